@@ -1,0 +1,94 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace civicdesk {
+
+QString defaultCityDir()
+{
+    const QString besideBinary = QDir(QCoreApplication::applicationDirPath())
+                                     .filePath(QStringLiteral("../share/civicdesk/cities/boston"));
+    for (const QString &dir : {besideBinary, QStringLiteral(CIVICDESK_INSTALLED_CITY_DIR),
+                               QStringLiteral(CIVICDESK_SOURCE_CITY_DIR)}) {
+        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("city.json"))))
+            return QDir::cleanPath(dir);
+    }
+    return QStringLiteral(CIVICDESK_SOURCE_CITY_DIR);
+}
+
+QString defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("civicdesk.sqlite"));
+}
+
+Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "CivicDesk, the 311 contact-center workstation."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QCoreApplication::translate("CommandLine",
+                                    "The workstation's local store (SQLite file). Default: %1")
+            .arg(defaultDatabasePath()),
+        QStringLiteral("PATH"));
+    const QCommandLineOption city(
+        QStringLiteral("city"),
+        QCoreApplication::translate("CommandLine",
+                                    "City pack to load when the store holds no city yet (or "
+                                    "with --reimport). Default: the Boston demo city, %1")
+            .arg(defaultCityDir()),
+        QStringLiteral("DIR"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("CommandLine",
+                                    "User interface language: en or es. Default: the system "
+                                    "language if supported, else English."),
+        QStringLiteral("en|es"));
+    const QCommandLineOption reimport(
+        QStringLiteral("reimport"),
+        QCoreApplication::translate("CommandLine",
+                                    "Load the city pack again even if the store already has "
+                                    "it (idempotent)."));
+    parser.addOptions({database, city, lang, reimport});
+    if (!parser.parse(arguments))
+        return makeError(QStringLiteral("cli.parse"), parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return makeError(
+            QStringLiteral("cli.parse"),
+            QCoreApplication::translate("CommandLine", "Unexpected argument \"%1\". See --help.")
+                .arg(parser.positionalArguments().first()));
+    WorkstationOptions options;
+    options.databasePath = parser.isSet(database) ? parser.value(database) : defaultDatabasePath();
+    options.cityDir = parser.isSet(city) ? parser.value(city) : defaultCityDir();
+    options.language = parser.value(lang).trimmed().toLower();
+    options.reimport = parser.isSet(reimport);
+    if (!options.language.isEmpty() && options.language != u"en" && options.language != u"es")
+        return makeError(
+            QStringLiteral("cli.lang"),
+            QCoreApplication::translate("CommandLine", "--lang must be en or es, not \"%1\".")
+                .arg(parser.value(lang)));
+    if (options.databasePath.trimmed().isEmpty())
+        return makeError(
+            QStringLiteral("cli.database"),
+            QCoreApplication::translate("CommandLine", "--database needs a file path."));
+    if (parser.isSet(city) && !QFileInfo(options.cityDir).isDir())
+        return makeError(
+            QStringLiteral("cli.city"),
+            QCoreApplication::translate("CommandLine", "--city: \"%1\" is not a folder.")
+                .arg(options.cityDir));
+    return options;
+}
+
+} // namespace civicdesk

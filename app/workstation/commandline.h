@@ -1,0 +1,25 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QStringList>
+
+namespace civicdesk {
+
+struct WorkstationOptions
+{
+    QString databasePath; // the local store
+    QString cityDir;      // the city pack to load when the store has none
+    QString language;     // "", "en" or "es"
+    bool reimport = false;
+};
+
+// Parses and validates the workstation's command line. `--help` and `--version` print and exit
+// inside QCommandLineParser; everything else comes back as options or a clear error.
+Result<WorkstationOptions> parseCommandLine(const QStringList &arguments);
+
+// The demo city shipped with CivicDesk: beside an installed binary, or in the source tree.
+QString defaultCityDir();
+QString defaultDatabasePath();
+
+} // namespace civicdesk

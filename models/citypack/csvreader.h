@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QHash>
+#include <QIODevice>
+#include <QStringList>
+
+namespace civicdesk {
+
+// Streams RFC 4180 CSV from a device one record at a time (quoted fields, doubled quotes,
+// line breaks inside quotes, CRLF or LF). Memory use is bounded by the longest record.
+// Tracks the physical line number so errors can name the line.
+class CsvReader
+{
+public:
+    explicit CsvReader(QIODevice *device);
+
+    // Reads the header record and checks that `required` columns are present.
+    Status readHeader(const QStringList &required);
+
+    // Reads the next record; false at the end of input or on error (see error()).
+    bool next();
+    const QStringList &record() const { return m_record; }
+    // The value of a named header column in the current record ("" when absent).
+    QString value(const QString &column) const;
+    int column(const QString &name) const { return m_columns.value(name, -1); }
+    // Physical line where the current record started (1-based).
+    qint64 line() const { return m_recordLine; }
+    bool hasError() const { return !m_error.isEmpty(); }
+    QString error() const { return m_error; }
+    qint64 bytesRead() const { return m_bytesRead; }
+
+private:
+    bool readLine(QByteArray &line);
+
+    QIODevice *m_device;
+    QHash<QString, int> m_columns;
+    QStringList m_header;
+    QStringList m_record;
+    qint64 m_line = 0;
+    qint64 m_recordLine = 0;
+    qint64 m_bytesRead = 0;
+    QString m_error;
+};
+
+} // namespace civicdesk

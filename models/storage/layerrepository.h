@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace civicdesk {
+
+class Database;
+
+struct LayerInfo
+{
+    QString id;
+    QString kind;
+    QString title;
+    int featureCount = 0;
+    double minLat = 0, minLon = 0, maxLat = 0, maxLon = 0;
+};
+
+// Reads the city's map layers and place counts (addresses, intersections).
+class LayerRepository
+{
+public:
+    explicit LayerRepository(const Database &database);
+
+    QList<LayerInfo> layers() const;
+    QByteArray geoJson(const QString &id) const; // the layer as imported
+    int addressCount() const;
+    int intersectionCount() const;
+
+private:
+    int countOf(const QString &statement) const;
+    QString m_connection;
+};
+
+} // namespace civicdesk

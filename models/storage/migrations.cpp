@@ -1,0 +1,198 @@
+#include "storage/migrations.h"
+
+#include "storage/sql.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace civicdesk {
+
+namespace {
+
+// Each migration is a list of statements. Never edit a released migration: add a new one.
+const QList<QStringList> &allMigrations()
+{
+    static const QList<QStringList> migrations = {
+        // 1: catalogue, knowledge, places, layers, people, requests, event log and outbox.
+        {
+            QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE departments(code TEXT PRIMARY KEY, name TEXT NOT NULL, "
+                           "phone TEXT, email TEXT, web_link TEXT)"),
+            QStringLiteral("CREATE TABLE service_types(code TEXT PRIMARY KEY, name TEXT NOT NULL, "
+                           "description TEXT NOT NULL DEFAULT '', grp TEXT NOT NULL DEFAULT '', "
+                           "keywords TEXT NOT NULL DEFAULT '', department_code TEXT, "
+                           "has_definition INTEGER NOT NULL DEFAULT 0, "
+                           "location_required INTEGER NOT NULL DEFAULT 1, "
+                           "contact_rule TEXT NOT NULL DEFAULT 'ask' "
+                           "CHECK(contact_rule IN ('ask','require','never')), "
+                           "request_count INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE service_attributes(service_code TEXT NOT NULL "
+                "REFERENCES service_types(code) ON DELETE CASCADE, code TEXT NOT NULL, "
+                "ord INTEGER NOT NULL, variable INTEGER NOT NULL, required INTEGER NOT NULL, "
+                "datatype TEXT NOT NULL, datatype_description TEXT, description TEXT, "
+                "values_json TEXT, dependencies_json TEXT, PRIMARY KEY(service_code, code))"),
+            QStringLiteral("CREATE TABLE slas(service_code TEXT PRIMARY KEY "
+                           "REFERENCES service_types(code) ON DELETE CASCADE, "
+                           "unit TEXT NOT NULL CHECK(unit IN "
+                           "('hours','calendar_days','business_days')), "
+                           "value INTEGER NOT NULL CHECK(value > 0), source TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE articles(id TEXT PRIMARY KEY, title TEXT NOT NULL, "
+                "body TEXT NOT NULL DEFAULT '', script TEXT NOT NULL DEFAULT '', "
+                "audience TEXT NOT NULL DEFAULT 'public', language TEXT NOT NULL DEFAULT 'en', "
+                "translation_group TEXT, department_code TEXT, service_codes TEXT NOT NULL "
+                "DEFAULT '', keywords TEXT NOT NULL DEFAULT '', transfer_target TEXT, "
+                "effective TEXT, expires TEXT, review_due TEXT, state TEXT NOT NULL DEFAULT "
+                "'published', source TEXT NOT NULL DEFAULT 'local', updated_at INTEGER)"),
+            QStringLiteral("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, keywords, "
+                           "content='articles', tokenize='unicode61 remove_diacritics 2', "
+                           "prefix='2 3')"),
+            QStringLiteral("CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN "
+                           "INSERT INTO articles_fts(rowid, title, body, keywords) VALUES "
+                           "(new.rowid, new.title, new.body, new.keywords); END"),
+            QStringLiteral("CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN "
+                           "INSERT INTO articles_fts(articles_fts, rowid, title, body, keywords) "
+                           "VALUES ('delete', old.rowid, old.title, old.body, old.keywords); END"),
+            QStringLiteral("CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN "
+                           "INSERT INTO articles_fts(articles_fts, rowid, title, body, keywords) "
+                           "VALUES ('delete', old.rowid, old.title, old.body, old.keywords); "
+                           "INSERT INTO articles_fts(rowid, title, body, keywords) VALUES "
+                           "(new.rowid, new.title, new.body, new.keywords); END"),
+            QStringLiteral("CREATE TABLE addresses(id INTEGER PRIMARY KEY, house_number TEXT "
+                           "NOT NULL, street_name TEXT NOT NULL, zip TEXT NOT NULL DEFAULT '', "
+                           "city TEXT, latitude REAL, longitude REAL, neighborhood TEXT, "
+                           "ward TEXT, precinct TEXT, source_id TEXT, request_count INTEGER, "
+                           "UNIQUE(street_name, house_number, zip))"),
+            QStringLiteral("CREATE VIRTUAL TABLE addresses_rtree USING rtree(id, min_lat, "
+                           "max_lat, min_lon, max_lon)"),
+            QStringLiteral("CREATE TABLE intersections(id INTEGER PRIMARY KEY, name TEXT NOT "
+                           "NULL UNIQUE, latitude REAL, longitude REAL, neighborhood TEXT, "
+                           "request_count INTEGER)"),
+            QStringLiteral("CREATE TABLE map_layers(id TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+                           "title TEXT NOT NULL, name_property TEXT, feature_count INTEGER NOT "
+                           "NULL, min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL, "
+                           "geojson BLOB NOT NULL)"),
+            QStringLiteral("CREATE TABLE callers(id TEXT PRIMARY KEY, name TEXT, phone TEXT, "
+                           "email TEXT, language TEXT NOT NULL DEFAULT 'en', preference TEXT "
+                           "NOT NULL DEFAULT 'phone', updated_at INTEGER)"),
+            QStringLiteral("CREATE INDEX callers_phone ON callers(phone)"),
+            QStringLiteral("CREATE INDEX callers_email ON callers(email)"),
+            QStringLiteral("CREATE TABLE contacts(id TEXT PRIMARY KEY, channel TEXT NOT NULL, "
+                           "agent TEXT, caller_id TEXT, started_at INTEGER NOT NULL, ended_at "
+                           "INTEGER, outcome TEXT, transfer_destination TEXT, notes TEXT)"),
+            QStringLiteral("CREATE INDEX contacts_agent ON contacts(agent, started_at)"),
+            QStringLiteral("CREATE INDEX contacts_caller ON contacts(caller_id, started_at)"),
+            QStringLiteral(
+                "CREATE TABLE requests(id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, "
+                "service_code TEXT, type_name TEXT NOT NULL, status TEXT NOT NULL CHECK(status "
+                "IN ('open','in_progress','closed')), closure_reason TEXT, description TEXT, "
+                "address TEXT, latitude REAL, longitude REAL, neighborhood TEXT, ward TEXT, "
+                "precinct TEXT, zip TEXT, channel TEXT, department_code TEXT, caller_id TEXT, "
+                "opened_at INTEGER NOT NULL, due_at INTEGER, closed_at INTEGER, "
+                "attributes_json TEXT, origin TEXT NOT NULL CHECK(origin IN "
+                "('local','import','remote')), updated_at INTEGER)"),
+            QStringLiteral("CREATE INDEX requests_opened ON requests(opened_at DESC)"),
+            QStringLiteral("CREATE INDEX requests_type ON requests(service_code, opened_at)"),
+            QStringLiteral("CREATE INDEX requests_status ON requests(status, opened_at)"),
+            QStringLiteral("CREATE INDEX requests_caller ON requests(caller_id, opened_at)"),
+            QStringLiteral("CREATE INDEX requests_address ON requests(address)"),
+            QStringLiteral("CREATE VIRTUAL TABLE requests_rtree USING rtree(id, min_lat, "
+                           "max_lat, min_lon, max_lon)"),
+            QStringLiteral(
+                "CREATE TABLE events(seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL "
+                "UNIQUE, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, kind TEXT NOT "
+                "NULL, payload TEXT NOT NULL, actor TEXT NOT NULL, device TEXT NOT NULL, "
+                "client_time INTEGER NOT NULL, server_seq INTEGER UNIQUE)"),
+            QStringLiteral("CREATE INDEX events_entity ON events(entity_type, entity_id, seq)"),
+            QStringLiteral("CREATE TRIGGER events_append_only_update BEFORE UPDATE OF id, "
+                           "entity_type, entity_id, kind, payload, actor, device, client_time "
+                           "ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); "
+                           "END"),
+            QStringLiteral("CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events "
+                           "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END"),
+            QStringLiteral("CREATE TABLE outbox(event_id TEXT PRIMARY KEY REFERENCES "
+                           "events(id), queued_at INTEGER NOT NULL, attempts INTEGER NOT NULL "
+                           "DEFAULT 0, last_error TEXT)"),
+        },
+        // 2: intake support: autosaved drafts, callers attached to requests, articles opened
+        // during a contact.
+        {
+            QStringLiteral("CREATE TABLE drafts(id TEXT PRIMARY KEY, contact_id TEXT, kind TEXT "
+                           "NOT NULL, payload TEXT NOT NULL, updated_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE request_callers(request_id TEXT NOT NULL, caller_id "
+                           "TEXT NOT NULL, role TEXT NOT NULL DEFAULT 'requester', added_at "
+                           "INTEGER NOT NULL, PRIMARY KEY(request_id, caller_id))"),
+            QStringLiteral("CREATE INDEX request_callers_caller ON request_callers(caller_id)"),
+            QStringLiteral("CREATE TABLE contact_articles(contact_id TEXT NOT NULL, article_id "
+                           "TEXT NOT NULL, opened_at INTEGER NOT NULL, PRIMARY KEY(contact_id, "
+                           "article_id))"),
+        },
+    };
+    return migrations;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return int(allMigrations().size());
+}
+
+Result<int> Migrations::currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (auto s = sql::exec(query, QStringLiteral("PRAGMA user_version")); !s)
+        return s.error();
+    if (!query.next())
+        return sql::errorOf(query, QStringLiteral("PRAGMA user_version"));
+    return query.value(0).toInt();
+}
+
+Status Migrations::migrate(QSqlDatabase &db, int target)
+{
+    if (target < 0)
+        target = latestVersion();
+    auto current = currentVersion(db);
+    if (!current)
+        return current.error();
+    const int from = current.value();
+    if (from > latestVersion()) {
+        return makeError(QStringLiteral("storage.newer"),
+                         QCoreApplication::translate("Storage",
+                                                     "This store was written by a newer "
+                                                     "CivicDesk (schema version %1; this "
+                                                     "version reads up to %2). Update CivicDesk, "
+                                                     "or open another store with --database.")
+                             .arg(from)
+                             .arg(latestVersion()));
+    }
+    if (from >= target)
+        return Ok{};
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s;
+    QSqlQuery query(db);
+    for (int version = from + 1; version <= target; ++version) {
+        for (const QString &statement : allMigrations().at(version - 1)) {
+            if (auto s = sql::exec(query, statement); !s) {
+                return makeError(QStringLiteral("storage.migration"),
+                                 QCoreApplication::translate("Storage",
+                                                             "Upgrading the store to schema "
+                                                             "version %1 failed; it is "
+                                                             "unchanged. %2")
+                                     .arg(version)
+                                     .arg(s.error().message));
+            }
+        }
+        // PRAGMA cannot take bind values; the version is an integer we produce ourselves.
+        if (auto s = sql::exec(query, QStringLiteral("PRAGMA user_version = %1").arg(version)); !s)
+            return s;
+    }
+    if (auto s = transaction.commit(); !s)
+        return s;
+    qCInfo(lcStorage) << "store migrated from schema" << from << "to" << target;
+    return Ok{};
+}
+
+} // namespace civicdesk

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QString>
+
+class QSqlDatabase;
+
+namespace civicdesk {
+
+// Numbered schema migrations. The schema version is SQLite's PRAGMA user_version. All pending
+// migrations run in one transaction: either the store reaches the target version or it is left
+// exactly as it was.
+class Migrations
+{
+public:
+    static int latestVersion();
+    // Migrates `db` from its current version up to `target` (default: latest). Refuses a store
+    // whose version is newer than this build knows.
+    static Status migrate(QSqlDatabase &db, int target = -1);
+    static Result<int> currentVersion(QSqlDatabase &db);
+};
+
+} // namespace civicdesk

@@ -1,0 +1,136 @@
+#include "storage/requestrepository.h"
+
+#include "storage/database.h"
+#include "storage/sql.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace civicdesk {
+
+namespace {
+
+const QString columns = QStringLiteral(
+    "id, number, service_code, type_name, status, closure_reason, description, address, "
+    "latitude, longitude, neighborhood, ward, precinct, zip, channel, department_code, "
+    "caller_id, opened_at, due_at, closed_at, attributes_json");
+
+ServiceRequest requestFrom(const QSqlQuery &q)
+{
+    ServiceRequest r;
+    r.id = q.value(0).toString();
+    r.number = q.value(1).toString();
+    r.serviceCode = q.value(2).toString();
+    r.typeName = q.value(3).toString();
+    r.status = requestStatusFromName(q.value(4).toString()).value_or(RequestStatus::Open);
+    r.closureReason = q.value(5).toString();
+    r.description = q.value(6).toString();
+    r.address = q.value(7).toString();
+    if (!q.value(8).isNull())
+        r.latitude = q.value(8).toDouble();
+    if (!q.value(9).isNull())
+        r.longitude = q.value(9).toDouble();
+    r.neighborhood = q.value(10).toString();
+    r.ward = q.value(11).toString();
+    r.precinct = q.value(12).toString();
+    r.zip = q.value(13).toString();
+    r.channel = q.value(14).toString();
+    r.departmentCode = q.value(15).toString();
+    r.callerId = q.value(16).toString();
+    r.openedAt = sql::fromEpoch(q.value(17));
+    r.dueAt = sql::fromEpoch(q.value(18));
+    r.closedAt = sql::fromEpoch(q.value(19));
+    const QJsonObject attributes = QJsonDocument::fromJson(q.value(20).toByteArray()).object();
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        QStringList keys;
+        const QJsonArray values = it.value().toArray();
+        for (const QJsonValue &v : values)
+            keys.append(v.toString());
+        if (it.value().isString())
+            keys.append(it.value().toString());
+        r.attributes.insert(it.key(), keys);
+    }
+    return r;
+}
+
+// Builds the WHERE clause from fixed fragments; values are always bound.
+QString whereOf(const RequestFilter &filter, QVariantList &values)
+{
+    QStringList clauses;
+    const QString text = filter.text.trimmed();
+    if (!text.isEmpty()) {
+        clauses.append(QStringLiteral(
+            "(number = ? OR address LIKE ? ESCAPE '\\' OR type_name LIKE ? ESCAPE '\\')"));
+        QString pattern = text;
+        pattern.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
+        const QString like = u'%' + pattern + u'%';
+        values << text.toUpper() << like << like;
+    }
+    if (filter.status) {
+        clauses.append(QStringLiteral("status = ?"));
+        values << requestStatusName(*filter.status);
+    }
+    if (!filter.serviceCode.isEmpty()) {
+        clauses.append(QStringLiteral("service_code = ?"));
+        values << filter.serviceCode;
+    }
+    return clauses.isEmpty() ? QString() : u" WHERE " + clauses.join(QStringLiteral(" AND "));
+}
+
+} // namespace
+
+RequestRepository::RequestRepository(const Database &database)
+    : m_connection(database.connectionName())
+{
+}
+
+int RequestRepository::count(const RequestFilter &filter) const
+{
+    QVariantList values;
+    const QString where = whereOf(filter, values);
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (sql::exec(q, u"SELECT count(*) FROM requests" + where, values) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+QList<ServiceRequest> RequestRepository::page(const RequestFilter &filter, int offset,
+                                              int limit) const
+{
+    QVariantList values;
+    const QString where = whereOf(filter, values);
+    values << limit << offset;
+    QList<ServiceRequest> result;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    if (!sql::exec(q,
+                   u"SELECT " + columns + u" FROM requests" + where +
+                       u" ORDER BY opened_at DESC, id LIMIT ? OFFSET ?",
+                   values))
+        return result;
+    while (q.next())
+        result.append(requestFrom(q));
+    return result;
+}
+
+std::optional<ServiceRequest> RequestRepository::byId(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (sql::exec(q, u"SELECT " + columns + u" FROM requests WHERE id = ?", {id}) && q.next())
+        return requestFrom(q);
+    return std::nullopt;
+}
+
+std::optional<ServiceRequest> RequestRepository::byNumber(const QString &number) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (sql::exec(q, u"SELECT " + columns + u" FROM requests WHERE number = ?", {number}) &&
+        q.next())
+        return requestFrom(q);
+    return std::nullopt;
+}
+
+} // namespace civicdesk

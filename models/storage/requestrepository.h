@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/servicerequest.h"
+
+#include <QList>
+#include <optional>
+
+namespace civicdesk {
+
+class Database;
+
+struct RequestFilter
+{
+    QString text; // request number, or words of the address or type
+    std::optional<RequestStatus> status;
+    QString serviceCode;
+};
+
+// Reads request projections, newest first, a page at a time (views fetch incrementally).
+class RequestRepository
+{
+public:
+    explicit RequestRepository(const Database &database);
+
+    int count(const RequestFilter &filter = {}) const;
+    QList<ServiceRequest> page(const RequestFilter &filter, int offset, int limit) const;
+    std::optional<ServiceRequest> byId(const QString &id) const;
+    std::optional<ServiceRequest> byNumber(const QString &number) const;
+
+private:
+    QString m_connection;
+};
+
+} // namespace civicdesk

@@ -1,0 +1,153 @@
+// The main window, offscreen, on a store loaded with the fixture city: every area shows real
+// data, the keyboard reaches every area, and the agent's layout is remembered.
+
+#include "citypack/citypack.h"
+#include "common/mainwindow.h"
+#include "common/settings.h"
+#include "common/storecontext.h"
+#include "storage/cityimporter.h"
+#include "teststore.h"
+
+#include <QAbstractItemModelTester>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace civicdesk;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<QTemporaryDir> m_settingsDir;
+
+    QString settingsFile() const
+    {
+        return m_settingsDir->filePath(QStringLiteral("civicdesk.ini"));
+    }
+
+    template <typename T> static T *find(QWidget &window, const char *name)
+    {
+        T *widget = window.findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qFatal("no widget %s", name);
+        return widget;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_store = std::make_unique<test::TempStore>();
+        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        QVERIFY(pack.ok());
+        CityImporter importer(m_store->db());
+        QVERIFY(importer.import(pack.value()).ok());
+    }
+
+    void init() { m_settingsDir = std::make_unique<QTemporaryDir>(); }
+
+    void everyAreaShowsData()
+    {
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db());
+        MainWindow window(store, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.windowTitle(), QStringLiteral("CivicDesk — Mini Boston"));
+
+        auto *types = find<QListView>(window, "typeListView");
+        QCOMPARE(types->model()->rowCount(), 6);
+        auto *detail = find<QTextBrowser>(window, "typeDetailBrowser");
+        QVERIFY(!detail->toPlainText().isEmpty());
+
+        auto *articles = find<QListView>(window, "articleListView");
+        QCOMPARE(articles->model()->rowCount(), 6);
+
+        auto *requests = find<QTableView>(window, "requestTableView");
+        QTRY_VERIFY(requests->model()->rowCount() > 0);
+        QAbstractItemModelTester tester(requests->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(find<QLabel>(window, "historyCountLabel")->text().startsWith(u"25 requests"));
+
+        auto *layers = find<QTableView>(window, "layerTableView");
+        QCOMPARE(layers->model()->rowCount(), 1);
+        QVERIFY(find<QLabel>(window, "mapSummaryLabel")->text().contains(u"30 address points"));
+        QVERIFY(find<QLabel>(window, "syncStatusLabel")->text().contains(u"Standalone"));
+        QVERIFY(find<QLabel>(window, "storeStatusLabel")->text().contains(u"25 requests"));
+    }
+
+    void theKeyboardReachesEveryArea()
+    {
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db());
+        MainWindow window(store, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), find<QLineEdit>(window, "typeSearchLineEdit"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("rodent"));
+        auto *types = find<QListView>(window, "typeListView");
+        QCOMPARE(types->model()->rowCount(), 1);
+        QTRY_VERIFY(
+            find<QTextBrowser>(window, "typeDetailBrowser")->toPlainText().contains(u"Rodent"));
+
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        auto *search = find<QLineEdit>(window, "articleSearchLineEdit");
+        QTRY_COMPARE(QApplication::focusWidget(), search);
+        QTest::keyClicks(search, QStringLiteral("bird"));
+        auto *articles = find<QListView>(window, "articleListView");
+        QTRY_COMPARE(articles->model()->rowCount(), 1);
+        QTRY_VERIFY(
+            find<QTextBrowser>(window, "articleTextBrowser")->toPlainText().contains(u"Bird"));
+
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        auto *filter = find<QLineEdit>(window, "historyFilterLineEdit");
+        QTRY_COMPARE(QApplication::focusWidget(), filter);
+        QTest::keyClicks(filter, QStringLiteral("Rodent"));
+        auto *requests = find<QTableView>(window, "requestTableView");
+        QTRY_COMPARE(requests->model()->rowCount(), 8);
+
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QTRY_VERIFY(find<QDockWidget>(window, "mapDock")->isVisible());
+    }
+
+    void theLayoutIsRemembered()
+    {
+        {
+            Settings settings(settingsFile());
+            StoreContext store(m_store->db());
+            MainWindow window(store, settings);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *history = find<QDockWidget>(window, "historyDock");
+            QCOMPARE(window.dockWidgetArea(history), Qt::BottomDockWidgetArea);
+            window.addDockWidget(Qt::TopDockWidgetArea, history);
+            find<QDockWidget>(window, "mapDock")->hide();
+            window.close();
+        }
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db());
+        MainWindow window(store, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.dockWidgetArea(find<QDockWidget>(window, "historyDock")),
+                 Qt::TopDockWidgetArea);
+        QVERIFY(!find<QDockWidget>(window, "mapDock")->isVisible());
+        window.resetLayout();
+        QCOMPARE(window.dockWidgetArea(find<QDockWidget>(window, "historyDock")),
+                 Qt::BottomDockWidgetArea);
+        QVERIFY(find<QDockWidget>(window, "mapDock")->isVisible());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,99 @@
+#include "teststore.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+namespace civicdesk::test {
+
+QString testDataDir()
+{
+    return QStringLiteral(CIVICDESK_TEST_DATA_DIR);
+}
+
+TempStore::TempStore()
+{
+    reopen();
+}
+
+void TempStore::reopen()
+{
+    m_db.reset();
+    auto db = Database::open(path());
+    if (!db)
+        qFatal("cannot open the test store: %s", qPrintable(db.error().message));
+    m_db = std::move(db).value();
+}
+
+FixturePack::FixturePack()
+{
+    const QString source = testDataDir() + QStringLiteral("/minipack");
+    QDirIterator it(source, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString relative = QDir(source).relativeFilePath(file);
+        QDir(m_dir.path()).mkpath(QFileInfo(relative).path());
+        if (!QFile::copy(file, m_dir.filePath(relative)))
+            qFatal("cannot copy %s", qPrintable(file));
+        QFile(m_dir.filePath(relative))
+            .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+}
+
+void FixturePack::write(const QString &relative, const QByteArray &content)
+{
+    QFile file(m_dir.filePath(relative));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+}
+
+QByteArray FixturePack::read(const QString &relative) const
+{
+    QFile file(m_dir.filePath(relative));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+void FixturePack::replace(const QString &relative, const QByteArray &from, const QByteArray &to)
+{
+    QByteArray content = read(relative);
+    const qsizetype at = content.indexOf(from);
+    QVERIFY2(at >= 0,
+             qPrintable(QStringLiteral("%1 has no %2").arg(relative, QString::fromUtf8(from))));
+    content.replace(at, from.size(), to);
+    write(relative, content);
+}
+
+QString dumpStore(const Database &db, const QStringList &skip)
+{
+    QSqlDatabase connection = QSqlDatabase::database(db.connectionName());
+    QSqlQuery tables(connection);
+    tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                               "LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND name NOT LIKE "
+                               "'%rtree_%' ORDER BY name"));
+    QStringList names;
+    while (tables.next())
+        names.append(tables.value(0).toString());
+    QString dump;
+    for (const QString &table : std::as_const(names)) {
+        if (skip.contains(table))
+            continue;
+        QSqlQuery rows(connection);
+        // Table names come from sqlite_master, not from input.
+        rows.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1, 2").arg(table));
+        dump += u"== " + table + u'\n';
+        while (rows.next()) {
+            QStringList values;
+            for (int i = 0; i < rows.record().count(); ++i)
+                values.append(rows.value(i).toString());
+            dump += values.join(u'|') + u'\n';
+        }
+    }
+    return dump;
+}
+
+} // namespace civicdesk::test

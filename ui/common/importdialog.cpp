@@ -1,0 +1,60 @@
+#include "common/importdialog.h"
+
+#include "citypack/citypack.h"
+#include "storage/cityimporter.h"
+#include "storage/database.h"
+
+#include <QEventLoop>
+#include <QThread>
+#include <optional>
+
+namespace civicdesk {
+
+ImportDialog::ImportDialog(const QString &databasePath, const CityPack &pack, QWidget *parent)
+    : QProgressDialog(parent), m_databasePath(databasePath), m_pack(pack)
+{
+    setObjectName(QStringLiteral("importDialog"));
+    setWindowTitle(tr("Loading %1").arg(pack.name));
+    setCancelButton(nullptr);
+    setRange(0, 1000);
+    setMinimumDuration(0);
+    setMinimumWidth(480);
+    setAutoClose(false);
+    setAutoReset(false);
+}
+
+ImportDialog::~ImportDialog() = default;
+
+Result<ImportReport> ImportDialog::run()
+{
+    std::optional<Result<ImportReport>> result;
+    QEventLoop loop;
+    QThread *worker = QThread::create([this, &result] {
+        auto db = Database::open(m_databasePath);
+        if (!db) {
+            result = db.error();
+            return;
+        }
+        CityImporter importer(*db.value());
+        importer.setProgressHandler([this](const ImportProgress &p) {
+            const int value = int(1000.0 * ((p.stepIndex - 1) + p.fraction) / p.stepCount);
+            const QString label =
+                tr("Step %1 of %2: %3").arg(p.stepIndex).arg(p.stepCount).arg(p.step);
+            QMetaObject::invokeMethod(this, [this, value, label] {
+                setValue(value);
+                setLabelText(label);
+            });
+        });
+        result = importer.import(m_pack);
+    });
+    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    show();
+    worker->start();
+    loop.exec();
+    worker->wait();
+    delete worker;
+    hide();
+    return std::move(*result);
+}
+
+} // namespace civicdesk

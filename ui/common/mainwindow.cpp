@@ -1,0 +1,181 @@
+#include "common/mainwindow.h"
+
+#include "common/settings.h"
+#include "common/shortcutsdialog.h"
+#include "common/storecontext.h"
+#include "history/historypanel.h"
+#include "intake/intakepanel.h"
+#include "itemmodels/requestlistmodel.h"
+#include "knowledge/knowledgepanel.h"
+#include "map/mapoverviewpanel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace civicdesk {
+
+MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
+    : QMainWindow(parent), m_store(store), m_settings(settings),
+      m_intake(new IntakePanel(store.catalogue, this)),
+      m_knowledge(new KnowledgePanel(store.articles, this)),
+      m_map(new MapOverviewPanel(store, this)), m_history(new HistoryPanel(store.requests, this)),
+      m_agentLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_storeLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    const QString city = store.database.meta(QStringLiteral("city_name"));
+    setWindowTitle(city.isEmpty() ? tr("CivicDesk") : tr("CivicDesk — %1").arg(city));
+    setDockNestingEnabled(true);
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+
+    m_intakeDock = addArea(m_intake, QStringLiteral("intakeDock"), Qt::LeftDockWidgetArea);
+    m_knowledgeDock =
+        addArea(m_knowledge, QStringLiteral("knowledgeDock"), Qt::RightDockWidgetArea);
+    m_mapDock = addArea(m_map, QStringLiteral("mapDock"), Qt::RightDockWidgetArea);
+    m_historyDock = addArea(m_history, QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
+    m_intakeDock->setWindowTitle(tr("Intake"));
+    m_knowledgeDock->setWindowTitle(tr("Knowledge"));
+    m_mapDock->setWindowTitle(tr("Map"));
+    m_historyDock->setWindowTitle(tr("History"));
+    tabifyDockWidget(m_knowledgeDock, m_mapDock);
+    m_knowledgeDock->raise();
+    resizeDocks({m_intakeDock, m_knowledgeDock}, {520, 620}, Qt::Horizontal);
+    resizeDocks({m_historyDock}, {300}, Qt::Vertical);
+
+    m_agentLabel->setObjectName(QStringLiteral("agentStatusLabel"));
+    m_syncLabel->setObjectName(QStringLiteral("syncStatusLabel"));
+    m_storeLabel->setObjectName(QStringLiteral("storeStatusLabel"));
+    statusBar()->addWidget(m_agentLabel);
+    statusBar()->addWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_storeLabel);
+    createMenus();
+    updateStatus();
+
+    resize(1400, 900);
+    m_defaultState = saveState();
+    if (!m_settings.windowGeometry().isEmpty())
+        restoreGeometry(m_settings.windowGeometry());
+    if (!m_settings.windowState().isEmpty())
+        restoreState(m_settings.windowState());
+}
+
+QDockWidget *MainWindow::addArea(QWidget *panel, const QString &objectName, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::showArea(QDockWidget *dock)
+{
+    dock->show();
+    dock->raise();
+    if (dock == m_intakeDock)
+        m_intake->focusSearch();
+    else if (dock == m_knowledgeDock)
+        m_knowledge->focusSearch();
+    else if (dock == m_historyDock)
+        m_history->focusFilter();
+    else
+        dock->widget()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState);
+    for (QDockWidget *dock : {m_intakeDock, m_knowledgeDock, m_mapDock, m_historyDock})
+        dock->show();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<std::tuple<QDockWidget *, QString, QKeySequence>> areas = {
+        {m_intakeDock, tr("Go to &Intake"), QKeySequence(Qt::CTRL | Qt::Key_1)},
+        {m_knowledgeDock, tr("Go to &Knowledge"), QKeySequence(Qt::CTRL | Qt::Key_2)},
+        {m_mapDock, tr("Go to &Map"), QKeySequence(Qt::CTRL | Qt::Key_3)},
+        {m_historyDock, tr("Go to &History"), QKeySequence(Qt::CTRL | Qt::Key_4)},
+    };
+    for (const auto &[dock, text, key] : areas) {
+        QAction *action = view->addAction(text, this, [this, d = dock] { showArea(d); });
+        action->setShortcut(key);
+        action->setObjectName(dock->objectName() + u"Action");
+        m_shortcutActions.append(action);
+    }
+    view->addSeparator();
+    QMenu *panels = view->addMenu(tr("&Panels"));
+    for (QDockWidget *dock : {m_intakeDock, m_knowledgeDock, m_mapDock, m_historyDock})
+        panels->addAction(dock->toggleViewAction());
+    QAction *reset = view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
+    m_shortcutActions.append(reset);
+    m_shortcutActions.append(quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        ShortcutsDialog dialog(shortcuts(), this);
+        dialog.exec();
+    });
+    keys->setShortcut(QKeySequence(Qt::Key_F1));
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcutActions.prepend(keys);
+    help->addAction(tr("&About CivicDesk"), this, &MainWindow::showAbout);
+}
+
+QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
+{
+    QList<std::pair<QString, QKeySequence>> result;
+    for (const QAction *action : m_shortcutActions)
+        result.append({action->text(), action->shortcut()});
+    result.append({tr("Move through the list while typing"), QKeySequence(Qt::Key_Down)});
+    result.append({tr("Next field"), QKeySequence(Qt::Key_Tab)});
+    return result;
+}
+
+void MainWindow::updateStatus()
+{
+    const QString agent = m_settings.agentName();
+    m_agentLabel->setText(
+        tr("Agent: %1").arg(agent.isEmpty() ? qEnvironmentVariable("USER") : agent));
+    m_syncLabel->setText(tr("Standalone: working on this workstation's store (no server "
+                            "configured)"));
+    const QLocale locale;
+    m_storeLabel->setText(tr("Store: %1 · %2 requests")
+                              .arg(QDir::toNativeSeparators(m_store.database.path()),
+                                   locale.toString(m_store.requests.count())));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About CivicDesk"),
+                       tr("<h3>CivicDesk %1</h3><p>The 311 contact-center workstation: intake, "
+                          "knowledge, map and history in one window.</p><p>Demo city data: "
+                          "City of Boston (ODC-PDDL and CC0). See ATTRIBUTION.md in the city "
+                          "pack.</p>")
+                           .arg(QStringLiteral(CIVICDESK_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    event->accept();
+}
+
+} // namespace civicdesk

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+
+namespace civicdesk {
+
+class HistoryPanel;
+class IntakePanel;
+class KnowledgePanel;
+class MapOverviewPanel;
+class Settings;
+struct StoreContext;
+
+// The workstation window: intake, knowledge, map and history as dock widgets the agent can
+// rearrange (the layout is remembered), a shortcut to jump to each, and a status bar with the
+// agent, the sync state and the store.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(StoreContext &store, Settings &settings, QWidget *parent = nullptr);
+
+    IntakePanel *intakePanel() const { return m_intake; }
+    KnowledgePanel *knowledgePanel() const { return m_knowledge; }
+    MapOverviewPanel *mapPanel() const { return m_map; }
+    HistoryPanel *historyPanel() const { return m_history; }
+    QList<std::pair<QString, QKeySequence>> shortcuts() const;
+
+    void showArea(QDockWidget *dock);
+    void resetLayout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QDockWidget *addArea(QWidget *panel, const QString &objectName, Qt::DockWidgetArea area);
+    void createMenus();
+    void updateStatus();
+    void showAbout();
+
+    StoreContext &m_store;
+    Settings &m_settings;
+    IntakePanel *m_intake;
+    KnowledgePanel *m_knowledge;
+    MapOverviewPanel *m_map;
+    HistoryPanel *m_history;
+    QDockWidget *m_intakeDock;
+    QDockWidget *m_knowledgeDock;
+    QDockWidget *m_mapDock;
+    QDockWidget *m_historyDock;
+    QLabel *m_agentLabel;
+    QLabel *m_syncLabel;
+    QLabel *m_storeLabel;
+    QByteArray m_defaultState;
+    QList<QAction *> m_shortcutActions;
+};
+
+} // namespace civicdesk

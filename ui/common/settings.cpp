@@ -1,0 +1,53 @@
+#include "common/settings.h"
+
+namespace civicdesk {
+
+namespace {
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString stateKey = QStringLiteral("window/state");
+const QString languageKey = QStringLiteral("ui/language");
+const QString agentKey = QStringLiteral("agent/name");
+} // namespace
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(geometryKey).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setValue(geometryKey, geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(stateKey).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings.setValue(stateKey, state);
+}
+
+QString Settings::language() const
+{
+    const QString value = m_settings.value(languageKey).toString();
+    return value == u"en" || value == u"es" ? value : QString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    m_settings.setValue(languageKey, language);
+}
+
+QString Settings::agentName() const
+{
+    return m_settings.value(agentKey).toString();
+}
+
+void Settings::setAgentName(const QString &name)
+{
+    m_settings.setValue(agentKey, name);
+}
+
+} // namespace civicdesk
