@@ -1,4 +1,873 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>CityImporter</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>defines &quot;%1&quot;, which is not in the service list</source>
+        <translation>defines &quot;%1&quot;, which is not in the service list</translation>
+    </message>
+    <message>
+        <source>definition %1: %2</source>
+        <translation>definition %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: service_code and name are required</source>
+        <translation>line %1: service_code and name are required</translation>
+    </message>
+    <message>
+        <source>invalid GeoJSON at offset %1: %2</source>
+        <translation>invalid GeoJSON at offset %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a GeoJSON FeatureCollection</source>
+        <translation>expected a GeoJSON FeatureCollection</translation>
+    </message>
+    <message>
+        <source>feature %1 has no geometry coordinates</source>
+        <translation>feature %1 has no geometry coordinates</translation>
+    </message>
+    <message>
+        <source>coordinates are not longitude/latitude degrees (EPSG:4326)</source>
+        <translation>coordinates are not longitude/latitude degrees (EPSG:4326)</translation>
+    </message>
+    <message>
+        <source>line %1: %2 &quot;%3&quot; is not a coordinate</source>
+        <translation>line %1: %2 &quot;%3&quot; is not a coordinate</translation>
+    </message>
+    <message>
+        <source>line %1: street_name is empty</source>
+        <translation>line %1: street_name is empty</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: intersection is empty</source>
+        <translation>line %1: intersection is empty</translation>
+    </message>
+    <message>
+        <source>Service catalogue</source>
+        <translation>Service catalogue</translation>
+    </message>
+    <message>
+        <source>Service definitions</source>
+        <translation>Service definitions</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>Knowledge base</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Map layers</translation>
+    </message>
+    <message>
+        <source>Address points</source>
+        <translation>Address points</translation>
+    </message>
+    <message>
+        <source>Intersections</source>
+        <translation>Intersections</translation>
+    </message>
+    <message>
+        <source>Request history (%1)</source>
+        <translation>Request history (%1)</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, line %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 is empty</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a date in the form %3</source>
+        <translation>%1 &quot;%2&quot; is not a date in the form %3</translation>
+    </message>
+    <message>
+        <source>a target or closing date is not in the form %1</source>
+        <translation>a target or closing date is not in the form %1</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; is neither Open nor Closed</source>
+        <translation>status &quot;%1&quot; is neither Open nor Closed</translation>
+    </message>
+    <message>
+        <source>&quot;%1, %2&quot; is not a latitude and longitude</source>
+        <translation>&quot;%1, %2&quot; is not a latitude and longitude</translation>
+    </message>
+</context>
+<context>
+    <name>CityPack</name>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: cannot open: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not a city pack (no readable city.json): %1</source>
+        <translation>not a city pack (no readable city.json): %1</translation>
+    </message>
+    <message>
+        <source>invalid JSON at offset %1: %2</source>
+        <translation>invalid JSON at offset %1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; must be &quot;civicdesk-city-pack&quot;</source>
+        <translation>&quot;format&quot; must be &quot;civicdesk-city-pack&quot;</translation>
+    </message>
+    <message>
+        <source>format_version %1 is not supported (this CivicDesk reads version %2)</source>
+        <translation>format_version %1 is not supported (this CivicDesk reads version %2)</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be 1-32 lowercase letters, digits, - or _</source>
+        <translation>&quot;id&quot; must be 1-32 lowercase letters, digits, - or _</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is missing</source>
+        <translation>&quot;name&quot; is missing</translation>
+    </message>
+    <message>
+        <source>&quot;center&quot; needs lat and lon in degrees</source>
+        <translation>&quot;center&quot; needs lat and lon in degrees</translation>
+    </message>
+    <message>
+        <source>&quot;catalogue.services&quot; is missing</source>
+        <translation>&quot;catalogue.services&quot; is missing</translation>
+    </message>
+    <message>
+        <source>layer &quot;%1&quot; needs an id, a file and a kind (one of %2)</source>
+        <translation>layer &quot;%1&quot; needs an id, a file and a kind (one of %2)</translation>
+    </message>
+    <message>
+        <source>history &quot;%1&quot;: columns.%2 is missing</source>
+        <translation>history &quot;%1&quot;: columns.%2 is missing</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a path inside the pack</source>
+        <translation>&quot;%1&quot; must be a path inside the pack</translation>
+    </message>
+    <message>
+        <source>names &quot;%1&quot;, which is not in the pack</source>
+        <translation>names &quot;%1&quot;, which is not in the pack</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>CivicDesk, the 311 contact-center workstation.</source>
+        <translation>CivicDesk, the 311 contact-center workstation.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s local store (SQLite file). Default: %1</source>
+        <translation>The workstation&apos;s local store (SQLite file). Default: %1</translation>
+    </message>
+    <message>
+        <source>City pack to load when the store holds no city yet (or with --reimport). Default: the Boston demo city, %1</source>
+        <translation>City pack to load when the store holds no city yet (or with --reimport). Default: the Boston demo city, %1</translation>
+    </message>
+    <message>
+        <source>User interface language: en or es. Default: the system language if supported, else English.</source>
+        <translation>User interface language: en or es. Default: the system language if supported, else English.</translation>
+    </message>
+    <message>
+        <source>Load the city pack again even if the store already has it (idempotent).</source>
+        <translation>Load the city pack again even if the store already has it (idempotent).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. See --help.</source>
+        <translation>Unexpected argument &quot;%1&quot;. See --help.</translation>
+    </message>
+    <message>
+        <source>--lang must be en or es, not &quot;%1&quot;.</source>
+        <translation>--lang must be en or es, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--database needs a file path.</source>
+        <translation>--database needs a file path.</translation>
+    </message>
+    <message>
+        <source>--city: &quot;%1&quot; is not a folder.</source>
+        <translation>--city: &quot;%1&quot; is not a folder.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>a quoted field opened on line %1 is never closed</source>
+        <translation>a quoted field opened on line %1 is never closed</translation>
+    </message>
+    <message>
+        <source>line %1: a quote inside an unquoted field</source>
+        <translation>line %1: a quote inside an unquoted field</translation>
+    </message>
+    <message>
+        <source>line %1: text after a closing quote</source>
+        <translation>line %1: text after a closing quote</translation>
+    </message>
+    <message>
+        <source>line %1: %2 fields where the header has %3</source>
+        <translation>line %1: %2 fields where the header has %3</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>line 1: missing column(s) %1</source>
+        <translation>line 1: missing column(s) %1</translation>
+    </message>
+</context>
+<context>
+    <name>GzipDevice</name>
+    <message>
+        <source>gzip streams are read-only</source>
+        <translation>gzip streams are read-only</translation>
+    </message>
+    <message>
+        <source>cannot initialise zlib</source>
+        <translation>cannot initialise zlib</translation>
+    </message>
+    <message>
+        <source>the compressed file ends early (truncated?)</source>
+        <translation>the compressed file ends early (truncated?)</translation>
+    </message>
+    <message>
+        <source>corrupt gzip data: %1</source>
+        <translation>corrupt gzip data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Open311</name>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>offset %1</source>
+        <translation>offset %1</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>top level</translation>
+    </message>
+    <message>
+        <source>expected a JSON array</source>
+        <translation>expected a JSON array</translation>
+    </message>
+    <message>
+        <source>%1: attribute without a code</source>
+        <translation>%1: attribute without a code</translation>
+    </message>
+    <message>
+        <source>%1: unknown datatype &quot;%2&quot; (expected string, number, datetime, text, singlevaluelist or multivaluelist)</source>
+        <translation>%1: unknown datatype &quot;%2&quot; (expected string, number, datetime, text, singlevaluelist or multivaluelist)</translation>
+    </message>
+    <message>
+        <source>%1: a value has no key</source>
+        <translation>%1: a value has no key</translation>
+    </message>
+    <message>
+        <source>%1: a list without values</source>
+        <translation>%1: a list without values</translation>
+    </message>
+    <message>
+        <source>definition %1 (%2)</source>
+        <translation>definition %1 (%2)</translation>
+    </message>
+    <message>
+        <source>no service_code</source>
+        <translation>no service_code</translation>
+    </message>
+    <message>
+        <source>service_level_agreement needs a type (Hours, Calendar Days, Business Days) and a positive value</source>
+        <translation>service_level_agreement needs a type (Hours, Calendar Days, Business Days) and a positive value</translation>
+    </message>
+    <message>
+        <source>depends on &quot;%1&quot;, which is not an earlier list attribute</source>
+        <translation>depends on &quot;%1&quot;, which is not an earlier list attribute</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>service %1</translation>
+    </message>
+    <message>
+        <source>service_code and service_name are required</source>
+        <translation>service_code and service_name are required</translation>
+    </message>
+    <message>
+        <source>duplicate service_code &quot;%1&quot;</source>
+        <translation>duplicate service_code &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>RequestNumber</name>
+    <message>
+        <source>Device code &quot;%1&quot; is not five symbols from the request-number alphabet.</source>
+        <translation>Device code &quot;%1&quot; is not five symbols from the request-number alphabet.</translation>
+    </message>
+    <message>
+        <source>Sequence %1 is outside 0 to %2.</source>
+        <translation>Sequence %1 is outside 0 to %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is never used in request numbers (no 0, O, 1, I or L). Ask the caller to read the number again.</source>
+        <translation>&quot;%1&quot; is never used in request numbers (no 0, O, 1, I or L). Ask the caller to read the number again.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot appear in a request number.</source>
+        <translation>&quot;%1&quot; cannot appear in a request number.</translation>
+    </message>
+    <message>
+        <source>A request number has %1 characters; this one has %2.</source>
+        <translation>A request number has %1 characters; this one has %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
+        <translation>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>Cannot create folder %1.</source>
+        <translation>Cannot create folder %1.</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver is not installed (Debian package libqt6sql6-sqlite).</source>
+        <translation>The Qt SQLite driver is not installed (Debian package libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation>Cannot open the store %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a CivicDesk store (%2).</source>
+        <translation>%1 is not a CivicDesk store (%2).</translation>
+    </message>
+    <message>
+        <source>The SQLite library lacks %1, which CivicDesk needs.</source>
+        <translation>The SQLite library lacks %1, which CivicDesk needs.</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer CivicDesk (schema version %1; this version reads up to %2). Update CivicDesk, or open another store with --database.</source>
+        <translation>This store was written by a newer CivicDesk (schema version %1; this version reads up to %2). Update CivicDesk, or open another store with --database.</translation>
+    </message>
+    <message>
+        <source>Upgrading the store to schema version %1 failed; it is unchanged. %2</source>
+        <translation>Upgrading the store to schema version %1 failed; it is unchanged. %2</translation>
+    </message>
+    <message>
+        <source>%1 event: &quot;%2&quot; %3</source>
+        <translation>%1 event: &quot;%2&quot; %3</translation>
+    </message>
+    <message>
+        <source>must all be set</source>
+        <translation>must all be set</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>names no editable field</source>
+        <translation>names no editable field</translation>
+    </message>
+    <message>
+        <source>must be open, in_progress or closed</source>
+        <translation>must be open, in_progress or closed</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>is empty</translation>
+    </message>
+    <message>
+        <source>is not a known channel</source>
+        <translation>is not a known channel</translation>
+    </message>
+    <message>
+        <source>is not a known outcome</source>
+        <translation>is not a known outcome</translation>
+    </message>
+    <message>
+        <source>is not a known event kind</source>
+        <translation>is not a known event kind</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>cannot start a transaction: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit: %1</source>
+        <translation>cannot commit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::HistoryPanel</name>
+    <message>
+        <source>Fi&amp;nd:</source>
+        <translation>Fi&amp;nd:</translation>
+    </message>
+    <message>
+        <source>Request number, address or type</source>
+        <translation>Request number, address or type</translation>
+    </message>
+    <message>
+        <source>Find requests</source>
+        <translation>Find requests</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Status filter</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>%1 requests (%2 loaded)</source>
+        <translation>%1 requests (%2 loaded)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ImportDialog</name>
+    <message>
+        <source>Loading %1</source>
+        <translation>Loading %1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::IntakePanel</name>
+    <message>
+        <source>Request &amp;type:</source>
+        <translation>Request &amp;type:</translation>
+    </message>
+    <message>
+        <source>Type a name or keyword, e.g. pothole, trash, rodent</source>
+        <translation>Type a name or keyword, e.g. pothole, trash, rodent</translation>
+    </message>
+    <message>
+        <source>Search request types</source>
+        <translation>Search request types</translation>
+    </message>
+    <message>
+        <source>Request types</source>
+        <translation>Request types</translation>
+    </message>
+    <message>
+        <source>Request type details</source>
+        <translation>Request type details</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <source>Service level:</source>
+        <translation>Service level:</translation>
+    </message>
+    <message>
+        <source>(from the city&apos;s past target dates)</source>
+        <translation>(from the city&apos;s past target dates)</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Keywords:</translation>
+    </message>
+    <message>
+        <source>This type asks no questions beyond location and description.</source>
+        <translation>This type asks no questions beyond location and description.</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Say:</source>
+        <translation>Say:</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::KnowledgePanel</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Search the knowledge base:</source>
+        <translation>&amp;Search the knowledge base:</translation>
+    </message>
+    <message>
+        <source>What is the caller asking about?</source>
+        <translation>What is the caller asking about?</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base</source>
+        <translation>Search the knowledge base</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Read to the caller:</source>
+        <translation>Read to the caller:</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Keywords:</translation>
+    </message>
+    <message>
+        <source>Request type:</source>
+        <translation>Request type:</translation>
+    </message>
+    <message>
+        <source>Matched:</source>
+        <translation>Matched:</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LayerListModel</name>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Features</translation>
+    </message>
+    <message>
+        <source>Extent (lat, lon)</source>
+        <translation>Extent (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MainWindow</name>
+    <message>
+        <source>CivicDesk</source>
+        <translation>CivicDesk</translation>
+    </message>
+    <message>
+        <source>CivicDesk — %1</source>
+        <translation>CivicDesk — %1</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Knowledge</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Intake</source>
+        <translation>Go to &amp;Intake</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Knowledge</source>
+        <translation>Go to &amp;Knowledge</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Map</source>
+        <translation>Go to &amp;Map</translation>
+    </message>
+    <message>
+        <source>Go to &amp;History</source>
+        <translation>Go to &amp;History</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Panels</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Reset layout</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About CivicDesk</source>
+        <translation>&amp;About CivicDesk</translation>
+    </message>
+    <message>
+        <source>Move through the list while typing</source>
+        <translation>Move through the list while typing</translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation>Next field</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>Agent: %1</translation>
+    </message>
+    <message>
+        <source>Standalone: working on this workstation&apos;s store (no server configured)</source>
+        <translation>Standalone: working on this workstation&apos;s store (no server configured)</translation>
+    </message>
+    <message>
+        <source>Store: %1 · %2 requests</source>
+        <translation>Store: %1 · %2 requests</translation>
+    </message>
+    <message>
+        <source>About CivicDesk</source>
+        <translation>About CivicDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CivicDesk %1&lt;/h3&gt;&lt;p&gt;The 311 contact-center workstation: intake, knowledge, map and history in one window.&lt;/p&gt;&lt;p&gt;Demo city data: City of Boston (ODC-PDDL and CC0). See ATTRIBUTION.md in the city pack.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CivicDesk %1&lt;/h3&gt;&lt;p&gt;The 311 contact-center workstation: intake, knowledge, map and history in one window.&lt;/p&gt;&lt;p&gt;Demo city data: City of Boston (ODC-PDDL and CC0). See ATTRIBUTION.md in the city pack.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Agent: %1 (not signed in)</source>
+        <translation>Agent: %1 (not signed in)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MapOverviewPanel</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — map centre %2&lt;br&gt;%3 address points · %4 intersections · %5 map layers</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — map centre %2&lt;br&gt;%3 address points · %4 intersections · %5 map layers</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Map layers</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestListModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Social media</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ServiceTypeModel</name>
+    <message>
+        <source>No target set</source>
+        <translation>No target set</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n business day(s)</source>
+        <translation>
+            <numerusform>%n business day</numerusform>
+            <numerusform>%n business days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>CivicDesk</source>
+        <translation>CivicDesk</translation>
+    </message>
+    <message>
+        <source>The city pack could not be loaded; the store is unchanged.
+
+%1</source>
+        <translation>The city pack could not be loaded; the store is unchanged.
+
+%1</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,873 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
+<context>
+    <name>CityImporter</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>defines &quot;%1&quot;, which is not in the service list</source>
+        <translation>define &quot;%1&quot;, que no figura en la lista de servicios</translation>
+    </message>
+    <message>
+        <source>definition %1: %2</source>
+        <translation>definición %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: service_code and name are required</source>
+        <translation>línea %1: service_code y name son obligatorios</translation>
+    </message>
+    <message>
+        <source>invalid GeoJSON at offset %1: %2</source>
+        <translation>GeoJSON no válido en la posición %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a GeoJSON FeatureCollection</source>
+        <translation>se esperaba una FeatureCollection de GeoJSON</translation>
+    </message>
+    <message>
+        <source>feature %1 has no geometry coordinates</source>
+        <translation>el elemento %1 no tiene coordenadas de geometría</translation>
+    </message>
+    <message>
+        <source>coordinates are not longitude/latitude degrees (EPSG:4326)</source>
+        <translation>las coordenadas no están en grados de longitud/latitud (EPSG:4326)</translation>
+    </message>
+    <message>
+        <source>line %1: %2 &quot;%3&quot; is not a coordinate</source>
+        <translation>línea %1: %2 &quot;%3&quot; no es una coordenada</translation>
+    </message>
+    <message>
+        <source>line %1: street_name is empty</source>
+        <translation>línea %1: street_name está vacío</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>línea %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: intersection is empty</source>
+        <translation>línea %1: intersection está vacío</translation>
+    </message>
+    <message>
+        <source>Service catalogue</source>
+        <translation>Catálogo de servicios</translation>
+    </message>
+    <message>
+        <source>Service definitions</source>
+        <translation>Definiciones de servicios</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>Base de conocimiento</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Capas del mapa</translation>
+    </message>
+    <message>
+        <source>Address points</source>
+        <translation>Puntos de dirección</translation>
+    </message>
+    <message>
+        <source>Intersections</source>
+        <translation>Intersecciones</translation>
+    </message>
+    <message>
+        <source>Request history (%1)</source>
+        <translation>Historial de solicitudes (%1)</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, línea %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 está vacío</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a date in the form %3</source>
+        <translation>%1 &quot;%2&quot; no es una fecha con el formato %3</translation>
+    </message>
+    <message>
+        <source>a target or closing date is not in the form %1</source>
+        <translation>una fecha objetivo o de cierre no tiene el formato %1</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; is neither Open nor Closed</source>
+        <translation>el estado &quot;%1&quot; no es ni Open ni Closed</translation>
+    </message>
+    <message>
+        <source>&quot;%1, %2&quot; is not a latitude and longitude</source>
+        <translation>&quot;%1, %2&quot; no es un par de latitud y longitud</translation>
+    </message>
+</context>
+<context>
+    <name>CityPack</name>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: no se puede abrir: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not a city pack (no readable city.json): %1</source>
+        <translation>no es un paquete de ciudad (no hay un city.json legible): %1</translation>
+    </message>
+    <message>
+        <source>invalid JSON at offset %1: %2</source>
+        <translation>JSON no válido en la posición %1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; must be &quot;civicdesk-city-pack&quot;</source>
+        <translation>&quot;format&quot; debe ser &quot;civicdesk-city-pack&quot;</translation>
+    </message>
+    <message>
+        <source>format_version %1 is not supported (this CivicDesk reads version %2)</source>
+        <translation>format_version %1 no es compatible (esta versión de CivicDesk lee la versión %2)</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be 1-32 lowercase letters, digits, - or _</source>
+        <translation>&quot;id&quot; debe tener de 1 a 32 letras minúsculas, dígitos, - o _</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is missing</source>
+        <translation>falta &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;center&quot; needs lat and lon in degrees</source>
+        <translation>&quot;center&quot; necesita lat y lon en grados</translation>
+    </message>
+    <message>
+        <source>&quot;catalogue.services&quot; is missing</source>
+        <translation>falta &quot;catalogue.services&quot;</translation>
+    </message>
+    <message>
+        <source>layer &quot;%1&quot; needs an id, a file and a kind (one of %2)</source>
+        <translation>la capa &quot;%1&quot; necesita un id, un archivo (file) y un tipo (kind, uno de %2)</translation>
+    </message>
+    <message>
+        <source>history &quot;%1&quot;: columns.%2 is missing</source>
+        <translation>historial &quot;%1&quot;: falta columns.%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a path inside the pack</source>
+        <translation>&quot;%1&quot; debe ser una ruta dentro del paquete</translation>
+    </message>
+    <message>
+        <source>names &quot;%1&quot;, which is not in the pack</source>
+        <translation>hace referencia a &quot;%1&quot;, que no está en el paquete</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>CivicDesk, the 311 contact-center workstation.</source>
+        <translation>CivicDesk, la estación de trabajo del centro de atención 311.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s local store (SQLite file). Default: %1</source>
+        <translation>El almacén local de la estación de trabajo (archivo SQLite). Predeterminado: %1</translation>
+    </message>
+    <message>
+        <source>City pack to load when the store holds no city yet (or with --reimport). Default: the Boston demo city, %1</source>
+        <translation>Paquete de ciudad que se carga cuando el almacén local aún no contiene ninguna ciudad (o con --reimport). Predeterminado: la ciudad de demostración de Boston, %1</translation>
+    </message>
+    <message>
+        <source>User interface language: en or es. Default: the system language if supported, else English.</source>
+        <translation>Idioma de la interfaz de usuario: en o es. Predeterminado: el idioma del sistema si es compatible; de lo contrario, inglés.</translation>
+    </message>
+    <message>
+        <source>Load the city pack again even if the store already has it (idempotent).</source>
+        <translation>Vuelve a cargar el paquete de ciudad aunque el almacén local ya lo contenga (idempotente).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. See --help.</source>
+        <translation>Argumento inesperado &quot;%1&quot;. Consulte --help.</translation>
+    </message>
+    <message>
+        <source>--lang must be en or es, not &quot;%1&quot;.</source>
+        <translation>--lang debe ser en o es, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--database needs a file path.</source>
+        <translation>--database necesita una ruta de archivo.</translation>
+    </message>
+    <message>
+        <source>--city: &quot;%1&quot; is not a folder.</source>
+        <translation>--city: &quot;%1&quot; no es una carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>a quoted field opened on line %1 is never closed</source>
+        <translation>un campo entre comillas abierto en la línea %1 nunca se cierra</translation>
+    </message>
+    <message>
+        <source>line %1: a quote inside an unquoted field</source>
+        <translation>línea %1: comillas dentro de un campo sin comillas</translation>
+    </message>
+    <message>
+        <source>line %1: text after a closing quote</source>
+        <translation>línea %1: texto después de las comillas de cierre</translation>
+    </message>
+    <message>
+        <source>line %1: %2 fields where the header has %3</source>
+        <translation>línea %1: %2 campos, pero el encabezado tiene %3</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>line 1: missing column(s) %1</source>
+        <translation>línea 1: falta(n) la(s) columna(s) %1</translation>
+    </message>
+</context>
+<context>
+    <name>GzipDevice</name>
+    <message>
+        <source>gzip streams are read-only</source>
+        <translation>los flujos gzip son de solo lectura</translation>
+    </message>
+    <message>
+        <source>cannot initialise zlib</source>
+        <translation>no se puede inicializar zlib</translation>
+    </message>
+    <message>
+        <source>the compressed file ends early (truncated?)</source>
+        <translation>el archivo comprimido termina antes de tiempo (¿truncado?)</translation>
+    </message>
+    <message>
+        <source>corrupt gzip data: %1</source>
+        <translation>datos gzip dañados: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Open311</name>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>offset %1</source>
+        <translation>posición %1</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>nivel superior</translation>
+    </message>
+    <message>
+        <source>expected a JSON array</source>
+        <translation>se esperaba un arreglo JSON</translation>
+    </message>
+    <message>
+        <source>%1: attribute without a code</source>
+        <translation>%1: atributo sin código</translation>
+    </message>
+    <message>
+        <source>%1: unknown datatype &quot;%2&quot; (expected string, number, datetime, text, singlevaluelist or multivaluelist)</source>
+        <translation>%1: tipo de dato desconocido &quot;%2&quot; (se esperaba string, number, datetime, text, singlevaluelist o multivaluelist)</translation>
+    </message>
+    <message>
+        <source>%1: a value has no key</source>
+        <translation>%1: un valor no tiene clave</translation>
+    </message>
+    <message>
+        <source>%1: a list without values</source>
+        <translation>%1: una lista sin valores</translation>
+    </message>
+    <message>
+        <source>definition %1 (%2)</source>
+        <translation>definición %1 (%2)</translation>
+    </message>
+    <message>
+        <source>no service_code</source>
+        <translation>sin service_code</translation>
+    </message>
+    <message>
+        <source>service_level_agreement needs a type (Hours, Calendar Days, Business Days) and a positive value</source>
+        <translation>service_level_agreement necesita un tipo (Hours, Calendar Days, Business Days) y un valor positivo</translation>
+    </message>
+    <message>
+        <source>depends on &quot;%1&quot;, which is not an earlier list attribute</source>
+        <translation>depende de &quot;%1&quot;, que no es un atributo de lista anterior</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>servicio %1</translation>
+    </message>
+    <message>
+        <source>service_code and service_name are required</source>
+        <translation>service_code y service_name son obligatorios</translation>
+    </message>
+    <message>
+        <source>duplicate service_code &quot;%1&quot;</source>
+        <translation>service_code duplicado &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>RequestNumber</name>
+    <message>
+        <source>Device code &quot;%1&quot; is not five symbols from the request-number alphabet.</source>
+        <translation>El código de dispositivo &quot;%1&quot; no está formado por cinco símbolos del alfabeto de los números de solicitud.</translation>
+    </message>
+    <message>
+        <source>Sequence %1 is outside 0 to %2.</source>
+        <translation>La secuencia %1 está fuera del rango de 0 a %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is never used in request numbers (no 0, O, 1, I or L). Ask the caller to read the number again.</source>
+        <translation>&quot;%1&quot; nunca se usa en los números de solicitud (no hay 0, O, 1, I ni L). Pida a la persona que llama que vuelva a leer el número.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot appear in a request number.</source>
+        <translation>&quot;%1&quot; no puede aparecer en un número de solicitud.</translation>
+    </message>
+    <message>
+        <source>A request number has %1 characters; this one has %2.</source>
+        <translation>Un número de solicitud tiene %1 caracteres; este tiene %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
+        <translation>%1 no es un número de solicitud válido: se escuchó mal un carácter o se intercambiaron dos. Pida a la persona que llama que lo vuelva a leer.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>Cannot create folder %1.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver is not installed (Debian package libqt6sql6-sqlite).</source>
+        <translation>El controlador SQLite de Qt no está instalado (paquete de Debian libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation>No se puede abrir el almacén local %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a CivicDesk store (%2).</source>
+        <translation>%1 no es un almacén local de CivicDesk (%2).</translation>
+    </message>
+    <message>
+        <source>The SQLite library lacks %1, which CivicDesk needs.</source>
+        <translation>A la biblioteca SQLite le falta %1, que CivicDesk necesita.</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer CivicDesk (schema version %1; this version reads up to %2). Update CivicDesk, or open another store with --database.</source>
+        <translation>Este almacén local fue escrito por una versión más reciente de CivicDesk (versión de esquema %1; esta versión lee hasta la %2). Actualice CivicDesk o abra otro almacén local con --database.</translation>
+    </message>
+    <message>
+        <source>Upgrading the store to schema version %1 failed; it is unchanged. %2</source>
+        <translation>No se pudo actualizar el almacén local a la versión de esquema %1; no se modificó. %2</translation>
+    </message>
+    <message>
+        <source>%1 event: &quot;%2&quot; %3</source>
+        <translation>evento %1: &quot;%2&quot; %3</translation>
+    </message>
+    <message>
+        <source>must all be set</source>
+        <translation>deben tener valor todos</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>names no editable field</source>
+        <translation>no corresponde a ningún campo editable</translation>
+    </message>
+    <message>
+        <source>must be open, in_progress or closed</source>
+        <translation>debe ser open, in_progress o closed</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>is not a known channel</source>
+        <translation>no es un canal conocido</translation>
+    </message>
+    <message>
+        <source>is not a known outcome</source>
+        <translation>no es un resultado conocido</translation>
+    </message>
+    <message>
+        <source>is not a known event kind</source>
+        <translation>no es un tipo de evento conocido</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 falló: %2</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>no se puede iniciar una transacción: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit: %1</source>
+        <translation>no se puede confirmar la transacción (commit): %1</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::HistoryPanel</name>
+    <message>
+        <source>Fi&amp;nd:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>Request number, address or type</source>
+        <translation>Número de solicitud, dirección o tipo</translation>
+    </message>
+    <message>
+        <source>Find requests</source>
+        <translation>Buscar solicitudes</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filtro de estado</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>%1 requests (%2 loaded)</source>
+        <translation>%1 solicitudes (%2 cargadas)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ImportDialog</name>
+    <message>
+        <source>Loading %1</source>
+        <translation>Cargando %1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Paso %1 de %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::IntakePanel</name>
+    <message>
+        <source>Request &amp;type:</source>
+        <translation>&amp;Tipo de solicitud:</translation>
+    </message>
+    <message>
+        <source>Type a name or keyword, e.g. pothole, trash, rodent</source>
+        <translation>Escriba un nombre o una palabra clave, p. ej., pothole, trash, rodent</translation>
+    </message>
+    <message>
+        <source>Search request types</source>
+        <translation>Buscar tipos de solicitud</translation>
+    </message>
+    <message>
+        <source>Request types</source>
+        <translation>Tipos de solicitud</translation>
+    </message>
+    <message>
+        <source>Request type details</source>
+        <translation>Detalles del tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ningún tipo de solicitud coincide. Pruebe con otra palabra o elija &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Código:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Grupo:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Departamento:</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>sin asignar</translation>
+    </message>
+    <message>
+        <source>Service level:</source>
+        <translation>Nivel de servicio:</translation>
+    </message>
+    <message>
+        <source>(from the city&apos;s past target dates)</source>
+        <translation>(según las fechas objetivo anteriores de la ciudad)</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Palabras clave:</translation>
+    </message>
+    <message>
+        <source>This type asks no questions beyond location and description.</source>
+        <translation>Este tipo no incluye preguntas aparte de la ubicación y la descripción.</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>Say:</source>
+        <translation>Diga:</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatoria</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::KnowledgePanel</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n artículo</numerusform>
+            <numerusform>%n artículos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Search the knowledge base:</source>
+        <translation>Bu&amp;scar en la base de conocimiento:</translation>
+    </message>
+    <message>
+        <source>What is the caller asking about?</source>
+        <translation>¿Sobre qué pregunta la persona que llama?</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base</source>
+        <translation>Buscar en la base de conocimiento</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Read to the caller:</source>
+        <translation>Lea a la persona que llama:</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Palabras clave:</translation>
+    </message>
+    <message>
+        <source>Request type:</source>
+        <translation>Tipo de solicitud:</translation>
+    </message>
+    <message>
+        <source>Matched:</source>
+        <translation>Coincidencia:</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LayerListModel</name>
+    <message>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Extent (lat, lon)</source>
+        <translation>Extensión (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MainWindow</name>
+    <message>
+        <source>CivicDesk</source>
+        <translation>CivicDesk</translation>
+    </message>
+    <message>
+        <source>CivicDesk — %1</source>
+        <translation>CivicDesk — %1</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Base de conocimiento</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Intake</source>
+        <translation>Ir a &amp;Admisión</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Knowledge</source>
+        <translation>Ir a &amp;Base de conocimiento</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Map</source>
+        <translation>Ir a &amp;Mapa</translation>
+    </message>
+    <message>
+        <source>Go to &amp;History</source>
+        <translation>Ir a &amp;Historial</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Paneles</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Restablecer diseño</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>A&amp;tajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About CivicDesk</source>
+        <translation>&amp;Acerca de CivicDesk</translation>
+    </message>
+    <message>
+        <source>Move through the list while typing</source>
+        <translation>Desplazarse por la lista mientras escribe</translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation>Campo siguiente</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>Agente: %1</translation>
+    </message>
+    <message>
+        <source>Standalone: working on this workstation&apos;s store (no server configured)</source>
+        <translation>Modo independiente: se trabaja con el almacén local de esta estación de trabajo (no hay servidor configurado)</translation>
+    </message>
+    <message>
+        <source>Store: %1 · %2 requests</source>
+        <translation>Almacén local: %1 · %2 solicitudes</translation>
+    </message>
+    <message>
+        <source>About CivicDesk</source>
+        <translation>Acerca de CivicDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CivicDesk %1&lt;/h3&gt;&lt;p&gt;The 311 contact-center workstation: intake, knowledge, map and history in one window.&lt;/p&gt;&lt;p&gt;Demo city data: City of Boston (ODC-PDDL and CC0). See ATTRIBUTION.md in the city pack.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CivicDesk %1&lt;/h3&gt;&lt;p&gt;La estación de trabajo del centro de atención 311: admisión de llamadas, base de conocimiento, mapa e historial en una sola ventana.&lt;/p&gt;&lt;p&gt;Datos de la ciudad de demostración: City of Boston (ODC-PDDL y CC0). Consulte ATTRIBUTION.md en el paquete de ciudad.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Agent: %1 (not signed in)</source>
+        <translation>Agente: %1 (sin iniciar sesión)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MapOverviewPanel</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — map centre %2&lt;br&gt;%3 address points · %4 intersections · %5 map layers</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — centro del mapa %2&lt;br&gt;%3 puntos de dirección · %4 intersecciones · %5 capas del mapa</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Capas del mapa</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestListModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>Sin fecha objetivo</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>A tiempo</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Vence pronto</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>Aplicación</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Empleado</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Redes sociales</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Presencial</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Fecha de apertura</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ServiceTypeModel</name>
+    <message>
+        <source>No target set</source>
+        <translation>Sin plazo definido</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n business day(s)</source>
+        <translation>
+            <numerusform>%n día hábil</numerusform>
+            <numerusform>%n días hábiles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>CivicDesk</source>
+        <translation>CivicDesk</translation>
+    </message>
+    <message>
+        <source>The city pack could not be loaded; the store is unchanged.
+
+%1</source>
+        <translation>No se pudo cargar el paquete de ciudad; el almacén local no se modificó.
+
+%1</translation>
+    </message>
+</context>
 </TS>

@@ -130,7 +130,9 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
     case Address:
         return r.address;
     case Opened:
-        return QLocale().toString(r.openedAt.toLocalTime(), QLocale::ShortFormat);
+        return QLocale().toString(m_zone.isValid() ? r.openedAt.toTimeZone(m_zone)
+                                                   : r.openedAt.toLocalTime(),
+                                  QLocale::ShortFormat);
     case ColumnCount:
         break;
     }

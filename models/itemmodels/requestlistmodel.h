@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QTimeZone>
 #include <functional>
 
 namespace civicdesk {
@@ -41,6 +42,8 @@ public:
     int totalCount() const { return m_total; }
     // Seam for tests: the time SLA states are measured against.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // Times are shown in the city's zone (an agent in Boston reads Boston time).
+    void setDisplayTimeZone(const QTimeZone &zone) { m_zone = zone; }
     void reload();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -56,6 +59,7 @@ private:
     RequestFilter m_filter;
     QList<ServiceRequest> m_rows;
     int m_total = 0;
+    QTimeZone m_zone;
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
 };
 

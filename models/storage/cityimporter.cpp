@@ -19,14 +19,15 @@ namespace civicdesk {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate and the runtime the same context for this file's messages.
+class ImportText
 {
-    return QCoreApplication::translate("CityImporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CityImporter)
+};
 
 Error fileError(const QString &file, const QString &problem)
 {
-    return makeError(QStringLiteral("pack.file"), tr("%1: %2").arg(file, problem));
+    return makeError(QStringLiteral("pack.file"), ImportText::tr("%1: %2").arg(file, problem));
 }
 
 Result<QByteArray> readWhole(const CityPack &pack, const QString &file)
@@ -113,7 +114,8 @@ Status importDefinitions(QSqlDatabase &db, const CityPack &pack, ImportReport &r
                 return s;
             if (q.numRowsAffected() != 1)
                 return fileError(
-                    file, tr("defines \"%1\", which is not in the service list").arg(t.code));
+                    file,
+                    ImportText::tr("defines \"%1\", which is not in the service list").arg(t.code));
             if (auto s = sql::exec(q,
                                    QStringLiteral("DELETE FROM service_attributes WHERE "
                                                   "service_code = ?"),
@@ -142,7 +144,8 @@ Status importDefinitions(QSqlDatabase &db, const CityPack &pack, ImportReport &r
                          sql::nullable(a.datatypeDescription), a.description, json(values),
                          json(deps)});
                     !s)
-                    return fileError(file, tr("definition %1: %2").arg(t.code, s.error().message));
+                    return fileError(
+                        file, ImportText::tr("definition %1: %2").arg(t.code, s.error().message));
             }
             if (t.sla) {
                 if (auto s = sql::exec(q,
@@ -177,8 +180,9 @@ Status importKnowledgeSeed(QSqlDatabase &db, const CityPack &pack, ImportReport 
         const QString code = csv.value(QStringLiteral("service_code")).trimmed();
         const QString name = csv.value(QStringLiteral("name")).trimmed();
         if (code.isEmpty() || name.isEmpty())
-            return fileError(pack.knowledgeSeedFile,
-                             tr("line %1: service_code and name are required").arg(csv.line()));
+            return fileError(
+                pack.knowledgeSeedFile,
+                ImportText::tr("line %1: service_code and name are required").arg(csv.line()));
         const QString department = csv.value(QStringLiteral("department")).section(u';', 0, 0);
         if (auto s = sql::exec(
                 q,
@@ -229,25 +233,27 @@ Status importLayers(QSqlDatabase &db, const CityPack &pack, ImportReport &report
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(data.value(), &parseError);
         if (parseError.error != QJsonParseError::NoError)
-            return fileError(layer.file, tr("invalid GeoJSON at offset %1: %2")
+            return fileError(layer.file, ImportText::tr("invalid GeoJSON at offset %1: %2")
                                              .arg(parseError.offset)
                                              .arg(parseError.errorString()));
         const QJsonObject root = doc.object();
         if (root.value(u"type").toString() != u"FeatureCollection")
-            return fileError(layer.file, tr("expected a GeoJSON FeatureCollection"));
+            return fileError(layer.file, ImportText::tr("expected a GeoJSON FeatureCollection"));
         const QJsonArray features = root.value(u"features").toArray();
         double bounds[4] = {90, 180, -90, -180};
         int index = 0;
         for (const QJsonValue &f : features) {
             const QJsonObject geometry = f.toObject().value(u"geometry").toObject();
             if (geometry.value(u"coordinates").toArray().isEmpty())
-                return fileError(layer.file,
-                                 tr("feature %1 has no geometry coordinates").arg(index + 1));
+                return fileError(
+                    layer.file,
+                    ImportText::tr("feature %1 has no geometry coordinates").arg(index + 1));
             extendBounds(geometry.value(u"coordinates").toArray(), bounds);
             ++index;
         }
         if (bounds[0] < -90 || bounds[2] > 90 || bounds[1] < -180 || bounds[3] > 180)
-            return fileError(layer.file, tr("coordinates are not longitude/latitude degrees "
+            return fileError(layer.file,
+                             ImportText::tr("coordinates are not longitude/latitude degrees "
                                             "(EPSG:4326)"));
         if (auto s =
                 sql::exec(q,
@@ -274,8 +280,9 @@ Result<double> coordinate(const CsvReader &csv, const QString &column, double li
     bool ok = false;
     const double value = text.toDouble(&ok);
     if (!ok || std::abs(value) > limit)
-        return fileError(
-            file, tr("line %1: %2 \"%3\" is not a coordinate").arg(csv.line()).arg(column, text));
+        return fileError(file, ImportText::tr("line %1: %2 \"%3\" is not a coordinate")
+                                   .arg(csv.line())
+                                   .arg(column, text));
     return value;
 }
 
@@ -312,7 +319,7 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
         const QString street = csv.value(QStringLiteral("street_name")).trimmed();
         const QString number = csv.value(QStringLiteral("house_number")).trimmed();
         if (street.isEmpty())
-            return fileError(file, tr("line %1: street_name is empty").arg(csv.line()));
+            return fileError(file, ImportText::tr("line %1: street_name is empty").arg(csv.line()));
         auto lat = coordinate(csv, QStringLiteral("latitude"), 90, file);
         auto lon = coordinate(csv, QStringLiteral("longitude"), 180, file);
         if (!lat)
@@ -332,7 +339,8 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
              sql::nullable(csv.value(QStringLiteral("property_id_2015")).trimmed()),
              csv.value(QStringLiteral("request_count")).toInt()});
         if (!s)
-            return fileError(file, tr("line %1: %2").arg(csv.line()).arg(s.error().message));
+            return fileError(file,
+                             ImportText::tr("line %1: %2").arg(csv.line()).arg(s.error().message));
         if (located) {
             const QVariant id = insert.lastInsertId();
             if (auto r = sql::execPrepared(
@@ -377,14 +385,16 @@ Status importIntersections(QSqlDatabase &db, const CityPack &pack, ImportReport 
             return lon.error();
         const QString name = csv.value(QStringLiteral("intersection")).trimmed();
         if (name.isEmpty())
-            return fileError(file, tr("line %1: intersection is empty").arg(csv.line()));
+            return fileError(file,
+                             ImportText::tr("line %1: intersection is empty").arg(csv.line()));
         auto s = sql::execPrepared(
             q, {name, std::isnan(lat.value()) ? QVariant() : QVariant(lat.value()),
                 std::isnan(lon.value()) ? QVariant() : QVariant(lon.value()),
                 sql::nullable(csv.value(QStringLiteral("neighborhood_311")).trimmed()),
                 csv.value(QStringLiteral("request_count")).toInt()});
         if (!s)
-            return fileError(file, tr("line %1: %2").arg(csv.line()).arg(s.error().message));
+            return fileError(file,
+                             ImportText::tr("line %1: %2").arg(csv.line()).arg(s.error().message));
         ++report.intersections;
     }
     if (csv.hasError())
@@ -449,28 +459,28 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
         };
     };
 
-    announce(tr("Service catalogue"));
+    announce(ImportText::tr("Service catalogue"));
     if (auto s = importServices(db, pack, report); !s)
         return s.error();
-    announce(tr("Service definitions"));
+    announce(ImportText::tr("Service definitions"));
     if (auto s = importDefinitions(db, pack, report); !s)
         return s.error();
-    announce(tr("Knowledge base"));
+    announce(ImportText::tr("Knowledge base"));
     if (auto s = importKnowledgeSeed(db, pack, report); !s)
         return s.error();
-    announce(tr("Map layers"));
+    announce(ImportText::tr("Map layers"));
     if (auto s = importLayers(db, pack, report); !s)
         return s.error();
-    const auto addressProgress = announce(tr("Address points"));
+    const auto addressProgress = announce(ImportText::tr("Address points"));
     if (auto s = importAddresses(db, pack, report, addressProgress); !s)
         return s.error();
-    announce(tr("Intersections"));
+    announce(ImportText::tr("Intersections"));
     if (auto s = importIntersections(db, pack, report); !s)
         return s.error();
 
     QHash<QString, QList<double>> targetHours;
     for (const HistorySchema &schema : pack.history) {
-        const auto progress = announce(tr("Request history (%1)").arg(schema.file));
+        const auto progress = announce(ImportText::tr("Request history (%1)").arg(schema.file));
         auto history = importHistory(db, pack, schema, progress);
         if (!history)
             return history.error();

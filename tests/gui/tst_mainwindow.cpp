@@ -129,7 +129,7 @@ private slots:
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             auto *history = find<QDockWidget>(window, "historyDock");
-            QCOMPARE(window.dockWidgetArea(history), Qt::BottomDockWidgetArea);
+            QCOMPARE(window.dockWidgetArea(history), Qt::RightDockWidgetArea);
             window.addDockWidget(Qt::TopDockWidgetArea, history);
             find<QDockWidget>(window, "mapDock")->hide();
             window.close();
@@ -144,7 +144,7 @@ private slots:
         QVERIFY(!find<QDockWidget>(window, "mapDock")->isVisible());
         window.resetLayout();
         QCOMPARE(window.dockWidgetArea(find<QDockWidget>(window, "historyDock")),
-                 Qt::BottomDockWidgetArea);
+                 Qt::RightDockWidgetArea);
         QVERIFY(find<QDockWidget>(window, "mapDock")->isVisible());
     }
 };

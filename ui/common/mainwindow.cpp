@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimeZone>
 
 namespace civicdesk {
 
@@ -25,7 +26,10 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     : QMainWindow(parent), m_store(store), m_settings(settings),
       m_intake(new IntakePanel(store.catalogue, this)),
       m_knowledge(new KnowledgePanel(store.articles, this)),
-      m_map(new MapOverviewPanel(store, this)), m_history(new HistoryPanel(store.requests, this)),
+      m_map(new MapOverviewPanel(store, this)),
+      m_history(new HistoryPanel(
+          store.requests, QTimeZone(store.database.meta(QStringLiteral("city_timezone")).toUtf8()),
+          this)),
       m_agentLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_storeLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -34,19 +38,15 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     setDockNestingEnabled(true);
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
 
-    m_intakeDock = addArea(m_intake, QStringLiteral("intakeDock"), Qt::LeftDockWidgetArea);
-    m_knowledgeDock =
-        addArea(m_knowledge, QStringLiteral("knowledgeDock"), Qt::RightDockWidgetArea);
-    m_mapDock = addArea(m_map, QStringLiteral("mapDock"), Qt::RightDockWidgetArea);
-    m_historyDock = addArea(m_history, QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
+    m_intakeDock = addArea(m_intake, QStringLiteral("intakeDock"));
+    m_knowledgeDock = addArea(m_knowledge, QStringLiteral("knowledgeDock"));
+    m_mapDock = addArea(m_map, QStringLiteral("mapDock"));
+    m_historyDock = addArea(m_history, QStringLiteral("historyDock"));
     m_intakeDock->setWindowTitle(tr("Intake"));
     m_knowledgeDock->setWindowTitle(tr("Knowledge"));
     m_mapDock->setWindowTitle(tr("Map"));
     m_historyDock->setWindowTitle(tr("History"));
-    tabifyDockWidget(m_knowledgeDock, m_mapDock);
-    m_knowledgeDock->raise();
-    resizeDocks({m_intakeDock, m_knowledgeDock}, {520, 620}, Qt::Horizontal);
-    resizeDocks({m_historyDock}, {300}, Qt::Vertical);
+    applyDefaultLayout();
 
     m_agentLabel->setObjectName(QStringLiteral("agentStatusLabel"));
     m_syncLabel->setObjectName(QStringLiteral("syncStatusLabel"));
@@ -58,21 +58,35 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     updateStatus();
 
     resize(1400, 900);
-    m_defaultState = saveState();
     if (!m_settings.windowGeometry().isEmpty())
         restoreGeometry(m_settings.windowGeometry());
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
 }
 
-QDockWidget *MainWindow::addArea(QWidget *panel, const QString &objectName, Qt::DockWidgetArea area)
+void MainWindow::applyDefaultLayout()
+{
+    // Intake on the left at full height; knowledge and map tabbed on the right above history.
+    addDockWidget(Qt::LeftDockWidgetArea, m_intakeDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_knowledgeDock);
+    splitDockWidget(m_knowledgeDock, m_historyDock, Qt::Vertical);
+    tabifyDockWidget(m_knowledgeDock, m_mapDock);
+    for (QDockWidget *dock : {m_intakeDock, m_knowledgeDock, m_mapDock, m_historyDock}) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    m_knowledgeDock->raise();
+    resizeDocks({m_intakeDock, m_knowledgeDock}, {2, 3}, Qt::Horizontal);
+    resizeDocks({m_knowledgeDock, m_historyDock}, {1, 1}, Qt::Vertical);
+}
+
+QDockWidget *MainWindow::addArea(QWidget *panel, const QString &objectName)
 {
     auto *dock = new QDockWidget(this);
     dock->setObjectName(objectName);
     dock->setWidget(panel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                       QDockWidget::DockWidgetClosable);
-    addDockWidget(area, dock);
     return dock;
 }
 
@@ -92,9 +106,7 @@ void MainWindow::showArea(QDockWidget *dock)
 
 void MainWindow::resetLayout()
 {
-    restoreState(m_defaultState);
-    for (QDockWidget *dock : {m_intakeDock, m_knowledgeDock, m_mapDock, m_historyDock})
-        dock->show();
+    applyDefaultLayout();
 }
 
 void MainWindow::createMenus()
@@ -151,8 +163,15 @@ QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
 void MainWindow::updateStatus()
 {
     const QString agent = m_settings.agentName();
-    m_agentLabel->setText(
-        tr("Agent: %1").arg(agent.isEmpty() ? qEnvironmentVariable("USER") : agent));
+    if (agent.isEmpty()) {
+        // No sign-in yet (that comes with the central store): name the desktop user.
+        QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+        if (user.isEmpty())
+            user = QDir::home().dirName();
+        m_agentLabel->setText(tr("Agent: %1 (not signed in)").arg(user));
+    } else {
+        m_agentLabel->setText(tr("Agent: %1").arg(agent));
+    }
     m_syncLabel->setText(tr("Standalone: working on this workstation's store (no server "
                             "configured)"));
     const QLocale locale;

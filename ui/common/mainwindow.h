@@ -37,7 +37,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QDockWidget *addArea(QWidget *panel, const QString &objectName, Qt::DockWidgetArea area);
+    QDockWidget *addArea(QWidget *panel, const QString &objectName);
+    void applyDefaultLayout();
     void createMenus();
     void updateStatus();
     void showAbout();
@@ -55,7 +56,6 @@ private:
     QLabel *m_agentLabel;
     QLabel *m_syncLabel;
     QLabel *m_storeLabel;
-    QByteArray m_defaultState;
     QList<QAction *> m_shortcutActions;
 };
 

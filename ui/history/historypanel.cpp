@@ -10,16 +10,19 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace civicdesk {
 
-HistoryPanel::HistoryPanel(const RequestRepository &requests, QWidget *parent)
+HistoryPanel::HistoryPanel(const RequestRepository &requests, const QTimeZone &cityZone,
+                           QWidget *parent)
     : QWidget(parent), m_model(new RequestListModel(requests, this)),
       m_filterLabel(new QLabel(this)), m_filter(new QLineEdit(this)), m_status(new QComboBox(this)),
       m_countLabel(new QLabel(this)), m_table(new QTableView(this)), m_debounce(new QTimer(this))
 {
+    m_model->setDisplayTimeZone(cityZone);
     m_filter->setObjectName(QStringLiteral("historyFilterLineEdit"));
     m_filter->setClearButtonEnabled(true);
     m_filterLabel->setBuddy(m_filter);
@@ -35,8 +38,17 @@ HistoryPanel::HistoryPanel(const RequestRepository &requests, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(RequestListModel::Address,
                                                       QHeaderView::Stretch);
-    m_table->setColumnWidth(RequestListModel::Number, 120);
-    m_table->setColumnWidth(RequestListModel::Type, 220);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto widthOf = [&metrics](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + 24;
+    };
+    m_table->setColumnWidth(RequestListModel::Number, widthOf(QStringLiteral("101001685666")));
+    m_table->setColumnWidth(RequestListModel::Type,
+                            widthOf(QStringLiteral("Street Light Outages")));
+    m_table->setColumnWidth(RequestListModel::Status, widthOf(QStringLiteral("In progress")));
+    m_table->setColumnWidth(RequestListModel::Sla, widthOf(QStringLiteral("No target")));
+    m_table->setColumnWidth(RequestListModel::Channel, widthOf(QStringLiteral("Employee")));
+    m_table->setColumnWidth(RequestListModel::Opened, widthOf(QStringLiteral("12/31/15 11:59 PM")));
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(200);
 
@@ -61,7 +73,7 @@ HistoryPanel::HistoryPanel(const RequestRepository &requests, QWidget *parent)
 
 void HistoryPanel::retranslate()
 {
-    m_filterLabel->setText(tr("&Find:"));
+    m_filterLabel->setText(tr("Fi&nd:"));
     m_filter->setPlaceholderText(tr("Request number, address or type"));
     m_filter->setAccessibleName(tr("Find requests"));
     const int current = std::max(0, m_status->currentIndex());

@@ -7,6 +7,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
+class QTimeZone;
 
 namespace civicdesk {
 
@@ -20,7 +21,8 @@ class HistoryPanel : public QWidget
     Q_OBJECT
 
 public:
-    explicit HistoryPanel(const RequestRepository &requests, QWidget *parent = nullptr);
+    HistoryPanel(const RequestRepository &requests, const QTimeZone &cityZone,
+                 QWidget *parent = nullptr);
 
     void focusFilter();
     RequestListModel *model() const { return m_model; }
