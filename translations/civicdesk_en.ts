@@ -103,6 +103,38 @@
         <source>&quot;%1, %2&quot; is not a latitude and longitude</source>
         <translation>&quot;%1, %2&quot; is not a latitude and longitude</translation>
     </message>
+    <message>
+        <source>Intake rules and referrals</source>
+        <translation>Intake rules and referrals</translation>
+    </message>
+    <message>
+        <source>%1: line %2: %3</source>
+        <translation>%1: line %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; must be a whole number, 0 or more</source>
+        <translation>%1 &quot;%2&quot; must be a whole number, 0 or more</translation>
+    </message>
+    <message>
+        <source>contact_rule &quot;%1&quot; must be ask, require or never</source>
+        <translation>contact_rule &quot;%1&quot; must be ask, require or never</translation>
+    </message>
+    <message>
+        <source>emergency &quot;%1&quot; must be yes or no</source>
+        <translation>emergency &quot;%1&quot; must be yes or no</translation>
+    </message>
+    <message>
+        <source>an emergency type needs an emergency_script</source>
+        <translation>an emergency type needs an emergency_script</translation>
+    </message>
+    <message>
+        <source>service_code &quot;%1&quot; is not in the service list</source>
+        <translation>service_code &quot;%1&quot; is not in the service list</translation>
+    </message>
+    <message>
+        <source>name and phone are required</source>
+        <translation>name and phone are required</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -227,6 +259,33 @@
     <message>
         <source>line 1: missing column(s) %1</source>
         <translation>line 1: missing column(s) %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormValidation</name>
+    <message>
+        <source>&quot;%1&quot; is required.</source>
+        <translation>&quot;%1&quot; is required.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number, such as 3 or 2.5; &quot;%2&quot; is not.</source>
+        <translation>&quot;%1&quot; must be a number, such as 3 or 2.5; &quot;%2&quot; is not.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date and time such as 2026-11-23 14:05; &quot;%2&quot; is not.</source>
+        <translation>&quot;%1&quot; must be a date and time such as 2026-11-23 14:05; &quot;%2&quot; is not.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long: %2 characters, at most %3.</source>
+        <translation>&quot;%1&quot; is too long: %2 characters, at most %3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes one answer.</source>
+        <translation>&quot;%1&quot; takes one answer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &quot;%2&quot; is not one of the choices.</source>
+        <translation>&quot;%1&quot;: &quot;%2&quot; is not one of the choices.</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,38 @@
         <source>&quot;%1, %2&quot; is not a latitude and longitude</source>
         <translation>&quot;%1, %2&quot; no es un par de latitud y longitud</translation>
     </message>
+    <message>
+        <source>Intake rules and referrals</source>
+        <translation>Reglas de admisión y derivaciones</translation>
+    </message>
+    <message>
+        <source>%1: line %2: %3</source>
+        <translation>%1: línea %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; must be a whole number, 0 or more</source>
+        <translation>%1 &quot;%2&quot; debe ser un número entero, 0 o mayor</translation>
+    </message>
+    <message>
+        <source>contact_rule &quot;%1&quot; must be ask, require or never</source>
+        <translation>contact_rule &quot;%1&quot; debe ser ask, require o never</translation>
+    </message>
+    <message>
+        <source>emergency &quot;%1&quot; must be yes or no</source>
+        <translation>emergency &quot;%1&quot; debe ser yes o no</translation>
+    </message>
+    <message>
+        <source>an emergency type needs an emergency_script</source>
+        <translation>un tipo de emergencia necesita un emergency_script</translation>
+    </message>
+    <message>
+        <source>service_code &quot;%1&quot; is not in the service list</source>
+        <translation>service_code &quot;%1&quot; no figura en la lista de servicios</translation>
+    </message>
+    <message>
+        <source>name and phone are required</source>
+        <translation>el nombre y el teléfono son obligatorios</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -227,6 +259,33 @@
     <message>
         <source>line 1: missing column(s) %1</source>
         <translation>línea 1: falta(n) la(s) columna(s) %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormValidation</name>
+    <message>
+        <source>&quot;%1&quot; is required.</source>
+        <translation>&quot;%1&quot; es obligatorio.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number, such as 3 or 2.5; &quot;%2&quot; is not.</source>
+        <translation>&quot;%1&quot; debe ser un número, como 3 o 2.5; &quot;%2&quot; no lo es.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date and time such as 2026-11-23 14:05; &quot;%2&quot; is not.</source>
+        <translation>&quot;%1&quot; debe ser una fecha y hora como 2026-11-23 14:05; &quot;%2&quot; no lo es.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long: %2 characters, at most %3.</source>
+        <translation>&quot;%1&quot; es demasiado largo: %2 caracteres, como máximo %3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes one answer.</source>
+        <translation>&quot;%1&quot; admite una sola respuesta.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &quot;%2&quot; is not one of the choices.</source>
+        <translation>&quot;%1&quot;: &quot;%2&quot; no es una de las opciones.</translation>
     </message>
 </context>
 <context>

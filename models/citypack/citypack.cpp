@@ -125,6 +125,8 @@ Result<CityPack> CityPack::load(const QString &directory)
     pack.knowledgeSeedFile = str(m.value(u"knowledge").toObject(), u"seed");
     pack.addressesFile = str(m, u"addresses");
     pack.intersectionsFile = str(m, u"intersections");
+    pack.intakeRulesFile = str(m, u"intake_rules");
+    pack.referralsFile = str(m, u"referrals");
     if (pack.servicesFile.isEmpty()) {
         return manifestError(manifestPath, QCoreApplication::translate(
                                                "CityPack", "\"catalogue.services\" is missing"));
@@ -174,7 +176,7 @@ Result<CityPack> CityPack::load(const QString &directory)
     QStringList files = {pack.servicesFile};
     files += pack.definitionFiles;
     for (const QString &f : {pack.knowledgeSeedFile, pack.addressesFile, pack.intersectionsFile,
-                             pack.attributionFile}) {
+                             pack.attributionFile, pack.intakeRulesFile, pack.referralsFile}) {
         if (!f.isEmpty())
             files.append(f);
     }

@@ -70,6 +70,8 @@ struct CityPack
     QList<PackLayer> layers;
     QString addressesFile;
     QString intersectionsFile;
+    QString intakeRulesFile;
+    QString referralsFile;
     QList<HistorySchema> history;
 
     // Reads and validates the manifest in `directory` and checks every named file exists.

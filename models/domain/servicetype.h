@@ -94,6 +94,12 @@ struct ServiceType
     ContactRule contactRule = ContactRule::Ask;
     std::optional<Sla> sla;
     QList<ServiceAttribute> attributes; // sorted by order
+    // Intake rules from the city pack.
+    bool emergency = false;  // stop the intake and transfer to 911
+    QString emergencyScript; // what the agent says before transferring
+    int duplicateRadiusMeters = 50;
+    int duplicateWindowDays = 30;
+    QString synonyms; // caller words that should find this type ("rat" for rodent activity)
 
     friend bool operator==(const ServiceType &, const ServiceType &) = default;
 };

@@ -13,7 +13,8 @@ namespace {
 
 const QString typeColumns = QStringLiteral(
     "t.code, t.name, t.description, t.grp, t.keywords, t.department_code, t.has_definition, "
-    "t.location_required, t.contact_rule, s.unit, s.value, s.source");
+    "t.location_required, t.contact_rule, s.unit, s.value, s.source, t.emergency, "
+    "t.emergency_script, t.duplicate_radius_m, t.duplicate_window_days, t.synonyms");
 
 ServiceType typeFrom(const QSqlQuery &q)
 {
@@ -29,6 +30,11 @@ ServiceType typeFrom(const QSqlQuery &q)
     t.contactRule = contactRuleFromName(q.value(8).toString()).value_or(ContactRule::Ask);
     if (const auto unit = Sla::unitFromName(q.value(9).toString()))
         t.sla = Sla{*unit, q.value(10).toInt(), q.value(11).toString()};
+    t.emergency = q.value(12).toBool();
+    t.emergencyScript = q.value(13).toString();
+    t.duplicateRadiusMeters = q.value(14).toInt();
+    t.duplicateWindowDays = q.value(15).toInt();
+    t.synonyms = q.value(16).toString();
     return t;
 }
 

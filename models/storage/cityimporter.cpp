@@ -5,6 +5,7 @@
 #include "open311/servicesjson.h"
 #include "storage/database.h"
 #include "storage/historyimport.h"
+#include "storage/intakeimport.h"
 #include "storage/sql.h"
 
 #include <QCoreApplication>
@@ -447,7 +448,7 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
     if (auto s = transaction.begin(); !s)
         return s.error();
 
-    const int steps = 6 + int(pack.history.size());
+    const int steps = 7 + int(pack.history.size());
     int step = 0;
     auto announce = [&](const QString &name) {
         ++step;
@@ -465,6 +466,15 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
     announce(ImportText::tr("Service definitions"));
     if (auto s = importDefinitions(db, pack, report); !s)
         return s.error();
+    announce(ImportText::tr("Intake rules and referrals"));
+    auto rules = importIntakeRules(db, pack);
+    if (!rules)
+        return rules.error();
+    report.intakeRules = rules.value();
+    auto referrals = importReferrals(db, pack);
+    if (!referrals)
+        return referrals.error();
+    report.referrals = referrals.value();
     announce(ImportText::tr("Knowledge base"));
     if (auto s = importKnowledgeSeed(db, pack, report); !s)
         return s.error();

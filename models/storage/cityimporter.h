@@ -29,6 +29,8 @@ struct ImportReport
     int layers = 0;
     int addresses = 0;
     int intersections = 0;
+    int intakeRules = 0;
+    int referrals = 0;
     int requests = 0;
     int requestsMapped = 0; // history rows whose type maps to a catalogue service
     qint64 milliseconds = 0;

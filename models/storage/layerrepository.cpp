@@ -13,13 +13,14 @@ QList<LayerInfo> LayerRepository::layers() const
 {
     QList<LayerInfo> result;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!sql::exec(q, QStringLiteral("SELECT id, kind, title, feature_count, min_lat, min_lon, "
-                                     "max_lat, max_lon FROM map_layers ORDER BY rowid")))
+    if (!sql::exec(
+            q, QStringLiteral("SELECT id, kind, title, feature_count, min_lat, min_lon, "
+                              "max_lat, max_lon, name_property FROM map_layers ORDER BY rowid")))
         return result;
     while (q.next())
         result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                       q.value(3).toInt(), q.value(4).toDouble(), q.value(5).toDouble(),
-                       q.value(6).toDouble(), q.value(7).toDouble()});
+                       q.value(8).toString(), q.value(3).toInt(), q.value(4).toDouble(),
+                       q.value(5).toDouble(), q.value(6).toDouble(), q.value(7).toDouble()});
     return result;
 }
 

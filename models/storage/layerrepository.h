@@ -13,6 +13,7 @@ struct LayerInfo
     QString id;
     QString kind;
     QString title;
+    QString nameProperty;
     int featureCount = 0;
     double minLat = 0, minLon = 0, maxLat = 0, maxLon = 0;
 };

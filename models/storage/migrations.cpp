@@ -128,6 +128,23 @@ const QList<QStringList> &allMigrations()
                            "TEXT NOT NULL, opened_at INTEGER NOT NULL, PRIMARY KEY(contact_id, "
                            "article_id))"),
         },
+        // 3: per-type intake rules (emergency, duplicate radius and window, synonyms) and
+        // referrals for places outside the city.
+        {
+            QStringLiteral("ALTER TABLE service_types ADD COLUMN emergency INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE service_types ADD COLUMN emergency_script TEXT NOT NULL "
+                           "DEFAULT ''"),
+            QStringLiteral("ALTER TABLE service_types ADD COLUMN duplicate_radius_m INTEGER NOT "
+                           "NULL DEFAULT 50 CHECK(duplicate_radius_m >= 0)"),
+            QStringLiteral("ALTER TABLE service_types ADD COLUMN duplicate_window_days INTEGER "
+                           "NOT NULL DEFAULT 30 CHECK(duplicate_window_days >= 0)"),
+            QStringLiteral("ALTER TABLE service_types ADD COLUMN synonyms TEXT NOT NULL DEFAULT "
+                           "''"),
+            QStringLiteral("CREATE TABLE referrals(id INTEGER PRIMARY KEY, name TEXT NOT NULL "
+                           "UNIQUE, kind TEXT NOT NULL, phone TEXT NOT NULL, hours TEXT, places "
+                           "TEXT NOT NULL DEFAULT '', zips TEXT NOT NULL DEFAULT '', notes TEXT)"),
+        },
     };
     return migrations;
 }

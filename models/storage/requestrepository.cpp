@@ -1,11 +1,13 @@
 #include "storage/requestrepository.h"
 
+#include "domain/place.h"
 #include "storage/database.h"
 #include "storage/sql.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 namespace civicdesk {
 
@@ -122,6 +124,40 @@ std::optional<ServiceRequest> RequestRepository::byId(const QString &id) const
     if (sql::exec(q, u"SELECT " + columns + u" FROM requests WHERE id = ?", {id}) && q.next())
         return requestFrom(q);
     return std::nullopt;
+}
+
+QList<ServiceRequest> RequestRepository::openNear(const QString &serviceCode, double latitude,
+                                                  double longitude, int radiusMeters,
+                                                  const QDateTime &since) const
+{
+    QList<ServiceRequest> result;
+    if (radiusMeters <= 0)
+        return result;
+    // A bounding box from the R*Tree, then the exact distance.
+    const double dLat = radiusMeters / 111320.0;
+    const double dLon = radiusMeters / (111320.0 * std::max(0.01, std::cos(latitude * M_PI / 180)));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!sql::exec(q,
+                   u"SELECT " + columns +
+                       u" FROM requests WHERE rowid IN (SELECT id FROM requests_rtree WHERE "
+                       u"max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?) AND "
+                       u"service_code = ? AND status != 'closed' AND opened_at >= ?",
+                   {latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon,
+                    serviceCode, since.toSecsSinceEpoch()}))
+        return result;
+    QList<std::pair<double, ServiceRequest>> found;
+    while (q.next()) {
+        ServiceRequest r = requestFrom(q);
+        const double d =
+            distanceMeters(latitude, longitude, r.latitude.value_or(0), r.longitude.value_or(0));
+        if (d <= radiusMeters)
+            found.append({d, std::move(r)});
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (auto &[distance, request] : found)
+        result.append(std::move(request));
+    return result;
 }
 
 std::optional<ServiceRequest> RequestRepository::byNumber(const QString &number) const

@@ -26,6 +26,10 @@ public:
     QList<ServiceRequest> page(const RequestFilter &filter, int offset, int limit) const;
     std::optional<ServiceRequest> byId(const QString &id) const;
     std::optional<ServiceRequest> byNumber(const QString &number) const;
+    // Open requests of `serviceCode` within `radiusMeters` of a point, opened at or after
+    // `since`, nearest first (duplicate candidates at intake).
+    QList<ServiceRequest> openNear(const QString &serviceCode, double latitude, double longitude,
+                                   int radiusMeters, const QDateTime &since) const;
 
 private:
     QString m_connection;

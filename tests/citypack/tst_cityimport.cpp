@@ -44,10 +44,12 @@ private slots:
         auto report = importer.import(loaded.value());
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
         const ImportReport &r = report.value();
-        QCOMPARE(r.services, 6);
+        QCOMPARE(r.services, 8);
         QCOMPARE(r.definitions, 3);
         QCOMPARE(r.slasFromDefinitions, 2); // BOS311GEN has none
-        QCOMPARE(r.articles, 6);
+        QCOMPARE(r.articles, 8);
+        QCOMPARE(r.intakeRules, 5);
+        QCOMPARE(r.referrals, 6);
         QCOMPARE(r.layers, 1);
         QCOMPARE(r.addresses, 30);
         QCOMPARE(r.intersections, 10);

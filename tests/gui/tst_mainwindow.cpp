@@ -62,12 +62,12 @@ private slots:
         QCOMPARE(window.windowTitle(), QStringLiteral("CivicDesk — Mini Boston"));
 
         auto *types = find<QListView>(window, "typeListView");
-        QCOMPARE(types->model()->rowCount(), 6);
+        QCOMPARE(types->model()->rowCount(), 8);
         auto *detail = find<QTextBrowser>(window, "typeDetailBrowser");
         QVERIFY(!detail->toPlainText().isEmpty());
 
         auto *articles = find<QListView>(window, "articleListView");
-        QCOMPARE(articles->model()->rowCount(), 6);
+        QCOMPARE(articles->model()->rowCount(), 8);
 
         auto *requests = find<QTableView>(window, "requestTableView");
         QTRY_VERIFY(requests->model()->rowCount() > 0);

@@ -25,7 +25,7 @@ private slots:
         auto list = open311::parseServiceList(fixture(QStringLiteral("services.json")),
                                               QStringLiteral("services.json"));
         QVERIFY2(list.ok(), qPrintable(list.ok() ? QString() : list.error().message));
-        QCOMPARE(list.value().services.size(), 6);
+        QCOMPARE(list.value().services.size(), 8);
         const auto &services = list.value().services;
         const auto it = std::find_if(services.cbegin(), services.cend(),
                                      [](const ServiceType &t) { return t.code == u"RODENTACT"; });

@@ -1,0 +1,630 @@
+// The CivicDesk map page: an offline Leaflet map driven by one QWebChannel object, "mapBridge".
+//
+// Protocol version 1 (keep in step with ui/map/mapprotocol.h):
+//   C++ -> page (signals of mapBridge)
+//     configured(configJson)            centre, bounds, attribution, tile URL, translated labels
+//     layerAdded(id, kind, title, nameProperty, geoJson)     one basemap layer of the city pack
+//     basemapComplete()                 every layer has been sent
+//     requestsReplaced(packedJson)      the request markers, see setRequests() below
+//     selectionChanged(selectionJson)   the selected request ({} for none), panned to if asked
+//     intakeLocationChanged(json)       the location being entered in intake ({} for none)
+//     duplicatesChanged(json)           duplicate candidates: [{id, lat, lon, label}]
+//     pickResolved(json)                the address found for a pick
+//     hotspotsChanged(json)             hexagon cells and their counts ({} to clear)
+//     viewRequested(lat, lon, zoom)     centre the map (and the keyboard crosshair) there
+//     focusRequested()                  give the map keyboard focus and show the crosshair
+//   page -> C++ (invokable methods of mapBridge)
+//     hello(version)                    the page is ready and speaks `version`
+//     markerActivated(id)               a request marker (or duplicate) was clicked
+//     locationChosen(lat, lon, how)     a location was picked by "click" or "keyboard"
+//     rendered(what, count, ms)         "basemap" / "requests" / "hotspots" are on screen
+//     reportError(message, source, line)
+'use strict';
+
+(function () {
+    const PROTOCOL_VERSION = 1;
+    const STATUS = ['open', 'in_progress', 'closed']; // indexes used by the packed requests
+    const STATUS_COLOURS = ['#d9480f', '#1971c2', '#868e96'];
+    const HEAT = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
+
+    let bridge = null;
+    let labels = {};
+
+    function reportError(message, source, line) {
+        const text = String(message);
+        if (bridge)
+            bridge.reportError(text, String(source || ''), Number(line) || 0);
+        else
+            console.error(text);
+    }
+    window.addEventListener('error', ev => reportError(ev.message, ev.filename, ev.lineno));
+    window.addEventListener('unhandledrejection',
+                            ev => reportError('unhandled rejection: ' + ev.reason, '', 0));
+
+    // Every entry point from C++ runs through this: an exception is reported, never lost.
+    function guarded(name, fn) {
+        return function (...args) {
+            try {
+                return fn.apply(this, args);
+            } catch (e) {
+                reportError(name + ': ' + ((e && e.stack) || e), 'map.js', 0);
+            }
+        };
+    }
+
+    function escapeHtml(text) {
+        return String(text).replace(/[&<>"']/g, c => ({
+            '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'
+        })[c]);
+    }
+
+    function afterPaint(fn) {
+        requestAnimationFrame(() => requestAnimationFrame(fn));
+    }
+
+    // --- The map and its panes -------------------------------------------------------------
+
+    const container = document.getElementById('map');
+    const map = L.map(container, {
+        preferCanvas: true,
+        keyboard: false, // the crosshair handles the arrow keys
+        zoomSnap: 0.5,
+        minZoom: 9,
+        maxZoom: 19,
+        attributionControl: true,
+        center: [0, 0],
+        zoom: 2,
+    });
+    map.attributionControl.setPrefix(false);
+    const panes = [['land', 210], ['parks', 220], ['districts', 300], ['streets', 320],
+                   ['hotspots', 380], ['labels', 390], ['places', 610], ['chosen', 620]];
+    for (const [name, z] of panes)
+        map.createPane(name).style.zIndex = z;
+    map.getPane('labels').style.pointerEvents = 'none';
+    map.getPane('hotspots').style.pointerEvents = 'none';
+    const renderers = {};
+    function rendererFor(pane) {
+        if (!renderers[pane])
+            renderers[pane] = L.canvas({pane: pane, padding: 0.3});
+        return renderers[pane];
+    }
+    L.control.scale({imperial: true, metric: true}).addTo(map);
+
+    // --- Basemap from the city pack's layers ----------------------------------------------
+
+    // How each kind of layer is drawn, and whether it shows at first.
+    const KINDS = {
+        boundary: {pane: 'land', visible: true,
+                   style: {color: '#7d7463', weight: 1.5, fillColor: '#f8f6f0', fillOpacity: 1}},
+        open_space: {pane: 'parks', visible: true,
+                     style: {stroke: false, fillColor: '#c5e3b3', fillOpacity: 1}},
+        neighborhood: {pane: 'districts', visible: true, labelled: true,
+                       style: {color: '#8174b0', weight: 1.5, dashArray: '6 4', fill: false}},
+        ward: {pane: 'districts', visible: false, labelled: true,
+               style: {color: '#b86e3c', weight: 1.2, dashArray: '2 4', fill: false}},
+        precinct: {pane: 'districts', visible: false,
+                   style: {color: '#a0866c', weight: 0.8, dashArray: '1 3', fill: false}},
+        zip: {pane: 'districts', visible: false, labelled: true,
+              style: {color: '#3d8a8a', weight: 1.2, dashArray: '8 3', fill: false}},
+        street: {pane: 'streets', visible: true, street: true,
+                 style: {color: '#ffffff', weight: 2}},
+        point: {pane: 'places', visible: false, point: true,
+                style: {radius: 4, color: '#ffffff', weight: 1, fillColor: '#364fc7',
+                        fillOpacity: 1}},
+    };
+    const OTHER_KIND = {pane: 'districts', visible: false,
+                        style: {color: '#666666', weight: 1, fill: false}};
+
+    const basemap = []; // {id, kind, title, group, built, casing, fill}
+    let layersControl = null;
+    let tileLayer = null;
+
+    function streetWidth(zoom) {
+        return zoom < 13 ? 0.8 : Math.min(9, Math.max(2, (zoom - 12) * 1.6));
+    }
+
+    function restyleStreets() {
+        const zoom = map.getZoom();
+        const w = streetWidth(zoom);
+        for (const layer of basemap) {
+            if (!layer.fill)
+                continue;
+            layer.fill.setStyle(zoom < 13 ? {color: '#aaa192', weight: w}
+                                           : {color: '#ffffff', weight: w});
+            if (zoom < 13)
+                layer.group.removeLayer(layer.casing);
+            else {
+                layer.casing.setStyle({color: '#bcb29f', weight: w + 2});
+                if (!layer.group.hasLayer(layer.casing)) {
+                    layer.group.addLayer(layer.casing);
+                    layer.fill.bringToFront();
+                }
+            }
+        }
+    }
+
+    function centreOf(layer) {
+        // A polygon's label goes at the centre of its largest ring's bounds, a point of its own.
+        if (layer.getLatLng)
+            return layer.getLatLng();
+        return layer.getBounds().getCenter();
+    }
+
+    // Parses and draws a layer the first time it is shown.
+    function build(entry) {
+        if (entry.built)
+            return;
+        entry.built = true;
+        const spec = KINDS[entry.kind] || OTHER_KIND;
+        const data = JSON.parse(entry.text);
+        entry.text = null;
+        const renderer = rendererFor(spec.pane);
+        const options = {
+            pane: spec.pane,
+            renderer: renderer,
+            interactive: false,
+            style: () => spec.style,
+            pointToLayer: (feature, latlng) => L.circleMarker(latlng, Object.assign(
+                {pane: spec.pane, renderer: renderer, interactive: false}, spec.style)),
+        };
+        if (spec.street) {
+            entry.casing = L.geoJSON(data, Object.assign({}, options,
+                                     {style: () => ({color: '#bcb29f', weight: 4})}));
+            entry.fill = L.geoJSON(data, options);
+            entry.group.addLayer(entry.fill);
+            restyleStreets();
+        } else {
+            const layer = L.geoJSON(data, options);
+            entry.group.addLayer(layer);
+            if (spec.labelled && entry.nameProperty) {
+                layer.eachLayer(feature => {
+                    const name = feature.feature && feature.feature.properties &&
+                                 feature.feature.properties[entry.nameProperty];
+                    if (name === undefined || name === null || String(name).trim() === '')
+                        return;
+                    const icon = L.divIcon({className: 'area-label kind-' + entry.kind,
+                                            html: escapeHtml(name), iconSize: null});
+                    entry.group.addLayer(L.marker(centreOf(feature), {
+                        icon: icon, pane: 'labels', interactive: false, keyboard: false}));
+                });
+            }
+        }
+    }
+
+    function addLayer(id, kind, title, nameProperty, geoJson) {
+        const spec = KINDS[kind] || OTHER_KIND;
+        const entry = {id: id, kind: kind, title: title, nameProperty: nameProperty,
+                       text: geoJson, built: false, group: L.layerGroup()};
+        entry.group.on('add', guarded('build layer', () => build(entry)));
+        basemap.push(entry);
+        layersControl.addOverlay(entry.group, escapeHtml(title));
+        if (spec.visible)
+            entry.group.addTo(map);
+    }
+
+    function basemapComplete() {
+        // Layers are drawn in the order of their panes; within a pane, in arrival order.
+        const t0 = performance.now();
+        afterPaint(() => bridge.rendered('basemap', basemap.length, performance.now() - t0));
+    }
+
+    // --- Configuration ---------------------------------------------------------------------
+
+    let statusLegend = null;
+    let heatLegend = null;
+
+    function configure(json) {
+        const config = JSON.parse(json);
+        labels = config.labels || {};
+        map.attributionControl.addAttribution(escapeHtml(config.attribution || ''));
+        if (config.tileUrl) {
+            tileLayer = L.tileLayer(config.tileUrl, {
+                maxZoom: 19, attribution: escapeHtml(config.tileAttribution || '')});
+            tileLayer.addTo(map);
+            container.classList.add('with-tiles');
+            KINDS.boundary.style = Object.assign({}, KINDS.boundary.style, {fillOpacity: 0});
+        }
+        if (config.bounds)
+            map.fitBounds(config.bounds, {animate: false});
+        else
+            map.setView(config.center, config.zoom || 12, {animate: false});
+        layersControl = L.control.layers(null, null, {collapsed: true, position: 'topright'});
+        layersControl.addTo(map);
+        layersControl.addOverlay(clusters, escapeHtml(labels.requests || 'Requests'));
+        layersControl.addOverlay(hotspots, escapeHtml(labels.hotspots || 'Hot spots'));
+        statusLegend = makeLegend('bottomleft', 'legend status-legend');
+        heatLegend = makeLegend('bottomright', 'legend heat-legend');
+        updateStatusLegend(0);
+        container.setAttribute('aria-label', labels.mapName || 'Map');
+        status.textContent = '';
+    }
+
+    function makeLegend(position, className) {
+        const control = L.control({position: position});
+        control.onAdd = () => {
+            const div = L.DomUtil.create('div', className);
+            L.DomEvent.disableClickPropagation(div);
+            return div;
+        };
+        control.addTo(map);
+        return control;
+    }
+
+    function updateStatusLegend(count) {
+        const names = [labels.open, labels.inProgress, labels.closed];
+        let html = '';
+        for (let i = 0; i < STATUS.length; ++i)
+            html += '<div><span class="swatch" style="background:' + STATUS_COLOURS[i] +
+                    '"></span>' + escapeHtml(names[i] || STATUS[i]) + '</div>';
+        html += '<div class="count">' +
+                escapeHtml((labels.requestCount || '%1 requests').replace('%1',
+                           count.toLocaleString(labels.locale || undefined))) + '</div>';
+        statusLegend.getContainer().innerHTML = html;
+    }
+
+    // --- Requests ---------------------------------------------------------------------------
+
+    let types = [];
+    const iconCache = new Map();
+    function requestIcon(statusIndex, typeIndex) {
+        const key = statusIndex * 65536 + typeIndex;
+        let icon = iconCache.get(key);
+        if (!icon) {
+            const type = types[typeIndex] || {mark: '?'};
+            icon = L.divIcon({className: 'request s' + statusIndex,
+                              html: escapeHtml(type.mark), iconSize: [20, 20]});
+            iconCache.set(key, icon);
+        }
+        return icon;
+    }
+
+    function clusterIcon(cluster) {
+        const counts = [0, 0, 0];
+        for (const m of cluster.getAllChildMarkers())
+            ++counts[m.options.s];
+        const n = counts[0] + counts[1] + counts[2];
+        const a = 100 * counts[0] / n;
+        const b = a + 100 * counts[1] / n;
+        const size = n < 100 ? 30 : n < 1000 ? 36 : n < 10000 ? 42 : 48;
+        const text = n < 10000 ? String(n) : Math.round(n / 1000) + 'k';
+        const ring = 'conic-gradient(' + STATUS_COLOURS[0] + ' 0 ' + a + '%,' +
+                     STATUS_COLOURS[1] + ' ' + a + '% ' + b + '%,' +
+                     STATUS_COLOURS[2] + ' ' + b + '% 100%)';
+        return L.divIcon({html: '<div style="background:' + ring + '"><span>' + text +
+                                '</span></div>',
+                          className: 'cluster', iconSize: [size, size]});
+    }
+
+    const clusters = L.markerClusterGroup({
+        chunkedLoading: true,
+        chunkInterval: 150,
+        chunkDelay: 10,
+        showCoverageOnHover: false,
+        removeOutsideVisibleBounds: true,
+        spiderfyOnMaxZoom: true,
+        disableClusteringAtZoom: 19,
+        maxClusterRadius: zoom => (zoom >= 17 ? 35 : 60),
+        iconCreateFunction: clusterIcon,
+        chunkProgress: (processed, total, elapsed) => {
+            if (processed >= total)
+                requestsLoaded();
+        },
+    });
+    clusters.addTo(map);
+    clusters.on('click', guarded('marker click', ev => {
+        const marker = ev.layer;
+        if (marker && marker.options.rid)
+            bridge.markerActivated(marker.options.rid);
+    }));
+    clusters.on('mouseover', guarded('marker hover', ev => {
+        const marker = ev.layer;
+        if (!marker || !marker.options.rid || marker.getTooltip())
+            return;
+        const type = types[marker.options.t] || {name: ''};
+        const statusName = [labels.open, labels.inProgress, labels.closed][marker.options.s];
+        marker.bindTooltip('<b>' + escapeHtml(marker.options.num) + '</b><br>' +
+                           escapeHtml(type.name) + '<br>' + escapeHtml(statusName || ''),
+                           {direction: 'top', offset: [0, -8]}).openTooltip();
+    }));
+
+    let loading = null;   // {count, t0} while markers are being added in chunks
+    let pending = null;   // the newest payload that arrived meanwhile
+
+    function requestsLoaded() {
+        if (!loading)
+            return;
+        const done = loading;
+        loading = null;
+        updateStatusLegend(done.count);
+        afterPaint(() => {
+            bridge.rendered('requests', done.count, performance.now() - done.t0);
+            if (pending) {
+                const next = pending;
+                pending = null;
+                setRequests(next);
+            }
+        });
+    }
+
+    // packed: {"v":1, "types":[{"code","name","mark"}], "ids":[...], "numbers":[...],
+    //          "points":[lat, lon, statusIndex, typeIndex, ...]}
+    function setRequests(packed) {
+        if (loading) {
+            pending = packed;
+            return;
+        }
+        const t0 = performance.now();
+        const data = JSON.parse(packed);
+        if (data.v !== PROTOCOL_VERSION)
+            throw new Error('requests payload version ' + data.v);
+        types = data.types;
+        iconCache.clear();
+        clusters.clearLayers();
+        const ids = data.ids, numbers = data.numbers, points = data.points;
+        const markers = new Array(ids.length);
+        for (let i = 0, j = 0; i < ids.length; ++i, j += 4) {
+            markers[i] = L.marker([points[j], points[j + 1]], {
+                icon: requestIcon(points[j + 2], points[j + 3]), keyboard: false,
+                rid: ids[i], num: numbers[i], s: points[j + 2], t: points[j + 3]});
+        }
+        loading = {count: markers.length, t0: t0};
+        if (markers.length === 0 || !map.hasLayer(clusters)) {
+            clusters.addLayers(markers);
+            requestsLoaded();
+        } else {
+            clusters.addLayers(markers);
+        }
+    }
+
+    // --- Selection, intake location, duplicates, picks -----------------------------------
+
+    const chosen = L.layerGroup().addTo(map);
+    let selectionMarker = null;
+    let intakeMarker = null;
+    let pickMarker = null;
+    const duplicates = L.layerGroup().addTo(map);
+
+    function tag(className, html, size, anchor) {
+        return L.divIcon({className: className, html: html || '', iconSize: size || [26, 26],
+                          iconAnchor: anchor});
+    }
+
+    function showSelection(json) {
+        const s = JSON.parse(json);
+        if (selectionMarker)
+            chosen.removeLayer(selectionMarker);
+        selectionMarker = null;
+        if (!s.id)
+            return;
+        selectionMarker = L.marker([s.lat, s.lon], {
+            icon: tag('selected', '', [34, 34]), pane: 'chosen', keyboard: false,
+            zIndexOffset: 1000});
+        selectionMarker.bindTooltip(escapeHtml(s.label), {permanent: true, direction: 'right',
+                                                          offset: [16, 0]});
+        selectionMarker.on('click', () => bridge.markerActivated(s.id));
+        chosen.addLayer(selectionMarker);
+        if (s.pan)
+            map.setView([s.lat, s.lon], Math.max(map.getZoom(), 17), {animate: false});
+    }
+
+    function showIntake(json) {
+        const s = JSON.parse(json);
+        if (intakeMarker)
+            chosen.removeLayer(intakeMarker);
+        intakeMarker = null;
+        if (s.lat === undefined)
+            return;
+        intakeMarker = L.marker([s.lat, s.lon], {
+            icon: tag('intake', '<span></span>', [28, 40], [14, 38]), pane: 'chosen',
+            keyboard: false, interactive: false, zIndexOffset: 900});
+        intakeMarker.bindTooltip(escapeHtml(s.label || labels.intakeLocation || ''),
+                                 {permanent: true, direction: 'top', offset: [0, -38]});
+        chosen.addLayer(intakeMarker);
+        if (!map.getBounds().pad(-0.1).contains([s.lat, s.lon]))
+            map.setView([s.lat, s.lon], Math.max(map.getZoom(), 16), {animate: false});
+    }
+
+    function showDuplicates(json) {
+        const list = JSON.parse(json);
+        duplicates.clearLayers();
+        const bounds = [];
+        for (const d of list) {
+            const marker = L.marker([d.lat, d.lon], {
+                icon: tag('duplicate', '!', [26, 26]), pane: 'chosen', keyboard: false,
+                zIndexOffset: 800});
+            marker.bindTooltip(escapeHtml(d.label), {direction: 'top', offset: [0, -12]});
+            marker.on('click', () => bridge.markerActivated(d.id));
+            duplicates.addLayer(marker);
+            bounds.push([d.lat, d.lon]);
+        }
+        if (intakeMarker)
+            bounds.push(intakeMarker.getLatLng());
+        if (bounds.length > 1)
+            map.fitBounds(bounds, {padding: [60, 60], maxZoom: 18, animate: false});
+    }
+
+    function showPick(json) {
+        const p = JSON.parse(json);
+        if (pickMarker)
+            chosen.removeLayer(pickMarker);
+        pickMarker = null;
+        if (p.lat === undefined)
+            return;
+        pickMarker = L.marker([p.lat, p.lon], {
+            icon: tag('picked', '', [22, 22]), pane: 'chosen', keyboard: false,
+            zIndexOffset: 950});
+        const html = p.found
+            ? '<b>' + escapeHtml(p.label) + '</b><br>' + escapeHtml(p.detail)
+            : escapeHtml(labels.noAddress || '');
+        chosen.addLayer(pickMarker);
+        pickMarker.bindPopup(html, {autoPan: true, closeButton: true}).openPopup();
+        status.textContent = p.found ? p.label : (labels.noAddress || '');
+    }
+
+    // --- Picking: click, or the keyboard crosshair ---------------------------------------
+
+    const crosshair = document.getElementById('crosshair');
+    const status = document.getElementById('status');
+    let cross = null; // L.LatLng
+
+    function placeCrosshair() {
+        if (!cross || crosshair.hidden)
+            return;
+        const p = map.latLngToContainerPoint(cross);
+        crosshair.style.transform = 'translate(' + Math.round(p.x) + 'px,' + Math.round(p.y) +
+                                    'px)';
+    }
+
+    function showCrosshair() {
+        if (!cross || !map.getBounds().contains(cross))
+            cross = map.getCenter();
+        crosshair.hidden = false;
+        placeCrosshair();
+    }
+
+    function moveCrosshair(dx, dy) {
+        showCrosshair();
+        const size = map.getSize();
+        const margin = 40;
+        const p = map.latLngToContainerPoint(cross).add([dx, dy]);
+        const pan = L.point(0, 0);
+        if (p.x < margin)
+            pan.x = p.x - margin;
+        else if (p.x > size.x - margin)
+            pan.x = p.x - (size.x - margin);
+        if (p.y < margin)
+            pan.y = p.y - margin;
+        else if (p.y > size.y - margin)
+            pan.y = p.y - (size.y - margin);
+        cross = map.containerPointToLatLng(p);
+        if (pan.x || pan.y)
+            map.panBy(pan, {animate: false});
+        placeCrosshair();
+    }
+
+    function pick(latlng, how) {
+        cross = latlng;
+        bridge.locationChosen(latlng.lat, latlng.lng, how);
+    }
+
+    container.addEventListener('focus', showCrosshair);
+    container.addEventListener('blur', () => { crosshair.hidden = true; });
+    container.addEventListener('keydown', guarded('keyboard', ev => {
+        const step = ev.shiftKey ? 64 : 12;
+        switch (ev.key) {
+        case 'ArrowLeft': moveCrosshair(-step, 0); break;
+        case 'ArrowRight': moveCrosshair(step, 0); break;
+        case 'ArrowUp': moveCrosshair(0, -step); break;
+        case 'ArrowDown': moveCrosshair(0, step); break;
+        case 'Enter':
+        case ' ':
+            showCrosshair();
+            pick(cross, 'keyboard');
+            break;
+        case '+':
+        case '=':
+            showCrosshair();
+            map.setZoomAround(map.latLngToContainerPoint(cross), map.getZoom() + 1);
+            break;
+        case '-':
+            showCrosshair();
+            map.setZoomAround(map.latLngToContainerPoint(cross), map.getZoom() - 1);
+            break;
+        case 'Escape':
+            map.closePopup();
+            break;
+        default:
+            return;
+        }
+        ev.preventDefault();
+    }));
+    map.on('move zoom viewreset resize', placeCrosshair);
+    map.on('click', guarded('map click', ev => pick(ev.latlng, 'click')));
+    map.on('zoomend', guarded('zoom', () => {
+        restyleStreets();
+        container.classList.toggle('far', map.getZoom() < 12);
+        container.classList.toggle('near', map.getZoom() >= 15);
+    }));
+
+    function focusMap() {
+        container.focus();
+        showCrosshair();
+    }
+
+    function setView(lat, lon, zoom) {
+        map.setView([lat, lon], zoom > 0 ? zoom : map.getZoom(), {animate: false});
+        cross = L.latLng(lat, lon);
+        placeCrosshair();
+    }
+
+    // --- Hot spots -------------------------------------------------------------------------
+
+    const hotspots = L.layerGroup().addTo(map);
+
+    // {"cells":[{"ring":[lat, lon, ...], "count"}], "max", "total", "title"}
+    function showHotspots(json) {
+        const t0 = performance.now();
+        const data = JSON.parse(json);
+        hotspots.clearLayers();
+        const cells = data.cells || [];
+        const max = Math.max(1, data.max || 1);
+        const renderer = rendererFor('hotspots');
+        for (const cell of cells) {
+            const ring = [];
+            for (let i = 0; i < cell.ring.length; i += 2)
+                ring.push([cell.ring[i], cell.ring[i + 1]]);
+            const k = Math.min(HEAT.length - 1,
+                               Math.floor(HEAT.length * Math.sqrt(cell.count / max)));
+            hotspots.addLayer(L.polygon(ring, {
+                pane: 'hotspots', renderer: renderer, interactive: false, color: HEAT[k],
+                weight: 0.5, opacity: 0.9, fillColor: HEAT[k], fillOpacity: 0.6}));
+        }
+        const legend = heatLegend.getContainer();
+        if (!cells.length) {
+            legend.innerHTML = '';
+            legend.hidden = true;
+        } else {
+            let html = '<div class="title">' + escapeHtml(data.title || '') + '</div>';
+            for (let i = 0; i < HEAT.length; ++i) {
+                const from = Math.ceil(max * (i / HEAT.length) ** 2);
+                html += '<div><span class="swatch" style="background:' + HEAT[i] +
+                        '"></span>' + Math.max(1, from).toLocaleString() + '+</div>';
+            }
+            legend.innerHTML = html;
+            legend.hidden = false;
+            if (!map.hasLayer(hotspots))
+                hotspots.addTo(map);
+        }
+        afterPaint(() => bridge.rendered('hotspots', cells.length, performance.now() - t0));
+    }
+
+    // --- Wiring ----------------------------------------------------------------------------
+
+    if (typeof qt === 'undefined' || !qt.webChannelTransport) {
+        reportError('no Qt WebChannel transport: the page must be opened by CivicDesk', '', 0);
+        return;
+    }
+    new QWebChannel(qt.webChannelTransport, channel => {
+        bridge = channel.objects.mapBridge;
+        if (!bridge) {
+            console.error('mapBridge is missing from the web channel');
+            return;
+        }
+        if (bridge.protocolVersion !== PROTOCOL_VERSION) {
+            reportError('bridge protocol ' + bridge.protocolVersion + ', page protocol ' +
+                        PROTOCOL_VERSION, 'map.js', 0);
+        }
+        bridge.configured.connect(guarded('configure', configure));
+        bridge.layerAdded.connect(guarded('layer', addLayer));
+        bridge.basemapComplete.connect(guarded('basemap', basemapComplete));
+        bridge.requestsReplaced.connect(guarded('requests', setRequests));
+        bridge.selectionChanged.connect(guarded('selection', showSelection));
+        bridge.intakeLocationChanged.connect(guarded('intake location', showIntake));
+        bridge.duplicatesChanged.connect(guarded('duplicates', showDuplicates));
+        bridge.pickResolved.connect(guarded('pick', showPick));
+        bridge.hotspotsChanged.connect(guarded('hot spots', showHotspots));
+        bridge.viewRequested.connect(guarded('view', setView));
+        bridge.focusRequested.connect(guarded('focus', focusMap));
+        bridge.hello(PROTOCOL_VERSION);
+    });
+})();
