@@ -308,6 +308,41 @@
     </message>
 </context>
 <context>
+    <name>IntakeService</name>
+    <message>
+        <source>Say where the call was transferred to.</source>
+        <translation>Say where the call was transferred to.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: give 10 digits, such as (617) 555-0100.</source>
+        <translation>&quot;%1&quot; is not a phone number: give 10 digits, such as (617) 555-0100.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation>&quot;%1&quot; is not an email address.</translation>
+    </message>
+    <message>
+        <source>Give at least a name, a phone number or an email address, or take the request anonymously.</source>
+        <translation>Give at least a name, a phone number or an email address, or take the request anonymously.</translation>
+    </message>
+    <message>
+        <source>This request needs a location: an address, an intersection or a landmark.</source>
+        <translation>This request needs a location: an address, an intersection or a landmark.</translation>
+    </message>
+    <message>
+        <source>This request type needs the caller&apos;s contact details so the department can follow up.</source>
+        <translation>This request type needs the caller&apos;s contact details so the department can follow up.</translation>
+    </message>
+    <message>
+        <source>The description is too long: %1 characters, at most %2.</source>
+        <translation>The description is too long: %1 characters, at most %2.</translation>
+    </message>
+    <message>
+        <source>Another caller reported the same problem.</source>
+        <translation>Another caller reported the same problem.</translation>
+    </message>
+</context>
+<context>
     <name>Open311</name>
     <message>
         <source>%1: %2: %3</source>
@@ -557,14 +592,6 @@
         <translation>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Code:</source>
-        <translation>Code:</translation>
-    </message>
-    <message>
-        <source>Group:</source>
-        <translation>Group:</translation>
-    </message>
-    <message>
         <source>Department:</source>
         <translation>Department:</translation>
     </message>
@@ -581,24 +608,289 @@
         <translation>(from the city&apos;s past target dates)</translation>
     </message>
     <message>
-        <source>Keywords:</source>
-        <translation>Keywords:</translation>
+        <source>Contact</source>
+        <translation>Contact</translation>
     </message>
     <message>
-        <source>This type asks no questions beyond location and description.</source>
-        <translation>This type asks no questions beyond location and description.</translation>
+        <source>Caller</source>
+        <translation>Caller</translation>
     </message>
     <message>
-        <source>Questions</source>
-        <translation>Questions</translation>
+        <source>&amp;Description (what the caller sees or needs)</source>
+        <translation>&amp;Description (what the caller sees or needs)</translation>
     </message>
     <message>
-        <source>Say:</source>
-        <translation>Say:</translation>
+        <source>&amp;Location</source>
+        <translation>&amp;Location</translation>
     </message>
     <message>
-        <source>required</source>
-        <translation>required</translation>
+        <source>Open requests of this type nearby</source>
+        <translation>Open requests of this type nearby</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>E&amp;mail:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Lan&amp;guage:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>Contact channel</source>
+        <translation>Contact channel</translation>
+    </message>
+    <message>
+        <source>Start contact (Ctrl+N)</source>
+        <translation>Start contact (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>End contact (Ctrl+E)</source>
+        <translation>End contact (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Phone, e.g. (617) 555-0100</source>
+        <translation>Phone, e.g. (617) 555-0100</translation>
+    </message>
+    <message>
+        <source>Caller phone</source>
+        <translation>Caller phone</translation>
+    </message>
+    <message>
+        <source>Name (leave empty for an anonymous caller)</source>
+        <translation>Name (leave empty for an anonymous caller)</translation>
+    </message>
+    <message>
+        <source>Caller name</source>
+        <translation>Caller name</translation>
+    </message>
+    <message>
+        <source>Caller email</source>
+        <translation>Caller email</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s language</source>
+        <translation>Caller&apos;s language</translation>
+    </message>
+    <message>
+        <source>Callers found</source>
+        <translation>Callers found</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the selected request (Ctrl+D)</source>
+        <translation>Attach the caller to the selected request (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Submit request (Ctrl+Enter)</source>
+        <translation>Submit request (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Information given</translation>
+    </message>
+    <message>
+        <source>Service request created</source>
+        <translation>Service request created</translation>
+    </message>
+    <message>
+        <source>Caller attached to an existing request</source>
+        <translation>Caller attached to an existing request</translation>
+    </message>
+    <message>
+        <source>Warm transfer</source>
+        <translation>Warm transfer</translation>
+    </message>
+    <message>
+        <source>Cold transfer</source>
+        <translation>Cold transfer</translation>
+    </message>
+    <message>
+        <source>Complaint or comment</source>
+        <translation>Complaint or comment</translation>
+    </message>
+    <message>
+        <source>Caller hung up</source>
+        <translation>Caller hung up</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Transferred to (department and number)</source>
+        <translation>Transferred to (department and number)</translation>
+    </message>
+    <message>
+        <source>Transfer destination</source>
+        <translation>Transfer destination</translation>
+    </message>
+    <message>
+        <source>Wrap-up notes</source>
+        <translation>Wrap-up notes</translation>
+    </message>
+    <message>
+        <source>Finish contact</source>
+        <translation>Finish contact</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question(s)</numerusform>
+            <numerusform>%n question(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter to start this request</source>
+        <translation>Enter to start this request</translation>
+    </message>
+    <message>
+        <source>EMERGENCY — do not take a request. %1</source>
+        <translation>EMERGENCY — do not take a request. %1</translation>
+    </message>
+    <message>
+        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
+        <translation>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n request(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n request(s)</numerusform>
+            <numerusform>%1 · %2 · %n request(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>New caller: saved with the request.</source>
+        <translation>New caller: saved with the request.</translation>
+    </message>
+    <message>
+        <source>Returning caller: %1</source>
+        <translation>Returning caller: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · opened %n day(s) ago · %3</source>
+        <translation>
+            <numerusform>%1 · %2 · opened %n day(s) ago · %3</numerusform>
+            <numerusform>%1 · %2 · opened %n day(s) ago · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
+        <translation>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</translation>
+    </message>
+    <message>
+        <source>Choose a request type first (Ctrl+1).</source>
+        <translation>Choose a request type first (Ctrl+1).</translation>
+    </message>
+    <message>
+        <source>Some answers need attention; see the messages under the fields.</source>
+        <translation>Some answers need attention; see the messages under the fields.</translation>
+    </message>
+    <message>
+        <source>This place is outside the city: refer the caller instead of taking a request.</source>
+        <translation>This place is outside the city: refer the caller instead of taking a request.</translation>
+    </message>
+    <message>
+        <source>no target date for this type</source>
+        <translation>no target date for this type</translation>
+    </message>
+    <message>
+        <source>Request number &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Expected by: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Request number &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Expected by: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Saved. The number is on the clipboard; read it back to the caller.</source>
+        <translation>Saved. The number is on the clipboard; read it back to the caller.</translation>
+    </message>
+    <message>
+        <source>A contact is already running; end it first (Ctrl+E).</source>
+        <translation>A contact is already running; end it first (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Contact ended after %1:%2.</source>
+        <translation>Contact ended after %1:%2.</translation>
+    </message>
+    <message>
+        <source>No contact running</source>
+        <translation>No contact running</translation>
+    </message>
+    <message>
+        <source>%1 contact · %2:%3</source>
+        <translation>%1 contact · %2:%3</translation>
+    </message>
+    <message>
+        <source>Your work could not be saved as a draft: %1</source>
+        <translation>Your work could not be saved as a draft: %1</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work from %1.</source>
+        <translation>Restored unsaved work from %1.</translation>
+    </message>
+    <message>
+        <source>Transfe&amp;rred to:</source>
+        <translation>Transfe&amp;rred to:</translation>
+    </message>
+    <message>
+        <source>Wrap-&amp;up notes:</source>
+        <translation>Wrap-&amp;up notes:</translation>
     </message>
 </context>
 <context>
@@ -664,6 +956,57 @@
     <message>
         <source>Extent (lat, lon)</source>
         <translation>Extent (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LocationBox</name>
+    <message>
+        <source>Address or intersection, e.g. 1 City Hall Plaza, or Mass Ave and Boylston</source>
+        <translation>Address or intersection, e.g. 1 City Hall Plaza, or Mass Ave and Boylston</translation>
+    </message>
+    <message>
+        <source>Location address</source>
+        <translation>Location address</translation>
+    </message>
+    <message>
+        <source>Matching addresses</source>
+        <translation>Matching addresses</translation>
+    </message>
+    <message>
+        <source>No street address: describe a landmark</source>
+        <translation>No street address: describe a landmark</translation>
+    </message>
+    <message>
+        <source>e.g. the bench by the Frog Pond on Boston Common</source>
+        <translation>e.g. the bench by the Frog Pond on Boston Common</translation>
+    </message>
+    <message>
+        <source>Landmark</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Outside the city.&lt;/b&gt; Refer the caller to &lt;b&gt;%1&lt;/b&gt;: %2 %3&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;Outside the city.&lt;/b&gt; Refer the caller to &lt;b&gt;%1&lt;/b&gt;: %2 %3&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <source>Pick an address from the list (Enter picks the first).</source>
+        <translation>Pick an address from the list (Enter picks the first).</translation>
+    </message>
+    <message>
+        <source>Ward %1</source>
+        <translation>Ward %1</translation>
+    </message>
+    <message>
+        <source>Precinct %1</source>
+        <translation>Precinct %1</translation>
+    </message>
+    <message>
+        <source>✔ %1 — %2</source>
+        <translation>✔ %1 — %2</translation>
+    </message>
+    <message>
+        <source>district unknown</source>
+        <translation>district unknown</translation>
     </message>
 </context>
 <context>
@@ -772,6 +1115,26 @@
         <source>Agent: %1 (not signed in)</source>
         <translation>Agent: %1 (not signed in)</translation>
     </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <source>&amp;Start contact</source>
+        <translation>&amp;Start contact</translation>
+    </message>
+    <message>
+        <source>&amp;End contact</source>
+        <translation>&amp;End contact</translation>
+    </message>
+    <message>
+        <source>Submit the request</source>
+        <translation>Submit the request</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the selected nearby request</source>
+        <translation>Attach the caller to the selected nearby request</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -782,6 +1145,25 @@
     <message>
         <source>Map layers</source>
         <translation>Map layers</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestForm</name>
+    <message>
+        <source>Script: %1</source>
+        <translation>Script: %1</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>date and time, e.g. 2026-11-23 14:05</source>
+        <translation>date and time, e.g. 2026-11-23 14:05</translation>
     </message>
 </context>
 <context>

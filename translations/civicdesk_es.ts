@@ -308,6 +308,41 @@
     </message>
 </context>
 <context>
+    <name>IntakeService</name>
+    <message>
+        <source>Say where the call was transferred to.</source>
+        <translation>Indique a dónde se transfirió la llamada.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: give 10 digits, such as (617) 555-0100.</source>
+        <translation>&quot;%1&quot; no es un número de teléfono: escriba 10 dígitos, como (617) 555-0100.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation>&quot;%1&quot; no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Give at least a name, a phone number or an email address, or take the request anonymously.</source>
+        <translation>Indique al menos un nombre, un teléfono o un correo electrónico, o tome la solicitud de forma anónima.</translation>
+    </message>
+    <message>
+        <source>This request needs a location: an address, an intersection or a landmark.</source>
+        <translation>Esta solicitud necesita una ubicación: una dirección, una intersección o un punto de referencia.</translation>
+    </message>
+    <message>
+        <source>This request type needs the caller&apos;s contact details so the department can follow up.</source>
+        <translation>Este tipo de solicitud requiere los datos de contacto de la persona que llama para que el departamento pueda dar seguimiento.</translation>
+    </message>
+    <message>
+        <source>The description is too long: %1 characters, at most %2.</source>
+        <translation>La descripción es demasiado larga: %1 caracteres, como máximo %2.</translation>
+    </message>
+    <message>
+        <source>Another caller reported the same problem.</source>
+        <translation>Otra persona reportó el mismo problema.</translation>
+    </message>
+</context>
+<context>
     <name>Open311</name>
     <message>
         <source>%1: %2: %3</source>
@@ -557,14 +592,6 @@
         <translation>&lt;p&gt;Ningún tipo de solicitud coincide. Pruebe con otra palabra o elija &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Code:</source>
-        <translation>Código:</translation>
-    </message>
-    <message>
-        <source>Group:</source>
-        <translation>Grupo:</translation>
-    </message>
-    <message>
         <source>Department:</source>
         <translation>Departamento:</translation>
     </message>
@@ -581,24 +608,289 @@
         <translation>(según las fechas objetivo anteriores de la ciudad)</translation>
     </message>
     <message>
-        <source>Keywords:</source>
-        <translation>Palabras clave:</translation>
+        <source>Contact</source>
+        <translation>Contacto</translation>
     </message>
     <message>
-        <source>This type asks no questions beyond location and description.</source>
-        <translation>Este tipo no incluye preguntas aparte de la ubicación y la descripción.</translation>
+        <source>Caller</source>
+        <translation>Persona que llama</translation>
     </message>
     <message>
-        <source>Questions</source>
-        <translation>Preguntas</translation>
+        <source>&amp;Description (what the caller sees or needs)</source>
+        <translation>&amp;Descripción (lo que la persona ve o necesita)</translation>
     </message>
     <message>
-        <source>Say:</source>
-        <translation>Diga:</translation>
+        <source>&amp;Location</source>
+        <translation>Ubicac&amp;ión</translation>
     </message>
     <message>
-        <source>required</source>
-        <translation>obligatoria</translation>
+        <source>Open requests of this type nearby</source>
+        <translation>Solicitudes abiertas de este tipo cerca</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>Corr&amp;eo electrónico:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Idio&amp;ma:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Resultado:</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Presencial</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Correo postal</translation>
+    </message>
+    <message>
+        <source>Contact channel</source>
+        <translation>Canal de contacto</translation>
+    </message>
+    <message>
+        <source>Start contact (Ctrl+N)</source>
+        <translation>Iniciar contacto (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>End contact (Ctrl+E)</source>
+        <translation>Terminar contacto (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Phone, e.g. (617) 555-0100</source>
+        <translation>Teléfono, p. ej. (617) 555-0100</translation>
+    </message>
+    <message>
+        <source>Caller phone</source>
+        <translation>Teléfono de la persona que llama</translation>
+    </message>
+    <message>
+        <source>Name (leave empty for an anonymous caller)</source>
+        <translation>Nombre (déjelo vacío si la persona es anónima)</translation>
+    </message>
+    <message>
+        <source>Caller name</source>
+        <translation>Nombre de la persona que llama</translation>
+    </message>
+    <message>
+        <source>Caller email</source>
+        <translation>Correo electrónico de la persona que llama</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s language</source>
+        <translation>Idioma de la persona que llama</translation>
+    </message>
+    <message>
+        <source>Callers found</source>
+        <translation>Personas encontradas</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the selected request (Ctrl+D)</source>
+        <translation>Agregar a la persona a la solicitud seleccionada (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Submit request (Ctrl+Enter)</source>
+        <translation>Enviar solicitud (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Información proporcionada</translation>
+    </message>
+    <message>
+        <source>Service request created</source>
+        <translation>Solicitud de servicio creada</translation>
+    </message>
+    <message>
+        <source>Caller attached to an existing request</source>
+        <translation>Persona agregada a una solicitud existente</translation>
+    </message>
+    <message>
+        <source>Warm transfer</source>
+        <translation>Transferencia asistida</translation>
+    </message>
+    <message>
+        <source>Cold transfer</source>
+        <translation>Transferencia directa</translation>
+    </message>
+    <message>
+        <source>Complaint or comment</source>
+        <translation>Queja o comentario</translation>
+    </message>
+    <message>
+        <source>Caller hung up</source>
+        <translation>La persona colgó</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Transferred to (department and number)</source>
+        <translation>Transferido a (departamento y número)</translation>
+    </message>
+    <message>
+        <source>Transfer destination</source>
+        <translation>Destino de la transferencia</translation>
+    </message>
+    <message>
+        <source>Wrap-up notes</source>
+        <translation>Notas de cierre</translation>
+    </message>
+    <message>
+        <source>Finish contact</source>
+        <translation>Finalizar contacto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n pregunta</numerusform>
+            <numerusform>%n preguntas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter to start this request</source>
+        <translation>Intro para iniciar esta solicitud</translation>
+    </message>
+    <message>
+        <source>EMERGENCY — do not take a request. %1</source>
+        <translation>EMERGENCIA: no tome una solicitud. %1</translation>
+    </message>
+    <message>
+        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
+        <translation>Tipo confidencial: no pida el nombre, el teléfono ni el correo de la persona. Con esta solicitud no se guarda nada que la identifique.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n request(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n solicitud</numerusform>
+            <numerusform>%1 · %2 · %n solicitudes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>New caller: saved with the request.</source>
+        <translation>Persona nueva: se guarda con la solicitud.</translation>
+    </message>
+    <message>
+        <source>Returning caller: %1</source>
+        <translation>Persona que ya ha llamado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · opened %n day(s) ago · %3</source>
+        <translation>
+            <numerusform>%1 · %2 · abierta hace %n día · %3</numerusform>
+            <numerusform>%1 · %2 · abierta hace %n días · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
+        <translation>Persona agregada a la solicitud existente &lt;b&gt;%1&lt;/b&gt;. Léale el número.</translation>
+    </message>
+    <message>
+        <source>Choose a request type first (Ctrl+1).</source>
+        <translation>Primero elija un tipo de solicitud (Ctrl+1).</translation>
+    </message>
+    <message>
+        <source>Some answers need attention; see the messages under the fields.</source>
+        <translation>Algunas respuestas necesitan revisión; vea los mensajes bajo los campos.</translation>
+    </message>
+    <message>
+        <source>This place is outside the city: refer the caller instead of taking a request.</source>
+        <translation>Este lugar está fuera de la ciudad: derive a la persona en lugar de tomar una solicitud.</translation>
+    </message>
+    <message>
+        <source>no target date for this type</source>
+        <translation>este tipo no tiene fecha objetivo</translation>
+    </message>
+    <message>
+        <source>Request number &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Expected by: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Número de solicitud &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Fecha prevista: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Saved. The number is on the clipboard; read it back to the caller.</source>
+        <translation>Guardada. El número está en el portapapeles; léaselo a la persona.</translation>
+    </message>
+    <message>
+        <source>A contact is already running; end it first (Ctrl+E).</source>
+        <translation>Ya hay un contacto en curso; termínelo primero (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Contact ended after %1:%2.</source>
+        <translation>Contacto terminado tras %1:%2.</translation>
+    </message>
+    <message>
+        <source>No contact running</source>
+        <translation>Ningún contacto en curso</translation>
+    </message>
+    <message>
+        <source>%1 contact · %2:%3</source>
+        <translation>Contacto por %1 · %2:%3</translation>
+    </message>
+    <message>
+        <source>Your work could not be saved as a draft: %1</source>
+        <translation>No se pudo guardar su trabajo como borrador: %1</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work from %1.</source>
+        <translation>Se recuperó el trabajo sin guardar de %1.</translation>
+    </message>
+    <message>
+        <source>Transfe&amp;rred to:</source>
+        <translation>Trans&amp;ferido a:</translation>
+    </message>
+    <message>
+        <source>Wrap-&amp;up notes:</source>
+        <translation>N&amp;otas de cierre:</translation>
     </message>
 </context>
 <context>
@@ -664,6 +956,57 @@
     <message>
         <source>Extent (lat, lon)</source>
         <translation>Extensión (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LocationBox</name>
+    <message>
+        <source>Address or intersection, e.g. 1 City Hall Plaza, or Mass Ave and Boylston</source>
+        <translation>Dirección o intersección, p. ej. 1 City Hall Plaza, o Mass Ave and Boylston</translation>
+    </message>
+    <message>
+        <source>Location address</source>
+        <translation>Dirección de la ubicación</translation>
+    </message>
+    <message>
+        <source>Matching addresses</source>
+        <translation>Direcciones coincidentes</translation>
+    </message>
+    <message>
+        <source>No street address: describe a landmark</source>
+        <translation>Sin dirección: describa un punto de referencia</translation>
+    </message>
+    <message>
+        <source>e.g. the bench by the Frog Pond on Boston Common</source>
+        <translation>p. ej. la banca junto al Frog Pond en Boston Common</translation>
+    </message>
+    <message>
+        <source>Landmark</source>
+        <translation>Punto de referencia</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Outside the city.&lt;/b&gt; Refer the caller to &lt;b&gt;%1&lt;/b&gt;: %2 %3&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;Fuera de la ciudad.&lt;/b&gt; Derive a la persona a &lt;b&gt;%1&lt;/b&gt;: %2 %3&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <source>Pick an address from the list (Enter picks the first).</source>
+        <translation>Elija una dirección de la lista (Intro elige la primera).</translation>
+    </message>
+    <message>
+        <source>Ward %1</source>
+        <translation>Distrito electoral %1</translation>
+    </message>
+    <message>
+        <source>Precinct %1</source>
+        <translation>Precinto %1</translation>
+    </message>
+    <message>
+        <source>✔ %1 — %2</source>
+        <translation>✔ %1 — %2</translation>
+    </message>
+    <message>
+        <source>district unknown</source>
+        <translation>distrito desconocido</translation>
     </message>
 </context>
 <context>
@@ -772,6 +1115,26 @@
         <source>Agent: %1 (not signed in)</source>
         <translation>Agente: %1 (sin iniciar sesión)</translation>
     </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Contacto</translation>
+    </message>
+    <message>
+        <source>&amp;Start contact</source>
+        <translation>&amp;Iniciar contacto</translation>
+    </message>
+    <message>
+        <source>&amp;End contact</source>
+        <translation>&amp;Terminar contacto</translation>
+    </message>
+    <message>
+        <source>Submit the request</source>
+        <translation>Enviar la solicitud</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the selected nearby request</source>
+        <translation>Agregar a la persona a la solicitud cercana seleccionada</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -782,6 +1145,25 @@
     <message>
         <source>Map layers</source>
         <translation>Capas del mapa</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestForm</name>
+    <message>
+        <source>Script: %1</source>
+        <translation>Guion: %1</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— elija —</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>date and time, e.g. 2026-11-23 14:05</source>
+        <translation>fecha y hora, p. ej. 2026-11-23 14:05</translation>
     </message>
 </context>
 <context>

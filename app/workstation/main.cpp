@@ -72,7 +72,11 @@ int main(int argc, char *argv[])
                             .arg(report.error().message));
     }
 
-    StoreContext store(*database.value());
+    QString agent = settings.agentName();
+    if (agent.isEmpty())
+        agent =
+            qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", QStringLiteral("agent")));
+    StoreContext store(*database.value(), agent);
     MainWindow window(store, settings);
     window.show();
     return QApplication::exec();

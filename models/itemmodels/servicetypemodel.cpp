@@ -58,7 +58,7 @@ QVariant ServiceTypeModel::data(const QModelIndex &index, int role) const
     case SlaTextRole:
         return slaText(t.sla);
     case SearchTextRole:
-        return QStringList{t.name, t.group, t.keywords, t.code}.join(u' ');
+        return QStringList{t.name, t.group, t.keywords, t.code, t.synonyms}.join(u' ');
     default:
         return {};
     }

@@ -45,8 +45,8 @@ private slots:
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
         const ImportReport &r = report.value();
         QCOMPARE(r.services, 8);
-        QCOMPARE(r.definitions, 3);
-        QCOMPARE(r.slasFromDefinitions, 2); // BOS311GEN has none
+        QCOMPARE(r.definitions, 4);
+        QCOMPARE(r.slasFromDefinitions, 3); // BOS311GEN has none
         QCOMPARE(r.articles, 8);
         QCOMPARE(r.intakeRules, 5);
         QCOMPARE(r.referrals, 6);

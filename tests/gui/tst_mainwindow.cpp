@@ -55,7 +55,7 @@ private slots:
     void everyAreaShowsData()
     {
         Settings settings(settingsFile());
-        StoreContext store(m_store->db());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
         MainWindow window(store, settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -85,7 +85,7 @@ private slots:
     void theKeyboardReachesEveryArea()
     {
         Settings settings(settingsFile());
-        StoreContext store(m_store->db());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
         MainWindow window(store, settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -124,7 +124,7 @@ private slots:
     {
         {
             Settings settings(settingsFile());
-            StoreContext store(m_store->db());
+            StoreContext store(m_store->db(), QStringLiteral("agent1"));
             MainWindow window(store, settings);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -135,7 +135,7 @@ private slots:
             window.close();
         }
         Settings settings(settingsFile());
-        StoreContext store(m_store->db());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
         MainWindow window(store, settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -33,7 +33,7 @@ private slots:
         QVERIFY(importer.import(pack.value()).ok());
         QTemporaryDir dir;
         Settings settings(dir.filePath(QStringLiteral("s.ini")));
-        StoreContext context(store.db());
+        StoreContext context(store.db(), QStringLiteral("agent1"));
         MainWindow window(context, settings);
         QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("intakeDock"))->windowTitle(),
                  QStringLiteral("Admisión"));

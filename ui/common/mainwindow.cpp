@@ -24,7 +24,9 @@ namespace civicdesk {
 
 MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     : QMainWindow(parent), m_store(store), m_settings(settings),
-      m_intake(new IntakePanel(store.catalogue, this)),
+      m_intake(new IntakePanel({store.catalogue, store.requests, store.intake, store.service,
+                                store.addresses, store.districts},
+                               this)),
       m_knowledge(new KnowledgePanel(store.articles, this)),
       m_map(new MapOverviewPanel(store, this)),
       m_history(new HistoryPanel(
@@ -116,6 +118,21 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("quitAction"));
 
+    QMenu *contact = menuBar()->addMenu(tr("&Contact"));
+    QAction *start = contact->addAction(tr("&Start contact"), m_intake, [this] {
+        showArea(m_intakeDock);
+        m_intake->startContact();
+    });
+    start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    start->setObjectName(QStringLiteral("startContactAction"));
+    QAction *end = contact->addAction(tr("&End contact"), m_intake, [this] {
+        showArea(m_intakeDock);
+        m_intake->beginWrapUp();
+    });
+    end->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    end->setObjectName(QStringLiteral("endContactAction"));
+    m_shortcutActions << start << end;
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<std::tuple<QDockWidget *, QString, QKeySequence>> areas = {
         {m_intakeDock, tr("Go to &Intake"), QKeySequence(Qt::CTRL | Qt::Key_1)},
@@ -156,6 +173,9 @@ QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
     for (const QAction *action : m_shortcutActions)
         result.append({action->text(), action->shortcut()});
     result.append({tr("Move through the list while typing"), QKeySequence(Qt::Key_Down)});
+    result.append({tr("Submit the request"), QKeySequence(Qt::CTRL | Qt::Key_Return)});
+    result.append({tr("Attach the caller to the selected nearby request"),
+                   QKeySequence(Qt::CTRL | Qt::Key_D)});
     result.append({tr("Next field"), QKeySequence(Qt::Key_Tab)});
     return result;
 }

@@ -1,19 +1,31 @@
 #pragma once
 
+#include "search/addressindex.h"
+#include "search/districtlocator.h"
 #include "storage/articlerepository.h"
 #include "storage/cataloguerepository.h"
 #include "storage/database.h"
+#include "storage/eventstore.h"
+#include "storage/intakerepository.h"
+#include "storage/intakeservice.h"
 #include "storage/layerrepository.h"
 #include "storage/requestrepository.h"
 
 namespace civicdesk {
 
-// What the widgets read from the local store, assembled once by the composition root.
+// What the widgets read from and write to the local store, assembled once by the composition
+// root: repositories, the event log, intake actions, and the in-memory address and district
+// indexes (built from the store at start-up).
 struct StoreContext
 {
-    explicit StoreContext(Database &db)
-        : database(db), catalogue(db), requests(db), articles(db), layers(db)
+    StoreContext(Database &db, const QString &agent)
+        : database(db), catalogue(db), requests(db), articles(db), layers(db), intake(db),
+          events(db), service(db, events, agent),
+          addresses(intake.addresses(), intake.intersections(), intake.referrals())
     {
+        const QList<LayerInfo> all = layers.layers();
+        for (const LayerInfo &layer : all)
+            districts.addLayer(layer.kind, layer.nameProperty, layers.geoJson(layer.id));
     }
 
     Database &database;
@@ -21,6 +33,11 @@ struct StoreContext
     RequestRepository requests;
     ArticleRepository articles;
     LayerRepository layers;
+    IntakeRepository intake;
+    EventStore events;
+    IntakeService service;
+    AddressIndex addresses;
+    DistrictLocator districts;
 };
 
 } // namespace civicdesk

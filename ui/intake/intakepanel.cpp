@@ -1,73 +1,404 @@
 #include "intake/intakepanel.h"
 
+#include "intake/locationbox.h"
+#include "intake/requestform.h"
 #include "itemmodels/servicetypemodel.h"
+#include "search/textmatch.h"
 #include "storage/cataloguerepository.h"
+#include "storage/intakerepository.h"
+#include "storage/intakeservice.h"
+#include "storage/requestrepository.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
 #include <QEvent>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace civicdesk {
 
-IntakePanel::IntakePanel(const CatalogueRepository &catalogue, QWidget *parent)
-    : QWidget(parent), m_catalogue(catalogue), m_model(new ServiceTypeModel(catalogue, this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_searchLabel(new QLabel(this)),
-      m_search(new QLineEdit(this)), m_list(new QListView(this)), m_detail(new QTextBrowser(this))
+namespace {
+
+const QString draftId = QStringLiteral("intake");
+
+// Every typed word must appear in the type's name, group, keywords or synonyms.
+class TypeFilterProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setWords(const QString &text)
+    {
+        m_words = textmatch::fold(text).split(u' ', Qt::SkipEmptyParts);
+        invalidateRowsFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (m_words.isEmpty())
+            return true;
+        const QString text = textmatch::fold(
+            sourceModel()->index(row, 0, parent).data(ServiceTypeModel::SearchTextRole).toString());
+        return std::all_of(m_words.cbegin(), m_words.cend(),
+                           [&text](const QString &w) { return text.contains(w); });
+    }
+
+private:
+    QStringList m_words;
+};
+
+QJsonObject answersToJson(const Answers &answers)
+{
+    QJsonObject o;
+    for (auto it = answers.cbegin(); it != answers.cend(); ++it)
+        o.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    return o;
+}
+
+Answers answersFromJson(const QJsonObject &o)
+{
+    Answers a;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        QStringList values;
+        const QJsonArray array = it.value().toArray();
+        for (const QJsonValue &v : array)
+            values.append(v.toString());
+        a.insert(it.key(), values);
+    }
+    return a;
+}
+
+QLabel *bigLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+} // namespace
+
+IntakePanel::IntakePanel(IntakeContext context, QWidget *parent)
+    : QWidget(parent), m_ctx(context), m_model(new ServiceTypeModel(context.catalogue, this)),
+      m_proxy(new TypeFilterProxy(this))
 {
     m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterRole(ServiceTypeModel::SearchTextRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    buildUi();
+    retranslate();
+    m_clockTimer = new QTimer(this);
+    m_clockTimer->setInterval(1000);
+    connect(m_clockTimer, &QTimer::timeout, this, &IntakePanel::updateTimer);
+    m_draftTimer = new QTimer(this);
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(300);
+    connect(m_draftTimer, &QTimer::timeout, this, &IntakePanel::saveDraft);
+    if (m_proxy->rowCount() > 0)
+        m_list->setCurrentIndex(m_proxy->index(0, 0));
+    restoreDraft();
+}
 
+void IntakePanel::buildUi()
+{
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    auto section = [this, layout](const QString &objectName) {
+        auto *label = new QLabel(this);
+        label->setObjectName(objectName);
+        QFont font = label->font();
+        font.setBold(true);
+        label->setFont(font);
+        layout->addWidget(label);
+        m_sectionLabels.append(label);
+        return label;
+    };
+
+    // Contact
+    section(QStringLiteral("contactSectionLabel"));
+    auto *contactRow = new QHBoxLayout;
+    m_channel = new QComboBox(this);
+    m_channel->setObjectName(QStringLiteral("channelComboBox"));
+    m_startContact = new QPushButton(this);
+    m_startContact->setObjectName(QStringLiteral("startContactButton"));
+    m_contactLabel = new QLabel(this);
+    m_contactLabel->setObjectName(QStringLiteral("contactTimerLabel"));
+    m_endContact = new QPushButton(this);
+    m_endContact->setObjectName(QStringLiteral("endContactButton"));
+    m_endContact->setEnabled(false);
+    contactRow->addWidget(m_channel);
+    contactRow->addWidget(m_startContact);
+    contactRow->addWidget(m_contactLabel, 1);
+    contactRow->addWidget(m_endContact);
+    layout->addLayout(contactRow);
+
+    // Caller
+    section(QStringLiteral("callerSectionLabel"));
+    auto *callerForm = new QFormLayout;
+    m_callerPhone = new QLineEdit(this);
+    m_callerPhone->setObjectName(QStringLiteral("callerPhoneLineEdit"));
+    m_callerName = new QLineEdit(this);
+    m_callerName->setObjectName(QStringLiteral("callerNameLineEdit"));
+    m_callerEmail = new QLineEdit(this);
+    m_callerEmail->setObjectName(QStringLiteral("callerEmailLineEdit"));
+    m_callerLanguage = new QComboBox(this);
+    m_callerLanguage->setObjectName(QStringLiteral("callerLanguageComboBox"));
+    m_callerMatches = new QListWidget(this);
+    m_callerMatches->setObjectName(QStringLiteral("callerMatchList"));
+    m_callerMatches->setMaximumHeight(m_callerMatches->fontMetrics().height() * 4 + 8);
+    m_callerMatches->hide();
+    m_callerStatus = new QLabel(this);
+    m_callerStatus->setObjectName(QStringLiteral("callerStatusLabel"));
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_callerPhone), static_cast<QWidget *>(m_callerName),
+          static_cast<QWidget *>(m_callerEmail), static_cast<QWidget *>(m_callerLanguage)}) {
+        auto *label = new QLabel(this);
+        label->setBuddy(field);
+        callerForm->addRow(label, field);
+        m_fieldLabels.append(label);
+    }
+    layout->addLayout(callerForm);
+    layout->addWidget(m_callerMatches);
+    layout->addWidget(m_callerStatus);
+
+    // Request type
+    m_searchLabel = section(QStringLiteral("typeSectionLabel"));
+    m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("typeSearchLineEdit"));
     m_search->setClearButtonEnabled(true);
     m_searchLabel->setBuddy(m_search);
+    m_list = new QListView(this);
     m_list->setObjectName(QStringLiteral("typeListView"));
     m_list->setModel(m_proxy);
     m_list->setUniformItemSizes(true);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 7);
+    m_detail = new QTextBrowser(this);
     m_detail->setObjectName(QStringLiteral("typeDetailBrowser"));
-    m_detail->setOpenLinks(false);
-
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_list);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(1, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_searchLabel);
+    m_detail->setMaximumHeight(m_detail->fontMetrics().height() * 9);
     layout->addWidget(m_search);
-    layout->addWidget(splitter, 1);
-    setTabOrder(m_search, m_list);
-    setTabOrder(m_list, m_detail);
+    layout->addWidget(m_list);
+    layout->addWidget(m_detail);
+
+    // The request
+    m_requestFrame = new QFrame(this);
+    m_requestFrame->setObjectName(QStringLiteral("requestFrame"));
+    m_requestFrame->setFrameShape(QFrame::StyledPanel);
+    auto *requestLayout = new QVBoxLayout(m_requestFrame);
+    m_emergency = bigLabel(m_requestFrame, QStringLiteral("emergencyLabel"));
+    m_emergency->setStyleSheet(QStringLiteral("QLabel { background: #b00020; color: white; "
+                                              "padding: 10px; font-size: 16px; }"));
+    m_sensitive = bigLabel(m_requestFrame, QStringLiteral("sensitiveLabel"));
+    m_sensitive->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; padding: 6px; }"));
+    m_form = new RequestForm(m_requestFrame);
+    m_description = new QPlainTextEdit(m_requestFrame);
+    m_description->setObjectName(QStringLiteral("descriptionTextEdit"));
+    m_description->setTabChangesFocus(true);
+    m_description->setFixedHeight(m_description->fontMetrics().height() * 3 + 12);
+    m_location = new LocationBox(m_ctx.addresses, m_ctx.districts, m_requestFrame);
+    m_duplicates = new QListWidget(m_requestFrame);
+    m_duplicates->setObjectName(QStringLiteral("duplicateListWidget"));
+    m_duplicates->setMaximumHeight(m_duplicates->fontMetrics().height() * 5 + 8);
+    m_attach = new QPushButton(m_requestFrame);
+    m_attach->setObjectName(QStringLiteral("attachDuplicateButton"));
+    m_submit = new QPushButton(m_requestFrame);
+    m_submit->setObjectName(QStringLiteral("submitRequestButton"));
+    m_submit->setDefault(true);
+    requestLayout->addWidget(m_emergency);
+    requestLayout->addWidget(m_sensitive);
+    requestLayout->addWidget(m_form);
+    auto *descriptionLabel = new QLabel(m_requestFrame);
+    descriptionLabel->setObjectName(QStringLiteral("descriptionLabel"));
+    descriptionLabel->setBuddy(m_description);
+    requestLayout->addWidget(descriptionLabel);
+    requestLayout->addWidget(m_description);
+    auto *locationLabel = new QLabel(m_requestFrame);
+    locationLabel->setObjectName(QStringLiteral("locationLabel"));
+    locationLabel->setBuddy(m_location->addressEdit());
+    requestLayout->addWidget(locationLabel);
+    requestLayout->addWidget(m_location);
+    auto *duplicatesLabel = new QLabel(m_requestFrame);
+    duplicatesLabel->setObjectName(QStringLiteral("duplicatesLabel"));
+    requestLayout->addWidget(duplicatesLabel);
+    requestLayout->addWidget(m_duplicates);
+    requestLayout->addWidget(m_attach);
+    requestLayout->addWidget(m_submit);
+    m_sectionLabels << descriptionLabel << locationLabel << duplicatesLabel;
+    m_requestFrame->hide();
+    layout->addWidget(m_requestFrame);
+
+    m_message = bigLabel(this, QStringLiteral("intakeMessageLabel"));
+    m_result = bigLabel(this, QStringLiteral("resultLabel"));
+    m_result->setStyleSheet(QStringLiteral("QLabel { font-size: 20px; background: #e8f5e9; "
+                                           "padding: 10px; }"));
+    m_result->hide();
+    layout->addWidget(m_message);
+    layout->addWidget(m_result);
+
+    // Wrap-up
+    m_wrapUp = new QFrame(this);
+    m_wrapUp->setObjectName(QStringLiteral("wrapUpFrame"));
+    m_wrapUp->setFrameShape(QFrame::StyledPanel);
+    auto *wrapLayout = new QFormLayout(m_wrapUp);
+    m_outcome = new QComboBox(m_wrapUp);
+    m_outcome->setObjectName(QStringLiteral("outcomeComboBox"));
+    m_transfer = new QLineEdit(m_wrapUp);
+    m_transfer->setObjectName(QStringLiteral("transferLineEdit"));
+    m_notes = new QPlainTextEdit(m_wrapUp);
+    m_notes->setObjectName(QStringLiteral("wrapUpNotesEdit"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setFixedHeight(m_notes->fontMetrics().height() * 3 + 12);
+    m_finish = new QPushButton(m_wrapUp);
+    m_finish->setObjectName(QStringLiteral("finishContactButton"));
+    for (QWidget *field : {static_cast<QWidget *>(m_outcome), static_cast<QWidget *>(m_transfer),
+                           static_cast<QWidget *>(m_notes)}) {
+        auto *label = new QLabel(m_wrapUp);
+        label->setBuddy(field);
+        wrapLayout->addRow(label, field);
+        m_fieldLabels.append(label);
+    }
+    wrapLayout->addRow(m_finish);
+    m_wrapUp->hide();
+    layout->addWidget(m_wrapUp);
+    layout->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     m_search->installEventFilter(this);
+    m_callerPhone->installEventFilter(this);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text.trimmed());
+        static_cast<TypeFilterProxy *>(m_proxy)->setWords(text);
         if (m_proxy->rowCount() > 0)
             m_list->setCurrentIndex(m_proxy->index(0, 0));
+        else
+            showTypeDetail({});
     });
-    connect(m_search, &QLineEdit::returnPressed, this,
-            [this] { showType(m_list->currentIndex()); });
+    connect(m_search, &QLineEdit::returnPressed, this, &IntakePanel::chooseCurrentType);
+    connect(m_list, &QListView::activated, this, [this] { chooseCurrentType(); });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { showType(current); });
-    connect(m_list, &QListView::activated, this, &IntakePanel::showType);
-    retranslate();
-    if (m_proxy->rowCount() > 0)
-        m_list->setCurrentIndex(m_proxy->index(0, 0));
+            [this](const QModelIndex &current) { showTypeDetail(current); });
+    connect(m_startContact, &QPushButton::clicked, this, &IntakePanel::startContact);
+    connect(m_endContact, &QPushButton::clicked, this, &IntakePanel::beginWrapUp);
+    connect(m_finish, &QPushButton::clicked, this, &IntakePanel::finishContact);
+    connect(m_submit, &QPushButton::clicked, this, &IntakePanel::submit);
+    connect(m_attach, &QPushButton::clicked, this, &IntakePanel::attachToDuplicate);
+    for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail}) {
+        connect(edit, &QLineEdit::textEdited, this, [this] {
+            m_callerId.clear();
+            findCallers();
+            scheduleDraftSave();
+        });
+    }
+    connect(m_callerMatches, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { pickCaller(m_callerMatches->row(item)); });
+    connect(m_form, &RequestForm::answersChanged, this, &IntakePanel::scheduleDraftSave);
+    connect(m_description, &QPlainTextEdit::textChanged, this, &IntakePanel::scheduleDraftSave);
+    connect(m_location, &LocationBox::locationChanged, this, [this] {
+        refreshDuplicates();
+        scheduleDraftSave();
+    });
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
+        const QString outcome = m_outcome->currentData().toString();
+        m_transfer->setEnabled(outcome.endsWith(u"transfer"));
+    });
+
+    auto *submitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    submitShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(submitShortcut, &QShortcut::activated, this, &IntakePanel::submit);
+    auto *attachShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_D), this);
+    attachShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(attachShortcut, &QShortcut::activated, this, &IntakePanel::attachToDuplicate);
 }
 
 void IntakePanel::retranslate()
 {
-    m_searchLabel->setText(tr("Request &type:"));
+    const QStringList sections = {
+        tr("Contact"),        tr("Caller"),
+        tr("Request &type:"), tr("&Description (what the caller sees or needs)"),
+        tr("&Location"),      tr("Open requests of this type nearby")};
+    for (int i = 0; i < m_sectionLabels.size() && i < sections.size(); ++i)
+        m_sectionLabels.at(i)->setText(sections.at(i));
+    const QStringList fields = {tr("&Phone:"),        tr("N&ame:"),    tr("E&mail:"),
+                                tr("Lan&guage:"),     tr("&Outcome:"), tr("Transfe&rred to:"),
+                                tr("Wrap-&up notes:")};
+    for (int i = 0; i < m_fieldLabels.size() && i < fields.size(); ++i)
+        m_fieldLabels.at(i)->setText(fields.at(i));
+    const int channel = std::max(0, m_channel->currentIndex());
+    m_channel->clear();
+    const QList<std::pair<Channel, QString>> channels = {
+        {Channel::Phone, tr("Phone")},       {Channel::WalkIn, tr("Walk-in")},
+        {Channel::Email, tr("Email")},       {Channel::Web, tr("Web")},
+        {Channel::Text, tr("Text message")}, {Channel::Mail, tr("Mail")}};
+    for (const auto &[value, text] : channels)
+        m_channel->addItem(text, channelName(value));
+    m_channel->setCurrentIndex(channel);
+    m_channel->setAccessibleName(tr("Contact channel"));
+    m_startContact->setText(tr("Start contact (Ctrl+N)"));
+    m_endContact->setText(tr("End contact (Ctrl+E)"));
+    m_callerPhone->setPlaceholderText(tr("Phone, e.g. (617) 555-0100"));
+    m_callerPhone->setAccessibleName(tr("Caller phone"));
+    m_callerName->setPlaceholderText(tr("Name (leave empty for an anonymous caller)"));
+    m_callerName->setAccessibleName(tr("Caller name"));
+    m_callerEmail->setPlaceholderText(tr("Email"));
+    m_callerEmail->setAccessibleName(tr("Caller email"));
+    const QString language = m_callerLanguage->currentData().toString();
+    m_callerLanguage->clear();
+    m_callerLanguage->addItem(tr("English"), QStringLiteral("en"));
+    m_callerLanguage->addItem(tr("Spanish"), QStringLiteral("es"));
+    m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(language)));
+    m_callerLanguage->setAccessibleName(tr("Caller's language"));
+    m_callerMatches->setAccessibleName(tr("Callers found"));
     m_search->setPlaceholderText(tr("Type a name or keyword, e.g. pothole, trash, rodent"));
     m_search->setAccessibleName(tr("Search request types"));
     m_list->setAccessibleName(tr("Request types"));
     m_detail->setAccessibleName(tr("Request type details"));
-    showType(m_list->currentIndex());
+    m_description->setAccessibleName(tr("Description"));
+    m_duplicates->setAccessibleName(tr("Open requests of this type nearby"));
+    m_attach->setText(tr("Attach the caller to the selected request (Ctrl+D)"));
+    m_submit->setText(tr("Submit request (Ctrl+Enter)"));
+    const int outcome = std::max(0, m_outcome->currentIndex());
+    m_outcome->clear();
+    const QList<std::pair<Outcome, QString>> outcomes = {
+        {Outcome::InformationGiven, tr("Information given")},
+        {Outcome::RequestCreated, tr("Service request created")},
+        {Outcome::AttachedToExisting, tr("Caller attached to an existing request")},
+        {Outcome::WarmTransfer, tr("Warm transfer")},
+        {Outcome::ColdTransfer, tr("Cold transfer")},
+        {Outcome::Complaint, tr("Complaint or comment")},
+        {Outcome::CallerHungUp, tr("Caller hung up")}};
+    for (const auto &[value, text] : outcomes)
+        m_outcome->addItem(text, outcomeName(value));
+    m_outcome->setCurrentIndex(outcome);
+    m_outcome->setAccessibleName(tr("Outcome"));
+    m_transfer->setPlaceholderText(tr("Transferred to (department and number)"));
+    m_transfer->setAccessibleName(tr("Transfer destination"));
+    m_notes->setPlaceholderText(tr("Wrap-up notes"));
+    m_notes->setAccessibleName(tr("Wrap-up notes"));
+    m_finish->setText(tr("Finish contact"));
+    updateTimer();
+    showTypeDetail(m_list->currentIndex());
 }
 
 void IntakePanel::changeEvent(QEvent *event)
@@ -90,79 +421,484 @@ int IntakePanel::visibleTypeCount() const
 
 QString IntakePanel::currentTypeCode() const
 {
-    return m_list->currentIndex().data(ServiceTypeModel::CodeRole).toString();
+    return m_type ? m_type->code
+                  : m_list->currentIndex().data(ServiceTypeModel::CodeRole).toString();
 }
 
 bool IntakePanel::eventFilter(QObject *watched, QEvent *event)
 {
-    // Up/Down in the search field move through the list, so the agent never leaves the keys.
-    if (watched == m_search && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Down || key == Qt::Key_Up || key == Qt::Key_PageDown ||
-            key == Qt::Key_PageUp) {
-            const int rows = m_proxy->rowCount();
-            if (rows == 0)
-                return true;
-            const int step = key == Qt::Key_Down       ? 1
-                             : key == Qt::Key_Up       ? -1
-                             : key == Qt::Key_PageDown ? 10
-                                                       : -10;
-            const int row = std::clamp(m_list->currentIndex().row() + step, 0, rows - 1);
-            m_list->setCurrentIndex(m_proxy->index(row, 0));
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const int key = static_cast<QKeyEvent *>(event)->key();
+    if (watched == m_search && (key == Qt::Key_Down || key == Qt::Key_Up ||
+                                key == Qt::Key_PageDown || key == Qt::Key_PageUp)) {
+        const int rows = m_proxy->rowCount();
+        if (rows == 0)
+            return true;
+        const int step = key == Qt::Key_Down       ? 1
+                         : key == Qt::Key_Up       ? -1
+                         : key == Qt::Key_PageDown ? 10
+                                                   : -10;
+        const int row = std::clamp(m_list->currentIndex().row() + step, 0, rows - 1);
+        m_list->setCurrentIndex(m_proxy->index(row, 0));
+        return true;
+    }
+    if (watched == m_callerPhone && m_callerMatches->isVisible()) {
+        if (key == Qt::Key_Down || key == Qt::Key_Up) {
+            const int row =
+                std::clamp(m_callerMatches->currentRow() + (key == Qt::Key_Down ? 1 : -1), 0,
+                           m_callerMatches->count() - 1);
+            m_callerMatches->setCurrentRow(row);
+            return true;
+        }
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            pickCaller(std::max(0, m_callerMatches->currentRow()));
             return true;
         }
     }
     return QWidget::eventFilter(watched, event);
 }
 
-void IntakePanel::showType(const QModelIndex &proxyIndex)
+void IntakePanel::showTypeDetail(const QModelIndex &proxyIndex)
 {
     if (!proxyIndex.isValid()) {
         m_detail->setHtml(tr("<p>No request type matches. Try another word, or pick "
                              "<i>General request</i>.</p>"));
         return;
     }
-    const QString code = proxyIndex.data(ServiceTypeModel::CodeRole).toString();
-    const auto type = m_catalogue.serviceType(code);
+    const auto type =
+        m_ctx.catalogue.serviceType(proxyIndex.data(ServiceTypeModel::CodeRole).toString());
     if (!type)
         return;
     QString html = u"<h3>" + type->name.toHtmlEscaped() + u"</h3><p>" +
-                   type->description.toHtmlEscaped() + u"</p><p><b>" + tr("Code:") + u"</b> " +
-                   type->code.toHtmlEscaped() + u" &nbsp; <b>" + tr("Group:") + u"</b> " +
-                   type->group.toHtmlEscaped() + u"<br><b>" + tr("Department:") + u"</b> ";
-    const auto department = m_catalogue.department(type->departmentCode);
+                   type->description.toHtmlEscaped() + u"</p><p><b>" + tr("Department:") + u"</b> ";
+    const auto department = m_ctx.catalogue.department(type->departmentCode);
     html += department ? department->name.toHtmlEscaped() : tr("not assigned");
     html += u"<br><b>" + tr("Service level:") + u"</b> " + ServiceTypeModel::slaText(type->sla);
     if (type->sla && type->sla->source == u"history")
         html += u' ' + tr("(from the city's past target dates)");
-    if (!type->keywords.isEmpty())
-        html += u"<br><b>" + tr("Keywords:") + u"</b> " + type->keywords.toHtmlEscaped();
-    html += u"</p>";
-    if (type->attributes.isEmpty()) {
-        html += u"<p><i>" + tr("This type asks no questions beyond location and description.") +
-                u"</i></p>";
-    } else {
-        html += u"<h4>" + tr("Questions") + u"</h4><ol>";
-        for (const ServiceAttribute &a : type->attributes) {
-            if (!a.variable) {
-                html +=
-                    u"<li><i>" + tr("Say:") + u" " + a.description.toHtmlEscaped() + u"</i></li>";
-                continue;
-            }
-            html += u"<li>" + a.description.toHtmlEscaped();
-            if (a.required)
-                html += u" <b>(" + tr("required") + u")</b>";
-            if (a.isList()) {
-                QStringList names;
-                for (const AttributeValue &v : a.values)
-                    names.append(v.name.toHtmlEscaped());
-                html += u"<br><small>" + names.join(QStringLiteral(" · ")) + u"</small>";
-            }
-            html += u"</li>";
-        }
-        html += u"</ol>";
-    }
+    html += u"<br><small>" +
+            tr("%n question(s)", nullptr,
+               int(std::count_if(type->attributes.cbegin(), type->attributes.cend(),
+                                 [](const ServiceAttribute &a) { return a.variable; }))) +
+            u" · " + tr("Enter to start this request") + u"</small></p>";
     m_detail->setHtml(html);
+}
+
+void IntakePanel::chooseCurrentType()
+{
+    const QModelIndex index = m_list->currentIndex();
+    if (!index.isValid())
+        return;
+    const auto type =
+        m_ctx.catalogue.serviceType(index.data(ServiceTypeModel::CodeRole).toString());
+    if (!type)
+        return;
+    setType(*type);
+    scheduleDraftSave();
+}
+
+void IntakePanel::setType(const ServiceType &type)
+{
+    m_type = type;
+    m_result->hide();
+    m_message->clear();
+    m_requestFrame->show();
+    m_form->setType(type);
+    m_emergency->setVisible(type.emergency);
+    m_emergency->setText(tr("EMERGENCY — do not take a request. %1").arg(type.emergencyScript));
+    const bool sensitive = type.contactRule == ContactRule::Never;
+    m_sensitive->setVisible(sensitive);
+    m_sensitive->setText(tr("Confidential type: do not take the caller's name, phone or email. "
+                            "Nothing identifying the caller is stored with this request."));
+    for (QWidget *w : {static_cast<QWidget *>(m_form), static_cast<QWidget *>(m_description),
+                       static_cast<QWidget *>(m_location), static_cast<QWidget *>(m_submit)})
+        w->setEnabled(!type.emergency);
+    for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail})
+        edit->setEnabled(!sensitive);
+    if (type.emergency) {
+        m_emergency->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (QWidget *first = m_form->firstField())
+        first->setFocus(Qt::OtherFocusReason);
+    else
+        m_description->setFocus(Qt::OtherFocusReason);
+    refreshDuplicates();
+}
+
+void IntakePanel::findCallers()
+{
+    m_callerMatches->clear();
+    QString text = m_callerPhone->text().trimmed();
+    if (text.isEmpty())
+        text = m_callerEmail->text().trimmed();
+    if (text.isEmpty() && m_callerName->text().trimmed().size() >= 3)
+        text = m_callerName->text().trimmed();
+    const QList<CallerMatch> matches =
+        text.isEmpty() ? QList<CallerMatch>() : m_ctx.intake.findCallers(text, 8);
+    for (const CallerMatch &m : matches) {
+        auto *item = new QListWidgetItem(
+            tr("%1 · %2 · %n request(s)", nullptr, m.requestCount)
+                .arg(m.caller.name.isEmpty() ? tr("(no name)") : m.caller.name,
+                     m.caller.phone.isEmpty() ? m.caller.email : m.caller.phone),
+            m_callerMatches);
+        item->setData(Qt::UserRole, m.caller.id);
+    }
+    m_callerMatches->setVisible(!matches.isEmpty());
+    if (!matches.isEmpty())
+        m_callerMatches->setCurrentRow(0);
+    m_callerStatus->setText(m_callerId.isEmpty() && !text.isEmpty() && matches.isEmpty()
+                                ? tr("New caller: saved with the request.")
+                                : QString());
+}
+
+void IntakePanel::pickCaller(int row)
+{
+    QListWidgetItem *item = m_callerMatches->item(row);
+    if (!item)
+        return;
+    const auto caller = m_ctx.intake.caller(item->data(Qt::UserRole).toString());
+    if (!caller)
+        return;
+    m_callerId = caller->id;
+    m_callerPhone->setText(caller->phone);
+    m_callerName->setText(caller->name);
+    m_callerEmail->setText(caller->email);
+    m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(caller->language)));
+    m_callerMatches->hide();
+    m_callerStatus->setText(tr("Returning caller: %1").arg(item->text()));
+    m_search->setFocus(Qt::OtherFocusReason);
+    scheduleDraftSave();
+}
+
+Result<QString> IntakePanel::ensureCaller()
+{
+    if (m_type && m_type->contactRule == ContactRule::Never)
+        return QString();
+    Caller caller;
+    caller.id = m_callerId;
+    caller.phone = m_callerPhone->text().trimmed();
+    caller.name = m_callerName->text().trimmed();
+    caller.email = m_callerEmail->text().trimmed();
+    caller.language = m_callerLanguage->currentData().toString();
+    if (caller.phone.isEmpty() && caller.name.isEmpty() && caller.email.isEmpty())
+        return QString(); // anonymous
+    auto saved = m_ctx.service.saveCaller(caller);
+    if (saved)
+        m_callerId = saved.value();
+    return saved;
+}
+
+void IntakePanel::refreshDuplicates()
+{
+    m_duplicates->clear();
+    const auto where = m_location->location();
+    const bool possible = m_type && where && where->latitude && where->longitude;
+    if (possible) {
+        const QDateTime now = m_ctx.service.now();
+        const QList<ServiceRequest> found = m_ctx.requests.openNear(
+            m_type->code, *where->latitude, *where->longitude, m_type->duplicateRadiusMeters,
+            now.addDays(-m_type->duplicateWindowDays));
+        for (const ServiceRequest &r : found) {
+            const qint64 days = r.openedAt.daysTo(now);
+            auto *item = new QListWidgetItem(
+                tr("%1 · %2 · opened %n day(s) ago · %3", nullptr, int(days))
+                    .arg(r.number, r.status == RequestStatus::Open ? tr("open") : tr("in progress"),
+                         r.address),
+                m_duplicates);
+            item->setData(Qt::UserRole, r.id);
+            item->setData(Qt::UserRole + 1, r.number);
+        }
+    }
+    m_duplicates->setVisible(m_duplicates->count() > 0);
+    m_attach->setVisible(m_duplicates->count() > 0);
+    if (m_duplicates->count() > 0)
+        m_duplicates->setCurrentRow(0);
+}
+
+void IntakePanel::attachToDuplicate()
+{
+    QListWidgetItem *item = m_duplicates->currentItem();
+    if (!item || !m_duplicates->isVisible())
+        return;
+    auto caller = ensureCaller();
+    if (!caller) {
+        showMessage(caller.error().message, true);
+        return;
+    }
+    const Status s = m_ctx.service.attachCaller(item->data(Qt::UserRole).toString(), caller.value(),
+                                                m_description->toPlainText());
+    if (!s) {
+        showMessage(s.error().message, true);
+        return;
+    }
+    m_result->setText(tr("Caller added to existing request <b>%1</b>. Read it back to the "
+                         "caller.")
+                          .arg(item->data(Qt::UserRole + 1).toString()));
+    m_result->show();
+    m_outcome->setCurrentIndex(m_outcome->findData(outcomeName(Outcome::AttachedToExisting)));
+    resetRequest();
+}
+
+void IntakePanel::submit()
+{
+    if (!m_type) {
+        showMessage(tr("Choose a request type first (Ctrl+1)."), true);
+        focusSearch();
+        return;
+    }
+    if (m_type->emergency) {
+        showMessage(m_type->emergencyScript, true);
+        return;
+    }
+    if (!m_form->validate()) {
+        showMessage(tr("Some answers need attention; see the messages under the fields."), true);
+        return;
+    }
+    if (m_location->isOutsideCity()) {
+        showMessage(tr("This place is outside the city: refer the caller instead of taking a "
+                       "request."),
+                    true);
+        return;
+    }
+    auto caller = ensureCaller();
+    if (!caller) {
+        showMessage(caller.error().message, true);
+        m_callerPhone->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    NewRequest request;
+    request.type = *m_type;
+    request.answers = m_form->answers();
+    request.description = m_description->toPlainText();
+    request.location = m_location->location().value_or(IntakeLocation{});
+    request.callerId = caller.value();
+    request.channel = channelFromName(m_channel->currentData().toString()).value_or(Channel::Phone);
+    auto created = m_ctx.service.createRequest(request);
+    if (!created) {
+        showMessage(created.error().message, true);
+        if (created.error().code == u"intake.location")
+            m_location->addressEdit()->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    const QString number = created.value().number.display();
+    const QString due =
+        created.value().dueAt.isValid()
+            ? QLocale().toString(created.value().dueAt.toLocalTime().date(), QLocale::LongFormat)
+            : tr("no target date for this type");
+    m_result->setText(tr("Request number <b>%1</b><br>Expected by: <b>%2</b>").arg(number, due));
+    m_result->setProperty("number", number);
+    m_result->show();
+    QGuiApplication::clipboard()->setText(number);
+    m_message->setText(tr("Saved. The number is on the clipboard; read it back to the caller."));
+    m_message->setStyleSheet(QString());
+    m_outcome->setCurrentIndex(m_outcome->findData(outcomeName(Outcome::RequestCreated)));
+    emit requestCreated(created.value().id);
+    resetRequest();
+}
+
+void IntakePanel::resetRequest()
+{
+    m_type.reset();
+    m_form->clear();
+    m_description->clear();
+    m_location->clear();
+    m_duplicates->clear();
+    m_requestFrame->hide();
+    m_search->clear();
+    m_search->setFocus(Qt::OtherFocusReason);
+    scheduleDraftSave();
+}
+
+void IntakePanel::startContact()
+{
+    if (!m_contactId.isEmpty()) {
+        showMessage(tr("A contact is already running; end it first (Ctrl+E)."), true);
+        return;
+    }
+    const auto channel =
+        channelFromName(m_channel->currentData().toString()).value_or(Channel::Phone);
+    auto id = m_ctx.service.startContact(channel);
+    if (!id) {
+        showMessage(id.error().message, true);
+        return;
+    }
+    m_contactId = id.value();
+    m_contactEndedShown = false;
+    m_contactStarted = m_ctx.service.now();
+    m_startContact->setEnabled(false);
+    m_channel->setEnabled(false);
+    m_endContact->setEnabled(true);
+    m_clockTimer->start();
+    m_result->hide();
+    m_message->clear();
+    updateTimer();
+    m_callerPhone->setFocus(Qt::OtherFocusReason);
+    scheduleDraftSave();
+}
+
+void IntakePanel::beginWrapUp()
+{
+    if (m_contactId.isEmpty())
+        return;
+    m_wrapUp->show();
+    m_outcome->setFocus(Qt::OtherFocusReason);
+}
+
+void IntakePanel::finishContact()
+{
+    const auto outcome = outcomeFromName(m_outcome->currentData().toString());
+    const Status s =
+        m_ctx.service.endContact(m_contactId, outcome.value_or(Outcome::InformationGiven),
+                                 m_transfer->text(), m_notes->toPlainText());
+    if (!s) {
+        showMessage(s.error().message, true);
+        m_transfer->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    const qint64 seconds = m_contactStarted.secsTo(m_ctx.service.now());
+    m_contactId.clear();
+    m_callerId.clear();
+    m_clockTimer->stop();
+    m_wrapUp->hide();
+    m_transfer->clear();
+    m_notes->clear();
+    for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail})
+        edit->clear();
+    m_callerStatus->clear();
+    m_startContact->setEnabled(true);
+    m_channel->setEnabled(true);
+    m_endContact->setEnabled(false);
+    resetRequest();
+    m_contactEndedShown = true;
+    m_contactLabel->setText(tr("Contact ended after %1:%2.")
+                                .arg(seconds / 60)
+                                .arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    discardDraft();
+    m_startContact->setFocus(Qt::OtherFocusReason);
+}
+
+void IntakePanel::updateTimer()
+{
+    if (m_contactId.isEmpty()) {
+        if (!m_contactEndedShown)
+            m_contactLabel->setText(tr("No contact running"));
+        return;
+    }
+    const qint64 seconds = std::max<qint64>(0, m_contactStarted.secsTo(m_ctx.service.now()));
+    m_contactLabel->setText(tr("%1 contact · %2:%3")
+                                .arg(m_channel->currentText())
+                                .arg(seconds / 60)
+                                .arg(seconds % 60, 2, 10, QLatin1Char('0')));
+}
+
+void IntakePanel::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }")
+                                   : QString());
+}
+
+void IntakePanel::scheduleDraftSave()
+{
+    m_draftTimer->start();
+}
+
+void IntakePanel::saveDraft()
+{
+    QJsonObject payload{{QStringLiteral("contact_id"), m_contactId},
+                        {QStringLiteral("contact_started"), m_contactStarted.toString(Qt::ISODate)},
+                        {QStringLiteral("channel"), m_channel->currentData().toString()},
+                        {QStringLiteral("caller_id"), m_callerId},
+                        {QStringLiteral("caller_phone"), m_callerPhone->text()},
+                        {QStringLiteral("caller_name"), m_callerName->text()},
+                        {QStringLiteral("caller_email"), m_callerEmail->text()},
+                        {QStringLiteral("description"), m_description->toPlainText()}};
+    if (m_type) {
+        payload.insert(QStringLiteral("type_code"), m_type->code);
+        payload.insert(QStringLiteral("answers"), answersToJson(m_form->answers()));
+    }
+    if (const auto where = m_location->location()) {
+        QJsonObject location{{QStringLiteral("address"), where->address},
+                             {QStringLiteral("landmark"), where->landmark},
+                             {QStringLiteral("neighborhood"), where->neighborhood},
+                             {QStringLiteral("ward"), where->ward},
+                             {QStringLiteral("precinct"), where->precinct},
+                             {QStringLiteral("zip"), where->zip}};
+        if (where->latitude && where->longitude) {
+            location.insert(QStringLiteral("latitude"), *where->latitude);
+            location.insert(QStringLiteral("longitude"), *where->longitude);
+        }
+        payload.insert(QStringLiteral("location"), location);
+    }
+    const bool empty = m_contactId.isEmpty() && !m_type && m_callerPhone->text().isEmpty() &&
+                       m_callerName->text().isEmpty() && m_description->toPlainText().isEmpty();
+    if (empty) {
+        discardDraft();
+        return;
+    }
+    const Status saved = m_ctx.intake.saveDraft(
+        {draftId, m_contactId, QStringLiteral("intake"), payload, QDateTime::currentDateTimeUtc()});
+    if (!saved)
+        showMessage(tr("Your work could not be saved as a draft: %1").arg(saved.error().message),
+                    true);
+}
+
+void IntakePanel::discardDraft()
+{
+    if (const Status s = m_ctx.intake.removeDraft(draftId); !s)
+        showMessage(s.error().message, true);
+}
+
+void IntakePanel::restoreDraft()
+{
+    const QList<Draft> drafts = m_ctx.intake.drafts();
+    const auto it = std::find_if(drafts.cbegin(), drafts.cend(),
+                                 [](const Draft &d) { return d.id == draftId; });
+    if (it == drafts.cend())
+        return;
+    const QJsonObject p = it->payload;
+    m_channel->setCurrentIndex(std::max(0, m_channel->findData(p.value(u"channel").toString())));
+    m_contactId = p.value(u"contact_id").toString();
+    if (!m_contactId.isEmpty()) {
+        m_contactStarted =
+            QDateTime::fromString(p.value(u"contact_started").toString(), Qt::ISODate);
+        m_startContact->setEnabled(false);
+        m_channel->setEnabled(false);
+        m_endContact->setEnabled(true);
+        m_clockTimer->start();
+    }
+    m_callerId = p.value(u"caller_id").toString();
+    m_callerPhone->setText(p.value(u"caller_phone").toString());
+    m_callerName->setText(p.value(u"caller_name").toString());
+    m_callerEmail->setText(p.value(u"caller_email").toString());
+    if (const QString code = p.value(u"type_code").toString(); !code.isEmpty()) {
+        if (const auto type = m_ctx.catalogue.serviceType(code)) {
+            setType(*type);
+            m_form->setAnswers(answersFromJson(p.value(u"answers").toObject()));
+        }
+    }
+    m_description->setPlainText(p.value(u"description").toString());
+    if (p.contains(u"location")) {
+        const QJsonObject l = p.value(u"location").toObject();
+        IntakeLocation where;
+        where.address = l.value(u"address").toString();
+        where.landmark = l.value(u"landmark").toString();
+        where.neighborhood = l.value(u"neighborhood").toString();
+        where.ward = l.value(u"ward").toString();
+        where.precinct = l.value(u"precinct").toString();
+        where.zip = l.value(u"zip").toString();
+        if (l.contains(u"latitude")) {
+            where.latitude = l.value(u"latitude").toDouble();
+            where.longitude = l.value(u"longitude").toDouble();
+        }
+        m_location->setLocation(where);
+    }
+    updateTimer();
+    showMessage(tr("Restored unsaved work from %1.")
+                    .arg(QLocale().toString(it->updatedAt.toLocalTime(), QLocale::ShortFormat)),
+                false);
 }
 
 } // namespace civicdesk

@@ -1,46 +1,137 @@
 #pragma once
 
+#include "domain/result.h"
+#include "domain/servicetype.h"
+
+#include <QDateTime>
 #include <QWidget>
 
+class QComboBox;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTextBrowser;
+class QTimer;
 
 namespace civicdesk {
 
+class AddressIndex;
 class CatalogueRepository;
+class DistrictLocator;
+class IntakeRepository;
+class IntakeService;
+class LocationBox;
+class RequestForm;
+class RequestRepository;
 class ServiceTypeModel;
 
-// The intake area: find the request type the caller needs (type to filter by name, group or
-// keyword; arrow keys and Enter) and see what it asks, its department and its SLA.
+// Everything intake needs, built once by the composition root.
+struct IntakeContext
+{
+    const CatalogueRepository &catalogue;
+    const RequestRepository &requests;
+    IntakeRepository &intake;
+    IntakeService &service;
+    const AddressIndex &addresses;
+    const DistrictLocator &districts;
+};
+
+// The call taker's screen: a contact with channel and timer, the caller, the request type
+// (type to search names, groups, keywords and synonyms), the form generated from the type's
+// Open311 definition, the location, duplicates nearby, submit with the number and expected date
+// for read-back, and the contact's wrap-up. Keyboard first; autosaved as the agent types.
 class IntakePanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit IntakePanel(const CatalogueRepository &catalogue, QWidget *parent = nullptr);
+    explicit IntakePanel(IntakeContext context, QWidget *parent = nullptr);
 
     void focusSearch();
     int visibleTypeCount() const;
     QString currentTypeCode() const;
+    QString contactId() const { return m_contactId; }
+
+    void startContact();
+    void beginWrapUp();
+    void submit();
+    // Chooses the type under the cursor and moves to its first question.
+    void chooseCurrentType();
+
+signals:
+    void requestCreated(const QString &requestId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    void buildUi();
     void retranslate();
-    void showType(const QModelIndex &proxyIndex);
+    void showTypeDetail(const QModelIndex &proxyIndex);
+    void setType(const ServiceType &type);
+    void findCallers();
+    void pickCaller(int row);
+    Result<QString> ensureCaller();
+    void refreshDuplicates();
+    void attachToDuplicate();
+    void finishContact();
+    void updateTimer();
+    void scheduleDraftSave();
+    void saveDraft();
+    void restoreDraft();
+    void discardDraft();
+    void resetRequest();
+    void showMessage(const QString &text, bool error);
 
-    const CatalogueRepository &m_catalogue;
+    IntakeContext m_ctx;
     ServiceTypeModel *m_model;
     QSortFilterProxyModel *m_proxy;
+    std::optional<ServiceType> m_type;
+    QString m_contactId;
+    QDateTime m_contactStarted;
+    QString m_callerId;
+    bool m_contactEndedShown = false;
+
+    QComboBox *m_channel;
+    QPushButton *m_startContact;
+    QLabel *m_contactLabel;
+    QPushButton *m_endContact;
+    QLineEdit *m_callerPhone;
+    QLineEdit *m_callerName;
+    QLineEdit *m_callerEmail;
+    QComboBox *m_callerLanguage;
+    QListWidget *m_callerMatches;
+    QLabel *m_callerStatus;
     QLabel *m_searchLabel;
     QLineEdit *m_search;
     QListView *m_list;
     QTextBrowser *m_detail;
+    QFrame *m_requestFrame;
+    QLabel *m_emergency;
+    QLabel *m_sensitive;
+    RequestForm *m_form;
+    QPlainTextEdit *m_description;
+    LocationBox *m_location;
+    QListWidget *m_duplicates;
+    QPushButton *m_attach;
+    QPushButton *m_submit;
+    QLabel *m_message;
+    QLabel *m_result;
+    QFrame *m_wrapUp;
+    QComboBox *m_outcome;
+    QLineEdit *m_transfer;
+    QPlainTextEdit *m_notes;
+    QPushButton *m_finish;
+    QTimer *m_clockTimer;
+    QTimer *m_draftTimer;
+    QList<QLabel *> m_sectionLabels;
+    QList<QLabel *> m_fieldLabels;
 };
 
 } // namespace civicdesk

@@ -1,0 +1,309 @@
+// The call taker's flow through the real intake widgets, keyboard only, on the fixture city
+// (real Boston types and definitions): a complete request with read-back, invalid input of every
+// datatype, an emergency type, a confidential type, an address outside the city, attaching a
+// caller to a duplicate, and the draft coming back after the workstation process is killed.
+
+#include "citypack/citypack.h"
+#include "common/storecontext.h"
+#include "domain/requestnumber.h"
+#include "intake/intakepanel.h"
+#include "intakefixture.h"
+#include "storage/cityimporter.h"
+#include "teststore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace civicdesk;
+using test::child;
+
+class TestIntake : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<StoreContext> m_context;
+    std::unique_ptr<IntakePanel> m_panel;
+    int m_keystrokes = 0;
+
+    void type(QWidget *widget, const QString &text)
+    {
+        widget->setFocus();
+        QTest::keyClicks(widget, text);
+        m_keystrokes += int(text.size());
+    }
+    void key(QWidget *widget, Qt::Key k, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        QTest::keyClick(widget, k, modifiers);
+        ++m_keystrokes;
+    }
+    int count(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
+        if (!q.exec(sql) || !q.next())
+            qFatal("query failed: %s", qPrintable(sql));
+        return q.value(0).toInt();
+    }
+    QWidget *focused() { return QApplication::focusWidget(); }
+    void chooseType(const QString &words)
+    {
+        m_panel->focusSearch();
+        type(child<QLineEdit>(m_panel.get(), "typeSearchLineEdit"), words);
+        key(focused(), Qt::Key_Return);
+    }
+    void pickAddress(const QString &text)
+    {
+        auto *address = child<QLineEdit>(m_panel.get(), "addressLineEdit");
+        type(address, text);
+        QVERIFY(child<QListWidget>(m_panel.get(), "addressMatchList")->count() > 0);
+        key(address, Qt::Key_Return);
+    }
+
+private slots:
+    void init()
+    {
+        m_store = std::make_unique<test::TempStore>();
+        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        QVERIFY(pack.ok());
+        CityImporter importer(m_store->db());
+        QVERIFY(importer.import(pack.value()).ok());
+        m_context = std::make_unique<StoreContext>(m_store->db(), QStringLiteral("agent1"));
+        m_panel = std::make_unique<IntakePanel>(
+            IntakeContext{m_context->catalogue, m_context->requests, m_context->intake,
+                          m_context->service, m_context->addresses, m_context->districts});
+        m_panel->resize(700, 1200);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+        m_panel->activateWindow();
+        m_keystrokes = 0;
+    }
+
+    void cleanup()
+    {
+        m_panel.reset();
+        m_context.reset();
+        m_store.reset();
+    }
+
+    void aCompleteCallByKeyboard()
+    {
+        auto *start = child<QPushButton>(m_panel.get(), "startContactButton");
+        start->setFocus();
+        key(start, Qt::Key_Space);
+        QVERIFY(!m_panel->contactId().isEmpty());
+        QCOMPARE(focused(), child<QLineEdit>(m_panel.get(), "callerPhoneLineEdit"));
+        type(focused(), QStringLiteral("(617) 555-0100"));
+        key(focused(), Qt::Key_Tab);
+        type(focused(), QStringLiteral("Ana Ruiz"));
+
+        chooseType(QStringLiteral("garbage")); // a synonym of "Trash or recycling not collected"
+        QCOMPARE(m_panel->currentTypeCode(), QStringLiteral("MTRECYDBI"));
+        // Submitting now names what is missing, and saves nothing.
+        key(focused(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(child<QLabel>(m_panel.get(), "error_SR-MTRECYDBI1")->isVisible());
+        QVERIFY(child<QLabel>(m_panel.get(), "error_SR-MTRECYDBI1")->text().contains(u"required"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 0);
+        // The focus went to the field in error: choose "Trash" with the keyboard.
+        QCOMPARE(focused(), child<QComboBox>(m_panel.get(), "attribute_SR-MTRECYDBI1"));
+        key(focused(), Qt::Key_Down);
+        QCOMPARE(
+            child<QComboBox>(m_panel.get(), "attribute_SR-MTRECYDBI1")->currentData().toString(),
+            QStringLiteral("Trash"));
+        // A dependent question appears only for trash.
+        QVERIFY(
+            child<QComboBox>(m_panel.get(), "attribute_CNSTRCT_MTRL")->isVisibleTo(m_panel.get()));
+        pickAddress(QStringLiteral("10 a st"));
+        QVERIFY(child<QLabel>(m_panel.get(), "addressChosenLabel")->text().contains(u"A St"));
+        key(focused(), Qt::Key_Return, Qt::ControlModifier);
+
+        auto *result = child<QLabel>(m_panel.get(), "resultLabel");
+        QVERIFY(result->isVisible());
+        const QString number = result->property("number").toString();
+        QVERIFY2(RequestNumber::parse(number).ok(), qPrintable(number));
+        QVERIFY(result->text().contains(u"Expected by"));
+        qInfo("keystrokes for a typical request (contact, caller, type, one answer, address, "
+              "submit): %d",
+              m_keystrokes);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local' AND "
+                                      "caller_id IS NOT NULL AND attributes_json LIKE "
+                                      "'%Trash%' AND due_at IS NOT NULL AND latitude IS NOT NULL")),
+                 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM callers WHERE phone = '+16175550100' "
+                                      "AND name = 'Ana Ruiz'")),
+                 1);
+
+        // Wrap-up: the outcome is already "request created".
+        m_panel->beginWrapUp();
+        QCOMPARE(child<QComboBox>(m_panel.get(), "outcomeComboBox")->currentData().toString(),
+                 QStringLiteral("request_created"));
+        type(child<QPlainTextEdit>(m_panel.get(), "wrapUpNotesEdit"), QStringLiteral("Read back"));
+        auto *finish = child<QPushButton>(m_panel.get(), "finishContactButton");
+        finish->setFocus();
+        key(finish, Qt::Key_Space);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts WHERE outcome = "
+                                      "'request_created' AND ended_at IS NOT NULL AND channel = "
+                                      "'phone'")),
+                 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 0);
+    }
+
+    void invalidInputOfEveryDatatypeIsNamed()
+    {
+        chooseType(QStringLiteral("vehicle abandoned"));
+        QCOMPARE(m_panel->currentTypeCode(), QStringLiteral("ABNDVHCL"));
+        type(child<QLineEdit>(m_panel.get(), "attribute_VEHICLE_DESC"),
+             QStringLiteral("Red sedan"));
+        type(child<QLineEdit>(m_panel.get(), "attribute_DAYS_PARKED"), QStringLiteral("several"));
+        type(child<QLineEdit>(m_panel.get(), "attribute_LAST_MOVED"), QStringLiteral("last week"));
+        m_panel->submit();
+        QVERIFY(child<QLabel>(m_panel.get(), "error_DAYS_PARKED")
+                    ->text()
+                    .contains(u"must be a number"));
+        QVERIFY(
+            child<QLabel>(m_panel.get(), "error_LAST_MOVED")->text().contains(u"date and time"));
+        QCOMPARE(focused(), child<QLineEdit>(m_panel.get(), "attribute_DAYS_PARKED"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 0);
+        child<QLineEdit>(m_panel.get(), "attribute_DAYS_PARKED")->clear();
+        type(child<QLineEdit>(m_panel.get(), "attribute_DAYS_PARKED"), QStringLiteral("5"));
+        child<QLineEdit>(m_panel.get(), "attribute_LAST_MOVED")->clear();
+        type(child<QLineEdit>(m_panel.get(), "attribute_LAST_MOVED"),
+             QStringLiteral("2026-11-18 08:00"));
+        pickAddress(QStringLiteral("36 a st"));
+        m_panel->submit();
+        QVERIFY(child<QLabel>(m_panel.get(), "resultLabel")->isVisible());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local' AND "
+                                      "attributes_json LIKE '%DAYS_PARKED%'")),
+                 1);
+    }
+
+    void anEmergencyStopsTheIntake()
+    {
+        chooseType(QStringLiteral("fire"));
+        QCOMPARE(m_panel->currentTypeCode(), QStringLiteral("FIREFOOD"));
+        auto *banner = child<QLabel>(m_panel.get(), "emergencyLabel");
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(u"911"));
+        QVERIFY(!child<QPushButton>(m_panel.get(), "submitRequestButton")->isEnabled());
+        m_panel->submit();
+        QVERIFY(child<QLabel>(m_panel.get(), "intakeMessageLabel")->text().contains(u"911"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 0);
+    }
+
+    void aConfidentialTypeNeverStoresTheCaller()
+    {
+        type(child<QLineEdit>(m_panel.get(), "callerPhoneLineEdit"), QStringLiteral("6175550123"));
+        chooseType(QStringLiteral("crowded apartment"));
+        QCOMPARE(m_panel->currentTypeCode(), QStringLiteral("OVRCRWD"));
+        QVERIFY(child<QLabel>(m_panel.get(), "sensitiveLabel")->isVisible());
+        QVERIFY(!child<QLineEdit>(m_panel.get(), "callerPhoneLineEdit")->isEnabled());
+        pickAddress(QStringLiteral("57 a chestnut"));
+        m_panel->submit();
+        QVERIFY(child<QLabel>(m_panel.get(), "resultLabel")->isVisible());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local' AND "
+                                      "caller_id IS NULL")),
+                 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM callers")), 0);
+    }
+
+    void anAddressOutsideTheCityIsReferred()
+    {
+        chooseType(QStringLiteral("rat"));
+        QCOMPARE(m_panel->currentTypeCode(), QStringLiteral("RODENTACT"));
+        type(child<QLineEdit>(m_panel.get(), "addressLineEdit"),
+             QStringLiteral("100 Main St, Cambridge"));
+        auto *referral = child<QLabel>(m_panel.get(), "referralLabel");
+        QVERIFY(referral->isVisible());
+        QVERIFY(referral->text().contains(u"City of Cambridge"));
+        QVERIFY(referral->text().contains(u"617-349-4000"));
+        m_panel->submit();
+        QVERIFY(child<QLabel>(m_panel.get(), "intakeMessageLabel")->text().contains(u"outside"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 0);
+    }
+
+    void aLandmarkIsAcceptedWithoutAnAddress()
+    {
+        chooseType(QStringLiteral("rat"));
+        auto *noAddress = child<QCheckBox>(m_panel.get(), "noAddressCheckBox");
+        noAddress->setFocus();
+        key(noAddress, Qt::Key_Space);
+        type(child<QLineEdit>(m_panel.get(), "landmarkLineEdit"),
+             QStringLiteral("Behind the Frog Pond on Boston Common"));
+        m_panel->submit();
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local' AND "
+                                      "address LIKE '%Frog Pond%' AND latitude IS NULL")),
+                 1);
+    }
+
+    void aSecondCallerIsAttachedToTheDuplicate()
+    {
+        chooseType(QStringLiteral("rat"));
+        pickAddress(QStringLiteral("10 a st"));
+        m_panel->submit();
+        const QString first =
+            child<QLabel>(m_panel.get(), "resultLabel")->property("number").toString();
+        QVERIFY(!first.isEmpty());
+
+        type(child<QLineEdit>(m_panel.get(), "callerPhoneLineEdit"),
+             QStringLiteral("617-555-0142"));
+        chooseType(QStringLiteral("rodent"));
+        pickAddress(QStringLiteral("10 a st"));
+        auto *duplicates = child<QListWidget>(m_panel.get(), "duplicateListWidget");
+        QVERIFY(duplicates->isVisible());
+        QCOMPARE(duplicates->count(), 1);
+        QVERIFY(
+            duplicates->item(0)->text().contains(RequestNumber::parse(first).value().compact()));
+        key(focused(), Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(child<QLabel>(m_panel.get(), "resultLabel")->text().contains(u"existing request"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM request_callers")), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM events WHERE kind = "
+                                      "'request.note_added'")),
+                 1);
+    }
+
+    void theDraftSurvivesAKilledProcess()
+    {
+        const QString path = m_store->path();
+        m_panel.reset();
+        m_context.reset();
+        m_store->close();
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QStringLiteral(INTAKE_DRAFT_CHILD), {path});
+        QVERIFY(child.waitForStarted());
+        QByteArray output;
+        while (!output.contains("READY") && child.waitForReadyRead(60000))
+            output += child.readAllStandardOutput();
+        QVERIFY2(output.contains("READY"), output.constData());
+        child.kill(); // SIGKILL: no chance to clean up
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        m_store->reopen();
+        m_context = std::make_unique<StoreContext>(m_store->db(), QStringLiteral("agent1"));
+        m_panel = std::make_unique<IntakePanel>(
+            IntakeContext{m_context->catalogue, m_context->requests, m_context->intake,
+                          m_context->service, m_context->addresses, m_context->districts});
+        QVERIFY(!m_panel->contactId().isEmpty());
+        QCOMPARE(m_panel->currentTypeCode(), QStringLiteral("MTRECYDBI"));
+        QCOMPARE(test::child<QPlainTextEdit>(m_panel.get(), "descriptionTextEdit")->toPlainText(),
+                 QStringLiteral("Bags left at the curb since Monday"));
+        QCOMPARE(test::child<QLineEdit>(m_panel.get(), "callerPhoneLineEdit")->text(),
+                 QStringLiteral("617 555 0199"));
+        QVERIFY(
+            test::child<QLabel>(m_panel.get(), "intakeMessageLabel")->text().contains(u"Restored"));
+    }
+};
+
+QTEST_MAIN(TestIntake)
+#include "tst_intake.moc"

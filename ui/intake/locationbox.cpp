@@ -1,0 +1,233 @@
+#include "intake/locationbox.h"
+
+#include "search/addressindex.h"
+#include "search/districtlocator.h"
+
+#include <QCheckBox>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QVBoxLayout>
+
+namespace civicdesk {
+
+LocationBox::LocationBox(const AddressIndex &index, const DistrictLocator &districts,
+                         QWidget *parent)
+    : QWidget(parent), m_index(index), m_districts(districts), m_address(new QLineEdit(this)),
+      m_matches(new QListWidget(this)), m_chosenLabel(new QLabel(this)),
+      m_referral(new QLabel(this)), m_noAddress(new QCheckBox(this)),
+      m_landmark(new QLineEdit(this))
+{
+    m_address->setObjectName(QStringLiteral("addressLineEdit"));
+    m_address->setPlaceholderText(tr("Address or intersection, e.g. 1 City Hall Plaza, or Mass "
+                                     "Ave and Boylston"));
+    m_address->setAccessibleName(tr("Location address"));
+    m_address->setClearButtonEnabled(true);
+    m_matches->setObjectName(QStringLiteral("addressMatchList"));
+    m_matches->setAccessibleName(tr("Matching addresses"));
+    m_matches->setMaximumHeight(m_matches->fontMetrics().height() * 6 + 8);
+    m_matches->hide();
+    m_chosenLabel->setObjectName(QStringLiteral("addressChosenLabel"));
+    m_chosenLabel->setWordWrap(true);
+    m_referral->setObjectName(QStringLiteral("referralLabel"));
+    m_referral->setWordWrap(true);
+    m_referral->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; padding: 6px; "
+                                             "border-left: 4px solid #e07b00; }"));
+    m_referral->hide();
+    m_noAddress->setObjectName(QStringLiteral("noAddressCheckBox"));
+    m_noAddress->setText(tr("No street address: describe a landmark"));
+    m_landmark->setObjectName(QStringLiteral("landmarkLineEdit"));
+    m_landmark->setPlaceholderText(tr("e.g. the bench by the Frog Pond on Boston Common"));
+    m_landmark->setAccessibleName(tr("Landmark"));
+    m_landmark->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_address);
+    layout->addWidget(m_matches);
+    layout->addWidget(m_chosenLabel);
+    layout->addWidget(m_referral);
+    layout->addWidget(m_noAddress);
+    layout->addWidget(m_landmark);
+
+    m_address->installEventFilter(this);
+    connect(m_address, &QLineEdit::textEdited, this, [this] {
+        m_chosen.reset();
+        search();
+        showChosen();
+        emit locationChanged();
+    });
+    connect(m_address, &QLineEdit::returnPressed, this, [this] {
+        if (m_matches->isVisible() && m_matches->count() > 0)
+            pick(std::max(0, m_matches->currentRow()));
+    });
+    connect(m_matches, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { pick(m_matches->row(item)); });
+    connect(m_noAddress, &QCheckBox::toggled, this, [this](bool on) {
+        m_landmark->setVisible(on);
+        if (on)
+            m_landmark->setFocus(Qt::TabFocusReason);
+        emit locationChanged();
+    });
+    connect(m_landmark, &QLineEdit::textChanged, this, &LocationBox::locationChanged);
+    setTabOrder(m_address, m_matches);
+    setTabOrder(m_matches, m_noAddress);
+    setTabOrder(m_noAddress, m_landmark);
+}
+
+bool LocationBox::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_address && event->type() == QEvent::KeyPress && m_matches->isVisible()) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Up) {
+            const int row = std::clamp(m_matches->currentRow() + (key == Qt::Key_Down ? 1 : -1), 0,
+                                       m_matches->count() - 1);
+            m_matches->setCurrentRow(row);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void LocationBox::search()
+{
+    m_matches->clear();
+    const QString text = m_address->text();
+    const auto referral = m_index.referralFor(text);
+    m_outside = referral.has_value();
+    if (referral) {
+        m_referral->setText(
+            tr("<b>Outside the city.</b> Refer the caller to <b>%1</b>: %2 "
+               "%3<br>%4")
+                .arg(referral->name.toHtmlEscaped(), referral->phone.toHtmlEscaped(),
+                     referral->hours.isEmpty() ? QString()
+                                               : u'(' + referral->hours.toHtmlEscaped() + u')',
+                     referral->notes.toHtmlEscaped()));
+    }
+    m_referral->setVisible(referral.has_value());
+    const QList<PlaceMatch> matches = m_index.search(text, 8);
+    for (const PlaceMatch &m : matches) {
+        auto *item = new QListWidgetItem(m.label, m_matches);
+        item->setData(Qt::UserRole, int(m.kind));
+        item->setData(Qt::UserRole + 1, m.index);
+        item->setData(Qt::UserRole + 2, m.unit);
+        if (m.kind == PlaceMatch::Kind::Address)
+            item->setToolTip(m_index.address(m.index).neighborhood);
+    }
+    m_matches->setVisible(!matches.isEmpty());
+    if (!matches.isEmpty())
+        m_matches->setCurrentRow(0);
+}
+
+void LocationBox::pick(int row)
+{
+    QListWidgetItem *item = m_matches->item(row);
+    if (!item)
+        return;
+    IntakeLocation location;
+    const auto kind = PlaceMatch::Kind(item->data(Qt::UserRole).toInt());
+    const int index = item->data(Qt::UserRole + 1).toInt();
+    if (kind == PlaceMatch::Kind::Address) {
+        const AddressPoint &a = m_index.address(index);
+        location.address = item->text();
+        location.latitude = a.latitude;
+        location.longitude = a.longitude;
+        location.neighborhood = a.neighborhood;
+        location.ward = a.ward;
+        location.precinct = a.precinct;
+        location.zip = a.zip;
+    } else {
+        const Intersection &i = m_index.intersection(index);
+        location.address = i.name;
+        location.latitude = i.latitude;
+        location.longitude = i.longitude;
+        location.neighborhood = i.neighborhood;
+    }
+    if (location.latitude && location.longitude) {
+        const Districts d = m_districts.locate(*location.latitude, *location.longitude);
+        if (location.neighborhood.isEmpty())
+            location.neighborhood = d.neighborhood;
+        if (location.ward.isEmpty())
+            location.ward = d.ward;
+        if (location.precinct.isEmpty())
+            location.precinct = d.precinct;
+        if (location.zip.isEmpty())
+            location.zip = d.zip;
+    }
+    m_chosen = location;
+    m_outside = false;
+    m_referral->hide();
+    m_address->setText(location.address);
+    m_matches->hide();
+    showChosen();
+    emit locationChanged();
+}
+
+void LocationBox::showChosen()
+{
+    if (!m_chosen) {
+        m_chosenLabel->setText(m_address->text().trimmed().isEmpty()
+                                   ? QString()
+                                   : tr("Pick an address from the list (Enter picks the first)."));
+        return;
+    }
+    QStringList parts;
+    if (!m_chosen->neighborhood.isEmpty())
+        parts.append(m_chosen->neighborhood);
+    if (!m_chosen->ward.isEmpty())
+        parts.append(tr("Ward %1").arg(m_chosen->ward));
+    if (!m_chosen->precinct.isEmpty())
+        parts.append(tr("Precinct %1").arg(m_chosen->precinct));
+    m_chosenLabel->setText(tr("✔ %1 — %2")
+                               .arg(m_chosen->address, parts.isEmpty()
+                                                           ? tr("district unknown")
+                                                           : parts.join(QStringLiteral(" · "))));
+}
+
+std::optional<IntakeLocation> LocationBox::location() const
+{
+    if (m_chosen)
+        return m_chosen;
+    if (m_noAddress->isChecked() && !m_landmark->text().trimmed().isEmpty()) {
+        IntakeLocation landmark;
+        landmark.landmark = m_landmark->text().trimmed();
+        return landmark;
+    }
+    return std::nullopt;
+}
+
+bool LocationBox::isOutsideCity() const
+{
+    return m_outside && !m_chosen;
+}
+
+void LocationBox::setLocation(const IntakeLocation &location)
+{
+    clear();
+    if (!location.landmark.isEmpty()) {
+        m_noAddress->setChecked(true);
+        m_landmark->setText(location.landmark);
+        return;
+    }
+    if (location.address.isEmpty())
+        return;
+    m_chosen = location;
+    m_address->setText(location.address);
+    showChosen();
+}
+
+void LocationBox::clear()
+{
+    m_chosen.reset();
+    m_outside = false;
+    m_address->clear();
+    m_matches->clear();
+    m_matches->hide();
+    m_referral->hide();
+    m_chosenLabel->clear();
+    m_noAddress->setChecked(false);
+    m_landmark->clear();
+}
+
+} // namespace civicdesk

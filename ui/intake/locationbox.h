@@ -1,0 +1,58 @@
+#pragma once
+
+#include "storage/intakeservice.h"
+
+#include <QWidget>
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+
+namespace civicdesk {
+
+class AddressIndex;
+class DistrictLocator;
+
+// The location of a request without the map: an address field that completes from the city's
+// address points as the agent types (typo tolerant, intersections too), the districts of the
+// chosen place, a referral when the place is outside the city, and a landmark fallback.
+class LocationBox : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LocationBox(const AddressIndex &index, const DistrictLocator &districts,
+                QWidget *parent = nullptr);
+
+    std::optional<IntakeLocation> location() const;
+    bool isOutsideCity() const;
+    void setLocation(const IntakeLocation &location);
+    void clear();
+    QLineEdit *addressEdit() const { return m_address; }
+
+signals:
+    void locationChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void search();
+    void pick(int row);
+    void showChosen();
+
+    const AddressIndex &m_index;
+    const DistrictLocator &m_districts;
+    QLineEdit *m_address;
+    QListWidget *m_matches;
+    QLabel *m_chosenLabel;
+    QLabel *m_referral;
+    QCheckBox *m_noAddress;
+    QLineEdit *m_landmark;
+    std::optional<IntakeLocation> m_chosen;
+    bool m_outside = false;
+};
+
+} // namespace civicdesk

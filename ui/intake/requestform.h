@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/formvalidation.h"
+#include "domain/servicetype.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+
+namespace civicdesk {
+
+// The questions of one request type, generated from its Open311 service definition: a field per
+// attribute in `order` (line edits for string/number/datetime, a text box for text, a combo box
+// for singlevaluelist, check boxes for multivaluelist), `variable=false` text shown as the
+// agent's script, required marks, hints from `datatype_description`, Boston's dependencies
+// honoured as answers change, and inline errors that name the field and the problem.
+class RequestForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RequestForm(QWidget *parent = nullptr);
+
+    void setType(const ServiceType &type);
+    const ServiceType &type() const { return m_type; }
+    Answers answers() const;
+    void setAnswers(const Answers &answers);
+    // Shows the problems inline and focuses the first one; true when there are none.
+    bool validate();
+    QWidget *firstField() const;
+    void clear();
+
+signals:
+    void answersChanged();
+
+private:
+    struct Field
+    {
+        ServiceAttribute attribute;
+        QLabel *label = nullptr;
+        QWidget *editor = nullptr;
+        QLabel *error = nullptr;
+    };
+    QWidget *makeEditor(const ServiceAttribute &attribute);
+    QStringList valuesOf(const Field &field) const;
+    void updateVisibility();
+
+    ServiceType m_type;
+    QFormLayout *m_layout;
+    QList<Field> m_fields;
+};
+
+} // namespace civicdesk
