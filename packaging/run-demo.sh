@@ -5,4 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/build.sh -DCIVICDESK_BUILD_TESTS=OFF
+# Chromium (the map) refuses its sandbox as root, e.g. in a container: run it without.
+if [ "$(id -u)" -eq 0 ]; then export QTWEBENGINE_DISABLE_SANDBOX=1; fi
 exec build/bin/civicdesk "$@"

@@ -135,6 +135,34 @@
         <source>name and phone are required</source>
         <translation>name and phone are required</translation>
     </message>
+    <message>
+        <source>%1: article %2: %3</source>
+        <translation>%1: article %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON array of articles (%2)</source>
+        <translation>%1: not a JSON array of articles (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; and &quot;title&quot; are required</source>
+        <translation>&quot;id&quot; and &quot;title&quot; are required</translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; must be en or es</source>
+        <translation>&quot;language&quot; must be en or es</translation>
+    </message>
+    <message>
+        <source>&quot;state&quot; must be draft, in_review, published or archived</source>
+        <translation>&quot;state&quot; must be draft, in_review, published or archived</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date like 2027-01-31</source>
+        <translation>&quot;%1&quot; must be a date like 2027-01-31</translation>
+    </message>
+    <message>
+        <source>%1: line %2: language must be en or es and the term not empty</source>
+        <translation>%1: line %2: language must be en or es and the term not empty</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -555,6 +583,81 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::HotSpotPanel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no neighbourhood)</source>
+        <translation>(no neighbourhood)</translation>
+    </message>
+    <message>
+        <source>All request types</source>
+        <translation>All request types</translation>
+    </message>
+    <message>
+        <source>%1 request types</source>
+        <translation>%1 request types</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 requests in %4 cells of %5 m.</source>
+        <translation>%1, %2: %3 requests in %4 cells of %5 m.</translation>
+    </message>
+    <message>
+        <source>Request &amp;types:</source>
+        <translation>Request &amp;types:</translation>
+    </message>
+    <message>
+        <source>Tick the types to count; none ticked counts every type.</source>
+        <translation>Tick the types to count; none ticked counts every type.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>T&amp;o:</translation>
+    </message>
+    <message>
+        <source>C&amp;ell size:</source>
+        <translation>C&amp;ell size:</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>&amp;Show hot spots</source>
+        <translation>&amp;Show hot spots</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Requests per neighbourhood</source>
+        <translation>Requests per neighbourhood</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ImportDialog</name>
     <message>
         <source>Loading %1</source>
@@ -782,8 +885,8 @@
     <message numerus="yes">
         <source>%n question(s)</source>
         <translation>
-            <numerusform>%n question(s)</numerusform>
-            <numerusform>%n question(s)</numerusform>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
         </translation>
     </message>
     <message>
@@ -801,8 +904,8 @@
     <message numerus="yes">
         <source>%1 · %2 · %n request(s)</source>
         <translation>
-            <numerusform>%1 · %2 · %n request(s)</numerusform>
-            <numerusform>%1 · %2 · %n request(s)</numerusform>
+            <numerusform>%1 · %2 · %n request</numerusform>
+            <numerusform>%1 · %2 · %n requests</numerusform>
         </translation>
     </message>
     <message>
@@ -820,8 +923,8 @@
     <message numerus="yes">
         <source>%1 · %2 · opened %n day(s) ago · %3</source>
         <translation>
-            <numerusform>%1 · %2 · opened %n day(s) ago · %3</numerusform>
-            <numerusform>%1 · %2 · opened %n day(s) ago · %3</numerusform>
+            <numerusform>%1 · %2 · opened %n day ago · %3</numerusform>
+            <numerusform>%1 · %2 · opened %n days ago · %3</numerusform>
         </translation>
     </message>
     <message>
@@ -892,6 +995,10 @@
         <source>Wrap-&amp;up notes:</source>
         <translation>Wrap-&amp;up notes:</translation>
     </message>
+    <message>
+        <source>The request type %1 is not in the catalogue.</source>
+        <translation>The request type %1 is not in the catalogue.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -931,12 +1038,16 @@
         <translation>Keywords:</translation>
     </message>
     <message>
-        <source>Request type:</source>
-        <translation>Request type:</translation>
+        <source>Start this request (Ctrl+Shift+S)</source>
+        <translation>Start this request (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <source>Matched:</source>
-        <translation>Matched:</translation>
+        <source>Transfer:</source>
+        <translation>Transfer:</translation>
+    </message>
+    <message>
+        <source>Review due: %1</source>
+        <translation>Review due: %1</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1246,10 @@
         <source>Attach the caller to the selected nearby request</source>
         <translation>Attach the caller to the selected nearby request</translation>
     </message>
+    <message>
+        <source>Point picked on the map (%1, %2)</source>
+        <translation>Point picked on the map (%1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -1145,6 +1260,164 @@
     <message>
         <source>Map layers</source>
         <translation>Map layers</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) on the map</source>
+        <translation>
+            <numerusform>%Ln request on the map</numerusform>
+            <numerusform>%Ln requests on the map</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Map data: City of %1</source>
+        <translation>Map data: City of %1</translation>
+    </message>
+    <message>
+        <source>Tiles: %1</source>
+        <translation>Tiles: %1</translation>
+    </message>
+    <message>
+        <source>City map</source>
+        <translation>City map</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Hot spots</source>
+        <translation>Hot spots</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 requests</translation>
+    </message>
+    <message>
+        <source>Location being entered</source>
+        <translation>Location being entered</translation>
+    </message>
+    <message>
+        <source>No address point near here</source>
+        <translation>No address point near here</translation>
+    </message>
+    <message>
+        <source>This request has no location to show on the map.</source>
+        <translation>This request has no location to show on the map.</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>Selected: %1</translation>
+    </message>
+    <message>
+        <source>Being entered: %1</source>
+        <translation>Being entered: %1</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: %1</source>
+        <translation>Possible duplicate: %1</translation>
+    </message>
+    <message>
+        <source>Ward %1</source>
+        <translation>Ward %1</translation>
+    </message>
+    <message>
+        <source>Precinct %1</source>
+        <translation>Precinct %1</translation>
+    </message>
+    <message>
+        <source>Picked: %1 (%2), %3 m from the point chosen</source>
+        <translation>Picked: %1 (%2), %3 m from the point chosen</translation>
+    </message>
+    <message>
+        <source>No address point near the place picked (%1, %2).</source>
+        <translation>No address point near the place picked (%1, %2).</translation>
+    </message>
+    <message>
+        <source>That is not a tile server address: it must start with https:// and contain {z}, {x} and {y}.</source>
+        <translation>That is not a tile server address: it must start with https:// and contain {z}, {x} and {y}.</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Opened &amp;from:</source>
+        <translation>Opened &amp;from:</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>&amp;to:</translation>
+    </message>
+    <message>
+        <source>&amp;Pick on map</source>
+        <translation>&amp;Pick on map</translation>
+    </message>
+    <message>
+        <source>Moves the keyboard into the map: arrow keys move the crosshair (Shift for bigger steps), Enter picks the nearest address, + and - zoom. Clicking the map picks too.</source>
+        <translation>Moves the keyboard into the map: arrow keys move the crosshair (Shift for bigger steps), Enter picks the nearest address, + and - zoom. Clicking the map picks too.</translation>
+    </message>
+    <message>
+        <source>&amp;Tile server (optional, for cities that run one): an address with {z}, {x} and {y}. Leave empty to draw the map from the city&apos;s own layers, with nothing fetched from the network.</source>
+        <translation>&amp;Tile server (optional, for cities that run one): an address with {z}, {x} and {y}. Leave empty to draw the map from the city&apos;s own layers, with nothing fetched from the network.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MapView</name>
+    <message>
+        <source>Loading the map…</source>
+        <translation>Loading the map…</translation>
+    </message>
+    <message>
+        <source>The map page does not match this version of CivicDesk (%1). Reinstall CivicDesk.</source>
+        <translation>The map page does not match this version of CivicDesk (%1). Reinstall CivicDesk.</translation>
+    </message>
+    <message>
+        <source>The map cannot start while CivicDesk runs as the administrator (root). Run CivicDesk as a normal user, or set QTWEBENGINE_DISABLE_SANDBOX=1. Everything on the map is also available in the intake and history panels.</source>
+        <translation>The map cannot start while CivicDesk runs as the administrator (root). Run CivicDesk as a normal user, or set QTWEBENGINE_DISABLE_SANDBOX=1. Everything on the map is also available in the intake and history panels.</translation>
+    </message>
+    <message>
+        <source>City map</source>
+        <translation>City map</translation>
+    </message>
+    <message>
+        <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
+        <translation>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,34 @@
         <source>name and phone are required</source>
         <translation>el nombre y el teléfono son obligatorios</translation>
     </message>
+    <message>
+        <source>%1: article %2: %3</source>
+        <translation>%1: artículo %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON array of articles (%2)</source>
+        <translation>%1: no es un arreglo JSON de artículos (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; and &quot;title&quot; are required</source>
+        <translation>&quot;id&quot; y &quot;title&quot; son obligatorios</translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; must be en or es</source>
+        <translation>&quot;language&quot; debe ser en o es</translation>
+    </message>
+    <message>
+        <source>&quot;state&quot; must be draft, in_review, published or archived</source>
+        <translation>&quot;state&quot; debe ser draft, in_review, published o archived</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date like 2027-01-31</source>
+        <translation>&quot;%1&quot; debe ser una fecha como 2027-01-31</translation>
+    </message>
+    <message>
+        <source>%1: line %2: language must be en or es and the term not empty</source>
+        <translation>%1: línea %2: el idioma debe ser en o es y el término no puede estar vacío</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -555,6 +583,81 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::HotSpotPanel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no neighbourhood)</source>
+        <translation>(sin vecindario)</translation>
+    </message>
+    <message>
+        <source>All request types</source>
+        <translation>Todos los tipos de solicitud</translation>
+    </message>
+    <message>
+        <source>%1 request types</source>
+        <translation>%1 tipos de solicitud</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 requests in %4 cells of %5 m.</source>
+        <translation>%1, %2: %3 solicitudes en %4 celdas de %5 m.</translation>
+    </message>
+    <message>
+        <source>Request &amp;types:</source>
+        <translation>&amp;Tipos de solicitud:</translation>
+    </message>
+    <message>
+        <source>Tick the types to count; none ticked counts every type.</source>
+        <translation>Marque los tipos que desea contar; si no marca ninguno, se cuentan todos.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>C&amp;ell size:</source>
+        <translation>Tamaño de c&amp;elda:</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>&amp;Show hot spots</source>
+        <translation>&amp;Mostrar zonas críticas</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Limpiar</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Vecindario</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Proporción</translation>
+    </message>
+    <message>
+        <source>Requests per neighbourhood</source>
+        <translation>Solicitudes por vecindario</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ImportDialog</name>
     <message>
         <source>Loading %1</source>
@@ -892,6 +995,10 @@
         <source>Wrap-&amp;up notes:</source>
         <translation>N&amp;otas de cierre:</translation>
     </message>
+    <message>
+        <source>The request type %1 is not in the catalogue.</source>
+        <translation>El tipo de solicitud %1 no está en el catálogo.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -931,12 +1038,16 @@
         <translation>Palabras clave:</translation>
     </message>
     <message>
-        <source>Request type:</source>
-        <translation>Tipo de solicitud:</translation>
+        <source>Start this request (Ctrl+Shift+S)</source>
+        <translation>Iniciar esta solicitud (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <source>Matched:</source>
-        <translation>Coincidencia:</translation>
+        <source>Transfer:</source>
+        <translation>Transferir a:</translation>
+    </message>
+    <message>
+        <source>Review due: %1</source>
+        <translation>Revisión pendiente: %1</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1246,10 @@
         <source>Attach the caller to the selected nearby request</source>
         <translation>Agregar a la persona a la solicitud cercana seleccionada</translation>
     </message>
+    <message>
+        <source>Point picked on the map (%1, %2)</source>
+        <translation>Punto elegido en el mapa (%1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -1145,6 +1260,164 @@
     <message>
         <source>Map layers</source>
         <translation>Capas del mapa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) on the map</source>
+        <translation>
+            <numerusform>%Ln solicitud en el mapa</numerusform>
+            <numerusform>%Ln solicitudes en el mapa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Map data: City of %1</source>
+        <translation>Datos del mapa: Ciudad de %1</translation>
+    </message>
+    <message>
+        <source>Tiles: %1</source>
+        <translation>Teselas: %1</translation>
+    </message>
+    <message>
+        <source>City map</source>
+        <translation>Mapa de la ciudad</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Hot spots</source>
+        <translation>Zonas críticas</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 solicitudes</translation>
+    </message>
+    <message>
+        <source>Location being entered</source>
+        <translation>Ubicación que se está registrando</translation>
+    </message>
+    <message>
+        <source>No address point near here</source>
+        <translation>No hay un punto de dirección cerca de aquí</translation>
+    </message>
+    <message>
+        <source>This request has no location to show on the map.</source>
+        <translation>Esta solicitud no tiene una ubicación que mostrar en el mapa.</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>Seleccionada: %1</translation>
+    </message>
+    <message>
+        <source>Being entered: %1</source>
+        <translation>En registro: %1</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: %1</source>
+        <translation>Posible duplicado: %1</translation>
+    </message>
+    <message>
+        <source>Ward %1</source>
+        <translation>Distrito electoral %1</translation>
+    </message>
+    <message>
+        <source>Precinct %1</source>
+        <translation>Precinto %1</translation>
+    </message>
+    <message>
+        <source>Picked: %1 (%2), %3 m from the point chosen</source>
+        <translation>Elegido: %1 (%2), a %3 m del punto indicado</translation>
+    </message>
+    <message>
+        <source>No address point near the place picked (%1, %2).</source>
+        <translation>No hay un punto de dirección cerca del lugar elegido (%1, %2).</translation>
+    </message>
+    <message>
+        <source>That is not a tile server address: it must start with https:// and contain {z}, {x} and {y}.</source>
+        <translation>Esa no es la dirección de un servidor de teselas: debe empezar con https:// y contener {z}, {x} y {y}.</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>Ti&amp;po:</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Departamento:</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Todos los departamentos</translation>
+    </message>
+    <message>
+        <source>Opened &amp;from:</source>
+        <translation>Abierta &amp;desde:</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>&amp;hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;Pick on map</source>
+        <translation>&amp;Elegir en el mapa</translation>
+    </message>
+    <message>
+        <source>Moves the keyboard into the map: arrow keys move the crosshair (Shift for bigger steps), Enter picks the nearest address, + and - zoom. Clicking the map picks too.</source>
+        <translation>Lleva el teclado al mapa: las flechas mueven la cruz (Mayús para pasos más grandes), Intro elige la dirección más cercana, + y - cambian el zoom. También puede hacer clic en el mapa.</translation>
+    </message>
+    <message>
+        <source>&amp;Tile server (optional, for cities that run one): an address with {z}, {x} and {y}. Leave empty to draw the map from the city&apos;s own layers, with nothing fetched from the network.</source>
+        <translation>&amp;Servidor de teselas (opcional, para ciudades que tienen uno): una dirección con {z}, {x} y {y}. Déjelo vacío para dibujar el mapa con las capas propias de la ciudad, sin descargar nada de la red.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MapView</name>
+    <message>
+        <source>Loading the map…</source>
+        <translation>Cargando el mapa…</translation>
+    </message>
+    <message>
+        <source>The map page does not match this version of CivicDesk (%1). Reinstall CivicDesk.</source>
+        <translation>La página del mapa no corresponde a esta versión de CivicDesk (%1). Reinstale CivicDesk.</translation>
+    </message>
+    <message>
+        <source>The map cannot start while CivicDesk runs as the administrator (root). Run CivicDesk as a normal user, or set QTWEBENGINE_DISABLE_SANDBOX=1. Everything on the map is also available in the intake and history panels.</source>
+        <translation>El mapa no puede iniciarse mientras CivicDesk se ejecuta como administrador (root). Ejecute CivicDesk como usuario normal o defina QTWEBENGINE_DISABLE_SANDBOX=1. Todo lo que muestra el mapa también está disponible en los paneles de admisión e historial.</translation>
+    </message>
+    <message>
+        <source>City map</source>
+        <translation>Mapa de la ciudad</translation>
+    </message>
+    <message>
+        <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
+        <translation>Solicitudes, la ubicación que se está registrando y los duplicados en un mapa de la ciudad. Las flechas mueven una cruz, Intro elige la dirección más cercana, más y menos cambian el zoom.</translation>
     </message>
 </context>
 <context>

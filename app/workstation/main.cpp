@@ -30,6 +30,8 @@ int fail(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    // QtWebEngine (the map) shares OpenGL contexts with the widgets.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("CivicDesk"));
     QApplication::setApplicationName(QStringLiteral("civicdesk"));

@@ -122,7 +122,10 @@ Result<CityPack> CityPack::load(const QString &directory)
     const QJsonArray definitions = catalogue.value(u"definitions").toArray();
     for (const QJsonValue &v : definitions)
         pack.definitionFiles.append(v.toString());
-    pack.knowledgeSeedFile = str(m.value(u"knowledge").toObject(), u"seed");
+    const QJsonObject knowledge = m.value(u"knowledge").toObject();
+    pack.knowledgeSeedFile = str(knowledge, u"seed");
+    pack.articlesFile = str(knowledge, u"articles");
+    pack.synonymsFile = str(knowledge, u"synonyms");
     pack.addressesFile = str(m, u"addresses");
     pack.intersectionsFile = str(m, u"intersections");
     pack.intakeRulesFile = str(m, u"intake_rules");
@@ -175,8 +178,9 @@ Result<CityPack> CityPack::load(const QString &directory)
     }
     QStringList files = {pack.servicesFile};
     files += pack.definitionFiles;
-    for (const QString &f : {pack.knowledgeSeedFile, pack.addressesFile, pack.intersectionsFile,
-                             pack.attributionFile, pack.intakeRulesFile, pack.referralsFile}) {
+    for (const QString &f :
+         {pack.knowledgeSeedFile, pack.addressesFile, pack.intersectionsFile, pack.attributionFile,
+          pack.intakeRulesFile, pack.referralsFile, pack.articlesFile, pack.synonymsFile}) {
         if (!f.isEmpty())
             files.append(f);
     }

@@ -67,6 +67,8 @@ struct CityPack
     QString servicesFile;
     QStringList definitionFiles;
     QString knowledgeSeedFile;
+    QString articlesFile; // JSON array of knowledge articles
+    QString synonymsFile; // CSV language,term,synonyms
     QList<PackLayer> layers;
     QString addressesFile;
     QString intersectionsFile;

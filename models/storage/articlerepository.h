@@ -2,12 +2,22 @@
 
 #include "domain/knowledgearticle.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <optional>
 
 namespace civicdesk {
 
 class Database;
+
+struct ArticleQuery
+{
+    QString text;
+    QString language;   // "" for both
+    QString department; // "" for all
+    int limit = 50;
+};
 
 struct ArticleHit
 {
@@ -15,8 +25,10 @@ struct ArticleHit
     QString snippet; // with <b>...</b> around matched words
 };
 
-// Reads knowledge articles and searches them with FTS5 (BM25, prefix matching, accents
-// ignored). Typo tolerance and synonyms come with the knowledge-search layer.
+// Reads knowledge articles and searches them as the agent types: FTS5 with BM25 ranking (title
+// weighs most, then keywords), prefix matching on the word being typed, accents ignored, caller
+// words expanded with the pack's synonyms ("garbage" finds trash), and one-edit misspellings
+// corrected against the indexed vocabulary ("potholle", "grafitti").
 class ArticleRepository
 {
 public:
@@ -26,9 +38,20 @@ public:
     QList<KnowledgeArticle> list(const QString &language = {}) const;
     std::optional<KnowledgeArticle> byId(const QString &id) const;
     QList<ArticleHit> search(const QString &text, int limit = 50) const;
+    QList<ArticleHit> search(const ArticleQuery &query) const;
+    // The FTS5 query built for `text` (for tests and benchmarks).
+    QString matchExpression(const QString &text) const;
+    // Forget the cached vocabulary and synonyms (after articles change).
+    void invalidate();
 
 private:
+    void loadVocabulary() const;
+
     QString m_connection;
+    mutable bool m_loaded = false;
+    mutable QSet<QString> m_terms;
+    mutable QHash<QString, QStringList> m_termsByFirstLetter;
+    mutable QList<QStringList> m_synonymGroups; // each: term first, then its synonyms
 };
 
 } // namespace civicdesk

@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/historyimport.h"
 #include "storage/intakeimport.h"
+#include "storage/knowledgeimport.h"
 #include "storage/sql.h"
 
 #include <QCoreApplication>
@@ -478,6 +479,14 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
     announce(ImportText::tr("Knowledge base"));
     if (auto s = importKnowledgeSeed(db, pack, report); !s)
         return s.error();
+    auto articles = importArticles(db, pack);
+    if (!articles)
+        return articles.error();
+    report.articles += articles.value();
+    auto synonyms = importSynonyms(db, pack);
+    if (!synonyms)
+        return synonyms.error();
+    report.synonyms = synonyms.value();
     announce(ImportText::tr("Map layers"));
     if (auto s = importLayers(db, pack, report); !s)
         return s.error();

@@ -25,7 +25,8 @@ struct ImportReport
     int definitions = 0;
     int slasFromDefinitions = 0;
     int slasFromHistory = 0;
-    int articles = 0;
+    int articles = 0; // seed articles and pack articles
+    int synonyms = 0;
     int layers = 0;
     int addresses = 0;
     int intersections = 0;

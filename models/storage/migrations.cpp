@@ -145,6 +145,14 @@ const QList<QStringList> &allMigrations()
                            "UNIQUE, kind TEXT NOT NULL, phone TEXT NOT NULL, hours TEXT, places "
                            "TEXT NOT NULL DEFAULT '', zips TEXT NOT NULL DEFAULT '', notes TEXT)"),
         },
+        // 4: knowledge search vocabulary: caller words and their synonyms per language, and the
+        // FTS5 term list used to correct typos.
+        {
+            QStringLiteral("CREATE TABLE synonyms(language TEXT NOT NULL, term TEXT NOT NULL, "
+                           "synonyms TEXT NOT NULL, PRIMARY KEY(language, term))"),
+            QStringLiteral("CREATE VIRTUAL TABLE articles_terms USING fts5vocab(articles_fts, "
+                           "'row')"),
+        },
     };
     return migrations;
 }

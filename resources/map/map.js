@@ -17,7 +17,9 @@
 //     hello(version)                    the page is ready and speaks `version`
 //     markerActivated(id)               a request marker (or duplicate) was clicked
 //     locationChosen(lat, lon, how)     a location was picked by "click" or "keyboard"
-//     rendered(what, count, ms)         "basemap" / "requests" / "hotspots" are on screen
+//     rendered(what, count, ms)         "basemap" / "requests" / "hotspots" are on screen;
+//                                       "view", "focus", "selection", "intake", "duplicates",
+//                                       "pick" acknowledge the matching signal
 //     reportError(message, source, line)
 'use strict';
 
@@ -37,7 +39,12 @@
         else
             console.error(text);
     }
-    window.addEventListener('error', ev => reportError(ev.message, ev.filename, ev.lineno));
+    window.addEventListener('error', ev => {
+        // Errors of scripts without an origin (muted as "Script error.") reach the console,
+        // and through it the log, with their real message: don't report them twice.
+        if (ev.filename)
+            reportError(ev.message, ev.filename, ev.lineno);
+    });
     window.addEventListener('unhandledrejection',
                             ev => reportError('unhandled rejection: ' + ev.reason, '', 0));
 
@@ -143,6 +150,47 @@
         }
     }
 
+    // Street names at street zoom: one label per street and screen cell, for what is in view.
+    const streetLabels = L.layerGroup().addTo(map);
+    function labelStreets() {
+        streetLabels.clearLayers();
+        if (map.getZoom() < 16)
+            return;
+        const view = map.getBounds();
+        const seen = new Set();
+        let count = 0;
+        for (const entry of basemap) {
+            if (!entry.fill || !entry.nameProperty || !map.hasLayer(entry.group))
+                continue;
+            entry.fill.eachLayer(line => {
+                if (count >= 150 || !line.getBounds || !view.intersects(line.getBounds()))
+                    return;
+                const props = line.feature && line.feature.properties;
+                const name = props && props[entry.nameProperty];
+                if (!name)
+                    return;
+                let points = line.getLatLngs();
+                while (points.length && Array.isArray(points[0]))
+                    points = points[0];
+                if (points.length < 2)
+                    return;
+                const mid = points[Math.floor(points.length / 2)];
+                if (!view.contains(mid))
+                    return;
+                const p = map.latLngToContainerPoint(mid);
+                const key = name + '|' + Math.floor(p.x / 260) + '|' + Math.floor(p.y / 160);
+                if (seen.has(key))
+                    return;
+                seen.add(key);
+                ++count;
+                streetLabels.addLayer(L.marker(mid, {
+                    icon: L.divIcon({className: 'street-label', html: escapeHtml(name),
+                                     iconSize: null}),
+                    pane: 'labels', interactive: false, keyboard: false}));
+            });
+        }
+    }
+
     function centreOf(layer) {
         // A polygon's label goes at the centre of its largest ring's bounds, a point of its own.
         if (layer.getLatLng)
@@ -203,14 +251,28 @@
     }
 
     function basemapComplete() {
-        // Layers are drawn in the order of their panes; within a pane, in arrival order.
+        // Layers are drawn in the order of their panes; within a pane, in arrival order. A pack
+        // without any layer shown at first (only wards, say) shows its first layer.
         const t0 = performance.now();
+        if (basemap.length && !basemap.some(entry => map.hasLayer(entry.group)))
+            basemap[0].group.addTo(map);
         afterPaint(() => bridge.rendered('basemap', basemap.length, performance.now() - t0));
     }
 
     // --- Configuration ---------------------------------------------------------------------
 
     let statusLegend = null;
+    let home = null;
+    let homeCenter = [0, 0];
+    let homeZoom = 12;
+    let viewTouched = false;
+
+    function goHome() {
+        if (home && map.getSize().x > 50 && map.getSize().y > 50)
+            map.fitBounds(home, {animate: false});
+        else
+            map.setView(homeCenter, homeZoom, {animate: false});
+    }
     let heatLegend = null;
 
     function configure(json) {
@@ -224,10 +286,18 @@
             container.classList.add('with-tiles');
             KINDS.boundary.style = Object.assign({}, KINDS.boundary.style, {fillOpacity: 0});
         }
-        if (config.bounds)
-            map.fitBounds(config.bounds, {animate: false});
-        else
-            map.setView(config.center, config.zoom || 12, {animate: false});
+        home = config.bounds ? L.latLngBounds(config.bounds) : null;
+        homeCenter = config.center;
+        homeZoom = config.zoom || 12;
+        goHome();
+        // Until someone moves the map, it keeps the whole city in view as its size changes (it
+        // may have started in a hidden or tiny panel).
+        map.on('resize', () => {
+            if (!viewTouched)
+                goHome();
+        });
+        for (const type of ['mousedown', 'wheel', 'keydown', 'touchstart'])
+            container.addEventListener(type, () => { viewTouched = true; }, {passive: true});
         layersControl = L.control.layers(null, null, {collapsed: true, position: 'topright'});
         layersControl.addTo(map);
         layersControl.addOverlay(clusters, escapeHtml(labels.requests || 'Requests'));
@@ -295,6 +365,9 @@
                           className: 'cluster', iconSize: [size, size]});
     }
 
+    let loading = null;   // {count, t0} while markers are being added in chunks
+    let pending = null;   // the newest payload that arrived meanwhile
+
     const clusters = L.markerClusterGroup({
         chunkedLoading: true,
         chunkInterval: 150,
@@ -326,9 +399,6 @@
                            escapeHtml(type.name) + '<br>' + escapeHtml(statusName || ''),
                            {direction: 'top', offset: [0, -8]}).openTooltip();
     }));
-
-    let loading = null;   // {count, t0} while markers are being added in chunks
-    let pending = null;   // the newest payload that arrived meanwhile
 
     function requestsLoaded() {
         if (!loading)
@@ -394,8 +464,10 @@
         if (selectionMarker)
             chosen.removeLayer(selectionMarker);
         selectionMarker = null;
-        if (!s.id)
+        if (!s.id) {
+            bridge.rendered('selection', 0, 0);
             return;
+        }
         selectionMarker = L.marker([s.lat, s.lon], {
             icon: tag('selected', '', [34, 34]), pane: 'chosen', keyboard: false,
             zIndexOffset: 1000});
@@ -403,8 +475,11 @@
                                                           offset: [16, 0]});
         selectionMarker.on('click', () => bridge.markerActivated(s.id));
         chosen.addLayer(selectionMarker);
-        if (s.pan)
+        if (s.pan) {
+            viewTouched = true;
             map.setView([s.lat, s.lon], Math.max(map.getZoom(), 17), {animate: false});
+        }
+        bridge.rendered('selection', 1, 0);
     }
 
     function showIntake(json) {
@@ -412,16 +487,20 @@
         if (intakeMarker)
             chosen.removeLayer(intakeMarker);
         intakeMarker = null;
-        if (s.lat === undefined)
+        if (s.lat === undefined) {
+            bridge.rendered('intake', 0, 0);
             return;
+        }
         intakeMarker = L.marker([s.lat, s.lon], {
             icon: tag('intake', '<span></span>', [28, 40], [14, 38]), pane: 'chosen',
             keyboard: false, interactive: false, zIndexOffset: 900});
         intakeMarker.bindTooltip(escapeHtml(s.label || labels.intakeLocation || ''),
                                  {permanent: true, direction: 'top', offset: [0, -38]});
         chosen.addLayer(intakeMarker);
+        viewTouched = true;
         if (!map.getBounds().pad(-0.1).contains([s.lat, s.lon]))
             map.setView([s.lat, s.lon], Math.max(map.getZoom(), 16), {animate: false});
+        bridge.rendered('intake', 1, 0);
     }
 
     function showDuplicates(json) {
@@ -439,8 +518,11 @@
         }
         if (intakeMarker)
             bounds.push(intakeMarker.getLatLng());
-        if (bounds.length > 1)
+        if (bounds.length > 1) {
+            viewTouched = true;
             map.fitBounds(bounds, {padding: [60, 60], maxZoom: 18, animate: false});
+        }
+        bridge.rendered('duplicates', list.length, 0);
     }
 
     function showPick(json) {
@@ -448,8 +530,10 @@
         if (pickMarker)
             chosen.removeLayer(pickMarker);
         pickMarker = null;
-        if (p.lat === undefined)
+        if (p.lat === undefined) {
+            bridge.rendered('pick', 0, 0);
             return;
+        }
         pickMarker = L.marker([p.lat, p.lon], {
             icon: tag('picked', '', [22, 22]), pane: 'chosen', keyboard: false,
             zIndexOffset: 950});
@@ -459,6 +543,7 @@
         chosen.addLayer(pickMarker);
         pickMarker.bindPopup(html, {autoPan: true, closeButton: true}).openPopup();
         status.textContent = p.found ? p.label : (labels.noAddress || '');
+        bridge.rendered('pick', p.found ? 1 : 0, 0);
     }
 
     // --- Picking: click, or the keyboard crosshair ---------------------------------------
@@ -507,7 +592,17 @@
         bridge.locationChosen(latlng.lat, latlng.lng, how);
     }
 
-    container.addEventListener('focus', showCrosshair);
+    // The crosshair is for the keyboard: a click focuses the map without showing it.
+    let pointerDown = false;
+    container.addEventListener('mousedown', () => {
+        pointerDown = true;
+        crosshair.hidden = true;
+    });
+    container.addEventListener('mouseup', () => { pointerDown = false; });
+    container.addEventListener('focus', () => {
+        if (!pointerDown)
+            showCrosshair();
+    });
     container.addEventListener('blur', () => { crosshair.hidden = true; });
     container.addEventListener('keydown', guarded('keyboard', ev => {
         const step = ev.shiftKey ? 64 : 12;
@@ -540,21 +635,33 @@
     }));
     map.on('move zoom viewreset resize', placeCrosshair);
     map.on('click', guarded('map click', ev => pick(ev.latlng, 'click')));
+    map.on('moveend', guarded('street labels', labelStreets));
     map.on('zoomend', guarded('zoom', () => {
         restyleStreets();
-        container.classList.toggle('far', map.getZoom() < 12);
+        container.classList.toggle('far', map.getZoom() < 11.5);
+        container.classList.toggle('mid', map.getZoom() < 13);
         container.classList.toggle('near', map.getZoom() >= 15);
     }));
 
     function focusMap() {
         container.focus();
         showCrosshair();
+        bridge.rendered('focus', document.activeElement === container ? 1 : 0, 0);
     }
 
+    // The page as a whole gets the keyboard (the agent tabbed into the map): so does the map.
+    window.addEventListener('focus', () => {
+        if (document.activeElement === document.body)
+            container.focus();
+    });
+
     function setView(lat, lon, zoom) {
+        viewTouched = true;
         map.setView([lat, lon], zoom > 0 ? zoom : map.getZoom(), {animate: false});
         cross = L.latLng(lat, lon);
         placeCrosshair();
+        const zoomNow = Math.round(map.getZoom());
+        afterPaint(() => bridge.rendered('view', zoomNow, 0));
     }
 
     // --- Hot spots -------------------------------------------------------------------------
@@ -585,10 +692,16 @@
             legend.hidden = true;
         } else {
             let html = '<div class="title">' + escapeHtml(data.title || '') + '</div>';
+            let previous = 0;
             for (let i = 0; i < HEAT.length; ++i) {
-                const from = Math.ceil(max * (i / HEAT.length) ** 2);
+                // The smallest count drawn in this colour (classes by the square root).
+                const from = Math.max(1, Math.floor(max * (i / HEAT.length) ** 2) + 1);
+                if (from <= previous || from > max)
+                    continue;
+                previous = from;
                 html += '<div><span class="swatch" style="background:' + HEAT[i] +
-                        '"></span>' + Math.max(1, from).toLocaleString() + '+</div>';
+                        '"></span>' + from.toLocaleString(labels.locale || undefined) +
+                        '+</div>';
             }
             legend.innerHTML = html;
             legend.hidden = false;

@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -268,6 +269,26 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM request_callers")), 1);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM events WHERE kind = "
                                       "'request.note_added'")),
+                 1);
+    }
+
+    void aPlacePickedOnTheMapBecomesTheLocation()
+    {
+        chooseType(QStringLiteral("rat"));
+        QSignalSpy chosen(m_panel.get(), &IntakePanel::locationChosen);
+        IntakeLocation where;
+        where.address = QStringLiteral("10 A St, 02127");
+        where.latitude = 42.3376;
+        where.longitude = -71.0588;
+        where.neighborhood = QStringLiteral("South Boston");
+        m_panel->setPickedLocation(where);
+        QVERIFY(child<QLabel>(m_panel.get(), "addressChosenLabel")->text().contains(u"10 A St"));
+        QVERIFY(
+            child<QLabel>(m_panel.get(), "addressChosenLabel")->text().contains(u"South Boston"));
+        QCOMPARE(chosen.count(), 1);
+        m_panel->submit();
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local' AND "
+                                      "latitude = 42.3376")),
                  1);
     }
 

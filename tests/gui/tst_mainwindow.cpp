@@ -5,6 +5,7 @@
 #include "common/mainwindow.h"
 #include "common/settings.h"
 #include "common/storecontext.h"
+#include "intake/intakepanel.h"
 #include "storage/cityimporter.h"
 #include "teststore.h"
 
@@ -13,6 +14,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
@@ -118,6 +121,34 @@ private slots:
 
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QTRY_VERIFY(find<QDockWidget>(window, "mapDock")->isVisible());
+    }
+
+    void anArticleStartsItsRequestAndIsRecordedOnTheContact()
+    {
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        MainWindow window(store, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier); // start a contact
+        QVERIFY(!window.intakePanel()->contactId().isEmpty());
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("bird"));
+        QTRY_COMPARE(find<QListView>(window, "articleListView")->model()->rowCount(), 1);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S,
+                        Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(window.intakePanel()->currentTypeCode(), QStringLiteral("BIRDINFEST"));
+        const auto opened = [this] {
+            QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
+            return q.exec(QStringLiteral("SELECT count(*) FROM contact_articles WHERE "
+                                         "article_id = 'seed:BIRDINFEST'")) &&
+                           q.next()
+                       ? q.value(0).toInt()
+                       : -1;
+        };
+        QTRY_COMPARE(opened(), 1);
     }
 
     void theLayoutIsRemembered()

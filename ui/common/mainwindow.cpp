@@ -8,6 +8,7 @@
 #include "itemmodels/requestlistmodel.h"
 #include "knowledge/knowledgepanel.h"
 #include "map/mapoverviewpanel.h"
+#include "map/pickedlocation.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -44,6 +45,39 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     m_knowledgeDock = addArea(m_knowledge, QStringLiteral("knowledgeDock"));
     m_mapDock = addArea(m_map, QStringLiteral("mapDock"));
     m_historyDock = addArea(m_history, QStringLiteral("historyDock"));
+    connect(m_knowledge, &KnowledgePanel::articleOpened, m_intake,
+            &IntakePanel::recordArticleOpened);
+    connect(m_knowledge, &KnowledgePanel::startRequest, m_intake, [this](const QString &code) {
+        m_intakeDock->show();
+        m_intakeDock->raise();
+        m_intake->startRequestOfType(code);
+    });
+    // The map and intake work together, and each works without the other.
+    connect(m_map, &MapOverviewPanel::locationPicked, m_intake,
+            [this](const PickedLocation &picked) {
+                IntakeLocation where;
+                where.latitude = picked.latitude;
+                where.longitude = picked.longitude;
+                if (picked.address) {
+                    const AddressPoint &a = *picked.address;
+                    where.address = a.label() + u", " + a.zip;
+                    where.latitude = a.latitude.value_or(picked.latitude);
+                    where.longitude = a.longitude.value_or(picked.longitude);
+                    where.neighborhood = a.neighborhood;
+                    where.ward = a.ward;
+                    where.precinct = a.precinct;
+                    where.zip = a.zip;
+                } else {
+                    where.landmark = tr("Point picked on the map (%1, %2)")
+                                         .arg(picked.latitude, 0, 'f', 5)
+                                         .arg(picked.longitude, 0, 'f', 5);
+                }
+                m_intake->setPickedLocation(where);
+            });
+    connect(m_intake, &IntakePanel::locationChosen, m_map, &MapOverviewPanel::setIntakeLocation);
+    connect(m_intake, &IntakePanel::locationCleared, m_map, &MapOverviewPanel::clearIntakeLocation);
+    connect(m_intake, &IntakePanel::duplicatesChanged, m_map,
+            &MapOverviewPanel::setDuplicateCandidates);
     m_intakeDock->setWindowTitle(tr("Intake"));
     m_knowledgeDock->setWindowTitle(tr("Knowledge"));
     m_mapDock->setWindowTitle(tr("Map"));

@@ -498,6 +498,32 @@ void IntakePanel::chooseCurrentType()
     scheduleDraftSave();
 }
 
+void IntakePanel::startRequestOfType(const QString &serviceCode)
+{
+    const auto type = m_ctx.catalogue.serviceType(serviceCode);
+    if (!type) {
+        showMessage(tr("The request type %1 is not in the catalogue.").arg(serviceCode), true);
+        return;
+    }
+    setType(*type);
+    scheduleDraftSave();
+}
+
+void IntakePanel::recordArticleOpened(const QString &articleId)
+{
+    if (m_contactId.isEmpty())
+        return;
+    if (const Status s = m_ctx.service.recordArticleOpened(m_contactId, articleId); !s)
+        showMessage(s.error().message, true);
+}
+
+void IntakePanel::setPickedLocation(const IntakeLocation &where)
+{
+    m_location->setLocation(where);
+    refreshDuplicates();
+    scheduleDraftSave();
+}
+
 void IntakePanel::setType(const ServiceType &type)
 {
     m_type = type;
@@ -611,6 +637,14 @@ void IntakePanel::refreshDuplicates()
             item->setData(Qt::UserRole + 1, r.number);
         }
     }
+    QStringList ids;
+    for (int i = 0; i < m_duplicates->count(); ++i)
+        ids.append(m_duplicates->item(i)->data(Qt::UserRole).toString());
+    emit duplicatesChanged(ids);
+    if (where && where->latitude && where->longitude)
+        emit locationChosen(*where->latitude, *where->longitude);
+    else
+        emit locationCleared();
     m_duplicates->setVisible(m_duplicates->count() > 0);
     m_attach->setVisible(m_duplicates->count() > 0);
     if (m_duplicates->count() > 0)

@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 #include "domain/servicetype.h"
+#include "storage/intakeservice.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -62,9 +63,19 @@ public:
     void submit();
     // Chooses the type under the cursor and moves to its first question.
     void chooseCurrentType();
+    // From the knowledge base: start a request of this type.
+    void startRequestOfType(const QString &serviceCode);
+    // The running contact records the knowledge articles the agent opened.
+    void recordArticleOpened(const QString &articleId);
+    // A place picked on the map becomes the request's location.
+    void setPickedLocation(const IntakeLocation &where);
 
 signals:
     void requestCreated(const QString &requestId);
+    // For the map: where the request being entered is, and its duplicate candidates.
+    void locationChosen(double latitude, double longitude);
+    void locationCleared();
+    void duplicatesChanged(const QStringList &requestIds);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

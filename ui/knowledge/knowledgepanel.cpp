@@ -4,12 +4,18 @@
 #include "storage/articlerepository.h"
 
 #include <QEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -19,8 +25,20 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     : QWidget(parent), m_articles(articles), m_model(new ArticleListModel(articles, this)),
       m_searchLabel(new QLabel(this)), m_search(new QLineEdit(this)),
       m_countLabel(new QLabel(this)), m_list(new QListView(this)), m_view(new QTextBrowser(this)),
-      m_debounce(new QTimer(this))
+      m_start(new QPushButton(this)), m_debounce(new QTimer(this)), m_openTimer(new QTimer(this))
 {
+    m_openTimer->setSingleShot(true);
+    m_openTimer->setInterval(1000);
+    connect(m_openTimer, &QTimer::timeout, this, [this] { emit articleOpened(m_currentId); });
+    m_start->setObjectName(QStringLiteral("startRequestButton"));
+    m_start->hide();
+    connect(m_start, &QPushButton::clicked, this, [this] {
+        if (!m_currentServiceCode.isEmpty())
+            emit startRequest(m_currentServiceCode);
+    });
+    auto *startShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this);
+    startShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(startShortcut, &QShortcut::activated, m_start, &QPushButton::click);
     m_search->setObjectName(QStringLiteral("articleSearchLineEdit"));
     m_search->setClearButtonEnabled(true);
     m_searchLabel->setBuddy(m_search);
@@ -42,6 +60,7 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     layout->addWidget(m_search);
     layout->addWidget(m_countLabel);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_start);
 
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
@@ -68,6 +87,7 @@ void KnowledgePanel::retranslate()
     m_search->setAccessibleName(tr("Search the knowledge base"));
     m_list->setAccessibleName(tr("Articles"));
     m_view->setAccessibleName(tr("Article"));
+    m_start->setText(tr("Start this request (Ctrl+Shift+S)"));
     m_countLabel->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
 }
 
@@ -123,21 +143,41 @@ void KnowledgePanel::showArticle(const QModelIndex &index)
     if (!article)
         return;
     QString html = u"<h2>" + article->title.toHtmlEscaped() + u"</h2>";
-    const QString snippet = index.data(ArticleListModel::SnippetRole).toString();
     if (!article->script.isEmpty())
         html += u"<table width='100%' cellpadding='8' bgcolor='#eef5ff'><tr><td><b>" +
                 tr("Read to the caller:") + u"</b><br>" + article->script.toHtmlEscaped() +
                 u"</td></tr></table>";
-    html += u"<p>" + article->body.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")) + u"</p>";
+    const QJsonObject transfer = QJsonDocument::fromJson(article->transferTarget.toUtf8()).object();
+    if (!transfer.isEmpty())
+        html += u"<p><b>" + tr("Transfer:") + u"</b> " +
+                transfer.value(u"name").toString().toHtmlEscaped() + u" — <b>" +
+                transfer.value(u"phone").toString().toHtmlEscaped() + u"</b> " +
+                transfer.value(u"hours").toString().toHtmlEscaped() + u"</p>";
+    // Article bodies are light Markdown: headings, lists, links.
+    QTextDocument body;
+    body.setMarkdown(article->body);
+    QString bodyHtml = body.toHtml();
+    const qsizetype start = bodyHtml.indexOf(u"<body");
+    const qsizetype open = start < 0 ? -1 : bodyHtml.indexOf(u'>', start);
+    const qsizetype end = bodyHtml.lastIndexOf(u"</body>");
+    if (open >= 0 && end > open)
+        bodyHtml = bodyHtml.mid(open + 1, end - open - 1);
+    html += bodyHtml;
     if (!article->keywords.isEmpty())
         html += u"<p><small><b>" + tr("Keywords:") + u"</b> " + article->keywords.toHtmlEscaped() +
                 u"</small></p>";
-    if (!article->serviceCodes.isEmpty())
-        html += u"<p><small><b>" + tr("Request type:") + u"</b> " +
-                article->serviceCodes.join(QStringLiteral(", ")).toHtmlEscaped() + u"</small></p>";
-    if (!snippet.isEmpty())
-        html += u"<hr><p><small>" + tr("Matched:") + u" " + snippet + u"</small></p>";
+    if (article->reviewDue.isValid())
+        html +=
+            u"<p><small>" +
+            tr("Review due: %1").arg(QLocale().toString(article->reviewDue, QLocale::ShortFormat)) +
+            u"</small></p>";
     m_view->setHtml(html);
+    m_currentServiceCode = article->serviceCodes.value(0);
+    m_start->setVisible(!m_currentServiceCode.isEmpty());
+    // An article counts as opened once it has stayed on screen for a moment, not when it
+    // flashes past as the first hit while the agent types.
+    m_currentId = article->id;
+    m_openTimer->start();
 }
 
 } // namespace civicdesk

@@ -5,6 +5,7 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPushButton;
 class QTextBrowser;
 class QTimer;
 
@@ -22,6 +23,15 @@ public:
     explicit KnowledgePanel(const ArticleRepository &articles, QWidget *parent = nullptr);
 
     void focusSearch();
+    QString currentArticleId() const { return m_currentId; }
+
+signals:
+    // The agent opened an article (the running contact records it).
+    void articleOpened(const QString &articleId);
+    // "Start this request": hand the article's request type to intake.
+    void startRequest(const QString &serviceCode);
+
+public:
     int resultCount() const;
 
 protected:
@@ -40,7 +50,11 @@ private:
     QLabel *m_countLabel;
     QListView *m_list;
     QTextBrowser *m_view;
+    QPushButton *m_start;
+    QString m_currentId;
+    QString m_currentServiceCode;
     QTimer *m_debounce;
+    QTimer *m_openTimer;
 };
 
 } // namespace civicdesk

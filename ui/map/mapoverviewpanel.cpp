@@ -2,37 +2,426 @@
 
 #include "common/storecontext.h"
 #include "itemmodels/layerlistmodel.h"
+#include "map/hotspotpanel.h"
+#include "map/maplogging.h"
+#include "map/mapsettings.h"
+#include "map/mapview.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace civicdesk {
 
-MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
-    : QWidget(parent), m_store(store), m_model(new LayerListModel(store.layers, this)),
-      m_summary(new QLabel(this)), m_table(new QTableView(this))
+namespace {
+
+// Parses "lat,lon" as the store keeps the city centre.
+std::optional<std::pair<double, double>> parseCenter(const QString &text)
 {
+    const QStringList parts = text.split(u',');
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool okLat = false, okLon = false;
+    const double lat = parts.at(0).trimmed().toDouble(&okLat);
+    const double lon = parts.at(1).trimmed().toDouble(&okLon);
+    if (!okLat || !okLon)
+        return std::nullopt;
+    return std::pair{lat, lon};
+}
+
+} // namespace
+
+MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
+    : QWidget(parent), m_store(store), m_mapRequests(store.database), m_places(store.database),
+      m_tabs(new QTabWidget(this)), m_mapTab(new QWidget(this)), m_typeLabel(new QLabel(this)),
+      m_type(new QComboBox(this)), m_departmentLabel(new QLabel(this)),
+      m_department(new QComboBox(this)), m_open(new QCheckBox(this)),
+      m_inProgress(new QCheckBox(this)), m_closed(new QCheckBox(this)),
+      m_fromLabel(new QLabel(this)), m_from(new QDateEdit(this)), m_toLabel(new QLabel(this)),
+      m_to(new QDateEdit(this)), m_pick(new QPushButton(this)), m_map(new MapView(this)),
+      m_countLabel(new QLabel(this)), m_pickedLabel(new QLabel(this)),
+      m_hotspots(new HotSpotPanel(m_mapRequests, this)), m_layersTab(new QWidget(this)),
+      m_model(new LayerListModel(store.layers, this)), m_summary(new QLabel(this)),
+      m_table(new QTableView(this)), m_tileLabel(new QLabel(this)), m_tileUrl(new QLineEdit(this)),
+      m_tileApply(new QPushButton(this))
+{
+    m_tabs->setObjectName(QStringLiteral("mapTabWidget"));
+    m_type->setObjectName(QStringLiteral("mapTypeComboBox"));
+    m_department->setObjectName(QStringLiteral("mapDepartmentComboBox"));
+    m_open->setObjectName(QStringLiteral("mapOpenCheckBox"));
+    m_inProgress->setObjectName(QStringLiteral("mapInProgressCheckBox"));
+    m_closed->setObjectName(QStringLiteral("mapClosedCheckBox"));
+    m_from->setObjectName(QStringLiteral("mapFromDateEdit"));
+    m_to->setObjectName(QStringLiteral("mapToDateEdit"));
+    m_pick->setObjectName(QStringLiteral("mapPickButton"));
+    m_map->setObjectName(QStringLiteral("mapView"));
+    m_countLabel->setObjectName(QStringLiteral("mapCountLabel"));
+    m_pickedLabel->setObjectName(QStringLiteral("mapPickedLabel"));
+    m_hotspots->setObjectName(QStringLiteral("hotSpotPanel"));
     m_summary->setObjectName(QStringLiteral("mapSummaryLabel"));
+    m_table->setObjectName(QStringLiteral("layerTableView"));
+    m_tileUrl->setObjectName(QStringLiteral("mapTileUrlLineEdit"));
+    m_tileApply->setObjectName(QStringLiteral("mapTileApplyButton"));
+
+    // Map tab: filters above the map, what was shown and picked below it.
+    m_type->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_type->setMinimumContentsLength(14);
+    m_department->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_department->setMinimumContentsLength(10);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    m_open->setChecked(true);
+    m_inProgress->setChecked(true);
+    m_typeLabel->setBuddy(m_type);
+    m_departmentLabel->setBuddy(m_department);
+    m_fromLabel->setBuddy(m_from);
+    m_toLabel->setBuddy(m_to);
+    m_pickedLabel->setWordWrap(true);
+    m_pickedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_countLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *filters = new QGridLayout;
+    filters->addWidget(m_typeLabel, 0, 0);
+    filters->addWidget(m_type, 0, 1, 1, 3);
+    filters->addWidget(m_departmentLabel, 0, 4);
+    filters->addWidget(m_department, 0, 5, 1, 2);
+    auto *statuses = new QHBoxLayout;
+    statuses->addWidget(m_open);
+    statuses->addWidget(m_inProgress);
+    statuses->addWidget(m_closed);
+    statuses->addStretch(1);
+    filters->addLayout(statuses, 1, 0, 1, 2);
+    filters->addWidget(m_fromLabel, 1, 2);
+    filters->addWidget(m_from, 1, 3);
+    filters->addWidget(m_toLabel, 1, 4);
+    filters->addWidget(m_to, 1, 5);
+    filters->addWidget(m_pick, 1, 6);
+    filters->setColumnStretch(1, 2);
+    filters->setColumnStretch(3, 1);
+    filters->setColumnStretch(5, 1);
+    auto *mapLayout = new QVBoxLayout(m_mapTab);
+    mapLayout->setContentsMargins(4, 4, 4, 4);
+    mapLayout->addLayout(filters);
+    mapLayout->addWidget(m_map, 1);
+    auto *below = new QHBoxLayout;
+    below->addWidget(m_pickedLabel, 1);
+    below->addWidget(m_countLabel, 0, Qt::AlignRight | Qt::AlignTop);
+    mapLayout->addLayout(below);
+    setTabOrder(m_type, m_department);
+    setTabOrder(m_department, m_open);
+    setTabOrder(m_open, m_inProgress);
+    setTabOrder(m_inProgress, m_closed);
+    setTabOrder(m_closed, m_from);
+    setTabOrder(m_from, m_to);
+    setTabOrder(m_to, m_pick);
+    setTabOrder(m_pick, m_map);
+
+    // Layers tab: the city's layers, and the optional tile server.
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_table->setObjectName(QStringLiteral("layerTableView"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(LayerListModel::Title, QHeaderView::Stretch);
+    m_tileLabel->setBuddy(m_tileUrl);
+    m_tileLabel->setWordWrap(true);
+    m_tileUrl->setText(MapSettings().tileUrl());
+    m_tileUrl->setClearButtonEnabled(true);
+    auto *layersLayout = new QVBoxLayout(m_layersTab);
+    layersLayout->addWidget(m_summary);
+    layersLayout->addWidget(m_table, 1);
+    layersLayout->addWidget(m_tileLabel);
+    auto *tileRow = new QHBoxLayout;
+    tileRow->addWidget(m_tileUrl, 1);
+    tileRow->addWidget(m_tileApply);
+    layersLayout->addLayout(tileRow);
+
+    m_tabs->addTab(m_mapTab, QString());
+    m_tabs->addTab(m_hotspots, QString());
+    m_tabs->addTab(m_layersTab, QString());
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_table, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    m_reloadTimer.setSingleShot(true);
+    m_reloadTimer.setInterval(250);
+    connect(&m_reloadTimer, &QTimer::timeout, this, &MapOverviewPanel::loadRequests);
+    const auto filterChanged = [this] {
+        if (m_map->isStarted())
+            m_reloadTimer.start();
+        else
+            m_requestsLoaded = false;
+    };
+    connect(m_type, &QComboBox::currentIndexChanged, this, filterChanged);
+    connect(m_department, &QComboBox::currentIndexChanged, this, filterChanged);
+    for (QCheckBox *box : {m_open, m_inProgress, m_closed})
+        connect(box, &QCheckBox::toggled, this, filterChanged);
+    for (QDateEdit *edit : {m_from, m_to})
+        connect(edit, &QDateEdit::dateChanged, this, filterChanged);
+    connect(m_pick, &QPushButton::clicked, m_map, &MapView::focusMap);
+    connect(m_tileApply, &QPushButton::clicked, this, &MapOverviewPanel::applyTileUrl);
+    connect(m_tileUrl, &QLineEdit::returnPressed, this, &MapOverviewPanel::applyTileUrl);
+
+    // The map is filled when its web engine starts (on first show), never before.
+    connect(m_map, &MapView::starting, this, [this] {
+        QList<MapLayer> layers;
+        for (const LayerInfo &info : m_store.layers.layers())
+            layers.append({info.id, info.kind, info.title, info.nameProperty,
+                           m_store.layers.geoJson(info.id)});
+        m_map->setLayers(layers);
+        if (!m_requestsLoaded)
+            loadRequests();
+    });
+    connect(m_map, &MapView::markerActivated, this, [this](const QString &id) {
+        if (const auto marker = markerFor(id))
+            m_map->setSelection(*marker, false);
+        emit requestActivated(id);
+    });
+    connect(m_map, &MapView::locationChosen, this, &MapOverviewPanel::pick);
+    connect(m_hotspots, &HotSpotPanel::hotspotsComputed, this,
+            [this](const QList<HexCell> &cells, const QString &title) {
+                m_map->setHotspots(cells, title);
+            });
+
+    fillFilters();
     retranslate();
 }
 
 int MapOverviewPanel::layerCount() const
 {
     return m_model->rowCount();
+}
+
+void MapOverviewPanel::fillFilters()
+{
+    const QSignalBlocker typeBlocker(m_type);
+    const QSignalBlocker departmentBlocker(m_department);
+    const QSignalBlocker fromBlocker(m_from);
+    const QSignalBlocker toBlocker(m_to);
+    const QString currentType = m_type->currentData().toString();
+    const QString currentDepartment = m_department->currentData().toString();
+    m_type->clear();
+    m_type->addItem(QString(), QString());
+    for (const MapFacet &type : m_mapRequests.serviceTypes())
+        m_type->addItem(type.label, type.code);
+    m_type->setCurrentIndex(std::max(0, m_type->findData(currentType)));
+    m_department->clear();
+    m_department->addItem(QString(), QString());
+    for (const MapFacet &department : m_mapRequests.departments())
+        m_department->addItem(department.label, department.code);
+    m_department->setCurrentIndex(std::max(0, m_department->findData(currentDepartment)));
+    const auto [first, last] = m_mapRequests.openedRange();
+    const QDate today = QDate::currentDate();
+    const QDate from = first.isValid() ? first.date() : today.addYears(-1);
+    const QDate to = last.isValid() ? std::max(last.date(), today) : today;
+    m_from->setDateRange(from, to);
+    m_to->setDateRange(from, to);
+    m_from->setDate(from);
+    m_to->setDate(to);
+}
+
+MapRequestFilter MapOverviewPanel::requestFilter() const
+{
+    MapRequestFilter filter;
+    if (const QString code = m_type->currentData().toString(); !code.isEmpty())
+        filter.serviceCodes = {code};
+    if (const QString code = m_department->currentData().toString(); !code.isEmpty())
+        filter.departmentCodes = {code};
+    if (m_open->isChecked())
+        filter.statuses.append(RequestStatus::Open);
+    if (m_inProgress->isChecked())
+        filter.statuses.append(RequestStatus::InProgress);
+    if (m_closed->isChecked())
+        filter.statuses.append(RequestStatus::Closed);
+    filter.openedFrom = m_from->date().startOfDay();
+    filter.openedTo = m_to->date().addDays(1).startOfDay();
+    return filter;
+}
+
+void MapOverviewPanel::loadRequests()
+{
+    const MapRequestFilter filter = requestFilter();
+    // No status ticked shows nothing (an empty list would mean "any").
+    const QList<MapRequestPoint> points =
+        filter.statuses.isEmpty() ? QList<MapRequestPoint>() : m_mapRequests.located(filter);
+    m_map->setRequests(points);
+    m_requestsLoaded = true;
+    m_countLabel->setText(tr("%Ln request(s) on the map", nullptr, int(points.size())));
+}
+
+void MapOverviewPanel::configureMap()
+{
+    MapConfig config;
+    const auto center = parseCenter(m_store.database.meta(QStringLiteral("city_center")));
+    config.centerLatitude = center ? center->first : 0;
+    config.centerLongitude = center ? center->second : 0;
+    config.zoom = 12;
+    // Fit the city: its boundary if the pack has one, otherwise every layer together.
+    const QList<LayerInfo> layers = m_store.layers.layers();
+    const bool hasBoundary = std::any_of(layers.cbegin(), layers.cend(), [](const LayerInfo &l) {
+        return l.kind == u"boundary" && l.maxLat > l.minLat;
+    });
+    for (const LayerInfo &layer : layers) {
+        if ((hasBoundary && layer.kind != u"boundary") || layer.maxLat <= layer.minLat)
+            continue;
+        if (!config.hasBounds) {
+            config.minLatitude = layer.minLat;
+            config.minLongitude = layer.minLon;
+            config.maxLatitude = layer.maxLat;
+            config.maxLongitude = layer.maxLon;
+            config.hasBounds = true;
+        }
+        config.minLatitude = std::min(config.minLatitude, layer.minLat);
+        config.minLongitude = std::min(config.minLongitude, layer.minLon);
+        config.maxLatitude = std::max(config.maxLatitude, layer.maxLat);
+        config.maxLongitude = std::max(config.maxLongitude, layer.maxLon);
+    }
+    config.attribution =
+        tr("Map data: City of %1").arg(m_store.database.meta(QStringLiteral("city_name")));
+    config.tileUrl = MapSettings().tileUrl();
+    if (!config.tileUrl.isEmpty())
+        config.tileAttribution = tr("Tiles: %1").arg(QUrl(config.tileUrl).host());
+    m_map->setConfig(config, pageLabels());
+}
+
+QHash<QString, QString> MapOverviewPanel::pageLabels() const
+{
+    return {
+        {QStringLiteral("mapName"), tr("City map")},
+        {QStringLiteral("open"), tr("Open")},
+        {QStringLiteral("inProgress"), tr("In progress")},
+        {QStringLiteral("closed"), tr("Closed")},
+        {QStringLiteral("requests"), tr("Requests")},
+        {QStringLiteral("hotspots"), tr("Hot spots")},
+        {QStringLiteral("requestCount"), tr("%1 requests")},
+        {QStringLiteral("intakeLocation"), tr("Location being entered")},
+        {QStringLiteral("noAddress"), tr("No address point near here")},
+    };
+}
+
+std::optional<MapMarker> MapOverviewPanel::markerFor(const QString &requestId) const
+{
+    const auto request = m_store.requests.byId(requestId);
+    if (!request || !request->latitude || !request->longitude)
+        return std::nullopt;
+    QString label = request->number + u" · " + request->typeName;
+    if (!request->address.isEmpty())
+        label += u" · " + request->address;
+    return MapMarker{request->id, *request->latitude, *request->longitude, label};
+}
+
+void MapOverviewPanel::showRequest(const QString &id)
+{
+    const auto marker = markerFor(id);
+    if (!marker) {
+        m_map->setSelection({}, false);
+        m_pickedLabel->setText(tr("This request has no location to show on the map."));
+        return;
+    }
+    m_tabs->setCurrentWidget(m_mapTab);
+    m_map->setSelection(*marker, true);
+    m_pickedLabel->setText(tr("Selected: %1").arg(marker->label));
+}
+
+void MapOverviewPanel::setIntakeLocation(double latitude, double longitude)
+{
+    QString label = tr("Location being entered");
+    if (const auto nearest = m_places.nearestAddress(latitude, longitude, 60))
+        label = tr("Being entered: %1").arg(nearest->address.label());
+    m_map->setIntakeLocation(MapMarker{QString(), latitude, longitude, label});
+}
+
+void MapOverviewPanel::clearIntakeLocation()
+{
+    m_map->setIntakeLocation(std::nullopt);
+}
+
+void MapOverviewPanel::setDuplicateCandidates(const QStringList &ids)
+{
+    QList<MapMarker> markers;
+    for (const QString &id : ids) {
+        if (auto marker = markerFor(id)) {
+            marker->label = tr("Possible duplicate: %1").arg(marker->label);
+            markers.append(*marker);
+        }
+    }
+    m_map->setDuplicates(markers);
+}
+
+void MapOverviewPanel::reload()
+{
+    m_model->reload();
+    fillFilters();
+    m_hotspots->reload();
+    configureMap();
+    retranslate();
+    if (m_map->isStarted())
+        m_map->restart();
+    else
+        m_requestsLoaded = false;
+}
+
+void MapOverviewPanel::pick(double latitude, double longitude, bool byKeyboard)
+{
+    PickedLocation location;
+    location.latitude = latitude;
+    location.longitude = longitude;
+    location.byKeyboard = byKeyboard;
+    const auto nearest = m_places.nearestAddress(latitude, longitude);
+    if (nearest) {
+        location.address = nearest->address;
+        location.distanceMeters = nearest->distanceMeters;
+        const AddressPoint &a = nearest->address;
+        QStringList districts;
+        if (!a.neighborhood.isEmpty())
+            districts.append(a.neighborhood);
+        if (!a.ward.isEmpty())
+            districts.append(tr("Ward %1").arg(a.ward));
+        if (!a.precinct.isEmpty())
+            districts.append(tr("Precinct %1").arg(a.precinct));
+        const QString label = a.zip.isEmpty() ? a.label() : a.label() + u", " + a.zip;
+        const QString detail = districts.join(QStringLiteral(" · "));
+        m_map->showPick(a.latitude.value_or(latitude), a.longitude.value_or(longitude), true, label,
+                        detail);
+        m_pickedLabel->setText(
+            tr("Picked: %1 (%2), %3 m from the point chosen")
+                .arg(label, detail, QLocale().toString(qRound(nearest->distanceMeters))));
+    } else {
+        m_map->showPick(latitude, longitude, false, QString(), QString());
+        m_pickedLabel->setText(
+            tr("No address point near the place picked (%1, %2).")
+                .arg(QLocale().toString(latitude, 'f', 5), QLocale().toString(longitude, 'f', 5)));
+    }
+    qCDebug(lcMap) << "picked" << latitude << longitude
+                   << (nearest ? nearest->address.label() : QStringLiteral("(nothing near)"));
+    emit locationPicked(location);
+}
+
+void MapOverviewPanel::applyTileUrl()
+{
+    const QString url = m_tileUrl->text().trimmed();
+    if (!MapSettings::isValidTileUrl(url)) {
+        m_tileLabel->setText(tr("That is not a tile server address: it must start with "
+                                "https:// and contain {z}, {x} and {y}."));
+        return;
+    }
+    MapSettings().setTileUrl(url);
+    retranslate();
+    configureMap();
+    m_map->restart();
 }
 
 void MapOverviewPanel::retranslate()
@@ -48,6 +437,27 @@ void MapOverviewPanel::retranslate()
                  locale.toString(m_store.layers.intersectionCount()),
                  locale.toString(m_model->rowCount())));
     m_table->setAccessibleName(tr("Map layers"));
+    m_tabs->setTabText(m_tabs->indexOf(m_mapTab), tr("Map"));
+    m_tabs->setTabText(m_tabs->indexOf(m_hotspots), tr("Hot spots"));
+    m_tabs->setTabText(m_tabs->indexOf(m_layersTab), tr("Layers"));
+    m_typeLabel->setText(tr("T&ype:"));
+    m_type->setItemText(0, tr("All types"));
+    m_departmentLabel->setText(tr("&Department:"));
+    m_department->setItemText(0, tr("All departments"));
+    m_open->setText(tr("Open"));
+    m_inProgress->setText(tr("In progress"));
+    m_closed->setText(tr("Closed"));
+    m_fromLabel->setText(tr("Opened &from:"));
+    m_toLabel->setText(tr("&to:"));
+    m_pick->setText(tr("&Pick on map"));
+    m_pick->setToolTip(tr("Moves the keyboard into the map: arrow keys move the crosshair "
+                          "(Shift for bigger steps), Enter picks the nearest address, + and - "
+                          "zoom. Clicking the map picks too."));
+    m_tileLabel->setText(tr("&Tile server (optional, for cities that run one): an address with "
+                            "{z}, {x} and {y}. Leave empty to draw the map from the city's own "
+                            "layers, with nothing fetched from the network."));
+    m_tileApply->setText(tr("&Apply"));
+    configureMap();
 }
 
 void MapOverviewPanel::changeEvent(QEvent *event)

@@ -1,17 +1,34 @@
 #pragma once
 
+#include "map/mapprotocol.h"
+#include "map/pickedlocation.h"
+#include "storage/maprequestrepository.h"
+#include "storage/placerepository.h"
+
+#include <QStringList>
+#include <QTimer>
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
 class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
 class QTableView;
 
 namespace civicdesk {
 
+class HotSpotPanel;
 class LayerListModel;
+class MapView;
 struct StoreContext;
 
-// The map area until the interactive map lands: the city's layers with their feature counts and
-// extents, and how many places and located requests the store holds.
+// The map area: the interactive city map with its filters (tab "Map"), hot spots for
+// supervisors with counts per neighbourhood (tab "Hot spots"), and the city's layers with the
+// optional tile server (tab "Layers"). Everything shown on the map is also reachable without
+// it: the panel (or the map tab) can be hidden and nothing is lost.
 class MapOverviewPanel : public QWidget
 {
     Q_OBJECT
@@ -19,17 +36,75 @@ class MapOverviewPanel : public QWidget
 public:
     explicit MapOverviewPanel(StoreContext &store, QWidget *parent = nullptr);
     int layerCount() const;
+    MapView *mapView() const { return m_map; }
+    HotSpotPanel *hotSpotPanel() const { return m_hotspots; }
+    // The filter the map's request layer shows.
+    MapRequestFilter requestFilter() const;
+
+public slots:
+    // Selects a request on the map and pans to it (from history).
+    void showRequest(const QString &id);
+    // The location being entered in intake; clearIntakeLocation() when there is none.
+    void setIntakeLocation(double latitude, double longitude);
+    void clearIntakeLocation();
+    // Duplicate candidates of the request being entered, highlighted on the map.
+    void setDuplicateCandidates(const QStringList &ids);
+    // Re-reads requests and layers (after an import or a sync).
+    void reload();
+
+signals:
+    void requestActivated(const QString &requestId);
+    void locationPicked(const civicdesk::PickedLocation &location);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
+    void fillFilters();
+    void configureMap();
+    void loadRequests();
+    void pick(double latitude, double longitude, bool byKeyboard);
+    void applyTileUrl();
+    QHash<QString, QString> pageLabels() const;
+    std::optional<MapMarker> markerFor(const QString &requestId) const;
 
     StoreContext &m_store;
+    MapRequestRepository m_mapRequests;
+    PlaceRepository m_places;
+    QTabWidget *m_tabs;
+
+    // Map tab
+    QWidget *m_mapTab;
+    QLabel *m_typeLabel;
+    QComboBox *m_type;
+    QLabel *m_departmentLabel;
+    QComboBox *m_department;
+    QCheckBox *m_open;
+    QCheckBox *m_inProgress;
+    QCheckBox *m_closed;
+    QLabel *m_fromLabel;
+    QDateEdit *m_from;
+    QLabel *m_toLabel;
+    QDateEdit *m_to;
+    QPushButton *m_pick;
+    MapView *m_map;
+    QLabel *m_countLabel;
+    QLabel *m_pickedLabel;
+    QTimer m_reloadTimer;
+    bool m_requestsLoaded = false;
+
+    // Hot spots tab
+    HotSpotPanel *m_hotspots;
+
+    // Layers tab
+    QWidget *m_layersTab;
     LayerListModel *m_model;
     QLabel *m_summary;
     QTableView *m_table;
+    QLabel *m_tileLabel;
+    QLineEdit *m_tileUrl;
+    QPushButton *m_tileApply;
 };
 
 } // namespace civicdesk

@@ -1,0 +1,338 @@
+// The map in a real QWebEngineView on the fixture city: the page loads from the resources,
+// layers and markers go through the bridge, picks by keyboard and by mouse come back as the
+// nearest address with its districts, markers activate their request, selection, intake
+// location, duplicates and hot spots reach the page, JavaScript errors reach the log, and a
+// screenshot shows a drawn map. No fixed sleeps: every wait is for an acknowledgement.
+
+#include "citypack/citypack.h"
+#include "common/storecontext.h"
+#include "map/hotspotpanel.h"
+#include "map/mapoverviewpanel.h"
+#include "map/mapview.h"
+#include "storage/cityimporter.h"
+#include "storage/maprequestrepository.h"
+#include "teststore.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QLabel>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QWebEnginePage>
+#include <QWebEngineView>
+
+using namespace civicdesk;
+
+namespace {
+
+constexpr int Slow = 120000; // ms: shared CI machines with two cores
+
+QStringList &mapMessages()
+{
+    static QStringList messages;
+    return messages;
+}
+
+QtMessageHandler previousHandler = nullptr;
+
+void recordMapMessages(QtMsgType type, const QMessageLogContext &context, const QString &text)
+{
+    if (context.category && qstrcmp(context.category, "civicdesk.map") == 0 && type != QtDebugMsg)
+        mapMessages().append(text);
+    if (previousHandler)
+        previousHandler(type, context, text);
+}
+
+int distinctColours(const QImage &image, QRgb *commonest = nullptr, double *share = nullptr)
+{
+    QHash<QRgb, int> counts;
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); y += 2)
+        for (int x = 0; x < rgb.width(); x += 2)
+            ++counts[rgb.pixel(x, y)];
+    int best = 0, total = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        total += it.value();
+        if (it.value() > best) {
+            best = it.value();
+            if (commonest)
+                *commonest = it.key();
+        }
+    }
+    if (share)
+        *share = total ? double(best) / total : 1.0;
+    return int(counts.size());
+}
+
+} // namespace
+
+class TestMapView : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Rendered
+    {
+        QString what;
+        int count;
+    };
+
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<StoreContext> m_context;
+    std::unique_ptr<MapOverviewPanel> m_panel;
+    MapView *m_map = nullptr;
+    QList<Rendered> m_rendered;
+
+    // Waits until the page has acknowledged `what` (with `count`, unless negative) since mark.
+    bool waitRendered(qsizetype mark, const QString &what, int count = -1)
+    {
+        const auto seen = [&] {
+            for (qsizetype i = mark; i < m_rendered.size(); ++i)
+                if (m_rendered.at(i).what == what && (count < 0 || m_rendered.at(i).count == count))
+                    return true;
+            return false;
+        };
+        if (QTest::qWaitFor(seen, Slow))
+            return true;
+        qWarning("the page never acknowledged %s", qPrintable(what));
+        return false;
+    }
+
+    QWidget *input() const { return m_map->webView()->focusProxy(); }
+
+    void centerOn(double lat, double lon, int zoom)
+    {
+        const qsizetype mark = m_rendered.size();
+        m_map->centerOn(lat, lon, zoom);
+        QVERIFY(waitRendered(mark, QStringLiteral("view"), zoom));
+    }
+
+    void setMarkers(const QList<MapRequestPoint> &points)
+    {
+        const qsizetype mark = m_rendered.size();
+        m_map->setRequests(points);
+        QVERIFY(waitRendered(mark, QStringLiteral("requests"), int(points.size())));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        previousHandler = qInstallMessageHandler(recordMapMessages);
+        m_store = std::make_unique<test::TempStore>();
+        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        QVERIFY(pack.ok());
+        CityImporter importer(m_store->db());
+        QVERIFY(importer.import(pack.value()).ok());
+        m_context = std::make_unique<StoreContext>(m_store->db(), QStringLiteral("agent1"));
+        m_panel = std::make_unique<MapOverviewPanel>(*m_context);
+        m_map = m_panel->mapView();
+        connect(m_map, &MapView::rendered, this, [this](const QString &what, int count, double) {
+            m_rendered.append({what, count});
+        });
+        // Everything the map shows is reachable without it: it starts only when shown.
+        QVERIFY(!m_map->isStarted());
+        QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("mapSummaryLabel")));
+
+        QSignalSpy ready(m_map, &MapView::ready);
+        m_panel->resize(1000, 760);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+        QVERIFY2(m_map->isStarted(), qPrintable(m_map->unavailableReason()));
+        QVERIFY(ready.wait(Slow) || ready.size() == 1);
+        QVERIFY(m_map->isReady());
+    }
+
+    void basemapAndRequestsArrive()
+    {
+        QVERIFY(waitRendered(0, QStringLiteral("basemap"), m_panel->layerCount()));
+        // The panel shows open and in-progress requests at first...
+        MapRequestRepository repository(m_store->db());
+        const int first = int(repository.located(m_panel->requestFilter()).size());
+        QCOMPARE(m_map->requestCount(), first);
+        QVERIFY(waitRendered(0, QStringLiteral("requests"), first));
+        // ... and closed ones too once ticked.
+        const qsizetype mark = m_rendered.size();
+        m_panel->findChild<QCheckBox *>(QStringLiteral("mapClosedCheckBox"))->setChecked(true);
+        const int expected = int(repository.located(m_panel->requestFilter()).size());
+        QVERIFY(expected > first);
+        QVERIFY(waitRendered(mark, QStringLiteral("requests"), expected));
+        QCOMPARE(m_map->requestCount(), expected);
+        QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("mapCountLabel"))
+                    ->text()
+                    .contains(QString::number(expected)));
+    }
+
+    void manyMarkersThroughTheBridge()
+    {
+        QList<MapRequestPoint> points;
+        for (int i = 0; i < 5000; ++i) {
+            MapRequestPoint p;
+            p.id = QStringLiteral("synthetic:%1").arg(i);
+            p.number = QString::number(i);
+            p.serviceCode = QStringLiteral("TYPE%1").arg(i % 7);
+            p.typeName = QStringLiteral("Type number %1").arg(i % 7);
+            p.status = RequestStatus(i % 3);
+            p.latitude = 42.25 + (i % 100) * 0.0015;
+            p.longitude = -71.15 + (i / 100) * 0.002;
+            points.append(p);
+        }
+        setMarkers(points);
+        // Two replacements in a row: the newest wins, none is lost half-way.
+        const qsizetype mark = m_rendered.size();
+        m_map->setRequests(points.mid(0, 100));
+        m_map->setRequests(points.mid(0, 10));
+        QVERIFY(waitRendered(mark, QStringLiteral("requests"), 10));
+    }
+
+    void keyboardPickGivesTheNearestAddress()
+    {
+        setMarkers({});
+        centerOn(42.3576, -71.0685, 18); // on "1 A Acorn St"
+        const qsizetype mark = m_rendered.size();
+        m_panel->activateWindow();
+        m_map->focusMap();
+        QVERIFY(waitRendered(mark, QStringLiteral("focus"), 1));
+        QTRY_VERIFY_WITH_TIMEOUT(input()->hasFocus(), Slow);
+
+        QSignalSpy picked(m_panel.get(), &MapOverviewPanel::locationPicked);
+        const qsizetype beforePick = m_rendered.size();
+        QTest::keyClick(input(), Qt::Key_Right); // a few metres east
+        QTest::keyClick(input(), Qt::Key_Down);
+        QTest::keyClick(input(), Qt::Key_Return);
+        QVERIFY(picked.wait(Slow) || picked.size() == 1);
+        const auto location = picked.at(0).at(0).value<PickedLocation>();
+        QVERIFY(location.byKeyboard);
+        QVERIFY(location.latitude < 42.3576 && location.longitude > -71.0685); // moved
+        QVERIFY(location.address);
+        QCOMPARE(location.address->label(), QStringLiteral("1 A Acorn St"));
+        QCOMPARE(location.address->neighborhood, QStringLiteral("Beacon Hill"));
+        QCOMPARE(location.address->ward, QStringLiteral("5"));
+        QCOMPARE(location.address->precinct, QStringLiteral("0503"));
+        QVERIFY(location.distanceMeters > 0 && location.distanceMeters < 30);
+        QVERIFY(waitRendered(beforePick, QStringLiteral("pick"), 1));
+        QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("mapPickedLabel"))
+                    ->text()
+                    .contains(u"1 A Acorn St"));
+    }
+
+    void clickPickGivesTheNearestAddress()
+    {
+        centerOn(42.3115, -71.117, 18); // on "25 A Eliot St"
+        QSignalSpy picked(m_panel.get(), &MapOverviewPanel::locationPicked);
+        // Off the centre (about 13 m east), so that the next test's click at the centre is
+        // never taken for the second half of a double click.
+        const QPoint spot(input()->width() / 2 + 30, input()->height() / 2);
+        QTest::mouseMove(input(), spot);
+        QTest::mouseClick(input(), Qt::LeftButton, {}, spot);
+        QVERIFY(picked.wait(Slow) || picked.size() == 1);
+        const auto location = picked.at(0).at(0).value<PickedLocation>();
+        QVERIFY(!location.byKeyboard);
+        QVERIFY(location.address);
+        QCOMPARE(location.address->label(), QStringLiteral("25 A Eliot St"));
+        QCOMPARE(location.address->neighborhood, QStringLiteral("Jamaica Plain"));
+        QCOMPARE(location.address->ward, QStringLiteral("19"));
+        QVERIFY(location.distanceMeters > 5 && location.distanceMeters < 25);
+    }
+
+    void clickingAMarkerActivatesItsRequest()
+    {
+        MapRequestRepository repository(m_store->db());
+        const QList<MapRequestPoint> all = repository.located({});
+        QVERIFY(!all.isEmpty());
+        const MapRequestPoint target = all.first();
+        setMarkers({target});
+        centerOn(target.latitude, target.longitude, 18);
+        QSignalSpy activated(m_panel.get(), &MapOverviewPanel::requestActivated);
+        QSignalSpy picked(m_panel.get(), &MapOverviewPanel::locationPicked);
+        const QPoint centre(input()->width() / 2, input()->height() / 2);
+        QTest::mouseMove(input(), centre);
+        QTest::mouseClick(input(), Qt::LeftButton, {}, centre);
+        QVERIFY2(activated.wait(Slow) || activated.size() == 1,
+                 qPrintable(QStringLiteral("%1 picks instead").arg(picked.size())));
+        QCOMPARE(activated.at(0).at(0).toString(), target.id);
+        QCOMPARE(picked.size(), 0); // a marker click is not a pick
+    }
+
+    void selectionIntakeAndDuplicatesReachThePage()
+    {
+        MapRequestRepository repository(m_store->db());
+        const QList<MapRequestPoint> all = repository.located({});
+        QVERIFY(all.size() >= 3);
+        qsizetype mark = m_rendered.size();
+        m_panel->showRequest(all.at(1).id);
+        QVERIFY(waitRendered(mark, QStringLiteral("selection"), 1));
+        mark = m_rendered.size();
+        m_panel->setIntakeLocation(all.at(2).latitude, all.at(2).longitude);
+        QVERIFY(waitRendered(mark, QStringLiteral("intake"), 1));
+        mark = m_rendered.size();
+        m_panel->setDuplicateCandidates({all.at(0).id, all.at(1).id, QStringLiteral("nope")});
+        QVERIFY(waitRendered(mark, QStringLiteral("duplicates"), 2));
+        mark = m_rendered.size();
+        m_panel->clearIntakeLocation();
+        m_panel->setDuplicateCandidates({});
+        QVERIFY(waitRendered(mark, QStringLiteral("duplicates"), 0));
+        QVERIFY(waitRendered(mark, QStringLiteral("intake"), 0));
+    }
+
+    void hotSpotsOnTheMapAndInTheTable()
+    {
+        const qsizetype mark = m_rendered.size();
+        m_panel->hotSpotPanel()->compute();
+        QVERIFY(m_panel->hotSpotPanel()->neighborhoodRowCount() > 0);
+        const auto *table = m_panel->findChild<QTableView *>(QStringLiteral("hotspotTableView"));
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), m_panel->hotSpotPanel()->neighborhoodRowCount());
+        const auto seen = [&] {
+            for (qsizetype i = mark; i < m_rendered.size(); ++i)
+                if (m_rendered.at(i).what == u"hotspots" && m_rendered.at(i).count > 0)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(seen(), Slow);
+    }
+
+    void javaScriptErrorsAreLogged()
+    {
+        m_map->webView()->page()->runJavaScript(QStringLiteral(
+            "setTimeout(function () { throw new Error('deliberate-probe-error'); }, 0);"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            mapMessages().filter(QStringLiteral("deliberate-probe-error")).size() > 0, Slow);
+    }
+
+    void screenshotShowsTheMap()
+    {
+        // The whole city with its requests and hot spots.
+        MapRequestRepository repository(m_store->db());
+        setMarkers(repository.located({}));
+        m_panel->hotSpotPanel()->compute();
+        centerOn(42.33, -71.08, 12);
+        QImage shot;
+        int colours = 0;
+        double share = 1;
+        QRgb commonest = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (shot = m_panel->grab().toImage(),
+             colours = distinctColours(m_map->webView()->grab().toImage(), &commonest, &share),
+             colours >= 40 && share < 0.9),
+            Slow);
+        const QString file = QDir::current().absoluteFilePath(QStringLiteral("tst_mapview.png"));
+        QVERIFY(shot.save(file));
+        qInfo("map screenshot: %s (%d colours, commonest #%06x covers %.0f%%)", qPrintable(file),
+              colours, commonest & 0xffffff, share * 100);
+    }
+
+    void cleanupTestCase()
+    {
+        // Nothing went wrong in the page but the error planted on purpose.
+        QStringList problems = mapMessages().filter(QStringLiteral("error"));
+        problems.removeIf([](const QString &m) { return m.contains(u"deliberate-probe-error"); });
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        m_panel.reset();
+        qInstallMessageHandler(previousHandler);
+    }
+};
+
+QTEST_MAIN(TestMapView)
+#include "tst_mapview.moc"

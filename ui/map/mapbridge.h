@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace civicdesk {
+
+// The one object shared with the map page through QWebChannel, and the only C++/JavaScript
+// surface. Signals in the first group go to the page; the invokable methods are what the page
+// may call, each re-emitted as a typed signal of the second group for MapView. The bulk
+// arguments are JSON text in the shapes of mapprotocol.h; protocolVersion is checked by both
+// sides when the page starts.
+class MapBridge : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int protocolVersion READ protocolVersion CONSTANT)
+
+public:
+    explicit MapBridge(QObject *parent = nullptr);
+    int protocolVersion() const;
+
+    // Called by the page.
+    Q_INVOKABLE void hello(int version);
+    Q_INVOKABLE void markerActivated(const QString &id);
+    Q_INVOKABLE void locationChosen(double latitude, double longitude, const QString &how);
+    Q_INVOKABLE void rendered(const QString &what, int count, double milliseconds);
+    Q_INVOKABLE void reportError(const QString &message, const QString &source, int line);
+
+signals:
+    // To the page.
+    void configured(const QString &configJson);
+    void layerAdded(const QString &id, const QString &kind, const QString &title,
+                    const QString &nameProperty, const QString &geoJson);
+    void basemapComplete();
+    void requestsReplaced(const QString &packedJson);
+    void selectionChanged(const QString &selectionJson);
+    void intakeLocationChanged(const QString &locationJson);
+    void duplicatesChanged(const QString &duplicatesJson);
+    void pickResolved(const QString &pickJson);
+    void hotspotsChanged(const QString &hotspotsJson);
+    void viewRequested(double latitude, double longitude, int zoom);
+    void focusRequested();
+
+    // From the page, checked and typed.
+    void pageReady();
+    void pageFailed(const QString &reason);
+    void pageMarkerActivated(const QString &id);
+    void pageLocationChosen(double latitude, double longitude, bool byKeyboard);
+    void pageRendered(const QString &what, int count, double milliseconds);
+};
+
+} // namespace civicdesk

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "map/hexbin.h"
+#include "storage/maprequestrepository.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace civicdesk {
+
+// A request or place the map points at: the selected request, a duplicate candidate.
+struct MapMarker
+{
+    QString id;
+    double latitude = 0;
+    double longitude = 0;
+    QString label;
+};
+
+// A basemap layer as the page draws it.
+struct MapLayer
+{
+    QString id;
+    QString kind; // boundary, neighborhood, ward, precinct, zip, open_space, street, point
+    QString title;
+    QString nameProperty;
+    QByteArray geoJson;
+};
+
+// What the page is told once it is ready.
+struct MapConfig
+{
+    double centerLatitude = 0;
+    double centerLongitude = 0;
+    int zoom = 12;
+    bool hasBounds = false;
+    double minLatitude = 0, minLongitude = 0, maxLatitude = 0, maxLongitude = 0;
+    QString attribution;
+    QString tileUrl; // "" = no tile server (the default): the basemap is the city's own layers
+    QString tileAttribution;
+    QString locale;
+};
+
+// The C++ half of the map page's protocol (the JavaScript half is resources/map/map.js). The
+// bridge's signals carry typed scalars, or for bulk data JSON text in the shapes encoded here;
+// a change of shape is a new version, checked in both directions when the page starts.
+namespace mapprotocol {
+
+inline constexpr int Version = 1;
+
+// Labels are the translated strings the page shows (legend, layer names).
+QString encodeConfig(const MapConfig &config, const QHash<QString, QString> &labels);
+// {"v":1,"types":[{"code","name","mark"}],"ids":[..],"numbers":[..],"points":[lat,lon,s,t,..]}
+QString encodeRequests(const QList<MapRequestPoint> &requests);
+// {"id","lat","lon","label","pan"}; {} when `marker` has no id.
+QString encodeSelection(const MapMarker &marker, bool pan);
+// {"lat","lon","label"}; {} when `marker` is null.
+QString encodeLocation(const std::optional<MapMarker> &marker);
+// [{"id","lat","lon","label"}]
+QString encodeDuplicates(const QList<MapMarker> &markers);
+// {"lat","lon","found","label","detail"}
+QString encodePick(double latitude, double longitude, bool found, const QString &label,
+                   const QString &detail);
+// {"cells":[{"ring":[lat,lon,...],"count"}],"max","total","title"}
+QString encodeHotspots(const QList<HexCell> &cells, const QString &title);
+
+// A one- or two-letter mark for a request type, from the initials of its significant words.
+QString typeMark(const QString &typeName);
+int statusIndex(RequestStatus status);
+
+} // namespace mapprotocol
+
+} // namespace civicdesk

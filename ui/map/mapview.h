@@ -1,0 +1,95 @@
+#pragma once
+
+#include "map/hexbin.h"
+#include "map/mapprotocol.h"
+
+#include <QHash>
+#include <QWidget>
+#include <optional>
+
+class QLabel;
+class QStackedLayout;
+class QWebChannel;
+class QWebEngineProfile;
+class QWebEngineView;
+
+namespace civicdesk {
+
+class MapBridge;
+class MapPage;
+
+// The interactive map: a QWebEngineView showing the bundled Leaflet page, driven through one
+// MapBridge. It keeps what it was given (basemap, requests, selection, intake location,
+// duplicates, hot spots) and hands it to the page whenever the page (re)starts, so it can be
+// given data before it is shown. The web engine starts on first show (or start()): a hidden map
+// costs nothing.
+class MapView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MapView(QWidget *parent = nullptr);
+    ~MapView() override;
+
+    // Before start(): the tile server (if any) decides what the page may fetch.
+    void setConfig(const MapConfig &config, const QHash<QString, QString> &labels);
+    void setLayers(const QList<MapLayer> &layers);
+    void setRequests(const QList<MapRequestPoint> &requests);
+    int requestCount() const { return m_requestCount; }
+    void setSelection(const MapMarker &marker, bool pan); // an empty id clears it
+    void setIntakeLocation(const std::optional<MapMarker> &location);
+    void setDuplicates(const QList<MapMarker> &duplicates);
+    void showPick(double latitude, double longitude, bool found, const QString &label,
+                  const QString &detail);
+    void setHotspots(const QList<HexCell> &cells, const QString &title);
+    void centerOn(double latitude, double longitude, int zoom = 0);
+    void focusMap();
+
+    // Starts the web engine; false (with unavailableReason()) when it cannot run here.
+    bool start();
+    // Throws the page away and starts again (after a configuration change).
+    void restart();
+    bool isStarted() const { return m_view != nullptr; }
+    bool isReady() const { return m_ready; }
+    QString unavailableReason() const { return m_unavailable; }
+    QWebEngineView *webView() const { return m_view; }
+
+signals:
+    void starting(); // the web engine is about to load the page: last chance to give data
+    void ready();    // the page answered and has been given everything
+    void markerActivated(const QString &requestId);
+    void locationChosen(double latitude, double longitude, bool byKeyboard);
+    void rendered(const QString &what, int count, double milliseconds);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void replay();
+    void stop();
+    static QString sandboxProblem();
+
+    QStackedLayout *m_stack;
+    QLabel *m_message;
+    MapBridge *m_bridge;
+    QWebEngineProfile *m_profile = nullptr;
+    MapPage *m_page = nullptr;
+    QWebChannel *m_channel = nullptr;
+    QWebEngineView *m_view = nullptr;
+    bool m_ready = false;
+    int m_restarts = 0;
+    QString m_unavailable;
+
+    MapConfig m_config;
+    QString m_configJson;
+    QList<MapLayer> m_layers;
+    QString m_requestsJson;
+    int m_requestCount = 0;
+    QString m_selectionJson = QStringLiteral("{}");
+    QString m_intakeJson = QStringLiteral("{}");
+    QString m_duplicatesJson = QStringLiteral("[]");
+    QString m_pickJson = QStringLiteral("{}");
+    QString m_hotspotsJson = QStringLiteral("{}");
+};
+
+} // namespace civicdesk
