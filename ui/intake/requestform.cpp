@@ -14,7 +14,8 @@ RequestForm::RequestForm(QWidget *parent) : QWidget(parent), m_layout(new QFormL
 {
     setObjectName(QStringLiteral("requestForm"));
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // Questions above their fields: long Open311 questions stay readable in a narrow dock.
+    m_layout->setRowWrapPolicy(QFormLayout::WrapAllRows);
 }
 
 void RequestForm::clear()
