@@ -434,6 +434,37 @@
     </message>
 </context>
 <context>
+    <name>Open311Api</name>
+    <message>
+        <source>Only the JSON format is supported: use .json.</source>
+        <translation>Only the JSON format is supported: use .json.</translation>
+    </message>
+    <message>
+        <source>No service with code &quot;%1&quot;.</source>
+        <translation>No service with code &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot; has no definition (metadata is false).</source>
+        <translation>Service &quot;%1&quot; has no definition (metadata is false).</translation>
+    </message>
+    <message>
+        <source>start_date and end_date must be ISO 8601 times, e.g. 2015-06-01T00:00:00Z.</source>
+        <translation>start_date and end_date must be ISO 8601 times, e.g. 2015-06-01T00:00:00Z.</translation>
+    </message>
+    <message>
+        <source>start_date is after end_date.</source>
+        <translation>start_date is after end_date.</translation>
+    </message>
+    <message>
+        <source>status must be open or closed.</source>
+        <translation>status must be open or closed.</translation>
+    </message>
+    <message>
+        <source>No request with id &quot;%1&quot;.</source>
+        <translation>No request with id &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>RequestNumber</name>
     <message>
         <source>Device code &quot;%1&quot; is not five symbols from the request-number alphabet.</source>
@@ -458,6 +489,45 @@
     <message>
         <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
         <translation>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerOptions</name>
+    <message>
+        <source>civicdesk-server, the central store of CivicDesk: Open311 GeoReport v2 for web, mobile and open-data clients (and, next, the sync API for workstations).</source>
+        <translation>civicdesk-server, the central store of CivicDesk: Open311 GeoReport v2 for web, mobile and open-data clients (and, next, the sync API for workstations).</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on (default 127.0.0.1:8311; port 0 picks a free one). Put nginx in front for TLS.</source>
+        <translation>Address and port to listen on (default 127.0.0.1:8311; port 0 picks a free one). Put nginx in front for TLS.</translation>
+    </message>
+    <message>
+        <source>The store: an SQLite file path (default: civicdesk-server.sqlite in the data folder). PostgreSQL URLs (postgresql://user:password@host:port/dbname) are not supported by this version yet.</source>
+        <translation>The store: an SQLite file path (default: civicdesk-server.sqlite in the data folder). PostgreSQL URLs (postgresql://user:password@host:port/dbname) are not supported by this version yet.</translation>
+    </message>
+    <message>
+        <source>Load a city pack into the store (idempotent) and exit.</source>
+        <translation>Load a city pack into the store (idempotent) and exit.</translation>
+    </message>
+    <message>
+        <source>The URL clients use to reach the Open311 API, for discovery (default: http://ADDR:PORT/open311/v2).</source>
+        <translation>The URL clients use to reach the Open311 API, for discovery (default: http://ADDR:PORT/open311/v2).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. See --help.</source>
+        <translation>Unexpected argument &quot;%1&quot;. See --help.</translation>
+    </message>
+    <message>
+        <source>--listen &quot;%1&quot; must be ADDR:PORT, e.g. 127.0.0.1:8311 or 0.0.0.0:8311.</source>
+        <translation>--listen &quot;%1&quot; must be ADDR:PORT, e.g. 127.0.0.1:8311 or 0.0.0.0:8311.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is not supported by this version of civicdesk-server yet; give an SQLite file path.</source>
+        <translation>PostgreSQL is not supported by this version of civicdesk-server yet; give an SQLite file path.</translation>
+    </message>
+    <message>
+        <source>--import-city: &quot;%1&quot; is not a folder.</source>
+        <translation>--import-city: &quot;%1&quot; is not a folder.</translation>
     </message>
 </context>
 <context>

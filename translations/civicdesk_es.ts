@@ -434,6 +434,37 @@
     </message>
 </context>
 <context>
+    <name>Open311Api</name>
+    <message>
+        <source>Only the JSON format is supported: use .json.</source>
+        <translation>Solo se admite el formato JSON: use .json.</translation>
+    </message>
+    <message>
+        <source>No service with code &quot;%1&quot;.</source>
+        <translation>No hay ningún servicio con el código &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot; has no definition (metadata is false).</source>
+        <translation>El servicio &quot;%1&quot; no tiene definición (metadata es false).</translation>
+    </message>
+    <message>
+        <source>start_date and end_date must be ISO 8601 times, e.g. 2015-06-01T00:00:00Z.</source>
+        <translation>start_date y end_date deben ser fechas ISO 8601, p. ej. 2015-06-01T00:00:00Z.</translation>
+    </message>
+    <message>
+        <source>start_date is after end_date.</source>
+        <translation>start_date es posterior a end_date.</translation>
+    </message>
+    <message>
+        <source>status must be open or closed.</source>
+        <translation>status debe ser open o closed.</translation>
+    </message>
+    <message>
+        <source>No request with id &quot;%1&quot;.</source>
+        <translation>No hay ninguna solicitud con el id &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>RequestNumber</name>
     <message>
         <source>Device code &quot;%1&quot; is not five symbols from the request-number alphabet.</source>
@@ -458,6 +489,45 @@
     <message>
         <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
         <translation>%1 no es un número de solicitud válido: se escuchó mal un carácter o se intercambiaron dos. Pida a la persona que llama que lo vuelva a leer.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerOptions</name>
+    <message>
+        <source>civicdesk-server, the central store of CivicDesk: Open311 GeoReport v2 for web, mobile and open-data clients (and, next, the sync API for workstations).</source>
+        <translation>civicdesk-server, el almacén central de CivicDesk: Open311 GeoReport v2 para clientes web, móviles y de datos abiertos (y, próximamente, la API de sincronización para las estaciones de trabajo).</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on (default 127.0.0.1:8311; port 0 picks a free one). Put nginx in front for TLS.</source>
+        <translation>Dirección y puerto de escucha (predeterminado 127.0.0.1:8311; el puerto 0 elige uno libre). Ponga nginx delante para TLS.</translation>
+    </message>
+    <message>
+        <source>The store: an SQLite file path (default: civicdesk-server.sqlite in the data folder). PostgreSQL URLs (postgresql://user:password@host:port/dbname) are not supported by this version yet.</source>
+        <translation>El almacén: la ruta de un archivo SQLite (predeterminado: civicdesk-server.sqlite en la carpeta de datos). Esta versión todavía no admite URL de PostgreSQL (postgresql://usuario:contraseña@host:puerto/base).</translation>
+    </message>
+    <message>
+        <source>Load a city pack into the store (idempotent) and exit.</source>
+        <translation>Carga un paquete de ciudad en el almacén (idempotente) y termina.</translation>
+    </message>
+    <message>
+        <source>The URL clients use to reach the Open311 API, for discovery (default: http://ADDR:PORT/open311/v2).</source>
+        <translation>La URL con la que los clientes acceden a la API Open311, para el descubrimiento (predeterminada: http://DIR:PUERTO/open311/v2).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. See --help.</source>
+        <translation>Argumento inesperado &quot;%1&quot;. Consulte --help.</translation>
+    </message>
+    <message>
+        <source>--listen &quot;%1&quot; must be ADDR:PORT, e.g. 127.0.0.1:8311 or 0.0.0.0:8311.</source>
+        <translation>--listen &quot;%1&quot; debe ser DIRECCIÓN:PUERTO, p. ej. 127.0.0.1:8311 o 0.0.0.0:8311.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is not supported by this version of civicdesk-server yet; give an SQLite file path.</source>
+        <translation>Esta versión de civicdesk-server todavía no admite PostgreSQL; indique la ruta de un archivo SQLite.</translation>
+    </message>
+    <message>
+        <source>--import-city: &quot;%1&quot; is not a folder.</source>
+        <translation>--import-city: &quot;%1&quot; no es una carpeta.</translation>
     </message>
 </context>
 <context>

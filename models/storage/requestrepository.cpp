@@ -126,6 +126,31 @@ std::optional<ServiceRequest> RequestRepository::byId(const QString &id) const
     return std::nullopt;
 }
 
+QList<ServiceRequest> RequestRepository::openedBetween(const QDateTime &from, const QDateTime &to,
+                                                       const QStringList &serviceCodes,
+                                                       std::optional<RequestStatus> status,
+                                                       int limit) const
+{
+    QList<ServiceRequest> result;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    // The type list travels as one JSON array value, so the statement stays fixed.
+    const QString codes = QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(serviceCodes)).toJson(QJsonDocument::Compact));
+    if (!sql::exec(q,
+                   u"SELECT " + columns +
+                       u" FROM requests WHERE opened_at >= ? AND opened_at < ? AND (? = '[]' OR "
+                       u"service_code IN (SELECT value FROM json_each(?))) AND (? = '' OR "
+                       u"status = ?) ORDER BY opened_at DESC LIMIT ?",
+                   {from.toSecsSinceEpoch(), to.toSecsSinceEpoch(), codes, codes,
+                    sql::text(status ? requestStatusName(*status) : QString()),
+                    sql::text(status ? requestStatusName(*status) : QString()), limit}))
+        return result;
+    while (q.next())
+        result.append(requestFrom(q));
+    return result;
+}
+
 QList<ServiceRequest> RequestRepository::openNear(const QString &serviceCode, double latitude,
                                                   double longitude, int radiusMeters,
                                                   const QDateTime &since) const

@@ -2,7 +2,9 @@
 
 #include "domain/servicerequest.h"
 
+#include <QDateTime>
 #include <QList>
+#include <QStringList>
 #include <optional>
 
 namespace civicdesk {
@@ -28,6 +30,11 @@ public:
     std::optional<ServiceRequest> byNumber(const QString &number) const;
     // Open requests of `serviceCode` within `radiusMeters` of a point, opened at or after
     // `since`, nearest first (duplicate candidates at intake).
+    // Requests opened in [from, to), newest first, optionally of one type and status (Open311
+    // GET requests).
+    QList<ServiceRequest> openedBetween(const QDateTime &from, const QDateTime &to,
+                                        const QStringList &serviceCodes,
+                                        std::optional<RequestStatus> status, int limit) const;
     QList<ServiceRequest> openNear(const QString &serviceCode, double latitude, double longitude,
                                    int radiusMeters, const QDateTime &since) const;
 

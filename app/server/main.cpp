@@ -1,0 +1,108 @@
+// civicdesk-server: the central store. Opens the store, optionally imports a city pack, and
+// serves the Open311 API until SIGTERM or SIGINT, finishing the request in progress first.
+
+#include "citypack/citypack.h"
+#include "httpreply.h"
+#include "open311api.h"
+#include "serveroptions.h"
+#include "storage/cityimporter.h"
+#include "storage/database.h"
+#include "translator.h"
+
+#include <QCoreApplication>
+#include <QHttpServer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace civicdesk;
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+int fail(const QString &message, int code = 1)
+{
+    std::fprintf(stderr, "civicdesk-server: %s\n", qPrintable(message));
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("CivicDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("civicdesk-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CIVICDESK_VERSION));
+    // API clients get English messages unless the operator chooses otherwise.
+    installTranslations(app, qEnvironmentVariable("CIVICDESK_LANG", QStringLiteral("en")));
+
+    auto options = parseServerOptions(QCoreApplication::arguments());
+    if (!options)
+        return fail(options.error().message, 2);
+    auto database = Database::open(options.value().database);
+    if (!database)
+        return fail(database.error().message);
+
+    if (!options.value().importCity.isEmpty()) {
+        auto pack = CityPack::load(options.value().importCity);
+        if (!pack)
+            return fail(pack.error().message);
+        CityImporter importer(*database.value());
+        auto report = importer.import(pack.value());
+        if (!report)
+            return fail(report.error().message);
+        std::printf("imported %s: %d services, %d requests, %d addresses in %lld ms\n",
+                    qPrintable(pack.value().name), report.value().services, report.value().requests,
+                    report.value().addresses, report.value().milliseconds);
+        return 0;
+    }
+
+    // Signals reach the event loop through a socket pair, so the request being handled
+    // finishes (its transaction commits) before the server exits.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return fail(QStringLiteral("cannot create the signal socket pair"));
+    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] {
+        qCInfo(lcServer) << "stopping";
+        QCoreApplication::quit();
+    });
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+
+    QHttpServer server;
+    Open311Api open311(*database.value(), options.value().publicUrl);
+    open311.registerRoutes(server);
+    server.setMissingHandler([](const QHttpServerRequest &request,
+                                QHttpServerResponder &&responder) {
+        const QString message = QStringLiteral("No such endpoint: %1").arg(request.url().path());
+        qCInfo(lcServer).noquote() << "request" << request.url().path() << 404;
+        responder.write(QJsonDocument(QJsonObject{
+                            {QStringLiteral("error"),
+                             QJsonObject{{QStringLiteral("code"), QStringLiteral("not_found")},
+                                         {QStringLiteral("message"), message}}}}),
+                        QHttpServerResponder::StatusCode::NotFound);
+    });
+    const quint16 port = server.listen(options.value().address, options.value().port);
+    if (port == 0)
+        return fail(QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this "
+                                   "machine)")
+                        .arg(options.value().address.toString())
+                        .arg(options.value().port));
+    std::printf("civicdesk-server listening on %s:%u, store %s\n",
+                qPrintable(options.value().address.toString()), port,
+                qPrintable(options.value().database));
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}

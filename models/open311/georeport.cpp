@@ -1,0 +1,84 @@
+#include "open311/georeport.h"
+
+#include "open311/servicesjson.h"
+
+#include <QJsonDocument>
+
+namespace civicdesk::open311 {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString isoTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODate) : QString();
+}
+} // namespace
+
+QJsonObject discovery(const QString &endpointUrl, const QString &contact)
+{
+    return QJsonObject{
+        {u"changeset"_s, u"2026-11-23T00:00:00Z"_s},
+        {u"contact"_s, contact},
+        {u"key_service"_s, u"Ask your city's 311 administrator for an API key."_s},
+        {u"endpoints"_s,
+         QJsonArray{QJsonObject{{u"specification"_s, u"http://wiki.open311.org/GeoReport_v2"_s},
+                                {u"url"_s, endpointUrl},
+                                {u"changeset"_s, u"2026-11-23T00:00:00Z"_s},
+                                {u"type"_s, u"production"_s},
+                                {u"formats"_s, QJsonArray{u"application/json"_s}}}}}};
+}
+
+QJsonArray services(const QList<ServiceType> &types, const QList<Department> &departments)
+{
+    QJsonArray list;
+    for (const ServiceType &t : types) {
+        QJsonObject service{{u"service_code"_s, t.code},
+                            {u"service_name"_s, t.name},
+                            {u"description"_s, t.description},
+                            {u"metadata"_s, t.hasDefinition},
+                            {u"type"_s, u"realtime"_s},
+                            {u"keywords"_s, t.keywords},
+                            {u"group"_s, t.group}};
+        const auto department =
+            std::find_if(departments.cbegin(), departments.cend(),
+                         [&t](const Department &d) { return d.code == t.departmentCode; });
+        if (department != departments.cend())
+            service.insert(u"agency_responsible"_s, department->name);
+        list.append(service);
+    }
+    return list;
+}
+
+QJsonObject serviceDefinition(const ServiceType &type)
+{
+    return QJsonDocument::fromJson(encodeServiceDefinition(type)).object();
+}
+
+QJsonObject request(const ServiceRequest &r, const QString &agency)
+{
+    QJsonObject o{{u"service_request_id"_s, r.number},
+                  {u"status"_s, r.status == RequestStatus::Closed ? u"closed"_s : u"open"_s},
+                  {u"status_notes"_s, r.closureReason},
+                  {u"service_name"_s, r.typeName},
+                  {u"service_code"_s, r.serviceCode},
+                  {u"description"_s, r.description},
+                  {u"agency_responsible"_s, agency},
+                  {u"requested_datetime"_s, isoTime(r.openedAt)},
+                  {u"updated_datetime"_s, isoTime(r.closedAt.isValid() ? r.closedAt : r.openedAt)},
+                  {u"expected_datetime"_s, isoTime(r.dueAt)},
+                  {u"address"_s, r.address},
+                  {u"zipcode"_s, r.zip}};
+    if (r.latitude && r.longitude) {
+        o.insert(u"lat"_s, *r.latitude);
+        o.insert(u"long"_s, *r.longitude);
+    }
+    return o;
+}
+
+QJsonArray errors(int httpCode, const QString &description)
+{
+    return QJsonArray{QJsonObject{{u"code"_s, httpCode}, {u"description"_s, description}}};
+}
+
+} // namespace civicdesk::open311
