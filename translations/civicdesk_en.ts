@@ -1069,6 +1069,22 @@
         <source>The request type %1 is not in the catalogue.</source>
         <translation>The request type %1 is not in the catalogue.</translation>
     </message>
+    <message>
+        <source>Contact &amp;by:</source>
+        <translation>Contact &amp;by:</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>No follow-up wanted</source>
+        <translation>No follow-up wanted</translation>
+    </message>
+    <message>
+        <source>How the caller wants to be contacted</source>
+        <translation>How the caller wants to be contacted</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>

@@ -1069,6 +1069,22 @@
         <source>The request type %1 is not in the catalogue.</source>
         <translation>El tipo de solicitud %1 no está en el catálogo.</translation>
     </message>
+    <message>
+        <source>Contact &amp;by:</source>
+        <translation>Cómo contactar&amp;le:</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Llamada telefónica</translation>
+    </message>
+    <message>
+        <source>No follow-up wanted</source>
+        <translation>No desea seguimiento</translation>
+    </message>
+    <message>
+        <source>How the caller wants to be contacted</source>
+        <translation>Cómo desea que la contacten</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>

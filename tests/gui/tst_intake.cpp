@@ -106,6 +106,12 @@ private slots:
         type(focused(), QStringLiteral("(617) 555-0100"));
         key(focused(), Qt::Key_Tab);
         type(focused(), QStringLiteral("Ana Ruiz"));
+        // She wants an email, not a call back: Tab past email and language, choose "Email".
+        key(focused(), Qt::Key_Tab);
+        key(focused(), Qt::Key_Tab);
+        key(focused(), Qt::Key_Tab);
+        QCOMPARE(focused(), child<QComboBox>(m_panel.get(), "callerPreferenceComboBox"));
+        key(focused(), Qt::Key_Down);
 
         chooseType(QStringLiteral("garbage")); // a synonym of "Trash or recycling not collected"
         QCOMPARE(m_panel->currentTypeCode(), QStringLiteral("MTRECYDBI"));
@@ -140,7 +146,7 @@ private slots:
                                       "'%Trash%' AND due_at IS NOT NULL AND latitude IS NOT NULL")),
                  1);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM callers WHERE phone = '+16175550100' "
-                                      "AND name = 'Ana Ruiz'")),
+                                      "AND name = 'Ana Ruiz' AND preference = 'email'")),
                  1);
 
         // Wrap-up: the outcome is already "request created".

@@ -160,6 +160,8 @@ void IntakePanel::buildUi()
     m_callerEmail->setObjectName(QStringLiteral("callerEmailLineEdit"));
     m_callerLanguage = new QComboBox(this);
     m_callerLanguage->setObjectName(QStringLiteral("callerLanguageComboBox"));
+    m_callerPreference = new QComboBox(this);
+    m_callerPreference->setObjectName(QStringLiteral("callerPreferenceComboBox"));
     m_callerMatches = new QListWidget(this);
     m_callerMatches->setObjectName(QStringLiteral("callerMatchList"));
     m_callerMatches->setMaximumHeight(m_callerMatches->fontMetrics().height() * 4 + 8);
@@ -168,7 +170,8 @@ void IntakePanel::buildUi()
     m_callerStatus->setObjectName(QStringLiteral("callerStatusLabel"));
     for (QWidget *field :
          {static_cast<QWidget *>(m_callerPhone), static_cast<QWidget *>(m_callerName),
-          static_cast<QWidget *>(m_callerEmail), static_cast<QWidget *>(m_callerLanguage)}) {
+          static_cast<QWidget *>(m_callerEmail), static_cast<QWidget *>(m_callerLanguage),
+          static_cast<QWidget *>(m_callerPreference)}) {
         auto *label = new QLabel(this);
         label->setBuddy(field);
         callerForm->addRow(label, field);
@@ -340,9 +343,9 @@ void IntakePanel::retranslate()
         tr("&Location"),      tr("Open requests of this type nearby")};
     for (int i = 0; i < m_sectionLabels.size() && i < sections.size(); ++i)
         m_sectionLabels.at(i)->setText(sections.at(i));
-    const QStringList fields = {tr("&Phone:"),        tr("N&ame:"),    tr("E&mail:"),
-                                tr("Lan&guage:"),     tr("&Outcome:"), tr("Transfe&rred to:"),
-                                tr("Wrap-&up notes:")};
+    const QStringList fields = {tr("&Phone:"),          tr("N&ame:"),         tr("E&mail:"),
+                                tr("Lan&guage:"),       tr("Contact &by:"),   tr("&Outcome:"),
+                                tr("Transfe&rred to:"), tr("Wrap-&up notes:")};
     for (int i = 0; i < m_fieldLabels.size() && i < fields.size(); ++i)
         m_fieldLabels.at(i)->setText(fields.at(i));
     const int channel = std::max(0, m_channel->currentIndex());
@@ -369,6 +372,14 @@ void IntakePanel::retranslate()
     m_callerLanguage->addItem(tr("Spanish"), QStringLiteral("es"));
     m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(language)));
     m_callerLanguage->setAccessibleName(tr("Caller's language"));
+    const QVariant preference = m_callerPreference->currentData();
+    m_callerPreference->clear();
+    m_callerPreference->addItem(tr("Phone call"), int(ContactPreference::Phone));
+    m_callerPreference->addItem(tr("Email"), int(ContactPreference::Email));
+    m_callerPreference->addItem(tr("Mail"), int(ContactPreference::Mail));
+    m_callerPreference->addItem(tr("No follow-up wanted"), int(ContactPreference::None));
+    m_callerPreference->setCurrentIndex(std::max(0, m_callerPreference->findData(preference)));
+    m_callerPreference->setAccessibleName(tr("How the caller wants to be contacted"));
     m_callerMatches->setAccessibleName(tr("Callers found"));
     m_search->setPlaceholderText(tr("Type a name or keyword, e.g. pothole, trash, rodent"));
     m_search->setAccessibleName(tr("Search request types"));
@@ -588,10 +599,13 @@ void IntakePanel::pickCaller(int row)
     if (!caller)
         return;
     m_callerId = caller->id;
+    emit callerChanged(m_callerId);
     m_callerPhone->setText(caller->phone);
     m_callerName->setText(caller->name);
     m_callerEmail->setText(caller->email);
     m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(caller->language)));
+    m_callerPreference->setCurrentIndex(
+        std::max(0, m_callerPreference->findData(int(caller->preference))));
     m_callerMatches->hide();
     m_callerStatus->setText(tr("Returning caller: %1").arg(item->text()));
     m_search->setFocus(Qt::OtherFocusReason);
@@ -608,11 +622,14 @@ Result<QString> IntakePanel::ensureCaller()
     caller.name = m_callerName->text().trimmed();
     caller.email = m_callerEmail->text().trimmed();
     caller.language = m_callerLanguage->currentData().toString();
+    caller.preference = ContactPreference(m_callerPreference->currentData().toInt());
     if (caller.phone.isEmpty() && caller.name.isEmpty() && caller.email.isEmpty())
         return QString(); // anonymous
     auto saved = m_ctx.service.saveCaller(caller);
     if (saved)
         m_callerId = saved.value();
+    if (saved)
+        emit callerChanged(m_callerId);
     return saved;
 }
 
@@ -645,6 +662,8 @@ void IntakePanel::refreshDuplicates()
         emit locationChosen(*where->latitude, *where->longitude);
     else
         emit locationCleared();
+    if (where && where->latitude && where->longitude)
+        emit locationEntered(*where->latitude, *where->longitude, where->address);
     m_duplicates->setVisible(m_duplicates->count() > 0);
     m_attach->setVisible(m_duplicates->count() > 0);
     if (m_duplicates->count() > 0)
@@ -794,6 +813,7 @@ void IntakePanel::finishContact()
     const qint64 seconds = m_contactStarted.secsTo(m_ctx.service.now());
     m_contactId.clear();
     m_callerId.clear();
+    emit callerChanged(QString());
     m_clockTimer->stop();
     m_wrapUp->hide();
     m_transfer->clear();
@@ -904,6 +924,7 @@ void IntakePanel::restoreDraft()
         m_clockTimer->start();
     }
     m_callerId = p.value(u"caller_id").toString();
+    emit callerChanged(m_callerId);
     m_callerPhone->setText(p.value(u"caller_phone").toString());
     m_callerName->setText(p.value(u"caller_name").toString());
     m_callerEmail->setText(p.value(u"caller_email").toString());

@@ -76,6 +76,9 @@ signals:
     void locationChosen(double latitude, double longitude);
     void locationCleared();
     void duplicatesChanged(const QStringList &requestIds);
+    // For history: who is calling (empty: nobody yet), and where the request is.
+    void callerChanged(const QString &callerId);
+    void locationEntered(double latitude, double longitude, const QString &address);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -117,6 +120,7 @@ private:
     QLineEdit *m_callerName;
     QLineEdit *m_callerEmail;
     QComboBox *m_callerLanguage;
+    QComboBox *m_callerPreference;
     QListWidget *m_callerMatches;
     QLabel *m_callerStatus;
     QLabel *m_searchLabel;
