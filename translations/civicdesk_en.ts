@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ArticleLifecycle</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>An article cannot go from &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>An article cannot go from &quot;%1&quot; to &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can move an article from &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>Only a supervisor can move an article from &quot;%1&quot; to &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Only editors and supervisors can change articles.</source>
+        <translation>Only editors and supervisors can change articles.</translation>
+    </message>
+    <message>
+        <source>An archived article cannot be changed; restore it as a draft first.</source>
+        <translation>An archived article cannot be changed; restore it as a draft first.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change a published article; withdraw it to a draft to revise it.</source>
+        <translation>Only a supervisor can change a published article; withdraw it to a draft to revise it.</translation>
+    </message>
+</context>
+<context>
     <name>CityImporter</name>
     <message>
         <source>%1: %2</source>
@@ -371,6 +410,29 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeService</name>
+    <message>
+        <source>There is no article %1.</source>
+        <translation>There is no article %1.</translation>
+    </message>
+    <message>
+        <source>Only editors and supervisors can write articles.</source>
+        <translation>Only editors and supervisors can write articles.</translation>
+    </message>
+    <message>
+        <source>An article needs a title.</source>
+        <translation>An article needs a title.</translation>
+    </message>
+    <message>
+        <source>Only editors and supervisors can review articles, and not archived ones.</source>
+        <translation>Only editors and supervisors can review articles, and not archived ones.</translation>
+    </message>
+    <message>
+        <source>The next review must be a date in the future.</source>
+        <translation>The next review must be a date in the future.</translation>
+    </message>
+</context>
+<context>
     <name>Open311</name>
     <message>
         <source>%1: %2: %3</source>
@@ -465,6 +527,33 @@
     </message>
 </context>
 <context>
+    <name>RequestActions</name>
+    <message>
+        <source>Write the note first.</source>
+        <translation>Write the note first.</translation>
+    </message>
+    <message>
+        <source>The note is too long: %1 characters, at most %2.</source>
+        <translation>The note is too long: %1 characters, at most %2.</translation>
+    </message>
+    <message>
+        <source>This request is not in the store.</source>
+        <translation>This request is not in the store.</translation>
+    </message>
+    <message>
+        <source>The request already has this status.</source>
+        <translation>The request already has this status.</translation>
+    </message>
+    <message>
+        <source>Your role cannot make this change: call takers add notes and reopen closed requests; a supervisor sets requests in progress and closes them.</source>
+        <translation>Your role cannot make this change: call takers add notes and reopen closed requests; a supervisor sets requests in progress and closes them.</translation>
+    </message>
+    <message>
+        <source>Choose why the request is closed.</source>
+        <translation>Choose why the request is closed.</translation>
+    </message>
+</context>
+<context>
     <name>RequestNumber</name>
     <message>
         <source>Device code &quot;%1&quot; is not five symbols from the request-number alphabet.</source>
@@ -528,6 +617,21 @@
     <message>
         <source>--import-city: &quot;%1&quot; is not a folder.</source>
         <translation>--import-city: &quot;%1&quot; is not a folder.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusReadback</name>
+    <message>
+        <source>Type or read in the request number.</source>
+        <translation>Type or read in the request number.</translation>
+    </message>
+    <message>
+        <source>A city case number has %1 digits; this one has %2. Ask the caller to read it again.</source>
+        <translation>A city case number has %1 digits; this one has %2. Ask the caller to read it again.</translation>
+    </message>
+    <message>
+        <source>No request %1 in this workstation&apos;s store. Check the number with the caller; a request made elsewhere arrives once the workstation syncs.</source>
+        <translation>No request %1 in this workstation&apos;s store. Check the number with the caller; a request made elsewhere arrives once the workstation syncs.</translation>
     </message>
 </context>
 <context>
@@ -608,6 +712,330 @@
         <source>cannot commit: %1</source>
         <translation>cannot commit: %1</translation>
     </message>
+    <message>
+        <source>names no article in this store</source>
+        <translation>names no article in this store</translation>
+    </message>
+    <message>
+        <source>is not a move allowed from the article&apos;s state</source>
+        <translation>is not a move allowed from the article&apos;s state</translation>
+    </message>
+    <message>
+        <source>is not an article field with a text value</source>
+        <translation>is not an article field with a text value</translation>
+    </message>
+    <message>
+        <source>must be en or es</source>
+        <translation>must be en or es</translation>
+    </message>
+    <message>
+        <source>must be agent or public</source>
+        <translation>must be agent or public</translation>
+    </message>
+    <message>
+        <source>must be a date like 2027-01-31</source>
+        <translation>must be a date like 2027-01-31</translation>
+    </message>
+    <message>
+        <source>must be draft, in_review, published or archived</source>
+        <translation>must be draft, in_review, published or archived</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ArticleEditorDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>New article</translation>
+    </message>
+    <message>
+        <source>Edit article</source>
+        <translation>Edit article</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>Agents only</source>
+        <translation>Agents only</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Request type codes, separated by spaces</source>
+        <translation>Request type codes, separated by spaces</translation>
+    </message>
+    <message>
+        <source>Headings (## ...), lists (- ...) and links</source>
+        <translation>Headings (## ...), lists (- ...) and links</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Why (kept in the history with the move)</source>
+        <translation>Why (kept in the history with the move)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Audience:</source>
+        <translation>&amp;Audience:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <source>Request &amp;types:</source>
+        <translation>Request &amp;types:</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords:</source>
+        <translation>&amp;Keywords:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ript (read aloud):</source>
+        <translation>Sc&amp;ript (read aloud):</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Body:</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Trans&amp;fer:</source>
+        <translation>Trans&amp;fer:</translation>
+    </message>
+    <message>
+        <source>Re&amp;view due:</source>
+        <translation>Re&amp;view due:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>There is no article %1.</source>
+        <translation>There is no article %1.</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>Saved as version %1.</translation>
+    </message>
+    <message>
+        <source>Now: %1.</source>
+        <translation>Now: %1.</translation>
+    </message>
+    <message>
+        <source>Send for &amp;review</source>
+        <translation>Send for &amp;review</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publish</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archive</translation>
+    </message>
+    <message>
+        <source>Return to &amp;draft</source>
+        <translation>Return to &amp;draft</translation>
+    </message>
+    <message>
+        <source>Re&amp;store as draft</source>
+        <translation>Re&amp;store as draft</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw to draft</source>
+        <translation>&amp;Withdraw to draft</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation>New draft</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ArticleHistoryDialog</name>
+    <message>
+        <source>History of &quot;%1&quot;</source>
+        <translation>History of &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>Version %1 (%2, %3)</source>
+        <translation>Version %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>Co&amp;mpare</translation>
+    </message>
+    <message>
+        <source>&amp;with</source>
+        <translation>&amp;with</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Imported from the city pack</source>
+        <translation>Imported from the city pack</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Reviewed; next review %1</source>
+        <translation>Reviewed; next review %1</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>Moved to %1</translation>
+    </message>
+    <message>
+        <source>Moved to %1: %2</source>
+        <translation>Moved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>The same version on both sides.</source>
+        <translation>The same version on both sides.</translation>
+    </message>
+    <message>
+        <source>Version %1 (left) and version %2 (right): removed words are struck out, added words are green.</source>
+        <translation>Version %1 (left) and version %2 (right): removed words are struck out, added words are green.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ArticleHitModel</name>
+    <message>
+        <source>changed since you last read it</source>
+        <translation>changed since you last read it</translation>
+    </message>
+    <message>
+        <source>Changed since you last read it</source>
+        <translation>Changed since you last read it</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::HistoryEntryModel</name>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contact: %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>%1 (same address)</source>
+        <translation>%1 (same address)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 m away)</source>
+        <translation>%1 (%2 m away)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistoryPanel</name>
@@ -650,6 +1078,81 @@
     <message>
         <source>%1 requests (%2 loaded)</source>
         <translation>%1 requests (%2 loaded)</translation>
+    </message>
+    <message>
+        <source>&amp;Caller (%1)</source>
+        <translation>&amp;Caller (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Location (%1)</source>
+        <translation>&amp;Location (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;My contacts (%1)</source>
+        <translation>&amp;My contacts (%1)</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>Searc&amp;h</translation>
+    </message>
+    <message>
+        <source>No caller yet: find or enter the caller in intake, and their past contacts and requests show here.</source>
+        <translation>No caller yet: find or enter the caller in intake, and their past contacts and requests show here.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s past contacts and requests, newest first.</source>
+        <translation>The caller&apos;s past contacts and requests, newest first.</translation>
+    </message>
+    <message>
+        <source>No location yet: as intake finds the address, the requests there and nearby show here.</source>
+        <translation>No location yet: as intake finds the address, the requests there and nearby show here.</translation>
+    </message>
+    <message>
+        <source>Requests at %1 first, then within %2 m; open before closed, newest first.</source>
+        <translation>Requests at %1 first, then within %2 m; open before closed, newest first.</translation>
+    </message>
+    <message>
+        <source>this point</source>
+        <translation>this point</translation>
+    </message>
+    <message>
+        <source>Your recent contacts (%1), newest first.</source>
+        <translation>Your recent contacts (%1), newest first.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::HistorySearchView</name>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s phone</source>
+        <translation>Caller&apos;s phone</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>Type name or code</source>
+        <translation>Type name or code</translation>
+    </message>
+    <message>
+        <source>Opened &amp;from:</source>
+        <translation>Opened &amp;from:</translation>
+    </message>
+    <message>
+        <source>t&amp;o:</source>
+        <translation>t&amp;o:</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>any date</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1638,106 @@
         <source>Review due: %1</source>
         <translation>Review due: %1</translation>
     </message>
+    <message>
+        <source>Changed since you last read it.</source>
+        <translation>Changed since you last read it.</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>Title: %1</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Language: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Department: %1</translation>
+    </message>
+    <message>
+        <source>Request types: %1</source>
+        <translation>Request types: %1</translation>
+    </message>
+    <message>
+        <source>Keywords: %1</source>
+        <translation>Keywords: %1</translation>
+    </message>
+    <message>
+        <source>Transfer: %1 %2 %3</source>
+        <translation>Transfer: %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Script: %1</source>
+        <translation>Script: %1</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>All languages</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>&amp;New article</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>Review &amp;due</source>
+        <translation>Review &amp;due</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::LayerListModel</name>
@@ -1336,6 +1939,30 @@
         <source>Point picked on the map (%1, %2)</source>
         <translation>Point picked on the map (%1, %2)</translation>
     </message>
+    <message>
+        <source>&amp;Knowledge</source>
+        <translation>&amp;Knowledge</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>&amp;New article</translation>
+    </message>
+    <message>
+        <source>&amp;Edit article</source>
+        <translation>&amp;Edit article</translation>
+    </message>
+    <message>
+        <source>Article &amp;history</source>
+        <translation>Article &amp;history</translation>
+    </message>
+    <message>
+        <source>&amp;Review due</source>
+        <translation>&amp;Review due</translation>
+    </message>
+    <message>
+        <source>Status read-&amp;back</source>
+        <translation>Status read-&amp;back</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -1507,6 +2134,141 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::RequestDetailDialog</name>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>What the caller said, or what was done</source>
+        <translation>What the caller said, or what was done</translation>
+    </message>
+    <message>
+        <source>&amp;Public (may be read to callers)</source>
+        <translation>&amp;Public (may be read to callers)</translation>
+    </message>
+    <message>
+        <source>&amp;Add note</source>
+        <translation>&amp;Add note</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Change status</source>
+        <translation>&amp;Change status</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Closure reason</source>
+        <translation>Closure reason</translation>
+    </message>
+    <message>
+        <source>This request is no longer in the store.</source>
+        <translation>This request is no longer in the store.</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Request %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Callers: none recorded (anonymous or imported).</source>
+        <translation>Callers: none recorded (anonymous or imported).</translation>
+    </message>
+    <message>
+        <source>Callers: %1</source>
+        <translation>Callers: %1</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Closure reason:</source>
+        <translation>Closure reason:</translation>
+    </message>
+    <message>
+        <source>SLA:</source>
+        <translation>SLA:</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1, due %2</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>Opened:</translation>
+    </message>
+    <message>
+        <source>Closed:</source>
+        <translation>Closed:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Answers:</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Your role cannot change the status of this request.</source>
+        <translation>Your role cannot change the status of this request.</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Note added.</translation>
+    </message>
+    <message>
+        <source>Status changed to %1.</source>
+        <translation>Status changed to %1.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::RequestForm</name>
     <message>
         <source>Script: %1</source>
@@ -1611,6 +2373,138 @@
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
+    <message>
+        <source>Text message</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>Open311</source>
+        <translation>Open311</translation>
+    </message>
+    <message>
+        <source>Contact running</source>
+        <translation>Contact running</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Information given</translation>
+    </message>
+    <message>
+        <source>Request created</source>
+        <translation>Request created</translation>
+    </message>
+    <message>
+        <source>Attached to an existing request</source>
+        <translation>Attached to an existing request</translation>
+    </message>
+    <message>
+        <source>Warm transfer</source>
+        <translation>Warm transfer</translation>
+    </message>
+    <message>
+        <source>Cold transfer</source>
+        <translation>Cold transfer</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Caller hung up</source>
+        <translation>Caller hung up</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Duplicate of another request</source>
+        <translation>Duplicate of another request</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>No action needed</translation>
+    </message>
+    <message>
+        <source>Referred to another agency</source>
+        <translation>Referred to another agency</translation>
+    </message>
+    <message>
+        <source>Unable to locate</source>
+        <translation>Unable to locate</translation>
+    </message>
+    <message>
+        <source>Not a valid request</source>
+        <translation>Not a valid request</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Neighborhood</source>
+        <translation>Neighborhood</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ReviewDueDialog</name>
+    <message>
+        <source>&amp;Still right: review in a year</source>
+        <translation>&amp;Still right: review in a year</translation>
+    </message>
+    <message>
+        <source>Articles due for review</source>
+        <translation>Articles due for review</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>overdue by %n day</numerusform>
+            <numerusform>overdue by %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>due today</translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>due in %n day</numerusform>
+            <numerusform>due in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No article is due for review in the next 30 days.</source>
+        <translation>No article is due for review in the next 30 days.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) due within 30 days.</source>
+        <translation>
+            <numerusform>%n article due within 30 days.</numerusform>
+            <numerusform>%n articles due within 30 days.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ServiceTypeModel</name>
@@ -1653,6 +2547,164 @@
     <message>
         <source>Shortcut</source>
         <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::StatusReadbackBox</name>
+    <message>
+        <source>&amp;Status of:</source>
+        <translation>&amp;Status of:</translation>
+    </message>
+    <message>
+        <source>Request number the caller reads out, then Enter</source>
+        <translation>Request number the caller reads out, then Enter</translation>
+    </message>
+    <message>
+        <source>Request number for status read-back</source>
+        <translation>Request number for status read-back</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <source>Request %1, %2, was opened on %3.</source>
+        <translation>Request %1, %2, was opened on %3.</translation>
+    </message>
+    <message>
+        <source>Request %1, %2 at %3, was opened on %4.</source>
+        <translation>Request %1, %2 at %3, was opened on %4.</translation>
+    </message>
+    <message>
+        <source>It is open and waiting for the department.</source>
+        <translation>It is open and waiting for the department.</translation>
+    </message>
+    <message>
+        <source>The department is working on it.</source>
+        <translation>The department is working on it.</translation>
+    </message>
+    <message>
+        <source>It was closed on %1.</source>
+        <translation>It was closed on %1.</translation>
+    </message>
+    <message>
+        <source>It is closed.</source>
+        <translation>It is closed.</translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation>Reason: %1.</translation>
+    </message>
+    <message>
+        <source>This type of request has no target date.</source>
+        <translation>This type of request has no target date.</translation>
+    </message>
+    <message>
+        <source>It was expected by %1 and is overdue; I will flag it to the department.</source>
+        <translation>It was expected by %1 and is overdue; I will flag it to the department.</translation>
+    </message>
+    <message>
+        <source>It is expected to be resolved by %1.</source>
+        <translation>It is expected to be resolved by %1.</translation>
+    </message>
+    <message>
+        <source>Latest update, %1: %2</source>
+        <translation>Latest update, %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no public update yet.</source>
+        <translation>There is no public update yet.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TimelineModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Opened (imported from the city&apos;s records)</source>
+        <translation>Opened (imported from the city&apos;s records)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Created, reported by %1</source>
+        <translation>Created, reported by %1</translation>
+    </message>
+    <message>
+        <source>%1 changed: %2 → %3</source>
+        <translation>%1 changed: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>Reopened: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1 → %2 (%3)</source>
+        <translation>Status: %1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Status: %1 → %2</source>
+        <translation>Status: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Public note: %1</source>
+        <translation>Public note: %1</translation>
+    </message>
+    <message>
+        <source>Internal note: %1</source>
+        <translation>Internal note: %1</translation>
+    </message>
+    <message>
+        <source>Caller attached (reported the same problem): %1</source>
+        <translation>Caller attached (reported the same problem): %1</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonymous</translation>
+    </message>
+    <message>
+        <source>Target date: %1</source>
+        <translation>Target date: %1</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <source>City records</source>
+        <translation>City records</translation>
+    </message>
+    <message>
+        <source>%1 (workstation %2)</source>
+        <translation>%1 (workstation %2)</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ArticleLifecycle</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
+        <source>An article cannot go from &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>Un artículo no puede pasar de &quot;%1&quot; a &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can move an article from &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>Solo un supervisor puede pasar un artículo de &quot;%1&quot; a &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Only editors and supervisors can change articles.</source>
+        <translation>Solo los editores y los supervisores pueden modificar artículos.</translation>
+    </message>
+    <message>
+        <source>An archived article cannot be changed; restore it as a draft first.</source>
+        <translation>Un artículo archivado no se puede modificar; primero restáurelo como borrador.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change a published article; withdraw it to a draft to revise it.</source>
+        <translation>Solo un supervisor puede modificar un artículo publicado; retírelo a borrador para revisarlo.</translation>
+    </message>
+</context>
+<context>
     <name>CityImporter</name>
     <message>
         <source>%1: %2</source>
@@ -371,6 +410,29 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeService</name>
+    <message>
+        <source>There is no article %1.</source>
+        <translation>No existe el artículo %1.</translation>
+    </message>
+    <message>
+        <source>Only editors and supervisors can write articles.</source>
+        <translation>Solo los editores y los supervisores pueden escribir artículos.</translation>
+    </message>
+    <message>
+        <source>An article needs a title.</source>
+        <translation>Un artículo necesita un título.</translation>
+    </message>
+    <message>
+        <source>Only editors and supervisors can review articles, and not archived ones.</source>
+        <translation>Solo los editores y los supervisores pueden revisar artículos, y no los archivados.</translation>
+    </message>
+    <message>
+        <source>The next review must be a date in the future.</source>
+        <translation>La próxima revisión debe ser una fecha futura.</translation>
+    </message>
+</context>
+<context>
     <name>Open311</name>
     <message>
         <source>%1: %2: %3</source>
@@ -465,6 +527,33 @@
     </message>
 </context>
 <context>
+    <name>RequestActions</name>
+    <message>
+        <source>Write the note first.</source>
+        <translation>Primero escriba la nota.</translation>
+    </message>
+    <message>
+        <source>The note is too long: %1 characters, at most %2.</source>
+        <translation>La nota es demasiado larga: %1 caracteres, como máximo %2.</translation>
+    </message>
+    <message>
+        <source>This request is not in the store.</source>
+        <translation>Esta solicitud no está en el almacén local.</translation>
+    </message>
+    <message>
+        <source>The request already has this status.</source>
+        <translation>La solicitud ya tiene este estado.</translation>
+    </message>
+    <message>
+        <source>Your role cannot make this change: call takers add notes and reopen closed requests; a supervisor sets requests in progress and closes them.</source>
+        <translation>Su rol no permite hacer este cambio: los agentes agregan notas y vuelven a abrir solicitudes cerradas; un supervisor pone las solicitudes en curso y las cierra.</translation>
+    </message>
+    <message>
+        <source>Choose why the request is closed.</source>
+        <translation>Elija el motivo de cierre de la solicitud.</translation>
+    </message>
+</context>
+<context>
     <name>RequestNumber</name>
     <message>
         <source>Device code &quot;%1&quot; is not five symbols from the request-number alphabet.</source>
@@ -528,6 +617,21 @@
     <message>
         <source>--import-city: &quot;%1&quot; is not a folder.</source>
         <translation>--import-city: &quot;%1&quot; no es una carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusReadback</name>
+    <message>
+        <source>Type or read in the request number.</source>
+        <translation>Escriba o dicte el número de solicitud.</translation>
+    </message>
+    <message>
+        <source>A city case number has %1 digits; this one has %2. Ask the caller to read it again.</source>
+        <translation>Un número de caso de la ciudad tiene %1 dígitos; este tiene %2. Pida a la persona que llama que lo vuelva a leer.</translation>
+    </message>
+    <message>
+        <source>No request %1 in this workstation&apos;s store. Check the number with the caller; a request made elsewhere arrives once the workstation syncs.</source>
+        <translation>No hay ninguna solicitud %1 en el almacén local de esta estación de trabajo. Verifique el número con la persona que llama; una solicitud hecha en otro lugar llega cuando la estación de trabajo se sincroniza.</translation>
     </message>
 </context>
 <context>
@@ -608,6 +712,330 @@
         <source>cannot commit: %1</source>
         <translation>no se puede confirmar la transacción (commit): %1</translation>
     </message>
+    <message>
+        <source>names no article in this store</source>
+        <translation>no corresponde a ningún artículo de este almacén local</translation>
+    </message>
+    <message>
+        <source>is not a move allowed from the article&apos;s state</source>
+        <translation>no es un cambio permitido desde el estado del artículo</translation>
+    </message>
+    <message>
+        <source>is not an article field with a text value</source>
+        <translation>no es un campo de artículo con valor de texto</translation>
+    </message>
+    <message>
+        <source>must be en or es</source>
+        <translation>debe ser en o es</translation>
+    </message>
+    <message>
+        <source>must be agent or public</source>
+        <translation>debe ser agent o public</translation>
+    </message>
+    <message>
+        <source>must be a date like 2027-01-31</source>
+        <translation>debe ser una fecha como 2027-01-31</translation>
+    </message>
+    <message>
+        <source>must be draft, in_review, published or archived</source>
+        <translation>debe ser draft, in_review, published o archived</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ArticleEditorDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>Nuevo artículo</translation>
+    </message>
+    <message>
+        <source>Edit article</source>
+        <translation>Editar artículo</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Agents only</source>
+        <translation>Solo agentes</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Público</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Request type codes, separated by spaces</source>
+        <translation>Códigos de tipo de solicitud, separados por espacios</translation>
+    </message>
+    <message>
+        <source>Headings (## ...), lists (- ...) and links</source>
+        <translation>Encabezados (## ...), listas (- ...) y enlaces</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Why (kept in the history with the move)</source>
+        <translation>Motivo (se guarda en el historial junto con el cambio)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Audience:</source>
+        <translation>&amp;Audiencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Departamento:</translation>
+    </message>
+    <message>
+        <source>Request &amp;types:</source>
+        <translation>Tipos de &amp;solicitud:</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords:</source>
+        <translation>Pa&amp;labras clave:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ript (read aloud):</source>
+        <translation>Gui&amp;on (para leer en voz alta):</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>C&amp;uerpo:</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transferir a</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Trans&amp;fer:</source>
+        <translation>Trans&amp;ferir a:</translation>
+    </message>
+    <message>
+        <source>Re&amp;view due:</source>
+        <translation>Re&amp;visión pendiente:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>There is no article %1.</source>
+        <translation>No existe el artículo %1.</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>Guardado como versión %1.</translation>
+    </message>
+    <message>
+        <source>Now: %1.</source>
+        <translation>Ahora: %1.</translation>
+    </message>
+    <message>
+        <source>Send for &amp;review</source>
+        <translation>Enviar a &amp;revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publicar</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>Arc&amp;hivar</translation>
+    </message>
+    <message>
+        <source>Return to &amp;draft</source>
+        <translation>Devolver a &amp;borrador</translation>
+    </message>
+    <message>
+        <source>Re&amp;store as draft</source>
+        <translation>Restaurar como &amp;borrador</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw to draft</source>
+        <translation>Retirar a &amp;borrador</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation>Nuevo borrador</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, versión %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ArticleHistoryDialog</name>
+    <message>
+        <source>History of &quot;%1&quot;</source>
+        <translation>Historial de &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importada</translation>
+    </message>
+    <message>
+        <source>Version %1 (%2, %3)</source>
+        <translation>Versión %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>Co&amp;mparar</translation>
+    </message>
+    <message>
+        <source>&amp;with</source>
+        <translation>co&amp;n</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Imported from the city pack</source>
+        <translation>Importado del paquete de ciudad</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Reviewed; next review %1</source>
+        <translation>Revisado; próxima revisión: %1</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>Pasó a %1</translation>
+    </message>
+    <message>
+        <source>Moved to %1: %2</source>
+        <translation>Pasó a %1: %2</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Editado</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>The same version on both sides.</source>
+        <translation>La misma versión en ambos lados.</translation>
+    </message>
+    <message>
+        <source>Version %1 (left) and version %2 (right): removed words are struck out, added words are green.</source>
+        <translation>Versión %1 (izquierda) y versión %2 (derecha): las palabras eliminadas aparecen tachadas y las agregadas, en verde.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ArticleHitModel</name>
+    <message>
+        <source>changed since you last read it</source>
+        <translation>cambió desde su última lectura</translation>
+    </message>
+    <message>
+        <source>Changed since you last read it</source>
+        <translation>Cambió desde su última lectura</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::HistoryEntryModel</name>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contacto: %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>%1 (same address)</source>
+        <translation>%1 (misma dirección)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 m away)</source>
+        <translation>%1 (a %2 m)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistoryPanel</name>
@@ -650,6 +1078,81 @@
     <message>
         <source>%1 requests (%2 loaded)</source>
         <translation>%1 solicitudes (%2 cargadas)</translation>
+    </message>
+    <message>
+        <source>&amp;Caller (%1)</source>
+        <translation>&amp;Persona que llama (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Location (%1)</source>
+        <translation>Ubicac&amp;ión (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;My contacts (%1)</source>
+        <translation>&amp;Mis contactos (%1)</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>Bús&amp;queda</translation>
+    </message>
+    <message>
+        <source>No caller yet: find or enter the caller in intake, and their past contacts and requests show here.</source>
+        <translation>Todavía no hay una persona que llama: búsquela o regístrela en admisión y aquí aparecerán sus contactos y solicitudes anteriores.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s past contacts and requests, newest first.</source>
+        <translation>Contactos y solicitudes anteriores de la persona que llama, primero los más recientes.</translation>
+    </message>
+    <message>
+        <source>No location yet: as intake finds the address, the requests there and nearby show here.</source>
+        <translation>Todavía no hay ubicación: cuando admisión encuentre la dirección, aquí aparecerán las solicitudes en ese lugar y cerca de él.</translation>
+    </message>
+    <message>
+        <source>Requests at %1 first, then within %2 m; open before closed, newest first.</source>
+        <translation>Primero las solicitudes en %1, luego las que están a menos de %2 m; las abiertas antes que las cerradas, primero las más recientes.</translation>
+    </message>
+    <message>
+        <source>this point</source>
+        <translation>este punto</translation>
+    </message>
+    <message>
+        <source>Your recent contacts (%1), newest first.</source>
+        <translation>Sus contactos recientes (%1), primero los más recientes.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::HistorySearchView</name>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s phone</source>
+        <translation>Teléfono de la persona que llama</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>Tip&amp;o:</translation>
+    </message>
+    <message>
+        <source>Type name or code</source>
+        <translation>Nombre o código del tipo</translation>
+    </message>
+    <message>
+        <source>Opened &amp;from:</source>
+        <translation>Abierta de&amp;sde:</translation>
+    </message>
+    <message>
+        <source>t&amp;o:</source>
+        <translation>&amp;hasta:</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>cualquier fecha</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1638,106 @@
         <source>Review due: %1</source>
         <translation>Revisión pendiente: %1</translation>
     </message>
+    <message>
+        <source>Changed since you last read it.</source>
+        <translation>Cambió desde su última lectura.</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>Título: %1</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Idioma: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Departamento: %1</translation>
+    </message>
+    <message>
+        <source>Request types: %1</source>
+        <translation>Tipos de solicitud: %1</translation>
+    </message>
+    <message>
+        <source>Keywords: %1</source>
+        <translation>Palabras clave: %1</translation>
+    </message>
+    <message>
+        <source>Transfer: %1 %2 %3</source>
+        <translation>Transferir a: %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Script: %1</source>
+        <translation>Guion: %1</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Todos los idiomas</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Todos los departamentos</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicados</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Borradores</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivados</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>&amp;Nuevo artículo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>Review &amp;due</source>
+        <translation>Pendientes de &amp;revisión</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::LayerListModel</name>
@@ -1336,6 +1939,30 @@
         <source>Point picked on the map (%1, %2)</source>
         <translation>Punto elegido en el mapa (%1, %2)</translation>
     </message>
+    <message>
+        <source>&amp;Knowledge</source>
+        <translation>Base de con&amp;ocimiento</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>&amp;Nuevo artículo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit article</source>
+        <translation>&amp;Editar artículo</translation>
+    </message>
+    <message>
+        <source>Article &amp;history</source>
+        <translation>&amp;Historial del artículo</translation>
+    </message>
+    <message>
+        <source>&amp;Review due</source>
+        <translation>&amp;Pendientes de revisión</translation>
+    </message>
+    <message>
+        <source>Status read-&amp;back</source>
+        <translation>&amp;Lectura del estado</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -1507,6 +2134,141 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::RequestDetailDialog</name>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>What the caller said, or what was done</source>
+        <translation>Lo que dijo la persona que llama o lo que se hizo</translation>
+    </message>
+    <message>
+        <source>&amp;Public (may be read to callers)</source>
+        <translation>&amp;Pública (se puede leer a las personas que llaman)</translation>
+    </message>
+    <message>
+        <source>&amp;Add note</source>
+        <translation>&amp;Agregar nota</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>Es&amp;tado:</translation>
+    </message>
+    <message>
+        <source>&amp;Change status</source>
+        <translation>&amp;Cambiar estado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Closure reason</source>
+        <translation>Motivo de cierre</translation>
+    </message>
+    <message>
+        <source>This request is no longer in the store.</source>
+        <translation>Esta solicitud ya no está en el almacén local.</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Solicitud %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Callers: none recorded (anonymous or imported).</source>
+        <translation>Personas que llamaron: ninguna registrada (solicitud anónima o importada).</translation>
+    </message>
+    <message>
+        <source>Callers: %1</source>
+        <translation>Personas que llamaron: %1</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Número:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Closure reason:</source>
+        <translation>Motivo de cierre:</translation>
+    </message>
+    <message>
+        <source>SLA:</source>
+        <translation>SLA:</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1, vence: %2</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>Fecha de apertura:</translation>
+    </message>
+    <message>
+        <source>Closed:</source>
+        <translation>Fecha de cierre:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Canal:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Distrito:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Departamento:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Descripción:</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Respuestas:</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Volver a abrir</translation>
+    </message>
+    <message>
+        <source>Your role cannot change the status of this request.</source>
+        <translation>Su rol no permite cambiar el estado de esta solicitud.</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Nota agregada.</translation>
+    </message>
+    <message>
+        <source>Status changed to %1.</source>
+        <translation>Estado cambiado a %1.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::RequestForm</name>
     <message>
         <source>Script: %1</source>
@@ -1611,6 +2373,138 @@
         <source>Opened</source>
         <translation>Fecha de apertura</translation>
     </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Correo postal</translation>
+    </message>
+    <message>
+        <source>Open311</source>
+        <translation>Open311</translation>
+    </message>
+    <message>
+        <source>Contact running</source>
+        <translation>Contacto en curso</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Información proporcionada</translation>
+    </message>
+    <message>
+        <source>Request created</source>
+        <translation>Solicitud creada</translation>
+    </message>
+    <message>
+        <source>Attached to an existing request</source>
+        <translation>Persona agregada a una solicitud existente</translation>
+    </message>
+    <message>
+        <source>Warm transfer</source>
+        <translation>Transferencia asistida</translation>
+    </message>
+    <message>
+        <source>Cold transfer</source>
+        <translation>Transferencia directa</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Queja</translation>
+    </message>
+    <message>
+        <source>Caller hung up</source>
+        <translation>La persona colgó</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Duplicate of another request</source>
+        <translation>Duplicada de otra solicitud</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>No se requiere ninguna acción</translation>
+    </message>
+    <message>
+        <source>Referred to another agency</source>
+        <translation>Derivada a otra agencia</translation>
+    </message>
+    <message>
+        <source>Unable to locate</source>
+        <translation>No se pudo ubicar</translation>
+    </message>
+    <message>
+        <source>Not a valid request</source>
+        <translation>No es una solicitud válida</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Neighborhood</source>
+        <translation>Vecindario</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Persona que llama</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ReviewDueDialog</name>
+    <message>
+        <source>&amp;Still right: review in a year</source>
+        <translation>&amp;Sigue vigente: revisar en un año</translation>
+    </message>
+    <message>
+        <source>Articles due for review</source>
+        <translation>Artículos pendientes de revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>con %n día de retraso</numerusform>
+            <numerusform>con %n días de retraso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>vence hoy</translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>vence en %n día</numerusform>
+            <numerusform>vence en %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No article is due for review in the next 30 days.</source>
+        <translation>Ningún artículo tiene revisión pendiente en los próximos 30 días.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) due within 30 days.</source>
+        <translation>
+            <numerusform>%n artículo con revisión pendiente en los próximos 30 días.</numerusform>
+            <numerusform>%n artículos con revisión pendiente en los próximos 30 días.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ServiceTypeModel</name>
@@ -1653,6 +2547,164 @@
     <message>
         <source>Shortcut</source>
         <translation>Atajo</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::StatusReadbackBox</name>
+    <message>
+        <source>&amp;Status of:</source>
+        <translation>&amp;Estado de:</translation>
+    </message>
+    <message>
+        <source>Request number the caller reads out, then Enter</source>
+        <translation>Número de solicitud que lee la persona que llama; luego, Intro</translation>
+    </message>
+    <message>
+        <source>Request number for status read-back</source>
+        <translation>Número de solicitud para informar el estado</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Detalles…</translation>
+    </message>
+    <message>
+        <source>Request %1, %2, was opened on %3.</source>
+        <translation>La solicitud %1, %2, se abrió el %3.</translation>
+    </message>
+    <message>
+        <source>Request %1, %2 at %3, was opened on %4.</source>
+        <translation>La solicitud %1, %2 en %3, se abrió el %4.</translation>
+    </message>
+    <message>
+        <source>It is open and waiting for the department.</source>
+        <translation>Está abierta y en espera del departamento.</translation>
+    </message>
+    <message>
+        <source>The department is working on it.</source>
+        <translation>El departamento está trabajando en ella.</translation>
+    </message>
+    <message>
+        <source>It was closed on %1.</source>
+        <translation>Se cerró el %1.</translation>
+    </message>
+    <message>
+        <source>It is closed.</source>
+        <translation>Está cerrada.</translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation>Motivo: %1.</translation>
+    </message>
+    <message>
+        <source>This type of request has no target date.</source>
+        <translation>Este tipo de solicitud no tiene fecha objetivo.</translation>
+    </message>
+    <message>
+        <source>It was expected by %1 and is overdue; I will flag it to the department.</source>
+        <translation>Se esperaba resolverla a más tardar el %1 y está vencida; se lo notificaré al departamento.</translation>
+    </message>
+    <message>
+        <source>It is expected to be resolved by %1.</source>
+        <translation>Se espera resolverla a más tardar el %1.</translation>
+    </message>
+    <message>
+        <source>Latest update, %1: %2</source>
+        <translation>Última actualización, %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no public update yet.</source>
+        <translation>Todavía no hay ninguna actualización pública.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TimelineModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Opened (imported from the city&apos;s records)</source>
+        <translation>Abierta (importada de los registros de la ciudad)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Created, reported by %1</source>
+        <translation>Creada, reportada por %1</translation>
+    </message>
+    <message>
+        <source>%1 changed: %2 → %3</source>
+        <translation>Cambio en %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>Reabierta: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1 → %2 (%3)</source>
+        <translation>Estado: %1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Status: %1 → %2</source>
+        <translation>Estado: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Public note: %1</source>
+        <translation>Nota pública: %1</translation>
+    </message>
+    <message>
+        <source>Internal note: %1</source>
+        <translation>Nota interna: %1</translation>
+    </message>
+    <message>
+        <source>Caller attached (reported the same problem): %1</source>
+        <translation>Persona agregada (reportó el mismo problema): %1</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anónima</translation>
+    </message>
+    <message>
+        <source>Target date: %1</source>
+        <translation>Fecha objetivo: %1</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Cerrada: %1</translation>
+    </message>
+    <message>
+        <source>City records</source>
+        <translation>Registros de la ciudad</translation>
+    </message>
+    <message>
+        <source>%1 (workstation %2)</source>
+        <translation>%1 (estación de trabajo %2)</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Estación de trabajo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué sucedió</translation>
     </message>
 </context>
 <context>

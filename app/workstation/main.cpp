@@ -78,7 +78,7 @@ int main(int argc, char *argv[])
     if (agent.isEmpty())
         agent =
             qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", QStringLiteral("agent")));
-    StoreContext store(*database.value(), agent);
+    StoreContext store(*database.value(), agent, settings.agentRole());
     MainWindow window(store, settings);
     window.show();
     return QApplication::exec();

@@ -1,16 +1,40 @@
 #include "itemmodels/requestlistmodel.h"
 
+#include "itemmodels/requesttexts.h"
+#include "storage/requestrepository.h"
+#include "storage/requestsearchrepository.h"
+
 #include <QLocale>
 
 namespace civicdesk {
 
-RequestListModel::RequestListModel(const RequestRepository &repository, QObject *parent)
-    : QAbstractTableModel(parent), m_repository(repository)
+RequestListModel::RequestListModel(const RequestSearchRepository &search, QObject *parent)
+    : QAbstractTableModel(parent),
+      m_count([&search](const HistoryFilter &f) { return search.count(f, CountCap); }),
+      m_page([&search](const HistoryFilter &f, const PageCursor &after) {
+          return search.page(f, after, PageSize);
+      }),
+      m_sortable(true)
 {
     reload();
 }
 
-void RequestListModel::setFilter(const RequestFilter &filter)
+RequestListModel::RequestListModel(const RequestRepository &repository, QObject *parent)
+    : QAbstractTableModel(parent), m_count([&repository](const HistoryFilter &f) {
+          return repository.count({f.text, f.status, {}});
+      }),
+      // Offset pages: the offset travels in the cursor's key.
+      m_page([&repository](const HistoryFilter &f, const PageCursor &after) {
+          const int offset = after.key.toInt();
+          RequestPage page{repository.page({f.text, f.status, {}}, offset, PageSize), {}};
+          page.next = {offset + int(page.rows.size()), 1};
+          return page;
+      })
+{
+    reload();
+}
+
+void RequestListModel::setFilter(const HistoryFilter &filter)
 {
     m_filter = filter;
     reload();
@@ -20,8 +44,28 @@ void RequestListModel::reload()
 {
     beginResetModel();
     m_rows.clear();
-    m_total = m_repository.count(m_filter);
+    m_cursor = {};
+    m_total = m_count(m_filter);
+    m_more = m_total > 0;
+    // The first page comes with the reset: the view shows rows at once.
+    if (m_more) {
+        const RequestPage page = m_page(m_filter, m_cursor);
+        m_rows = page.rows;
+        m_cursor = page.next;
+        m_more = page.rows.size() == PageSize;
+        if (!m_more)
+            m_total = int(m_rows.size());
+    }
+    // Nothing fetches more from inside the reset notification (a view or tester reacting to it
+    // would insert rows while the reset is still being announced).
+    m_resetting = true;
     endResetModel();
+    m_resetting = false;
+}
+
+QString RequestListModel::requestId(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
 }
 
 int RequestListModel::rowCount(const QModelIndex &parent) const
@@ -36,72 +80,43 @@ int RequestListModel::columnCount(const QModelIndex &parent) const
 
 bool RequestListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_total;
+    return !parent.isValid() && m_more && !m_resetting;
 }
 
 void RequestListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid())
+    if (parent.isValid() || !m_more || m_resetting)
         return;
-    const QList<ServiceRequest> page = m_repository.page(m_filter, int(m_rows.size()), PageSize);
-    if (page.isEmpty()) {
+    const RequestPage page = m_page(m_filter, m_cursor);
+    m_more = page.rows.size() == PageSize;
+    if (page.rows.isEmpty()) {
         // The store shrank under us: stop offering more.
         m_total = int(m_rows.size());
         return;
     }
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
-    m_rows += page;
+    m_cursor = page.next;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.rows.size() - 1));
+    m_rows += page.rows;
     endInsertRows();
+    // The end of the list makes the count exact, including past the counting cap.
+    if (!m_more || m_rows.size() > m_total)
+        m_total = int(m_rows.size());
 }
 
-namespace {
-QString statusText(RequestStatus status)
+void RequestListModel::sort(int column, Qt::SortOrder order)
 {
-    switch (status) {
-    case RequestStatus::Open:
-        return RequestListModel::tr("Open");
-    case RequestStatus::InProgress:
-        return RequestListModel::tr("In progress");
-    case RequestStatus::Closed:
-        return RequestListModel::tr("Closed");
-    }
-    return {};
+    static const HistorySort sorts[ColumnCount] = {
+        HistorySort::ByNumber,  HistorySort::ByType,    HistorySort::ByStatus, HistorySort::ByDue,
+        HistorySort::ByChannel, HistorySort::ByAddress, HistorySort::ByOpened};
+    if (!m_sortable || column < 0 || column >= ColumnCount)
+        return;
+    const bool descending = order == Qt::DescendingOrder;
+    if (m_filter.sort == sorts[column] && m_filter.descending == descending)
+        return;
+    m_filter.sort = sorts[column];
+    m_filter.descending = descending;
+    reload();
 }
-
-QString slaText(SlaState state)
-{
-    switch (state) {
-    case SlaState::NoTarget:
-        return RequestListModel::tr("No target");
-    case SlaState::OnTime:
-        return RequestListModel::tr("On time");
-    case SlaState::DueSoon:
-        return RequestListModel::tr("Due soon");
-    case SlaState::Overdue:
-        return RequestListModel::tr("Overdue");
-    }
-    return {};
-}
-
-QString channelText(const QString &channel)
-{
-    if (channel == u"phone")
-        return RequestListModel::tr("Phone");
-    if (channel == u"web")
-        return RequestListModel::tr("Web");
-    if (channel == u"app")
-        return RequestListModel::tr("App");
-    if (channel == u"employee")
-        return RequestListModel::tr("Employee");
-    if (channel == u"social")
-        return RequestListModel::tr("Social media");
-    if (channel == u"walk_in")
-        return RequestListModel::tr("Walk-in");
-    if (channel == u"email")
-        return RequestListModel::tr("Email");
-    return channel;
-}
-} // namespace
 
 QVariant RequestListModel::data(const QModelIndex &index, int role) const
 {
@@ -122,11 +137,11 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
     case Type:
         return r.typeName;
     case Status:
-        return statusText(r.status);
+        return requesttexts::status(r.status);
     case Sla:
-        return slaText(r.slaState(m_clock()));
+        return requesttexts::sla(r.slaState(m_clock()));
     case Channel:
-        return channelText(r.channel);
+        return requesttexts::channel(r.channel);
     case Address:
         return r.address;
     case Opened:

@@ -193,29 +193,88 @@ QString ArticleRepository::matchExpression(const QString &text) const
 
 QList<ArticleHit> ArticleRepository::search(const QString &text, int limit) const
 {
-    return search(ArticleQuery{text, {}, {}, limit});
+    return search(ArticleQuery{text, {}, {}, limit, {}});
 }
 
 QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
 {
     QList<ArticleHit> result;
-    const QString match = matchExpression(query.text);
-    if (match.isEmpty())
-        return result;
+    const QString state = query.state.isEmpty() ? QStringLiteral("published") : query.state;
+    const QVariantList filters = {sql::text(query.language),
+                                  sql::text(query.language),
+                                  sql::text(query.department),
+                                  sql::text(query.department),
+                                  state,
+                                  state};
+    const QString where = QStringLiteral(
+        "(? = '' OR a.language = ?) AND (? = '' OR a.department_code = ?) AND (? = '*' OR "
+        "a.state = ?)");
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!sql::exec(q,
-                   u"SELECT " + columns +
-                       u", snippet(articles_fts, 1, '<b>', '</b>', '…', 12) FROM articles_fts "
-                       u"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts "
-                       u"MATCH ? AND (? = '' OR a.language = ?) AND (? = '' OR "
-                       u"a.department_code = ?) AND a.state != 'archived' ORDER BY "
-                       u"bm25(articles_fts, 10.0, 1.0, 5.0) LIMIT ?",
-                   {match, sql::text(query.language), sql::text(query.language),
-                    sql::text(query.department), sql::text(query.department), query.limit}))
-        return result;
+    q.setForwardOnly(true);
+    if (query.text.trimmed().isEmpty()) {
+        if (!sql::exec(q,
+                       u"SELECT " + columns + u", '' FROM articles a WHERE " + where +
+                           u" ORDER BY a.title LIMIT ?",
+                       filters + QVariantList{query.limit}))
+            return result;
+    } else {
+        const QString match = matchExpression(query.text);
+        if (match.isEmpty())
+            return result;
+        if (!sql::exec(q,
+                       u"SELECT " + columns +
+                           u", snippet(articles_fts, 1, '<b>', '</b>', '…', 12) FROM "
+                           u"articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE "
+                           u"articles_fts MATCH ? AND " +
+                           where + u" ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0) LIMIT ?",
+                       QVariantList{match} + filters + QVariantList{query.limit}))
+            return result;
+    }
     while (q.next())
         result.append({articleFrom(q), q.value(16).toString()});
     return result;
+}
+
+QList<KnowledgeArticle> ArticleRepository::reviewDue(const QDate &today, int withinDays) const
+{
+    QList<KnowledgeArticle> result;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!sql::exec(q,
+                   u"SELECT " + columns +
+                       u" FROM articles a WHERE a.review_due IS NOT NULL AND a.review_due <= ? "
+                       u"AND a.state != 'archived' ORDER BY a.review_due, a.title",
+                   {today.addDays(withinDays).toString(Qt::ISODate)}))
+        return result;
+    while (q.next())
+        result.append(articleFrom(q));
+    return result;
+}
+
+QList<Department> ArticleRepository::departments() const
+{
+    QList<Department> result;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!sql::exec(q, QStringLiteral("SELECT d.code, d.name, d.phone, d.email, d.web_link FROM "
+                                     "departments d WHERE EXISTS (SELECT 1 FROM articles a "
+                                     "WHERE a.department_code = d.code) ORDER BY d.name")))
+        return result;
+    while (q.next())
+        result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString(), q.value(4).toString()});
+    return result;
+}
+
+int ArticleRepository::versionOf(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (sql::exec(q, QStringLiteral("SELECT version FROM articles WHERE id = ?"), {id}) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+QString ArticleRepository::databasePath() const
+{
+    return QSqlDatabase::database(m_connection).databaseName();
 }
 
 } // namespace civicdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/department.h"
 #include "domain/knowledgearticle.h"
 
 #include <QHash>
@@ -17,6 +18,9 @@ struct ArticleQuery
     QString language;   // "" for both
     QString department; // "" for all
     int limit = 50;
+    // "" for published articles only (what agents see); draft, in_review, published or
+    // archived for that state; "*" for every state.
+    QString state;
 };
 
 struct ArticleHit
@@ -38,7 +42,18 @@ public:
     QList<KnowledgeArticle> list(const QString &language = {}) const;
     std::optional<KnowledgeArticle> byId(const QString &id) const;
     QList<ArticleHit> search(const QString &text, int limit = 50) const;
+    // The best matches of the query's text, or, for an empty text, every article that passes
+    // the query's filters, by title.
     QList<ArticleHit> search(const ArticleQuery &query) const;
+    // Articles not archived whose review is due on or before `today` + `withinDays`, soonest
+    // (most overdue) first.
+    QList<KnowledgeArticle> reviewDue(const QDate &today, int withinDays = 30) const;
+    // The departments that own at least one article, by name.
+    QList<Department> departments() const;
+    // The article's version (raised by every change), 0 if there is no such article.
+    int versionOf(const QString &id) const;
+    // The store's file, for a search worker that opens its own connection on another thread.
+    QString databasePath() const;
     // The FTS5 query built for `text` (for tests and benchmarks).
     QString matchExpression(const QString &text) const;
     // Forget the cached vocabulary and synonyms (after articles change).

@@ -153,6 +153,34 @@ const QList<QStringList> &allMigrations()
             QStringLiteral("CREATE VIRTUAL TABLE articles_terms USING fts5vocab(articles_fts, "
                            "'row')"),
         },
+        // 5: history: the request events written on a workstation in order, to link each
+        // contact to the requests made or joined during it.
+        {
+            QStringLiteral("CREATE INDEX events_device_kind ON events(device, kind, seq)"),
+        },
+        // Knowledge editing: a version number on each article, every version kept (a projection
+        // of the article events), the version each agent last read, and imports that leave
+        // locally edited articles alone.
+        {
+            QStringLiteral("ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral(
+                "CREATE TABLE article_versions(article_id TEXT NOT NULL, version INTEGER NOT "
+                "NULL, event_id TEXT, kind TEXT NOT NULL, actor TEXT NOT NULL, at INTEGER, note "
+                "TEXT NOT NULL DEFAULT '', state TEXT NOT NULL, title TEXT NOT NULL, body TEXT "
+                "NOT NULL, script TEXT NOT NULL, audience TEXT NOT NULL, language TEXT NOT NULL, "
+                "translation_group TEXT, department_code TEXT, service_codes TEXT NOT NULL, "
+                "keywords TEXT NOT NULL, transfer_target TEXT, effective TEXT, expires TEXT, "
+                "review_due TEXT, PRIMARY KEY(article_id, version))"),
+            QStringLiteral("CREATE TABLE article_reads(agent TEXT NOT NULL, article_id TEXT NOT "
+                           "NULL, version INTEGER NOT NULL, read_at INTEGER NOT NULL, "
+                           "PRIMARY KEY(agent, article_id))"),
+            QStringLiteral("CREATE INDEX articles_review_due ON articles(review_due)"),
+            // Article events always raise the version; a city-pack import does not, and must not
+            // overwrite an article that was edited here.
+            QStringLiteral("CREATE TRIGGER articles_keep_local_edits BEFORE UPDATE ON articles "
+                           "WHEN old.version > 1 AND new.version = old.version BEGIN SELECT "
+                           "RAISE(IGNORE); END"),
+        },
     };
     return migrations;
 }

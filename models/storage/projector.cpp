@@ -2,6 +2,7 @@
 
 #include "domain/contact.h"
 #include "domain/servicerequest.h"
+#include "storage/articleprojection.h"
 #include "storage/sql.h"
 
 #include <QCoreApplication>
@@ -93,6 +94,8 @@ Status validate(const Event &e)
         !e.clientTime.isValid())
         return invalid(e, QStringLiteral("id/entity/actor/device/time"),
                        QCoreApplication::translate("Storage", "must all be set"));
+    if (articleprojection::handles(e))
+        return articleprojection::validate(e);
     if (e.kind == u"request.created") {
         if (str(e, u"number").isEmpty())
             return invalid(e, QStringLiteral("number"),
@@ -144,6 +147,8 @@ Status apply(QSqlDatabase &db, const Event &e)
 {
     QSqlQuery query(db);
     const qint64 now = e.clientTime.toSecsSinceEpoch();
+    if (articleprojection::handles(e))
+        return articleprojection::apply(db, e);
     if (e.kind == u"request.created")
         return applyRequestCreated(query, e);
     if (e.kind == u"request.field_changed") {

@@ -22,7 +22,7 @@ class TestKnowledgeSearch : public QObject
 
     int rankOf(const QString &query, const QString &group, const QString &language = {})
     {
-        const QList<ArticleHit> hits = m_articles->search({query, language, {}, 10});
+        const QList<ArticleHit> hits = m_articles->search({query, language, {}, 10, {}});
         for (int i = 0; i < hits.size(); ++i) {
             if (hits.at(i).article.translationGroup == group)
                 return i + 1;
@@ -115,7 +115,7 @@ private slots:
     void filtersByLanguage()
     {
         const QList<ArticleHit> hits =
-            m_articles->search({QStringLiteral("bache"), QStringLiteral("es"), {}, 10});
+            m_articles->search({QStringLiteral("bache"), QStringLiteral("es"), {}, 10, {}});
         QVERIFY(!hits.isEmpty());
         for (const ArticleHit &h : hits)
             QCOMPARE(h.article.language, QStringLiteral("es"));

@@ -3,6 +3,7 @@
 #include "common/settings.h"
 #include "common/shortcutsdialog.h"
 #include "common/storecontext.h"
+#include "history/historycontext.h"
 #include "history/historypanel.h"
 #include "intake/intakepanel.h"
 #include "itemmodels/requestlistmodel.h"
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimeZone>
+#include <functional>
 
 namespace civicdesk {
 
@@ -31,7 +33,10 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
       m_knowledge(new KnowledgePanel(store.articles, this)),
       m_map(new MapOverviewPanel(store, this)),
       m_history(new HistoryPanel(
-          store.requests, QTimeZone(store.database.meta(QStringLiteral("city_timezone")).toUtf8()),
+          HistoryContext{store.database, store.events, store.agent,
+                         QTimeZone(store.database.meta(QStringLiteral("city_timezone")).toUtf8()),
+                         settings.agentRole() == u"supervisor" ? AgentRole::Supervisor
+                                                               : AgentRole::CallTaker},
           this)),
       m_agentLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_storeLabel(new QLabel(this))
 {
@@ -45,6 +50,7 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     m_knowledgeDock = addArea(m_knowledge, QStringLiteral("knowledgeDock"));
     m_mapDock = addArea(m_map, QStringLiteral("mapDock"));
     m_historyDock = addArea(m_history, QStringLiteral("historyDock"));
+    m_knowledge->setService(&store.knowledge);
     connect(m_knowledge, &KnowledgePanel::articleOpened, m_intake,
             &IntakePanel::recordArticleOpened);
     connect(m_knowledge, &KnowledgePanel::startRequest, m_intake, [this](const QString &code) {
@@ -78,6 +84,15 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     connect(m_intake, &IntakePanel::locationCleared, m_map, &MapOverviewPanel::clearIntakeLocation);
     connect(m_intake, &IntakePanel::duplicatesChanged, m_map,
             &MapOverviewPanel::setDuplicateCandidates);
+    // History follows the contact: who is calling, and where the request is.
+    connect(m_intake, &IntakePanel::callerChanged, m_history, &HistoryPanel::setCaller);
+    connect(m_intake, &IntakePanel::locationEntered, m_history, &HistoryPanel::setLocation);
+    connect(m_intake, &IntakePanel::locationCleared, m_history, &HistoryPanel::clearLocation);
+    connect(m_intake, &IntakePanel::requestCreated, m_history, &HistoryPanel::refresh);
+    // A marker clicked on the map opens the request; a request opened in history is shown on
+    // the map.
+    connect(m_map, &MapOverviewPanel::requestActivated, m_history, &HistoryPanel::openRequest);
+    connect(m_history, &HistoryPanel::requestOpened, m_map, &MapOverviewPanel::showRequest);
     m_intakeDock->setWindowTitle(tr("Intake"));
     m_knowledgeDock->setWindowTitle(tr("Knowledge"));
     m_mapDock->setWindowTitle(tr("Map"));
@@ -167,6 +182,25 @@ void MainWindow::createMenus()
     end->setObjectName(QStringLiteral("endContactAction"));
     m_shortcutActions << start << end;
 
+    QMenu *knowledge = menuBar()->addMenu(tr("&Knowledge"));
+    const QList<std::tuple<QString, QKeySequence, std::function<void()>, QString>> articles = {
+        {tr("&New article"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N),
+         [this] { m_knowledge->newArticle(); }, QStringLiteral("newArticleAction")},
+        {tr("&Edit article"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E),
+         [this] { m_knowledge->editCurrentArticle(); }, QStringLiteral("editArticleAction")},
+        {tr("Article &history"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H),
+         [this] { m_knowledge->showHistory(); }, QStringLiteral("articleHistoryAction")},
+        {tr("&Review due"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
+         [this] { m_knowledge->showReviewDue(); }, QStringLiteral("reviewDueAction")}};
+    for (const auto &[text, key, slot, name] : articles) {
+        QAction *action = knowledge->addAction(text, this, slot);
+        action->setShortcut(key);
+        action->setObjectName(name);
+        // Agents read; editors and supervisors edit (history is for everyone).
+        action->setEnabled(name == u"articleHistoryAction" || m_knowledge->canEdit());
+        m_shortcutActions.append(action);
+    }
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<std::tuple<QDockWidget *, QString, QKeySequence>> areas = {
         {m_intakeDock, tr("Go to &Intake"), QKeySequence(Qt::CTRL | Qt::Key_1)},
@@ -184,6 +218,13 @@ void MainWindow::createMenus()
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : {m_intakeDock, m_knowledgeDock, m_mapDock, m_historyDock})
         panels->addAction(dock->toggleViewAction());
+    QAction *readback = view->addAction(tr("Status read-&back"), this, [this] {
+        showArea(m_historyDock);
+        m_history->focusReadback();
+    });
+    readback->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    readback->setObjectName(QStringLiteral("readbackAction"));
+    m_shortcutActions.append(readback);
     QAction *reset = view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     reset->setObjectName(QStringLiteral("resetLayoutAction"));

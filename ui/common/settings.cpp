@@ -7,6 +7,7 @@ const QString geometryKey = QStringLiteral("window/geometry");
 const QString stateKey = QStringLiteral("window/state");
 const QString languageKey = QStringLiteral("ui/language");
 const QString agentKey = QStringLiteral("agent/name");
+const QString roleKey = QStringLiteral("agent/role");
 } // namespace
 
 QByteArray Settings::windowGeometry() const
@@ -43,6 +44,17 @@ void Settings::setLanguage(const QString &language)
 QString Settings::agentName() const
 {
     return m_settings.value(agentKey).toString();
+}
+
+QString Settings::agentRole() const
+{
+    const QString role = m_settings.value(roleKey).toString();
+    return role == u"supervisor" || role == u"editor" ? role : QStringLiteral("call_taker");
+}
+
+void Settings::setAgentRole(const QString &role)
+{
+    m_settings.setValue(roleKey, role);
 }
 
 void Settings::setAgentName(const QString &name)

@@ -21,6 +21,11 @@ public:
     QString language() const;
     void setLanguage(const QString &language);
     QString agentName() const;
+    // "call_taker" (default), "editor" (writes knowledge drafts) or "supervisor" (publishes
+    // articles, closes requests): what the agent may do. Set by the city's IT until sign-in
+    // against the central store provides it.
+    QString agentRole() const;
+    void setAgentRole(const QString &role);
     void setAgentName(const QString &name);
     void clear() { m_settings.clear(); }
 

@@ -8,6 +8,7 @@
 #include "storage/eventstore.h"
 #include "storage/intakerepository.h"
 #include "storage/intakeservice.h"
+#include "storage/knowledgeservice.h"
 #include "storage/layerrepository.h"
 #include "storage/requestrepository.h"
 
@@ -18,9 +19,13 @@ namespace civicdesk {
 // indexes (built from the store at start-up).
 struct StoreContext
 {
-    StoreContext(Database &db, const QString &agent)
-        : database(db), catalogue(db), requests(db), articles(db), layers(db), intake(db),
-          events(db), service(db, events, agent),
+    // `role`: "call_taker" (default), "editor" or "supervisor" (see Settings::agentRole()).
+    StoreContext(Database &db, const QString &agentName,
+                 const QString &role = QStringLiteral("call_taker"))
+        : database(db), agent(agentName), catalogue(db), requests(db), articles(db), layers(db),
+          intake(db), events(db), service(db, events, agentName),
+          knowledge(db, events, articles, agentName,
+                    knowledgeRoleFromName(role).value_or(KnowledgeRole::Agent)),
           addresses(intake.addresses(), intake.intersections(), intake.referrals())
     {
         const QList<LayerInfo> all = layers.layers();
@@ -29,6 +34,7 @@ struct StoreContext
     }
 
     Database &database;
+    QString agent;
     CatalogueRepository catalogue;
     RequestRepository requests;
     ArticleRepository articles;
@@ -36,6 +42,7 @@ struct StoreContext
     IntakeRepository intake;
     EventStore events;
     IntakeService service;
+    KnowledgeService knowledge;
     AddressIndex addresses;
     DistrictLocator districts;
 };

@@ -1,121 +1,232 @@
 #include "history/historypanel.h"
 
+#include "history/historycontext.h"
+#include "history/historylistview.h"
+#include "history/historysearchview.h"
+#include "history/historyservices.h"
+#include "history/requestdetaildialog.h"
+#include "history/statusreadbackbox.h"
+#include "itemmodels/historyentrymodel.h"
 #include "itemmodels/requestlistmodel.h"
 
-#include <QComboBox>
 #include <QEvent>
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
-#include <QLineEdit>
-#include <QLocale>
-#include <QTableView>
-#include <QTimeZone>
-#include <QTimer>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace civicdesk {
 
+HistoryPanel::HistoryPanel(const HistoryContext &context, QWidget *parent)
+    : QWidget(parent), m_services(std::make_unique<HistoryServices>(context))
+{
+    m_model = new RequestListModel(m_services->search, this);
+    build(context.cityZone);
+}
+
 HistoryPanel::HistoryPanel(const RequestRepository &requests, const QTimeZone &cityZone,
                            QWidget *parent)
-    : QWidget(parent), m_model(new RequestListModel(requests, this)),
-      m_filterLabel(new QLabel(this)), m_filter(new QLineEdit(this)), m_status(new QComboBox(this)),
-      m_countLabel(new QLabel(this)), m_table(new QTableView(this)), m_debounce(new QTimer(this))
+    : QWidget(parent)
+{
+    m_model = new RequestListModel(requests, this);
+    build(cityZone);
+}
+
+HistoryPanel::~HistoryPanel()
+{
+    // The detail window uses the services: it goes first.
+    delete m_detail;
+}
+
+void HistoryPanel::build(const QTimeZone &cityZone)
 {
     m_model->setDisplayTimeZone(cityZone);
-    m_filter->setObjectName(QStringLiteral("historyFilterLineEdit"));
-    m_filter->setClearButtonEnabled(true);
-    m_filterLabel->setBuddy(m_filter);
-    m_status->setObjectName(QStringLiteral("historyStatusComboBox"));
-    m_countLabel->setObjectName(QStringLiteral("historyCountLabel"));
-    m_table->setObjectName(QStringLiteral("requestTableView"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(RequestListModel::Address,
-                                                      QHeaderView::Stretch);
-    const QFontMetrics metrics = m_table->fontMetrics();
-    const auto widthOf = [&metrics](const QString &sample) {
-        return metrics.horizontalAdvance(sample) + 24;
-    };
-    m_table->setColumnWidth(RequestListModel::Number, widthOf(QStringLiteral("101001685666")));
-    m_table->setColumnWidth(RequestListModel::Type,
-                            widthOf(QStringLiteral("Street Light Outages")));
-    m_table->setColumnWidth(RequestListModel::Status, widthOf(QStringLiteral("In progress")));
-    m_table->setColumnWidth(RequestListModel::Sla, widthOf(QStringLiteral("No target")));
-    m_table->setColumnWidth(RequestListModel::Channel, widthOf(QStringLiteral("Employee")));
-    m_table->setColumnWidth(RequestListModel::Opened, widthOf(QStringLiteral("12/31/15 11:59 PM")));
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(200);
-
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_filterLabel);
-    filters->addWidget(m_filter, 1);
-    filters->addWidget(m_status);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("historyTabWidget"));
+    m_search = new HistorySearchView(m_model, m_services != nullptr, this);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(filters);
-    layout->addWidget(m_countLabel);
-    layout->addWidget(m_table, 1);
-    setTabOrder(m_filter, m_status);
-    setTabOrder(m_status, m_table);
-
-    connect(m_filter, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_debounce, &QTimer::timeout, this, &HistoryPanel::applyFilter);
-    connect(m_status, &QComboBox::currentIndexChanged, this, &HistoryPanel::applyFilter);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPanel::updateCount);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPanel::updateCount);
+    if (m_services) {
+        m_readback = new StatusReadbackBox(m_services->readback, cityZone, this);
+        m_callerView = new HistoryListView(QStringLiteral("caller"), cityZone, this);
+        m_locationView = new HistoryListView(QStringLiteral("location"), cityZone, this);
+        m_agentView = new HistoryListView(QStringLiteral("agent"), cityZone, this);
+        m_tabs->addTab(m_callerView, {});
+        m_tabs->addTab(m_locationView, {});
+        m_tabs->addTab(m_agentView, {});
+        for (HistoryListView *view : {m_callerView, m_locationView, m_agentView})
+            connect(view, &HistoryListView::requestActivated, this, &HistoryPanel::openRequest);
+        connect(m_search, &HistorySearchView::requestActivated, this, &HistoryPanel::openRequest);
+        connect(m_readback, &StatusReadbackBox::detailRequested, this, &HistoryPanel::openRequest);
+        layout->addWidget(m_readback);
+    }
+    m_tabs->addTab(m_search, {});
+    layout->addWidget(m_tabs, 1);
+    if (m_services) {
+        m_tabs->setCurrentWidget(m_search);
+        refreshCaller();
+        refreshLocation();
+        refreshAgent();
+    }
     retranslate();
 }
 
 void HistoryPanel::retranslate()
 {
-    m_filterLabel->setText(tr("Fi&nd:"));
-    m_filter->setPlaceholderText(tr("Request number, address or type"));
-    m_filter->setAccessibleName(tr("Find requests"));
-    const int current = std::max(0, m_status->currentIndex());
-    const QSignalBlocker blocker(m_status);
-    m_status->clear();
-    m_status->addItem(tr("Any status"), QString());
-    m_status->addItem(tr("Open"), QStringLiteral("open"));
-    m_status->addItem(tr("In progress"), QStringLiteral("in_progress"));
-    m_status->addItem(tr("Closed"), QStringLiteral("closed"));
-    m_status->setCurrentIndex(current);
-    m_status->setAccessibleName(tr("Status filter"));
-    m_table->setAccessibleName(tr("Requests"));
-    updateCount();
+    if (m_callerView) {
+        m_tabs->setTabText(m_tabs->indexOf(m_callerView),
+                           tr("&Caller (%1)").arg(m_callerView->model()->rowCount()));
+        m_tabs->setTabText(m_tabs->indexOf(m_locationView),
+                           tr("&Location (%1)").arg(m_locationView->model()->rowCount()));
+        m_tabs->setTabText(m_tabs->indexOf(m_agentView),
+                           tr("&My contacts (%1)").arg(m_agentView->model()->rowCount()));
+    }
+    m_tabs->setTabText(m_tabs->indexOf(m_search), tr("Searc&h"));
 }
 
 void HistoryPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange && m_tabs) {
         retranslate();
+        if (m_services) {
+            refreshCaller();
+            refreshLocation();
+            refreshAgent();
+        }
+    }
     QWidget::changeEvent(event);
+}
+
+RequestDetailDialog *HistoryPanel::detailDialog() const
+{
+    return m_detail;
 }
 
 void HistoryPanel::focusFilter()
 {
-    m_filter->setFocus(Qt::ShortcutFocusReason);
-    m_filter->selectAll();
+    m_tabs->setCurrentWidget(m_search);
+    m_search->focusFilter();
 }
 
-void HistoryPanel::applyFilter()
+void HistoryPanel::focusReadback()
 {
-    RequestFilter filter;
-    filter.text = m_filter->text();
-    filter.status = requestStatusFromName(m_status->currentData().toString());
-    m_model->setFilter(filter);
+    if (m_readback)
+        m_readback->focusNumber();
 }
 
-void HistoryPanel::updateCount()
+void HistoryPanel::showTab(Tab tab)
 {
-    const QLocale locale;
-    m_countLabel->setText(
-        tr("%1 requests (%2 loaded)")
-            .arg(locale.toString(m_model->totalCount()), locale.toString(m_model->rowCount())));
+    QWidget *pages[] = {m_callerView, m_locationView, m_agentView, m_search};
+    if (pages[tab])
+        m_tabs->setCurrentWidget(pages[tab]);
+}
+
+void HistoryPanel::setClock(std::function<QDateTime()> clock)
+{
+    m_model->setClock(clock);
+    if (!m_services)
+        return;
+    m_services->setClock(clock);
+    m_readback->setClock(clock);
+    for (HistoryListView *view : {m_callerView, m_locationView, m_agentView})
+        view->model()->setClock(clock);
+}
+
+void HistoryPanel::setCaller(const QString &callerId)
+{
+    m_callerId = callerId;
+    refreshCaller();
+}
+
+void HistoryPanel::setLocation(double latitude, double longitude, const QString &address)
+{
+    m_point = std::pair{latitude, longitude};
+    m_address = address;
+    refreshLocation();
+}
+
+void HistoryPanel::clearLocation()
+{
+    m_point.reset();
+    m_address.clear();
+    refreshLocation();
+}
+
+void HistoryPanel::setAgentRole(AgentRole role)
+{
+    if (!m_services)
+        return;
+    m_services->actions.setRole(role);
+    if (m_detail)
+        m_detail->reload();
+}
+
+void HistoryPanel::refresh()
+{
+    m_model->reload();
+    if (!m_services)
+        return;
+    refreshCaller();
+    refreshLocation();
+    refreshAgent();
+    if (m_detail)
+        m_detail->reload();
+}
+
+void HistoryPanel::refreshCaller()
+{
+    if (!m_services)
+        return;
+    if (m_callerId.isEmpty())
+        m_callerView->setEntries({}, tr("No caller yet: find or enter the caller in intake, and "
+                                        "their past contacts and requests show here."));
+    else
+        m_callerView->setEntries(m_services->history.forCaller(m_callerId),
+                                 tr("The caller's past contacts and requests, newest first."));
+    retranslate();
+}
+
+void HistoryPanel::refreshLocation()
+{
+    if (!m_services)
+        return;
+    if (!m_point)
+        m_locationView->setEntries({}, tr("No location yet: as intake finds the address, the "
+                                          "requests there and nearby show here."));
+    else
+        m_locationView->setEntries(
+            m_services->history.nearLocation(m_point->first, m_point->second, m_address),
+            tr("Requests at %1 first, then within %2 m; open before closed, newest first.")
+                .arg(m_address.isEmpty() ? tr("this point") : m_address)
+                .arg(HistoryRepository::DefaultRadiusMeters));
+    retranslate();
+}
+
+void HistoryPanel::refreshAgent()
+{
+    if (!m_services)
+        return;
+    m_agentView->setEntries(m_services->history.forAgent(m_services->agent),
+                            tr("Your recent contacts (%1), newest first.").arg(m_services->agent));
+    retranslate();
+}
+
+void HistoryPanel::openRequest(const QString &requestId)
+{
+    if (!m_services || requestId.isEmpty())
+        return;
+    emit requestOpened(requestId);
+    if (m_detail && m_detail->requestId() != requestId)
+        m_detail->close();
+    if (!m_detail) {
+        m_detail = new RequestDetailDialog(*m_services, requestId, this);
+        connect(m_detail, &RequestDetailDialog::requestChanged, this, [this] {
+            m_model->reload();
+            refreshCaller();
+            refreshLocation();
+            refreshAgent();
+        });
+    }
+    m_detail->show();
+    m_detail->raise();
+    m_detail->activateWindow();
 }
 
 } // namespace civicdesk

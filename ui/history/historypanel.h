@@ -1,47 +1,98 @@
 #pragma once
 
-#include <QWidget>
+#include "storage/requestactions.h"
 
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QTableView;
-class QTimer;
-class QTimeZone;
+#include <QDateTime>
+#include <QPointer>
+#include <QTimeZone>
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+class QTabWidget;
 
 namespace civicdesk {
 
+class HistoryListView;
+class HistorySearchView;
+class HistoryServices;
+class RequestDetailDialog;
 class RequestListModel;
 class RequestRepository;
+class StatusReadbackBox;
+struct HistoryContext;
 
-// The history area: every request in the local store, newest first, fetched as the agent
-// scrolls; filter by number, address or type words and by status.
+// The history area. Three views follow the current contact — the caller's past contacts and
+// requests, requests at and near the location being entered, the agent's own recent contacts —
+// beside a search across all history; a status read-back box answers "what happened to my
+// request?" from a number; Enter on any request opens its detail and timeline.
+//
+// Intake tells the panel who is calling and where (setCaller, setLocation); the composition
+// root connects them.
 class HistoryPanel : public QWidget
 {
     Q_OBJECT
 
 public:
+    enum Tab
+    {
+        CallerTab,
+        LocationTab,
+        AgentTab,
+        SearchTab
+    };
+
+    HistoryPanel(const HistoryContext &context, QWidget *parent = nullptr);
+    // Search only (number, address, type words and status), for a window that has no
+    // HistoryContext to give: no contact views, read-back or detail.
     HistoryPanel(const RequestRepository &requests, const QTimeZone &cityZone,
                  QWidget *parent = nullptr);
+    ~HistoryPanel() override;
 
     void focusFilter();
+    void focusReadback();
+    void showTab(Tab tab);
     RequestListModel *model() const { return m_model; }
+    RequestDetailDialog *detailDialog() const;
+    QString callerId() const { return m_callerId; }
+    // Seam for tests: the time of SLA states and of the agent's actions.
+    void setClock(std::function<QDateTime()> clock);
+
+signals:
+    // The agent opened a request (the map pans to it).
+    void requestOpened(const QString &requestId);
+
+public slots:
+    void setCaller(const QString &callerId);
+    void setLocation(double latitude, double longitude, const QString &address);
+    void clearLocation();
+    void setAgentRole(civicdesk::AgentRole role);
+    // Reads every view again (after a request is made or changed, or a contact ends).
+    void refresh();
+    void openRequest(const QString &requestId);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void build(const QTimeZone &cityZone);
     void retranslate();
-    void applyFilter();
-    void updateCount();
+    void refreshCaller();
+    void refreshLocation();
+    void refreshAgent();
 
-    RequestListModel *m_model;
-    QLabel *m_filterLabel;
-    QLineEdit *m_filter;
-    QComboBox *m_status;
-    QLabel *m_countLabel;
-    QTableView *m_table;
-    QTimer *m_debounce;
+    std::unique_ptr<HistoryServices> m_services; // null for the search-only panel
+    RequestListModel *m_model = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    StatusReadbackBox *m_readback = nullptr;
+    HistoryListView *m_callerView = nullptr;
+    HistoryListView *m_locationView = nullptr;
+    HistoryListView *m_agentView = nullptr;
+    HistorySearchView *m_search = nullptr;
+    QPointer<RequestDetailDialog> m_detail;
+    QString m_callerId;
+    std::optional<std::pair<double, double>> m_point;
+    QString m_address;
 };
 
 } // namespace civicdesk

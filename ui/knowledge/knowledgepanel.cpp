@@ -1,35 +1,51 @@
 #include "knowledge/knowledgepanel.h"
 
-#include "itemmodels/articlelistmodel.h"
+#include "knowledge/articleeditordialog.h"
+#include "knowledge/articlehistorydialog.h"
+#include "knowledge/articlehitmodel.h"
+#include "knowledge/articlehtml.h"
+#include "knowledge/articlesearcher.h"
+#include "knowledge/reviewduedialog.h"
 #include "storage/articlerepository.h"
+#include "storage/knowledgeservice.h"
 
+#include <QComboBox>
 #include <QEvent>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTextBrowser>
-#include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace civicdesk {
 
+namespace {
+constexpr int listLimit = 1000; // every article, when nothing is typed
+constexpr int searchLimit = 50;
+} // namespace
+
 KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *parent)
-    : QWidget(parent), m_articles(articles), m_model(new ArticleListModel(articles, this)),
-      m_searchLabel(new QLabel(this)), m_search(new QLineEdit(this)),
+    : QWidget(parent), m_articles(articles), m_searcher(new ArticleSearcher(articles, this)),
+      m_model(new ArticleHitModel(this)), m_searchLabel(new QLabel(this)),
+      m_search(new QLineEdit(this)), m_language(new QComboBox(this)),
+      m_department(new QComboBox(this)), m_state(new QComboBox(this)),
       m_countLabel(new QLabel(this)), m_list(new QListView(this)), m_view(new QTextBrowser(this)),
-      m_start(new QPushButton(this)), m_debounce(new QTimer(this)), m_openTimer(new QTimer(this))
+      m_start(new QPushButton(this)), m_new(new QPushButton(this)), m_edit(new QPushButton(this)),
+      m_history(new QPushButton(this)), m_reviewDue(new QPushButton(this)),
+      m_debounce(new QTimer(this)), m_openTimer(new QTimer(this))
 {
     m_openTimer->setSingleShot(true);
     m_openTimer->setInterval(1000);
-    connect(m_openTimer, &QTimer::timeout, this, [this] { emit articleOpened(m_currentId); });
+    connect(m_openTimer, &QTimer::timeout, this, [this] {
+        emit articleOpened(m_currentId);
+        markCurrentRead();
+    });
     m_start->setObjectName(QStringLiteral("startRequestButton"));
     m_start->hide();
     connect(m_start, &QPushButton::clicked, this, [this] {
@@ -42,15 +58,34 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     m_search->setObjectName(QStringLiteral("articleSearchLineEdit"));
     m_search->setClearButtonEnabled(true);
     m_searchLabel->setBuddy(m_search);
+    m_language->setObjectName(QStringLiteral("articleLanguageComboBox"));
+    m_department->setObjectName(QStringLiteral("articleDepartmentComboBox"));
+    m_state->setObjectName(QStringLiteral("articleStateComboBox"));
+    m_state->hide();
     m_countLabel->setObjectName(QStringLiteral("articleCountLabel"));
     m_list->setObjectName(QStringLiteral("articleListView"));
     m_list->setModel(m_model);
     m_list->setUniformItemSizes(true);
     m_view->setObjectName(QStringLiteral("articleTextBrowser"));
     m_view->setOpenExternalLinks(false);
+    m_new->setObjectName(QStringLiteral("newArticleButton"));
+    m_edit->setObjectName(QStringLiteral("editArticleButton"));
+    m_history->setObjectName(QStringLiteral("articleHistoryButton"));
+    m_reviewDue->setObjectName(QStringLiteral("reviewDueButton"));
+    for (QPushButton *b : {m_new, m_edit, m_history, m_reviewDue})
+        b->hide();
+    // Short: the query itself runs off this thread; this only saves work while keys repeat.
     m_debounce->setSingleShot(true);
-    m_debounce->setInterval(80);
+    m_debounce->setInterval(30);
 
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_language);
+    filters->addWidget(m_department, 1);
+    filters->addWidget(m_state);
+    auto *tools = new QHBoxLayout;
+    for (QPushButton *b : {m_new, m_edit, m_history, m_reviewDue})
+        tools->addWidget(b);
+    tools->addStretch(1);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_list);
     splitter->addWidget(m_view);
@@ -58,26 +93,55 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_searchLabel);
     layout->addWidget(m_search);
+    layout->addLayout(filters);
     layout->addWidget(m_countLabel);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_start);
+    layout->addLayout(tools);
 
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_debounce, &QTimer::timeout, this, &KnowledgePanel::runQuery);
+    connect(m_searcher, &ArticleSearcher::resultsReady, this,
+            [this](quint64, const QList<ArticleHit> &hits) { applyHits(hits); });
+    connect(m_searcher, &ArticleSearcher::failed, m_countLabel, &QLabel::setText);
+    for (QComboBox *filter : {m_language, m_department, m_state})
+        connect(filter, &QComboBox::activated, this, &KnowledgePanel::runQueryNow);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showArticle(current); });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_countLabel->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
-        if (m_model->rowCount() > 0)
-            m_list->setCurrentIndex(m_model->index(0, 0));
-        else
-            m_view->clear();
-    });
+    connect(m_new, &QPushButton::clicked, this, &KnowledgePanel::newArticle);
+    connect(m_edit, &QPushButton::clicked, this, &KnowledgePanel::editCurrentArticle);
+    connect(m_history, &QPushButton::clicked, this, &KnowledgePanel::showHistory);
+    connect(m_reviewDue, &QPushButton::clicked, this, &KnowledgePanel::showReviewDue);
     retranslate();
-    m_countLabel->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
-    if (m_model->rowCount() > 0)
-        m_list->setCurrentIndex(m_model->index(0, 0));
+    runQueryNow();
+}
+
+KnowledgePanel::~KnowledgePanel() = default;
+
+void KnowledgePanel::fillFilters()
+{
+    const int language = std::max(0, m_language->currentIndex());
+    const QString department = m_department->currentData().toString();
+    const int state = std::max(0, m_state->currentIndex());
+    m_language->clear();
+    m_language->addItem(tr("All languages"), QString());
+    m_language->addItem(tr("English"), QStringLiteral("en"));
+    m_language->addItem(tr("Spanish"), QStringLiteral("es"));
+    m_language->setCurrentIndex(language);
+    m_department->clear();
+    m_department->addItem(tr("All departments"), QString());
+    const QList<Department> departments = m_articles.departments();
+    for (const Department &d : departments)
+        m_department->addItem(d.name, d.code);
+    m_department->setCurrentIndex(std::max(0, m_department->findData(department)));
+    m_state->clear();
+    m_state->addItem(tr("Published"), QString());
+    m_state->addItem(tr("Drafts"), QStringLiteral("draft"));
+    m_state->addItem(tr("In review"), QStringLiteral("in_review"));
+    m_state->addItem(tr("Archived"), QStringLiteral("archived"));
+    m_state->addItem(tr("All states"), QStringLiteral("*"));
+    m_state->setCurrentIndex(state);
 }
 
 void KnowledgePanel::retranslate()
@@ -85,10 +149,18 @@ void KnowledgePanel::retranslate()
     m_searchLabel->setText(tr("&Search the knowledge base:"));
     m_search->setPlaceholderText(tr("What is the caller asking about?"));
     m_search->setAccessibleName(tr("Search the knowledge base"));
+    m_language->setAccessibleName(tr("Language"));
+    m_department->setAccessibleName(tr("Department"));
+    m_state->setAccessibleName(tr("State"));
     m_list->setAccessibleName(tr("Articles"));
     m_view->setAccessibleName(tr("Article"));
     m_start->setText(tr("Start this request (Ctrl+Shift+S)"));
+    m_new->setText(tr("&New article"));
+    m_edit->setText(tr("&Edit"));
+    m_history->setText(tr("&History"));
+    m_reviewDue->setText(tr("Review &due"));
     m_countLabel->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
+    fillFilters();
 }
 
 void KnowledgePanel::changeEvent(QEvent *event)
@@ -96,6 +168,23 @@ void KnowledgePanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+void KnowledgePanel::setService(KnowledgeService *service)
+{
+    m_service = service;
+    const bool editing = canEdit();
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_state, m_new, m_edit, m_history, m_reviewDue})
+        w->setVisible(editing);
+    refreshChanged();
+    if (!m_currentId.isEmpty())
+        showArticleById(m_currentId);
+}
+
+bool KnowledgePanel::canEdit() const
+{
+    return m_service && m_service->role() != KnowledgeRole::Agent;
 }
 
 void KnowledgePanel::focusSearch()
@@ -109,9 +198,43 @@ int KnowledgePanel::resultCount() const
     return m_model->rowCount();
 }
 
+int KnowledgePanel::staleResultsDiscarded() const
+{
+    return m_searcher->staleDiscarded();
+}
+
 void KnowledgePanel::runQuery()
 {
-    m_model->setQuery(m_search->text());
+    const QString text = m_search->text();
+    if (text.trimmed().isEmpty()) {
+        runQueryNow(); // the plain list is cheap
+        return;
+    }
+    m_searcher->search({text, m_language->currentData().toString(),
+                        m_department->currentData().toString(), searchLimit,
+                        m_state->currentData().toString()});
+}
+
+void KnowledgePanel::runQueryNow()
+{
+    m_debounce->stop();
+    const QString text = m_search->text();
+    applyHits(m_searcher->searchNow(
+        {text, m_language->currentData().toString(), m_department->currentData().toString(),
+         text.trimmed().isEmpty() ? listLimit : searchLimit, m_state->currentData().toString()}));
+}
+
+void KnowledgePanel::applyHits(const QList<ArticleHit> &hits)
+{
+    m_model->setHits(hits);
+    refreshChanged();
+    m_countLabel->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
+    const int preferred = m_preferredId.isEmpty() ? -1 : m_model->rowOf(m_preferredId);
+    m_preferredId.clear();
+    if (m_model->rowCount() > 0)
+        m_list->setCurrentIndex(m_model->index(std::max(0, preferred), 0));
+    else
+        m_view->clear();
 }
 
 bool KnowledgePanel::eventFilter(QObject *watched, QEvent *event)
@@ -119,10 +242,9 @@ bool KnowledgePanel::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Down || key == Qt::Key_Up) {
-            if (m_debounce->isActive()) {
-                m_debounce->stop();
-                runQuery();
-            }
+            // Move through the results of what is typed now, never through stale ones.
+            if (m_debounce->isActive() || m_searcher->isPending())
+                runQueryNow();
             const int rows = m_model->rowCount();
             if (rows > 0) {
                 const int row = std::clamp(
@@ -137,47 +259,100 @@ bool KnowledgePanel::eventFilter(QObject *watched, QEvent *event)
 
 void KnowledgePanel::showArticle(const QModelIndex &index)
 {
-    if (!index.isValid())
-        return;
-    const auto article = m_articles.byId(index.data(ArticleListModel::IdRole).toString());
+    if (index.isValid())
+        showArticleById(index.data(ArticleHitModel::IdRole).toString());
+}
+
+void KnowledgePanel::showArticleById(const QString &articleId)
+{
+    const auto article = m_articles.byId(articleId);
     if (!article)
         return;
-    QString html = u"<h2>" + article->title.toHtmlEscaped() + u"</h2>";
-    if (!article->script.isEmpty())
-        html += u"<table width='100%' cellpadding='8' bgcolor='#eef5ff'><tr><td><b>" +
-                tr("Read to the caller:") + u"</b><br>" + article->script.toHtmlEscaped() +
-                u"</td></tr></table>";
-    const QJsonObject transfer = QJsonDocument::fromJson(article->transferTarget.toUtf8()).object();
-    if (!transfer.isEmpty())
-        html += u"<p><b>" + tr("Transfer:") + u"</b> " +
-                transfer.value(u"name").toString().toHtmlEscaped() + u" — <b>" +
-                transfer.value(u"phone").toString().toHtmlEscaped() + u"</b> " +
-                transfer.value(u"hours").toString().toHtmlEscaped() + u"</p>";
-    // Article bodies are light Markdown: headings, lists, links.
-    QTextDocument body;
-    body.setMarkdown(article->body);
-    QString bodyHtml = body.toHtml();
-    const qsizetype start = bodyHtml.indexOf(u"<body");
-    const qsizetype open = start < 0 ? -1 : bodyHtml.indexOf(u'>', start);
-    const qsizetype end = bodyHtml.lastIndexOf(u"</body>");
-    if (open >= 0 && end > open)
-        bodyHtml = bodyHtml.mid(open + 1, end - open - 1);
-    html += bodyHtml;
-    if (!article->keywords.isEmpty())
-        html += u"<p><small><b>" + tr("Keywords:") + u"</b> " + article->keywords.toHtmlEscaped() +
-                u"</small></p>";
-    if (article->reviewDue.isValid())
-        html +=
-            u"<p><small>" +
-            tr("Review due: %1").arg(QLocale().toString(article->reviewDue, QLocale::ShortFormat)) +
-            u"</small></p>";
-    m_view->setHtml(html);
+    const int row = m_model->rowOf(articleId);
+    const bool changed =
+        row >= 0 && m_model->index(row, 0).data(ArticleHitModel::ChangedRole).toBool();
+    m_view->setHtml(ArticleHtml::article(*article, changed));
     m_currentServiceCode = article->serviceCodes.value(0);
     m_start->setVisible(!m_currentServiceCode.isEmpty());
+    m_edit->setEnabled(m_service && m_service->canEdit(*article));
     // An article counts as opened once it has stayed on screen for a moment, not when it
     // flashes past as the first hit while the agent types.
     m_currentId = article->id;
     m_openTimer->start();
+}
+
+void KnowledgePanel::openArticle(const QString &articleId)
+{
+    const int row = m_model->rowOf(articleId);
+    if (row >= 0)
+        m_list->setCurrentIndex(m_model->index(row, 0));
+    else
+        showArticleById(articleId);
+}
+
+void KnowledgePanel::markCurrentRead()
+{
+    if (!m_service || m_currentId.isEmpty())
+        return;
+    if (m_service->markRead(m_currentId).ok())
+        refreshChanged();
+}
+
+void KnowledgePanel::refreshChanged()
+{
+    if (m_service)
+        m_model->setChanged(m_service->changedSinceRead());
+}
+
+void KnowledgePanel::afterChange(const QString &articleId)
+{
+    m_searcher->invalidate();
+    fillFilters();
+    m_preferredId = articleId;
+    runQueryNow();
+    if (m_currentId != articleId)
+        showArticleById(articleId);
+    emit articlesChanged();
+}
+
+void KnowledgePanel::newArticle()
+{
+    if (!canEdit())
+        return;
+    auto *dialog = new ArticleEditorDialog(*m_service, {}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ArticleEditorDialog::articleChanged, this, &KnowledgePanel::afterChange);
+    dialog->show();
+}
+
+void KnowledgePanel::editCurrentArticle()
+{
+    if (!canEdit() || m_currentId.isEmpty())
+        return;
+    auto *dialog = new ArticleEditorDialog(*m_service, m_currentId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ArticleEditorDialog::articleChanged, this, &KnowledgePanel::afterChange);
+    dialog->show();
+}
+
+void KnowledgePanel::showHistory()
+{
+    if (!m_service || m_currentId.isEmpty())
+        return;
+    auto *dialog = new ArticleHistoryDialog(m_service->history(), m_currentId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void KnowledgePanel::showReviewDue()
+{
+    if (!m_service)
+        return;
+    auto *dialog = new ReviewDueDialog(*m_service, QDate::currentDate(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReviewDueDialog::articleActivated, this, &KnowledgePanel::openArticle);
+    connect(dialog, &ReviewDueDialog::articleChanged, this, &KnowledgePanel::afterChange);
+    dialog->show();
 }
 
 } // namespace civicdesk

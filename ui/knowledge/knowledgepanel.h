@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -11,28 +12,56 @@ class QTimer;
 
 namespace civicdesk {
 
-class ArticleListModel;
+class ArticleHitModel;
 class ArticleRepository;
+class ArticleSearcher;
+class KnowledgeService;
+struct ArticleHit;
 
-// The knowledge area: search as you type (FTS5, best match first) and read the article.
+// The knowledge area: search as you type (FTS5, best match first, on a search thread so typing
+// never waits; stale results are dropped), filters by language, department and (for editors)
+// state, and the article with its script, transfer and "start this request".
+//
+// With a KnowledgeService (setService) the panel also marks articles changed since this person
+// last read them, and for editors and supervisors offers new/edit/history/review-due, each in a
+// window that does not block the rest of the workstation.
 class KnowledgePanel : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit KnowledgePanel(const ArticleRepository &articles, QWidget *parent = nullptr);
+    ~KnowledgePanel() override;
+
+    // Read marks for everyone; editing tools when the service's role may edit. The service must
+    // write through the same ArticleRepository this panel reads.
+    void setService(KnowledgeService *service);
+    bool canEdit() const;
 
     void focusSearch();
     QString currentArticleId() const { return m_currentId; }
+    int resultCount() const;
+    // Stale search results dropped so far (for tests and diagnostics).
+    int staleResultsDiscarded() const;
+
+public slots:
+    // Show one article (selecting it in the list when the filters let it appear).
+    void openArticle(const QString &articleId);
+    // Editors and supervisors: a new draft / the shown article in the editor.
+    void newArticle();
+    void editCurrentArticle();
+    // The shown article's versions, side by side.
+    void showHistory();
+    // Articles overdue or due for review within 30 days.
+    void showReviewDue();
 
 signals:
     // The agent opened an article (the running contact records it).
     void articleOpened(const QString &articleId);
     // "Start this request": hand the article's request type to intake.
     void startRequest(const QString &serviceCode);
-
-public:
-    int resultCount() const;
+    // An article was created or changed here.
+    void articlesChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -40,19 +69,36 @@ protected:
 
 private:
     void retranslate();
+    void fillFilters();
     void runQuery();
+    void runQueryNow();
+    void applyHits(const QList<ArticleHit> &hits);
     void showArticle(const QModelIndex &index);
+    void showArticleById(const QString &articleId);
+    void markCurrentRead();
+    void refreshChanged();
+    void afterChange(const QString &articleId);
 
     const ArticleRepository &m_articles;
-    ArticleListModel *m_model;
+    KnowledgeService *m_service = nullptr;
+    ArticleSearcher *m_searcher;
+    ArticleHitModel *m_model;
     QLabel *m_searchLabel;
     QLineEdit *m_search;
+    QComboBox *m_language;
+    QComboBox *m_department;
+    QComboBox *m_state;
     QLabel *m_countLabel;
     QListView *m_list;
     QTextBrowser *m_view;
     QPushButton *m_start;
+    QPushButton *m_new;
+    QPushButton *m_edit;
+    QPushButton *m_history;
+    QPushButton *m_reviewDue;
     QString m_currentId;
     QString m_currentServiceCode;
+    QString m_preferredId;
     QTimer *m_debounce;
     QTimer *m_openTimer;
 };

@@ -1,0 +1,116 @@
+#include "itemmodels/historyentrymodel.h"
+
+#include "itemmodels/requesttexts.h"
+
+#include <QLocale>
+
+namespace civicdesk {
+
+HistoryEntryModel::HistoryEntryModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void HistoryEntryModel::setEntries(QList<HistoryEntry> entries)
+{
+    beginResetModel();
+    m_entries = std::move(entries);
+    endResetModel();
+}
+
+int HistoryEntryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int HistoryEntryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HistoryEntryModel::display(const HistoryEntry &e, Column column) const
+{
+    const bool isContact = e.kind == HistoryEntry::Kind::Contact;
+    const bool hasRequest = !e.request.id.isEmpty();
+    switch (column) {
+    case Number:
+        return isContact ? e.requestNumbers.join(QStringLiteral(", ")) : e.request.number;
+    case Type:
+        if (!isContact)
+            return e.request.typeName;
+        return hasRequest ? tr("Contact: %1").arg(e.request.typeName) : tr("Contact");
+    case Status:
+        return isContact ? requesttexts::outcome(e.contact.outcome)
+                         : requesttexts::status(e.request.status);
+    case Sla:
+        return hasRequest ? requesttexts::sla(e.request.slaState(m_clock())) : QString();
+    case Channel:
+        return requesttexts::channel(isContact ? channelName(e.contact.channel)
+                                               : e.request.channel);
+    case Address:
+        if (e.sameAddress)
+            return tr("%1 (same address)").arg(e.request.address);
+        if (e.distanceMeters >= 0)
+            return tr("%1 (%2 m away)").arg(e.request.address).arg(qRound(e.distanceMeters));
+        return e.request.address;
+    case When: {
+        const QDateTime when = e.when();
+        return QLocale().toString(m_zone.isValid() ? when.toTimeZone(m_zone) : when.toLocalTime(),
+                                  QLocale::ShortFormat);
+    }
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant HistoryEntryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const HistoryEntry &e = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(e, Column(index.column()));
+    case Qt::ToolTipRole:
+        if (e.kind == HistoryEntry::Kind::Contact && !e.contact.notes.isEmpty())
+            return e.contact.notes;
+        return e.request.description.isEmpty() ? QVariant() : QVariant(e.request.description);
+    case RequestIdRole:
+        return e.request.id;
+    case KindRole:
+        return int(e.kind);
+    case SameAddressRole:
+        return e.sameAddress;
+    case DistanceRole:
+        return e.distanceMeters;
+    case SlaStateRole:
+        return int(e.request.slaState(m_clock()));
+    default:
+        return {};
+    }
+}
+
+QVariant HistoryEntryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Number:
+        return tr("Number");
+    case Type:
+        return tr("Type");
+    case Status:
+        return tr("Status");
+    case Sla:
+        return tr("SLA");
+    case Channel:
+        return tr("Channel");
+    case Address:
+        return tr("Address");
+    case When:
+        return tr("When");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace civicdesk

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "domain/contact.h"
+#include "domain/servicerequest.h"
+
+#include <QString>
+
+namespace civicdesk::requesttexts {
+
+// The words the history views show for stored codes, shared by every request and timeline
+// model (translated in one context, so each word is translated once).
+QString status(RequestStatus status);
+QString sla(SlaState state);
+QString channel(const QString &channel);
+QString outcome(std::optional<Outcome> outcome);
+// Closure reasons chosen here are codes; imported closure text is shown as the city wrote it.
+QString closureReason(const QString &reason);
+QString field(const QString &field);
+
+} // namespace civicdesk::requesttexts

@@ -1,0 +1,89 @@
+#include "storage/articlehistory.h"
+
+#include "domain/articlelifecycle.h"
+#include "storage/database.h"
+#include "storage/sql.h"
+
+namespace civicdesk {
+
+namespace {
+
+const QString versionColumns = QStringLiteral(
+    "version, kind, actor, at, note, state, title, body, script, audience, language, "
+    "translation_group, department_code, service_codes, keywords, transfer_target, effective, "
+    "expires, review_due");
+
+ArticleVersion versionFrom(const QString &id, const QSqlQuery &q)
+{
+    ArticleVersion v;
+    v.number = q.value(0).toInt();
+    v.kind = q.value(1).toString();
+    v.actor = q.value(2).toString();
+    if (!q.value(3).isNull())
+        v.at = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+    v.note = q.value(4).toString();
+    KnowledgeArticle &a = v.article;
+    a.id = id;
+    a.state = ArticleLifecycle::stateFromName(q.value(5).toString())
+                  .value_or(KnowledgeArticle::State::Published);
+    a.title = q.value(6).toString();
+    a.body = q.value(7).toString();
+    a.script = q.value(8).toString();
+    a.audience = q.value(9).toString() == u"public" ? KnowledgeArticle::Audience::Public
+                                                    : KnowledgeArticle::Audience::Agent;
+    a.language = q.value(10).toString();
+    a.translationGroup = q.value(11).toString();
+    a.departmentCode = q.value(12).toString();
+    a.serviceCodes = q.value(13).toString().split(u' ', Qt::SkipEmptyParts);
+    a.keywords = q.value(14).toString();
+    a.transferTarget = q.value(15).toString();
+    a.effective = QDate::fromString(q.value(16).toString(), Qt::ISODate);
+    a.expires = QDate::fromString(q.value(17).toString(), Qt::ISODate);
+    a.reviewDue = QDate::fromString(q.value(18).toString(), Qt::ISODate);
+    return v;
+}
+
+} // namespace
+
+ArticleHistory::ArticleHistory(const Database &database) : m_connection(database.connectionName())
+{
+}
+
+QList<ArticleVersion> ArticleHistory::read(const QString &articleId, int number) const
+{
+    QList<ArticleVersion> result;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    // The stored versions; without any, the article row itself as the imported version.
+    if (!sql::exec(q,
+                   u"SELECT " + versionColumns +
+                       u" FROM article_versions WHERE article_id = ? AND (? = 0 OR version = ?) "
+                       u"UNION ALL SELECT " +
+                       QString(versionColumns)
+                           .replace(QStringLiteral("kind, actor, at, note"),
+                                    QStringLiteral("'article.imported', source, updated_at, ''")) +
+                       u" FROM articles WHERE id = ? AND (? = 0 OR version = ?) AND NOT EXISTS "
+                       u"(SELECT 1 FROM article_versions WHERE article_id = ?) ORDER BY 1",
+                   {articleId, number, number, articleId, number, number, articleId}))
+        return result;
+    while (q.next())
+        result.append(versionFrom(articleId, q));
+    return result;
+}
+
+QList<ArticleVersion> ArticleHistory::versions(const QString &articleId) const
+{
+    return read(articleId, 0);
+}
+
+std::optional<ArticleVersion> ArticleHistory::version(const QString &articleId, int number) const
+{
+    if (number <= 0)
+        return std::nullopt;
+    const QList<ArticleVersion> found = read(articleId, number);
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.first();
+}
+
+} // namespace civicdesk

@@ -1,0 +1,274 @@
+// The history panel through its real widgets, offscreen: the three views that follow the
+// contact, search typed into the filters, a request's detail with a timeline edited by two
+// agents, status changes by role, and read-back from a number typed with a mistake.
+
+#include "history/historycontext.h"
+#include "history/historypanel.h"
+#include "history/requestdetaildialog.h"
+#include "historyfixture.h"
+#include "itemmodels/timelinemodel.h"
+#include "storage/requestrepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace civicdesk;
+using Mode = QAbstractItemModelTester::FailureReportingMode;
+
+class TestHistoryPanel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::HistoryFixture> m_fx;
+    std::unique_ptr<HistoryPanel> m_panel;
+
+    template <typename T> T *child(QWidget *root, const char *name)
+    {
+        T *widget = root->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qFatal("no widget %s", name);
+        return widget;
+    }
+    QTableView *table(const char *name) { return child<QTableView>(m_panel.get(), name); }
+    QString cell(QTableView *view, int row, int column)
+    {
+        return view->model()->index(row, column).data().toString();
+    }
+    QString display() const
+    {
+        return m_fx->requestNumber.left(5) + u'-' + m_fx->requestNumber.mid(5);
+    }
+    RequestDetailDialog *openDetailFromCallerView()
+    {
+        m_panel->setCaller(m_fx->anaId);
+        m_panel->showTab(HistoryPanel::CallerTab);
+        QTableView *view = table("callerHistoryTableView");
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Return);
+        RequestDetailDialog *detail = m_panel->detailDialog();
+        if (detail && !QTest::qWaitForWindowExposed(detail))
+            return nullptr;
+        return detail;
+    }
+
+private slots:
+    void init()
+    {
+        m_fx = std::make_unique<test::HistoryFixture>();
+        const HistoryContext context{m_fx->db(), m_fx->events(), QStringLiteral("agent1"),
+                                     QTimeZone("America/New_York"), AgentRole::CallTaker};
+        m_panel = std::make_unique<HistoryPanel>(context);
+        m_panel->setClock(m_fx->clock());
+        m_panel->resize(1100, 700);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    }
+    void cleanup()
+    {
+        m_panel.reset();
+        m_fx.reset();
+    }
+
+    void theThreeViewsFollowTheContact()
+    {
+        QTableView *caller = table("callerHistoryTableView");
+        QTableView *location = table("locationHistoryTableView");
+        QTableView *agent = table("agentHistoryTableView");
+        QAbstractItemModelTester callerTester(caller->model(), Mode::QtTest);
+        QAbstractItemModelTester locationTester(location->model(), Mode::QtTest);
+        QCOMPARE(caller->model()->rowCount(), 0);
+        QCOMPARE(location->model()->rowCount(), 0);
+        QCOMPARE(agent->model()->rowCount(), 1); // agent1's own contact
+        QCOMPARE(cell(agent, 0, 0), m_fx->requestNumber);
+
+        m_panel->setCaller(m_fx->benId);
+        QCOMPARE(caller->model()->rowCount(), 2);
+        QVERIFY(cell(caller, 0, 1).startsWith(u"Contact"));
+        QCOMPARE(cell(caller, 1, 0), m_fx->requestNumber);
+        auto *tabs = child<QTabWidget>(m_panel.get(), "historyTabWidget");
+        QCOMPARE(tabs->tabText(HistoryPanel::CallerTab), QStringLiteral("&Caller (2)"));
+
+        m_panel->setLocation(test::HistoryFixture::Latitude, test::HistoryFixture::Longitude,
+                             test::HistoryFixture::address());
+        QCOMPARE(location->model()->rowCount(), 3);
+        QCOMPARE(cell(location, 0, 0), m_fx->requestNumber);
+        QCOMPARE(cell(location, 0, 2), QStringLiteral("Open"));
+        QVERIFY(cell(location, 1, 5).endsWith(u"(same address)"));
+        QVERIFY(cell(location, 2, 5).endsWith(u"(11 m away)"));
+        QCOMPARE(cell(location, 2, 3), QStringLiteral("Overdue")); // closed after its target
+        m_panel->clearLocation();
+        QCOMPARE(location->model()->rowCount(), 0);
+        m_panel->setCaller({});
+        QCOMPARE(caller->model()->rowCount(), 0);
+    }
+
+    void searchThroughTheFilters()
+    {
+        m_panel->focusFilter();
+        auto *filter = child<QLineEdit>(m_panel.get(), "historyFilterLineEdit");
+        QTRY_COMPARE(QApplication::focusWidget(), filter);
+        QTableView *requests = table("requestTableView");
+        QAbstractItemModelTester tester(requests->model(), Mode::QtTest);
+        auto *count = child<QLabel>(m_panel.get(), "historyCountLabel");
+        QCOMPARE(count->text(), QStringLiteral("26 requests (26 loaded)"));
+        QTest::keyClicks(filter, QStringLiteral("Rodent"));
+        QTRY_COMPARE(requests->model()->rowCount(), 8);
+        filter->clear();
+        QTest::keyClicks(child<QLineEdit>(m_panel.get(), "historyPhoneLineEdit"),
+                         QStringLiteral("617 555 0199"));
+        QTRY_COMPARE(requests->model()->rowCount(), 1);
+        QCOMPARE(cell(requests, 0, 0), m_fx->requestNumber);
+        child<QLineEdit>(m_panel.get(), "historyPhoneLineEdit")->clear();
+        auto *status = child<QComboBox>(m_panel.get(), "historyStatusComboBox");
+        status->setCurrentIndex(status->findData(QStringLiteral("closed")));
+        QTRY_COMPARE(requests->model()->rowCount(), 25);
+        // Sorting is done by the store: the lowest case number first.
+        requests->sortByColumn(0, Qt::AscendingOrder);
+        QCOMPARE(cell(requests, 0, 0), QStringLiteral("101001240735"));
+        requests->sortByColumn(0, Qt::DescendingOrder);
+        QCOMPARE(cell(requests, 0, 0), QStringLiteral("101001323489"));
+        // Enter on a row opens its detail.
+        requests->setFocus();
+        requests->setCurrentIndex(requests->model()->index(0, 0));
+        QTest::keyClick(requests, Qt::Key_Return);
+        QTRY_VERIFY(m_panel->detailDialog() && m_panel->detailDialog()->isVisible());
+        QVERIFY(child<QLabel>(m_panel->detailDialog(), "detailTitleLabel")
+                    ->text()
+                    .startsWith(u"101001323489"));
+    }
+
+    void aTimelineWithEditsByTwoAgents()
+    {
+        m_fx->changeField(QStringLiteral("agent1"), QStringLiteral("description"),
+                          QStringLiteral("Pigeons over the back door"));
+        m_fx->changeField(QStringLiteral("agent2"), QStringLiteral("address"),
+                          QStringLiteral("14 S Russell St, 02114"));
+        RequestDetailDialog *detail = openDetailFromCallerView();
+        QVERIFY(detail);
+        auto *timeline = child<QTableView>(detail, "timelineTableView");
+        QAbstractItemModelTester tester(timeline->model(), Mode::QtTest);
+        QCOMPARE(timeline->model()->rowCount(), 5);
+        QVERIFY(cell(timeline, 0, TimelineModel::What).contains(u"Ana Ruiz"));
+        QCOMPARE(cell(timeline, 0, TimelineModel::Channel), QStringLiteral("Phone"));
+        QVERIFY(cell(timeline, 1, TimelineModel::What).contains(u"Ben Ode"));
+        QVERIFY(cell(timeline, 1, TimelineModel::Agent).startsWith(u"agent2"));
+        QCOMPARE(cell(timeline, 3, TimelineModel::What),
+                 QStringLiteral("Description changed: Pigeons nesting over the door → Pigeons "
+                                "over the back door"));
+        QVERIFY(cell(timeline, 3, TimelineModel::Agent).startsWith(u"agent1"));
+        QCOMPARE(cell(timeline, 4, TimelineModel::What),
+                 QStringLiteral("Address changed: 12 S Russell St, 02114 → 14 S Russell St, "
+                                "02114"));
+        QVERIFY(cell(timeline, 4, TimelineModel::Agent).startsWith(u"agent2"));
+        QVERIFY(child<QLabel>(detail, "detailCallersLabel")->text().contains(u"Ana Ruiz"));
+        QVERIFY(child<QLabel>(detail, "detailCallersLabel")->text().contains(u"Ben Ode"));
+        QCOMPARE(child<QLabel>(detail, "detailAddressLabel")->text(),
+                 QStringLiteral("14 S Russell St, 02114"));
+    }
+
+    void statusChangesByRole()
+    {
+        RequestDetailDialog *detail = openDetailFromCallerView();
+        QVERIFY(detail);
+        auto *status = child<QComboBox>(detail, "detailStatusComboBox");
+        auto *change = child<QPushButton>(detail, "detailChangeStatusButton");
+        auto *timeline = child<QTableView>(detail, "timelineTableView");
+        // A call taker cannot move an open request; they add a note.
+        QVERIFY(!status->isEnabled());
+        QVERIFY(!change->isEnabled());
+        auto *note = child<QLineEdit>(detail, "detailNoteLineEdit");
+        QTest::keyClicks(note, QStringLiteral("Caller says the birds are back"));
+        QTest::keyClick(note, Qt::Key_Return);
+        QTRY_COMPARE(timeline->model()->rowCount(), 4);
+        QCOMPARE(cell(timeline, 3, TimelineModel::What),
+                 QStringLiteral("Internal note: Caller says the birds are back"));
+
+        m_panel->setAgentRole(AgentRole::Supervisor);
+        QVERIFY(status->isEnabled());
+        QCOMPARE(status->count(), 2); // in progress, closed
+        status->setCurrentIndex(status->findData(QStringLiteral("closed")));
+        auto *reason = child<QComboBox>(detail, "detailClosureReasonComboBox");
+        QVERIFY(reason->isEnabled());
+        reason->setCurrentIndex(reason->findData(QStringLiteral("resolved")));
+        QTest::mouseClick(change, Qt::LeftButton);
+        QTRY_COMPARE(child<QLabel>(detail, "detailStatusLabel")->text(), QStringLiteral("Closed"));
+        QCOMPARE(cell(timeline, 4, TimelineModel::What),
+                 QStringLiteral("Status: Open → Closed (Resolved)"));
+        QVERIFY(cell(timeline, 4, TimelineModel::Agent).startsWith(u"agent1"));
+        // The views follow: the location list shows it closed.
+        m_panel->setLocation(test::HistoryFixture::Latitude, test::HistoryFixture::Longitude,
+                             test::HistoryFixture::address());
+        QCOMPARE(cell(table("locationHistoryTableView"), 0, 2), QStringLiteral("Closed"));
+
+        m_panel->setAgentRole(AgentRole::CallTaker);
+        QCOMPARE(status->count(), 1);
+        QCOMPARE(status->itemText(0), QStringLiteral("Reopen"));
+        QTest::mouseClick(change, Qt::LeftButton);
+        QTRY_COMPARE(child<QLabel>(detail, "detailStatusLabel")->text(), QStringLiteral("Open"));
+        QCOMPARE(cell(timeline, 5, TimelineModel::What), QStringLiteral("Reopened: Open"));
+    }
+
+    void readBackWithAMistypedNumber()
+    {
+        m_panel->focusReadback();
+        auto *number = child<QLineEdit>(m_panel.get(), "readbackNumberLineEdit");
+        QTRY_COMPARE(QApplication::focusWidget(), number);
+        auto *result = child<QLabel>(m_panel.get(), "readbackResultLabel");
+        // One symbol misheard: the check symbol catches it before any lookup.
+        QString misheard = display();
+        const int at = 7;
+        misheard[at] = misheard.at(at) == u'2' ? u'3' : u'2';
+        QTest::keyClicks(number, misheard);
+        QTest::keyClick(number, Qt::Key_Return);
+        QTRY_VERIFY(result->isVisible());
+        QVERIFY2(result->text().contains(u"not a valid request number"),
+                 qPrintable(result->text()));
+        QVERIFY(!child<QPushButton>(m_panel.get(), "readbackDetailsButton")->isEnabled());
+
+        number->selectAll();
+        QTest::keyClicks(number, display().toLower());
+        QTest::keyClick(number, Qt::Key_Return);
+        QTRY_VERIFY(result->text().startsWith(u"Request " + display()));
+        QVERIFY(result->text().contains(u"Bird infestation at 12 S Russell St, 02114"));
+        QVERIFY(result->text().contains(u"It is open and waiting for the department."));
+        QVERIFY(result->text().contains(u"It is expected to be resolved by"));
+        QVERIFY(result->text().contains(u"There is no public update yet."));
+
+        // An imported case number, read with spaces.
+        number->selectAll();
+        QTest::keyClicks(number, QStringLiteral("1010 0124 1058"));
+        QTest::keyClick(number, Qt::Key_Return);
+        QTRY_VERIFY(result->text().startsWith(u"Request 101001241058"));
+        QVERIFY(result->text().contains(u"It was closed on"));
+        QVERIFY(result->text().contains(u"Latest update"));
+        QTest::mouseClick(child<QPushButton>(m_panel.get(), "readbackDetailsButton"),
+                          Qt::LeftButton);
+        QTRY_VERIFY(m_panel->detailDialog() && m_panel->detailDialog()->isVisible());
+        QCOMPARE(
+            child<QTableView>(m_panel->detailDialog(), "timelineTableView")->model()->rowCount(),
+            3);
+    }
+
+    void theSearchOnlyPanelStillSearches()
+    {
+        RequestRepository requests(m_fx->db());
+        HistoryPanel panel(requests, QTimeZone("America/New_York"));
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(!panel.findChild<QLineEdit *>(QStringLiteral("readbackNumberLineEdit")));
+        auto *filter = child<QLineEdit>(&panel, "historyFilterLineEdit");
+        QTest::keyClicks(filter, QStringLiteral("Rodent"));
+        QTRY_COMPARE(child<QTableView>(&panel, "requestTableView")->model()->rowCount(), 8);
+    }
+};
+
+QTEST_MAIN(TestHistoryPanel)
+#include "tst_historypanel.moc"

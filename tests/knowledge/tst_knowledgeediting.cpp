@@ -1,0 +1,280 @@
+// Knowledge editing on a real store (the fixture city): articles as events through the
+// EventStore, the lifecycle and roles enforced, every version kept, search seeing new words at
+// once, "changed since you last read it", the review-due list, and imports that leave local
+// edits alone.
+
+#include "citypack/citypack.h"
+#include "domain/textdiff.h"
+#include "storage/articlerepository.h"
+#include "storage/cityimporter.h"
+#include "storage/eventstore.h"
+#include "storage/knowledgeservice.h"
+#include "teststore.h"
+
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace civicdesk;
+using State = KnowledgeArticle::State;
+
+namespace {
+const QString seedId = QStringLiteral("seed:BIRDINFEST");
+}
+
+class TestKnowledgeEditing : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<EventStore> m_events;
+    std::unique_ptr<ArticleRepository> m_articles;
+    QDateTime m_now;
+
+    std::unique_ptr<KnowledgeService> service(KnowledgeRole role, const QString &who)
+    {
+        return std::make_unique<KnowledgeService>(m_store->db(), *m_events, *m_articles, who, role,
+                                                  [this] { return m_now; });
+    }
+
+    qint64 articleEvents() const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
+        return q.exec(
+                   QStringLiteral("SELECT count(*) FROM events WHERE entity_type = 'article'")) &&
+                       q.next()
+                   ? q.value(0).toLongLong()
+                   : -1;
+    }
+
+    static KnowledgeArticle draft(const QString &title, const QString &body)
+    {
+        KnowledgeArticle a;
+        a.title = title;
+        a.body = body;
+        a.script = QStringLiteral("Tell the caller the crew comes within two days.");
+        a.language = QStringLiteral("en");
+        a.serviceCodes = {QStringLiteral("BIRDINFEST")};
+        a.reviewDue = QDate(2026, 5, 20);
+        return a;
+    }
+
+    QStringList foundIds(const QString &text, const QString &state = {})
+    {
+        QStringList ids;
+        const QList<ArticleHit> hits = m_articles->search({text, {}, {}, 10, state});
+        for (const ArticleHit &h : hits)
+            ids.append(h.article.id);
+        return ids;
+    }
+
+private slots:
+    void init()
+    {
+        m_store = std::make_unique<test::TempStore>();
+        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        QVERIFY(pack.ok());
+        CityImporter importer(m_store->db());
+        QVERIFY(importer.import(pack.value()).ok());
+        m_events = std::make_unique<EventStore>(m_store->db());
+        m_articles = std::make_unique<ArticleRepository>(m_store->db());
+        m_now = QDateTime(QDate(2026, 5, 1), QTime(13, 0), Qt::UTC);
+    }
+
+    void aDraftGoesThroughReviewToAgents()
+    {
+        auto editor = service(KnowledgeRole::Editor, QStringLiteral("ed"));
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        const qint64 outboxBefore = m_events->outboxSize();
+        auto id = editor->create(draft(QStringLiteral("Pigeon spikes on public buildings"),
+                                       QStringLiteral("Zorblax netting is allowed.")));
+        QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error().message));
+        QVERIFY(id.value().startsWith(u"local:"));
+        QCOMPARE(m_events->outboxSize(), outboxBefore + 1);
+        // A draft is searchable for editors at once, never for agents.
+        QCOMPARE(foundIds(QStringLiteral("zorblax"), QStringLiteral("*")), QStringList{id.value()});
+        QVERIFY(foundIds(QStringLiteral("zorblax")).isEmpty());
+
+        QVERIFY(editor->changeState(id.value(), State::InReview).ok());
+        const Status approveAsEditor = editor->changeState(id.value(), State::Published);
+        QVERIFY(!approveAsEditor.ok());
+        QCOMPARE(approveAsEditor.error().code, QStringLiteral("article.role"));
+        m_now = m_now.addSecs(3600);
+        QVERIFY(supervisor->changeState(id.value(), State::Published, QStringLiteral("ok")).ok());
+        QCOMPARE(foundIds(QStringLiteral("zorblax")), QStringList{id.value()});
+        QCOMPARE(m_articles->byId(id.value())->state, State::Published);
+
+        QVERIFY(supervisor->changeState(id.value(), State::Archived).ok());
+        QVERIFY(foundIds(QStringLiteral("zorblax")).isEmpty());
+        KnowledgeArticle archived = *m_articles->byId(id.value());
+        archived.body += QStringLiteral(" more");
+        QCOMPARE(supervisor->edit(archived).error().code, QStringLiteral("article.archived"));
+
+        const QList<ArticleVersion> versions = supervisor->history().versions(id.value());
+        QCOMPARE(versions.size(), 4);
+        QCOMPARE(versions.at(0).kind, QStringLiteral("article.created"));
+        QCOMPARE(versions.at(0).actor, QStringLiteral("ed"));
+        QCOMPARE(versions.at(0).article.state, State::Draft);
+        QCOMPARE(versions.at(1).article.state, State::InReview);
+        QCOMPARE(versions.at(2).actor, QStringLiteral("sue"));
+        QCOMPARE(versions.at(2).note, QStringLiteral("ok"));
+        QCOMPARE(versions.at(2).at, m_now);
+        QCOMPARE(versions.at(2).article.state, State::Published);
+        QCOMPARE(versions.at(3).article.state, State::Archived);
+        QCOMPARE(articleEvents(), 4);
+        QCOMPARE(m_events->eventsFor(QStringLiteral("article"), id.value()).size(), 4);
+    }
+
+    void agentsCannotWrite()
+    {
+        auto agent = service(KnowledgeRole::Agent, QStringLiteral("al"));
+        QCOMPARE(agent->create(draft(QStringLiteral("x"), QStringLiteral("y"))).error().code,
+                 QStringLiteral("article.role"));
+        KnowledgeArticle seed = *m_articles->byId(seedId);
+        seed.title = QStringLiteral("Changed by an agent");
+        QCOMPARE(agent->edit(seed).error().code, QStringLiteral("article.role"));
+        QVERIFY(!agent->changeState(seedId, State::Archived).ok());
+        QVERIFY(!agent->markReviewed(seedId, QDate(2027, 1, 1)).ok());
+        QVERIFY(!agent->canCreate());
+        QVERIFY(agent->nextStates(seed).isEmpty());
+        QCOMPARE(articleEvents(), 0);
+        auto editor = service(KnowledgeRole::Editor, QStringLiteral("ed"));
+        QVERIFY(!editor->canEdit(seed)); // published: supervisors only
+        QCOMPARE(editor->edit(seed).error().code, QStringLiteral("article.role"));
+    }
+
+    void editingAnImportedArticleKeepsTheImportedText()
+    {
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        QCOMPARE(supervisor->history().versions(seedId).size(), 1); // the row itself
+        const KnowledgeArticle original = *m_articles->byId(seedId);
+        KnowledgeArticle changed = original;
+        changed.body = original.body + QStringLiteral(" Quuxification of nests is not allowed.");
+        QVERIFY(supervisor->edit(changed).ok());
+        QVERIFY(supervisor->edit(changed).ok()); // nothing differs: no event
+        QCOMPARE(articleEvents(), 1);
+
+        const QList<ArticleVersion> versions = supervisor->history().versions(seedId);
+        QCOMPARE(versions.size(), 2);
+        QCOMPARE(versions.at(0).kind, QStringLiteral("article.imported"));
+        QCOMPARE(versions.at(0).actor, QStringLiteral("seed"));
+        QCOMPARE(versions.at(0).article.body, original.body);
+        QCOMPARE(versions.at(1).number, 2);
+        QCOMPARE(versions.at(1).article.body, changed.body);
+        const auto diff = TextDiff::words(supervisor->history().version(seedId, 1)->article.body,
+                                          supervisor->history().version(seedId, 2)->article.body);
+        QCOMPARE(diff.last().op, TextDiff::Op::Insert);
+        QVERIFY(diff.last().text.contains(u"Quuxification"));
+
+        // The new word is searchable at once, misspelt too (the vocabulary was refreshed).
+        QCOMPARE(foundIds(QStringLiteral("quuxification")).value(0), seedId);
+        QCOMPARE(foundIds(QStringLiteral("quuxificaton")).value(0), seedId);
+
+        // Importing the pack again updates the other articles but not this one.
+        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        CityImporter importer(m_store->db());
+        QVERIFY(importer.import(pack.value()).ok());
+        QCOMPARE(m_articles->byId(seedId)->body, changed.body);
+        QCOMPARE(m_articles->versionOf(seedId), 2);
+    }
+
+    void changedSinceYouLastReadIt()
+    {
+        auto agent = service(KnowledgeRole::Agent, QStringLiteral("al"));
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        QVERIFY(agent->markRead(seedId).ok());
+        QVERIFY(agent->changedSinceRead().isEmpty());
+        // Only the state or the review date changing is not news for agents.
+        QVERIFY(supervisor->markReviewed(seedId, QDate(2027, 5, 1)).ok());
+        QVERIFY(supervisor->changeState(seedId, State::Draft).ok());
+        QVERIFY(agent->changedSinceRead().isEmpty());
+        KnowledgeArticle seed = *m_articles->byId(seedId);
+        seed.script = QStringLiteral("New script.");
+        QVERIFY(supervisor->edit(seed).ok());
+        QCOMPARE(agent->changedSinceRead(), QSet<QString>{seedId});
+        QVERIFY(
+            service(KnowledgeRole::Agent, QStringLiteral("other"))->changedSinceRead().isEmpty());
+        QVERIFY(agent->markRead(seedId).ok());
+        QVERIFY(agent->changedSinceRead().isEmpty());
+    }
+
+    void reviewDueList()
+    {
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        const QDate today = m_now.date();
+        QVERIFY(m_articles->reviewDue(today).isEmpty());
+        auto soon = supervisor->create(draft(QStringLiteral("Soon"), QStringLiteral("a")));
+        KnowledgeArticle late = draft(QStringLiteral("Overdue"), QStringLiteral("b"));
+        late.reviewDue = today.addDays(-3);
+        auto overdue = supervisor->create(late);
+        KnowledgeArticle far = draft(QStringLiteral("Later"), QStringLiteral("c"));
+        far.reviewDue = today.addDays(31);
+        QVERIFY(supervisor->create(far).ok());
+        QVERIFY(soon.ok() && overdue.ok());
+        QList<KnowledgeArticle> due = m_articles->reviewDue(today);
+        QCOMPARE(due.size(), 2);
+        QCOMPARE(due.at(0).id, overdue.value());
+        QCOMPARE(due.at(1).id, soon.value());
+        QCOMPARE(supervisor->markReviewed(overdue.value(), today).error().code,
+                 QStringLiteral("article.review_due"));
+        QVERIFY(supervisor->markReviewed(overdue.value(), today.addYears(1)).ok());
+        QCOMPARE(m_articles->reviewDue(today).size(), 1);
+        QCOMPARE(supervisor->history().versions(overdue.value()).last().kind,
+                 QStringLiteral("article.reviewed"));
+    }
+
+    void theProjectionRefusesIllegalMovesAndBadFields()
+    {
+        auto device = m_store->db().deviceCode();
+        QVERIFY(device.ok());
+        auto event = [&](const QString &kind, const QJsonObject &payload) {
+            return Event::make(QStringLiteral("article"), seedId, kind, payload,
+                               QStringLiteral("x"), device.value(), m_now);
+        };
+        // published -> in_review is not a move, whoever asks.
+        QVERIFY(!m_events
+                     ->append(event(QStringLiteral("article.state_changed"),
+                                    {{QStringLiteral("to"), QStringLiteral("in_review")}}))
+                     .ok());
+        QVERIFY(!m_events
+                     ->append(
+                         event(QStringLiteral("article.edited"),
+                               {{QStringLiteral("fields"),
+                                 QJsonObject{{QStringLiteral("state"), QStringLiteral("draft")}}}}))
+                     .ok());
+        QVERIFY(!m_events
+                     ->append(event(QStringLiteral("article.edited"),
+                                    {{QStringLiteral("fields"),
+                                      QJsonObject{{QStringLiteral("title"), QString()}}}}))
+                     .ok());
+        QVERIFY(!m_events
+                     ->append(
+                         Event::make(QStringLiteral("article"), QStringLiteral("nope"),
+                                     QStringLiteral("article.edited"),
+                                     {{QStringLiteral("fields"),
+                                       QJsonObject{{QStringLiteral("body"), QStringLiteral("x")}}}},
+                                     QStringLiteral("x"), device.value(), m_now))
+                     .ok());
+        QCOMPARE(articleEvents(), 0);
+        QCOMPARE(m_articles->versionOf(seedId), 1);
+    }
+
+    void aFailedAppendLeavesNothing()
+    {
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        m_events->setFaultHook(
+            [](EventStore::Stage s) { return s != EventStore::Stage::ProjectionUpdated; });
+        KnowledgeArticle seed = *m_articles->byId(seedId);
+        const QString before = seed.title;
+        seed.title = QStringLiteral("Zorblax title");
+        QVERIFY(!supervisor->edit(seed).ok());
+        m_events->setFaultHook({});
+        QCOMPARE(m_articles->byId(seedId)->title, before);
+        QCOMPARE(supervisor->history().versions(seedId).size(), 1);
+        QVERIFY(foundIds(QStringLiteral("zorblax")).isEmpty());
+        QCOMPARE(articleEvents(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnowledgeEditing)
+#include "tst_knowledgeediting.moc"

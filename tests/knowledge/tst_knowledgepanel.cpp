@@ -1,0 +1,322 @@
+// The knowledge panel through its real widgets, offscreen, on the fixture city: search as you
+// type on the search thread (stale results never shown), filters, arrow keys, start this
+// request, the editor (new draft -> review -> published, roles), the history with its
+// side-by-side diff, the review-due list and the "changed since you last read it" mark.
+// No fixed sleeps: every wait is a QTRY_* on what the person would see.
+
+#include "citypack/citypack.h"
+#include "knowledge/articlesearcher.h"
+#include "knowledge/knowledgepanel.h"
+#include "storage/articlereads.h"
+#include "storage/articlerepository.h"
+#include "storage/cityimporter.h"
+#include "storage/eventstore.h"
+#include "storage/knowledgeservice.h"
+#include "teststore.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace civicdesk;
+
+namespace {
+const QString seedId = QStringLiteral("seed:BIRDINFEST");
+}
+
+class TestKnowledgePanel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<EventStore> m_events;
+    std::unique_ptr<ArticleRepository> m_articles;
+
+    std::unique_ptr<KnowledgeService> service(KnowledgeRole role, const QString &who)
+    {
+        return std::make_unique<KnowledgeService>(m_store->db(), *m_events, *m_articles, who, role);
+    }
+
+    template <typename T> static T *find(QObject *parent, const char *name)
+    {
+        T *child = parent->findChild<T *>(QString::fromLatin1(name));
+        if (!child)
+            qFatal("no widget %s", name);
+        return child;
+    }
+
+    static QStringList titles(KnowledgePanel &panel)
+    {
+        auto *model = find<QListView>(&panel, "articleListView")->model();
+        QStringList result;
+        for (int row = 0; row < model->rowCount(); ++row)
+            result.append(model->index(row, 0).data().toString());
+        return result;
+    }
+
+    static void show(QWidget &widget)
+    {
+        widget.resize(700, 800);
+        widget.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    }
+
+private slots:
+    void init()
+    {
+        m_store = std::make_unique<test::TempStore>();
+        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        QVERIFY(pack.ok());
+        CityImporter importer(m_store->db());
+        QVERIFY(importer.import(pack.value()).ok());
+        m_events = std::make_unique<EventStore>(m_store->db());
+        m_articles = std::make_unique<ArticleRepository>(m_store->db());
+    }
+
+    void searchAsYouTypeAndStartThisRequest()
+    {
+        KnowledgePanel panel(*m_articles);
+        show(panel);
+        auto *search = find<QLineEdit>(&panel, "articleSearchLineEdit");
+        auto *list = find<QListView>(&panel, "articleListView");
+        QCOMPARE(list->model()->rowCount(), 8);
+        panel.focusSearch();
+        QTest::keyClicks(search, QStringLiteral("pigeon"));
+        QTest::keyClicks(search, QString()); // nothing
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("bird"));
+        QTRY_COMPARE(list->model()->rowCount(), 1);
+        QTRY_VERIFY(find<QTextBrowser>(&panel, "articleTextBrowser")
+                        ->toPlainText()
+                        .contains(u"Bird infestation"));
+        QSignalSpy start(&panel, &KnowledgePanel::startRequest);
+        QSignalSpy opened(&panel, &KnowledgePanel::articleOpened);
+        QTest::keyClick(search, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(start.size(), 1);
+        QCOMPARE(start.at(0).at(0).toString(), QStringLiteral("BIRDINFEST"));
+        QTRY_COMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), seedId);
+
+        // Arrow keys right after typing move through the results of what is typed now.
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("street light"));
+        QTest::keyClick(search, Qt::Key_Down);
+        QVERIFY(titles(panel).value(0).contains(u"light", Qt::CaseInsensitive));
+        QVERIFY(search->hasFocus());
+    }
+
+    // Two queries back to back: only the newest one's results are delivered.
+    void staleResultsAreDiscarded()
+    {
+        ArticleSearcher searcher(*m_articles);
+        QVERIFY(searcher.isThreaded());
+        QSignalSpy ready(&searcher, &ArticleSearcher::resultsReady);
+        for (const char16_t *text : {u"b", u"bi", u"bir", u"rodent", u"bird"})
+            searcher.search({QString::fromUtf16(text), {}, {}, 10, {}});
+        QTRY_VERIFY(!searcher.isPending());
+        QCOMPARE(ready.size(), 1);
+        QCOMPARE(ready.at(0).at(0).toULongLong(), searcher.generation());
+        const auto hits = ready.at(0).at(1).value<QList<ArticleHit>>();
+        QCOMPARE(hits.value(0).article.id, seedId);
+        // A query overtaken by one run at once (arrow keys, filters) never delivers.
+        searcher.search({QStringLiteral("rodent"), {}, {}, 10, {}});
+        const QList<ArticleHit> now = searcher.searchNow({QStringLiteral("bird"), {}, {}, 10, {}});
+        QCOMPARE(now.value(0).article.id, seedId);
+        searcher.search({QStringLiteral("light"), {}, {}, 10, {}});
+        QTRY_COMPARE(ready.size(), 2);
+        QCOMPARE(ready.at(1).at(0).toULongLong(), searcher.generation());
+        QVERIFY(ready.at(1).at(1).value<QList<ArticleHit>>().value(0).article.title.contains(
+            u"light", Qt::CaseInsensitive));
+    }
+
+    void filtersByLanguageAndDepartment()
+    {
+        KnowledgePanel panel(*m_articles);
+        show(panel);
+        auto *list = find<QListView>(&panel, "articleListView");
+        auto *language = find<QComboBox>(&panel, "articleLanguageComboBox");
+        language->setFocus();
+        QTest::keyClick(language, Qt::Key_Down); // English
+        QCOMPARE(list->model()->rowCount(), 8);
+        QTest::keyClick(language, Qt::Key_Down); // Spanish: the fixture has none
+        QCOMPARE(list->model()->rowCount(), 0);
+        QTest::keyClick(language, Qt::Key_Home); // all languages
+        QCOMPARE(list->model()->rowCount(), 8);
+
+        auto *department = find<QComboBox>(&panel, "articleDepartmentComboBox");
+        const QString code = m_articles->byId(seedId)->departmentCode;
+        QVERIFY(!code.isEmpty());
+        department->setFocus();
+        while (department->currentData().toString() != code) {
+            const int before = department->currentIndex();
+            QTest::keyClick(department, Qt::Key_Down);
+            QVERIFY(department->currentIndex() != before);
+        }
+        const int rows = list->model()->rowCount();
+        QVERIFY(rows >= 1 && rows < 8);
+        for (int row = 0; row < rows; ++row)
+            QCOMPARE(
+                m_articles->byId(list->model()->index(row, 0).data(Qt::UserRole + 1).toString())
+                    ->departmentCode,
+                code);
+        QTest::keyClicks(find<QLineEdit>(&panel, "articleSearchLineEdit"), QStringLiteral("bird"));
+        QTRY_COMPARE(titles(panel), QStringList{QStringLiteral("Bird infestation")});
+    }
+
+    void aSupervisorWritesReviewsAndPublishes()
+    {
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        KnowledgePanel panel(*m_articles);
+        panel.setService(supervisor.get());
+        show(panel);
+        QVERIFY(find<QPushButton>(&panel, "newArticleButton")->isVisible());
+        QTest::mouseClick(find<QPushButton>(&panel, "newArticleButton"), Qt::LeftButton);
+        auto *dialog = find<QDialog>(&panel, "articleEditorDialog");
+        QTRY_VERIFY(dialog->isVisible());
+        QTest::keyClicks(find<QLineEdit>(dialog, "articleTitleLineEdit"),
+                         QStringLiteral("Pigeon netting on porches"));
+        QTest::keyClicks(find<QPlainTextEdit>(dialog, "articleBodyTextEdit"),
+                         QStringLiteral("Zorblax netting is allowed on private porches."));
+        QTest::keyClicks(find<QLineEdit>(dialog, "articleServiceCodesLineEdit"),
+                         QStringLiteral("BIRDINFEST"));
+        QTest::mouseClick(find<QPushButton>(dialog, "articleSaveButton"), Qt::LeftButton);
+        auto *message = find<QLabel>(dialog, "articleEditorMessageLabel");
+        QTRY_VERIFY2(message->text().contains(u"version 1"), qPrintable(message->text()));
+        // A draft is not published: agents' default list does not show it yet.
+        QTest::keyClicks(find<QLineEdit>(&panel, "articleSearchLineEdit"),
+                         QStringLiteral("zorblax"));
+        QTRY_COMPARE(panel.resultCount(), 0);
+
+        QTest::mouseClick(find<QPushButton>(dialog, "moveTo_in_reviewButton"), Qt::LeftButton);
+        QTRY_VERIFY(find<QLabel>(dialog, "articleStateLabel")->text().contains(u"In review"));
+        QTest::keyClicks(find<QLineEdit>(dialog, "articleNoteLineEdit"), QStringLiteral("checked"));
+        QTest::mouseClick(find<QPushButton>(dialog, "moveTo_publishedButton"), Qt::LeftButton);
+        QTRY_VERIFY(find<QLabel>(dialog, "articleStateLabel")->text().contains(u"Published"));
+        QTRY_COMPARE(titles(panel), QStringList{QStringLiteral("Pigeon netting on porches")});
+        QTRY_VERIFY(find<QPushButton>(&panel, "startRequestButton")->isVisible());
+        QTest::mouseClick(find<QPushButton>(dialog, "articleEditorCloseButton"), Qt::LeftButton);
+        QTRY_VERIFY(!panel.findChild<QDialog *>(QStringLiteral("articleEditorDialog")));
+
+        // Its history: created, in review, published (with the note), side by side.
+        QTest::mouseClick(find<QPushButton>(&panel, "articleHistoryButton"), Qt::LeftButton);
+        auto *history = find<QDialog>(&panel, "articleHistoryDialog");
+        QTRY_VERIFY(history->isVisible());
+        auto *table = find<QTableWidget>(history, "articleVersionsTable");
+        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(table->item(2, 2)->text(), QStringLiteral("sue"));
+        QVERIFY(table->item(2, 4)->text().contains(u"checked"));
+        auto *from = find<QComboBox>(history, "compareFromComboBox");
+        from->setFocus();
+        QTest::keyClick(from, Qt::Key_Home); // version 1 against version 3
+        QVERIFY(find<QTextBrowser>(history, "olderVersionBrowser")->toHtml().contains(u"Draft"));
+        QVERIFY(find<QTextBrowser>(history, "newerVersionBrowser")->toHtml().contains(u"#ccffd8"));
+    }
+
+    void editingAPublishedArticleShowsTheDiffAndMarksItForAgents()
+    {
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto agent = service(KnowledgeRole::Agent, QStringLiteral("al"));
+        KnowledgePanel agentPanel(*m_articles);
+        agentPanel.setService(agent.get());
+        show(agentPanel);
+        QVERIFY(!find<QPushButton>(&agentPanel, "newArticleButton")->isVisible());
+        agentPanel.newArticle(); // an agent cannot: nothing opens
+        QVERIFY(!agentPanel.findChild<QDialog *>(QStringLiteral("articleEditorDialog")));
+        agentPanel.openArticle(seedId);
+        QTRY_VERIFY(agent->changedSinceRead().isEmpty() &&
+                    supervisor->history().versions(seedId).size() == 1 &&
+                    agentPanel.currentArticleId() == seedId);
+        ArticleReads reads(m_store->db());
+        QTRY_VERIFY(reads.lastReadVersion(QStringLiteral("al"), seedId) == 1);
+
+        KnowledgePanel panel(*m_articles);
+        panel.setService(supervisor.get());
+        show(panel);
+        panel.openArticle(seedId);
+        panel.editCurrentArticle();
+        auto *dialog = find<QDialog>(&panel, "articleEditorDialog");
+        QTRY_VERIFY(dialog->isVisible());
+        auto *script = find<QPlainTextEdit>(dialog, "articleScriptTextEdit");
+        script->setFocus();
+        QTest::keyClicks(script, QStringLiteral("Pigeons are not removed from private homes."));
+        QTest::mouseClick(find<QPushButton>(dialog, "articleSaveButton"), Qt::LeftButton);
+        QTRY_VERIFY(find<QLabel>(dialog, "articleEditorMessageLabel")->text().contains(u"2"));
+        dialog->close();
+        panel.showHistory();
+        auto *history = find<QDialog>(&panel, "articleHistoryDialog");
+        QTRY_VERIFY(history->isVisible());
+        QCOMPARE(find<QTableWidget>(history, "articleVersionsTable")->rowCount(), 2);
+        const QString newer = find<QTextBrowser>(history, "newerVersionBrowser")->toHtml();
+        QVERIFY(newer.contains(u"#ccffd8"));
+        QVERIFY(newer.contains(u"Pigeons"));
+
+        // The agent's list marks it, and reading it clears the mark.
+        find<QLineEdit>(&agentPanel, "articleSearchLineEdit")->clear();
+        QTest::keyClicks(find<QLineEdit>(&agentPanel, "articleSearchLineEdit"),
+                         QStringLiteral("bird"));
+        QTRY_VERIFY(titles(agentPanel).value(0).contains(u"changed since you last read it"));
+        QTRY_VERIFY(find<QTextBrowser>(&agentPanel, "articleTextBrowser")
+                        ->toPlainText()
+                        .contains(u"Changed since you last read it"));
+        QTRY_VERIFY(!titles(agentPanel).value(0).contains(u"changed since"));
+        QCOMPARE(reads.lastReadVersion(QStringLiteral("al"), seedId), 2);
+    }
+
+    void anEditorCannotPublishOrChangeAPublishedArticle()
+    {
+        auto editor = service(KnowledgeRole::Editor, QStringLiteral("ed"));
+        KnowledgePanel panel(*m_articles);
+        panel.setService(editor.get());
+        show(panel);
+        panel.openArticle(seedId);
+        QVERIFY(!find<QPushButton>(&panel, "editArticleButton")->isEnabled());
+        panel.editCurrentArticle(); // opens read-only, with the moves an editor may make
+        auto *dialog = find<QDialog>(&panel, "articleEditorDialog");
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(find<QLineEdit>(dialog, "articleTitleLineEdit")->isReadOnly());
+        QVERIFY(find<QLabel>(dialog, "articleEditorMessageLabel")->text().contains(u"supervisor"));
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("moveTo_archivedButton")));
+        QTest::mouseClick(find<QPushButton>(dialog, "moveTo_draftButton"), Qt::LeftButton);
+        QTRY_VERIFY(!find<QLineEdit>(dialog, "articleTitleLineEdit")->isReadOnly());
+        QTest::mouseClick(find<QPushButton>(dialog, "moveTo_in_reviewButton"), Qt::LeftButton);
+        QTRY_VERIFY(find<QLabel>(dialog, "articleStateLabel")->text().contains(u"In review"));
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("moveTo_publishedButton")));
+        QCOMPARE(m_articles->byId(seedId)->state, KnowledgeArticle::State::InReview);
+    }
+
+    void reviewDueList()
+    {
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        KnowledgeArticle seed = *m_articles->byId(seedId);
+        seed.reviewDue = QDate::currentDate().addDays(-2);
+        QVERIFY(supervisor->edit(seed).ok());
+        KnowledgePanel panel(*m_articles);
+        panel.setService(supervisor.get());
+        show(panel);
+        panel.showReviewDue();
+        auto *dialog = find<QDialog>(&panel, "reviewDueDialog");
+        QTRY_VERIFY(dialog->isVisible());
+        auto *list = find<QListWidget>(dialog, "reviewDueListWidget");
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().contains(u"overdue by 2 day"));
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_COMPARE(panel.currentArticleId(), seedId);
+        QTest::mouseClick(find<QPushButton>(dialog, "markReviewedButton"), Qt::LeftButton);
+        QTRY_COMPARE(list->count(), 0);
+        QCOMPARE(m_articles->byId(seedId)->reviewDue, QDate::currentDate().addYears(1));
+    }
+};
+
+QTEST_MAIN(TestKnowledgePanel)
+#include "tst_knowledgepanel.moc"

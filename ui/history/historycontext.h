@@ -1,0 +1,23 @@
+#pragma once
+
+#include "storage/requestactions.h"
+
+#include <QString>
+#include <QTimeZone>
+
+namespace civicdesk {
+
+class Database;
+class EventStore;
+
+// What the history area needs, given by the composition root.
+struct HistoryContext
+{
+    Database &database;
+    EventStore &events;
+    QString agent;      // the signed-in agent (their own contacts, and the actor of changes)
+    QTimeZone cityZone; // times are shown in the city's zone
+    AgentRole role = AgentRole::CallTaker;
+};
+
+} // namespace civicdesk

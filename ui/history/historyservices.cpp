@@ -1,0 +1,20 @@
+#include "history/historyservices.h"
+
+#include "history/historycontext.h"
+
+namespace civicdesk {
+
+HistoryServices::HistoryServices(const HistoryContext &context)
+    : search(context.database), history(context.database), timeline(context.database),
+      actions(context.database, context.events, context.agent, context.role),
+      readback(context.database), agent(context.agent), cityZone(context.cityZone)
+{
+}
+
+void HistoryServices::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = clock;
+    actions.setClock(std::move(clock));
+}
+
+} // namespace civicdesk

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "storage/statusreadback.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <QWidget>
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace civicdesk {
+
+// "What happened to my request?": the agent types the number the caller reads out and presses
+// Enter; the status, the expected date and the latest public note appear as sentences to read
+// back. A mistyped workstation number is caught by its check symbol and the agent is told why.
+class StatusReadbackBox : public QWidget
+{
+    Q_OBJECT
+
+public:
+    StatusReadbackBox(const StatusReadback &readback, const QTimeZone &cityZone,
+                      QWidget *parent = nullptr);
+
+    void focusNumber();
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    QString resultText() const;
+    // The sentences for one request (what the result label shows).
+    QString phrase(const ReadBack &found) const;
+
+signals:
+    void requestFound(const QString &requestId);
+    void detailRequested(const QString &requestId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void lookUp();
+    QString date(const QDateTime &time) const;
+
+    const StatusReadback &m_readback;
+    QTimeZone m_zone;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    QString m_foundId;
+    QLabel *m_label;
+    QLineEdit *m_number;
+    QPushButton *m_details;
+    QLabel *m_result;
+};
+
+} // namespace civicdesk

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "storage/articlerepository.h"
+
+#include <QAbstractListModel>
+#include <QSet>
+
+namespace civicdesk {
+
+// The knowledge panel's list: search hits (best first, with a highlighted snippet) or every
+// article that passes the filters. Articles not published are marked with their state, and
+// articles changed since the agent last read them are marked as such.
+class ArticleHitModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        SnippetRole,
+        LanguageRole,
+        StateRole,
+        ChangedRole
+    };
+
+    using QAbstractListModel::QAbstractListModel;
+
+    void setHits(const QList<ArticleHit> &hits);
+    void setChanged(const QSet<QString> &articleIds);
+    int rowOf(const QString &articleId) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<ArticleHit> m_hits;
+    QSet<QString> m_changed;
+};
+
+} // namespace civicdesk

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "domain/knowledgearticle.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <utility>
+
+namespace civicdesk {
+
+// The HTML of the knowledge views: an article as agents read it (the script set apart for
+// reading aloud, the transfer directory, the body from its light Markdown), and two versions side
+// by side with their differences highlighted word by word.
+class ArticleHtml
+{
+    // Shares the panel's translation context: these texts were first written there.
+    Q_DECLARE_TR_FUNCTIONS(civicdesk::KnowledgePanel)
+
+public:
+    static QString article(const KnowledgeArticle &article, bool changedSinceRead);
+    // The text of a version that a comparison shows: every field a person edits, labelled.
+    static QString comparable(const KnowledgeArticle &article);
+    // Left: the older text with removed words struck out in red; right: the newer text with
+    // added words in green.
+    static std::pair<QString, QString> sideBySide(const QString &before, const QString &after);
+};
+
+} // namespace civicdesk
