@@ -181,6 +181,27 @@ const QList<QStringList> &allMigrations()
                            "WHEN old.version > 1 AND new.version = old.version BEGIN SELECT "
                            "RAISE(IGNORE); END"),
         },
+        // 7: history search by words of the address or type without scanning every row: an
+        // FTS5 index (word prefixes) over the requests, kept current by triggers.
+        {
+            QStringLiteral("CREATE VIRTUAL TABLE requests_text USING fts5(number, address, "
+                           "type_name, content='requests', content_rowid='rowid', "
+                           "tokenize='unicode61 remove_diacritics 2', prefix='2 3')"),
+            QStringLiteral("CREATE TRIGGER requests_text_ai AFTER INSERT ON requests BEGIN "
+                           "INSERT INTO requests_text(rowid, number, address, type_name) VALUES "
+                           "(new.rowid, new.number, new.address, new.type_name); END"),
+            QStringLiteral("CREATE TRIGGER requests_text_ad AFTER DELETE ON requests BEGIN "
+                           "INSERT INTO requests_text(requests_text, rowid, number, address, "
+                           "type_name) VALUES ('delete', old.rowid, old.number, old.address, "
+                           "old.type_name); END"),
+            QStringLiteral("CREATE TRIGGER requests_text_au AFTER UPDATE OF number, address, "
+                           "type_name ON requests BEGIN INSERT INTO requests_text(requests_text, "
+                           "rowid, number, address, type_name) VALUES ('delete', old.rowid, "
+                           "old.number, old.address, old.type_name); INSERT INTO "
+                           "requests_text(rowid, number, address, type_name) VALUES (new.rowid, "
+                           "new.number, new.address, new.type_name); END"),
+            QStringLiteral("INSERT INTO requests_text(requests_text) VALUES ('rebuild')"),
+        },
     };
     return migrations;
 }

@@ -2,6 +2,7 @@
 
 #include "domain/caller.h"
 #include "domain/requestnumber.h"
+#include "search/textmatch.h"
 #include "storage/database.h"
 #include "storage/requestrow.h"
 #include "storage/sql.h"
@@ -55,10 +56,20 @@ QStringList clausesOf(const HistoryFilter &filter, QVariantList &values)
         clauses.append(QStringLiteral("number = ?"));
         values << key;
     } else if (!text.isEmpty()) {
-        clauses.append(QStringLiteral(
-            "(number = ? OR address LIKE ? ESCAPE '\\' OR type_name LIKE ? ESCAPE '\\')"));
-        values << RequestSearchRepository::numberKey(text) << likePattern(text)
-               << likePattern(text);
+        // Words of the address or type, each a word prefix ("130 dartm" finds 130 Dartmouth
+        // St), from the FTS5 index instead of a scan of every row.
+        QStringList words;
+        const QStringList folded = textmatch::fold(text).split(u' ', Qt::SkipEmptyParts);
+        for (const QString &w : folded)
+            words.append(u'"' + w + QStringLiteral("\"*"));
+        if (words.isEmpty()) {
+            clauses.append(QStringLiteral("number = ?"));
+            values << RequestSearchRepository::numberKey(text);
+        } else {
+            clauses.append(QStringLiteral("(number = ? OR rowid IN (SELECT rowid FROM "
+                                          "requests_text WHERE requests_text MATCH ?))"));
+            values << RequestSearchRepository::numberKey(text) << words.join(u' ');
+        }
     }
     if (!filter.phone.trimmed().isEmpty()) {
         // An unreadable phone matches nothing rather than everything.

@@ -72,9 +72,10 @@ QString dumpStore(const Database &db, const QStringList &skip)
 {
     QSqlDatabase connection = QSqlDatabase::database(db.connectionName());
     QSqlQuery tables(connection);
-    tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
-                               "LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND name NOT LIKE "
-                               "'%rtree_%' ORDER BY name"));
+    // Ordinary tables only: virtual tables (FTS5, R*Tree) and their shadow tables hold index
+    // structures whose layout may differ for the same content.
+    tables.exec(QStringLiteral("SELECT name FROM pragma_table_list WHERE schema = 'main' AND "
+                               "type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
     QStringList names;
     while (tables.next())
         names.append(tables.value(0).toString());
