@@ -221,12 +221,16 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
         const QString match = matchExpression(query.text);
         if (match.isEmpty())
             return result;
+        // FTS5 sorts by its own rank (BM25, title weighing most, then keywords), so SQLite
+        // reads the article row and computes the snippet only for the rows returned, not for
+        // every match before sorting.
         if (!sql::exec(q,
                        u"SELECT " + columns +
                            u", snippet(articles_fts, 1, '<b>', '</b>', '…', 12) FROM "
                            u"articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE "
-                           u"articles_fts MATCH ? AND " +
-                           where + u" ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0) LIMIT ?",
+                           u"articles_fts MATCH ? AND articles_fts.rank MATCH "
+                           u"'bm25(10.0, 1.0, 5.0)' AND " +
+                           where + u" ORDER BY articles_fts.rank LIMIT ?",
                        QVariantList{match} + filters + QVariantList{query.limit}))
             return result;
     }
