@@ -1,6 +1,6 @@
 #include "storage/articlehistory.h"
 
-#include "domain/articlelifecycle.h"
+#include "storage/articlerow.h"
 #include "storage/database.h"
 #include "storage/sql.h"
 
@@ -8,10 +8,8 @@ namespace civicdesk {
 
 namespace {
 
-const QString versionColumns = QStringLiteral(
-    "version, kind, actor, at, note, state, title, body, script, audience, language, "
-    "translation_group, department_code, service_codes, keywords, transfer_target, effective, "
-    "expires, review_due");
+const QString versionColumns =
+    u"version, kind, actor, at, note, state, " + articlerow::contentColumns();
 
 ArticleVersion versionFrom(const QString &id, const QSqlQuery &q)
 {
@@ -22,24 +20,9 @@ ArticleVersion versionFrom(const QString &id, const QSqlQuery &q)
     if (!q.value(3).isNull())
         v.at = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
     v.note = q.value(4).toString();
-    KnowledgeArticle &a = v.article;
-    a.id = id;
-    a.state = ArticleLifecycle::stateFromName(q.value(5).toString())
-                  .value_or(KnowledgeArticle::State::Published);
-    a.title = q.value(6).toString();
-    a.body = q.value(7).toString();
-    a.script = q.value(8).toString();
-    a.audience = q.value(9).toString() == u"public" ? KnowledgeArticle::Audience::Public
-                                                    : KnowledgeArticle::Audience::Agent;
-    a.language = q.value(10).toString();
-    a.translationGroup = q.value(11).toString();
-    a.departmentCode = q.value(12).toString();
-    a.serviceCodes = q.value(13).toString().split(u' ', Qt::SkipEmptyParts);
-    a.keywords = q.value(14).toString();
-    a.transferTarget = q.value(15).toString();
-    a.effective = QDate::fromString(q.value(16).toString(), Qt::ISODate);
-    a.expires = QDate::fromString(q.value(17).toString(), Qt::ISODate);
-    a.reviewDue = QDate::fromString(q.value(18).toString(), Qt::ISODate);
+    v.article.id = id;
+    v.article.state = articlerow::stateFrom(q.value(5).toString());
+    articlerow::readContent(q, 6, v.article);
     return v;
 }
 

@@ -1,6 +1,7 @@
 #include "storage/articlerepository.h"
 
 #include "search/textmatch.h"
+#include "storage/articlerow.h"
 #include "storage/database.h"
 #include "storage/sql.h"
 
@@ -8,34 +9,15 @@ namespace civicdesk {
 
 namespace {
 
-const QString columns = QStringLiteral(
-    "a.id, a.title, a.body, a.script, a.audience, a.language, a.translation_group, "
-    "a.department_code, a.service_codes, a.keywords, a.transfer_target, a.effective, a.expires, "
-    "a.review_due, a.state, a.source");
+const QString columns =
+    u"a.id, " + articlerow::contentColumns(QStringLiteral("a.")) + u", a.state, a.source";
 
 KnowledgeArticle articleFrom(const QSqlQuery &q)
 {
     KnowledgeArticle a;
     a.id = q.value(0).toString();
-    a.title = q.value(1).toString();
-    a.body = q.value(2).toString();
-    a.script = q.value(3).toString();
-    a.audience = q.value(4).toString() == u"agent" ? KnowledgeArticle::Audience::Agent
-                                                   : KnowledgeArticle::Audience::Public;
-    a.language = q.value(5).toString();
-    a.translationGroup = q.value(6).toString();
-    a.departmentCode = q.value(7).toString();
-    a.serviceCodes = q.value(8).toString().split(u' ', Qt::SkipEmptyParts);
-    a.keywords = q.value(9).toString();
-    a.transferTarget = q.value(10).toString();
-    a.effective = QDate::fromString(q.value(11).toString(), Qt::ISODate);
-    a.expires = QDate::fromString(q.value(12).toString(), Qt::ISODate);
-    a.reviewDue = QDate::fromString(q.value(13).toString(), Qt::ISODate);
-    const QString state = q.value(14).toString();
-    a.state = state == u"draft"       ? KnowledgeArticle::State::Draft
-              : state == u"in_review" ? KnowledgeArticle::State::InReview
-              : state == u"archived"  ? KnowledgeArticle::State::Archived
-                                      : KnowledgeArticle::State::Published;
+    articlerow::readContent(q, 1, a);
+    a.state = articlerow::stateFrom(q.value(14).toString());
     a.source = q.value(15).toString();
     return a;
 }
