@@ -93,35 +93,32 @@ MapRequestRepository::neighborhoodCounts(const MapRequestFilter &filter) const
     return result;
 }
 
-QList<MapFacet> MapRequestRepository::serviceTypes() const
+QList<MapFacet> MapRequestRepository::facets(const QString &statement) const
 {
     QList<MapFacet> result;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!sql::exec(
-            q, QStringLiteral("SELECT r.service_code, coalesce(t.name, min(r.type_name)), count(*) "
-                              "AS n FROM requests r LEFT JOIN service_types t ON t.code = "
-                              "r.service_code WHERE r.latitude IS NOT NULL AND r.service_code IS "
-                              "NOT NULL GROUP BY r.service_code ORDER BY n DESC, 2")))
+    if (!sql::exec(q, statement))
         return result;
     while (q.next())
         result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt()});
     return result;
 }
 
+QList<MapFacet> MapRequestRepository::serviceTypes() const
+{
+    return facets(QStringLiteral(
+        "SELECT r.service_code, coalesce(t.name, min(r.type_name)), count(*) AS n FROM requests "
+        "r LEFT JOIN service_types t ON t.code = r.service_code WHERE r.latitude IS NOT NULL AND "
+        "r.service_code IS NOT NULL GROUP BY r.service_code ORDER BY n DESC, 2"));
+}
+
 QList<MapFacet> MapRequestRepository::departments() const
 {
-    QList<MapFacet> result;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!sql::exec(
-            q, QStringLiteral("SELECT r.department_code, coalesce(d.name, r.department_code), "
-                              "count(*) AS n FROM requests r LEFT JOIN departments d ON d.code = "
-                              "r.department_code WHERE r.latitude IS NOT NULL AND "
-                              "r.department_code IS NOT NULL AND r.department_code != '' GROUP BY "
-                              "r.department_code ORDER BY n DESC, 2")))
-        return result;
-    while (q.next())
-        result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt()});
-    return result;
+    return facets(QStringLiteral(
+        "SELECT r.department_code, coalesce(d.name, r.department_code), count(*) AS n FROM "
+        "requests r LEFT JOIN departments d ON d.code = r.department_code WHERE r.latitude IS "
+        "NOT NULL AND r.department_code IS NOT NULL AND r.department_code != '' GROUP BY "
+        "r.department_code ORDER BY n DESC, 2"));
 }
 
 std::pair<QDateTime, QDateTime> MapRequestRepository::openedRange() const

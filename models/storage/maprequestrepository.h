@@ -64,6 +64,8 @@ public:
     std::pair<QDateTime, QDateTime> openedRange() const;
 
 private:
+    // Runs a fixed facet statement (code, name, count).
+    QList<MapFacet> facets(const QString &statement) const;
     QString m_connection;
 };
 
