@@ -202,6 +202,23 @@ const QList<QStringList> &allMigrations()
                            "new.number, new.address, new.type_name); END"),
             QStringLiteral("INSERT INTO requests_text(requests_text) VALUES ('rebuild')"),
         },
+        // 8: the central store's accounts (Argon2id password hashes, lockout), sign-in sessions
+        // (only token hashes), Open311 API keys (only key hashes).
+        {
+            QStringLiteral("CREATE TABLE users(name TEXT PRIMARY KEY, role TEXT NOT NULL "
+                           "CHECK(role IN ('call_taker','lobby','supervisor','trainer','editor',"
+                           "'admin')), password_hash TEXT NOT NULL, disabled INTEGER NOT NULL "
+                           "DEFAULT 0, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until "
+                           "INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at "
+                           "INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE sessions(token_hash TEXT PRIMARY KEY, user_name TEXT NOT "
+                           "NULL REFERENCES users(name), device TEXT NOT NULL DEFAULT '', "
+                           "created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked "
+                           "INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX sessions_user ON sessions(user_name)"),
+            QStringLiteral("CREATE TABLE api_keys(label TEXT PRIMARY KEY, key_hash TEXT NOT NULL "
+                           "UNIQUE, created_at INTEGER NOT NULL, revoked_at INTEGER)"),
+        },
     };
     return migrations;
 }
