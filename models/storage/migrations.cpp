@@ -219,6 +219,15 @@ const QList<QStringList> &allMigrations()
             QStringLiteral("CREATE TABLE api_keys(label TEXT PRIMARY KEY, key_hash TEXT NOT NULL "
                            "UNIQUE, created_at INTEGER NOT NULL, revoked_at INTEGER)"),
         },
+        // 9: workstation sync: a rejected outbox entry keeps the server's reason (never dropped)
+        // until the agent resends a corrected event (resolved_by names the new event).
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN rejected_code TEXT"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN rejected_message TEXT"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN rejected_field TEXT"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN rejected_at INTEGER"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN resolved_by TEXT"),
+        },
     };
     return migrations;
 }
