@@ -30,10 +30,11 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
         QStringLiteral("ADDR:PORT"));
     const QCommandLineOption database(
         QStringLiteral("database"),
-        OptionsText::tr(
-            "The store: an SQLite file path (default: civicdesk-server.sqlite in the data "
-            "folder). PostgreSQL URLs (postgresql://user:password@host:port/dbname) are not "
-            "supported by this version yet."),
+        OptionsText::tr("The store: an SQLite file path (default: civicdesk-server.sqlite in "
+                        "the data folder; one site) or a PostgreSQL 15 database, "
+                        "postgresql://user:password@host:port/dbname (a city; several server "
+                        "processes may share it). Percent-encode reserved characters in the "
+                        "password (@ as %40, / as %2F)."),
         QStringLiteral("URL"));
     const QCommandLineOption importCity(
         QStringLiteral("import-city"),
@@ -76,11 +77,6 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
                            ? parser.value(database)
                            : QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                                  .filePath(QStringLiteral("civicdesk-server.sqlite"));
-    if (options.database.startsWith(u"postgres"))
-        return makeError(
-            QStringLiteral("cli.database"),
-            OptionsText::tr("PostgreSQL is not supported by this version of civicdesk-server "
-                            "yet; give an SQLite file path."));
     if (parser.isSet(importCity)) {
         options.importCity = parser.value(importCity);
         if (!QFileInfo(options.importCity).isDir())

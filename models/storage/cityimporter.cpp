@@ -4,6 +4,7 @@
 #include "citypack/csvreader.h"
 #include "open311/servicesjson.h"
 #include "storage/database.h"
+#include "storage/dialect.h"
 #include "storage/historyimport.h"
 #include "storage/intakeimport.h"
 #include "storage/knowledgeimport.h"
@@ -151,9 +152,12 @@ Status importDefinitions(QSqlDatabase &db, const CityPack &pack, ImportReport &r
             }
             if (t.sla) {
                 if (auto s = sql::exec(q,
-                                       QStringLiteral("INSERT OR REPLACE INTO slas(service_code, "
-                                                      "unit, value, source) VALUES(?, ?, ?, "
-                                                      "'definition')"),
+                                       QStringLiteral("INSERT INTO slas(service_code, unit, "
+                                                      "value, source) VALUES(?, ?, ?, "
+                                                      "'definition') ON CONFLICT(service_code) "
+                                                      "DO UPDATE SET unit = excluded.unit, value "
+                                                      "= excluded.value, source = "
+                                                      "excluded.source"),
                                        {t.code, Sla::unitName(t.sla->unit), t.sla->value});
                     !s)
                     return s;
@@ -288,12 +292,17 @@ Result<double> coordinate(const CsvReader &csv, const QString &column, double li
     return value;
 }
 
+// Ids are numbered here (1, 2, ...), not by the database, so that importing again gives the same
+// ids on PostgreSQL too (whose identity sequences do not restart after a DELETE).
 Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &report,
                        const std::function<void(double)> &progress)
 {
+    const bool sqlite = dialect::of(db) == Dialect::Sqlite;
     QSqlQuery q(db);
-    for (const char16_t *statement : {u"DELETE FROM addresses", u"DELETE FROM addresses_rtree"}) {
-        if (auto s = sql::exec(q, QString::fromUtf16(statement)); !s)
+    if (auto s = sql::exec(q, QStringLiteral("DELETE FROM addresses")); !s)
+        return s;
+    if (sqlite) {
+        if (auto s = sql::exec(q, QStringLiteral("DELETE FROM addresses_rtree")); !s)
             return s;
     }
     if (pack.addressesFile.isEmpty())
@@ -308,14 +317,14 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
                                  QStringLiteral("longitude")});
         !s)
         return fileError(file, s.error().message);
-    QSqlQuery insert(db), rtree(db);
-    if (!insert.prepare(QStringLiteral(
-            "INSERT INTO addresses(house_number, street_name, zip, city, latitude, longitude, "
-            "neighborhood, ward, precinct, source_id, request_count) VALUES(?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?)")) ||
-        !rtree.prepare(QStringLiteral("INSERT INTO addresses_rtree(id, min_lat, max_lat, "
-                                      "min_lon, max_lon) VALUES(?, ?, ?, ?, ?)")))
-        return sql::errorOf(insert, QStringLiteral("prepare address insert"));
+    sql::BatchInsert insert(db,
+                            QStringLiteral("INSERT INTO addresses(id, house_number, street_name, "
+                                           "zip, city, latitude, longitude, neighborhood, ward, "
+                                           "precinct, source_id, request_count)"),
+                            12);
+    const auto failed = [&](qint64 line, const Error &error) {
+        return fileError(file, ImportText::tr("line %1: %2").arg(line).arg(error.message));
+    };
     const qint64 total = std::max<qint64>(1, opened.value()->compressedSize());
     while (csv.next()) {
         const QString street = csv.value(QStringLiteral("street_name")).trimmed();
@@ -329,33 +338,33 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
         if (!lon)
             return lon.error();
         const bool located = !std::isnan(lat.value()) && !std::isnan(lon.value());
-        auto s = sql::execPrepared(
-            insert,
-            {sql::text(number), street, sql::text(csv.value(QStringLiteral("zip")).trimmed()),
-             sql::nullable(csv.value(QStringLiteral("mailing_city")).trimmed()),
-             located ? QVariant(lat.value()) : QVariant(),
-             located ? QVariant(lon.value()) : QVariant(),
-             sql::nullable(csv.value(QStringLiteral("neighborhood_311")).trimmed()),
-             sql::nullable(csv.value(QStringLiteral("ward")).trimmed()),
-             sql::nullable(csv.value(QStringLiteral("precinct")).trimmed()),
-             sql::nullable(csv.value(QStringLiteral("property_id_2015")).trimmed()),
-             csv.value(QStringLiteral("request_count")).toInt()});
+        auto s = insert.add({report.addresses + 1, sql::text(number), street,
+                             sql::text(csv.value(QStringLiteral("zip")).trimmed()),
+                             sql::nullable(csv.value(QStringLiteral("mailing_city")).trimmed()),
+                             located ? QVariant(lat.value()) : QVariant(),
+                             located ? QVariant(lon.value()) : QVariant(),
+                             sql::nullable(csv.value(QStringLiteral("neighborhood_311")).trimmed()),
+                             sql::nullable(csv.value(QStringLiteral("ward")).trimmed()),
+                             sql::nullable(csv.value(QStringLiteral("precinct")).trimmed()),
+                             sql::nullable(csv.value(QStringLiteral("property_id_2015")).trimmed()),
+                             csv.value(QStringLiteral("request_count")).toInt()},
+                            csv.line());
         if (!s)
-            return fileError(file,
-                             ImportText::tr("line %1: %2").arg(csv.line()).arg(s.error().message));
-        if (located) {
-            const QVariant id = insert.lastInsertId();
-            if (auto r = sql::execPrepared(
-                    rtree, {id, lat.value(), lat.value(), lon.value(), lon.value()});
-                !r)
-                return r;
-        }
+            return failed(insert.failedLine(), s.error());
         ++report.addresses;
         if (report.addresses % 4096 == 0 && progress)
             progress(double(opened.value()->compressedPosition()) / double(total));
     }
     if (csv.hasError())
         return fileError(file, csv.error());
+    if (auto s = insert.flush(); !s)
+        return failed(insert.failedLine(), s.error());
+    // The R*Tree (SQLite only; PostgreSQL searches a latitude/longitude index) in one statement.
+    if (sqlite)
+        return sql::exec(q, QStringLiteral("INSERT INTO addresses_rtree(id, min_lat, max_lat, "
+                                           "min_lon, max_lon) SELECT id, latitude, latitude, "
+                                           "longitude, longitude FROM addresses WHERE latitude "
+                                           "IS NOT NULL"));
     return Ok{};
 }
 
@@ -375,9 +384,10 @@ Status importIntersections(QSqlDatabase &db, const CityPack &pack, ImportReport 
                                  QStringLiteral("longitude")});
         !s)
         return fileError(file, s.error().message);
-    if (!q.prepare(QStringLiteral("INSERT INTO intersections(name, latitude, longitude, "
-                                  "neighborhood, request_count) VALUES(?, ?, ?, ?, ?)")))
-        return sql::errorOf(q, QStringLiteral("prepare intersection insert"));
+    sql::BatchInsert insert(db,
+                            QStringLiteral("INSERT INTO intersections(id, name, latitude, "
+                                           "longitude, neighborhood, request_count)"),
+                            6);
     while (csv.next()) {
         auto lat = coordinate(csv, QStringLiteral("latitude"), 90, file);
         auto lon = coordinate(csv, QStringLiteral("longitude"), 180, file);
@@ -389,18 +399,23 @@ Status importIntersections(QSqlDatabase &db, const CityPack &pack, ImportReport 
         if (name.isEmpty())
             return fileError(file,
                              ImportText::tr("line %1: intersection is empty").arg(csv.line()));
-        auto s = sql::execPrepared(
-            q, {name, std::isnan(lat.value()) ? QVariant() : QVariant(lat.value()),
-                std::isnan(lon.value()) ? QVariant() : QVariant(lon.value()),
-                sql::nullable(csv.value(QStringLiteral("neighborhood_311")).trimmed()),
-                csv.value(QStringLiteral("request_count")).toInt()});
+        auto s = insert.add({report.intersections + 1, name,
+                             std::isnan(lat.value()) ? QVariant() : QVariant(lat.value()),
+                             std::isnan(lon.value()) ? QVariant() : QVariant(lon.value()),
+                             sql::nullable(csv.value(QStringLiteral("neighborhood_311")).trimmed()),
+                             csv.value(QStringLiteral("request_count")).toInt()},
+                            csv.line());
         if (!s)
-            return fileError(file,
-                             ImportText::tr("line %1: %2").arg(csv.line()).arg(s.error().message));
+            return fileError(
+                file,
+                ImportText::tr("line %1: %2").arg(insert.failedLine()).arg(s.error().message));
         ++report.intersections;
     }
     if (csv.hasError())
         return fileError(file, csv.error());
+    if (auto s = insert.flush(); !s)
+        return fileError(
+            file, ImportText::tr("line %1: %2").arg(insert.failedLine()).arg(s.error().message));
     return Ok{};
 }
 
@@ -509,17 +524,21 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
              it != history.value().targetHours.cend(); ++it)
             targetHours[it.key()] += it.value();
     }
-    QSqlQuery q(db);
-    if (auto s = sql::exec(q, QStringLiteral("DELETE FROM requests_rtree WHERE id IN (SELECT "
-                                             "rowid FROM requests WHERE origin = 'import')"));
-        !s)
-        return s.error();
-    if (auto s = sql::exec(q, QStringLiteral("INSERT INTO requests_rtree(id, min_lat, max_lat, "
-                                             "min_lon, max_lon) SELECT rowid, latitude, "
-                                             "latitude, longitude, longitude FROM requests "
-                                             "WHERE origin = 'import' AND latitude IS NOT NULL"));
-        !s)
-        return s.error();
+    // The R*Tree is SQLite's; PostgreSQL searches its latitude/longitude index instead.
+    if (m_database.dialect() == Dialect::Sqlite) {
+        QSqlQuery q(db);
+        if (auto s = sql::exec(q, QStringLiteral("DELETE FROM requests_rtree WHERE id IN (SELECT "
+                                                 "rowid FROM requests WHERE origin = 'import')"));
+            !s)
+            return s.error();
+        if (auto s =
+                sql::exec(q, QStringLiteral("INSERT INTO requests_rtree(id, min_lat, max_lat, "
+                                            "min_lon, max_lon) SELECT rowid, latitude, "
+                                            "latitude, longitude, longitude FROM requests "
+                                            "WHERE origin = 'import' AND latitude IS NOT NULL"));
+            !s)
+            return s.error();
+    }
     if (auto s = deriveSlas(db, targetHours, report); !s)
         return s.error();
     const QList<std::pair<QString, QString>> meta = {

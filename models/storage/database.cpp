@@ -9,11 +9,22 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QUrl>
 
 namespace civicdesk {
 
 namespace {
 QAtomicInt connectionCounter;
+
+// The URL with its password left out, for messages and logs.
+QString redacted(const QString &text)
+{
+    QUrl url(text);
+    if (!url.isValid())
+        return text.section(u'@', -1);
+    url.setPassword({});
+    return url.toString();
+}
 
 bool hasSqliteFeature(QSqlDatabase &db, const QString &option)
 {
@@ -23,8 +34,8 @@ bool hasSqliteFeature(QSqlDatabase &db, const QString &option)
 }
 } // namespace
 
-Database::Database(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+Database::Database(QString path, QString connectionName, Dialect dialect)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_dialect(dialect)
 {
 }
 
@@ -38,11 +49,18 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path)
+Result<std::unique_ptr<Database>> Database::open(const QString &pathOrUrl)
+{
+    if (pathOrUrl.startsWith(u"postgresql://") || pathOrUrl.startsWith(u"postgres://"))
+        return openPostgres(pathOrUrl);
+    return openSqlite(pathOrUrl);
+}
+
+Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path)
 {
     const QString name =
         QStringLiteral("civicdesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
-    std::unique_ptr<Database> database(new Database(path, name));
+    std::unique_ptr<Database> database(new Database(path, name, Dialect::Sqlite));
     if (path != u":memory:") {
         const QFileInfo info(path);
         if (!QDir().mkpath(info.absolutePath())) {
@@ -88,6 +106,75 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
     if (auto s = Migrations::migrate(db); !s)
         return s.error();
     return database;
+}
+
+Result<std::unique_ptr<Database>> Database::openPostgres(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const QString database = url.path(QUrl::FullyDecoded).mid(1);
+    if (!url.isValid() || url.host().isEmpty() || database.isEmpty() || database.contains(u'/') ||
+        url.userName().isEmpty()) {
+        return makeError(
+            QStringLiteral("storage.url"),
+            QCoreApplication::translate("Storage",
+                                        "\"%1\" is not a PostgreSQL URL of the form "
+                                        "postgresql://user:password@host:port/dbname (%2).")
+                .arg(redacted(text),
+                     // QUrl's own message quotes the whole URL, password included.
+                     !url.isValid() ? QCoreApplication::translate(
+                                          "Storage", "malformed: check the port and that "
+                                                     "reserved characters are %-encoded")
+                     : url.host().isEmpty() ? QCoreApplication::translate("Storage", "no host")
+                     : url.userName().isEmpty()
+                         ? QCoreApplication::translate("Storage", "no user name")
+                         : QCoreApplication::translate("Storage", "no database name")));
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return makeError(QStringLiteral("storage.driver"),
+                         QCoreApplication::translate("Storage",
+                                                     "The Qt PostgreSQL driver is not installed "
+                                                     "(Debian package libqt6sql6-psql)."));
+    }
+    const QString name =
+        QStringLiteral("civicdesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Database> store(new Database(redacted(text), name, Dialect::Postgres));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(url.host(QUrl::FullyDecoded));
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName(QUrl::FullyDecoded));
+    db.setPassword(url.password(QUrl::FullyDecoded));
+    db.setDatabaseName(database);
+    db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=civicdesk"));
+    if (!db.open()) {
+        const QString detail = db.lastError().text().simplified();
+        const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(url.port(5432));
+        QString message;
+        if (detail.contains(u"password authentication failed") ||
+            detail.contains(u"no password supplied") ||
+            (detail.contains(u"role \"") && detail.contains(u"does not exist")))
+            message = QCoreApplication::translate("Storage",
+                                                  "PostgreSQL at %1 refused user \"%2\": wrong "
+                                                  "user name or password.")
+                          .arg(where, url.userName(QUrl::FullyDecoded));
+        else if (detail.contains(u"database \"") && detail.contains(u"does not exist"))
+            message =
+                QCoreApplication::translate("Storage", "PostgreSQL at %1 has no database \"%2\"; "
+                                                       "create it first (createdb %2).")
+                    .arg(where, database);
+        else
+            message =
+                QCoreApplication::translate("Storage", "Cannot connect to PostgreSQL at %1: is the "
+                                                       "server running there and reachable?")
+                    .arg(where);
+        return makeError(QStringLiteral("storage.open"), message + u" (" + detail + u')');
+    }
+    QSqlQuery query(db);
+    // Notices ("relation already exists, skipping") are not worth a log line each.
+    if (auto s = sql::exec(query, QStringLiteral("SET client_min_messages TO warning")); !s)
+        return s.error();
+    if (auto s = Migrations::migrate(db); !s)
+        return s.error();
+    return store;
 }
 
 int Database::schemaVersion() const

@@ -7,18 +7,30 @@
 
 namespace civicdesk {
 
-// One SQLite store (the workstation's local replica) on one named Qt Sql connection, used from
-// the thread that opened it. Opening applies WAL, foreign keys and the migrations; a store
+// The SQL dialect behind a store. Storage-internal: code outside models/storage never needs it.
+enum class Dialect
+{
+    Sqlite,
+    Postgres
+};
+
+// One store on one named Qt Sql connection, used from the thread that opened it: an SQLite file
+// (the workstation's local replica, or a one-site server) or a PostgreSQL database (the city's
+// central store). Opening applies the migrations (and, on SQLite, WAL and foreign keys); a store
 // written by a newer CivicDesk is refused with a clear message.
 class Database
 {
 public:
-    static Result<std::unique_ptr<Database>> open(const QString &path);
+    // `pathOrUrl` is an SQLite file path, ":memory:", or
+    // postgresql://user:password@host:port/dbname (percent-encoded parts are decoded).
+    static Result<std::unique_ptr<Database>> open(const QString &pathOrUrl);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
+    // The file path, or the PostgreSQL URL without its password (safe to log).
     QString path() const { return m_path; }
+    Dialect dialect() const { return m_dialect; }
     QString connectionName() const { return m_connectionName; }
     int schemaVersion() const;
 
@@ -29,9 +41,12 @@ public:
     Result<QString> deviceCode();
 
 private:
-    Database(QString path, QString connectionName);
+    Database(QString path, QString connectionName, Dialect dialect);
+    static Result<std::unique_ptr<Database>> openSqlite(const QString &path);
+    static Result<std::unique_ptr<Database>> openPostgres(const QString &url);
     QString m_path;
     QString m_connectionName;
+    Dialect m_dialect;
 };
 
 } // namespace civicdesk

@@ -27,16 +27,20 @@ Result<qint64> EventStore::append(const Event &event)
         return std::nullopt;
     };
     QSqlQuery query(db);
+    // PostgreSQL has no last insert id for an identity column: the insert returns it.
+    const bool postgres = m_database.dialect() == Dialect::Postgres;
     auto s = sql::exec(
         query,
         QStringLiteral("INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, "
-                       "device, client_time) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "device, client_time) VALUES(?, ?, ?, ?, ?, ?, ?, ?)") +
+            (postgres ? QStringLiteral(" RETURNING seq") : QString()),
         {event.id, event.entityType, event.entityId, event.kind,
          QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)),
          event.actor, event.device, event.clientTime.toMSecsSinceEpoch()});
     if (!s)
         return s.error();
-    const qint64 seq = query.lastInsertId().toLongLong();
+    const qint64 seq = postgres ? (query.next() ? query.value(0).toLongLong() : 0)
+                                : query.lastInsertId().toLongLong();
     if (auto e = injected(Stage::EventWritten))
         return *e;
     if (auto p = projector::apply(db, event); !p)

@@ -120,12 +120,16 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
         placeholderLon = p.at(1).toDouble();
     }
 
-    QSqlQuery insert(db);
-    if (!insert.prepare(QStringLiteral(
-            "INSERT INTO requests(id, number, service_code, type_name, status, closure_reason, "
-            "description, address, latitude, longitude, neighborhood, ward, precinct, zip, "
-            "channel, department_code, opened_at, due_at, closed_at, origin, updated_at) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?) "
+    // Many rows per statement on PostgreSQL; a case id repeated in the file is applied in file
+    // order either way (column 0, the id, is the batch key).
+    sql::BatchInsert insert(
+        db,
+        QStringLiteral("INSERT INTO requests(id, number, service_code, type_name, status, "
+                       "closure_reason, description, address, latitude, longitude, "
+                       "neighborhood, ward, precinct, zip, channel, department_code, opened_at, "
+                       "due_at, closed_at, origin, updated_at)"),
+        21,
+        QStringLiteral(
             "ON CONFLICT(id) DO UPDATE SET number = excluded.number, service_code = "
             "excluded.service_code, type_name = excluded.type_name, status = excluded.status, "
             "closure_reason = excluded.closure_reason, description = excluded.description, "
@@ -134,8 +138,8 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
             "precinct = excluded.precinct, zip = excluded.zip, channel = excluded.channel, "
             "department_code = excluded.department_code, opened_at = excluded.opened_at, "
             "due_at = excluded.due_at, closed_at = excluded.closed_at, updated_at = "
-            "excluded.updated_at")))
-        return sql::errorOf(insert, QStringLiteral("prepare history insert"));
+            "excluded.updated_at"),
+        0);
 
     HistoryResult result;
     const qint64 totalBytes = std::max<qint64>(1, file.compressedSize());
@@ -194,35 +198,39 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
                 result.targetHours[code].append(double(openedAt->secsTo(*dueAt)) / 3600.0);
         }
         const QString address = csv.value(col(u"address")).simplified();
-        auto s = sql::execPrepared(
-            insert, {QString(pack.id + u':' + caseId),
-                     caseId,
-                     sql::nullable(code),
-                     type.isEmpty() ? csv.value(col(u"title")) : type,
-                     statusText == u"open" ? QStringLiteral("open") : QStringLiteral("closed"),
-                     sql::nullable(csv.value(col(u"closure_reason")).trimmed()),
-                     csv.value(col(u"title")).trimmed(),
-                     sql::nullable(address),
-                     lat,
-                     lon,
-                     sql::nullable(csv.value(col(u"neighborhood")).trimmed()),
-                     sql::nullable(cleanNumber(csv.value(col(u"ward")))),
-                     sql::nullable(cleanNumber(csv.value(col(u"precinct")), 4)),
-                     sql::nullable(cleanNumber(csv.value(col(u"zip")), 5)),
-                     sql::nullable(channelOf(csv.value(col(u"source")))),
-                     sql::nullable(csv.value(col(u"department")).trimmed()),
-                     sql::epoch(*openedAt),
-                     sql::epoch(*dueAt),
-                     sql::epoch(*closedAt),
-                     sql::epoch(closedAt->isValid() ? *closedAt : *openedAt)});
+        auto s =
+            insert.add({QString(pack.id + u':' + caseId),
+                        caseId,
+                        sql::nullable(code),
+                        type.isEmpty() ? csv.value(col(u"title")) : type,
+                        statusText == u"open" ? QStringLiteral("open") : QStringLiteral("closed"),
+                        sql::nullable(csv.value(col(u"closure_reason")).trimmed()),
+                        csv.value(col(u"title")).trimmed(),
+                        sql::nullable(address),
+                        lat,
+                        lon,
+                        sql::nullable(csv.value(col(u"neighborhood")).trimmed()),
+                        sql::nullable(cleanNumber(csv.value(col(u"ward")))),
+                        sql::nullable(cleanNumber(csv.value(col(u"precinct")), 4)),
+                        sql::nullable(cleanNumber(csv.value(col(u"zip")), 5)),
+                        sql::nullable(channelOf(csv.value(col(u"source")))),
+                        sql::nullable(csv.value(col(u"department")).trimmed()),
+                        sql::epoch(*openedAt),
+                        sql::epoch(*dueAt),
+                        sql::epoch(*closedAt),
+                        QStringLiteral("import"),
+                        sql::epoch(closedAt->isValid() ? *closedAt : *openedAt)},
+                       csv.line());
         if (!s)
-            return rowError(schema.file, csv.line(), s.error().message);
+            return rowError(schema.file, insert.failedLine(), s.error().message);
         ++result.rows;
         if (result.rows % 4096 == 0 && progress)
             progress(double(file.compressedPosition()) / double(totalBytes));
     }
     if (csv.hasError())
         return rowError(schema.file, csv.line(), csv.error());
+    if (auto s = insert.flush(); !s)
+        return rowError(schema.file, insert.failedLine(), s.error().message);
     return result;
 }
 

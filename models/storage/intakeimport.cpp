@@ -123,9 +123,10 @@ Result<int> importReferrals(QSqlDatabase &db, const CityPack &pack)
             return lineError(file, csv.line(), IntakeText::tr("name and phone are required"));
         if (auto s = sql::exec(
                 q,
-                QStringLiteral("INSERT INTO referrals(name, kind, phone, hours, places, zips, "
-                               "notes) VALUES(?, ?, ?, ?, ?, ?, ?)"),
-                {name, sql::text(csv.value(QStringLiteral("kind")).trimmed()), phone,
+                // Ids numbered here: the same on every import, on PostgreSQL too.
+                QStringLiteral("INSERT INTO referrals(id, name, kind, phone, hours, places, "
+                               "zips, notes) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
+                {count + 1, name, sql::text(csv.value(QStringLiteral("kind")).trimmed()), phone,
                  sql::nullable(csv.value(QStringLiteral("hours")).trimmed()),
                  sql::text(csv.value(QStringLiteral("places")).trimmed().toLower()),
                  sql::text(csv.value(QStringLiteral("zips")).trimmed()),

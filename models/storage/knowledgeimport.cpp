@@ -135,8 +135,9 @@ Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
                                  .arg(csv.line()));
         if (auto s = sql::exec(
                 q,
-                QStringLiteral("INSERT OR REPLACE INTO synonyms(language, term, "
-                               "synonyms) VALUES(?, ?, ?)"),
+                QStringLiteral("INSERT INTO synonyms(language, term, synonyms) VALUES(?, ?, "
+                               "?) ON CONFLICT(language, term) DO UPDATE SET synonyms = "
+                               "excluded.synonyms"),
                 {language, term, csv.value(QStringLiteral("synonyms")).trimmed().toLower()});
             !s)
             return s.error();

@@ -3,6 +3,7 @@
 #include "domain/contact.h"
 #include "domain/servicerequest.h"
 #include "storage/articleprojection.h"
+#include "storage/dialect.h"
 #include "storage/sql.h"
 
 #include <QCoreApplication>
@@ -78,7 +79,8 @@ Status applyRequestCreated(QSqlQuery &query, const Event &e)
         return s;
     const QVariant lat = optionalDouble(e, u"latitude");
     const QVariant lon = optionalDouble(e, u"longitude");
-    if (lat.isNull() || lon.isNull())
+    // The R*Tree is SQLite's; PostgreSQL searches its latitude/longitude index instead.
+    if (lat.isNull() || lon.isNull() || dialect::of(query) == Dialect::Postgres)
         return Ok{};
     return sql::exec(query,
                      QStringLiteral("INSERT INTO requests_rtree(id, min_lat, max_lat, min_lon, "
@@ -164,7 +166,7 @@ Status apply(QSqlDatabase &db, const Event &e)
         return sql::exec(
             query,
             QStringLiteral("UPDATE requests SET status = ?, closure_reason = ?, "
-                           "closed_at = CASE WHEN ? = 'closed' THEN ? END, "
+                           "closed_at = CASE WHEN ? = 'closed' THEN CAST(? AS BIGINT) END, "
                            "updated_at = ? WHERE id = ?"),
             {status, sql::nullable(str(e, u"closure_reason")), status, now, now, e.entityId});
     }
@@ -173,8 +175,9 @@ Status apply(QSqlDatabase &db, const Event &e)
                          {now, e.entityId});
     if (e.kind == u"request.caller_attached")
         return sql::exec(query,
-                         QStringLiteral("INSERT OR IGNORE INTO request_callers(request_id, "
-                                        "caller_id, role, added_at) VALUES(?, ?, ?, ?)"),
+                         QStringLiteral("INSERT INTO request_callers(request_id, caller_id, "
+                                        "role, added_at) VALUES(?, ?, ?, ?) ON CONFLICT DO "
+                                        "NOTHING"),
                          {e.entityId, str(e, u"caller_id"),
                           str(e, u"role").isEmpty() ? QStringLiteral("requester") : str(e, u"role"),
                           now});
@@ -205,8 +208,8 @@ Status apply(QSqlDatabase &db, const Event &e)
                           str(e, u"notes"), e.entityId});
     if (e.kind == u"contact.article_opened")
         return sql::exec(query,
-                         QStringLiteral("INSERT OR IGNORE INTO contact_articles(contact_id, "
-                                        "article_id, opened_at) VALUES(?, ?, ?)"),
+                         QStringLiteral("INSERT INTO contact_articles(contact_id, article_id, "
+                                        "opened_at) VALUES(?, ?, ?) ON CONFLICT DO NOTHING"),
                          {e.entityId, str(e, u"article_id"), now});
     return invalid(e, QStringLiteral("kind"),
                    QCoreApplication::translate("Storage", "is not a known event kind"));

@@ -57,13 +57,16 @@ ServiceRequest requestFrom(const QSqlQuery &q)
 }
 
 // Builds the WHERE clause from fixed fragments; values are always bound.
-QString whereOf(const RequestFilter &filter, QVariantList &values)
+// SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE does the same there.
+QString whereOf(const RequestFilter &filter, Dialect dialect, QVariantList &values)
 {
     QStringList clauses;
     const QString text = filter.text.trimmed();
     if (!text.isEmpty()) {
-        clauses.append(QStringLiteral(
-            "(number = ? OR address LIKE ? ESCAPE '\\' OR type_name LIKE ? ESCAPE '\\')"));
+        clauses.append(QStringLiteral("(number = ? OR address %1 ? ESCAPE '\\' OR type_name %1 ? "
+                                      "ESCAPE '\\')")
+                           .arg(dialect == Dialect::Postgres ? QStringLiteral("ILIKE")
+                                                             : QStringLiteral("LIKE")));
         QString pattern = text;
         pattern.replace(u'\\', QStringLiteral("\\\\"))
             .replace(u'%', QStringLiteral("\\%"))
@@ -85,14 +88,14 @@ QString whereOf(const RequestFilter &filter, QVariantList &values)
 } // namespace
 
 RequestRepository::RequestRepository(const Database &database)
-    : m_connection(database.connectionName())
+    : m_connection(database.connectionName()), m_dialect(database.dialect())
 {
 }
 
 int RequestRepository::count(const RequestFilter &filter) const
 {
     QVariantList values;
-    const QString where = whereOf(filter, values);
+    const QString where = whereOf(filter, m_dialect, values);
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (sql::exec(q, u"SELECT count(*) FROM requests" + where, values) && q.next())
         return q.value(0).toInt();
@@ -103,7 +106,7 @@ QList<ServiceRequest> RequestRepository::page(const RequestFilter &filter, int o
                                               int limit) const
 {
     QVariantList values;
-    const QString where = whereOf(filter, values);
+    const QString where = whereOf(filter, m_dialect, values);
     values << limit << offset;
     QList<ServiceRequest> result;
     QSqlQuery q(QSqlDatabase::database(m_connection));
@@ -134,17 +137,25 @@ QList<ServiceRequest> RequestRepository::openedBetween(const QDateTime &from, co
     QList<ServiceRequest> result;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
-    // The type list travels as one JSON array value, so the statement stays fixed.
-    const QString codes = QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(serviceCodes)).toJson(QJsonDocument::Compact));
+    // One bound placeholder per type code (both dialects; no json_each on PostgreSQL).
+    QVariantList values{from.toSecsSinceEpoch(), to.toSecsSinceEpoch()};
+    QString typeClause;
+    if (!serviceCodes.isEmpty()) {
+        typeClause = u" AND service_code IN (" +
+                     QStringList(serviceCodes.size(), QStringLiteral("?")).join(u", ") + u')';
+        for (const QString &code : serviceCodes)
+            values.append(code);
+    }
+    QString statusClause;
+    if (status) {
+        statusClause = QStringLiteral(" AND status = ?");
+        values.append(requestStatusName(*status));
+    }
+    values.append(limit);
     if (!sql::exec(q,
-                   u"SELECT " + columns +
-                       u" FROM requests WHERE opened_at >= ? AND opened_at < ? AND (? = '[]' OR "
-                       u"service_code IN (SELECT value FROM json_each(?))) AND (? = '' OR "
-                       u"status = ?) ORDER BY opened_at DESC LIMIT ?",
-                   {from.toSecsSinceEpoch(), to.toSecsSinceEpoch(), codes, codes,
-                    sql::text(status ? requestStatusName(*status) : QString()),
-                    sql::text(status ? requestStatusName(*status) : QString()), limit}))
+                   u"SELECT " + columns + u" FROM requests WHERE opened_at >= ? AND opened_at < ?" +
+                       typeClause + statusClause + u" ORDER BY opened_at DESC LIMIT ?",
+                   values))
         return result;
     while (q.next())
         result.append(requestFrom(q));
@@ -158,15 +169,20 @@ QList<ServiceRequest> RequestRepository::openNear(const QString &serviceCode, do
     QList<ServiceRequest> result;
     if (radiusMeters <= 0)
         return result;
-    // A bounding box from the R*Tree, then the exact distance.
+    // A bounding box (from the R*Tree on SQLite, from the latitude/longitude index on
+    // PostgreSQL), then the exact distance.
     const double dLat = radiusMeters / 111320.0;
     const double dLon = radiusMeters / (111320.0 * std::max(0.01, std::cos(latitude * M_PI / 180)));
+    const QString box = m_dialect == Dialect::Postgres
+                            ? QStringLiteral("latitude >= ? AND latitude <= ? AND longitude >= ? "
+                                             "AND longitude <= ?")
+                            : QStringLiteral("rowid IN (SELECT id FROM requests_rtree WHERE "
+                                             "max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND "
+                                             "min_lon <= ?)");
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!sql::exec(q,
-                   u"SELECT " + columns +
-                       u" FROM requests WHERE rowid IN (SELECT id FROM requests_rtree WHERE "
-                       u"max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?) AND "
-                       u"service_code = ? AND status != 'closed' AND opened_at >= ?",
+                   u"SELECT " + columns + u" FROM requests WHERE " + box +
+                       u" AND service_code = ? AND status != 'closed' AND opened_at >= ?",
                    {latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon,
                     serviceCode, since.toSecsSinceEpoch()}))
         return result;

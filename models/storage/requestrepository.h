@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/servicerequest.h"
+#include "storage/database.h"
 
 #include <QDateTime>
 #include <QList>
@@ -40,6 +41,7 @@ public:
 
 private:
     QString m_connection;
+    Dialect m_dialect;
 };
 
 } // namespace civicdesk

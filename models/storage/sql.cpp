@@ -1,5 +1,7 @@
 #include "storage/sql.h"
 
+#include "storage/dialect.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -18,8 +20,11 @@ Error errorOf(const QSqlQuery &query, const QString &what)
 
 Status execPrepared(QSqlQuery &query, const QVariantList &values)
 {
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        query.bindValue(i,
+                        value.typeId() == QMetaType::Bool ? QVariant(int(value.toBool())) : value);
+    }
     if (!query.exec()) {
         qCWarning(lcStorage) << "query failed:" << query.lastQuery() << query.lastError().text();
         return errorOf(query, query.lastQuery().simplified().left(60));
@@ -29,6 +34,13 @@ Status execPrepared(QSqlQuery &query, const QVariantList &values)
 
 Status exec(QSqlQuery &query, const QString &statement, const QVariantList &values)
 {
+    if (values.isEmpty() && dialect::of(query) == Dialect::Postgres) {
+        if (!query.exec(statement)) {
+            qCWarning(lcStorage) << "query failed:" << statement << query.lastError().text();
+            return errorOf(query, statement.simplified().left(60));
+        }
+        return Ok{};
+    }
     if (!query.prepare(statement)) {
         qCWarning(lcStorage) << "prepare failed:" << statement << query.lastError().text();
         return errorOf(query, statement.simplified().left(60));
@@ -40,16 +52,21 @@ Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
 
 Transaction::~Transaction()
 {
-    if (m_open && !m_db.rollback())
-        qCWarning(lcStorage) << "rollback failed:" << m_db.lastError().text();
+    if (!m_open)
+        return;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStorage) << "rollback failed:" << query.lastError().text();
 }
 
 Status Transaction::begin()
 {
-    if (!m_db.transaction()) {
+    QSqlQuery query(m_db);
+    if (!query.exec(dialect::of(m_db) == Dialect::Postgres ? QStringLiteral("BEGIN")
+                                                           : QStringLiteral("BEGIN IMMEDIATE"))) {
         return makeError(QStringLiteral("storage.transaction"),
                          QCoreApplication::translate("Storage", "cannot start a transaction: %1")
-                             .arg(m_db.lastError().text()));
+                             .arg(query.lastError().text()));
     }
     m_open = true;
     return Ok{};
@@ -57,13 +74,70 @@ Status Transaction::begin()
 
 Status Transaction::commit()
 {
-    if (!m_db.commit()) {
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("COMMIT"))) {
         return makeError(QStringLiteral("storage.transaction"),
                          QCoreApplication::translate("Storage", "cannot commit: %1")
-                             .arg(m_db.lastError().text()));
+                             .arg(query.lastError().text()));
     }
     m_open = false;
     return Ok{};
+}
+
+BatchInsert::BatchInsert(QSqlDatabase db, QString head, int columns, QString tail, int keyColumn,
+                         int batchSize)
+    : m_db(db), m_full(db), m_head(std::move(head)), m_tail(std::move(tail)), m_columns(columns),
+      m_keyColumn(keyColumn),
+      m_batchSize(dialect::of(db) == Dialect::Postgres ? std::max(1, batchSize) : 1)
+{
+}
+
+QString BatchInsert::statement(int rows) const
+{
+    const QString row = u'(' + QStringList(m_columns, QStringLiteral("?")).join(u", ") + u')';
+    QString text = m_head + u" VALUES" + QStringList(rows, row).join(u", ");
+    if (!m_tail.isEmpty())
+        text += u' ' + m_tail;
+    return text;
+}
+
+Status BatchInsert::add(const QVariantList &row, qint64 line)
+{
+    Q_ASSERT(row.size() == m_columns);
+    if (m_keyColumn >= 0) {
+        const QString key = row.at(m_keyColumn).toString();
+        if (m_keys.contains(key)) {
+            if (auto s = flush(); !s)
+                return s;
+        }
+        m_keys.insert(key);
+    }
+    if (m_rows == 0)
+        m_firstLine = line;
+    m_values += row;
+    if (++m_rows == m_batchSize)
+        return flush();
+    return Ok{};
+}
+
+Status BatchInsert::flush()
+{
+    if (m_rows == 0)
+        return Ok{};
+    Status status = Ok{};
+    if (m_rows == m_batchSize) {
+        if (!m_prepared && !m_full.prepare(statement(m_rows)))
+            return errorOf(m_full, m_head.left(60));
+        m_prepared = true;
+        status = execPrepared(m_full, m_values);
+    } else {
+        QSqlQuery partial(m_db);
+        status = exec(partial, statement(m_rows), m_values);
+    }
+    m_values.clear();
+    m_keys.clear();
+    m_rows = 0;
+    return status;
 }
 
 QVariant nullable(const QString &text)

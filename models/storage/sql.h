@@ -5,6 +5,7 @@
 #include "domain/result.h"
 
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
@@ -13,13 +14,17 @@ Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 namespace civicdesk::sql {
 
-// Prepares and executes `statement` with positional bind values.
+// Prepares and executes `statement` with positional bind values. A statement without values
+// runs unprepared on PostgreSQL, whose PREPARE accepts only SELECT/INSERT/UPDATE/DELETE.
 Status exec(QSqlQuery &query, const QString &statement, const QVariantList &values = {});
-// Executes an already prepared query with new bind values.
+// Executes an already prepared query with new bind values. Booleans are bound as 0/1 (the
+// columns are integers on both SQLite and PostgreSQL).
 Status execPrepared(QSqlQuery &query, const QVariantList &values);
 Error errorOf(const QSqlQuery &query, const QString &what);
 
-// Rolls back unless committed: every multi-statement write goes through one of these.
+// Rolls back unless committed: every multi-statement write goes through one of these. On SQLite
+// it begins IMMEDIATE (the write lock is taken at once, so two writers never deadlock on an
+// upgrade from reading); on PostgreSQL a plain BEGIN.
 class Transaction
 {
 public:
@@ -33,6 +38,34 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_open = false;
+};
+
+// Inserts rows of one table: on PostgreSQL `batchSize` rows per statement (one round trip per
+// batch), on SQLite one row per execution of one prepared statement (already fast in-process).
+// `head` is "INSERT INTO table(columns)", `tail` an optional "ON CONFLICT ..." clause. When
+// `keyColumn` is given, a row whose key is already in the pending batch flushes the batch
+// first, so an upsert sees rows in file order as a row-at-a-time insert would.
+class BatchInsert
+{
+public:
+    BatchInsert(QSqlDatabase db, QString head, int columns, QString tail = {}, int keyColumn = -1,
+                int batchSize = 250);
+    // `line` names the row's source line: a failing batch reports its first line.
+    Status add(const QVariantList &row, qint64 line);
+    Status flush();
+    qint64 failedLine() const { return m_firstLine; }
+
+private:
+    QString statement(int rows) const;
+    QSqlDatabase m_db;
+    QSqlQuery m_full;
+    QString m_head, m_tail;
+    int m_columns, m_keyColumn, m_batchSize;
+    bool m_prepared = false;
+    QVariantList m_values;
+    QSet<QString> m_keys;
+    qint64 m_firstLine = 0;
+    int m_rows = 0;
 };
 
 QVariant nullable(const QString &text);
