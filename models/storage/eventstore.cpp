@@ -56,6 +56,8 @@ Result<qint64> EventStore::append(const Event &event)
         return *e;
     if (auto c = transaction.commit(); !c)
         return c.error();
+    if (m_appendedHook)
+        m_appendedHook(event);
     return seq;
 }
 

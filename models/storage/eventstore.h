@@ -38,10 +38,16 @@ public:
     qint64 eventCount() const;
 
     void setFaultHook(FaultHook hook) { m_faultHook = std::move(hook); }
+    // Called after each committed append: the sync scheduler's "local change" trigger.
+    void setAppendedHook(std::function<void(const Event &)> hook)
+    {
+        m_appendedHook = std::move(hook);
+    }
 
 private:
     Database &m_database;
     FaultHook m_faultHook;
+    std::function<void(const Event &)> m_appendedHook;
 };
 
 } // namespace civicdesk
