@@ -102,7 +102,8 @@ int main(int argc, char *argv[])
                         .arg(options.value().port));
     std::printf("civicdesk-server listening on %s:%u, store %s\n",
                 qPrintable(options.value().address.toString()), port,
-                qPrintable(options.value().database));
+                // The store's path, or its PostgreSQL URL without the password.
+                qPrintable(database.value()->path()));
     std::fflush(stdout);
     return QCoreApplication::exec();
 }
