@@ -2,11 +2,22 @@
 
 #include "open311/georeport.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
+#include <QStringDecoder>
 
 Q_LOGGING_CATEGORY(lcServer, "civicdesk.server")
 
 namespace civicdesk::http {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(HttpApi)
+};
+
+} // namespace
 
 QHttpServerResponse json(const QJsonObject &body, QHttpServerResponse::StatusCode status)
 {
@@ -47,6 +58,75 @@ void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &re
     qCInfo(lcServer).noquote() << name << request.url().path() << int(response.statusCode())
                                << QStringLiteral("%1 ms").arg(double(timer.nsecsElapsed()) / 1e6, 0,
                                                               'f', 1);
+}
+
+std::function<QHttpServerResponse(const QHttpServerRequest &)> timed(Handler handler)
+{
+    return [handler](const QHttpServerRequest &request) {
+        QElapsedTimer timer;
+        timer.start();
+        QHttpServerResponse response = handler(request);
+        logRequest(request, response, timer);
+        return response;
+    };
+}
+
+std::function<QHttpServerResponse(const QString &, const QHttpServerRequest &)>
+timedArg(ArgHandler handler)
+{
+    return [handler](const QString &arg, const QHttpServerRequest &request) {
+        QElapsedTimer timer;
+        timer.start();
+        QHttpServerResponse response = handler(arg, request);
+        logRequest(request, response, timer);
+        return response;
+    };
+}
+
+std::optional<QHttpServerResponse> refuseLargeBody(const QHttpServerRequest &request, qint64 limit)
+{
+    bool declared = false;
+    const qint64 length = request.value(QByteArrayLiteral("Content-Length")).toLongLong(&declared);
+    if ((declared && length > limit) || request.body().size() > limit)
+        return error(QHttpServerResponse::StatusCode::PayloadTooLarge, QStringLiteral("too_large"),
+                     Text::tr("The request body is larger than %1 bytes; send less at once "
+                              "(e.g. smaller batches).")
+                         .arg(limit));
+    return std::nullopt;
+}
+
+std::optional<QHttpServerResponse> parseObject(const QHttpServerRequest &request,
+                                               QJsonObject &object)
+{
+    if (auto refused = refuseLargeBody(request))
+        return refused;
+    const QByteArray body = request.body();
+    auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(body);
+    if (decoder.hasError())
+        return error(QHttpServerResponse::StatusCode::BadRequest, QStringLiteral("validation"),
+                     Text::tr("The body is not valid UTF-8."), QStringLiteral("body"));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return error(QHttpServerResponse::StatusCode::BadRequest, QStringLiteral("validation"),
+                     Text::tr("The body is not valid JSON (%1 at byte %2).")
+                         .arg(parseError.errorString())
+                         .arg(parseError.offset),
+                     QStringLiteral("body"));
+    if (!document.isObject())
+        return error(QHttpServerResponse::StatusCode::BadRequest, QStringLiteral("validation"),
+                     Text::tr("The body must be a JSON object."), QStringLiteral("body"));
+    object = document.object();
+    return std::nullopt;
+}
+
+QString bearerToken(const QHttpServerRequest &request)
+{
+    const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
+    if (!header.startsWith("Bearer "))
+        return {};
+    return QString::fromLatin1(header.mid(7).trimmed());
 }
 
 } // namespace civicdesk::http

@@ -1,12 +1,16 @@
 // civicdesk-server: the central store. Opens the store, optionally imports a city pack, and
 // serves the Open311 API until SIGTERM or SIGINT, finishing the request in progress first.
 
+#include "admincommands.h"
 #include "citypack/citypack.h"
 #include "httpreply.h"
 #include "open311api.h"
+#include "queryapi.h"
 #include "serveroptions.h"
+#include "storage/accountstore.h"
 #include "storage/cityimporter.h"
 #include "storage/database.h"
+#include "syncapi.h"
 #include "translator.h"
 
 #include <QCoreApplication>
@@ -55,6 +59,9 @@ int main(int argc, char *argv[])
     if (!database)
         return fail(database.error().message);
 
+    if (options.value().admin != ServerOptions::Admin::None)
+        return runAdminCommand(options.value(), *database.value());
+
     if (!options.value().importCity.isEmpty()) {
         auto pack = CityPack::load(options.value().importCity);
         if (!pack)
@@ -82,17 +89,34 @@ int main(int argc, char *argv[])
     std::signal(SIGINT, onSignal);
 
     QHttpServer server;
-    Open311Api open311(*database.value(), options.value().publicUrl);
+    AccountStore accounts(*database.value());
+    SyncApi sync(*database.value(), accounts);
+    sync.registerRoutes(server);
+    QueryApi queries(*database.value(), accounts);
+    queries.registerRoutes(server);
+    Open311Api open311(*database.value(), accounts, options.value().publicUrl,
+                       [&sync] { sync.eventsAccepted(); });
     open311.registerRoutes(server);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&sync] { sync.shutdown(); });
     server.setMissingHandler([](const QHttpServerRequest &request,
                                 QHttpServerResponder &&responder) {
-        const QString message = QStringLiteral("No such endpoint: %1").arg(request.url().path());
-        qCInfo(lcServer).noquote() << "request" << request.url().path() << 404;
-        responder.write(QJsonDocument(QJsonObject{
-                            {QStringLiteral("error"),
-                             QJsonObject{{QStringLiteral("code"), QStringLiteral("not_found")},
-                                         {QStringLiteral("message"), message}}}}),
-                        QHttpServerResponder::StatusCode::NotFound);
+        QElapsedTimer timer;
+        timer.start();
+        const QString path = request.url().path();
+        // Open311 clients get the spec's error list; everyone else the sync API's error.
+        QHttpServerResponse response =
+            path.startsWith(u"/open311")
+                ? open311reply::error(
+                      path.endsWith(u".xml") ? Open311Api::Format::Xml : Open311Api::Format::Json,
+                      QHttpServerResponse::StatusCode::NotFound,
+                      QCoreApplication::translate("Open311Api", "No such Open311 resource; see "
+                                                                "discovery.json."))
+                : http::error(QHttpServerResponse::StatusCode::NotFound,
+                              QStringLiteral("not_found"),
+                              QCoreApplication::translate("HttpApi", "No such endpoint: %1")
+                                  .arg(path.left(200)));
+        http::logRequest(request, response, timer);
+        response.write(std::move(responder));
     });
     const quint16 port = server.listen(options.value().address, options.value().port);
     if (port == 0)

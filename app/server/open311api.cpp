@@ -2,170 +2,340 @@
 
 #include "httpreply.h"
 #include "open311/georeport.h"
+#include "open311/georeportxml.h"
 #include "storage/cataloguerepository.h"
 #include "storage/database.h"
+#include "storage/open311requests.h"
 #include "storage/requestrepository.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>
+#include <QJsonDocument>
 #include <QUrlQuery>
-#include <functional>
 
 namespace civicdesk {
 
 namespace {
 
 using HttpStatus = QHttpServerResponse::StatusCode;
+using Format = Open311Api::Format;
 
 class ApiText
 {
     Q_DECLARE_TR_FUNCTIONS(Open311Api)
 };
 
-constexpr int MaxRequests = 1000; // GeoReport servers return at most 1,000 requests
-constexpr int DefaultWindowDays = 90;
-
-// "CODE.json" -> "CODE"; other formats are refused.
-std::optional<QString> jsonResource(const QString &arg)
+// Open311: "a parameter sent empty must be handled exactly as if it were absent".
+QString param(const QUrlQuery &query, const QString &name)
 {
-    if (!arg.endsWith(u".json"))
-        return std::nullopt;
-    return arg.chopped(5);
+    return query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
 }
 
 std::optional<QDateTime> parseTime(const QString &text)
 {
     if (text.isEmpty())
         return QDateTime();
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-    return t.isValid() ? std::optional<QDateTime>(t) : std::nullopt;
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // The spec's datetimes carry a time zone; a bare local time would be ambiguous.
+    if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
+        return std::nullopt;
+    return t;
 }
 
-// Every handler logs its request: method, path, status and duration.
-auto timed(std::function<QHttpServerResponse(const QHttpServerRequest &)> handler)
+struct Window
 {
-    return [handler](const QHttpServerRequest &request) {
-        QElapsedTimer timer;
-        timer.start();
-        QHttpServerResponse response = handler(request);
-        http::logRequest(request, response, timer);
-        return response;
-    };
+    QDateTime from;
+    QDateTime to;
+};
+
+// start_date/end_date: at most 90 days apart, the last 90 days by default.
+std::variant<Window, QString> window(const QUrlQuery &query)
+{
+    const auto start = parseTime(param(query, QStringLiteral("start_date")));
+    const auto end = parseTime(param(query, QStringLiteral("end_date")));
+    if (!start || !end)
+        return ApiText::tr("start_date and end_date must be W3C datetimes with a time zone, e.g. "
+                           "2015-06-01T00:00:00Z.");
+    QDateTime to = end->isValid() ? *end : QDateTime::currentDateTimeUtc();
+    QDateTime from = start->isValid() ? *start : to.addDays(-Open311Api::MaxWindowDays);
+    if (!end->isValid() && start->isValid())
+        to = from.addDays(Open311Api::MaxWindowDays);
+    if (from > to)
+        return ApiText::tr("start_date is after end_date.");
+    if (from.addDays(Open311Api::MaxWindowDays) < to)
+        return ApiText::tr("start_date and end_date may be at most %1 days apart.")
+            .arg(Open311Api::MaxWindowDays);
+    return Window{from, to};
 }
 
-auto timedArg(
-    std::function<QHttpServerResponse(const QString &, const QHttpServerRequest &)> handler)
+QString agencyOf(const CatalogueRepository &catalogue, const ServiceRequest &r)
 {
-    return [handler](const QString &arg, const QHttpServerRequest &request) {
-        QElapsedTimer timer;
-        timer.start();
-        QHttpServerResponse response = handler(arg, request);
-        http::logRequest(request, response, timer);
-        return response;
-    };
+    const auto d = catalogue.department(r.departmentCode);
+    return d ? d->name : r.departmentCode;
+}
+
+QString isoTime(const QDateTime &t)
+{
+    return t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODate);
 }
 
 } // namespace
 
-Open311Api::Open311Api(Database &database, QString publicUrl)
-    : m_database(database), m_publicUrl(std::move(publicUrl))
+namespace open311reply {
+
+namespace {
+
+QHttpServerResponse respond(Format format, const QJsonValue &json, const QString &root,
+                            const QString &item, HttpStatus status)
+{
+    if (format == Format::Xml)
+        return QHttpServerResponse(QByteArrayLiteral("text/xml; charset=utf-8"),
+                                   open311::toXml(json, root, item), status);
+    const QByteArray body = json.isArray()
+                                ? QJsonDocument(json.toArray()).toJson(QJsonDocument::Compact)
+                                : QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact);
+    return QHttpServerResponse(QByteArrayLiteral("application/json; charset=utf-8"), body, status);
+}
+
+} // namespace
+
+QHttpServerResponse ok(Format format, const QJsonValue &json, const QString &root,
+                       const QString &item)
+{
+    return respond(format, json, root, item, HttpStatus::Ok);
+}
+
+QHttpServerResponse errors(Format format, HttpStatus status, const QStringList &descriptions)
+{
+    QJsonArray list;
+    for (const QString &description : descriptions)
+        list.append(QJsonObject{{QStringLiteral("code"), int(status)},
+                                {QStringLiteral("description"), description}});
+    return respond(format, list, QStringLiteral("errors"), QStringLiteral("error"), status);
+}
+
+QHttpServerResponse error(Format format, HttpStatus status, const QString &description)
+{
+    return errors(format, status, {description});
+}
+
+std::optional<std::pair<QString, Format>> resource(const QString &text)
+{
+    if (text.endsWith(u".json"))
+        return std::pair{text.chopped(5), Format::Json};
+    if (text.endsWith(u".xml"))
+        return std::pair{text.chopped(4), Format::Xml};
+    return std::nullopt;
+}
+
+} // namespace open311reply
+
+using namespace open311reply;
+
+Open311Api::Open311Api(Database &database, AccountStore &accounts, QString publicUrl,
+                       std::function<void()> eventsAccepted)
+    : m_database(database), m_accounts(accounts), m_publicUrl(std::move(publicUrl)),
+      m_eventsAccepted(std::move(eventsAccepted))
 {
 }
 
 void Open311Api::registerRoutes(QHttpServer &server)
 {
-    server.route(QStringLiteral("/open311/v2/discovery.json"), QHttpServerRequest::Method::Get,
-                 timed([this](const QHttpServerRequest &) {
-                     return http::json(open311::discovery(
-                         m_publicUrl, m_database.meta(QStringLiteral("city_name")) + u" 311"));
+    using Method = QHttpServerRequest::Method;
+    const auto unknown = [](const QString &what) {
+        return error(Format::Json, HttpStatus::NotFound,
+                     ApiText::tr("No such Open311 resource \"%1\"; see discovery.json.")
+                         .arg(what.left(100)));
+    };
+    server.route(QStringLiteral("/open311/<arg>"), Method::Get,
+                 http::timedArg([this, unknown](const QString &arg, const QHttpServerRequest &) {
+                     const auto r = resource(arg);
+                     if (!r || r->first != u"discovery")
+                         return unknown(arg);
+                     return discovery(r->second);
                  }));
-    server.route(QStringLiteral("/open311/v2/services.json"), QHttpServerRequest::Method::Get,
-                 timed([this](const QHttpServerRequest &) {
-                     const CatalogueRepository catalogue(m_database);
-                     return http::json(
-                         open311::services(catalogue.serviceTypes(), catalogue.departments()));
+    server.route(QStringLiteral("/open311/v2/<arg>"), Method::Get,
+                 http::timedArg([this](const QString &arg, const QHttpServerRequest &request) {
+                     return topLevel(arg, request);
                  }));
-    server.route(QStringLiteral("/open311/v2/services/<arg>"), QHttpServerRequest::Method::Get,
-                 timedArg([this](const QString &arg, const QHttpServerRequest &) {
-                     const auto code = jsonResource(arg);
-                     if (!code)
-                         return http::open311Error(HttpStatus::BadRequest,
-                                                   ApiText::tr("Only the JSON format is "
-                                                               "supported: use .json."));
-                     const auto type = CatalogueRepository(m_database).serviceType(*code);
-                     if (!type)
-                         return http::open311Error(
-                             HttpStatus::NotFound,
-                             ApiText::tr("No service with code \"%1\".").arg(*code));
-                     if (!type->hasDefinition)
-                         return http::open311Error(HttpStatus::NotFound,
-                                                   ApiText::tr("Service \"%1\" has no "
-                                                               "definition (metadata is false).")
-                                                       .arg(*code));
-                     return http::json(open311::serviceDefinition(*type));
+    server.route(QStringLiteral("/open311/v2/<arg>"), Method::Post,
+                 http::timedArg([this](const QString &arg, const QHttpServerRequest &request) {
+                     return post(arg, request);
                  }));
-    server.route(
-        QStringLiteral("/open311/v2/requests.json"), QHttpServerRequest::Method::Get,
-        timed([this](const QHttpServerRequest &request) {
-            const QUrlQuery query = request.query();
-            const RequestRepository requests(m_database);
-            const CatalogueRepository catalogue(m_database);
-            QJsonArray list;
-            const auto agencyOf = [&catalogue](const ServiceRequest &r) {
-                const auto d = catalogue.department(r.departmentCode);
-                return d ? d->name : r.departmentCode;
-            };
-            if (query.hasQueryItem(QStringLiteral("service_request_id"))) {
-                const QStringList ids = query.queryItemValue(QStringLiteral("service_request_id"))
-                                            .split(u',', Qt::SkipEmptyParts);
-                for (const QString &id : ids) {
-                    if (const auto r = requests.byNumber(id.trimmed()))
-                        list.append(open311::request(*r, agencyOf(*r)));
-                }
-                return http::json(list);
-            }
-            const auto start = parseTime(query.queryItemValue(QStringLiteral("start_date")));
-            const auto end = parseTime(query.queryItemValue(QStringLiteral("end_date")));
-            if (!start || !end)
-                return http::open311Error(HttpStatus::BadRequest,
-                                          ApiText::tr("start_date and end_date must be ISO 8601 "
-                                                      "times, e.g. 2015-06-01T00:00:00Z."));
-            QDateTime to = end->isValid() ? *end : QDateTime::currentDateTimeUtc();
-            QDateTime from = start->isValid() ? *start : to.addDays(-DefaultWindowDays);
-            if (from > to)
-                return http::open311Error(HttpStatus::BadRequest,
-                                          ApiText::tr("start_date is after end_date."));
-            const QString statusText = query.queryItemValue(QStringLiteral("status"));
-            std::optional<RequestStatus> status;
-            if (!statusText.isEmpty()) {
-                if (statusText != u"open" && statusText != u"closed")
-                    return http::open311Error(HttpStatus::BadRequest,
-                                              ApiText::tr("status must be open or closed."));
-                status = requestStatusFromName(statusText);
-            }
-            const QStringList codes = query.queryItemValue(QStringLiteral("service_code"))
-                                          .split(u',', Qt::SkipEmptyParts);
-            const QList<ServiceRequest> found =
-                requests.openedBetween(from, to, codes, status, MaxRequests);
-            for (const ServiceRequest &r : found)
-                list.append(open311::request(r, agencyOf(r)));
-            return http::json(list);
-        }));
-    server.route(
-        QStringLiteral("/open311/v2/requests/<arg>"), QHttpServerRequest::Method::Get,
-        timedArg([this](const QString &arg, const QHttpServerRequest &) {
-            const auto id = jsonResource(arg);
-            if (!id)
-                return http::open311Error(HttpStatus::BadRequest,
-                                          ApiText::tr("Only the JSON format is "
-                                                      "supported: use .json."));
-            const auto r = RequestRepository(m_database).byNumber(*id);
-            if (!r)
-                return http::open311Error(HttpStatus::NotFound,
-                                          ApiText::tr("No request with id \"%1\".").arg(*id));
-            const auto d = CatalogueRepository(m_database).department(r->departmentCode);
-            return http::json(QJsonArray{open311::request(*r, d ? d->name : r->departmentCode)});
-        }));
+    server.route(QStringLiteral("/open311/v2/services/<arg>"), Method::Get,
+                 http::timedArg([this](const QString &arg, const QHttpServerRequest &) {
+                     return serviceDefinition(arg);
+                 }));
+    server.route(QStringLiteral("/open311/v2/requests/<arg>"), Method::Get,
+                 http::timedArg([this](const QString &arg, const QHttpServerRequest &) {
+                     return oneRequest(arg);
+                 }));
+    server.route(QStringLiteral("/open311/v2/tokens/<arg>"), Method::Get,
+                 http::timedArg([this](const QString &arg, const QHttpServerRequest &) {
+                     return token(arg);
+                 }));
+}
+
+QHttpServerResponse Open311Api::discovery(Format format)
+{
+    const QJsonObject json =
+        open311::discovery(m_publicUrl, m_database.meta(QStringLiteral("city_name")) + u" 311");
+    return ok(format, json, QStringLiteral("discovery"));
+}
+
+QHttpServerResponse Open311Api::topLevel(const QString &arg, const QHttpServerRequest &request)
+{
+    const auto r = resource(arg);
+    const Format format = r ? r->second : Format::Json;
+    const QString name = r ? r->first : QString();
+    if (name == u"discovery")
+        return discovery(format);
+    if (name == u"services")
+        return services(format);
+    if (name == u"requests")
+        return requests(format, request);
+    if (name == u"servicerequestupdates")
+        return updates(format, request);
+    return error(format, HttpStatus::NotFound,
+                 ApiText::tr("No such Open311 resource \"%1\"; see discovery.json (formats: "
+                             ".xml and .json).")
+                     .arg(arg.left(100)));
+}
+
+QHttpServerResponse Open311Api::services(Format format)
+{
+    const CatalogueRepository catalogue(m_database);
+    return ok(format, open311::services(catalogue.serviceTypes(), catalogue.departments()),
+              QStringLiteral("services"), QStringLiteral("service"));
+}
+
+QHttpServerResponse Open311Api::serviceDefinition(const QString &arg)
+{
+    const auto r = resource(arg);
+    if (!r)
+        return error(Format::Json, HttpStatus::BadRequest,
+                     ApiText::tr("Add the format to the service code: .xml or .json."));
+    const auto type = CatalogueRepository(m_database).serviceType(r->first);
+    if (!type)
+        return error(r->second, HttpStatus::NotFound,
+                     ApiText::tr("No service with code \"%1\".").arg(r->first.left(100)));
+    if (!type->hasDefinition)
+        return error(
+            r->second, HttpStatus::NotFound,
+            ApiText::tr("Service \"%1\" has no definition (metadata is false).").arg(r->first));
+    return ok(r->second, open311::serviceDefinition(*type), QStringLiteral("service_definition"));
+}
+
+QHttpServerResponse Open311Api::requests(Format format, const QHttpServerRequest &request)
+{
+    const QUrlQuery query = request.query();
+    const CatalogueRepository catalogue(m_database);
+    const RequestRepository repository(m_database);
+    QJsonArray list;
+    const QString ids = param(query, QStringLiteral("service_request_id"));
+    if (!ids.isEmpty()) {
+        // A list of ids overrides every other filter.
+        const QStringList wanted = ids.split(u',', Qt::SkipEmptyParts);
+        if (wanted.size() > MaxPageSize)
+            return error(format, HttpStatus::BadRequest,
+                         ApiText::tr("Ask for at most %1 service_request_id values at once.")
+                             .arg(MaxPageSize));
+        for (const QString &id : wanted) {
+            if (const auto r = repository.byNumber(id.trimmed()))
+                list.append(open311::request(*r, agencyOf(catalogue, *r)));
+        }
+        return ok(format, list, QStringLiteral("service_requests"), QStringLiteral("request"));
+    }
+    const auto range = window(query);
+    if (const auto *problem = std::get_if<QString>(&range))
+        return error(format, HttpStatus::BadRequest, *problem);
+    Open311Filter filter;
+    filter.from = std::get<Window>(range).from;
+    filter.to = std::get<Window>(range).to;
+    filter.serviceCodes =
+        param(query, QStringLiteral("service_code")).split(u',', Qt::SkipEmptyParts);
+    for (QString &code : filter.serviceCodes)
+        code = code.trimmed();
+    for (const QString &status :
+         param(query, QStringLiteral("status")).split(u',', Qt::SkipEmptyParts)) {
+        if (status.trimmed() != u"open" && status.trimmed() != u"closed")
+            return error(format, HttpStatus::BadRequest,
+                         ApiText::tr("status must be open, closed, or both (open,closed)."));
+        filter.statuses.append(status.trimmed());
+    }
+    const QString page = param(query, QStringLiteral("page"));
+    const QString pageSize = param(query, QStringLiteral("page_size"));
+    bool pageOk = true, sizeOk = true;
+    filter.page = page.isEmpty() ? 1 : page.toInt(&pageOk);
+    filter.pageSize = pageSize.isEmpty() ? MaxPageSize : pageSize.toInt(&sizeOk);
+    if (!pageOk || filter.page < 1 || filter.page > 1000000)
+        return error(format, HttpStatus::BadRequest,
+                     ApiText::tr("page must be a whole number from 1."));
+    if (!sizeOk || filter.pageSize < 1 || filter.pageSize > MaxPageSize)
+        return error(format, HttpStatus::BadRequest,
+                     ApiText::tr("page_size must be from 1 to %1.").arg(MaxPageSize));
+    auto found = Open311Requests(m_database).list(filter);
+    if (!found)
+        return error(format, HttpStatus::InternalServerError,
+                     ApiText::tr("The store cannot be read right now; try again."));
+    for (const ServiceRequest &r : found.value())
+        list.append(open311::request(r, agencyOf(catalogue, r)));
+    return ok(format, list, QStringLiteral("service_requests"), QStringLiteral("request"));
+}
+
+QHttpServerResponse Open311Api::oneRequest(const QString &arg)
+{
+    const auto r = resource(arg);
+    if (!r)
+        return error(Format::Json, HttpStatus::BadRequest,
+                     ApiText::tr("Add the format to the request id: .xml or .json."));
+    const auto found = RequestRepository(m_database).byNumber(r->first);
+    if (!found)
+        return error(r->second, HttpStatus::NotFound,
+                     ApiText::tr("No request with id \"%1\".").arg(r->first.left(100)));
+    const CatalogueRepository catalogue(m_database);
+    return ok(r->second, QJsonArray{open311::request(*found, agencyOf(catalogue, *found))},
+              QStringLiteral("service_requests"), QStringLiteral("request"));
+}
+
+QHttpServerResponse Open311Api::token(const QString &arg)
+{
+    const auto r = resource(arg);
+    if (!r)
+        return error(Format::Json, HttpStatus::BadRequest,
+                     ApiText::tr("Add the format to the token: .xml or .json."));
+    const auto number = Open311Requests(m_database).numberForToken(r->first);
+    if (!number)
+        return error(r->second, HttpStatus::NotFound,
+                     ApiText::tr("No request for token \"%1\".").arg(r->first.left(100)));
+    return ok(r->second,
+              QJsonArray{QJsonObject{{QStringLiteral("service_request_id"), *number},
+                                     {QStringLiteral("token"), r->first}}},
+              QStringLiteral("service_requests"), QStringLiteral("request"));
+}
+
+QHttpServerResponse Open311Api::updates(Format format, const QHttpServerRequest &request)
+{
+    const QUrlQuery query = request.query();
+    const auto range = window(query);
+    if (const auto *problem = std::get_if<QString>(&range))
+        return error(format, HttpStatus::BadRequest, *problem);
+    auto found = Open311Requests(m_database)
+                     .updates(std::get<Window>(range).from, std::get<Window>(range).to,
+                              param(query, QStringLiteral("service_request_id")), MaxPageSize);
+    if (!found)
+        return error(format, HttpStatus::InternalServerError,
+                     ApiText::tr("The store cannot be read right now; try again."));
+    QJsonArray list;
+    for (const RequestUpdate &u : found.value())
+        list.append(QJsonObject{{QStringLiteral("update_id"), u.updateId},
+                                {QStringLiteral("service_request_id"), u.requestNumber},
+                                {QStringLiteral("status"), u.status},
+                                {QStringLiteral("updated_datetime"), isoTime(u.at)},
+                                {QStringLiteral("description"), u.description},
+                                {QStringLiteral("media_url"), QString()}});
+    return ok(format, list, QStringLiteral("service_request_updates"),
+              QStringLiteral("request_update"));
 }
 
 } // namespace civicdesk

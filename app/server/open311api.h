@@ -1,6 +1,12 @@
 #pragma once
 
+#include "apigate.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonValue>
 #include <QString>
+#include <functional>
 
 class QHttpServer;
 
@@ -8,18 +14,55 @@ namespace civicdesk {
 
 class Database;
 
-// The Open311 GeoReport v2 read API on the store: discovery, services, service definitions,
-// requests (list with the spec's filters, and one by id). JSON only. Request creation (POST
-// with an API key) and the request-updates extension come with accounts and API keys.
+// Open311 GeoReport v2 on the central store, in XML and JSON: discovery (also at
+// /open311/discovery.{fmt}), services, service definitions, GET requests with the spec's
+// filters plus page/page_size, one request, tokens, POST requests (api_key), and the
+// request-updates extension (servicerequestupdates). Errors in the spec's list format. GET
+// responses never carry callers' names, phones or emails.
 class Open311Api
 {
 public:
-    Open311Api(Database &database, QString publicUrl);
+    enum class Format
+    {
+        Json,
+        Xml
+    };
+    static constexpr int MaxPageSize = 1000;
+    static constexpr int MaxWindowDays = 90;
+    static constexpr int PostsPerKeyPerMinute = 60;
+
+    Open311Api(Database &database, AccountStore &accounts, QString publicUrl,
+               std::function<void()> eventsAccepted);
     void registerRoutes(QHttpServer &server);
 
 private:
+    QHttpServerResponse discovery(Format format);
+    QHttpServerResponse topLevel(const QString &resource, const QHttpServerRequest &request);
+    QHttpServerResponse services(Format format);
+    QHttpServerResponse serviceDefinition(const QString &resource);
+    QHttpServerResponse requests(Format format, const QHttpServerRequest &request);
+    QHttpServerResponse oneRequest(const QString &resource);
+    QHttpServerResponse token(const QString &resource);
+    QHttpServerResponse updates(Format format, const QHttpServerRequest &request);
+    QHttpServerResponse post(const QString &resource, const QHttpServerRequest &request);
+
     Database &m_database;
+    AccountStore &m_accounts;
     QString m_publicUrl;
+    std::function<void()> m_eventsAccepted;
+    RateLimiter m_postsPerKey{PostsPerKeyPerMinute};
 };
+
+// Response helpers shared by the Open311 handlers.
+namespace open311reply {
+QHttpServerResponse ok(Open311Api::Format format, const QJsonValue &json, const QString &root,
+                       const QString &item = {});
+QHttpServerResponse errors(Open311Api::Format format, QHttpServerResponse::StatusCode status,
+                           const QStringList &descriptions);
+QHttpServerResponse error(Open311Api::Format format, QHttpServerResponse::StatusCode status,
+                          const QString &description);
+// "name.json" / "name.xml" -> name and format; nothing for other suffixes.
+std::optional<std::pair<QString, Open311Api::Format>> resource(const QString &text);
+} // namespace open311reply
 
 } // namespace civicdesk

@@ -19,8 +19,8 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(OptionsText::tr(
-        "civicdesk-server, the central store of CivicDesk: Open311 GeoReport v2 for web, "
-        "mobile and open-data clients (and, next, the sync API for workstations)."));
+        "civicdesk-server, the central store of CivicDesk: the sync API for workstations "
+        "(/api/v1) and Open311 GeoReport v2 for web, mobile and open-data clients (/open311)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(
@@ -46,7 +46,38 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
         OptionsText::tr("The URL clients use to reach the Open311 API, for "
                         "discovery (default: http://ADDR:PORT/open311/v2)."),
         QStringLiteral("URL"));
-    parser.addOptions({listen, database, importCity, publicUrl});
+    const QCommandLineOption addUser(
+        QStringLiteral("add-user"),
+        OptionsText::tr("Add a user (with --role) and exit; the password is read from standard "
+                        "input (at least 10 characters)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption role(
+        QStringLiteral("role"),
+        OptionsText::tr("The role for --add-user: call_taker, lobby, supervisor, trainer, "
+                        "editor or admin."),
+        QStringLiteral("ROLE"));
+    const QCommandLineOption resetPassword(
+        QStringLiteral("reset-password"),
+        OptionsText::tr("Set a user's password (read from standard input), end their sessions "
+                        "and unlock the account, then exit."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption disableUser(
+        QStringLiteral("disable-user"),
+        OptionsText::tr("Disable a user (their tokens stop working at once) and exit."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption enableUser(QStringLiteral("enable-user"),
+                                        OptionsText::tr("Enable a disabled user again and exit."),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption createApiKey(
+        QStringLiteral("create-api-key"),
+        OptionsText::tr("Make an Open311 API key for LABEL (the app or partner using it), print "
+                        "it as the last line and exit."),
+        QStringLiteral("LABEL"));
+    const QCommandLineOption revokeApiKey(QStringLiteral("revoke-api-key"),
+                                          OptionsText::tr("Revoke the API key of LABEL and exit."),
+                                          QStringLiteral("LABEL"));
+    parser.addOptions({listen, database, importCity, publicUrl, addUser, role, resetPassword,
+                       disableUser, enableUser, createApiKey, revokeApiKey});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -58,6 +89,37 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
                          OptionsText::tr("Unexpected argument \"%1\". See --help.")
                              .arg(parser.positionalArguments().first()));
     ServerOptions options;
+    const QList<std::pair<const QCommandLineOption *, ServerOptions::Admin>> adminCommands = {
+        {&addUser, ServerOptions::Admin::AddUser},
+        {&resetPassword, ServerOptions::Admin::ResetPassword},
+        {&disableUser, ServerOptions::Admin::DisableUser},
+        {&enableUser, ServerOptions::Admin::EnableUser},
+        {&createApiKey, ServerOptions::Admin::CreateApiKey},
+        {&revokeApiKey, ServerOptions::Admin::RevokeApiKey}};
+    for (const auto &[option, command] : adminCommands) {
+        if (!parser.isSet(*option))
+            continue;
+        if (options.admin != ServerOptions::Admin::None || parser.isSet(importCity))
+            return makeError(QStringLiteral("cli.parse"),
+                             OptionsText::tr("Give one command at a time (--import-city, "
+                                             "--add-user, --reset-password, --disable-user, "
+                                             "--enable-user, --create-api-key, "
+                                             "--revoke-api-key)."));
+        options.admin = command;
+        options.adminSubject = parser.value(*option).trimmed();
+    }
+    if (options.admin == ServerOptions::Admin::AddUser) {
+        const auto parsed = agentRoleFromName(parser.value(role));
+        if (!parsed)
+            return makeError(QStringLiteral("cli.role"),
+                             OptionsText::tr("--add-user needs --role, one of: %1.")
+                                 .arg(agentRoleNames().join(u", ")));
+        options.role = *parsed;
+    } else if (parser.isSet(role)) {
+        return makeError(QStringLiteral("cli.role"),
+                         OptionsText::tr("--role goes with --add-user; to change a role use "
+                                         "PATCH /api/v1/users/NAME as an admin."));
+    }
     if (parser.isSet(listen)) {
         const QString value = parser.value(listen);
         const qsizetype colon = value.lastIndexOf(u':');

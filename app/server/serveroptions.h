@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/agentrole.h"
 #include "domain/result.h"
 
 #include <QHostAddress>
@@ -14,6 +15,21 @@ struct ServerOptions
     QString database; // SQLite file path
     QString importCity;
     QString publicUrl; // how clients reach the API (for discovery), e.g. behind nginx
+
+    // One-shot account and key commands (each exits when done); empty when serving.
+    enum class Admin
+    {
+        None,
+        AddUser,
+        ResetPassword,
+        DisableUser,
+        EnableUser,
+        CreateApiKey,
+        RevokeApiKey
+    };
+    Admin admin = Admin::None;
+    QString adminSubject; // the user name or key label
+    AgentRole role = AgentRole::CallTaker;
 };
 
 // Parses and validates civicdesk-server's command line (--help and --version print and exit).

@@ -21,12 +21,12 @@ QJsonObject discovery(const QString &endpointUrl, const QString &contact)
         {u"changeset"_s, u"2026-11-23T00:00:00Z"_s},
         {u"contact"_s, contact},
         {u"key_service"_s, u"Ask your city's 311 administrator for an API key."_s},
-        {u"endpoints"_s,
-         QJsonArray{QJsonObject{{u"specification"_s, u"http://wiki.open311.org/GeoReport_v2"_s},
-                                {u"url"_s, endpointUrl},
-                                {u"changeset"_s, u"2026-11-23T00:00:00Z"_s},
-                                {u"type"_s, u"production"_s},
-                                {u"formats"_s, QJsonArray{u"application/json"_s}}}}}};
+        {u"endpoints"_s, QJsonArray{QJsonObject{
+                             {u"specification"_s, u"http://wiki.open311.org/GeoReport_v2"_s},
+                             {u"url"_s, endpointUrl},
+                             {u"changeset"_s, u"2026-11-23T00:00:00Z"_s},
+                             {u"type"_s, u"production"_s},
+                             {u"formats"_s, QJsonArray{u"text/xml"_s, u"application/json"_s}}}}}};
 }
 
 QJsonArray services(const QList<ServiceType> &types, const QList<Department> &departments)
@@ -52,7 +52,21 @@ QJsonArray services(const QList<ServiceType> &types, const QList<Department> &de
 
 QJsonObject serviceDefinition(const ServiceType &type)
 {
-    return QJsonDocument::fromJson(encodeServiceDefinition(type)).object();
+    QJsonObject definition = QJsonDocument::fromJson(encodeServiceDefinition(type)).object();
+    // Some cities (Boston) mark display-only text with datatype "informational"; GeoReport v2
+    // knows six datatypes, and variable=false already says "show, do not ask".
+    static const QStringList datatypes = {u"string"_s, u"number"_s,          u"datetime"_s,
+                                          u"text"_s,   u"singlevaluelist"_s, u"multivaluelist"_s};
+    QJsonArray attributes = definition.value(u"attributes"_s).toArray();
+    for (qsizetype i = 0; i < attributes.size(); ++i) {
+        QJsonObject attribute = attributes.at(i).toObject();
+        if (!datatypes.contains(attribute.value(u"datatype"_s).toString())) {
+            attribute.insert(u"datatype"_s, u"string"_s);
+            attributes.replace(i, attribute);
+        }
+    }
+    definition.insert(u"attributes"_s, attributes);
+    return definition;
 }
 
 QJsonObject request(const ServiceRequest &r, const QString &agency)

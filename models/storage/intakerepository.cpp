@@ -1,5 +1,6 @@
 #include "storage/intakerepository.h"
 
+#include "storage/callerrow.h"
 #include "storage/database.h"
 #include "storage/sql.h"
 
@@ -15,18 +16,7 @@ std::optional<double> optionalDouble(const QVariant &v)
 
 Caller callerFrom(const QSqlQuery &q)
 {
-    Caller c;
-    c.id = q.value(0).toString();
-    c.name = q.value(1).toString();
-    c.phone = q.value(2).toString();
-    c.email = q.value(3).toString();
-    c.language = q.value(4).toString();
-    const QString preference = q.value(5).toString();
-    c.preference = preference == u"email"  ? ContactPreference::Email
-                   : preference == u"mail" ? ContactPreference::Mail
-                   : preference == u"none" ? ContactPreference::None
-                                           : ContactPreference::Phone;
-    return c;
+    return callerrow::from(q);
 }
 
 const QString callerColumns =

@@ -35,8 +35,14 @@ Result<qint64> IntakeService::append(const QString &entityType, const QString &e
     auto device = m_database.deviceCode();
     if (!device)
         return device.error();
-    return m_events.append(
-        Event::make(entityType, entityId, kind, payload, m_agent, device.value(), m_clock()));
+    const Event event =
+        Event::make(entityType, entityId, kind, payload, m_agent, device.value(), m_clock());
+    if (m_sink) {
+        if (auto s = m_sink(event); !s)
+            return s.error();
+        return qint64(0);
+    }
+    return m_events.append(event);
 }
 
 Result<QString> IntakeService::startContact(Channel channel)

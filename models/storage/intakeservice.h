@@ -2,6 +2,7 @@
 
 #include "domain/caller.h"
 #include "domain/contact.h"
+#include "domain/event.h"
 #include "domain/formvalidation.h"
 #include "domain/requestnumber.h"
 #include "domain/servicetype.h"
@@ -53,6 +54,10 @@ public:
     IntakeService(Database &database, EventStore &events, QString agent);
 
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // Where events go instead of the local event store: the central store accepts Open311
+    // requests through the same rules as a call taker's.
+    using Sink = std::function<Status(const Event &)>;
+    void setSink(Sink sink) { m_sink = std::move(sink); }
     QDateTime now() const { return m_clock(); }
 
     Result<QString> startContact(Channel channel);
@@ -73,6 +78,7 @@ private:
     EventStore &m_events;
     QString m_agent;
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    Sink m_sink;
 };
 
 } // namespace civicdesk

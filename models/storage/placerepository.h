@@ -25,6 +25,8 @@ public:
     // the harbour or outside the city) or the store cannot be read.
     std::optional<NearestAddress> nearestAddress(double latitude, double longitude,
                                                  double maxMeters = 400) const;
+    // An address point by its id (Open311's address_id).
+    std::optional<AddressPoint> address(qint64 id) const;
 
 private:
     QString m_connection;

@@ -1,185 +1,532 @@
-// civicdesk-server end to end: the real server process on loopback, on a store loaded with the
-// fixture city, talked to over HTTP like any Open311 client.
+// Open311 GeoReport v2 on the real civicdesk-server, on SQLite or PostgreSQL
+// (CIVICDESK_TEST_BACKEND), over HTTP like any Open311 client: every endpoint in JSON and XML,
+// responses checked against JSON Schemas written from the spec, POST with an API key, tokens,
+// the request-updates extension, and errors in the spec's format.
 
-#include "citypack/citypack.h"
-#include "storage/cityimporter.h"
+#include "jsonschema.h"
+#include "serverprocess.h"
 #include "teststore.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTest>
+#include <QUrlQuery>
+#include <QUuid>
+#include <QXmlStreamReader>
 
 using namespace civicdesk;
+using test::ServerProcess;
+
+namespace {
+
+const QString Range =
+    QStringLiteral("start_date=2015-01-01T00:00:00Z&end_date=2015-03-31T00:00:00Z");
+
+void verifySchema(const QJsonValue &value, const QString &schema)
+{
+    const QStringList problems = test::validateJson(value, test::loadSchema(schema));
+    QVERIFY2(problems.isEmpty(), qPrintable(schema + u": " + problems.join(u"; ")));
+}
+
+// Checks that an XML body is well-formed UTF-8 with the declaration and the given root; returns
+// the names of the root's children.
+QStringList xmlChildren(const ServerProcess::Reply &r, const QString &root)
+{
+    [&] {
+        QVERIFY(r.header("Content-Type").startsWith("text/xml"));
+        QVERIFY(r.body.startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
+    }();
+    QStringList children;
+    QXmlStreamReader xml(r.body);
+    int depth = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (depth == 0 && xml.name() != root)
+                return {QStringLiteral("wrong root: ") + xml.name().toString()};
+            if (depth == 1)
+                children.append(xml.name().toString());
+            ++depth;
+        } else if (xml.isEndElement()) {
+            --depth;
+        }
+    }
+    if (xml.hasError())
+        return {QStringLiteral("XML error: ") + xml.errorString()};
+    return children;
+}
+
+} // namespace
 
 class TestOpen311Server : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
-    QString m_storePath;
-    QProcess m_server;
-    QByteArray m_log;
-    quint16 m_port = 0;
-    QNetworkAccessManager m_network;
+    std::unique_ptr<test::ServerStore> m_store;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_key;
 
-    struct Reply
+    ServerProcess::Reply post(const QString &format,
+                              const QList<std::pair<QString, QString>> &fields)
     {
-        int status = 0;
-        QJsonDocument body;
-    };
-
-    Reply get(const QString &path)
-    {
-        QNetworkReply *reply = m_network.get(
-            QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path))));
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!finished.wait(20000))
-            qFatal("no reply for %s", qPrintable(path));
-        Reply r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                QJsonDocument::fromJson(reply->readAll())};
-        reply->deleteLater();
-        return r;
+        QUrlQuery form;
+        for (const auto &[name, value] : fields)
+            form.addQueryItem(QString::fromLatin1(QUrl::toPercentEncoding(name)),
+                              QString::fromLatin1(QUrl::toPercentEncoding(value)));
+        return m_server->request(
+            QByteArrayLiteral("POST"), u"/open311/v2/requests." + format,
+            form.query(QUrl::FullyEncoded).toLatin1(),
+            {{QByteArrayLiteral("Content-Type"),
+              QByteArrayLiteral("application/x-www-form-urlencoded; charset=utf-8")}});
     }
 
 private slots:
     void initTestCase()
     {
-        m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        CityImporter importer(m_store->db());
-        QVERIFY(importer.import(pack.value()).ok());
-        m_storePath = m_store->path();
-        m_store->close();
-        m_server.start(QStringLiteral(CIVICDESK_SERVER),
-                       {QStringLiteral("--database"), m_storePath, QStringLiteral("--listen"),
-                        QStringLiteral("127.0.0.1:0")});
-        QVERIFY(m_server.waitForStarted());
-        static const QRegularExpression listening(QStringLiteral("listening on [0-9.]+:(\\d+)"));
-        QRegularExpressionMatch match;
-        while (!(match = listening.match(QString::fromUtf8(m_log))).hasMatch()) {
-            QVERIFY2(m_server.waitForReadyRead(20000), m_log.constData());
-            m_log += m_server.readAllStandardOutput();
+        m_store = std::make_unique<test::ServerStore>();
+        if (m_store->url().isEmpty())
+            QFAIL(qPrintable(u"no store: " + m_store->error()));
+        qInfo("backend %s", qPrintable(test::ServerStore::backend()));
+        m_server =
+            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        // Importing twice is idempotent.
+        for (int run = 0; run < 2; ++run) {
+            QByteArray output;
+            QCOMPARE(m_server->run({QStringLiteral("--import-city"),
+                                    test::testDataDir() + QStringLiteral("/minipack")},
+                                   {}, &output),
+                     0);
+            QVERIFY2(output.contains("25 requests"), output.constData());
         }
-        m_port = quint16(match.captured(1).toUInt());
-        QVERIFY(m_port > 0);
+        m_key = m_server->createApiKey(QStringLiteral("resident web form"));
+        QVERIFY(m_key.size() >= 40);
+        QVERIFY(m_server->start());
     }
 
-    void discovery()
+    void discoveryInBothFormats()
     {
-        const Reply r = get(QStringLiteral("/open311/v2/discovery.json"));
-        QCOMPARE(r.status, 200);
-        const QJsonObject endpoint =
-            r.body.object().value(u"endpoints").toArray().first().toObject();
-        QCOMPARE(endpoint.value(u"specification").toString(),
-                 QStringLiteral("http://wiki.open311.org/GeoReport_v2"));
-        QVERIFY(r.body.object().value(u"contact").toString().contains(u"Mini Boston"));
+        for (const QString &path : {QStringLiteral("/open311/discovery.json"),
+                                    QStringLiteral("/open311/v2/discovery.json")}) {
+            const auto r = m_server->get(path);
+            QCOMPARE(r.status, 200);
+            QVERIFY(r.header("Content-Type").startsWith("application/json"));
+            verifySchema(r.json().object(), QStringLiteral("open311-discovery"));
+            QVERIFY(r.json()[u"contact"].toString().contains(u"Mini Boston"));
+        }
+        const auto xml = m_server->get(QStringLiteral("/open311/discovery.xml"));
+        QCOMPARE(xml.status, 200);
+        const QStringList children = xmlChildren(xml, QStringLiteral("discovery"));
+        for (const char *name : {"changeset", "contact", "key_service", "endpoints"})
+            QVERIFY2(children.contains(QLatin1String(name)), name);
+        QVERIFY(xml.body.contains("<format>text/xml</format>"));
     }
 
     void servicesAndDefinitions()
     {
-        const Reply services = get(QStringLiteral("/open311/v2/services.json"));
+        const auto services = m_server->get(QStringLiteral("/open311/v2/services.json"));
         QCOMPARE(services.status, 200);
-        QCOMPARE(services.body.array().size(), 8);
-        const Reply definition = get(QStringLiteral("/open311/v2/services/MTRECYDBI.json"));
+        QCOMPARE(services.json().array().size(), 8);
+        verifySchema(services.json().array(), QStringLiteral("open311-services"));
+        const auto xml = m_server->get(QStringLiteral("/open311/v2/services.xml"));
+        QCOMPARE(xmlChildren(xml, QStringLiteral("services")),
+                 QStringList(8, QStringLiteral("service")));
+        const auto definition =
+            m_server->get(QStringLiteral("/open311/v2/services/MTRECYDBI.json"));
         QCOMPARE(definition.status, 200);
-        QCOMPARE(definition.body.object().value(u"service_code").toString(),
-                 QStringLiteral("MTRECYDBI"));
-        QCOMPARE(definition.body.object().value(u"attributes").toArray().size(), 18);
-        const Reply unknown = get(QStringLiteral("/open311/v2/services/NOSUCH.json"));
+        verifySchema(definition.json().object(), QStringLiteral("open311-service-definition"));
+        QCOMPARE(definition.json()[u"attributes"].toArray().size(), 18);
+        const auto definitionXml =
+            m_server->get(QStringLiteral("/open311/v2/services/MTRECYDBI.xml"));
+        QCOMPARE(definitionXml.status, 200);
+        QVERIFY(xmlChildren(definitionXml, QStringLiteral("service_definition"))
+                    .contains(u"attributes"));
+        QVERIFY(definitionXml.body.contains("<attribute><code>"));
+        QVERIFY(definitionXml.body.contains("<values><value><key>"));
+        const auto unknown = m_server->get(QStringLiteral("/open311/v2/services/NOSUCH.json"));
         QCOMPARE(unknown.status, 404);
-        QCOMPARE(unknown.body.array().first().toObject().value(u"code").toInt(), 404);
-        QCOMPARE(get(QStringLiteral("/open311/v2/services/MTRECYDBI.xml")).status, 400);
+        verifySchema(unknown.json().array(), QStringLiteral("open311-errors"));
+        QCOMPARE(xmlChildren(m_server->get(QStringLiteral("/open311/v2/services/NOSUCH.xml")),
+                             QStringLiteral("errors")),
+                 QStringList{QStringLiteral("error")});
     }
 
     void requestsWithTheSpecsFilters()
     {
-        const QString range =
-            QStringLiteral("start_date=2015-01-01T00:00:00Z&end_date=2016-01-02T00:00:00Z");
-        const Reply all = get(u"/open311/v2/requests.json?" + range);
+        const auto all = m_server->get(u"/open311/v2/requests.json?" + Range);
         QCOMPARE(all.status, 200);
-        QCOMPARE(all.body.array().size(), 25);
-        const Reply rodents = get(u"/open311/v2/requests.json?service_code=RODENTACT&" + range);
-        QCOMPARE(rodents.body.array().size(), 8);
-        for (const QJsonValue &v : rodents.body.array())
-            QCOMPARE(v.toObject().value(u"service_code").toString(), QStringLiteral("RODENTACT"));
-        const Reply open = get(u"/open311/v2/requests.json?status=open&" + range);
-        for (const QJsonValue &v : open.body.array())
-            QCOMPARE(v.toObject().value(u"status").toString(), QStringLiteral("open"));
-        const QString id =
-            all.body.array().first().toObject().value(u"service_request_id").toString();
-        const Reply one = get(QStringLiteral("/open311/v2/requests/%1.json").arg(id));
+        verifySchema(all.json().array(), QStringLiteral("open311-requests"));
+        const int total = int(all.json().array().size());
+        QVERIFY(total > 5);
+        const auto rodents =
+            m_server->get(u"/open311/v2/requests.json?service_code=RODENTACT&" + Range);
+        for (const QJsonValue &v : rodents.json().array())
+            QCOMPARE(v[u"service_code"].toString(), QStringLiteral("RODENTACT"));
+        const auto open = m_server->get(u"/open311/v2/requests.json?status=open&" + Range);
+        const auto closed = m_server->get(u"/open311/v2/requests.json?status=closed&" + Range);
+        const auto both = m_server->get(u"/open311/v2/requests.json?status=open,closed&" + Range);
+        QCOMPARE(open.json().array().size() + closed.json().array().size(), total);
+        QCOMPARE(both.json().array().size(), total);
+        // Pages: the page_size extension, in order, without overlap.
+        const auto page1 = m_server->get(u"/open311/v2/requests.json?page_size=4&page=1&" + Range);
+        const auto page2 = m_server->get(u"/open311/v2/requests.json?page_size=4&page=2&" + Range);
+        QCOMPARE(page1.json().array().size(), 4);
+        QCOMPARE(page1.json().array(),
+                 QJsonArray({all.json()[0], all.json()[1], all.json()[2], all.json()[3]}));
+        QCOMPARE(page2.json()[0], all.json()[4]);
+        // A list of ids overrides the other filters; ids are strings.
+        const QString id = all.json()[0][u"service_request_id"].toString();
+        const QString other = all.json()[1][u"service_request_id"].toString();
+        const auto byIds = m_server->get(
+            QStringLiteral("/open311/v2/requests.json?service_request_id=%1,%2&status=closed")
+                .arg(id, other));
+        QCOMPARE(byIds.json().array().size(), 2);
+        const auto one = m_server->get(QStringLiteral("/open311/v2/requests/%1.json").arg(id));
         QCOMPARE(one.status, 200);
-        QCOMPARE(one.body.array().first().toObject().value(u"service_request_id").toString(), id);
-        // The default window is the last 90 days: the 2015 history is outside it.
-        QCOMPARE(get(QStringLiteral("/open311/v2/requests.json")).body.array().size(), 0);
+        verifySchema(one.json().array(), QStringLiteral("open311-requests"));
+        QCOMPARE(one.json()[0][u"service_request_id"].toString(), id);
+        const auto oneXml = m_server->get(QStringLiteral("/open311/v2/requests/%1.xml").arg(id));
+        QCOMPARE(xmlChildren(oneXml, QStringLiteral("service_requests")),
+                 QStringList{QStringLiteral("request")});
+        const auto allXml = m_server->get(u"/open311/v2/requests.xml?" + Range);
+        QCOMPARE(xmlChildren(allXml, QStringLiteral("service_requests")).size(), total);
+        // An empty parameter is handled as if it were absent.
+        QCOMPARE(m_server->get(u"/open311/v2/requests.json?status=&service_code=&" + Range).json(),
+                 all.json());
     }
 
-    void badInputGetsAClearError()
+    void badInputGetsTheSpecsErrors_data()
     {
-        const Reply date = get(QStringLiteral("/open311/v2/requests.json?start_date=yesterday"));
-        QCOMPARE(date.status, 400);
-        QVERIFY(date.body.array()
-                    .first()
-                    .toObject()
-                    .value(u"description")
-                    .toString()
-                    .contains(u"ISO 8601"));
-        QCOMPARE(get(QStringLiteral("/open311/v2/requests.json?status=pending")).status, 400);
-        QCOMPARE(get(QStringLiteral("/open311/v2/requests/nope.json")).status, 404);
-        const Reply missing = get(QStringLiteral("/no/such/endpoint"));
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::newRow("date") << QStringLiteral("/open311/v2/requests.json?start_date=yesterday")
+                              << 400;
+        QTest::newRow("no zone") << QStringLiteral(
+                                        "/open311/v2/requests.json?start_date=2015-01-01T00:00:00")
+                                 << 400;
+        QTest::newRow("over 90 days")
+            << QStringLiteral(
+                   "/open311/v2/"
+                   "requests.json?start_date=2015-01-01T00:00:00Z&end_date=2015-06-01T00:00:00Z")
+            << 400;
+        QTest::newRow("reversed")
+            << QStringLiteral(
+                   "/open311/v2/"
+                   "requests.json?start_date=2015-03-01T00:00:00Z&end_date=2015-01-01T00:00:00Z")
+            << 400;
+        QTest::newRow("status") << QStringLiteral("/open311/v2/requests.json?status=pending")
+                                << 400;
+        QTest::newRow("huge page size")
+            << QStringLiteral("/open311/v2/requests.json?page_size=100000000") << 400;
+        QTest::newRow("page zero") << QStringLiteral("/open311/v2/requests.json?page=0") << 400;
+        QTest::newRow("unknown request") << QStringLiteral("/open311/v2/requests/nope.json") << 404;
+        QTest::newRow("unknown token") << QStringLiteral("/open311/v2/tokens/nope.json") << 404;
+        QTest::newRow("unknown format") << QStringLiteral("/open311/v2/services.html") << 404;
+        QTest::newRow("sql") << QStringLiteral("/open311/v2/requests/1'%20OR%20'1'='1.json") << 404;
+        QTest::newRow("traversal")
+            << QStringLiteral("/open311/v2/services/..%2F..%2Fetc%2Fpasswd.json") << 404;
+    }
+
+    void badInputGetsTheSpecsErrors()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        const auto r = m_server->get(path);
+        QCOMPARE(r.status, status);
+        verifySchema(r.json().array(), QStringLiteral("open311-errors"));
+        QCOMPARE(r.json()[0][u"code"].toInt(), status);
+    }
+
+    void postCreatesARequestThatEveryoneSees()
+    {
+        const auto created = post(
+            QStringLiteral("json"),
+            {{QStringLiteral("api_key"), m_key},
+             {QStringLiteral("service_code"), QStringLiteral("ABNDVHCL")},
+             {QStringLiteral("lat"), QStringLiteral("42.3588")},
+             {QStringLiteral("long"), QStringLiteral("-71.0707")},
+             {QStringLiteral("attribute[VEHICLE_DESC]"), QStringLiteral("Red sedan, no plates")},
+             {QStringLiteral("attribute[DAYS_PARKED]"), QStringLiteral("12")},
+             {QStringLiteral("description"), QStringLiteral("Flat tyres + broken window")},
+             {QStringLiteral("first_name"), QStringLiteral("Rosa")},
+             {QStringLiteral("last_name"), QStringLiteral("Díaz")},
+             {QStringLiteral("email"), QStringLiteral("rosa@example.org")},
+             {QStringLiteral("phone"), QStringLiteral("617-555-0142")}});
+        QVERIFY2(created.status == 200, created.body.constData());
+        verifySchema(created.json().array(), QStringLiteral("open311-post-response"));
+        const QString id = created.json()[0][u"service_request_id"].toString();
+        const auto back = m_server->get(QStringLiteral("/open311/v2/requests/%1.json").arg(id));
+        QCOMPARE(back.status, 200);
+        verifySchema(back.json().array(), QStringLiteral("open311-requests"));
+        const QJsonObject r = back.json()[0].toObject();
+        QCOMPARE(r[u"service_code"].toString(), QStringLiteral("ABNDVHCL"));
+        QCOMPARE(r[u"status"].toString(), QStringLiteral("open"));
+        QVERIFY(r[u"description"].toString().contains(u"Flat tyres + broken window"));
+        QVERIFY(!r[u"expected_datetime"].toString().isEmpty());
+        // GET never shows who reported it.
+        for (const char *secret : {"Rosa", "Díaz", "rosa@example.org", "555", "0142"})
+            QVERIFY2(!back.body.contains(secret), secret);
+        const auto list = m_server->get(QStringLiteral("/open311/v2/requests.json"));
+        QVERIFY(list.body.contains(id.toUtf8()));
+        QVERIFY(!list.body.contains("rosa@example.org"));
+        // It is an event like any other: a workstation pulls it (with the caller) by sync.
+        QVERIFY(m_server->addUser(QStringLiteral("agent.o"), QStringLiteral("call_taker")));
+        const QString token = m_server->login(QStringLiteral("agent.o"));
+        const auto events =
+            m_server->get(QStringLiteral("/api/v1/events?after=0&limit=1000"), token);
+        bool seen = false;
+        for (const QJsonValue &e : events.json()[u"events"].toArray()) {
+            if (e[u"kind"].toString() == u"request.created" &&
+                e[u"payload"][u"number"].toString() == id) {
+                seen = true;
+                QCOMPARE(e[u"payload"][u"channel"].toString(), QStringLiteral("web"));
+                QVERIFY(e[u"actor"].toString().startsWith(u"open311:"));
+            }
+        }
+        QVERIFY(seen);
+        const auto withCaller = m_server->get(u"/api/v1/requests?number=" + id, token);
+        QCOMPARE(withCaller.json()[u"requests"][0][u"callers"][0][u"email"].toString(),
+                 QStringLiteral("rosa@example.org"));
+        // XML answers too, and multivaluelist answers repeat attribute[code][].
+        const auto xml =
+            post(QStringLiteral("xml"),
+                 {{QStringLiteral("api_key"), m_key},
+                  {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                  {QStringLiteral("address_string"), QStringLiteral("1 City Hall Plaza, Boston")}});
+        QCOMPARE(xml.status, 200);
+        QCOMPARE(xmlChildren(xml, QStringLiteral("service_requests")),
+                 QStringList{QStringLiteral("request")});
+        QVERIFY(xml.body.contains("<service_request_id>"));
+    }
+
+    void postRefusesBadRequests_data()
+    {
+        QTest::addColumn<QStringList>("fields"); // name=value pairs
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("no key") << QStringList{QStringLiteral("service_code=RODENTACT"),
+                                               QStringLiteral("lat=42.36"),
+                                               QStringLiteral("long=-71.06")}
+                                << 403 << QStringLiteral("api_key");
+        QTest::newRow("wrong key") << QStringList{QStringLiteral("api_key=forged"),
+                                                  QStringLiteral("service_code=RODENTACT")}
+                                   << 403 << QStringLiteral("api_key");
+        QTest::newRow("no code") << QStringList{QStringLiteral("api_key=KEY"),
+                                                QStringLiteral("lat=42.36"),
+                                                QStringLiteral("long=-71.06")}
+                                 << 400 << QStringLiteral("service_code");
+        QTest::newRow("unknown code")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=NOPE"),
+                           QStringLiteral("lat=42.36"), QStringLiteral("long=-71.06")}
+            << 404 << QStringLiteral("NOPE");
+        QTest::newRow("no location")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=RODENTACT")}
+            << 400 << QStringLiteral("location");
+        QTest::newRow("lat alone")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=RODENTACT"),
+                           QStringLiteral("lat=42.36")}
+            << 400 << QStringLiteral("together");
+        QTest::newRow("lat out of range")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=RODENTACT"),
+                           QStringLiteral("lat=420"), QStringLiteral("long=-71")}
+            << 400 << QStringLiteral("WGS84");
+        QTest::newRow("unknown address_id")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=RODENTACT"),
+                           QStringLiteral("address_id=999999999")}
+            << 400 << QStringLiteral("address_id");
+        QTest::newRow("missing required attribute")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=ABNDVHCL"),
+                           QStringLiteral("lat=42.36"), QStringLiteral("long=-71.06")}
+            << 400 << QStringLiteral("attribute[");
+        QTest::newRow("unknown attribute")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=RODENTACT"),
+                           QStringLiteral("lat=42.36"), QStringLiteral("long=-71.06"),
+                           QStringLiteral("attribute[DROP TABLE]=1")}
+            << 400 << QStringLiteral("DROP TABLE");
+        QTest::newRow("bad email")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=RODENTACT"),
+                           QStringLiteral("lat=42.36"), QStringLiteral("long=-71.06"),
+                           QStringLiteral("email=not-an-email")}
+            << 400 << QStringLiteral("email");
+        QTest::newRow("long description")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=RODENTACT"),
+                           QStringLiteral("lat=42.36"), QStringLiteral("long=-71.06"),
+                           QStringLiteral("description=") + QString(4001, u'x')}
+            << 400 << QStringLiteral("4000");
+        QTest::newRow("media not a url")
+            << QStringList{QStringLiteral("api_key=KEY"), QStringLiteral("service_code=RODENTACT"),
+                           QStringLiteral("lat=42.36"), QStringLiteral("long=-71.06"),
+                           QStringLiteral("media_url=javascript:alert(1)")}
+            << 400 << QStringLiteral("media_url");
+    }
+
+    void postRefusesBadRequests()
+    {
+        QFETCH(QStringList, fields);
+        QFETCH(int, status);
+        QFETCH(QString, says);
+        const QByteArray before = m_server->get(QStringLiteral("/open311/v2/requests.json")).body;
+        QList<std::pair<QString, QString>> form;
+        for (const QString &field : fields) {
+            const QString value = field.section(u'=', 1);
+            form.append({field.section(u'=', 0, 0), value == u"KEY" ? m_key : value});
+        }
+        const auto r = post(QStringLiteral("json"), form);
+        QCOMPARE(r.status, status);
+        verifySchema(r.json().array(), QStringLiteral("open311-errors"));
+        QVERIFY2(r.body.contains(says.toUtf8()), r.body.constData());
+        QCOMPARE(m_server->get(QStringLiteral("/open311/v2/requests.json")).body, before);
+    }
+
+    void postRefusesInvalidUtf8AndHugeBodies()
+    {
+        const auto utf8 = m_server->request(
+            QByteArrayLiteral("POST"), QStringLiteral("/open311/v2/requests.json"),
+            "api_key=" + m_key.toLatin1() + "&service_code=RODENTACT&description=%FF%FE\xff");
+        QCOMPARE(utf8.status, 400);
+        const auto huge = m_server->request(QByteArrayLiteral("POST"),
+                                            QStringLiteral("/open311/v2/requests.json"),
+                                            QByteArray(10 * 1024 * 1024, 'a'));
+        QCOMPARE(huge.status, 413);
+        verifySchema(huge.json().array(), QStringLiteral("open311-errors"));
+    }
+
+    void tokensAndUpdates()
+    {
+        // A status change and a public note by an agent reach the updates extension; an
+        // internal note does not.
+        QVERIFY(m_server->addUser(QStringLiteral("agent.u"), QStringLiteral("supervisor")));
+        const QString token = m_server->login(QStringLiteral("agent.u"));
+        const auto created = post(QStringLiteral("json"),
+                                  {{QStringLiteral("api_key"), m_key},
+                                   {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                                   {QStringLiteral("lat"), QStringLiteral("42.3601")},
+                                   {QStringLiteral("long"), QStringLiteral("-71.0589")}});
+        const QString number = created.json()[0][u"service_request_id"].toString();
+        const auto found = m_server->get(u"/api/v1/requests/" + number, token);
+        const QString requestId = found.json()[u"id"].toString();
+        const QString createdEvent = found.json()[u"events"][0][u"id"].toString();
+        const auto now = double(QDateTime::currentMSecsSinceEpoch());
+        auto make = [&](const QString &kind, const QJsonObject &payload) {
+            return QJsonObject{
+                {QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                {QStringLiteral("entity_type"), QStringLiteral("request")},
+                {QStringLiteral("entity_id"), requestId},
+                {QStringLiteral("kind"), kind},
+                {QStringLiteral("payload"), payload},
+                {QStringLiteral("actor"), QStringLiteral("agent.u")},
+                {QStringLiteral("device"), QStringLiteral("T3ST3")},
+                {QStringLiteral("client_time"), now}};
+        };
+        const auto pushed = m_server->postJson(
+            QStringLiteral("/api/v1/events"),
+            QJsonDocument(QJsonObject{
+                {QStringLiteral("events"),
+                 QJsonArray{
+                     make(
+                         QStringLiteral("request.note_added"),
+                         {{QStringLiteral("text"), QStringLiteral("Caller's cell is 617-555-0199")},
+                          {QStringLiteral("public"), false}}),
+                     make(QStringLiteral("request.note_added"),
+                          {{QStringLiteral("text"), QStringLiteral("Bait stations placed.")},
+                           {QStringLiteral("public"), true}}),
+                     make(QStringLiteral("request.status_changed"),
+                          {{QStringLiteral("status"), QStringLiteral("closed")},
+                           {QStringLiteral("closure_reason"), QStringLiteral("Resolved")}})}}}),
+            token);
+        QCOMPARE(pushed.json()[u"accepted"].toArray().size(), 3);
+        const auto updates =
+            m_server->get(u"/open311/v2/servicerequestupdates.json?service_request_id=" + number);
+        QCOMPARE(updates.status, 200);
+        verifySchema(updates.json().array(), QStringLiteral("open311-updates"));
+        QCOMPARE(updates.json().array().size(), 2);
+        QVERIFY(!updates.body.contains("617-555-0199"));
+        QVERIFY(updates.body.contains("Bait stations placed."));
+        const auto xml =
+            m_server->get(u"/open311/v2/servicerequestupdates.xml?service_request_id=" + number);
+        QCOMPARE(xmlChildren(xml, QStringLiteral("service_request_updates")),
+                 QStringList(2, QStringLiteral("request_update")));
+        QCOMPARE(m_server->get(QStringLiteral("/open311/v2/requests/%1.json").arg(number))
+                     .json()[0][u"status"]
+                     .toString(),
+                 QStringLiteral("closed"));
+        // The token of the creating event resolves to the request id.
+        const auto resolved =
+            m_server->get(QStringLiteral("/open311/v2/tokens/%1.json").arg(createdEvent));
+        QCOMPARE(resolved.status, 200);
+        verifySchema(resolved.json().array(), QStringLiteral("open311-token"));
+        QCOMPARE(resolved.json()[0][u"service_request_id"].toString(), number);
+        QCOMPARE(xmlChildren(
+                     m_server->get(QStringLiteral("/open311/v2/tokens/%1.xml").arg(createdEvent)),
+                     QStringLiteral("service_requests")),
+                 QStringList{QStringLiteral("request")});
+    }
+
+    void revokedKeysStopWorking()
+    {
+        QCOMPARE(m_server->run(
+                     {QStringLiteral("--revoke-api-key"), QStringLiteral("resident web form")}),
+                 0);
+        const auto r = post(QStringLiteral("json"),
+                            {{QStringLiteral("api_key"), m_key},
+                             {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                             {QStringLiteral("lat"), QStringLiteral("42.36")},
+                             {QStringLiteral("long"), QStringLiteral("-71.06")}});
+        QCOMPARE(r.status, 403);
+        QCOMPARE(m_server->run(
+                     {QStringLiteral("--revoke-api-key"), QStringLiteral("resident web form")}),
+                 1);
+    }
+
+    void unknownEndpoints()
+    {
+        const auto missing = m_server->get(QStringLiteral("/no/such/endpoint"));
         QCOMPARE(missing.status, 404);
-        QCOMPARE(missing.body.object().value(u"error").toObject().value(u"code").toString(),
-                 QStringLiteral("not_found"));
+        QCOMPARE(missing.json()[u"error"][u"code"].toString(), QStringLiteral("not_found"));
     }
 
     void sigtermStopsCleanlyAndEveryRequestWasLogged()
     {
-        m_server.terminate(); // SIGTERM
-        QVERIFY(m_server.waitForFinished(20000));
-        QCOMPARE(m_server.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(m_server.exitCode(), 0);
-        const QString log = QString::fromUtf8(m_log + m_server.readAllStandardOutput() +
-                                              m_server.readAllStandardError());
+        m_server->terminate();
+        const QString log = QString::fromUtf8(m_server->log());
         QVERIFY2(log.contains(QRegularExpression(
                      QStringLiteral("GET /open311/v2/services.json 200 [0-9.]+ ms"))),
-                 qPrintable(log));
+                 qPrintable(log.right(2000)));
+        QVERIFY(log.contains(u"POST /open311/v2/requests.json 403"));
         QVERIFY(log.contains(u"stopping"));
     }
 
-    void commandLineErrorsAndImport()
+    void commandLineErrors()
     {
-        QProcess bad;
-        bad.start(QStringLiteral(CIVICDESK_SERVER),
-                  {QStringLiteral("--listen"), QStringLiteral("nowhere")});
-        QVERIFY(bad.waitForFinished(20000));
-        QCOMPARE(bad.exitCode(), 2);
-        QVERIFY(bad.readAllStandardError().contains("must be ADDR:PORT"));
-
-        QProcess help;
-        help.start(QStringLiteral(CIVICDESK_SERVER), {QStringLiteral("--help")});
-        QVERIFY(help.waitForFinished(20000));
-        const QByteArray text = help.readAllStandardOutput();
-        for (const char *option : {"--listen", "--database", "--import-city", "--public-url"})
-            QVERIFY2(text.contains(option), option);
-
-        QTemporaryDir dir;
-        const QString store = dir.filePath(QStringLiteral("import.sqlite"));
-        for (int run = 0; run < 2; ++run) {
-            QProcess import;
-            import.start(QStringLiteral(CIVICDESK_SERVER),
-                         {QStringLiteral("--database"), store, QStringLiteral("--import-city"),
-                          test::testDataDir() + QStringLiteral("/minipack")});
-            QVERIFY(import.waitForFinished(60000));
-            QCOMPARE(import.exitCode(), 0);
-            QVERIFY(import.readAllStandardOutput().contains("25 requests"));
-        }
+        ServerProcess cli(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        QByteArray output;
+        QCOMPARE(cli.run({QStringLiteral("--listen"), QStringLiteral("nowhere")}, {}, &output), 2);
+        QVERIFY(output.contains("must be ADDR:PORT"));
+        QCOMPARE(cli.run({QStringLiteral("--help")}, {}, &output), 0);
+        for (const char *option :
+             {"--listen", "--database", "--import-city", "--public-url", "--add-user", "--role",
+              "--reset-password", "--disable-user", "--create-api-key", "--revoke-api-key"})
+            QVERIFY2(output.contains(option), option);
+        QCOMPARE(cli.run({QStringLiteral("--add-user"), QStringLiteral("x.y")},
+                         "long enough pass\n", &output),
+                 2);
+        QVERIFY(output.contains("--role"));
+        QCOMPARE(cli.run({QStringLiteral("--add-user"), QStringLiteral("x.y"),
+                          QStringLiteral("--role"), QStringLiteral("clerk")},
+                         "long enough pass\n", &output),
+                 2);
+        QCOMPARE(cli.run({QStringLiteral("--add-user"), QStringLiteral("x.y"),
+                          QStringLiteral("--role"), QStringLiteral("lobby")},
+                         "short\n", &output),
+                 1);
+        QVERIFY(output.contains("10 characters"));
+        QCOMPARE(cli.run({QStringLiteral("--add-user"), QStringLiteral("Bad Name"),
+                          QStringLiteral("--role"), QStringLiteral("lobby")},
+                         "long enough pass\n", &output),
+                 1);
+        QCOMPARE(cli.run({QStringLiteral("--disable-user"), QStringLiteral("ghost")}, {}, &output),
+                 1);
+        QVERIFY(output.contains("ghost"));
     }
 };
 

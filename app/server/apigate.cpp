@@ -1,0 +1,76 @@
+#include "apigate.h"
+
+#include "httpreply.h"
+
+#include <QCoreApplication>
+
+namespace civicdesk {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiGate)
+};
+
+} // namespace
+
+bool RateLimiter::allow(const QString &key, qint64 nowMs, int *retryAfterSeconds)
+{
+    Window &w = m_windows[key];
+    if (nowMs - w.startMs >= 60000) {
+        w.startMs = nowMs;
+        w.count = 0;
+    }
+    if (w.count >= m_perMinute) {
+        if (retryAfterSeconds)
+            *retryAfterSeconds = int((w.startMs + 60000 - nowMs + 999) / 1000);
+        return false;
+    }
+    ++w.count;
+    if (m_windows.size() > 10000) {
+        // Forget finished windows so a stream of new keys cannot grow the table without end.
+        for (auto it = m_windows.begin(); it != m_windows.end();)
+            it = nowMs - it->startMs >= 60000 ? m_windows.erase(it) : std::next(it);
+    }
+    return true;
+}
+
+std::variant<Session, QHttpServerResponse> ApiGate::authenticate(const QHttpServerRequest &request)
+{
+    const QString token = http::bearerToken(request);
+    if (token.isEmpty()) {
+        QHttpServerResponse response = http::error(
+            QHttpServerResponse::StatusCode::Unauthorized, QStringLiteral("unauthenticated"),
+            Text::tr("Sign in first: send \"Authorization: Bearer <token>\" with the token from "
+                     "POST /api/v1/login."));
+        response.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
+        return response;
+    }
+    auto session = m_accounts.session(token, QDateTime::currentDateTimeUtc());
+    if (!session) {
+        QHttpServerResponse response = http::error(
+            QHttpServerResponse::StatusCode::Unauthorized, QStringLiteral("unauthenticated"),
+            Text::tr("The token is unknown, expired or signed out; sign in again."));
+        response.setHeader(QByteArrayLiteral("WWW-Authenticate"),
+                           QByteArrayLiteral("Bearer error=\"invalid_token\""));
+        return response;
+    }
+    return *session;
+}
+
+QHttpServerResponse ApiGate::forbidden(const QString &message)
+{
+    return http::error(QHttpServerResponse::StatusCode::Forbidden, QStringLiteral("forbidden"),
+                       message);
+}
+
+QHttpServerResponse ApiGate::tooMany(int retryAfterSeconds, const QString &message)
+{
+    QHttpServerResponse response = http::error(QHttpServerResponse::StatusCode::TooManyRequests,
+                                               QStringLiteral("rate_limited"), message);
+    response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds));
+    return response;
+}
+
+} // namespace civicdesk

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "storage/accountstore.h"
+
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <variant>
+
+namespace civicdesk {
+
+// Counts attempts per key in fixed one-minute windows.
+class RateLimiter
+{
+public:
+    explicit RateLimiter(int perMinute) : m_perMinute(perMinute) {}
+    // Counts one attempt; false (and the seconds to wait) when over the limit.
+    bool allow(const QString &key, qint64 nowMs, int *retryAfterSeconds = nullptr);
+
+private:
+    struct Window
+    {
+        qint64 startMs = 0;
+        int count = 0;
+    };
+    int m_perMinute;
+    QHash<QString, Window> m_windows;
+};
+
+// The sync API's door: a valid bearer token (401 otherwise) and, where asked, a role check
+// (403).
+class ApiGate
+{
+public:
+    explicit ApiGate(AccountStore &accounts) : m_accounts(accounts) {}
+
+    std::variant<Session, QHttpServerResponse> authenticate(const QHttpServerRequest &request);
+    static QHttpServerResponse forbidden(const QString &message);
+    static QHttpServerResponse tooMany(int retryAfterSeconds, const QString &message);
+
+private:
+    AccountStore &m_accounts;
+};
+
+} // namespace civicdesk

@@ -1,0 +1,281 @@
+// POST requests.{fmt}: a resident's request from a web form or an app becomes the same events a
+// call taker's would, through the same checks (IntakeService), and reaches every workstation
+// through the sync API.
+
+#include "domain/formvalidation.h"
+#include "open311api.h"
+#include "storage/cataloguerepository.h"
+#include "storage/centrallog.h"
+#include "storage/database.h"
+#include "storage/eventstore.h"
+#include "storage/intakeservice.h"
+#include "storage/placerepository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QStringDecoder>
+#include <QUrlQuery>
+
+namespace civicdesk {
+
+namespace {
+
+using HttpStatus = QHttpServerResponse::StatusCode;
+using Format = Open311Api::Format;
+using namespace open311reply;
+
+class PostText
+{
+    Q_DECLARE_TR_FUNCTIONS(Open311Api)
+};
+
+constexpr qint64 MaxFormBytes = 64 * 1024;
+
+// The form's fields: name -> every value given (empty values dropped: the spec treats an
+// empty parameter as absent).
+using Form = QHash<QString, QStringList>;
+
+std::optional<Form> parseForm(const QByteArray &body)
+{
+    auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(body);
+    if (decoder.hasError())
+        return std::nullopt;
+    // application/x-www-form-urlencoded writes spaces as '+'.
+    text.replace(u'+', u' ');
+    Form form;
+    const QUrlQuery query(text);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!value.trimmed().isEmpty())
+            form[key].append(value.trimmed());
+    }
+    return form;
+}
+
+QString one(const Form &form, const QString &name)
+{
+    return form.value(name).value(0);
+}
+
+std::optional<double> number(const QString &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+}
+
+} // namespace
+
+QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerRequest &request)
+{
+    const auto r = resource(arg);
+    if (!r || r->first != u"requests")
+        return error(r ? r->second : Format::Json, HttpStatus::NotFound,
+                     PostText::tr("Only requests.xml and requests.json accept POST."));
+    const Format format = r->second;
+    bool declared = false;
+    const qint64 length = request.value(QByteArrayLiteral("Content-Length")).toLongLong(&declared);
+    if ((declared && length > MaxFormBytes) || request.body().size() > MaxFormBytes)
+        return error(format, HttpStatus::PayloadTooLarge,
+                     PostText::tr("The request is larger than %1 bytes. Send media as a "
+                                  "media_url, not in the form.")
+                         .arg(MaxFormBytes));
+    const auto parsed = parseForm(request.body());
+    if (!parsed)
+        return error(format, HttpStatus::BadRequest, PostText::tr("The form is not valid UTF-8."));
+    const Form &form = *parsed;
+
+    const QString key = one(form, QStringLiteral("api_key"));
+    const auto label = m_accounts.apiKeyLabel(key);
+    if (!label)
+        return error(format, HttpStatus::Forbidden,
+                     key.isEmpty() ? PostText::tr("api_key is required to create requests.")
+                                   : PostText::tr("api_key is not valid (unknown or revoked)."));
+    int retry = 0;
+    if (!m_postsPerKey.allow(*label, QDateTime::currentMSecsSinceEpoch(), &retry)) {
+        QHttpServerResponse tooMany =
+            error(format, HttpStatus::TooManyRequests,
+                  PostText::tr("More than %1 requests a minute with this api_key; wait %2 "
+                               "seconds.")
+                      .arg(PostsPerKeyPerMinute)
+                      .arg(retry));
+        tooMany.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(retry));
+        return tooMany;
+    }
+
+    const QString code = one(form, QStringLiteral("service_code"));
+    if (code.isEmpty())
+        return error(format, HttpStatus::BadRequest, PostText::tr("service_code is required."));
+    const auto type = CatalogueRepository(m_database).serviceType(code);
+    if (!type)
+        return error(
+            format, HttpStatus::NotFound,
+            PostText::tr("No service with code \"%1\"; see services.json.").arg(code.left(100)));
+    if (type->emergency)
+        return error(format, HttpStatus::BadRequest,
+                     PostText::tr("This is an emergency: it cannot be reported online. %1")
+                         .arg(type->emergencyScript));
+
+    QStringList problems;
+    NewRequest request311;
+    request311.type = *type;
+    request311.channel = Channel::Web;
+    request311.description = one(form, QStringLiteral("description"));
+    // Location: lat+long, or address_id, or address_string.
+    const QString latText = one(form, QStringLiteral("lat"));
+    const QString lonText = one(form, QStringLiteral("long"));
+    IntakeLocation &where = request311.location;
+    if (!latText.isEmpty() || !lonText.isEmpty()) {
+        const auto lat = number(latText);
+        const auto lon = number(lonText);
+        if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
+            problems.append(PostText::tr("lat and long must be sent together as WGS84 degrees "
+                                         "(lat -90 to 90, long -180 to 180)."));
+        else {
+            where.latitude = lat;
+            where.longitude = lon;
+        }
+    }
+    const QString addressId = one(form, QStringLiteral("address_id"));
+    if (!addressId.isEmpty()) {
+        bool ok = false;
+        const auto point = PlaceRepository(m_database).address(addressId.toLongLong(&ok));
+        if (!ok || !point)
+            problems.append(PostText::tr("address_id \"%1\" is not an address of this city.")
+                                .arg(addressId.left(40)));
+        else {
+            where.address =
+                point->label() + (point->zip.isEmpty() ? QString() : u", " + point->zip);
+            where.neighborhood = point->neighborhood;
+            where.ward = point->ward;
+            where.precinct = point->precinct;
+            where.zip = point->zip;
+            if (!where.latitude) {
+                where.latitude = point->latitude;
+                where.longitude = point->longitude;
+            }
+        }
+    }
+    const QString addressString = one(form, QStringLiteral("address_string"));
+    if (addressString.size() > 500)
+        problems.append(PostText::tr("address_string may have at most 500 characters."));
+    else if (where.address.isEmpty())
+        where.landmark = addressString;
+    if (type->locationRequired && where.address.isEmpty() && where.landmark.isEmpty() &&
+        !where.latitude)
+        problems.append(PostText::tr("A location is required: lat and long, address_string or "
+                                     "address_id."));
+    if (where.latitude && where.address.isEmpty() && where.landmark.isEmpty()) {
+        if (const auto nearest =
+                PlaceRepository(m_database).nearestAddress(*where.latitude, *where.longitude, 60)) {
+            where.address = PostText::tr("near %1").arg(nearest->address.label());
+            where.neighborhood = nearest->address.neighborhood;
+            where.ward = nearest->address.ward;
+            where.precinct = nearest->address.precinct;
+            where.zip = nearest->address.zip;
+        } else {
+            where.landmark = QStringLiteral("%1, %2")
+                                 .arg(*where.latitude, 0, 'f', 6)
+                                 .arg(*where.longitude, 0, 'f', 6);
+        }
+    }
+    // attribute[code]=v and attribute[code][]=v1&attribute[code][]=v2.
+    static const QRegularExpression attributeKey(
+        QStringLiteral("^attribute\\[([^\\]]+)\\](\\[\\])?$"));
+    for (auto it = form.cbegin(); it != form.cend(); ++it) {
+        const auto match = attributeKey.match(it.key());
+        if (!match.hasMatch())
+            continue;
+        const QString attribute = match.captured(1);
+        const bool known = std::any_of(type->attributes.cbegin(), type->attributes.cend(),
+                                       [&](const auto &a) { return a.code == attribute; });
+        if (!known)
+            problems.append(PostText::tr("Service \"%1\" has no attribute \"%2\".")
+                                .arg(type->code, attribute.left(60)));
+        else
+            request311.answers[attribute].append(it.value());
+    }
+    for (const FieldProblem &p : validateAnswers(*type, request311.answers))
+        problems.append(QStringLiteral("attribute[%1]: %2").arg(p.attributeCode, p.message));
+    if (request311.description.size() > MaxTextAnswerLength)
+        problems.append(
+            PostText::tr("description may have at most %1 characters.").arg(MaxTextAnswerLength));
+    const QString mediaUrl = one(form, QStringLiteral("media_url"));
+    if (!mediaUrl.isEmpty()) {
+        const QUrl url(mediaUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") ||
+            mediaUrl.size() > 2000)
+            problems.append(PostText::tr("media_url must be an http(s) URL."));
+        else
+            request311.description +=
+                (request311.description.isEmpty() ? QString() : QStringLiteral("\n")) +
+                PostText::tr("Photo: %1").arg(mediaUrl);
+    }
+    // Who reported, unless the type never keeps it.
+    Caller caller;
+    caller.name =
+        QStringList{one(form, QStringLiteral("first_name")), one(form, QStringLiteral("last_name"))}
+            .join(u' ')
+            .trimmed();
+    caller.phone = one(form, QStringLiteral("phone"));
+    caller.email = one(form, QStringLiteral("email"));
+    caller.preference =
+        caller.email.isEmpty() ? ContactPreference::Phone : ContactPreference::Email;
+    const bool identified =
+        !caller.name.isEmpty() || !caller.phone.isEmpty() || !caller.email.isEmpty();
+    if (type->contactRule == ContactRule::Require && !identified)
+        problems.append(PostText::tr("This service needs a way to reach the reporter: email or "
+                                     "phone."));
+    if (!caller.phone.isEmpty() && Caller::normalizePhone(caller.phone).isEmpty())
+        problems.append(PostText::tr("phone is not a phone number."));
+    if (!caller.email.isEmpty() &&
+        !QRegularExpression(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))
+             .match(caller.email)
+             .hasMatch())
+        problems.append(PostText::tr("email is not an email address."));
+    if (!problems.isEmpty())
+        return errors(format, HttpStatus::BadRequest, problems);
+
+    // Everything checked: write the events.
+    EventStore events(m_database);
+    IntakeService intake(m_database, events, u"open311:" + *label);
+    CentralLog log(m_database);
+    QString refusal;
+    intake.setSink([&log, &refusal](const Event &event) -> Status {
+        auto outcome = log.push({event}, {});
+        if (!outcome)
+            return outcome.error();
+        if (!outcome.value().rejected.isEmpty()) {
+            refusal = outcome.value().rejected.first().message;
+            return makeError(QStringLiteral("open311.rejected"), refusal);
+        }
+        return Ok{};
+    });
+    if (identified && type->contactRule != ContactRule::Never) {
+        auto callerId = intake.saveCaller(caller);
+        if (!callerId)
+            return error(format, HttpStatus::BadRequest, callerId.error().message);
+        request311.callerId = callerId.value();
+    }
+    auto created = intake.createRequest(request311);
+    if (!created)
+        return error(format,
+                     created.error().code.startsWith(u"intake.") ? HttpStatus::BadRequest
+                                                                 : HttpStatus::InternalServerError,
+                     created.error().message);
+    if (m_eventsAccepted)
+        m_eventsAccepted();
+    QJsonObject entry{{QStringLiteral("service_request_id"), created.value().number.compact()},
+                      {QStringLiteral("account_id"), QJsonValue()}};
+    const QDateTime due = created.value().dueAt;
+    entry.insert(QStringLiteral("service_notice"),
+                 due.isValid()
+                     ? PostText::tr("Expected to be resolved by %1.").arg(due.toString(Qt::ISODate))
+                     : PostText::tr("Received; the department will review it."));
+    return ok(format, QJsonArray{entry}, QStringLiteral("service_requests"),
+              QStringLiteral("request"));
+}
+
+} // namespace civicdesk

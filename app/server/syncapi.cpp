@@ -1,0 +1,244 @@
+#include "syncapi.h"
+
+#include "domain/eventjson.h"
+#include "eventpolicy.h"
+#include "httpreply.h"
+
+#include <QCoreApplication>
+#include <QHttpServer>
+#include <QUrlQuery>
+
+namespace civicdesk {
+
+namespace {
+
+using HttpStatus = QHttpServerResponse::StatusCode;
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncApi)
+};
+
+QHttpServerResponse badRequest(const QString &message, const QString &field)
+{
+    return http::error(HttpStatus::BadRequest, QStringLiteral("validation"), message, field);
+}
+
+// A whole number from the query string within [min, max]; `fallback` when absent.
+std::optional<qint64> queryNumber(const QUrlQuery &query, const QString &name, qint64 fallback,
+                                  qint64 min, qint64 max)
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = query.queryItemValue(name).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return std::nullopt;
+    return value;
+}
+
+QString methodName(const QHttpServerRequest &request)
+{
+    return request.method() == QHttpServerRequest::Method::Get ? QStringLiteral("GET")
+                                                               : QStringLiteral("POST");
+}
+
+} // namespace
+
+SyncApi::SyncApi(Database &database, AccountStore &accounts)
+    : m_database(database), m_accounts(accounts), m_log(database), m_gate(accounts),
+      m_longPoll([this] { return m_log.lastSeq(); })
+{
+}
+
+void SyncApi::registerRoutes(QHttpServer &server)
+{
+    using Method = QHttpServerRequest::Method;
+    server.route(QStringLiteral("/api/v1/login"), Method::Post,
+                 http::timed([this](const QHttpServerRequest &r) { return login(r); }));
+    server.route(QStringLiteral("/api/v1/logout"), Method::Post,
+                 http::timed([this](const QHttpServerRequest &r) { return logout(r); }));
+    server.route(QStringLiteral("/api/v1/me"), Method::Get,
+                 http::timed([this](const QHttpServerRequest &r) { return me(r); }));
+    server.route(QStringLiteral("/api/v1/events"), Method::Post,
+                 http::timed([this](const QHttpServerRequest &r) { return push(r); }));
+    server.route(QStringLiteral("/api/v1/events"), Method::Get,
+                 [this](const QHttpServerRequest &r, QHttpServerResponder &&responder) {
+                     pull(r, std::move(responder));
+                 });
+}
+
+QHttpServerResponse SyncApi::login(const QHttpServerRequest &request)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int retry = 0;
+    if (!m_loginsPerAddress.allow(request.remoteAddress().toString(), now, &retry))
+        return ApiGate::tooMany(retry, Text::tr("Too many sign-in attempts from this address; "
+                                                "wait %1 seconds.")
+                                           .arg(retry));
+    QJsonObject body;
+    if (auto refused = http::parseObject(request, body))
+        return std::move(*refused);
+    for (const char *name : {"username", "password"}) {
+        if (!body.value(QLatin1String(name)).isString() ||
+            body.value(QLatin1String(name)).toString().isEmpty())
+            return badRequest(Text::tr("\"%1\" is required (a string).").arg(QLatin1String(name)),
+                              QString::fromLatin1(name));
+    }
+    if (body.contains(u"device") && !body.value(u"device").isString())
+        return badRequest(Text::tr("\"device\" must be a string."), QStringLiteral("device"));
+    const QString name = body.value(u"username").toString();
+    auto session = m_accounts.signIn(name, body.value(u"password").toString(),
+                                     body.value(u"device").toString().left(64),
+                                     QDateTime::currentDateTimeUtc());
+    if (!session) {
+        if (session.error().code == u"auth.locked") {
+            const int seconds = m_accounts.lockedSeconds(name, QDateTime::currentDateTimeUtc());
+            return ApiGate::tooMany(seconds, session.error().message);
+        }
+        if (session.error().code.startsWith(u"auth."))
+            return http::error(HttpStatus::Unauthorized,
+                               session.error().code == u"auth.disabled"
+                                   ? QStringLiteral("disabled")
+                                   : QStringLiteral("invalid_credentials"),
+                               session.error().message);
+        return http::error(HttpStatus::InternalServerError, QStringLiteral("store"),
+                           session.error().message);
+    }
+    const Session &s = session.value();
+    return http::json(QJsonObject{
+        {QStringLiteral("token"), s.token},
+        {QStringLiteral("expires_at"), double(s.expiresAt.toMSecsSinceEpoch())},
+        {QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), s.userName},
+                                             {QStringLiteral("role"), agentRoleName(s.role)}}}});
+}
+
+QHttpServerResponse SyncApi::logout(const QHttpServerRequest &request)
+{
+    auto gate = m_gate.authenticate(request);
+    if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
+        return std::move(*denied);
+    if (auto s = m_accounts.signOut(http::bearerToken(request)); !s)
+        return http::error(HttpStatus::InternalServerError, QStringLiteral("store"),
+                           s.error().message);
+    return QHttpServerResponse(HttpStatus::NoContent);
+}
+
+QHttpServerResponse SyncApi::me(const QHttpServerRequest &request)
+{
+    auto gate = m_gate.authenticate(request);
+    if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
+        return std::move(*denied);
+    const Session &s = std::get<Session>(gate);
+    return http::json(
+        QJsonObject{{QStringLiteral("name"), s.userName},
+                    {QStringLiteral("role"), agentRoleName(s.role)},
+                    {QStringLiteral("expires_at"), double(s.expiresAt.toMSecsSinceEpoch())}});
+}
+
+QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
+{
+    auto gate = m_gate.authenticate(request);
+    if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
+        return std::move(*denied);
+    const Session session = std::get<Session>(gate);
+    QJsonObject body;
+    if (auto refused = http::parseObject(request, body))
+        return std::move(*refused);
+    if (!body.value(u"events").isArray())
+        return badRequest(Text::tr("\"events\" must be an array of events."),
+                          QStringLiteral("events"));
+    const QJsonArray list = body.value(u"events").toArray();
+    if (list.isEmpty() || list.size() > MaxBatch)
+        return badRequest(Text::tr("Send 1 to %1 events per batch.").arg(MaxBatch),
+                          QStringLiteral("events"));
+    // The whole batch must decode before anything is written: a client that sends the wrong
+    // shape has a bug to fix, not an event to correct.
+    QList<Event> events;
+    for (int i = 0; i < list.size(); ++i) {
+        QString field;
+        if (!list.at(i).isObject())
+            return badRequest(Text::tr("Each event must be a JSON object."),
+                              QStringLiteral("events[%1]").arg(i));
+        auto decoded = eventFromJson(list.at(i).toObject(), &field);
+        if (!decoded)
+            return badRequest(decoded.error().message,
+                              QStringLiteral("events[%1].%2").arg(i).arg(field));
+        events.append(decoded.value().event);
+    }
+    auto outcome =
+        m_log.push(events, [&session](const Event &e) { return authorizeEvent(e, session); });
+    if (!outcome)
+        return http::error(HttpStatus::InternalServerError, QStringLiteral("store"),
+                           Text::tr("The store could not accept the batch; nothing was written. "
+                                    "%1")
+                               .arg(outcome.error().message));
+    QJsonArray accepted;
+    for (const auto &[id, seq] : outcome.value().accepted)
+        accepted.append(
+            QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("seq"), double(seq)}});
+    QJsonArray rejected;
+    for (const EventRejection &r : outcome.value().rejected) {
+        QJsonObject entry{{QStringLiteral("id"), r.id},
+                          {QStringLiteral("code"), r.code},
+                          {QStringLiteral("message"), r.message}};
+        if (!r.field.isEmpty())
+            entry.insert(QStringLiteral("field"), r.field);
+        rejected.append(entry);
+    }
+    if (!outcome.value().accepted.isEmpty())
+        m_longPoll.notify();
+    return http::json(QJsonObject{{QStringLiteral("accepted"), accepted},
+                                  {QStringLiteral("rejected"), rejected},
+                                  {QStringLiteral("last_seq"), double(m_log.lastSeq())}});
+}
+
+QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit)
+{
+    auto events = m_log.after(after, limit);
+    if (!events)
+        return http::error(HttpStatus::InternalServerError, QStringLiteral("store"),
+                           events.error().message);
+    QJsonArray list;
+    for (const SequencedEvent &e : events.value())
+        list.append(eventToJson(e.event, e.seq));
+    return http::json(QJsonObject{{QStringLiteral("events"), list},
+                                  {QStringLiteral("last_seq"), double(m_log.lastSeq())},
+                                  {QStringLiteral("more"), events.value().size() == limit}});
+}
+
+void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto reply = [&](const QHttpServerResponse &response) {
+        http::logRequest(request, response, timer);
+        response.write(std::move(responder));
+    };
+    auto gate = m_gate.authenticate(request);
+    if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
+        return reply(*denied);
+    const QUrlQuery query = request.query();
+    const auto after = queryNumber(query, QStringLiteral("after"), 0, 0, Q_INT64_C(1) << 53);
+    if (!after)
+        return reply(badRequest(Text::tr("\"after\" must be a sequence number (0 or more)."),
+                                QStringLiteral("after")));
+    const auto limit = queryNumber(query, QStringLiteral("limit"), DefaultPull, 1, MaxPull);
+    if (!limit)
+        return reply(badRequest(Text::tr("\"limit\" must be from 1 to %1.").arg(MaxPull),
+                                QStringLiteral("limit")));
+    const auto wait = queryNumber(query, QStringLiteral("wait"), 0, 0, MaxWaitSeconds);
+    if (!wait)
+        return reply(
+            badRequest(Text::tr("\"wait\" must be from 0 to %1 seconds.").arg(MaxWaitSeconds),
+                       QStringLiteral("wait")));
+    if (*wait == 0 || m_log.lastSeq() > *after)
+        return reply(eventsAfter(*after, int(*limit)));
+    const int pullLimit = int(*limit);
+    m_longPoll.wait(
+        std::move(responder), *after, int(*wait),
+        [this, pullLimit](qint64 from) { return eventsAfter(from, pullLimit); },
+        QStringLiteral("%1 %2").arg(methodName(request), request.url().path()));
+}
+
+} // namespace civicdesk

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace civicdesk {
+
+// The roles of the people who sign in to the central store. What each may do:
+//
+//   call_taker  take calls: requests, contacts, callers
+//   lobby       the same, at the walk-in counter
+//   supervisor  everything agents do, plus approve and archive articles and review agents' work
+//   trainer     read everything agents read; practice sessions never reach the central store
+//   editor      agent work plus writing knowledge articles (drafts, sending for review)
+//   admin       manage users, plus everything a supervisor does
+enum class AgentRole
+{
+    CallTaker,
+    Lobby,
+    Supervisor,
+    Trainer,
+    Editor,
+    Admin
+};
+
+QString agentRoleName(AgentRole role);
+// Exactly one of the names above; nothing for anything else.
+std::optional<AgentRole> agentRoleFromName(const QString &name);
+QStringList agentRoleNames();
+
+bool mayRecordCalls(AgentRole role);     // requests, contacts, callers
+bool mayEditArticles(AgentRole role);    // drafts, edits, sending for review
+bool mayApproveArticles(AgentRole role); // publish, archive, restore
+bool mayReviewAgents(AgentRole role);    // quality reviews: write and read everyone's
+bool mayManageUsers(AgentRole role);
+
+} // namespace civicdesk

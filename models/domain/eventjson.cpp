@@ -1,0 +1,64 @@
+#include "domain/eventjson.h"
+
+#include <QCoreApplication>
+
+namespace civicdesk {
+
+QJsonObject eventToJson(const Event &event, qint64 seq)
+{
+    QJsonObject json{{QStringLiteral("id"), event.id},
+                     {QStringLiteral("entity_type"), event.entityType},
+                     {QStringLiteral("entity_id"), event.entityId},
+                     {QStringLiteral("kind"), event.kind},
+                     {QStringLiteral("payload"), event.payload},
+                     {QStringLiteral("actor"), event.actor},
+                     {QStringLiteral("device"), event.device},
+                     {QStringLiteral("client_time"), double(event.clientTime.toMSecsSinceEpoch())}};
+    if (seq > 0)
+        json.insert(QStringLiteral("seq"), double(seq));
+    return json;
+}
+
+Result<DecodedEvent> eventFromJson(const QJsonObject &json, QString *field)
+{
+    const auto fail = [field](const char *name, const QString &message) -> Error {
+        if (field)
+            *field = QString::fromLatin1(name);
+        return makeError(QStringLiteral("validation"), message);
+    };
+    DecodedEvent decoded;
+    Event &e = decoded.event;
+    for (const char *name : {"id", "entity_type", "entity_id", "kind", "actor"}) {
+        const QJsonValue v = json.value(QLatin1String(name));
+        if (!v.isString() || v.toString().isEmpty())
+            return fail(name, QCoreApplication::translate("Event", "\"%1\" must be a non-empty "
+                                                                   "string.")
+                                  .arg(QLatin1String(name)));
+    }
+    e.id = json.value(u"id").toString();
+    e.entityType = json.value(u"entity_type").toString();
+    e.entityId = json.value(u"entity_id").toString();
+    e.kind = json.value(u"kind").toString();
+    e.actor = json.value(u"actor").toString();
+    const QJsonValue device = json.value(u"device");
+    if (!device.isUndefined() && !device.isString())
+        return fail("device", QCoreApplication::translate("Event", "\"device\" must be a string."));
+    e.device = device.toString();
+    if (!json.value(u"payload").isObject())
+        return fail("payload",
+                    QCoreApplication::translate("Event", "\"payload\" must be a JSON object."));
+    e.payload = json.value(u"payload").toObject();
+    const QJsonValue time = json.value(u"client_time");
+    const double ms = time.toDouble(-1);
+    if (!time.isDouble() || ms < 0 || ms > 253402300799000.0 || ms != qint64(ms))
+        return fail("client_time",
+                    QCoreApplication::translate("Event", "\"client_time\" must be whole "
+                                                         "milliseconds since 1970."));
+    e.clientTime = QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC);
+    const QJsonValue seq = json.value(u"seq");
+    if (seq.isDouble())
+        decoded.seq = qint64(seq.toDouble());
+    return decoded;
+}
+
+} // namespace civicdesk

@@ -1,0 +1,255 @@
+#include "storage/centrallog.h"
+
+#include "storage/database.h"
+#include "storage/projector.h"
+#include "storage/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace civicdesk {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(CentralLog)
+};
+
+const QString Columns = QStringLiteral(
+    "server_seq, id, entity_type, entity_id, kind, payload, actor, device, client_time");
+
+SequencedEvent readEvent(const QSqlQuery &query)
+{
+    return SequencedEvent{
+        Event{query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+              query.value(4).toString(),
+              QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object(),
+              query.value(6).toString(), query.value(7).toString(),
+              QDateTime::fromMSecsSinceEpoch(query.value(8).toLongLong(), Qt::UTC)},
+        query.value(0).toLongLong()};
+}
+
+QString compact(const QJsonObject &payload)
+{
+    return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+}
+
+EventRejection rejection(const Event &event, const QString &code, const QString &message,
+                         const QString &field = {})
+{
+    return EventRejection{event.id, code, message, field};
+}
+
+std::optional<EventRejection> checkReview(const Event &event)
+{
+    if (event.kind != u"review.recorded")
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("A quality review event has kind review.recorded."),
+                         QStringLiteral("kind"));
+    if (event.payload.value(u"agent").toString().trimmed().isEmpty())
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("Name the agent the review is about."),
+                         QStringLiteral("payload.agent"));
+    const QJsonValue score = event.payload.value(u"score");
+    if (!score.isDouble() || score.toDouble() < 0 || score.toDouble() > 100)
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("The score is a number from 0 to 100."),
+                         QStringLiteral("payload.score"));
+    return std::nullopt;
+}
+
+bool sameContent(const SequencedEvent &stored, const Event &event)
+{
+    const Event &s = stored.event;
+    return s.entityType == event.entityType && s.entityId == event.entityId &&
+           s.kind == event.kind && s.payload == event.payload && s.actor == event.actor &&
+           s.device == event.device &&
+           s.clientTime.toMSecsSinceEpoch() == event.clientTime.toMSecsSinceEpoch();
+}
+
+} // namespace
+
+CentralLog::CentralLog(Database &database) : m_database(database) {}
+
+std::optional<EventRejection> CentralLog::check(const Event &event)
+{
+    if (QUuid::fromString(event.id).isNull())
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("An event id is a UUID made by the client."),
+                         QStringLiteral("id"));
+    static const QStringList entities = {QStringLiteral("request"), QStringLiteral("contact"),
+                                         QStringLiteral("caller"), QStringLiteral("article"),
+                                         QStringLiteral("review")};
+    if (!entities.contains(event.entityType))
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("entity_type must be one of: %1.").arg(entities.join(u", ")),
+                         QStringLiteral("entity_type"));
+    if (event.entityId.trimmed().isEmpty() || event.entityId.size() > 100)
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("entity_id must be 1 to 100 characters."),
+                         QStringLiteral("entity_id"));
+    if (event.actor.trimmed().isEmpty())
+        return rejection(event, QStringLiteral("validation"), Text::tr("actor is missing."),
+                         QStringLiteral("actor"));
+    if (event.device.size() > 64)
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("device must be at most 64 characters."),
+                         QStringLiteral("device"));
+    if (!event.clientTime.isValid())
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("client_time must be milliseconds since 1970."),
+                         QStringLiteral("client_time"));
+    if (event.payload.value(u"practice").toBool())
+        return rejection(event, QStringLiteral("forbidden"),
+                         Text::tr("Practice-mode events never reach the central store."),
+                         QStringLiteral("payload.practice"));
+    if (event.entityType == u"review")
+        return checkReview(event);
+    if (auto s = projector::validate(event); !s)
+        return rejection(event, QStringLiteral("validation"), s.error().message,
+                         QStringLiteral("payload"));
+    return std::nullopt;
+}
+
+Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize &authorize)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s.error();
+    QSqlQuery query(db);
+    // Several server processes may share one PostgreSQL store: sequence numbers are handed out
+    // one writer at a time (SQLite's write lock does the same for a file store).
+    if (db.driverName() == u"QPSQL") {
+        if (auto s = sql::exec(query, QStringLiteral("SELECT pg_advisory_xact_lock(8311)")); !s)
+            return s.error();
+    }
+    if (auto s =
+            sql::exec(query, QStringLiteral("SELECT COALESCE(MAX(server_seq), 0) FROM events"));
+        !s)
+        return s.error();
+    qint64 next = query.next() ? query.value(0).toLongLong() : 0;
+    PushOutcome outcome;
+    for (const Event &event : events) {
+        if (auto stored = byId(event.id)) {
+            if (sameContent(*stored, event))
+                outcome.accepted.append({event.id, stored->seq});
+            else
+                outcome.rejected.append(
+                    rejection(event, QStringLiteral("conflict"),
+                              Text::tr("Another event with this id is stored already; make a new "
+                                       "event (with a new id) for this change."),
+                              QStringLiteral("id")));
+            continue;
+        }
+        if (auto bad = check(event)) {
+            outcome.rejected.append(*bad);
+            continue;
+        }
+        if (authorize) {
+            if (auto denied = authorize(event)) {
+                outcome.rejected.append(*denied);
+                continue;
+            }
+        }
+        if (auto s = sql::exec(query, QStringLiteral("SAVEPOINT accept_event")); !s)
+            return s.error();
+        auto written = sql::exec(
+            query,
+            QStringLiteral("INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, "
+                           "device, client_time, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {event.id, event.entityType, event.entityId, event.kind, compact(event.payload),
+             event.actor, event.device, event.clientTime.toMSecsSinceEpoch(), next + 1});
+        Status projected = written;
+        if (written && event.entityType != u"review")
+            projected = projector::apply(db, event);
+        if (!projected) {
+            if (auto s = sql::exec(query, QStringLiteral("ROLLBACK TO SAVEPOINT accept_event")); !s)
+                return s.error();
+            outcome.rejected.append(
+                rejection(event, QStringLiteral("conflict"), projected.error().message));
+        } else {
+            ++next;
+            outcome.accepted.append({event.id, next});
+        }
+        if (auto s = sql::exec(query, QStringLiteral("RELEASE SAVEPOINT accept_event")); !s)
+            return s.error();
+    }
+    if (auto s = transaction.commit(); !s)
+        return s.error();
+    outcome.lastSeq = next;
+    return outcome;
+}
+
+Result<QList<SequencedEvent>> CentralLog::after(qint64 seq, int limit) const
+{
+    QList<SequencedEvent> list;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    query.setForwardOnly(true);
+    if (auto s = sql::exec(query,
+                           QStringLiteral("SELECT %1 FROM events WHERE server_seq > ? AND "
+                                          "entity_type <> 'review' ORDER BY server_seq LIMIT ?")
+                               .arg(Columns),
+                           {seq, limit});
+        !s)
+        return s.error();
+    while (query.next())
+        list.append(readEvent(query));
+    return list;
+}
+
+Result<QList<SequencedEvent>> CentralLog::reviews(const QString &agent, int limit) const
+{
+    QList<SequencedEvent> list;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (auto s = sql::exec(query,
+                           QStringLiteral("SELECT %1 FROM events WHERE entity_type = 'review' AND "
+                                          "server_seq IS NOT NULL ORDER BY server_seq DESC")
+                               .arg(Columns));
+        !s)
+        return s.error();
+    while (query.next() && list.size() < limit) {
+        SequencedEvent e = readEvent(query);
+        if (agent.isEmpty() || e.event.payload.value(u"agent").toString() == agent)
+            list.append(e);
+    }
+    return list;
+}
+
+std::optional<SequencedEvent> CentralLog::byId(const QString &id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (!sql::exec(query, QStringLiteral("SELECT %1 FROM events WHERE id = ?").arg(Columns),
+                   {id}) ||
+        !query.next())
+        return std::nullopt;
+    return readEvent(query);
+}
+
+QList<SequencedEvent> CentralLog::eventsOf(const QString &entityType, const QString &entityId) const
+{
+    QList<SequencedEvent> list;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (!sql::exec(query,
+                   QStringLiteral("SELECT %1 FROM events WHERE entity_type = ? AND entity_id = ? "
+                                  "ORDER BY COALESCE(server_seq, 0), seq")
+                       .arg(Columns),
+                   {entityType, entityId}))
+        return list;
+    while (query.next())
+        list.append(readEvent(query));
+    return list;
+}
+
+qint64 CentralLog::lastSeq() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (sql::exec(query, QStringLiteral("SELECT COALESCE(MAX(server_seq), 0) FROM events")) &&
+        query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+} // namespace civicdesk

@@ -1,0 +1,214 @@
+#include "serverprocess.h"
+
+#include "pgcluster.h"
+
+#include <QEventLoop>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace civicdesk::test {
+
+namespace {
+
+PgCluster *sharedCluster(QString *error)
+{
+    static std::unique_ptr<PgCluster> cluster;
+    if (!cluster) {
+        if (const QString reason = PgCluster::unavailableReason(); !reason.isEmpty()) {
+            *error = reason;
+            return nullptr;
+        }
+        cluster = std::make_unique<PgCluster>();
+    }
+    if (!cluster->isRunning()) {
+        *error = cluster->error();
+        return nullptr;
+    }
+    return cluster.get();
+}
+
+} // namespace
+
+QString ServerStore::backend()
+{
+    return qEnvironmentVariable("CIVICDESK_TEST_BACKEND") == u"postgres"
+               ? QStringLiteral("postgres")
+               : QStringLiteral("sqlite");
+}
+
+ServerStore::ServerStore()
+{
+    if (backend() == u"sqlite") {
+        m_url = m_dir.filePath(QStringLiteral("server.sqlite"));
+        return;
+    }
+    if (PgCluster *cluster = sharedCluster(&m_error)) {
+        m_url = cluster->createDatabase();
+        if (m_url.isEmpty())
+            m_error = cluster->error();
+    }
+}
+
+ServerStore::~ServerStore() = default;
+
+QByteArray ServerProcess::Reply::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+ServerProcess::ServerProcess(QString executable, QString database)
+    : m_executable(std::move(executable)), m_database(std::move(database))
+{
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        kill();
+}
+
+int ServerProcess::run(const QStringList &arguments, const QByteArray &input,
+                       QByteArray *output) const
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(m_executable, QStringList{QStringLiteral("--database"), m_database} + arguments);
+    if (!process.waitForStarted(30000))
+        return -1;
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(300000))
+        return -1;
+    if (output)
+        *output = process.readAll();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool ServerProcess::addUser(const QString &name, const QString &role, const QString &password)
+{
+    return run({QStringLiteral("--add-user"), name, QStringLiteral("--role"), role},
+               password.toUtf8() + '\n') == 0;
+}
+
+QString ServerProcess::createApiKey(const QString &label)
+{
+    QByteArray output;
+    if (run({QStringLiteral("--create-api-key"), label}, {}, &output) != 0)
+        return {};
+    const QList<QByteArray> lines = output.trimmed().split('\n');
+    return QString::fromLatin1(lines.last().trimmed());
+}
+
+bool ServerProcess::start(quint16 port)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(m_executable,
+                     {QStringLiteral("--database"), m_database, QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:%1").arg(port)});
+    if (!m_process->waitForStarted(30000))
+        return false;
+    static const QRegularExpression listening(QStringLiteral("listening on [0-9.]+:(\\d+)"));
+    QRegularExpressionMatch match;
+    m_log.clear();
+    while (!(match = listening.match(QString::fromUtf8(m_log))).hasMatch()) {
+        if (!m_process->waitForReadyRead(60000))
+            return false;
+        m_log += m_process->readAll();
+    }
+    m_port = quint16(match.captured(1).toUInt());
+    return m_port > 0;
+}
+
+void ServerProcess::terminate()
+{
+    if (!m_process)
+        return;
+    m_process->terminate();
+    m_process->waitForFinished(30000);
+    m_log += m_process->readAll();
+}
+
+void ServerProcess::kill()
+{
+    if (!m_process)
+        return;
+    m_process->kill();
+    m_process->waitForFinished(30000);
+    m_log += m_process->readAll();
+}
+
+QByteArray ServerProcess::log()
+{
+    if (m_process)
+        m_log += m_process->readAll();
+    return m_log;
+}
+
+QString ServerProcess::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+ServerProcess::Reply ServerProcess::request(const QByteArray &method, const QString &path,
+                                            const QByteArray &body,
+                                            const QList<std::pair<QByteArray, QByteArray>> &headers,
+                                            int timeoutMs)
+{
+    QNetworkRequest request(QUrl(baseUrl() + path));
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    timeout.start(timeoutMs);
+    loop.exec();
+    Reply r;
+    if (reply->isFinished()) {
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        for (const auto &pair : reply->rawHeaderPairs())
+            r.headers.append({pair.first, pair.second});
+    } else {
+        reply->abort();
+    }
+    reply->deleteLater();
+    return r;
+}
+
+ServerProcess::Reply ServerProcess::get(const QString &path, const QString &token)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    if (!token.isEmpty())
+        headers.append({QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()});
+    return request(QByteArrayLiteral("GET"), path, {}, headers);
+}
+
+ServerProcess::Reply ServerProcess::postJson(const QString &path, const QJsonDocument &body,
+                                             const QString &token)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers{
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+    if (!token.isEmpty())
+        headers.append({QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()});
+    return request(QByteArrayLiteral("POST"), path, body.toJson(QJsonDocument::Compact), headers);
+}
+
+QString ServerProcess::login(const QString &name, const QString &password)
+{
+    const Reply r = postJson(QStringLiteral("/api/v1/login"),
+                             QJsonDocument(QJsonObject{{QStringLiteral("username"), name},
+                                                       {QStringLiteral("password"), password}}));
+    return r.json().object().value(u"token").toString();
+}
+
+} // namespace civicdesk::test

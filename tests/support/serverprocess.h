@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace civicdesk::test {
+
+class PgCluster;
+
+// A store for the real civicdesk-server: an SQLite file, or a fresh database on a throwaway
+// PostgreSQL cluster when CIVICDESK_TEST_BACKEND=postgres (the CTest registrations run each
+// server suite once per backend). The cluster is shared by everything in one test program.
+class ServerStore
+{
+public:
+    ServerStore();
+    ~ServerStore();
+    static QString backend(); // "sqlite" or "postgres"
+    // Empty when the store could not be made (then error() says why).
+    QString url() const { return m_url; }
+    QString error() const { return m_error; }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_url;
+    QString m_error;
+};
+
+// Runs civicdesk-server commands and the server itself on a store, and talks HTTP to it.
+class ServerProcess
+{
+public:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+        QByteArray header(const QByteArray &name) const;
+    };
+
+    ServerProcess(QString executable, QString database);
+    ~ServerProcess();
+
+    // One-shot command (import, --add-user...); returns exit code, stdout+stderr in `output`.
+    int run(const QStringList &arguments, const QByteArray &input = {},
+            QByteArray *output = nullptr) const;
+    bool addUser(const QString &name, const QString &role,
+                 const QString &password = QStringLiteral("correct horse battery"));
+    QString createApiKey(const QString &label);
+
+    bool start(quint16 port = 0);
+    void terminate(); // SIGTERM, waits
+    void kill();      // SIGKILL, waits
+    QByteArray log(); // everything the server printed so far
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+
+    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                  const QList<std::pair<QByteArray, QByteArray>> &headers = {},
+                  int timeoutMs = 30000);
+    Reply get(const QString &path, const QString &token = {});
+    Reply postJson(const QString &path, const QJsonDocument &body, const QString &token = {});
+    // Signs in and returns the token (empty on failure).
+    QString login(const QString &name,
+                  const QString &password = QStringLiteral("correct horse battery"));
+
+private:
+    QString m_executable;
+    QString m_database;
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_log;
+    quint16 m_port = 0;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace civicdesk::test
