@@ -1,36 +1,28 @@
 #include "itemmodels/requestlistmodel.h"
 
 #include "itemmodels/requesttexts.h"
-#include "storage/requestrepository.h"
-#include "storage/requestsearchrepository.h"
 
 #include <QLocale>
 
 namespace civicdesk {
 
-RequestListModel::RequestListModel(const RequestSearchRepository &search, QObject *parent)
-    : QAbstractTableModel(parent),
-      m_count([&search](const HistoryFilter &f) { return search.count(f, CountCap); }),
-      m_page([&search](const HistoryFilter &f, const PageCursor &after) {
-          return search.page(f, after, PageSize);
-      }),
-      m_sortable(true)
+RequestListModel::RequestListModel(const Database &database, QObject *parent,
+                                   RequestQueryRunner::Mode mode)
+    : QAbstractTableModel(parent), m_runner(new RequestQueryRunner(database, mode, this))
 {
-    reload();
-}
-
-RequestListModel::RequestListModel(const RequestRepository &repository, QObject *parent)
-    : QAbstractTableModel(parent), m_count([&repository](const HistoryFilter &f) {
-          return repository.count({f.text, f.status, {}});
-      }),
-      // Offset pages: the offset travels in the cursor's key.
-      m_page([&repository](const HistoryFilter &f, const PageCursor &after) {
-          const int offset = after.key.toInt();
-          RequestPage page{repository.page({f.text, f.status, {}}, offset, PageSize), {}};
-          page.next = {offset + int(page.rows.size()), 1};
-          return page;
-      })
-{
+    connect(m_runner, &RequestQueryRunner::finished, this, &RequestListModel::answered);
+    connect(m_runner, &RequestQueryRunner::failed, this,
+            [this](quint64 generation, const QString &message) {
+                if (generation != m_generation)
+                    return;
+                m_fetching = false;
+                m_more = false;
+                if (m_loading) {
+                    m_loading = false;
+                    emit loadingChanged(false);
+                }
+                emit failed(message);
+            });
     reload();
 }
 
@@ -42,25 +34,63 @@ void RequestListModel::setFilter(const HistoryFilter &filter)
 
 void RequestListModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_cursor = {};
-    m_total = m_count(m_filter);
-    m_more = m_total > 0;
-    // The first page comes with the reset: the view shows rows at once.
-    if (m_more) {
-        const RequestPage page = m_page(m_filter, m_cursor);
-        m_rows = page.rows;
-        m_cursor = page.next;
-        m_more = page.rows.size() == PageSize;
-        if (!m_more)
-            m_total = int(m_rows.size());
+    // The rows shown stay until the new first page replaces them.
+    ++m_generation;
+    m_fetching = false;
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    if (!wasLoading)
+        emit loadingChanged(true);
+    m_runner->run({m_generation, m_filter, {}, PageSize, CountCap});
+}
+
+void RequestListModel::answered(const RequestQueryResult &result)
+{
+    if (result.generation != m_generation) {
+        ++m_staleDropped;
+        return;
     }
+    if (m_loading)
+        showFirstPage(result);
+    else if (m_fetching)
+        appendPage(result);
+}
+
+void RequestListModel::showFirstPage(const RequestQueryResult &result)
+{
+    beginResetModel();
+    m_rows = result.page.rows;
+    m_cursor = result.page.next;
+    m_total = result.total;
+    m_more = m_rows.size() == PageSize;
+    if (!m_more)
+        m_total = int(m_rows.size());
     // Nothing fetches more from inside the reset notification (a view or tester reacting to it
     // would insert rows while the reset is still being announced).
     m_resetting = true;
     endResetModel();
     m_resetting = false;
+    m_loading = false;
+    emit loadingChanged(false);
+}
+
+void RequestListModel::appendPage(const RequestQueryResult &result)
+{
+    m_fetching = false;
+    const RequestPage &page = result.page;
+    m_more = page.rows.size() == PageSize;
+    if (page.rows.isEmpty()) {
+        // The store shrank under us: stop offering more.
+        m_total = int(m_rows.size());
+        return;
+    }
+    m_cursor = page.next;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.rows.size() - 1));
+    m_rows += page.rows;
+    endInsertRows();
+    // The end of the list makes the count exact, including past the counting cap.
+    if (!m_more || m_rows.size() > m_total)
+        m_total = int(m_rows.size());
 }
 
 QString RequestListModel::requestId(int row) const
@@ -80,27 +110,15 @@ int RequestListModel::columnCount(const QModelIndex &parent) const
 
 bool RequestListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_more && !m_resetting;
+    return !parent.isValid() && m_more && !m_resetting && !m_loading && !m_fetching;
 }
 
 void RequestListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || !m_more || m_resetting)
+    if (!canFetchMore(parent))
         return;
-    const RequestPage page = m_page(m_filter, m_cursor);
-    m_more = page.rows.size() == PageSize;
-    if (page.rows.isEmpty()) {
-        // The store shrank under us: stop offering more.
-        m_total = int(m_rows.size());
-        return;
-    }
-    m_cursor = page.next;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.rows.size() - 1));
-    m_rows += page.rows;
-    endInsertRows();
-    // The end of the list makes the count exact, including past the counting cap.
-    if (!m_more || m_rows.size() > m_total)
-        m_total = int(m_rows.size());
+    m_fetching = true;
+    m_runner->run({m_generation, m_filter, m_cursor, PageSize, 0});
 }
 
 void RequestListModel::sort(int column, Qt::SortOrder order)
@@ -108,7 +126,7 @@ void RequestListModel::sort(int column, Qt::SortOrder order)
     static const HistorySort sorts[ColumnCount] = {
         HistorySort::ByNumber,  HistorySort::ByType,    HistorySort::ByStatus, HistorySort::ByDue,
         HistorySort::ByChannel, HistorySort::ByAddress, HistorySort::ByOpened};
-    if (!m_sortable || column < 0 || column >= ColumnCount)
+    if (column < 0 || column >= ColumnCount)
         return;
     const bool descending = order == Qt::DescendingOrder;
     if (m_filter.sort == sorts[column] && m_filter.descending == descending)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/servicerequest.h"
+#include "itemmodels/requestqueryrunner.h"
 #include "storage/historyfilter.h"
 
 #include <QAbstractTableModel>
@@ -10,12 +11,16 @@
 
 namespace civicdesk {
 
-class RequestRepository;
-class RequestSearchRepository;
+class Database;
+struct RequestQueryResult;
 
 // Requests matching a history filter, fetched a page at a time as the view scrolls
 // (canFetchMore/fetchMore), so a million rows never load at once. Sorting is done by the store
 // (sort() reloads in the new order): a proxy model could only sort the rows loaded so far.
+//
+// Searches run on a search thread (RequestQueryRunner) so a slow filter never freezes the UI:
+// a new filter keeps the rows shown until its first page arrives (isLoading() meanwhile), and
+// answers to filters the agent has already replaced are dropped.
 class RequestListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -41,15 +46,18 @@ public:
     // Counting stops here: a broad filter shows "10,000+" instead of scanning the store.
     static constexpr int CountCap = 10000;
 
-    explicit RequestListModel(const RequestSearchRepository &search, QObject *parent = nullptr);
-    // Without a search repository: the quick text and status only, newest first, not sortable.
-    explicit RequestListModel(const RequestRepository &repository, QObject *parent = nullptr);
+    explicit RequestListModel(const Database &database, QObject *parent = nullptr,
+                              RequestQueryRunner::Mode mode = RequestQueryRunner::Mode::Background);
 
     void setFilter(const HistoryFilter &filter);
     const HistoryFilter &filter() const { return m_filter; }
     int totalCount() const { return m_total; }
     bool totalIsCapped() const { return m_total > CountCap; }
-    bool isSortable() const { return m_sortable; }
+    // A new filter or order is being searched; its rows replace the current ones when they come.
+    bool isLoading() const { return m_loading; }
+    bool isThreaded() const { return m_runner->isThreaded(); }
+    // Answers that came after their filter was replaced, dropped (plus those never run).
+    int staleDropped() const { return m_staleDropped + m_runner->skipped(); }
     // Seam for tests: the time SLA states are measured against.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     // Times are shown in the city's zone (an agent in Boston reads Boston time).
@@ -66,10 +74,20 @@ public:
     void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+signals:
+    void loadingChanged(bool loading);
+    void failed(const QString &message);
+
 private:
-    std::function<int(const HistoryFilter &)> m_count;
-    std::function<RequestPage(const HistoryFilter &, const PageCursor &)> m_page;
-    bool m_sortable = false;
+    void answered(const RequestQueryResult &result);
+    void showFirstPage(const RequestQueryResult &result);
+    void appendPage(const RequestQueryResult &result);
+
+    RequestQueryRunner *m_runner;
+    quint64 m_generation = 0;
+    bool m_loading = false;  // waiting for the first page of m_generation
+    bool m_fetching = false; // waiting for the next page
+    int m_staleDropped = 0;
     HistoryFilter m_filter;
     QList<ServiceRequest> m_rows;
     PageCursor m_cursor;

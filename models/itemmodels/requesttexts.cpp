@@ -117,4 +117,17 @@ QString field(const QString &field)
     return field;
 }
 
+QString callbackOutcome(const QString &outcome)
+{
+    if (outcome == u"reached")
+        return QCoreApplication::translate("civicdesk::RequestListModel", "Reached the caller");
+    if (outcome == u"left_message")
+        return QCoreApplication::translate("civicdesk::RequestListModel", "Left a message");
+    if (outcome == u"no_answer")
+        return QCoreApplication::translate("civicdesk::RequestListModel", "No answer");
+    if (outcome == u"not_needed")
+        return QCoreApplication::translate("civicdesk::RequestListModel", "No longer needed");
+    return outcome;
+}
+
 } // namespace civicdesk::requesttexts

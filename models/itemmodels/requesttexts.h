@@ -16,5 +16,7 @@ QString outcome(std::optional<Outcome> outcome);
 // Closure reasons chosen here are codes; imported closure text is shown as the city wrote it.
 QString closureReason(const QString &reason);
 QString field(const QString &field);
+// How a callback went (RequestActions::callbackOutcomes()).
+QString callbackOutcome(const QString &outcome);
 
 } // namespace civicdesk::requesttexts

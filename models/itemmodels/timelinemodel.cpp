@@ -63,6 +63,24 @@ QString TimelineModel::describe(const TimelineEntry &e) const
         return tr("Target date: %1").arg(localTime(QDateTime::fromString(e.after, Qt::ISODate)));
     case TimelineEntry::Kind::Closed:
         return e.closureReason.isEmpty() ? tr("Closed") : tr("Closed: %1").arg(e.closureReason);
+    case TimelineEntry::Kind::DuplicateLinked:
+        return e.asParent ? tr("Duplicate linked: %1 reports the same problem").arg(e.relatedNumber)
+                          : tr("Linked as a duplicate of %1").arg(e.relatedNumber);
+    case TimelineEntry::Kind::DuplicateUnlinked:
+        return e.asParent ? tr("Duplicate unlinked: %1").arg(e.relatedNumber)
+                          : tr("Unlinked: no longer a duplicate of %1").arg(e.relatedNumber);
+    case TimelineEntry::Kind::CallbackScheduled: {
+        const QString who =
+            e.callerName.isEmpty() ? e.phone : tr("%1, %2").arg(e.callerName, e.phone);
+        return e.text.isEmpty()
+                   ? tr("Callback to %1 by %2").arg(who, localTime(e.dueAt))
+                   : tr("Callback to %1 by %2: %3").arg(who, localTime(e.dueAt), e.text);
+    }
+    case TimelineEntry::Kind::CallbackDone:
+        return e.text.isEmpty()
+                   ? tr("Callback done: %1").arg(requesttexts::callbackOutcome(e.outcome))
+                   : tr("Callback done: %1 (%2)")
+                         .arg(requesttexts::callbackOutcome(e.outcome), e.text);
     }
     return {};
 }

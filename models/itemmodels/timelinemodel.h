@@ -8,7 +8,8 @@
 namespace civicdesk {
 
 // A request's timeline for reading: when, who, through which channel, and what happened (each
-// field change as before → after, notes, status changes with their reasons, callers attached).
+// field change as before → after, notes, status changes with their reasons, callers attached,
+// duplicate links from either side, callbacks scheduled and done).
 class TimelineModel : public QAbstractTableModel
 {
     Q_OBJECT

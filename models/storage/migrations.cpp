@@ -230,6 +230,33 @@ const QList<QStringList> &allMigrations()
             QStringLiteral("ALTER TABLE outbox ADD COLUMN rejected_at INTEGER"),
             QStringLiteral("ALTER TABLE outbox ADD COLUMN resolved_by TEXT"),
         },
+        // 10: history follow-ups (requestlinkprojection): duplicates linked to a parent request,
+        // link events listed under the parent as well, callbacks with a due time (milliseconds).
+        {
+            QStringLiteral("CREATE TABLE request_duplicates(duplicate_id TEXT PRIMARY KEY, "
+                           "duplicate_number TEXT NOT NULL, parent_id TEXT NOT NULL, "
+                           "parent_number TEXT NOT NULL, linked_by TEXT NOT NULL, linked_at "
+                           "INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX request_duplicates_parent ON "
+                           "request_duplicates(parent_id)"),
+            QStringLiteral("CREATE TABLE request_related_events(request_id TEXT NOT NULL, "
+                           "event_id TEXT NOT NULL, PRIMARY KEY(request_id, event_id))"),
+            QStringLiteral("CREATE TABLE request_callbacks(id TEXT PRIMARY KEY, request_id TEXT "
+                           "NOT NULL, request_number TEXT NOT NULL, caller_id TEXT, caller_name "
+                           "TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL, due_at INTEGER NOT "
+                           "NULL, note TEXT NOT NULL DEFAULT '', scheduled_by TEXT NOT NULL, "
+                           "scheduled_at INTEGER NOT NULL, done_at INTEGER, done_by TEXT, outcome "
+                           "TEXT, done_note TEXT)"),
+            QStringLiteral("CREATE INDEX request_callbacks_pending ON request_callbacks(done_at, "
+                           "due_at)"),
+            QStringLiteral("CREATE INDEX request_callbacks_request ON "
+                           "request_callbacks(request_id, due_at)"),
+        },
+        // 11: radius queries on PostgreSQL (which has no R*Tree) read a latitude/longitude
+        // bounding box from this index.
+        {
+            QStringLiteral("CREATE INDEX requests_location ON requests(latitude, longitude)"),
+        },
     };
     return migrations;
 }

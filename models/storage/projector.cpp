@@ -4,6 +4,7 @@
 #include "domain/servicerequest.h"
 #include "storage/articleprojection.h"
 #include "storage/dialect.h"
+#include "storage/requestlinkprojection.h"
 #include "storage/sql.h"
 
 #include <QCoreApplication>
@@ -98,6 +99,8 @@ Status validate(const Event &e)
                        QCoreApplication::translate("Storage", "must all be set"));
     if (articleprojection::handles(e))
         return articleprojection::validate(e);
+    if (requestlinkprojection::handles(e))
+        return requestlinkprojection::validate(e);
     if (e.kind == u"request.created") {
         if (str(e, u"number").isEmpty())
             return invalid(e, QStringLiteral("number"),
@@ -151,6 +154,8 @@ Status apply(QSqlDatabase &db, const Event &e)
     const qint64 now = e.clientTime.toSecsSinceEpoch();
     if (articleprojection::handles(e))
         return articleprojection::apply(db, e);
+    if (requestlinkprojection::handles(e))
+        return requestlinkprojection::apply(db, e);
     if (e.kind == u"request.created")
         return applyRequestCreated(query, e);
     if (e.kind == u"request.field_changed") {

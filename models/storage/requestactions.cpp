@@ -1,9 +1,15 @@
 #include "storage/requestactions.h"
 
 #include "domain/formvalidation.h"
+#include "storage/callbackrepository.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
+#include "storage/historyrepository.h"
+#include "storage/requestduplicates.h"
+#include "storage/requestlinkprojection.h"
+#include "storage/requestsearchrepository.h"
 #include "storage/sql.h"
+#include "storage/statusreadback.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -15,6 +21,17 @@ class ActionText
 {
     Q_DECLARE_TR_FUNCTIONS(RequestActions)
 };
+
+Result<QString> checkedNote(const QString &text)
+{
+    const QString note = text.trimmed();
+    if (note.size() > MaxTextAnswerLength)
+        return makeError(QStringLiteral("request.note"),
+                         ActionText::tr("The note is too long: %1 characters, at most %2.")
+                             .arg(note.size())
+                             .arg(MaxTextAnswerLength));
+    return note;
+}
 } // namespace
 
 RequestActions::RequestActions(Database &database, EventStore &events, QString agent,
@@ -34,7 +51,7 @@ bool RequestActions::mayChangeStatus(RequestStatus from, RequestStatus to) const
 {
     if (from == to)
         return false;
-    if (m_role == AgentRole::Supervisor)
+    if (isSupervisor())
         return true;
     return from == RequestStatus::Closed && to == RequestStatus::Open;
 }
@@ -54,16 +71,13 @@ Status RequestActions::append(const QString &requestId, const QString &kind,
 
 Status RequestActions::addNote(const QString &requestId, const QString &text, bool isPublic)
 {
-    const QString note = text.trimmed();
-    if (note.isEmpty())
+    if (text.trimmed().isEmpty())
         return makeError(QStringLiteral("request.note"), ActionText::tr("Write the note first."));
-    if (note.size() > MaxTextAnswerLength)
-        return makeError(QStringLiteral("request.note"),
-                         ActionText::tr("The note is too long: %1 characters, at most %2.")
-                             .arg(note.size())
-                             .arg(MaxTextAnswerLength));
+    const auto note = checkedNote(text);
+    if (!note)
+        return note.error();
     return append(requestId, QStringLiteral("request.note_added"),
-                  {{QStringLiteral("text"), note}, {QStringLiteral("public"), isPublic}});
+                  {{QStringLiteral("text"), note.value()}, {QStringLiteral("public"), isPublic}});
 }
 
 Status RequestActions::changeStatus(const QString &requestId, RequestStatus to,
@@ -98,6 +112,147 @@ Status RequestActions::changeStatus(const QString &requestId, RequestStatus to,
     if (from == RequestStatus::Closed)
         payload.insert(QStringLiteral("reopened"), true);
     return append(requestId, QStringLiteral("request.status_changed"), payload);
+}
+
+QStringList RequestActions::callbackOutcomes()
+{
+    return requestlinkprojection::callbackOutcomes();
+}
+
+Result<int> RequestActions::closeOpenDuplicates(const QString &parentId)
+{
+    if (!isSupervisor())
+        return makeError(QStringLiteral("request.role"),
+                         ActionText::tr("Only a supervisor closes requests."));
+    int closed = 0;
+    const QList<LinkedRequest> duplicates = RequestDuplicates(m_database).duplicatesOf(parentId);
+    for (const LinkedRequest &d : duplicates) {
+        if (d.status == RequestStatus::Closed || d.typeName.isEmpty())
+            continue;
+        if (auto s = changeStatus(d.id, RequestStatus::Closed, QStringLiteral("duplicate")); !s)
+            return s.error();
+        ++closed;
+    }
+    return closed;
+}
+
+Status RequestActions::linkDuplicate(const QString &duplicateId, const QString &parentNumber)
+{
+    if (!mayLinkDuplicates())
+        return makeError(QStringLiteral("request.role"),
+                         ActionText::tr("Your role cannot link duplicates."));
+    const RequestSearchRepository requests(m_database);
+    const auto duplicate = requests.byId(duplicateId);
+    if (!duplicate)
+        return makeError(QStringLiteral("request.unknown"),
+                         ActionText::tr("This request is not in the store."));
+    auto found = StatusReadback(m_database).lookUp(parentNumber);
+    if (!found)
+        return found.error();
+    const ServiceRequest &parent = found.value().request;
+    if (parent.id == duplicateId)
+        return makeError(QStringLiteral("request.duplicate_self"),
+                         ActionText::tr("A request cannot be a duplicate of itself."));
+    const RequestDuplicates links(m_database);
+    if (const auto current = links.parentOf(duplicateId))
+        return makeError(QStringLiteral("request.duplicate_linked"),
+                         ActionText::tr("This request is already a duplicate of %1; a "
+                                        "supervisor unlinks it first.")
+                             .arg(current->number));
+    if (const auto grandparent = links.parentOf(parent.id))
+        return makeError(QStringLiteral("request.duplicate_chain"),
+                         ActionText::tr("%1 is itself a duplicate of %2: link this request to "
+                                        "%2.")
+                             .arg(parent.number, grandparent->number));
+    if (!links.duplicatesOf(duplicateId).isEmpty())
+        return makeError(QStringLiteral("request.duplicate_chain"),
+                         ActionText::tr("Other requests are duplicates of this one: link %1 "
+                                        "to this request instead.")
+                             .arg(parent.number));
+    return append(duplicateId, QStringLiteral("request.duplicate_linked"),
+                  {{QStringLiteral("number"), duplicate->number},
+                   {QStringLiteral("parent_id"), parent.id},
+                   {QStringLiteral("parent_number"), parent.number}});
+}
+
+Status RequestActions::unlinkDuplicate(const QString &duplicateId)
+{
+    if (!mayUnlinkDuplicates())
+        return makeError(QStringLiteral("request.role"),
+                         ActionText::tr("Only a supervisor unlinks a duplicate: ask one, or add "
+                                        "a note saying why the link is wrong."));
+    const auto parent = RequestDuplicates(m_database).parentOf(duplicateId);
+    const auto duplicate = RequestSearchRepository(m_database).byId(duplicateId);
+    if (!parent || !duplicate)
+        return makeError(QStringLiteral("request.duplicate_none"),
+                         ActionText::tr("This request is not linked as a duplicate."));
+    return append(duplicateId, QStringLiteral("request.duplicate_unlinked"),
+                  {{QStringLiteral("number"), duplicate->number},
+                   {QStringLiteral("parent_id"), parent->id},
+                   {QStringLiteral("parent_number"), parent->number}});
+}
+
+Result<QString> RequestActions::scheduleCallback(const QString &requestId, const QDateTime &dueAt,
+                                                 const QString &note)
+{
+    const auto request = RequestSearchRepository(m_database).byId(requestId);
+    if (!request)
+        return makeError(QStringLiteral("request.unknown"),
+                         ActionText::tr("This request is not in the store."));
+    if (!dueAt.isValid() || dueAt <= m_clock())
+        return makeError(QStringLiteral("callback.due"),
+                         ActionText::tr("Choose when to call back: a time after now."));
+    const auto checked = checkedNote(note);
+    if (!checked)
+        return checked.error();
+    std::optional<Caller> callee;
+    const QList<Caller> callers = HistoryRepository(m_database).callersOf(requestId);
+    for (const Caller &c : callers) {
+        if (!c.phone.isEmpty()) {
+            callee = c;
+            break;
+        }
+    }
+    if (!callee)
+        return makeError(QStringLiteral("callback.phone"),
+                         ActionText::tr("No caller with a phone number is attached to this "
+                                        "request: attach the caller first."));
+    const QString callbackId = Event::newId();
+    const Status s = append(requestId, QStringLiteral("request.callback_scheduled"),
+                            {{QStringLiteral("callback_id"), callbackId},
+                             {QStringLiteral("number"), request->number},
+                             {QStringLiteral("due_at"), dueAt.toUTC().toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("note"), checked.value()},
+                             {QStringLiteral("caller_id"), callee->id},
+                             {QStringLiteral("caller_name"), callee->name},
+                             {QStringLiteral("phone"), callee->phone}});
+    if (!s)
+        return s.error();
+    return callbackId;
+}
+
+Status RequestActions::completeCallback(const QString &callbackId, const QString &outcome,
+                                        const QString &note)
+{
+    const auto callback = CallbackRepository(m_database).byId(callbackId);
+    if (!callback)
+        return makeError(QStringLiteral("callback.unknown"),
+                         ActionText::tr("This callback is not in the store."));
+    if (callback->isDone())
+        return makeError(
+            QStringLiteral("callback.done"),
+            ActionText::tr("This callback was already marked done by %1.").arg(callback->doneBy));
+    if (!callbackOutcomes().contains(outcome))
+        return makeError(QStringLiteral("callback.outcome"),
+                         ActionText::tr("Choose how the callback went."));
+    const auto checked = checkedNote(note);
+    if (!checked)
+        return checked.error();
+    return append(callback->requestId, QStringLiteral("request.callback_done"),
+                  {{QStringLiteral("callback_id"), callbackId},
+                   {QStringLiteral("number"), callback->requestNumber},
+                   {QStringLiteral("outcome"), outcome},
+                   {QStringLiteral("note"), checked.value()}});
 }
 
 } // namespace civicdesk

@@ -102,25 +102,6 @@ int RequestRepository::count(const RequestFilter &filter) const
     return 0;
 }
 
-QList<ServiceRequest> RequestRepository::page(const RequestFilter &filter, int offset,
-                                              int limit) const
-{
-    QVariantList values;
-    const QString where = whereOf(filter, m_dialect, values);
-    values << limit << offset;
-    QList<ServiceRequest> result;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.setForwardOnly(true);
-    if (!sql::exec(q,
-                   u"SELECT " + columns + u" FROM requests" + where +
-                       u" ORDER BY opened_at DESC, id LIMIT ? OFFSET ?",
-                   values))
-        return result;
-    while (q.next())
-        result.append(requestFrom(q));
-    return result;
-}
-
 std::optional<ServiceRequest> RequestRepository::byId(const QString &id) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

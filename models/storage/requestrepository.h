@@ -19,14 +19,13 @@ struct RequestFilter
     QString serviceCode;
 };
 
-// Reads request projections, newest first, a page at a time (views fetch incrementally).
+// Reads request projections: counts, by id or number, by opening date, open ones nearby.
 class RequestRepository
 {
 public:
     explicit RequestRepository(const Database &database);
 
     int count(const RequestFilter &filter = {}) const;
-    QList<ServiceRequest> page(const RequestFilter &filter, int offset, int limit) const;
     std::optional<ServiceRequest> byId(const QString &id) const;
     std::optional<ServiceRequest> byNumber(const QString &number) const;
     // Open requests of `serviceCode` within `radiusMeters` of a point, opened at or after

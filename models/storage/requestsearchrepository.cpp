@@ -31,11 +31,11 @@ QString sortKey(HistorySort sort)
     case HistorySort::ByStatus:
         return QStringLiteral("status");
     case HistorySort::ByDue:
-        return QStringLiteral("IFNULL(due_at, 0)");
+        return QStringLiteral("COALESCE(due_at, 0)");
     case HistorySort::ByChannel:
-        return QStringLiteral("IFNULL(channel, '')");
+        return QStringLiteral("COALESCE(channel, '')");
     case HistorySort::ByAddress:
-        return QStringLiteral("IFNULL(address, '')");
+        return QStringLiteral("COALESCE(address, '')");
     case HistorySort::ByOpened:
         break;
     }

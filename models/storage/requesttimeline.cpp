@@ -78,10 +78,15 @@ QList<TimelineEntry> RequestTimeline::forRequest(const ServiceRequest &request, 
     QList<TimelineEntry> entries = imported ? synthesized(request) : QList<TimelineEntry>();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
+    // The request's own events, and the link events of its duplicates (written on them).
     if (!sql::exec(q,
-                   QStringLiteral("SELECT kind, payload, actor, device, client_time FROM events "
-                                  "WHERE entity_type = 'request' AND entity_id = ? ORDER BY seq"),
-                   {request.id}))
+                   QStringLiteral("SELECT kind, payload, actor, device, client_time, entity_id, "
+                                  "seq FROM events WHERE entity_type = 'request' AND entity_id = "
+                                  "? UNION ALL SELECT e.kind, e.payload, e.actor, e.device, "
+                                  "e.client_time, e.entity_id, e.seq FROM request_related_events "
+                                  "r JOIN events e ON e.id = r.event_id WHERE r.request_id = ? "
+                                  "ORDER BY seq"),
+                   {request.id, request.id}))
         return entries;
     // Replaying the log gives each change its "before", even when the event only says "after".
     QHash<QString, QString> fields;
@@ -127,13 +132,33 @@ QList<TimelineEntry> RequestTimeline::forRequest(const ServiceRequest &request, 
         } else if (kind == u"request.caller_attached") {
             e.kind = TimelineEntry::Kind::CallerAttached;
             e.callerId = p.value(u"caller_id").toString();
+        } else if (kind == u"request.duplicate_linked" || kind == u"request.duplicate_unlinked") {
+            e.kind = kind == u"request.duplicate_linked" ? TimelineEntry::Kind::DuplicateLinked
+                                                         : TimelineEntry::Kind::DuplicateUnlinked;
+            e.asParent = q.value(5).toString() != request.id;
+            e.relatedId = e.asParent ? q.value(5).toString() : p.value(u"parent_id").toString();
+            e.relatedNumber =
+                e.asParent ? p.value(u"number").toString() : p.value(u"parent_number").toString();
+        } else if (kind == u"request.callback_scheduled") {
+            e.kind = TimelineEntry::Kind::CallbackScheduled;
+            e.callbackId = p.value(u"callback_id").toString();
+            e.dueAt = QDateTime::fromString(p.value(u"due_at").toString(), Qt::ISODateWithMs);
+            e.text = p.value(u"note").toString();
+            e.callerId = p.value(u"caller_id").toString();
+            e.callerName = p.value(u"caller_name").toString();
+            e.phone = p.value(u"phone").toString();
+        } else if (kind == u"request.callback_done") {
+            e.kind = TimelineEntry::Kind::CallbackDone;
+            e.callbackId = p.value(u"callback_id").toString();
+            e.outcome = p.value(u"outcome").toString();
+            e.text = p.value(u"note").toString();
         } else {
             continue;
         }
         entries.append(e);
     }
     for (TimelineEntry &e : entries) {
-        if (!e.callerId.isEmpty())
+        if (!e.callerId.isEmpty() && e.callerName.isEmpty())
             e.callerName = callerName(e.callerId);
     }
     return entries;

@@ -17,8 +17,12 @@ struct TimelineEntry
         StatusChanged,
         NoteAdded,
         CallerAttached,
-        TargetSet, // imported rows: the department's target date
-        Closed     // imported rows: closed, with the city's closure text
+        TargetSet,         // imported rows: the department's target date
+        Closed,            // imported rows: closed, with the city's closure text
+        DuplicateLinked,   // this request linked as a duplicate, or (asParent) one linked to it
+        DuplicateUnlinked, // the same, undone
+        CallbackScheduled, // a callback promised to the caller by dueAt
+        CallbackDone       // a callback made, with its outcome
     };
     Kind kind = Kind::Created;
     QDateTime time;
@@ -35,8 +39,15 @@ struct TimelineEntry
     QString closureReason; // StatusChanged, Closed
     QString text;          // NoteAdded
     bool isPublic = false; // NoteAdded: may be read to the caller
-    QString callerId;      // CallerAttached, Created
+    QString callerId;      // CallerAttached, Created, CallbackScheduled
     QString callerName;
+    QString relatedId;     // Duplicate*: the other request
+    QString relatedNumber; // Duplicate*: its number
+    bool asParent = false; // Duplicate*: this request is the parent, the other the duplicate
+    QString callbackId;    // Callback*
+    QDateTime dueAt;       // CallbackScheduled
+    QString phone;         // CallbackScheduled: the number to call
+    QString outcome;       // CallbackDone: one of RequestActions::callbackOutcomes()
 };
 
 } // namespace civicdesk

@@ -4,6 +4,7 @@
 #include "storage/cityimporter.h"
 #include "storage/database.h"
 #include "storage/requestrepository.h"
+#include "storage/requestsearchrepository.h"
 
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
@@ -83,9 +84,9 @@ BENCHMARK(BM_ColdOpenStore)
 void BM_HistoryFirstPage(benchmark::State &state)
 {
     auto db = Database::open(demoStorePath());
-    RequestRepository requests(*db.value());
+    RequestSearchRepository search(*db.value());
     for (auto _ : state)
-        benchmark::DoNotOptimize(requests.page({}, 0, 200));
+        benchmark::DoNotOptimize(search.page({}, {}, 200));
 }
 BENCHMARK(BM_HistoryFirstPage)
     ->Unit(benchmark::kMillisecond)

@@ -1,17 +1,25 @@
 // The history panel through its real widgets, offscreen: the three views that follow the
-// contact, search typed into the filters, a request's detail with a timeline edited by two
-// agents, status changes by role, and read-back from a number typed with a mistake.
+// contact, search typed into the filters (answered on the search thread), a request's detail
+// with a timeline edited by two agents, status changes by role, duplicates linked and unlinked
+// by role, callbacks scheduled and marked done, and read-back from a number typed with a
+// mistake.
 
+#include "history/callbacklistview.h"
 #include "history/historycontext.h"
 #include "history/historypanel.h"
+#include "history/historysearchview.h"
 #include "history/requestdetaildialog.h"
 #include "historyfixture.h"
+#include "itemmodels/callbacklistmodel.h"
+#include "itemmodels/requestlistmodel.h"
 #include "itemmodels/timelinemodel.h"
-#include "storage/requestrepository.h"
+#include "storage/requestsearchrepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -118,7 +126,8 @@ private slots:
         QTableView *requests = table("requestTableView");
         QAbstractItemModelTester tester(requests->model(), Mode::QtTest);
         auto *count = child<QLabel>(m_panel.get(), "historyCountLabel");
-        QCOMPARE(count->text(), QStringLiteral("26 requests (26 loaded)"));
+        QTRY_COMPARE(count->text(), QStringLiteral("26 requests (26 loaded)"));
+        QVERIFY(m_panel->model()->isThreaded());
         QTest::keyClicks(filter, QStringLiteral("Rodent"));
         QTRY_COMPARE(requests->model()->rowCount(), 8);
         filter->clear();
@@ -132,9 +141,9 @@ private slots:
         QTRY_COMPARE(requests->model()->rowCount(), 25);
         // Sorting is done by the store: the lowest case number first.
         requests->sortByColumn(0, Qt::AscendingOrder);
-        QCOMPARE(cell(requests, 0, 0), QStringLiteral("101001240735"));
+        QTRY_COMPARE(cell(requests, 0, 0), QStringLiteral("101001240735"));
         requests->sortByColumn(0, Qt::DescendingOrder);
-        QCOMPARE(cell(requests, 0, 0), QStringLiteral("101001323489"));
+        QTRY_COMPARE(cell(requests, 0, 0), QStringLiteral("101001323489"));
         // Enter on a row opens its detail.
         requests->setFocus();
         requests->setCurrentIndex(requests->model()->index(0, 0));
@@ -257,16 +266,163 @@ private slots:
             3);
     }
 
-    void theSearchOnlyPanelStillSearches()
+    void typingFasterThanTheStoreAnswersShowsTheLastFilter()
     {
-        RequestRepository requests(m_fx->db());
-        HistoryPanel panel(requests, QTimeZone("America/New_York"));
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        QVERIFY(!panel.findChild<QLineEdit *>(QStringLiteral("readbackNumberLineEdit")));
-        auto *filter = child<QLineEdit>(&panel, "historyFilterLineEdit");
-        QTest::keyClicks(filter, QStringLiteral("Rodent"));
-        QTRY_COMPARE(child<QTableView>(&panel, "requestTableView")->model()->rowCount(), 8);
+        m_panel->focusFilter();
+        auto *filter = child<QLineEdit>(m_panel.get(), "historyFilterLineEdit");
+        QTableView *requests = table("requestTableView");
+        QAbstractItemModelTester tester(requests->model(), Mode::QtTest);
+        auto *count = child<QLabel>(m_panel.get(), "historyCountLabel");
+        QTRY_COMPARE(count->text(), QStringLiteral("26 requests (26 loaded)"));
+        // Each word applied at once (as a debounce timeout would), one after the other.
+        for (const QString &words : {QStringLiteral("Bird"), QStringLiteral("Rod"),
+                                     QStringLiteral("Rodent"), QStringLiteral("Russell")}) {
+            filter->setText(words);
+            child<HistorySearchView>(m_panel.get(), "historySearchView")->applyFilter();
+        }
+        QCOMPARE(count->text(), QStringLiteral("Searching…"));
+        QTRY_COMPARE(count->text(), QStringLiteral("3 requests (3 loaded)"));
+        QCOMPARE(requests->model()->rowCount(), 3);
+        QTRY_VERIFY(m_panel->model()->staleDropped() >= 3);
+    }
+
+    // The number as the agent types it, split in two as it is read aloud.
+    QString displayOf(const QString &compact) const
+    {
+        return compact.size() == 10 ? compact.left(5) + u'-' + compact.mid(5) : compact;
+    }
+
+    void duplicatesAreLinkedAndUnlinkedByRole()
+    {
+        const QString imported =
+            RequestSearchRepository(m_fx->db()).byNumber(QStringLiteral("101001241058"))->id;
+        m_panel->openRequest(imported);
+        RequestDetailDialog *detail = m_panel->detailDialog();
+        QVERIFY(detail && QTest::qWaitForWindowExposed(detail));
+        auto *timeline = child<QTableView>(detail, "timelineTableView");
+        QAbstractItemModelTester tester(timeline->model(), Mode::QtTest);
+        // A call taker reopens it (the caller says it is not fixed) and links it to the open
+        // request the caller's neighbour made.
+        auto *status = child<QComboBox>(detail, "detailStatusComboBox");
+        QCOMPARE(status->itemText(0), QStringLiteral("Reopen"));
+        QTest::mouseClick(child<QPushButton>(detail, "detailChangeStatusButton"), Qt::LeftButton);
+        QTRY_COMPARE(child<QLabel>(detail, "detailStatusLabel")->text(), QStringLiteral("Open"));
+        auto *unlink = child<QPushButton>(detail, "detailUnlinkDuplicateButton");
+        QVERIFY(!unlink->isEnabled());
+        auto *parentNumber = child<QLineEdit>(detail, "detailDuplicateOfLineEdit");
+        parentNumber->setFocus();
+        QTest::keyClicks(parentNumber, display());
+        QTest::keyClick(parentNumber, Qt::Key_Return);
+        QTRY_VERIFY(detail->findChild<QLabel *>(QStringLiteral("detailDuplicateOfLabel")));
+        QVERIFY(
+            child<QLabel>(detail, "detailDuplicateOfLabel")->text().contains(m_fx->requestNumber));
+        const int rows = timeline->model()->rowCount();
+        QCOMPARE(cell(timeline, rows - 1, TimelineModel::What),
+                 u"Linked as a duplicate of " + m_fx->requestNumber);
+        QVERIFY(cell(timeline, rows - 1, TimelineModel::Agent).startsWith(u"agent1"));
+        QVERIFY(parentNumber->isReadOnly());
+        QVERIFY(!child<QPushButton>(detail, "detailLinkDuplicateButton")->isEnabled());
+        QVERIFY(!unlink->isEnabled()); // call takers do not unlink
+
+        // The parent shows its duplicate, in its fields and its timeline.
+        m_panel->openRequest(m_fx->requestId);
+        QTRY_VERIFY(m_panel->detailDialog() && m_panel->detailDialog() != detail);
+        detail = m_panel->detailDialog();
+        QVERIFY(QTest::qWaitForWindowExposed(detail));
+        timeline = child<QTableView>(detail, "timelineTableView");
+        QVERIFY(child<QLabel>(detail, "detailDuplicatesLabel")
+                    ->text()
+                    .contains(u"101001241058 (Open)"));
+        QCOMPARE(cell(timeline, timeline->model()->rowCount() - 1, TimelineModel::What),
+                 QStringLiteral("Duplicate linked: 101001241058 reports the same problem"));
+
+        // A supervisor closes the parent, and its open duplicate with it.
+        m_panel->setAgentRole(AgentRole::Supervisor);
+        status = child<QComboBox>(detail, "detailStatusComboBox");
+        status->setCurrentIndex(status->findData(QStringLiteral("closed")));
+        auto *closeDuplicates = child<QCheckBox>(detail, "detailCloseDuplicatesCheckBox");
+        QVERIFY(closeDuplicates->isVisible());
+        QVERIFY(closeDuplicates->isChecked());
+        QCOMPARE(closeDuplicates->text(), QStringLiteral("Also close 1 open duplicate(s)"));
+        auto *reason = child<QComboBox>(detail, "detailClosureReasonComboBox");
+        reason->setCurrentIndex(reason->findData(QStringLiteral("resolved")));
+        QTest::mouseClick(child<QPushButton>(detail, "detailChangeStatusButton"), Qt::LeftButton);
+        QTRY_COMPARE(child<QLabel>(detail, "detailStatusLabel")->text(), QStringLiteral("Closed"));
+        QCOMPARE(child<QLabel>(detail, "detailMessageLabel")->text(),
+                 QStringLiteral("Closed, with 1 duplicate(s)."));
+        QVERIFY(child<QLabel>(detail, "detailDuplicatesLabel")
+                    ->text()
+                    .contains(u"101001241058 (Closed)"));
+
+        // Following the link opens the duplicate, where the supervisor unlinks it.
+        emit detail->requestLinkActivated(imported);
+        QTRY_VERIFY(m_panel->detailDialog() && m_panel->detailDialog()->requestId() == imported);
+        detail = m_panel->detailDialog();
+        QVERIFY(QTest::qWaitForWindowExposed(detail));
+        timeline = child<QTableView>(detail, "timelineTableView");
+        QCOMPARE(cell(timeline, timeline->model()->rowCount() - 1, TimelineModel::What),
+                 QStringLiteral("Status: Open → Closed (Duplicate of another request)"));
+        unlink = child<QPushButton>(detail, "detailUnlinkDuplicateButton");
+        QVERIFY(unlink->isEnabled());
+        QTest::mouseClick(unlink, Qt::LeftButton);
+        QTRY_VERIFY(!detail->findChild<QLabel *>(QStringLiteral("detailDuplicateOfLabel")));
+        QCOMPARE(cell(timeline, timeline->model()->rowCount() - 1, TimelineModel::What),
+                 u"Unlinked: no longer a duplicate of " + m_fx->requestNumber);
+        QVERIFY(child<QPushButton>(detail, "detailLinkDuplicateButton")->isEnabled());
+    }
+
+    void callbacksAreScheduledAndMarkedDone()
+    {
+        RequestDetailDialog *detail = openDetailFromCallerView();
+        QVERIFY(detail);
+        auto *timeline = child<QTableView>(detail, "timelineTableView");
+        auto *tabs = child<QTabWidget>(m_panel.get(), "historyTabWidget");
+        QTableView *callbacks = table("callbacksTableView");
+        QAbstractItemModelTester tester(callbacks->model(), Mode::QtTest);
+        QCOMPARE(callbacks->model()->rowCount(), 0);
+        QCOMPARE(tabs->tabText(tabs->indexOf(m_panel->callbacksView())),
+                 QStringLiteral("Call&backs (0 due)"));
+        QVERIFY(!child<QPushButton>(detail, "detailCallbackDoneButton")->isVisible());
+
+        // 45 minutes from now, typed in Boston time.
+        const QTimeZone boston("America/New_York");
+        const QDateTime due = m_fx->now().addSecs(45 * 60);
+        const QDateTime local = due.toTimeZone(boston);
+        auto *dueEdit = child<QDateTimeEdit>(detail, "detailCallbackDueDateTimeEdit");
+        dueEdit->setDateTime(QDateTime(local.date(), local.time()));
+        auto *note = child<QLineEdit>(detail, "detailCallbackNoteLineEdit");
+        QTest::keyClicks(note, QStringLiteral("Tell her when the crew comes"));
+        QTest::keyClick(note, Qt::Key_Return);
+        QTRY_VERIFY(cell(timeline, timeline->model()->rowCount() - 1, TimelineModel::What)
+                        .startsWith(u"Callback to Ana Ruiz, +16175550142 by "));
+        QVERIFY(cell(timeline, timeline->model()->rowCount() - 1, TimelineModel::What)
+                    .endsWith(u": Tell her when the crew comes"));
+        QCOMPARE(callbacks->model()->rowCount(), 1);
+        QCOMPARE(cell(callbacks, 0, CallbackListModel::Number), m_fx->requestNumber);
+        QCOMPARE(cell(callbacks, 0, CallbackListModel::State), QStringLiteral("Due soon"));
+        QCOMPARE(tabs->tabText(tabs->indexOf(m_panel->callbacksView())),
+                 QStringLiteral("Call&backs (1 due)"));
+        QCOMPARE(m_panel->callbacksView()->model()->entry(0).dueAt, due);
+
+        // Any agent marks it done, with how it went.
+        m_panel->setAgentRole(AgentRole::CallTaker);
+        auto *done = child<QPushButton>(detail, "detailCallbackDoneButton");
+        QVERIFY(done->isVisible());
+        auto *outcome = child<QComboBox>(detail, "detailCallbackOutcomeComboBox");
+        outcome->setCurrentIndex(outcome->findData(QStringLiteral("left_message")));
+        QTest::mouseClick(done, Qt::LeftButton);
+        QTRY_COMPARE(cell(timeline, timeline->model()->rowCount() - 1, TimelineModel::What),
+                     QStringLiteral("Callback done: Left a message"));
+        QCOMPARE(callbacks->model()->rowCount(), 0);
+        QCOMPARE(tabs->tabText(tabs->indexOf(m_panel->callbacksView())),
+                 QStringLiteral("Call&backs (0 due)"));
+        QVERIFY(!done->isVisible());
+
+        // A time in the past is refused, with the reason shown.
+        dueEdit->setDateTime(QDateTime(local.date(), local.time()).addSecs(-2 * 3600));
+        QTest::mouseClick(child<QPushButton>(detail, "detailScheduleCallbackButton"),
+                          Qt::LeftButton);
+        QTRY_VERIFY(child<QLabel>(detail, "detailMessageLabel")->text().contains(u"after now"));
     }
 };
 

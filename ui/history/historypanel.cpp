@@ -1,16 +1,19 @@
 #include "history/historypanel.h"
 
+#include "history/callbacklistview.h"
 #include "history/historycontext.h"
 #include "history/historylistview.h"
 #include "history/historysearchview.h"
 #include "history/historyservices.h"
 #include "history/requestdetaildialog.h"
 #include "history/statusreadbackbox.h"
+#include "itemmodels/callbacklistmodel.h"
 #include "itemmodels/historyentrymodel.h"
 #include "itemmodels/requestlistmodel.h"
 
 #include <QEvent>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace civicdesk {
@@ -18,22 +21,14 @@ namespace civicdesk {
 HistoryPanel::HistoryPanel(const HistoryContext &context, QWidget *parent)
     : QWidget(parent), m_services(std::make_unique<HistoryServices>(context))
 {
-    m_model = new RequestListModel(m_services->search, this);
+    m_model = new RequestListModel(context.database, this);
     build(context.cityZone);
-}
-
-HistoryPanel::HistoryPanel(const RequestRepository &requests, const QTimeZone &cityZone,
-                           QWidget *parent)
-    : QWidget(parent)
-{
-    m_model = new RequestListModel(requests, this);
-    build(cityZone);
 }
 
 HistoryPanel::~HistoryPanel()
 {
-    // The detail window uses the services: it goes first.
-    delete m_detail;
+    // Detail windows (and any still closing) use the services: they go first.
+    qDeleteAll(findChildren<RequestDetailDialog *>(Qt::FindDirectChildrenOnly));
 }
 
 void HistoryPanel::build(const QTimeZone &cityZone)
@@ -41,56 +36,50 @@ void HistoryPanel::build(const QTimeZone &cityZone)
     m_model->setDisplayTimeZone(cityZone);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("historyTabWidget"));
-    m_search = new HistorySearchView(m_model, m_services != nullptr, this);
-    auto *layout = new QVBoxLayout(this);
-    if (m_services) {
-        m_readback = new StatusReadbackBox(m_services->readback, cityZone, this);
-        m_callerView = new HistoryListView(QStringLiteral("caller"), cityZone, this);
-        m_locationView = new HistoryListView(QStringLiteral("location"), cityZone, this);
-        m_agentView = new HistoryListView(QStringLiteral("agent"), cityZone, this);
-        m_tabs->addTab(m_callerView, {});
-        m_tabs->addTab(m_locationView, {});
-        m_tabs->addTab(m_agentView, {});
-        for (HistoryListView *view : {m_callerView, m_locationView, m_agentView})
-            connect(view, &HistoryListView::requestActivated, this, &HistoryPanel::openRequest);
-        connect(m_search, &HistorySearchView::requestActivated, this, &HistoryPanel::openRequest);
-        connect(m_readback, &StatusReadbackBox::detailRequested, this, &HistoryPanel::openRequest);
-        layout->addWidget(m_readback);
-    }
+    m_search = new HistorySearchView(m_model, this);
+    m_readback = new StatusReadbackBox(m_services->readback, cityZone, this);
+    m_callerView = new HistoryListView(QStringLiteral("caller"), cityZone, this);
+    m_locationView = new HistoryListView(QStringLiteral("location"), cityZone, this);
+    m_agentView = new HistoryListView(QStringLiteral("agent"), cityZone, this);
+    m_callbacksView = new CallbackListView(cityZone, this);
+    m_tabs->addTab(m_callerView, {});
+    m_tabs->addTab(m_locationView, {});
+    m_tabs->addTab(m_agentView, {});
+    m_tabs->addTab(m_callbacksView, {});
     m_tabs->addTab(m_search, {});
+    for (HistoryListView *view : {m_callerView, m_locationView, m_agentView})
+        connect(view, &HistoryListView::requestActivated, this, &HistoryPanel::openRequest);
+    connect(m_callbacksView, &CallbackListView::requestActivated, this, &HistoryPanel::openRequest);
+    connect(m_search, &HistorySearchView::requestActivated, this, &HistoryPanel::openRequest);
+    connect(m_readback, &StatusReadbackBox::detailRequested, this, &HistoryPanel::openRequest);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_readback);
     layout->addWidget(m_tabs, 1);
-    if (m_services) {
-        m_tabs->setCurrentWidget(m_search);
-        refreshCaller();
-        refreshLocation();
-        refreshAgent();
-    }
-    retranslate();
+    m_tabs->setCurrentWidget(m_search);
+    m_callbackClock = new QTimer(this);
+    m_callbackClock->setInterval(60 * 1000);
+    connect(m_callbackClock, &QTimer::timeout, this, &HistoryPanel::refreshCallbacks);
+    m_callbackClock->start();
+    refreshViews();
 }
 
 void HistoryPanel::retranslate()
 {
-    if (m_callerView) {
-        m_tabs->setTabText(m_tabs->indexOf(m_callerView),
-                           tr("&Caller (%1)").arg(m_callerView->model()->rowCount()));
-        m_tabs->setTabText(m_tabs->indexOf(m_locationView),
-                           tr("&Location (%1)").arg(m_locationView->model()->rowCount()));
-        m_tabs->setTabText(m_tabs->indexOf(m_agentView),
-                           tr("&My contacts (%1)").arg(m_agentView->model()->rowCount()));
-    }
+    m_tabs->setTabText(m_tabs->indexOf(m_callerView),
+                       tr("&Caller (%1)").arg(m_callerView->model()->rowCount()));
+    m_tabs->setTabText(m_tabs->indexOf(m_locationView),
+                       tr("&Location (%1)").arg(m_locationView->model()->rowCount()));
+    m_tabs->setTabText(m_tabs->indexOf(m_agentView),
+                       tr("&My contacts (%1)").arg(m_agentView->model()->rowCount()));
+    m_tabs->setTabText(m_tabs->indexOf(m_callbacksView),
+                       tr("Call&backs (%1 due)").arg(m_callbacksView->model()->dueCount()));
     m_tabs->setTabText(m_tabs->indexOf(m_search), tr("Searc&h"));
 }
 
 void HistoryPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange && m_tabs) {
-        retranslate();
-        if (m_services) {
-            refreshCaller();
-            refreshLocation();
-            refreshAgent();
-        }
-    }
+    if (event->type() == QEvent::LanguageChange && m_tabs)
+        refreshViews();
     QWidget::changeEvent(event);
 }
 
@@ -107,26 +96,24 @@ void HistoryPanel::focusFilter()
 
 void HistoryPanel::focusReadback()
 {
-    if (m_readback)
-        m_readback->focusNumber();
+    m_readback->focusNumber();
 }
 
 void HistoryPanel::showTab(Tab tab)
 {
-    QWidget *pages[] = {m_callerView, m_locationView, m_agentView, m_search};
-    if (pages[tab])
-        m_tabs->setCurrentWidget(pages[tab]);
+    QWidget *pages[] = {m_callerView, m_locationView, m_agentView, m_search, m_callbacksView};
+    m_tabs->setCurrentWidget(pages[tab]);
 }
 
 void HistoryPanel::setClock(std::function<QDateTime()> clock)
 {
     m_model->setClock(clock);
-    if (!m_services)
-        return;
     m_services->setClock(clock);
     m_readback->setClock(clock);
+    m_callbacksView->model()->setClock(clock);
     for (HistoryListView *view : {m_callerView, m_locationView, m_agentView})
         view->model()->setClock(clock);
+    refreshCallbacks();
 }
 
 void HistoryPanel::setCaller(const QString &callerId)
@@ -151,8 +138,6 @@ void HistoryPanel::clearLocation()
 
 void HistoryPanel::setAgentRole(AgentRole role)
 {
-    if (!m_services)
-        return;
     m_services->actions.setRole(role);
     if (m_detail)
         m_detail->reload();
@@ -161,19 +146,21 @@ void HistoryPanel::setAgentRole(AgentRole role)
 void HistoryPanel::refresh()
 {
     m_model->reload();
-    if (!m_services)
-        return;
-    refreshCaller();
-    refreshLocation();
-    refreshAgent();
+    refreshViews();
     if (m_detail)
         m_detail->reload();
 }
 
+void HistoryPanel::refreshViews()
+{
+    refreshCaller();
+    refreshLocation();
+    refreshAgent();
+    refreshCallbacks();
+}
+
 void HistoryPanel::refreshCaller()
 {
-    if (!m_services)
-        return;
     if (m_callerId.isEmpty())
         m_callerView->setEntries({}, tr("No caller yet: find or enter the caller in intake, and "
                                         "their past contacts and requests show here."));
@@ -185,8 +172,6 @@ void HistoryPanel::refreshCaller()
 
 void HistoryPanel::refreshLocation()
 {
-    if (!m_services)
-        return;
     if (!m_point)
         m_locationView->setEntries({}, tr("No location yet: as intake finds the address, the "
                                           "requests there and nearby show here."));
@@ -201,28 +186,34 @@ void HistoryPanel::refreshLocation()
 
 void HistoryPanel::refreshAgent()
 {
-    if (!m_services)
-        return;
     m_agentView->setEntries(m_services->history.forAgent(m_services->agent),
                             tr("Your recent contacts (%1), newest first.").arg(m_services->agent));
     retranslate();
 }
 
+void HistoryPanel::refreshCallbacks()
+{
+    m_callbacksView->setEntries(m_services->callbacks.pending());
+    retranslate();
+}
+
 void HistoryPanel::openRequest(const QString &requestId)
 {
-    if (!m_services || requestId.isEmpty())
+    if (requestId.isEmpty())
         return;
     emit requestOpened(requestId);
-    if (m_detail && m_detail->requestId() != requestId)
-        m_detail->close();
+    if (m_detail && m_detail->requestId() != requestId) {
+        m_detail->close(); // deleted later
+        m_detail = nullptr;
+    }
     if (!m_detail) {
         m_detail = new RequestDetailDialog(*m_services, requestId, this);
         connect(m_detail, &RequestDetailDialog::requestChanged, this, [this] {
             m_model->reload();
-            refreshCaller();
-            refreshLocation();
-            refreshAgent();
+            refreshViews();
         });
+        connect(m_detail, &RequestDetailDialog::requestLinkActivated, this,
+                &HistoryPanel::openRequest, Qt::QueuedConnection);
     }
     m_detail->show();
     m_detail->raise();

@@ -10,22 +10,24 @@
 #include <memory>
 
 class QTabWidget;
+class QTimer;
 
 namespace civicdesk {
 
+class CallbackListView;
 class HistoryListView;
 class HistorySearchView;
 class HistoryServices;
 class RequestDetailDialog;
 class RequestListModel;
-class RequestRepository;
 class StatusReadbackBox;
 struct HistoryContext;
 
 // The history area. Three views follow the current contact — the caller's past contacts and
 // requests, requests at and near the location being entered, the agent's own recent contacts —
-// beside a search across all history; a status read-back box answers "what happened to my
-// request?" from a number; Enter on any request opens its detail and timeline.
+// beside the callbacks waiting (overdue and due soon first) and a search across all history
+// (run on a search thread); a status read-back box answers "what happened to my request?" from
+// a number; Enter on any request opens its detail and timeline.
 //
 // Intake tells the panel who is calling and where (setCaller, setLocation); the composition
 // root connects them.
@@ -39,20 +41,18 @@ public:
         CallerTab,
         LocationTab,
         AgentTab,
-        SearchTab
+        SearchTab,
+        CallbacksTab
     };
 
     HistoryPanel(const HistoryContext &context, QWidget *parent = nullptr);
-    // Search only (number, address, type words and status), for a window that has no
-    // HistoryContext to give: no contact views, read-back or detail.
-    HistoryPanel(const RequestRepository &requests, const QTimeZone &cityZone,
-                 QWidget *parent = nullptr);
     ~HistoryPanel() override;
 
     void focusFilter();
     void focusReadback();
     void showTab(Tab tab);
     RequestListModel *model() const { return m_model; }
+    CallbackListView *callbacksView() const { return m_callbacksView; }
     RequestDetailDialog *detailDialog() const;
     QString callerId() const { return m_callerId; }
     // Seam for tests: the time of SLA states and of the agent's actions.
@@ -77,17 +77,21 @@ protected:
 private:
     void build(const QTimeZone &cityZone);
     void retranslate();
+    void refreshViews();
     void refreshCaller();
     void refreshLocation();
     void refreshAgent();
+    void refreshCallbacks();
 
-    std::unique_ptr<HistoryServices> m_services; // null for the search-only panel
+    std::unique_ptr<HistoryServices> m_services;
     RequestListModel *m_model = nullptr;
     QTabWidget *m_tabs = nullptr;
     StatusReadbackBox *m_readback = nullptr;
     HistoryListView *m_callerView = nullptr;
     HistoryListView *m_locationView = nullptr;
     HistoryListView *m_agentView = nullptr;
+    CallbackListView *m_callbacksView = nullptr;
+    QTimer *m_callbackClock = nullptr; // due states move with time
     HistorySearchView *m_search = nullptr;
     QPointer<RequestDetailDialog> m_detail;
     QString m_callerId;

@@ -35,7 +35,7 @@ QDate chosen(const QDateEdit *edit)
 }
 } // namespace
 
-HistorySearchView::HistorySearchView(RequestListModel *model, bool advanced, QWidget *parent)
+HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_filterLabel(new QLabel(this)),
       m_filter(new QLineEdit(this)), m_status(new QComboBox(this)), m_phoneLabel(new QLabel(this)),
       m_phone(new QLineEdit(this)), m_typeLabel(new QLabel(this)), m_type(new QLineEdit(this)),
@@ -43,6 +43,7 @@ HistorySearchView::HistorySearchView(RequestListModel *model, bool advanced, QWi
       m_toLabel(new QLabel(this)), m_to(dateEdit(QStringLiteral("historyToDateEdit"), this)),
       m_countLabel(new QLabel(this)), m_table(new QTableView(this)), m_debounce(new QTimer(this))
 {
+    setObjectName(QStringLiteral("historySearchView"));
     m_filter->setObjectName(QStringLiteral("historyFilterLineEdit"));
     m_filter->setClearButtonEnabled(true);
     m_filterLabel->setBuddy(m_filter);
@@ -78,11 +79,8 @@ HistorySearchView::HistorySearchView(RequestListModel *model, bool advanced, QWi
     m_table->setColumnWidth(RequestListModel::Sla, widthOf(QStringLiteral("No target")));
     m_table->setColumnWidth(RequestListModel::Channel, widthOf(QStringLiteral("Employee")));
     m_table->setColumnWidth(RequestListModel::Opened, widthOf(QStringLiteral("12/31/15 11:59 PM")));
-    if (m_model->isSortable()) {
-        m_table->setSortingEnabled(true);
-        m_table->horizontalHeader()->setSortIndicator(RequestListModel::Opened,
-                                                      Qt::DescendingOrder);
-    }
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicator(RequestListModel::Opened, Qt::DescendingOrder);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(200);
 
@@ -92,10 +90,8 @@ HistorySearchView::HistorySearchView(RequestListModel *model, bool advanced, QWi
     filters->addWidget(m_status);
     auto *more = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *>{m_phoneLabel, m_phone, m_typeLabel, m_type,
-                                                       m_fromLabel, m_from, m_toLabel, m_to}) {
+                                                       m_fromLabel, m_from, m_toLabel, m_to})
         more->addWidget(w);
-        w->setVisible(advanced);
-    }
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addLayout(more);
@@ -116,6 +112,11 @@ HistorySearchView::HistorySearchView(RequestListModel *model, bool advanced, QWi
     connect(m_status, &QComboBox::currentIndexChanged, this, &HistorySearchView::applyFilter);
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistorySearchView::updateCount);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistorySearchView::updateCount);
+    connect(m_model, &RequestListModel::loadingChanged, this, &HistorySearchView::updateCount);
+    connect(m_model, &RequestListModel::failed, this, [this](const QString &message) {
+        m_error = message;
+        updateCount();
+    });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit requestActivated(index.data(RequestListModel::IdRole).toString());
     });
@@ -182,11 +183,20 @@ void HistorySearchView::applyFilter()
     // Whole days in the agent's zone; "to" includes its day.
     filter.openedFrom = from.isValid() ? from.startOfDay() : QDateTime();
     filter.openedTo = to.isValid() ? to.addDays(1).startOfDay() : QDateTime();
+    m_error.clear();
     m_model->setFilter(filter);
 }
 
 void HistorySearchView::updateCount()
 {
+    if (!m_error.isEmpty()) {
+        m_countLabel->setText(tr("The search failed: %1").arg(m_error));
+        return;
+    }
+    if (m_model->isLoading()) {
+        m_countLabel->setText(tr("Searching…"));
+        return;
+    }
     const QLocale locale;
     const QString total = m_model->totalIsCapped()
                               ? tr("%1+").arg(locale.toString(RequestListModel::CountCap))

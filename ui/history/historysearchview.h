@@ -14,14 +14,14 @@ namespace civicdesk {
 class RequestListModel;
 
 // Search across all history: number, address or type words; the caller's phone; the type;
-// status; opening dates. The table sorts by any column (in the store) and loads as it scrolls.
-// Without a full search repository (`advanced` false) only the words and status filter.
+// status; opening dates. The table sorts by any column (in the store) and loads as it scrolls;
+// searches run on the model's search thread, so typing never waits for the store.
 class HistorySearchView : public QWidget
 {
     Q_OBJECT
 
 public:
-    HistorySearchView(RequestListModel *model, bool advanced, QWidget *parent = nullptr);
+    HistorySearchView(RequestListModel *model, QWidget *parent = nullptr);
 
     void focusFilter();
     void applyFilter();
@@ -52,6 +52,7 @@ private:
     QLabel *m_countLabel;
     QTableView *m_table;
     QTimer *m_debounce;
+    QString m_error;
 };
 
 } // namespace civicdesk

@@ -5,9 +5,11 @@
 namespace civicdesk {
 
 HistoryServices::HistoryServices(const HistoryContext &context)
-    : search(context.database), history(context.database), timeline(context.database),
+    : database(context.database), search(context.database), history(context.database),
+      timeline(context.database),
       actions(context.database, context.events, context.agent, context.role),
-      readback(context.database), agent(context.agent), cityZone(context.cityZone)
+      readback(context.database), duplicates(context.database), callbacks(context.database),
+      agent(context.agent), cityZone(context.cityZone)
 {
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "storage/callbackrepository.h"
 #include "storage/historyrepository.h"
 #include "storage/requestactions.h"
+#include "storage/requestduplicates.h"
 #include "storage/requestsearchrepository.h"
 #include "storage/requesttimeline.h"
 #include "storage/statusreadback.h"
@@ -23,11 +25,14 @@ public:
     void setClock(std::function<QDateTime()> clock);
     QDateTime now() const { return m_clock(); }
 
+    Database &database;
     RequestSearchRepository search;
     HistoryRepository history;
     RequestTimeline timeline;
     RequestActions actions;
     StatusReadback readback;
+    RequestDuplicates duplicates;
+    CallbackRepository callbacks;
     QString agent;
     QTimeZone cityZone;
 

@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -28,7 +29,13 @@ RequestDetailDialog::RequestDetailDialog(HistoryServices &services, QString requ
       m_addNote(new QPushButton(this)), m_statusLabel(new QLabel(this)),
       m_status(new QComboBox(this)), m_reason(new QComboBox(this)),
       m_changeStatus(new QPushButton(this)), m_message(new QLabel(this)),
-      m_close(new QPushButton(this))
+      m_close(new QPushButton(this)), m_closeDuplicates(new QCheckBox(this)),
+      m_parentLabel(new QLabel(this)), m_parentNumber(new QLineEdit(this)),
+      m_link(new QPushButton(this)), m_unlink(new QPushButton(this)),
+      m_callbackLabel(new QLabel(this)), m_callbackDue(new QDateTimeEdit(this)),
+      m_callbackNote(new QLineEdit(this)), m_scheduleCallback(new QPushButton(this)),
+      m_pendingCallbacks(new QComboBox(this)), m_callbackOutcome(new QComboBox(this)),
+      m_callbackDone(new QPushButton(this))
 {
     setObjectName(QStringLiteral("requestDetailDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -69,6 +76,19 @@ void RequestDetailDialog::buildUi()
     m_message->setTextFormat(Qt::PlainText);
     m_close->setObjectName(QStringLiteral("detailCloseButton"));
     m_fields->setObjectName(QStringLiteral("detailFieldsLayout"));
+    m_closeDuplicates->setObjectName(QStringLiteral("detailCloseDuplicatesCheckBox"));
+    m_parentNumber->setObjectName(QStringLiteral("detailDuplicateOfLineEdit"));
+    m_parentLabel->setBuddy(m_parentNumber);
+    m_link->setObjectName(QStringLiteral("detailLinkDuplicateButton"));
+    m_unlink->setObjectName(QStringLiteral("detailUnlinkDuplicateButton"));
+    m_callbackDue->setObjectName(QStringLiteral("detailCallbackDueDateTimeEdit"));
+    m_callbackDue->setCalendarPopup(true);
+    m_callbackLabel->setBuddy(m_callbackDue);
+    m_callbackNote->setObjectName(QStringLiteral("detailCallbackNoteLineEdit"));
+    m_scheduleCallback->setObjectName(QStringLiteral("detailScheduleCallbackButton"));
+    m_pendingCallbacks->setObjectName(QStringLiteral("detailPendingCallbackComboBox"));
+    m_callbackOutcome->setObjectName(QStringLiteral("detailCallbackOutcomeComboBox"));
+    m_callbackDone->setObjectName(QStringLiteral("detailCallbackDoneButton"));
 
     auto *noteRow = new QHBoxLayout;
     noteRow->addWidget(m_noteLabel);
@@ -79,7 +99,22 @@ void RequestDetailDialog::buildUi()
     statusRow->addWidget(m_statusLabel);
     statusRow->addWidget(m_status);
     statusRow->addWidget(m_reason, 1);
+    statusRow->addWidget(m_closeDuplicates);
     statusRow->addWidget(m_changeStatus);
+    auto *linkRow = new QHBoxLayout;
+    linkRow->addWidget(m_parentLabel);
+    linkRow->addWidget(m_parentNumber, 1);
+    linkRow->addWidget(m_link);
+    linkRow->addWidget(m_unlink);
+    auto *callbackRow = new QHBoxLayout;
+    callbackRow->addWidget(m_callbackLabel);
+    callbackRow->addWidget(m_callbackDue);
+    callbackRow->addWidget(m_callbackNote, 1);
+    callbackRow->addWidget(m_scheduleCallback);
+    auto *pendingRow = new QHBoxLayout;
+    pendingRow->addWidget(m_pendingCallbacks, 1);
+    pendingRow->addWidget(m_callbackOutcome);
+    pendingRow->addWidget(m_callbackDone);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_message, 1);
     bottom->addWidget(m_close);
@@ -90,21 +125,45 @@ void RequestDetailDialog::buildUi()
     layout->addWidget(m_timelineView, 1);
     layout->addLayout(noteRow);
     layout->addLayout(statusRow);
+    layout->addLayout(linkRow);
+    layout->addLayout(callbackRow);
+    layout->addLayout(pendingRow);
     layout->addLayout(bottom);
     setTabOrder(m_note, m_notePublic);
     setTabOrder(m_notePublic, m_addNote);
     setTabOrder(m_addNote, m_status);
     setTabOrder(m_status, m_reason);
-    setTabOrder(m_reason, m_changeStatus);
-    setTabOrder(m_changeStatus, m_timelineView);
-    resize(760, 640);
+    setTabOrder(m_reason, m_closeDuplicates);
+    setTabOrder(m_closeDuplicates, m_changeStatus);
+    setTabOrder(m_changeStatus, m_parentNumber);
+    setTabOrder(m_parentNumber, m_link);
+    setTabOrder(m_link, m_unlink);
+    setTabOrder(m_unlink, m_callbackDue);
+    setTabOrder(m_callbackDue, m_callbackNote);
+    setTabOrder(m_callbackNote, m_scheduleCallback);
+    setTabOrder(m_scheduleCallback, m_pendingCallbacks);
+    setTabOrder(m_pendingCallbacks, m_callbackOutcome);
+    setTabOrder(m_callbackOutcome, m_callbackDone);
+    setTabOrder(m_callbackDone, m_timelineView);
+    resize(820, 720);
 
     connect(m_note, &QLineEdit::returnPressed, this, &RequestDetailDialog::addNote);
     connect(m_addNote, &QPushButton::clicked, this, &RequestDetailDialog::addNote);
     connect(m_changeStatus, &QPushButton::clicked, this, &RequestDetailDialog::changeStatus);
-    connect(m_status, &QComboBox::currentIndexChanged, this,
-            [this] { m_reason->setEnabled(m_status->currentData().toString() == u"closed"); });
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        const bool closing = m_status->currentData().toString() == u"closed";
+        m_reason->setEnabled(closing);
+        m_closeDuplicates->setVisible(closing && m_openDuplicates > 0);
+    });
     connect(m_close, &QPushButton::clicked, this, &QDialog::close);
+    connect(m_parentNumber, &QLineEdit::returnPressed, this, &RequestDetailDialog::linkDuplicate);
+    connect(m_link, &QPushButton::clicked, this, &RequestDetailDialog::linkDuplicate);
+    connect(m_unlink, &QPushButton::clicked, this, &RequestDetailDialog::unlinkDuplicate);
+    connect(m_callbackNote, &QLineEdit::returnPressed, this,
+            &RequestDetailDialog::scheduleCallback);
+    connect(m_scheduleCallback, &QPushButton::clicked, this,
+            &RequestDetailDialog::scheduleCallback);
+    connect(m_callbackDone, &QPushButton::clicked, this, &RequestDetailDialog::completeCallback);
 }
 
 void RequestDetailDialog::retranslate()
@@ -123,6 +182,21 @@ void RequestDetailDialog::retranslate()
     for (const QString &code : reasons)
         m_reason->addItem(requesttexts::closureReason(code), code);
     m_reason->setAccessibleName(tr("Closure reason"));
+    m_parentLabel->setText(tr("D&uplicate of:"));
+    m_parentNumber->setPlaceholderText(tr("Number of the request this one repeats"));
+    m_link->setText(tr("&Link"));
+    m_unlink->setText(tr("Unlin&k"));
+    m_callbackLabel->setText(tr("Call&back by:"));
+    m_callbackNote->setPlaceholderText(tr("What to tell or ask the caller"));
+    m_scheduleCallback->setText(tr("&Schedule"));
+    m_pendingCallbacks->setAccessibleName(tr("Callbacks waiting"));
+    m_callbackDone->setText(tr("Mark d&one"));
+    const QSignalBlocker outcomeBlocker(m_callbackOutcome);
+    m_callbackOutcome->clear();
+    const QStringList outcomes = RequestActions::callbackOutcomes();
+    for (const QString &code : outcomes)
+        m_callbackOutcome->addItem(requesttexts::callbackOutcome(code), code);
+    m_callbackOutcome->setAccessibleName(tr("How the callback went"));
 }
 
 void RequestDetailDialog::changeEvent(QEvent *event)
@@ -161,7 +235,85 @@ void RequestDetailDialog::reload()
     const bool imported = m_services.search.origin(r.id) == u"import";
     m_timeline->setEntries(m_services.timeline.forRequest(r, imported));
     m_timelineView->resizeRowsToContents();
+    showLinks();
     updateStatusChoices();
+    updateFollowUps();
+}
+
+// "Duplicate of …" and "Duplicates: …" as links that open the other request.
+void RequestDetailDialog::showLinks()
+{
+    const auto link = [](const LinkedRequest &r) -> QString {
+        const QString number = r.number.toHtmlEscaped();
+        const QString text = r.typeName.isEmpty()
+                                 ? number
+                                 : tr("%1 (%2)").arg(number, requesttexts::status(r.status));
+        return u"<a href=\"" + r.id.toHtmlEscaped() + u"\">" + text + u"</a>";
+    };
+    const auto add = [this](const QString &label, const QString &html, const QString &name) {
+        auto *text = new QLabel(html, this);
+        text->setObjectName(name);
+        text->setWordWrap(true);
+        text->setTextFormat(Qt::RichText);
+        text->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+        connect(text, &QLabel::linkActivated, this, &RequestDetailDialog::requestLinkActivated);
+        m_fields->addRow(label, text);
+    };
+    if (const auto parent = m_services.duplicates.parentOf(m_requestId))
+        add(tr("Duplicate of:"), link(*parent), QStringLiteral("detailDuplicateOfLabel"));
+    const QList<LinkedRequest> duplicates = m_services.duplicates.duplicatesOf(m_requestId);
+    m_openDuplicates = 0;
+    QStringList links;
+    for (const LinkedRequest &d : duplicates) {
+        links.append(link(d));
+        if (d.status != RequestStatus::Closed && !d.typeName.isEmpty())
+            ++m_openDuplicates;
+    }
+    if (!links.isEmpty())
+        add(tr("Duplicates:"), links.join(QStringLiteral(", ")),
+            QStringLiteral("detailDuplicatesLabel"));
+}
+
+void RequestDetailDialog::updateFollowUps()
+{
+    const auto parent = m_services.duplicates.parentOf(m_requestId);
+    m_parentNumber->setReadOnly(parent.has_value());
+    m_parentNumber->setText(parent ? parent->number : QString());
+    m_link->setEnabled(!parent && m_services.actions.mayLinkDuplicates());
+    m_unlink->setEnabled(parent && m_services.actions.mayUnlinkDuplicates());
+    m_unlink->setToolTip(m_services.actions.mayUnlinkDuplicates()
+                             ? QString()
+                             : tr("Only a supervisor unlinks a duplicate."));
+    m_closeDuplicates->setText(tr("Also close %n open duplicate(s)", nullptr, m_openDuplicates));
+    m_closeDuplicates->setChecked(true);
+    m_closeDuplicates->setVisible(m_status->currentData().toString() == u"closed" &&
+                                  m_openDuplicates > 0);
+
+    // Callbacks: the due time is typed in the city's time; two hours ahead by default.
+    const QTimeZone zone =
+        m_services.cityZone.isValid() ? m_services.cityZone : QTimeZone::systemTimeZone();
+    const QDateTime now = m_services.now().toTimeZone(zone);
+    QDateTime suggested = now.addSecs(2 * 3600);
+    suggested.setTime(QTime(suggested.time().hour(), suggested.time().minute() / 15 * 15));
+    m_callbackDue->setMinimumDateTime(QDateTime(now.date(), QTime(0, 0)));
+    m_callbackDue->setDateTime(QDateTime(suggested.date(), suggested.time()));
+    const QLocale locale;
+    const QSignalBlocker blocker(m_pendingCallbacks);
+    m_pendingCallbacks->clear();
+    const QList<CallbackEntry> callbacks = m_services.callbacks.forRequest(m_requestId);
+    for (const CallbackEntry &c : callbacks) {
+        if (c.isDone())
+            continue;
+        m_pendingCallbacks->addItem(
+            tr("Callback to %1 by %2")
+                .arg(c.callerName.isEmpty() ? c.phone : tr("%1, %2").arg(c.callerName, c.phone),
+                     locale.toString(c.dueAt.toTimeZone(zone), QLocale::ShortFormat)),
+            c.id);
+    }
+    const bool pending = m_pendingCallbacks->count() > 0;
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_pendingCallbacks, m_callbackOutcome, m_callbackDone})
+        w->setVisible(pending);
 }
 
 void RequestDetailDialog::showFields(const ServiceRequest &r)
@@ -238,6 +390,8 @@ void RequestDetailDialog::updateStatusChoices()
     m_status->setEnabled(any);
     m_changeStatus->setEnabled(any);
     m_reason->setEnabled(m_status->currentData().toString() == u"closed");
+    m_closeDuplicates->setVisible(m_status->currentData().toString() == u"closed" &&
+                                  m_openDuplicates > 0);
     m_status->setToolTip(any ? QString()
                              : tr("Your role cannot change the status of this request."));
 }
@@ -252,7 +406,12 @@ void RequestDetailDialog::addNote()
     }
     m_note->clear();
     m_notePublic->setChecked(false);
-    showMessage(tr("Note added."), false);
+    changed(tr("Note added."));
+}
+
+void RequestDetailDialog::changed(const QString &message)
+{
+    showMessage(message, false);
     reload();
     emit requestChanged(m_requestId);
 }
@@ -262,15 +421,72 @@ void RequestDetailDialog::changeStatus()
     const auto to = requestStatusFromName(m_status->currentData().toString());
     if (!to)
         return;
+    const bool withDuplicates =
+        *to == RequestStatus::Closed && m_openDuplicates > 0 && m_closeDuplicates->isChecked();
     const Status s =
         m_services.actions.changeStatus(m_requestId, *to, m_reason->currentData().toString());
     if (!s) {
         showMessage(s.error().message, true);
         return;
     }
-    showMessage(tr("Status changed to %1.").arg(requesttexts::status(*to)), false);
-    reload();
-    emit requestChanged(m_requestId);
+    QString message = tr("Status changed to %1.").arg(requesttexts::status(*to));
+    if (withDuplicates) {
+        const Result<int> closed = m_services.actions.closeOpenDuplicates(m_requestId);
+        message = closed ? tr("Closed, with %n duplicate(s).", nullptr, closed.value())
+                         : tr("Closed; its duplicates were not: %1").arg(closed.error().message);
+    }
+    changed(message);
+}
+
+void RequestDetailDialog::linkDuplicate()
+{
+    if (!m_link->isEnabled())
+        return;
+    const QString number = m_parentNumber->text();
+    const Status s = m_services.actions.linkDuplicate(m_requestId, number);
+    if (!s) {
+        showMessage(s.error().message, true);
+        return;
+    }
+    changed(tr("Linked as a duplicate."));
+}
+
+void RequestDetailDialog::unlinkDuplicate()
+{
+    const Status s = m_services.actions.unlinkDuplicate(m_requestId);
+    if (!s) {
+        showMessage(s.error().message, true);
+        return;
+    }
+    changed(tr("Unlinked: no longer a duplicate."));
+}
+
+void RequestDetailDialog::scheduleCallback()
+{
+    const QTimeZone zone =
+        m_services.cityZone.isValid() ? m_services.cityZone : QTimeZone::systemTimeZone();
+    const QDateTime typed = m_callbackDue->dateTime();
+    const QDateTime due(typed.date(), typed.time(), zone);
+    const Result<QString> s =
+        m_services.actions.scheduleCallback(m_requestId, due, m_callbackNote->text());
+    if (!s) {
+        showMessage(s.error().message, true);
+        return;
+    }
+    m_callbackNote->clear();
+    changed(tr("Callback scheduled for %1.").arg(QLocale().toString(due, QLocale::ShortFormat)));
+}
+
+void RequestDetailDialog::completeCallback()
+{
+    const Status s = m_services.actions.completeCallback(
+        m_pendingCallbacks->currentData().toString(), m_callbackOutcome->currentData().toString());
+    if (!s) {
+        showMessage(s.error().message, true);
+        return;
+    }
+    changed(tr("Callback marked done: %1.")
+                .arg(requesttexts::callbackOutcome(m_callbackOutcome->currentData().toString())));
 }
 
 void RequestDetailDialog::showMessage(const QString &text, bool error)

@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDateTimeEdit;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -17,10 +18,12 @@ namespace civicdesk {
 class HistoryServices;
 class TimelineModel;
 
-// One request in full: every field, the callers attached, and its timeline from the event log
-// (or the city's records for imported history). The agent adds notes and, as the role allows,
-// changes the status; each action is one event. Shown without blocking (show(), never exec()),
-// so the call goes on and tests drive it like any widget.
+// One request in full: every field, the callers attached, its duplicate links (both ways) and
+// callbacks, and its timeline from the event log (or the city's records for imported history).
+// The agent adds notes, links it as a duplicate of another request, schedules a callback and
+// marks it done, and, as the role allows, changes the status (closing a parent may close its
+// open duplicates too) or unlinks a duplicate; each action is one event. Shown without
+// blocking (show(), never exec()), so the call goes on and tests drive it like any widget.
 class RequestDetailDialog : public QDialog
 {
     Q_OBJECT
@@ -35,6 +38,8 @@ public:
 
 signals:
     void requestChanged(const QString &requestId);
+    // The agent followed a link to a related request (the parent or a duplicate).
+    void requestLinkActivated(const QString &requestId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,9 +48,16 @@ private:
     void buildUi();
     void retranslate();
     void showFields(const ServiceRequest &request);
+    void showLinks();
     void updateStatusChoices();
+    void updateFollowUps();
     void addNote();
     void changeStatus();
+    void linkDuplicate();
+    void unlinkDuplicate();
+    void scheduleCallback();
+    void completeCallback();
+    void changed(const QString &message);
     void showMessage(const QString &text, bool error);
 
     HistoryServices &m_services;
@@ -66,6 +78,19 @@ private:
     QPushButton *m_changeStatus;
     QLabel *m_message;
     QPushButton *m_close;
+    QCheckBox *m_closeDuplicates;
+    QLabel *m_parentLabel;
+    QLineEdit *m_parentNumber;
+    QPushButton *m_link;
+    QPushButton *m_unlink;
+    QLabel *m_callbackLabel;
+    QDateTimeEdit *m_callbackDue;
+    QLineEdit *m_callbackNote;
+    QPushButton *m_scheduleCallback;
+    QComboBox *m_pendingCallbacks;
+    QComboBox *m_callbackOutcome;
+    QPushButton *m_callbackDone;
+    int m_openDuplicates = 0;
 };
 
 } // namespace civicdesk
