@@ -234,6 +234,12 @@ Status ReferenceLoader::finish(const QString &version, const QJsonObject &city)
         QStringLiteral("INSERT INTO addresses_rtree(id, min_lat, max_lat, min_lon, max_lon) "
                        "SELECT id, latitude, latitude, longitude, longitude FROM addresses "
                        "WHERE latitude IS NOT NULL AND longitude IS NOT NULL"),
+        QStringLiteral("DELETE FROM requests_rtree WHERE id IN (SELECT rowid FROM requests "
+                       "WHERE origin = 'import')"),
+        QStringLiteral("INSERT INTO requests_rtree(id, min_lat, max_lat, min_lon, max_lon) "
+                       "SELECT rowid, latitude, latitude, longitude, longitude FROM requests "
+                       "WHERE origin = 'import' AND latitude IS NOT NULL AND longitude IS NOT "
+                       "NULL"),
         QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"),
         QStringLiteral("INSERT INTO requests_text(requests_text) VALUES ('rebuild')"),
     };
@@ -249,7 +255,7 @@ Status ReferenceLoader::finish(const QString &version, const QJsonObject &city)
         {QStringLiteral("city_center"), QStringLiteral("center")},
     };
     for (const auto &[key, field] : cityMeta) {
-        const QJsonValue value = city.value(field);
+        const QJsonValue value = city.contains(field) ? city.value(field) : city.value(key);
         QString text = value.toString();
         if (value.isArray() && value.toArray().size() == 2)
             text = QStringLiteral("%1,%2")

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "domain/event.h"
+#include "domain/result.h"
+#include "storage/syncstore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace civicdesk {
+
+// Error codes of SyncClient calls (Error::code):
+//   "network"   no connection (refused, reset, DNS, offline)
+//   "timeout"   no complete answer in time
+//   "server"    5xx: the store failed, nothing was written
+//   "protocol"  an answer that is not the JSON the API promises (truncated, wrong shape)
+//   "throttled" 429 (Error::message carries the server's text)
+//   "auth"      401: no, unknown or expired token, or a wrong password
+//   "too_large" 413: the batch must be smaller
+//   "http"      any other refusal (400, 403, 404, 405, 409)
+namespace syncerror {
+bool isTransient(const Error &error); // worth retrying after a backoff
+} // namespace syncerror
+
+struct LoginResult
+{
+    QString token;
+    QDateTime expiresAt;
+    QString name;
+    QString role;
+};
+
+struct PushResult
+{
+    QList<Acknowledgement> accepted;
+    QList<Rejection> rejected;
+    qint64 lastSeq = 0;
+};
+
+struct PullResult
+{
+    QList<RemoteEvent> events;
+    qint64 lastSeq = 0;
+    bool more = false;
+};
+
+struct RemoteReferenceTable
+{
+    QString name;
+    qint64 rows = 0;
+};
+
+struct RemoteReferenceIndex
+{
+    QString version;
+    QList<RemoteReferenceTable> tables;
+    QJsonObject city; // optional: the city the server describes
+};
+
+struct RemoteReferencePage
+{
+    QStringList columns;
+    QJsonArray rows;
+    QJsonValue next; // null on the last page
+};
+
+// The sync API of civicdesk-server (app/server/API.md) over an injected
+// QNetworkAccessManager. Every call is asynchronous and answers exactly once through its
+// callback, with a value or an Error (see syncerror); calls still running when the client is
+// destroyed or abort() is called are abandoned without calling back.
+class SyncClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    template <typename T> using Callback = std::function<void(Result<T>)>;
+
+    SyncClient(QNetworkAccessManager &network, QUrl server, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    QUrl server() const { return m_server; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+    // Milliseconds a call may take beyond any long-poll wait (default 30 s).
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+
+    void login(const QString &user, const QString &password, const QString &device,
+               Callback<LoginResult> done);
+    void logout(Callback<Ok> done);
+    void push(const QList<Event> &events, Callback<PushResult> done);
+    // `waitSeconds` > 0 long-polls.
+    void pull(qint64 after, int limit, int waitSeconds, Callback<PullResult> done);
+    void reference(Callback<RemoteReferenceIndex> done);
+    void referencePage(const QString &table, const QString &after, int pageSize,
+                       Callback<RemoteReferencePage> done);
+
+    // Abandons every call in flight (no callbacks).
+    void abort();
+    int callsInFlight() const { return int(m_inFlight.size()); }
+
+private:
+    using JsonCallback = std::function<void(Result<QJsonObject>)>;
+    void send(const QByteArray &method, const QString &path, const QJsonObject *body,
+              int extraTimeoutMs, JsonCallback done);
+    QUrl url(const QString &path) const;
+
+    QNetworkAccessManager &m_network;
+    QUrl m_server;
+    QString m_token;
+    int m_timeoutMs = 30000;
+    QList<QPointer<QNetworkReply>> m_inFlight;
+};
+
+} // namespace civicdesk

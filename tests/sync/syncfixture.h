@@ -1,0 +1,124 @@
+#pragma once
+
+// A headless workstation for sync tests: a temporary store, its event log, and a sync engine
+// on a given network. Events are made the way intake makes them.
+
+#include "domain/event.h"
+#include "domain/eventjson.h"
+#include "storage/eventstore.h"
+#include "storage/syncstore.h"
+#include "sync/syncclient.h"
+#include "sync/syncengine.h"
+#include "teststore.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSqlQuery>
+#include <memory>
+
+namespace civicdesk::test {
+
+class SyncWorkstation
+{
+public:
+    SyncWorkstation(QNetworkAccessManager &network, const QUrl &server,
+                    const QString &device = QStringLiteral("K7M2A"),
+                    const QString &actor = QStringLiteral("ana"))
+        : m_network(network), m_server(server), m_device(device), m_actor(actor)
+    {
+        build();
+    }
+
+    Database &db() { return m_store.db(); }
+    EventStore &events() { return *m_events; }
+    SyncClient &client() { return *m_client; }
+    SyncEngine &engine() { return *m_engine; }
+    SyncStore &sync() { return m_engine->store(); }
+    QString device() const { return m_device; }
+    QString actor() const { return m_actor; }
+
+    // Closes and reopens the store and makes a new engine, as a restart of the process would.
+    void restart()
+    {
+        m_engine.reset();
+        m_client.reset();
+        m_events.reset();
+        m_store.reopen();
+        build();
+    }
+
+    Event make(const QString &entityId, const QString &kind, const QJsonObject &payload) const
+    {
+        return Event::make(QStringLiteral("request"), entityId, kind, payload, m_actor, m_device,
+                           QDateTime::currentDateTimeUtc());
+    }
+
+    // A new request on this workstation; returns its entity id.
+    QString createRequest(const QString &description)
+    {
+        const QString id = Event::newId();
+        static int counter = 0;
+        const Event e =
+            make(id, QStringLiteral("request.created"),
+                 {{QStringLiteral("number"), QStringLiteral("%1-%2").arg(m_device).arg(++counter)},
+                  {QStringLiteral("type_name"), QStringLiteral("Pothole")},
+                  {QStringLiteral("description"), description}});
+        if (!m_events->append(e))
+            qFatal("append failed");
+        return id;
+    }
+
+    Event changeDescription(const QString &requestId, const QString &before, const QString &after)
+    {
+        const Event e = make(requestId, QStringLiteral("request.field_changed"),
+                             {{QStringLiteral("field"), QStringLiteral("description")},
+                              {QStringLiteral("before"), before},
+                              {QStringLiteral("after"), after}});
+        if (!m_events->append(e))
+            qFatal("append failed");
+        return e;
+    }
+
+    QString description(const QString &requestId)
+    {
+        QSqlQuery q(QSqlDatabase::database(db().connectionName()));
+        q.prepare(QStringLiteral("SELECT description FROM requests WHERE id = ?"));
+        q.addBindValue(requestId);
+        if (!q.exec() || !q.next())
+            return QStringLiteral("<missing>");
+        return q.value(0).toString();
+    }
+
+    qint64 scalar(const QString &statement, const QVariantList &values = {})
+    {
+        QSqlQuery q(QSqlDatabase::database(db().connectionName()));
+        q.prepare(statement);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (!q.exec() || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    }
+
+    qint64 requestCount() { return scalar(QStringLiteral("SELECT count(*) FROM requests")); }
+
+private:
+    void build()
+    {
+        m_events = std::make_unique<EventStore>(m_store.db());
+        m_client = std::make_unique<SyncClient>(m_network, m_server);
+        m_engine = std::make_unique<SyncEngine>(m_store.db(), *m_client);
+        m_events->setAppendedHook([this](const Event &) { m_engine->notifyLocalChange(); });
+    }
+
+    QNetworkAccessManager &m_network;
+    QUrl m_server;
+    QString m_device;
+    QString m_actor;
+    TempStore m_store;
+    std::unique_ptr<EventStore> m_events;
+    std::unique_ptr<SyncClient> m_client;
+    std::unique_ptr<SyncEngine> m_engine;
+};
+
+} // namespace civicdesk::test
