@@ -22,33 +22,6 @@ KnowledgeArticle articleFrom(const QSqlQuery &q)
     return a;
 }
 
-const QSet<QString> &stopwords()
-{
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char16_t *w :
-             {u"a",    u"an",   u"the",  u"my",  u"our",  u"is",    u"are",  u"was",  u"were",
-              u"wasn", u"isn",  u"t",    u"s",   u"on",   u"in",    u"at",   u"of",   u"to",
-              u"for",  u"and",  u"or",   u"it",  u"its",  u"there", u"i",    u"me",   u"we",
-              u"has",  u"have", u"been", u"be",  u"this", u"that",  u"with", u"from", u"by",
-              u"how",  u"do",   u"does", u"can", u"what", u"who",   u"when", u"de",   u"la",
-              u"el",   u"los",  u"las",  u"un",  u"una",  u"unos",  u"en",   u"mi",   u"mis",
-              u"que",  u"por",  u"con",  u"del", u"al",   u"se",    u"y",    u"o",    u"es",
-              u"lo",   u"le",   u"su",   u"sus", u"me",   u"como",  u"para", u"hay",  u"esta",
-              u"estan"})
-            set.insert(QString::fromUtf16(w));
-        return set;
-    }();
-    return words;
-}
-
-QString quoted(const QString &term)
-{
-    QString t = term;
-    t.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + t + u'"';
-}
-
 } // namespace
 
 ArticleRepository::ArticleRepository(const Database &database)
@@ -95,17 +68,13 @@ void ArticleRepository::loadVocabulary() const
 {
     if (m_loaded)
         return;
-    m_terms.clear();
-    m_termsByFirstLetter.clear();
-    m_synonymGroups.clear();
+    QHash<QString, int> articlesByTerm;
+    QList<QStringList> synonymGroups; // each: term first, then its synonyms
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
-    if (sql::exec(q, QStringLiteral("SELECT term FROM articles_terms"))) {
-        while (q.next()) {
-            const QString term = q.value(0).toString();
-            m_terms.insert(term);
-            m_termsByFirstLetter[term.left(1)].append(term);
-        }
+    if (sql::exec(q, QStringLiteral("SELECT term, doc FROM articles_terms"))) {
+        while (q.next())
+            articlesByTerm.insert(q.value(0).toString(), q.value(1).toInt());
     }
     if (sql::exec(q, QStringLiteral("SELECT term, synonyms FROM synonyms"))) {
         while (q.next()) {
@@ -113,64 +82,18 @@ void ArticleRepository::loadVocabulary() const
             const QStringList synonyms = q.value(1).toString().split(u'|', Qt::SkipEmptyParts);
             for (const QString &syn : synonyms)
                 group.append(textmatch::fold(syn));
-            m_synonymGroups.append(group);
+            synonymGroups.append(group);
         }
     }
+    m_query.setVocabulary(articlesByTerm, count());
+    m_query.setSynonymGroups(synonymGroups);
     m_loaded = true;
 }
 
 QString ArticleRepository::matchExpression(const QString &text) const
 {
     loadVocabulary();
-    const QString folded = textmatch::fold(text);
-    const QStringList words = folded.split(u' ', Qt::SkipEmptyParts);
-    if (words.isEmpty())
-        return {};
-    const bool typingLastWord = !text.isEmpty() && !text.back().isSpace();
-    QStringList alternatives;
-    auto add = [&alternatives](const QString &term) {
-        if (!term.isEmpty() && !alternatives.contains(term))
-            alternatives.append(term);
-    };
-    const QString padded = u' ' + folded + u' ';
-    for (int i = 0; i < words.size(); ++i) {
-        const QString &w = words.at(i);
-        const bool last = i == words.size() - 1 && typingLastWord;
-        if (stopwords().contains(w) && !last)
-            continue;
-        add(last && w.size() >= 2 ? quoted(w) + u'*' : quoted(w));
-        if (w.size() >= 4 && !m_terms.contains(w)) {
-            // A misspelt word: the indexed words one edit away (two for long words).
-            const int edits = w.size() >= 8 ? 2 : 1;
-            int corrections = 0;
-            const QStringList candidates = m_termsByFirstLetter.value(w.left(1));
-            for (const QString &term : candidates) {
-                if (corrections < 3 && textmatch::withinEdits(w, term, edits)) {
-                    add(quoted(term));
-                    ++corrections;
-                }
-            }
-            // A misspelt first letter: search the whole vocabulary, for long words only.
-            if (corrections == 0 && w.size() >= 6) {
-                for (const QString &term : std::as_const(m_terms)) {
-                    if (corrections < 2 && textmatch::withinEdits(w, term, 1)) {
-                        add(quoted(term));
-                        ++corrections;
-                    }
-                }
-            }
-        }
-    }
-    for (const QStringList &group : std::as_const(m_synonymGroups)) {
-        const bool mentioned =
-            std::any_of(group.cbegin(), group.cend(),
-                        [&padded](const QString &s) { return padded.contains(u' ' + s + u' '); });
-        if (!mentioned)
-            continue;
-        for (const QString &s : group)
-            add(quoted(s));
-    }
-    return alternatives.join(QStringLiteral(" OR "));
+    return m_query.expression(text);
 }
 
 QList<ArticleHit> ArticleRepository::search(const QString &text, int limit) const

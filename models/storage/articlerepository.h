@@ -2,6 +2,7 @@
 
 #include "domain/department.h"
 #include "domain/knowledgearticle.h"
+#include "search/knowledgequery.h"
 
 #include <QHash>
 #include <QList>
@@ -64,9 +65,7 @@ private:
 
     QString m_connection;
     mutable bool m_loaded = false;
-    mutable QSet<QString> m_terms;
-    mutable QHash<QString, QStringList> m_termsByFirstLetter;
-    mutable QList<QStringList> m_synonymGroups; // each: term first, then its synonyms
+    mutable KnowledgeQuery m_query;
 };
 
 } // namespace civicdesk
