@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace civicdesk {
 
@@ -57,7 +58,15 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Load the city pack again even if the store already has "
                                     "it (idempotent)."));
-    parser.addOptions({database, city, lang, reimport});
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        QCoreApplication::translate("CommandLine",
+                                    "The central store to sync with, e.g. "
+                                    "https://311.example.org (remembered in the settings). "
+                                    "Without one the workstation runs standalone on its local "
+                                    "store."),
+        QStringLiteral("URL"));
+    parser.addOptions({database, city, lang, reimport, server});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -74,6 +83,18 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
     options.cityDir = parser.isSet(city) ? parser.value(city) : defaultCityDir();
     options.language = parser.value(lang).trimmed().toLower();
     options.reimport = parser.isSet(reimport);
+    options.serverGiven = parser.isSet(server);
+    options.serverUrl = parser.value(server).trimmed();
+    if (options.serverGiven && !options.serverUrl.isEmpty()) {
+        const QUrl url(options.serverUrl, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != u"http" && url.scheme() != u"https"))
+            return makeError(QStringLiteral("cli.server"),
+                             QCoreApplication::translate("CommandLine",
+                                                         "--server: \"%1\" is not an http or "
+                                                         "https address.")
+                                 .arg(options.serverUrl));
+    }
     if (!options.language.isEmpty() && options.language != u"en" && options.language != u"es")
         return makeError(
             QStringLiteral("cli.lang"),

@@ -12,6 +12,9 @@ struct WorkstationOptions
     QString cityDir;      // the city pack to load when the store has none
     QString language;     // "", "en" or "es"
     bool reimport = false;
+    // The central store to sync with (--server, else the settings page); empty = standalone.
+    QString serverUrl;
+    bool serverGiven = false;
 };
 
 // Parses and validates the workstation's command line. `--help` and `--version` print and exit

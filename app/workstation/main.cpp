@@ -7,12 +7,22 @@
 #include "common/mainwindow.h"
 #include "common/settings.h"
 #include "common/storecontext.h"
+#include "history/historypanel.h"
 #include "storage/cityimporter.h"
 #include "storage/database.h"
+#include "sync/firstsync.h"
+#include "sync/logindialog.h"
+#include "sync/syncclient.h"
+#include "sync/synccontroller.h"
+#include "sync/syncengine.h"
 #include "translator.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkInformation>
+#include <QProgressDialog>
 #include <cstdio>
 
 using namespace civicdesk;
@@ -24,6 +34,55 @@ int fail(const QString &message)
     std::fprintf(stderr, "civicdesk: %s\n", qPrintable(message));
     QMessageBox::critical(nullptr, QCoreApplication::translate("main", "CivicDesk"), message);
     return 1;
+}
+
+// A new workstation's first sync of the city from the central store, with a progress bar. An
+// interruption (closing the dialog, a crash) keeps every page loaded so far: the next start
+// resumes there.
+Status runFirstSync(Database &database, SyncClient &client)
+{
+    FirstSync first(database, client);
+    QProgressDialog progress(QCoreApplication::translate("main", "Loading the city from the "
+                                                                 "central store…"),
+                             QCoreApplication::translate("main", "Stop (resume later)"), 0, 100);
+    progress.setObjectName(QStringLiteral("firstSyncProgressDialog"));
+    progress.setWindowTitle(QCoreApplication::translate("main", "CivicDesk: first sync"));
+    progress.setMinimumDuration(0);
+    QEventLoop loop;
+    Status result = Ok{};
+    QObject::connect(&first, &FirstSync::progress, &progress,
+                     [&progress](qint64 loaded, qint64 total, const QString &table) {
+                         progress.setMaximum(int(std::max<qint64>(1, total / 100)));
+                         progress.setValue(int(loaded / 100));
+                         if (!table.isEmpty())
+                             progress.setLabelText(
+                                 QCoreApplication::translate("main", "Loading the city from "
+                                                                     "the central store: %1 "
+                                                                     "(%2 of %3 rows)")
+                                     .arg(table)
+                                     .arg(loaded)
+                                     .arg(total));
+                     });
+    QObject::connect(&first, &FirstSync::retrying, &progress, [&progress](const QString &reason) {
+        progress.setLabelText(QCoreApplication::translate("main", "Waiting for the central "
+                                                                  "store: %1")
+                                  .arg(reason));
+    });
+    QObject::connect(&first, &FirstSync::finished, &loop, [&](bool ok, const QString &error) {
+        if (!ok)
+            result = makeError(QStringLiteral("sync.first"), error);
+        loop.quit();
+    });
+    QObject::connect(&progress, &QProgressDialog::canceled, &loop, [&] {
+        first.cancel();
+        result = makeError(QStringLiteral("sync.first"),
+                           QCoreApplication::translate("main", "The first sync was stopped; "
+                                                               "it resumes at the next start."));
+        loop.quit();
+    });
+    first.start();
+    loop.exec();
+    return result;
 }
 
 } // namespace
@@ -61,7 +120,51 @@ int main(int argc, char *argv[])
     if (!database)
         return fail(database.error().message);
 
-    if (database.value()->meta(QStringLiteral("city_id")).isEmpty() || options.value().reimport) {
+    // Sync with a central store when one is configured (--server, remembered, or the settings
+    // page); otherwise the workstation runs standalone on its local store (the demo default).
+    if (options.value().serverGiven)
+        settings.setServerUrl(options.value().serverUrl);
+    const QString serverUrl = settings.serverUrl();
+    std::unique_ptr<QNetworkAccessManager> network;
+    std::unique_ptr<SyncClient> client;
+    QString agent = settings.agentName();
+    QString role = settings.agentRole();
+    bool signedIn = false;
+    if (!serverUrl.isEmpty()) {
+        network = std::make_unique<QNetworkAccessManager>();
+        client = std::make_unique<SyncClient>(*network, QUrl(serverUrl));
+        auto device = database.value()->deviceCode();
+        if (!device)
+            return fail(device.error().message);
+        // The agent signs in before the window opens; "Work offline" keeps working locally.
+        LoginDialog login(serverUrl, agent, QString(),
+                          [&](const QString &user, const QString &password,
+                              std::function<void(const QString &)> done) {
+                              client->login(user, password, device.value(),
+                                            [&role, done](Result<LoginResult> r) {
+                                                if (r)
+                                                    role = r.value().role;
+                                                done(r ? QString() : r.error().message);
+                                            });
+                          });
+        signedIn = login.exec() == QDialog::Accepted;
+        if (signedIn) {
+            agent = login.user();
+            settings.setAgentName(agent);
+        }
+    }
+
+    if (database.value()->meta(QStringLiteral("city_id")).isEmpty() && client) {
+        if (!signedIn)
+            return fail(QCoreApplication::translate("main",
+                                                    "This workstation has no city yet: sign in "
+                                                    "once so it can load the city from the "
+                                                    "central store %1.")
+                            .arg(serverUrl));
+        if (auto s = runFirstSync(*database.value(), *client); !s)
+            return fail(s.error().message);
+    } else if (database.value()->meta(QStringLiteral("city_id")).isEmpty() ||
+               options.value().reimport) {
         auto pack = CityPack::load(options.value().cityDir);
         if (!pack)
             return fail(pack.error().message);
@@ -74,12 +177,33 @@ int main(int argc, char *argv[])
                             .arg(report.error().message));
     }
 
-    QString agent = settings.agentName();
     if (agent.isEmpty())
         agent =
             qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", QStringLiteral("agent")));
-    StoreContext store(*database.value(), agent, settings.agentRole());
+    StoreContext store(*database.value(), agent, role);
     MainWindow window(store, settings);
+    std::unique_ptr<SyncEngine> engine;
+    if (client) {
+        engine = std::make_unique<SyncEngine>(*database.value(), *client);
+        store.events.setAppendedHook([&engine](const Event &) { engine->notifyLocalChange(); });
+        if (QNetworkInformation::loadBackendByFeatures(
+                QNetworkInformation::Feature::Reachability)) {
+            QObject::connect(QNetworkInformation::instance(),
+                             &QNetworkInformation::reachabilityChanged, engine.get(),
+                             [&engine](QNetworkInformation::Reachability reachability) {
+                                 if (reachability == QNetworkInformation::Reachability::Online)
+                                     engine->notifyReconnected();
+                             });
+        }
+    }
+    SyncController sync(window, settings, *database.value(), store.events, engine.get(),
+                        client.get(), agent);
+    sync.setRefreshViews([&window] { window.historyPanel()->refresh(); });
+    if (engine && signedIn)
+        engine->start();
     window.show();
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    if (engine)
+        engine->stop();
+    return status;
 }

@@ -117,11 +117,18 @@ ReferenceLoader::ReferenceLoader(Database &database) : m_database(database) {}
 const QStringList &ReferenceLoader::tables()
 {
     static const QStringList names = {
-        QStringLiteral("departments"),        QStringLiteral("service_types"),
-        QStringLiteral("service_attributes"), QStringLiteral("slas"),
-        QStringLiteral("referrals"),          QStringLiteral("synonyms"),
-        QStringLiteral("map_layers"),         QStringLiteral("addresses"),
-        QStringLiteral("intersections"),      QStringLiteral("articles"),
+        QStringLiteral("departments"),
+        QStringLiteral("service_types"),
+        QStringLiteral("service_attributes"),
+        QStringLiteral("slas"),
+        QStringLiteral("referrals"),
+        QStringLiteral("synonyms"),
+        QStringLiteral("map_layers"),
+        QStringLiteral("addresses"),
+        QStringLiteral("intersections"),
+        QStringLiteral("articles"),
+        // The city's imported request history (new requests arrive as events).
+        QStringLiteral("requests"),
     };
     return names;
 }

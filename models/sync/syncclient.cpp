@@ -84,20 +84,25 @@ QUrl SyncClient::url(const QString &path) const
     return base;
 }
 
-void SyncClient::abort()
+void SyncClient::cancel(quint64 call)
 {
-    const auto replies = std::exchange(m_inFlight, {});
-    for (const QPointer<QNetworkReply> &reply : replies) {
-        if (!reply)
-            continue;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
+    const QPointer<QNetworkReply> reply = m_inFlight.take(call);
+    if (!reply)
+        return;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
 }
 
-void SyncClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
-                      int extraTimeoutMs, JsonCallback done)
+void SyncClient::abort()
+{
+    const QList<quint64> calls = m_inFlight.keys();
+    for (quint64 call : calls)
+        cancel(call);
+}
+
+quint64 SyncClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
+                         int extraTimeoutMs, JsonCallback done)
 {
     QNetworkRequest request(url(path));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -112,7 +117,8 @@ void SyncClient::send(const QByteArray &method, const QString &path, const QJson
     }
     QNetworkReply *reply = body ? m_network.sendCustomRequest(request, method, data)
                                 : m_network.sendCustomRequest(request, method);
-    m_inFlight.append(reply);
+    const quint64 call = m_nextCall++;
+    m_inFlight.insert(call, reply);
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
     auto timedOut = std::make_shared<bool>(false);
@@ -125,11 +131,11 @@ void SyncClient::send(const QByteArray &method, const QString &path, const QJson
     clock.start();
     connect(
         reply, &QNetworkReply::finished, this,
-        [this, reply, timedOut, clock, method, path, done = std::move(done)] {
-            m_inFlight.removeAll(reply);
+        [this, call, reply, timedOut, clock, method, path, done = std::move(done)] {
+            m_inFlight.remove(call);
             reply->deleteLater();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray bytes = reply->readAll();
+            const QByteArray bytes = reply->isOpen() ? reply->readAll() : QByteArray();
             qCDebug(lcSync) << method << path << status << reply->error() << clock.elapsed()
                             << "ms";
             if (*timedOut) {
@@ -163,6 +169,7 @@ void SyncClient::send(const QByteArray &method, const QString &path, const QJson
             }
             done(json.object());
         });
+    return call;
 }
 
 void SyncClient::login(const QString &user, const QString &password, const QString &device,
@@ -199,66 +206,67 @@ void SyncClient::logout(Callback<Ok> done)
          });
 }
 
-void SyncClient::push(const QList<Event> &events, Callback<PushResult> done)
+quint64 SyncClient::push(const QList<Event> &events, Callback<PushResult> done)
 {
     QJsonArray array;
     for (const Event &event : events)
         array.append(eventToJson(event));
     const QJsonObject body{{QStringLiteral("events"), array}};
-    send("POST", QStringLiteral("/api/v1/events"), &body, 0,
-         [done = std::move(done)](Result<QJsonObject> r) {
-             if (!r)
-                 return done(r.error());
-             const QJsonObject &o = r.value();
-             if (!o.value(u"accepted").isArray() || !o.value(u"rejected").isArray())
-                 return done(protocolError(QStringLiteral("accepted/rejected")));
-             PushResult result;
-             for (const QJsonValue &v : o.value(u"accepted").toArray()) {
-                 const QJsonObject a = v.toObject();
-                 if (!a.value(u"id").isString() || !a.value(u"seq").isDouble())
-                     return done(protocolError(QStringLiteral("accepted[].seq")));
-                 result.accepted.append(Acknowledgement{a.value(u"id").toString(),
-                                                        qint64(a.value(u"seq").toDouble())});
-             }
-             for (const QJsonValue &v : o.value(u"rejected").toArray()) {
-                 const QJsonObject j = v.toObject();
-                 result.rejected.append(
-                     Rejection{j.value(u"id").toString(), j.value(u"code").toString(),
-                               j.value(u"message").toString(), j.value(u"field").toString()});
-             }
-             result.lastSeq = qint64(o.value(u"last_seq").toDouble());
-             done(result);
-         });
+    return send("POST", QStringLiteral("/api/v1/events"), &body, 0,
+                [done = std::move(done)](Result<QJsonObject> r) {
+                    if (!r)
+                        return done(r.error());
+                    const QJsonObject &o = r.value();
+                    if (!o.value(u"accepted").isArray() || !o.value(u"rejected").isArray())
+                        return done(protocolError(QStringLiteral("accepted/rejected")));
+                    PushResult result;
+                    for (const QJsonValue &v : o.value(u"accepted").toArray()) {
+                        const QJsonObject a = v.toObject();
+                        if (!a.value(u"id").isString() || !a.value(u"seq").isDouble())
+                            return done(protocolError(QStringLiteral("accepted[].seq")));
+                        result.accepted.append(Acknowledgement{a.value(u"id").toString(),
+                                                               qint64(a.value(u"seq").toDouble())});
+                    }
+                    for (const QJsonValue &v : o.value(u"rejected").toArray()) {
+                        const QJsonObject j = v.toObject();
+                        result.rejected.append(Rejection{
+                            j.value(u"id").toString(), j.value(u"code").toString(),
+                            j.value(u"message").toString(), j.value(u"field").toString()});
+                    }
+                    result.lastSeq = qint64(o.value(u"last_seq").toDouble());
+                    done(result);
+                });
 }
 
-void SyncClient::pull(qint64 after, int limit, int waitSeconds, Callback<PullResult> done)
+quint64 SyncClient::pull(qint64 after, int limit, int waitSeconds, Callback<PullResult> done)
 {
     const QString path = QStringLiteral("/api/v1/events?after=%1&limit=%2&wait=%3")
                              .arg(after)
                              .arg(limit)
                              .arg(waitSeconds);
-    send("GET", path, nullptr, waitSeconds * 1000, [done = std::move(done)](Result<QJsonObject> r) {
-        if (!r)
-            return done(r.error());
-        const QJsonObject &o = r.value();
-        if (!o.value(u"events").isArray())
-            return done(protocolError(QStringLiteral("events")));
-        PullResult result;
-        qint64 previous = 0;
-        for (const QJsonValue &v : o.value(u"events").toArray()) {
-            QString field;
-            auto decoded = eventFromJson(v.toObject(), &field);
-            if (!decoded)
-                return done(protocolError(decoded.error().message));
-            if (decoded.value().seq <= previous)
-                return done(protocolError(QStringLiteral("seq order")));
-            previous = decoded.value().seq;
-            result.events.append(RemoteEvent{decoded.value().event, decoded.value().seq});
-        }
-        result.lastSeq = qint64(o.value(u"last_seq").toDouble());
-        result.more = o.value(u"more").toBool();
-        done(result);
-    });
+    return send(
+        "GET", path, nullptr, waitSeconds * 1000, [done = std::move(done)](Result<QJsonObject> r) {
+            if (!r)
+                return done(r.error());
+            const QJsonObject &o = r.value();
+            if (!o.value(u"events").isArray())
+                return done(protocolError(QStringLiteral("events")));
+            PullResult result;
+            qint64 previous = 0;
+            for (const QJsonValue &v : o.value(u"events").toArray()) {
+                QString field;
+                auto decoded = eventFromJson(v.toObject(), &field);
+                if (!decoded)
+                    return done(protocolError(decoded.error().message));
+                if (decoded.value().seq <= previous)
+                    return done(protocolError(QStringLiteral("seq order")));
+                previous = decoded.value().seq;
+                result.events.append(RemoteEvent{decoded.value().event, decoded.value().seq});
+            }
+            result.lastSeq = qint64(o.value(u"last_seq").toDouble());
+            result.more = o.value(u"more").toBool();
+            done(result);
+        });
 }
 
 void SyncClient::reference(Callback<RemoteReferenceIndex> done)

@@ -4,6 +4,7 @@
 #include "domain/result.h"
 #include "storage/syncstore.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -94,28 +95,33 @@ public:
     void login(const QString &user, const QString &password, const QString &device,
                Callback<LoginResult> done);
     void logout(Callback<Ok> done);
-    void push(const QList<Event> &events, Callback<PushResult> done);
+    // Calls that may need to be abandoned alone (a long poll on a dead connection) return an
+    // id for cancel().
+    quint64 push(const QList<Event> &events, Callback<PushResult> done);
     // `waitSeconds` > 0 long-polls.
-    void pull(qint64 after, int limit, int waitSeconds, Callback<PullResult> done);
+    quint64 pull(qint64 after, int limit, int waitSeconds, Callback<PullResult> done);
     void reference(Callback<RemoteReferenceIndex> done);
     void referencePage(const QString &table, const QString &after, int pageSize,
                        Callback<RemoteReferencePage> done);
 
+    // Abandons one call (no callback).
+    void cancel(quint64 call);
     // Abandons every call in flight (no callbacks).
     void abort();
     int callsInFlight() const { return int(m_inFlight.size()); }
 
 private:
     using JsonCallback = std::function<void(Result<QJsonObject>)>;
-    void send(const QByteArray &method, const QString &path, const QJsonObject *body,
-              int extraTimeoutMs, JsonCallback done);
+    quint64 send(const QByteArray &method, const QString &path, const QJsonObject *body,
+                 int extraTimeoutMs, JsonCallback done);
     QUrl url(const QString &path) const;
 
     QNetworkAccessManager &m_network;
     QUrl m_server;
     QString m_token;
     int m_timeoutMs = 30000;
-    QList<QPointer<QNetworkReply>> m_inFlight;
+    QHash<quint64, QPointer<QNetworkReply>> m_inFlight;
+    quint64 m_nextCall = 1;
 };
 
 } // namespace civicdesk

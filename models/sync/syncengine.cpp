@@ -31,6 +31,7 @@ void SyncEngine::stop()
 {
     m_scheduler.stop();
     m_client.abort();
+    m_pullCall = 0;
 }
 
 void SyncEngine::notifyLocalChange()
@@ -41,6 +42,12 @@ void SyncEngine::notifyLocalChange()
 
 void SyncEngine::notifyReconnected()
 {
+    // A long poll held across a network change is likely on a dead connection: ask again.
+    if (m_pullCall) {
+        m_client.cancel(std::exchange(m_pullCall, 0));
+        m_pullMore = true;
+        m_scheduler.pullFinished(true, true, 0);
+    }
     m_scheduler.reconnected();
 }
 
@@ -80,6 +87,7 @@ void SyncEngine::failed(const Error &error)
         m_connection = SyncStatus::Connection::SignedOut;
         m_scheduler.stop();
         m_client.abort();
+        m_pullCall = 0;
         publish();
         emit authenticationRequired();
         return;
@@ -139,34 +147,36 @@ void SyncEngine::runPull()
     m_scheduler.pullStarted();
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    m_client.pull(after, m_pullLimit, wait, [this, after, clock](Result<PullResult> r) {
-        if (!r) {
-            qCInfo(lcSync) << "pull failed:" << r.error().code << r.error().message;
-            failed(r.error());
-            if (r.error().code != u"auth") {
-                m_pullMore = true;
+    m_pullCall =
+        m_client.pull(after, m_pullLimit, wait, [this, after, clock](Result<PullResult> r) {
+            m_pullCall = 0;
+            if (!r) {
+                qCInfo(lcSync) << "pull failed:" << r.error().code << r.error().message;
+                failed(r.error());
+                if (r.error().code != u"auth") {
+                    m_pullMore = true;
+                    m_scheduler.pullFinished(false, false, clock->elapsed());
+                    publish();
+                }
+                return;
+            }
+            const QList<RemoteEvent> &events = r.value().events;
+            const qint64 cursor = events.isEmpty() ? after : events.last().seq;
+            auto applied = m_store.applyRemote(events, cursor);
+            if (!applied) {
+                qCWarning(lcSync) << "cannot apply remote events:" << applied.error().message;
+                m_lastError = applied.error().message;
                 m_scheduler.pullFinished(false, false, clock->elapsed());
                 publish();
+                return;
             }
-            return;
-        }
-        const QList<RemoteEvent> &events = r.value().events;
-        const qint64 cursor = events.isEmpty() ? after : events.last().seq;
-        auto applied = m_store.applyRemote(events, cursor);
-        if (!applied) {
-            qCWarning(lcSync) << "cannot apply remote events:" << applied.error().message;
-            m_lastError = applied.error().message;
-            m_scheduler.pullFinished(false, false, clock->elapsed());
+            m_pullMore = r.value().more;
+            reached();
+            if (applied.value() > 0)
+                emit remoteApplied(applied.value());
+            m_scheduler.pullFinished(true, !events.isEmpty() || m_pullMore, clock->elapsed());
             publish();
-            return;
-        }
-        m_pullMore = r.value().more;
-        reached();
-        if (applied.value() > 0)
-            emit remoteApplied(applied.value());
-        m_scheduler.pullFinished(true, !events.isEmpty() || m_pullMore, clock->elapsed());
-        publish();
-    });
+        });
 }
 
 } // namespace civicdesk

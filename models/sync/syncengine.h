@@ -65,6 +65,7 @@ private:
     int m_pullLimit = 1000;
     int m_longPollSeconds = 25;
     bool m_pullMore = true; // catch up without waiting first
+    quint64 m_pullCall = 0; // the pull in flight, if any
 };
 
 } // namespace civicdesk

@@ -8,6 +8,7 @@ const QString stateKey = QStringLiteral("window/state");
 const QString languageKey = QStringLiteral("ui/language");
 const QString agentKey = QStringLiteral("agent/name");
 const QString roleKey = QStringLiteral("agent/role");
+const QString serverKey = QStringLiteral("sync/server");
 } // namespace
 
 QByteArray Settings::windowGeometry() const
@@ -60,6 +61,16 @@ void Settings::setAgentRole(const QString &role)
 void Settings::setAgentName(const QString &name)
 {
     m_settings.setValue(agentKey, name);
+}
+
+QString Settings::serverUrl() const
+{
+    return m_settings.value(serverKey).toString().trimmed();
+}
+
+void Settings::setServerUrl(const QString &url)
+{
+    m_settings.setValue(serverKey, url.trimmed());
 }
 
 } // namespace civicdesk

@@ -27,6 +27,9 @@ public:
     QString agentRole() const;
     void setAgentRole(const QString &role);
     void setAgentName(const QString &name);
+    // The central store to sync with; "" = standalone (the demo default).
+    QString serverUrl() const;
+    void setServerUrl(const QString &url);
     void clear() { m_settings.clear(); }
 
 private:

@@ -1,0 +1,338 @@
+// Sync end to end: two headless workstations (A and B, each a store and a sync engine) and the
+// real civicdesk-server on loopback. A request made on A appears on B; A offline makes 50 that
+// all arrive exactly once; the server SIGKILLed in the middle of a push and restarted loses and
+// duplicates nothing; the same request edited on A and B while both are offline converges on
+// A, B and the server with both versions in its timeline; a workstation process SIGKILLed in
+// the middle of a sync resumes; a new workstation's first sync loads the city.
+
+#include "serverprocess.h"
+#include "storage/referenceloader.h"
+#include "sync/firstsync.h"
+#include "syncfixture.h"
+
+#include <QJsonArray>
+#include <QNetworkProxy>
+#include <QProcess>
+#include <QTest>
+
+using namespace civicdesk;
+using namespace civicdesk::test;
+
+namespace {
+
+const QString password = QStringLiteral("correct horse battery");
+
+} // namespace
+
+class TestSyncEndToEnd : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ServerStore> m_store;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_adminToken;
+    QNetworkAccessManager m_networkA;
+    QNetworkAccessManager m_networkB;
+    std::unique_ptr<SyncWorkstation> m_a;
+    std::unique_ptr<SyncWorkstation> m_b;
+
+    void signIn(SyncWorkstation &ws)
+    {
+        bool done = false;
+        ws.client().login(ws.actor(), password, ws.device(), [&](Result<LoginResult> r) {
+            QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().message));
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    }
+
+    std::unique_ptr<SyncWorkstation> workstation(QNetworkAccessManager &network,
+                                                 const QString &device, const QString &actor)
+    {
+        auto ws =
+            std::make_unique<SyncWorkstation>(network, QUrl(m_server->baseUrl()), device, actor);
+        ws->engine().setLongPollSeconds(5);
+        return ws;
+    }
+
+    static void setOnline(QNetworkAccessManager &network, SyncWorkstation &ws, bool online)
+    {
+        // Offline = every connection refused (an unreachable proxy), as when the cable is out.
+        network.setProxy(
+            online ? QNetworkProxy(QNetworkProxy::NoProxy)
+                   : QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 1));
+        if (online)
+            ws.engine().notifyReconnected();
+    }
+
+    // Every event in the central store, by pulling from 0.
+    QList<QJsonObject> serverEvents()
+    {
+        QList<QJsonObject> all;
+        qint64 after = 0;
+        for (;;) {
+            const auto reply = m_server->get(
+                QStringLiteral("/api/v1/events?after=%1&limit=1000").arg(after), m_adminToken);
+            if (reply.status != 200)
+                qFatal("pull failed: %d", reply.status);
+            const QJsonArray events = reply.json().object().value(u"events").toArray();
+            for (const QJsonValue &v : events)
+                all.append(v.toObject());
+            if (events.isEmpty() || !reply.json().object().value(u"more").toBool())
+                return all;
+            after = qint64(events.last().toObject().value(u"seq").toDouble());
+        }
+    }
+
+    qint64 serverLastSeq()
+    {
+        return qint64(m_server->get(QStringLiteral("/api/v1/events?after=0&limit=1"), m_adminToken)
+                          .json()
+                          .object()
+                          .value(u"last_seq")
+                          .toDouble());
+    }
+
+    void checkServerHasEachOnce(const QStringList &ids)
+    {
+        QHash<QString, int> counts;
+        for (const QJsonObject &e : serverEvents())
+            ++counts[e.value(u"id").toString()];
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+        for (const QString &id : ids)
+            QVERIFY2(counts.value(id) == 1, qPrintable(id));
+    }
+
+    QStringList eventIdsOfDevice(SyncWorkstation &ws)
+    {
+        QStringList ids;
+        QSqlQuery q(QSqlDatabase::database(ws.db().connectionName()));
+        q.prepare(QStringLiteral("SELECT id FROM events WHERE device = ? ORDER BY seq"));
+        q.addBindValue(ws.device());
+        q.exec();
+        while (q.next())
+            ids.append(q.value(0).toString());
+        return ids;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_store = std::make_unique<ServerStore>();
+        if (m_store->url().isEmpty())
+            QFAIL(qPrintable(u"no store: " + m_store->error()));
+        m_server =
+            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        QByteArray output;
+        QCOMPARE(m_server->run(
+                     {QStringLiteral("--import-city"), testDataDir() + QStringLiteral("/minipack")},
+                     {}, &output),
+                 0);
+        for (const QString &name :
+             {QStringLiteral("ana"), QStringLiteral("bob"), QStringLiteral("cy")})
+            QVERIFY(m_server->addUser(name, QStringLiteral("call_taker"), password));
+        QVERIFY(m_server->addUser(QStringLiteral("root"), QStringLiteral("admin"), password));
+        QVERIFY(m_server->start());
+        m_adminToken = m_server->login(QStringLiteral("root"), password);
+        QVERIFY(!m_adminToken.isEmpty());
+        m_a = workstation(m_networkA, QStringLiteral("AAAA2"), QStringLiteral("ana"));
+        m_b = workstation(m_networkB, QStringLiteral("BBBB3"), QStringLiteral("bob"));
+        signIn(*m_a);
+        signIn(*m_b);
+        m_a->engine().start();
+        m_b->engine().start();
+    }
+
+    void cleanupTestCase()
+    {
+        m_a.reset();
+        m_b.reset();
+        if (m_server)
+            m_server->terminate();
+    }
+
+    void createdOnAAppearsOnB()
+    {
+        const QString id = m_a->createRequest(QStringLiteral("streetlight out on Tremont"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->description(id),
+                                  QStringLiteral("streetlight out on Tremont"), 5000);
+        QCOMPARE(m_b->scalar(QStringLiteral("SELECT origin = 'remote' FROM requests WHERE id = ?"),
+                             {id}),
+                 1);
+        QTRY_COMPARE(m_a->sync().deliveryOf(QStringLiteral("request"), id).state,
+                     DeliveryState::Central);
+    }
+
+    void fiftyMadeOfflineArriveExactlyOnce()
+    {
+        setOnline(m_networkA, *m_a, false);
+        QStringList made;
+        for (int i = 0; i < 50; ++i)
+            made.append(m_a->createRequest(QStringLiteral("offline %1").arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->engine().status().connection,
+                                  SyncStatus::Connection::Offline, 10000);
+        QCOMPARE(m_a->sync().pendingCount(), 50);
+        const qint64 before = m_b->requestCount();
+        setOnline(m_networkA, *m_a, true);
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->sync().pendingCount(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->requestCount(), before + 50, 10000);
+        checkServerHasEachOnce(eventIdsOfDevice(*m_a));
+        for (const QString &id : made)
+            QCOMPARE(m_b->scalar(QStringLiteral("SELECT count(*) FROM events WHERE entity_id = ?"),
+                                 {id}),
+                     1);
+    }
+
+    void serverKilledMidPushLosesAndDuplicatesNothing()
+    {
+        m_a->engine().setBatchSize(20);
+        const quint16 port = m_server->port();
+        for (int i = 0; i < 400; ++i)
+            m_a->createRequest(QStringLiteral("storm %1").arg(i));
+        // Kill the server as soon as the first batches are in.
+        QTRY_VERIFY_WITH_TIMEOUT(m_a->sync().pendingCount() < 400, 10000);
+        m_server->kill();
+        const int waitingAtKill = m_a->sync().pendingCount();
+        QVERIFY2(waitingAtKill > 0, "the push finished before the kill; make more events");
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->engine().status().connection,
+                                  SyncStatus::Connection::Offline, 10000);
+        QVERIFY(m_server->start(port));
+        m_adminToken = m_server->login(QStringLiteral("root"), password);
+        m_a->engine().notifyReconnected();
+        m_b->engine().notifyReconnected();
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->sync().pendingCount(), 0, 30000);
+        const QStringList ids = eventIdsOfDevice(*m_a);
+        checkServerHasEachOnce(ids);
+        const qint64 last = serverLastSeq();
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->sync().cursor(), last, 30000);
+        QCOMPARE(m_b->requestCount(), m_a->requestCount());
+        m_a->engine().setBatchSize(500);
+    }
+
+    void concurrentEditsConvergeWithBothVersionsKept()
+    {
+        const QString id = m_a->createRequest(QStringLiteral("original"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->description(id), QStringLiteral("original"), 5000);
+        setOnline(m_networkA, *m_a, false);
+        setOnline(m_networkB, *m_b, false);
+        m_a->changeDescription(id, QStringLiteral("original"), QStringLiteral("from A"));
+        m_b->changeDescription(id, QStringLiteral("original"), QStringLiteral("from B"));
+        QCOMPARE(m_a->description(id), QStringLiteral("from A"));
+        QCOMPARE(m_b->description(id), QStringLiteral("from B"));
+        setOnline(m_networkA, *m_a, true);
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->sync().pendingCount(), 0, 10000);
+        setOnline(m_networkB, *m_b, true);
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->sync().pendingCount(), 0, 10000);
+        const qint64 last = serverLastSeq();
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->sync().cursor(), last, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->sync().cursor(), last, 10000);
+        const auto central = m_server->get(u"/api/v1/requests/" + id, m_adminToken);
+        QCOMPARE(central.status, 200);
+        const QString winner = central.json().object().value(u"description").toString();
+        // B pushed last, so B's version has the later sequence number and wins everywhere.
+        QCOMPARE(winner, QStringLiteral("from B"));
+        QCOMPARE(m_a->description(id), winner);
+        QCOMPARE(m_b->description(id), winner);
+        // Both versions stay in the timeline: on the server and on both workstations.
+        QStringList afters;
+        for (const QJsonValue &v : central.json().object().value(u"events").toArray()) {
+            const QJsonObject e = v.toObject();
+            if (e.value(u"kind").toString() == u"request.field_changed")
+                afters.append(e.value(u"payload").toObject().value(u"after").toString());
+        }
+        QCOMPARE(afters, (QStringList{QStringLiteral("from A"), QStringLiteral("from B")}));
+        for (SyncWorkstation *ws : {m_a.get(), m_b.get()})
+            QCOMPARE(ws->scalar(QStringLiteral("SELECT count(*) FROM events WHERE entity_id = ? "
+                                               "AND kind = 'request.field_changed'"),
+                                {id}),
+                     2);
+    }
+
+    void workstationKilledMidSyncResumes()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("worker.sqlite"));
+        const QStringList args = {store,
+                                  m_server->baseUrl(),
+                                  QStringLiteral("cy"),
+                                  password,
+                                  QStringLiteral("CCCC4"),
+                                  QStringLiteral("600"),
+                                  QStringLiteral("10")};
+        QProcess worker;
+        worker.start(QStringLiteral(CIVICDESK_SYNCWORKER), args);
+        QVERIFY(worker.waitForStarted());
+        // Kill it once it has pushed some of its 600 requests and not all.
+        QByteArray output;
+        bool partial = false;
+        while (!partial && worker.waitForReadyRead(20000)) {
+            output += worker.readAllStandardOutput();
+            for (const QByteArray &line : output.split('\n')) {
+                const int waiting = line.startsWith("waiting ") ? line.mid(8).toInt() : -1;
+                partial |= waiting > 0 && waiting < 590;
+            }
+        }
+        QVERIFY2(partial, output.constData());
+        worker.kill();
+        QVERIFY(worker.waitForFinished());
+        // The next run creates nothing and finishes the sync from the store alone.
+        QProcess again;
+        QStringList resume = args;
+        resume[5] = QStringLiteral("0");
+        again.start(QStringLiteral(CIVICDESK_SYNCWORKER), resume);
+        QVERIFY(again.waitForFinished(60000));
+        QCOMPARE(again.exitCode(), 0);
+        auto db = Database::open(store);
+        QVERIFY(db.ok());
+        QSqlQuery q(QSqlDatabase::database(db.value()->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM events WHERE device = 'CCCC4'")));
+        QStringList ids;
+        while (q.next())
+            ids.append(q.value(0).toString());
+        QCOMPARE(ids.size(), 600);
+        checkServerHasEachOnce(ids);
+        QCOMPARE(SyncStore(*db.value()).pendingCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->scalar(QStringLiteral("SELECT count(*) FROM events WHERE "
+                                                             "device = 'CCCC4'")),
+                                  qint64(600), 20000);
+    }
+
+    void newWorkstationFirstSyncLoadsTheCity()
+    {
+        QNetworkAccessManager network;
+        SyncWorkstation fresh(network, QUrl(m_server->baseUrl()), QStringLiteral("DDDD5"),
+                              QStringLiteral("cy"));
+        signIn(fresh);
+        QVERIFY(FirstSync::isNeeded(fresh.db()));
+        FirstSync first(fresh.db(), fresh.client());
+        first.setPageSize(50);
+        bool finished = false;
+        bool ok = false;
+        QString error;
+        connect(&first, &FirstSync::finished, this, [&](bool success, const QString &message) {
+            finished = true;
+            ok = success;
+            error = message;
+        });
+        first.start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 60000);
+        QVERIFY2(ok, qPrintable(error));
+        QVERIFY(fresh.scalar(QStringLiteral("SELECT count(*) FROM service_types")) > 0);
+        QVERIFY(fresh.scalar(QStringLiteral("SELECT count(*) FROM addresses")) > 0);
+        QCOMPARE(fresh.scalar(QStringLiteral("SELECT count(*) FROM addresses_rtree")),
+                 fresh.scalar(QStringLiteral("SELECT count(*) FROM addresses WHERE latitude IS "
+                                             "NOT NULL")));
+        QVERIFY(fresh.scalar(QStringLiteral("SELECT count(*) FROM articles")) > 0);
+        QVERIFY(!fresh.db().meta(QStringLiteral("city_id")).isEmpty());
+        // Then the events from 0: everything A, B and the worker made.
+        fresh.engine().start();
+        const qint64 last = serverLastSeq();
+        QTRY_COMPARE_WITH_TIMEOUT(fresh.sync().cursor(), last, 30000);
+        QCOMPARE(fresh.scalar(QStringLiteral("SELECT count(*) FROM events")),
+                 qint64(serverEvents().size()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEndToEnd)
+#include "tst_syncend2end.moc"

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "sync/syncstatus.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <functional>
+
+class QAction;
+class QLabel;
+class QMainWindow;
+
+namespace civicdesk {
+
+class Database;
+class EventStore;
+class Settings;
+class SyncClient;
+class SyncEngine;
+
+// The workstation's side of sync in the window: the status-bar line (standalone, online or
+// offline, changes waiting, last successful sync, refused changes), the Sync menu (sign in,
+// sign out, refused changes, server settings), and asking for the password again when the
+// token expires. With no engine the workstation is standalone and says so.
+class SyncController : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Seam for tests: shows the sign-in dialog with a reason; true when signed in.
+    using LoginPrompt = std::function<bool(const QString &reason)>;
+
+    SyncController(QMainWindow &window, Settings &settings, Database &database, EventStore &events,
+                   SyncEngine *engine, SyncClient *client, QString agent,
+                   QObject *parent = nullptr);
+
+    void setLoginPrompt(LoginPrompt prompt) { m_prompt = std::move(prompt); }
+    // Called (debounced) after remote events changed the projections.
+    void setRefreshViews(std::function<void()> refresh) { m_refreshViews = std::move(refresh); }
+
+    // The default prompt: the modal LoginDialog against this controller's client.
+    bool promptForLogin(const QString &reason);
+    void signOut();
+    void showRefusedChanges();
+    void showServerSettings();
+
+    QString statusText() const;
+
+private:
+    void createMenu();
+    void updateStatus();
+    void signedIn();
+
+    QMainWindow &m_window;
+    Settings &m_settings;
+    Database &m_database;
+    EventStore &m_events;
+    SyncEngine *m_engine;
+    SyncClient *m_client;
+    QString m_agent;
+    LoginPrompt m_prompt;
+    std::function<void()> m_refreshViews;
+    QPointer<QLabel> m_label;
+    QAction *m_signIn = nullptr;
+    QAction *m_signOut = nullptr;
+    QTimer m_refreshTimer;
+    bool m_prompting = false;
+};
+
+} // namespace civicdesk
