@@ -3,6 +3,7 @@
 #include "history/historyservices.h"
 #include "itemmodels/requesttexts.h"
 #include "itemmodels/timelinemodel.h"
+#include "sync/deliverystatelabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -121,6 +122,9 @@ void RequestDetailDialog::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(m_fields);
+    // Where this request's changes are: on this workstation, central, or refused (and why).
+    layout->addWidget(
+        new DeliveryStateLabel(m_services.database, QStringLiteral("request"), m_requestId, this));
     layout->addWidget(m_callers);
     layout->addWidget(m_timelineView, 1);
     layout->addLayout(noteRow);
