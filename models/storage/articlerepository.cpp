@@ -105,15 +105,22 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
 {
     QList<ArticleHit> result;
     const QString state = query.state.isEmpty() ? QStringLiteral("published") : query.state;
-    const QVariantList filters = {sql::text(query.language),
-                                  sql::text(query.language),
-                                  sql::text(query.department),
-                                  sql::text(query.department),
-                                  state,
-                                  state};
-    const QString where = QStringLiteral(
+    QString where = QStringLiteral(
         "(? = '' OR a.language = ?) AND (? = '' OR a.department_code = ?) AND (? = '*' OR "
         "a.state = ?)");
+    QVariantList filters = {sql::text(query.language),
+                            sql::text(query.language),
+                            sql::text(query.department),
+                            sql::text(query.department),
+                            state,
+                            state};
+    if (query.state.isEmpty()) {
+        // Agents are offered only the articles in effect today (dates are ISO text).
+        const QString today = query.today.toString(Qt::ISODate);
+        where += QStringLiteral(" AND COALESCE(a.effective, '') <= ? AND (COALESCE(a.expires, "
+                                "'') = '' OR a.expires >= ?)");
+        filters += QVariantList{today, today};
+    }
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
     if (query.text.trimmed().isEmpty()) {

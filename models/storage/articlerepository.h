@@ -19,9 +19,11 @@ struct ArticleQuery
     QString language;   // "" for both
     QString department; // "" for all
     int limit = 50;
-    // "" for published articles only (what agents see); draft, in_review, published or
-    // archived for that state; "*" for every state.
+    // "" for what agents see: published articles in effect on `today` (effective on or before
+    // it, expiring on or after it); draft, in_review, published or archived for that state and
+    // "*" for every state, whatever their dates (what editors see).
     QString state;
+    QDate today = QDate::currentDate();
 };
 
 struct ArticleHit

@@ -81,6 +81,55 @@ private slots:
         m_now = QDateTime(QDate(2026, 5, 1), QTime(13, 0), Qt::UTC);
     }
 
+    // Agents find only the articles in effect on the day; editors find the others too.
+    void agentsFindOnlyArticlesInEffect()
+    {
+        auto editor = service(KnowledgeRole::Editor, QStringLiteral("ed"));
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        const QDate today(2026, 5, 1);
+        auto publish = [&](const QString &title, const QDate &effective, const QDate &expires) {
+            KnowledgeArticle a = draft(title, QStringLiteral("Quuxparade route permits."));
+            a.effective = effective;
+            a.expires = expires;
+            auto id = editor->create(a);
+            if (!id.ok() || !editor->changeState(id.value(), State::InReview).ok() ||
+                !supervisor->changeState(id.value(), State::Published).ok())
+                qFatal("cannot publish %s", qPrintable(title));
+            return id.value();
+        };
+        const QString current =
+            publish(QStringLiteral("Parade permits"), today.addDays(-30), today.addDays(10));
+        const QString lastDay = publish(QStringLiteral("Parade permits, spring"), {}, today);
+        const QString expired =
+            publish(QStringLiteral("Parade permits, last year"), {}, today.addDays(-1));
+        const QString future =
+            publish(QStringLiteral("Parade permits, next year"), today.addDays(1), {});
+        auto found = [this](const QString &state, const QDate &day) {
+            QStringList ids;
+            for (const ArticleHit &h :
+                 m_articles->search({QStringLiteral("quuxparade"), {}, {}, 10, state, day}))
+                ids.append(h.article.id);
+            ids.sort();
+            return ids;
+        };
+        auto sorted = [](QStringList ids) {
+            ids.sort();
+            return ids;
+        };
+        QCOMPARE(found({}, today), sorted({current, lastDay}));
+        QCOMPARE(found({}, today.addDays(1)), sorted({current, future}));
+        QCOMPARE(found(QStringLiteral("published"), today),
+                 sorted({current, lastDay, expired, future}));
+        QCOMPARE(found(QStringLiteral("*"), today), sorted({current, lastDay, expired, future}));
+        // The plain list (nothing typed) follows the same rule.
+        QStringList listed;
+        for (const ArticleHit &h : m_articles->search({{}, {}, {}, 1000, {}, today}))
+            listed.append(h.article.id);
+        QVERIFY(listed.contains(current));
+        QVERIFY(!listed.contains(expired));
+        QVERIFY(!listed.contains(future));
+    }
+
     void aDraftGoesThroughReviewToAgents()
     {
         auto editor = service(KnowledgeRole::Editor, QStringLiteral("ed"));

@@ -294,6 +294,48 @@ private slots:
         QCOMPARE(m_articles->byId(seedId)->state, KnowledgeArticle::State::InReview);
     }
 
+    // Agents are not offered an expired article; a supervisor finds it marked, and the article
+    // view says when an article expires soon.
+    void expiredArticlesAreMarkedForEditorsAndHiddenFromAgents()
+    {
+        const QDate today(2026, 6, 15);
+        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        KnowledgeArticle seed = *m_articles->byId(seedId);
+        seed.expires = today.addDays(-1);
+        QVERIFY(supervisor->edit(seed).ok());
+
+        KnowledgePanel agentPanel(*m_articles);
+        agentPanel.setToday([today] { return today; });
+        show(agentPanel);
+        auto *agentSearch = find<QLineEdit>(&agentPanel, "articleSearchLineEdit");
+        QTest::keyClicks(agentSearch, QStringLiteral("bird"));
+        QTest::keyClick(agentSearch, Qt::Key_Down); // the results of what is typed, now
+        QCOMPARE(agentPanel.resultCount(), 0);
+
+        KnowledgePanel panel(*m_articles);
+        panel.setService(supervisor.get());
+        panel.setToday([today] { return today; });
+        show(panel);
+        QTest::keyClicks(find<QLineEdit>(&panel, "articleSearchLineEdit"), QStringLiteral("bird"));
+        QTRY_COMPARE(panel.resultCount(), 1);
+        QVERIFY(titles(panel).value(0).startsWith(u"[Expired]"));
+        QTRY_VERIFY(find<QTextBrowser>(&panel, "articleTextBrowser")
+                        ->toPlainText()
+                        .contains(u"agents no longer find this article"));
+
+        // In effect again until next week: agents find it, and read that it expires soon.
+        seed = *m_articles->byId(seedId);
+        seed.expires = today.addDays(6);
+        QVERIFY(supervisor->edit(seed).ok());
+        agentSearch->clear();
+        QTest::keyClicks(agentSearch, QStringLiteral("bird"));
+        QTRY_COMPARE(agentPanel.resultCount(), 1);
+        QVERIFY(!titles(agentPanel).value(0).startsWith(u"["));
+        QTRY_VERIFY(find<QTextBrowser>(&agentPanel, "articleTextBrowser")
+                        ->toPlainText()
+                        .contains(u"Expires in 6 day"));
+    }
+
     void reviewDueList()
     {
         auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));

@@ -1,6 +1,7 @@
 #include "knowledge/articlehitmodel.h"
 
 #include "domain/articlelifecycle.h"
+#include "knowledge/articledates.h"
 
 #include <QFont>
 
@@ -47,6 +48,7 @@ QVariant ArticleHitModel::data(const QModelIndex &index, int role) const
         QString text = article.title;
         if (article.state != KnowledgeArticle::State::Published)
             text = u'[' + ArticleLifecycle::stateTitle(article.state) + u"] " + text;
+        text = ArticleDates::listMark(article, m_today) + text;
         if (changed)
             text += u"  ● " + tr("changed since you last read it");
         return text;

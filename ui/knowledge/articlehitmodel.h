@@ -9,7 +9,8 @@ namespace civicdesk {
 
 // The knowledge panel's list: search hits (best first, with a highlighted snippet) or every
 // article that passes the filters. Articles not published are marked with their state, and
-// articles changed since the agent last read them are marked as such.
+// articles changed since the agent last read them are marked as such, and so are articles
+// expired or not yet in effect (which only editors find).
 class ArticleHitModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
 
     void setHits(const QList<ArticleHit> &hits);
     void setChanged(const QSet<QString> &articleIds);
+    // The day that decides which articles are marked expired or not yet in effect.
+    void setToday(const QDate &today) { m_today = today; }
     int rowOf(const QString &articleId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -36,6 +39,7 @@ public:
 private:
     QList<ArticleHit> m_hits;
     QSet<QString> m_changed;
+    QDate m_today = QDate::currentDate();
 };
 
 } // namespace civicdesk

@@ -2,6 +2,7 @@
 
 #include "domain/articlelifecycle.h"
 #include "domain/textdiff.h"
+#include "knowledge/articledates.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,9 +33,12 @@ QString escaped(const QString &text)
 
 } // namespace
 
-QString ArticleHtml::article(const KnowledgeArticle &article, bool changedSinceRead)
+QString ArticleHtml::article(const KnowledgeArticle &article, bool changedSinceRead,
+                             const QDate &today)
 {
     QString html;
+    if (const QString dates = ArticleDates::notice(article, today); !dates.isEmpty())
+        html += u"<p style='background:#ffe2e0'><b>" + dates.toHtmlEscaped() + u"</b></p>";
     if (changedSinceRead)
         html += u"<p style='background:#fff3cd'><b>● " +
                 tr("Changed since you last read it.").toHtmlEscaped() + u"</b></p>";

@@ -3,6 +3,7 @@
 #include "domain/knowledgearticle.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QString>
 #include <utility>
 
@@ -17,7 +18,9 @@ class ArticleHtml
     Q_DECLARE_TR_FUNCTIONS(civicdesk::KnowledgePanel)
 
 public:
-    static QString article(const KnowledgeArticle &article, bool changedSinceRead);
+    // `today` decides the notice of an article not yet in effect, expired or expiring soon.
+    static QString article(const KnowledgeArticle &article, bool changedSinceRead,
+                           const QDate &today = QDate::currentDate());
     // The text of a version that a comparison shows: every field a person edits, labelled.
     static QString comparable(const KnowledgeArticle &article);
     // Left: the older text with removed words struck out in red; right: the newer text with

@@ -136,7 +136,7 @@ void KnowledgePanel::fillFilters()
         m_department->addItem(d.name, d.code);
     m_department->setCurrentIndex(std::max(0, m_department->findData(department)));
     m_state->clear();
-    m_state->addItem(tr("Published"), QString());
+    m_state->addItem(tr("Published"), QStringLiteral("published"));
     m_state->addItem(tr("Drafts"), QStringLiteral("draft"));
     m_state->addItem(tr("In review"), QStringLiteral("in_review"));
     m_state->addItem(tr("Archived"), QStringLiteral("archived"));
@@ -211,8 +211,8 @@ void KnowledgePanel::runQuery()
         return;
     }
     m_searcher->search({text, m_language->currentData().toString(),
-                        m_department->currentData().toString(), searchLimit,
-                        m_state->currentData().toString()});
+                        m_department->currentData().toString(), searchLimit, stateFilter(),
+                        m_today()});
 }
 
 void KnowledgePanel::runQueryNow()
@@ -221,11 +221,24 @@ void KnowledgePanel::runQueryNow()
     const QString text = m_search->text();
     applyHits(m_searcher->searchNow(
         {text, m_language->currentData().toString(), m_department->currentData().toString(),
-         text.trimmed().isEmpty() ? listLimit : searchLimit, m_state->currentData().toString()}));
+         text.trimmed().isEmpty() ? listLimit : searchLimit, stateFilter(), m_today()}));
+}
+
+QString KnowledgePanel::stateFilter() const
+{
+    // Agents: what is published and in effect; editors: the chosen state, whatever the dates.
+    return canEdit() ? m_state->currentData().toString() : QString();
+}
+
+void KnowledgePanel::setToday(std::function<QDate()> today)
+{
+    m_today = std::move(today);
+    runQueryNow();
 }
 
 void KnowledgePanel::applyHits(const QList<ArticleHit> &hits)
 {
+    m_model->setToday(m_today());
     m_model->setHits(hits);
     refreshChanged();
     m_countLabel->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
@@ -271,7 +284,7 @@ void KnowledgePanel::showArticleById(const QString &articleId)
     const int row = m_model->rowOf(articleId);
     const bool changed =
         row >= 0 && m_model->index(row, 0).data(ArticleHitModel::ChangedRole).toBool();
-    m_view->setHtml(ArticleHtml::article(*article, changed));
+    m_view->setHtml(ArticleHtml::article(*article, changed, m_today()));
     m_currentServiceCode = article->serviceCodes.value(0);
     m_start->setVisible(!m_currentServiceCode.isEmpty());
     m_edit->setEnabled(m_service && m_service->canEdit(*article));
@@ -348,7 +361,7 @@ void KnowledgePanel::showReviewDue()
 {
     if (!m_service)
         return;
-    auto *dialog = new ReviewDueDialog(*m_service, QDate::currentDate(), this);
+    auto *dialog = new ReviewDueDialog(*m_service, m_today(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ReviewDueDialog::articleActivated, this, &KnowledgePanel::openArticle);
     connect(dialog, &ReviewDueDialog::articleChanged, this, &KnowledgePanel::afterChange);

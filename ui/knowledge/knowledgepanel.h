@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QDate>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -37,6 +39,9 @@ public:
     // write through the same ArticleRepository this panel reads.
     void setService(KnowledgeService *service);
     bool canEdit() const;
+    // The day that decides which articles are in effect (agents find only those; editors see
+    // the others marked); today's date unless a test sets it.
+    void setToday(std::function<QDate()> today);
 
     void focusSearch();
     QString currentArticleId() const { return m_currentId; }
@@ -72,6 +77,7 @@ private:
     void fillFilters();
     void runQuery();
     void runQueryNow();
+    QString stateFilter() const;
     void applyHits(const QList<ArticleHit> &hits);
     void showArticle(const QModelIndex &index);
     void showArticleById(const QString &articleId);
@@ -97,6 +103,7 @@ private:
     QPushButton *m_history;
     QPushButton *m_reviewDue;
     QString m_currentId;
+    std::function<QDate()> m_today = [] { return QDate::currentDate(); };
     QString m_currentServiceCode;
     QString m_preferredId;
     QTimer *m_debounce;
