@@ -140,6 +140,10 @@ private slots:
                                             "data_type IN ('integer', 'real')")),
                  0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM schema_version")), 1);
+        // Radius queries read a bounding box from this index (SQLite uses its R*Tree).
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = "
+                                            "'requests_location'")),
+                 1);
     }
 
     void reopeningKeepsTheStore()

@@ -1,6 +1,7 @@
 #include "pgcluster.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -147,6 +148,37 @@ PgCluster::PgCluster(bool durable)
         return;
     }
     m_running = true;
+    watchOver(data);
+}
+
+// A test that aborts (qFatal, a crash, a ctest timeout) never runs the destructor: a detached
+// watchdog stops the cluster and removes its folder once this process is gone.
+void PgCluster::watchOver(const QString &data)
+{
+    QProcess watchdog;
+    QStringList arguments = {
+        QStringLiteral("-c"),
+        QStringLiteral("while [ -d /proc/$0 ]; do sleep 1; done; \"$1\" stop -D \"$2\" -m "
+                       "immediate; rm -rf \"$3\""),
+        QString::number(QCoreApplication::applicationPid()),
+        bin(QStringLiteral("pg_ctl")),
+        data,
+        m_dir.path()};
+    QString program = QStringLiteral("sh");
+    if (asRoot()) {
+        arguments = QStringList{QStringLiteral("-u"), QStringLiteral("nobody"),
+                                QStringLiteral("--"), program} +
+                    arguments;
+        program = QStringLiteral("runuser");
+    }
+    watchdog.setProgram(program);
+    watchdog.setArguments(arguments);
+    watchdog.setWorkingDirectory(QStringLiteral("/"));
+    // Its output must not keep the test's pipes (and so ctest) waiting.
+    watchdog.setStandardInputFile(QProcess::nullDevice());
+    watchdog.setStandardOutputFile(QProcess::nullDevice());
+    watchdog.setStandardErrorFile(QProcess::nullDevice());
+    watchdog.startDetached();
 }
 
 PgCluster::~PgCluster()

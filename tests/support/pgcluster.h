@@ -8,7 +8,8 @@ namespace civicdesk::test {
 // A throwaway PostgreSQL 15 cluster for tests and benchmarks: initdb in a temporary folder (as
 // the user "nobody" when running as root, since PostgreSQL refuses to run as root), password
 // authentication on 127.0.0.1 only, a free port, pg_ctl start -w. Stopped and removed with the
-// object. Starting costs seconds: share one per test program, one database per test.
+// object, or by a watchdog if the program dies first. Starting costs seconds: share one per
+// test program, one database per test.
 class PgCluster
 {
 public:
@@ -34,6 +35,7 @@ public:
 
 private:
     bool run(const QStringList &command);
+    void watchOver(const QString &data);
     QTemporaryDir m_dir;
     QString m_error;
     quint16 m_port = 0;
