@@ -68,11 +68,23 @@ std::variant<Window, QString> window(const QUrlQuery &query)
     return Window{from, to};
 }
 
-QString agencyOf(const CatalogueRepository &catalogue, const ServiceRequest &r)
+// Department names by code, read once per response rather than once per request row.
+class Agencies
 {
-    const auto d = catalogue.department(r.departmentCode);
-    return d ? d->name : r.departmentCode;
-}
+public:
+    explicit Agencies(const CatalogueRepository &catalogue)
+    {
+        for (const Department &d : catalogue.departments())
+            m_names.insert(d.code, d.name);
+    }
+    QString operator()(const ServiceRequest &r) const
+    {
+        return m_names.value(r.departmentCode, r.departmentCode);
+    }
+
+private:
+    QHash<QString, QString> m_names;
+};
 
 QString isoTime(const QDateTime &t)
 {
@@ -229,7 +241,7 @@ QHttpServerResponse Open311Api::serviceDefinition(const QString &arg)
 QHttpServerResponse Open311Api::requests(Format format, const QHttpServerRequest &request)
 {
     const QUrlQuery query = request.query();
-    const CatalogueRepository catalogue(m_database);
+    const Agencies agencyOf{CatalogueRepository(m_database)};
     const RequestRepository repository(m_database);
     QJsonArray list;
     const QString ids = param(query, QStringLiteral("service_request_id"));
@@ -242,7 +254,7 @@ QHttpServerResponse Open311Api::requests(Format format, const QHttpServerRequest
                              .arg(MaxPageSize));
         for (const QString &id : wanted) {
             if (const auto r = repository.byNumber(id.trimmed()))
-                list.append(open311::request(*r, agencyOf(catalogue, *r)));
+                list.append(open311::request(*r, agencyOf(*r)));
         }
         return ok(format, list, QStringLiteral("service_requests"), QStringLiteral("request"));
     }
@@ -279,7 +291,7 @@ QHttpServerResponse Open311Api::requests(Format format, const QHttpServerRequest
         return error(format, HttpStatus::InternalServerError,
                      ApiText::tr("The store cannot be read right now; try again."));
     for (const ServiceRequest &r : found.value())
-        list.append(open311::request(r, agencyOf(catalogue, r)));
+        list.append(open311::request(r, agencyOf(r)));
     return ok(format, list, QStringLiteral("service_requests"), QStringLiteral("request"));
 }
 
@@ -293,8 +305,8 @@ QHttpServerResponse Open311Api::oneRequest(const QString &arg)
     if (!found)
         return error(r->second, HttpStatus::NotFound,
                      ApiText::tr("No request with id \"%1\".").arg(r->first.left(100)));
-    const CatalogueRepository catalogue(m_database);
-    return ok(r->second, QJsonArray{open311::request(*found, agencyOf(catalogue, *found))},
+    const Agencies agencyOf{CatalogueRepository(m_database)};
+    return ok(r->second, QJsonArray{open311::request(*found, agencyOf(*found))},
               QStringLiteral("service_requests"), QStringLiteral("request"));
 }
 

@@ -113,74 +113,134 @@ std::optional<EventRejection> CentralLog::check(const Event &event)
     return std::nullopt;
 }
 
+namespace {
+
+// The stored events among `ids`, in one query.
+Result<QHash<QString, SequencedEvent>> storedAmong(QSqlDatabase &db, const QStringList &ids)
+{
+    QHash<QString, SequencedEvent> stored;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    QVariantList binds;
+    for (const QString &id : ids)
+        binds.append(id);
+    if (auto s =
+            sql::exec(query,
+                      QStringLiteral("SELECT %1 FROM events WHERE id IN (%2)")
+                          .arg(Columns, QStringList(ids.size(), QStringLiteral("?")).join(u", ")),
+                      binds);
+        !s)
+        return s.error();
+    while (query.next()) {
+        SequencedEvent e = readEvent(query);
+        stored.insert(e.event.id, e);
+    }
+    return stored;
+}
+
+} // namespace
+
 Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize &authorize)
 {
     QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
-    sql::Transaction transaction(db);
-    if (auto s = transaction.begin(); !s)
-        return s.error();
-    QSqlQuery query(db);
-    // Several server processes may share one PostgreSQL store: sequence numbers are handed out
-    // one writer at a time (SQLite's write lock does the same for a file store).
-    if (db.driverName() == u"QPSQL") {
-        if (auto s = sql::exec(query, QStringLiteral("SELECT pg_advisory_xact_lock(8311)")); !s)
-            return s.error();
-    }
-    if (auto s =
-            sql::exec(query, QStringLiteral("SELECT COALESCE(MAX(server_seq), 0) FROM events"));
-        !s)
-        return s.error();
-    qint64 next = query.next() ? query.value(0).toLongLong() : 0;
     PushOutcome outcome;
-    for (const Event &event : events) {
-        if (auto stored = byId(event.id)) {
-            if (sameContent(*stored, event))
-                outcome.accepted.append({event.id, stored->seq});
-            else
-                outcome.rejected.append(
-                    rejection(event, QStringLiteral("conflict"),
-                              Text::tr("Another event with this id is stored already; make a new "
-                                       "event (with a new id) for this change."),
-                              QStringLiteral("id")));
-            continue;
-        }
-        if (auto bad = check(event)) {
-            outcome.rejected.append(*bad);
-            continue;
-        }
-        if (authorize) {
-            if (auto denied = authorize(event)) {
-                outcome.rejected.append(*denied);
+    // Decide per event first (stored already, malformed, not allowed), then write the rest.
+    // A projection can still refuse an event (a request number already taken): then the whole
+    // transaction is rolled back and written again without it, so every accepted event and
+    // nothing else is in the log. One prepared insert and one lookup serve the whole batch.
+    QList<Event> toWrite;
+    {
+        QStringList ids;
+        for (const Event &e : events)
+            ids.append(e.id);
+        auto stored = storedAmong(db, ids);
+        if (!stored)
+            return stored.error();
+        QHash<QString, Event> inBatch;
+        for (const Event &event : events) {
+            const auto known = stored.value().constFind(event.id);
+            const auto earlier = inBatch.constFind(event.id);
+            if (known != stored.value().cend() || earlier != inBatch.cend()) {
+                const bool same = known != stored.value().cend()
+                                      ? sameContent(*known, event)
+                                      : sameContent(SequencedEvent{*earlier, 0}, event);
+                if (same && known != stored.value().cend())
+                    outcome.accepted.append({event.id, known->seq});
+                else if (!same)
+                    outcome.rejected.append(rejection(
+                        event, QStringLiteral("conflict"),
+                        Text::tr("Another event with this id is stored already; make a new event "
+                                 "(with a new id) for this change."),
+                        QStringLiteral("id")));
+                continue; // the same event twice in one batch is written once
+            }
+            if (auto bad = check(event)) {
+                outcome.rejected.append(*bad);
                 continue;
             }
+            if (authorize) {
+                if (auto denied = authorize(event)) {
+                    outcome.rejected.append(*denied);
+                    continue;
+                }
+            }
+            inBatch.insert(event.id, event);
+            toWrite.append(event);
         }
-        if (auto s = sql::exec(query, QStringLiteral("SAVEPOINT accept_event")); !s)
-            return s.error();
-        auto written = sql::exec(
-            query,
-            QStringLiteral("INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, "
-                           "device, client_time, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {event.id, event.entityType, event.entityId, event.kind, compact(event.payload),
-             event.actor, event.device, event.clientTime.toMSecsSinceEpoch(), next + 1});
-        Status projected = written;
-        if (written && event.entityType != u"review")
-            projected = projector::apply(db, event);
-        if (!projected) {
-            if (auto s = sql::exec(query, QStringLiteral("ROLLBACK TO SAVEPOINT accept_event")); !s)
-                return s.error();
-            outcome.rejected.append(
-                rejection(event, QStringLiteral("conflict"), projected.error().message));
-        } else {
-            ++next;
-            outcome.accepted.append({event.id, next});
-        }
-        if (auto s = sql::exec(query, QStringLiteral("RELEASE SAVEPOINT accept_event")); !s)
-            return s.error();
     }
-    if (auto s = transaction.commit(); !s)
-        return s.error();
-    outcome.lastSeq = next;
-    return outcome;
+    for (;;) {
+        sql::Transaction transaction(db);
+        if (auto s = transaction.begin(); !s)
+            return s.error();
+        QSqlQuery query(db);
+        // Several server processes may share one PostgreSQL store: sequence numbers are handed
+        // out one writer at a time (SQLite's write lock does the same for a file store).
+        if (db.driverName() == u"QPSQL") {
+            if (auto s = sql::exec(query, QStringLiteral("SELECT pg_advisory_xact_lock(8311)")); !s)
+                return s.error();
+        }
+        if (auto s =
+                sql::exec(query, QStringLiteral("SELECT COALESCE(MAX(server_seq), 0) FROM events"));
+            !s)
+            return s.error();
+        qint64 next = query.next() ? query.value(0).toLongLong() : 0;
+        query.finish();
+        QSqlQuery insert(db);
+        if (!insert.prepare(QStringLiteral(
+                "INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, device, "
+                "client_time, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+            return sql::errorOf(insert, QStringLiteral("INSERT INTO events"));
+        QList<std::pair<QString, qint64>> accepted;
+        qsizetype failed = -1;
+        Error failure;
+        for (qsizetype i = 0; i < toWrite.size() && failed < 0; ++i) {
+            const Event &event = toWrite.at(i);
+            Status written = sql::execPrepared(
+                insert, {event.id, event.entityType, event.entityId, event.kind,
+                         compact(event.payload), event.actor, sql::text(event.device),
+                         event.clientTime.toMSecsSinceEpoch(), next + 1});
+            if (written && event.entityType != u"review")
+                written = projector::apply(db, event);
+            if (!written) {
+                failed = i;
+                failure = written.error();
+            } else {
+                accepted.append({event.id, ++next});
+            }
+        }
+        if (failed >= 0) {
+            // Roll back (the Transaction does) and write the batch again without that event.
+            outcome.rejected.append(
+                rejection(toWrite.at(failed), QStringLiteral("conflict"), failure.message));
+            toWrite.removeAt(failed);
+            continue;
+        }
+        if (auto s = transaction.commit(); !s)
+            return s.error();
+        outcome.accepted.append(accepted);
+        outcome.lastSeq = next;
+        return outcome;
+    }
 }
 
 Result<QList<SequencedEvent>> CentralLog::after(qint64 seq, int limit) const

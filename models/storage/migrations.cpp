@@ -257,6 +257,11 @@ const QList<QStringList> &allMigrations()
         {
             QStringLiteral("CREATE INDEX requests_location ON requests(latitude, longitude)"),
         },
+        // 12: Open311 GET requests pages through a date window newest first with the id as tie
+        // breaker; this index gives that order without sorting the window.
+        {
+            QStringLiteral("CREATE INDEX requests_opened_id ON requests(opened_at, id)"),
+        },
     };
     return migrations;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/agentrole.h"
 #include "domain/result.h"
 #include "domain/servicerequest.h"
 
@@ -20,11 +21,7 @@ class EventStore;
 //                 its open duplicates with it), reopen it, and unlink a duplicate: undoing a
 //                 link overrides another agent's judgement and re-opens the question of which
 //                 report the department works from, so it is a supervisor's call.
-enum class AgentRole
-{
-    CallTaker,
-    Supervisor
-};
+// Admins act as supervisors; every other role (lobby, trainer, editor) as a call taker.
 
 // Notes, status changes, duplicate links and callbacks on requests, each one event through the
 // EventStore (one transaction: event, projection, outbox).
@@ -69,7 +66,10 @@ public:
                             const QString &note = {});
 
 private:
-    bool isSupervisor() const { return m_role == AgentRole::Supervisor; }
+    bool isSupervisor() const
+    {
+        return m_role == AgentRole::Supervisor || m_role == AgentRole::Admin;
+    }
     Status append(const QString &requestId, const QString &kind, const QJsonObject &payload);
 
     Database &m_database;

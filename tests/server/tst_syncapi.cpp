@@ -365,6 +365,24 @@ private slots:
         QCOMPARE(lastSeq(), before + 1);
     }
 
+    void aProjectionThatRefusesAnEventLeavesTheRestOfTheBatch()
+    {
+        // The second request reuses the first one's number: the store refuses it while writing,
+        // and the batch is written again without it.
+        const qint64 before = lastSeq();
+        const QString number = nextNumber();
+        const auto r = push({requestCreated(QStringLiteral("u_lobby"), number),
+                             requestCreated(QStringLiteral("u_lobby"), number),
+                             requestCreated(QStringLiteral("u_lobby"), nextNumber())},
+                            QStringLiteral("lobby"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json()[u"accepted"].toArray().size(), 2);
+        QCOMPARE(r.json()[u"rejected"].toArray().size(), 1);
+        QCOMPARE(r.json()[u"rejected"][0][u"code"].toString(), QStringLiteral("conflict"));
+        QCOMPARE(lastSeq(), before + 2);
+        QCOMPARE(qint64(r.json()[u"accepted"][1][u"seq"].toDouble()), before + 2);
+    }
+
     void longPollWakesUpAtOnce()
     {
         const qint64 after = lastSeq();
