@@ -34,7 +34,7 @@ Result<QList<ServiceRequest>> Open311Requests::list(const Open311Filter &filter)
     query.setForwardOnly(true);
     if (auto s = sql::exec(query,
                            QStringLiteral("SELECT %1 FROM requests WHERE %2 ORDER BY opened_at "
-                                          "DESC, id LIMIT ? OFFSET ?")
+                                          "DESC, id DESC LIMIT ? OFFSET ?")
                                .arg(requestrow::columns(), where),
                            values);
         !s)
