@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AccountStore</name>
+    <message>
+        <source>Not enough memory to hash the password; try again.</source>
+        <translation>No hay memoria suficiente para calcular el hash de la contraseña; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 64 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Un nombre de usuario tiene de 2 a 64 caracteres: letras minúsculas, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;, y empieza con una letra o un dígito.</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>Una contraseña debe tener al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A password may have at most 1024 characters.</source>
+        <translation>Una contraseña puede tener como máximo 1024 caracteres.</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>La contraseña no puede ser igual al nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>No user named &quot;%1&quot;.</source>
+        <translation>No existe el usuario &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; already exists; use --reset-password to change the password.</source>
+        <translation>Ya existe un usuario llamado &quot;%1&quot;; use --reset-password para cambiar la contraseña.</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password.</source>
+        <translation>Nombre de usuario desconocido o contraseña incorrecta.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins: this account is locked for %1 seconds. Try again later or ask an administrator.</source>
+        <translation>Demasiados intentos fallidos de inicio de sesión: esta cuenta está bloqueada durante %1 segundos. Vuelva a intentarlo más tarde o consulte a un administrador.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>Esta cuenta está deshabilitada; consulte a un administrador.</translation>
+    </message>
+    <message>
+        <source>An API key label is 1 to 100 characters, e.g. the name of the app or partner that will use it.</source>
+        <translation>Una etiqueta de clave de API tiene de 1 a 100 caracteres, p. ej., el nombre de la aplicación o del socio que la usará.</translation>
+    </message>
+    <message>
+        <source>An API key labelled &quot;%1&quot; exists already; revoke it first or choose another label.</source>
+        <translation>Ya existe una clave de API con la etiqueta &quot;%1&quot;; revóquela primero o elija otra etiqueta.</translation>
+    </message>
+    <message>
+        <source>No active API key labelled &quot;%1&quot;.</source>
+        <translation>No hay ninguna clave de API activa con la etiqueta &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminCommands</name>
+    <message>
+        <source>Password: </source>
+        <translation>Contraseña: </translation>
+    </message>
+    <message>
+        <source>added user %1 (%2)</source>
+        <translation>se agregó el usuario %1 (%2)</translation>
+    </message>
+    <message>
+        <source>password of %1 changed; their sessions ended</source>
+        <translation>se cambió la contraseña de %1; sus sesiones se cerraron</translation>
+    </message>
+    <message>
+        <source>disabled user %1</source>
+        <translation>se deshabilitó el usuario %1</translation>
+    </message>
+    <message>
+        <source>enabled user %1</source>
+        <translation>se habilitó el usuario %1</translation>
+    </message>
+    <message>
+        <source>API key for %1 (shown once; keep it secret):</source>
+        <translation>Clave de API para %1 (se muestra una sola vez; manténgala en secreto):</translation>
+    </message>
+    <message>
+        <source>revoked the API key of %1</source>
+        <translation>se revocó la clave de API de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApiGate</name>
+    <message>
+        <source>Sign in first: send &quot;Authorization: Bearer &lt;token&gt;&quot; with the token from POST /api/v1/login.</source>
+        <translation>Inicie sesión primero: envíe &quot;Authorization: Bearer &lt;token&gt;&quot; con el token de POST /api/v1/login.</translation>
+    </message>
+    <message>
+        <source>The token is unknown, expired or signed out; sign in again.</source>
+        <translation>El token es desconocido, caducó o la sesión se cerró; vuelva a iniciar sesión.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleLifecycle</name>
     <message>
         <source>Draft</source>
@@ -38,6 +135,53 @@
     <message>
         <source>Only a supervisor can change a published article; withdraw it to a draft to revise it.</source>
         <translation>Solo un supervisor puede modificar un artículo publicado; retírelo a borrador para revisarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>CentralLog</name>
+    <message>
+        <source>A quality review event has kind review.recorded.</source>
+        <translation>Un evento de revisión de calidad es del tipo review.recorded.</translation>
+    </message>
+    <message>
+        <source>Name the agent the review is about.</source>
+        <translation>Indique el agente al que se refiere la revisión.</translation>
+    </message>
+    <message>
+        <source>The score is a number from 0 to 100.</source>
+        <translation>La puntuación es un número de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>An event id is a UUID made by the client.</source>
+        <translation>Un id de evento es un UUID generado por el cliente.</translation>
+    </message>
+    <message>
+        <source>entity_type must be one of: %1.</source>
+        <translation>entity_type debe ser uno de: %1.</translation>
+    </message>
+    <message>
+        <source>entity_id must be 1 to 100 characters.</source>
+        <translation>entity_id debe tener de 1 a 100 caracteres.</translation>
+    </message>
+    <message>
+        <source>actor is missing.</source>
+        <translation>Falta actor.</translation>
+    </message>
+    <message>
+        <source>device must be at most 64 characters.</source>
+        <translation>device debe tener como máximo 64 caracteres.</translation>
+    </message>
+    <message>
+        <source>client_time must be milliseconds since 1970.</source>
+        <translation>client_time debe expresarse en milisegundos desde 1970.</translation>
+    </message>
+    <message>
+        <source>Practice-mode events never reach the central store.</source>
+        <translation>Los eventos del modo de práctica nunca llegan al almacén central.</translation>
+    </message>
+    <message>
+        <source>Another event with this id is stored already; make a new event (with a new id) for this change.</source>
+        <translation>Ya hay otro evento guardado con este id; cree un evento nuevo (con un id nuevo) para este cambio.</translation>
     </message>
 </context>
 <context>
@@ -300,6 +444,14 @@
         <source>--city: &quot;%1&quot; is not a folder.</source>
         <translation>--city: &quot;%1&quot; no es una carpeta.</translation>
     </message>
+    <message>
+        <source>The central store to sync with, e.g. https://311.example.org (remembered in the settings). Without one the workstation runs standalone on its local store.</source>
+        <translation>El almacén central con el que se sincroniza, p. ej. https://311.example.org (se guarda en la configuración). Sin él, la estación de trabajo funciona en modo independiente con su almacén local.</translation>
+    </message>
+    <message>
+        <source>--server: &quot;%1&quot; is not an http or https address.</source>
+        <translation>--server: &quot;%1&quot; no es una dirección http o https.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -326,6 +478,48 @@
     <message>
         <source>line 1: missing column(s) %1</source>
         <translation>línea 1: falta(n) la(s) columna(s) %1</translation>
+    </message>
+</context>
+<context>
+    <name>Event</name>
+    <message>
+        <source>&quot;%1&quot; must be a non-empty string.</source>
+        <translation>&quot;%1&quot; debe ser una cadena no vacía.</translation>
+    </message>
+    <message>
+        <source>&quot;device&quot; must be a string.</source>
+        <translation>&quot;device&quot; debe ser una cadena.</translation>
+    </message>
+    <message>
+        <source>&quot;payload&quot; must be a JSON object.</source>
+        <translation>&quot;payload&quot; debe ser un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>&quot;client_time&quot; must be whole milliseconds since 1970.</source>
+        <translation>&quot;client_time&quot; debe expresarse en milisegundos enteros desde 1970.</translation>
+    </message>
+</context>
+<context>
+    <name>EventPolicy</name>
+    <message>
+        <source>The actor must be the signed-in user (%1).</source>
+        <translation>El actor debe ser el usuario que inició sesión (%1).</translation>
+    </message>
+    <message>
+        <source>The %1 role may not record quality reviews.</source>
+        <translation>El rol %1 no puede registrar revisiones de calidad.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not publish, archive or restore articles.</source>
+        <translation>El rol %1 no puede publicar, archivar ni restaurar artículos.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not change articles.</source>
+        <translation>El rol %1 no puede modificar artículos.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not record calls or requests; trainers use practice mode, which never reaches the central store.</source>
+        <translation>El rol %1 no puede registrar llamadas ni solicitudes; los instructores usan el modo de práctica, que nunca llega al almacén central.</translation>
     </message>
 </context>
 <context>
@@ -372,6 +566,29 @@
     <message>
         <source>corrupt gzip data: %1</source>
         <translation>datos gzip dañados: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HttpApi</name>
+    <message>
+        <source>The request body is larger than %1 bytes; send less at once (e.g. smaller batches).</source>
+        <translation>El cuerpo de la solicitud supera los %1 bytes; envíe menos datos a la vez (p. ej., lotes más pequeños).</translation>
+    </message>
+    <message>
+        <source>The body is not valid UTF-8.</source>
+        <translation>El cuerpo no es UTF-8 válido.</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON (%1 at byte %2).</source>
+        <translation>El cuerpo no es JSON válido (%1 en el byte %2).</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>El cuerpo debe ser un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>No such endpoint: %1</source>
+        <translation>No existe ese punto de conexión: %1</translation>
     </message>
 </context>
 <context>
@@ -494,13 +711,25 @@
         <source>duplicate service_code &quot;%1&quot;</source>
         <translation>service_code duplicado &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Cerrada.</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Cerrada: %1</translation>
+    </message>
+    <message>
+        <source>Work is in progress.</source>
+        <translation>El trabajo está en curso.</translation>
+    </message>
+    <message>
+        <source>Reopened.</source>
+        <translation>Reabierta.</translation>
+    </message>
 </context>
 <context>
     <name>Open311Api</name>
-    <message>
-        <source>Only the JSON format is supported: use .json.</source>
-        <translation>Solo se admite el formato JSON: use .json.</translation>
-    </message>
     <message>
         <source>No service with code &quot;%1&quot;.</source>
         <translation>No hay ningún servicio con el código &quot;%1&quot;.</translation>
@@ -510,20 +739,235 @@
         <translation>El servicio &quot;%1&quot; no tiene definición (metadata es false).</translation>
     </message>
     <message>
-        <source>start_date and end_date must be ISO 8601 times, e.g. 2015-06-01T00:00:00Z.</source>
-        <translation>start_date y end_date deben ser fechas ISO 8601, p. ej. 2015-06-01T00:00:00Z.</translation>
-    </message>
-    <message>
         <source>start_date is after end_date.</source>
         <translation>start_date es posterior a end_date.</translation>
     </message>
     <message>
-        <source>status must be open or closed.</source>
-        <translation>status debe ser open o closed.</translation>
-    </message>
-    <message>
         <source>No request with id &quot;%1&quot;.</source>
         <translation>No hay ninguna solicitud con el id &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No such Open311 resource; see discovery.json.</source>
+        <translation>No existe ese recurso de Open311; consulte discovery.json.</translation>
+    </message>
+    <message>
+        <source>start_date and end_date must be W3C datetimes with a time zone, e.g. 2015-06-01T00:00:00Z.</source>
+        <translation>start_date y end_date deben ser fechas y horas W3C con zona horaria, p. ej. 2015-06-01T00:00:00Z.</translation>
+    </message>
+    <message>
+        <source>start_date and end_date may be at most %1 days apart.</source>
+        <translation>start_date y end_date pueden estar separadas como máximo %1 días.</translation>
+    </message>
+    <message>
+        <source>No such Open311 resource &quot;%1&quot;; see discovery.json.</source>
+        <translation>No existe el recurso de Open311 &quot;%1&quot;; consulte discovery.json.</translation>
+    </message>
+    <message>
+        <source>No such Open311 resource &quot;%1&quot;; see discovery.json (formats: .xml and .json).</source>
+        <translation>No existe el recurso de Open311 &quot;%1&quot;; consulte discovery.json (formatos: .xml y .json).</translation>
+    </message>
+    <message>
+        <source>Add the format to the service code: .xml or .json.</source>
+        <translation>Agregue el formato al código de servicio: .xml o .json.</translation>
+    </message>
+    <message>
+        <source>Ask for at most %1 service_request_id values at once.</source>
+        <translation>Solicite como máximo %1 valores de service_request_id a la vez.</translation>
+    </message>
+    <message>
+        <source>status must be open, closed, or both (open,closed).</source>
+        <translation>status debe ser open, closed o ambos (open,closed).</translation>
+    </message>
+    <message>
+        <source>page must be a whole number from 1.</source>
+        <translation>page debe ser un número entero a partir de 1.</translation>
+    </message>
+    <message>
+        <source>page_size must be from 1 to %1.</source>
+        <translation>page_size debe estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>The store cannot be read right now; try again.</source>
+        <translation>El almacén no se puede leer en este momento; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Add the format to the request id: .xml or .json.</source>
+        <translation>Agregue el formato al id de la solicitud: .xml o .json.</translation>
+    </message>
+    <message>
+        <source>Add the format to the token: .xml or .json.</source>
+        <translation>Agregue el formato al token: .xml o .json.</translation>
+    </message>
+    <message>
+        <source>No request for token &quot;%1&quot;.</source>
+        <translation>No hay ninguna solicitud para el token &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Only requests.xml and requests.json accept POST.</source>
+        <translation>Solo requests.xml y requests.json aceptan POST.</translation>
+    </message>
+    <message>
+        <source>The request is larger than %1 bytes. Send media as a media_url, not in the form.</source>
+        <translation>La solicitud supera los %1 bytes. Envíe los archivos multimedia como media_url, no en el formulario.</translation>
+    </message>
+    <message>
+        <source>The form is not valid UTF-8.</source>
+        <translation>El formulario no es UTF-8 válido.</translation>
+    </message>
+    <message>
+        <source>api_key is required to create requests.</source>
+        <translation>Se requiere api_key para crear solicitudes.</translation>
+    </message>
+    <message>
+        <source>api_key is not valid (unknown or revoked).</source>
+        <translation>api_key no es válida (desconocida o revocada).</translation>
+    </message>
+    <message>
+        <source>More than %1 requests a minute with this api_key; wait %2 seconds.</source>
+        <translation>Más de %1 solicitudes por minuto con esta api_key; espere %2 segundos.</translation>
+    </message>
+    <message>
+        <source>service_code is required.</source>
+        <translation>service_code es obligatorio.</translation>
+    </message>
+    <message>
+        <source>No service with code &quot;%1&quot;; see services.json.</source>
+        <translation>No hay ningún servicio con el código &quot;%1&quot;; consulte services.json.</translation>
+    </message>
+    <message>
+        <source>This is an emergency: it cannot be reported online. %1</source>
+        <translation>Esto es una emergencia: no se puede reportar en línea. %1</translation>
+    </message>
+    <message>
+        <source>lat and long must be sent together as WGS84 degrees (lat -90 to 90, long -180 to 180).</source>
+        <translation>lat y long deben enviarse juntos como grados WGS84 (lat de -90 a 90, long de -180 a 180).</translation>
+    </message>
+    <message>
+        <source>address_id &quot;%1&quot; is not an address of this city.</source>
+        <translation>address_id &quot;%1&quot; no es una dirección de esta ciudad.</translation>
+    </message>
+    <message>
+        <source>address_string may have at most 500 characters.</source>
+        <translation>address_string puede tener como máximo 500 caracteres.</translation>
+    </message>
+    <message>
+        <source>A location is required: lat and long, address_string or address_id.</source>
+        <translation>Se requiere una ubicación: lat y long, address_string o address_id.</translation>
+    </message>
+    <message>
+        <source>near %1</source>
+        <translation>cerca de %1</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot; has no attribute &quot;%2&quot;.</source>
+        <translation>El servicio &quot;%1&quot; no tiene el atributo &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>description may have at most %1 characters.</source>
+        <translation>description puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>media_url must be an http(s) URL.</source>
+        <translation>media_url debe ser una URL http(s).</translation>
+    </message>
+    <message>
+        <source>Photo: %1</source>
+        <translation>Foto: %1</translation>
+    </message>
+    <message>
+        <source>This service needs a way to reach the reporter: email or phone.</source>
+        <translation>Este servicio necesita un medio para contactar a quien hace el reporte: email o phone.</translation>
+    </message>
+    <message>
+        <source>phone is not a phone number.</source>
+        <translation>phone no es un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>email is not an email address.</source>
+        <translation>email no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Expected to be resolved by %1.</source>
+        <translation>Se espera resolverla a más tardar el %1.</translation>
+    </message>
+    <message>
+        <source>Received; the department will review it.</source>
+        <translation>Recibida; el departamento la revisará.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryApi</name>
+    <message>
+        <source>&quot;limit&quot; must be from 1 to %1.</source>
+        <translation>&quot;limit&quot; debe estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>Ask by exactly one of: number, phone, email, address, or lat+lon+radius.</source>
+        <translation>Consulte por exactamente uno de estos criterios: number, phone, email, address o lat+lon+radius.</translation>
+    </message>
+    <message>
+        <source>&quot;phone&quot; is not a phone number.</source>
+        <translation>&quot;phone&quot; no es un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>&quot;email&quot; is not an email address.</source>
+        <translation>&quot;email&quot; no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>&quot;address&quot; must be 1 to 200 characters.</source>
+        <translation>&quot;address&quot; debe tener de 1 a 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>&quot;lat&quot; must be a latitude (-90 to 90).</source>
+        <translation>&quot;lat&quot; debe ser una latitud (de -90 a 90).</translation>
+    </message>
+    <message>
+        <source>&quot;lon&quot; must be a longitude (-180 to 180).</source>
+        <translation>&quot;lon&quot; debe ser una longitud (de -180 a 180).</translation>
+    </message>
+    <message>
+        <source>&quot;radius&quot; must be 1 to %1 metres.</source>
+        <translation>&quot;radius&quot; debe estar entre 1 y %1 metros.</translation>
+    </message>
+    <message>
+        <source>No request with id or number &quot;%1&quot;.</source>
+        <translation>No hay ninguna solicitud con el id o número &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;page_size&quot; must be from 1 to %1.</source>
+        <translation>&quot;page_size&quot; debe estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; is too long; use the &quot;next&quot; of the previous page.</source>
+        <translation>&quot;after&quot; es demasiado largo; use el valor &quot;next&quot; de la página anterior.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins may read other agents&apos; quality reviews.</source>
+        <translation>Solo los supervisores y los administradores pueden leer las revisiones de calidad de otros agentes.</translation>
+    </message>
+    <message>
+        <source>Only admins may manage users.</source>
+        <translation>Solo los administradores pueden gestionar usuarios.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required (a string).</source>
+        <translation>&quot;%1&quot; es obligatorio (una cadena).</translation>
+    </message>
+    <message>
+        <source>&quot;role&quot; must be one of: %1.</source>
+        <translation>&quot;role&quot; debe ser uno de: %1.</translation>
+    </message>
+    <message>
+        <source>No user named &quot;%1&quot;.</source>
+        <translation>No existe el usuario &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;disabled&quot; must be true or false.</source>
+        <translation>&quot;disabled&quot; debe ser true o false.</translation>
+    </message>
+    <message>
+        <source>&quot;password&quot; must be a string.</source>
+        <translation>&quot;password&quot; debe ser una cadena.</translation>
     </message>
 </context>
 <context>
@@ -551,6 +995,58 @@
     <message>
         <source>Choose why the request is closed.</source>
         <translation>Elija el motivo de cierre de la solicitud.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor closes requests.</source>
+        <translation>Solo un supervisor puede cerrar solicitudes.</translation>
+    </message>
+    <message>
+        <source>Your role cannot link duplicates.</source>
+        <translation>Su rol no permite vincular duplicados.</translation>
+    </message>
+    <message>
+        <source>A request cannot be a duplicate of itself.</source>
+        <translation>Una solicitud no puede ser duplicada de sí misma.</translation>
+    </message>
+    <message>
+        <source>This request is already a duplicate of %1; a supervisor unlinks it first.</source>
+        <translation>Esta solicitud ya es duplicada de %1; primero un supervisor debe desvincularla.</translation>
+    </message>
+    <message>
+        <source>%1 is itself a duplicate of %2: link this request to %2.</source>
+        <translation>%1 ya es duplicada de %2: vincule esta solicitud a %2.</translation>
+    </message>
+    <message>
+        <source>Other requests are duplicates of this one: link %1 to this request instead.</source>
+        <translation>Otras solicitudes son duplicadas de esta: vincule %1 a esta solicitud en su lugar.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor unlinks a duplicate: ask one, or add a note saying why the link is wrong.</source>
+        <translation>Solo un supervisor puede desvincular un duplicado: pídaselo a uno o agregue una nota que explique por qué el vínculo es incorrecto.</translation>
+    </message>
+    <message>
+        <source>This request is not linked as a duplicate.</source>
+        <translation>Esta solicitud no está vinculada como duplicada.</translation>
+    </message>
+    <message>
+        <source>Choose when to call back: a time after now.</source>
+        <translation>Elija cuándo devolver la llamada: una hora posterior a la actual.</translation>
+    </message>
+    <message>
+        <source>No caller with a phone number is attached to this request: attach the caller first.</source>
+        <translation>No hay ninguna persona con número de teléfono agregada a esta solicitud: primero agregue a la persona que llama.</translation>
+    </message>
+    <message>
+        <source>This callback is not in the store.</source>
+        <translation>Esta devolución de llamada no está en el almacén local.</translation>
+    </message>
+    <message>
+        <source>This callback was already marked done by %1.</source>
+        <translation>Esta devolución de llamada ya fue marcada como hecha por %1.</translation>
+    </message>
+    <message>
+        <source>Choose how the callback went.</source>
+        <translation>Elija cómo resultó la devolución de llamada.</translation>
     </message>
 </context>
 <context>
@@ -583,16 +1079,8 @@
 <context>
     <name>ServerOptions</name>
     <message>
-        <source>civicdesk-server, the central store of CivicDesk: Open311 GeoReport v2 for web, mobile and open-data clients (and, next, the sync API for workstations).</source>
-        <translation>civicdesk-server, el almacén central de CivicDesk: Open311 GeoReport v2 para clientes web, móviles y de datos abiertos (y, próximamente, la API de sincronización para las estaciones de trabajo).</translation>
-    </message>
-    <message>
         <source>Address and port to listen on (default 127.0.0.1:8311; port 0 picks a free one). Put nginx in front for TLS.</source>
         <translation>Dirección y puerto de escucha (predeterminado 127.0.0.1:8311; el puerto 0 elige uno libre). Ponga nginx delante para TLS.</translation>
-    </message>
-    <message>
-        <source>The store: an SQLite file path (default: civicdesk-server.sqlite in the data folder). PostgreSQL URLs (postgresql://user:password@host:port/dbname) are not supported by this version yet.</source>
-        <translation>El almacén: la ruta de un archivo SQLite (predeterminado: civicdesk-server.sqlite en la carpeta de datos). Esta versión todavía no admite URL de PostgreSQL (postgresql://usuario:contraseña@host:puerto/base).</translation>
     </message>
     <message>
         <source>Load a city pack into the store (idempotent) and exit.</source>
@@ -611,12 +1099,56 @@
         <translation>--listen &quot;%1&quot; debe ser DIRECCIÓN:PUERTO, p. ej. 127.0.0.1:8311 o 0.0.0.0:8311.</translation>
     </message>
     <message>
-        <source>PostgreSQL is not supported by this version of civicdesk-server yet; give an SQLite file path.</source>
-        <translation>Esta versión de civicdesk-server todavía no admite PostgreSQL; indique la ruta de un archivo SQLite.</translation>
-    </message>
-    <message>
         <source>--import-city: &quot;%1&quot; is not a folder.</source>
         <translation>--import-city: &quot;%1&quot; no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>civicdesk-server, the central store of CivicDesk: the sync API for workstations (/api/v1) and Open311 GeoReport v2 for web, mobile and open-data clients (/open311).</source>
+        <translation>civicdesk-server, el almacén central de CivicDesk: la API de sincronización para estaciones de trabajo (/api/v1) y Open311 GeoReport v2 para clientes web, móviles y de datos abiertos (/open311).</translation>
+    </message>
+    <message>
+        <source>The store: an SQLite file path (default: civicdesk-server.sqlite in the data folder; one site) or a PostgreSQL 15 database, postgresql://user:password@host:port/dbname (a city; several server processes may share it). Percent-encode reserved characters in the password (@ as %40, / as %2F).</source>
+        <translation>El almacén: una ruta de archivo SQLite (predeterminado: civicdesk-server.sqlite en la carpeta de datos; un solo sitio) o una base de datos PostgreSQL 15, postgresql://user:password@host:port/dbname (una ciudad; varios procesos de servidor pueden compartirla). Codifique con porcentaje los caracteres reservados de la contraseña (@ como %40, / como %2F).</translation>
+    </message>
+    <message>
+        <source>Add a user (with --role) and exit; the password is read from standard input (at least 10 characters).</source>
+        <translation>Agrega un usuario (con --role) y termina; la contraseña se lee de la entrada estándar (al menos 10 caracteres).</translation>
+    </message>
+    <message>
+        <source>The role for --add-user: call_taker, lobby, supervisor, trainer, editor or admin.</source>
+        <translation>El rol para --add-user: call_taker, lobby, supervisor, trainer, editor o admin.</translation>
+    </message>
+    <message>
+        <source>Set a user&apos;s password (read from standard input), end their sessions and unlock the account, then exit.</source>
+        <translation>Establece la contraseña de un usuario (leída de la entrada estándar), cierra sus sesiones y desbloquea la cuenta; luego termina.</translation>
+    </message>
+    <message>
+        <source>Disable a user (their tokens stop working at once) and exit.</source>
+        <translation>Deshabilita un usuario (sus tokens dejan de funcionar de inmediato) y termina.</translation>
+    </message>
+    <message>
+        <source>Enable a disabled user again and exit.</source>
+        <translation>Vuelve a habilitar un usuario deshabilitado y termina.</translation>
+    </message>
+    <message>
+        <source>Make an Open311 API key for LABEL (the app or partner using it), print it as the last line and exit.</source>
+        <translation>Crea una clave de API de Open311 para LABEL (la aplicación o el socio que la usa), la imprime como última línea y termina.</translation>
+    </message>
+    <message>
+        <source>Revoke the API key of LABEL and exit.</source>
+        <translation>Revoca la clave de API de LABEL y termina.</translation>
+    </message>
+    <message>
+        <source>Give one command at a time (--import-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</source>
+        <translation>Indique un solo comando a la vez (--import-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</translation>
+    </message>
+    <message>
+        <source>--add-user needs --role, one of: %1.</source>
+        <translation>--add-user necesita --role, uno de: %1.</translation>
+    </message>
+    <message>
+        <source>--role goes with --add-user; to change a role use PATCH /api/v1/users/NAME as an admin.</source>
+        <translation>--role se usa con --add-user; para cambiar un rol, use PATCH /api/v1/users/NAME como administrador.</translation>
     </message>
 </context>
 <context>
@@ -739,6 +1271,143 @@
     <message>
         <source>must be draft, in_review, published or archived</source>
         <translation>debe ser draft, in_review, published o archived</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL URL of the form postgresql://user:password@host:port/dbname (%2).</source>
+        <translation>&quot;%1&quot; no es una URL de PostgreSQL con el formato postgresql://user:password@host:port/dbname (%2).</translation>
+    </message>
+    <message>
+        <source>malformed: check the port and that reserved characters are %-encoded</source>
+        <translation>mal formada: revise el puerto y que los caracteres reservados estén codificados con %</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>sin host</translation>
+    </message>
+    <message>
+        <source>no user name</source>
+        <translation>sin nombre de usuario</translation>
+    </message>
+    <message>
+        <source>no database name</source>
+        <translation>sin nombre de base de datos</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>El controlador PostgreSQL de Qt no está instalado (paquete de Debian libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1 refused user &quot;%2&quot;: wrong user name or password.</source>
+        <translation>PostgreSQL en %1 rechazó al usuario &quot;%2&quot;: nombre de usuario o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1 has no database &quot;%2&quot;; create it first (createdb %2).</source>
+        <translation>PostgreSQL en %1 no tiene la base de datos &quot;%2&quot;; créela primero (createdb %2).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to PostgreSQL at %1: is the server running there and reachable?</source>
+        <translation>No se puede conectar a PostgreSQL en %1: ¿el servidor se está ejecutando allí y es accesible?</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL form is known for the migration statement &quot;%1&quot;.</source>
+        <translation>No se conoce ninguna forma de PostgreSQL para la instrucción de migración &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No reference table &quot;%1&quot;; the tables are: %2.</source>
+        <translation>No existe la tabla de referencia &quot;%1&quot;; las tablas son: %2.</translation>
+    </message>
+    <message>
+        <source>names the request itself</source>
+        <translation>hace referencia a la propia solicitud</translation>
+    </message>
+    <message>
+        <source>is not an ISO 8601 time</source>
+        <translation>no es una hora ISO 8601</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>debe ser uno de %1</translation>
+    </message>
+    <message>
+        <source>is not a link event</source>
+        <translation>no es un evento de vínculo</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>The server sent an unknown reference table &quot;%1&quot;.</source>
+        <translation>El servidor envió una tabla de referencia desconocida &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s &quot;%1&quot; table has no &quot;%2&quot; column.</source>
+        <translation>La tabla &quot;%1&quot; del servidor no tiene la columna &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>No rejected change %1 is waiting to be corrected.</source>
+        <translation>No hay ningún cambio rechazado %1 en espera de corrección.</translation>
+    </message>
+    <message>
+        <source>The server offers a reference table &quot;%1&quot; this CivicDesk does not know.</source>
+        <translation>El servidor ofrece una tabla de referencia &quot;%1&quot; que esta versión de CivicDesk no conoce.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncApi</name>
+    <message>
+        <source>Too many sign-in attempts from this address; wait %1 seconds.</source>
+        <translation>Demasiados intentos de inicio de sesión desde esta dirección; espere %1 segundos.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required (a string).</source>
+        <translation>&quot;%1&quot; es obligatorio (una cadena).</translation>
+    </message>
+    <message>
+        <source>&quot;device&quot; must be a string.</source>
+        <translation>&quot;device&quot; debe ser una cadena.</translation>
+    </message>
+    <message>
+        <source>&quot;events&quot; must be an array of events.</source>
+        <translation>&quot;events&quot; debe ser un arreglo de eventos.</translation>
+    </message>
+    <message>
+        <source>Send 1 to %1 events per batch.</source>
+        <translation>Envíe de 1 a %1 eventos por lote.</translation>
+    </message>
+    <message>
+        <source>Each event must be a JSON object.</source>
+        <translation>Cada evento debe ser un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The store could not accept the batch; nothing was written. %1</source>
+        <translation>El almacén no pudo aceptar el lote; no se escribió nada. %1</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be a sequence number (0 or more).</source>
+        <translation>&quot;after&quot; debe ser un número de secuencia (0 o mayor).</translation>
+    </message>
+    <message>
+        <source>&quot;limit&quot; must be from 1 to %1.</source>
+        <translation>&quot;limit&quot; debe estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; must be from 0 to %1 seconds.</source>
+        <translation>&quot;wait&quot; debe estar entre 0 y %1 segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk</name>
+    <message>
+        <source>The server&apos;s answer could not be read (%1).</source>
+        <translation>No se pudo leer la respuesta del servidor (%1).</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>El servidor respondió con el estado HTTP %1.</translation>
+    </message>
+    <message>
+        <source>Try again in %1 s.</source>
+        <translation>Vuelva a intentarlo en %1 s.</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1660,99 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallbackListModel</name>
+    <message>
+        <source>Later</source>
+        <translation>Más adelante</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Vence pronto</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamar a</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation>Prometida por</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallbackListView</name>
+    <message>
+        <source>No callbacks waiting. Schedule one from a request&apos;s detail.</source>
+        <translation>No hay devoluciones de llamada pendientes. Programe una desde el detalle de una solicitud.</translation>
+    </message>
+    <message>
+        <source>Callbacks waiting, the earliest due first: %1 overdue or due within %2 minutes.</source>
+        <translation>Devoluciones de llamada pendientes, primero las que vencen antes: %1 vencidas o por vencer en los próximos %2 minutos.</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Devoluciones de llamada</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::DeliveryStateLabel</name>
+    <message>
+        <source>Saved on this workstation (1 change not yet in the central store)</source>
+        <translation>Guardado en esta estación de trabajo (1 cambio aún no está en el almacén central)</translation>
+    </message>
+    <message>
+        <source>Saved on this workstation (%1 changes not yet in the central store)</source>
+        <translation>Guardado en esta estación de trabajo (%1 cambios aún no están en el almacén central)</translation>
+    </message>
+    <message>
+        <source>In the central store</source>
+        <translation>En el almacén central</translation>
+    </message>
+    <message>
+        <source>Rejected by the central store: %1. Correct and resend it from Sync ▸ Refused changes.</source>
+        <translation>Rechazado por el almacén central: %1. Corríjalo y vuelva a enviarlo desde Sincronización ▸ Cambios rechazados.</translation>
+    </message>
+    <message>
+        <source>From the city&apos;s records</source>
+        <translation>De los registros de la ciudad</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::HistoryEntryModel</name>
     <message>
         <source>Contact: %1</source>
@@ -1119,6 +1881,10 @@
         <source>Your recent contacts (%1), newest first.</source>
         <translation>Sus contactos recientes (%1), primero los más recientes.</translation>
     </message>
+    <message>
+        <source>Call&amp;backs (%1 due)</source>
+        <translation>&amp;Devoluciones de llamada (%1 pendientes)</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>
@@ -1153,6 +1919,14 @@
     <message>
         <source>%1+</source>
         <translation>%1+</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>La búsqueda falló: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +2512,33 @@
         <source>Review &amp;due</source>
         <translation>Pendientes de &amp;revisión</translation>
     </message>
+    <message>
+        <source>Expired</source>
+        <translation>Caducado</translation>
+    </message>
+    <message>
+        <source>Not yet in effect</source>
+        <translation>Aún no vigente</translation>
+    </message>
+    <message>
+        <source>Expired on %1: agents no longer find this article.</source>
+        <translation>Caducó el %1: los agentes ya no encuentran este artículo.</translation>
+    </message>
+    <message>
+        <source>In effect from %1: agents do not find this article before then.</source>
+        <translation>Vigente desde el %1: los agentes no encuentran este artículo antes de esa fecha.</translation>
+    </message>
+    <message>
+        <source>Expires today: check the information before reading it out.</source>
+        <translation>Caduca hoy: verifique la información antes de leerla en voz alta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s), on %1: check the information before reading it out.</source>
+        <translation>
+            <numerusform>Caduca en %n día, el %1: verifique la información antes de leerla en voz alta.</numerusform>
+            <numerusform>Caduca en %n días, el %1: verifique la información antes de leerla en voz alta.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::LayerListModel</name>
@@ -1807,6 +2608,45 @@
     <message>
         <source>district unknown</source>
         <translation>distrito desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LoginDialog</name>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Work &amp;offline</source>
+        <translation>Trabajar sin &amp;conexión</translation>
+    </message>
+    <message>
+        <source>Sign in to the central store</source>
+        <translation>Iniciar sesión en el almacén central</translation>
+    </message>
+    <message>
+        <source>Sign in to sync with %1.</source>
+        <translation>Inicie sesión para sincronizar con %1.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Servidor: %1</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Escriba su nombre de usuario y su contraseña.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2974,37 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::RefusedChangesDialog</name>
+    <message>
+        <source>&amp;Resend corrected</source>
+        <translation>&amp;Reenviar corregido</translation>
+    </message>
+    <message>
+        <source>Changes refused by the central store</source>
+        <translation>Cambios rechazados por el almacén central</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 · %4</source>
+        <translation>%1 · %2 %3 · %4</translation>
+    </message>
+    <message>
+        <source>No refused changes: everything was accepted.</source>
+        <translation>No hay cambios rechazados: se aceptó todo.</translation>
+    </message>
+    <message>
+        <source>Reason: %1%2</source>
+        <translation>Motivo: %1%2</translation>
+    </message>
+    <message>
+        <source> (field %1)</source>
+        <translation> (campo %1)</translation>
+    </message>
+    <message>
+        <source>Resent: it will be delivered with the next sync.</source>
+        <translation>Reenviado: se entregará con la próxima sincronización.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::RequestDetailDialog</name>
     <message>
         <source>&amp;Note:</source>
@@ -2266,6 +3137,100 @@
     <message>
         <source>Status changed to %1.</source>
         <translation>Estado cambiado a %1.</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate of:</source>
+        <translation>D&amp;uplicada de:</translation>
+    </message>
+    <message>
+        <source>Number of the request this one repeats</source>
+        <translation>Número de la solicitud que esta repite</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Vincular</translation>
+    </message>
+    <message>
+        <source>Unlin&amp;k</source>
+        <translation>Desvincu&amp;lar</translation>
+    </message>
+    <message>
+        <source>Call&amp;back by:</source>
+        <translation>Dev&amp;olver la llamada antes de:</translation>
+    </message>
+    <message>
+        <source>What to tell or ask the caller</source>
+        <translation>Qué decirle o preguntarle a la persona que llama</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>Pro&amp;gramar</translation>
+    </message>
+    <message>
+        <source>Callbacks waiting</source>
+        <translation>Devoluciones de llamada pendientes</translation>
+    </message>
+    <message>
+        <source>Mark d&amp;one</source>
+        <translation>Marcar como &amp;hecha</translation>
+    </message>
+    <message>
+        <source>How the callback went</source>
+        <translation>Cómo resultó la devolución de llamada</translation>
+    </message>
+    <message>
+        <source>Duplicate of:</source>
+        <translation>Duplicada de:</translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation>Duplicadas:</translation>
+    </message>
+    <message>
+        <source>Only a supervisor unlinks a duplicate.</source>
+        <translation>Solo un supervisor puede desvincular un duplicado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also close %n open duplicate(s)</source>
+        <translation>
+            <numerusform>Cerrar también %n duplicada abierta</numerusform>
+            <numerusform>Cerrar también %n duplicadas abiertas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Callback to %1 by %2</source>
+        <translation>Devolución de llamada a %1 a más tardar el %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed, with %n duplicate(s).</source>
+        <translation>
+            <numerusform>Cerrada, con %n duplicada.</numerusform>
+            <numerusform>Cerrada, con %n duplicadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closed; its duplicates were not: %1</source>
+        <translation>Cerrada; sus duplicadas no se cerraron: %1</translation>
+    </message>
+    <message>
+        <source>Linked as a duplicate.</source>
+        <translation>Vinculada como duplicada.</translation>
+    </message>
+    <message>
+        <source>Unlinked: no longer a duplicate.</source>
+        <translation>Desvinculada: ya no es duplicada.</translation>
+    </message>
+    <message>
+        <source>Callback scheduled for %1.</source>
+        <translation>Devolución de llamada programada para el %1.</translation>
+    </message>
+    <message>
+        <source>Callback marked done: %1.</source>
+        <translation>Devolución de llamada marcada como hecha: %1.</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +3422,22 @@
         <source>Caller</source>
         <translation>Persona que llama</translation>
     </message>
+    <message>
+        <source>Reached the caller</source>
+        <translation>Se habló con la persona</translation>
+    </message>
+    <message>
+        <source>Left a message</source>
+        <translation>Se dejó un mensaje</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No contestó</translation>
+    </message>
+    <message>
+        <source>No longer needed</source>
+        <translation>Ya no es necesaria</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ReviewDueDialog</name>
@@ -2617,6 +3598,127 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::SyncClient</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>El servidor no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: %1</source>
+        <translation>No se puede acceder al servidor: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 de %2 bytes</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::SyncController</name>
+    <message>
+        <source>Your session with the central store has ended. Enter your password again; the work not yet synced is kept on this workstation.</source>
+        <translation>Su sesión con el almacén central terminó. Vuelva a escribir su contraseña; el trabajo aún no sincronizado se conserva en esta estación de trabajo.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>&amp;Sincronización</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Refused changes…</source>
+        <translation>Cambios &amp;rechazados…</translation>
+    </message>
+    <message>
+        <source>Central store &amp;settings…</source>
+        <translation>Con&amp;figuración del almacén central…</translation>
+    </message>
+    <message>
+        <source>This window works for %1. To sign in as %2, restart CivicDesk.</source>
+        <translation>Esta ventana trabaja con la sesión de %1. Para iniciar sesión como %2, reinicie CivicDesk.</translation>
+    </message>
+    <message>
+        <source>Central store</source>
+        <translation>Almacén central</translation>
+    </message>
+    <message>
+        <source>CivicDesk will run standalone from the next start.</source>
+        <translation>CivicDesk funcionará en modo independiente a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <source>CivicDesk will sync with %1 from the next start.</source>
+        <translation>CivicDesk se sincronizará con %1 a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Standalone: working on this workstation&apos;s store (no server configured)</source>
+        <translation>Modo independiente: se trabaja con el almacén local de esta estación de trabajo (no hay servidor configurado)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 cambio pendiente</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 cambios pendientes</translation>
+    </message>
+    <message>
+        <source>Signed out: working on this workstation · %1</source>
+        <translation>Sesión cerrada: se trabaja en esta estación de trabajo · %1</translation>
+    </message>
+    <message>
+        <source>Connecting… · %1 · last sync %2</source>
+        <translation>Conectando… · %1 · última sincronización: %2</translation>
+    </message>
+    <message>
+        <source>Online · %1 · last sync %2</source>
+        <translation>En línea · %1 · última sincronización: %2</translation>
+    </message>
+    <message>
+        <source>Offline: working on this workstation · %1 · last sync %2</source>
+        <translation>Sin conexión: se trabaja en esta estación de trabajo · %1 · última sincronización: %2</translation>
+    </message>
+    <message>
+        <source>Signed out: sign in to sync · %1 kept on this workstation</source>
+        <translation>Sesión cerrada: inicie sesión para sincronizar · %1 en esta estación de trabajo</translation>
+    </message>
+    <message>
+        <source>1 change refused (Sync ▸ Refused changes)</source>
+        <translation>1 cambio rechazado (Sincronización ▸ Cambios rechazados)</translation>
+    </message>
+    <message>
+        <source>%1 changes refused (Sync ▸ Refused changes)</source>
+        <translation>%1 cambios rechazados (Sincronización ▸ Cambios rechazados)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::SyncSettingsDialog</name>
+    <message>
+        <source>Central store</source>
+        <translation>Almacén central</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>Dirección del &amp;servidor:</translation>
+    </message>
+    <message>
+        <source>Leave empty to run standalone on this workstation&apos;s store. The change takes effect at the next start.</source>
+        <translation>Déjelo vacío para trabajar en modo independiente con el almacén local de esta estación de trabajo. El cambio se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Enter an http or https address, e.g. https://311.example.org.</source>
+        <translation>Escriba una dirección http o https, p. ej. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::TimelineModel</name>
     <message>
         <source>(empty)</source>
@@ -2706,6 +3808,42 @@
         <source>What happened</source>
         <translation>Qué sucedió</translation>
     </message>
+    <message>
+        <source>Duplicate linked: %1 reports the same problem</source>
+        <translation>Duplicada vinculada: %1 reporta el mismo problema</translation>
+    </message>
+    <message>
+        <source>Linked as a duplicate of %1</source>
+        <translation>Vinculada como duplicada de %1</translation>
+    </message>
+    <message>
+        <source>Duplicate unlinked: %1</source>
+        <translation>Duplicada desvinculada: %1</translation>
+    </message>
+    <message>
+        <source>Unlinked: no longer a duplicate of %1</source>
+        <translation>Desvinculada: ya no es duplicada de %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Callback to %1 by %2</source>
+        <translation>Devolución de llamada a %1 a más tardar el %2</translation>
+    </message>
+    <message>
+        <source>Callback to %1 by %2: %3</source>
+        <translation>Devolución de llamada a %1 a más tardar el %2: %3</translation>
+    </message>
+    <message>
+        <source>Callback done: %1</source>
+        <translation>Devolución de llamada realizada: %1</translation>
+    </message>
+    <message>
+        <source>Callback done: %1 (%2)</source>
+        <translation>Devolución de llamada realizada: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2720,6 +3858,34 @@
         <translation>No se pudo cargar el paquete de ciudad; el almacén local no se modificó.
 
 %1</translation>
+    </message>
+    <message>
+        <source>Loading the city from the central store…</source>
+        <translation>Cargando la ciudad desde el almacén central…</translation>
+    </message>
+    <message>
+        <source>Stop (resume later)</source>
+        <translation>Detener (continuar más tarde)</translation>
+    </message>
+    <message>
+        <source>CivicDesk: first sync</source>
+        <translation>CivicDesk: primera sincronización</translation>
+    </message>
+    <message>
+        <source>Loading the city from the central store: %1 (%2 of %3 rows)</source>
+        <translation>Cargando la ciudad desde el almacén central: %1 (%2 de %3 filas)</translation>
+    </message>
+    <message>
+        <source>Waiting for the central store: %1</source>
+        <translation>Esperando al almacén central: %1</translation>
+    </message>
+    <message>
+        <source>The first sync was stopped; it resumes at the next start.</source>
+        <translation>La primera sincronización se detuvo; continuará en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>This workstation has no city yet: sign in once so it can load the city from the central store %1.</source>
+        <translation>Esta estación de trabajo aún no tiene ninguna ciudad: inicie sesión una vez para que pueda cargar la ciudad desde el almacén central %1.</translation>
     </message>
 </context>
 </TS>
