@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountStore</name>
+    <message>
+        <source>Not enough memory to hash the password; try again.</source>
+        <translation>Not enough memory to hash the password; try again.</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 64 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>A user name is 2 to 64 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>A password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>A password may have at most 1024 characters.</source>
+        <translation>A password may have at most 1024 characters.</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>The password must not be the user name.</translation>
+    </message>
+    <message>
+        <source>No user named &quot;%1&quot;.</source>
+        <translation>No user named &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; already exists; use --reset-password to change the password.</source>
+        <translation>A user named &quot;%1&quot; already exists; use --reset-password to change the password.</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password.</source>
+        <translation>Unknown user name or wrong password.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins: this account is locked for %1 seconds. Try again later or ask an administrator.</source>
+        <translation>Too many failed sign-ins: this account is locked for %1 seconds. Try again later or ask an administrator.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>This account is disabled; ask an administrator.</translation>
+    </message>
+    <message>
+        <source>An API key label is 1 to 100 characters, e.g. the name of the app or partner that will use it.</source>
+        <translation>An API key label is 1 to 100 characters, e.g. the name of the app or partner that will use it.</translation>
+    </message>
+    <message>
+        <source>An API key labelled &quot;%1&quot; exists already; revoke it first or choose another label.</source>
+        <translation>An API key labelled &quot;%1&quot; exists already; revoke it first or choose another label.</translation>
+    </message>
+    <message>
+        <source>No active API key labelled &quot;%1&quot;.</source>
+        <translation>No active API key labelled &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminCommands</name>
+    <message>
+        <source>Password: </source>
+        <translation>Password: </translation>
+    </message>
+    <message>
+        <source>added user %1 (%2)</source>
+        <translation>added user %1 (%2)</translation>
+    </message>
+    <message>
+        <source>password of %1 changed; their sessions ended</source>
+        <translation>password of %1 changed; their sessions ended</translation>
+    </message>
+    <message>
+        <source>disabled user %1</source>
+        <translation>disabled user %1</translation>
+    </message>
+    <message>
+        <source>enabled user %1</source>
+        <translation>enabled user %1</translation>
+    </message>
+    <message>
+        <source>API key for %1 (shown once; keep it secret):</source>
+        <translation>API key for %1 (shown once; keep it secret):</translation>
+    </message>
+    <message>
+        <source>revoked the API key of %1</source>
+        <translation>revoked the API key of %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApiGate</name>
+    <message>
+        <source>Sign in first: send &quot;Authorization: Bearer &lt;token&gt;&quot; with the token from POST /api/v1/login.</source>
+        <translation>Sign in first: send &quot;Authorization: Bearer &lt;token&gt;&quot; with the token from POST /api/v1/login.</translation>
+    </message>
+    <message>
+        <source>The token is unknown, expired or signed out; sign in again.</source>
+        <translation>The token is unknown, expired or signed out; sign in again.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleLifecycle</name>
     <message>
         <source>Draft</source>
@@ -38,6 +135,53 @@
     <message>
         <source>Only a supervisor can change a published article; withdraw it to a draft to revise it.</source>
         <translation>Only a supervisor can change a published article; withdraw it to a draft to revise it.</translation>
+    </message>
+</context>
+<context>
+    <name>CentralLog</name>
+    <message>
+        <source>A quality review event has kind review.recorded.</source>
+        <translation>A quality review event has kind review.recorded.</translation>
+    </message>
+    <message>
+        <source>Name the agent the review is about.</source>
+        <translation>Name the agent the review is about.</translation>
+    </message>
+    <message>
+        <source>The score is a number from 0 to 100.</source>
+        <translation>The score is a number from 0 to 100.</translation>
+    </message>
+    <message>
+        <source>An event id is a UUID made by the client.</source>
+        <translation>An event id is a UUID made by the client.</translation>
+    </message>
+    <message>
+        <source>entity_type must be one of: %1.</source>
+        <translation>entity_type must be one of: %1.</translation>
+    </message>
+    <message>
+        <source>entity_id must be 1 to 100 characters.</source>
+        <translation>entity_id must be 1 to 100 characters.</translation>
+    </message>
+    <message>
+        <source>actor is missing.</source>
+        <translation>actor is missing.</translation>
+    </message>
+    <message>
+        <source>device must be at most 64 characters.</source>
+        <translation>device must be at most 64 characters.</translation>
+    </message>
+    <message>
+        <source>client_time must be milliseconds since 1970.</source>
+        <translation>client_time must be milliseconds since 1970.</translation>
+    </message>
+    <message>
+        <source>Practice-mode events never reach the central store.</source>
+        <translation>Practice-mode events never reach the central store.</translation>
+    </message>
+    <message>
+        <source>Another event with this id is stored already; make a new event (with a new id) for this change.</source>
+        <translation>Another event with this id is stored already; make a new event (with a new id) for this change.</translation>
     </message>
 </context>
 <context>
@@ -300,6 +444,14 @@
         <source>--city: &quot;%1&quot; is not a folder.</source>
         <translation>--city: &quot;%1&quot; is not a folder.</translation>
     </message>
+    <message>
+        <source>The central store to sync with, e.g. https://311.example.org (remembered in the settings). Without one the workstation runs standalone on its local store.</source>
+        <translation>The central store to sync with, e.g. https://311.example.org (remembered in the settings). Without one the workstation runs standalone on its local store.</translation>
+    </message>
+    <message>
+        <source>--server: &quot;%1&quot; is not an http or https address.</source>
+        <translation>--server: &quot;%1&quot; is not an http or https address.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -326,6 +478,48 @@
     <message>
         <source>line 1: missing column(s) %1</source>
         <translation>line 1: missing column(s) %1</translation>
+    </message>
+</context>
+<context>
+    <name>Event</name>
+    <message>
+        <source>&quot;%1&quot; must be a non-empty string.</source>
+        <translation>&quot;%1&quot; must be a non-empty string.</translation>
+    </message>
+    <message>
+        <source>&quot;device&quot; must be a string.</source>
+        <translation>&quot;device&quot; must be a string.</translation>
+    </message>
+    <message>
+        <source>&quot;payload&quot; must be a JSON object.</source>
+        <translation>&quot;payload&quot; must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>&quot;client_time&quot; must be whole milliseconds since 1970.</source>
+        <translation>&quot;client_time&quot; must be whole milliseconds since 1970.</translation>
+    </message>
+</context>
+<context>
+    <name>EventPolicy</name>
+    <message>
+        <source>The actor must be the signed-in user (%1).</source>
+        <translation>The actor must be the signed-in user (%1).</translation>
+    </message>
+    <message>
+        <source>The %1 role may not record quality reviews.</source>
+        <translation>The %1 role may not record quality reviews.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not publish, archive or restore articles.</source>
+        <translation>The %1 role may not publish, archive or restore articles.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not change articles.</source>
+        <translation>The %1 role may not change articles.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not record calls or requests; trainers use practice mode, which never reaches the central store.</source>
+        <translation>The %1 role may not record calls or requests; trainers use practice mode, which never reaches the central store.</translation>
     </message>
 </context>
 <context>
@@ -372,6 +566,29 @@
     <message>
         <source>corrupt gzip data: %1</source>
         <translation>corrupt gzip data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HttpApi</name>
+    <message>
+        <source>The request body is larger than %1 bytes; send less at once (e.g. smaller batches).</source>
+        <translation>The request body is larger than %1 bytes; send less at once (e.g. smaller batches).</translation>
+    </message>
+    <message>
+        <source>The body is not valid UTF-8.</source>
+        <translation>The body is not valid UTF-8.</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON (%1 at byte %2).</source>
+        <translation>The body is not valid JSON (%1 at byte %2).</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>The body must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>No such endpoint: %1</source>
+        <translation>No such endpoint: %1</translation>
     </message>
 </context>
 <context>
@@ -494,13 +711,25 @@
         <source>duplicate service_code &quot;%1&quot;</source>
         <translation>duplicate service_code &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Closed.</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <source>Work is in progress.</source>
+        <translation>Work is in progress.</translation>
+    </message>
+    <message>
+        <source>Reopened.</source>
+        <translation>Reopened.</translation>
+    </message>
 </context>
 <context>
     <name>Open311Api</name>
-    <message>
-        <source>Only the JSON format is supported: use .json.</source>
-        <translation>Only the JSON format is supported: use .json.</translation>
-    </message>
     <message>
         <source>No service with code &quot;%1&quot;.</source>
         <translation>No service with code &quot;%1&quot;.</translation>
@@ -510,20 +739,235 @@
         <translation>Service &quot;%1&quot; has no definition (metadata is false).</translation>
     </message>
     <message>
-        <source>start_date and end_date must be ISO 8601 times, e.g. 2015-06-01T00:00:00Z.</source>
-        <translation>start_date and end_date must be ISO 8601 times, e.g. 2015-06-01T00:00:00Z.</translation>
-    </message>
-    <message>
         <source>start_date is after end_date.</source>
         <translation>start_date is after end_date.</translation>
     </message>
     <message>
-        <source>status must be open or closed.</source>
-        <translation>status must be open or closed.</translation>
-    </message>
-    <message>
         <source>No request with id &quot;%1&quot;.</source>
         <translation>No request with id &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No such Open311 resource; see discovery.json.</source>
+        <translation>No such Open311 resource; see discovery.json.</translation>
+    </message>
+    <message>
+        <source>start_date and end_date must be W3C datetimes with a time zone, e.g. 2015-06-01T00:00:00Z.</source>
+        <translation>start_date and end_date must be W3C datetimes with a time zone, e.g. 2015-06-01T00:00:00Z.</translation>
+    </message>
+    <message>
+        <source>start_date and end_date may be at most %1 days apart.</source>
+        <translation>start_date and end_date may be at most %1 days apart.</translation>
+    </message>
+    <message>
+        <source>No such Open311 resource &quot;%1&quot;; see discovery.json.</source>
+        <translation>No such Open311 resource &quot;%1&quot;; see discovery.json.</translation>
+    </message>
+    <message>
+        <source>No such Open311 resource &quot;%1&quot;; see discovery.json (formats: .xml and .json).</source>
+        <translation>No such Open311 resource &quot;%1&quot;; see discovery.json (formats: .xml and .json).</translation>
+    </message>
+    <message>
+        <source>Add the format to the service code: .xml or .json.</source>
+        <translation>Add the format to the service code: .xml or .json.</translation>
+    </message>
+    <message>
+        <source>Ask for at most %1 service_request_id values at once.</source>
+        <translation>Ask for at most %1 service_request_id values at once.</translation>
+    </message>
+    <message>
+        <source>status must be open, closed, or both (open,closed).</source>
+        <translation>status must be open, closed, or both (open,closed).</translation>
+    </message>
+    <message>
+        <source>page must be a whole number from 1.</source>
+        <translation>page must be a whole number from 1.</translation>
+    </message>
+    <message>
+        <source>page_size must be from 1 to %1.</source>
+        <translation>page_size must be from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>The store cannot be read right now; try again.</source>
+        <translation>The store cannot be read right now; try again.</translation>
+    </message>
+    <message>
+        <source>Add the format to the request id: .xml or .json.</source>
+        <translation>Add the format to the request id: .xml or .json.</translation>
+    </message>
+    <message>
+        <source>Add the format to the token: .xml or .json.</source>
+        <translation>Add the format to the token: .xml or .json.</translation>
+    </message>
+    <message>
+        <source>No request for token &quot;%1&quot;.</source>
+        <translation>No request for token &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Only requests.xml and requests.json accept POST.</source>
+        <translation>Only requests.xml and requests.json accept POST.</translation>
+    </message>
+    <message>
+        <source>The request is larger than %1 bytes. Send media as a media_url, not in the form.</source>
+        <translation>The request is larger than %1 bytes. Send media as a media_url, not in the form.</translation>
+    </message>
+    <message>
+        <source>The form is not valid UTF-8.</source>
+        <translation>The form is not valid UTF-8.</translation>
+    </message>
+    <message>
+        <source>api_key is required to create requests.</source>
+        <translation>api_key is required to create requests.</translation>
+    </message>
+    <message>
+        <source>api_key is not valid (unknown or revoked).</source>
+        <translation>api_key is not valid (unknown or revoked).</translation>
+    </message>
+    <message>
+        <source>More than %1 requests a minute with this api_key; wait %2 seconds.</source>
+        <translation>More than %1 requests a minute with this api_key; wait %2 seconds.</translation>
+    </message>
+    <message>
+        <source>service_code is required.</source>
+        <translation>service_code is required.</translation>
+    </message>
+    <message>
+        <source>No service with code &quot;%1&quot;; see services.json.</source>
+        <translation>No service with code &quot;%1&quot;; see services.json.</translation>
+    </message>
+    <message>
+        <source>This is an emergency: it cannot be reported online. %1</source>
+        <translation>This is an emergency: it cannot be reported online. %1</translation>
+    </message>
+    <message>
+        <source>lat and long must be sent together as WGS84 degrees (lat -90 to 90, long -180 to 180).</source>
+        <translation>lat and long must be sent together as WGS84 degrees (lat -90 to 90, long -180 to 180).</translation>
+    </message>
+    <message>
+        <source>address_id &quot;%1&quot; is not an address of this city.</source>
+        <translation>address_id &quot;%1&quot; is not an address of this city.</translation>
+    </message>
+    <message>
+        <source>address_string may have at most 500 characters.</source>
+        <translation>address_string may have at most 500 characters.</translation>
+    </message>
+    <message>
+        <source>A location is required: lat and long, address_string or address_id.</source>
+        <translation>A location is required: lat and long, address_string or address_id.</translation>
+    </message>
+    <message>
+        <source>near %1</source>
+        <translation>near %1</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot; has no attribute &quot;%2&quot;.</source>
+        <translation>Service &quot;%1&quot; has no attribute &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>description may have at most %1 characters.</source>
+        <translation>description may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>media_url must be an http(s) URL.</source>
+        <translation>media_url must be an http(s) URL.</translation>
+    </message>
+    <message>
+        <source>Photo: %1</source>
+        <translation>Photo: %1</translation>
+    </message>
+    <message>
+        <source>This service needs a way to reach the reporter: email or phone.</source>
+        <translation>This service needs a way to reach the reporter: email or phone.</translation>
+    </message>
+    <message>
+        <source>phone is not a phone number.</source>
+        <translation>phone is not a phone number.</translation>
+    </message>
+    <message>
+        <source>email is not an email address.</source>
+        <translation>email is not an email address.</translation>
+    </message>
+    <message>
+        <source>Expected to be resolved by %1.</source>
+        <translation>Expected to be resolved by %1.</translation>
+    </message>
+    <message>
+        <source>Received; the department will review it.</source>
+        <translation>Received; the department will review it.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryApi</name>
+    <message>
+        <source>&quot;limit&quot; must be from 1 to %1.</source>
+        <translation>&quot;limit&quot; must be from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>Ask by exactly one of: number, phone, email, address, or lat+lon+radius.</source>
+        <translation>Ask by exactly one of: number, phone, email, address, or lat+lon+radius.</translation>
+    </message>
+    <message>
+        <source>&quot;phone&quot; is not a phone number.</source>
+        <translation>&quot;phone&quot; is not a phone number.</translation>
+    </message>
+    <message>
+        <source>&quot;email&quot; is not an email address.</source>
+        <translation>&quot;email&quot; is not an email address.</translation>
+    </message>
+    <message>
+        <source>&quot;address&quot; must be 1 to 200 characters.</source>
+        <translation>&quot;address&quot; must be 1 to 200 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;lat&quot; must be a latitude (-90 to 90).</source>
+        <translation>&quot;lat&quot; must be a latitude (-90 to 90).</translation>
+    </message>
+    <message>
+        <source>&quot;lon&quot; must be a longitude (-180 to 180).</source>
+        <translation>&quot;lon&quot; must be a longitude (-180 to 180).</translation>
+    </message>
+    <message>
+        <source>&quot;radius&quot; must be 1 to %1 metres.</source>
+        <translation>&quot;radius&quot; must be 1 to %1 metres.</translation>
+    </message>
+    <message>
+        <source>No request with id or number &quot;%1&quot;.</source>
+        <translation>No request with id or number &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;page_size&quot; must be from 1 to %1.</source>
+        <translation>&quot;page_size&quot; must be from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; is too long; use the &quot;next&quot; of the previous page.</source>
+        <translation>&quot;after&quot; is too long; use the &quot;next&quot; of the previous page.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins may read other agents&apos; quality reviews.</source>
+        <translation>Only supervisors and admins may read other agents&apos; quality reviews.</translation>
+    </message>
+    <message>
+        <source>Only admins may manage users.</source>
+        <translation>Only admins may manage users.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required (a string).</source>
+        <translation>&quot;%1&quot; is required (a string).</translation>
+    </message>
+    <message>
+        <source>&quot;role&quot; must be one of: %1.</source>
+        <translation>&quot;role&quot; must be one of: %1.</translation>
+    </message>
+    <message>
+        <source>No user named &quot;%1&quot;.</source>
+        <translation>No user named &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;disabled&quot; must be true or false.</source>
+        <translation>&quot;disabled&quot; must be true or false.</translation>
+    </message>
+    <message>
+        <source>&quot;password&quot; must be a string.</source>
+        <translation>&quot;password&quot; must be a string.</translation>
     </message>
 </context>
 <context>
@@ -551,6 +995,58 @@
     <message>
         <source>Choose why the request is closed.</source>
         <translation>Choose why the request is closed.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor closes requests.</source>
+        <translation>Only a supervisor closes requests.</translation>
+    </message>
+    <message>
+        <source>Your role cannot link duplicates.</source>
+        <translation>Your role cannot link duplicates.</translation>
+    </message>
+    <message>
+        <source>A request cannot be a duplicate of itself.</source>
+        <translation>A request cannot be a duplicate of itself.</translation>
+    </message>
+    <message>
+        <source>This request is already a duplicate of %1; a supervisor unlinks it first.</source>
+        <translation>This request is already a duplicate of %1; a supervisor unlinks it first.</translation>
+    </message>
+    <message>
+        <source>%1 is itself a duplicate of %2: link this request to %2.</source>
+        <translation>%1 is itself a duplicate of %2: link this request to %2.</translation>
+    </message>
+    <message>
+        <source>Other requests are duplicates of this one: link %1 to this request instead.</source>
+        <translation>Other requests are duplicates of this one: link %1 to this request instead.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor unlinks a duplicate: ask one, or add a note saying why the link is wrong.</source>
+        <translation>Only a supervisor unlinks a duplicate: ask one, or add a note saying why the link is wrong.</translation>
+    </message>
+    <message>
+        <source>This request is not linked as a duplicate.</source>
+        <translation>This request is not linked as a duplicate.</translation>
+    </message>
+    <message>
+        <source>Choose when to call back: a time after now.</source>
+        <translation>Choose when to call back: a time after now.</translation>
+    </message>
+    <message>
+        <source>No caller with a phone number is attached to this request: attach the caller first.</source>
+        <translation>No caller with a phone number is attached to this request: attach the caller first.</translation>
+    </message>
+    <message>
+        <source>This callback is not in the store.</source>
+        <translation>This callback is not in the store.</translation>
+    </message>
+    <message>
+        <source>This callback was already marked done by %1.</source>
+        <translation>This callback was already marked done by %1.</translation>
+    </message>
+    <message>
+        <source>Choose how the callback went.</source>
+        <translation>Choose how the callback went.</translation>
     </message>
 </context>
 <context>
@@ -583,16 +1079,8 @@
 <context>
     <name>ServerOptions</name>
     <message>
-        <source>civicdesk-server, the central store of CivicDesk: Open311 GeoReport v2 for web, mobile and open-data clients (and, next, the sync API for workstations).</source>
-        <translation>civicdesk-server, the central store of CivicDesk: Open311 GeoReport v2 for web, mobile and open-data clients (and, next, the sync API for workstations).</translation>
-    </message>
-    <message>
         <source>Address and port to listen on (default 127.0.0.1:8311; port 0 picks a free one). Put nginx in front for TLS.</source>
         <translation>Address and port to listen on (default 127.0.0.1:8311; port 0 picks a free one). Put nginx in front for TLS.</translation>
-    </message>
-    <message>
-        <source>The store: an SQLite file path (default: civicdesk-server.sqlite in the data folder). PostgreSQL URLs (postgresql://user:password@host:port/dbname) are not supported by this version yet.</source>
-        <translation>The store: an SQLite file path (default: civicdesk-server.sqlite in the data folder). PostgreSQL URLs (postgresql://user:password@host:port/dbname) are not supported by this version yet.</translation>
     </message>
     <message>
         <source>Load a city pack into the store (idempotent) and exit.</source>
@@ -611,12 +1099,56 @@
         <translation>--listen &quot;%1&quot; must be ADDR:PORT, e.g. 127.0.0.1:8311 or 0.0.0.0:8311.</translation>
     </message>
     <message>
-        <source>PostgreSQL is not supported by this version of civicdesk-server yet; give an SQLite file path.</source>
-        <translation>PostgreSQL is not supported by this version of civicdesk-server yet; give an SQLite file path.</translation>
-    </message>
-    <message>
         <source>--import-city: &quot;%1&quot; is not a folder.</source>
         <translation>--import-city: &quot;%1&quot; is not a folder.</translation>
+    </message>
+    <message>
+        <source>civicdesk-server, the central store of CivicDesk: the sync API for workstations (/api/v1) and Open311 GeoReport v2 for web, mobile and open-data clients (/open311).</source>
+        <translation>civicdesk-server, the central store of CivicDesk: the sync API for workstations (/api/v1) and Open311 GeoReport v2 for web, mobile and open-data clients (/open311).</translation>
+    </message>
+    <message>
+        <source>The store: an SQLite file path (default: civicdesk-server.sqlite in the data folder; one site) or a PostgreSQL 15 database, postgresql://user:password@host:port/dbname (a city; several server processes may share it). Percent-encode reserved characters in the password (@ as %40, / as %2F).</source>
+        <translation>The store: an SQLite file path (default: civicdesk-server.sqlite in the data folder; one site) or a PostgreSQL 15 database, postgresql://user:password@host:port/dbname (a city; several server processes may share it). Percent-encode reserved characters in the password (@ as %40, / as %2F).</translation>
+    </message>
+    <message>
+        <source>Add a user (with --role) and exit; the password is read from standard input (at least 10 characters).</source>
+        <translation>Add a user (with --role) and exit; the password is read from standard input (at least 10 characters).</translation>
+    </message>
+    <message>
+        <source>The role for --add-user: call_taker, lobby, supervisor, trainer, editor or admin.</source>
+        <translation>The role for --add-user: call_taker, lobby, supervisor, trainer, editor or admin.</translation>
+    </message>
+    <message>
+        <source>Set a user&apos;s password (read from standard input), end their sessions and unlock the account, then exit.</source>
+        <translation>Set a user&apos;s password (read from standard input), end their sessions and unlock the account, then exit.</translation>
+    </message>
+    <message>
+        <source>Disable a user (their tokens stop working at once) and exit.</source>
+        <translation>Disable a user (their tokens stop working at once) and exit.</translation>
+    </message>
+    <message>
+        <source>Enable a disabled user again and exit.</source>
+        <translation>Enable a disabled user again and exit.</translation>
+    </message>
+    <message>
+        <source>Make an Open311 API key for LABEL (the app or partner using it), print it as the last line and exit.</source>
+        <translation>Make an Open311 API key for LABEL (the app or partner using it), print it as the last line and exit.</translation>
+    </message>
+    <message>
+        <source>Revoke the API key of LABEL and exit.</source>
+        <translation>Revoke the API key of LABEL and exit.</translation>
+    </message>
+    <message>
+        <source>Give one command at a time (--import-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</source>
+        <translation>Give one command at a time (--import-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</translation>
+    </message>
+    <message>
+        <source>--add-user needs --role, one of: %1.</source>
+        <translation>--add-user needs --role, one of: %1.</translation>
+    </message>
+    <message>
+        <source>--role goes with --add-user; to change a role use PATCH /api/v1/users/NAME as an admin.</source>
+        <translation>--role goes with --add-user; to change a role use PATCH /api/v1/users/NAME as an admin.</translation>
     </message>
 </context>
 <context>
@@ -739,6 +1271,143 @@
     <message>
         <source>must be draft, in_review, published or archived</source>
         <translation>must be draft, in_review, published or archived</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL URL of the form postgresql://user:password@host:port/dbname (%2).</source>
+        <translation>&quot;%1&quot; is not a PostgreSQL URL of the form postgresql://user:password@host:port/dbname (%2).</translation>
+    </message>
+    <message>
+        <source>malformed: check the port and that reserved characters are %-encoded</source>
+        <translation>malformed: check the port and that reserved characters are %-encoded</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>no host</translation>
+    </message>
+    <message>
+        <source>no user name</source>
+        <translation>no user name</translation>
+    </message>
+    <message>
+        <source>no database name</source>
+        <translation>no database name</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>The Qt PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1 refused user &quot;%2&quot;: wrong user name or password.</source>
+        <translation>PostgreSQL at %1 refused user &quot;%2&quot;: wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1 has no database &quot;%2&quot;; create it first (createdb %2).</source>
+        <translation>PostgreSQL at %1 has no database &quot;%2&quot;; create it first (createdb %2).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to PostgreSQL at %1: is the server running there and reachable?</source>
+        <translation>Cannot connect to PostgreSQL at %1: is the server running there and reachable?</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL form is known for the migration statement &quot;%1&quot;.</source>
+        <translation>No PostgreSQL form is known for the migration statement &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No reference table &quot;%1&quot;; the tables are: %2.</source>
+        <translation>No reference table &quot;%1&quot;; the tables are: %2.</translation>
+    </message>
+    <message>
+        <source>names the request itself</source>
+        <translation>names the request itself</translation>
+    </message>
+    <message>
+        <source>is not an ISO 8601 time</source>
+        <translation>is not an ISO 8601 time</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>must be one of %1</translation>
+    </message>
+    <message>
+        <source>is not a link event</source>
+        <translation>is not a link event</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>The server sent an unknown reference table &quot;%1&quot;.</source>
+        <translation>The server sent an unknown reference table &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s &quot;%1&quot; table has no &quot;%2&quot; column.</source>
+        <translation>The server&apos;s &quot;%1&quot; table has no &quot;%2&quot; column.</translation>
+    </message>
+    <message>
+        <source>No rejected change %1 is waiting to be corrected.</source>
+        <translation>No rejected change %1 is waiting to be corrected.</translation>
+    </message>
+    <message>
+        <source>The server offers a reference table &quot;%1&quot; this CivicDesk does not know.</source>
+        <translation>The server offers a reference table &quot;%1&quot; this CivicDesk does not know.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncApi</name>
+    <message>
+        <source>Too many sign-in attempts from this address; wait %1 seconds.</source>
+        <translation>Too many sign-in attempts from this address; wait %1 seconds.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required (a string).</source>
+        <translation>&quot;%1&quot; is required (a string).</translation>
+    </message>
+    <message>
+        <source>&quot;device&quot; must be a string.</source>
+        <translation>&quot;device&quot; must be a string.</translation>
+    </message>
+    <message>
+        <source>&quot;events&quot; must be an array of events.</source>
+        <translation>&quot;events&quot; must be an array of events.</translation>
+    </message>
+    <message>
+        <source>Send 1 to %1 events per batch.</source>
+        <translation>Send 1 to %1 events per batch.</translation>
+    </message>
+    <message>
+        <source>Each event must be a JSON object.</source>
+        <translation>Each event must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>The store could not accept the batch; nothing was written. %1</source>
+        <translation>The store could not accept the batch; nothing was written. %1</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be a sequence number (0 or more).</source>
+        <translation>&quot;after&quot; must be a sequence number (0 or more).</translation>
+    </message>
+    <message>
+        <source>&quot;limit&quot; must be from 1 to %1.</source>
+        <translation>&quot;limit&quot; must be from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; must be from 0 to %1 seconds.</source>
+        <translation>&quot;wait&quot; must be from 0 to %1 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk</name>
+    <message>
+        <source>The server&apos;s answer could not be read (%1).</source>
+        <translation>The server&apos;s answer could not be read (%1).</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>The server answered with HTTP status %1.</translation>
+    </message>
+    <message>
+        <source>Try again in %1 s.</source>
+        <translation>Try again in %1 s.</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1660,99 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallbackListModel</name>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation>Promised by</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallbackListView</name>
+    <message>
+        <source>No callbacks waiting. Schedule one from a request&apos;s detail.</source>
+        <translation>No callbacks waiting. Schedule one from a request&apos;s detail.</translation>
+    </message>
+    <message>
+        <source>Callbacks waiting, the earliest due first: %1 overdue or due within %2 minutes.</source>
+        <translation>Callbacks waiting, the earliest due first: %1 overdue or due within %2 minutes.</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Callbacks</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::DeliveryStateLabel</name>
+    <message>
+        <source>Saved on this workstation (1 change not yet in the central store)</source>
+        <translation>Saved on this workstation (1 change not yet in the central store)</translation>
+    </message>
+    <message>
+        <source>Saved on this workstation (%1 changes not yet in the central store)</source>
+        <translation>Saved on this workstation (%1 changes not yet in the central store)</translation>
+    </message>
+    <message>
+        <source>In the central store</source>
+        <translation>In the central store</translation>
+    </message>
+    <message>
+        <source>Rejected by the central store: %1. Correct and resend it from Sync ▸ Refused changes.</source>
+        <translation>Rejected by the central store: %1. Correct and resend it from Sync ▸ Refused changes.</translation>
+    </message>
+    <message>
+        <source>From the city&apos;s records</source>
+        <translation>From the city&apos;s records</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::HistoryEntryModel</name>
     <message>
         <source>Contact: %1</source>
@@ -1119,6 +1881,10 @@
         <source>Your recent contacts (%1), newest first.</source>
         <translation>Your recent contacts (%1), newest first.</translation>
     </message>
+    <message>
+        <source>Call&amp;backs (%1 due)</source>
+        <translation>Call&amp;backs (%1 due)</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>
@@ -1153,6 +1919,14 @@
     <message>
         <source>%1+</source>
         <translation>%1+</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +2512,33 @@
         <source>Review &amp;due</source>
         <translation>Review &amp;due</translation>
     </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Not yet in effect</source>
+        <translation>Not yet in effect</translation>
+    </message>
+    <message>
+        <source>Expired on %1: agents no longer find this article.</source>
+        <translation>Expired on %1: agents no longer find this article.</translation>
+    </message>
+    <message>
+        <source>In effect from %1: agents do not find this article before then.</source>
+        <translation>In effect from %1: agents do not find this article before then.</translation>
+    </message>
+    <message>
+        <source>Expires today: check the information before reading it out.</source>
+        <translation>Expires today: check the information before reading it out.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s), on %1: check the information before reading it out.</source>
+        <translation>
+            <numerusform>Expires in %n day, on %1: check the information before reading it out.</numerusform>
+            <numerusform>Expires in %n days, on %1: check the information before reading it out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::LayerListModel</name>
@@ -1807,6 +2608,45 @@
     <message>
         <source>district unknown</source>
         <translation>district unknown</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LoginDialog</name>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>Work &amp;offline</source>
+        <translation>Work &amp;offline</translation>
+    </message>
+    <message>
+        <source>Sign in to the central store</source>
+        <translation>Sign in to the central store</translation>
+    </message>
+    <message>
+        <source>Sign in to sync with %1.</source>
+        <translation>Sign in to sync with %1.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2974,37 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::RefusedChangesDialog</name>
+    <message>
+        <source>&amp;Resend corrected</source>
+        <translation>&amp;Resend corrected</translation>
+    </message>
+    <message>
+        <source>Changes refused by the central store</source>
+        <translation>Changes refused by the central store</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 · %4</source>
+        <translation>%1 · %2 %3 · %4</translation>
+    </message>
+    <message>
+        <source>No refused changes: everything was accepted.</source>
+        <translation>No refused changes: everything was accepted.</translation>
+    </message>
+    <message>
+        <source>Reason: %1%2</source>
+        <translation>Reason: %1%2</translation>
+    </message>
+    <message>
+        <source> (field %1)</source>
+        <translation> (field %1)</translation>
+    </message>
+    <message>
+        <source>Resent: it will be delivered with the next sync.</source>
+        <translation>Resent: it will be delivered with the next sync.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::RequestDetailDialog</name>
     <message>
         <source>&amp;Note:</source>
@@ -2266,6 +3137,100 @@
     <message>
         <source>Status changed to %1.</source>
         <translation>Status changed to %1.</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate of:</source>
+        <translation>D&amp;uplicate of:</translation>
+    </message>
+    <message>
+        <source>Number of the request this one repeats</source>
+        <translation>Number of the request this one repeats</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <source>Unlin&amp;k</source>
+        <translation>Unlin&amp;k</translation>
+    </message>
+    <message>
+        <source>Call&amp;back by:</source>
+        <translation>Call&amp;back by:</translation>
+    </message>
+    <message>
+        <source>What to tell or ask the caller</source>
+        <translation>What to tell or ask the caller</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Schedule</translation>
+    </message>
+    <message>
+        <source>Callbacks waiting</source>
+        <translation>Callbacks waiting</translation>
+    </message>
+    <message>
+        <source>Mark d&amp;one</source>
+        <translation>Mark d&amp;one</translation>
+    </message>
+    <message>
+        <source>How the callback went</source>
+        <translation>How the callback went</translation>
+    </message>
+    <message>
+        <source>Duplicate of:</source>
+        <translation>Duplicate of:</translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation>Duplicates:</translation>
+    </message>
+    <message>
+        <source>Only a supervisor unlinks a duplicate.</source>
+        <translation>Only a supervisor unlinks a duplicate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also close %n open duplicate(s)</source>
+        <translation>
+            <numerusform>Also close %n open duplicate</numerusform>
+            <numerusform>Also close %n open duplicates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Callback to %1 by %2</source>
+        <translation>Callback to %1 by %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed, with %n duplicate(s).</source>
+        <translation>
+            <numerusform>Closed, with %n duplicate.</numerusform>
+            <numerusform>Closed, with %n duplicates.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closed; its duplicates were not: %1</source>
+        <translation>Closed; its duplicates were not: %1</translation>
+    </message>
+    <message>
+        <source>Linked as a duplicate.</source>
+        <translation>Linked as a duplicate.</translation>
+    </message>
+    <message>
+        <source>Unlinked: no longer a duplicate.</source>
+        <translation>Unlinked: no longer a duplicate.</translation>
+    </message>
+    <message>
+        <source>Callback scheduled for %1.</source>
+        <translation>Callback scheduled for %1.</translation>
+    </message>
+    <message>
+        <source>Callback marked done: %1.</source>
+        <translation>Callback marked done: %1.</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +3422,22 @@
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
+    <message>
+        <source>Reached the caller</source>
+        <translation>Reached the caller</translation>
+    </message>
+    <message>
+        <source>Left a message</source>
+        <translation>Left a message</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>No longer needed</source>
+        <translation>No longer needed</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ReviewDueDialog</name>
@@ -2617,6 +3598,127 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::SyncClient</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: %1</source>
+        <translation>The server cannot be reached: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 of %2 bytes</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::SyncController</name>
+    <message>
+        <source>Your session with the central store has ended. Enter your password again; the work not yet synced is kept on this workstation.</source>
+        <translation>Your session with the central store has ended. Enter your password again; the work not yet synced is kept on this workstation.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Sign in…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Refused changes…</source>
+        <translation>&amp;Refused changes…</translation>
+    </message>
+    <message>
+        <source>Central store &amp;settings…</source>
+        <translation>Central store &amp;settings…</translation>
+    </message>
+    <message>
+        <source>This window works for %1. To sign in as %2, restart CivicDesk.</source>
+        <translation>This window works for %1. To sign in as %2, restart CivicDesk.</translation>
+    </message>
+    <message>
+        <source>Central store</source>
+        <translation>Central store</translation>
+    </message>
+    <message>
+        <source>CivicDesk will run standalone from the next start.</source>
+        <translation>CivicDesk will run standalone from the next start.</translation>
+    </message>
+    <message>
+        <source>CivicDesk will sync with %1 from the next start.</source>
+        <translation>CivicDesk will sync with %1 from the next start.</translation>
+    </message>
+    <message>
+        <source>Standalone: working on this workstation&apos;s store (no server configured)</source>
+        <translation>Standalone: working on this workstation&apos;s store (no server configured)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 change waiting</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 changes waiting</translation>
+    </message>
+    <message>
+        <source>Signed out: working on this workstation · %1</source>
+        <translation>Signed out: working on this workstation · %1</translation>
+    </message>
+    <message>
+        <source>Connecting… · %1 · last sync %2</source>
+        <translation>Connecting… · %1 · last sync %2</translation>
+    </message>
+    <message>
+        <source>Online · %1 · last sync %2</source>
+        <translation>Online · %1 · last sync %2</translation>
+    </message>
+    <message>
+        <source>Offline: working on this workstation · %1 · last sync %2</source>
+        <translation>Offline: working on this workstation · %1 · last sync %2</translation>
+    </message>
+    <message>
+        <source>Signed out: sign in to sync · %1 kept on this workstation</source>
+        <translation>Signed out: sign in to sync · %1 kept on this workstation</translation>
+    </message>
+    <message>
+        <source>1 change refused (Sync ▸ Refused changes)</source>
+        <translation>1 change refused (Sync ▸ Refused changes)</translation>
+    </message>
+    <message>
+        <source>%1 changes refused (Sync ▸ Refused changes)</source>
+        <translation>%1 changes refused (Sync ▸ Refused changes)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::SyncSettingsDialog</name>
+    <message>
+        <source>Central store</source>
+        <translation>Central store</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <source>Leave empty to run standalone on this workstation&apos;s store. The change takes effect at the next start.</source>
+        <translation>Leave empty to run standalone on this workstation&apos;s store. The change takes effect at the next start.</translation>
+    </message>
+    <message>
+        <source>Enter an http or https address, e.g. https://311.example.org.</source>
+        <translation>Enter an http or https address, e.g. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::TimelineModel</name>
     <message>
         <source>(empty)</source>
@@ -2706,6 +3808,42 @@
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
+    <message>
+        <source>Duplicate linked: %1 reports the same problem</source>
+        <translation>Duplicate linked: %1 reports the same problem</translation>
+    </message>
+    <message>
+        <source>Linked as a duplicate of %1</source>
+        <translation>Linked as a duplicate of %1</translation>
+    </message>
+    <message>
+        <source>Duplicate unlinked: %1</source>
+        <translation>Duplicate unlinked: %1</translation>
+    </message>
+    <message>
+        <source>Unlinked: no longer a duplicate of %1</source>
+        <translation>Unlinked: no longer a duplicate of %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Callback to %1 by %2</source>
+        <translation>Callback to %1 by %2</translation>
+    </message>
+    <message>
+        <source>Callback to %1 by %2: %3</source>
+        <translation>Callback to %1 by %2: %3</translation>
+    </message>
+    <message>
+        <source>Callback done: %1</source>
+        <translation>Callback done: %1</translation>
+    </message>
+    <message>
+        <source>Callback done: %1 (%2)</source>
+        <translation>Callback done: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2720,6 +3858,34 @@
         <translation>The city pack could not be loaded; the store is unchanged.
 
 %1</translation>
+    </message>
+    <message>
+        <source>Loading the city from the central store…</source>
+        <translation>Loading the city from the central store…</translation>
+    </message>
+    <message>
+        <source>Stop (resume later)</source>
+        <translation>Stop (resume later)</translation>
+    </message>
+    <message>
+        <source>CivicDesk: first sync</source>
+        <translation>CivicDesk: first sync</translation>
+    </message>
+    <message>
+        <source>Loading the city from the central store: %1 (%2 of %3 rows)</source>
+        <translation>Loading the city from the central store: %1 (%2 of %3 rows)</translation>
+    </message>
+    <message>
+        <source>Waiting for the central store: %1</source>
+        <translation>Waiting for the central store: %1</translation>
+    </message>
+    <message>
+        <source>The first sync was stopped; it resumes at the next start.</source>
+        <translation>The first sync was stopped; it resumes at the next start.</translation>
+    </message>
+    <message>
+        <source>This workstation has no city yet: sign in once so it can load the city from the central store %1.</source>
+        <translation>This workstation has no city yet: sign in once so it can load the city from the central store %1.</translation>
     </message>
 </context>
 </TS>
