@@ -317,4 +317,20 @@ void SyncClient::referencePage(const QString &table, const QString &after, int p
     });
 }
 
+void SyncClient::findRequests(const QString &key, const QString &value, int limit,
+                              Callback<QJsonArray> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(key, value);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    send("GET", u"/api/v1/requests?" + query.toString(QUrl::FullyEncoded), nullptr, 0,
+         [done = std::move(done)](Result<QJsonObject> r) {
+             if (!r)
+                 return done(r.error());
+             if (!r.value().value(u"requests").isArray())
+                 return done(protocolError(QStringLiteral("requests")));
+             done(r.value().value(u"requests").toArray());
+         });
+}
+
 } // namespace civicdesk

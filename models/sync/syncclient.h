@@ -104,6 +104,10 @@ public:
     void referencePage(const QString &table, const QString &after, int pageSize,
                        Callback<RemoteReferencePage> done);
 
+    // GET /api/v1/requests?{key}={value}: requests beyond the local replica, newest first.
+    void findRequests(const QString &key, const QString &value, int limit,
+                      Callback<QJsonArray> done);
+
     // Abandons one call (no callback).
     void cancel(quint64 call);
     // Abandons every call in flight (no callbacks).

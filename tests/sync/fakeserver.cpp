@@ -392,6 +392,26 @@ void FakeServer::route(FakeReply *reply, const QByteArray &verb, const QUrl &url
         m_polls.append(HeldPoll{held, after, limit, timer});
         return;
     }
+    if (path == u"/api/v1/requests" && verb == "GET") {
+        // Requests made through events, found by their number or address.
+        const QString number = query.queryItemValue(QStringLiteral("number"));
+        const QString address = query.queryItemValue(QStringLiteral("address"), QUrl::FullyDecoded);
+        QJsonArray requests;
+        for (const StoredEvent &e : std::as_const(m_events)) {
+            if (e.json.value(u"kind").toString() != u"request.created")
+                continue;
+            const QJsonObject payload = e.json.value(u"payload").toObject();
+            if ((!number.isEmpty() && payload.value(u"number").toString() == number) ||
+                (!address.isEmpty() && payload.value(u"address").toString() == address)) {
+                QJsonObject request = payload;
+                request.insert(QStringLiteral("id"), e.json.value(u"entity_id"));
+                request.insert(QStringLiteral("status"), QStringLiteral("open"));
+                request.insert(QStringLiteral("opened_at"), e.json.value(u"client_time"));
+                requests.append(request);
+            }
+        }
+        return answer(reply, 200, QJsonObject{{QStringLiteral("requests"), requests}}, fault);
+    }
     if (path == u"/api/v1/reference") {
         QJsonArray tables;
         for (const QString &name : std::as_const(m_tableOrder))

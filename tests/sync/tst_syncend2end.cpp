@@ -7,6 +7,7 @@
 
 #include "serverprocess.h"
 #include "storage/referenceloader.h"
+#include "sync/centrallookup.h"
 #include "sync/firstsync.h"
 #include "syncfixture.h"
 
@@ -162,6 +163,22 @@ private slots:
                  1);
         QTRY_COMPARE(m_a->sync().deliveryOf(QStringLiteral("request"), id).state,
                      DeliveryState::Central);
+        // A lookup beyond the local replica asks the central store.
+        QSqlQuery q(QSqlDatabase::database(m_a->db().connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT number FROM requests")) && q.next());
+        const QString number = q.value(0).toString();
+        CentralLookup lookup(m_b->db(), &m_b->client());
+        bool done = false;
+        CentralLookup::Answer answer;
+        lookup.find(CentralLookup::Key::Number, number, [&](const CentralLookup::Answer &a) {
+            answer = a;
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        QVERIFY2(answer.central, qPrintable(answer.note));
+        QCOMPARE(answer.rows.size(), 1);
+        QCOMPARE(answer.rows.first().id, id);
+        QCOMPARE(answer.rows.first().description, QStringLiteral("streetlight out on Tremont"));
     }
 
     void fiftyMadeOfflineArriveExactlyOnce()

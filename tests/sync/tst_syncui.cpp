@@ -5,6 +5,7 @@
 
 #include "common/settings.h"
 #include "fakeserver.h"
+#include "sync/centrallookupdialog.h"
 #include "sync/deliverystatelabel.h"
 #include "sync/logindialog.h"
 #include "sync/refusedchangesdialog.h"
@@ -20,6 +21,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace civicdesk;
 using namespace civicdesk::test;
@@ -225,6 +227,40 @@ private slots:
                      DeliveryState::Central);
         QCOMPARE(m_ws->description(id), QStringLiteral("corrected"));
         QTRY_VERIFY2(!m_label->text().contains(u"refused"), qPrintable(m_label->text()));
+    }
+
+    void lookupAsksTheCentralStoreAndFallsBackOffline()
+    {
+        // A request made elsewhere, only in the central store.
+        const Event remote = Event::make(
+            QStringLiteral("request"), Event::newId(), QStringLiteral("request.created"),
+            {{QStringLiteral("number"), QStringLiteral("B0B0B-0042")},
+             {QStringLiteral("type_name"), QStringLiteral("Graffiti")},
+             {QStringLiteral("address"), QStringLiteral("1 City Hall Sq")}},
+            QStringLiteral("bob"), QStringLiteral("B0B0B"), QDateTime::currentDateTimeUtc());
+        m_server->inject(eventToJson(remote));
+        m_ws->createRequest(QStringLiteral("made here"));
+        const QString localNumber = QStringLiteral("K7M2A");
+        QVERIFY(signIn(QStringLiteral("secret")));
+        CentralLookup lookup(m_ws->db(), &m_ws->client());
+        CentralLookupDialog dialog(lookup);
+        auto *value = dialog.findChild<QLineEdit *>(QStringLiteral("centralLookupValueLineEdit"));
+        auto *note = dialog.findChild<QLabel *>(QStringLiteral("centralLookupNoteLabel"));
+        auto *results =
+            dialog.findChild<QTreeWidget *>(QStringLiteral("centralLookupResultsTreeWidget"));
+        QVERIFY(value && note && results);
+        value->setText(QStringLiteral("B0B0B-0042"));
+        dialog.search();
+        QTRY_COMPARE(note->text(), QStringLiteral("1 request from the central store."));
+        QCOMPARE(results->topLevelItem(0)->text(1), QStringLiteral("Graffiti"));
+        // Offline: this workstation's records answer, and the note says so.
+        m_server->setOnline(false);
+        value->setText(localNumber);
+        dialog.search();
+        QTRY_VERIFY2(note->text().contains(u"showing this workstation's records only"),
+                     qPrintable(note->text()));
+        QCOMPARE(results->topLevelItemCount(), 1);
+        QVERIFY(results->topLevelItem(0)->text(0).startsWith(localNumber));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "common/settings.h"
 #include "storage/database.h"
 #include "storage/syncstore.h"
+#include "sync/centrallookupdialog.h"
 #include "sync/logindialog.h"
 #include "sync/refusedchangesdialog.h"
 #include "sync/syncclient.h"
@@ -72,6 +73,9 @@ void SyncController::createMenu()
     m_signIn->setObjectName(QStringLiteral("syncSignInAction"));
     m_signOut = menu->addAction(tr("Sign &out"), this, &SyncController::signOut);
     m_signOut->setObjectName(QStringLiteral("syncSignOutAction"));
+    QAction *lookup = menu->addAction(tr("&Find requests in the central store…"), this,
+                                      &SyncController::showCentralLookup);
+    lookup->setObjectName(QStringLiteral("syncLookupAction"));
     QAction *refused =
         menu->addAction(tr("&Refused changes…"), this, &SyncController::showRefusedChanges);
     refused->setObjectName(QStringLiteral("syncRefusedAction"));
@@ -132,6 +136,13 @@ void SyncController::showRefusedChanges()
     RefusedChangesDialog dialog(store, m_events, &m_window);
     dialog.exec();
     updateStatus();
+}
+
+void SyncController::showCentralLookup()
+{
+    CentralLookup lookup(m_database, m_engine ? m_client : nullptr);
+    CentralLookupDialog dialog(lookup, &m_window);
+    dialog.exec();
 }
 
 void SyncController::showServerSettings()

@@ -21,8 +21,9 @@ class SyncEngine;
 
 // The workstation's side of sync in the window: the status-bar line (standalone, online or
 // offline, changes waiting, last successful sync, refused changes), the Sync menu (sign in,
-// sign out, refused changes, server settings), and asking for the password again when the
-// token expires. With no engine the workstation is standalone and says so.
+// sign out, find requests beyond the local replica, refused changes, server settings), and asking
+// for the password again when the token expires. With no engine the workstation is standalone and
+// says so.
 class SyncController : public QObject
 {
     Q_OBJECT
@@ -43,6 +44,7 @@ public:
     bool promptForLogin(const QString &reason);
     void signOut();
     void showRefusedChanges();
+    void showCentralLookup();
     void showServerSettings();
 
     QString statusText() const;
