@@ -37,16 +37,16 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-// Kinds whose projection can be applied again with the same result: these are the local
-// events re-applied on top of a remote one. Creations and article versions are not (they are
-// ordered by the server before anything that could be applied under them).
+// Kinds re-applied on top of a remote event: applying them again gives the same row (an
+// article edit also records one more local version of the same text). Creations and lifecycle
+// moves are not: the server orders them before anything that could be applied under them.
 bool reapplicable(const QString &kind)
 {
     static const QSet<QString> kinds = {
         QStringLiteral("request.field_changed"),  QStringLiteral("request.status_changed"),
         QStringLiteral("request.note_added"),     QStringLiteral("request.caller_attached"),
         QStringLiteral("caller.upserted"),        QStringLiteral("contact.ended"),
-        QStringLiteral("contact.article_opened"),
+        QStringLiteral("contact.article_opened"), QStringLiteral("article.edited"),
     };
     return kinds.contains(kind);
 }
@@ -223,8 +223,10 @@ Result<int> SyncStore::applyRemote(const QList<RemoteEvent> &events, qint64 curs
         for (const Event &own : onTop) {
             if (!reapplicable(own.kind))
                 continue;
+            // A local event that no longer applies leaves the server's state; sync goes on.
             if (auto p = projector::apply(db, own); !p)
-                return p.error();
+                qCWarning(lcStorage)
+                    << "local event" << own.id << "not re-applied:" << p.error().message;
         }
     }
     QSqlQuery meta(db);

@@ -331,6 +331,46 @@ private slots:
                  QJsonValue(QStringLiteral("mine")));
     }
 
+    void ownPendingArticleEditStaysOnTop()
+    {
+        const QString article = Event::newId();
+        auto articleEvent = [&](const QString &kind, const QString &title, const QString &actor,
+                                const QString &device) {
+            return Event::make(QStringLiteral("article"), article, kind,
+                               {{QStringLiteral("fields"),
+                                 QJsonObject{{QStringLiteral("title"), title},
+                                             {QStringLiteral("body"), QString(title + u" body")}}}},
+                               actor, device, QDateTime::currentDateTimeUtc());
+        };
+        m_server->inject(eventToJson(articleEvent(QStringLiteral("article.created"),
+                                                  QStringLiteral("Bulk item pickup"),
+                                                  QStringLiteral("bob"), QStringLiteral("B0B0B"))));
+        m_ws->engine().start();
+        QTRY_COMPARE(m_ws->sync().cursor(), qint64(1));
+        m_ws->engine().stop();
+        QVERIFY(m_ws->events().append(articleEvent(QStringLiteral("article.edited"),
+                                                   QStringLiteral("Bulk items: mine"),
+                                                   m_ws->actor(), m_ws->device())));
+        m_server->inject(eventToJson(articleEvent(QStringLiteral("article.edited"),
+                                                  QStringLiteral("Bulk items: theirs"),
+                                                  QStringLiteral("bob"), QStringLiteral("B0B0B"))));
+        m_server->addFault(QStringLiteral("POST /api/v1/events"), 1, Fault::Refuse);
+        QStringList seen;
+        connect(&m_ws->engine(), &SyncEngine::remoteApplied, this, [&] {
+            seen.append(QString::number(m_ws->scalar(
+                QStringLiteral("SELECT title = 'Bulk items: mine' FROM articles WHERE id = ?"),
+                {article})));
+        });
+        m_ws->engine().start();
+        QTRY_VERIFY(!seen.isEmpty());
+        QCOMPARE(seen.first(), QStringLiteral("1"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ws->sync().pendingCount(), 0, 10000);
+        QCOMPARE(m_ws->scalar(QStringLiteral("SELECT title = 'Bulk items: mine' FROM articles "
+                                             "WHERE id = ?"),
+                              {article}),
+                 1);
+    }
+
     void ownAcknowledgedLaterEditWinsOverAnEarlierRemoteOne()
     {
         // B's edit reaches the server first (seq 2), ours right after (seq 3) before we pull:
