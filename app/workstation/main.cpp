@@ -185,7 +185,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<SyncEngine> engine;
     if (client) {
         engine = std::make_unique<SyncEngine>(*database.value(), *client);
-        store.events.setAppendedHook([&engine](const Event &) { engine->notifyLocalChange(); });
+        store.events.setAppendedHook(
+            [syncEngine = engine.get()](const Event &) { syncEngine->notifyLocalChange(); });
         if (QNetworkInformation::loadBackendByFeatures(
                 QNetworkInformation::Feature::Reachability)) {
             QObject::connect(QNetworkInformation::instance(),
@@ -203,6 +204,8 @@ int main(int argc, char *argv[])
         engine->start();
     window.show();
     const int status = QApplication::exec();
+    // The window may still write while it closes: from here on changes wait in the outbox.
+    store.events.setAppendedHook({});
     if (engine)
         engine->stop();
     return status;
