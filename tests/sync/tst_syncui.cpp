@@ -121,6 +121,8 @@ private slots:
         QTRY_VERIFY2(m_label->text().startsWith(u"Offline: working on this workstation · 1 "
                                                 u"change waiting · last sync "),
                      qPrintable(m_label->text()));
+        QVERIFY2(m_label->toolTip().startsWith(u"Last problem: The server cannot be reached"),
+                 qPrintable(m_label->toolTip()));
         m_server->setOnline(true);
         m_ws->engine().notifyReconnected();
         QTRY_VERIFY2(m_label->text().startsWith(u"Online · 0 changes waiting"),

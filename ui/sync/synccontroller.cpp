@@ -203,8 +203,12 @@ QString SyncController::statusText() const
 
 void SyncController::updateStatus()
 {
-    if (m_label)
+    if (m_label) {
         m_label->setText(statusText());
+        // The last problem, for the agent or IT to read out (the line stays short).
+        const QString error = m_engine ? m_engine->status().lastError : QString();
+        m_label->setToolTip(error.isEmpty() ? QString() : tr("Last problem: %1").arg(error));
+    }
     if (m_signIn && m_engine)
         m_signIn->setEnabled(!m_engine->isRunning());
     if (m_signOut && m_engine)
