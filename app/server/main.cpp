@@ -4,6 +4,7 @@
 #include "admincommands.h"
 #include "citypack/citypack.h"
 #include "httpreply.h"
+#include "lowdelayserver.h"
 #include "open311api.h"
 #include "queryapi.h"
 #include "serveroptions.h"
@@ -118,7 +119,12 @@ int main(int argc, char *argv[])
         http::logRequest(request, response, timer);
         response.write(std::move(responder));
     });
-    const quint16 port = server.listen(options.value().address, options.value().port);
+    auto *listener = new LowDelayServer(&server);
+    const quint16 port = listener->listen(options.value().address, options.value().port)
+                             ? listener->serverPort()
+                             : 0;
+    if (port != 0)
+        server.bind(listener);
     if (port == 0)
         return fail(QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this "
                                    "machine)")
