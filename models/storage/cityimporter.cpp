@@ -554,6 +554,13 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
     }
     if (auto s = transaction.commit(); !s)
         return s.error();
+    // PostgreSQL plans from table statistics, which a bulk load leaves stale until autovacuum
+    // comes by: refresh them now, so the first queries after an import use the indexes.
+    if (m_database.dialect() == Dialect::Postgres) {
+        QSqlQuery q(db);
+        if (auto s = sql::exec(q, QStringLiteral("ANALYZE")); !s)
+            return s.error();
+    }
     report.milliseconds = timer.elapsed();
     return report;
 }
