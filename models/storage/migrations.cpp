@@ -262,6 +262,15 @@ const QList<QStringList> &allMigrations()
         {
             QStringLiteral("CREATE INDEX requests_opened_id ON requests(opened_at, id)"),
         },
+        // 13: the history list sorted by type, channel, address or due date pages through these
+        // indexes (keyset order: the sort key, then the row) instead of sorting every matching
+        // row for each page.
+        {
+            QStringLiteral("CREATE INDEX requests_sort_type ON requests(type_name)"),
+            QStringLiteral("CREATE INDEX requests_sort_channel ON requests(COALESCE(channel, ''))"),
+            QStringLiteral("CREATE INDEX requests_sort_address ON requests(COALESCE(address, ''))"),
+            QStringLiteral("CREATE INDEX requests_sort_due ON requests(COALESCE(due_at, 0))"),
+        },
     };
     return migrations;
 }
