@@ -38,7 +38,14 @@ void FirstSync::cancel()
     m_running = false;
     m_retry.stop();
     m_retry.disconnect(this);
-    m_client.abort();
+    dropCalls();
+}
+
+void FirstSync::dropCalls()
+{
+    const QSet<quint64> calls = std::exchange(m_calls, {});
+    for (quint64 call : calls)
+        m_client.cancel(call);
 }
 
 void FirstSync::fail(const Error &error, void (FirstSync::*retry)())
@@ -70,7 +77,9 @@ void FirstSync::emitProgress(const QString &table)
 
 void FirstSync::fetchIndex()
 {
-    m_client.reference([this](Result<RemoteReferenceIndex> r) {
+    auto call = std::make_shared<quint64>(0);
+    *call = m_client.reference([this, call](Result<RemoteReferenceIndex> r) {
+        m_calls.remove(*call);
         if (!m_running)
             return;
         if (!r)
@@ -90,6 +99,7 @@ void FirstSync::fetchIndex()
         emitProgress(QString());
         nextPage();
     });
+    m_calls.insert(*call);
 }
 
 void FirstSync::nextPage()
@@ -108,24 +118,42 @@ void FirstSync::nextPage()
         return;
     }
     const QString table = m_index.tables.at(m_table).name;
-    m_client.referencePage(
-        table, loader.resumeAfter(table), m_pageSize, [this, table](Result<RemoteReferencePage> r) {
+    requestPage(table, loader.resumeAfter(table));
+}
+
+void FirstSync::requestPage(const QString &table, const QString &after)
+{
+    auto call = std::make_shared<quint64>(0);
+    *call = m_client.referencePage(
+        table, after, m_pageSize, [this, table, call](Result<RemoteReferencePage> r) {
+            m_calls.remove(*call);
             if (!m_running)
                 return;
-            if (!r)
+            if (!r) {
+                // Ask again from the last page stored (any page still on its way is dropped).
+                dropCalls();
                 return fail(r.error(), &FirstSync::nextPage);
+            }
             m_backoff.reset();
+            const QJsonValue next = r.value().next;
+            const bool last = next.isNull() || next.isUndefined();
+            // Ask for the next page now, so the server makes it while this one is stored.
+            if (!last)
+                requestPage(table, next.isString()
+                                       ? next.toString()
+                                       : QString::number(next.toVariant().toLongLong()));
             ReferenceLoader pageLoader(m_database);
-            if (auto s =
-                    pageLoader.loadPage(table, r.value().columns, r.value().rows, r.value().next);
-                !s) {
+            if (auto s = pageLoader.loadPage(table, r.value().columns, r.value().rows, next); !s) {
                 m_running = false;
+                dropCalls();
                 emit finished(false, s.error().message);
                 return;
             }
             emitProgress(table);
-            nextPage();
+            if (last)
+                nextPage();
         });
+    m_calls.insert(*call);
 }
 
 } // namespace civicdesk

@@ -5,6 +5,7 @@
 #include "sync/syncclient.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace civicdesk {
@@ -42,7 +43,9 @@ signals:
 
 private:
     void fetchIndex();
+    void dropCalls();
     void nextPage();
+    void requestPage(const QString &table, const QString &after);
     void fail(const Error &error, void (FirstSync::*retry)());
     void emitProgress(const QString &table);
 
@@ -54,6 +57,7 @@ private:
     Backoff m_backoff{500, 30000};
     QTimer m_retry;
     bool m_running = false;
+    QSet<quint64> m_calls; // pages on their way
 };
 
 } // namespace civicdesk

@@ -269,31 +269,32 @@ quint64 SyncClient::pull(qint64 after, int limit, int waitSeconds, Callback<Pull
         });
 }
 
-void SyncClient::reference(Callback<RemoteReferenceIndex> done)
+quint64 SyncClient::reference(Callback<RemoteReferenceIndex> done)
 {
-    send("GET", QStringLiteral("/api/v1/reference"), nullptr, 0,
-         [done = std::move(done)](Result<QJsonObject> r) {
-             if (!r)
-                 return done(r.error());
-             const QJsonObject &o = r.value();
-             if (!o.value(u"tables").isArray())
-                 return done(protocolError(QStringLiteral("tables")));
-             RemoteReferenceIndex index;
-             const QJsonValue version = o.value(u"version");
-             index.version = version.isString() ? version.toString()
-                                                : QString::number(version.toDouble(), 'f', 0);
-             index.city = o.value(u"city").toObject();
-             for (const QJsonValue &v : o.value(u"tables").toArray()) {
-                 const QJsonObject t = v.toObject();
-                 index.tables.append(RemoteReferenceTable{t.value(u"name").toString(),
-                                                          qint64(t.value(u"rows").toDouble())});
-             }
-             done(index);
-         });
+    return send("GET", QStringLiteral("/api/v1/reference"), nullptr, 0,
+                [done = std::move(done)](Result<QJsonObject> r) {
+                    if (!r)
+                        return done(r.error());
+                    const QJsonObject &o = r.value();
+                    if (!o.value(u"tables").isArray())
+                        return done(protocolError(QStringLiteral("tables")));
+                    RemoteReferenceIndex index;
+                    const QJsonValue version = o.value(u"version");
+                    index.version = version.isString()
+                                        ? version.toString()
+                                        : QString::number(version.toDouble(), 'f', 0);
+                    index.city = o.value(u"city").toObject();
+                    for (const QJsonValue &v : o.value(u"tables").toArray()) {
+                        const QJsonObject t = v.toObject();
+                        index.tables.append(RemoteReferenceTable{
+                            t.value(u"name").toString(), qint64(t.value(u"rows").toDouble())});
+                    }
+                    done(index);
+                });
 }
 
-void SyncClient::referencePage(const QString &table, const QString &after, int pageSize,
-                               Callback<RemoteReferencePage> done)
+quint64 SyncClient::referencePage(const QString &table, const QString &after, int pageSize,
+                                  Callback<RemoteReferencePage> done)
 {
     QUrlQuery query;
     if (!after.isEmpty())
@@ -302,7 +303,7 @@ void SyncClient::referencePage(const QString &table, const QString &after, int p
     const QString path = u"/api/v1/reference/" +
                          QString::fromLatin1(QUrl::toPercentEncoding(table)) + u'?' +
                          query.toString(QUrl::FullyEncoded);
-    send("GET", path, nullptr, 0, [done = std::move(done)](Result<QJsonObject> r) {
+    return send("GET", path, nullptr, 0, [done = std::move(done)](Result<QJsonObject> r) {
         if (!r)
             return done(r.error());
         const QJsonObject &o = r.value();

@@ -100,9 +100,9 @@ public:
     quint64 push(const QList<Event> &events, Callback<PushResult> done);
     // `waitSeconds` > 0 long-polls.
     quint64 pull(qint64 after, int limit, int waitSeconds, Callback<PullResult> done);
-    void reference(Callback<RemoteReferenceIndex> done);
-    void referencePage(const QString &table, const QString &after, int pageSize,
-                       Callback<RemoteReferencePage> done);
+    quint64 reference(Callback<RemoteReferenceIndex> done);
+    quint64 referencePage(const QString &table, const QString &after, int pageSize,
+                          Callback<RemoteReferencePage> done);
 
     // GET /api/v1/requests?{key}={value}: requests beyond the local replica, newest first.
     void findRequests(const QString &key, const QString &value, int limit,
