@@ -148,7 +148,7 @@ void SyncEngine::runPull()
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     m_pullCall =
-        m_client.pull(after, m_pullLimit, wait, [this, after, clock](Result<PullResult> r) {
+        m_client.pull(after, m_pullLimit, wait, [this, after, wait, clock](Result<PullResult> r) {
             m_pullCall = 0;
             if (!r) {
                 qCInfo(lcSync) << "pull failed:" << r.error().code << r.error().message;
@@ -174,7 +174,10 @@ void SyncEngine::runPull()
             reached();
             if (applied.value() > 0)
                 emit remoteApplied(applied.value());
-            m_scheduler.pullFinished(true, !events.isEmpty() || m_pullMore, clock->elapsed());
+            // After events, or a catch-up pull that did not ask to wait, the long poll follows at
+            // once; only a long poll that came back early and empty waits out the interval.
+            m_scheduler.pullFinished(true, !events.isEmpty() || m_pullMore || wait == 0,
+                                     clock->elapsed());
             publish();
         });
 }

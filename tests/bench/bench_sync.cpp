@@ -144,6 +144,9 @@ void BM_SyncConvergenceAToB(benchmark::State &state)
     state.counters["median_ms"] = percentile(latencies, 0.5);
     state.counters["p95_ms"] = percentile(latencies, 0.95);
     state.counters["max_ms"] = percentile(latencies, 1.0);
+    // Which event was the slowest (the first one also opens A's push connection).
+    state.counters["slowest_event"] =
+        double(std::max_element(latencies.cbegin(), latencies.cend()) - latencies.cbegin());
     a.engine->stop();
     b.engine->stop();
     server.terminate();
