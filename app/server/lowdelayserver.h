@@ -4,8 +4,10 @@
 
 namespace civicdesk {
 
-// Accepts connections with TCP_NODELAY: Qt HTTP Server writes a response's head and body
-// separately, and without it small answers wait for the client's delayed ACK (~40 ms each).
+// Accepts connections tuned for small request/response exchanges: TCP_NODELAY (Qt HTTP Server
+// writes a response's head and body separately, and small answers waited for the client's
+// delayed ACK) and quick ACKs (clients such as QNetworkAccessManager hold a request's body until
+// its head is acknowledged). Each cost ~40 ms per request on a kept-alive connection.
 class LowDelayServer : public QTcpServer
 {
 public:

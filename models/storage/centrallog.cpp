@@ -115,6 +115,9 @@ std::optional<EventRejection> CentralLog::check(const Event &event)
 
 namespace {
 
+// Rows per INSERT statement when a batch is written (a sync push holds at most 500 events).
+constexpr int SyncBatchLimit = 500;
+
 // The stored events among `ids`, in one query.
 Result<QHash<QString, SequencedEvent>> storedAmong(QSqlDatabase &db, const QStringList &ids)
 {
@@ -188,6 +191,7 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
             toWrite.append(event);
         }
     }
+    bool oneByOne = false;
     for (;;) {
         sql::Transaction transaction(db);
         if (auto s = transaction.begin(); !s)
@@ -205,25 +209,48 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
             return s.error();
         qint64 next = query.next() ? query.value(0).toLongLong() : 0;
         query.finish();
-        QSqlQuery insert(db);
-        if (!insert.prepare(QStringLiteral(
-                "INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, device, "
-                "client_time, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-            return sql::errorOf(insert, QStringLiteral("INSERT INTO events"));
+        // All events of the batch in as few statements as the dialect allows, then their
+        // projections in order.
+        sql::BatchInsert insert(
+            db,
+            QStringLiteral("INSERT INTO events(id, entity_type, entity_id, kind, "
+                           "payload, actor, device, client_time, server_seq)"),
+            9, {}, -1, SyncBatchLimit);
+        for (qsizetype i = 0; i < toWrite.size(); ++i) {
+            const Event &event = toWrite.at(i);
+            if (auto s = insert.add({event.id, event.entityType, event.entityId, event.kind,
+                                     compact(event.payload), event.actor, sql::text(event.device),
+                                     event.clientTime.toMSecsSinceEpoch(), next + 1 + i},
+                                    i);
+                !s)
+                return s.error();
+        }
+        if (auto s = insert.flush(); !s)
+            return s.error();
         QList<std::pair<QString, qint64>> accepted;
         qsizetype failed = -1;
         Error failure;
-        for (qsizetype i = 0; i < toWrite.size() && failed < 0; ++i) {
+        if (!oneByOne) {
+            QList<Event> projected;
+            for (const Event &event : toWrite) {
+                if (event.entityType != u"review")
+                    projected.append(event);
+            }
+            if (!projector::applyAll(db, projected)) {
+                oneByOne = true; // roll back and find the event the store refuses
+                continue;
+            }
+            for (const Event &event : toWrite)
+                accepted.append({event.id, ++next});
+        }
+        for (qsizetype i = 0; oneByOne && i < toWrite.size() && failed < 0; ++i) {
             const Event &event = toWrite.at(i);
-            Status written = sql::execPrepared(
-                insert, {event.id, event.entityType, event.entityId, event.kind,
-                         compact(event.payload), event.actor, sql::text(event.device),
-                         event.clientTime.toMSecsSinceEpoch(), next + 1});
-            if (written && event.entityType != u"review")
-                written = projector::apply(db, event);
-            if (!written) {
+            Status projected = Ok{};
+            if (event.entityType != u"review")
+                projected = projector::apply(db, event);
+            if (!projected) {
                 failed = i;
-                failure = written.error();
+                failure = projected.error();
             } else {
                 accepted.append({event.id, ++next});
             }

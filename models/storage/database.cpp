@@ -41,6 +41,7 @@ Database::Database(QString path, QString connectionName, Dialect dialect)
 
 Database::~Database()
 {
+    sql::forgetCachedQueries(m_connectionName);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())

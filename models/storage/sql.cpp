@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlError>
+#include <map>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcStorage, "civicdesk.storage")
 
@@ -46,6 +48,41 @@ Status exec(QSqlQuery &query, const QString &statement, const QVariantList &valu
         return errorOf(query, statement.simplified().left(60));
     }
     return execPrepared(query, values);
+}
+
+namespace {
+
+// Kept queries per connection and statement. A connection is used by the thread that opened
+// it only, so each thread has its own table.
+using QueryCache = std::map<QString, std::map<QString, std::unique_ptr<QSqlQuery>>>;
+QueryCache &queryCache()
+{
+    thread_local QueryCache cache;
+    return cache;
+}
+
+} // namespace
+
+Status execCached(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
+{
+    auto &queries = queryCache()[db.connectionName()];
+    auto found = queries.find(statement);
+    if (found == queries.end()) {
+        auto query = std::make_unique<QSqlQuery>(db);
+        if (!query->prepare(statement)) {
+            qCWarning(lcStorage) << "prepare failed:" << statement << query->lastError().text();
+            return errorOf(*query, statement.simplified().left(60));
+        }
+        found = queries.emplace(statement, std::move(query)).first;
+    }
+    Status status = execPrepared(*found->second, values);
+    found->second->finish();
+    return status;
+}
+
+void forgetCachedQueries(const QString &connectionName)
+{
+    queryCache().erase(connectionName);
 }
 
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)) {}

@@ -68,18 +68,26 @@ void runServer(benchmark::State &state, const QString &database)
     }
     const QString token = server.login(QStringLiteral("bench"));
     for (auto _ : state) {
-        // Ingest: 50 batches of 100 events.
+        // Ingest: 50 batches of 100 events, made before the clock starts (the figure is the
+        // server's, not this client's JSON encoding).
         constexpr int Batches = 50;
-        QElapsedTimer timer;
-        timer.start();
+        QList<QByteArray> batches;
         int n = 0;
         for (int b = 0; b < Batches; ++b) {
             QJsonArray batch;
             for (int i = 0; i < 100; ++i)
                 batch.append(created(++n));
-            const auto r = server.postJson(
-                QStringLiteral("/api/v1/events"),
-                QJsonDocument(QJsonObject{{QStringLiteral("events"), batch}}), token);
+            batches.append(QJsonDocument(QJsonObject{{QStringLiteral("events"), batch}})
+                               .toJson(QJsonDocument::Compact));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const QList<std::pair<QByteArray, QByteArray>> headers = {
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+            {QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()}};
+        for (const QByteArray &batch : batches) {
+            const auto r = server.request(QByteArrayLiteral("POST"),
+                                          QStringLiteral("/api/v1/events"), batch, headers);
             if (r.status != 200 || r.json()[u"accepted"].toArray().size() != 100) {
                 state.SkipWithError(r.body.left(300).constData());
                 return;
