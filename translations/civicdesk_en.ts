@@ -1351,6 +1351,18 @@
         <source>The server offers a reference table &quot;%1&quot; this CivicDesk does not know.</source>
         <translation>The server offers a reference table &quot;%1&quot; this CivicDesk does not know.</translation>
     </message>
+    <message>
+        <source>Standalone: showing this workstation&apos;s records only.</source>
+        <translation>Standalone: showing this workstation&apos;s records only.</translation>
+    </message>
+    <message>
+        <source>Not signed in to the central store: showing this workstation&apos;s records only.</source>
+        <translation>Not signed in to the central store: showing this workstation&apos;s records only.</translation>
+    </message>
+    <message>
+        <source>The central store cannot be reached (%1): showing this workstation&apos;s records only.</source>
+        <translation>The central store cannot be reached (%1): showing this workstation&apos;s records only.</translation>
+    </message>
 </context>
 <context>
     <name>SyncApi</name>
@@ -1727,6 +1739,65 @@
     <message>
         <source>Callbacks</source>
         <translation>Callbacks</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CentralLookupDialog</name>
+    <message>
+        <source>Find requests in the central store</source>
+        <translation>Find requests in the central store</translation>
+    </message>
+    <message>
+        <source>Request number</source>
+        <translation>Request number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>1 request</source>
+        <translation>1 request</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 requests</translation>
+    </message>
+    <message>
+        <source>%1 from the central store.</source>
+        <translation>%1 from the central store.</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +3768,14 @@
     <message>
         <source>%1 changes refused (Sync ▸ Refused changes)</source>
         <translation>%1 changes refused (Sync ▸ Refused changes)</translation>
+    </message>
+    <message>
+        <source>&amp;Find requests in the central store…</source>
+        <translation>&amp;Find requests in the central store…</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Last problem: %1</translation>
     </message>
 </context>
 <context>

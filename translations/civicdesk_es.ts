@@ -1351,6 +1351,18 @@
         <source>The server offers a reference table &quot;%1&quot; this CivicDesk does not know.</source>
         <translation>El servidor ofrece una tabla de referencia &quot;%1&quot; que esta versión de CivicDesk no conoce.</translation>
     </message>
+    <message>
+        <source>Standalone: showing this workstation&apos;s records only.</source>
+        <translation>Modo independiente: se muestran solo los registros de esta estación de trabajo.</translation>
+    </message>
+    <message>
+        <source>Not signed in to the central store: showing this workstation&apos;s records only.</source>
+        <translation>No se inició sesión en el almacén central: se muestran solo los registros de esta estación de trabajo.</translation>
+    </message>
+    <message>
+        <source>The central store cannot be reached (%1): showing this workstation&apos;s records only.</source>
+        <translation>No se puede acceder al almacén central (%1): se muestran solo los registros de esta estación de trabajo.</translation>
+    </message>
 </context>
 <context>
     <name>SyncApi</name>
@@ -1727,6 +1739,65 @@
     <message>
         <source>Callbacks</source>
         <translation>Devoluciones de llamada</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CentralLookupDialog</name>
+    <message>
+        <source>Find requests in the central store</source>
+        <translation>Buscar solicitudes en el almacén central</translation>
+    </message>
+    <message>
+        <source>Request number</source>
+        <translation>Número de solicitud</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Fecha de apertura</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>1 request</source>
+        <translation>1 solicitud</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 solicitudes</translation>
+    </message>
+    <message>
+        <source>%1 from the central store.</source>
+        <translation>%1 del almacén central.</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +3768,14 @@
     <message>
         <source>%1 changes refused (Sync ▸ Refused changes)</source>
         <translation>%1 cambios rechazados (Sincronización ▸ Cambios rechazados)</translation>
+    </message>
+    <message>
+        <source>&amp;Find requests in the central store…</source>
+        <translation>&amp;Buscar solicitudes en el almacén central…</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Último problema: %1</translation>
     </message>
 </context>
 <context>
