@@ -38,9 +38,10 @@ private slots:
         QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("intakeDock"))->windowTitle(),
                  QStringLiteral("Admisión"));
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Archivo"));
-        QVERIFY(window.findChild<QLabel *>(QStringLiteral("historyCountLabel"))
-                    ->text()
-                    .contains(u"solicitudes"));
+        // The history list counts on its search thread: wait for the answer.
+        QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("historyCountLabel"))
+                        ->text()
+                        .contains(u"solicitudes"));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("syncStatusLabel"))
                     ->text()
                     .contains(u"independiente"));
