@@ -309,6 +309,18 @@ private slots:
                             {QStringLiteral("password"), QStringLiteral("a fine password")}}),
             m_tokens[role]);
         QCOMPARE(added.status, manages ? 201 : 403);
+        const auto changed = m_server->request(
+            QByteArrayLiteral("PATCH"), QStringLiteral("/api/v1/users/u_trainer"),
+            QByteArrayLiteral("{\"disabled\": false}"),
+            {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+             {QByteArrayLiteral("Authorization"), "Bearer " + m_tokens[role].toLatin1()}});
+        QCOMPARE(changed.status, manages ? 200 : 403);
+        // Reads open to every role: one request (404 = allowed, just not there), reference pages.
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/requests/NO-SUCH"), m_tokens[role]).status,
+                 404);
+        QCOMPARE(
+            m_server->get(QStringLiteral("/api/v1/reference/departments"), m_tokens[role]).status,
+            200);
     }
 
     void reviewEventsNeverTravelInThePull()
