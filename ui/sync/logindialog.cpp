@@ -51,6 +51,8 @@ LoginDialog::LoginDialog(const QString &server, const QString &user, const QStri
     connect(m_ok, &QPushButton::clicked, this, &LoginDialog::submit);
     connect(m_offline, &QPushButton::clicked, this, &QDialog::reject);
     connect(this, &QDialog::finished, m_password, &QLineEdit::clear);
+    // Wide enough that the server address and a refusal reason read on one or two lines.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     (user.isEmpty() ? m_user : m_password)->setFocus();
 }
 
