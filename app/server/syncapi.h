@@ -19,6 +19,10 @@ public:
     static constexpr int MaxPull = 1000;
     static constexpr int DefaultPull = 500;
     static constexpr int MaxWaitSeconds = 60;
+    // Sign-ins per minute from one address: enough for a shift change of a whole contact centre
+    // behind one NAT address, few enough to slow password spraying across accounts (each
+    // account also locks after five failures).
+    static constexpr int LoginsPerAddressPerMinute = 120;
 
     SyncApi(Database &database, AccountStore &accounts);
     void registerRoutes(QHttpServer &server);
@@ -38,7 +42,7 @@ private:
     AccountStore &m_accounts;
     CentralLog m_log;
     ApiGate m_gate;
-    RateLimiter m_loginsPerAddress{30};
+    RateLimiter m_loginsPerAddress{LoginsPerAddressPerMinute};
     LongPoll m_longPoll;
 };
 

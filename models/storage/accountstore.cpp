@@ -272,6 +272,11 @@ Result<Session> AccountStore::signIn(const QString &name, const QString &passwor
                            {name});
         !s)
         return s.error();
+    // Sessions past their expiry by a day are of no use to anyone: keep the table small.
+    if (auto s = sql::exec(query, QStringLiteral("DELETE FROM sessions WHERE expires_at < ?"),
+                           {ms(now) - 24LL * 3600 * 1000});
+        !s)
+        return s.error();
     if (auto s = sql::exec(
             query,
             QStringLiteral("INSERT INTO sessions(token_hash, user_name, device, "
