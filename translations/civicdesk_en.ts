@@ -1956,6 +1956,17 @@
         <source>Call&amp;backs (%1 due)</source>
         <translation>Call&amp;backs (%1 due)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more from the central store.</source>
+        <translation>
+            <numerusform>%n more from the central store.</numerusform>
+            <numerusform>%n more from the central store.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The central store has nothing more.</source>
+        <translation>The central store has nothing more.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>

@@ -1956,6 +1956,17 @@
         <source>Call&amp;backs (%1 due)</source>
         <translation>&amp;Devoluciones de llamada (%1 pendientes)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more from the central store.</source>
+        <translation>
+            <numerusform>%n solicitud más del almacén central.</numerusform>
+            <numerusform>%n solicitudes más del almacén central.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The central store has nothing more.</source>
+        <translation>El almacén central no tiene nada más.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>

@@ -200,6 +200,10 @@ int main(int argc, char *argv[])
     SyncController sync(window, settings, *database.value(), store.events, engine.get(),
                         client.get(), agent);
     sync.setRefreshViews([&window] { window.historyPanel()->refresh(); });
+    // With a central store the caller and location views also ask it (standalone they would
+    // only repeat the local answer).
+    if (engine)
+        window.historyPanel()->setCentralQuery(sync.centralQuery());
     if (engine && signedIn)
         engine->start();
     window.show();

@@ -58,6 +58,15 @@ HistoryRepository::HistoryRepository(const Database &database)
 {
 }
 
+QString HistoryRepository::phoneOf(const QString &callerId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!sql::exec(q, QStringLiteral("SELECT phone FROM callers WHERE id = ?"), {callerId}) ||
+        !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
 QList<HistoryEntry> HistoryRepository::forCaller(const QString &callerId, int limit) const
 {
     QList<HistoryEntry> entries;

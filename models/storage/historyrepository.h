@@ -23,6 +23,8 @@ public:
 
     // Requests the caller reported or was attached to, and the caller's contacts, newest first.
     QList<HistoryEntry> forCaller(const QString &callerId, int limit = 200) const;
+    // The caller's normalised phone number (empty when unknown or none).
+    QString phoneOf(const QString &callerId) const;
     // Requests at `address` first, then within the radius of the point; open before in progress
     // before closed; newest first within each.
     QList<HistoryEntry> nearLocation(double latitude, double longitude, const QString &address,

@@ -118,6 +118,54 @@ private slots:
         QCOMPARE(caller->model()->rowCount(), 0);
     }
 
+    void theCallerViewAddsWhatTheCentralStoreHas()
+    {
+        QTableView *caller = table("callerHistoryTableView");
+        auto *caption = m_panel->findChild<QLabel *>(QStringLiteral("callerHistoryLabel"));
+        QVERIFY(caption);
+        m_panel->setCaller(m_fx->anaId);
+        const int local = caller->model()->rowCount();
+        QVERIFY(local > 0);
+        // Online: the central store knows one more request of this caller.
+        ServiceRequest elsewhere;
+        elsewhere.id = QStringLiteral("made-on-another-workstation");
+        elsewhere.number = QStringLiteral("ZZ9ZZ-0001X");
+        elsewhere.typeName = QStringLiteral("Graffiti Removal");
+        elsewhere.openedAt = m_fx->clock()().addDays(-2);
+        QString askedPhone;
+        std::function<void(const CentralAnswer &)> pending;
+        m_panel->setCentralQuery([&](CentralKey key, const QString &value,
+                                     std::function<void(const CentralAnswer &)> done) {
+            if (key == CentralKey::Phone)
+                askedPhone = value;
+            pending = std::move(done);
+        });
+        QCOMPARE(askedPhone, QStringLiteral("+16175550142"));
+        QVERIFY(pending);
+        pending(CentralAnswer{{elsewhere}, true, {}});
+        QCOMPARE(caller->model()->rowCount(), local + 1);
+        QVERIFY(caption->text().contains(u"1 more from the central store"));
+        bool shown = false;
+        for (int row = 0; row < caller->model()->rowCount(); ++row)
+            shown = shown || cell(caller, row, 0) == elsewhere.number;
+        QVERIFY(shown);
+        // Offline: only this workstation's records, and the view says so.
+        m_panel->setCaller(m_fx->anaId);
+        pending(CentralAnswer{{},
+                              false,
+                              QStringLiteral("The central store cannot be reached (timeout): "
+                                             "showing this workstation's records only.")});
+        QCOMPARE(caller->model()->rowCount(), local);
+        QVERIFY(caption->text().contains(u"cannot be reached"));
+        // A late answer for a caller the agent has moved on from is dropped.
+        m_panel->setCaller(m_fx->anaId);
+        auto late = std::move(pending);
+        m_panel->setCaller(m_fx->benId);
+        const int ben = caller->model()->rowCount();
+        late(CentralAnswer{{elsewhere}, true, {}});
+        QCOMPARE(caller->model()->rowCount(), ben);
+    }
+
     void searchThroughTheFilters()
     {
         m_panel->focusFilter();

@@ -231,6 +231,37 @@ private slots:
         QTRY_VERIFY2(!m_label->text().contains(u"refused"), qPrintable(m_label->text()));
     }
 
+    void historyViewsAskTheCentralStoreThroughTheController()
+    {
+        const Event remote = Event::make(
+            QStringLiteral("request"), Event::newId(), QStringLiteral("request.created"),
+            {{QStringLiteral("number"), QStringLiteral("C0C0C-0007")},
+             {QStringLiteral("type_name"), QStringLiteral("Pothole")},
+             {QStringLiteral("address"), QStringLiteral("1 City Hall Sq")}},
+            QStringLiteral("bob"), QStringLiteral("C0C0C"), QDateTime::currentDateTimeUtc());
+        m_server->inject(eventToJson(remote));
+        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->events(),
+                                  &m_ws->engine(), &m_ws->client(), QStringLiteral("ana"));
+        QVERIFY(signIn(QStringLiteral("secret")));
+        const CentralQuery query = controller.centralQuery();
+        std::optional<CentralAnswer> answer;
+        query(CentralKey::Address, QStringLiteral("1 City Hall Sq"),
+              [&](const CentralAnswer &a) { answer = a; });
+        QTRY_VERIFY(answer.has_value());
+        QVERIFY(answer->central);
+        QCOMPARE(answer->requests.size(), 1);
+        QCOMPARE(answer->requests.first().number, QStringLiteral("C0C0C-0007"));
+        QCOMPARE(answer->requests.first().typeName, QStringLiteral("Pothole"));
+        // Offline: the local answer, with the reason.
+        m_server->setOnline(false);
+        answer.reset();
+        query(CentralKey::Address, QStringLiteral("1 City Hall Sq"),
+              [&](const CentralAnswer &a) { answer = a; });
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 20000);
+        QVERIFY(!answer->central);
+        QVERIFY2(answer->note.contains(u"this workstation"), qPrintable(answer->note));
+    }
+
     void lookupAsksTheCentralStoreAndFallsBackOffline()
     {
         // A request made elsewhere, only in the central store.

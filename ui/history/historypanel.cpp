@@ -12,9 +12,11 @@
 #include "itemmodels/requestlistmodel.h"
 
 #include <QEvent>
+#include <QSet>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -159,29 +161,78 @@ void HistoryPanel::refreshViews()
     refreshCallbacks();
 }
 
+void HistoryPanel::setCentralQuery(CentralQuery query)
+{
+    m_central = std::move(query);
+    refreshCaller();
+    refreshLocation();
+}
+
+void HistoryPanel::askCentral(HistoryListView *view, CentralKey key, const QString &value,
+                              const QString &caption, int *generation)
+{
+    const int asked = ++*generation;
+    if (!m_central || value.isEmpty())
+        return;
+    QPointer<HistoryPanel> self(this);
+    m_central(key, value, [self, view, caption, generation, asked](const CentralAnswer &answer) {
+        if (!self || *generation != asked)
+            return; // the panel is gone, or the contact moved on
+        QList<HistoryEntry> entries;
+        QSet<QString> local;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            entries.append(view->model()->entry(row));
+            local.insert(entries.last().request.id);
+        }
+        int added = 0;
+        for (const ServiceRequest &request : answer.requests) {
+            if (local.contains(request.id))
+                continue;
+            HistoryEntry entry;
+            entry.request = request;
+            entries.append(entry);
+            ++added;
+        }
+        std::stable_sort(
+            entries.begin(), entries.end(),
+            [](const HistoryEntry &a, const HistoryEntry &b) { return a.when() > b.when(); });
+        const QString note = !answer.central ? answer.note
+                             : added > 0     ? tr("%n more from the central store.", nullptr, added)
+                                             : tr("The central store has nothing more.");
+        view->setEntries(entries, caption + u' ' + note);
+        self->retranslate();
+    });
+}
+
 void HistoryPanel::refreshCaller()
 {
+    const QString caption = tr("The caller's past contacts and requests, newest first.");
     if (m_callerId.isEmpty())
         m_callerView->setEntries({}, tr("No caller yet: find or enter the caller in intake, and "
                                         "their past contacts and requests show here."));
     else
-        m_callerView->setEntries(m_services->history.forCaller(m_callerId),
-                                 tr("The caller's past contacts and requests, newest first."));
+        m_callerView->setEntries(m_services->history.forCaller(m_callerId), caption);
     retranslate();
+    askCentral(m_callerView, CentralKey::Phone,
+               m_callerId.isEmpty() ? QString() : m_services->history.phoneOf(m_callerId), caption,
+               &m_callerGeneration);
 }
 
 void HistoryPanel::refreshLocation()
 {
+    const QString caption =
+        tr("Requests at %1 first, then within %2 m; open before closed, newest first.")
+            .arg(m_address.isEmpty() ? tr("this point") : m_address)
+            .arg(HistoryRepository::DefaultRadiusMeters);
     if (!m_point)
         m_locationView->setEntries({}, tr("No location yet: as intake finds the address, the "
                                           "requests there and nearby show here."));
     else
         m_locationView->setEntries(
-            m_services->history.nearLocation(m_point->first, m_point->second, m_address),
-            tr("Requests at %1 first, then within %2 m; open before closed, newest first.")
-                .arg(m_address.isEmpty() ? tr("this point") : m_address)
-                .arg(HistoryRepository::DefaultRadiusMeters));
+            m_services->history.nearLocation(m_point->first, m_point->second, m_address), caption);
     retranslate();
+    askCentral(m_locationView, CentralKey::Address, m_point ? m_address : QString(), caption,
+               &m_locationGeneration);
 }
 
 void HistoryPanel::refreshAgent()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "history/centralquery.h"
 #include "storage/requestactions.h"
 
 #include <QDateTime>
@@ -57,6 +58,9 @@ public:
     QString callerId() const { return m_callerId; }
     // Seam for tests: the time of SLA states and of the agent's actions.
     void setClock(std::function<QDateTime()> clock);
+    // With a central store: the caller and location views also ask it (by phone, by address)
+    // and add what this workstation does not hold, or say why they could not.
+    void setCentralQuery(CentralQuery query);
 
 signals:
     // The agent opened a request (the map pans to it).
@@ -82,6 +86,9 @@ private:
     void refreshLocation();
     void refreshAgent();
     void refreshCallbacks();
+    // Adds the central store's answer to a view's local entries (stale answers are dropped).
+    void askCentral(HistoryListView *view, CentralKey key, const QString &value,
+                    const QString &caption, int *generation);
 
     std::unique_ptr<HistoryServices> m_services;
     RequestListModel *m_model = nullptr;
@@ -97,6 +104,9 @@ private:
     QString m_callerId;
     std::optional<std::pair<double, double>> m_point;
     QString m_address;
+    CentralQuery m_central;
+    int m_callerGeneration = 0;
+    int m_locationGeneration = 0;
 };
 
 } // namespace civicdesk

@@ -3,6 +3,7 @@
 #include "common/settings.h"
 #include "storage/database.h"
 #include "storage/syncstore.h"
+#include "sync/centrallookup.h"
 #include "sync/centrallookupdialog.h"
 #include "sync/logindialog.h"
 #include "sync/refusedchangesdialog.h"
@@ -143,6 +144,37 @@ void SyncController::showCentralLookup()
     CentralLookup lookup(m_database, m_engine ? m_client : nullptr);
     CentralLookupDialog dialog(lookup, &m_window);
     dialog.exec();
+}
+
+CentralQuery SyncController::centralQuery()
+{
+    if (!m_lookup)
+        m_lookup = new CentralLookup(m_database, m_engine ? m_client : nullptr, this);
+    QPointer<CentralLookup> lookup(m_lookup);
+    return [lookup](CentralKey key, const QString &value,
+                    std::function<void(const CentralAnswer &)> done) {
+        if (!lookup)
+            return;
+        lookup->find(
+            key == CentralKey::Phone ? CentralLookup::Key::Phone : CentralLookup::Key::Address,
+            value, [done](const CentralLookup::Answer &answer) {
+                CentralAnswer converted;
+                converted.central = answer.central;
+                converted.note = answer.note;
+                for (const CentralLookup::Row &row : answer.rows) {
+                    ServiceRequest r;
+                    r.id = row.id;
+                    r.number = row.number;
+                    r.typeName = row.typeName;
+                    r.status = requestStatusFromName(row.status).value_or(RequestStatus::Open);
+                    r.address = row.address;
+                    r.description = row.description;
+                    r.openedAt = row.openedAt;
+                    converted.requests.append(r);
+                }
+                done(converted);
+            });
+    };
 }
 
 void SyncController::showServerSettings()

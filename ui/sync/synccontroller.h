@@ -1,5 +1,6 @@
 #pragma once
 
+#include "history/centralquery.h"
 #include "sync/syncstatus.h"
 
 #include <QObject>
@@ -16,6 +17,7 @@ namespace civicdesk {
 class Database;
 class EventStore;
 class Settings;
+class CentralLookup;
 class SyncClient;
 class SyncEngine;
 
@@ -48,6 +50,9 @@ public:
     void showServerSettings();
 
     QString statusText() const;
+    // The history views' questions to the central store (local answers with a note when offline
+    // or signed out).
+    CentralQuery centralQuery();
 
 private:
     void createMenu();
@@ -68,6 +73,7 @@ private:
     QAction *m_signOut = nullptr;
     QTimer m_refreshTimer;
     bool m_prompting = false;
+    CentralLookup *m_lookup = nullptr; // made on first use, a child of this controller
 };
 
 } // namespace civicdesk
