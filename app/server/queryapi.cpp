@@ -72,6 +72,13 @@ QJsonObject requestJson(const RequestWithCallers &entry)
                        {QStringLiteral("callers"), callers}};
 }
 
+QJsonObject accountJson(const Account &account)
+{
+    return QJsonObject{{QStringLiteral("name"), account.name},
+                       {QStringLiteral("role"), agentRoleName(account.role)},
+                       {QStringLiteral("disabled"), account.disabled}};
+}
+
 std::optional<double> queryDouble(const QUrlQuery &query, const QString &name)
 {
     bool ok = false;
@@ -283,28 +290,30 @@ QHttpServerResponse QueryApi::reviews(const QHttpServerRequest &request)
     return http::json(QJsonObject{{QStringLiteral("reviews"), reviews}});
 }
 
-QHttpServerResponse QueryApi::users(const QHttpServerRequest &request)
+std::optional<QHttpServerResponse> QueryApi::refuseUnlessAdmin(const QHttpServerRequest &request)
 {
     auto gate = m_gate.authenticate(request);
     if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
         return std::move(*denied);
     if (!mayManageUsers(std::get<Session>(gate).role))
         return ApiGate::forbidden(Text::tr("Only admins may manage users."));
+    return std::nullopt;
+}
+
+QHttpServerResponse QueryApi::users(const QHttpServerRequest &request)
+{
+    if (auto refused = refuseUnlessAdmin(request))
+        return std::move(*refused);
     QJsonArray list;
     for (const Account &a : m_accounts.users())
-        list.append(QJsonObject{{QStringLiteral("name"), a.name},
-                                {QStringLiteral("role"), agentRoleName(a.role)},
-                                {QStringLiteral("disabled"), a.disabled}});
+        list.append(accountJson(a));
     return http::json(QJsonObject{{QStringLiteral("users"), list}});
 }
 
 QHttpServerResponse QueryApi::addUser(const QHttpServerRequest &request)
 {
-    auto gate = m_gate.authenticate(request);
-    if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
-        return std::move(*denied);
-    if (!mayManageUsers(std::get<Session>(gate).role))
-        return ApiGate::forbidden(Text::tr("Only admins may manage users."));
+    if (auto refused = refuseUnlessAdmin(request))
+        return std::move(*refused);
     QJsonObject body;
     if (auto refused = http::parseObject(request, body))
         return std::move(*refused);
@@ -329,19 +338,13 @@ QHttpServerResponse QueryApi::addUser(const QHttpServerRequest &request)
                                                      : QStringLiteral("name"));
         return storeFailure(s.error());
     }
-    return http::json(QJsonObject{{QStringLiteral("name"), name},
-                                  {QStringLiteral("role"), agentRoleName(*role)},
-                                  {QStringLiteral("disabled"), false}},
-                      HttpStatus::Created);
+    return http::json(accountJson(Account{name, *role, false}), HttpStatus::Created);
 }
 
 QHttpServerResponse QueryApi::changeUser(const QString &name, const QHttpServerRequest &request)
 {
-    auto gate = m_gate.authenticate(request);
-    if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
-        return std::move(*denied);
-    if (!mayManageUsers(std::get<Session>(gate).role))
-        return ApiGate::forbidden(Text::tr("Only admins may manage users."));
+    if (auto refused = refuseUnlessAdmin(request))
+        return std::move(*refused);
     QJsonObject body;
     if (auto refused = http::parseObject(request, body))
         return std::move(*refused);
@@ -377,10 +380,7 @@ QHttpServerResponse QueryApi::changeUser(const QString &name, const QHttpServerR
         if (auto s = m_accounts.resetPassword(name, body.value(u"password").toString()); !s)
             return storeFailure(s.error());
     }
-    const auto account = m_accounts.user(name);
-    return http::json(QJsonObject{{QStringLiteral("name"), account->name},
-                                  {QStringLiteral("role"), agentRoleName(account->role)},
-                                  {QStringLiteral("disabled"), account->disabled}});
+    return http::json(accountJson(*m_accounts.user(name)));
 }
 
 } // namespace civicdesk

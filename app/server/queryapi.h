@@ -28,6 +28,8 @@ private:
     QHttpServerResponse reference(const QHttpServerRequest &request);
     QHttpServerResponse referenceTable(const QString &table, const QHttpServerRequest &request);
     QHttpServerResponse reviews(const QHttpServerRequest &request);
+    // 401 without a valid token, 403 for anyone but an admin; nothing when allowed.
+    std::optional<QHttpServerResponse> refuseUnlessAdmin(const QHttpServerRequest &request);
     QHttpServerResponse users(const QHttpServerRequest &request);
     QHttpServerResponse addUser(const QHttpServerRequest &request);
     QHttpServerResponse changeUser(const QString &name, const QHttpServerRequest &request);
