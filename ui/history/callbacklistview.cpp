@@ -1,12 +1,11 @@
 #include "history/callbacklistview.h"
 
+#include "history/requesttable.h"
 #include "itemmodels/callbacklistmodel.h"
 
 #include <QEvent>
-#include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
-#include <QVBoxLayout>
 
 namespace civicdesk {
 
@@ -16,27 +15,12 @@ CallbackListView::CallbackListView(const QTimeZone &cityZone, QWidget *parent)
 {
     setObjectName(QStringLiteral("callbacksView"));
     m_caption->setObjectName(QStringLiteral("callbacksLabel"));
-    m_caption->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("callbacksTableView"));
     m_model->setDisplayTimeZone(cityZone);
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(CallbackListModel::Note,
-                                                      QHeaderView::Stretch);
-    m_caption->setBuddy(m_table);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_caption);
-    layout->addWidget(m_table, 1);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        const QString id = index.data(CallbackListModel::RequestIdRole).toString();
-        if (!id.isEmpty())
-            emit requestActivated(id);
-    });
+    setUpRequestTable(this, m_caption, m_table, CallbackListModel::Note,
+                      CallbackListModel::RequestIdRole,
+                      [this](const QString &id) { emit requestActivated(id); });
     retranslate();
 }
 

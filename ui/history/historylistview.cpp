@@ -1,11 +1,10 @@
 #include "history/historylistview.h"
 
+#include "history/requesttable.h"
 #include "itemmodels/historyentrymodel.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
-#include <QVBoxLayout>
 
 namespace civicdesk {
 
@@ -16,27 +15,12 @@ HistoryListView::HistoryListView(const QString &objectNamePrefix, const QTimeZon
 {
     setObjectName(objectNamePrefix + u"HistoryView");
     m_caption->setObjectName(objectNamePrefix + u"HistoryLabel");
-    m_caption->setWordWrap(true);
     m_table->setObjectName(objectNamePrefix + u"HistoryTableView");
     m_model->setDisplayTimeZone(cityZone);
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(HistoryEntryModel::Address,
-                                                      QHeaderView::Stretch);
-    m_caption->setBuddy(m_table);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_caption);
-    layout->addWidget(m_table, 1);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        const QString id = index.data(HistoryEntryModel::RequestIdRole).toString();
-        if (!id.isEmpty())
-            emit requestActivated(id);
-    });
+    setUpRequestTable(this, m_caption, m_table, HistoryEntryModel::Address,
+                      HistoryEntryModel::RequestIdRole,
+                      [this](const QString &id) { emit requestActivated(id); });
 }
 
 void HistoryListView::setEntries(QList<HistoryEntry> entries, const QString &caption)

@@ -1,0 +1,33 @@
+#include "history/requesttable.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace civicdesk {
+
+void setUpRequestTable(QWidget *owner, QLabel *caption, QTableView *table, int stretchColumn,
+                       int requestIdRole, std::function<void(const QString &)> activated)
+{
+    caption->setWordWrap(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    caption->setBuddy(table);
+    auto *layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(caption);
+    layout->addWidget(table, 1);
+    QObject::connect(table, &QTableView::activated, owner,
+                     [requestIdRole, activated = std::move(activated)](const QModelIndex &index) {
+                         const QString id = index.data(requestIdRole).toString();
+                         if (!id.isEmpty())
+                             activated(id);
+                     });
+}
+
+} // namespace civicdesk
