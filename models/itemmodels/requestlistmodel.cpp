@@ -176,25 +176,9 @@ QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
-    case Number:
-        return tr("Number");
-    case Type:
-        return tr("Type");
-    case Status:
-        return tr("Status");
-    case Sla:
-        return tr("SLA");
-    case Channel:
-        return tr("Channel");
-    case Address:
-        return tr("Address");
-    case Opened:
+    if (section == Opened)
         return tr("Opened");
-    case ColumnCount:
-        break;
-    }
-    return {};
+    return requesttexts::columnTitle(section);
 }
 
 } // namespace civicdesk

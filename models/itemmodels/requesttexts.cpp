@@ -1,8 +1,23 @@
 #include "itemmodels/requesttexts.h"
 
 #include <QCoreApplication>
+#include <iterator>
 
 namespace civicdesk::requesttexts {
+
+QString columnTitle(int column)
+{
+    static const char *const titles[] = {
+        QT_TRANSLATE_NOOP("civicdesk::RequestListModel", "Number"),
+        QT_TRANSLATE_NOOP("civicdesk::RequestListModel", "Type"),
+        QT_TRANSLATE_NOOP("civicdesk::RequestListModel", "Status"),
+        QT_TRANSLATE_NOOP("civicdesk::RequestListModel", "SLA"),
+        QT_TRANSLATE_NOOP("civicdesk::RequestListModel", "Channel"),
+        QT_TRANSLATE_NOOP("civicdesk::RequestListModel", "Address")};
+    if (column < 0 || column >= int(std::size(titles)))
+        return {};
+    return QCoreApplication::translate("civicdesk::RequestListModel", titles[column]);
+}
 
 QString status(RequestStatus status)
 {

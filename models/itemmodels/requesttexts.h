@@ -9,6 +9,9 @@ namespace civicdesk::requesttexts {
 
 // The words the history views show for stored codes, shared by every request and timeline
 // model (translated in one context, so each word is translated once).
+// The titles of the columns every request list starts with: number, type, status, SLA, channel,
+// address (columns 0 to 5); empty for any other column.
+QString columnTitle(int column);
 QString status(RequestStatus status);
 QString sla(SlaState state);
 QString channel(const QString &channel);
