@@ -5,6 +5,7 @@
 #include "storage/requestrow.h"
 #include "storage/sql.h"
 
+#include <QHash>
 #include <QtMath>
 
 namespace civicdesk {
@@ -43,25 +44,40 @@ CentralQueries::select(const QString &where, const QVariantList &values, int lim
         return s.error();
     while (query.next())
         list.append(RequestWithCallers{requestrow::from(query), {}});
-    for (RequestWithCallers &entry : list)
-        entry.callers = callersOf(entry.request);
+    attachCallers(list);
     return list;
 }
 
-QList<Caller> CentralQueries::callersOf(const ServiceRequest &request) const
+void CentralQueries::attachCallers(QList<RequestWithCallers> &list) const
 {
-    QList<Caller> callers;
+    if (list.isEmpty())
+        return;
+    // Every caller of every request in one query: the requester named on the request and the
+    // callers attached to it later.
+    QHash<QString, qsizetype> rowOf;
+    QVariantList ids;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        rowOf.insert(list.at(i).request.id, i);
+        ids.append(list.at(i).request.id);
+    }
+    const QString marks = QStringList(ids.size(), QStringLiteral("?")).join(u", ");
     QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    query.setForwardOnly(true);
     if (!sql::exec(query,
-                   QStringLiteral("SELECT c.id, c.name, c.phone, c.email, c.language, "
-                                  "c.preference FROM callers c WHERE c.id = ? OR c.id IN (SELECT "
-                                  "rc.caller_id FROM request_callers rc WHERE rc.request_id = ?) "
-                                  "ORDER BY c.id"),
-                   {request.callerId, request.id}))
-        return callers;
-    while (query.next())
-        callers.append(callerrow::from(query));
-    return callers;
+                   QStringLiteral("SELECT link.request_id, c.id, c.name, c.phone, c.email, "
+                                  "c.language, c.preference FROM (SELECT id AS request_id, "
+                                  "caller_id FROM requests WHERE caller_id IS NOT NULL AND id IN "
+                                  "(%1) UNION SELECT request_id, caller_id FROM request_callers "
+                                  "WHERE request_id IN (%1)) link JOIN callers c ON c.id = "
+                                  "link.caller_id ORDER BY link.request_id, c.id")
+                       .arg(marks),
+                   ids + ids))
+        return;
+    while (query.next()) {
+        const auto row = rowOf.constFind(query.value(0).toString());
+        if (row != rowOf.cend())
+            list[*row].callers.append(callerrow::from(query, 1));
+    }
 }
 
 Result<QList<RequestWithCallers>> CentralQueries::byNumber(const QString &number) const

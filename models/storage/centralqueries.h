@@ -36,7 +36,7 @@ public:
 private:
     Result<QList<RequestWithCallers>> select(const QString &where, const QVariantList &values,
                                              int limit) const;
-    QList<Caller> callersOf(const ServiceRequest &request) const;
+    void attachCallers(QList<RequestWithCallers> &list) const;
     Database &m_database;
 };
 
