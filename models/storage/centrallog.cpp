@@ -1,6 +1,7 @@
 #include "storage/centrallog.h"
 
 #include "storage/database.h"
+#include "storage/dialect.h"
 #include "storage/projector.h"
 #include "storage/sql.h"
 
@@ -199,7 +200,7 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
         QSqlQuery query(db);
         // Several server processes may share one PostgreSQL store: sequence numbers are handed
         // out one writer at a time (SQLite's write lock does the same for a file store).
-        if (db.driverName() == u"QPSQL") {
+        if (dialect::of(db) == Dialect::Postgres) {
             if (auto s = sql::exec(query, QStringLiteral("SELECT pg_advisory_xact_lock(8311)")); !s)
                 return s.error();
         }

@@ -1,6 +1,7 @@
 #include "storage/placerepository.h"
 
 #include "storage/database.h"
+#include "storage/dialect.h"
 #include "storage/sql.h"
 
 #include <algorithm>
@@ -49,7 +50,7 @@ std::optional<NearestAddress> PlaceRepository::nearestAddress(double latitude, d
     // SQLite finds the box through the R*Tree; PostgreSQL (the central store) through the
     // coordinates themselves.
     const QString box =
-        db.driverName() == u"QPSQL"
+        dialect::of(db) == Dialect::Postgres
             ? QStringLiteral("FROM addresses a WHERE a.latitude <= ? AND a.latitude >= ? AND "
                              "a.longitude <= ? AND a.longitude >= ?")
             : QStringLiteral("FROM addresses_rtree r JOIN addresses a ON a.id = r.id WHERE "
