@@ -97,6 +97,10 @@
         <source>The token is unknown, expired or signed out; sign in again.</source>
         <translation>The token is unknown, expired or signed out; sign in again.</translation>
     </message>
+    <message>
+        <source>The central store&apos;s database cannot be reached just now; nothing was read or written. Keep the token and try again later.</source>
+        <translation>The central store&apos;s database cannot be reached just now; nothing was read or written. Keep the token and try again later.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleLifecycle</name>
@@ -500,26 +504,57 @@
     </message>
 </context>
 <context>
-    <name>EventPolicy</name>
+    <name>EventPermission</name>
     <message>
-        <source>The actor must be the signed-in user (%1).</source>
-        <translation>The actor must be the signed-in user (%1).</translation>
+        <source>The %1 role may not record calls or requests; trainers use practice mode, which never reaches the central store.</source>
+        <translation>The %1 role may not record calls or requests; trainers use practice mode, which never reaches the central store.</translation>
     </message>
     <message>
-        <source>The %1 role may not record quality reviews.</source>
-        <translation>The %1 role may not record quality reviews.</translation>
+        <source>The %1 role may not %2: that is a supervisor&apos;s decision.</source>
+        <translation>The %1 role may not %2: that is a supervisor&apos;s decision.</translation>
     </message>
     <message>
-        <source>The %1 role may not publish, archive or restore articles.</source>
-        <translation>The %1 role may not publish, archive or restore articles.</translation>
+        <source>The %1 role may not write articles.</source>
+        <translation>The %1 role may not write articles.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not confirm this article in its state (%2).</source>
+        <translation>The %1 role may not confirm this article in its state (%2).</translation>
+    </message>
+    <message>
+        <source>An article moves to draft, in_review, published or archived.</source>
+        <translation>An article moves to draft, in_review, published or archived.</translation>
     </message>
     <message>
         <source>The %1 role may not change articles.</source>
         <translation>The %1 role may not change articles.</translation>
     </message>
     <message>
-        <source>The %1 role may not record calls or requests; trainers use practice mode, which never reaches the central store.</source>
-        <translation>The %1 role may not record calls or requests; trainers use practice mode, which never reaches the central store.</translation>
+        <source>No role may append a %1 event.</source>
+        <translation>No role may append a %1 event.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not move this request from %2 to %3: call takers reopen closed requests; a supervisor sets requests in progress and closes them.</source>
+        <translation>The %1 role may not move this request from %2 to %3: call takers reopen closed requests; a supervisor sets requests in progress and closes them.</translation>
+    </message>
+    <message>
+        <source>change a request&apos;s %1</source>
+        <translation>change a request&apos;s %1</translation>
+    </message>
+    <message>
+        <source>unlink a duplicate</source>
+        <translation>unlink a duplicate</translation>
+    </message>
+    <message>
+        <source>The %1 role may not record quality reviews.</source>
+        <translation>The %1 role may not record quality reviews.</translation>
+    </message>
+</context>
+<context>
+    <name>EventPolicy</name>
+    <message>
+        <source>The actor must be the signed-in user (%1).</source>
+        <translation>The actor must be the signed-in user (%1).</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1366,10 @@
     <message>
         <source>is not a link event</source>
         <translation>is not a link event</translation>
+    </message>
+    <message>
+        <source>Cannot reach the store %1: %2</source>
+        <translation>Cannot reach the store %1: %2</translation>
     </message>
 </context>
 <context>

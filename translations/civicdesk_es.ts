@@ -97,6 +97,10 @@
         <source>The token is unknown, expired or signed out; sign in again.</source>
         <translation>El token es desconocido, caducó o la sesión se cerró; vuelva a iniciar sesión.</translation>
     </message>
+    <message>
+        <source>The central store&apos;s database cannot be reached just now; nothing was read or written. Keep the token and try again later.</source>
+        <translation>La base de datos del almacén central no está accesible en este momento; no se leyó ni se escribió nada. Conserve el token y vuelva a intentarlo más tarde.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleLifecycle</name>
@@ -500,26 +504,57 @@
     </message>
 </context>
 <context>
-    <name>EventPolicy</name>
+    <name>EventPermission</name>
     <message>
-        <source>The actor must be the signed-in user (%1).</source>
-        <translation>El actor debe ser el usuario que inició sesión (%1).</translation>
+        <source>The %1 role may not record calls or requests; trainers use practice mode, which never reaches the central store.</source>
+        <translation>El rol %1 no puede registrar llamadas ni solicitudes; los formadores usan el modo de práctica, que nunca llega al almacén central.</translation>
     </message>
     <message>
-        <source>The %1 role may not record quality reviews.</source>
-        <translation>El rol %1 no puede registrar revisiones de calidad.</translation>
+        <source>The %1 role may not %2: that is a supervisor&apos;s decision.</source>
+        <translation>El rol %1 no puede %2: esa decisión corresponde a un supervisor.</translation>
     </message>
     <message>
-        <source>The %1 role may not publish, archive or restore articles.</source>
-        <translation>El rol %1 no puede publicar, archivar ni restaurar artículos.</translation>
+        <source>The %1 role may not write articles.</source>
+        <translation>El rol %1 no puede escribir artículos.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not confirm this article in its state (%2).</source>
+        <translation>El rol %1 no puede confirmar este artículo en su estado actual (%2).</translation>
+    </message>
+    <message>
+        <source>An article moves to draft, in_review, published or archived.</source>
+        <translation>Un artículo pasa a draft, in_review, published o archived.</translation>
     </message>
     <message>
         <source>The %1 role may not change articles.</source>
         <translation>El rol %1 no puede modificar artículos.</translation>
     </message>
     <message>
-        <source>The %1 role may not record calls or requests; trainers use practice mode, which never reaches the central store.</source>
-        <translation>El rol %1 no puede registrar llamadas ni solicitudes; los instructores usan el modo de práctica, que nunca llega al almacén central.</translation>
+        <source>No role may append a %1 event.</source>
+        <translation>Ningún rol puede añadir un evento %1.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not move this request from %2 to %3: call takers reopen closed requests; a supervisor sets requests in progress and closes them.</source>
+        <translation>El rol %1 no puede pasar esta solicitud de %2 a %3: los operadores reabren solicitudes cerradas; un supervisor las pone en curso y las cierra.</translation>
+    </message>
+    <message>
+        <source>change a request&apos;s %1</source>
+        <translation>cambiar el campo %1 de una solicitud</translation>
+    </message>
+    <message>
+        <source>unlink a duplicate</source>
+        <translation>desvincular un duplicado</translation>
+    </message>
+    <message>
+        <source>The %1 role may not record quality reviews.</source>
+        <translation>El rol %1 no puede registrar revisiones de calidad.</translation>
+    </message>
+</context>
+<context>
+    <name>EventPolicy</name>
+    <message>
+        <source>The actor must be the signed-in user (%1).</source>
+        <translation>El actor debe ser el usuario que inició sesión (%1).</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1366,10 @@
     <message>
         <source>is not a link event</source>
         <translation>no es un evento de vínculo</translation>
+    </message>
+    <message>
+        <source>Cannot reach the store %1: %2</source>
+        <translation>No se puede acceder al almacén %1: %2</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,18 @@ std::variant<Session, QHttpServerResponse> ApiGate::authenticate(const QHttpServ
         response.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
         return response;
     }
-    auto session = m_accounts.session(token, QDateTime::currentDateTimeUtc());
+    auto found = m_accounts.session(token, QDateTime::currentDateTimeUtc());
+    if (!found) {
+        // The store could not be asked (a database outage): not the token's fault. The
+        // workstation keeps its session and tries again later.
+        qWarning("civicdesk-server: sessions cannot be read: %s",
+                 qPrintable(found.error().message));
+        return http::storeUnavailable(
+            Text::tr("The central store's database cannot be reached just now; "
+                     "nothing was read or written. Keep the token and try "
+                     "again later."));
+    }
+    const std::optional<Session> &session = found.value();
     if (!session) {
         QHttpServerResponse response = http::error(
             QHttpServerResponse::StatusCode::Unauthorized, QStringLiteral("unauthenticated"),

@@ -27,8 +27,9 @@ private:
     QHash<QString, Window> m_windows;
 };
 
-// The sync API's door: a valid bearer token (401 otherwise) and, where asked, a role check
-// (403).
+// The sync API's door: a valid bearer token (401 otherwise; 503 with Retry-After when the
+// store cannot be asked, so a database outage never signs anyone out) and, where asked, a role
+// check (403).
 class ApiGate
 {
 public:

@@ -1,13 +1,15 @@
 #pragma once
 
+#include "domain/eventpermission.h"
 #include "storage/accountstore.h"
 #include "storage/centrallog.h"
 
 namespace civicdesk {
 
-// Who may write which event: the actor must be the signed-in user; call work needs a role that
-// records calls; articles follow the knowledge lifecycle (editors draft and send for review,
-// supervisors and admins approve, archive and restore); quality reviews are for supervisors.
-std::optional<EventRejection> authorizeEvent(const Event &event, const Session &session);
+// Who may write which event: the actor must be the signed-in user, and the session's role must
+// be allowed the event by the one permission table (domain/eventpermission.h), judged on the
+// state the central store holds now, never on what the event claims.
+std::optional<EventRejection> authorizeEvent(const Event &event, const EntityState &now,
+                                             const Session &session);
 
 } // namespace civicdesk

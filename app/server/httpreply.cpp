@@ -40,6 +40,15 @@ QHttpServerResponse error(QHttpServerResponse::StatusCode status, const QString 
     return json(QJsonObject{{QStringLiteral("error"), detail}}, status);
 }
 
+QHttpServerResponse storeUnavailable(const QString &message)
+{
+    QHttpServerResponse response = error(QHttpServerResponse::StatusCode::ServiceUnavailable,
+                                         QStringLiteral("unavailable"), message);
+    response.setHeader(QByteArrayLiteral("Retry-After"),
+                       QByteArray::number(StoreRetryAfterSeconds));
+    return response;
+}
+
 QHttpServerResponse open311Error(QHttpServerResponse::StatusCode status, const QString &description)
 {
     return json(open311::errors(int(status), description), status);
@@ -60,12 +69,35 @@ void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &re
                                                               'f', 1);
 }
 
+namespace {
+
+std::function<bool()> &storeRecovery()
+{
+    static std::function<bool()> recover;
+    return recover;
+}
+
+bool recovered(const QHttpServerResponse &response)
+{
+    return response.statusCode() == QHttpServerResponse::StatusCode::ServiceUnavailable &&
+           storeRecovery() && storeRecovery()();
+}
+
+} // namespace
+
+void setStoreRecovery(std::function<bool()> recover)
+{
+    storeRecovery() = std::move(recover);
+}
+
 std::function<QHttpServerResponse(const QHttpServerRequest &)> timed(Handler handler)
 {
     return [handler](const QHttpServerRequest &request) {
         QElapsedTimer timer;
         timer.start();
         QHttpServerResponse response = handler(request);
+        if (recovered(response))
+            response = handler(request);
         logRequest(request, response, timer);
         return response;
     };
@@ -78,6 +110,8 @@ timedArg(ArgHandler handler)
         QElapsedTimer timer;
         timer.start();
         QHttpServerResponse response = handler(arg, request);
+        if (recovered(response))
+            response = handler(arg, request);
         logRequest(request, response, timer);
         return response;
     };

@@ -22,6 +22,10 @@ json(const QJsonArray &body,
 // The sync API's error shape: {"error": {"code", "message", "field"}}.
 QHttpServerResponse error(QHttpServerResponse::StatusCode status, const QString &code,
                           const QString &message, const QString &field = {});
+// The store could not be read or written (a database outage): 503 "unavailable" with
+// Retry-After; nothing was written. Never a 401: a workstation keeps its session and retries.
+QHttpServerResponse storeUnavailable(const QString &message);
+constexpr int StoreRetryAfterSeconds = 5;
 // Open311's error shape: [{"code": 404, "description": "..."}].
 QHttpServerResponse open311Error(QHttpServerResponse::StatusCode status,
                                  const QString &description);
@@ -32,7 +36,11 @@ void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &re
 
 using Handler = std::function<QHttpServerResponse(const QHttpServerRequest &)>;
 using ArgHandler = std::function<QHttpServerResponse(const QString &, const QHttpServerRequest &)>;
-// Wrap route handlers so that each request is logged with its status and duration.
+// How the server gets its store back after a handler answered 503 (a database outage): true
+// when a fresh connection is open, and the handler then runs once more on it.
+void setStoreRecovery(std::function<bool()> recover);
+// Wrap route handlers so that each request is logged with its status and duration, and a 503
+// from a lost database connection is retried once after reconnecting.
 std::function<QHttpServerResponse(const QHttpServerRequest &)> timed(Handler handler);
 std::function<QHttpServerResponse(const QString &, const QHttpServerRequest &)>
 timedArg(ArgHandler handler);

@@ -89,6 +89,17 @@ int main(int argc, char *argv[])
     std::signal(SIGTERM, onSignal);
     std::signal(SIGINT, onSignal);
 
+    // After a database outage, the next request finds a fresh connection.
+    http::setStoreRecovery([store = database.value().get()] {
+        if (store->dialect() != Dialect::Postgres)
+            return false; // a file store has no connection to lose
+        if (auto s = store->reconnect(); !s) {
+            qCWarning(lcServer) << "the store is still unreachable:" << s.error().message;
+            return false;
+        }
+        qCInfo(lcServer) << "reconnected to the store";
+        return true;
+    });
     QHttpServer server;
     AccountStore accounts(*database.value());
     SyncApi sync(*database.value(), accounts);

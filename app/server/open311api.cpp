@@ -288,7 +288,7 @@ QHttpServerResponse Open311Api::requests(Format format, const QHttpServerRequest
                      ApiText::tr("page_size must be from 1 to %1.").arg(MaxPageSize));
     auto found = Open311Requests(m_database).list(filter);
     if (!found)
-        return error(format, HttpStatus::InternalServerError,
+        return error(format, HttpStatus::ServiceUnavailable,
                      ApiText::tr("The store cannot be read right now; try again."));
     for (const ServiceRequest &r : found.value())
         list.append(open311::request(r, agencyOf(r)));
@@ -336,7 +336,7 @@ QHttpServerResponse Open311Api::updates(Format format, const QHttpServerRequest 
                      .updates(std::get<Window>(range).from, std::get<Window>(range).to,
                               param(query, QStringLiteral("service_request_id")), MaxPageSize);
     if (!found)
-        return error(format, HttpStatus::InternalServerError,
+        return error(format, HttpStatus::ServiceUnavailable,
                      ApiText::tr("The store cannot be read right now; try again."));
     QJsonArray list;
     for (const RequestUpdate &u : found.value())

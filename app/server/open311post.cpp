@@ -263,7 +263,7 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
     if (!created)
         return error(format,
                      created.error().code.startsWith(u"intake.") ? HttpStatus::BadRequest
-                                                                 : HttpStatus::InternalServerError,
+                                                                 : HttpStatus::ServiceUnavailable,
                      created.error().message);
     if (m_eventsAccepted)
         m_eventsAccepted();

@@ -25,7 +25,7 @@ QHttpServerResponse badRequest(const QString &message, const QString &field)
 
 QHttpServerResponse storeFailure(const Error &error)
 {
-    return http::error(HttpStatus::InternalServerError, QStringLiteral("store"), error.message);
+    return http::storeUnavailable(error.message);
 }
 
 QJsonValue time(const QDateTime &t)

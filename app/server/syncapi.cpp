@@ -102,8 +102,7 @@ QHttpServerResponse SyncApi::login(const QHttpServerRequest &request)
                                    ? QStringLiteral("disabled")
                                    : QStringLiteral("invalid_credentials"),
                                session.error().message);
-        return http::error(HttpStatus::InternalServerError, QStringLiteral("store"),
-                           session.error().message);
+        return http::storeUnavailable(session.error().message);
     }
     const Session &s = session.value();
     return http::json(QJsonObject{
@@ -119,8 +118,7 @@ QHttpServerResponse SyncApi::logout(const QHttpServerRequest &request)
     if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
         return std::move(*denied);
     if (auto s = m_accounts.signOut(http::bearerToken(request)); !s)
-        return http::error(HttpStatus::InternalServerError, QStringLiteral("store"),
-                           s.error().message);
+        return http::storeUnavailable(s.error().message);
     return QHttpServerResponse(HttpStatus::NoContent);
 }
 
@@ -166,13 +164,14 @@ QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
                               QStringLiteral("events[%1].%2").arg(i).arg(field));
         events.append(decoded.value().event);
     }
-    auto outcome =
-        m_log.push(events, [&session](const Event &e) { return authorizeEvent(e, session); });
+    auto outcome = m_log.push(events, [&session](const Event &e, const EntityState &now) {
+        return authorizeEvent(e, now, session);
+    });
     if (!outcome)
-        return http::error(HttpStatus::InternalServerError, QStringLiteral("store"),
-                           Text::tr("The store could not accept the batch; nothing was written. "
-                                    "%1")
-                               .arg(outcome.error().message));
+        return http::storeUnavailable(
+            Text::tr("The store could not accept the batch; nothing was written. "
+                     "%1")
+                .arg(outcome.error().message));
     QJsonArray accepted;
     for (const auto &[id, seq] : outcome.value().accepted)
         accepted.append(
@@ -197,8 +196,7 @@ QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit)
 {
     auto events = m_log.after(after, limit);
     if (!events)
-        return http::error(HttpStatus::InternalServerError, QStringLiteral("store"),
-                           events.error().message);
+        return http::storeUnavailable(events.error().message);
     QJsonArray list;
     for (const SequencedEvent &e : events.value())
         list.append(eventToJson(e.event, e.seq));

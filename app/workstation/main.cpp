@@ -16,12 +16,12 @@
 #include "sync/synccontroller.h"
 #include "sync/syncengine.h"
 #include "translator.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QEventLoop>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QNetworkInformation>
 #include <QProgressDialog>
 #include <cstdio>
 
@@ -128,7 +128,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<QNetworkAccessManager> network;
     std::unique_ptr<SyncClient> client;
     QString agent = settings.agentName();
-    QString role = settings.agentRole();
+    std::optional<AgentRole> signedInAs;
     bool signedIn = false;
     if (!serverUrl.isEmpty()) {
         network = std::make_unique<QNetworkAccessManager>();
@@ -141,9 +141,9 @@ int main(int argc, char *argv[])
                           [&](const QString &user, const QString &password,
                               std::function<void(const QString &)> done) {
                               client->login(user, password, device.value(),
-                                            [&role, done](Result<LoginResult> r) {
+                                            [&signedInAs, done](Result<LoginResult> r) {
                                                 if (r)
-                                                    role = r.value().role;
+                                                    signedInAs = agentRoleFromName(r.value().role);
                                                 done(r ? QString() : r.error().message);
                                             });
                           });
@@ -180,25 +180,17 @@ int main(int argc, char *argv[])
     if (agent.isEmpty())
         agent =
             qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", QStringLiteral("agent")));
-    StoreContext store(*database.value(), agent, role);
+    // The object graph, once: the store's services under the one role, and a sync engine only
+    // with a central store.
+    Workspace workspace(
+        *database.value(), agent,
+        workingRole(settings, client != nullptr, signedIn ? signedInAs : std::nullopt),
+        client.get());
+    StoreContext &store = workspace.store();
+    SyncEngine *engine = workspace.syncEngine();
     MainWindow window(store, settings);
-    std::unique_ptr<SyncEngine> engine;
-    if (client) {
-        engine = std::make_unique<SyncEngine>(*database.value(), *client);
-        store.events.setAppendedHook(
-            [syncEngine = engine.get()](const Event &) { syncEngine->notifyLocalChange(); });
-        if (QNetworkInformation::loadBackendByFeatures(
-                QNetworkInformation::Feature::Reachability)) {
-            QObject::connect(QNetworkInformation::instance(),
-                             &QNetworkInformation::reachabilityChanged, engine.get(),
-                             [&engine](QNetworkInformation::Reachability reachability) {
-                                 if (reachability == QNetworkInformation::Reachability::Online)
-                                     engine->notifyReconnected();
-                             });
-        }
-    }
-    SyncController sync(window, settings, *database.value(), store.events, engine.get(),
-                        client.get(), agent);
+    SyncController sync(window, settings, *database.value(), store.events, engine, client.get(),
+                        agent);
     sync.setRefreshViews([&window] { window.historyPanel()->refresh(); });
     // With a central store the caller and location views also ask it (standalone they would
     // only repeat the local answer).
@@ -209,8 +201,6 @@ int main(int argc, char *argv[])
     window.show();
     const int status = QApplication::exec();
     // The window may still write while it closes: from here on changes wait in the outbox.
-    store.events.setAppendedHook({});
-    if (engine)
-        engine->stop();
+    workspace.shutDown();
     return status;
 }

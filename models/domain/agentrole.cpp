@@ -48,6 +48,11 @@ bool mayRecordCalls(AgentRole role)
     return role != AgentRole::Trainer;
 }
 
+bool mayManageRequests(AgentRole role)
+{
+    return role == AgentRole::Supervisor || role == AgentRole::Admin;
+}
+
 bool mayEditArticles(AgentRole role)
 {
     return role == AgentRole::Editor || mayApproveArticles(role);

@@ -10,10 +10,13 @@ namespace civicdesk {
 //
 //   call_taker  take calls: requests, contacts, callers
 //   lobby       the same, at the walk-in counter
-//   supervisor  everything agents do, plus approve and archive articles and review agents' work
+//   supervisor  everything agents do, plus manage requests (set in progress, close, unlink
+//               duplicates, re-route), approve and archive articles and review agents' work
 //   trainer     read everything agents read; practice sessions never reach the central store
 //   editor      agent work plus writing knowledge articles (drafts, sending for review)
 //   admin       manage users, plus everything a supervisor does
+//
+// The rules per event kind are in eventpermission.h; these are the grants they are made of.
 enum class AgentRole
 {
     CallTaker,
@@ -30,6 +33,7 @@ std::optional<AgentRole> agentRoleFromName(const QString &name);
 QStringList agentRoleNames();
 
 bool mayRecordCalls(AgentRole role);     // requests, contacts, callers
+bool mayManageRequests(AgentRole role);  // status moves, closing, unlinking, re-routing
 bool mayEditArticles(AgentRole role);    // drafts, edits, sending for review
 bool mayApproveArticles(AgentRole role); // publish, archive, restore
 bool mayReviewAgents(AgentRole role);    // quality reviews: write and read everyone's

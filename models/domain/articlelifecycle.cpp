@@ -26,9 +26,9 @@ constexpr Move moves[] = {
     {S::Published, S::Archived, false}, {S::Archived, S::Draft, false},
 };
 
-bool roleMay(const Move &move, KnowledgeRole role)
+bool roleMay(const Move &move, AgentRole role)
 {
-    return role == KnowledgeRole::Supervisor || (role == KnowledgeRole::Editor && move.editorMay);
+    return mayApproveArticles(role) || (mayEditArticles(role) && move.editorMay);
 }
 
 } // namespace
@@ -78,7 +78,7 @@ bool ArticleLifecycle::canTransition(State from, State to)
                        [&](const Move &m) { return m.from == from && m.to == to; });
 }
 
-QList<ArticleLifecycle::State> ArticleLifecycle::nextStates(State from, KnowledgeRole role)
+QList<ArticleLifecycle::State> ArticleLifecycle::nextStates(State from, AgentRole role)
 {
     QList<State> result;
     for (const Move &m : moves) {
@@ -88,7 +88,7 @@ QList<ArticleLifecycle::State> ArticleLifecycle::nextStates(State from, Knowledg
     return result;
 }
 
-Status ArticleLifecycle::checkTransition(State from, State to, KnowledgeRole role)
+Status ArticleLifecycle::checkTransition(State from, State to, AgentRole role)
 {
     const auto move = std::find_if(std::begin(moves), std::end(moves),
                                    [&](const Move &m) { return m.from == from && m.to == to; });
@@ -104,35 +104,35 @@ Status ArticleLifecycle::checkTransition(State from, State to, KnowledgeRole rol
     return Ok{};
 }
 
-bool ArticleLifecycle::canCreate(KnowledgeRole role)
+bool ArticleLifecycle::canCreate(AgentRole role)
 {
-    return role != KnowledgeRole::Agent;
+    return mayEditArticles(role);
 }
 
-bool ArticleLifecycle::canEdit(State state, KnowledgeRole role)
+bool ArticleLifecycle::canEdit(State state, AgentRole role)
 {
     switch (state) {
     case State::Draft:
     case State::InReview:
-        return role != KnowledgeRole::Agent;
+        return mayEditArticles(role);
     case State::Published:
-        return role == KnowledgeRole::Supervisor;
+        return mayApproveArticles(role);
     case State::Archived:
         return false;
     }
     return false;
 }
 
-bool ArticleLifecycle::canMarkReviewed(State state, KnowledgeRole role)
+bool ArticleLifecycle::canMarkReviewed(State state, AgentRole role)
 {
-    return role != KnowledgeRole::Agent && state != State::Archived;
+    return mayEditArticles(role) && state != State::Archived;
 }
 
-Status ArticleLifecycle::checkEdit(State state, KnowledgeRole role)
+Status ArticleLifecycle::checkEdit(State state, AgentRole role)
 {
     if (canEdit(state, role))
         return Ok{};
-    if (role == KnowledgeRole::Agent)
+    if (!mayEditArticles(role))
         return makeError(QStringLiteral("article.role"),
                          LifecycleText::tr("Only editors and supervisors can change articles."));
     if (state == State::Archived)

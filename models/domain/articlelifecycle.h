@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/agentrole.h"
 #include "domain/knowledgearticle.h"
-#include "domain/knowledgerole.h"
 #include "domain/result.h"
 
 #include <QList>
@@ -10,7 +10,8 @@
 namespace civicdesk {
 
 // The life of a knowledge article: draft -> in review -> published -> archived, and who may move
-// it along. The allowed moves:
+// it along. "Editor" means a role that may edit articles (editor, supervisor, admin: see
+// agentrole.h), "supervisor" one that may approve them (supervisor, admin). The allowed moves:
 //
 //   draft     -> in_review  editor, supervisor  (send for review)
 //   in_review -> draft      editor, supervisor  (changes requested)
@@ -20,8 +21,8 @@ namespace civicdesk {
 //   archived  -> draft      supervisor          (restore)
 //
 // Content may be edited in draft and in review by editors and supervisors, in published by
-// supervisors only (a correction that agents see at once), and never in archived. Agents never
-// edit. Only published articles are shown to agents.
+// supervisors only (a correction that agents see at once), and never in archived. Call takers,
+// lobby staff and trainers never edit. Only published articles are shown to agents.
 class ArticleLifecycle
 {
 public:
@@ -34,15 +35,15 @@ public:
     // Whether the move is allowed at all (for some role): what the projection enforces.
     static bool canTransition(State from, State to);
     // The moves `role` may make from `from`, in the order they are offered.
-    static QList<State> nextStates(State from, KnowledgeRole role);
-    static Status checkTransition(State from, State to, KnowledgeRole role);
+    static QList<State> nextStates(State from, AgentRole role);
+    static Status checkTransition(State from, State to, AgentRole role);
 
-    static bool canCreate(KnowledgeRole role);
-    static bool canEdit(State state, KnowledgeRole role);
-    static Status checkEdit(State state, KnowledgeRole role);
+    static bool canCreate(AgentRole role);
+    static bool canEdit(State state, AgentRole role);
+    static Status checkEdit(State state, AgentRole role);
     // Confirming an article is still right (setting its next review date) is open to editors
     // and supervisors in every state but archived, without withdrawing a published article.
-    static bool canMarkReviewed(State state, KnowledgeRole role);
+    static bool canMarkReviewed(State state, AgentRole role);
 };
 
 } // namespace civicdesk

@@ -165,10 +165,25 @@ Status AccountStore::setDisabled(const QString &name, bool disabled)
 {
     if (auto s = exists(name); !s)
         return s;
-    QSqlQuery query(connection(m_database));
-    return sql::exec(query,
-                     QStringLiteral("UPDATE users SET disabled = ?, updated_at = ? WHERE name = ?"),
-                     {disabled ? 1 : 0, QDateTime::currentMSecsSinceEpoch(), name});
+    QSqlDatabase db = connection(m_database);
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s;
+    QSqlQuery query(db);
+    if (auto s = sql::exec(
+            query, QStringLiteral("UPDATE users SET disabled = ?, updated_at = ? WHERE name = ?"),
+            {disabled ? 1 : 0, QDateTime::currentMSecsSinceEpoch(), name});
+        !s)
+        return s;
+    // Disabling ends every session: enabling the account later does not bring old tokens back.
+    if (disabled) {
+        if (auto s = sql::exec(
+                query, QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_name = ?"),
+                {name});
+            !s)
+            return s;
+    }
+    return transaction.commit();
 }
 
 Status AccountStore::setRole(const QString &name, AgentRole role)
@@ -289,23 +304,28 @@ Result<Session> AccountStore::signIn(const QString &name, const QString &passwor
     return session;
 }
 
-std::optional<Session> AccountStore::session(const QString &token, const QDateTime &now) const
+Result<std::optional<Session>> AccountStore::session(const QString &token,
+                                                     const QDateTime &now) const
 {
     if (token.isEmpty())
-        return std::nullopt;
+        return std::optional<Session>();
     QSqlQuery query(connection(m_database));
-    if (!sql::exec(query,
-                   QStringLiteral("SELECT s.user_name, u.role, s.expires_at FROM sessions s JOIN "
-                                  "users u ON u.name = s.user_name WHERE s.token_hash = ? AND "
-                                  "s.revoked = 0 AND s.expires_at > ? AND u.disabled = 0"),
-                   {sha256Hex(token), ms(now)}) ||
-        !query.next())
-        return std::nullopt;
+    if (auto s = sql::exec(
+            query,
+            QStringLiteral("SELECT s.user_name, u.role, s.expires_at FROM sessions s JOIN "
+                           "users u ON u.name = s.user_name WHERE s.token_hash = ? AND "
+                           "s.revoked = 0 AND s.expires_at > ? AND u.disabled = 0"),
+            {sha256Hex(token), ms(now)});
+        !s)
+        return s.error();
+    if (!query.next())
+        return std::optional<Session>();
     const auto role = agentRoleFromName(query.value(1).toString());
     if (!role)
-        return std::nullopt;
-    return Session{QString(), query.value(0).toString(), *role,
-                   QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC)};
+        return std::optional<Session>();
+    return std::optional<Session>(
+        Session{QString(), query.value(0).toString(), *role,
+                QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC)});
 }
 
 Status AccountStore::signOut(const QString &token)

@@ -55,8 +55,10 @@ public:
     Result<Session> signIn(const QString &name, const QString &password, const QString &device,
                            const QDateTime &now);
     int lockedSeconds(const QString &name, const QDateTime &now) const;
-    // The live session of a token: not expired, not signed out, its user not disabled.
-    std::optional<Session> session(const QString &token, const QDateTime &now) const;
+    // The live session of a token: not expired, not signed out, its user not disabled; nothing
+    // for any other token. An error only when the store could not be asked (a database outage
+    // is not an unknown token: the caller answers 503 and the workstation keeps its session).
+    Result<std::optional<Session>> session(const QString &token, const QDateTime &now) const;
     Status signOut(const QString &token);
 
     // A new key for `label`, returned once (errors when the label is taken).

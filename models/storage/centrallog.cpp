@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/dialect.h"
+#include "storage/entitystate.h"
 #include "storage/projector.h"
 #include "storage/sql.h"
 
@@ -161,6 +162,7 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
         if (!stored)
             return stored.error();
         QHash<QString, Event> inBatch;
+        EntityStates states(m_database);
         for (const Event &event : events) {
             const auto known = stored.value().constFind(event.id);
             const auto earlier = inBatch.constFind(event.id);
@@ -183,11 +185,15 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
                 continue;
             }
             if (authorize) {
-                if (auto denied = authorize(event)) {
+                auto now = states.of(event);
+                if (!now)
+                    return now.error();
+                if (auto denied = authorize(event, now.value())) {
                     outcome.rejected.append(*denied);
                     continue;
                 }
             }
+            states.note(event);
             inBatch.insert(event.id, event);
             toWrite.append(event);
         }

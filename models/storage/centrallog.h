@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/event.h"
+#include "domain/eventpermission.h"
 #include "domain/result.h"
 
 #include <QList>
@@ -41,8 +42,11 @@ struct PushOutcome
 class CentralLog
 {
 public:
-    // The caller's permission check (role, actor): a rejection, or nothing when allowed.
-    using Authorize = std::function<std::optional<EventRejection>(const Event &)>;
+    // The caller's permission check (role, actor), given what the store holds now of the
+    // event's entity (read by the log itself, with the batch's earlier events applied): a
+    // rejection, or nothing when allowed.
+    using Authorize =
+        std::function<std::optional<EventRejection>(const Event &, const EntityState &)>;
 
     explicit CentralLog(Database &database);
 

@@ -50,6 +50,21 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+Status Database::reconnect()
+{
+    if (m_dialect != Dialect::Postgres)
+        return Ok{};
+    sql::forgetCachedQueries(m_connectionName);
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    db.close();
+    if (!db.open())
+        return makeError(QStringLiteral("storage.open"),
+                         QCoreApplication::translate("Storage", "Cannot reach the store %1: %2")
+                             .arg(m_path, db.lastError().text().simplified()));
+    QSqlQuery query(db);
+    return sql::exec(query, QStringLiteral("SET client_min_messages TO warning"));
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString &pathOrUrl)
 {
     if (pathOrUrl.startsWith(u"postgresql://") || pathOrUrl.startsWith(u"postgres://"))

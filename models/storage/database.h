@@ -33,6 +33,9 @@ public:
     Dialect dialect() const { return m_dialect; }
     QString connectionName() const { return m_connectionName; }
     int schemaVersion() const;
+    // A PostgreSQL store whose server went away and came back: opens a fresh connection (the
+    // statements kept for the old one are dropped). SQLite: nothing to do.
+    Status reconnect();
 
     QString meta(const QString &key) const;
     Status setMeta(const QString &key, const QString &value);

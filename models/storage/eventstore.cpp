@@ -1,6 +1,7 @@
 #include "storage/eventstore.h"
 
 #include "storage/database.h"
+#include "storage/entitystate.h"
 #include "storage/projector.h"
 #include "storage/sql.h"
 
@@ -16,6 +17,13 @@ Result<qint64> EventStore::append(const Event &event)
 {
     if (auto s = projector::validate(event); !s)
         return s.error();
+    if (m_role) {
+        auto now = EntityStates(m_database).of(event);
+        if (!now)
+            return now.error();
+        if (auto denied = checkEventPermission(*m_role, event, now.value()))
+            return makeError(QStringLiteral("forbidden"), denied->message);
+    }
     QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
     sql::Transaction transaction(db);
     if (auto s = transaction.begin(); !s)

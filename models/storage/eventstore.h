@@ -1,11 +1,13 @@
 #pragma once
 
+#include "domain/agentrole.h"
 #include "domain/event.h"
 #include "domain/requestnumber.h"
 #include "domain/result.h"
 
 #include <QList>
 #include <functional>
+#include <optional>
 
 namespace civicdesk {
 
@@ -37,6 +39,13 @@ public:
     int outboxSize() const;
     qint64 eventCount() const;
 
+    // The signed-in person's role (the one the central store returned at sign-in). Once set,
+    // every append is first checked against the permission table (domain/eventpermission.h)
+    // on the state this store holds now, exactly as the central store will check it. The
+    // composition root sets it; imports and the system's own writes leave it unset.
+    void setRole(std::optional<AgentRole> role) { m_role = role; }
+    std::optional<AgentRole> role() const { return m_role; }
+
     void setFaultHook(FaultHook hook) { m_faultHook = std::move(hook); }
     // Called after each committed append: the sync scheduler's "local change" trigger.
     void setAppendedHook(std::function<void(const Event &)> hook)
@@ -46,6 +55,7 @@ public:
 
 private:
     Database &m_database;
+    std::optional<AgentRole> m_role;
     FaultHook m_faultHook;
     std::function<void(const Event &)> m_appendedHook;
 };

@@ -25,7 +25,7 @@ QString isoDate(const QDate &date)
 } // namespace
 
 KnowledgeService::KnowledgeService(Database &database, EventStore &events,
-                                   ArticleRepository &articles, QString actor, KnowledgeRole role,
+                                   ArticleRepository &articles, QString actor, AgentRole role,
                                    Clock clock)
     : m_database(database), m_events(events), m_articles(articles), m_history(database),
       m_reads(database), m_actor(std::move(actor)), m_role(role), m_clock(std::move(clock))

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "domain/agentrole.h"
 #include "domain/articlelifecycle.h"
 #include "domain/knowledgearticle.h"
-#include "domain/knowledgerole.h"
 #include "domain/result.h"
 #include "storage/articlehistory.h"
 #include "storage/articlereads.h"
@@ -29,10 +29,10 @@ public:
     using Clock = std::function<QDateTime()>;
 
     KnowledgeService(Database &database, EventStore &events, ArticleRepository &articles,
-                     QString actor, KnowledgeRole role, Clock clock = {});
+                     QString actor, AgentRole role, Clock clock = {});
 
     QString actor() const { return m_actor; }
-    KnowledgeRole role() const { return m_role; }
+    AgentRole role() const { return m_role; }
     bool canCreate() const { return ArticleLifecycle::canCreate(m_role); }
     bool canEdit(const KnowledgeArticle &article) const;
     QList<KnowledgeArticle::State> nextStates(const KnowledgeArticle &article) const;
@@ -66,7 +66,7 @@ private:
     ArticleHistory m_history;
     ArticleReads m_reads;
     QString m_actor;
-    KnowledgeRole m_role;
+    AgentRole m_role;
     Clock m_clock;
 };
 

@@ -49,11 +49,7 @@ QStringList RequestActions::closureReasons()
 
 bool RequestActions::mayChangeStatus(RequestStatus from, RequestStatus to) const
 {
-    if (from == to)
-        return false;
-    if (isSupervisor())
-        return true;
-    return from == RequestStatus::Closed && to == RequestStatus::Open;
+    return mayChangeRequestStatus(m_role, from, to);
 }
 
 Status RequestActions::append(const QString &requestId, const QString &kind,
@@ -121,7 +117,7 @@ QStringList RequestActions::callbackOutcomes()
 
 Result<int> RequestActions::closeOpenDuplicates(const QString &parentId)
 {
-    if (!isSupervisor())
+    if (!mayManageRequests(m_role))
         return makeError(QStringLiteral("request.role"),
                          ActionText::tr("Only a supervisor closes requests."));
     int closed = 0;

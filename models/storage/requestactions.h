@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/agentrole.h"
+#include "domain/eventpermission.h"
 #include "domain/result.h"
 #include "domain/servicerequest.h"
 
@@ -12,8 +13,8 @@ namespace civicdesk {
 class Database;
 class EventStore;
 
-// What an agent may do to an existing request. Until sign-in arrives with the central store,
-// the role is a workstation setting given by the composition root:
+// What an agent may do to an existing request, by the role the central store returned at
+// sign-in (given by the composition root), from the one permission table (eventpermission.h):
 //   call taker  - add notes (public or internal), reopen a closed request the caller says is
 //                 not fixed, link a request as a duplicate of another (they hear the repeat
 //                 reports first, as at intake), schedule callbacks and mark them done;
@@ -40,7 +41,7 @@ public:
     // Whether the current role may move a request from `from` to `to`.
     bool mayChangeStatus(RequestStatus from, RequestStatus to) const;
     bool mayLinkDuplicates() const { return true; }
-    bool mayUnlinkDuplicates() const { return isSupervisor(); }
+    bool mayUnlinkDuplicates() const { return civicdesk::mayUnlinkDuplicates(m_role); }
     // The outcomes a callback is marked done with (stored as these codes).
     static QStringList callbackOutcomes();
 
@@ -66,10 +67,6 @@ public:
                             const QString &note = {});
 
 private:
-    bool isSupervisor() const
-    {
-        return m_role == AgentRole::Supervisor || m_role == AgentRole::Admin;
-    }
     Status append(const QString &requestId, const QString &kind, const QJsonObject &payload);
 
     Database &m_database;

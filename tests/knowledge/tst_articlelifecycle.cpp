@@ -1,4 +1,4 @@
-// The knowledge-article lifecycle and roles (ArticleLifecycle, KnowledgeRole): every pair of
+// The knowledge-article lifecycle and roles (ArticleLifecycle, AgentRole): every pair of
 // states for every role, editing rights, and the names stored in events.
 
 #include "domain/articlelifecycle.h"
@@ -8,7 +8,7 @@
 using namespace civicdesk;
 using State = KnowledgeArticle::State;
 
-Q_DECLARE_METATYPE(KnowledgeRole)
+Q_DECLARE_METATYPE(AgentRole)
 Q_DECLARE_METATYPE(KnowledgeArticle::State)
 
 class TestArticleLifecycle : public QObject
@@ -32,17 +32,30 @@ private slots:
 
     void roleNames()
     {
-        QCOMPARE(knowledgeRoleFromName(QStringLiteral(" Supervisor ")), KnowledgeRole::Supervisor);
-        QCOMPARE(knowledgeRoleFromName(QStringLiteral("editor")), KnowledgeRole::Editor);
-        QCOMPARE(knowledgeRoleFromName(QStringLiteral("agent")), KnowledgeRole::Agent);
-        QVERIFY(!knowledgeRoleFromName(QStringLiteral("admin")));
-        QCOMPARE(knowledgeRoleName(KnowledgeRole::Editor), QStringLiteral("editor"));
+        for (const QString &name : agentRoleNames())
+            QCOMPARE(agentRoleName(*agentRoleFromName(name)), name);
+        QCOMPARE(agentRoleNames().size(), 6);
+        QVERIFY(!agentRoleFromName(QStringLiteral("agent")));
+        QVERIFY(!agentRoleFromName(QStringLiteral("Supervisor")));
+        QCOMPARE(agentRoleName(AgentRole::Editor), QStringLiteral("editor"));
+    }
+
+    // Admins approve as supervisors do; lobby staff and trainers never write articles.
+    void everyRoleOfTheCentralStore()
+    {
+        QVERIFY(
+            ArticleLifecycle::checkTransition(State::InReview, State::Published, AgentRole::Admin));
+        QVERIFY(ArticleLifecycle::canEdit(State::Published, AgentRole::Admin));
+        for (AgentRole role : {AgentRole::Lobby, AgentRole::Trainer, AgentRole::CallTaker}) {
+            QVERIFY(!ArticleLifecycle::canCreate(role));
+            QVERIFY(ArticleLifecycle::nextStates(State::Draft, role).isEmpty());
+        }
     }
 
     // Every (from, to) pair for every role against the table in articlelifecycle.h.
     void transitions_data()
     {
-        QTest::addColumn<KnowledgeRole>("role");
+        QTest::addColumn<AgentRole>("role");
         QTest::addColumn<State>("from");
         QTest::addColumn<State>("to");
         QTest::addColumn<bool>("allowed");
@@ -51,19 +64,18 @@ private slots:
             {State::InReview, State::Published, false}, {State::Published, State::Draft, true},
             {State::Published, State::Archived, false}, {State::Archived, State::Draft, false},
         };
-        for (KnowledgeRole role :
-             {KnowledgeRole::Agent, KnowledgeRole::Editor, KnowledgeRole::Supervisor}) {
+        for (AgentRole role : {AgentRole::CallTaker, AgentRole::Editor, AgentRole::Supervisor}) {
             for (State from : allStates()) {
                 for (State to : allStates()) {
                     bool allowed = false;
                     for (const auto &[f, t, editorMay] : legal) {
                         if (f == from && t == to)
-                            allowed = role == KnowledgeRole::Supervisor ||
-                                      (role == KnowledgeRole::Editor && editorMay);
+                            allowed = role == AgentRole::Supervisor ||
+                                      (role == AgentRole::Editor && editorMay);
                     }
                     const QByteArray name =
-                        (knowledgeRoleName(role) + u' ' + ArticleLifecycle::stateName(from) +
-                         u"->" + ArticleLifecycle::stateName(to))
+                        (agentRoleName(role) + u' ' + ArticleLifecycle::stateName(from) + u"->" +
+                         ArticleLifecycle::stateName(to))
                             .toUtf8();
                     QTest::newRow(name.constData()) << role << from << to << allowed;
                 }
@@ -73,7 +85,7 @@ private slots:
 
     void transitions()
     {
-        QFETCH(KnowledgeRole, role);
+        QFETCH(AgentRole, role);
         QFETCH(State, from);
         QFETCH(State, to);
         QFETCH(bool, allowed);
@@ -88,35 +100,34 @@ private slots:
     {
         QVERIFY(!ArticleLifecycle::canTransition(State::Draft, State::Published));
         QVERIFY(!ArticleLifecycle::canTransition(State::Archived, State::Published));
-        QCOMPARE(ArticleLifecycle::checkTransition(State::Draft, State::Published,
-                                                   KnowledgeRole::Supervisor)
-                     .error()
-                     .code,
-                 QStringLiteral("article.transition"));
-        QCOMPARE(ArticleLifecycle::checkTransition(State::InReview, State::Published,
-                                                   KnowledgeRole::Editor)
-                     .error()
-                     .code,
-                 QStringLiteral("article.role"));
+        QCOMPARE(
+            ArticleLifecycle::checkTransition(State::Draft, State::Published, AgentRole::Supervisor)
+                .error()
+                .code,
+            QStringLiteral("article.transition"));
+        QCOMPARE(
+            ArticleLifecycle::checkTransition(State::InReview, State::Published, AgentRole::Editor)
+                .error()
+                .code,
+            QStringLiteral("article.role"));
     }
 
     void editingRights()
     {
-        QVERIFY(!ArticleLifecycle::canCreate(KnowledgeRole::Agent));
-        QVERIFY(ArticleLifecycle::canCreate(KnowledgeRole::Editor));
+        QVERIFY(!ArticleLifecycle::canCreate(AgentRole::CallTaker));
+        QVERIFY(ArticleLifecycle::canCreate(AgentRole::Editor));
         for (State s : allStates())
-            QVERIFY(!ArticleLifecycle::canEdit(s, KnowledgeRole::Agent));
-        QVERIFY(ArticleLifecycle::canEdit(State::Draft, KnowledgeRole::Editor));
-        QVERIFY(ArticleLifecycle::canEdit(State::InReview, KnowledgeRole::Editor));
-        QVERIFY(!ArticleLifecycle::canEdit(State::Published, KnowledgeRole::Editor));
-        QVERIFY(ArticleLifecycle::canEdit(State::Published, KnowledgeRole::Supervisor));
-        QVERIFY(!ArticleLifecycle::canEdit(State::Archived, KnowledgeRole::Supervisor));
-        QCOMPARE(
-            ArticleLifecycle::checkEdit(State::Archived, KnowledgeRole::Supervisor).error().code,
-            QStringLiteral("article.archived"));
-        QVERIFY(ArticleLifecycle::canMarkReviewed(State::Published, KnowledgeRole::Editor));
-        QVERIFY(!ArticleLifecycle::canMarkReviewed(State::Published, KnowledgeRole::Agent));
-        QVERIFY(!ArticleLifecycle::canMarkReviewed(State::Archived, KnowledgeRole::Supervisor));
+            QVERIFY(!ArticleLifecycle::canEdit(s, AgentRole::CallTaker));
+        QVERIFY(ArticleLifecycle::canEdit(State::Draft, AgentRole::Editor));
+        QVERIFY(ArticleLifecycle::canEdit(State::InReview, AgentRole::Editor));
+        QVERIFY(!ArticleLifecycle::canEdit(State::Published, AgentRole::Editor));
+        QVERIFY(ArticleLifecycle::canEdit(State::Published, AgentRole::Supervisor));
+        QVERIFY(!ArticleLifecycle::canEdit(State::Archived, AgentRole::Supervisor));
+        QCOMPARE(ArticleLifecycle::checkEdit(State::Archived, AgentRole::Supervisor).error().code,
+                 QStringLiteral("article.archived"));
+        QVERIFY(ArticleLifecycle::canMarkReviewed(State::Published, AgentRole::Editor));
+        QVERIFY(!ArticleLifecycle::canMarkReviewed(State::Published, AgentRole::CallTaker));
+        QVERIFY(!ArticleLifecycle::canMarkReviewed(State::Archived, AgentRole::Supervisor));
     }
 };
 

@@ -31,7 +31,7 @@ class TestKnowledgeEditing : public QObject
     std::unique_ptr<ArticleRepository> m_articles;
     QDateTime m_now;
 
-    std::unique_ptr<KnowledgeService> service(KnowledgeRole role, const QString &who)
+    std::unique_ptr<KnowledgeService> service(AgentRole role, const QString &who)
     {
         return std::make_unique<KnowledgeService>(m_store->db(), *m_events, *m_articles, who, role,
                                                   [this] { return m_now; });
@@ -84,8 +84,8 @@ private slots:
     // Agents find only the articles in effect on the day; editors find the others too.
     void agentsFindOnlyArticlesInEffect()
     {
-        auto editor = service(KnowledgeRole::Editor, QStringLiteral("ed"));
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto editor = service(AgentRole::Editor, QStringLiteral("ed"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
         const QDate today(2026, 5, 1);
         auto publish = [&](const QString &title, const QDate &effective, const QDate &expires) {
             KnowledgeArticle a = draft(title, QStringLiteral("Quuxparade route permits."));
@@ -132,8 +132,8 @@ private slots:
 
     void aDraftGoesThroughReviewToAgents()
     {
-        auto editor = service(KnowledgeRole::Editor, QStringLiteral("ed"));
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto editor = service(AgentRole::Editor, QStringLiteral("ed"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
         const qint64 outboxBefore = m_events->outboxSize();
         auto id = editor->create(draft(QStringLiteral("Pigeon spikes on public buildings"),
                                        QStringLiteral("Zorblax netting is allowed.")));
@@ -176,7 +176,7 @@ private slots:
 
     void agentsCannotWrite()
     {
-        auto agent = service(KnowledgeRole::Agent, QStringLiteral("al"));
+        auto agent = service(AgentRole::CallTaker, QStringLiteral("al"));
         QCOMPARE(agent->create(draft(QStringLiteral("x"), QStringLiteral("y"))).error().code,
                  QStringLiteral("article.role"));
         KnowledgeArticle seed = *m_articles->byId(seedId);
@@ -187,14 +187,14 @@ private slots:
         QVERIFY(!agent->canCreate());
         QVERIFY(agent->nextStates(seed).isEmpty());
         QCOMPARE(articleEvents(), 0);
-        auto editor = service(KnowledgeRole::Editor, QStringLiteral("ed"));
+        auto editor = service(AgentRole::Editor, QStringLiteral("ed"));
         QVERIFY(!editor->canEdit(seed)); // published: supervisors only
         QCOMPARE(editor->edit(seed).error().code, QStringLiteral("article.role"));
     }
 
     void editingAnImportedArticleKeepsTheImportedText()
     {
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
         QCOMPARE(supervisor->history().versions(seedId).size(), 1); // the row itself
         const KnowledgeArticle original = *m_articles->byId(seedId);
         KnowledgeArticle changed = original;
@@ -229,8 +229,8 @@ private slots:
 
     void changedSinceYouLastReadIt()
     {
-        auto agent = service(KnowledgeRole::Agent, QStringLiteral("al"));
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto agent = service(AgentRole::CallTaker, QStringLiteral("al"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
         QVERIFY(agent->markRead(seedId).ok());
         QVERIFY(agent->changedSinceRead().isEmpty());
         // Only the state or the review date changing is not news for agents.
@@ -242,14 +242,14 @@ private slots:
         QVERIFY(supervisor->edit(seed).ok());
         QCOMPARE(agent->changedSinceRead(), QSet<QString>{seedId});
         QVERIFY(
-            service(KnowledgeRole::Agent, QStringLiteral("other"))->changedSinceRead().isEmpty());
+            service(AgentRole::CallTaker, QStringLiteral("other"))->changedSinceRead().isEmpty());
         QVERIFY(agent->markRead(seedId).ok());
         QVERIFY(agent->changedSinceRead().isEmpty());
     }
 
     void reviewDueList()
     {
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
         const QDate today = m_now.date();
         QVERIFY(m_articles->reviewDue(today).isEmpty());
         auto soon = supervisor->create(draft(QStringLiteral("Soon"), QStringLiteral("a")));
@@ -310,7 +310,7 @@ private slots:
 
     void aFailedAppendLeavesNothing()
     {
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
         m_events->setFaultHook(
             [](EventStore::Stage s) { return s != EventStore::Stage::ProjectionUpdated; });
         KnowledgeArticle seed = *m_articles->byId(seedId);

@@ -42,7 +42,7 @@ class TestKnowledgePanel : public QObject
     std::unique_ptr<EventStore> m_events;
     std::unique_ptr<ArticleRepository> m_articles;
 
-    std::unique_ptr<KnowledgeService> service(KnowledgeRole role, const QString &who)
+    std::unique_ptr<KnowledgeService> service(AgentRole role, const QString &who)
     {
         return std::make_unique<KnowledgeService>(m_store->db(), *m_events, *m_articles, who, role);
     }
@@ -175,7 +175,7 @@ private slots:
 
     void aSupervisorWritesReviewsAndPublishes()
     {
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
         KnowledgePanel panel(*m_articles);
         panel.setService(supervisor.get());
         show(panel);
@@ -224,8 +224,8 @@ private slots:
 
     void editingAPublishedArticleShowsTheDiffAndMarksItForAgents()
     {
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
-        auto agent = service(KnowledgeRole::Agent, QStringLiteral("al"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
+        auto agent = service(AgentRole::CallTaker, QStringLiteral("al"));
         KnowledgePanel agentPanel(*m_articles);
         agentPanel.setService(agent.get());
         show(agentPanel);
@@ -274,7 +274,7 @@ private slots:
 
     void anEditorCannotPublishOrChangeAPublishedArticle()
     {
-        auto editor = service(KnowledgeRole::Editor, QStringLiteral("ed"));
+        auto editor = service(AgentRole::Editor, QStringLiteral("ed"));
         KnowledgePanel panel(*m_articles);
         panel.setService(editor.get());
         show(panel);
@@ -299,7 +299,7 @@ private slots:
     void expiredArticlesAreMarkedForEditorsAndHiddenFromAgents()
     {
         const QDate today(2026, 6, 15);
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
         KnowledgeArticle seed = *m_articles->byId(seedId);
         seed.expires = today.addDays(-1);
         QVERIFY(supervisor->edit(seed).ok());
@@ -338,7 +338,7 @@ private slots:
 
     void reviewDueList()
     {
-        auto supervisor = service(KnowledgeRole::Supervisor, QStringLiteral("sue"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
         KnowledgeArticle seed = *m_articles->byId(seedId);
         seed.reviewDue = QDate::currentDate().addDays(-2);
         QVERIFY(supervisor->edit(seed).ok());

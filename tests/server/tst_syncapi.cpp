@@ -2,7 +2,9 @@
 // sign-in and lockout, the role matrix, idempotent push, long-poll wake-up, the queries and
 // reference data, and hostile input that must get the documented error and change nothing.
 
+#include "domain/eventjson.h"
 #include "jsonschema.h"
+#include "permissionmatrix.h"
 #include "serverprocess.h"
 #include "teststore.h"
 
@@ -321,6 +323,120 @@ private slots:
         QCOMPARE(
             m_server->get(QStringLiteral("/api/v1/reference/departments"), m_tokens[role]).status,
             200);
+    }
+
+    // The one permission table, enforced by the server itself: every event kind, in the states
+    // that decide, pushed raw with every role's token. What an event claims of the state it
+    // comes from ("previous_status", "from") is never believed.
+    void everyEventKindForEveryRole_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<int>("index");
+        const QList<test::PermissionCase> cases =
+            test::permissionCases(QStringLiteral("x"), QStringLiteral("u_admin"));
+        for (const QString &role : test::allRoleNames()) {
+            for (int i = 0; i < cases.size(); ++i)
+                QTest::newRow(qPrintable(role + u' ' + cases.at(i).name)) << role << i;
+        }
+    }
+
+    void everyEventKindForEveryRole()
+    {
+        QFETCH(QString, role);
+        QFETCH(int, index);
+        const test::PermissionCase c =
+            test::permissionCases(role + u'-' + QString::number(index), QStringLiteral("u_admin"))
+                .at(index);
+        QJsonArray setup;
+        for (const Event &e : c.setup)
+            setup.append(eventToJson(e));
+        if (!setup.isEmpty()) {
+            const auto r = push(setup, QStringLiteral("admin"));
+            QCOMPARE(r.status, 200);
+            QVERIFY2(r.json()[u"rejected"].toArray().isEmpty(), r.body.constData());
+        }
+        Event event = c.event;
+        event.actor = u"u_" + role;
+        const auto r = push({eventToJson(event)}, role);
+        QCOMPARE(r.status, 200);
+        const bool allowed = c.allowed.contains(role);
+        if (allowed) {
+            QVERIFY2(r.json()[u"rejected"].toArray().isEmpty(), r.body.constData());
+            QCOMPARE(r.json()[u"accepted"].toArray().size(), 1);
+        } else {
+            QCOMPARE(r.json()[u"accepted"].toArray().size(), 0);
+            const QJsonObject rejected = r.json()[u"rejected"].toArray().first().toObject();
+            QCOMPARE(rejected.value(u"code").toString(), QStringLiteral("forbidden"));
+            QVERIFY(!rejected.value(u"message").toString().isEmpty());
+        }
+    }
+
+    // A batch cannot lend itself a state: a call taker who creates a request and closes it in
+    // one push is refused the close.
+    void aBatchIsJudgedEventByEvent()
+    {
+        const test::PermissionCase c =
+            test::permissionCases(QStringLiteral("batch"), QStringLiteral("u_call_taker"))
+                .at(11); // request.status_changed close
+        QCOMPARE(c.name, QStringLiteral("request.status_changed close"));
+        const auto r = push({eventToJson(c.setup.first()), eventToJson(c.event)},
+                            QStringLiteral("call_taker"));
+        QCOMPARE(r.json()[u"accepted"].toArray().size(), 1);
+        QCOMPARE(r.json()[u"rejected"].toArray().first()[u"code"].toString(),
+                 QStringLiteral("forbidden"));
+        // A supervisor may do both in one push.
+        const test::PermissionCase s =
+            test::permissionCases(QStringLiteral("batch2"), QStringLiteral("u_supervisor")).at(11);
+        const auto ok = push({eventToJson(s.setup.first()), eventToJson(s.event)},
+                             QStringLiteral("supervisor"));
+        QCOMPARE(ok.json()[u"accepted"].toArray().size(), 2);
+    }
+
+    // A database outage is the store's trouble, not the token's: 503 with Retry-After while it
+    // lasts, never a 401, and the same token works again once the database is back.
+    void aDatabaseOutageSignsNobodyOut()
+    {
+        if (test::ServerStore::backend() != u"postgres")
+            QSKIP("an SQLite store is a file in the server's own process: it has no database "
+                  "server to lose (tst_syncapi_postgres runs this)");
+        const QString token = m_tokens.value(QStringLiteral("call_taker"));
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), token).status, 200);
+        QVERIFY2(m_store->interrupt(), qPrintable(m_store->error()));
+        for (const QString &path :
+             {QStringLiteral("/api/v1/me"), QStringLiteral("/api/v1/events?after=0&limit=5")}) {
+            const auto r = m_server->get(path, token);
+            verifyError(r, 503, QStringLiteral("unavailable"));
+            QVERIFY(r.header("Retry-After").toInt() > 0);
+        }
+        const auto pushed = push({requestCreated(QStringLiteral("u_call_taker"), nextNumber())},
+                                 QStringLiteral("call_taker"));
+        verifyError(pushed, 503, QStringLiteral("unavailable"));
+        const auto login = m_server->postJson(
+            QStringLiteral("/api/v1/login"),
+            QJsonDocument(QJsonObject{
+                {QStringLiteral("username"), QStringLiteral("u_lobby")},
+                {QStringLiteral("password"), QStringLiteral("correct horse battery")}}));
+        verifyError(login, 503, QStringLiteral("unavailable"));
+        QVERIFY2(m_store->resume(), qPrintable(m_store->error()));
+        // The first request after the outage reconnects; the token was never lost.
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), token).status, 200);
+        const auto again = push({requestCreated(QStringLiteral("u_call_taker"), nextNumber())},
+                                QStringLiteral("call_taker"));
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json()[u"accepted"].toArray().size(), 1);
+    }
+
+    // Disabling a user ends every session: enabling them again does not revive old tokens.
+    void disablingEndsEverySession()
+    {
+        QVERIFY(m_server->addUser(QStringLiteral("gone.soon"), QStringLiteral("call_taker")));
+        const QString token = m_server->login(QStringLiteral("gone.soon"));
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), token).status, 200);
+        QCOMPARE(m_server->run({QStringLiteral("--disable-user"), QStringLiteral("gone.soon")}), 0);
+        QCOMPARE(m_server->run({QStringLiteral("--enable-user"), QStringLiteral("gone.soon")}), 0);
+        verifyError(m_server->get(QStringLiteral("/api/v1/me"), token), 401,
+                    QStringLiteral("unauthenticated"));
+        QVERIFY(!m_server->login(QStringLiteral("gone.soon")).isEmpty());
     }
 
     void reviewEventsNeverTravelInThePull()

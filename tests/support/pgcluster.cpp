@@ -181,6 +181,23 @@ void PgCluster::watchOver(const QString &data)
     watchdog.startDetached();
 }
 
+bool PgCluster::stop()
+{
+    m_running = !run({bin(QStringLiteral("pg_ctl")), QStringLiteral("stop"), QStringLiteral("-w"),
+                      QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-D"),
+                      m_dir.filePath(QStringLiteral("data"))});
+    return !m_running;
+}
+
+bool PgCluster::start()
+{
+    m_running = run({bin(QStringLiteral("pg_ctl")), QStringLiteral("start"), QStringLiteral("-w"),
+                     QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-D"),
+                     m_dir.filePath(QStringLiteral("data")), QStringLiteral("-l"),
+                     m_dir.filePath(QStringLiteral("server.log"))});
+    return m_running;
+}
+
 PgCluster::~PgCluster()
 {
     if (m_running)

@@ -28,6 +28,11 @@ public:
     QString user() const { return QStringLiteral("civicdesk"); }
     QString password() const { return QStringLiteral("pg test pass/:@%"); }
 
+    // A database outage and its end: the server stops (every connection is cut) and starts
+    // again on the same port with the same data.
+    bool stop();
+    bool start();
+
     // A new empty database; returns its postgresql:// URL (empty, with error() set, on failure).
     QString createDatabase();
     // The URL of `database` with the given password (percent-encoded as a URL must be).

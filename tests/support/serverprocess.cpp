@@ -12,9 +12,25 @@ namespace civicdesk::test {
 
 namespace {
 
-PgCluster *sharedCluster(QString *error)
+std::unique_ptr<PgCluster> &clusterSlot()
 {
     static std::unique_ptr<PgCluster> cluster;
+    return cluster;
+}
+
+bool sharedClusterRestart(QString *error)
+{
+    std::unique_ptr<PgCluster> &cluster = clusterSlot();
+    if (!cluster || !cluster->start()) {
+        *error = cluster ? cluster->error() : QStringLiteral("no cluster");
+        return false;
+    }
+    return true;
+}
+
+PgCluster *sharedCluster(QString *error)
+{
+    std::unique_ptr<PgCluster> &cluster = clusterSlot();
     if (!cluster) {
         if (const QString reason = PgCluster::unavailableReason(); !reason.isEmpty()) {
             *error = reason;
@@ -52,6 +68,19 @@ ServerStore::ServerStore()
 }
 
 ServerStore::~ServerStore() = default;
+
+bool ServerStore::interrupt()
+{
+    PgCluster *cluster = backend() == u"postgres" ? sharedCluster(&m_error) : nullptr;
+    return cluster && cluster->stop();
+}
+
+bool ServerStore::resume()
+{
+    if (backend() != u"postgres")
+        return false;
+    return sharedClusterRestart(&m_error);
+}
 
 QByteArray ServerProcess::Reply::header(const QByteArray &name) const
 {

@@ -24,6 +24,10 @@ public:
     // Empty when the store could not be made (then error() says why).
     QString url() const { return m_url; }
     QString error() const { return m_error; }
+    // On PostgreSQL: the database server goes away (every connection cut) and comes back.
+    // False on SQLite, which has no server to lose.
+    bool interrupt();
+    bool resume();
 
 private:
     QTemporaryDir m_dir;

@@ -35,7 +35,7 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
       m_history(new HistoryPanel(
           HistoryContext{store.database, store.events, store.agent,
                          QTimeZone(store.database.meta(QStringLiteral("city_timezone")).toUtf8()),
-                         agentRoleFromName(settings.agentRole()).value_or(AgentRole::CallTaker)},
+                         store.role},
           this)),
       m_agentLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_storeLabel(new QLabel(this))
 {

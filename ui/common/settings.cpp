@@ -8,6 +8,7 @@ const QString stateKey = QStringLiteral("window/state");
 const QString languageKey = QStringLiteral("ui/language");
 const QString agentKey = QStringLiteral("agent/name");
 const QString roleKey = QStringLiteral("agent/role");
+const QString signedInRoleKey = QStringLiteral("agent/signedInRole");
 const QString serverKey = QStringLiteral("sync/server");
 } // namespace
 
@@ -47,15 +48,24 @@ QString Settings::agentName() const
     return m_settings.value(agentKey).toString();
 }
 
-QString Settings::agentRole() const
+AgentRole Settings::agentRole() const
 {
-    const QString role = m_settings.value(roleKey).toString();
-    return role == u"supervisor" || role == u"editor" ? role : QStringLiteral("call_taker");
+    return agentRoleFromName(m_settings.value(roleKey).toString()).value_or(AgentRole::CallTaker);
 }
 
-void Settings::setAgentRole(const QString &role)
+void Settings::setAgentRole(AgentRole role)
 {
-    m_settings.setValue(roleKey, role);
+    m_settings.setValue(roleKey, agentRoleName(role));
+}
+
+std::optional<AgentRole> Settings::signedInRole() const
+{
+    return agentRoleFromName(m_settings.value(signedInRoleKey).toString());
+}
+
+void Settings::setSignedInRole(AgentRole role)
+{
+    m_settings.setValue(signedInRoleKey, agentRoleName(role));
 }
 
 void Settings::setAgentName(const QString &name)

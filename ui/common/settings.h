@@ -1,8 +1,11 @@
 #pragma once
 
+#include "domain/agentrole.h"
+
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <optional>
 
 namespace civicdesk {
 
@@ -21,11 +24,13 @@ public:
     QString language() const;
     void setLanguage(const QString &language);
     QString agentName() const;
-    // "call_taker" (default), "editor" (writes knowledge drafts) or "supervisor" (publishes
-    // articles, closes requests): what the agent may do. Set by the city's IT until sign-in
-    // against the central store provides it.
-    QString agentRole() const;
-    void setAgentRole(const QString &role);
+    // The role of a standalone workstation (no central store): one of agentRoleNames(),
+    // call_taker when unset or unknown. With a central store the role comes from sign-in.
+    AgentRole agentRole() const;
+    void setAgentRole(AgentRole role);
+    // The role the central store returned at the last sign-in: the role offline.
+    std::optional<AgentRole> signedInRole() const;
+    void setSignedInRole(AgentRole role);
     void setAgentName(const QString &name);
     // The central store to sync with; "" = standalone (the demo default).
     QString serverUrl() const;

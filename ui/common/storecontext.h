@@ -19,15 +19,15 @@ namespace civicdesk {
 // indexes (built from the store at start-up).
 struct StoreContext
 {
-    // `role`: "call_taker" (default), "editor" or "supervisor" (see Settings::agentRole()).
-    StoreContext(Database &db, const QString &agentName,
-                 const QString &role = QStringLiteral("call_taker"))
-        : database(db), agent(agentName), catalogue(db), requests(db), articles(db), layers(db),
-          intake(db), events(db), service(db, events, agentName),
-          knowledge(db, events, articles, agentName,
-                    knowledgeRoleFromName(role).value_or(KnowledgeRole::Agent)),
+    // `role`: the one the central store returned at sign-in (or remembered from the last
+    // sign-in); every service, the event store's own check and the UI's offers follow it.
+    StoreContext(Database &db, const QString &agentName, AgentRole agentRole = AgentRole::CallTaker)
+        : database(db), agent(agentName), role(agentRole), catalogue(db), requests(db),
+          articles(db), layers(db), intake(db), events(db), service(db, events, agentName),
+          knowledge(db, events, articles, agentName, agentRole),
           addresses(intake.addresses(), intake.intersections(), intake.referrals())
     {
+        events.setRole(agentRole);
         const QList<LayerInfo> all = layers.layers();
         for (const LayerInfo &layer : all)
             districts.addLayer(layer.kind, layer.nameProperty, layers.geoJson(layer.id));
@@ -35,6 +35,7 @@ struct StoreContext
 
     Database &database;
     QString agent;
+    AgentRole role;
     CatalogueRepository catalogue;
     RequestRepository requests;
     ArticleRepository articles;

@@ -184,7 +184,7 @@ void KnowledgePanel::setService(KnowledgeService *service)
 
 bool KnowledgePanel::canEdit() const
 {
-    return m_service && m_service->role() != KnowledgeRole::Agent;
+    return m_service && mayEditArticles(m_service->role());
 }
 
 void KnowledgePanel::focusSearch()

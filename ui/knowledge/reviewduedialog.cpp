@@ -24,7 +24,7 @@ ReviewDueDialog::ReviewDueDialog(KnowledgeService &service, const QDate &today, 
     m_message->setObjectName(QStringLiteral("reviewDueMessageLabel"));
     m_message->setWordWrap(true);
     m_reviewed->setObjectName(QStringLiteral("markReviewedButton"));
-    m_reviewed->setVisible(service.role() != KnowledgeRole::Agent);
+    m_reviewed->setVisible(mayEditArticles(service.role()));
     auto *open = new QPushButton(tr("&Open"), this);
     open->setObjectName(QStringLiteral("openDueArticleButton"));
     auto *close = new QPushButton(tr("&Close"), this);

@@ -1,0 +1,171 @@
+#include "domain/eventpermission.h"
+
+#include "domain/articlelifecycle.h"
+
+#include <QCoreApplication>
+
+namespace civicdesk {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(EventPermission)
+};
+
+// Kinds that only record what a caller reported or asked: every role that takes calls.
+const QStringList &callKinds()
+{
+    static const QStringList kinds = {QStringLiteral("request.created"),
+                                      QStringLiteral("request.note_added"),
+                                      QStringLiteral("request.caller_attached"),
+                                      QStringLiteral("request.duplicate_linked"),
+                                      QStringLiteral("request.callback_scheduled"),
+                                      QStringLiteral("request.callback_done"),
+                                      QStringLiteral("contact.started"),
+                                      QStringLiteral("contact.ended"),
+                                      QStringLiteral("contact.article_opened"),
+                                      QStringLiteral("caller.upserted")};
+    return kinds;
+}
+
+PermissionDenial denial(const QString &message, const QString &field)
+{
+    return PermissionDenial{message, field};
+}
+
+std::optional<PermissionDenial> needRecordCalls(AgentRole role)
+{
+    if (mayRecordCalls(role))
+        return std::nullopt;
+    return denial(Text::tr("The %1 role may not record calls or requests; trainers use practice "
+                           "mode, which never reaches the central store.")
+                      .arg(agentRoleName(role)),
+                  QStringLiteral("kind"));
+}
+
+std::optional<PermissionDenial> needManageRequests(AgentRole role, const QString &what,
+                                                   const QString &field)
+{
+    if (mayManageRequests(role))
+        return std::nullopt;
+    return denial(Text::tr("The %1 role may not %2: that is a supervisor's decision.")
+                      .arg(agentRoleName(role), what),
+                  field);
+}
+
+std::optional<PermissionDenial> fromStatus(const Status &status, const QString &field)
+{
+    if (status)
+        return std::nullopt;
+    return denial(status.error().message, field);
+}
+
+std::optional<PermissionDenial> checkArticle(AgentRole role, const Event &event,
+                                             const EntityState &now)
+{
+    using State = KnowledgeArticle::State;
+    if (event.kind == u"article.created") {
+        if (ArticleLifecycle::canCreate(role))
+            return std::nullopt;
+        return denial(Text::tr("The %1 role may not write articles.").arg(agentRoleName(role)),
+                      QStringLiteral("kind"));
+    }
+    // An article the store does not hold yet: judged as a draft (only editors and
+    // supervisors); the projection then refuses it for naming no article.
+    const State state = now.articleState.value_or(State::Draft);
+    if (event.kind == u"article.edited")
+        return fromStatus(ArticleLifecycle::checkEdit(state, role), QStringLiteral("kind"));
+    if (event.kind == u"article.reviewed") {
+        if (ArticleLifecycle::canMarkReviewed(state, role))
+            return std::nullopt;
+        return denial(Text::tr("The %1 role may not confirm this article in its state (%2).")
+                          .arg(agentRoleName(role), ArticleLifecycle::stateTitle(state)),
+                      QStringLiteral("kind"));
+    }
+    if (event.kind == u"article.state_changed") {
+        const auto to = ArticleLifecycle::stateFromName(event.payload.value(u"to").toString());
+        if (!to)
+            return denial(Text::tr("An article moves to draft, in_review, published or archived."),
+                          QStringLiteral("payload.to"));
+        if (!mayEditArticles(role))
+            return denial(Text::tr("The %1 role may not change articles.").arg(agentRoleName(role)),
+                          QStringLiteral("kind"));
+        return fromStatus(ArticleLifecycle::checkTransition(state, *to, role),
+                          QStringLiteral("payload.to"));
+    }
+    return denial(Text::tr("No role may append a %1 event.").arg(event.kind),
+                  QStringLiteral("kind"));
+}
+
+} // namespace
+
+bool mayChangeRequestStatus(AgentRole role, RequestStatus from, RequestStatus to)
+{
+    if (from == to)
+        return false;
+    if (mayManageRequests(role))
+        return true;
+    return mayRecordCalls(role) && from == RequestStatus::Closed && to == RequestStatus::Open;
+}
+
+bool mayUnlinkDuplicates(AgentRole role)
+{
+    return mayManageRequests(role);
+}
+
+std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event &event,
+                                                     const EntityState &now)
+{
+    if (callKinds().contains(event.kind))
+        return needRecordCalls(role);
+    if (event.kind == u"request.status_changed") {
+        if (auto denied = needRecordCalls(role))
+            return denied;
+        const auto to = requestStatusFromName(event.payload.value(u"status").toString());
+        // A request the store does not hold yet is judged as open.
+        const RequestStatus from = now.requestStatus.value_or(RequestStatus::Open);
+        if (to && mayChangeRequestStatus(role, from, *to))
+            return std::nullopt;
+        return denial(Text::tr("The %1 role may not move this request from %2 to %3: call "
+                               "takers reopen closed requests; a supervisor sets requests in "
+                               "progress and closes them.")
+                          .arg(agentRoleName(role), requestStatusName(from),
+                               event.payload.value(u"status").toString()),
+                      QStringLiteral("payload.status"));
+    }
+    if (event.kind == u"request.field_changed") {
+        if (auto denied = needRecordCalls(role))
+            return denied;
+        const QString field = event.payload.value(u"field").toString();
+        if (field == u"description" || field == u"address")
+            return std::nullopt;
+        return needManageRequests(role, Text::tr("change a request's %1").arg(field),
+                                  QStringLiteral("payload.field"));
+    }
+    if (event.kind == u"request.duplicate_unlinked")
+        return needManageRequests(role, Text::tr("unlink a duplicate"), QStringLiteral("kind"));
+    if (event.kind.startsWith(u"article."))
+        return checkArticle(role, event, now);
+    if (event.kind == u"review.recorded") {
+        if (mayReviewAgents(role))
+            return std::nullopt;
+        return denial(
+            Text::tr("The %1 role may not record quality reviews.").arg(agentRoleName(role)),
+            QStringLiteral("kind"));
+    }
+    return denial(Text::tr("No role may append a %1 event.").arg(event.kind),
+                  QStringLiteral("kind"));
+}
+
+QStringList permittedEventKinds()
+{
+    QStringList kinds = callKinds();
+    kinds << QStringLiteral("request.status_changed") << QStringLiteral("request.field_changed")
+          << QStringLiteral("request.duplicate_unlinked") << QStringLiteral("article.created")
+          << QStringLiteral("article.edited") << QStringLiteral("article.reviewed")
+          << QStringLiteral("article.state_changed") << QStringLiteral("review.recorded");
+    return kinds;
+}
+
+} // namespace civicdesk

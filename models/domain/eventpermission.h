@@ -1,0 +1,61 @@
+#pragma once
+
+#include "domain/agentrole.h"
+#include "domain/event.h"
+#include "domain/knowledgearticle.h"
+#include "domain/servicerequest.h"
+
+#include <QStringList>
+#include <optional>
+
+namespace civicdesk {
+
+// What the store holds now of the entity an event is about. The permission check reads it
+// from the store itself: the event's own claims ("from", "previous_status") are never trusted.
+struct EntityState
+{
+    std::optional<RequestStatus> requestStatus;          // the request, when the store has it
+    std::optional<KnowledgeArticle::State> articleState; // the article, when the store has it
+};
+
+struct PermissionDenial
+{
+    QString message; // translated, says which role may
+    QString field;   // the part of the event that decided: kind, payload.to, payload.field
+};
+
+// The one permission table: may `role` append `event` to the event log, given the entity's
+// state now? Asked by the UI (what to offer), by the workstation's event store (before
+// writing) and by the central store (before accepting a pushed event).
+//
+//   kind                          needs
+//   request.created               recordCalls
+//   request.note_added            recordCalls
+//   request.caller_attached       recordCalls
+//   request.duplicate_linked      recordCalls
+//   request.callback_scheduled    recordCalls
+//   request.callback_done         recordCalls
+//   request.field_changed         recordCalls for description and address (what the caller
+//                                 said); manageRequests for type, department, neighbourhood
+//                                 and caller (re-routing work)
+//   request.status_changed        recordCalls to reopen a closed request; manageRequests for
+//                                 every other move (in progress, close)
+//   request.duplicate_unlinked    manageRequests
+//   contact.*, caller.upserted    recordCalls
+//   article.created               ArticleLifecycle::canCreate
+//   article.edited                ArticleLifecycle::canEdit in the article's state now
+//   article.reviewed              ArticleLifecycle::canMarkReviewed in the state now
+//   article.state_changed         ArticleLifecycle::checkTransition from the state now
+//   review.recorded               reviewAgents
+//   anything else                 refused
+std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event &event,
+                                                     const EntityState &now);
+
+// The event kinds the table knows, for documentation and the role matrix tests.
+QStringList permittedEventKinds();
+
+// What the UI offers, from the same table.
+bool mayChangeRequestStatus(AgentRole role, RequestStatus from, RequestStatus to);
+bool mayUnlinkDuplicates(AgentRole role);
+
+} // namespace civicdesk

@@ -1,0 +1,124 @@
+// The one permission table on the workstation: the event store checks every append against the
+// role the central store returned at sign-in, on the state this store holds, exactly as the
+// central store does (tests/server/tst_syncapi runs the same cases over the network). The
+// services built on it (request actions, knowledge) refuse the same things.
+
+#include "domain/eventpermission.h"
+#include "permissionmatrix.h"
+#include "storage/eventstore.h"
+#include "storage/requestactions.h"
+#include "teststore.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace civicdesk;
+
+class TestEventPermission : public QObject
+{
+    Q_OBJECT
+
+    test::TempStore m_store;
+
+    QString statusOf(const QString &id)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_store.db().connectionName()));
+        q.prepare(QStringLiteral("SELECT status FROM requests WHERE id = ?"));
+        q.addBindValue(id);
+        return q.exec() && q.next() ? q.value(0).toString() : QString();
+    }
+
+private slots:
+    void everyEventKindForEveryRole_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<int>("index");
+        const QList<test::PermissionCase> cases =
+            test::permissionCases(QStringLiteral("x"), QStringLiteral("system"));
+        for (const QString &role : test::allRoleNames()) {
+            for (int i = 0; i < cases.size(); ++i) {
+                // Quality reviews are written to the central store only, never to a replica.
+                if (cases.at(i).event.entityType == u"review")
+                    continue;
+                QTest::newRow(qPrintable(role + u' ' + cases.at(i).name)) << role << i;
+            }
+        }
+    }
+
+    void everyEventKindForEveryRole()
+    {
+        QFETCH(QString, role);
+        QFETCH(int, index);
+        const test::PermissionCase c =
+            test::permissionCases(role + u'-' + QString::number(index), QStringLiteral("system"))
+                .at(index);
+        EventStore events(m_store.db());
+        for (const Event &e : c.setup)
+            QVERIFY2(events.append(e).ok(), qPrintable(c.name));
+        events.setRole(agentRoleFromName(role));
+        Event event = c.event;
+        event.actor = u"u_" + role;
+        const auto appended = events.append(event);
+        QCOMPARE(appended.ok(), c.allowed.contains(role));
+        if (!appended) {
+            QCOMPARE(appended.error().code, QStringLiteral("forbidden"));
+            QVERIFY(!appended.error().message.isEmpty());
+        }
+        // The UI's offers come from the same table.
+        if (event.kind == u"request.duplicate_unlinked")
+            QCOMPARE(mayUnlinkDuplicates(*agentRoleFromName(role)), c.allowed.contains(role));
+    }
+
+    // The kinds the table knows are exactly the kinds the matrix covers.
+    void theMatrixCoversEveryKind()
+    {
+        QSet<QString> covered;
+        for (const test::PermissionCase &c :
+             test::permissionCases(QStringLiteral("k"), QStringLiteral("system")))
+            covered.insert(c.event.kind);
+        const QStringList kinds = permittedEventKinds();
+        QCOMPARE(covered, QSet<QString>(kinds.cbegin(), kinds.cend()));
+        // Unknown kinds are refused for every role, even an admin.
+        Event odd = Event::make(QStringLiteral("request"), QStringLiteral("r1"),
+                                QStringLiteral("request.deleted"), {}, QStringLiteral("a"),
+                                QStringLiteral("D"), QDateTime::currentDateTimeUtc());
+        QVERIFY(checkEventPermission(AgentRole::Admin, odd, {}).has_value());
+    }
+
+    // The request actions follow the role they are given: a supervisor closes, a call taker
+    // cannot, and the event store refuses the call taker even when the action is bypassed.
+    void requestActionsFollowTheRole()
+    {
+        const test::PermissionCase c =
+            test::permissionCases(QStringLiteral("act"), QStringLiteral("system")).at(11);
+        QCOMPARE(c.name, QStringLiteral("request.status_changed close"));
+        EventStore events(m_store.db());
+        QVERIFY(events.append(c.setup.first()).ok());
+        const QString id = c.setup.first().entityId;
+
+        events.setRole(AgentRole::CallTaker);
+        RequestActions callTaker(m_store.db(), events, QStringLiteral("ana"), AgentRole::CallTaker);
+        QVERIFY(!callTaker.mayChangeStatus(RequestStatus::Open, RequestStatus::Closed));
+        QVERIFY(!callTaker.changeStatus(id, RequestStatus::Closed, QStringLiteral("resolved")));
+        // An action object that wrongly believed in a supervisor is still stopped by the store.
+        RequestActions confused(m_store.db(), events, QStringLiteral("ana"), AgentRole::Supervisor);
+        const Status refused =
+            confused.changeStatus(id, RequestStatus::Closed, QStringLiteral("resolved"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("forbidden"));
+        QCOMPARE(statusOf(id), QStringLiteral("open"));
+
+        events.setRole(AgentRole::Supervisor);
+        RequestActions supervisor(m_store.db(), events, QStringLiteral("sam"),
+                                  AgentRole::Supervisor);
+        QVERIFY(supervisor.changeStatus(id, RequestStatus::Closed, QStringLiteral("resolved")));
+        QCOMPARE(statusOf(id), QStringLiteral("closed"));
+        // A call taker reopens what the caller says is not fixed.
+        events.setRole(AgentRole::CallTaker);
+        QVERIFY(callTaker.changeStatus(id, RequestStatus::Open));
+        QCOMPARE(statusOf(id), QStringLiteral("open"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventPermission)
+#include "tst_eventpermission.moc"

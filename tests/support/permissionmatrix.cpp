@@ -1,0 +1,271 @@
+#include "permissionmatrix.h"
+
+#include <QJsonObject>
+
+namespace civicdesk::test {
+
+namespace {
+
+const QSet<QString> Callers = {QStringLiteral("call_taker"), QStringLiteral("lobby"),
+                               QStringLiteral("supervisor"), QStringLiteral("editor"),
+                               QStringLiteral("admin")};
+const QSet<QString> Supervisors = {QStringLiteral("supervisor"), QStringLiteral("admin")};
+const QSet<QString> Writers = {QStringLiteral("supervisor"), QStringLiteral("editor"),
+                               QStringLiteral("admin")};
+
+class Maker
+{
+public:
+    Maker(QString tag, QString actor) : m_tag(std::move(tag)), m_actor(std::move(actor)) {}
+
+    QString id(const QString &what) const { return m_tag + u'-' + what; }
+    QString number(const QString &what) const { return u"PM" + m_tag + u'-' + what; }
+
+    Event make(const QString &type, const QString &entity, const QString &kind,
+               const QJsonObject &payload) const
+    {
+        return Event::make(type, entity, kind, payload, m_actor, QStringLiteral("MTRX2"),
+                           QDateTime::currentDateTimeUtc());
+    }
+
+    Event request(const QString &what) const
+    {
+        return make(QStringLiteral("request"), id(what), QStringLiteral("request.created"),
+                    {{QStringLiteral("number"), number(what)},
+                     {QStringLiteral("type_name"), QStringLiteral("Rodent Activity")},
+                     {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                     {QStringLiteral("address"), QStringLiteral("1 City Hall Plz")},
+                     {QStringLiteral("channel"), QStringLiteral("phone")}});
+    }
+
+    Event status(const QString &what, const QString &to, const QString &claimedFrom = {}) const
+    {
+        QJsonObject payload{{QStringLiteral("status"), to}};
+        if (to == u"closed")
+            payload.insert(QStringLiteral("closure_reason"), QStringLiteral("resolved"));
+        if (!claimedFrom.isEmpty())
+            payload.insert(QStringLiteral("previous_status"), claimedFrom);
+        return make(QStringLiteral("request"), id(what), QStringLiteral("request.status_changed"),
+                    payload);
+    }
+
+    Event link(const QString &what, const QString &parent, bool unlink = false) const
+    {
+        return make(QStringLiteral("request"), id(what),
+                    unlink ? QStringLiteral("request.duplicate_unlinked")
+                           : QStringLiteral("request.duplicate_linked"),
+                    {{QStringLiteral("number"), number(what)},
+                     {QStringLiteral("parent_id"), id(parent)},
+                     {QStringLiteral("parent_number"), number(parent)}});
+    }
+
+    Event article(const QString &what) const
+    {
+        return make(QStringLiteral("article"), id(what), QStringLiteral("article.created"),
+                    {{QStringLiteral("fields"),
+                      QJsonObject{{QStringLiteral("title"), QStringLiteral("Bulk item pickup")}}}});
+    }
+
+    Event articleTo(const QString &what, const QString &to, const QString &claimedFrom = {}) const
+    {
+        QJsonObject payload{{QStringLiteral("to"), to}};
+        if (!claimedFrom.isEmpty())
+            payload.insert(QStringLiteral("from"), claimedFrom);
+        return make(QStringLiteral("article"), id(what), QStringLiteral("article.state_changed"),
+                    payload);
+    }
+
+    Event articleEdit(const QString &what) const
+    {
+        return make(QStringLiteral("article"), id(what), QStringLiteral("article.edited"),
+                    {{QStringLiteral("fields"),
+                      QJsonObject{{QStringLiteral("body"), QStringLiteral("Call 311 first.")}}}});
+    }
+
+private:
+    QString m_tag;
+    QString m_actor;
+};
+
+} // namespace
+
+QStringList allRoleNames()
+{
+    return {QStringLiteral("call_taker"), QStringLiteral("lobby"),  QStringLiteral("supervisor"),
+            QStringLiteral("trainer"),    QStringLiteral("editor"), QStringLiteral("admin")};
+}
+
+QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
+{
+    const Maker m(tag, actor);
+    const QString callback = m.id(QStringLiteral("cb"));
+    QList<PermissionCase> cases;
+    // Calls: what the caller reported or asked.
+    cases.append(
+        {QStringLiteral("request.created"), {}, m.request(QStringLiteral("new")), Callers});
+    cases.append({QStringLiteral("request.note_added"),
+                  {m.request(QStringLiteral("note"))},
+                  m.make(QStringLiteral("request"), m.id(QStringLiteral("note")),
+                         QStringLiteral("request.note_added"),
+                         {{QStringLiteral("text"), QStringLiteral("Caller called back")},
+                          {QStringLiteral("public"), false}}),
+                  Callers});
+    cases.append({QStringLiteral("request.caller_attached"),
+                  {m.request(QStringLiteral("att"))},
+                  m.make(QStringLiteral("request"), m.id(QStringLiteral("att")),
+                         QStringLiteral("request.caller_attached"),
+                         {{QStringLiteral("caller_id"), m.id(QStringLiteral("caller"))}}),
+                  Callers});
+    cases.append({QStringLiteral("request.duplicate_linked"),
+                  {m.request(QStringLiteral("lp")), m.request(QStringLiteral("ld"))},
+                  m.link(QStringLiteral("ld"), QStringLiteral("lp")),
+                  Callers});
+    cases.append({QStringLiteral("request.callback_scheduled"),
+                  {m.request(QStringLiteral("cs"))},
+                  m.make(QStringLiteral("request"), m.id(QStringLiteral("cs")),
+                         QStringLiteral("request.callback_scheduled"),
+                         {{QStringLiteral("callback_id"), m.id(QStringLiteral("cs-cb"))},
+                          {QStringLiteral("number"), m.number(QStringLiteral("cs"))},
+                          {QStringLiteral("phone"), QStringLiteral("6175550100")},
+                          {QStringLiteral("due_at"), QStringLiteral("2026-12-08T15:00:00.000Z")}}),
+                  Callers});
+    cases.append(
+        {QStringLiteral("request.callback_done"),
+         {m.request(QStringLiteral("cd")),
+          m.make(QStringLiteral("request"), m.id(QStringLiteral("cd")),
+                 QStringLiteral("request.callback_scheduled"),
+                 {{QStringLiteral("callback_id"), callback},
+                  {QStringLiteral("number"), m.number(QStringLiteral("cd"))},
+                  {QStringLiteral("phone"), QStringLiteral("6175550100")},
+                  {QStringLiteral("due_at"), QStringLiteral("2026-12-08T15:00:00.000Z")}})},
+         m.make(QStringLiteral("request"), m.id(QStringLiteral("cd")),
+                QStringLiteral("request.callback_done"),
+                {{QStringLiteral("callback_id"), callback},
+                 {QStringLiteral("number"), m.number(QStringLiteral("cd"))},
+                 {QStringLiteral("outcome"), QStringLiteral("reached")}}),
+         Callers});
+    cases.append({QStringLiteral("request.field_changed description"),
+                  {m.request(QStringLiteral("fd"))},
+                  m.make(QStringLiteral("request"), m.id(QStringLiteral("fd")),
+                         QStringLiteral("request.field_changed"),
+                         {{QStringLiteral("field"), QStringLiteral("description")},
+                          {QStringLiteral("after"), QStringLiteral("Two rats, not one")}}),
+                  Callers});
+    cases.append({QStringLiteral("contact.started"),
+                  {},
+                  m.make(QStringLiteral("contact"), m.id(QStringLiteral("contact")),
+                         QStringLiteral("contact.started"),
+                         {{QStringLiteral("channel"), QStringLiteral("phone")}}),
+                  Callers});
+    cases.append({QStringLiteral("contact.ended"),
+                  {m.make(QStringLiteral("contact"), m.id(QStringLiteral("ce")),
+                          QStringLiteral("contact.started"),
+                          {{QStringLiteral("channel"), QStringLiteral("phone")}})},
+                  m.make(QStringLiteral("contact"), m.id(QStringLiteral("ce")),
+                         QStringLiteral("contact.ended"),
+                         {{QStringLiteral("outcome"), QStringLiteral("information_given")}}),
+                  Callers});
+    cases.append({QStringLiteral("contact.article_opened"),
+                  {m.make(QStringLiteral("contact"), m.id(QStringLiteral("ca")),
+                          QStringLiteral("contact.started"),
+                          {{QStringLiteral("channel"), QStringLiteral("phone")}})},
+                  m.make(QStringLiteral("contact"), m.id(QStringLiteral("ca")),
+                         QStringLiteral("contact.article_opened"),
+                         {{QStringLiteral("article_id"), m.id(QStringLiteral("any"))}}),
+                  Callers});
+    cases.append({QStringLiteral("caller.upserted"),
+                  {},
+                  m.make(QStringLiteral("caller"), m.id(QStringLiteral("caller")),
+                         QStringLiteral("caller.upserted"),
+                         {{QStringLiteral("name"), QStringLiteral("Ana Ruiz")},
+                          {QStringLiteral("phone"), QStringLiteral("6175550100")}}),
+                  Callers});
+    // Managing requests: a supervisor's decisions.
+    cases.append({QStringLiteral("request.status_changed close"),
+                  {m.request(QStringLiteral("close"))},
+                  m.status(QStringLiteral("close"), QStringLiteral("closed")),
+                  Supervisors});
+    cases.append({QStringLiteral("request.status_changed in progress"),
+                  {m.request(QStringLiteral("prog"))},
+                  m.status(QStringLiteral("prog"), QStringLiteral("in_progress")),
+                  Supervisors});
+    cases.append(
+        {QStringLiteral("request.status_changed reopen closed"),
+         {m.request(QStringLiteral("reop")),
+          m.status(QStringLiteral("reop"), QStringLiteral("closed"))},
+         m.status(QStringLiteral("reop"), QStringLiteral("open"), QStringLiteral("closed")),
+         Callers});
+    // The event claims the request was closed; the store knows it is in progress.
+    cases.append({QStringLiteral("request.status_changed claimed from closed"),
+                  {m.request(QStringLiteral("lie")),
+                   m.status(QStringLiteral("lie"), QStringLiteral("in_progress"))},
+                  m.status(QStringLiteral("lie"), QStringLiteral("open"), QStringLiteral("closed")),
+                  Supervisors});
+    cases.append({QStringLiteral("request.field_changed department"),
+                  {m.request(QStringLiteral("fdep"))},
+                  m.make(QStringLiteral("request"), m.id(QStringLiteral("fdep")),
+                         QStringLiteral("request.field_changed"),
+                         {{QStringLiteral("field"), QStringLiteral("department_code")},
+                          {QStringLiteral("after"), QStringLiteral("PWDx")}}),
+                  Supervisors});
+    cases.append({QStringLiteral("request.duplicate_unlinked"),
+                  {m.request(QStringLiteral("up")), m.request(QStringLiteral("ud")),
+                   m.link(QStringLiteral("ud"), QStringLiteral("up"))},
+                  m.link(QStringLiteral("ud"), QStringLiteral("up"), true),
+                  Supervisors});
+    // Knowledge.
+    cases.append(
+        {QStringLiteral("article.created"), {}, m.article(QStringLiteral("new")), Writers});
+    cases.append({QStringLiteral("article.edited draft"),
+                  {m.article(QStringLiteral("ed"))},
+                  m.articleEdit(QStringLiteral("ed")),
+                  Writers});
+    cases.append({QStringLiteral("article.state_changed send for review"),
+                  {m.article(QStringLiteral("sr"))},
+                  m.articleTo(QStringLiteral("sr"), QStringLiteral("in_review")),
+                  Writers});
+    cases.append({QStringLiteral("article.state_changed publish"),
+                  {m.article(QStringLiteral("pub")),
+                   m.articleTo(QStringLiteral("pub"), QStringLiteral("in_review"))},
+                  m.articleTo(QStringLiteral("pub"), QStringLiteral("published")),
+                  Supervisors});
+    const QList<Event> published = {m.article(QStringLiteral("p")),
+                                    m.articleTo(QStringLiteral("p"), QStringLiteral("in_review")),
+                                    m.articleTo(QStringLiteral("p"), QStringLiteral("published"))};
+    cases.append({QStringLiteral("article.edited published"), published,
+                  m.articleEdit(QStringLiteral("p")), Supervisors});
+    cases.append({QStringLiteral("article.reviewed published"), published,
+                  m.make(QStringLiteral("article"), m.id(QStringLiteral("p")),
+                         QStringLiteral("article.reviewed"),
+                         {{QStringLiteral("review_due"), QStringLiteral("2027-06-30")}}),
+                  Writers});
+    QList<Event> archived;
+    for (const Event &e : published)
+        archived.append(Event::make(e.entityType, m.id(QStringLiteral("arch")), e.kind, e.payload,
+                                    e.actor, e.device, e.clientTime));
+    archived.append(m.articleTo(QStringLiteral("arch"), QStringLiteral("archived")));
+    cases.append({QStringLiteral("article.edited archived"),
+                  archived,
+                  m.articleEdit(QStringLiteral("arch")),
+                  {}});
+    // Restoring an archived article is an approval, whatever the event claims it came from.
+    QList<Event> archived2;
+    for (const Event &e : archived)
+        archived2.append(Event::make(e.entityType, m.id(QStringLiteral("arch2")), e.kind, e.payload,
+                                     e.actor, e.device, e.clientTime));
+    cases.append(
+        {QStringLiteral("article.state_changed restore claimed from published"), archived2,
+         m.articleTo(QStringLiteral("arch2"), QStringLiteral("draft"), QStringLiteral("published")),
+         Supervisors});
+    // Quality reviews.
+    cases.append({QStringLiteral("review.recorded"),
+                  {},
+                  m.make(QStringLiteral("review"), m.id(QStringLiteral("review")),
+                         QStringLiteral("review.recorded"),
+                         {{QStringLiteral("agent"), QStringLiteral("u_call_taker")},
+                          {QStringLiteral("score"), 90}}),
+                  Supervisors});
+    return cases;
+}
+
+} // namespace civicdesk::test

@@ -1,0 +1,209 @@
+// The composition root: one role everywhere, the one the central store returns at sign-in.
+// A real civicdesk-server; workstations built as the program builds them (Workspace, then the
+// main window on it). A workstation signed in as a supervisor whose settings say call taker
+// closes a request (and the central store accepts it); one signed in as a call taker whose
+// settings say supervisor is offered no close, and a raw close is refused by its own store.
+// A workspace without a client (practice, standalone) has no sync engine.
+
+#include "citypack/citypack.h"
+#include "common/mainwindow.h"
+#include "history/historypanel.h"
+#include "history/requestdetaildialog.h"
+#include "serverprocess.h"
+#include "storage/cityimporter.h"
+#include "storage/syncstore.h"
+#include "sync/syncclient.h"
+#include "sync/syncengine.h"
+#include "teststore.h"
+#include "workspace.h"
+
+#include <QComboBox>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace civicdesk;
+using test::ServerProcess;
+
+namespace {
+const QString Password = QStringLiteral("correct horse battery");
+}
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::ServerStore> m_central;
+    std::unique_ptr<ServerProcess> m_server;
+    QTemporaryDir m_settingsDir;
+    QNetworkAccessManager m_network;
+
+    std::unique_ptr<test::TempStore> cityStore()
+    {
+        auto store = std::make_unique<test::TempStore>();
+        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        if (!pack || !CityImporter(store->db()).import(pack.value()))
+            qFatal("fixture city did not load");
+        return store;
+    }
+
+    std::optional<AgentRole> signIn(SyncClient &client, const QString &user, Database &db)
+    {
+        std::optional<AgentRole> role;
+        bool done = false;
+        client.login(user, Password, db.deviceCode().value(), [&](Result<LoginResult> r) {
+            if (r)
+                role = agentRoleFromName(r.value().role);
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 10000))
+            return std::nullopt;
+        return role;
+    }
+
+    QString newRequest(Workspace &workspace, const QString &number)
+    {
+        const Event created = Event::make(
+            QStringLiteral("request"), Event::newId(), QStringLiteral("request.created"),
+            {{QStringLiteral("number"), number},
+             {QStringLiteral("type_name"), QStringLiteral("Rodent Activity")},
+             {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+             {QStringLiteral("address"), QStringLiteral("1 City Hall Plz")},
+             {QStringLiteral("channel"), QStringLiteral("phone")}},
+            workspace.store().agent, workspace.store().database.deviceCode().value(),
+            QDateTime::currentDateTimeUtc());
+        if (!workspace.store().events.append(created))
+            return {};
+        return created.entityId;
+    }
+
+    QString localStatus(Database &db, const QString &id)
+    {
+        QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+        q.prepare(QStringLiteral("SELECT status FROM requests WHERE id = ?"));
+        q.addBindValue(id);
+        return q.exec() && q.next() ? q.value(0).toString() : QString();
+    }
+
+    QStringList offeredStatuses(MainWindow &window, const QString &id)
+    {
+        window.historyPanel()->openRequest(id);
+        RequestDetailDialog *dialog = window.historyPanel()->detailDialog();
+        if (!dialog)
+            return {};
+        auto *status = dialog->findChild<QComboBox *>(QStringLiteral("detailStatusComboBox"));
+        QStringList offered;
+        for (int i = 0; i < status->count(); ++i)
+            offered.append(status->itemData(i).toString());
+        return offered;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_central = std::make_unique<test::ServerStore>();
+        if (m_central->url().isEmpty())
+            QFAIL(qPrintable(u"no store: " + m_central->error()));
+        m_server =
+            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_central->url());
+        QCOMPARE(m_server->run({QStringLiteral("--import-city"),
+                                test::testDataDir() + QStringLiteral("/minipack")}),
+                 0);
+        QVERIFY(m_server->addUser(QStringLiteral("sam"), QStringLiteral("supervisor"), Password));
+        QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("call_taker"), Password));
+        QVERIFY(m_server->start());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            m_server->terminate();
+    }
+
+    void signedInSupervisorClosesWhateverTheSettingsSay()
+    {
+        auto store = cityStore();
+        Settings settings(m_settingsDir.filePath(QStringLiteral("sam.ini")));
+        settings.setAgentRole(AgentRole::CallTaker);
+        SyncClient client(m_network, QUrl(m_server->baseUrl()));
+        const auto signedIn = signIn(client, QStringLiteral("sam"), store->db());
+        QCOMPARE(signedIn, std::optional(AgentRole::Supervisor));
+        Workspace workspace(store->db(), QStringLiteral("sam"),
+                            workingRole(settings, true, signedIn), &client);
+        QCOMPARE(workspace.role(), AgentRole::Supervisor);
+        QVERIFY(workspace.syncEngine());
+        MainWindow window(workspace.store(), settings);
+        const QString id = newRequest(workspace, QStringLiteral("WS-SUP-1"));
+        QVERIFY(!id.isEmpty());
+        QVERIFY(offeredStatuses(window, id).contains(QStringLiteral("closed")));
+        RequestDetailDialog *dialog = window.historyPanel()->detailDialog();
+        auto *status = dialog->findChild<QComboBox *>(QStringLiteral("detailStatusComboBox"));
+        status->setCurrentIndex(status->findData(QStringLiteral("closed")));
+        auto *reason =
+            dialog->findChild<QComboBox *>(QStringLiteral("detailClosureReasonComboBox"));
+        reason->setCurrentIndex(reason->findData(QStringLiteral("resolved")));
+        dialog->findChild<QPushButton *>(QStringLiteral("detailChangeStatusButton"))->click();
+        QCOMPARE(localStatus(store->db(), id), QStringLiteral("closed"));
+        // The central store accepts the close: the outbox empties with nothing refused.
+        workspace.syncEngine()->start();
+        QTRY_COMPARE_WITH_TIMEOUT(workspace.syncEngine()->store().pendingCount(), 0, 10000);
+        const QString token = m_server->login(QStringLiteral("sam"), Password);
+        const auto central =
+            m_server->get(QStringLiteral("/api/v1/requests?number=WS-SUP-1"), token);
+        QCOMPARE(central.status, 200);
+        QVERIFY2(central.body.contains("\"closed\""), central.body.constData());
+        // Offline later, the workstation keeps the role of its last sign-in.
+        QCOMPARE(workingRole(settings, true, std::nullopt), AgentRole::Supervisor);
+    }
+
+    void signedInCallTakerCannotCloseWhateverTheSettingsSay()
+    {
+        auto store = cityStore();
+        Settings settings(m_settingsDir.filePath(QStringLiteral("ana.ini")));
+        settings.setAgentRole(AgentRole::Supervisor);
+        SyncClient client(m_network, QUrl(m_server->baseUrl()));
+        const auto signedIn = signIn(client, QStringLiteral("ana"), store->db());
+        QCOMPARE(signedIn, std::optional(AgentRole::CallTaker));
+        Workspace workspace(store->db(), QStringLiteral("ana"),
+                            workingRole(settings, true, signedIn), &client);
+        QCOMPARE(workspace.role(), AgentRole::CallTaker);
+        MainWindow window(workspace.store(), settings);
+        const QString id = newRequest(workspace, QStringLiteral("WS-CT-1"));
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!offeredStatuses(window, id).contains(QStringLiteral("closed")));
+        // Past the UI, the workstation's own store refuses the close too.
+        const Event close =
+            Event::make(QStringLiteral("request"), id, QStringLiteral("request.status_changed"),
+                        {{QStringLiteral("status"), QStringLiteral("closed")},
+                         {QStringLiteral("closure_reason"), QStringLiteral("resolved")}},
+                        QStringLiteral("ana"), store->db().deviceCode().value(),
+                        QDateTime::currentDateTimeUtc());
+        const auto refused = workspace.store().events.append(close);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("forbidden"));
+        QCOMPARE(localStatus(store->db(), id), QStringLiteral("open"));
+        // Knowledge follows the same role: a call taker writes no articles.
+        QVERIFY(!workspace.store().knowledge.canCreate());
+    }
+
+    void withoutAServerTheSettingDecidesAndNothingSyncs()
+    {
+        auto store = cityStore();
+        Settings settings(m_settingsDir.filePath(QStringLiteral("standalone.ini")));
+        settings.setAgentRole(AgentRole::Editor);
+        Workspace workspace(store->db(), QStringLiteral("ed"),
+                            workingRole(settings, false, std::nullopt));
+        QCOMPARE(workspace.role(), AgentRole::Editor);
+        QVERIFY(!workspace.syncEngine());
+        QVERIFY(workspace.store().knowledge.canCreate());
+        // A workstation that was never signed in works as a call taker until it is.
+        Settings fresh(m_settingsDir.filePath(QStringLiteral("fresh.ini")));
+        fresh.setAgentRole(AgentRole::Admin);
+        QCOMPARE(workingRole(fresh, true, std::nullopt), AgentRole::CallTaker);
+    }
+};
+
+QTEST_MAIN(TestWorkspace)
+#include "tst_workspace.moc"
