@@ -1,6 +1,6 @@
-#include "admincommands.h"
+#include "app/server/admincommands.h"
 
-#include "storage/accountstore.h"
+#include "models/accounts/accountstore.h"
 
 #include <QCoreApplication>
 #include <cstdio>

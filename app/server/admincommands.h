@@ -1,6 +1,6 @@
 #pragma once
 
-#include "serveroptions.h"
+#include "app/server/serveroptions.h"
 
 namespace civicdesk {
 

@@ -1,6 +1,6 @@
-#include "apigate.h"
+#include "app/server/apigate.h"
 
-#include "httpreply.h"
+#include "app/server/httpreply.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/accountstore.h"
+#include "models/accounts/accountstore.h"
 
 #include <QHash>
 #include <QHttpServerRequest>

@@ -1,4 +1,4 @@
-#include "eventpolicy.h"
+#include "app/server/eventpolicy.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/eventpermission.h"
-#include "storage/accountstore.h"
-#include "storage/centrallog.h"
+#include "models/accounts/accountstore.h"
+#include "models/central/centrallog.h"
+#include "models/domain/eventpermission.h"
 
 namespace civicdesk {
 

@@ -1,6 +1,6 @@
-#include "httpreply.h"
+#include "app/server/httpreply.h"
 
-#include "open311/georeport.h"
+#include "models/open311/georeport.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "longpoll.h"
+#include "app/server/longpoll.h"
 
-#include "httpreply.h"
+#include "app/server/httpreply.h"
 
 namespace civicdesk {
 

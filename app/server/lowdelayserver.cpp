@@ -1,4 +1,4 @@
-#include "lowdelayserver.h"
+#include "app/server/lowdelayserver.h"
 
 #include <QTcpSocket>
 #include <netinet/in.h>

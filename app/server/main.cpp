@@ -1,18 +1,18 @@
 // civicdesk-server: the central store. Opens the store, optionally imports a city pack, and
 // serves the Open311 API until SIGTERM or SIGINT, finishing the request in progress first.
 
-#include "admincommands.h"
-#include "citypack/citypack.h"
-#include "httpreply.h"
-#include "lowdelayserver.h"
-#include "open311api.h"
-#include "queryapi.h"
-#include "serveroptions.h"
-#include "storage/accountstore.h"
-#include "storage/cityimporter.h"
-#include "storage/database.h"
-#include "syncapi.h"
-#include "translator.h"
+#include "app/server/admincommands.h"
+#include "app/server/httpreply.h"
+#include "app/server/lowdelayserver.h"
+#include "app/server/open311api.h"
+#include "app/server/queryapi.h"
+#include "app/server/serveroptions.h"
+#include "app/server/syncapi.h"
+#include "models/accounts/accountstore.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/store/database.h"
+#include "translations/translator.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>

@@ -1,12 +1,12 @@
-#include "open311api.h"
+#include "app/server/open311api.h"
 
-#include "httpreply.h"
-#include "open311/georeport.h"
-#include "open311/georeportxml.h"
-#include "storage/cataloguerepository.h"
-#include "storage/database.h"
-#include "storage/open311requests.h"
-#include "storage/requestrepository.h"
+#include "app/server/httpreply.h"
+#include "models/central/open311requests.h"
+#include "models/city/cataloguerepository.h"
+#include "models/open311/georeport.h"
+#include "models/open311/georeportxml.h"
+#include "models/requests/requestrepository.h"
+#include "models/store/database.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>

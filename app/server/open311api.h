@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apigate.h"
+#include "app/server/apigate.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>

@@ -2,14 +2,14 @@
 // call taker's would, through the same checks (IntakeService), and reaches every workstation
 // through the sync API.
 
-#include "domain/formvalidation.h"
-#include "open311api.h"
-#include "storage/cataloguerepository.h"
-#include "storage/centrallog.h"
-#include "storage/database.h"
-#include "storage/eventstore.h"
-#include "storage/intakeservice.h"
-#include "storage/placerepository.h"
+#include "app/server/open311api.h"
+#include "models/central/centrallog.h"
+#include "models/city/cataloguerepository.h"
+#include "models/city/placerepository.h"
+#include "models/domain/formvalidation.h"
+#include "models/intake/intakeservice.h"
+#include "models/store/database.h"
+#include "models/store/eventstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

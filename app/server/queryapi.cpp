@@ -1,7 +1,7 @@
-#include "queryapi.h"
+#include "app/server/queryapi.h"
 
-#include "domain/eventjson.h"
-#include "httpreply.h"
+#include "app/server/httpreply.h"
+#include "models/domain/eventjson.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apigate.h"
-#include "storage/centrallog.h"
-#include "storage/centralqueries.h"
-#include "storage/referencetables.h"
+#include "app/server/apigate.h"
+#include "models/central/centrallog.h"
+#include "models/central/centralqueries.h"
+#include "models/central/referencetables.h"
 
 class QHttpServer;
 

@@ -1,4 +1,4 @@
-#include "serveroptions.h"
+#include "app/server/serveroptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/agentrole.h"
-#include "domain/result.h"
+#include "models/domain/agentrole.h"
+#include "models/domain/result.h"
 
 #include <QHostAddress>
 #include <QStringList>

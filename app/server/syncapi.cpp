@@ -1,8 +1,8 @@
-#include "syncapi.h"
+#include "app/server/syncapi.h"
 
-#include "domain/eventjson.h"
-#include "eventpolicy.h"
-#include "httpreply.h"
+#include "app/server/eventpolicy.h"
+#include "app/server/httpreply.h"
+#include "models/domain/eventjson.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apigate.h"
-#include "longpoll.h"
-#include "storage/accountstore.h"
-#include "storage/centrallog.h"
+#include "app/server/apigate.h"
+#include "app/server/longpoll.h"
+#include "models/accounts/accountstore.h"
+#include "models/central/centrallog.h"
 
 class QHttpServer;
 

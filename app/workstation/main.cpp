@@ -1,22 +1,22 @@
 // civicdesk: the workstation. Parses the command line, opens the local store, loads the city
 // pack on first run, and shows the main window.
 
-#include "citypack/citypack.h"
-#include "commandline.h"
-#include "common/importdialog.h"
-#include "common/mainwindow.h"
-#include "common/settings.h"
-#include "common/storecontext.h"
-#include "history/historypanel.h"
-#include "storage/cityimporter.h"
-#include "storage/database.h"
-#include "sync/firstsync.h"
-#include "sync/logindialog.h"
-#include "sync/syncclient.h"
-#include "sync/synccontroller.h"
-#include "sync/syncengine.h"
-#include "translator.h"
-#include "workspace.h"
+#include "app/workstation/commandline.h"
+#include "app/workstation/workspace.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/store/database.h"
+#include "models/sync/firstsync.h"
+#include "models/sync/syncclient.h"
+#include "models/sync/syncengine.h"
+#include "translations/translator.h"
+#include "ui/common/importdialog.h"
+#include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
+#include "ui/history/historypanel.h"
+#include "ui/sync/logindialog.h"
+#include "ui/sync/synccontroller.h"
 
 #include <QApplication>
 #include <QEventLoop>

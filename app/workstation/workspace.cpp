@@ -1,7 +1,7 @@
-#include "workspace.h"
+#include "app/workstation/workspace.h"
 
-#include "sync/syncclient.h"
-#include "sync/syncengine.h"
+#include "models/sync/syncclient.h"
+#include "models/sync/syncengine.h"
 
 #include <QNetworkInformation>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/settings.h"
-#include "common/storecontext.h"
-#include "domain/agentrole.h"
+#include "models/domain/agentrole.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
 
 #include <memory>
 #include <optional>

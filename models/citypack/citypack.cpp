@@ -1,6 +1,6 @@
-#include "citypack/citypack.h"
+#include "models/citypack/citypack.h"
 
-#include "citypack/gzipdevice.h"
+#include "models/citypack/gzipdevice.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "citypack/csvreader.h"
+#include "models/citypack/csvreader.h"
 
 #include <QCoreApplication>
 

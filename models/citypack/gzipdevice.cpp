@@ -1,4 +1,4 @@
-#include "citypack/gzipdevice.h"
+#include "models/citypack/gzipdevice.h"
 
 #include <QCoreApplication>
 #include <zlib.h>

@@ -1,4 +1,4 @@
-#include "domain/agentrole.h"
+#include "models/domain/agentrole.h"
 
 #include <array>
 

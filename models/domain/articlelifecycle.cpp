@@ -1,4 +1,4 @@
-#include "domain/articlelifecycle.h"
+#include "models/domain/articlelifecycle.h"
 
 #include <QCoreApplication>
 

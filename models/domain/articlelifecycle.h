@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/agentrole.h"
-#include "domain/knowledgearticle.h"
-#include "domain/result.h"
+#include "models/domain/agentrole.h"
+#include "models/domain/knowledgearticle.h"
+#include "models/domain/result.h"
 
 #include <QList>
 #include <optional>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/knowledgearticle.h"
+#include "models/domain/knowledgearticle.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "domain/caller.h"
+#include "models/domain/caller.h"
 
 namespace civicdesk {
 

@@ -1,4 +1,4 @@
-#include "domain/contact.h"
+#include "models/domain/contact.h"
 
 #include <array>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "domain/event.h"
+#include "models/domain/event.h"
 
 #include <QUuid>
 

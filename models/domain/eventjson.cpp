@@ -1,4 +1,4 @@
-#include "domain/eventjson.h"
+#include "models/domain/eventjson.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/event.h"
-#include "domain/result.h"
+#include "models/domain/event.h"
+#include "models/domain/result.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,6 @@
-#include "domain/eventpermission.h"
+#include "models/domain/eventpermission.h"
 
-#include "domain/articlelifecycle.h"
+#include "models/domain/articlelifecycle.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "domain/agentrole.h"
-#include "domain/event.h"
-#include "domain/knowledgearticle.h"
-#include "domain/servicerequest.h"
+#include "models/domain/agentrole.h"
+#include "models/domain/event.h"
+#include "models/domain/knowledgearticle.h"
+#include "models/domain/servicerequest.h"
 
 #include <QStringList>
 #include <optional>

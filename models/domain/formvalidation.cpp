@@ -1,4 +1,4 @@
-#include "domain/formvalidation.h"
+#include "models/domain/formvalidation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

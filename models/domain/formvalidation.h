@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/servicetype.h"
+#include "models/domain/servicetype.h"
 
 #include <QHash>
 #include <QList>

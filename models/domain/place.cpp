@@ -1,4 +1,4 @@
-#include "domain/place.h"
+#include "models/domain/place.h"
 
 #include <cmath>
 #include <numbers>

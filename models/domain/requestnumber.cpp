@@ -1,4 +1,4 @@
-#include "domain/requestnumber.h"
+#include "models/domain/requestnumber.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/result.h"
+#include "models/domain/result.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "domain/servicerequest.h"
+#include "models/domain/servicerequest.h"
 
 namespace civicdesk {
 

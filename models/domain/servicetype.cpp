@@ -1,4 +1,4 @@
-#include "domain/servicetype.h"
+#include "models/domain/servicetype.h"
 
 #include <QHash>
 

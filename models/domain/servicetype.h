@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/sla.h"
+#include "models/domain/sla.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "domain/sla.h"
+#include "models/domain/sla.h"
 
 namespace civicdesk {
 

@@ -1,4 +1,4 @@
-#include "domain/textdiff.h"
+#include "models/domain/textdiff.h"
 
 #include <vector>
 

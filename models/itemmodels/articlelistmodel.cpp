@@ -1,4 +1,4 @@
-#include "itemmodels/articlelistmodel.h"
+#include "models/itemmodels/articlelistmodel.h"
 
 namespace civicdesk {
 

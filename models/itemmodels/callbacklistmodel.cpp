@@ -1,6 +1,6 @@
-#include "itemmodels/callbacklistmodel.h"
+#include "models/itemmodels/callbacklistmodel.h"
 
-#include "itemmodels/requesttexts.h"
+#include "models/itemmodels/requesttexts.h"
 
 #include <QLocale>
 

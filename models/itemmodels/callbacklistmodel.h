@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/callbackentry.h"
+#include "models/requests/callbackentry.h"
 
 #include <QAbstractTableModel>
 #include <QTimeZone>

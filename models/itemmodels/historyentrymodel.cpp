@@ -1,6 +1,6 @@
-#include "itemmodels/historyentrymodel.h"
+#include "models/itemmodels/historyentrymodel.h"
 
-#include "itemmodels/requesttexts.h"
+#include "models/itemmodels/requesttexts.h"
 
 #include <QLocale>
 

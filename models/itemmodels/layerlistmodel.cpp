@@ -1,4 +1,4 @@
-#include "itemmodels/layerlistmodel.h"
+#include "models/itemmodels/layerlistmodel.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/layerrepository.h"
+#include "models/city/layerrepository.h"
 
 #include <QAbstractTableModel>
 

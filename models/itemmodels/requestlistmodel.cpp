@@ -1,6 +1,6 @@
-#include "itemmodels/requestlistmodel.h"
+#include "models/itemmodels/requestlistmodel.h"
 
-#include "itemmodels/requesttexts.h"
+#include "models/itemmodels/requesttexts.h"
 
 #include <QLocale>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/servicerequest.h"
-#include "itemmodels/requestqueryrunner.h"
-#include "storage/historyfilter.h"
+#include "models/domain/servicerequest.h"
+#include "models/itemmodels/requestqueryrunner.h"
+#include "models/requests/historyfilter.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>

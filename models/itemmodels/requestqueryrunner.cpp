@@ -1,8 +1,8 @@
-#include "itemmodels/requestqueryrunner.h"
+#include "models/itemmodels/requestqueryrunner.h"
 
-#include "itemmodels/requestqueryworker.h"
-#include "storage/database.h"
-#include "storage/requestsearchrepository.h"
+#include "models/itemmodels/requestqueryworker.h"
+#include "models/requests/requestsearchrepository.h"
+#include "models/store/database.h"
 
 #include <QThread>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/historyfilter.h"
+#include "models/requests/historyfilter.h"
 
 #include <QObject>
 #include <atomic>

@@ -1,7 +1,7 @@
-#include "itemmodels/requestqueryworker.h"
+#include "models/itemmodels/requestqueryworker.h"
 
-#include "storage/database.h"
-#include "storage/requestsearchrepository.h"
+#include "models/requests/requestsearchrepository.h"
+#include "models/store/database.h"
 
 namespace civicdesk {
 

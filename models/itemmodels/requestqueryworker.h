@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/result.h"
-#include "itemmodels/requestqueryrunner.h"
+#include "models/domain/result.h"
+#include "models/itemmodels/requestqueryrunner.h"
 
 #include <QObject>
 #include <QString>

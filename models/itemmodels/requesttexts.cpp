@@ -1,4 +1,4 @@
-#include "itemmodels/requesttexts.h"
+#include "models/itemmodels/requesttexts.h"
 
 #include <QCoreApplication>
 #include <iterator>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/contact.h"
-#include "domain/servicerequest.h"
+#include "models/domain/contact.h"
+#include "models/domain/servicerequest.h"
 
 #include <QString>
 

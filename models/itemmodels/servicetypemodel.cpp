@@ -1,6 +1,6 @@
-#include "itemmodels/servicetypemodel.h"
+#include "models/itemmodels/servicetypemodel.h"
 
-#include "storage/cataloguerepository.h"
+#include "models/city/cataloguerepository.h"
 
 namespace civicdesk {
 

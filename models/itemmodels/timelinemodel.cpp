@@ -1,6 +1,6 @@
-#include "itemmodels/timelinemodel.h"
+#include "models/itemmodels/timelinemodel.h"
 
-#include "itemmodels/requesttexts.h"
+#include "models/itemmodels/requesttexts.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/timelineentry.h"
+#include "models/requests/timelineentry.h"
 
 #include <QAbstractTableModel>
 #include <QTimeZone>

@@ -1,6 +1,6 @@
-#include "open311/georeport.h"
+#include "models/open311/georeport.h"
 
-#include "open311/servicesjson.h"
+#include "models/open311/servicesjson.h"
 
 #include <QJsonDocument>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/department.h"
-#include "domain/servicerequest.h"
-#include "domain/servicetype.h"
+#include "models/domain/department.h"
+#include "models/domain/servicerequest.h"
+#include "models/domain/servicetype.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "open311/georeportxml.h"
+#include "models/open311/georeportxml.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/department.h"
-#include "domain/result.h"
-#include "domain/servicetype.h"
+#include "models/domain/department.h"
+#include "models/domain/result.h"
+#include "models/domain/servicetype.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "sync/backoff.h"
+#include "models/sync/backoff.h"
 
 #include <algorithm>
 

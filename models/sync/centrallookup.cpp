@@ -1,8 +1,8 @@
-#include "sync/centrallookup.h"
+#include "models/sync/centrallookup.h"
 
-#include "domain/servicerequest.h"
-#include "storage/requestsearchrepository.h"
-#include "sync/syncclient.h"
+#include "models/domain/servicerequest.h"
+#include "models/requests/requestsearchrepository.h"
+#include "models/sync/syncclient.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "sync/firstsync.h"
+#include "models/sync/firstsync.h"
 
-#include "storage/referenceloader.h"
-#include "sync/synclogging.h"
+#include "models/sync/referenceloader.h"
+#include "models/sync/synclogging.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/result.h"
-#include "sync/backoff.h"
-#include "sync/syncclient.h"
+#include "models/domain/result.h"
+#include "models/sync/backoff.h"
+#include "models/sync/syncclient.h"
 
 #include <QObject>
 #include <QSet>

@@ -1,7 +1,7 @@
-#include "sync/syncclient.h"
+#include "models/sync/syncclient.h"
 
-#include "domain/eventjson.h"
-#include "sync/synclogging.h"
+#include "models/domain/eventjson.h"
+#include "models/sync/synclogging.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/event.h"
-#include "domain/result.h"
-#include "storage/syncstore.h"
+#include "models/domain/event.h"
+#include "models/domain/result.h"
+#include "models/sync/syncstore.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "sync/syncengine.h"
+#include "models/sync/syncengine.h"
 
-#include "sync/syncclient.h"
-#include "sync/synclogging.h"
+#include "models/sync/syncclient.h"
+#include "models/sync/synclogging.h"
 
 #include <QElapsedTimer>
 

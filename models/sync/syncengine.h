@@ -1,8 +1,8 @@
 #pragma once
 
-#include "storage/syncstore.h"
-#include "sync/syncscheduler.h"
-#include "sync/syncstatus.h"
+#include "models/sync/syncscheduler.h"
+#include "models/sync/syncstatus.h"
+#include "models/sync/syncstore.h"
 
 #include <QObject>
 

@@ -1,3 +1,3 @@
-#include "sync/synclogging.h"
+#include "models/sync/synclogging.h"
 
 Q_LOGGING_CATEGORY(lcSync, "civicdesk.sync")

@@ -1,6 +1,6 @@
-#include "sync/syncscheduler.h"
+#include "models/sync/syncscheduler.h"
 
-#include "sync/synclogging.h"
+#include "models/sync/synclogging.h"
 
 namespace civicdesk {
 

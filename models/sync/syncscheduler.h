@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/backoff.h"
+#include "models/sync/backoff.h"
 
 #include <QObject>
 #include <QTimer>

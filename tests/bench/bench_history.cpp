@@ -5,11 +5,11 @@
 // the temporary folder and reused (delete civicdesk-bench-history-1m.sqlite there to
 // regenerate).
 
-#include "itemmodels/requestlistmodel.h"
-#include "storage/callbackrepository.h"
-#include "storage/database.h"
-#include "storage/historyrepository.h"
-#include "storage/requestsearchrepository.h"
+#include "models/itemmodels/requestlistmodel.h"
+#include "models/requests/callbackrepository.h"
+#include "models/requests/historyrepository.h"
+#include "models/requests/requestsearchrepository.h"
+#include "models/store/database.h"
 
 #include <QCoreApplication>
 #include <QDir>

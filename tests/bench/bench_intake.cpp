@@ -1,11 +1,11 @@
 // Intake: address autocomplete per keystroke over all demo addresses, typing real addresses
 // character by character the way an agent does.
 
-#include "citypack/citypack.h"
-#include "search/addressindex.h"
-#include "storage/cityimporter.h"
-#include "storage/database.h"
-#include "storage/intakerepository.h"
+#include "models/city/addressindex.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/intake/intakerepository.h"
+#include "models/store/database.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>

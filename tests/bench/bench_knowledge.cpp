@@ -8,12 +8,12 @@
 //
 //   build-kb/bin/civicdesk-bench --benchmark_filter=Knowledge
 
-#include "citypack/citypack.h"
-#include "citypack/csvreader.h"
-#include "search/textmatch.h"
-#include "storage/articlerepository.h"
-#include "storage/cityimporter.h"
-#include "storage/database.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/citypack/csvreader.h"
+#include "models/domain/textmatch.h"
+#include "models/knowledge/articlerepository.h"
+#include "models/store/database.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -3,9 +3,9 @@
 // build/bin/civicdesk-map-probe (tests/webengine/map_probe.cpp) on a store with the demo city
 // imported, and reports the times the probe prints (manual time, milliseconds).
 
-#include "citypack/citypack.h"
-#include "storage/cityimporter.h"
-#include "storage/database.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/store/database.h"
 
 #include <QCoreApplication>
 #include <QDir>

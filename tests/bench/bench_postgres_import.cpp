@@ -2,10 +2,10 @@
 // throwaway cluster (fsync on, as in production), run once. Skipped when PostgreSQL is not
 // installed.
 
-#include "citypack/citypack.h"
-#include "pgcluster.h"
-#include "storage/cityimporter.h"
-#include "storage/database.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/store/database.h"
+#include "tests/support/pgcluster.h"
 
 #include <benchmark/benchmark.h>
 #include <memory>

@@ -3,8 +3,8 @@
 // throughput, long-poll wake-up latency, and Open311 GET requests.json latency. Percentiles are
 // printed as counters (milliseconds).
 
-#include "pgcluster.h"
-#include "serverprocess.h"
+#include "tests/support/pgcluster.h"
+#include "tests/support/serverprocess.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,10 +1,10 @@
 // The local store: importing the demo city, opening the store cold, and reading history pages.
 
-#include "citypack/citypack.h"
-#include "storage/cityimporter.h"
-#include "storage/database.h"
-#include "storage/requestrepository.h"
-#include "storage/requestsearchrepository.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/requests/requestrepository.h"
+#include "models/requests/requestsearchrepository.h"
+#include "models/store/database.h"
 
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>

@@ -3,14 +3,14 @@
 //    one at a time, 1,000 events (median and p95; floor: median < 1 s, p95 < 2 s);
 //  - first sync of the demo city to a new workstation (reference tables, then events).
 
-#include "domain/event.h"
-#include "serverprocess.h"
-#include "storage/database.h"
-#include "storage/eventstore.h"
-#include "storage/syncstore.h"
-#include "sync/firstsync.h"
-#include "sync/syncclient.h"
-#include "sync/syncengine.h"
+#include "models/domain/event.h"
+#include "models/store/database.h"
+#include "models/store/eventstore.h"
+#include "models/sync/firstsync.h"
+#include "models/sync/syncclient.h"
+#include "models/sync/syncengine.h"
+#include "models/sync/syncstore.h"
+#include "tests/support/serverprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

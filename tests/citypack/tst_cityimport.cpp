@@ -2,12 +2,12 @@
 // same store, and every kind of malformed pack is rejected with file, line and problem named,
 // leaving the store exactly as it was.
 
-#include "citypack/citypack.h"
-#include "storage/cataloguerepository.h"
-#include "storage/cityimporter.h"
-#include "storage/requestrepository.h"
-#include "storage/requestsearchrepository.h"
-#include "teststore.h"
+#include "models/city/cataloguerepository.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/requests/requestrepository.h"
+#include "models/requests/requestsearchrepository.h"
+#include "tests/support/teststore.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,11 +1,11 @@
 // The real demo city shipped in resources/cities/boston imports completely.
 
-#include "citypack/citypack.h"
-#include "storage/cataloguerepository.h"
-#include "storage/cityimporter.h"
-#include "storage/layerrepository.h"
-#include "storage/requestrepository.h"
-#include "teststore.h"
+#include "models/city/cataloguerepository.h"
+#include "models/city/layerrepository.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/requests/requestrepository.h"
+#include "tests/support/teststore.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,9 +1,9 @@
 // A workstation process for the draft test: it opens the store, types into the intake panel,
 // waits until the draft is saved, says READY, and waits to be killed (SIGKILL) by the test.
 
-#include "common/storecontext.h"
-#include "intake/intakepanel.h"
-#include "intakefixture.h"
+#include "tests/gui/intakefixture.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
 
 #include <QApplication>
 #include <QLineEdit>

@@ -3,13 +3,13 @@
 // datatype, an emergency type, a confidential type, an address outside the city, attaching a
 // caller to a duplicate, and the draft coming back after the workstation process is killed.
 
-#include "citypack/citypack.h"
-#include "common/storecontext.h"
-#include "domain/requestnumber.h"
-#include "intake/intakepanel.h"
-#include "intakefixture.h"
-#include "storage/cityimporter.h"
-#include "teststore.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/domain/requestnumber.h"
+#include "tests/gui/intakefixture.h"
+#include "tests/support/teststore.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,13 +1,13 @@
 // The main window, offscreen, on a store loaded with the fixture city: every area shows real
 // data, the keyboard reaches every area, and the agent's layout is remembered.
 
-#include "citypack/citypack.h"
-#include "common/mainwindow.h"
-#include "common/settings.h"
-#include "common/storecontext.h"
-#include "intake/intakepanel.h"
-#include "storage/cityimporter.h"
-#include "teststore.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "tests/support/teststore.h"
+#include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>

@@ -1,13 +1,13 @@
 // The compiled-in translations load and reach the widgets: the window speaks Spanish with
 // --lang es, English by default, and unsupported languages fall back to English.
 
-#include "citypack/citypack.h"
-#include "common/mainwindow.h"
-#include "common/settings.h"
-#include "common/storecontext.h"
-#include "storage/cityimporter.h"
-#include "teststore.h"
-#include "translator.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "tests/support/teststore.h"
+#include "translations/translator.h"
+#include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
 
 #include <QDockWidget>
 #include <QLabel>

@@ -1,8 +1,8 @@
-#include "historyfixture.h"
+#include "tests/history/historyfixture.h"
 
-#include "citypack/citypack.h"
-#include "storage/cataloguerepository.h"
-#include "storage/cityimporter.h"
+#include "models/city/cataloguerepository.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

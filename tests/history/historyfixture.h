@@ -4,9 +4,9 @@
 // through the real services: agent1 takes Ana's call and files a bird-infestation request at
 // 433 Cambridge St; agent2 takes Ben's call about the same problem and attaches him to it.
 
-#include "storage/eventstore.h"
-#include "storage/intakeservice.h"
-#include "teststore.h"
+#include "models/intake/intakeservice.h"
+#include "models/store/eventstore.h"
+#include "tests/support/teststore.h"
 
 #include <QDateTime>
 #include <memory>

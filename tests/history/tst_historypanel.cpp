@@ -4,16 +4,16 @@
 // by role, callbacks scheduled and marked done, and read-back from a number typed with a
 // mistake.
 
-#include "history/callbacklistview.h"
-#include "history/historycontext.h"
-#include "history/historypanel.h"
-#include "history/historysearchview.h"
-#include "history/requestdetaildialog.h"
-#include "historyfixture.h"
-#include "itemmodels/callbacklistmodel.h"
-#include "itemmodels/requestlistmodel.h"
-#include "itemmodels/timelinemodel.h"
-#include "storage/requestsearchrepository.h"
+#include "models/itemmodels/callbacklistmodel.h"
+#include "models/itemmodels/requestlistmodel.h"
+#include "models/itemmodels/timelinemodel.h"
+#include "models/requests/requestsearchrepository.h"
+#include "tests/history/historyfixture.h"
+#include "ui/history/callbacklistview.h"
+#include "ui/history/historycontext.h"
+#include "ui/history/historypanel.h"
+#include "ui/history/historysearchview.h"
+#include "ui/history/requestdetaildialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -5,20 +5,20 @@
 // list searched on its search thread with stale answers dropped, and every history item model
 // under QAbstractItemModelTester.
 
-#include "domain/requestnumber.h"
-#include "historyfixture.h"
-#include "itemmodels/callbacklistmodel.h"
-#include "itemmodels/historyentrymodel.h"
-#include "itemmodels/requestlistmodel.h"
-#include "itemmodels/timelinemodel.h"
-#include "storage/callbackrepository.h"
-#include "storage/historyrepository.h"
-#include "storage/migrations.h"
-#include "storage/requestactions.h"
-#include "storage/requestduplicates.h"
-#include "storage/requestsearchrepository.h"
-#include "storage/requesttimeline.h"
-#include "storage/statusreadback.h"
+#include "models/domain/requestnumber.h"
+#include "models/itemmodels/callbacklistmodel.h"
+#include "models/itemmodels/historyentrymodel.h"
+#include "models/itemmodels/requestlistmodel.h"
+#include "models/itemmodels/timelinemodel.h"
+#include "models/requests/callbackrepository.h"
+#include "models/requests/historyrepository.h"
+#include "models/requests/requestactions.h"
+#include "models/requests/requestduplicates.h"
+#include "models/requests/requestsearchrepository.h"
+#include "models/requests/requesttimeline.h"
+#include "models/requests/statusreadback.h"
+#include "models/store/migrations.h"
+#include "tests/history/historyfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -3,13 +3,13 @@
 // once, "changed since you last read it", the review-due list, and imports that leave local
 // edits alone.
 
-#include "citypack/citypack.h"
-#include "domain/textdiff.h"
-#include "storage/articlerepository.h"
-#include "storage/cityimporter.h"
-#include "storage/eventstore.h"
-#include "storage/knowledgeservice.h"
-#include "teststore.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/domain/textdiff.h"
+#include "models/knowledge/articlerepository.h"
+#include "models/knowledge/knowledgeservice.h"
+#include "models/store/eventstore.h"
+#include "tests/support/teststore.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>

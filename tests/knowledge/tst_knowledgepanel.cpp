@@ -4,15 +4,15 @@
 // side-by-side diff, the review-due list and the "changed since you last read it" mark.
 // No fixed sleeps: every wait is a QTRY_* on what the person would see.
 
-#include "citypack/citypack.h"
-#include "knowledge/articlesearcher.h"
-#include "knowledge/knowledgepanel.h"
-#include "storage/articlereads.h"
-#include "storage/articlerepository.h"
-#include "storage/cityimporter.h"
-#include "storage/eventstore.h"
-#include "storage/knowledgeservice.h"
-#include "teststore.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/knowledge/articlereads.h"
+#include "models/knowledge/articlerepository.h"
+#include "models/knowledge/knowledgeservice.h"
+#include "models/store/eventstore.h"
+#include "tests/support/teststore.h"
+#include "ui/knowledge/articlesearcher.h"
+#include "ui/knowledge/knowledgepanel.h"
 
 #include <QApplication>
 #include <QComboBox>

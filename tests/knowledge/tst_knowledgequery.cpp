@@ -1,7 +1,7 @@
 // The knowledge query builder on a small made-up vocabulary: what goes into the FTS5 expression
 // as the agent types, and what is left out to keep a keystroke cheap on a large knowledge base.
 
-#include "search/knowledgequery.h"
+#include "models/knowledge/knowledgequery.h"
 
 #include <QTest>
 

@@ -2,11 +2,11 @@
 // Spanish (tests/data/kb-queries.csv), each labelled with the article that answers it. The test
 // reports the top-3 hit rate (floor: 90%) and checks typos, accents and synonyms directly.
 
-#include "citypack/citypack.h"
-#include "citypack/csvreader.h"
-#include "storage/articlerepository.h"
-#include "storage/cityimporter.h"
-#include "teststore.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/citypack/csvreader.h"
+#include "models/knowledge/articlerepository.h"
+#include "tests/support/teststore.h"
 
 #include <QFile>
 #include <QTest>

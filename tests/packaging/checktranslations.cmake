@@ -12,7 +12,7 @@ foreach(lang en es)
   file(COPY ${SOURCE_DIR}/translations/civicdesk_${lang}.ts DESTINATION ${WORK_DIR})
   execute_process(
     COMMAND ${LUPDATE} -no-obsolete -locations none
-            -I ${SOURCE_DIR}/models -I ${SOURCE_DIR}/ui -I ${SOURCE_DIR}/app/workstation
+            -I ${SOURCE_DIR}
             @${list_file} -ts ${WORK_DIR}/civicdesk_${lang}.ts
     RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)

@@ -1,9 +1,9 @@
 // Address autocomplete over the demo city's 45,098 real address points and 5,510 intersections.
 
-#include "citypack/citypack.h"
-#include "citypack/csvreader.h"
-#include "search/addressindex.h"
-#include "search/textmatch.h"
+#include "models/city/addressindex.h"
+#include "models/citypack/citypack.h"
+#include "models/citypack/csvreader.h"
+#include "models/domain/textmatch.h"
 
 #include <QTest>
 

@@ -3,9 +3,9 @@
 // responses checked against JSON Schemas written from the spec, POST with an API key, tokens,
 // the request-updates extension, and errors in the spec's format.
 
-#include "jsonschema.h"
-#include "serverprocess.h"
-#include "teststore.h"
+#include "tests/support/jsonschema.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/teststore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -2,11 +2,11 @@
 // sign-in and lockout, the role matrix, idempotent push, long-poll wake-up, the queries and
 // reference data, and hostile input that must get the documented error and change nothing.
 
-#include "domain/eventjson.h"
-#include "jsonschema.h"
-#include "permissionmatrix.h"
-#include "serverprocess.h"
-#include "teststore.h"
+#include "models/domain/eventjson.h"
+#include "tests/support/jsonschema.h"
+#include "tests/support/permissionmatrix.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/teststore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

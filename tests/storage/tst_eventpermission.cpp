@@ -3,11 +3,11 @@
 // central store does (tests/server/tst_syncapi runs the same cases over the network). The
 // services built on it (request actions, knowledge) refuse the same things.
 
-#include "domain/eventpermission.h"
-#include "permissionmatrix.h"
-#include "storage/eventstore.h"
-#include "storage/requestactions.h"
-#include "teststore.h"
+#include "models/domain/eventpermission.h"
+#include "models/requests/requestactions.h"
+#include "models/store/eventstore.h"
+#include "tests/support/permissionmatrix.h"
+#include "tests/support/teststore.h"
 
 #include <QSqlQuery>
 #include <QTest>

@@ -1,9 +1,9 @@
 // The event log and outbox: an event, its projection and its outbox entry commit together or
 // not at all.
 
-#include "storage/eventstore.h"
-#include "storage/requestrepository.h"
-#include "teststore.h"
+#include "models/requests/requestrepository.h"
+#include "models/store/eventstore.h"
+#include "tests/support/teststore.h"
 
 #include <QJsonArray>
 #include <QSqlDatabase>

@@ -2,9 +2,9 @@
 // by a newer CivicDesk. Migration internals are reached through Migrations::migrate directly to
 // build stores at older versions.
 
-#include "storage/database.h"
-#include "storage/migrations.h"
-#include "teststore.h"
+#include "models/store/database.h"
+#include "models/store/migrations.h"
+#include "tests/support/teststore.h"
 
 #include <QFile>
 #include <QSqlDatabase>

@@ -3,14 +3,14 @@
 // the event store's one transaction, radius queries without R*Tree, and clear errors for bad
 // URLs, wrong passwords and missing databases. Runs against a throwaway cluster started here.
 
-#include "citypack/citypack.h"
-#include "pgcluster.h"
-#include "storage/cityimporter.h"
-#include "storage/database.h"
-#include "storage/eventstore.h"
-#include "storage/migrations.h"
-#include "storage/requestrepository.h"
-#include "teststore.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/requests/requestrepository.h"
+#include "models/store/database.h"
+#include "models/store/eventstore.h"
+#include "models/store/migrations.h"
+#include "tests/support/pgcluster.h"
+#include "tests/support/teststore.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

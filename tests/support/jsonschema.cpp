@@ -1,6 +1,6 @@
-#include "jsonschema.h"
+#include "tests/support/jsonschema.h"
 
-#include "teststore.h"
+#include "tests/support/teststore.h"
 
 #include <QFile>
 #include <QJsonArray>

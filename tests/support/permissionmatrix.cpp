@@ -1,4 +1,4 @@
-#include "permissionmatrix.h"
+#include "tests/support/permissionmatrix.h"
 
 #include <QJsonObject>
 

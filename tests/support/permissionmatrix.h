@@ -5,7 +5,7 @@
 // events that set the scene first and the roles expected to be allowed. The server suites push
 // each case with every role's token; the store suites append it with every role set.
 
-#include "domain/event.h"
+#include "models/domain/event.h"
 
 #include <QList>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "pgcluster.h"
+#include "tests/support/pgcluster.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
-#include "serverprocess.h"
+#include "tests/support/serverprocess.h"
 
-#include "pgcluster.h"
+#include "tests/support/pgcluster.h"
 
 #include <QEventLoop>
 #include <QJsonObject>

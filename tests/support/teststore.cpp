@@ -1,4 +1,4 @@
-#include "teststore.h"
+#include "tests/support/teststore.h"
 
 #include <QDir>
 #include <QDirIterator>

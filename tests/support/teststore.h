@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/database.h"
+#include "models/store/database.h"
 
 #include <QTemporaryDir>
 #include <memory>

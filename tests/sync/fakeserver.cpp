@@ -1,4 +1,4 @@
-#include "fakeserver.h"
+#include "tests/sync/fakeserver.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

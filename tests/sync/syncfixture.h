@@ -3,13 +3,13 @@
 // A headless workstation for sync tests: a temporary store, its event log, and a sync engine
 // on a given network. Events are made the way intake makes them.
 
-#include "domain/event.h"
-#include "domain/eventjson.h"
-#include "storage/eventstore.h"
-#include "storage/syncstore.h"
-#include "sync/syncclient.h"
-#include "sync/syncengine.h"
-#include "teststore.h"
+#include "models/domain/event.h"
+#include "models/domain/eventjson.h"
+#include "models/store/eventstore.h"
+#include "models/sync/syncclient.h"
+#include "models/sync/syncengine.h"
+#include "models/sync/syncstore.h"
+#include "tests/support/teststore.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>

@@ -3,11 +3,11 @@
 // change of state so a test can kill it (SIGKILL) in the middle of a sync.
 //   civicdesk-syncworker STORE SERVER_URL USER PASSWORD DEVICE CREATE BATCH
 
-#include "domain/event.h"
-#include "storage/database.h"
-#include "storage/eventstore.h"
-#include "sync/syncclient.h"
-#include "sync/syncengine.h"
+#include "models/domain/event.h"
+#include "models/store/database.h"
+#include "models/store/eventstore.h"
+#include "models/sync/syncclient.h"
+#include "models/sync/syncengine.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>

@@ -3,12 +3,12 @@
 // rebuilt, progress is reported, faults are retried, and an interrupted first sync resumes
 // from the last stored page instead of starting over.
 
-#include "citypack/citypack.h"
-#include "fakeserver.h"
-#include "storage/cityimporter.h"
-#include "storage/referenceloader.h"
-#include "sync/firstsync.h"
-#include "syncfixture.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/sync/firstsync.h"
+#include "models/sync/referenceloader.h"
+#include "tests/sync/fakeserver.h"
+#include "tests/sync/syncfixture.h"
 
 #include <QSignalSpy>
 #include <QSqlRecord>

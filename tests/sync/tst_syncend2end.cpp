@@ -5,11 +5,11 @@
 // A, B and the server with both versions in its timeline; a workstation process SIGKILLed in
 // the middle of a sync resumes; a new workstation's first sync loads the city.
 
-#include "serverprocess.h"
-#include "storage/referenceloader.h"
-#include "sync/centrallookup.h"
-#include "sync/firstsync.h"
-#include "syncfixture.h"
+#include "models/sync/centrallookup.h"
+#include "models/sync/firstsync.h"
+#include "models/sync/referenceloader.h"
+#include "tests/support/serverprocess.h"
+#include "tests/sync/syncfixture.h"
 
 #include <QJsonArray>
 #include <QNetworkProxy>

@@ -3,14 +3,14 @@
 // password never kept), asking again when the token expires without losing work, the delivery
 // state of a request, and correcting and resending a refused change.
 
-#include "common/settings.h"
-#include "fakeserver.h"
-#include "sync/centrallookupdialog.h"
-#include "sync/deliverystatelabel.h"
-#include "sync/logindialog.h"
-#include "sync/refusedchangesdialog.h"
-#include "sync/synccontroller.h"
-#include "syncfixture.h"
+#include "tests/sync/fakeserver.h"
+#include "tests/sync/syncfixture.h"
+#include "ui/common/settings.h"
+#include "ui/sync/centrallookupdialog.h"
+#include "ui/sync/deliverystatelabel.h"
+#include "ui/sync/logindialog.h"
+#include "ui/sync/refusedchangesdialog.h"
+#include "ui/sync/synccontroller.h"
 
 #include <QDeadlineTimer>
 #include <QLabel>

@@ -1,5 +1,5 @@
-#include "citypack/csvreader.h"
-#include "citypack/gzipdevice.h"
+#include "models/citypack/csvreader.h"
+#include "models/citypack/gzipdevice.h"
 
 #include <QBuffer>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "domain/caller.h"
-#include "domain/contact.h"
-#include "domain/servicerequest.h"
-#include "domain/servicetype.h"
-#include "domain/sla.h"
+#include "models/domain/caller.h"
+#include "models/domain/contact.h"
+#include "models/domain/servicerequest.h"
+#include "models/domain/servicetype.h"
+#include "models/domain/sla.h"
 
 #include <QTest>
 #include <QTimeZone>

@@ -1,7 +1,7 @@
 // Validation of intake answers against Open311 definitions: every datatype, required fields,
 // dependencies, and what gets stored.
 
-#include "domain/formvalidation.h"
+#include "models/domain/formvalidation.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "open311/servicesjson.h"
+#include "models/open311/servicesjson.h"
 
 #include <QFile>
 #include <QTest>

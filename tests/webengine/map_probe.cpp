@@ -5,11 +5,11 @@
 //   --database FILE --update N            replace the markers with N located requests (taken
 //                                         from the store, repeated if it holds fewer)
 
-#include "common/storecontext.h"
-#include "map/mapoverviewpanel.h"
-#include "map/mapview.h"
-#include "storage/database.h"
-#include "storage/maprequestrepository.h"
+#include "models/requests/maprequestrepository.h"
+#include "models/store/database.h"
+#include "ui/common/storecontext.h"
+#include "ui/map/mapoverviewpanel.h"
+#include "ui/map/mapview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

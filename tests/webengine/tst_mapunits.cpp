@@ -2,15 +2,15 @@
 // encoders, the map settings, and the storage the map reads (reverse geocoding, located
 // requests, counts per neighbourhood) on the fixture city.
 
-#include "citypack/citypack.h"
-#include "map/hexbin.h"
-#include "map/mapbridge.h"
-#include "map/mapprotocol.h"
-#include "map/mapsettings.h"
-#include "storage/cityimporter.h"
-#include "storage/maprequestrepository.h"
-#include "storage/placerepository.h"
-#include "teststore.h"
+#include "models/city/placerepository.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/requests/maprequestrepository.h"
+#include "tests/support/teststore.h"
+#include "ui/map/hexbin.h"
+#include "ui/map/mapbridge.h"
+#include "ui/map/mapprotocol.h"
+#include "ui/map/mapsettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,14 +4,14 @@
 // location, duplicates and hot spots reach the page, JavaScript errors reach the log, and a
 // screenshot shows a drawn map. No fixed sleeps: every wait is for an acknowledgement.
 
-#include "citypack/citypack.h"
-#include "common/storecontext.h"
-#include "map/hotspotpanel.h"
-#include "map/mapoverviewpanel.h"
-#include "map/mapview.h"
-#include "storage/cityimporter.h"
-#include "storage/maprequestrepository.h"
-#include "teststore.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/requests/maprequestrepository.h"
+#include "tests/support/teststore.h"
+#include "ui/common/storecontext.h"
+#include "ui/map/hotspotpanel.h"
+#include "ui/map/mapoverviewpanel.h"
+#include "ui/map/mapview.h"
 
 #include <QCheckBox>
 #include <QDir>

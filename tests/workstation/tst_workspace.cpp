@@ -5,17 +5,17 @@
 // settings say supervisor is offered no close, and a raw close is refused by its own store.
 // A workspace without a client (practice, standalone) has no sync engine.
 
-#include "citypack/citypack.h"
-#include "common/mainwindow.h"
-#include "history/historypanel.h"
-#include "history/requestdetaildialog.h"
-#include "serverprocess.h"
-#include "storage/cityimporter.h"
-#include "storage/syncstore.h"
-#include "sync/syncclient.h"
-#include "sync/syncengine.h"
-#include "teststore.h"
-#include "workspace.h"
+#include "app/workstation/workspace.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/sync/syncclient.h"
+#include "models/sync/syncengine.h"
+#include "models/sync/syncstore.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/teststore.h"
+#include "ui/common/mainwindow.h"
+#include "ui/history/historypanel.h"
+#include "ui/history/requestdetaildialog.h"
 
 #include <QComboBox>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "common/importdialog.h"
+#include "ui/common/importdialog.h"
 
-#include "citypack/citypack.h"
-#include "storage/cityimporter.h"
-#include "storage/database.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/store/database.h"
 
 #include <QEventLoop>
 #include <QThread>

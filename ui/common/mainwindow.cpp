@@ -1,15 +1,15 @@
-#include "common/mainwindow.h"
+#include "ui/common/mainwindow.h"
 
-#include "common/settings.h"
-#include "common/shortcutsdialog.h"
-#include "common/storecontext.h"
-#include "history/historycontext.h"
-#include "history/historypanel.h"
-#include "intake/intakepanel.h"
-#include "itemmodels/requestlistmodel.h"
-#include "knowledge/knowledgepanel.h"
-#include "map/mapoverviewpanel.h"
-#include "map/pickedlocation.h"
+#include "models/itemmodels/requestlistmodel.h"
+#include "ui/common/settings.h"
+#include "ui/common/shortcutsdialog.h"
+#include "ui/common/storecontext.h"
+#include "ui/history/historycontext.h"
+#include "ui/history/historypanel.h"
+#include "ui/intake/intakepanel.h"
+#include "ui/knowledge/knowledgepanel.h"
+#include "ui/map/mapoverviewpanel.h"
+#include "ui/map/pickedlocation.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/agentrole.h"
+#include "models/domain/agentrole.h"
 
 #include <QByteArray>
 #include <QSettings>

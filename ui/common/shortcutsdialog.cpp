@@ -1,4 +1,4 @@
-#include "common/shortcutsdialog.h"
+#include "ui/common/shortcutsdialog.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -1,16 +1,16 @@
 #pragma once
 
-#include "search/addressindex.h"
-#include "search/districtlocator.h"
-#include "storage/articlerepository.h"
-#include "storage/cataloguerepository.h"
-#include "storage/database.h"
-#include "storage/eventstore.h"
-#include "storage/intakerepository.h"
-#include "storage/intakeservice.h"
-#include "storage/knowledgeservice.h"
-#include "storage/layerrepository.h"
-#include "storage/requestrepository.h"
+#include "models/city/addressindex.h"
+#include "models/city/cataloguerepository.h"
+#include "models/city/districtlocator.h"
+#include "models/city/layerrepository.h"
+#include "models/intake/intakerepository.h"
+#include "models/intake/intakeservice.h"
+#include "models/knowledge/articlerepository.h"
+#include "models/knowledge/knowledgeservice.h"
+#include "models/requests/requestrepository.h"
+#include "models/store/database.h"
+#include "models/store/eventstore.h"
 
 namespace civicdesk {
 

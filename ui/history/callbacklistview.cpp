@@ -1,7 +1,7 @@
-#include "history/callbacklistview.h"
+#include "ui/history/callbacklistview.h"
 
-#include "history/requesttable.h"
-#include "itemmodels/callbacklistmodel.h"
+#include "models/itemmodels/callbacklistmodel.h"
+#include "ui/history/requesttable.h"
 
 #include <QEvent>
 #include <QLabel>

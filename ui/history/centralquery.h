@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/servicerequest.h"
+#include "models/domain/servicerequest.h"
 
 #include <QList>
 #include <functional>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/requestactions.h"
+#include "models/requests/requestactions.h"
 
 #include <QString>
 #include <QTimeZone>

@@ -1,7 +1,7 @@
-#include "history/historylistview.h"
+#include "ui/history/historylistview.h"
 
-#include "history/requesttable.h"
-#include "itemmodels/historyentrymodel.h"
+#include "models/itemmodels/historyentrymodel.h"
+#include "ui/history/requesttable.h"
 
 #include <QLabel>
 #include <QTableView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/historyentry.h"
+#include "models/requests/historyentry.h"
 
 #include <QWidget>
 

@@ -1,15 +1,15 @@
-#include "history/historypanel.h"
+#include "ui/history/historypanel.h"
 
-#include "history/callbacklistview.h"
-#include "history/historycontext.h"
-#include "history/historylistview.h"
-#include "history/historysearchview.h"
-#include "history/historyservices.h"
-#include "history/requestdetaildialog.h"
-#include "history/statusreadbackbox.h"
-#include "itemmodels/callbacklistmodel.h"
-#include "itemmodels/historyentrymodel.h"
-#include "itemmodels/requestlistmodel.h"
+#include "models/itemmodels/callbacklistmodel.h"
+#include "models/itemmodels/historyentrymodel.h"
+#include "models/itemmodels/requestlistmodel.h"
+#include "ui/history/callbacklistview.h"
+#include "ui/history/historycontext.h"
+#include "ui/history/historylistview.h"
+#include "ui/history/historysearchview.h"
+#include "ui/history/historyservices.h"
+#include "ui/history/requestdetaildialog.h"
+#include "ui/history/statusreadbackbox.h"
 
 #include <QEvent>
 #include <QSet>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "history/centralquery.h"
-#include "storage/requestactions.h"
+#include "models/requests/requestactions.h"
+#include "ui/history/centralquery.h"
 
 #include <QDateTime>
 #include <QPointer>

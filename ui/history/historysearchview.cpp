@@ -1,6 +1,6 @@
-#include "history/historysearchview.h"
+#include "ui/history/historysearchview.h"
 
-#include "itemmodels/requestlistmodel.h"
+#include "models/itemmodels/requestlistmodel.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

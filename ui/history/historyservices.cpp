@@ -1,6 +1,6 @@
-#include "history/historyservices.h"
+#include "ui/history/historyservices.h"
 
-#include "history/historycontext.h"
+#include "ui/history/historycontext.h"
 
 namespace civicdesk {
 

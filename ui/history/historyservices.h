@@ -1,12 +1,12 @@
 #pragma once
 
-#include "storage/callbackrepository.h"
-#include "storage/historyrepository.h"
-#include "storage/requestactions.h"
-#include "storage/requestduplicates.h"
-#include "storage/requestsearchrepository.h"
-#include "storage/requesttimeline.h"
-#include "storage/statusreadback.h"
+#include "models/requests/callbackrepository.h"
+#include "models/requests/historyrepository.h"
+#include "models/requests/requestactions.h"
+#include "models/requests/requestduplicates.h"
+#include "models/requests/requestsearchrepository.h"
+#include "models/requests/requesttimeline.h"
+#include "models/requests/statusreadback.h"
 
 #include <QTimeZone>
 #include <functional>

@@ -1,9 +1,9 @@
-#include "history/requestdetaildialog.h"
+#include "ui/history/requestdetaildialog.h"
 
-#include "history/historyservices.h"
-#include "itemmodels/requesttexts.h"
-#include "itemmodels/timelinemodel.h"
-#include "sync/deliverystatelabel.h"
+#include "models/itemmodels/requesttexts.h"
+#include "models/itemmodels/timelinemodel.h"
+#include "ui/history/historyservices.h"
+#include "ui/sync/deliverystatelabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "history/requesttable.h"
+#include "ui/history/requesttable.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "history/statusreadbackbox.h"
+#include "ui/history/statusreadbackbox.h"
 
-#include "itemmodels/requesttexts.h"
+#include "models/itemmodels/requesttexts.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/statusreadback.h"
+#include "models/requests/statusreadback.h"
 
 #include <QDateTime>
 #include <QTimeZone>

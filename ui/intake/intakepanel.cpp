@@ -1,13 +1,13 @@
-#include "intake/intakepanel.h"
+#include "ui/intake/intakepanel.h"
 
-#include "intake/locationbox.h"
-#include "intake/requestform.h"
-#include "itemmodels/servicetypemodel.h"
-#include "search/textmatch.h"
-#include "storage/cataloguerepository.h"
-#include "storage/intakerepository.h"
-#include "storage/intakeservice.h"
-#include "storage/requestrepository.h"
+#include "models/city/cataloguerepository.h"
+#include "models/domain/textmatch.h"
+#include "models/intake/intakerepository.h"
+#include "models/intake/intakeservice.h"
+#include "models/itemmodels/servicetypemodel.h"
+#include "models/requests/requestrepository.h"
+#include "ui/intake/locationbox.h"
+#include "ui/intake/requestform.h"
 
 #include <QApplication>
 #include <QClipboard>

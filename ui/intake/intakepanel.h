@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/result.h"
-#include "domain/servicetype.h"
-#include "storage/intakeservice.h"
+#include "models/domain/result.h"
+#include "models/domain/servicetype.h"
+#include "models/intake/intakeservice.h"
 
 #include <QDateTime>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "intake/locationbox.h"
+#include "ui/intake/locationbox.h"
 
-#include "search/addressindex.h"
-#include "search/districtlocator.h"
+#include "models/city/addressindex.h"
+#include "models/city/districtlocator.h"
 
 #include <QCheckBox>
 #include <QKeyEvent>

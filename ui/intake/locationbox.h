@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/intakeservice.h"
+#include "models/intake/intakeservice.h"
 
 #include <QWidget>
 #include <optional>

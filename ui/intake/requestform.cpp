@@ -1,4 +1,4 @@
-#include "intake/requestform.h"
+#include "ui/intake/requestform.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/formvalidation.h"
-#include "domain/servicetype.h"
+#include "models/domain/formvalidation.h"
+#include "models/domain/servicetype.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "knowledge/articledates.h"
+#include "ui/knowledge/articledates.h"
 
 #include <QLocale>
 

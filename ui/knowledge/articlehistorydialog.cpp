@@ -1,8 +1,8 @@
-#include "knowledge/articlehistorydialog.h"
+#include "ui/knowledge/articlehistorydialog.h"
 
-#include "domain/articlelifecycle.h"
-#include "knowledge/articlehtml.h"
-#include "storage/articlehistory.h"
+#include "models/domain/articlelifecycle.h"
+#include "models/knowledge/articlehistory.h"
+#include "ui/knowledge/articlehtml.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

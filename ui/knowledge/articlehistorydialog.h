@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/articleversion.h"
+#include "models/domain/articleversion.h"
 
 #include <QDialog>
 

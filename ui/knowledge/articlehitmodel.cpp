@@ -1,7 +1,7 @@
-#include "knowledge/articlehitmodel.h"
+#include "ui/knowledge/articlehitmodel.h"
 
-#include "domain/articlelifecycle.h"
-#include "knowledge/articledates.h"
+#include "models/domain/articlelifecycle.h"
+#include "ui/knowledge/articledates.h"
 
 #include <QFont>
 

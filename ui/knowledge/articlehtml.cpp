@@ -1,8 +1,8 @@
-#include "knowledge/articlehtml.h"
+#include "ui/knowledge/articlehtml.h"
 
-#include "domain/articlelifecycle.h"
-#include "domain/textdiff.h"
-#include "knowledge/articledates.h"
+#include "models/domain/articlelifecycle.h"
+#include "models/domain/textdiff.h"
+#include "ui/knowledge/articledates.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "knowledge/articlesearcher.h"
+#include "ui/knowledge/articlesearcher.h"
 
-#include "knowledge/articlesearchworker.h"
+#include "ui/knowledge/articlesearchworker.h"
 
 #include <QThread>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/articlerepository.h"
+#include "models/knowledge/articlerepository.h"
 
 #include <QObject>
 #include <atomic>

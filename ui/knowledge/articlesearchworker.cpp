@@ -1,6 +1,6 @@
-#include "knowledge/articlesearchworker.h"
+#include "ui/knowledge/articlesearchworker.h"
 
-#include "storage/database.h"
+#include "models/store/database.h"
 
 namespace civicdesk {
 

@@ -1,13 +1,13 @@
-#include "knowledge/knowledgepanel.h"
+#include "ui/knowledge/knowledgepanel.h"
 
-#include "knowledge/articleeditordialog.h"
-#include "knowledge/articlehistorydialog.h"
-#include "knowledge/articlehitmodel.h"
-#include "knowledge/articlehtml.h"
-#include "knowledge/articlesearcher.h"
-#include "knowledge/reviewduedialog.h"
-#include "storage/articlerepository.h"
-#include "storage/knowledgeservice.h"
+#include "models/knowledge/articlerepository.h"
+#include "models/knowledge/knowledgeservice.h"
+#include "ui/knowledge/articleeditordialog.h"
+#include "ui/knowledge/articlehistorydialog.h"
+#include "ui/knowledge/articlehitmodel.h"
+#include "ui/knowledge/articlehtml.h"
+#include "ui/knowledge/articlesearcher.h"
+#include "ui/knowledge/reviewduedialog.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -1,8 +1,8 @@
-#include "knowledge/reviewduedialog.h"
+#include "ui/knowledge/reviewduedialog.h"
 
-#include "domain/articlelifecycle.h"
-#include "storage/articlerepository.h"
-#include "storage/knowledgeservice.h"
+#include "models/domain/articlelifecycle.h"
+#include "models/knowledge/articlerepository.h"
+#include "models/knowledge/knowledgeservice.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

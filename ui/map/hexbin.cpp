@@ -1,4 +1,4 @@
-#include "map/hexbin.h"
+#include "ui/map/hexbin.h"
 
 #include <algorithm>
 #include <cmath>

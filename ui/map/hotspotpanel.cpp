@@ -1,6 +1,6 @@
-#include "map/hotspotpanel.h"
+#include "ui/map/hotspotpanel.h"
 
-#include "storage/maprequestrepository.h"
+#include "models/requests/maprequestrepository.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "map/hexbin.h"
+#include "ui/map/hexbin.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "map/mapbridge.h"
+#include "ui/map/mapbridge.h"
 
-#include "map/maplogging.h"
-#include "map/mapprotocol.h"
+#include "ui/map/maplogging.h"
+#include "ui/map/mapprotocol.h"
 
 #include <cmath>
 

@@ -1,3 +1,3 @@
-#include "map/maplogging.h"
+#include "ui/map/maplogging.h"
 
 Q_LOGGING_CATEGORY(lcMap, "civicdesk.map", QtInfoMsg)

@@ -1,11 +1,11 @@
-#include "map/mapoverviewpanel.h"
+#include "ui/map/mapoverviewpanel.h"
 
-#include "common/storecontext.h"
-#include "itemmodels/layerlistmodel.h"
-#include "map/hotspotpanel.h"
-#include "map/maplogging.h"
-#include "map/mapsettings.h"
-#include "map/mapview.h"
+#include "models/itemmodels/layerlistmodel.h"
+#include "ui/common/storecontext.h"
+#include "ui/map/hotspotpanel.h"
+#include "ui/map/maplogging.h"
+#include "ui/map/mapsettings.h"
+#include "ui/map/mapview.h"
 
 #include <QCheckBox>
 #include <QComboBox>

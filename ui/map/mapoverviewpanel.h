@@ -1,9 +1,9 @@
 #pragma once
 
-#include "map/mapprotocol.h"
-#include "map/pickedlocation.h"
-#include "storage/maprequestrepository.h"
-#include "storage/placerepository.h"
+#include "models/city/placerepository.h"
+#include "models/requests/maprequestrepository.h"
+#include "ui/map/mapprotocol.h"
+#include "ui/map/pickedlocation.h"
 
 #include <QStringList>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "map/mappage.h"
+#include "ui/map/mappage.h"
 
-#include "map/maplogging.h"
+#include "ui/map/maplogging.h"
 
 namespace civicdesk {
 

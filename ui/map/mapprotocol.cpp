@@ -1,4 +1,4 @@
-#include "map/mapprotocol.h"
+#include "ui/map/mapprotocol.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "map/hexbin.h"
-#include "storage/maprequestrepository.h"
+#include "models/requests/maprequestrepository.h"
+#include "ui/map/hexbin.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "map/mapsettings.h"
+#include "ui/map/mapsettings.h"
 
 #include <QUrl>
 

@@ -1,6 +1,6 @@
-#include "map/mapurlguard.h"
+#include "ui/map/mapurlguard.h"
 
-#include "map/maplogging.h"
+#include "ui/map/maplogging.h"
 
 namespace civicdesk {
 

@@ -1,9 +1,9 @@
-#include "map/mapview.h"
+#include "ui/map/mapview.h"
 
-#include "map/mapbridge.h"
-#include "map/maplogging.h"
-#include "map/mappage.h"
-#include "map/mapurlguard.h"
+#include "ui/map/mapbridge.h"
+#include "ui/map/maplogging.h"
+#include "ui/map/mappage.h"
+#include "ui/map/mapurlguard.h"
 
 #include <QLabel>
 #include <QLocale>

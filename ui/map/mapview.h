@@ -1,7 +1,7 @@
 #pragma once
 
-#include "map/hexbin.h"
-#include "map/mapprotocol.h"
+#include "ui/map/hexbin.h"
+#include "ui/map/mapprotocol.h"
 
 #include <QHash>
 #include <QWidget>

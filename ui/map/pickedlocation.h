@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/place.h"
+#include "models/domain/place.h"
 
 #include <QMetaType>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "sync/centrallookupdialog.h"
+#include "ui/sync/centrallookupdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

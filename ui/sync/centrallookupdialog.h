@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/centrallookup.h"
+#include "models/sync/centrallookup.h"
 
 #include <QDialog>
 

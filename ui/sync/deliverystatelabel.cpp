@@ -1,6 +1,6 @@
-#include "sync/deliverystatelabel.h"
+#include "ui/sync/deliverystatelabel.h"
 
-#include "storage/syncstore.h"
+#include "models/sync/syncstore.h"
 
 namespace civicdesk {
 

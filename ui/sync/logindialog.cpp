@@ -1,4 +1,4 @@
-#include "sync/logindialog.h"
+#include "ui/sync/logindialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

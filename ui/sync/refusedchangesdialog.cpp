@@ -1,6 +1,6 @@
-#include "sync/refusedchangesdialog.h"
+#include "ui/sync/refusedchangesdialog.h"
 
-#include "storage/eventstore.h"
+#include "models/store/eventstore.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

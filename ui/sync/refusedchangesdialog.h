@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/syncstore.h"
+#include "models/sync/syncstore.h"
 
 #include <QDialog>
 

@@ -1,15 +1,15 @@
-#include "sync/synccontroller.h"
+#include "ui/sync/synccontroller.h"
 
-#include "common/settings.h"
-#include "storage/database.h"
-#include "storage/syncstore.h"
-#include "sync/centrallookup.h"
-#include "sync/centrallookupdialog.h"
-#include "sync/logindialog.h"
-#include "sync/refusedchangesdialog.h"
-#include "sync/syncclient.h"
-#include "sync/syncengine.h"
-#include "sync/syncsettingsdialog.h"
+#include "models/store/database.h"
+#include "models/sync/centrallookup.h"
+#include "models/sync/syncclient.h"
+#include "models/sync/syncengine.h"
+#include "models/sync/syncstore.h"
+#include "ui/common/settings.h"
+#include "ui/sync/centrallookupdialog.h"
+#include "ui/sync/logindialog.h"
+#include "ui/sync/refusedchangesdialog.h"
+#include "ui/sync/syncsettingsdialog.h"
 
 #include <QLabel>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "history/centralquery.h"
-#include "sync/syncstatus.h"
+#include "models/sync/syncstatus.h"
+#include "ui/history/centralquery.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "sync/syncsettingsdialog.h"
+#include "ui/sync/syncsettingsdialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

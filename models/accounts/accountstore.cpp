@@ -1,0 +1,394 @@
+#include "models/accounts/accountstore.h"
+
+#include "models/store/database.h"
+#include "models/store/sql.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <sodium.h>
+
+namespace civicdesk {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountStore)
+};
+
+QString randomToken()
+{
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString sha256Hex(const QString &text)
+{
+    const QByteArray data = text.toUtf8();
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char *>(data.constData()),
+                       quint64(data.size()));
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(digest), sizeof digest).toHex());
+}
+
+Result<QString> hashPassword(const QString &password)
+{
+    const QByteArray utf8 = password.toUtf8();
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, utf8.constData(), quint64(utf8.size()),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return makeError(QStringLiteral("auth.hash"),
+                         Text::tr("Not enough memory to hash the password; try again."));
+    return QString::fromLatin1(hash);
+}
+
+bool verifyPassword(const QString &hash, const QString &password)
+{
+    const QByteArray utf8 = password.toUtf8();
+    return crypto_pwhash_str_verify(hash.toLatin1().constData(), utf8.constData(),
+                                    quint64(utf8.size())) == 0;
+}
+
+// Verifying against this hash when the name is unknown takes as long as a real check, so the
+// time of a failed sign-in does not tell whether the name exists.
+const QString &decoyHash()
+{
+    static const QString hash = hashPassword(QStringLiteral("decoy password")).value();
+    return hash;
+}
+
+qint64 ms(const QDateTime &t)
+{
+    return t.toMSecsSinceEpoch();
+}
+
+QSqlDatabase connection(const Database &database)
+{
+    return QSqlDatabase::database(database.connectionName());
+}
+
+} // namespace
+
+AccountStore::AccountStore(Database &database) : m_database(database)
+{
+    if (sodium_init() < 0)
+        qFatal("libsodium cannot be initialised");
+}
+
+Status AccountStore::checkUserName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,63}$"));
+    if (!pattern.match(name).hasMatch())
+        return makeError(QStringLiteral("validation"),
+                         Text::tr("A user name is 2 to 64 characters: lower-case letters, "
+                                  "digits, '.', '_' or '-', starting with a letter or digit."));
+    return Ok{};
+}
+
+Status AccountStore::checkPassword(const QString &name, const QString &password)
+{
+    if (password.size() < MinPasswordLength)
+        return makeError(
+            QStringLiteral("validation"),
+            Text::tr("A password needs at least %1 characters.").arg(MinPasswordLength));
+    if (password.size() > 1024)
+        return makeError(QStringLiteral("validation"),
+                         Text::tr("A password may have at most 1024 characters."));
+    if (password.compare(name, Qt::CaseInsensitive) == 0)
+        return makeError(QStringLiteral("validation"),
+                         Text::tr("The password must not be the user name."));
+    return Ok{};
+}
+
+Status AccountStore::exists(const QString &name) const
+{
+    if (!user(name))
+        return makeError(QStringLiteral("not_found"), Text::tr("No user named \"%1\".").arg(name));
+    return Ok{};
+}
+
+Status AccountStore::addUser(const QString &name, AgentRole role, const QString &password)
+{
+    if (auto s = checkUserName(name); !s)
+        return s;
+    if (auto s = checkPassword(name, password); !s)
+        return s;
+    if (user(name))
+        return makeError(QStringLiteral("conflict"),
+                         Text::tr("A user named \"%1\" already exists; use --reset-password to "
+                                  "change the password.")
+                             .arg(name));
+    auto hash = hashPassword(password);
+    if (!hash)
+        return hash.error();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery query(connection(m_database));
+    return sql::exec(query,
+                     QStringLiteral("INSERT INTO users(name, role, password_hash, created_at, "
+                                    "updated_at) VALUES(?, ?, ?, ?, ?)"),
+                     {name, agentRoleName(role), hash.value(), now, now});
+}
+
+Status AccountStore::resetPassword(const QString &name, const QString &password)
+{
+    if (auto s = exists(name); !s)
+        return s;
+    if (auto s = checkPassword(name, password); !s)
+        return s;
+    auto hash = hashPassword(password);
+    if (!hash)
+        return hash.error();
+    sql::Transaction transaction(connection(m_database));
+    if (auto s = transaction.begin(); !s)
+        return s;
+    QSqlQuery query(connection(m_database));
+    if (auto s = sql::exec(query,
+                           QStringLiteral("UPDATE users SET password_hash = ?, failed_logins = 0, "
+                                          "locked_until = 0, updated_at = ? WHERE name = ?"),
+                           {hash.value(), QDateTime::currentMSecsSinceEpoch(), name});
+        !s)
+        return s;
+    // A new password ends every session signed in with the old one.
+    if (auto s = sql::exec(
+            query, QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_name = ?"), {name});
+        !s)
+        return s;
+    return transaction.commit();
+}
+
+Status AccountStore::setDisabled(const QString &name, bool disabled)
+{
+    if (auto s = exists(name); !s)
+        return s;
+    QSqlDatabase db = connection(m_database);
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s;
+    QSqlQuery query(db);
+    if (auto s = sql::exec(
+            query, QStringLiteral("UPDATE users SET disabled = ?, updated_at = ? WHERE name = ?"),
+            {disabled ? 1 : 0, QDateTime::currentMSecsSinceEpoch(), name});
+        !s)
+        return s;
+    // Disabling ends every session: enabling the account later does not bring old tokens back.
+    if (disabled) {
+        if (auto s = sql::exec(
+                query, QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_name = ?"),
+                {name});
+            !s)
+            return s;
+    }
+    return transaction.commit();
+}
+
+Status AccountStore::setRole(const QString &name, AgentRole role)
+{
+    if (auto s = exists(name); !s)
+        return s;
+    QSqlQuery query(connection(m_database));
+    return sql::exec(query,
+                     QStringLiteral("UPDATE users SET role = ?, updated_at = ? WHERE name = ?"),
+                     {agentRoleName(role), QDateTime::currentMSecsSinceEpoch(), name});
+}
+
+QList<Account> AccountStore::users() const
+{
+    QList<Account> list;
+    QSqlQuery query(connection(m_database));
+    if (!sql::exec(query, QStringLiteral("SELECT name, role, disabled FROM users ORDER BY name")))
+        return list;
+    while (query.next())
+        list.append(
+            Account{query.value(0).toString(),
+                    agentRoleFromName(query.value(1).toString()).value_or(AgentRole::Trainer),
+                    query.value(2).toInt() != 0});
+    return list;
+}
+
+std::optional<Account> AccountStore::user(const QString &name) const
+{
+    QSqlQuery query(connection(m_database));
+    if (!sql::exec(query, QStringLiteral("SELECT name, role, disabled FROM users WHERE name = ?"),
+                   {name}) ||
+        !query.next())
+        return std::nullopt;
+    return Account{query.value(0).toString(),
+                   agentRoleFromName(query.value(1).toString()).value_or(AgentRole::Trainer),
+                   query.value(2).toInt() != 0};
+}
+
+int AccountStore::lockedSeconds(const QString &name, const QDateTime &now) const
+{
+    QSqlQuery query(connection(m_database));
+    if (!sql::exec(query, QStringLiteral("SELECT locked_until FROM users WHERE name = ?"),
+                   {name}) ||
+        !query.next())
+        return 0;
+    const qint64 left = query.value(0).toLongLong() - ms(now);
+    return left > 0 ? int((left + 999) / 1000) : 0;
+}
+
+Result<Session> AccountStore::signIn(const QString &name, const QString &password,
+                                     const QString &device, const QDateTime &now)
+{
+    const Error invalid =
+        makeError(QStringLiteral("auth.invalid"), Text::tr("Unknown user name or wrong password."));
+    QSqlDatabase db = connection(m_database);
+    QSqlQuery query(db);
+    if (auto s = sql::exec(query,
+                           QStringLiteral("SELECT role, password_hash, disabled, failed_logins, "
+                                          "locked_until FROM users WHERE name = ?"),
+                           {name});
+        !s)
+        return s.error();
+    if (!query.next()) {
+        verifyPassword(decoyHash(), password);
+        return invalid;
+    }
+    const auto role = agentRoleFromName(query.value(0).toString());
+    const QString hash = query.value(1).toString();
+    const bool disabled = query.value(2).toInt() != 0;
+    const int failures = query.value(3).toInt();
+    const qint64 lockedUntil = query.value(4).toLongLong();
+    query.finish();
+    if (lockedUntil > ms(now))
+        return makeError(QStringLiteral("auth.locked"),
+                         Text::tr("Too many failed sign-ins: this account is locked for %1 "
+                                  "seconds. Try again later or ask an administrator.")
+                             .arg(lockedSeconds(name, now)));
+    if (!verifyPassword(hash, password)) {
+        const int count = failures + 1;
+        const qint64 lock = count >= MaxFailedLogins ? ms(now) + LockSeconds * 1000LL : 0;
+        if (auto s = sql::exec(query,
+                               QStringLiteral("UPDATE users SET failed_logins = ?, locked_until = "
+                                              "? WHERE name = ?"),
+                               {lock ? 0 : count, lock, name});
+            !s)
+            return s.error();
+        return invalid;
+    }
+    if (disabled)
+        return makeError(QStringLiteral("auth.disabled"),
+                         Text::tr("This account is disabled; ask an administrator."));
+    if (!role)
+        return invalid;
+    Session session{randomToken(), name, *role, now.addSecs(SessionHours * 3600)};
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s.error();
+    if (auto s = sql::exec(query,
+                           QStringLiteral("UPDATE users SET failed_logins = 0, locked_until = 0 "
+                                          "WHERE name = ?"),
+                           {name});
+        !s)
+        return s.error();
+    // Sessions past their expiry by a day are of no use to anyone: keep the table small.
+    if (auto s = sql::exec(query, QStringLiteral("DELETE FROM sessions WHERE expires_at < ?"),
+                           {ms(now) - 24LL * 3600 * 1000});
+        !s)
+        return s.error();
+    if (auto s = sql::exec(
+            query,
+            QStringLiteral("INSERT INTO sessions(token_hash, user_name, device, "
+                           "created_at, expires_at) VALUES(?, ?, ?, ?, ?)"),
+            {sha256Hex(session.token), name, sql::text(device), ms(now), ms(session.expiresAt)});
+        !s)
+        return s.error();
+    if (auto s = transaction.commit(); !s)
+        return s.error();
+    return session;
+}
+
+Result<std::optional<Session>> AccountStore::session(const QString &token,
+                                                     const QDateTime &now) const
+{
+    if (token.isEmpty())
+        return std::optional<Session>();
+    QSqlQuery query(connection(m_database));
+    if (auto s = sql::exec(
+            query,
+            QStringLiteral("SELECT s.user_name, u.role, s.expires_at FROM sessions s JOIN "
+                           "users u ON u.name = s.user_name WHERE s.token_hash = ? AND "
+                           "s.revoked = 0 AND s.expires_at > ? AND u.disabled = 0"),
+            {sha256Hex(token), ms(now)});
+        !s)
+        return s.error();
+    if (!query.next())
+        return std::optional<Session>();
+    const auto role = agentRoleFromName(query.value(1).toString());
+    if (!role)
+        return std::optional<Session>();
+    return std::optional<Session>(
+        Session{QString(), query.value(0).toString(), *role,
+                QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC)});
+}
+
+Status AccountStore::signOut(const QString &token)
+{
+    QSqlQuery query(connection(m_database));
+    return sql::exec(query, QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"),
+                     {sha256Hex(token)});
+}
+
+Result<QString> AccountStore::createApiKey(const QString &label)
+{
+    const QString trimmed = label.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 100)
+        return makeError(QStringLiteral("validation"),
+                         Text::tr("An API key label is 1 to 100 characters, e.g. the name of the "
+                                  "app or partner that will use it."));
+    QSqlQuery query(connection(m_database));
+    if (auto s =
+            sql::exec(query, QStringLiteral("SELECT 1 FROM api_keys WHERE label = ?"), {trimmed});
+        !s)
+        return s.error();
+    if (query.next())
+        return makeError(QStringLiteral("conflict"),
+                         Text::tr("An API key labelled \"%1\" exists already; revoke it first or "
+                                  "choose another label.")
+                             .arg(trimmed));
+    const QString key = randomToken();
+    if (auto s = sql::exec(query,
+                           QStringLiteral("INSERT INTO api_keys(label, key_hash, created_at) "
+                                          "VALUES(?, ?, ?)"),
+                           {trimmed, sha256Hex(key), QDateTime::currentMSecsSinceEpoch()});
+        !s)
+        return s.error();
+    return key;
+}
+
+Status AccountStore::revokeApiKey(const QString &label)
+{
+    QSqlQuery query(connection(m_database));
+    if (auto s = sql::exec(query,
+                           QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE label = ? AND "
+                                          "revoked_at IS NULL"),
+                           {QDateTime::currentMSecsSinceEpoch(), label.trimmed()});
+        !s)
+        return s;
+    if (query.numRowsAffected() != 1)
+        return makeError(QStringLiteral("not_found"),
+                         Text::tr("No active API key labelled \"%1\".").arg(label.trimmed()));
+    return Ok{};
+}
+
+std::optional<QString> AccountStore::apiKeyLabel(const QString &key) const
+{
+    if (key.isEmpty())
+        return std::nullopt;
+    QSqlQuery query(connection(m_database));
+    if (!sql::exec(query,
+                   QStringLiteral("SELECT label FROM api_keys WHERE key_hash = ? AND revoked_at "
+                                  "IS NULL"),
+                   {sha256Hex(key)}) ||
+        !query.next())
+        return std::nullopt;
+    return query.value(0).toString();
+}
+
+} // namespace civicdesk

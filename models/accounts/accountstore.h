@@ -1,0 +1,75 @@
+#pragma once
+
+#include "models/domain/agentrole.h"
+#include "models/domain/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <optional>
+
+namespace civicdesk {
+
+class Database;
+
+struct Account
+{
+    QString name;
+    AgentRole role = AgentRole::CallTaker;
+    bool disabled = false;
+};
+
+struct Session
+{
+    QString token; // only set when the session is made; the store keeps its hash
+    QString userName;
+    AgentRole role = AgentRole::CallTaker;
+    QDateTime expiresAt;
+};
+
+// The central store's people and keys. Passwords are kept as Argon2id hashes (libsodium, its
+// "interactive" cost, a random salt per hash), compared in constant time; sign-in tokens and
+// Open311 API keys are random 256-bit values of which only the SHA-256 is stored. Five failed
+// sign-ins in a row lock an account for five minutes.
+class AccountStore
+{
+public:
+    static constexpr int MaxFailedLogins = 5;
+    static constexpr int LockSeconds = 300;
+    static constexpr int SessionHours = 12;
+    static constexpr int MinPasswordLength = 10;
+
+    explicit AccountStore(Database &database);
+
+    static Status checkUserName(const QString &name);
+    static Status checkPassword(const QString &name, const QString &password);
+
+    Status addUser(const QString &name, AgentRole role, const QString &password);
+    Status resetPassword(const QString &name, const QString &password);
+    Status setDisabled(const QString &name, bool disabled);
+    Status setRole(const QString &name, AgentRole role);
+    QList<Account> users() const;
+    std::optional<Account> user(const QString &name) const;
+
+    // Errors: auth.invalid (unknown name or wrong password: the same answer for both),
+    // auth.locked (see lockedSeconds), auth.disabled.
+    Result<Session> signIn(const QString &name, const QString &password, const QString &device,
+                           const QDateTime &now);
+    int lockedSeconds(const QString &name, const QDateTime &now) const;
+    // The live session of a token: not expired, not signed out, its user not disabled; nothing
+    // for any other token. An error only when the store could not be asked (a database outage
+    // is not an unknown token: the caller answers 503 and the workstation keeps its session).
+    Result<std::optional<Session>> session(const QString &token, const QDateTime &now) const;
+    Status signOut(const QString &token);
+
+    // A new key for `label`, returned once (errors when the label is taken).
+    Result<QString> createApiKey(const QString &label);
+    Status revokeApiKey(const QString &label);
+    // The label of a valid (not revoked) key.
+    std::optional<QString> apiKeyLabel(const QString &key) const;
+
+private:
+    Status exists(const QString &name) const;
+    Database &m_database;
+};
+
+} // namespace civicdesk

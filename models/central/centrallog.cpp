@@ -1,0 +1,349 @@
+#include "models/central/centrallog.h"
+
+#include "models/store/database.h"
+#include "models/store/dialect.h"
+#include "models/store/entitystate.h"
+#include "models/store/projector.h"
+#include "models/store/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace civicdesk {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(CentralLog)
+};
+
+const QString Columns = QStringLiteral(
+    "server_seq, id, entity_type, entity_id, kind, payload, actor, device, client_time");
+
+SequencedEvent readEvent(const QSqlQuery &query)
+{
+    return SequencedEvent{
+        Event{query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+              query.value(4).toString(),
+              QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object(),
+              query.value(6).toString(), query.value(7).toString(),
+              QDateTime::fromMSecsSinceEpoch(query.value(8).toLongLong(), Qt::UTC)},
+        query.value(0).toLongLong()};
+}
+
+QString compact(const QJsonObject &payload)
+{
+    return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+}
+
+EventRejection rejection(const Event &event, const QString &code, const QString &message,
+                         const QString &field = {})
+{
+    return EventRejection{event.id, code, message, field};
+}
+
+std::optional<EventRejection> checkReview(const Event &event)
+{
+    if (event.kind != u"review.recorded")
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("A quality review event has kind review.recorded."),
+                         QStringLiteral("kind"));
+    if (event.payload.value(u"agent").toString().trimmed().isEmpty())
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("Name the agent the review is about."),
+                         QStringLiteral("payload.agent"));
+    const QJsonValue score = event.payload.value(u"score");
+    if (!score.isDouble() || score.toDouble() < 0 || score.toDouble() > 100)
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("The score is a number from 0 to 100."),
+                         QStringLiteral("payload.score"));
+    return std::nullopt;
+}
+
+bool sameContent(const SequencedEvent &stored, const Event &event)
+{
+    const Event &s = stored.event;
+    return s.entityType == event.entityType && s.entityId == event.entityId &&
+           s.kind == event.kind && s.payload == event.payload && s.actor == event.actor &&
+           s.device == event.device &&
+           s.clientTime.toMSecsSinceEpoch() == event.clientTime.toMSecsSinceEpoch();
+}
+
+} // namespace
+
+CentralLog::CentralLog(Database &database) : m_database(database) {}
+
+std::optional<EventRejection> CentralLog::check(const Event &event)
+{
+    if (QUuid::fromString(event.id).isNull())
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("An event id is a UUID made by the client."),
+                         QStringLiteral("id"));
+    static const QStringList entities = {QStringLiteral("request"), QStringLiteral("contact"),
+                                         QStringLiteral("caller"), QStringLiteral("article"),
+                                         QStringLiteral("review")};
+    if (!entities.contains(event.entityType))
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("entity_type must be one of: %1.").arg(entities.join(u", ")),
+                         QStringLiteral("entity_type"));
+    if (event.entityId.trimmed().isEmpty() || event.entityId.size() > 100)
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("entity_id must be 1 to 100 characters."),
+                         QStringLiteral("entity_id"));
+    if (event.actor.trimmed().isEmpty())
+        return rejection(event, QStringLiteral("validation"), Text::tr("actor is missing."),
+                         QStringLiteral("actor"));
+    if (event.device.size() > 64)
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("device must be at most 64 characters."),
+                         QStringLiteral("device"));
+    if (!event.clientTime.isValid())
+        return rejection(event, QStringLiteral("validation"),
+                         Text::tr("client_time must be milliseconds since 1970."),
+                         QStringLiteral("client_time"));
+    if (event.payload.value(u"practice").toBool())
+        return rejection(event, QStringLiteral("forbidden"),
+                         Text::tr("Practice-mode events never reach the central store."),
+                         QStringLiteral("payload.practice"));
+    if (event.entityType == u"review")
+        return checkReview(event);
+    if (auto s = projector::validate(event); !s)
+        return rejection(event, QStringLiteral("validation"), s.error().message,
+                         QStringLiteral("payload"));
+    return std::nullopt;
+}
+
+namespace {
+
+// Rows per INSERT statement when a batch is written (a sync push holds at most 500 events).
+constexpr int SyncBatchLimit = 500;
+
+// The stored events among `ids`, in one query.
+Result<QHash<QString, SequencedEvent>> storedAmong(QSqlDatabase &db, const QStringList &ids)
+{
+    QHash<QString, SequencedEvent> stored;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    QVariantList binds;
+    for (const QString &id : ids)
+        binds.append(id);
+    if (auto s =
+            sql::exec(query,
+                      QStringLiteral("SELECT %1 FROM events WHERE id IN (%2)")
+                          .arg(Columns, QStringList(ids.size(), QStringLiteral("?")).join(u", ")),
+                      binds);
+        !s)
+        return s.error();
+    while (query.next()) {
+        SequencedEvent e = readEvent(query);
+        stored.insert(e.event.id, e);
+    }
+    return stored;
+}
+
+} // namespace
+
+Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize &authorize)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    PushOutcome outcome;
+    // Decide per event first (stored already, malformed, not allowed), then write the rest.
+    // A projection can still refuse an event (a request number already taken): then the whole
+    // transaction is rolled back and written again without it, so every accepted event and
+    // nothing else is in the log. One prepared insert and one lookup serve the whole batch.
+    QList<Event> toWrite;
+    {
+        QStringList ids;
+        for (const Event &e : events)
+            ids.append(e.id);
+        auto stored = storedAmong(db, ids);
+        if (!stored)
+            return stored.error();
+        QHash<QString, Event> inBatch;
+        EntityStates states(m_database);
+        for (const Event &event : events) {
+            const auto known = stored.value().constFind(event.id);
+            const auto earlier = inBatch.constFind(event.id);
+            if (known != stored.value().cend() || earlier != inBatch.cend()) {
+                const bool same = known != stored.value().cend()
+                                      ? sameContent(*known, event)
+                                      : sameContent(SequencedEvent{*earlier, 0}, event);
+                if (same && known != stored.value().cend())
+                    outcome.accepted.append({event.id, known->seq});
+                else if (!same)
+                    outcome.rejected.append(rejection(
+                        event, QStringLiteral("conflict"),
+                        Text::tr("Another event with this id is stored already; make a new event "
+                                 "(with a new id) for this change."),
+                        QStringLiteral("id")));
+                continue; // the same event twice in one batch is written once
+            }
+            if (auto bad = check(event)) {
+                outcome.rejected.append(*bad);
+                continue;
+            }
+            if (authorize) {
+                auto now = states.of(event);
+                if (!now)
+                    return now.error();
+                if (auto denied = authorize(event, now.value())) {
+                    outcome.rejected.append(*denied);
+                    continue;
+                }
+            }
+            states.note(event);
+            inBatch.insert(event.id, event);
+            toWrite.append(event);
+        }
+    }
+    bool oneByOne = false;
+    for (;;) {
+        sql::Transaction transaction(db);
+        if (auto s = transaction.begin(); !s)
+            return s.error();
+        QSqlQuery query(db);
+        // Several server processes may share one PostgreSQL store: sequence numbers are handed
+        // out one writer at a time (SQLite's write lock does the same for a file store).
+        if (dialect::of(db) == Dialect::Postgres) {
+            if (auto s = sql::exec(query, QStringLiteral("SELECT pg_advisory_xact_lock(8311)")); !s)
+                return s.error();
+        }
+        if (auto s =
+                sql::exec(query, QStringLiteral("SELECT COALESCE(MAX(server_seq), 0) FROM events"));
+            !s)
+            return s.error();
+        qint64 next = query.next() ? query.value(0).toLongLong() : 0;
+        query.finish();
+        // All events of the batch in as few statements as the dialect allows, then their
+        // projections in order.
+        sql::BatchInsert insert(
+            db,
+            QStringLiteral("INSERT INTO events(id, entity_type, entity_id, kind, "
+                           "payload, actor, device, client_time, server_seq)"),
+            9, {}, -1, SyncBatchLimit);
+        for (qsizetype i = 0; i < toWrite.size(); ++i) {
+            const Event &event = toWrite.at(i);
+            if (auto s = insert.add({event.id, event.entityType, event.entityId, event.kind,
+                                     compact(event.payload), event.actor, sql::text(event.device),
+                                     event.clientTime.toMSecsSinceEpoch(), next + 1 + i},
+                                    i);
+                !s)
+                return s.error();
+        }
+        if (auto s = insert.flush(); !s)
+            return s.error();
+        QList<std::pair<QString, qint64>> accepted;
+        qsizetype failed = -1;
+        Error failure;
+        if (!oneByOne) {
+            QList<Event> projected;
+            for (const Event &event : toWrite) {
+                if (event.entityType != u"review")
+                    projected.append(event);
+            }
+            if (!projector::applyAll(db, projected)) {
+                oneByOne = true; // roll back and find the event the store refuses
+                continue;
+            }
+            for (const Event &event : toWrite)
+                accepted.append({event.id, ++next});
+        }
+        for (qsizetype i = 0; oneByOne && i < toWrite.size() && failed < 0; ++i) {
+            const Event &event = toWrite.at(i);
+            Status projected = Ok{};
+            if (event.entityType != u"review")
+                projected = projector::apply(db, event);
+            if (!projected) {
+                failed = i;
+                failure = projected.error();
+            } else {
+                accepted.append({event.id, ++next});
+            }
+        }
+        if (failed >= 0) {
+            // Roll back (the Transaction does) and write the batch again without that event.
+            outcome.rejected.append(
+                rejection(toWrite.at(failed), QStringLiteral("conflict"), failure.message));
+            toWrite.removeAt(failed);
+            continue;
+        }
+        if (auto s = transaction.commit(); !s)
+            return s.error();
+        outcome.accepted.append(accepted);
+        outcome.lastSeq = next;
+        return outcome;
+    }
+}
+
+Result<QList<SequencedEvent>> CentralLog::after(qint64 seq, int limit) const
+{
+    QList<SequencedEvent> list;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    query.setForwardOnly(true);
+    if (auto s = sql::exec(query,
+                           QStringLiteral("SELECT %1 FROM events WHERE server_seq > ? AND "
+                                          "entity_type <> 'review' ORDER BY server_seq LIMIT ?")
+                               .arg(Columns),
+                           {seq, limit});
+        !s)
+        return s.error();
+    while (query.next())
+        list.append(readEvent(query));
+    return list;
+}
+
+Result<QList<SequencedEvent>> CentralLog::reviews(const QString &agent, int limit) const
+{
+    QList<SequencedEvent> list;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (auto s = sql::exec(query,
+                           QStringLiteral("SELECT %1 FROM events WHERE entity_type = 'review' AND "
+                                          "server_seq IS NOT NULL ORDER BY server_seq DESC")
+                               .arg(Columns));
+        !s)
+        return s.error();
+    while (query.next() && list.size() < limit) {
+        SequencedEvent e = readEvent(query);
+        if (agent.isEmpty() || e.event.payload.value(u"agent").toString() == agent)
+            list.append(e);
+    }
+    return list;
+}
+
+std::optional<SequencedEvent> CentralLog::byId(const QString &id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (!sql::exec(query, QStringLiteral("SELECT %1 FROM events WHERE id = ?").arg(Columns),
+                   {id}) ||
+        !query.next())
+        return std::nullopt;
+    return readEvent(query);
+}
+
+QList<SequencedEvent> CentralLog::eventsOf(const QString &entityType, const QString &entityId) const
+{
+    QList<SequencedEvent> list;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (!sql::exec(query,
+                   QStringLiteral("SELECT %1 FROM events WHERE entity_type = ? AND entity_id = ? "
+                                  "ORDER BY COALESCE(server_seq, 0), seq")
+                       .arg(Columns),
+                   {entityType, entityId}))
+        return list;
+    while (query.next())
+        list.append(readEvent(query));
+    return list;
+}
+
+qint64 CentralLog::lastSeq() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (sql::exec(query, QStringLiteral("SELECT COALESCE(MAX(server_seq), 0) FROM events")) &&
+        query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+} // namespace civicdesk

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "models/domain/event.h"
+#include "models/domain/eventpermission.h"
+#include "models/domain/result.h"
+
+#include <QList>
+#include <functional>
+#include <optional>
+
+namespace civicdesk {
+
+class Database;
+
+// An event as the central store keeps it: with its global sequence number.
+struct SequencedEvent
+{
+    Event event;
+    qint64 seq = 0;
+};
+
+struct EventRejection
+{
+    QString id;
+    QString code; // validation, forbidden, conflict
+    QString message;
+    QString field;
+};
+
+struct PushOutcome
+{
+    QList<std::pair<QString, qint64>> accepted; // event id, sequence number
+    QList<EventRejection> rejected;
+    qint64 lastSeq = 0;
+};
+
+// The central store's event log. Accepting a batch = for each event: check it, give it the next
+// global sequence number, append it and update the projections; the whole batch commits in one
+// transaction (each event in its own savepoint, so one bad event does not sink the others).
+// Sequence numbers are handed out under the store's write lock, so they increase in commit
+// order: a reader who has seen n has seen everything up to n. Idempotent by event id.
+class CentralLog
+{
+public:
+    // The caller's permission check (role, actor), given what the store holds now of the
+    // event's entity (read by the log itself, with the batch's earlier events applied): a
+    // rejection, or nothing when allowed.
+    using Authorize =
+        std::function<std::optional<EventRejection>(const Event &, const EntityState &)>;
+
+    explicit CentralLog(Database &database);
+
+    Result<PushOutcome> push(const QList<Event> &events, const Authorize &authorize);
+    // Events after `seq` in sequence order, at most `limit`; quality reviews never travel.
+    Result<QList<SequencedEvent>> after(qint64 seq, int limit) const;
+    // Quality reviews about `agent` (all agents when empty), newest first.
+    Result<QList<SequencedEvent>> reviews(const QString &agent, int limit) const;
+    std::optional<SequencedEvent> byId(const QString &id) const;
+    QList<SequencedEvent> eventsOf(const QString &entityType, const QString &entityId) const;
+    qint64 lastSeq() const;
+
+    // Checks an event's envelope (id, entity, kind, actor, device, time) and its payload.
+    static std::optional<EventRejection> check(const Event &event);
+
+private:
+    Database &m_database;
+};
+
+} // namespace civicdesk

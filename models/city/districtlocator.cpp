@@ -1,0 +1,117 @@
+#include "models/city/districtlocator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace civicdesk {
+
+namespace {
+
+bool ringContains(const QList<std::pair<double, double>> &ring, double x, double y)
+{
+    bool inside = false;
+    for (qsizetype i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const auto [xi, yi] = ring.at(i);
+        const auto [xj, yj] = ring.at(j);
+        if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+            inside = !inside;
+    }
+    return inside;
+}
+
+QString propertyText(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QString::number(value.toDouble());
+    return value.toString();
+}
+
+} // namespace
+
+bool DistrictLocator::Polygon::contains(double lon, double lat) const
+{
+    if (lon < minLon || lon > maxLon || lat < minLat || lat > maxLat || rings.isEmpty())
+        return false;
+    if (!ringContains(rings.first(), lon, lat))
+        return false;
+    for (qsizetype i = 1; i < rings.size(); ++i) {
+        if (ringContains(rings.at(i), lon, lat))
+            return false;
+    }
+    return true;
+}
+
+bool DistrictLocator::addLayer(const QString &kind, const QString &nameProperty,
+                               const QByteArray &geoJson)
+{
+    static const QStringList kinds = {QStringLiteral("boundary"), QStringLiteral("neighborhood"),
+                                      QStringLiteral("ward"), QStringLiteral("precinct"),
+                                      QStringLiteral("zip")};
+    if (!kinds.contains(kind))
+        return true;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(geoJson, &error);
+    if (error.error != QJsonParseError::NoError)
+        return false;
+    const QJsonArray features = doc.object().value(u"features").toArray();
+    for (const QJsonValue &f : features) {
+        const QJsonObject feature = f.toObject();
+        const QJsonObject geometry = feature.value(u"geometry").toObject();
+        const QString name =
+            propertyText(feature.value(u"properties").toObject().value(nameProperty));
+        QJsonArray polygons;
+        if (geometry.value(u"type").toString() == u"Polygon")
+            polygons.append(geometry.value(u"coordinates"));
+        else if (geometry.value(u"type").toString() == u"MultiPolygon")
+            polygons = geometry.value(u"coordinates").toArray();
+        for (const QJsonValue &p : std::as_const(polygons)) {
+            Polygon polygon{kind, name, 180, 90, -180, -90, {}};
+            const QJsonArray rings = p.toArray();
+            for (const QJsonValue &r : rings) {
+                QList<std::pair<double, double>> ring;
+                const QJsonArray points = r.toArray();
+                ring.reserve(points.size());
+                for (const QJsonValue &pt : points) {
+                    const QJsonArray xy = pt.toArray();
+                    const double lon = xy.at(0).toDouble();
+                    const double lat = xy.at(1).toDouble();
+                    ring.append({lon, lat});
+                    polygon.minLon = std::min(polygon.minLon, lon);
+                    polygon.maxLon = std::max(polygon.maxLon, lon);
+                    polygon.minLat = std::min(polygon.minLat, lat);
+                    polygon.maxLat = std::max(polygon.maxLat, lat);
+                }
+                polygon.rings.append(std::move(ring));
+            }
+            m_polygons.append(std::move(polygon));
+        }
+    }
+    if (kind == u"boundary")
+        m_hasBoundary = true;
+    return true;
+}
+
+Districts DistrictLocator::locate(double latitude, double longitude) const
+{
+    Districts d;
+    bool inBoundary = false;
+    for (const Polygon &p : m_polygons) {
+        if (!p.contains(longitude, latitude))
+            continue;
+        if (p.kind == u"boundary")
+            inBoundary = true;
+        else if (p.kind == u"neighborhood" && d.neighborhood.isEmpty())
+            d.neighborhood = p.name;
+        else if (p.kind == u"ward" && d.ward.isEmpty())
+            d.ward = p.name;
+        else if (p.kind == u"precinct" && d.precinct.isEmpty())
+            d.precinct = p.name;
+        else if (p.kind == u"zip" && d.zip.isEmpty())
+            d.zip = p.name;
+    }
+    d.insideCity = !m_hasBoundary || inBoundary;
+    return d;
+}
+
+} // namespace civicdesk

@@ -1,0 +1,54 @@
+#include "models/city/layerrepository.h"
+
+#include "models/store/database.h"
+#include "models/store/sql.h"
+
+namespace civicdesk {
+
+LayerRepository::LayerRepository(const Database &database) : m_connection(database.connectionName())
+{
+}
+
+QList<LayerInfo> LayerRepository::layers() const
+{
+    QList<LayerInfo> result;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!sql::exec(
+            q, QStringLiteral("SELECT id, kind, title, feature_count, min_lat, min_lon, "
+                              "max_lat, max_lon, name_property FROM map_layers ORDER BY rowid")))
+        return result;
+    while (q.next())
+        result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(8).toString(), q.value(3).toInt(), q.value(4).toDouble(),
+                       q.value(5).toDouble(), q.value(6).toDouble(), q.value(7).toDouble()});
+    return result;
+}
+
+QByteArray LayerRepository::geoJson(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (sql::exec(q, QStringLiteral("SELECT geojson FROM map_layers WHERE id = ?"), {id}) &&
+        q.next())
+        return qUncompress(q.value(0).toByteArray());
+    return {};
+}
+
+int LayerRepository::countOf(const QString &statement) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (sql::exec(q, statement) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+int LayerRepository::addressCount() const
+{
+    return countOf(QStringLiteral("SELECT count(*) FROM addresses"));
+}
+
+int LayerRepository::intersectionCount() const
+{
+    return countOf(QStringLiteral("SELECT count(*) FROM intersections"));
+}
+
+} // namespace civicdesk

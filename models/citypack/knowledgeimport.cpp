@@ -1,0 +1,151 @@
+#include "models/citypack/knowledgeimport.h"
+
+#include "models/citypack/citypack.h"
+#include "models/citypack/csvreader.h"
+#include "models/store/sql.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace civicdesk {
+
+namespace {
+
+class KnowledgeText
+{
+    Q_DECLARE_TR_FUNCTIONS(CityImporter)
+};
+
+Error articleError(const QString &file, int index, const QString &problem)
+{
+    return makeError(QStringLiteral("pack.knowledge"),
+                     KnowledgeText::tr("%1: article %2: %3").arg(file).arg(index + 1).arg(problem));
+}
+
+} // namespace
+
+Result<int> importArticles(QSqlDatabase &db, const CityPack &pack)
+{
+    if (pack.articlesFile.isEmpty())
+        return 0;
+    const QString file = pack.articlesFile;
+    auto opened = PackFile::open(pack.path(file));
+    if (!opened)
+        return opened.error();
+    QJsonParseError parseError;
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(opened.value()->device()->readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isArray())
+        return makeError(QStringLiteral("pack.knowledge"),
+                         KnowledgeText::tr("%1: not a JSON array of articles (%2)")
+                             .arg(file, parseError.errorString()));
+    QSqlQuery q(db);
+    const QJsonArray articles = doc.array();
+    static const QStringList states = {QStringLiteral("draft"), QStringLiteral("in_review"),
+                                       QStringLiteral("published"), QStringLiteral("archived")};
+    for (int i = 0; i < articles.size(); ++i) {
+        const QJsonObject a = articles.at(i).toObject();
+        const QString id = a.value(u"id").toString().trimmed();
+        const QString title = a.value(u"title").toString().trimmed();
+        const QString language = a.value(u"language").toString();
+        const QString state = a.value(u"state").toString(QStringLiteral("published"));
+        if (id.isEmpty() || title.isEmpty())
+            return articleError(file, i, KnowledgeText::tr("\"id\" and \"title\" are required"));
+        if (language != u"en" && language != u"es")
+            return articleError(file, i, KnowledgeText::tr("\"language\" must be en or es"));
+        if (!states.contains(state))
+            return articleError(file, i,
+                                KnowledgeText::tr("\"state\" must be draft, in_review, "
+                                                  "published or archived"));
+        for (const char16_t *key : {u"effective", u"review_due", u"expires"}) {
+            const QString date = a.value(QStringView(key)).toString();
+            if (!date.isEmpty() && !QDate::fromString(date, Qt::ISODate).isValid())
+                return articleError(file, i,
+                                    KnowledgeText::tr("\"%1\" must be a date like 2027-01-31")
+                                        .arg(QString::fromUtf16(key)));
+        }
+        QStringList codes;
+        const QJsonArray codeList = a.value(u"service_codes").toArray();
+        for (const QJsonValue &c : codeList)
+            codes.append(c.toString());
+        const QJsonValue transfer = a.value(u"transfer");
+        const QString transferText =
+            transfer.isObject()
+                ? QString::fromUtf8(
+                      QJsonDocument(transfer.toObject()).toJson(QJsonDocument::Compact))
+                : QString();
+        if (auto s = sql::exec(
+                q,
+                QStringLiteral(
+                    "INSERT INTO articles(id, title, body, script, audience, language, "
+                    "translation_group, department_code, service_codes, keywords, "
+                    "transfer_target, effective, expires, review_due, state, source) VALUES(?, "
+                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pack') ON CONFLICT(id) DO UPDATE "
+                    "SET title = excluded.title, body = excluded.body, script = excluded.script, "
+                    "audience = excluded.audience, language = excluded.language, "
+                    "translation_group = excluded.translation_group, department_code = "
+                    "excluded.department_code, service_codes = excluded.service_codes, keywords "
+                    "= excluded.keywords, transfer_target = excluded.transfer_target, effective "
+                    "= excluded.effective, expires = excluded.expires, review_due = "
+                    "excluded.review_due, state = excluded.state"),
+                {id, title, sql::text(a.value(u"body").toString()),
+                 sql::text(a.value(u"script").toString()),
+                 a.value(u"audience").toString() == u"public" ? QStringLiteral("public")
+                                                              : QStringLiteral("agent"),
+                 language, sql::nullable(a.value(u"translation_group").toString()),
+                 sql::nullable(a.value(u"department_code").toString()), sql::text(codes.join(u' ')),
+                 sql::text(a.value(u"keywords").toString()), sql::nullable(transferText),
+                 sql::nullable(a.value(u"effective").toString()),
+                 sql::nullable(a.value(u"expires").toString()),
+                 sql::nullable(a.value(u"review_due").toString()), state});
+            !s)
+            return articleError(file, i, s.error().message);
+    }
+    return int(articles.size());
+}
+
+Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
+{
+    QSqlQuery q(db);
+    if (auto s = sql::exec(q, QStringLiteral("DELETE FROM synonyms")); !s)
+        return s.error();
+    if (pack.synonymsFile.isEmpty())
+        return 0;
+    const QString file = pack.synonymsFile;
+    auto opened = PackFile::open(pack.path(file));
+    if (!opened)
+        return opened.error();
+    CsvReader csv(opened.value()->device());
+    if (auto s = csv.readHeader(
+            {QStringLiteral("language"), QStringLiteral("term"), QStringLiteral("synonyms")});
+        !s)
+        return makeError(QStringLiteral("pack.knowledge"), file + u": " + s.error().message);
+    int count = 0;
+    while (csv.next()) {
+        const QString language = csv.value(QStringLiteral("language")).trimmed();
+        const QString term = csv.value(QStringLiteral("term")).trimmed().toLower();
+        if ((language != u"en" && language != u"es") || term.isEmpty())
+            return makeError(QStringLiteral("pack.knowledge"),
+                             KnowledgeText::tr("%1: line %2: language must be en or es and the "
+                                               "term not empty")
+                                 .arg(file)
+                                 .arg(csv.line()));
+        if (auto s = sql::exec(
+                q,
+                QStringLiteral("INSERT INTO synonyms(language, term, synonyms) VALUES(?, ?, "
+                               "?) ON CONFLICT(language, term) DO UPDATE SET synonyms = "
+                               "excluded.synonyms"),
+                {language, term, csv.value(QStringLiteral("synonyms")).trimmed().toLower()});
+            !s)
+            return s.error();
+        ++count;
+    }
+    if (csv.hasError())
+        return makeError(QStringLiteral("pack.knowledge"), file + u": " + csv.error());
+    return count;
+}
+
+} // namespace civicdesk

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "models/domain/caller.h"
+#include "models/domain/place.h"
+#include "models/domain/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+
+namespace civicdesk {
+
+class Database;
+
+struct CallerMatch
+{
+    Caller caller;
+    int requestCount = 0;
+};
+
+struct Draft
+{
+    QString id;
+    QString contactId;
+    QString kind; // "contact" or "request"
+    QJsonObject payload;
+    QDateTime updatedAt;
+};
+
+// What intake reads and keeps beside the event log: places and referrals, callers, nearby open
+// requests (duplicate candidates), and autosaved drafts.
+class IntakeRepository
+{
+public:
+    explicit IntakeRepository(const Database &database);
+
+    QList<AddressPoint> addresses() const;
+    QList<Intersection> intersections() const;
+    QList<Referral> referrals() const;
+
+    // Callers whose phone (normalised), email or name matches, with their request counts.
+    QList<CallerMatch> findCallers(const QString &text, int limit = 20) const;
+    std::optional<Caller> caller(const QString &id) const;
+
+    Status saveDraft(const Draft &draft);
+    Status removeDraft(const QString &id);
+    QList<Draft> drafts() const;
+
+private:
+    QString m_connection;
+};
+
+} // namespace civicdesk

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "models/domain/caller.h"
+#include "models/domain/contact.h"
+#include "models/domain/event.h"
+#include "models/domain/formvalidation.h"
+#include "models/domain/requestnumber.h"
+#include "models/domain/servicetype.h"
+
+#include <QDateTime>
+#include <functional>
+#include <optional>
+
+namespace civicdesk {
+
+class Database;
+class EventStore;
+
+// Where the request is: an address point or intersection, or a landmark described in words.
+struct IntakeLocation
+{
+    QString address;  // "1 City Hall Plz, 02108" or "Boylston St & Massachusetts Ave"
+    QString landmark; // free text when there is no address
+    std::optional<double> latitude;
+    std::optional<double> longitude;
+    QString neighborhood;
+    QString ward;
+    QString precinct;
+    QString zip;
+};
+
+struct NewRequest
+{
+    ServiceType type;
+    Answers answers;
+    QString description;
+    IntakeLocation location;
+    QString callerId; // empty: anonymous (and always empty for "never collect" types)
+    Channel channel = Channel::Phone;
+};
+
+struct CreatedRequest
+{
+    QString id;
+    RequestNumber number;
+    QDateTime dueAt; // invalid when the type has no SLA
+};
+
+// The call taker's actions as events: contacts, callers, new requests and attaching a caller to
+// an existing request. Every action is one EventStore append (one transaction).
+class IntakeService
+{
+public:
+    IntakeService(Database &database, EventStore &events, QString agent);
+
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // Where events go instead of the local event store: the central store accepts Open311
+    // requests through the same rules as a call taker's.
+    using Sink = std::function<Status(const Event &)>;
+    void setSink(Sink sink) { m_sink = std::move(sink); }
+    QDateTime now() const { return m_clock(); }
+
+    Result<QString> startContact(Channel channel);
+    Status endContact(const QString &contactId, Outcome outcome, const QString &transferTo,
+                      const QString &notes);
+    Status recordArticleOpened(const QString &contactId, const QString &articleId);
+    Result<QString> saveCaller(const Caller &caller); // new id when caller.id is empty
+
+    // Validates (answers, location rules, contact rule) and saves. Errors name the problem.
+    Result<CreatedRequest> createRequest(const NewRequest &request);
+    Status attachCaller(const QString &requestId, const QString &callerId, const QString &note);
+
+private:
+    Result<qint64> append(const QString &entityType, const QString &entityId, const QString &kind,
+                          const QJsonObject &payload);
+
+    Database &m_database;
+    EventStore &m_events;
+    QString m_agent;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    Sink m_sink;
+};
+
+} // namespace civicdesk

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "models/domain/department.h"
+#include "models/domain/knowledgearticle.h"
+#include "models/knowledge/knowledgequery.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <optional>
+
+namespace civicdesk {
+
+class Database;
+
+struct ArticleQuery
+{
+    QString text;
+    QString language;   // "" for both
+    QString department; // "" for all
+    int limit = 50;
+    // "" for what agents see: published articles in effect on `today` (effective on or before
+    // it, expiring on or after it); draft, in_review, published or archived for that state and
+    // "*" for every state, whatever their dates (what editors see).
+    QString state;
+    QDate today = QDate::currentDate();
+};
+
+struct ArticleHit
+{
+    KnowledgeArticle article;
+    QString snippet; // with <b>...</b> around matched words
+};
+
+// Reads knowledge articles and searches them as the agent types: FTS5 with BM25 ranking (title
+// weighs most, then keywords), prefix matching on the word being typed, accents ignored, caller
+// words expanded with the pack's synonyms ("garbage" finds trash), and one-edit misspellings
+// corrected against the indexed vocabulary ("potholle", "grafitti").
+class ArticleRepository
+{
+public:
+    explicit ArticleRepository(const Database &database);
+
+    int count() const;
+    QList<KnowledgeArticle> list(const QString &language = {}) const;
+    std::optional<KnowledgeArticle> byId(const QString &id) const;
+    QList<ArticleHit> search(const QString &text, int limit = 50) const;
+    // The best matches of the query's text, or, for an empty text, every article that passes
+    // the query's filters, by title.
+    QList<ArticleHit> search(const ArticleQuery &query) const;
+    // Articles not archived whose review is due on or before `today` + `withinDays`, soonest
+    // (most overdue) first.
+    QList<KnowledgeArticle> reviewDue(const QDate &today, int withinDays = 30) const;
+    // The departments that own at least one article, by name.
+    QList<Department> departments() const;
+    // The article's version (raised by every change), 0 if there is no such article.
+    int versionOf(const QString &id) const;
+    // The store's file, for a search worker that opens its own connection on another thread.
+    QString databasePath() const;
+    // The FTS5 query built for `text` (for tests and benchmarks).
+    QString matchExpression(const QString &text) const;
+    // Forget the cached vocabulary and synonyms (after articles change).
+    void invalidate();
+
+private:
+    void loadVocabulary() const;
+
+    QString m_connection;
+    mutable bool m_loaded = false;
+    mutable KnowledgeQuery m_query;
+};
+
+} // namespace civicdesk

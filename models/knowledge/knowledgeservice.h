@@ -1,0 +1,73 @@
+#pragma once
+
+#include "models/domain/agentrole.h"
+#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledgearticle.h"
+#include "models/domain/result.h"
+#include "models/knowledge/articlehistory.h"
+#include "models/knowledge/articlereads.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <functional>
+
+namespace civicdesk {
+
+class ArticleRepository;
+class Database;
+class EventStore;
+
+// Knowledge-base changes as events, for one person with one role (assembled by the composition
+// root; see README "Knowledge editing"). Creating, editing, moving an article through its
+// lifecycle and confirming its review date append article.* events through the EventStore (the
+// projection updates the article, its history and its search index in the same transaction),
+// after the role and lifecycle rules of ArticleLifecycle allow it. The article repository's
+// cached vocabulary is refreshed after each change, so search finds new words at once.
+class KnowledgeService
+{
+public:
+    using Clock = std::function<QDateTime()>;
+
+    KnowledgeService(Database &database, EventStore &events, ArticleRepository &articles,
+                     QString actor, AgentRole role, Clock clock = {});
+
+    QString actor() const { return m_actor; }
+    AgentRole role() const { return m_role; }
+    bool canCreate() const { return ArticleLifecycle::canCreate(m_role); }
+    bool canEdit(const KnowledgeArticle &article) const;
+    QList<KnowledgeArticle::State> nextStates(const KnowledgeArticle &article) const;
+
+    // A new draft; returns its id ("local:" and a UUID).
+    Result<QString> create(const KnowledgeArticle &article);
+    // Records the fields that differ from the stored article (nothing if none differ).
+    Status edit(const KnowledgeArticle &article);
+    Status changeState(const QString &articleId, KnowledgeArticle::State to,
+                       const QString &note = {});
+    // The article is still right: its next review is due on `nextReview`.
+    Status markReviewed(const QString &articleId, const QDate &nextReview);
+
+    // The person read the article as it is now; and the articles changed since they last did.
+    Status markRead(const QString &articleId);
+    QSet<QString> changedSinceRead() const;
+
+    const ArticleHistory &history() const { return m_history; }
+    const ArticleRepository &articles() const { return m_articles; }
+
+    // The stored form of an article's editable fields (column name -> text).
+    static QJsonObject fieldsOf(const KnowledgeArticle &article);
+
+private:
+    Result<KnowledgeArticle> load(const QString &articleId) const;
+    Status append(const QString &articleId, const QString &kind, const QJsonObject &payload);
+
+    Database &m_database;
+    EventStore &m_events;
+    ArticleRepository &m_articles;
+    ArticleHistory m_history;
+    ArticleReads m_reads;
+    QString m_actor;
+    AgentRole m_role;
+    Clock m_clock;
+};
+
+} // namespace civicdesk

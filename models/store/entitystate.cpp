@@ -1,0 +1,70 @@
+#include "models/store/entitystate.h"
+
+#include "models/domain/articlelifecycle.h"
+#include "models/store/database.h"
+#include "models/store/sql.h"
+
+namespace civicdesk {
+
+namespace {
+
+QString keyOf(const Event &event)
+{
+    return event.entityType + u':' + event.entityId;
+}
+
+bool dependsOnState(const Event &event)
+{
+    return event.kind == u"request.status_changed" || event.kind == u"article.edited" ||
+           event.kind == u"article.reviewed" || event.kind == u"article.state_changed";
+}
+
+} // namespace
+
+EntityStates::EntityStates(const Database &database) : m_database(database) {}
+
+Result<EntityState> EntityStates::of(const Event &event)
+{
+    if (!dependsOnState(event))
+        return EntityState{};
+    const auto noted = m_noted.constFind(keyOf(event));
+    if (noted != m_noted.cend())
+        return *noted;
+    EntityState state;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    query.setForwardOnly(true);
+    if (event.entityType == u"request") {
+        if (auto s = sql::exec(query, QStringLiteral("SELECT status FROM requests WHERE id = ?"),
+                               {event.entityId});
+            !s)
+            return s.error();
+        if (query.next())
+            state.requestStatus = requestStatusFromName(query.value(0).toString());
+    } else if (event.entityType == u"article") {
+        if (auto s = sql::exec(query, QStringLiteral("SELECT state FROM articles WHERE id = ?"),
+                               {event.entityId});
+            !s)
+            return s.error();
+        if (query.next())
+            state.articleState = ArticleLifecycle::stateFromName(query.value(0).toString());
+    }
+    return state;
+}
+
+void EntityStates::note(const Event &event)
+{
+    EntityState &state = m_noted[keyOf(event)];
+    if (event.kind == u"request.created") {
+        state.requestStatus = RequestStatus::Open;
+    } else if (event.kind == u"request.status_changed") {
+        state.requestStatus = requestStatusFromName(event.payload.value(u"status").toString());
+    } else if (event.kind == u"article.created") {
+        state.articleState = KnowledgeArticle::State::Draft;
+    } else if (event.kind == u"article.state_changed") {
+        state.articleState = ArticleLifecycle::stateFromName(event.payload.value(u"to").toString());
+    } else if (!state.requestStatus && !state.articleState) {
+        m_noted.remove(keyOf(event)); // nothing known: the store answers
+    }
+}
+
+} // namespace civicdesk

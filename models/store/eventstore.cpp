@@ -1,0 +1,137 @@
+#include "models/store/eventstore.h"
+
+#include "models/store/database.h"
+#include "models/store/entitystate.h"
+#include "models/store/projector.h"
+#include "models/store/sql.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace civicdesk {
+
+EventStore::EventStore(Database &database) : m_database(database) {}
+
+Result<qint64> EventStore::append(const Event &event)
+{
+    if (auto s = projector::validate(event); !s)
+        return s.error();
+    if (m_role) {
+        auto now = EntityStates(m_database).of(event);
+        if (!now)
+            return now.error();
+        if (auto denied = checkEventPermission(*m_role, event, now.value()))
+            return makeError(QStringLiteral("forbidden"), denied->message);
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s.error();
+    auto injected = [this](Stage stage) -> std::optional<Error> {
+        if (m_faultHook && !m_faultHook(stage))
+            return makeError(QStringLiteral("storage.fault"),
+                             QStringLiteral("injected fault at stage %1").arg(int(stage)));
+        return std::nullopt;
+    };
+    QSqlQuery query(db);
+    // PostgreSQL has no last insert id for an identity column: the insert returns it.
+    const bool postgres = m_database.dialect() == Dialect::Postgres;
+    auto s = sql::exec(
+        query,
+        QStringLiteral("INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, "
+                       "device, client_time) VALUES(?, ?, ?, ?, ?, ?, ?, ?)") +
+            (postgres ? QStringLiteral(" RETURNING seq") : QString()),
+        {event.id, event.entityType, event.entityId, event.kind,
+         QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)),
+         event.actor, event.device, event.clientTime.toMSecsSinceEpoch()});
+    if (!s)
+        return s.error();
+    const qint64 seq = postgres ? (query.next() ? query.value(0).toLongLong() : 0)
+                                : query.lastInsertId().toLongLong();
+    if (auto e = injected(Stage::EventWritten))
+        return *e;
+    if (auto p = projector::apply(db, event); !p)
+        return p.error();
+    if (auto e = injected(Stage::ProjectionUpdated))
+        return *e;
+    if (auto q =
+            sql::exec(query, QStringLiteral("INSERT INTO outbox(event_id, queued_at) VALUES(?, ?)"),
+                      {event.id, QDateTime::currentMSecsSinceEpoch()});
+        !q)
+        return q.error();
+    if (auto e = injected(Stage::Queued))
+        return *e;
+    if (auto c = transaction.commit(); !c)
+        return c.error();
+    if (m_appendedHook)
+        m_appendedHook(event);
+    return seq;
+}
+
+Result<RequestNumber> EventStore::allocateRequestNumber()
+{
+    auto device = m_database.deviceCode();
+    if (!device)
+        return device.error();
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s.error();
+    const qint64 sequence = m_database.meta(QStringLiteral("request_sequence")).toLongLong();
+    QString deviceCode = device.value();
+    qint64 next = sequence;
+    if (next > RequestNumber::MaxSequence) {
+        // This device code is used up: take a fresh one and start again.
+        deviceCode = RequestNumber::randomDeviceCode();
+        if (auto s = m_database.setMeta(QStringLiteral("device_code"), deviceCode); !s)
+            return s.error();
+        next = 0;
+    }
+    auto number = RequestNumber::make(deviceCode, next);
+    if (!number)
+        return number.error();
+    if (auto s = m_database.setMeta(QStringLiteral("request_sequence"), QString::number(next + 1));
+        !s)
+        return s.error();
+    if (auto c = transaction.commit(); !c)
+        return c.error();
+    return number;
+}
+
+QList<Event> EventStore::eventsFor(const QString &entityType, const QString &entityId) const
+{
+    QList<Event> events;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (!sql::exec(query,
+                   QStringLiteral("SELECT id, kind, payload, actor, device, client_time FROM "
+                                  "events WHERE entity_type = ? AND entity_id = ? ORDER BY seq"),
+                   {entityType, entityId}))
+        return events;
+    while (query.next()) {
+        events.append(Event{query.value(0).toString(), entityType, entityId,
+                            query.value(1).toString(),
+                            QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object(),
+                            query.value(3).toString(), query.value(4).toString(),
+                            QDateTime::fromMSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC)});
+    }
+    return events;
+}
+
+int EventStore::outboxSize() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (sql::exec(query, QStringLiteral("SELECT count(*) FROM outbox")) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+qint64 EventStore::eventCount() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (sql::exec(query, QStringLiteral("SELECT count(*) FROM events")) && query.next())
+        return query.value(0).toLongLong();
+    return -1;
+}
+
+} // namespace civicdesk

@@ -1,0 +1,272 @@
+#include "models/store/projector.h"
+
+#include "models/domain/contact.h"
+#include "models/domain/servicerequest.h"
+#include "models/store/articleprojection.h"
+#include "models/store/dialect.h"
+#include "models/store/requestlinkprojection.h"
+#include "models/store/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace civicdesk::projector {
+
+namespace {
+
+Error invalid(const Event &event, const QString &field, const QString &problem)
+{
+    return makeError(QStringLiteral("event.invalid"),
+                     QCoreApplication::translate("Storage", "%1 event: \"%2\" %3")
+                         .arg(event.kind, field, problem));
+}
+
+QString str(const Event &event, const char16_t *key)
+{
+    return event.payload.value(QStringView(key)).toString();
+}
+
+QVariant optionalDouble(const Event &event, const char16_t *key)
+{
+    const QJsonValue v = event.payload.value(QStringView(key));
+    return v.isDouble() ? QVariant(v.toDouble()) : QVariant();
+}
+
+QVariant isoToEpoch(const QString &iso)
+{
+    return sql::epoch(QDateTime::fromString(iso, Qt::ISODate));
+}
+
+// Fields a request.field_changed event may change, and their columns.
+const QHash<QString, QString> &editableRequestFields()
+{
+    static const QHash<QString, QString> fields = {
+        {QStringLiteral("description"), QStringLiteral("description")},
+        {QStringLiteral("address"), QStringLiteral("address")},
+        {QStringLiteral("service_code"), QStringLiteral("service_code")},
+        {QStringLiteral("type_name"), QStringLiteral("type_name")},
+        {QStringLiteral("neighborhood"), QStringLiteral("neighborhood")},
+        {QStringLiteral("department_code"), QStringLiteral("department_code")},
+        {QStringLiteral("caller_id"), QStringLiteral("caller_id")},
+    };
+    return fields;
+}
+
+const QString RequestInsertHead = QStringLiteral(
+    "INSERT INTO requests(id, number, service_code, type_name, status, description, address, "
+    "latitude, longitude, neighborhood, ward, precinct, zip, channel, department_code, caller_id, "
+    "opened_at, due_at, attributes_json, origin, updated_at)");
+constexpr int RequestInsertColumns = 21;
+
+// The requests row of a request.created event, in RequestInsertHead's column order.
+QVariantList requestCreatedRow(const Event &e)
+{
+    const QJsonObject attributes = e.payload.value(u"attributes").toObject();
+    const QVariant opened = e.payload.contains(u"opened_at")
+                                ? isoToEpoch(str(e, u"opened_at"))
+                                : QVariant(e.clientTime.toSecsSinceEpoch());
+    return {e.entityId,
+            str(e, u"number"),
+            sql::nullable(str(e, u"service_code")),
+            str(e, u"type_name"),
+            QStringLiteral("open"),
+            str(e, u"description"),
+            sql::nullable(str(e, u"address")),
+            optionalDouble(e, u"latitude"),
+            optionalDouble(e, u"longitude"),
+            sql::nullable(str(e, u"neighborhood")),
+            sql::nullable(str(e, u"ward")),
+            sql::nullable(str(e, u"precinct")),
+            sql::nullable(str(e, u"zip")),
+            sql::nullable(str(e, u"channel")),
+            sql::nullable(str(e, u"department_code")),
+            sql::nullable(str(e, u"caller_id")),
+            opened,
+            isoToEpoch(str(e, u"due_at")),
+            QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact)),
+            QStringLiteral("local"),
+            e.clientTime.toSecsSinceEpoch()};
+}
+
+Status applyRequestCreated(QSqlDatabase &db, const Event &e)
+{
+    auto s = sql::execCached(
+        db,
+        RequestInsertHead + u" VALUES(" +
+            QStringList(RequestInsertColumns, QStringLiteral("?")).join(u", ") + u')',
+        requestCreatedRow(e));
+    if (!s)
+        return s;
+    const QVariant lat = optionalDouble(e, u"latitude");
+    const QVariant lon = optionalDouble(e, u"longitude");
+    // The R*Tree is SQLite's; PostgreSQL searches its latitude/longitude index instead.
+    if (lat.isNull() || lon.isNull() || dialect::of(db) == Dialect::Postgres)
+        return Ok{};
+    return sql::execCached(
+        db,
+        QStringLiteral("INSERT INTO requests_rtree(id, min_lat, max_lat, min_lon, "
+                       "max_lon) SELECT rowid, ?, ?, ?, ? FROM requests WHERE id = ?"),
+        {lat, lat, lon, lon, e.entityId});
+}
+
+} // namespace
+
+Status validate(const Event &e)
+{
+    if (e.id.isEmpty() || e.entityId.isEmpty() || e.actor.isEmpty() || e.device.isEmpty() ||
+        !e.clientTime.isValid())
+        return invalid(e, QStringLiteral("id/entity/actor/device/time"),
+                       QCoreApplication::translate("Storage", "must all be set"));
+    if (articleprojection::handles(e))
+        return articleprojection::validate(e);
+    if (requestlinkprojection::handles(e))
+        return requestlinkprojection::validate(e);
+    if (e.kind == u"request.created") {
+        if (str(e, u"number").isEmpty())
+            return invalid(e, QStringLiteral("number"),
+                           QCoreApplication::translate("Storage", "is required"));
+        if (str(e, u"type_name").isEmpty())
+            return invalid(e, QStringLiteral("type_name"),
+                           QCoreApplication::translate("Storage", "is required"));
+        return Ok{};
+    }
+    if (e.kind == u"request.field_changed") {
+        if (!editableRequestFields().contains(str(e, u"field")))
+            return invalid(e, QStringLiteral("field"),
+                           QCoreApplication::translate("Storage", "names no editable field"));
+        return Ok{};
+    }
+    if (e.kind == u"request.status_changed") {
+        if (!requestStatusFromName(str(e, u"status")))
+            return invalid(
+                e, QStringLiteral("status"),
+                QCoreApplication::translate("Storage", "must be open, in_progress or closed"));
+        return Ok{};
+    }
+    if (e.kind == u"request.note_added") {
+        if (str(e, u"text").trimmed().isEmpty())
+            return invalid(e, QStringLiteral("text"),
+                           QCoreApplication::translate("Storage", "is empty"));
+        return Ok{};
+    }
+    if (e.kind == u"request.caller_attached" || e.kind == u"caller.upserted" ||
+        e.kind == u"contact.article_opened")
+        return Ok{};
+    if (e.kind == u"contact.started") {
+        if (!channelFromName(str(e, u"channel")))
+            return invalid(e, QStringLiteral("channel"),
+                           QCoreApplication::translate("Storage", "is not a known channel"));
+        return Ok{};
+    }
+    if (e.kind == u"contact.ended") {
+        if (!outcomeFromName(str(e, u"outcome")))
+            return invalid(e, QStringLiteral("outcome"),
+                           QCoreApplication::translate("Storage", "is not a known outcome"));
+        return Ok{};
+    }
+    return invalid(e, QStringLiteral("kind"),
+                   QCoreApplication::translate("Storage", "is not a known event kind"));
+}
+
+Status apply(QSqlDatabase &db, const Event &e)
+{
+    const qint64 now = e.clientTime.toSecsSinceEpoch();
+    if (articleprojection::handles(e))
+        return articleprojection::apply(db, e);
+    if (requestlinkprojection::handles(e))
+        return requestlinkprojection::apply(db, e);
+    if (e.kind == u"request.created")
+        return applyRequestCreated(db, e);
+    if (e.kind == u"request.field_changed") {
+        // The column comes from a fixed whitelist, never from the payload itself.
+        const QString column = editableRequestFields().value(str(e, u"field"));
+        return sql::execCached(
+            db,
+            QStringLiteral("UPDATE requests SET %1 = ?, updated_at = ? WHERE id = ?").arg(column),
+            {e.payload.value(u"after").toVariant(), now, e.entityId});
+    }
+    if (e.kind == u"request.status_changed") {
+        const QString status = requestStatusName(*requestStatusFromName(str(e, u"status")));
+        return sql::execCached(
+            db,
+            QStringLiteral("UPDATE requests SET status = ?, closure_reason = ?, "
+                           "closed_at = CASE WHEN ? = 'closed' THEN CAST(? AS BIGINT) END, "
+                           "updated_at = ? WHERE id = ?"),
+            {status, sql::nullable(str(e, u"closure_reason")), status, now, now, e.entityId});
+    }
+    if (e.kind == u"request.note_added")
+        return sql::execCached(db,
+                               QStringLiteral("UPDATE requests SET updated_at = ? WHERE id = ?"),
+                               {now, e.entityId});
+    if (e.kind == u"request.caller_attached")
+        return sql::execCached(
+            db,
+            QStringLiteral("INSERT INTO request_callers(request_id, caller_id, "
+                           "role, added_at) VALUES(?, ?, ?, ?) ON CONFLICT DO "
+                           "NOTHING"),
+            {e.entityId, str(e, u"caller_id"),
+             str(e, u"role").isEmpty() ? QStringLiteral("requester") : str(e, u"role"), now});
+    if (e.kind == u"caller.upserted")
+        return sql::execCached(
+            db,
+            QStringLiteral("INSERT INTO callers(id, name, phone, email, language, preference, "
+                           "updated_at) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                           "SET name = excluded.name, phone = excluded.phone, email = "
+                           "excluded.email, language = excluded.language, preference = "
+                           "excluded.preference, updated_at = excluded.updated_at"),
+            {e.entityId, str(e, u"name"), sql::nullable(str(e, u"phone")),
+             sql::nullable(str(e, u"email")),
+             str(e, u"language").isEmpty() ? QStringLiteral("en") : str(e, u"language"),
+             str(e, u"preference").isEmpty() ? QStringLiteral("phone") : str(e, u"preference"),
+             now});
+    if (e.kind == u"contact.started")
+        return sql::execCached(
+            db,
+            QStringLiteral("INSERT INTO contacts(id, channel, agent, caller_id, "
+                           "started_at) VALUES(?, ?, ?, ?, ?)"),
+            {e.entityId, str(e, u"channel"), e.actor, sql::nullable(str(e, u"caller_id")), now});
+    if (e.kind == u"contact.ended")
+        return sql::execCached(db,
+                               QStringLiteral("UPDATE contacts SET ended_at = ?, outcome = ?, "
+                                              "transfer_destination = ?, notes = ? WHERE id = ?"),
+                               {now, str(e, u"outcome"),
+                                sql::nullable(str(e, u"transfer_destination")), str(e, u"notes"),
+                                e.entityId});
+    if (e.kind == u"contact.article_opened")
+        return sql::execCached(
+            db,
+            QStringLiteral("INSERT INTO contact_articles(contact_id, article_id, "
+                           "opened_at) VALUES(?, ?, ?) ON CONFLICT DO NOTHING"),
+            {e.entityId, str(e, u"article_id"), now});
+    return invalid(e, QStringLiteral("kind"),
+                   QCoreApplication::translate("Storage", "is not a known event kind"));
+}
+
+Status applyAll(QSqlDatabase &db, const QList<Event> &events)
+{
+    if (dialect::of(db) != Dialect::Postgres) {
+        for (const Event &e : events) {
+            if (auto s = apply(db, e); !s)
+                return s;
+        }
+        return Ok{};
+    }
+    // On PostgreSQL each statement is a round trip: runs of new requests become one insert.
+    sql::BatchInsert requests(db, RequestInsertHead, RequestInsertColumns, {}, -1, 500);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &e = events.at(i);
+        if (e.kind == u"request.created") {
+            if (auto s = requests.add(requestCreatedRow(e), i); !s)
+                return s;
+            continue;
+        }
+        if (auto s = requests.flush(); !s)
+            return s;
+        if (auto s = apply(db, e); !s)
+            return s;
+    }
+    return requests.flush();
+}
+
+} // namespace civicdesk::projector

@@ -1,0 +1,202 @@
+#include "models/store/sql.h"
+
+#include "models/store/dialect.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <map>
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcStorage, "civicdesk.storage")
+
+namespace civicdesk::sql {
+
+Error errorOf(const QSqlQuery &query, const QString &what)
+{
+    return makeError(QStringLiteral("storage.sql"),
+                     QCoreApplication::translate("Storage", "%1 failed: %2")
+                         .arg(what, query.lastError().text()));
+}
+
+Status execPrepared(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        query.bindValue(i,
+                        value.typeId() == QMetaType::Bool ? QVariant(int(value.toBool())) : value);
+    }
+    if (!query.exec()) {
+        qCWarning(lcStorage) << "query failed:" << query.lastQuery() << query.lastError().text();
+        return errorOf(query, query.lastQuery().simplified().left(60));
+    }
+    return Ok{};
+}
+
+Status exec(QSqlQuery &query, const QString &statement, const QVariantList &values)
+{
+    if (values.isEmpty() && dialect::of(query) == Dialect::Postgres) {
+        if (!query.exec(statement)) {
+            qCWarning(lcStorage) << "query failed:" << statement << query.lastError().text();
+            return errorOf(query, statement.simplified().left(60));
+        }
+        return Ok{};
+    }
+    if (!query.prepare(statement)) {
+        qCWarning(lcStorage) << "prepare failed:" << statement << query.lastError().text();
+        return errorOf(query, statement.simplified().left(60));
+    }
+    return execPrepared(query, values);
+}
+
+namespace {
+
+// Kept queries per connection and statement. A connection is used by the thread that opened
+// it only, so each thread has its own table.
+using QueryCache = std::map<QString, std::map<QString, std::unique_ptr<QSqlQuery>>>;
+QueryCache &queryCache()
+{
+    thread_local QueryCache cache;
+    return cache;
+}
+
+} // namespace
+
+Status execCached(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
+{
+    auto &queries = queryCache()[db.connectionName()];
+    auto found = queries.find(statement);
+    if (found == queries.end()) {
+        auto query = std::make_unique<QSqlQuery>(db);
+        if (!query->prepare(statement)) {
+            qCWarning(lcStorage) << "prepare failed:" << statement << query->lastError().text();
+            return errorOf(*query, statement.simplified().left(60));
+        }
+        found = queries.emplace(statement, std::move(query)).first;
+    }
+    Status status = execPrepared(*found->second, values);
+    found->second->finish();
+    return status;
+}
+
+void forgetCachedQueries(const QString &connectionName)
+{
+    queryCache().erase(connectionName);
+}
+
+Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Transaction::~Transaction()
+{
+    if (!m_open)
+        return;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStorage) << "rollback failed:" << query.lastError().text();
+}
+
+Status Transaction::begin()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(dialect::of(m_db) == Dialect::Postgres ? QStringLiteral("BEGIN")
+                                                           : QStringLiteral("BEGIN IMMEDIATE"))) {
+        return makeError(QStringLiteral("storage.transaction"),
+                         QCoreApplication::translate("Storage", "cannot start a transaction: %1")
+                             .arg(query.lastError().text()));
+    }
+    m_open = true;
+    return Ok{};
+}
+
+Status Transaction::commit()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        return makeError(QStringLiteral("storage.transaction"),
+                         QCoreApplication::translate("Storage", "cannot commit: %1")
+                             .arg(query.lastError().text()));
+    }
+    m_open = false;
+    return Ok{};
+}
+
+BatchInsert::BatchInsert(QSqlDatabase db, QString head, int columns, QString tail, int keyColumn,
+                         int batchSize)
+    : m_db(db), m_full(db), m_head(std::move(head)), m_tail(std::move(tail)), m_columns(columns),
+      m_keyColumn(keyColumn),
+      m_batchSize(dialect::of(db) == Dialect::Postgres ? std::max(1, batchSize) : 1)
+{
+}
+
+QString BatchInsert::statement(int rows) const
+{
+    const QString row = u'(' + QStringList(m_columns, QStringLiteral("?")).join(u", ") + u')';
+    QString text = m_head + u" VALUES" + QStringList(rows, row).join(u", ");
+    if (!m_tail.isEmpty())
+        text += u' ' + m_tail;
+    return text;
+}
+
+Status BatchInsert::add(const QVariantList &row, qint64 line)
+{
+    Q_ASSERT(row.size() == m_columns);
+    if (m_keyColumn >= 0) {
+        const QString key = row.at(m_keyColumn).toString();
+        if (m_keys.contains(key)) {
+            if (auto s = flush(); !s)
+                return s;
+        }
+        m_keys.insert(key);
+    }
+    if (m_rows == 0)
+        m_firstLine = line;
+    m_values += row;
+    if (++m_rows == m_batchSize)
+        return flush();
+    return Ok{};
+}
+
+Status BatchInsert::flush()
+{
+    if (m_rows == 0)
+        return Ok{};
+    Status status = Ok{};
+    if (m_rows == m_batchSize) {
+        if (!m_prepared && !m_full.prepare(statement(m_rows)))
+            return errorOf(m_full, m_head.left(60));
+        m_prepared = true;
+        status = execPrepared(m_full, m_values);
+    } else {
+        QSqlQuery partial(m_db);
+        status = exec(partial, statement(m_rows), m_values);
+    }
+    m_values.clear();
+    m_keys.clear();
+    m_rows = 0;
+    return status;
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QVariant epoch(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime fromEpoch(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+} // namespace civicdesk::sql

@@ -1,0 +1,376 @@
+#include "models/sync/syncstore.h"
+
+#include "models/store/database.h"
+#include "models/store/eventstore.h"
+#include "models/store/projector.h"
+#include "models/store/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSet>
+#include <algorithm>
+
+namespace civicdesk {
+
+namespace {
+
+const QString cursorKey = QStringLiteral("sync_cursor");
+const QString lastSuccessKey = QStringLiteral("sync_last_success");
+
+const QString eventColumns = QStringLiteral(
+    "e.id, e.entity_type, e.entity_id, e.kind, e.payload, e.actor, e.device, e.client_time");
+
+Event readEvent(const QSqlQuery &query)
+{
+    return Event{query.value(0).toString(),
+                 query.value(1).toString(),
+                 query.value(2).toString(),
+                 query.value(3).toString(),
+                 QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object(),
+                 query.value(5).toString(),
+                 query.value(6).toString(),
+                 QDateTime::fromMSecsSinceEpoch(query.value(7).toLongLong(), Qt::UTC)};
+}
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// Kinds re-applied on top of a remote event: applying them again gives the same row (an
+// article edit also records one more local version of the same text). Creations and lifecycle
+// moves are not: the server orders them before anything that could be applied under them.
+bool reapplicable(const QString &kind)
+{
+    static const QSet<QString> kinds = {
+        QStringLiteral("request.field_changed"),  QStringLiteral("request.status_changed"),
+        QStringLiteral("request.note_added"),     QStringLiteral("request.caller_attached"),
+        QStringLiteral("caller.upserted"),        QStringLiteral("contact.ended"),
+        QStringLiteral("contact.article_opened"), QStringLiteral("article.edited"),
+    };
+    return kinds.contains(kind);
+}
+
+int countOf(QSqlDatabase db, const QString &statement, const QVariantList &values = {})
+{
+    QSqlQuery query(db);
+    if (sql::exec(query, statement, values) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+} // namespace
+
+SyncStore::SyncStore(Database &database) : m_database(database) {}
+
+QList<Event> SyncStore::pendingBatch(int limit) const
+{
+    QList<Event> events;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (!sql::exec(query,
+                   u"SELECT " + eventColumns +
+                       u" FROM outbox o JOIN events e ON e.id = o.event_id WHERE "
+                       u"o.rejected_code IS NULL ORDER BY e.seq LIMIT ?",
+                   {limit}))
+        return events;
+    while (query.next())
+        events.append(readEvent(query));
+    return events;
+}
+
+int SyncStore::pendingCount() const
+{
+    return countOf(QSqlDatabase::database(m_database.connectionName()),
+                   QStringLiteral("SELECT count(*) FROM outbox WHERE rejected_code IS NULL"));
+}
+
+int SyncStore::rejectedCount() const
+{
+    return countOf(QSqlDatabase::database(m_database.connectionName()),
+                   QStringLiteral("SELECT count(*) FROM outbox WHERE rejected_code IS NOT NULL "
+                                  "AND resolved_by IS NULL"));
+}
+
+Status SyncStore::acknowledge(const QList<Acknowledgement> &accepted,
+                              const QList<Rejection> &rejected)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s;
+    QSqlQuery seq(db);
+    QSqlQuery done(db);
+    if (!seq.prepare(QStringLiteral(
+            "UPDATE events SET server_seq = ? WHERE id = ? AND server_seq IS NULL")) ||
+        !done.prepare(QStringLiteral("DELETE FROM outbox WHERE event_id = ?")))
+        return sql::errorOf(seq, QStringLiteral("acknowledge"));
+    for (const Acknowledgement &a : accepted) {
+        if (auto s = sql::execPrepared(seq, {a.seq, a.id}); !s)
+            return s;
+        if (auto s = sql::execPrepared(done, {a.id}); !s)
+            return s;
+    }
+    QSqlQuery mark(db);
+    if (!mark.prepare(QStringLiteral(
+            "UPDATE outbox SET rejected_code = ?, rejected_message = ?, rejected_field = ?, "
+            "rejected_at = ?, attempts = attempts + 1 WHERE event_id = ?")))
+        return sql::errorOf(mark, QStringLiteral("reject"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Rejection &r : rejected) {
+        if (auto s =
+                sql::execPrepared(mark, {r.code.isEmpty() ? QStringLiteral("rejected") : r.code,
+                                         r.message, sql::nullable(r.field), now, r.id});
+            !s)
+            return s;
+    }
+    return transaction.commit();
+}
+
+Status SyncStore::recordFailure(const QStringList &ids, const QString &error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s;
+    QSqlQuery query(db);
+    if (!query.prepare(QStringLiteral(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE event_id = ?")))
+        return sql::errorOf(query, QStringLiteral("recordFailure"));
+    for (const QString &id : ids) {
+        if (auto s = sql::execPrepared(query, {error, id}); !s)
+            return s;
+    }
+    return transaction.commit();
+}
+
+Result<int> SyncStore::applyRemote(const QList<RemoteEvent> &events, qint64 cursor)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s.error();
+    QSqlQuery known(db);
+    QSqlQuery ack(db);
+    QSqlQuery unqueue(db);
+    QSqlQuery insert(db);
+    QSqlQuery later(db);
+    if (!known.prepare(QStringLiteral("SELECT server_seq FROM events WHERE id = ?")) ||
+        !ack.prepare(QStringLiteral(
+            "UPDATE events SET server_seq = ? WHERE id = ? AND server_seq IS NULL")) ||
+        !unqueue.prepare(
+            QStringLiteral("DELETE FROM outbox WHERE event_id = ? AND rejected_code IS NULL")) ||
+        !insert.prepare(QStringLiteral(
+            "INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, device, "
+            "client_time, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")) ||
+        // The local events the server orders after this one (or has not ordered yet; a
+        // rejected one is not going to the server and stays out of the projection's order).
+        !later.prepare(u"SELECT " + eventColumns +
+                       u" FROM events e LEFT JOIN outbox o ON o.event_id = e.id WHERE "
+                       u"e.entity_type = ? AND e.entity_id = ? AND e.id <> ? AND "
+                       u"((e.server_seq IS NULL AND o.event_id IS NOT NULL AND "
+                       u"o.rejected_code IS NULL) OR e.server_seq > ?) ORDER BY "
+                       u"CASE WHEN e.server_seq IS NULL THEN 1 ELSE 0 END, e.server_seq, e.seq"))
+        return sql::errorOf(known, QStringLiteral("applyRemote"));
+    int applied = 0;
+    for (const RemoteEvent &remote : events) {
+        const Event &e = remote.event;
+        if (auto s = sql::execPrepared(known, {e.id}); !s)
+            return s.error();
+        if (known.next()) {
+            const bool unacknowledged = known.value(0).isNull();
+            known.finish();
+            if (unacknowledged) {
+                // Our own event, accepted by a push whose reply was lost.
+                if (auto s = sql::execPrepared(ack, {remote.seq, e.id}); !s)
+                    return s.error();
+                if (auto s = sql::execPrepared(unqueue, {e.id}); !s)
+                    return s.error();
+            }
+            continue;
+        }
+        known.finish();
+        if (auto s = sql::execPrepared(insert, {e.id, e.entityType, e.entityId, e.kind,
+                                                compact(e.payload), e.actor, e.device,
+                                                e.clientTime.toMSecsSinceEpoch(), remote.seq});
+            !s)
+            return s.error();
+        ++applied;
+        // An event this version cannot project (a newer kind, an entity not replicated here)
+        // stays in the log and the timeline; the projection skips it rather than stop sync.
+        if (auto v = projector::validate(e); !v) {
+            qCWarning(lcStorage) << "remote event" << e.id << "not projected:" << v.error().message;
+            continue;
+        }
+        if (auto p = projector::apply(db, e); !p) {
+            qCWarning(lcStorage) << "remote event" << e.id << "not projected:" << p.error().message;
+            continue;
+        }
+        if (e.kind == u"request.created") {
+            QSqlQuery origin(db);
+            if (auto s = sql::exec(origin,
+                                   QStringLiteral("UPDATE requests SET origin = 'remote' WHERE "
+                                                  "id = ? AND origin = 'local'"),
+                                   {e.entityId});
+                !s)
+                return s.error();
+        }
+        if (auto s = sql::execPrepared(later, {e.entityType, e.entityId, e.id, remote.seq}); !s)
+            return s.error();
+        QList<Event> onTop;
+        while (later.next())
+            onTop.append(readEvent(later));
+        later.finish();
+        for (const Event &own : onTop) {
+            if (!reapplicable(own.kind))
+                continue;
+            // A local event that no longer applies leaves the server's state; sync goes on.
+            if (auto p = projector::apply(db, own); !p)
+                qCWarning(lcStorage)
+                    << "local event" << own.id << "not re-applied:" << p.error().message;
+        }
+    }
+    QSqlQuery meta(db);
+    if (auto s = sql::exec(meta,
+                           QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?) ON "
+                                          "CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                           {cursorKey, QString::number(cursor)});
+        !s)
+        return s.error();
+    if (auto c = transaction.commit(); !c)
+        return c.error();
+    return applied;
+}
+
+qint64 SyncStore::cursor() const
+{
+    return m_database.meta(cursorKey).toLongLong();
+}
+
+QDateTime SyncStore::lastSuccess() const
+{
+    const QString value = m_database.meta(lastSuccessKey);
+    if (value.isEmpty())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+Status SyncStore::setLastSuccess(const QDateTime &time)
+{
+    return m_database.setMeta(lastSuccessKey, QString::number(time.toMSecsSinceEpoch()));
+}
+
+QList<RejectedEvent> SyncStore::rejected() const
+{
+    QList<RejectedEvent> list;
+    QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    if (!sql::exec(query,
+                   u"SELECT " + eventColumns +
+                       u", o.rejected_code, o.rejected_message, o.rejected_field, "
+                       u"o.rejected_at FROM outbox o JOIN events e ON e.id = o.event_id WHERE "
+                       u"o.rejected_code IS NOT NULL AND o.resolved_by IS NULL ORDER BY e.seq"))
+        return list;
+    while (query.next()) {
+        RejectedEvent r;
+        r.event = readEvent(query);
+        r.reason = Rejection{r.event.id, query.value(8).toString(), query.value(9).toString(),
+                             query.value(10).toString()};
+        r.rejectedAt = QDateTime::fromMSecsSinceEpoch(query.value(11).toLongLong(), Qt::UTC);
+        list.append(r);
+    }
+    return list;
+}
+
+Result<QString> SyncStore::resend(EventStore &events, const QString &rejectedId,
+                                  const QJsonObject &payload)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    const QList<RejectedEvent> all = rejected();
+    auto it = std::find_if(all.cbegin(), all.cend(),
+                           [&](const RejectedEvent &r) { return r.event.id == rejectedId; });
+    if (it == all.cend())
+        return makeError(QStringLiteral("sync.not_rejected"),
+                         QCoreApplication::translate("Sync", "No rejected change %1 is waiting "
+                                                             "to be corrected.")
+                             .arg(rejectedId));
+    Event corrected = it->event;
+    corrected.id = Event::newId();
+    corrected.payload = payload;
+    corrected.clientTime = QDateTime::currentDateTimeUtc();
+    if (auto v = projector::validate(corrected); !v)
+        return v.error();
+    if (corrected.kind == u"request.created") {
+        // The refused creation is still projected here; the corrected one replaces it.
+        sql::Transaction transaction(db);
+        if (auto s = transaction.begin(); !s)
+            return s.error();
+        QSqlQuery query(db);
+        if (auto s = sql::exec(query,
+                               QStringLiteral("DELETE FROM requests_rtree WHERE id IN (SELECT "
+                                              "rowid FROM requests WHERE id = ?)"),
+                               {corrected.entityId});
+            !s)
+            return s.error();
+        if (auto s = sql::exec(query, QStringLiteral("DELETE FROM requests WHERE id = ?"),
+                               {corrected.entityId});
+            !s)
+            return s.error();
+        if (auto s = transaction.commit(); !s)
+            return s.error();
+    }
+    if (auto a = events.append(corrected); !a)
+        return a.error();
+    QSqlQuery query(db);
+    if (auto s =
+            sql::exec(query, QStringLiteral("UPDATE outbox SET resolved_by = ? WHERE event_id = ?"),
+                      {corrected.id, rejectedId});
+        !s)
+        return s.error();
+    return corrected.id;
+}
+
+Delivery SyncStore::deliveryOf(const QString &entityType, const QString &entityId) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    Delivery delivery;
+    QSqlQuery query(db);
+    if (sql::exec(query,
+                  QStringLiteral("SELECT o.event_id, o.rejected_message, o.rejected_field FROM "
+                                 "outbox o JOIN events e ON e.id = o.event_id WHERE "
+                                 "e.entity_type = ? AND e.entity_id = ? AND o.rejected_code IS "
+                                 "NOT NULL AND o.resolved_by IS NULL ORDER BY e.seq DESC LIMIT 1"),
+                  {entityType, entityId}) &&
+        query.next()) {
+        delivery.state = DeliveryState::Rejected;
+        delivery.rejectedId = query.value(0).toString();
+        delivery.reason = query.value(1).toString();
+        if (!query.value(2).toString().isEmpty())
+            delivery.reason += QStringLiteral(" (%1)").arg(query.value(2).toString());
+    }
+    delivery.waiting = countOf(db,
+                               QStringLiteral("SELECT count(*) FROM outbox o JOIN events e ON "
+                                              "e.id = o.event_id WHERE e.entity_type = ? AND "
+                                              "e.entity_id = ? AND o.rejected_code IS NULL"),
+                               {entityType, entityId});
+    if (delivery.state == DeliveryState::Rejected)
+        return delivery;
+    if (delivery.waiting > 0) {
+        delivery.state = DeliveryState::Local;
+        return delivery;
+    }
+    const int central = countOf(db,
+                                QStringLiteral("SELECT count(*) FROM events WHERE entity_type = "
+                                               "? AND entity_id = ? AND server_seq IS NOT NULL"),
+                                {entityType, entityId});
+    if (central > 0) {
+        delivery.state = DeliveryState::Central;
+        return delivery;
+    }
+    const int events = countOf(db,
+                               QStringLiteral("SELECT count(*) FROM events WHERE entity_type = ? "
+                                              "AND entity_id = ?"),
+                               {entityType, entityId});
+    delivery.state = events > 0 ? DeliveryState::Local : DeliveryState::Imported;
+    return delivery;
+}
+
+} // namespace civicdesk

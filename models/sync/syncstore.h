@@ -1,0 +1,105 @@
+#pragma once
+
+#include "models/domain/event.h"
+#include "models/domain/result.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace civicdesk {
+
+class Database;
+class EventStore;
+
+// An event as the server sent it, with its global sequence number.
+struct RemoteEvent
+{
+    Event event;
+    qint64 seq = 0;
+};
+
+struct Acknowledgement
+{
+    QString id;
+    qint64 seq = 0;
+};
+
+// The server's reason for refusing one pushed event.
+struct Rejection
+{
+    QString id;
+    QString code;
+    QString message;
+    QString field;
+};
+
+struct RejectedEvent
+{
+    Event event;
+    Rejection reason;
+    QDateTime rejectedAt;
+};
+
+// Where a request's (or any entity's) changes are: only on this workstation, in the central
+// store, refused by the server, or only ever from the city's records.
+enum class DeliveryState
+{
+    Local,
+    Central,
+    Rejected,
+    Imported
+};
+
+struct Delivery
+{
+    DeliveryState state = DeliveryState::Local;
+    int waiting = 0;    // changes not yet acknowledged
+    QString reason;     // the server's message when rejected
+    QString rejectedId; // the rejected event, for a corrected resend
+};
+
+// The sync state kept in the local store, behind a narrow API for the sync engine: the outbox
+// (pending batches, acknowledgements, rejections), the pull cursor, the last successful sync,
+// and applying remote events to the projections. Nothing of it lives only in memory.
+class SyncStore
+{
+public:
+    explicit SyncStore(Database &database);
+
+    // The oldest pending (not rejected) outbox events in local order, at most `limit`.
+    QList<Event> pendingBatch(int limit) const;
+    int pendingCount() const;
+    int rejectedCount() const;
+
+    // One transaction: accepted events get their server sequence number and leave the outbox;
+    // rejected ones stay in it, marked with the server's reason.
+    Status acknowledge(const QList<Acknowledgement> &accepted, const QList<Rejection> &rejected);
+    // A failed push attempt: counted and its error kept on each entry.
+    Status recordFailure(const QStringList &ids, const QString &error);
+
+    // Applies a page of remote events in sequence order and moves the cursor to `cursor`, in
+    // one transaction. An event already in the log (our own coming back, or a page fetched
+    // twice) only gets its sequence number. A remote event on an entity that has local events
+    // the server ordered after it (or not yet) is applied, then those local events are
+    // re-applied on top, so the projection is the one the server's order gives and the agent's
+    // edits never flicker away. Returns how many events were new here.
+    Result<int> applyRemote(const QList<RemoteEvent> &events, qint64 cursor);
+    qint64 cursor() const;
+
+    QDateTime lastSuccess() const;
+    Status setLastSuccess(const QDateTime &time);
+
+    QList<RejectedEvent> rejected() const;
+    // Appends a corrected copy of a rejected event (a new id, the given payload) through
+    // `events` (so its local-change hook fires) and marks the rejection resolved by it.
+    // Returns the new event's id.
+    Result<QString> resend(EventStore &events, const QString &rejectedId,
+                           const QJsonObject &payload);
+
+    Delivery deliveryOf(const QString &entityType, const QString &entityId) const;
+
+private:
+    Database &m_database;
+};
+
+} // namespace civicdesk
