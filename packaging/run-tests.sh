@@ -4,6 +4,7 @@
 # Arguments go to ctest, e.g.: bash packaging/run-tests.sh -L unit
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash packaging/build.sh -DCIVICDESK_BUILD_TESTS=ON -DCIVICDESK_WERROR=ON
+bash packaging/build.sh -DCIVICDESK_BUILD_TESTS=ON -DCIVICDESK_BUILD_BENCHMARKS=ON \
+  -DCIVICDESK_WERROR=ON
 cd build
 ctest --output-on-failure --parallel 2 --timeout 900 "$@"
