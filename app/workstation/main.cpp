@@ -191,7 +191,6 @@ int main(int argc, char *argv[])
     MainWindow window(store, settings);
     SyncController sync(window, settings, *database.value(), store.events, engine, client.get(),
                         agent);
-    sync.setRefreshViews([&window] { window.historyPanel()->refresh(); });
     // With a central store the caller and location views also ask it (standalone they would
     // only repeat the local answer).
     if (engine)

@@ -24,8 +24,6 @@ Workspace::Workspace(Database &database, const QString &agent, AgentRole role, S
     if (!client)
         return;
     m_engine = std::make_unique<SyncEngine>(database, *client);
-    m_store.events.setAppendedHook(
-        [engine = m_engine.get()](const Event &) { engine->notifyLocalChange(); });
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged,
                          m_engine.get(),
@@ -43,7 +41,6 @@ Workspace::~Workspace()
 
 void Workspace::shutDown()
 {
-    m_store.events.setAppendedHook({});
     if (m_engine)
         m_engine->stop();
 }

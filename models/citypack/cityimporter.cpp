@@ -562,6 +562,10 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
             return s.error();
     }
     report.milliseconds = timer.elapsed();
+    m_database.changes().notify({StoreChanges::Origin::Import,
+                                 {QStringLiteral("request"), QStringLiteral("contact"),
+                                  QStringLiteral("caller"), QStringLiteral("article")},
+                                 report.requests});
     return report;
 }
 

@@ -59,7 +59,7 @@ std::optional<KnowledgeArticle> ArticleRepository::byId(const QString &id) const
     return std::nullopt;
 }
 
-void ArticleRepository::invalidate()
+void ArticleRepository::invalidate() const
 {
     m_loaded = false;
 }

@@ -60,7 +60,7 @@ public:
     // The FTS5 query built for `text` (for tests and benchmarks).
     QString matchExpression(const QString &text) const;
     // Forget the cached vocabulary and synonyms (after articles change).
-    void invalidate();
+    void invalidate() const;
 
 private:
     void loadVocabulary() const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/result.h"
+#include "models/store/storechanges.h"
 
 #include <QString>
 #include <memory>
@@ -43,6 +44,9 @@ public:
     // This workstation's request-number device code, made once and kept in the store.
     Result<QString> deviceCode();
 
+    // The one "applied" signal of this store: every committed change is told here.
+    StoreChanges &changes() const { return *m_changes; }
+
 private:
     Database(QString path, QString connectionName, Dialect dialect);
     static Result<std::unique_ptr<Database>> openSqlite(const QString &path);
@@ -50,6 +54,7 @@ private:
     QString m_path;
     QString m_connectionName;
     Dialect m_dialect;
+    std::unique_ptr<StoreChanges> m_changes = std::make_unique<StoreChanges>();
 };
 
 } // namespace civicdesk

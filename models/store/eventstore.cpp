@@ -64,8 +64,7 @@ Result<qint64> EventStore::append(const Event &event)
         return *e;
     if (auto c = transaction.commit(); !c)
         return c.error();
-    if (m_appendedHook)
-        m_appendedHook(event);
+    m_database.changes().notify({StoreChanges::Origin::Local, {event.entityType}, 1});
     return seq;
 }
 

@@ -46,18 +46,13 @@ public:
     void setRole(std::optional<AgentRole> role) { m_role = role; }
     std::optional<AgentRole> role() const { return m_role; }
 
+    // Each committed append is told through the database's changes() (origin Local).
     void setFaultHook(FaultHook hook) { m_faultHook = std::move(hook); }
-    // Called after each committed append: the sync scheduler's "local change" trigger.
-    void setAppendedHook(std::function<void(const Event &)> hook)
-    {
-        m_appendedHook = std::move(hook);
-    }
 
 private:
     Database &m_database;
     std::optional<AgentRole> m_role;
     FaultHook m_faultHook;
-    std::function<void(const Event &)> m_appendedHook;
 };
 
 } // namespace civicdesk

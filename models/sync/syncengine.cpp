@@ -1,5 +1,6 @@
 #include "models/sync/syncengine.h"
 
+#include "models/store/database.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/synclogging.h"
 
@@ -12,6 +13,12 @@ SyncEngine::SyncEngine(Database &database, SyncClient &client, QObject *parent)
 {
     connect(&m_scheduler, &SyncScheduler::pushDue, this, &SyncEngine::runPush);
     connect(&m_scheduler, &SyncScheduler::pullDue, this, &SyncEngine::runPull);
+    // The agent's own changes are pushed at once (while the engine runs).
+    connect(&database.changes(), &StoreChanges::applied, this,
+            [this](const StoreChanges::Applied &what) {
+                if (what.origin == StoreChanges::Origin::Local)
+                    notifyLocalChange();
+            });
 }
 
 SyncEngine::~SyncEngine()

@@ -35,7 +35,7 @@ public:
     void stop();
     bool isRunning() const { return m_scheduler.isRunning(); }
 
-    // The trigger for a local change (hooked to EventStore::setAppendedHook).
+    // The trigger for a local change (connected to the store's changes(), origin Local).
     void notifyLocalChange();
     // The network came back: retry now instead of waiting out a backoff.
     void notifyReconnected();

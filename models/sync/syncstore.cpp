@@ -172,6 +172,7 @@ Result<int> SyncStore::applyRemote(const QList<RemoteEvent> &events, qint64 curs
                        u"CASE WHEN e.server_seq IS NULL THEN 1 ELSE 0 END, e.server_seq, e.seq"))
         return sql::errorOf(known, QStringLiteral("applyRemote"));
     int applied = 0;
+    QSet<QString> touched;
     for (const RemoteEvent &remote : events) {
         const Event &e = remote.event;
         if (auto s = sql::execPrepared(known, {e.id}); !s)
@@ -195,6 +196,7 @@ Result<int> SyncStore::applyRemote(const QList<RemoteEvent> &events, qint64 curs
             !s)
             return s.error();
         ++applied;
+        touched.insert(e.entityType);
         // An event this version cannot project (a newer kind, an entity not replicated here)
         // stays in the log and the timeline; the projection skips it rather than stop sync.
         if (auto v = projector::validate(e); !v) {
@@ -238,6 +240,8 @@ Result<int> SyncStore::applyRemote(const QList<RemoteEvent> &events, qint64 curs
         return s.error();
     if (auto c = transaction.commit(); !c)
         return c.error();
+    if (applied > 0)
+        m_database.changes().notify({StoreChanges::Origin::Remote, touched, applied});
     return applied;
 }
 

@@ -62,7 +62,6 @@ struct Workstation
         events = std::make_unique<EventStore>(*db);
         client = std::make_unique<SyncClient>(network, QUrl(server));
         engine = std::make_unique<SyncEngine>(*db, *client);
-        events->setAppendedHook([this](const Event &) { engine->notifyLocalChange(); });
         bool done = false;
         bool ok = false;
         client->login(user, benchPassword, device, [&](Result<LoginResult> r) {

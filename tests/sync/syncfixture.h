@@ -108,7 +108,6 @@ private:
         m_events = std::make_unique<EventStore>(m_store.db());
         m_client = std::make_unique<SyncClient>(m_network, m_server);
         m_engine = std::make_unique<SyncEngine>(m_store.db(), *m_client);
-        m_events->setAppendedHook([this](const Event &) { m_engine->notifyLocalChange(); });
     }
 
     QNetworkAccessManager &m_network;

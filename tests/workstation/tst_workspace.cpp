@@ -8,6 +8,7 @@
 #include "app/workstation/workspace.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/domain/eventjson.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
 #include "models/sync/syncstore.h"
@@ -16,9 +17,15 @@
 #include "ui/common/mainwindow.h"
 #include "ui/history/historypanel.h"
 #include "ui/history/requestdetaildialog.h"
+#include "ui/knowledge/knowledgepanel.h"
+#include "ui/map/mapoverviewpanel.h"
+#include "ui/map/mapview.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QJsonArray>
+#include <QLineEdit>
+#include <QListView>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -186,6 +193,90 @@ private slots:
         QCOMPARE(localStatus(store->db(), id), QStringLiteral("open"));
         // Knowledge follows the same role: a call taker writes no articles.
         QVERIFY(!workspace.store().knowledge.canCreate());
+    }
+
+    // What others write reaches the open window without a restart: a request another agent
+    // makes appears among the map's markers, and an article a supervisor publishes is found by
+    // the knowledge search, typo correction included (its vocabulary was cached before).
+    void pulledChangesReachTheMapAndTheKnowledgeSearch()
+    {
+        auto store = cityStore();
+        Settings settings(m_settingsDir.filePath(QStringLiteral("views.ini")));
+        SyncClient client(m_network, QUrl(m_server->baseUrl()));
+        const auto signedIn = signIn(client, QStringLiteral("ana"), store->db());
+        QVERIFY(signedIn);
+        Workspace workspace(store->db(), QStringLiteral("ana"),
+                            workingRole(settings, true, signedIn), &client);
+        workspace.syncEngine()->setLongPollSeconds(5);
+        MainWindow window(workspace.store(), settings);
+        window.resize(1366, 768);
+        window.show();
+        window.showArea(window.findChild<QDockWidget *>(QStringLiteral("mapDock")));
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        MapView *map = window.mapPanel()->mapView();
+        QTRY_VERIFY_WITH_TIMEOUT(map->isReady(), 120000);
+        workspace.syncEngine()->start();
+        QTRY_COMPARE_WITH_TIMEOUT(workspace.syncEngine()->store().pendingCount(), 0, 10000);
+        QTest::qWait(500); // the first pull's own refresh
+        const int before = map->requestCount();
+        // The knowledge search has read its vocabulary already.
+        auto *search = window.knowledgePanel()->findChild<QLineEdit *>(
+            QStringLiteral("articleSearchLineEdit"));
+        auto *results =
+            window.knowledgePanel()->findChild<QListView *>(QStringLiteral("articleListView"));
+        search->setText(QStringLiteral("pothole"));
+        QTRY_VERIFY_WITH_TIMEOUT(results->model()->rowCount() > 0, 10000);
+
+        const QString samToken = m_server->login(QStringLiteral("sam"), Password);
+        const QString article = Event::newId();
+        const auto event = [](const QString &type, const QString &id, const QString &kind,
+                              const QJsonObject &payload) {
+            return eventToJson(Event::make(type, id, kind, payload, QStringLiteral("sam"),
+                                           QStringLiteral("SAMW2"),
+                                           QDateTime::currentDateTimeUtc()));
+        };
+        const auto pushed = m_server->postJson(
+            QStringLiteral("/api/v1/events"),
+            QJsonDocument(QJsonObject{
+                {QStringLiteral("events"),
+                 QJsonArray{
+                     event(QStringLiteral("request"), Event::newId(),
+                           QStringLiteral("request.created"),
+                           {{QStringLiteral("number"), QStringLiteral("WS-PULL-1")},
+                            {QStringLiteral("type_name"), QStringLiteral("Rodent Activity")},
+                            {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                            {QStringLiteral("address"), QStringLiteral("1 City Hall Plz")},
+                            {QStringLiteral("latitude"), 42.3603},
+                            {QStringLiteral("longitude"), -71.0578},
+                            {QStringLiteral("channel"), QStringLiteral("phone")}}),
+                     event(QStringLiteral("article"), article, QStringLiteral("article.created"),
+                           {{QStringLiteral("fields"),
+                             QJsonObject{
+                                 {QStringLiteral("title"),
+                                  QStringLiteral("Zamboni parking during rink season")},
+                                 {QStringLiteral("body"),
+                                  QStringLiteral("Residents may park a zamboni trailer on the "
+                                                 "street with a permit.")}}}}),
+                     event(QStringLiteral("article"), article,
+                           QStringLiteral("article.state_changed"),
+                           {{QStringLiteral("to"), QStringLiteral("in_review")}}),
+                     event(QStringLiteral("article"), article,
+                           QStringLiteral("article.state_changed"),
+                           {{QStringLiteral("to"), QStringLiteral("published")}})}}}),
+            samToken);
+        QCOMPARE(pushed.json()[u"accepted"].toArray().size(), 4);
+
+        QTRY_COMPARE_WITH_TIMEOUT(map->requestCount(), before + 1, 20000);
+        search->setText(QStringLiteral("zambonni"));
+        const auto found = [&] {
+            for (int row = 0; row < results->model()->rowCount(); ++row) {
+                if (results->model()->index(row, 0).data().toString().contains(
+                        QStringLiteral("Zamboni")))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(found(), 10000);
     }
 
     void withoutAServerTheSettingDecidesAndNothingSyncs()

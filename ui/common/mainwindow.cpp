@@ -21,7 +21,9 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimeZone>
+#include <QTimer>
 #include <functional>
+#include <utility>
 
 namespace civicdesk {
 
@@ -37,7 +39,8 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
                          QTimeZone(store.database.meta(QStringLiteral("city_timezone")).toUtf8()),
                          store.role},
           this)),
-      m_agentLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_storeLabel(new QLabel(this))
+      m_agentLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_storeLabel(new QLabel(this)),
+      m_outsideChanges(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     const QString city = store.database.meta(QStringLiteral("city_name"));
@@ -92,6 +95,19 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     // the map.
     connect(m_map, &MapOverviewPanel::requestActivated, m_history, &HistoryPanel::openRequest);
     connect(m_history, &HistoryPanel::requestOpened, m_map, &MapOverviewPanel::showRequest);
+    // What others changed (a pull from the central store, a re-import) reaches every view:
+    // one store signal, gathered for a moment so a burst of events reloads each view once.
+    // The agent's own changes update their views where they are made.
+    m_outsideChanges->setSingleShot(true);
+    m_outsideChanges->setInterval(250);
+    connect(m_outsideChanges, &QTimer::timeout, this, &MainWindow::applyOutsideChanges);
+    connect(&store.database.changes(), &StoreChanges::applied, this,
+            [this](const StoreChanges::Applied &what) {
+                if (what.origin == StoreChanges::Origin::Local)
+                    return;
+                m_outsideTypes.unite(what.entityTypes);
+                m_outsideChanges->start();
+            });
     m_intakeDock->setWindowTitle(tr("Intake"));
     m_knowledgeDock->setWindowTitle(tr("Knowledge"));
     m_mapDock->setWindowTitle(tr("Map"));
@@ -252,6 +268,19 @@ QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
                    QKeySequence(Qt::CTRL | Qt::Key_D)});
     result.append({tr("Next field"), QKeySequence(Qt::Key_Tab)});
     return result;
+}
+
+void MainWindow::applyOutsideChanges()
+{
+    const QSet<QString> types = std::exchange(m_outsideTypes, {});
+    if (types.contains(QStringLiteral("request")) || types.contains(QStringLiteral("contact")) ||
+        types.contains(QStringLiteral("caller"))) {
+        m_history->refresh();
+        m_map->refreshRequests();
+    }
+    if (types.contains(QStringLiteral("article")))
+        m_knowledge->refreshArticles();
+    updateStatus();
 }
 
 void MainWindow::updateStatus()

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QSet>
+
+class QTimer;
 
 class QDockWidget;
 class QLabel;
@@ -42,6 +45,8 @@ private:
     void createMenus();
     void updateStatus();
     void showAbout();
+    // Changes made elsewhere (pulled, imported) reach every view, once per burst.
+    void applyOutsideChanges();
 
     StoreContext &m_store;
     Settings &m_settings;
@@ -57,6 +62,8 @@ private:
     QLabel *m_syncLabel;
     QLabel *m_storeLabel;
     QList<QAction *> m_shortcutActions;
+    QTimer *m_outsideChanges;
+    QSet<QString> m_outsideTypes;
 };
 
 } // namespace civicdesk

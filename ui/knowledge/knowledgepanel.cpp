@@ -317,6 +317,16 @@ void KnowledgePanel::refreshChanged()
         m_model->setChanged(m_service->changedSinceRead());
 }
 
+void KnowledgePanel::refreshArticles()
+{
+    m_articles.invalidate();
+    m_searcher->invalidate();
+    fillFilters();
+    m_preferredId = m_currentId;
+    runQueryNow();
+    refreshChanged();
+}
+
 void KnowledgePanel::afterChange(const QString &articleId)
 {
     m_searcher->invalidate();

@@ -59,6 +59,9 @@ public slots:
     void showHistory();
     // Articles overdue or due for review within 30 days.
     void showReviewDue();
+    // Articles changed elsewhere (pulled from the central store, a re-import): the search
+    // forgets its cached vocabulary and runs again; the open article stays open.
+    void refreshArticles();
 
 signals:
     // The agent opened an article (the running contact records it).

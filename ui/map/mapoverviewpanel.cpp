@@ -361,6 +361,15 @@ void MapOverviewPanel::setDuplicateCandidates(const QStringList &ids)
     m_map->setDuplicates(markers);
 }
 
+void MapOverviewPanel::refreshRequests()
+{
+    m_hotspots->reload();
+    if (m_map->isStarted() && m_requestsLoaded)
+        loadRequests();
+    else
+        m_requestsLoaded = false;
+}
+
 void MapOverviewPanel::reload()
 {
     m_model->reload();

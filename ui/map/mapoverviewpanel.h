@@ -51,6 +51,9 @@ public slots:
     void setDuplicateCandidates(const QStringList &ids);
     // Re-reads requests and layers (after an import or a sync).
     void reload();
+    // Requests changed elsewhere (pulled from the central store): markers and hot spots are
+    // read again, the basemap stays.
+    void refreshRequests();
 
 signals:
     void requestActivated(const QString &requestId);

@@ -34,15 +34,8 @@ SyncController::SyncController(QMainWindow &window, Settings &settings, Database
         m_label->setObjectName(QStringLiteral("syncStatusLabel"));
         window.statusBar()->addWidget(m_label);
     }
-    m_refreshTimer.setSingleShot(true);
-    m_refreshTimer.setInterval(300);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (m_refreshViews)
-            m_refreshViews();
-    });
     if (m_engine) {
         connect(m_engine, &SyncEngine::statusChanged, this, &SyncController::updateStatus);
-        connect(m_engine, &SyncEngine::remoteApplied, &m_refreshTimer, qOverload<>(&QTimer::start));
         connect(m_engine, &SyncEngine::authenticationRequired, this, [this] {
             // Asked from the event loop, not inside the failing network callback.
             QTimer::singleShot(0, this, [this] {

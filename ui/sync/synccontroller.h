@@ -40,7 +40,6 @@ public:
 
     void setLoginPrompt(LoginPrompt prompt) { m_prompt = std::move(prompt); }
     // Called (debounced) after remote events changed the projections.
-    void setRefreshViews(std::function<void()> refresh) { m_refreshViews = std::move(refresh); }
 
     // The default prompt: the modal LoginDialog against this controller's client.
     bool promptForLogin(const QString &reason);
@@ -67,11 +66,9 @@ private:
     SyncClient *m_client;
     QString m_agent;
     LoginPrompt m_prompt;
-    std::function<void()> m_refreshViews;
     QPointer<QLabel> m_label;
     QAction *m_signIn = nullptr;
     QAction *m_signOut = nullptr;
-    QTimer m_refreshTimer;
     bool m_prompting = false;
     CentralLookup *m_lookup = nullptr; // made on first use, a child of this controller
 };
