@@ -142,6 +142,21 @@
     </message>
 </context>
 <context>
+    <name>Caller</name>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>The name is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: give 10 digits, such as (617) 555-0100, or + and the country code for another country.</source>
+        <translation>&quot;%1&quot; is not a phone number: give 10 digits, such as (617) 555-0100, or + and the country code for another country.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address: it looks like name@example.org.</source>
+        <translation>&quot;%1&quot; is not an email address: it looks like name@example.org.</translation>
+    </message>
+</context>
+<context>
     <name>CentralLog</name>
     <message>
         <source>A quality review event has kind review.recorded.</source>
@@ -633,14 +648,6 @@
         <translation>Say where the call was transferred to.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: give 10 digits, such as (617) 555-0100.</source>
-        <translation>&quot;%1&quot; is not a phone number: give 10 digits, such as (617) 555-0100.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an email address.</source>
-        <translation>&quot;%1&quot; is not an email address.</translation>
-    </message>
-    <message>
         <source>Give at least a name, a phone number or an email address, or take the request anonymously.</source>
         <translation>Give at least a name, a phone number or an email address, or take the request anonymously.</translation>
     </message>
@@ -912,14 +919,6 @@
     <message>
         <source>This service needs a way to reach the reporter: email or phone.</source>
         <translation>This service needs a way to reach the reporter: email or phone.</translation>
-    </message>
-    <message>
-        <source>phone is not a phone number.</source>
-        <translation>phone is not a phone number.</translation>
-    </message>
-    <message>
-        <source>email is not an email address.</source>
-        <translation>email is not an email address.</translation>
     </message>
     <message>
         <source>Expected to be resolved by %1.</source>

@@ -142,6 +142,21 @@
     </message>
 </context>
 <context>
+    <name>Caller</name>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>El nombre es demasiado largo: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: give 10 digits, such as (617) 555-0100, or + and the country code for another country.</source>
+        <translation>&quot;%1&quot; no es un número de teléfono: indique 10 dígitos, como (617) 555-0100, o + y el código de país si es de otro país.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address: it looks like name@example.org.</source>
+        <translation>&quot;%1&quot; no es una dirección de correo electrónico: tiene la forma nombre@example.org.</translation>
+    </message>
+</context>
+<context>
     <name>CentralLog</name>
     <message>
         <source>A quality review event has kind review.recorded.</source>
@@ -633,14 +648,6 @@
         <translation>Indique a dónde se transfirió la llamada.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: give 10 digits, such as (617) 555-0100.</source>
-        <translation>&quot;%1&quot; no es un número de teléfono: escriba 10 dígitos, como (617) 555-0100.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an email address.</source>
-        <translation>&quot;%1&quot; no es una dirección de correo electrónico.</translation>
-    </message>
-    <message>
         <source>Give at least a name, a phone number or an email address, or take the request anonymously.</source>
         <translation>Indique al menos un nombre, un teléfono o un correo electrónico, o tome la solicitud de forma anónima.</translation>
     </message>
@@ -912,14 +919,6 @@
     <message>
         <source>This service needs a way to reach the reporter: email or phone.</source>
         <translation>Este servicio necesita un medio para contactar a quien hace el reporte: email o phone.</translation>
-    </message>
-    <message>
-        <source>phone is not a phone number.</source>
-        <translation>phone no es un número de teléfono.</translation>
-    </message>
-    <message>
-        <source>email is not an email address.</source>
-        <translation>email no es una dirección de correo electrónico.</translation>
     </message>
     <message>
         <source>Expected to be resolved by %1.</source>

@@ -228,13 +228,8 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
     if (type->contactRule == ContactRule::Require && !identified)
         problems.append(PostText::tr("This service needs a way to reach the reporter: email or "
                                      "phone."));
-    if (!caller.phone.isEmpty() && Caller::normalizePhone(caller.phone).isEmpty())
-        problems.append(PostText::tr("phone is not a phone number."));
-    if (!caller.email.isEmpty() &&
-        !QRegularExpression(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))
-             .match(caller.email)
-             .hasMatch())
-        problems.append(PostText::tr("email is not an email address."));
+    for (const CallerProblem &p : validateCaller(caller))
+        problems.append(QStringLiteral("%1: %2").arg(p.field, p.message));
     if (!problems.isEmpty())
         return errors(format, HttpStatus::BadRequest, problems);
 

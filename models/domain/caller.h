@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace civicdesk {
@@ -27,6 +28,21 @@ struct Caller
     // with too few or too many digits to be a phone number.
     static QString normalizePhone(const QString &text);
     static QString normalizeEmail(const QString &text) { return text.trimmed().toLower(); }
+    // One address, local@domain.tld: no spaces, one '@', a dot in the domain, at most 254
+    // characters.
+    static bool isEmailAddress(const QString &text);
 };
+
+struct CallerProblem
+{
+    QString field; // name, phone or email
+    QString message;
+};
+
+// The one rule for a caller's details, shared by phone intake and Open311 POST (and every
+// channel to come): a phone number that normalises, an email address as isEmailAddress says,
+// a name of at most 200 characters. Empty details are not problems: whether a caller must be
+// reachable is the service type's rule.
+QList<CallerProblem> validateCaller(const Caller &caller);
 
 } // namespace civicdesk

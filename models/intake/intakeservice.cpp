@@ -82,17 +82,10 @@ Status IntakeService::recordArticleOpened(const QString &contactId, const QStrin
 
 Result<QString> IntakeService::saveCaller(const Caller &caller)
 {
+    if (const QList<CallerProblem> problems = validateCaller(caller); !problems.isEmpty())
+        return makeError(u"intake." + problems.first().field, problems.first().message);
     const QString phone = caller.phone.isEmpty() ? QString() : Caller::normalizePhone(caller.phone);
-    if (!caller.phone.trimmed().isEmpty() && phone.isEmpty())
-        return makeError(QStringLiteral("intake.phone"),
-                         IntakeText::tr("\"%1\" is not a phone number: give 10 digits, such as "
-                                        "(617) 555-0100.")
-                             .arg(caller.phone));
     const QString email = Caller::normalizeEmail(caller.email);
-    if (!email.isEmpty() && (!email.contains(u'@') || email.startsWith(u'@') ||
-                             email.endsWith(u'@') || email.contains(u' ')))
-        return makeError(QStringLiteral("intake.email"),
-                         IntakeText::tr("\"%1\" is not an email address.").arg(caller.email));
     if (caller.name.trimmed().isEmpty() && phone.isEmpty() && email.isEmpty())
         return makeError(QStringLiteral("intake.caller"),
                          IntakeText::tr("Give at least a name, a phone number or an email "
