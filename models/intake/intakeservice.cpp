@@ -36,7 +36,7 @@ Result<qint64> IntakeService::append(const QString &entityType, const QString &e
     if (!device)
         return device.error();
     const Event event =
-        Event::make(entityType, entityId, kind, payload, m_agent, device.value(), m_clock());
+        Event::make(entityType, entityId, kind, payload, m_agent, device.value(), m_clock.now());
     if (m_sink) {
         if (auto s = m_sink(event); !s)
             return s.error();
@@ -131,7 +131,7 @@ Result<CreatedRequest> IntakeService::createRequest(const NewRequest &request)
     auto number = m_events.allocateRequestNumber();
     if (!number)
         return number.error();
-    const QDateTime opened = m_clock();
+    const QDateTime opened = m_clock.now();
     const QDateTime due = type.sla ? type.sla->dueFrom(opened) : QDateTime();
     QJsonObject payload{
         {QStringLiteral("number"), number.value().compact()},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/caller.h"
+#include "models/domain/clock.h"
 #include "models/domain/contact.h"
 #include "models/domain/event.h"
 #include "models/domain/formvalidation.h"
@@ -53,12 +54,12 @@ class IntakeService
 public:
     IntakeService(Database &database, EventStore &events, QString agent);
 
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     // Where events go instead of the local event store: the central store accepts Open311
     // requests through the same rules as a call taker's.
     using Sink = std::function<Status(const Event &)>;
     void setSink(Sink sink) { m_sink = std::move(sink); }
-    QDateTime now() const { return m_clock(); }
+    QDateTime now() const { return m_clock.now(); }
 
     Result<QString> startContact(Channel channel);
     Status endContact(const QString &contactId, Outcome outcome, const QString &transferTo,
@@ -77,7 +78,7 @@ private:
     Database &m_database;
     EventStore &m_events;
     QString m_agent;
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    Clock m_clock;
     Sink m_sink;
 };
 

@@ -17,7 +17,7 @@ void CallbackListModel::setEntries(QList<CallbackEntry> entries)
 
 int CallbackListModel::dueCount() const
 {
-    const QDateTime now = m_clock();
+    const QDateTime now = m_clock.now();
     return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [&now](const CallbackEntry &e) {
         const CallbackEntry::State state = e.state(now);
         return state == CallbackEntry::State::Overdue || state == CallbackEntry::State::DueSoon;
@@ -57,7 +57,7 @@ QVariant CallbackListModel::display(const CallbackEntry &e, Column column) const
                                                    : e.dueAt.toLocalTime(),
                                   QLocale::ShortFormat);
     case State:
-        return stateText(e.state(m_clock()));
+        return stateText(e.state(m_clock.now()));
     case Number:
         return e.requestNumber;
     case Type:
@@ -91,7 +91,7 @@ QVariant CallbackListModel::data(const QModelIndex &index, int role) const
     case RequestIdRole:
         return e.requestId;
     case StateRole:
-        return int(e.state(m_clock()));
+        return int(e.state(m_clock.now()));
     default:
         return {};
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/clock.h"
 #include "models/requests/callbackentry.h"
 
 #include <QAbstractTableModel>
@@ -39,7 +40,7 @@ public:
     const CallbackEntry &entry(int row) const { return m_entries.at(row); }
     // Overdue and due soon, as of the clock.
     int dueCount() const;
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     void setDisplayTimeZone(const QTimeZone &zone) { m_zone = zone; }
     static QString stateText(CallbackEntry::State state);
 
@@ -54,7 +55,7 @@ private:
 
     QList<CallbackEntry> m_entries;
     QTimeZone m_zone;
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    Clock m_clock;
 };
 
 } // namespace civicdesk

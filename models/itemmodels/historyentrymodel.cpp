@@ -40,7 +40,7 @@ QVariant HistoryEntryModel::display(const HistoryEntry &e, Column column) const
         return isContact ? requesttexts::outcome(e.contact.outcome)
                          : requesttexts::status(e.request.status);
     case Sla:
-        return hasRequest ? requesttexts::sla(e.request.slaState(m_clock())) : QString();
+        return hasRequest ? requesttexts::sla(e.request.slaState(m_clock.now())) : QString();
     case Channel:
         return requesttexts::channel(isContact ? channelName(e.contact.channel)
                                                : e.request.channel);
@@ -82,7 +82,7 @@ QVariant HistoryEntryModel::data(const QModelIndex &index, int role) const
     case DistanceRole:
         return e.distanceMeters;
     case SlaStateRole:
-        return int(e.request.slaState(m_clock()));
+        return int(e.request.slaState(m_clock.now()));
     default:
         return {};
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/clock.h"
 #include "models/requests/historyentry.h"
 
 #include <QAbstractTableModel>
@@ -40,7 +41,7 @@ public:
 
     void setEntries(QList<HistoryEntry> entries);
     const HistoryEntry &entry(int row) const { return m_entries.at(row); }
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     void setDisplayTimeZone(const QTimeZone &zone) { m_zone = zone; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -54,7 +55,7 @@ private:
 
     QList<HistoryEntry> m_entries;
     QTimeZone m_zone;
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    Clock m_clock;
 };
 
 } // namespace civicdesk

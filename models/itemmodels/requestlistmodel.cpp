@@ -144,7 +144,7 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
     if (role == IdRole)
         return r.id;
     if (role == SlaStateRole)
-        return int(r.slaState(m_clock()));
+        return int(r.slaState(m_clock.now()));
     if (role == Qt::ToolTipRole && index.column() == Address)
         return r.neighborhood.isEmpty() ? r.address : r.address + u" — " + r.neighborhood;
     if (role != Qt::DisplayRole)
@@ -157,7 +157,7 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
     case Status:
         return requesttexts::status(r.status);
     case Sla:
-        return requesttexts::sla(r.slaState(m_clock()));
+        return requesttexts::sla(r.slaState(m_clock.now()));
     case Channel:
         return requesttexts::channel(r.channel);
     case Address:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/clock.h"
 #include "models/domain/servicerequest.h"
 #include "models/itemmodels/requestqueryrunner.h"
 #include "models/requests/historyfilter.h"
@@ -59,7 +60,7 @@ public:
     // Answers that came after their filter was replaced, dropped (plus those never run).
     int staleDropped() const { return m_staleDropped + m_runner->skipped(); }
     // Seam for tests: the time SLA states are measured against.
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     // Times are shown in the city's zone (an agent in Boston reads Boston time).
     void setDisplayTimeZone(const QTimeZone &zone) { m_zone = zone; }
     void reload();
@@ -95,7 +96,7 @@ private:
     bool m_resetting = false;
     int m_total = 0;
     QTimeZone m_zone;
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    Clock m_clock;
 };
 
 } // namespace civicdesk

@@ -30,8 +30,6 @@ KnowledgeService::KnowledgeService(Database &database, EventStore &events,
     : m_database(database), m_events(events), m_articles(articles), m_history(database),
       m_reads(database), m_actor(std::move(actor)), m_role(role), m_clock(std::move(clock))
 {
-    if (!m_clock)
-        m_clock = [] { return QDateTime::currentDateTimeUtc(); };
 }
 
 bool KnowledgeService::canEdit(const KnowledgeArticle &article) const
@@ -81,7 +79,7 @@ Status KnowledgeService::append(const QString &articleId, const QString &kind,
     if (!device)
         return device.error();
     auto appended = m_events.append(Event::make(QStringLiteral("article"), articleId, kind, payload,
-                                                m_actor, device.value(), m_clock()));
+                                                m_actor, device.value(), m_clock.now()));
     if (!appended)
         return appended.error();
     m_articles.invalidate();
@@ -155,7 +153,7 @@ Status KnowledgeService::markReviewed(const QString &articleId, const QDate &nex
         return makeError(QStringLiteral("article.role"),
                          ServiceText::tr("Only editors and supervisors can review articles, and "
                                          "not archived ones."));
-    if (!nextReview.isValid() || nextReview <= m_clock().date())
+    if (!nextReview.isValid() || nextReview <= m_clock.now().date())
         return makeError(QStringLiteral("article.review_due"),
                          ServiceText::tr("The next review must be a date in the future."));
     return append(articleId, QStringLiteral("article.reviewed"),
@@ -164,7 +162,7 @@ Status KnowledgeService::markReviewed(const QString &articleId, const QDate &nex
 
 Status KnowledgeService::markRead(const QString &articleId)
 {
-    return m_reads.markRead(m_actor, articleId, m_clock());
+    return m_reads.markRead(m_actor, articleId, m_clock.now());
 }
 
 QSet<QString> KnowledgeService::changedSinceRead() const

@@ -2,6 +2,7 @@
 
 #include "models/domain/agentrole.h"
 #include "models/domain/articlelifecycle.h"
+#include "models/domain/clock.h"
 #include "models/domain/knowledgearticle.h"
 #include "models/domain/result.h"
 #include "models/knowledge/articlehistory.h"
@@ -26,8 +27,6 @@ class EventStore;
 class KnowledgeService
 {
 public:
-    using Clock = std::function<QDateTime()>;
-
     KnowledgeService(Database &database, EventStore &events, ArticleRepository &articles,
                      QString actor, AgentRole role, Clock clock = {});
 

@@ -59,7 +59,7 @@ Status RequestActions::append(const QString &requestId, const QString &kind,
     if (!device)
         return device.error();
     auto r = m_events.append(Event::make(QStringLiteral("request"), requestId, kind, payload,
-                                         m_agent, device.value(), m_clock()));
+                                         m_agent, device.value(), m_clock.now()));
     if (!r)
         return r.error();
     return Ok{};
@@ -195,7 +195,7 @@ Result<QString> RequestActions::scheduleCallback(const QString &requestId, const
     if (!request)
         return makeError(QStringLiteral("request.unknown"),
                          ActionText::tr("This request is not in the store."));
-    if (!dueAt.isValid() || dueAt <= m_clock())
+    if (!dueAt.isValid() || dueAt <= m_clock.now())
         return makeError(QStringLiteral("callback.due"),
                          ActionText::tr("Choose when to call back: a time after now."));
     const auto checked = checkedNote(note);

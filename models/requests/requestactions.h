@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/agentrole.h"
+#include "models/domain/clock.h"
 #include "models/domain/eventpermission.h"
 #include "models/domain/result.h"
 #include "models/domain/servicerequest.h"
@@ -34,7 +35,7 @@ public:
 
     void setRole(AgentRole role) { m_role = role; }
     AgentRole role() const { return m_role; }
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
 
     // The closure reasons an agent chooses from (stored as these codes).
     static QStringList closureReasons();
@@ -73,7 +74,7 @@ private:
     EventStore &m_events;
     QString m_agent;
     AgentRole m_role;
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    Clock m_clock;
 };
 
 } // namespace civicdesk

@@ -4,6 +4,7 @@
 // through the real services: agent1 takes Ana's call and files a bird-infestation request at
 // 433 Cambridge St; agent2 takes Ben's call about the same problem and attaches him to it.
 
+#include "models/domain/clock.h"
 #include "models/intake/intakeservice.h"
 #include "models/store/eventstore.h"
 #include "tests/support/teststore.h"
@@ -22,9 +23,9 @@ public:
     EventStore &events() { return *m_events; }
     QDateTime now() const { return m_now; }
     void advance(qint64 seconds) { m_now = m_now.addSecs(seconds); }
-    std::function<QDateTime()> clock()
+    Clock clock()
     {
-        return [this] { return m_now; };
+        return Clock([this] { return m_now; });
     }
 
     // Records a field change by `agent` as the projector would receive it from any workstation.

@@ -131,7 +131,7 @@ private slots:
         elsewhere.id = QStringLiteral("made-on-another-workstation");
         elsewhere.number = QStringLiteral("ZZ9ZZ-0001X");
         elsewhere.typeName = QStringLiteral("Graffiti Removal");
-        elsewhere.openedAt = m_fx->clock()().addDays(-2);
+        elsewhere.openedAt = m_fx->now().addDays(-2);
         QString askedPhone;
         std::function<void(const CentralAnswer &)> pending;
         m_panel->setCentralQuery([&](CentralKey key, const QString &value,

@@ -107,7 +107,7 @@ void HistoryPanel::showTab(Tab tab)
     m_tabs->setCurrentWidget(pages[tab]);
 }
 
-void HistoryPanel::setClock(std::function<QDateTime()> clock)
+void HistoryPanel::setClock(Clock clock)
 {
     m_model->setClock(clock);
     m_services->setClock(clock);

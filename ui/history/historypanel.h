@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/clock.h"
 #include "models/requests/requestactions.h"
 #include "ui/history/centralquery.h"
 
@@ -57,7 +58,7 @@ public:
     RequestDetailDialog *detailDialog() const;
     QString callerId() const { return m_callerId; }
     // Seam for tests: the time of SLA states and of the agent's actions.
-    void setClock(std::function<QDateTime()> clock);
+    void setClock(Clock clock);
     // With a central store: the caller and location views also ask it (by phone, by address)
     // and add what this workstation does not hold, or say why they could not.
     void setCentralQuery(CentralQuery query);

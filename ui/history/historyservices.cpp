@@ -13,7 +13,7 @@ HistoryServices::HistoryServices(const HistoryContext &context)
 {
 }
 
-void HistoryServices::setClock(std::function<QDateTime()> clock)
+void HistoryServices::setClock(Clock clock)
 {
     m_clock = clock;
     actions.setClock(std::move(clock));

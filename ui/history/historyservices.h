@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/clock.h"
 #include "models/requests/callbackrepository.h"
 #include "models/requests/historyrepository.h"
 #include "models/requests/requestactions.h"
@@ -22,8 +23,8 @@ public:
     explicit HistoryServices(const HistoryContext &context);
 
     // Seam for tests: the time of actions and of SLA states.
-    void setClock(std::function<QDateTime()> clock);
-    QDateTime now() const { return m_clock(); }
+    void setClock(Clock clock);
+    QDateTime now() const { return m_clock.now(); }
 
     Database &database;
     RequestSearchRepository search;
@@ -37,7 +38,7 @@ public:
     QTimeZone cityZone;
 
 private:
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    Clock m_clock;
 };
 
 } // namespace civicdesk

@@ -87,7 +87,7 @@ QString StatusReadbackBox::phrase(const ReadBack &found) const
             : tr("Request %1, %2 at %3, was opened on %4.")
                   .arg(found.displayNumber, r.typeName, r.address, date(r.openedAt));
     sentences.append(what);
-    const QDateTime now = m_clock();
+    const QDateTime now = m_clock.now();
     switch (r.status) {
     case RequestStatus::Open:
         sentences.append(tr("It is open and waiting for the department."));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/clock.h"
 #include "models/requests/statusreadback.h"
 
 #include <QDateTime>
@@ -25,7 +26,7 @@ public:
                       QWidget *parent = nullptr);
 
     void focusNumber();
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     QString resultText() const;
     // The sentences for one request (what the result label shows).
     QString phrase(const ReadBack &found) const;
@@ -44,7 +45,7 @@ private:
 
     const StatusReadback &m_readback;
     QTimeZone m_zone;
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    Clock m_clock;
     QString m_foundId;
     QLabel *m_label;
     QLineEdit *m_number;
