@@ -517,6 +517,10 @@
         <source>&quot;client_time&quot; must be whole milliseconds since 1970.</source>
         <translation>&quot;client_time&quot; must be whole milliseconds since 1970.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; %2.</source>
+        <translation>&quot;%1&quot; %2.</translation>
+    </message>
 </context>
 <context>
     <name>EventPermission</name>
@@ -639,6 +643,18 @@
     <message>
         <source>No such endpoint: %1</source>
         <translation>No such endpoint: %1</translation>
+    </message>
+    <message>
+        <source>The central store cannot read or write just now; nothing was changed. Try again in a few seconds.</source>
+        <translation>The central store cannot read or write just now; nothing was changed. Try again in a few seconds.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2.</source>
+        <translation>&quot;%1&quot; %2.</translation>
+    </message>
+    <message>
+        <source>This resource answers %1 only.</source>
+        <translation>This resource answers %1 only.</translation>
     </message>
 </context>
 <context>
@@ -853,10 +869,6 @@
         <translation>The request is larger than %1 bytes. Send media as a media_url, not in the form.</translation>
     </message>
     <message>
-        <source>The form is not valid UTF-8.</source>
-        <translation>The form is not valid UTF-8.</translation>
-    </message>
-    <message>
         <source>api_key is required to create requests.</source>
         <translation>api_key is required to create requests.</translation>
     </message>
@@ -927,6 +939,14 @@
     <message>
         <source>Received; the department will review it.</source>
         <translation>Received; the department will review it.</translation>
+    </message>
+    <message>
+        <source>The form is not valid UTF-8 text, or holds characters no store keeps (NUL, lone surrogates, U+FFFE, U+FFFF, a leading U+FEFF).</source>
+        <translation>The form is not valid UTF-8 text, or holds characters no store keeps (NUL, lone surrogates, U+FFFE, U+FFFF, a leading U+FEFF).</translation>
+    </message>
+    <message>
+        <source>The request could not be stored just now; nothing was kept. Try again in a few seconds.</source>
+        <translation>The request could not be stored just now; nothing was kept. Try again in a few seconds.</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1221,25 @@
     </message>
 </context>
 <context>
+    <name>StorableText</name>
+    <message>
+        <source>starts with a byte-order mark (U+FEFF)</source>
+        <translation>starts with a byte-order mark (U+FEFF)</translation>
+    </message>
+    <message>
+        <source>holds a NUL character (U+0000)</source>
+        <translation>holds a NUL character (U+0000)</translation>
+    </message>
+    <message>
+        <source>holds a noncharacter (U+FFFE or U+FFFF)</source>
+        <translation>holds a noncharacter (U+FFFE or U+FFFF)</translation>
+    </message>
+    <message>
+        <source>holds a lone surrogate (not valid Unicode text)</source>
+        <translation>holds a lone surrogate (not valid Unicode text)</translation>
+    </message>
+</context>
+<context>
     <name>Storage</name>
     <message>
         <source>Cannot create folder %1.</source>
@@ -1369,6 +1408,22 @@
     <message>
         <source>Cannot reach the store %1: %2</source>
         <translation>Cannot reach the store %1: %2</translation>
+    </message>
+    <message>
+        <source>is missing: latitude and longitude go together</source>
+        <translation>is missing: latitude and longitude go together</translation>
+    </message>
+    <message>
+        <source>must be a number of degrees from -90 to 90</source>
+        <translation>must be a number of degrees from -90 to 90</translation>
+    </message>
+    <message>
+        <source>must be a number of degrees from -180 to 180</source>
+        <translation>must be a number of degrees from -180 to 180</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 time such as 2026-12-06T14:30:00Z</source>
+        <translation>must be an ISO 8601 time such as 2026-12-06T14:30:00Z</translation>
     </message>
 </context>
 <context>

@@ -517,6 +517,10 @@
         <source>&quot;client_time&quot; must be whole milliseconds since 1970.</source>
         <translation>&quot;client_time&quot; debe expresarse en milisegundos enteros desde 1970.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; %2.</source>
+        <translation>&quot;%1&quot; %2.</translation>
+    </message>
 </context>
 <context>
     <name>EventPermission</name>
@@ -639,6 +643,18 @@
     <message>
         <source>No such endpoint: %1</source>
         <translation>No existe ese punto de conexión: %1</translation>
+    </message>
+    <message>
+        <source>The central store cannot read or write just now; nothing was changed. Try again in a few seconds.</source>
+        <translation>El almacén central no puede leer ni escribir en este momento; no se modificó nada. Vuelva a intentarlo en unos segundos.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2.</source>
+        <translation>&quot;%1&quot; %2.</translation>
+    </message>
+    <message>
+        <source>This resource answers %1 only.</source>
+        <translation>Este recurso solo responde a %1.</translation>
     </message>
 </context>
 <context>
@@ -853,10 +869,6 @@
         <translation>La solicitud supera los %1 bytes. Envíe los archivos multimedia como media_url, no en el formulario.</translation>
     </message>
     <message>
-        <source>The form is not valid UTF-8.</source>
-        <translation>El formulario no es UTF-8 válido.</translation>
-    </message>
-    <message>
         <source>api_key is required to create requests.</source>
         <translation>Se requiere api_key para crear solicitudes.</translation>
     </message>
@@ -927,6 +939,14 @@
     <message>
         <source>Received; the department will review it.</source>
         <translation>Recibida; el departamento la revisará.</translation>
+    </message>
+    <message>
+        <source>The form is not valid UTF-8 text, or holds characters no store keeps (NUL, lone surrogates, U+FFFE, U+FFFF, a leading U+FEFF).</source>
+        <translation>El formulario no es texto UTF-8 válido o contiene caracteres que ningún almacén conserva (NUL, sustitutos sueltos, U+FFFE, U+FFFF, un U+FEFF inicial).</translation>
+    </message>
+    <message>
+        <source>The request could not be stored just now; nothing was kept. Try again in a few seconds.</source>
+        <translation>La solicitud no se pudo guardar en este momento; no se conservó nada. Vuelva a intentarlo en unos segundos.</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1221,25 @@
     </message>
 </context>
 <context>
+    <name>StorableText</name>
+    <message>
+        <source>starts with a byte-order mark (U+FEFF)</source>
+        <translation>empieza con una marca de orden de bytes (U+FEFF)</translation>
+    </message>
+    <message>
+        <source>holds a NUL character (U+0000)</source>
+        <translation>contiene un carácter NUL (U+0000)</translation>
+    </message>
+    <message>
+        <source>holds a noncharacter (U+FFFE or U+FFFF)</source>
+        <translation>contiene un no-carácter (U+FFFE o U+FFFF)</translation>
+    </message>
+    <message>
+        <source>holds a lone surrogate (not valid Unicode text)</source>
+        <translation>contiene un sustituto suelto (no es texto Unicode válido)</translation>
+    </message>
+</context>
+<context>
     <name>Storage</name>
     <message>
         <source>Cannot create folder %1.</source>
@@ -1369,6 +1408,22 @@
     <message>
         <source>Cannot reach the store %1: %2</source>
         <translation>No se puede acceder al almacén %1: %2</translation>
+    </message>
+    <message>
+        <source>is missing: latitude and longitude go together</source>
+        <translation>falta: la latitud y la longitud van juntas</translation>
+    </message>
+    <message>
+        <source>must be a number of degrees from -90 to 90</source>
+        <translation>debe ser un número de grados de -90 a 90</translation>
+    </message>
+    <message>
+        <source>must be a number of degrees from -180 to 180</source>
+        <translation>debe ser un número de grados de -180 a 180</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 time such as 2026-12-06T14:30:00Z</source>
+        <translation>debe ser una hora ISO 8601, como 2026-12-06T14:30:00Z</translation>
     </message>
 </context>
 <context>

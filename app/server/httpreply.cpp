@@ -1,5 +1,6 @@
 #include "app/server/httpreply.h"
 
+#include "models/domain/storabletext.h"
 #include "models/open311/georeport.h"
 
 #include <QCoreApplication>
@@ -40,10 +41,14 @@ QHttpServerResponse error(QHttpServerResponse::StatusCode status, const QString 
     return json(QJsonObject{{QStringLiteral("error"), detail}}, status);
 }
 
-QHttpServerResponse storeUnavailable(const QString &message)
+QHttpServerResponse storeUnavailable(const QString &detail)
 {
-    QHttpServerResponse response = error(QHttpServerResponse::StatusCode::ServiceUnavailable,
-                                         QStringLiteral("unavailable"), message);
+    // The detail (driver and SQL text) goes to the log, never to the client.
+    qCWarning(lcServer) << "store failure:" << detail;
+    QHttpServerResponse response =
+        error(QHttpServerResponse::StatusCode::ServiceUnavailable, QStringLiteral("unavailable"),
+              Text::tr("The central store cannot read or write just now; nothing was changed. "
+                       "Try again in a few seconds."));
     response.setHeader(QByteArrayLiteral("Retry-After"),
                        QByteArray::number(StoreRetryAfterSeconds));
     return response;
@@ -77,6 +82,31 @@ std::function<bool()> &storeRecovery()
     return recover;
 }
 
+// A query parameter or path part the store could not keep exactly: refused before any handler
+// runs, in the error shape of the API asked.
+std::optional<QHttpServerResponse> refuseUnstorable(const QHttpServerRequest &request,
+                                                    const QString &arg = {})
+{
+    std::optional<std::pair<QString, QString>> bad;
+    if (auto why = unstorableText(arg))
+        bad = std::pair{QStringLiteral("path"), *why};
+    for (const auto &[key, value] : request.query().queryItems(QUrl::FullyDecoded)) {
+        if (bad)
+            break;
+        if (auto why = unstorableText(key); why)
+            bad = std::pair{key, *why};
+        else if (auto whyValue = unstorableText(value))
+            bad = std::pair{key, *whyValue};
+    }
+    if (!bad)
+        return std::nullopt;
+    const QString message = Text::tr("\"%1\" %2.").arg(bad->first, bad->second);
+    if (request.url().path().startsWith(u"/open311"))
+        return open311Error(QHttpServerResponse::StatusCode::BadRequest, message);
+    return error(QHttpServerResponse::StatusCode::BadRequest, QStringLiteral("validation"), message,
+                 bad->first);
+}
+
 bool recovered(const QHttpServerResponse &response)
 {
     return response.statusCode() == QHttpServerResponse::StatusCode::ServiceUnavailable &&
@@ -95,6 +125,10 @@ std::function<QHttpServerResponse(const QHttpServerRequest &)> timed(Handler han
     return [handler](const QHttpServerRequest &request) {
         QElapsedTimer timer;
         timer.start();
+        if (auto refused = refuseUnstorable(request)) {
+            logRequest(request, *refused, timer);
+            return std::move(*refused);
+        }
         QHttpServerResponse response = handler(request);
         if (recovered(response))
             response = handler(request);
@@ -109,6 +143,10 @@ timedArg(ArgHandler handler)
     return [handler](const QString &arg, const QHttpServerRequest &request) {
         QElapsedTimer timer;
         timer.start();
+        if (auto refused = refuseUnstorable(request, arg)) {
+            logRequest(request, *refused, timer);
+            return std::move(*refused);
+        }
         QHttpServerResponse response = handler(arg, request);
         if (recovered(response))
             response = handler(arg, request);
@@ -152,6 +190,11 @@ std::optional<QHttpServerResponse> parseObject(const QHttpServerRequest &request
         return error(QHttpServerResponse::StatusCode::BadRequest, QStringLiteral("validation"),
                      Text::tr("The body must be a JSON object."), QStringLiteral("body"));
     object = document.object();
+    if (auto bad = unstorableTextIn(object, QString())) {
+        const QString field = bad->first.mid(1); // without the leading '.'
+        return error(QHttpServerResponse::StatusCode::BadRequest, QStringLiteral("validation"),
+                     Text::tr("\"%1\" %2.").arg(field, bad->second), field);
+    }
     return std::nullopt;
 }
 

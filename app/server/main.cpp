@@ -6,6 +6,7 @@
 #include "app/server/lowdelayserver.h"
 #include "app/server/open311api.h"
 #include "app/server/queryapi.h"
+#include "app/server/routetable.h"
 #include "app/server/serveroptions.h"
 #include "app/server/syncapi.h"
 #include "models/accounts/accountstore.h"
@@ -115,18 +116,32 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         const QString path = request.url().path();
+        // A known path asked with another method is a 405 naming the methods it answers.
+        const QByteArray allowed = allowedMethods(path);
+        const bool wrongMethod = !allowed.isEmpty();
+        const auto status = wrongMethod ? QHttpServerResponse::StatusCode::MethodNotAllowed
+                                        : QHttpServerResponse::StatusCode::NotFound;
         // Open311 clients get the spec's error list; everyone else the sync API's error.
         QHttpServerResponse response =
             path.startsWith(u"/open311")
                 ? open311reply::error(
                       path.endsWith(u".xml") ? Open311Api::Format::Xml : Open311Api::Format::Json,
-                      QHttpServerResponse::StatusCode::NotFound,
-                      QCoreApplication::translate("Open311Api", "No such Open311 resource; see "
-                                                                "discovery.json."))
-                : http::error(QHttpServerResponse::StatusCode::NotFound,
-                              QStringLiteral("not_found"),
+                      status,
+                      wrongMethod
+                          ? QCoreApplication::translate("HttpApi", "This resource answers %1 only.")
+                                .arg(QString::fromLatin1(allowed))
+                          : QCoreApplication::translate("Open311Api", "No such Open311 resource; "
+                                                                      "see discovery.json."))
+            : wrongMethod
+                ? http::error(status, QStringLiteral("method_not_allowed"),
+                              QCoreApplication::translate("HttpApi", "This resource answers %1 "
+                                                                     "only.")
+                                  .arg(QString::fromLatin1(allowed)))
+                : http::error(status, QStringLiteral("not_found"),
                               QCoreApplication::translate("HttpApi", "No such endpoint: %1")
                                   .arg(path.left(200)));
+        if (wrongMethod)
+            response.setHeader(QByteArrayLiteral("Allow"), allowed);
         http::logRequest(request, response, timer);
         response.write(std::move(responder));
     });

@@ -2,11 +2,13 @@
 // call taker's would, through the same checks (IntakeService), and reaches every workstation
 // through the sync API.
 
+#include "app/server/httpreply.h"
 #include "app/server/open311api.h"
 #include "models/central/centrallog.h"
 #include "models/city/cataloguerepository.h"
 #include "models/city/placerepository.h"
 #include "models/domain/formvalidation.h"
+#include "models/domain/storabletext.h"
 #include "models/intake/intakeservice.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
@@ -48,6 +50,9 @@ std::optional<Form> parseForm(const QByteArray &body)
     Form form;
     const QUrlQuery query(text);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        // Text the store could not keep exactly (NUL, lone surrogates...): refused whole.
+        if (unstorableText(key) || unstorableText(value))
+            return std::nullopt;
         if (!value.trimmed().isEmpty())
             form[key].append(value.trimmed());
     }
@@ -84,7 +89,10 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
                          .arg(MaxFormBytes));
     const auto parsed = parseForm(request.body());
     if (!parsed)
-        return error(format, HttpStatus::BadRequest, PostText::tr("The form is not valid UTF-8."));
+        return error(format, HttpStatus::BadRequest,
+                     PostText::tr("The form is not valid UTF-8 text, or holds characters no "
+                                  "store keeps (NUL, lone surrogates, U+FFFE, U+FFFF, a leading "
+                                  "U+FEFF)."));
     const Form &form = *parsed;
 
     const QString key = one(form, QStringLiteral("api_key"));
@@ -237,15 +245,11 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
     EventStore events(m_database);
     IntakeService intake(m_database, events, u"open311:" + *label);
     CentralLog log(m_database);
-    QString refusal;
-    intake.setSink([&log, &refusal](const Event &event) -> Status {
-        auto outcome = log.push({event}, {});
-        if (!outcome)
-            return outcome.error();
-        if (!outcome.value().rejected.isEmpty()) {
-            refusal = outcome.value().rejected.first().message;
-            return makeError(QStringLiteral("open311.rejected"), refusal);
-        }
+    // The reporter and the request are gathered first and written together, or not at all: a
+    // refused POST leaves no caller behind (nor sends one to every workstation).
+    QList<Event> gathered;
+    intake.setSink([&gathered](const Event &event) -> Status {
+        gathered.append(event);
         return Ok{};
     });
     if (identified && type->contactRule != ContactRule::Never) {
@@ -260,6 +264,13 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
                      created.error().code.startsWith(u"intake.") ? HttpStatus::BadRequest
                                                                  : HttpStatus::ServiceUnavailable,
                      created.error().message);
+    auto written = log.push(gathered, {}, CentralLog::Atomicity::AllOrNothing);
+    if (!written) {
+        qCWarning(lcServer) << "Open311 POST not written:" << written.error().message;
+        return error(format, HttpStatus::ServiceUnavailable,
+                     PostText::tr("The request could not be stored just now; nothing was kept. "
+                                  "Try again in a few seconds."));
+    }
     if (m_eventsAccepted)
         m_eventsAccepted();
     QJsonObject entry{{QStringLiteral("service_request_id"), created.value().number.compact()},

@@ -343,20 +343,27 @@ Result<QString> AccountStore::createApiKey(const QString &label)
                          Text::tr("An API key label is 1 to 100 characters, e.g. the name of the "
                                   "app or partner that will use it."));
     QSqlQuery query(connection(m_database));
-    if (auto s =
-            sql::exec(query, QStringLiteral("SELECT 1 FROM api_keys WHERE label = ?"), {trimmed});
+    if (auto s = sql::exec(
+            query, QStringLiteral("SELECT revoked_at IS NULL FROM api_keys WHERE label = ?"),
+            {trimmed});
         !s)
         return s.error();
-    if (query.next())
+    const bool known = query.next();
+    if (known && query.value(0).toBool())
         return makeError(QStringLiteral("conflict"),
                          Text::tr("An API key labelled \"%1\" exists already; revoke it first or "
                                   "choose another label.")
                              .arg(trimmed));
+    query.finish();
+    // A revoked label may be issued again: the new key replaces the revoked one.
     const QString key = randomToken();
-    if (auto s = sql::exec(query,
-                           QStringLiteral("INSERT INTO api_keys(label, key_hash, created_at) "
-                                          "VALUES(?, ?, ?)"),
-                           {trimmed, sha256Hex(key), QDateTime::currentMSecsSinceEpoch()});
+    if (auto s = sql::exec(
+            query,
+            known ? QStringLiteral("UPDATE api_keys SET key_hash = ?, created_at = ?, revoked_at = "
+                                   "NULL WHERE label = ?")
+                  : QStringLiteral("INSERT INTO api_keys(key_hash, created_at, label) "
+                                   "VALUES(?, ?, ?)"),
+            {sha256Hex(key), QDateTime::currentMSecsSinceEpoch(), trimmed});
         !s)
         return s.error();
     return key;

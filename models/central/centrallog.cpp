@@ -145,8 +145,10 @@ Result<QHash<QString, SequencedEvent>> storedAmong(QSqlDatabase &db, const QStri
 
 } // namespace
 
-Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize &authorize)
+Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize &authorize,
+                                     Atomicity atomicity)
 {
+    const bool whole = atomicity == Atomicity::AllOrNothing;
     QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
     PushOutcome outcome;
     // Decide per event first (stored already, malformed, not allowed), then write the rest.
@@ -198,6 +200,8 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
             toWrite.append(event);
         }
     }
+    if (whole && !outcome.rejected.isEmpty())
+        return makeError(outcome.rejected.first().code, outcome.rejected.first().message);
     bool oneByOne = false;
     for (;;) {
         sql::Transaction transaction(db);
@@ -262,6 +266,8 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
                 accepted.append({event.id, ++next});
             }
         }
+        if (failed >= 0 && whole)
+            return makeError(QStringLiteral("conflict"), failure.message); // rolled back
         if (failed >= 0) {
             // Roll back (the Transaction does) and write the batch again without that event.
             outcome.rejected.append(

@@ -50,7 +50,16 @@ public:
 
     explicit CentralLog(Database &database);
 
-    Result<PushOutcome> push(const QList<Event> &events, const Authorize &authorize);
+    // PerEvent (a sync push): each event accepted or rejected on its own. AllOrNothing (an
+    // Open311 POST: the reporter and the request): every event is written, or none is and the
+    // first refusal is the error.
+    enum class Atomicity
+    {
+        PerEvent,
+        AllOrNothing
+    };
+    Result<PushOutcome> push(const QList<Event> &events, const Authorize &authorize,
+                             Atomicity atomicity = Atomicity::PerEvent);
     // Events after `seq` in sequence order, at most `limit`; quality reviews never travel.
     Result<QList<SequencedEvent>> after(qint64 seq, int limit) const;
     // Quality reviews about `agent` (all agents when empty), newest first.

@@ -1,5 +1,7 @@
 #include "models/domain/eventjson.h"
 
+#include "models/domain/storabletext.h"
+
 #include <QCoreApplication>
 
 namespace civicdesk {
@@ -55,6 +57,22 @@ Result<DecodedEvent> eventFromJson(const QJsonObject &json, QString *field)
                     QCoreApplication::translate("Event", "\"client_time\" must be whole "
                                                          "milliseconds since 1970."));
     e.clientTime = QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC);
+    for (const auto &[name, value] :
+         {std::pair{"id", &e.id}, std::pair{"entity_type", &e.entityType},
+          std::pair{"entity_id", &e.entityId}, std::pair{"kind", &e.kind},
+          std::pair{"actor", &e.actor}, std::pair{"device", &e.device}}) {
+        if (auto why = unstorableText(*value))
+            return fail(
+                name,
+                QCoreApplication::translate("Event", "\"%1\" %2.").arg(QLatin1String(name), *why));
+    }
+    if (auto bad = unstorableTextIn(e.payload, QStringLiteral("payload"))) {
+        if (field)
+            *field = bad->first;
+        return makeError(
+            QStringLiteral("validation"),
+            QCoreApplication::translate("Event", "\"%1\" %2.").arg(bad->first, bad->second));
+    }
     const QJsonValue seq = json.value(u"seq");
     if (seq.isDouble())
         decoded.seq = qint64(seq.toDouble());

@@ -110,6 +110,38 @@ Status applyRequestCreated(QSqlDatabase &db, const Event &e)
         {lat, lat, lon, lon, e.entityId});
 }
 
+// A request's point (both or neither, degrees on the globe) and its ISO 8601 times.
+Status validateRequestPlaceAndDates(const Event &e)
+{
+    const QJsonValue lat = e.payload.value(u"latitude");
+    const QJsonValue lon = e.payload.value(u"longitude");
+    const bool hasLat = !lat.isUndefined() && !lat.isNull();
+    const bool hasLon = !lon.isUndefined() && !lon.isNull();
+    if (hasLat != hasLon)
+        return invalid(e, hasLat ? QStringLiteral("longitude") : QStringLiteral("latitude"),
+                       QCoreApplication::translate("Storage",
+                                                   "is missing: latitude and longitude go "
+                                                   "together"));
+    if (hasLat && (!lat.isDouble() || lat.toDouble() < -90 || lat.toDouble() > 90))
+        return invalid(
+            e, QStringLiteral("latitude"),
+            QCoreApplication::translate("Storage", "must be a number of degrees from -90 to 90"));
+    if (hasLon && (!lon.isDouble() || lon.toDouble() < -180 || lon.toDouble() > 180))
+        return invalid(e, QStringLiteral("longitude"),
+                       QCoreApplication::translate("Storage", "must be a number of degrees from "
+                                                              "-180 to 180"));
+    for (const char16_t *key : {u"opened_at", u"due_at"}) {
+        const QJsonValue v = e.payload.value(QStringView(key));
+        if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()))
+            continue;
+        if (!v.isString() || !QDateTime::fromString(v.toString(), Qt::ISODate).isValid())
+            return invalid(e, QString::fromUtf16(key),
+                           QCoreApplication::translate("Storage", "must be an ISO 8601 time such "
+                                                                  "as 2026-12-06T14:30:00Z"));
+    }
+    return Ok{};
+}
+
 } // namespace
 
 Status validate(const Event &e)
@@ -129,7 +161,7 @@ Status validate(const Event &e)
         if (str(e, u"type_name").isEmpty())
             return invalid(e, QStringLiteral("type_name"),
                            QCoreApplication::translate("Storage", "is required"));
-        return Ok{};
+        return validateRequestPlaceAndDates(e);
     }
     if (e.kind == u"request.field_changed") {
         if (!editableRequestFields().contains(str(e, u"field")))

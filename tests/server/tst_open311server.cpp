@@ -3,6 +3,7 @@
 // responses checked against JSON Schemas written from the spec, POST with an API key, tokens,
 // the request-updates extension, and errors in the spec's format.
 
+#include "models/domain/formvalidation.h"
 #include "tests/support/jsonschema.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/teststore.h"
@@ -460,6 +461,59 @@ private slots:
                      m_server->get(QStringLiteral("/open311/v2/tokens/%1.xml").arg(createdEvent)),
                      QStringLiteral("service_requests")),
                  QStringList{QStringLiteral("request")});
+    }
+
+    // A POST refused after the reporter was read keeps nothing of them: the description fits,
+    // but with the photo link appended it is too long, and the reporter must not be stored (nor
+    // sent to every workstation).
+    void aRefusedPostKeepsNoReporter()
+    {
+        const auto r =
+            post(QStringLiteral("json"),
+                 {{QStringLiteral("api_key"), m_key},
+                  {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                  {QStringLiteral("lat"), QStringLiteral("42.36")},
+                  {QStringLiteral("long"), QStringLiteral("-71.06")},
+                  {QStringLiteral("description"), QString(MaxTextAnswerLength, u'r')},
+                  {QStringLiteral("media_url"), QStringLiteral("https://example.org/rat.jpg")},
+                  {QStringLiteral("first_name"), QStringLiteral("Refused")},
+                  {QStringLiteral("last_name"), QStringLiteral("Reporter")},
+                  {QStringLiteral("phone"), QStringLiteral("617-555-0199")}});
+        QCOMPARE(r.status, 400);
+        QVERIFY(m_server->addUser(QStringLiteral("agent.p"), QStringLiteral("call_taker")));
+        const QString token = m_server->login(QStringLiteral("agent.p"));
+        const auto events =
+            m_server->get(QStringLiteral("/api/v1/events?after=0&limit=1000"), token);
+        QCOMPARE(events.status, 200);
+        QVERIFY(!events.body.contains("Refused Reporter"));
+        QVERIFY(!events.body.contains("6175550199"));
+    }
+
+    // A label whose key was revoked may be issued again (a partner's key rotated).
+    void aRevokedLabelCanBeIssuedAgain()
+    {
+        const QString first = m_server->createApiKey(QStringLiteral("rotated partner"));
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(
+            m_server->run({QStringLiteral("--revoke-api-key"), QStringLiteral("rotated partner")}),
+            0);
+        const QString second = m_server->createApiKey(QStringLiteral("rotated partner"));
+        QVERIFY(!second.isEmpty());
+        QVERIFY(second != first);
+        const auto withNew = post(QStringLiteral("json"),
+                                  {{QStringLiteral("api_key"), second},
+                                   {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                                   {QStringLiteral("lat"), QStringLiteral("42.36")},
+                                   {QStringLiteral("long"), QStringLiteral("-71.06")}});
+        QCOMPARE(withNew.status, 200);
+        const auto withOld = post(QStringLiteral("json"),
+                                  {{QStringLiteral("api_key"), first},
+                                   {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                                   {QStringLiteral("lat"), QStringLiteral("42.36")},
+                                   {QStringLiteral("long"), QStringLiteral("-71.06")}});
+        QCOMPARE(withOld.status, 403);
+        // An active label is still refused.
+        QVERIFY(m_server->createApiKey(QStringLiteral("rotated partner")).isEmpty());
     }
 
     void revokedKeysStopWorking()

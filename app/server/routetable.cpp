@@ -1,0 +1,42 @@
+#include "app/server/routetable.h"
+
+#include <QRegularExpression>
+#include <array>
+
+namespace civicdesk {
+
+QByteArray allowedMethods(const QString &path)
+{
+    struct Route
+    {
+        const char *pattern;
+        const char *methods;
+    };
+    static const std::array<Route, 17> routes = {{
+        {"^/api/v1/login$", "POST"},
+        {"^/api/v1/logout$", "POST"},
+        {"^/api/v1/me$", "GET"},
+        {"^/api/v1/events$", "GET, POST"},
+        {"^/api/v1/requests$", "GET"},
+        {"^/api/v1/requests/[^/]+$", "GET"},
+        {"^/api/v1/reference$", "GET"},
+        {"^/api/v1/reference/[^/]+$", "GET"},
+        {"^/api/v1/reviews$", "GET"},
+        {"^/api/v1/users$", "GET, POST"},
+        {"^/api/v1/users/[^/]+$", "PATCH"},
+        {"^/open311/[^/]+$", "GET"},
+        {"^/open311/v2/requests\\.(json|xml)$", "GET, POST"},
+        {"^/open311/v2/[^/]+$", "GET"},
+        {"^/open311/v2/services/[^/]+$", "GET"},
+        {"^/open311/v2/requests/[^/]+$", "GET"},
+        {"^/open311/v2/tokens/[^/]+$", "GET"},
+    }};
+    for (const Route &route : routes) {
+        const QRegularExpression expression(QString::fromLatin1(route.pattern));
+        if (expression.match(path).hasMatch())
+            return QByteArray(route.methods);
+    }
+    return {};
+}
+
+} // namespace civicdesk

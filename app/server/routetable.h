@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace civicdesk {
+
+// The methods each endpoint answers, for the 405 of a known path asked with another method
+// ("GET, POST"); empty for a path no endpoint serves (a 404). Kept beside the routes it mirrors:
+// syncapi.cpp, queryapi.cpp, open311api.cpp.
+QByteArray allowedMethods(const QString &path);
+
+} // namespace civicdesk
