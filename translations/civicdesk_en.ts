@@ -2954,6 +2954,26 @@
         <source>Status read-&amp;back</source>
         <translation>Status read-&amp;back</translation>
     </message>
+    <message>
+        <source>Quit CivicDesk</source>
+        <translation>Quit CivicDesk</translation>
+    </message>
+    <message>
+        <source>A contact or an unsubmitted request is still open. Keep it as a draft (it comes back when CivicDesk starts again), discard it, or go back to it?</source>
+        <translation>A contact or an unsubmitted request is still open. Keep it as a draft (it comes back when CivicDesk starts again), discard it, or go back to it?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as draft</source>
+        <translation>&amp;Keep as draft</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Go back</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>

@@ -2954,6 +2954,26 @@
         <source>Status read-&amp;back</source>
         <translation>&amp;Lectura del estado</translation>
     </message>
+    <message>
+        <source>Quit CivicDesk</source>
+        <translation>Salir de CivicDesk</translation>
+    </message>
+    <message>
+        <source>A contact or an unsubmitted request is still open. Keep it as a draft (it comes back when CivicDesk starts again), discard it, or go back to it?</source>
+        <translation>Todavía hay un contacto o una solicitud sin enviar abiertos. ¿Conservarlos como borrador (vuelven al iniciar CivicDesk de nuevo), descartarlos o volver a ellos?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as draft</source>
+        <translation>&amp;Conservar como borrador</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>

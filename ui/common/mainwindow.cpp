@@ -2,6 +2,7 @@
 
 #include "models/itemmodels/requestlistmodel.h"
 #include "ui/common/settings.h"
+#include "ui/common/shortcutguard.h"
 #include "ui/common/shortcutsdialog.h"
 #include "ui/common/storecontext.h"
 #include "ui/history/historycontext.h"
@@ -19,6 +20,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTimeZone>
 #include <QTimer>
@@ -121,6 +123,7 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     statusBar()->addWidget(m_syncLabel);
     statusBar()->addPermanentWidget(m_storeLabel);
     createMenus();
+    new ShortcutGuard(this);
     updateStatus();
 
     resize(1400, 900);
@@ -179,7 +182,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // the same on every platform
     quit->setObjectName(QStringLiteral("quitAction"));
 
     QMenu *contact = menuBar()->addMenu(tr("&Contact"));
@@ -315,6 +318,29 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Never lose what the agent typed: a running call or an unsubmitted request asks first.
+    if (m_intake->hasUnfinishedWork()) {
+        QMessageBox box(QMessageBox::Question, tr("Quit CivicDesk"),
+                        tr("A contact or an unsubmitted request is still open. Keep it as a "
+                           "draft (it comes back when CivicDesk starts again), discard it, or "
+                           "go back to it?"),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("quitWithWorkMessageBox"));
+        box.button(QMessageBox::Save)->setText(tr("&Keep as draft"));
+        box.button(QMessageBox::Discard)->setText(tr("&Discard"));
+        box.button(QMessageBox::Cancel)->setText(tr("&Go back"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.setEscapeButton(QMessageBox::Cancel);
+        const int choice = box.exec();
+        if (choice == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (choice == QMessageBox::Save)
+            m_intake->keepAsDraft();
+        else
+            m_intake->discardUnfinishedWork();
+    }
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     event->accept();

@@ -751,6 +751,24 @@ void IntakePanel::submit()
     resetRequest();
 }
 
+bool IntakePanel::hasUnfinishedWork() const
+{
+    return !m_contactId.isEmpty() || m_type || !m_description->toPlainText().trimmed().isEmpty() ||
+           m_location->location().has_value();
+}
+
+void IntakePanel::keepAsDraft()
+{
+    m_draftTimer->stop();
+    saveDraft();
+}
+
+void IntakePanel::discardUnfinishedWork()
+{
+    m_draftTimer->stop();
+    discardDraft();
+}
+
 void IntakePanel::resetRequest()
 {
     m_type.reset();

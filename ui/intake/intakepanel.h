@@ -67,6 +67,12 @@ public:
     void startRequestOfType(const QString &serviceCode);
     // The running contact records the knowledge articles the agent opened.
     void recordArticleOpened(const QString &articleId);
+    // Something the agent typed would be lost by closing now: a contact is running or a request
+    // is on the form.
+    bool hasUnfinishedWork() const;
+    // Closing: keep it as a draft (it comes back at the next start), or discard it.
+    void keepAsDraft();
+    void discardUnfinishedWork();
     // A place picked on the map becomes the request's location.
     void setPickedLocation(const IntakeLocation &where);
 
