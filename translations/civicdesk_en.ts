@@ -2513,6 +2513,18 @@
         <source>How the caller wants to be contacted</source>
         <translation>How the caller wants to be contacted</translation>
     </message>
+    <message>
+        <source>— choose how the contact ended —</source>
+        <translation>— choose how the contact ended —</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Referred elsewhere</translation>
+    </message>
+    <message>
+        <source>Choose how the contact ended (the Outcome list).</source>
+        <translation>Choose how the contact ended (the Outcome list).</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -3608,6 +3620,10 @@
     <message>
         <source>No longer needed</source>
         <translation>No longer needed</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Referred elsewhere</translation>
     </message>
 </context>
 <context>

@@ -2513,6 +2513,18 @@
         <source>How the caller wants to be contacted</source>
         <translation>Cómo desea que la contacten</translation>
     </message>
+    <message>
+        <source>— choose how the contact ended —</source>
+        <translation>— elija cómo terminó el contacto —</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Derivado a otra entidad</translation>
+    </message>
+    <message>
+        <source>Choose how the contact ended (the Outcome list).</source>
+        <translation>Elija cómo terminó el contacto (la lista Resultado).</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -3608,6 +3620,10 @@
     <message>
         <source>No longer needed</source>
         <translation>Ya no es necesaria</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Derivado a otra entidad</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ constexpr std::array outcomeNames = {
     std::pair{Outcome::ColdTransfer, u"cold_transfer"},
     std::pair{Outcome::Complaint, u"complaint"},
     std::pair{Outcome::CallerHungUp, u"caller_hung_up"},
+    std::pair{Outcome::Referred, u"referred"},
 };
 
 template <typename Enum, std::size_t N>

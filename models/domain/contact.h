@@ -27,7 +27,8 @@ enum class Outcome
     WarmTransfer,
     ColdTransfer,
     Complaint,
-    CallerHungUp
+    CallerHungUp,
+    Referred // sent to another agency (the place or the matter is not the city's)
 };
 QString outcomeName(Outcome outcome);
 std::optional<Outcome> outcomeFromName(const QString &name);

@@ -92,6 +92,8 @@ QString outcome(std::optional<Outcome> outcome)
         return QCoreApplication::translate("civicdesk::RequestListModel", "Complaint");
     case Outcome::CallerHungUp:
         return QCoreApplication::translate("civicdesk::RequestListModel", "Caller hung up");
+    case Outcome::Referred:
+        return QCoreApplication::translate("civicdesk::RequestListModel", "Referred elsewhere");
     }
     return {};
 }

@@ -119,6 +119,13 @@ private slots:
         // Ctrl+E from inside the phone field.
         press(Qt::Key_E, Qt::ControlModifier);
         QTRY_VERIFY(qobject_cast<QComboBox *>(QApplication::focusWidget()));
+        // Nothing happened in this contact yet: no outcome is chosen for the agent, and
+        // finishing without one is refused with the focus kept on the outcome.
+        auto *outcome = qobject_cast<QComboBox *>(QApplication::focusWidget());
+        QVERIFY(outcome->currentData().toString().isEmpty());
+        // An information call: Down picks "Information given".
+        press(Qt::Key_Down);
+        QCOMPARE(outcome->currentData().toString(), QStringLiteral("information_given"));
         // Tab to "Finish contact", then Enter.
         for (int i = 0; i < 8 && QApplication::focusWidget()->objectName() !=
                                      QStringLiteral("finishContactButton");
@@ -138,8 +145,42 @@ private slots:
         }();
         QCOMPARE(contacts.size(), 1);
         QVERIFY(!contacts.first().contact.isRunning());
-        QVERIFY(contacts.first().contact.outcome.has_value());
+        QCOMPARE(contacts.first().contact.outcome, std::optional(Outcome::InformationGiven));
         qInfo("end contact from a text field: %d keys beyond typed text", m_keys);
+    }
+
+    // The outcome is never carried from one contact into the next.
+    void theNextContactStartsWithNoOutcome()
+    {
+        Settings settings(m_settingsDir.filePath(QStringLiteral("next.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        auto window = openWindow(store, settings);
+        QVERIFY(window);
+        window->intakePanel()->setFocus();
+        for (int contact = 0; contact < 2; ++contact) {
+            press(Qt::Key_N, Qt::ControlModifier);
+            QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+            press(Qt::Key_E, Qt::ControlModifier);
+            auto *outcome = qobject_cast<QComboBox *>(QApplication::focusWidget());
+            QVERIFY(outcome);
+            QVERIFY2(outcome->currentData().toString().isEmpty(),
+                     qPrintable(outcome->currentData().toString()));
+            // The caller hung up: the last entry.
+            press(Qt::Key_End);
+            QVERIFY(!outcome->currentData().toString().isEmpty());
+            for (int i = 0; i < 8 && QApplication::focusWidget()->objectName() !=
+                                         QStringLiteral("finishContactButton");
+                 ++i)
+                press(Qt::Key_Tab);
+            press(Qt::Key_Return);
+            QTRY_VERIFY(QApplication::focusWidget() &&
+                        !qobject_cast<QComboBox *>(QApplication::focusWidget()));
+        }
+        const QList<HistoryEntry> contacts =
+            HistoryRepository(m_store->db()).forAgent(QStringLiteral("agent1"));
+        QCOMPARE(contacts.size(), 2);
+        for (const HistoryEntry &e : contacts)
+            QCOMPARE(e.contact.outcome, std::optional(Outcome::Referred));
     }
 
     void quitDuringACallAsksAndLosesNothing()

@@ -51,11 +51,11 @@ bool ShortcutGuard::eventFilter(QObject *watched, QEvent *event)
     if (!enter || key->modifiers() != Qt::NoModifier)
         return false;
     if (auto *button = qobject_cast<QPushButton *>(widget); button && button->isEnabled()) {
-        button->animateClick();
+        button->click();
         return true;
     }
     if (auto *button = qobject_cast<QToolButton *>(widget); button && button->isEnabled()) {
-        button->animateClick();
+        button->click();
         return true;
     }
     return false;

@@ -322,6 +322,8 @@ void IntakePanel::buildUi()
         refreshDuplicates();
         scheduleDraftSave();
     });
+    connect(m_location, &LocationBox::referralShown, this,
+            [this] { suggestOutcome(Outcome::Referred); });
     connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
         const QString outcome = m_outcome->currentData().toString();
         m_transfer->setEnabled(outcome.endsWith(u"transfer"));
@@ -391,6 +393,8 @@ void IntakePanel::retranslate()
     m_submit->setText(tr("Submit request (Ctrl+Enter)"));
     const int outcome = std::max(0, m_outcome->currentIndex());
     m_outcome->clear();
+    // No default: the outcome follows what happened in this contact, or the agent chooses it.
+    m_outcome->addItem(tr("— choose how the contact ended —"), QString());
     const QList<std::pair<Outcome, QString>> outcomes = {
         {Outcome::InformationGiven, tr("Information given")},
         {Outcome::RequestCreated, tr("Service request created")},
@@ -398,7 +402,8 @@ void IntakePanel::retranslate()
         {Outcome::WarmTransfer, tr("Warm transfer")},
         {Outcome::ColdTransfer, tr("Cold transfer")},
         {Outcome::Complaint, tr("Complaint or comment")},
-        {Outcome::CallerHungUp, tr("Caller hung up")}};
+        {Outcome::CallerHungUp, tr("Caller hung up")},
+        {Outcome::Referred, tr("Referred elsewhere")}};
     for (const auto &[value, text] : outcomes)
         m_outcome->addItem(text, outcomeName(value));
     m_outcome->setCurrentIndex(outcome);
@@ -554,6 +559,10 @@ void IntakePanel::setType(const ServiceType &type)
     for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail})
         edit->setEnabled(!sensitive);
     if (type.emergency) {
+        // The call goes to 911: the wrap-up says so unless the agent chose otherwise.
+        suggestOutcome(Outcome::WarmTransfer);
+        if (m_transfer->text().trimmed().isEmpty())
+            m_transfer->setText(QStringLiteral("911"));
         m_emergency->setFocus(Qt::OtherFocusReason);
         return;
     }
@@ -797,6 +806,9 @@ void IntakePanel::startContact()
     }
     m_contactId = id.value();
     m_contactEndedShown = false;
+    // A new contact starts with no outcome: nothing is carried over from the previous one.
+    m_outcome->setCurrentIndex(0);
+    m_transfer->clear();
     m_contactStarted = m_ctx.service.now();
     m_startContact->setEnabled(false);
     m_channel->setEnabled(false);
@@ -817,12 +829,23 @@ void IntakePanel::beginWrapUp()
     m_outcome->setFocus(Qt::OtherFocusReason);
 }
 
+void IntakePanel::suggestOutcome(Outcome outcome)
+{
+    // What happened decides, unless the agent chose already.
+    if (m_outcome->currentData().toString().isEmpty())
+        m_outcome->setCurrentIndex(m_outcome->findData(outcomeName(outcome)));
+}
+
 void IntakePanel::finishContact()
 {
     const auto outcome = outcomeFromName(m_outcome->currentData().toString());
+    if (!outcome) {
+        showMessage(tr("Choose how the contact ended (the Outcome list)."), true);
+        m_outcome->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     const Status s =
-        m_ctx.service.endContact(m_contactId, outcome.value_or(Outcome::InformationGiven),
-                                 m_transfer->text(), m_notes->toPlainText());
+        m_ctx.service.endContact(m_contactId, *outcome, m_transfer->text(), m_notes->toPlainText());
     if (!s) {
         showMessage(s.error().message, true);
         m_transfer->setFocus(Qt::OtherFocusReason);

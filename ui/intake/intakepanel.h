@@ -101,6 +101,7 @@ private:
     void refreshDuplicates();
     void attachToDuplicate();
     void finishContact();
+    void suggestOutcome(Outcome outcome);
     void updateTimer();
     void scheduleDraftSave();
     void saveDraft();

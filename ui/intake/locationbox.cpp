@@ -106,6 +106,8 @@ void LocationBox::search()
                      referral->notes.toHtmlEscaped()));
     }
     m_referral->setVisible(referral.has_value());
+    if (referral)
+        emit referralShown();
     const QList<PlaceMatch> matches = m_index.search(text, 8);
     for (const PlaceMatch &m : matches) {
         auto *item = new QListWidgetItem(m.label, m_matches);

@@ -34,6 +34,8 @@ public:
 
 signals:
     void locationChanged();
+    // The place is outside the city and the referral to another agency is on screen.
+    void referralShown();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
