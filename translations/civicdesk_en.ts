@@ -1102,6 +1102,10 @@
         <source>Choose how the callback went.</source>
         <translation>Choose how the callback went.</translation>
     </message>
+    <message>
+        <source>Write what to tell or ask the caller when you call back.</source>
+        <translation>Write what to tell or ask the caller when you call back.</translation>
+    </message>
 </context>
 <context>
     <name>RequestNumber</name>

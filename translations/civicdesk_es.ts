@@ -1102,6 +1102,10 @@
         <source>Choose how the callback went.</source>
         <translation>Elija cómo resultó la devolución de llamada.</translation>
     </message>
+    <message>
+        <source>Write what to tell or ask the caller when you call back.</source>
+        <translation>Escriba qué decirle o preguntarle a la persona cuando la llame.</translation>
+    </message>
 </context>
 <context>
     <name>RequestNumber</name>

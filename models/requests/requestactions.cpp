@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace civicdesk {
 
@@ -110,6 +111,26 @@ Status RequestActions::changeStatus(const QString &requestId, RequestStatus to,
     return append(requestId, QStringLiteral("request.status_changed"), payload);
 }
 
+QDateTime RequestActions::suggestedCallbackTime(const QDateTime &now)
+{
+    constexpr int OpensHour = 9;
+    constexpr int ClosesHour = 17;
+    QDateTime at = now.addSecs(2 * 3600);
+    const QTime rounded(at.time().hour(), at.time().minute() / 15 * 15);
+    const int minutes = rounded.hour() * 60 + rounded.minute() +
+                        (at.time().minute() % 15 || at.time().second() ? 15 : 0);
+    at = QDateTime(at.date(), QTime(0, 0), at.timeZone()).addSecs(qint64(minutes) * 60);
+    const auto working = [](const QDate &day) { return day.dayOfWeek() <= 5; };
+    if (working(at.date()) && at.time() >= QTime(OpensHour, 0) && at.time() <= QTime(ClosesHour, 0))
+        return at;
+    QDate day = at.date();
+    if (!working(day) || at.time() > QTime(ClosesHour, 0))
+        day = day.addDays(1);
+    while (!working(day))
+        day = day.addDays(1);
+    return QDateTime(day, QTime(OpensHour, 0), at.timeZone());
+}
+
 QStringList RequestActions::callbackOutcomes()
 {
     return requestlinkprojection::callbackOutcomes();
@@ -198,6 +219,10 @@ Result<QString> RequestActions::scheduleCallback(const QString &requestId, const
     if (!dueAt.isValid() || dueAt <= m_clock.now())
         return makeError(QStringLiteral("callback.due"),
                          ActionText::tr("Choose when to call back: a time after now."));
+    if (note.trimmed().isEmpty())
+        return makeError(QStringLiteral("callback.note"),
+                         ActionText::tr("Write what to tell or ask the caller when you call "
+                                        "back."));
     const auto checked = checkedNote(note);
     if (!checked)
         return checked.error();

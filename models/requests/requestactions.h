@@ -45,6 +45,10 @@ public:
     bool mayUnlinkDuplicates() const { return civicdesk::mayUnlinkDuplicates(m_role); }
     // The outcomes a callback is marked done with (stored as these codes).
     static QStringList callbackOutcomes();
+    // When to offer to call back, from `now` in the city's time: two hours ahead on the quarter
+    // hour, within office hours (9:00-17:00, Monday to Friday); otherwise 9:00 on the next
+    // working day - never in the middle of the night.
+    static QDateTime suggestedCallbackTime(const QDateTime &now);
 
     Status addNote(const QString &requestId, const QString &text, bool isPublic);
     // Closing needs one of closureReasons(); other changes ignore the reason.

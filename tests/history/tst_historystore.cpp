@@ -500,12 +500,22 @@ private slots:
             QStringLiteral("callback.due"));
         const ServiceRequest imported =
             *RequestSearchRepository(m_fx->db()).byNumber(QStringLiteral("101001241058"));
-        QCOMPARE(actions.scheduleCallback(imported.id, m_fx->now().addSecs(3600), {}).error().code,
+        QCOMPARE(actions
+                     .scheduleCallback(imported.id, m_fx->now().addSecs(3600),
+                                       QStringLiteral("Ask about the crew"))
+                     .error()
+                     .code,
                  QStringLiteral("callback.phone"));
         auto soon = actions.scheduleCallback(m_fx->requestId, m_fx->now().addSecs(30 * 60),
                                              QStringLiteral("Tell her the crew date"));
         QVERIFY(soon.ok());
-        auto later = actions.scheduleCallback(m_fx->requestId, m_fx->now().addSecs(3 * 3600), {});
+        // A callback says what it is for.
+        QCOMPARE(actions.scheduleCallback(m_fx->requestId, m_fx->now().addSecs(3 * 3600), {})
+                     .error()
+                     .code,
+                 QStringLiteral("callback.note"));
+        auto later = actions.scheduleCallback(m_fx->requestId, m_fx->now().addSecs(3 * 3600),
+                                              QStringLiteral("Ask whether the crew came"));
         QVERIFY(later.ok());
 
         CallbackRepository callbacks(m_fx->db());

@@ -293,12 +293,12 @@ void RequestDetailDialog::updateFollowUps()
     m_closeDuplicates->setVisible(m_status->currentData().toString() == u"closed" &&
                                   m_openDuplicates > 0);
 
-    // Callbacks: the due time is typed in the city's time; two hours ahead by default.
+    // Callbacks: the due time is typed in the city's time; two hours ahead by default, within
+    // office hours.
     const QTimeZone zone =
         m_services.cityZone.isValid() ? m_services.cityZone : QTimeZone::systemTimeZone();
     const QDateTime now = m_services.now().toTimeZone(zone);
-    QDateTime suggested = now.addSecs(2 * 3600);
-    suggested.setTime(QTime(suggested.time().hour(), suggested.time().minute() / 15 * 15));
+    const QDateTime suggested = RequestActions::suggestedCallbackTime(now);
     m_callbackDue->setMinimumDateTime(QDateTime(now.date(), QTime(0, 0)));
     m_callbackDue->setDateTime(QDateTime(suggested.date(), suggested.time()));
     const QLocale locale;
