@@ -23,6 +23,7 @@ Workspace::Workspace(Database &database, const QString &agent, AgentRole role, S
 {
     if (!client)
         return;
+    m_store.centralStore = true;
     m_engine = std::make_unique<SyncEngine>(database, *client);
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged,

@@ -4,6 +4,8 @@
 // by role, callbacks scheduled and marked done, and read-back from a number typed with a
 // mistake.
 
+#include "models/city/cataloguerepository.h"
+#include "models/intake/intakeservice.h"
 #include "models/itemmodels/callbacklistmodel.h"
 #include "models/itemmodels/requestlistmodel.h"
 #include "models/itemmodels/timelinemodel.h"
@@ -417,6 +419,34 @@ private slots:
         QCOMPARE(cell(timeline, timeline->model()->rowCount() - 1, TimelineModel::What),
                  u"Unlinked: no longer a duplicate of " + m_fx->requestNumber);
         QVERIFY(child<QPushButton>(detail, "detailLinkDuplicateButton")->isEnabled());
+    }
+
+    // The detail is written for the agent: each answer as its question and the chosen label,
+    // the department by name, and no "central store" line on a standalone workstation.
+    void theDetailSpeaksTheAgentsLanguage()
+    {
+        const auto type = CatalogueRepository(m_fx->db()).serviceType(QStringLiteral("BIRDINFEST"));
+        QVERIFY(type);
+        IntakeService intake(m_fx->db(), m_fx->events(), QStringLiteral("agent1"));
+        NewRequest request;
+        request.type = *type;
+        request.description = QStringLiteral("Pigeons on the roof");
+        request.location.address = m_fx->address();
+        request.answers.insert(QStringLiteral("SR-BIRDINFEST1"), {QStringLiteral("Yes")});
+        request.answers.insert(QStringLiteral("SR-BIRDINFEST2"), {QStringLiteral("Roof")});
+        const auto created = intake.createRequest(request);
+        QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+        m_panel->openRequest(created.value().id);
+        RequestDetailDialog *detail = m_panel->detailDialog();
+        QVERIFY(detail);
+        const QString answers = child<QLabel>(detail, "detailAnswersLabel")->text();
+        QVERIFY2(answers.contains(u"Any evidence of roosting? Yes"), qPrintable(answers));
+        QVERIFY2(answers.contains(u"Location of birds Roof"), qPrintable(answers));
+        QVERIFY(!answers.contains(u"SR-BIRDINFEST"));
+        const auto department = CatalogueRepository(m_fx->db()).department(type->departmentCode);
+        QVERIFY(department);
+        QCOMPARE(child<QLabel>(detail, "detailDepartmentLabel")->text(), department->name);
+        QVERIFY(!detail->findChild<QLabel *>(QStringLiteral("deliveryStateLabel")));
     }
 
     void callbacksAreScheduledAndMarkedDone()

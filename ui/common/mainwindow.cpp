@@ -39,7 +39,7 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
       m_history(new HistoryPanel(
           HistoryContext{store.database, store.events, store.agent,
                          QTimeZone(store.database.meta(QStringLiteral("city_timezone")).toUtf8()),
-                         store.role},
+                         store.role, store.centralStore},
           this)),
       m_agentLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_storeLabel(new QLabel(this)),
       m_outsideChanges(new QTimer(this))

@@ -36,6 +36,7 @@ struct StoreContext
     Database &database;
     QString agent;
     AgentRole role;
+    bool centralStore = false; // set by the composition root when a central store is configured
     CatalogueRepository catalogue;
     RequestRepository requests;
     ArticleRepository articles;

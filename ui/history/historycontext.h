@@ -18,6 +18,7 @@ struct HistoryContext
     QString agent;      // the signed-in agent (their own contacts, and the actor of changes)
     QTimeZone cityZone; // times are shown in the city's zone
     AgentRole role = AgentRole::CallTaker;
+    bool centralStore = false; // a central store is configured: show where changes are
 };
 
 } // namespace civicdesk

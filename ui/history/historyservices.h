@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/city/cataloguerepository.h"
 #include "models/domain/clock.h"
 #include "models/requests/callbackrepository.h"
 #include "models/requests/historyrepository.h"
@@ -34,6 +35,8 @@ public:
     StatusReadback readback;
     RequestDuplicates duplicates;
     CallbackRepository callbacks;
+    CatalogueRepository catalogue;
+    bool centralStore;
     QString agent;
     QTimeZone cityZone;
 

@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSet>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -122,9 +123,11 @@ void RequestDetailDialog::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(m_fields);
-    // Where this request's changes are: on this workstation, central, or refused (and why).
-    layout->addWidget(
-        new DeliveryStateLabel(m_services.database, QStringLiteral("request"), m_requestId, this));
+    // With a central store: where this request's changes are (on this workstation, central, or
+    // refused and why). Standalone there is nowhere else for them to be.
+    if (m_services.centralStore)
+        layout->addWidget(new DeliveryStateLabel(m_services.database, QStringLiteral("request"),
+                                                 m_requestId, this));
     layout->addWidget(m_callers);
     layout->addWidget(m_timelineView, 1);
     layout->addLayout(noteRow);
@@ -365,12 +368,34 @@ void RequestDetailDialog::showFields(const ServiceRequest &r)
     }
     add(tr("District:"), district.join(QStringLiteral(" · ")),
         QStringLiteral("detailDistrictLabel"));
-    add(tr("Department:"), r.departmentCode, QStringLiteral("detailDepartmentLabel"));
+    // Written for the agent: the department's name, and each answer as its question and the
+    // chosen labels, in the form's order (codes only for what the catalogue no longer knows).
+    const auto department = m_services.catalogue.department(r.departmentCode);
+    add(tr("Department:"), department ? department->name : r.departmentCode,
+        QStringLiteral("detailDepartmentLabel"));
     add(tr("Description:"), r.description, QStringLiteral("detailDescriptionLabel"));
     QStringList answers;
-    for (auto it = r.attributes.cbegin(); it != r.attributes.cend(); ++it)
-        answers.append(it.key() + u": " + it.value().join(QStringLiteral(", ")));
-    answers.sort();
+    QSet<QString> shown;
+    const auto type = m_services.catalogue.serviceType(r.serviceCode);
+    const QList<ServiceAttribute> attributes = type ? type->attributes : QList<ServiceAttribute>();
+    for (const ServiceAttribute &attribute : attributes) {
+        const auto answer = r.attributes.constFind(attribute.code);
+        if (answer == r.attributes.cend() || answer->isEmpty())
+            continue;
+        QStringList labels;
+        for (const QString &value : *answer) {
+            const auto known =
+                std::find_if(attribute.values.cbegin(), attribute.values.cend(),
+                             [&value](const AttributeValue &v) { return v.key == value; });
+            labels.append(known != attribute.values.cend() ? known->name : value);
+        }
+        answers.append(attribute.description + u' ' + labels.join(QStringLiteral(", ")));
+        shown.insert(attribute.code);
+    }
+    for (auto it = r.attributes.cbegin(); it != r.attributes.cend(); ++it) {
+        if (!shown.contains(it.key()) && !it.value().isEmpty())
+            answers.append(it.key() + u": " + it.value().join(QStringLiteral(", ")));
+    }
     add(tr("Answers:"), answers.join(u'\n'), QStringLiteral("detailAnswersLabel"));
 }
 
