@@ -2819,14 +2819,6 @@
 <context>
     <name>civicdesk::MainWindow</name>
     <message>
-        <source>CivicDesk</source>
-        <translation>CivicDesk</translation>
-    </message>
-    <message>
-        <source>CivicDesk — %1</source>
-        <translation>CivicDesk — %1</translation>
-    </message>
-    <message>
         <source>Intake</source>
         <translation>Intake</translation>
     </message>

@@ -16,6 +16,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -46,7 +47,9 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     const QString city = store.database.meta(QStringLiteral("city_name"));
-    setWindowTitle(city.isEmpty() ? tr("CivicDesk") : tr("CivicDesk — %1").arg(city));
+    // The window system adds the application's name ("Mini Boston — CivicDesk"): the title
+    // itself names the city only, so "CivicDesk" is never shown twice.
+    setWindowTitle(city.isEmpty() ? QGuiApplication::applicationDisplayName() : city);
     setDockNestingEnabled(true);
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
 
