@@ -2529,6 +2529,22 @@
         <source>Choose how the contact ended (the Outcome list).</source>
         <translation>Choose how the contact ended (the Outcome list).</translation>
     </message>
+    <message>
+        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
+        <translation>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</translation>
+    </message>
+    <message>
+        <source>&amp;Submit it</source>
+        <translation>&amp;Submit it</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it</source>
+        <translation>&amp;Discard it</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Go back</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>

@@ -2529,6 +2529,22 @@
         <source>Choose how the contact ended (the Outcome list).</source>
         <translation>Elija cómo terminó el contacto (la lista Resultado).</translation>
     </message>
+    <message>
+        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
+        <translation>La solicitud del formulario no se envió. ¿Enviarla ahora (luego lea el número a la persona y termine), descartarla o volver a ella?</translation>
+    </message>
+    <message>
+        <source>&amp;Submit it</source>
+        <translation>&amp;Enviarla</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it</source>
+        <translation>&amp;Descartarla</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>

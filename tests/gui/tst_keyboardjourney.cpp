@@ -183,6 +183,55 @@ private slots:
             QCOMPARE(e.contact.outcome, std::optional(Outcome::Referred));
     }
 
+    // Finishing a contact never drops a request still on the form: it asks, Escape goes back to
+    // it, and only "Discard it" (Alt+D) lets it go.
+    void finishingWithAnUnsubmittedRequestAsks()
+    {
+        Settings settings(m_settingsDir.filePath(QStringLiteral("unsubmitted.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        auto window = openWindow(store, settings);
+        QVERIFY(window);
+        window->intakePanel()->setFocus();
+        press(Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+        type(QStringLiteral("6175550122"));
+        press(Qt::Key_1, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+        type(QStringLiteral("rodent"));
+        press(Qt::Key_Return); // the request starts: it is on the form now
+        const auto finish = [&](Qt::Key key, Qt::KeyboardModifiers modifiers) {
+            press(Qt::Key_E, Qt::ControlModifier);
+            QTRY_VERIFY(qobject_cast<QComboBox *>(QApplication::focusWidget()));
+            if (qobject_cast<QComboBox *>(QApplication::focusWidget())
+                    ->currentData()
+                    .toString()
+                    .isEmpty())
+                press(Qt::Key_Down);
+            for (int i = 0; i < 8 && QApplication::focusWidget()->objectName() !=
+                                         QStringLiteral("finishContactButton");
+                 ++i)
+                press(Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget()->objectName(),
+                     QStringLiteral("finishContactButton"));
+            bool asked = false;
+            QTimer::singleShot(0, this, [&] { answer(key, modifiers, &asked); });
+            press(Qt::Key_Return);
+            QVERIFY(asked);
+        };
+        finish(Qt::Key_Escape, Qt::NoModifier);
+        QList<HistoryEntry> contacts =
+            HistoryRepository(m_store->db()).forAgent(QStringLiteral("agent1"));
+        QCOMPARE(contacts.size(), 1);
+        QVERIFY(contacts.first().contact.isRunning()); // went back: the call goes on
+        window->activateWindow();
+        QTRY_VERIFY(QApplication::focusWidget());
+        finish(Qt::Key_D, Qt::AltModifier);
+        contacts = HistoryRepository(m_store->db()).forAgent(QStringLiteral("agent1"));
+        QCOMPARE(contacts.size(), 1);
+        QVERIFY(!contacts.first().contact.isRunning());
+        QVERIFY(contacts.first().contact.requestIds.isEmpty());
+    }
+
     void quitDuringACallAsksAndLosesNothing()
     {
         Settings settings(m_settingsDir.filePath(QStringLiteral("quit.ini")));

@@ -24,6 +24,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -843,6 +844,30 @@ void IntakePanel::finishContact()
         showMessage(tr("Choose how the contact ended (the Outcome list)."), true);
         m_outcome->setFocus(Qt::OtherFocusReason);
         return;
+    }
+    // A request still on the form is never dropped silently.
+    if (m_type || !m_description->toPlainText().trimmed().isEmpty()) {
+        QMessageBox box(QMessageBox::Question, tr("Finish contact"),
+                        tr("The request on the form was not submitted. Submit it now (then read "
+                           "the number back and finish), discard it, or go back to it?"),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("unsubmittedRequestMessageBox"));
+        QPushButton *submitIt = box.addButton(tr("&Submit it"), QMessageBox::AcceptRole);
+        QPushButton *discardIt = box.addButton(tr("&Discard it"), QMessageBox::DestructiveRole);
+        QPushButton *back = box.addButton(tr("&Go back"), QMessageBox::RejectRole);
+        box.setDefaultButton(back);
+        box.setEscapeButton(back);
+        box.exec();
+        if (box.clickedButton() == submitIt) {
+            m_wrapUp->hide();
+            submit(); // on success the number is on screen to read back; finish after that
+            return;
+        }
+        if (box.clickedButton() != discardIt) {
+            m_wrapUp->hide();
+            m_submit->setFocus(Qt::OtherFocusReason);
+            return;
+        }
     }
     const Status s =
         m_ctx.service.endContact(m_contactId, *outcome, m_transfer->text(), m_notes->toPlainText());
