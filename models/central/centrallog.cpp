@@ -214,6 +214,34 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
             if (auto s = sql::exec(query, QStringLiteral("SELECT pg_advisory_xact_lock(8311)")); !s)
                 return s.error();
         }
+        // Another process may have stored some of these events since they were checked (the
+        // same batch retried to two processes at once): under the lock, those are answered
+        // like any stored event - the same sequence number, or a conflict - never a failure.
+        if (!toWrite.isEmpty()) {
+            QStringList ids;
+            for (const Event &e : toWrite)
+                ids.append(e.id);
+            auto meanwhile = storedAmong(db, ids);
+            if (!meanwhile)
+                return meanwhile.error();
+            for (qsizetype i = toWrite.size() - 1; i >= 0 && !meanwhile.value().isEmpty(); --i) {
+                const auto known = meanwhile.value().constFind(toWrite.at(i).id);
+                if (known == meanwhile.value().cend())
+                    continue;
+                if (sameContent(*known, toWrite.at(i)))
+                    outcome.accepted.append({known->event.id, known->seq});
+                else if (whole)
+                    return makeError(QStringLiteral("conflict"),
+                                     Text::tr("Another event with this id is stored already."));
+                else
+                    outcome.rejected.append(rejection(
+                        toWrite.at(i), QStringLiteral("conflict"),
+                        Text::tr("Another event with this id is stored already; make a new event "
+                                 "(with a new id) for this change."),
+                        QStringLiteral("id")));
+                toWrite.removeAt(i);
+            }
+        }
         if (auto s =
                 sql::exec(query, QStringLiteral("SELECT COALESCE(MAX(server_seq), 0) FROM events"));
             !s)

@@ -11,7 +11,10 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QTest>
 #include <QUuid>
 
@@ -424,6 +427,48 @@ private slots:
                                 QStringLiteral("call_taker"));
         QCOMPARE(again.status, 200);
         QCOMPARE(again.json()[u"accepted"].toArray().size(), 1);
+    }
+
+    // The same batch sent to two server processes on one store at once (a workstation retrying
+    // through a load balancer): both answer 200 with the same sequence numbers, never a 500.
+    void concurrentIdenticalBatchesGetTheSameAnswer()
+    {
+        if (test::ServerStore::backend() != u"postgres")
+            QSKIP("several server processes share a PostgreSQL store (tst_syncapi_postgres)");
+        ServerProcess second(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        QVERIFY(second.start());
+        QNetworkAccessManager network;
+        const QString token = m_tokens.value(QStringLiteral("call_taker"));
+        for (int round = 0; round < 10; ++round) {
+            QJsonArray events;
+            for (int i = 0; i < 200; ++i)
+                events.append(requestCreated(QStringLiteral("u_call_taker"), nextNumber()));
+            const QByteArray body = batch(events).toJson(QJsonDocument::Compact);
+            const auto post = [&](const QString &base) {
+                QNetworkRequest request(QUrl(base + QStringLiteral("/api/v1/events")));
+                request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QByteArrayLiteral("application/json"));
+                request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+                return network.post(request, body);
+            };
+            std::unique_ptr<QNetworkReply> a(post(m_server->baseUrl()));
+            std::unique_ptr<QNetworkReply> b(post(second.baseUrl()));
+            QTRY_VERIFY_WITH_TIMEOUT(a->isFinished() && b->isFinished(), 20000);
+            QMap<QString, double> answers[2];
+            int i = 0;
+            for (QNetworkReply *reply : {a.get(), b.get()}) {
+                const QByteArray answer = reply->readAll();
+                QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+                const QJsonObject json = QJsonDocument::fromJson(answer).object();
+                QVERIFY2(json.value(u"rejected").toArray().isEmpty(), answer.constData());
+                for (const QJsonValue &v : json.value(u"accepted").toArray())
+                    answers[i].insert(v[u"id"].toString(), v[u"seq"].toDouble());
+                ++i;
+            }
+            QCOMPARE(answers[0].size(), 200);
+            QCOMPARE(answers[0], answers[1]);
+        }
+        second.terminate();
     }
 
     // Disabling a user ends every session: enabling them again does not revive old tokens.
