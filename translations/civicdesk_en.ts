@@ -202,6 +202,10 @@
         <source>Another event with this id is stored already; make a new event (with a new id) for this change.</source>
         <translation>Another event with this id is stored already; make a new event (with a new id) for this change.</translation>
     </message>
+    <message>
+        <source>Another event with this id is stored already.</source>
+        <translation>Another event with this id is stored already.</translation>
+    </message>
 </context>
 <context>
     <name>CityImporter</name>

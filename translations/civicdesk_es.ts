@@ -202,6 +202,10 @@
         <source>Another event with this id is stored already; make a new event (with a new id) for this change.</source>
         <translation>Ya hay otro evento guardado con este id; cree un evento nuevo (con un id nuevo) para este cambio.</translation>
     </message>
+    <message>
+        <source>Another event with this id is stored already.</source>
+        <translation>Ya hay otro evento guardado con este id.</translation>
+    </message>
 </context>
 <context>
     <name>CityImporter</name>
