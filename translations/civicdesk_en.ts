@@ -97,10 +97,6 @@
         <source>The token is unknown, expired or signed out; sign in again.</source>
         <translation>The token is unknown, expired or signed out; sign in again.</translation>
     </message>
-    <message>
-        <source>The central store&apos;s database cannot be reached just now; nothing was read or written. Keep the token and try again later.</source>
-        <translation>The central store&apos;s database cannot be reached just now; nothing was read or written. Keep the token and try again later.</translation>
-    </message>
 </context>
 <context>
     <name>ArticleLifecycle</name>
@@ -201,10 +197,6 @@
     <message>
         <source>Another event with this id is stored already; make a new event (with a new id) for this change.</source>
         <translation>Another event with this id is stored already; make a new event (with a new id) for this change.</translation>
-    </message>
-    <message>
-        <source>Another event with this id is stored already.</source>
-        <translation>Another event with this id is stored already.</translation>
     </message>
 </context>
 <context>

@@ -97,10 +97,6 @@
         <source>The token is unknown, expired or signed out; sign in again.</source>
         <translation>El token es desconocido, caducó o la sesión se cerró; vuelva a iniciar sesión.</translation>
     </message>
-    <message>
-        <source>The central store&apos;s database cannot be reached just now; nothing was read or written. Keep the token and try again later.</source>
-        <translation>La base de datos del almacén central no está accesible en este momento; no se leyó ni se escribió nada. Conserve el token y vuelva a intentarlo más tarde.</translation>
-    </message>
 </context>
 <context>
     <name>ArticleLifecycle</name>
@@ -201,10 +197,6 @@
     <message>
         <source>Another event with this id is stored already; make a new event (with a new id) for this change.</source>
         <translation>Ya hay otro evento guardado con este id; cree un evento nuevo (con un id nuevo) para este cambio.</translation>
-    </message>
-    <message>
-        <source>Another event with this id is stored already.</source>
-        <translation>Ya hay otro evento guardado con este id.</translation>
     </message>
 </context>
 <context>

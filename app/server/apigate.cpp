@@ -50,13 +50,8 @@ std::variant<Session, QHttpServerResponse> ApiGate::authenticate(const QHttpServ
     auto found = m_accounts.session(token, QDateTime::currentDateTimeUtc());
     if (!found) {
         // The store could not be asked (a database outage): not the token's fault. The
-        // workstation keeps its session and tries again later.
-        qWarning("civicdesk-server: sessions cannot be read: %s",
-                 qPrintable(found.error().message));
-        return http::storeUnavailable(
-            Text::tr("The central store's database cannot be reached just now; "
-                     "nothing was read or written. Keep the token and try "
-                     "again later."));
+        // workstation keeps its session and tries again later; the detail goes to the log.
+        return http::storeUnavailable(found.error().message);
     }
     const std::optional<Session> &session = found.value();
     if (!session) {

@@ -120,20 +120,32 @@ void setStoreRecovery(std::function<bool()> recover)
     storeRecovery() = std::move(recover);
 }
 
+namespace {
+
+// One request through the gate every route shares: unstorable text refused first, a 503 from a
+// lost database connection retried once after reconnecting, the answer logged with its time.
+QHttpServerResponse serve(const QHttpServerRequest &request, const QString &arg,
+                          const std::function<QHttpServerResponse()> &handle)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (auto refused = refuseUnstorable(request, arg)) {
+        logRequest(request, *refused, timer);
+        return std::move(*refused);
+    }
+    QHttpServerResponse response = handle();
+    if (recovered(response))
+        response = handle();
+    logRequest(request, response, timer);
+    return response;
+}
+
+} // namespace
+
 std::function<QHttpServerResponse(const QHttpServerRequest &)> timed(Handler handler)
 {
     return [handler](const QHttpServerRequest &request) {
-        QElapsedTimer timer;
-        timer.start();
-        if (auto refused = refuseUnstorable(request)) {
-            logRequest(request, *refused, timer);
-            return std::move(*refused);
-        }
-        QHttpServerResponse response = handler(request);
-        if (recovered(response))
-            response = handler(request);
-        logRequest(request, response, timer);
-        return response;
+        return serve(request, {}, [&] { return handler(request); });
     };
 }
 
@@ -141,17 +153,7 @@ std::function<QHttpServerResponse(const QString &, const QHttpServerRequest &)>
 timedArg(ArgHandler handler)
 {
     return [handler](const QString &arg, const QHttpServerRequest &request) {
-        QElapsedTimer timer;
-        timer.start();
-        if (auto refused = refuseUnstorable(request, arg)) {
-            logRequest(request, *refused, timer);
-            return std::move(*refused);
-        }
-        QHttpServerResponse response = handler(arg, request);
-        if (recovered(response))
-            response = handler(arg, request);
-        logRequest(request, response, timer);
-        return response;
+        return serve(request, arg, [&] { return handler(arg, request); });
     };
 }
 

@@ -62,6 +62,15 @@ std::optional<EventRejection> checkReview(const Event &event)
     return std::nullopt;
 }
 
+// An event whose id is stored already with other content.
+EventRejection idConflict(const Event &event)
+{
+    return rejection(event, QStringLiteral("conflict"),
+                     Text::tr("Another event with this id is stored already; make a new event "
+                              "(with a new id) for this change."),
+                     QStringLiteral("id"));
+}
+
 bool sameContent(const SequencedEvent &stored, const Event &event)
 {
     const Event &s = stored.event;
@@ -175,11 +184,7 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
                 if (same && known != stored.value().cend())
                     outcome.accepted.append({event.id, known->seq});
                 else if (!same)
-                    outcome.rejected.append(rejection(
-                        event, QStringLiteral("conflict"),
-                        Text::tr("Another event with this id is stored already; make a new event "
-                                 "(with a new id) for this change."),
-                        QStringLiteral("id")));
+                    outcome.rejected.append(idConflict(event));
                 continue; // the same event twice in one batch is written once
             }
             if (auto bad = check(event)) {
@@ -231,14 +236,9 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
                 if (sameContent(*known, toWrite.at(i)))
                     outcome.accepted.append({known->event.id, known->seq});
                 else if (whole)
-                    return makeError(QStringLiteral("conflict"),
-                                     Text::tr("Another event with this id is stored already."));
+                    return makeError(QStringLiteral("conflict"), idConflict(toWrite.at(i)).message);
                 else
-                    outcome.rejected.append(rejection(
-                        toWrite.at(i), QStringLiteral("conflict"),
-                        Text::tr("Another event with this id is stored already; make a new event "
-                                 "(with a new id) for this change."),
-                        QStringLiteral("id")));
+                    outcome.rejected.append(idConflict(toWrite.at(i)));
                 toWrite.removeAt(i);
             }
         }
