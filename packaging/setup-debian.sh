@@ -9,7 +9,7 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev qt6-webengine-dev qt6-webchannel-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   libgl-dev libvulkan-dev libxkbcommon-dev
-  libsqlite3-dev sqlite3 zlib1g-dev libsodium-dev libbenchmark-dev
+  libsqlite3-dev sqlite3 zlib1g-dev libsodium-dev libbenchmark-dev libstemmer-dev
   libjs-leaflet libjs-leaflet.markercluster
   postgresql postgresql-contrib
   xvfb xauth desktop-file-utils appstream

@@ -346,10 +346,6 @@
         <translation>&quot;id&quot; and &quot;title&quot; are required</translation>
     </message>
     <message>
-        <source>&quot;language&quot; must be en or es</source>
-        <translation>&quot;language&quot; must be en or es</translation>
-    </message>
-    <message>
         <source>&quot;state&quot; must be draft, in_review, published or archived</source>
         <translation>&quot;state&quot; must be draft, in_review, published or archived</translation>
     </message>
@@ -358,8 +354,16 @@
         <translation>&quot;%1&quot; must be a date like 2027-01-31</translation>
     </message>
     <message>
-        <source>%1: line %2: language must be en or es and the term not empty</source>
-        <translation>%1: line %2: language must be en or es and the term not empty</translation>
+        <source>line %1: language &quot;%2&quot; is not a language code such as en, es, zh or pt-BR</source>
+        <translation>line %1: language &quot;%2&quot; is not a language code such as en, es, zh or pt-BR</translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; must be a language code such as en, es, zh or pt-BR</source>
+        <translation>&quot;language&quot; must be a language code such as en, es, zh or pt-BR</translation>
+    </message>
+    <message>
+        <source>%1: line %2: language must be a language code such as en, es or zh, and the term not empty</source>
+        <translation>%1: line %2: language must be a language code such as en, es or zh, and the term not empty</translation>
     </message>
 </context>
 <context>
@@ -1330,10 +1334,6 @@
         <translation>is not an article field with a text value</translation>
     </message>
     <message>
-        <source>must be en or es</source>
-        <translation>must be en or es</translation>
-    </message>
-    <message>
         <source>must be agent or public</source>
         <translation>must be agent or public</translation>
     </message>
@@ -1424,6 +1424,10 @@
     <message>
         <source>must be an ISO 8601 time such as 2026-12-06T14:30:00Z</source>
         <translation>must be an ISO 8601 time such as 2026-12-06T14:30:00Z</translation>
+    </message>
+    <message>
+        <source>must be a language code such as en, es or zh</source>
+        <translation>must be a language code such as en, es or zh</translation>
     </message>
 </context>
 <context>
@@ -2717,6 +2721,26 @@
             <numerusform>Expires in %n day, on %1: check the information before reading it out.</numerusform>
             <numerusform>Expires in %n days, on %1: check the information before reading it out.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Search all languages and departments (Ctrl+Shift+A)</source>
+        <translation>Search all languages and departments (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Search all languages and departments</source>
+        <translation>Search all languages and departments</translation>
+    </message>
+    <message>
+        <source>No good match</source>
+        <translation>No good match</translation>
+    </message>
+    <message>
+        <source>No good match: no article holds these words.</source>
+        <translation>No good match: no article holds these words.</translation>
+    </message>
+    <message>
+        <source>No good match: none of these articles answers all of what is typed. The closest are listed as suggestions.</source>
+        <translation>No good match: none of these articles answers all of what is typed. The closest are listed as suggestions.</translation>
     </message>
 </context>
 <context>

@@ -346,10 +346,6 @@
         <translation>&quot;id&quot; y &quot;title&quot; son obligatorios</translation>
     </message>
     <message>
-        <source>&quot;language&quot; must be en or es</source>
-        <translation>&quot;language&quot; debe ser en o es</translation>
-    </message>
-    <message>
         <source>&quot;state&quot; must be draft, in_review, published or archived</source>
         <translation>&quot;state&quot; debe ser draft, in_review, published o archived</translation>
     </message>
@@ -358,8 +354,16 @@
         <translation>&quot;%1&quot; debe ser una fecha como 2027-01-31</translation>
     </message>
     <message>
-        <source>%1: line %2: language must be en or es and the term not empty</source>
-        <translation>%1: línea %2: el idioma debe ser en o es y el término no puede estar vacío</translation>
+        <source>line %1: language &quot;%2&quot; is not a language code such as en, es, zh or pt-BR</source>
+        <translation>línea %1: el idioma &quot;%2&quot; no es un código de idioma como en, es, zh o pt-BR</translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; must be a language code such as en, es, zh or pt-BR</source>
+        <translation>&quot;language&quot; debe ser un código de idioma como en, es, zh o pt-BR</translation>
+    </message>
+    <message>
+        <source>%1: line %2: language must be a language code such as en, es or zh, and the term not empty</source>
+        <translation>%1: línea %2: language debe ser un código de idioma como en, es o zh, y el término no puede estar vacío</translation>
     </message>
 </context>
 <context>
@@ -1330,10 +1334,6 @@
         <translation>no es un campo de artículo con valor de texto</translation>
     </message>
     <message>
-        <source>must be en or es</source>
-        <translation>debe ser en o es</translation>
-    </message>
-    <message>
         <source>must be agent or public</source>
         <translation>debe ser agent o public</translation>
     </message>
@@ -1424,6 +1424,10 @@
     <message>
         <source>must be an ISO 8601 time such as 2026-12-06T14:30:00Z</source>
         <translation>debe ser una hora ISO 8601, como 2026-12-06T14:30:00Z</translation>
+    </message>
+    <message>
+        <source>must be a language code such as en, es or zh</source>
+        <translation>debe ser un código de idioma como en, es o zh</translation>
     </message>
 </context>
 <context>
@@ -2717,6 +2721,26 @@
             <numerusform>Caduca en %n día, el %1: verifique la información antes de leerla en voz alta.</numerusform>
             <numerusform>Caduca en %n días, el %1: verifique la información antes de leerla en voz alta.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Search all languages and departments (Ctrl+Shift+A)</source>
+        <translation>Buscar en todos los idiomas y departamentos (Ctrl+Mayús+A)</translation>
+    </message>
+    <message>
+        <source>Search all languages and departments</source>
+        <translation>Buscar en todos los idiomas y departamentos</translation>
+    </message>
+    <message>
+        <source>No good match</source>
+        <translation>No hay una buena coincidencia</translation>
+    </message>
+    <message>
+        <source>No good match: no article holds these words.</source>
+        <translation>No hay una buena coincidencia: ningún artículo contiene estas palabras.</translation>
+    </message>
+    <message>
+        <source>No good match: none of these articles answers all of what is typed. The closest are listed as suggestions.</source>
+        <translation>No hay una buena coincidencia: ninguno de estos artículos responde a todo lo escrito. Los más cercanos aparecen como sugerencias.</translation>
     </message>
 </context>
 <context>

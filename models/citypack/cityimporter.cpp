@@ -5,6 +5,7 @@
 #include "models/citypack/historyimport.h"
 #include "models/citypack/intakeimport.h"
 #include "models/citypack/knowledgeimport.h"
+#include "models/domain/languagecode.h"
 #include "models/open311/servicesjson.h"
 #include "models/store/database.h"
 #include "models/store/dialect.h"
@@ -169,46 +170,66 @@ Status importDefinitions(QSqlDatabase &db, const CityPack &pack, ImportReport &r
     return Ok{};
 }
 
-Status importKnowledgeSeed(QSqlDatabase &db, const CityPack &pack, ImportReport &report)
+// One seed file: `service_code,name,group,department,description,keywords`, and an optional
+// `language` column (default en). The English seed article of a service is "seed:CODE", its
+// translations "seed:CODE:LANG", all in translation group "seed:CODE".
+Status importSeedFile(QSqlDatabase &db, const CityPack &pack, const QString &file,
+                      ImportReport &report)
 {
-    if (pack.knowledgeSeedFile.isEmpty())
-        return Ok{};
-    auto opened = PackFile::open(pack.path(pack.knowledgeSeedFile));
+    auto opened = PackFile::open(pack.path(file));
     if (!opened)
         return opened.error();
     CsvReader csv(opened.value()->device());
     if (auto s = csv.readHeader({QStringLiteral("service_code"), QStringLiteral("name"),
                                  QStringLiteral("description"), QStringLiteral("keywords")});
         !s)
-        return fileError(pack.knowledgeSeedFile, s.error().message);
+        return fileError(file, s.error().message);
     QSqlQuery q(db);
     while (csv.next()) {
         const QString code = csv.value(QStringLiteral("service_code")).trimmed();
         const QString name = csv.value(QStringLiteral("name")).trimmed();
         if (code.isEmpty() || name.isEmpty())
             return fileError(
-                pack.knowledgeSeedFile,
+                file,
                 ImportText::tr("line %1: service_code and name are required").arg(csv.line()));
+        QString language = csv.value(QStringLiteral("language")).trimmed();
+        if (language.isEmpty())
+            language = QStringLiteral("en");
+        if (!isLanguageCode(language))
+            return fileError(file, ImportText::tr("line %1: language \"%2\" is not a language "
+                                                  "code such as en, es, zh or pt-BR")
+                                       .arg(csv.line())
+                                       .arg(language));
+        const QString group = u"seed:" + code;
+        const QString id = language == u"en" ? group : group + u':' + language;
         const QString department = csv.value(QStringLiteral("department")).section(u';', 0, 0);
         if (auto s = sql::exec(
                 q,
                 QStringLiteral(
                     "INSERT INTO articles(id, title, body, audience, language, translation_group, "
                     "department_code, service_codes, keywords, state, source) VALUES(?, ?, ?, "
-                    "'public', 'en', ?, (SELECT code FROM departments WHERE name = ? LIMIT 1), "
+                    "'public', ?, ?, (SELECT code FROM departments WHERE name = ? LIMIT 1), "
                     "?, ?, 'published', 'seed') ON CONFLICT(id) DO UPDATE SET title = "
-                    "excluded.title, body = excluded.body, department_code = "
-                    "excluded.department_code, service_codes = excluded.service_codes, "
-                    "keywords = excluded.keywords"),
-                {QString(u"seed:" + code), name, csv.value(QStringLiteral("description")).trimmed(),
-                 QString(u"seed:" + code), department.trimmed(), code,
-                 csv.value(QStringLiteral("keywords")).trimmed()});
+                    "excluded.title, body = excluded.body, language = excluded.language, "
+                    "department_code = excluded.department_code, service_codes = "
+                    "excluded.service_codes, keywords = excluded.keywords"),
+                {id, name, csv.value(QStringLiteral("description")).trimmed(), language, group,
+                 department.trimmed(), code, csv.value(QStringLiteral("keywords")).trimmed()});
             !s)
             return s;
         ++report.articles;
     }
     if (csv.hasError())
-        return fileError(pack.knowledgeSeedFile, csv.error());
+        return fileError(file, csv.error());
+    return Ok{};
+}
+
+Status importKnowledgeSeed(QSqlDatabase &db, const CityPack &pack, ImportReport &report)
+{
+    for (const QString &file : pack.knowledgeSeedFiles) {
+        if (auto s = importSeedFile(db, pack, file, report); !s)
+            return s;
+    }
     return Ok{};
 }
 

@@ -59,6 +59,21 @@ QString str(const QJsonObject &o, QStringView key)
     return o.value(key).toString().trimmed();
 }
 
+// A key that names one file or a list of them.
+QStringList strings(const QJsonObject &o, QStringView key)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isString())
+        return v.toString().isEmpty() ? QStringList() : QStringList{v.toString()};
+    QStringList list;
+    const QJsonArray array = v.toArray();
+    for (const QJsonValue &item : array) {
+        if (!item.toString().isEmpty())
+            list.append(item.toString());
+    }
+    return list;
+}
+
 } // namespace
 
 Result<CityPack> CityPack::load(const QString &directory)
@@ -123,8 +138,8 @@ Result<CityPack> CityPack::load(const QString &directory)
     for (const QJsonValue &v : definitions)
         pack.definitionFiles.append(v.toString());
     const QJsonObject knowledge = m.value(u"knowledge").toObject();
-    pack.knowledgeSeedFile = str(knowledge, u"seed");
-    pack.articlesFile = str(knowledge, u"articles");
+    pack.knowledgeSeedFiles = strings(knowledge, u"seed");
+    pack.articleFiles = strings(knowledge, u"articles");
     pack.synonymsFile = str(knowledge, u"synonyms");
     pack.addressesFile = str(m, u"addresses");
     pack.intersectionsFile = str(m, u"intersections");
@@ -177,10 +192,9 @@ Result<CityPack> CityPack::load(const QString &directory)
         pack.history.append(schema);
     }
     QStringList files = {pack.servicesFile};
-    files += pack.definitionFiles;
-    for (const QString &f :
-         {pack.knowledgeSeedFile, pack.addressesFile, pack.intersectionsFile, pack.attributionFile,
-          pack.intakeRulesFile, pack.referralsFile, pack.articlesFile, pack.synonymsFile}) {
+    files += pack.definitionFiles + pack.knowledgeSeedFiles + pack.articleFiles;
+    for (const QString &f : {pack.addressesFile, pack.intersectionsFile, pack.attributionFile,
+                             pack.intakeRulesFile, pack.referralsFile, pack.synonymsFile}) {
         if (!f.isEmpty())
             files.append(f);
     }

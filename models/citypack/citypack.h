@@ -66,9 +66,9 @@ struct CityPack
     QString attributionFile;
     QString servicesFile;
     QStringList definitionFiles;
-    QString knowledgeSeedFile;
-    QString articlesFile; // JSON array of knowledge articles
-    QString synonymsFile; // CSV language,term,synonyms
+    QStringList knowledgeSeedFiles; // CSV: one public article per service (and language)
+    QStringList articleFiles;       // JSON arrays of knowledge articles
+    QString synonymsFile;           // CSV language,term,synonyms
     QList<PackLayer> layers;
     QString addressesFile;
     QString intersectionsFile;

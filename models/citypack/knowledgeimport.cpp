@@ -2,6 +2,7 @@
 
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
+#include "models/domain/languagecode.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -25,13 +26,8 @@ Error articleError(const QString &file, int index, const QString &problem)
                      KnowledgeText::tr("%1: article %2: %3").arg(file).arg(index + 1).arg(problem));
 }
 
-} // namespace
-
-Result<int> importArticles(QSqlDatabase &db, const CityPack &pack)
+Result<int> importArticleFile(QSqlDatabase &db, const CityPack &pack, const QString &file)
 {
-    if (pack.articlesFile.isEmpty())
-        return 0;
-    const QString file = pack.articlesFile;
     auto opened = PackFile::open(pack.path(file));
     if (!opened)
         return opened.error();
@@ -54,8 +50,10 @@ Result<int> importArticles(QSqlDatabase &db, const CityPack &pack)
         const QString state = a.value(u"state").toString(QStringLiteral("published"));
         if (id.isEmpty() || title.isEmpty())
             return articleError(file, i, KnowledgeText::tr("\"id\" and \"title\" are required"));
-        if (language != u"en" && language != u"es")
-            return articleError(file, i, KnowledgeText::tr("\"language\" must be en or es"));
+        if (!isLanguageCode(language))
+            return articleError(file, i,
+                                KnowledgeText::tr("\"language\" must be a language code such "
+                                                  "as en, es, zh or pt-BR"));
         if (!states.contains(state))
             return articleError(file, i,
                                 KnowledgeText::tr("\"state\" must be draft, in_review, "
@@ -107,6 +105,20 @@ Result<int> importArticles(QSqlDatabase &db, const CityPack &pack)
     return int(articles.size());
 }
 
+} // namespace
+
+Result<int> importArticles(QSqlDatabase &db, const CityPack &pack)
+{
+    int count = 0;
+    for (const QString &file : pack.articleFiles) {
+        auto imported = importArticleFile(db, pack, file);
+        if (!imported)
+            return imported.error();
+        count += imported.value();
+    }
+    return count;
+}
+
 Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
 {
     QSqlQuery q(db);
@@ -127,10 +139,10 @@ Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
     while (csv.next()) {
         const QString language = csv.value(QStringLiteral("language")).trimmed();
         const QString term = csv.value(QStringLiteral("term")).trimmed().toLower();
-        if ((language != u"en" && language != u"es") || term.isEmpty())
+        if (!isLanguageCode(language) || term.isEmpty())
             return makeError(QStringLiteral("pack.knowledge"),
-                             KnowledgeText::tr("%1: line %2: language must be en or es and the "
-                                               "term not empty")
+                             KnowledgeText::tr("%1: line %2: language must be a language code "
+                                               "such as en, es or zh, and the term not empty")
                                  .arg(file)
                                  .arg(csv.line()));
         if (auto s = sql::exec(

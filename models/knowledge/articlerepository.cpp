@@ -1,9 +1,14 @@
 #include "models/knowledge/articlerepository.h"
 
 #include "models/domain/textmatch.h"
+#include "models/knowledge/articlerelevance.h"
 #include "models/knowledge/articlerow.h"
 #include "models/store/database.h"
 #include "models/store/sql.h"
+
+#include <QSet>
+#include <algorithm>
+#include <tuple>
 
 namespace civicdesk {
 
@@ -22,7 +27,32 @@ KnowledgeArticle articleFrom(const QSqlQuery &q)
     return a;
 }
 
+// Matches read beyond the asked-for number, for the ordering by relevance and language; the
+// bodies of the first of them (by BM25) are read for it, of the others only title and keywords.
+constexpr int candidatePool = 50;
+constexpr int bodiesRead = 20;
+
+void addWords(const QString &text, QSet<QString> &words)
+{
+    QString word;
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing) {
+            word += c.toLower();
+        } else if (!word.isEmpty()) {
+            words.insert(word);
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        words.insert(word);
+}
+
 } // namespace
+
+bool ArticleHit::isGoodMatch() const
+{
+    return relevance >= ArticleRelevance::goodMatchFloor;
+}
 
 ArticleRepository::ArticleRepository(const Database &database)
     : m_connection(database.connectionName())
@@ -69,36 +99,78 @@ void ArticleRepository::loadVocabulary() const
     if (m_loaded)
         return;
     QHash<QString, int> articlesByTerm;
-    QList<QStringList> synonymGroups; // each: term first, then its synonyms
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
     if (sql::exec(q, QStringLiteral("SELECT term, doc FROM articles_terms"))) {
         while (q.next())
             articlesByTerm.insert(q.value(0).toString(), q.value(1).toInt());
     }
-    if (sql::exec(q, QStringLiteral("SELECT term, synonyms FROM synonyms"))) {
+    QHash<QString, QList<QStringList>> synonymGroups; // by language: term first, then synonyms
+    if (sql::exec(q, QStringLiteral("SELECT language, term, synonyms FROM synonyms"))) {
         while (q.next()) {
-            QStringList group{textmatch::fold(q.value(0).toString())};
-            const QStringList synonyms = q.value(1).toString().split(u'|', Qt::SkipEmptyParts);
+            QStringList group{textmatch::fold(q.value(1).toString())};
+            const QStringList synonyms = q.value(2).toString().split(u'|', Qt::SkipEmptyParts);
             for (const QString &syn : synonyms)
                 group.append(textmatch::fold(syn));
-            synonymGroups.append(group);
+            synonymGroups[q.value(0).toString()].append(group);
         }
     }
+    // The words of each language's titles and keywords: where typos are corrected to and word
+    // forms are found.
+    QHash<QString, QSet<QString>> wordsByLanguage;
+    if (sql::exec(q, QStringLiteral("SELECT language, title, keywords FROM articles"))) {
+        while (q.next()) {
+            QSet<QString> &words = wordsByLanguage[q.value(0).toString()];
+            addWords(q.value(1).toString(), words);
+            addWords(q.value(2).toString(), words);
+        }
+    }
+    m_query = KnowledgeQuery();
+    QSet<QString> placeWords;
+    if (sql::exec(q, QStringLiteral("SELECT DISTINCT street_name FROM addresses UNION SELECT "
+                                    "DISTINCT neighborhood FROM addresses"))) {
+        while (q.next()) {
+            const QStringList words =
+                textmatch::fold(q.value(0).toString()).split(u' ', Qt::SkipEmptyParts);
+            for (const QString &w : words)
+                placeWords.insert(w);
+        }
+    }
+    m_query.setPlaceWords(placeWords);
+    for (auto it = wordsByLanguage.cbegin(); it != wordsByLanguage.cend(); ++it)
+        m_query.setLanguageWords(it.key(), it.value().values());
+    for (auto it = synonymGroups.cbegin(); it != synonymGroups.cend(); ++it)
+        m_query.setSynonymGroups(it.value(), it.key());
     m_query.setVocabulary(articlesByTerm, count());
-    m_query.setSynonymGroups(synonymGroups);
     m_loaded = true;
 }
 
-QString ArticleRepository::matchExpression(const QString &text) const
+QString ArticleRepository::matchExpression(const QString &text, const QString &language) const
 {
     loadVocabulary();
-    return m_query.expression(text);
+    return m_query.expression(text, language);
+}
+
+QString ArticleRepository::readingLanguage(const ArticleQuery &query) const
+{
+    if (!query.language.isEmpty())
+        return query.language;
+    loadVocabulary();
+    return m_query.guessLanguage(query.text, query.callerLanguage);
+}
+
+AnalysedQuery ArticleRepository::analyse(const ArticleQuery &query) const
+{
+    loadVocabulary();
+    return m_query.analyse(query.text, readingLanguage(query));
 }
 
 QList<ArticleHit> ArticleRepository::search(const QString &text, int limit) const
 {
-    return search(ArticleQuery{text, {}, {}, limit, {}});
+    ArticleQuery query;
+    query.text = text;
+    query.limit = limit;
+    return search(query);
 }
 
 QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
@@ -130,8 +202,9 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
                        filters + QVariantList{query.limit}))
             return result;
     } else {
-        const QString match = matchExpression(query.text);
-        if (match.isEmpty())
+        const AnalysedQuery analysed = analyse(query);
+        const QString &language = analysed.language;
+        if (analysed.expression.isEmpty())
             return result;
         // FTS5 sorts by its own rank (BM25, title weighing most, then keywords), so SQLite
         // reads the article row and computes the snippet only for the rows returned, not for
@@ -143,8 +216,28 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
                            u"articles_fts MATCH ? AND articles_fts.rank MATCH "
                            u"'bm25(10.0, 1.0, 5.0)' AND " +
                            where + u" ORDER BY articles_fts.rank LIMIT ?",
-                       QVariantList{match} + filters + QVariantList{query.limit}))
+                       QVariantList{analysed.expression} + filters +
+                           QVariantList{std::max(query.limit, candidatePool)}))
             return result;
+        const ArticleRelevance relevance(analysed);
+        while (q.next()) {
+            ArticleHit hit{articleFrom(q), q.value(16).toString()};
+            hit.relevance = relevance.of(hit.article, result.size() < bodiesRead);
+            result.append(hit);
+        }
+        // Good matches first, the reading language first among them, then by how much of the
+        // query they answer (in tenths), then BM25.
+        const auto key = [&language](const ArticleHit &h) {
+            return std::make_tuple(!h.isGoodMatch(),
+                                   !language.isEmpty() && h.article.language != language,
+                                   -qRound(h.relevance * 10));
+        };
+        std::stable_sort(
+            result.begin(), result.end(),
+            [&key](const ArticleHit &a, const ArticleHit &b) { return key(a) < key(b); });
+        if (result.size() > query.limit)
+            result.resize(query.limit);
+        return result;
     }
     while (q.next())
         result.append({articleFrom(q), q.value(16).toString()});

@@ -24,18 +24,28 @@ struct ArticleQuery
     // "*" for every state, whatever their dates (what editors see).
     QString state;
     QDate today = QDate::currentDate();
+    // The caller's language (recorded on the contact): the language the words are read in and
+    // whose articles come first, when neither the language filter nor the words themselves
+    // tell ("" when unknown).
+    QString callerLanguage = QString();
 };
 
 struct ArticleHit
 {
     KnowledgeArticle article;
     QString snippet; // with <b>...</b> around matched words
+    // How much of what was typed the article is about (ArticleRelevance), 1 for a plain list.
+    double relevance = 1.0;
+    bool isGoodMatch() const;
 };
 
-// Reads knowledge articles and searches them as the agent types: FTS5 with BM25 ranking (title
-// weighs most, then keywords), prefix matching on the word being typed, accents ignored, caller
-// words expanded with the pack's synonyms ("garbage" finds trash), and one-edit misspellings
-// corrected against the indexed vocabulary ("potholle", "grafitti").
+// Reads knowledge articles and searches them as the agent types, in the caller's language
+// (KnowledgeQuery): FTS5 with BM25 ranking (title weighs most, then keywords), prefix matching
+// on the word being typed, accents ignored, other word forms (Snowball stems), the pack's
+// synonyms ("garbage" finds trash), one-edit misspellings corrected ("potholle", "grafitti").
+// The matches are then ordered by whether they answer what was typed (ArticleRelevance): good
+// matches first, the caller's language first among them, then BM25 — an English query gets a
+// Spanish article first only when no English one matches well (and the reverse).
 class ArticleRepository
 {
 public:
@@ -58,7 +68,12 @@ public:
     // The store's file, for a search worker that opens its own connection on another thread.
     QString databasePath() const;
     // The FTS5 query built for `text` (for tests and benchmarks).
-    QString matchExpression(const QString &text) const;
+    QString matchExpression(const QString &text, const QString &language = {}) const;
+    // The language a query is read in: the language filter, else the words (function words,
+    // accents, words of one language's articles), else the caller's language.
+    QString readingLanguage(const ArticleQuery &query) const;
+    // The query as it is searched: its words, their forms, synonyms and weights.
+    AnalysedQuery analyse(const ArticleQuery &query) const;
     // Forget the cached vocabulary and synonyms (after articles change).
     void invalidate() const;
 

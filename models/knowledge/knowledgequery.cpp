@@ -1,9 +1,10 @@
 #include "models/knowledge/knowledgequery.h"
 
 #include "models/domain/textmatch.h"
+#include "models/knowledge/languagewords.h"
 
-#include <QSet>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <tuple>
 
@@ -14,6 +15,8 @@ namespace {
 // The word being typed counts as a prefix from this many letters on (the index has 2- and
 // 3-letter prefixes; shorter words match most articles).
 constexpr int shortestTypedPrefix = 3;
+// Other forms of one word worth searching for ("permit", "permits", "permitted").
+constexpr int maxForms = 6;
 
 QString quoted(const QString &term)
 {
@@ -22,26 +25,17 @@ QString quoted(const QString &term)
     return u'"' + t + u'"';
 }
 
+bool hasSpanishLetters(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return QStringView(u"ñ¿¡áéíóú").contains(c.toLower()); });
+}
+
 } // namespace
 
-bool KnowledgeQuery::isStopword(const QString &word)
+bool KnowledgeQuery::isStopword(const QString &word, const QString &language)
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char16_t *w :
-             {u"a",    u"an",   u"the",  u"my",  u"our",  u"is",    u"are",  u"was",  u"were",
-              u"wasn", u"isn",  u"t",    u"s",   u"on",   u"in",    u"at",   u"of",   u"to",
-              u"for",  u"and",  u"or",   u"it",  u"its",  u"there", u"i",    u"me",   u"we",
-              u"has",  u"have", u"been", u"be",  u"this", u"that",  u"with", u"from", u"by",
-              u"how",  u"do",   u"does", u"can", u"what", u"who",   u"when", u"de",   u"la",
-              u"el",   u"los",  u"las",  u"un",  u"una",  u"unos",  u"en",   u"mi",   u"mis",
-              u"que",  u"por",  u"con",  u"del", u"al",   u"se",    u"y",    u"o",    u"es",
-              u"lo",   u"le",   u"su",   u"sus", u"me",   u"como",  u"para", u"hay",  u"esta",
-              u"estan"})
-            set.insert(QString::fromUtf16(w));
-        return set;
-    }();
-    return words.contains(word);
+    return languagewords::isStopword(word, language);
 }
 
 void KnowledgeQuery::setVocabulary(const QHash<QString, int> &articlesByTerm, int articleCount)
@@ -55,9 +49,56 @@ void KnowledgeQuery::setVocabulary(const QHash<QString, int> &articlesByTerm, in
         m_termsByFirstLetter[term.left(1)].append(term);
 }
 
-void KnowledgeQuery::setSynonymGroups(const QList<QStringList> &groups)
+void KnowledgeQuery::setLanguageWords(const QString &language, const QStringList &words)
 {
-    m_synonymGroups = groups;
+    auto lw = std::make_shared<LanguageWords>();
+    lw->stemmer = std::make_unique<WordStemmer>(language);
+    for (const QString &raw : words) {
+        const QString folded = textmatch::fold(raw);
+        if (folded.isEmpty() || folded.contains(u' ') || lw->terms.contains(folded))
+            continue;
+        lw->terms.insert(folded);
+        lw->termsByFirstLetter[folded.left(1)].append(folded);
+        const QStringList stems = lw->stemmer->stems(raw);
+        for (const QString &stem : stems)
+            lw->termsByStem[stem].append(folded);
+    }
+    m_languages.insert(language, lw);
+}
+
+void KnowledgeQuery::setSynonymGroups(const QList<QStringList> &groups, const QString &language)
+{
+    m_synonymGroups.insert(language, groups);
+}
+
+QString KnowledgeQuery::guessLanguage(const QString &text, const QString &fallback) const
+{
+    if (hasSpanishLetters(text))
+        return QStringLiteral("es");
+    const QStringList words = textmatch::fold(text).split(u' ', Qt::SkipEmptyParts);
+    int vote = 0;
+    const auto en = m_languages.value(QStringLiteral("en"));
+    const auto es = m_languages.value(QStringLiteral("es"));
+    const bool typingLastWord = !text.isEmpty() && !text.back().isSpace();
+    for (int i = 0; i < words.size(); ++i) {
+        const QString &w = words.at(i);
+        if (i == words.size() - 1 && typingLastWord && w.size() < 4)
+            continue; // "po" may become "pothole" or "poste"
+        const int functionVote = languagewords::languageVote(w);
+        if (functionVote != 0) {
+            vote += functionVote;
+            continue;
+        }
+        const bool inEnglish = en && en->terms.contains(w);
+        const bool inSpanish = es && es->terms.contains(w);
+        if (inEnglish != inSpanish)
+            vote += inEnglish ? 1 : -1;
+    }
+    if (vote > 0)
+        return QStringLiteral("en");
+    if (vote < 0)
+        return QStringLiteral("es");
+    return fallback;
 }
 
 int KnowledgeQuery::articlesWith(const QString &term) const
@@ -95,32 +136,79 @@ KnowledgeQuery::Alternative KnowledgeQuery::phrase(const QString &folded) const
     return {quoted(folded), matches, cost};
 }
 
-QStringList KnowledgeQuery::corrections(const QString &w) const
+QStringList KnowledgeQuery::forms(const QString &w, const QString &language) const
 {
-    // A misspelt word: the indexed words one edit away (two for long words).
+    QStringList result;
+    const auto add = [&](const LanguageWords &lw) {
+        const QStringList stems = lw.stemmer->stems(w);
+        for (const QString &stem : stems) {
+            const QStringList terms = lw.termsByStem.value(stem);
+            for (const QString &t : terms) {
+                if (result.size() < maxForms && t != w && !result.contains(t) && knows(t))
+                    result.append(t);
+            }
+        }
+    };
+    if (const auto one = m_languages.value(language))
+        add(*one);
+    else if (language.isEmpty())
+        for (const auto &each : m_languages)
+            add(*each);
+    return result;
+}
+
+QStringList KnowledgeQuery::corrections(const QString &w, const QString &language) const
+{
+    // A misspelt word: the words of the language's articles one edit away (two for long
+    // words); without per-language words, the whole index vocabulary.
+    const auto lw = m_languages.value(language);
+    const QHash<QString, QStringList> &byLetter =
+        lw ? lw->termsByFirstLetter : m_termsByFirstLetter;
     QStringList result;
     const int edits = w.size() >= 8 ? 2 : 1;
-    const QStringList candidates = m_termsByFirstLetter.value(w.left(1));
+    const QStringList candidates = byLetter.value(w.left(1));
     for (const QString &term : candidates) {
-        if (result.size() < 3 && textmatch::withinEdits(w, term, edits))
+        if (result.size() < 3 && knows(term) && textmatch::withinEdits(w, term, edits))
             result.append(term);
     }
     // A misspelt first letter: search the whole vocabulary, for long words only.
     if (result.isEmpty() && w.size() >= 6) {
-        for (const QString &term : std::as_const(m_sortedTerms)) {
-            if (result.size() < 2 && textmatch::withinEdits(w, term, 1))
-                result.append(term);
+        for (auto it = byLetter.cbegin(); it != byLetter.cend() && result.size() < 2; ++it) {
+            for (const QString &term : it.value()) {
+                if (result.size() < 2 && knows(term) && textmatch::withinEdits(w, term, 1))
+                    result.append(term);
+            }
         }
     }
     return result;
 }
 
-QString KnowledgeQuery::expression(const QString &text) const
+bool KnowledgeQuery::saysWhat(const QString &w) const
 {
+    // House numbers, single letters and unknown place names say nothing about the matter.
+    if (w.size() < 2 || std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.isDigit(); }))
+        return false;
+    return knows(w) || !m_placeWords.contains(w);
+}
+
+double KnowledgeQuery::weightOf(const QueryConcept &said) const
+{
+    // The said's rarity: of its commonest form (an upper bound of the articles it matches).
+    int articles = said.prefix.isEmpty() ? 0 : articlesWithPrefix(said.prefix);
+    for (const QString &t : said.terms)
+        articles = std::max(articles, articlesWith(t));
+    const double n = std::max(1, m_articleCount);
+    return std::max(0.1, std::log((n + 1.0) / (std::min<double>(articles, n) + 0.5)));
+}
+
+AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &language) const
+{
+    AnalysedQuery result;
+    result.language = language;
     const QString folded = textmatch::fold(text);
     const QStringList words = folded.split(u' ', Qt::SkipEmptyParts);
     if (words.isEmpty())
-        return {};
+        return result;
     const bool typingLastWord = !text.isEmpty() && !text.back().isSpace();
     QList<Alternative> alternatives;
     auto add = [&alternatives](const Alternative &a) {
@@ -131,47 +219,96 @@ QString KnowledgeQuery::expression(const QString &text) const
     };
     int completeWords = 0;
     for (int i = 0; i < words.size(); ++i) {
-        if (!(i == words.size() - 1 && typingLastWord) && !isStopword(words.at(i)))
+        if (!(i == words.size() - 1 && typingLastWord) && !isStopword(words.at(i), language) &&
+            saysWhat(words.at(i)))
             ++completeWords;
     }
-    const QString padded = u' ' + folded + u' ';
+    QHash<QString, int> conceptOfWord;
     for (int i = 0; i < words.size(); ++i) {
         const QString &w = words.at(i);
         const bool typing = i == words.size() - 1 && typingLastWord;
+        QueryConcept said;
         if (typing) {
             if (w.size() < shortestTypedPrefix) {
                 // Too short to say much: on its own, a prefix of the titles' words (from the
                 // second letter); after other words, left out until its third letter.
-                if (completeWords == 0 && w.size() == 2)
+                if (completeWords == 0 && w.size() == 2) {
                     add({u"{title}: " + quoted(w) + u'*', 0, 0});
+                    said.prefix = w;
+                    result.concepts.append(said);
+                }
                 continue;
             }
             add(word(w, true));
-        } else if (!isStopword(w)) {
-            add(word(w, false));
+            said.prefix = w;
+        } else if (isStopword(w, language) || !saysWhat(w)) {
+            continue;
         } else {
-            continue;
+            add(word(w, false));
+            said.terms.append(w);
         }
-        if (w.size() >= 4 && !knows(w)) {
-            for (const QString &term : corrections(w))
+        if (w.size() >= 4) {
+            const QStringList other = forms(w, language);
+            for (const QString &term : other) {
                 add(word(term, false));
+                said.terms.append(term);
+            }
+            if (other.isEmpty() && !knows(w)) {
+                const QStringList fixed = corrections(w, language);
+                for (const QString &term : fixed) {
+                    add(word(term, false));
+                    said.terms.append(term);
+                }
+            }
+        }
+        conceptOfWord.insert(w, int(result.concepts.size()));
+        result.concepts.append(said);
+    }
+    const QString padded = u' ' + folded + u' ';
+    // The synonyms of the language the words are read in (of every language when unknown).
+    QList<QStringList> groups = m_synonymGroups.value(QString());
+    for (auto it = m_synonymGroups.cbegin(); it != m_synonymGroups.cend(); ++it) {
+        if (!it.key().isEmpty() && (language.isEmpty() || it.key() == language))
+            groups += it.value();
+    }
+    {
+        for (const QStringList &group : std::as_const(groups)) {
+            bool mentioned = false;
+            for (const QString &member : group) {
+                if (!padded.contains(u' ' + member + u' '))
+                    continue;
+                mentioned = true;
+                // The synonyms stand for each content word of the member the caller said.
+                const QStringList memberWords = member.split(u' ', Qt::SkipEmptyParts);
+                for (const QString &mw : memberWords) {
+                    const int c = conceptOfWord.value(mw, -1);
+                    if (c < 0)
+                        continue;
+                    for (const QString &s : group) {
+                        if (s != member && !result.concepts[c].phrases.contains(s))
+                            result.concepts[c].phrases.append(s);
+                    }
+                }
+            }
+            if (!mentioned)
+                continue;
+            for (const QString &s : group) {
+                Alternative a = phrase(s);
+                a.synonym = true;
+                add(a);
+            }
         }
     }
-    for (const QStringList &group : std::as_const(m_synonymGroups)) {
-        const bool mentioned =
-            std::any_of(group.cbegin(), group.cend(),
-                        [&padded](const QString &s) { return padded.contains(u' ' + s + u' '); });
-        if (!mentioned)
-            continue;
-        for (const QString &s : group) {
-            Alternative a = phrase(s);
-            a.synonym = true;
-            add(a);
-        }
-    }
+    for (QueryConcept &said : result.concepts)
+        said.weight = weightOf(said);
+    result.expression = buildExpression(alternatives);
+    return result;
+}
+
+QString KnowledgeQuery::buildExpression(const QList<Alternative> &alternatives) const
+{
     if (alternatives.isEmpty())
         return {};
-
     // Within the budget, the caller's words before synonyms, the rarest first (and at least one
     // alternative); none held by more than half the articles while a rarer one is kept.
     QList<int> order(alternatives.size());

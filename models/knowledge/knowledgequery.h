@@ -1,16 +1,41 @@
 #pragma once
 
+#include "models/knowledge/wordstemmer.h"
+
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
+#include <memory>
 
 namespace civicdesk {
 
-// Turns what the agent has typed into the FTS5 MATCH expression of the knowledge search: the
-// caller's words (stop words left out), a prefix on the word still being typed, one-edit
-// corrections of misspelt words against the indexed vocabulary ("potholle" -> pothole) and the
-// pack's synonyms ("garbage" -> trash).
+// One thing the caller said ("pothole", "parking"): the indexed words that stand for it (the
+// word itself, its other forms, its corrections), the word being typed as a prefix, and the
+// pack's synonyms for it (folded, possibly several words). `weight` is its rarity (inverse
+// document frequency): rare words say more about what the caller needs.
+struct QueryConcept
+{
+    QStringList terms;
+    QString prefix;
+    QStringList phrases;
+    double weight = 1.0;
+};
+
+struct AnalysedQuery
+{
+    QString expression; // the FTS5 MATCH expression, "" when nothing is left to search for
+    QString language;   // the language the words were read in ("" for any)
+    QList<QueryConcept> concepts;
+};
+
+// Turns what the agent has typed into the FTS5 MATCH expression of the knowledge search, read
+// in the caller's language: the caller's words without that language's stop words and call
+// filler, a prefix on the word still being typed, the other forms of each word (Snowball stems:
+// "sillas" finds "silla", "towed" finds "towing"), one-edit corrections of misspelt words
+// against the words of that language's articles ("potholle" -> pothole; "cama" is never
+// corrected to English "came"), and the pack's synonyms of that language ("garbage" -> trash).
 //
 // Each alternative costs FTS5 a walk over the articles holding it (BM25 reads every match), so
 // the expression is kept cheap where that cannot change the best answers:
@@ -31,15 +56,29 @@ public:
     // The indexed terms (folded, as FTS5 stores them) with the number of articles holding each,
     // and the number of articles in the index.
     void setVocabulary(const QHash<QString, int> &articlesByTerm, int articleCount);
-    // Each group: a term and its synonyms, folded.
-    void setSynonymGroups(const QList<QStringList> &groups);
+    // The words (lowercase, as written) of the titles and keywords of one language's articles:
+    // the words typos are corrected to and word forms are found among.
+    void setLanguageWords(const QString &language, const QStringList &words);
+    // Each group: a term and its synonyms, folded; used for queries read in `language` ("" for
+    // groups that apply in every language).
+    void setSynonymGroups(const QList<QStringList> &groups, const QString &language = {});
+    // The words of the city's street and neighbourhood names, folded: a word no article holds
+    // that names a place ("Mayfield", "Primrose") says where, not what, and is not searched.
+    void setPlaceWords(const QSet<QString> &words) { m_placeWords = words; }
     void setBudget(int matches) { m_budget = matches; }
 
     bool knows(const QString &term) const { return m_articlesByTerm.contains(term); }
+    // The language `text` is most likely written in: its function words, accents, and the
+    // words only one language's articles use; `fallback` when nothing tells.
+    QString guessLanguage(const QString &text, const QString &fallback) const;
+    AnalysedQuery analyse(const QString &text, const QString &language = {}) const;
     // The FTS5 expression for `text`, "" when nothing is left to search for.
-    QString expression(const QString &text) const;
+    QString expression(const QString &text, const QString &language = {}) const
+    {
+        return analyse(text, language).expression;
+    }
 
-    static bool isStopword(const QString &word);
+    static bool isStopword(const QString &word, const QString &language = {});
 
 private:
     struct Alternative
@@ -49,17 +88,30 @@ private:
         int cost = 0;    // postings FTS5 reads for it
         bool synonym = false;
     };
+    struct LanguageWords
+    {
+        QSet<QString> terms; // folded
+        QHash<QString, QStringList> termsByStem;
+        QHash<QString, QStringList> termsByFirstLetter;
+        std::unique_ptr<WordStemmer> stemmer;
+    };
 
     int articlesWith(const QString &term) const;
     int articlesWithPrefix(const QString &prefix) const;
     Alternative word(const QString &term, bool prefix) const;
     Alternative phrase(const QString &folded) const;
-    QStringList corrections(const QString &word) const;
+    QStringList forms(const QString &word, const QString &language) const;
+    QStringList corrections(const QString &word, const QString &language) const;
+    bool saysWhat(const QString &word) const;
+    double weightOf(const QueryConcept &said) const;
+    QString buildExpression(const QList<Alternative> &alternatives) const;
 
     QHash<QString, int> m_articlesByTerm;
     QStringList m_sortedTerms;
     QHash<QString, QStringList> m_termsByFirstLetter;
-    QList<QStringList> m_synonymGroups;
+    QHash<QString, QList<QStringList>> m_synonymGroups; // by language, "" for all
+    QHash<QString, std::shared_ptr<LanguageWords>> m_languages;
+    QSet<QString> m_placeWords;
     int m_articleCount = 0;
     int m_budget = defaultBudget;
 };

@@ -1,6 +1,7 @@
 #include "models/store/articleprojection.h"
 
 #include "models/domain/articlelifecycle.h"
+#include "models/domain/languagecode.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -175,8 +176,9 @@ Status validate(const Event &e)
             fields.value(u"title").toString().trimmed().isEmpty())
             return invalid(e, QStringLiteral("title"), ProjectionText::tr("is required"));
         const QString language = fields.value(u"language").toString(QStringLiteral("en"));
-        if (language != u"en" && language != u"es")
-            return invalid(e, QStringLiteral("language"), ProjectionText::tr("must be en or es"));
+        if (!isLanguageCode(language))
+            return invalid(e, QStringLiteral("language"),
+                           ProjectionText::tr("must be a language code such as en, es or zh"));
         const QString audience = fields.value(u"audience").toString(QStringLiteral("agent"));
         if (audience != u"agent" && audience != u"public")
             return invalid(e, QStringLiteral("audience"),

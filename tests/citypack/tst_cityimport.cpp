@@ -5,6 +5,7 @@
 #include "models/city/cataloguerepository.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/knowledge/articlerepository.h"
 #include "models/requests/requestrepository.h"
 #include "models/requests/requestsearchrepository.h"
 #include "tests/support/teststore.h"
@@ -93,6 +94,51 @@ private slots:
         const QString first = test::dumpStore(store.db());
         QVERIFY(importPack(store, pack.path()).ok());
         QCOMPARE(test::dumpStore(store.db()), first);
+    }
+
+    // Knowledge in several files and any language (issue 14: Spanish seed articles; issue 15:
+    // content in Chinese, Vietnamese or Haitian Creole imports and is searchable).
+    void knowledgeInSeveralFilesAndAnyLanguage()
+    {
+        test::TempStore store;
+        test::FixturePack pack;
+        pack.replace(QStringLiteral("city.json"), QByteArray("\"seed\": \"kb-seed.csv\""),
+                     QByteArray("\"seed\": [\"kb-seed.csv\", \"kb-seed-es.csv\"], \"articles\": "
+                                "[\"articles-zh.json\"]"));
+        pack.write(QStringLiteral("kb-seed-es.csv"),
+                   QByteArray("service_code,language,name,group,department,description,"
+                              "keywords\nBIRDINFEST,es,Plaga de palomas,Animals,ISD-Environment,"
+                              "Reporte muchas palomas en un lugar publico.,\"palomas, "
+                              "excremento de paloma\"\n"));
+        pack.write(QStringLiteral("articles-zh.json"),
+                   QStringLiteral("[{\"id\": \"zh-birds\", \"language\": \"zh\", \"title\": "
+                                  "\"鸽子问题\", \"body\": \"鸽子 粪便\", \"keywords\": "
+                                  "\"鸽子\"}]")
+                       .toUtf8());
+        auto report = importPack(store, pack.path());
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        ArticleRepository articles(store.db());
+        const auto spanish = articles.byId(QStringLiteral("seed:BIRDINFEST:es"));
+        QVERIFY(spanish);
+        QCOMPARE(spanish->language, QStringLiteral("es"));
+        QCOMPARE(spanish->translationGroup, QStringLiteral("seed:BIRDINFEST"));
+        QCOMPARE(spanish->serviceCodes, QStringList{QStringLiteral("BIRDINFEST")});
+        ArticleQuery query;
+        query.text = QStringLiteral("palomas");
+        QCOMPARE(articles.search(query).value(0).article.id, spanish->id);
+        query.text = QStringLiteral("鸽子");
+        QCOMPARE(articles.search(query).value(0).article.id, QStringLiteral("zh-birds"));
+
+        test::FixturePack bad;
+        bad.replace(QStringLiteral("kb-seed.csv"), QByteArray("service_code,name,"),
+                    QByteArray("service_code,language,name,"));
+        bad.replace(QStringLiteral("kb-seed.csv"), QByteArray("ABNDVHCL,"),
+                    QByteArray("ABNDVHCL,english,"));
+        auto refused = importPack(store, bad.path());
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(u"kb-seed.csv") &&
+                     refused.error().message.contains(u"\"english\""),
+                 qPrintable(refused.error().message));
     }
 
     void malformedPacksAreRejectedAndChangeNothing_data()

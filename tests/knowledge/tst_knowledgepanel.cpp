@@ -115,6 +115,42 @@ private slots:
         QVERIFY(search->hasFocus());
     }
 
+    // Issue 14: Enter opens the first result and the agent reads on in the article with the
+    // search kept; a query nothing answers says "No good match" and opens nothing; the language
+    // filter follows the caller's language and one key widens it.
+    void enterOpensTheFirstResultAndNoGoodMatchIsSaid()
+    {
+        KnowledgePanel panel(*m_articles);
+        show(panel);
+        auto *search = find<QLineEdit>(&panel, "articleSearchLineEdit");
+        auto *view = find<QTextBrowser>(&panel, "articleTextBrowser");
+        auto *language = find<QComboBox>(&panel, "articleLanguageComboBox");
+        panel.focusSearch();
+        QSignalSpy opened(&panel, &KnowledgePanel::articleOpened);
+        QTest::keyClicks(search, QStringLiteral("bird"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(opened.size(), 1); // at once, not after a second on screen
+        QCOMPARE(opened.at(0).at(0).toString(), seedId);
+        QVERIFY(view->hasFocus());
+        QCOMPARE(search->text(), QStringLiteral("bird"));
+        QVERIFY(!panel.showsNoGoodMatch());
+
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("passport renewal appointment"));
+        QTRY_VERIFY(panel.showsNoGoodMatch());
+        QVERIFY(view->toPlainText().isEmpty());
+        QVERIFY(find<QLabel>(&panel, "noGoodMatchLabel")->isVisible());
+
+        panel.setCallerLanguage(QStringLiteral("es"));
+        QCOMPARE(language->currentData().toString(), QStringLiteral("es"));
+        auto *widen = find<QPushButton>(&panel, "widenSearchButton");
+        QTRY_VERIFY(widen->isVisible());
+        search->setFocus();
+        QTest::keyClick(search, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(language->currentData().toString(), QString());
+        QVERIFY(!widen->isVisible());
+    }
+
     // Two queries back to back: only the newest one's results are delivered.
     void staleResultsAreDiscarded()
     {

@@ -78,5 +78,107 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestKnowledgeQuery)
+// Language hygiene and word forms (issue 14): the words of each language's articles, read in the
+// caller's language.
+class TestKnowledgeLanguages : public QObject
+{
+    Q_OBJECT
+
+    KnowledgeQuery m_query;
+
+private slots:
+    void init()
+    {
+        m_query = KnowledgeQuery();
+        m_query.setVocabulary({{QStringLiteral("silla"), 3},
+                               {QStringLiteral("sillas"), 1},
+                               {QStringLiteral("came"), 4},
+                               {QStringLiteral("parking"), 30},
+                               {QStringLiteral("estacionamiento"), 12},
+                               {QStringLiteral("towing"), 5},
+                               {QStringLiteral("light"), 40},
+                               {QStringLiteral("night"), 8},
+                               {QStringLiteral("animal"), 9}},
+                              200);
+        m_query.setLanguageWords(QStringLiteral("en"),
+                                 {QStringLiteral("came"), QStringLiteral("parking"),
+                                  QStringLiteral("towing"), QStringLiteral("light"),
+                                  QStringLiteral("night"), QStringLiteral("animal")});
+        m_query.setLanguageWords(
+            QStringLiteral("es"),
+            {QStringLiteral("silla"), QStringLiteral("sillas"), QStringLiteral("estacionamiento")});
+        m_query.setSynonymGroups({{QStringLiteral("parking"), QStringLiteral("estacionamiento")}},
+                                 QStringLiteral("es"));
+        m_query.setPlaceWords({QStringLiteral("mayfield"), QStringLiteral("light")});
+    }
+
+    void otherFormsOfAWordAreSearched()
+    {
+        // Before: "silla" missed the keyword "sillas", "towed" missed "towing".
+        QVERIFY(m_query.expression(QStringLiteral("silla "), QStringLiteral("es"))
+                    .contains(u"\"sillas\""));
+        QVERIFY(m_query.expression(QStringLiteral("towed "), QStringLiteral("en"))
+                    .contains(u"\"towing\""));
+    }
+
+    void typosAreCorrectedOnlyWithinTheLanguage()
+    {
+        // Before: "cama" became the English "came".
+        QVERIFY(
+            !m_query.expression(QStringLiteral("cama "), QStringLiteral("es")).contains(u"came"));
+        QVERIFY(m_query.expression(QStringLiteral("cane "), QStringLiteral("en"))
+                    .contains(u"\"came\""));
+    }
+
+    void synonymsStayInTheirLanguage()
+    {
+        // Before: "parking" pulled in "estacionamiento" for English callers.
+        QVERIFY(!m_query.expression(QStringLiteral("parking "), QStringLiteral("en"))
+                     .contains(u"estacionamiento"));
+        QVERIFY(m_query.expression(QStringLiteral("parking "), QStringLiteral("es"))
+                    .contains(u"estacionamiento"));
+    }
+
+    void functionWordsAndFillerAreNotSearched()
+    {
+        // Before: "all" and "no" were search terms ("all night" found Animal Control).
+        QCOMPARE(m_query.expression(QStringLiteral("light out all night "), QStringLiteral("en")),
+                 QStringLiteral("\"light\" OR \"night\""));
+        QCOMPARE(m_query.analyse(QStringLiteral("please i need a light "), QStringLiteral("en"))
+                     .concepts.size(),
+                 1);
+        QCOMPARE(m_query.analyse(QStringLiteral("van a poner una silla "), QStringLiteral("es"))
+                     .concepts.size(),
+                 2); // "poner", "silla"
+    }
+
+    void houseNumbersAndUnknownPlaceNamesAreNotSearched()
+    {
+        // "Mayfield" names a street and no article holds it; "light" names a street too, but
+        // articles hold it.
+        const AnalysedQuery q =
+            m_query.analyse(QStringLiteral("spill 25 mayfield light "), QStringLiteral("en"));
+        QCOMPARE(q.concepts.size(), 2);
+        QCOMPARE(q.concepts.at(1).terms.value(0), QStringLiteral("light"));
+    }
+
+    void theLanguageIsReadFromTheWords()
+    {
+        QCOMPARE(m_query.guessLanguage(QStringLiteral("my parking "), {}), QStringLiteral("en"));
+        QCOMPARE(m_query.guessLanguage(QStringLiteral("la silla "), {}), QStringLiteral("es"));
+        QCOMPARE(m_query.guessLanguage(QStringLiteral("señal"), {}), QStringLiteral("es"));
+        QCOMPARE(m_query.guessLanguage(QStringLiteral("sillas "), QStringLiteral("en")),
+                 QStringLiteral("es"));
+        QCOMPARE(m_query.guessLanguage(QStringLiteral("xyz "), QStringLiteral("es")),
+                 QStringLiteral("es"));
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    TestKnowledgeQuery query;
+    TestKnowledgeLanguages languages;
+    return QTest::qExec(&query, argc, argv) | QTest::qExec(&languages, argc, argv);
+}
 #include "tst_knowledgequery.moc"

@@ -60,6 +60,8 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     m_knowledge->setService(&store.knowledge);
     connect(m_knowledge, &KnowledgePanel::articleOpened, m_intake,
             &IntakePanel::recordArticleOpened);
+    connect(m_intake, &IntakePanel::callerLanguageChanged, m_knowledge,
+            &KnowledgePanel::setCallerLanguage);
     connect(m_knowledge, &KnowledgePanel::startRequest, m_intake, [this](const QString &code) {
         m_intakeDock->show();
         m_intakeDock->raise();

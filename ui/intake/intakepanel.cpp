@@ -161,6 +161,10 @@ void IntakePanel::buildUi()
     m_callerEmail->setObjectName(QStringLiteral("callerEmailLineEdit"));
     m_callerLanguage = new QComboBox(this);
     m_callerLanguage->setObjectName(QStringLiteral("callerLanguageComboBox"));
+    connect(m_callerLanguage, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_callerLanguage->currentData().toString().isEmpty())
+            emit callerLanguageChanged(m_callerLanguage->currentData().toString());
+    });
     m_callerPreference = new QComboBox(this);
     m_callerPreference->setObjectName(QStringLiteral("callerPreferenceComboBox"));
     m_callerMatches = new QListWidget(this);

@@ -84,6 +84,8 @@ signals:
     void duplicatesChanged(const QStringList &requestIds);
     // For history: who is calling (empty: nobody yet), and where the request is.
     void callerChanged(const QString &callerId);
+    // The caller's language was chosen or changed (the knowledge search follows it).
+    void callerLanguageChanged(const QString &language);
     void locationEntered(double latitude, double longitude, const QString &address);
 
 protected:

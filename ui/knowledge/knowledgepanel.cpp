@@ -35,10 +35,11 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
       m_model(new ArticleHitModel(this)), m_searchLabel(new QLabel(this)),
       m_search(new QLineEdit(this)), m_language(new QComboBox(this)),
       m_department(new QComboBox(this)), m_state(new QComboBox(this)),
-      m_countLabel(new QLabel(this)), m_list(new QListView(this)), m_view(new QTextBrowser(this)),
-      m_start(new QPushButton(this)), m_new(new QPushButton(this)), m_edit(new QPushButton(this)),
-      m_history(new QPushButton(this)), m_reviewDue(new QPushButton(this)),
-      m_debounce(new QTimer(this)), m_openTimer(new QTimer(this))
+      m_countLabel(new QLabel(this)), m_noMatch(new QLabel(this)), m_widen(new QPushButton(this)),
+      m_list(new QListView(this)), m_view(new QTextBrowser(this)), m_start(new QPushButton(this)),
+      m_new(new QPushButton(this)), m_edit(new QPushButton(this)), m_history(new QPushButton(this)),
+      m_reviewDue(new QPushButton(this)), m_debounce(new QTimer(this)),
+      m_openTimer(new QTimer(this))
 {
     m_openTimer->setSingleShot(true);
     m_openTimer->setInterval(1000);
@@ -63,6 +64,17 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     m_state->setObjectName(QStringLiteral("articleStateComboBox"));
     m_state->hide();
     m_countLabel->setObjectName(QStringLiteral("articleCountLabel"));
+    m_noMatch->setObjectName(QStringLiteral("noGoodMatchLabel"));
+    m_noMatch->setWordWrap(true);
+    m_noMatch->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2f00; "
+                                            "padding: 4px; border: 1px solid #d4b106; }"));
+    m_noMatch->hide();
+    m_widen->setObjectName(QStringLiteral("widenSearchButton"));
+    m_widen->hide();
+    connect(m_widen, &QPushButton::clicked, this, &KnowledgePanel::widenSearch);
+    auto *widenShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), this);
+    widenShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(widenShortcut, &QShortcut::activated, this, &KnowledgePanel::widenSearch);
     m_list->setObjectName(QStringLiteral("articleListView"));
     m_list->setModel(m_model);
     m_list->setUniformItemSizes(true);
@@ -89,7 +101,9 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_list);
     splitter->addWidget(m_view);
-    splitter->setStretchFactor(1, 1);
+    // The article gets most of the height: the script must be readable without scrolling.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_searchLabel);
     layout->addWidget(m_search);
@@ -155,6 +169,9 @@ void KnowledgePanel::retranslate()
     m_list->setAccessibleName(tr("Articles"));
     m_view->setAccessibleName(tr("Article"));
     m_start->setText(tr("Start this request (Ctrl+Shift+S)"));
+    m_widen->setText(tr("Search all languages and departments (Ctrl+Shift+A)"));
+    m_widen->setAccessibleName(tr("Search all languages and departments"));
+    m_noMatch->setAccessibleName(tr("No good match"));
     m_new->setText(tr("&New article"));
     m_edit->setText(tr("&Edit"));
     m_history->setText(tr("&History"));
@@ -203,25 +220,71 @@ int KnowledgePanel::staleResultsDiscarded() const
     return m_searcher->staleDiscarded();
 }
 
+ArticleQuery KnowledgePanel::currentQuery(int limit) const
+{
+    ArticleQuery query;
+    query.text = m_search->text();
+    query.language = m_language->currentData().toString();
+    query.department = m_department->currentData().toString();
+    query.limit = limit;
+    query.state = stateFilter();
+    query.today = m_today();
+    query.callerLanguage = m_callerLanguage;
+    return query;
+}
+
 void KnowledgePanel::runQuery()
 {
-    const QString text = m_search->text();
-    if (text.trimmed().isEmpty()) {
+    if (m_search->text().trimmed().isEmpty()) {
         runQueryNow(); // the plain list is cheap
         return;
     }
-    m_searcher->search({text, m_language->currentData().toString(),
-                        m_department->currentData().toString(), searchLimit, stateFilter(),
-                        m_today()});
+    m_searcher->search(currentQuery(searchLimit));
 }
 
 void KnowledgePanel::runQueryNow()
 {
     m_debounce->stop();
-    const QString text = m_search->text();
     applyHits(m_searcher->searchNow(
-        {text, m_language->currentData().toString(), m_department->currentData().toString(),
-         text.trimmed().isEmpty() ? listLimit : searchLimit, stateFilter(), m_today()}));
+        currentQuery(m_search->text().trimmed().isEmpty() ? listLimit : searchLimit)));
+}
+
+void KnowledgePanel::setCallerLanguage(const QString &language)
+{
+    m_callerLanguage = language;
+    const int index = m_language->findData(language);
+    if (index >= 0)
+        m_language->setCurrentIndex(index);
+    runQueryNow();
+}
+
+bool KnowledgePanel::showsNoGoodMatch() const
+{
+    return !m_noMatch->isHidden();
+}
+
+void KnowledgePanel::widenSearch()
+{
+    m_language->setCurrentIndex(0);
+    m_department->setCurrentIndex(0);
+    runQueryNow();
+}
+
+void KnowledgePanel::openFirstResult()
+{
+    if (m_debounce->isActive() || m_searcher->isPending())
+        runQueryNow();
+    if (m_model->rowCount() == 0)
+        return;
+    if (!m_list->currentIndex().isValid())
+        m_list->setCurrentIndex(m_model->index(0, 0));
+    // Opened on purpose: counts at once, and the agent reads on in the article.
+    m_openTimer->stop();
+    if (!m_currentId.isEmpty()) {
+        emit articleOpened(m_currentId);
+        markCurrentRead();
+    }
+    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 QString KnowledgePanel::stateFilter() const
@@ -244,16 +307,33 @@ void KnowledgePanel::applyHits(const QList<ArticleHit> &hits)
     m_countLabel->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
     const int preferred = m_preferredId.isEmpty() ? -1 : m_model->rowOf(m_preferredId);
     m_preferredId.clear();
-    if (m_model->rowCount() > 0)
+    // Nothing answers what is typed: say so, and offer the closest as suggestions (none opened).
+    const bool noGoodMatch =
+        !m_search->text().trimmed().isEmpty() && (hits.isEmpty() || !hits.first().isGoodMatch());
+    m_noMatch->setText(hits.isEmpty()
+                           ? tr("No good match: no article holds these words.")
+                           : tr("No good match: none of these articles answers all of what is "
+                                "typed. The closest are listed as suggestions."));
+    m_noMatch->setVisible(noGoodMatch);
+    m_widen->setVisible(noGoodMatch &&
+                        (m_language->currentIndex() > 0 || m_department->currentIndex() > 0));
+    if (m_model->rowCount() > 0 && (!noGoodMatch || preferred >= 0)) {
         m_list->setCurrentIndex(m_model->index(std::max(0, preferred), 0));
-    else
+    } else {
+        m_list->setCurrentIndex({});
         m_view->clear();
+        m_start->hide();
+    }
 }
 
 bool KnowledgePanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            openFirstResult();
+            return true;
+        }
         if (key == Qt::Key_Down || key == Qt::Key_Up) {
             // Move through the results of what is typed now, never through stale ones.
             if (m_debounce->isActive() || m_searcher->isPending())

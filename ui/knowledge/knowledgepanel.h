@@ -19,10 +19,14 @@ class ArticleRepository;
 class ArticleSearcher;
 class KnowledgeService;
 struct ArticleHit;
+struct ArticleQuery;
 
 // The knowledge area: search as you type (FTS5, best match first, on a search thread so typing
-// never waits; stale results are dropped), filters by language, department and (for editors)
-// state, and the article with its script, transfer and "start this request".
+// never waits; stale results are dropped), filters by language (following the caller's),
+// department and (for editors) state, and the article with its script, transfer and "start
+// this request". Enter opens the first result and moves to the article; the search stays. When
+// nothing answers what is typed the panel says "No good match", lists the closest articles as
+// suggestions and offers one key to widen the search to every language and department.
 //
 // With a KnowledgeService (setService) the panel also marks articles changed since this person
 // last read them, and for editors and supervisors offers new/edit/history/review-due, each in a
@@ -44,6 +48,14 @@ public:
     void setToday(std::function<QDate()> today);
 
     void focusSearch();
+    // The caller's language, recorded on the contact: the language filter follows it, and
+    // words that could be either language are read in it.
+    void setCallerLanguage(const QString &language);
+    // The search found nothing that answers what is typed: the panel says "No good match" and
+    // lists the closest articles as suggestions, none opened.
+    bool showsNoGoodMatch() const;
+    // Search all languages and departments (Ctrl+Shift+A).
+    void widenSearch();
     QString currentArticleId() const { return m_currentId; }
     int resultCount() const;
     // Stale search results dropped so far (for tests and diagnostics).
@@ -81,6 +93,8 @@ private:
     void runQuery();
     void runQueryNow();
     QString stateFilter() const;
+    ArticleQuery currentQuery(int limit) const;
+    void openFirstResult();
     void applyHits(const QList<ArticleHit> &hits);
     void showArticle(const QModelIndex &index);
     void showArticleById(const QString &articleId);
@@ -98,6 +112,9 @@ private:
     QComboBox *m_department;
     QComboBox *m_state;
     QLabel *m_countLabel;
+    QLabel *m_noMatch;
+    QPushButton *m_widen;
+    QString m_callerLanguage;
     QListView *m_list;
     QTextBrowser *m_view;
     QPushButton *m_start;

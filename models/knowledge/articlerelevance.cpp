@@ -1,0 +1,77 @@
+#include "models/knowledge/articlerelevance.h"
+
+#include "models/domain/textmatch.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace civicdesk {
+
+namespace {
+constexpr double bodyCredit = 0.5;
+} // namespace
+
+ArticleRelevance::ArticleRelevance(const AnalysedQuery &query) : m_query(query)
+{
+    for (const QueryConcept &c : std::as_const(m_query.concepts))
+        m_total += c.weight;
+}
+
+ArticleRelevance::Field ArticleRelevance::fieldOf(const QString &text)
+{
+    Field f;
+    const QString folded = textmatch::fold(text);
+    f.padded = u' ' + folded + u' ';
+    f.words = folded.split(u' ', Qt::SkipEmptyParts);
+    return f;
+}
+
+bool ArticleRelevance::holds(const Field &field, const QueryConcept &said)
+{
+    for (const QString &t : said.terms) {
+        if (field.padded.contains(u' ' + t + u' '))
+            return true;
+    }
+    for (const QString &p : said.phrases) {
+        if (field.padded.contains(u' ' + p + u' '))
+            return true;
+    }
+    if (!said.prefix.isEmpty())
+        return std::any_of(field.words.cbegin(), field.words.cend(),
+                           [&said](const QString &w) { return w.startsWith(said.prefix); });
+    return false;
+}
+
+QList<double> ArticleRelevance::credits(const KnowledgeArticle &article, bool readBody) const
+{
+    QList<double> result;
+    const Field heading = fieldOf(article.title + u' ' + article.keywords);
+    std::optional<Field> body; // folded only when the heading leaves something unanswered
+    for (const QueryConcept &c : std::as_const(m_query.concepts)) {
+        if (holds(heading, c)) {
+            result.append(1.0);
+            continue;
+        }
+        if (!readBody) {
+            result.append(0.0);
+            continue;
+        }
+        if (!body)
+            body = fieldOf(article.body + u' ' + article.script);
+        result.append(holds(*body, c) ? bodyCredit : 0.0);
+    }
+    return result;
+}
+
+double ArticleRelevance::of(const KnowledgeArticle &article, bool readBody) const
+{
+    if (m_total <= 0)
+        return 0;
+    const QList<double> found = credits(article, readBody);
+    double sum = 0;
+    for (int i = 0; i < found.size(); ++i)
+        sum += found.at(i) * m_query.concepts.at(i).weight;
+    return std::clamp(sum / m_total, 0.0, 1.0);
+}
+
+} // namespace civicdesk

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+namespace civicdesk::languagewords {
+
+// Words that say nothing about what the caller needs, folded (lowercase, no accents): the
+// language's function words (Snowball's stop lists) and the filler of a call ("hi", "please",
+// "i need", "quisiera"). `language` "" means any language the knowledge search knows.
+bool isStopword(const QString &foldedWord, const QString &language);
+
+// Function words that mark a language ("the", "my", "is" / "el", "mi", "hay"): +1 for English,
+// -1 for Spanish, 0 for neither or both.
+int languageVote(const QString &foldedWord);
+
+} // namespace civicdesk::languagewords
