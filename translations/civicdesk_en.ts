@@ -2169,6 +2169,18 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
+        <source>Transfer destination</source>
+        <translation>Transfer destination</translation>
+    </message>
+    <message>
+        <source>Some answers need attention; see the messages under the fields.</source>
+        <translation>Some answers need attention; see the messages under the fields.</translation>
+    </message>
+    <message>
+        <source>How the caller wants to be contacted</source>
+        <translation>How the caller wants to be contacted</translation>
+    </message>
+    <message>
         <source>Request &amp;type:</source>
         <translation>Request &amp;type:</translation>
     </message>
@@ -2369,10 +2381,6 @@
         <translation>Transferred to (department and number)</translation>
     </message>
     <message>
-        <source>Transfer destination</source>
-        <translation>Transfer destination</translation>
-    </message>
-    <message>
         <source>Wrap-up notes</source>
         <translation>Wrap-up notes</translation>
     </message>
@@ -2442,10 +2450,6 @@
         <translation>Choose a request type first (Ctrl+1).</translation>
     </message>
     <message>
-        <source>Some answers need attention; see the messages under the fields.</source>
-        <translation>Some answers need attention; see the messages under the fields.</translation>
-    </message>
-    <message>
         <source>This place is outside the city: refer the caller instead of taking a request.</source>
         <translation>This place is outside the city: refer the caller instead of taking a request.</translation>
     </message>
@@ -2508,10 +2512,6 @@
     <message>
         <source>No follow-up wanted</source>
         <translation>No follow-up wanted</translation>
-    </message>
-    <message>
-        <source>How the caller wants to be contacted</source>
-        <translation>How the caller wants to be contacted</translation>
     </message>
     <message>
         <source>— choose how the contact ended —</source>
@@ -3736,10 +3736,6 @@
         <translation>Request number the caller reads out, then Enter</translation>
     </message>
     <message>
-        <source>Request number for status read-back</source>
-        <translation>Request number for status read-back</translation>
-    </message>
-    <message>
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
@@ -3790,6 +3786,26 @@
     <message>
         <source>There is no public update yet.</source>
         <translation>There is no public update yet.</translation>
+    </message>
+    <message>
+        <source>Status of request number</source>
+        <translation>Status of request number</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm with:</source>
+        <translation>Con&amp;firm with:</translation>
+    </message>
+    <message>
+        <source>The street address or the date the caller gives</source>
+        <translation>The street address or the date the caller gives</translation>
+    </message>
+    <message>
+        <source>City case number %1 has no check character: one wrong digit finds someone else&apos;s request. Ask the caller for the street address or the date they reported it, type it under &quot;Confirm with&quot; and press Enter.</source>
+        <translation>City case number %1 has no check character: one wrong digit finds someone else&apos;s request. Ask the caller for the street address or the date they reported it, type it under &quot;Confirm with&quot; and press Enter.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not match case %2: do not read it. Ask the caller to read the number again, or for the address or date once more.</source>
+        <translation>&quot;%1&quot; does not match case %2: do not read it. Ask the caller to read the number again, or for the address or date once more.</translation>
     </message>
 </context>
 <context>

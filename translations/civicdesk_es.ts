@@ -2169,6 +2169,18 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
+        <source>Transfer destination</source>
+        <translation>Destino de la transferencia</translation>
+    </message>
+    <message>
+        <source>Some answers need attention; see the messages under the fields.</source>
+        <translation>Algunas respuestas necesitan revisión; vea los mensajes bajo los campos.</translation>
+    </message>
+    <message>
+        <source>How the caller wants to be contacted</source>
+        <translation>Cómo desea que la contacten</translation>
+    </message>
+    <message>
         <source>Request &amp;type:</source>
         <translation>&amp;Tipo de solicitud:</translation>
     </message>
@@ -2369,10 +2381,6 @@
         <translation>Transferido a (departamento y número)</translation>
     </message>
     <message>
-        <source>Transfer destination</source>
-        <translation>Destino de la transferencia</translation>
-    </message>
-    <message>
         <source>Wrap-up notes</source>
         <translation>Notas de cierre</translation>
     </message>
@@ -2442,10 +2450,6 @@
         <translation>Primero elija un tipo de solicitud (Ctrl+1).</translation>
     </message>
     <message>
-        <source>Some answers need attention; see the messages under the fields.</source>
-        <translation>Algunas respuestas necesitan revisión; vea los mensajes bajo los campos.</translation>
-    </message>
-    <message>
         <source>This place is outside the city: refer the caller instead of taking a request.</source>
         <translation>Este lugar está fuera de la ciudad: derive a la persona en lugar de tomar una solicitud.</translation>
     </message>
@@ -2508,10 +2512,6 @@
     <message>
         <source>No follow-up wanted</source>
         <translation>No desea seguimiento</translation>
-    </message>
-    <message>
-        <source>How the caller wants to be contacted</source>
-        <translation>Cómo desea que la contacten</translation>
     </message>
     <message>
         <source>— choose how the contact ended —</source>
@@ -3736,10 +3736,6 @@
         <translation>Número de solicitud que lee la persona que llama; luego, Intro</translation>
     </message>
     <message>
-        <source>Request number for status read-back</source>
-        <translation>Número de solicitud para informar el estado</translation>
-    </message>
-    <message>
         <source>&amp;Details…</source>
         <translation>&amp;Detalles…</translation>
     </message>
@@ -3790,6 +3786,26 @@
     <message>
         <source>There is no public update yet.</source>
         <translation>Todavía no hay ninguna actualización pública.</translation>
+    </message>
+    <message>
+        <source>Status of request number</source>
+        <translation>Estado del número de solicitud</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm with:</source>
+        <translation>Con&amp;firmar con:</translation>
+    </message>
+    <message>
+        <source>The street address or the date the caller gives</source>
+        <translation>La dirección o la fecha que da quien llama</translation>
+    </message>
+    <message>
+        <source>City case number %1 has no check character: one wrong digit finds someone else&apos;s request. Ask the caller for the street address or the date they reported it, type it under &quot;Confirm with&quot; and press Enter.</source>
+        <translation>El número de caso municipal %1 no tiene carácter de control: un dígito equivocado encuentra la solicitud de otra persona. Pida a quien llama la dirección o la fecha en que lo comunicó, escríbala en «Confirmar con» y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not match case %2: do not read it. Ask the caller to read the number again, or for the address or date once more.</source>
+        <translation>«%1» no coincide con el caso %2: no lo lea. Pida a quien llama que lea el número de nuevo, o la dirección o la fecha otra vez.</translation>
     </message>
 </context>
 <context>
