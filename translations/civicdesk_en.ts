@@ -679,6 +679,10 @@
         <source>Another caller reported the same problem.</source>
         <translation>Another caller reported the same problem.</translation>
     </message>
+    <message>
+        <source>Created although open requests of this type were nearby (%1): %2.</source>
+        <translation>Created although open requests of this type were nearby (%1): %2.</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgeService</name>
@@ -2036,6 +2040,10 @@
         <source>The central store has nothing more.</source>
         <translation>The central store has nothing more.</translation>
     </message>
+    <message>
+        <source>History views</source>
+        <translation>History views</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>
@@ -2168,18 +2176,6 @@
 </context>
 <context>
     <name>civicdesk::IntakePanel</name>
-    <message>
-        <source>Transfer destination</source>
-        <translation>Transfer destination</translation>
-    </message>
-    <message>
-        <source>Some answers need attention; see the messages under the fields.</source>
-        <translation>Some answers need attention; see the messages under the fields.</translation>
-    </message>
-    <message>
-        <source>How the caller wants to be contacted</source>
-        <translation>How the caller wants to be contacted</translation>
-    </message>
     <message>
         <source>Request &amp;type:</source>
         <translation>Request &amp;type:</translation>
@@ -2540,6 +2536,57 @@
     <message>
         <source>&amp;Go back</source>
         <translation>&amp;Go back</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>Contact by</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Transferred to</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: shown once the address is chosen</source>
+        <translation>Open requests of this type nearby: shown once the address is chosen</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: none</source>
+        <translation>Open requests of this type nearby: none</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
+        <translation>
+            <numerusform>Open request of this type nearby (%n) — the caller may be reporting it:</numerusform>
+            <numerusform>Open requests of this type nearby (%n) — the caller may be reporting one of these:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open requests nearby</source>
+        <translation>Open requests nearby</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the caller to %1</source>
+        <translation>&amp;Attach the caller to %1</translation>
+    </message>
+    <message>
+        <source>Create anyway: a d&amp;ifferent problem</source>
+        <translation>Create anyway: a d&amp;ifferent problem</translation>
+    </message>
+    <message>
+        <source>Create anyway: a different &amp;spot</source>
+        <translation>Create anyway: a different &amp;spot</translation>
+    </message>
+    <message>
+        <source>a different problem from the open requests nearby</source>
+        <translation>a different problem from the open requests nearby</translation>
+    </message>
+    <message>
+        <source>a different spot from the open requests nearby</source>
+        <translation>a different spot from the open requests nearby</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3186,10 @@
     <message>
         <source>&amp;Apply</source>
         <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Map views</source>
+        <translation>Map views</translation>
     </message>
 </context>
 <context>

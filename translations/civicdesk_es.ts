@@ -679,6 +679,10 @@
         <source>Another caller reported the same problem.</source>
         <translation>Otra persona reportó el mismo problema.</translation>
     </message>
+    <message>
+        <source>Created although open requests of this type were nearby (%1): %2.</source>
+        <translation>Creada aunque había solicitudes abiertas de este tipo cerca (%1): %2.</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgeService</name>
@@ -2036,6 +2040,10 @@
         <source>The central store has nothing more.</source>
         <translation>El almacén central no tiene nada más.</translation>
     </message>
+    <message>
+        <source>History views</source>
+        <translation>Vistas del historial</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>
@@ -2168,18 +2176,6 @@
 </context>
 <context>
     <name>civicdesk::IntakePanel</name>
-    <message>
-        <source>Transfer destination</source>
-        <translation>Destino de la transferencia</translation>
-    </message>
-    <message>
-        <source>Some answers need attention; see the messages under the fields.</source>
-        <translation>Algunas respuestas necesitan revisión; vea los mensajes bajo los campos.</translation>
-    </message>
-    <message>
-        <source>How the caller wants to be contacted</source>
-        <translation>Cómo desea que la contacten</translation>
-    </message>
     <message>
         <source>Request &amp;type:</source>
         <translation>&amp;Tipo de solicitud:</translation>
@@ -2540,6 +2536,57 @@
     <message>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>Cómo contactarle</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Transferido a</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: shown once the address is chosen</source>
+        <translation>Solicitudes abiertas de este tipo cerca: se muestran al elegir la dirección</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: none</source>
+        <translation>Solicitudes abiertas de este tipo cerca: ninguna</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
+        <translation>
+            <numerusform>Solicitud abierta de este tipo cerca (%n): puede que quien llama informe de ella:</numerusform>
+            <numerusform>Solicitudes abiertas de este tipo cerca (%n): puede que quien llama informe de una de ellas:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open requests nearby</source>
+        <translation>Solicitudes abiertas cerca</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Hay solicitudes abiertas de este tipo cerca:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;¿Añadir a quien llama a %2, o crear una solicitud nueva de todos modos (el motivo queda registrado con ella)?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the caller to %1</source>
+        <translation>&amp;Añadir a quien llama a %1</translation>
+    </message>
+    <message>
+        <source>Create anyway: a d&amp;ifferent problem</source>
+        <translation>Crear de todos modos: otro &amp;problema</translation>
+    </message>
+    <message>
+        <source>Create anyway: a different &amp;spot</source>
+        <translation>Crear de todos modos: otro &amp;lugar</translation>
+    </message>
+    <message>
+        <source>a different problem from the open requests nearby</source>
+        <translation>un problema distinto del de las solicitudes abiertas cercanas</translation>
+    </message>
+    <message>
+        <source>a different spot from the open requests nearby</source>
+        <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3186,10 @@
     <message>
         <source>&amp;Apply</source>
         <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Map views</source>
+        <translation>Vistas del mapa</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/itemmodels/servicetypemodel.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
@@ -144,6 +145,12 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_S,
                         Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(window.intakePanel()->currentTypeCode(), QStringLiteral("BIRDINFEST"));
+        // The type picker above the form shows the same type (it showed the first type).
+        QCOMPARE(find<QListView>(window, "typeListView")
+                     ->currentIndex()
+                     .data(ServiceTypeModel::CodeRole)
+                     .toString(),
+                 QStringLiteral("BIRDINFEST"));
         const auto opened = [this] {
             QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
             return q.exec(QStringLiteral("SELECT count(*) FROM contact_articles WHERE "

@@ -48,6 +48,11 @@ private:
     // Changes made elsewhere (pulled, imported) reach every view, once per burst.
     void applyOutsideChanges();
 
+    // Before any widget: combo boxes are announced by their names (see accessiblecombobox.h).
+    struct AccessibleNames
+    {
+        AccessibleNames();
+    } m_accessibleNames;
     StoreContext &m_store;
     Settings &m_settings;
     IntakePanel *m_intake;
