@@ -17,6 +17,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
@@ -126,6 +127,25 @@ private slots:
 
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QTRY_VERIFY(find<QDockWidget>(window, "mapDock")->isVisible());
+    }
+
+    // Issue 12, defect 3 at 1366x768: the window's first size (1400x900) is taller than the
+    // screen; it starts maximized so nothing at the bottom of an area is off screen.
+    void theFirstWindowFitsASmallScreen()
+    {
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        MainWindow window(store, settings);
+        const QRect room = window.screen()->availableGeometry();
+        QVERIFY2(room.height() < 900, "the offscreen screen is expected to be smaller");
+        window.showFitted();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY2(room.contains(window.frameGeometry()),
+                     qPrintable(QStringLiteral("%1x%2 in %3x%4")
+                                    .arg(window.frameGeometry().width())
+                                    .arg(window.frameGeometry().height())
+                                    .arg(room.width())
+                                    .arg(room.height())));
     }
 
     void anArticleStartsItsRequestAndIsRecordedOnTheContact()

@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTimeZone>
 #include <QTimer>
@@ -143,6 +144,23 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
         restoreGeometry(m_settings.windowGeometry());
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
+}
+
+void MainWindow::showFitted()
+{
+    const QScreen *where = screen();
+    const QSize room = where ? where->availableGeometry().size() : QSize();
+    // The frame (title bar, borders) is not known before the window is shown: leave room for it.
+    const QSize needed = size() + QSize(16, 48);
+    if (m_settings.windowGeometry().isEmpty() && room.isValid() &&
+        (needed.width() > room.width() || needed.height() > room.height())) {
+        // Sized to fit first (not every window manager maximizes a window before it is mapped).
+        resize(room - QSize(16, 48));
+        move(where->availableGeometry().topLeft());
+        showMaximized();
+    } else {
+        show();
+    }
 }
 
 void MainWindow::applyDefaultLayout()

@@ -34,6 +34,9 @@ public:
     QList<std::pair<QString, QKeySequence>> shortcuts() const;
 
     void showArea(QDockWidget *dock);
+    // Shows the window as it was left, or on a screen smaller than its first size (1366x768),
+    // maximized: a window taller than the screen hides the bottom of every area.
+    void showFitted();
     void resetLayout();
 
 protected:
