@@ -13,6 +13,7 @@
 #include "models/requests/historyrepository.h"
 #include "models/requests/requestrepository.h"
 #include "models/requests/requesttimeline.h"
+#include "tests/gui/intakefixture.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
@@ -543,7 +544,8 @@ private slots:
         QVERIFY(j.type("readbackNumberLineEdit", number));
         QVERIFY(j.press(Qt::Key_Return));
         auto *readback = desk.window->findChild<QLabel *>(QStringLiteral("readbackResultLabel"));
-        QTRY_VERIFY(readback->text().contains(number));
+        QTRY_VERIFY2(readback->text().contains(number),
+                     qPrintable(readback->text() + u" / " + number));
         finishContact(j);
         QCOMPARE(finishedContacts(1).size(), 1);
 
@@ -782,6 +784,48 @@ private slots:
                  std::optional(Outcome::InformationGiven));
         qInfo("journey status read-back with a misheard character: %d keys beyond typed text",
               j.keys);
+    }
+
+    // A draft restored after the workstation was killed (SIGKILL) mid-call: the window comes
+    // back with the call, the form and its type shown in the picker, and the agent finishes it
+    // by keyboard.
+    void journeyDraftRestoredAfterAKill()
+    {
+        const QString path = m_store->path();
+        m_store->close();
+        const QString failed = test::killDraftChild(QStringLiteral(INTAKE_DRAFT_CHILD), path);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_store->reopen();
+
+        auto desk = openDesk();
+        QVERIFY(desk.window);
+        QVERIFY(!desk.window->intakePanel()->contactId().isEmpty());
+        auto *types = desk.window->findChild<QListView *>(QStringLiteral("typeListView"));
+        QCOMPARE(types->currentIndex().data(ServiceTypeModel::CodeRole).toString(),
+                 QStringLiteral("MTRECYDBI"));
+        test::Journey j;
+        QVERIFY(j.focusOnScreen());
+        // Submitting shows what is missing at its field; Down answers "Trash".
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("attribute_SR-MTRECYDBI1"));
+        auto *error = desk.window->findChild<QLabel *>(QStringLiteral("error_SR-MTRECYDBI1"));
+        QVERIFY(error->isVisible());
+        QTRY_VERIFY2(test::offScreen(error).isEmpty(), qPrintable(test::offScreen(error)));
+        QVERIFY(j.press(Qt::Key_Down));
+        QVERIFY(j.tabTo("addressLineEdit", 20));
+        QVERIFY(j.type("addressLineEdit", QStringLiteral("10 a st")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        finishContact(j);
+        const auto contact = onlyContact();
+        QVERIFY(contact);
+        QCOMPARE(contact->outcome, std::optional(Outcome::RequestCreated));
+        QCOMPARE(contact->requestIds.size(), 1);
+        const auto request = RequestRepository(m_store->db()).byId(contact->requestIds.first());
+        QVERIFY(request);
+        QCOMPARE(request->description, QStringLiteral("Bags left at the curb since Monday"));
+        QVERIFY(!request->callerId.isEmpty());
+        qInfo("journey draft restored after a kill: %d keys beyond typed text", j.keys);
     }
 };
 
