@@ -175,6 +175,19 @@ private slots:
 
         QVERIFY(j.press(Qt::Key_4, Qt::ControlModifier));
         check(&window, "history");
+        // A city case id waits for its second detail.
+        QVERIFY(j.press(Qt::Key_R, Qt::ControlModifier));
+        QVERIFY(j.type("readbackNumberLineEdit", QStringLiteral("101001241058")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QCOMPARE(j.focusName(), QStringLiteral("readbackConfirmLineEdit"));
+        check(&window, "read-back confirmation");
+        // The address suggestions under the address field.
+        QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
+        QVERIFY(j.type("typeSearchLineEdit", QStringLiteral("rodent")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QVERIFY(j.type("addressLineEdit", QStringLiteral("10 a st")));
+        check(&window, "address suggestions");
         QVERIFY(j.press(Qt::Key_3, Qt::ControlModifier));
         check(&window, "map");
     }
