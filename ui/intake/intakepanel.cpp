@@ -2,6 +2,7 @@
 
 #include "models/city/cataloguerepository.h"
 #include "models/domain/textmatch.h"
+#include "models/intake/intakedraft.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 #include "models/itemmodels/servicetypemodel.h"
@@ -17,8 +18,6 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -68,27 +67,6 @@ protected:
 private:
     QStringList m_words;
 };
-
-QJsonObject answersToJson(const Answers &answers)
-{
-    QJsonObject o;
-    for (auto it = answers.cbegin(); it != answers.cend(); ++it)
-        o.insert(it.key(), QJsonArray::fromStringList(it.value()));
-    return o;
-}
-
-Answers answersFromJson(const QJsonObject &o)
-{
-    Answers a;
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        QStringList values;
-        const QJsonArray array = it.value().toArray();
-        for (const QJsonValue &v : array)
-            values.append(v.toString());
-        a.insert(it.key(), values);
-    }
-    return a;
-}
 
 // Messages are selectable with the mouse but are no Tab stops: Tab goes from field to field.
 QLabel *bigLabel(QWidget *parent, const QString &objectName)
@@ -1189,39 +1167,26 @@ void IntakePanel::scheduleDraftSave()
 
 void IntakePanel::saveDraft()
 {
-    QJsonObject payload{{QStringLiteral("contact_id"), m_contactId},
-                        {QStringLiteral("contact_started"), m_contactStarted.toString(Qt::ISODate)},
-                        {QStringLiteral("channel"), m_channel->currentData().toString()},
-                        {QStringLiteral("caller_id"), m_callerId},
-                        {QStringLiteral("caller_phone"), m_callerPhone->text()},
-                        {QStringLiteral("caller_name"), m_callerName->text()},
-                        {QStringLiteral("caller_email"), m_callerEmail->text()},
-                        {QStringLiteral("description"), m_description->toPlainText()}};
+    IntakeDraft draft;
+    draft.contactId = m_contactId;
+    draft.contactStarted = m_contactStarted;
+    draft.channel = m_channel->currentData().toString();
+    draft.callerId = m_callerId;
+    draft.callerPhone = m_callerPhone->text();
+    draft.callerName = m_callerName->text();
+    draft.callerEmail = m_callerEmail->text();
+    draft.description = m_description->toPlainText();
     if (m_type) {
-        payload.insert(QStringLiteral("type_code"), m_type->code);
-        payload.insert(QStringLiteral("answers"), answersToJson(m_form->answers()));
+        draft.typeCode = m_type->code;
+        draft.answers = m_form->answers();
     }
-    if (const auto where = m_location->location()) {
-        QJsonObject location{{QStringLiteral("address"), where->address},
-                             {QStringLiteral("landmark"), where->landmark},
-                             {QStringLiteral("neighborhood"), where->neighborhood},
-                             {QStringLiteral("ward"), where->ward},
-                             {QStringLiteral("precinct"), where->precinct},
-                             {QStringLiteral("zip"), where->zip}};
-        if (where->latitude && where->longitude) {
-            location.insert(QStringLiteral("latitude"), *where->latitude);
-            location.insert(QStringLiteral("longitude"), *where->longitude);
-        }
-        payload.insert(QStringLiteral("location"), location);
-    }
-    const bool empty = m_contactId.isEmpty() && !m_type && m_callerPhone->text().isEmpty() &&
-                       m_callerName->text().isEmpty() && m_description->toPlainText().isEmpty();
-    if (empty) {
+    draft.location = m_location->location();
+    if (draft.isEmpty()) {
         discardDraft();
         return;
     }
-    const Status saved = m_ctx.intake.saveDraft(
-        {draftId, m_contactId, QStringLiteral("intake"), payload, QDateTime::currentDateTimeUtc()});
+    const Status saved = m_ctx.intake.saveDraft({draftId, m_contactId, QStringLiteral("intake"),
+                                                 draft.toJson(), QDateTime::currentDateTimeUtc()});
     if (!saved)
         showMessage(tr("Your work could not be saved as a draft: %1").arg(saved.error().message),
                     true);
@@ -1240,44 +1205,30 @@ void IntakePanel::restoreDraft()
                                  [](const Draft &d) { return d.id == draftId; });
     if (it == drafts.cend())
         return;
-    const QJsonObject p = it->payload;
-    m_channel->setCurrentIndex(std::max(0, m_channel->findData(p.value(u"channel").toString())));
-    m_contactId = p.value(u"contact_id").toString();
+    const IntakeDraft draft = IntakeDraft::fromJson(it->payload);
+    m_channel->setCurrentIndex(std::max(0, m_channel->findData(draft.channel)));
+    m_contactId = draft.contactId;
     if (!m_contactId.isEmpty()) {
-        m_contactStarted =
-            QDateTime::fromString(p.value(u"contact_started").toString(), Qt::ISODate);
+        m_contactStarted = draft.contactStarted;
         m_startContact->setEnabled(false);
         m_channel->setEnabled(false);
         m_endContact->setEnabled(true);
         m_clockTimer->start();
     }
-    m_callerId = p.value(u"caller_id").toString();
+    m_callerId = draft.callerId;
     emit callerChanged(m_callerId);
-    m_callerPhone->setText(p.value(u"caller_phone").toString());
-    m_callerName->setText(p.value(u"caller_name").toString());
-    m_callerEmail->setText(p.value(u"caller_email").toString());
-    if (const QString code = p.value(u"type_code").toString(); !code.isEmpty()) {
-        if (const auto type = m_ctx.catalogue.serviceType(code)) {
+    m_callerPhone->setText(draft.callerPhone);
+    m_callerName->setText(draft.callerName);
+    m_callerEmail->setText(draft.callerEmail);
+    if (!draft.typeCode.isEmpty()) {
+        if (const auto type = m_ctx.catalogue.serviceType(draft.typeCode)) {
             setType(*type);
-            m_form->setAnswers(answersFromJson(p.value(u"answers").toObject()));
+            m_form->setAnswers(draft.answers);
         }
     }
-    m_description->setPlainText(p.value(u"description").toString());
-    if (p.contains(u"location")) {
-        const QJsonObject l = p.value(u"location").toObject();
-        IntakeLocation where;
-        where.address = l.value(u"address").toString();
-        where.landmark = l.value(u"landmark").toString();
-        where.neighborhood = l.value(u"neighborhood").toString();
-        where.ward = l.value(u"ward").toString();
-        where.precinct = l.value(u"precinct").toString();
-        where.zip = l.value(u"zip").toString();
-        if (l.contains(u"latitude")) {
-            where.latitude = l.value(u"latitude").toDouble();
-            where.longitude = l.value(u"longitude").toDouble();
-        }
-        m_location->setLocation(where);
-    }
+    m_description->setPlainText(draft.description);
+    if (draft.location)
+        m_location->setLocation(*draft.location);
     // The candidates are looked up again: others may have reported the same place meanwhile.
     refreshDuplicates();
     updateTabOrder();
