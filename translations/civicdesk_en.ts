@@ -683,6 +683,10 @@
         <source>Another caller reported the same problem.</source>
         <translation>Another caller reported the same problem.</translation>
     </message>
+    <message>
+        <source>Created although open requests of this type were nearby (%1): %2.</source>
+        <translation>Created although open requests of this type were nearby (%1): %2.</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgeService</name>
@@ -2040,6 +2044,10 @@
         <source>The central store has nothing more.</source>
         <translation>The central store has nothing more.</translation>
     </message>
+    <message>
+        <source>History views</source>
+        <translation>History views</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>
@@ -2373,10 +2381,6 @@
         <translation>Transferred to (department and number)</translation>
     </message>
     <message>
-        <source>Transfer destination</source>
-        <translation>Transfer destination</translation>
-    </message>
-    <message>
         <source>Wrap-up notes</source>
         <translation>Wrap-up notes</translation>
     </message>
@@ -2446,10 +2450,6 @@
         <translation>Choose a request type first (Ctrl+1).</translation>
     </message>
     <message>
-        <source>Some answers need attention; see the messages under the fields.</source>
-        <translation>Some answers need attention; see the messages under the fields.</translation>
-    </message>
-    <message>
         <source>This place is outside the city: refer the caller instead of taking a request.</source>
         <translation>This place is outside the city: refer the caller instead of taking a request.</translation>
     </message>
@@ -2514,10 +2514,6 @@
         <translation>No follow-up wanted</translation>
     </message>
     <message>
-        <source>How the caller wants to be contacted</source>
-        <translation>How the caller wants to be contacted</translation>
-    </message>
-    <message>
         <source>— choose how the contact ended —</source>
         <translation>— choose how the contact ended —</translation>
     </message>
@@ -2544,6 +2540,57 @@
     <message>
         <source>&amp;Go back</source>
         <translation>&amp;Go back</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>Contact by</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Transferred to</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: shown once the address is chosen</source>
+        <translation>Open requests of this type nearby: shown once the address is chosen</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: none</source>
+        <translation>Open requests of this type nearby: none</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
+        <translation>
+            <numerusform>Open request of this type nearby (%n) — the caller may be reporting it:</numerusform>
+            <numerusform>Open requests of this type nearby (%n) — the caller may be reporting one of these:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open requests nearby</source>
+        <translation>Open requests nearby</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the caller to %1</source>
+        <translation>&amp;Attach the caller to %1</translation>
+    </message>
+    <message>
+        <source>Create anyway: a d&amp;ifferent problem</source>
+        <translation>Create anyway: a d&amp;ifferent problem</translation>
+    </message>
+    <message>
+        <source>Create anyway: a different &amp;spot</source>
+        <translation>Create anyway: a different &amp;spot</translation>
+    </message>
+    <message>
+        <source>a different problem from the open requests nearby</source>
+        <translation>a different problem from the open requests nearby</translation>
+    </message>
+    <message>
+        <source>a different spot from the open requests nearby</source>
+        <translation>a different spot from the open requests nearby</translation>
     </message>
 </context>
 <context>
@@ -3164,6 +3211,10 @@
         <source>&amp;Apply</source>
         <translation>&amp;Apply</translation>
     </message>
+    <message>
+        <source>Map views</source>
+        <translation>Map views</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapView</name>
@@ -3760,10 +3811,6 @@
         <translation>Request number the caller reads out, then Enter</translation>
     </message>
     <message>
-        <source>Request number for status read-back</source>
-        <translation>Request number for status read-back</translation>
-    </message>
-    <message>
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
@@ -3814,6 +3861,26 @@
     <message>
         <source>There is no public update yet.</source>
         <translation>There is no public update yet.</translation>
+    </message>
+    <message>
+        <source>Status of request number</source>
+        <translation>Status of request number</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm with:</source>
+        <translation>Con&amp;firm with:</translation>
+    </message>
+    <message>
+        <source>The street address or the date the caller gives</source>
+        <translation>The street address or the date the caller gives</translation>
+    </message>
+    <message>
+        <source>City case number %1 has no check character: one wrong digit finds someone else&apos;s request. Ask the caller for the street address or the date they reported it, type it under &quot;Confirm with&quot; and press Enter.</source>
+        <translation>City case number %1 has no check character: one wrong digit finds someone else&apos;s request. Ask the caller for the street address or the date they reported it, type it under &quot;Confirm with&quot; and press Enter.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not match case %2: do not read it. Ask the caller to read the number again, or for the address or date once more.</source>
+        <translation>&quot;%1&quot; does not match case %2: do not read it. Ask the caller to read the number again, or for the address or date once more.</translation>
     </message>
 </context>
 <context>

@@ -683,6 +683,10 @@
         <source>Another caller reported the same problem.</source>
         <translation>Otra persona reportó el mismo problema.</translation>
     </message>
+    <message>
+        <source>Created although open requests of this type were nearby (%1): %2.</source>
+        <translation>Creada aunque había solicitudes abiertas de este tipo cerca (%1): %2.</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgeService</name>
@@ -2040,6 +2044,10 @@
         <source>The central store has nothing more.</source>
         <translation>El almacén central no tiene nada más.</translation>
     </message>
+    <message>
+        <source>History views</source>
+        <translation>Vistas del historial</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>
@@ -2373,10 +2381,6 @@
         <translation>Transferido a (departamento y número)</translation>
     </message>
     <message>
-        <source>Transfer destination</source>
-        <translation>Destino de la transferencia</translation>
-    </message>
-    <message>
         <source>Wrap-up notes</source>
         <translation>Notas de cierre</translation>
     </message>
@@ -2446,10 +2450,6 @@
         <translation>Primero elija un tipo de solicitud (Ctrl+1).</translation>
     </message>
     <message>
-        <source>Some answers need attention; see the messages under the fields.</source>
-        <translation>Algunas respuestas necesitan revisión; vea los mensajes bajo los campos.</translation>
-    </message>
-    <message>
         <source>This place is outside the city: refer the caller instead of taking a request.</source>
         <translation>Este lugar está fuera de la ciudad: derive a la persona en lugar de tomar una solicitud.</translation>
     </message>
@@ -2514,10 +2514,6 @@
         <translation>No desea seguimiento</translation>
     </message>
     <message>
-        <source>How the caller wants to be contacted</source>
-        <translation>Cómo desea que la contacten</translation>
-    </message>
-    <message>
         <source>— choose how the contact ended —</source>
         <translation>— elija cómo terminó el contacto —</translation>
     </message>
@@ -2544,6 +2540,57 @@
     <message>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>Cómo contactarle</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Transferido a</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: shown once the address is chosen</source>
+        <translation>Solicitudes abiertas de este tipo cerca: se muestran al elegir la dirección</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: none</source>
+        <translation>Solicitudes abiertas de este tipo cerca: ninguna</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
+        <translation>
+            <numerusform>Solicitud abierta de este tipo cerca (%n): puede que quien llama informe de ella:</numerusform>
+            <numerusform>Solicitudes abiertas de este tipo cerca (%n): puede que quien llama informe de una de ellas:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open requests nearby</source>
+        <translation>Solicitudes abiertas cerca</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Hay solicitudes abiertas de este tipo cerca:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;¿Añadir a quien llama a %2, o crear una solicitud nueva de todos modos (el motivo queda registrado con ella)?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the caller to %1</source>
+        <translation>&amp;Añadir a quien llama a %1</translation>
+    </message>
+    <message>
+        <source>Create anyway: a d&amp;ifferent problem</source>
+        <translation>Crear de todos modos: otro &amp;problema</translation>
+    </message>
+    <message>
+        <source>Create anyway: a different &amp;spot</source>
+        <translation>Crear de todos modos: otro &amp;lugar</translation>
+    </message>
+    <message>
+        <source>a different problem from the open requests nearby</source>
+        <translation>un problema distinto del de las solicitudes abiertas cercanas</translation>
+    </message>
+    <message>
+        <source>a different spot from the open requests nearby</source>
+        <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
     </message>
 </context>
 <context>
@@ -3164,6 +3211,10 @@
         <source>&amp;Apply</source>
         <translation>&amp;Aplicar</translation>
     </message>
+    <message>
+        <source>Map views</source>
+        <translation>Vistas del mapa</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapView</name>
@@ -3760,10 +3811,6 @@
         <translation>Número de solicitud que lee la persona que llama; luego, Intro</translation>
     </message>
     <message>
-        <source>Request number for status read-back</source>
-        <translation>Número de solicitud para informar el estado</translation>
-    </message>
-    <message>
         <source>&amp;Details…</source>
         <translation>&amp;Detalles…</translation>
     </message>
@@ -3814,6 +3861,26 @@
     <message>
         <source>There is no public update yet.</source>
         <translation>Todavía no hay ninguna actualización pública.</translation>
+    </message>
+    <message>
+        <source>Status of request number</source>
+        <translation>Estado del número de solicitud</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm with:</source>
+        <translation>Con&amp;firmar con:</translation>
+    </message>
+    <message>
+        <source>The street address or the date the caller gives</source>
+        <translation>La dirección o la fecha que da quien llama</translation>
+    </message>
+    <message>
+        <source>City case number %1 has no check character: one wrong digit finds someone else&apos;s request. Ask the caller for the street address or the date they reported it, type it under &quot;Confirm with&quot; and press Enter.</source>
+        <translation>El número de caso municipal %1 no tiene carácter de control: un dígito equivocado encuentra la solicitud de otra persona. Pida a quien llama la dirección o la fecha en que lo comunicó, escríbala en «Confirmar con» y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not match case %2: do not read it. Ask the caller to read the number again, or for the address or date once more.</source>
+        <translation>«%1» no coincide con el caso %2: no lo lea. Pida a quien llama que lea el número de nuevo, o la dirección o la fecha otra vez.</translation>
     </message>
 </context>
 <context>

@@ -197,7 +197,7 @@ int main(int argc, char *argv[])
         window.historyPanel()->setCentralQuery(sync.centralQuery());
     if (engine && signedIn)
         engine->start();
-    window.show();
+    window.showFitted();
     const int status = QApplication::exec();
     // The window may still write while it closes: from here on changes wait in the outbox.
     workspace.shutDown();

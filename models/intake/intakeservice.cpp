@@ -161,6 +161,15 @@ Result<CreatedRequest> IntakeService::createRequest(const NewRequest &request)
     if (auto r = append(QStringLiteral("request"), id, QStringLiteral("request.created"), payload);
         !r)
         return r.error();
+    if (const auto &o = request.duplicateOverride; !o.reason.trimmed().isEmpty()) {
+        const QString text = IntakeText::tr("Created although open requests of this type were "
+                                            "nearby (%1): %2.")
+                                 .arg(o.candidates.join(QStringLiteral(", ")), o.reason.trimmed());
+        if (auto r = append(QStringLiteral("request"), id, QStringLiteral("request.note_added"),
+                            {{QStringLiteral("text"), text}, {QStringLiteral("public"), false}});
+            !r)
+            return r.error();
+    }
     return CreatedRequest{id, number.value(), due};
 }
 

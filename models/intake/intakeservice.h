@@ -38,6 +38,13 @@ struct NewRequest
     IntakeLocation location;
     QString callerId; // empty: anonymous (and always empty for "never collect" types)
     Channel channel = Channel::Phone;
+    // Open requests of this type were nearby and the agent created a new one anyway: why, and
+    // which numbers (recorded on the new request as an internal note).
+    struct DuplicateOverride
+    {
+        QStringList candidates;
+        QString reason;
+    } duplicateOverride;
 };
 
 struct CreatedRequest

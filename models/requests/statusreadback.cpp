@@ -1,10 +1,14 @@
 #include "models/requests/statusreadback.h"
 
 #include "models/domain/requestnumber.h"
+#include "models/domain/textmatch.h"
 #include "models/requests/requestsearchrepository.h"
 #include "models/requests/requesttimeline.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <algorithm>
+#include <numeric>
 
 namespace civicdesk {
 
@@ -56,7 +60,48 @@ Result<ReadBack> StatusReadback::lookUp(const QString &typed) const
                              .arg(display));
     const RequestTimeline timeline(m_database);
     const bool imported = requests.origin(request->id) == u"import";
-    return ReadBack{*request, display, timeline.latestPublicNote(*request, imported)};
+    return ReadBack{*request, display, timeline.latestPublicNote(*request, imported),
+                    !allDigits(key)};
+}
+
+bool StatusReadback::confirms(const ServiceRequest &request, const QString &detail,
+                              const QTimeZone &cityZone)
+{
+    const QString said = textmatch::fold(detail);
+    if (said.isEmpty())
+        return false;
+    // The date it was opened, in a few spoken or written forms.
+    const QDate opened = (cityZone.isValid() ? request.openedAt.toTimeZone(cityZone)
+                                             : request.openedAt.toLocalTime())
+                             .date();
+    const QString trimmed = detail.trimmed();
+    for (const QString &format :
+         {QStringLiteral("yyyy-MM-dd"), QStringLiteral("M/d/yyyy"), QStringLiteral("M/d/yy"),
+          QStringLiteral("d.M.yyyy"), QStringLiteral("MMMM d yyyy"), QStringLiteral("MMMM d, yyyy"),
+          QStringLiteral("d MMMM yyyy")}) {
+        QDate date = QLocale::c().toDate(trimmed, format);
+        if (format == u"M/d/yy" && date.isValid() && date.year() < 2000)
+            date = date.addYears(100);
+        if (date.isValid())
+            return date == opened;
+    }
+    for (const QString &format :
+         {QStringLiteral("MMMM d"), QStringLiteral("d MMMM"), QStringLiteral("M/d")}) {
+        const QDate date = QLocale::c().toDate(trimmed, format);
+        if (date.isValid())
+            return date.month() == opened.month() && date.day() == opened.day();
+    }
+    // The address: every word the caller said is in it, and there is enough of it (the house
+    // number and the street, or a street name of some length).
+    const QStringList words = textmatch::streetTokens(detail);
+    const QStringList address = textmatch::streetTokens(request.address);
+    if (words.isEmpty() || address.isEmpty())
+        return false;
+    const bool all = std::all_of(words.cbegin(), words.cend(),
+                                 [&address](const QString &w) { return address.contains(w); });
+    const int letters = std::accumulate(words.cbegin(), words.cend(), 0,
+                                        [](int n, const QString &w) { return n + int(w.size()); });
+    return all && (words.size() >= 2 || letters >= 5);
 }
 
 } // namespace civicdesk

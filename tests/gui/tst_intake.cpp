@@ -304,17 +304,8 @@ private slots:
         m_panel.reset();
         m_context.reset();
         m_store->close();
-        QProcess child;
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QStringLiteral(INTAKE_DRAFT_CHILD), {path});
-        QVERIFY(child.waitForStarted());
-        QByteArray output;
-        while (!output.contains("READY") && child.waitForReadyRead(60000))
-            output += child.readAllStandardOutput();
-        QVERIFY2(output.contains("READY"), output.constData());
-        child.kill(); // SIGKILL: no chance to clean up
-        QVERIFY(child.waitForFinished());
-        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        const QString failed = test::killDraftChild(QStringLiteral(INTAKE_DRAFT_CHILD), path);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
 
         m_store->reopen();
         m_context = std::make_unique<StoreContext>(m_store->db(), QStringLiteral("agent1"));

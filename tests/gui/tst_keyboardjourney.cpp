@@ -7,22 +7,37 @@
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/domain/requestnumber.h"
 #include "models/intake/intakerepository.h"
+#include "models/itemmodels/servicetypemodel.h"
 #include "models/requests/historyrepository.h"
+#include "models/requests/requestrepository.h"
+#include "models/requests/requesttimeline.h"
+#include "tests/gui/intakefixture.h"
+#include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
+#include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QWheelEvent>
 
 using namespace civicdesk;
 
@@ -33,6 +48,8 @@ class TestKeyboardJourney : public QObject
     std::unique_ptr<test::TempStore> m_store;
     QTemporaryDir m_settingsDir;
     int m_keys = 0;
+    int m_requestsBefore = 0; // imported history
+    int m_desks = 0;
 
     // One key to whatever has focus; the focused widget must be on screen afterwards.
     void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
@@ -55,45 +72,32 @@ class TestKeyboardJourney : public QObject
         QCOMPARE(edit->text(), before + text);
     }
 
-    // Answers the question box that is up, with one key to its focused button. A box that never
-    // takes the focus is rejected, so the test fails instead of hanging.
-    void answer(Qt::Key key, Qt::KeyboardModifiers modifiers, bool *asked)
+    // A window on this test's store, 1366x768, with the focus in the intake.
+    struct Desk
     {
-        QMessageBox *box = nullptr;
-        if (!QTest::qWaitFor(
-                [&] {
-                    box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-                    return box != nullptr;
-                },
-                5000))
-            return;
-        box->activateWindow();
-        if (!QTest::qWaitFor(
-                [&] {
-                    return QApplication::focusWidget() &&
-                           QApplication::focusWidget()->window() == box;
-                },
-                5000)) {
-            box->reject();
-            return;
-        }
-        *asked = true;
-        QTest::keyClick(QApplication::focusWidget(), key, modifiers);
-        if (box->isVisible()) // the key did not answer it
-            QTimer::singleShot(1000, box, &QDialog::reject);
+        std::unique_ptr<Settings> settings;
+        std::unique_ptr<StoreContext> store;
+        std::unique_ptr<MainWindow> window;
+    };
+    Desk openDesk()
+    {
+        Desk desk;
+        desk.settings = std::make_unique<Settings>(
+            m_settingsDir.filePath(QStringLiteral("desk%1.ini").arg(++m_desks)));
+        desk.store = std::make_unique<StoreContext>(m_store->db(), QStringLiteral("agent1"));
+        desk.window = test::openMainWindow(*desk.store, *desk.settings);
+        if (desk.window)
+            desk.window->intakePanel()->setFocus();
+        return desk;
     }
 
-    std::unique_ptr<MainWindow> openWindow(StoreContext &store, Settings &settings)
+    // openDesk(), then Ctrl+N: a call starts.
+    Desk startCall(test::Journey &j)
     {
-        auto window = std::make_unique<MainWindow>(store, settings);
-        window->resize(1366, 768);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        window->activateWindow();
-        if (!QTest::qWaitForWindowActive(window.get()))
-            return nullptr;
-        return window;
+        Desk desk = openDesk();
+        if (desk.window && !j.press(Qt::Key_N, Qt::ControlModifier))
+            desk.window.reset();
+        return desk;
     }
 
 private slots:
@@ -104,13 +108,14 @@ private slots:
         QVERIFY(pack.ok());
         QVERIFY(CityImporter(m_store->db()).import(pack.value()).ok());
         m_keys = 0;
+        m_requestsBefore = RequestRepository(m_store->db()).count();
     }
 
     void endContactFromATextFieldAndFinishWithEnter()
     {
         Settings settings(m_settingsDir.filePath(QStringLiteral("end.ini")));
         StoreContext store(m_store->db(), QStringLiteral("agent1"));
-        auto window = openWindow(store, settings);
+        auto window = test::openMainWindow(store, settings);
         QVERIFY(window);
         window->intakePanel()->setFocus(); // somewhere in the window
         QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier);
@@ -154,7 +159,7 @@ private slots:
     {
         Settings settings(m_settingsDir.filePath(QStringLiteral("next.ini")));
         StoreContext store(m_store->db(), QStringLiteral("agent1"));
-        auto window = openWindow(store, settings);
+        auto window = test::openMainWindow(store, settings);
         QVERIFY(window);
         window->intakePanel()->setFocus();
         for (int contact = 0; contact < 2; ++contact) {
@@ -189,7 +194,7 @@ private slots:
     {
         Settings settings(m_settingsDir.filePath(QStringLiteral("unsubmitted.ini")));
         StoreContext store(m_store->db(), QStringLiteral("agent1"));
-        auto window = openWindow(store, settings);
+        auto window = test::openMainWindow(store, settings);
         QVERIFY(window);
         window->intakePanel()->setFocus();
         press(Qt::Key_N, Qt::ControlModifier);
@@ -214,7 +219,7 @@ private slots:
             QCOMPARE(QApplication::focusWidget()->objectName(),
                      QStringLiteral("finishContactButton"));
             bool asked = false;
-            QTimer::singleShot(0, this, [&] { answer(key, modifiers, &asked); });
+            QTimer::singleShot(0, this, [&] { test::Journey::answer(key, modifiers, &asked); });
             press(Qt::Key_Return);
             QVERIFY(asked);
         };
@@ -236,7 +241,7 @@ private slots:
     {
         Settings settings(m_settingsDir.filePath(QStringLiteral("quit.ini")));
         StoreContext store(m_store->db(), QStringLiteral("agent1"));
-        auto window = openWindow(store, settings);
+        auto window = test::openMainWindow(store, settings);
         QVERIFY(window);
         window->intakePanel()->setFocus();
         QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier);
@@ -245,7 +250,8 @@ private slots:
 
         // The question appears; Escape goes back to the call.
         bool asked = false;
-        QTimer::singleShot(0, this, [&] { answer(Qt::Key_Escape, Qt::NoModifier, &asked); });
+        QTimer::singleShot(0, this,
+                           [&] { test::Journey::answer(Qt::Key_Escape, Qt::NoModifier, &asked); });
         press(Qt::Key_Q, Qt::ControlModifier);
         QVERIFY(asked);
         QVERIFY(window->isVisible());
@@ -257,7 +263,8 @@ private slots:
 
         // Ctrl+Q again, "Keep as draft" (Alt+K): the window closes and the call is kept.
         asked = false;
-        QTimer::singleShot(0, this, [&] { answer(Qt::Key_K, Qt::AltModifier, &asked); });
+        QTimer::singleShot(0, this,
+                           [&] { test::Journey::answer(Qt::Key_K, Qt::AltModifier, &asked); });
         press(Qt::Key_Q, Qt::ControlModifier);
         QVERIFY(asked);
         QTRY_VERIFY(!window->isVisible());
@@ -265,6 +272,560 @@ private slots:
         QCOMPARE(drafts.size(), 1);
         QCOMPARE(drafts.first().payload.value(u"caller_phone").toString(),
                  QStringLiteral("6175550111"));
+    }
+
+    // ---- Journeys of issue 12: keys to the focused widget, the focus on screen after each. ----
+
+    // Ctrl+1, the type's words, Enter: the request starts.
+    void chooseType(test::Journey &j, const char *typeWords)
+    {
+        QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
+        QVERIFY(j.type("typeSearchLineEdit", QString::fromUtf8(typeWords)));
+        QVERIFY(j.press(Qt::Key_Return));
+    }
+
+    // chooseType(); the description (if any), Tab, the address, Enter.
+    void typeAndAddress(test::Journey &j, const char *typeWords, const QString &description,
+                        const char *address)
+    {
+        chooseType(j, typeWords);
+        if (!description.isEmpty())
+            QVERIFY(j.type("descriptionTextEdit", description));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QVERIFY(j.type("addressLineEdit", QString::fromUtf8(address)));
+        QVERIFY(j.press(Qt::Key_Return)); // picks the first address
+    }
+
+    // The contacts the agent finished, newest first (through the capability API).
+    QList<HistoryEntry> finishedContacts(int expected)
+    {
+        QList<HistoryEntry> list;
+        static_cast<void>(QTest::qWaitFor(
+            [&] {
+                list = HistoryRepository(m_store->db()).forAgent(QStringLiteral("agent1"));
+                return list.size() == expected &&
+                       std::none_of(list.cbegin(), list.cend(),
+                                    [](const HistoryEntry &e) { return e.contact.isRunning(); });
+            },
+            5000));
+        return list;
+    }
+
+    // The one contact of the journey, finished (through the capability API).
+    std::optional<Contact> onlyContact()
+    {
+        const QList<HistoryEntry> contacts = finishedContacts(1);
+        if (contacts.size() != 1)
+            return std::nullopt;
+        return contacts.first().contact;
+    }
+
+    // Ctrl+E, the outcome (Down `downs` times when one must be chosen), Tab to Finish, Enter.
+    void finishContact(test::Journey &j, int downs = 0)
+    {
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("outcomeComboBox"));
+        for (int i = 0; i < downs; ++i)
+            QVERIFY(j.press(Qt::Key_Down));
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.press(Qt::Key_Return));
+    }
+
+    // The mini city's everyday request (it has no pothole type: a street light out is the
+    // same call — caller, type, description, address, submit, read back, finish).
+    void journeyStreetLightRequest()
+    {
+        test::Journey j;
+        auto desk = startCall(j);
+        QVERIFY(desk.window);
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
+        typeAndAddress(j, "street light", QStringLiteral("Lamp out since Friday"), "1 a acorn");
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        auto *result = desk.window->findChild<QLabel *>(QStringLiteral("resultLabel"));
+        QTRY_VERIFY(result->isVisible());
+        QVERIFY(test::offScreen(result).isEmpty());
+        finishContact(j);
+        const auto contact = onlyContact();
+        QVERIFY(contact);
+        QCOMPARE(contact->outcome, std::optional(Outcome::RequestCreated));
+        QCOMPARE(contact->requestIds.size(), 1);
+        const auto request = RequestRepository(m_store->db()).byId(contact->requestIds.first());
+        QVERIFY(request);
+        QCOMPARE(request->serviceCode, QStringLiteral("STRLGTOUT"));
+        QVERIFY2(request->address.contains(u"Acorn"), qPrintable(request->address));
+        QCOMPARE(request->description, QStringLiteral("Lamp out since Friday"));
+        QVERIFY(!request->callerId.isEmpty());
+        qInfo("journey street light (the pothole call): %d keys beyond typed text", j.keys);
+        QVERIFY(j.keys < 30);
+    }
+
+    void journeyInformationCall()
+    {
+        test::Journey j;
+        auto desk = startCall(j);
+        QVERIFY(desk.window);
+        QVERIFY(j.press(Qt::Key_2, Qt::ControlModifier));
+        QVERIFY(j.type("articleSearchLineEdit", QStringLiteral("bird")));
+        finishContact(j, 1); // "Information given"
+        const auto contact = onlyContact();
+        QVERIFY(contact);
+        QCOMPARE(contact->outcome, std::optional(Outcome::InformationGiven));
+        QVERIFY(contact->requestIds.isEmpty());
+        qInfo("journey information call: %d keys beyond typed text", j.keys);
+    }
+
+    void journeyEmergencyType()
+    {
+        test::Journey j;
+        auto desk = startCall(j);
+        QVERIFY(desk.window);
+        chooseType(j, "fire");
+        QCOMPARE(j.focusName(), QStringLiteral("emergencyLabel"));
+        // Nothing to submit: the wrap-up already says "warm transfer to 911".
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        auto *outcome = qobject_cast<QComboBox *>(QApplication::focusWidget());
+        QVERIFY(outcome);
+        QCOMPARE(outcome->currentData().toString(), QStringLiteral("warm_transfer"));
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.press(Qt::Key_Return));
+        const auto contact = onlyContact();
+        QVERIFY(contact);
+        QCOMPARE(contact->outcome, std::optional(Outcome::WarmTransfer));
+        QCOMPARE(contact->transferDestination, QStringLiteral("911"));
+        QVERIFY(contact->requestIds.isEmpty());
+        qInfo("journey emergency: %d keys beyond typed text", j.keys);
+    }
+
+    void journeyConfidentialType()
+    {
+        test::Journey j;
+        auto desk = startCall(j);
+        QVERIFY(desk.window);
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550123")));
+        typeAndAddress(j, "crowded", QStringLiteral("Twelve people in two rooms"), "57 a chestnut");
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        finishContact(j);
+        const auto contact = onlyContact();
+        QVERIFY(contact);
+        QCOMPARE(contact->outcome, std::optional(Outcome::RequestCreated));
+        QCOMPARE(contact->requestIds.size(), 1);
+        const auto request = RequestRepository(m_store->db()).byId(contact->requestIds.first());
+        QVERIFY(request);
+        QCOMPARE(request->serviceCode, QStringLiteral("OVRCRWD"));
+        QVERIFY(request->callerId.isEmpty()); // nothing identifying the caller is stored
+        QVERIFY(
+            IntakeRepository(m_store->db()).findCallers(QStringLiteral("6175550123"), 5).isEmpty());
+        qInfo("journey confidential type: %d keys beyond typed text", j.keys);
+    }
+
+    void journeyAddressOutsideTheCity()
+    {
+        test::Journey j;
+        auto desk = startCall(j);
+        QVERIFY(desk.window);
+        chooseType(j, "rodent");
+        QVERIFY(j.press(Qt::Key_Tab));
+        QVERIFY(j.type("addressLineEdit", QStringLiteral("100 Main St, Cambridge")));
+        auto *referral = desk.window->findChild<QLabel *>(QStringLiteral("referralLabel"));
+        QTRY_VERIFY(referral->isVisible());
+        QVERIFY2(test::offScreen(referral).isEmpty(), qPrintable(test::offScreen(referral)));
+        // Submitting is refused, with the message beside the address.
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("addressLineEdit"));
+        auto *message = desk.window->findChild<QLabel *>(QStringLiteral("intakeMessageLabel"));
+        QVERIFY(message->text().contains(u"outside"));
+        QTRY_VERIFY2(test::offScreen(message).isEmpty(), qPrintable(test::offScreen(message)));
+        // The outcome is "referred"; the request on the form is discarded.
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        auto *outcome = qobject_cast<QComboBox *>(QApplication::focusWidget());
+        QVERIFY(outcome);
+        QCOMPARE(outcome->currentData().toString(), QStringLiteral("referred"));
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.pressAndAnswer(Qt::Key_Return, Qt::NoModifier, Qt::Key_D, Qt::AltModifier, this));
+        const auto contact = onlyContact();
+        QVERIFY(contact);
+        QCOMPARE(contact->outcome, std::optional(Outcome::Referred));
+        QVERIFY(contact->requestIds.isEmpty());
+        qInfo("journey address outside the city: %d keys beyond typed text", j.keys);
+    }
+
+    // A street-light request at 10 A St made by an earlier caller, through the service.
+    QString earlierRequestAt10ASt(StoreContext &store)
+    {
+        const auto type = store.catalogue.serviceType(QStringLiteral("STRLGTOUT"));
+        NewRequest earlier;
+        earlier.type = *type;
+        earlier.location.address = QStringLiteral("10 A St, 02127");
+        earlier.location.latitude = 42.3409;
+        earlier.location.longitude = -71.0568;
+        auto created = store.service.createRequest(earlier);
+        return created ? created.value().id : QString();
+    }
+
+    // The second caller's street light at the same place: Submit asks about the open request
+    // and `answerKey` (with Alt) answers; the contact is finished and returned.
+    void duplicateJourney(Qt::Key answerKey, QString &earlier, std::optional<Contact> &contact,
+                          int &keys)
+    {
+        auto desk = openDesk();
+        QVERIFY(desk.window);
+        earlier = earlierRequestAt10ASt(*desk.store);
+        QVERIFY(!earlier.isEmpty());
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550142")));
+        typeAndAddress(j, "street light", QStringLiteral("Dark corner"), "10 a st");
+        QVERIFY(j.pressAndAnswer(Qt::Key_Return, Qt::ControlModifier, answerKey, Qt::AltModifier,
+                                 this));
+        finishContact(j);
+        contact = onlyContact();
+        keys = j.keys;
+    }
+
+    void journeyDuplicateAttach()
+    {
+        QString earlier;
+        std::optional<Contact> contact;
+        int keys = 0;
+        duplicateJourney(Qt::Key_A, earlier, contact, keys); // "Attach the caller to ..."
+        QVERIFY(contact);
+        QCOMPARE(contact->outcome, std::optional(Outcome::AttachedToExisting));
+        QCOMPARE(contact->requestIds, QStringList{earlier});
+        // No second request; the caller is on the earlier one.
+        QCOMPARE(RequestRepository(m_store->db()).count(), m_requestsBefore + 1);
+        const QList<CallerMatch> callers =
+            IntakeRepository(m_store->db()).findCallers(QStringLiteral("6175550142"), 5);
+        QCOMPARE(callers.size(), 1);
+        const QList<HistoryEntry> history =
+            HistoryRepository(m_store->db()).forCaller(callers.first().caller.id);
+        QVERIFY(std::any_of(history.cbegin(), history.cend(),
+                            [&earlier](const HistoryEntry &e) { return e.request.id == earlier; }));
+        qInfo("journey duplicate, attach: %d keys beyond typed text", keys);
+    }
+
+    void journeyDuplicateCreateAnyway()
+    {
+        QString earlier;
+        std::optional<Contact> contact;
+        int keys = 0;
+        duplicateJourney(Qt::Key_I, earlier, contact, keys); // "Create anyway: a different problem"
+        QVERIFY(contact);
+        QCOMPARE(contact->outcome, std::optional(Outcome::RequestCreated));
+        QCOMPARE(contact->requestIds.size(), 1);
+        const QString created = contact->requestIds.first();
+        QVERIFY(created != earlier);
+        const auto request = RequestRepository(m_store->db()).byId(created);
+        QVERIFY(request);
+        // The reason is recorded on the new request.
+        const QList<TimelineEntry> timeline =
+            RequestTimeline(m_store->db()).forRequest(*request, false);
+        QVERIFY(std::any_of(timeline.cbegin(), timeline.cend(), [](const TimelineEntry &e) {
+            return e.kind == TimelineEntry::Kind::NoteAdded && !e.isPublic &&
+                   e.text.contains(u"different problem");
+        }));
+        qInfo("journey duplicate, create anyway: %d keys beyond typed text", keys);
+    }
+
+    // Two contacts in a row: nothing of the first caller is on screen in the second.
+    void journeyTwoContactsInARow()
+    {
+        auto desk = openDesk();
+        QVERIFY(desk.window);
+        test::Journey j;
+        // First caller: a street light at 1 A Acorn St, then "what about my old request?".
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
+        typeAndAddress(j, "street light", QString(), "1 a acorn");
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        auto *result = desk.window->findChild<QLabel *>(QStringLiteral("resultLabel"));
+        QTRY_VERIFY(result->isVisible());
+        const QString number = result->property("number").toString();
+        QVERIFY(j.press(Qt::Key_R, Qt::ControlModifier));
+        QVERIFY(j.type("readbackNumberLineEdit", number));
+        QVERIFY(j.press(Qt::Key_Return));
+        auto *readback = desk.window->findChild<QLabel *>(QStringLiteral("readbackResultLabel"));
+        QTRY_VERIFY2(readback->text().contains(number),
+                     qPrintable(readback->text() + u" / " + number));
+        finishContact(j);
+        QCOMPARE(finishedContacts(1).size(), 1);
+
+        // Second caller.
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("callerPhoneLineEdit"));
+        QVERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget())->text().isEmpty());
+        QVERIFY(!result->isVisible());
+        QVERIFY(!readback->isVisible());
+        QVERIFY(desk.window->findChild<QLineEdit *>(QStringLiteral("readbackNumberLineEdit"))
+                    ->text()
+                    .isEmpty());
+        const auto *message =
+            desk.window->findChild<QLabel *>(QStringLiteral("intakeMessageLabel"));
+        QVERIFY2(message->text().isEmpty(), qPrintable(message->text()));
+        QVERIFY(desk.window->findChild<QLabel *>(QStringLiteral("callerStatusLabel"))
+                    ->text()
+                    .isEmpty());
+        QVERIFY(
+            desk.window->findChild<QLabel *>(QStringLiteral("mapPickedLabel"))->text().isEmpty());
+        QVERIFY(desk.window->historyPanel()->callerId().isEmpty());
+        const auto *location =
+            desk.window->findChild<QLabel *>(QStringLiteral("locationHistoryLabel"));
+        QVERIFY2(location->text().startsWith(u"No location yet"), qPrintable(location->text()));
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        QVERIFY(j.press(Qt::Key_End)); // the caller hung up
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.press(Qt::Key_Return));
+        QCOMPARE(finishedContacts(2).size(), 2);
+        qInfo("journey two contacts in a row: %d keys beyond typed text", j.keys);
+    }
+
+    // Defect 1: one natural Tab order through the generated questions to Submit, every stop
+    // visible and typed text landing where the agent means.
+    void tabGoesThroughTheQuestionsToSubmit()
+    {
+        test::Journey j;
+        auto desk = startCall(j);
+        QVERIFY(desk.window);
+        chooseType(j, "vehicle abandoned");
+        QVERIFY(j.type("attribute_PLATE", QStringLiteral("MA 123")));
+        const QStringList stops = {
+            QStringLiteral("attribute_VEHICLE_DESC"),    QStringLiteral("attribute_DAYS_PARKED"),
+            QStringLiteral("attribute_LAST_MOVED"),      QStringLiteral("attribute_SIGNS_FLAT"),
+            QStringLiteral("attribute_SIGNS_NO_PLATES"), QStringLiteral("attribute_SIGNS_GLASS"),
+            QStringLiteral("attribute_SIGNS_STICKER"),   QStringLiteral("attribute_SIGNS_STRIPPED"),
+            QStringLiteral("attribute_SIGNS_LEAK"),      QStringLiteral("descriptionTextEdit"),
+            QStringLiteral("addressLineEdit"),           QStringLiteral("noAddressCheckBox"),
+            QStringLiteral("submitRequestButton")};
+        for (const QString &stop : stops) {
+            QVERIFY(j.press(Qt::Key_Tab));
+            QCOMPARE(j.focusName(), stop);
+        }
+        // And back again.
+        for (qsizetype i = stops.size() - 2; i >= 0; --i) {
+            QVERIFY(j.press(Qt::Key_Tab, Qt::ShiftModifier));
+            QCOMPARE(j.focusName(), stops.at(i));
+        }
+        QVERIFY(j.press(Qt::Key_Tab, Qt::ShiftModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("attribute_PLATE"));
+        // Backwards from the questions: the type list, the search; the details are no stop.
+        QVERIFY(j.press(Qt::Key_Tab, Qt::ShiftModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("typeListView"));
+        QVERIFY(j.press(Qt::Key_Tab, Qt::ShiftModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("typeSearchLineEdit"));
+    }
+
+    // Defects 1, 4 and 8 after a draft restore: the picker shows the form's type, the
+    // candidates are looked up again (and say "none" when there are none), the Tab order holds.
+    void aRestoredDraftKeepsTypeOrderAndDuplicates()
+    {
+        {
+            auto desk = openDesk();
+            QVERIFY(desk.window);
+            test::Journey j;
+            QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+            typeAndAddress(j, "street light", QString(), "10 a st");
+            auto *label = desk.window->findChild<QLabel *>(QStringLiteral("duplicatesLabel"));
+            QVERIFY2(label->text().endsWith(u"none"), qPrintable(label->text()));
+            QVERIFY(
+                j.pressAndAnswer(Qt::Key_Q, Qt::ControlModifier, Qt::Key_K, Qt::AltModifier, this));
+            QTRY_VERIFY(!desk.window->isVisible());
+        }
+        // Meanwhile another caller reported the same light: the restored form is checked again.
+        StoreContext elsewhere(m_store->db(), QStringLiteral("agent2"));
+        QVERIFY(!earlierRequestAt10ASt(elsewhere).isEmpty());
+        auto again = openDesk();
+        QVERIFY(again.window);
+        auto *types = again.window->findChild<QListView *>(QStringLiteral("typeListView"));
+        QCOMPARE(types->currentIndex().data(ServiceTypeModel::CodeRole).toString(),
+                 QStringLiteral("STRLGTOUT"));
+        QCOMPARE(again.window->intakePanel()->currentTypeCode(), QStringLiteral("STRLGTOUT"));
+        auto *duplicates =
+            again.window->findChild<QListWidget *>(QStringLiteral("duplicateListWidget"));
+        QCOMPARE(duplicates->count(), 1);
+        QVERIFY(duplicates->isVisible());
+        // The Tab order from the description on is the natural one.
+        test::Journey j;
+        again.window->findChild<QWidget *>(QStringLiteral("descriptionTextEdit"))->setFocus();
+        QVERIFY(j.type("descriptionTextEdit", QStringLiteral("Still dark")));
+        for (const char *stop : {"addressLineEdit", "noAddressCheckBox", "duplicateListWidget",
+                                 "attachDuplicateButton", "submitRequestButton"}) {
+            QVERIFY(j.press(Qt::Key_Tab));
+            QCOMPARE(j.focusName(), QLatin1String(stop));
+        }
+    }
+
+    // Defect 3: an email error puts the focus on Email, with its message beside it.
+    void aCallerErrorIsShownAtItsField()
+    {
+        test::Journey j;
+        auto desk = startCall(j);
+        QVERIFY(desk.window);
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QVERIFY(j.type("callerEmailLineEdit", QStringLiteral("ana at example")));
+        typeAndAddress(j, "street light", QString(), "1 a acorn");
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("callerEmailLineEdit"));
+        auto *message = desk.window->findChild<QLabel *>(QStringLiteral("callerStatusLabel"));
+        QVERIFY2(message->text().contains(u"email", Qt::CaseInsensitive),
+                 qPrintable(message->text()));
+        QTRY_VERIFY2(test::offScreen(message).isEmpty(), qPrintable(test::offScreen(message)));
+        QCOMPARE(RequestRepository(m_store->db()).count(), m_requestsBefore);
+    }
+
+    // Defect 10: the wheel over an unfocused answer scrolls the form and changes nothing.
+    void theWheelScrollsTheFormNotTheAnswers()
+    {
+        auto desk = openDesk();
+        QVERIFY(desk.window);
+        test::Journey j;
+        chooseType(j, "garbage");
+        auto *combo =
+            desk.window->findChild<QComboBox *>(QStringLiteral("attribute_SR-MTRECYDBI1"));
+        QVERIFY(combo);
+        QVERIFY(j.press(Qt::Key_Tab, Qt::ShiftModifier)); // the focus leaves it
+        QVERIFY(!combo->hasFocus());
+        const int before = combo->currentIndex();
+        const QPoint at = combo->rect().center();
+        QWheelEvent wheel(at, combo->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(combo, &wheel);
+        QCOMPARE(combo->currentIndex(), before);
+    }
+
+    // Defect 9: Tab never stays in the search's dates; Ctrl+4 during a call shows the caller.
+    void historyKeyboard()
+    {
+        auto desk = openDesk();
+        QVERIFY(desk.window);
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_4, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("historyFilterLineEdit"));
+        QVERIFY(j.tabTo("historyFromDateEdit"));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QCOMPARE(j.focusName(), QStringLiteral("historyToDateEdit"));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QCOMPARE(j.focusName(), QStringLiteral("requestTableView"));
+        QVERIFY(j.press(Qt::Key_Tab, Qt::ShiftModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("historyToDateEdit"));
+        QVERIFY(j.press(Qt::Key_Tab, Qt::ShiftModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("historyFromDateEdit"));
+
+        // During a call with a known caller, Ctrl+4 shows the caller's history.
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
+        typeAndAddress(j, "street light", QString(), "1 a acorn");
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier)); // the caller is saved
+        QVERIFY(!desk.window->historyPanel()->callerId().isEmpty());
+        QVERIFY(j.press(Qt::Key_4, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("callerHistoryTableView"));
+        auto *tabs = desk.window->findChild<QTabWidget *>(QStringLiteral("historyTabWidget"));
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("callerHistoryView"));
+    }
+
+    // Defect 9: Shift+Tab from the map never lands in the knowledge area hidden behind it.
+    void shiftTabFromTheMapStaysInShownAreas()
+    {
+        auto desk = openDesk();
+        QVERIFY(desk.window);
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_3, Qt::ControlModifier));
+        auto *knowledge = desk.window->findChild<QDockWidget *>(QStringLiteral("knowledgeDock"));
+        QTRY_VERIFY(!knowledge->isVisible() || knowledge->visibleRegion().isEmpty());
+        for (int i = 0; i < 25; ++i) {
+            QVERIFY(j.press(Qt::Key_Tab, Qt::ShiftModifier));
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY2(!knowledge->isAncestorOf(focus), qPrintable(focus->objectName()));
+        }
+        for (int i = 0; i < 25; ++i) {
+            QVERIFY(j.press(Qt::Key_Tab));
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY2(!knowledge->isAncestorOf(focus), qPrintable(focus->objectName()));
+        }
+    }
+
+    // A status read-back with one misheard character: the check symbol catches it, the agent
+    // corrects it and reads the status; a city case id asks for a second detail first.
+    void journeyReadbackWithAMisheardCharacter()
+    {
+        auto desk = openDesk();
+        QVERIFY(desk.window);
+        const QString earlier = earlierRequestAt10ASt(*desk.store);
+        const auto request = RequestRepository(m_store->db()).byId(earlier);
+        QVERIFY(request);
+        const QString number = RequestNumber::parse(request->number).value().display();
+        QString misheard = number;
+        misheard[7] = misheard.at(7) == u'2' ? u'3' : u'2';
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+        QVERIFY(j.press(Qt::Key_R, Qt::ControlModifier));
+        QVERIFY(j.type("readbackNumberLineEdit", misheard));
+        QVERIFY(j.press(Qt::Key_Return));
+        auto *result = desk.window->findChild<QLabel *>(QStringLiteral("readbackResultLabel"));
+        QTRY_VERIFY(result->isVisible());
+        QVERIFY2(result->text().contains(u"not a valid request number"),
+                 qPrintable(result->text()));
+        QVERIFY(!result->text().contains(u"A St"));
+        // The number is selected: typing replaces it.
+        QVERIFY(j.type("readbackNumberLineEdit", number));
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY(result->text().startsWith(u"Request " + number));
+        QVERIFY(result->text().contains(u"10 A St"));
+        // A city case id: no check character, so the caller confirms the address first.
+        QVERIFY(j.press(Qt::Key_R, Qt::ControlModifier));
+        QVERIFY(j.type("readbackNumberLineEdit", QStringLiteral("101001241058")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QVERIFY2(result->text().contains(u"no check character"), qPrintable(result->text()));
+        QVERIFY(j.type("readbackConfirmLineEdit", QStringLiteral("76 Alpheus Rd")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY(result->text().startsWith(u"Request 101001241058"));
+        finishContact(j, 1);
+        QCOMPARE(finishedContacts(1).first().contact.outcome,
+                 std::optional(Outcome::InformationGiven));
+        qInfo("journey status read-back with a misheard character: %d keys beyond typed text",
+              j.keys);
+    }
+
+    // A draft restored after the workstation was killed (SIGKILL) mid-call: the window comes
+    // back with the call, the form and its type shown in the picker, and the agent finishes it
+    // by keyboard.
+    void journeyDraftRestoredAfterAKill()
+    {
+        const QString path = m_store->path();
+        m_store->close();
+        const QString failed = test::killDraftChild(QStringLiteral(INTAKE_DRAFT_CHILD), path);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_store->reopen();
+
+        auto desk = openDesk();
+        QVERIFY(desk.window);
+        QVERIFY(!desk.window->intakePanel()->contactId().isEmpty());
+        auto *types = desk.window->findChild<QListView *>(QStringLiteral("typeListView"));
+        QCOMPARE(types->currentIndex().data(ServiceTypeModel::CodeRole).toString(),
+                 QStringLiteral("MTRECYDBI"));
+        test::Journey j;
+        QVERIFY(j.focusOnScreen());
+        // Submitting shows what is missing at its field; Down answers "Trash".
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("attribute_SR-MTRECYDBI1"));
+        auto *error = desk.window->findChild<QLabel *>(QStringLiteral("error_SR-MTRECYDBI1"));
+        QVERIFY(error->isVisible());
+        QTRY_VERIFY2(test::offScreen(error).isEmpty(), qPrintable(test::offScreen(error)));
+        QVERIFY(j.press(Qt::Key_Down));
+        QVERIFY(j.tabTo("addressLineEdit", 20));
+        QVERIFY(j.type("addressLineEdit", QStringLiteral("10 a st")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        finishContact(j);
+        const auto contact = onlyContact();
+        QVERIFY(contact);
+        QCOMPARE(contact->outcome, std::optional(Outcome::RequestCreated));
+        QCOMPARE(contact->requestIds.size(), 1);
+        const auto request = RequestRepository(m_store->db()).byId(contact->requestIds.first());
+        QVERIFY(request);
+        QCOMPARE(request->description, QStringLiteral("Bags left at the curb since Monday"));
+        QVERIFY(!request->callerId.isEmpty());
+        qInfo("journey draft restored after a kill: %d keys beyond typed text", j.keys);
     }
 };
 

@@ -3,6 +3,7 @@
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/itemmodels/servicetypemodel.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
@@ -16,6 +17,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
@@ -127,6 +129,25 @@ private slots:
         QTRY_VERIFY(find<QDockWidget>(window, "mapDock")->isVisible());
     }
 
+    // Issue 12, defect 3 at 1366x768: the window's first size (1400x900) is taller than the
+    // screen; it starts maximized so nothing at the bottom of an area is off screen.
+    void theFirstWindowFitsASmallScreen()
+    {
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        MainWindow window(store, settings);
+        const QRect room = window.screen()->availableGeometry();
+        QVERIFY2(room.height() < 900, "the offscreen screen is expected to be smaller");
+        window.showFitted();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY2(room.contains(window.frameGeometry()),
+                     qPrintable(QStringLiteral("%1x%2 in %3x%4")
+                                    .arg(window.frameGeometry().width())
+                                    .arg(window.frameGeometry().height())
+                                    .arg(room.width())
+                                    .arg(room.height())));
+    }
+
     void anArticleStartsItsRequestAndIsRecordedOnTheContact()
     {
         Settings settings(settingsFile());
@@ -144,6 +165,12 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_S,
                         Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(window.intakePanel()->currentTypeCode(), QStringLiteral("BIRDINFEST"));
+        // The type picker above the form shows the same type (it showed the first type).
+        QCOMPARE(find<QListView>(window, "typeListView")
+                     ->currentIndex()
+                     .data(ServiceTypeModel::CodeRole)
+                     .toString(),
+                 QStringLiteral("BIRDINFEST"));
         const auto opened = [this] {
             QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
             return q.exec(QStringLiteral("SELECT count(*) FROM contact_articles WHERE "

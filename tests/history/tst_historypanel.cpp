@@ -301,10 +301,23 @@ private slots:
         QVERIFY(result->text().contains(u"It is expected to be resolved by"));
         QVERIFY(result->text().contains(u"There is no public update yet."));
 
-        // An imported case number, read with spaces.
+        // An imported case number, read with spaces: it has no check character, so nothing is
+        // read before a second detail from the caller matches.
         number->selectAll();
         QTest::keyClicks(number, QStringLiteral("1010 0124 1058"));
         QTest::keyClick(number, Qt::Key_Return);
+        auto *confirm = child<QLineEdit>(m_panel.get(), "readbackConfirmLineEdit");
+        QTRY_COMPARE(QApplication::focusWidget(), confirm);
+        QVERIFY2(result->text().contains(u"no check character"), qPrintable(result->text()));
+        QVERIFY(!result->text().contains(u"Alpheus"));
+        QVERIFY(!child<QPushButton>(m_panel.get(), "readbackDetailsButton")->isEnabled());
+        QTest::keyClicks(confirm, QStringLiteral("12 Main St"));
+        QTest::keyClick(confirm, Qt::Key_Return);
+        QVERIFY2(result->text().contains(u"does not match"), qPrintable(result->text()));
+        QVERIFY(!result->text().contains(u"Alpheus"));
+        confirm->selectAll();
+        QTest::keyClicks(confirm, QStringLiteral("76 Alpheus Road"));
+        QTest::keyClick(confirm, Qt::Key_Return);
         QTRY_VERIFY(result->text().startsWith(u"Request 101001241058"));
         QVERIFY(result->text().contains(u"It was closed on"));
         QVERIFY(result->text().contains(u"Latest update"));

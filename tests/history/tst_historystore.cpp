@@ -307,8 +307,22 @@ private slots:
         }
         QCOMPARE(readback.lookUp(QStringLiteral("K7QMO-2A4FC")).error().code,
                  QStringLiteral("request_number.confusable"));
+        QVERIFY(found.value().checked);
         auto imported = readback.lookUp(QStringLiteral("1010 0124 1058"));
         QVERIFY(imported.ok());
+        // No check character: a second detail must confirm it before it is read.
+        QVERIFY(!imported.value().checked);
+        const QTimeZone boston("America/New_York");
+        const ServiceRequest &r = imported.value().request;
+        QVERIFY(StatusReadback::confirms(r, QStringLiteral("76 Alpheus Rd"), boston));
+        QVERIFY(StatusReadback::confirms(r, QStringLiteral("76 alpheus road"), boston));
+        QVERIFY(StatusReadback::confirms(r, QStringLiteral("Alpheus"), boston));
+        QVERIFY(StatusReadback::confirms(r, QStringLiteral("1/2/2015"), boston));
+        QVERIFY(StatusReadback::confirms(r, QStringLiteral("January 2"), boston));
+        QVERIFY(!StatusReadback::confirms(r, QStringLiteral("1/3/2015"), boston));
+        QVERIFY(!StatusReadback::confirms(r, QStringLiteral("12 Main St"), boston));
+        QVERIFY(!StatusReadback::confirms(r, QStringLiteral("Rd"), boston));
+        QVERIFY(!StatusReadback::confirms(r, QString(), boston));
         QVERIFY(imported.value().latestPublicNote->text.contains(u"not at location"));
         QCOMPARE(readback.lookUp(QStringLiteral("10100124105")).error().code,
                  QStringLiteral("readback.case_id"));

@@ -1,6 +1,7 @@
 #include "ui/common/mainwindow.h"
 
 #include "models/itemmodels/requestlistmodel.h"
+#include "ui/common/accessiblecombobox.h"
 #include "ui/common/settings.h"
 #include "ui/common/shortcutguard.h"
 #include "ui/common/shortcutsdialog.h"
@@ -22,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTimeZone>
 #include <QTimer>
@@ -30,8 +32,13 @@
 
 namespace civicdesk {
 
+MainWindow::AccessibleNames::AccessibleNames()
+{
+    installAccessibleComboBox();
+}
+
 MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
-    : QMainWindow(parent), m_store(store), m_settings(settings),
+    : QMainWindow(parent), m_accessibleNames(), m_store(store), m_settings(settings),
       m_intake(new IntakePanel({store.catalogue, store.requests, store.intake, store.service,
                                 store.addresses, store.districts},
                                this)),
@@ -98,6 +105,9 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     connect(m_intake, &IntakePanel::locationEntered, m_history, &HistoryPanel::setLocation);
     connect(m_intake, &IntakePanel::locationCleared, m_history, &HistoryPanel::clearLocation);
     connect(m_intake, &IntakePanel::requestCreated, m_history, &HistoryPanel::refresh);
+    // A new contact starts clean: no read-back or place picked for the previous caller.
+    connect(m_intake, &IntakePanel::contactReset, m_history, &HistoryPanel::clearContact);
+    connect(m_intake, &IntakePanel::contactReset, m_map, &MapOverviewPanel::clearPick);
     // A marker clicked on the map opens the request; a request opened in history is shown on
     // the map.
     connect(m_map, &MapOverviewPanel::requestActivated, m_history, &HistoryPanel::openRequest);
@@ -138,6 +148,23 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
         restoreState(m_settings.windowState());
 }
 
+void MainWindow::showFitted()
+{
+    const QScreen *where = screen();
+    const QSize room = where ? where->availableGeometry().size() : QSize();
+    // The frame (title bar, borders) is not known before the window is shown: leave room for it.
+    const QSize needed = size() + QSize(16, 48);
+    if (m_settings.windowGeometry().isEmpty() && room.isValid() &&
+        (needed.width() > room.width() || needed.height() > room.height())) {
+        // Sized to fit first (not every window manager maximizes a window before it is mapped).
+        resize(room - QSize(16, 48));
+        move(where->availableGeometry().topLeft());
+        showMaximized();
+    } else {
+        show();
+    }
+}
+
 void MainWindow::applyDefaultLayout()
 {
     // Intake on the left at full height; knowledge and map tabbed on the right above history.
@@ -161,6 +188,10 @@ QDockWidget *MainWindow::addArea(QWidget *panel, const QString &objectName)
     dock->setWidget(panel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                       QDockWidget::DockWidgetClosable);
+    // A dock tabbed behind another stays "visible" off screen: its panel is hidden with it, so
+    // Tab and Shift+Tab never land in an area the agent cannot see.
+    connect(dock, &QDockWidget::visibilityChanged, panel,
+            [panel](bool visible) { panel->setVisible(visible); });
     return dock;
 }
 
@@ -168,10 +199,13 @@ void MainWindow::showArea(QDockWidget *dock)
 {
     dock->show();
     dock->raise();
+    dock->widget()->show();
     if (dock == m_intakeDock)
         m_intake->focusSearch();
     else if (dock == m_knowledgeDock)
         m_knowledge->focusSearch();
+    else if (dock == m_historyDock && !m_history->callerId().isEmpty())
+        m_history->focusCaller(); // during a call: the caller's past contacts and requests
     else if (dock == m_historyDock)
         m_history->focusFilter();
     else

@@ -34,6 +34,9 @@ public:
     QList<std::pair<QString, QKeySequence>> shortcuts() const;
 
     void showArea(QDockWidget *dock);
+    // Shows the window as it was left, or on a screen smaller than its first size (1366x768),
+    // maximized: a window taller than the screen hides the bottom of every area.
+    void showFitted();
     void resetLayout();
 
 protected:
@@ -48,6 +51,11 @@ private:
     // Changes made elsewhere (pulled, imported) reach every view, once per burst.
     void applyOutsideChanges();
 
+    // Before any widget: combo boxes are announced by their names (see accessiblecombobox.h).
+    struct AccessibleNames
+    {
+        AccessibleNames();
+    } m_accessibleNames;
     StoreContext &m_store;
     Settings &m_settings;
     IntakePanel *m_intake;

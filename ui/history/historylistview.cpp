@@ -18,6 +18,7 @@ HistoryListView::HistoryListView(const QString &objectNamePrefix, const QTimeZon
     m_table->setObjectName(objectNamePrefix + u"HistoryTableView");
     m_model->setDisplayTimeZone(cityZone);
     m_table->setModel(m_model);
+    setFocusProxy(m_table);
     setUpRequestTable(this, m_caption, m_table, HistoryEntryModel::Address,
                       HistoryEntryModel::RequestIdRole,
                       [this](const QString &id) { emit requestActivated(id); });

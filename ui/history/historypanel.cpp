@@ -67,6 +67,7 @@ void HistoryPanel::build(const QTimeZone &cityZone)
 
 void HistoryPanel::retranslate()
 {
+    m_tabs->setAccessibleName(tr("History views"));
     m_tabs->setTabText(m_tabs->indexOf(m_callerView),
                        tr("&Caller (%1)").arg(m_callerView->model()->rowCount()));
     m_tabs->setTabText(m_tabs->indexOf(m_locationView),
@@ -99,6 +100,17 @@ void HistoryPanel::focusFilter()
 void HistoryPanel::focusReadback()
 {
     m_readback->focusNumber();
+}
+
+void HistoryPanel::focusCaller()
+{
+    m_tabs->setCurrentWidget(m_callerView);
+    m_callerView->setFocus(Qt::ShortcutFocusReason);
+}
+
+void HistoryPanel::clearContact()
+{
+    m_readback->clear();
 }
 
 void HistoryPanel::showTab(Tab tab)

@@ -52,6 +52,8 @@ public:
 
     void focusFilter();
     void focusReadback();
+    // Shows the Caller tab with the focus in its list.
+    void focusCaller();
     void showTab(Tab tab);
     RequestListModel *model() const { return m_model; }
     CallbackListView *callbacksView() const { return m_callbacksView; }
@@ -71,6 +73,8 @@ public slots:
     void setCaller(const QString &callerId);
     void setLocation(double latitude, double longitude, const QString &address);
     void clearLocation();
+    // A contact started or ended: the read-back of the previous caller's request goes.
+    void clearContact();
     void setAgentRole(civicdesk::AgentRole role);
     // Reads every view again (after a request is made or changed, or a contact ends).
     void refresh();

@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -62,6 +63,7 @@ HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
@@ -106,8 +108,12 @@ HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
 
     for (QLineEdit *edit : {m_filter, m_phone, m_type})
         connect(edit, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    for (QDateEdit *edit : {m_from, m_to})
+    for (QDateEdit *edit : {m_from, m_to}) {
         connect(edit, &QDateEdit::dateChanged, m_debounce, qOverload<>(&QTimer::start));
+        // Tab leaves the date (its day, month and year are reached with Left and Right): a
+        // date edit showing "any date" otherwise keeps Tab among its sections for ever.
+        edit->installEventFilter(this);
+    }
     connect(m_debounce, &QTimer::timeout, this, &HistorySearchView::applyFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, &HistorySearchView::applyFilter);
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistorySearchView::updateCount);
@@ -155,6 +161,20 @@ void HistorySearchView::retranslate()
         edit->setSpecialValueText(tr("any date"));
     m_table->setAccessibleName(QCoreApplication::translate("civicdesk::HistoryPanel", "Requests"));
     updateCount();
+}
+
+bool HistorySearchView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && (watched == m_from || watched == m_to)) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool noModifier = !(key->modifiers() & ~Qt::ShiftModifier);
+        if (noModifier && (key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab)) {
+            focusNextPrevChild(key->key() == Qt::Key_Tab &&
+                               !(key->modifiers() & Qt::ShiftModifier));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void HistorySearchView::changeEvent(QEvent *event)

@@ -15,6 +15,8 @@ void setUpRequestTable(QWidget *owner, QLabel *caption, QTableView *table, int s
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setAlternatingRowColors(true);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Tab leaves the table (the arrows move in it): no keyboard trap.
+    table->setTabKeyNavigation(false);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
     caption->setBuddy(table);

@@ -15,8 +15,14 @@ namespace civicdesk {
 StatusReadbackBox::StatusReadbackBox(const StatusReadback &readback, const QTimeZone &cityZone,
                                      QWidget *parent)
     : QWidget(parent), m_readback(readback), m_zone(cityZone), m_label(new QLabel(this)),
-      m_number(new QLineEdit(this)), m_details(new QPushButton(this)), m_result(new QLabel(this))
+      m_number(new QLineEdit(this)), m_details(new QPushButton(this)), m_result(new QLabel(this)),
+      m_confirmLabel(new QLabel(this)), m_confirm(new QLineEdit(this))
 {
+    m_confirm->setObjectName(QStringLiteral("readbackConfirmLineEdit"));
+    m_confirm->setClearButtonEnabled(true);
+    m_confirmLabel->setBuddy(m_confirm);
+    m_confirmLabel->hide();
+    m_confirm->hide();
     m_number->setObjectName(QStringLiteral("readbackNumberLineEdit"));
     m_number->setClearButtonEnabled(true);
     m_label->setBuddy(m_number);
@@ -35,7 +41,12 @@ StatusReadbackBox::StatusReadbackBox(const StatusReadback &readback, const QTime
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
     layout->addWidget(m_result);
+    auto *confirmRow = new QHBoxLayout;
+    confirmRow->addWidget(m_confirmLabel);
+    confirmRow->addWidget(m_confirm, 1);
+    layout->addLayout(confirmRow);
     connect(m_number, &QLineEdit::returnPressed, this, &StatusReadbackBox::lookUp);
+    connect(m_confirm, &QLineEdit::returnPressed, this, &StatusReadbackBox::confirm);
     connect(m_details, &QPushButton::clicked, this, [this] {
         if (!m_foundId.isEmpty())
             emit detailRequested(m_foundId);
@@ -47,8 +58,10 @@ void StatusReadbackBox::retranslate()
 {
     m_label->setText(tr("&Status of:"));
     m_number->setPlaceholderText(tr("Request number the caller reads out, then Enter"));
-    m_number->setAccessibleName(tr("Request number for status read-back"));
+    m_number->setAccessibleName(tr("Status of request number"));
     m_details->setText(tr("&Details…"));
+    m_confirmLabel->setText(tr("Con&firm with:"));
+    m_confirm->setPlaceholderText(tr("The street address or the date the caller gives"));
 }
 
 void StatusReadbackBox::changeEvent(QEvent *event)
@@ -62,6 +75,19 @@ void StatusReadbackBox::focusNumber()
 {
     m_number->setFocus(Qt::ShortcutFocusReason);
     m_number->selectAll();
+}
+
+void StatusReadbackBox::clear()
+{
+    m_number->clear();
+    m_foundId.clear();
+    m_details->setEnabled(false);
+    m_result->clear();
+    m_result->hide();
+    m_pending.reset();
+    m_confirm->clear();
+    m_confirm->hide();
+    m_confirmLabel->hide();
 }
 
 QString StatusReadbackBox::resultText() const
@@ -125,6 +151,26 @@ void StatusReadbackBox::lookUp()
 {
     const Result<ReadBack> found = m_readback.lookUp(m_number->text());
     m_result->show();
+    m_pending.reset();
+    m_confirm->clear();
+    m_confirm->hide();
+    m_confirmLabel->hide();
+    if (found && !found.value().checked) {
+        // Nothing is read before the second detail matches.
+        m_pending = found.value();
+        m_foundId.clear();
+        m_details->setEnabled(false);
+        m_result->setProperty("error", false);
+        m_result->setText(tr("City case number %1 has no check character: one wrong digit finds "
+                             "someone else's request. Ask the caller for the street address or "
+                             "the date they reported it, type it under \"Confirm with\" and "
+                             "press Enter.")
+                              .arg(found.value().displayNumber));
+        m_confirmLabel->show();
+        m_confirm->show();
+        m_confirm->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     if (!found) {
         m_foundId.clear();
         m_details->setEnabled(false);
@@ -133,10 +179,35 @@ void StatusReadbackBox::lookUp()
         m_number->selectAll();
         return;
     }
-    m_foundId = found.value().request.id;
+    showFound(found.value());
+}
+
+void StatusReadbackBox::confirm()
+{
+    if (!m_pending)
+        return;
+    if (!StatusReadback::confirms(m_pending->request, m_confirm->text(), m_zone)) {
+        m_result->setProperty("error", true);
+        m_result->setText(tr("\"%1\" does not match case %2: do not read it. Ask the caller to "
+                             "read the number again, or for the address or date once more.")
+                              .arg(m_confirm->text().trimmed(), m_pending->displayNumber));
+        m_confirm->selectAll();
+        return;
+    }
+    const ReadBack found = *m_pending;
+    m_pending.reset();
+    m_confirm->hide();
+    m_confirmLabel->hide();
+    m_number->setFocus(Qt::OtherFocusReason);
+    showFound(found);
+}
+
+void StatusReadbackBox::showFound(const ReadBack &found)
+{
+    m_foundId = found.request.id;
     m_details->setEnabled(true);
     m_result->setProperty("error", false);
-    m_result->setText(phrase(found.value()));
+    m_result->setText(phrase(found));
     emit requestFound(m_foundId);
 }
 

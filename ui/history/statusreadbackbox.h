@@ -26,6 +26,8 @@ public:
                       QWidget *parent = nullptr);
 
     void focusNumber();
+    // Empty again, for the next caller.
+    void clear();
     void setClock(Clock clock) { m_clock = std::move(clock); }
     QString resultText() const;
     // The sentences for one request (what the result label shows).
@@ -41,6 +43,9 @@ protected:
 private:
     void retranslate();
     void lookUp();
+    // A city case id has no check symbol: the caller's address or date confirms it first.
+    void confirm();
+    void showFound(const ReadBack &found);
     QString date(const QDateTime &time) const;
 
     const StatusReadback &m_readback;
@@ -51,6 +56,9 @@ private:
     QLineEdit *m_number;
     QPushButton *m_details;
     QLabel *m_result;
+    QLabel *m_confirmLabel;
+    QLineEdit *m_confirm;
+    std::optional<ReadBack> m_pending;
 };
 
 } // namespace civicdesk

@@ -2,6 +2,7 @@
 
 #include "models/city/cataloguerepository.h"
 #include "models/domain/textmatch.h"
+#include "models/intake/intakedraft.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 #include "models/itemmodels/servicetypemodel.h"
@@ -12,12 +13,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,8 +26,10 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QTextBrowser>
@@ -66,33 +68,13 @@ private:
     QStringList m_words;
 };
 
-QJsonObject answersToJson(const Answers &answers)
-{
-    QJsonObject o;
-    for (auto it = answers.cbegin(); it != answers.cend(); ++it)
-        o.insert(it.key(), QJsonArray::fromStringList(it.value()));
-    return o;
-}
-
-Answers answersFromJson(const QJsonObject &o)
-{
-    Answers a;
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        QStringList values;
-        const QJsonArray array = it.value().toArray();
-        for (const QJsonValue &v : array)
-            values.append(v.toString());
-        a.insert(it.key(), values);
-    }
-    return a;
-}
-
+// Messages are selectable with the mouse but are no Tab stops: Tab goes from field to field.
 QLabel *bigLabel(QWidget *parent, const QString &objectName)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
 
@@ -173,6 +155,7 @@ void IntakePanel::buildUi()
     m_callerMatches->hide();
     m_callerStatus = new QLabel(this);
     m_callerStatus->setObjectName(QStringLiteral("callerStatusLabel"));
+    m_callerStatus->setWordWrap(true);
     for (QWidget *field :
          {static_cast<QWidget *>(m_callerPhone), static_cast<QWidget *>(m_callerName),
           static_cast<QWidget *>(m_callerEmail), static_cast<QWidget *>(m_callerLanguage),
@@ -210,6 +193,8 @@ void IntakePanel::buildUi()
     m_requestFrame->setFrameShape(QFrame::StyledPanel);
     auto *requestLayout = new QVBoxLayout(m_requestFrame);
     m_emergency = bigLabel(m_requestFrame, QStringLiteral("emergencyLabel"));
+    // The emergency script takes the focus: it is what the agent reads now.
+    m_emergency->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_emergency->setStyleSheet(QStringLiteral("QLabel { background: #b00020; color: white; "
                                               "padding: 10px; font-size: 16px; }"));
     m_sensitive = bigLabel(m_requestFrame, QStringLiteral("sensitiveLabel"));
@@ -241,13 +226,14 @@ void IntakePanel::buildUi()
     locationLabel->setBuddy(m_location->addressEdit());
     requestLayout->addWidget(locationLabel);
     requestLayout->addWidget(m_location);
-    auto *duplicatesLabel = new QLabel(m_requestFrame);
-    duplicatesLabel->setObjectName(QStringLiteral("duplicatesLabel"));
-    requestLayout->addWidget(duplicatesLabel);
+    m_duplicatesLabel = new QLabel(m_requestFrame);
+    m_duplicatesLabel->setObjectName(QStringLiteral("duplicatesLabel"));
+    m_duplicatesLabel->setWordWrap(true);
+    requestLayout->addWidget(m_duplicatesLabel);
     requestLayout->addWidget(m_duplicates);
     requestLayout->addWidget(m_attach);
     requestLayout->addWidget(m_submit);
-    m_sectionLabels << descriptionLabel << locationLabel << duplicatesLabel;
+    m_sectionLabels << descriptionLabel << locationLabel;
     m_requestFrame->hide();
     layout->addWidget(m_requestFrame);
 
@@ -281,18 +267,34 @@ void IntakePanel::buildUi()
         wrapLayout->addRow(label, field);
         m_fieldLabels.append(label);
     }
+    m_wrapUpMessage = bigLabel(m_wrapUp, QStringLiteral("wrapUpMessageLabel"));
+    wrapLayout->addRow(m_wrapUpMessage);
     wrapLayout->addRow(m_finish);
     m_wrapUp->hide();
     layout->addWidget(m_wrapUp);
     layout->addStretch(1);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("intakeScrollArea"));
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    // The scroll area is never a Tab stop of its own: Tab goes from field to field.
+    m_scroll->setFocusPolicy(Qt::NoFocus);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    outer->addWidget(m_scroll);
+
+    // The type's details are read, not visited: Tab goes from the search to the questions.
+    m_detail->setFocusPolicy(Qt::NoFocus);
+    // The wheel scrolls the form; it changes a list's answer only when the list has focus.
+    for (QComboBox *combo : {m_channel, m_callerLanguage, m_callerPreference, m_outcome}) {
+        combo->setFocusPolicy(Qt::StrongFocus);
+        combo->installEventFilter(this);
+    }
+    connect(qApp, &QApplication::focusChanged, this,
+            [this](QWidget *, QWidget *now) { followFocus(now); });
+    connect(m_location, &LocationBox::locationChanged, this, [this] { ensureVisible(m_location); });
 
     m_search->installEventFilter(this);
     m_callerPhone->installEventFilter(this);
@@ -340,14 +342,14 @@ void IntakePanel::buildUi()
     auto *attachShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_D), this);
     attachShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(attachShortcut, &QShortcut::activated, this, &IntakePanel::attachToDuplicate);
+    updateTabOrder();
 }
 
 void IntakePanel::retranslate()
 {
-    const QStringList sections = {
-        tr("Contact"),        tr("Caller"),
-        tr("Request &type:"), tr("&Description (what the caller sees or needs)"),
-        tr("&Location"),      tr("Open requests of this type nearby")};
+    const QStringList sections = {tr("Contact"), tr("Caller"), tr("Request &type:"),
+                                  tr("&Description (what the caller sees or needs)"),
+                                  tr("&Location")};
     for (int i = 0; i < m_sectionLabels.size() && i < sections.size(); ++i)
         m_sectionLabels.at(i)->setText(sections.at(i));
     const QStringList fields = {tr("&Phone:"),          tr("N&ame:"),         tr("E&mail:"),
@@ -386,7 +388,7 @@ void IntakePanel::retranslate()
     m_callerPreference->addItem(tr("Mail"), int(ContactPreference::Mail));
     m_callerPreference->addItem(tr("No follow-up wanted"), int(ContactPreference::None));
     m_callerPreference->setCurrentIndex(std::max(0, m_callerPreference->findData(preference)));
-    m_callerPreference->setAccessibleName(tr("How the caller wants to be contacted"));
+    m_callerPreference->setAccessibleName(tr("Contact by"));
     m_callerMatches->setAccessibleName(tr("Callers found"));
     m_search->setPlaceholderText(tr("Type a name or keyword, e.g. pothole, trash, rodent"));
     m_search->setAccessibleName(tr("Search request types"));
@@ -394,6 +396,7 @@ void IntakePanel::retranslate()
     m_detail->setAccessibleName(tr("Request type details"));
     m_description->setAccessibleName(tr("Description"));
     m_duplicates->setAccessibleName(tr("Open requests of this type nearby"));
+    updateDuplicatesLabel();
     m_attach->setText(tr("Attach the caller to the selected request (Ctrl+D)"));
     m_submit->setText(tr("Submit request (Ctrl+Enter)"));
     const int outcome = std::max(0, m_outcome->currentIndex());
@@ -414,7 +417,7 @@ void IntakePanel::retranslate()
     m_outcome->setCurrentIndex(outcome);
     m_outcome->setAccessibleName(tr("Outcome"));
     m_transfer->setPlaceholderText(tr("Transferred to (department and number)"));
-    m_transfer->setAccessibleName(tr("Transfer destination"));
+    m_transfer->setAccessibleName(tr("Transferred to"));
     m_notes->setPlaceholderText(tr("Wrap-up notes"));
     m_notes->setAccessibleName(tr("Wrap-up notes"));
     m_finish->setText(tr("Finish contact"));
@@ -448,6 +451,16 @@ QString IntakePanel::currentTypeCode() const
 
 bool IntakePanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::Wheel) {
+        // Scrolling over the form never changes an answer: an unfocused list passes the wheel
+        // to the scroll area.
+        auto *combo = qobject_cast<QComboBox *>(watched);
+        if (combo && !combo->hasFocus()) {
+            QCoreApplication::sendEvent(m_scroll->verticalScrollBar(), event);
+            return true;
+        }
+        return QWidget::eventFilter(watched, event);
+    }
     if (event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     const int key = static_cast<QKeyEvent *>(event)->key();
@@ -478,6 +491,152 @@ bool IntakePanel::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void IntakePanel::updateTabOrder()
+{
+    QList<QWidget *> chain = {m_channel,       m_startContact, m_endContact,     m_callerPhone,
+                              m_callerName,    m_callerEmail,  m_callerLanguage, m_callerPreference,
+                              m_callerMatches, m_search,       m_list,           m_emergency};
+    chain.append(m_form->focusChain());
+    chain << m_description;
+    chain.append(m_location->focusChain());
+    chain << m_duplicates << m_attach << m_submit << m_outcome << m_transfer << m_notes << m_finish;
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
+void IntakePanel::followFocus(QWidget *now)
+{
+    if (!now || !m_scroll->widget()->isAncestorOf(now))
+        return;
+    // A question is shown with its message under it.
+    QWidget *target = now;
+    for (QWidget *w = now; w && w != m_form; w = w->parentWidget()) {
+        if (w->parentWidget() == m_form) {
+            target = w;
+            break;
+        }
+    }
+    ensureVisible(target);
+}
+
+void IntakePanel::ensureVisible(QWidget *widget)
+{
+    const QPointer<QWidget> guard(widget);
+    // The whole widget (QScrollArea::ensureWidgetVisible shows only a list's current row).
+    const auto showWhole = [this](QWidget *w) {
+        const QRect r(w->mapTo(m_scroll->widget(), QPoint(0, 0)), w->size());
+        const int margin = 8;
+        if (r.height() + 2 * margin <= m_scroll->viewport()->height())
+            m_scroll->ensureVisible(r.center().x(), r.center().y(), r.width() / 2 + margin,
+                                    r.height() / 2 + margin);
+        else
+            m_scroll->ensureVisible(r.left(), r.top(), margin, margin);
+    };
+    const auto reveal = [this, guard, showWhole] {
+        if (!guard || !guard->isVisible())
+            return;
+        showWhole(guard);
+        // The focused field wins when the two do not fit together.
+        QWidget *focus = QApplication::focusWidget();
+        if (focus && focus != guard && m_scroll->widget()->isAncestorOf(focus))
+            showWhole(focus);
+    };
+    if (QLayout *layout = m_scroll->widget()->layout())
+        layout->activate();
+    reveal();
+    // Widgets just shown get their place once the layout has run.
+    QTimer::singleShot(0, this, reveal);
+}
+
+void IntakePanel::selectTypeInList(const QString &code)
+{
+    const auto find = [this, &code] {
+        for (int row = 0; row < m_proxy->rowCount(); ++row) {
+            const QModelIndex index = m_proxy->index(row, 0);
+            if (index.data(ServiceTypeModel::CodeRole).toString() == code)
+                return index;
+        }
+        return QModelIndex();
+    };
+    QModelIndex index = find();
+    if (!index.isValid()) {
+        m_search->clear(); // the search hid it
+        index = find();
+    }
+    if (index.isValid()) {
+        m_list->setCurrentIndex(index);
+        m_list->scrollTo(index);
+    }
+}
+
+QWidget *IntakePanel::callerField(const QString &errorCode) const
+{
+    if (errorCode == u"intake.email")
+        return m_callerEmail;
+    if (errorCode == u"intake.name")
+        return m_callerName;
+    return m_callerPhone;
+}
+
+void IntakePanel::updateDuplicatesLabel()
+{
+    const auto where = m_location->location();
+    const bool placed = where && where->latitude && where->longitude;
+    if (!placed)
+        m_duplicatesLabel->setText(tr("Open requests of this type nearby: shown once the "
+                                      "address is chosen"));
+    else if (m_duplicates->count() == 0)
+        m_duplicatesLabel->setText(tr("Open requests of this type nearby: none"));
+    else
+        m_duplicatesLabel->setText(tr("Open requests of this type nearby (%n) — the caller may "
+                                      "be reporting one of these:",
+                                      nullptr, m_duplicates->count()));
+}
+
+IntakePanel::DuplicateDecision IntakePanel::askAboutDuplicates(QString *reason)
+{
+    if (m_duplicates->count() == 0)
+        return DuplicateDecision::None;
+    QListWidgetItem *current = m_duplicates->currentItem();
+    if (!current)
+        current = m_duplicates->item(0);
+    QStringList lines;
+    for (int i = 0; i < m_duplicates->count(); ++i)
+        lines.append(m_duplicates->item(i)->text().toHtmlEscaped());
+    QMessageBox box(
+        QMessageBox::Question, tr("Open requests nearby"),
+        tr("<p>There are open requests of this type nearby:</p><p>%1</p><p>Attach "
+           "the caller to %2, or create a new request anyway (the reason is "
+           "recorded with it)?</p>")
+            .arg(lines.join(QStringLiteral("<br>")), current->data(Qt::UserRole + 1).toString()),
+        QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("duplicatesMessageBox"));
+    QPushButton *attach = box.addButton(
+        tr("&Attach the caller to %1").arg(current->data(Qt::UserRole + 1).toString()),
+        QMessageBox::AcceptRole);
+    QPushButton *different =
+        box.addButton(tr("Create anyway: a d&ifferent problem"), QMessageBox::ActionRole);
+    QPushButton *elsewhere =
+        box.addButton(tr("Create anyway: a different &spot"), QMessageBox::ActionRole);
+    QPushButton *back = box.addButton(tr("&Go back"), QMessageBox::RejectRole);
+    box.setDefaultButton(attach);
+    box.setEscapeButton(back);
+    box.exec();
+    if (box.clickedButton() == attach) {
+        m_duplicates->setCurrentItem(current);
+        return DuplicateDecision::Attach;
+    }
+    if (box.clickedButton() == different) {
+        *reason = tr("a different problem from the open requests nearby");
+        return DuplicateDecision::CreateAnyway;
+    }
+    if (box.clickedButton() == elsewhere) {
+        *reason = tr("a different spot from the open requests nearby");
+        return DuplicateDecision::CreateAnyway;
+    }
+    return DuplicateDecision::GoBack;
 }
 
 void IntakePanel::showTypeDetail(const QModelIndex &proxyIndex)
@@ -552,6 +711,12 @@ void IntakePanel::setType(const ServiceType &type)
     m_message->clear();
     m_requestFrame->show();
     m_form->setType(type);
+    for (QComboBox *combo : m_form->findChildren<QComboBox *>()) {
+        combo->setFocusPolicy(Qt::StrongFocus);
+        combo->installEventFilter(this);
+    }
+    selectTypeInList(type.code);
+    updateTabOrder();
     m_emergency->setVisible(type.emergency);
     m_emergency->setText(tr("EMERGENCY — do not take a request. %1").arg(type.emergencyScript));
     const bool sensitive = type.contactRule == ContactRule::Never;
@@ -682,6 +847,7 @@ void IntakePanel::refreshDuplicates()
     m_attach->setVisible(m_duplicates->count() > 0);
     if (m_duplicates->count() > 0)
         m_duplicates->setCurrentRow(0);
+    updateDuplicatesLabel();
 }
 
 void IntakePanel::attachToDuplicate()
@@ -691,7 +857,9 @@ void IntakePanel::attachToDuplicate()
         return;
     auto caller = ensureCaller();
     if (!caller) {
-        showMessage(caller.error().message, true);
+        QWidget *field = callerField(caller.error().code);
+        field->setFocus(Qt::OtherFocusReason);
+        showMessage(caller.error().message, true, field);
         return;
     }
     const Status s = m_ctx.service.attachCaller(item->data(Qt::UserRole).toString(), caller.value(),
@@ -720,19 +888,34 @@ void IntakePanel::submit()
         return;
     }
     if (!m_form->validate()) {
-        showMessage(tr("Some answers need attention; see the messages under the fields."), true);
+        // Each problem is under its field, and the focus is on the first one.
+        clearMessages();
         return;
     }
     if (m_location->isOutsideCity()) {
+        m_location->addressEdit()->setFocus(Qt::OtherFocusReason);
         showMessage(tr("This place is outside the city: refer the caller instead of taking a "
                        "request."),
-                    true);
+                    true, m_location);
         return;
+    }
+    QString overrideReason;
+    switch (askAboutDuplicates(&overrideReason)) {
+    case DuplicateDecision::Attach:
+        attachToDuplicate();
+        return;
+    case DuplicateDecision::GoBack:
+        m_duplicates->setFocus(Qt::OtherFocusReason);
+        return;
+    case DuplicateDecision::None:
+    case DuplicateDecision::CreateAnyway:
+        break;
     }
     auto caller = ensureCaller();
     if (!caller) {
-        showMessage(caller.error().message, true);
-        m_callerPhone->setFocus(Qt::OtherFocusReason);
+        QWidget *field = callerField(caller.error().code);
+        field->setFocus(Qt::OtherFocusReason);
+        showMessage(caller.error().message, true, field);
         return;
     }
     NewRequest request;
@@ -742,11 +925,24 @@ void IntakePanel::submit()
     request.location = m_location->location().value_or(IntakeLocation{});
     request.callerId = caller.value();
     request.channel = channelFromName(m_channel->currentData().toString()).value_or(Channel::Phone);
+    if (!overrideReason.isEmpty()) {
+        for (int i = 0; i < m_duplicates->count(); ++i)
+            request.duplicateOverride.candidates.append(
+                m_duplicates->item(i)->data(Qt::UserRole + 1).toString());
+        request.duplicateOverride.reason = overrideReason;
+    }
     auto created = m_ctx.service.createRequest(request);
     if (!created) {
-        showMessage(created.error().message, true);
+        QWidget *about = nullptr;
         if (created.error().code == u"intake.location")
-            m_location->addressEdit()->setFocus(Qt::OtherFocusReason);
+            about = m_location->addressEdit();
+        else if (created.error().code == u"intake.caller")
+            about = m_callerPhone;
+        else if (created.error().code == u"intake.description")
+            about = m_description;
+        if (about)
+            about->setFocus(Qt::OtherFocusReason);
+        showMessage(created.error().message, true, about);
         return;
     }
     const QString number = created.value().number.display();
@@ -790,6 +986,9 @@ void IntakePanel::resetRequest()
     m_description->clear();
     m_location->clear();
     m_duplicates->clear();
+    m_duplicates->hide();
+    m_attach->hide();
+    updateDuplicatesLabel();
     m_requestFrame->hide();
     m_search->clear();
     m_search->setFocus(Qt::OtherFocusReason);
@@ -819,8 +1018,15 @@ void IntakePanel::startContact()
     m_channel->setEnabled(false);
     m_endContact->setEnabled(true);
     m_clockTimer->start();
+    // Nothing of the previous caller stays on screen: banner, messages, read-back, picks.
     m_result->hide();
-    m_message->clear();
+    m_result->clear();
+    clearMessages();
+    m_callerMatches->clear();
+    m_callerMatches->hide();
+    if (!m_location->location())
+        emit locationCleared();
+    emit contactReset();
     updateTimer();
     m_callerPhone->setFocus(Qt::OtherFocusReason);
     scheduleDraftSave();
@@ -845,12 +1051,13 @@ void IntakePanel::finishContact()
 {
     const auto outcome = outcomeFromName(m_outcome->currentData().toString());
     if (!outcome) {
-        showMessage(tr("Choose how the contact ended (the Outcome list)."), true);
         m_outcome->setFocus(Qt::OtherFocusReason);
+        showMessage(tr("Choose how the contact ended (the Outcome list)."), true, m_outcome);
         return;
     }
-    // A request still on the form is never dropped silently.
-    if (m_type || !m_description->toPlainText().trimmed().isEmpty()) {
+    // A request still on the form is never dropped silently (an emergency type cannot be
+    // submitted: there is nothing to ask).
+    if ((m_type && !m_type->emergency) || !m_description->toPlainText().trimmed().isEmpty()) {
         QMessageBox box(QMessageBox::Question, tr("Finish contact"),
                         tr("The request on the form was not submitted. Submit it now (then read "
                            "the number back and finish), discard it, or go back to it?"),
@@ -876,8 +1083,8 @@ void IntakePanel::finishContact()
     const Status s =
         m_ctx.service.endContact(m_contactId, *outcome, m_transfer->text(), m_notes->toPlainText());
     if (!s) {
-        showMessage(s.error().message, true);
         m_transfer->setFocus(Qt::OtherFocusReason);
+        showMessage(s.error().message, true, m_transfer);
         return;
     }
     const qint64 seconds = m_contactStarted.secsTo(m_ctx.service.now());
@@ -890,11 +1097,20 @@ void IntakePanel::finishContact()
     m_notes->clear();
     for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail})
         edit->clear();
-    m_callerStatus->clear();
+    m_callerLanguage->setCurrentIndex(0);
+    m_callerPreference->setCurrentIndex(0);
+    m_callerMatches->clear();
+    m_callerMatches->hide();
     m_startContact->setEnabled(true);
     m_channel->setEnabled(true);
     m_endContact->setEnabled(false);
     resetRequest();
+    // The number read back belonged to this caller: it goes with them.
+    m_result->hide();
+    m_result->clear();
+    clearMessages();
+    emit locationCleared();
+    emit contactReset();
     m_contactEndedShown = true;
     m_contactLabel->setText(tr("Contact ended after %1:%2.")
                                 .arg(seconds / 60)
@@ -917,11 +1133,35 @@ void IntakePanel::updateTimer()
                                 .arg(seconds % 60, 2, 10, QLatin1Char('0')));
 }
 
-void IntakePanel::showMessage(const QString &text, bool error)
+void IntakePanel::showMessage(const QString &text, bool error, QWidget *about)
 {
-    m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }")
-                                   : QString());
+    const QString style =
+        error ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }") : QString();
+    const bool callerProblem =
+        about && (about == m_callerPhone || about == m_callerName || about == m_callerEmail);
+    const bool wrapUpProblem = about && m_wrapUp->isAncestorOf(about);
+    QLabel *label = callerProblem ? m_callerStatus : wrapUpProblem ? m_wrapUpMessage : m_message;
+    for (QLabel *other : {m_callerStatus, m_wrapUpMessage, m_message}) {
+        if (other != label && other->property("error").toBool()) {
+            other->clear();
+            other->setProperty("error", false);
+            other->setStyleSheet(QString());
+        }
+    }
+    label->setText(text);
+    label->setProperty("error", error);
+    label->setStyleSheet(style);
+    if (!text.isEmpty())
+        ensureVisible(label);
+}
+
+void IntakePanel::clearMessages()
+{
+    for (QLabel *label : {m_callerStatus, m_wrapUpMessage, m_message}) {
+        label->clear();
+        label->setProperty("error", false);
+        label->setStyleSheet(QString());
+    }
 }
 
 void IntakePanel::scheduleDraftSave()
@@ -931,39 +1171,26 @@ void IntakePanel::scheduleDraftSave()
 
 void IntakePanel::saveDraft()
 {
-    QJsonObject payload{{QStringLiteral("contact_id"), m_contactId},
-                        {QStringLiteral("contact_started"), m_contactStarted.toString(Qt::ISODate)},
-                        {QStringLiteral("channel"), m_channel->currentData().toString()},
-                        {QStringLiteral("caller_id"), m_callerId},
-                        {QStringLiteral("caller_phone"), m_callerPhone->text()},
-                        {QStringLiteral("caller_name"), m_callerName->text()},
-                        {QStringLiteral("caller_email"), m_callerEmail->text()},
-                        {QStringLiteral("description"), m_description->toPlainText()}};
+    IntakeDraft draft;
+    draft.contactId = m_contactId;
+    draft.contactStarted = m_contactStarted;
+    draft.channel = m_channel->currentData().toString();
+    draft.callerId = m_callerId;
+    draft.callerPhone = m_callerPhone->text();
+    draft.callerName = m_callerName->text();
+    draft.callerEmail = m_callerEmail->text();
+    draft.description = m_description->toPlainText();
     if (m_type) {
-        payload.insert(QStringLiteral("type_code"), m_type->code);
-        payload.insert(QStringLiteral("answers"), answersToJson(m_form->answers()));
+        draft.typeCode = m_type->code;
+        draft.answers = m_form->answers();
     }
-    if (const auto where = m_location->location()) {
-        QJsonObject location{{QStringLiteral("address"), where->address},
-                             {QStringLiteral("landmark"), where->landmark},
-                             {QStringLiteral("neighborhood"), where->neighborhood},
-                             {QStringLiteral("ward"), where->ward},
-                             {QStringLiteral("precinct"), where->precinct},
-                             {QStringLiteral("zip"), where->zip}};
-        if (where->latitude && where->longitude) {
-            location.insert(QStringLiteral("latitude"), *where->latitude);
-            location.insert(QStringLiteral("longitude"), *where->longitude);
-        }
-        payload.insert(QStringLiteral("location"), location);
-    }
-    const bool empty = m_contactId.isEmpty() && !m_type && m_callerPhone->text().isEmpty() &&
-                       m_callerName->text().isEmpty() && m_description->toPlainText().isEmpty();
-    if (empty) {
+    draft.location = m_location->location();
+    if (draft.isEmpty()) {
         discardDraft();
         return;
     }
-    const Status saved = m_ctx.intake.saveDraft(
-        {draftId, m_contactId, QStringLiteral("intake"), payload, QDateTime::currentDateTimeUtc()});
+    const Status saved = m_ctx.intake.saveDraft({draftId, m_contactId, QStringLiteral("intake"),
+                                                 draft.toJson(), QDateTime::currentDateTimeUtc()});
     if (!saved)
         showMessage(tr("Your work could not be saved as a draft: %1").arg(saved.error().message),
                     true);
@@ -982,44 +1209,33 @@ void IntakePanel::restoreDraft()
                                  [](const Draft &d) { return d.id == draftId; });
     if (it == drafts.cend())
         return;
-    const QJsonObject p = it->payload;
-    m_channel->setCurrentIndex(std::max(0, m_channel->findData(p.value(u"channel").toString())));
-    m_contactId = p.value(u"contact_id").toString();
+    const IntakeDraft draft = IntakeDraft::fromJson(it->payload);
+    m_channel->setCurrentIndex(std::max(0, m_channel->findData(draft.channel)));
+    m_contactId = draft.contactId;
     if (!m_contactId.isEmpty()) {
-        m_contactStarted =
-            QDateTime::fromString(p.value(u"contact_started").toString(), Qt::ISODate);
+        m_contactStarted = draft.contactStarted;
         m_startContact->setEnabled(false);
         m_channel->setEnabled(false);
         m_endContact->setEnabled(true);
         m_clockTimer->start();
     }
-    m_callerId = p.value(u"caller_id").toString();
+    m_callerId = draft.callerId;
     emit callerChanged(m_callerId);
-    m_callerPhone->setText(p.value(u"caller_phone").toString());
-    m_callerName->setText(p.value(u"caller_name").toString());
-    m_callerEmail->setText(p.value(u"caller_email").toString());
-    if (const QString code = p.value(u"type_code").toString(); !code.isEmpty()) {
-        if (const auto type = m_ctx.catalogue.serviceType(code)) {
+    m_callerPhone->setText(draft.callerPhone);
+    m_callerName->setText(draft.callerName);
+    m_callerEmail->setText(draft.callerEmail);
+    if (!draft.typeCode.isEmpty()) {
+        if (const auto type = m_ctx.catalogue.serviceType(draft.typeCode)) {
             setType(*type);
-            m_form->setAnswers(answersFromJson(p.value(u"answers").toObject()));
+            m_form->setAnswers(draft.answers);
         }
     }
-    m_description->setPlainText(p.value(u"description").toString());
-    if (p.contains(u"location")) {
-        const QJsonObject l = p.value(u"location").toObject();
-        IntakeLocation where;
-        where.address = l.value(u"address").toString();
-        where.landmark = l.value(u"landmark").toString();
-        where.neighborhood = l.value(u"neighborhood").toString();
-        where.ward = l.value(u"ward").toString();
-        where.precinct = l.value(u"precinct").toString();
-        where.zip = l.value(u"zip").toString();
-        if (l.contains(u"latitude")) {
-            where.latitude = l.value(u"latitude").toDouble();
-            where.longitude = l.value(u"longitude").toDouble();
-        }
-        m_location->setLocation(where);
-    }
+    m_description->setPlainText(draft.description);
+    if (draft.location)
+        m_location->setLocation(*draft.location);
+    // The candidates are looked up again: others may have reported the same place meanwhile.
+    refreshDuplicates();
+    updateTabOrder();
     updateTimer();
     showMessage(tr("Restored unsaved work from %1.")
                     .arg(QLocale().toString(it->updatedAt.toLocalTime(), QLocale::ShortFormat)),

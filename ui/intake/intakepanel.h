@@ -15,6 +15,7 @@ class QListView;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QSortFilterProxyModel;
 class QTextBrowser;
 class QTimer;
@@ -87,6 +88,9 @@ signals:
     // The caller's language was chosen or changed (the knowledge search follows it).
     void callerLanguageChanged(const QString &language);
     void locationEntered(double latitude, double longitude, const QString &address);
+    // A contact started or finished: the views that showed the previous caller's things (the
+    // read-back, the place picked on the map) start clean.
+    void contactReset();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -110,7 +114,29 @@ private:
     void restoreDraft();
     void discardDraft();
     void resetRequest();
-    void showMessage(const QString &text, bool error);
+    // The message goes next to the field it is about (the caller box for caller problems,
+    // under Submit otherwise), and the view shows both.
+    void showMessage(const QString &text, bool error, QWidget *about = nullptr);
+    void clearMessages();
+    // One natural Tab order: caller, type, questions, description, location, duplicates,
+    // submit, wrap-up. Generated questions are put in their place each time the form changes.
+    void updateTabOrder();
+    // The view follows the focus inside the scroll area (the field and its message together).
+    void followFocus(QWidget *now);
+    void ensureVisible(QWidget *widget);
+    // The type list shows the type of the form.
+    void selectTypeInList(const QString &code);
+    void updateDuplicatesLabel();
+    // Open candidates nearby: attach the caller, create anyway with a reason, or go back.
+    enum class DuplicateDecision
+    {
+        None,
+        Attach,
+        CreateAnyway,
+        GoBack
+    };
+    DuplicateDecision askAboutDuplicates(QString *reason);
+    QWidget *callerField(const QString &errorCode) const;
 
     IntakeContext m_ctx;
     ServiceTypeModel *m_model;
@@ -142,6 +168,7 @@ private:
     RequestForm *m_form;
     QPlainTextEdit *m_description;
     LocationBox *m_location;
+    QLabel *m_duplicatesLabel;
     QListWidget *m_duplicates;
     QPushButton *m_attach;
     QPushButton *m_submit;
@@ -151,7 +178,9 @@ private:
     QComboBox *m_outcome;
     QLineEdit *m_transfer;
     QPlainTextEdit *m_notes;
+    QLabel *m_wrapUpMessage;
     QPushButton *m_finish;
+    QScrollArea *m_scroll;
     QTimer *m_clockTimer;
     QTimer *m_draftTimer;
     QList<QLabel *> m_sectionLabels;

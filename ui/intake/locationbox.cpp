@@ -76,6 +76,11 @@ LocationBox::LocationBox(const AddressIndex &index, const DistrictLocator &distr
     setTabOrder(m_noAddress, m_landmark);
 }
 
+QList<QWidget *> LocationBox::focusChain() const
+{
+    return {m_address, m_matches, m_noAddress, m_landmark};
+}
+
 bool LocationBox::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_address && event->type() == QEvent::KeyPress && m_matches->isVisible()) {

@@ -31,6 +31,7 @@ public:
     void setLocation(const IntakeLocation &location);
     void clear();
     QLineEdit *addressEdit() const { return m_address; }
+    QList<QWidget *> focusChain() const;
 
 signals:
     void locationChanged();

@@ -212,6 +212,23 @@ bool RequestForm::validate()
     return problems.isEmpty();
 }
 
+QList<QWidget *> RequestForm::focusChain() const
+{
+    QList<QWidget *> chain;
+    for (const Field &f : m_fields) {
+        if (!f.attribute.variable)
+            continue;
+        if (f.attribute.datatype == AttributeDatatype::MultiValueList) {
+            const QList<QCheckBox *> checks = f.editor->findChildren<QCheckBox *>();
+            for (QCheckBox *check : checks)
+                chain.append(check);
+        } else {
+            chain.append(f.editor);
+        }
+    }
+    return chain;
+}
+
 QWidget *RequestForm::firstField() const
 {
     for (const Field &f : m_fields) {

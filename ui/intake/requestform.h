@@ -29,6 +29,8 @@ public:
     // Shows the problems inline and focuses the first one; true when there are none.
     bool validate();
     QWidget *firstField() const;
+    // The focusable editors in question order (a check box per choice of a multiple choice).
+    QList<QWidget *> focusChain() const;
     void clear();
 
 signals:

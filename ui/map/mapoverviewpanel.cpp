@@ -349,6 +349,12 @@ void MapOverviewPanel::clearIntakeLocation()
     m_map->setIntakeLocation(std::nullopt);
 }
 
+void MapOverviewPanel::clearPick()
+{
+    m_pickedLabel->clear();
+    m_map->setSelection(MapMarker{}, false);
+}
+
 void MapOverviewPanel::setDuplicateCandidates(const QStringList &ids)
 {
     QList<MapMarker> markers;
@@ -446,6 +452,7 @@ void MapOverviewPanel::retranslate()
                  locale.toString(m_store.layers.intersectionCount()),
                  locale.toString(m_model->rowCount())));
     m_table->setAccessibleName(tr("Map layers"));
+    m_tabs->setAccessibleName(tr("Map views"));
     m_tabs->setTabText(m_tabs->indexOf(m_mapTab), tr("Map"));
     m_tabs->setTabText(m_tabs->indexOf(m_hotspots), tr("Hot spots"));
     m_tabs->setTabText(m_tabs->indexOf(m_layersTab), tr("Layers"));

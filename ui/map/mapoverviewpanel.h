@@ -47,6 +47,8 @@ public slots:
     // The location being entered in intake; clearIntakeLocation() when there is none.
     void setIntakeLocation(double latitude, double longitude);
     void clearIntakeLocation();
+    // The place picked for the previous caller goes (its line and its marker).
+    void clearPick();
     // Duplicate candidates of the request being entered, highlighted on the map.
     void setDuplicateCandidates(const QStringList &ids);
     // Re-reads requests and layers (after an import or a sync).

@@ -1,0 +1,196 @@
+#pragma once
+
+// Driving the real main window as an agent does: every key to QApplication::focusWidget(),
+// never to a widget looked up by name. After each key the focused widget must be on screen —
+// visible, inside the viewport of every scroll area around it — and typed text must land in the
+// field the journey means.
+
+#include "ui/common/mainwindow.h"
+
+#include <QAbstractScrollArea>
+#include <QApplication>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QTest>
+#include <QTimer>
+#include <memory>
+
+namespace civicdesk::test {
+
+// Why `widget` is not on screen, or an empty string when it is.
+inline QString offScreen(const QWidget *widget)
+{
+    if (!widget->isVisible())
+        return QStringLiteral("%1 is hidden").arg(widget->objectName());
+    for (const QWidget *p = widget->parentWidget(); p; p = p->parentWidget()) {
+        const auto *area = qobject_cast<const QAbstractScrollArea *>(p);
+        if (!area || !area->viewport()->isAncestorOf(widget))
+            continue;
+        const QWidget *viewport = area->viewport();
+        const QRect rect(widget->mapTo(viewport, QPoint(0, 0)), widget->size());
+        const QRect shown = rect & viewport->rect();
+        const bool whole = rect.height() <= viewport->height()
+                               ? shown.height() == rect.height()
+                               : shown.height() == viewport->height();
+        if (!whole || shown.width() <= 0)
+            return QStringLiteral("%1 is outside its scroll area (%2,%3 %4x%5 in %6x%7)")
+                .arg(widget->objectName())
+                .arg(rect.x())
+                .arg(rect.y())
+                .arg(rect.width())
+                .arg(rect.height())
+                .arg(viewport->width())
+                .arg(viewport->height());
+    }
+    const QRect inWindow(widget->mapTo(widget->window(), QPoint(0, 0)), widget->size());
+    if (!widget->window()->rect().intersects(inWindow))
+        return QStringLiteral("%1 is outside the window").arg(widget->objectName());
+    return QString();
+}
+
+// The real main window at 1366x768, shown and active (nullptr when the platform refuses).
+inline std::unique_ptr<MainWindow> openMainWindow(StoreContext &store, Settings &settings)
+{
+    auto window = std::make_unique<MainWindow>(store, settings);
+    window->resize(1366, 768);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    window->activateWindow();
+    if (!QTest::qWaitForWindowActive(window.get()))
+        return nullptr;
+    return window;
+}
+
+class Journey
+{
+public:
+    int keys = 0; // beyond typed text
+
+    // One key to whatever has focus; afterwards the focused widget is on screen.
+    bool press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus) {
+            qWarning("nothing has focus");
+            return false;
+        }
+        QTest::keyClick(focus, Qt::Key(key), modifiers);
+        ++keys;
+        return focusOnScreen();
+    }
+
+    bool focusOnScreen()
+    {
+        QString why;
+        const bool ok = QTest::qWaitFor(
+            [&why] {
+                QWidget *now = QApplication::focusWidget();
+                why = now ? offScreen(now) : QString();
+                return why.isEmpty();
+            },
+            2000);
+        if (!ok)
+            qWarning("%s", qPrintable(why));
+        return ok;
+    }
+
+    // The focus is in the field named `intended`, and the text typed lands there.
+    bool type(const char *intended, const QString &text)
+    {
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus || focus->objectName() != QLatin1String(intended)) {
+            qWarning("the focus is on %s, not %s",
+                     focus ? qPrintable(focus->objectName()) : "nothing", intended);
+            return false;
+        }
+        const auto textOf = [focus] {
+            if (auto *edit = qobject_cast<QLineEdit *>(focus))
+                return edit->text();
+            if (auto *edit = qobject_cast<QPlainTextEdit *>(focus))
+                return edit->toPlainText();
+            return QString();
+        };
+        QString expected = textOf() + text;
+        if (auto *edit = qobject_cast<QLineEdit *>(focus); edit && edit->hasSelectedText())
+            expected = edit->text()
+                           .remove(edit->selectionStart(), edit->selectedText().size())
+                           .insert(edit->selectionStart(), text);
+        QTest::keyClicks(focus, text);
+        if (textOf() != expected) {
+            qWarning("typed \"%s\" but %s holds \"%s\"", qPrintable(text), intended,
+                     qPrintable(textOf()));
+            return false;
+        }
+        return focusOnScreen();
+    }
+
+    QString focusName() const
+    {
+        QWidget *focus = QApplication::focusWidget();
+        return focus ? focus->objectName() : QString();
+    }
+
+    // Presses Tab until the focus is on `name` (at most `limit` times).
+    bool tabTo(const char *name, int limit = 12)
+    {
+        for (int i = 0; i < limit && focusName() != QLatin1String(name); ++i) {
+            if (!press(Qt::Key_Tab))
+                return false;
+        }
+        return focusName() == QLatin1String(name);
+    }
+
+    // Answers the question box that is up, with one key to its focused button. A box that
+    // never takes the focus is rejected, so the test fails instead of hanging.
+    static void answer(Qt::Key key, Qt::KeyboardModifiers modifiers, bool *asked)
+    {
+        QMessageBox *box = nullptr;
+        if (!QTest::qWaitFor(
+                [&] {
+                    box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                    return box != nullptr;
+                },
+                5000))
+            return;
+        box->activateWindow();
+        if (!QTest::qWaitFor(
+                [&] {
+                    return QApplication::focusWidget() &&
+                           QApplication::focusWidget()->window() == box;
+                },
+                5000)) {
+            box->reject();
+            return;
+        }
+        *asked = true;
+        QTest::keyClick(QApplication::focusWidget(), key, modifiers);
+        if (box->isVisible()) // the key did not answer it
+            QTimer::singleShot(1000, box, &QDialog::reject);
+    }
+
+    // Presses `key` where a question box is expected, and answers it with `answerKey`.
+    bool pressAndAnswer(int key, Qt::KeyboardModifiers modifiers, Qt::Key answerKey,
+                        Qt::KeyboardModifiers answerModifiers, QObject *context)
+    {
+        bool asked = false;
+        QTimer::singleShot(0, context, [&asked, answerKey, answerModifiers] {
+            answer(answerKey, answerModifiers, &asked);
+        });
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus)
+            return false;
+        QTest::keyClick(focus, Qt::Key(key), modifiers);
+        ++keys;
+        if (asked)
+            ++keys; // the answer
+        if (QWidget *window = focus->window(); window && window->isVisible()) {
+            window->activateWindow();
+            static_cast<void>(QTest::qWaitFor([] { return QApplication::focusWidget(); }, 2000));
+        }
+        return asked;
+    }
+};
+
+} // namespace civicdesk::test

@@ -1,0 +1,197 @@
+// The accessibility walk: the QAccessible tree of the real main window, in each state of the
+// intake journeys, has a name on every focusable control, and every form field is named by its
+// label (a screen reader announces the question, never the value "— choose —").
+
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "tests/gui/keyboardjourney.h"
+#include "tests/support/teststore.h"
+#include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
+
+#include <QAccessible>
+#include <QComboBox>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace civicdesk;
+
+namespace {
+
+QString describe(const QWidget *w)
+{
+    QStringList path;
+    for (const QWidget *p = w; p && path.size() < 4; p = p->parentWidget())
+        path.prepend(QString::fromLatin1(p->metaObject()->className()) + u'#' + p->objectName());
+    return path.join(QStringLiteral(" > "));
+}
+
+// "&Phone:" -> "Phone"; "What are the make, model and color? *" -> "What are ... color?".
+QString labelText(const QLabel *label)
+{
+    QString text = label->text();
+    text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+    text.remove(u'&');
+    text.replace(u'\x01', u'&');
+    text = text.trimmed();
+    if (text.endsWith(QStringLiteral(" *")))
+        text.chop(2);
+    if (text.endsWith(u':'))
+        text.chop(1);
+    return text.trimmed();
+}
+
+class Walk
+{
+public:
+    explicit Walk(QWidget *window) : m_window(window) {}
+
+    QStringList problems;
+    int focusable = 0;
+
+    void run()
+    {
+        visit(QAccessible::queryAccessibleInterface(m_window), 0);
+        // Form fields: a visible label with a visible buddy names that buddy.
+        const QList<QLabel *> labels = m_window->findChildren<QLabel *>();
+        for (const QLabel *label : labels) {
+            QWidget *field = label->buddy();
+            if (!field || !label->isVisible() || !field->isVisible() || label->text().isEmpty())
+                continue;
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(field);
+            const QString name = iface ? iface->text(QAccessible::Name) : QString();
+            const QString expected = labelText(label);
+            // The name says the label, or is its first words ("Description" for
+            // "Description (what the caller sees or needs)").
+            const bool named = name.contains(expected, Qt::CaseInsensitive) ||
+                               (!name.isEmpty() && expected.startsWith(name, Qt::CaseInsensitive));
+            if (!named)
+                problems.append(QStringLiteral("%1 is named \"%2\", its label says \"%3\"")
+                                    .arg(describe(field), name, expected));
+        }
+    }
+
+private:
+    void visit(QAccessibleInterface *iface, int depth)
+    {
+        if (!iface || !iface->isValid() || depth > 80)
+            return;
+        QObject *object = iface->object();
+        if (object && m_seen.contains(object))
+            return;
+        if (object)
+            m_seen.insert(object);
+        auto *widget = qobject_cast<QWidget *>(object);
+        if (widget && widget->isVisible() && widget->isEnabled() &&
+            (widget->focusPolicy() & Qt::TabFocus)) {
+            ++focusable;
+            if (iface->text(QAccessible::Name).trimmed().isEmpty())
+                problems.append(QStringLiteral("no name: %1").arg(describe(widget)));
+        }
+        for (int i = 0; i < iface->childCount(); ++i)
+            visit(iface->child(i), depth + 1);
+    }
+
+    QWidget *m_window;
+    QSet<QObject *> m_seen;
+};
+
+} // namespace
+
+class TestAccessibilityWalk : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    QTemporaryDir m_settingsDir;
+
+    void check(QWidget *window, const char *state)
+    {
+        Walk walk(window);
+        walk.run();
+        qInfo("%s: %d focusable controls", state, walk.focusable);
+        QVERIFY2(walk.problems.isEmpty(), qPrintable(QString::fromLatin1(state) + u'\n' +
+                                                     walk.problems.join(QStringLiteral("\n"))));
+    }
+
+private slots:
+    void init()
+    {
+        m_store = std::make_unique<test::TempStore>();
+        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        QVERIFY(pack.ok());
+        QVERIFY(CityImporter(m_store->db()).import(pack.value()).ok());
+    }
+
+    void everyStateOfTheIntake()
+    {
+        Settings settings(m_settingsDir.filePath(QStringLiteral("walk.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        auto owned = test::openMainWindow(store, settings);
+        QVERIFY(owned);
+        MainWindow &window = *owned;
+        check(&window, "start");
+
+        test::Journey j;
+        window.intakePanel()->setFocus();
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("617")));
+        check(&window, "contact started, callers found");
+
+        // Generated questions of every kind, with required marks and dependencies.
+        QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
+        QVERIFY(j.type("typeSearchLineEdit", QStringLiteral("garbage")));
+        QVERIFY(j.press(Qt::Key_Return));
+        check(&window, "trash form");
+        // A question's combo box is announced by its question, whatever its value.
+        auto *combo = qobject_cast<QComboBox *>(QApplication::focusWidget());
+        QVERIFY(combo);
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(combo);
+        QCOMPARE(iface->text(QAccessible::Name),
+                 QStringLiteral("Is your trash curbside pickup or an alley?"));
+        QVERIFY(j.press(Qt::Key_Down));
+        QCOMPARE(iface->text(QAccessible::Name),
+                 QStringLiteral("Is your trash curbside pickup or an alley?"));
+        QCOMPARE(iface->text(QAccessible::Value), QStringLiteral("Curb Side Pickup"));
+
+        QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
+        QVERIFY(j.type("typeSearchLineEdit", QStringLiteral("vehicle abandoned")));
+        QVERIFY(j.press(Qt::Key_Return));
+        check(&window, "vehicle form");
+
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        check(&window, "wrap-up");
+        // The outcome keeps its name whatever is chosen.
+        QAccessibleInterface *outcome =
+            QAccessible::queryAccessibleInterface(QApplication::focusWidget());
+        QCOMPARE(outcome->text(QAccessible::Name), QStringLiteral("Outcome"));
+        QVERIFY(j.press(Qt::Key_Down));
+        QCOMPARE(outcome->text(QAccessible::Name), QStringLiteral("Outcome"));
+
+        QVERIFY(j.press(Qt::Key_4, Qt::ControlModifier));
+        check(&window, "history");
+        // A city case id waits for its second detail.
+        QVERIFY(j.press(Qt::Key_R, Qt::ControlModifier));
+        QVERIFY(j.type("readbackNumberLineEdit", QStringLiteral("101001241058")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QCOMPARE(j.focusName(), QStringLiteral("readbackConfirmLineEdit"));
+        check(&window, "read-back confirmation");
+        // The address suggestions under the address field.
+        QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
+        QVERIFY(j.type("typeSearchLineEdit", QStringLiteral("rodent")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QVERIFY(j.type("addressLineEdit", QStringLiteral("10 a st")));
+        check(&window, "address suggestions");
+        QVERIFY(j.press(Qt::Key_3, Qt::ControlModifier));
+        check(&window, "map");
+    }
+};
+
+QTEST_MAIN(TestAccessibilityWalk)
+#include "tst_accessibilitywalk.moc"
