@@ -139,7 +139,12 @@ private slots:
         QTest::keyClicks(search, QStringLiteral("passport renewal appointment"));
         QTRY_VERIFY(panel.showsNoGoodMatch());
         QVERIFY(view->toPlainText().isEmpty());
-        QVERIFY(find<QLabel>(&panel, "noGoodMatchLabel")->isVisible());
+        auto *noMatch = find<QLabel>(&panel, "noGoodMatchLabel");
+        QVERIFY(noMatch->isVisible());
+        // In the panel's layout, between the search and the list, covering neither.
+        QTRY_VERIFY(noMatch->geometry().top() >= search->geometry().bottom());
+        QVERIFY(noMatch->geometry().bottom() <=
+                find<QListView>(&panel, "articleListView")->mapTo(&panel, QPoint(0, 0)).y());
 
         panel.setCallerLanguage(QStringLiteral("es"));
         QCOMPARE(language->currentData().toString(), QStringLiteral("es"));

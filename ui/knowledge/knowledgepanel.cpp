@@ -109,6 +109,8 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     layout->addWidget(m_search);
     layout->addLayout(filters);
     layout->addWidget(m_countLabel);
+    layout->addWidget(m_noMatch);
+    layout->addWidget(m_widen);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_start);
     layout->addLayout(tools);
