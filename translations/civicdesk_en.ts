@@ -921,10 +921,6 @@
         <translation>media_url must be an http(s) URL.</translation>
     </message>
     <message>
-        <source>Photo: %1</source>
-        <translation>Photo: %1</translation>
-    </message>
-    <message>
         <source>This service needs a way to reach the reporter: email or phone.</source>
         <translation>This service needs a way to reach the reporter: email or phone.</translation>
     </message>
@@ -943,6 +939,14 @@
     <message>
         <source>The request could not be stored just now; nothing was kept. Try again in a few seconds.</source>
         <translation>The request could not be stored just now; nothing was kept. Try again in a few seconds.</translation>
+    </message>
+    <message>
+        <source>This place is outside %1: %2 answers for it, at %3%4.%5</source>
+        <translation>This place is outside %1: %2 answers for it, at %3%4.%5</translation>
+    </message>
+    <message>
+        <source>This place is outside %1; the city cannot take a request for it.</source>
+        <translation>This place is outside %1; the city cannot take a request for it.</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1428,10 @@
     <message>
         <source>must be an ISO 8601 time such as 2026-12-06T14:30:00Z</source>
         <translation>must be an ISO 8601 time such as 2026-12-06T14:30:00Z</translation>
+    </message>
+    <message>
+        <source>must be an http(s) URL</source>
+        <translation>must be an http(s) URL</translation>
     </message>
 </context>
 <context>

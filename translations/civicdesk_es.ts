@@ -921,10 +921,6 @@
         <translation>media_url debe ser una URL http(s).</translation>
     </message>
     <message>
-        <source>Photo: %1</source>
-        <translation>Foto: %1</translation>
-    </message>
-    <message>
         <source>This service needs a way to reach the reporter: email or phone.</source>
         <translation>Este servicio necesita un medio para contactar a quien hace el reporte: email o phone.</translation>
     </message>
@@ -943,6 +939,14 @@
     <message>
         <source>The request could not be stored just now; nothing was kept. Try again in a few seconds.</source>
         <translation>La solicitud no se pudo guardar en este momento; no se conservó nada. Vuelva a intentarlo en unos segundos.</translation>
+    </message>
+    <message>
+        <source>This place is outside %1: %2 answers for it, at %3%4.%5</source>
+        <translation>Este lugar está fuera de %1: lo atiende %2, en el %3%4.%5</translation>
+    </message>
+    <message>
+        <source>This place is outside %1; the city cannot take a request for it.</source>
+        <translation>Este lugar está fuera de %1; la ciudad no puede aceptar una solicitud para él.</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1428,10 @@
     <message>
         <source>must be an ISO 8601 time such as 2026-12-06T14:30:00Z</source>
         <translation>debe ser una hora ISO 8601, como 2026-12-06T14:30:00Z</translation>
+    </message>
+    <message>
+        <source>must be an http(s) URL</source>
+        <translation>debe ser una URL http(s)</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
+#include <QUrl>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -156,6 +157,14 @@ int main(int argc, char *argv[])
                                    "machine)")
                         .arg(options.value().address.toString())
                         .arg(options.value().port));
+    if (options.value().publicUrl.isEmpty()) {
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(options.value().address.toString());
+        url.setPort(port);
+        url.setPath(QStringLiteral("/open311/v2"));
+        open311.setPublicUrl(url.toString());
+    }
     std::printf("civicdesk-server listening on %s:%u, store %s\n",
                 qPrintable(options.value().address.toString()), port,
                 // The store's path, or its PostgreSQL URL without the password.

@@ -146,10 +146,9 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
                 QStringLiteral("cli.city"),
                 OptionsText::tr("--import-city: \"%1\" is not a folder.").arg(options.importCity));
     }
-    options.publicUrl = parser.isSet(publicUrl) ? parser.value(publicUrl)
-                                                : QStringLiteral("http://%1:%2/open311/v2")
-                                                      .arg(options.address.toString())
-                                                      .arg(options.port);
+    // Without --public-url, discovery announces the address and the port actually bound (known
+    // only once listening: --listen 127.0.0.1:0 picks a free port).
+    options.publicUrl = parser.value(publicUrl).trimmed();
     return options;
 }
 

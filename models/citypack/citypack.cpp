@@ -137,7 +137,7 @@ Result<CityPack> CityPack::load(const QString &directory)
     static const QStringList layerKinds = {
         QStringLiteral("boundary"), QStringLiteral("neighborhood"), QStringLiteral("ward"),
         QStringLiteral("precinct"), QStringLiteral("zip"),          QStringLiteral("open_space"),
-        QStringLiteral("street"),   QStringLiteral("point")};
+        QStringLiteral("street"),   QStringLiteral("point"),        QStringLiteral("jurisdiction")};
     const QJsonArray layers = m.value(u"layers").toArray();
     for (const QJsonValue &v : layers) {
         const QJsonObject l = v.toObject();

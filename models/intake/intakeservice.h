@@ -38,6 +38,8 @@ struct NewRequest
     IntakeLocation location;
     QString callerId; // empty: anonymous (and always empty for "never collect" types)
     Channel channel = Channel::Phone;
+    QString mediaUrl;  // a photo link sent with the request (Open311 media_url)
+    QString addressId; // the city's address id the reporter chose (Open311 address_id)
 };
 
 struct CreatedRequest

@@ -80,9 +80,15 @@ QJsonObject request(const ServiceRequest &r, const QString &agency)
                   {u"agency_responsible"_s, agency},
                   {u"requested_datetime"_s, isoTime(r.openedAt)},
                   {u"updated_datetime"_s, isoTime(r.closedAt.isValid() ? r.closedAt : r.openedAt)},
-                  {u"expected_datetime"_s, isoTime(r.dueAt)},
                   {u"address"_s, r.address},
                   {u"zipcode"_s, r.zip}};
+    // A W3C datetime or nothing: the schema allows the key to be left out, never "".
+    if (r.dueAt.isValid())
+        o.insert(u"expected_datetime"_s, isoTime(r.dueAt));
+    if (!r.mediaUrl.isEmpty())
+        o.insert(u"media_url"_s, r.mediaUrl);
+    if (!r.addressId.isEmpty())
+        o.insert(u"address_id"_s, r.addressId);
     if (r.latitude && r.longitude) {
         o.insert(u"lat"_s, *r.latitude);
         o.insert(u"long"_s, *r.longitude);
