@@ -13,6 +13,17 @@ QString isoTime(const QDateTime &t)
 {
     return t.isValid() ? t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODate) : QString();
 }
+// The pack's note for the city's own status ("Cancelled"), then the closure reason.
+QString statusNotes(const ServiceRequest &r)
+{
+    QStringList notes;
+    for (const QString &note : {r.statusNote.trimmed(), r.closureReason.trimmed()}) {
+        if (!note.isEmpty() && !notes.contains(note))
+            notes.append(note);
+    }
+    return notes.join(u"; "_s);
+}
+
 } // namespace
 
 QJsonObject discovery(const QString &endpointUrl, const QString &contact)
@@ -73,7 +84,7 @@ QJsonObject request(const ServiceRequest &r, const QString &agency)
 {
     QJsonObject o{{u"service_request_id"_s, r.number},
                   {u"status"_s, r.status == RequestStatus::Closed ? u"closed"_s : u"open"_s},
-                  {u"status_notes"_s, r.closureReason},
+                  {u"status_notes"_s, statusNotes(r)},
                   {u"service_name"_s, r.typeName},
                   {u"service_code"_s, r.serviceCode},
                   {u"description"_s, r.description},

@@ -32,7 +32,9 @@ QString columns(const QString &alias)
                                       QStringLiteral("closed_at"),
                                       QStringLiteral("attributes_json"),
                                       QStringLiteral("media_url"),
-                                      QStringLiteral("address_id")};
+                                      QStringLiteral("address_id"),
+                                      QStringLiteral("source_status"),
+                                      QStringLiteral("status_note")};
     QStringList qualified;
     for (const QString &name : names)
         qualified.append(alias + name);
@@ -77,6 +79,8 @@ ServiceRequest from(const QSqlQuery &q, int first)
     }
     r.mediaUrl = v(21).toString();
     r.addressId = v(22).toString();
+    r.sourceStatus = v(23).toString();
+    r.statusNote = v(24).toString();
     return r;
 }
 

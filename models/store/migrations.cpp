@@ -277,6 +277,12 @@ const QList<QStringList> &allMigrations()
             QStringLiteral("ALTER TABLE requests ADD COLUMN media_url TEXT"),
             QStringLiteral("ALTER TABLE requests ADD COLUMN address_id TEXT"),
         },
+        // 15: imported history keeps the city's own status word ("Cancelled") and the status
+        // note the pack's status map gives it.
+        {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN source_status TEXT"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN status_note TEXT"),
+        },
     };
     return migrations;
 }

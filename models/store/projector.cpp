@@ -231,9 +231,10 @@ Status apply(QSqlDatabase &db, const Event &e)
         const QString status = requestStatusName(*requestStatusFromName(str(e, u"status")));
         return sql::execCached(
             db,
+            // The city's own status word of an imported request no longer applies.
             QStringLiteral("UPDATE requests SET status = ?, closure_reason = ?, "
                            "closed_at = CASE WHEN ? = 'closed' THEN CAST(? AS BIGINT) END, "
-                           "updated_at = ? WHERE id = ?"),
+                           "source_status = NULL, status_note = NULL, updated_at = ? WHERE id = ?"),
             {status, sql::nullable(str(e, u"closure_reason")), status, now, now, e.entityId});
     }
     if (e.kind == u"request.note_added")
