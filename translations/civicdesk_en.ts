@@ -200,6 +200,17 @@
     </message>
 </context>
 <context>
+    <name>CityCheck</name>
+    <message>
+        <source>%1: no problems found (%2 services, %3 definitions, %4 articles, %5 map layers, %6 addresses, %7 intersections, %8 historical requests).</source>
+        <translation>%1: no problems found (%2 services, %3 definitions, %4 articles, %5 map layers, %6 addresses, %7 intersections, %8 historical requests).</translation>
+    </message>
+    <message>
+        <source>%1: %2 problem(s) found; nothing was written.</source>
+        <translation>%1: %2 problem(s) found; nothing was written.</translation>
+    </message>
+</context>
+<context>
     <name>CityImporter</name>
     <message>
         <source>%1: %2</source>
@@ -286,18 +297,6 @@
         <translation>%1 is empty</translation>
     </message>
     <message>
-        <source>%1 &quot;%2&quot; is not a date in the form %3</source>
-        <translation>%1 &quot;%2&quot; is not a date in the form %3</translation>
-    </message>
-    <message>
-        <source>a target or closing date is not in the form %1</source>
-        <translation>a target or closing date is not in the form %1</translation>
-    </message>
-    <message>
-        <source>status &quot;%1&quot; is neither Open nor Closed</source>
-        <translation>status &quot;%1&quot; is neither Open nor Closed</translation>
-    </message>
-    <message>
         <source>&quot;%1, %2&quot; is not a latitude and longitude</source>
         <translation>&quot;%1, %2&quot; is not a latitude and longitude</translation>
     </message>
@@ -365,6 +364,50 @@
         <source>%1: line %2: language must be a language code such as en, es or zh, and the term not empty</source>
         <translation>%1: line %2: language must be a language code such as en, es or zh, and the term not empty</translation>
     </message>
+    <message>
+        <source>feature %1: geometry type &quot;%2&quot; is not a GeoJSON geometry type (expected one of %3)</source>
+        <translation>feature %1: geometry type &quot;%2&quot; is not a GeoJSON geometry type (expected one of %3)</translation>
+    </message>
+    <message>
+        <source>This store holds another city, &quot;%1&quot; (%2); the pack is &quot;%3&quot; (%4). A store holds one city: import into a new store, or replace the city explicitly (--replace-city).</source>
+        <translation>This store holds another city, &quot;%1&quot; (%2); the pack is &quot;%3&quot; (%4). A store holds one city: import into a new store, or replace the city explicitly (--replace-city).</translation>
+    </message>
+    <message>
+        <source>This store holds %1 event(s) (requests, contacts, articles) recorded with the city &quot;%2&quot; (%3); they cannot be moved to &quot;%4&quot;. Import %4 into a new store.</source>
+        <translation>This store holds %1 event(s) (requests, contacts, articles) recorded with the city &quot;%2&quot; (%3); they cannot be moved to &quot;%4&quot;. Import %4 into a new store.</translation>
+    </message>
+    <message>
+        <source>line %1: %2 &quot;%3&quot;</source>
+        <translation>line %1: %2 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>line %1: %2 &quot;%3&quot; read as %4</source>
+        <translation>line %1: %2 &quot;%3&quot; read as %4</translation>
+    </message>
+    <message>
+        <source>%1, %2 is not a date in the form %3 (%4 such date(s) in the file; nothing was imported; examples: %5)</source>
+        <translation>%1, %2 is not a date in the form %3 (%4 such date(s) in the file; nothing was imported; examples: %5)</translation>
+    </message>
+    <message>
+        <source>%1, %2, before 1970 or in the future (%3 such date(s) in the file; nothing was imported; examples: %4). Are the years two-digit? Check date_format and century in city.json.</source>
+        <translation>%1, %2, before 1970 or in the future (%3 such date(s) in the file; nothing was imported; examples: %4). Are the years two-digit? Check date_format and century in city.json.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2 row(s), first on line %3)</source>
+        <translation>&quot;%1&quot; (%2 row(s), first on line %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 has status(es) the pack&apos;s status map does not name: %3. Add each to &quot;statuses&quot; in city.json (open, in_progress or closed, with a note); nothing was imported.</source>
+        <translation>%1: %2 has status(es) the pack&apos;s status map does not name: %3. Add each to &quot;statuses&quot; in city.json (open, in_progress or closed, with a note); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>%1: %2 has status(es) other than Open and Closed: %3. Map the city&apos;s statuses in &quot;statuses&quot; in city.json (open, in_progress or closed, with a note); nothing was imported.</source>
+        <translation>%1: %2 has status(es) other than Open and Closed: %3. Map the city&apos;s statuses in &quot;statuses&quot; in city.json (open, in_progress or closed, with a note); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>%1: line 1: missing column(s) source_type (the city&apos;s request type; &quot;%2&quot; as in the history file, or type_2015, also do)</source>
+        <translation>%1: line 1: missing column(s) source_type (the city&apos;s request type; &quot;%2&quot; as in the history file, or type_2015, also do)</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -397,16 +440,8 @@
         <translation>&quot;id&quot; must be 1-32 lowercase letters, digits, - or _</translation>
     </message>
     <message>
-        <source>&quot;name&quot; is missing</source>
-        <translation>&quot;name&quot; is missing</translation>
-    </message>
-    <message>
         <source>&quot;center&quot; needs lat and lon in degrees</source>
         <translation>&quot;center&quot; needs lat and lon in degrees</translation>
-    </message>
-    <message>
-        <source>&quot;catalogue.services&quot; is missing</source>
-        <translation>&quot;catalogue.services&quot; is missing</translation>
     </message>
     <message>
         <source>layer &quot;%1&quot; needs an id, a file and a kind (one of %2)</source>
@@ -423,6 +458,50 @@
     <message>
         <source>names &quot;%1&quot;, which is not in the pack</source>
         <translation>names &quot;%1&quot;, which is not in the pack</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &quot;%2&quot; is not an IANA time zone (expected a name such as America/New_York or America/Los_Angeles); every timestamp would be shifted</source>
+        <translation>&quot;%1&quot;: &quot;%2&quot; is not an IANA time zone (expected a name such as America/New_York or America/Los_Angeles); every timestamp would be shifted</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &quot;%2&quot; is not an IANA time zone; did you mean &quot;%3&quot;?</source>
+        <translation>&quot;%1&quot;: &quot;%2&quot; is not an IANA time zone; did you mean &quot;%3&quot;?</translation>
+    </message>
+    <message>
+        <source>the pack&apos;s id, e.g. &quot;boston&quot;</source>
+        <translation>the pack&apos;s id, e.g. &quot;boston&quot;</translation>
+    </message>
+    <message>
+        <source>the city&apos;s name</source>
+        <translation>the city&apos;s name</translation>
+    </message>
+    <message>
+        <source>the IANA time zone of the city&apos;s timestamps, e.g. &quot;America/New_York&quot;</source>
+        <translation>the IANA time zone of the city&apos;s timestamps, e.g. &quot;America/New_York&quot;</translation>
+    </message>
+    <message>
+        <source>{&quot;lat&quot;: .., &quot;lon&quot;: ..} where the map opens</source>
+        <translation>{&quot;lat&quot;: .., &quot;lon&quot;: ..} where the map opens</translation>
+    </message>
+    <message>
+        <source>the Open311 service list file</source>
+        <translation>the Open311 service list file</translation>
+    </message>
+    <message>
+        <source>required key(s) missing: %1</source>
+        <translation>required key(s) missing: %1</translation>
+    </message>
+    <message>
+        <source>statuses.&quot;%1&quot;.status is &quot;%2&quot;; expected open, in_progress or closed</source>
+        <translation>statuses.&quot;%1&quot;.status is &quot;%2&quot;; expected open, in_progress or closed</translation>
+    </message>
+    <message>
+        <source>channels.&quot;%1&quot; is &quot;%2&quot;; expected one of %3</source>
+        <translation>channels.&quot;%1&quot; is &quot;%2&quot;; expected one of %3</translation>
+    </message>
+    <message>
+        <source>history &quot;%1&quot;: date_format &quot;%2&quot; has a two-digit year (yy), which would read 15 as 1915; say which century the years are in with &quot;century&quot;: 2000 (or 1900)</source>
+        <translation>history &quot;%1&quot;: date_format &quot;%2&quot; has a two-digit year (yy), which would read 15 as 1915; say which century the years are in with &quot;century&quot;: 2000 (or 1900)</translation>
     </message>
 </context>
 <context>
@@ -471,25 +550,25 @@
         <source>--server: &quot;%1&quot; is not an http or https address.</source>
         <translation>--server: &quot;%1&quot; is not an http or https address.</translation>
     </message>
+    <message>
+        <source>Read a city pack as loading it would, list every problem (file, line or key, what was expected) and exit: 0 when there is none, 1 otherwise. Writes nothing.</source>
+        <translation>Read a city pack as loading it would, list every problem (file, line or key, what was expected) and exit: 0 when there is none, 1 otherwise. Writes nothing.</translation>
+    </message>
+    <message>
+        <source>Replace the city the store holds by the --city pack (a store holds one city; refused when requests were recorded in it).</source>
+        <translation>Replace the city the store holds by the --city pack (a store holds one city; refused when requests were recorded in it).</translation>
+    </message>
+    <message>
+        <source>--check-city: &quot;%1&quot; is not a folder.</source>
+        <translation>--check-city: &quot;%1&quot; is not a folder.</translation>
+    </message>
+    <message>
+        <source>--replace-city goes with --city DIR.</source>
+        <translation>--replace-city goes with --city DIR.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
-    <message>
-        <source>a quoted field opened on line %1 is never closed</source>
-        <translation>a quoted field opened on line %1 is never closed</translation>
-    </message>
-    <message>
-        <source>line %1: a quote inside an unquoted field</source>
-        <translation>line %1: a quote inside an unquoted field</translation>
-    </message>
-    <message>
-        <source>line %1: text after a closing quote</source>
-        <translation>line %1: text after a closing quote</translation>
-    </message>
-    <message>
-        <source>line %1: %2 fields where the header has %3</source>
-        <translation>line %1: %2 fields where the header has %3</translation>
-    </message>
     <message>
         <source>the file is empty</source>
         <translation>the file is empty</translation>
@@ -497,6 +576,30 @@
     <message>
         <source>line 1: missing column(s) %1</source>
         <translation>line 1: missing column(s) %1</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+    <message>
+        <source>a quoted field opened here is not closed on its line; the record runs on to line %1: %2</source>
+        <translation>a quoted field opened here is not closed on its line; the record runs on to line %1: %2</translation>
+    </message>
+    <message>
+        <source>a quoted field opened here is never closed (the file ends at line %1)</source>
+        <translation>a quoted field opened here is never closed (the file ends at line %1)</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field</source>
+        <translation>a quote inside an unquoted field</translation>
+    </message>
+    <message>
+        <source>text after a closing quote</source>
+        <translation>text after a closing quote</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation>%1 fields where the header has %2</translation>
     </message>
 </context>
 <context>
@@ -929,10 +1032,6 @@
         <translation>media_url must be an http(s) URL.</translation>
     </message>
     <message>
-        <source>Photo: %1</source>
-        <translation>Photo: %1</translation>
-    </message>
-    <message>
         <source>This service needs a way to reach the reporter: email or phone.</source>
         <translation>This service needs a way to reach the reporter: email or phone.</translation>
     </message>
@@ -951,6 +1050,14 @@
     <message>
         <source>The request could not be stored just now; nothing was kept. Try again in a few seconds.</source>
         <translation>The request could not be stored just now; nothing was kept. Try again in a few seconds.</translation>
+    </message>
+    <message>
+        <source>This place is outside %1: %2 answers for it, at %3%4.%5</source>
+        <translation>This place is outside %1: %2 answers for it, at %3%4.%5</translation>
+    </message>
+    <message>
+        <source>This place is outside %1; the city cannot take a request for it.</source>
+        <translation>This place is outside %1; the city cannot take a request for it.</translation>
     </message>
 </context>
 <context>
@@ -1201,16 +1308,36 @@
         <translation>Revoke the API key of LABEL and exit.</translation>
     </message>
     <message>
-        <source>Give one command at a time (--import-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</source>
-        <translation>Give one command at a time (--import-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</translation>
-    </message>
-    <message>
         <source>--add-user needs --role, one of: %1.</source>
         <translation>--add-user needs --role, one of: %1.</translation>
     </message>
     <message>
         <source>--role goes with --add-user; to change a role use PATCH /api/v1/users/NAME as an admin.</source>
         <translation>--role goes with --add-user; to change a role use PATCH /api/v1/users/NAME as an admin.</translation>
+    </message>
+    <message>
+        <source>Read a city pack as --import-city would, list every problem (file, line or key, what was expected) and exit: 0 when there is none, 1 otherwise. Writes nothing.</source>
+        <translation>Read a city pack as --import-city would, list every problem (file, line or key, what was expected) and exit: 0 when there is none, 1 otherwise. Writes nothing.</translation>
+    </message>
+    <message>
+        <source>With --import-city: replace the city the store holds by the pack&apos;s (a store holds one city; refused when requests were recorded in it).</source>
+        <translation>With --import-city: replace the city the store holds by the pack&apos;s (a store holds one city; refused when requests were recorded in it).</translation>
+    </message>
+    <message>
+        <source>Give one command at a time (--import-city, --check-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</source>
+        <translation>Give one command at a time (--import-city, --check-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</translation>
+    </message>
+    <message>
+        <source>Give --check-city or --import-city, not both.</source>
+        <translation>Give --check-city or --import-city, not both.</translation>
+    </message>
+    <message>
+        <source>--check-city: &quot;%1&quot; is not a folder.</source>
+        <translation>--check-city: &quot;%1&quot; is not a folder.</translation>
+    </message>
+    <message>
+        <source>--replace-city goes with --import-city DIR.</source>
+        <translation>--replace-city goes with --import-city DIR.</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1559,10 @@
     <message>
         <source>must be a language code such as en, es or zh</source>
         <translation>must be a language code such as en, es or zh</translation>
+    </message>
+    <message>
+        <source>must be an http(s) URL</source>
+        <translation>must be an http(s) URL</translation>
     </message>
 </context>
 <context>

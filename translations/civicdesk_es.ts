@@ -200,6 +200,17 @@
     </message>
 </context>
 <context>
+    <name>CityCheck</name>
+    <message>
+        <source>%1: no problems found (%2 services, %3 definitions, %4 articles, %5 map layers, %6 addresses, %7 intersections, %8 historical requests).</source>
+        <translation>%1: no se encontró ningún problema (%2 servicios, %3 definiciones, %4 artículos, %5 capas de mapa, %6 direcciones, %7 intersecciones, %8 solicitudes históricas).</translation>
+    </message>
+    <message>
+        <source>%1: %2 problem(s) found; nothing was written.</source>
+        <translation>%1: se encontraron %2 problema(s); no se escribió nada.</translation>
+    </message>
+</context>
+<context>
     <name>CityImporter</name>
     <message>
         <source>%1: %2</source>
@@ -286,18 +297,6 @@
         <translation>%1 está vacío</translation>
     </message>
     <message>
-        <source>%1 &quot;%2&quot; is not a date in the form %3</source>
-        <translation>%1 &quot;%2&quot; no es una fecha con el formato %3</translation>
-    </message>
-    <message>
-        <source>a target or closing date is not in the form %1</source>
-        <translation>una fecha objetivo o de cierre no tiene el formato %1</translation>
-    </message>
-    <message>
-        <source>status &quot;%1&quot; is neither Open nor Closed</source>
-        <translation>el estado &quot;%1&quot; no es ni Open ni Closed</translation>
-    </message>
-    <message>
         <source>&quot;%1, %2&quot; is not a latitude and longitude</source>
         <translation>&quot;%1, %2&quot; no es un par de latitud y longitud</translation>
     </message>
@@ -365,6 +364,50 @@
         <source>%1: line %2: language must be a language code such as en, es or zh, and the term not empty</source>
         <translation>%1: línea %2: language debe ser un código de idioma como en, es o zh, y el término no puede estar vacío</translation>
     </message>
+    <message>
+        <source>feature %1: geometry type &quot;%2&quot; is not a GeoJSON geometry type (expected one of %3)</source>
+        <translation>elemento %1: el tipo de geometría &quot;%2&quot; no es un tipo de geometría GeoJSON (se esperaba uno de %3)</translation>
+    </message>
+    <message>
+        <source>This store holds another city, &quot;%1&quot; (%2); the pack is &quot;%3&quot; (%4). A store holds one city: import into a new store, or replace the city explicitly (--replace-city).</source>
+        <translation>Este almacén contiene otra ciudad, &quot;%1&quot; (%2); el paquete es &quot;%3&quot; (%4). Un almacén contiene una sola ciudad: importe en un almacén nuevo o reemplace la ciudad de forma explícita (--replace-city).</translation>
+    </message>
+    <message>
+        <source>This store holds %1 event(s) (requests, contacts, articles) recorded with the city &quot;%2&quot; (%3); they cannot be moved to &quot;%4&quot;. Import %4 into a new store.</source>
+        <translation>Este almacén contiene %1 evento(s) (solicitudes, contactos, artículos) registrados con la ciudad &quot;%2&quot; (%3); no se pueden trasladar a &quot;%4&quot;. Importe %4 en un almacén nuevo.</translation>
+    </message>
+    <message>
+        <source>line %1: %2 &quot;%3&quot;</source>
+        <translation>línea %1: %2 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>line %1: %2 &quot;%3&quot; read as %4</source>
+        <translation>línea %1: %2 &quot;%3&quot; leída como %4</translation>
+    </message>
+    <message>
+        <source>%1, %2 is not a date in the form %3 (%4 such date(s) in the file; nothing was imported; examples: %5)</source>
+        <translation>%1, %2 no es una fecha con el formato %3 (%4 fecha(s) así en el archivo; no se importó nada; ejemplos: %5)</translation>
+    </message>
+    <message>
+        <source>%1, %2, before 1970 or in the future (%3 such date(s) in the file; nothing was imported; examples: %4). Are the years two-digit? Check date_format and century in city.json.</source>
+        <translation>%1, %2, anterior a 1970 o en el futuro (%3 fecha(s) así en el archivo; no se importó nada; ejemplos: %4). ¿Tienen los años dos cifras? Revise date_format y century en city.json.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2 row(s), first on line %3)</source>
+        <translation>&quot;%1&quot; (%2 fila(s), la primera en la línea %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 has status(es) the pack&apos;s status map does not name: %3. Add each to &quot;statuses&quot; in city.json (open, in_progress or closed, with a note); nothing was imported.</source>
+        <translation>%1: %2 tiene estado(s) que el mapa de estados del paquete no nombra: %3. Añada cada uno a &quot;statuses&quot; en city.json (open, in_progress o closed, con una nota); no se importó nada.</translation>
+    </message>
+    <message>
+        <source>%1: %2 has status(es) other than Open and Closed: %3. Map the city&apos;s statuses in &quot;statuses&quot; in city.json (open, in_progress or closed, with a note); nothing was imported.</source>
+        <translation>%1: %2 tiene estado(s) distintos de Open y Closed: %3. Asigne los estados de la ciudad en &quot;statuses&quot; en city.json (open, in_progress o closed, con una nota); no se importó nada.</translation>
+    </message>
+    <message>
+        <source>%1: line 1: missing column(s) source_type (the city&apos;s request type; &quot;%2&quot; as in the history file, or type_2015, also do)</source>
+        <translation>%1: línea 1: falta(n) la(s) columna(s) source_type (el tipo de solicitud de la ciudad; también sirven &quot;%2&quot;, como en el archivo histórico, o type_2015)</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -397,16 +440,8 @@
         <translation>&quot;id&quot; debe tener de 1 a 32 letras minúsculas, dígitos, - o _</translation>
     </message>
     <message>
-        <source>&quot;name&quot; is missing</source>
-        <translation>falta &quot;name&quot;</translation>
-    </message>
-    <message>
         <source>&quot;center&quot; needs lat and lon in degrees</source>
         <translation>&quot;center&quot; necesita lat y lon en grados</translation>
-    </message>
-    <message>
-        <source>&quot;catalogue.services&quot; is missing</source>
-        <translation>falta &quot;catalogue.services&quot;</translation>
     </message>
     <message>
         <source>layer &quot;%1&quot; needs an id, a file and a kind (one of %2)</source>
@@ -423,6 +458,50 @@
     <message>
         <source>names &quot;%1&quot;, which is not in the pack</source>
         <translation>hace referencia a &quot;%1&quot;, que no está en el paquete</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &quot;%2&quot; is not an IANA time zone (expected a name such as America/New_York or America/Los_Angeles); every timestamp would be shifted</source>
+        <translation>&quot;%1&quot;: &quot;%2&quot; no es una zona horaria IANA (se esperaba un nombre como America/New_York o America/Los_Angeles); todas las horas quedarían desplazadas</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &quot;%2&quot; is not an IANA time zone; did you mean &quot;%3&quot;?</source>
+        <translation>&quot;%1&quot;: &quot;%2&quot; no es una zona horaria IANA; ¿quiso decir &quot;%3&quot;?</translation>
+    </message>
+    <message>
+        <source>the pack&apos;s id, e.g. &quot;boston&quot;</source>
+        <translation>el identificador del paquete, p. ej. &quot;boston&quot;</translation>
+    </message>
+    <message>
+        <source>the city&apos;s name</source>
+        <translation>el nombre de la ciudad</translation>
+    </message>
+    <message>
+        <source>the IANA time zone of the city&apos;s timestamps, e.g. &quot;America/New_York&quot;</source>
+        <translation>la zona horaria IANA de las horas de la ciudad, p. ej. &quot;America/New_York&quot;</translation>
+    </message>
+    <message>
+        <source>{&quot;lat&quot;: .., &quot;lon&quot;: ..} where the map opens</source>
+        <translation>{&quot;lat&quot;: .., &quot;lon&quot;: ..} donde se abre el mapa</translation>
+    </message>
+    <message>
+        <source>the Open311 service list file</source>
+        <translation>el archivo con la lista de servicios Open311</translation>
+    </message>
+    <message>
+        <source>required key(s) missing: %1</source>
+        <translation>falta(n) clave(s) obligatoria(s): %1</translation>
+    </message>
+    <message>
+        <source>statuses.&quot;%1&quot;.status is &quot;%2&quot;; expected open, in_progress or closed</source>
+        <translation>statuses.&quot;%1&quot;.status es &quot;%2&quot;; se esperaba open, in_progress o closed</translation>
+    </message>
+    <message>
+        <source>channels.&quot;%1&quot; is &quot;%2&quot;; expected one of %3</source>
+        <translation>channels.&quot;%1&quot; es &quot;%2&quot;; se esperaba uno de %3</translation>
+    </message>
+    <message>
+        <source>history &quot;%1&quot;: date_format &quot;%2&quot; has a two-digit year (yy), which would read 15 as 1915; say which century the years are in with &quot;century&quot;: 2000 (or 1900)</source>
+        <translation>history &quot;%1&quot;: date_format &quot;%2&quot; tiene un año de dos cifras (yy), que leería 15 como 1915; indique el siglo de los años con &quot;century&quot;: 2000 (o 1900)</translation>
     </message>
 </context>
 <context>
@@ -471,25 +550,25 @@
         <source>--server: &quot;%1&quot; is not an http or https address.</source>
         <translation>--server: &quot;%1&quot; no es una dirección http o https.</translation>
     </message>
+    <message>
+        <source>Read a city pack as loading it would, list every problem (file, line or key, what was expected) and exit: 0 when there is none, 1 otherwise. Writes nothing.</source>
+        <translation>Lee un paquete de ciudad como lo haría la carga, enumera todos los problemas (archivo, línea o clave, lo que se esperaba) y termina: 0 si no hay ninguno, 1 en caso contrario. No escribe nada.</translation>
+    </message>
+    <message>
+        <source>Replace the city the store holds by the --city pack (a store holds one city; refused when requests were recorded in it).</source>
+        <translation>Reemplaza la ciudad del almacén por el paquete de --city (un almacén contiene una sola ciudad; se rechaza si ya se registraron solicitudes en él).</translation>
+    </message>
+    <message>
+        <source>--check-city: &quot;%1&quot; is not a folder.</source>
+        <translation>--check-city: &quot;%1&quot; no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>--replace-city goes with --city DIR.</source>
+        <translation>--replace-city va con --city DIR.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
-    <message>
-        <source>a quoted field opened on line %1 is never closed</source>
-        <translation>un campo entre comillas abierto en la línea %1 nunca se cierra</translation>
-    </message>
-    <message>
-        <source>line %1: a quote inside an unquoted field</source>
-        <translation>línea %1: comillas dentro de un campo sin comillas</translation>
-    </message>
-    <message>
-        <source>line %1: text after a closing quote</source>
-        <translation>línea %1: texto después de las comillas de cierre</translation>
-    </message>
-    <message>
-        <source>line %1: %2 fields where the header has %3</source>
-        <translation>línea %1: %2 campos, pero el encabezado tiene %3</translation>
-    </message>
     <message>
         <source>the file is empty</source>
         <translation>el archivo está vacío</translation>
@@ -497,6 +576,30 @@
     <message>
         <source>line 1: missing column(s) %1</source>
         <translation>línea 1: falta(n) la(s) columna(s) %1</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>línea %1: %2</translation>
+    </message>
+    <message>
+        <source>a quoted field opened here is not closed on its line; the record runs on to line %1: %2</source>
+        <translation>un campo entre comillas abierto aquí no se cierra en su línea; el registro continúa hasta la línea %1: %2</translation>
+    </message>
+    <message>
+        <source>a quoted field opened here is never closed (the file ends at line %1)</source>
+        <translation>un campo entre comillas abierto aquí nunca se cierra (el archivo termina en la línea %1)</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field</source>
+        <translation>una comilla dentro de un campo sin comillas</translation>
+    </message>
+    <message>
+        <source>text after a closing quote</source>
+        <translation>texto después de una comilla de cierre</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation>%1 campos donde el encabezado tiene %2</translation>
     </message>
 </context>
 <context>
@@ -929,10 +1032,6 @@
         <translation>media_url debe ser una URL http(s).</translation>
     </message>
     <message>
-        <source>Photo: %1</source>
-        <translation>Foto: %1</translation>
-    </message>
-    <message>
         <source>This service needs a way to reach the reporter: email or phone.</source>
         <translation>Este servicio necesita un medio para contactar a quien hace el reporte: email o phone.</translation>
     </message>
@@ -951,6 +1050,14 @@
     <message>
         <source>The request could not be stored just now; nothing was kept. Try again in a few seconds.</source>
         <translation>La solicitud no se pudo guardar en este momento; no se conservó nada. Vuelva a intentarlo en unos segundos.</translation>
+    </message>
+    <message>
+        <source>This place is outside %1: %2 answers for it, at %3%4.%5</source>
+        <translation>Este lugar está fuera de %1: lo atiende %2, en el %3%4.%5</translation>
+    </message>
+    <message>
+        <source>This place is outside %1; the city cannot take a request for it.</source>
+        <translation>Este lugar está fuera de %1; la ciudad no puede aceptar una solicitud para él.</translation>
     </message>
 </context>
 <context>
@@ -1201,16 +1308,36 @@
         <translation>Revoca la clave de API de LABEL y termina.</translation>
     </message>
     <message>
-        <source>Give one command at a time (--import-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</source>
-        <translation>Indique un solo comando a la vez (--import-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</translation>
-    </message>
-    <message>
         <source>--add-user needs --role, one of: %1.</source>
         <translation>--add-user necesita --role, uno de: %1.</translation>
     </message>
     <message>
         <source>--role goes with --add-user; to change a role use PATCH /api/v1/users/NAME as an admin.</source>
         <translation>--role se usa con --add-user; para cambiar un rol, use PATCH /api/v1/users/NAME como administrador.</translation>
+    </message>
+    <message>
+        <source>Read a city pack as --import-city would, list every problem (file, line or key, what was expected) and exit: 0 when there is none, 1 otherwise. Writes nothing.</source>
+        <translation>Lee un paquete de ciudad como lo haría --import-city, enumera todos los problemas (archivo, línea o clave, lo que se esperaba) y termina: 0 si no hay ninguno, 1 en caso contrario. No escribe nada.</translation>
+    </message>
+    <message>
+        <source>With --import-city: replace the city the store holds by the pack&apos;s (a store holds one city; refused when requests were recorded in it).</source>
+        <translation>Con --import-city: reemplaza la ciudad del almacén por la del paquete (un almacén contiene una sola ciudad; se rechaza si ya se registraron solicitudes en él).</translation>
+    </message>
+    <message>
+        <source>Give one command at a time (--import-city, --check-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</source>
+        <translation>Indique un solo comando a la vez (--import-city, --check-city, --add-user, --reset-password, --disable-user, --enable-user, --create-api-key, --revoke-api-key).</translation>
+    </message>
+    <message>
+        <source>Give --check-city or --import-city, not both.</source>
+        <translation>Indique --check-city o --import-city, no ambos.</translation>
+    </message>
+    <message>
+        <source>--check-city: &quot;%1&quot; is not a folder.</source>
+        <translation>--check-city: &quot;%1&quot; no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>--replace-city goes with --import-city DIR.</source>
+        <translation>--replace-city va con --import-city DIR.</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1559,10 @@
     <message>
         <source>must be a language code such as en, es or zh</source>
         <translation>debe ser un código de idioma como en, es o zh</translation>
+    </message>
+    <message>
+        <source>must be an http(s) URL</source>
+        <translation>debe ser una URL http(s)</translation>
     </message>
 </context>
 <context>

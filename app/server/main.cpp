@@ -10,6 +10,7 @@
 #include "app/server/serveroptions.h"
 #include "app/server/syncapi.h"
 #include "models/accounts/accountstore.h"
+#include "models/citypack/citycheck.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/store/database.h"
@@ -20,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
+#include <QUrl>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -57,6 +59,12 @@ int main(int argc, char *argv[])
     auto options = parseServerOptions(QCoreApplication::arguments());
     if (!options)
         return fail(options.error().message, 2);
+    // Before the store is opened: a check writes nothing anywhere.
+    if (!options.value().checkCity.isEmpty()) {
+        const CityCheck check = checkCityPack(options.value().checkCity);
+        std::printf("%s\n", qPrintable(check.report(options.value().checkCity)));
+        return check.problems.isEmpty() ? 0 : 1;
+    }
     auto database = Database::open(options.value().database);
     if (!database)
         return fail(database.error().message);
@@ -69,6 +77,7 @@ int main(int argc, char *argv[])
         if (!pack)
             return fail(pack.error().message);
         CityImporter importer(*database.value());
+        importer.setReplaceCity(options.value().replaceCity);
         auto report = importer.import(pack.value());
         if (!report)
             return fail(report.error().message);
@@ -156,6 +165,14 @@ int main(int argc, char *argv[])
                                    "machine)")
                         .arg(options.value().address.toString())
                         .arg(options.value().port));
+    if (options.value().publicUrl.isEmpty()) {
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(options.value().address.toString());
+        url.setPort(port);
+        url.setPath(QStringLiteral("/open311/v2"));
+        open311.setPublicUrl(url.toString());
+    }
     std::printf("civicdesk-server listening on %s:%u, store %s\n",
                 qPrintable(options.value().address.toString()), port,
                 // The store's path, or its PostgreSQL URL without the password.

@@ -3,6 +3,7 @@
 #include "app/server/httpreply.h"
 #include "models/central/open311requests.h"
 #include "models/city/cataloguerepository.h"
+#include "models/city/citylimits.h"
 #include "models/open311/georeport.h"
 #include "models/open311/georeportxml.h"
 #include "models/requests/requestrepository.h"
@@ -25,6 +26,15 @@ class ApiText
     Q_DECLARE_TR_FUNCTIONS(Open311Api)
 };
 
+// The query string as form data (application/x-www-form-urlencoded): '+' is a space, "%2B" a
+// plus, so "1+City+Hall+Plz" and "1%20City%20Hall%20Plz" are the same.
+QUrlQuery formQuery(const QHttpServerRequest &request)
+{
+    QString encoded = request.url().query(QUrl::FullyEncoded);
+    encoded.replace(u'+', QStringLiteral("%20"));
+    return QUrlQuery(encoded);
+}
+
 // Open311: "a parameter sent empty must be handled exactly as if it were absent".
 QString param(const QUrlQuery &query, const QString &name)
 {
@@ -35,7 +45,10 @@ std::optional<QDateTime> parseTime(const QString &text)
 {
     if (text.isEmpty())
         return QDateTime();
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // A client that did not encode the offset's '+' ("...T00:00:00+01:00") sent a space.
+    if (!t.isValid() && text.contains(u' '))
+        t = QDateTime::fromString(QString(text).replace(u' ', u'+'), Qt::ISODateWithMs);
     // The spec's datetimes carry a time zone; a bare local time would be ambiguous.
     if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
         return std::nullopt;
@@ -151,6 +164,8 @@ Open311Api::Open311Api(Database &database, AccountStore &accounts, QString publi
 {
 }
 
+Open311Api::~Open311Api() = default;
+
 void Open311Api::registerRoutes(QHttpServer &server)
 {
     using Method = QHttpServerRequest::Method;
@@ -240,7 +255,7 @@ QHttpServerResponse Open311Api::serviceDefinition(const QString &arg)
 
 QHttpServerResponse Open311Api::requests(Format format, const QHttpServerRequest &request)
 {
-    const QUrlQuery query = request.query();
+    const QUrlQuery query = formQuery(request);
     const Agencies agencyOf{CatalogueRepository(m_database)};
     const RequestRepository repository(m_database);
     QJsonArray list;
@@ -328,7 +343,7 @@ QHttpServerResponse Open311Api::token(const QString &arg)
 
 QHttpServerResponse Open311Api::updates(Format format, const QHttpServerRequest &request)
 {
-    const QUrlQuery query = request.query();
+    const QUrlQuery query = formQuery(request);
     const auto range = window(query);
     if (const auto *problem = std::get_if<QString>(&range))
         return error(format, HttpStatus::BadRequest, *problem);

@@ -7,11 +7,13 @@
 #include <QJsonValue>
 #include <QString>
 #include <functional>
+#include <memory>
 
 class QHttpServer;
 
 namespace civicdesk {
 
+class CityLimits;
 class Database;
 
 // Open311 GeoReport v2 on the central store, in XML and JSON: discovery (also at
@@ -33,6 +35,9 @@ public:
 
     Open311Api(Database &database, AccountStore &accounts, QString publicUrl,
                std::function<void()> eventsAccepted);
+    ~Open311Api();
+    // The endpoint URL discovery announces.
+    void setPublicUrl(const QString &url) { m_publicUrl = url; }
     void registerRoutes(QHttpServer &server);
 
 private:
@@ -45,12 +50,15 @@ private:
     QHttpServerResponse token(const QString &resource);
     QHttpServerResponse updates(Format format, const QHttpServerRequest &request);
     QHttpServerResponse post(const QString &resource, const QHttpServerRequest &request);
+    const CityLimits &cityLimits();
 
     Database &m_database;
     AccountStore &m_accounts;
     QString m_publicUrl;
     std::function<void()> m_eventsAccepted;
     RateLimiter m_postsPerKey{PostsPerKeyPerMinute};
+    std::unique_ptr<CityLimits> m_cityLimits;
+    QString m_cityLimitsKey;
 };
 
 // Response helpers shared by the Open311 handlers.

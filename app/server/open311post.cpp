@@ -6,9 +6,12 @@
 #include "app/server/open311api.h"
 #include "models/central/centrallog.h"
 #include "models/city/cataloguerepository.h"
+#include "models/city/citylimits.h"
+#include "models/city/layerrepository.h"
 #include "models/city/placerepository.h"
 #include "models/domain/formvalidation.h"
 #include "models/domain/storabletext.h"
+#include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
@@ -39,23 +42,32 @@ constexpr qint64 MaxFormBytes = 64 * 1024;
 // empty parameter as absent).
 using Form = QHash<QString, QStringList>;
 
-std::optional<Form> parseForm(const QByteArray &body)
+// application/x-www-form-urlencoded text (a body or a query string): '+' is a space, "%2B" a plus.
+bool addFormFields(const QString &encoded, Form &form)
 {
-    auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = decoder.decode(body);
-    if (decoder.hasError())
-        return std::nullopt;
-    // application/x-www-form-urlencoded writes spaces as '+'.
+    QString text = encoded;
     text.replace(u'+', u' ');
-    Form form;
     const QUrlQuery query(text);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         // Text the store could not keep exactly (NUL, lone surrogates...): refused whole.
         if (unstorableText(key) || unstorableText(value))
-            return std::nullopt;
+            return false;
         if (!value.trimmed().isEmpty())
             form[key].append(value.trimmed());
     }
+    return true;
+}
+
+// The form's fields from the body and, as some clients send them, from the query string.
+std::optional<Form> parseForm(const QByteArray &body, const QUrl &url)
+{
+    auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(body);
+    if (decoder.hasError())
+        return std::nullopt;
+    Form form;
+    if (!addFormFields(url.query(QUrl::FullyEncoded), form) || !addFormFields(text, form))
+        return std::nullopt;
     return form;
 }
 
@@ -87,7 +99,7 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
                      PostText::tr("The request is larger than %1 bytes. Send media as a "
                                   "media_url, not in the form.")
                          .arg(MaxFormBytes));
-    const auto parsed = parseForm(request.body());
+    const auto parsed = parseForm(request.body(), request.url());
     if (!parsed)
         return error(format, HttpStatus::BadRequest,
                      PostText::tr("The form is not valid UTF-8 text, or holds characters no "
@@ -160,6 +172,7 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
             where.ward = point->ward;
             where.precinct = point->precinct;
             where.zip = point->zip;
+            request311.addressId = addressId;
             if (!where.latitude) {
                 where.latitude = point->latitude;
                 where.longitude = point->longitude;
@@ -175,6 +188,27 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
         !where.latitude)
         problems.append(PostText::tr("A location is required: lat and long, address_string or "
                                      "address_id."));
+    // A place outside the city is referred, as a call taker would, not taken.
+    if (problems.isEmpty()) {
+        // An address_id is one of the city's own addresses; typed text may name another town.
+        if (const auto outside =
+                cityLimits().outside(where.latitude, where.longitude,
+                                     request311.addressId.isEmpty() ? addressString : QString())) {
+            const auto &referral = outside->referral;
+            return error(
+                format, HttpStatus::BadRequest,
+                referral ? PostText::tr("This place is outside %1: %2 answers for it, at "
+                                        "%3%4.%5")
+                               .arg(m_database.meta(QStringLiteral("city_name")), referral->name,
+                                    referral->phone,
+                                    referral->hours.isEmpty() ? QString()
+                                                              : u" (" + referral->hours + u')',
+                                    referral->notes.isEmpty() ? QString() : u' ' + referral->notes)
+                         : PostText::tr("This place is outside %1; the city cannot take a "
+                                        "request for it.")
+                               .arg(m_database.meta(QStringLiteral("city_name"))));
+        }
+    }
     if (where.latitude && where.address.isEmpty() && where.landmark.isEmpty()) {
         if (const auto nearest =
                 PlaceRepository(m_database).nearestAddress(*where.latitude, *where.longitude, 60)) {
@@ -217,9 +251,7 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
             mediaUrl.size() > 2000)
             problems.append(PostText::tr("media_url must be an http(s) URL."));
         else
-            request311.description +=
-                (request311.description.isEmpty() ? QString() : QStringLiteral("\n")) +
-                PostText::tr("Photo: %1").arg(mediaUrl);
+            request311.mediaUrl = mediaUrl;
     }
     // Who reported, unless the type never keeps it.
     Caller caller;
@@ -282,6 +314,31 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
                      : PostText::tr("Received; the department will review it."));
     return ok(format, QJsonArray{entry}, QStringLiteral("service_requests"),
               QStringLiteral("request"));
+}
+
+const CityLimits &Open311Api::cityLimits()
+{
+    // Rebuilt when a new import changed the layers or the referrals, else read once.
+    QStringList key;
+    const QList<LayerInfo> layers = LayerRepository(m_database).layers();
+    for (const LayerInfo &l : layers)
+        key.append(QStringLiteral("%1/%2/%3/%4/%5/%6")
+                       .arg(l.id)
+                       .arg(l.featureCount)
+                       .arg(l.minLat)
+                       .arg(l.minLon)
+                       .arg(l.maxLat)
+                       .arg(l.maxLon));
+    QList<Referral> referrals = IntakeRepository(m_database).referrals();
+    for (const Referral &r : std::as_const(referrals))
+        key.append(r.name + u'|' + r.phone + u'|' + r.places.join(u'|') + u'|' + r.zips.join(u'|'));
+    const QString signature = key.join(u'\n');
+    if (!m_cityLimits || signature != m_cityLimitsKey) {
+        m_cityLimits =
+            std::make_unique<CityLimits>(CityLimits::load(m_database, std::move(referrals)));
+        m_cityLimitsKey = signature;
+    }
+    return *m_cityLimits;
 }
 
 } // namespace civicdesk

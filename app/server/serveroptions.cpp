@@ -41,6 +41,16 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
         OptionsText::tr("Load a city pack into the store (idempotent) and "
                         "exit."),
         QStringLiteral("DIR"));
+    const QCommandLineOption checkCity(
+        QStringLiteral("check-city"),
+        OptionsText::tr("Read a city pack as --import-city would, list every problem (file, line "
+                        "or key, what was expected) and exit: 0 when there is none, 1 otherwise. "
+                        "Writes nothing."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption replaceCity(
+        QStringLiteral("replace-city"),
+        OptionsText::tr("With --import-city: replace the city the store holds by the pack's (a "
+                        "store holds one city; refused when requests were recorded in it)."));
     const QCommandLineOption publicUrl(
         QStringLiteral("public-url"),
         OptionsText::tr("The URL clients use to reach the Open311 API, for "
@@ -76,8 +86,8 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
     const QCommandLineOption revokeApiKey(QStringLiteral("revoke-api-key"),
                                           OptionsText::tr("Revoke the API key of LABEL and exit."),
                                           QStringLiteral("LABEL"));
-    parser.addOptions({listen, database, importCity, publicUrl, addUser, role, resetPassword,
-                       disableUser, enableUser, createApiKey, revokeApiKey});
+    parser.addOptions({listen, database, importCity, checkCity, replaceCity, publicUrl, addUser,
+                       role, resetPassword, disableUser, enableUser, createApiKey, revokeApiKey});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -99,12 +109,14 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
     for (const auto &[option, command] : adminCommands) {
         if (!parser.isSet(*option))
             continue;
-        if (options.admin != ServerOptions::Admin::None || parser.isSet(importCity))
-            return makeError(QStringLiteral("cli.parse"),
-                             OptionsText::tr("Give one command at a time (--import-city, "
-                                             "--add-user, --reset-password, --disable-user, "
-                                             "--enable-user, --create-api-key, "
-                                             "--revoke-api-key)."));
+        if (options.admin != ServerOptions::Admin::None || parser.isSet(importCity) ||
+            parser.isSet(checkCity))
+            return makeError(
+                QStringLiteral("cli.parse"),
+                OptionsText::tr("Give one command at a time (--import-city, "
+                                "--check-city, --add-user, --reset-password, --disable-user, "
+                                "--enable-user, --create-api-key, "
+                                "--revoke-api-key)."));
         options.admin = command;
         options.adminSubject = parser.value(*option).trimmed();
     }
@@ -139,6 +151,20 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
                            ? parser.value(database)
                            : QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                                  .filePath(QStringLiteral("civicdesk-server.sqlite"));
+    if (parser.isSet(checkCity)) {
+        if (parser.isSet(importCity))
+            return makeError(QStringLiteral("cli.parse"),
+                             OptionsText::tr("Give --check-city or --import-city, not both."));
+        options.checkCity = parser.value(checkCity);
+        if (!QFileInfo(options.checkCity).isDir())
+            return makeError(
+                QStringLiteral("cli.city"),
+                OptionsText::tr("--check-city: \"%1\" is not a folder.").arg(options.checkCity));
+    }
+    if (parser.isSet(replaceCity) && !parser.isSet(importCity))
+        return makeError(QStringLiteral("cli.city"),
+                         OptionsText::tr("--replace-city goes with --import-city DIR."));
+    options.replaceCity = parser.isSet(replaceCity);
     if (parser.isSet(importCity)) {
         options.importCity = parser.value(importCity);
         if (!QFileInfo(options.importCity).isDir())
@@ -146,10 +172,9 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
                 QStringLiteral("cli.city"),
                 OptionsText::tr("--import-city: \"%1\" is not a folder.").arg(options.importCity));
     }
-    options.publicUrl = parser.isSet(publicUrl) ? parser.value(publicUrl)
-                                                : QStringLiteral("http://%1:%2/open311/v2")
-                                                      .arg(options.address.toString())
-                                                      .arg(options.port);
+    // Without --public-url, discovery announces the address and the port actually bound (known
+    // only once listening: --listen 127.0.0.1:0 picks a free port).
+    options.publicUrl = parser.value(publicUrl).trimmed();
     return options;
 }
 

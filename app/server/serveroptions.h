@@ -14,7 +14,10 @@ struct ServerOptions
     quint16 port = 8311;
     QString database; // SQLite file path
     QString importCity;
-    QString publicUrl; // how clients reach the API (for discovery), e.g. behind nginx
+    bool replaceCity = false; // --replace-city: the import replaces another city in the store
+    QString checkCity;        // --check-city: read the pack, list every problem, write nothing
+    QString publicUrl; // how clients reach the API (for discovery), e.g. behind nginx; empty:
+                       // http://ADDR:PORT/open311/v2 with the port bound
 
     // One-shot account and key commands (each exits when done); empty when serving.
     enum class Admin

@@ -58,6 +58,19 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Load the city pack again even if the store already has "
                                     "it (idempotent)."));
+    const QCommandLineOption checkCity(
+        QStringLiteral("check-city"),
+        QCoreApplication::translate("CommandLine",
+                                    "Read a city pack as loading it would, list every problem "
+                                    "(file, line or key, what was expected) and exit: 0 when "
+                                    "there is none, 1 otherwise. Writes nothing."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption replaceCity(
+        QStringLiteral("replace-city"),
+        QCoreApplication::translate("CommandLine",
+                                    "Replace the city the store holds by the --city pack (a "
+                                    "store holds one city; refused when requests were "
+                                    "recorded in it)."));
     const QCommandLineOption server(
         QStringLiteral("server"),
         QCoreApplication::translate("CommandLine",
@@ -66,7 +79,7 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
                                     "Without one the workstation runs standalone on its local "
                                     "store."),
         QStringLiteral("URL"));
-    parser.addOptions({database, city, lang, reimport, server});
+    parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -83,6 +96,18 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
     options.cityDir = parser.isSet(city) ? parser.value(city) : defaultCityDir();
     options.language = parser.value(lang).trimmed().toLower();
     options.reimport = parser.isSet(reimport);
+    options.cityGiven = parser.isSet(city);
+    options.replaceCity = parser.isSet(replaceCity);
+    options.checkCity = parser.value(checkCity);
+    if (parser.isSet(checkCity) && !QFileInfo(options.checkCity).isDir())
+        return makeError(
+            QStringLiteral("cli.city"),
+            QCoreApplication::translate("CommandLine", "--check-city: \"%1\" is not a folder.")
+                .arg(options.checkCity));
+    if (options.replaceCity && !options.cityGiven)
+        return makeError(
+            QStringLiteral("cli.city"),
+            QCoreApplication::translate("CommandLine", "--replace-city goes with --city DIR."));
     options.serverGiven = parser.isSet(server);
     options.serverUrl = parser.value(server).trimmed();
     if (options.serverGiven && !options.serverUrl.isEmpty()) {

@@ -8,9 +8,12 @@ namespace civicdesk {
 
 struct WorkstationOptions
 {
-    QString databasePath; // the local store
-    QString cityDir;      // the city pack to load when the store has none
-    QString language;     // "", "en" or "es"
+    QString databasePath;     // the local store
+    QString cityDir;          // the city pack to load when the store has none
+    bool cityGiven = false;   // --city was given (a pack of another city is then not ignored)
+    bool replaceCity = false; // --replace-city: the pack replaces the store's city
+    QString checkCity;        // --check-city: read the pack, list every problem, write nothing
+    QString language;         // "", "en" or "es"
     bool reimport = false;
     // The central store to sync with (--server, else the settings page); empty = standalone.
     QString serverUrl;

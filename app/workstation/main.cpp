@@ -3,6 +3,7 @@
 
 #include "app/workstation/commandline.h"
 #include "app/workstation/workspace.h"
+#include "models/citypack/citycheck.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/store/database.h"
@@ -116,6 +117,12 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    // Before the store is opened: a check writes nothing anywhere.
+    if (!options.value().checkCity.isEmpty()) {
+        const CityCheck check = checkCityPack(options.value().checkCity);
+        std::printf("%s\n", qPrintable(check.report(options.value().checkCity)));
+        return check.problems.isEmpty() ? 0 : 1;
+    }
     auto database = Database::open(options.value().databasePath);
     if (!database)
         return fail(database.error().message);
@@ -163,18 +170,25 @@ int main(int argc, char *argv[])
                             .arg(serverUrl));
         if (auto s = runFirstSync(*database.value(), *client); !s)
             return fail(s.error().message);
-    } else if (database.value()->meta(QStringLiteral("city_id")).isEmpty() ||
-               options.value().reimport) {
-        auto pack = CityPack::load(options.value().cityDir);
-        if (!pack)
-            return fail(pack.error().message);
-        ImportDialog dialog(options.value().databasePath, pack.value());
-        auto report = dialog.run();
-        if (!report)
-            return fail(QCoreApplication::translate("main",
-                                                    "The city pack could not be loaded; the "
-                                                    "store is unchanged.\n\n%1")
-                            .arg(report.error().message));
+    } else {
+        // A store holds one city: a --city pack of another city is imported (and refused unless
+        // --replace-city), never silently ignored.
+        const QString current = database.value()->meta(QStringLiteral("city_id"));
+        if (current.isEmpty() || options.value().reimport || options.value().cityGiven) {
+            auto pack = CityPack::load(options.value().cityDir);
+            if (!pack)
+                return fail(pack.error().message);
+            if (current.isEmpty() || options.value().reimport || pack.value().id != current) {
+                ImportDialog dialog(options.value().databasePath, pack.value(),
+                                    options.value().replaceCity);
+                auto report = dialog.run();
+                if (!report)
+                    return fail(QCoreApplication::translate("main",
+                                                            "The city pack could not be loaded; "
+                                                            "the store is unchanged.\n\n%1")
+                                    .arg(report.error().message));
+            }
+        }
     }
 
     if (agent.isEmpty())

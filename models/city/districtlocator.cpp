@@ -46,8 +46,8 @@ bool DistrictLocator::addLayer(const QString &kind, const QString &nameProperty,
                                const QByteArray &geoJson)
 {
     static const QStringList kinds = {QStringLiteral("boundary"), QStringLiteral("neighborhood"),
-                                      QStringLiteral("ward"), QStringLiteral("precinct"),
-                                      QStringLiteral("zip")};
+                                      QStringLiteral("ward"),     QStringLiteral("precinct"),
+                                      QStringLiteral("zip"),      QStringLiteral("jurisdiction")};
     if (!kinds.contains(kind))
         return true;
     QJsonParseError error;
@@ -109,6 +109,8 @@ Districts DistrictLocator::locate(double latitude, double longitude) const
             d.precinct = p.name;
         else if (p.kind == u"zip" && d.zip.isEmpty())
             d.zip = p.name;
+        else if (p.kind == u"jurisdiction" && d.jurisdiction.isEmpty())
+            d.jurisdiction = p.name;
     }
     d.insideCity = !m_hasBoundary || inBoundary;
     return d;

@@ -13,6 +13,7 @@ struct Districts
     QString ward;
     QString precinct;
     QString zip;
+    QString jurisdiction;   // the neighbouring jurisdiction's polygon the point lies in, if any
     bool insideCity = true; // false when a boundary layer exists and the point is outside it
 };
 
@@ -21,8 +22,9 @@ struct Districts
 class DistrictLocator
 {
 public:
-    // `kind` is the pack's layer kind: boundary, neighborhood, ward, precinct or zip. Other
-    // kinds are ignored. Returns false if the GeoJSON cannot be read.
+    // `kind` is the pack's layer kind: boundary, neighborhood, ward, precinct, zip or
+    // jurisdiction (neighbouring towns and agencies, named as in the referral list). Other kinds
+    // are ignored. Returns false if the GeoJSON cannot be read.
     bool addLayer(const QString &kind, const QString &nameProperty, const QByteArray &geoJson);
     Districts locate(double latitude, double longitude) const;
     bool hasBoundary() const { return m_hasBoundary; }

@@ -1,6 +1,7 @@
 #include "models/city/layerrepository.h"
 
 #include "models/store/database.h"
+#include "models/store/dialect.h"
 #include "models/store/sql.h"
 
 namespace civicdesk {
@@ -12,10 +13,14 @@ LayerRepository::LayerRepository(const Database &database) : m_connection(databa
 QList<LayerInfo> LayerRepository::layers() const
 {
     QList<LayerInfo> result;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!sql::exec(
-            q, QStringLiteral("SELECT id, kind, title, feature_count, min_lat, min_lon, "
-                              "max_lat, max_lon, name_property FROM map_layers ORDER BY rowid")))
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    // The pack's order (SQLite's rowid); PostgreSQL has no rowid, and a workstation's copy of
+    // the central store's layers arrives in id order anyway.
+    if (!sql::exec(q, QStringLiteral("SELECT id, kind, title, feature_count, min_lat, min_lon, "
+                                     "max_lat, max_lon, name_property FROM map_layers ORDER BY %1")
+                          .arg(dialect::of(db) == Dialect::Postgres ? QStringLiteral("id")
+                                                                    : QStringLiteral("rowid"))))
         return result;
     while (q.next())
         result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),

@@ -271,11 +271,35 @@ Status importLayers(QSqlDatabase &db, const CityPack &pack, ImportReport &report
         int index = 0;
         for (const QJsonValue &f : features) {
             const QJsonObject geometry = f.toObject().value(u"geometry").toObject();
-            if (geometry.value(u"coordinates").toArray().isEmpty())
-                return fileError(
-                    layer.file,
-                    ImportText::tr("feature %1 has no geometry coordinates").arg(index + 1));
-            extendBounds(geometry.value(u"coordinates").toArray(), bounds);
+            // A misspelt type ("Polgon") would be stored as is and drawn as nothing.
+            static const QStringList geometryTypes = {QStringLiteral("Point"),
+                                                      QStringLiteral("MultiPoint"),
+                                                      QStringLiteral("LineString"),
+                                                      QStringLiteral("MultiLineString"),
+                                                      QStringLiteral("Polygon"),
+                                                      QStringLiteral("MultiPolygon"),
+                                                      QStringLiteral("GeometryCollection")};
+            const QString type = geometry.value(u"type").toString();
+            if (!geometryTypes.contains(type))
+                return fileError(layer.file,
+                                 ImportText::tr("feature %1: geometry type \"%2\" is not a "
+                                                "GeoJSON geometry type (expected one of %3)")
+                                     .arg(index + 1)
+                                     .arg(type, geometryTypes.join(QStringLiteral(", "))));
+            QJsonArray parts;
+            if (type == u"GeometryCollection") {
+                for (const QJsonValue &g : geometry.value(u"geometries").toArray())
+                    parts.append(g.toObject().value(u"coordinates"));
+            } else {
+                parts.append(geometry.value(u"coordinates"));
+            }
+            for (const QJsonValue &coordinates : std::as_const(parts)) {
+                if (coordinates.toArray().isEmpty())
+                    return fileError(
+                        layer.file,
+                        ImportText::tr("feature %1 has no geometry coordinates").arg(index + 1));
+                extendBounds(coordinates.toArray(), bounds);
+            }
             ++index;
         }
         if (bounds[0] < -90 || bounds[2] > 90 || bounds[1] < -180 || bounds[3] > 180)
@@ -475,6 +499,50 @@ Status deriveSlas(QSqlDatabase &db, const QHash<QString, QList<double>> &targetH
 
 CityImporter::CityImporter(Database &database) : m_database(database) {}
 
+Status CityImporter::makeRoomFor(QSqlDatabase &db, const CityPack &pack)
+{
+    const QString current = m_database.meta(QStringLiteral("city_id"));
+    if (current.isEmpty() || current == pack.id)
+        return Ok{};
+    const QString currentName = m_database.meta(QStringLiteral("city_name"));
+    if (!m_replaceCity)
+        return makeError(QStringLiteral("pack.other_city"),
+                         ImportText::tr("This store holds another city, \"%1\" (%2); the pack "
+                                        "is \"%3\" (%4). A store holds one city: import into a "
+                                        "new store, or replace the city explicitly "
+                                        "(--replace-city).")
+                             .arg(current, currentName, pack.id, pack.name));
+    QSqlQuery q(db);
+    // Requests, contacts and callers recorded here belong to the city they were taken in.
+    if (auto s = sql::exec(q, QStringLiteral("SELECT count(*) FROM events")); !s)
+        return s;
+    const qint64 events = q.next() ? q.value(0).toLongLong() : 0;
+    if (events > 0)
+        return makeError(QStringLiteral("pack.other_city"),
+                         ImportText::tr("This store holds %1 event(s) (requests, contacts, "
+                                        "articles) recorded with the city \"%2\" (%3); they "
+                                        "cannot be moved to \"%4\". Import %4 into a new store.")
+                             .arg(events)
+                             .arg(current, currentName, pack.id));
+    // Nothing was recorded here: the whole city goes, the new one comes in its place.
+    QStringList tables = {QStringLiteral("service_attributes"), QStringLiteral("slas"),
+                          QStringLiteral("service_types"),      QStringLiteral("departments"),
+                          QStringLiteral("article_versions"),   QStringLiteral("article_reads"),
+                          QStringLiteral("articles"),           QStringLiteral("synonyms"),
+                          QStringLiteral("referrals"),          QStringLiteral("map_layers"),
+                          QStringLiteral("addresses"),          QStringLiteral("intersections"),
+                          QStringLiteral("requests"),           QStringLiteral("drafts")};
+    if (dialect::of(db) == Dialect::Sqlite)
+        tables += {QStringLiteral("addresses_rtree"), QStringLiteral("requests_rtree")};
+    for (const QString &table : std::as_const(tables)) {
+        // Table names from the fixed list above.
+        if (auto s = sql::exec(q, QStringLiteral("DELETE FROM %1").arg(table)); !s)
+            return s;
+    }
+    qCInfo(lcStorage) << "replacing the city" << current << "with" << pack.id;
+    return Ok{};
+}
+
 Result<ImportReport> CityImporter::import(const CityPack &pack)
 {
     QElapsedTimer timer;
@@ -483,6 +551,9 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
     QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
     sql::Transaction transaction(db);
     if (auto s = transaction.begin(); !s)
+        return s.error();
+    // One city per store: another city is refused, or replaced when asked explicitly.
+    if (auto s = makeRoomFor(db, pack); !s)
         return s.error();
 
     const int steps = 7 + int(pack.history.size());

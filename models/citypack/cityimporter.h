@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <functional>
 
+class QSqlDatabase;
+
 namespace civicdesk {
 
 class Database;
@@ -47,12 +49,18 @@ public:
 
     explicit CityImporter(Database &database);
     void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
+    // A store holds one city: a pack of another city is refused unless replacing is asked for
+    // (and even then refused when the store has recorded events of its city).
+    void setReplaceCity(bool replace) { m_replaceCity = replace; }
 
     Result<ImportReport> import(const CityPack &pack);
 
 private:
+    Status makeRoomFor(QSqlDatabase &db, const CityPack &pack);
+
     Database &m_database;
     ProgressHandler m_progress;
+    bool m_replaceCity = false;
 };
 
 } // namespace civicdesk

@@ -9,16 +9,23 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
+#include <QTimeZone>
 #include <cmath>
+#include <optional>
 
 namespace civicdesk {
+
+using namespace Qt::StringLiterals;
 
 Result<std::unique_ptr<PackFile>> PackFile::open(const QString &path)
 {
     std::unique_ptr<PackFile> file(new PackFile);
     file->m_file.setFileName(path);
     if (!file->m_file.open(QIODevice::ReadOnly)) {
-        return makeError(QStringLiteral("pack.open"),
+        // "pack.missing": the manifest check names a file that is not there.
+        return makeError(QFileInfo::exists(path) ? QStringLiteral("pack.open")
+                                                 : QStringLiteral("pack.missing"),
                          QCoreApplication::translate("CityPack", "%1: cannot open: %2")
                              .arg(path, file->m_file.errorString()));
     }
@@ -74,10 +81,62 @@ QStringList strings(const QJsonObject &o, QStringView key)
     return list;
 }
 
+// The value at a dotted key ("catalogue.services"); undefined when any part is absent.
+QJsonValue at(const QJsonObject &manifest, const QString &dotted)
+{
+    QJsonValue value = manifest;
+    for (const QString &part : dotted.split(u'.'))
+        value = value.toObject().value(part);
+    return value;
+}
+
+// An IANA zone whose name differs from `text` only by case, underscores or spaces
+// ("America/LosAngeles" -> "America/Los_Angeles").
+QString closestZone(const QString &text)
+{
+    const auto fold = [](QString s) { return s.remove(u'_').remove(u' ').toLower(); };
+    const QString wanted = fold(text);
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds()) {
+        if (fold(QString::fromUtf8(id)) == wanted)
+            return QString::fromUtf8(id);
+    }
+    return {};
+}
+
+// Empty when `zone` is an IANA time zone, else what is wrong with it.
+QString zoneProblem(const QString &key, const QString &zone)
+{
+    if (QTimeZone(zone.toUtf8()).isValid())
+        return {};
+    const QString suggestion = closestZone(zone);
+    return suggestion.isEmpty()
+               ? QCoreApplication::translate("CityPack",
+                                             "\"%1\": \"%2\" is not an IANA time zone (expected "
+                                             "a name such as America/New_York or "
+                                             "America/Los_Angeles); every timestamp would be "
+                                             "shifted")
+                     .arg(key, zone)
+               : QCoreApplication::translate("CityPack",
+                                             "\"%1\": \"%2\" is not an IANA time zone; did you "
+                                             "mean \"%3\"?")
+                     .arg(key, zone, suggestion);
+}
+
 } // namespace
 
-Result<CityPack> CityPack::load(const QString &directory)
+Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
 {
+    // Without `problems` the first problem ends the load; with it, every problem of the
+    // manifest is listed and the load goes on with what could be read.
+    std::optional<Error> stopped;
+    const auto problem = [&problems, &stopped](const Error &error) {
+        if (!problems) {
+            stopped = error;
+            return true;
+        }
+        problems->append(error.message);
+        return false;
+    };
     CityPack pack;
     pack.directory = QDir(directory).absolutePath();
     const QString manifestPath = pack.path(QStringLiteral("city.json"));
@@ -97,39 +156,78 @@ Result<CityPack> CityPack::load(const QString &directory)
                               .arg(parseError.errorString()));
     }
     const QJsonObject m = doc.object();
-    if (str(m, u"format") != u"civicdesk-city-pack") {
-        return manifestError(manifestPath,
-                             QCoreApplication::translate("CityPack", "\"format\" must be "
-                                                                     "\"civicdesk-city-pack\""));
+    // Every required key, named with what it holds, before anything else is read.
+    const QList<std::pair<QString, QString>> required = {
+        {QStringLiteral("format"), QStringLiteral("\"civicdesk-city-pack\"")},
+        {QStringLiteral("format_version"), QStringLiteral("1")},
+        {QStringLiteral("id"), QCoreApplication::translate("CityPack", "the pack's id, e.g. "
+                                                                       "\"boston\"")},
+        {QStringLiteral("name"), QCoreApplication::translate("CityPack", "the city's name")},
+        {QStringLiteral("timezone"),
+         QCoreApplication::translate("CityPack", "the IANA time zone of the city's timestamps, "
+                                                 "e.g. \"America/New_York\"")},
+        {QStringLiteral("center"),
+         QCoreApplication::translate("CityPack", "{\"lat\": .., \"lon\": ..} where the map "
+                                                 "opens")},
+        {QStringLiteral("catalogue.services"),
+         QCoreApplication::translate("CityPack", "the Open311 service list file")}};
+    QStringList missing;
+    QSet<QString> absent;
+    for (const auto &[key, meaning] : required) {
+        const QJsonValue value = at(m, key);
+        if (value.isUndefined() || value.isNull() ||
+            (value.isString() && value.toString().trimmed().isEmpty())) {
+            missing.append(QStringLiteral("\"%1\" (%2)").arg(key, meaning));
+            absent.insert(key);
+        }
+    }
+    if (!missing.isEmpty() &&
+        problem(manifestError(manifestPath,
+                              QCoreApplication::translate("CityPack", "required key(s) missing: %1")
+                                  .arg(missing.join(QStringLiteral("; "))))))
+        return *stopped;
+    if (!absent.contains(u"format"_s) && str(m, u"format") != u"civicdesk-city-pack") {
+        if (problem(manifestError(
+                manifestPath, QCoreApplication::translate("CityPack", "\"format\" must be "
+                                                                      "\"civicdesk-city-pack\""))))
+            return *stopped;
     }
     const int version = m.value(u"format_version").toInt(-1);
-    if (version < 1 || version > FormatVersion) {
-        return manifestError(manifestPath, QCoreApplication::translate(
-                                               "CityPack", "format_version %1 is not supported "
-                                                           "(this CivicDesk reads version %2)")
-                                               .arg(version)
-                                               .arg(FormatVersion));
+    if (!absent.contains(u"format_version"_s) && (version < 1 || version > FormatVersion)) {
+        if (problem(manifestError(manifestPath,
+                                  QCoreApplication::translate("CityPack",
+                                                              "format_version %1 is not supported "
+                                                              "(this CivicDesk reads version %2)")
+                                      .arg(version)
+                                      .arg(FormatVersion))))
+            return *stopped;
     }
     pack.id = str(m, u"id");
     pack.name = str(m, u"name");
     pack.region = str(m, u"region");
     pack.timezone = str(m, u"timezone");
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,31}$"));
-    if (!idPattern.match(pack.id).hasMatch()) {
-        return manifestError(manifestPath, QCoreApplication::translate(
-                                               "CityPack", "\"id\" must be 1-32 lowercase letters, "
-                                                           "digits, - or _"));
+    if (!absent.contains(u"id"_s) && !idPattern.match(pack.id).hasMatch()) {
+        if (problem(manifestError(
+                manifestPath,
+                QCoreApplication::translate("CityPack", "\"id\" must be 1-32 lowercase letters, "
+                                                        "digits, - or _"))))
+            return *stopped;
     }
-    if (pack.name.isEmpty())
-        return manifestError(manifestPath,
-                             QCoreApplication::translate("CityPack", "\"name\" is missing"));
+    if (const QString zone = zoneProblem(QStringLiteral("timezone"), pack.timezone);
+        !absent.contains(u"timezone"_s) && !zone.isEmpty()) {
+        if (problem(manifestError(manifestPath, zone)))
+            return *stopped;
+    }
     const QJsonObject center = m.value(u"center").toObject();
     pack.centerLat = center.value(u"lat").toDouble(1000);
     pack.centerLon = center.value(u"lon").toDouble(1000);
-    if (std::abs(pack.centerLat) > 90 || std::abs(pack.centerLon) > 180) {
-        return manifestError(
-            manifestPath, QCoreApplication::translate("CityPack", "\"center\" needs lat and lon in "
-                                                                  "degrees"));
+    if (!absent.contains(u"center"_s) &&
+        (std::abs(pack.centerLat) > 90 || std::abs(pack.centerLon) > 180)) {
+        if (problem(manifestError(manifestPath, QCoreApplication::translate(
+                                                    "CityPack", "\"center\" needs lat and lon in "
+                                                                "degrees"))))
+            return *stopped;
     }
     pack.attributionFile = str(m, u"attribution");
     const QJsonObject catalogue = m.value(u"catalogue").toObject();
@@ -145,27 +243,65 @@ Result<CityPack> CityPack::load(const QString &directory)
     pack.intersectionsFile = str(m, u"intersections");
     pack.intakeRulesFile = str(m, u"intake_rules");
     pack.referralsFile = str(m, u"referrals");
-    if (pack.servicesFile.isEmpty()) {
-        return manifestError(manifestPath, QCoreApplication::translate(
-                                               "CityPack", "\"catalogue.services\" is missing"));
-    }
     static const QStringList layerKinds = {
         QStringLiteral("boundary"), QStringLiteral("neighborhood"), QStringLiteral("ward"),
         QStringLiteral("precinct"), QStringLiteral("zip"),          QStringLiteral("open_space"),
-        QStringLiteral("street"),   QStringLiteral("point")};
+        QStringLiteral("street"),   QStringLiteral("point"),        QStringLiteral("jurisdiction")};
     const QJsonArray layers = m.value(u"layers").toArray();
     for (const QJsonValue &v : layers) {
         const QJsonObject l = v.toObject();
         PackLayer layer{str(l, u"id"), str(l, u"kind"), str(l, u"title"), str(l, u"file"),
                         str(l, u"name_property")};
         if (layer.id.isEmpty() || layer.file.isEmpty() || !layerKinds.contains(layer.kind)) {
-            return manifestError(manifestPath,
-                                 QCoreApplication::translate("CityPack",
-                                                             "layer \"%1\" needs an id, a file "
-                                                             "and a kind (one of %2)")
-                                     .arg(layer.id, layerKinds.join(QStringLiteral(", "))));
+            if (problem(manifestError(
+                    manifestPath,
+                    QCoreApplication::translate("CityPack", "layer \"%1\" needs an id, a file "
+                                                            "and a kind (one of %2)")
+                        .arg(layer.id, layerKinds.join(QStringLiteral(", "))))))
+                return *stopped;
+            continue;
         }
         pack.layers.append(layer);
+    }
+    // The city's own statuses: "Cancelled": {"status": "closed", "note": "Cancelled by the
+    // department"}.
+    const QJsonObject statuses = m.value(u"statuses").toObject();
+    static const QStringList states = {QStringLiteral("open"), QStringLiteral("in_progress"),
+                                       QStringLiteral("closed")};
+    for (auto it = statuses.begin(); it != statuses.end(); ++it) {
+        const QJsonObject entry = it.value().toObject();
+        StatusMapping mapping{it.key().trimmed(), str(entry, u"status"), str(entry, u"note")};
+        if (!states.contains(mapping.status)) {
+            if (problem(manifestError(
+                    manifestPath,
+                    QCoreApplication::translate("CityPack",
+                                                "statuses.\"%1\".status is \"%2\"; expected open, "
+                                                "in_progress or closed")
+                        .arg(it.key(), mapping.status))))
+                return *stopped;
+            continue;
+        }
+        pack.statuses.insert(mapping.word.toLower(), mapping);
+    }
+    // The city's own request sources: "Driver Self Report": "employee".
+    static const QStringList channelNames = {QStringLiteral("phone"),  QStringLiteral("walk_in"),
+                                             QStringLiteral("email"),  QStringLiteral("web"),
+                                             QStringLiteral("text"),   QStringLiteral("mail"),
+                                             QStringLiteral("app"),    QStringLiteral("employee"),
+                                             QStringLiteral("social"), QStringLiteral("other")};
+    const QJsonObject channels = m.value(u"channels").toObject();
+    for (auto it = channels.begin(); it != channels.end(); ++it) {
+        const QString channel = it.value().toString().trimmed();
+        if (!channelNames.contains(channel)) {
+            if (problem(manifestError(
+                    manifestPath,
+                    QCoreApplication::translate("CityPack",
+                                                "channels.\"%1\" is \"%2\"; expected one of %3")
+                        .arg(it.key(), channel, channelNames.join(QStringLiteral(", "))))))
+                return *stopped;
+            continue;
+        }
+        pack.channels.insert(it.key().trimmed().toLower(), channel);
     }
     const QJsonArray history = m.value(u"history").toArray();
     for (const QJsonValue &v : history) {
@@ -176,20 +312,46 @@ Result<CityPack> CityPack::load(const QString &directory)
         if (!str(h, u"date_format").isEmpty())
             schema.dateFormat = str(h, u"date_format");
         schema.timezone = str(h, u"timezone");
+        if (const QString zone = zoneProblem(
+                QStringLiteral("history[%1].timezone").arg(pack.history.size()), schema.timezone);
+            !schema.timezone.isEmpty() && !zone.isEmpty()) {
+            if (problem(manifestError(manifestPath, zone)))
+                return *stopped;
+            schema.timezone.clear(); // checked on in the city's zone
+        }
+        schema.century = h.value(u"century").toInt(0);
+        static const QRegularExpression twoDigitYear(QStringLiteral("(^|[^y])yy([^y]|$)"));
+        if (twoDigitYear.match(schema.dateFormat).hasMatch() && schema.century != 1900 &&
+            schema.century != 2000) {
+            if (problem(manifestError(
+                    manifestPath,
+                    QCoreApplication::translate("CityPack",
+                                                "history \"%1\": date_format \"%2\" has a "
+                                                "two-digit year (yy), which would read 15 as 1915; "
+                                                "say which century the years are in with "
+                                                "\"century\": 2000 (or 1900)")
+                        .arg(schema.file, schema.dateFormat))))
+                return *stopped;
+            schema.century = 2000; // checked on without reporting every date again
+        }
         schema.placeholderLatLon = str(h, u"placeholder_lat_lon");
         const QJsonObject columns = h.value(u"columns").toObject();
         for (auto it = columns.begin(); it != columns.end(); ++it)
             schema.columns.insert(it.key(), it.value().toString());
+        bool complete = true;
         for (const char16_t *needed : {u"id", u"opened", u"type", u"status"}) {
             if (!schema.columns.contains(QString::fromUtf16(needed))) {
-                return manifestError(manifestPath,
-                                     QCoreApplication::translate("CityPack",
-                                                                 "history \"%1\": columns.%2 is "
-                                                                 "missing")
-                                         .arg(schema.file, QString::fromUtf16(needed)));
+                if (problem(manifestError(
+                        manifestPath,
+                        QCoreApplication::translate("CityPack", "history \"%1\": columns.%2 is "
+                                                                "missing")
+                            .arg(schema.file, QString::fromUtf16(needed)))))
+                    return *stopped;
+                complete = false;
             }
         }
-        pack.history.append(schema);
+        if (complete)
+            pack.history.append(schema);
     }
     QStringList files = {pack.servicesFile};
     files += pack.definitionFiles + pack.knowledgeSeedFiles + pack.articleFiles;
@@ -207,16 +369,21 @@ Result<CityPack> CityPack::load(const QString &directory)
     }
     for (const QString &f : std::as_const(files)) {
         if (f.contains(u"..") || QDir::isAbsolutePath(f)) {
-            return manifestError(manifestPath, QCoreApplication::translate(
-                                                   "CityPack", "\"%1\" must be a path inside the "
-                                                               "pack")
-                                                   .arg(f));
+            if (problem(manifestError(
+                    manifestPath,
+                    QCoreApplication::translate("CityPack", "\"%1\" must be a path inside the "
+                                                            "pack")
+                        .arg(f))))
+                return *stopped;
+            continue;
         }
         if (!QFileInfo::exists(pack.path(f))) {
-            return manifestError(manifestPath, QCoreApplication::translate(
-                                                   "CityPack", "names \"%1\", which is not in the "
-                                                               "pack")
-                                                   .arg(f));
+            if (problem(manifestError(
+                    manifestPath,
+                    QCoreApplication::translate("CityPack", "names \"%1\", which is not in the "
+                                                            "pack")
+                        .arg(f))))
+                return *stopped;
         }
     }
     return pack;

@@ -39,12 +39,23 @@ struct PackLayer
     QString nameProperty; // feature property that names the area, if any
 };
 
+// How one of the city's own request statuses ("Cancelled", "Referred Out") is read: as open,
+// in_progress or closed (Open311 shows in_progress as open), with a status note for Open311's
+// status_notes. The city's word itself is kept beside it.
+struct StatusMapping
+{
+    QString word;   // as the city writes it
+    QString status; // open, in_progress or closed
+    QString note;
+};
+
 // Column names of a historical request file, so each city's export can be read as it is.
 struct HistorySchema
 {
     QString file;
     QString typeMap; // CSV: type_2015 (source type), service_code, confidence
     QString dateFormat = QStringLiteral("MM/dd/yyyy hh:mm:ss AP");
+    int century = 0; // 2000 or 1900 when dateFormat has a two-digit year (yy); else 0
     QString timezone;
     QHash<QString, QString> columns; // our field -> source column
     QString placeholderLatLon;       // "lat,lon" the source uses for "no location"
@@ -75,9 +86,16 @@ struct CityPack
     QString intakeRulesFile;
     QString referralsFile;
     QList<HistorySchema> history;
+    // The city's statuses by their lower-case word; empty: "Open" and "Closed" only.
+    QHash<QString, StatusMapping> statuses;
+    // The city's request sources by their lower-case word -> a channel (phone, web, app,
+    // employee, ...); sources not named keep the city's word.
+    QHash<QString, QString> channels;
 
-    // Reads and validates the manifest in `directory` and checks every named file exists.
-    static Result<CityPack> load(const QString &directory);
+    // Reads and validates the manifest in `directory` and checks every named file exists. With
+    // `problems`, every problem of the manifest is listed there (file, key, what is expected)
+    // and the pack comes back with what could be read; otherwise the first problem is the error.
+    static Result<CityPack> load(const QString &directory, QStringList *problems = nullptr);
     QString path(const QString &relative) const;
 };
 

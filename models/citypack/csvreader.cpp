@@ -16,16 +16,47 @@ bool CsvReader::readLine(QByteArray &line)
     return true;
 }
 
+QString CsvReader::error() const
+{
+    if (m_problem.isEmpty())
+        return {};
+    return m_errorLine > 0 ? QCoreApplication::translate("CsvReader", "line %1: %2")
+                                 .arg(m_errorLine)
+                                 .arg(m_problem)
+                           : m_problem;
+}
+
+void CsvReader::fail(qint64 line, const QString &problem)
+{
+    // A quoted field that ran past the end of its line and a record that then goes wrong: the
+    // quote most likely was never closed, and the place to fix is where it opened.
+    if (m_quoteLine > 0 && m_line != m_quoteLine) {
+        m_errorLine = m_quoteLine;
+        m_problem =
+            QCoreApplication::translate("CsvReader", "a quoted field opened here is not closed on "
+                                                     "its line; the record runs on to line %1: %2")
+                .arg(m_line)
+                .arg(problem);
+        return;
+    }
+    m_errorLine = line;
+    m_problem = problem;
+}
+
 bool CsvReader::next()
 {
     m_record.clear();
     QByteArray line;
     if (!readLine(line)) {
-        if (m_device->errorString().size() && !m_device->atEnd())
-            m_error = m_device->errorString();
+        if (m_device->errorString().size() && !m_device->atEnd()) {
+            m_errorLine = 0;
+            m_problem = m_device->errorString();
+        }
         return false;
     }
     m_recordLine = m_line;
+    m_quoteLine = 0;
+    qint64 quoteOpened = 0;
     QByteArray field;
     bool quoted = false;
     bool fieldWasQuoted = false;
@@ -35,11 +66,15 @@ bool CsvReader::next()
             if (!quoted)
                 break;
             // A line break inside a quoted field: the record continues on the next line.
+            if (m_quoteLine == 0)
+                m_quoteLine = quoteOpened;
             if (!readLine(line)) {
-                m_error =
-                    QCoreApplication::translate("CsvReader", "a quoted field opened on line %1 is "
-                                                             "never closed")
-                        .arg(m_recordLine);
+                m_quoteLine = 0;
+                fail(quoteOpened,
+                     QCoreApplication::translate("CsvReader", "a quoted field opened here is "
+                                                              "never closed (the file ends at "
+                                                              "line %1)")
+                         .arg(m_line));
                 return false;
             }
             i = 0;
@@ -62,13 +97,12 @@ bool CsvReader::next()
         }
         if (c == '"') {
             if (!field.isEmpty()) {
-                m_error =
-                    QCoreApplication::translate("CsvReader", "line %1: a quote inside an unquoted "
-                                                             "field")
-                        .arg(m_line);
+                fail(m_line,
+                     QCoreApplication::translate("CsvReader", "a quote inside an unquoted field"));
                 return false;
             }
             quoted = true;
+            quoteOpened = m_line;
             fieldWasQuoted = true;
         } else if (c == ',') {
             m_record.append(QString::fromUtf8(field));
@@ -78,9 +112,8 @@ bool CsvReader::next()
             break;
         } else {
             if (fieldWasQuoted) {
-                m_error =
-                    QCoreApplication::translate("CsvReader", "line %1: text after a closing quote")
-                        .arg(m_line);
+                fail(m_line,
+                     QCoreApplication::translate("CsvReader", "text after a closing quote"));
                 return false;
             }
             field += c;
@@ -89,11 +122,10 @@ bool CsvReader::next()
     }
     m_record.append(QString::fromUtf8(field));
     if (!m_header.isEmpty() && m_record.size() != m_header.size()) {
-        m_error =
-            QCoreApplication::translate("CsvReader", "line %1: %2 fields where the header has %3")
-                .arg(m_recordLine)
-                .arg(m_record.size())
-                .arg(m_header.size());
+        fail(m_recordLine,
+             QCoreApplication::translate("CsvReader", "%1 fields where the header has %2")
+                 .arg(m_record.size())
+                 .arg(m_header.size()));
         return false;
     }
     return true;
@@ -103,9 +135,9 @@ Status CsvReader::readHeader(const QStringList &required)
 {
     if (!next()) {
         return makeError(QStringLiteral("csv.header"),
-                         m_error.isEmpty()
+                         m_problem.isEmpty()
                              ? QCoreApplication::translate("CsvReader", "the file is empty")
-                             : m_error);
+                             : error());
     }
     m_header = m_record;
     if (!m_header.isEmpty() && m_header.first().startsWith(QChar(0xFEFF)))

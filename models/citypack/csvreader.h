@@ -27,12 +27,18 @@ public:
     int column(const QString &name) const { return m_columns.value(name, -1); }
     // Physical line where the current record started (1-based).
     qint64 line() const { return m_recordLine; }
-    bool hasError() const { return !m_error.isEmpty(); }
-    QString error() const { return m_error; }
+    bool hasError() const { return !m_problem.isEmpty(); }
+    // "line N: problem", N being where the problem is (where a quote that is never closed
+    // opened, not where the file ends).
+    QString error() const;
+    // The problem without its line, for messages that name the line themselves.
+    QString problem() const { return m_problem; }
+    qint64 errorLine() const { return m_errorLine; }
     qint64 bytesRead() const { return m_bytesRead; }
 
 private:
     bool readLine(QByteArray &line);
+    void fail(qint64 line, const QString &problem);
 
     QIODevice *m_device;
     QHash<QString, int> m_columns;
@@ -41,7 +47,9 @@ private:
     qint64 m_line = 0;
     qint64 m_recordLine = 0;
     qint64 m_bytesRead = 0;
-    QString m_error;
+    qint64 m_quoteLine = 0; // where the last quoted field that ran past a line end opened
+    QString m_problem;
+    qint64 m_errorLine = 0;
 };
 
 } // namespace civicdesk

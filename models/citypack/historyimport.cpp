@@ -34,9 +34,115 @@ QString cleanNumber(QString text, int width = 0)
     return text;
 }
 
-QString channelOf(const QString &source)
+// Dates of one kind of problem in a history file: how many, and the first few as examples.
+class DateProblems
 {
-    const QString s = source.toLower();
+public:
+    enum class Kind
+    {
+        Unreadable,
+        Implausible
+    };
+    DateProblems(QString file, QString format, Kind kind)
+        : m_file(std::move(file)), m_format(std::move(format)), m_kind(kind)
+    {
+    }
+    void add(qint64 line, const QString &column, const QString &text, const QDateTime &readAs)
+    {
+        ++m_count;
+        if (m_examples.size() < 3)
+            m_examples.append(
+                m_kind == Kind::Unreadable
+                    ? QCoreApplication::translate("CityImporter", "line %1: %2 \"%3\"")
+                          .arg(line)
+                          .arg(column, text)
+                    : QCoreApplication::translate("CityImporter", "line %1: %2 \"%3\" read as %4")
+                          .arg(line)
+                          .arg(column, text, readAs.toString(Qt::ISODate)));
+    }
+    bool isEmpty() const { return m_count == 0; }
+    // "requests.csv, line 3: OPEN_DT "2015-01-05" is not ... (2 dates in all; line 3...,
+    // line 9...)"
+    QString message() const
+    {
+        const QString all = m_examples.join(QStringLiteral("; "));
+        return m_kind == Kind::Unreadable
+                   ? QCoreApplication::translate("CityImporter",
+                                                 "%1, %2 is not a date in the form %3 (%4 such "
+                                                 "date(s) in the file; nothing was imported; "
+                                                 "examples: %5)")
+                         .arg(m_file, m_examples.first(), m_format)
+                         .arg(m_count)
+                         .arg(all)
+                   : QCoreApplication::translate("CityImporter",
+                                                 "%1, %2, before 1970 or in the future (%3 such "
+                                                 "date(s) in the file; nothing was imported; "
+                                                 "examples: %4). Are the years two-digit? Check "
+                                                 "date_format and century in city.json.")
+                         .arg(m_file, m_examples.first())
+                         .arg(m_count)
+                         .arg(all);
+    }
+
+private:
+    QString m_file;
+    QString m_format;
+    Kind m_kind;
+    qint64 m_count = 0;
+    QStringList m_examples;
+};
+
+// Statuses of a history file the pack does not map, each with its row count and first line.
+class UnknownStatuses
+{
+public:
+    void add(const QString &word, qint64 line)
+    {
+        if (!m_first.contains(word)) {
+            m_order.append(word);
+            m_first.insert(word, line);
+        }
+        ++m_count[word];
+    }
+    bool isEmpty() const { return m_order.isEmpty(); }
+    QString message(const QString &file, const QString &column, bool packHasMap) const
+    {
+        QStringList listed;
+        for (const QString &word : m_order)
+            listed.append(
+                QCoreApplication::translate("CityImporter", "\"%1\" (%2 row(s), first on line %3)")
+                    .arg(word)
+                    .arg(m_count.value(word))
+                    .arg(m_first.value(word)));
+        return packHasMap
+                   ? QCoreApplication::translate("CityImporter",
+                                                 "%1: %2 has status(es) the pack's status map "
+                                                 "does not name: %3. Add each to \"statuses\" "
+                                                 "in city.json (open, in_progress or closed, "
+                                                 "with a note); nothing was imported.")
+                         .arg(file, column, listed.join(QStringLiteral(", ")))
+                   : QCoreApplication::translate("CityImporter",
+                                                 "%1: %2 has status(es) other than Open and "
+                                                 "Closed: %3. Map the city's statuses in "
+                                                 "\"statuses\" in city.json (open, in_progress "
+                                                 "or closed, with a note); nothing was imported.")
+                         .arg(file, column, listed.join(QStringLiteral(", ")));
+    }
+
+private:
+    QStringList m_order;
+    QHash<QString, qint64> m_first;
+    QHash<QString, qint64> m_count;
+};
+
+// The channel of a request from the export's source: the pack's own map first ("Driver Self
+// Report" -> employee), then the usual words, else the city's name for it as it is.
+QString channelOf(const QString &source, const QHash<QString, QString> &channels)
+{
+    const QString trimmed = source.trimmed();
+    const QString s = trimmed.toLower();
+    if (const auto mapped = channels.find(s); mapped != channels.cend())
+        return mapped.value();
     if (s.contains(u"call") || s.contains(u"phone"))
         return QStringLiteral("phone");
     if (s.contains(u"self service") || s.contains(u"web"))
@@ -47,10 +153,27 @@ QString channelOf(const QString &source)
         return QStringLiteral("social");
     if (s.contains(u"employee") || s.contains(u"maximo") || s.contains(u"worker"))
         return QStringLiteral("employee");
-    return s.isEmpty() ? QString() : QStringLiteral("other");
+    return trimmed;
 }
 
-Result<QHash<QString, QString>> readTypeMap(const CityPack &pack, const QString &file)
+// A ZIP is text: "02115", "02115-1234". A float column's "2115.0" gets its leading zero back;
+// "0" or "00000" is a missing ZIP, not a place.
+QString cleanZip(const QString &text)
+{
+    QString zip = cleanNumber(text);
+    const bool digits = !zip.isEmpty() &&
+                        std::all_of(zip.cbegin(), zip.cend(), [](QChar c) { return c.isDigit(); });
+    if (digits && zip.toLongLong() == 0)
+        return {};
+    if (digits && zip.size() >= 3 && zip.size() < 5)
+        zip = QString(5 - zip.size(), u'0') + zip;
+    return zip;
+}
+
+// The type map: the city's request type (its own word, in a column named source_type, or as
+// the history file names its type column, or type_2015 as Boston's pack does) -> service code.
+Result<QHash<QString, QString>> readTypeMap(const CityPack &pack, const QString &file,
+                                            const QString &typeColumn)
 {
     QHash<QString, QString> map;
     if (file.isEmpty())
@@ -59,15 +182,30 @@ Result<QHash<QString, QString>> readTypeMap(const CityPack &pack, const QString 
     if (!opened)
         return opened.error();
     CsvReader csv(opened.value()->device());
-    if (auto s = csv.readHeader({QStringLiteral("type_2015"), QStringLiteral("service_code")}); !s)
+    if (auto s = csv.readHeader({QStringLiteral("service_code")}); !s)
         return makeError(QStringLiteral("pack.history"), file + u": " + s.error().message);
+    QString sourceColumn;
+    for (const QString &name :
+         {QStringLiteral("source_type"), typeColumn, QStringLiteral("type_2015")}) {
+        if (!name.isEmpty() && csv.column(name) >= 0) {
+            sourceColumn = name;
+            break;
+        }
+    }
+    if (sourceColumn.isEmpty())
+        return makeError(QStringLiteral("pack.history"),
+                         QCoreApplication::translate("CityImporter",
+                                                     "%1: line 1: missing column(s) source_type "
+                                                     "(the city's request type; \"%2\" as in the "
+                                                     "history file, or type_2015, also do)")
+                             .arg(file, typeColumn));
     while (csv.next()) {
         const QString code = csv.value(QStringLiteral("service_code")).trimmed();
         if (!code.isEmpty())
-            map.insert(csv.value(QStringLiteral("type_2015")).trimmed(), code);
+            map.insert(csv.value(sourceColumn).trimmed(), code);
     }
     if (csv.hasError())
-        return rowError(file, csv.line(), csv.error());
+        return rowError(file, csv.errorLine(), csv.problem());
     return map;
 }
 
@@ -77,7 +215,7 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
                                     const HistorySchema &schema,
                                     const std::function<void(double)> &progress)
 {
-    auto typeMap = readTypeMap(pack, schema.typeMap);
+    auto typeMap = readTypeMap(pack, schema.typeMap, schema.columns.value(QStringLiteral("type")));
     if (!typeMap)
         return typeMap.error();
     QSet<QString> knownCodes;
@@ -110,8 +248,33 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
         QDateTime t = QDateTime::fromString(text.trimmed(), schema.dateFormat);
         if (!t.isValid())
             return std::nullopt;
+        // Qt reads a two-digit year as 19yy; the manifest says which century it is.
+        if (schema.century == 2000 && t.date().year() < 2000)
+            t = t.addYears(100);
         if (zone.isValid())
             t.setTimeZone(zone);
+        return t;
+    };
+    // Dates that cannot be read, or that read as before 1970 or after tomorrow (a two-digit year
+    // read in the wrong century, a day and month swapped into another year): counted with
+    // examples, and the file refused at its end, so the city sees every such date at once.
+    const QDateTime earliest(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
+    const QDateTime latest = QDateTime::currentDateTimeUtc().addDays(1);
+    DateProblems unreadable(schema.file, schema.dateFormat, DateProblems::Kind::Unreadable);
+    DateProblems implausible(schema.file, schema.dateFormat, DateProblems::Kind::Implausible);
+    const auto checkTime = [&](const char16_t *field,
+                               bool mayBeFuture) -> std::optional<QDateTime> {
+        const QString column = col(field);
+        const QString text = csv.value(column);
+        const auto t = parseTime(text);
+        if (!t) {
+            unreadable.add(csv.line(), column, text, {});
+            return std::nullopt;
+        }
+        if (t->isValid() && (*t < earliest || (!mayBeFuture && *t > latest))) {
+            implausible.add(csv.line(), column, text, *t);
+            return std::nullopt;
+        }
         return t;
     };
     double placeholderLat = 1000, placeholderLon = 1000;
@@ -127,8 +290,8 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
         QStringLiteral("INSERT INTO requests(id, number, service_code, type_name, status, "
                        "closure_reason, description, address, latitude, longitude, "
                        "neighborhood, ward, precinct, zip, channel, department_code, opened_at, "
-                       "due_at, closed_at, origin, updated_at)"),
-        21,
+                       "due_at, closed_at, origin, updated_at, source_status, status_note)"),
+        23,
         QStringLiteral(
             "ON CONFLICT(id) DO UPDATE SET number = excluded.number, service_code = "
             "excluded.service_code, type_name = excluded.type_name, status = excluded.status, "
@@ -138,9 +301,19 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
             "precinct = excluded.precinct, zip = excluded.zip, channel = excluded.channel, "
             "department_code = excluded.department_code, opened_at = excluded.opened_at, "
             "due_at = excluded.due_at, closed_at = excluded.closed_at, updated_at = "
-            "excluded.updated_at"),
+            "excluded.updated_at, source_status = excluded.source_status, status_note = "
+            "excluded.status_note"),
         0);
 
+    // The city's statuses; without a map in the pack, Open and Closed.
+    QHash<QString, StatusMapping> statuses = pack.statuses;
+    if (statuses.isEmpty()) {
+        statuses.insert(QStringLiteral("open"),
+                        {QStringLiteral("Open"), QStringLiteral("open"), QString()});
+        statuses.insert(QStringLiteral("closed"),
+                        {QStringLiteral("Closed"), QStringLiteral("closed"), QString()});
+    }
+    UnknownStatuses unknownStatuses;
     HistoryResult result;
     const qint64 totalBytes = std::max<qint64>(1, file.compressedSize());
     while (csv.next()) {
@@ -149,27 +322,21 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
             return rowError(
                 schema.file, csv.line(),
                 QCoreApplication::translate("CityImporter", "%1 is empty").arg(col(u"id")));
-        const auto openedAt = parseTime(csv.value(col(u"opened")));
-        if (!openedAt || !openedAt->isValid())
-            return rowError(schema.file, csv.line(),
-                            QCoreApplication::translate("CityImporter",
-                                                        "%1 \"%2\" is not a date in the form %3")
-                                .arg(col(u"opened"), csv.value(col(u"opened")), schema.dateFormat));
-        const auto dueAt = parseTime(csv.value(col(u"target")));
-        const auto closedAt = parseTime(csv.value(col(u"closed")));
-        if (!dueAt || !closedAt)
-            return rowError(schema.file, csv.line(),
-                            QCoreApplication::translate("CityImporter",
-                                                        "a target or closing date is not in the "
-                                                        "form %1")
-                                .arg(schema.dateFormat));
-        const QString statusText = csv.value(col(u"status")).trimmed().toLower();
-        if (statusText != u"open" && statusText != u"closed")
-            return rowError(schema.file, csv.line(),
-                            QCoreApplication::translate("CityImporter",
-                                                        "status \"%1\" is neither Open nor "
-                                                        "Closed")
-                                .arg(csv.value(col(u"status"))));
+        const auto openedAt = checkTime(u"opened", false);
+        const auto dueAt = checkTime(u"target", true);
+        const auto closedAt = checkTime(u"closed", false);
+        if (openedAt && !openedAt->isValid())
+            return rowError(
+                schema.file, csv.line(),
+                QCoreApplication::translate("CityImporter", "%1 is empty").arg(col(u"opened")));
+        if (!openedAt || !dueAt || !closedAt)
+            continue; // reported with the others at the end of the file
+        const QString statusWord = csv.value(col(u"status")).trimmed();
+        const auto mapping = statuses.find(statusWord.toLower());
+        if (mapping == statuses.cend()) {
+            unknownStatuses.add(statusWord, csv.line());
+            continue; // every unknown status is reported at the end of the file
+        }
         const QString type = csv.value(col(u"type")).trimmed();
         QString code = typeMap.value().value(type);
         if (!knownCodes.contains(code))
@@ -198,29 +365,30 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
                 result.targetHours[code].append(double(openedAt->secsTo(*dueAt)) / 3600.0);
         }
         const QString address = csv.value(col(u"address")).simplified();
-        auto s =
-            insert.add({QString(pack.id + u':' + caseId),
-                        caseId,
-                        sql::nullable(code),
-                        type.isEmpty() ? csv.value(col(u"title")) : type,
-                        statusText == u"open" ? QStringLiteral("open") : QStringLiteral("closed"),
-                        sql::nullable(csv.value(col(u"closure_reason")).trimmed()),
-                        csv.value(col(u"title")).trimmed(),
-                        sql::nullable(address),
-                        lat,
-                        lon,
-                        sql::nullable(csv.value(col(u"neighborhood")).trimmed()),
-                        sql::nullable(cleanNumber(csv.value(col(u"ward")))),
-                        sql::nullable(cleanNumber(csv.value(col(u"precinct")), 4)),
-                        sql::nullable(cleanNumber(csv.value(col(u"zip")), 5)),
-                        sql::nullable(channelOf(csv.value(col(u"source")))),
-                        sql::nullable(csv.value(col(u"department")).trimmed()),
-                        sql::epoch(*openedAt),
-                        sql::epoch(*dueAt),
-                        sql::epoch(*closedAt),
-                        QStringLiteral("import"),
-                        sql::epoch(closedAt->isValid() ? *closedAt : *openedAt)},
-                       csv.line());
+        auto s = insert.add({QString(pack.id + u':' + caseId),
+                             caseId,
+                             sql::nullable(code),
+                             type.isEmpty() ? csv.value(col(u"title")) : type,
+                             mapping->status,
+                             sql::nullable(csv.value(col(u"closure_reason")).trimmed()),
+                             csv.value(col(u"title")).trimmed(),
+                             sql::nullable(address),
+                             lat,
+                             lon,
+                             sql::nullable(csv.value(col(u"neighborhood")).trimmed()),
+                             sql::nullable(cleanNumber(csv.value(col(u"ward")))),
+                             sql::nullable(cleanNumber(csv.value(col(u"precinct")), 4)),
+                             sql::nullable(cleanZip(csv.value(col(u"zip")))),
+                             sql::nullable(channelOf(csv.value(col(u"source")), pack.channels)),
+                             sql::nullable(csv.value(col(u"department")).trimmed()),
+                             sql::epoch(*openedAt),
+                             sql::epoch(*dueAt),
+                             sql::epoch(*closedAt),
+                             QStringLiteral("import"),
+                             sql::epoch(closedAt->isValid() ? *closedAt : *openedAt),
+                             sql::nullable(statusWord),
+                             sql::nullable(mapping->note)},
+                            csv.line());
         if (!s)
             return rowError(schema.file, insert.failedLine(), s.error().message);
         ++result.rows;
@@ -228,7 +396,15 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
             progress(double(file.compressedPosition()) / double(totalBytes));
     }
     if (csv.hasError())
-        return rowError(schema.file, csv.line(), csv.error());
+        return rowError(schema.file, csv.errorLine(), csv.problem());
+    if (!unknownStatuses.isEmpty())
+        return makeError(
+            QStringLiteral("pack.history"),
+            unknownStatuses.message(schema.file, col(u"status"), !pack.statuses.isEmpty()));
+    for (const DateProblems *problems : {&unreadable, &implausible}) {
+        if (!problems->isEmpty())
+            return makeError(QStringLiteral("pack.history"), problems->message());
+    }
     if (auto s = insert.flush(); !s)
         return rowError(schema.file, insert.failedLine(), s.error().message);
     return result;

@@ -51,6 +51,10 @@ struct ServiceRequest
     QDateTime dueAt;
     QDateTime closedAt;
     QHash<QString, QStringList> attributes;
+    QString mediaUrl;     // a photo of the problem, as the reporter sent it (Open311 media_url)
+    QString addressId;    // the city's address id the reporter chose (Open311 address_id)
+    QString sourceStatus; // imported history: the city's own status word ("Cancelled")
+    QString statusNote;   // imported history: the note the pack gives that status
 
     // SLA state at `now`; "due soon" means within the last fifth of the allowed time.
     SlaState slaState(const QDateTime &now) const;

@@ -154,6 +154,10 @@ Result<CreatedRequest> IntakeService::createRequest(const NewRequest &request)
         payload.insert(QStringLiteral("latitude"), *where.latitude);
         payload.insert(QStringLiteral("longitude"), *where.longitude);
     }
+    if (!request.mediaUrl.isEmpty())
+        payload.insert(QStringLiteral("media_url"), request.mediaUrl);
+    if (!request.addressId.isEmpty())
+        payload.insert(QStringLiteral("address_id"), request.addressId);
     // Sensitive types never store who reported.
     if (type.contactRule != ContactRule::Never && !request.callerId.isEmpty())
         payload.insert(QStringLiteral("caller_id"), request.callerId);

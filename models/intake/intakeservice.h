@@ -45,6 +45,8 @@ struct NewRequest
         QStringList candidates;
         QString reason;
     } duplicateOverride;
+    QString mediaUrl;  // a photo link sent with the request (Open311 media_url)
+    QString addressId; // the city's address id the reporter chose (Open311 address_id)
 };
 
 struct CreatedRequest

@@ -13,6 +13,17 @@ QString isoTime(const QDateTime &t)
 {
     return t.isValid() ? t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODate) : QString();
 }
+// The pack's note for the city's own status ("Cancelled"), then the closure reason.
+QString statusNotes(const ServiceRequest &r)
+{
+    QStringList notes;
+    for (const QString &note : {r.statusNote.trimmed(), r.closureReason.trimmed()}) {
+        if (!note.isEmpty() && !notes.contains(note))
+            notes.append(note);
+    }
+    return notes.join(u"; "_s);
+}
+
 } // namespace
 
 QJsonObject discovery(const QString &endpointUrl, const QString &contact)
@@ -73,16 +84,22 @@ QJsonObject request(const ServiceRequest &r, const QString &agency)
 {
     QJsonObject o{{u"service_request_id"_s, r.number},
                   {u"status"_s, r.status == RequestStatus::Closed ? u"closed"_s : u"open"_s},
-                  {u"status_notes"_s, r.closureReason},
+                  {u"status_notes"_s, statusNotes(r)},
                   {u"service_name"_s, r.typeName},
                   {u"service_code"_s, r.serviceCode},
                   {u"description"_s, r.description},
                   {u"agency_responsible"_s, agency},
                   {u"requested_datetime"_s, isoTime(r.openedAt)},
                   {u"updated_datetime"_s, isoTime(r.closedAt.isValid() ? r.closedAt : r.openedAt)},
-                  {u"expected_datetime"_s, isoTime(r.dueAt)},
                   {u"address"_s, r.address},
                   {u"zipcode"_s, r.zip}};
+    // A W3C datetime or nothing: the schema allows the key to be left out, never "".
+    if (r.dueAt.isValid())
+        o.insert(u"expected_datetime"_s, isoTime(r.dueAt));
+    if (!r.mediaUrl.isEmpty())
+        o.insert(u"media_url"_s, r.mediaUrl);
+    if (!r.addressId.isEmpty())
+        o.insert(u"address_id"_s, r.addressId);
     if (r.latitude && r.longitude) {
         o.insert(u"lat"_s, *r.latitude);
         o.insert(u"long"_s, *r.longitude);

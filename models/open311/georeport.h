@@ -18,7 +18,8 @@ QJsonArray services(const QList<ServiceType> &types, const QList<Department> &de
 // `GET services/{code}.json`: the definition (attributes in order, variable=false as script).
 QJsonObject serviceDefinition(const ServiceType &type);
 // One request of `GET requests.json`. Status is "open" or "closed" as the spec requires;
-// times are ISO 8601 with offset.
+// times are ISO 8601 with offset; expected_datetime, media_url and address_id are left out when
+// the request has none.
 QJsonObject request(const ServiceRequest &r, const QString &agency);
 // The error list GeoReport clients expect: [{"code": 404, "description": "..."}].
 QJsonArray errors(int httpCode, const QString &description);

@@ -1,60 +1,15 @@
 #include "models/requests/requestrepository.h"
 
 #include "models/domain/place.h"
+#include "models/requests/requestrow.h"
 #include "models/store/database.h"
 #include "models/store/sql.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <cmath>
 
 namespace civicdesk {
 
 namespace {
-
-const QString columns = QStringLiteral(
-    "id, number, service_code, type_name, status, closure_reason, description, address, "
-    "latitude, longitude, neighborhood, ward, precinct, zip, channel, department_code, "
-    "caller_id, opened_at, due_at, closed_at, attributes_json");
-
-ServiceRequest requestFrom(const QSqlQuery &q)
-{
-    ServiceRequest r;
-    r.id = q.value(0).toString();
-    r.number = q.value(1).toString();
-    r.serviceCode = q.value(2).toString();
-    r.typeName = q.value(3).toString();
-    r.status = requestStatusFromName(q.value(4).toString()).value_or(RequestStatus::Open);
-    r.closureReason = q.value(5).toString();
-    r.description = q.value(6).toString();
-    r.address = q.value(7).toString();
-    if (!q.value(8).isNull())
-        r.latitude = q.value(8).toDouble();
-    if (!q.value(9).isNull())
-        r.longitude = q.value(9).toDouble();
-    r.neighborhood = q.value(10).toString();
-    r.ward = q.value(11).toString();
-    r.precinct = q.value(12).toString();
-    r.zip = q.value(13).toString();
-    r.channel = q.value(14).toString();
-    r.departmentCode = q.value(15).toString();
-    r.callerId = q.value(16).toString();
-    r.openedAt = sql::fromEpoch(q.value(17));
-    r.dueAt = sql::fromEpoch(q.value(18));
-    r.closedAt = sql::fromEpoch(q.value(19));
-    const QJsonObject attributes = QJsonDocument::fromJson(q.value(20).toByteArray()).object();
-    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-        QStringList keys;
-        const QJsonArray values = it.value().toArray();
-        for (const QJsonValue &v : values)
-            keys.append(v.toString());
-        if (it.value().isString())
-            keys.append(it.value().toString());
-        r.attributes.insert(it.key(), keys);
-    }
-    return r;
-}
 
 // Builds the WHERE clause from fixed fragments; values are always bound.
 // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE does the same there.
@@ -105,8 +60,9 @@ int RequestRepository::count(const RequestFilter &filter) const
 std::optional<ServiceRequest> RequestRepository::byId(const QString &id) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (sql::exec(q, u"SELECT " + columns + u" FROM requests WHERE id = ?", {id}) && q.next())
-        return requestFrom(q);
+    if (sql::exec(q, u"SELECT " + requestrow::columns() + u" FROM requests WHERE id = ?", {id}) &&
+        q.next())
+        return requestrow::from(q);
     return std::nullopt;
 }
 
@@ -134,12 +90,13 @@ QList<ServiceRequest> RequestRepository::openedBetween(const QDateTime &from, co
     }
     values.append(limit);
     if (!sql::exec(q,
-                   u"SELECT " + columns + u" FROM requests WHERE opened_at >= ? AND opened_at < ?" +
-                       typeClause + statusClause + u" ORDER BY opened_at DESC LIMIT ?",
+                   u"SELECT " + requestrow::columns() +
+                       u" FROM requests WHERE opened_at >= ? AND opened_at < ?" + typeClause +
+                       statusClause + u" ORDER BY opened_at DESC LIMIT ?",
                    values))
         return result;
     while (q.next())
-        result.append(requestFrom(q));
+        result.append(requestrow::from(q));
     return result;
 }
 
@@ -162,14 +119,14 @@ QList<ServiceRequest> RequestRepository::openNear(const QString &serviceCode, do
                                              "min_lon <= ?)");
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!sql::exec(q,
-                   u"SELECT " + columns + u" FROM requests WHERE " + box +
+                   u"SELECT " + requestrow::columns() + u" FROM requests WHERE " + box +
                        u" AND service_code = ? AND status != 'closed' AND opened_at >= ?",
                    {latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon,
                     serviceCode, since.toSecsSinceEpoch()}))
         return result;
     QList<std::pair<double, ServiceRequest>> found;
     while (q.next()) {
-        ServiceRequest r = requestFrom(q);
+        ServiceRequest r = requestrow::from(q);
         const double d =
             distanceMeters(latitude, longitude, r.latitude.value_or(0), r.longitude.value_or(0));
         if (d <= radiusMeters)
@@ -185,9 +142,10 @@ QList<ServiceRequest> RequestRepository::openNear(const QString &serviceCode, do
 std::optional<ServiceRequest> RequestRepository::byNumber(const QString &number) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (sql::exec(q, u"SELECT " + columns + u" FROM requests WHERE number = ?", {number}) &&
+    if (sql::exec(q, u"SELECT " + requestrow::columns() + u" FROM requests WHERE number = ?",
+                  {number}) &&
         q.next())
-        return requestFrom(q);
+        return requestrow::from(q);
     return std::nullopt;
 }
 

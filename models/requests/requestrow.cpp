@@ -30,7 +30,11 @@ QString columns(const QString &alias)
                                       QStringLiteral("opened_at"),
                                       QStringLiteral("due_at"),
                                       QStringLiteral("closed_at"),
-                                      QStringLiteral("attributes_json")};
+                                      QStringLiteral("attributes_json"),
+                                      QStringLiteral("media_url"),
+                                      QStringLiteral("address_id"),
+                                      QStringLiteral("source_status"),
+                                      QStringLiteral("status_note")};
     QStringList qualified;
     for (const QString &name : names)
         qualified.append(alias + name);
@@ -73,6 +77,10 @@ ServiceRequest from(const QSqlQuery &q, int first)
             keys.append(it.value().toString());
         r.attributes.insert(it.key(), keys);
     }
+    r.mediaUrl = v(21).toString();
+    r.addressId = v(22).toString();
+    r.sourceStatus = v(23).toString();
+    r.statusNote = v(24).toString();
     return r;
 }
 

@@ -11,7 +11,7 @@ namespace civicdesk::requestrow {
 // "id, number, ..." for SELECT lists, optionally with a table alias ("r.").
 QString columns(const QString &alias = {});
 // The number of columns `columns()` selects.
-constexpr int ColumnCount = 21;
+constexpr int ColumnCount = 25;
 // Decodes the columns that start at `first`.
 ServiceRequest from(const QSqlQuery &query, int first = 0);
 

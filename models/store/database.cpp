@@ -215,7 +215,8 @@ Status Database::setMeta(const QString &key, const QString &value)
     return sql::exec(query,
                      QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?) "
                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                     {key, value});
+                     // An absent optional value (a pack without a region) is kept as "".
+                     {key, value.isNull() ? QStringLiteral("") : value});
 }
 
 Result<QString> Database::deviceCode()

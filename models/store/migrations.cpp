@@ -271,6 +271,18 @@ const QList<QStringList> &allMigrations()
             QStringLiteral("CREATE INDEX requests_sort_address ON requests(COALESCE(address, ''))"),
             QStringLiteral("CREATE INDEX requests_sort_due ON requests(COALESCE(due_at, 0))"),
         },
+        // 14: Open311 POST keeps the reporter's photo link (media_url) and the city's address id
+        // (address_id) as given, so that GET returns them.
+        {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN media_url TEXT"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN address_id TEXT"),
+        },
+        // 15: imported history keeps the city's own status word ("Cancelled") and the status
+        // note the pack's status map gives it.
+        {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN source_status TEXT"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN status_note TEXT"),
+        },
     };
     return migrations;
 }

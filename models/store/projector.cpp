@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 
 namespace civicdesk::projector {
 
@@ -56,8 +57,8 @@ const QHash<QString, QString> &editableRequestFields()
 const QString RequestInsertHead = QStringLiteral(
     "INSERT INTO requests(id, number, service_code, type_name, status, description, address, "
     "latitude, longitude, neighborhood, ward, precinct, zip, channel, department_code, caller_id, "
-    "opened_at, due_at, attributes_json, origin, updated_at)");
-constexpr int RequestInsertColumns = 21;
+    "opened_at, due_at, attributes_json, origin, updated_at, media_url, address_id)");
+constexpr int RequestInsertColumns = 23;
 
 // The requests row of a request.created event, in RequestInsertHead's column order.
 QVariantList requestCreatedRow(const Event &e)
@@ -86,7 +87,9 @@ QVariantList requestCreatedRow(const Event &e)
             isoToEpoch(str(e, u"due_at")),
             QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact)),
             QStringLiteral("local"),
-            e.clientTime.toSecsSinceEpoch()};
+            e.clientTime.toSecsSinceEpoch(),
+            sql::nullable(str(e, u"media_url")),
+            sql::nullable(str(e, u"address_id"))};
 }
 
 Status applyRequestCreated(QSqlDatabase &db, const Event &e)
@@ -161,6 +164,12 @@ Status validate(const Event &e)
         if (str(e, u"type_name").isEmpty())
             return invalid(e, QStringLiteral("type_name"),
                            QCoreApplication::translate("Storage", "is required"));
+        if (const QString media = str(e, u"media_url"); !media.isEmpty()) {
+            const QUrl url(media, QUrl::StrictMode);
+            if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http"))
+                return invalid(e, QStringLiteral("media_url"),
+                               QCoreApplication::translate("Storage", "must be an http(s) URL"));
+        }
         return validateRequestPlaceAndDates(e);
     }
     if (e.kind == u"request.field_changed") {
@@ -222,9 +231,10 @@ Status apply(QSqlDatabase &db, const Event &e)
         const QString status = requestStatusName(*requestStatusFromName(str(e, u"status")));
         return sql::execCached(
             db,
+            // The city's own status word of an imported request no longer applies.
             QStringLiteral("UPDATE requests SET status = ?, closure_reason = ?, "
                            "closed_at = CASE WHEN ? = 'closed' THEN CAST(? AS BIGINT) END, "
-                           "updated_at = ? WHERE id = ?"),
+                           "source_status = NULL, status_note = NULL, updated_at = ? WHERE id = ?"),
             {status, sql::nullable(str(e, u"closure_reason")), status, now, now, e.entityId});
     }
     if (e.kind == u"request.note_added")

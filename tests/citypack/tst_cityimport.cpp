@@ -5,11 +5,15 @@
 #include "models/city/cataloguerepository.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/intake/intakeservice.h"
 #include "models/knowledge/articlerepository.h"
+#include "models/open311/georeport.h"
 #include "models/requests/requestrepository.h"
 #include "models/requests/requestsearchrepository.h"
+#include "models/store/eventstore.h"
 #include "tests/support/teststore.h"
 
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -25,6 +29,35 @@ Result<ImportReport> importPack(test::TempStore &store, const QString &dir)
         return pack.error();
     CityImporter importer(store.db());
     return importer.import(pack.value());
+}
+
+// The header of the fixture's history file (Boston's 2015 export).
+QByteArray historyHeader()
+{
+    return "source_row_index,CASE_ENQUIRY_ID,OPEN_DT,TARGET_DT,CLOSED_DT,OnTime_Status,"
+           "CASE_STATUS,CLOSURE_REASON,CASE_TITLE,SUBJECT,REASON,TYPE,QUEUE,Department,"
+           "SubmittedPhoto,ClosedPhoto,Location,fire_district,pwd_district,"
+           "city_council_district,police_district,neighborhood,"
+           "neighborhood_services_district,ward,precinct,land_usage,LOCATION_STREET_NAME,"
+           "LOCATION_ZIPCODE,Property_Type,Property_ID,LATITUDE,LONGITUDE,Source,"
+           "Geocoded_Location,source_file_type\n";
+}
+
+// One row of that history file: case id, opening time, status, ZIP and source.
+QByteArray historyRow(const QByteArray &id, const QByteArray &opened = "01/05/2015 12:40:41 PM",
+                      const QByteArray &status = "Open", const QByteArray &zip = "2128.0",
+                      const QByteArray &source = "Constituent Call")
+{
+    return "1," + id + "," + opened + ",,,ONTIME," + status +
+           ",,t,s,r,Rodent Activity,q,ISD,,,1 A St,,,,,,,Ward 1,101.0,,," + zip +
+           ",Address,1,42.37,-71.03," + source + ",,x\n";
+}
+
+// Replaces the fixture's gzip history by these rows, as plain CSV.
+void writeHistory(test::FixturePack &pack, const QByteArray &rows)
+{
+    pack.write(QStringLiteral("requests.csv"), historyHeader() + rows);
+    pack.replace(QStringLiteral("city.json"), "\"requests.csv.gz\"", "\"requests.csv\"");
 }
 
 } // namespace
@@ -170,9 +203,36 @@ private slots:
             << "defines \"NOSUCH\", which is not in the service list";
         QTest::newRow("services") << "services.json" << QByteArray("\"service_name\"")
                                   << QByteArray("\"name\"") << "service_code and service_name";
+        // A misspelt time zone would shift every timestamp by hours.
+        QTest::newRow("time zone")
+            << "city.json" << QByteArray("\"America/New_York\"")
+            << QByteArray("\"America/NewYork\"")
+            << "city.json: \"timezone\": \"America/NewYork\" is not an IANA time zone; did you "
+               "mean \"America/New_York\"?";
+        QTest::newRow("unknown time zone")
+            << "city.json" << QByteArray("\"America/New_York\"") << QByteArray("\"Mars/Olympus\"")
+            << "\"timezone\": \"Mars/Olympus\" is not an IANA time zone";
+        // A missing required key is named (file and key) before any import work.
+        QTest::newRow("missing time zone")
+            << "city.json" << QByteArray("\"timezone\": \"America/New_York\",") << QByteArray()
+            << "city.json: required key(s) missing: \"timezone\"";
+        QTest::newRow("empty services")
+            << "city.json" << QByteArray("\"services\": \"services.json\",")
+            << QByteArray("\"services\": \"\",")
+            << "required key(s) missing: \"catalogue.services\"";
+        // A two-digit year without its century would store 2015 as 1915.
+        QTest::newRow("two-digit year format")
+            << "city.json" << QByteArray("MM/dd/yyyy hh:mm:ss AP")
+            << QByteArray("MM/dd/yy hh:mm:ss AP")
+            << "date_format \"MM/dd/yy hh:mm:ss AP\" has a two-digit year";
+        // A misspelt geometry type would be stored as is.
+        QTest::newRow("geometry type")
+            << "layers/wards.geojson" << QByteArray("\"Polygon\"") << QByteArray("\"Polgon\"")
+            << "layers/wards.geojson: feature 1: geometry type "
+               "\"Polgon\" is not a GeoJSON geometry type";
         QTest::newRow("type map header")
             << "type-map.csv" << QByteArray("type_2015") << QByteArray("type")
-            << "type-map.csv: line 1: missing column(s) type_2015";
+            << "type-map.csv: line 1: missing column(s) source_type";
     }
 
     void malformedPacksAreRejectedAndChangeNothing()
@@ -198,24 +258,268 @@ private slots:
         test::TempStore store;
         test::FixturePack pack;
         // Rewrite the gzip history file as plain CSV with a broken date on data line 3.
-        pack.write(
-            QStringLiteral("requests.csv"),
-            "source_row_index,CASE_ENQUIRY_ID,OPEN_DT,TARGET_DT,CLOSED_DT,OnTime_Status,"
-            "CASE_STATUS,CLOSURE_REASON,CASE_TITLE,SUBJECT,REASON,TYPE,QUEUE,Department,"
-            "SubmittedPhoto,ClosedPhoto,Location,fire_district,pwd_district,"
-            "city_council_district,police_district,neighborhood,"
-            "neighborhood_services_district,ward,precinct,land_usage,LOCATION_STREET_NAME,"
-            "LOCATION_ZIPCODE,Property_Type,Property_ID,LATITUDE,LONGITUDE,Source,"
-            "Geocoded_Location,source_file_type\n"
-            "1,101,01/05/2015 12:40:41 PM,,,ONTIME,Open,,t,s,r,Rodent Activity,q,ISD,,,"
-            "1 A St,,,,,,,Ward 1,101.0,,,2128.0,Address,1,42.37,-71.03,Constituent Call,,x\n"
-            "2,102,2015-01-05,,,ONTIME,Open,,t,s,r,Rodent Activity,q,ISD,,,"
-            "1 A St,,,,,,,Ward 1,101.0,,,2128.0,Address,1,42.37,-71.03,Constituent Call,,x\n");
-        pack.replace(QStringLiteral("city.json"), "\"requests.csv.gz\"", "\"requests.csv\"");
+        writeHistory(pack, historyRow("101") + historyRow("102", "2015-01-05"));
         auto result = importPack(store, pack.path());
         QVERIFY(!result.ok());
         QVERIFY2(result.error().message.contains(u"requests.csv, line 3: OPEN_DT \"2015-01-05\""),
                  qPrintable(result.error().message));
+        QCOMPARE(RequestRepository(store.db()).count(), 0);
+    }
+    // Optional manifest keys may be left out: a pack without a region imports (it used to end
+    // in a raw NOT NULL error after the whole import).
+    void optionalManifestKeysMayBeLeftOut()
+    {
+        test::TempStore store;
+        test::FixturePack pack;
+        pack.replace(QStringLiteral("city.json"), "\"region\": \"Massachusetts\",", "");
+        auto result = importPack(store, pack.path());
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(store.db().meta(QStringLiteral("city_region")), QString());
+    }
+
+    // Every required key missing at once is listed, each with what it holds.
+    void everyMissingRequiredKeyIsNamed()
+    {
+        test::FixturePack pack;
+        pack.write(QStringLiteral("city.json"),
+                   "{\"format\": \"civicdesk-city-pack\", \"format_version\": 1}");
+        auto loaded = CityPack::load(pack.path());
+        QVERIFY(!loaded.ok());
+        const QString message = loaded.error().message;
+        QVERIFY2(message.contains(u"city.json"), qPrintable(message));
+        for (const char *key :
+             {"\"id\"", "\"name\"", "\"timezone\"", "\"center\"", "\"catalogue.services\""})
+            QVERIFY2(message.contains(QLatin1String(key)), key);
+    }
+
+    // Two-digit years: read in the century the manifest names; a wrong century is flagged with
+    // a count and examples before anything is written.
+    void twoDigitYears()
+    {
+        test::FixturePack pack;
+        auto gz = PackFile::open(pack.path() + QStringLiteral("/requests.csv.gz"));
+        QVERIFY(gz.ok());
+        QString text = QString::fromUtf8(gz.value()->device()->readAll());
+        QVERIFY(text.size() > 1000);
+        // A spreadsheet saved the export: 01/02/2015 became 01/02/15.
+        static const QRegularExpression year(QStringLiteral("(\\d\\d/\\d\\d/)20(\\d\\d )"));
+        const qsizetype dates = text.count(year);
+        QVERIFY(dates > 25);
+        text.replace(year, QStringLiteral("\\1\\2"));
+        pack.write(QStringLiteral("requests.csv"), text.toUtf8());
+        pack.replace(QStringLiteral("city.json"), "\"requests.csv.gz\"", "\"requests.csv\"");
+        pack.replace(QStringLiteral("city.json"), "\"MM/dd/yyyy hh:mm:ss AP\"",
+                     "\"MM/dd/yy hh:mm:ss AP\", \"century\": 1900");
+        {
+            test::TempStore store;
+            auto wrong = importPack(store, pack.path());
+            QVERIFY(!wrong.ok());
+            const QString message = wrong.error().message;
+            QVERIFY2(message.contains(QStringLiteral("%1 such date(s)").arg(dates)),
+                     qPrintable(message));
+            QVERIFY2(message.contains(u"requests.csv, line 2: OPEN_DT \"01/02/15 09:27:07 AM\" "
+                                      u"read as 1915-01-02"),
+                     qPrintable(message));
+            QCOMPARE(RequestRepository(store.db()).count(), 0);
+            QCOMPARE(store.db().meta(QStringLiteral("city_id")), QString());
+        }
+        pack.replace(QStringLiteral("city.json"), "\"century\": 1900", "\"century\": 2000");
+        test::TempStore store;
+        auto right = importPack(store, pack.path());
+        QVERIFY2(right.ok(), qPrintable(right.ok() ? QString() : right.error().message));
+        QCOMPARE(right.value().requests, 25);
+        QSqlQuery q(QSqlDatabase::database(store.db().connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT min(opened_at), max(opened_at) FROM requests")));
+        QVERIFY(q.next());
+        QCOMPARE(QDateTime::fromSecsSinceEpoch(q.value(0).toLongLong()).date().year(), 2015);
+        QCOMPARE(QDateTime::fromSecsSinceEpoch(q.value(1).toLongLong()).date().year(), 2015);
+    }
+
+    // One city per store: another city's pack is refused with a clear message and changes
+    // nothing; with the explicit option it replaces the city (unless events were recorded).
+    void aSecondCityIsRefusedOrReplacedExplicitly()
+    {
+        test::TempStore store;
+        test::FixturePack boston;
+        QVERIFY(importPack(store, boston.path()).ok());
+        const QString before = test::dumpStore(store.db());
+        test::FixturePack other;
+        other.replace(QStringLiteral("city.json"), "\"id\": \"minipack\"", "\"id\": \"othertown\"");
+        other.replace(QStringLiteral("city.json"), "\"Mini Boston\"", "\"Other Town\"");
+        auto refused = importPack(store, other.path());
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(
+                     u"This store holds another city, \"minipack\" (Mini Boston); the pack is "
+                     u"\"othertown\" (Other Town)"),
+                 qPrintable(refused.error().message));
+        QCOMPARE(test::dumpStore(store.db()), before);
+
+        auto pack = CityPack::load(other.path());
+        QVERIFY(pack.ok());
+        CityImporter importer(store.db());
+        importer.setReplaceCity(true);
+        auto replaced = importer.import(pack.value());
+        QVERIFY2(replaced.ok(), qPrintable(replaced.ok() ? QString() : replaced.error().message));
+        QCOMPARE(store.db().meta(QStringLiteral("city_id")), QStringLiteral("othertown"));
+        QSqlQuery q(QSqlDatabase::database(store.db().connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM requests WHERE id LIKE 'minipack:%'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(RequestRepository(store.db()).count(), 25);
+        // The same store, emptied and filled again, equals a fresh import of that city.
+        test::TempStore fresh;
+        QVERIFY(importPack(fresh, other.path()).ok());
+        QCOMPARE(test::dumpStore(store.db()), test::dumpStore(fresh.db()));
+
+        // A store where requests were recorded keeps its city even when asked to replace it.
+        EventStore events(store.db());
+        IntakeService intake(store.db(), events, QStringLiteral("agent"));
+        Caller caller;
+        caller.name = QStringLiteral("Ana Silva");
+        caller.phone = QStringLiteral("617-555-0100");
+        QVERIFY(intake.saveCaller(caller).ok());
+        const QString recorded = test::dumpStore(store.db());
+        CityImporter back(store.db());
+        back.setReplaceCity(true);
+        auto kept = back.import(CityPack::load(boston.path()).value());
+        QVERIFY(!kept.ok());
+        QVERIFY2(kept.error().message.contains(u"cannot be moved"),
+                 qPrintable(kept.error().message));
+        QCOMPARE(test::dumpStore(store.db()), recorded);
+    }
+
+    // A city's own statuses (Cancelled, Referred Out, In Progress...): without a status map
+    // every one is listed with its rows before anything is written; with the map they import
+    // as open, in progress or closed, keeping the city's word and the note for Open311.
+    void theCitysOwnStatuses()
+    {
+        test::FixturePack pack;
+        QByteArray rows;
+        const QList<std::pair<QByteArray, QByteArray>> statuses = {
+            {"201", "Open"},         {"202", "Closed"},    {"203", "Cancelled"},
+            {"204", "Referred Out"}, {"205", "Cancelled"}, {"206", "In Progress"},
+            {"207", "Pending"}};
+        for (const auto &[id, status] : statuses)
+            rows += historyRow(id, "01/05/2015 12:40:41 PM", status);
+        writeHistory(pack, rows);
+        {
+            test::TempStore store;
+            auto refused = importPack(store, pack.path());
+            QVERIFY(!refused.ok());
+            const QString message = refused.error().message;
+            for (const char *listed :
+                 {"\"Cancelled\" (2 row(s), first on line 4)",
+                  "\"Referred Out\" (1 row(s), first on line 5)", "\"In Progress\"", "\"Pending\""})
+                QVERIFY2(message.contains(QLatin1String(listed)), qPrintable(message));
+            QVERIFY2(message.contains(u"requests.csv: CASE_STATUS"), qPrintable(message));
+            QCOMPARE(RequestRepository(store.db()).count(), 0);
+        }
+        pack.replace(QStringLiteral("city.json"), "\"history\": [",
+                     "\"statuses\": {\"Open\": {\"status\": \"open\"}, \"Closed\": {\"status\": "
+                     "\"closed\"}, \"Cancelled\": {\"status\": \"closed\", \"note\": \"Cancelled "
+                     "by the department\"}, \"Referred Out\": {\"status\": \"closed\", \"note\": "
+                     "\"Referred to another agency\"}, \"In Progress\": {\"status\": "
+                     "\"in_progress\"}, \"pending\": {\"status\": \"open\", \"note\": \"Waiting "
+                     "for a crew\"}},\n  \"history\": [");
+        test::TempStore store;
+        auto imported = importPack(store, pack.path());
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+        QCOMPARE(imported.value().requests, 7);
+        const RequestRepository requests(store.db());
+        const auto cancelled = requests.byNumber(QStringLiteral("203"));
+        QVERIFY(cancelled);
+        QCOMPARE(cancelled->status, RequestStatus::Closed);
+        QCOMPARE(cancelled->sourceStatus, QStringLiteral("Cancelled"));
+        const QJsonObject open311 = open311::request(*cancelled, {});
+        QCOMPARE(open311[u"status"].toString(), QStringLiteral("closed"));
+        QCOMPARE(open311[u"status_notes"].toString(),
+                 QStringLiteral("Cancelled by the department"));
+        QCOMPARE(requests.byNumber(QStringLiteral("206"))->status, RequestStatus::InProgress);
+        QCOMPARE(open311::request(*requests.byNumber(QStringLiteral("206")), {})[u"status"],
+                 QStringLiteral("open"));
+        // The map's words match whatever the case ("pending" maps "Pending").
+        const auto pending = requests.byNumber(QStringLiteral("207"));
+        QCOMPARE(pending->status, RequestStatus::Open);
+        QCOMPARE(pending->sourceStatus, QStringLiteral("Pending"));
+        QCOMPARE(open311::request(*pending, {})[u"status_notes"].toString(),
+                 QStringLiteral("Waiting for a crew"));
+
+        // A status the map gives no valid meaning is named with its key.
+        pack.replace(QStringLiteral("city.json"), "\"status\": \"in_progress\"",
+                     "\"status\": \"working\"");
+        auto bad = CityPack::load(pack.path());
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(
+                     u"statuses.\"In Progress\".status is \"working\"; expected open, "
+                     u"in_progress or closed"),
+                 qPrintable(bad.error().message));
+    }
+
+    // Not Boston-shaped: the type map's first column may be named source_type or as the
+    // export's type column; the city's own request sources map to channels (unknown ones keep
+    // their name); a ZIP is text and "0" is a missing ZIP, not 00000.
+    void theCitysOwnTypesChannelsAndZips()
+    {
+        test::FixturePack pack;
+        const QByteArray opened = "01/05/2015 12:40:41 PM";
+        writeHistory(pack, historyRow("301", opened, "Open", "0", "Driver Self Report") +
+                               historyRow("302", opened, "Open", "2128.0", "Kiosk") +
+                               historyRow("303", opened, "Open", "02115-1234"));
+        pack.replace(QStringLiteral("city.json"), "\"history\": [",
+                     "\"channels\": {\"Driver Self Report\": \"employee\"},\n  \"history\": [");
+        for (const QByteArray &header : {QByteArray("source_type"), QByteArray("TYPE")}) {
+            pack.write(QStringLiteral("type-map.csv"),
+                       header + ",service_code,confidence\nRodent Activity,RODENTACT,exact\n");
+            test::TempStore store;
+            auto imported = importPack(store, pack.path());
+            QVERIFY2(imported.ok(),
+                     qPrintable(imported.ok() ? QString() : imported.error().message));
+            QCOMPARE(imported.value().requestsMapped, 3);
+            const RequestRepository requests(store.db());
+            QCOMPARE(requests.byNumber(QStringLiteral("301"))->channel, QStringLiteral("employee"));
+            QCOMPARE(requests.byNumber(QStringLiteral("302"))->channel, QStringLiteral("Kiosk"));
+            QCOMPARE(requests.byNumber(QStringLiteral("303"))->channel, QStringLiteral("phone"));
+            QCOMPARE(requests.byNumber(QStringLiteral("301"))->zip, QString());
+            QCOMPARE(requests.byNumber(QStringLiteral("302"))->zip, QStringLiteral("02128"));
+            QCOMPARE(requests.byNumber(QStringLiteral("303"))->zip, QStringLiteral("02115-1234"));
+        }
+        pack.replace(QStringLiteral("city.json"), "\"employee\"", "\"lorry\"");
+        auto bad = CityPack::load(pack.path());
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(u"channels.\"Driver Self Report\" is \"lorry\"; "
+                                              u"expected one of phone"),
+                 qPrintable(bad.error().message));
+    }
+
+    // A short row names its line once; an unclosed quote is reported where it opened.
+    void csvProblemsInHistoryNameTheirLineOnce_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("short row") << QByteArray("2,102,01/05/2015 12:40:41 PM,,,ONTIME,Open\n")
+                                   << "requests.csv, line 3: 7 fields where the header has 35";
+        QTest::newRow("unclosed quote")
+            << QByteArray("2,102,01/05/2015 12:40:41 PM,,,ONTIME,Open,,\"t,s,r,Rodent Activity,q,"
+                          "ISD,,,1 A St,,,,,,,Ward 1,101.0,,,2128.0,Address,1,42.37,-71.03,"
+                          "Constituent Call,,x\n"
+                          "3,103,01/05/2015 12:40:41 PM,,,ONTIME,Open,,\"t\",s,r,Rodent Activity,"
+                          "q,ISD,,,1 A St,,,,,,,Ward 1,101.0,,,2128.0,Address,1,42.37,-71.03,"
+                          "Constituent Call,,x\n")
+            << "requests.csv, line 3: a quoted field opened here is not closed on its line";
+    }
+
+    void csvProblemsInHistoryNameTheirLineOnce()
+    {
+        QFETCH(QByteArray, row);
+        QFETCH(QString, expected);
+        test::TempStore store;
+        test::FixturePack pack;
+        writeHistory(pack, historyRow("101") + row);
+        auto result = importPack(store, pack.path());
+        QVERIFY(!result.ok());
+        const QString message = result.error().message;
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QCOMPARE(message.count(u"line 3"), 1);
         QCOMPARE(RequestRepository(store.db()).count(), 0);
     }
 };

@@ -21,6 +21,35 @@ using test::ServerProcess;
 
 namespace {
 
+// The fixture city with its boundary and a neighbouring jurisdiction drawn as polygons (a
+// simplified Boston south of the Charles, and Cambridge north of it), so that points can be
+// outside the city.
+void addCityLimits(test::FixturePack &pack)
+{
+    const auto square = [](const char *name, double west, double south, double east,
+                           double north) -> QByteArray {
+        return QByteArray("{\"type\": \"FeatureCollection\", \"features\": [{\"type\": "
+                          "\"Feature\", \"properties\": {\"NAME\": \"") +
+               name + "\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[" +
+               QStringLiteral("[%1, %2], [%3, %2], [%3, %4], [%1, %4], [%1, %2]")
+                   .arg(west)
+                   .arg(south)
+                   .arg(east)
+                   .arg(north)
+                   .toLatin1() +
+               "]]}}]}";
+    };
+    pack.write(QStringLiteral("layers/boundary.geojson"),
+               square("Mini Boston", -71.20, 42.22, -70.98, 42.3605));
+    pack.write(QStringLiteral("layers/neighbours.geojson"),
+               square("City of Cambridge", -71.16, 42.362, -71.06, 42.40));
+    pack.replace(QStringLiteral("city.json"), "\"layers\": [",
+                 "\"layers\": [{\"id\": \"boundary\", \"kind\": \"boundary\", \"file\": "
+                 "\"layers/boundary.geojson\", \"name_property\": \"NAME\"}, {\"id\": "
+                 "\"neighbours\", \"kind\": \"jurisdiction\", \"file\": "
+                 "\"layers/neighbours.geojson\", \"name_property\": \"NAME\"},");
+}
+
 const QString Range =
     QStringLiteral("start_date=2015-01-01T00:00:00Z&end_date=2015-03-31T00:00:00Z");
 
@@ -65,6 +94,7 @@ class TestOpen311Server : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::ServerStore> m_store;
+    test::FixturePack m_pack;
     std::unique_ptr<ServerProcess> m_server;
     QString m_key;
 
@@ -91,12 +121,11 @@ private slots:
         qInfo("backend %s", qPrintable(test::ServerStore::backend()));
         m_server =
             std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        addCityLimits(m_pack);
         // Importing twice is idempotent.
         for (int run = 0; run < 2; ++run) {
             QByteArray output;
-            QCOMPARE(m_server->run({QStringLiteral("--import-city"),
-                                    test::testDataDir() + QStringLiteral("/minipack")},
-                                   {}, &output),
+            QCOMPARE(m_server->run({QStringLiteral("--import-city"), m_pack.path()}, {}, &output),
                      0);
             QVERIFY2(output.contains("25 requests"), output.constData());
         }
@@ -300,6 +329,181 @@ private slots:
         QVERIFY(xml.body.contains("<service_request_id>"));
     }
 
+    // GeoReport v2's expected_datetime is a W3C datetime: a request without an expected date
+    // leaves it out in JSON, and XML has no empty element for it.
+    void requestsWithoutAnExpectedDateLeaveItOut()
+    {
+        // BOS311GEN has no SLA: a request of it has no expected date.
+        const auto created = post(QStringLiteral("json"),
+                                  {{QStringLiteral("api_key"), m_key},
+                                   {QStringLiteral("service_code"), QStringLiteral("BOS311GEN")},
+                                   {QStringLiteral("lat"), QStringLiteral("42.3601")},
+                                   {QStringLiteral("long"), QStringLiteral("-71.0589")}});
+        QVERIFY2(created.status == 200, created.body.constData());
+        const QString id = created.json()[0][u"service_request_id"].toString();
+        const auto one = m_server->get(QStringLiteral("/open311/v2/requests/%1.json").arg(id));
+        verifySchema(one.json().array(), QStringLiteral("open311-requests"));
+        QVERIFY(!one.json()[0].toObject().contains(u"expected_datetime"));
+        const auto all = m_server->get(QStringLiteral("/open311/v2/requests.json"));
+        QCOMPARE(all.status, 200);
+        verifySchema(all.json().array(), QStringLiteral("open311-requests"));
+        int without = 0;
+        for (const QJsonValue &v : all.json().array())
+            without += v.toObject().contains(u"expected_datetime") ? 0 : 1;
+        QVERIFY(without > 0);
+        QVERIFY(without < all.json().array().size());
+        for (const QString &path : {QStringLiteral("/open311/v2/requests.xml"),
+                                    QStringLiteral("/open311/v2/requests/%1.xml").arg(id)}) {
+            const auto xml = m_server->get(path);
+            QCOMPARE(xml.status, 200);
+            QVERIFY(!xml.body.contains("<expected_datetime/>"));
+            QVERIFY(!xml.body.contains("<expected_datetime></expected_datetime>"));
+        }
+        QCOMPARE(m_server->get(QStringLiteral("/open311/v2/requests.xml"))
+                     .body.count("<expected_datetime>"),
+                 all.json().array().size() - without);
+    }
+
+    // A POSTed media_url and address_id come back from GET as their own fields, in JSON and
+    // XML; the description stays the reporter's.
+    void postKeepsMediaUrlAndAddressId()
+    {
+        const QString photo = QStringLiteral("https://example.org/photos/rat.jpg?size=large");
+        const auto created =
+            post(QStringLiteral("json"),
+                 {{QStringLiteral("api_key"), m_key},
+                  {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                  {QStringLiteral("address_id"), QStringLiteral("1")},
+                  {QStringLiteral("media_url"), photo},
+                  {QStringLiteral("description"), QStringLiteral("Rats by the steps")}});
+        QVERIFY2(created.status == 200, created.body.constData());
+        const QString id = created.json()[0][u"service_request_id"].toString();
+        const auto back = m_server->get(QStringLiteral("/open311/v2/requests/%1.json").arg(id));
+        QCOMPARE(back.status, 200);
+        verifySchema(back.json().array(), QStringLiteral("open311-requests"));
+        const QJsonObject r = back.json()[0].toObject();
+        QCOMPARE(r[u"media_url"].toString(), photo);
+        QCOMPARE(r[u"address_id"].toString(), QStringLiteral("1"));
+        QCOMPARE(r[u"description"].toString(), QStringLiteral("Rats by the steps"));
+        const auto xml = m_server->get(QStringLiteral("/open311/v2/requests/%1.xml").arg(id));
+        QCOMPARE(xml.status, 200);
+        QVERIFY2(xml.body.contains(QByteArray("<media_url>" + photo.toUtf8() + "</media_url>")),
+                 xml.body.constData());
+        QVERIFY(xml.body.contains("<address_id>1</address_id>"));
+        // In the list as well.
+        const auto list = m_server->get(QStringLiteral("/open311/v2/requests.json"));
+        verifySchema(list.json().array(), QStringLiteral("open311-requests"));
+        QVERIFY(list.body.contains("rat.jpg"));
+    }
+
+    // Started with --listen 127.0.0.1:0, discovery names the port the server actually bound.
+    void discoveryAnnouncesThePortBound()
+    {
+        QVERIFY(m_server->port() > 0);
+        const QString url = QStringLiteral("http://127.0.0.1:%1/open311/v2").arg(m_server->port());
+        const auto json = m_server->get(QStringLiteral("/open311/discovery.json"));
+        QCOMPARE(json.json()[u"endpoints"][0][u"url"].toString(), url);
+        const auto xml = m_server->get(QStringLiteral("/open311/v2/discovery.xml"));
+        QVERIFY2(xml.body.contains(QByteArray("<url>" + url.toUtf8() + "</url>")),
+                 xml.body.constData());
+    }
+
+    // Form encoding: '+' in a query string or a form body is a space ("%2B" is a plus), and a
+    // POST may carry its fields in the query string.
+    void plusInAQueryStringIsASpace()
+    {
+        const auto all = m_server->get(u"/open311/v2/requests.json?" + Range);
+        const QString first = all.json()[0][u"service_request_id"].toString();
+        const QString second = all.json()[1][u"service_request_id"].toString();
+        for (const QString &format : {QStringLiteral("json"), QStringLiteral("xml")}) {
+            const auto both =
+                m_server->get(QStringLiteral("/open311/v2/requests.%1?service_request_id=%2,+%3")
+                                  .arg(format, first, second));
+            QCOMPARE(both.status, 200);
+            if (format == u"json")
+                QCOMPARE(both.json().array().size(), 2);
+            else
+                QCOMPARE(xmlChildren(both, QStringLiteral("service_requests")).size(), 2);
+        }
+        // An offset whose '+' was not encoded still reads as an offset.
+        QCOMPARE(m_server
+                     ->get(QStringLiteral("/open311/v2/requests.json?start_date=2015-01-01T00:00:"
+                                          "00+00:00&end_date=2015-03-31T00:00:00+00:00"))
+                     .json(),
+                 all.json());
+        for (const QString &format : {QStringLiteral("json"), QStringLiteral("xml")}) {
+            const auto created =
+                m_server->request(QByteArrayLiteral("POST"),
+                                  u"/open311/v2/requests." + format + u"?api_key=" + m_key +
+                                      u"&service_code=RODENTACT&address_string=1+City+Hall+Plz&"
+                                      u"description=Rats+%2B+mice",
+                                  {},
+                                  {{QByteArrayLiteral("Content-Type"),
+                                    QByteArrayLiteral("application/x-www-form-urlencoded")}});
+            QVERIFY2(created.status == 200, created.body.constData());
+            QString id;
+            if (format == u"json") {
+                id = created.json()[0][u"service_request_id"].toString();
+            } else {
+                QXmlStreamReader reader(created.body);
+                while (reader.readNextStartElement() || !reader.atEnd()) {
+                    if (reader.isStartElement() && reader.name() == u"service_request_id") {
+                        id = reader.readElementText();
+                        break;
+                    }
+                }
+            }
+            QVERIFY(!id.isEmpty());
+            const auto back = m_server->get(QStringLiteral("/open311/v2/requests/%1.json").arg(id));
+            QCOMPARE(back.json()[0][u"address"].toString(), QStringLiteral("1 City Hall Plz"));
+            QCOMPARE(back.json()[0][u"description"].toString(), QStringLiteral("Rats + mice"));
+        }
+    }
+
+    // A place outside the city is refused with a 400 that gives the referral, as a call taker
+    // would: by the boundary polygon for a point (the neighbour named by its polygon), by the
+    // referral list's places for typed text. Nothing is stored.
+    void postOutsideTheCityIsReferred_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QStringList>("fields");
+        QTest::addColumn<QString>("says");
+        for (const QString &format : {QStringLiteral("json"), QStringLiteral("xml")}) {
+            QTest::addRow("point in Cambridge, %s", qPrintable(format))
+                << format
+                << QStringList{QStringLiteral("lat=42.3736"), QStringLiteral("long=-71.1097")}
+                << QStringLiteral("City of Cambridge");
+            QTest::addRow("point in the sea, %s", qPrintable(format))
+                << format << QStringList{QStringLiteral("lat=42.45"), QStringLiteral("long=-70.90")}
+                << QStringLiteral("outside Mini Boston");
+            QTest::addRow("typed town, %s", qPrintable(format))
+                << format << QStringList{QStringLiteral("address_string=100 Main St, Cambridge")}
+                << QStringLiteral("617-349-4000");
+        }
+    }
+
+    void postOutsideTheCityIsReferred()
+    {
+        QFETCH(QString, format);
+        QFETCH(QStringList, fields);
+        QFETCH(QString, says);
+        const QByteArray before = m_server->get(QStringLiteral("/open311/v2/requests.json")).body;
+        QList<std::pair<QString, QString>> form = {
+            {QStringLiteral("api_key"), m_key},
+            {QStringLiteral("service_code"), QStringLiteral("RODENTACT")}};
+        for (const QString &field : fields)
+            form.append({field.section(u'=', 0, 0), field.section(u'=', 1)});
+        const auto r = post(format, form);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.body.contains(says.toUtf8()), r.body.constData());
+        if (format == u"json")
+            verifySchema(r.json().array(), QStringLiteral("open311-errors"));
+        else
+            QCOMPARE(xmlChildren(r, QStringLiteral("errors")),
+                     QStringList{QStringLiteral("error")});
+        QCOMPARE(m_server->get(QStringLiteral("/open311/v2/requests.json")).body, before);
+    }
+
     void postRefusesBadRequests_data()
     {
         QTest::addColumn<QStringList>("fields"); // name=value pairs
@@ -463,17 +667,16 @@ private slots:
                  QStringList{QStringLiteral("request")});
     }
 
-    // A POST refused after the reporter was read keeps nothing of them: the description fits,
-    // but with the photo link appended it is too long, and the reporter must not be stored (nor
-    // sent to every workstation).
+    // A POST refused after the reporter was read keeps nothing of them: the place is outside
+    // the city, and the reporter must not be stored (nor sent to every workstation).
     void aRefusedPostKeepsNoReporter()
     {
         const auto r =
             post(QStringLiteral("json"),
                  {{QStringLiteral("api_key"), m_key},
                   {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
-                  {QStringLiteral("lat"), QStringLiteral("42.36")},
-                  {QStringLiteral("long"), QStringLiteral("-71.06")},
+                  {QStringLiteral("lat"), QStringLiteral("42.3736")},
+                  {QStringLiteral("long"), QStringLiteral("-71.1097")},
                   {QStringLiteral("description"), QString(MaxTextAnswerLength, u'r')},
                   {QStringLiteral("media_url"), QStringLiteral("https://example.org/rat.jpg")},
                   {QStringLiteral("first_name"), QStringLiteral("Refused")},

@@ -64,16 +64,27 @@ private slots:
     {
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("field count") << QByteArray("a,b\n1,2\n3,4,5\n") << "line 3: 3 fields";
+        QTest::addColumn<int>("line");
+        QTest::newRow("field count") << QByteArray("a,b\n1,2\n3,4,5\n") << "line 3: 3 fields" << 3;
         QTest::newRow("unclosed quote")
-            << QByteArray("a,b\n1,2\n\"3,4\n5,6\n") << "opened on line 3 is never closed";
-        QTest::newRow("quote inside") << QByteArray("a,b\n1,2\n3x\"y,4\n") << "line 3";
+            << QByteArray("a,b\n1,2\n\"3,4\n5,6\n")
+            << "line 3: a quoted field opened here is never closed" << 3;
+        QTest::newRow("quote inside") << QByteArray("a,b\n1,2\n3x\"y,4\n") << "line 3" << 3;
+        // An unclosed quote that a later quote pairs with: the problem is where it opened, not
+        // where the reader noticed (line 4) nor where the file ends.
+        QTest::newRow("unclosed quote closed later")
+            << QByteArray("a,b,c\n1,2,3\n4,\"5,6\n7,\"8\",9\n10,11,12\n")
+            << "line 3: a quoted field opened here is not closed on its line" << 3;
+        QTest::newRow("unclosed quote in a quoted file")
+            << QByteArray("a,b\n\"1\",\"2\"\n\"3,4\n\"5\",\"6\"\n")
+            << "line 3: a quoted field opened here" << 3;
     }
 
     void reportsTheLineOfABadRecord()
     {
         QFETCH(QByteArray, data);
         QFETCH(QString, expected);
+        QFETCH(int, line);
         QBuffer buffer(&data);
         buffer.open(QIODevice::ReadOnly);
         CsvReader csv(&buffer);
@@ -82,6 +93,10 @@ private slots:
         }
         QVERIFY(csv.hasError());
         QVERIFY2(csv.error().contains(expected), qPrintable(csv.error()));
+        QCOMPARE(csv.errorLine(), line);
+        // The line is named once.
+        QCOMPARE(csv.error().count(QStringLiteral("line %1").arg(line)), 1);
+        QVERIFY(!csv.problem().startsWith(u"line"));
     }
 
     void inflatesGzipWhileReading()

@@ -10,8 +10,10 @@
 
 namespace civicdesk {
 
-ImportDialog::ImportDialog(const QString &databasePath, const CityPack &pack, QWidget *parent)
-    : QProgressDialog(parent), m_databasePath(databasePath), m_pack(pack)
+ImportDialog::ImportDialog(const QString &databasePath, const CityPack &pack, bool replaceCity,
+                           QWidget *parent)
+    : QProgressDialog(parent), m_databasePath(databasePath), m_pack(pack),
+      m_replaceCity(replaceCity)
 {
     setObjectName(QStringLiteral("importDialog"));
     setWindowTitle(tr("Loading %1").arg(pack.name));
@@ -36,6 +38,7 @@ Result<ImportReport> ImportDialog::run()
             return;
         }
         CityImporter importer(*db.value());
+        importer.setReplaceCity(m_replaceCity);
         importer.setProgressHandler([this](const ImportProgress &p) {
             const int value = int(1000.0 * ((p.stepIndex - 1) + p.fraction) / p.stepCount);
             const QString label =

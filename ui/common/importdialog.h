@@ -18,7 +18,10 @@ class ImportDialog : public QProgressDialog
     Q_OBJECT
 
 public:
-    ImportDialog(const QString &databasePath, const CityPack &pack, QWidget *parent = nullptr);
+    // `replaceCity`: a store holding another city gets this one in its place (see
+    // CityImporter::setReplaceCity); otherwise such a store is refused.
+    ImportDialog(const QString &databasePath, const CityPack &pack, bool replaceCity = false,
+                 QWidget *parent = nullptr);
     ~ImportDialog() override;
 
     // Runs the import to the end; returns its result.
@@ -27,6 +30,7 @@ public:
 private:
     QString m_databasePath;
     const CityPack &m_pack;
+    bool m_replaceCity = false;
 };
 
 } // namespace civicdesk
