@@ -1564,6 +1564,14 @@
         <source>must be an http(s) URL</source>
         <translation>must be an http(s) URL</translation>
     </message>
+    <message>
+        <source>must be 1 to %1 characters</source>
+        <translation>must be 1 to %1 characters</translation>
+    </message>
+    <message>
+        <source>is not a language code</source>
+        <translation>is not a language code</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -2922,6 +2930,77 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::KnowledgeUsageDialog</name>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Information calls</source>
+        <translation>Information calls</translation>
+    </message>
+    <message>
+        <source>Searched for</source>
+        <translation>Searched for</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Knowledge usage: answers and gaps</source>
+        <translation>Knowledge usage: answers and gaps</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>Last 365 days</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Answers that closed information calls</source>
+        <translation>Answers that closed information calls</translation>
+    </message>
+    <message>
+        <source>Searches nothing answered</source>
+        <translation>Searches nothing answered</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Answers that closed information calls (contacts that ended &quot;information given&quot; with the article opened):</source>
+        <translation>&amp;Answers that closed information calls (contacts that ended &quot;information given&quot; with the article opened):</translation>
+    </message>
+    <message>
+        <source>&amp;Searches nothing answered (&quot;No good match&quot; during a contact) — the articles to write next:</source>
+        <translation>&amp;Searches nothing answered (&quot;No good match&quot; during a contact) — the articles to write next:</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::LayerListModel</name>
     <message>
         <source>Layer</source>
@@ -3195,6 +3274,10 @@
     <message>
         <source>&amp;Go back</source>
         <translation>&amp;Go back</translation>
+    </message>
+    <message>
+        <source>&amp;Usage: answers and gaps</source>
+        <translation>&amp;Usage: answers and gaps</translation>
     </message>
 </context>
 <context>

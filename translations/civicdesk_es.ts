@@ -1564,6 +1564,14 @@
         <source>must be an http(s) URL</source>
         <translation>debe ser una URL http(s)</translation>
     </message>
+    <message>
+        <source>must be 1 to %1 characters</source>
+        <translation>debe tener de 1 a %1 caracteres</translation>
+    </message>
+    <message>
+        <source>is not a language code</source>
+        <translation>no es un código de idioma</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -2922,6 +2930,77 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::KnowledgeUsageDialog</name>
+    <message>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Information calls</source>
+        <translation>Llamadas de información</translation>
+    </message>
+    <message>
+        <source>Searched for</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Última</translation>
+    </message>
+    <message>
+        <source>Knowledge usage: answers and gaps</source>
+        <translation>Uso de la base de conocimiento: respuestas y vacíos</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>Últimos 365 días</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <source>Answers that closed information calls</source>
+        <translation>Respuestas que cerraron llamadas de información</translation>
+    </message>
+    <message>
+        <source>Searches nothing answered</source>
+        <translation>Búsquedas sin respuesta</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Período:</translation>
+    </message>
+    <message>
+        <source>&amp;Answers that closed information calls (contacts that ended &quot;information given&quot; with the article opened):</source>
+        <translation>&amp;Respuestas que cerraron llamadas de información (contactos que terminaron con &quot;Información proporcionada&quot; y el artículo abierto):</translation>
+    </message>
+    <message>
+        <source>&amp;Searches nothing answered (&quot;No good match&quot; during a contact) — the articles to write next:</source>
+        <translation>&amp;Búsquedas sin respuesta (&quot;No hay una buena coincidencia&quot; durante un contacto): los artículos que conviene escribir:</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::LayerListModel</name>
     <message>
         <source>Layer</source>
@@ -3195,6 +3274,10 @@
     <message>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <source>&amp;Usage: answers and gaps</source>
+        <translation>&amp;Uso: respuestas y vacíos</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ const QStringList &callKinds()
                                       QStringLiteral("contact.started"),
                                       QStringLiteral("contact.ended"),
                                       QStringLiteral("contact.article_opened"),
+                                      QStringLiteral("contact.search_unanswered"),
                                       QStringLiteral("caller.upserted")};
     return kinds;
 }

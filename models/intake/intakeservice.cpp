@@ -80,6 +80,18 @@ Status IntakeService::recordArticleOpened(const QString &contactId, const QStrin
     return Ok{};
 }
 
+Status IntakeService::recordUnansweredSearch(const QString &contactId, const QString &query,
+                                             const QString &language)
+{
+    auto r =
+        append(QStringLiteral("contact"), contactId, QStringLiteral("contact.search_unanswered"),
+               {{QStringLiteral("query"), query.trimmed().left(200)},
+                {QStringLiteral("language"), language}});
+    if (!r)
+        return r.error();
+    return Ok{};
+}
+
 Result<QString> IntakeService::saveCaller(const Caller &caller)
 {
     if (const QList<CallerProblem> problems = validateCaller(caller); !problems.isEmpty())

@@ -74,6 +74,10 @@ public:
     Status endContact(const QString &contactId, Outcome outcome, const QString &transferTo,
                       const QString &notes);
     Status recordArticleOpened(const QString &contactId, const QString &articleId);
+    // A knowledge search nothing answered during the contact ("No good match"), for the
+    // knowledge editors' list of gaps.
+    Status recordUnansweredSearch(const QString &contactId, const QString &query,
+                                  const QString &language);
     Result<QString> saveCaller(const Caller &caller); // new id when caller.id is empty
 
     // Validates (answers, location rules, contact rule) and saves. Errors name the problem.

@@ -65,6 +65,8 @@ public:
     QList<Department> departments() const;
     // The article's version (raised by every change), 0 if there is no such article.
     int versionOf(const QString &id) const;
+    // The store connection's name (for readers of the same store, e.g. KnowledgeUsage).
+    QString connectionName() const { return m_connection; }
     // The store's file, for a search worker that opens its own connection on another thread.
     QString databasePath() const;
     // The FTS5 query built for `text` (for tests and benchmarks).

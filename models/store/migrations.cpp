@@ -283,6 +283,14 @@ const QList<QStringList> &allMigrations()
             QStringLiteral("ALTER TABLE requests ADD COLUMN source_status TEXT"),
             QStringLiteral("ALTER TABLE requests ADD COLUMN status_note TEXT"),
         },
+        // 16: searches the knowledge base could not answer during a contact (the gaps the
+        // knowledge editors write next).
+        {
+            QStringLiteral("CREATE TABLE knowledge_gaps(contact_id TEXT NOT NULL, query TEXT NOT "
+                           "NULL, language TEXT NOT NULL DEFAULT '', searched_at INTEGER NOT "
+                           "NULL, PRIMARY KEY(contact_id, query))"),
+            QStringLiteral("CREATE INDEX knowledge_gaps_searched ON knowledge_gaps(searched_at)"),
+        },
     };
     return migrations;
 }

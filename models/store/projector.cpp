@@ -1,6 +1,7 @@
 #include "models/store/projector.h"
 
 #include "models/domain/contact.h"
+#include "models/domain/languagecode.h"
 #include "models/domain/servicerequest.h"
 #include "models/store/articleprojection.h"
 #include "models/store/dialect.h"
@@ -15,6 +16,9 @@
 namespace civicdesk::projector {
 
 namespace {
+
+// The longest unanswered search kept (what an agent types is a few words).
+constexpr int maxSearchLength = 200;
 
 Error invalid(const Event &event, const QString &field, const QString &problem)
 {
@@ -194,6 +198,17 @@ Status validate(const Event &e)
     if (e.kind == u"request.caller_attached" || e.kind == u"caller.upserted" ||
         e.kind == u"contact.article_opened")
         return Ok{};
+    if (e.kind == u"contact.search_unanswered") {
+        const QString query = str(e, u"query").trimmed();
+        if (query.isEmpty() || query.size() > maxSearchLength)
+            return invalid(e, QStringLiteral("query"),
+                           QCoreApplication::translate("Storage", "must be 1 to %1 characters")
+                               .arg(maxSearchLength));
+        if (!str(e, u"language").isEmpty() && !isLanguageCode(str(e, u"language")))
+            return invalid(e, QStringLiteral("language"),
+                           QCoreApplication::translate("Storage", "is not a language code"));
+        return Ok{};
+    }
     if (e.kind == u"contact.started") {
         if (!channelFromName(str(e, u"channel")))
             return invalid(e, QStringLiteral("channel"),
@@ -275,6 +290,12 @@ Status apply(QSqlDatabase &db, const Event &e)
                                {now, str(e, u"outcome"),
                                 sql::nullable(str(e, u"transfer_destination")), str(e, u"notes"),
                                 e.entityId});
+    if (e.kind == u"contact.search_unanswered")
+        return sql::execCached(
+            db,
+            QStringLiteral("INSERT INTO knowledge_gaps(contact_id, query, language, searched_at) "
+                           "VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            {e.entityId, str(e, u"query").trimmed(), str(e, u"language"), now});
     if (e.kind == u"contact.article_opened")
         return sql::execCached(
             db,

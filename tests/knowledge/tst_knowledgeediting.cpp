@@ -6,8 +6,10 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/domain/textdiff.h"
+#include "models/intake/intakeservice.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/knowledge/knowledgeservice.h"
+#include "models/knowledge/knowledgeusage.h"
 #include "models/store/eventstore.h"
 #include "tests/support/teststore.h"
 
@@ -306,6 +308,50 @@ private slots:
                      .ok());
         QCOMPARE(articleEvents(), 0);
         QCOMPARE(m_articles->versionOf(seedId), 1);
+    }
+
+    // Issue 14, usage: the answers that close information calls and the searches nothing
+    // answered, from the contact events (so the central store sees the whole centre's).
+    void usageListsAnswersThatCloseCallsAndGaps()
+    {
+        IntakeService intake(m_store->db(), *m_events, QStringLiteral("agent1"));
+        const QString answered = intake.startContact(Channel::Phone).value();
+        QVERIFY(intake.recordArticleOpened(answered, seedId).ok());
+        QVERIFY(intake.endContact(answered, Outcome::InformationGiven, {}, {}).ok());
+        const QString request = intake.startContact(Channel::Phone).value();
+        QVERIFY(intake.recordArticleOpened(request, seedId).ok());
+        QVERIFY(intake
+                    .recordUnansweredSearch(request, QStringLiteral("Passport renewal"),
+                                            QStringLiteral("en"))
+                    .ok());
+        QVERIFY(intake.endContact(request, Outcome::Referred, {}, {}).ok());
+        const QString walkIn = intake.startContact(Channel::WalkIn).value();
+        QVERIFY(intake
+                    .recordUnansweredSearch(walkIn, QStringLiteral("passport renewal"),
+                                            QStringLiteral("en"))
+                    .ok());
+        QVERIFY(
+            intake
+                .recordUnansweredSearch(walkIn, QStringLiteral("mi celular"), QStringLiteral("es"))
+                .ok());
+
+        const KnowledgeUsage usage(*m_articles);
+        const QDateTime from = QDateTime::currentDateTimeUtc().addDays(-1);
+        const QDateTime to = QDateTime::currentDateTimeUtc().addDays(1);
+        const QList<ArticleUse> answers = usage.answersThatCloseCalls(from, to);
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers.first().articleId, seedId);
+        QCOMPARE(answers.first().contacts, 1); // the referred call does not count
+        const QList<SearchGap> gaps = usage.unansweredSearches(from, to);
+        QCOMPARE(gaps.size(), 2);
+        QCOMPARE(gaps.first().query, QStringLiteral("passport renewal"));
+        QCOMPARE(gaps.first().contacts, 2);
+        QCOMPARE(gaps.at(1).language, QStringLiteral("es"));
+        QVERIFY(usage.unansweredSearches(from.addDays(-30), from).isEmpty());
+
+        // An empty search is not a gap: refused before anything is written.
+        QVERIFY(!intake.recordUnansweredSearch(walkIn, QStringLiteral("  "), {}).ok());
+        QCOMPARE(usage.unansweredSearches(from, to).size(), 2);
     }
 
     void aFailedAppendLeavesNothing()

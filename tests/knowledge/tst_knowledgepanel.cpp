@@ -127,6 +127,7 @@ private slots:
         auto *language = find<QComboBox>(&panel, "articleLanguageComboBox");
         panel.focusSearch();
         QSignalSpy opened(&panel, &KnowledgePanel::articleOpened);
+        QSignalSpy gaps(&panel, &KnowledgePanel::searchUnanswered);
         QTest::keyClicks(search, QStringLiteral("bird"));
         QTest::keyClick(search, Qt::Key_Return);
         QCOMPARE(opened.size(), 1); // at once, not after a second on screen
@@ -139,6 +140,10 @@ private slots:
         QTest::keyClicks(search, QStringLiteral("passport renewal appointment"));
         QTRY_VERIFY(panel.showsNoGoodMatch());
         QVERIFY(view->toPlainText().isEmpty());
+        // Left on screen, the unanswered search is handed on once (the contact records it).
+        QTRY_COMPARE_WITH_TIMEOUT(gaps.size(), 1, 6000);
+        QCOMPARE(gaps.at(0).at(0).toString(), QStringLiteral("passport renewal appointment"));
+        QCOMPARE(gaps.at(0).at(1).toString(), QString()); // no caller language, no clue in it
         auto *noMatch = find<QLabel>(&panel, "noGoodMatchLabel");
         QVERIFY(noMatch->isVisible());
         // In the panel's layout, between the search and the list, covering neither.

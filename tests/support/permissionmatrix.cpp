@@ -265,6 +265,16 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                          {{QStringLiteral("agent"), QStringLiteral("u_call_taker")},
                           {QStringLiteral("score"), 90}}),
                   Supervisors});
+    // Recorded last: the cases above are also looked up by position.
+    cases.append({QStringLiteral("contact.search_unanswered"),
+                  {m.make(QStringLiteral("contact"), m.id(QStringLiteral("cs")),
+                          QStringLiteral("contact.started"),
+                          {{QStringLiteral("channel"), QStringLiteral("phone")}})},
+                  m.make(QStringLiteral("contact"), m.id(QStringLiteral("cs")),
+                         QStringLiteral("contact.search_unanswered"),
+                         {{QStringLiteral("query"), QStringLiteral("passport renewal")},
+                          {QStringLiteral("language"), QStringLiteral("en")}}),
+                  Callers});
     return cases;
 }
 

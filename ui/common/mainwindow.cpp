@@ -67,6 +67,8 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     m_knowledge->setService(&store.knowledge);
     connect(m_knowledge, &KnowledgePanel::articleOpened, m_intake,
             &IntakePanel::recordArticleOpened);
+    connect(m_knowledge, &KnowledgePanel::searchUnanswered, m_intake,
+            &IntakePanel::recordUnansweredSearch);
     connect(m_intake, &IntakePanel::callerLanguageChanged, m_knowledge,
             &KnowledgePanel::setCallerLanguage);
     connect(m_knowledge, &KnowledgePanel::startRequest, m_intake, [this](const QString &code) {
@@ -248,7 +250,9 @@ void MainWindow::createMenus()
         {tr("Article &history"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H),
          [this] { m_knowledge->showHistory(); }, QStringLiteral("articleHistoryAction")},
         {tr("&Review due"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
-         [this] { m_knowledge->showReviewDue(); }, QStringLiteral("reviewDueAction")}};
+         [this] { m_knowledge->showReviewDue(); }, QStringLiteral("reviewDueAction")},
+        {tr("&Usage: answers and gaps"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U),
+         [this] { m_knowledge->showUsage(); }, QStringLiteral("knowledgeUsageAction")}};
     for (const auto &[text, key, slot, name] : articles) {
         QAction *action = knowledge->addAction(text, this, slot);
         action->setShortcut(key);

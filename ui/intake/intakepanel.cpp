@@ -697,6 +697,14 @@ void IntakePanel::recordArticleOpened(const QString &articleId)
         showMessage(s.error().message, true);
 }
 
+void IntakePanel::recordUnansweredSearch(const QString &query, const QString &language)
+{
+    if (m_contactId.isEmpty())
+        return;
+    if (const Status s = m_ctx.service.recordUnansweredSearch(m_contactId, query, language); !s)
+        showMessage(s.error().message, true);
+}
+
 void IntakePanel::setPickedLocation(const IntakeLocation &where)
 {
     m_location->setLocation(where);

@@ -68,6 +68,7 @@ public:
     void startRequestOfType(const QString &serviceCode);
     // The running contact records the knowledge articles the agent opened.
     void recordArticleOpened(const QString &articleId);
+    void recordUnansweredSearch(const QString &query, const QString &language);
     // Something the agent typed would be lost by closing now: a contact is running or a request
     // is on the form.
     bool hasUnfinishedWork() const;

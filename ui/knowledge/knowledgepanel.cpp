@@ -7,6 +7,7 @@
 #include "ui/knowledge/articlehitmodel.h"
 #include "ui/knowledge/articlehtml.h"
 #include "ui/knowledge/articlesearcher.h"
+#include "ui/knowledge/knowledgeusagedialog.h"
 #include "ui/knowledge/reviewduedialog.h"
 
 #include <QComboBox>
@@ -39,8 +40,19 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
       m_list(new QListView(this)), m_view(new QTextBrowser(this)), m_start(new QPushButton(this)),
       m_new(new QPushButton(this)), m_edit(new QPushButton(this)), m_history(new QPushButton(this)),
       m_reviewDue(new QPushButton(this)), m_debounce(new QTimer(this)),
-      m_openTimer(new QTimer(this))
+      m_openTimer(new QTimer(this)), m_gapTimer(new QTimer(this))
 {
+    // A search counts as unanswered once "No good match" has stayed for a moment, not while
+    // the agent is still typing it.
+    m_gapTimer->setSingleShot(true);
+    m_gapTimer->setInterval(2500);
+    connect(m_gapTimer, &QTimer::timeout, this, [this] {
+        const QString query = m_search->text().simplified();
+        if (query.isEmpty() || query == m_lastGap || !showsNoGoodMatch())
+            return;
+        m_lastGap = query;
+        emit searchUnanswered(query, m_articles.readingLanguage(currentQuery(searchLimit)));
+    });
     m_openTimer->setSingleShot(true);
     m_openTimer->setInterval(1000);
     connect(m_openTimer, &QTimer::timeout, this, [this] {
@@ -317,6 +329,10 @@ void KnowledgePanel::applyHits(const QList<ArticleHit> &hits)
                            : tr("No good match: none of these articles answers all of what is "
                                 "typed. The closest are listed as suggestions."));
     m_noMatch->setVisible(noGoodMatch);
+    if (noGoodMatch)
+        m_gapTimer->start();
+    else
+        m_gapTimer->stop();
     m_widen->setVisible(noGoodMatch &&
                         (m_language->currentIndex() > 0 || m_department->currentIndex() > 0));
     if (m_model->rowCount() > 0 && (!noGoodMatch || preferred >= 0)) {
@@ -446,6 +462,14 @@ void KnowledgePanel::showHistory()
         return;
     auto *dialog = new ArticleHistoryDialog(m_service->history(), m_currentId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void KnowledgePanel::showUsage()
+{
+    auto *dialog = new KnowledgeUsageDialog(KnowledgeUsage(m_articles), m_today(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &KnowledgeUsageDialog::articleActivated, this, &KnowledgePanel::openArticle);
     dialog->show();
 }
 

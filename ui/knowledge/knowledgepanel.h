@@ -71,6 +71,8 @@ public slots:
     void showHistory();
     // Articles overdue or due for review within 30 days.
     void showReviewDue();
+    // The articles that closed information calls and the searches nothing answered.
+    void showUsage();
     // Articles changed elsewhere (pulled from the central store, a re-import): the search
     // forgets its cached vocabulary and runs again; the open article stays open.
     void refreshArticles();
@@ -82,6 +84,9 @@ signals:
     void startRequest(const QString &serviceCode);
     // An article was created or changed here.
     void articlesChanged();
+    // What is typed has shown "No good match" for a few seconds (the running contact records
+    // it as a gap in the knowledge base).
+    void searchUnanswered(const QString &query, const QString &language);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -128,6 +133,8 @@ private:
     QString m_preferredId;
     QTimer *m_debounce;
     QTimer *m_openTimer;
+    QTimer *m_gapTimer;
+    QString m_lastGap;
 };
 
 } // namespace civicdesk
