@@ -399,22 +399,33 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
                 result.targetHours[code].append(double(openedAt->secsTo(*dueAt)) / 3600.0);
         }
         const QString address = csv.value(col(u"address")).simplified();
-        auto s = insert.add(
-            {QString(pack.id + u':' + caseId), caseId, sql::nullable(code),
-             // a case without a type (SF publishes some) keeps its title
-             sql::text(type.isEmpty() ? csv.value(col(u"title")).trimmed() : type), mapping->status,
-             sql::nullable(csv.value(col(u"closure_reason")).trimmed()),
-             csv.value(col(u"title")).trimmed(), sql::nullable(address), lat, lon,
-             sql::nullable(csv.value(col(u"neighborhood")).trimmed()),
-             sql::nullable(cleanNumber(csv.value(col(u"ward")))),
-             sql::nullable(cleanNumber(csv.value(col(u"precinct")), 4)),
-             sql::nullable(cleanZip(csv.value(col(u"zip")))),
-             sql::nullable(channelOf(csv.value(col(u"source")), pack.channels)),
-             sql::nullable(csv.value(col(u"department")).trimmed()), sql::epoch(*openedAt),
-             sql::epoch(*dueAt), sql::epoch(*closedAt), QStringLiteral("import"),
-             sql::epoch(closedAt->isValid() ? *closedAt : *openedAt), sql::nullable(statusWord),
-             sql::nullable(mapping->note)},
-            csv.line());
+        // A case without a type (San Francisco publishes some) keeps its title, or no name.
+        const QString typeName =
+            sql::text(type.isEmpty() ? csv.value(col(u"title")).trimmed() : type);
+        auto s = insert.add({QString(pack.id + u':' + caseId),
+                             caseId,
+                             sql::nullable(code),
+                             typeName,
+                             mapping->status,
+                             sql::nullable(csv.value(col(u"closure_reason")).trimmed()),
+                             csv.value(col(u"title")).trimmed(),
+                             sql::nullable(address),
+                             lat,
+                             lon,
+                             sql::nullable(csv.value(col(u"neighborhood")).trimmed()),
+                             sql::nullable(cleanNumber(csv.value(col(u"ward")))),
+                             sql::nullable(cleanNumber(csv.value(col(u"precinct")), 4)),
+                             sql::nullable(cleanZip(csv.value(col(u"zip")))),
+                             sql::nullable(channelOf(csv.value(col(u"source")), pack.channels)),
+                             sql::nullable(csv.value(col(u"department")).trimmed()),
+                             sql::epoch(*openedAt),
+                             sql::epoch(*dueAt),
+                             sql::epoch(*closedAt),
+                             QStringLiteral("import"),
+                             sql::epoch(closedAt->isValid() ? *closedAt : *openedAt),
+                             sql::nullable(statusWord),
+                             sql::nullable(mapping->note)},
+                            csv.line());
         if (!s)
             return rowError(schema.file, insert.failedLine(), s.error().message);
         ++result.rows;
