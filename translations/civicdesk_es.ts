@@ -408,6 +408,10 @@
         <source>%1: line 1: missing column(s) source_type (the city&apos;s request type; &quot;%2&quot; as in the history file, or type_2015, also do)</source>
         <translation>%1: línea 1: falta(n) la(s) columna(s) source_type (el tipo de solicitud de la ciudad; también sirven &quot;%2&quot;, como en el archivo histórico, o type_2015)</translation>
     </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a point: expected (latitude, longitude) or POINT (longitude latitude)</source>
+        <translation>%1 &quot;%2&quot; no es un punto: se esperaba (latitud, longitud) o POINT (longitud latitud)</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -891,6 +895,14 @@
     <message>
         <source>Reopened.</source>
         <translation>Reabierta.</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot;</source>
+        <translation>grupo &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a JSON array of services (a service list grouped by group name)</source>
+        <translation>se esperaba un array JSON de servicios (una lista de servicios agrupada por nombre de grupo)</translation>
     </message>
 </context>
 <context>

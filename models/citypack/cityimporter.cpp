@@ -82,8 +82,9 @@ Status importServices(QSqlDatabase &db, const CityPack &pack, ImportReport &repo
                                          "description = excluded.description, grp = excluded.grp, "
                                          "keywords = excluded.keywords, department_code = "
                                          "excluded.department_code"),
-                          {t.code, t.name, t.description, t.group, t.keywords,
-                           sql::nullable(t.departmentCode)});
+                          // description, group and keywords are optional in GeoReport v2
+                          {t.code, t.name, sql::text(t.description), sql::text(t.group),
+                           sql::text(t.keywords), sql::nullable(t.departmentCode)});
             !s)
             return s;
         // Definitions and SLAs are re-read below; clear what an earlier import left.

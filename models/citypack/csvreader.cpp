@@ -142,8 +142,13 @@ Status CsvReader::readHeader(const QStringList &required)
     m_header = m_record;
     if (!m_header.isEmpty() && m_header.first().startsWith(QChar(0xFEFF)))
         m_header.first().remove(0, 1);
-    for (int i = 0; i < m_header.size(); ++i)
-        m_columns.insert(m_header.at(i).trimmed(), i);
+    // A column without a name (the row numbers a spreadsheet or R writes first) cannot be asked
+    // for: a field the pack does not map looks up "" and must find nothing.
+    for (int i = 0; i < m_header.size(); ++i) {
+        const QString name = m_header.at(i).trimmed();
+        if (!name.isEmpty())
+            m_columns.insert(name, i);
+    }
     QStringList missing;
     for (const QString &name : required) {
         if (!m_columns.contains(name))

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace civicdesk {
@@ -154,6 +155,24 @@ QString channelOf(const QString &source, const QHash<QString, QString> &channels
     if (s.contains(u"employee") || s.contains(u"maximo") || s.contains(u"worker"))
         return QStringLiteral("employee");
     return trimmed;
+}
+
+// A location published in one column, as Socrata portals export it: "(37.79, -122.44)"
+// (latitude, longitude) or WKT "POINT (-122.44 37.79)" (longitude, latitude). Returns latitude
+// and longitude as text, or nothing when the text is neither.
+std::optional<std::pair<QString, QString>> splitPoint(const QString &text)
+{
+    static const QRegularExpression pair(
+        QStringLiteral("^\\(\\s*([-+0-9.eE]+)\\s*,\\s*([-+0-9.eE]+)\\s*\\)$"));
+    static const QRegularExpression wkt(
+        QStringLiteral("^POINT\\s*\\(\\s*([-+0-9.eE]+)\\s+([-+0-9.eE]+)\\s*\\)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString t = text.trimmed();
+    if (const auto m = pair.match(t); m.hasMatch())
+        return std::pair{m.captured(1), m.captured(2)};
+    if (const auto m = wkt.match(t); m.hasMatch())
+        return std::pair{m.captured(2), m.captured(1)};
+    return std::nullopt;
 }
 
 // A ZIP is text: "02115", "02115-1234". A float column's "2115.0" gets its leading zero back;
@@ -342,8 +361,23 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
         if (!knownCodes.contains(code))
             code.clear();
         QVariant lat, lon;
-        const QString latText = csv.value(col(u"latitude"));
-        const QString lonText = csv.value(col(u"longitude"));
+        QString latText = csv.value(col(u"latitude"));
+        QString lonText = csv.value(col(u"longitude"));
+        if (latText.isEmpty() && lonText.isEmpty()) {
+            const QString pointText = csv.value(col(u"point"));
+            if (!pointText.trimmed().isEmpty()) {
+                const auto point = splitPoint(pointText);
+                if (!point)
+                    return rowError(schema.file, csv.line(),
+                                    QCoreApplication::translate("CityImporter",
+                                                                "%1 \"%2\" is not a point: "
+                                                                "expected (latitude, longitude) "
+                                                                "or POINT (longitude latitude)")
+                                        .arg(col(u"point"), pointText));
+                latText = point->first;
+                lonText = point->second;
+            }
+        }
         if (!latText.isEmpty() && !lonText.isEmpty()) {
             bool okLat = false, okLon = false;
             const double la = latText.toDouble(&okLat);
@@ -365,10 +399,13 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
                 result.targetHours[code].append(double(openedAt->secsTo(*dueAt)) / 3600.0);
         }
         const QString address = csv.value(col(u"address")).simplified();
+        // A case without a type (San Francisco publishes some) keeps its title, or no name.
+        const QString typeName =
+            sql::text(type.isEmpty() ? csv.value(col(u"title")).trimmed() : type);
         auto s = insert.add({QString(pack.id + u':' + caseId),
                              caseId,
                              sql::nullable(code),
-                             type.isEmpty() ? csv.value(col(u"title")) : type,
+                             typeName,
                              mapping->status,
                              sql::nullable(csv.value(col(u"closure_reason")).trimmed()),
                              csv.value(col(u"title")).trimmed(),

@@ -179,9 +179,42 @@ Result<ServiceType> parseDefinition(const QJsonObject &object, const QString &or
 
 } // namespace
 
+namespace {
+
+// The service list: GeoReport v2's array of services or, as some cities and their mirrors
+// publish it, the same services grouped by group name (an object whose keys are the groups,
+// each holding that group's array of services; a service without its own "group" takes the key).
+Result<QJsonArray> parseServiceArray(const QByteArray &json, const QString &origin)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return parseArray(json, origin);
+    const QJsonObject groups = doc.object();
+    QJsonArray flat;
+    for (auto it = groups.begin(); it != groups.end(); ++it) {
+        if (!it.value().isArray()) {
+            return formatError(
+                origin, QCoreApplication::translate("Open311", "group \"%1\"").arg(it.key()),
+                QCoreApplication::translate("Open311", "expected a JSON array of services "
+                                                       "(a service list grouped by group "
+                                                       "name)"));
+        }
+        for (const QJsonValue &value : it.value().toArray()) {
+            QJsonObject service = value.toObject();
+            if (text(service.value(u"group")).isEmpty())
+                service.insert(QStringLiteral("group"), it.key());
+            flat.append(service);
+        }
+    }
+    return flat;
+}
+
+} // namespace
+
 Result<ServiceList> parseServiceList(const QByteArray &json, const QString &origin)
 {
-    auto array = parseArray(json, origin);
+    auto array = parseServiceArray(json, origin);
     if (!array)
         return array.error();
     ServiceList list;

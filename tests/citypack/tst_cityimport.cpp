@@ -491,6 +491,82 @@ private slots:
                  qPrintable(bad.error().message));
     }
 
+    // Socrata-style exports: the location is one column, "(lat, lon)" or WKT "POINT (lon lat)";
+    // and a file written by R or a spreadsheet starts with an unnamed row-number column, which
+    // a field the pack does not map must never read (here: no target date, no ZIP).
+    void aPointColumnAndAnUnnamedColumn()
+    {
+        test::FixturePack pack;
+        pack.write(QStringLiteral("requests.csv"),
+                   "\"\",\"CaseID\",\"Opened\",\"Status\",\"Request.Type\",\"Point\"\n"
+                   "\"1\",501,\"01/05/2015 12:40:41 PM\",\"Open\",\"Rodent Activity\","
+                   "\"(42.37, -71.03)\"\n"
+                   "\"2\",502,\"01/05/2015 12:40:41 PM\",\"Open\",\"Rodent Activity\","
+                   "\"POINT (-71.04 42.38)\"\n"
+                   "\"3\",503,\"01/05/2015 12:40:41 PM\",\"Closed\",\"Rodent Activity\",\"\"\n");
+        pack.write(
+            QStringLiteral("city.json"),
+            QString::fromUtf8(pack.read(QStringLiteral("city.json")))
+                .replace(QRegularExpression(QStringLiteral("\"history\": \\[.*\\]"),
+                                            QRegularExpression::DotMatchesEverythingOption),
+                         QStringLiteral("\"history\": [{\"file\": \"requests.csv\", \"type_map\": "
+                                        "\"type-map.csv\", \"date_format\": \"MM/dd/yyyy hh:mm:ss "
+                                        "AP\", \"columns\": {\"id\": \"CaseID\", \"opened\": "
+                                        "\"Opened\", \"status\": \"Status\", \"type\": "
+                                        "\"Request.Type\", \"point\": \"Point\"}}]"))
+                .toUtf8());
+        test::TempStore store;
+        auto imported = importPack(store, pack.path());
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+        QCOMPARE(imported.value().requests, 3);
+        const RequestRepository requests(store.db());
+        const auto first = requests.byNumber(QStringLiteral("501"));
+        QVERIFY(first && first->latitude && first->longitude);
+        QCOMPARE(*first->latitude, 42.37);
+        QCOMPARE(*first->longitude, -71.03);
+        QVERIFY(!first->dueAt.isValid());
+        QCOMPARE(first->zip, QString());
+        const auto second = requests.byNumber(QStringLiteral("502"));
+        QVERIFY(second && second->latitude && second->longitude);
+        QCOMPARE(*second->latitude, 42.38);
+        QCOMPARE(*second->longitude, -71.04);
+        QVERIFY(!requests.byNumber(QStringLiteral("503"))->latitude);
+
+        pack.replace(QStringLiteral("requests.csv"), "POINT (-71.04 42.38)", "north of here");
+        test::TempStore other;
+        auto bad = importPack(other, pack.path());
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(u"requests.csv, line 3: Point \"north of here\" is "
+                                              u"not a point"),
+                 qPrintable(bad.error().message));
+    }
+
+    // GeoReport v2 makes a service's description, keywords and group optional, and a city's
+    // export may have a case without a type or title (San Francisco's has some): both import,
+    // neither ends in a database error.
+    void optionalServiceFieldsAndACaseWithoutAType()
+    {
+        test::FixturePack pack;
+        pack.replace(QStringLiteral("services.json"),
+                     "\"keywords\": \"Abandoned Vehicle, Parking Enforcement, Ilegally Parked\",\n"
+                     "  \"group\": \"Traffic-Vehicles\",",
+                     "");
+        writeHistory(pack, historyRow("401") +
+                               historyRow("402").replace(",t,s,r,Rodent Activity,", ",,s,r,,"));
+        test::TempStore store;
+        auto imported = importPack(store, pack.path());
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+        QCOMPARE(imported.value().requests, 2);
+        const auto untyped = RequestRepository(store.db()).byNumber(QStringLiteral("402"));
+        QVERIFY(untyped);
+        QCOMPARE(untyped->typeName, QString());
+        QCOMPARE(untyped->serviceCode, QString());
+        const auto vehicle =
+            CatalogueRepository(store.db()).serviceType(QStringLiteral("ABNDVHCL"));
+        QVERIFY(vehicle);
+        QCOMPARE(vehicle->keywords, QString());
+    }
+
     // A short row names its line once; an unclosed quote is reported where it opened.
     void csvProblemsInHistoryNameTheirLineOnce_data()
     {

@@ -111,6 +111,32 @@ private slots:
         QVERIFY(result.error().message.contains(u"duplicate service_code"));
     }
 
+    // A service list grouped by group name, as San Francisco's is published (an object whose
+    // keys are the groups): read as the same services, each in its group.
+    void readsAServiceListGroupedByGroupName()
+    {
+        auto result = open311::parseServiceList(
+            R"({"Graffiti": [{"service_code":"007","service_name":"Graffiti - Public - Bike_rack",
+                              "description":"Graffiti on a bike rack"}],
+                "Street Defects": [{"service_code":"021","service_name":"Pavement_Defect"},
+                                   {"service_code":"002","service_name":"Construction_Plate_Shifted",
+                                    "group":"Street"}]})",
+            QStringLiteral("service_list.json"));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        const QList<ServiceType> &services = result.value().services;
+        QCOMPARE(services.size(), 3);
+        QCOMPARE(services.at(0).code, QStringLiteral("007"));
+        QCOMPARE(services.at(0).group, QStringLiteral("Graffiti"));
+        QCOMPARE(services.at(0).description, QStringLiteral("Graffiti on a bike rack"));
+        QCOMPARE(services.at(1).group, QStringLiteral("Street Defects"));
+        QCOMPARE(services.at(2).group, QStringLiteral("Street")); // its own group wins
+        auto bad = open311::parseServiceList(R"({"Graffiti": {"service_code":"007"}})",
+                                             QStringLiteral("service_list.json"));
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(u"group \"Graffiti\""),
+                 qPrintable(bad.error().message));
+    }
+
     void encodesDefinitionsBack()
     {
         auto types = open311::parseServiceDefinitions(fixture(QStringLiteral("definitions.json")),
