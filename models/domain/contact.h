@@ -7,6 +7,9 @@
 
 namespace civicdesk {
 
+// The longest unanswered knowledge search a contact keeps (an agent types a few words).
+constexpr int maxUnansweredSearchLength = 200;
+
 enum class Channel
 {
     Phone,

@@ -85,7 +85,7 @@ Status IntakeService::recordUnansweredSearch(const QString &contactId, const QSt
 {
     auto r =
         append(QStringLiteral("contact"), contactId, QStringLiteral("contact.search_unanswered"),
-               {{QStringLiteral("query"), query.trimmed().left(200)},
+               {{QStringLiteral("query"), query.trimmed().left(maxUnansweredSearchLength)},
                 {QStringLiteral("language"), language}});
     if (!r)
         return r.error();

@@ -23,7 +23,6 @@ public:
     // For each thing said (in the query's order): 1 when the title or keywords hold it, 0.5
     // when only the body does, 0 when the article does not.
     QList<double> credits(const KnowledgeArticle &article, bool readBody = true) const;
-    const AnalysedQuery &query() const { return m_query; }
 
 private:
     struct Field

@@ -33,11 +33,6 @@ bool hasSpanishLetters(const QString &text)
 
 } // namespace
 
-bool KnowledgeQuery::isStopword(const QString &word, const QString &language)
-{
-    return languagewords::isStopword(word, language);
-}
-
 void KnowledgeQuery::setVocabulary(const QHash<QString, int> &articlesByTerm, int articleCount)
 {
     m_articlesByTerm = articlesByTerm;
@@ -183,10 +178,10 @@ QStringList KnowledgeQuery::corrections(const QString &w, const QString &languag
     return result;
 }
 
-bool KnowledgeQuery::saysWhat(const QString &w) const
+bool KnowledgeQuery::saysWhat(const QString &w, const QString &language) const
 {
-    // House numbers, single letters and unknown place names say nothing about the matter.
-    if (w.size() < 2 || std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.isDigit(); }))
+    if (languagewords::isStopword(w, language) || w.size() < 2 ||
+        std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.isDigit(); }))
         return false;
     return knows(w) || !m_placeWords.contains(w);
 }
@@ -219,8 +214,7 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
     };
     int completeWords = 0;
     for (int i = 0; i < words.size(); ++i) {
-        if (!(i == words.size() - 1 && typingLastWord) && !isStopword(words.at(i), language) &&
-            saysWhat(words.at(i)))
+        if (!(i == words.size() - 1 && typingLastWord) && saysWhat(words.at(i), language))
             ++completeWords;
     }
     QHash<QString, int> conceptOfWord;
@@ -241,7 +235,7 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
             }
             add(word(w, true));
             said.prefix = w;
-        } else if (isStopword(w, language) || !saysWhat(w)) {
+        } else if (!saysWhat(w, language)) {
             continue;
         } else {
             add(word(w, false));

@@ -78,8 +78,6 @@ public:
         return analyse(text, language).expression;
     }
 
-    static bool isStopword(const QString &word, const QString &language = {});
-
 private:
     struct Alternative
     {
@@ -102,7 +100,9 @@ private:
     Alternative phrase(const QString &folded) const;
     QStringList forms(const QString &word, const QString &language) const;
     QStringList corrections(const QString &word, const QString &language) const;
-    bool saysWhat(const QString &word) const;
+    // Whether a complete word says what the caller needs: not a stop word or filler of the
+    // language, a house number, a single letter or a place name no article holds.
+    bool saysWhat(const QString &word, const QString &language) const;
     double weightOf(const QueryConcept &said) const;
     QString buildExpression(const QList<Alternative> &alternatives) const;
 

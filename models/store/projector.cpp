@@ -17,9 +17,6 @@ namespace civicdesk::projector {
 
 namespace {
 
-// The longest unanswered search kept (what an agent types is a few words).
-constexpr int maxSearchLength = 200;
-
 Error invalid(const Event &event, const QString &field, const QString &problem)
 {
     return makeError(QStringLiteral("event.invalid"),
@@ -200,10 +197,10 @@ Status validate(const Event &e)
         return Ok{};
     if (e.kind == u"contact.search_unanswered") {
         const QString query = str(e, u"query").trimmed();
-        if (query.isEmpty() || query.size() > maxSearchLength)
+        if (query.isEmpty() || query.size() > maxUnansweredSearchLength)
             return invalid(e, QStringLiteral("query"),
                            QCoreApplication::translate("Storage", "must be 1 to %1 characters")
-                               .arg(maxSearchLength));
+                               .arg(maxUnansweredSearchLength));
         if (!str(e, u"language").isEmpty() && !isLanguageCode(str(e, u"language")))
             return invalid(e, QStringLiteral("language"),
                            QCoreApplication::translate("Storage", "is not a language code"));

@@ -284,10 +284,16 @@ void KnowledgePanel::widenSearch()
     runQueryNow();
 }
 
-void KnowledgePanel::openFirstResult()
+void KnowledgePanel::catchUp()
 {
+    // Act on the results of what is typed now, never on stale ones.
     if (m_debounce->isActive() || m_searcher->isPending())
         runQueryNow();
+}
+
+void KnowledgePanel::openFirstResult()
+{
+    catchUp();
     if (m_model->rowCount() == 0)
         return;
     if (!m_list->currentIndex().isValid())
@@ -353,9 +359,7 @@ bool KnowledgePanel::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
         if (key == Qt::Key_Down || key == Qt::Key_Up) {
-            // Move through the results of what is typed now, never through stale ones.
-            if (m_debounce->isActive() || m_searcher->isPending())
-                runQueryNow();
+            catchUp();
             const int rows = m_model->rowCount();
             if (rows > 0) {
                 const int row = std::clamp(

@@ -99,6 +99,7 @@ private:
     void runQueryNow();
     QString stateFilter() const;
     ArticleQuery currentQuery(int limit) const;
+    void catchUp();
     void openFirstResult();
     void applyHits(const QList<ArticleHit> &hits);
     void showArticle(const QModelIndex &index);

@@ -111,8 +111,6 @@ void KnowledgeUsageDialog::reload()
     }
     m_answers->resizeColumnsToContents();
     m_gaps->resizeColumnsToContents();
-    m_answers->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_gaps->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 
 } // namespace civicdesk
