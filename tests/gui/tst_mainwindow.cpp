@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
@@ -180,6 +181,59 @@ private slots:
                        : -1;
         };
         QTRY_COMPARE(opened(), 1);
+    }
+
+    // Issue 14, item 5: at 1366x768 the agent reads the whole script of the article Enter
+    // opened without scrolling (the article pane was about 65 pixels tall).
+    void theArticleScriptIsReadableAt1366x768()
+    {
+        // Boston's published answer on street sweeping, as long as real scripts are.
+        KnowledgeArticle written;
+        written.title = QStringLiteral("Street sweeping schedule and towing");
+        written.script = QStringLiteral(
+            "Street sweeping runs from April 1 to November 30. Your street's sweeping day is on "
+            "the signs on your block: most residential streets are swept once a month, main "
+            "streets every week. Cars left on the sweeping side during posted hours are "
+            "ticketed and may be towed. You can sign up for reminders by email or text on the "
+            "city's website. If your car was towed, call the tow lot to find it; bring your "
+            "license and registration, and the fine is paid before the car is released.");
+        written.body = QStringLiteral("Schedules are posted per street.\n\n- Residential: "
+                                      "monthly\n- Main streets: weekly");
+        written.keywords = QStringLiteral("sweeping, towed, street cleaning");
+        {
+            StoreContext editor(m_store->db(), QStringLiteral("admin1"), AgentRole::Admin);
+            const auto id = editor.knowledge.create(written);
+            QVERIFY(id.ok());
+            written.id = id.value();
+            for (auto state :
+                 {KnowledgeArticle::State::InReview, KnowledgeArticle::State::Published})
+                QVERIFY(editor.knowledge.changeState(written.id, state).ok());
+        }
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        MainWindow window(store, settings);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("street sweeping"));
+        QTRY_VERIFY(find<QListView>(window, "articleListView")->model()->rowCount() >= 1);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        const auto article = store.articles.byId(written.id);
+        QVERIFY(article && article->script == written.script);
+        auto *view = find<QTextBrowser>(window, "articleTextBrowser");
+        const QString end = article->script.right(20);
+        QTRY_VERIFY(!view->document()->find(end).isNull());
+        QTest::qWait(50); // the layout settles after the first show
+        const QTextCursor found = view->document()->find(end);
+        const QRect where = view->cursorRect(found);
+        QVERIFY2(view->verticalScrollBar()->value() == 0 &&
+                     where.bottom() <= view->viewport()->height(),
+                 qPrintable(QStringLiteral("the script ends at y=%1 in a pane %2 pixels tall")
+                                .arg(where.bottom())
+                                .arg(view->viewport()->height())));
     }
 
     void theLayoutIsRemembered()

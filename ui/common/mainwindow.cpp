@@ -2,6 +2,7 @@
 
 #include "models/itemmodels/requestlistmodel.h"
 #include "ui/common/accessiblecombobox.h"
+#include "ui/common/dockbody.h"
 #include "ui/common/settings.h"
 #include "ui/common/shortcutguard.h"
 #include "ui/common/shortcutsdialog.h"
@@ -27,6 +28,7 @@
 #include <QStatusBar>
 #include <QTimeZone>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
 #include <utility>
 
@@ -179,21 +181,46 @@ void MainWindow::applyDefaultLayout()
         dock->show();
     }
     m_knowledgeDock->raise();
-    resizeDocks({m_intakeDock, m_knowledgeDock}, {2, 3}, Qt::Horizontal);
-    resizeDocks({m_knowledgeDock, m_historyDock}, {1, 1}, Qt::Vertical);
+    if (isVisible())
+        sizeDefaultDocks();
+}
+
+void MainWindow::sizeDefaultDocks()
+{
+    // The intake form needs a little less than half the width; on the right the article pane
+    // (with the script read to the caller) gets three fifths of the height, history the rest.
+    const int width = std::max(1, this->width());
+    const int height = std::max(1, this->height() - menuBar()->sizeHint().height() -
+                                       statusBar()->sizeHint().height());
+    const int intake = std::clamp(width * 9 / 20, std::min(520, width / 2), width / 2);
+    resizeDocks({m_intakeDock, m_knowledgeDock}, {intake, width - intake}, Qt::Horizontal);
+    const int knowledge = height * 3 / 5;
+    resizeDocks({m_knowledgeDock, m_historyDock}, {knowledge, height - knowledge}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_docksSized)
+        return;
+    m_docksSized = true;
+    // An agent's own layout (restored from the settings) is kept as it was left.
+    if (m_settings.windowState().isEmpty())
+        QTimer::singleShot(0, this, &MainWindow::sizeDefaultDocks);
 }
 
 QDockWidget *MainWindow::addArea(QWidget *panel, const QString &objectName)
 {
     auto *dock = new QDockWidget(this);
     dock->setObjectName(objectName);
-    dock->setWidget(panel);
+    auto *body = new DockBody(panel, dock);
+    dock->setWidget(body);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                       QDockWidget::DockWidgetClosable);
     // A dock tabbed behind another stays "visible" off screen: its panel is hidden with it, so
     // Tab and Shift+Tab never land in an area the agent cannot see.
-    connect(dock, &QDockWidget::visibilityChanged, panel,
-            [panel](bool visible) { panel->setVisible(visible); });
+    connect(dock, &QDockWidget::visibilityChanged, body,
+            [body](bool visible) { body->showPanel(visible); });
     return dock;
 }
 
@@ -201,7 +228,7 @@ void MainWindow::showArea(QDockWidget *dock)
 {
     dock->show();
     dock->raise();
-    dock->widget()->show();
+    static_cast<DockBody *>(dock->widget())->showPanel(true);
     if (dock == m_intakeDock)
         m_intake->focusSearch();
     else if (dock == m_knowledgeDock)

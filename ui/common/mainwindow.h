@@ -41,10 +41,13 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QDockWidget *addArea(QWidget *panel, const QString &objectName);
     void applyDefaultLayout();
+    // The default split in pixels of the window's present size (only a shown window honours it).
+    void sizeDefaultDocks();
     void createMenus();
     void updateStatus();
     void showAbout();
@@ -72,6 +75,7 @@ private:
     QList<QAction *> m_shortcutActions;
     QTimer *m_outsideChanges;
     QSet<QString> m_outsideTypes;
+    bool m_docksSized = false;
 };
 
 } // namespace civicdesk

@@ -23,6 +23,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -37,7 +38,8 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
       m_search(new QLineEdit(this)), m_language(new QComboBox(this)),
       m_department(new QComboBox(this)), m_state(new QComboBox(this)),
       m_countLabel(new QLabel(this)), m_noMatch(new QLabel(this)), m_widen(new QPushButton(this)),
-      m_list(new QListView(this)), m_view(new QTextBrowser(this)), m_start(new QPushButton(this)),
+      m_list(new QListView(this)), m_view(new QTextBrowser(this)),
+      m_splitter(new QSplitter(Qt::Vertical, this)), m_start(new QPushButton(this)),
       m_new(new QPushButton(this)), m_edit(new QPushButton(this)), m_history(new QPushButton(this)),
       m_reviewDue(new QPushButton(this)), m_debounce(new QTimer(this)),
       m_openTimer(new QTimer(this)), m_gapTimer(new QTimer(this))
@@ -110,12 +112,13 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     for (QPushButton *b : {m_new, m_edit, m_history, m_reviewDue})
         tools->addWidget(b);
     tools->addStretch(1);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_list);
-    splitter->addWidget(m_view);
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(m_view);
+    m_splitter->setChildrenCollapsible(false);
     // The article gets most of the height: the script must be readable without scrolling.
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_splitterMoved = true; });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_searchLabel);
     layout->addWidget(m_search);
@@ -123,7 +126,7 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     layout->addWidget(m_countLabel);
     layout->addWidget(m_noMatch);
     layout->addWidget(m_widen);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(m_start);
     layout->addLayout(tools);
 
@@ -348,6 +351,20 @@ void KnowledgePanel::applyHits(const QList<ArticleHit> &hits)
         m_view->clear();
         m_start->hide();
     }
+}
+
+void KnowledgePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_splitterMoved)
+        return;
+    // Stretch factors only share out spare room; on a short screen there is none, so the split
+    // is set here: about four result rows, and the rest for the article and its script.
+    const int total = m_splitter->height();
+    const int rows =
+        m_list->sizeHintForRow(0) > 0 ? m_list->sizeHintForRow(0) : fontMetrics().height() + 4;
+    const int list = std::clamp(rows * 4 + 2 * m_list->frameWidth(), total / 5, total / 3);
+    m_splitter->setSizes({list, std::max(0, total - list)});
 }
 
 bool KnowledgePanel::eventFilter(QObject *watched, QEvent *event)

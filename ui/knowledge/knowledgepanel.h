@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
+class QSplitter;
 class QTextBrowser;
 class QTimer;
 
@@ -90,6 +91,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -123,6 +125,8 @@ private:
     QString m_callerLanguage;
     QListView *m_list;
     QTextBrowser *m_view;
+    QSplitter *m_splitter;
+    bool m_splitterMoved = false; // the agent's own split is kept
     QPushButton *m_start;
     QPushButton *m_new;
     QPushButton *m_edit;
