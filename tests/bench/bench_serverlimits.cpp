@@ -12,9 +12,13 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QUuid>
 #include <algorithm>
 #include <benchmark/benchmark.h>
 #include <memory>
@@ -33,7 +37,7 @@ double memoryMb(qint64 pid, const QByteArray &field)
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field + ':'))
+        if (line.startsWith(QByteArray(field + ':')))
             return line.mid(field.size() + 1).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return -1;
@@ -190,6 +194,163 @@ void BM_ServerLimits(benchmark::State &state)
     server.terminate();
 }
 
+QByteArray pushRequest(const QString &token, int n, QString *id)
+{
+    *id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject event{
+        {QStringLiteral("id"), *id},
+        {QStringLiteral("entity_type"), QStringLiteral("request")},
+        {QStringLiteral("entity_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("kind"), QStringLiteral("request.created")},
+        {QStringLiteral("payload"),
+         QJsonObject{
+             {QStringLiteral("number"), QStringLiteral("F%1").arg(n, 9, 10, QLatin1Char('0'))},
+             {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+             {QStringLiteral("type_name"), QStringLiteral("Rodent Activity")},
+             {QStringLiteral("address"), QStringLiteral("1 City Hall Plz")},
+             {QStringLiteral("latitude"), 42.3603},
+             {QStringLiteral("longitude"), -71.0578},
+             {QStringLiteral("channel"), QStringLiteral("phone")},
+             {QStringLiteral("opened_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}}},
+        {QStringLiteral("actor"), QStringLiteral("bench")},
+        {QStringLiteral("device"), QStringLiteral("BENCH")},
+        {QStringLiteral("client_time"), double(QDateTime::currentMSecsSinceEpoch())}};
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("events"), QJsonArray{event}}})
+            .toJson(QJsonDocument::Compact);
+    return "POST /api/v1/events HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
+           "Authorization: Bearer " +
+           token.toLatin1() + "\r\nContent-Length: " + QByteArray::number(body.size()) +
+           "\r\n\r\n" + body;
+}
+
+// Long-poll fan-out: 250 workstations hold a pull while one pushes single events at
+// state.range(0) a second for 10 s; the time from each push being sent to each poller receiving
+// that event (every poller gets every event).
+void BM_LongPollFanout(benchmark::State &state)
+{
+    constexpr int Pollers = 250;
+    constexpr int Seconds = 10;
+    const int perSecond = int(state.range(0));
+    QTemporaryDir dir;
+    test::ServerProcess server(QStringLiteral(CIVICDESK_SERVER),
+                               dir.filePath(QStringLiteral("fanout.sqlite")));
+    if (!server.addUser(QStringLiteral("bench"), QStringLiteral("call_taker")) || !server.start()) {
+        state.SkipWithError("cannot start civicdesk-server");
+        return;
+    }
+    const QString token = server.login(QStringLiteral("bench"));
+    for (auto _ : state) {
+        QElapsedTimer clock;
+        clock.start();
+        QHash<QString, qint64> sentAt; // event id -> ns
+        std::vector<double> latencies;
+        int received = 0;
+        const auto poll = [&token](QTcpSocket *socket, qint64 after) {
+            socket->write("GET /api/v1/events?after=" + QByteArray::number(after) +
+                          "&wait=30&limit=1000 HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " +
+                          token.toLatin1() + "\r\n\r\n");
+        };
+        // Every poller waits after the store's current sequence number.
+        RawConnection probe(server.port());
+        probe.send("GET /api/v1/events?after=0&limit=1 HTTP/1.1\r\nHost: bench\r\n"
+                   "Authorization: Bearer " +
+                   token.toLatin1() + "\r\n\r\n");
+        const QByteArray first = probe.response();
+        const qint64 last = qint64(QJsonDocument::fromJson(first.mid(first.indexOf("\r\n\r\n") + 4))
+                                       .object()
+                                       .value(u"last_seq")
+                                       .toDouble());
+        std::vector<std::unique_ptr<QTcpSocket>> pollers;
+        std::vector<QByteArray> in(Pollers);
+        for (int i = 0; i < Pollers; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            QTcpSocket *s = socket.get();
+            QObject::connect(s, &QTcpSocket::readyRead, s, [&, s, i] {
+                in[size_t(i)] += s->readAll();
+                const qsizetype length = test::responseLength(in[size_t(i)]);
+                if (length < 0)
+                    return;
+                const qint64 now = clock.nsecsElapsed();
+                const QByteArray response = in[size_t(i)].left(length);
+                in[size_t(i)].remove(0, length);
+                const QJsonObject body =
+                    QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4))
+                        .object();
+                for (const QJsonValue &event : body.value(u"events").toArray()) {
+                    const auto sent = sentAt.constFind(event[u"id"].toString());
+                    if (sent != sentAt.cend()) {
+                        latencies.push_back(double(now - *sent) / 1e6);
+                        ++received;
+                    }
+                }
+                poll(s, qint64(body.value(u"last_seq").toDouble()));
+            });
+            s->connectToHost(QHostAddress::LocalHost, server.port());
+            s->waitForConnected(10000);
+            poll(s, last);
+            pollers.push_back(std::move(socket));
+        }
+        QCoreApplication::processEvents();
+        // One pusher on its own connection, at the given rate (never two pushes in flight).
+        QTcpSocket pusher;
+        pusher.connectToHost(QHostAddress::LocalHost, server.port());
+        pusher.waitForConnected(10000);
+        QByteArray pushed;
+        int sent = 0;
+        bool inFlight = false;
+        std::vector<double> pushLatencies;
+        qint64 pushStart = 0;
+        QObject::connect(&pusher, &QTcpSocket::readyRead, &pusher, [&] {
+            pushed += pusher.readAll();
+            const qsizetype length = test::responseLength(pushed);
+            if (length > 0) {
+                pushed.remove(0, length);
+                pushLatencies.push_back(double(clock.nsecsElapsed() - pushStart) / 1e6);
+                inFlight = false;
+            }
+        });
+        QEventLoop loop;
+        QTimer tick;
+        tick.setInterval(1000 / perSecond);
+        const qint64 end = clock.nsecsElapsed() + Seconds * 1000000000LL;
+        QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+            if (clock.nsecsElapsed() > end) {
+                tick.stop();
+                // Time for the last events to arrive everywhere.
+                QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+                return;
+            }
+            if (inFlight)
+                return;
+            QString id;
+            const QByteArray request = pushRequest(token, ++sent, &id);
+            pushStart = clock.nsecsElapsed();
+            sentAt.insert(id, pushStart);
+            inFlight = true;
+            pusher.write(request);
+            pusher.flush();
+        });
+        tick.start();
+        loop.exec();
+        state.counters["pollers"] = Pollers;
+        state.counters["events_pushed"] = sent;
+        state.counters["deliveries_pct"] =
+            100.0 * double(received) / double(std::max(1, sent * Pollers));
+        state.counters["change_to_poller_p50_ms"] = percentile(latencies, 0.5);
+        state.counters["change_to_poller_p99_ms"] = percentile(latencies, 0.99);
+        state.counters["push_p99_ms"] = percentile(pushLatencies, 0.99);
+    }
+    server.terminate();
+}
+
 } // namespace
 
 BENCHMARK(BM_ServerLimits)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_LongPollFanout)
+    ->Arg(20)
+    ->Arg(100)
+    ->Arg(200)
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1)
+    ->UseRealTime();
