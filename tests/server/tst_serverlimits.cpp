@@ -148,6 +148,18 @@ private slots:
             QVERIFY(headerOf(answer, "WWW-Authenticate").startsWith("Bearer"));
             QVERIFY(client.closedWithin(10000));
         }
+        // What a workstation with an expired token sees: the 401 it needs to ask for a sign-in,
+        // although its batch is cut short.
+        QJsonArray events;
+        for (int i = 0; i < 200; ++i)
+            events.append(QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString()},
+                                      {QStringLiteral("padding"), QString(1000, u'p')}});
+        const auto expired =
+            m_server->postJson(QStringLiteral("/api/v1/events"),
+                               QJsonDocument(QJsonObject{{QStringLiteral("events"), events}}),
+                               QStringLiteral("expired-token"));
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(expired.json()[u"error"][u"code"].toString(), QStringLiteral("unauthenticated"));
         // With a valid token the body is read and the batch judged as ever.
         const QString token = m_server->login(QStringLiteral("agent.a"));
         QVERIFY(!token.isEmpty());
