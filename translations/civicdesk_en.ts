@@ -763,6 +763,22 @@
         <source>This resource answers %1 only.</source>
         <translation>This resource answers %1 only.</translation>
     </message>
+    <message>
+        <source>The request&apos;s head is larger than %1 bytes.</source>
+        <translation>The request&apos;s head is larger than %1 bytes.</translation>
+    </message>
+    <message>
+        <source>The request is not valid HTTP/1.1 (its request line, Content-Length or chunks).</source>
+        <translation>The request is not valid HTTP/1.1 (its request line, Content-Length or chunks).</translation>
+    </message>
+    <message>
+        <source>The request did not arrive in time; send it at once.</source>
+        <translation>The request did not arrive in time; send it at once.</translation>
+    </message>
+    <message>
+        <source>The server has as many connections as it takes; try again in a few seconds.</source>
+        <translation>The server has as many connections as it takes; try again in a few seconds.</translation>
+    </message>
 </context>
 <context>
     <name>IntakeService</name>
@@ -1351,6 +1367,50 @@
         <source>--replace-city goes with --import-city DIR.</source>
         <translation>--replace-city goes with --import-city DIR.</translation>
     </message>
+    <message>
+        <source>%1 connections need %2 file descriptors; this process may open %3 (raise LimitNOFILE= in the unit or ulimit -n, or lower --max-connections).</source>
+        <translation>%1 connections need %2 file descriptors; this process may open %3 (raise LimitNOFILE= in the unit or ulimit -n, or lower --max-connections).</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; must be a whole number from %3 to %4.</source>
+        <translation>%1 &quot;%2&quot; must be a whole number from %3 to %4.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an IP address or network (e.g. 127.0.0.1, ::1 or 10.0.0.0/8).</source>
+        <translation>%1: &quot;%2&quot; is not an IP address or network (e.g. 127.0.0.1, ::1 or 10.0.0.0/8).</translation>
+    </message>
+    <message>
+        <source>Open client connections at most (default %1, or fewer when the descriptor limit is lower); one more is answered 503 with Retry-After and closed. Environment: CIVICDESK_MAX_CONNECTIONS.</source>
+        <translation>Open client connections at most (default %1, or fewer when the descriptor limit is lower); one more is answered 503 with Retry-After and closed. Environment: CIVICDESK_MAX_CONNECTIONS.</translation>
+    </message>
+    <message>
+        <source>Seconds a client has to send a request&apos;s head (default 10). Environment: CIVICDESK_HEADER_TIMEOUT.</source>
+        <translation>Seconds a client has to send a request&apos;s head (default 10). Environment: CIVICDESK_HEADER_TIMEOUT.</translation>
+    </message>
+    <message>
+        <source>Seconds an idle kept-alive connection stays open (default 75; keep it above nginx&apos;s keepalive_timeout). Environment: CIVICDESK_IDLE_TIMEOUT.</source>
+        <translation>Seconds an idle kept-alive connection stays open (default 75; keep it above nginx&apos;s keepalive_timeout). Environment: CIVICDESK_IDLE_TIMEOUT.</translation>
+    </message>
+    <message>
+        <source>Addresses or networks of reverse proxies whose X-Forwarded-For names the client (e.g. 127.0.0.1,::1 for nginx on this machine; default: none). Environment: CIVICDESK_TRUSTED_PROXIES.</source>
+        <translation>Addresses or networks of reverse proxies whose X-Forwarded-For names the client (e.g. 127.0.0.1,::1 for nginx on this machine; default: none). Environment: CIVICDESK_TRUSTED_PROXIES.</translation>
+    </message>
+    <message>
+        <source>Threads that check passwords (default 2). Environment: CIVICDESK_SIGN_IN_WORKERS.</source>
+        <translation>Threads that check passwords (default 2). Environment: CIVICDESK_SIGN_IN_WORKERS.</translation>
+    </message>
+    <message>
+        <source>Sign-ins that may wait for a password check (default 100); more are answered 503 with Retry-After. Environment: CIVICDESK_SIGN_IN_QUEUE.</source>
+        <translation>Sign-ins that may wait for a password check (default 100); more are answered 503 with Retry-After. Environment: CIVICDESK_SIGN_IN_QUEUE.</translation>
+    </message>
+    <message>
+        <source>Sign-in attempts a minute from one client address (default 120). Environment: CIVICDESK_SIGN_INS_PER_ADDRESS.</source>
+        <translation>Sign-in attempts a minute from one client address (default 120). Environment: CIVICDESK_SIGN_INS_PER_ADDRESS.</translation>
+    </message>
+    <message>
+        <source>Sign-in attempts a minute for one user name (default 10). Environment: CIVICDESK_SIGN_INS_PER_ACCOUNT.</source>
+        <translation>Sign-in attempts a minute for one user name (default 10). Environment: CIVICDESK_SIGN_INS_PER_ACCOUNT.</translation>
+    </message>
 </context>
 <context>
     <name>StatusReadback</name>
@@ -1657,6 +1717,14 @@
     <message>
         <source>&quot;wait&quot; must be from 0 to %1 seconds.</source>
         <translation>&quot;wait&quot; must be from 0 to %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts for this account; wait %1 seconds.</source>
+        <translation>Too many sign-in attempts for this account; wait %1 seconds.</translation>
+    </message>
+    <message>
+        <source>The server is checking as many sign-ins as it can; try again in %1 seconds.</source>
+        <translation>The server is checking as many sign-ins as it can; try again in %1 seconds.</translation>
     </message>
 </context>
 <context>

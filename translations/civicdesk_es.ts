@@ -763,6 +763,22 @@
         <source>This resource answers %1 only.</source>
         <translation>Este recurso solo responde a %1.</translation>
     </message>
+    <message>
+        <source>The request&apos;s head is larger than %1 bytes.</source>
+        <translation>La cabecera de la solicitud ocupa más de %1 bytes.</translation>
+    </message>
+    <message>
+        <source>The request is not valid HTTP/1.1 (its request line, Content-Length or chunks).</source>
+        <translation>La solicitud no es HTTP/1.1 válido (su línea de solicitud, su Content-Length o sus fragmentos).</translation>
+    </message>
+    <message>
+        <source>The request did not arrive in time; send it at once.</source>
+        <translation>La solicitud no llegó a tiempo; envíela de una vez.</translation>
+    </message>
+    <message>
+        <source>The server has as many connections as it takes; try again in a few seconds.</source>
+        <translation>El servidor ya tiene todas las conexiones que admite; vuelva a intentarlo en unos segundos.</translation>
+    </message>
 </context>
 <context>
     <name>IntakeService</name>
@@ -1351,6 +1367,50 @@
         <source>--replace-city goes with --import-city DIR.</source>
         <translation>--replace-city va con --import-city DIR.</translation>
     </message>
+    <message>
+        <source>%1 connections need %2 file descriptors; this process may open %3 (raise LimitNOFILE= in the unit or ulimit -n, or lower --max-connections).</source>
+        <translation>%1 conexiones necesitan %2 descriptores de archivo; este proceso puede abrir %3 (aumente LimitNOFILE= en la unidad o ulimit -n, o reduzca --max-connections).</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; must be a whole number from %3 to %4.</source>
+        <translation>%1 &quot;%2&quot; debe ser un número entero entre %3 y %4.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an IP address or network (e.g. 127.0.0.1, ::1 or 10.0.0.0/8).</source>
+        <translation>%1: &quot;%2&quot; no es una dirección IP ni una red (p. ej., 127.0.0.1, ::1 o 10.0.0.0/8).</translation>
+    </message>
+    <message>
+        <source>Open client connections at most (default %1, or fewer when the descriptor limit is lower); one more is answered 503 with Retry-After and closed. Environment: CIVICDESK_MAX_CONNECTIONS.</source>
+        <translation>Máximo de conexiones de clientes abiertas (por defecto %1, o menos si el límite de descriptores es menor); una más recibe 503 con Retry-After y se cierra. Entorno: CIVICDESK_MAX_CONNECTIONS.</translation>
+    </message>
+    <message>
+        <source>Seconds a client has to send a request&apos;s head (default 10). Environment: CIVICDESK_HEADER_TIMEOUT.</source>
+        <translation>Segundos que tiene un cliente para enviar la cabecera de una solicitud (por defecto 10). Entorno: CIVICDESK_HEADER_TIMEOUT.</translation>
+    </message>
+    <message>
+        <source>Seconds an idle kept-alive connection stays open (default 75; keep it above nginx&apos;s keepalive_timeout). Environment: CIVICDESK_IDLE_TIMEOUT.</source>
+        <translation>Segundos que una conexión persistente inactiva sigue abierta (por defecto 75; manténgalo por encima del keepalive_timeout de nginx). Entorno: CIVICDESK_IDLE_TIMEOUT.</translation>
+    </message>
+    <message>
+        <source>Addresses or networks of reverse proxies whose X-Forwarded-For names the client (e.g. 127.0.0.1,::1 for nginx on this machine; default: none). Environment: CIVICDESK_TRUSTED_PROXIES.</source>
+        <translation>Direcciones o redes de los proxies inversos cuyo X-Forwarded-For identifica al cliente (p. ej., 127.0.0.1,::1 para nginx en esta máquina; por defecto: ninguno). Entorno: CIVICDESK_TRUSTED_PROXIES.</translation>
+    </message>
+    <message>
+        <source>Threads that check passwords (default 2). Environment: CIVICDESK_SIGN_IN_WORKERS.</source>
+        <translation>Hilos que comprueban contraseñas (por defecto 2). Entorno: CIVICDESK_SIGN_IN_WORKERS.</translation>
+    </message>
+    <message>
+        <source>Sign-ins that may wait for a password check (default 100); more are answered 503 with Retry-After. Environment: CIVICDESK_SIGN_IN_QUEUE.</source>
+        <translation>Inicios de sesión que pueden esperar la comprobación de la contraseña (por defecto 100); los demás reciben 503 con Retry-After. Entorno: CIVICDESK_SIGN_IN_QUEUE.</translation>
+    </message>
+    <message>
+        <source>Sign-in attempts a minute from one client address (default 120). Environment: CIVICDESK_SIGN_INS_PER_ADDRESS.</source>
+        <translation>Intentos de inicio de sesión por minuto desde una misma dirección de cliente (por defecto 120). Entorno: CIVICDESK_SIGN_INS_PER_ADDRESS.</translation>
+    </message>
+    <message>
+        <source>Sign-in attempts a minute for one user name (default 10). Environment: CIVICDESK_SIGN_INS_PER_ACCOUNT.</source>
+        <translation>Intentos de inicio de sesión por minuto para un mismo nombre de usuario (por defecto 10). Entorno: CIVICDESK_SIGN_INS_PER_ACCOUNT.</translation>
+    </message>
 </context>
 <context>
     <name>StatusReadback</name>
@@ -1657,6 +1717,14 @@
     <message>
         <source>&quot;wait&quot; must be from 0 to %1 seconds.</source>
         <translation>&quot;wait&quot; debe estar entre 0 y %1 segundos.</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts for this account; wait %1 seconds.</source>
+        <translation>Demasiados intentos de inicio de sesión para esta cuenta; espere %1 segundos.</translation>
+    </message>
+    <message>
+        <source>The server is checking as many sign-ins as it can; try again in %1 seconds.</source>
+        <translation>El servidor ya está comprobando todos los inicios de sesión que puede; vuelva a intentarlo en %1 segundos.</translation>
     </message>
 </context>
 <context>

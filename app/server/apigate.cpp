@@ -1,8 +1,10 @@
 #include "app/server/apigate.h"
 
 #include "app/server/httpreply.h"
+#include "app/server/routetable.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -38,7 +40,21 @@ bool RateLimiter::allow(const QString &key, qint64 nowMs, int *retryAfterSeconds
 
 std::variant<Session, QHttpServerResponse> ApiGate::authenticate(const QHttpServerRequest &request)
 {
-    const QString token = http::bearerToken(request);
+    return authenticate(http::bearerToken(request));
+}
+
+std::optional<QHttpServerResponse> ApiGate::admit(const RequestHead &head)
+{
+    if (!needsSignIn(head.path))
+        return std::nullopt;
+    auto gate = authenticate(http::bearerToken(head.authorization));
+    if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
+        return std::move(*denied);
+    return std::nullopt;
+}
+
+std::variant<Session, QHttpServerResponse> ApiGate::authenticate(const QString &token)
+{
     if (token.isEmpty()) {
         QHttpServerResponse response = http::error(
             QHttpServerResponse::StatusCode::Unauthorized, QStringLiteral("unauthenticated"),
@@ -63,6 +79,47 @@ std::variant<Session, QHttpServerResponse> ApiGate::authenticate(const QHttpServ
         return response;
     }
     return *session;
+}
+
+namespace {
+
+QHostAddress plain(const QHostAddress &address)
+{
+    bool ok = false;
+    const quint32 v4 = address.toIPv4Address(&ok); // ::ffff:a.b.c.d as a.b.c.d
+    return ok ? QHostAddress(v4) : address;
+}
+
+bool trusted(const QHostAddress &address, const QList<std::pair<QHostAddress, int>> &proxies)
+{
+    return std::any_of(proxies.begin(), proxies.end(),
+                       [&address](const auto &subnet) { return address.isInSubnet(subnet); });
+}
+
+} // namespace
+
+QHostAddress clientAddress(const QHttpServerRequest &request,
+                           const QList<std::pair<QHostAddress, int>> &trustedProxies)
+{
+    QHostAddress client = plain(request.remoteAddress());
+    if (!trusted(client, trustedProxies))
+        return client;
+    // Each proxy appends the address it got the request from; walk back from the nearest hop
+    // over trusted proxies. An entry that is no address ends the walk at the hop that sent it.
+    QList<QByteArray> hops;
+    for (const auto &[name, value] : request.headers()) {
+        if (name.compare("X-Forwarded-For", Qt::CaseInsensitive) == 0)
+            hops += value.split(',');
+    }
+    for (auto hop = hops.crbegin(); hop != hops.crend(); ++hop) {
+        const QHostAddress address = plain(QHostAddress(QString::fromLatin1(hop->trimmed())));
+        if (address.isNull())
+            break;
+        client = address;
+        if (!trusted(client, trustedProxies))
+            break;
+    }
+    return client;
 }
 
 QHttpServerResponse ApiGate::forbidden(const QString &message)

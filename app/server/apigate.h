@@ -1,10 +1,12 @@
 #pragma once
 
+#include "app/server/requestframer.h"
 #include "models/accounts/accountstore.h"
 
 #include <QHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <optional>
 #include <variant>
 
 namespace civicdesk {
@@ -36,11 +38,20 @@ public:
     explicit ApiGate(AccountStore &accounts) : m_accounts(accounts) {}
 
     std::variant<Session, QHttpServerResponse> authenticate(const QHttpServerRequest &request);
+    std::variant<Session, QHttpServerResponse> authenticate(const QString &token);
+    // For a request about to send a body, judged from its head: the 401 (or 503) it gets when it
+    // needs a sign-in and has no valid token, so that its body is never read.
+    std::optional<QHttpServerResponse> admit(const RequestHead &head);
     static QHttpServerResponse forbidden(const QString &message);
     static QHttpServerResponse tooMany(int retryAfterSeconds, const QString &message);
 
 private:
     AccountStore &m_accounts;
 };
+
+// The address a request comes from: the peer's, or — when the peer is one of the trusted
+// proxies — the last address in X-Forwarded-For that is not a trusted proxy itself.
+QHostAddress clientAddress(const QHttpServerRequest &request,
+                           const QList<std::pair<QHostAddress, int>> &trustedProxies);
 
 } // namespace civicdesk

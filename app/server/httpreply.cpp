@@ -59,8 +59,7 @@ QHttpServerResponse open311Error(QHttpServerResponse::StatusCode status, const Q
     return json(open311::errors(int(status), description), status);
 }
 
-void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &response,
-                const QElapsedTimer &timer)
+QString requestLine(const QHttpServerRequest &request)
 {
     static const char *methods[] = {"GET", "PUT", "DELETE", "POST", "HEAD", "OPTIONS", "PATCH"};
     const auto method = request.method();
@@ -69,7 +68,19 @@ void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &re
         if (int(method) == (1 << bit))
             name = methods[bit];
     }
-    qCInfo(lcServer).noquote() << name << request.url().path() << int(response.statusCode())
+    return QLatin1String(name) + u' ' + request.url().path();
+}
+
+void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &response,
+                const QElapsedTimer &timer)
+{
+    logRequest(requestLine(request), response, timer);
+}
+
+void logRequest(const QString &line, const QHttpServerResponse &response,
+                const QElapsedTimer &timer)
+{
+    qCInfo(lcServer).noquote() << line << int(response.statusCode())
                                << QStringLiteral("%1 ms").arg(double(timer.nsecsElapsed()) / 1e6, 0,
                                                               'f', 1);
 }
@@ -107,12 +118,6 @@ std::optional<QHttpServerResponse> refuseUnstorable(const QHttpServerRequest &re
                  bad->first);
 }
 
-bool recovered(const QHttpServerResponse &response)
-{
-    return response.statusCode() == QHttpServerResponse::StatusCode::ServiceUnavailable &&
-           storeRecovery() && storeRecovery()();
-}
-
 } // namespace
 
 void setStoreRecovery(std::function<bool()> recover)
@@ -120,7 +125,23 @@ void setStoreRecovery(std::function<bool()> recover)
     storeRecovery() = std::move(recover);
 }
 
+bool recoverStore()
+{
+    return storeRecovery() && storeRecovery()();
+}
+
+std::optional<QHttpServerResponse> screen(const QHttpServerRequest &request, const QString &arg)
+{
+    return refuseUnstorable(request, arg);
+}
+
 namespace {
+
+bool recovered(const QHttpServerResponse &response)
+{
+    return response.statusCode() == QHttpServerResponse::StatusCode::ServiceUnavailable &&
+           recoverStore();
+}
 
 // One request through the gate every route shares: unstorable text refused first, a 503 from a
 // lost database connection retried once after reconnecting, the answer logged with its time.
@@ -202,7 +223,11 @@ std::optional<QHttpServerResponse> parseObject(const QHttpServerRequest &request
 
 QString bearerToken(const QHttpServerRequest &request)
 {
-    const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
+    return bearerToken(request.value(QByteArrayLiteral("Authorization")));
+}
+
+QString bearerToken(const QByteArray &header)
+{
     if (!header.startsWith("Bearer "))
         return {};
     return QString::fromLatin1(header.mid(7).trimmed());

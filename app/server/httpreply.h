@@ -33,12 +33,22 @@ QHttpServerResponse open311Error(QHttpServerResponse::StatusCode status,
 // Logs one line per request: method, path, status, duration.
 void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &response,
                 const QElapsedTimer &timer);
+// "POST /api/v1/login": what logRequest names a request by, for answers given later.
+QString requestLine(const QHttpServerRequest &request);
+void logRequest(const QString &line, const QHttpServerResponse &response,
+                const QElapsedTimer &timer);
 
 using Handler = std::function<QHttpServerResponse(const QHttpServerRequest &)>;
 using ArgHandler = std::function<QHttpServerResponse(const QString &, const QHttpServerRequest &)>;
 // How the server gets its store back after a handler answered 503 (a database outage): true
 // when a fresh connection is open, and the handler then runs once more on it.
 void setStoreRecovery(std::function<bool()> recover);
+// After a 503 from the store: true when a fresh connection is open (try once more).
+bool recoverStore();
+// What every route refuses before its handler runs (text the store cannot keep in the query
+// string or the path part `arg`), for handlers that answer through a responder.
+std::optional<QHttpServerResponse> screen(const QHttpServerRequest &request,
+                                          const QString &arg = {});
 // Wrap route handlers so that each request is logged with its status and duration, and a 503
 // from a lost database connection is retried once after reconnecting.
 std::function<QHttpServerResponse(const QHttpServerRequest &)> timed(Handler handler);
@@ -56,5 +66,6 @@ std::optional<QHttpServerResponse> parseObject(const QHttpServerRequest &request
                                                QJsonObject &object);
 // The token of an "Authorization: Bearer ..." header.
 QString bearerToken(const QHttpServerRequest &request);
+QString bearerToken(const QByteArray &authorization);
 
 } // namespace civicdesk::http

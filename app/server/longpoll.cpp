@@ -12,13 +12,14 @@ LongPoll::LongPoll(LastSeq lastSeq, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, [this] { check(false); });
 }
 
-void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int seconds, Answer answer,
-                    QString logLine)
+void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds,
+                    Answer answer, QString logLine)
 {
     QPointer<QTcpSocket> socket(responder.socket());
     auto waiter = std::unique_ptr<Waiter>(new Waiter{std::move(responder),
                                                      socket,
                                                      after,
+                                                     limit,
                                                      m_clock.elapsed() + seconds * 1000LL,
                                                      std::move(answer),
                                                      std::move(logLine),
@@ -39,15 +40,33 @@ void LongPoll::releaseAll()
     check(true);
 }
 
-void LongPoll::answer(Waiter &waiter)
+void LongPoll::answer(Waiter &waiter, BuiltAnswers &built)
 {
     if (!waiter.socket || waiter.socket->state() != QAbstractSocket::ConnectedState)
         return; // the client gave up; nothing to answer
-    const QHttpServerResponse response = waiter.answer(waiter.after);
-    qCInfo(lcServer).noquote() << waiter.logLine << int(response.statusCode())
+    const std::pair<qint64, int> key{waiter.after, waiter.limit};
+    auto found = built.constFind(key);
+    if (found == built.cend()) {
+        const QHttpServerResponse response = waiter.answer(waiter.after);
+        if (response.statusCode() != QHttpServerResponse::StatusCode::Ok) {
+            // An error (a store outage) carries headers of its own: answered as it is.
+            log(waiter, response.statusCode());
+            response.write(std::move(waiter.responder));
+            return;
+        }
+        found =
+            built.insert(key, Built{response.mimeType(), response.data(), response.statusCode()});
+    }
+    log(waiter, found->status);
+    QHttpServerResponse(found->mimeType, found->data, found->status)
+        .write(std::move(waiter.responder));
+}
+
+void LongPoll::log(const Waiter &waiter, QHttpServerResponse::StatusCode status)
+{
+    qCInfo(lcServer).noquote() << waiter.logLine << int(status)
                                << QStringLiteral("%1 ms").arg(
                                       double(waiter.started.nsecsElapsed()) / 1e6, 0, 'f', 1);
-    response.write(std::move(waiter.responder));
 }
 
 void LongPoll::check(bool force)
@@ -70,8 +89,9 @@ void LongPoll::check(bool force)
             still.push_back(std::move(waiter));
     }
     m_waiters = std::move(still);
+    BuiltAnswers built;
     for (auto &waiter : due)
-        answer(*waiter);
+        answer(*waiter, built);
     if (m_waiters.empty())
         m_timer.stop();
 }

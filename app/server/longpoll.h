@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QObject>
@@ -28,7 +29,9 @@ public:
 
     explicit LongPoll(LastSeq lastSeq, QObject *parent = nullptr);
 
-    void wait(QHttpServerResponder &&responder, qint64 after, int seconds, Answer answer,
+    // `limit` (the page size asked) and `after` say which waiters get the same answer: it is
+    // built once per wake-up and shared by all of them.
+    void wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds, Answer answer,
               QString logLine);
     // New events were accepted here: answer every waiter behind them.
     void notify();
@@ -42,13 +45,24 @@ private:
         QHttpServerResponder responder;
         QPointer<QTcpSocket> socket;
         qint64 after;
+        int limit;
         qint64 deadlineMs;
         Answer answer;
         QString logLine;
         QElapsedTimer started;
     };
+    // An answer already built in this wake-up, for the waiters after the same sequence number
+    // with the same limit (implicitly shared bytes: never copied per waiter).
+    struct Built
+    {
+        QByteArray mimeType;
+        QByteArray data;
+        QHttpServerResponse::StatusCode status;
+    };
+    using BuiltAnswers = QHash<std::pair<qint64, int>, Built>;
     void check(bool force);
-    void answer(Waiter &waiter);
+    void answer(Waiter &waiter, BuiltAnswers &built);
+    static void log(const Waiter &waiter, QHttpServerResponse::StatusCode status);
 
     LastSeq m_lastSeq;
     QTimer m_timer;

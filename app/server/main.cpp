@@ -2,6 +2,7 @@
 // serves the Open311 API until SIGTERM or SIGINT, finishing the request in progress first.
 
 #include "app/server/admincommands.h"
+#include "app/server/apigate.h"
 #include "app/server/httpreply.h"
 #include "app/server/lowdelayserver.h"
 #include "app/server/open311api.h"
@@ -24,6 +25,7 @@
 #include <QUrl>
 #include <csignal>
 #include <cstdio>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -43,6 +45,39 @@ int fail(const QString &message, int code = 1)
 {
     std::fprintf(stderr, "civicdesk-server: %s\n", qPrintable(message));
     return code;
+}
+
+// Descriptors the process needs besides its client connections: the store, the listening
+// socket, the signal pair, the log, PostgreSQL's sockets, libraries' files.
+constexpr int ReservedDescriptors = 64;
+
+// The connection cap that the descriptor limit allows: --max-connections when it fits, else an
+// error; without it, the default lowered to what fits. The soft limit is raised to the hard one
+// first (a systemd unit sets both with LimitNOFILE=).
+Result<int> connectionCap(int requested)
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit); // refused under a seccomp filter: the unit's limit
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    const qint64 descriptors =
+        limit.rlim_cur == RLIM_INFINITY ? Q_INT64_C(1) << 30 : qint64(limit.rlim_cur);
+    const qint64 room = descriptors - ReservedDescriptors;
+    if (requested == 0 && room >= 1)
+        return int(std::min<qint64>(ConnectionLimits::DefaultMaxConnections, room));
+    if (requested > 0 && requested <= room)
+        return requested;
+    return makeError(QStringLiteral("cli.limit"),
+                     QCoreApplication::translate("ServerOptions",
+                                                 "%1 connections need %2 file descriptors; this "
+                                                 "process may open %3 (raise LimitNOFILE= in the "
+                                                 "unit or ulimit -n, or lower "
+                                                 "--max-connections).")
+                         .arg(std::max(requested, 1))
+                         .arg(std::max(requested, 1) + ReservedDescriptors)
+                         .arg(descriptors));
 }
 
 } // namespace
@@ -110,9 +145,14 @@ int main(int argc, char *argv[])
         qCInfo(lcServer) << "reconnected to the store";
         return true;
     });
+    const auto cap = connectionCap(options.value().connections.maxConnections);
+    if (!cap)
+        return fail(cap.error().message, 2);
+    ConnectionLimits connectionLimits = options.value().connections;
+    connectionLimits.maxConnections = cap.value();
     QHttpServer server;
     AccountStore accounts(*database.value());
-    SyncApi sync(*database.value(), accounts);
+    SyncApi sync(*database.value(), accounts, options.value().signIns);
     sync.registerRoutes(server);
     QueryApi queries(*database.value(), accounts);
     queries.registerRoutes(server);
@@ -154,7 +194,10 @@ int main(int argc, char *argv[])
         http::logRequest(request, response, timer);
         response.write(std::move(responder));
     });
-    auto *listener = new LowDelayServer(&server);
+    // Requests that need a sign-in and have none are refused before their body is read.
+    ApiGate gate(accounts);
+    auto *listener = new LowDelayServer(
+        connectionLimits, [&gate](const RequestHead &head) { return gate.admit(head); }, &server);
     const quint16 port = listener->listen(options.value().address, options.value().port)
                              ? listener->serverPort()
                              : 0;

@@ -39,4 +39,9 @@ QByteArray allowedMethods(const QString &path)
     return {};
 }
 
+bool needsSignIn(QByteArrayView path)
+{
+    return path.startsWith("/api/v1/") && path != "/api/v1/login";
+}
+
 } // namespace civicdesk

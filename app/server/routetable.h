@@ -9,5 +9,8 @@ namespace civicdesk {
 // ("GET, POST"); empty for a path no endpoint serves (a 404). Kept beside the routes it mirrors:
 // syncapi.cpp, queryapi.cpp, open311api.cpp.
 QByteArray allowedMethods(const QString &path);
+// Whether a path is answered only with a valid sign-in token: every sync API path but the
+// sign-in itself. A request to such a path without one is refused before its body is read.
+bool needsSignIn(QByteArrayView path);
 
 } // namespace civicdesk

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace civicdesk {
@@ -13,6 +14,58 @@ class OptionsText
 {
     Q_DECLARE_TR_FUNCTIONS(ServerOptions)
 };
+
+// The text of a limit: the command line's, else the environment's (empty: not set).
+std::pair<QString, QString> limitText(const QCommandLineParser &parser,
+                                      const QCommandLineOption &option, const char *variable)
+{
+    if (parser.isSet(option))
+        return {parser.value(option), QStringLiteral("--") + option.names().constFirst()};
+    return {qEnvironmentVariable(variable), QString::fromLatin1(variable)};
+}
+
+// A whole-number limit within [min, max]; `target` keeps its default when neither the command
+// line nor the environment sets it.
+Status readLimit(const QCommandLineParser &parser, const QCommandLineOption &option,
+                 const char *variable, int min, int max, int *target)
+{
+    const auto [text, source] = limitText(parser, option, variable);
+    if (text.trimmed().isEmpty() && !parser.isSet(option))
+        return Ok{};
+    bool ok = false;
+    const int value = text.trimmed().toInt(&ok);
+    if (!ok || value < min || value > max)
+        return makeError(QStringLiteral("cli.limit"),
+                         OptionsText::tr("%1 \"%2\" must be a whole number from %3 to %4.")
+                             .arg(source, text)
+                             .arg(min)
+                             .arg(max));
+    *target = value;
+    return Ok{};
+}
+
+// "127.0.0.1, ::1, 10.0.0.0/8": addresses or networks, separated by commas or spaces.
+Status readProxies(const QCommandLineParser &parser, const QCommandLineOption &option,
+                   const char *variable, QList<std::pair<QHostAddress, int>> *target)
+{
+    const auto [text, source] = limitText(parser, option, variable);
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    for (const QString &entry : text.split(separators, Qt::SkipEmptyParts)) {
+        std::pair<QHostAddress, int> subnet{QHostAddress(entry), -1};
+        if (!entry.contains(u'/'))
+            subnet.second = subnet.first.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32;
+        else
+            subnet = QHostAddress::parseSubnet(entry);
+        if (subnet.first.isNull() || subnet.second < 0)
+            return makeError(QStringLiteral("cli.proxies"),
+                             OptionsText::tr("%1: \"%2\" is not an IP address or network (e.g. "
+                                             "127.0.0.1, ::1 or 10.0.0.0/8).")
+                                 .arg(source, entry));
+        target->append(subnet);
+    }
+    return Ok{};
+}
+
 } // namespace
 
 Result<ServerOptions> parseServerOptions(const QStringList &arguments)
@@ -86,8 +139,55 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
     const QCommandLineOption revokeApiKey(QStringLiteral("revoke-api-key"),
                                           OptionsText::tr("Revoke the API key of LABEL and exit."),
                                           QStringLiteral("LABEL"));
-    parser.addOptions({listen, database, importCity, checkCity, replaceCity, publicUrl, addUser,
-                       role, resetPassword, disableUser, enableUser, createApiKey, revokeApiKey});
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        OptionsText::tr("Open client connections at most (default %1, or fewer when the "
+                        "descriptor limit is lower); one more is answered 503 with Retry-After "
+                        "and closed. Environment: CIVICDESK_MAX_CONNECTIONS.")
+            .arg(ConnectionLimits::DefaultMaxConnections),
+        QStringLiteral("N"));
+    const QCommandLineOption headerTimeout(
+        QStringLiteral("header-timeout"),
+        OptionsText::tr("Seconds a client has to send a request's head (default 10). "
+                        "Environment: CIVICDESK_HEADER_TIMEOUT."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout"),
+        OptionsText::tr("Seconds an idle kept-alive connection stays open (default 75; keep it "
+                        "above nginx's keepalive_timeout). Environment: CIVICDESK_IDLE_TIMEOUT."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption trustedProxies(
+        QStringLiteral("trusted-proxies"),
+        OptionsText::tr("Addresses or networks of reverse proxies whose X-Forwarded-For names "
+                        "the client (e.g. 127.0.0.1,::1 for nginx on this machine; default: "
+                        "none). Environment: CIVICDESK_TRUSTED_PROXIES."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption signInWorkers(
+        QStringLiteral("sign-in-workers"),
+        OptionsText::tr("Threads that check passwords (default 2). Environment: "
+                        "CIVICDESK_SIGN_IN_WORKERS."),
+        QStringLiteral("N"));
+    const QCommandLineOption signInQueue(
+        QStringLiteral("sign-in-queue"),
+        OptionsText::tr("Sign-ins that may wait for a password check (default 100); more are "
+                        "answered 503 with Retry-After. Environment: CIVICDESK_SIGN_IN_QUEUE."),
+        QStringLiteral("N"));
+    const QCommandLineOption signInsPerAddress(
+        QStringLiteral("sign-ins-per-address"),
+        OptionsText::tr("Sign-in attempts a minute from one client address (default 120). "
+                        "Environment: CIVICDESK_SIGN_INS_PER_ADDRESS."),
+        QStringLiteral("N"));
+    const QCommandLineOption signInsPerAccount(
+        QStringLiteral("sign-ins-per-account"),
+        OptionsText::tr("Sign-in attempts a minute for one user name (default 10). "
+                        "Environment: CIVICDESK_SIGN_INS_PER_ACCOUNT."),
+        QStringLiteral("N"));
+    parser.addOptions({listen,           database,       importCity,    checkCity,
+                       replaceCity,      publicUrl,      addUser,       role,
+                       resetPassword,    disableUser,    enableUser,    createApiKey,
+                       revokeApiKey,     maxConnections, headerTimeout, idleTimeout,
+                       trustedProxies,   signInWorkers,  signInQueue,   signInsPerAddress,
+                       signInsPerAccount});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -175,6 +275,36 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
     // Without --public-url, discovery announces the address and the port actually bound (known
     // only once listening: --listen 127.0.0.1:0 picks a free port).
     options.publicUrl = parser.value(publicUrl).trimmed();
+    const struct
+    {
+        const QCommandLineOption &option;
+        const char *variable;
+        int min;
+        int max;
+        int *target;
+    } limits[] = {
+        {maxConnections, "CIVICDESK_MAX_CONNECTIONS", 1, 1000000,
+         &options.connections.maxConnections},
+        {headerTimeout, "CIVICDESK_HEADER_TIMEOUT", 1, 600,
+         &options.connections.headerTimeoutSeconds},
+        {idleTimeout, "CIVICDESK_IDLE_TIMEOUT", 1, 86400, &options.connections.idleTimeoutSeconds},
+        {signInWorkers, "CIVICDESK_SIGN_IN_WORKERS", 1, 64, &options.signIns.workers},
+        {signInQueue, "CIVICDESK_SIGN_IN_QUEUE", 0, 100000, &options.signIns.queue},
+        {signInsPerAddress, "CIVICDESK_SIGN_INS_PER_ADDRESS", 1, 1000000,
+         &options.signIns.perAddressPerMinute},
+        {signInsPerAccount, "CIVICDESK_SIGN_INS_PER_ACCOUNT", 1, 1000000,
+         &options.signIns.perAccountPerMinute},
+    };
+    for (const auto &limit : limits) {
+        if (auto s =
+                readLimit(parser, limit.option, limit.variable, limit.min, limit.max, limit.target);
+            !s)
+            return s.error();
+    }
+    if (auto s = readProxies(parser, trustedProxies, "CIVICDESK_TRUSTED_PROXIES",
+                             &options.signIns.trustedProxies);
+        !s)
+        return s.error();
     return options;
 }
 

@@ -6,7 +6,10 @@
 
 #include <QCoreApplication>
 #include <QHttpServer>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QUrlQuery>
+#include <memory>
 
 namespace civicdesk {
 
@@ -45,8 +48,11 @@ QString methodName(const QHttpServerRequest &request)
 
 } // namespace
 
-SyncApi::SyncApi(Database &database, AccountStore &accounts)
+SyncApi::SyncApi(Database &database, AccountStore &accounts, const SignInLimits &signIns)
     : m_database(database), m_accounts(accounts), m_log(database), m_gate(accounts),
+      m_signIns(signIns), m_loginsPerAddress(signIns.perAddressPerMinute),
+      m_loginsPerAccount(signIns.perAccountPerMinute),
+      m_passwordChecks(signIns.workers, signIns.queue),
       m_longPoll([this] { return m_log.lastSeq(); })
 {
 }
@@ -55,7 +61,9 @@ void SyncApi::registerRoutes(QHttpServer &server)
 {
     using Method = QHttpServerRequest::Method;
     server.route(QStringLiteral("/api/v1/login"), Method::Post,
-                 http::timed([this](const QHttpServerRequest &r) { return login(r); }));
+                 [this](const QHttpServerRequest &r, QHttpServerResponder &&responder) {
+                     login(r, std::move(responder));
+                 });
     server.route(QStringLiteral("/api/v1/logout"), Method::Post,
                  http::timed([this](const QHttpServerRequest &r) { return logout(r); }));
     server.route(QStringLiteral("/api/v1/me"), Method::Get,
@@ -68,29 +76,83 @@ void SyncApi::registerRoutes(QHttpServer &server)
                  });
 }
 
-QHttpServerResponse SyncApi::login(const QHttpServerRequest &request)
+void SyncApi::login(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    // The request is Qt HTTP Server's to reuse once this returns: keep what the answer needs.
+    struct Pending
+    {
+        QHttpServerResponder responder;
+        QPointer<QTcpSocket> socket;
+        QString line;
+        QElapsedTimer timer;
+        void reply(const QHttpServerResponse &response)
+        {
+            http::logRequest(line, response, timer);
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                response.write(std::move(responder));
+        }
+    };
+    QPointer<QTcpSocket> socket(responder.socket());
+    auto pending = std::make_shared<Pending>(
+        Pending{std::move(responder), socket, http::requestLine(request), {}});
+    pending->timer.start();
+    if (auto refused = http::screen(request))
+        return pending->reply(*refused);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     int retry = 0;
-    if (!m_loginsPerAddress.allow(request.remoteAddress().toString(), now, &retry))
-        return ApiGate::tooMany(retry, Text::tr("Too many sign-in attempts from this address; "
-                                                "wait %1 seconds.")
-                                           .arg(retry));
+    const QString address = clientAddress(request, m_signIns.trustedProxies).toString();
+    if (!m_loginsPerAddress.allow(address, now, &retry))
+        return pending->reply(ApiGate::tooMany(
+            retry,
+            Text::tr("Too many sign-in attempts from this address; wait %1 seconds.").arg(retry)));
     QJsonObject body;
     if (auto refused = http::parseObject(request, body))
-        return std::move(*refused);
+        return pending->reply(*refused);
     for (const char *name : {"username", "password"}) {
         if (!body.value(QLatin1String(name)).isString() ||
             body.value(QLatin1String(name)).toString().isEmpty())
-            return badRequest(Text::tr("\"%1\" is required (a string).").arg(QLatin1String(name)),
-                              QString::fromLatin1(name));
+            return pending->reply(
+                badRequest(Text::tr("\"%1\" is required (a string).").arg(QLatin1String(name)),
+                           QString::fromLatin1(name)));
     }
     if (body.contains(u"device") && !body.value(u"device").isString())
-        return badRequest(Text::tr("\"device\" must be a string."), QStringLiteral("device"));
+        return pending->reply(
+            badRequest(Text::tr("\"device\" must be a string."), QStringLiteral("device")));
     const QString name = body.value(u"username").toString();
-    auto session = m_accounts.signIn(name, body.value(u"password").toString(),
-                                     body.value(u"device").toString().left(64),
-                                     QDateTime::currentDateTimeUtc());
+    if (!m_loginsPerAccount.allow(name, now, &retry))
+        return pending->reply(ApiGate::tooMany(
+            retry,
+            Text::tr("Too many sign-in attempts for this account; wait %1 seconds.").arg(retry)));
+    auto attempt = m_accounts.beginSignIn(name, QDateTime::currentDateTimeUtc());
+    if (!attempt && !attempt.error().code.startsWith(u"auth.") && http::recoverStore())
+        attempt = m_accounts.beginSignIn(name, QDateTime::currentDateTimeUtc());
+    if (!attempt)
+        return pending->reply(signInAnswer(attempt.error(), name));
+    const QString device = body.value(u"device").toString().left(64);
+    const bool queued = m_passwordChecks.submit(
+        [hash = attempt.value().hash, password = body.value(u"password").toString()] {
+            return AccountStore::passwordMatches(hash, password);
+        },
+        [this, pending, attempt = attempt.value(), device](bool matched) {
+            // Recorded even when the client has gone: a failure counts towards the lock.
+            pending->reply(signInAnswer(
+                m_accounts.finishSignIn(attempt, matched, device, QDateTime::currentDateTimeUtc()),
+                attempt.name));
+        });
+    if (!queued) {
+        QHttpServerResponse busy = http::error(
+            HttpStatus::ServiceUnavailable, QStringLiteral("busy"),
+            Text::tr("The server is checking as many sign-ins as it can; try again in %1 "
+                     "seconds.")
+                .arg(SignInRetryAfterSeconds));
+        busy.setHeader(QByteArrayLiteral("Retry-After"),
+                       QByteArray::number(SignInRetryAfterSeconds));
+        pending->reply(busy);
+    }
+}
+
+QHttpServerResponse SyncApi::signInAnswer(const Result<Session> &session, const QString &name)
+{
     if (!session) {
         if (session.error().code == u"auth.locked") {
             const int seconds = m_accounts.lockedSeconds(name, QDateTime::currentDateTimeUtc());
@@ -234,7 +296,7 @@ void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&res
         return reply(eventsAfter(*after, int(*limit)));
     const int pullLimit = int(*limit);
     m_longPoll.wait(
-        std::move(responder), *after, int(*wait),
+        std::move(responder), *after, pullLimit, int(*wait),
         [this, pullLimit](qint64 from) { return eventsAfter(from, pullLimit); },
         QStringLiteral("%1 %2").arg(methodName(request), request.url().path()));
 }

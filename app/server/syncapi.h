@@ -2,6 +2,8 @@
 
 #include "app/server/apigate.h"
 #include "app/server/longpoll.h"
+#include "app/server/passwordchecks.h"
+#include "app/server/serveroptions.h"
 #include "models/accounts/accountstore.h"
 #include "models/central/centrallog.h"
 
@@ -19,19 +21,18 @@ public:
     static constexpr int MaxPull = 1000;
     static constexpr int DefaultPull = 500;
     static constexpr int MaxWaitSeconds = 60;
-    // Sign-ins per minute from one address: enough for a shift change of a whole contact centre
-    // behind one NAT address, few enough to slow password spraying across accounts (each
-    // account also locks after five failures).
-    static constexpr int LoginsPerAddressPerMinute = 120;
+    // A sign-in refused because every password check worker and queue place is taken.
+    static constexpr int SignInRetryAfterSeconds = 2;
 
-    SyncApi(Database &database, AccountStore &accounts);
+    SyncApi(Database &database, AccountStore &accounts, const SignInLimits &signIns = {});
     void registerRoutes(QHttpServer &server);
     // Events accepted by another part of this process (Open311 POST): wake waiting pulls.
     void eventsAccepted() { m_longPoll.notify(); }
     void shutdown() { m_longPoll.releaseAll(); }
 
 private:
-    QHttpServerResponse login(const QHttpServerRequest &request);
+    void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QHttpServerResponse signInAnswer(const Result<Session> &session, const QString &name);
     QHttpServerResponse logout(const QHttpServerRequest &request);
     QHttpServerResponse me(const QHttpServerRequest &request);
     QHttpServerResponse push(const QHttpServerRequest &request);
@@ -42,7 +43,10 @@ private:
     AccountStore &m_accounts;
     CentralLog m_log;
     ApiGate m_gate;
-    RateLimiter m_loginsPerAddress{LoginsPerAddressPerMinute};
+    SignInLimits m_signIns;
+    RateLimiter m_loginsPerAddress;
+    RateLimiter m_loginsPerAccount;
+    PasswordChecks m_passwordChecks;
     LongPoll m_longPoll;
 };
 

@@ -62,6 +62,14 @@ const QString &decoyHash()
     return hash;
 }
 
+Error lockedError(int seconds)
+{
+    return makeError(QStringLiteral("auth.locked"),
+                     Text::tr("Too many failed sign-ins: this account is locked for %1 "
+                              "seconds. Try again later or ask an administrator.")
+                         .arg(seconds));
+}
+
 qint64 ms(const QDateTime &t)
 {
     return t.toMSecsSinceEpoch();
@@ -236,32 +244,66 @@ int AccountStore::lockedSeconds(const QString &name, const QDateTime &now) const
 Result<Session> AccountStore::signIn(const QString &name, const QString &password,
                                      const QString &device, const QDateTime &now)
 {
+    auto attempt = beginSignIn(name, now);
+    if (!attempt)
+        return attempt.error();
+    return finishSignIn(attempt.value(), passwordMatches(attempt.value().hash, password), device,
+                        now);
+}
+
+Result<AccountStore::SignInAttempt> AccountStore::beginSignIn(const QString &name,
+                                                              const QDateTime &now) const
+{
+    QSqlQuery query(connection(m_database));
+    if (auto s = sql::exec(query,
+                           QStringLiteral("SELECT password_hash, locked_until FROM users "
+                                          "WHERE name = ?"),
+                           {name});
+        !s)
+        return s.error();
+    if (!query.next())
+        return SignInAttempt{name, decoyHash(), false};
+    if (query.value(1).toLongLong() > ms(now))
+        return lockedError(lockedSeconds(name, now));
+    return SignInAttempt{name, query.value(0).toString(), true};
+}
+
+bool AccountStore::passwordMatches(const QString &hash, const QString &password)
+{
+    return verifyPassword(hash, password);
+}
+
+Result<Session> AccountStore::finishSignIn(const SignInAttempt &attempt, bool passwordMatched,
+                                           const QString &device, const QDateTime &now)
+{
     const Error invalid =
         makeError(QStringLiteral("auth.invalid"), Text::tr("Unknown user name or wrong password."));
+    if (!attempt.known)
+        return invalid;
+    const QString &name = attempt.name;
     QSqlDatabase db = connection(m_database);
     QSqlQuery query(db);
+    // Read again: other sign-ins of this account may have finished while the password was
+    // checked (their failures count, a lock they caused holds).
     if (auto s = sql::exec(query,
                            QStringLiteral("SELECT role, password_hash, disabled, failed_logins, "
                                           "locked_until FROM users WHERE name = ?"),
                            {name});
         !s)
         return s.error();
-    if (!query.next()) {
-        verifyPassword(decoyHash(), password);
+    if (!query.next())
         return invalid;
-    }
     const auto role = agentRoleFromName(query.value(0).toString());
-    const QString hash = query.value(1).toString();
+    const bool samePassword = query.value(1).toString() == attempt.hash;
     const bool disabled = query.value(2).toInt() != 0;
     const int failures = query.value(3).toInt();
     const qint64 lockedUntil = query.value(4).toLongLong();
     query.finish();
     if (lockedUntil > ms(now))
-        return makeError(QStringLiteral("auth.locked"),
-                         Text::tr("Too many failed sign-ins: this account is locked for %1 "
-                                  "seconds. Try again later or ask an administrator.")
-                             .arg(lockedSeconds(name, now)));
-    if (!verifyPassword(hash, password)) {
+        return lockedError(lockedSeconds(name, now));
+    if (!samePassword)
+        return invalid; // reset while it was checked: the attempt was for the old password
+    if (!passwordMatched) {
         const int count = failures + 1;
         const qint64 lock = count >= MaxFailedLogins ? ms(now) + LockSeconds * 1000LL : 0;
         if (auto s = sql::exec(query,

@@ -54,6 +54,21 @@ public:
     // auth.locked (see lockedSeconds), auth.disabled.
     Result<Session> signIn(const QString &name, const QString &password, const QString &device,
                            const QDateTime &now);
+
+    // signIn() in three steps, so that the costly password check can run on another thread:
+    // beginSignIn reads the account (auth.locked, or a store error), passwordMatches checks
+    // the password against the attempt's hash on any thread (an unknown name gets a decoy hash
+    // that takes as long), finishSignIn records the outcome and makes the session.
+    struct SignInAttempt
+    {
+        QString name;
+        QString hash;
+        bool known = false;
+    };
+    Result<SignInAttempt> beginSignIn(const QString &name, const QDateTime &now) const;
+    static bool passwordMatches(const QString &hash, const QString &password);
+    Result<Session> finishSignIn(const SignInAttempt &attempt, bool passwordMatched,
+                                 const QString &device, const QDateTime &now);
     int lockedSeconds(const QString &name, const QDateTime &now) const;
     // The live session of a token: not expired, not signed out, its user not disabled; nothing
     // for any other token. An error only when the store could not be asked (a database outage

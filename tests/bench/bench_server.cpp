@@ -3,6 +3,7 @@
 // throughput, long-poll wake-up latency, and Open311 GET requests.json latency. Percentiles are
 // printed as counters (milliseconds).
 
+#include "tests/bench/percentile.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/serverprocess.h"
 
@@ -18,17 +19,9 @@
 #include <memory>
 
 using namespace civicdesk;
+using bench::percentile;
 
 namespace {
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = size_t(p * double(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
-}
 
 QJsonObject created(int n)
 {

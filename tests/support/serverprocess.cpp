@@ -138,9 +138,10 @@ bool ServerProcess::start(quint16 port)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->start(m_executable,
-                     {QStringLiteral("--database"), m_database, QStringLiteral("--listen"),
-                      QStringLiteral("127.0.0.1:%1").arg(port)});
+    m_process->start(m_executable, QStringList{QStringLiteral("--database"), m_database,
+                                               QStringLiteral("--listen"),
+                                               QStringLiteral("127.0.0.1:%1").arg(port)} +
+                                       m_serverArguments);
     if (!m_process->waitForStarted(30000))
         return false;
     static const QRegularExpression listening(QStringLiteral("listening on [0-9.]+:(\\d+)"));

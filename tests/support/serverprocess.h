@@ -58,7 +58,10 @@ public:
                  const QString &password = QStringLiteral("correct horse battery"));
     QString createApiKey(const QString &label);
 
+    // Arguments added to the server's command line by start() (limits, proxies...).
+    void setServerArguments(QStringList arguments) { m_serverArguments = std::move(arguments); }
     bool start(quint16 port = 0);
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
     void terminate(); // SIGTERM, waits
     void kill();      // SIGKILL, waits
     QByteArray log(); // everything the server printed so far
@@ -77,6 +80,7 @@ public:
 private:
     QString m_executable;
     QString m_database;
+    QStringList m_serverArguments;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_log;
     quint16 m_port = 0;

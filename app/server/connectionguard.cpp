@@ -1,0 +1,252 @@
+#include "app/server/connectionguard.h"
+
+#include "app/server/httpreply.h"
+
+#include <QCoreApplication>
+#include <limits>
+#include <sys/socket.h>
+
+namespace civicdesk {
+
+namespace {
+
+using HttpStatus = QHttpServerResponse::StatusCode;
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(HttpApi)
+};
+
+const char *reasonPhrase(HttpStatus status)
+{
+    switch (status) {
+    case HttpStatus::BadRequest:
+        return "Bad Request";
+    case HttpStatus::Unauthorized:
+        return "Unauthorized";
+    case HttpStatus::RequestTimeout:
+        return "Request Timeout";
+    case HttpStatus::PayloadTooLarge:
+        return "Payload Too Large";
+    case HttpStatus::RequestHeaderFieldsTooLarge:
+        return "Request Header Fields Too Large";
+    case HttpStatus::ServiceUnavailable:
+        return "Service Unavailable";
+    default:
+        return "Refused";
+    }
+}
+
+} // namespace
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &limits,
+                                 Admission admission, const QElapsedTimer &clock)
+    : QObject(socket), m_socket(socket), m_limits(limits), m_admission(std::move(admission)),
+      m_clock(clock), m_framer(MaxHeadBytes, http::MaxBodyBytes)
+{
+    // A new connection has as long to send its first head as a request has for its head.
+    m_deadlineMs = m_clock.elapsed() + m_limits.headerTimeoutSeconds * 1000LL;
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] { written(); });
+}
+
+void ConnectionGuard::watchBefore()
+{
+    connect(m_socket, &QTcpSocket::readyRead, this, [this] { beforeServerReads(); });
+}
+
+void ConnectionGuard::watchAfter()
+{
+    // What Qt HTTP Server left unread (the start of a next request) has been seen already.
+    connect(m_socket, &QTcpSocket::readyRead, this, [this] {
+        if (m_socket && m_phase != Phase::Closing)
+            m_seen = m_socket->bytesAvailable();
+    });
+}
+
+void ConnectionGuard::setPhase(Phase phase)
+{
+    m_phase = phase;
+    const qint64 now = m_clock.elapsed();
+    switch (phase) {
+    case Phase::Waiting:
+        m_deadlineMs =
+            now +
+            (m_answered ? m_limits.idleTimeoutSeconds : m_limits.headerTimeoutSeconds) * 1000LL;
+        break;
+    case Phase::Head:
+        m_deadlineMs = now + m_limits.headerTimeoutSeconds * 1000LL;
+        break;
+    case Phase::Body:
+        m_deadlineMs = now + m_limits.idleTimeoutSeconds * 1000LL;
+        break;
+    case Phase::Handling:
+        m_deadlineMs = std::numeric_limits<qint64>::max();
+        break;
+    case Phase::Closing:
+        m_deadlineMs = now + LingerMs;
+        break;
+    }
+}
+
+void ConnectionGuard::beforeServerReads()
+{
+    if (!m_socket)
+        return;
+    if (m_phase == Phase::Closing)
+        return drain();
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= m_seen)
+        return;
+    QByteArray peeked;
+    qsizetype at = m_seen;
+    while (at < available) {
+        // A body of known length is counted, not looked at.
+        at += m_framer.skipBody(available - at);
+        if (at >= available)
+            break;
+        if (peeked.isEmpty())
+            peeked = m_socket->peek(available);
+        const RequestFramer::Step step = m_framer.next(peeked, &at);
+        switch (step) {
+        case RequestFramer::Step::NeedMore:
+            break;
+        case RequestFramer::Step::HeadReady:
+            m_closeAfterAnswer = m_framer.head().closeRequested;
+            if (!m_framer.head().hasBody()) {
+                m_framer.next(peeked, &at); // RequestDone, reading nothing
+                setPhase(Phase::Handling);
+                break;
+            }
+            if (m_admission) {
+                if (auto refused = m_admission(m_framer.head()))
+                    return refuse(*refused);
+            }
+            setPhase(Phase::Body);
+            break;
+        case RequestFramer::Step::RequestDone:
+            setPhase(Phase::Handling);
+            break;
+        case RequestFramer::Step::HeadTooLarge:
+        case RequestFramer::Step::BodyTooLarge:
+        case RequestFramer::Step::Malformed:
+            return refuse(refusal(step));
+        }
+    }
+    m_seen = available;
+    if (m_phase == Phase::Waiting && !m_framer.betweenRequests())
+        setPhase(Phase::Head);
+    else if (m_phase == Phase::Body)
+        setPhase(Phase::Body); // the body moves on: its idle time starts again
+}
+
+QHttpServerResponse ConnectionGuard::refusal(RequestFramer::Step step) const
+{
+    const bool open311 = m_framer.head().path.startsWith("/open311");
+    const auto answer = [open311](HttpStatus status, const QString &code, const QString &text) {
+        return open311 ? http::open311Error(status, text) : http::error(status, code, text);
+    };
+    switch (step) {
+    case RequestFramer::Step::HeadTooLarge:
+        return answer(HttpStatus::RequestHeaderFieldsTooLarge, QStringLiteral("too_large"),
+                      Text::tr("The request's head is larger than %1 bytes.").arg(MaxHeadBytes));
+    case RequestFramer::Step::BodyTooLarge:
+        return answer(HttpStatus::PayloadTooLarge, QStringLiteral("too_large"),
+                      Text::tr("The request body is larger than %1 bytes; send less at once "
+                               "(e.g. smaller batches).")
+                          .arg(http::MaxBodyBytes));
+    default:
+        return answer(HttpStatus::BadRequest, QStringLiteral("bad_request"),
+                      Text::tr("The request is not valid HTTP/1.1 (its request line, "
+                               "Content-Length or chunks)."));
+    }
+}
+
+void ConnectionGuard::refuse(const QHttpServerResponse &response)
+{
+    if (!m_socket || m_phase == Phase::Closing)
+        return;
+    // Qt HTTP Server reads nothing more of this connection: its partial request is dropped.
+    QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    connect(m_socket, &QTcpSocket::readyRead, this, [this] { drain(); });
+    m_socket->write(wireBytes(response));
+    setPhase(Phase::Closing);
+    drain();
+}
+
+void ConnectionGuard::drain()
+{
+    // Reading (and dropping) what the client still sends lets it receive the answer: closing with
+    // unread bytes would reset the connection, and the answer with it.
+    while (m_socket && m_socket->bytesAvailable() > 0) {
+        m_drained += m_socket->skip(m_socket->bytesAvailable());
+        if (m_drained > LingerBytes) {
+            m_socket->abort();
+            return;
+        }
+    }
+}
+
+void ConnectionGuard::written()
+{
+    if (!m_socket || m_socket->bytesToWrite() > 0)
+        return;
+    if (m_phase == Phase::Closing) {
+        // Answered: say so with a FIN; the client closes, or the linger time runs out.
+        if (!m_shutDown)
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+        m_shutDown = true;
+        return;
+    }
+    if (m_phase != Phase::Handling)
+        return;
+    m_answered = true;
+    if (m_closeAfterAnswer) {
+        m_socket->disconnectFromHost();
+        return;
+    }
+    setPhase(m_framer.betweenRequests() ? Phase::Waiting : Phase::Head);
+}
+
+void ConnectionGuard::checkTime()
+{
+    if (!m_socket || m_clock.elapsed() < m_deadlineMs)
+        return;
+    switch (m_phase) {
+    case Phase::Waiting:
+        m_socket->disconnectFromHost(); // nothing asked, nothing to answer
+        break;
+    case Phase::Head:
+    case Phase::Body: {
+        const bool open311 = m_framer.head().path.startsWith("/open311");
+        const QString text = Text::tr("The request did not arrive in time; send it at once.");
+        refuse(open311 ? http::open311Error(HttpStatus::RequestTimeout, text)
+                       : http::error(HttpStatus::RequestTimeout, QStringLiteral("timeout"), text));
+        break;
+    }
+    case Phase::Handling:
+        break;
+    case Phase::Closing:
+        m_socket->abort();
+        break;
+    }
+}
+
+QByteArray ConnectionGuard::wireBytes(const QHttpServerResponse &response)
+{
+    const HttpStatus status = response.statusCode();
+    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(int(status)) + ' ' + reasonPhrase(status) +
+                       "\r\nContent-Type: " + response.mimeType() +
+                       "\r\nContent-Length: " + QByteArray::number(response.data().size()) +
+                       "\r\nConnection: close\r\n";
+    for (const QByteArray &name :
+         {QByteArrayLiteral("Retry-After"), QByteArrayLiteral("WWW-Authenticate"),
+          QByteArrayLiteral("Allow")}) {
+        for (const QByteArray &value : response.headers(name))
+            bytes += name + ": " + value + "\r\n";
+    }
+    return bytes + "\r\n" + response.data();
+}
+
+} // namespace civicdesk

@@ -1,0 +1,456 @@
+// The real civicdesk-server against hostile clients and load (SQLite or PostgreSQL,
+// CIVICDESK_TEST_BACKEND): bodies refused from their head, bodies without a sign-in refused before
+// they are read, chunked bodies counted as they arrive, slow heads and idle connections closed,
+// "Connection: close" and HTTP/1.0 honoured, a connection cap that refuses cleanly, limits
+// validated; sign-ins checked off the event loop with a bounded queue, X-Forwarded-For believed
+// only from trusted proxies, and sign-ins limited per account as well as per address.
+
+#include "tests/support/rawhttp.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/teststore.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+#include <memory>
+
+using namespace civicdesk;
+using test::headerOf;
+using test::RawConnection;
+using test::responseLength;
+using test::ServerProcess;
+using test::statusOf;
+
+namespace {
+
+const QString Password = QStringLiteral("correct horse battery");
+
+QJsonObject bodyOf(const QByteArray &response)
+{
+    return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
+}
+
+QString errorCode(const QByteArray &response)
+{
+    return bodyOf(response).value(u"error").toObject().value(u"code").toString();
+}
+
+QByteArray loginBody(const QString &name, const QString &password = Password)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("username"), name},
+                                     {QStringLiteral("password"), password}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QByteArray loginRequest(const QString &name, const QByteArray &extraHeaders = {})
+{
+    const QByteArray body = loginBody(name);
+    return "POST /api/v1/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n" +
+           extraHeaders + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+} // namespace
+
+class TestServerLimits : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::ServerStore> m_store;
+    std::unique_ptr<ServerProcess> m_server;
+
+    // A fresh server process on the suite's store, with `arguments` added.
+    bool restart(const QStringList &arguments = {})
+    {
+        if (m_server)
+            m_server->terminate();
+        m_server =
+            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        m_server->setServerArguments(arguments);
+        return m_server->start();
+    }
+
+    QByteArray servicesRequest(const QByteArray &version = "HTTP/1.1",
+                               const QByteArray &extraHeaders = {})
+    {
+        return "GET /open311/v2/services.json " + version + "\r\nHost: test\r\n" + extraHeaders +
+               "\r\n";
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_store = std::make_unique<test::ServerStore>();
+        if (m_store->url().isEmpty())
+            QFAIL(qPrintable(u"no store: " + m_store->error()));
+        qInfo("backend %s", qPrintable(test::ServerStore::backend()));
+        ServerProcess admin(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        QByteArray output;
+        QCOMPARE(admin.run({QStringLiteral("--import-city"),
+                            test::testDataDir() + QStringLiteral("/minipack")},
+                           {}, &output),
+                 0);
+        for (const QString &name :
+             {QStringLiteral("agent.a"), QStringLiteral("agent.b"), QStringLiteral("agent.c")})
+            QVERIFY(admin.addUser(name, QStringLiteral("call_taker")));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            m_server->terminate();
+    }
+
+    // Four 256 MB bodies took the process to 2.9 GB: each was buffered whole before its 413.
+    void aBodyTooLongIsRefusedFromItsHead()
+    {
+        QVERIFY(restart());
+        for (const QByteArray &path :
+             {QByteArrayLiteral("/api/v1/login"), QByteArrayLiteral("/open311/v2/requests.json")}) {
+            RawConnection client(m_server->port());
+            client.send("POST " + path +
+                        " HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                        "Content-Length: 268435456\r\n\r\n" +
+                        QByteArray(64 * 1024, 'x'));
+            const QByteArray answer = client.response();
+            QCOMPARE(statusOf(answer), 413);
+            QCOMPARE(headerOf(answer, "Connection"), QByteArrayLiteral("close"));
+            if (path.startsWith("/api"))
+                QCOMPARE(errorCode(answer), QStringLiteral("too_large"));
+            else
+                QCOMPARE(QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4))
+                             .array()
+                             .first()[u"code"]
+                             .toInt(),
+                         413);
+            QVERIFY(client.closedWithin(10000));
+        }
+        // The server goes on serving.
+        QCOMPARE(m_server->get(QStringLiteral("/open311/v2/services.json")).status, 200);
+    }
+
+    void aBodyWithoutSignInIsRefusedBeforeItIsRead()
+    {
+        QVERIFY(restart());
+        for (const QByteArray &authorization :
+             {QByteArray(), QByteArrayLiteral("Authorization: Bearer forged-token\r\n")}) {
+            RawConnection client(m_server->port());
+            // The head only: the 500,000 announced bytes never come.
+            client.send("POST /api/v1/events HTTP/1.1\r\nHost: test\r\n" + authorization +
+                        "Content-Type: application/json\r\nContent-Length: 500000\r\n\r\n");
+            const QByteArray answer = client.response();
+            QCOMPARE(statusOf(answer), 401);
+            QCOMPARE(errorCode(answer), QStringLiteral("unauthenticated"));
+            QVERIFY(headerOf(answer, "WWW-Authenticate").startsWith("Bearer"));
+            QVERIFY(client.closedWithin(10000));
+        }
+        // What a workstation with an expired token sees: the 401 it needs to ask for a sign-in,
+        // although its batch is cut short.
+        QJsonArray events;
+        for (int i = 0; i < 200; ++i)
+            events.append(QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString()},
+                                      {QStringLiteral("padding"), QString(1000, u'p')}});
+        const auto expired =
+            m_server->postJson(QStringLiteral("/api/v1/events"),
+                               QJsonDocument(QJsonObject{{QStringLiteral("events"), events}}),
+                               QStringLiteral("expired-token"));
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(expired.json()[u"error"][u"code"].toString(), QStringLiteral("unauthenticated"));
+        // With a valid token the body is read and the batch judged as ever.
+        const QString token = m_server->login(QStringLiteral("agent.a"));
+        QVERIFY(!token.isEmpty());
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("events"), QJsonArray()}})
+                                    .toJson(QJsonDocument::Compact);
+        RawConnection client(m_server->port());
+        client.send("POST /api/v1/events HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer " +
+                    token.toLatin1() + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        const QByteArray answer = client.response();
+        QCOMPARE(statusOf(answer), 400); // an empty batch: the handler's own answer
+        QCOMPARE(errorCode(answer), QStringLiteral("validation"));
+        QVERIFY(client.isOpen());
+    }
+
+    void chunkedBodiesAreCountedAsTheyArrive()
+    {
+        QVERIFY(restart());
+        // A chunked sign-in within the limit is served.
+        {
+            const QByteArray body = loginBody(QStringLiteral("agent.a"));
+            RawConnection client(m_server->port());
+            client.send("POST /api/v1/login HTTP/1.1\r\nHost: test\r\nContent-Type: "
+                        "application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                        QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n");
+            const QByteArray answer = client.response();
+            QCOMPARE(statusOf(answer), 200);
+            QVERIFY(!bodyOf(answer).value(u"token").toString().isEmpty());
+        }
+        // One without end is refused once its chunks pass the limit, not when it ends.
+        RawConnection client(m_server->port());
+        client.send("POST /api/v1/login HTTP/1.1\r\nHost: test\r\nContent-Type: "
+                    "application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        const QByteArray chunk = "10000\r\n" + QByteArray(0x10000, 'x') + "\r\n";
+        for (int i = 0; i < 17 && client.isOpen(); ++i)
+            client.send(chunk);
+        const QByteArray answer = client.response();
+        QCOMPARE(statusOf(answer), 413);
+        QCOMPARE(errorCode(answer), QStringLiteral("too_large"));
+        QVERIFY(client.closedWithin(10000));
+    }
+
+    void slowHeadsAndIdleConnectionsAreClosed()
+    {
+        QVERIFY(restart({QStringLiteral("--header-timeout"), QStringLiteral("1"),
+                         QStringLiteral("--idle-timeout"), QStringLiteral("2")}));
+        RawConnection silent(m_server->port());
+        RawConnection slow(m_server->port());
+        slow.send("GET /open311/v2/services.json HTTP/1.1\r\nHost: te");
+        RawConnection idle(m_server->port());
+        idle.send(servicesRequest());
+        QCOMPARE(statusOf(idle.response()), 200);
+        // A long-poll outlasting the idle time is not idle: it is answered, not cut.
+        const QString token = m_server->login(QStringLiteral("agent.a"));
+        QVERIFY(!token.isEmpty());
+        RawConnection polling(m_server->port());
+        polling.send("GET /api/v1/events?after=999999999&wait=4 HTTP/1.1\r\nHost: test\r\n"
+                     "Authorization: Bearer " +
+                     token.toLatin1() + "\r\n\r\n");
+
+        QVERIFY(silent.closedWithin(20000));
+        QVERIFY(slow.closedWithin(20000));
+        QVERIFY(idle.closedWithin(20000));
+        const QByteArray slowAnswer = slow.response(0);
+        QCOMPARE(statusOf(slowAnswer), 408);
+        const QByteArray polled = polling.response();
+        QCOMPARE(statusOf(polled), 200);
+        QVERIFY(bodyOf(polled).value(u"events").toArray().isEmpty());
+    }
+
+    void connectionCloseAndHttp10CloseAfterTheAnswer()
+    {
+        QVERIFY(restart());
+        RawConnection http10(m_server->port());
+        http10.send(servicesRequest("HTTP/1.0"));
+        QCOMPARE(statusOf(http10.response()), 200);
+        QVERIFY(http10.closedWithin(10000));
+
+        RawConnection closing(m_server->port());
+        closing.send(servicesRequest("HTTP/1.1", "Connection: close\r\n"));
+        QCOMPARE(statusOf(closing.response()), 200);
+        QVERIFY(closing.closedWithin(10000));
+
+        // Kept alive otherwise: a second request on the same connection is answered.
+        RawConnection kept(m_server->port());
+        kept.send(servicesRequest());
+        QCOMPARE(statusOf(kept.response()), 200);
+        kept.send(servicesRequest());
+        QCOMPARE(statusOf(kept.response()), 200);
+        QVERIFY(kept.isOpen());
+    }
+
+    void theConnectionCapRefusesCleanly()
+    {
+        QVERIFY(restart({QStringLiteral("--max-connections"), QStringLiteral("3")}));
+        std::vector<std::unique_ptr<RawConnection>> open;
+        for (int i = 0; i < 3; ++i) {
+            open.push_back(std::make_unique<RawConnection>(m_server->port()));
+            open.back()->send(servicesRequest());
+            QCOMPARE(statusOf(open.back()->response()), 200);
+        }
+        RawConnection extra(m_server->port());
+        extra.send(servicesRequest());
+        const QByteArray refused = extra.response();
+        QCOMPARE(statusOf(refused), 503);
+        QCOMPARE(errorCode(refused), QStringLiteral("busy"));
+        QVERIFY(headerOf(refused, "Retry-After").toInt() > 0);
+        QVERIFY(extra.closedWithin(10000));
+        // Those already connected are served as before.
+        for (const auto &connection : open) {
+            connection->send(servicesRequest());
+            QCOMPARE(statusOf(connection->response()), 200);
+        }
+        // A connection that ends frees its place.
+        open.front()->socket().disconnectFromHost();
+        open.erase(open.begin());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [this] {
+                RawConnection next(m_server->port());
+                next.send(servicesRequest());
+                return statusOf(next.response()) == 200;
+            }(),
+            20000);
+    }
+
+    void limitsAreValidated_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("variable");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no connections")
+            << QStringList{QStringLiteral("--max-connections"), QStringLiteral("0")} << QByteArray()
+            << QStringLiteral("--max-connections \"0\" must be a whole number");
+        QTest::newRow("idle timeout not a number")
+            << QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("soon")} << QByteArray()
+            << QStringLiteral("--idle-timeout \"soon\" must be a whole number");
+        QTest::newRow("proxy not an address")
+            << QStringList{QStringLiteral("--trusted-proxies"),
+                           QStringLiteral("127.0.0.1,300.1.1.1")}
+            << QByteArray() << QStringLiteral("\"300.1.1.1\" is not an IP address or network");
+        QTest::newRow("from the environment")
+            << QStringList() << QByteArrayLiteral("CIVICDESK_SIGN_IN_WORKERS=0")
+            << QStringLiteral("CIVICDESK_SIGN_IN_WORKERS \"0\" must be a whole number from 1");
+        QTest::newRow("more than the descriptors")
+            << QStringList{QStringLiteral("--max-connections"), QStringLiteral("900000")}
+            << QByteArray() << QStringLiteral("file descriptors");
+    }
+
+    void limitsAreValidated()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, variable);
+        QFETCH(QString, message);
+        const QByteArray name = variable.left(variable.indexOf('='));
+        if (!variable.isEmpty())
+            qputenv(name.constData(), variable.mid(variable.indexOf('=') + 1));
+        ServerProcess server(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        QByteArray output;
+        const int code = server.run(
+            arguments + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}, {},
+            &output);
+        if (!variable.isEmpty())
+            qunsetenv(name.constData());
+        QCOMPARE(code, 2);
+        QVERIFY2(QString::fromUtf8(output).contains(message), output.constData());
+    }
+
+    // Argon2id ran on the event loop: during a burst of sign-ins a 0.5 ms GET waited for all.
+    void aSignInBurstDoesNotStallOtherRequests()
+    {
+        QVERIFY(restart({QStringLiteral("--sign-ins-per-account"), QStringLiteral("100"),
+                         QStringLiteral("--sign-in-workers"), QStringLiteral("2")}));
+        constexpr int Burst = 50;
+        std::vector<std::unique_ptr<RawConnection>> clients;
+        for (int i = 0; i <= Burst; ++i) {
+            clients.push_back(std::make_unique<RawConnection>(m_server->port()));
+            QVERIFY(clients.back()->isOpen());
+        }
+        // Answers in the order they arrive; the GET is the last connection.
+        QList<int> order;
+        QList<QByteArray> answers(Burst + 1);
+        QEventLoop loop;
+        for (int i = 0; i <= Burst; ++i) {
+            QTcpSocket *socket = &clients[i]->socket();
+            QObject::connect(socket, &QTcpSocket::readyRead, &loop, [&, i, socket] {
+                answers[i] += socket->readAll();
+                if (responseLength(answers[i]) > 0 && !order.contains(i)) {
+                    order.append(i);
+                    if (order.size() == Burst + 1)
+                        loop.quit();
+                }
+            });
+        }
+        for (int i = 0; i < Burst; ++i)
+            clients[i]->socket().write(loginRequest(QStringLiteral("agent.b")));
+        clients[Burst]->socket().write(servicesRequest());
+        QTimer::singleShot(300000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(order.size(), Burst + 1);
+        for (int i = 0; i < Burst; ++i) {
+            QCOMPARE(statusOf(answers[i]), 200);
+            QVERIFY(!bodyOf(answers[i]).value(u"token").toString().isEmpty());
+        }
+        QCOMPARE(statusOf(answers[Burst]), 200);
+        QVERIFY2(
+            order.indexOf(Burst) < Burst,
+            qPrintable(QStringLiteral("the GET was answered after all %1 sign-ins").arg(Burst)));
+    }
+
+    void aFullSignInQueueIsA503()
+    {
+        QVERIFY(restart({QStringLiteral("--sign-ins-per-account"), QStringLiteral("100"),
+                         QStringLiteral("--sign-in-workers"), QStringLiteral("1"),
+                         QStringLiteral("--sign-in-queue"), QStringLiteral("1")}));
+        constexpr int Burst = 8;
+        std::vector<std::unique_ptr<RawConnection>> clients;
+        for (int i = 0; i < Burst; ++i) {
+            clients.push_back(std::make_unique<RawConnection>(m_server->port()));
+            QVERIFY(clients.back()->isOpen());
+        }
+        for (const auto &client : clients) {
+            client->socket().write(loginRequest(QStringLiteral("agent.c")));
+            client->socket().flush(); // all at once, not as each answer is awaited
+        }
+        int signedIn = 0;
+        int busy = 0;
+        for (const auto &client : clients) {
+            const QByteArray answer = client->response();
+            if (statusOf(answer) == 200) {
+                ++signedIn;
+            } else {
+                QCOMPARE(statusOf(answer), 503);
+                QCOMPARE(errorCode(answer), QStringLiteral("busy"));
+                QVERIFY(headerOf(answer, "Retry-After").toInt() > 0);
+                ++busy;
+            }
+        }
+        QVERIFY2(busy > 0, "every sign-in was taken although one worker and one place wait");
+        QVERIFY(signedIn >= 2);
+        // Once the burst is through, sign-ins are taken again.
+        QVERIFY(!m_server->login(QStringLiteral("agent.c")).isEmpty());
+    }
+
+    // Behind nginx the per-address limit counted the proxy: a whole centre refused.
+    void forwardedForIsBelievedOnlyFromTrustedProxies()
+    {
+        const auto signIn = [this](const QByteArray &forwardedFor) {
+            return m_server
+                ->request(
+                    QByteArrayLiteral("POST"), QStringLiteral("/api/v1/login"),
+                    loginBody(QStringLiteral("agent.a")),
+                    {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+                     {QByteArrayLiteral("X-Forwarded-For"), forwardedFor}})
+                .status;
+        };
+        QVERIFY(restart({QStringLiteral("--trusted-proxies"), QStringLiteral("127.0.0.1, ::1"),
+                         QStringLiteral("--sign-ins-per-address"), QStringLiteral("2"),
+                         QStringLiteral("--sign-ins-per-account"), QStringLiteral("100")}));
+        QCOMPARE(signIn("198.51.100.1"), 200);
+        QCOMPARE(signIn("198.51.100.1"), 200);
+        QCOMPARE(signIn("198.51.100.1"), 429);
+        QCOMPARE(signIn("198.51.100.2"), 200); // another workstation behind the same proxy
+        // The nearest address that is not a trusted proxy counts; what the client claimed
+        // before it does not.
+        QCOMPARE(signIn("203.0.113.9, 198.51.100.1"), 429);
+        QCOMPARE(signIn("198.51.100.3, 127.0.0.1"), 200);
+
+        // From a peer that is no trusted proxy the header is ignored: the peer's address counts.
+        QVERIFY(restart({QStringLiteral("--trusted-proxies"), QStringLiteral("10.1.2.3"),
+                         QStringLiteral("--sign-ins-per-address"), QStringLiteral("2"),
+                         QStringLiteral("--sign-ins-per-account"), QStringLiteral("100")}));
+        QCOMPARE(signIn("198.51.100.1"), 200);
+        QCOMPARE(signIn("198.51.100.2"), 200);
+        QCOMPARE(signIn("198.51.100.3"), 429);
+    }
+
+    void signInsAreLimitedPerAccount()
+    {
+        QVERIFY(restart({QStringLiteral("--sign-ins-per-account"), QStringLiteral("3")}));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!m_server->login(QStringLiteral("agent.b")).isEmpty());
+        const auto refused =
+            m_server->postJson(QStringLiteral("/api/v1/login"),
+                               QJsonDocument::fromJson(loginBody(QStringLiteral("agent.b"))));
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.json()[u"error"][u"code"].toString(), QStringLiteral("rate_limited"));
+        QVERIFY(refused.header("Retry-After").toInt() > 0);
+        // Another account from the same address is not held up.
+        QVERIFY(!m_server->login(QStringLiteral("agent.c")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerLimits)
+#include "tst_serverlimits.moc"
