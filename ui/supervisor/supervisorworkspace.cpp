@@ -100,9 +100,9 @@ void SupervisorWorkspace::buildUi()
     m_period->addItems({tr("Today"), tr("This week"), tr("Chosen days")});
     const QDate today = m_context.clock.now().toTimeZone(m_context.cityZone).date();
     m_from = new QDateEdit(today, this);
-    named(m_from, "kpiFromDateEdit", tr("First day"));
+    named(m_from, "kpiFromDateEdit", tr("From (first day)"));
     m_to = new QDateEdit(today, this);
-    named(m_to, "kpiToDateEdit", tr("Last day"));
+    named(m_to, "kpiToDateEdit", tr("To (last day)"));
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
@@ -476,6 +476,11 @@ void SupervisorWorkspace::drill(const KpiCell &cell, const QString &title)
             m_drill = nullptr;
     });
     connect(m_drill, &DrillDownDialog::requestActivated, this, &SupervisorWorkspace::openRequest);
+    // Closed: the keyboard is back where it was.
+    connect(m_drill, &QDialog::finished, this, [this] {
+        activateWindow();
+        m_tabs->currentWidget()->setFocus(Qt::OtherFocusReason);
+    });
     const KpiFilter f = filter();
     if (cell.isContactMetric()) {
         auto lines = m_context.kpis.contactsBehind(f, cell);
@@ -538,6 +543,14 @@ void SupervisorWorkspace::openRequest(const QString &requestId)
         m_detail = new RequestDetailDialog(*m_history, requestId, this);
         connect(m_detail, &RequestDetailDialog::requestChanged, this,
                 &SupervisorWorkspace::refresh);
+        connect(m_detail, &QDialog::finished, this, [this] {
+            if (m_drill && m_drill->isVisible()) {
+                m_drill->activateWindow();
+                m_drill->table()->setFocus(Qt::OtherFocusReason);
+            } else {
+                activateWindow();
+            }
+        });
     }
     m_detail->show();
     m_detail->raise();
