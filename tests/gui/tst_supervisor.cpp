@@ -1,6 +1,6 @@
 // The supervisor workspace and the wallboard through the real widgets. By keyboard only, every
 // key to QApplication::focusWidget(): a supervisor opens the workspace from the main window
-// (Ctrl+Shift+S), goes to "Overdue now", lists the requests behind it, opens one's detail and
+// (Ctrl+Shift+W), goes to "Overdue now", lists the requests behind it, opens one's detail and
 // timeline, then answers an agent's help flag. An agent has no way in, and raises the silent
 // help flag with Ctrl+Shift+F1. The wallboard shows no personal data, colours its figures by
 // the thresholds and follows the store. Results are read through the capability API.
@@ -112,7 +112,7 @@ private slots:
         MainWindow *window = desk.window.get();
         StoreContext &store = *desk.store;
         test::Journey j;
-        QVERIFY(j.press(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier));
+        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
         QVERIFY(!window->supervisorWorkspace());
         window->openSupervisorWorkspace();
         QVERIFY(!window->supervisorWorkspace());
@@ -146,7 +146,7 @@ private slots:
         MainWindow *window = desk.window.get();
         StoreContext &store = *desk.store;
         test::Journey j;
-        QVERIFY(j.press(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier));
+        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
         SupervisorWorkspace *workspace = window->supervisorWorkspace();
         QVERIFY(workspace);
         QTRY_COMPARE(j.focusName(), QStringLiteral("kpiFiguresTree"));

@@ -244,7 +244,7 @@ void MainWindow::createMenus()
     if (HelpFlags::mayRaise(m_store.role)) {
         // Silent: nothing the caller could notice, only a line in the status bar.
         QAction *help =
-            contact->addAction(tr("Ask a &supervisor for help"), this, &MainWindow::raiseHelpFlag);
+            contact->addAction(tr("Ask a supervisor for &help"), this, &MainWindow::raiseHelpFlag);
         help->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
         help->setObjectName(QStringLiteral("raiseHelpFlagAction"));
         m_shortcutActions << help;
@@ -253,7 +253,7 @@ void MainWindow::createMenus()
         QMenu *supervisor = menuBar()->addMenu(tr("&Supervisor"));
         QAction *workspace = supervisor->addAction(tr("Supervisor &workspace"), this,
                                                    &MainWindow::openSupervisorWorkspace);
-        workspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+        workspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
         workspace->setObjectName(QStringLiteral("supervisorWorkspaceAction"));
         m_shortcutActions << workspace;
     }
