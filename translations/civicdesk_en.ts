@@ -570,6 +570,10 @@
         <source>--replace-city goes with --city DIR.</source>
         <translation>--replace-city goes with --city DIR.</translation>
     </message>
+    <message>
+        <source>Show the wallboard full screen (today&apos;s figures for a wall screen, no personal data) instead of the desk. Supervisors and admins only.</source>
+        <translation>Show the wallboard full screen (today&apos;s figures for a wall screen, no personal data) instead of the desk. Supervisors and admins only.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -675,6 +679,10 @@
         <source>The %1 role may not record quality reviews.</source>
         <translation>The %1 role may not record quality reviews.</translation>
     </message>
+    <message>
+        <source>The %1 role may not answer help flags: supervisors do.</source>
+        <translation>The %1 role may not answer help flags: supervisors do.</translation>
+    </message>
 </context>
 <context>
     <name>EventPolicy</name>
@@ -727,6 +735,17 @@
     <message>
         <source>corrupt gzip data: %1</source>
         <translation>corrupt gzip data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpFlags</name>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>The note is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>This help flag is no longer open: someone answered it.</source>
+        <translation>This help flag is no longer open: someone answered it.</translation>
     </message>
 </context>
 <context>
@@ -832,6 +851,25 @@
     <message>
         <source>The next review must be a date in the future.</source>
         <translation>The next review must be a date in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTexts</name>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
+        <translation>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1682,33 @@
         <source>is not a language code</source>
         <translation>is not a language code</translation>
     </message>
+    <message>
+        <source>must be agent</source>
+        <translation>must be agent</translation>
+    </message>
+    <message>
+        <source>is longer than 200 characters</source>
+        <translation>is longer than 200 characters</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionKpis</name>
+    <message>
+        <source>The city has no valid time zone; the figures cannot be counted by its days.</source>
+        <translation>The city has no valid time zone; the figures cannot be counted by its days.</translation>
+    </message>
+    <message>
+        <source>The first day must be on or before the last day.</source>
+        <translation>The first day must be on or before the last day.</translation>
+    </message>
+    <message>
+        <source>Choose at most %1 days at once.</source>
+        <translation>Choose at most %1 days at once.</translation>
+    </message>
+    <message>
+        <source>&quot;Due within&quot; is 1 to %1 hours.</source>
+        <translation>&quot;Due within&quot; is 1 to %1 hours.</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -2141,6 +2206,95 @@
     <message>
         <source>From the city&apos;s records</source>
         <translation>From the city&apos;s records</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::DrillDownDialog</name>
+    <message>
+        <source>What is behind %1</source>
+        <translation>What is behind %1</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>Close the list</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Handle time</source>
+        <translation>Handle time</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>The first %1 contacts. Enter opens the request a contact made or joined.</source>
+        <translation>The first %1 contacts. Enter opens the request a contact made or joined.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s). Enter opens the request a contact made or joined.</source>
+        <translation>
+            <numerusform>%n contact. Enter opens the request a contact made or joined.</numerusform>
+            <numerusform>%n contacts. Enter opens the request a contact made or joined.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>The first %1 requests. Enter opens a request&apos;s detail and timeline.</source>
+        <translation>The first %1 requests. Enter opens a request&apos;s detail and timeline.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s). Enter opens a request&apos;s detail and timeline.</source>
+        <translation>
+            <numerusform>%n request. Enter opens a request&apos;s detail and timeline.</numerusform>
+            <numerusform>%n requests. Enter opens a request&apos;s detail and timeline.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3513,22 @@
         <source>&amp;Usage: answers and gaps</source>
         <translation>&amp;Usage: answers and gaps</translation>
     </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;workspace</source>
+        <translation>Supervisor &amp;workspace</translation>
+    </message>
+    <message>
+        <source>A supervisor has been asked to come to you.</source>
+        <translation>A supervisor has been asked to come to you.</translation>
+    </message>
+    <message>
+        <source>Ask a supervisor for &amp;help</source>
+        <translation>Ask a supervisor for &amp;help</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -4178,6 +4348,316 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::SupervisorWorkspace</name>
+    <message>
+        <source>Supervisor workspace</source>
+        <translation>Supervisor workspace</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Chosen days</translation>
+    </message>
+    <message>
+        <source>From (first day)</source>
+        <translation>From (first day)</translation>
+    </message>
+    <message>
+        <source>To (last day)</source>
+        <translation>To (last day)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Due within (hours)</source>
+        <translation>Due within (hours)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Count again</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>A&amp;gent:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <source>&amp;Due within:</source>
+        <translation>&amp;Due within:</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Average handle time</source>
+        <translation>Average handle time</translation>
+    </message>
+    <message>
+        <source>Transfer rate</source>
+        <translation>Transfer rate</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>First-contact resolution</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA met</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Open requests</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Help flags</source>
+        <translation>Help flags</translation>
+    </message>
+    <message>
+        <source>Figures; Enter lists what is behind one</source>
+        <translation>Figures; Enter lists what is behind one</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Open requests by type and department; Enter lists the requests in a cell</source>
+        <translation>Open requests by type and department; Enter lists the requests in a cell</translation>
+    </message>
+    <message>
+        <source>Agents asking for a supervisor</source>
+        <translation>Agents asking for a supervisor</translation>
+    </message>
+    <message>
+        <source>&amp;Answer: I am on my way</source>
+        <translation>&amp;Answer: I am on my way</translation>
+    </message>
+    <message>
+        <source>Answer the selected help flag</source>
+        <translation>Answer the selected help flag</translation>
+    </message>
+    <message>
+        <source>Supervisor views</source>
+        <translation>Supervisor views</translation>
+    </message>
+    <message>
+        <source>F&amp;igures</source>
+        <translation>F&amp;igures</translation>
+    </message>
+    <message>
+        <source>SLA &amp;backlog</source>
+        <translation>SLA &amp;backlog</translation>
+    </message>
+    <message>
+        <source>&amp;Help flags</source>
+        <translation>&amp;Help flags</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>All contacts</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Channel: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Outcome: %1</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>still running</translation>
+    </message>
+    <message>
+        <source>Hour %1:00–%2:00</source>
+        <translation>Hour %1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Handling (ended contacts)</source>
+        <translation>Handling (ended contacts)</translation>
+    </message>
+    <message>
+        <source>Ended contacts</source>
+        <translation>Ended contacts</translation>
+    </message>
+    <message>
+        <source>Average handle time (minutes:seconds)</source>
+        <translation>Average handle time (minutes:seconds)</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Information given</translation>
+    </message>
+    <message>
+        <source>Request created or joined</source>
+        <translation>Request created or joined</translation>
+    </message>
+    <message>
+        <source>Resolved at first contact</source>
+        <translation>Resolved at first contact</translation>
+    </message>
+    <message>
+        <source>Contacts counted</source>
+        <translation>Contacts counted</translation>
+    </message>
+    <message>
+        <source>Caller came back within %1 days</source>
+        <translation>Caller came back within %1 days</translation>
+    </message>
+    <message>
+        <source>Requests opened</source>
+        <translation>Requests opened</translation>
+    </message>
+    <message>
+        <source>All requests opened</source>
+        <translation>All requests opened</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Service-request SLA</source>
+        <translation>Service-request SLA</translation>
+    </message>
+    <message>
+        <source>SLA met (closed in the period on time)</source>
+        <translation>SLA met (closed in the period on time)</translation>
+    </message>
+    <message>
+        <source>Closed after the due time</source>
+        <translation>Closed after the due time</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Open now</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n hour(s)</source>
+        <translation>
+            <numerusform>Due within %n hour</numerusform>
+            <numerusform>Due within %n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>0–2 days</source>
+        <translation>0–2 days</translation>
+    </message>
+    <message>
+        <source>3–7 days</source>
+        <translation>3–7 days</translation>
+    </message>
+    <message>
+        <source>8–30 days</source>
+        <translation>8–30 days</translation>
+    </message>
+    <message>
+        <source>Over 30 days</source>
+        <translation>Over 30 days</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <source>&amp;Help flags (%1)</source>
+        <translation>&amp;Help flags (%1)</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::SyncClient</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -4434,6 +4914,84 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::Wallboard</name>
+    <message>
+        <source>CivicDesk wallboard</source>
+        <translation>CivicDesk wallboard</translation>
+    </message>
+    <message>
+        <source>Wallboard</source>
+        <translation>Wallboard</translation>
+    </message>
+    <message>
+        <source>Contacts today</source>
+        <translation>Contacts today</translation>
+    </message>
+    <message>
+        <source>Service requests</source>
+        <translation>Service requests</translation>
+    </message>
+    <message>
+        <source>Overdue requests by department</source>
+        <translation>Overdue requests by department</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Average handle time</source>
+        <translation>Average handle time</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Answered with information</source>
+        <translation>Answered with information</translation>
+    </message>
+    <message>
+        <source>Resolved at first contact</source>
+        <translation>Resolved at first contact</translation>
+    </message>
+    <message>
+        <source>Agents asking for a supervisor</source>
+        <translation>Agents asking for a supervisor</translation>
+    </message>
+    <message>
+        <source>Requests opened</source>
+        <translation>Requests opened</translation>
+    </message>
+    <message>
+        <source>Closed within SLA</source>
+        <translation>Closed within SLA</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Open requests</translation>
+    </message>
+    <message>
+        <source>Overdue requests</source>
+        <translation>Overdue requests</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n hour(s)</source>
+        <translation>
+            <numerusform>Due within %n hour</numerusform>
+            <numerusform>Due within %n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>No department</translation>
+    </message>
+    <message>
+        <source>Today in %1 · updated %2</source>
+        <translation>Today in %1 · updated %2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>CivicDesk</source>
@@ -4474,6 +5032,10 @@
     <message>
         <source>This workstation has no city yet: sign in once so it can load the city from the central store %1.</source>
         <translation>This workstation has no city yet: sign in once so it can load the city from the central store %1.</translation>
+    </message>
+    <message>
+        <source>The wallboard is for supervisors and admins; %1 works as %2.</source>
+        <translation>The wallboard is for supervisors and admins; %1 works as %2.</translation>
     </message>
 </context>
 </TS>

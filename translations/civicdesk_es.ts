@@ -570,6 +570,10 @@
         <source>--replace-city goes with --city DIR.</source>
         <translation>--replace-city va con --city DIR.</translation>
     </message>
+    <message>
+        <source>Show the wallboard full screen (today&apos;s figures for a wall screen, no personal data) instead of the desk. Supervisors and admins only.</source>
+        <translation>Muestra el panel mural a pantalla completa (las cifras de hoy para una pantalla de pared, sin datos personales) en lugar del puesto. Solo para supervisores y administradores.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -675,6 +679,10 @@
         <source>The %1 role may not record quality reviews.</source>
         <translation>El rol %1 no puede registrar revisiones de calidad.</translation>
     </message>
+    <message>
+        <source>The %1 role may not answer help flags: supervisors do.</source>
+        <translation>El rol %1 no puede responder a las peticiones de ayuda: lo hacen los supervisores.</translation>
+    </message>
 </context>
 <context>
     <name>EventPolicy</name>
@@ -727,6 +735,17 @@
     <message>
         <source>corrupt gzip data: %1</source>
         <translation>datos gzip dañados: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpFlags</name>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>La nota es demasiado larga: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>This help flag is no longer open: someone answered it.</source>
+        <translation>Esta petición de ayuda ya no está abierta: alguien la respondió.</translation>
     </message>
 </context>
 <context>
@@ -832,6 +851,25 @@
     <message>
         <source>The next review must be a date in the future.</source>
         <translation>La próxima revisión debe ser una fecha futura.</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTexts</name>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
+        <translation>Resolución en el primer contacto: un contacto terminado con un llamante conocido y un tipo de solicitud cuenta como resuelto, salvo que el mismo llamante volviera a contactar con el centro por una solicitud del mismo tipo en los %1 días siguientes. Los contactos sin llamante o sin tipo no se cuentan.</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1682,33 @@
         <source>is not a language code</source>
         <translation>no es un código de idioma</translation>
     </message>
+    <message>
+        <source>must be agent</source>
+        <translation>debe ser agent</translation>
+    </message>
+    <message>
+        <source>is longer than 200 characters</source>
+        <translation>tiene más de 200 caracteres</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionKpis</name>
+    <message>
+        <source>The city has no valid time zone; the figures cannot be counted by its days.</source>
+        <translation>La ciudad no tiene una zona horaria válida; las cifras no se pueden contar por sus días.</translation>
+    </message>
+    <message>
+        <source>The first day must be on or before the last day.</source>
+        <translation>El primer día debe ser igual o anterior al último.</translation>
+    </message>
+    <message>
+        <source>Choose at most %1 days at once.</source>
+        <translation>Elija como máximo %1 días a la vez.</translation>
+    </message>
+    <message>
+        <source>&quot;Due within&quot; is 1 to %1 hours.</source>
+        <translation>«Vence en» es de 1 a %1 horas.</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -2141,6 +2206,95 @@
     <message>
         <source>From the city&apos;s records</source>
         <translation>De los registros de la ciudad</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::DrillDownDialog</name>
+    <message>
+        <source>What is behind %1</source>
+        <translation>Lo que hay detrás de %1</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>Cerrar la lista</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Handle time</source>
+        <translation>Tiempo de atención</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>The first %1 contacts. Enter opens the request a contact made or joined.</source>
+        <translation>Los primeros %1 contactos. Intro abre la solicitud que un contacto creó o a la que se unió.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s). Enter opens the request a contact made or joined.</source>
+        <translation>
+            <numerusform>%n contacto. Intro abre la solicitud que un contacto creó o a la que se unió.</numerusform>
+            <numerusform>%n contactos. Intro abre la solicitud que un contacto creó o a la que se unió.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>The first %1 requests. Enter opens a request&apos;s detail and timeline.</source>
+        <translation>Las primeras %1 solicitudes. Intro abre el detalle y la cronología de una solicitud.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s). Enter opens a request&apos;s detail and timeline.</source>
+        <translation>
+            <numerusform>%n solicitud. Intro abre el detalle y la cronología de una solicitud.</numerusform>
+            <numerusform>%n solicitudes. Intro abre el detalle y la cronología de una solicitud.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3513,22 @@
         <source>&amp;Usage: answers and gaps</source>
         <translation>&amp;Uso: respuestas y vacíos</translation>
     </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>Su&amp;pervisión</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;workspace</source>
+        <translation>&amp;Espacio de supervisión</translation>
+    </message>
+    <message>
+        <source>A supervisor has been asked to come to you.</source>
+        <translation>Se ha pedido a un supervisor que acuda a su puesto.</translation>
+    </message>
+    <message>
+        <source>Ask a supervisor for &amp;help</source>
+        <translation>Pedir &amp;ayuda a un supervisor</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -4178,6 +4348,316 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::SupervisorWorkspace</name>
+    <message>
+        <source>Supervisor workspace</source>
+        <translation>Espacio de supervisión</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Días elegidos</translation>
+    </message>
+    <message>
+        <source>From (first day)</source>
+        <translation>Desde (primer día)</translation>
+    </message>
+    <message>
+        <source>To (last day)</source>
+        <translation>Hasta (último día)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Todos los agentes</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Todos los canales</translation>
+    </message>
+    <message>
+        <source>Due within (hours)</source>
+        <translation>Vence en (horas)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Volver a contar</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>A&amp;gente:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <source>&amp;Due within:</source>
+        <translation>&amp;Vence en:</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Average handle time</source>
+        <translation>Tiempo medio de atención</translation>
+    </message>
+    <message>
+        <source>Transfer rate</source>
+        <translation>Tasa de transferencia</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>Resolución en el primer contacto</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA cumplido</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencidas</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Vencen pronto</translation>
+    </message>
+    <message>
+        <source>Help flags</source>
+        <translation>Peticiones de ayuda</translation>
+    </message>
+    <message>
+        <source>Figures; Enter lists what is behind one</source>
+        <translation>Cifras; Intro muestra lo que hay detrás de una</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Open requests by type and department; Enter lists the requests in a cell</source>
+        <translation>Solicitudes abiertas por tipo y departamento; Intro muestra las solicitudes de una celda</translation>
+    </message>
+    <message>
+        <source>Agents asking for a supervisor</source>
+        <translation>Agentes que piden un supervisor</translation>
+    </message>
+    <message>
+        <source>&amp;Answer: I am on my way</source>
+        <translation>&amp;Responder: voy para allá</translation>
+    </message>
+    <message>
+        <source>Answer the selected help flag</source>
+        <translation>Responder a la petición de ayuda seleccionada</translation>
+    </message>
+    <message>
+        <source>Supervisor views</source>
+        <translation>Vistas de supervisión</translation>
+    </message>
+    <message>
+        <source>F&amp;igures</source>
+        <translation>C&amp;ifras</translation>
+    </message>
+    <message>
+        <source>SLA &amp;backlog</source>
+        <translation>&amp;Trabajo pendiente (SLA)</translation>
+    </message>
+    <message>
+        <source>&amp;Help flags</source>
+        <translation>A&amp;yuda pedida</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Todos los contactos</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Canal: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Resultado: %1</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>aún en curso</translation>
+    </message>
+    <message>
+        <source>Hour %1:00–%2:00</source>
+        <translation>Hora %1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Handling (ended contacts)</source>
+        <translation>Atención (contactos terminados)</translation>
+    </message>
+    <message>
+        <source>Ended contacts</source>
+        <translation>Contactos terminados</translation>
+    </message>
+    <message>
+        <source>Average handle time (minutes:seconds)</source>
+        <translation>Tiempo medio de atención (minutos:segundos)</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Información dada</translation>
+    </message>
+    <message>
+        <source>Request created or joined</source>
+        <translation>Solicitud creada o unida</translation>
+    </message>
+    <message>
+        <source>Resolved at first contact</source>
+        <translation>Resuelto en el primer contacto</translation>
+    </message>
+    <message>
+        <source>Contacts counted</source>
+        <translation>Contactos contados</translation>
+    </message>
+    <message>
+        <source>Caller came back within %1 days</source>
+        <translation>El llamante volvió en menos de %1 días</translation>
+    </message>
+    <message>
+        <source>Requests opened</source>
+        <translation>Solicitudes abiertas en el periodo</translation>
+    </message>
+    <message>
+        <source>All requests opened</source>
+        <translation>Todas las solicitudes abiertas en el periodo</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Service-request SLA</source>
+        <translation>SLA de las solicitudes de servicio</translation>
+    </message>
+    <message>
+        <source>SLA met (closed in the period on time)</source>
+        <translation>SLA cumplido (cerradas en el periodo a tiempo)</translation>
+    </message>
+    <message>
+        <source>Closed after the due time</source>
+        <translation>Cerradas después del vencimiento</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Abiertas ahora</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Vencidas ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n hour(s)</source>
+        <translation>
+            <numerusform>Vencen en %n hora</numerusform>
+            <numerusform>Vencen en %n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <source>0–2 days</source>
+        <translation>0–2 días</translation>
+    </message>
+    <message>
+        <source>3–7 days</source>
+        <translation>3–7 días</translation>
+    </message>
+    <message>
+        <source>8–30 days</source>
+        <translation>8–30 días</translation>
+    </message>
+    <message>
+        <source>Over 30 days</source>
+        <translation>Más de 30 días</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Pedida</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>&amp;Help flags (%1)</source>
+        <translation>A&amp;yuda pedida (%1)</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::SyncClient</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -4434,6 +4914,84 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::Wallboard</name>
+    <message>
+        <source>CivicDesk wallboard</source>
+        <translation>Panel mural de CivicDesk</translation>
+    </message>
+    <message>
+        <source>Wallboard</source>
+        <translation>Panel mural</translation>
+    </message>
+    <message>
+        <source>Contacts today</source>
+        <translation>Contactos de hoy</translation>
+    </message>
+    <message>
+        <source>Service requests</source>
+        <translation>Solicitudes de servicio</translation>
+    </message>
+    <message>
+        <source>Overdue requests by department</source>
+        <translation>Solicitudes vencidas por departamento</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Average handle time</source>
+        <translation>Tiempo medio de atención</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferidos</translation>
+    </message>
+    <message>
+        <source>Answered with information</source>
+        <translation>Atendidos con información</translation>
+    </message>
+    <message>
+        <source>Resolved at first contact</source>
+        <translation>Resuelto en el primer contacto</translation>
+    </message>
+    <message>
+        <source>Agents asking for a supervisor</source>
+        <translation>Agentes que piden un supervisor</translation>
+    </message>
+    <message>
+        <source>Requests opened</source>
+        <translation>Solicitudes abiertas hoy</translation>
+    </message>
+    <message>
+        <source>Closed within SLA</source>
+        <translation>Cerradas dentro del SLA</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Solicitudes abiertas</translation>
+    </message>
+    <message>
+        <source>Overdue requests</source>
+        <translation>Solicitudes vencidas</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n hour(s)</source>
+        <translation>
+            <numerusform>Vencen en %n hora</numerusform>
+            <numerusform>Vencen en %n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>Sin departamento</translation>
+    </message>
+    <message>
+        <source>Today in %1 · updated %2</source>
+        <translation>Hoy en %1 · actualizado %2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>CivicDesk</source>
@@ -4474,6 +5032,10 @@
     <message>
         <source>This workstation has no city yet: sign in once so it can load the city from the central store %1.</source>
         <translation>Esta estación de trabajo aún no tiene ninguna ciudad: inicie sesión una vez para que pueda cargar la ciudad desde el almacén central %1.</translation>
+    </message>
+    <message>
+        <source>The wallboard is for supervisors and admins; %1 works as %2.</source>
+        <translation>El panel mural es para supervisores y administradores; %1 trabaja como %2.</translation>
     </message>
 </context>
 </TS>

@@ -79,7 +79,13 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
                                     "Without one the workstation runs standalone on its local "
                                     "store."),
         QStringLiteral("URL"));
-    parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server});
+    const QCommandLineOption wallboard(
+        QStringLiteral("wallboard"),
+        QCoreApplication::translate("CommandLine",
+                                    "Show the wallboard full screen (today's figures for a wall "
+                                    "screen, no personal data) instead of the desk. Supervisors "
+                                    "and admins only."));
+    parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server, wallboard});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -96,6 +102,7 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
     options.cityDir = parser.isSet(city) ? parser.value(city) : defaultCityDir();
     options.language = parser.value(lang).trimmed().toLower();
     options.reimport = parser.isSet(reimport);
+    options.wallboard = parser.isSet(wallboard);
     options.cityGiven = parser.isSet(city);
     options.replaceCity = parser.isSet(replaceCity);
     options.checkCity = parser.value(checkCity);

@@ -18,6 +18,8 @@ struct WorkstationOptions
     // The central store to sync with (--server, else the settings page); empty = standalone.
     QString serverUrl;
     bool serverGiven = false;
+    // --wallboard: a full-screen wall display of today's figures instead of the desk.
+    bool wallboard = false;
 };
 
 // Parses and validates the workstation's command line. `--help` and `--version` print and exit

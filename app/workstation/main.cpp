@@ -16,6 +16,8 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
+#include "ui/supervisor/supervisorworkspace.h"
+#include "ui/supervisor/wallboard.h"
 #include "ui/sync/logindialog.h"
 #include "ui/sync/synccontroller.h"
 
@@ -202,6 +204,20 @@ int main(int argc, char *argv[])
         client.get());
     StoreContext &store = workspace.store();
     SyncEngine *engine = workspace.syncEngine();
+    if (options.value().wallboard) {
+        // The wall screen: no desk, the same store kept current by the same sync.
+        if (!SupervisorWorkspace::mayOpen(store.role))
+            return fail(QCoreApplication::translate("main", "The wallboard is for supervisors and "
+                                                            "admins; %1 works as %2.")
+                            .arg(agent, agentRoleName(store.role)));
+        Wallboard wall(supervisorContextOf(store), settings.wallboard());
+        if (engine && signedIn)
+            engine->start();
+        wall.showFullScreen();
+        const int status = QApplication::exec();
+        workspace.shutDown();
+        return status;
+    }
     MainWindow window(store, settings);
     SyncController sync(window, settings, *database.value(), store.events, engine, client.get(),
                         agent);

@@ -155,6 +155,15 @@ std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event
             Text::tr("The %1 role may not record quality reviews.").arg(agentRoleName(role)),
             QStringLiteral("kind"));
     }
+    if (event.kind == u"agent.help_requested")
+        return needRecordCalls(role);
+    if (event.kind == u"agent.help_answered") {
+        if (mayReviewAgents(role))
+            return std::nullopt;
+        return denial(Text::tr("The %1 role may not answer help flags: supervisors do.")
+                          .arg(agentRoleName(role)),
+                      QStringLiteral("kind"));
+    }
     return denial(Text::tr("No role may append a %1 event.").arg(event.kind),
                   QStringLiteral("kind"));
 }
@@ -165,7 +174,8 @@ QStringList permittedEventKinds()
     kinds << QStringLiteral("request.status_changed") << QStringLiteral("request.field_changed")
           << QStringLiteral("request.duplicate_unlinked") << QStringLiteral("article.created")
           << QStringLiteral("article.edited") << QStringLiteral("article.reviewed")
-          << QStringLiteral("article.state_changed") << QStringLiteral("review.recorded");
+          << QStringLiteral("article.state_changed") << QStringLiteral("review.recorded")
+          << QStringLiteral("agent.help_requested") << QStringLiteral("agent.help_answered");
     return kinds;
 }
 

@@ -47,6 +47,8 @@ struct PermissionDenial
 //   article.reviewed              ArticleLifecycle::canMarkReviewed in the state now
 //   article.state_changed         ArticleLifecycle::checkTransition from the state now
 //   review.recorded               reviewAgents
+//   agent.help_requested          recordCalls (an agent asks for a supervisor)
+//   agent.help_answered           reviewAgents (a supervisor answers)
 //   anything else                 refused
 std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event &event,
                                                      const EntityState &now);

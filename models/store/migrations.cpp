@@ -291,6 +291,13 @@ const QList<QStringList> &allMigrations()
                            "NULL, PRIMARY KEY(contact_id, query))"),
             QStringLiteral("CREATE INDEX knowledge_gaps_searched ON knowledge_gaps(searched_at)"),
         },
+        // Supervisor KPIs over a period without scanning every row: contacts by start time,
+        // requests by closing time (SLA met), open requests by due time (overdue, due soon).
+        {
+            QStringLiteral("CREATE INDEX contacts_started ON contacts(started_at)"),
+            QStringLiteral("CREATE INDEX requests_closed ON requests(closed_at)"),
+            QStringLiteral("CREATE INDEX requests_status_due ON requests(status, due_at)"),
+        },
     };
     return migrations;
 }

@@ -206,6 +206,16 @@ Status validate(const Event &e)
                            QCoreApplication::translate("Storage", "is not a language code"));
         return Ok{};
     }
+    if (e.kind == u"agent.help_requested" || e.kind == u"agent.help_answered") {
+        // An agent's help flag (models/supervision/helpflags.h), read from the log itself.
+        if (e.entityType != u"agent")
+            return invalid(e, QStringLiteral("entity_type"),
+                           QCoreApplication::translate("Storage", "must be agent"));
+        if (str(e, u"note").size() > 200)
+            return invalid(e, QStringLiteral("note"),
+                           QCoreApplication::translate("Storage", "is longer than 200 characters"));
+        return Ok{};
+    }
     if (e.kind == u"contact.started") {
         if (!channelFromName(str(e, u"channel")))
             return invalid(e, QStringLiteral("channel"),
@@ -274,6 +284,8 @@ Status apply(QSqlDatabase &db, const Event &e)
              str(e, u"language").isEmpty() ? QStringLiteral("en") : str(e, u"language"),
              str(e, u"preference").isEmpty() ? QStringLiteral("phone") : str(e, u"preference"),
              now});
+    if (e.kind == u"agent.help_requested" || e.kind == u"agent.help_answered")
+        return Ok{}; // no projection: the open flags are read from the event log
     if (e.kind == u"contact.started")
         return sql::execCached(
             db,

@@ -275,6 +275,18 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                          {{QStringLiteral("query"), QStringLiteral("passport renewal")},
                           {QStringLiteral("language"), QStringLiteral("en")}}),
                   Callers});
+    // Help flags: every role that takes calls raises one; supervisors and admins answer.
+    cases.append({QStringLiteral("agent.help_requested"),
+                  {},
+                  m.make(QStringLiteral("agent"), m.id(QStringLiteral("help")),
+                         QStringLiteral("agent.help_requested"), {}),
+                  Callers});
+    cases.append({QStringLiteral("agent.help_answered"),
+                  {m.make(QStringLiteral("agent"), m.id(QStringLiteral("help2")),
+                          QStringLiteral("agent.help_requested"), {})},
+                  m.make(QStringLiteral("agent"), m.id(QStringLiteral("help2")),
+                         QStringLiteral("agent.help_answered"), {{QStringLiteral("agent"), actor}}),
+                  Supervisors});
     return cases;
 }
 

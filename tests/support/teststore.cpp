@@ -1,5 +1,8 @@
 #include "tests/support/teststore.h"
 
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -95,6 +98,21 @@ QString dumpStore(const Database &db, const QStringList &skip)
         }
     }
     return dump;
+}
+
+std::unique_ptr<TempStore> miniCityStore()
+{
+    auto store = std::make_unique<TempStore>();
+    auto pack = CityPack::load(testDataDir() + QStringLiteral("/minipack"));
+    if (!pack) {
+        qWarning("%s", qPrintable(pack.error().message));
+        return nullptr;
+    }
+    if (auto report = CityImporter(store->db()).import(pack.value()); !report) {
+        qWarning("%s", qPrintable(report.error().message));
+        return nullptr;
+    }
+    return store;
 }
 
 } // namespace civicdesk::test

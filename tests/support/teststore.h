@@ -42,5 +42,7 @@ private:
 // text. Tables in `skip` are left out.
 QString dumpStore(const Database &db, const QStringList &skip = {});
 QString testDataDir();
+// A fresh store with tests/data/minipack imported (null, with a warning, when that fails).
+std::unique_ptr<TempStore> miniCityStore();
 
 } // namespace civicdesk::test

@@ -13,6 +13,7 @@
 #include "ui/knowledge/knowledgepanel.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/pickedlocation.h"
+#include "ui/supervisor/supervisorworkspace.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -267,6 +268,22 @@ void MainWindow::createMenus()
     end->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     end->setObjectName(QStringLiteral("endContactAction"));
     m_shortcutActions << start << end;
+    if (HelpFlags::mayRaise(m_store.role)) {
+        // Silent: nothing the caller could notice, only a line in the status bar.
+        QAction *help =
+            contact->addAction(tr("Ask a supervisor for &help"), this, &MainWindow::raiseHelpFlag);
+        help->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
+        help->setObjectName(QStringLiteral("raiseHelpFlagAction"));
+        m_shortcutActions << help;
+    }
+    if (SupervisorWorkspace::mayOpen(m_store.role)) {
+        QMenu *supervisor = menuBar()->addMenu(tr("&Supervisor"));
+        QAction *workspace = supervisor->addAction(tr("Supervisor &workspace"), this,
+                                                   &MainWindow::openSupervisorWorkspace);
+        workspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+        workspace->setObjectName(QStringLiteral("supervisorWorkspaceAction"));
+        m_shortcutActions << workspace;
+    }
 
     QMenu *knowledge = menuBar()->addMenu(tr("&Knowledge"));
     const QList<std::tuple<QString, QKeySequence, std::function<void()>, QString>> articles = {
@@ -384,6 +401,27 @@ void MainWindow::showAbout()
                           "City of Boston (ODC-PDDL and CC0). See ATTRIBUTION.md in the city "
                           "pack.</p>")
                            .arg(QStringLiteral(CIVICDESK_VERSION)));
+}
+
+void MainWindow::openSupervisorWorkspace()
+{
+    if (!SupervisorWorkspace::mayOpen(m_store.role))
+        return;
+    if (!m_supervisor) {
+        m_supervisor = new SupervisorWorkspace(supervisorContextOf(m_store), this);
+    }
+    m_supervisor->refresh();
+    m_supervisor->show();
+    m_supervisor->raise();
+    m_supervisor->activateWindow();
+}
+
+void MainWindow::raiseHelpFlag()
+{
+    if (auto r = m_store.helpFlags.raise(m_intake->contactId()); !r)
+        statusBar()->showMessage(r.error().message, 10000);
+    else
+        statusBar()->showMessage(tr("A supervisor has been asked to come to you."), 10000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -15,6 +15,7 @@ class IntakePanel;
 class KnowledgePanel;
 class MapOverviewPanel;
 class Settings;
+class SupervisorWorkspace;
 struct StoreContext;
 
 // The workstation window: intake, knowledge, map and history as dock widgets the agent can
@@ -32,6 +33,11 @@ public:
     MapOverviewPanel *mapPanel() const { return m_map; }
     HistoryPanel *historyPanel() const { return m_history; }
     QList<std::pair<QString, QKeySequence>> shortcuts() const;
+    // The supervisor workspace (supervisors and admins only; null until opened).
+    SupervisorWorkspace *supervisorWorkspace() const { return m_supervisor; }
+    void openSupervisorWorkspace();
+    // The agent's silent "need a supervisor" (Ctrl+Shift+F1).
+    void raiseHelpFlag();
 
     void showArea(QDockWidget *dock);
     // Shows the window as it was left, or on a screen smaller than its first size (1366x768),
@@ -76,6 +82,7 @@ private:
     QTimer *m_outsideChanges;
     QSet<QString> m_outsideTypes;
     bool m_docksSized = false;
+    SupervisorWorkspace *m_supervisor = nullptr;
 };
 
 } // namespace civicdesk

@@ -83,4 +83,41 @@ void Settings::setServerUrl(const QString &url)
     m_settings.setValue(serverKey, url.trimmed());
 }
 
+namespace {
+const QString wallboardGroup = QStringLiteral("wallboard");
+// The keys of the wallboard's settings, with the member each one fills.
+const QList<std::pair<QString, int WallboardSettings::*>> &wallboardKeys()
+{
+    static const QList<std::pair<QString, int WallboardSettings::*>> keys = {
+        {QStringLiteral("rotateSeconds"), &WallboardSettings::rotateSeconds},
+        {QStringLiteral("slaGreenPercent"), &WallboardSettings::slaGreenPercent},
+        {QStringLiteral("slaAmberPercent"), &WallboardSettings::slaAmberPercent},
+        {QStringLiteral("overdueAmber"), &WallboardSettings::overdueAmber},
+        {QStringLiteral("overdueRed"), &WallboardSettings::overdueRed},
+        {QStringLiteral("helpFlagsRed"), &WallboardSettings::helpFlagsRed},
+        {QStringLiteral("dueSoonHours"), &WallboardSettings::dueSoonHours},
+    };
+    return keys;
+}
+} // namespace
+
+WallboardSettings Settings::wallboard() const
+{
+    WallboardSettings w;
+    const WallboardSettings defaults;
+    for (const auto &[key, member] : wallboardKeys()) {
+        bool ok = false;
+        const int value = m_settings.value(wallboardGroup + u'/' + key).toInt(&ok);
+        // A missing or unusable value keeps the default.
+        w.*member = ok && value > 0 ? value : defaults.*member;
+    }
+    return w;
+}
+
+void Settings::setWallboard(const WallboardSettings &wallboard)
+{
+    for (const auto &[key, member] : wallboardKeys())
+        m_settings.setValue(wallboardGroup + u'/' + key, wallboard.*member);
+}
+
 } // namespace civicdesk

@@ -9,6 +9,19 @@
 
 namespace civicdesk {
 
+// The wall screen's settings: seconds per page, and the thresholds at which a figure turns
+// amber or red (SLA met below a percentage; overdue requests or open help flags at a count).
+struct WallboardSettings
+{
+    int rotateSeconds = 15;
+    int slaGreenPercent = 90; // at or above: green; below amber: red
+    int slaAmberPercent = 80;
+    int overdueAmber = 1;
+    int overdueRed = 25;
+    int helpFlagsRed = 1;
+    int dueSoonHours = 4;
+};
+
 // Typed access to the workstation's QSettings; nothing else touches the keys.
 class Settings
 {
@@ -35,6 +48,9 @@ public:
     // The central store to sync with; "" = standalone (the demo default).
     QString serverUrl() const;
     void setServerUrl(const QString &url);
+    // The wallboard's rotation and colour thresholds (see WallboardSettings).
+    WallboardSettings wallboard() const;
+    void setWallboard(const WallboardSettings &wallboard);
     void clear() { m_settings.clear(); }
 
 private:

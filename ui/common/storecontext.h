@@ -11,6 +11,8 @@
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
+#include "models/supervision/helpflags.h"
+#include "models/supervision/supervisionkpis.h"
 
 namespace civicdesk {
 
@@ -25,7 +27,8 @@ struct StoreContext
         : database(db), agent(agentName), role(agentRole), catalogue(db), requests(db),
           articles(db), layers(db), intake(db), events(db), service(db, events, agentName),
           knowledge(db, events, articles, agentName, agentRole),
-          addresses(intake.addresses(), intake.intersections(), intake.referrals())
+          addresses(intake.addresses(), intake.intersections(), intake.referrals()), kpis(db),
+          helpFlags(db, events, agentName)
     {
         events.setRole(agentRole);
         const QList<LayerInfo> all = layers.layers();
@@ -47,6 +50,8 @@ struct StoreContext
     KnowledgeService knowledge;
     AddressIndex addresses;
     DistrictLocator districts;
+    SupervisionKpis kpis; // the supervisor workspace and the wallboard
+    HelpFlags helpFlags;  // agents ask for a supervisor; supervisors answer
 };
 
 } // namespace civicdesk

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "models/domain/agentrole.h"
+#include "models/domain/clock.h"
+#include "models/domain/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace civicdesk {
+
+class Database;
+class EventStore;
+
+// An agent's "need a supervisor" signal, open until a supervisor answers it.
+struct HelpFlag
+{
+    QString id;        // the flag (the events' entity id)
+    QString agent;     // who raised it
+    QString device;    // the workstation it was raised on
+    QString contactId; // the contact running then, if any
+    QDateTime raisedAt;
+};
+
+// The help flag as events (entity type "agent", entity id = the flag's id), so it reaches
+// every supervisor through sync and stays in the audit trail:
+//
+//   agent.help_requested  by the agent who needs help  {"contact_id" (optional)}
+//   agent.help_answered   by a supervisor or admin      {"agent", "note" (optional)}
+//
+// Silent by design (the lobby's code word too): raising shows nothing to the caller.
+class HelpFlags
+{
+public:
+    static constexpr int MaxNoteLength = 200;
+
+    HelpFlags(Database &database, EventStore &events, QString agent, Clock clock = {});
+
+    static bool mayRaise(AgentRole role);
+    static bool mayAnswer(AgentRole role);
+
+    // Raises a flag for the signed-in agent; one that is still open is returned instead of a
+    // second one.
+    Result<QString> raise(const QString &contactId = {});
+    Status answer(const QString &flagId, const QString &note = {});
+    // Open flags, oldest first.
+    QList<HelpFlag> open() const;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+
+private:
+    Database &m_database;
+    EventStore &m_events;
+    QString m_agent;
+    Clock m_clock;
+};
+
+} // namespace civicdesk

@@ -1,0 +1,540 @@
+#include "models/supervision/supervisionkpis.h"
+
+#include "models/store/database.h"
+#include "models/store/sql.h"
+
+#include <QCoreApplication>
+
+namespace civicdesk {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SupervisionKpis)
+};
+
+constexpr qint64 Day = 86400;
+
+// A piece of SQL and its bind values, in the order they appear: statements are put together
+// from fixed pieces only (never from input, which is always bound).
+struct Sql
+{
+    QString text;
+    QVariantList values;
+
+    Sql &add(const QString &piece, const QVariantList &more = {})
+    {
+        text += piece;
+        values += more;
+        return *this;
+    }
+    Sql &add(const Sql &other) { return add(other.text, other.values); }
+};
+
+// Contacts of the period, the agent and the channel; `alias` names the contacts table.
+Sql contactFilter(const KpiFilter &f, const QString &alias = QStringLiteral("c"))
+{
+    Sql s;
+    s.add(alias + u".started_at >= CAST(? AS BIGINT) AND " + alias +
+              u".started_at < CAST(? AS BIGINT)",
+          {f.period.start(), f.period.end()});
+    s.add(u" AND (CAST(? AS TEXT) = '' OR " + alias + u".agent = ?)",
+          {sql::text(f.agent), sql::text(f.agent)});
+    s.add(u" AND (CAST(? AS TEXT) = '' OR " + alias + u".channel = ?)",
+          {sql::text(f.channel), sql::text(f.channel)});
+    return s;
+}
+
+// Requests the agent created (an event in this store says so) and of the channel.
+Sql requestFilter(const KpiFilter &f)
+{
+    Sql s;
+    s.add(QStringLiteral("(CAST(? AS TEXT) = '' OR r.channel = ?)"),
+          {sql::text(f.channel), sql::text(f.channel)});
+    s.add(QStringLiteral(" AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM events e WHERE "
+                         "e.entity_type = 'request' AND e.entity_id = r.id AND e.kind = "
+                         "'request.created' AND e.actor = ?))"),
+          {sql::text(f.agent), sql::text(f.agent)});
+    return s;
+}
+
+// The local hour of the day a contact started, with the zone's offset at that instant.
+Sql hourOfDay(const KpiPeriod &period)
+{
+    const QList<KpiPeriod::OffsetSpan> spans = period.offsets();
+    Sql s;
+    s.add(QStringLiteral("((c.started_at + "));
+    if (spans.size() == 1) {
+        s.add(QStringLiteral("CAST(? AS BIGINT)"), {spans.first().offset});
+    } else {
+        s.add(QStringLiteral("CASE"));
+        for (qsizetype i = 0; i + 1 < spans.size(); ++i)
+            s.add(QStringLiteral(" WHEN c.started_at < CAST(? AS BIGINT) THEN CAST(? AS BIGINT)"),
+                  {spans.at(i).until, spans.at(i).offset});
+        s.add(QStringLiteral(" ELSE CAST(? AS BIGINT) END"), {spans.last().offset});
+    }
+    s.add(QStringLiteral(") % 86400) / 3600"));
+    return s;
+}
+
+const QString EndedSql = QStringLiteral("c.ended_at IS NOT NULL");
+const QString TransferSql = QStringLiteral("c.outcome IN ('warm_transfer', 'cold_transfer')");
+const QString InformationSql = QStringLiteral("c.outcome = 'information_given'");
+const QString RequestOutcomeSql =
+    QStringLiteral("c.outcome IN ('request_created', 'attached_to_existing')");
+
+// The last event sequence number of a contact started by event `s` on its workstation: its
+// end, or else the next contact started there.
+const QString ContactLastSeqSql = QStringLiteral(
+    "COALESCE((SELECT min(x.seq) FROM events x WHERE x.entity_type = 'contact' AND x.entity_id "
+    "= s.entity_id AND x.kind = 'contact.ended'), (SELECT min(y.seq) FROM events y WHERE "
+    "y.device = s.device AND y.kind = 'contact.started' AND y.seq > s.seq), "
+    "9223372036854775807)");
+
+// One row per ended contact counted for first-contact resolution: (id, repeated 0/1).
+Sql fcrRows(const KpiFilter &f)
+{
+    Sql s;
+    s.add(u"WITH started AS (SELECT c.id, c.started_at, c.ended_at, c.agent, c.channel, "
+          u"c.caller_id, s.device, s.seq AS first_seq, " +
+              ContactLastSeqSql +
+              u" AS last_seq FROM contacts c JOIN events s ON s.entity_type = 'contact' AND "
+              u"s.entity_id = c.id AND s.kind = 'contact.started' WHERE c.started_at >= "
+              u"CAST(? AS BIGINT) AND c.started_at < CAST(? AS BIGINT)), ",
+          {f.period.start(), f.period.end() + FcrRepeatDays * Day});
+    s.add(QStringLiteral(
+        "links AS (SELECT DISTINCT st.id, st.started_at, st.ended_at, st.agent, st.channel, "
+        "COALESCE(st.caller_id, CASE WHEN e.kind = 'request.created' THEN r.caller_id ELSE "
+        "(SELECT min(rc.caller_id) FROM request_callers rc WHERE rc.request_id = e.entity_id "
+        "AND rc.added_at >= st.started_at AND rc.added_at <= COALESCE(st.ended_at, "
+        "rc.added_at)) END) AS caller, COALESCE(r.service_code, r.type_name) AS type FROM "
+        "started st JOIN events e ON e.device = st.device AND e.kind IN ('request.created', "
+        "'request.caller_attached') AND e.seq > st.first_seq AND e.seq < st.last_seq JOIN "
+        "requests r ON r.id = e.entity_id), "));
+    s.add(QStringLiteral("marked AS (SELECT id, started_at, ended_at, agent, channel, CASE WHEN "
+                         "LEAD(started_at) OVER (PARTITION BY caller, type ORDER BY started_at, "
+                         "id) <= started_at + CAST(? AS BIGINT) THEN 1 ELSE 0 END AS repeated "
+                         "FROM links WHERE caller IS NOT NULL AND type IS NOT NULL) "),
+          {FcrRepeatDays * Day});
+    s.add(QStringLiteral("SELECT m.id, max(m.repeated) AS repeated FROM marked m WHERE "));
+    s.add(contactFilter(f, QStringLiteral("m")));
+    s.add(QStringLiteral(" AND m.ended_at IS NOT NULL GROUP BY m.id"));
+    return s;
+}
+
+// Contacts behind a cell, as a condition on `c`.
+Sql contactCondition(const KpiFilter &f, const KpiCell &cell)
+{
+    using M = KpiCell::Metric;
+    Sql s;
+    switch (cell.metric) {
+    case M::Contacts:
+        return s.add(QStringLiteral("1 = 1"));
+    case M::Channel:
+        return s.add(QStringLiteral("c.channel = ?"), {cell.key});
+    case M::Outcome:
+        if (cell.key.isEmpty())
+            return s.add(QStringLiteral("c.outcome IS NULL"));
+        return s.add(QStringLiteral("c.outcome = ?"), {cell.key});
+    case M::Hour:
+        return s.add(hourOfDay(f.period)).add(QStringLiteral(" = ?"), {cell.hour});
+    case M::Ended:
+        return s.add(EndedSql);
+    case M::Transfers:
+        return s.add(TransferSql);
+    case M::Information:
+        return s.add(InformationSql);
+    case M::RequestContacts:
+        return s.add(RequestOutcomeSql);
+    case M::FcrEligible:
+    case M::FcrRepeated:
+        s.add(QStringLiteral("c.id IN (SELECT f.id FROM ("));
+        s.add(fcrRows(f));
+        return s.add(cell.metric == M::FcrRepeated ? QStringLiteral(") f WHERE f.repeated = 1)")
+                                                   : QStringLiteral(") f)"));
+    default:
+        return s.add(QStringLiteral("1 = 0"));
+    }
+}
+
+// Open at a moment (bound): not closed, and opened by then.
+const QString OpenSql =
+    QStringLiteral("r.status IN ('open', 'in_progress') AND r.opened_at <= CAST(? AS BIGINT)");
+
+Sql ageCondition(int bucket, qint64 now)
+{
+    Sql s;
+    const QString age = QStringLiteral("(CAST(? AS BIGINT) - r.opened_at) / 86400");
+    if (bucket > 0)
+        s.add(age + u" >= CAST(? AS BIGINT)", {now, BacklogAgeLimits.at(bucket - 1)});
+    if (bucket > 0 && bucket < int(BacklogAgeLimits.size()))
+        s.add(QStringLiteral(" AND "));
+    if (bucket < int(BacklogAgeLimits.size()))
+        s.add(age + u" < CAST(? AS BIGINT)", {now, BacklogAgeLimits.at(bucket)});
+    return s;
+}
+
+// Requests behind a cell, as a condition on `r` (the agent and channel filter comes apart).
+Sql requestCondition(const KpiFilter &f, const KpiCell &cell, qint64 now)
+{
+    using M = KpiCell::Metric;
+    Sql s;
+    switch (cell.metric) {
+    case M::RequestsOpened:
+        s.add(QStringLiteral("r.opened_at >= CAST(? AS BIGINT) AND r.opened_at < CAST(? AS "
+                             "BIGINT)"),
+              {f.period.start(), f.period.end()});
+        break;
+    case M::SlaClosed:
+    case M::SlaMissed:
+        s.add(QStringLiteral("r.status = 'closed' AND r.closed_at >= CAST(? AS BIGINT) AND "
+                             "r.closed_at < CAST(? AS BIGINT) AND r.due_at IS NOT NULL"),
+              {f.period.start(), f.period.end()});
+        if (cell.metric == M::SlaMissed)
+            s.add(QStringLiteral(" AND r.closed_at > r.due_at"));
+        break;
+    case M::Open:
+        s.add(OpenSql, {now});
+        break;
+    case M::Overdue:
+        s.add(OpenSql + u" AND r.due_at < CAST(? AS BIGINT)", {now, now});
+        break;
+    case M::DueSoon:
+        s.add(OpenSql + u" AND r.due_at >= CAST(? AS BIGINT) AND r.due_at < CAST(? AS BIGINT)",
+              {now, now, now + qint64(f.dueSoonHours) * 3600});
+        break;
+    case M::Age:
+        s.add(OpenSql + u" AND ", {now}).add(ageCondition(cell.bucket, now));
+        break;
+    default:
+        return s.add(QStringLiteral("1 = 0"));
+    }
+    if (!cell.serviceCode.isEmpty())
+        s.add(QStringLiteral(" AND COALESCE(r.service_code, r.type_name) = ?"), {cell.serviceCode});
+    if (!cell.department.isEmpty())
+        s.add(QStringLiteral(" AND COALESCE(r.department_code, '') = ?"),
+              {cell.department == u"-" ? QStringLiteral("") : cell.department});
+    return s;
+}
+
+// "count(CASE WHEN condition THEN 1 END)" over a condition.
+Sql countWhen(const Sql &condition)
+{
+    Sql s;
+    return s.add(QStringLiteral("count(CASE WHEN "))
+        .add(condition)
+        .add(QStringLiteral(" THEN 1 END)"));
+}
+
+Result<QSqlQuery> run(const QString &connection, const Sql &statement)
+{
+    QSqlQuery query(QSqlDatabase::database(connection));
+    query.setForwardOnly(true);
+    if (auto s = sql::exec(query, statement.text, statement.values); !s)
+        return s.error();
+    return query;
+}
+
+qint64 integer(const QSqlQuery &q, int column)
+{
+    return q.value(column).toLongLong();
+}
+
+} // namespace
+
+std::optional<double> KpiReport::averageHandleSeconds() const
+{
+    return ended > 0 ? std::optional<double>(double(handleSeconds) / double(ended)) : std::nullopt;
+}
+
+namespace {
+std::optional<double> share(qint64 part, qint64 whole)
+{
+    return whole > 0 ? std::optional<double>(double(part) / double(whole)) : std::nullopt;
+}
+} // namespace
+
+std::optional<double> KpiReport::transferRate() const
+{
+    return share(transfers, ended);
+}
+
+std::optional<double> KpiReport::informationShare() const
+{
+    return share(information, ended);
+}
+
+std::optional<double> KpiReport::requestShare() const
+{
+    return share(requestContacts, ended);
+}
+
+std::optional<double> KpiReport::fcrRate() const
+{
+    return share(fcrEligible - fcrRepeated, fcrEligible);
+}
+
+std::optional<double> KpiReport::slaMetRate() const
+{
+    return share(slaMet, slaClosed);
+}
+
+SupervisionKpis::SupervisionKpis(const Database &database) : m_connection(database.connectionName())
+{
+}
+
+Status SupervisionKpis::check(const KpiFilter &filter)
+{
+    if (!filter.period.zone.isValid())
+        return makeError(QStringLiteral("kpi.zone"),
+                         Text::tr("The city has no valid time zone; the figures cannot be "
+                                  "counted by its days."));
+    if (!filter.period.first.isValid() || !filter.period.last.isValid() ||
+        filter.period.first > filter.period.last)
+        return makeError(QStringLiteral("kpi.period"),
+                         Text::tr("The first day must be on or before the last day."));
+    if (!filter.period.isValid())
+        return makeError(QStringLiteral("kpi.period"),
+                         Text::tr("Choose at most %1 days at once.").arg(KpiPeriod::MaxDays));
+    if (filter.dueSoonHours < 1 || filter.dueSoonHours > KpiFilter::MaxDueSoonHours)
+        return makeError(
+            QStringLiteral("kpi.due_soon"),
+            Text::tr("\"Due within\" is 1 to %1 hours.").arg(KpiFilter::MaxDueSoonHours));
+    return Ok{};
+}
+
+Result<KpiReport> SupervisionKpis::report(const KpiFilter &f, const QDateTime &nowTime) const
+{
+    if (auto s = check(f); !s)
+        return s.error();
+    using M = KpiCell::Metric;
+    const qint64 now = nowTime.toSecsSinceEpoch();
+    KpiReport r;
+
+    // Contacts: totals, by channel, by outcome, by local hour.
+    Sql totals;
+    totals.add(QStringLiteral("SELECT count(*), "))
+        .add(countWhen(Sql{EndedSql, {}}))
+        .add(u", COALESCE(sum(CASE WHEN " + EndedSql +
+             u" THEN c.ended_at - c.started_at END), 0), ")
+        .add(countWhen(Sql{TransferSql, {}}))
+        .add(QStringLiteral(", "))
+        .add(countWhen(Sql{InformationSql, {}}))
+        .add(QStringLiteral(", "))
+        .add(countWhen(Sql{RequestOutcomeSql, {}}))
+        .add(QStringLiteral(" FROM contacts c WHERE "))
+        .add(contactFilter(f));
+    auto q = run(m_connection, totals);
+    if (!q)
+        return q.error();
+    if (q.value().next()) {
+        r.contacts = integer(q.value(), 0);
+        r.ended = integer(q.value(), 1);
+        r.handleSeconds = integer(q.value(), 2);
+        r.transfers = integer(q.value(), 3);
+        r.information = integer(q.value(), 4);
+        r.requestContacts = integer(q.value(), 5);
+    }
+    for (const auto &[column, list] :
+         {std::pair{QStringLiteral("c.channel"), &r.byChannel},
+          std::pair{QStringLiteral("COALESCE(c.outcome, '')"), &r.byOutcome}}) {
+        Sql grouped;
+        grouped.add(u"SELECT " + column + u", count(*) FROM contacts c WHERE ")
+            .add(contactFilter(f))
+            .add(QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"));
+        auto g = run(m_connection, grouped);
+        if (!g)
+            return g.error();
+        while (g.value().next())
+            list->append({g.value().value(0).toString(), integer(g.value(), 1)});
+    }
+    Sql hours;
+    hours.add(QStringLiteral("SELECT "))
+        .add(hourOfDay(f.period))
+        .add(QStringLiteral(", count(*) FROM contacts c WHERE "))
+        .add(contactFilter(f))
+        .add(QStringLiteral(" GROUP BY 1"));
+    auto h = run(m_connection, hours);
+    if (!h)
+        return h.error();
+    while (h.value().next()) {
+        const qint64 hour = integer(h.value(), 0);
+        if (hour >= 0 && hour < 24)
+            r.byHour[std::size_t(hour)] = integer(h.value(), 1);
+    }
+
+    // First-contact resolution.
+    Sql fcr;
+    fcr.add(QStringLiteral("SELECT count(*), COALESCE(sum(f.repeated), 0) FROM ("))
+        .add(fcrRows(f))
+        .add(QStringLiteral(") f"));
+    auto fq = run(m_connection, fcr);
+    if (!fq)
+        return fq.error();
+    if (fq.value().next()) {
+        r.fcrEligible = integer(fq.value(), 0);
+        r.fcrRepeated = integer(fq.value(), 1);
+    }
+
+    // Requests opened in the period, by type and department.
+    Sql opened;
+    opened
+        .add(QStringLiteral("SELECT COALESCE(r.service_code, r.type_name), max(r.type_name), "
+                            "COALESCE(r.department_code, ''), count(*) FROM requests r WHERE "))
+        .add(requestCondition(f, KpiCell{M::RequestsOpened, {}, -1, {}, {}, -1}, now))
+        .add(QStringLiteral(" AND "))
+        .add(requestFilter(f))
+        .add(QStringLiteral(" GROUP BY 1, 3 ORDER BY 4 DESC, 2, 3"));
+    auto o = run(m_connection, opened);
+    if (!o)
+        return o.error();
+    while (o.value().next()) {
+        KpiRequestTypeRow row{o.value().value(0).toString(), o.value().value(1).toString(),
+                              o.value().value(2).toString(), integer(o.value(), 3)};
+        r.requestsOpened += row.count;
+        r.requestsByType.append(row);
+    }
+
+    // SLA: closed in the period, on time or not.
+    Sql closed;
+    closed.add(QStringLiteral("SELECT count(*), "))
+        .add(countWhen(Sql{QStringLiteral("r.closed_at <= r.due_at"), {}}))
+        .add(QStringLiteral(" FROM requests r WHERE "))
+        .add(requestCondition(f, KpiCell{M::SlaClosed, {}, -1, {}, {}, -1}, now))
+        .add(QStringLiteral(" AND "))
+        .add(requestFilter(f));
+    auto c = run(m_connection, closed);
+    if (!c)
+        return c.error();
+    if (c.value().next()) {
+        r.slaClosed = integer(c.value(), 0);
+        r.slaMet = integer(c.value(), 1);
+    }
+
+    // The backlog now, by type and department.
+    Sql backlog;
+    backlog
+        .add(QStringLiteral("SELECT COALESCE(r.service_code, r.type_name), max(r.type_name), "
+                            "COALESCE(r.department_code, ''), count(*), "))
+        .add(countWhen(requestCondition(f, KpiCell{M::Overdue, {}, -1, {}, {}, -1}, now)))
+        .add(QStringLiteral(", "))
+        .add(countWhen(requestCondition(f, KpiCell{M::DueSoon, {}, -1, {}, {}, -1}, now)));
+    for (int bucket = 0; bucket <= int(BacklogAgeLimits.size()); ++bucket)
+        backlog.add(QStringLiteral(", "))
+            .add(countWhen(requestCondition(f, KpiCell{M::Age, {}, -1, {}, {}, bucket}, now)));
+    backlog.add(QStringLiteral(" FROM requests r WHERE "))
+        .add(requestCondition(f, KpiCell{M::Open, {}, -1, {}, {}, -1}, now))
+        .add(QStringLiteral(" AND "))
+        .add(requestFilter(f))
+        .add(QStringLiteral(" GROUP BY 1, 3 ORDER BY 4 DESC, 2, 3"));
+    auto b = run(m_connection, backlog);
+    if (!b)
+        return b.error();
+    while (b.value().next()) {
+        KpiBacklogRow row;
+        row.serviceCode = b.value().value(0).toString();
+        row.typeName = b.value().value(1).toString();
+        row.department = b.value().value(2).toString();
+        row.open = integer(b.value(), 3);
+        row.overdue = integer(b.value(), 4);
+        row.dueSoon = integer(b.value(), 5);
+        for (std::size_t i = 0; i < row.ages.size(); ++i)
+            row.ages[i] = integer(b.value(), 6 + int(i));
+        r.open += row.open;
+        r.overdue += row.overdue;
+        r.dueSoon += row.dueSoon;
+        r.backlog.append(row);
+    }
+    return r;
+}
+
+Result<QList<KpiContactLine>> SupervisionKpis::contactsBehind(const KpiFilter &f,
+                                                              const KpiCell &cell, int limit) const
+{
+    if (auto s = check(f); !s)
+        return s.error();
+    Sql list;
+    list.add(QStringLiteral("SELECT c.id, c.started_at, c.ended_at, c.channel, c.agent, "
+                            "c.outcome, c.transfer_destination FROM contacts c WHERE "))
+        .add(contactFilter(f))
+        .add(QStringLiteral(" AND "))
+        .add(contactCondition(f, cell))
+        .add(QStringLiteral(" ORDER BY c.started_at, c.id LIMIT ?"), {limit});
+    auto q = run(m_connection, list);
+    if (!q)
+        return q.error();
+    QList<KpiContactLine> lines;
+    while (q.value().next()) {
+        const QSqlQuery &row = q.value();
+        lines.append({row.value(0).toString(),
+                      integer(row, 1),
+                      integer(row, 2),
+                      row.value(3).toString(),
+                      row.value(4).toString(),
+                      row.value(5).toString(),
+                      row.value(6).toString(),
+                      {},
+                      {}});
+    }
+    // The requests made or joined during each listed contact.
+    const QString requests =
+        u"SELECT r.id, r.number FROM events s JOIN events e ON e.device = s.device AND e.kind "
+        u"IN ('request.created', 'request.caller_attached') AND e.seq > s.seq AND e.seq < " +
+        ContactLastSeqSql +
+        u" JOIN requests r ON r.id = e.entity_id WHERE s.entity_type = 'contact' AND "
+        u"s.entity_id = ? AND s.kind = 'contact.started' ORDER BY e.seq";
+    QSqlQuery links(QSqlDatabase::database(m_connection));
+    for (KpiContactLine &line : lines) {
+        if (auto s = sql::exec(links, requests, {line.id}); !s)
+            return s.error();
+        while (links.next()) {
+            if (line.requestIds.contains(links.value(0).toString()))
+                continue;
+            line.requestIds.append(links.value(0).toString());
+            line.requestNumbers.append(links.value(1).toString());
+        }
+    }
+    return lines;
+}
+
+Result<QList<KpiRequestLine>> SupervisionKpis::requestsBehind(const KpiFilter &f,
+                                                              const KpiCell &cell,
+                                                              const QDateTime &now, int limit) const
+{
+    if (auto s = check(f); !s)
+        return s.error();
+    Sql list;
+    list.add(QStringLiteral("SELECT r.id, r.number, r.type_name, r.department_code, r.status, "
+                            "r.opened_at, r.due_at, r.closed_at FROM requests r WHERE "))
+        .add(requestCondition(f, cell, now.toSecsSinceEpoch()))
+        .add(QStringLiteral(" AND "))
+        .add(requestFilter(f))
+        .add(QStringLiteral(" ORDER BY r.opened_at, r.id LIMIT ?"), {limit});
+    auto q = run(m_connection, list);
+    if (!q)
+        return q.error();
+    QList<KpiRequestLine> lines;
+    while (q.value().next()) {
+        const QSqlQuery &row = q.value();
+        lines.append({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                      row.value(3).toString(), row.value(4).toString(), integer(row, 5),
+                      integer(row, 6), integer(row, 7)});
+    }
+    return lines;
+}
+
+QStringList SupervisionKpis::agents() const
+{
+    QStringList names;
+    auto q = run(m_connection, Sql{QStringLiteral("SELECT DISTINCT agent FROM contacts WHERE "
+                                                  "agent IS NOT NULL ORDER BY 1"),
+                                   {}});
+    if (!q)
+        return names;
+    while (q.value().next())
+        names.append(q.value().value(0).toString());
+    return names;
+}
+
+} // namespace civicdesk

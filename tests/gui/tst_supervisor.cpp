@@ -1,0 +1,264 @@
+// The supervisor workspace and the wallboard through the real widgets. By keyboard only, every
+// key to QApplication::focusWidget(): a supervisor opens the workspace from the main window
+// (Ctrl+Shift+W), goes to "Overdue now", lists the requests behind it, opens one's detail and
+// timeline, then answers an agent's help flag. An agent has no way in, and raises the silent
+// help flag with Ctrl+Shift+F1. The wallboard shows no personal data, colours its figures by
+// the thresholds and follows the store. Results are read through the capability API.
+
+#include "models/itemmodels/timelinemodel.h"
+#include "models/store/eventstore.h"
+#include "models/supervision/helpflags.h"
+#include "models/supervision/supervisionkpis.h"
+#include "tests/gui/keyboardjourney.h"
+#include "tests/support/teststore.h"
+#include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
+#include "ui/history/requestdetaildialog.h"
+#include "ui/intake/intakepanel.h"
+#include "ui/supervisor/drilldowndialog.h"
+#include "ui/supervisor/supervisorworkspace.h"
+#include "ui/supervisor/wallboard.h"
+
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace civicdesk;
+
+namespace {
+
+const QString Overdue = QStringLiteral("SUP-OVERDUE-1");
+
+// Events as an agent's workstation writes them, at times relative to now.
+void append(Database &db, const QString &type, const QString &id, const QString &kind,
+            const QJsonObject &payload, const QString &actor, qint64 secondsAgo)
+{
+    EventStore events(db);
+    auto r = events.append(Event::make(type, id, kind, payload, actor, QStringLiteral("W1"),
+                                       QDateTime::currentDateTimeUtc().addSecs(-secondsAgo)));
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+}
+
+// An agent's contact today and a request that went past its due time a minute ago, with a
+// caller's name, phone and address the wallboard must never show.
+void writeAgentWork(Database &db, const QString &number, const QString &contact)
+{
+    append(db, QStringLiteral("contact"), contact, QStringLiteral("contact.started"),
+           {{QStringLiteral("channel"), QStringLiteral("phone")}}, QStringLiteral("Ximena"), 600);
+    append(db, QStringLiteral("caller"), contact + u"-caller", QStringLiteral("caller.upserted"),
+           {{QStringLiteral("name"), QStringLiteral("Zelda Quux")},
+            {QStringLiteral("phone"), QStringLiteral("+16175559876")}},
+           QStringLiteral("Ximena"), 590);
+    append(db, QStringLiteral("request"), contact + u"-request", QStringLiteral("request.created"),
+           {{QStringLiteral("number"), number},
+            {QStringLiteral("service_code"), QStringLiteral("SUPTEST")},
+            {QStringLiteral("type_name"), QStringLiteral("Supervisor test type")},
+            {QStringLiteral("department_code"), QStringLiteral("PWD")},
+            {QStringLiteral("address"), QStringLiteral("12 Secretive St")},
+            {QStringLiteral("caller_id"), QString(contact + u"-caller")},
+            {QStringLiteral("due_at"),
+             QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate)}},
+           QStringLiteral("Ximena"), 580);
+    append(db, QStringLiteral("contact"), contact, QStringLiteral("contact.ended"),
+           {{QStringLiteral("outcome"), QStringLiteral("request_created")}},
+           QStringLiteral("Ximena"), 500);
+}
+
+} // namespace
+
+class TestSupervisor : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    QTemporaryDir m_settingsDir;
+
+    // The main window at 1366x768 for `agent` in `role`, with the focus in it.
+    struct Desk
+    {
+        std::unique_ptr<Settings> settings;
+        std::unique_ptr<StoreContext> store;
+        std::unique_ptr<MainWindow> window;
+    };
+    Desk openDesk(const QString &agent, AgentRole role)
+    {
+        Desk desk;
+        desk.settings = std::make_unique<Settings>(m_settingsDir.filePath(agent + u".ini"));
+        desk.store = std::make_unique<StoreContext>(m_store->db(), agent, role);
+        desk.window = test::openMainWindow(*desk.store, *desk.settings);
+        if (desk.window)
+            desk.window->intakePanel()->setFocus();
+        return desk;
+    }
+
+private slots:
+    void init()
+    {
+        m_store = test::miniCityStore();
+        QVERIFY(m_store);
+    }
+
+    void agentsHaveNoWayInAndRaiseTheSilentFlag()
+    {
+        Desk desk = openDesk(QStringLiteral("agent1"), AgentRole::CallTaker);
+        QVERIFY(desk.window);
+        MainWindow *window = desk.window.get();
+        StoreContext &store = *desk.store;
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
+        QVERIFY(!window->supervisorWorkspace());
+        window->openSupervisorWorkspace();
+        QVERIFY(!window->supervisorWorkspace());
+        QVERIFY(!window->findChild<QAction *>(QStringLiteral("supervisorWorkspaceAction")));
+        QVERIFY(!SupervisorWorkspace::mayOpen(AgentRole::CallTaker));
+        QVERIFY(!SupervisorWorkspace::mayOpen(AgentRole::Editor));
+
+        // Ctrl+Shift+F1 raises the flag: no dialog, the focus stays where it was.
+        QWidget *before = QApplication::focusWidget();
+        QVERIFY(j.press(Qt::Key_F1, Qt::ControlModifier | Qt::ShiftModifier));
+        QCOMPARE(QApplication::focusWidget(), before);
+        QVERIFY(!QApplication::activeModalWidget());
+        const QList<HelpFlag> open = store.helpFlags.open();
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().agent, QStringLiteral("agent1"));
+        // Pressed again while open: still one flag.
+        QVERIFY(j.press(Qt::Key_F1, Qt::ControlModifier | Qt::ShiftModifier));
+        QCOMPARE(store.helpFlags.open().size(), 1);
+    }
+
+    void supervisorByKeyboardFromAFigureToARequestAndAHelpFlag()
+    {
+        writeAgentWork(m_store->db(), Overdue, QStringLiteral("sup-contact-1"));
+        EventStore agentEvents(m_store->db());
+        agentEvents.setRole(AgentRole::CallTaker);
+        HelpFlags agent(m_store->db(), agentEvents, QStringLiteral("Ximena"));
+        QVERIFY(agent.raise().ok());
+
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
+        QVERIFY(desk.window);
+        MainWindow *window = desk.window.get();
+        StoreContext &store = *desk.store;
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
+        SupervisorWorkspace *workspace = window->supervisorWorkspace();
+        QVERIFY(workspace);
+        QTRY_COMPARE(j.focusName(), QStringLiteral("kpiFiguresTree"));
+        QCOMPARE(workspace->report().overdue,
+                 store.kpis.report(workspace->filter(), QDateTime::currentDateTimeUtc())
+                     .value()
+                     .overdue);
+        QVERIFY(workspace->report().overdue >= 1);
+        QVERIFY(workspace->report().contacts >= 1);
+
+        // Every focusable control of the workspace has a name a screen reader says.
+        for (QWidget *w : workspace->findChildren<QWidget *>()) {
+            if (!w->isVisible() || !(w->focusPolicy() & Qt::TabFocus) || w->focusProxy())
+                continue;
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+            QVERIFY2(iface && !iface->text(QAccessible::Name).trimmed().isEmpty(),
+                     qPrintable(QString::fromLatin1(w->metaObject()->className()) + u'#' +
+                                w->objectName()));
+        }
+
+        // End, then Up: "Overdue now", the last figure but one.
+        auto *figures = qobject_cast<QTreeWidget *>(QApplication::focusWidget());
+        QVERIFY(j.press(Qt::Key_End));
+        QVERIFY(j.press(Qt::Key_Up));
+        QCOMPARE(figures->currentItem()->text(0), QStringLiteral("Overdue now"));
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_COMPARE(j.focusName(), QStringLiteral("drillTable"));
+        DrillDownDialog *drill = workspace->drillDown();
+        QVERIFY(drill);
+        QCOMPARE(qsizetype(drill->rowCount()), workspace->report().overdue);
+        // Oldest first: the request that went overdue a minute ago is the last.
+        QVERIFY(j.press(Qt::Key_End));
+        auto *table = drill->table();
+        QCOMPARE(table->item(table->currentRow(), 0)->text(), Overdue);
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY(workspace->requestDetail() && workspace->requestDetail()->isVisible());
+        QCOMPARE(workspace->requestDetail()->requestId(), QStringLiteral("sup-contact-1-request"));
+        QVERIFY(workspace->requestDetail()->timeline()->rowCount() >= 1);
+
+        // Back to the workspace, to the help flags (Alt+H), Tab to "Answer", Space.
+        QTRY_VERIFY(QApplication::focusWidget() &&
+                    QApplication::focusWidget()->window() == workspace->requestDetail());
+        QVERIFY(j.press(Qt::Key_Escape));
+        QTRY_VERIFY(QApplication::focusWidget());
+        if (QApplication::focusWidget()->window() == drill)
+            QVERIFY(j.press(Qt::Key_Escape));
+        QTRY_VERIFY(QApplication::focusWidget() &&
+                    QApplication::focusWidget()->window() == workspace);
+        QVERIFY(j.press(Qt::Key_H, Qt::AltModifier));
+        QTRY_COMPARE(j.focusName(), QStringLiteral("helpFlagsTable"));
+        auto *flags = qobject_cast<QTableWidget *>(QApplication::focusWidget());
+        QCOMPARE(flags->rowCount(), 1);
+        QCOMPARE(flags->item(0, 0)->text(), QStringLiteral("Ximena"));
+        QVERIFY(j.tabTo("answerHelpFlagButton"));
+        QVERIFY(j.press(Qt::Key_Space));
+        QVERIFY(store.helpFlags.open().isEmpty());
+        QTRY_COMPARE(flags->rowCount(), 0);
+        qInfo("supervisor journey: %d keys", j.keys);
+    }
+
+    void wallboardShowsNoPersonalDataAndFollowsTheStore()
+    {
+        writeAgentWork(m_store->db(), QStringLiteral("SUP-WALL-1"), QStringLiteral("wall-1"));
+        StoreContext store(m_store->db(), QStringLiteral("sam"), AgentRole::Supervisor);
+        WallboardSettings thresholds;
+        thresholds.overdueAmber = 1;
+        thresholds.overdueRed = 1000;
+        Wallboard wall(supervisorContextOf(store), thresholds);
+        wall.resize(1920, 1080);
+        wall.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wall));
+        const qint64 overdue =
+            SupervisionKpis(m_store->db())
+                .report(KpiFilter{KpiPeriod::today(QDateTime::currentDateTimeUtc(),
+                                                   QTimeZone("America/New_York")),
+                                  {},
+                                  {},
+                                  4},
+                        QDateTime::currentDateTimeUtc())
+                .value()
+                .overdue;
+        QVERIFY(overdue >= 1);
+        QCOMPARE(wall.figure(QStringLiteral("overdue")), QLocale().toString(overdue));
+        QCOMPARE(wall.level(QStringLiteral("overdue")), Wallboard::Level::Warning);
+        const QString contactsBefore = wall.figure(QStringLiteral("contacts"));
+        QVERIFY(contactsBefore.toInt() >= 1);
+        const QString noun = wall.texts().join(u'\n');
+        for (const char *personal : {"Ximena", "Zelda", "Quux", "9876", "Secretive", "SUP-WALL"})
+            QVERIFY2(!noun.contains(QLatin1String(personal)), personal);
+
+        // An event reaching the store updates the figures; a second overdue request past the red
+        // threshold turns the figure red.
+        thresholds.overdueRed = int(overdue) + 1;
+        Wallboard strict(supervisorContextOf(store), thresholds);
+        QCOMPARE(strict.level(QStringLiteral("overdue")), Wallboard::Level::Warning);
+        writeAgentWork(m_store->db(), QStringLiteral("SUP-WALL-2"), QStringLiteral("wall-2"));
+        QTRY_COMPARE(wall.figure(QStringLiteral("contacts")).toInt(), contactsBefore.toInt() + 1);
+        QTRY_COMPARE(strict.level(QStringLiteral("overdue")), Wallboard::Level::Alarm);
+        // Open help flags turn red from one.
+        QCOMPARE(wall.figure(QStringLiteral("help")), QStringLiteral("0"));
+        QVERIFY(HelpFlags(m_store->db(), store.events, QStringLiteral("Ximena")).raise().ok());
+        QTRY_COMPARE(wall.figure(QStringLiteral("help")), QStringLiteral("1"));
+        QCOMPARE(wall.level(QStringLiteral("help")), Wallboard::Level::Alarm);
+
+        // The pages rotate and come back to the first.
+        QCOMPARE(wall.page(), 0);
+        for (int i = 1; i <= wall.pageCount(); ++i) {
+            wall.nextPage();
+            QCOMPARE(wall.page(), i % wall.pageCount());
+        }
+    }
+};
+
+QTEST_MAIN(TestSupervisor)
+#include "tst_supervisor.moc"

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "models/supervision/kpireport.h"
+
+#include <QDialog>
+#include <QStringList>
+#include <QTimeZone>
+
+class QLabel;
+class QTableWidget;
+
+namespace civicdesk {
+
+// A read-only list of rows: one row selected, arrows move, Tab leaves it.
+void setUpRowList(QTableWidget *table);
+
+// What is behind one number: the contacts or the requests it counts, oldest first. Enter on a
+// request (or on a contact that made or joined one) asks for the request's detail.
+class DrillDownDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    DrillDownDialog(const QString &title, const QTimeZone &zone, QWidget *parent = nullptr);
+
+    void showContacts(const QList<KpiContactLine> &lines, int limit);
+    void showRequests(const QList<KpiRequestLine> &lines, int limit);
+    void showError(const QString &message);
+    QTableWidget *table() const { return m_table; }
+    int rowCount() const;
+
+signals:
+    void requestActivated(const QString &requestId);
+
+private:
+    void fill(const QStringList &headers, const QList<QStringList> &rows,
+              const QStringList &requestOfRow, const QString &summary);
+    void activate(int row);
+    QString time(qint64 secs) const;
+
+    QTimeZone m_zone;
+    QLabel *m_summary;
+    QTableWidget *m_table;
+    QStringList m_requestOfRow; // the request each row opens ("" = none)
+};
+
+} // namespace civicdesk

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "models/domain/agentrole.h"
+#include "models/domain/clock.h"
+
+#include <QString>
+#include <QTimeZone>
+
+namespace civicdesk {
+
+class Database;
+class EventStore;
+class HelpFlags;
+class SupervisionKpis;
+struct StoreContext;
+
+// What the supervisor workspace and the wallboard need, given by the composition root.
+struct SupervisorContext
+{
+    Database &database;
+    EventStore &events;
+    SupervisionKpis &kpis;
+    HelpFlags &helpFlags;
+    QString agent;
+    AgentRole role = AgentRole::CallTaker;
+    QTimeZone cityZone;
+    bool centralStore = false;
+    Clock clock;
+};
+
+// The workspace's and the wallboard's context over the composition root's store services, in
+// the city's time zone (the store's city_timezone).
+SupervisorContext supervisorContextOf(StoreContext &store, Clock clock = {});
+
+} // namespace civicdesk

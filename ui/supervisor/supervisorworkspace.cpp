@@ -1,0 +1,560 @@
+#include "ui/supervisor/supervisorworkspace.h"
+
+#include "models/domain/contact.h"
+#include "models/itemmodels/requesttexts.h"
+#include "models/store/database.h"
+#include "models/supervision/helpflags.h"
+#include "models/supervision/supervisionkpis.h"
+#include "ui/history/historycontext.h"
+#include "ui/history/historyservices.h"
+#include "ui/history/requestdetaildialog.h"
+#include "ui/supervisor/drilldowndialog.h"
+#include "ui/supervisor/kpitexts.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace civicdesk {
+
+namespace {
+
+enum PeriodChoice
+{
+    Today,
+    ThisWeek,
+    Custom
+};
+
+// Backlog table columns after type and department: what each counts.
+struct BacklogColumn
+{
+    KpiCell::Metric metric;
+    int bucket;
+};
+const QList<BacklogColumn> &backlogColumns()
+{
+    using M = KpiCell::Metric;
+    static const QList<BacklogColumn> columns = {{M::Open, -1}, {M::Overdue, -1}, {M::DueSoon, -1},
+                                                 {M::Age, 0},   {M::Age, 1},      {M::Age, 2},
+                                                 {M::Age, 3}};
+    return columns;
+}
+constexpr int BacklogFirstCount = 2;
+
+QString count(qint64 n)
+{
+    return QLocale().toString(n);
+}
+
+} // namespace
+
+bool SupervisorWorkspace::mayOpen(AgentRole role)
+{
+    return mayReviewAgents(role);
+}
+
+SupervisorWorkspace::SupervisorWorkspace(const SupervisorContext &context, QWidget *parent)
+    : QDialog(parent), m_context(context),
+      m_history(std::make_unique<HistoryServices>(
+          HistoryContext{context.database, context.events, context.agent, context.cityZone,
+                         context.role, context.centralStore})),
+      m_changes(new QTimer(this))
+{
+    m_history->setClock(context.clock);
+    setObjectName(QStringLiteral("supervisorWorkspace"));
+    setWindowTitle(tr("Supervisor workspace"));
+    buildUi();
+    // Events written here or pulled from the central store: counted again once per burst.
+    m_changes->setSingleShot(true);
+    m_changes->setInterval(300);
+    connect(m_changes, &QTimer::timeout, this, &SupervisorWorkspace::refresh);
+    connect(&context.database.changes(), &StoreChanges::applied, this,
+            [this](const StoreChanges::Applied &) { m_changes->start(); });
+    refresh();
+    resize(1280, 720);
+}
+
+SupervisorWorkspace::~SupervisorWorkspace() = default;
+
+void SupervisorWorkspace::buildUi()
+{
+    const auto named = [](QWidget *w, const char *objectName, const QString &accessible) {
+        w->setObjectName(QLatin1String(objectName));
+        w->setAccessibleName(accessible);
+    };
+    m_period = new QComboBox(this);
+    named(m_period, "kpiPeriodComboBox", tr("Period"));
+    m_period->addItems({tr("Today"), tr("This week"), tr("Chosen days")});
+    const QDate today = m_context.clock.now().toTimeZone(m_context.cityZone).date();
+    m_from = new QDateEdit(today, this);
+    named(m_from, "kpiFromDateEdit", tr("From (first day)"));
+    m_to = new QDateEdit(today, this);
+    named(m_to, "kpiToDateEdit", tr("To (last day)"));
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    }
+    m_agent = new QComboBox(this);
+    named(m_agent, "kpiAgentComboBox", tr("Agent"));
+    m_agent->addItem(tr("All agents"), QString());
+    for (const QString &agent : m_context.kpis.agents())
+        m_agent->addItem(agent, agent);
+    m_channel = new QComboBox(this);
+    named(m_channel, "kpiChannelComboBox", tr("Channel"));
+    m_channel->addItem(tr("All channels"), QString());
+    for (Channel c : {Channel::Phone, Channel::WalkIn, Channel::Email, Channel::Web, Channel::Text,
+                      Channel::Mail})
+        m_channel->addItem(requesttexts::channel(channelName(c)), channelName(c));
+    m_dueSoon = new QSpinBox(this);
+    named(m_dueSoon, "kpiDueSoonSpinBox", tr("Due within (hours)"));
+    m_dueSoon->setRange(1, KpiFilter::MaxDueSoonHours);
+    m_dueSoon->setValue(4);
+    m_dueSoon->setSuffix(tr(" h"));
+    m_refresh = new QPushButton(tr("&Refresh"), this);
+    named(m_refresh, "kpiRefreshButton", tr("Count again"));
+    m_refresh->setAutoDefault(false);
+
+    auto *filters = new QHBoxLayout;
+    const auto labelled = [this, filters](const QString &text, QWidget *field) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        filters->addWidget(label);
+        filters->addWidget(field);
+    };
+    labelled(tr("&Period:"), m_period);
+    labelled(tr("&From:"), m_from);
+    labelled(tr("&To:"), m_to);
+    labelled(tr("A&gent:"), m_agent);
+    labelled(tr("&Channel:"), m_channel);
+    labelled(tr("&Due within:"), m_dueSoon);
+    filters->addWidget(m_refresh);
+    filters->addStretch(1);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("kpiErrorLabel"));
+    m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    m_error->hide();
+
+    // Headline tiles.
+    auto *tiles = new QGridLayout;
+    const QStringList tileNames = {tr("Contacts"),      tr("Average handle time"),
+                                   tr("Transfer rate"), tr("First-contact resolution"),
+                                   tr("Information"),   tr("SLA met"),
+                                   tr("Open requests"), tr("Overdue"),
+                                   tr("Due soon"),      tr("Help flags")};
+    for (int i = 0; i < tileNames.size(); ++i) {
+        auto *name = new QLabel(tileNames.at(i), this);
+        auto *value = new QLabel(this);
+        value->setObjectName(QStringLiteral("kpiTile%1Label").arg(i));
+        value->setAccessibleName(tileNames.at(i));
+        QFont big = value->font();
+        big.setPointSizeF(big.pointSizeF() * 1.8);
+        big.setBold(true);
+        value->setFont(big);
+        tiles->addWidget(value, 0, i, Qt::AlignHCenter);
+        tiles->addWidget(name, 1, i, Qt::AlignHCenter);
+        m_tiles.append(value);
+    }
+    auto *definition = new QLabel(kpitexts::fcrDefinition(), this);
+    definition->setObjectName(QStringLiteral("fcrDefinitionLabel"));
+    definition->setWordWrap(true);
+
+    m_figures = new QTreeWidget(this);
+    named(m_figures, "kpiFiguresTree", tr("Figures; Enter lists what is behind one"));
+    m_figures->setColumnCount(2);
+    m_figures->setHeaderLabels({tr("Figure"), tr("Value")});
+    m_figures->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_figures->header()->setStretchLastSection(false);
+    connect(m_figures, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QVariant index = item->data(0, Qt::UserRole);
+        if (index.isValid())
+            drill(m_cells.at(index.toInt()), item->text(0));
+    });
+
+    m_backlog = new QTableWidget(this);
+    named(m_backlog, "kpiBacklogTable",
+          tr("Open requests by type and department; Enter lists the requests in a cell"));
+    m_backlog->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_backlog->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_backlog->setTabKeyNavigation(false);
+    m_backlog->verticalHeader()->hide();
+    connect(m_backlog, &QTableWidget::activated, this,
+            [this](const QModelIndex &index) { drillBacklogCell(index.row(), index.column()); });
+
+    m_flags = new QTableWidget(this);
+    named(m_flags, "helpFlagsTable", tr("Agents asking for a supervisor"));
+    setUpRowList(m_flags);
+    m_answer = new QPushButton(tr("&Answer: I am on my way"), this);
+    named(m_answer, "answerHelpFlagButton", tr("Answer the selected help flag"));
+    m_answer->setAutoDefault(false);
+    connect(m_answer, &QPushButton::clicked, this, &SupervisorWorkspace::answerHelpFlag);
+    auto *flagsPage = new QWidget(this);
+    auto *flagsLayout = new QVBoxLayout(flagsPage);
+    flagsLayout->addWidget(m_flags, 1);
+    flagsLayout->addWidget(m_answer, 0, Qt::AlignLeft);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("supervisorTabWidget"));
+    m_tabs->setAccessibleName(tr("Supervisor views"));
+    m_tabs->addTab(m_figures, tr("F&igures"));
+    m_tabs->addTab(m_backlog, tr("SLA &backlog"));
+    m_tabs->addTab(flagsPage, tr("&Help flags"));
+    m_tabs->tabBar()->setObjectName(QStringLiteral("supervisorTabBar"));
+    m_tabs->tabBar()->setAccessibleName(tr("Supervisor views"));
+    // A tab chosen by its shortcut hands the focus to its list.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        QWidget *list = index == 2 ? static_cast<QWidget *>(m_flags) : m_tabs->widget(index);
+        list->setFocus(Qt::TabFocusReason);
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_error);
+    layout->addLayout(tiles);
+    layout->addWidget(definition);
+    layout->addWidget(m_tabs, 1);
+    setTabOrder(m_period, m_from);
+    setTabOrder(m_from, m_to);
+    setTabOrder(m_to, m_agent);
+    setTabOrder(m_agent, m_channel);
+    setTabOrder(m_channel, m_dueSoon);
+    setTabOrder(m_dueSoon, m_refresh);
+    setTabOrder(m_refresh, m_tabs);
+
+    connect(m_period, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::periodChosen);
+    for (QDateEdit *edit : {m_from, m_to})
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (m_period->currentIndex() != Custom) {
+                const QSignalBlocker block(m_period);
+                m_period->setCurrentIndex(Custom);
+            }
+            refresh();
+        });
+    connect(m_agent, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
+    connect(m_channel, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
+    connect(m_dueSoon, &QSpinBox::valueChanged, this, &SupervisorWorkspace::refresh);
+    connect(m_refresh, &QPushButton::clicked, this, &SupervisorWorkspace::refresh);
+    m_figures->setFocus();
+}
+
+void SupervisorWorkspace::periodChosen()
+{
+    const QDateTime now = m_context.clock.now();
+    KpiPeriod period;
+    if (m_period->currentIndex() == Today)
+        period = KpiPeriod::today(now, m_context.cityZone);
+    else if (m_period->currentIndex() == ThisWeek)
+        period = KpiPeriod::thisWeek(now, m_context.cityZone);
+    else
+        return refresh();
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    m_from->setDate(period.first);
+    m_to->setDate(period.last);
+    refresh();
+}
+
+KpiFilter SupervisorWorkspace::filter() const
+{
+    KpiFilter f;
+    f.period = KpiPeriod::days(m_from->date(), m_to->date(), m_context.cityZone);
+    f.agent = m_agent->currentData().toString();
+    f.channel = m_channel->currentData().toString();
+    f.dueSoonHours = m_dueSoon->value();
+    return f;
+}
+
+void SupervisorWorkspace::refresh()
+{
+    auto report = m_context.kpis.report(filter(), m_context.clock.now());
+    if (!report) {
+        m_error->setText(report.error().message);
+        m_error->show();
+        return;
+    }
+    m_error->hide();
+    m_report = report.value();
+    showReport();
+}
+
+void SupervisorWorkspace::showReport()
+{
+    const KpiReport &r = m_report;
+    const QList<HelpFlag> flags = m_context.helpFlags.open();
+    const QStringList values = {count(r.contacts),
+                                kpitexts::duration(r.averageHandleSeconds()),
+                                kpitexts::percent(r.transferRate()),
+                                kpitexts::percent(r.fcrRate()),
+                                kpitexts::percent(r.informationShare()),
+                                kpitexts::percent(r.slaMetRate()),
+                                count(r.open),
+                                count(r.overdue),
+                                count(r.dueSoon),
+                                count(flags.size())};
+    for (int i = 0; i < m_tiles.size(); ++i)
+        m_tiles.at(i)->setText(values.at(i));
+    showFigures();
+    showBacklog();
+    showHelpFlags();
+}
+
+QTreeWidgetItem *SupervisorWorkspace::addFigure(QTreeWidgetItem *section, const QString &name,
+                                                const QString &value, const KpiCell &cell)
+{
+    auto *item = new QTreeWidgetItem(section, {name, value});
+    item->setData(0, Qt::UserRole, int(m_cells.size()));
+    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    m_cells.append(cell);
+    return item;
+}
+
+void SupervisorWorkspace::showFigures()
+{
+    using M = KpiCell::Metric;
+    const KpiReport &r = m_report;
+    // Keep the agent's place across a refresh.
+    QString current;
+    if (QTreeWidgetItem *item = m_figures->currentItem())
+        current = item->text(0);
+    m_figures->clear();
+    m_cells.clear();
+    const auto section = [this](const QString &title) {
+        auto *item = new QTreeWidgetItem(m_figures, {title});
+        QFont bold = item->font(0);
+        bold.setBold(true);
+        item->setFont(0, bold);
+        return item;
+    };
+    const auto of = [](qint64 part, std::optional<double> share) {
+        return tr("%1 (%2)").arg(kpitexts::percent(share), QLocale().toString(part));
+    };
+
+    QTreeWidgetItem *contacts = section(tr("Contacts"));
+    addFigure(contacts, tr("All contacts"), count(r.contacts), {M::Contacts});
+    for (const KpiCount &c : r.byChannel)
+        addFigure(contacts, tr("Channel: %1").arg(requesttexts::channel(c.key)), count(c.count),
+                  {M::Channel, c.key});
+    for (const KpiCount &c : r.byOutcome)
+        addFigure(contacts,
+                  tr("Outcome: %1")
+                      .arg(c.key.isEmpty() ? tr("still running")
+                                           : requesttexts::outcome(outcomeFromName(c.key))),
+                  count(c.count), {M::Outcome, c.key});
+    for (int hour = 0; hour < 24; ++hour) {
+        if (r.byHour[std::size_t(hour)] == 0)
+            continue;
+        addFigure(contacts,
+                  tr("Hour %1:00–%2:00")
+                      .arg(hour, 2, 10, QLatin1Char('0'))
+                      .arg(hour + 1, 2, 10, QLatin1Char('0')),
+                  count(r.byHour[std::size_t(hour)]), {M::Hour, {}, hour});
+    }
+
+    QTreeWidgetItem *handling = section(tr("Handling (ended contacts)"));
+    addFigure(handling, tr("Ended contacts"), count(r.ended), {M::Ended});
+    addFigure(handling, tr("Average handle time (minutes:seconds)"),
+              kpitexts::duration(r.averageHandleSeconds()), {M::Ended});
+    addFigure(handling, tr("Transfer rate"), of(r.transfers, r.transferRate()), {M::Transfers});
+    addFigure(handling, tr("Information given"), of(r.information, r.informationShare()),
+              {M::Information});
+    addFigure(handling, tr("Request created or joined"), of(r.requestContacts, r.requestShare()),
+              {M::RequestContacts});
+
+    QTreeWidgetItem *fcr = section(tr("First-contact resolution"));
+    addFigure(fcr, tr("Resolved at first contact"), of(r.fcrEligible - r.fcrRepeated, r.fcrRate()),
+              {M::FcrEligible});
+    addFigure(fcr, tr("Contacts counted"), count(r.fcrEligible), {M::FcrEligible});
+    addFigure(fcr, tr("Caller came back within %1 days").arg(FcrRepeatDays), count(r.fcrRepeated),
+              {M::FcrRepeated});
+
+    QTreeWidgetItem *opened = section(tr("Requests opened"));
+    addFigure(opened, tr("All requests opened"), count(r.requestsOpened), {M::RequestsOpened});
+    for (const KpiRequestTypeRow &row : r.requestsByType) {
+        KpiCell cell{M::RequestsOpened};
+        cell.serviceCode = row.serviceCode;
+        cell.department = row.department.isEmpty() ? QStringLiteral("-") : row.department;
+        addFigure(opened,
+                  row.department.isEmpty() ? row.typeName
+                                           : tr("%1 — %2").arg(row.typeName, row.department),
+                  count(row.count), cell);
+    }
+
+    QTreeWidgetItem *sla = section(tr("Service-request SLA"));
+    addFigure(sla, tr("SLA met (closed in the period on time)"), of(r.slaMet, r.slaMetRate()),
+              {M::SlaClosed});
+    addFigure(sla, tr("Closed after the due time"), count(r.slaClosed - r.slaMet), {M::SlaMissed});
+    addFigure(sla, tr("Open now"), count(r.open), {M::Open});
+    addFigure(sla, tr("Overdue now"), count(r.overdue), {M::Overdue});
+    addFigure(sla, tr("Due within %n hour(s)", nullptr, m_dueSoon->value()), count(r.dueSoon),
+              {M::DueSoon});
+
+    m_figures->expandAll();
+    m_figures->resizeColumnToContents(1);
+    QTreeWidgetItem *select = m_figures->topLevelItem(0)->child(0);
+    if (!current.isEmpty()) {
+        const QList<QTreeWidgetItem *> same =
+            m_figures->findItems(current, Qt::MatchExactly | Qt::MatchRecursive);
+        if (!same.isEmpty())
+            select = same.first();
+    }
+    m_figures->setCurrentItem(select);
+}
+
+void SupervisorWorkspace::showBacklog()
+{
+    const QPoint current(m_backlog->currentColumn(), m_backlog->currentRow());
+    m_backlog->clear();
+    m_backlog->setColumnCount(BacklogFirstCount + int(backlogColumns().size()));
+    m_backlog->setHorizontalHeaderLabels({tr("Type"), tr("Department"), tr("Open"), tr("Overdue"),
+                                          tr("Due soon"), tr("0–2 days"), tr("3–7 days"),
+                                          tr("8–30 days"), tr("Over 30 days")});
+    m_backlog->setRowCount(int(m_report.backlog.size()));
+    for (int row = 0; row < m_report.backlog.size(); ++row) {
+        const KpiBacklogRow &b = m_report.backlog.at(row);
+        const QList<qint64> counts = {b.open,    b.overdue, b.dueSoon, b.ages[0],
+                                      b.ages[1], b.ages[2], b.ages[3]};
+        m_backlog->setItem(row, 0, new QTableWidgetItem(b.typeName));
+        m_backlog->setItem(row, 1, new QTableWidgetItem(b.department));
+        for (int i = 0; i < counts.size(); ++i) {
+            auto *item = new QTableWidgetItem(count(counts.at(i)));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_backlog->setItem(row, BacklogFirstCount + i, item);
+        }
+    }
+    m_backlog->resizeColumnsToContents();
+    if (m_backlog->rowCount() > 0)
+        m_backlog->setCurrentCell(qBound(0, current.y(), m_backlog->rowCount() - 1),
+                                  qMax(BacklogFirstCount, current.x()));
+}
+
+void SupervisorWorkspace::showHelpFlags()
+{
+    const QList<HelpFlag> flags = m_context.helpFlags.open();
+    const int current = m_flags->currentRow();
+    m_flags->clear();
+    m_flags->setColumnCount(3);
+    m_flags->setHorizontalHeaderLabels({tr("Agent"), tr("Raised"), tr("Workstation")});
+    m_flags->setRowCount(int(flags.size()));
+    for (int row = 0; row < flags.size(); ++row) {
+        const HelpFlag &f = flags.at(row);
+        auto *agent = new QTableWidgetItem(f.agent);
+        agent->setData(Qt::UserRole, f.id);
+        m_flags->setItem(row, 0, agent);
+        m_flags->setItem(row, 1,
+                         new QTableWidgetItem(QLocale().toString(
+                             f.raisedAt.toTimeZone(m_context.cityZone), QLocale::ShortFormat)));
+        m_flags->setItem(row, 2, new QTableWidgetItem(f.device));
+    }
+    m_flags->resizeColumnsToContents();
+    if (!flags.isEmpty())
+        m_flags->setCurrentCell(qBound(0, current, int(flags.size()) - 1), 0);
+    m_answer->setEnabled(!flags.isEmpty() && HelpFlags::mayAnswer(m_context.role));
+    m_tabs->setTabText(2, flags.isEmpty() ? tr("&Help flags")
+                                          : tr("&Help flags (%1)").arg(flags.size()));
+}
+
+void SupervisorWorkspace::drill(const KpiCell &cell, const QString &title)
+{
+    if (m_drill)
+        m_drill->close(); // deleted on close
+    m_drill = new DrillDownDialog(title, m_context.cityZone, this);
+    connect(m_drill, &QObject::destroyed, this, [this, d = m_drill] {
+        if (m_drill == d)
+            m_drill = nullptr;
+    });
+    connect(m_drill, &DrillDownDialog::requestActivated, this, &SupervisorWorkspace::openRequest);
+    // Closed: the keyboard is back where it was.
+    connect(m_drill, &QDialog::finished, this, [this] {
+        activateWindow();
+        m_tabs->currentWidget()->setFocus(Qt::OtherFocusReason);
+    });
+    const KpiFilter f = filter();
+    if (cell.isContactMetric()) {
+        auto lines = m_context.kpis.contactsBehind(f, cell);
+        if (lines)
+            m_drill->showContacts(lines.value(), SupervisionKpis::DrillLimit);
+        else
+            m_drill->showError(lines.error().message);
+    } else {
+        auto lines = m_context.kpis.requestsBehind(f, cell, m_context.clock.now());
+        if (lines)
+            m_drill->showRequests(lines.value(), SupervisionKpis::DrillLimit);
+        else
+            m_drill->showError(lines.error().message);
+    }
+    m_drill->show();
+    m_drill->raise();
+    m_drill->activateWindow();
+    m_drill->table()->setFocus();
+}
+
+void SupervisorWorkspace::drillBacklogCell(int row, int column)
+{
+    if (row < 0 || row >= m_report.backlog.size())
+        return;
+    const KpiBacklogRow &b = m_report.backlog.at(row);
+    const int index = qMax(0, column - BacklogFirstCount);
+    const BacklogColumn &what = backlogColumns().at(index);
+    KpiCell cell{what.metric};
+    cell.bucket = what.bucket;
+    cell.serviceCode = b.serviceCode;
+    cell.department = b.department.isEmpty() ? QStringLiteral("-") : b.department;
+    const QString title =
+        tr("%1, %2: %3")
+            .arg(b.typeName, b.department,
+                 m_backlog->horizontalHeaderItem(BacklogFirstCount + index)->text());
+    drill(cell, title);
+}
+
+void SupervisorWorkspace::answerHelpFlag()
+{
+    QTableWidgetItem *item = m_flags->item(m_flags->currentRow(), 0);
+    if (!item)
+        return;
+    if (auto s = m_context.helpFlags.answer(item->data(Qt::UserRole).toString()); !s) {
+        m_error->setText(s.error().message);
+        m_error->show();
+    }
+    showReport();
+    m_flags->setFocus();
+}
+
+void SupervisorWorkspace::openRequest(const QString &requestId)
+{
+    if (m_detail && m_detail->requestId() != requestId) {
+        m_detail->close();
+        m_detail->deleteLater();
+        m_detail = nullptr;
+    }
+    if (!m_detail) {
+        m_detail = new RequestDetailDialog(*m_history, requestId, this);
+        connect(m_detail, &RequestDetailDialog::requestChanged, this,
+                &SupervisorWorkspace::refresh);
+        connect(m_detail, &QDialog::finished, this, [this] {
+            if (m_drill && m_drill->isVisible()) {
+                m_drill->activateWindow();
+                m_drill->table()->setFocus(Qt::OtherFocusReason);
+            } else {
+                activateWindow();
+            }
+        });
+    }
+    m_detail->show();
+    m_detail->raise();
+    m_detail->activateWindow();
+}
+
+} // namespace civicdesk

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "models/supervision/kpireport.h"
+#include "ui/supervisor/supervisorcontext.h"
+
+#include <QDialog>
+#include <memory>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTabWidget;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace civicdesk {
+
+class DrillDownDialog;
+class HistoryServices;
+class RequestDetailDialog;
+
+// The supervisor's window: today's, this week's or any range's figures in the city's time
+// zone (per agent, per channel), the service-request SLA backlog by type and department, and
+// the agents' open help flags. Every number opens the contacts or requests behind it (Enter),
+// and a request there opens its detail and timeline. Only supervisors and admins open it.
+// Figures follow the store: an event written here or pulled from the central store updates them.
+class SupervisorWorkspace : public QDialog
+{
+    Q_OBJECT
+
+public:
+    static bool mayOpen(AgentRole role);
+
+    explicit SupervisorWorkspace(const SupervisorContext &context, QWidget *parent = nullptr);
+    ~SupervisorWorkspace() override;
+
+    // Counts again with the filter as shown.
+    void refresh();
+    const KpiReport &report() const { return m_report; }
+    KpiFilter filter() const;
+    // The drill-down or request detail opened last (tests follow them).
+    DrillDownDialog *drillDown() const { return m_drill; }
+    RequestDetailDialog *requestDetail() const { return m_detail; }
+
+private:
+    void buildUi();
+    void periodChosen();
+    void showReport();
+    void showFigures();
+    void showBacklog();
+    void showHelpFlags();
+    void drill(const KpiCell &cell, const QString &title);
+    void drillBacklogCell(int row, int column);
+    void answerHelpFlag();
+    void openRequest(const QString &requestId);
+    QTreeWidgetItem *addFigure(QTreeWidgetItem *section, const QString &name, const QString &value,
+                               const KpiCell &cell);
+
+    SupervisorContext m_context;
+    std::unique_ptr<HistoryServices> m_history;
+    KpiReport m_report;
+    QList<KpiCell> m_cells; // of the figures tree, by the index each item keeps
+    QComboBox *m_period;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QComboBox *m_agent;
+    QComboBox *m_channel;
+    QSpinBox *m_dueSoon;
+    QPushButton *m_refresh;
+    QLabel *m_error;
+    QList<QLabel *> m_tiles;
+    QTabWidget *m_tabs;
+    QTreeWidget *m_figures;
+    QTableWidget *m_backlog;
+    QTableWidget *m_flags;
+    QPushButton *m_answer;
+    QTimer *m_changes;
+    DrillDownDialog *m_drill = nullptr;
+    RequestDetailDialog *m_detail = nullptr;
+};
+
+} // namespace civicdesk

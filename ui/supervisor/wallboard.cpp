@@ -1,0 +1,261 @@
+#include "ui/supervisor/wallboard.h"
+
+#include "models/store/database.h"
+#include "models/supervision/helpflags.h"
+#include "models/supervision/supervisionkpis.h"
+#include "ui/supervisor/kpitexts.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMap>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace civicdesk {
+
+namespace {
+
+constexpr int DepartmentTiles = 6;
+
+QString colour(Wallboard::Level level)
+{
+    switch (level) {
+    case Wallboard::Level::Good:
+        return QStringLiteral("#00e676");
+    case Wallboard::Level::Warning:
+        return QStringLiteral("#ffd600");
+    case Wallboard::Level::Alarm:
+        return QStringLiteral("#ff1744");
+    case Wallboard::Level::Plain:
+        break;
+    }
+    return QStringLiteral("#ffffff");
+}
+
+} // namespace
+
+Wallboard::Wallboard(const SupervisorContext &context, const WallboardSettings &settings,
+                     QWidget *parent)
+    : QWidget(parent), m_context(context), m_settings(settings), m_pages(new QStackedWidget(this)),
+      m_updated(new QLabel(this)), m_rotate(new QTimer(this)), m_changes(new QTimer(this)),
+      m_tick(new QTimer(this))
+{
+    setObjectName(QStringLiteral("wallboard"));
+    setWindowTitle(tr("CivicDesk wallboard"));
+    setAccessibleName(tr("Wallboard"));
+    setAutoFillBackground(true);
+    setStyleSheet(QStringLiteral("QWidget#wallboard, QStackedWidget, QStackedWidget > QWidget "
+                                 "{ background: #000000; } QLabel { color: #ffffff; }"));
+    addPage(tr("Contacts today"),
+            {QStringLiteral("contacts"), QStringLiteral("handle"), QStringLiteral("transfer"),
+             QStringLiteral("information"), QStringLiteral("fcr"), QStringLiteral("help")});
+    addPage(tr("Service requests"),
+            {QStringLiteral("opened"), QStringLiteral("sla"), QStringLiteral("open"),
+             QStringLiteral("overdue"), QStringLiteral("due_soon"), QStringLiteral("help")});
+    QStringList departments;
+    for (int i = 0; i < DepartmentTiles; ++i)
+        departments.append(QStringLiteral("dept%1").arg(i));
+    addPage(tr("Overdue requests by department"), departments);
+    m_updated->setObjectName(QStringLiteral("wallboardUpdatedLabel"));
+    QFont small = m_updated->font();
+    small.setPointSize(18);
+    m_updated->setFont(small);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(40, 30, 40, 20);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_updated, 0, Qt::AlignRight);
+
+    m_rotate->setInterval(m_settings.rotateSeconds * 1000);
+    connect(m_rotate, &QTimer::timeout, this, &Wallboard::nextPage);
+    m_rotate->start();
+    // Within two seconds of an event reaching the store; once per burst.
+    m_changes->setSingleShot(true);
+    m_changes->setInterval(500);
+    connect(m_changes, &QTimer::timeout, this, &Wallboard::refresh);
+    connect(&context.database.changes(), &StoreChanges::applied, this,
+            [this](const StoreChanges::Applied &) { m_changes->start(); });
+    m_tick->setInterval(30 * 1000);
+    connect(m_tick, &QTimer::timeout, this, &Wallboard::refresh);
+    m_tick->start();
+    auto *quit = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q), this);
+    connect(quit, &QShortcut::activated, this, &QWidget::close);
+    refresh();
+}
+
+QWidget *Wallboard::addPage(const QString &title, const QStringList &keys)
+{
+    auto *page = new QWidget(m_pages);
+    auto *layout = new QVBoxLayout(page);
+    auto *heading = new QLabel(title, page);
+    QFont big = heading->font();
+    big.setPointSize(40);
+    big.setBold(true);
+    heading->setFont(big);
+    m_titles.append(heading);
+    layout->addWidget(heading);
+    auto *grid = new QGridLayout;
+    grid->setSpacing(30);
+    for (int i = 0; i < keys.size(); ++i) {
+        Tile tile;
+        tile.value = new QLabel(page);
+        tile.value->setObjectName(u"wallboardValue_" + keys.at(i) + u'_' +
+                                  QString::number(m_pages->count()));
+        QFont figure = tile.value->font();
+        figure.setPointSize(96);
+        figure.setBold(true);
+        tile.value->setFont(figure);
+        tile.name = new QLabel(page);
+        QFont name = tile.name->font();
+        name.setPointSize(26);
+        tile.name->setFont(name);
+        tile.name->setWordWrap(true);
+        grid->addWidget(tile.value, (i / 3) * 2, i % 3, Qt::AlignLeft | Qt::AlignBottom);
+        grid->addWidget(tile.name, (i / 3) * 2 + 1, i % 3, Qt::AlignLeft | Qt::AlignTop);
+        // The same figure may be on two pages: the key names the first, the page the others.
+        const QString key = m_tiles.contains(keys.at(i))
+                                ? keys.at(i) + u'@' + QString::number(m_pages->count())
+                                : keys.at(i);
+        m_tiles.insert(key, tile);
+    }
+    layout->addLayout(grid, 1);
+    m_pages->addWidget(page);
+    return page;
+}
+
+Wallboard::Level Wallboard::slaLevel(std::optional<double> rate) const
+{
+    if (!rate)
+        return Level::Plain;
+    if (*rate * 100.0 >= m_settings.slaGreenPercent)
+        return Level::Good;
+    if (*rate * 100.0 >= m_settings.slaAmberPercent)
+        return Level::Warning;
+    return Level::Alarm;
+}
+
+Wallboard::Level Wallboard::countLevel(qint64 n, int amber, int red) const
+{
+    if (n >= red)
+        return Level::Alarm;
+    if (n >= amber)
+        return Level::Warning;
+    return Level::Good;
+}
+
+void Wallboard::set(const QString &key, const QString &value, Level level, const QString &name)
+{
+    for (auto it = m_tiles.begin(); it != m_tiles.end(); ++it) {
+        if (it.key() != key && !it.key().startsWith(key + u'@'))
+            continue;
+        Tile &tile = it.value();
+        tile.level = level;
+        tile.value->setText(value);
+        tile.value->setStyleSheet(QStringLiteral("color: %1").arg(colour(level)));
+        if (!name.isEmpty())
+            tile.name->setText(name);
+    }
+}
+
+void Wallboard::refresh()
+{
+    const QDateTime now = m_context.clock.now();
+    KpiFilter filter;
+    filter.period = KpiPeriod::today(now, m_context.cityZone);
+    filter.dueSoonHours = m_settings.dueSoonHours;
+    auto report = m_context.kpis.report(filter, now);
+    if (!report) {
+        m_updated->setText(report.error().message);
+        return;
+    }
+    const KpiReport &r = report.value();
+    const QLocale locale;
+    const qsizetype flags = m_context.helpFlags.open().size();
+    set(QStringLiteral("contacts"), locale.toString(r.contacts), Level::Plain, tr("Contacts"));
+    set(QStringLiteral("handle"), kpitexts::duration(r.averageHandleSeconds()), Level::Plain,
+        tr("Average handle time"));
+    set(QStringLiteral("transfer"), kpitexts::percent(r.transferRate()), Level::Plain,
+        tr("Transferred"));
+    set(QStringLiteral("information"), kpitexts::percent(r.informationShare()), Level::Plain,
+        tr("Answered with information"));
+    set(QStringLiteral("fcr"), kpitexts::percent(r.fcrRate()), Level::Plain,
+        tr("Resolved at first contact"));
+    set(QStringLiteral("help"), locale.toString(flags),
+        flags >= m_settings.helpFlagsRed ? Level::Alarm : Level::Plain,
+        tr("Agents asking for a supervisor"));
+    set(QStringLiteral("opened"), locale.toString(r.requestsOpened), Level::Plain,
+        tr("Requests opened"));
+    set(QStringLiteral("sla"), kpitexts::percent(r.slaMetRate()), slaLevel(r.slaMetRate()),
+        tr("Closed within SLA"));
+    set(QStringLiteral("open"), locale.toString(r.open), Level::Plain, tr("Open requests"));
+    set(QStringLiteral("overdue"), locale.toString(r.overdue),
+        countLevel(r.overdue, m_settings.overdueAmber, m_settings.overdueRed),
+        tr("Overdue requests"));
+    set(QStringLiteral("due_soon"), locale.toString(r.dueSoon),
+        r.dueSoon > 0 ? Level::Warning : Level::Good,
+        tr("Due within %n hour(s)", nullptr, m_settings.dueSoonHours));
+
+    // Overdue by department, the most first.
+    QMap<QString, qint64> byDepartment;
+    for (const KpiBacklogRow &row : r.backlog)
+        byDepartment[row.department] += row.overdue;
+    QList<std::pair<qint64, QString>> ranked;
+    for (auto it = byDepartment.cbegin(); it != byDepartment.cend(); ++it) {
+        if (it.value() > 0)
+            ranked.append({it.value(), it.key()});
+    }
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (int i = 0; i < DepartmentTiles; ++i) {
+        const QString key = QStringLiteral("dept%1").arg(i);
+        if (i < ranked.size()) {
+            const auto &[n, department] = ranked.at(i);
+            set(key, locale.toString(n),
+                countLevel(n, m_settings.overdueAmber, m_settings.overdueRed),
+                department.isEmpty() ? tr("No department") : department);
+        } else {
+            set(key, QString(), Level::Plain, QStringLiteral(" "));
+        }
+    }
+    m_updated->setText(
+        tr("Today in %1 · updated %2")
+            .arg(QString::fromUtf8(m_context.cityZone.id()),
+                 locale.toString(now.toTimeZone(m_context.cityZone).time(), QLocale::ShortFormat)));
+}
+
+void Wallboard::nextPage()
+{
+    m_pages->setCurrentIndex((m_pages->currentIndex() + 1) % m_pages->count());
+}
+
+int Wallboard::page() const
+{
+    return m_pages->currentIndex();
+}
+
+int Wallboard::pageCount() const
+{
+    return m_pages->count();
+}
+
+QString Wallboard::figure(const QString &key) const
+{
+    return m_tiles.contains(key) ? m_tiles.value(key).value->text() : QString();
+}
+
+Wallboard::Level Wallboard::level(const QString &key) const
+{
+    return m_tiles.contains(key) ? m_tiles.value(key).level : Level::Plain;
+}
+
+QStringList Wallboard::texts() const
+{
+    QStringList all;
+    for (const QLabel *label : findChildren<QLabel *>())
+        all.append(label->text());
+    return all;
+}
+
+} // namespace civicdesk

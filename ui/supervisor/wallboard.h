@@ -1,0 +1,72 @@
+#pragma once
+
+#include "models/supervision/kpireport.h"
+#include "ui/common/settings.h"
+#include "ui/supervisor/supervisorcontext.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTimer;
+
+namespace civicdesk {
+
+// The wall screen: today's figures in big, high-contrast type, a few pages that rotate, colour
+// thresholds from the settings. No personal data: no agent, caller, phone or address, only
+// counts, rates and department codes. Counts again shortly after every change to the store
+// (an event written here or pulled from the central store) and every half minute (time moves
+// requests into "overdue").
+class Wallboard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Level
+    {
+        Plain,
+        Good,
+        Warning,
+        Alarm
+    };
+    Q_ENUM(Level)
+
+    Wallboard(const SupervisorContext &context, const WallboardSettings &settings,
+              QWidget *parent = nullptr);
+
+    void refresh();
+    void nextPage();
+    int page() const;
+    int pageCount() const;
+    // A tile's figure and colour level, by key (contacts, handle, transfer, information, fcr,
+    // opened, sla, open, overdue, due_soon, help; dept0..dept5 on the department page).
+    QString figure(const QString &key) const;
+    Level level(const QString &key) const;
+    // Every text the wall shows (tests check it holds no personal data).
+    QStringList texts() const;
+
+private:
+    struct Tile
+    {
+        QLabel *value = nullptr;
+        QLabel *name = nullptr;
+        Level level = Level::Plain;
+    };
+    QWidget *addPage(const QString &title, const QStringList &keys);
+    void set(const QString &key, const QString &value, Level level, const QString &name = {});
+    Level slaLevel(std::optional<double> rate) const;
+    Level countLevel(qint64 n, int amber, int red) const;
+
+    SupervisorContext m_context;
+    WallboardSettings m_settings;
+    QStackedWidget *m_pages;
+    QLabel *m_updated;
+    QHash<QString, Tile> m_tiles;
+    QList<QLabel *> m_titles;
+    QTimer *m_rotate;
+    QTimer *m_changes;
+    QTimer *m_tick;
+};
+
+} // namespace civicdesk
