@@ -47,7 +47,13 @@ std::optional<QHttpServerResponse> ApiGate::admit(const RequestHead &head)
 {
     if (!needsSignIn(head.path))
         return std::nullopt;
-    auto gate = authenticate(http::bearerToken(head.authorization));
+    const QString token = http::bearerToken(head.authorization);
+    auto gate = authenticate(token);
+    // After a database outage, as for every route: once more on a fresh connection.
+    if (auto *denied = std::get_if<QHttpServerResponse>(&gate);
+        denied && denied->statusCode() == QHttpServerResponse::StatusCode::ServiceUnavailable &&
+        http::recoverStore())
+        gate = authenticate(token);
     if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
         return std::move(*denied);
     return std::nullopt;

@@ -1,6 +1,7 @@
 #include "app/server/connectionguard.h"
 
 #include "app/server/httpreply.h"
+#include "app/server/routetable.h"
 
 #include <QCoreApplication>
 #include <limits>
@@ -117,6 +118,11 @@ void ConnectionGuard::beforeServerReads()
                 setPhase(Phase::Handling);
                 break;
             }
+            // Each path its own limit: a sign-in is far smaller than a batch of events.
+            m_framer.setBodyLimit(maxBodyBytes(m_framer.head().path));
+            if (!m_framer.head().chunked &&
+                m_framer.head().contentLength > maxBodyBytes(m_framer.head().path))
+                return refuse(refusal(RequestFramer::Step::BodyTooLarge));
             if (m_admission) {
                 if (auto refused = m_admission(m_framer.head()))
                     return refuse(*refused);
@@ -153,7 +159,7 @@ QHttpServerResponse ConnectionGuard::refusal(RequestFramer::Step step) const
         return answer(HttpStatus::PayloadTooLarge, QStringLiteral("too_large"),
                       Text::tr("The request body is larger than %1 bytes; send less at once "
                                "(e.g. smaller batches).")
-                          .arg(http::MaxBodyBytes));
+                          .arg(maxBodyBytes(m_framer.head().path)));
     default:
         return answer(HttpStatus::BadRequest, QStringLiteral("bad_request"),
                       Text::tr("The request is not valid HTTP/1.1 (its request line, "

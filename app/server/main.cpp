@@ -100,6 +100,16 @@ int main(int argc, char *argv[])
         std::printf("%s\n", qPrintable(check.report(options.value().checkCity)));
         return check.problems.isEmpty() ? 0 : 1;
     }
+    // Serving: a connection cap the process could not hold is refused before the store is
+    // opened (and perhaps migrated).
+    ConnectionLimits connectionLimits = options.value().connections;
+    if (options.value().admin == ServerOptions::Admin::None &&
+        options.value().importCity.isEmpty()) {
+        const auto cap = connectionCap(connectionLimits.maxConnections);
+        if (!cap)
+            return fail(cap.error().message, 2);
+        connectionLimits.maxConnections = cap.value();
+    }
     auto database = Database::open(options.value().database);
     if (!database)
         return fail(database.error().message);
@@ -145,11 +155,6 @@ int main(int argc, char *argv[])
         qCInfo(lcServer) << "reconnected to the store";
         return true;
     });
-    const auto cap = connectionCap(options.value().connections.maxConnections);
-    if (!cap)
-        return fail(cap.error().message, 2);
-    ConnectionLimits connectionLimits = options.value().connections;
-    connectionLimits.maxConnections = cap.value();
     QHttpServer server;
     AccountStore accounts(*database.value());
     SyncApi sync(*database.value(), accounts, options.value().signIns);

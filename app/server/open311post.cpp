@@ -4,6 +4,7 @@
 
 #include "app/server/httpreply.h"
 #include "app/server/open311api.h"
+#include "app/server/routetable.h"
 #include "models/central/centrallog.h"
 #include "models/city/cataloguerepository.h"
 #include "models/city/citylimits.h"
@@ -36,7 +37,7 @@ class PostText
     Q_DECLARE_TR_FUNCTIONS(Open311Api)
 };
 
-constexpr qint64 MaxFormBytes = 64 * 1024;
+constexpr qint64 MaxFormBytes = MaxFormBodyBytes;
 
 // The form's fields: name -> every value given (empty values dropped: the spec treats an
 // empty parameter as absent).

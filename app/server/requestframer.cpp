@@ -18,7 +18,8 @@ bool isSpace(char c)
 } // namespace
 
 RequestFramer::RequestFramer(qsizetype maxHeadBytes, qint64 maxBodyBytes)
-    : m_maxHeadBytes(maxHeadBytes), m_maxBodyBytes(maxBodyBytes)
+    : m_maxHeadBytes(maxHeadBytes), m_defaultMaxBodyBytes(maxBodyBytes),
+      m_maxBodyBytes(maxBodyBytes)
 {
 }
 
@@ -138,6 +139,7 @@ RequestFramer::Step RequestFramer::parseHead()
     m_buffer.clear();
     m_head = RequestHead();
     m_bodyBytes = 0;
+    m_maxBodyBytes = m_defaultMaxBodyBytes;
     // Request-Line = Method SP Request-URI SP HTTP-Version
     const QList<QByteArray> parts = lines.first().trimmed().simplified().split(' ');
     if (parts.size() != 3 || parts.at(2).size() != 8 || !parts.at(2).startsWith("HTTP/") ||

@@ -41,6 +41,9 @@ public:
     // Reads `data` from *offset on, up to the next step, and advances *offset past what it read.
     // After one of the *TooLarge or Malformed steps the framer reads nothing more.
     Step next(QByteArrayView data, qsizetype *offset);
+    // The body limit of the current request (its path's), for the chunks still to come; the
+    // next head starts again from the limit given to the constructor.
+    void setBodyLimit(qint64 maxBodyBytes) { m_maxBodyBytes = maxBodyBytes; }
     // In a body of known length, reads up to `available` bytes without looking at them and
     // returns how many it took (0 elsewhere).
     qint64 skipBody(qint64 available);
@@ -66,6 +69,7 @@ private:
     Step finishChunkSize(const QByteArray &line);
 
     qsizetype m_maxHeadBytes;
+    qint64 m_defaultMaxBodyBytes;
     qint64 m_maxBodyBytes;
     State m_state = State::Head;
     QByteArray m_buffer; // the head, or a chunk-size or trailer line, so far

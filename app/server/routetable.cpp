@@ -1,5 +1,7 @@
 #include "app/server/routetable.h"
 
+#include "app/server/httpreply.h"
+
 #include <QRegularExpression>
 #include <array>
 
@@ -37,6 +39,15 @@ QByteArray allowedMethods(const QString &path)
             return QByteArray(route.methods);
     }
     return {};
+}
+
+qint64 maxBodyBytes(QByteArrayView path)
+{
+    if (path == "/api/v1/login")
+        return MaxSignInBodyBytes;
+    if (path.startsWith("/open311/"))
+        return MaxFormBodyBytes;
+    return http::MaxBodyBytes;
 }
 
 bool needsSignIn(QByteArrayView path)

@@ -13,4 +13,11 @@ QByteArray allowedMethods(const QString &path);
 // sign-in itself. A request to such a path without one is refused before its body is read.
 bool needsSignIn(QByteArrayView path);
 
+// A sign-in is a name and a password; an Open311 POST a form.
+constexpr qint64 MaxSignInBodyBytes = 16 * 1024;
+constexpr qint64 MaxFormBodyBytes = 64 * 1024;
+// The largest body a path takes (http::MaxBodyBytes for the sync API's pushes), so that a client
+// without a sign-in cannot make the server hold a megabyte per connection.
+qint64 maxBodyBytes(QByteArrayView path);
+
 } // namespace civicdesk

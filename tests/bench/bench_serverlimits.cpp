@@ -224,9 +224,9 @@ QByteArray pushRequest(const QString &token, int n, QString *id)
            "\r\n\r\n" + body;
 }
 
-// Long-poll fan-out: 250 workstations hold a pull while one pushes single events at
-// state.range(0) a second for 10 s; the time from each push being sent to each poller receiving
-// that event (every poller gets every event).
+// Long-poll fan-out: 250 workstations hold a pull while 20 others push single events at
+// state.range(0) a second in all for 10 s; the time from each push being sent to each poller
+// receiving that event (every poller gets every event).
 void BM_LongPollFanout(benchmark::State &state)
 {
     constexpr int Pollers = 250;
@@ -292,28 +292,40 @@ void BM_LongPollFanout(benchmark::State &state)
             pollers.push_back(std::move(socket));
         }
         QCoreApplication::processEvents();
-        // One pusher on its own connection, at the given rate (never two pushes in flight).
-        QTcpSocket pusher;
-        pusher.connectToHost(QHostAddress::LocalHost, server.port());
-        pusher.waitForConnected(10000);
-        QByteArray pushed;
-        int sent = 0;
-        bool inFlight = false;
+        // 20 workstations pushing, each on its own connection and never two pushes at once;
+        // together at the given rate (a tick whose workstation is still waiting is skipped).
+        struct Pusher
+        {
+            QTcpSocket socket;
+            QByteArray in;
+            bool inFlight = false;
+            qint64 start = 0;
+        };
+        std::vector<std::unique_ptr<Pusher>> pushers;
         std::vector<double> pushLatencies;
-        qint64 pushStart = 0;
-        QObject::connect(&pusher, &QTcpSocket::readyRead, &pusher, [&] {
-            pushed += pusher.readAll();
-            const qsizetype length = test::responseLength(pushed);
-            if (length > 0) {
-                pushed.remove(0, length);
-                pushLatencies.push_back(double(clock.nsecsElapsed() - pushStart) / 1e6);
-                inFlight = false;
-            }
-        });
+        int sent = 0;
+        for (int i = 0; i < 20; ++i) {
+            auto pusher = std::make_unique<Pusher>();
+            Pusher *p = pusher.get();
+            QObject::connect(&p->socket, &QTcpSocket::readyRead, &p->socket, [&, p] {
+                p->in += p->socket.readAll();
+                const qsizetype length = test::responseLength(p->in);
+                if (length > 0) {
+                    p->in.remove(0, length);
+                    pushLatencies.push_back(double(clock.nsecsElapsed() - p->start) / 1e6);
+                    p->inFlight = false;
+                }
+            });
+            p->socket.connectToHost(QHostAddress::LocalHost, server.port());
+            p->socket.waitForConnected(10000);
+            pushers.push_back(std::move(pusher));
+        }
         QEventLoop loop;
         QTimer tick;
+        tick.setTimerType(Qt::PreciseTimer);
         tick.setInterval(1000 / perSecond);
         const qint64 end = clock.nsecsElapsed() + Seconds * 1000000000LL;
+        int turn = 0;
         QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
             if (clock.nsecsElapsed() > end) {
                 tick.stop();
@@ -321,15 +333,16 @@ void BM_LongPollFanout(benchmark::State &state)
                 QTimer::singleShot(5000, &loop, &QEventLoop::quit);
                 return;
             }
-            if (inFlight)
+            Pusher &p = *pushers[size_t(turn++ % int(pushers.size()))];
+            if (p.inFlight)
                 return;
             QString id;
             const QByteArray request = pushRequest(token, ++sent, &id);
-            pushStart = clock.nsecsElapsed();
-            sentAt.insert(id, pushStart);
-            inFlight = true;
-            pusher.write(request);
-            pusher.flush();
+            p.start = clock.nsecsElapsed();
+            sentAt.insert(id, p.start);
+            p.inFlight = true;
+            p.socket.write(request);
+            p.socket.flush();
         });
         tick.start();
         loop.exec();

@@ -143,6 +143,29 @@ private slots:
                  (QList<Step>{Step::HeadReady, Step::RequestDone}));
     }
 
+    void aPathsLimitHoldsForItsRequestOnly()
+    {
+        RequestFramer framer(MaxHead, MaxBody);
+        const QByteArray chunked =
+            "POST /api/v1/login HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+        qsizetype at = 0;
+        QCOMPARE(framer.next(chunked, &at), Step::HeadReady);
+        framer.setBodyLimit(4);
+        at = 0;
+        QCOMPARE(framer.next("3\r\nabc\r\n2\r\n", &at), Step::BodyTooLarge);
+
+        RequestFramer next(MaxHead, MaxBody);
+        at = 0;
+        QCOMPARE(next.next("POST /api/v1/login HTTP/1.1\r\nContent-Length: 2\r\n\r\nab", &at),
+                 Step::HeadReady);
+        next.setBodyLimit(2);
+        QCOMPARE(next.next("POST /api/v1/login HTTP/1.1\r\nContent-Length: 2\r\n\r\nab", &at),
+                 Step::RequestDone);
+        const QByteArray push = "POST /api/v1/events HTTP/1.1\r\nContent-Length: 1000\r\n\r\n";
+        at = 0;
+        QCOMPARE(next.next(push, &at), Step::HeadReady); // the constructor's limit again
+    }
+
     void aLengthBodyIsCountedWithoutBeingRead()
     {
         RequestFramer framer(MaxHead, MaxBody);
