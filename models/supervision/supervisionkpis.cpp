@@ -96,15 +96,17 @@ const QString ContactLastSeqSql = QStringLiteral(
 Sql fcrRows(const KpiFilter &f)
 {
     Sql s;
-    s.add(u"WITH started AS (SELECT c.id, c.started_at, c.ended_at, c.agent, c.channel, "
-          u"c.caller_id, s.device, s.seq AS first_seq, " +
-              ContactLastSeqSql +
-              u" AS last_seq FROM contacts c JOIN events s ON s.entity_type = 'contact' AND "
-              u"s.entity_id = c.id AND s.kind = 'contact.started' WHERE c.started_at >= "
-              u"CAST(? AS BIGINT) AND c.started_at < CAST(? AS BIGINT)), ",
-          {f.period.start(), f.period.end() + FcrRepeatDays * Day});
+    s.add(
+        u"WITH started AS MATERIALIZED (SELECT c.id, c.started_at, c.ended_at, c.agent, c.channel, "
+        u"c.caller_id, s.device, s.seq AS first_seq, " +
+            ContactLastSeqSql +
+            u" AS last_seq FROM contacts c JOIN events s ON s.entity_type = 'contact' AND "
+            u"s.entity_id = c.id AND s.kind = 'contact.started' WHERE c.started_at >= "
+            u"CAST(? AS BIGINT) AND c.started_at < CAST(? AS BIGINT)), ",
+        {f.period.start(), f.period.end() + FcrRepeatDays * Day});
     s.add(QStringLiteral(
-        "links AS (SELECT DISTINCT st.id, st.started_at, st.ended_at, st.agent, st.channel, "
+        "links AS MATERIALIZED (SELECT DISTINCT st.id, st.started_at, st.ended_at, st.agent, "
+        "st.channel, "
         "COALESCE(st.caller_id, CASE WHEN e.kind = 'request.created' THEN r.caller_id ELSE "
         "(SELECT min(rc.caller_id) FROM request_callers rc WHERE rc.request_id = e.entity_id "
         "AND rc.added_at >= st.started_at AND rc.added_at <= COALESCE(st.ended_at, "

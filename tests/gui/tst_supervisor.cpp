@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSettings>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -205,6 +206,30 @@ private slots:
         QVERIFY(store.helpFlags.open().isEmpty());
         QTRY_COMPARE(flags->rowCount(), 0);
         qInfo("supervisor journey: %d keys", j.keys);
+    }
+
+    void wallboardSettingsKeepDefaultsForBadValues()
+    {
+        const QString file = m_settingsDir.filePath(QStringLiteral("wall.ini"));
+        {
+            Settings settings(file);
+            QCOMPARE(settings.wallboard().rotateSeconds, 15);
+            QCOMPARE(settings.wallboard().slaGreenPercent, 90);
+            WallboardSettings w;
+            w.rotateSeconds = 30;
+            w.overdueRed = 5;
+            settings.setWallboard(w);
+            QCOMPARE(settings.wallboard().rotateSeconds, 30);
+            QCOMPARE(settings.wallboard().overdueRed, 5);
+        }
+        {
+            QSettings raw(file, QSettings::IniFormat);
+            raw.setValue(QStringLiteral("wallboard/rotateSeconds"), QStringLiteral("soon"));
+            raw.setValue(QStringLiteral("wallboard/overdueRed"), -3);
+        }
+        Settings again(file);
+        QCOMPARE(again.wallboard().rotateSeconds, 15);
+        QCOMPARE(again.wallboard().overdueRed, 25);
     }
 
     void wallboardShowsNoPersonalDataAndFollowsTheStore()
