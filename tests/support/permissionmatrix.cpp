@@ -275,6 +275,17 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                          {{QStringLiteral("query"), QStringLiteral("passport renewal")},
                           {QStringLiteral("language"), QStringLiteral("en")}}),
                   Callers});
+    // Practice mode (issue 17): one intake step, recorded on the contact.
+    cases.append({QStringLiteral("contact.step_recorded"),
+                  {m.make(QStringLiteral("contact"), m.id(QStringLiteral("st")),
+                          QStringLiteral("contact.started"),
+                          {{QStringLiteral("channel"), QStringLiteral("phone")}})},
+                  m.make(QStringLiteral("contact"), m.id(QStringLiteral("st")),
+                         QStringLiteral("contact.step_recorded"),
+                         {{QStringLiteral("step"), QStringLiteral("type_chosen")},
+                          {QStringLiteral("detail"), QJsonObject{{QStringLiteral("service_code"),
+                                                                  QStringLiteral("RODENTACT")}}}}),
+                  Callers});
     return cases;
 }
 

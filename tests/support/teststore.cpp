@@ -1,5 +1,6 @@
 #include "tests/support/teststore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -95,6 +96,14 @@ QString dumpStore(const Database &db, const QStringList &skip)
         }
     }
     return dump;
+}
+
+QByteArray fileSha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArrayLiteral("(absent)");
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
 }
 
 } // namespace civicdesk::test
