@@ -1073,6 +1073,109 @@
     </message>
 </context>
 <context>
+    <name>PracticeScorer</name>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nothing)</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <source>Outside the city: referred to %1</source>
+        <translation>Outside the city: referred to %1</translation>
+    </message>
+    <message>
+        <source>%1 (outside the city: %2)</source>
+        <translation>%1 (outside the city: %2)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message numerus="yes">
+        <source>(corrected %n time(s))</source>
+        <translation>
+            <numerusform>(corrected %n time(s))</numerusform>
+            <numerusform>(corrected %n time(s))</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Answer: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate decision</source>
+        <translation>Duplicate decision</translation>
+    </message>
+    <message>
+        <source>Articles opened</source>
+        <translation>Articles opened</translation>
+    </message>
+    <message>
+        <source>(contact not ended)</source>
+        <translation>(contact not ended)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>the new request&apos;s number</source>
+        <translation>the new request&apos;s number</translation>
+    </message>
+    <message>
+        <source>Number read back</source>
+        <translation>Number read back</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) or less</source>
+        <translation>
+            <numerusform>%n second(s) or less</numerusform>
+            <numerusform>%n second(s) or less</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second(s)</numerusform>
+            <numerusform>%n second(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An emergency must be transferred to %1 at once, with no request taken.</source>
+        <translation>An emergency must be transferred to %1 at once, with no request taken.</translation>
+    </message>
+    <message>
+        <source>%1 is confidential: no name, phone or email may be taken.</source>
+        <translation>%1 is confidential: no name, phone or email may be taken.</translation>
+    </message>
+    <message>
+        <source>A request was taken for a place outside the city; the caller should have been referred to %1.</source>
+        <translation>A request was taken for a place outside the city; the caller should have been referred to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeStore</name>
+    <message>
+        <source>Practice needs the workstation&apos;s own store file.</source>
+        <translation>Practice needs the workstation&apos;s own store file.</translation>
+    </message>
+    <message>
+        <source>The practice store %1 exists already.</source>
+        <translation>The practice store %1 exists already.</translation>
+    </message>
+    <message>
+        <source>The seeded request type %1 is not in the catalogue.</source>
+        <translation>The seeded request type %1 is not in the catalogue.</translation>
+    </message>
+</context>
+<context>
     <name>QueryApi</name>
     <message>
         <source>&quot;limit&quot; must be from 1 to %1.</source>
@@ -1255,6 +1358,141 @@
     <message>
         <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
         <translation>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLoader</name>
+    <message>
+        <source>is required</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>must be a text</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>is empty</translation>
+    </message>
+    <message>
+        <source>must be a list of texts</source>
+        <translation>must be a list of texts</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>must be a whole number from %1 to %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a language code</source>
+        <translation>&quot;%1&quot; is not a language code</translation>
+    </message>
+    <message>
+        <source>must be 1 to 64 lowercase letters, digits, &quot;-&quot; or &quot;_&quot;</source>
+        <translation>must be 1 to 64 lowercase letters, digits, &quot;-&quot; or &quot;_&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel (phone, walk_in, email, web, text, mail)</source>
+        <translation>&quot;%1&quot; is not a channel (phone, walk_in, email, web, text, mail)</translation>
+    </message>
+    <message>
+        <source>is required (an object)</source>
+        <translation>is required (an object)</translation>
+    </message>
+    <message>
+        <source>is required (the answer on the form)</source>
+        <translation>is required (the answer on the form)</translation>
+    </message>
+    <message>
+        <source>latitude and longitude are required</source>
+        <translation>latitude and longitude are required</translation>
+    </message>
+    <message>
+        <source>must be 0 to 365</source>
+        <translation>must be 0 to 365</translation>
+    </message>
+    <message>
+        <source>must be &quot;attach&quot; or &quot;create_anyway&quot;</source>
+        <translation>must be &quot;attach&quot; or &quot;create_anyway&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an outcome</source>
+        <translation>&quot;%1&quot; is not an outcome</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>is not valid JSON at offset %1: %2</source>
+        <translation>is not valid JSON at offset %1: %2</translation>
+    </message>
+    <message>
+        <source>must be &quot;%1&quot; with format_version 1</source>
+        <translation>must be &quot;%1&quot; with format_version 1</translation>
+    </message>
+    <message>
+        <source>is required (a list of scenarios)</source>
+        <translation>is required (a list of scenarios)</translation>
+    </message>
+    <message>
+        <source>is used by an earlier scenario</source>
+        <translation>is used by an earlier scenario</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request type of this city</source>
+        <translation>&quot;%1&quot; is not a request type of this city</translation>
+    </message>
+    <message>
+        <source>is not a question of %1</source>
+        <translation>is not a question of %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of its values</source>
+        <translation>&quot;%1&quot; is not one of its values</translation>
+    </message>
+    <message>
+        <source>the type&apos;s required question has no answer in the scenario</source>
+        <translation>the type&apos;s required question has no answer in the scenario</translation>
+    </message>
+    <message>
+        <source>%1 is an emergency type: the expected outcome is a transfer</source>
+        <translation>%1 is an emergency type: the expected outcome is a transfer</translation>
+    </message>
+    <message>
+        <source>answers need an expected service_code</source>
+        <translation>answers need an expected service_code</translation>
+    </message>
+    <message>
+        <source>a transfer names where the call goes</source>
+        <translation>a transfer names where the call goes</translation>
+    </message>
+    <message>
+        <source>a place outside the city is referred (outcome &quot;referred&quot;)</source>
+        <translation>a place outside the city is referred (outcome &quot;referred&quot;)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the city&apos;s referrals</source>
+        <translation>&quot;%1&quot; is not one of the city&apos;s referrals</translation>
+    </message>
+    <message>
+        <source>attaching needs a seeded open request of the expected type</source>
+        <translation>attaching needs a seeded open request of the expected type</translation>
+    </message>
+    <message>
+        <source>attaching ends as &quot;attached_to_existing&quot;</source>
+        <translation>attaching ends as &quot;attached_to_existing&quot;</translation>
+    </message>
+    <message>
+        <source>must be &quot;created&quot; or the ref of a seeded request</source>
+        <translation>must be &quot;created&quot; or the ref of a seeded request</translation>
+    </message>
+    <message>
+        <source>names no seeded request</source>
+        <translation>names no seeded request</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an article of this city&apos;s knowledge base</source>
+        <translation>&quot;%1&quot; is not an article of this city&apos;s knowledge base</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1821,14 @@
     <message>
         <source>is not a language code</source>
         <translation>is not a language code</translation>
+    </message>
+    <message>
+        <source>is not a known intake step</source>
+        <translation>is not a known intake step</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>must be an object</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2237,81 @@
     <message>
         <source>Callbacks</source>
         <translation>Callbacks</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallerPanel</name>
+    <message>
+        <source>You asked</source>
+        <translation>You asked</translation>
+    </message>
+    <message>
+        <source>Where is it?</source>
+        <translation>Where is it?</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>What happened?</translation>
+    </message>
+    <message>
+        <source>Who is calling, and how can we reach you?</source>
+        <translation>Who is calling, and how can we reach you?</translation>
+    </message>
+    <message>
+        <source>The form&apos;s next question</source>
+        <translation>The form&apos;s next question</translation>
+    </message>
+    <message>
+        <source>What is the request number?</source>
+        <translation>What is the request number?</translation>
+    </message>
+    <message>
+        <source>Your request number is %1.</source>
+        <translation>Your request number is %1.</translation>
+    </message>
+    <message>
+        <source>You said</source>
+        <translation>You said</translation>
+    </message>
+    <message>
+        <source>an anonymous caller</source>
+        <translation>an anonymous caller</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
+        <translation>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</translation>
+    </message>
+    <message>
+        <source>Ask the caller with the keys below; the answers appear above, in the caller&apos;s language.</source>
+        <translation>Ask the caller with the keys below; the answers appear above, in the caller&apos;s language.</translation>
+    </message>
+    <message>
+        <source>Where is it? (F5)</source>
+        <translation>Where is it? (F5)</translation>
+    </message>
+    <message>
+        <source>What happened? (F6)</source>
+        <translation>What happened? (F6)</translation>
+    </message>
+    <message>
+        <source>Who is calling? (F7)</source>
+        <translation>Who is calling? (F7)</translation>
+    </message>
+    <message>
+        <source>Next question (F8)</source>
+        <translation>Next question (F8)</translation>
+    </message>
+    <message>
+        <source>Request number? (F9)</source>
+        <translation>Request number? (F9)</translation>
+    </message>
+    <message>
+        <source>Read the number back (Shift+F9)</source>
+        <translation>Read the number back (Shift+F9)</translation>
+    </message>
+    <message>
+        <source>What the caller said</source>
+        <translation>What the caller said</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +3064,10 @@
         <source>a different spot from the open requests nearby</source>
         <translation>a different spot from the open requests nearby</translation>
     </message>
+    <message>
+        <source>This step of the contact could not be recorded: %1</source>
+        <translation>This step of the contact could not be recorded: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -3291,6 +3616,18 @@
         <source>&amp;Usage: answers and gaps</source>
         <translation>&amp;Usage: answers and gaps</translation>
     </message>
+    <message>
+        <source>P&amp;ractice</source>
+        <translation>P&amp;ractice</translation>
+    </message>
+    <message>
+        <source>&amp;Start a practice call…</source>
+        <translation>&amp;Start a practice call…</translation>
+    </message>
+    <message>
+        <source>PRACTICE — nothing here reaches residents</source>
+        <translation>PRACTICE — nothing here reaches residents</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -3463,6 +3800,200 @@
     <message>
         <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
         <translation>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticeMode</name>
+    <message>
+        <source>holds no practice scenarios (*.json)</source>
+        <translation>holds no practice scenarios (*.json)</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>There is no practice scenario &quot;%1&quot;.</source>
+        <translation>There is no practice scenario &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No folder for the practice store: %1</source>
+        <translation>No folder for the practice store: %1</translation>
+    </message>
+    <message>
+        <source>The practice store could not be made: %1</source>
+        <translation>The practice store could not be made: %1</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s requests could not be made: %1</source>
+        <translation>The scenario&apos;s requests could not be made: %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — %1</source>
+        <translation>PRACTICE — %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — nothing here reaches residents · %1</source>
+        <translation>PRACTICE — nothing here reaches residents · %1</translation>
+    </message>
+    <message>
+        <source>Caller (practice)</source>
+        <translation>Caller (practice)</translation>
+    </message>
+    <message>
+        <source>P&amp;ractice run</source>
+        <translation>P&amp;ractice run</translation>
+    </message>
+    <message>
+        <source>&amp;Score this call</source>
+        <translation>&amp;Score this call</translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation>&amp;Leave practice</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticeResultDialog</name>
+    <message>
+        <source>Contact started (%1)</source>
+        <translation>Contact started (%1)</translation>
+    </message>
+    <message>
+        <source>Type chosen: %1</source>
+        <translation>Type chosen: %1</translation>
+    </message>
+    <message>
+        <source>Type changed from %1 to %2</source>
+        <translation>Type changed from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Answer %1: %2</source>
+        <translation>Answer %1: %2</translation>
+    </message>
+    <message>
+        <source>Answer %1 corrected from %2 to %3</source>
+        <translation>Answer %1 corrected from %2 to %3</translation>
+    </message>
+    <message>
+        <source>Outside the city: %1 (referral: %2)</source>
+        <translation>Outside the city: %1 (referral: %2)</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Location: %1</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>Caller details taken: %1</source>
+        <translation>Caller details taken: %1</translation>
+    </message>
+    <message>
+        <source>Open requests nearby shown: %1</source>
+        <translation>Open requests nearby shown: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate decision: %1 %2</source>
+        <translation>Duplicate decision: %1 %2</translation>
+    </message>
+    <message>
+        <source>Article opened: %1</source>
+        <translation>Article opened: %1</translation>
+    </message>
+    <message>
+        <source>Request created: %1 (%2)</source>
+        <translation>Request created: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Caller attached to %1</source>
+        <translation>Caller attached to %1</translation>
+    </message>
+    <message>
+        <source>Number read back: %1</source>
+        <translation>Number read back: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1</source>
+        <translation>Contact ended: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1 → %2</source>
+        <translation>Contact ended: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Practice result: %1</source>
+        <translation>Practice result: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NOT PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;NOT PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Critical failure:</source>
+        <translation>Critical failure:</translation>
+    </message>
+    <message>
+        <source>Expected beside done, criterion by criterion</source>
+        <translation>Expected beside done, criterion by criterion</translation>
+    </message>
+    <message>
+        <source>What the trainee did, step by step:</source>
+        <translation>What the trainee did, step by step:</translation>
+    </message>
+    <message>
+        <source>The recorded steps of the practice call</source>
+        <translation>The recorded steps of the practice call</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation>&amp;Leave practice</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -3981,6 +4512,33 @@
             <numerusform>%n article due within 30 days.</numerusform>
             <numerusform>%n articles due within 30 days.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ScenarioPickerDialog</name>
+    <message>
+        <source>Practice: choose a call</source>
+        <translation>Practice: choose a call</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario (the caller is played for you; nothing reaches a resident):</source>
+        <translation>&amp;Scenario (the caller is played for you; nothing reaches a resident):</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · target %3 s</source>
+        <translation>%1 · %2 · target %3 s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scenarios left out (%1 problems):&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Scenarios left out (%1 problems):&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&amp;Start the call</source>
+        <translation>&amp;Start the call</translation>
     </message>
 </context>
 <context>

@@ -1073,6 +1073,109 @@
     </message>
 </context>
 <context>
+    <name>PracticeScorer</name>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nada)</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>Tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>Outside the city: referred to %1</source>
+        <translation>Fuera de la ciudad: remitir a %1</translation>
+    </message>
+    <message>
+        <source>%1 (outside the city: %2)</source>
+        <translation>%1 (fuera de la ciudad: %2)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message numerus="yes">
+        <source>(corrected %n time(s))</source>
+        <translation>
+            <numerusform>(corregida %n vez)</numerusform>
+            <numerusform>(corregida %n veces)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Respuesta: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate decision</source>
+        <translation>Decisión sobre duplicados</translation>
+    </message>
+    <message>
+        <source>Articles opened</source>
+        <translation>Artículos abiertos</translation>
+    </message>
+    <message>
+        <source>(contact not ended)</source>
+        <translation>(contacto sin terminar)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>the new request&apos;s number</source>
+        <translation>el número de la nueva solicitud</translation>
+    </message>
+    <message>
+        <source>Number read back</source>
+        <translation>Número leído al residente</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) or less</source>
+        <translation>
+            <numerusform>%n segundo o menos</numerusform>
+            <numerusform>%n segundos o menos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An emergency must be transferred to %1 at once, with no request taken.</source>
+        <translation>Una emergencia se transfiere a %1 de inmediato, sin tomar ninguna solicitud.</translation>
+    </message>
+    <message>
+        <source>%1 is confidential: no name, phone or email may be taken.</source>
+        <translation>%1 es confidencial: no se toma nombre, teléfono ni correo electrónico.</translation>
+    </message>
+    <message>
+        <source>A request was taken for a place outside the city; the caller should have been referred to %1.</source>
+        <translation>Se tomó una solicitud para un lugar fuera de la ciudad; había que remitir a la persona a %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeStore</name>
+    <message>
+        <source>Practice needs the workstation&apos;s own store file.</source>
+        <translation>La práctica necesita el archivo de almacén propio de esta estación.</translation>
+    </message>
+    <message>
+        <source>The practice store %1 exists already.</source>
+        <translation>El almacén de práctica %1 ya existe.</translation>
+    </message>
+    <message>
+        <source>The seeded request type %1 is not in the catalogue.</source>
+        <translation>El tipo de solicitud sembrado %1 no está en el catálogo.</translation>
+    </message>
+</context>
+<context>
     <name>QueryApi</name>
     <message>
         <source>&quot;limit&quot; must be from 1 to %1.</source>
@@ -1255,6 +1358,141 @@
     <message>
         <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
         <translation>%1 no es un número de solicitud válido: se escuchó mal un carácter o se intercambiaron dos. Pida a la persona que llama que lo vuelva a leer.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLoader</name>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>debe ser un texto</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>must be a list of texts</source>
+        <translation>debe ser una lista de textos</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>debe ser un número entero de %1 a %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a language code</source>
+        <translation>«%1» no es un código de idioma</translation>
+    </message>
+    <message>
+        <source>must be 1 to 64 lowercase letters, digits, &quot;-&quot; or &quot;_&quot;</source>
+        <translation>debe tener de 1 a 64 letras minúsculas, cifras, «-» o «_»</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel (phone, walk_in, email, web, text, mail)</source>
+        <translation>«%1» no es un canal (phone, walk_in, email, web, text, mail)</translation>
+    </message>
+    <message>
+        <source>is required (an object)</source>
+        <translation>es obligatorio (un objeto)</translation>
+    </message>
+    <message>
+        <source>is required (the answer on the form)</source>
+        <translation>es obligatorio (la respuesta del formulario)</translation>
+    </message>
+    <message>
+        <source>latitude and longitude are required</source>
+        <translation>la latitud y la longitud son obligatorias</translation>
+    </message>
+    <message>
+        <source>must be 0 to 365</source>
+        <translation>debe estar entre 0 y 365</translation>
+    </message>
+    <message>
+        <source>must be &quot;attach&quot; or &quot;create_anyway&quot;</source>
+        <translation>debe ser «attach» o «create_anyway»</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an outcome</source>
+        <translation>«%1» no es un resultado</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>no se puede leer: %1</translation>
+    </message>
+    <message>
+        <source>is not valid JSON at offset %1: %2</source>
+        <translation>no es JSON válido en la posición %1: %2</translation>
+    </message>
+    <message>
+        <source>must be &quot;%1&quot; with format_version 1</source>
+        <translation>debe ser «%1» con format_version 1</translation>
+    </message>
+    <message>
+        <source>is required (a list of scenarios)</source>
+        <translation>es obligatorio (una lista de escenarios)</translation>
+    </message>
+    <message>
+        <source>is used by an earlier scenario</source>
+        <translation>ya lo usa un escenario anterior</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request type of this city</source>
+        <translation>«%1» no es un tipo de solicitud de esta ciudad</translation>
+    </message>
+    <message>
+        <source>is not a question of %1</source>
+        <translation>no es una pregunta de %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of its values</source>
+        <translation>«%1» no es uno de sus valores</translation>
+    </message>
+    <message>
+        <source>the type&apos;s required question has no answer in the scenario</source>
+        <translation>la pregunta obligatoria del tipo no tiene respuesta en el escenario</translation>
+    </message>
+    <message>
+        <source>%1 is an emergency type: the expected outcome is a transfer</source>
+        <translation>%1 es un tipo de emergencia: el resultado esperado es una transferencia</translation>
+    </message>
+    <message>
+        <source>answers need an expected service_code</source>
+        <translation>las respuestas necesitan un service_code esperado</translation>
+    </message>
+    <message>
+        <source>a transfer names where the call goes</source>
+        <translation>una transferencia indica adónde va la llamada</translation>
+    </message>
+    <message>
+        <source>a place outside the city is referred (outcome &quot;referred&quot;)</source>
+        <translation>un lugar fuera de la ciudad se remite (resultado «referred»)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the city&apos;s referrals</source>
+        <translation>«%1» no es una de las remisiones de la ciudad</translation>
+    </message>
+    <message>
+        <source>attaching needs a seeded open request of the expected type</source>
+        <translation>para asociar hace falta una solicitud abierta sembrada del tipo esperado</translation>
+    </message>
+    <message>
+        <source>attaching ends as &quot;attached_to_existing&quot;</source>
+        <translation>asociar termina como «attached_to_existing»</translation>
+    </message>
+    <message>
+        <source>must be &quot;created&quot; or the ref of a seeded request</source>
+        <translation>debe ser «created» o la referencia de una solicitud sembrada</translation>
+    </message>
+    <message>
+        <source>names no seeded request</source>
+        <translation>no nombra ninguna solicitud sembrada</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an article of this city&apos;s knowledge base</source>
+        <translation>«%1» no es un artículo de la base de conocimiento de esta ciudad</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1821,14 @@
     <message>
         <source>is not a language code</source>
         <translation>no es un código de idioma</translation>
+    </message>
+    <message>
+        <source>is not a known intake step</source>
+        <translation>no es un paso de atención conocido</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>debe ser un objeto</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2237,81 @@
     <message>
         <source>Callbacks</source>
         <translation>Devoluciones de llamada</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallerPanel</name>
+    <message>
+        <source>You asked</source>
+        <translation>Usted preguntó</translation>
+    </message>
+    <message>
+        <source>Where is it?</source>
+        <translation>¿Dónde está?</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>¿Qué pasó?</translation>
+    </message>
+    <message>
+        <source>Who is calling, and how can we reach you?</source>
+        <translation>¿Quién llama y cómo podemos comunicarnos con usted?</translation>
+    </message>
+    <message>
+        <source>The form&apos;s next question</source>
+        <translation>La siguiente pregunta del formulario</translation>
+    </message>
+    <message>
+        <source>What is the request number?</source>
+        <translation>¿Cuál es el número de la solicitud?</translation>
+    </message>
+    <message>
+        <source>Your request number is %1.</source>
+        <translation>Su número de solicitud es %1.</translation>
+    </message>
+    <message>
+        <source>You said</source>
+        <translation>Usted dijo</translation>
+    </message>
+    <message>
+        <source>an anonymous caller</source>
+        <translation>una persona anónima</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
+        <translation>&lt;b&gt;Llamada de práctica:&lt;/b&gt; %1&lt;br&gt;%2 · idioma: %3 · objetivo %4 s</translation>
+    </message>
+    <message>
+        <source>Ask the caller with the keys below; the answers appear above, in the caller&apos;s language.</source>
+        <translation>Pregunte con las teclas de abajo; las respuestas aparecen arriba, en el idioma de quien llama.</translation>
+    </message>
+    <message>
+        <source>Where is it? (F5)</source>
+        <translation>¿Dónde está? (F5)</translation>
+    </message>
+    <message>
+        <source>What happened? (F6)</source>
+        <translation>¿Qué pasó? (F6)</translation>
+    </message>
+    <message>
+        <source>Who is calling? (F7)</source>
+        <translation>¿Quién llama? (F7)</translation>
+    </message>
+    <message>
+        <source>Next question (F8)</source>
+        <translation>Siguiente pregunta (F8)</translation>
+    </message>
+    <message>
+        <source>Request number? (F9)</source>
+        <translation>¿Número de solicitud? (F9)</translation>
+    </message>
+    <message>
+        <source>Read the number back (Shift+F9)</source>
+        <translation>Leer el número (Mayús+F9)</translation>
+    </message>
+    <message>
+        <source>What the caller said</source>
+        <translation>Lo que dijo quien llama</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +3064,10 @@
         <source>a different spot from the open requests nearby</source>
         <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
     </message>
+    <message>
+        <source>This step of the contact could not be recorded: %1</source>
+        <translation>No se pudo registrar este paso del contacto: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -3291,6 +3616,18 @@
         <source>&amp;Usage: answers and gaps</source>
         <translation>&amp;Uso: respuestas y vacíos</translation>
     </message>
+    <message>
+        <source>P&amp;ractice</source>
+        <translation>&amp;Práctica</translation>
+    </message>
+    <message>
+        <source>&amp;Start a practice call…</source>
+        <translation>&amp;Iniciar una llamada de práctica…</translation>
+    </message>
+    <message>
+        <source>PRACTICE — nothing here reaches residents</source>
+        <translation>PRÁCTICA — nada de esto llega a los residentes</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -3463,6 +3800,200 @@
     <message>
         <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
         <translation>Solicitudes, la ubicación que se está registrando y los duplicados en un mapa de la ciudad. Las flechas mueven una cruz, Intro elige la dirección más cercana, más y menos cambian el zoom.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticeMode</name>
+    <message>
+        <source>holds no practice scenarios (*.json)</source>
+        <translation>no contiene escenarios de práctica (*.json)</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Práctica</translation>
+    </message>
+    <message>
+        <source>There is no practice scenario &quot;%1&quot;.</source>
+        <translation>No hay ningún escenario de práctica «%1».</translation>
+    </message>
+    <message>
+        <source>No folder for the practice store: %1</source>
+        <translation>No hay carpeta para el almacén de práctica: %1</translation>
+    </message>
+    <message>
+        <source>The practice store could not be made: %1</source>
+        <translation>No se pudo crear el almacén de práctica: %1</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s requests could not be made: %1</source>
+        <translation>No se pudieron crear las solicitudes del escenario: %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — %1</source>
+        <translation>PRÁCTICA — %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — nothing here reaches residents · %1</source>
+        <translation>PRÁCTICA — nada de esto llega a los residentes · %1</translation>
+    </message>
+    <message>
+        <source>Caller (practice)</source>
+        <translation>Quien llama (práctica)</translation>
+    </message>
+    <message>
+        <source>P&amp;ractice run</source>
+        <translation>Llamada de p&amp;ráctica</translation>
+    </message>
+    <message>
+        <source>&amp;Score this call</source>
+        <translation>&amp;Evaluar esta llamada</translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation>&amp;Salir de la práctica</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticeResultDialog</name>
+    <message>
+        <source>Contact started (%1)</source>
+        <translation>Contacto iniciado (%1)</translation>
+    </message>
+    <message>
+        <source>Type chosen: %1</source>
+        <translation>Tipo elegido: %1</translation>
+    </message>
+    <message>
+        <source>Type changed from %1 to %2</source>
+        <translation>Tipo cambiado de %1 a %2</translation>
+    </message>
+    <message>
+        <source>Answer %1: %2</source>
+        <translation>Respuesta %1: %2</translation>
+    </message>
+    <message>
+        <source>Answer %1 corrected from %2 to %3</source>
+        <translation>Respuesta %1 corregida de %2 a %3</translation>
+    </message>
+    <message>
+        <source>Outside the city: %1 (referral: %2)</source>
+        <translation>Fuera de la ciudad: %1 (remisión: %2)</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Ubicación: %1</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>Caller details taken: %1</source>
+        <translation>Datos de quien llama tomados: %1</translation>
+    </message>
+    <message>
+        <source>Open requests nearby shown: %1</source>
+        <translation>Solicitudes abiertas cercanas mostradas: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate decision: %1 %2</source>
+        <translation>Decisión sobre duplicados: %1 %2</translation>
+    </message>
+    <message>
+        <source>Article opened: %1</source>
+        <translation>Artículo abierto: %1</translation>
+    </message>
+    <message>
+        <source>Request created: %1 (%2)</source>
+        <translation>Solicitud creada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Caller attached to %1</source>
+        <translation>Persona asociada a %1</translation>
+    </message>
+    <message>
+        <source>Number read back: %1</source>
+        <translation>Número leído: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1</source>
+        <translation>Contacto terminado: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1 → %2</source>
+        <translation>Contacto terminado: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterio</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Practice result: %1</source>
+        <translation>Resultado de la práctica: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;APROBADA: %1 de 100 (nota mínima %2)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NOT PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;NO APROBADA: %1 de 100 (nota mínima %2)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Critical failure:</source>
+        <translation>Falla crítica:</translation>
+    </message>
+    <message>
+        <source>Expected beside done, criterion by criterion</source>
+        <translation>Lo esperado junto a lo hecho, criterio por criterio</translation>
+    </message>
+    <message>
+        <source>What the trainee did, step by step:</source>
+        <translation>Lo que hizo la persona en formación, paso a paso:</translation>
+    </message>
+    <message>
+        <source>The recorded steps of the practice call</source>
+        <translation>Los pasos registrados de la llamada de práctica</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Intentar de nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation>&amp;Salir de la práctica</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
     </message>
 </context>
 <context>
@@ -3981,6 +4512,33 @@
             <numerusform>%n artículo con revisión pendiente en los próximos 30 días.</numerusform>
             <numerusform>%n artículos con revisión pendiente en los próximos 30 días.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ScenarioPickerDialog</name>
+    <message>
+        <source>Practice: choose a call</source>
+        <translation>Práctica: elija una llamada</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario (the caller is played for you; nothing reaches a resident):</source>
+        <translation>&amp;Escenario (la persona que llama es simulada; nada llega a un residente):</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · target %3 s</source>
+        <translation>%1 · %2 · objetivo %3 s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scenarios left out (%1 problems):&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Escenarios omitidos (%1 problemas):&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&amp;Start the call</source>
+        <translation>&amp;Empezar la llamada</translation>
     </message>
 </context>
 <context>
