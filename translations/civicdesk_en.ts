@@ -1097,8 +1097,8 @@
     <message numerus="yes">
         <source>(corrected %n time(s))</source>
         <translation>
-            <numerusform>(corrected %n time(s))</numerusform>
-            <numerusform>(corrected %n time(s))</numerusform>
+            <numerusform>(corrected %n time)</numerusform>
+            <numerusform>(corrected %n times)</numerusform>
         </translation>
     </message>
     <message>
@@ -1136,15 +1136,15 @@
     <message numerus="yes">
         <source>%n second(s) or less</source>
         <translation>
-            <numerusform>%n second(s) or less</numerusform>
-            <numerusform>%n second(s) or less</numerusform>
+            <numerusform>%n second or less</numerusform>
+            <numerusform>%n seconds or less</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
         <translation>
-            <numerusform>%n second(s)</numerusform>
-            <numerusform>%n second(s)</numerusform>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
         </translation>
     </message>
     <message>
@@ -2278,10 +2278,6 @@
         <translation>an anonymous caller</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
-        <translation>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</translation>
-    </message>
-    <message>
         <source>Ask the caller with the keys below; the answers appear above, in the caller&apos;s language.</source>
         <translation>Ask the caller with the keys below; the answers appear above, in the caller&apos;s language.</translation>
     </message>
@@ -2312,6 +2308,10 @@
     <message>
         <source>What the caller said</source>
         <translation>What the caller said</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
+        <translation>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</translation>
     </message>
 </context>
 <context>

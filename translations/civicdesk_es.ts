@@ -2278,10 +2278,6 @@
         <translation>una persona anónima</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
-        <translation>&lt;b&gt;Llamada de práctica:&lt;/b&gt; %1&lt;br&gt;%2 · idioma: %3 · objetivo %4 s</translation>
-    </message>
-    <message>
         <source>Ask the caller with the keys below; the answers appear above, in the caller&apos;s language.</source>
         <translation>Pregunte con las teclas de abajo; las respuestas aparecen arriba, en el idioma de quien llama.</translation>
     </message>
@@ -2312,6 +2308,10 @@
     <message>
         <source>What the caller said</source>
         <translation>Lo que dijo quien llama</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
+        <translation>&lt;b&gt;Llamada de práctica:&lt;/b&gt; %1&lt;br&gt;%2 · idioma: %3 · objetivo %4 s</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,8 @@ CallerPanel::CallerPanel(const Scenario &scenario, QHash<QString, QString> seedN
 {
     setObjectName(QStringLiteral("callerPanel"));
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
     m_title->setObjectName(QStringLiteral("practiceScenarioTitleLabel"));
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::RichText);
@@ -79,7 +81,8 @@ CallerPanel::CallerPanel(const Scenario &scenario, QHash<QString, QString> seedN
     m_lines->setFocusPolicy(Qt::NoFocus); // read, not visited: the keys ask the caller
     layout->addWidget(m_lines, 1);
     m_hint->setWordWrap(true);
-    layout->addWidget(m_hint);
+    m_hint->hide(); // the buttons say it; kept for the accessible description
+
     const QList<std::tuple<FactKind, Qt::Key, QString>> asks = {
         {FactKind::Location, Qt::Key_F5, QStringLiteral("askLocationButton")},
         {FactKind::Details, Qt::Key_F6, QStringLiteral("askDetailsButton")},
@@ -99,7 +102,7 @@ CallerPanel::CallerPanel(const Scenario &scenario, QHash<QString, QString> seedN
         addAction(action);
         button->setFocusPolicy(Qt::NoFocus);
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
-        buttons->addWidget(button, index / 2, index % 2);
+        buttons->addWidget(button, index / 3, index % 3);
     };
     int i = 0;
     for (const auto &[kind, key, name] : asks) {
@@ -241,6 +244,8 @@ void CallerPanel::retranslate()
     m_readBack->setText(tr("Read the number back (Shift+F9)"));
     m_readBack->setAccessibleName(m_readBack->text());
     m_lines->setAccessibleName(tr("What the caller said"));
+    m_lines->setAccessibleDescription(m_hint->text());
+    m_lines->setToolTip(m_hint->text());
 }
 
 } // namespace civicdesk

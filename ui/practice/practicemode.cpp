@@ -153,9 +153,12 @@ void PracticeMode::decorate(const Scenario &scenario)
     dock->setWidget(m_caller);
     dock->setFeatures(QDockWidget::DockWidgetMovable);
     w.addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // Under the intake, small: the transcript's last lines and the keys.
     for (QDockWidget *other : w.findChildren<QDockWidget *>()) {
-        if (other->objectName() == u"intakeDock")
+        if (other->objectName() == u"intakeDock") {
             w.splitDockWidget(other, dock, Qt::Vertical);
+            w.resizeDocks({other, dock}, {5, 2}, Qt::Vertical);
+        }
     }
 
     QMenu *menu = w.menuBar()->addMenu(tr("P&ractice run"));
