@@ -23,6 +23,7 @@
 #include "ui/practice/scenariopickerdialog.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QListWidget>
 #include <QNetworkAccessManager>
@@ -104,8 +105,12 @@ class TestPracticeJourney : public QObject
                 picker->reject();
         });
         m_result.reset();
+        QElapsedTimer clock;
+        clock.start();
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_P,
                         Qt::ControlModifier | Qt::AltModifier);
+        // A figure, not a test: the practice store copied from Boston's reference data.
+        qInfo("practice workspace for %s ready in %lld ms", qPrintable(id), clock.elapsed());
         QVERIFY(picked);
         QVERIFY(m_practice->practiceWindow());
         MainWindow *w = m_practice->practiceWindow();
