@@ -1,11 +1,11 @@
 // Practice mode by keyboard in the real windows at 1366x768: every key to
-// QApplication::focusWidget(). Three bundled Boston scenarios are run to a pass (a
-// confidential type taken anonymously, an emergency transferred to 911, a place outside the
-// city referred) and one to a critical failure (the caller's phone taken on the confidential
-// type). Isolation: the practice workspace is the composition root's Workspace with no sync
-// client (no sync engine); a network manager that counts every request sits under the live
-// workspace's sync client and sees none; the live store's files are the same byte for byte
-// after practice, and the live draft is untouched.
+// QApplication::focusWidget(). Four bundled Boston scenarios are run to a pass (a confidential type
+// taken anonymously, an emergency transferred to 911, a place outside the city referred, a status
+// call with a misheard number) and one to a critical failure (the caller's phone taken on the
+// confidential type). Isolation: the practice workspace is the composition root's Workspace with no
+// sync client (no sync engine); a network manager that counts every request sits under the live
+// workspace's sync client and sees none; the live store's files are the same byte for byte after
+// practice, and the live draft is untouched.
 
 #include "app/workstation/workspace.h"
 #include "models/citypack/cityimporter.h"
@@ -25,9 +25,11 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -256,6 +258,43 @@ private slots:
         finish(j, true); // "referred"; the pothole form is discarded
         QVERIFY2(m_result->passed(), qPrintable(report()));
         qInfo("practice, outside the city: %d keys beyond typed text", j.keys);
+        leave(j);
+    }
+
+    // A status call: the caller misreads the number, the check symbol catches it, asked again
+    // the caller reads it right, and the status read back is the scenario's seeded request.
+    void statusReadBackOfAMisheardNumberPasses()
+    {
+        test::Journey j;
+        startScenario(j, QStringLiteral("status-misheard-en"));
+        CallerPanel *caller = m_practice->callerPanel();
+        const auto numberSaid = [caller] {
+            static const QRegularExpression number(QStringLiteral("[0-9A-Z]{5}-[0-9A-Z]{5}"));
+            return number.match(caller->transcript().last()).captured(0);
+        };
+        QVERIFY(j.press(Qt::Key_F9)); // the request number?
+        const QString misheard = numberSaid();
+        QVERIFY2(!misheard.isEmpty(), qPrintable(caller->transcript().last()));
+        QVERIFY(j.press(Qt::Key_R, Qt::ControlModifier));
+        QVERIFY(j.type("readbackNumberLineEdit", misheard));
+        QVERIFY(j.press(Qt::Key_Return));
+        auto *result = m_practice->practiceWindow()->findChild<QLabel *>(
+            QStringLiteral("readbackResultLabel"));
+        QTRY_VERIFY2(result->text().contains(u"not a valid request number"),
+                     qPrintable(result->text()));
+        QVERIFY(j.press(Qt::Key_F9)); // asked again
+        const QString number = numberSaid();
+        QVERIFY(number != misheard);
+        QVERIFY(j.type("readbackNumberLineEdit", number)); // replaces the selected number
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY2(result->text().contains(u"Graffiti"), qPrintable(result->text()));
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        QVERIFY(j.press(Qt::Key_Down)); // "Information given"
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY(m_result.has_value());
+        QVERIFY2(m_result->passed(), qPrintable(report()));
+        QCOMPARE(m_result->score, 100);
         leave(j);
     }
 
