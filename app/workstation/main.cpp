@@ -18,6 +18,7 @@
 #include "ui/history/historypanel.h"
 #include "ui/supervisor/supervisorworkspace.h"
 #include "ui/supervisor/wallboard.h"
+#include "ui/practice/practicemode.h"
 #include "ui/sync/logindialog.h"
 #include "ui/sync/synccontroller.h"
 
@@ -227,6 +228,17 @@ int main(int argc, char *argv[])
         window.historyPanel()->setCentralQuery(sync.centralQuery());
     if (engine && signedIn)
         engine->start();
+    // Practice (Ctrl+Alt+P): the city pack's scenarios, on a practice workspace built like this
+    // one but on its own database and with no sync client, so nothing can reach the central
+    // store or a resident.
+    PracticeMode practice(
+        window, *database.value(), settings, options.value().cityDir + QStringLiteral("/practice"),
+        [agent](Database &practiceDatabase) {
+            auto graph =
+                std::make_shared<Workspace>(practiceDatabase, agent, AgentRole::CallTaker, nullptr);
+            return std::shared_ptr<StoreContext>(graph, &graph->store());
+        });
+    QObject::connect(&window, &MainWindow::practiceRequested, &practice, &PracticeMode::choose);
     window.showFitted();
     const int status = QApplication::exec();
     // The window may still write while it closes: from here on changes wait in the outbox.

@@ -26,7 +26,8 @@ const QStringList &callKinds()
                                       QStringLiteral("contact.ended"),
                                       QStringLiteral("contact.article_opened"),
                                       QStringLiteral("contact.search_unanswered"),
-                                      QStringLiteral("caller.upserted")};
+                                      QStringLiteral("caller.upserted"),
+                                      QStringLiteral("contact.step_recorded")};
     return kinds;
 }
 

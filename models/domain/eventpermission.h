@@ -41,7 +41,8 @@ struct PermissionDenial
 //   request.status_changed        recordCalls to reopen a closed request; manageRequests for
 //                                 every other move (in progress, close)
 //   request.duplicate_unlinked    manageRequests
-//   contact.*, caller.upserted    recordCalls
+//   contact.*, caller.upserted    recordCalls (contact.step_recorded: one intake step, for
+//                                 replay and practice scoring)
 //   article.created               ArticleLifecycle::canCreate
 //   article.edited                ArticleLifecycle::canEdit in the article's state now
 //   article.reviewed              ArticleLifecycle::canMarkReviewed in the state now

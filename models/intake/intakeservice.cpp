@@ -92,6 +92,16 @@ Status IntakeService::recordUnansweredSearch(const QString &contactId, const QSt
     return Ok{};
 }
 
+Status IntakeService::recordStep(const QString &contactId, const QString &step,
+                                 const QJsonObject &detail)
+{
+    auto r = append(QStringLiteral("contact"), contactId, QStringLiteral("contact.step_recorded"),
+                    {{QStringLiteral("step"), step}, {QStringLiteral("detail"), detail}});
+    if (!r)
+        return r.error();
+    return Ok{};
+}
+
 Result<QString> IntakeService::saveCaller(const Caller &caller)
 {
     if (const QList<CallerProblem> problems = validateCaller(caller); !problems.isEmpty())

@@ -79,6 +79,8 @@ public:
     Status recordUnansweredSearch(const QString &contactId, const QString &query,
                                   const QString &language);
     Result<QString> saveCaller(const Caller &caller); // new id when caller.id is empty
+    // One step of the intake (domain/intakestep.h), for replay and practice scoring.
+    Status recordStep(const QString &contactId, const QString &step, const QJsonObject &detail);
 
     // Validates (answers, location rules, contact rule) and saves. Errors name the problem.
     Result<CreatedRequest> createRequest(const NewRequest &request);

@@ -13,8 +13,11 @@ namespace civicdesk {
 
 EventStore::EventStore(Database &database) : m_database(database) {}
 
-Result<qint64> EventStore::append(const Event &event)
+Result<qint64> EventStore::append(const Event &given)
 {
+    Event event = given;
+    if (m_practice)
+        event.payload.insert(QStringLiteral("practice"), true);
     if (auto s = projector::validate(event); !s)
         return s.error();
     if (m_role) {

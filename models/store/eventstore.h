@@ -46,12 +46,19 @@ public:
     void setRole(std::optional<AgentRole> role) { m_role = role; }
     std::optional<AgentRole> role() const { return m_role; }
 
+    // A practice store: every event appended carries the practice mark (payload "practice":
+    // true), which the central store refuses, so nothing written in practice can ever be
+    // accepted there even if it were pushed.
+    void setPracticeMark(bool on) { m_practice = on; }
+    bool practiceMark() const { return m_practice; }
+
     // Each committed append is told through the database's changes() (origin Local).
     void setFaultHook(FaultHook hook) { m_faultHook = std::move(hook); }
 
 private:
     Database &m_database;
     std::optional<AgentRole> m_role;
+    bool m_practice = false;
     FaultHook m_faultHook;
 };
 

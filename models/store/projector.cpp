@@ -1,6 +1,7 @@
 #include "models/store/projector.h"
 
 #include "models/domain/contact.h"
+#include "models/domain/intakestep.h"
 #include "models/domain/languagecode.h"
 #include "models/domain/servicerequest.h"
 #include "models/store/articleprojection.h"
@@ -222,6 +223,15 @@ Status validate(const Event &e)
                            QCoreApplication::translate("Storage", "is not a known channel"));
         return Ok{};
     }
+    if (e.kind == u"contact.step_recorded") {
+        if (!isIntakeStepKind(str(e, u"step")))
+            return invalid(e, QStringLiteral("step"),
+                           QCoreApplication::translate("Storage", "is not a known intake step"));
+        if (!e.payload.value(u"detail").isObject())
+            return invalid(e, QStringLiteral("detail"),
+                           QCoreApplication::translate("Storage", "must be an object"));
+        return Ok{};
+    }
     if (e.kind == u"contact.ended") {
         if (!outcomeFromName(str(e, u"outcome")))
             return invalid(e, QStringLiteral("outcome"),
@@ -299,6 +309,9 @@ Status apply(QSqlDatabase &db, const Event &e)
                                {now, str(e, u"outcome"),
                                 sql::nullable(str(e, u"transfer_destination")), str(e, u"notes"),
                                 e.entityId});
+    // The steps stay in the event log only: replay and scoring read them per contact.
+    if (e.kind == u"contact.step_recorded")
+        return Ok{};
     if (e.kind == u"contact.search_unanswered")
         return sql::execCached(
             db,

@@ -287,6 +287,17 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                   m.make(QStringLiteral("agent"), m.id(QStringLiteral("help2")),
                          QStringLiteral("agent.help_answered"), {{QStringLiteral("agent"), actor}}),
                   Supervisors});
+    // Practice mode (issue 17): one intake step, recorded on the contact.
+    cases.append({QStringLiteral("contact.step_recorded"),
+                  {m.make(QStringLiteral("contact"), m.id(QStringLiteral("st")),
+                          QStringLiteral("contact.started"),
+                          {{QStringLiteral("channel"), QStringLiteral("phone")}})},
+                  m.make(QStringLiteral("contact"), m.id(QStringLiteral("st")),
+                         QStringLiteral("contact.step_recorded"),
+                         {{QStringLiteral("step"), QStringLiteral("type_chosen")},
+                          {QStringLiteral("detail"), QJsonObject{{QStringLiteral("service_code"),
+                                                                  QStringLiteral("RODENTACT")}}}}),
+                  Callers});
     return cases;
 }
 

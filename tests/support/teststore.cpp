@@ -3,6 +3,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -113,6 +114,14 @@ std::unique_ptr<TempStore> miniCityStore()
         return nullptr;
     }
     return store;
+}
+
+QByteArray fileSha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArrayLiteral("(absent)");
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
 }
 
 } // namespace civicdesk::test

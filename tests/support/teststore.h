@@ -41,6 +41,8 @@ private:
 // Every row of every table, in a stable order: two stores with the same content give the same
 // text. Tables in `skip` are left out.
 QString dumpStore(const Database &db, const QStringList &skip = {});
+// The SHA-256 of a file's bytes (hex), or "(absent)": a store's files compared byte for byte.
+QByteArray fileSha256(const QString &path);
 QString testDataDir();
 // A fresh store with tests/data/minipack imported (null, with a warning, when that fails).
 std::unique_ptr<TempStore> miniCityStore();

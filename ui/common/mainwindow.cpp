@@ -117,6 +117,11 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     // the map.
     connect(m_map, &MapOverviewPanel::requestActivated, m_history, &HistoryPanel::openRequest);
     connect(m_history, &HistoryPanel::requestOpened, m_map, &MapOverviewPanel::showRequest);
+    // A status read back to the caller is a step of the contact (replay, practice scoring).
+    connect(m_history, &HistoryPanel::readBackShown, m_intake, [this](const QString &id) {
+        if (const auto request = m_store.requests.byId(id))
+            m_intake->recordReadBack(request->number, id);
+    });
     // What others changed (a pull from the central store, a re-import) reaches every view:
     // one store signal, gathered for a moment so a burst of events reloads each view once.
     // The agent's own changes update their views where they are made.
@@ -336,6 +341,14 @@ void MainWindow::createMenus()
     m_shortcutActions.append(reset);
     m_shortcutActions.append(quit);
 
+    // Practice: scripted calls in a practice workspace that never reaches a resident.
+    QMenu *practice = menuBar()->addMenu(tr("P&ractice"));
+    m_practiceAction =
+        practice->addAction(tr("&Start a practice call…"), this, &MainWindow::practiceRequested);
+    m_practiceAction->setObjectName(QStringLiteral("startPracticeAction"));
+    m_practiceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P));
+    m_shortcutActions.append(m_practiceAction);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         ShortcutsDialog dialog(shortcuts(), this);
@@ -373,6 +386,14 @@ void MainWindow::applyOutsideChanges()
     updateStatus();
 }
 
+void MainWindow::setPractice(bool practice)
+{
+    m_practice = practice;
+    if (m_practiceAction)
+        m_practiceAction->setEnabled(!practice);
+    updateStatus();
+}
+
 void MainWindow::updateStatus()
 {
     const QString agent = m_settings.agentName();
@@ -385,8 +406,9 @@ void MainWindow::updateStatus()
     } else {
         m_agentLabel->setText(tr("Agent: %1").arg(agent));
     }
-    m_syncLabel->setText(tr("Standalone: working on this workstation's store (no server "
-                            "configured)"));
+    m_syncLabel->setText(m_practice ? tr("PRACTICE — nothing here reaches residents")
+                                    : tr("Standalone: working on this workstation's store (no "
+                                         "server configured)"));
     const QLocale locale;
     m_storeLabel->setText(tr("Store: %1 · %2 requests")
                               .arg(QDir::toNativeSeparators(m_store.database.path()),
@@ -449,8 +471,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         else
             m_intake->discardUnfinishedWork();
     }
-    m_settings.setWindowGeometry(saveGeometry());
-    m_settings.setWindowState(saveState());
+    // A practice window leaves the live window's layout as it was.
+    if (!m_practice) {
+        m_settings.setWindowGeometry(saveGeometry());
+        m_settings.setWindowState(saveState());
+    }
     event->accept();
 }
 

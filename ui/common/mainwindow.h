@@ -44,6 +44,14 @@ public:
     // maximized: a window taller than the screen hides the bottom of every area.
     void showFitted();
     void resetLayout();
+    // A practice window (ui/practice): never saves the live window's layout, offers no
+    // practice of its own, and says PRACTICE in its status bar.
+    void setPractice(bool practice);
+    bool isPractice() const { return m_practice; }
+
+signals:
+    // Practice ▸ Start a practice call (Ctrl+Alt+P).
+    void practiceRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,6 +87,8 @@ private:
     QLabel *m_syncLabel;
     QLabel *m_storeLabel;
     QList<QAction *> m_shortcutActions;
+    QAction *m_practiceAction = nullptr;
+    bool m_practice = false;
     QTimer *m_outsideChanges;
     QSet<QString> m_outsideTypes;
     bool m_docksSized = false;

@@ -54,6 +54,7 @@ void HistoryPanel::build(const QTimeZone &cityZone)
     connect(m_callbacksView, &CallbackListView::requestActivated, this, &HistoryPanel::openRequest);
     connect(m_search, &HistorySearchView::requestActivated, this, &HistoryPanel::openRequest);
     connect(m_readback, &StatusReadbackBox::detailRequested, this, &HistoryPanel::openRequest);
+    connect(m_readback, &StatusReadbackBox::requestFound, this, &HistoryPanel::readBackShown);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_readback);
     layout->addWidget(m_tabs, 1);

@@ -68,6 +68,8 @@ public:
 signals:
     // The agent opened a request (the map pans to it).
     void requestOpened(const QString &requestId);
+    // The status read-back shows a request: its status is being read to the caller.
+    void readBackShown(const QString &requestId);
 
 public slots:
     void setCaller(const QString &callerId);

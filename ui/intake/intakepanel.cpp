@@ -81,8 +81,8 @@ QLabel *bigLabel(QWidget *parent, const QString &objectName)
 } // namespace
 
 IntakePanel::IntakePanel(IntakeContext context, QWidget *parent)
-    : QWidget(parent), m_ctx(context), m_model(new ServiceTypeModel(context.catalogue, this)),
-      m_proxy(new TypeFilterProxy(this))
+    : QWidget(parent), m_ctx(context), m_recorder(context.service),
+      m_model(new ServiceTypeModel(context.catalogue, this)), m_proxy(new TypeFilterProxy(this))
 {
     m_proxy->setSourceModel(m_model);
     buildUi();
@@ -329,8 +329,12 @@ void IntakePanel::buildUi()
         refreshDuplicates();
         scheduleDraftSave();
     });
-    connect(m_location, &LocationBox::referralShown, this,
-            [this] { suggestOutcome(Outcome::Referred); });
+    connect(m_location, &LocationBox::referralShown, this, [this] {
+        suggestOutcome(Outcome::Referred);
+        IntakeLocation typed;
+        typed.address = m_location->addressEdit()->text().trimmed();
+        recordStep(m_recorder.locationSet(typed, true, m_location->referralName()));
+    });
     connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
         const QString outcome = m_outcome->currentData().toString();
         m_transfer->setEnabled(outcome.endsWith(u"transfer"));
@@ -705,6 +709,30 @@ void IntakePanel::recordUnansweredSearch(const QString &query, const QString &la
         showMessage(s.error().message, true);
 }
 
+void IntakePanel::recordReadBack(const QString &number, const QString &requestId)
+{
+    recordStep(m_recorder.readBack(number, requestId));
+}
+
+void IntakePanel::recordFormSteps()
+{
+    recordStep(m_recorder.callerDetailsTaken(!m_callerName->text().trimmed().isEmpty(),
+                                             !m_callerPhone->text().trimmed().isEmpty(),
+                                             !m_callerEmail->text().trimmed().isEmpty()));
+    if (m_type)
+        recordStep(m_recorder.answersChanged(*m_type, m_form->answers()));
+    if (const auto where = m_location->location(); where && !m_location->isOutsideCity())
+        recordStep(m_recorder.locationSet(*where, false, QString()));
+}
+
+void IntakePanel::recordStep(const Status &status)
+{
+    if (!status)
+        showMessage(
+            tr("This step of the contact could not be recorded: %1").arg(status.error().message),
+            true);
+}
+
 void IntakePanel::setPickedLocation(const IntakeLocation &where)
 {
     m_location->setLocation(where);
@@ -714,7 +742,10 @@ void IntakePanel::setPickedLocation(const IntakeLocation &where)
 
 void IntakePanel::setType(const ServiceType &type)
 {
+    if (m_type)
+        recordFormSteps(); // the answers given before the change stay in the record
     m_type = type;
+    recordStep(m_recorder.typeChosen(type));
     m_result->hide();
     m_message->clear();
     m_requestFrame->show();
@@ -814,6 +845,9 @@ Result<QString> IntakePanel::ensureCaller()
         return QString(); // anonymous
     auto saved = m_ctx.service.saveCaller(caller);
     if (saved)
+        recordStep(m_recorder.callerDetailsTaken(!caller.name.isEmpty(), !caller.phone.isEmpty(),
+                                                 !caller.email.isEmpty()));
+    if (saved)
         m_callerId = saved.value();
     if (saved)
         emit callerChanged(m_callerId);
@@ -842,8 +876,12 @@ void IntakePanel::refreshDuplicates()
         }
     }
     QStringList ids;
-    for (int i = 0; i < m_duplicates->count(); ++i)
+    QStringList numbers;
+    for (int i = 0; i < m_duplicates->count(); ++i) {
         ids.append(m_duplicates->item(i)->data(Qt::UserRole).toString());
+        numbers.append(m_duplicates->item(i)->data(Qt::UserRole + 1).toString());
+    }
+    recordStep(m_recorder.duplicatesShown(ids, numbers));
     emit duplicatesChanged(ids);
     if (where && where->latitude && where->longitude)
         emit locationChosen(*where->latitude, *where->longitude);
@@ -876,6 +914,8 @@ void IntakePanel::attachToDuplicate()
         showMessage(s.error().message, true);
         return;
     }
+    m_lastNumber = item->data(Qt::UserRole + 1).toString();
+    recordStep(m_recorder.callerAttached(item->data(Qt::UserRole).toString(), m_lastNumber));
     m_result->setText(tr("Caller added to existing request <b>%1</b>. Read it back to the "
                          "caller.")
                           .arg(item->data(Qt::UserRole + 1).toString()));
@@ -907,8 +947,18 @@ void IntakePanel::submit()
                     true, m_location);
         return;
     }
+    recordFormSteps();
     QString overrideReason;
-    switch (askAboutDuplicates(&overrideReason)) {
+    const DuplicateDecision decision = askAboutDuplicates(&overrideReason);
+    if (decision != DuplicateDecision::None) {
+        static const QString names[] = {QString(), QStringLiteral("attach"),
+                                        QStringLiteral("create_anyway"), QStringLiteral("go_back")};
+        const QListWidgetItem *current = m_duplicates->currentItem();
+        recordStep(m_recorder.duplicateDecision(
+            names[int(decision)], current ? current->data(Qt::UserRole).toString() : QString(),
+            current ? current->data(Qt::UserRole + 1).toString() : QString(), overrideReason));
+    }
+    switch (decision) {
     case DuplicateDecision::Attach:
         attachToDuplicate();
         return;
@@ -954,6 +1004,10 @@ void IntakePanel::submit()
         return;
     }
     const QString number = created.value().number.display();
+    m_lastNumber = number;
+    recordStep(m_recorder.requestCreated(
+        created.value().id, number, m_type->code,
+        request.location.address.isEmpty() ? request.location.landmark : request.location.address));
     const QString due =
         created.value().dueAt.isValid()
             ? QLocale().toString(created.value().dueAt.toLocalTime().date(), QLocale::LongFormat)
@@ -989,6 +1043,7 @@ void IntakePanel::discardUnfinishedWork()
 
 void IntakePanel::resetRequest()
 {
+    m_recorder.resetRequest();
     m_type.reset();
     m_form->clear();
     m_description->clear();
@@ -1017,6 +1072,8 @@ void IntakePanel::startContact()
         return;
     }
     m_contactId = id.value();
+    m_recorder.setContact(m_contactId);
+    m_lastNumber.clear();
     m_contactEndedShown = false;
     // A new contact starts with no outcome: nothing is carried over from the previous one.
     m_outcome->setCurrentIndex(0);
@@ -1057,6 +1114,7 @@ void IntakePanel::suggestOutcome(Outcome outcome)
 
 void IntakePanel::finishContact()
 {
+    recordFormSteps();
     const auto outcome = outcomeFromName(m_outcome->currentData().toString());
     if (!outcome) {
         m_outcome->setFocus(Qt::OtherFocusReason);
@@ -1097,6 +1155,7 @@ void IntakePanel::finishContact()
     }
     const qint64 seconds = m_contactStarted.secsTo(m_ctx.service.now());
     m_contactId.clear();
+    m_recorder.setContact(QString());
     m_callerId.clear();
     emit callerChanged(QString());
     m_clockTimer->stop();
@@ -1179,6 +1238,7 @@ void IntakePanel::scheduleDraftSave()
 
 void IntakePanel::saveDraft()
 {
+    recordFormSteps();
     IntakeDraft draft;
     draft.contactId = m_contactId;
     draft.contactStarted = m_contactStarted;
@@ -1220,6 +1280,7 @@ void IntakePanel::restoreDraft()
     const IntakeDraft draft = IntakeDraft::fromJson(it->payload);
     m_channel->setCurrentIndex(std::max(0, m_channel->findData(draft.channel)));
     m_contactId = draft.contactId;
+    m_recorder.setContact(m_contactId);
     if (!m_contactId.isEmpty()) {
         m_contactStarted = draft.contactStarted;
         m_startContact->setEnabled(false);

@@ -2,6 +2,7 @@
 
 #include "models/domain/result.h"
 #include "models/domain/servicetype.h"
+#include "models/intake/intakerecorder.h"
 #include "models/intake/intakeservice.h"
 
 #include <QDateTime>
@@ -75,6 +76,11 @@ public:
     // Closing: keep it as a draft (it comes back at the next start), or discard it.
     void keepAsDraft();
     void discardUnfinishedWork();
+    // The caller heard a request number read back (the status read-back, or the new number):
+    // a step of the running contact.
+    void recordReadBack(const QString &number, const QString &requestId);
+    // The number of the last request created or attached to in this contact (empty: none).
+    QString lastNumber() const { return m_lastNumber; }
     // A place picked on the map becomes the request's location.
     void setPickedLocation(const IntakeLocation &where);
 
@@ -138,8 +144,13 @@ private:
     };
     DuplicateDecision askAboutDuplicates(QString *reason);
     QWidget *callerField(const QString &errorCode) const;
+    // The form's answers and location as they are now, as steps (only what changed).
+    void recordFormSteps();
+    void recordStep(const Status &status);
 
     IntakeContext m_ctx;
+    IntakeRecorder m_recorder;
+    QString m_lastNumber;
     ServiceTypeModel *m_model;
     QSortFilterProxyModel *m_proxy;
     std::optional<ServiceType> m_type;

@@ -101,6 +101,7 @@ void LocationBox::search()
     const QString text = m_address->text();
     const auto referral = m_index.referralFor(text);
     m_outside = referral.has_value();
+    m_referralName = referral ? referral->name : QString();
     if (referral) {
         m_referral->setText(
             tr("<b>Outside the city.</b> Refer the caller to <b>%1</b>: %2 "

@@ -28,6 +28,8 @@ public:
 
     std::optional<IntakeLocation> location() const;
     bool isOutsideCity() const;
+    // The agency the caller is referred to while the place is outside the city (else empty).
+    QString referralName() const { return m_outside ? m_referralName : QString(); }
     void setLocation(const IntakeLocation &location);
     void clear();
     QLineEdit *addressEdit() const { return m_address; }
@@ -56,6 +58,7 @@ private:
     QLineEdit *m_landmark;
     std::optional<IntakeLocation> m_chosen;
     bool m_outside = false;
+    QString m_referralName;
 };
 
 } // namespace civicdesk

@@ -1,0 +1,365 @@
+// Practice mode by keyboard in the real windows at 1366x768: every key to
+// QApplication::focusWidget(). Four bundled Boston scenarios are run to a pass (a confidential type
+// taken anonymously, an emergency transferred to 911, a place outside the city referred, a status
+// call with a misheard number) and one to a critical failure (the caller's phone taken on the
+// confidential type). Isolation: the practice workspace is the composition root's Workspace with no
+// sync client (no sync engine); a network manager that counts every request sits under the live
+// workspace's sync client and sees none; the live store's files are the same byte for byte after
+// practice, and the live draft is untouched.
+
+#include "app/workstation/workspace.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/intake/intakerepository.h"
+#include "models/sync/syncclient.h"
+#include "tests/gui/keyboardjourney.h"
+#include "tests/support/teststore.h"
+#include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
+#include "ui/practice/callerpanel.h"
+#include "ui/practice/practicemode.h"
+#include "ui/practice/scenariopickerdialog.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace civicdesk;
+
+namespace {
+
+// Any request made through it is a failure of the test.
+class FailingNetwork : public QNetworkAccessManager
+{
+public:
+    QStringList requests;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *data) override
+    {
+        requests.append(request.url().toString());
+        return QNetworkAccessManager::createRequest(op, QNetworkRequest(QUrl()), data);
+    }
+};
+
+} // namespace
+
+class TestPracticeJourney : public QObject
+{
+    Q_OBJECT
+
+    test::TempStore m_live;
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<Settings> m_settings;
+    FailingNetwork m_network;
+    std::unique_ptr<SyncClient> m_client;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<PracticeMode> m_practice;
+    std::optional<PracticeResult> m_result;
+    int m_practiceGraphs = 0;
+    bool m_practiceHadSync = false;
+
+    // Ctrl+Alt+P in the live window, the scenario picked with Down and Enter in the picker.
+    void startScenario(test::Journey &j, const QString &id)
+    {
+        const QList<Scenario> &all = m_practice->scenarios().scenarios;
+        const auto it =
+            std::find_if(all.cbegin(), all.cend(), [&](const Scenario &s) { return s.id == id; });
+        QVERIFY2(it != all.cend(), qPrintable(id));
+        const int downs = int(it - all.cbegin());
+        bool picked = false;
+        QTimer::singleShot(0, this, [&] {
+            ScenarioPickerDialog *picker = nullptr;
+            if (!QTest::qWaitFor(
+                    [&] {
+                        picker =
+                            qobject_cast<ScenarioPickerDialog *>(QApplication::activeModalWidget());
+                        return picker != nullptr;
+                    },
+                    5000))
+                return;
+            picker->activateWindow();
+            if (!QTest::qWaitFor(
+                    [&] {
+                        return QApplication::focusWidget() &&
+                               QApplication::focusWidget()->window() == picker;
+                    },
+                    5000)) {
+                picker->reject(); // fails the test instead of hanging it
+                return;
+            }
+            for (int i = 0; i < downs; ++i)
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+            picked = picker->chosen() == downs;
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            if (picker->isVisible())
+                picker->reject();
+        });
+        m_result.reset();
+        QElapsedTimer clock;
+        clock.start();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_P,
+                        Qt::ControlModifier | Qt::AltModifier);
+        // A figure, not a test: the practice store copied from Boston's reference data.
+        qInfo("practice workspace for %s ready in %lld ms", qPrintable(id), clock.elapsed());
+        QVERIFY(picked);
+        QVERIFY(m_practice->practiceWindow());
+        MainWindow *w = m_practice->practiceWindow();
+        w->resize(1366, 768);
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        w->intakePanel()->setFocus();
+        QVERIFY(!m_window->isVisible());
+        QCOMPARE(w->objectName(), QStringLiteral("practiceWindow"));
+        QVERIFY(w->windowTitle().startsWith(u"PRACTICE"));
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier)); // the call starts
+        QCOMPARE(j.focusName(), QStringLiteral("callerPhoneLineEdit"));
+    }
+
+    void chooseType(test::Journey &j, const char *words, const char *code)
+    {
+        QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
+        QVERIFY(j.type("typeSearchLineEdit", QString::fromUtf8(words)));
+        QVERIFY(j.press(Qt::Key_Return));
+        QCOMPARE(m_practice->practiceWindow()->intakePanel()->currentTypeCode(),
+                 QString::fromUtf8(code));
+    }
+
+    // Ctrl+E, Tab to "Finish contact", Enter; the run is scored when the contact ends.
+    void finish(test::Journey &j, bool discardForm = false)
+    {
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        QVERIFY(j.tabTo("finishContactButton"));
+        if (discardForm)
+            QVERIFY(
+                j.pressAndAnswer(Qt::Key_Return, Qt::NoModifier, Qt::Key_D, Qt::AltModifier, this));
+        else
+            QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY(m_result.has_value());
+    }
+
+    void leave(test::Journey &j)
+    {
+        QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
+        QTRY_VERIFY(!m_practice->practiceWindow());
+        QVERIFY(m_window->isVisible());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        // Back where the agent was before practice.
+        QTRY_VERIFY(QApplication::focusWidget() &&
+                    QApplication::focusWidget()->window() == m_window.get());
+    }
+
+    QString report() const
+    {
+        if (!m_result)
+            return QStringLiteral("(no result)");
+        QStringList lines{QStringLiteral("score %1").arg(m_result->score)};
+        for (const ScoreCriterion &c : m_result->criteria)
+            lines.append(QStringLiteral("%1: expected %2, done %3, %4/%5")
+                             .arg(c.id, c.expected, c.done)
+                             .arg(c.points)
+                             .arg(c.maxPoints));
+        for (const CriticalFailure &f : m_result->critical)
+            lines.append(u"CRITICAL " + f.id);
+        return lines.join(u'\n');
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
+        QVERIFY(pack.ok());
+        pack.value().history.clear();
+        QVERIFY(CityImporter(m_live.db()).import(pack.value()).ok());
+        m_settings = std::make_unique<Settings>(m_settingsDir.filePath(QStringLiteral("d.ini")));
+        // The live workstation is configured for a central store; it is never reached.
+        m_client =
+            std::make_unique<SyncClient>(m_network, QUrl(QStringLiteral("http://127.0.0.1:9")));
+        m_workspace = std::make_unique<Workspace>(m_live.db(), QStringLiteral("trainee"),
+                                                  AgentRole::CallTaker, m_client.get());
+        QVERIFY(m_workspace->syncEngine());
+        m_window = test::openMainWindow(m_workspace->store(), *m_settings);
+        QVERIFY(m_window);
+        m_practice = std::make_unique<PracticeMode>(
+            *m_window, m_live.db(), *m_settings,
+            QStringLiteral(CIVICDESK_DEMO_CITY_DIR "/practice"), [this](Database &db) {
+                // As main.cpp builds it: the composition root's graph, no sync client.
+                auto graph = std::make_shared<Workspace>(db, QStringLiteral("trainee"),
+                                                         AgentRole::CallTaker, nullptr);
+                ++m_practiceGraphs;
+                m_practiceHadSync |= graph->syncEngine() != nullptr;
+                return std::shared_ptr<StoreContext>(graph, &graph->store());
+            });
+        QVERIFY(m_practice->scenarios().problems.isEmpty());
+        m_practice->setResultHandler([this](const PracticeResult &r) { m_result = r; });
+        connect(m_window.get(), &MainWindow::practiceRequested, m_practice.get(),
+                &PracticeMode::choose);
+    }
+
+    // The confidential needle report, taken anonymously: passed with every point.
+    void confidentialTypePasses()
+    {
+        test::Journey j;
+        m_window->intakePanel()->setFocus();
+        startScenario(j, QStringLiteral("needles-confidential-en"));
+        CallerPanel *caller = m_practice->callerPanel();
+        QVERIFY(j.press(Qt::Key_F6)); // what happened?
+        QVERIFY(caller->transcript().last().contains(u"syringes"));
+        chooseType(j, "needle", "NEEDRMVL");
+        QVERIFY(j.type("descriptionTextEdit", QStringLiteral("Six syringes by the fence")));
+        QVERIFY(j.press(Qt::Key_F5)); // where is it?
+        QVERIFY(caller->transcript().last().contains(u"1 Centre Street"));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QVERIFY(j.type("addressLineEdit", QStringLiteral("1 centre st 02119")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier)); // submit
+        QTRY_VERIFY(!m_practice->practiceWindow()->intakePanel()->lastNumber().isEmpty());
+        QVERIFY(j.press(Qt::Key_F9, Qt::ShiftModifier)); // the number read back
+        QVERIFY(caller->transcript().last().contains(
+            m_practice->practiceWindow()->intakePanel()->lastNumber()));
+        finish(j);
+        QVERIFY2(m_result->passed(), qPrintable(report()));
+        QCOMPARE(m_result->score, 100);
+        qInfo("practice, confidential type: %d keys beyond typed text", j.keys);
+        leave(j);
+    }
+
+    void emergencyPasses()
+    {
+        test::Journey j;
+        startScenario(j, QStringLiteral("restaurant-fire-en"));
+        chooseType(j, "restaurant fire", "FIREFOOD");
+        finish(j); // the wrap-up says warm transfer to 911
+        QVERIFY2(m_result->passed(), qPrintable(report()));
+        QVERIFY(m_result->critical.isEmpty());
+        qInfo("practice, emergency: %d keys beyond typed text", j.keys);
+        leave(j);
+    }
+
+    void outsideTheCityPasses()
+    {
+        test::Journey j;
+        startScenario(j, QStringLiteral("cambridge-referral-en"));
+        chooseType(j, "pothole repair", "REQPOTHL");
+        QVERIFY(j.tabTo("addressLineEdit", 20));
+        QVERIFY(j.type("addressLineEdit", QStringLiteral("Harvard Square, Cambridge")));
+        finish(j, true); // "referred"; the pothole form is discarded
+        QVERIFY2(m_result->passed(), qPrintable(report()));
+        qInfo("practice, outside the city: %d keys beyond typed text", j.keys);
+        leave(j);
+    }
+
+    // A status call: the caller misreads the number, the check symbol catches it, asked again
+    // the caller reads it right, and the status read back is the scenario's seeded request.
+    void statusReadBackOfAMisheardNumberPasses()
+    {
+        test::Journey j;
+        startScenario(j, QStringLiteral("status-misheard-en"));
+        CallerPanel *caller = m_practice->callerPanel();
+        const auto numberSaid = [caller] {
+            static const QRegularExpression number(QStringLiteral("[0-9A-Z]{5}-[0-9A-Z]{5}"));
+            return number.match(caller->transcript().last()).captured(0);
+        };
+        QVERIFY(j.press(Qt::Key_F9)); // the request number?
+        const QString misheard = numberSaid();
+        QVERIFY2(!misheard.isEmpty(), qPrintable(caller->transcript().last()));
+        QVERIFY(j.press(Qt::Key_R, Qt::ControlModifier));
+        QVERIFY(j.type("readbackNumberLineEdit", misheard));
+        QVERIFY(j.press(Qt::Key_Return));
+        auto *result = m_practice->practiceWindow()->findChild<QLabel *>(
+            QStringLiteral("readbackResultLabel"));
+        QTRY_VERIFY2(result->text().contains(u"not a valid request number"),
+                     qPrintable(result->text()));
+        QVERIFY(j.press(Qt::Key_F9)); // asked again
+        const QString number = numberSaid();
+        QVERIFY(number != misheard);
+        QVERIFY(j.type("readbackNumberLineEdit", number)); // replaces the selected number
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY2(result->text().contains(u"Graffiti"), qPrintable(result->text()));
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        QVERIFY(j.press(Qt::Key_Down)); // "Information given"
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY(m_result.has_value());
+        QVERIFY2(m_result->passed(), qPrintable(report()));
+        QCOMPARE(m_result->score, 100);
+        leave(j);
+    }
+
+    // The caller's phone taken on a confidential type fails the run whatever the points.
+    void callerDataOnAConfidentialTypeFails()
+    {
+        test::Journey j;
+        startScenario(j, QStringLiteral("needles-confidential-en"));
+        QVERIFY(j.press(Qt::Key_F7)); // who is calling? The caller offers it...
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550190"))); // ...and it is taken
+        chooseType(j, "needle", "NEEDRMVL");
+        QVERIFY(j.press(Qt::Key_Tab));
+        QVERIFY(j.type("addressLineEdit", QStringLiteral("1 centre st 02119")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
+        QTRY_VERIFY(!m_practice->practiceWindow()->intakePanel()->lastNumber().isEmpty());
+        finish(j);
+        QVERIFY(!m_result->passed());
+        QCOMPARE(m_result->critical.size(), 1);
+        QCOMPARE(m_result->critical.first().id, QStringLiteral("caller_data_taken"));
+        leave(j);
+    }
+
+    // Practice leaves live work as it was: the live draft, the live store's files, no network.
+    void liveWorkIsUntouched()
+    {
+        test::Journey j;
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->intakePanel()->setFocus();
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
+        m_window->intakePanel()->keepAsDraft();
+        IntakeRepository intake(m_live.db());
+        const QList<Draft> drafts = intake.drafts();
+        QCOMPARE(drafts.size(), 1);
+        const QString dump = test::dumpStore(m_live.db());
+        const QByteArray main = test::fileSha256(m_live.path());
+        const QByteArray wal = test::fileSha256(m_live.path() + QStringLiteral("-wal"));
+        const int runs = m_practiceGraphs;
+
+        startScenario(j, QStringLiteral("restaurant-fire-en"));
+        chooseType(j, "restaurant fire", "FIREFOOD");
+        finish(j);
+        leave(j);
+
+        QCOMPARE(m_practiceGraphs, runs + 1);
+        QVERIFY(!m_practiceHadSync);
+        QCOMPARE(test::fileSha256(m_live.path()), main);
+        QCOMPARE(test::fileSha256(m_live.path() + QStringLiteral("-wal")), wal);
+        QCOMPARE(test::dumpStore(m_live.db()), dump);
+        QCOMPARE(intake.drafts().size(), 1);
+        QCOMPARE(intake.drafts().first().payload, drafts.first().payload);
+        QCOMPARE(m_window->intakePanel()->contactId(), drafts.first().contactId);
+        QVERIFY2(m_network.requests.isEmpty(), qPrintable(m_network.requests.join(u' ')));
+        m_window->intakePanel()->discardUnfinishedWork();
+    }
+
+    void cleanupTestCase()
+    {
+        QVERIFY2(m_network.requests.isEmpty(), qPrintable(m_network.requests.join(u' ')));
+        m_practice.reset();
+        m_window.reset();
+    }
+};
+
+QTEST_MAIN(TestPracticeJourney)
+#include "tst_practicejourney.moc"

@@ -1,0 +1,238 @@
+// The bundled practice scenarios load without a problem against Boston's live catalogue,
+// knowledge base and referrals, cover what training needs, in English and Spanish; a broken
+// scenario is reported with its file, scenario and field, and left out.
+
+#include "models/city/cataloguerepository.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/intake/intakerepository.h"
+#include "models/knowledge/articlerepository.h"
+#include "models/practice/scenarioloader.h"
+#include "tests/support/teststore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace civicdesk;
+
+namespace {
+const QString Bundled = QStringLiteral(CIVICDESK_DEMO_CITY_DIR "/practice");
+}
+
+class TestScenarios : public QObject
+{
+    Q_OBJECT
+
+    test::TempStore m_store;
+    std::unique_ptr<CatalogueRepository> m_catalogue;
+    std::unique_ptr<ArticleRepository> m_articles;
+    std::unique_ptr<ScenarioLoader> m_loader;
+
+    // The bundled file with one scenario changed by `edit`.
+    QByteArray edited(const QString &id, const std::function<void(QJsonObject &)> &edit)
+    {
+        QFile file(Bundled + QStringLiteral("/scenarios.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray list = root.value(u"scenarios").toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            QJsonObject o = list.at(i).toObject();
+            if (o.value(u"id").toString() == id) {
+                edit(o);
+                list[i] = o;
+            }
+        }
+        root[QStringLiteral("scenarios")] = list;
+        return QJsonDocument(root).toJson();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
+        QVERIFY(pack.ok());
+        pack.value().history.clear(); // the catalogue, knowledge and places are what is checked
+        auto imported = CityImporter(m_store.db()).import(pack.value());
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+        m_catalogue = std::make_unique<CatalogueRepository>(m_store.db());
+        m_articles = std::make_unique<ArticleRepository>(m_store.db());
+        m_loader = std::make_unique<ScenarioLoader>(*m_catalogue, *m_articles,
+                                                    IntakeRepository(m_store.db()).referrals());
+    }
+
+    void bundledScenariosAllLoad()
+    {
+        const ScenarioSet set = m_loader->loadDirectory(Bundled);
+        QStringList problems;
+        for (const ScenarioProblem &p : set.problems)
+            problems.append(p.text());
+        QVERIFY2(set.problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QVERIFY(set.scenarios.size() >= 16);
+    }
+
+    void bundledScenariosCoverTraining()
+    {
+        const ScenarioSet set = m_loader->loadDirectory(Bundled);
+        int spanish = 0;
+        bool emergency = false, confidential = false, outside = false, attach = false,
+             intersection = false, changeOfMind = false, misheard = false, walkIn = false,
+             information = false, pothole = false, trash = false;
+        for (const Scenario &s : set.scenarios) {
+            spanish += s.language == u"es" ? 1 : 0;
+            emergency |= s.expected.emergency && s.expected.transferTo == u"911";
+            confidential |= s.expected.confidential;
+            outside |= s.expected.outsideCity;
+            attach |= s.expected.duplicate == u"attach" && !s.seeds.isEmpty();
+            intersection |= s.expected.location.contains(u'&');
+            changeOfMind |= s.id.contains(u"then");
+            misheard |= s.misheard && !s.numberSeed.isEmpty();
+            walkIn |= s.channel == Channel::WalkIn;
+            information |= s.expected.serviceCode.isEmpty() && !s.expected.articles.isEmpty();
+            pothole |= s.expected.serviceCode == u"REQPOTHL";
+            trash |= s.expected.serviceCode == u"MTRECYDBI";
+        }
+        QVERIFY(spanish >= 5);
+        QVERIFY(emergency);
+        QVERIFY(confidential);
+        QVERIFY(outside);
+        QVERIFY(attach);
+        QVERIFY(intersection);
+        QVERIFY(changeOfMind);
+        QVERIFY(misheard);
+        QVERIFY(walkIn);
+        QVERIFY(information);
+        QVERIFY(pothole);
+        QVERIFY(trash);
+        // The Spanish caller speaks Spanish: the expected article is the Spanish one.
+        for (const Scenario &s : set.scenarios) {
+            for (const QString &id : s.expected.articles)
+                QVERIFY2(id.endsWith(u'-' + s.language), qPrintable(s.id));
+        }
+    }
+
+    void problemsNameFileScenarioAndField_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("change");
+        QTest::newRow("unknown type") << "pothole-en"
+                                      << "expected.service_code"
+                                      << "type";
+        QTest::newRow("value not offered") << "pothole-en"
+                                           << "answers.POTHOLE_SIZE"
+                                           << "value";
+        QTest::newRow("not a question") << "pothole-en"
+                                        << "answers.NOPE"
+                                        << "question";
+        QTest::newRow("required question unanswered") << "pothole-en"
+                                                      << "answers.ROAD_POSITION"
+                                                      << "drop";
+        QTest::newRow("unknown article") << "parking-ticket-info-en"
+                                         << "expected.articles"
+                                         << "article";
+        QTest::newRow("unknown referral") << "cambridge-referral-en"
+                                          << "expected.referral"
+                                          << "referral";
+        QTest::newRow("emergency not transferred") << "restaurant-fire-en"
+                                                   << "expected.outcome"
+                                                   << "outcome";
+        QTest::newRow("attach without a seed") << "streetlight-duplicate-en"
+                                               << "expected.duplicate"
+                                               << "seed";
+        QTest::newRow("bad outcome") << "graffiti-en"
+                                     << "expected.outcome"
+                                     << "badoutcome";
+        QTest::newRow("missing opening") << "graffiti-en"
+                                         << "opening"
+                                         << "opening";
+        QTest::newRow("bad language") << "pothole-es"
+                                      << "language"
+                                      << "language";
+    }
+    void problemsNameFileScenarioAndField()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QString, field);
+        QFETCH(QString, change);
+        const QByteArray json = edited(scenario, [&](QJsonObject &o) {
+            QJsonObject expected = o.value(u"expected").toObject();
+            QJsonArray answers = o.value(u"answers").toArray();
+            if (change == u"type")
+                expected[QStringLiteral("service_code")] = QStringLiteral("POTHOLES");
+            if (change == u"value" || change == u"question") {
+                QJsonObject a = answers.at(1).toObject();
+                if (change == u"value")
+                    a[QStringLiteral("values")] = QJsonArray{QStringLiteral("HUGE")};
+                else
+                    a[QStringLiteral("code")] = QStringLiteral("NOPE");
+                answers[1] = a;
+            }
+            if (change == u"drop")
+                answers.removeAt(2);
+            if (change == u"article")
+                expected[QStringLiteral("articles")] = QJsonArray{QStringLiteral("info-nope-en")};
+            if (change == u"referral")
+                expected[QStringLiteral("referral")] = QStringLiteral("City of Springfield");
+            if (change == u"outcome")
+                expected[QStringLiteral("outcome")] = QStringLiteral("information_given");
+            if (change == u"seed")
+                o.remove(QStringLiteral("seed_requests"));
+            if (change == u"badoutcome")
+                expected[QStringLiteral("outcome")] = QStringLiteral("resolved");
+            if (change == u"opening")
+                o.remove(QStringLiteral("opening"));
+            if (change == u"language")
+                o[QStringLiteral("language")] = QStringLiteral("spanish!");
+            o[QStringLiteral("expected")] = expected;
+            o[QStringLiteral("answers")] = answers;
+        });
+        const ScenarioSet set = m_loader->loadData(json, QStringLiteral("mine.json"));
+        QVERIFY(!set.problems.isEmpty());
+        const ScenarioProblem &p = set.problems.first();
+        QCOMPARE(p.file, QStringLiteral("mine.json"));
+        QCOMPARE(p.scenario, scenario);
+        QCOMPARE(p.field, field);
+        QVERIFY(!p.message.isEmpty());
+        QVERIFY(p.text().startsWith(QStringLiteral("mine.json: ") + scenario + u": " + field));
+        // Only the broken scenario is left out.
+        const int all = m_loader->loadDirectory(Bundled).scenarios.size();
+        QCOMPARE(set.scenarios.size(), all - 1);
+        for (const Scenario &s : set.scenarios)
+            QVERIFY(s.id != scenario);
+    }
+
+    void brokenFiles()
+    {
+        ScenarioSet set = m_loader->loadData("{\"format\": ", QStringLiteral("bad.json"));
+        QCOMPARE(set.problems.size(), 1);
+        QVERIFY(set.problems.first().message.contains(u"JSON"));
+        set = m_loader->loadData(R"({"format": "something-else", "format_version": 1})",
+                                 QStringLiteral("other.json"));
+        QCOMPARE(set.problems.first().field, QStringLiteral("format"));
+        set = m_loader->loadData(
+            R"({"format": "civicdesk-practice-scenarios", "format_version": 1, "scenarios": [{}]})",
+            QStringLiteral("empty.json"));
+        QVERIFY(set.scenarios.isEmpty());
+        QCOMPARE(set.problems.first().scenario, QStringLiteral("#1"));
+        QCOMPARE(set.problems.first().field, QStringLiteral("id"));
+        set = m_loader->loadFile(QStringLiteral("/nonexistent/scenarios.json"));
+        QCOMPARE(set.problems.size(), 1);
+        QCOMPARE(set.problems.first().file, QStringLiteral("scenarios.json"));
+    }
+
+    void duplicateIdsAreReported()
+    {
+        const QByteArray json = edited(QStringLiteral("graffiti-en"), [](QJsonObject &o) {
+            o[QStringLiteral("id")] = QStringLiteral("pothole-en");
+        });
+        const ScenarioSet set = m_loader->loadData(json, QStringLiteral("dup.json"));
+        QCOMPARE(set.problems.size(), 1);
+        QCOMPARE(set.problems.first().field, QStringLiteral("id"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScenarios)
+#include "tst_scenarios.moc"

@@ -1,0 +1,245 @@
+#include "ui/practice/practicemode.h"
+
+#include "models/city/cataloguerepository.h"
+#include "models/intake/intakerepository.h"
+#include "models/knowledge/articlerepository.h"
+#include "models/practice/practicestore.h"
+#include "ui/common/mainwindow.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
+#include "ui/practice/callerpanel.h"
+#include "ui/practice/practiceresultdialog.h"
+#include "ui/practice/scenariopickerdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QToolBar>
+#include <utility>
+
+namespace civicdesk {
+
+namespace {
+// The practice tint: no screenshot of a practice run can pass for live work.
+const QString PracticeStyle = QStringLiteral(
+    "QMainWindow#practiceWindow { background: #f3d9b1; }"
+    "QMainWindow#practiceWindow QDockWidget::title { background: #e0a050; }"
+    "QMainWindow#practiceWindow QStatusBar { background: #e0a050; }"
+    "QLabel#practiceBannerLabel { background: #b34700; color: white; font-weight: bold; "
+    "padding: 4px 8px; }");
+} // namespace
+
+PracticeMode::PracticeMode(MainWindow &live, Database &liveDatabase, Settings &settings,
+                           QString scenarioDirectory, WorkspaceFactory factory, QObject *parent)
+    : QObject(parent), m_live(live), m_liveDatabase(liveDatabase), m_settings(settings),
+      m_directory(std::move(scenarioDirectory)), m_factory(std::move(factory))
+{
+}
+
+PracticeMode::~PracticeMode()
+{
+    tearDown();
+}
+
+const ScenarioSet &PracticeMode::scenarios()
+{
+    if (!m_set) {
+        // Checked against the live catalogue, knowledge base and referrals.
+        const CatalogueRepository catalogue(m_liveDatabase);
+        const ArticleRepository articles(m_liveDatabase);
+        const ScenarioLoader loader(catalogue, articles,
+                                    IntakeRepository(m_liveDatabase).referrals());
+        m_set = loader.loadDirectory(m_directory);
+        if (m_set->scenarios.isEmpty() && m_set->problems.isEmpty())
+            m_set->problems.append(
+                {m_directory, QString(), QString(), tr("holds no practice scenarios (*.json)")});
+    }
+    return *m_set;
+}
+
+void PracticeMode::choose()
+{
+    if (m_window) {
+        m_window->raise();
+        m_window->activateWindow();
+        return;
+    }
+    ScenarioPickerDialog picker(scenarios(), &m_live);
+    if (picker.exec() != QDialog::Accepted || picker.chosen() < 0)
+        return;
+    QString error;
+    if (!start(scenarios().scenarios.at(picker.chosen()).id, &error))
+        QMessageBox::warning(&m_live, tr("Practice"), error);
+}
+
+bool PracticeMode::start(const QString &scenarioId, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    const QList<Scenario> &all = scenarios().scenarios;
+    const auto it = std::find_if(all.cbegin(), all.cend(),
+                                 [&](const Scenario &s) { return s.id == scenarioId; });
+    if (it == all.cend())
+        return fail(tr("There is no practice scenario \"%1\".").arg(scenarioId));
+    tearDown();
+    m_scenario = *it;
+    m_dir = std::make_unique<QTemporaryDir>();
+    if (!m_dir->isValid())
+        return fail(tr("No folder for the practice store: %1").arg(m_dir->errorString()));
+    auto created =
+        PracticeStore::create(m_liveDatabase, m_dir->filePath(QStringLiteral("practice.sqlite")));
+    if (!created)
+        return fail(tr("The practice store could not be made: %1").arg(created.error().message));
+    m_database = std::move(created.value());
+    m_store = m_factory(*m_database);
+    // Practice takes calls as a call taker whoever signs in (a trainer demonstrating too);
+    // every event carries the practice mark the central store refuses.
+    m_store->events.setRole(AgentRole::CallTaker);
+    m_store->events.setPracticeMark(true);
+    auto seeded = PracticeStore::seed(*m_database, m_store->events, m_scenario, Clock());
+    if (!seeded) {
+        tearDown();
+        return fail(
+            tr("The scenario's requests could not be made: %1").arg(seeded.error().message));
+    }
+    m_seedNumbers = seeded.value();
+    m_window = new MainWindow(*m_store, m_settings);
+    m_window->setPractice(true);
+    decorate(m_scenario);
+    // The live window stays as it was, out of the way.
+    if (QWidget *focus = QApplication::focusWidget(); focus && focus->window() == &m_live)
+        m_liveFocus = focus;
+    const QRect where = m_live.geometry();
+    m_live.hide();
+    m_window->setGeometry(where);
+    m_window->show();
+    m_window->activateWindow();
+    m_window->intakePanel()->setFocus(Qt::OtherFocusReason);
+    emit started(m_scenario.id);
+    return true;
+}
+
+void PracticeMode::decorate(const Scenario &scenario)
+{
+    MainWindow &w = *m_window;
+    w.setObjectName(QStringLiteral("practiceWindow"));
+    w.setStyleSheet(PracticeStyle);
+    w.setWindowTitle(tr("PRACTICE — %1").arg(scenario.title));
+    auto *banner = new QToolBar(tr("Practice"), &w);
+    banner->setObjectName(QStringLiteral("practiceBanner"));
+    banner->setMovable(false);
+    banner->setFloatable(false);
+    auto *label = new QLabel(
+        tr("PRACTICE — nothing here reaches residents · %1").arg(scenario.title.toHtmlEscaped()),
+        banner);
+    label->setObjectName(QStringLiteral("practiceBannerLabel"));
+    banner->addWidget(label);
+    w.addToolBar(Qt::TopToolBarArea, banner);
+
+    m_caller = new CallerPanel(
+        scenario, m_seedNumbers,
+        [this] { return m_window ? m_window->intakePanel()->lastNumber() : QString(); }, &w);
+    connect(m_caller, &CallerPanel::numberReadBack, &w, [this](const QString &number) {
+        m_window->intakePanel()->recordReadBack(number, QString());
+    });
+    auto *dock = new QDockWidget(tr("Caller (practice)"), &w);
+    dock->setObjectName(QStringLiteral("callerDock"));
+    dock->setWidget(m_caller);
+    dock->setFeatures(QDockWidget::DockWidgetMovable);
+    w.addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // Under the intake, small: the transcript's last lines and the keys.
+    for (QDockWidget *other : w.findChildren<QDockWidget *>()) {
+        if (other->objectName() == u"intakeDock") {
+            w.splitDockWidget(other, dock, Qt::Vertical);
+            w.resizeDocks({other, dock}, {5, 2}, Qt::Vertical);
+        }
+    }
+
+    QMenu *menu = w.menuBar()->addMenu(tr("P&ractice run"));
+    QAction *score = menu->addAction(tr("&Score this call"), this, &PracticeMode::showResult);
+    score->setObjectName(QStringLiteral("scorePracticeAction"));
+    score->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    QAction *leave = menu->addAction(tr("&Leave practice"), this, &PracticeMode::leave);
+    leave->setObjectName(QStringLiteral("leavePracticeAction"));
+    leave->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+
+    // The contact the trainee runs; when it ends, the run is scored.
+    IntakePanel *intake = w.intakePanel();
+    connect(intake, &IntakePanel::contactReset, this, [this, intake] {
+        if (!intake->contactId().isEmpty()) {
+            m_contact = intake->contactId();
+            return;
+        }
+        if (!m_contact.isEmpty())
+            QMetaObject::invokeMethod(this, &PracticeMode::showResult, Qt::QueuedConnection);
+    });
+}
+
+QList<IntakeStep> PracticeMode::steps() const
+{
+    if (!m_store || m_contact.isEmpty())
+        return {};
+    return intakeStepsFromEvents(m_store->events.eventsFor(QStringLiteral("contact"), m_contact));
+}
+
+void PracticeMode::showResult()
+{
+    if (!m_store)
+        return;
+    const ArticleRepository &articles = m_store->articles;
+    const PracticeScorer scorer(
+        [&articles](const QString &id) {
+            const auto article = articles.byId(id);
+            return article && !article->translationGroup.isEmpty() ? article->translationGroup : id;
+        },
+        m_seedNumbers);
+    const QList<IntakeStep> recorded = steps();
+    const PracticeResult result = scorer.score(m_scenario, recorded);
+    m_lastResult = result;
+    emit scored(result);
+    if (m_resultHandler) {
+        m_resultHandler(result);
+        return;
+    }
+    PracticeResultDialog dialog(m_scenario, result, recorded, m_window);
+    const int choice = dialog.exec();
+    if (choice == PracticeResultDialog::TryAgain)
+        start(m_scenario.id);
+    else if (choice == PracticeResultDialog::Leave)
+        leave();
+}
+
+void PracticeMode::leave()
+{
+    tearDown();
+    m_live.show();
+    m_live.raise();
+    m_live.activateWindow();
+    if (m_liveFocus)
+        m_liveFocus->setFocus(Qt::OtherFocusReason);
+    emit left();
+}
+
+void PracticeMode::tearDown()
+{
+    // The practice window is dropped as it is (no question about unfinished work: nothing of
+    // it is kept), then its workspace, then its database and folder.
+    if (m_window) {
+        m_window->hide();
+        delete std::exchange(m_window, nullptr);
+    }
+    m_caller = nullptr;
+    m_store.reset();
+    m_database.reset();
+    m_dir.reset();
+    m_contact.clear();
+    m_seedNumbers.clear();
+}
+
+} // namespace civicdesk

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "models/practice/practicescore.h"
+#include "models/practice/scenarioloader.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTemporaryDir>
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+namespace civicdesk {
+
+class CallerPanel;
+class Database;
+class MainWindow;
+class Settings;
+struct StoreContext;
+
+// Practice mode: the trainee takes a scripted call in the real client — the same intake,
+// knowledge base, map and history — inside a practice workspace on its own database (the
+// city's reference data only, the scenario's seeded requests), built with no sync engine and no
+// network. The practice window is tinted, says PRACTICE in a banner and its status bar, and
+// plays the caller (CallerPanel). When the contact ends the run is scored and the result shown.
+// Leaving practice deletes the practice database and shows the live window as it was: its
+// draft, its contact and its layout are untouched.
+class PracticeMode : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Builds the practice object graph on a practice database: the composition root's
+    // Workspace with no sync client (the returned pointer owns it).
+    using WorkspaceFactory = std::function<std::shared_ptr<StoreContext>(Database &)>;
+
+    PracticeMode(MainWindow &live, Database &liveDatabase, Settings &settings,
+                 QString scenarioDirectory, WorkspaceFactory factory, QObject *parent = nullptr);
+    ~PracticeMode() override;
+
+    // Asks for a scenario and starts it. Errors are shown, the live window stays.
+    void choose();
+    // Starts a scenario by id (for tests and "Try again"); false with `error` set if it cannot.
+    bool start(const QString &scenarioId, QString *error = nullptr);
+    // Scores the run so far and shows the result.
+    void showResult();
+    // Back to live work.
+    void leave();
+
+    const ScenarioSet &scenarios();
+    MainWindow *practiceWindow() const { return m_window; }
+    CallerPanel *callerPanel() const { return m_caller; }
+    StoreContext *practiceStore() const { return m_store.get(); }
+    // The last scored run (empty before one).
+    std::optional<PracticeResult> lastResult() const { return m_lastResult; }
+    QList<IntakeStep> steps() const;
+    // Test seam: the result dialog is not shown modally, it is handed over instead.
+    void setResultHandler(std::function<void(const PracticeResult &)> handler)
+    {
+        m_resultHandler = std::move(handler);
+    }
+
+signals:
+    void started(const QString &scenarioId);
+    void scored(const civicdesk::PracticeResult &result);
+    void left();
+
+private:
+    void decorate(const Scenario &scenario);
+    void tearDown();
+
+    MainWindow &m_live;
+    Database &m_liveDatabase;
+    Settings &m_settings;
+    QString m_directory;
+    WorkspaceFactory m_factory;
+    std::optional<ScenarioSet> m_set;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_database;
+    std::shared_ptr<StoreContext> m_store;
+    QPointer<QWidget> m_liveFocus;   // where the agent was in the live window
+    MainWindow *m_window = nullptr;  // owned; deleted by tearDown()
+    CallerPanel *m_caller = nullptr; // a child of m_window
+    Scenario m_scenario;
+    QHash<QString, QString> m_seedNumbers;
+    QString m_contact;
+    std::optional<PracticeResult> m_lastResult;
+    std::function<void(const PracticeResult &)> m_resultHandler;
+};
+
+} // namespace civicdesk
