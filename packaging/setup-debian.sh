@@ -13,6 +13,7 @@ packages=(
   libjs-leaflet libjs-leaflet.markercluster
   postgresql postgresql-contrib
   xvfb xauth desktop-file-utils appstream
+  baresip-core
 )
 
 missing=()

@@ -18,6 +18,10 @@ struct WorkstationOptions
     // The central store to sync with (--server, else the settings page); empty = standalone.
     QString serverUrl;
     bool serverGiven = false;
+    // The telephony link (--cti, remembered in the settings): validated here, parsed again by
+    // the adapter; "none" switches it off.
+    QString cti;
+    bool ctiGiven = false;
 };
 
 // Parses and validates the workstation's command line. `--help` and `--version` print and exit

@@ -83,4 +83,26 @@ void Settings::setServerUrl(const QString &url)
     m_settings.setValue(serverKey, url.trimmed());
 }
 
+QString Settings::telephony() const
+{
+    return m_settings.value(QStringLiteral("telephony/endpoint")).toString().trimmed();
+}
+
+void Settings::setTelephony(const QString &spec)
+{
+    m_settings.setValue(QStringLiteral("telephony/endpoint"), spec.trimmed());
+}
+
+QString Settings::telephonyAreaCode() const
+{
+    return m_settings.value(QStringLiteral("telephony/areaCode"), QStringLiteral("617"))
+        .toString()
+        .trimmed();
+}
+
+void Settings::setTelephonyAreaCode(const QString &areaCode)
+{
+    m_settings.setValue(QStringLiteral("telephony/areaCode"), areaCode.trimmed());
+}
+
 } // namespace civicdesk

@@ -35,6 +35,13 @@ public:
     // The central store to sync with; "" = standalone (the demo default).
     QString serverUrl() const;
     void setServerUrl(const QString &url);
+    // The telephony link (see models/cti/ctiendpoint.h): "baresip:127.0.0.1:4444",
+    // "socket:127.0.0.1:5070", "socket:/run/…", or "" (none, the default).
+    QString telephony() const;
+    void setTelephony(const QString &spec);
+    // The area code a 7-digit caller number is in (the city's; Boston's 617 by default).
+    QString telephonyAreaCode() const;
+    void setTelephonyAreaCode(const QString &areaCode);
     void clear() { m_settings.clear(); }
 
 private:
