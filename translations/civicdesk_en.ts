@@ -138,6 +138,60 @@
     </message>
 </context>
 <context>
+    <name>BaresipAdapter</name>
+    <message>
+        <source>baresip at %1:%2</source>
+        <translation>baresip at %1:%2</translation>
+    </message>
+    <message>
+        <source>The phone refused the command: %1</source>
+        <translation>The phone refused the command: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallEventSocketAdapter</name>
+    <message>
+        <source>call-event socket %1</source>
+        <translation>call-event socket %1</translation>
+    </message>
+    <message>
+        <source>call-event socket %1:%2</source>
+        <translation>call-event socket %1:%2</translation>
+    </message>
+    <message>
+        <source>a line longer than %1 bytes</source>
+        <translation>a line longer than %1 bytes</translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>not a JSON object (%1)</translation>
+    </message>
+    <message>
+        <source>The phone system refused the command: %1</source>
+        <translation>The phone system refused the command: %1</translation>
+    </message>
+    <message>
+        <source>&quot;call_id&quot; must be 1 to %1 characters</source>
+        <translation>&quot;call_id&quot; must be 1 to %1 characters</translation>
+    </message>
+    <message>
+        <source>&quot;at&quot; is not an ISO 8601 time</source>
+        <translation>&quot;at&quot; is not an ISO 8601 time</translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; is not a language code</source>
+        <translation>&quot;language&quot; is not a language code</translation>
+    </message>
+    <message>
+        <source>&quot;cause&quot; %1 is not one of normal, missed, busy, rejected, transferred, failed</source>
+        <translation>&quot;cause&quot; %1 is not one of normal, missed, busy, rejected, transferred, failed</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; must be offered, answered, ended or error</source>
+        <translation>&quot;event&quot; must be offered, answered, ended or error</translation>
+    </message>
+</context>
+<context>
     <name>Caller</name>
     <message>
         <source>The name is too long: at most %1 characters.</source>
@@ -570,6 +624,14 @@
         <source>--replace-city goes with --city DIR.</source>
         <translation>--replace-city goes with --city DIR.</translation>
     </message>
+    <message>
+        <source>The phone whose calls pop up on screen (remembered in the settings): baresip:HOST:PORT for the agent&apos;s baresip softphone (its ctrl_tcp module), socket:HOST:PORT or socket:/PATH for a call-event bridge, none to switch it off.</source>
+        <translation>The phone whose calls pop up on screen (remembered in the settings): baresip:HOST:PORT for the agent&apos;s baresip softphone (its ctrl_tcp module), socket:HOST:PORT or socket:/PATH for a call-event bridge, none to switch it off.</translation>
+    </message>
+    <message>
+        <source>--cti: this build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
+        <translation>--cti: this build has no telephony (CIVICDESK_WITH_CTI=OFF).</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -604,6 +666,33 @@
     <message>
         <source>%1 fields where the header has %2</source>
         <translation>%1 fields where the header has %2</translation>
+    </message>
+</context>
+<context>
+    <name>CtiEndpoint</name>
+    <message>
+        <source>Telephony &quot;%1&quot;: %2 Give baresip:HOST:PORT (the softphone&apos;s ctrl_tcp), socket:HOST:PORT or socket:/PATH (a call-event bridge), or none.</source>
+        <translation>Telephony &quot;%1&quot;: %2 Give baresip:HOST:PORT (the softphone&apos;s ctrl_tcp), socket:HOST:PORT or socket:/PATH (a call-event bridge), or none.</translation>
+    </message>
+    <message>
+        <source>the kind is missing.</source>
+        <translation>the kind is missing.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of telephony link.</source>
+        <translation>&quot;%1&quot; is not a kind of telephony link.</translation>
+    </message>
+    <message>
+        <source>the host or the port is missing.</source>
+        <translation>the host or the port is missing.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1 to 65535).</source>
+        <translation>&quot;%1&quot; is not a port (1 to 65535).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or address.</source>
+        <translation>&quot;%1&quot; is not a host name or address.</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1673,18 @@
         <source>is not a language code</source>
         <translation>is not a language code</translation>
     </message>
+    <message>
+        <source>is neither an E.164 number nor a short code</source>
+        <translation>is neither an E.164 number nor a short code</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>is longer than %1 characters</translation>
+    </message>
+    <message>
+        <source>is not a known call end cause</source>
+        <translation>is not a known call end cause</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -1657,6 +1758,32 @@
     <message>
         <source>&quot;wait&quot; must be from 0 to %1 seconds.</source>
         <translation>&quot;wait&quot; must be from 0 to %1 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyAdapter</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>no answer within %1 s</translation>
+    </message>
+    <message>
+        <source>the connection closed</source>
+        <translation>the connection closed</translation>
+    </message>
+    <message>
+        <source>The phone is not connected (%1); use the phone itself.</source>
+        <translation>The phone is not connected (%1); use the phone itself.</translation>
+    </message>
+    <message>
+        <source>The command could not be sent to %1: %2</source>
+        <translation>The command could not be sent to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>This build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
+        <translation>This build has no telephony (CIVICDESK_WITH_CTI=OFF).</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2048,33 @@
     <message>
         <source>Changed since you last read it</source>
         <translation>Changed since you last read it</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallController</name>
+    <message>
+        <source>a withheld number</source>
+        <translation>a withheld number</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>an unknown number</translation>
+    </message>
+    <message>
+        <source>Phone: off</source>
+        <translation>Phone: off</translation>
+    </message>
+    <message>
+        <source>Phone: connecting to %1…</source>
+        <translation>Phone: connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Phone: connected (%1)</source>
+        <translation>Phone: connected (%1)</translation>
+    </message>
+    <message>
+        <source>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</source>
+        <translation>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2897,104 @@
         <source>a different spot from the open requests nearby</source>
         <translation>a different spot from the open requests nearby</translation>
     </message>
+    <message>
+        <source>Answer (Ctrl+Shift+P)</source>
+        <translation>Answer (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Answer the call</translation>
+    </message>
+    <message>
+        <source>Hang up (Ctrl+Shift+H)</source>
+        <translation>Hang up (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Hang up the call</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
+        <translation>
+            <numerusform>Returning caller: %1 · %n request on file (shown in History).</numerusform>
+            <numerusform>Returning caller: %1 · %n requests on file (shown in History).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
+        <translation>
+            <numerusform>%n caller shares this number: choose them with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
+            <numerusform>%n callers share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller: %1 is not on file; their details are saved with the request.</source>
+        <translation>New caller: %1 is not on file; their details are saved with the request.</translation>
+    </message>
+    <message>
+        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
+        <translation>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</translation>
+    </message>
+    <message>
+        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
+        <translation>No number came with this call: an anonymous contact unless the caller gives their details.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>an unknown number</translation>
+    </message>
+    <message>
+        <source>Missed call from %1 at %2.</source>
+        <translation>Missed call from %1 at %2.</translation>
+    </message>
+    <message>
+        <source>The line was busy.</source>
+        <translation>The line was busy.</translation>
+    </message>
+    <message>
+        <source>The call was declined.</source>
+        <translation>The call was declined.</translation>
+    </message>
+    <message>
+        <source>The call was transferred.</source>
+        <translation>The call was transferred.</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>The call failed: %1</translation>
+    </message>
+    <message>
+        <source>The call ended: choose the outcome and finish the contact.</source>
+        <translation>The call ended: choose the outcome and finish the contact.</translation>
+    </message>
+    <message>
+        <source> (queue %1)</source>
+        <translation> (queue %1)</translation>
+    </message>
+    <message>
+        <source>No call.</source>
+        <translation>No call.</translation>
+    </message>
+    <message>
+        <source>Ringing: a call from %1%2.</source>
+        <translation>Ringing: a call from %1%2.</translation>
+    </message>
+    <message>
+        <source>On the call with %1%2.</source>
+        <translation>On the call with %1%2.</translation>
+    </message>
+    <message>
+        <source>The call with %1 ended.</source>
+        <translation>The call with %1 ended.</translation>
+    </message>
+    <message>
+        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
+        <translation>Another call is ringing from %1: it comes up when this contact ends.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -3290,6 +3542,14 @@
     <message>
         <source>&amp;Usage: answers and gaps</source>
         <translation>&amp;Usage: answers and gaps</translation>
+    </message>
+    <message>
+        <source>Answer the ringing call</source>
+        <translation>Answer the ringing call</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Hang up the call</translation>
     </message>
 </context>
 <context>

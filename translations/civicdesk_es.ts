@@ -138,6 +138,60 @@
     </message>
 </context>
 <context>
+    <name>BaresipAdapter</name>
+    <message>
+        <source>baresip at %1:%2</source>
+        <translation>baresip en %1:%2</translation>
+    </message>
+    <message>
+        <source>The phone refused the command: %1</source>
+        <translation>El teléfono rechazó la orden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallEventSocketAdapter</name>
+    <message>
+        <source>call-event socket %1</source>
+        <translation>socket de eventos de llamada %1</translation>
+    </message>
+    <message>
+        <source>call-event socket %1:%2</source>
+        <translation>socket de eventos de llamada %1:%2</translation>
+    </message>
+    <message>
+        <source>a line longer than %1 bytes</source>
+        <translation>una línea de más de %1 bytes</translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>no es un objeto JSON (%1)</translation>
+    </message>
+    <message>
+        <source>The phone system refused the command: %1</source>
+        <translation>La central telefónica rechazó la orden: %1</translation>
+    </message>
+    <message>
+        <source>&quot;call_id&quot; must be 1 to %1 characters</source>
+        <translation>«call_id» debe tener de 1 a %1 caracteres</translation>
+    </message>
+    <message>
+        <source>&quot;at&quot; is not an ISO 8601 time</source>
+        <translation>«at» no es una hora ISO 8601</translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; is not a language code</source>
+        <translation>«language» no es un código de idioma</translation>
+    </message>
+    <message>
+        <source>&quot;cause&quot; %1 is not one of normal, missed, busy, rejected, transferred, failed</source>
+        <translation>«cause» %1 no es ninguna de normal, missed, busy, rejected, transferred, failed</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; must be offered, answered, ended or error</source>
+        <translation>«event» debe ser offered, answered, ended o error</translation>
+    </message>
+</context>
+<context>
     <name>Caller</name>
     <message>
         <source>The name is too long: at most %1 characters.</source>
@@ -570,6 +624,14 @@
         <source>--replace-city goes with --city DIR.</source>
         <translation>--replace-city va con --city DIR.</translation>
     </message>
+    <message>
+        <source>The phone whose calls pop up on screen (remembered in the settings): baresip:HOST:PORT for the agent&apos;s baresip softphone (its ctrl_tcp module), socket:HOST:PORT or socket:/PATH for a call-event bridge, none to switch it off.</source>
+        <translation>El teléfono cuyas llamadas aparecen en pantalla (se recuerda en la configuración): baresip:HOST:PUERTO para el teléfono de software baresip del agente (su módulo ctrl_tcp), socket:HOST:PUERTO o socket:/RUTA para un puente de eventos de llamada, none para desactivarlo.</translation>
+    </message>
+    <message>
+        <source>--cti: this build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
+        <translation>--cti: esta compilación no incluye telefonía (CIVICDESK_WITH_CTI=OFF).</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -604,6 +666,33 @@
     <message>
         <source>%1 fields where the header has %2</source>
         <translation>%1 campos donde el encabezado tiene %2</translation>
+    </message>
+</context>
+<context>
+    <name>CtiEndpoint</name>
+    <message>
+        <source>Telephony &quot;%1&quot;: %2 Give baresip:HOST:PORT (the softphone&apos;s ctrl_tcp), socket:HOST:PORT or socket:/PATH (a call-event bridge), or none.</source>
+        <translation>Telefonía «%1»: %2 Indique baresip:HOST:PUERTO (el ctrl_tcp del teléfono de software), socket:HOST:PUERTO o socket:/RUTA (un puente de eventos de llamada), o none.</translation>
+    </message>
+    <message>
+        <source>the kind is missing.</source>
+        <translation>falta el tipo.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of telephony link.</source>
+        <translation>«%1» no es un tipo de enlace telefónico.</translation>
+    </message>
+    <message>
+        <source>the host or the port is missing.</source>
+        <translation>falta el host o el puerto.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1 to 65535).</source>
+        <translation>«%1» no es un puerto (de 1 a 65535).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or address.</source>
+        <translation>«%1» no es un nombre de host ni una dirección.</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1673,18 @@
         <source>is not a language code</source>
         <translation>no es un código de idioma</translation>
     </message>
+    <message>
+        <source>is neither an E.164 number nor a short code</source>
+        <translation>no es ni un número E.164 ni un número corto</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>tiene más de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>is not a known call end cause</source>
+        <translation>no es una causa de fin de llamada conocida</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -1657,6 +1758,32 @@
     <message>
         <source>&quot;wait&quot; must be from 0 to %1 seconds.</source>
         <translation>&quot;wait&quot; debe estar entre 0 y %1 segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>TelephonyAdapter</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>sin respuesta en %1 s</translation>
+    </message>
+    <message>
+        <source>the connection closed</source>
+        <translation>la conexión se cerró</translation>
+    </message>
+    <message>
+        <source>The phone is not connected (%1); use the phone itself.</source>
+        <translation>El teléfono no está conectado (%1); use el propio teléfono.</translation>
+    </message>
+    <message>
+        <source>The command could not be sent to %1: %2</source>
+        <translation>No se pudo enviar la orden a %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>This build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
+        <translation>Esta compilación no incluye telefonía (CIVICDESK_WITH_CTI=OFF).</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2048,33 @@
     <message>
         <source>Changed since you last read it</source>
         <translation>Cambió desde su última lectura</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallController</name>
+    <message>
+        <source>a withheld number</source>
+        <translation>un número oculto</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>un número desconocido</translation>
+    </message>
+    <message>
+        <source>Phone: off</source>
+        <translation>Teléfono: apagado</translation>
+    </message>
+    <message>
+        <source>Phone: connecting to %1…</source>
+        <translation>Teléfono: conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Phone: connected (%1)</source>
+        <translation>Teléfono: conectado (%1)</translation>
+    </message>
+    <message>
+        <source>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</source>
+        <translation>Teléfono: sin conexión (%1), nuevo intento en %2 s; escriba a mano el número de quien llama</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2897,104 @@
         <source>a different spot from the open requests nearby</source>
         <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
     </message>
+    <message>
+        <source>Answer (Ctrl+Shift+P)</source>
+        <translation>Contestar (Ctrl+Mayús+P)</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Contestar la llamada</translation>
+    </message>
+    <message>
+        <source>Hang up (Ctrl+Shift+H)</source>
+        <translation>Colgar (Ctrl+Mayús+H)</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Colgar la llamada</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
+        <translation>
+            <numerusform>Persona conocida: %1 · %n solicitud registrada (en Historial).</numerusform>
+            <numerusform>Persona conocida: %1 · %n solicitudes registradas (en Historial).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
+        <translation>
+            <numerusform>%n persona comparte este número: elíjala con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
+            <numerusform>%n personas comparten este número: elija una con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller: %1 is not on file; their details are saved with the request.</source>
+        <translation>Persona nueva: %1 no está registrado; sus datos se guardan con la solicitud.</translation>
+    </message>
+    <message>
+        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
+        <translation>Número oculto: es un contacto anónimo. Pida un nombre o un número solo si la solicitud lo necesita.</translation>
+    </message>
+    <message>
+        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
+        <translation>La llamada llegó sin número: es un contacto anónimo salvo que la persona dé sus datos.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>un número desconocido</translation>
+    </message>
+    <message>
+        <source>Missed call from %1 at %2.</source>
+        <translation>Llamada perdida de %1 a las %2.</translation>
+    </message>
+    <message>
+        <source>The line was busy.</source>
+        <translation>La línea estaba ocupada.</translation>
+    </message>
+    <message>
+        <source>The call was declined.</source>
+        <translation>La llamada fue rechazada.</translation>
+    </message>
+    <message>
+        <source>The call was transferred.</source>
+        <translation>La llamada fue transferida.</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>La llamada falló: %1</translation>
+    </message>
+    <message>
+        <source>The call ended: choose the outcome and finish the contact.</source>
+        <translation>La llamada terminó: elija el resultado y finalice el contacto.</translation>
+    </message>
+    <message>
+        <source> (queue %1)</source>
+        <translation> (cola %1)</translation>
+    </message>
+    <message>
+        <source>No call.</source>
+        <translation>Sin llamada.</translation>
+    </message>
+    <message>
+        <source>Ringing: a call from %1%2.</source>
+        <translation>Suena: una llamada de %1%2.</translation>
+    </message>
+    <message>
+        <source>On the call with %1%2.</source>
+        <translation>En llamada con %1%2.</translation>
+    </message>
+    <message>
+        <source>The call with %1 ended.</source>
+        <translation>La llamada con %1 terminó.</translation>
+    </message>
+    <message>
+        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
+        <translation>Suena otra llamada de %1: aparecerá cuando termine este contacto.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -3290,6 +3542,14 @@
     <message>
         <source>&amp;Usage: answers and gaps</source>
         <translation>&amp;Uso: respuestas y vacíos</translation>
+    </message>
+    <message>
+        <source>Answer the ringing call</source>
+        <translation>Contestar la llamada que suena</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Colgar la llamada</translation>
     </message>
 </context>
 <context>

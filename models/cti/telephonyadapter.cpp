@@ -40,14 +40,14 @@ TelephonyAdapter::~TelephonyAdapter()
         m_device->disconnect(this);
 }
 
-std::unique_ptr<TelephonyAdapter>
-TelephonyAdapter::create(const CtiEndpoint &endpoint, const NumberingPlan &plan, QObject *parent)
+std::unique_ptr<TelephonyAdapter> TelephonyAdapter::create(const CtiEndpoint &endpoint,
+                                                           const NumberingPlan &plan)
 {
     switch (endpoint.kind) {
     case CtiEndpoint::Kind::Baresip:
-        return std::make_unique<BaresipAdapter>(endpoint, plan, parent);
+        return std::make_unique<BaresipAdapter>(endpoint, plan);
     case CtiEndpoint::Kind::EventSocket:
-        return std::make_unique<CallEventSocketAdapter>(endpoint, plan, parent);
+        return std::make_unique<CallEventSocketAdapter>(endpoint, plan);
     case CtiEndpoint::Kind::None:
         break;
     }

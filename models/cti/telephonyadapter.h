@@ -27,9 +27,9 @@ class TelephonyAdapter : public QObject
 public:
     ~TelephonyAdapter() override;
 
-    // The adapter for the endpoint (null for "none").
-    static std::unique_ptr<TelephonyAdapter>
-    create(const CtiEndpoint &endpoint, const NumberingPlan &plan, QObject *parent = nullptr);
+    // The adapter for the endpoint (null for "none"), owned by the caller.
+    static std::unique_ptr<TelephonyAdapter> create(const CtiEndpoint &endpoint,
+                                                    const NumberingPlan &plan);
 
     void start();
     void stop();

@@ -336,11 +336,12 @@ void IntakePanel::buildUi()
         if (m_callState == CallState::Ringing || m_callState == CallState::Talking)
             emit hangUpCallRequested(m_call.callId);
     });
-    // Window-wide: the phone is answered from wherever the agent is typing.
-    auto *answerShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this);
+    // Window-wide: the phone is answered from wherever the agent is typing (only with a phone:
+    // the shortcuts live on the call row, hidden without one).
+    auto *answerShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), m_callRow);
     answerShortcut->setContext(Qt::WindowShortcut);
     connect(answerShortcut, &QShortcut::activated, m_answerCall, &QPushButton::click);
-    auto *hangUpShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this);
+    auto *hangUpShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), m_callRow);
     hangUpShortcut->setContext(Qt::WindowShortcut);
     connect(hangUpShortcut, &QShortcut::activated, m_hangUpCall, &QPushButton::click);
     connect(m_finish, &QPushButton::clicked, this, &IntakePanel::finishContact);
@@ -1231,6 +1232,7 @@ void IntakePanel::endCall()
 
 void IntakePanel::setTelephonyShown(bool shown)
 {
+    m_telephonyShown = shown;
     m_callRow->setVisible(shown);
     updateCallRow();
 }

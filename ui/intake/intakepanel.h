@@ -102,6 +102,7 @@ public:
 
     // Telephony: the call row (state, Answer, Hang up) shows once a phone is connected.
     void setTelephonyShown(bool shown);
+    bool telephonyShown() const { return m_telephonyShown; }
     // The phone rings: the caller goes on screen (a second call waits until the contact ends).
     void presentCall(const CallPresentation &call);
     // Answered (here or on the phone itself): the contact starts and its timer runs.
@@ -203,6 +204,7 @@ private:
     std::optional<CallPresentation> m_waitingCall;
     QString m_callNote; // the last call's fate ("Missed call from …") or a phone problem
     bool m_callNoteIsProblem = false;
+    bool m_telephonyShown = false;
 
     QComboBox *m_channel;
     QPushButton *m_startContact;
