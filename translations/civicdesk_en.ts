@@ -2069,12 +2069,12 @@
         <translation>Phone: connecting to %1…</translation>
     </message>
     <message>
-        <source>Phone: connected (%1)</source>
-        <translation>Phone: connected (%1)</translation>
-    </message>
-    <message>
         <source>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</source>
         <translation>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</translation>
+    </message>
+    <message>
+        <source>Phone: connected</source>
+        <translation>Phone: connected</translation>
     </message>
 </context>
 <context>

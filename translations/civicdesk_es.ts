@@ -2069,12 +2069,12 @@
         <translation>Teléfono: conectando con %1…</translation>
     </message>
     <message>
-        <source>Phone: connected (%1)</source>
-        <translation>Teléfono: conectado (%1)</translation>
-    </message>
-    <message>
         <source>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</source>
         <translation>Teléfono: sin conexión (%1), nuevo intento en %2 s; escriba a mano el número de quien llama</translation>
+    </message>
+    <message>
+        <source>Phone: connected</source>
+        <translation>Teléfono: conectado</translation>
     </message>
 </context>
 <context>
@@ -2949,7 +2949,7 @@
     </message>
     <message>
         <source>Missed call from %1 at %2.</source>
-        <translation>Llamada perdida de %1 a las %2.</translation>
+        <translation>Llamada perdida de %1 (%2)</translation>
     </message>
     <message>
         <source>The line was busy.</source>

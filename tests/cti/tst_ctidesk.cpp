@@ -116,7 +116,8 @@ private slots:
         QTcpSocket *phone = bridge.nextPendingConnection();
         auto *status = find<QLabel>(window.get(), "phoneStatusLabel");
         QVERIFY(status);
-        QTRY_VERIFY(status->text().contains(QStringLiteral("connected (")));
+        QTRY_COMPARE(status->text(), QStringLiteral("Phone: connected"));
+        QVERIFY(status->toolTip().contains(QString::number(bridge.serverPort())));
 
         phone->write(R"({"event":"offered","call_id":"pbx-1001","from":"+16175550142",)"
                      R"("to":"311","queue":"general","language":"es"})"
@@ -167,6 +168,19 @@ private slots:
                      "\n");
         QTRY_VERIFY(!intake->contactId().isEmpty());
         const QString contactId = intake->contactId();
+        // A second call rings meanwhile: it waits, the contact on screen is untouched; it ends
+        // unanswered and is said to be missed.
+        auto *callLabel = find<QLabel>(window.get(), "callStatusLabel");
+        phone->write(R"({"event":"offered","call_id":"pbx-2000","from":"6175550199"})"
+                     "\n");
+        QTRY_VERIFY(callLabel->text().contains(
+            QStringLiteral("Another call is ringing from (617) 555-0199")));
+        QCOMPARE(find<QLineEdit>(window.get(), "callerNameLineEdit")->text(),
+                 QStringLiteral("Luis Ruiz"));
+        QCOMPARE(intake->contactId(), contactId);
+        phone->write(R"({"event":"ended","call_id":"pbx-2000","cause":"abandoned"})"
+                     "\n");
+        QTRY_VERIFY(callLabel->text().contains(QStringLiteral("Missed call from (617) 555-0199")));
         // The caller hangs up: the wrap-up comes up.
         phone->write(R"({"event":"ended","call_id":"pbx-1001","cause":"normal"})"
                      "\n");

@@ -80,7 +80,7 @@ void CallController::showState()
         text = tr("Phone: connecting to %1…").arg(where);
         break;
     case LinkState::Connected:
-        text = tr("Phone: connected (%1)").arg(where);
+        text = tr("Phone: connected");
         break;
     case LinkState::Retrying:
         text = tr("Phone: not connected (%1), trying again in %2 s; type the caller's number by "

@@ -1335,6 +1335,10 @@ void IntakePanel::callEnded(const QString &callId, const QDateTime &at,
                             std::optional<CallEndCause> cause, const QString &detail)
 {
     if (m_waitingCall && m_waitingCall->call.callId == callId) {
+        m_callNote = tr("Missed call from %1 at %2.")
+                         .arg(m_waitingCall->numberText,
+                              QLocale().toString(at.toLocalTime().time(), QLocale::ShortFormat));
+        m_callNoteIsProblem = false;
         m_waitingCall.reset();
         updateCallRow();
         return;
