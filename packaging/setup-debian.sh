@@ -14,6 +14,7 @@ packages=(
   postgresql postgresql-contrib
   xvfb xauth desktop-file-utils appstream
   lintian mmdebstrap curl
+  baresip-core
 )
 
 missing=()

@@ -1,5 +1,9 @@
 #include "app/workstation/commandline.h"
 
+#ifdef CIVICDESK_WITH_CTI
+#include "models/cti/ctiendpoint.h"
+#endif
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -85,7 +89,17 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
                                     "Show the wallboard full screen (today's figures for a wall "
                                     "screen, no personal data) instead of the desk. Supervisors "
                                     "and admins only."));
-    parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server, wallboard});
+    const QCommandLineOption cti(
+        QStringLiteral("cti"),
+        QCoreApplication::translate("CommandLine",
+                                    "The phone whose calls pop up on screen (remembered in the "
+                                    "settings): baresip:HOST:PORT for the agent's baresip "
+                                    "softphone (its ctrl_tcp module), socket:HOST:PORT or "
+                                    "socket:/PATH for a call-event bridge, none to switch it "
+                                    "off."),
+        QStringLiteral("SPEC"));
+    parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server, wallboard,
+                       cti});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -126,6 +140,20 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
                                                          "--server: \"%1\" is not an http or "
                                                          "https address.")
                                  .arg(options.serverUrl));
+    }
+    options.ctiGiven = parser.isSet(cti);
+    options.cti = parser.value(cti).trimmed();
+    if (options.ctiGiven) {
+#ifdef CIVICDESK_WITH_CTI
+        if (auto endpoint = CtiEndpoint::parse(options.cti); !endpoint)
+            return makeError(QStringLiteral("cli.cti"), u"--cti: " + endpoint.error().message);
+#else
+        if (options.cti != u"none")
+            return makeError(QStringLiteral("cli.cti"),
+                             QCoreApplication::translate("CommandLine",
+                                                         "--cti: this build has no telephony "
+                                                         "(CIVICDESK_WITH_CTI=OFF)."));
+#endif
     }
     if (!options.language.isEmpty() && options.language != u"en" && options.language != u"es")
         return makeError(

@@ -20,6 +20,10 @@ struct WorkstationOptions
     bool serverGiven = false;
     // --wallboard: a full-screen wall display of today's figures instead of the desk.
     bool wallboard = false;
+    // The telephony link (--cti, remembered in the settings): validated here, parsed again by
+    // the adapter; "none" switches it off.
+    QString cti;
+    bool ctiGiven = false;
 };
 
 // Parses and validates the workstation's command line. `--help` and `--version` print and exit

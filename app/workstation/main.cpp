@@ -239,6 +239,13 @@ int main(int argc, char *argv[])
             return std::shared_ptr<StoreContext>(graph, &graph->store());
         });
     QObject::connect(&window, &MainWindow::practiceRequested, &practice, &PracticeMode::choose);
+    // The phone (--cti, remembered, or the settings): calls pop up from the local store.
+    if (options.value().ctiGiven)
+        settings.setTelephony(options.value().cti);
+    if (auto s =
+            workspace.startTelephony(settings.telephony(), settings.telephonyAreaCode(), window);
+        !s)
+        std::fprintf(stderr, "civicdesk: %s\n", qPrintable(s.error().message));
     window.showFitted();
     const int status = QApplication::exec();
     // The window may still write while it closes: from here on changes wait in the outbox.

@@ -2,7 +2,15 @@
 
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
+#include "ui/common/mainwindow.h"
+#include "ui/intake/intakepanel.h"
 
+#ifdef CIVICDESK_WITH_CTI
+#include "models/cti/telephonyadapter.h"
+#include "ui/cti/callcontroller.h"
+#endif
+
+#include <QCoreApplication>
 #include <QNetworkInformation>
 
 namespace civicdesk {
@@ -40,10 +48,47 @@ Workspace::~Workspace()
     shutDown();
 }
 
+#ifdef CIVICDESK_WITH_CTI
+Status Workspace::startTelephony(const QString &spec, const QString &areaCode, MainWindow &window)
+{
+    auto endpoint = CtiEndpoint::parse(spec);
+    if (!endpoint)
+        return endpoint.error();
+    if (m_telephony)
+        m_telephony->stop();
+    m_telephony.reset();
+    if (endpoint.value().isNone())
+        return Ok{};
+    const NumberingPlan plan = NumberingPlan::northAmerica(areaCode);
+    m_telephony = TelephonyAdapter::create(endpoint.value(), plan);
+    new CallController(*m_telephony, *window.intakePanel(), m_store.intake, plan, window);
+    m_telephony->start();
+    return Ok{};
+}
+#else
+// Never made without telephony; complete so the empty pointer can be destroyed.
+class TelephonyAdapter
+{
+};
+
+Status Workspace::startTelephony(const QString &spec, const QString &, MainWindow &)
+{
+    if (spec.trimmed().isEmpty() || spec.trimmed() == u"none")
+        return Ok{};
+    return makeError(QStringLiteral("cti.unavailable"),
+                     QCoreApplication::translate("Workspace", "This build has no telephony "
+                                                              "(CIVICDESK_WITH_CTI=OFF)."));
+}
+#endif
+
 void Workspace::shutDown()
 {
     if (m_engine)
         m_engine->stop();
+#ifdef CIVICDESK_WITH_CTI
+    if (m_telephony)
+        m_telephony->stop();
+#endif
 }
 
 } // namespace civicdesk

@@ -9,8 +9,10 @@
 
 namespace civicdesk {
 
+class MainWindow;
 class SyncClient;
 class SyncEngine;
+class TelephonyAdapter;
 
 // The role this workstation works under. With a central store it is the role the store returned
 // at sign-in (remembered in the settings, so "Work offline" keeps the last signed-in role, or a
@@ -35,12 +37,21 @@ public:
     // Null without a central store.
     SyncEngine *syncEngine() { return m_engine.get(); }
     AgentRole role() const { return m_store.role; }
-    // Stops syncing; changes made from here on wait in the outbox for the next start.
+    // Telephony: the adapter for `spec` (see models/cti/ctiendpoint.h; "" or "none": none),
+    // popping calls into the window's intake from the local store, its state in the status
+    // bar; it connects (and reconnects with backoff) from here on. A spec that does not parse
+    // is an error and nothing starts; a build without CIVICDESK_WITH_CTI refuses any but none.
+    Status startTelephony(const QString &spec, const QString &areaCode, MainWindow &window);
+    // Null when no phone is configured.
+    TelephonyAdapter *telephony() { return m_telephony.get(); }
+    // Stops syncing and the phone link; changes made from here on wait in the outbox for the
+    // next start.
     void shutDown();
 
 private:
     StoreContext m_store;
     std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<TelephonyAdapter> m_telephony;
 };
 
 } // namespace civicdesk

@@ -22,6 +22,15 @@ constexpr std::array outcomeNames = {
     std::pair{Outcome::Referred, u"referred"},
 };
 
+constexpr std::array causeNames = {
+    std::pair{CallEndCause::Normal, u"normal"},
+    std::pair{CallEndCause::Missed, u"missed"},
+    std::pair{CallEndCause::Busy, u"busy"},
+    std::pair{CallEndCause::Rejected, u"rejected"},
+    std::pair{CallEndCause::Transferred, u"transferred"},
+    std::pair{CallEndCause::Failed, u"failed"},
+};
+
 template <typename Enum, std::size_t N>
 QString nameOf(const std::array<std::pair<Enum, const char16_t *>, N> &table, Enum value)
 {
@@ -62,6 +71,18 @@ QString outcomeName(Outcome outcome)
 std::optional<Outcome> outcomeFromName(const QString &name)
 {
     return valueOf(outcomeNames, name);
+}
+
+QString callEndCauseName(CallEndCause cause)
+{
+    return nameOf(causeNames, cause);
+}
+
+std::optional<CallEndCause> callEndCauseFromName(const QString &name)
+{
+    if (name == u"abandoned" || name == u"no_answer")
+        return CallEndCause::Missed;
+    return valueOf(causeNames, name);
 }
 
 qint64 Contact::handleSeconds(const QDateTime &now) const

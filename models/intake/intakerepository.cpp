@@ -111,6 +111,23 @@ std::optional<Caller> IntakeRepository::caller(const QString &id) const
     return std::nullopt;
 }
 
+QList<CallerMatch> IntakeRepository::callersWithPhone(const QString &number, int limit) const
+{
+    QList<CallerMatch> result;
+    if (number.trimmed().isEmpty())
+        return result;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!sql::exec(q,
+                   u"SELECT " + callerColumns +
+                       u" AS requests FROM callers c WHERE c.phone = ? ORDER BY requests DESC, "
+                       u"c.updated_at DESC, c.id LIMIT ?",
+                   {number, limit}))
+        return result;
+    while (q.next())
+        result.append({callerFrom(q), q.value(6).toInt()});
+    return result;
+}
+
 Status IntakeRepository::saveDraft(const Draft &draft)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

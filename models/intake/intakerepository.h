@@ -41,6 +41,9 @@ public:
     // Callers whose phone (normalised), email or name matches, with their request counts.
     QList<CallerMatch> findCallers(const QString &text, int limit = 20) const;
     std::optional<Caller> caller(const QString &id) const;
+    // Callers whose stored phone is exactly this normalised number (+16175550100): the screen
+    // pop's lookup, on the local replica. Most requests first.
+    QList<CallerMatch> callersWithPhone(const QString &number, int limit = 20) const;
 
     Status saveDraft(const Draft &draft);
     Status removeDraft(const QString &id);

@@ -45,27 +45,46 @@ Result<qint64> IntakeService::append(const QString &entityType, const QString &e
     return m_events.append(event);
 }
 
-Result<QString> IntakeService::startContact(Channel channel)
+Result<QString> IntakeService::startContact(Channel channel, const ContactCall &call,
+                                            const QString &callerId)
 {
+    QJsonObject payload{{QStringLiteral("channel"), channelName(channel)}};
+    if (!callerId.isEmpty())
+        payload.insert(QStringLiteral("caller_id"), callerId);
+    if (!call.isEmpty()) {
+        payload.insert(QStringLiteral("call_id"), call.callId);
+        payload.insert(QStringLiteral("call_number"), call.number);
+        payload.insert(QStringLiteral("call_number_raw"), call.rawNumber);
+        payload.insert(QStringLiteral("call_dialled"), call.dialledNumber);
+        payload.insert(QStringLiteral("call_queue"), call.queue);
+        if (call.offeredAt.isValid())
+            payload.insert(QStringLiteral("call_offered_at"),
+                           call.offeredAt.toUTC().toString(Qt::ISODateWithMs));
+    }
     const QString id = Event::newId();
-    if (auto r = append(QStringLiteral("contact"), id, QStringLiteral("contact.started"),
-                        {{QStringLiteral("channel"), channelName(channel)}});
+    if (auto r = append(QStringLiteral("contact"), id, QStringLiteral("contact.started"), payload);
         !r)
         return r.error();
     return id;
 }
 
 Status IntakeService::endContact(const QString &contactId, Outcome outcome,
-                                 const QString &transferTo, const QString &notes)
+                                 const QString &transferTo, const QString &notes,
+                                 const ContactCall &call)
 {
     if ((outcome == Outcome::WarmTransfer || outcome == Outcome::ColdTransfer) &&
         transferTo.trimmed().isEmpty())
         return makeError(QStringLiteral("intake.transfer"),
                          IntakeText::tr("Say where the call was transferred to."));
-    auto r = append(QStringLiteral("contact"), contactId, QStringLiteral("contact.ended"),
-                    {{QStringLiteral("outcome"), outcomeName(outcome)},
-                     {QStringLiteral("transfer_destination"), transferTo.trimmed()},
-                     {QStringLiteral("notes"), notes.trimmed()}});
+    QJsonObject payload{{QStringLiteral("outcome"), outcomeName(outcome)},
+                        {QStringLiteral("transfer_destination"), transferTo.trimmed()},
+                        {QStringLiteral("notes"), notes.trimmed()}};
+    if (call.endedAt.isValid())
+        payload.insert(QStringLiteral("call_ended_at"),
+                       call.endedAt.toUTC().toString(Qt::ISODateWithMs));
+    if (call.endCause)
+        payload.insert(QStringLiteral("call_end_cause"), callEndCauseName(*call.endCause));
+    auto r = append(QStringLiteral("contact"), contactId, QStringLiteral("contact.ended"), payload);
     if (!r)
         return r.error();
     return Ok{};

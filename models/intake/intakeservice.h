@@ -70,9 +70,14 @@ public:
     void setSink(Sink sink) { m_sink = std::move(sink); }
     QDateTime now() const { return m_clock.now(); }
 
-    Result<QString> startContact(Channel channel);
+    // `call`: the phone call the contact is taken on (the telephony adapter's), recorded with
+    // the contact so the phone system's records join; `callerId`: the caller the screen pop
+    // found. Both optional.
+    Result<QString> startContact(Channel channel, const ContactCall &call = {},
+                                 const QString &callerId = {});
+    // `call`: when the call ended before the contact did, its end time and cause.
     Status endContact(const QString &contactId, Outcome outcome, const QString &transferTo,
-                      const QString &notes);
+                      const QString &notes, const ContactCall &call = {});
     Status recordArticleOpened(const QString &contactId, const QString &articleId);
     // A knowledge search nothing answered during the contact ("No good match"), for the
     // knowledge editors' list of gaps.

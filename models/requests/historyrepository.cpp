@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlRecord>
 #include <algorithm>
 #include <cmath>
 
@@ -48,6 +49,18 @@ Contact contactFrom(const QSqlQuery &q)
     c.outcome = outcomeFromName(q.value(6).toString());
     c.transferDestination = q.value(7).toString();
     c.notes = q.value(8).toString();
+    // With the call columns (contactEntry): the call the contact was taken on.
+    if (q.record().count() > 9 && !q.value(9).isNull()) {
+        c.call.callId = q.value(9).toString();
+        c.call.number = q.value(10).toString();
+        c.call.rawNumber = q.value(11).toString();
+        c.call.dialledNumber = q.value(12).toString();
+        c.call.queue = q.value(13).toString();
+        c.call.offeredAt = sql::fromEpoch(q.value(14));
+        c.call.answeredAt = c.startedAt;
+        c.call.endedAt = sql::fromEpoch(q.value(15));
+        c.call.endCause = callEndCauseFromName(q.value(16).toString());
+    }
     return c;
 }
 
@@ -285,8 +298,9 @@ std::optional<HistoryEntry> HistoryRepository::contactEntry(const QString &conta
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!sql::exec(q,
                    QStringLiteral("SELECT id, channel, agent, caller_id, started_at, ended_at, "
-                                  "outcome, transfer_destination, notes FROM contacts WHERE id "
-                                  "= ?"),
+                                  "outcome, transfer_destination, notes, call_id, call_number, "
+                                  "call_number_raw, call_dialled, call_queue, call_offered_at, "
+                                  "call_ended_at, call_end_cause FROM contacts WHERE id = ?"),
                    {contactId}) ||
         !q.next())
         return std::nullopt;

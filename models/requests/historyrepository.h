@@ -33,13 +33,15 @@ public:
     QList<HistoryEntry> forAgent(const QString &agent, int limit = 100) const;
     // Everyone attached to a request: its reporter first, then the callers who joined it.
     QList<Caller> callersOf(const QString &requestId) const;
+    // One contact with the requests made during it and the call it was taken on (telephony:
+    // call id, numbers, times, end cause), or nothing for an unknown id.
+    std::optional<HistoryEntry> contactEntry(const QString &contactId) const;
 
 private:
     // Request ids made or joined during a contact, in event order.
     QStringList requestIdsOfContact(const QString &contactId) const;
     // The contact that was running on `device` when event `seq` was written, if any.
     QString contactAround(const QString &device, qint64 seq) const;
-    std::optional<HistoryEntry> contactEntry(const QString &contactId) const;
 
     QString m_connection;
 };

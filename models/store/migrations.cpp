@@ -298,6 +298,20 @@ const QList<QStringList> &allMigrations()
             QStringLiteral("CREATE INDEX requests_closed ON requests(closed_at)"),
             QStringLiteral("CREATE INDEX requests_status_due ON requests(status, due_at)"),
         },
+        // Telephony (models/cti): the call a contact was taken on, so the phone system's records
+        // and the contact log join on the call id; the caller's number raw and normalised; when
+        // the phone rang and when the call ended, and why.
+        {
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN call_id TEXT"),
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN call_number TEXT"),
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN call_number_raw TEXT"),
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN call_dialled TEXT"),
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN call_queue TEXT"),
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN call_offered_at INTEGER"),
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN call_ended_at INTEGER"),
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN call_end_cause TEXT"),
+            QStringLiteral("CREATE INDEX contacts_call ON contacts(call_id)"),
+        },
     };
     return migrations;
 }

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace civicdesk::projector {
@@ -39,6 +40,35 @@ QVariant optionalDouble(const Event &event, const char16_t *key)
 QVariant isoToEpoch(const QString &iso)
 {
     return sql::epoch(QDateTime::fromString(iso, Qt::ISODate));
+}
+
+// The call a contact was taken on (optional in contact.started): a call id of at most
+// maxCallIdLength characters, a number that is E.164 or a short code, a valid offer time.
+Status validateContactCall(const Event &e)
+{
+    if (!e.payload.contains(u"call_id"))
+        return Ok{};
+    const QString callId = str(e, u"call_id");
+    if (callId.trimmed().isEmpty() || callId.size() > maxCallIdLength)
+        return invalid(e, QStringLiteral("call_id"),
+                       QCoreApplication::translate("Storage", "must be 1 to %1 characters")
+                           .arg(maxCallIdLength));
+    static const QRegularExpression number(QStringLiteral("^(\\+[1-9][0-9]{7,14}|[0-9]{3,6})?$"));
+    if (!number.match(str(e, u"call_number")).hasMatch())
+        return invalid(
+            e, QStringLiteral("call_number"),
+            QCoreApplication::translate("Storage", "is neither an E.164 number nor a short code"));
+    for (const char16_t *key : {u"call_number_raw", u"call_dialled", u"call_queue"}) {
+        if (str(e, key).size() > maxCallIdLength)
+            return invalid(e, QString::fromUtf16(key),
+                           QCoreApplication::translate("Storage", "is longer than %1 characters")
+                               .arg(maxCallIdLength));
+    }
+    if (e.payload.contains(u"call_offered_at") &&
+        !QDateTime::fromString(str(e, u"call_offered_at"), Qt::ISODate).isValid())
+        return invalid(e, QStringLiteral("call_offered_at"),
+                       QCoreApplication::translate("Storage", "is not an ISO 8601 time"));
+    return Ok{};
 }
 
 // Fields a request.field_changed event may change, and their columns.
@@ -221,7 +251,7 @@ Status validate(const Event &e)
         if (!channelFromName(str(e, u"channel")))
             return invalid(e, QStringLiteral("channel"),
                            QCoreApplication::translate("Storage", "is not a known channel"));
-        return Ok{};
+        return validateContactCall(e);
     }
     if (e.kind == u"contact.step_recorded") {
         if (!isIntakeStepKind(str(e, u"step")))
@@ -236,6 +266,14 @@ Status validate(const Event &e)
         if (!outcomeFromName(str(e, u"outcome")))
             return invalid(e, QStringLiteral("outcome"),
                            QCoreApplication::translate("Storage", "is not a known outcome"));
+        if (e.payload.contains(u"call_end_cause") &&
+            !callEndCauseFromName(str(e, u"call_end_cause")))
+            return invalid(e, QStringLiteral("call_end_cause"),
+                           QCoreApplication::translate("Storage", "is not a known call end cause"));
+        if (e.payload.contains(u"call_ended_at") &&
+            !QDateTime::fromString(str(e, u"call_ended_at"), Qt::ISODate).isValid())
+            return invalid(e, QStringLiteral("call_ended_at"),
+                           QCoreApplication::translate("Storage", "is not an ISO 8601 time"));
         return Ok{};
     }
     return invalid(e, QStringLiteral("kind"),
@@ -299,16 +337,22 @@ Status apply(QSqlDatabase &db, const Event &e)
     if (e.kind == u"contact.started")
         return sql::execCached(
             db,
-            QStringLiteral("INSERT INTO contacts(id, channel, agent, caller_id, "
-                           "started_at) VALUES(?, ?, ?, ?, ?)"),
-            {e.entityId, str(e, u"channel"), e.actor, sql::nullable(str(e, u"caller_id")), now});
+            QStringLiteral("INSERT INTO contacts(id, channel, agent, caller_id, started_at, "
+                           "call_id, call_number, call_number_raw, call_dialled, call_queue, "
+                           "call_offered_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {e.entityId, str(e, u"channel"), e.actor, sql::nullable(str(e, u"caller_id")), now,
+             sql::nullable(str(e, u"call_id")), sql::nullable(str(e, u"call_number")),
+             sql::nullable(str(e, u"call_number_raw")), sql::nullable(str(e, u"call_dialled")),
+             sql::nullable(str(e, u"call_queue")), isoToEpoch(str(e, u"call_offered_at"))});
     if (e.kind == u"contact.ended")
-        return sql::execCached(db,
-                               QStringLiteral("UPDATE contacts SET ended_at = ?, outcome = ?, "
-                                              "transfer_destination = ?, notes = ? WHERE id = ?"),
-                               {now, str(e, u"outcome"),
-                                sql::nullable(str(e, u"transfer_destination")), str(e, u"notes"),
-                                e.entityId});
+        return sql::execCached(
+            db,
+            QStringLiteral("UPDATE contacts SET ended_at = ?, outcome = ?, transfer_destination = "
+                           "?, notes = ?, call_ended_at = COALESCE(?, call_ended_at), "
+                           "call_end_cause = COALESCE(?, call_end_cause) WHERE id = ?"),
+            {now, str(e, u"outcome"), sql::nullable(str(e, u"transfer_destination")),
+             str(e, u"notes"), isoToEpoch(str(e, u"call_ended_at")),
+             sql::nullable(str(e, u"call_end_cause")), e.entityId});
     // The steps stay in the event log only: replay and scoring read them per contact.
     if (e.kind == u"contact.step_recorded")
         return Ok{};

@@ -370,6 +370,11 @@ QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
     result.append({tr("Attach the caller to the selected nearby request"),
                    QKeySequence(Qt::CTRL | Qt::Key_D)});
     result.append({tr("Next field"), QKeySequence(Qt::Key_Tab)});
+    if (m_intake->telephonyShown()) {
+        result.append(
+            {tr("Answer the ringing call"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+        result.append({tr("Hang up the call"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)});
+    }
     return result;
 }
 

@@ -120,4 +120,26 @@ void Settings::setWallboard(const WallboardSettings &wallboard)
         m_settings.setValue(wallboardGroup + u'/' + key, wallboard.*member);
 }
 
+QString Settings::telephony() const
+{
+    return m_settings.value(QStringLiteral("telephony/endpoint")).toString().trimmed();
+}
+
+void Settings::setTelephony(const QString &spec)
+{
+    m_settings.setValue(QStringLiteral("telephony/endpoint"), spec.trimmed());
+}
+
+QString Settings::telephonyAreaCode() const
+{
+    return m_settings.value(QStringLiteral("telephony/areaCode"), QStringLiteral("617"))
+        .toString()
+        .trimmed();
+}
+
+void Settings::setTelephonyAreaCode(const QString &areaCode)
+{
+    m_settings.setValue(QStringLiteral("telephony/areaCode"), areaCode.trimmed());
+}
+
 } // namespace civicdesk

@@ -51,6 +51,13 @@ public:
     // The wallboard's rotation and colour thresholds (see WallboardSettings).
     WallboardSettings wallboard() const;
     void setWallboard(const WallboardSettings &wallboard);
+    // The telephony link (see models/cti/ctiendpoint.h): "baresip:127.0.0.1:4444",
+    // "socket:127.0.0.1:5070", "socket:/run/…", or "" (none, the default).
+    QString telephony() const;
+    void setTelephony(const QString &spec);
+    // The area code a 7-digit caller number is in (the city's; Boston's 617 by default).
+    QString telephonyAreaCode() const;
+    void setTelephonyAreaCode(const QString &areaCode);
     void clear() { m_settings.clear(); }
 
 private:

@@ -131,6 +131,23 @@ void IntakePanel::buildUi()
     contactRow->addWidget(m_contactLabel, 1);
     contactRow->addWidget(m_endContact);
     layout->addLayout(contactRow);
+    // The call the phone offered (telephony): its state, Answer and Hang up.
+    m_callRow = new QWidget(this);
+    m_callRow->setObjectName(QStringLiteral("callRow"));
+    auto *callRow = new QHBoxLayout(m_callRow);
+    callRow->setContentsMargins(0, 0, 0, 0);
+    m_callLabel = new QLabel(m_callRow);
+    m_callLabel->setObjectName(QStringLiteral("callStatusLabel"));
+    m_callLabel->setWordWrap(true);
+    m_answerCall = new QPushButton(m_callRow);
+    m_answerCall->setObjectName(QStringLiteral("answerCallButton"));
+    m_hangUpCall = new QPushButton(m_callRow);
+    m_hangUpCall->setObjectName(QStringLiteral("hangUpCallButton"));
+    callRow->addWidget(m_callLabel, 1);
+    callRow->addWidget(m_answerCall);
+    callRow->addWidget(m_hangUpCall);
+    layout->addWidget(m_callRow);
+    m_callRow->hide();
 
     // Caller
     section(QStringLiteral("callerSectionLabel"));
@@ -311,6 +328,22 @@ void IntakePanel::buildUi()
             [this](const QModelIndex &current) { showTypeDetail(current); });
     connect(m_startContact, &QPushButton::clicked, this, &IntakePanel::startContact);
     connect(m_endContact, &QPushButton::clicked, this, &IntakePanel::beginWrapUp);
+    connect(m_answerCall, &QPushButton::clicked, this, [this] {
+        if (m_callState == CallState::Ringing)
+            emit answerCallRequested(m_call.callId);
+    });
+    connect(m_hangUpCall, &QPushButton::clicked, this, [this] {
+        if (m_callState == CallState::Ringing || m_callState == CallState::Talking)
+            emit hangUpCallRequested(m_call.callId);
+    });
+    // Window-wide: the phone is answered from wherever the agent is typing (only with a phone:
+    // the shortcuts live on the call row, hidden without one).
+    auto *answerShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), m_callRow);
+    answerShortcut->setContext(Qt::WindowShortcut);
+    connect(answerShortcut, &QShortcut::activated, m_answerCall, &QPushButton::click);
+    auto *hangUpShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), m_callRow);
+    hangUpShortcut->setContext(Qt::WindowShortcut);
+    connect(hangUpShortcut, &QShortcut::activated, m_hangUpCall, &QPushButton::click);
     connect(m_finish, &QPushButton::clicked, this, &IntakePanel::finishContact);
     connect(m_submit, &QPushButton::clicked, this, &IntakePanel::submit);
     connect(m_attach, &QPushButton::clicked, this, &IntakePanel::attachToDuplicate);
@@ -373,6 +406,12 @@ void IntakePanel::retranslate()
     m_channel->setAccessibleName(tr("Contact channel"));
     m_startContact->setText(tr("Start contact (Ctrl+N)"));
     m_endContact->setText(tr("End contact (Ctrl+E)"));
+    m_answerCall->setText(tr("Answer (Ctrl+Shift+P)"));
+    m_answerCall->setAccessibleName(tr("Answer the call"));
+    m_hangUpCall->setText(tr("Hang up (Ctrl+Shift+H)"));
+    m_hangUpCall->setAccessibleName(tr("Hang up the call"));
+    m_callLabel->setAccessibleName(tr("Call"));
+    updateCallRow();
     m_callerPhone->setPlaceholderText(tr("Phone, e.g. (617) 555-0100"));
     m_callerPhone->setAccessibleName(tr("Caller phone"));
     m_callerName->setPlaceholderText(tr("Name (leave empty for an anonymous caller)"));
@@ -499,9 +538,10 @@ bool IntakePanel::eventFilter(QObject *watched, QEvent *event)
 
 void IntakePanel::updateTabOrder()
 {
-    QList<QWidget *> chain = {m_channel,       m_startContact, m_endContact,     m_callerPhone,
-                              m_callerName,    m_callerEmail,  m_callerLanguage, m_callerPreference,
-                              m_callerMatches, m_search,       m_list,           m_emergency};
+    QList<QWidget *> chain = {m_channel,        m_startContact,     m_endContact,    m_answerCall,
+                              m_hangUpCall,     m_callerPhone,      m_callerName,    m_callerEmail,
+                              m_callerLanguage, m_callerPreference, m_callerMatches, m_search,
+                              m_list,           m_emergency};
     chain.append(m_form->focusChain());
     chain << m_description;
     chain.append(m_location->focusChain());
@@ -792,6 +832,15 @@ void IntakePanel::findCallers()
         text = m_callerName->text().trimmed();
     const QList<CallerMatch> matches =
         text.isEmpty() ? QList<CallerMatch>() : m_ctx.intake.findCallers(text, 8);
+    showCallerMatches(matches);
+    m_callerStatus->setText(m_callerId.isEmpty() && !text.isEmpty() && matches.isEmpty()
+                                ? tr("New caller: saved with the request.")
+                                : QString());
+}
+
+void IntakePanel::showCallerMatches(const QList<CallerMatch> &matches)
+{
+    m_callerMatches->clear();
     for (const CallerMatch &m : matches) {
         auto *item = new QListWidgetItem(
             tr("%1 · %2 · %n request(s)", nullptr, m.requestCount)
@@ -803,9 +852,6 @@ void IntakePanel::findCallers()
     m_callerMatches->setVisible(!matches.isEmpty());
     if (!matches.isEmpty())
         m_callerMatches->setCurrentRow(0);
-    m_callerStatus->setText(m_callerId.isEmpty() && !text.isEmpty() && matches.isEmpty()
-                                ? tr("New caller: saved with the request.")
-                                : QString());
 }
 
 void IntakePanel::pickCaller(int row)
@@ -816,18 +862,40 @@ void IntakePanel::pickCaller(int row)
     const auto caller = m_ctx.intake.caller(item->data(Qt::UserRole).toString());
     if (!caller)
         return;
-    m_callerId = caller->id;
-    emit callerChanged(m_callerId);
-    m_callerPhone->setText(caller->phone);
-    m_callerName->setText(caller->name);
-    m_callerEmail->setText(caller->email);
-    m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(caller->language)));
-    m_callerPreference->setCurrentIndex(
-        std::max(0, m_callerPreference->findData(int(caller->preference))));
-    m_callerMatches->hide();
+    fillCaller(*caller);
+    // The phone system's language (the IVR choice) is this call's: it stays.
+    if (!m_presented.language.isEmpty() && m_callState != CallState::None)
+        m_callerLanguage->setCurrentIndex(
+            std::max(0, m_callerLanguage->findData(m_presented.language)));
     m_callerStatus->setText(tr("Returning caller: %1").arg(item->text()));
     m_search->setFocus(Qt::OtherFocusReason);
     scheduleDraftSave();
+}
+
+void IntakePanel::fillCaller(const Caller &caller)
+{
+    m_callerId = caller.id;
+    emit callerChanged(m_callerId);
+    m_callerPhone->setText(caller.phone);
+    m_callerName->setText(caller.name);
+    m_callerEmail->setText(caller.email);
+    m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(caller.language)));
+    m_callerPreference->setCurrentIndex(
+        std::max(0, m_callerPreference->findData(int(caller.preference))));
+    m_callerMatches->hide();
+}
+
+void IntakePanel::clearCaller()
+{
+    m_callerId.clear();
+    emit callerChanged(QString());
+    for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail})
+        edit->clear();
+    m_callerLanguage->setCurrentIndex(0);
+    m_callerPreference->setCurrentIndex(0);
+    m_callerMatches->clear();
+    m_callerMatches->hide();
+    m_callerStatus->clear();
 }
 
 Result<QString> IntakePanel::ensureCaller()
@@ -1064,9 +1132,18 @@ void IntakePanel::startContact()
         showMessage(tr("A contact is already running; end it first (Ctrl+E)."), true);
         return;
     }
+    // A ringing or answered call is the contact's: it is taken on the phone, with its call.
+    const bool onCall = m_callState == CallState::Ringing || m_callState == CallState::Talking;
+    if (onCall) {
+        m_channel->setCurrentIndex(std::max(0, m_channel->findData(channelName(Channel::Phone))));
+        if (!m_call.answeredAt.isValid())
+            m_call.answeredAt = m_ctx.service.now();
+        m_callState = CallState::Talking;
+    }
     const auto channel =
         channelFromName(m_channel->currentData().toString()).value_or(Channel::Phone);
-    auto id = m_ctx.service.startContact(channel);
+    auto id = onCall ? m_ctx.service.startContact(channel, m_call, m_callerId)
+                     : m_ctx.service.startContact(channel);
     if (!id) {
         showMessage(id.error().message, true);
         return;
@@ -1083,6 +1160,20 @@ void IntakePanel::startContact()
     m_channel->setEnabled(false);
     m_endContact->setEnabled(true);
     m_clockTimer->start();
+    updateCallRow();
+    if (onCall) {
+        // The pop already cleared the previous caller and put this one on screen; a choice
+        // among callers on a shared number stays open.
+        updateTimer();
+        if (m_callerMatches->isVisible())
+            m_callerPhone->setFocus(Qt::OtherFocusReason);
+        else if (!m_callerId.isEmpty())
+            m_search->setFocus(Qt::OtherFocusReason);
+        else
+            m_callerPhone->setFocus(Qt::OtherFocusReason);
+        scheduleDraftSave();
+        return;
+    }
     // Nothing of the previous caller stays on screen: banner, messages, read-back, picks.
     m_result->hide();
     m_result->clear();
@@ -1146,8 +1237,8 @@ void IntakePanel::finishContact()
             return;
         }
     }
-    const Status s =
-        m_ctx.service.endContact(m_contactId, *outcome, m_transfer->text(), m_notes->toPlainText());
+    const Status s = m_ctx.service.endContact(m_contactId, *outcome, m_transfer->text(),
+                                              m_notes->toPlainText(), m_call);
     if (!s) {
         m_transfer->setFocus(Qt::OtherFocusReason);
         showMessage(s.error().message, true, m_transfer);
@@ -1184,6 +1275,217 @@ void IntakePanel::finishContact()
                                 .arg(seconds % 60, 2, 10, QLatin1Char('0')));
     discardDraft();
     m_startContact->setFocus(Qt::OtherFocusReason);
+    endCall();
+}
+
+void IntakePanel::endCall()
+{
+    m_call = ContactCall();
+    m_presented = CallPresentation();
+    m_callState = CallState::None;
+    updateCallRow();
+    // A call that rang during the contact is next.
+    if (m_waitingCall)
+        presentCall(*std::exchange(m_waitingCall, std::nullopt));
+}
+
+void IntakePanel::setTelephonyShown(bool shown)
+{
+    m_telephonyShown = shown;
+    m_callRow->setVisible(shown);
+    updateCallRow();
+}
+
+void IntakePanel::presentCall(const CallPresentation &call)
+{
+    if (call.call.callId.isEmpty() || call.call.callId == m_call.callId ||
+        (m_waitingCall && m_waitingCall->call.callId == call.call.callId))
+        return;
+    // The agent is with someone: the new call waits (the phone keeps ringing meanwhile).
+    if (!m_contactId.isEmpty() || m_callState != CallState::None) {
+        m_waitingCall = call;
+        updateCallRow();
+        return;
+    }
+    m_call = call.call;
+    m_presented = call;
+    m_callState = CallState::Ringing;
+    m_callNote.clear();
+    m_callNoteIsProblem = false;
+    // Nothing of the previous caller stays on screen.
+    m_contactEndedShown = false;
+    m_result->hide();
+    m_result->clear();
+    clearMessages();
+    clearCaller();
+    emit contactReset();
+    QWidget *focus = m_answerCall;
+    switch (call.kind) {
+    case CallPresentation::Kind::OneCaller:
+        fillCaller(call.callers.constFirst().caller);
+        m_callerStatus->setText(
+            tr("Returning caller: %1 · %n request(s) on file (shown in History).", nullptr,
+               call.callers.constFirst().requestCount)
+                .arg(call.callers.constFirst().caller.name.isEmpty()
+                         ? tr("(no name)")
+                         : call.callers.constFirst().caller.name));
+        break;
+    case CallPresentation::Kind::SeveralCallers:
+        m_callerPhone->setText(call.phoneText);
+        showCallerMatches(call.callers);
+        m_callerStatus->setText(tr("%n caller(s) share this number: choose one with Up, Down and "
+                                   "Enter, or type a new caller's name.",
+                                   nullptr, int(call.callers.size())));
+        focus = m_callerPhone;
+        break;
+    case CallPresentation::Kind::NewCaller:
+        m_callerPhone->setText(call.phoneText);
+        m_callerStatus->setText(tr("New caller: %1 is not on file; their details are saved with "
+                                   "the request.")
+                                    .arg(call.numberText));
+        break;
+    case CallPresentation::Kind::Withheld:
+        m_callerStatus->setText(tr("Number withheld: this is an anonymous contact. Ask for a "
+                                   "name or number only if the request needs one."));
+        break;
+    case CallPresentation::Kind::NoNumber:
+        m_callerStatus->setText(tr("No number came with this call: an anonymous contact unless "
+                                   "the caller gives their details."));
+        break;
+    }
+    // The phone system's language (the IVR choice) sets the contact's and the knowledge
+    // search's language.
+    if (!call.language.isEmpty()) {
+        if (const int index = m_callerLanguage->findData(call.language); index >= 0)
+            m_callerLanguage->setCurrentIndex(index);
+    }
+    updateCallRow();
+    ensureVisible(m_callRow);
+    focus->setFocus(Qt::OtherFocusReason);
+}
+
+void IntakePanel::callAnswered(const QString &callId, const QDateTime &at)
+{
+    if (callId.isEmpty())
+        return;
+    if (callId != m_call.callId) {
+        // Answered before the offer arrived (or an offer this desk never saw): the contact is
+        // this call's anyway; busy with another one, it is left to the phone.
+        if (!m_contactId.isEmpty() || m_callState != CallState::None)
+            return;
+        m_call = ContactCall();
+        m_call.callId = callId;
+        m_presented = CallPresentation();
+        m_presented.call = m_call;
+        m_presented.numberText = tr("an unknown number");
+        m_callState = CallState::Ringing;
+    }
+    if (m_callState != CallState::Ringing)
+        return;
+    m_call.answeredAt = at;
+    if (m_contactId.isEmpty())
+        startContact(); // records the call; the timer runs from here
+    else
+        m_callState = CallState::Talking;
+    updateCallRow();
+}
+
+void IntakePanel::callEnded(const QString &callId, const QDateTime &at,
+                            std::optional<CallEndCause> cause, const QString &detail)
+{
+    if (m_waitingCall && m_waitingCall->call.callId == callId) {
+        m_callNote = tr("Missed call from %1 at %2.")
+                         .arg(m_waitingCall->numberText,
+                              QLocale().toString(at.toLocalTime().time(), QLocale::ShortFormat));
+        m_callNoteIsProblem = false;
+        m_waitingCall.reset();
+        updateCallRow();
+        return;
+    }
+    if (callId.isEmpty() || callId != m_call.callId || m_callState == CallState::Ended)
+        return;
+    m_call.endedAt = at;
+    m_call.endCause = cause;
+    if (m_contactId.isEmpty()) {
+        // Never answered here: the pop goes, the agent sees what rang.
+        m_callNote = tr("Missed call from %1 at %2.")
+                         .arg(m_presented.numberText,
+                              QLocale().toString(at.toLocalTime().time(), QLocale::ShortFormat));
+        m_callNoteIsProblem = false;
+        clearCaller();
+        endCall();
+        return;
+    }
+    m_callState = CallState::Ended;
+    switch (cause.value_or(CallEndCause::Normal)) {
+    case CallEndCause::Normal:
+    case CallEndCause::Missed:
+        m_callNote.clear();
+        break;
+    case CallEndCause::Busy:
+        m_callNote = tr("The line was busy.");
+        break;
+    case CallEndCause::Rejected:
+        m_callNote = tr("The call was declined.");
+        break;
+    case CallEndCause::Transferred:
+        m_callNote = tr("The call was transferred.");
+        break;
+    case CallEndCause::Failed:
+        m_callNote = tr("The call failed: %1").arg(detail);
+        break;
+    }
+    m_callNoteIsProblem = false;
+    updateCallRow();
+    // The wrap-up comes up (the focus stays where the agent is typing).
+    if (!m_wrapUp->isVisible()) {
+        m_wrapUp->show();
+        ensureVisible(m_wrapUp);
+    }
+    showMessage(tr("The call ended: choose the outcome and finish the contact."), false, m_outcome);
+}
+
+void IntakePanel::showCallProblem(const QString &message)
+{
+    m_callNote = message;
+    m_callNoteIsProblem = true;
+    updateCallRow();
+}
+
+void IntakePanel::updateCallRow()
+{
+    const QString who =
+        m_presented.numberText.isEmpty() ? tr("an unknown number") : m_presented.numberText;
+    const QString queue = m_presented.call.queue.isEmpty()
+                              ? QString()
+                              : tr(" (queue %1)").arg(m_presented.call.queue);
+    QString text;
+    switch (m_callState) {
+    case CallState::None:
+        text = m_callNote.isEmpty() ? tr("No call.") : QString();
+        break;
+    case CallState::Ringing:
+        text = tr("Ringing: a call from %1%2.").arg(who, queue);
+        break;
+    case CallState::Talking:
+        text = tr("On the call with %1%2.").arg(who, queue);
+        break;
+    case CallState::Ended:
+        text = tr("The call with %1 ended.").arg(who);
+        break;
+    }
+    if (m_waitingCall)
+        text += u' ' + tr("Another call is ringing from %1: it comes up when this contact ends.")
+                           .arg(m_waitingCall->numberText);
+    if (!m_callNote.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + m_callNote;
+    m_callLabel->setText(text.trimmed());
+    m_callLabel->setStyleSheet(m_callNoteIsProblem
+                                   ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }")
+                                   : QStringLiteral("QLabel { font-weight: bold; }"));
+    m_answerCall->setEnabled(m_callState == CallState::Ringing);
+    m_hangUpCall->setEnabled(m_callState == CallState::Ringing ||
+                             m_callState == CallState::Talking);
 }
 
 void IntakePanel::updateTimer()

@@ -3,10 +3,12 @@
 #include "models/domain/result.h"
 #include "models/domain/servicetype.h"
 #include "models/intake/intakerecorder.h"
+#include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 
 #include <QDateTime>
 #include <QWidget>
+#include <optional>
 
 class QComboBox;
 class QFrame;
@@ -42,6 +44,26 @@ struct IntakeContext
     IntakeService &service;
     const AddressIndex &addresses;
     const DistrictLocator &districts;
+};
+
+// A call the phone system offered, as the screen pop shows it (the telephony adapter looked the
+// number up in the local replica).
+struct CallPresentation
+{
+    enum class Kind
+    {
+        OneCaller,      // the contact starts with that caller
+        SeveralCallers, // a shared number: the agent chooses among `callers`
+        NewCaller,      // nobody on file: the number is filled in
+        Withheld,       // the caller withheld the number: an anonymous contact
+        NoNumber        // no number came with the call: an anonymous contact
+    };
+    Kind kind = Kind::NoNumber;
+    ContactCall call;
+    QList<CallerMatch> callers;
+    QString phoneText;  // what goes into the phone field, "(617) 555-0100"
+    QString numberText; // the number as the agent reads it, "(617) 555-0100 x123"
+    QString language;   // from the phone system (the IVR choice), "" when not given
 };
 
 // The call taker's screen: a contact with channel and timer, the caller, the request type
@@ -84,6 +106,20 @@ public:
     // A place picked on the map becomes the request's location.
     void setPickedLocation(const IntakeLocation &where);
 
+    // Telephony: the call row (state, Answer, Hang up) shows once a phone is connected.
+    void setTelephonyShown(bool shown);
+    bool telephonyShown() const { return m_telephonyShown; }
+    // The phone rings: the caller goes on screen (a second call waits until the contact ends).
+    void presentCall(const CallPresentation &call);
+    // Answered (here or on the phone itself): the contact starts and its timer runs.
+    void callAnswered(const QString &callId, const QDateTime &at);
+    // Ended: a call never answered clears its pop; a running contact is prompted to wrap up.
+    void callEnded(const QString &callId, const QDateTime &at, std::optional<CallEndCause> cause,
+                   const QString &detail);
+    // The phone refused a command or is not connected.
+    void showCallProblem(const QString &message);
+    const ContactCall &currentCall() const { return m_call; }
+
 signals:
     void requestCreated(const QString &requestId);
     // For the map: where the request being entered is, and its duplicate candidates.
@@ -98,6 +134,9 @@ signals:
     // A contact started or finished: the views that showed the previous caller's things (the
     // read-back, the place picked on the map) start clean.
     void contactReset();
+    // The agent answers or hangs up from the desk (the telephony adapter sends it to the phone).
+    void answerCallRequested(const QString &callId);
+    void hangUpCallRequested(const QString &callId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -109,7 +148,12 @@ private:
     void showTypeDetail(const QModelIndex &proxyIndex);
     void setType(const ServiceType &type);
     void findCallers();
+    void showCallerMatches(const QList<CallerMatch> &matches);
     void pickCaller(int row);
+    void fillCaller(const Caller &caller);
+    void clearCaller();
+    void updateCallRow();
+    void endCall();
     Result<QString> ensureCaller();
     void refreshDuplicates();
     void attachToDuplicate();
@@ -158,11 +202,29 @@ private:
     QDateTime m_contactStarted;
     QString m_callerId;
     bool m_contactEndedShown = false;
+    enum class CallState
+    {
+        None,
+        Ringing,
+        Talking,
+        Ended
+    };
+    CallState m_callState = CallState::None;
+    ContactCall m_call;
+    CallPresentation m_presented;
+    std::optional<CallPresentation> m_waitingCall;
+    QString m_callNote; // the last call's fate ("Missed call from …") or a phone problem
+    bool m_callNoteIsProblem = false;
+    bool m_telephonyShown = false;
 
     QComboBox *m_channel;
     QPushButton *m_startContact;
     QLabel *m_contactLabel;
     QPushButton *m_endContact;
+    QWidget *m_callRow;
+    QLabel *m_callLabel;
+    QPushButton *m_answerCall;
+    QPushButton *m_hangUpCall;
     QLineEdit *m_callerPhone;
     QLineEdit *m_callerName;
     QLineEdit *m_callerEmail;
