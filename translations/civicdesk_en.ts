@@ -133,8 +133,70 @@
         <translation>An archived article cannot be changed; restore it as a draft first.</translation>
     </message>
     <message>
-        <source>Only a supervisor can change a published article; withdraw it to a draft to revise it.</source>
-        <translation>Only a supervisor can change a published article; withdraw it to a draft to revise it.</translation>
+        <source>Only a supervisor can change a published article directly; save a revision beside it instead.</source>
+        <translation>Only a supervisor can change a published article directly; save a revision beside it instead.</translation>
+    </message>
+    <message>
+        <source>Only a published article is revised beside its live version; change a draft directly.</source>
+        <translation>Only a published article is revised beside its live version; change a draft directly.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can publish a revision.</source>
+        <translation>Only a supervisor can publish a revision.</translation>
+    </message>
+</context>
+<context>
+    <name>BaresipAdapter</name>
+    <message>
+        <source>baresip at %1:%2</source>
+        <translation>baresip at %1:%2</translation>
+    </message>
+    <message>
+        <source>The phone refused the command: %1</source>
+        <translation>The phone refused the command: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallEventSocketAdapter</name>
+    <message>
+        <source>call-event socket %1</source>
+        <translation>call-event socket %1</translation>
+    </message>
+    <message>
+        <source>call-event socket %1:%2</source>
+        <translation>call-event socket %1:%2</translation>
+    </message>
+    <message>
+        <source>a line longer than %1 bytes</source>
+        <translation>a line longer than %1 bytes</translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>not a JSON object (%1)</translation>
+    </message>
+    <message>
+        <source>The phone system refused the command: %1</source>
+        <translation>The phone system refused the command: %1</translation>
+    </message>
+    <message>
+        <source>&quot;call_id&quot; must be 1 to %1 characters</source>
+        <translation>&quot;call_id&quot; must be 1 to %1 characters</translation>
+    </message>
+    <message>
+        <source>&quot;at&quot; is not an ISO 8601 time</source>
+        <translation>&quot;at&quot; is not an ISO 8601 time</translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; is not a language code</source>
+        <translation>&quot;language&quot; is not a language code</translation>
+    </message>
+    <message>
+        <source>&quot;cause&quot; %1 is not one of normal, missed, busy, rejected, transferred, failed</source>
+        <translation>&quot;cause&quot; %1 is not one of normal, missed, busy, rejected, transferred, failed</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; must be offered, answered, ended or error</source>
+        <translation>&quot;event&quot; must be offered, answered, ended or error</translation>
     </message>
 </context>
 <context>
@@ -574,6 +636,14 @@
         <source>Show the wallboard full screen (today&apos;s figures for a wall screen, no personal data) instead of the desk. Supervisors and admins only.</source>
         <translation>Show the wallboard full screen (today&apos;s figures for a wall screen, no personal data) instead of the desk. Supervisors and admins only.</translation>
     </message>
+    <message>
+        <source>The phone whose calls pop up on screen (remembered in the settings): baresip:HOST:PORT for the agent&apos;s baresip softphone (its ctrl_tcp module), socket:HOST:PORT or socket:/PATH for a call-event bridge, none to switch it off.</source>
+        <translation>The phone whose calls pop up on screen (remembered in the settings): baresip:HOST:PORT for the agent&apos;s baresip softphone (its ctrl_tcp module), socket:HOST:PORT or socket:/PATH for a call-event bridge, none to switch it off.</translation>
+    </message>
+    <message>
+        <source>--cti: this build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
+        <translation>--cti: this build has no telephony (CIVICDESK_WITH_CTI=OFF).</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -608,6 +678,33 @@
     <message>
         <source>%1 fields where the header has %2</source>
         <translation>%1 fields where the header has %2</translation>
+    </message>
+</context>
+<context>
+    <name>CtiEndpoint</name>
+    <message>
+        <source>Telephony &quot;%1&quot;: %2 Give baresip:HOST:PORT (the softphone&apos;s ctrl_tcp), socket:HOST:PORT or socket:/PATH (a call-event bridge), or none.</source>
+        <translation>Telephony &quot;%1&quot;: %2 Give baresip:HOST:PORT (the softphone&apos;s ctrl_tcp), socket:HOST:PORT or socket:/PATH (a call-event bridge), or none.</translation>
+    </message>
+    <message>
+        <source>the kind is missing.</source>
+        <translation>the kind is missing.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of telephony link.</source>
+        <translation>&quot;%1&quot; is not a kind of telephony link.</translation>
+    </message>
+    <message>
+        <source>the host or the port is missing.</source>
+        <translation>the host or the port is missing.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1 to 65535).</source>
+        <translation>&quot;%1&quot; is not a port (1 to 65535).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or address.</source>
+        <translation>&quot;%1&quot; is not a host name or address.</translation>
     </message>
 </context>
 <context>
@@ -851,6 +948,14 @@
     <message>
         <source>The next review must be a date in the future.</source>
         <translation>The next review must be a date in the future.</translation>
+    </message>
+    <message>
+        <source>The revision is the same as the published article: there is nothing to save.</source>
+        <translation>The revision is the same as the published article: there is nothing to save.</translation>
+    </message>
+    <message>
+        <source>This article has no revision waiting to be published.</source>
+        <translation>This article has no revision waiting to be published.</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1232,109 @@
     </message>
 </context>
 <context>
+    <name>PracticeScorer</name>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nothing)</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <source>Outside the city: referred to %1</source>
+        <translation>Outside the city: referred to %1</translation>
+    </message>
+    <message>
+        <source>%1 (outside the city: %2)</source>
+        <translation>%1 (outside the city: %2)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message numerus="yes">
+        <source>(corrected %n time(s))</source>
+        <translation>
+            <numerusform>(corrected %n time)</numerusform>
+            <numerusform>(corrected %n times)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Answer: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate decision</source>
+        <translation>Duplicate decision</translation>
+    </message>
+    <message>
+        <source>Articles opened</source>
+        <translation>Articles opened</translation>
+    </message>
+    <message>
+        <source>(contact not ended)</source>
+        <translation>(contact not ended)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>the new request&apos;s number</source>
+        <translation>the new request&apos;s number</translation>
+    </message>
+    <message>
+        <source>Number read back</source>
+        <translation>Number read back</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) or less</source>
+        <translation>
+            <numerusform>%n second or less</numerusform>
+            <numerusform>%n seconds or less</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An emergency must be transferred to %1 at once, with no request taken.</source>
+        <translation>An emergency must be transferred to %1 at once, with no request taken.</translation>
+    </message>
+    <message>
+        <source>%1 is confidential: no name, phone or email may be taken.</source>
+        <translation>%1 is confidential: no name, phone or email may be taken.</translation>
+    </message>
+    <message>
+        <source>A request was taken for a place outside the city; the caller should have been referred to %1.</source>
+        <translation>A request was taken for a place outside the city; the caller should have been referred to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeStore</name>
+    <message>
+        <source>Practice needs the workstation&apos;s own store file.</source>
+        <translation>Practice needs the workstation&apos;s own store file.</translation>
+    </message>
+    <message>
+        <source>The practice store %1 exists already.</source>
+        <translation>The practice store %1 exists already.</translation>
+    </message>
+    <message>
+        <source>The seeded request type %1 is not in the catalogue.</source>
+        <translation>The seeded request type %1 is not in the catalogue.</translation>
+    </message>
+</context>
+<context>
     <name>QueryApi</name>
     <message>
         <source>&quot;limit&quot; must be from 1 to %1.</source>
@@ -1309,6 +1517,141 @@
     <message>
         <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
         <translation>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLoader</name>
+    <message>
+        <source>is required</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>must be a text</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>is empty</translation>
+    </message>
+    <message>
+        <source>must be a list of texts</source>
+        <translation>must be a list of texts</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>must be a whole number from %1 to %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a language code</source>
+        <translation>&quot;%1&quot; is not a language code</translation>
+    </message>
+    <message>
+        <source>must be 1 to 64 lowercase letters, digits, &quot;-&quot; or &quot;_&quot;</source>
+        <translation>must be 1 to 64 lowercase letters, digits, &quot;-&quot; or &quot;_&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel (phone, walk_in, email, web, text, mail)</source>
+        <translation>&quot;%1&quot; is not a channel (phone, walk_in, email, web, text, mail)</translation>
+    </message>
+    <message>
+        <source>is required (an object)</source>
+        <translation>is required (an object)</translation>
+    </message>
+    <message>
+        <source>is required (the answer on the form)</source>
+        <translation>is required (the answer on the form)</translation>
+    </message>
+    <message>
+        <source>latitude and longitude are required</source>
+        <translation>latitude and longitude are required</translation>
+    </message>
+    <message>
+        <source>must be 0 to 365</source>
+        <translation>must be 0 to 365</translation>
+    </message>
+    <message>
+        <source>must be &quot;attach&quot; or &quot;create_anyway&quot;</source>
+        <translation>must be &quot;attach&quot; or &quot;create_anyway&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an outcome</source>
+        <translation>&quot;%1&quot; is not an outcome</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>is not valid JSON at offset %1: %2</source>
+        <translation>is not valid JSON at offset %1: %2</translation>
+    </message>
+    <message>
+        <source>must be &quot;%1&quot; with format_version 1</source>
+        <translation>must be &quot;%1&quot; with format_version 1</translation>
+    </message>
+    <message>
+        <source>is required (a list of scenarios)</source>
+        <translation>is required (a list of scenarios)</translation>
+    </message>
+    <message>
+        <source>is used by an earlier scenario</source>
+        <translation>is used by an earlier scenario</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request type of this city</source>
+        <translation>&quot;%1&quot; is not a request type of this city</translation>
+    </message>
+    <message>
+        <source>is not a question of %1</source>
+        <translation>is not a question of %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of its values</source>
+        <translation>&quot;%1&quot; is not one of its values</translation>
+    </message>
+    <message>
+        <source>the type&apos;s required question has no answer in the scenario</source>
+        <translation>the type&apos;s required question has no answer in the scenario</translation>
+    </message>
+    <message>
+        <source>%1 is an emergency type: the expected outcome is a transfer</source>
+        <translation>%1 is an emergency type: the expected outcome is a transfer</translation>
+    </message>
+    <message>
+        <source>answers need an expected service_code</source>
+        <translation>answers need an expected service_code</translation>
+    </message>
+    <message>
+        <source>a transfer names where the call goes</source>
+        <translation>a transfer names where the call goes</translation>
+    </message>
+    <message>
+        <source>a place outside the city is referred (outcome &quot;referred&quot;)</source>
+        <translation>a place outside the city is referred (outcome &quot;referred&quot;)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the city&apos;s referrals</source>
+        <translation>&quot;%1&quot; is not one of the city&apos;s referrals</translation>
+    </message>
+    <message>
+        <source>attaching needs a seeded open request of the expected type</source>
+        <translation>attaching needs a seeded open request of the expected type</translation>
+    </message>
+    <message>
+        <source>attaching ends as &quot;attached_to_existing&quot;</source>
+        <translation>attaching ends as &quot;attached_to_existing&quot;</translation>
+    </message>
+    <message>
+        <source>must be &quot;created&quot; or the ref of a seeded request</source>
+        <translation>must be &quot;created&quot; or the ref of a seeded request</translation>
+    </message>
+    <message>
+        <source>names no seeded request</source>
+        <translation>names no seeded request</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an article of this city&apos;s knowledge base</source>
+        <translation>&quot;%1&quot; is not an article of this city&apos;s knowledge base</translation>
     </message>
 </context>
 <context>
@@ -1690,6 +2033,34 @@
         <source>is longer than 200 characters</source>
         <translation>is longer than 200 characters</translation>
     </message>
+    <message>
+        <source>has no revision waiting to be published</source>
+        <translation>has no revision waiting to be published</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>must be text</translation>
+    </message>
+    <message>
+        <source>is neither an E.164 number nor a short code</source>
+        <translation>is neither an E.164 number nor a short code</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>is longer than %1 characters</translation>
+    </message>
+    <message>
+        <source>is not a known intake step</source>
+        <translation>is not a known intake step</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>is not a known call end cause</source>
+        <translation>is not a known call end cause</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionKpis</name>
@@ -1793,6 +2164,32 @@
     </message>
 </context>
 <context>
+    <name>TelephonyAdapter</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>no answer within %1 s</translation>
+    </message>
+    <message>
+        <source>the connection closed</source>
+        <translation>the connection closed</translation>
+    </message>
+    <message>
+        <source>The phone is not connected (%1); use the phone itself.</source>
+        <translation>The phone is not connected (%1); use the phone itself.</translation>
+    </message>
+    <message>
+        <source>The command could not be sent to %1: %2</source>
+        <translation>The command could not be sent to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>This build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
+        <translation>This build has no telephony (CIVICDESK_WITH_CTI=OFF).</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk</name>
     <message>
         <source>The server&apos;s answer could not be read (%1).</source>
@@ -1852,10 +2249,6 @@
     <message>
         <source>None</source>
         <translation>None</translation>
-    </message>
-    <message>
-        <source>Why (kept in the history with the move)</source>
-        <translation>Why (kept in the history with the move)</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -1961,6 +2354,38 @@
         <source>%1, version %2</source>
         <translation>%1, version %2</translation>
     </message>
+    <message>
+        <source>Why (kept in the history with this save or move)</source>
+        <translation>Why (kept in the history with this save or move)</translation>
+    </message>
+    <message>
+        <source>A revision saved by %1 is waiting beside the published article; agents see the published text until a supervisor publishes it. Note: %2</source>
+        <translation>A revision saved by %1 is waiting beside the published article; agents see the published text until a supervisor publishes it. Note: %2</translation>
+    </message>
+    <message>
+        <source>The revision is published: agents now find version %1.</source>
+        <translation>The revision is published: agents now find version %1.</translation>
+    </message>
+    <message>
+        <source>The revision is discarded; the published article is unchanged.</source>
+        <translation>The revision is discarded; the published article is unchanged.</translation>
+    </message>
+    <message>
+        <source>&amp;Save revision</source>
+        <translation>&amp;Save revision</translation>
+    </message>
+    <message>
+        <source>%1 — revision waiting</source>
+        <translation>%1 — revision waiting</translation>
+    </message>
+    <message>
+        <source>Publish re&amp;vision</source>
+        <translation>Publish re&amp;vision</translation>
+    </message>
+    <message>
+        <source>Dis&amp;card revision</source>
+        <translation>Dis&amp;card revision</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ArticleHistoryDialog</name>
@@ -2044,6 +2469,18 @@
         <source>Version %1 (left) and version %2 (right): removed words are struck out, added words are green.</source>
         <translation>Version %1 (left) and version %2 (right): removed words are struck out, added words are green.</translation>
     </message>
+    <message>
+        <source>Revision published</source>
+        <translation>Revision published</translation>
+    </message>
+    <message>
+        <source>Revision published: %1</source>
+        <translation>Revision published: %1</translation>
+    </message>
+    <message>
+        <source>Edited: %1</source>
+        <translation>Edited: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ArticleHitModel</name>
@@ -2054,6 +2491,33 @@
     <message>
         <source>Changed since you last read it</source>
         <translation>Changed since you last read it</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallController</name>
+    <message>
+        <source>a withheld number</source>
+        <translation>a withheld number</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>an unknown number</translation>
+    </message>
+    <message>
+        <source>Phone: off</source>
+        <translation>Phone: off</translation>
+    </message>
+    <message>
+        <source>Phone: connecting to %1…</source>
+        <translation>Phone: connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Phone: connected</source>
+        <translation>Phone: connected</translation>
+    </message>
+    <message>
+        <source>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</source>
+        <translation>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2588,81 @@
     <message>
         <source>Callbacks</source>
         <translation>Callbacks</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallerPanel</name>
+    <message>
+        <source>You asked</source>
+        <translation>You asked</translation>
+    </message>
+    <message>
+        <source>Where is it?</source>
+        <translation>Where is it?</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>What happened?</translation>
+    </message>
+    <message>
+        <source>Who is calling, and how can we reach you?</source>
+        <translation>Who is calling, and how can we reach you?</translation>
+    </message>
+    <message>
+        <source>The form&apos;s next question</source>
+        <translation>The form&apos;s next question</translation>
+    </message>
+    <message>
+        <source>What is the request number?</source>
+        <translation>What is the request number?</translation>
+    </message>
+    <message>
+        <source>Your request number is %1.</source>
+        <translation>Your request number is %1.</translation>
+    </message>
+    <message>
+        <source>You said</source>
+        <translation>You said</translation>
+    </message>
+    <message>
+        <source>an anonymous caller</source>
+        <translation>an anonymous caller</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
+        <translation>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</translation>
+    </message>
+    <message>
+        <source>Ask the caller with the keys below; the answers appear above, in the caller&apos;s language.</source>
+        <translation>Ask the caller with the keys below; the answers appear above, in the caller&apos;s language.</translation>
+    </message>
+    <message>
+        <source>Where is it? (F5)</source>
+        <translation>Where is it? (F5)</translation>
+    </message>
+    <message>
+        <source>What happened? (F6)</source>
+        <translation>What happened? (F6)</translation>
+    </message>
+    <message>
+        <source>Who is calling? (F7)</source>
+        <translation>Who is calling? (F7)</translation>
+    </message>
+    <message>
+        <source>Next question (F8)</source>
+        <translation>Next question (F8)</translation>
+    </message>
+    <message>
+        <source>Request number? (F9)</source>
+        <translation>Request number? (F9)</translation>
+    </message>
+    <message>
+        <source>Read the number back (Shift+F9)</source>
+        <translation>Read the number back (Shift+F9)</translation>
+    </message>
+    <message>
+        <source>What the caller said</source>
+        <translation>What the caller said</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3504,108 @@
         <source>a different spot from the open requests nearby</source>
         <translation>a different spot from the open requests nearby</translation>
     </message>
+    <message>
+        <source>Answer (Ctrl+Shift+P)</source>
+        <translation>Answer (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Answer the call</translation>
+    </message>
+    <message>
+        <source>Hang up (Ctrl+Shift+H)</source>
+        <translation>Hang up (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Hang up the call</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>This step of the contact could not be recorded: %1</source>
+        <translation>This step of the contact could not be recorded: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
+        <translation>
+            <numerusform>Returning caller: %1 · %n request on file (shown in History).</numerusform>
+            <numerusform>Returning caller: %1 · %n requests on file (shown in History).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
+        <translation>
+            <numerusform>%n caller shares this number: choose them with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
+            <numerusform>%n callers share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller: %1 is not on file; their details are saved with the request.</source>
+        <translation>New caller: %1 is not on file; their details are saved with the request.</translation>
+    </message>
+    <message>
+        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
+        <translation>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</translation>
+    </message>
+    <message>
+        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
+        <translation>No number came with this call: an anonymous contact unless the caller gives their details.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>an unknown number</translation>
+    </message>
+    <message>
+        <source>Missed call from %1 at %2.</source>
+        <translation>Missed call from %1 at %2.</translation>
+    </message>
+    <message>
+        <source>The line was busy.</source>
+        <translation>The line was busy.</translation>
+    </message>
+    <message>
+        <source>The call was declined.</source>
+        <translation>The call was declined.</translation>
+    </message>
+    <message>
+        <source>The call was transferred.</source>
+        <translation>The call was transferred.</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>The call failed: %1</translation>
+    </message>
+    <message>
+        <source>The call ended: choose the outcome and finish the contact.</source>
+        <translation>The call ended: choose the outcome and finish the contact.</translation>
+    </message>
+    <message>
+        <source> (queue %1)</source>
+        <translation> (queue %1)</translation>
+    </message>
+    <message>
+        <source>No call.</source>
+        <translation>No call.</translation>
+    </message>
+    <message>
+        <source>Ringing: a call from %1%2.</source>
+        <translation>Ringing: a call from %1%2.</translation>
+    </message>
+    <message>
+        <source>On the call with %1%2.</source>
+        <translation>On the call with %1%2.</translation>
+    </message>
+    <message>
+        <source>The call with %1 ended.</source>
+        <translation>The call with %1 ended.</translation>
+    </message>
+    <message>
+        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
+        <translation>Another call is ringing from %1: it comes up when this contact ends.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -3529,6 +4170,26 @@
         <source>Ask a supervisor for &amp;help</source>
         <translation>Ask a supervisor for &amp;help</translation>
     </message>
+    <message>
+        <source>P&amp;ractice</source>
+        <translation>P&amp;ractice</translation>
+    </message>
+    <message>
+        <source>&amp;Start a practice call…</source>
+        <translation>&amp;Start a practice call…</translation>
+    </message>
+    <message>
+        <source>Answer the ringing call</source>
+        <translation>Answer the ringing call</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Hang up the call</translation>
+    </message>
+    <message>
+        <source>PRACTICE — nothing here reaches residents</source>
+        <translation>PRACTICE — nothing here reaches residents</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -3701,6 +4362,200 @@
     <message>
         <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
         <translation>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticeMode</name>
+    <message>
+        <source>holds no practice scenarios (*.json)</source>
+        <translation>holds no practice scenarios (*.json)</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>There is no practice scenario &quot;%1&quot;.</source>
+        <translation>There is no practice scenario &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No folder for the practice store: %1</source>
+        <translation>No folder for the practice store: %1</translation>
+    </message>
+    <message>
+        <source>The practice store could not be made: %1</source>
+        <translation>The practice store could not be made: %1</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s requests could not be made: %1</source>
+        <translation>The scenario&apos;s requests could not be made: %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — %1</source>
+        <translation>PRACTICE — %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — nothing here reaches residents · %1</source>
+        <translation>PRACTICE — nothing here reaches residents · %1</translation>
+    </message>
+    <message>
+        <source>Caller (practice)</source>
+        <translation>Caller (practice)</translation>
+    </message>
+    <message>
+        <source>P&amp;ractice run</source>
+        <translation>P&amp;ractice run</translation>
+    </message>
+    <message>
+        <source>&amp;Score this call</source>
+        <translation>&amp;Score this call</translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation>&amp;Leave practice</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticeResultDialog</name>
+    <message>
+        <source>Contact started (%1)</source>
+        <translation>Contact started (%1)</translation>
+    </message>
+    <message>
+        <source>Type chosen: %1</source>
+        <translation>Type chosen: %1</translation>
+    </message>
+    <message>
+        <source>Type changed from %1 to %2</source>
+        <translation>Type changed from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Answer %1: %2</source>
+        <translation>Answer %1: %2</translation>
+    </message>
+    <message>
+        <source>Answer %1 corrected from %2 to %3</source>
+        <translation>Answer %1 corrected from %2 to %3</translation>
+    </message>
+    <message>
+        <source>Outside the city: %1 (referral: %2)</source>
+        <translation>Outside the city: %1 (referral: %2)</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Location: %1</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>Caller details taken: %1</source>
+        <translation>Caller details taken: %1</translation>
+    </message>
+    <message>
+        <source>Open requests nearby shown: %1</source>
+        <translation>Open requests nearby shown: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate decision: %1 %2</source>
+        <translation>Duplicate decision: %1 %2</translation>
+    </message>
+    <message>
+        <source>Article opened: %1</source>
+        <translation>Article opened: %1</translation>
+    </message>
+    <message>
+        <source>Request created: %1 (%2)</source>
+        <translation>Request created: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Caller attached to %1</source>
+        <translation>Caller attached to %1</translation>
+    </message>
+    <message>
+        <source>Number read back: %1</source>
+        <translation>Number read back: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1</source>
+        <translation>Contact ended: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1 → %2</source>
+        <translation>Contact ended: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Practice result: %1</source>
+        <translation>Practice result: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NOT PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;NOT PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Critical failure:</source>
+        <translation>Critical failure:</translation>
+    </message>
+    <message>
+        <source>Expected beside done, criterion by criterion</source>
+        <translation>Expected beside done, criterion by criterion</translation>
+    </message>
+    <message>
+        <source>What the trainee did, step by step:</source>
+        <translation>What the trainee did, step by step:</translation>
+    </message>
+    <message>
+        <source>The recorded steps of the practice call</source>
+        <translation>The recorded steps of the practice call</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation>&amp;Leave practice</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -4219,6 +5074,33 @@
             <numerusform>%n article due within 30 days.</numerusform>
             <numerusform>%n articles due within 30 days.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ScenarioPickerDialog</name>
+    <message>
+        <source>Practice: choose a call</source>
+        <translation>Practice: choose a call</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario (the caller is played for you; nothing reaches a resident):</source>
+        <translation>&amp;Scenario (the caller is played for you; nothing reaches a resident):</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · target %3 s</source>
+        <translation>%1 · %2 · target %3 s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scenarios left out (%1 problems):&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Scenarios left out (%1 problems):&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&amp;Start the call</source>
+        <translation>&amp;Start the call</translation>
     </message>
 </context>
 <context>

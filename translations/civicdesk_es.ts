@@ -133,8 +133,70 @@
         <translation>Un artículo archivado no se puede modificar; primero restáurelo como borrador.</translation>
     </message>
     <message>
-        <source>Only a supervisor can change a published article; withdraw it to a draft to revise it.</source>
-        <translation>Solo un supervisor puede modificar un artículo publicado; retírelo a borrador para revisarlo.</translation>
+        <source>Only a supervisor can change a published article directly; save a revision beside it instead.</source>
+        <translation>Solo un supervisor puede cambiar directamente un artículo publicado; guarde en su lugar una revisión junto a él.</translation>
+    </message>
+    <message>
+        <source>Only a published article is revised beside its live version; change a draft directly.</source>
+        <translation>Solo un artículo publicado se revisa junto a su versión vigente; un borrador se cambia directamente.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can publish a revision.</source>
+        <translation>Solo un supervisor puede publicar una revisión.</translation>
+    </message>
+</context>
+<context>
+    <name>BaresipAdapter</name>
+    <message>
+        <source>baresip at %1:%2</source>
+        <translation>baresip en %1:%2</translation>
+    </message>
+    <message>
+        <source>The phone refused the command: %1</source>
+        <translation>El teléfono rechazó la orden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallEventSocketAdapter</name>
+    <message>
+        <source>call-event socket %1</source>
+        <translation>socket de eventos de llamada %1</translation>
+    </message>
+    <message>
+        <source>call-event socket %1:%2</source>
+        <translation>socket de eventos de llamada %1:%2</translation>
+    </message>
+    <message>
+        <source>a line longer than %1 bytes</source>
+        <translation>una línea de más de %1 bytes</translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>no es un objeto JSON (%1)</translation>
+    </message>
+    <message>
+        <source>The phone system refused the command: %1</source>
+        <translation>La central telefónica rechazó la orden: %1</translation>
+    </message>
+    <message>
+        <source>&quot;call_id&quot; must be 1 to %1 characters</source>
+        <translation>«call_id» debe tener de 1 a %1 caracteres</translation>
+    </message>
+    <message>
+        <source>&quot;at&quot; is not an ISO 8601 time</source>
+        <translation>«at» no es una hora ISO 8601</translation>
+    </message>
+    <message>
+        <source>&quot;language&quot; is not a language code</source>
+        <translation>«language» no es un código de idioma</translation>
+    </message>
+    <message>
+        <source>&quot;cause&quot; %1 is not one of normal, missed, busy, rejected, transferred, failed</source>
+        <translation>«cause» %1 no es ninguna de normal, missed, busy, rejected, transferred, failed</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot; must be offered, answered, ended or error</source>
+        <translation>«event» debe ser offered, answered, ended o error</translation>
     </message>
 </context>
 <context>
@@ -574,6 +636,14 @@
         <source>Show the wallboard full screen (today&apos;s figures for a wall screen, no personal data) instead of the desk. Supervisors and admins only.</source>
         <translation>Muestra el panel mural a pantalla completa (las cifras de hoy para una pantalla de pared, sin datos personales) en lugar del puesto. Solo para supervisores y administradores.</translation>
     </message>
+    <message>
+        <source>The phone whose calls pop up on screen (remembered in the settings): baresip:HOST:PORT for the agent&apos;s baresip softphone (its ctrl_tcp module), socket:HOST:PORT or socket:/PATH for a call-event bridge, none to switch it off.</source>
+        <translation>El teléfono cuyas llamadas aparecen en pantalla (se recuerda en la configuración): baresip:HOST:PUERTO para el teléfono de software baresip del agente (su módulo ctrl_tcp), socket:HOST:PUERTO o socket:/RUTA para un puente de eventos de llamada, none para desactivarlo.</translation>
+    </message>
+    <message>
+        <source>--cti: this build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
+        <translation>--cti: esta compilación no incluye telefonía (CIVICDESK_WITH_CTI=OFF).</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -608,6 +678,33 @@
     <message>
         <source>%1 fields where the header has %2</source>
         <translation>%1 campos donde el encabezado tiene %2</translation>
+    </message>
+</context>
+<context>
+    <name>CtiEndpoint</name>
+    <message>
+        <source>Telephony &quot;%1&quot;: %2 Give baresip:HOST:PORT (the softphone&apos;s ctrl_tcp), socket:HOST:PORT or socket:/PATH (a call-event bridge), or none.</source>
+        <translation>Telefonía «%1»: %2 Indique baresip:HOST:PUERTO (el ctrl_tcp del teléfono de software), socket:HOST:PUERTO o socket:/RUTA (un puente de eventos de llamada), o none.</translation>
+    </message>
+    <message>
+        <source>the kind is missing.</source>
+        <translation>falta el tipo.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of telephony link.</source>
+        <translation>«%1» no es un tipo de enlace telefónico.</translation>
+    </message>
+    <message>
+        <source>the host or the port is missing.</source>
+        <translation>falta el host o el puerto.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1 to 65535).</source>
+        <translation>«%1» no es un puerto (de 1 a 65535).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or address.</source>
+        <translation>«%1» no es un nombre de host ni una dirección.</translation>
     </message>
 </context>
 <context>
@@ -851,6 +948,14 @@
     <message>
         <source>The next review must be a date in the future.</source>
         <translation>La próxima revisión debe ser una fecha futura.</translation>
+    </message>
+    <message>
+        <source>The revision is the same as the published article: there is nothing to save.</source>
+        <translation>La revisión es igual al artículo publicado: no hay nada que guardar.</translation>
+    </message>
+    <message>
+        <source>This article has no revision waiting to be published.</source>
+        <translation>Este artículo no tiene ninguna revisión pendiente de publicar.</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1232,109 @@
     </message>
 </context>
 <context>
+    <name>PracticeScorer</name>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nada)</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>Tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>Outside the city: referred to %1</source>
+        <translation>Fuera de la ciudad: remitir a %1</translation>
+    </message>
+    <message>
+        <source>%1 (outside the city: %2)</source>
+        <translation>%1 (fuera de la ciudad: %2)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message numerus="yes">
+        <source>(corrected %n time(s))</source>
+        <translation>
+            <numerusform>(corregida %n vez)</numerusform>
+            <numerusform>(corregida %n veces)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Respuesta: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate decision</source>
+        <translation>Decisión sobre duplicados</translation>
+    </message>
+    <message>
+        <source>Articles opened</source>
+        <translation>Artículos abiertos</translation>
+    </message>
+    <message>
+        <source>(contact not ended)</source>
+        <translation>(contacto sin terminar)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>the new request&apos;s number</source>
+        <translation>el número de la nueva solicitud</translation>
+    </message>
+    <message>
+        <source>Number read back</source>
+        <translation>Número leído al residente</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) or less</source>
+        <translation>
+            <numerusform>%n segundo o menos</numerusform>
+            <numerusform>%n segundos o menos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An emergency must be transferred to %1 at once, with no request taken.</source>
+        <translation>Una emergencia se transfiere a %1 de inmediato, sin tomar ninguna solicitud.</translation>
+    </message>
+    <message>
+        <source>%1 is confidential: no name, phone or email may be taken.</source>
+        <translation>%1 es confidencial: no se toma nombre, teléfono ni correo electrónico.</translation>
+    </message>
+    <message>
+        <source>A request was taken for a place outside the city; the caller should have been referred to %1.</source>
+        <translation>Se tomó una solicitud para un lugar fuera de la ciudad; había que remitir a la persona a %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeStore</name>
+    <message>
+        <source>Practice needs the workstation&apos;s own store file.</source>
+        <translation>La práctica necesita el archivo de almacén propio de esta estación.</translation>
+    </message>
+    <message>
+        <source>The practice store %1 exists already.</source>
+        <translation>El almacén de práctica %1 ya existe.</translation>
+    </message>
+    <message>
+        <source>The seeded request type %1 is not in the catalogue.</source>
+        <translation>El tipo de solicitud sembrado %1 no está en el catálogo.</translation>
+    </message>
+</context>
+<context>
     <name>QueryApi</name>
     <message>
         <source>&quot;limit&quot; must be from 1 to %1.</source>
@@ -1309,6 +1517,141 @@
     <message>
         <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
         <translation>%1 no es un número de solicitud válido: se escuchó mal un carácter o se intercambiaron dos. Pida a la persona que llama que lo vuelva a leer.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLoader</name>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>debe ser un texto</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>must be a list of texts</source>
+        <translation>debe ser una lista de textos</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>debe ser un número entero de %1 a %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a language code</source>
+        <translation>«%1» no es un código de idioma</translation>
+    </message>
+    <message>
+        <source>must be 1 to 64 lowercase letters, digits, &quot;-&quot; or &quot;_&quot;</source>
+        <translation>debe tener de 1 a 64 letras minúsculas, cifras, «-» o «_»</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel (phone, walk_in, email, web, text, mail)</source>
+        <translation>«%1» no es un canal (phone, walk_in, email, web, text, mail)</translation>
+    </message>
+    <message>
+        <source>is required (an object)</source>
+        <translation>es obligatorio (un objeto)</translation>
+    </message>
+    <message>
+        <source>is required (the answer on the form)</source>
+        <translation>es obligatorio (la respuesta del formulario)</translation>
+    </message>
+    <message>
+        <source>latitude and longitude are required</source>
+        <translation>la latitud y la longitud son obligatorias</translation>
+    </message>
+    <message>
+        <source>must be 0 to 365</source>
+        <translation>debe estar entre 0 y 365</translation>
+    </message>
+    <message>
+        <source>must be &quot;attach&quot; or &quot;create_anyway&quot;</source>
+        <translation>debe ser «attach» o «create_anyway»</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an outcome</source>
+        <translation>«%1» no es un resultado</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>no se puede leer: %1</translation>
+    </message>
+    <message>
+        <source>is not valid JSON at offset %1: %2</source>
+        <translation>no es JSON válido en la posición %1: %2</translation>
+    </message>
+    <message>
+        <source>must be &quot;%1&quot; with format_version 1</source>
+        <translation>debe ser «%1» con format_version 1</translation>
+    </message>
+    <message>
+        <source>is required (a list of scenarios)</source>
+        <translation>es obligatorio (una lista de escenarios)</translation>
+    </message>
+    <message>
+        <source>is used by an earlier scenario</source>
+        <translation>ya lo usa un escenario anterior</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request type of this city</source>
+        <translation>«%1» no es un tipo de solicitud de esta ciudad</translation>
+    </message>
+    <message>
+        <source>is not a question of %1</source>
+        <translation>no es una pregunta de %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of its values</source>
+        <translation>«%1» no es uno de sus valores</translation>
+    </message>
+    <message>
+        <source>the type&apos;s required question has no answer in the scenario</source>
+        <translation>la pregunta obligatoria del tipo no tiene respuesta en el escenario</translation>
+    </message>
+    <message>
+        <source>%1 is an emergency type: the expected outcome is a transfer</source>
+        <translation>%1 es un tipo de emergencia: el resultado esperado es una transferencia</translation>
+    </message>
+    <message>
+        <source>answers need an expected service_code</source>
+        <translation>las respuestas necesitan un service_code esperado</translation>
+    </message>
+    <message>
+        <source>a transfer names where the call goes</source>
+        <translation>una transferencia indica adónde va la llamada</translation>
+    </message>
+    <message>
+        <source>a place outside the city is referred (outcome &quot;referred&quot;)</source>
+        <translation>un lugar fuera de la ciudad se remite (resultado «referred»)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the city&apos;s referrals</source>
+        <translation>«%1» no es una de las remisiones de la ciudad</translation>
+    </message>
+    <message>
+        <source>attaching needs a seeded open request of the expected type</source>
+        <translation>para asociar hace falta una solicitud abierta sembrada del tipo esperado</translation>
+    </message>
+    <message>
+        <source>attaching ends as &quot;attached_to_existing&quot;</source>
+        <translation>asociar termina como «attached_to_existing»</translation>
+    </message>
+    <message>
+        <source>must be &quot;created&quot; or the ref of a seeded request</source>
+        <translation>debe ser «created» o la referencia de una solicitud sembrada</translation>
+    </message>
+    <message>
+        <source>names no seeded request</source>
+        <translation>no nombra ninguna solicitud sembrada</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an article of this city&apos;s knowledge base</source>
+        <translation>«%1» no es un artículo de la base de conocimiento de esta ciudad</translation>
     </message>
 </context>
 <context>
@@ -1690,6 +2033,34 @@
         <source>is longer than 200 characters</source>
         <translation>tiene más de 200 caracteres</translation>
     </message>
+    <message>
+        <source>has no revision waiting to be published</source>
+        <translation>no tiene ninguna revisión pendiente de publicar</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>debe ser texto</translation>
+    </message>
+    <message>
+        <source>is neither an E.164 number nor a short code</source>
+        <translation>no es ni un número E.164 ni un número corto</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>tiene más de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>is not a known intake step</source>
+        <translation>no es un paso de atención conocido</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>is not a known call end cause</source>
+        <translation>no es una causa de fin de llamada conocida</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionKpis</name>
@@ -1793,6 +2164,32 @@
     </message>
 </context>
 <context>
+    <name>TelephonyAdapter</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>sin respuesta en %1 s</translation>
+    </message>
+    <message>
+        <source>the connection closed</source>
+        <translation>la conexión se cerró</translation>
+    </message>
+    <message>
+        <source>The phone is not connected (%1); use the phone itself.</source>
+        <translation>El teléfono no está conectado (%1); use el propio teléfono.</translation>
+    </message>
+    <message>
+        <source>The command could not be sent to %1: %2</source>
+        <translation>No se pudo enviar la orden a %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>This build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
+        <translation>Esta compilación no incluye telefonía (CIVICDESK_WITH_CTI=OFF).</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk</name>
     <message>
         <source>The server&apos;s answer could not be read (%1).</source>
@@ -1852,10 +2249,6 @@
     <message>
         <source>None</source>
         <translation>Ninguna</translation>
-    </message>
-    <message>
-        <source>Why (kept in the history with the move)</source>
-        <translation>Motivo (se guarda en el historial junto con el cambio)</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -1961,6 +2354,38 @@
         <source>%1, version %2</source>
         <translation>%1, versión %2</translation>
     </message>
+    <message>
+        <source>Why (kept in the history with this save or move)</source>
+        <translation>Por qué (se guarda en el historial con este guardado o cambio de estado)</translation>
+    </message>
+    <message>
+        <source>A revision saved by %1 is waiting beside the published article; agents see the published text until a supervisor publishes it. Note: %2</source>
+        <translation>Una revisión guardada por %1 espera junto al artículo publicado; los agentes ven el texto publicado hasta que un supervisor la publique. Nota: %2</translation>
+    </message>
+    <message>
+        <source>The revision is published: agents now find version %1.</source>
+        <translation>La revisión está publicada: los agentes encuentran ahora la versión %1.</translation>
+    </message>
+    <message>
+        <source>The revision is discarded; the published article is unchanged.</source>
+        <translation>La revisión se descartó; el artículo publicado no cambia.</translation>
+    </message>
+    <message>
+        <source>&amp;Save revision</source>
+        <translation>&amp;Guardar revisión</translation>
+    </message>
+    <message>
+        <source>%1 — revision waiting</source>
+        <translation>%1 — revisión pendiente</translation>
+    </message>
+    <message>
+        <source>Publish re&amp;vision</source>
+        <translation>Publicar re&amp;visión</translation>
+    </message>
+    <message>
+        <source>Dis&amp;card revision</source>
+        <translation>&amp;Descartar revisión</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ArticleHistoryDialog</name>
@@ -2044,6 +2469,18 @@
         <source>Version %1 (left) and version %2 (right): removed words are struck out, added words are green.</source>
         <translation>Versión %1 (izquierda) y versión %2 (derecha): las palabras eliminadas aparecen tachadas y las agregadas, en verde.</translation>
     </message>
+    <message>
+        <source>Revision published</source>
+        <translation>Revisión publicada</translation>
+    </message>
+    <message>
+        <source>Revision published: %1</source>
+        <translation>Revisión publicada: %1</translation>
+    </message>
+    <message>
+        <source>Edited: %1</source>
+        <translation>Editado: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ArticleHitModel</name>
@@ -2054,6 +2491,33 @@
     <message>
         <source>Changed since you last read it</source>
         <translation>Cambió desde su última lectura</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallController</name>
+    <message>
+        <source>a withheld number</source>
+        <translation>un número oculto</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>un número desconocido</translation>
+    </message>
+    <message>
+        <source>Phone: off</source>
+        <translation>Teléfono: apagado</translation>
+    </message>
+    <message>
+        <source>Phone: connecting to %1…</source>
+        <translation>Teléfono: conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Phone: connected</source>
+        <translation>Teléfono: conectado</translation>
+    </message>
+    <message>
+        <source>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</source>
+        <translation>Teléfono: sin conexión (%1), nuevo intento en %2 s; escriba a mano el número de quien llama</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2588,81 @@
     <message>
         <source>Callbacks</source>
         <translation>Devoluciones de llamada</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallerPanel</name>
+    <message>
+        <source>You asked</source>
+        <translation>Usted preguntó</translation>
+    </message>
+    <message>
+        <source>Where is it?</source>
+        <translation>¿Dónde está?</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>¿Qué pasó?</translation>
+    </message>
+    <message>
+        <source>Who is calling, and how can we reach you?</source>
+        <translation>¿Quién llama y cómo podemos comunicarnos con usted?</translation>
+    </message>
+    <message>
+        <source>The form&apos;s next question</source>
+        <translation>La siguiente pregunta del formulario</translation>
+    </message>
+    <message>
+        <source>What is the request number?</source>
+        <translation>¿Cuál es el número de la solicitud?</translation>
+    </message>
+    <message>
+        <source>Your request number is %1.</source>
+        <translation>Su número de solicitud es %1.</translation>
+    </message>
+    <message>
+        <source>You said</source>
+        <translation>Usted dijo</translation>
+    </message>
+    <message>
+        <source>an anonymous caller</source>
+        <translation>una persona anónima</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Practice caller:&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
+        <translation>&lt;b&gt;Llamada de práctica:&lt;/b&gt; %1&lt;br&gt;%2 · idioma: %3 · objetivo %4 s</translation>
+    </message>
+    <message>
+        <source>Ask the caller with the keys below; the answers appear above, in the caller&apos;s language.</source>
+        <translation>Pregunte con las teclas de abajo; las respuestas aparecen arriba, en el idioma de quien llama.</translation>
+    </message>
+    <message>
+        <source>Where is it? (F5)</source>
+        <translation>¿Dónde está? (F5)</translation>
+    </message>
+    <message>
+        <source>What happened? (F6)</source>
+        <translation>¿Qué pasó? (F6)</translation>
+    </message>
+    <message>
+        <source>Who is calling? (F7)</source>
+        <translation>¿Quién llama? (F7)</translation>
+    </message>
+    <message>
+        <source>Next question (F8)</source>
+        <translation>Siguiente pregunta (F8)</translation>
+    </message>
+    <message>
+        <source>Request number? (F9)</source>
+        <translation>¿Número de solicitud? (F9)</translation>
+    </message>
+    <message>
+        <source>Read the number back (Shift+F9)</source>
+        <translation>Leer el número (Mayús+F9)</translation>
+    </message>
+    <message>
+        <source>What the caller said</source>
+        <translation>Lo que dijo quien llama</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3504,108 @@
         <source>a different spot from the open requests nearby</source>
         <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
     </message>
+    <message>
+        <source>Answer (Ctrl+Shift+P)</source>
+        <translation>Contestar (Ctrl+Mayús+P)</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Contestar la llamada</translation>
+    </message>
+    <message>
+        <source>Hang up (Ctrl+Shift+H)</source>
+        <translation>Colgar (Ctrl+Mayús+H)</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Colgar la llamada</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>This step of the contact could not be recorded: %1</source>
+        <translation>No se pudo registrar este paso del contacto: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
+        <translation>
+            <numerusform>Persona conocida: %1 · %n solicitud registrada (en Historial).</numerusform>
+            <numerusform>Persona conocida: %1 · %n solicitudes registradas (en Historial).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
+        <translation>
+            <numerusform>%n persona comparte este número: elíjala con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
+            <numerusform>%n personas comparten este número: elija una con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller: %1 is not on file; their details are saved with the request.</source>
+        <translation>Persona nueva: %1 no está registrado; sus datos se guardan con la solicitud.</translation>
+    </message>
+    <message>
+        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
+        <translation>Número oculto: es un contacto anónimo. Pida un nombre o un número solo si la solicitud lo necesita.</translation>
+    </message>
+    <message>
+        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
+        <translation>La llamada llegó sin número: es un contacto anónimo salvo que la persona dé sus datos.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>un número desconocido</translation>
+    </message>
+    <message>
+        <source>Missed call from %1 at %2.</source>
+        <translation>Llamada perdida de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The line was busy.</source>
+        <translation>La línea estaba ocupada.</translation>
+    </message>
+    <message>
+        <source>The call was declined.</source>
+        <translation>La llamada fue rechazada.</translation>
+    </message>
+    <message>
+        <source>The call was transferred.</source>
+        <translation>La llamada fue transferida.</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>La llamada falló: %1</translation>
+    </message>
+    <message>
+        <source>The call ended: choose the outcome and finish the contact.</source>
+        <translation>La llamada terminó: elija el resultado y finalice el contacto.</translation>
+    </message>
+    <message>
+        <source> (queue %1)</source>
+        <translation> (cola %1)</translation>
+    </message>
+    <message>
+        <source>No call.</source>
+        <translation>Sin llamada.</translation>
+    </message>
+    <message>
+        <source>Ringing: a call from %1%2.</source>
+        <translation>Suena: una llamada de %1%2.</translation>
+    </message>
+    <message>
+        <source>On the call with %1%2.</source>
+        <translation>En llamada con %1%2.</translation>
+    </message>
+    <message>
+        <source>The call with %1 ended.</source>
+        <translation>La llamada con %1 terminó.</translation>
+    </message>
+    <message>
+        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
+        <translation>Suena otra llamada de %1: aparecerá cuando termine este contacto.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -3529,6 +4170,26 @@
         <source>Ask a supervisor for &amp;help</source>
         <translation>Pedir &amp;ayuda a un supervisor</translation>
     </message>
+    <message>
+        <source>P&amp;ractice</source>
+        <translation>&amp;Práctica</translation>
+    </message>
+    <message>
+        <source>&amp;Start a practice call…</source>
+        <translation>&amp;Iniciar una llamada de práctica…</translation>
+    </message>
+    <message>
+        <source>Answer the ringing call</source>
+        <translation>Contestar la llamada que suena</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Colgar la llamada</translation>
+    </message>
+    <message>
+        <source>PRACTICE — nothing here reaches residents</source>
+        <translation>PRÁCTICA — nada de esto llega a los residentes</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -3701,6 +4362,200 @@
     <message>
         <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
         <translation>Solicitudes, la ubicación que se está registrando y los duplicados en un mapa de la ciudad. Las flechas mueven una cruz, Intro elige la dirección más cercana, más y menos cambian el zoom.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticeMode</name>
+    <message>
+        <source>holds no practice scenarios (*.json)</source>
+        <translation>no contiene escenarios de práctica (*.json)</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Práctica</translation>
+    </message>
+    <message>
+        <source>There is no practice scenario &quot;%1&quot;.</source>
+        <translation>No hay ningún escenario de práctica «%1».</translation>
+    </message>
+    <message>
+        <source>No folder for the practice store: %1</source>
+        <translation>No hay carpeta para el almacén de práctica: %1</translation>
+    </message>
+    <message>
+        <source>The practice store could not be made: %1</source>
+        <translation>No se pudo crear el almacén de práctica: %1</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s requests could not be made: %1</source>
+        <translation>No se pudieron crear las solicitudes del escenario: %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — %1</source>
+        <translation>PRÁCTICA — %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — nothing here reaches residents · %1</source>
+        <translation>PRÁCTICA — nada de esto llega a los residentes · %1</translation>
+    </message>
+    <message>
+        <source>Caller (practice)</source>
+        <translation>Quien llama (práctica)</translation>
+    </message>
+    <message>
+        <source>P&amp;ractice run</source>
+        <translation>Llamada de p&amp;ráctica</translation>
+    </message>
+    <message>
+        <source>&amp;Score this call</source>
+        <translation>&amp;Evaluar esta llamada</translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation>&amp;Salir de la práctica</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticeResultDialog</name>
+    <message>
+        <source>Contact started (%1)</source>
+        <translation>Contacto iniciado (%1)</translation>
+    </message>
+    <message>
+        <source>Type chosen: %1</source>
+        <translation>Tipo elegido: %1</translation>
+    </message>
+    <message>
+        <source>Type changed from %1 to %2</source>
+        <translation>Tipo cambiado de %1 a %2</translation>
+    </message>
+    <message>
+        <source>Answer %1: %2</source>
+        <translation>Respuesta %1: %2</translation>
+    </message>
+    <message>
+        <source>Answer %1 corrected from %2 to %3</source>
+        <translation>Respuesta %1 corregida de %2 a %3</translation>
+    </message>
+    <message>
+        <source>Outside the city: %1 (referral: %2)</source>
+        <translation>Fuera de la ciudad: %1 (remisión: %2)</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Ubicación: %1</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>Caller details taken: %1</source>
+        <translation>Datos de quien llama tomados: %1</translation>
+    </message>
+    <message>
+        <source>Open requests nearby shown: %1</source>
+        <translation>Solicitudes abiertas cercanas mostradas: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate decision: %1 %2</source>
+        <translation>Decisión sobre duplicados: %1 %2</translation>
+    </message>
+    <message>
+        <source>Article opened: %1</source>
+        <translation>Artículo abierto: %1</translation>
+    </message>
+    <message>
+        <source>Request created: %1 (%2)</source>
+        <translation>Solicitud creada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Caller attached to %1</source>
+        <translation>Persona asociada a %1</translation>
+    </message>
+    <message>
+        <source>Number read back: %1</source>
+        <translation>Número leído: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1</source>
+        <translation>Contacto terminado: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1 → %2</source>
+        <translation>Contacto terminado: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterio</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Practice result: %1</source>
+        <translation>Resultado de la práctica: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;APROBADA: %1 de 100 (nota mínima %2)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NOT PASSED: %1 of 100 (pass mark %2)&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;NO APROBADA: %1 de 100 (nota mínima %2)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Critical failure:</source>
+        <translation>Falla crítica:</translation>
+    </message>
+    <message>
+        <source>Expected beside done, criterion by criterion</source>
+        <translation>Lo esperado junto a lo hecho, criterio por criterio</translation>
+    </message>
+    <message>
+        <source>What the trainee did, step by step:</source>
+        <translation>Lo que hizo la persona en formación, paso a paso:</translation>
+    </message>
+    <message>
+        <source>The recorded steps of the practice call</source>
+        <translation>Los pasos registrados de la llamada de práctica</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Intentar de nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation>&amp;Salir de la práctica</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
     </message>
 </context>
 <context>
@@ -4219,6 +5074,33 @@
             <numerusform>%n artículo con revisión pendiente en los próximos 30 días.</numerusform>
             <numerusform>%n artículos con revisión pendiente en los próximos 30 días.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ScenarioPickerDialog</name>
+    <message>
+        <source>Practice: choose a call</source>
+        <translation>Práctica: elija una llamada</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario (the caller is played for you; nothing reaches a resident):</source>
+        <translation>&amp;Escenario (la persona que llama es simulada; nada llega a un residente):</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · target %3 s</source>
+        <translation>%1 · %2 · objetivo %3 s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scenarios left out (%1 problems):&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Escenarios omitidos (%1 problemas):&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&amp;Start the call</source>
+        <translation>&amp;Empezar la llamada</translation>
     </message>
 </context>
 <context>

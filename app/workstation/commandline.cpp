@@ -98,8 +98,8 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
                                     "socket:/PATH for a call-event bridge, none to switch it "
                                     "off."),
         QStringLiteral("SPEC"));
-    parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server, wallboard,
-                       cti});
+    parser.addOptions(
+        {database, city, lang, reimport, checkCity, replaceCity, server, wallboard, cti});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))

@@ -16,9 +16,9 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
+#include "ui/practice/practicemode.h"
 #include "ui/supervisor/supervisorworkspace.h"
 #include "ui/supervisor/wallboard.h"
-#include "ui/practice/practicemode.h"
 #include "ui/sync/logindialog.h"
 #include "ui/sync/synccontroller.h"
 

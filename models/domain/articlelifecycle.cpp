@@ -140,8 +140,30 @@ Status ArticleLifecycle::checkEdit(State state, AgentRole role)
                          LifecycleText::tr("An archived article cannot be changed; restore it "
                                            "as a draft first."));
     return makeError(QStringLiteral("article.role"),
-                     LifecycleText::tr("Only a supervisor can change a published article; "
-                                       "withdraw it to a draft to revise it."));
+                     LifecycleText::tr("Only a supervisor can change a published article "
+                                       "directly; save a revision beside it instead."));
+}
+
+Status ArticleLifecycle::checkRevise(State state, AgentRole role)
+{
+    if (!mayEditArticles(role))
+        return makeError(QStringLiteral("article.role"),
+                         LifecycleText::tr("Only editors and supervisors can change articles."));
+    if (state != State::Published)
+        return makeError(QStringLiteral("article.revision_state"),
+                         LifecycleText::tr("Only a published article is revised beside its live "
+                                           "version; change a draft directly."));
+    return Ok{};
+}
+
+Status ArticleLifecycle::checkPublishRevision(State state, AgentRole role)
+{
+    if (auto s = checkRevise(state, role); !s)
+        return s;
+    if (!mayApproveArticles(role))
+        return makeError(QStringLiteral("article.role"),
+                         LifecycleText::tr("Only a supervisor can publish a revision."));
+    return Ok{};
 }
 
 } // namespace civicdesk

@@ -41,6 +41,11 @@ public:
     static bool canCreate(AgentRole role);
     static bool canEdit(State state, AgentRole role);
     static Status checkEdit(State state, AgentRole role);
+    // A revision of a published article, kept beside it until it is published (agents find the
+    // live text meanwhile): saved and discarded by editors and supervisors, published by
+    // those who may publish.
+    static Status checkRevise(State state, AgentRole role);
+    static Status checkPublishRevision(State state, AgentRole role);
     // Confirming an article is still right (setting its next review date) is open to editors
     // and supervisors in every state but archived, without withdrawing a published article.
     static bool canMarkReviewed(State state, AgentRole role);

@@ -78,6 +78,18 @@ std::optional<PermissionDenial> checkArticle(AgentRole role, const Event &event,
     const State state = now.articleState.value_or(State::Draft);
     if (event.kind == u"article.edited")
         return fromStatus(ArticleLifecycle::checkEdit(state, role), QStringLiteral("kind"));
+    if (event.kind == u"article.revision_saved")
+        return fromStatus(ArticleLifecycle::checkRevise(state, role), QStringLiteral("kind"));
+    // A revision left behind by a withdrawal can still be thrown away.
+    if (event.kind == u"article.revision_discarded") {
+        if (mayEditArticles(role))
+            return std::nullopt;
+        return denial(Text::tr("The %1 role may not change articles.").arg(agentRoleName(role)),
+                      QStringLiteral("kind"));
+    }
+    if (event.kind == u"article.revision_published")
+        return fromStatus(ArticleLifecycle::checkPublishRevision(state, role),
+                          QStringLiteral("kind"));
     if (event.kind == u"article.reviewed") {
         if (ArticleLifecycle::canMarkReviewed(state, role))
             return std::nullopt;
@@ -175,7 +187,9 @@ QStringList permittedEventKinds()
     kinds << QStringLiteral("request.status_changed") << QStringLiteral("request.field_changed")
           << QStringLiteral("request.duplicate_unlinked") << QStringLiteral("article.created")
           << QStringLiteral("article.edited") << QStringLiteral("article.reviewed")
-          << QStringLiteral("article.state_changed") << QStringLiteral("review.recorded")
+          << QStringLiteral("article.state_changed") << QStringLiteral("article.revision_saved")
+          << QStringLiteral("article.revision_published")
+          << QStringLiteral("article.revision_discarded") << QStringLiteral("review.recorded")
           << QStringLiteral("agent.help_requested") << QStringLiteral("agent.help_answered");
     return kinds;
 }

@@ -39,7 +39,7 @@ QSet<QString> ArticleReads::changedSinceRead(const QString &agent) const
                    QStringLiteral("SELECT r.article_id FROM article_reads r WHERE r.agent = ? "
                                   "AND EXISTS (SELECT 1 FROM article_versions v WHERE "
                                   "v.article_id = r.article_id AND v.version > r.version AND "
-                                  "v.kind = 'article.edited')"),
+                                  "v.kind IN ('article.edited', 'article.revision_published'))"),
                    {agent}))
         return result;
     while (q.next())

@@ -4,9 +4,13 @@
 #include "models/knowledge/articlerepository.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
+#include "models/store/sql.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace civicdesk {
 
@@ -105,28 +109,156 @@ Result<QString> KnowledgeService::create(const KnowledgeArticle &article)
     return id;
 }
 
-Status KnowledgeService::edit(const KnowledgeArticle &article)
+Result<QJsonObject> KnowledgeService::changedFields(const KnowledgeArticle &current,
+                                                    const KnowledgeArticle &article) const
 {
-    auto current = load(article.id);
-    if (!current)
-        return current.error();
-    if (auto s = ArticleLifecycle::checkEdit(current.value().state, m_role); !s)
-        return s;
     if (article.title.trimmed().isEmpty())
         return makeError(QStringLiteral("article.title"),
                          ServiceText::tr("An article needs a title."));
-    const QJsonObject before = fieldsOf(current.value());
+    const QJsonObject before = fieldsOf(current);
     const QJsonObject after = fieldsOf(article);
     QJsonObject changed;
     for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
         if (before.value(it.key()) != it.value())
             changed.insert(it.key(), it.value());
     }
-    if (changed.isEmpty())
+    return changed;
+}
+
+Status KnowledgeService::edit(const KnowledgeArticle &article, const QString &note)
+{
+    auto current = load(article.id);
+    if (!current)
+        return current.error();
+    if (auto s = ArticleLifecycle::checkEdit(current.value().state, m_role); !s)
+        return s;
+    auto changed = changedFields(current.value(), article);
+    if (!changed)
+        return changed.error();
+    if (changed.value().isEmpty())
         return Ok{};
-    return append(article.id, QStringLiteral("article.edited"),
-                  {{QStringLiteral("fields"), changed},
+    QJsonObject payload{{QStringLiteral("fields"), changed.value()},
+                        {QStringLiteral("base_version"), m_articles.versionOf(article.id)}};
+    if (!note.trimmed().isEmpty())
+        payload.insert(QStringLiteral("note"), note.trimmed());
+    return append(article.id, QStringLiteral("article.edited"), payload);
+}
+
+bool KnowledgeService::canRevise(const KnowledgeArticle &article) const
+{
+    return static_cast<bool>(ArticleLifecycle::checkRevise(article.state, m_role));
+}
+
+bool KnowledgeService::canPublishRevision(const KnowledgeArticle &article) const
+{
+    return static_cast<bool>(ArticleLifecycle::checkPublishRevision(article.state, m_role));
+}
+
+Status KnowledgeService::saveRevision(const KnowledgeArticle &article, const QString &note)
+{
+    auto current = load(article.id);
+    if (!current)
+        return current.error();
+    if (auto s = ArticleLifecycle::checkRevise(current.value().state, m_role); !s)
+        return s;
+    auto changed = changedFields(current.value(), article);
+    if (!changed)
+        return changed.error();
+    const auto pending = revision(article.id);
+    if (changed.value().isEmpty() && !pending)
+        return makeError(QStringLiteral("article.unchanged"),
+                         ServiceText::tr("The revision is the same as the published article: "
+                                         "there is nothing to save."));
+    if (changed.value().isEmpty())
+        return discardRevision(article.id, note);
+    // The waiting revision unchanged: nothing is written (its note stays with its save).
+    if (pending && changedFields(current.value(), pending->article).value() == changed.value())
+        return Ok{};
+    return append(article.id, QStringLiteral("article.revision_saved"),
+                  {{QStringLiteral("fields"), changed.value()},
+                   {QStringLiteral("note"), note.trimmed()},
                    {QStringLiteral("base_version"), m_articles.versionOf(article.id)}});
+}
+
+Status KnowledgeService::publishRevision(const QString &articleId, const QString &note)
+{
+    auto current = load(articleId);
+    if (!current)
+        return current.error();
+    if (auto s = ArticleLifecycle::checkPublishRevision(current.value().state, m_role); !s)
+        return s;
+    const auto pending = revision(articleId);
+    if (!pending)
+        return makeError(QStringLiteral("article.no_revision"),
+                         ServiceText::tr("This article has no revision waiting to be published."));
+    // The note of the revision's last save goes with it unless the publisher writes one.
+    return append(
+        articleId, QStringLiteral("article.revision_published"),
+        {{QStringLiteral("note"), note.trimmed().isEmpty() ? pending->note : note.trimmed()}});
+}
+
+Status KnowledgeService::discardRevision(const QString &articleId, const QString &note)
+{
+    if (!mayEditArticles(m_role))
+        return makeError(QStringLiteral("article.role"),
+                         ServiceText::tr("Only editors and supervisors can write articles."));
+    if (!revision(articleId))
+        return makeError(QStringLiteral("article.no_revision"),
+                         ServiceText::tr("This article has no revision waiting to be published."));
+    return append(articleId, QStringLiteral("article.revision_discarded"),
+                  {{QStringLiteral("note"), note.trimmed()}});
+}
+
+std::optional<ArticleRevision> KnowledgeService::revision(const QString &articleId) const
+{
+    const auto live = m_articles.byId(articleId);
+    if (!live)
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_database.connectionName()));
+    if (!sql::exec(q,
+                   QStringLiteral("SELECT fields, note, actor, saved_at, base_version FROM "
+                                  "article_revisions WHERE article_id = ?"),
+                   {articleId}) ||
+        !q.next())
+        return std::nullopt;
+    ArticleRevision r;
+    r.article = withFields(*live, QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+    r.note = q.value(1).toString();
+    r.actor = q.value(2).toString();
+    r.savedAt = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+    r.baseVersion = q.value(4).toInt();
+    return r;
+}
+
+KnowledgeArticle KnowledgeService::withFields(KnowledgeArticle a, const QJsonObject &fields)
+{
+    const auto text = [&fields](const char *key, const QString &now) {
+        const QString name = QString::fromLatin1(key);
+        return fields.contains(name) ? fields.value(name).toString() : now;
+    };
+    const auto date = [&text](const char *key, const QDate &now) {
+        const QString value = text(key, now.toString(Qt::ISODate));
+        return QDate::fromString(value, Qt::ISODate);
+    };
+    a.title = text("title", a.title);
+    a.body = text("body", a.body);
+    a.script = text("script", a.script);
+    a.audience = text("audience", a.audience == KnowledgeArticle::Audience::Public
+                                      ? QStringLiteral("public")
+                                      : QStringLiteral("agent")) == u"public"
+                     ? KnowledgeArticle::Audience::Public
+                     : KnowledgeArticle::Audience::Agent;
+    a.language = text("language", a.language);
+    a.translationGroup = text("translation_group", a.translationGroup);
+    a.departmentCode = text("department_code", a.departmentCode);
+    a.serviceCodes =
+        text("service_codes", a.serviceCodes.join(u' ')).split(u' ', Qt::SkipEmptyParts);
+    a.keywords = text("keywords", a.keywords);
+    a.transferTarget = text("transfer_target", a.transferTarget);
+    a.effective = date("effective", a.effective);
+    a.expires = date("expires", a.expires);
+    a.reviewDue = date("review_due", a.reviewDue);
+    return a;
 }
 
 Status KnowledgeService::changeState(const QString &articleId, KnowledgeArticle::State to,

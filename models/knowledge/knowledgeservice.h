@@ -11,12 +11,24 @@
 #include <QDateTime>
 #include <QSet>
 #include <functional>
+#include <optional>
 
 namespace civicdesk {
 
 class ArticleRepository;
 class Database;
 class EventStore;
+
+// A published article's revision waiting beside it: the article as the revision has it, and
+// who saved it last, when, with which note, over which live version.
+struct ArticleRevision
+{
+    KnowledgeArticle article;
+    QString note = QString();
+    QString actor = QString();
+    QDateTime savedAt = QDateTime();
+    int baseVersion = 0;
+};
 
 // Knowledge-base changes as events, for one person with one role (assembled by the composition
 // root; see README "Knowledge editing"). Creating, editing, moving an article through its
@@ -38,8 +50,18 @@ public:
 
     // A new draft; returns its id ("local:" and a UUID).
     Result<QString> create(const KnowledgeArticle &article);
-    // Records the fields that differ from the stored article (nothing if none differ).
-    Status edit(const KnowledgeArticle &article);
+    // Records the fields that differ from the stored article (nothing if none differ), with the
+    // note typed for this save.
+    Status edit(const KnowledgeArticle &article, const QString &note = {});
+
+    // Revising a published article without withdrawing it: the revision is kept beside the live
+    // text (agents keep finding the live one) until a supervisor publishes it.
+    bool canRevise(const KnowledgeArticle &article) const;
+    bool canPublishRevision(const KnowledgeArticle &article) const;
+    Status saveRevision(const KnowledgeArticle &article, const QString &note = {});
+    Status publishRevision(const QString &articleId, const QString &note = {});
+    Status discardRevision(const QString &articleId, const QString &note = {});
+    std::optional<ArticleRevision> revision(const QString &articleId) const;
     Status changeState(const QString &articleId, KnowledgeArticle::State to,
                        const QString &note = {});
     // The article is still right: its next review is due on `nextReview`.
@@ -54,10 +76,15 @@ public:
 
     // The stored form of an article's editable fields (column name -> text).
     static QJsonObject fieldsOf(const KnowledgeArticle &article);
+    // The article with the stored fields `fields` written over it.
+    static KnowledgeArticle withFields(KnowledgeArticle article, const QJsonObject &fields);
 
 private:
     Result<KnowledgeArticle> load(const QString &articleId) const;
     Status append(const QString &articleId, const QString &kind, const QJsonObject &payload);
+    // The fields of `article` that differ from `current`, or an error naming what is wrong.
+    Result<QJsonObject> changedFields(const KnowledgeArticle &current,
+                                      const KnowledgeArticle &article) const;
 
     Database &m_database;
     EventStore &m_events;

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace civicdesk::articleprojection {
@@ -123,6 +124,55 @@ Status applyEdited(QSqlQuery &query, const Event &e)
     return update(query, e, assignments, values);
 }
 
+// A revision's fields (every field that differs from the live article) wait beside it.
+Status applyRevisionSaved(QSqlQuery &query, const Event &e)
+{
+    const QString fields = QString::fromUtf8(
+        QJsonDocument(e.payload.value(u"fields").toObject()).toJson(QJsonDocument::Compact));
+    if (auto s =
+            sql::exec(query, QStringLiteral("SELECT 1 FROM articles WHERE id = ?"), {e.entityId});
+        !s)
+        return s;
+    if (!query.next())
+        return invalid(e, QStringLiteral("entity_id"),
+                       ProjectionText::tr("names no article in this store"));
+    query.finish();
+    return sql::exec(
+        query,
+        QStringLiteral("INSERT INTO article_revisions(article_id, fields, note, actor, saved_at, "
+                       "base_version) VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE "
+                       "SET fields = excluded.fields, note = excluded.note, actor = "
+                       "excluded.actor, saved_at = excluded.saved_at, base_version = "
+                       "excluded.base_version"),
+        {e.entityId, fields, sql::text(e.payload.value(u"note").toString()), e.actor,
+         e.clientTime.toSecsSinceEpoch(), e.payload.value(u"base_version").toInt()});
+}
+
+// Publishing a revision applies its fields to the live article as one new version (with the
+// publisher's note) and removes it.
+Status applyRevisionPublished(QSqlQuery &query, const Event &e)
+{
+    if (auto s = sql::exec(query,
+                           QStringLiteral("SELECT fields FROM article_revisions WHERE "
+                                          "article_id = ?"),
+                           {e.entityId});
+        !s)
+        return s;
+    if (!query.next())
+        return invalid(e, QStringLiteral("entity_id"),
+                       ProjectionText::tr("has no revision waiting to be published"));
+    const QJsonObject fields = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+    query.finish();
+    Event applied = e;
+    applied.payload.insert(QStringLiteral("fields"), fields);
+    if (!fields.isEmpty()) {
+        if (auto s = applyEdited(query, applied); !s)
+            return s;
+    }
+    return sql::exec(query, QStringLiteral("DELETE FROM article_revisions WHERE article_id = ?"),
+                     {e.entityId});
+}
+
 Status applyStateChanged(QSqlQuery &query, const Event &e)
 {
     if (auto s = sql::exec(query, QStringLiteral("SELECT state FROM articles WHERE id = ?"),
@@ -163,7 +213,8 @@ bool handles(const Event &event)
 
 Status validate(const Event &e)
 {
-    if (e.kind == u"article.created" || e.kind == u"article.edited") {
+    if (e.kind == u"article.created" || e.kind == u"article.edited" ||
+        e.kind == u"article.revision_saved") {
         const QJsonObject fields = e.payload.value(u"fields").toObject();
         if (fields.isEmpty())
             return invalid(e, QStringLiteral("fields"), ProjectionText::tr("is empty"));
@@ -183,6 +234,11 @@ Status validate(const Event &e)
         if (audience != u"agent" && audience != u"public")
             return invalid(e, QStringLiteral("audience"),
                            ProjectionText::tr("must be agent or public"));
+        return Ok{};
+    }
+    if (e.kind == u"article.revision_published" || e.kind == u"article.revision_discarded") {
+        if (e.payload.contains(u"note") && !e.payload.value(u"note").isString())
+            return invalid(e, QStringLiteral("note"), ProjectionText::tr("must be text"));
         return Ok{};
     }
     if (e.kind == u"article.reviewed") {
@@ -209,6 +265,14 @@ Status apply(QSqlDatabase &db, const Event &e)
         return applyEdited(query, e);
     if (e.kind == u"article.state_changed")
         return applyStateChanged(query, e);
+    if (e.kind == u"article.revision_saved")
+        return applyRevisionSaved(query, e);
+    if (e.kind == u"article.revision_published")
+        return applyRevisionPublished(query, e);
+    if (e.kind == u"article.revision_discarded")
+        return sql::exec(query,
+                         QStringLiteral("DELETE FROM article_revisions WHERE article_id = ?"),
+                         {e.entityId});
     if (e.kind == u"article.reviewed")
         return update(query, e, {QStringLiteral("review_due = ?")},
                       {e.payload.value(u"review_due").toString()});

@@ -16,7 +16,8 @@ QString keyOf(const Event &event)
 bool dependsOnState(const Event &event)
 {
     return event.kind == u"request.status_changed" || event.kind == u"article.edited" ||
-           event.kind == u"article.reviewed" || event.kind == u"article.state_changed";
+           event.kind == u"article.reviewed" || event.kind == u"article.state_changed" ||
+           event.kind == u"article.revision_saved" || event.kind == u"article.revision_published";
 }
 
 } // namespace

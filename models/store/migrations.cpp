@@ -312,6 +312,15 @@ const QList<QStringList> &allMigrations()
             QStringLiteral("ALTER TABLE contacts ADD COLUMN call_end_cause TEXT"),
             QStringLiteral("CREATE INDEX contacts_call ON contacts(call_id)"),
         },
+        // A published article's pending revision, kept beside the live text until a supervisor
+        // publishes it (agents keep finding the live one): every field of the revision, and
+        // the note typed with its last save.
+        {
+            QStringLiteral("CREATE TABLE article_revisions(article_id TEXT PRIMARY KEY "
+                           "REFERENCES articles(id) ON DELETE CASCADE, fields TEXT NOT NULL, "
+                           "note TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL, "
+                           "saved_at INTEGER NOT NULL, base_version INTEGER NOT NULL)"),
+        },
     };
     return migrations;
 }

@@ -106,10 +106,10 @@ struct KpiCell
         Age              // open, in age bucket `bucket`
     };
     Metric metric = Metric::Contacts;
-    QString key;
+    QString key = QString();
     int hour = -1;
-    QString serviceCode;
-    QString department;
+    QString serviceCode = QString();
+    QString department = QString();
     int bucket = -1;
 
     bool isContactMetric() const { return metric <= Metric::FcrRepeated; }

@@ -176,6 +176,99 @@ private slots:
         QCOMPARE(m_events->eventsFor(QStringLiteral("article"), id.value()).size(), 4);
     }
 
+    // Issue 14, item 6: an editor revises a published article as a draft beside the live one;
+    // agents keep finding the live text until a supervisor publishes the revision, and the note
+    // typed with each save stays with that save.
+    void aPublishedArticleIsRevisedBesideTheLiveOne()
+    {
+        auto editor = service(AgentRole::Editor, QStringLiteral("ed"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
+        auto agent = service(AgentRole::CallTaker, QStringLiteral("al"));
+        auto id = editor->create(draft(QStringLiteral("Yard waste collection"),
+                                       QStringLiteral("Flumbergrass bags go out on Mondays.")));
+        QVERIFY(id.ok());
+        QVERIFY(editor->changeState(id.value(), State::InReview).ok());
+        QVERIFY(supervisor->changeState(id.value(), State::Published).ok());
+        const int liveVersion = m_articles->versionOf(id.value());
+
+        // The editor cannot change the live article, but revises it.
+        KnowledgeArticle revised = *m_articles->byId(id.value());
+        revised.body = QStringLiteral("Wimbleweed bags go out on Tuesdays from May.");
+        QCOMPARE(editor->edit(revised).error().code, QStringLiteral("article.role"));
+        QVERIFY(editor->canRevise(*m_articles->byId(id.value())));
+        QVERIFY(!agent->canRevise(*m_articles->byId(id.value())));
+        QCOMPARE(agent->saveRevision(revised).error().code, QStringLiteral("article.role"));
+        QVERIFY(editor->saveRevision(revised, QStringLiteral("new day from May")).ok());
+
+        // Agents still find and read the live text; the revision waits beside it.
+        QCOMPARE(foundIds(QStringLiteral("flumbergrass")), QStringList{id.value()});
+        QVERIFY(foundIds(QStringLiteral("wimbleweed")).isEmpty());
+        QCOMPARE(m_articles->byId(id.value())->state, State::Published);
+        QCOMPARE(m_articles->versionOf(id.value()), liveVersion);
+        auto pending = editor->revision(id.value());
+        QVERIFY(pending);
+        QCOMPARE(pending->article.body, revised.body);
+        QCOMPARE(pending->article.title, QStringLiteral("Yard waste collection"));
+        QCOMPARE(pending->note, QStringLiteral("new day from May"));
+        QCOMPARE(pending->actor, QStringLiteral("ed"));
+        QCOMPARE(pending->baseVersion, liveVersion);
+
+        // A second save replaces the revision and keeps its own note.
+        revised.script = QStringLiteral("Put the bags out by 7 on Tuesday morning.");
+        m_now = m_now.addSecs(60);
+        QVERIFY(editor->saveRevision(revised, QStringLiteral("script too")).ok());
+        pending = editor->revision(id.value());
+        QCOMPARE(pending->article.script, revised.script);
+        QCOMPARE(pending->note, QStringLiteral("script too"));
+        QCOMPARE(pending->savedAt, m_now);
+
+        // Only a supervisor publishes it; then agents find the new text, as one new version
+        // carrying the note of the save.
+        QCOMPARE(editor->publishRevision(id.value()).error().code, QStringLiteral("article.role"));
+        QVERIFY(supervisor->publishRevision(id.value()).ok());
+        QCOMPARE(foundIds(QStringLiteral("wimbleweed")), QStringList{id.value()});
+        QVERIFY(foundIds(QStringLiteral("flumbergrass")).isEmpty());
+        QCOMPARE(m_articles->byId(id.value())->script, revised.script);
+        QCOMPARE(m_articles->byId(id.value())->state, State::Published);
+        QVERIFY(!editor->revision(id.value()));
+        const QList<ArticleVersion> versions = supervisor->history().versions(id.value());
+        QCOMPARE(versions.constLast().kind, QStringLiteral("article.revision_published"));
+        QCOMPARE(versions.constLast().actor, QStringLiteral("sue"));
+        QCOMPARE(versions.constLast().note, QStringLiteral("script too"));
+        QCOMPARE(versions.constLast().article.body, revised.body);
+        QCOMPARE(supervisor->publishRevision(id.value()).error().code,
+                 QStringLiteral("article.no_revision"));
+
+        // A revision can be thrown away, and an unchanged one is not saved.
+        KnowledgeArticle again = *m_articles->byId(id.value());
+        QCOMPARE(editor->saveRevision(again).error().code, QStringLiteral("article.unchanged"));
+        again.keywords = QStringLiteral("leaves, brush");
+        QVERIFY(editor->saveRevision(again).ok());
+        QVERIFY(editor->discardRevision(id.value()).ok());
+        QVERIFY(!editor->revision(id.value()));
+        QCOMPARE(m_articles->byId(id.value())->keywords, revised.keywords);
+        // A draft is changed directly, never revised.
+        auto other = editor->create(draft(QStringLiteral("Leaf bags"), QStringLiteral("Paper.")));
+        QCOMPARE(editor->saveRevision(*m_articles->byId(other.value())).error().code,
+                 QStringLiteral("article.revision_state"));
+    }
+
+    // The note typed with a save of a draft stays with that save, not with a later move.
+    void theNoteOfASaveStaysWithThatSave()
+    {
+        auto editor = service(AgentRole::Editor, QStringLiteral("ed"));
+        auto id = editor->create(draft(QStringLiteral("Leaf pickup"), QStringLiteral("Paper.")));
+        KnowledgeArticle a = *m_articles->byId(id.value());
+        a.body = QStringLiteral("Paper bags only, no plastic.");
+        QVERIFY(editor->edit(a, QStringLiteral("plastic is refused at the depot")).ok());
+        QVERIFY(editor->changeState(id.value(), State::InReview).ok());
+        const QList<ArticleVersion> versions = editor->history().versions(id.value());
+        QCOMPARE(versions.size(), 3);
+        QCOMPARE(versions.at(1).kind, QStringLiteral("article.edited"));
+        QCOMPARE(versions.at(1).note, QStringLiteral("plastic is refused at the depot"));
+        QCOMPARE(versions.at(2).note, QString());
+    }
+
     void agentsCannotWrite()
     {
         auto agent = service(AgentRole::CallTaker, QStringLiteral("al"));

@@ -318,26 +318,55 @@ private slots:
         QCOMPARE(reads.lastReadVersion(QStringLiteral("al"), seedId), 2);
     }
 
-    void anEditorCannotPublishOrChangeAPublishedArticle()
+    // Issue 14, item 6: an editor revises a published article beside the live one (agents keep
+    // reading the published text) and a supervisor publishes the revision.
+    void anEditorRevisesAPublishedArticleBesideTheLiveOne()
     {
         auto editor = service(AgentRole::Editor, QStringLiteral("ed"));
+        auto supervisor = service(AgentRole::Supervisor, QStringLiteral("sue"));
+        const QString liveBody = m_articles->byId(seedId)->body;
         KnowledgePanel panel(*m_articles);
         panel.setService(editor.get());
         show(panel);
         panel.openArticle(seedId);
-        QVERIFY(!find<QPushButton>(&panel, "editArticleButton")->isEnabled());
-        panel.editCurrentArticle(); // opens read-only, with the moves an editor may make
+        QTRY_VERIFY(find<QPushButton>(&panel, "editArticleButton")->isEnabled());
+        panel.editCurrentArticle();
         auto *dialog = find<QDialog>(&panel, "articleEditorDialog");
         QTRY_VERIFY(dialog->isVisible());
-        QVERIFY(find<QLineEdit>(dialog, "articleTitleLineEdit")->isReadOnly());
-        QVERIFY(find<QLabel>(dialog, "articleEditorMessageLabel")->text().contains(u"supervisor"));
+        auto *body = find<QPlainTextEdit>(dialog, "articleBodyTextEdit");
+        QVERIFY(!body->isReadOnly());
+        QCOMPARE(find<QPushButton>(dialog, "articleSaveButton")->text(),
+                 QStringLiteral("&Save revision"));
         QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("moveTo_archivedButton")));
-        QTest::mouseClick(find<QPushButton>(dialog, "moveTo_draftButton"), Qt::LeftButton);
-        QTRY_VERIFY(!find<QLineEdit>(dialog, "articleTitleLineEdit")->isReadOnly());
-        QTest::mouseClick(find<QPushButton>(dialog, "moveTo_in_reviewButton"), Qt::LeftButton);
-        QTRY_VERIFY(find<QLabel>(dialog, "articleStateLabel")->text().contains(u"In review"));
-        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("moveTo_publishedButton")));
-        QCOMPARE(m_articles->byId(seedId)->state, KnowledgeArticle::State::InReview);
+        body->setFocus();
+        QTest::keyClick(body, Qt::Key_End, Qt::ControlModifier);
+        QTest::keyClicks(body, QStringLiteral(" Gloxinet spikes are allowed."));
+        QTest::keyClicks(find<QLineEdit>(dialog, "articleNoteLineEdit"),
+                         QStringLiteral("spikes rule"));
+        QTest::mouseClick(find<QPushButton>(dialog, "articleSaveButton"), Qt::LeftButton);
+        QTRY_VERIFY(editor->revision(seedId).has_value());
+        QCOMPARE(editor->revision(seedId)->note, QStringLiteral("spikes rule"));
+        QVERIFY(find<QLabel>(dialog, "articleStateLabel")->text().contains(u"revision waiting"));
+        // No publish button for an editor; agents still read the live text.
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("publishRevisionButton")));
+        QCOMPARE(m_articles->byId(seedId)->body, liveBody);
+        dialog->close();
+
+        KnowledgePanel supervisorPanel(*m_articles);
+        supervisorPanel.setService(supervisor.get());
+        show(supervisorPanel);
+        supervisorPanel.openArticle(seedId);
+        supervisorPanel.editCurrentArticle();
+        auto *review = find<QDialog>(&supervisorPanel, "articleEditorDialog");
+        QTRY_VERIFY(review->isVisible());
+        QVERIFY(find<QPlainTextEdit>(review, "articleBodyTextEdit")
+                    ->toPlainText()
+                    .contains(u"Gloxinet"));
+        QTest::mouseClick(find<QPushButton>(review, "publishRevisionButton"), Qt::LeftButton);
+        QTRY_VERIFY(m_articles->byId(seedId)->body.contains(u"Gloxinet"));
+        QVERIFY(!supervisor->revision(seedId));
+        QCOMPARE(supervisor->history().versions(seedId).constLast().note,
+                 QStringLiteral("spikes rule"));
     }
 
     // Agents are not offered an expired article; a supervisor finds it marked, and the article

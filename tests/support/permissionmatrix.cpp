@@ -298,6 +298,41 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                           {QStringLiteral("detail"), QJsonObject{{QStringLiteral("service_code"),
                                                                   QStringLiteral("RODENTACT")}}}}),
                   Callers});
+    // Revising a published article beside the live one: writers save and discard a revision,
+    // only supervisors publish it; a draft is never revised.
+    const auto revise = [&m](const QString &what) {
+        return m.make(QStringLiteral("article"), m.id(what),
+                      QStringLiteral("article.revision_saved"),
+                      {{QStringLiteral("fields"),
+                        QJsonObject{{QStringLiteral("body"), QStringLiteral("New hours.")}}},
+                       {QStringLiteral("note"), QStringLiteral("hours changed")}});
+    };
+    const auto publishedAs = [&m, &published](const QString &what) {
+        QList<Event> events;
+        for (const Event &e : published)
+            events.append(Event::make(e.entityType, m.id(what), e.kind, e.payload, e.actor,
+                                      e.device, e.clientTime));
+        return events;
+    };
+    cases.append({QStringLiteral("article.revision_saved published"),
+                  publishedAs(QStringLiteral("rv")), revise(QStringLiteral("rv")), Writers});
+    cases.append({QStringLiteral("article.revision_saved draft"),
+                  {m.article(QStringLiteral("rvd"))},
+                  revise(QStringLiteral("rvd")),
+                  {}});
+    QList<Event> revised = publishedAs(QStringLiteral("rvp"));
+    revised.append(revise(QStringLiteral("rvp")));
+    cases.append({QStringLiteral("article.revision_published"), revised,
+                  m.make(QStringLiteral("article"), m.id(QStringLiteral("rvp")),
+                         QStringLiteral("article.revision_published"),
+                         {{QStringLiteral("note"), QStringLiteral("ok")}}),
+                  Supervisors});
+    QList<Event> toDiscard = publishedAs(QStringLiteral("rvx"));
+    toDiscard.append(revise(QStringLiteral("rvx")));
+    cases.append({QStringLiteral("article.revision_discarded"), toDiscard,
+                  m.make(QStringLiteral("article"), m.id(QStringLiteral("rvx")),
+                         QStringLiteral("article.revision_discarded"), {}),
+                  Writers});
     return cases;
 }
 

@@ -66,7 +66,7 @@ ArticleEditorDialog::ArticleEditorDialog(KnowledgeService &service, const QStrin
     m_reviewDue->setSpecialValueText(tr("None"));
     m_reviewDue->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_note->setObjectName(QStringLiteral("articleNoteLineEdit"));
-    m_note->setPlaceholderText(tr("Why (kept in the history with the move)"));
+    m_note->setPlaceholderText(tr("Why (kept in the history with this save or move)"));
     m_stateLabel->setObjectName(QStringLiteral("articleStateLabel"));
     m_message->setObjectName(QStringLiteral("articleEditorMessageLabel"));
     m_message->setWordWrap(true);
@@ -130,6 +130,24 @@ QString ArticleEditorDialog::message() const
 void ArticleEditorDialog::load(const KnowledgeArticle &a)
 {
     m_article = a;
+    // A published article that this person may not change directly is revised beside it; a
+    // waiting revision is what the form shows to everyone who may revise.
+    const bool revisable = !a.id.isEmpty() && m_service.canRevise(a);
+    const auto pending = revisable ? m_service.revision(a.id) : std::nullopt;
+    m_revisionPending = pending.has_value();
+    m_revising = revisable && (m_revisionPending || !m_service.canEdit(a));
+    fill(pending ? pending->article : a);
+    updateActions();
+    if (pending)
+        showMessage(
+            tr("A revision saved by %1 is waiting beside the published article; agents "
+               "see the published text until a supervisor publishes it. Note: %2")
+                .arg(pending->actor, pending->note.isEmpty() ? tr("(none)") : pending->note),
+            false);
+}
+
+void ArticleEditorDialog::fill(const KnowledgeArticle &a)
+{
     m_title->setText(a.title);
     m_language->setCurrentIndex(std::max(0, m_language->findData(a.language)));
     m_audience->setCurrentIndex(a.audience == KnowledgeArticle::Audience::Public ? 1 : 0);
@@ -145,7 +163,6 @@ void ArticleEditorDialog::load(const KnowledgeArticle &a)
     m_transferPhone->setText(transfer.value(u"phone").toString());
     m_transferHours->setText(transfer.value(u"hours").toString());
     m_reviewDue->setDate(a.reviewDue.isValid() ? a.reviewDue : noDate);
-    updateActions();
 }
 
 KnowledgeArticle ArticleEditorDialog::collect() const
@@ -190,13 +207,29 @@ bool ArticleEditorDialog::save()
         }
         setWindowTitle(tr("Edit article"));
         load(*m_service.articles().byId(created.value()));
-    } else {
-        if (!m_service.canEdit(m_article))
-            return true; // read-only here: nothing to save
-        if (auto s = m_service.edit(a); !s) {
+    } else if (m_revising) {
+        const auto before = m_service.revision(m_article.id);
+        if (auto s = m_service.saveRevision(a, m_note->text()); !s) {
             showMessage(s.error().message, true);
             return false;
         }
+        const auto after = m_service.revision(m_article.id);
+        if (!before || !after || before->savedAt != after->savedAt || before->note != after->note)
+            m_note->clear();
+        load(*m_service.articles().byId(m_article.id));
+        emit articleChanged(m_article.id);
+        return true;
+    } else {
+        if (!m_service.canEdit(m_article))
+            return true; // read-only here: nothing to save
+        const int before = m_service.articles().versionOf(m_article.id);
+        if (auto s = m_service.edit(a, m_note->text()); !s) {
+            showMessage(s.error().message, true);
+            return false;
+        }
+        // The note went with this save only when something was saved; else it waits for a move.
+        if (m_service.articles().versionOf(m_article.id) != before)
+            m_note->clear();
         load(*m_service.articles().byId(m_article.id));
     }
     showMessage(tr("Saved as version %1.").arg(m_service.articles().versionOf(m_article.id)),
@@ -216,6 +249,36 @@ bool ArticleEditorDialog::moveTo(KnowledgeArticle::State to)
     m_note->clear();
     load(*m_service.articles().byId(m_article.id));
     showMessage(tr("Now: %1.").arg(ArticleLifecycle::stateTitle(m_article.state)), false);
+    emit articleChanged(m_article.id);
+    return true;
+}
+
+bool ArticleEditorDialog::publishRevision()
+{
+    if (!save())
+        return false;
+    if (auto s = m_service.publishRevision(m_article.id, m_note->text()); !s) {
+        showMessage(s.error().message, true);
+        return false;
+    }
+    m_note->clear();
+    load(*m_service.articles().byId(m_article.id));
+    showMessage(tr("The revision is published: agents now find version %1.")
+                    .arg(m_service.articles().versionOf(m_article.id)),
+                false);
+    emit articleChanged(m_article.id);
+    return true;
+}
+
+bool ArticleEditorDialog::discardRevision()
+{
+    if (auto s = m_service.discardRevision(m_article.id, m_note->text()); !s) {
+        showMessage(s.error().message, true);
+        return false;
+    }
+    m_note->clear();
+    load(*m_service.articles().byId(m_article.id));
+    showMessage(tr("The revision is discarded; the published article is unchanged."), false);
     emit articleChanged(m_article.id);
     return true;
 }
@@ -241,7 +304,8 @@ QString ArticleEditorDialog::moveLabel(KnowledgeArticle::State to) const
 void ArticleEditorDialog::updateActions()
 {
     const bool isNew = m_article.id.isEmpty();
-    const bool editable = isNew ? m_service.canCreate() : m_service.canEdit(m_article);
+    const bool editable =
+        isNew ? m_service.canCreate() : (m_revising || m_service.canEdit(m_article));
     for (QLineEdit *e :
          {m_title, m_serviceCodes, m_keywords, m_transferName, m_transferPhone, m_transferHours})
         e->setReadOnly(!editable);
@@ -251,10 +315,12 @@ void ArticleEditorDialog::updateActions()
          std::initializer_list<QWidget *>{m_language, m_audience, m_department, m_reviewDue})
         w->setEnabled(editable);
     m_save->setEnabled(editable);
-    m_stateLabel->setText(isNew ? tr("New draft")
+    m_save->setText(m_revising ? tr("&Save revision") : tr("&Save"));
+    const QString state = isNew ? tr("New draft")
                                 : tr("%1, version %2")
                                       .arg(ArticleLifecycle::stateTitle(m_article.state))
-                                      .arg(m_service.articles().versionOf(m_article.id)));
+                                      .arg(m_service.articles().versionOf(m_article.id));
+    m_stateLabel->setText(m_revisionPending ? tr("%1 — revision waiting").arg(state) : state);
     while (QLayoutItem *item = m_moves->takeAt(0)) {
         // The clicked button may be the one running this: delete it later.
         item->widget()->setObjectName(QString());
@@ -270,7 +336,19 @@ void ArticleEditorDialog::updateActions()
         connect(button, &QPushButton::clicked, this, [this, to] { moveTo(to); });
         m_moves->addWidget(button);
     }
-    m_note->setEnabled(!moves.isEmpty());
+    if (m_revisionPending) {
+        if (m_service.canPublishRevision(m_article)) {
+            auto *publish = new QPushButton(tr("Publish re&vision"), this);
+            publish->setObjectName(QStringLiteral("publishRevisionButton"));
+            connect(publish, &QPushButton::clicked, this, [this] { publishRevision(); });
+            m_moves->addWidget(publish);
+        }
+        auto *discard = new QPushButton(tr("Dis&card revision"), this);
+        discard->setObjectName(QStringLiteral("discardRevisionButton"));
+        connect(discard, &QPushButton::clicked, this, [this] { discardRevision(); });
+        m_moves->addWidget(discard);
+    }
+    m_note->setEnabled(editable || !moves.isEmpty());
     if (!isNew && !editable) {
         if (const Status s = ArticleLifecycle::checkEdit(m_article.state, m_service.role()); !s)
             showMessage(s.error().message, true);

@@ -36,6 +36,9 @@ public:
     bool save();
     // Saves what was typed, then moves the article to `to`.
     bool moveTo(KnowledgeArticle::State to);
+    // A published article's revision: published for agents (supervisors), or thrown away.
+    bool publishRevision();
+    bool discardRevision();
 
 signals:
     // The article was written (created, edited or moved).
@@ -43,6 +46,7 @@ signals:
 
 private:
     void load(const KnowledgeArticle &article);
+    void fill(const KnowledgeArticle &article);
     KnowledgeArticle collect() const;
     void updateActions();
     void showMessage(const QString &text, bool error);
@@ -66,6 +70,9 @@ private:
     QLabel *m_stateLabel;
     QLabel *m_message;
     QPushButton *m_save;
+    // The form shows (and Save keeps) a revision beside the published article.
+    bool m_revising = false;
+    bool m_revisionPending = false;
     QHBoxLayout *m_moves;
 };
 

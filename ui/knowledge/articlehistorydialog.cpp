@@ -103,7 +103,10 @@ QString ArticleHistoryDialog::changeText(const ArticleVersion &v) const
                    ? tr("Moved to %1").arg(ArticleLifecycle::stateTitle(v.article.state))
                    : tr("Moved to %1: %2")
                          .arg(ArticleLifecycle::stateTitle(v.article.state), v.note);
-    return tr("Edited");
+    if (v.kind == u"article.revision_published")
+        return v.note.isEmpty() ? tr("Revision published")
+                                : tr("Revision published: %1").arg(v.note);
+    return v.note.isEmpty() ? tr("Edited") : tr("Edited: %1").arg(v.note);
 }
 
 void ArticleHistoryDialog::compare(int from, int to)

@@ -406,7 +406,8 @@ void KnowledgePanel::showArticleById(const QString &articleId)
     m_view->setHtml(ArticleHtml::article(*article, changed, m_today()));
     m_currentServiceCode = article->serviceCodes.value(0);
     m_start->setVisible(!m_currentServiceCode.isEmpty());
-    m_edit->setEnabled(m_service && m_service->canEdit(*article));
+    m_edit->setEnabled(m_service &&
+                       (m_service->canEdit(*article) || m_service->canRevise(*article)));
     // An article counts as opened once it has stayed on screen for a moment, not when it
     // flashes past as the first hit while the agent types.
     m_currentId = article->id;
