@@ -13,6 +13,7 @@ packages=(
   libjs-leaflet libjs-leaflet.markercluster
   postgresql postgresql-contrib
   xvfb xauth desktop-file-utils appstream
+  libqrencode-dev zbar-tools poppler-utils
 )
 
 missing=()

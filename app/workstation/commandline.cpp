@@ -79,7 +79,18 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
                                     "Without one the workstation runs standalone on its local "
                                     "store."),
         QStringLiteral("URL"));
-    parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server});
+    const QCommandLineOption kiosk(
+        QStringLiteral("kiosk"),
+        QCoreApplication::translate("CommandLine",
+                                    "Run as the lobby's self-service check-in kiosk (full "
+                                    "screen, large touch buttons, English and Spanish)."));
+    const QCommandLineOption board(
+        QStringLiteral("display-board"),
+        QCoreApplication::translate("CommandLine",
+                                    "Run as the lobby's display board: now serving and the "
+                                    "last tickets called (numbers only)."));
+    parser.addOptions(
+        {database, city, lang, reimport, checkCity, replaceCity, server, kiosk, board});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -98,6 +109,13 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
     options.reimport = parser.isSet(reimport);
     options.cityGiven = parser.isSet(city);
     options.replaceCity = parser.isSet(replaceCity);
+    options.kiosk = parser.isSet(kiosk);
+    options.displayBoard = parser.isSet(board);
+    if (options.kiosk && options.displayBoard)
+        return makeError(QStringLiteral("usage"),
+                         QCoreApplication::translate("CommandLine",
+                                                     "--kiosk and --display-board are two "
+                                                     "screens: start one program for each."));
     options.checkCity = parser.value(checkCity);
     if (parser.isSet(checkCity) && !QFileInfo(options.checkCity).isDir())
         return makeError(

@@ -16,6 +16,8 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
+#include "ui/lobby/displayboard.h"
+#include "ui/lobby/kioskwindow.h"
 #include "ui/sync/logindialog.h"
 #include "ui/sync/synccontroller.h"
 
@@ -202,6 +204,22 @@ int main(int argc, char *argv[])
         client.get());
     StoreContext &store = workspace.store();
     SyncEngine *engine = workspace.syncEngine();
+    if (options.value().kiosk || options.value().displayBoard) {
+        // A lobby screen: the same store and sync, no agent window.
+        std::unique_ptr<QWidget> screen;
+        if (options.value().kiosk)
+            screen = std::make_unique<KioskWindow>(
+                store.lobby, store.database.meta(QStringLiteral("city_name")));
+        else
+            screen =
+                std::make_unique<DisplayBoard>(store.lobby.repository(), store.database.changes());
+        if (engine && signedIn)
+            engine->start();
+        screen->showFullScreen();
+        const int status = QApplication::exec();
+        workspace.shutDown();
+        return status;
+    }
     MainWindow window(store, settings);
     SyncController sync(window, settings, *database.value(), store.events, engine, client.get(),
                         agent);

@@ -9,6 +9,7 @@
 
 namespace civicdesk {
 
+class SyncCallArbiter;
 class SyncClient;
 class SyncEngine;
 
@@ -41,6 +42,8 @@ public:
 private:
     StoreContext m_store;
     std::unique_ptr<SyncEngine> m_engine;
+    // The central store decides which counter calls a lobby ticket (models/sync/synccallarbiter.h).
+    std::unique_ptr<SyncCallArbiter> m_callArbiter;
 };
 
 } // namespace civicdesk
