@@ -2509,6 +2509,10 @@
         <source>Ticket %1 to counter %2</source>
         <translation>Ticket %1 to counter %2</translation>
     </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistoryEntryModel</name>

@@ -2503,11 +2503,15 @@
     </message>
     <message>
         <source>Counter</source>
-        <translation>Ventanilla</translation>
+        <translation>Counter</translation>
     </message>
     <message>
         <source>Ticket %1 to counter %2</source>
         <translation>Turno %1 a la ventanilla %2</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
     </message>
 </context>
 <context>

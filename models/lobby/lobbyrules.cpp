@@ -45,11 +45,13 @@ QString prefixFor(const QStringList &categories, const QString &category)
     const qsizetype index = sorted.indexOf(category);
     if (index < 0)
         return {};
+    // No I, L or O: a ticket called out loud or read on the board is never taken for 1 or 0.
+    static const QString letters = QStringLiteral("ABCDEFGHJKMNPQRSTUVWXYZ");
     QString prefix;
     qsizetype n = index;
     do {
-        prefix.prepend(QChar(u'A' + char16_t(n % 26)));
-        n = n / 26 - 1;
+        prefix.prepend(letters.at(n % letters.size()));
+        n = n / letters.size() - 1;
     } while (n >= 0);
     return prefix;
 }

@@ -27,7 +27,8 @@ bool mayCall(const CounterProfile &counter, const LobbyTicket &ticket);
 QList<LobbyTicket> callOrder(const QList<LobbyTicket> &tickets, const CounterProfile &counter);
 
 // The letter of each category: the city's categories in alphabetical order get A, B, C...
-// (after Z: AA, AB...). Empty for a category not in the list.
+// skipping I, L and O (never read as 1 or 0); after Z: AA, AB... Empty for a category not in
+// the list.
 QString prefixFor(const QStringList &categories, const QString &category);
 // "A012": the prefix and the day's sequence number, at least three digits.
 QString ticketNumber(const QString &prefix, int seq);

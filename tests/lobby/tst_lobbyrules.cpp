@@ -99,9 +99,13 @@ private slots:
         QStringList many;
         for (int i = 0; i < 28; ++i)
             many.append(QStringLiteral("c%1").arg(i, 2, 10, QLatin1Char('0')));
-        QCOMPARE(lobbyrules::prefixFor(many, QStringLiteral("c25")), QStringLiteral("Z"));
-        QCOMPARE(lobbyrules::prefixFor(many, QStringLiteral("c26")), QStringLiteral("AA"));
-        QCOMPARE(lobbyrules::prefixFor(many, QStringLiteral("c27")), QStringLiteral("AB"));
+        // I, L and O are skipped: they read as 1 and 0.
+        QCOMPARE(lobbyrules::prefixFor(many, QStringLiteral("c08")), QStringLiteral("J"));
+        QCOMPARE(lobbyrules::prefixFor(many, QStringLiteral("c10")), QStringLiteral("M"));
+        QCOMPARE(lobbyrules::prefixFor(many, QStringLiteral("c12")), QStringLiteral("P"));
+        QCOMPARE(lobbyrules::prefixFor(many, QStringLiteral("c22")), QStringLiteral("Z"));
+        QCOMPARE(lobbyrules::prefixFor(many, QStringLiteral("c23")), QStringLiteral("AA"));
+        QCOMPARE(lobbyrules::prefixFor(many, QStringLiteral("c24")), QStringLiteral("AB"));
     }
 
     void numbersHaveThreeDigitsAtLeast()

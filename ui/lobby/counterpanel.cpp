@@ -90,6 +90,8 @@ void CounterPanel::buildUi()
     m_queue->setColumnCount(6);
     m_queue->setAllColumnsShowFocus(true);
     m_queue->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_queue->header()->setStretchLastSection(false);
+    m_queue->header()->setSectionResizeMode(1, QHeaderView::Stretch); // the reason gives way
     m_queueLabel->setBuddy(m_queue);
     m_parkedLabel = makeLabel("counterParkedLabel");
     m_parked = new QListWidget(this);
@@ -171,8 +173,8 @@ void CounterPanel::buildUi()
     right->addWidget(m_message);
     right->addStretch();
     auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left, 1);
-    layout->addLayout(right, 1);
+    layout->addLayout(left, 5);
+    layout->addLayout(right, 4);
 
     // The agent's order: where am I, who waits, what to do, the details of it.
     QList<QWidget *> chain = {m_counter, m_category, m_queue};

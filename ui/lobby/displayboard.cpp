@@ -44,14 +44,24 @@ DisplayBoard::DisplayBoard(const LobbyRepository &lobby, StoreChanges &changes, 
     auto *heading = label(this, QStringLiteral("nowServingHeading"), 36, QStringLiteral("#ffffff"));
     heading->setText(tr("Now serving") + QStringLiteral(" · Atendiendo"));
     layout->addWidget(heading);
-    auto *now = new QHBoxLayout;
+    // The ticket and its counter side by side, each under its caption in both languages.
+    auto *now = new QGridLayout;
+    auto *ticketCaption =
+        label(this, QStringLiteral("nowTicketCaption"), 24, QStringLiteral("#ffffff"), false);
+    ticketCaption->setText(tr("Ticket") + QStringLiteral(" · Turno"));
+    auto *counterCaption =
+        label(this, QStringLiteral("nowCounterCaption"), 24, QStringLiteral("#ffffff"), false);
+    counterCaption->setText(tr("Counter") + QStringLiteral(" · Ventanilla"));
     m_nowTicket =
         label(this, QStringLiteral("nowServingTicketLabel"), 120, QStringLiteral("#ffd400"));
     m_nowCounter =
-        label(this, QStringLiteral("nowServingCounterLabel"), 64, QStringLiteral("#ffffff"));
-    now->addWidget(m_nowTicket);
-    now->addStretch();
-    now->addWidget(m_nowCounter);
+        label(this, QStringLiteral("nowServingCounterLabel"), 120, QStringLiteral("#ffffff"));
+    now->addWidget(ticketCaption, 0, 0);
+    now->addWidget(counterCaption, 0, 1);
+    now->addWidget(m_nowTicket, 1, 0);
+    now->addWidget(m_nowCounter, 1, 1);
+    now->setColumnStretch(0, 3);
+    now->setColumnStretch(1, 2);
     layout->addLayout(now);
     auto *recentHeading =
         label(this, QStringLiteral("recentHeading"), 28, QStringLiteral("#ffffff"));
@@ -85,14 +95,13 @@ DisplayBoard::DisplayBoard(const LobbyRepository &lobby, StoreChanges &changes, 
 void DisplayBoard::refresh()
 {
     const QList<LobbyTicket> calls = m_lobby.recentlyCalled(RecentCount);
-    const QString counterWord = tr("Counter") + QStringLiteral(" / Ventanilla");
     m_empty->setVisible(calls.isEmpty());
     if (calls.isEmpty()) {
         m_nowTicket->clear();
         m_nowCounter->clear();
     } else {
         m_nowTicket->setText(calls.first().number);
-        m_nowCounter->setText(counterWord + u' ' + calls.first().counter);
+        m_nowCounter->setText(calls.first().counter);
         m_nowTicket->setAccessibleName(
             tr("Ticket %1 to counter %2").arg(calls.first().number, calls.first().counter));
     }
@@ -110,7 +119,7 @@ QStringList DisplayBoard::shownCalls() const
 {
     QStringList shown;
     if (!m_nowTicket->text().isEmpty())
-        shown.append(m_nowTicket->text() + u' ' + m_nowCounter->text().section(u' ', -1));
+        shown.append(m_nowTicket->text() + u' ' + m_nowCounter->text());
     for (const QLabel *row : m_recent) {
         if (!row->text().isEmpty())
             shown.append(row->text().section(u' ', 0, 0) + u' ' + row->text().section(u' ', -1));
