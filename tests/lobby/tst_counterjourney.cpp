@@ -67,6 +67,11 @@ private slots:
 
         QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
         QCOMPARE(j.focusName(), QStringLiteral("counterQueueTreeWidget"));
+        // Enter on a ticket further down calls it out of order, and wants the reason first.
+        QVERIFY(j.press(Qt::Key_Down));
+        QVERIFY(j.press(Qt::Key_Return));
+        QCOMPARE(j.focusName(), QStringLiteral("counterReasonLineEdit"));
+        QVERIFY(!store.lobby.current(QStringLiteral("1")));
         QVERIFY(j.press(Qt::Key_F5));
         QTRY_VERIFY(store.lobby.current(QStringLiteral("1")).has_value());
         QCOMPARE(store.lobby.current(QStringLiteral("1"))->id, spanish.id); // accessibility first

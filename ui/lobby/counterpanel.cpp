@@ -350,6 +350,11 @@ void CounterPanel::callChosen()
     }
     if (m_calling)
         return;
+    // The first of the list is the one call next takes: no reason needed.
+    if (m_queue->indexOfTopLevelItem(item) == 0 && m_reason->text().trimmed().isEmpty()) {
+        callNext();
+        return;
+    }
     const QString id = item->data(0, Qt::UserRole).toString();
     if (m_reason->text().trimmed().isEmpty()) {
         showMessage(tr("Say why this ticket is called out of order (Reason or note)."), true);
