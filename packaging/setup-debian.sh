@@ -15,6 +15,7 @@ packages=(
   xvfb xauth desktop-file-utils appstream
   lintian mmdebstrap curl
   baresip-core
+  libqrencode-dev zbar-tools poppler-utils
 )
 
 missing=()

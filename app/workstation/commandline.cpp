@@ -98,8 +98,18 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
                                     "socket:/PATH for a call-event bridge, none to switch it "
                                     "off."),
         QStringLiteral("SPEC"));
-    parser.addOptions(
-        {database, city, lang, reimport, checkCity, replaceCity, server, wallboard, cti});
+    const QCommandLineOption kiosk(
+        QStringLiteral("kiosk"),
+        QCoreApplication::translate("CommandLine",
+                                    "Run as the lobby's self-service check-in kiosk (full "
+                                    "screen, large touch buttons, English and Spanish)."));
+    const QCommandLineOption board(
+        QStringLiteral("display-board"),
+        QCoreApplication::translate("CommandLine",
+                                    "Run as the lobby's display board: now serving and the "
+                                    "last tickets called (numbers only)."));
+    parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server, wallboard,
+                       cti, kiosk, board});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -119,6 +129,13 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
     options.wallboard = parser.isSet(wallboard);
     options.cityGiven = parser.isSet(city);
     options.replaceCity = parser.isSet(replaceCity);
+    options.kiosk = parser.isSet(kiosk);
+    options.displayBoard = parser.isSet(board);
+    if (options.kiosk && options.displayBoard)
+        return makeError(QStringLiteral("usage"),
+                         QCoreApplication::translate("CommandLine",
+                                                     "--kiosk and --display-board are two "
+                                                     "screens: start one program for each."));
     options.checkCity = parser.value(checkCity);
     if (parser.isSet(checkCity) && !QFileInfo(options.checkCity).isDir())
         return makeError(

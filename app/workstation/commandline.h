@@ -24,6 +24,9 @@ struct WorkstationOptions
     // the adapter; "none" switches it off.
     QString cti;
     bool ctiGiven = false;
+    // Lobby screens instead of the agent's window (on the same store and sync).
+    bool kiosk = false;        // --kiosk: the self-service check-in
+    bool displayBoard = false; // --display-board: now serving and the last called
 };
 
 // Parses and validates the workstation's command line. `--help` and `--version` print and exit

@@ -16,6 +16,8 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
+#include "ui/lobby/displayboard.h"
+#include "ui/lobby/kioskwindow.h"
 #include "ui/practice/practicemode.h"
 #include "ui/supervisor/supervisorworkspace.h"
 #include "ui/supervisor/wallboard.h"
@@ -215,6 +217,22 @@ int main(int argc, char *argv[])
         if (engine && signedIn)
             engine->start();
         wall.showFullScreen();
+        const int status = QApplication::exec();
+        workspace.shutDown();
+        return status;
+    }
+    if (options.value().kiosk || options.value().displayBoard) {
+        // A lobby screen: the same store and sync, no agent window.
+        std::unique_ptr<QWidget> screen;
+        if (options.value().kiosk)
+            screen = std::make_unique<KioskWindow>(
+                store.lobby, store.database.meta(QStringLiteral("city_name")));
+        else
+            screen =
+                std::make_unique<DisplayBoard>(store.lobby.repository(), store.database.changes());
+        if (engine && signedIn)
+            engine->start();
+        screen->showFullScreen();
         const int status = QApplication::exec();
         workspace.shutDown();
         return status;

@@ -1,5 +1,6 @@
 #include "app/workstation/workspace.h"
 
+#include "models/sync/synccallarbiter.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
 #include "ui/common/mainwindow.h"
@@ -33,6 +34,8 @@ Workspace::Workspace(Database &database, const QString &agent, AgentRole role, S
         return;
     m_store.centralStore = true;
     m_engine = std::make_unique<SyncEngine>(database, *client);
+    m_callArbiter = std::make_unique<SyncCallArbiter>(*client);
+    m_store.lobby.setArbiter(m_callArbiter.get());
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged,
                          m_engine.get(),
@@ -83,6 +86,7 @@ Status Workspace::startTelephony(const QString &spec, const QString &, MainWindo
 
 void Workspace::shutDown()
 {
+    m_store.lobby.setArbiter(nullptr);
     if (m_engine)
         m_engine->stop();
 #ifdef CIVICDESK_WITH_CTI

@@ -10,6 +10,7 @@
 namespace civicdesk {
 
 class MainWindow;
+class SyncCallArbiter;
 class SyncClient;
 class SyncEngine;
 class TelephonyAdapter;
@@ -52,6 +53,8 @@ private:
     StoreContext m_store;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<TelephonyAdapter> m_telephony;
+    // The central store decides which counter calls a lobby ticket (models/sync/synccallarbiter.h).
+    std::unique_ptr<SyncCallArbiter> m_callArbiter;
 };
 
 } // namespace civicdesk

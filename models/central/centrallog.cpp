@@ -92,7 +92,8 @@ std::optional<EventRejection> CentralLog::check(const Event &event)
                          QStringLiteral("id"));
     static const QStringList entities = {QStringLiteral("request"), QStringLiteral("contact"),
                                          QStringLiteral("caller"),  QStringLiteral("article"),
-                                         QStringLiteral("review"),  QStringLiteral("agent")};
+                                         QStringLiteral("review"),  QStringLiteral("agent"),
+                                         QStringLiteral("ticket")};
     if (!entities.contains(event.entityType))
         return rejection(event, QStringLiteral("validation"),
                          Text::tr("entity_type must be one of: %1.").arg(entities.join(u", ")),

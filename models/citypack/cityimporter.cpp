@@ -639,6 +639,9 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
         {QStringLiteral("city_name"), pack.name},
         {QStringLiteral("city_region"), pack.region},
         {QStringLiteral("city_timezone"), pack.timezone},
+        {QStringLiteral("city_phone"), pack.contactPhone},
+        {QStringLiteral("city_web"), pack.contactWeb},
+        {QStringLiteral("city_status_url"), pack.statusUrl},
         {QStringLiteral("city_center"),
          QStringLiteral("%1,%2").arg(pack.centerLat, 0, 'f', 6).arg(pack.centerLon, 0, 'f', 6)}};
     for (const auto &[key, value] : meta) {

@@ -206,6 +206,19 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
     pack.name = str(m, u"name");
     pack.region = str(m, u"region");
     pack.timezone = str(m, u"timezone");
+    const QJsonObject contact = m.value(u"contact").toObject();
+    pack.contactPhone = contact.value(u"phone").toString().trimmed();
+    pack.contactWeb = contact.value(u"web").toString().trimmed();
+    pack.statusUrl = contact.value(u"status_url").toString().trimmed();
+    if (!pack.statusUrl.isEmpty() &&
+        (!pack.statusUrl.startsWith(u"https://") || !pack.statusUrl.contains(u"{number}"))) {
+        if (problem(manifestError(manifestPath,
+                                  QCoreApplication::translate(
+                                      "CityPack", "\"contact.status_url\" must be an https:// "
+                                                  "link with {number} where the request number "
+                                                  "goes"))))
+            return *stopped;
+    }
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,31}$"));
     if (!absent.contains(u"id"_s) && !idPattern.match(pack.id).hasMatch()) {
         if (problem(manifestError(

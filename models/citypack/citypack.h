@@ -74,6 +74,12 @@ struct CityPack
     QString timezone;
     double centerLat = 0;
     double centerLon = 0;
+    // How residents check a request (optional "contact" object): the phone number to call
+    // ("311"), the web address, and the status link of one request with "{number}" where the
+    // request number goes (printed as a QR code on lobby receipts).
+    QString contactPhone;
+    QString contactWeb;
+    QString statusUrl;
     QString attributionFile;
     QString servicesFile;
     QStringList definitionFiles;

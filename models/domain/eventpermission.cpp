@@ -16,18 +16,18 @@ class Text
 // Kinds that only record what a caller reported or asked: every role that takes calls.
 const QStringList &callKinds()
 {
-    static const QStringList kinds = {QStringLiteral("request.created"),
-                                      QStringLiteral("request.note_added"),
-                                      QStringLiteral("request.caller_attached"),
-                                      QStringLiteral("request.duplicate_linked"),
-                                      QStringLiteral("request.callback_scheduled"),
-                                      QStringLiteral("request.callback_done"),
-                                      QStringLiteral("contact.started"),
-                                      QStringLiteral("contact.ended"),
-                                      QStringLiteral("contact.article_opened"),
-                                      QStringLiteral("contact.search_unanswered"),
-                                      QStringLiteral("caller.upserted"),
-                                      QStringLiteral("contact.step_recorded")};
+    static const QStringList kinds = {
+        QStringLiteral("request.created"), QStringLiteral("request.note_added"),
+        QStringLiteral("request.caller_attached"), QStringLiteral("request.duplicate_linked"),
+        QStringLiteral("request.callback_scheduled"), QStringLiteral("request.callback_done"),
+        QStringLiteral("contact.started"), QStringLiteral("contact.ended"),
+        QStringLiteral("contact.article_opened"), QStringLiteral("contact.search_unanswered"),
+        QStringLiteral("caller.upserted"), QStringLiteral("contact.step_recorded"),
+        // The lobby queue: issuing a ticket and serving it.
+        QStringLiteral("ticket.issued"), QStringLiteral("ticket.called"),
+        QStringLiteral("ticket.recalled"), QStringLiteral("ticket.no_show"),
+        QStringLiteral("ticket.parked"), QStringLiteral("ticket.transferred"),
+        QStringLiteral("ticket.returned"), QStringLiteral("ticket.served")};
     return kinds;
 }
 

@@ -43,6 +43,9 @@ struct PermissionDenial
 //   request.duplicate_unlinked    manageRequests
 //   contact.*, caller.upserted    recordCalls (contact.step_recorded: one intake step, for
 //                                 replay and practice scoring)
+//   contact.*, caller.upserted    recordCalls
+//   ticket.* (the lobby queue)    recordCalls (a call of a ticket that is not waiting is
+//                                 refused by the projection: one call per ticket and round)
 //   article.created               ArticleLifecycle::canCreate
 //   article.edited                ArticleLifecycle::canEdit in the article's state now
 //   article.reviewed              ArticleLifecycle::canMarkReviewed in the state now

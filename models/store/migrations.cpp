@@ -321,6 +321,30 @@ const QList<QStringList> &allMigrations()
                            "note TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL, "
                            "saved_at INTEGER NOT NULL, base_version INTEGER NOT NULL)"),
         },
+        // lobby: the walk-in queue (tickets and their calls), projected from ticket.* events;
+        // times in milliseconds. A call is keyed by the ticket and its round in the queue, so
+        // one waiting ticket is called once.
+        {
+            QStringLiteral("CREATE TABLE lobby_tickets(id TEXT PRIMARY KEY, number TEXT NOT NULL, "
+                           "seq INTEGER NOT NULL DEFAULT 0, day TEXT NOT NULL, category TEXT NOT "
+                           "NULL, category_name TEXT NOT "
+                           "NULL DEFAULT '', language TEXT NOT NULL DEFAULT 'en', accessibility "
+                           "TEXT NOT NULL DEFAULT '', priority INTEGER NOT NULL DEFAULT 0, "
+                           "visitor_name TEXT, device TEXT NOT NULL, issued_at INTEGER NOT NULL, "
+                           "queued_at INTEGER NOT NULL, state TEXT NOT NULL, round INTEGER NOT "
+                           "NULL DEFAULT 0, counter TEXT, target_counter TEXT, agent TEXT, "
+                           "called_at INTEGER, last_called_at INTEGER, recalls INTEGER NOT NULL "
+                           "DEFAULT 0, ended_at INTEGER, outcome TEXT, contact_id TEXT, "
+                           "request_ids TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', "
+                           "updated_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX lobby_tickets_state ON lobby_tickets(state, queued_at)"),
+            QStringLiteral("CREATE INDEX lobby_tickets_day ON lobby_tickets(day, category)"),
+            QStringLiteral("CREATE INDEX lobby_tickets_called ON lobby_tickets(last_called_at)"),
+            QStringLiteral("CREATE TABLE lobby_calls(ticket_id TEXT NOT NULL, round INTEGER NOT "
+                           "NULL, number TEXT NOT NULL, counter TEXT NOT NULL, agent TEXT NOT "
+                           "NULL, called_at INTEGER NOT NULL, reason TEXT, PRIMARY KEY(ticket_id, "
+                           "round))"),
+        },
     };
     return migrations;
 }

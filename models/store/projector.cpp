@@ -6,6 +6,7 @@
 #include "models/domain/servicerequest.h"
 #include "models/store/articleprojection.h"
 #include "models/store/dialect.h"
+#include "models/store/lobbyprojection.h"
 #include "models/store/requestlinkprojection.h"
 #include "models/store/sql.h"
 
@@ -189,6 +190,8 @@ Status validate(const Event &e)
         return articleprojection::validate(e);
     if (requestlinkprojection::handles(e))
         return requestlinkprojection::validate(e);
+    if (lobbyprojection::handles(e))
+        return lobbyprojection::validate(e);
     if (e.kind == u"request.created") {
         if (str(e, u"number").isEmpty())
             return invalid(e, QStringLiteral("number"),
@@ -287,6 +290,8 @@ Status apply(QSqlDatabase &db, const Event &e)
         return articleprojection::apply(db, e);
     if (requestlinkprojection::handles(e))
         return requestlinkprojection::apply(db, e);
+    if (lobbyprojection::handles(e))
+        return lobbyprojection::apply(db, e);
     if (e.kind == u"request.created")
         return applyRequestCreated(db, e);
     if (e.kind == u"request.field_changed") {

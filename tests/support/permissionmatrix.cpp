@@ -333,6 +333,41 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                   m.make(QStringLiteral("article"), m.id(QStringLiteral("rvx")),
                          QStringLiteral("article.revision_discarded"), {}),
                   Writers});
+    // The lobby queue: every role that takes calls works the counter too.
+    const auto ticket = [&m](const QString &what, const QString &kind, QJsonObject payload) {
+        payload.insert(QStringLiteral("number"), QStringLiteral("A012"));
+        if (kind != u"ticket.issued")
+            payload.insert(QStringLiteral("counter"), QStringLiteral("3"));
+        return m.make(QStringLiteral("ticket"), m.id(what), kind, payload);
+    };
+    const auto issued = [&ticket](const QString &what) {
+        return ticket(what, QStringLiteral("ticket.issued"),
+                      {{QStringLiteral("category"), QStringLiteral("Trash-Graffiti")},
+                       {QStringLiteral("day"), QStringLiteral("2026-12-06")},
+                       {QStringLiteral("seq"), 12},
+                       {QStringLiteral("language"), QStringLiteral("es")}});
+    };
+    const auto called = [&ticket](const QString &what) {
+        return ticket(what, QStringLiteral("ticket.called"), {{QStringLiteral("round"), 0}});
+    };
+    cases.append({QStringLiteral("ticket.issued"), {}, issued(QStringLiteral("tk1")), Callers});
+    cases.append({QStringLiteral("ticket.called"),
+                  {issued(QStringLiteral("tk2"))},
+                  called(QStringLiteral("tk2")),
+                  Callers});
+    const QList<std::pair<QString, QJsonObject>> atCounter = {
+        {QStringLiteral("ticket.recalled"), {}},
+        {QStringLiteral("ticket.no_show"), {}},
+        {QStringLiteral("ticket.parked"), {{QStringLiteral("note"), QStringLiteral("form")}}},
+        {QStringLiteral("ticket.transferred"),
+         {{QStringLiteral("to_counter"), QStringLiteral("5")}}},
+        {QStringLiteral("ticket.returned"), {}},
+        {QStringLiteral("ticket.served"),
+         {{QStringLiteral("outcome"), QStringLiteral("request_created")}}}};
+    for (const auto &[kind, payload] : atCounter) {
+        const QString what = u"tk-" + kind;
+        cases.append({kind, {issued(what), called(what)}, ticket(what, kind, payload), Callers});
+    }
     return cases;
 }
 

@@ -3,6 +3,7 @@
 #include "tests/support/pgcluster.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -239,6 +240,24 @@ QString ServerProcess::login(const QString &name, const QString &password)
                              QJsonDocument(QJsonObject{{QStringLiteral("username"), name},
                                                        {QStringLiteral("password"), password}}));
     return r.json().object().value(u"token").toString();
+}
+
+QList<QJsonObject> ServerProcess::allEvents(const QString &token)
+{
+    QList<QJsonObject> all;
+    qint64 after = 0;
+    for (;;) {
+        const auto reply =
+            get(QStringLiteral("/api/v1/events?after=%1&limit=1000").arg(after), token);
+        if (reply.status != 200)
+            qFatal("pull failed: %d", reply.status);
+        const QJsonArray events = reply.json().object().value(u"events").toArray();
+        for (const QJsonValue &v : events)
+            all.append(v.toObject());
+        if (events.isEmpty() || !reply.json().object().value(u"more").toBool())
+            return all;
+        after = qint64(events.last().toObject().value(u"seq").toDouble());
+    }
 }
 
 } // namespace civicdesk::test

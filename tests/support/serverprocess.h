@@ -73,6 +73,8 @@ public:
                   int timeoutMs = 30000);
     Reply get(const QString &path, const QString &token = {});
     Reply postJson(const QString &path, const QJsonDocument &body, const QString &token = {});
+    // Every event in the central store, by pulling from 0 with `token` (an admin's sees all).
+    QList<QJsonObject> allEvents(const QString &token);
     // Signs in and returns the token (empty on failure).
     QString login(const QString &name,
                   const QString &password = QStringLiteral("correct horse battery"));

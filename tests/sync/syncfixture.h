@@ -13,6 +13,7 @@
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QSqlQuery>
 #include <memory>
 
@@ -119,5 +120,16 @@ private:
     std::unique_ptr<SyncClient> m_client;
     std::unique_ptr<SyncEngine> m_engine;
 };
+
+// Offline = every connection refused (an unreachable proxy), as when the cable is out; back
+// online, the engine is told at once.
+inline void setOnline(QNetworkAccessManager &network, SyncWorkstation &ws, bool online)
+{
+    network.setProxy(online
+                         ? QNetworkProxy(QNetworkProxy::NoProxy)
+                         : QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 1));
+    if (online)
+        ws.engine().notifyReconnected();
+}
 
 } // namespace civicdesk::test

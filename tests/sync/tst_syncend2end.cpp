@@ -12,7 +12,6 @@
 #include "tests/sync/syncfixture.h"
 
 #include <QJsonArray>
-#include <QNetworkProxy>
 #include <QProcess>
 #include <QTest>
 
@@ -56,34 +55,8 @@ class TestSyncEndToEnd : public QObject
         return ws;
     }
 
-    static void setOnline(QNetworkAccessManager &network, SyncWorkstation &ws, bool online)
-    {
-        // Offline = every connection refused (an unreachable proxy), as when the cable is out.
-        network.setProxy(
-            online ? QNetworkProxy(QNetworkProxy::NoProxy)
-                   : QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 1));
-        if (online)
-            ws.engine().notifyReconnected();
-    }
-
     // Every event in the central store, by pulling from 0.
-    QList<QJsonObject> serverEvents()
-    {
-        QList<QJsonObject> all;
-        qint64 after = 0;
-        for (;;) {
-            const auto reply = m_server->get(
-                QStringLiteral("/api/v1/events?after=%1&limit=1000").arg(after), m_adminToken);
-            if (reply.status != 200)
-                qFatal("pull failed: %d", reply.status);
-            const QJsonArray events = reply.json().object().value(u"events").toArray();
-            for (const QJsonValue &v : events)
-                all.append(v.toObject());
-            if (events.isEmpty() || !reply.json().object().value(u"more").toBool())
-                return all;
-            after = qint64(events.last().toObject().value(u"seq").toDouble());
-        }
-    }
+    QList<QJsonObject> serverEvents() { return m_server->allEvents(m_adminToken); }
 
     qint64 serverLastSeq()
     {

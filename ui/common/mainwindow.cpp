@@ -11,6 +11,7 @@
 #include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/knowledge/knowledgepanel.h"
+#include "ui/lobby/counterpanel.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/pickedlocation.h"
 #include "ui/supervisor/supervisorworkspace.h"
@@ -139,6 +140,7 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     m_knowledgeDock->setWindowTitle(tr("Knowledge"));
     m_mapDock->setWindowTitle(tr("Map"));
     m_historyDock->setWindowTitle(tr("History"));
+    addLobbyCounter();
     applyDefaultLayout();
 
     m_agentLabel->setObjectName(QStringLiteral("agentStatusLabel"));
@@ -187,6 +189,10 @@ void MainWindow::applyDefaultLayout()
         dock->show();
     }
     m_knowledgeDock->raise();
+    tabifyDockWidget(m_historyDock, m_lobbyDock);
+    m_lobbyDock->setFloating(false);
+    m_lobbyDock->show();
+    (m_store.role == AgentRole::Lobby ? m_lobbyDock : m_historyDock)->raise();
     if (isVisible())
         sizeDefaultDocks();
 }
@@ -243,6 +249,8 @@ void MainWindow::showArea(QDockWidget *dock)
         m_history->focusCaller(); // during a call: the caller's past contacts and requests
     else if (dock == m_historyDock)
         m_history->focusFilter();
+    else if (dock == m_lobbyDock)
+        m_counter->focusQueue();
     else
         dock->widget()->setFocus(Qt::ShortcutFocusReason);
 }
@@ -317,6 +325,7 @@ void MainWindow::createMenus()
         {m_knowledgeDock, tr("Go to &Knowledge"), QKeySequence(Qt::CTRL | Qt::Key_2)},
         {m_mapDock, tr("Go to &Map"), QKeySequence(Qt::CTRL | Qt::Key_3)},
         {m_historyDock, tr("Go to &History"), QKeySequence(Qt::CTRL | Qt::Key_4)},
+        {m_lobbyDock, tr("Go to the &lobby counter"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L)},
     };
     for (const auto &[dock, text, key] : areas) {
         QAction *action = view->addAction(text, this, [this, d = dock] { showArea(d); });
@@ -326,7 +335,7 @@ void MainWindow::createMenus()
     }
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("&Panels"));
-    for (QDockWidget *dock : {m_intakeDock, m_knowledgeDock, m_mapDock, m_historyDock})
+    for (QDockWidget *dock : {m_intakeDock, m_knowledgeDock, m_mapDock, m_historyDock, m_lobbyDock})
         panels->addAction(dock->toggleViewAction());
     QAction *readback = view->addAction(tr("Status read-&back"), this, [this] {
         showArea(m_historyDock);
@@ -482,6 +491,27 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_settings.setWindowState(saveState());
     }
     event->accept();
+}
+
+void MainWindow::addLobbyCounter()
+{
+    const Database &db = m_store.database;
+    Receipt city;
+    city.cityName = db.meta(QStringLiteral("city_name"));
+    city.phone = db.meta(QStringLiteral("city_phone"));
+    city.web = db.meta(QStringLiteral("city_web"));
+    city.statusUrl = db.meta(QStringLiteral("city_status_url"));
+    city.timeZone = db.meta(QStringLiteral("city_timezone"));
+    m_counter = new CounterPanel(
+        CounterContext{m_store.lobby, m_store.requests, m_store.database.changes(), city}, this);
+    m_lobbyDock = addArea(m_counter, QStringLiteral("lobbyDock"));
+    m_lobbyDock->setWindowTitle(tr("Lobby counter"));
+    connect(m_counter, &CounterPanel::walkInRequested, this, [this](const QString &language) {
+        showArea(m_intakeDock);
+        if (m_intake->startWalkIn(language))
+            m_counter->setContact(m_intake->contactId());
+    });
+    connect(m_intake, &IntakePanel::requestCreated, m_counter, &CounterPanel::addRequest);
 }
 
 } // namespace civicdesk

@@ -10,6 +10,7 @@ class QLabel;
 
 namespace civicdesk {
 
+class CounterPanel;
 class HistoryPanel;
 class IntakePanel;
 class KnowledgePanel;
@@ -32,6 +33,7 @@ public:
     KnowledgePanel *knowledgePanel() const { return m_knowledge; }
     MapOverviewPanel *mapPanel() const { return m_map; }
     HistoryPanel *historyPanel() const { return m_history; }
+    CounterPanel *counterPanel() const { return m_counter; }
     QList<std::pair<QString, QKeySequence>> shortcuts() const;
     // The supervisor workspace (supervisors and admins only; null until opened).
     SupervisorWorkspace *supervisorWorkspace() const { return m_supervisor; }
@@ -67,6 +69,9 @@ private:
     void showAbout();
     // Changes made elsewhere (pulled, imported) reach every view, once per burst.
     void applyOutsideChanges();
+    // The lobby counter area, tabbed behind history (in front for the lobby role); its walk-in
+    // contact starts in intake, whose requests then belong to the visit.
+    void addLobbyCounter();
 
     // Before any widget: combo boxes are announced by their names (see accessiblecombobox.h).
     struct AccessibleNames
@@ -83,6 +88,8 @@ private:
     QDockWidget *m_knowledgeDock;
     QDockWidget *m_mapDock;
     QDockWidget *m_historyDock;
+    CounterPanel *m_counter = nullptr;
+    QDockWidget *m_lobbyDock = nullptr;
     QLabel *m_agentLabel;
     QLabel *m_syncLabel;
     QLabel *m_storeLabel;

@@ -8,6 +8,7 @@
 #include "models/intake/intakeservice.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/knowledge/knowledgeservice.h"
+#include "models/lobby/lobbyservice.h"
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
@@ -28,9 +29,16 @@ struct StoreContext
           articles(db), layers(db), intake(db), events(db), service(db, events, agentName),
           knowledge(db, events, articles, agentName, agentRole),
           addresses(intake.addresses(), intake.intersections(), intake.referrals()), kpis(db),
-          helpFlags(db, events, agentName)
+          helpFlags(db, events, agentName), lobby(db, events, agentName)
     {
         events.setRole(agentRole);
+        // The lobby's reasons and ticket prefixes: the catalogue's categories.
+        QStringList groups;
+        for (const ServiceType &type : catalogue.serviceTypes()) {
+            if (!type.group.isEmpty() && !groups.contains(type.group))
+                groups.append(type.group);
+        }
+        lobby.setCategories(groups);
         const QList<LayerInfo> all = layers.layers();
         for (const LayerInfo &layer : all)
             districts.addLayer(layer.kind, layer.nameProperty, layers.geoJson(layer.id));
@@ -52,6 +60,7 @@ struct StoreContext
     DistrictLocator districts;
     SupervisionKpis kpis; // the supervisor workspace and the wallboard
     HelpFlags helpFlags;  // agents ask for a supervisor; supervisors answer
+    LobbyService lobby;   // the walk-in queue; its call arbiter is set when a store is configured
 };
 
 } // namespace civicdesk

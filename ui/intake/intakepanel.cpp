@@ -1126,6 +1126,18 @@ void IntakePanel::resetRequest()
     scheduleDraftSave();
 }
 
+bool IntakePanel::startWalkIn(const QString &language)
+{
+    if (!m_contactId.isEmpty()) {
+        showMessage(tr("A contact is already running; end it first (Ctrl+E)."), true);
+        return false;
+    }
+    m_channel->setCurrentIndex(std::max(0, m_channel->findData(channelName(Channel::WalkIn))));
+    m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(language)));
+    startContact();
+    return !m_contactId.isEmpty();
+}
+
 void IntakePanel::startContact()
 {
     if (!m_contactId.isEmpty()) {

@@ -83,6 +83,9 @@ public:
     QString contactId() const { return m_contactId; }
 
     void startContact();
+    // A visitor called at the lobby counter: a contact with channel walk-in in the visitor's
+    // language (en, es). False (with the message shown) when a contact is already running.
+    bool startWalkIn(const QString &language);
     void beginWrapUp();
     void submit();
     // Chooses the type under the cursor and moves to its first question.

@@ -1,0 +1,203 @@
+// The lobby counter driven by the keyboard in the real main window at 1366x768: every key goes
+// to QApplication::focusWidget() and the focused widget stays on screen. Call next takes the
+// accessibility ticket first, recall counts, F11 starts the walk-in contact in the visitor's
+// language, F12 finishes the visit with its notes and contact; park and transfer take their
+// note and destination from the fields. Results are read through the lobby and history APIs.
+// The kiosk is driven the same way in Spanish, and the display board shows numbers, never names.
+
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/requests/historyrepository.h"
+#include "tests/gui/keyboardjourney.h"
+#include "tests/support/teststore.h"
+#include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
+#include "ui/lobby/counterpanel.h"
+#include "ui/lobby/displayboard.h"
+#include "ui/lobby/kioskwindow.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace civicdesk;
+
+class TestCounterJourney : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    QTemporaryDir m_dir;
+
+    LobbyTicket issue(StoreContext &store, const QString &category, const QString &language,
+                      const QString &need = {}, const QString &name = {})
+    {
+        auto issued = store.lobby.issue({category, {}, language, need, name});
+        if (!issued)
+            qFatal("issue: %s", qPrintable(issued.error().message));
+        return issued.value().ticket;
+    }
+
+private slots:
+    void init()
+    {
+        m_store = std::make_unique<test::TempStore>();
+        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        QVERIFY(pack.ok());
+        QVERIFY(CityImporter(m_store->db()).import(pack.value()).ok());
+    }
+
+    void aVisitByKeyboard()
+    {
+        Settings settings(m_dir.filePath(QStringLiteral("counter.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("lena"), AgentRole::Lobby);
+        QVERIFY(store.lobby.categories().contains(QStringLiteral("Animals")));
+        const LobbyTicket first = issue(store, QStringLiteral("Food"), QStringLiteral("en"));
+        const LobbyTicket spanish = issue(store, QStringLiteral("Animals"), QStringLiteral("es"),
+                                          QStringLiteral("wheelchair"), QStringLiteral("Ana"));
+        const LobbyTicket third = issue(store, QStringLiteral("Food"), QStringLiteral("en"));
+        auto window = test::openMainWindow(store, settings);
+        QVERIFY(window);
+        window->intakePanel()->setFocus();
+        test::Journey j;
+
+        QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("counterQueueTreeWidget"));
+        // Enter on a ticket further down calls it out of order, and wants the reason first.
+        QVERIFY(j.press(Qt::Key_Down));
+        QVERIFY(j.press(Qt::Key_Return));
+        QCOMPARE(j.focusName(), QStringLiteral("counterReasonLineEdit"));
+        QVERIFY(!store.lobby.current(QStringLiteral("1")));
+        QVERIFY(j.press(Qt::Key_F5));
+        QTRY_VERIFY(store.lobby.current(QStringLiteral("1")).has_value());
+        QCOMPARE(store.lobby.current(QStringLiteral("1"))->id, spanish.id); // accessibility first
+        QVERIFY(j.press(Qt::Key_F6));
+        QCOMPARE(store.lobby.current(QStringLiteral("1"))->recalls, 1);
+
+        // One key: the walk-in contact, in Spanish, in intake.
+        QVERIFY(j.press(Qt::Key_F11));
+        const QString contactId = window->intakePanel()->contactId();
+        QVERIFY(!contactId.isEmpty());
+        const QList<HistoryEntry> contacts =
+            HistoryRepository(m_store->db()).forAgent(QStringLiteral("lena"));
+        QVERIFY(!contacts.isEmpty());
+        QCOMPARE(contacts.first().contact.channel, Channel::WalkIn);
+        auto *language = window->findChild<QComboBox *>(QStringLiteral("callerLanguageComboBox"));
+        QCOMPARE(language->currentData().toString(), QStringLiteral("es"));
+
+        // Back at the counter: the notes, then F12.
+        QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
+        QVERIFY(j.press(Qt::Key_N, Qt::AltModifier)); // "Visit &notes"
+        QCOMPARE(j.focusName(), QStringLiteral("visitNotesPlainTextEdit"));
+        QVERIFY(j.type("visitNotesPlainTextEdit", QStringLiteral("asked about a permit")));
+        QVERIFY(j.press(Qt::Key_F12));
+        const auto served = store.lobby.repository().ticket(spanish.id);
+        QCOMPARE(served->state, TicketState::Served);
+        QCOMPARE(served->contactId, contactId);
+        QCOMPARE(served->notes, QStringLiteral("asked about a permit"));
+        QCOMPARE(served->outcome, QStringLiteral("information_given"));
+
+        // The next one is parked with a note typed in the reason field.
+        QVERIFY(j.press(Qt::Key_F5));
+        QCOMPARE(store.lobby.current(QStringLiteral("1"))->id, first.id);
+        QVERIFY(j.press(Qt::Key_R, Qt::AltModifier)); // "&Reason or note"
+        QCOMPARE(j.focusName(), QStringLiteral("counterReasonLineEdit"));
+        QVERIFY(j.type("counterReasonLineEdit", QStringLiteral("fills in the form")));
+        QVERIFY(j.press(Qt::Key_F8));
+        QCOMPARE(store.lobby.repository().ticket(first.id)->state, TicketState::Parked);
+        QCOMPARE(store.lobby.repository().ticket(first.id)->notes,
+                 QStringLiteral("fills in the form"));
+
+        // And the last one goes to counter 4.
+        QVERIFY(j.press(Qt::Key_F5));
+        QCOMPARE(store.lobby.current(QStringLiteral("1"))->id, third.id);
+        QVERIFY(j.press(Qt::Key_R, Qt::AltModifier)); // the reason, then the counter after it
+        QVERIFY(j.press(Qt::Key_Tab));
+        QCOMPARE(j.focusName(), QStringLiteral("transferCounterLineEdit"));
+        QVERIFY(j.type("transferCounterLineEdit", QStringLiteral("4")));
+        QVERIFY(j.press(Qt::Key_F9));
+        QCOMPARE(store.lobby.repository().ticket(third.id)->targetCounter, QStringLiteral("4"));
+        QVERIFY(!store.lobby.current(QStringLiteral("1")));
+        // Nobody left for counter 1: a clear message, nothing called.
+        QVERIFY(j.press(Qt::Key_F5));
+        auto *message = window->findChild<QLabel *>(QStringLiteral("counterMessageLabel"));
+        QTRY_VERIFY(message->text().contains(u"Nobody is waiting"));
+        qInfo("counter journey: %d keys", j.keys);
+    }
+
+    void theKioskInSpanishByKeyboard()
+    {
+        StoreContext store(m_store->db(), QStringLiteral("kiosk"), AgentRole::Lobby);
+        KioskWindow kiosk(store.lobby, QStringLiteral("Mini Boston"));
+        kiosk.resize(1366, 768);
+        kiosk.show();
+        QVERIFY(QTest::qWaitForWindowActive(&kiosk));
+        test::Journey j;
+        QCOMPARE(j.focusName(), QStringLiteral("kioskEnglishButton"));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QCOMPARE(j.focusName(), QStringLiteral("kioskSpanishButton"));
+        QVERIFY(j.press(Qt::Key_Space));
+        QCOMPARE(j.focusName(), QStringLiteral("kioskReason0Button"));
+        auto *reason = kiosk.findChild<QLabel *>(QStringLiteral("kioskReasonLabel"));
+        QCOMPARE(reason->text(), QStringLiteral("¿Cuál es el motivo de su visita?"));
+        QVERIFY(j.press(Qt::Key_Space));
+        QCOMPARE(j.focusName(), QStringLiteral("kioskNeedNoneButton"));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QCOMPARE(j.focusName(), QStringLiteral("kioskNeedWheelchairButton"));
+        QVERIFY(j.press(Qt::Key_Space));
+        QVERIFY(j.type("kioskNameLineEdit", QStringLiteral("Ana")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QCOMPARE(j.focusName(), QStringLiteral("kioskDoneButton"));
+        QVERIFY(!kiosk.lastTicketNumber().isEmpty());
+        const QList<LobbyTicket> waiting = store.lobby.repository().waiting();
+        QCOMPARE(waiting.size(), 1);
+        QCOMPARE(waiting.first().number, kiosk.lastTicketNumber());
+        QCOMPARE(waiting.first().number, QStringLiteral("A001"));
+        QCOMPARE(waiting.first().language, QStringLiteral("es"));
+        QCOMPARE(waiting.first().accessibility, QStringLiteral("wheelchair"));
+        QCOMPARE(waiting.first().visitorName, QStringLiteral("Ana"));
+        QCOMPARE(waiting.first().category, store.lobby.categories().first());
+        auto *wait = kiosk.findChild<QLabel *>(QStringLiteral("kioskTicketWaitLabel"));
+        QVERIFY2(wait->text().contains(u"Personas delante de usted: 0"), qPrintable(wait->text()));
+        // Every control the visitor can reach has a name.
+        for (QWidget *w : kiosk.findChildren<QWidget *>()) {
+            if (w->focusPolicy() != Qt::NoFocus && w->isVisible())
+                QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+        }
+        QVERIFY(j.press(Qt::Key_Space)); // Done: back to the first step for the next visitor
+        QCOMPARE(j.focusName(), QStringLiteral("kioskEnglishButton"));
+    }
+
+    void theBoardShowsNumbersNeverNames()
+    {
+        StoreContext store(m_store->db(), QStringLiteral("lena"), AgentRole::Lobby);
+        DisplayBoard board(store.lobby.repository(), m_store->db().changes());
+        board.resize(1366, 768);
+        board.show();
+        QVERIFY(board.shownCalls().isEmpty());
+        const LobbyTicket a = issue(store, QStringLiteral("Food"), QStringLiteral("en"), {},
+                                    QStringLiteral("Zoe Visitor"));
+        const LobbyTicket b = issue(store, QStringLiteral("Food"), QStringLiteral("es"));
+        bool done = false;
+        store.lobby.callNext({QStringLiteral("2"), {}},
+                             [&done](Result<LobbyTicket>) { done = true; });
+        QVERIFY(done);
+        QCOMPARE(board.shownCalls(), QStringList({a.number + QStringLiteral(" 2")}));
+        QVERIFY(store.lobby.serve(QStringLiteral("2"), Outcome::InformationGiven, {}, {}, {}).ok());
+        done = false;
+        store.lobby.callNext({QStringLiteral("5"), {}},
+                             [&done](Result<LobbyTicket>) { done = true; });
+        QVERIFY(done);
+        QCOMPARE(board.shownCalls(),
+                 QStringList({b.number + QStringLiteral(" 5"), a.number + QStringLiteral(" 2")}));
+        for (const QLabel *label : board.findChildren<QLabel *>())
+            QVERIFY2(!label->text().contains(u"Zoe"), qPrintable(label->objectName()));
+    }
+};
+
+QTEST_MAIN(TestCounterJourney)
+#include "tst_counterjourney.moc"

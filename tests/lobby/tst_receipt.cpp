@@ -1,0 +1,174 @@
+// The lobby receipt as the visitor takes it home: printed to PDF, its text read back with
+// pdftotext (poppler-utils) in English and in Spanish, and its QR code decoded with zbarimg
+// (zbar-tools) to the request's status link. A missing tool fails the test and says which
+// package to install.
+
+#include "ui/lobby/qrimage.h"
+#include "ui/lobby/receipt.h"
+
+#include <QApplication>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace civicdesk;
+
+namespace {
+
+Receipt sample(const QString &language)
+{
+    Receipt r;
+    r.language = language;
+    r.cityName = QStringLiteral("Boston");
+    r.phone = QStringLiteral("311");
+    r.web = QStringLiteral("https://www.boston.gov/311");
+    r.statusUrl = QStringLiteral("https://311.boston.gov/tickets/{number}");
+    r.ticketNumber = QStringLiteral("C012");
+    r.counter = QStringLiteral("3");
+    r.timeZone = QStringLiteral("America/New_York");
+    r.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC); // 10:42 in Boston
+    r.requests = {{QStringLiteral("K7M2A-2345X"), QStringLiteral("Pothole"),
+                   QStringLiteral("1 City Hall Sq, Boston"),
+                   QDateTime(QDate(2026, 12, 10), QTime(17, 0), Qt::UTC)},
+                  {QStringLiteral("K7M2A-2346V"), QStringLiteral("Graffiti"), {}, {}}};
+    return r;
+}
+
+QString run(const QString &program, const QStringList &arguments, const QString &package)
+{
+    if (QStandardPaths::findExecutable(program).isEmpty()) {
+        QTest::qFail(qPrintable(QStringLiteral("%1 is missing: install the Debian package %2 "
+                                               "(packaging/setup-debian.sh installs it)")
+                                    .arg(program, package)),
+                     __FILE__, __LINE__);
+        return {};
+    }
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+// pdftotext breaks lines where the layout does, and keeps the font's ligatures (ﬁ): compare
+// words in compatibility form.
+QString words(const QString &text)
+{
+    return text.normalized(QString::NormalizationForm_KC).simplified();
+}
+
+} // namespace
+
+class TestReceipt : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString printed(const Receipt &receipt)
+    {
+        const QString pdf = m_dir.filePath(receipt.language + QStringLiteral(".pdf"));
+        const Status s = ReceiptPrinter::printPdf(receipt, pdf);
+        if (!s)
+            qFatal("print failed: %s", qPrintable(s.error().message));
+        // For the README's picture: CIVICDESK_RECEIPT_OUT=folder keeps a copy.
+        if (const QString out = qEnvironmentVariable("CIVICDESK_RECEIPT_OUT"); !out.isEmpty())
+            QFile::copy(pdf, QDir(out).filePath(QFileInfo(pdf).fileName()));
+        return pdf;
+    }
+
+    QStringList qrCodes(const QString &pdf)
+    {
+        const QString base = m_dir.filePath(QStringLiteral("page"));
+        run(QStringLiteral("pdftoppm"),
+            {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-png"), pdf, base},
+            QStringLiteral("poppler-utils"));
+        const QStringList pages = QDir(m_dir.path()).entryList({QStringLiteral("page*.png")});
+        QStringList codes;
+        for (const QString &page : pages) {
+            const QString out =
+                run(QStringLiteral("zbarimg"), {QStringLiteral("--quiet"), m_dir.filePath(page)},
+                    QStringLiteral("zbar-tools"));
+            for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts))
+                codes.append(line.section(u':', 1)); // "QR-Code:<text>"
+            QFile::remove(m_dir.filePath(page));
+        }
+        codes.sort();
+        return codes;
+    }
+
+private slots:
+    void englishReceipt()
+    {
+        const QString pdf = printed(sample(QStringLiteral("en")));
+        const QString text = words(run(QStringLiteral("pdftotext"),
+                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+                                       QStringLiteral("poppler-utils")));
+        for (const QString &expected :
+             {QStringLiteral("Boston"), QStringLiteral("Your service request receipt"),
+              QStringLiteral("Ticket: C012"), QStringLiteral("Counter: 3"),
+              QStringLiteral("Monday, December 7, 2026"), QStringLiteral("10:42"),
+              QStringLiteral("Request number: K7M2A-2345X"), QStringLiteral("Type: Pothole"),
+              QStringLiteral("Address: 1 City Hall Sq, Boston"),
+              QStringLiteral("Expected by: Thursday, December 10, 2026"),
+              QStringLiteral("Request number: K7M2A-2346V"), QStringLiteral("no set date"),
+              QStringLiteral("How to check the status"),
+              QStringLiteral("Call 311 and give the request number."),
+              QStringLiteral("Online: https://www.boston.gov/311")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + u"\n---\n" + text));
+        QCOMPARE(qrCodes(pdf),
+                 QStringList({QStringLiteral("https://311.boston.gov/tickets/K7M2A-2345X"),
+                              QStringLiteral("https://311.boston.gov/tickets/K7M2A-2346V")}));
+    }
+
+    void spanishReceiptWhateverTheApplicationsLanguage()
+    {
+        const QString pdf = printed(sample(QStringLiteral("es")));
+        const QString text = words(run(QStringLiteral("pdftotext"),
+                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+                                       QStringLiteral("poppler-utils")));
+        for (const QString &expected :
+             {QStringLiteral("Boston"), QStringLiteral("Comprobante de su solicitud de servicio"),
+              QStringLiteral("Turno: C012"), QStringLiteral("Ventanilla: 3"),
+              QStringLiteral("lunes, 7 de diciembre de 2026"),
+              QStringLiteral("Número de solicitud: K7M2A-2345X"),
+              QStringLiteral("Dirección: 1 City Hall Sq, Boston"),
+              QStringLiteral("Fecha prevista: jueves, 10 de diciembre de 2026"),
+              QStringLiteral("sin fecha fijada"), QStringLiteral("Cómo consultar el estado"),
+              QStringLiteral("Llame al 311 y dé el número de solicitud."),
+              QStringLiteral("En línea: https://www.boston.gov/311")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + u"\n---\n" + text));
+        QVERIFY(!text.contains(u"Request number"));
+        QCOMPARE(qrCodes(pdf).size(), 2);
+    }
+
+    void noStatusUrlNoQrCode()
+    {
+        Receipt r = sample(QStringLiteral("en"));
+        r.statusUrl.clear();
+        QVERIFY(ReceiptPrinter::statusLink(r, QStringLiteral("K7M2A-2345X")).isEmpty());
+        QVERIFY(qrCodes(printed(r)).isEmpty());
+    }
+
+    void anUnwritablePlaceIsAClearError()
+    {
+        const Status s =
+            ReceiptPrinter::printPdf(sample(QStringLiteral("en")), QStringLiteral("/proc/x/r.pdf"));
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, QStringLiteral("receipt.path"));
+    }
+
+    void qrImagesHaveAQuietZone()
+    {
+        const QImage image =
+            qrImage(QStringLiteral("https://311.boston.gov/tickets/K7M2A-2345X"), 4);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), image.height());
+        QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));
+        QCOMPARE(image.pixelColor(16, 16), QColor(Qt::black)); // the finder pattern's corner
+    }
+};
+
+QTEST_MAIN(TestReceipt)
+#include "tst_receipt.moc"

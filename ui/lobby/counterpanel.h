@@ -1,0 +1,122 @@
+#pragma once
+
+#include "models/lobby/lobbyservice.h"
+#include "ui/lobby/receipt.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+class QTreeWidget;
+
+namespace civicdesk {
+
+class RequestRepository;
+class StoreChanges;
+
+// What the counter needs, built once by the composition root.
+struct CounterContext
+{
+    LobbyService &lobby;
+    const RequestRepository &requests;
+    StoreChanges &changes;
+    Receipt city; // the city's name, phone, web, status link and time zone for receipts
+};
+
+// The agent's counter: the waiting list with waits, call next (or a chosen ticket, with a
+// reason), recall, no-show, park, transfer, return to the queue; the visit card (wait, service
+// time, notes, outcome); one key starts the walk-in contact in the visitor's language, and
+// finishing the visit prints the receipt of the requests it made.
+//
+// Keys (inside the panel): F5 call next, F6 recall, F7 no-show, F8 park, F9 transfer, F10
+// return to queue, F11 start the walk-in contact, F12 finish the visit.
+class CounterPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CounterPanel(CounterContext context, QWidget *parent = nullptr);
+
+    QString counterName() const;
+    CounterProfile profile() const;
+    // Where receipts go as PDF when no printer is set (default: Documents/CivicDesk receipts).
+    void setReceiptFolder(const QString &folder) { m_receiptFolder = folder; }
+    QString lastReceipt() const { return m_lastReceipt; }
+    void focusQueue();
+
+    // The walk-in contact started in intake for the current visit, and the requests it made.
+    void setContact(const QString &contactId);
+    void addRequest(const QString &requestId);
+
+    void callNext();
+    void callChosen();
+    void recall();
+    void noShow();
+    void park();
+    void transfer();
+    void returnToQueue();
+    void startWalkIn();
+    void finishVisit();
+    void refresh();
+
+signals:
+    // Start a contact with channel walk-in in the visitor's language (en, es).
+    void walkInRequested(const QString &language);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslate();
+    void showResult(const Status &status, const QString &done);
+    void showMessage(const QString &text, bool error);
+    void called(const Result<LobbyTicket> &result);
+    Status printReceipt(const LobbyTicket &ticket);
+
+    CounterContext m_ctx;
+    QString m_contactId;
+    QStringList m_requestIds;
+    QString m_visitTicket; // the ticket the contact and requests belong to
+    QString m_receiptFolder;
+    QString m_lastReceipt;
+    bool m_calling = false;
+
+    QLabel *m_counterLabel;
+    QLineEdit *m_counter;
+    QLabel *m_categoryLabel;
+    QComboBox *m_category;
+    QLabel *m_queueLabel;
+    QTreeWidget *m_queue;
+    QLabel *m_parkedLabel;
+    QListWidget *m_parked;
+    QPushButton *m_callNext;
+    QPushButton *m_callChosen;
+    QPushButton *m_recall;
+    QPushButton *m_noShow;
+    QPushButton *m_park;
+    QPushButton *m_transfer;
+    QPushButton *m_return;
+    QPushButton *m_walkIn;
+    QPushButton *m_finish;
+    QLabel *m_card;
+    QLabel *m_reasonLabel;
+    QLineEdit *m_reason;
+    QLabel *m_toCounterLabel;
+    QLineEdit *m_toCounter;
+    QLabel *m_toCategoryLabel;
+    QComboBox *m_toCategory;
+    QLabel *m_outcomeLabel;
+    QComboBox *m_outcome;
+    QLabel *m_notesLabel;
+    QPlainTextEdit *m_notes;
+    QLabel *m_message;
+    QTimer *m_clock;
+};
+
+} // namespace civicdesk

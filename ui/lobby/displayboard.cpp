@@ -1,0 +1,130 @@
+#include "ui/lobby/displayboard.h"
+
+#include "models/lobby/lobbyrepository.h"
+#include "models/store/storechanges.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace civicdesk {
+
+namespace {
+
+QLabel *label(QWidget *parent, const QString &name, int points, const QString &color,
+              bool bold = true)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(name);
+    QFont font = l->font();
+    font.setPointSize(points);
+    font.setBold(bold);
+    l->setFont(font);
+    l->setStyleSheet(QStringLiteral("color: %1; background: transparent;").arg(color));
+    return l;
+}
+
+} // namespace
+
+DisplayBoard::DisplayBoard(const LobbyRepository &lobby, StoreChanges &changes, QWidget *parent)
+    : QWidget(parent), m_lobby(lobby), m_timer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("displayBoard"));
+    setWindowTitle(tr("Display board"));
+    setAutoFillBackground(true);
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::Window, Qt::black);
+    setPalette(palette);
+    setAccessibleName(tr("Lobby display board"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(48, 32, 48, 32);
+    // Both languages at once: the board speaks to the whole lobby.
+    auto *heading = label(this, QStringLiteral("nowServingHeading"), 36, QStringLiteral("#ffffff"));
+    heading->setText(tr("Now serving") + QStringLiteral(" · Atendiendo"));
+    layout->addWidget(heading);
+    // The ticket and its counter side by side, each under its caption in both languages.
+    auto *now = new QGridLayout;
+    auto *ticketCaption =
+        label(this, QStringLiteral("nowTicketCaption"), 24, QStringLiteral("#ffffff"), false);
+    ticketCaption->setText(tr("Ticket") + QStringLiteral(" · Turno"));
+    auto *counterCaption =
+        label(this, QStringLiteral("nowCounterCaption"), 24, QStringLiteral("#ffffff"), false);
+    counterCaption->setText(tr("Counter") + QStringLiteral(" · Ventanilla"));
+    m_nowTicket =
+        label(this, QStringLiteral("nowServingTicketLabel"), 120, QStringLiteral("#ffd400"));
+    m_nowCounter =
+        label(this, QStringLiteral("nowServingCounterLabel"), 120, QStringLiteral("#ffffff"));
+    now->addWidget(ticketCaption, 0, 0);
+    now->addWidget(counterCaption, 0, 1);
+    now->addWidget(m_nowTicket, 1, 0);
+    now->addWidget(m_nowCounter, 1, 1);
+    now->setColumnStretch(0, 3);
+    now->setColumnStretch(1, 2);
+    layout->addLayout(now);
+    auto *recentHeading =
+        label(this, QStringLiteral("recentHeading"), 28, QStringLiteral("#ffffff"));
+    recentHeading->setText(tr("Called before") + QStringLiteral(" · Llamados antes"));
+    layout->addSpacing(16);
+    layout->addWidget(recentHeading);
+    auto *grid = new QGridLayout;
+    for (int i = 0; i < RecentCount - 1; ++i) {
+        auto *row = label(this, QStringLiteral("recentCall%1Label").arg(i), 40,
+                          QStringLiteral("#ffffff"), false);
+        m_recent.append(row);
+        grid->addWidget(row, i % 3, i / 3);
+    }
+    layout->addLayout(grid);
+    m_empty = label(this, QStringLiteral("boardEmptyLabel"), 40, QStringLiteral("#ffffff"), false);
+    m_empty->setText(tr("Please take a ticket") + QStringLiteral(" · Por favor, tome un turno"));
+    layout->addWidget(m_empty);
+    layout->addStretch();
+
+    connect(&changes, &StoreChanges::applied, this, [this](const StoreChanges::Applied &what) {
+        if (what.touches(QStringLiteral("ticket")))
+            refresh();
+    });
+    // A safety net for changes made by another connection to the same store file.
+    m_timer->setInterval(1000);
+    connect(m_timer, &QTimer::timeout, this, &DisplayBoard::refresh);
+    m_timer->start();
+    refresh();
+}
+
+void DisplayBoard::refresh()
+{
+    const QList<LobbyTicket> calls = m_lobby.recentlyCalled(RecentCount);
+    m_empty->setVisible(calls.isEmpty());
+    if (calls.isEmpty()) {
+        m_nowTicket->clear();
+        m_nowCounter->clear();
+    } else {
+        m_nowTicket->setText(calls.first().number);
+        m_nowCounter->setText(calls.first().counter);
+        m_nowTicket->setAccessibleName(
+            tr("Ticket %1 to counter %2").arg(calls.first().number, calls.first().counter));
+    }
+    for (int i = 0; i < m_recent.size(); ++i) {
+        QLabel *row = m_recent.at(i);
+        if (i + 1 < calls.size())
+            row->setText(
+                QStringLiteral("%1  →  %2").arg(calls.at(i + 1).number, calls.at(i + 1).counter));
+        else
+            row->clear();
+    }
+}
+
+QStringList DisplayBoard::shownCalls() const
+{
+    QStringList shown;
+    if (!m_nowTicket->text().isEmpty())
+        shown.append(m_nowTicket->text() + u' ' + m_nowCounter->text());
+    for (const QLabel *row : m_recent) {
+        if (!row->text().isEmpty())
+            shown.append(row->text().section(u' ', 0, 0) + u' ' + row->text().section(u' ', -1));
+    }
+    return shown;
+}
+
+} // namespace civicdesk

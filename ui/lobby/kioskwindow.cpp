@@ -1,0 +1,289 @@
+#include "ui/lobby/kioskwindow.h"
+
+#include "ui/lobby/visitortext.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace civicdesk {
+
+namespace {
+
+const char *const Context = "civicdesk::KioskWindow";
+const char *const ReasonTitle =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "What is your visit about?");
+const char *const NeedTitle =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Do you need assistance?");
+const char *const NeedNone = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "No");
+const char *const NeedWheelchair =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Wheelchair or mobility");
+const char *const NeedVision = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Low vision");
+const char *const NeedHearing = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Hearing");
+const char *const NeedOther = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Other need");
+const char *const NameTitle =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Your name (optional, never shown on the screen)");
+const char *const NameField = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Your name");
+const char *const GetTicket = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Get my ticket");
+const char *const TicketTitle = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Your ticket number");
+const char *const Wait =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "People ahead of you: %1. Expected wait: about %2 "
+                                                "minutes.\nWatch the screen for your number.");
+const char *const Done = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Done");
+const char *const Back = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Back");
+
+QLabel *title(QWidget *parent, const QString &name, int points = 28)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(name);
+    l->setWordWrap(true);
+    l->setAlignment(Qt::AlignCenter);
+    QFont font = l->font();
+    font.setPointSize(points);
+    font.setBold(true);
+    l->setFont(font);
+    return l;
+}
+
+} // namespace
+
+KioskWindow::KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *parent)
+    : QWidget(parent), m_lobby(lobby), m_cityName(cityName), m_pages(new QStackedWidget(this)),
+      m_idle(new QTimer(this))
+{
+    setObjectName(QStringLiteral("kioskWindow"));
+    setWindowTitle(tr("Check-in"));
+    setStyleSheet(QStringLiteral(
+        "QWidget#kioskWindow { background: #f4f6f8; } QPushButton { font-size: 22pt; "
+        "min-height: 84px; padding: 8px 24px; border: 3px solid #1d3c6e; border-radius: 12px; "
+        "background: white; color: #10243f; } QPushButton:focus { background: #ffd400; } "
+        "QLineEdit { font-size: 24pt; min-height: 64px; }"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(40, 24, 40, 24);
+    layout->addWidget(m_pages);
+    m_error = title(this, QStringLiteral("kioskErrorLabel"), 16);
+    m_error->setStyleSheet(QStringLiteral("color: #a00000;"));
+    layout->addWidget(m_error);
+
+    // 1. Language: both languages at once, until one is chosen.
+    auto *languagePage = new QWidget(m_pages);
+    auto *lv = new QVBoxLayout(languagePage);
+    m_welcome = title(languagePage, QStringLiteral("kioskWelcomeLabel"), 34);
+    m_welcome->setText(tr("Welcome to %1").arg(cityName) +
+                       QStringLiteral("\nBienvenido · Choose your language · Elija su idioma"));
+    lv->addWidget(m_welcome);
+    m_english = bigButton(QStringLiteral("kioskEnglishButton"), languagePage);
+    m_english->setText(QStringLiteral("English"));
+    m_english->setAccessibleName(QStringLiteral("English"));
+    m_spanish = bigButton(QStringLiteral("kioskSpanishButton"), languagePage);
+    m_spanish->setText(QStringLiteral("Español"));
+    m_spanish->setAccessibleName(QStringLiteral("Español"));
+    lv->addWidget(m_english);
+    lv->addWidget(m_spanish);
+    lv->addStretch();
+    connect(m_english, &QPushButton::clicked, this,
+            [this] { chooseLanguage(QStringLiteral("en")); });
+    connect(m_spanish, &QPushButton::clicked, this,
+            [this] { chooseLanguage(QStringLiteral("es")); });
+
+    // 2. Reason: the city's service categories, two columns.
+    auto *reasonPage = new QWidget(m_pages);
+    auto *rv = new QVBoxLayout(reasonPage);
+    m_reasonTitle = title(reasonPage, QStringLiteral("kioskReasonLabel"));
+    rv->addWidget(m_reasonTitle);
+    auto *grid = new QGridLayout;
+    const QStringList categories = m_lobby.categories();
+    const int rows = int((categories.size() + 1) / 2);
+    for (int i = 0; i < categories.size(); ++i) {
+        auto *button = bigButton(QStringLiteral("kioskReason%1Button").arg(i), reasonPage);
+        const QString category = categories.at(i);
+        QString shown = category;
+        button->setText(shown.replace(u'-', QStringLiteral(" · ")));
+        button->setAccessibleName(button->text());
+        button->setStyleSheet(QStringLiteral("min-height: 48px; font-size: 18pt;"));
+        connect(button, &QPushButton::clicked, this, [this, category] {
+            m_checkIn.category = category;
+            showPage(NeedPage);
+        });
+        grid->addWidget(button, i % rows, i / rows);
+        m_reasons.append(button);
+    }
+    rv->addLayout(grid);
+
+    // 3. Accessibility need.
+    auto *needPage = new QWidget(m_pages);
+    auto *nv = new QVBoxLayout(needPage);
+    m_needTitle = title(needPage, QStringLiteral("kioskNeedLabel"));
+    nv->addWidget(m_needTitle);
+    const QList<std::pair<QString, QString>> needs = {
+        {QString(), QStringLiteral("kioskNeedNoneButton")},
+        {QStringLiteral("wheelchair"), QStringLiteral("kioskNeedWheelchairButton")},
+        {QStringLiteral("vision"), QStringLiteral("kioskNeedVisionButton")},
+        {QStringLiteral("hearing"), QStringLiteral("kioskNeedHearingButton")},
+        {QStringLiteral("other"), QStringLiteral("kioskNeedOtherButton")}};
+    auto *needGrid = new QGridLayout;
+    for (int i = 0; i < needs.size(); ++i) {
+        auto *button = bigButton(needs.at(i).second, needPage);
+        const QString need = needs.at(i).first;
+        connect(button, &QPushButton::clicked, this, [this, need] {
+            m_checkIn.accessibility = need;
+            showPage(NamePage);
+        });
+        needGrid->addWidget(button, i == 0 ? 0 : 1 + (i - 1) / 2, i == 0 ? 0 : (i - 1) % 2, 1,
+                            i == 0 ? 2 : 1);
+        m_needs.append({need, button});
+    }
+    nv->addLayout(needGrid);
+    nv->addStretch();
+
+    // 4. Name, optional.
+    auto *namePage = new QWidget(m_pages);
+    auto *mv = new QVBoxLayout(namePage);
+    m_nameTitle = title(namePage, QStringLiteral("kioskNameLabel"));
+    m_name = new QLineEdit(namePage);
+    m_name->setObjectName(QStringLiteral("kioskNameLineEdit"));
+    m_name->setMaxLength(100);
+    m_nameTitle->setBuddy(m_name);
+    m_getTicket = bigButton(QStringLiteral("kioskGetTicketButton"), namePage);
+    mv->addWidget(m_nameTitle);
+    mv->addWidget(m_name);
+    mv->addWidget(m_getTicket);
+    mv->addStretch();
+    connect(m_name, &QLineEdit::returnPressed, this, &KioskWindow::issue);
+    connect(m_getTicket, &QPushButton::clicked, this, &KioskWindow::issue);
+
+    // 5. The ticket.
+    auto *ticketPage = new QWidget(m_pages);
+    auto *tv = new QVBoxLayout(ticketPage);
+    m_ticketTitle = title(ticketPage, QStringLiteral("kioskTicketTitleLabel"));
+    m_ticketNumber = title(ticketPage, QStringLiteral("kioskTicketNumberLabel"), 110);
+    m_ticketNumber->setStyleSheet(QStringLiteral("color: #10243f;"));
+    m_ticketWait = title(ticketPage, QStringLiteral("kioskTicketWaitLabel"), 20);
+    m_done = bigButton(QStringLiteral("kioskDoneButton"), ticketPage);
+    tv->addWidget(m_ticketTitle);
+    tv->addWidget(m_ticketNumber);
+    tv->addWidget(m_ticketWait);
+    tv->addWidget(m_done);
+    tv->addStretch();
+    connect(m_done, &QPushButton::clicked, this, &KioskWindow::restart);
+
+    for (QWidget *page : {languagePage, reasonPage, needPage, namePage, ticketPage})
+        m_pages->addWidget(page);
+    // Every step after the first has a way back.
+    for (QWidget *page : {reasonPage, needPage, namePage}) {
+        auto *back = bigButton(QStringLiteral("kioskBack%1Button").arg(m_backButtons.size()), page);
+        back->setStyleSheet(QStringLiteral("min-height: 48px; font-size: 16pt;"));
+        static_cast<QVBoxLayout *>(page->layout())->addWidget(back);
+        connect(back, &QPushButton::clicked, this,
+                [this] { showPage(Page(std::max(0, m_pages->currentIndex() - 1))); });
+        m_backButtons.append(back);
+    }
+    m_idle->setSingleShot(true);
+    m_idle->setInterval(60000);
+    connect(m_idle, &QTimer::timeout, this, &KioskWindow::restart);
+    retranslate();
+    showPage(LanguagePage);
+}
+
+QPushButton *KioskWindow::bigButton(const QString &objectName, QWidget *parent)
+{
+    auto *button = new QPushButton(parent);
+    button->setObjectName(objectName);
+    button->setAutoDefault(true);
+    button->setFocusPolicy(Qt::StrongFocus);
+    return button;
+}
+
+void KioskWindow::chooseLanguage(const QString &language)
+{
+    m_language = language;
+    m_checkIn = {};
+    m_checkIn.language = language;
+    retranslate();
+    showPage(ReasonPage);
+}
+
+void KioskWindow::retranslate()
+{
+    const VisitorText t(m_language);
+    m_reasonTitle->setText(t(Context, ReasonTitle));
+    m_needTitle->setText(t(Context, NeedTitle));
+    const QList<const char *> needTexts = {NeedNone, NeedWheelchair, NeedVision, NeedHearing,
+                                           NeedOther};
+    for (int i = 0; i < m_needs.size(); ++i) {
+        m_needs.at(i).second->setText(t(Context, needTexts.at(i)));
+        m_needs.at(i).second->setAccessibleName(m_needs.at(i).second->text());
+    }
+    m_nameTitle->setText(t(Context, NameTitle));
+    m_name->setAccessibleName(t(Context, NameField));
+    m_getTicket->setText(t(Context, GetTicket));
+    m_getTicket->setAccessibleName(m_getTicket->text());
+    m_ticketTitle->setText(t(Context, TicketTitle));
+    m_done->setText(t(Context, Done));
+    m_done->setAccessibleName(m_done->text());
+    for (QPushButton *back : m_backButtons) {
+        back->setText(t(Context, Back));
+        back->setAccessibleName(back->text());
+    }
+}
+
+void KioskWindow::showPage(Page page)
+{
+    m_error->clear();
+    m_pages->setCurrentIndex(page);
+    m_idle->start();
+    QWidget *first = nullptr;
+    switch (page) {
+    case LanguagePage:
+        first = m_english;
+        break;
+    case ReasonPage:
+        first = m_reasons.isEmpty() ? nullptr : m_reasons.first();
+        break;
+    case NeedPage:
+        first = m_needs.first().second;
+        break;
+    case NamePage:
+        m_name->clear();
+        first = m_name;
+        break;
+    case TicketPage:
+        first = m_done;
+        break;
+    }
+    if (first)
+        first->setFocus(Qt::OtherFocusReason);
+}
+
+void KioskWindow::issue()
+{
+    m_checkIn.name = m_name->text();
+    auto issued = m_lobby.issue(m_checkIn);
+    if (!issued) {
+        m_error->setText(issued.error().message);
+        return;
+    }
+    const VisitorText t(m_language);
+    m_lastNumber = issued.value().ticket.number;
+    m_ticketNumber->setText(m_lastNumber);
+    m_ticketNumber->setAccessibleName(m_lastNumber);
+    m_ticketWait->setText(t(Context, Wait)
+                              .arg(issued.value().ahead)
+                              .arg((issued.value().estimatedWaitSeconds + 59) / 60));
+    showPage(TicketPage);
+    emit ticketIssued(issued.value());
+}
+
+void KioskWindow::restart()
+{
+    m_language = QStringLiteral("en");
+    m_checkIn = {};
+    retranslate();
+    showPage(LanguagePage);
+}
+
+} // namespace civicdesk

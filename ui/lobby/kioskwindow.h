@@ -1,0 +1,76 @@
+#pragma once
+
+#include "models/lobby/lobbyservice.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTimer;
+
+namespace civicdesk {
+
+class VisitorText;
+
+// The self-service check-in: large touch-friendly steps in the visitor's language (English or
+// Spanish): language, reason (the city's service categories), accessibility need, name
+// (optional), then the ticket with the people ahead and the expected wait. It goes back to the
+// start by itself after a while, so the next visitor finds the first step.
+class KioskWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *parent = nullptr);
+
+    // The ticket issued last (empty before one).
+    QString lastTicketNumber() const { return m_lastNumber; }
+    // Back to the first step, as the idle timer does.
+    void restart();
+
+signals:
+    void ticketIssued(const civicdesk::IssuedTicket &issued);
+
+private:
+    enum Page
+    {
+        LanguagePage,
+        ReasonPage,
+        NeedPage,
+        NamePage,
+        TicketPage
+    };
+    QPushButton *bigButton(const QString &objectName, QWidget *parent);
+    void chooseLanguage(const QString &language);
+    void retranslate();
+    void issue();
+    void showPage(Page page);
+
+    LobbyService &m_lobby;
+    QString m_cityName;
+    QString m_language = QStringLiteral("en");
+    CheckIn m_checkIn;
+    QString m_lastNumber;
+    QStackedWidget *m_pages;
+    QLabel *m_welcome;
+    QPushButton *m_english;
+    QPushButton *m_spanish;
+    QLabel *m_reasonTitle;
+    QList<QPushButton *> m_reasons;
+    QLabel *m_needTitle;
+    QList<std::pair<QString, QPushButton *>> m_needs;
+    QLabel *m_nameTitle;
+    QLineEdit *m_name;
+    QPushButton *m_getTicket;
+    QLabel *m_ticketTitle;
+    QLabel *m_ticketNumber;
+    QLabel *m_ticketWait;
+    QPushButton *m_done;
+    QList<QPushButton *> m_backButtons;
+    QLabel *m_error;
+    QTimer *m_idle;
+};
+
+} // namespace civicdesk

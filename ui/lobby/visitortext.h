@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+#include <memory>
+
+class QTranslator;
+
+namespace civicdesk {
+
+// Text in a visitor's language (en, es), whatever the application's own language: the kiosk
+// and the receipt speak to the visitor, the rest of the window to the agent. Sources are marked
+// with QT_TRANSLATE_NOOP(context, ...) so lupdate finds them.
+class VisitorText
+{
+public:
+    explicit VisitorText(const QString &language);
+    QString operator()(const char *context, const char *source) const;
+    QString language() const { return m_language; }
+
+private:
+    QString m_language;
+    std::shared_ptr<QTranslator> m_translator;
+};
+
+} // namespace civicdesk
