@@ -569,6 +569,10 @@
         <source>history &quot;%1&quot;: date_format &quot;%2&quot; has a two-digit year (yy), which would read 15 as 1915; say which century the years are in with &quot;century&quot;: 2000 (or 1900)</source>
         <translation>history &quot;%1&quot;: date_format &quot;%2&quot; has a two-digit year (yy), which would read 15 as 1915; say which century the years are in with &quot;century&quot;: 2000 (or 1900)</translation>
     </message>
+    <message>
+        <source>&quot;contact.status_url&quot; must be an https:// link with {number} where the request number goes</source>
+        <translation>&quot;contact.status_url&quot; must be an https:// link with {number} where the request number goes</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -643,6 +647,18 @@
     <message>
         <source>--cti: this build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
         <translation>--cti: this build has no telephony (CIVICDESK_WITH_CTI=OFF).</translation>
+    </message>
+    <message>
+        <source>Run as the lobby&apos;s self-service check-in kiosk (full screen, large touch buttons, English and Spanish).</source>
+        <translation>Run as the lobby&apos;s self-service check-in kiosk (full screen, large touch buttons, English and Spanish).</translation>
+    </message>
+    <message>
+        <source>Run as the lobby&apos;s display board: now serving and the last tickets called (numbers only).</source>
+        <translation>Run as the lobby&apos;s display board: now serving and the last tickets called (numbers only).</translation>
+    </message>
+    <message>
+        <source>--kiosk and --display-board are two screens: start one program for each.</source>
+        <translation>--kiosk and --display-board are two screens: start one program for each.</translation>
     </message>
 </context>
 <context>
@@ -975,6 +991,84 @@
     <message>
         <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
         <translation>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</translation>
+    </message>
+</context>
+<context>
+    <name>LobbyService</name>
+    <message>
+        <source>Choose the reason for the visit from the city&apos;s service categories.</source>
+        <translation>Choose the reason for the visit from the city&apos;s service categories.</translation>
+    </message>
+    <message>
+        <source>Choose the visitor&apos;s language: English or Spanish.</source>
+        <translation>Choose the visitor&apos;s language: English or Spanish.</translation>
+    </message>
+    <message>
+        <source>The accessibility need is wheelchair, vision, hearing or other.</source>
+        <translation>The accessibility need is wheelchair, vision, hearing or other.</translation>
+    </message>
+    <message>
+        <source>The name is at most 100 characters (it is optional).</source>
+        <translation>The name is at most 100 characters (it is optional).</translation>
+    </message>
+    <message>
+        <source>Say why this ticket is called out of order.</source>
+        <translation>Say why this ticket is called out of order.</translation>
+    </message>
+    <message>
+        <source>That ticket is not waiting any more.</source>
+        <translation>That ticket is not waiting any more.</translation>
+    </message>
+    <message>
+        <source>The central store does not answer (%1). Offline, this counter calls only tickets issued on this PC since the connection was lost, and none is waiting.</source>
+        <translation>The central store does not answer (%1). Offline, this counter calls only tickets issued on this PC since the connection was lost, and none is waiting.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this counter&apos;s categories.</source>
+        <translation>Nobody is waiting for this counter&apos;s categories.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is still at this counter: finish it, park it, transfer it or return it to the queue first.</source>
+        <translation>Ticket %1 is still at this counter: finish it, park it, transfer it or return it to the queue first.</translation>
+    </message>
+    <message>
+        <source>No ticket is called to this counter: call the next visitor first.</source>
+        <translation>No ticket is called to this counter: call the next visitor first.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 was recalled %2 times: mark it as a no-show.</source>
+        <translation>Ticket %1 was recalled %2 times: mark it as a no-show.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recall ticket %1 %n more time(s) before marking a no-show.</source>
+        <translation>
+            <numerusform>Recall ticket %1 %n more time before marking a no-show.</numerusform>
+            <numerusform>Recall ticket %1 %n more times before marking a no-show.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The note is at most 500 characters.</source>
+        <translation>The note is at most 500 characters.</translation>
+    </message>
+    <message>
+        <source>Choose the counter or the category the visitor goes to.</source>
+        <translation>Choose the counter or the category the visitor goes to.</translation>
+    </message>
+    <message>
+        <source>A counter&apos;s name is at most 20 characters.</source>
+        <translation>A counter&apos;s name is at most 20 characters.</translation>
+    </message>
+    <message>
+        <source>Choose the category from the city&apos;s service categories.</source>
+        <translation>Choose the category from the city&apos;s service categories.</translation>
+    </message>
+    <message>
+        <source>That ticket is not parked at this counter.</source>
+        <translation>That ticket is not parked at this counter.</translation>
+    </message>
+    <message>
+        <source>The notes are at most 2,000 characters.</source>
+        <translation>The notes are at most 2,000 characters.</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2155,42 @@
         <source>is not a known call end cause</source>
         <translation>is not a known call end cause</translation>
     </message>
+    <message>
+        <source>must be ticket</source>
+        <translation>must be ticket</translation>
+    </message>
+    <message>
+        <source>must be 1 to 12 characters</source>
+        <translation>must be 1 to 12 characters</translation>
+    </message>
+    <message>
+        <source>must be a date such as 2026-12-06</source>
+        <translation>must be a date such as 2026-12-06</translation>
+    </message>
+    <message>
+        <source>must be en or es</source>
+        <translation>must be en or es</translation>
+    </message>
+    <message>
+        <source>must be at most 100 characters</source>
+        <translation>must be at most 100 characters</translation>
+    </message>
+    <message>
+        <source>must be 1 to 20 characters</source>
+        <translation>must be 1 to 20 characters</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0</source>
+        <translation>must be a whole number from 0</translation>
+    </message>
+    <message>
+        <source>or &quot;to_category&quot; is required</source>
+        <translation>or &quot;to_category&quot; is required</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is not waiting any more: another counter has called it.</source>
+        <translation>Ticket %1 is not waiting any more: another counter has called it.</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionKpis</name>
@@ -2725,6 +2855,280 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CounterPanel</name>
+    <message>
+        <source>C&amp;ounter:</source>
+        <translation>C&amp;ounter:</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>&amp;Serves:</source>
+        <translation>&amp;Serves:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>(same category)</source>
+        <translation>(same category)</translation>
+    </message>
+    <message>
+        <source>Categories this counter serves</source>
+        <translation>Categories this counter serves</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting (call next takes the first)</source>
+        <translation>&amp;Waiting (call next takes the first)</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Waited (min)</source>
+        <translation>Waited (min)</translation>
+    </message>
+    <message>
+        <source>Expected (min)</source>
+        <translation>Expected (min)</translation>
+    </message>
+    <message>
+        <source>Waiting visitors</source>
+        <translation>Waiting visitors</translation>
+    </message>
+    <message>
+        <source>&amp;Parked at this counter (Enter returns to the queue)</source>
+        <translation>&amp;Parked at this counter (Enter returns to the queue)</translation>
+    </message>
+    <message>
+        <source>Parked visitors</source>
+        <translation>Parked visitors</translation>
+    </message>
+    <message>
+        <source>Call next (F5)</source>
+        <translation>Call next (F5)</translation>
+    </message>
+    <message>
+        <source>Call chosen</source>
+        <translation>Call chosen</translation>
+    </message>
+    <message>
+        <source>Recall (F6)</source>
+        <translation>Recall (F6)</translation>
+    </message>
+    <message>
+        <source>No-show (F7)</source>
+        <translation>No-show (F7)</translation>
+    </message>
+    <message>
+        <source>Park (F8)</source>
+        <translation>Park (F8)</translation>
+    </message>
+    <message>
+        <source>Transfer (F9)</source>
+        <translation>Transfer (F9)</translation>
+    </message>
+    <message>
+        <source>Return to queue (F10)</source>
+        <translation>Return to queue (F10)</translation>
+    </message>
+    <message>
+        <source>Walk-in contact (F11)</source>
+        <translation>Walk-in contact (F11)</translation>
+    </message>
+    <message>
+        <source>Finish visit (F12)</source>
+        <translation>Finish visit (F12)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason or note:</source>
+        <translation>&amp;Reason or note:</translation>
+    </message>
+    <message>
+        <source>Reason or note</source>
+        <translation>Reason or note</translation>
+    </message>
+    <message>
+        <source>why out of order, a park note, a transfer reason</source>
+        <translation>why out of order, a park note, a transfer reason</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;to counter:</source>
+        <translation>Transfer &amp;to counter:</translation>
+    </message>
+    <message>
+        <source>Transfer to counter</source>
+        <translation>Transfer to counter</translation>
+    </message>
+    <message>
+        <source>or &amp;category:</source>
+        <translation>or &amp;category:</translation>
+    </message>
+    <message>
+        <source>Transfer to category</source>
+        <translation>Transfer to category</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>O&amp;utcome:</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Information given</translation>
+    </message>
+    <message>
+        <source>Request created</source>
+        <translation>Request created</translation>
+    </message>
+    <message>
+        <source>Added to an existing request</source>
+        <translation>Added to an existing request</translation>
+    </message>
+    <message>
+        <source>Referred to another agency</source>
+        <translation>Referred to another agency</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Visit outcome</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <source>Visit &amp;notes:</source>
+        <translation>Visit &amp;notes:</translation>
+    </message>
+    <message>
+        <source>Visit notes</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <source>Visit card</source>
+        <translation>Visit card</translation>
+    </message>
+    <message>
+        <source>Counter message</source>
+        <translation>Counter message</translation>
+    </message>
+    <message>
+        <source>Ticket %1 called to counter %2.</source>
+        <translation>Ticket %1 called to counter %2.</translation>
+    </message>
+    <message>
+        <source>Give this counter a name or number first.</source>
+        <translation>Give this counter a name or number first.</translation>
+    </message>
+    <message>
+        <source>Choose a ticket in the waiting list first.</source>
+        <translation>Choose a ticket in the waiting list first.</translation>
+    </message>
+    <message>
+        <source>Say why this ticket is called out of order (Reason or note).</source>
+        <translation>Say why this ticket is called out of order (Reason or note).</translation>
+    </message>
+    <message>
+        <source>Called again.</source>
+        <translation>Called again.</translation>
+    </message>
+    <message>
+        <source>Marked as a no-show.</source>
+        <translation>Marked as a no-show.</translation>
+    </message>
+    <message>
+        <source>Parked: call the next visitor meanwhile.</source>
+        <translation>Parked: call the next visitor meanwhile.</translation>
+    </message>
+    <message>
+        <source>Transferred: the visitor keeps their place in the queue.</source>
+        <translation>Transferred: the visitor keeps their place in the queue.</translation>
+    </message>
+    <message>
+        <source>Back in the queue.</source>
+        <translation>Back in the queue.</translation>
+    </message>
+    <message>
+        <source>Call a visitor first: the walk-in contact belongs to the visit.</source>
+        <translation>Call a visitor first: the walk-in contact belongs to the visit.</translation>
+    </message>
+    <message>
+        <source>No visitor is at this counter.</source>
+        <translation>No visitor is at this counter.</translation>
+    </message>
+    <message>
+        <source>Visit %1 finished.</source>
+        <translation>Visit %1 finished.</translation>
+    </message>
+    <message>
+        <source>Receipt: %1</source>
+        <translation>Receipt: %1</translation>
+    </message>
+    <message>
+        <source>The receipt folder %1 cannot be made.</source>
+        <translation>The receipt folder %1 cannot be made.</translation>
+    </message>
+    <message>
+        <source>yes: %1</source>
+        <translation>yes: %1</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No visitor at this counter. %n waiting.</source>
+        <translation>
+            <numerusform>No visitor at this counter. %n waiting.</numerusform>
+            <numerusform>No visitor at this counter. %n waiting.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticket %1 · %2 · %3</source>
+        <translation>Ticket %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>needs: %1</source>
+        <translation>needs: %1</translation>
+    </message>
+    <message>
+        <source>Waited %1 min · at the counter %2 min · agent %3 · recalls %4</source>
+        <translation>Waited %1 min · at the counter %2 min · agent %3 · recalls %4</translation>
+    </message>
+    <message>
+        <source>Walk-in contact started · requests: %1</source>
+        <translation>Walk-in contact started · requests: %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::DeliveryStateLabel</name>
     <message>
         <source>Saved on this workstation (1 change not yet in the central store)</source>
@@ -2745,6 +3149,41 @@
     <message>
         <source>From the city&apos;s records</source>
         <translation>From the city&apos;s records</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::DisplayBoard</name>
+    <message>
+        <source>Display board</source>
+        <translation>Display board</translation>
+    </message>
+    <message>
+        <source>Lobby display board</source>
+        <translation>Lobby display board</translation>
+    </message>
+    <message>
+        <source>Now serving</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Called before</source>
+        <translation>Called before</translation>
+    </message>
+    <message>
+        <source>Please take a ticket</source>
+        <translation>Please take a ticket</translation>
+    </message>
+    <message>
+        <source>Ticket %1 to counter %2</source>
+        <translation>Ticket %1 to counter %2</translation>
     </message>
 </context>
 <context>
@@ -3608,6 +4047,75 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::KioskWindow</name>
+    <message>
+        <source>What is your visit about?</source>
+        <translation>What is your visit about?</translation>
+    </message>
+    <message>
+        <source>Do you need assistance?</source>
+        <translation>Do you need assistance?</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Wheelchair or mobility</source>
+        <translation>Wheelchair or mobility</translation>
+    </message>
+    <message>
+        <source>Low vision</source>
+        <translation>Low vision</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>Other need</source>
+        <translation>Other need</translation>
+    </message>
+    <message>
+        <source>Your name (optional, never shown on the screen)</source>
+        <translation>Your name (optional, never shown on the screen)</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Get my ticket</source>
+        <translation>Get my ticket</translation>
+    </message>
+    <message>
+        <source>Your ticket number</source>
+        <translation>Your ticket number</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1. Expected wait: about %2 minutes.
+Watch the screen for your number.</source>
+        <translation>People ahead of you: %1. Expected wait: about %2 minutes.
+Watch the screen for your number.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Welcome to %1</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::KnowledgePanel</name>
     <message numerus="yes">
         <source>%n article(s)</source>
@@ -4190,6 +4698,14 @@
         <source>PRACTICE — nothing here reaches residents</source>
         <translation>PRACTICE — nothing here reaches residents</translation>
     </message>
+    <message>
+        <source>Go to the &amp;lobby counter</source>
+        <translation>Go to the &amp;lobby counter</translation>
+    </message>
+    <message>
+        <source>Lobby counter</source>
+        <translation>Lobby counter</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -4556,6 +5072,80 @@
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::Receipt</name>
+    <message>
+        <source>Your service request receipt</source>
+        <translation>Your service request receipt</translation>
+    </message>
+    <message>
+        <source>Your visit to the service counter</source>
+        <translation>Your visit to the service counter</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Request number</source>
+        <translation>Request number</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Expected by</source>
+        <translation>Expected by</translation>
+    </message>
+    <message>
+        <source>no set date</source>
+        <translation>no set date</translation>
+    </message>
+    <message>
+        <source>How to check the status</source>
+        <translation>How to check the status</translation>
+    </message>
+    <message>
+        <source>Call %1 and give the request number.</source>
+        <translation>Call %1 and give the request number.</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
+    </message>
+    <message>
+        <source>Scan to see the status of %1.</source>
+        <translation>Scan to see the status of %1.</translation>
+    </message>
+    <message>
+        <source>Thank you for visiting.</source>
+        <translation>Thank you for visiting.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ReceiptPrinter</name>
+    <message>
+        <source>The printer is not available.</source>
+        <translation>The printer is not available.</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be written to %1.</source>
+        <translation>The receipt cannot be written to %1.</translation>
     </message>
 </context>
 <context>

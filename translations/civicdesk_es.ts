@@ -569,6 +569,10 @@
         <source>history &quot;%1&quot;: date_format &quot;%2&quot; has a two-digit year (yy), which would read 15 as 1915; say which century the years are in with &quot;century&quot;: 2000 (or 1900)</source>
         <translation>history &quot;%1&quot;: date_format &quot;%2&quot; tiene un año de dos cifras (yy), que leería 15 como 1915; indique el siglo de los años con &quot;century&quot;: 2000 (o 1900)</translation>
     </message>
+    <message>
+        <source>&quot;contact.status_url&quot; must be an https:// link with {number} where the request number goes</source>
+        <translation>&quot;contact.status_url&quot; debe ser un enlace https:// con {number} donde va el número de solicitud</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -643,6 +647,18 @@
     <message>
         <source>--cti: this build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
         <translation>--cti: esta compilación no incluye telefonía (CIVICDESK_WITH_CTI=OFF).</translation>
+    </message>
+    <message>
+        <source>Run as the lobby&apos;s self-service check-in kiosk (full screen, large touch buttons, English and Spanish).</source>
+        <translation>Funciona como quiosco de autoservicio para tomar turno en el vestíbulo (pantalla completa, botones táctiles grandes, inglés y español).</translation>
+    </message>
+    <message>
+        <source>Run as the lobby&apos;s display board: now serving and the last tickets called (numbers only).</source>
+        <translation>Funciona como pantalla de turnos del vestíbulo: el turno que se atiende y los últimos llamados (solo números).</translation>
+    </message>
+    <message>
+        <source>--kiosk and --display-board are two screens: start one program for each.</source>
+        <translation>--kiosk y --display-board son dos pantallas: inicie un programa para cada una.</translation>
     </message>
 </context>
 <context>
@@ -975,6 +991,84 @@
     <message>
         <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
         <translation>Resolución en el primer contacto: un contacto terminado con un llamante conocido y un tipo de solicitud cuenta como resuelto, salvo que el mismo llamante volviera a contactar con el centro por una solicitud del mismo tipo en los %1 días siguientes. Los contactos sin llamante o sin tipo no se cuentan.</translation>
+    </message>
+</context>
+<context>
+    <name>LobbyService</name>
+    <message>
+        <source>Choose the reason for the visit from the city&apos;s service categories.</source>
+        <translation>Elija el motivo de la visita entre las categorías de servicio de la ciudad.</translation>
+    </message>
+    <message>
+        <source>Choose the visitor&apos;s language: English or Spanish.</source>
+        <translation>Elija el idioma de la persona: inglés o español.</translation>
+    </message>
+    <message>
+        <source>The accessibility need is wheelchair, vision, hearing or other.</source>
+        <translation>La necesidad de accesibilidad es wheelchair (silla de ruedas), vision (visión), hearing (audición) u other (otra).</translation>
+    </message>
+    <message>
+        <source>The name is at most 100 characters (it is optional).</source>
+        <translation>El nombre tiene como máximo 100 caracteres (es opcional).</translation>
+    </message>
+    <message>
+        <source>Say why this ticket is called out of order.</source>
+        <translation>Indique por qué se llama este turno fuera de orden.</translation>
+    </message>
+    <message>
+        <source>That ticket is not waiting any more.</source>
+        <translation>Ese turno ya no está en espera.</translation>
+    </message>
+    <message>
+        <source>The central store does not answer (%1). Offline, this counter calls only tickets issued on this PC since the connection was lost, and none is waiting.</source>
+        <translation>El almacén central no responde (%1). Sin conexión, esta ventanilla llama solo a los turnos emitidos en este equipo desde que se perdió la conexión, y no hay ninguno en espera.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this counter&apos;s categories.</source>
+        <translation>No hay nadie esperando para las categorías de esta ventanilla.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is still at this counter: finish it, park it, transfer it or return it to the queue first.</source>
+        <translation>El turno %1 sigue en esta ventanilla: primero termínelo, apártelo, transfiéralo o devuélvalo a la fila.</translation>
+    </message>
+    <message>
+        <source>No ticket is called to this counter: call the next visitor first.</source>
+        <translation>No hay ningún turno llamado a esta ventanilla: primero llame a la siguiente persona.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 was recalled %2 times: mark it as a no-show.</source>
+        <translation>El turno %1 se volvió a llamar %2 veces: márquelo como ausente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recall ticket %1 %n more time(s) before marking a no-show.</source>
+        <translation>
+            <numerusform>Vuelva a llamar el turno %1 %n vez más antes de marcarlo como ausente.</numerusform>
+            <numerusform>Vuelva a llamar el turno %1 %n veces más antes de marcarlo como ausente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The note is at most 500 characters.</source>
+        <translation>La nota tiene como máximo 500 caracteres.</translation>
+    </message>
+    <message>
+        <source>Choose the counter or the category the visitor goes to.</source>
+        <translation>Elija la ventanilla o la categoría a la que pasa la persona.</translation>
+    </message>
+    <message>
+        <source>A counter&apos;s name is at most 20 characters.</source>
+        <translation>El nombre de una ventanilla tiene como máximo 20 caracteres.</translation>
+    </message>
+    <message>
+        <source>Choose the category from the city&apos;s service categories.</source>
+        <translation>Elija la categoría entre las categorías de servicio de la ciudad.</translation>
+    </message>
+    <message>
+        <source>That ticket is not parked at this counter.</source>
+        <translation>Ese turno no está apartado en esta ventanilla.</translation>
+    </message>
+    <message>
+        <source>The notes are at most 2,000 characters.</source>
+        <translation>Las notas tienen como máximo 2.000 caracteres.</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2155,42 @@
         <source>is not a known call end cause</source>
         <translation>no es una causa de fin de llamada conocida</translation>
     </message>
+    <message>
+        <source>must be ticket</source>
+        <translation>debe ser ticket</translation>
+    </message>
+    <message>
+        <source>must be 1 to 12 characters</source>
+        <translation>debe tener de 1 a 12 caracteres</translation>
+    </message>
+    <message>
+        <source>must be a date such as 2026-12-06</source>
+        <translation>debe ser una fecha como 2026-12-06</translation>
+    </message>
+    <message>
+        <source>must be en or es</source>
+        <translation>debe ser en o es</translation>
+    </message>
+    <message>
+        <source>must be at most 100 characters</source>
+        <translation>debe tener como máximo 100 caracteres</translation>
+    </message>
+    <message>
+        <source>must be 1 to 20 characters</source>
+        <translation>debe tener de 1 a 20 caracteres</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0</source>
+        <translation>debe ser un número entero desde 0</translation>
+    </message>
+    <message>
+        <source>or &quot;to_category&quot; is required</source>
+        <translation>o &quot;to_category&quot; es obligatorio</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is not waiting any more: another counter has called it.</source>
+        <translation>El turno %1 ya no está en espera: otra ventanilla lo ha llamado.</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionKpis</name>
@@ -2725,6 +2855,280 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CounterPanel</name>
+    <message>
+        <source>C&amp;ounter:</source>
+        <translation>&amp;Ventanilla:</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Ventanilla</translation>
+    </message>
+    <message>
+        <source>&amp;Serves:</source>
+        <translation>&amp;Atiende:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Todas las categorías</translation>
+    </message>
+    <message>
+        <source>(same category)</source>
+        <translation>(la misma categoría)</translation>
+    </message>
+    <message>
+        <source>Categories this counter serves</source>
+        <translation>Categorías que atiende esta ventanilla</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting (call next takes the first)</source>
+        <translation>&amp;En espera (llamar al siguiente toma el primero)</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Waited (min)</source>
+        <translation>Espera (min)</translation>
+    </message>
+    <message>
+        <source>Expected (min)</source>
+        <translation>Prevista (min)</translation>
+    </message>
+    <message>
+        <source>Waiting visitors</source>
+        <translation>Personas en espera</translation>
+    </message>
+    <message>
+        <source>&amp;Parked at this counter (Enter returns to the queue)</source>
+        <translation>A&amp;partados en esta ventanilla (Intro los devuelve a la fila)</translation>
+    </message>
+    <message>
+        <source>Parked visitors</source>
+        <translation>Personas apartadas</translation>
+    </message>
+    <message>
+        <source>Call next (F5)</source>
+        <translation>Llamar al siguiente (F5)</translation>
+    </message>
+    <message>
+        <source>Call chosen</source>
+        <translation>Llamar al elegido</translation>
+    </message>
+    <message>
+        <source>Recall (F6)</source>
+        <translation>Volver a llamar (F6)</translation>
+    </message>
+    <message>
+        <source>No-show (F7)</source>
+        <translation>Ausente (F7)</translation>
+    </message>
+    <message>
+        <source>Park (F8)</source>
+        <translation>Apartar (F8)</translation>
+    </message>
+    <message>
+        <source>Transfer (F9)</source>
+        <translation>Transferir (F9)</translation>
+    </message>
+    <message>
+        <source>Return to queue (F10)</source>
+        <translation>Devolver a la fila (F10)</translation>
+    </message>
+    <message>
+        <source>Walk-in contact (F11)</source>
+        <translation>Contacto presencial (F11)</translation>
+    </message>
+    <message>
+        <source>Finish visit (F12)</source>
+        <translation>Terminar la visita (F12)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason or note:</source>
+        <translation>&amp;Motivo o nota:</translation>
+    </message>
+    <message>
+        <source>Reason or note</source>
+        <translation>Motivo o nota</translation>
+    </message>
+    <message>
+        <source>why out of order, a park note, a transfer reason</source>
+        <translation>por qué fuera de orden, una nota al apartar, el motivo de una transferencia</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;to counter:</source>
+        <translation>Transferir a la ven&amp;tanilla:</translation>
+    </message>
+    <message>
+        <source>Transfer to counter</source>
+        <translation>Transferir a la ventanilla</translation>
+    </message>
+    <message>
+        <source>or &amp;category:</source>
+        <translation>o a la &amp;categoría:</translation>
+    </message>
+    <message>
+        <source>Transfer to category</source>
+        <translation>Transferir a la categoría</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>Res&amp;ultado:</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Información proporcionada</translation>
+    </message>
+    <message>
+        <source>Request created</source>
+        <translation>Solicitud creada</translation>
+    </message>
+    <message>
+        <source>Added to an existing request</source>
+        <translation>Agregada a una solicitud existente</translation>
+    </message>
+    <message>
+        <source>Referred to another agency</source>
+        <translation>Derivada a otra agencia</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Queja</translation>
+    </message>
+    <message>
+        <source>Visit outcome</source>
+        <translation>Resultado de la visita</translation>
+    </message>
+    <message>
+        <source>Visit &amp;notes:</source>
+        <translation>&amp;Notas de la visita:</translation>
+    </message>
+    <message>
+        <source>Visit notes</source>
+        <translation>Notas de la visita</translation>
+    </message>
+    <message>
+        <source>Visit card</source>
+        <translation>Ficha de la visita</translation>
+    </message>
+    <message>
+        <source>Counter message</source>
+        <translation>Mensaje de la ventanilla</translation>
+    </message>
+    <message>
+        <source>Ticket %1 called to counter %2.</source>
+        <translation>Turno %1 llamado a la ventanilla %2.</translation>
+    </message>
+    <message>
+        <source>Give this counter a name or number first.</source>
+        <translation>Primero dé un nombre o número a esta ventanilla.</translation>
+    </message>
+    <message>
+        <source>Choose a ticket in the waiting list first.</source>
+        <translation>Primero elija un turno en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>Say why this ticket is called out of order (Reason or note).</source>
+        <translation>Indique por qué se llama este turno fuera de orden (Motivo o nota).</translation>
+    </message>
+    <message>
+        <source>Called again.</source>
+        <translation>Llamado de nuevo.</translation>
+    </message>
+    <message>
+        <source>Marked as a no-show.</source>
+        <translation>Marcado como ausente.</translation>
+    </message>
+    <message>
+        <source>Parked: call the next visitor meanwhile.</source>
+        <translation>Apartado: mientras tanto, llame a la siguiente persona.</translation>
+    </message>
+    <message>
+        <source>Transferred: the visitor keeps their place in the queue.</source>
+        <translation>Transferido: la persona conserva su lugar en la fila.</translation>
+    </message>
+    <message>
+        <source>Back in the queue.</source>
+        <translation>De vuelta en la fila.</translation>
+    </message>
+    <message>
+        <source>Call a visitor first: the walk-in contact belongs to the visit.</source>
+        <translation>Primero llame a una persona: el contacto presencial pertenece a la visita.</translation>
+    </message>
+    <message>
+        <source>No visitor is at this counter.</source>
+        <translation>No hay ninguna persona en esta ventanilla.</translation>
+    </message>
+    <message>
+        <source>Visit %1 finished.</source>
+        <translation>Visita %1 terminada.</translation>
+    </message>
+    <message>
+        <source>Receipt: %1</source>
+        <translation>Comprobante: %1</translation>
+    </message>
+    <message>
+        <source>The receipt folder %1 cannot be made.</source>
+        <translation>No se puede crear la carpeta de comprobantes %1.</translation>
+    </message>
+    <message>
+        <source>yes: %1</source>
+        <translation>sí: %1</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No visitor at this counter. %n waiting.</source>
+        <translation>
+            <numerusform>No hay ninguna persona en esta ventanilla. %n en espera.</numerusform>
+            <numerusform>No hay ninguna persona en esta ventanilla. %n en espera.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticket %1 · %2 · %3</source>
+        <translation>Turno %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>needs: %1</source>
+        <translation>necesita: %1</translation>
+    </message>
+    <message>
+        <source>Waited %1 min · at the counter %2 min · agent %3 · recalls %4</source>
+        <translation>Esperó %1 min · en la ventanilla %2 min · agente %3 · nuevas llamadas %4</translation>
+    </message>
+    <message>
+        <source>Walk-in contact started · requests: %1</source>
+        <translation>Contacto presencial iniciado · solicitudes: %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguna todavía</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::DeliveryStateLabel</name>
     <message>
         <source>Saved on this workstation (1 change not yet in the central store)</source>
@@ -2745,6 +3149,41 @@
     <message>
         <source>From the city&apos;s records</source>
         <translation>De los registros de la ciudad</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::DisplayBoard</name>
+    <message>
+        <source>Display board</source>
+        <translation>Pantalla de turnos</translation>
+    </message>
+    <message>
+        <source>Lobby display board</source>
+        <translation>Pantalla de turnos del vestíbulo</translation>
+    </message>
+    <message>
+        <source>Now serving</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Called before</source>
+        <translation>Called before</translation>
+    </message>
+    <message>
+        <source>Please take a ticket</source>
+        <translation>Please take a ticket</translation>
+    </message>
+    <message>
+        <source>Ticket %1 to counter %2</source>
+        <translation>Turno %1 a la ventanilla %2</translation>
     </message>
 </context>
 <context>
@@ -3608,6 +4047,75 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::KioskWindow</name>
+    <message>
+        <source>What is your visit about?</source>
+        <translation>¿Cuál es el motivo de su visita?</translation>
+    </message>
+    <message>
+        <source>Do you need assistance?</source>
+        <translation>¿Necesita asistencia?</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Wheelchair or mobility</source>
+        <translation>Silla de ruedas o movilidad</translation>
+    </message>
+    <message>
+        <source>Low vision</source>
+        <translation>Baja visión</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Audición</translation>
+    </message>
+    <message>
+        <source>Other need</source>
+        <translation>Otra necesidad</translation>
+    </message>
+    <message>
+        <source>Your name (optional, never shown on the screen)</source>
+        <translation>Su nombre (opcional, nunca se muestra en la pantalla)</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <source>Get my ticket</source>
+        <translation>Obtener mi turno</translation>
+    </message>
+    <message>
+        <source>Your ticket number</source>
+        <translation>Su número de turno</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1. Expected wait: about %2 minutes.
+Watch the screen for your number.</source>
+        <translation>Personas delante de usted: %1. Espera prevista: unos %2 minutos.
+Esté atento a su número en la pantalla.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Tomar turno</translation>
+    </message>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Welcome to %1</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::KnowledgePanel</name>
     <message numerus="yes">
         <source>%n article(s)</source>
@@ -4190,6 +4698,14 @@
         <source>PRACTICE — nothing here reaches residents</source>
         <translation>PRÁCTICA — nada de esto llega a los residentes</translation>
     </message>
+    <message>
+        <source>Go to the &amp;lobby counter</source>
+        <translation>Ir a la ventanilla del &amp;vestíbulo</translation>
+    </message>
+    <message>
+        <source>Lobby counter</source>
+        <translation>Ventanilla del vestíbulo</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -4556,6 +5072,80 @@
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::Receipt</name>
+    <message>
+        <source>Your service request receipt</source>
+        <translation>Comprobante de su solicitud de servicio</translation>
+    </message>
+    <message>
+        <source>Your visit to the service counter</source>
+        <translation>Su visita a la ventanilla de atención</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Ventanilla</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Request number</source>
+        <translation>Número de solicitud</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Expected by</source>
+        <translation>Fecha prevista</translation>
+    </message>
+    <message>
+        <source>no set date</source>
+        <translation>sin fecha fijada</translation>
+    </message>
+    <message>
+        <source>How to check the status</source>
+        <translation>Cómo consultar el estado</translation>
+    </message>
+    <message>
+        <source>Call %1 and give the request number.</source>
+        <translation>Llame al %1 y dé el número de solicitud.</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>En línea: %1</translation>
+    </message>
+    <message>
+        <source>Scan to see the status of %1.</source>
+        <translation>Escanee para ver el estado de %1.</translation>
+    </message>
+    <message>
+        <source>Thank you for visiting.</source>
+        <translation>Gracias por su visita.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ReceiptPrinter</name>
+    <message>
+        <source>The printer is not available.</source>
+        <translation>La impresora no está disponible.</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be written to %1.</source>
+        <translation>No se puede escribir el comprobante en %1.</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,9 @@ inline QString offScreen(const QWidget *widget)
     }
     const QRect inWindow(widget->mapTo(widget->window(), QPoint(0, 0)), widget->size());
     if (!widget->window()->rect().intersects(inWindow))
-        return QStringLiteral("%1 is outside the window").arg(widget->objectName());
+        return QStringLiteral("%1 (%2 in %3) is outside the window")
+            .arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()),
+                 widget->parentWidget() ? widget->parentWidget()->objectName() : QString());
     return QString();
 }
 

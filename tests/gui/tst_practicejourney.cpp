@@ -152,7 +152,7 @@ class TestPracticeJourney : public QObject
 
     void leave(test::Journey &j)
     {
-        QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
+        QVERIFY(j.press(Qt::Key_X, Qt::ControlModifier | Qt::AltModifier));
         QTRY_VERIFY(!m_practice->practiceWindow());
         QVERIFY(m_window->isVisible());
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));

@@ -189,10 +189,19 @@ void MainWindow::applyDefaultLayout()
         dock->show();
     }
     m_knowledgeDock->raise();
-    tabifyDockWidget(m_historyDock, m_lobbyDock);
+    // The counter is open by default only at a lobby desk, tabbed with history; elsewhere
+    // Ctrl+Alt+L opens it there. (A tab, even behind history, keeps its minimum height: on a
+    // small screen the counter's would leave the article pane too short to read the script.)
     m_lobbyDock->setFloating(false);
-    m_lobbyDock->show();
-    (m_store.role == AgentRole::Lobby ? m_lobbyDock : m_historyDock)->raise();
+    if (m_store.role == AgentRole::Lobby) {
+        tabifyDockWidget(m_historyDock, m_lobbyDock);
+        m_lobbyDock->show();
+        m_lobbyDock->raise();
+    } else {
+        addDockWidget(Qt::RightDockWidgetArea, m_lobbyDock);
+        m_lobbyDock->hide();
+        m_historyDock->raise();
+    }
     if (isVisible())
         sizeDefaultDocks();
 }
@@ -238,6 +247,9 @@ QDockWidget *MainWindow::addArea(QWidget *panel, const QString &objectName)
 
 void MainWindow::showArea(QDockWidget *dock)
 {
+    if (dock == m_lobbyDock && !dock->isVisible() && !dock->isFloating() &&
+        tabifiedDockWidgets(m_historyDock).isEmpty())
+        tabifyDockWidget(m_historyDock, m_lobbyDock);
     dock->show();
     dock->raise();
     static_cast<DockBody *>(dock->widget())->showPanel(true);

@@ -167,7 +167,8 @@ void PracticeMode::decorate(const Scenario &scenario)
     score->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     QAction *leave = menu->addAction(tr("&Leave practice"), this, &PracticeMode::leave);
     leave->setObjectName(QStringLiteral("leavePracticeAction"));
-    leave->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+    // Not Ctrl+Alt+L: that goes to the lobby counter in every main window.
+    leave->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_X));
 
     // The contact the trainee runs; when it ends, the run is scored.
     IntakePanel *intake = w.intakePanel();
