@@ -125,23 +125,25 @@ Result<QJsonObject> KnowledgeService::changedFields(const KnowledgeArticle &curr
     return changed;
 }
 
-Status KnowledgeService::edit(const KnowledgeArticle &article, const QString &note)
+Result<bool> KnowledgeService::edit(const KnowledgeArticle &article, const QString &note)
 {
     auto current = load(article.id);
     if (!current)
         return current.error();
     if (auto s = ArticleLifecycle::checkEdit(current.value().state, m_role); !s)
-        return s;
+        return s.error();
     auto changed = changedFields(current.value(), article);
     if (!changed)
         return changed.error();
     if (changed.value().isEmpty())
-        return Ok{};
+        return false;
     QJsonObject payload{{QStringLiteral("fields"), changed.value()},
                         {QStringLiteral("base_version"), m_articles.versionOf(article.id)}};
     if (!note.trimmed().isEmpty())
         payload.insert(QStringLiteral("note"), note.trimmed());
-    return append(article.id, QStringLiteral("article.edited"), payload);
+    if (auto s = append(article.id, QStringLiteral("article.edited"), payload); !s)
+        return s.error();
+    return true;
 }
 
 bool KnowledgeService::canRevise(const KnowledgeArticle &article) const
@@ -154,13 +156,13 @@ bool KnowledgeService::canPublishRevision(const KnowledgeArticle &article) const
     return static_cast<bool>(ArticleLifecycle::checkPublishRevision(article.state, m_role));
 }
 
-Status KnowledgeService::saveRevision(const KnowledgeArticle &article, const QString &note)
+Result<bool> KnowledgeService::saveRevision(const KnowledgeArticle &article, const QString &note)
 {
     auto current = load(article.id);
     if (!current)
         return current.error();
     if (auto s = ArticleLifecycle::checkRevise(current.value().state, m_role); !s)
-        return s;
+        return s.error();
     auto changed = changedFields(current.value(), article);
     if (!changed)
         return changed.error();
@@ -169,15 +171,21 @@ Status KnowledgeService::saveRevision(const KnowledgeArticle &article, const QSt
         return makeError(QStringLiteral("article.unchanged"),
                          ServiceText::tr("The revision is the same as the published article: "
                                          "there is nothing to save."));
-    if (changed.value().isEmpty())
-        return discardRevision(article.id, note);
+    if (changed.value().isEmpty()) {
+        if (auto s = discardRevision(article.id, note); !s)
+            return s.error();
+        return true;
+    }
     // The waiting revision unchanged: nothing is written (its note stays with its save).
     if (pending && changedFields(current.value(), pending->article).value() == changed.value())
-        return Ok{};
-    return append(article.id, QStringLiteral("article.revision_saved"),
-                  {{QStringLiteral("fields"), changed.value()},
-                   {QStringLiteral("note"), note.trimmed()},
-                   {QStringLiteral("base_version"), m_articles.versionOf(article.id)}});
+        return false;
+    if (auto s = append(article.id, QStringLiteral("article.revision_saved"),
+                        {{QStringLiteral("fields"), changed.value()},
+                         {QStringLiteral("note"), note.trimmed()},
+                         {QStringLiteral("base_version"), m_articles.versionOf(article.id)}});
+        !s)
+        return s.error();
+    return true;
 }
 
 Status KnowledgeService::publishRevision(const QString &articleId, const QString &note)

@@ -51,14 +51,15 @@ public:
     // A new draft; returns its id ("local:" and a UUID).
     Result<QString> create(const KnowledgeArticle &article);
     // Records the fields that differ from the stored article (nothing if none differ), with the
-    // note typed for this save.
-    Status edit(const KnowledgeArticle &article, const QString &note = {});
+    // note typed for this save; true when something was written (and so the note used).
+    Result<bool> edit(const KnowledgeArticle &article, const QString &note = {});
 
     // Revising a published article without withdrawing it: the revision is kept beside the live
     // text (agents keep finding the live one) until a supervisor publishes it.
     bool canRevise(const KnowledgeArticle &article) const;
     bool canPublishRevision(const KnowledgeArticle &article) const;
-    Status saveRevision(const KnowledgeArticle &article, const QString &note = {});
+    // True when something was written (an unchanged waiting revision writes nothing).
+    Result<bool> saveRevision(const KnowledgeArticle &article, const QString &note = {});
     Status publishRevision(const QString &articleId, const QString &note = {});
     Status discardRevision(const QString &articleId, const QString &note = {});
     std::optional<ArticleRevision> revision(const QString &articleId) const;

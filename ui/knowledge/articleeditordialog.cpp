@@ -208,13 +208,12 @@ bool ArticleEditorDialog::save()
         setWindowTitle(tr("Edit article"));
         load(*m_service.articles().byId(created.value()));
     } else if (m_revising) {
-        const auto before = m_service.revision(m_article.id);
-        if (auto s = m_service.saveRevision(a, m_note->text()); !s) {
-            showMessage(s.error().message, true);
+        const auto saved = m_service.saveRevision(a, m_note->text());
+        if (!saved) {
+            showMessage(saved.error().message, true);
             return false;
         }
-        const auto after = m_service.revision(m_article.id);
-        if (!before || !after || before->savedAt != after->savedAt || before->note != after->note)
+        if (saved.value())
             m_note->clear();
         load(*m_service.articles().byId(m_article.id));
         emit articleChanged(m_article.id);
@@ -222,13 +221,13 @@ bool ArticleEditorDialog::save()
     } else {
         if (!m_service.canEdit(m_article))
             return true; // read-only here: nothing to save
-        const int before = m_service.articles().versionOf(m_article.id);
-        if (auto s = m_service.edit(a, m_note->text()); !s) {
-            showMessage(s.error().message, true);
+        const auto saved = m_service.edit(a, m_note->text());
+        if (!saved) {
+            showMessage(saved.error().message, true);
             return false;
         }
         // The note went with this save only when something was saved; else it waits for a move.
-        if (m_service.articles().versionOf(m_article.id) != before)
+        if (saved.value())
             m_note->clear();
         load(*m_service.articles().byId(m_article.id));
     }
