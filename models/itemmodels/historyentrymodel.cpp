@@ -38,7 +38,7 @@ QVariant HistoryEntryModel::display(const HistoryEntry &e, Column column) const
         return hasRequest ? tr("Contact: %1").arg(e.request.typeName) : tr("Contact");
     case Status:
         return isContact ? requesttexts::outcome(e.contact.outcome)
-                         : requesttexts::status(e.request.status);
+                         : requesttexts::status(e.request);
     case Sla:
         return hasRequest ? requesttexts::sla(e.request.slaState(m_clock.now())) : QString();
     case Channel:

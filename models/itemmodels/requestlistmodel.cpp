@@ -155,7 +155,7 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
     case Type:
         return r.typeName;
     case Status:
-        return requesttexts::status(r.status);
+        return requesttexts::status(r);
     case Sla:
         return requesttexts::sla(r.slaState(m_clock.now()));
     case Channel:

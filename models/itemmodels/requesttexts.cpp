@@ -32,6 +32,22 @@ QString status(RequestStatus status)
     return {};
 }
 
+QString status(const ServiceRequest &request)
+{
+    const QString generic = status(request.status);
+    const QString word = request.sourceStatus.simplified();
+    // The city's word adds nothing when it is the generic word itself, in English (the packs'
+    // usual "Open"/"Closed") or in the language shown.
+    static const QStringList plain = {QStringLiteral("open"), QStringLiteral("closed"),
+                                      QStringLiteral("in progress"), QStringLiteral("in_progress")};
+    if (word.isEmpty() || plain.contains(word.toLower()) ||
+        word.compare(generic, Qt::CaseInsensitive) == 0)
+        return generic;
+    return QCoreApplication::translate("civicdesk::RequestListModel", "%1 · %2",
+                                       "generic status · the city's own status word")
+        .arg(generic, word);
+}
+
 QString sla(SlaState state)
 {
     switch (state) {

@@ -13,6 +13,9 @@ namespace civicdesk::requesttexts {
 // address (columns 0 to 5); empty for any other column.
 QString columnTitle(int column);
 QString status(RequestStatus status);
+// The status with the city's own word beside it when an imported request carries one that says
+// more than open/closed ("Closed · Cancelled", "Open · Pending"); otherwise status(r.status).
+QString status(const ServiceRequest &request);
 QString sla(SlaState state);
 QString channel(const QString &channel);
 QString outcome(std::optional<Outcome> outcome);

@@ -6,6 +6,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/intake/intakeservice.h"
+#include "models/itemmodels/requesttexts.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/open311/georeport.h"
 #include "models/requests/requestrepository.h"
@@ -443,6 +444,14 @@ private slots:
         QCOMPARE(pending->sourceStatus, QStringLiteral("Pending"));
         QCOMPARE(open311::request(*pending, {})[u"status_notes"].toString(),
                  QStringLiteral("Waiting for a crew"));
+        // What an agent reads in the history lists, the detail and the read-back: the city's
+        // word beside the generic status when it says more.
+        QCOMPARE(requesttexts::status(*cancelled), QStringLiteral("Closed · Cancelled"));
+        QCOMPARE(requesttexts::status(*pending), QStringLiteral("Open · Pending"));
+        QCOMPARE(requesttexts::status(*requests.byNumber(QStringLiteral("202"))),
+                 QStringLiteral("Closed"));
+        QCOMPARE(requesttexts::status(*requests.byNumber(QStringLiteral("206"))),
+                 QStringLiteral("In progress"));
 
         // A status the map gives no valid meaning is named with its key.
         pack.replace(QStringLiteral("city.json"), "\"status\": \"in_progress\"",

@@ -224,7 +224,7 @@ void RequestDetailDialog::reload()
     }
     const ServiceRequest &r = *m_request;
     setWindowTitle(tr("Request %1").arg(r.number));
-    m_title->setText(tr("%1 · %2 · %3").arg(r.number, r.typeName, requesttexts::status(r.status)));
+    m_title->setText(tr("%1 · %2 · %3").arg(r.number, r.typeName, requesttexts::status(r)));
     showFields(r);
     QStringList callers;
     const QList<Caller> attached = m_services.history.callersOf(r.id);
@@ -349,7 +349,8 @@ void RequestDetailDialog::showFields(const ServiceRequest &r)
     add(tr("Type:"),
         r.serviceCode.isEmpty() ? r.typeName : tr("%1 (%2)").arg(r.typeName, r.serviceCode),
         QStringLiteral("detailTypeLabel"));
-    add(tr("Status:"), requesttexts::status(r.status), QStringLiteral("detailStatusLabel"));
+    add(tr("Status:"), requesttexts::status(r), QStringLiteral("detailStatusLabel"));
+    add(tr("Status note:"), r.statusNote, QStringLiteral("detailStatusNoteLabel"));
     add(tr("Closure reason:"), requesttexts::closureReason(r.closureReason),
         QStringLiteral("detailClosureLabel"));
     add(tr("SLA:"),

@@ -128,6 +128,11 @@ QString StatusReadbackBox::phrase(const ReadBack &found) const
             sentences.append(tr("Reason: %1.").arg(requesttexts::closureReason(r.closureReason)));
         break;
     }
+    if (const QString word = requesttexts::status(r); word != requesttexts::status(r.status))
+        sentences.append(r.statusNote.trimmed().isEmpty()
+                             ? tr("The city's record says \u201c%1\u201d.").arg(r.sourceStatus)
+                             : tr("The city's record says \u201c%1\u201d: %2")
+                                   .arg(r.sourceStatus, r.statusNote.trimmed()));
     if (r.status != RequestStatus::Closed) {
         if (!r.dueAt.isValid())
             sentences.append(tr("This type of request has no target date."));
