@@ -3,15 +3,17 @@
 // it; the first 3,000 records unchanged), SF's Open311 service list and its analysis
 // neighbourhoods (tests/data/sanfrancisco, see ATTRIBUTION.md there). It imports into the
 // workstation's store through the importer and into a fresh SQLite store through
-// `civicdesk-server --import-city`, and each is checked as a city's IT would check it: the number
-// of requests, statuses by the pack's map, channels by the pack's map, times in
-// America/Los_Angeles, types by the type map, locations from the export's one Point column,
-// the neighbourhood layer; `--check-city` reports no problem.
+// `civicdesk-server --import-city` (on SQLite and on a throwaway PostgreSQL), and each is checked
+// as a city's IT would check it: the number of requests, statuses by the pack's map, channels by
+// the pack's map, times in America/Los_Angeles, types by the type map, locations from the export's
+// one Point column, the neighbourhood layer; `--check-city` reports no problem.
 
 #include "models/citypack/citycheck.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/requests/requestrepository.h"
+#include "models/store/database.h"
+#include "tests/support/pgcluster.h"
 #include "tests/support/teststore.h"
 
 #include <QProcess>
@@ -190,6 +192,35 @@ private slots:
         const QString checked = QString::fromUtf8(check.readAll());
         QCOMPARE(check.exitCode(), 0);
         QVERIFY2(checked.contains(u"no problems found"), qPrintable(checked));
+    }
+
+    // A city's IT may run the central store on PostgreSQL: the same pack, the same checks.
+    void importsIntoAPostgresServerStore()
+    {
+        if (const QString why = test::PgCluster::unavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(u"PostgreSQL tests skipped: " + why));
+        test::PgCluster cluster;
+        QVERIFY2(cluster.isRunning(), qPrintable(cluster.error()));
+        const QString url = cluster.createDatabase();
+        QVERIFY2(!url.isEmpty(), qPrintable(cluster.error()));
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(
+            QStringLiteral(CIVICDESK_SERVER),
+            {QStringLiteral("--database"), url, QStringLiteral("--import-city"), packDir()});
+        QVERIFY(server.waitForFinished(180000));
+        const QString output = QString::fromUtf8(server.readAll());
+        QVERIFY2(server.exitCode() == 0, qPrintable(output));
+        QVERIFY2(output.contains(u"3000 requests"), qPrintable(output));
+        auto store = Database::open(url);
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
+        QCOMPARE(store.value()->dialect(), Dialect::Postgres);
+        verifyStore(QSqlDatabase::database(store.value()->connectionName()));
+        const RequestRepository requests(*store.value());
+        const auto open = requests.byNumber(QStringLiteral("3600298"));
+        QVERIFY(open);
+        QCOMPARE(open->sourceStatus, QStringLiteral("Open"));
+        QCOMPARE(open->neighborhood, QStringLiteral("Mission Bay"));
     }
 };
 
