@@ -68,7 +68,8 @@ CityCheck checkCityPack(const QString &directory)
         check.problems.append(loaded.error().message);
         return check;
     }
-    const CityPack &pack = loaded.value();
+    CityPack &pack = loaded.value();
+    pack.listEveryBadRow = true;
     QTemporaryDir scratch;
     auto store = Database::open(scratch.filePath(QStringLiteral("check.sqlite")));
     if (!store) {
@@ -97,10 +98,15 @@ CityCheck checkCityPack(const QString &directory)
             all.requests += r.requests;
             return true;
         }
-        // A file that is not there was named by the manifest check already.
-        if (result.error().code != u"pack.missing" &&
-            !check.problems.contains(result.error().message))
-            check.problems.append(result.error().message);
+        // A file that is not there was named by the manifest check already. A file with bad
+        // rows gives one line per row (RowProblems).
+        if (result.error().code == u"pack.missing")
+            return false;
+        const QStringList lines = result.error().message.split(u'\n');
+        for (const QString &line : lines) {
+            if (!check.problems.contains(line))
+                check.problems.append(line);
+        }
         return false;
     };
     const bool servicesRead = QFile::exists(pack.path(pack.servicesFile)) && run(base);

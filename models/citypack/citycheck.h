@@ -20,8 +20,9 @@ struct CityCheck
 // any store: the manifest's problems all at once, then each part of the pack (each definitions
 // file, intake rules, referrals, knowledge, map layers, addresses, intersections, each history
 // file) read on its own into a throwaway store, so that one bad file does not hide another's
-// problems. Within a history file every unreadable or implausible date and every unmapped status
-// is counted; other files report their first bad row.
+// problems. Every bad row of a file is listed (up to RowProblems::Listed a file, then how many
+// more); within a history file unreadable or implausible dates and unmapped statuses are counted
+// with examples.
 CityCheck checkCityPack(const QString &directory);
 
 } // namespace civicdesk

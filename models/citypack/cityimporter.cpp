@@ -5,6 +5,7 @@
 #include "models/citypack/historyimport.h"
 #include "models/citypack/intakeimport.h"
 #include "models/citypack/knowledgeimport.h"
+#include "models/citypack/rowproblems.h"
 #include "models/domain/languagecode.h"
 #include "models/open311/servicesjson.h"
 #include "models/store/database.h"
@@ -186,21 +187,29 @@ Status importSeedFile(QSqlDatabase &db, const CityPack &pack, const QString &fil
         !s)
         return fileError(file, s.error().message);
     QSqlQuery q(db);
+    RowProblems rows(pack);
     while (csv.next()) {
         const QString code = csv.value(QStringLiteral("service_code")).trimmed();
         const QString name = csv.value(QStringLiteral("name")).trimmed();
-        if (code.isEmpty() || name.isEmpty())
-            return fileError(
-                file,
-                ImportText::tr("line %1: service_code and name are required").arg(csv.line()));
+        if (code.isEmpty() || name.isEmpty()) {
+            if (rows.add(fileError(file, ImportText::tr("line %1: service_code and name are "
+                                                        "required")
+                                             .arg(csv.line()))))
+                break;
+            continue;
+        }
         QString language = csv.value(QStringLiteral("language")).trimmed();
         if (language.isEmpty())
             language = QStringLiteral("en");
-        if (!isLanguageCode(language))
-            return fileError(file, ImportText::tr("line %1: language \"%2\" is not a language "
-                                                  "code such as en, es, zh or pt-BR")
-                                       .arg(csv.line())
-                                       .arg(language));
+        if (!isLanguageCode(language)) {
+            if (rows.add(fileError(file, ImportText::tr("line %1: language \"%2\" is not a "
+                                                        "language code such as en, es, zh or "
+                                                        "pt-BR")
+                                             .arg(csv.line())
+                                             .arg(language))))
+                break;
+            continue;
+        }
         const QString group = u"seed:" + code;
         const QString id = language == u"en" ? group : group + u':' + language;
         const QString department = csv.value(QStringLiteral("department")).section(u';', 0, 0);
@@ -220,6 +229,8 @@ Status importSeedFile(QSqlDatabase &db, const CityPack &pack, const QString &fil
             return s;
         ++report.articles;
     }
+    if (!rows.isEmpty())
+        return rows.result();
     if (csv.hasError())
         return fileError(file, csv.error());
     return Ok{};
@@ -270,6 +281,7 @@ Status importLayers(QSqlDatabase &db, const CityPack &pack, ImportReport &report
         const QJsonArray features = root.value(u"features").toArray();
         double bounds[4] = {90, 180, -90, -180};
         int index = 0;
+        RowProblems bad(pack);
         for (const QJsonValue &f : features) {
             const QJsonObject geometry = f.toObject().value(u"geometry").toObject();
             // A misspelt type ("Polgon") would be stored as is and drawn as nothing.
@@ -281,12 +293,16 @@ Status importLayers(QSqlDatabase &db, const CityPack &pack, ImportReport &report
                                                       QStringLiteral("MultiPolygon"),
                                                       QStringLiteral("GeometryCollection")};
             const QString type = geometry.value(u"type").toString();
-            if (!geometryTypes.contains(type))
-                return fileError(layer.file,
-                                 ImportText::tr("feature %1: geometry type \"%2\" is not a "
-                                                "GeoJSON geometry type (expected one of %3)")
-                                     .arg(index + 1)
-                                     .arg(type, geometryTypes.join(QStringLiteral(", "))));
+            if (!geometryTypes.contains(type)) {
+                if (bad.add(fileError(layer.file,
+                                      ImportText::tr("feature %1: geometry type \"%2\" is not a "
+                                                     "GeoJSON geometry type (expected one of %3)")
+                                          .arg(index + 1)
+                                          .arg(type, geometryTypes.join(QStringLiteral(", "))))))
+                    return bad.result();
+                ++index;
+                continue;
+            }
             QJsonArray parts;
             if (type == u"GeometryCollection") {
                 for (const QJsonValue &g : geometry.value(u"geometries").toArray())
@@ -295,14 +311,19 @@ Status importLayers(QSqlDatabase &db, const CityPack &pack, ImportReport &report
                 parts.append(geometry.value(u"coordinates"));
             }
             for (const QJsonValue &coordinates : std::as_const(parts)) {
-                if (coordinates.toArray().isEmpty())
-                    return fileError(
-                        layer.file,
-                        ImportText::tr("feature %1 has no geometry coordinates").arg(index + 1));
+                if (coordinates.toArray().isEmpty()) {
+                    if (bad.add(fileError(layer.file,
+                                          ImportText::tr("feature %1 has no geometry coordinates")
+                                              .arg(index + 1))))
+                        return bad.result();
+                    break;
+                }
                 extendBounds(coordinates.toArray(), bounds);
             }
             ++index;
         }
+        if (!bad.isEmpty())
+            return bad.result();
         if (bounds[0] < -90 || bounds[2] > 90 || bounds[1] < -180 || bounds[3] > 180)
             return fileError(layer.file,
                              ImportText::tr("coordinates are not longitude/latitude degrees "
@@ -336,6 +357,32 @@ Result<double> coordinate(const CsvReader &csv, const QString &column, double li
                                    .arg(csv.line())
                                    .arg(column, text));
     return value;
+}
+
+enum class PlaceRow
+{
+    Good,
+    Skip,
+    Stop
+};
+
+// A place row (an address or an intersection): good when it has a name and its coordinates
+// read; otherwise each problem is noted, and the row is skipped (a check) or the import stops.
+PlaceRow checkPlace(RowProblems &rows, const CsvReader &csv, const QString &file,
+                    const QString &nameColumn, const Result<double> &lat, const Result<double> &lon)
+{
+    const bool unnamed = csv.value(nameColumn).trimmed().isEmpty();
+    if (!unnamed && lat && lon)
+        return PlaceRow::Good;
+    if (unnamed &&
+        rows.add(fileError(file,
+                           ImportText::tr("line %1: %2 is empty").arg(csv.line()).arg(nameColumn))))
+        return PlaceRow::Stop;
+    if (!lat && rows.add(lat.error()))
+        return PlaceRow::Stop;
+    if (!lon && rows.add(lon.error()))
+        return PlaceRow::Stop;
+    return PlaceRow::Skip;
 }
 
 // Ids are numbered here (1, 2, ...), not by the database, so that importing again gives the same
@@ -372,17 +419,18 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
         return fileError(file, ImportText::tr("line %1: %2").arg(line).arg(error.message));
     };
     const qint64 total = std::max<qint64>(1, opened.value()->compressedSize());
+    RowProblems rows(pack);
     while (csv.next()) {
         const QString street = csv.value(QStringLiteral("street_name")).trimmed();
         const QString number = csv.value(QStringLiteral("house_number")).trimmed();
-        if (street.isEmpty())
-            return fileError(file, ImportText::tr("line %1: street_name is empty").arg(csv.line()));
         auto lat = coordinate(csv, QStringLiteral("latitude"), 90, file);
         auto lon = coordinate(csv, QStringLiteral("longitude"), 180, file);
-        if (!lat)
-            return lat.error();
-        if (!lon)
-            return lon.error();
+        if (const auto row = checkPlace(rows, csv, file, QStringLiteral("street_name"), lat, lon);
+            row != PlaceRow::Good) {
+            if (row == PlaceRow::Stop)
+                break;
+            continue;
+        }
         const bool located = !std::isnan(lat.value()) && !std::isnan(lon.value());
         auto s = insert.add({report.addresses + 1, sql::text(number), street,
                              sql::text(csv.value(QStringLiteral("zip")).trimmed()),
@@ -401,6 +449,8 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
         if (report.addresses % 4096 == 0 && progress)
             progress(double(opened.value()->compressedPosition()) / double(total));
     }
+    if (!rows.isEmpty())
+        return rows.result();
     if (csv.hasError())
         return fileError(file, csv.error());
     if (auto s = insert.flush(); !s)
@@ -434,17 +484,17 @@ Status importIntersections(QSqlDatabase &db, const CityPack &pack, ImportReport 
                             QStringLiteral("INSERT INTO intersections(id, name, latitude, "
                                            "longitude, neighborhood, request_count)"),
                             6);
+    RowProblems rows(pack);
     while (csv.next()) {
         auto lat = coordinate(csv, QStringLiteral("latitude"), 90, file);
         auto lon = coordinate(csv, QStringLiteral("longitude"), 180, file);
-        if (!lat)
-            return lat.error();
-        if (!lon)
-            return lon.error();
         const QString name = csv.value(QStringLiteral("intersection")).trimmed();
-        if (name.isEmpty())
-            return fileError(file,
-                             ImportText::tr("line %1: intersection is empty").arg(csv.line()));
+        if (const auto row = checkPlace(rows, csv, file, QStringLiteral("intersection"), lat, lon);
+            row != PlaceRow::Good) {
+            if (row == PlaceRow::Stop)
+                break;
+            continue;
+        }
         auto s = insert.add({report.intersections + 1, name,
                              std::isnan(lat.value()) ? QVariant() : QVariant(lat.value()),
                              std::isnan(lon.value()) ? QVariant() : QVariant(lon.value()),
@@ -457,6 +507,8 @@ Status importIntersections(QSqlDatabase &db, const CityPack &pack, ImportReport 
                 ImportText::tr("line %1: %2").arg(insert.failedLine()).arg(s.error().message));
         ++report.intersections;
     }
+    if (!rows.isEmpty())
+        return rows.result();
     if (csv.hasError())
         return fileError(file, csv.error());
     if (auto s = insert.flush(); !s)

@@ -97,6 +97,9 @@ struct CityPack
     // The city's request sources by their lower-case word -> a channel (phone, web, app,
     // employee, ...); sources not named keep the city's word.
     QHash<QString, QString> channels;
+    // Set by a check (--check-city), never by a manifest: the importers read every row of a file
+    // and list each bad one (RowProblems) instead of stopping at the first.
+    bool listEveryBadRow = false;
 
     // Reads and validates the manifest in `directory` and checks every named file exists. With
     // `problems`, every problem of the manifest is listed there (file, key, what is expected)

@@ -1,6 +1,7 @@
 #include "models/citypack/historyimport.h"
 
 #include "models/citypack/csvreader.h"
+#include "models/citypack/rowproblems.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -334,20 +335,27 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
     }
     UnknownStatuses unknownStatuses;
     HistoryResult result;
+    RowProblems rows(pack);
     const qint64 totalBytes = std::max<qint64>(1, file.compressedSize());
     while (csv.next()) {
         const QString caseId = csv.value(col(u"id")).trimmed();
-        if (caseId.isEmpty())
-            return rowError(
-                schema.file, csv.line(),
-                QCoreApplication::translate("CityImporter", "%1 is empty").arg(col(u"id")));
+        if (caseId.isEmpty()) {
+            if (rows.add(rowError(
+                    schema.file, csv.line(),
+                    QCoreApplication::translate("CityImporter", "%1 is empty").arg(col(u"id")))))
+                break;
+            continue;
+        }
         const auto openedAt = checkTime(u"opened", false);
         const auto dueAt = checkTime(u"target", true);
         const auto closedAt = checkTime(u"closed", false);
-        if (openedAt && !openedAt->isValid())
-            return rowError(
-                schema.file, csv.line(),
-                QCoreApplication::translate("CityImporter", "%1 is empty").arg(col(u"opened")));
+        if (openedAt && !openedAt->isValid()) {
+            if (rows.add(rowError(schema.file, csv.line(),
+                                  QCoreApplication::translate("CityImporter", "%1 is empty")
+                                      .arg(col(u"opened")))))
+                break;
+            continue;
+        }
         if (!openedAt || !dueAt || !closedAt)
             continue; // reported with the others at the end of the file
         const QString statusWord = csv.value(col(u"status")).trimmed();
@@ -367,13 +375,16 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
             const QString pointText = csv.value(col(u"point"));
             if (!pointText.trimmed().isEmpty()) {
                 const auto point = splitPoint(pointText);
-                if (!point)
-                    return rowError(schema.file, csv.line(),
-                                    QCoreApplication::translate("CityImporter",
-                                                                "%1 \"%2\" is not a point: "
-                                                                "expected (latitude, longitude) "
-                                                                "or POINT (longitude latitude)")
-                                        .arg(col(u"point"), pointText));
+                if (!point) {
+                    if (rows.add(rowError(schema.file, csv.line(),
+                                          QCoreApplication::translate(
+                                              "CityImporter",
+                                              "%1 \"%2\" is not a point: expected (latitude, "
+                                              "longitude) or POINT (longitude latitude)")
+                                              .arg(col(u"point"), pointText))))
+                        break;
+                    continue;
+                }
                 latText = point->first;
                 lonText = point->second;
             }
@@ -382,12 +393,15 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
             bool okLat = false, okLon = false;
             const double la = latText.toDouble(&okLat);
             const double lo = lonText.toDouble(&okLon);
-            if (!okLat || !okLon || std::abs(la) > 90 || std::abs(lo) > 180)
-                return rowError(schema.file, csv.line(),
-                                QCoreApplication::translate("CityImporter",
-                                                            "\"%1, %2\" is not a latitude and "
-                                                            "longitude")
-                                    .arg(latText, lonText));
+            if (!okLat || !okLon || std::abs(la) > 90 || std::abs(lo) > 180) {
+                if (rows.add(rowError(schema.file, csv.line(),
+                                      QCoreApplication::translate("CityImporter",
+                                                                  "\"%1, %2\" is not a latitude "
+                                                                  "and longitude")
+                                          .arg(latText, lonText))))
+                    break;
+                continue;
+            }
             if (!(std::abs(la - placeholderLat) < 1e-9 && std::abs(lo - placeholderLon) < 1e-9)) {
                 lat = la;
                 lon = lo;
@@ -432,16 +446,19 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
         if (result.rows % 4096 == 0 && progress)
             progress(double(file.compressedPosition()) / double(totalBytes));
     }
+    // An import stops at its first problem; a check lists every one, in this order.
     if (csv.hasError())
-        return rowError(schema.file, csv.errorLine(), csv.problem());
+        rows.add(rowError(schema.file, csv.errorLine(), csv.problem()));
     if (!unknownStatuses.isEmpty())
-        return makeError(
+        rows.add(makeError(
             QStringLiteral("pack.history"),
-            unknownStatuses.message(schema.file, col(u"status"), !pack.statuses.isEmpty()));
+            unknownStatuses.message(schema.file, col(u"status"), !pack.statuses.isEmpty())));
     for (const DateProblems *problems : {&unreadable, &implausible}) {
         if (!problems->isEmpty())
-            return makeError(QStringLiteral("pack.history"), problems->message());
+            rows.add(makeError(QStringLiteral("pack.history"), problems->message()));
     }
+    if (!rows.isEmpty())
+        return rows.result().error();
     if (auto s = insert.flush(); !s)
         return rowError(schema.file, insert.failedLine(), s.error().message);
     return result;

@@ -2,10 +2,12 @@
 
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
+#include "models/citypack/rowproblems.h"
 #include "models/domain/servicetype.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -54,30 +56,39 @@ Result<int> importIntakeRules(QSqlDatabase &db, const CityPack &pack)
         return makeError(QStringLiteral("pack.file"), file + u": " + s.error().message);
     QSqlQuery q(db);
     int count = 0;
+    RowProblems rows(pack);
     while (csv.next()) {
         const QString code = csv.value(QStringLiteral("service_code")).trimmed();
         const QString ruleText = csv.value(QStringLiteral("contact_rule")).trimmed();
         const auto rule =
             contactRuleFromName(ruleText.isEmpty() ? QStringLiteral("ask") : ruleText);
-        if (!rule)
-            return lineError(
-                file, csv.line(),
-                IntakeText::tr("contact_rule \"%1\" must be ask, require or never").arg(ruleText));
         const QString emergencyText = csv.value(QStringLiteral("emergency")).trimmed().toLower();
-        if (!emergencyText.isEmpty() && emergencyText != u"yes" && emergencyText != u"no")
-            return lineError(
-                file, csv.line(),
-                IntakeText::tr("emergency \"%1\" must be yes or no").arg(emergencyText));
         const QString script = csv.value(QStringLiteral("emergency_script")).trimmed();
-        if (emergencyText == u"yes" && script.isEmpty())
-            return lineError(file, csv.line(),
-                             IntakeText::tr("an emergency type needs an emergency_script"));
         auto radius = nonNegative(csv, QStringLiteral("duplicate_radius_m"), 50, file);
-        if (!radius)
-            return radius.error();
         auto window = nonNegative(csv, QStringLiteral("duplicate_window_days"), 30, file);
+        // Every problem of the row is noted (a check lists them all), then the row is skipped.
+        QList<Error> bad;
+        if (!rule)
+            bad.append(lineError(
+                file, csv.line(),
+                IntakeText::tr("contact_rule \"%1\" must be ask, require or never").arg(ruleText)));
+        if (!emergencyText.isEmpty() && emergencyText != u"yes" && emergencyText != u"no")
+            bad.append(
+                lineError(file, csv.line(),
+                          IntakeText::tr("emergency \"%1\" must be yes or no").arg(emergencyText)));
+        else if (emergencyText == u"yes" && script.isEmpty())
+            bad.append(lineError(file, csv.line(),
+                                 IntakeText::tr("an emergency type needs an emergency_script")));
+        if (!radius)
+            bad.append(radius.error());
         if (!window)
-            return window.error();
+            bad.append(window.error());
+        if (!bad.isEmpty()) {
+            if (std::any_of(bad.cbegin(), bad.cend(),
+                            [&rows](const Error &e) { return rows.add(e); }))
+                break;
+            continue;
+        }
         if (auto s = sql::exec(
                 q,
                 QStringLiteral("UPDATE service_types SET contact_rule = ?, emergency = ?, "
@@ -87,12 +98,17 @@ Result<int> importIntakeRules(QSqlDatabase &db, const CityPack &pack)
                  window.value(), sql::text(csv.value(QStringLiteral("synonyms")).trimmed()), code});
             !s)
             return s.error();
-        if (q.numRowsAffected() != 1)
-            return lineError(
-                file, csv.line(),
-                IntakeText::tr("service_code \"%1\" is not in the service list").arg(code));
+        if (q.numRowsAffected() != 1) {
+            if (rows.add(lineError(
+                    file, csv.line(),
+                    IntakeText::tr("service_code \"%1\" is not in the service list").arg(code))))
+                break;
+            continue;
+        }
         ++count;
     }
+    if (!rows.isEmpty())
+        return rows.result().error();
     if (csv.hasError())
         return makeError(QStringLiteral("pack.file"), file + u": " + csv.error());
     return count;
@@ -116,11 +132,16 @@ Result<int> importReferrals(QSqlDatabase &db, const CityPack &pack)
         !s)
         return makeError(QStringLiteral("pack.file"), file + u": " + s.error().message);
     int count = 0;
+    RowProblems rows(pack);
     while (csv.next()) {
         const QString name = csv.value(QStringLiteral("name")).trimmed();
         const QString phone = csv.value(QStringLiteral("phone")).trimmed();
-        if (name.isEmpty() || phone.isEmpty())
-            return lineError(file, csv.line(), IntakeText::tr("name and phone are required"));
+        if (name.isEmpty() || phone.isEmpty()) {
+            if (rows.add(
+                    lineError(file, csv.line(), IntakeText::tr("name and phone are required"))))
+                break;
+            continue;
+        }
         if (auto s = sql::exec(
                 q,
                 // Ids numbered here: the same on every import, on PostgreSQL too.
@@ -135,6 +156,8 @@ Result<int> importReferrals(QSqlDatabase &db, const CityPack &pack)
             return lineError(file, csv.line(), s.error().message);
         ++count;
     }
+    if (!rows.isEmpty())
+        return rows.result().error();
     if (csv.hasError())
         return makeError(QStringLiteral("pack.file"), file + u": " + csv.error());
     return count;

@@ -2,6 +2,7 @@
 
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
+#include "models/citypack/rowproblems.h"
 #include "models/domain/languagecode.h"
 #include "models/store/sql.h"
 
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -42,28 +44,39 @@ Result<int> importArticleFile(QSqlDatabase &db, const CityPack &pack, const QStr
     const QJsonArray articles = doc.array();
     static const QStringList states = {QStringLiteral("draft"), QStringLiteral("in_review"),
                                        QStringLiteral("published"), QStringLiteral("archived")};
+    RowProblems bad(pack);
     for (int i = 0; i < articles.size(); ++i) {
         const QJsonObject a = articles.at(i).toObject();
         const QString id = a.value(u"id").toString().trimmed();
         const QString title = a.value(u"title").toString().trimmed();
         const QString language = a.value(u"language").toString();
         const QString state = a.value(u"state").toString(QStringLiteral("published"));
+        // Every problem of the article is noted (a check lists them all), then it is skipped.
+        QList<Error> problems;
         if (id.isEmpty() || title.isEmpty())
-            return articleError(file, i, KnowledgeText::tr("\"id\" and \"title\" are required"));
+            problems.append(
+                articleError(file, i, KnowledgeText::tr("\"id\" and \"title\" are required")));
         if (!isLanguageCode(language))
-            return articleError(file, i,
-                                KnowledgeText::tr("\"language\" must be a language code such "
-                                                  "as en, es, zh or pt-BR"));
+            problems.append(articleError(file, i,
+                                         KnowledgeText::tr("\"language\" must be a language code "
+                                                           "such as en, es, zh or pt-BR")));
         if (!states.contains(state))
-            return articleError(file, i,
-                                KnowledgeText::tr("\"state\" must be draft, in_review, "
-                                                  "published or archived"));
+            problems.append(articleError(file, i,
+                                         KnowledgeText::tr("\"state\" must be draft, in_review, "
+                                                           "published or archived")));
         for (const char16_t *key : {u"effective", u"review_due", u"expires"}) {
             const QString date = a.value(QStringView(key)).toString();
             if (!date.isEmpty() && !QDate::fromString(date, Qt::ISODate).isValid())
-                return articleError(file, i,
-                                    KnowledgeText::tr("\"%1\" must be a date like 2027-01-31")
-                                        .arg(QString::fromUtf16(key)));
+                problems.append(
+                    articleError(file, i,
+                                 KnowledgeText::tr("\"%1\" must be a date like 2027-01-31")
+                                     .arg(QString::fromUtf16(key))));
+        }
+        if (!problems.isEmpty()) {
+            if (std::any_of(problems.cbegin(), problems.cend(),
+                            [&bad](const Error &e) { return bad.add(e); }))
+                break;
+            continue;
         }
         QStringList codes;
         const QJsonArray codeList = a.value(u"service_codes").toArray();
@@ -102,6 +115,8 @@ Result<int> importArticleFile(QSqlDatabase &db, const CityPack &pack, const QStr
             !s)
             return articleError(file, i, s.error().message);
     }
+    if (!bad.isEmpty())
+        return bad.result().error();
     return int(articles.size());
 }
 
@@ -136,15 +151,20 @@ Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
         !s)
         return makeError(QStringLiteral("pack.knowledge"), file + u": " + s.error().message);
     int count = 0;
+    RowProblems rows(pack);
     while (csv.next()) {
         const QString language = csv.value(QStringLiteral("language")).trimmed();
         const QString term = csv.value(QStringLiteral("term")).trimmed().toLower();
-        if (!isLanguageCode(language) || term.isEmpty())
-            return makeError(QStringLiteral("pack.knowledge"),
-                             KnowledgeText::tr("%1: line %2: language must be a language code "
-                                               "such as en, es or zh, and the term not empty")
-                                 .arg(file)
-                                 .arg(csv.line()));
+        if (!isLanguageCode(language) || term.isEmpty()) {
+            if (rows.add(makeError(QStringLiteral("pack.knowledge"),
+                                   KnowledgeText::tr("%1: line %2: language must be a language "
+                                                     "code such as en, es or zh, and the term "
+                                                     "not empty")
+                                       .arg(file)
+                                       .arg(csv.line()))))
+                break;
+            continue;
+        }
         if (auto s = sql::exec(
                 q,
                 QStringLiteral("INSERT INTO synonyms(language, term, synonyms) VALUES(?, ?, "
@@ -155,6 +175,8 @@ Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
             return s.error();
         ++count;
     }
+    if (!rows.isEmpty())
+        return rows.result().error();
     if (csv.hasError())
         return makeError(QStringLiteral("pack.knowledge"), file + u": " + csv.error());
     return count;

@@ -3,6 +3,8 @@
 // nothing; a good pack is reported as such.
 
 #include "models/citypack/citycheck.h"
+#include "models/citypack/citypack.h"
+#include "models/citypack/rowproblems.h"
 #include "tests/support/teststore.h"
 
 #include <QFileInfo>
@@ -52,6 +54,18 @@ void verifyListed(const QString &output, const QStringList &expected)
         QVERIFY2(output.contains(problem), qPrintable(problem + u"\n--- in ---\n" + output));
 }
 
+// Sets field `column` (0-based) of CSV line `line` (1-based, the header is line 1) of a pack file
+// whose fields hold no quoted commas.
+void setField(test::FixturePack &pack, const QString &file, int line, int column,
+              const QByteArray &value)
+{
+    QList<QByteArray> lines = pack.read(file).split('\n');
+    QList<QByteArray> fields = lines[line - 1].split(',');
+    fields[column] = value;
+    lines[line - 1] = fields.join(',');
+    pack.write(file, lines.join('\n'));
+}
+
 struct Run
 {
     int exitCode = -1;
@@ -84,6 +98,52 @@ private slots:
         verifyListed(all, expected);
         QCOMPARE(check.problems.size(), expected.size());
         QVERIFY(check.report(pack.path()).contains(u"10 problem(s) found; nothing was written."));
+    }
+
+    // A city's IT mends a whole file at once: every bad row of a file is listed with its line,
+    // not only the first; an import still stops at the first and writes nothing.
+    void listsEveryBadRowOfAFile()
+    {
+        test::FixturePack pack;
+        setField(pack, QStringLiteral("addresses.csv"), 2, 4, "north");
+        setField(pack, QStringLiteral("addresses.csv"), 3, 1, "");
+        setField(pack, QStringLiteral("addresses.csv"), 5, 1, "");
+        setField(pack, QStringLiteral("addresses.csv"), 5, 5, "west");
+        setField(pack, QStringLiteral("referrals.csv"), 2, 2, "");
+        setField(pack, QStringLiteral("referrals.csv"), 4, 0, "");
+        const QStringList expected = {
+            QStringLiteral("addresses.csv: line 2: latitude \"north\" is not a coordinate"),
+            QStringLiteral("addresses.csv: line 3: street_name is empty"),
+            QStringLiteral("addresses.csv: line 5: street_name is empty"),
+            QStringLiteral("addresses.csv: line 5: longitude \"west\" is not a coordinate"),
+            QStringLiteral("referrals.csv: line 2: name and phone are required"),
+            QStringLiteral("referrals.csv: line 4: name and phone are required")};
+        const CityCheck check = checkCityPack(pack.path());
+        verifyListed(check.problems.join(u'\n'), expected);
+        QCOMPARE(check.problems.size(), expected.size());
+        QVERIFY(check.report(pack.path()).contains(u"6 problem(s) found; nothing was written."));
+
+        auto loaded = CityPack::load(pack.path());
+        QVERIFY(loaded.ok());
+        test::TempStore store;
+        CityImporter importer(store.db());
+        auto refused = importer.import(loaded.value());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().message, expected.at(4)); // referrals come before addresses
+    }
+
+    // A file bad from top to bottom: the first RowProblems::Listed rows, then how many more.
+    void aLongListOfBadRowsEndsWithHowManyMore()
+    {
+        test::FixturePack pack;
+        QByteArray addresses = "house_number,street_name,zip,latitude,longitude\n";
+        for (int i = 0; i < RowProblems::Listed + 7; ++i)
+            addresses += QByteArray::number(i + 1) + ",Main St,02108,north,-71.06\n";
+        pack.write(QStringLiteral("addresses.csv"), addresses);
+        const CityCheck check = checkCityPack(pack.path());
+        QCOMPARE(check.problems.size(), RowProblems::Listed + 1);
+        QVERIFY(check.problems.first().startsWith(u"addresses.csv: line 2: latitude"));
+        QCOMPARE(check.problems.last(), QStringLiteral("… and 7 more bad row(s) like these"));
     }
 
     void aGoodPackHasNoProblems()
