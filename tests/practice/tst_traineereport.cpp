@@ -1,0 +1,260 @@
+// The training record and the trainee report: runs kept in their own file across restarts,
+// bad runs refused with nothing written, a record from a newer CivicDesk refused; a trainee's
+// progress per scenario and per criterion and the scenarios not yet passed, against hand-counted
+// runs; the class report; the CSV parsed back.
+
+#include "models/practice/traineereport.h"
+#include "models/practice/trainingrecord.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace civicdesk;
+
+namespace {
+
+Scenario scenario(const char *id, const char *title)
+{
+    Scenario s;
+    s.id = QString::fromLatin1(id);
+    s.title = QString::fromLatin1(title);
+    return s;
+}
+
+ScoreCriterion criterion(const char *id, double points, double max)
+{
+    ScoreCriterion c;
+    c.id = QString::fromLatin1(id);
+    c.title = QString::fromLatin1(id).toUpper();
+    c.points = points;
+    c.maxPoints = max;
+    return c;
+}
+
+PracticeRun run(const char *trainee, const char *scenarioId, int score, int minute,
+                QList<ScoreCriterion> criteria, QStringList critical = {})
+{
+    PracticeRun r;
+    r.id = QStringLiteral("%1-%2-%3")
+               .arg(QLatin1String(trainee), QLatin1String(scenarioId))
+               .arg(minute);
+    r.trainee = QString::fromLatin1(trainee);
+    r.scenarioId = QString::fromLatin1(scenarioId);
+    r.scenarioTitle = r.scenarioId.toUpper();
+    r.finishedAt = QDateTime(QDate(2026, 11, 30), QTime(14, 0), Qt::UTC).addSecs(minute * 60);
+    r.seconds = 100 + minute;
+    r.score = score;
+    r.critical = critical;
+    r.criteria = criteria;
+    return r;
+}
+
+// Dana: pothole failed then passed; emergency failed critically; trash never tried.
+QList<PracticeRun> danaAndLee()
+{
+    return {run("dana", "pothole", 60, 1,
+                {criterion("type", 20, 20), criterion("location", 0, 15),
+                 criterion("answer:SIZE", 10, 10), criterion("answer:DEPTH", 0, 10)}),
+            run("dana", "pothole", 90, 5,
+                {criterion("type", 20, 20), criterion("location", 15, 15),
+                 criterion("answer:SIZE", 10, 10), criterion("answer:DEPTH", 10, 10)}),
+            run("dana", "emergency", 85, 3, {criterion("type", 20, 20)},
+                {QStringLiteral("emergency_not_transferred")}),
+            run("lee, jr.", "trash", 100, 2, {criterion("type", 20, 20)})};
+}
+
+const QList<Scenario> bundle = {scenario("pothole", "Pothole"), scenario("trash", "Missed trash"),
+                                scenario("emergency", "Gas smell")};
+
+// A small RFC 4180 reader for checking the export.
+QList<QStringList> parseCsv(const QByteArray &bytes)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    const QString text = QString::fromUtf8(bytes);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            row.append(field);
+            field.clear();
+        } else if (c == u'\r') {
+        } else if (c == u'\n') {
+            row.append(field);
+            field.clear();
+            rows.append(row);
+            row.clear();
+        } else {
+            field += c;
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestTraineeReport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void theRecordKeepsRunsAcrossRestarts()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("training-record.sqlite"));
+        {
+            auto record = TrainingRecord::open(path);
+            QVERIFY2(record.ok(), qPrintable(record.ok() ? QString() : record.error().message));
+            for (const PracticeRun &r : danaAndLee())
+                QVERIFY(record.value()->add(r).ok());
+            QVERIFY(record.value()->add(danaAndLee().first()).ok()); // the same run again
+        }
+        auto record = TrainingRecord::open(path);
+        QVERIFY(record.ok());
+        QCOMPARE(record.value()->trainees(),
+                 (QStringList{QStringLiteral("dana"), QStringLiteral("lee, jr.")}));
+        const QList<PracticeRun> dana = record.value()->runs(QStringLiteral("dana"));
+        QCOMPARE(dana.size(), 3);
+        QCOMPARE(dana.at(1).scenarioId, QStringLiteral("emergency")); // by time
+        QCOMPARE(dana.at(1).critical, QStringList{QStringLiteral("emergency_not_transferred")});
+        QCOMPARE(dana.at(2).criteria.size(), 4);
+        QCOMPARE(dana.at(2).criteria.at(3).id, QStringLiteral("answer:DEPTH"));
+        QCOMPARE(dana.at(2).criteria.at(3).points, 10.0);
+        QCOMPARE(dana.at(2).finishedAt, danaAndLee().at(1).finishedAt);
+        QCOMPARE(record.value()->runs().size(), 4);
+    }
+
+    void badRunsAreRefusedAndNothingIsWritten()
+    {
+        QTemporaryDir dir;
+        auto record = TrainingRecord::open(dir.filePath(QStringLiteral("r.sqlite")));
+        QVERIFY(record.ok());
+        PracticeRun noTrainee = danaAndLee().first();
+        noTrainee.trainee = QStringLiteral("  ");
+        QVERIFY(!record.value()->add(noTrainee).ok());
+        PracticeRun badScore = danaAndLee().first();
+        badScore.score = 130;
+        const Status refused = record.value()->add(badScore);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(u"0 to 100"),
+                 qPrintable(refused.error().message));
+        QVERIFY(record.value()->runs().isEmpty());
+    }
+
+    void aRecordFromANewerVersionIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 9"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        auto record = TrainingRecord::open(path);
+        QVERIFY(!record.ok());
+        QVERIFY2(record.error().message.contains(u"newer CivicDesk"),
+                 qPrintable(record.error().message));
+    }
+
+    void aTraineesProgress()
+    {
+        const TraineeReport report = traineeReport(QStringLiteral("dana"), danaAndLee(), bundle);
+        QCOMPARE(report.runs.size(), 3);
+        QCOMPARE(report.averageScore(), 78); // (60 + 85 + 90) / 3 = 78.3
+        QCOMPARE(report.scenarios.size(), 3);
+        QCOMPARE(report.scenarios.at(0).scores, (QList<int>{60, 90}));
+        QVERIFY(report.scenarios.at(0).passed);
+        QCOMPARE(report.scenarios.at(0).best(), 90);
+        QVERIFY(report.scenarios.at(1).scores.isEmpty());
+        QVERIFY(!report.scenarios.at(2).passed); // 85 but a critical failure
+        QCOMPARE(report.passedScenarios(), 1);
+        QCOMPARE(report.notYetPassed,
+                 (QStringList{QStringLiteral("Missed trash"), QStringLiteral("Gas smell")}));
+        // type applied 3 times, met 3; location 1 of 2; the answers (per question) 3 of 4.
+        QCOMPARE(report.criteria.size(), 3);
+        QCOMPARE(report.criteria.at(0).id, QStringLiteral("type"));
+        QCOMPARE(report.criteria.at(0).applied, 3);
+        QCOMPARE(report.criteria.at(0).met, 3);
+        QCOMPARE(report.criteria.at(1).id, QStringLiteral("location"));
+        QCOMPARE(report.criteria.at(1).met, 1);
+        QCOMPARE(report.criteria.at(1).applied, 2);
+        QCOMPARE(report.criteria.at(2).id, QStringLiteral("answers"));
+        QCOMPARE(report.criteria.at(2).applied, 4);
+        QCOMPARE(report.criteria.at(2).met, 3);
+        QCOMPARE(report.criteria.at(2).recentApplied, 4);
+    }
+
+    void theLastFiveRunsShowProgress()
+    {
+        QList<PracticeRun> runs;
+        for (int i = 0; i < 8; ++i) // missed the location the first three times, then met it
+            runs.append(run("kim", "pothole", i < 3 ? 70 : 95, i,
+                            {criterion("location", i < 3 ? 0 : 15, 15)}));
+        const TraineeReport report = traineeReport(QStringLiteral("kim"), runs, bundle);
+        QCOMPARE(report.criteria.at(0).applied, 8);
+        QCOMPARE(report.criteria.at(0).met, 5);
+        QCOMPARE(report.criteria.at(0).recentApplied, 5);
+        QCOMPARE(report.criteria.at(0).recentMet, 5);
+    }
+
+    void theClassReport()
+    {
+        const QList<ClassRow> rows = classReport(danaAndLee(), bundle);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).trainee, QStringLiteral("dana"));
+        QCOMPARE(rows.at(0).runs, 3);
+        QCOMPARE(rows.at(0).passedScenarios, 1);
+        QCOMPARE(rows.at(0).scenarioCount, 3);
+        QCOMPARE(rows.at(0).lastRun, danaAndLee().at(1).finishedAt);
+        QCOMPARE(rows.at(1).trainee, QStringLiteral("lee, jr."));
+        QCOMPARE(rows.at(1).passedScenarios, 1);
+        QCOMPARE(rows.at(1).averageScore, 100);
+    }
+
+    void theCsvParsesBack()
+    {
+        const QList<QStringList> rows =
+            parseCsv(practiceRunsCsv(danaAndLee(), QTimeZone("America/New_York")));
+        QCOMPARE(rows.size(), 5);
+        const QStringList header = rows.at(0);
+        QCOMPARE(header.mid(0, 10),
+                 (QStringList{QStringLiteral("trainee"), QStringLiteral("finished_at"),
+                              QStringLiteral("scenario_id"), QStringLiteral("scenario_title"),
+                              QStringLiteral("language"), QStringLiteral("score"),
+                              QStringLiteral("pass_mark"), QStringLiteral("passed"),
+                              QStringLiteral("seconds"), QStringLiteral("critical_failures")}));
+        QCOMPARE(header.mid(10),
+                 (QStringList{QStringLiteral("type"), QStringLiteral("location"),
+                              QStringLiteral("answer:SIZE"), QStringLiteral("answer:DEPTH")}));
+        for (const QStringList &row : rows)
+            QCOMPARE(row.size(), header.size());
+        QCOMPARE(rows.at(1).at(1), QStringLiteral("2026-11-30T09:01:00-05:00")); // city time
+        QCOMPARE(rows.at(1).at(7), QStringLiteral("no"));
+        QCOMPARE(rows.at(1).at(11), QStringLiteral("0/15"));
+        QCOMPARE(rows.at(3).at(9), QStringLiteral("emergency_not_transferred"));
+        QCOMPARE(rows.at(3).at(11), QString());                 // location did not apply
+        QCOMPARE(rows.at(4).at(0), QStringLiteral("lee, jr.")); // quoted, read back whole
+        QCOMPARE(rows.at(4).at(7), QStringLiteral("yes"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTraineeReport)
+#include "tst_traineereport.moc"
