@@ -6,6 +6,7 @@
 #include "models/citypack/citycheck.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/practice/trainingrecord.h"
 #include "models/store/database.h"
 #include "models/sync/firstsync.h"
 #include "models/sync/syncclient.h"
@@ -25,10 +26,13 @@
 #include "ui/sync/synccontroller.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QProgressDialog>
+#include <QStandardPaths>
 #include <cstdio>
 
 using namespace civicdesk;
@@ -257,6 +261,20 @@ int main(int argc, char *argv[])
             return std::shared_ptr<StoreContext>(graph, &graph->store());
         });
     QObject::connect(&window, &MainWindow::practiceRequested, &practice, &PracticeMode::choose);
+    // The training record: every scored practice run, in its own file beside the live store.
+    const QDir recordDir =
+        database.value()->dialect() == Dialect::Sqlite
+            ? QFileInfo(database.value()->path()).absoluteDir()
+            : QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const QString recordPath = recordDir.filePath(QStringLiteral("training-record.sqlite"));
+    QDir().mkpath(recordDir.path());
+    auto trainingRecord = TrainingRecord::open(recordPath);
+    if (trainingRecord)
+        practice.setTrainingRecord(trainingRecord.value().get(), agent, store.role);
+    else
+        std::fprintf(stderr, "civicdesk: %s\n", qPrintable(trainingRecord.error().message));
+    QObject::connect(&window, &MainWindow::traineeReportRequested, &practice,
+                     &PracticeMode::showTraineeReport);
     // The phone (--cti, remembered, or the settings): calls pop up from the local store.
     if (options.value().ctiGiven)
         settings.setTelephony(options.value().cti);

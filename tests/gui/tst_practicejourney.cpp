@@ -11,6 +11,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/intake/intakerepository.h"
+#include "models/practice/trainingrecord.h"
 #include "models/sync/syncclient.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
@@ -21,15 +22,21 @@
 #include "ui/practice/callerpanel.h"
 #include "ui/practice/practicemode.h"
 #include "ui/practice/scenariopickerdialog.h"
+#include "ui/practice/traineereportdialog.h"
+#include "ui/practice/traineereportpdf.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,6 +73,7 @@ class TestPracticeJourney : public QObject
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<PracticeMode> m_practice;
+    std::unique_ptr<TrainingRecord> m_record;
     std::optional<PracticeResult> m_result;
     int m_practiceGraphs = 0;
     bool m_practiceHadSync = false;
@@ -206,6 +214,15 @@ private slots:
         m_practice->setResultHandler([this](const PracticeResult &r) { m_result = r; });
         connect(m_window.get(), &MainWindow::practiceRequested, m_practice.get(),
                 &PracticeMode::choose);
+        // As main.cpp keeps it: the training record in its own file, never the live store.
+        auto record =
+            TrainingRecord::open(m_settingsDir.filePath(QStringLiteral("training-record.sqlite")));
+        QVERIFY(record.ok());
+        m_record = std::move(record.value());
+        m_practice->setTrainingRecord(m_record.get(), QStringLiteral("trainee"),
+                                      AgentRole::CallTaker);
+        connect(m_window.get(), &MainWindow::traineeReportRequested, m_practice.get(),
+                &PracticeMode::showTraineeReport);
     }
 
     // The confidential needle report, taken anonymously: passed with every point.
@@ -351,6 +368,111 @@ private slots:
         QCOMPARE(m_window->intakePanel()->contactId(), drafts.first().contactId);
         QVERIFY2(m_network.requests.isEmpty(), qPrintable(m_network.requests.join(u' ')));
         m_window->intakePanel()->discardUnfinishedWork();
+    }
+
+    // Ctrl+Alt+T in the live window: the trainee's own report, walked by keyboard (every stop
+    // visible and named), closed with Escape; the runs of this test are in the training record
+    // with their results, and the printed report says TRAINING on every page.
+    void theTraineeReportByKeyboard()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->intakePanel()->setFocus();
+        QStringList stops;
+        QString summary;
+        bool traineeFixed = false;
+        int scenarioRows = 0;
+        QTimer::singleShot(0, this, [&] {
+            TraineeReportDialog *dialog = nullptr;
+            if (!QTest::qWaitFor(
+                    [&] {
+                        dialog =
+                            qobject_cast<TraineeReportDialog *>(QApplication::activeModalWidget());
+                        return dialog != nullptr;
+                    },
+                    5000))
+                return;
+            dialog->activateWindow();
+            if (!QTest::qWaitFor(
+                    [&] {
+                        return QApplication::focusWidget() &&
+                               QApplication::focusWidget()->window() == dialog;
+                    },
+                    5000)) {
+                dialog->reject();
+                return;
+            }
+            summary = dialog->findChild<QLabel *>(QStringLiteral("traineeSummaryLabel"))->text();
+            traineeFixed =
+                !dialog->findChild<QComboBox *>(QStringLiteral("traineeComboBox"))->isEnabled();
+            scenarioRows = dialog->report().scenarios.size();
+            for (int i = 0; i < 8; ++i) {
+                QWidget *focus = QApplication::focusWidget();
+                if (!focus || !focus->isVisible() || focus->window() != dialog) {
+                    stops.append(QStringLiteral("<lost>"));
+                    break;
+                }
+                stops.append(focus->accessibleName().isEmpty()
+                                 ? QStringLiteral("<unnamed %1>")
+                                       .arg(QLatin1String(focus->metaObject()->className()))
+                                 : focus->accessibleName());
+                QTest::keyClick(focus, Qt::Key_Tab);
+            }
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_T,
+                        Qt::ControlModifier | Qt::AltModifier);
+        QVERIFY2(!stops.isEmpty(), "the report did not open");
+        QVERIFY2(!stops.join(u' ').contains(u"<"), qPrintable(stops.join(u" | ")));
+        for (const char *name : {"Report parts", "Export the calls as CSV",
+                                 "Save the report as PDF", "Close the report"})
+            QVERIFY2(stops.contains(QString::fromLatin1(name)), qPrintable(stops.join(u" | ")));
+        QVERIFY(traineeFixed); // a call taker sees their own report only
+        QCOMPARE(scenarioRows, m_practice->scenarios().scenarios.size());
+
+        // Through the capability: six runs, the confidential-data one failed critically.
+        const QList<PracticeRun> runs = m_record->runs(QStringLiteral("trainee"));
+        QSet<QString> passedScenarios;
+        for (const PracticeRun &r : runs) {
+            if (r.passed())
+                passedScenarios.insert(r.scenarioId);
+        }
+        const QString counts = QStringLiteral("Practice calls: 6 · scenarios passed: %1 of %2")
+                                   .arg(passedScenarios.size())
+                                   .arg(scenarioRows);
+        QVERIFY2(summary.startsWith(counts), qPrintable(summary));
+        QCOMPARE(runs.size(), 6);
+        QCOMPARE(std::count_if(runs.cbegin(), runs.cend(),
+                               [](const PracticeRun &r) { return r.passed(); }),
+                 5);
+        QVERIFY(std::any_of(runs.cbegin(), runs.cend(), [](const PracticeRun &r) {
+            return r.critical.contains(QStringLiteral("caller_data_taken"));
+        }));
+
+        // The printable report: TRAINING on every page, the trainee, the scenarios.
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext (poppler-utils) is needed");
+        const TraineeReport report =
+            traineeReport(QStringLiteral("trainee"), runs, m_practice->scenarios().scenarios);
+        const QString pdf = m_settingsDir.filePath(QStringLiteral("report.pdf"));
+        const Status written = writeTraineeReportPdf(report, QTimeZone("America/New_York"), pdf);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+        QProcess text;
+        text.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString printed = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(printed.contains(u"Practice report: trainee"), qPrintable(printed));
+        const int pages = int(printed.count(u'\f'));
+        QVERIFY(pages >= 1);
+        QCOMPARE(int(printed.count(u"TRAINING · trainee · page")), pages);
+        QVERIFY2(printed.contains(counts), qPrintable(printed));
+        QVERIFY(printed.contains(u"Not passed yet"));
+        QVERIFY(printed.contains(u"caller_data_taken"));
+        QVERIFY(!writeTraineeReportPdf(report, QTimeZone("America/New_York"),
+                                       QStringLiteral("/proc/no/report.pdf"))
+                     .ok());
     }
 
     void cleanupTestCase()

@@ -369,6 +369,11 @@ void MainWindow::createMenus()
     m_practiceAction->setObjectName(QStringLiteral("startPracticeAction"));
     m_practiceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P));
     m_shortcutActions.append(m_practiceAction);
+    QAction *report =
+        practice->addAction(tr("Trainee &report…"), this, &MainWindow::traineeReportRequested);
+    report->setObjectName(QStringLiteral("traineeReportAction"));
+    report->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
+    m_shortcutActions.append(report);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {

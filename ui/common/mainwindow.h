@@ -54,6 +54,8 @@ public:
 signals:
     // Practice ▸ Start a practice call (Ctrl+Alt+P).
     void practiceRequested();
+    // Practice ▸ Trainee report (Ctrl+Alt+T).
+    void traineeReportRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -4,12 +4,15 @@
 #include "models/intake/intakerepository.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/practice/practicestore.h"
+#include "models/practice/trainingrecord.h"
+#include "models/store/database.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/practice/callerpanel.h"
 #include "ui/practice/practiceresultdialog.h"
 #include "ui/practice/scenariopickerdialog.h"
+#include "ui/practice/traineereportdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -177,8 +180,10 @@ void PracticeMode::decorate(const Scenario &scenario)
             m_contact = intake->contactId();
             return;
         }
-        if (!m_contact.isEmpty())
+        if (!m_contact.isEmpty()) {
+            m_contactEnded = true;
             QMetaObject::invokeMethod(this, &PracticeMode::showResult, Qt::QueuedConnection);
+        }
     });
 }
 
@@ -203,6 +208,16 @@ void PracticeMode::showResult()
     const QList<IntakeStep> recorded = steps();
     const PracticeResult result = scorer.score(m_scenario, recorded);
     m_lastResult = result;
+    if (m_contactEnded && m_record) {
+        // Kept in the training record, never in the live store.
+        const PracticeRun run =
+            practiceRun(m_agent, m_scenario, result, QDateTime::currentDateTimeUtc());
+        if (auto s = m_record->add(run); !s)
+            QMessageBox::warning(m_window ? static_cast<QWidget *>(m_window) : &m_live,
+                                 tr("Practice"),
+                                 tr("The run was scored but not kept: %1").arg(s.error().message));
+    }
+    m_contactEnded = false;
     emit scored(result);
     if (m_resultHandler) {
         m_resultHandler(result);
@@ -214,6 +229,27 @@ void PracticeMode::showResult()
         start(m_scenario.id);
     else if (choice == PracticeResultDialog::Leave)
         leave();
+}
+
+void PracticeMode::setTrainingRecord(TrainingRecord *record, const QString &agent, AgentRole role)
+{
+    m_record = record;
+    m_agent = agent;
+    m_role = role;
+}
+
+void PracticeMode::showTraineeReport()
+{
+    if (!m_record) {
+        QMessageBox::information(&m_live, tr("Trainee report"),
+                                 tr("This workstation keeps no training record."));
+        return;
+    }
+    const QTimeZone zone(m_liveDatabase.meta(QStringLiteral("city_timezone")).toUtf8());
+    TraineeReportDialog dialog(*m_record, scenarios().scenarios, m_agent, m_role,
+                               zone.isValid() ? zone : QTimeZone::systemTimeZone(),
+                               m_window ? static_cast<QWidget *>(m_window) : &m_live);
+    dialog.exec();
 }
 
 void PracticeMode::leave()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/agentrole.h"
 #include "models/practice/practicescore.h"
 #include "models/practice/scenarioloader.h"
 
@@ -16,6 +17,7 @@ class CallerPanel;
 class Database;
 class MainWindow;
 class Settings;
+class TrainingRecord;
 struct StoreContext;
 
 // Practice mode: the trainee takes a scripted call in the real client — the same intake,
@@ -46,6 +48,12 @@ public:
     void showResult();
     // Back to live work.
     void leave();
+    // Every run scored when its contact ends is kept in `record` as `agent`'s (the record
+    // outlives this object); without a record runs are scored and shown only.
+    void setTrainingRecord(TrainingRecord *record, const QString &agent, AgentRole role);
+    // Practice ▸ Trainee report: the agent's own, or any trainee's and the class for trainers,
+    // supervisors and admins.
+    void showTraineeReport();
 
     const ScenarioSet &scenarios();
     MainWindow *practiceWindow() const { return m_window; }
@@ -85,6 +93,10 @@ private:
     QHash<QString, QString> m_seedNumbers;
     QString m_contact;
     std::optional<PracticeResult> m_lastResult;
+    TrainingRecord *m_record = nullptr;
+    QString m_agent;
+    AgentRole m_role = AgentRole::CallTaker;
+    bool m_contactEnded = false; // the next result is the run's: it goes into the record
     std::function<void(const PracticeResult &)> m_resultHandler;
 };
 

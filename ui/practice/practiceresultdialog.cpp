@@ -1,5 +1,7 @@
 #include "ui/practice/practiceresultdialog.h"
 
+#include "ui/practice/practicetables.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -20,32 +22,6 @@ QString joined(const QJsonValue &v)
     for (const QJsonValue &x : array)
         out.append(x.toString());
     return out.join(QStringLiteral(", "));
-}
-
-QTableWidget *table(const QStringList &headers, const QString &name, QWidget *parent)
-{
-    auto *t = new QTableWidget(0, int(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->verticalHeader()->hide();
-    t->setWordWrap(true);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
-    return t;
-}
-
-void addRow(QTableWidget *t, const QStringList &cells, bool bad)
-{
-    const int row = t->rowCount();
-    t->insertRow(row);
-    for (int c = 0; c < cells.size(); ++c) {
-        auto *item = new QTableWidgetItem(cells.at(c));
-        if (bad)
-            item->setForeground(QColor(0xa0, 0x10, 0x10));
-        t->setItem(row, c, item);
-    }
 }
 
 } // namespace
@@ -112,9 +88,10 @@ QString describeIntakeStep(const IntakeStep &step)
 PracticeResultDialog::PracticeResultDialog(const Scenario &scenario, const PracticeResult &result,
                                            const QList<IntakeStep> &steps, QWidget *parent)
     : QDialog(parent), m_verdict(new QLabel(this)),
-      m_criteria(table({tr("Criterion"), tr("Expected"), tr("Done"), tr("Points")},
-                       QStringLiteral("practiceCriteriaTable"), this)),
-      m_steps(table({tr("Time"), tr("Step")}, QStringLiteral("practiceStepsTable"), this))
+      m_criteria(practicetables::table({tr("Criterion"), tr("Expected"), tr("Done"), tr("Points")},
+                                       QStringLiteral("practiceCriteriaTable"), this)),
+      m_steps(practicetables::table({tr("Time"), tr("Step")}, QStringLiteral("practiceStepsTable"),
+                                    this))
 {
     setObjectName(QStringLiteral("practiceResultDialog"));
     setWindowTitle(tr("Practice result: %1").arg(scenario.title));
@@ -133,10 +110,11 @@ PracticeResultDialog::PracticeResultDialog(const Scenario &scenario, const Pract
     m_verdict->setAccessibleName(verdictText());
     layout->addWidget(m_verdict);
     for (const ScoreCriterion &c : result.criteria)
-        addRow(m_criteria,
-               {c.title, c.expected, c.done,
-                QStringLiteral("%1 / %2").arg(c.points, 0, 'g', 3).arg(c.maxPoints, 0, 'g', 3)},
-               !c.met());
+        practicetables::addRow(
+            m_criteria,
+            {c.title, c.expected, c.done,
+             QStringLiteral("%1 / %2").arg(c.points, 0, 'g', 3).arg(c.maxPoints, 0, 'g', 3)},
+            !c.met());
     m_criteria->setAccessibleName(tr("Expected beside done, criterion by criterion"));
     layout->addWidget(m_criteria, 3);
     auto *stepsLabel = new QLabel(tr("What the trainee did, step by step:"), this);
@@ -144,7 +122,7 @@ PracticeResultDialog::PracticeResultDialog(const Scenario &scenario, const Pract
     const QDateTime start = steps.isEmpty() ? QDateTime() : steps.first().at;
     for (const IntakeStep &s : steps) {
         const qint64 seconds = start.secsTo(s.at);
-        addRow(
+        practicetables::addRow(
             m_steps,
             {QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')),
              describeIntakeStep(s)},
