@@ -19,19 +19,6 @@
 
 namespace civicdesk {
 
-namespace {
-
-QString share(int part, int whole)
-{
-    return whole == 0 ? QStringLiteral("—")
-                      : TraineeReportDialog::tr("%1 of %2 (%3%)")
-                            .arg(part)
-                            .arg(whole)
-                            .arg(int(std::lround(100.0 * part / whole)));
-}
-
-} // namespace
-
 bool TraineeReportDialog::seesEveryTrainee(AgentRole role)
 {
     return role == AgentRole::Trainer || role == AgentRole::Supervisor || role == AgentRole::Admin;
@@ -166,8 +153,8 @@ void TraineeReportDialog::showTrainee()
                                !s.scores.isEmpty() && !s.passed);
     }
     for (const CriterionProgress &c : std::as_const(m_report.criteria))
-        practicetables::addRow(
-            m_criteria, {c.title, share(c.met, c.applied), share(c.recentMet, c.recentApplied)});
+        practicetables::addRow(m_criteria, {c.title, metShare(c.met, c.applied),
+                                            metShare(c.recentMet, c.recentApplied)});
     for (auto run = m_report.runs.crbegin(); run != m_report.runs.crend(); ++run) // newest first
         practicetables::addRow(
             m_runs,

@@ -32,7 +32,9 @@ QString headerRow(const QStringList &titles)
     return row + u"</tr>";
 }
 
-QString share(int part, int whole)
+} // namespace
+
+QString metShare(int part, int whole)
 {
     return whole == 0 ? QStringLiteral("—")
                       : PdfText::tr("%1 of %2 (%3%)")
@@ -40,8 +42,6 @@ QString share(int part, int whole)
                             .arg(whole)
                             .arg(int(std::lround(100.0 * part / whole)));
 }
-
-} // namespace
 
 QString traineeReportHtml(const TraineeReport &report, const QTimeZone &zone)
 {
@@ -81,8 +81,8 @@ QString traineeReportHtml(const TraineeReport &report, const QTimeZone &zone)
     html += headerRow({PdfText::tr("Criterion"), PdfText::tr("Met, all calls"),
                        PdfText::tr("Met, last %1").arg(CriterionProgress::Recent)});
     for (const CriterionProgress &c : report.criteria)
-        html += u"<tr>" + cell(c.title) + cell(share(c.met, c.applied)) +
-                cell(share(c.recentMet, c.recentApplied)) + u"</tr>";
+        html += u"<tr>" + cell(c.title) + cell(metShare(c.met, c.applied)) +
+                cell(metShare(c.recentMet, c.recentApplied)) + u"</tr>";
     html += QStringLiteral("</table>");
 
     html += u"<h2>" + PdfText::tr("Not passed yet").toHtmlEscaped() + u"</h2>";

@@ -11,6 +11,9 @@ namespace civicdesk {
 Status writeTraineeReportPdf(const TraineeReport &report, const QTimeZone &zone,
                              const QString &path);
 
+// "3 of 4 (75%)", or a dash when the criterion never applied: how the report shows a share.
+QString metShare(int part, int whole);
+
 // The same report as HTML (what the PDF prints).
 QString traineeReportHtml(const TraineeReport &report, const QTimeZone &zone);
 
