@@ -201,8 +201,7 @@ int main(int argc, char *argv[])
     }
 
     if (agent.isEmpty())
-        agent =
-            qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", QStringLiteral("agent")));
+        agent = Settings::desktopUser(); // the name the status bar shows
     // The object graph, once: the store's services under the one role, and a sync engine only
     // with a central store.
     Workspace workspace(

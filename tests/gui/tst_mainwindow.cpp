@@ -11,6 +11,7 @@
 #include "ui/intake/intakepanel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -234,6 +235,31 @@ private slots:
                  qPrintable(QStringLiteral("the script ends at y=%1 in a pane %2 pixels tall")
                                 .arg(where.bottom())
                                 .arg(view->viewport()->height())));
+    }
+
+    // Before any sign-in the workstation works as the desktop user: the status bar and the
+    // events (main.cpp) take the one name from Settings::desktopUser(), also when neither USER
+    // nor LOGNAME is set (a service or a minimal session), where they used to differ.
+    void theDesktopUserIsOneName()
+    {
+        const QByteArray user = qgetenv("USER");
+        const QByteArray logname = qgetenv("LOGNAME");
+        qunsetenv("USER");
+        qunsetenv("LOGNAME");
+        const QString name = Settings::desktopUser();
+        qputenv("USER", user);
+        qputenv("LOGNAME", logname);
+        QCOMPARE(name, QDir::home().dirName().isEmpty() ? QStringLiteral("agent")
+                                                        : QDir::home().dirName());
+        qputenv("USER", "desk-user");
+        QCOMPARE(Settings::desktopUser(), QStringLiteral("desk-user"));
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db(), Settings::desktopUser());
+        MainWindow window(store, settings);
+        auto *label = window.findChild<QLabel *>(QStringLiteral("agentStatusLabel"));
+        qputenv("USER", user);
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("Agent: desk-user (not signed in)"));
     }
 
     void theLayoutIsRemembered()

@@ -430,10 +430,7 @@ void MainWindow::updateStatus()
     const QString agent = m_settings.agentName();
     if (agent.isEmpty()) {
         // No sign-in yet (that comes with the central store): name the desktop user.
-        QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
-        if (user.isEmpty())
-            user = QDir::home().dirName();
-        m_agentLabel->setText(tr("Agent: %1 (not signed in)").arg(user));
+        m_agentLabel->setText(tr("Agent: %1 (not signed in)").arg(Settings::desktopUser()));
     } else {
         m_agentLabel->setText(tr("Agent: %1").arg(agent));
     }

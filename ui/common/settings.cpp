@@ -1,5 +1,7 @@
 #include "ui/common/settings.h"
 
+#include <QDir>
+
 namespace civicdesk {
 
 namespace {
@@ -46,6 +48,14 @@ void Settings::setLanguage(const QString &language)
 QString Settings::agentName() const
 {
     return m_settings.value(agentKey).toString();
+}
+
+QString Settings::desktopUser()
+{
+    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    if (user.isEmpty())
+        user = QDir::home().dirName();
+    return user.isEmpty() ? QStringLiteral("agent") : user;
 }
 
 AgentRole Settings::agentRole() const

@@ -37,6 +37,9 @@ public:
     QString language() const;
     void setLanguage(const QString &language);
     QString agentName() const;
+    // Who works here before any sign-in: the desktop user (USER, LOGNAME, the home folder's
+    // name), the one name the status bar shows and the events record.
+    static QString desktopUser();
     // The role of a standalone workstation (no central store): one of agentRoleNames(),
     // call_taker when unset or unknown. With a central store the role comes from sign-in.
     AgentRole agentRole() const;
