@@ -60,6 +60,8 @@ ReplayPanel::ReplayPanel(const SupervisorContext &context, HistoryServices &hist
     m_title->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("replaySummaryLabel"));
     m_summary->setWordWrap(true);
+    for (QLabel *label : {m_title, m_summary})
+        label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 
     m_steps->setObjectName(QStringLiteral("replayStepsTable"));
     m_steps->setAccessibleName(tr("Intake steps, with the time each took"));
@@ -67,6 +69,8 @@ ReplayPanel::ReplayPanel(const SupervisorContext &context, HistoryServices &hist
     m_steps->setWordWrap(true);
     m_steps->setColumnCount(StepColumnCount);
     m_steps->setHorizontalHeaderLabels({tr("At"), tr("Took"), tr("Step"), tr("What happened")});
+    m_steps->setMinimumHeight(80);
+    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_request->setObjectName(QStringLiteral("replayRequestComboBox"));
     m_request->setAccessibleName(tr("Request made or joined during the contact"));
@@ -85,6 +89,7 @@ ReplayPanel::ReplayPanel(const SupervisorContext &context, HistoryServices &hist
     m_timelineView->verticalHeader()->hide();
     m_timelineView->horizontalHeader()->setSectionResizeMode(TimelineModel::What,
                                                              QHeaderView::Stretch);
+    m_timelineView->setMinimumHeight(60);
     connect(m_request, &QComboBox::currentIndexChanged, this, &ReplayPanel::showRequest);
 
     auto *layout = new QVBoxLayout(this);
@@ -100,6 +105,19 @@ ReplayPanel::ReplayPanel(const SupervisorContext &context, HistoryServices &hist
     layout->addWidget(m_timelineView, 2);
     setTabOrder(m_steps, m_request);
     setTabOrder(m_request, m_timelineView);
+}
+
+void ReplayPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLabels();
+}
+
+void ReplayPanel::fitLabels()
+{
+    for (QLabel *label : {m_title, m_summary, m_requestInfo})
+        label->setMinimumHeight(
+            label->text().isEmpty() ? 0 : label->heightForWidth(qMax(40, width() - 24)));
 }
 
 QString ReplayPanel::typeName(const QString &code) const
@@ -248,6 +266,7 @@ bool ReplayPanel::showContact(const QString &contactId)
         m_replay.reset();
         m_title->setText(replay.error().message);
         m_summary->clear();
+        fitLabels();
         return false;
     }
     m_replay = std::move(replay).value();
@@ -281,8 +300,11 @@ bool ReplayPanel::showContact(const QString &contactId)
             m_steps->setItem(row, column, item);
         }
     }
-    m_steps->resizeColumnsToContents();
-    m_steps->horizontalHeader()->setStretchLastSection(true);
+    // The short columns as wide as their text, what happened wraps in the rest: no scrolling
+    // sideways to read a step.
+    for (int column = AtColumn; column < WhatColumn; ++column)
+        m_steps->resizeColumnToContents(column);
+    m_steps->horizontalHeader()->setSectionResizeMode(WhatColumn, QHeaderView::Stretch);
     m_steps->resizeRowsToContents();
     if (!r.steps.isEmpty())
         m_steps->setCurrentCell(0, 0);
@@ -296,6 +318,7 @@ bool ReplayPanel::showContact(const QString &contactId)
     }
     m_request->setEnabled(!r.requests.isEmpty());
     showRequest(r.requests.isEmpty() ? -1 : 0);
+    fitLabels();
     return true;
 }
 
@@ -326,7 +349,8 @@ void ReplayPanel::showRequest(int index)
     m_requestInfo->setText(info);
     m_timeline->setEntries(
         m_history.timeline.forRequest(*request, m_history.search.origin(id) == u"import"));
-    m_timelineView->resizeColumnsToContents();
+    for (int column = TimelineModel::Time; column < TimelineModel::What; ++column)
+        m_timelineView->resizeColumnToContents(column);
     m_timelineView->resizeRowsToContents();
 }
 

@@ -38,7 +38,12 @@ public:
     QString describe(const ReplayStep &step) const;
     QString summary() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Wrapped labels keep the height their lines need (a splitter does not ask them).
+    void fitLabels();
     QString stepName(const ReplayStep &step) const;
     QString typeName(const QString &code) const;
     void showRequest(int index);
