@@ -114,7 +114,7 @@ QString cityTime(qint64 secs, const QTimeZone &zone)
 
 Status tooMany(qsizetype rows)
 {
-    if (rows < SupervisionExport::MaxRows)
+    if (rows <= SupervisionExport::MaxRows)
         return Ok{};
     return makeError(QStringLiteral("export.too_many"),
                      Text::tr("More than %1 rows: export a shorter period.")
@@ -165,7 +165,7 @@ Result<int> SupervisionExport::writeContacts(QIODevice &out, const KpiFilter &gi
     const KpiFilter filter = scoped(given, role, agent);
     const bool personal = callerDetails && mayExportCallerDetails(role);
     auto lines = SupervisionKpis(m_database)
-                     .contactsBehind(filter, KpiCell{KpiCell::Metric::Contacts}, MaxRows);
+                     .contactsBehind(filter, KpiCell{KpiCell::Metric::Contacts}, MaxRows + 1);
     if (!lines)
         return lines.error();
     if (auto s = tooMany(lines.value().size()); !s)
@@ -236,7 +236,7 @@ Result<int> SupervisionExport::writeRequests(QIODevice &out, const KpiFilter &gi
     const bool personal = callerDetails && mayExportCallerDetails(role);
     auto lines =
         SupervisionKpis(m_database)
-            .requestsBehind(filter, KpiCell{KpiCell::Metric::RequestsOpened}, nowTime, MaxRows);
+            .requestsBehind(filter, KpiCell{KpiCell::Metric::RequestsOpened}, nowTime, MaxRows + 1);
     if (!lines)
         return lines.error();
     if (auto s = tooMany(lines.value().size()); !s)
