@@ -16,6 +16,7 @@ packages=(
   lintian mmdebstrap curl
   baresip-core
   libqrencode-dev zbar-tools poppler-utils
+  qt6-charts-dev
 )
 
 missing=()

@@ -697,6 +697,13 @@
     </message>
 </context>
 <context>
+    <name>CsvWriter</name>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+</context>
+<context>
     <name>CtiEndpoint</name>
     <message>
         <source>Telephony &quot;%1&quot;: %2 Give baresip:HOST:PORT (the softphone&apos;s ctrl_tcp), socket:HOST:PORT or socket:/PATH (a call-event bridge), or none.</source>
@@ -913,6 +920,17 @@
     </message>
 </context>
 <context>
+    <name>IntakeReplays</name>
+    <message>
+        <source>There is no contact %1 in this store.</source>
+        <translation>There is no contact %1 in this store.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins replay another agent&apos;s contacts.</source>
+        <translation>Only supervisors and admins replay another agent&apos;s contacts.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeService</name>
     <message>
         <source>Say where the call was transferred to.</source>
@@ -1069,6 +1087,165 @@
     <message>
         <source>The notes are at most 2,000 characters.</source>
         <translation>The notes are at most 2,000 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportPdf</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>311 monthly report, %1</source>
+        <translation>311 monthly report, %1</translation>
+    </message>
+    <message>
+        <source>The PDF could not be started.</source>
+        <translation>The PDF could not be started.</translation>
+    </message>
+    <message>
+        <source>311 monthly report: %1</source>
+        <translation>311 monthly report: %1</translation>
+    </message>
+    <message>
+        <source>Made %1 (times in %2)</source>
+        <translation>Made %1 (times in %2)</translation>
+    </message>
+    <message>
+        <source>%1 — made %2 (times in %3)</source>
+        <translation>%1 — made %2 (times in %3)</translation>
+    </message>
+    <message>
+        <source>The month in figures</source>
+        <translation>The month in figures</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Average handle time (minutes:seconds)</source>
+        <translation>Average handle time (minutes:seconds)</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Information given</translation>
+    </message>
+    <message>
+        <source>Request created or joined</source>
+        <translation>Request created or joined</translation>
+    </message>
+    <message>
+        <source>Transfer rate</source>
+        <translation>Transfer rate</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>First-contact resolution</translation>
+    </message>
+    <message>
+        <source>Requests opened</source>
+        <translation>Requests opened</translation>
+    </message>
+    <message>
+        <source>SLA met (requests closed in the month)</source>
+        <translation>SLA met (requests closed in the month)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Open at the end of the month</source>
+        <translation>Open at the end of the month</translation>
+    </message>
+    <message>
+        <source>Overdue at the end of the month</source>
+        <translation>Overdue at the end of the month</translation>
+    </message>
+    <message>
+        <source>Contacts per day by channel</source>
+        <translation>Contacts per day by channel</translation>
+    </message>
+    <message>
+        <source>What residents asked</source>
+        <translation>What residents asked</translation>
+    </message>
+    <message>
+        <source>No knowledge article was opened during a contact this month.</source>
+        <translation>No knowledge article was opened during a contact this month.</translation>
+    </message>
+    <message>
+        <source>Answers opened most during calls</source>
+        <translation>Answers opened most during calls</translation>
+    </message>
+    <message>
+        <source>No request was opened this month.</source>
+        <translation>No request was opened this month.</translation>
+    </message>
+    <message>
+        <source>Request types asked for most</source>
+        <translation>Request types asked for most</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Service-request SLA by department</source>
+        <translation>Service-request SLA by department</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(no department)</translation>
+    </message>
+    <message>
+        <source>No request was closed or open this month.</source>
+        <translation>No request was closed or open this month.</translation>
+    </message>
+    <message>
+        <source>SLA met, % of requests closed in the month</source>
+        <translation>SLA met, % of requests closed in the month</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA met</translation>
+    </message>
+    <message>
+        <source>SLA met: requests closed in the month on or before their due time, over those closed in the month that had one. Open and overdue: at the end of the month, or now for the running month.</source>
+        <translation>SLA met: requests closed in the month on or before their due time, over those closed in the month that had one. Open and overdue: at the end of the month, or now for the running month.</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2370,13 @@
     </message>
 </context>
 <context>
+    <name>SupervisionExport</name>
+    <message>
+        <source>More than %1 rows: export a shorter period.</source>
+        <translation>More than %1 rows: export a shorter period.</translation>
+    </message>
+</context>
+<context>
     <name>SupervisionKpis</name>
     <message>
         <source>The city has no valid time zone; the figures cannot be counted by its days.</source>
@@ -3225,17 +3409,6 @@
         <translation>Requests</translation>
     </message>
     <message>
-        <source>The first %1 contacts. Enter opens the request a contact made or joined.</source>
-        <translation>The first %1 contacts. Enter opens the request a contact made or joined.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contact(s). Enter opens the request a contact made or joined.</source>
-        <translation>
-            <numerusform>%n contact. Enter opens the request a contact made or joined.</numerusform>
-            <numerusform>%n contacts. Enter opens the request a contact made or joined.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -3272,6 +3445,91 @@
         <translation>
             <numerusform>%n request. Enter opens a request&apos;s detail and timeline.</numerusform>
             <numerusform>%n requests. Enter opens a request&apos;s detail and timeline.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Replay the intake</source>
+        <translation>&amp;Replay the intake</translation>
+    </message>
+    <message>
+        <source>Replay the selected contact&apos;s intake</source>
+        <translation>Replay the selected contact&apos;s intake</translation>
+    </message>
+    <message>
+        <source>The first %1 contacts. Enter opens the request a contact made or joined; R replays the intake.</source>
+        <translation>The first %1 contacts. Enter opens the request a contact made or joined; R replays the intake.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s). Enter opens the request a contact made or joined; R replays the intake.</source>
+        <translation>
+            <numerusform>%n contact. Enter opens the request a contact made or joined; R replays the intake.</numerusform>
+            <numerusform>%n contacts. Enter opens the request a contact made or joined; R replays the intake.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ExportActions</name>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Include the callers&apos; names, phones and emails</source>
+        <translation>Include the callers&apos; names, phones and emails</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report (PDF)…</source>
+        <translation>Monthly &amp;report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts or requests as CSV</source>
+        <translation>Export the period&apos;s contacts or requests as CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts as CSV…</source>
+        <translation>&amp;Contacts as CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Requests as CSV…</source>
+        <translation>&amp;Requests as CSV…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing exported: %1</source>
+        <translation>Nothing exported: %1</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Export contacts</translation>
+    </message>
+    <message>
+        <source>Export requests</source>
+        <translation>Export requests</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Save the monthly report</translation>
+    </message>
+    <message>
+        <source>The report of %1 is in %2</source>
+        <translation>The report of %1 is in %2</translation>
+    </message>
+    <message>
+        <source>Evaluations are exported from the quality review.</source>
+        <translation>Evaluations are exported from the quality review.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation>
+            <numerusform>%n row exported to %1</numerusform>
+            <numerusform>%n rows exported to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -5177,6 +5435,291 @@ Watch the screen for your number.</translation>
     <message>
         <source>Resent: it will be delivered with the next sync.</source>
         <translation>Resent: it will be delivered with the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ReplayPanel</name>
+    <message>
+        <source>Intake steps, with the time each took</source>
+        <translation>Intake steps, with the time each took</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Took</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Request made or joined during the contact</source>
+        <translation>Request made or joined during the contact</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest:</source>
+        <translation>Re&amp;quest:</translation>
+    </message>
+    <message>
+        <source>The request&apos;s timeline</source>
+        <translation>The request&apos;s timeline</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Type changed</source>
+        <translation>Type changed</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Location changed</source>
+        <translation>Location changed</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>Read-back</source>
+        <translation>Read-back</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Contact started (%1)</source>
+        <translation>Contact started (%1)</translation>
+    </message>
+    <message>
+        <source>Type changed from %1 to %2</source>
+        <translation>Type changed from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Type chosen: %1</source>
+        <translation>Type chosen: %1</translation>
+    </message>
+    <message>
+        <source>Answer to “%1” cleared (it was %2)</source>
+        <translation>Answer to “%1” cleared (it was %2)</translation>
+    </message>
+    <message>
+        <source>Answer to “%1” corrected: %2 → %3</source>
+        <translation>Answer to “%1” corrected: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Answer to “%1”: %2</source>
+        <translation>Answer to “%1”: %2</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>no address</translation>
+    </message>
+    <message>
+        <source>landmark “%1”</source>
+        <translation>landmark “%1”</translation>
+    </message>
+    <message>
+        <source>Location outside the city: %1</source>
+        <translation>Location outside the city: %1</translation>
+    </message>
+    <message>
+        <source>Location outside the city: %1; referred to %2</source>
+        <translation>Location outside the city: %1; referred to %2</translation>
+    </message>
+    <message>
+        <source>Location changed to %1</source>
+        <translation>Location changed to %1</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Location: %1</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s details taken: %1</source>
+        <translation>Caller&apos;s details taken: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open request(s) nearby shown: %1</source>
+        <translation>
+            <numerusform>%n open request nearby shown: %1</numerusform>
+            <numerusform>%n open requests nearby shown: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decision: the caller joins %1</source>
+        <translation>Decision: the caller joins %1</translation>
+    </message>
+    <message>
+        <source>Decision: a new request anyway</source>
+        <translation>Decision: a new request anyway</translation>
+    </message>
+    <message>
+        <source>Decision: a new request anyway (“%1”)</source>
+        <translation>Decision: a new request anyway (“%1”)</translation>
+    </message>
+    <message>
+        <source>Decision: back to the form</source>
+        <translation>Decision: back to the form</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Decision: %1</translation>
+    </message>
+    <message>
+        <source>Article opened: %1</source>
+        <translation>Article opened: %1</translation>
+    </message>
+    <message>
+        <source>Request %1 created (%2)</source>
+        <translation>Request %1 created (%2)</translation>
+    </message>
+    <message>
+        <source>Caller attached to request %1</source>
+        <translation>Caller attached to request %1</translation>
+    </message>
+    <message>
+        <source>Number %1 read back to the caller</source>
+        <translation>Number %1 read back to the caller</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1</source>
+        <translation>Contact ended: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1 to %2</source>
+        <translation>Contact ended: %1 to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n type change(s)</source>
+        <translation>
+            <numerusform>%n type change</numerusform>
+            <numerusform>%n type changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) corrected</source>
+        <translation>
+            <numerusform>%n answer corrected</numerusform>
+            <numerusform>%n answers corrected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n location change(s)</source>
+        <translation>
+            <numerusform>%n location change</numerusform>
+            <numerusform>%n location changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) opened</source>
+        <translation>
+            <numerusform>%n article opened</numerusform>
+            <numerusform>%n articles opened</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>duplicates shown %n time(s)</source>
+        <translation>
+            <numerusform>duplicates shown %n time</numerusform>
+            <numerusform>duplicates shown %n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>number read back</source>
+        <translation>number read back</translation>
+    </message>
+    <message>
+        <source>no number read back</source>
+        <translation>no number read back</translation>
+    </message>
+    <message>
+        <source>Intake by %1, %2, started %3, took %4: %5</source>
+        <translation>Intake by %1, %2, started %3, took %4: %5</translation>
+    </message>
+    <message>
+        <source>Intake by %1, %2, started %3: still running</source>
+        <translation>Intake by %1, %2, started %3: still running</translation>
+    </message>
+    <message>
+        <source>%1 (created)</source>
+        <translation>%1 (created)</translation>
+    </message>
+    <message>
+        <source>%1 (caller joined)</source>
+        <translation>%1 (caller joined)</translation>
+    </message>
+    <message>
+        <source>No request was made or joined during this contact.</source>
+        <translation>No request was made or joined during this contact.</translation>
+    </message>
+    <message>
+        <source>Request %1 is not in this store.</source>
+        <translation>Request %1 is not in this store.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
     </message>
 </context>
 <context>

@@ -697,6 +697,13 @@
     </message>
 </context>
 <context>
+    <name>CsvWriter</name>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>No se pudo escribir el archivo: %1</translation>
+    </message>
+</context>
+<context>
     <name>CtiEndpoint</name>
     <message>
         <source>Telephony &quot;%1&quot;: %2 Give baresip:HOST:PORT (the softphone&apos;s ctrl_tcp), socket:HOST:PORT or socket:/PATH (a call-event bridge), or none.</source>
@@ -913,6 +920,17 @@
     </message>
 </context>
 <context>
+    <name>IntakeReplays</name>
+    <message>
+        <source>There is no contact %1 in this store.</source>
+        <translation>No hay ningún contacto %1 en este almacén.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and admins replay another agent&apos;s contacts.</source>
+        <translation>Solo los supervisores y los administradores pueden revisar los contactos de otro agente.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeService</name>
     <message>
         <source>Say where the call was transferred to.</source>
@@ -1069,6 +1087,165 @@
     <message>
         <source>The notes are at most 2,000 characters.</source>
         <translation>Las notas tienen como máximo 2.000 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportPdf</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>311 monthly report, %1</source>
+        <translation>Informe mensual del 311, %1</translation>
+    </message>
+    <message>
+        <source>The PDF could not be started.</source>
+        <translation>No se pudo iniciar el PDF.</translation>
+    </message>
+    <message>
+        <source>311 monthly report: %1</source>
+        <translation>Informe mensual del 311: %1</translation>
+    </message>
+    <message>
+        <source>Made %1 (times in %2)</source>
+        <translation>Elaborado el %1 (horas en %2)</translation>
+    </message>
+    <message>
+        <source>%1 — made %2 (times in %3)</source>
+        <translation>%1 — elaborado el %2 (horas en %3)</translation>
+    </message>
+    <message>
+        <source>The month in figures</source>
+        <translation>El mes en cifras</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Average handle time (minutes:seconds)</source>
+        <translation>Tiempo medio de atención (minutos:segundos)</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Información dada</translation>
+    </message>
+    <message>
+        <source>Request created or joined</source>
+        <translation>Solicitud creada o a la que se sumó</translation>
+    </message>
+    <message>
+        <source>Transfer rate</source>
+        <translation>Tasa de transferencias</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>Resolución en el primer contacto</translation>
+    </message>
+    <message>
+        <source>Requests opened</source>
+        <translation>Solicitudes abiertas</translation>
+    </message>
+    <message>
+        <source>SLA met (requests closed in the month)</source>
+        <translation>SLA cumplido (solicitudes cerradas en el mes)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Open at the end of the month</source>
+        <translation>Abiertas al final del mes</translation>
+    </message>
+    <message>
+        <source>Overdue at the end of the month</source>
+        <translation>Vencidas al final del mes</translation>
+    </message>
+    <message>
+        <source>Contacts per day by channel</source>
+        <translation>Contactos por día y canal</translation>
+    </message>
+    <message>
+        <source>What residents asked</source>
+        <translation>Lo que preguntaron los vecinos</translation>
+    </message>
+    <message>
+        <source>No knowledge article was opened during a contact this month.</source>
+        <translation>Este mes no se abrió ningún artículo de conocimiento durante un contacto.</translation>
+    </message>
+    <message>
+        <source>Answers opened most during calls</source>
+        <translation>Respuestas más abiertas durante las llamadas</translation>
+    </message>
+    <message>
+        <source>No request was opened this month.</source>
+        <translation>Este mes no se abrió ninguna solicitud.</translation>
+    </message>
+    <message>
+        <source>Request types asked for most</source>
+        <translation>Tipos de solicitud más pedidos</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Service-request SLA by department</source>
+        <translation>SLA de las solicitudes de servicio por departamento</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerradas</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>A tiempo</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Cumplido</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencidas</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(sin departamento)</translation>
+    </message>
+    <message>
+        <source>No request was closed or open this month.</source>
+        <translation>Este mes no hubo solicitudes cerradas ni abiertas.</translation>
+    </message>
+    <message>
+        <source>SLA met, % of requests closed in the month</source>
+        <translation>SLA cumplido, % de las solicitudes cerradas en el mes</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA cumplido</translation>
+    </message>
+    <message>
+        <source>SLA met: requests closed in the month on or before their due time, over those closed in the month that had one. Open and overdue: at the end of the month, or now for the running month.</source>
+        <translation>SLA cumplido: solicitudes cerradas en el mes a más tardar en su fecha de vencimiento, sobre las cerradas en el mes que tenían una. Abiertas y vencidas: al final del mes, o ahora para el mes en curso.</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2370,13 @@
     </message>
 </context>
 <context>
+    <name>SupervisionExport</name>
+    <message>
+        <source>More than %1 rows: export a shorter period.</source>
+        <translation>Más de %1 filas: exporte un periodo más corto.</translation>
+    </message>
+</context>
+<context>
     <name>SupervisionKpis</name>
     <message>
         <source>The city has no valid time zone; the figures cannot be counted by its days.</source>
@@ -3225,17 +3409,6 @@
         <translation>Solicitudes</translation>
     </message>
     <message>
-        <source>The first %1 contacts. Enter opens the request a contact made or joined.</source>
-        <translation>Los primeros %1 contactos. Intro abre la solicitud que un contacto creó o a la que se unió.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contact(s). Enter opens the request a contact made or joined.</source>
-        <translation>
-            <numerusform>%n contacto. Intro abre la solicitud que un contacto creó o a la que se unió.</numerusform>
-            <numerusform>%n contactos. Intro abre la solicitud que un contacto creó o a la que se unió.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Number</source>
         <translation>Número</translation>
     </message>
@@ -3272,6 +3445,91 @@
         <translation>
             <numerusform>%n solicitud. Intro abre el detalle y la cronología de una solicitud.</numerusform>
             <numerusform>%n solicitudes. Intro abre el detalle y la cronología de una solicitud.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Replay the intake</source>
+        <translation>&amp;Reproducir la atención</translation>
+    </message>
+    <message>
+        <source>Replay the selected contact&apos;s intake</source>
+        <translation>Reproducir la atención del contacto seleccionado</translation>
+    </message>
+    <message>
+        <source>The first %1 contacts. Enter opens the request a contact made or joined; R replays the intake.</source>
+        <translation>Los primeros %1 contactos. Intro abre la solicitud que un contacto creó o a la que se sumó; R reproduce la atención.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s). Enter opens the request a contact made or joined; R replays the intake.</source>
+        <translation>
+            <numerusform>%n contacto. Intro abre la solicitud que un contacto creó o a la que se sumó; R reproduce la atención.</numerusform>
+            <numerusform>%n contactos. Intro abre la solicitud que un contacto creó o a la que se sumó; R reproduce la atención.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ExportActions</name>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Include the callers&apos; names, phones and emails</source>
+        <translation>Incluir el nombre, el teléfono y el correo de quienes llamaron</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report (PDF)…</source>
+        <translation>&amp;Informe mensual (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts or requests as CSV</source>
+        <translation>Exportar los contactos o las solicitudes del periodo como CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts as CSV…</source>
+        <translation>&amp;Contactos como CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Requests as CSV…</source>
+        <translation>&amp;Solicitudes como CSV…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing exported: %1</source>
+        <translation>No se exportó nada: %1</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Exportar contactos</translation>
+    </message>
+    <message>
+        <source>Export requests</source>
+        <translation>Exportar solicitudes</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Guardar el informe mensual</translation>
+    </message>
+    <message>
+        <source>The report of %1 is in %2</source>
+        <translation>El informe de %1 está en %2</translation>
+    </message>
+    <message>
+        <source>Evaluations are exported from the quality review.</source>
+        <translation>Las evaluaciones se exportan desde la revisión de calidad.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation>
+            <numerusform>%n fila exportada a %1</numerusform>
+            <numerusform>%n filas exportadas a %1</numerusform>
         </translation>
     </message>
 </context>
@@ -5177,6 +5435,291 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Resent: it will be delivered with the next sync.</source>
         <translation>Reenviado: se entregará con la próxima sincronización.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ReplayPanel</name>
+    <message>
+        <source>Intake steps, with the time each took</source>
+        <translation>Pasos de la atención, con el tiempo de cada uno</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>En</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Duró</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Request made or joined during the contact</source>
+        <translation>Solicitud creada o a la que se sumó durante el contacto</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest:</source>
+        <translation>&amp;Solicitud:</translation>
+    </message>
+    <message>
+        <source>The request&apos;s timeline</source>
+        <translation>Historial de la solicitud</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Type changed</source>
+        <translation>Cambio de tipo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Corrección</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Location changed</source>
+        <translation>Cambio de ubicación</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Sumado</translation>
+    </message>
+    <message>
+        <source>Read-back</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Contact started (%1)</source>
+        <translation>Contacto iniciado (%1)</translation>
+    </message>
+    <message>
+        <source>Type changed from %1 to %2</source>
+        <translation>Tipo cambiado de %1 a %2</translation>
+    </message>
+    <message>
+        <source>Type chosen: %1</source>
+        <translation>Tipo elegido: %1</translation>
+    </message>
+    <message>
+        <source>Answer to “%1” cleared (it was %2)</source>
+        <translation>Respuesta a «%1» borrada (era %2)</translation>
+    </message>
+    <message>
+        <source>Answer to “%1” corrected: %2 → %3</source>
+        <translation>Respuesta a «%1» corregida: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Answer to “%1”: %2</source>
+        <translation>Respuesta a «%1»: %2</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>sin dirección</translation>
+    </message>
+    <message>
+        <source>landmark “%1”</source>
+        <translation>punto de referencia «%1»</translation>
+    </message>
+    <message>
+        <source>Location outside the city: %1</source>
+        <translation>Ubicación fuera de la ciudad: %1</translation>
+    </message>
+    <message>
+        <source>Location outside the city: %1; referred to %2</source>
+        <translation>Ubicación fuera de la ciudad: %1; remitido a %2</translation>
+    </message>
+    <message>
+        <source>Location changed to %1</source>
+        <translation>Ubicación cambiada a %1</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Ubicación: %1</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s details taken: %1</source>
+        <translation>Datos de la persona tomados: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open request(s) nearby shown: %1</source>
+        <translation>
+            <numerusform>Se mostró %n solicitud abierta cercana: %1</numerusform>
+            <numerusform>Se mostraron %n solicitudes abiertas cercanas: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decision: the caller joins %1</source>
+        <translation>Decisión: la persona se suma a %1</translation>
+    </message>
+    <message>
+        <source>Decision: a new request anyway</source>
+        <translation>Decisión: una solicitud nueva de todos modos</translation>
+    </message>
+    <message>
+        <source>Decision: a new request anyway (“%1”)</source>
+        <translation>Decisión: una solicitud nueva de todos modos («%1»)</translation>
+    </message>
+    <message>
+        <source>Decision: back to the form</source>
+        <translation>Decisión: volver al formulario</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Decisión: %1</translation>
+    </message>
+    <message>
+        <source>Article opened: %1</source>
+        <translation>Artículo abierto: %1</translation>
+    </message>
+    <message>
+        <source>Request %1 created (%2)</source>
+        <translation>Solicitud %1 creada (%2)</translation>
+    </message>
+    <message>
+        <source>Caller attached to request %1</source>
+        <translation>Persona sumada a la solicitud %1</translation>
+    </message>
+    <message>
+        <source>Number %1 read back to the caller</source>
+        <translation>Número %1 leído a la persona</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1</source>
+        <translation>Contacto terminado: %1</translation>
+    </message>
+    <message>
+        <source>Contact ended: %1 to %2</source>
+        <translation>Contacto terminado: %1 a %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n type change(s)</source>
+        <translation>
+            <numerusform>%n cambio de tipo</numerusform>
+            <numerusform>%n cambios de tipo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) corrected</source>
+        <translation>
+            <numerusform>%n respuesta corregida</numerusform>
+            <numerusform>%n respuestas corregidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n location change(s)</source>
+        <translation>
+            <numerusform>%n cambio de ubicación</numerusform>
+            <numerusform>%n cambios de ubicación</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) opened</source>
+        <translation>
+            <numerusform>%n artículo abierto</numerusform>
+            <numerusform>%n artículos abiertos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>duplicates shown %n time(s)</source>
+        <translation>
+            <numerusform>duplicados mostrados %n vez</numerusform>
+            <numerusform>duplicados mostrados %n veces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>number read back</source>
+        <translation>número leído</translation>
+    </message>
+    <message>
+        <source>no number read back</source>
+        <translation>ningún número leído</translation>
+    </message>
+    <message>
+        <source>Intake by %1, %2, started %3, took %4: %5</source>
+        <translation>Atención de %1, %2, iniciada el %3, duró %4: %5</translation>
+    </message>
+    <message>
+        <source>Intake by %1, %2, started %3: still running</source>
+        <translation>Atención de %1, %2, iniciada el %3: todavía en curso</translation>
+    </message>
+    <message>
+        <source>%1 (created)</source>
+        <translation>%1 (creada)</translation>
+    </message>
+    <message>
+        <source>%1 (caller joined)</source>
+        <translation>%1 (persona sumada)</translation>
+    </message>
+    <message>
+        <source>No request was made or joined during this contact.</source>
+        <translation>Durante este contacto no se creó ninguna solicitud ni se sumó a ninguna.</translation>
+    </message>
+    <message>
+        <source>Request %1 is not in this store.</source>
+        <translation>La solicitud %1 no está en este almacén.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
     </message>
 </context>
 <context>

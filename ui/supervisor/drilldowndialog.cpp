@@ -4,6 +4,7 @@
 #include "models/domain/servicerequest.h"
 #include "models/itemmodels/requesttexts.h"
 #include "ui/supervisor/kpitexts.h"
+#include "ui/supervisor/replaypanel.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -12,6 +13,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -28,7 +31,9 @@ void setUpRowList(QTableWidget *table)
 }
 
 DrillDownDialog::DrillDownDialog(const QString &title, const QTimeZone &zone, QWidget *parent)
-    : QDialog(parent), m_zone(zone), m_summary(new QLabel(this)), m_table(new QTableWidget(this))
+    : QDialog(parent), m_zone(zone), m_summary(new QLabel(this)), m_table(new QTableWidget(this)),
+      m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_replayButton(new QPushButton(tr("&Replay the intake"), this))
 {
     setObjectName(QStringLiteral("kpiDrillDownDialog"));
     setWindowTitle(title);
@@ -46,11 +51,66 @@ DrillDownDialog::DrillDownDialog(const QString &title, const QTimeZone &zone, QW
     close->setAccessibleName(tr("Close the list"));
     close->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_replayButton->setObjectName(QStringLiteral("drillReplayButton"));
+    m_replayButton->setAccessibleName(tr("Replay the selected contact's intake"));
+    m_replayButton->setAutoDefault(false);
+    m_replayButton->hide();
+    buttons->addButton(m_replayButton, QDialogButtonBox::ActionRole);
+    connect(m_replayButton, &QPushButton::clicked, this, &DrillDownDialog::replaySelected);
+    m_table->installEventFilter(this);
+    // An open replay follows the selected contact.
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (m_replay && m_replay->isVisible() && row >= 0 && row < m_contactOfRow.size() &&
+            !m_contactOfRow.at(row).isEmpty())
+            m_replay->showContact(m_contactOfRow.at(row));
+    });
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_table);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(buttons);
     resize(900, 480);
+}
+
+void DrillDownDialog::setReplayPanel(ReplayPanel *panel)
+{
+    m_replay = panel;
+    m_splitter->addWidget(panel);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    panel->hide();
+    m_replayButton->setVisible(!m_contactOfRow.isEmpty());
+}
+
+void DrillDownDialog::replaySelected()
+{
+    const int row = m_table->currentRow();
+    if (!m_replay || row < 0 || row >= m_contactOfRow.size() || m_contactOfRow.at(row).isEmpty())
+        return;
+    if (!m_replay->isVisible()) {
+        m_replay->show();
+        // Wide enough for the list and the replay, within the screen.
+        const QRect room = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+        resize(qMin(room.width() - 20, 1340), qMin(room.height() - 40, 700));
+        move(room.topLeft() + QPoint((room.width() - width()) / 2, (room.height() - height()) / 2));
+        m_splitter->setSizes({width() * 2 / 5, width() * 3 / 5});
+    }
+    m_replay->showContact(m_contactOfRow.at(row));
+    m_replay->stepsTable()->setFocus(Qt::OtherFocusReason);
+}
+
+bool DrillDownDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_R && (key->modifiers() & ~Qt::KeypadModifier) == 0 && m_replay &&
+            !m_contactOfRow.isEmpty()) {
+            replaySelected();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 int DrillDownDialog::rowCount() const
@@ -68,10 +128,13 @@ QString DrillDownDialog::time(qint64 secs) const
 }
 
 void DrillDownDialog::fill(const QStringList &headers, const QList<QStringList> &rows,
-                           const QStringList &requestOfRow, const QString &summary)
+                           const QStringList &requestOfRow, const QString &summary,
+                           const QStringList &contactOfRow)
 {
     m_table->clear();
     m_requestOfRow = requestOfRow;
+    m_contactOfRow = contactOfRow;
+    m_replayButton->setVisible(m_replay && !contactOfRow.isEmpty());
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
     m_table->setRowCount(int(rows.size()));
@@ -90,7 +153,9 @@ void DrillDownDialog::showContacts(const QList<KpiContactLine> &lines, int limit
 {
     QList<QStringList> rows;
     QStringList requests;
+    QStringList contacts;
     for (const KpiContactLine &c : lines) {
+        contacts.append(c.id);
         rows.append(
             {time(c.startedAt), c.agent, requesttexts::channel(c.channel),
              c.endedAt > 0 ? requesttexts::outcome(outcomeFromName(c.outcome)) : tr("Running"),
@@ -102,10 +167,13 @@ void DrillDownDialog::showContacts(const QList<KpiContactLine> &lines, int limit
           tr("Requests")},
          rows, requests,
          lines.size() >= limit
-             ? tr("The first %1 contacts. Enter opens the request a contact made or joined.")
+             ? tr("The first %1 contacts. Enter opens the request a contact made or joined; R "
+                  "replays the intake.")
                    .arg(lines.size())
-             : tr("%n contact(s). Enter opens the request a contact made or joined.", nullptr,
-                  int(lines.size())));
+             : tr("%n contact(s). Enter opens the request a contact made or joined; R replays "
+                  "the intake.",
+                  nullptr, int(lines.size())),
+         contacts);
 }
 
 void DrillDownDialog::showRequests(const QList<KpiRequestLine> &lines, int limit)
@@ -134,6 +202,8 @@ void DrillDownDialog::showError(const QString &message)
     m_table->clear();
     m_table->setRowCount(0);
     m_requestOfRow.clear();
+    m_contactOfRow.clear();
+    m_replayButton->hide();
     m_summary->setText(message);
 }
 

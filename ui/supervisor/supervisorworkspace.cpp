@@ -9,7 +9,9 @@
 #include "ui/history/historyservices.h"
 #include "ui/history/requestdetaildialog.h"
 #include "ui/supervisor/drilldowndialog.h"
+#include "ui/supervisor/exportactions.h"
 #include "ui/supervisor/kpitexts.h"
+#include "ui/supervisor/replaypanel.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -141,6 +143,11 @@ void SupervisorWorkspace::buildUi()
     labelled(tr("&Channel:"), m_channel);
     labelled(tr("&Due within:"), m_dueSoon);
     filters->addWidget(m_refresh);
+    // CSV of the contacts or requests behind the figures, for the filter as shown.
+    auto *exports = new ExportActions(
+        m_context, [this] { return filter(); }, this);
+    exports->setObjectName(QStringLiteral("exportActions"));
+    filters->addWidget(exports->button());
     filters->addStretch(1);
 
     m_error = new QLabel(this);
@@ -223,6 +230,7 @@ void SupervisorWorkspace::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(m_error);
+    layout->addWidget(exports->statusLabel());
     layout->addLayout(tiles);
     layout->addWidget(definition);
     layout->addWidget(m_tabs, 1);
@@ -232,7 +240,8 @@ void SupervisorWorkspace::buildUi()
     setTabOrder(m_agent, m_channel);
     setTabOrder(m_channel, m_dueSoon);
     setTabOrder(m_dueSoon, m_refresh);
-    setTabOrder(m_refresh, m_tabs);
+    setTabOrder(m_refresh, exports->button());
+    setTabOrder(exports->button(), m_tabs);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::periodChosen);
     for (QDateEdit *edit : {m_from, m_to})
@@ -476,6 +485,8 @@ void SupervisorWorkspace::drill(const KpiCell &cell, const QString &title)
             m_drill = nullptr;
     });
     connect(m_drill, &DrillDownDialog::requestActivated, this, &SupervisorWorkspace::openRequest);
+    // R on a contact replays its intake beside the list.
+    m_drill->setReplayPanel(new ReplayPanel(m_context, *m_history, m_drill));
     // Closed: the keyboard is back where it was.
     connect(m_drill, &QDialog::finished, this, [this] {
         activateWindow();

@@ -1,0 +1,223 @@
+// The monthly PDF report rendered for a fixture month (November 2026 in Boston) and read back
+// with pdftotext and pdfinfo (poppler-utils): three pages; the month, the headline figures, the
+// charts' titles and labels, the answers and request types asked for most and the SLA per
+// department as text. Then from the supervisor workspace with its shortcut (Ctrl+Shift+M).
+
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/knowledge/articlerepository.h"
+#include "models/store/eventstore.h"
+#include "models/supervision/monthlyreport.h"
+#include "tests/gui/keyboardjourney.h"
+#include "tests/support/teststore.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
+#include "ui/supervisor/exportactions.h"
+#include "ui/supervisor/monthlyreportpdf.h"
+#include "ui/supervisor/supervisorworkspace.h"
+
+#include <QDateEdit>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace civicdesk;
+
+namespace {
+
+const QTimeZone Boston("America/New_York");
+
+QDateTime utc(int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(2026, 11, day), QTime(hour, minute), Qt::UTC);
+}
+
+QString run(const QString &tool, const QStringList &arguments)
+{
+    const QString program = QStandardPaths::findExecutable(tool);
+    if (program.isEmpty())
+        return QStringLiteral("missing tool: ") + tool;
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return QStringLiteral("failed: ") + tool;
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+} // namespace
+
+class TestMonthlyReport : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    QTemporaryDir m_dir;
+    QList<KnowledgeArticle> m_articles;
+
+    void append(const QString &type, const QString &id, const QString &kind,
+                const QJsonObject &payload, const QDateTime &at)
+    {
+        EventStore events(m_store->db());
+        auto r = events.append(
+            Event::make(type, id, kind, payload, QStringLiteral("ana"), QStringLiteral("W1"), at));
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    }
+
+    void contact(const QString &id, const QString &channel, const QDateTime &at,
+                 const QString &article)
+    {
+        append(QStringLiteral("contact"), id, QStringLiteral("contact.started"),
+               {{QStringLiteral("channel"), channel}}, at);
+        if (!article.isEmpty())
+            append(QStringLiteral("contact"), id, QStringLiteral("contact.article_opened"),
+                   {{QStringLiteral("article_id"), article}}, at.addSecs(20));
+        append(QStringLiteral("contact"), id, QStringLiteral("contact.ended"),
+               {{QStringLiteral("outcome"), QStringLiteral("information_given")}}, at.addSecs(90));
+    }
+
+    void request(const QString &id, const QString &type, const QDateTime &at, int dueHours,
+                 int closedAfterHours)
+    {
+        append(QStringLiteral("request"), id, QStringLiteral("request.created"),
+               {{QStringLiteral("number"), id.toUpper()},
+                {QStringLiteral("service_code"), QString(u"T" + type.left(3).toUpper())},
+                {QStringLiteral("type_name"), type},
+                {QStringLiteral("department_code"), QStringLiteral("TESTDEP")},
+                {QStringLiteral("address"), QStringLiteral("1 City Hall Plz, 02108")},
+                {QStringLiteral("due_at"), at.addSecs(dueHours * 3600).toString(Qt::ISODate)}},
+               at);
+        if (closedAfterHours > 0)
+            append(QStringLiteral("request"), id, QStringLiteral("request.status_changed"),
+                   {{QStringLiteral("status"), QStringLiteral("closed")},
+                    {QStringLiteral("closure_reason"), QStringLiteral("resolved")}},
+                   at.addSecs(closedAfterHours * 3600));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_store = test::miniCityStore();
+        QVERIFY(m_store);
+        m_articles = ArticleRepository(m_store->db()).list();
+        QVERIFY(m_articles.size() >= 2);
+        contact(QStringLiteral("m1"), QStringLiteral("phone"), utc(2, 15), m_articles.at(0).id);
+        contact(QStringLiteral("m2"), QStringLiteral("phone"), utc(2, 16), m_articles.at(0).id);
+        contact(QStringLiteral("m3"), QStringLiteral("email"), utc(17, 15), m_articles.at(1).id);
+        // 23:30 on 30 November in Boston: still November.
+        contact(QStringLiteral("m4"), QStringLiteral("walk_in"),
+                QDateTime(QDate(2026, 12, 1), QTime(4, 30), Qt::UTC), {});
+        request(QStringLiteral("mr1"), QStringLiteral("Graffiti removal"), utc(3, 14), 48, 24);
+        request(QStringLiteral("mr2"), QStringLiteral("Graffiti removal"), utc(4, 14), 48, 72);
+        request(QStringLiteral("mr3"), QStringLiteral("Pothole repair"), utc(5, 14), 24, 0);
+    }
+
+    void gathersTheMonth()
+    {
+        const auto data = MonthlyReports(m_store->db())
+                              .gather(QDate(2026, 11, 20), Boston, utc(30, 12).addDays(10));
+        QVERIFY(data);
+        const MonthlyReportData &d = data.value();
+        QCOMPARE(d.month, QDate(2026, 11, 1));
+        QCOMPARE(d.volumes.size(), 30);
+        QCOMPARE(d.kpis.contacts, 4);
+        const int phone = int(d.channels.indexOf(QStringLiteral("phone")));
+        QVERIFY(phone >= 0);
+        QCOMPARE(d.volumes.at(1).at(phone), 2);
+        QCOMPARE(d.volumes.at(29).at(int(d.channels.indexOf(QStringLiteral("walk_in")))), 1);
+        QCOMPARE(d.topAnswers.size(), 2);
+        QCOMPARE(d.topAnswers.first().name, m_articles.at(0).title);
+        QCOMPARE(d.topAnswers.first().count, 2);
+        QCOMPARE(d.topTypes.first().name, QStringLiteral("Graffiti removal"));
+        QCOMPARE(d.topTypes.first().count, 2);
+        bool found = false;
+        for (const auto &dep : d.departments) {
+            if (dep.code != u"TESTDEP")
+                continue;
+            found = true;
+            QCOMPARE(dep.closed, 2);
+            QCOMPARE(dep.met, 1);
+            QCOMPARE(dep.open, 1);
+            QCOMPARE(dep.overdue, 1);
+        }
+        QVERIFY(found);
+    }
+
+    void rendersAPdfWhoseTextReadsBack()
+    {
+        const auto data = MonthlyReports(m_store->db())
+                              .gather(QDate(2026, 11, 1), Boston, utc(30, 12).addDays(10));
+        QVERIFY(data);
+        const QString path = m_dir.filePath(QStringLiteral("report.pdf"));
+        const Status s = MonthlyReportPdf::write(data.value(), path);
+        QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
+        const QString info = run(QStringLiteral("pdfinfo"), {path});
+        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+3\\b"))),
+                 qPrintable(info));
+        // Ligatures (the "ffi" of "Graffiti") read back as one character: compared as letters.
+        const QString text =
+            run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")})
+                .normalized(QString::NormalizationForm_KC);
+        for (const QString &expected :
+             {QStringLiteral("311 monthly report: November 2026"), QStringLiteral("Contacts"),
+              QStringLiteral("Contacts per day by channel"), QStringLiteral("Phone"),
+              QStringLiteral("Answers opened most during calls"),
+              QStringLiteral("Request types asked for most"), QStringLiteral("Graffiti removal"),
+              QStringLiteral("Pothole repair"), QStringLiteral("Service-request SLA by department"),
+              QStringLiteral("TESTDEP"), QStringLiteral("50 %"),
+              QStringLiteral("America/New_York")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + u"\n----\n" + text));
+        // The same page is not written twice: the SLA table is on page 3 only.
+        const QStringList pages = text.split(QChar(u'\f'));
+        QVERIFY(pages.size() >= 3);
+        QVERIFY(pages.at(2).contains(QStringLiteral("TESTDEP")));
+        QVERIFY(!pages.at(0).contains(QStringLiteral("TESTDEP")));
+
+        // A place that cannot be written: an error, no file.
+        const QString bad = m_dir.filePath(QStringLiteral("missing/report.pdf"));
+        QVERIFY(!MonthlyReportPdf::write(data.value(), bad).ok());
+        QVERIFY(!QFile::exists(bad));
+    }
+
+    void theWorkspaceShortcutSavesTheMonthOfTheFirstDay()
+    {
+        Settings settings(m_dir.filePath(QStringLiteral("sam.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("sam"), AgentRole::Supervisor);
+        auto window = test::openMainWindow(store, settings);
+        QVERIFY(window);
+        window->intakePanel()->setFocus();
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
+        SupervisorWorkspace *workspace = window->supervisorWorkspace();
+        QVERIFY(workspace);
+        QTRY_COMPARE(j.focusName(), QStringLiteral("kpiFiguresTree"));
+        workspace->findChild<QDateEdit *>(QStringLiteral("kpiFromDateEdit"))
+            ->setDate(QDate(2026, 11, 12));
+        workspace->findChild<QDateEdit *>(QStringLiteral("kpiToDateEdit"))
+            ->setDate(QDate(2026, 11, 19));
+        auto *exports = workspace->findChild<ExportActions *>(QStringLiteral("exportActions"));
+        QVERIFY(exports);
+        QString suggestedPath;
+        const QString path = m_dir.filePath(QStringLiteral("from-workspace.pdf"));
+        exports->setFileChooser([&](const QString &, const QString &suggested) {
+            suggestedPath = suggested;
+            return path;
+        });
+        QTRY_VERIFY(QApplication::focusWidget() &&
+                    QApplication::focusWidget()->window() == workspace);
+        QVERIFY(j.press(Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier));
+        QVERIFY2(suggestedPath.endsWith(QStringLiteral("311-report-2026-11.pdf")),
+                 qPrintable(suggestedPath));
+        QVERIFY2(QFile::exists(path), qPrintable(exports->statusLabel()->text()));
+        QVERIFY(run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")})
+                    .contains(QStringLiteral("November 2026")));
+        QVERIFY(exports->statusLabel()->text().contains(QStringLiteral("November 2026")));
+    }
+};
+
+QTEST_MAIN(TestMonthlyReport)
+#include "tst_monthlyreport.moc"
