@@ -210,7 +210,7 @@ Result<EvaluationForm> EvaluationForm::fromJson(const QJsonObject &json)
     return form;
 }
 
-QJsonObject answersToJson(const Answers &answers)
+QJsonObject reviewAnswersToJson(const ReviewAnswers &answers)
 {
     QJsonObject json;
     for (auto it = answers.cbegin(); it != answers.cend(); ++it) {
@@ -222,9 +222,9 @@ QJsonObject answersToJson(const Answers &answers)
     return json;
 }
 
-Result<Answers> answersFromJson(const QJsonObject &json)
+Result<ReviewAnswers> reviewAnswersFromJson(const QJsonObject &json)
 {
-    Answers answers;
+    ReviewAnswers answers;
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         const QJsonObject a = it.value().toObject();
         const QJsonValue value = a.value(u"value");
@@ -232,7 +232,7 @@ Result<Answers> answersFromJson(const QJsonObject &json)
             (value.isDouble() && value.toDouble() != double(value.toInt())))
             return answerError(
                 Text::tr("The answer to %1 is a whole number, or null for N/A.").arg(it.key()));
-        Answer answer;
+        ReviewAnswer answer;
         if (value.isDouble())
             answer.value = value.toInt();
         answer.comment = a.value(u"comment").toString();
@@ -241,7 +241,7 @@ Result<Answers> answersFromJson(const QJsonObject &json)
     return answers;
 }
 
-bool isAsked(const EvaluationForm &form, const FormQuestion &question, const Answers &answers)
+bool isAsked(const EvaluationForm &form, const FormQuestion &question, const ReviewAnswers &answers)
 {
     if (question.showIf.isEmpty())
         return true;
@@ -252,7 +252,7 @@ bool isAsked(const EvaluationForm &form, const FormQuestion &question, const Ans
     return answer != answers.cend() && answer->value && *answer->value == question.showIfValue;
 }
 
-Result<EvaluationScore> scoreEvaluation(const EvaluationForm &form, const Answers &answers,
+Result<EvaluationScore> scoreEvaluation(const EvaluationForm &form, const ReviewAnswers &answers,
                                         const QString &comment)
 {
     for (auto it = answers.cbegin(); it != answers.cend(); ++it) {

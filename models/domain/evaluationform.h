@@ -81,15 +81,15 @@ struct EvaluationForm
 };
 
 // One answer: a value, or N/A (no value). The comment is the reviewer's reason.
-struct Answer
+struct ReviewAnswer
 {
     std::optional<int> value = std::nullopt;
     QString comment = QString();
 };
-using Answers = QMap<QString, Answer>; // question id -> answer
+using ReviewAnswers = QMap<QString, ReviewAnswer>; // question id -> answer
 
-QJsonObject answersToJson(const Answers &answers);
-Result<Answers> answersFromJson(const QJsonObject &json);
+QJsonObject reviewAnswersToJson(const ReviewAnswers &answers);
+Result<ReviewAnswers> reviewAnswersFromJson(const QJsonObject &json);
 
 struct SectionScore
 {
@@ -113,12 +113,13 @@ struct EvaluationScore
 };
 
 // Whether `question` is asked, given the answers so far (its condition, and its condition's).
-bool isAsked(const EvaluationForm &form, const FormQuestion &question, const Answers &answers);
+bool isAsked(const EvaluationForm &form, const FormQuestion &question,
+             const ReviewAnswers &answers);
 
 // Scores a complete evaluation, or says what is missing or wrong (an unanswered question, N/A
 // where the form does not allow it, a value out of range, a missing comment, an answer to a
 // question that is not asked).
-Result<EvaluationScore> scoreEvaluation(const EvaluationForm &form, const Answers &answers,
+Result<EvaluationScore> scoreEvaluation(const EvaluationForm &form, const ReviewAnswers &answers,
                                         const QString &comment = QString());
 
 } // namespace civicdesk

@@ -50,7 +50,7 @@ std::optional<review::Problem> checkEvaluation(const Event &e)
     const auto form = EvaluationForm::fromJson(e.payload.value(u"form").toObject());
     if (!form)
         return problem(QStringLiteral("payload.form"), form.error().message);
-    const auto answers = answersFromJson(e.payload.value(u"answers").toObject());
+    const auto answers = reviewAnswersFromJson(e.payload.value(u"answers").toObject());
     if (!answers)
         return problem(QStringLiteral("payload.answers"), answers.error().message);
     if (auto bad = checkText(e, u"comment", false))

@@ -149,7 +149,7 @@ QList<EvaluationForm> QualityReviews::latestForms() const
 }
 
 Result<QString> QualityReviews::submit(const QString &contactId, const QString &agent,
-                                       const EvaluationForm &form, const Answers &answers,
+                                       const EvaluationForm &form, const ReviewAnswers &answers,
                                        const QString &comment, const QString &sample)
 {
     if (contactId.trimmed().isEmpty() || agent.trimmed().isEmpty())
@@ -173,7 +173,7 @@ Result<QString> QualityReviews::submit(const QString &contactId, const QString &
     QJsonObject payload{{QStringLiteral("agent"), agent},
                         {QStringLiteral("contact_id"), contactId},
                         {QStringLiteral("form"), form.toJson()},
-                        {QStringLiteral("answers"), answersToJson(answers)},
+                        {QStringLiteral("answers"), reviewAnswersToJson(answers)},
                         {QStringLiteral("comment"), comment.trimmed()},
                         {QStringLiteral("score"), roundedScore(score.value().percent)},
                         {QStringLiteral("critical_failed"), score.value().failed()}};
@@ -246,7 +246,7 @@ QList<Evaluation> QualityReviews::evaluations(const QString &agent) const
             ev.sample = e.payload.value(u"sample").toString();
             if (auto form = EvaluationForm::fromJson(e.payload.value(u"form").toObject()))
                 ev.form = form.value();
-            if (auto answers = answersFromJson(e.payload.value(u"answers").toObject()))
+            if (auto answers = reviewAnswersFromJson(e.payload.value(u"answers").toObject()))
                 ev.answers = answers.value();
             ev.comment = e.payload.value(u"comment").toString();
             ev.score = e.payload.value(u"score").toDouble();

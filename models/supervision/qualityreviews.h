@@ -33,7 +33,7 @@ struct Evaluation
     QString contactId = QString();
     QString sample = QString(); // the sample it was drawn in, if any
     EvaluationForm form = {};   // the form (and version) it was scored on
-    Answers answers = {};
+    ReviewAnswers answers = {};
     QString comment = QString();
     double score = 0;      // as submitted
     double finalScore = 0; // after a decision that rescored it
@@ -69,7 +69,7 @@ public:
     // One evaluation per reviewer and contact: several reviewers score the same contact
     // independently. Returns the evaluation's id.
     Result<QString> submit(const QString &contactId, const QString &agent,
-                           const EvaluationForm &form, const Answers &answers,
+                           const EvaluationForm &form, const ReviewAnswers &answers,
                            const QString &comment = QString(), const QString &sample = QString());
     Status acknowledge(const QString &evaluationId, const QString &note = QString());
     Status dispute(const QString &evaluationId, const QString &reason);

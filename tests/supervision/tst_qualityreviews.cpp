@@ -71,17 +71,17 @@ EvaluationForm callForm()
     return form;
 }
 
-Answers answers(std::initializer_list<std::pair<const char *, std::optional<int>>> values)
+ReviewAnswers answers(std::initializer_list<std::pair<const char *, std::optional<int>>> values)
 {
-    Answers a;
+    ReviewAnswers a;
     for (const auto &[id, value] : values)
-        a.insert(QString::fromLatin1(id), Answer{value, QString()});
+        a.insert(QString::fromLatin1(id), ReviewAnswer{value, QString()});
     return a;
 }
 
 // Everything right where it applies: greeting 1.75/2 = 87.5 %, intake 3/3 = 100 % (kb N/A),
 // safety all N/A (out): (1 x 87.5 + 2 x 100) / 3 = 95.83.
-Answers goodCall()
+ReviewAnswers goodCall()
 {
     return answers({{"greet", 1},
                     {"courtesy", 4},
@@ -127,12 +127,12 @@ private slots:
     {
         // No request taken: readback is not asked. greeting 0.25/2 = 12.5 %, intake 1/3,
         // safety 100 %: (12.5 + 2 x 33.33 + 100) / 4 = 44.79, below 50: a comment is needed.
-        Answers a = answers({{"greet", 0},
-                             {"courtesy", 2},
-                             {"type_right", 0},
-                             {"request_taken", 0},
-                             {"kb_used", 1},
-                             {"emergency_diverted", 1}});
+        ReviewAnswers a = answers({{"greet", 0},
+                                   {"courtesy", 2},
+                                   {"type_right", 0},
+                                   {"request_taken", 0},
+                                   {"kb_used", 1},
+                                   {"emergency_diverted", 1}});
         a[QStringLiteral("courtesy")].comment = QStringLiteral("Interrupted the caller twice");
         const auto noComment = scoreEvaluation(callForm(), a);
         QVERIFY(!noComment.ok());
@@ -143,7 +143,7 @@ private slots:
         QCOMPARE(qRound(score.value().percent * 1000),
                  qRound((12.5 + 2 * 100.0 / 3.0 + 100.0) / 4.0 * 1000));
         // Answering the question that is not asked is refused.
-        a.insert(QStringLiteral("readback"), Answer{1, QString()});
+        a.insert(QStringLiteral("readback"), ReviewAnswer{1, QString()});
         const auto asked = scoreEvaluation(callForm(), a, QStringLiteral("x"));
         QVERIFY(!asked.ok());
         QVERIFY2(asked.error().message.contains(u"Request number read back"),
@@ -152,7 +152,7 @@ private slots:
 
     void aCriticalItemFailsTheWholeEvaluation()
     {
-        Answers a = goodCall();
+        ReviewAnswers a = goodCall();
         a[QStringLiteral("readback")].value = 0;
         const auto score = scoreEvaluation(callForm(), a, QStringLiteral("No number read back"));
         QVERIFY(score.ok());
@@ -189,13 +189,13 @@ private slots:
         QFETCH(QString, question);
         QFETCH(QVariant, value);
         QFETCH(QString, says);
-        Answers a = goodCall();
+        ReviewAnswers a = goodCall();
         if (value.toString() == u"drop")
             a.remove(question);
         else
-            a.insert(question,
-                     Answer{value.isValid() ? std::optional<int>(value.toInt()) : std::nullopt,
-                            QString()});
+            a.insert(question, ReviewAnswer{value.isValid() ? std::optional<int>(value.toInt())
+                                                            : std::nullopt,
+                                            QString()});
         const auto score = scoreEvaluation(callForm(), a);
         QVERIFY(!score.ok());
         QVERIFY2(score.error().message.contains(says), qPrintable(score.error().message));
@@ -401,7 +401,7 @@ private slots:
         QJsonObject payload{{QStringLiteral("agent"), QStringLiteral("ana")},
                             {QStringLiteral("contact_id"), QStringLiteral("contact-1")},
                             {QStringLiteral("form"), callForm().toJson()},
-                            {QStringLiteral("answers"), answersToJson(goodCall())},
+                            {QStringLiteral("answers"), reviewAnswersToJson(goodCall())},
                             {QStringLiteral("score"), 100},
                             {QStringLiteral("critical_failed"), false}};
         const auto make = [&] {
@@ -416,9 +416,9 @@ private slots:
         payload.insert(QStringLiteral("score"), 95.8);
         QVERIFY(events.append(make()).ok());
         // A critical failure claimed away is refused too.
-        Answers failed = goodCall();
+        ReviewAnswers failed = goodCall();
         failed[QStringLiteral("readback")].value = 0;
-        payload.insert(QStringLiteral("answers"), answersToJson(failed));
+        payload.insert(QStringLiteral("answers"), reviewAnswersToJson(failed));
         payload.insert(QStringLiteral("comment"), QStringLiteral("No number read back"));
         payload.insert(QStringLiteral("score"), 0);
         QVERIFY(!events.append(make()).ok());

@@ -58,8 +58,8 @@ Evaluation scored(const EvaluationForm &form, const QString &contact, const QStr
     e.agent = QStringLiteral("ana");
     e.form = form;
     e.finalScore = score;
-    e.answers.insert(QStringLiteral("q1"), Answer{q1, QString()});
-    e.answers.insert(QStringLiteral("q2"), Answer{q2, QString()});
+    e.answers.insert(QStringLiteral("q1"), ReviewAnswer{q1, QString()});
+    e.answers.insert(QStringLiteral("q2"), ReviewAnswer{q2, QString()});
     return e;
 }
 
@@ -278,7 +278,7 @@ private slots:
         // Differences -10, +2, 0.
         QCOMPARE(qRound(calibration.first().meanDifference * 1000), qRound(-8.0 / 3.0 * 1000));
         QCOMPARE(calibration.first().meanAbsoluteDifference, 4.0);
-        // Answers both gave: q1 x3 (2 equal), q2 x2 (1 equal): 3 of 5.
+        // ReviewAnswers both gave: q1 x3 (2 equal), q2 x2 (1 equal): 3 of 5.
         QCOMPARE(*calibration.first().answerMatch, 60.0);
     }
 };

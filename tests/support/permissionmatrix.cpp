@@ -100,12 +100,12 @@ QJsonObject evaluationPayload(const QString &agent)
     form.version = 1;
     form.title = QStringLiteral("Matrix form");
     form.sections = {FormSection{QStringLiteral("s"), QStringLiteral("Greeting"), 1, {greet}}};
-    Answers answers;
-    answers.insert(greet.id, Answer{1, QString()});
+    ReviewAnswers answers;
+    answers.insert(greet.id, ReviewAnswer{1, QString()});
     return {{QStringLiteral("agent"), agent},
             {QStringLiteral("contact_id"), QStringLiteral("pm-contact")},
             {QStringLiteral("form"), form.toJson()},
-            {QStringLiteral("answers"), answersToJson(answers)},
+            {QStringLiteral("answers"), reviewAnswersToJson(answers)},
             {QStringLiteral("score"), 100},
             {QStringLiteral("critical_failed"), false}};
 }
