@@ -1597,6 +1597,10 @@
         <source>Write the decision&apos;s reason for the agent.</source>
         <translation>Write the decision&apos;s reason for the agent.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is published already as version %2: change it to publish a new version.</source>
+        <translation>&quot;%1&quot; is published already as version %2: change it to publish a new version.</translation>
+    </message>
 </context>
 <context>
     <name>QueryApi</name>

@@ -1597,6 +1597,10 @@
         <source>Write the decision&apos;s reason for the agent.</source>
         <translation>Escriba el motivo de la decisión para el agente.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is published already as version %2: change it to publish a new version.</source>
+        <translation>«%1» ya está publicado como versión %2: cámbielo para publicar una versión nueva.</translation>
+    </message>
 </context>
 <context>
     <name>QueryApi</name>

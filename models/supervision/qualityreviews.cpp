@@ -108,6 +108,15 @@ Result<int> QualityReviews::publishForm(const EvaluationForm &given)
     form.version = latest ? latest->version + 1 : 1;
     if (auto v = form.validate(); !v)
         return v.error();
+    if (latest) {
+        EvaluationForm same = form;
+        same.version = latest->version;
+        if (same.toJson() == latest->toJson())
+            return reviewError(Text::tr("\"%1\" is published already as version %2: change it "
+                                        "to publish a new version.")
+                                   .arg(form.title)
+                                   .arg(latest->version));
+    }
     if (auto s = append(form.id, QStringLiteral("review.form_published"),
                         {{QStringLiteral("form"), form.toJson()}});
         !s)

@@ -59,7 +59,7 @@ public:
     QualityReviews(Database &database, EventStore &events, QString user, Clock clock = {});
 
     // Publishes the form as its next version (1 for a new id, else the latest + 1) and
-    // returns that version.
+    // returns that version; a form the same as the latest version is refused.
     Result<int> publishForm(const EvaluationForm &form);
     std::optional<EvaluationForm> latestForm(const QString &formId) const;
     std::optional<EvaluationForm> form(const QString &formId, int version) const;

@@ -282,6 +282,10 @@ private slots:
         EvaluationForm changed = callForm();
         changed.sections[1].weight = 3;
         QCOMPARE(sam.publishForm(changed).value(), 2);
+        // The same form again is no new version.
+        const auto again = sam.publishForm(changed);
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().message.contains(u"version 2"), qPrintable(again.error().message));
         QCOMPARE(sam.latestForm(QStringLiteral("call-qa"))->version, 2);
         QCOMPARE(sam.latestForm(QStringLiteral("call-qa"))->sections.at(1).weight, 3.0);
         QCOMPARE(sam.form(QStringLiteral("call-qa"), 1)->sections.at(1).weight, 2.0);
