@@ -6274,7 +6274,7 @@ Watch the screen for your number.</translation>
     <message numerus="yes">
         <source>%n contacts sampled.</source>
         <translation>
-            <numerusform>%n contacts sampled.</numerusform>
+            <numerusform>%n contact sampled.</numerusform>
             <numerusform>%n contacts sampled.</numerusform>
         </translation>
     </message>

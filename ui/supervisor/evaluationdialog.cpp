@@ -49,6 +49,7 @@ EvaluationDialog::EvaluationDialog(QualityReviews &reviews, EvaluationForm form,
     setWindowTitle(tr("Evaluate contact %1 (%2)").arg(m_contactId, m_agent));
     auto *questions = new QWidget(this);
     auto *form_ = new QFormLayout(questions);
+    form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (const FormSection &section : m_form.sections) {
         auto *heading =
             new QLabel(tr("<b>%1</b> (weight %2)")
@@ -69,6 +70,7 @@ EvaluationDialog::EvaluationDialog(QualityReviews &reviews, EvaluationForm form,
             }
             if (q.allowNotApplicable)
                 row.answer->addItem(tr("N/A"), NotApplicable);
+            row.comment->setMinimumWidth(160);
             row.comment->setObjectName(u"comment_" + q.id);
             row.comment->setAccessibleName(tr("Comment on: %1").arg(q.text));
             row.comment->setPlaceholderText(
@@ -138,7 +140,7 @@ EvaluationDialog::EvaluationDialog(QualityReviews &reviews, EvaluationForm form,
     left->addWidget(commentLabel);
     left->addWidget(m_comment);
     main->addLayout(left, 3);
-    main->addWidget(stepsBox, 2);
+    main->addWidget(stepsBox, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_score, 1);
     buttons->addWidget(cancel);
