@@ -217,18 +217,6 @@
 <context>
     <name>CentralLog</name>
     <message>
-        <source>A quality review event has kind review.recorded.</source>
-        <translation>A quality review event has kind review.recorded.</translation>
-    </message>
-    <message>
-        <source>Name the agent the review is about.</source>
-        <translation>Name the agent the review is about.</translation>
-    </message>
-    <message>
-        <source>The score is a number from 0 to 100.</source>
-        <translation>The score is a number from 0 to 100.</translation>
-    </message>
-    <message>
         <source>An event id is a UUID made by the client.</source>
         <translation>An event id is a UUID made by the client.</translation>
     </message>
@@ -731,6 +719,129 @@
     </message>
 </context>
 <context>
+    <name>EvaluationForm</name>
+    <message>
+        <source>Question %1 needs a text of 1 to %2 characters.</source>
+        <translation>Question %1 needs a text of 1 to %2 characters.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;): a scale runs from 1 to 2..10.</source>
+        <translation>Question %1 (&quot;%2&quot;): a scale runs from 1 to 2..10.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;): only a yes/no question can be critical.</source>
+        <translation>Question %1 (&quot;%2&quot;): only a yes/no question can be critical.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;): the comment threshold must be 0 to %3.</source>
+        <translation>Question %1 (&quot;%2&quot;): the comment threshold must be 0 to %3.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;) depends on %3, which is not an earlier question of the form.</source>
+        <translation>Question %1 (&quot;%2&quot;) depends on %3, which is not an earlier question of the form.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;) depends on an answer %3 that question %4 cannot have.</source>
+        <translation>Question %1 (&quot;%2&quot;) depends on an answer %3 that question %4 cannot have.</translation>
+    </message>
+    <message>
+        <source>A form needs an id of 1 to 64 characters.</source>
+        <translation>A form needs an id of 1 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>A form&apos;s version is a whole number from 1.</source>
+        <translation>A form&apos;s version is a whole number from 1.</translation>
+    </message>
+    <message>
+        <source>A form needs a title of 1 to %1 characters.</source>
+        <translation>A form needs a title of 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>A form needs at least one section.</source>
+        <translation>A form needs at least one section.</translation>
+    </message>
+    <message>
+        <source>The overall comment threshold is a score from 0 to 100.</source>
+        <translation>The overall comment threshold is a score from 0 to 100.</translation>
+    </message>
+    <message>
+        <source>Every section needs its own id (&quot;%1&quot; is empty or used twice).</source>
+        <translation>Every section needs its own id (&quot;%1&quot; is empty or used twice).</translation>
+    </message>
+    <message>
+        <source>Section %1 needs a title.</source>
+        <translation>Section %1 needs a title.</translation>
+    </message>
+    <message>
+        <source>Section %1 (&quot;%2&quot;): the weight must be above 0 and at most 100.</source>
+        <translation>Section %1 (&quot;%2&quot;): the weight must be above 0 and at most 100.</translation>
+    </message>
+    <message>
+        <source>Section %1 (&quot;%2&quot;) has no questions.</source>
+        <translation>Section %1 (&quot;%2&quot;) has no questions.</translation>
+    </message>
+    <message>
+        <source>Every question needs its own id (&quot;%1&quot; is empty or used twice).</source>
+        <translation>Every question needs its own id (&quot;%1&quot; is empty or used twice).</translation>
+    </message>
+    <message>
+        <source>A form lists its sections.</source>
+        <translation>A form lists its sections.</translation>
+    </message>
+    <message>
+        <source>Question %1: the kind is yes_no or scale, not &quot;%2&quot;.</source>
+        <translation>Question %1: the kind is yes_no or scale, not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The answer to %1 is a whole number, or null for N/A.</source>
+        <translation>The answer to %1 is a whole number, or null for N/A.</translation>
+    </message>
+    <message>
+        <source>The form %1 (version %2) has no question %3.</source>
+        <translation>The form %1 (version %2) has no question %3.</translation>
+    </message>
+    <message>
+        <source>The comment on %1 is longer than %2 characters.</source>
+        <translation>The comment on %1 is longer than %2 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is asked only when %2 is answered %3: leave it unanswered.</source>
+        <translation>&quot;%1&quot; is asked only when %2 is answered %3: leave it unanswered.</translation>
+    </message>
+    <message>
+        <source>Answer &quot;%1&quot;.</source>
+        <translation>Answer &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be N/A.</source>
+        <translation>&quot;%1&quot; cannot be N/A.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is answered yes or no.</source>
+        <translation>&quot;%1&quot; is answered yes or no.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is answered from 1 to %2.</source>
+        <translation>&quot;%1&quot; is answered from 1 to %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a comment saying why it scored below %2.</source>
+        <translation>&quot;%1&quot; needs a comment saying why it scored below %2.</translation>
+    </message>
+    <message>
+        <source>Every question is N/A: there is nothing to score.</source>
+        <translation>Every question is N/A: there is nothing to score.</translation>
+    </message>
+    <message>
+        <source>The overall comment is longer than %1 characters.</source>
+        <translation>The overall comment is longer than %1 characters.</translation>
+    </message>
+    <message>
+        <source>A score below %1 needs an overall comment for the agent.</source>
+        <translation>A score below %1 needs an overall comment for the agent.</translation>
+    </message>
+</context>
+<context>
     <name>Event</name>
     <message>
         <source>&quot;%1&quot; must be a non-empty string.</source>
@@ -802,6 +913,34 @@
     <message>
         <source>The %1 role may not answer help flags: supervisors do.</source>
         <translation>The %1 role may not answer help flags: supervisors do.</translation>
+    </message>
+    <message>
+        <source>This store holds no such evaluation to answer.</source>
+        <translation>This store holds no such evaluation to answer.</translation>
+    </message>
+    <message>
+        <source>Only %1, whom the evaluation is about, may acknowledge or dispute it.</source>
+        <translation>Only %1, whom the evaluation is about, may acknowledge or dispute it.</translation>
+    </message>
+    <message>
+        <source>This evaluation was acknowledged or disputed already.</source>
+        <translation>This evaluation was acknowledged or disputed already.</translation>
+    </message>
+    <message>
+        <source>The %1 days to acknowledge or dispute this evaluation ended on %2.</source>
+        <translation>The %1 days to acknowledge or dispute this evaluation ended on %2.</translation>
+    </message>
+    <message>
+        <source>This evaluation is submitted already; a decision on a dispute changes its score.</source>
+        <translation>This evaluation is submitted already; a decision on a dispute changes its score.</translation>
+    </message>
+    <message>
+        <source>This store holds no such evaluation to coach on.</source>
+        <translation>This store holds no such evaluation to coach on.</translation>
+    </message>
+    <message>
+        <source>Only a disputed evaluation is decided, and only once.</source>
+        <translation>Only a disputed evaluation is decided, and only once.</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1745,41 @@
     </message>
 </context>
 <context>
+    <name>QualityReviews</name>
+    <message>
+        <source>Choose the contact to evaluate and the agent who took it.</source>
+        <translation>Choose the contact to evaluate and the agent who took it.</translation>
+    </message>
+    <message>
+        <source>A reviewer does not evaluate their own contacts.</source>
+        <translation>A reviewer does not evaluate their own contacts.</translation>
+    </message>
+    <message>
+        <source>Score on a published form: version %1 of &quot;%2&quot; was never published here.</source>
+        <translation>Score on a published form: version %1 of &quot;%2&quot; was never published here.</translation>
+    </message>
+    <message>
+        <source>You evaluated this contact already; each reviewer scores a contact once.</source>
+        <translation>You evaluated this contact already; each reviewer scores a contact once.</translation>
+    </message>
+    <message>
+        <source>This store holds no such evaluation.</source>
+        <translation>This store holds no such evaluation.</translation>
+    </message>
+    <message>
+        <source>Say why you dispute the evaluation.</source>
+        <translation>Say why you dispute the evaluation.</translation>
+    </message>
+    <message>
+        <source>Write the decision&apos;s reason for the agent.</source>
+        <translation>Write the decision&apos;s reason for the agent.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is published already as version %2: change it to publish a new version.</source>
+        <translation>&quot;%1&quot; is published already as version %2: change it to publish a new version.</translation>
+    </message>
+</context>
+<context>
     <name>QueryApi</name>
     <message>
         <source>&quot;limit&quot; must be from 1 to %1.</source>
@@ -1788,6 +1962,49 @@
     <message>
         <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
         <translation>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEvent</name>
+    <message>
+        <source>The score is a number from 0 to 100.</source>
+        <translation>The score is a number from 0 to 100.</translation>
+    </message>
+    <message>
+        <source>Write the %1: it is required.</source>
+        <translation>Write the %1: it is required.</translation>
+    </message>
+    <message>
+        <source>The %1 is longer than %2 characters.</source>
+        <translation>The %1 is longer than %2 characters.</translation>
+    </message>
+    <message>
+        <source>Name the contact the evaluation is about.</source>
+        <translation>Name the contact the evaluation is about.</translation>
+    </message>
+    <message>
+        <source>The score does not follow from the form and the answers (%1 expected).</source>
+        <translation>The score does not follow from the form and the answers (%1 expected).</translation>
+    </message>
+    <message>
+        <source>A quality review event is about a review.</source>
+        <translation>A quality review event is about a review.</translation>
+    </message>
+    <message>
+        <source>A quality review event is one of: %1.</source>
+        <translation>A quality review event is one of: %1.</translation>
+    </message>
+    <message>
+        <source>A form is published under its own id.</source>
+        <translation>A form is published under its own id.</translation>
+    </message>
+    <message>
+        <source>Name the agent the review is about.</source>
+        <translation>Name the agent the review is about.</translation>
+    </message>
+    <message>
+        <source>A decision on a dispute is upheld or rescored.</source>
+        <translation>A decision on a dispute is upheld or rescored.</translation>
     </message>
 </context>
 <context>
@@ -3534,6 +3751,101 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::EvaluationDialog</name>
+    <message>
+        <source>&amp;Submit the evaluation</source>
+        <translation>&amp;Submit the evaluation</translation>
+    </message>
+    <message>
+        <source>Evaluate contact %1 (%2)</source>
+        <translation>Evaluate contact %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (weight %2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (weight %2)</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(not answered)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>Comment on: %1</source>
+        <translation>Comment on: %1</translation>
+    </message>
+    <message>
+        <source>Comment (required below %1)</source>
+        <translation>Comment (required below %1)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>%1 &lt;i&gt;(critical)&lt;/i&gt;</source>
+        <translation>%1 &lt;i&gt;(critical)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Overall comment for the agent</source>
+        <translation>Overall comment for the agent</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s recorded steps</source>
+        <translation>The contact&apos;s recorded steps</translation>
+    </message>
+    <message>
+        <source>No steps recorded for this contact.</source>
+        <translation>No steps recorded for this contact.</translation>
+    </message>
+    <message>
+        <source>Recorded steps</source>
+        <translation>Recorded steps</translation>
+    </message>
+    <message>
+        <source>Submit the evaluation</source>
+        <translation>Submit the evaluation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close without submitting</source>
+        <translation>Close without submitting</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+    <message>
+        <source>Overall &amp;comment:</source>
+        <translation>Overall &amp;comment:</translation>
+    </message>
+    <message>
+        <source>Score: 0 (a critical item failed; %1 otherwise)</source>
+        <translation>Score: 0 (a critical item failed; %1 otherwise)</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>Score: %1</translation>
+    </message>
+    <message>
+        <source>Score: not complete</source>
+        <translation>Score: not complete</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::HistoryEntryModel</name>
     <message>
         <source>Contact: %1</source>
@@ -4964,6 +5276,10 @@ Watch the screen for your number.</translation>
         <source>Lobby counter</source>
         <translation>Lobby counter</translation>
     </message>
+    <message>
+        <source>My &amp;quality reviews</source>
+        <translation>My &amp;quality reviews</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -5136,6 +5452,105 @@ Watch the screen for your number.</translation>
     <message>
         <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
         <translation>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MyEvaluationsDialog</name>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>Ac&amp;knowledge</translation>
+    </message>
+    <message>
+        <source>&amp;Dispute</source>
+        <translation>&amp;Dispute</translation>
+    </message>
+    <message>
+        <source>My quality reviews</source>
+        <translation>My quality reviews</translation>
+    </message>
+    <message>
+        <source>My evaluations</source>
+        <translation>My evaluations</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>Answer by</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Note, or the reason for a dispute</source>
+        <translation>Note, or the reason for a dispute</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected evaluation</source>
+        <translation>Acknowledge the selected evaluation</translation>
+    </message>
+    <message>
+        <source>Dispute the selected evaluation</source>
+        <translation>Dispute the selected evaluation</translation>
+    </message>
+    <message>
+        <source>&amp;Note or reason:</source>
+        <translation>&amp;Note or reason:</translation>
+    </message>
+    <message>
+        <source>waiting for you</source>
+        <translation>waiting for you</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>disputed: a supervisor decides</source>
+        <translation>disputed: a supervisor decides</translation>
+    </message>
+    <message>
+        <source>rescored: %1</source>
+        <translation>rescored: %1</translation>
+    </message>
+    <message>
+        <source>upheld: %1</source>
+        <translation>upheld: %1</translation>
+    </message>
+    <message>
+        <source>0 (a critical item failed)</source>
+        <translation>0 (a critical item failed)</translation>
+    </message>
+    <message>
+        <source>You have no evaluations yet.</source>
+        <translation>You have no evaluations yet.</translation>
+    </message>
+    <message>
+        <source>Choose an evaluation first.</source>
+        <translation>Choose an evaluation first.</translation>
+    </message>
+    <message>
+        <source>Disputed: a supervisor will decide.</source>
+        <translation>Disputed: a supervisor will decide.</translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation>Acknowledged.</translation>
     </message>
 </context>
 <context>
@@ -6210,6 +6625,240 @@ Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::ReviewPanel</name>
+    <message>
+        <source>waiting for the agent</source>
+        <translation>waiting for the agent</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>disputed</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>decided</translation>
+    </message>
+    <message>
+        <source>Courtesy and tone</source>
+        <translation>Courtesy and tone</translation>
+    </message>
+    <message>
+        <source>Chose the right request type</source>
+        <translation>Chose the right request type</translation>
+    </message>
+    <message>
+        <source>Read the request number back</source>
+        <translation>Read the request number back</translation>
+    </message>
+    <message>
+        <source>Used the knowledge base where it helped</source>
+        <translation>Used the knowledge base where it helped</translation>
+    </message>
+    <message>
+        <source>311 call quality</source>
+        <translation>311 call quality</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>Greeted the caller with the centre&apos;s script</source>
+        <translation>Greeted the caller with the centre&apos;s script</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Took a service request</source>
+        <translation>Took a service request</translation>
+    </message>
+    <message>
+        <source>Safety and jurisdiction</source>
+        <translation>Safety and jurisdiction</translation>
+    </message>
+    <message>
+        <source>Diverted an emergency to 911</source>
+        <translation>Diverted an emergency to 911</translation>
+    </message>
+    <message>
+        <source>Kept personal data off a confidential type</source>
+        <translation>Kept personal data off a confidential type</translation>
+    </message>
+    <message>
+        <source>Took no request outside the city</source>
+        <translation>Took no request outside the city</translation>
+    </message>
+    <message>
+        <source>Month to sample</source>
+        <translation>Month to sample</translation>
+    </message>
+    <message>
+        <source>Short contacts to sample</source>
+        <translation>Short contacts to sample</translation>
+    </message>
+    <message>
+        <source>Long contacts to sample</source>
+        <translation>Long contacts to sample</translation>
+    </message>
+    <message>
+        <source>A long contact lasts at least (minutes)</source>
+        <translation>A long contact lasts at least (minutes)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Reviewers, separated by commas</source>
+        <translation>Reviewers, separated by commas</translation>
+    </message>
+    <message>
+        <source>Dra&amp;w the sample</source>
+        <translation>Dra&amp;w the sample</translation>
+    </message>
+    <message>
+        <source>Draw the sample</source>
+        <translation>Draw the sample</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish the standard form</source>
+        <translation>P&amp;ublish the standard form</translation>
+    </message>
+    <message>
+        <source>Publish the standard 311 form</source>
+        <translation>Publish the standard 311 form</translation>
+    </message>
+    <message>
+        <source>Sampled contacts; Enter scores one</source>
+        <translation>Sampled contacts; Enter scores one</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Stratum</source>
+        <translation>Stratum</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Reviewers</translation>
+    </message>
+    <message>
+        <source>Your score</source>
+        <translation>Your score</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <source>&amp;Short:</source>
+        <translation>&amp;Short:</translation>
+    </message>
+    <message>
+        <source>&amp;Long:</source>
+        <translation>&amp;Long:</translation>
+    </message>
+    <message>
+        <source>Lo&amp;ng from:</source>
+        <translation>Lo&amp;ng from:</translation>
+    </message>
+    <message>
+        <source>R&amp;eviewers:</source>
+        <translation>R&amp;eviewers:</translation>
+    </message>
+    <message>
+        <source>Published %1, version %2.</source>
+        <translation>Published %1, version %2.</translation>
+    </message>
+    <message>
+        <source>No ended contacts in this month to sample.</source>
+        <translation>No ended contacts in this month to sample.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts sampled.</source>
+        <translation>
+            <numerusform>%n contact sampled.</numerusform>
+            <numerusform>%n contacts sampled.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Form: %1, version %2</source>
+        <translation>Form: %1, version %2</translation>
+    </message>
+    <message>
+        <source>No evaluation form is published yet.</source>
+        <translation>No evaluation form is published yet.</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>long</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>short</translation>
+    </message>
+    <message>
+        <source>%1 (critical)</source>
+        <translation>%1 (critical)</translation>
+    </message>
+    <message>
+        <source>Reviewer agreement on %1 contacts scored by two reviewers or more: Krippendorff&apos;s alpha %2 on the score (%3 within 5 points).</source>
+        <translation>Reviewer agreement on %1 contacts scored by two reviewers or more: Krippendorff&apos;s alpha %2 on the score (%3 within 5 points).</translation>
+    </message>
+    <message>
+        <source>Publish an evaluation form first (Alt+U).</source>
+        <translation>Publish an evaluation form first (Alt+U).</translation>
+    </message>
+    <message>
+        <source>centre sample %1</source>
+        <translation>centre sample %1</translation>
+    </message>
+    <message>
+        <source>Evaluation submitted.</source>
+        <translation>Evaluation submitted.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ScenarioPickerDialog</name>
     <message>
         <source>Practice: choose a call</source>
@@ -6670,6 +7319,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Quality review</source>
+        <translation>&amp;Quality review</translation>
     </message>
 </context>
 <context>

@@ -217,18 +217,6 @@
 <context>
     <name>CentralLog</name>
     <message>
-        <source>A quality review event has kind review.recorded.</source>
-        <translation>Un evento de revisión de calidad es del tipo review.recorded.</translation>
-    </message>
-    <message>
-        <source>Name the agent the review is about.</source>
-        <translation>Indique el agente al que se refiere la revisión.</translation>
-    </message>
-    <message>
-        <source>The score is a number from 0 to 100.</source>
-        <translation>La puntuación es un número de 0 a 100.</translation>
-    </message>
-    <message>
         <source>An event id is a UUID made by the client.</source>
         <translation>Un id de evento es un UUID generado por el cliente.</translation>
     </message>
@@ -731,6 +719,129 @@
     </message>
 </context>
 <context>
+    <name>EvaluationForm</name>
+    <message>
+        <source>Question %1 needs a text of 1 to %2 characters.</source>
+        <translation>La pregunta %1 necesita un texto de 1 a %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;): a scale runs from 1 to 2..10.</source>
+        <translation>Pregunta %1 («%2»): una escala va de 1 a un máximo entre 2 y 10.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;): only a yes/no question can be critical.</source>
+        <translation>Pregunta %1 («%2»): solo una pregunta de sí o no puede ser crítica.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;): the comment threshold must be 0 to %3.</source>
+        <translation>Pregunta %1 («%2»): el umbral del comentario debe estar entre 0 y %3.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;) depends on %3, which is not an earlier question of the form.</source>
+        <translation>La pregunta %1 («%2») depende de %3, que no es una pregunta anterior del formulario.</translation>
+    </message>
+    <message>
+        <source>Question %1 (&quot;%2&quot;) depends on an answer %3 that question %4 cannot have.</source>
+        <translation>La pregunta %1 («%2») depende de una respuesta %3 que la pregunta %4 no puede tener.</translation>
+    </message>
+    <message>
+        <source>A form needs an id of 1 to 64 characters.</source>
+        <translation>Un formulario necesita un identificador de 1 a 64 caracteres.</translation>
+    </message>
+    <message>
+        <source>A form&apos;s version is a whole number from 1.</source>
+        <translation>La versión de un formulario es un número entero a partir de 1.</translation>
+    </message>
+    <message>
+        <source>A form needs a title of 1 to %1 characters.</source>
+        <translation>Un formulario necesita un título de 1 a %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A form needs at least one section.</source>
+        <translation>Un formulario necesita al menos una sección.</translation>
+    </message>
+    <message>
+        <source>The overall comment threshold is a score from 0 to 100.</source>
+        <translation>El umbral del comentario general es una puntuación de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>Every section needs its own id (&quot;%1&quot; is empty or used twice).</source>
+        <translation>Cada sección necesita su propio identificador («%1» está vacío o repetido).</translation>
+    </message>
+    <message>
+        <source>Section %1 needs a title.</source>
+        <translation>La sección %1 necesita un título.</translation>
+    </message>
+    <message>
+        <source>Section %1 (&quot;%2&quot;): the weight must be above 0 and at most 100.</source>
+        <translation>Sección %1 («%2»): el peso debe ser mayor que 0 y como máximo 100.</translation>
+    </message>
+    <message>
+        <source>Section %1 (&quot;%2&quot;) has no questions.</source>
+        <translation>La sección %1 («%2») no tiene preguntas.</translation>
+    </message>
+    <message>
+        <source>Every question needs its own id (&quot;%1&quot; is empty or used twice).</source>
+        <translation>Cada pregunta necesita su propio identificador («%1» está vacío o repetido).</translation>
+    </message>
+    <message>
+        <source>A form lists its sections.</source>
+        <translation>Un formulario enumera sus secciones.</translation>
+    </message>
+    <message>
+        <source>Question %1: the kind is yes_no or scale, not &quot;%2&quot;.</source>
+        <translation>Pregunta %1: el tipo es yes_no o scale, no «%2».</translation>
+    </message>
+    <message>
+        <source>The answer to %1 is a whole number, or null for N/A.</source>
+        <translation>La respuesta a %1 es un número entero, o null para N/A.</translation>
+    </message>
+    <message>
+        <source>The form %1 (version %2) has no question %3.</source>
+        <translation>El formulario %1 (versión %2) no tiene la pregunta %3.</translation>
+    </message>
+    <message>
+        <source>The comment on %1 is longer than %2 characters.</source>
+        <translation>El comentario sobre %1 tiene más de %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is asked only when %2 is answered %3: leave it unanswered.</source>
+        <translation>«%1» solo se pregunta cuando %2 se responde %3: déjela sin responder.</translation>
+    </message>
+    <message>
+        <source>Answer &quot;%1&quot;.</source>
+        <translation>Responda «%1».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be N/A.</source>
+        <translation>«%1» no puede ser N/A.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is answered yes or no.</source>
+        <translation>«%1» se responde sí o no.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is answered from 1 to %2.</source>
+        <translation>«%1» se responde de 1 a %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a comment saying why it scored below %2.</source>
+        <translation>«%1» necesita un comentario que explique por qué obtuvo menos de %2.</translation>
+    </message>
+    <message>
+        <source>Every question is N/A: there is nothing to score.</source>
+        <translation>Todas las preguntas son N/A: no hay nada que puntuar.</translation>
+    </message>
+    <message>
+        <source>The overall comment is longer than %1 characters.</source>
+        <translation>El comentario general tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A score below %1 needs an overall comment for the agent.</source>
+        <translation>Una puntuación inferior a %1 necesita un comentario general para el agente.</translation>
+    </message>
+</context>
+<context>
     <name>Event</name>
     <message>
         <source>&quot;%1&quot; must be a non-empty string.</source>
@@ -802,6 +913,34 @@
     <message>
         <source>The %1 role may not answer help flags: supervisors do.</source>
         <translation>El rol %1 no puede responder a las peticiones de ayuda: lo hacen los supervisores.</translation>
+    </message>
+    <message>
+        <source>This store holds no such evaluation to answer.</source>
+        <translation>Este almacén no tiene esa evaluación para responderla.</translation>
+    </message>
+    <message>
+        <source>Only %1, whom the evaluation is about, may acknowledge or dispute it.</source>
+        <translation>Solo %1, a quien se refiere la evaluación, puede confirmarla o impugnarla.</translation>
+    </message>
+    <message>
+        <source>This evaluation was acknowledged or disputed already.</source>
+        <translation>Esta evaluación ya se confirmó o se impugnó.</translation>
+    </message>
+    <message>
+        <source>The %1 days to acknowledge or dispute this evaluation ended on %2.</source>
+        <translation>Los %1 días para confirmar o impugnar esta evaluación terminaron el %2.</translation>
+    </message>
+    <message>
+        <source>This evaluation is submitted already; a decision on a dispute changes its score.</source>
+        <translation>Esta evaluación ya se envió; solo la decisión sobre una impugnación cambia su puntuación.</translation>
+    </message>
+    <message>
+        <source>This store holds no such evaluation to coach on.</source>
+        <translation>Este almacén no tiene esa evaluación para anotar un seguimiento.</translation>
+    </message>
+    <message>
+        <source>Only a disputed evaluation is decided, and only once.</source>
+        <translation>Solo se decide una evaluación impugnada, y una sola vez.</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1745,41 @@
     </message>
 </context>
 <context>
+    <name>QualityReviews</name>
+    <message>
+        <source>Choose the contact to evaluate and the agent who took it.</source>
+        <translation>Elija el contacto que va a evaluar y el agente que lo atendió.</translation>
+    </message>
+    <message>
+        <source>A reviewer does not evaluate their own contacts.</source>
+        <translation>Un evaluador no evalúa sus propios contactos.</translation>
+    </message>
+    <message>
+        <source>Score on a published form: version %1 of &quot;%2&quot; was never published here.</source>
+        <translation>Puntúe con un formulario publicado: la versión %1 de «%2» nunca se publicó aquí.</translation>
+    </message>
+    <message>
+        <source>You evaluated this contact already; each reviewer scores a contact once.</source>
+        <translation>Ya evaluó este contacto; cada evaluador puntúa un contacto una sola vez.</translation>
+    </message>
+    <message>
+        <source>This store holds no such evaluation.</source>
+        <translation>Este almacén no tiene esa evaluación.</translation>
+    </message>
+    <message>
+        <source>Say why you dispute the evaluation.</source>
+        <translation>Explique por qué impugna la evaluación.</translation>
+    </message>
+    <message>
+        <source>Write the decision&apos;s reason for the agent.</source>
+        <translation>Escriba el motivo de la decisión para el agente.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is published already as version %2: change it to publish a new version.</source>
+        <translation>«%1» ya está publicado como versión %2: cámbielo para publicar una versión nueva.</translation>
+    </message>
+</context>
+<context>
     <name>QueryApi</name>
     <message>
         <source>&quot;limit&quot; must be from 1 to %1.</source>
@@ -1788,6 +1962,49 @@
     <message>
         <source>%1 is not a valid request number: a character was misheard or two were swapped. Ask the caller to read it again.</source>
         <translation>%1 no es un número de solicitud válido: se escuchó mal un carácter o se intercambiaron dos. Pida a la persona que llama que lo vuelva a leer.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEvent</name>
+    <message>
+        <source>The score is a number from 0 to 100.</source>
+        <translation>La puntuación es un número de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>Write the %1: it is required.</source>
+        <translation>Escriba %1: es obligatorio.</translation>
+    </message>
+    <message>
+        <source>The %1 is longer than %2 characters.</source>
+        <translation>El campo %1 tiene más de %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>Name the contact the evaluation is about.</source>
+        <translation>Indique el contacto al que se refiere la evaluación.</translation>
+    </message>
+    <message>
+        <source>The score does not follow from the form and the answers (%1 expected).</source>
+        <translation>La puntuación no se corresponde con el formulario y las respuestas (se esperaba %1).</translation>
+    </message>
+    <message>
+        <source>A quality review event is about a review.</source>
+        <translation>Un evento de evaluación de calidad se refiere a una evaluación.</translation>
+    </message>
+    <message>
+        <source>A quality review event is one of: %1.</source>
+        <translation>Un evento de evaluación de calidad es uno de: %1.</translation>
+    </message>
+    <message>
+        <source>A form is published under its own id.</source>
+        <translation>Un formulario se publica con su propio identificador.</translation>
+    </message>
+    <message>
+        <source>Name the agent the review is about.</source>
+        <translation>Indique el agente al que se refiere la evaluación.</translation>
+    </message>
+    <message>
+        <source>A decision on a dispute is upheld or rescored.</source>
+        <translation>La decisión sobre una impugnación es mantener o volver a puntuar.</translation>
     </message>
 </context>
 <context>
@@ -3534,6 +3751,101 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::EvaluationDialog</name>
+    <message>
+        <source>&amp;Submit the evaluation</source>
+        <translation>&amp;Enviar la evaluación</translation>
+    </message>
+    <message>
+        <source>Evaluate contact %1 (%2)</source>
+        <translation>Evaluar el contacto %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (weight %2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (peso %2)</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(sin responder)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>Comment on: %1</source>
+        <translation>Comentario sobre: %1</translation>
+    </message>
+    <message>
+        <source>Comment (required below %1)</source>
+        <translation>Comentario (obligatorio por debajo de %1)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>%1 &lt;i&gt;(critical)&lt;/i&gt;</source>
+        <translation>%1 &lt;i&gt;(crítica)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Overall comment for the agent</source>
+        <translation>Comentario general para el agente</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s recorded steps</source>
+        <translation>Los pasos registrados del contacto</translation>
+    </message>
+    <message>
+        <source>No steps recorded for this contact.</source>
+        <translation>No hay pasos registrados para este contacto.</translation>
+    </message>
+    <message>
+        <source>Recorded steps</source>
+        <translation>Pasos registrados</translation>
+    </message>
+    <message>
+        <source>Submit the evaluation</source>
+        <translation>Enviar la evaluación</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close without submitting</source>
+        <translation>Cerrar sin enviar</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, versión %2</translation>
+    </message>
+    <message>
+        <source>Overall &amp;comment:</source>
+        <translation>&amp;Comentario general:</translation>
+    </message>
+    <message>
+        <source>Score: 0 (a critical item failed; %1 otherwise)</source>
+        <translation>Puntuación: 0 (falló un punto crítico; %1 sin él)</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>Puntuación: %1</translation>
+    </message>
+    <message>
+        <source>Score: not complete</source>
+        <translation>Puntuación: incompleta</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::HistoryEntryModel</name>
     <message>
         <source>Contact: %1</source>
@@ -4964,6 +5276,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>Lobby counter</source>
         <translation>Ventanilla del vestíbulo</translation>
     </message>
+    <message>
+        <source>My &amp;quality reviews</source>
+        <translation>Mis e&amp;valuaciones de calidad</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -5136,6 +5452,105 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
         <translation>Solicitudes, la ubicación que se está registrando y los duplicados en un mapa de la ciudad. Las flechas mueven una cruz, Intro elige la dirección más cercana, más y menos cambian el zoom.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MyEvaluationsDialog</name>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>&amp;Confirmar</translation>
+    </message>
+    <message>
+        <source>&amp;Dispute</source>
+        <translation>&amp;Impugnar</translation>
+    </message>
+    <message>
+        <source>My quality reviews</source>
+        <translation>Mis evaluaciones de calidad</translation>
+    </message>
+    <message>
+        <source>My evaluations</source>
+        <translation>Mis evaluaciones</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Evaluador</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>Responder antes del</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Note, or the reason for a dispute</source>
+        <translation>Nota, o el motivo de una impugnación</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected evaluation</source>
+        <translation>Confirmar la evaluación seleccionada</translation>
+    </message>
+    <message>
+        <source>Dispute the selected evaluation</source>
+        <translation>Impugnar la evaluación seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Note or reason:</source>
+        <translation>&amp;Nota o motivo:</translation>
+    </message>
+    <message>
+        <source>waiting for you</source>
+        <translation>pendiente de usted</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>confirmada</translation>
+    </message>
+    <message>
+        <source>disputed: a supervisor decides</source>
+        <translation>impugnada: decide un supervisor</translation>
+    </message>
+    <message>
+        <source>rescored: %1</source>
+        <translation>puntuada de nuevo: %1</translation>
+    </message>
+    <message>
+        <source>upheld: %1</source>
+        <translation>mantenida: %1</translation>
+    </message>
+    <message>
+        <source>0 (a critical item failed)</source>
+        <translation>0 (falló un punto crítico)</translation>
+    </message>
+    <message>
+        <source>You have no evaluations yet.</source>
+        <translation>Todavía no tiene evaluaciones.</translation>
+    </message>
+    <message>
+        <source>Choose an evaluation first.</source>
+        <translation>Elija primero una evaluación.</translation>
+    </message>
+    <message>
+        <source>Disputed: a supervisor will decide.</source>
+        <translation>Impugnada: un supervisor decidirá.</translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation>Confirmada.</translation>
     </message>
 </context>
 <context>
@@ -6210,6 +6625,240 @@ Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::ReviewPanel</name>
+    <message>
+        <source>waiting for the agent</source>
+        <translation>pendiente del agente</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>confirmada</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>impugnada</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>decidida</translation>
+    </message>
+    <message>
+        <source>Courtesy and tone</source>
+        <translation>Cortesía y tono</translation>
+    </message>
+    <message>
+        <source>Chose the right request type</source>
+        <translation>Eligió el tipo de solicitud correcto</translation>
+    </message>
+    <message>
+        <source>Read the request number back</source>
+        <translation>Leyó en voz alta el número de solicitud</translation>
+    </message>
+    <message>
+        <source>Used the knowledge base where it helped</source>
+        <translation>Usó la base de conocimiento cuando era útil</translation>
+    </message>
+    <message>
+        <source>311 call quality</source>
+        <translation>Calidad de la llamada al 311</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Apertura</translation>
+    </message>
+    <message>
+        <source>Greeted the caller with the centre&apos;s script</source>
+        <translation>Saludó a la persona con el guion del centro</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Took a service request</source>
+        <translation>Registró una solicitud de servicio</translation>
+    </message>
+    <message>
+        <source>Safety and jurisdiction</source>
+        <translation>Seguridad y jurisdicción</translation>
+    </message>
+    <message>
+        <source>Diverted an emergency to 911</source>
+        <translation>Derivó una emergencia al 911</translation>
+    </message>
+    <message>
+        <source>Kept personal data off a confidential type</source>
+        <translation>No puso datos personales en un tipo confidencial</translation>
+    </message>
+    <message>
+        <source>Took no request outside the city</source>
+        <translation>No registró solicitudes fuera de la ciudad</translation>
+    </message>
+    <message>
+        <source>Month to sample</source>
+        <translation>Mes de la muestra</translation>
+    </message>
+    <message>
+        <source>Short contacts to sample</source>
+        <translation>Contactos cortos en la muestra</translation>
+    </message>
+    <message>
+        <source>Long contacts to sample</source>
+        <translation>Contactos largos en la muestra</translation>
+    </message>
+    <message>
+        <source>A long contact lasts at least (minutes)</source>
+        <translation>Un contacto largo dura al menos (minutos)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Reviewers, separated by commas</source>
+        <translation>Evaluadores, separados por comas</translation>
+    </message>
+    <message>
+        <source>Dra&amp;w the sample</source>
+        <translation>Sacar la m&amp;uestra</translation>
+    </message>
+    <message>
+        <source>Draw the sample</source>
+        <translation>Sacar la muestra</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish the standard form</source>
+        <translation>Pu&amp;blicar el formulario estándar</translation>
+    </message>
+    <message>
+        <source>Publish the standard 311 form</source>
+        <translation>Publicar el formulario estándar del 311</translation>
+    </message>
+    <message>
+        <source>Sampled contacts; Enter scores one</source>
+        <translation>Contactos de la muestra; Intro puntúa uno</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Stratum</source>
+        <translation>Estrato</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Evaluadores</translation>
+    </message>
+    <message>
+        <source>Your score</source>
+        <translation>Su puntuación</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluaciones</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Evaluador</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Mes:</translation>
+    </message>
+    <message>
+        <source>&amp;Short:</source>
+        <translation>C&amp;ortos:</translation>
+    </message>
+    <message>
+        <source>&amp;Long:</source>
+        <translation>&amp;Largos:</translation>
+    </message>
+    <message>
+        <source>Lo&amp;ng from:</source>
+        <translation>Largos d&amp;esde:</translation>
+    </message>
+    <message>
+        <source>R&amp;eviewers:</source>
+        <translation>Evaluado&amp;res:</translation>
+    </message>
+    <message>
+        <source>Published %1, version %2.</source>
+        <translation>Publicado %1, versión %2.</translation>
+    </message>
+    <message>
+        <source>No ended contacts in this month to sample.</source>
+        <translation>No hay contactos terminados en este mes para la muestra.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts sampled.</source>
+        <translation>
+            <numerusform>%n contacto en la muestra.</numerusform>
+            <numerusform>%n contactos en la muestra.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Form: %1, version %2</source>
+        <translation>Formulario: %1, versión %2</translation>
+    </message>
+    <message>
+        <source>No evaluation form is published yet.</source>
+        <translation>Todavía no hay ningún formulario de evaluación publicado.</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>largo</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>corto</translation>
+    </message>
+    <message>
+        <source>%1 (critical)</source>
+        <translation>%1 (crítica)</translation>
+    </message>
+    <message>
+        <source>Reviewer agreement on %1 contacts scored by two reviewers or more: Krippendorff&apos;s alpha %2 on the score (%3 within 5 points).</source>
+        <translation>Acuerdo entre evaluadores en %1 contactos puntuados por dos evaluadores o más: alfa de Krippendorff %2 en la puntuación (%3 a menos de 5 puntos).</translation>
+    </message>
+    <message>
+        <source>Publish an evaluation form first (Alt+U).</source>
+        <translation>Publique primero un formulario de evaluación (Alt+B).</translation>
+    </message>
+    <message>
+        <source>centre sample %1</source>
+        <translation>muestra del centro %1</translation>
+    </message>
+    <message>
+        <source>Evaluation submitted.</source>
+        <translation>Evaluación enviada.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ScenarioPickerDialog</name>
     <message>
         <source>Practice: choose a call</source>
@@ -6670,6 +7319,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Quality review</source>
+        <translation>Revi&amp;sión de calidad</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "models/central/centrallog.h"
 
+#include "models/domain/reviewevent.h"
 #include "models/store/database.h"
 #include "models/store/dialect.h"
 #include "models/store/entitystate.h"
@@ -46,19 +47,8 @@ EventRejection rejection(const Event &event, const QString &code, const QString 
 
 std::optional<EventRejection> checkReview(const Event &event)
 {
-    if (event.kind != u"review.recorded")
-        return rejection(event, QStringLiteral("validation"),
-                         Text::tr("A quality review event has kind review.recorded."),
-                         QStringLiteral("kind"));
-    if (event.payload.value(u"agent").toString().trimmed().isEmpty())
-        return rejection(event, QStringLiteral("validation"),
-                         Text::tr("Name the agent the review is about."),
-                         QStringLiteral("payload.agent"));
-    const QJsonValue score = event.payload.value(u"score");
-    if (!score.isDouble() || score.toDouble() < 0 || score.toDouble() > 100)
-        return rejection(event, QStringLiteral("validation"),
-                         Text::tr("The score is a number from 0 to 100."),
-                         QStringLiteral("payload.score"));
+    if (auto bad = review::check(event))
+        return rejection(event, QStringLiteral("validation"), bad->message, bad->field);
     return std::nullopt;
 }
 

@@ -112,6 +112,51 @@ std::optional<PermissionDenial> checkArticle(AgentRole role, const Event &event,
                   QStringLiteral("kind"));
 }
 
+std::optional<PermissionDenial> checkReview(AgentRole role, const Event &event,
+                                            const EntityState &now)
+{
+    if (!review::kinds().contains(event.kind))
+        return denial(Text::tr("No role may append a %1 event.").arg(event.kind),
+                      QStringLiteral("kind"));
+    if (event.kind == u"review.acknowledged" || event.kind == u"review.disputed") {
+        // The agent's own answer: whose evaluation it is comes from the store, never the event.
+        if (!now.review)
+            return denial(Text::tr("This store holds no such evaluation to answer."),
+                          QStringLiteral("entity_id"));
+        if (event.actor != now.review->agent)
+            return denial(Text::tr("Only %1, whom the evaluation is about, may acknowledge or "
+                                   "dispute it.")
+                              .arg(now.review->agent),
+                          QStringLiteral("actor"));
+        if (now.review->answered())
+            return denial(Text::tr("This evaluation was acknowledged or disputed already."),
+                          QStringLiteral("kind"));
+        if (event.clientTime > now.review->responseDue())
+            return denial(Text::tr("The %1 days to acknowledge or dispute this evaluation "
+                                   "ended on %2.")
+                              .arg(review::ResponseWindowDays)
+                              .arg(now.review->responseDue().date().toString(Qt::ISODate)),
+                          QStringLiteral("client_time"));
+        return std::nullopt;
+    }
+    if (!mayReviewAgents(role))
+        return denial(
+            Text::tr("The %1 role may not record quality reviews.").arg(agentRoleName(role)),
+            QStringLiteral("kind"));
+    if (event.kind == u"review.evaluation_submitted" && now.review)
+        return denial(Text::tr("This evaluation is submitted already; a decision on a dispute "
+                               "changes its score."),
+                      QStringLiteral("entity_id"));
+    if (event.kind == u"review.coaching_noted" && !now.review)
+        return denial(Text::tr("This store holds no such evaluation to coach on."),
+                      QStringLiteral("entity_id"));
+    if (event.kind == u"review.decided" &&
+        (!now.review || !now.review->disputed || now.review->decided))
+        return denial(Text::tr("Only a disputed evaluation is decided, and only once."),
+                      QStringLiteral("kind"));
+    return std::nullopt;
+}
+
 } // namespace
 
 bool mayChangeRequestStatus(AgentRole role, RequestStatus from, RequestStatus to)
@@ -161,13 +206,8 @@ std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event
         return needManageRequests(role, Text::tr("unlink a duplicate"), QStringLiteral("kind"));
     if (event.kind.startsWith(u"article."))
         return checkArticle(role, event, now);
-    if (event.kind == u"review.recorded") {
-        if (mayReviewAgents(role))
-            return std::nullopt;
-        return denial(
-            Text::tr("The %1 role may not record quality reviews.").arg(agentRoleName(role)),
-            QStringLiteral("kind"));
-    }
+    if (event.kind.startsWith(u"review."))
+        return checkReview(role, event, now);
     if (event.kind == u"agent.help_requested")
         return needRecordCalls(role);
     if (event.kind == u"agent.help_answered") {
@@ -189,8 +229,9 @@ QStringList permittedEventKinds()
           << QStringLiteral("article.edited") << QStringLiteral("article.reviewed")
           << QStringLiteral("article.state_changed") << QStringLiteral("article.revision_saved")
           << QStringLiteral("article.revision_published")
-          << QStringLiteral("article.revision_discarded") << QStringLiteral("review.recorded")
-          << QStringLiteral("agent.help_requested") << QStringLiteral("agent.help_answered");
+          << QStringLiteral("article.revision_discarded") << QStringLiteral("agent.help_requested")
+          << QStringLiteral("agent.help_answered");
+    kinds << review::kinds();
     return kinds;
 }
 

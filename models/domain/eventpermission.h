@@ -3,6 +3,7 @@
 #include "models/domain/agentrole.h"
 #include "models/domain/event.h"
 #include "models/domain/knowledgearticle.h"
+#include "models/domain/reviewevent.h"
 #include "models/domain/servicerequest.h"
 
 #include <QStringList>
@@ -16,6 +17,7 @@ struct EntityState
 {
     std::optional<RequestStatus> requestStatus;          // the request, when the store has it
     std::optional<KnowledgeArticle::State> articleState; // the article, when the store has it
+    std::optional<ReviewState> review; // the evaluation (review.*), when the store has it
 };
 
 struct PermissionDenial
@@ -51,6 +53,12 @@ struct PermissionDenial
 //   article.reviewed              ArticleLifecycle::canMarkReviewed in the state now
 //   article.state_changed         ArticleLifecycle::checkTransition from the state now
 //   review.recorded               reviewAgents
+//   review.form_published         reviewAgents
+//   review.evaluation_submitted   reviewAgents, for an evaluation the store does not hold yet
+//   review.acknowledged           the agent the evaluation is about (as the store holds it),
+//   review.disputed               once, within review::ResponseWindowDays of its submission
+//   review.decided                reviewAgents, on a disputed evaluation not decided yet
+//   review.coaching_noted         reviewAgents, on an evaluation the store holds
 //   agent.help_requested          recordCalls (an agent asks for a supervisor)
 //   agent.help_answered           reviewAgents (a supervisor answers)
 //   anything else                 refused

@@ -4,6 +4,8 @@
 #include "models/store/database.h"
 #include "models/store/sql.h"
 
+#include <QJsonDocument>
+
 namespace civicdesk {
 
 namespace {
@@ -17,7 +19,8 @@ bool dependsOnState(const Event &event)
 {
     return event.kind == u"request.status_changed" || event.kind == u"article.edited" ||
            event.kind == u"article.reviewed" || event.kind == u"article.state_changed" ||
-           event.kind == u"article.revision_saved" || event.kind == u"article.revision_published";
+           event.kind == u"article.revision_saved" || event.kind == u"article.revision_published" ||
+           (event.entityType == u"review" && event.kind != u"review.form_published");
 }
 
 } // namespace
@@ -48,12 +51,49 @@ Result<EntityState> EntityStates::of(const Event &event)
             return s.error();
         if (query.next())
             state.articleState = ArticleLifecycle::stateFromName(query.value(0).toString());
+    } else if (event.entityType == u"review") {
+        // Reviews have no table: the evaluation is read from its events.
+        if (auto s = sql::exec(query,
+                               QStringLiteral("SELECT kind, payload, client_time FROM events "
+                                              "WHERE entity_type = 'review' AND entity_id = ?"),
+                               {event.entityId});
+            !s)
+            return s.error();
+        ReviewState review;
+        bool held = false;
+        while (query.next()) {
+            const Event e{QString(),
+                          event.entityType,
+                          event.entityId,
+                          query.value(0).toString(),
+                          QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object(),
+                          QString(),
+                          QString(),
+                          QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC)};
+            review.apply(e);
+            held = held || !review.agent.isEmpty();
+        }
+        if (held)
+            state.review = review;
     }
     return state;
 }
 
 void EntityStates::note(const Event &event)
 {
+    if (event.entityType == u"review" && event.kind != u"review.form_published") {
+        // The evaluation as this event leaves it: new, or as noted or stored before.
+        std::optional<ReviewState> review;
+        if (event.kind == u"review.evaluation_submitted" || event.kind == u"review.recorded")
+            review = ReviewState{};
+        else if (auto held = of(event); held)
+            review = held.value().review;
+        if (review) {
+            review->apply(event);
+            m_noted[keyOf(event)].review = review;
+        }
+        return;
+    }
     EntityState &state = m_noted[keyOf(event)];
     if (event.kind == u"request.created") {
         state.requestStatus = RequestStatus::Open;

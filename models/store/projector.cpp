@@ -3,6 +3,7 @@
 #include "models/domain/contact.h"
 #include "models/domain/intakestep.h"
 #include "models/domain/languagecode.h"
+#include "models/domain/reviewevent.h"
 #include "models/domain/servicerequest.h"
 #include "models/store/articleprojection.h"
 #include "models/store/dialect.h"
@@ -192,6 +193,11 @@ Status validate(const Event &e)
         return requestlinkprojection::validate(e);
     if (lobbyprojection::handles(e))
         return lobbyprojection::validate(e);
+    if (review::handles(e)) {
+        if (auto bad = review::check(e))
+            return invalid(e, bad->field, bad->message);
+        return Ok{};
+    }
     if (e.kind == u"request.created") {
         if (str(e, u"number").isEmpty())
             return invalid(e, QStringLiteral("number"),
@@ -292,6 +298,8 @@ Status apply(QSqlDatabase &db, const Event &e)
         return requestlinkprojection::apply(db, e);
     if (lobbyprojection::handles(e))
         return lobbyprojection::apply(db, e);
+    if (review::handles(e))
+        return Ok{}; // no projection: reviews are read from the event log
     if (e.kind == u"request.created")
         return applyRequestCreated(db, e);
     if (e.kind == u"request.field_changed") {

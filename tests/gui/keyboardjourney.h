@@ -6,6 +6,9 @@
 // field the journey means.
 
 #include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
 
 #include <QAbstractScrollArea>
 #include <QApplication>
@@ -63,6 +66,28 @@ inline std::unique_ptr<MainWindow> openMainWindow(StoreContext &store, Settings 
     if (!QTest::qWaitForWindowActive(window.get()))
         return nullptr;
     return window;
+}
+
+// An agent's desk: the real main window at 1366x768 for `agent` in `role` on `database`, with
+// its own settings file in `settingsDir` and the focus in the intake (no window when the
+// platform refuses).
+struct Desk
+{
+    std::unique_ptr<Settings> settings;
+    std::unique_ptr<StoreContext> store;
+    std::unique_ptr<MainWindow> window;
+};
+
+inline Desk openDesk(Database &database, const QString &settingsDir, const QString &agent,
+                     AgentRole role)
+{
+    Desk desk;
+    desk.settings = std::make_unique<Settings>(settingsDir + u'/' + agent + u".ini");
+    desk.store = std::make_unique<StoreContext>(database, agent, role);
+    desk.window = openMainWindow(*desk.store, *desk.settings);
+    if (desk.window)
+        desk.window->intakePanel()->setFocus();
+    return desk;
 }
 
 class Journey

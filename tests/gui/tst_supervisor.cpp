@@ -82,21 +82,10 @@ class TestSupervisor : public QObject
     QTemporaryDir m_settingsDir;
 
     // The main window at 1366x768 for `agent` in `role`, with the focus in it.
-    struct Desk
-    {
-        std::unique_ptr<Settings> settings;
-        std::unique_ptr<StoreContext> store;
-        std::unique_ptr<MainWindow> window;
-    };
+    using Desk = test::Desk;
     Desk openDesk(const QString &agent, AgentRole role)
     {
-        Desk desk;
-        desk.settings = std::make_unique<Settings>(m_settingsDir.filePath(agent + u".ini"));
-        desk.store = std::make_unique<StoreContext>(m_store->db(), agent, role);
-        desk.window = test::openMainWindow(*desk.store, *desk.settings);
-        if (desk.window)
-            desk.window->intakePanel()->setFocus();
-        return desk;
+        return test::openDesk(m_store->db(), m_settingsDir.path(), agent, role);
     }
 
 private slots:

@@ -36,12 +36,8 @@ private slots:
         const QList<test::PermissionCase> cases =
             test::permissionCases(QStringLiteral("x"), QStringLiteral("system"));
         for (const QString &role : test::allRoleNames()) {
-            for (int i = 0; i < cases.size(); ++i) {
-                // Quality reviews are written to the central store only, never to a replica.
-                if (cases.at(i).event.entityType == u"review")
-                    continue;
+            for (int i = 0; i < cases.size(); ++i)
                 QTest::newRow(qPrintable(role + u' ' + cases.at(i).name)) << role << i;
-            }
         }
     }
 

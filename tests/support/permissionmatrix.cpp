@@ -1,5 +1,7 @@
 #include "tests/support/permissionmatrix.h"
 
+#include "models/domain/evaluationform.h"
+
 #include <QJsonObject>
 
 namespace civicdesk::test {
@@ -86,6 +88,27 @@ private:
     QString m_tag;
     QString m_actor;
 };
+
+// A valid evaluation of `agent`'s contact on a one-question form (yes: 100 %).
+QJsonObject evaluationPayload(const QString &agent)
+{
+    FormQuestion greet;
+    greet.id = QStringLiteral("greet");
+    greet.text = QStringLiteral("Greeted by the script");
+    EvaluationForm form;
+    form.id = QStringLiteral("pm-form");
+    form.version = 1;
+    form.title = QStringLiteral("Matrix form");
+    form.sections = {FormSection{QStringLiteral("s"), QStringLiteral("Greeting"), 1, {greet}}};
+    ReviewAnswers answers;
+    answers.insert(greet.id, ReviewAnswer{1, QString()});
+    return {{QStringLiteral("agent"), agent},
+            {QStringLiteral("contact_id"), QStringLiteral("pm-contact")},
+            {QStringLiteral("form"), form.toJson()},
+            {QStringLiteral("answers"), reviewAnswersToJson(answers)},
+            {QStringLiteral("score"), 100},
+            {QStringLiteral("critical_failed"), false}};
+}
 
 } // namespace
 
@@ -368,6 +391,64 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
         const QString what = u"tk-" + kind;
         cases.append({kind, {issued(what), called(what)}, ticket(what, kind, payload), Callers});
     }
+    // Quality review (issue 16): supervisors and admins publish forms, submit evaluations,
+    // decide disputes and write coaching notes; only the agent an evaluation is about (as the
+    // store holds it) acknowledges or disputes it, within the window.
+    const auto evaluation = [&m](const QString &what, const QString &agent,
+                                 const QDateTime &at = QDateTime::currentDateTimeUtc()) {
+        Event e = m.make(QStringLiteral("review"), m.id(what),
+                         QStringLiteral("review.evaluation_submitted"), evaluationPayload(agent));
+        e.clientTime = at;
+        return e;
+    };
+    const auto answer = [&m](const QString &what, const QString &kind, const QString &agent) {
+        return m.make(QStringLiteral("review"), m.id(what), kind,
+                      {{QStringLiteral("agent"), agent},
+                       {QStringLiteral("reason"), QStringLiteral("The caller hung up first")}});
+    };
+    QJsonObject form = evaluationPayload(QString()).value(u"form").toObject();
+    form.insert(QStringLiteral("id"), m.id(QStringLiteral("form")));
+    cases.append({QStringLiteral("review.form_published"),
+                  {},
+                  m.make(QStringLiteral("review"), m.id(QStringLiteral("form")),
+                         QStringLiteral("review.form_published"), {{QStringLiteral("form"), form}}),
+                  Supervisors});
+    cases.append({QStringLiteral("review.evaluation_submitted"),
+                  {},
+                  evaluation(QStringLiteral("ev"), QStringLiteral("u_call_taker")),
+                  Supervisors});
+    cases.append({QStringLiteral("review.acknowledged own"),
+                  {evaluation(QStringLiteral("ack"), QStringLiteral("u_call_taker"))},
+                  answer(QStringLiteral("ack"), QStringLiteral("review.acknowledged"),
+                         QStringLiteral("u_call_taker")),
+                  {QStringLiteral("call_taker")}});
+    cases.append({QStringLiteral("review.disputed own"),
+                  {evaluation(QStringLiteral("dis"), QStringLiteral("u_lobby"))},
+                  answer(QStringLiteral("dis"), QStringLiteral("review.disputed"),
+                         QStringLiteral("u_lobby")),
+                  {QStringLiteral("lobby")}});
+    cases.append({QStringLiteral("review.disputed after the window"),
+                  {evaluation(QStringLiteral("late"), QStringLiteral("u_editor"),
+                              QDateTime::currentDateTimeUtc().addDays(-20))},
+                  answer(QStringLiteral("late"), QStringLiteral("review.disputed"),
+                         QStringLiteral("u_editor")),
+                  {}});
+    cases.append({QStringLiteral("review.decided"),
+                  {evaluation(QStringLiteral("dec"), actor),
+                   answer(QStringLiteral("dec"), QStringLiteral("review.disputed"), actor)},
+                  m.make(QStringLiteral("review"), m.id(QStringLiteral("dec")),
+                         QStringLiteral("review.decided"),
+                         {{QStringLiteral("agent"), actor},
+                          {QStringLiteral("decision"), QStringLiteral("upheld")},
+                          {QStringLiteral("note"), QStringLiteral("The recording shows it")}}),
+                  Supervisors});
+    cases.append({QStringLiteral("review.coaching_noted"),
+                  {evaluation(QStringLiteral("co"), QStringLiteral("u_call_taker"))},
+                  m.make(QStringLiteral("review"), m.id(QStringLiteral("co")),
+                         QStringLiteral("review.coaching_noted"),
+                         {{QStringLiteral("agent"), QStringLiteral("u_call_taker")},
+                          {QStringLiteral("note"), QStringLiteral("Practise the read-back")}}),
+                  Supervisors});
     return cases;
 }
 

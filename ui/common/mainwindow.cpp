@@ -14,6 +14,7 @@
 #include "ui/lobby/counterpanel.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/pickedlocation.h"
+#include "ui/supervisor/myevaluationsdialog.h"
 #include "ui/supervisor/supervisorworkspace.h"
 
 #include <QAction>
@@ -300,6 +301,12 @@ void MainWindow::createMenus()
         help->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
         help->setObjectName(QStringLiteral("raiseHelpFlagAction"));
         m_shortcutActions << help;
+        // Quality review: the agent's own evaluations, to acknowledge or dispute.
+        QAction *reviews =
+            contact->addAction(tr("My &quality reviews"), this, &MainWindow::openMyEvaluations);
+        reviews->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+        reviews->setObjectName(QStringLiteral("myEvaluationsAction"));
+        m_shortcutActions << reviews;
     }
     if (SupervisorWorkspace::mayOpen(m_store.role)) {
         QMenu *supervisor = menuBar()->addMenu(tr("&Supervisor"));
@@ -464,6 +471,18 @@ void MainWindow::openSupervisorWorkspace()
     m_supervisor->show();
     m_supervisor->raise();
     m_supervisor->activateWindow();
+}
+
+void MainWindow::openMyEvaluations()
+{
+    if (!m_myEvaluations)
+        m_myEvaluations =
+            new MyEvaluationsDialog(m_store.database, m_store.events, m_store.agent,
+                                    supervisorContextOf(m_store).cityZone, Clock(), this);
+    m_myEvaluations->refresh();
+    m_myEvaluations->show();
+    m_myEvaluations->raise();
+    m_myEvaluations->activateWindow();
 }
 
 void MainWindow::raiseHelpFlag()

@@ -16,6 +16,7 @@ class IntakePanel;
 class KnowledgePanel;
 class MapOverviewPanel;
 class Settings;
+class MyEvaluationsDialog;
 class SupervisorWorkspace;
 struct StoreContext;
 
@@ -38,6 +39,8 @@ public:
     // The supervisor workspace (supervisors and admins only; null until opened).
     SupervisorWorkspace *supervisorWorkspace() const { return m_supervisor; }
     void openSupervisorWorkspace();
+    MyEvaluationsDialog *myEvaluations() const { return m_myEvaluations; }
+    void openMyEvaluations();
     // The agent's silent "need a supervisor" (Ctrl+Shift+F1).
     void raiseHelpFlag();
 
@@ -102,6 +105,7 @@ private:
     QSet<QString> m_outsideTypes;
     bool m_docksSized = false;
     SupervisorWorkspace *m_supervisor = nullptr;
+    MyEvaluationsDialog *m_myEvaluations = nullptr;
 };
 
 } // namespace civicdesk

@@ -12,6 +12,7 @@
 #include "ui/supervisor/exportactions.h"
 #include "ui/supervisor/kpitexts.h"
 #include "ui/supervisor/replaypanel.h"
+#include "ui/supervisor/reviewpanel.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -219,6 +220,9 @@ void SupervisorWorkspace::buildUi()
     m_tabs->addTab(m_figures, tr("F&igures"));
     m_tabs->addTab(m_backlog, tr("SLA &backlog"));
     m_tabs->addTab(flagsPage, tr("&Help flags"));
+    m_reviews = new ReviewPanel(m_context.database, m_context.events, m_context.agent,
+                                m_context.cityZone, m_context.clock, this);
+    m_tabs->addTab(m_reviews, tr("&Quality review"));
     m_tabs->tabBar()->setObjectName(QStringLiteral("supervisorTabBar"));
     m_tabs->tabBar()->setAccessibleName(tr("Supervisor views"));
     // A tab chosen by its shortcut hands the focus to its list.

@@ -20,6 +20,7 @@ class QTreeWidgetItem;
 namespace civicdesk {
 
 class DrillDownDialog;
+class ReviewPanel;
 class HistoryServices;
 class RequestDetailDialog;
 
@@ -45,6 +46,7 @@ public:
     // The drill-down or request detail opened last (tests follow them).
     DrillDownDialog *drillDown() const { return m_drill; }
     RequestDetailDialog *requestDetail() const { return m_detail; }
+    ReviewPanel *reviewPanel() const { return m_reviews; }
 
 private:
     void buildUi();
@@ -78,6 +80,7 @@ private:
     QTableWidget *m_backlog;
     QTableWidget *m_flags;
     QPushButton *m_answer;
+    ReviewPanel *m_reviews;
     QTimer *m_changes;
     DrillDownDialog *m_drill = nullptr;
     RequestDetailDialog *m_detail = nullptr;

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "models/domain/clock.h"
+
+#include <QDialog>
+#include <QTimeZone>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace civicdesk {
+
+class Database;
+class EventStore;
+class QualityReviews;
+
+// An agent's own evaluations (nobody else's): score, reviewer, comment, and until when they
+// may be answered; Acknowledge (Alt+K) or Dispute (Alt+D, with a reason) the selected one.
+class MyEvaluationsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    MyEvaluationsDialog(Database &database, EventStore &events, const QString &agent,
+                        const QTimeZone &cityZone, Clock clock, QWidget *parent = nullptr);
+    ~MyEvaluationsDialog() override;
+
+    void refresh();
+    QTableWidget *table() const { return m_table; }
+
+private:
+    void answer(bool dispute);
+
+    std::unique_ptr<QualityReviews> m_reviews;
+    QString m_agent;
+    QTimeZone m_zone;
+    QTableWidget *m_table;
+    QLineEdit *m_note;
+    QPushButton *m_acknowledge;
+    QPushButton *m_dispute;
+    QLabel *m_message;
+    QStringList m_ids; // evaluation id per row
+};
+
+} // namespace civicdesk

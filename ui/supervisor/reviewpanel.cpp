@@ -1,0 +1,330 @@
+#include "ui/supervisor/reviewpanel.h"
+
+#include "models/store/eventstore.h"
+#include "models/supervision/qualityreviews.h"
+#include "models/supervision/revieweragreement.h"
+#include "ui/supervisor/drilldowndialog.h"
+#include "ui/supervisor/evaluationdialog.h"
+
+#include <QDateEdit>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace civicdesk {
+
+namespace {
+
+QString percent(const std::optional<double> &value)
+{
+    return value ? QLocale().toString(*value, 'f', 0) + u'%' : QStringLiteral("-");
+}
+
+QString alpha(const std::optional<double> &value)
+{
+    return value ? QLocale().toString(*value, 'f', 2) : QStringLiteral("-");
+}
+
+QString stateText(Evaluation::State state)
+{
+    switch (state) {
+    case Evaluation::State::Submitted:
+        return ReviewPanel::tr("waiting for the agent");
+    case Evaluation::State::Acknowledged:
+        return ReviewPanel::tr("acknowledged");
+    case Evaluation::State::Disputed:
+        return ReviewPanel::tr("disputed");
+    case Evaluation::State::Decided:
+        return ReviewPanel::tr("decided");
+    }
+    return QString();
+}
+
+QTableWidgetItem *cell(const QString &text)
+{
+    return new QTableWidgetItem(text);
+}
+
+} // namespace
+
+EvaluationForm ReviewPanel::standardForm()
+{
+    const auto question = [](const char *id, const QString &text) {
+        FormQuestion q;
+        q.id = QString::fromLatin1(id);
+        q.text = text;
+        return q;
+    };
+    const auto critical = [&question](const char *id, const QString &text) {
+        FormQuestion q = question(id, text);
+        q.critical = true;
+        q.allowNotApplicable = true;
+        return q;
+    };
+    FormQuestion courtesy = question("courtesy", tr("Courtesy and tone"));
+    courtesy.kind = FormQuestion::Kind::Scale;
+    courtesy.scaleMax = 5;
+    courtesy.commentBelow = 3;
+    FormQuestion type = question("type_right", tr("Chose the right request type"));
+    type.commentBelow = 1;
+    FormQuestion readBack = question("read_back", tr("Read the request number back"));
+    readBack.critical = true;
+    readBack.showIf = QStringLiteral("request_taken");
+    readBack.showIfValue = 1;
+    FormQuestion knowledge = question("knowledge", tr("Used the knowledge base where it helped"));
+    knowledge.allowNotApplicable = true;
+    EvaluationForm form;
+    form.id = QStringLiteral("311-call");
+    form.version = 1;
+    form.title = tr("311 call quality");
+    form.commentBelowScore = 60;
+    form.sections = {
+        FormSection{
+            QStringLiteral("opening"),
+            tr("Opening"),
+            1,
+            {question("greeting", tr("Greeted the caller with the centre's script")), courtesy}},
+        FormSection{
+            QStringLiteral("intake"),
+            tr("Intake"),
+            2,
+            {type, question("request_taken", tr("Took a service request")), readBack, knowledge}},
+        FormSection{QStringLiteral("safety"),
+                    tr("Safety and jurisdiction"),
+                    2,
+                    {critical("emergency", tr("Diverted an emergency to 911")),
+                     critical("personal_data", tr("Kept personal data off a confidential type")),
+                     critical("jurisdiction", tr("Took no request outside the city"))}}};
+    return form;
+}
+
+ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &user,
+                         const QTimeZone &cityZone, Clock clock, QWidget *parent)
+    : QWidget(parent), m_database(database), m_events(events), m_zone(cityZone),
+      m_clock(std::move(clock)),
+      m_reviews(std::make_unique<QualityReviews>(database, events, user, m_clock))
+{
+    setObjectName(QStringLiteral("reviewPanel"));
+    const auto named = [](QWidget *w, const char *objectName, const QString &accessible) {
+        w->setObjectName(QLatin1String(objectName));
+        w->setAccessibleName(accessible);
+    };
+    const QDate today = m_clock.now().toTimeZone(m_zone).date();
+    m_month = new QDateEdit(QDate(today.year(), today.month(), 1), this);
+    named(m_month, "sampleMonthEdit", tr("Month to sample"));
+    m_month->setDisplayFormat(QStringLiteral("MM/yyyy"));
+    m_short = new QSpinBox(this);
+    named(m_short, "sampleShortSpinBox", tr("Short contacts to sample"));
+    m_short->setRange(0, 500);
+    m_short->setValue(30);
+    m_long = new QSpinBox(this);
+    named(m_long, "sampleLongSpinBox", tr("Long contacts to sample"));
+    m_long->setRange(0, 500);
+    m_long->setValue(10);
+    m_longFrom = new QSpinBox(this);
+    named(m_longFrom, "sampleLongFromSpinBox", tr("A long contact lasts at least (minutes)"));
+    m_longFrom->setRange(1, 240);
+    m_longFrom->setValue(10);
+    m_longFrom->setSuffix(tr(" min"));
+    m_reviewers = new QLineEdit(user, this);
+    named(m_reviewers, "sampleReviewersEdit", tr("Reviewers, separated by commas"));
+    m_draw = new QPushButton(tr("Dra&w the sample"), this);
+    named(m_draw, "drawSampleButton", tr("Draw the sample"));
+    m_draw->setAutoDefault(false);
+    m_publish = new QPushButton(tr("P&ublish the standard form"), this);
+    named(m_publish, "publishStandardFormButton", tr("Publish the standard 311 form"));
+    m_publish->setAutoDefault(false);
+    m_formLabel = new QLabel(this);
+    m_formLabel->setObjectName(QStringLiteral("reviewFormLabel"));
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("reviewMessageLabel"));
+    m_message->setWordWrap(true);
+
+    m_sampleTable = new QTableWidget(this);
+    named(m_sampleTable, "sampleTable", tr("Sampled contacts; Enter scores one"));
+    setUpRowList(m_sampleTable);
+    m_sampleTable->setColumnCount(7);
+    m_sampleTable->setHorizontalHeaderLabels({tr("Contact"), tr("Agent"), tr("Started"),
+                                              tr("Length"), tr("Stratum"), tr("Reviewers"),
+                                              tr("Your score")});
+    connect(m_sampleTable, &QTableWidget::activated, this, &ReviewPanel::scoreCurrent);
+
+    m_evaluations = new QTableWidget(this);
+    named(m_evaluations, "evaluationsTable", tr("Evaluations"));
+    setUpRowList(m_evaluations);
+    m_evaluations->setColumnCount(6);
+    m_evaluations->setHorizontalHeaderLabels(
+        {tr("Agent"), tr("Contact"), tr("Reviewer"), tr("Score"), tr("State"), tr("Submitted")});
+    m_agreement = new QLabel(this);
+    m_agreement->setObjectName(QStringLiteral("reviewAgreementLabel"));
+    m_agreement->setWordWrap(true);
+
+    auto *plan = new QHBoxLayout;
+    const auto labelled = [this, plan](const QString &text, QWidget *field) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        plan->addWidget(label);
+        plan->addWidget(field);
+    };
+    labelled(tr("&Month:"), m_month);
+    labelled(tr("&Short:"), m_short);
+    labelled(tr("&Long:"), m_long);
+    labelled(tr("Lo&ng from:"), m_longFrom);
+    labelled(tr("R&eviewers:"), m_reviewers);
+    plan->addWidget(m_draw);
+    auto *formLine = new QHBoxLayout;
+    formLine->addWidget(m_formLabel, 1);
+    formLine->addWidget(m_publish);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(formLine);
+    layout->addLayout(plan);
+    layout->addWidget(m_message);
+    layout->addWidget(m_sampleTable, 3);
+    layout->addWidget(m_agreement);
+    layout->addWidget(m_evaluations, 2);
+    setTabOrder(m_sampleTable, m_month);
+    setTabOrder(m_month, m_short);
+    setTabOrder(m_short, m_long);
+    setTabOrder(m_long, m_longFrom);
+    setTabOrder(m_longFrom, m_reviewers);
+    setTabOrder(m_reviewers, m_draw);
+    setTabOrder(m_draw, m_publish);
+    setTabOrder(m_publish, m_evaluations);
+    setFocusProxy(m_sampleTable);
+
+    connect(m_draw, &QPushButton::clicked, this, &ReviewPanel::drawSample);
+    connect(m_publish, &QPushButton::clicked, this, &ReviewPanel::publishStandardForm);
+    drawSample();
+}
+
+ReviewPanel::~ReviewPanel() = default;
+
+void ReviewPanel::publishStandardForm()
+{
+    auto version = m_reviews->publishForm(standardForm());
+    m_message->setText(
+        version ? tr("Published %1, version %2.").arg(standardForm().title).arg(version.value())
+                : version.error().message);
+    refresh();
+    m_sampleTable->setFocus(); // next: Enter on a contact to score it
+}
+
+void ReviewPanel::drawSample()
+{
+    const QDate month(m_month->date().year(), m_month->date().month(), 1);
+    const QDateTime from(month, QTime(0, 0), m_zone);
+    const QDateTime to(month.addMonths(1), QTime(0, 0), m_zone);
+    reviewsampling::CentrePlan plan;
+    plan.shortCount = m_short->value();
+    plan.longCount = m_long->value();
+    plan.longFromSeconds = m_longFrom->value() * 60;
+    // The month is the seed: the same month's sample is drawn again the same.
+    m_sample = reviewsampling::centreSample(reviewsampling::endedContacts(m_database, from, to),
+                                            plan, quint32(month.year() * 100 + month.month()));
+    QStringList reviewers;
+    for (const QString &r : m_reviewers->text().split(u','))
+        if (!r.trimmed().isEmpty())
+            reviewers.append(r.trimmed());
+    reviewsampling::assignReviewers(m_sample, reviewers, int(reviewers.size()));
+    m_message->setText(m_sample.isEmpty()
+                           ? tr("No ended contacts in this month to sample.")
+                           : tr("%n contacts sampled.", nullptr, int(m_sample.size())));
+    refresh();
+}
+
+void ReviewPanel::refresh()
+{
+    const auto form = m_reviews->latestForm(standardForm().id);
+    m_formLabel->setText(form ? tr("Form: %1, version %2").arg(form->title).arg(form->version)
+                              : tr("No evaluation form is published yet."));
+    const QList<Evaluation> evaluations = m_reviews->evaluations();
+    const int current = m_sampleTable->currentRow();
+    m_sampleTable->setRowCount(int(m_sample.size()));
+    for (int row = 0; row < m_sample.size(); ++row) {
+        const SampledContact &s = m_sample.at(row);
+        QString mine;
+        for (const Evaluation &e : evaluations) {
+            if (e.contactId == s.contact.contactId && e.reviewer == m_reviews->user())
+                mine = QLocale().toString(e.finalScore, 'f', 1);
+        }
+        const int seconds = s.contact.durationSeconds;
+        m_sampleTable->setItem(row, 0, cell(s.contact.contactId));
+        m_sampleTable->setItem(row, 1, cell(s.contact.agent));
+        m_sampleTable->setItem(
+            row, 2,
+            cell(QLocale().toString(s.contact.startedAt.toTimeZone(m_zone), QLocale::ShortFormat)));
+        m_sampleTable->setItem(row, 3,
+                               cell(QStringLiteral("%1:%2")
+                                        .arg(seconds / 60)
+                                        .arg(seconds % 60, 2, 10, QLatin1Char('0'))));
+        m_sampleTable->setItem(row, 4, cell(s.stratum == u"long" ? tr("long") : tr("short")));
+        m_sampleTable->setItem(row, 5, cell(s.reviewers.join(QStringLiteral(", "))));
+        m_sampleTable->setItem(row, 6, cell(mine));
+    }
+    if (!m_sample.isEmpty())
+        m_sampleTable->setCurrentCell(std::clamp(current, 0, int(m_sample.size()) - 1), 0);
+    m_sampleTable->resizeColumnsToContents();
+
+    m_evaluations->setRowCount(int(evaluations.size()));
+    for (int row = 0; row < evaluations.size(); ++row) {
+        const Evaluation &e = evaluations.at(row);
+        m_evaluations->setItem(row, 0, cell(e.agent));
+        m_evaluations->setItem(row, 1, cell(e.contactId));
+        m_evaluations->setItem(row, 2, cell(e.reviewer));
+        m_evaluations->setItem(row, 3,
+                               cell(e.criticalFailed
+                                        ? tr("%1 (critical)").arg(QLocale().toString(e.finalScore))
+                                        : QLocale().toString(e.finalScore, 'f', 1)));
+        m_evaluations->setItem(row, 4, cell(stateText(e.state)));
+        m_evaluations->setItem(
+            row, 5,
+            cell(QLocale().toString(e.submittedAt.toTimeZone(m_zone), QLocale::ShortFormat)));
+    }
+    m_evaluations->resizeColumnsToContents();
+    if (form) {
+        const auto report = revieweragreement::agreement(evaluations, form->id);
+        m_agreement->setText(
+            tr("Reviewer agreement on %1 contacts scored by two reviewers or "
+               "more: Krippendorff's alpha %2 on the score (%3 within 5 "
+               "points).")
+                .arg(report.contacts)
+                .arg(alpha(report.scoreAlpha), percent(report.scorePercentWithin5)));
+    }
+}
+
+void ReviewPanel::scoreCurrent()
+{
+    const int row = m_sampleTable->currentRow();
+    if (row < 0 || row >= m_sample.size())
+        return;
+    const auto form = m_reviews->latestForm(standardForm().id);
+    if (!form) {
+        m_message->setText(tr("Publish an evaluation form first (Alt+U)."));
+        return;
+    }
+    const SampledContact &s = m_sample.at(row);
+    if (m_dialog)
+        m_dialog->deleteLater();
+    m_dialog = new EvaluationDialog(
+        *m_reviews, *form, s.contact.contactId, s.contact.agent,
+        tr("centre sample %1").arg(m_month->date().toString(QStringLiteral("yyyy-MM"))),
+        m_events.eventsFor(QStringLiteral("contact"), s.contact.contactId), this);
+    connect(m_dialog, &QDialog::finished, this, [this](int result) {
+        if (result == QDialog::Accepted)
+            m_message->setText(tr("Evaluation submitted."));
+        refresh();
+        window()->activateWindow();
+        m_sampleTable->setFocus();
+    });
+    m_dialog->open();
+}
+
+} // namespace civicdesk

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "models/domain/clock.h"
+#include "models/supervision/reviewsampling.h"
+#include "ui/supervisor/evaluationdialog.h"
+
+#include <QPointer>
+#include <QTimeZone>
+#include <QWidget>
+#include <memory>
+
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace civicdesk {
+
+class Database;
+class EventStore;
+class QualityReviews;
+struct EvaluationForm;
+
+// The supervisor's quality review: the month's centre sample (short and long contacts, the
+// reviewers spread over it), Enter on a contact to score it on the published form beside its
+// recorded steps, and every evaluation with the reviewers' agreement (Krippendorff's alpha).
+class ReviewPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ReviewPanel(Database &database, EventStore &events, const QString &user,
+                const QTimeZone &cityZone, Clock clock, QWidget *parent = nullptr);
+    ~ReviewPanel() override;
+
+    // The form a centre starts from (published as version 1 by "Publish the standard form").
+    static EvaluationForm standardForm();
+
+    void refresh();
+    QualityReviews &reviews() { return *m_reviews; }
+    const QList<SampledContact> &sample() const { return m_sample; }
+    EvaluationDialog *evaluationDialog() const { return m_dialog; }
+
+private:
+    void drawSample();
+    void scoreCurrent();
+    void publishStandardForm();
+
+    Database &m_database;
+    EventStore &m_events;
+    QTimeZone m_zone;
+    Clock m_clock;
+    std::unique_ptr<QualityReviews> m_reviews;
+    QList<SampledContact> m_sample;
+    QDateEdit *m_month;
+    QSpinBox *m_short;
+    QSpinBox *m_long;
+    QSpinBox *m_longFrom;
+    QLineEdit *m_reviewers;
+    QPushButton *m_draw;
+    QPushButton *m_publish;
+    QLabel *m_formLabel;
+    QLabel *m_message;
+    QTableWidget *m_sampleTable;
+    QTableWidget *m_evaluations;
+    QLabel *m_agreement;
+    QPointer<EvaluationDialog> m_dialog;
+};
+
+} // namespace civicdesk
