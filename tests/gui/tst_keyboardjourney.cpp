@@ -280,8 +280,8 @@ private slots:
 
         // Ctrl+Q again, "Keep as draft" (Alt+K): the window closes and the call is kept.
         asked = false;
-        QTimer::singleShot(0, this,
-                           [&] { test::Journey::answer(Qt::Key_K, Qt::AltModifier, &asked); });
+        const Qt::Key keep = QKeySequence::mnemonic(MainWindow::tr("&Keep as draft"))[0].key();
+        QTimer::singleShot(0, this, [&] { test::Journey::answer(keep, Qt::AltModifier, &asked); });
         press(Qt::Key_Q, Qt::ControlModifier);
         QVERIFY(asked);
         QTRY_VERIFY(!window->isVisible());
@@ -603,7 +603,10 @@ private slots:
         QVERIFY(desk.window->historyPanel()->callerId().isEmpty());
         const auto *location =
             desk.window->findChild<QLabel *>(QStringLiteral("locationHistoryLabel"));
-        QVERIFY2(location->text().startsWith(u"No location yet"), qPrintable(location->text()));
+        QVERIFY2(location->text().startsWith(HistoryPanel::tr(
+                     "No location yet: as intake finds the address, the requests there and "
+                     "nearby show here.")),
+                 qPrintable(location->text()));
         QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
         QVERIFY(j.press(Qt::Key_End)); // the caller hung up
         QVERIFY(j.tabTo("finishContactButton"));
@@ -702,8 +705,8 @@ private slots:
         QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
         QCOMPARE(j.focusName(), QStringLiteral("callerEmailLineEdit"));
         auto *message = desk.window->findChild<QLabel *>(QStringLiteral("callerStatusLabel"));
-        QVERIFY2(message->text().contains(u"email", Qt::CaseInsensitive),
-                 qPrintable(message->text()));
+        // The message quotes what was typed (in the window's language).
+        QVERIFY2(message->text().contains(u"\"ana at example\""), qPrintable(message->text()));
         QTRY_VERIFY2(test::offScreen(message).isEmpty(), qPrintable(test::offScreen(message)));
         QCOMPARE(RequestRepository(m_store->db()).count(), m_requestsBefore);
     }
@@ -798,22 +801,37 @@ private slots:
         QVERIFY(j.press(Qt::Key_Return));
         auto *result = desk.window->findChild<QLabel *>(QStringLiteral("readbackResultLabel"));
         QTRY_VERIFY(result->isVisible());
-        QVERIFY2(result->text().contains(u"not a valid request number"),
+        // What the message says after the number, in the window's language.
+        const QString invalid = QCoreApplication::translate(
+            "RequestNumber", "%1 is not a valid request number: a character was misheard or "
+                             "two were swapped. Ask the caller to read it again.");
+        QVERIFY2(result->text().contains(invalid.mid(invalid.indexOf(u"%1") + 2)),
                  qPrintable(result->text()));
         QVERIFY(!result->text().contains(u"A St"));
         // The number is selected: typing replaces it.
         QVERIFY(j.type("readbackNumberLineEdit", number));
         QVERIFY(j.press(Qt::Key_Return));
-        QTRY_VERIFY(result->text().startsWith(u"Request " + number));
+        // "Request <number>, ..." in the window's language.
+        const QString requestWord =
+            QCoreApplication::translate("civicdesk::StatusReadbackBox",
+                                        "Request %1, %2 at %3, was opened on %4.")
+                .section(QStringLiteral("%1"), 0, 0);
+        QTRY_VERIFY(result->text().startsWith(requestWord + number));
         QVERIFY(result->text().contains(u"10 A St"));
         // A city case id: no check character, so the caller confirms the address first.
         QVERIFY(j.press(Qt::Key_R, Qt::ControlModifier));
         QVERIFY(j.type("readbackNumberLineEdit", QStringLiteral("101001241058")));
         QVERIFY(j.press(Qt::Key_Return));
-        QVERIFY2(result->text().contains(u"no check character"), qPrintable(result->text()));
+        const QString noCheck = QCoreApplication::translate(
+            "civicdesk::StatusReadbackBox",
+            "City case number %1 has no check character: one wrong digit finds someone else's "
+            "request. Ask the caller for the street address or the date they reported it, type "
+            "it under \"Confirm with\" and press Enter.");
+        QVERIFY2(result->text().contains(noCheck.section(QStringLiteral("%1"), 1)),
+                 qPrintable(result->text()));
         QVERIFY(j.type("readbackConfirmLineEdit", QStringLiteral("76 Alpheus Rd")));
         QVERIFY(j.press(Qt::Key_Return));
-        QTRY_VERIFY(result->text().startsWith(u"Request 101001241058"));
+        QTRY_VERIFY(result->text().startsWith(requestWord + u"101001241058"));
         finishContact(j, 1);
         QCOMPARE(finishedContacts(1).first().contact.outcome,
                  std::optional(Outcome::InformationGiven));
