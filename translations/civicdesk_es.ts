@@ -6296,7 +6296,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>Search request types</source>
-        <translation>Buscar tipos de solicitud</translation>
+        <translation>Buscar tipo de solicitud</translation>
     </message>
     <message>
         <source>Type a name or keyword, e.g. pothole, trash, rodent</source>
