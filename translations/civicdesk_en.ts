@@ -3122,6 +3122,100 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallerBox</name>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>Caller phone</source>
+        <translation>Caller phone</translation>
+    </message>
+    <message>
+        <source>Phone, e.g. (617) 555-0100</source>
+        <translation>Phone, e.g. (617) 555-0100</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>Caller name</source>
+        <translation>Caller name</translation>
+    </message>
+    <message>
+        <source>Name (leave empty for an anonymous caller)</source>
+        <translation>Name (leave empty for an anonymous caller)</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>E&amp;mail:</translation>
+    </message>
+    <message>
+        <source>Caller email</source>
+        <translation>Caller email</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Lan&amp;guage:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s language</source>
+        <translation>Caller&apos;s language</translation>
+    </message>
+    <message>
+        <source>Contact &amp;by:</source>
+        <translation>Contact &amp;by:</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>Contact by</translation>
+    </message>
+    <message>
+        <source>Callers found</source>
+        <translation>Callers found</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n request(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n request</numerusform>
+            <numerusform>%1 · %2 · %n requests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>No follow-up wanted</source>
+        <translation>No follow-up wanted</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallerPanel</name>
     <message>
         <source>You asked</source>
@@ -3253,6 +3347,69 @@
     <message>
         <source>%1 from the central store.</source>
         <translation>%1 from the central store.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ContactBar</name>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Contact channel</source>
+        <translation>Contact channel</translation>
+    </message>
+    <message>
+        <source>Start contact (Ctrl+N)</source>
+        <translation>Start contact (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>End contact (Ctrl+E)</source>
+        <translation>End contact (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Answer the call</translation>
+    </message>
+    <message>
+        <source>Answer (Ctrl+Shift+P)</source>
+        <translation>Answer (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Hang up the call</translation>
+    </message>
+    <message>
+        <source>Hang up (Ctrl+Shift+H)</source>
+        <translation>Hang up (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
     </message>
 </context>
 <context>
@@ -4102,54 +4259,6 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>Request &amp;type:</source>
-        <translation>Request &amp;type:</translation>
-    </message>
-    <message>
-        <source>Type a name or keyword, e.g. pothole, trash, rodent</source>
-        <translation>Type a name or keyword, e.g. pothole, trash, rodent</translation>
-    </message>
-    <message>
-        <source>Search request types</source>
-        <translation>Search request types</translation>
-    </message>
-    <message>
-        <source>Request types</source>
-        <translation>Request types</translation>
-    </message>
-    <message>
-        <source>Request type details</source>
-        <translation>Request type details</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Department:</source>
-        <translation>Department:</translation>
-    </message>
-    <message>
-        <source>not assigned</source>
-        <translation>not assigned</translation>
-    </message>
-    <message>
-        <source>Service level:</source>
-        <translation>Service level:</translation>
-    </message>
-    <message>
-        <source>(from the city&apos;s past target dates)</source>
-        <translation>(from the city&apos;s past target dates)</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>Caller</translation>
-    </message>
-    <message>
         <source>&amp;Description (what the caller sees or needs)</source>
         <translation>&amp;Description (what the caller sees or needs)</translation>
     </message>
@@ -4160,98 +4269,6 @@
     <message>
         <source>Open requests of this type nearby</source>
         <translation>Open requests of this type nearby</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Phone:</translation>
-    </message>
-    <message>
-        <source>N&amp;ame:</source>
-        <translation>N&amp;ame:</translation>
-    </message>
-    <message>
-        <source>E&amp;mail:</source>
-        <translation>E&amp;mail:</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>Lan&amp;guage:</translation>
-    </message>
-    <message>
-        <source>&amp;Outcome:</source>
-        <translation>&amp;Outcome:</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>Walk-in</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Web</source>
-        <translation>Web</translation>
-    </message>
-    <message>
-        <source>Text message</source>
-        <translation>Text message</translation>
-    </message>
-    <message>
-        <source>Mail</source>
-        <translation>Mail</translation>
-    </message>
-    <message>
-        <source>Contact channel</source>
-        <translation>Contact channel</translation>
-    </message>
-    <message>
-        <source>Start contact (Ctrl+N)</source>
-        <translation>Start contact (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>End contact (Ctrl+E)</source>
-        <translation>End contact (Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>Phone, e.g. (617) 555-0100</source>
-        <translation>Phone, e.g. (617) 555-0100</translation>
-    </message>
-    <message>
-        <source>Caller phone</source>
-        <translation>Caller phone</translation>
-    </message>
-    <message>
-        <source>Name (leave empty for an anonymous caller)</source>
-        <translation>Name (leave empty for an anonymous caller)</translation>
-    </message>
-    <message>
-        <source>Caller name</source>
-        <translation>Caller name</translation>
-    </message>
-    <message>
-        <source>Caller email</source>
-        <translation>Caller email</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>English</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>Spanish</translation>
-    </message>
-    <message>
-        <source>Caller&apos;s language</source>
-        <translation>Caller&apos;s language</translation>
-    </message>
-    <message>
-        <source>Callers found</source>
-        <translation>Callers found</translation>
     </message>
     <message>
         <source>Description</source>
@@ -4266,59 +4283,8 @@
         <translation>Submit request (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Information given</source>
-        <translation>Information given</translation>
-    </message>
-    <message>
-        <source>Service request created</source>
-        <translation>Service request created</translation>
-    </message>
-    <message>
-        <source>Caller attached to an existing request</source>
-        <translation>Caller attached to an existing request</translation>
-    </message>
-    <message>
-        <source>Warm transfer</source>
-        <translation>Warm transfer</translation>
-    </message>
-    <message>
-        <source>Cold transfer</source>
-        <translation>Cold transfer</translation>
-    </message>
-    <message>
-        <source>Complaint or comment</source>
-        <translation>Complaint or comment</translation>
-    </message>
-    <message>
-        <source>Caller hung up</source>
-        <translation>Caller hung up</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>Transferred to (department and number)</source>
-        <translation>Transferred to (department and number)</translation>
-    </message>
-    <message>
-        <source>Wrap-up notes</source>
-        <translation>Wrap-up notes</translation>
-    </message>
-    <message>
         <source>Finish contact</source>
         <translation>Finish contact</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n question(s)</source>
-        <translation>
-            <numerusform>%n question</numerusform>
-            <numerusform>%n questions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Enter to start this request</source>
-        <translation>Enter to start this request</translation>
     </message>
     <message>
         <source>EMERGENCY — do not take a request. %1</source>
@@ -4327,13 +4293,6 @@
     <message>
         <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
         <translation>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 · %n request(s)</source>
-        <translation>
-            <numerusform>%1 · %2 · %n request</numerusform>
-            <numerusform>%1 · %2 · %n requests</numerusform>
-        </translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -4411,36 +4370,8 @@
         <translation>Restored unsaved work from %1.</translation>
     </message>
     <message>
-        <source>Transfe&amp;rred to:</source>
-        <translation>Transfe&amp;rred to:</translation>
-    </message>
-    <message>
-        <source>Wrap-&amp;up notes:</source>
-        <translation>Wrap-&amp;up notes:</translation>
-    </message>
-    <message>
         <source>The request type %1 is not in the catalogue.</source>
         <translation>The request type %1 is not in the catalogue.</translation>
-    </message>
-    <message>
-        <source>Contact &amp;by:</source>
-        <translation>Contact &amp;by:</translation>
-    </message>
-    <message>
-        <source>Phone call</source>
-        <translation>Phone call</translation>
-    </message>
-    <message>
-        <source>No follow-up wanted</source>
-        <translation>No follow-up wanted</translation>
-    </message>
-    <message>
-        <source>— choose how the contact ended —</source>
-        <translation>— choose how the contact ended —</translation>
-    </message>
-    <message>
-        <source>Referred elsewhere</source>
-        <translation>Referred elsewhere</translation>
     </message>
     <message>
         <source>Choose how the contact ended (the Outcome list).</source>
@@ -4461,14 +4392,6 @@
     <message>
         <source>&amp;Go back</source>
         <translation>&amp;Go back</translation>
-    </message>
-    <message>
-        <source>Contact by</source>
-        <translation>Contact by</translation>
-    </message>
-    <message>
-        <source>Transferred to</source>
-        <translation>Transferred to</translation>
     </message>
     <message>
         <source>Open requests of this type nearby: shown once the address is chosen</source>
@@ -4512,26 +4435,6 @@
     <message>
         <source>a different spot from the open requests nearby</source>
         <translation>a different spot from the open requests nearby</translation>
-    </message>
-    <message>
-        <source>Answer (Ctrl+Shift+P)</source>
-        <translation>Answer (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
-        <source>Answer the call</source>
-        <translation>Answer the call</translation>
-    </message>
-    <message>
-        <source>Hang up (Ctrl+Shift+H)</source>
-        <translation>Hang up (Ctrl+Shift+H)</translation>
-    </message>
-    <message>
-        <source>Hang up the call</source>
-        <translation>Hang up the call</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Call</translation>
     </message>
     <message>
         <source>This step of the contact could not be recorded: %1</source>
@@ -7582,6 +7485,60 @@ Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::TypePicker</name>
+    <message>
+        <source>Request &amp;type:</source>
+        <translation>Request &amp;type:</translation>
+    </message>
+    <message>
+        <source>Search request types</source>
+        <translation>Search request types</translation>
+    </message>
+    <message>
+        <source>Type a name or keyword, e.g. pothole, trash, rodent</source>
+        <translation>Type a name or keyword, e.g. pothole, trash, rodent</translation>
+    </message>
+    <message>
+        <source>Request types</source>
+        <translation>Request types</translation>
+    </message>
+    <message>
+        <source>Request type details</source>
+        <translation>Request type details</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <source>Service level:</source>
+        <translation>Service level:</translation>
+    </message>
+    <message>
+        <source>(from the city&apos;s past target dates)</source>
+        <translation>(from the city&apos;s past target dates)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter to start this request</source>
+        <translation>Enter to start this request</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::Wallboard</name>
     <message>
         <source>CivicDesk wallboard</source>
@@ -7657,6 +7614,77 @@ Watch the screen for your number.</translation>
     <message>
         <source>Today in %1 · updated %2</source>
         <translation>Today in %1 · updated %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::WrapUpBox</name>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Transfe&amp;rred to:</source>
+        <translation>Transfe&amp;rred to:</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Transferred to</translation>
+    </message>
+    <message>
+        <source>Transferred to (department and number)</source>
+        <translation>Transferred to (department and number)</translation>
+    </message>
+    <message>
+        <source>Wrap-&amp;up notes:</source>
+        <translation>Wrap-&amp;up notes:</translation>
+    </message>
+    <message>
+        <source>Wrap-up notes</source>
+        <translation>Wrap-up notes</translation>
+    </message>
+    <message>
+        <source>Finish contact</source>
+        <translation>Finish contact</translation>
+    </message>
+    <message>
+        <source>— choose how the contact ended —</source>
+        <translation>— choose how the contact ended —</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Information given</translation>
+    </message>
+    <message>
+        <source>Service request created</source>
+        <translation>Service request created</translation>
+    </message>
+    <message>
+        <source>Caller attached to an existing request</source>
+        <translation>Caller attached to an existing request</translation>
+    </message>
+    <message>
+        <source>Warm transfer</source>
+        <translation>Warm transfer</translation>
+    </message>
+    <message>
+        <source>Cold transfer</source>
+        <translation>Cold transfer</translation>
+    </message>
+    <message>
+        <source>Complaint or comment</source>
+        <translation>Complaint or comment</translation>
+    </message>
+    <message>
+        <source>Caller hung up</source>
+        <translation>Caller hung up</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Referred elsewhere</translation>
     </message>
 </context>
 <context>

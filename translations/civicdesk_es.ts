@@ -3122,6 +3122,100 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallerBox</name>
+    <message>
+        <source>Caller</source>
+        <translation>Persona que llama</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>Caller phone</source>
+        <translation>Teléfono de la persona que llama</translation>
+    </message>
+    <message>
+        <source>Phone, e.g. (617) 555-0100</source>
+        <translation>Teléfono, p. ej. (617) 555-0100</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Caller name</source>
+        <translation>Nombre de la persona que llama</translation>
+    </message>
+    <message>
+        <source>Name (leave empty for an anonymous caller)</source>
+        <translation>Nombre (déjelo vacío si la persona es anónima)</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>Corr&amp;eo electrónico:</translation>
+    </message>
+    <message>
+        <source>Caller email</source>
+        <translation>Correo electrónico de la persona que llama</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Idio&amp;ma:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s language</source>
+        <translation>Idioma de la persona que llama</translation>
+    </message>
+    <message>
+        <source>Contact &amp;by:</source>
+        <translation>Cómo contactar&amp;le:</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>Cómo contactarle</translation>
+    </message>
+    <message>
+        <source>Callers found</source>
+        <translation>Personas encontradas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n request(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n solicitud</numerusform>
+            <numerusform>%1 · %2 · %n solicitudes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Llamada telefónica</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Correo postal</translation>
+    </message>
+    <message>
+        <source>No follow-up wanted</source>
+        <translation>No desea seguimiento</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallerPanel</name>
     <message>
         <source>You asked</source>
@@ -3253,6 +3347,69 @@
     <message>
         <source>%1 from the central store.</source>
         <translation>%1 del almacén central.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ContactBar</name>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Contact channel</source>
+        <translation>Canal de contacto</translation>
+    </message>
+    <message>
+        <source>Start contact (Ctrl+N)</source>
+        <translation>Iniciar contacto (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>End contact (Ctrl+E)</source>
+        <translation>Terminar contacto (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Contestar la llamada</translation>
+    </message>
+    <message>
+        <source>Answer (Ctrl+Shift+P)</source>
+        <translation>Contestar (Ctrl+Mayús+P)</translation>
+    </message>
+    <message>
+        <source>Hang up the call</source>
+        <translation>Colgar la llamada</translation>
+    </message>
+    <message>
+        <source>Hang up (Ctrl+Shift+H)</source>
+        <translation>Colgar (Ctrl+Mayús+H)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Presencial</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Correo postal</translation>
     </message>
 </context>
 <context>
@@ -4102,54 +4259,6 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>Request &amp;type:</source>
-        <translation>&amp;Tipo de solicitud:</translation>
-    </message>
-    <message>
-        <source>Type a name or keyword, e.g. pothole, trash, rodent</source>
-        <translation>Escriba un nombre o una palabra clave, p. ej., pothole, trash, rodent</translation>
-    </message>
-    <message>
-        <source>Search request types</source>
-        <translation>Buscar tipos de solicitud</translation>
-    </message>
-    <message>
-        <source>Request types</source>
-        <translation>Tipos de solicitud</translation>
-    </message>
-    <message>
-        <source>Request type details</source>
-        <translation>Detalles del tipo de solicitud</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Ningún tipo de solicitud coincide. Pruebe con otra palabra o elija &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Department:</source>
-        <translation>Departamento:</translation>
-    </message>
-    <message>
-        <source>not assigned</source>
-        <translation>sin asignar</translation>
-    </message>
-    <message>
-        <source>Service level:</source>
-        <translation>Nivel de servicio:</translation>
-    </message>
-    <message>
-        <source>(from the city&apos;s past target dates)</source>
-        <translation>(según las fechas objetivo anteriores de la ciudad)</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Contacto</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>Persona que llama</translation>
-    </message>
-    <message>
         <source>&amp;Description (what the caller sees or needs)</source>
         <translation>&amp;Descripción (lo que la persona ve o necesita)</translation>
     </message>
@@ -4160,98 +4269,6 @@
     <message>
         <source>Open requests of this type nearby</source>
         <translation>Solicitudes abiertas de este tipo cerca</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Teléfono:</translation>
-    </message>
-    <message>
-        <source>N&amp;ame:</source>
-        <translation>&amp;Nombre:</translation>
-    </message>
-    <message>
-        <source>E&amp;mail:</source>
-        <translation>Corr&amp;eo electrónico:</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>Idio&amp;ma:</translation>
-    </message>
-    <message>
-        <source>&amp;Outcome:</source>
-        <translation>&amp;Resultado:</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>Presencial</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <source>Web</source>
-        <translation>Web</translation>
-    </message>
-    <message>
-        <source>Text message</source>
-        <translation>Mensaje de texto</translation>
-    </message>
-    <message>
-        <source>Mail</source>
-        <translation>Correo postal</translation>
-    </message>
-    <message>
-        <source>Contact channel</source>
-        <translation>Canal de contacto</translation>
-    </message>
-    <message>
-        <source>Start contact (Ctrl+N)</source>
-        <translation>Iniciar contacto (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>End contact (Ctrl+E)</source>
-        <translation>Terminar contacto (Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>Phone, e.g. (617) 555-0100</source>
-        <translation>Teléfono, p. ej. (617) 555-0100</translation>
-    </message>
-    <message>
-        <source>Caller phone</source>
-        <translation>Teléfono de la persona que llama</translation>
-    </message>
-    <message>
-        <source>Name (leave empty for an anonymous caller)</source>
-        <translation>Nombre (déjelo vacío si la persona es anónima)</translation>
-    </message>
-    <message>
-        <source>Caller name</source>
-        <translation>Nombre de la persona que llama</translation>
-    </message>
-    <message>
-        <source>Caller email</source>
-        <translation>Correo electrónico de la persona que llama</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Inglés</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>Español</translation>
-    </message>
-    <message>
-        <source>Caller&apos;s language</source>
-        <translation>Idioma de la persona que llama</translation>
-    </message>
-    <message>
-        <source>Callers found</source>
-        <translation>Personas encontradas</translation>
     </message>
     <message>
         <source>Description</source>
@@ -4266,59 +4283,8 @@
         <translation>Enviar solicitud (Ctrl+Intro)</translation>
     </message>
     <message>
-        <source>Information given</source>
-        <translation>Información proporcionada</translation>
-    </message>
-    <message>
-        <source>Service request created</source>
-        <translation>Solicitud de servicio creada</translation>
-    </message>
-    <message>
-        <source>Caller attached to an existing request</source>
-        <translation>Persona agregada a una solicitud existente</translation>
-    </message>
-    <message>
-        <source>Warm transfer</source>
-        <translation>Transferencia asistida</translation>
-    </message>
-    <message>
-        <source>Cold transfer</source>
-        <translation>Transferencia directa</translation>
-    </message>
-    <message>
-        <source>Complaint or comment</source>
-        <translation>Queja o comentario</translation>
-    </message>
-    <message>
-        <source>Caller hung up</source>
-        <translation>La persona colgó</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <source>Transferred to (department and number)</source>
-        <translation>Transferido a (departamento y número)</translation>
-    </message>
-    <message>
-        <source>Wrap-up notes</source>
-        <translation>Notas de cierre</translation>
-    </message>
-    <message>
         <source>Finish contact</source>
         <translation>Finalizar contacto</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n question(s)</source>
-        <translation>
-            <numerusform>%n pregunta</numerusform>
-            <numerusform>%n preguntas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Enter to start this request</source>
-        <translation>Intro para iniciar esta solicitud</translation>
     </message>
     <message>
         <source>EMERGENCY — do not take a request. %1</source>
@@ -4327,13 +4293,6 @@
     <message>
         <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
         <translation>Tipo confidencial: no pida el nombre, el teléfono ni el correo de la persona. Con esta solicitud no se guarda nada que la identifique.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 · %n request(s)</source>
-        <translation>
-            <numerusform>%1 · %2 · %n solicitud</numerusform>
-            <numerusform>%1 · %2 · %n solicitudes</numerusform>
-        </translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -4411,36 +4370,8 @@
         <translation>Se recuperó el trabajo sin guardar de %1.</translation>
     </message>
     <message>
-        <source>Transfe&amp;rred to:</source>
-        <translation>Trans&amp;ferido a:</translation>
-    </message>
-    <message>
-        <source>Wrap-&amp;up notes:</source>
-        <translation>N&amp;otas de cierre:</translation>
-    </message>
-    <message>
         <source>The request type %1 is not in the catalogue.</source>
         <translation>El tipo de solicitud %1 no está en el catálogo.</translation>
-    </message>
-    <message>
-        <source>Contact &amp;by:</source>
-        <translation>Cómo contactar&amp;le:</translation>
-    </message>
-    <message>
-        <source>Phone call</source>
-        <translation>Llamada telefónica</translation>
-    </message>
-    <message>
-        <source>No follow-up wanted</source>
-        <translation>No desea seguimiento</translation>
-    </message>
-    <message>
-        <source>— choose how the contact ended —</source>
-        <translation>— elija cómo terminó el contacto —</translation>
-    </message>
-    <message>
-        <source>Referred elsewhere</source>
-        <translation>Derivado a otra entidad</translation>
     </message>
     <message>
         <source>Choose how the contact ended (the Outcome list).</source>
@@ -4461,14 +4392,6 @@
     <message>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
-    </message>
-    <message>
-        <source>Contact by</source>
-        <translation>Cómo contactarle</translation>
-    </message>
-    <message>
-        <source>Transferred to</source>
-        <translation>Transferido a</translation>
     </message>
     <message>
         <source>Open requests of this type nearby: shown once the address is chosen</source>
@@ -4512,26 +4435,6 @@
     <message>
         <source>a different spot from the open requests nearby</source>
         <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
-    </message>
-    <message>
-        <source>Answer (Ctrl+Shift+P)</source>
-        <translation>Contestar (Ctrl+Mayús+P)</translation>
-    </message>
-    <message>
-        <source>Answer the call</source>
-        <translation>Contestar la llamada</translation>
-    </message>
-    <message>
-        <source>Hang up (Ctrl+Shift+H)</source>
-        <translation>Colgar (Ctrl+Mayús+H)</translation>
-    </message>
-    <message>
-        <source>Hang up the call</source>
-        <translation>Colgar la llamada</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Llamada</translation>
     </message>
     <message>
         <source>This step of the contact could not be recorded: %1</source>
@@ -7582,6 +7485,60 @@ Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::TypePicker</name>
+    <message>
+        <source>Request &amp;type:</source>
+        <translation>&amp;Tipo de solicitud:</translation>
+    </message>
+    <message>
+        <source>Search request types</source>
+        <translation>Buscar tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>Type a name or keyword, e.g. pothole, trash, rodent</source>
+        <translation>Escriba un nombre o una palabra clave, p. ej., pothole, trash, rodent</translation>
+    </message>
+    <message>
+        <source>Request types</source>
+        <translation>Tipos de solicitud</translation>
+    </message>
+    <message>
+        <source>Request type details</source>
+        <translation>Detalles del tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No request type matches. Try another word, or pick &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ningún tipo de solicitud coincide. Pruebe con otra palabra o elija &lt;i&gt;General request&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Departamento:</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>sin asignar</translation>
+    </message>
+    <message>
+        <source>Service level:</source>
+        <translation>Nivel de servicio:</translation>
+    </message>
+    <message>
+        <source>(from the city&apos;s past target dates)</source>
+        <translation>(según las fechas objetivo anteriores de la ciudad)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n pregunta</numerusform>
+            <numerusform>%n preguntas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter to start this request</source>
+        <translation>Intro para iniciar esta solicitud</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::Wallboard</name>
     <message>
         <source>CivicDesk wallboard</source>
@@ -7657,6 +7614,77 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Today in %1 · updated %2</source>
         <translation>Hoy en %1 · actualizado %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::WrapUpBox</name>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Resultado:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Transfe&amp;rred to:</source>
+        <translation>Trans&amp;ferido a:</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Transferido a</translation>
+    </message>
+    <message>
+        <source>Transferred to (department and number)</source>
+        <translation>Transferido a (departamento y número)</translation>
+    </message>
+    <message>
+        <source>Wrap-&amp;up notes:</source>
+        <translation>N&amp;otas de cierre:</translation>
+    </message>
+    <message>
+        <source>Wrap-up notes</source>
+        <translation>Notas de cierre</translation>
+    </message>
+    <message>
+        <source>Finish contact</source>
+        <translation>Finalizar contacto</translation>
+    </message>
+    <message>
+        <source>— choose how the contact ended —</source>
+        <translation>— elija cómo terminó el contacto —</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Información proporcionada</translation>
+    </message>
+    <message>
+        <source>Service request created</source>
+        <translation>Solicitud de servicio creada</translation>
+    </message>
+    <message>
+        <source>Caller attached to an existing request</source>
+        <translation>Persona agregada a una solicitud existente</translation>
+    </message>
+    <message>
+        <source>Warm transfer</source>
+        <translation>Transferencia asistida</translation>
+    </message>
+    <message>
+        <source>Cold transfer</source>
+        <translation>Transferencia directa</translation>
+    </message>
+    <message>
+        <source>Complaint or comment</source>
+        <translation>Queja o comentario</translation>
+    </message>
+    <message>
+        <source>Caller hung up</source>
+        <translation>La persona colgó</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Derivado a otra entidad</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,16 @@
 #include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 
+#include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTest>
+#include <QTextDocument>
 #include <QTimer>
 #include <memory>
 
@@ -52,6 +56,35 @@ inline QString offScreen(const QWidget *widget)
             .arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()),
                  widget->parentWidget() ? widget->parentWidget()->objectName() : QString());
     return QString();
+}
+
+// The labels and buttons inside `root` whose text does not fit the room they were given (a
+// translation longer than the layout allows), one line each: "objectName (Class): text".
+// Word-wrapped labels grow instead; only what is visible counts.
+inline QStringList truncatedTexts(const QWidget *root)
+{
+    QStringList found;
+    const auto check = [&found](const QWidget *w, const QString &text, int needed) {
+        if (!w->isVisible() || text.isEmpty() || needed <= w->width())
+            return;
+        found.append(
+            QStringLiteral("%1 (%2): \"%3\" needs %4 px, has %5")
+                .arg(w->objectName(), QString::fromLatin1(w->metaObject()->className()), text)
+                .arg(needed)
+                .arg(w->width()));
+    };
+    for (const QLabel *label : root->findChildren<QLabel *>()) {
+        if (label->wordWrap() || label->textFormat() == Qt::RichText ||
+            Qt::mightBeRichText(label->text()))
+            continue;
+        check(label, label->text(), label->minimumSizeHint().width());
+    }
+    for (const QAbstractButton *button : root->findChildren<QAbstractButton *>()) {
+        if (button->text().isEmpty() || !qobject_cast<const QPushButton *>(button))
+            continue;
+        check(button, button->text(), button->minimumSizeHint().width());
+    }
+    return found;
 }
 
 // The real main window at 1366x768, shown and active (nullptr when the platform refuses).

@@ -16,6 +16,7 @@
 #include "tests/gui/intakefixture.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
+#include "translations/translator.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
@@ -25,6 +26,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -100,7 +102,22 @@ class TestKeyboardJourney : public QObject
         return desk;
     }
 
+    // No label or button of the window cuts its text (a long translation) at 1366x768.
+    void noTruncatedText(const Desk &desk)
+    {
+        const QStringList truncated = test::truncatedTexts(desk.window.get());
+        QVERIFY2(truncated.isEmpty(), qPrintable(truncated.join(u'\n')));
+    }
+
 private slots:
+    // CIVICDESK_TEST_LANGUAGE=es runs the journeys with the Spanish translation loaded.
+    void initTestCase()
+    {
+        const QString language = qEnvironmentVariable("CIVICDESK_TEST_LANGUAGE");
+        if (!language.isEmpty())
+            QCOMPARE(installTranslations(*QCoreApplication::instance(), language), language);
+    }
+
     void init()
     {
         m_store = std::make_unique<test::TempStore>();
@@ -263,8 +280,8 @@ private slots:
 
         // Ctrl+Q again, "Keep as draft" (Alt+K): the window closes and the call is kept.
         asked = false;
-        QTimer::singleShot(0, this,
-                           [&] { test::Journey::answer(Qt::Key_K, Qt::AltModifier, &asked); });
+        const Qt::Key keep = QKeySequence::mnemonic(MainWindow::tr("&Keep as draft"))[0].key();
+        QTimer::singleShot(0, this, [&] { test::Journey::answer(keep, Qt::AltModifier, &asked); });
         press(Qt::Key_Q, Qt::ControlModifier);
         QVERIFY(asked);
         QTRY_VERIFY(!window->isVisible());
@@ -340,11 +357,17 @@ private slots:
         QVERIFY(desk.window);
         QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
         typeAndAddress(j, "street light", QStringLiteral("Lamp out since Friday"), "1 a acorn");
+        noTruncatedText(desk);
         QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
         auto *result = desk.window->findChild<QLabel *>(QStringLiteral("resultLabel"));
         QTRY_VERIFY(result->isVisible());
         QVERIFY(test::offScreen(result).isEmpty());
-        finishContact(j);
+        noTruncatedText(desk);
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("outcomeComboBox"));
+        noTruncatedText(desk);
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.press(Qt::Key_Return));
         const auto contact = onlyContact();
         QVERIFY(contact);
         QCOMPARE(contact->outcome, std::optional(Outcome::RequestCreated));
@@ -366,7 +389,13 @@ private slots:
         QVERIFY(desk.window);
         QVERIFY(j.press(Qt::Key_2, Qt::ControlModifier));
         QVERIFY(j.type("articleSearchLineEdit", QStringLiteral("bird")));
-        finishContact(j, 1); // "Information given"
+        noTruncatedText(desk);
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("outcomeComboBox"));
+        QVERIFY(j.press(Qt::Key_Down)); // "Information given"
+        noTruncatedText(desk);
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.press(Qt::Key_Return));
         const auto contact = onlyContact();
         QVERIFY(contact);
         QCOMPARE(contact->outcome, std::optional(Outcome::InformationGiven));
@@ -433,7 +462,9 @@ private slots:
         QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
         QCOMPARE(j.focusName(), QStringLiteral("addressLineEdit"));
         auto *message = desk.window->findChild<QLabel *>(QStringLiteral("intakeMessageLabel"));
-        QVERIFY(message->text().contains(u"outside"));
+        // (In the language the window speaks.)
+        QCOMPARE(message->text(), IntakePanel::tr("This place is outside the city: refer the "
+                                                  "caller instead of taking a request."));
         QTRY_VERIFY2(test::offScreen(message).isEmpty(), qPrintable(test::offScreen(message)));
         // The outcome is "referred"; the request on the form is discarded.
         QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
@@ -508,7 +539,9 @@ private slots:
         QString earlier;
         std::optional<Contact> contact;
         int keys = 0;
-        duplicateJourney(Qt::Key_I, earlier, contact, keys); // "Create anyway: a different problem"
+        // "Create anyway: a different problem", by its mnemonic in the window's language.
+        const QString different = IntakePanel::tr("Create anyway: a d&ifferent problem");
+        duplicateJourney(QKeySequence::mnemonic(different)[0].key(), earlier, contact, keys);
         QVERIFY(contact);
         QCOMPARE(contact->outcome, std::optional(Outcome::RequestCreated));
         QCOMPARE(contact->requestIds.size(), 1);
@@ -521,7 +554,8 @@ private slots:
             RequestTimeline(m_store->db()).forRequest(*request, false);
         QVERIFY(std::any_of(timeline.cbegin(), timeline.cend(), [](const TimelineEntry &e) {
             return e.kind == TimelineEntry::Kind::NoteAdded && !e.isPublic &&
-                   e.text.contains(u"different problem");
+                   e.text.contains(
+                       IntakePanel::tr("a different problem from the open requests nearby"));
         }));
         qInfo("journey duplicate, create anyway: %d keys beyond typed text", keys);
     }
@@ -569,7 +603,10 @@ private slots:
         QVERIFY(desk.window->historyPanel()->callerId().isEmpty());
         const auto *location =
             desk.window->findChild<QLabel *>(QStringLiteral("locationHistoryLabel"));
-        QVERIFY2(location->text().startsWith(u"No location yet"), qPrintable(location->text()));
+        QVERIFY2(location->text().startsWith(HistoryPanel::tr(
+                     "No location yet: as intake finds the address, the requests there and "
+                     "nearby show here.")),
+                 qPrintable(location->text()));
         QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
         QVERIFY(j.press(Qt::Key_End)); // the caller hung up
         QVERIFY(j.tabTo("finishContactButton"));
@@ -624,9 +661,10 @@ private slots:
             QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
             typeAndAddress(j, "street light", QString(), "10 a st");
             auto *label = desk.window->findChild<QLabel *>(QStringLiteral("duplicatesLabel"));
-            QVERIFY2(label->text().endsWith(u"none"), qPrintable(label->text()));
-            QVERIFY(
-                j.pressAndAnswer(Qt::Key_Q, Qt::ControlModifier, Qt::Key_K, Qt::AltModifier, this));
+            QCOMPARE(label->text(), IntakePanel::tr("Open requests of this type nearby: none"));
+            // "Keep as draft", by its mnemonic in the window's language.
+            const Qt::Key keep = QKeySequence::mnemonic(MainWindow::tr("&Keep as draft"))[0].key();
+            QVERIFY(j.pressAndAnswer(Qt::Key_Q, Qt::ControlModifier, keep, Qt::AltModifier, this));
             QTRY_VERIFY(!desk.window->isVisible());
         }
         // Meanwhile another caller reported the same light: the restored form is checked again.
@@ -667,8 +705,8 @@ private slots:
         QVERIFY(j.press(Qt::Key_Return, Qt::ControlModifier));
         QCOMPARE(j.focusName(), QStringLiteral("callerEmailLineEdit"));
         auto *message = desk.window->findChild<QLabel *>(QStringLiteral("callerStatusLabel"));
-        QVERIFY2(message->text().contains(u"email", Qt::CaseInsensitive),
-                 qPrintable(message->text()));
+        // The message quotes what was typed (in the window's language).
+        QVERIFY2(message->text().contains(u"\"ana at example\""), qPrintable(message->text()));
         QTRY_VERIFY2(test::offScreen(message).isEmpty(), qPrintable(test::offScreen(message)));
         QCOMPARE(RequestRepository(m_store->db()).count(), m_requestsBefore);
     }
@@ -763,22 +801,37 @@ private slots:
         QVERIFY(j.press(Qt::Key_Return));
         auto *result = desk.window->findChild<QLabel *>(QStringLiteral("readbackResultLabel"));
         QTRY_VERIFY(result->isVisible());
-        QVERIFY2(result->text().contains(u"not a valid request number"),
+        // What the message says after the number, in the window's language.
+        const QString invalid = QCoreApplication::translate(
+            "RequestNumber", "%1 is not a valid request number: a character was misheard or "
+                             "two were swapped. Ask the caller to read it again.");
+        QVERIFY2(result->text().contains(invalid.mid(invalid.indexOf(u"%1") + 2)),
                  qPrintable(result->text()));
         QVERIFY(!result->text().contains(u"A St"));
         // The number is selected: typing replaces it.
         QVERIFY(j.type("readbackNumberLineEdit", number));
         QVERIFY(j.press(Qt::Key_Return));
-        QTRY_VERIFY(result->text().startsWith(u"Request " + number));
+        // "Request <number>, ..." in the window's language.
+        const QString requestWord =
+            QCoreApplication::translate("civicdesk::StatusReadbackBox",
+                                        "Request %1, %2 at %3, was opened on %4.")
+                .section(QStringLiteral("%1"), 0, 0);
+        QTRY_VERIFY(result->text().startsWith(requestWord + number));
         QVERIFY(result->text().contains(u"10 A St"));
         // A city case id: no check character, so the caller confirms the address first.
         QVERIFY(j.press(Qt::Key_R, Qt::ControlModifier));
         QVERIFY(j.type("readbackNumberLineEdit", QStringLiteral("101001241058")));
         QVERIFY(j.press(Qt::Key_Return));
-        QVERIFY2(result->text().contains(u"no check character"), qPrintable(result->text()));
+        const QString noCheck = QCoreApplication::translate(
+            "civicdesk::StatusReadbackBox",
+            "City case number %1 has no check character: one wrong digit finds someone else's "
+            "request. Ask the caller for the street address or the date they reported it, type "
+            "it under \"Confirm with\" and press Enter.");
+        QVERIFY2(result->text().contains(noCheck.section(QStringLiteral("%1"), 1)),
+                 qPrintable(result->text()));
         QVERIFY(j.type("readbackConfirmLineEdit", QStringLiteral("76 Alpheus Rd")));
         QVERIFY(j.press(Qt::Key_Return));
-        QTRY_VERIFY(result->text().startsWith(u"Request 101001241058"));
+        QTRY_VERIFY(result->text().startsWith(requestWord + u"101001241058"));
         finishContact(j, 1);
         QCOMPARE(finishedContacts(1).first().contact.outcome,
                  std::optional(Outcome::InformationGiven));

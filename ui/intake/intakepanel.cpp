@@ -1,27 +1,25 @@
 #include "ui/intake/intakepanel.h"
 
 #include "models/city/cataloguerepository.h"
-#include "models/domain/textmatch.h"
 #include "models/intake/intakedraft.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
-#include "models/itemmodels/servicetypemodel.h"
 #include "models/requests/requestrepository.h"
+#include "ui/intake/callerbox.h"
+#include "ui/intake/contactbar.h"
 #include "ui/intake/locationbox.h"
 #include "ui/intake/requestform.h"
+#include "ui/intake/typepicker.h"
+#include "ui/intake/wrapupbox.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
-#include <QFormLayout>
 #include <QFrame>
-#include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
@@ -31,42 +29,13 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
-#include <QTextBrowser>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace civicdesk {
 
 namespace {
-
-const QString draftId = QStringLiteral("intake");
-
-// Every typed word must appear in the type's name, group, keywords or synonyms.
-class TypeFilterProxy : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-    void setWords(const QString &text)
-    {
-        m_words = textmatch::fold(text).split(u' ', Qt::SkipEmptyParts);
-        invalidateRowsFilter();
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        if (m_words.isEmpty())
-            return true;
-        const QString text = textmatch::fold(
-            sourceModel()->index(row, 0, parent).data(ServiceTypeModel::SearchTextRole).toString());
-        return std::all_of(m_words.cbegin(), m_words.cend(),
-                           [&text](const QString &w) { return text.contains(w); });
-    }
-
-private:
-    QStringList m_words;
-};
 
 // Messages are selectable with the mouse but are no Tab stops: Tab goes from field to field.
 QLabel *bigLabel(QWidget *parent, const QString &objectName)
@@ -81,10 +50,21 @@ QLabel *bigLabel(QWidget *parent, const QString &objectName)
 } // namespace
 
 IntakePanel::IntakePanel(IntakeContext context, QWidget *parent)
-    : QWidget(parent), m_ctx(context), m_recorder(context.service),
-      m_model(new ServiceTypeModel(context.catalogue, this)), m_proxy(new TypeFilterProxy(this))
+    : QWidget(parent), m_ctx(context),
+      m_session(new IntakeSession(context.catalogue, context.requests, context.intake,
+                                  context.service, this)),
+      m_types(new TypePicker(context.catalogue, this))
 {
-    m_proxy->setSourceModel(m_model);
+    connect(m_session, &IntakeSession::callerChanged, this, &IntakePanel::callerChanged);
+    connect(m_session, &IntakeSession::duplicatesChanged, this, &IntakePanel::duplicatesChanged);
+    connect(m_session, &IntakeSession::outcomeChanged, this, &IntakePanel::syncOutcome);
+    connect(m_session, &IntakeSession::transferChanged, this, [this] {
+        if (m_transfer->text() != m_session->transferTo())
+            m_transfer->setText(m_session->transferTo());
+    });
+    connect(m_session, &IntakeSession::stepNotRecorded, this, [this](const QString &message) {
+        showMessage(tr("This step of the contact could not be recorded: %1").arg(message), true);
+    });
     buildUi();
     retranslate();
     m_clockTimer = new QTimer(this);
@@ -94,8 +74,6 @@ IntakePanel::IntakePanel(IntakeContext context, QWidget *parent)
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(300);
     connect(m_draftTimer, &QTimer::timeout, this, &IntakePanel::saveDraft);
-    if (m_proxy->rowCount() > 0)
-        m_list->setCurrentIndex(m_proxy->index(0, 0));
     restoreDraft();
 }
 
@@ -103,106 +81,48 @@ void IntakePanel::buildUi()
 {
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
-    auto section = [this, layout](const QString &objectName) {
-        auto *label = new QLabel(this);
-        label->setObjectName(objectName);
-        QFont font = label->font();
-        font.setBold(true);
-        label->setFont(font);
-        layout->addWidget(label);
-        m_sectionLabels.append(label);
-        return label;
-    };
-
     // Contact
-    section(QStringLiteral("contactSectionLabel"));
-    auto *contactRow = new QHBoxLayout;
-    m_channel = new QComboBox(this);
-    m_channel->setObjectName(QStringLiteral("channelComboBox"));
-    m_startContact = new QPushButton(this);
-    m_startContact->setObjectName(QStringLiteral("startContactButton"));
-    m_contactLabel = new QLabel(this);
-    m_contactLabel->setObjectName(QStringLiteral("contactTimerLabel"));
-    m_endContact = new QPushButton(this);
-    m_endContact->setObjectName(QStringLiteral("endContactButton"));
-    m_endContact->setEnabled(false);
-    contactRow->addWidget(m_channel);
-    contactRow->addWidget(m_startContact);
-    contactRow->addWidget(m_contactLabel, 1);
-    contactRow->addWidget(m_endContact);
-    layout->addLayout(contactRow);
-    // The call the phone offered (telephony): its state, Answer and Hang up.
-    m_callRow = new QWidget(this);
-    m_callRow->setObjectName(QStringLiteral("callRow"));
-    auto *callRow = new QHBoxLayout(m_callRow);
-    callRow->setContentsMargins(0, 0, 0, 0);
-    m_callLabel = new QLabel(m_callRow);
-    m_callLabel->setObjectName(QStringLiteral("callStatusLabel"));
-    m_callLabel->setWordWrap(true);
-    m_answerCall = new QPushButton(m_callRow);
-    m_answerCall->setObjectName(QStringLiteral("answerCallButton"));
-    m_hangUpCall = new QPushButton(m_callRow);
-    m_hangUpCall->setObjectName(QStringLiteral("hangUpCallButton"));
-    callRow->addWidget(m_callLabel, 1);
-    callRow->addWidget(m_answerCall);
-    callRow->addWidget(m_hangUpCall);
-    layout->addWidget(m_callRow);
-    m_callRow->hide();
+    m_contactBar = new ContactBar(this);
+    m_channel = m_contactBar->channelCombo();
+    m_startContact = m_contactBar->startButton();
+    m_contactLabel = m_contactBar->timerLabel();
+    m_endContact = m_contactBar->endButton();
+    m_callRow = m_contactBar->callRow();
+    m_callLabel = m_contactBar->callLabel();
+    m_answerCall = m_contactBar->answerButton();
+    m_hangUpCall = m_contactBar->hangUpButton();
+    connect(m_channel, &QComboBox::currentIndexChanged, this, [this] {
+        if (const auto channel = channelFromName(m_channel->currentData().toString()))
+            m_session->setChannel(*channel);
+    });
+    layout->addWidget(m_contactBar);
 
     // Caller
-    section(QStringLiteral("callerSectionLabel"));
-    auto *callerForm = new QFormLayout;
-    m_callerPhone = new QLineEdit(this);
-    m_callerPhone->setObjectName(QStringLiteral("callerPhoneLineEdit"));
-    m_callerName = new QLineEdit(this);
-    m_callerName->setObjectName(QStringLiteral("callerNameLineEdit"));
-    m_callerEmail = new QLineEdit(this);
-    m_callerEmail->setObjectName(QStringLiteral("callerEmailLineEdit"));
-    m_callerLanguage = new QComboBox(this);
-    m_callerLanguage->setObjectName(QStringLiteral("callerLanguageComboBox"));
+    m_callerBox = new CallerBox(this);
+    m_callerPhone = m_callerBox->phoneEdit();
+    m_callerName = m_callerBox->nameEdit();
+    m_callerEmail = m_callerBox->emailEdit();
+    m_callerLanguage = m_callerBox->languageCombo();
+    m_callerPreference = m_callerBox->preferenceCombo();
+    m_callerMatches = m_callerBox->matchList();
+    m_callerStatus = m_callerBox->statusLabel();
     connect(m_callerLanguage, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_callerLanguage->currentData().toString().isEmpty())
-            emit callerLanguageChanged(m_callerLanguage->currentData().toString());
+        const QString language = m_callerLanguage->currentData().toString();
+        if (language.isEmpty())
+            return;
+        m_session->setCallerLanguage(language);
+        emit callerLanguageChanged(language);
     });
-    m_callerPreference = new QComboBox(this);
-    m_callerPreference->setObjectName(QStringLiteral("callerPreferenceComboBox"));
-    m_callerMatches = new QListWidget(this);
-    m_callerMatches->setObjectName(QStringLiteral("callerMatchList"));
-    m_callerMatches->setMaximumHeight(m_callerMatches->fontMetrics().height() * 4 + 8);
-    m_callerMatches->hide();
-    m_callerStatus = new QLabel(this);
-    m_callerStatus->setObjectName(QStringLiteral("callerStatusLabel"));
-    m_callerStatus->setWordWrap(true);
-    for (QWidget *field :
-         {static_cast<QWidget *>(m_callerPhone), static_cast<QWidget *>(m_callerName),
-          static_cast<QWidget *>(m_callerEmail), static_cast<QWidget *>(m_callerLanguage),
-          static_cast<QWidget *>(m_callerPreference)}) {
-        auto *label = new QLabel(this);
-        label->setBuddy(field);
-        callerForm->addRow(label, field);
-        m_fieldLabels.append(label);
-    }
-    layout->addLayout(callerForm);
-    layout->addWidget(m_callerMatches);
-    layout->addWidget(m_callerStatus);
+    connect(m_callerPreference, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_callerPreference->currentIndex() >= 0)
+            m_session->setCallerPreference(
+                ContactPreference(m_callerPreference->currentData().toInt()));
+    });
+    connect(m_callerBox, &CallerBox::matchChosen, this, &IntakePanel::pickCaller);
+    layout->addWidget(m_callerBox);
 
     // Request type
-    m_searchLabel = section(QStringLiteral("typeSectionLabel"));
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("typeSearchLineEdit"));
-    m_search->setClearButtonEnabled(true);
-    m_searchLabel->setBuddy(m_search);
-    m_list = new QListView(this);
-    m_list->setObjectName(QStringLiteral("typeListView"));
-    m_list->setModel(m_proxy);
-    m_list->setUniformItemSizes(true);
-    m_list->setMinimumHeight(m_list->fontMetrics().height() * 7);
-    m_detail = new QTextBrowser(this);
-    m_detail->setObjectName(QStringLiteral("typeDetailBrowser"));
-    m_detail->setMaximumHeight(m_detail->fontMetrics().height() * 9);
-    layout->addWidget(m_search);
-    layout->addWidget(m_list);
-    layout->addWidget(m_detail);
+    layout->addWidget(m_types);
 
     // The request
     m_requestFrame = new QFrame(this);
@@ -263,30 +183,12 @@ void IntakePanel::buildUi()
     layout->addWidget(m_result);
 
     // Wrap-up
-    m_wrapUp = new QFrame(this);
-    m_wrapUp->setObjectName(QStringLiteral("wrapUpFrame"));
-    m_wrapUp->setFrameShape(QFrame::StyledPanel);
-    auto *wrapLayout = new QFormLayout(m_wrapUp);
-    m_outcome = new QComboBox(m_wrapUp);
-    m_outcome->setObjectName(QStringLiteral("outcomeComboBox"));
-    m_transfer = new QLineEdit(m_wrapUp);
-    m_transfer->setObjectName(QStringLiteral("transferLineEdit"));
-    m_notes = new QPlainTextEdit(m_wrapUp);
-    m_notes->setObjectName(QStringLiteral("wrapUpNotesEdit"));
-    m_notes->setTabChangesFocus(true);
-    m_notes->setFixedHeight(m_notes->fontMetrics().height() * 3 + 12);
-    m_finish = new QPushButton(m_wrapUp);
-    m_finish->setObjectName(QStringLiteral("finishContactButton"));
-    for (QWidget *field : {static_cast<QWidget *>(m_outcome), static_cast<QWidget *>(m_transfer),
-                           static_cast<QWidget *>(m_notes)}) {
-        auto *label = new QLabel(m_wrapUp);
-        label->setBuddy(field);
-        wrapLayout->addRow(label, field);
-        m_fieldLabels.append(label);
-    }
-    m_wrapUpMessage = bigLabel(m_wrapUp, QStringLiteral("wrapUpMessageLabel"));
-    wrapLayout->addRow(m_wrapUpMessage);
-    wrapLayout->addRow(m_finish);
+    m_wrapUp = new WrapUpBox(this);
+    m_outcome = m_wrapUp->outcomeCombo();
+    m_transfer = m_wrapUp->transferEdit();
+    m_notes = m_wrapUp->notesEdit();
+    m_wrapUpMessage = m_wrapUp->messageLabel();
+    m_finish = m_wrapUp->finishButton();
     m_wrapUp->hide();
     layout->addWidget(m_wrapUp);
     layout->addStretch(1);
@@ -302,8 +204,6 @@ void IntakePanel::buildUi()
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_scroll);
 
-    // The type's details are read, not visited: Tab goes from the search to the questions.
-    m_detail->setFocusPolicy(Qt::NoFocus);
     // The wheel scrolls the form; it changes a list's answer only when the list has focus.
     for (QComboBox *combo : {m_channel, m_callerLanguage, m_callerPreference, m_outcome}) {
         combo->setFocusPolicy(Qt::StrongFocus);
@@ -313,19 +213,7 @@ void IntakePanel::buildUi()
             [this](QWidget *, QWidget *now) { followFocus(now); });
     connect(m_location, &LocationBox::locationChanged, this, [this] { ensureVisible(m_location); });
 
-    m_search->installEventFilter(this);
-    m_callerPhone->installEventFilter(this);
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        static_cast<TypeFilterProxy *>(m_proxy)->setWords(text);
-        if (m_proxy->rowCount() > 0)
-            m_list->setCurrentIndex(m_proxy->index(0, 0));
-        else
-            showTypeDetail({});
-    });
-    connect(m_search, &QLineEdit::returnPressed, this, &IntakePanel::chooseCurrentType);
-    connect(m_list, &QListView::activated, this, [this] { chooseCurrentType(); });
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { showTypeDetail(current); });
+    connect(m_types, &TypePicker::typeActivated, this, &IntakePanel::chooseCurrentType);
     connect(m_startContact, &QPushButton::clicked, this, &IntakePanel::startContact);
     connect(m_endContact, &QPushButton::clicked, this, &IntakePanel::beginWrapUp);
     connect(m_answerCall, &QPushButton::clicked, this, [this] {
@@ -336,42 +224,40 @@ void IntakePanel::buildUi()
         if (m_callState == CallState::Ringing || m_callState == CallState::Talking)
             emit hangUpCallRequested(m_call.callId);
     });
-    // Window-wide: the phone is answered from wherever the agent is typing (only with a phone:
-    // the shortcuts live on the call row, hidden without one).
-    auto *answerShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), m_callRow);
-    answerShortcut->setContext(Qt::WindowShortcut);
-    connect(answerShortcut, &QShortcut::activated, m_answerCall, &QPushButton::click);
-    auto *hangUpShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), m_callRow);
-    hangUpShortcut->setContext(Qt::WindowShortcut);
-    connect(hangUpShortcut, &QShortcut::activated, m_hangUpCall, &QPushButton::click);
     connect(m_finish, &QPushButton::clicked, this, &IntakePanel::finishContact);
     connect(m_submit, &QPushButton::clicked, this, &IntakePanel::submit);
     connect(m_attach, &QPushButton::clicked, this, &IntakePanel::attachToDuplicate);
     for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail}) {
         connect(edit, &QLineEdit::textEdited, this, [this] {
-            m_callerId.clear();
+            m_session->setCallerTyped(m_callerPhone->text(), m_callerName->text(),
+                                      m_callerEmail->text());
             findCallers();
             scheduleDraftSave();
         });
     }
-    connect(m_callerMatches, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem *item) { pickCaller(m_callerMatches->row(item)); });
-    connect(m_form, &RequestForm::answersChanged, this, &IntakePanel::scheduleDraftSave);
-    connect(m_description, &QPlainTextEdit::textChanged, this, &IntakePanel::scheduleDraftSave);
+    connect(m_form, &RequestForm::answersChanged, this, [this] {
+        m_session->setAnswers(m_form->answers());
+        scheduleDraftSave();
+    });
+    connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
+        m_session->setDescription(m_description->toPlainText());
+        scheduleDraftSave();
+    });
     connect(m_location, &LocationBox::locationChanged, this, [this] {
+        m_session->setLocation(m_location->location(), m_location->isOutsideCity());
         refreshDuplicates();
         scheduleDraftSave();
     });
     connect(m_location, &LocationBox::referralShown, this, [this] {
-        suggestOutcome(Outcome::Referred);
-        IntakeLocation typed;
-        typed.address = m_location->addressEdit()->text().trimmed();
-        recordStep(m_recorder.locationSet(typed, true, m_location->referralName()));
+        m_session->referralShown(m_location->addressEdit()->text(), m_location->referralName());
     });
     connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
         const QString outcome = m_outcome->currentData().toString();
         m_transfer->setEnabled(outcome.endsWith(u"transfer"));
+        m_session->setOutcome(outcomeFromName(outcome));
     });
+    connect(m_transfer, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_session->setTransferTo(text); });
 
     auto *submitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     submitShortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -384,88 +270,18 @@ void IntakePanel::buildUi()
 
 void IntakePanel::retranslate()
 {
-    const QStringList sections = {tr("Contact"), tr("Caller"), tr("Request &type:"),
-                                  tr("&Description (what the caller sees or needs)"),
+    const QStringList sections = {tr("&Description (what the caller sees or needs)"),
                                   tr("&Location")};
     for (int i = 0; i < m_sectionLabels.size() && i < sections.size(); ++i)
         m_sectionLabels.at(i)->setText(sections.at(i));
-    const QStringList fields = {tr("&Phone:"),          tr("N&ame:"),         tr("E&mail:"),
-                                tr("Lan&guage:"),       tr("Contact &by:"),   tr("&Outcome:"),
-                                tr("Transfe&rred to:"), tr("Wrap-&up notes:")};
-    for (int i = 0; i < m_fieldLabels.size() && i < fields.size(); ++i)
-        m_fieldLabels.at(i)->setText(fields.at(i));
-    const int channel = std::max(0, m_channel->currentIndex());
-    m_channel->clear();
-    const QList<std::pair<Channel, QString>> channels = {
-        {Channel::Phone, tr("Phone")},       {Channel::WalkIn, tr("Walk-in")},
-        {Channel::Email, tr("Email")},       {Channel::Web, tr("Web")},
-        {Channel::Text, tr("Text message")}, {Channel::Mail, tr("Mail")}};
-    for (const auto &[value, text] : channels)
-        m_channel->addItem(text, channelName(value));
-    m_channel->setCurrentIndex(channel);
-    m_channel->setAccessibleName(tr("Contact channel"));
-    m_startContact->setText(tr("Start contact (Ctrl+N)"));
-    m_endContact->setText(tr("End contact (Ctrl+E)"));
-    m_answerCall->setText(tr("Answer (Ctrl+Shift+P)"));
-    m_answerCall->setAccessibleName(tr("Answer the call"));
-    m_hangUpCall->setText(tr("Hang up (Ctrl+Shift+H)"));
-    m_hangUpCall->setAccessibleName(tr("Hang up the call"));
-    m_callLabel->setAccessibleName(tr("Call"));
     updateCallRow();
-    m_callerPhone->setPlaceholderText(tr("Phone, e.g. (617) 555-0100"));
-    m_callerPhone->setAccessibleName(tr("Caller phone"));
-    m_callerName->setPlaceholderText(tr("Name (leave empty for an anonymous caller)"));
-    m_callerName->setAccessibleName(tr("Caller name"));
-    m_callerEmail->setPlaceholderText(tr("Email"));
-    m_callerEmail->setAccessibleName(tr("Caller email"));
-    const QString language = m_callerLanguage->currentData().toString();
-    m_callerLanguage->clear();
-    m_callerLanguage->addItem(tr("English"), QStringLiteral("en"));
-    m_callerLanguage->addItem(tr("Spanish"), QStringLiteral("es"));
-    m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(language)));
-    m_callerLanguage->setAccessibleName(tr("Caller's language"));
-    const QVariant preference = m_callerPreference->currentData();
-    m_callerPreference->clear();
-    m_callerPreference->addItem(tr("Phone call"), int(ContactPreference::Phone));
-    m_callerPreference->addItem(tr("Email"), int(ContactPreference::Email));
-    m_callerPreference->addItem(tr("Mail"), int(ContactPreference::Mail));
-    m_callerPreference->addItem(tr("No follow-up wanted"), int(ContactPreference::None));
-    m_callerPreference->setCurrentIndex(std::max(0, m_callerPreference->findData(preference)));
-    m_callerPreference->setAccessibleName(tr("Contact by"));
-    m_callerMatches->setAccessibleName(tr("Callers found"));
-    m_search->setPlaceholderText(tr("Type a name or keyword, e.g. pothole, trash, rodent"));
-    m_search->setAccessibleName(tr("Search request types"));
-    m_list->setAccessibleName(tr("Request types"));
-    m_detail->setAccessibleName(tr("Request type details"));
     m_description->setAccessibleName(tr("Description"));
     m_duplicates->setAccessibleName(tr("Open requests of this type nearby"));
     updateDuplicatesLabel();
     m_attach->setText(tr("Attach the caller to the selected request (Ctrl+D)"));
     m_submit->setText(tr("Submit request (Ctrl+Enter)"));
-    const int outcome = std::max(0, m_outcome->currentIndex());
-    m_outcome->clear();
-    // No default: the outcome follows what happened in this contact, or the agent chooses it.
-    m_outcome->addItem(tr("— choose how the contact ended —"), QString());
-    const QList<std::pair<Outcome, QString>> outcomes = {
-        {Outcome::InformationGiven, tr("Information given")},
-        {Outcome::RequestCreated, tr("Service request created")},
-        {Outcome::AttachedToExisting, tr("Caller attached to an existing request")},
-        {Outcome::WarmTransfer, tr("Warm transfer")},
-        {Outcome::ColdTransfer, tr("Cold transfer")},
-        {Outcome::Complaint, tr("Complaint or comment")},
-        {Outcome::CallerHungUp, tr("Caller hung up")},
-        {Outcome::Referred, tr("Referred elsewhere")}};
-    for (const auto &[value, text] : outcomes)
-        m_outcome->addItem(text, outcomeName(value));
-    m_outcome->setCurrentIndex(outcome);
-    m_outcome->setAccessibleName(tr("Outcome"));
-    m_transfer->setPlaceholderText(tr("Transferred to (department and number)"));
-    m_transfer->setAccessibleName(tr("Transferred to"));
-    m_notes->setPlaceholderText(tr("Wrap-up notes"));
-    m_notes->setAccessibleName(tr("Wrap-up notes"));
-    m_finish->setText(tr("Finish contact"));
+    syncOutcome();
     updateTimer();
-    showTypeDetail(m_list->currentIndex());
 }
 
 void IntakePanel::changeEvent(QEvent *event)
@@ -477,19 +293,17 @@ void IntakePanel::changeEvent(QEvent *event)
 
 void IntakePanel::focusSearch()
 {
-    m_search->setFocus(Qt::ShortcutFocusReason);
-    m_search->selectAll();
+    m_types->focusSearch();
 }
 
 int IntakePanel::visibleTypeCount() const
 {
-    return m_proxy->rowCount();
+    return m_types->visibleTypeCount();
 }
 
 QString IntakePanel::currentTypeCode() const
 {
-    return m_type ? m_type->code
-                  : m_list->currentIndex().data(ServiceTypeModel::CodeRole).toString();
+    return m_session->type() ? m_session->type()->code : m_types->currentCode();
 }
 
 bool IntakePanel::eventFilter(QObject *watched, QEvent *event)
@@ -502,50 +316,20 @@ bool IntakePanel::eventFilter(QObject *watched, QEvent *event)
             QCoreApplication::sendEvent(m_scroll->verticalScrollBar(), event);
             return true;
         }
-        return QWidget::eventFilter(watched, event);
-    }
-    if (event->type() != QEvent::KeyPress)
-        return QWidget::eventFilter(watched, event);
-    const int key = static_cast<QKeyEvent *>(event)->key();
-    if (watched == m_search && (key == Qt::Key_Down || key == Qt::Key_Up ||
-                                key == Qt::Key_PageDown || key == Qt::Key_PageUp)) {
-        const int rows = m_proxy->rowCount();
-        if (rows == 0)
-            return true;
-        const int step = key == Qt::Key_Down       ? 1
-                         : key == Qt::Key_Up       ? -1
-                         : key == Qt::Key_PageDown ? 10
-                                                   : -10;
-        const int row = std::clamp(m_list->currentIndex().row() + step, 0, rows - 1);
-        m_list->setCurrentIndex(m_proxy->index(row, 0));
-        return true;
-    }
-    if (watched == m_callerPhone && m_callerMatches->isVisible()) {
-        if (key == Qt::Key_Down || key == Qt::Key_Up) {
-            const int row =
-                std::clamp(m_callerMatches->currentRow() + (key == Qt::Key_Down ? 1 : -1), 0,
-                           m_callerMatches->count() - 1);
-            m_callerMatches->setCurrentRow(row);
-            return true;
-        }
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-            pickCaller(std::max(0, m_callerMatches->currentRow()));
-            return true;
-        }
     }
     return QWidget::eventFilter(watched, event);
 }
 
 void IntakePanel::updateTabOrder()
 {
-    QList<QWidget *> chain = {m_channel,        m_startContact,     m_endContact,    m_answerCall,
-                              m_hangUpCall,     m_callerPhone,      m_callerName,    m_callerEmail,
-                              m_callerLanguage, m_callerPreference, m_callerMatches, m_search,
-                              m_list,           m_emergency};
+    QList<QWidget *> chain = m_contactBar->focusChain();
+    chain.append(m_callerBox->focusChain());
+    chain << m_types->searchEdit() << m_types->listView() << m_emergency;
     chain.append(m_form->focusChain());
     chain << m_description;
     chain.append(m_location->focusChain());
-    chain << m_duplicates << m_attach << m_submit << m_outcome << m_transfer << m_notes << m_finish;
+    chain << m_duplicates << m_attach << m_submit;
+    chain.append(m_wrapUp->focusChain());
     for (qsizetype i = 1; i < chain.size(); ++i)
         QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
 }
@@ -594,41 +378,24 @@ void IntakePanel::ensureVisible(QWidget *widget)
     QTimer::singleShot(0, this, reveal);
 }
 
-void IntakePanel::selectTypeInList(const QString &code)
-{
-    const auto find = [this, &code] {
-        for (int row = 0; row < m_proxy->rowCount(); ++row) {
-            const QModelIndex index = m_proxy->index(row, 0);
-            if (index.data(ServiceTypeModel::CodeRole).toString() == code)
-                return index;
-        }
-        return QModelIndex();
-    };
-    QModelIndex index = find();
-    if (!index.isValid()) {
-        m_search->clear(); // the search hid it
-        index = find();
-    }
-    if (index.isValid()) {
-        m_list->setCurrentIndex(index);
-        m_list->scrollTo(index);
-    }
-}
-
-QWidget *IntakePanel::callerField(const QString &errorCode) const
+QWidget *IntakePanel::fieldFor(const QString &errorCode) const
 {
     if (errorCode == u"intake.email")
         return m_callerEmail;
     if (errorCode == u"intake.name")
         return m_callerName;
-    return m_callerPhone;
+    if (errorCode == u"intake.phone" || errorCode == u"intake.caller")
+        return m_callerPhone;
+    if (errorCode == u"intake.location")
+        return m_location->addressEdit();
+    if (errorCode == u"intake.description")
+        return m_description;
+    return nullptr;
 }
 
 void IntakePanel::updateDuplicatesLabel()
 {
-    const auto where = m_location->location();
-    const bool placed = where && where->latitude && where->longitude;
-    if (!placed)
+    if (!m_session->locationPlaced())
         m_duplicatesLabel->setText(tr("Open requests of this type nearby: shown once the "
                                       "address is chosen"));
     else if (m_duplicates->count() == 0)
@@ -639,8 +406,9 @@ void IntakePanel::updateDuplicatesLabel()
                                       nullptr, m_duplicates->count()));
 }
 
-IntakePanel::DuplicateDecision IntakePanel::askAboutDuplicates(QString *reason)
+IntakeSession::DuplicateDecision IntakePanel::askAboutDuplicates(QString *reason)
 {
+    using DuplicateDecision = IntakeSession::DuplicateDecision;
     if (m_duplicates->count() == 0)
         return DuplicateDecision::None;
     QListWidgetItem *current = m_duplicates->currentItem();
@@ -683,39 +451,9 @@ IntakePanel::DuplicateDecision IntakePanel::askAboutDuplicates(QString *reason)
     return DuplicateDecision::GoBack;
 }
 
-void IntakePanel::showTypeDetail(const QModelIndex &proxyIndex)
-{
-    if (!proxyIndex.isValid()) {
-        m_detail->setHtml(tr("<p>No request type matches. Try another word, or pick "
-                             "<i>General request</i>.</p>"));
-        return;
-    }
-    const auto type =
-        m_ctx.catalogue.serviceType(proxyIndex.data(ServiceTypeModel::CodeRole).toString());
-    if (!type)
-        return;
-    QString html = u"<h3>" + type->name.toHtmlEscaped() + u"</h3><p>" +
-                   type->description.toHtmlEscaped() + u"</p><p><b>" + tr("Department:") + u"</b> ";
-    const auto department = m_ctx.catalogue.department(type->departmentCode);
-    html += department ? department->name.toHtmlEscaped() : tr("not assigned");
-    html += u"<br><b>" + tr("Service level:") + u"</b> " + ServiceTypeModel::slaText(type->sla);
-    if (type->sla && type->sla->source == u"history")
-        html += u' ' + tr("(from the city's past target dates)");
-    html += u"<br><small>" +
-            tr("%n question(s)", nullptr,
-               int(std::count_if(type->attributes.cbegin(), type->attributes.cend(),
-                                 [](const ServiceAttribute &a) { return a.variable; }))) +
-            u" · " + tr("Enter to start this request") + u"</small></p>";
-    m_detail->setHtml(html);
-}
-
 void IntakePanel::chooseCurrentType()
 {
-    const QModelIndex index = m_list->currentIndex();
-    if (!index.isValid())
-        return;
-    const auto type =
-        m_ctx.catalogue.serviceType(index.data(ServiceTypeModel::CodeRole).toString());
+    const auto type = m_ctx.catalogue.serviceType(m_types->currentCode());
     if (!type)
         return;
     setType(*type);
@@ -735,57 +473,54 @@ void IntakePanel::startRequestOfType(const QString &serviceCode)
 
 void IntakePanel::recordArticleOpened(const QString &articleId)
 {
-    if (m_contactId.isEmpty())
-        return;
-    if (const Status s = m_ctx.service.recordArticleOpened(m_contactId, articleId); !s)
+    if (const Status s = m_session->recordArticleOpened(articleId); !s)
         showMessage(s.error().message, true);
 }
 
 void IntakePanel::recordUnansweredSearch(const QString &query, const QString &language)
 {
-    if (m_contactId.isEmpty())
-        return;
-    if (const Status s = m_ctx.service.recordUnansweredSearch(m_contactId, query, language); !s)
+    if (const Status s = m_session->recordUnansweredSearch(query, language); !s)
         showMessage(s.error().message, true);
 }
 
 void IntakePanel::recordReadBack(const QString &number, const QString &requestId)
 {
-    recordStep(m_recorder.readBack(number, requestId));
+    m_session->recordReadBack(number, requestId);
 }
 
-void IntakePanel::recordFormSteps()
+void IntakePanel::syncForm()
 {
-    recordStep(m_recorder.callerDetailsTaken(!m_callerName->text().trimmed().isEmpty(),
-                                             !m_callerPhone->text().trimmed().isEmpty(),
-                                             !m_callerEmail->text().trimmed().isEmpty()));
-    if (m_type)
-        recordStep(m_recorder.answersChanged(*m_type, m_form->answers()));
-    if (const auto where = m_location->location(); where && !m_location->isOutsideCity())
-        recordStep(m_recorder.locationSet(*where, false, QString()));
+    if (m_session->type())
+        m_session->setAnswers(m_form->answers());
+    m_session->setDescription(m_description->toPlainText());
+    m_session->setLocation(m_location->location(), m_location->isOutsideCity());
 }
 
-void IntakePanel::recordStep(const Status &status)
+void IntakePanel::syncOutcome()
 {
-    if (!status)
-        showMessage(
-            tr("This step of the contact could not be recorded: %1").arg(status.error().message),
-            true);
+    const auto outcome = m_session->outcome();
+    m_outcome->setCurrentIndex(outcome ? std::max(0, m_outcome->findData(outcomeName(*outcome)))
+                                       : 0);
+    m_transfer->setEnabled(m_outcome->currentData().toString().endsWith(u"transfer"));
 }
 
 void IntakePanel::setPickedLocation(const IntakeLocation &where)
 {
     m_location->setLocation(where);
+    m_session->setLocation(m_location->location(), m_location->isOutsideCity());
     refreshDuplicates();
     scheduleDraftSave();
 }
 
 void IntakePanel::setType(const ServiceType &type)
 {
-    if (m_type)
-        recordFormSteps(); // the answers given before the change stay in the record
-    m_type = type;
-    recordStep(m_recorder.typeChosen(type));
+    syncForm(); // the answers given before the change stay in the record
+    m_session->setType(type);
+    showType(type);
+}
+
+void IntakePanel::showType(const ServiceType &type)
+{
     m_result->hide();
     m_message->clear();
     m_requestFrame->show();
@@ -794,7 +529,7 @@ void IntakePanel::setType(const ServiceType &type)
         combo->setFocusPolicy(Qt::StrongFocus);
         combo->installEventFilter(this);
     }
-    selectTypeInList(type.code);
+    m_types->selectType(type.code);
     updateTabOrder();
     m_emergency->setVisible(type.emergency);
     m_emergency->setText(tr("EMERGENCY — do not take a request. %1").arg(type.emergencyScript));
@@ -808,10 +543,7 @@ void IntakePanel::setType(const ServiceType &type)
     for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail})
         edit->setEnabled(!sensitive);
     if (type.emergency) {
-        // The call goes to 911: the wrap-up says so unless the agent chose otherwise.
-        suggestOutcome(Outcome::WarmTransfer);
-        if (m_transfer->text().trimmed().isEmpty())
-            m_transfer->setText(QStringLiteral("911"));
+        // The call goes to 911 (the session suggested the transfer): the script is read now.
         m_emergency->setFocus(Qt::OtherFocusReason);
         return;
     }
@@ -825,33 +557,17 @@ void IntakePanel::setType(const ServiceType &type)
 void IntakePanel::findCallers()
 {
     m_callerMatches->clear();
-    QString text = m_callerPhone->text().trimmed();
-    if (text.isEmpty())
-        text = m_callerEmail->text().trimmed();
-    if (text.isEmpty() && m_callerName->text().trimmed().size() >= 3)
-        text = m_callerName->text().trimmed();
-    const QList<CallerMatch> matches =
-        text.isEmpty() ? QList<CallerMatch>() : m_ctx.intake.findCallers(text, 8);
+    const QString text = m_session->callerSearchText();
+    const QList<CallerMatch> matches = m_session->findCallers(8);
     showCallerMatches(matches);
-    m_callerStatus->setText(m_callerId.isEmpty() && !text.isEmpty() && matches.isEmpty()
+    m_callerStatus->setText(m_session->callerId().isEmpty() && !text.isEmpty() && matches.isEmpty()
                                 ? tr("New caller: saved with the request.")
                                 : QString());
 }
 
 void IntakePanel::showCallerMatches(const QList<CallerMatch> &matches)
 {
-    m_callerMatches->clear();
-    for (const CallerMatch &m : matches) {
-        auto *item = new QListWidgetItem(
-            tr("%1 · %2 · %n request(s)", nullptr, m.requestCount)
-                .arg(m.caller.name.isEmpty() ? tr("(no name)") : m.caller.name,
-                     m.caller.phone.isEmpty() ? m.caller.email : m.caller.phone),
-            m_callerMatches);
-        item->setData(Qt::UserRole, m.caller.id);
-    }
-    m_callerMatches->setVisible(!matches.isEmpty());
-    if (!matches.isEmpty())
-        m_callerMatches->setCurrentRow(0);
+    m_callerBox->showMatches(matches);
 }
 
 void IntakePanel::pickCaller(int row)
@@ -859,104 +575,52 @@ void IntakePanel::pickCaller(int row)
     QListWidgetItem *item = m_callerMatches->item(row);
     if (!item)
         return;
-    const auto caller = m_ctx.intake.caller(item->data(Qt::UserRole).toString());
+    const auto caller = m_session->chooseCaller(item->data(Qt::UserRole).toString());
     if (!caller)
         return;
-    fillCaller(*caller);
+    showCaller(*caller);
     // The phone system's language (the IVR choice) is this call's: it stays.
     if (!m_presented.language.isEmpty() && m_callState != CallState::None)
         m_callerLanguage->setCurrentIndex(
             std::max(0, m_callerLanguage->findData(m_presented.language)));
     m_callerStatus->setText(tr("Returning caller: %1").arg(item->text()));
-    m_search->setFocus(Qt::OtherFocusReason);
+    m_types->searchEdit()->setFocus(Qt::OtherFocusReason);
     scheduleDraftSave();
 }
 
-void IntakePanel::fillCaller(const Caller &caller)
+void IntakePanel::showCaller(const Caller &caller)
 {
-    m_callerId = caller.id;
-    emit callerChanged(m_callerId);
-    m_callerPhone->setText(caller.phone);
-    m_callerName->setText(caller.name);
-    m_callerEmail->setText(caller.email);
-    m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(caller.language)));
-    m_callerPreference->setCurrentIndex(
-        std::max(0, m_callerPreference->findData(int(caller.preference))));
-    m_callerMatches->hide();
+    m_callerBox->showCaller(caller);
 }
 
 void IntakePanel::clearCaller()
 {
-    m_callerId.clear();
-    emit callerChanged(QString());
-    for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail})
-        edit->clear();
-    m_callerLanguage->setCurrentIndex(0);
-    m_callerPreference->setCurrentIndex(0);
-    m_callerMatches->clear();
-    m_callerMatches->hide();
-    m_callerStatus->clear();
-}
-
-Result<QString> IntakePanel::ensureCaller()
-{
-    if (m_type && m_type->contactRule == ContactRule::Never)
-        return QString();
-    Caller caller;
-    caller.id = m_callerId;
-    caller.phone = m_callerPhone->text().trimmed();
-    caller.name = m_callerName->text().trimmed();
-    caller.email = m_callerEmail->text().trimmed();
-    caller.language = m_callerLanguage->currentData().toString();
-    caller.preference = ContactPreference(m_callerPreference->currentData().toInt());
-    if (caller.phone.isEmpty() && caller.name.isEmpty() && caller.email.isEmpty())
-        return QString(); // anonymous
-    auto saved = m_ctx.service.saveCaller(caller);
-    if (saved)
-        recordStep(m_recorder.callerDetailsTaken(!caller.name.isEmpty(), !caller.phone.isEmpty(),
-                                                 !caller.email.isEmpty()));
-    if (saved)
-        m_callerId = saved.value();
-    if (saved)
-        emit callerChanged(m_callerId);
-    return saved;
+    m_session->clearCaller();
+    m_callerBox->clear();
 }
 
 void IntakePanel::refreshDuplicates()
 {
     m_duplicates->clear();
-    const auto where = m_location->location();
-    const bool possible = m_type && where && where->latitude && where->longitude;
-    if (possible) {
-        const QDateTime now = m_ctx.service.now();
-        const QList<ServiceRequest> found = m_ctx.requests.openNear(
-            m_type->code, *where->latitude, *where->longitude, m_type->duplicateRadiusMeters,
-            now.addDays(-m_type->duplicateWindowDays));
-        for (const ServiceRequest &r : found) {
-            const qint64 days = r.openedAt.daysTo(now);
-            auto *item = new QListWidgetItem(
-                tr("%1 · %2 · opened %n day(s) ago · %3", nullptr, int(days))
-                    .arg(r.number, r.status == RequestStatus::Open ? tr("open") : tr("in progress"),
-                         r.address),
-                m_duplicates);
-            item->setData(Qt::UserRole, r.id);
-            item->setData(Qt::UserRole + 1, r.number);
-        }
+    m_session->refreshDuplicates();
+    const QDateTime now = m_ctx.service.now();
+    for (const ServiceRequest &r : m_session->duplicates()) {
+        const qint64 days = r.openedAt.daysTo(now);
+        auto *item = new QListWidgetItem(
+            tr("%1 · %2 · opened %n day(s) ago · %3", nullptr, int(days))
+                .arg(r.number, r.status == RequestStatus::Open ? tr("open") : tr("in progress"),
+                     r.address),
+            m_duplicates);
+        item->setData(Qt::UserRole, r.id);
+        item->setData(Qt::UserRole + 1, r.number);
     }
-    QStringList ids;
-    QStringList numbers;
-    for (int i = 0; i < m_duplicates->count(); ++i) {
-        ids.append(m_duplicates->item(i)->data(Qt::UserRole).toString());
-        numbers.append(m_duplicates->item(i)->data(Qt::UserRole + 1).toString());
-    }
-    recordStep(m_recorder.duplicatesShown(ids, numbers));
-    emit duplicatesChanged(ids);
-    if (where && where->latitude && where->longitude)
+    const auto &where = m_session->location();
+    if (m_session->locationPlaced()) {
         emit locationChosen(*where->latitude, *where->longitude);
-    else
-        emit locationCleared();
-    if (where && where->latitude && where->longitude)
         emit locationEntered(*where->latitude, *where->longitude, where->address);
+    } else {
+        emit locationCleared();
+    }
     m_duplicates->setVisible(m_duplicates->count() > 0);
     m_attach->setVisible(m_duplicates->count() > 0);
     if (m_duplicates->count() > 0)
@@ -969,38 +633,33 @@ void IntakePanel::attachToDuplicate()
     QListWidgetItem *item = m_duplicates->currentItem();
     if (!item || !m_duplicates->isVisible())
         return;
-    auto caller = ensureCaller();
-    if (!caller) {
-        QWidget *field = callerField(caller.error().code);
-        field->setFocus(Qt::OtherFocusReason);
-        showMessage(caller.error().message, true, field);
-        return;
-    }
-    const Status s = m_ctx.service.attachCaller(item->data(Qt::UserRole).toString(), caller.value(),
-                                                m_description->toPlainText());
+    syncForm();
+    const Status s = m_session->attachToDuplicate(m_duplicates->row(item));
     if (!s) {
-        showMessage(s.error().message, true);
+        QWidget *field = fieldFor(s.error().code);
+        if (field)
+            field->setFocus(Qt::OtherFocusReason);
+        showMessage(s.error().message, true, field);
         return;
     }
-    m_lastNumber = item->data(Qt::UserRole + 1).toString();
-    recordStep(m_recorder.callerAttached(item->data(Qt::UserRole).toString(), m_lastNumber));
     m_result->setText(tr("Caller added to existing request <b>%1</b>. Read it back to the "
                          "caller.")
-                          .arg(item->data(Qt::UserRole + 1).toString()));
+                          .arg(m_session->lastNumber()));
     m_result->show();
-    m_outcome->setCurrentIndex(m_outcome->findData(outcomeName(Outcome::AttachedToExisting)));
     resetRequest();
 }
 
 void IntakePanel::submit()
 {
-    if (!m_type) {
+    syncForm();
+    const QString blocker = m_session->submitBlocker().value_or(QString());
+    if (blocker == u"intake.no_type") {
         showMessage(tr("Choose a request type first (Ctrl+1)."), true);
         focusSearch();
         return;
     }
-    if (m_type->emergency) {
-        showMessage(m_type->emergencyScript, true);
+    if (blocker == u"intake.emergency") {
+        showMessage(m_session->type()->emergencyScript, true);
         return;
     }
     if (!m_form->validate()) {
@@ -1008,74 +667,37 @@ void IntakePanel::submit()
         clearMessages();
         return;
     }
-    if (m_location->isOutsideCity()) {
+    if (blocker == u"intake.outside_city") {
         m_location->addressEdit()->setFocus(Qt::OtherFocusReason);
         showMessage(tr("This place is outside the city: refer the caller instead of taking a "
                        "request."),
                     true, m_location);
         return;
     }
-    recordFormSteps();
+    m_session->recordFormSteps();
     QString overrideReason;
-    const DuplicateDecision decision = askAboutDuplicates(&overrideReason);
-    if (decision != DuplicateDecision::None) {
-        static const QString names[] = {QString(), QStringLiteral("attach"),
-                                        QStringLiteral("create_anyway"), QStringLiteral("go_back")};
-        const QListWidgetItem *current = m_duplicates->currentItem();
-        recordStep(m_recorder.duplicateDecision(
-            names[int(decision)], current ? current->data(Qt::UserRole).toString() : QString(),
-            current ? current->data(Qt::UserRole + 1).toString() : QString(), overrideReason));
-    }
+    const auto decision = askAboutDuplicates(&overrideReason);
+    m_session->recordDuplicateDecision(decision, m_duplicates->currentRow(), overrideReason);
     switch (decision) {
-    case DuplicateDecision::Attach:
+    case IntakeSession::DuplicateDecision::Attach:
         attachToDuplicate();
         return;
-    case DuplicateDecision::GoBack:
+    case IntakeSession::DuplicateDecision::GoBack:
         m_duplicates->setFocus(Qt::OtherFocusReason);
         return;
-    case DuplicateDecision::None:
-    case DuplicateDecision::CreateAnyway:
+    case IntakeSession::DuplicateDecision::None:
+    case IntakeSession::DuplicateDecision::CreateAnyway:
         break;
     }
-    auto caller = ensureCaller();
-    if (!caller) {
-        QWidget *field = callerField(caller.error().code);
-        field->setFocus(Qt::OtherFocusReason);
-        showMessage(caller.error().message, true, field);
-        return;
-    }
-    NewRequest request;
-    request.type = *m_type;
-    request.answers = m_form->answers();
-    request.description = m_description->toPlainText();
-    request.location = m_location->location().value_or(IntakeLocation{});
-    request.callerId = caller.value();
-    request.channel = channelFromName(m_channel->currentData().toString()).value_or(Channel::Phone);
-    if (!overrideReason.isEmpty()) {
-        for (int i = 0; i < m_duplicates->count(); ++i)
-            request.duplicateOverride.candidates.append(
-                m_duplicates->item(i)->data(Qt::UserRole + 1).toString());
-        request.duplicateOverride.reason = overrideReason;
-    }
-    auto created = m_ctx.service.createRequest(request);
+    auto created = m_session->submit(overrideReason);
     if (!created) {
-        QWidget *about = nullptr;
-        if (created.error().code == u"intake.location")
-            about = m_location->addressEdit();
-        else if (created.error().code == u"intake.caller")
-            about = m_callerPhone;
-        else if (created.error().code == u"intake.description")
-            about = m_description;
+        QWidget *about = fieldFor(created.error().code);
         if (about)
             about->setFocus(Qt::OtherFocusReason);
         showMessage(created.error().message, true, about);
         return;
     }
     const QString number = created.value().number.display();
-    m_lastNumber = number;
-    recordStep(m_recorder.requestCreated(
-        created.value().id, number, m_type->code,
-        request.location.address.isEmpty() ? request.location.landmark : request.location.address));
     const QString due =
         created.value().dueAt.isValid()
             ? QLocale().toString(created.value().dueAt.toLocalTime().date(), QLocale::LongFormat)
@@ -1086,15 +708,14 @@ void IntakePanel::submit()
     QGuiApplication::clipboard()->setText(number);
     m_message->setText(tr("Saved. The number is on the clipboard; read it back to the caller."));
     m_message->setStyleSheet(QString());
-    m_outcome->setCurrentIndex(m_outcome->findData(outcomeName(Outcome::RequestCreated)));
     emit requestCreated(created.value().id);
     resetRequest();
 }
 
 bool IntakePanel::hasUnfinishedWork() const
 {
-    return !m_contactId.isEmpty() || m_type || !m_description->toPlainText().trimmed().isEmpty() ||
-           m_location->location().has_value();
+    return m_session->contactRunning() || m_session->type() ||
+           !m_description->toPlainText().trimmed().isEmpty() || m_location->location().has_value();
 }
 
 void IntakePanel::keepAsDraft()
@@ -1111,8 +732,7 @@ void IntakePanel::discardUnfinishedWork()
 
 void IntakePanel::resetRequest()
 {
-    m_recorder.resetRequest();
-    m_type.reset();
+    m_session->resetRequest();
     m_form->clear();
     m_description->clear();
     m_location->clear();
@@ -1121,26 +741,26 @@ void IntakePanel::resetRequest()
     m_attach->hide();
     updateDuplicatesLabel();
     m_requestFrame->hide();
-    m_search->clear();
-    m_search->setFocus(Qt::OtherFocusReason);
+    m_types->clearSearch();
+    m_types->searchEdit()->setFocus(Qt::OtherFocusReason);
     scheduleDraftSave();
 }
 
 bool IntakePanel::startWalkIn(const QString &language)
 {
-    if (!m_contactId.isEmpty()) {
+    if (m_session->contactRunning()) {
         showMessage(tr("A contact is already running; end it first (Ctrl+E)."), true);
         return false;
     }
     m_channel->setCurrentIndex(std::max(0, m_channel->findData(channelName(Channel::WalkIn))));
     m_callerLanguage->setCurrentIndex(std::max(0, m_callerLanguage->findData(language)));
     startContact();
-    return !m_contactId.isEmpty();
+    return m_session->contactRunning();
 }
 
 void IntakePanel::startContact()
 {
-    if (!m_contactId.isEmpty()) {
+    if (m_session->contactRunning()) {
         showMessage(tr("A contact is already running; end it first (Ctrl+E)."), true);
         return;
     }
@@ -1152,22 +772,13 @@ void IntakePanel::startContact()
             m_call.answeredAt = m_ctx.service.now();
         m_callState = CallState::Talking;
     }
-    const auto channel =
-        channelFromName(m_channel->currentData().toString()).value_or(Channel::Phone);
-    auto id = onCall ? m_ctx.service.startContact(channel, m_call, m_callerId)
-                     : m_ctx.service.startContact(channel);
+    // A new contact starts with no outcome: nothing is carried over from the previous one.
+    auto id = m_session->startContact(onCall ? std::optional(m_call) : std::nullopt);
     if (!id) {
         showMessage(id.error().message, true);
         return;
     }
-    m_contactId = id.value();
-    m_recorder.setContact(m_contactId);
-    m_lastNumber.clear();
     m_contactEndedShown = false;
-    // A new contact starts with no outcome: nothing is carried over from the previous one.
-    m_outcome->setCurrentIndex(0);
-    m_transfer->clear();
-    m_contactStarted = m_ctx.service.now();
     m_startContact->setEnabled(false);
     m_channel->setEnabled(false);
     m_endContact->setEnabled(true);
@@ -1179,8 +790,8 @@ void IntakePanel::startContact()
         updateTimer();
         if (m_callerMatches->isVisible())
             m_callerPhone->setFocus(Qt::OtherFocusReason);
-        else if (!m_callerId.isEmpty())
-            m_search->setFocus(Qt::OtherFocusReason);
+        else if (!m_session->callerId().isEmpty())
+            m_types->searchEdit()->setFocus(Qt::OtherFocusReason);
         else
             m_callerPhone->setFocus(Qt::OtherFocusReason);
         scheduleDraftSave();
@@ -1192,7 +803,7 @@ void IntakePanel::startContact()
     clearMessages();
     m_callerMatches->clear();
     m_callerMatches->hide();
-    if (!m_location->location())
+    if (!m_session->location())
         emit locationCleared();
     emit contactReset();
     updateTimer();
@@ -1202,31 +813,24 @@ void IntakePanel::startContact()
 
 void IntakePanel::beginWrapUp()
 {
-    if (m_contactId.isEmpty())
+    if (!m_session->contactRunning())
         return;
     m_wrapUp->show();
     m_outcome->setFocus(Qt::OtherFocusReason);
 }
 
-void IntakePanel::suggestOutcome(Outcome outcome)
-{
-    // What happened decides, unless the agent chose already.
-    if (m_outcome->currentData().toString().isEmpty())
-        m_outcome->setCurrentIndex(m_outcome->findData(outcomeName(outcome)));
-}
-
 void IntakePanel::finishContact()
 {
-    recordFormSteps();
-    const auto outcome = outcomeFromName(m_outcome->currentData().toString());
-    if (!outcome) {
+    syncForm();
+    m_session->recordFormSteps();
+    if (!m_session->outcome()) {
         m_outcome->setFocus(Qt::OtherFocusReason);
         showMessage(tr("Choose how the contact ended (the Outcome list)."), true, m_outcome);
         return;
     }
     // A request still on the form is never dropped silently (an emergency type cannot be
     // submitted: there is nothing to ask).
-    if ((m_type && !m_type->emergency) || !m_description->toPlainText().trimmed().isEmpty()) {
+    if (m_session->hasUnsubmittedRequest()) {
         QMessageBox box(QMessageBox::Question, tr("Finish contact"),
                         tr("The request on the form was not submitted. Submit it now (then read "
                            "the number back and finish), discard it, or go back to it?"),
@@ -1249,28 +853,18 @@ void IntakePanel::finishContact()
             return;
         }
     }
-    const Status s = m_ctx.service.endContact(m_contactId, *outcome, m_transfer->text(),
-                                              m_notes->toPlainText(), m_call);
-    if (!s) {
+    const auto ended = m_session->endContact(m_notes->toPlainText(), m_call);
+    if (!ended) {
         m_transfer->setFocus(Qt::OtherFocusReason);
-        showMessage(s.error().message, true, m_transfer);
+        showMessage(ended.error().message, true, m_transfer);
         return;
     }
-    const qint64 seconds = m_contactStarted.secsTo(m_ctx.service.now());
-    m_contactId.clear();
-    m_recorder.setContact(QString());
-    m_callerId.clear();
-    emit callerChanged(QString());
+    const qint64 seconds = ended.value();
     m_clockTimer->stop();
     m_wrapUp->hide();
     m_transfer->clear();
     m_notes->clear();
-    for (QLineEdit *edit : {m_callerPhone, m_callerName, m_callerEmail})
-        edit->clear();
-    m_callerLanguage->setCurrentIndex(0);
-    m_callerPreference->setCurrentIndex(0);
-    m_callerMatches->clear();
-    m_callerMatches->hide();
+    m_callerBox->clear();
     m_startContact->setEnabled(true);
     m_channel->setEnabled(true);
     m_endContact->setEnabled(false);
@@ -1285,7 +879,6 @@ void IntakePanel::finishContact()
     m_contactLabel->setText(tr("Contact ended after %1:%2.")
                                 .arg(seconds / 60)
                                 .arg(seconds % 60, 2, 10, QLatin1Char('0')));
-    discardDraft();
     m_startContact->setFocus(Qt::OtherFocusReason);
     endCall();
 }
@@ -1314,7 +907,7 @@ void IntakePanel::presentCall(const CallPresentation &call)
         (m_waitingCall && m_waitingCall->call.callId == call.call.callId))
         return;
     // The agent is with someone: the new call waits (the phone keeps ringing meanwhile).
-    if (!m_contactId.isEmpty() || m_callState != CallState::None) {
+    if (m_session->contactRunning() || m_callState != CallState::None) {
         m_waitingCall = call;
         updateCallRow();
         return;
@@ -1334,7 +927,8 @@ void IntakePanel::presentCall(const CallPresentation &call)
     QWidget *focus = m_answerCall;
     switch (call.kind) {
     case CallPresentation::Kind::OneCaller:
-        fillCaller(call.callers.constFirst().caller);
+        m_session->setCaller(call.callers.constFirst().caller);
+        showCaller(call.callers.constFirst().caller);
         m_callerStatus->setText(
             tr("Returning caller: %1 · %n request(s) on file (shown in History).", nullptr,
                call.callers.constFirst().requestCount)
@@ -1344,6 +938,7 @@ void IntakePanel::presentCall(const CallPresentation &call)
         break;
     case CallPresentation::Kind::SeveralCallers:
         m_callerPhone->setText(call.phoneText);
+        m_session->setCallerTyped(call.phoneText, QString(), QString());
         showCallerMatches(call.callers);
         m_callerStatus->setText(tr("%n caller(s) share this number: choose one with Up, Down and "
                                    "Enter, or type a new caller's name.",
@@ -1352,6 +947,7 @@ void IntakePanel::presentCall(const CallPresentation &call)
         break;
     case CallPresentation::Kind::NewCaller:
         m_callerPhone->setText(call.phoneText);
+        m_session->setCallerTyped(call.phoneText, QString(), QString());
         m_callerStatus->setText(tr("New caller: %1 is not on file; their details are saved with "
                                    "the request.")
                                     .arg(call.numberText));
@@ -1383,7 +979,7 @@ void IntakePanel::callAnswered(const QString &callId, const QDateTime &at)
     if (callId != m_call.callId) {
         // Answered before the offer arrived (or an offer this desk never saw): the contact is
         // this call's anyway; busy with another one, it is left to the phone.
-        if (!m_contactId.isEmpty() || m_callState != CallState::None)
+        if (m_session->contactRunning() || m_callState != CallState::None)
             return;
         m_call = ContactCall();
         m_call.callId = callId;
@@ -1395,7 +991,7 @@ void IntakePanel::callAnswered(const QString &callId, const QDateTime &at)
     if (m_callState != CallState::Ringing)
         return;
     m_call.answeredAt = at;
-    if (m_contactId.isEmpty())
+    if (!m_session->contactRunning())
         startContact(); // records the call; the timer runs from here
     else
         m_callState = CallState::Talking;
@@ -1418,7 +1014,7 @@ void IntakePanel::callEnded(const QString &callId, const QDateTime &at,
         return;
     m_call.endedAt = at;
     m_call.endCause = cause;
-    if (m_contactId.isEmpty()) {
+    if (!m_session->contactRunning()) {
         // Never answered here: the pop goes, the agent sees what rang.
         m_callNote = tr("Missed call from %1 at %2.")
                          .arg(m_presented.numberText,
@@ -1502,12 +1098,12 @@ void IntakePanel::updateCallRow()
 
 void IntakePanel::updateTimer()
 {
-    if (m_contactId.isEmpty()) {
+    if (!m_session->contactRunning()) {
         if (!m_contactEndedShown)
             m_contactLabel->setText(tr("No contact running"));
         return;
     }
-    const qint64 seconds = std::max<qint64>(0, m_contactStarted.secsTo(m_ctx.service.now()));
+    const qint64 seconds = m_session->elapsedSeconds();
     m_contactLabel->setText(tr("%1 contact · %2:%3")
                                 .arg(m_channel->currentText())
                                 .arg(seconds / 60)
@@ -1552,76 +1148,51 @@ void IntakePanel::scheduleDraftSave()
 
 void IntakePanel::saveDraft()
 {
-    recordFormSteps();
-    IntakeDraft draft;
-    draft.contactId = m_contactId;
-    draft.contactStarted = m_contactStarted;
-    draft.channel = m_channel->currentData().toString();
-    draft.callerId = m_callerId;
-    draft.callerPhone = m_callerPhone->text();
-    draft.callerName = m_callerName->text();
-    draft.callerEmail = m_callerEmail->text();
-    draft.description = m_description->toPlainText();
-    if (m_type) {
-        draft.typeCode = m_type->code;
-        draft.answers = m_form->answers();
-    }
-    draft.location = m_location->location();
-    if (draft.isEmpty()) {
-        discardDraft();
-        return;
-    }
-    const Status saved = m_ctx.intake.saveDraft({draftId, m_contactId, QStringLiteral("intake"),
-                                                 draft.toJson(), QDateTime::currentDateTimeUtc()});
-    if (!saved)
+    syncForm();
+    if (const Status saved = m_session->saveDraft(); !saved)
         showMessage(tr("Your work could not be saved as a draft: %1").arg(saved.error().message),
                     true);
 }
 
 void IntakePanel::discardDraft()
 {
-    if (const Status s = m_ctx.intake.removeDraft(draftId); !s)
+    if (const Status s = m_session->discardDraft(); !s)
         showMessage(s.error().message, true);
 }
 
 void IntakePanel::restoreDraft()
 {
-    const QList<Draft> drafts = m_ctx.intake.drafts();
-    const auto it = std::find_if(drafts.cbegin(), drafts.cend(),
-                                 [](const Draft &d) { return d.id == draftId; });
-    if (it == drafts.cend())
+    const auto savedAt = m_session->restoreDraft();
+    if (!savedAt)
         return;
-    const IntakeDraft draft = IntakeDraft::fromJson(it->payload);
-    m_channel->setCurrentIndex(std::max(0, m_channel->findData(draft.channel)));
-    m_contactId = draft.contactId;
-    m_recorder.setContact(m_contactId);
-    if (!m_contactId.isEmpty()) {
-        m_contactStarted = draft.contactStarted;
+    const Caller caller = m_session->caller();
+    const Answers answers = m_session->answers();
+    const QString description = m_session->description();
+    const auto location = m_session->location();
+    m_channel->setCurrentIndex(std::max(0, m_channel->findData(channelName(m_session->channel()))));
+    if (m_session->contactRunning()) {
         m_startContact->setEnabled(false);
         m_channel->setEnabled(false);
         m_endContact->setEnabled(true);
         m_clockTimer->start();
     }
-    m_callerId = draft.callerId;
-    emit callerChanged(m_callerId);
-    m_callerPhone->setText(draft.callerPhone);
-    m_callerName->setText(draft.callerName);
-    m_callerEmail->setText(draft.callerEmail);
-    if (!draft.typeCode.isEmpty()) {
-        if (const auto type = m_ctx.catalogue.serviceType(draft.typeCode)) {
-            setType(*type);
-            m_form->setAnswers(draft.answers);
-        }
+    m_callerPhone->setText(caller.phone);
+    m_callerName->setText(caller.name);
+    m_callerEmail->setText(caller.email);
+    if (const auto &type = m_session->type()) {
+        showType(*type);
+        m_form->setAnswers(answers);
     }
-    m_description->setPlainText(draft.description);
-    if (draft.location)
-        m_location->setLocation(*draft.location);
+    m_description->setPlainText(description);
+    if (location)
+        m_location->setLocation(*location);
+    syncForm();
     // The candidates are looked up again: others may have reported the same place meanwhile.
     refreshDuplicates();
     updateTabOrder();
     updateTimer();
     showMessage(tr("Restored unsaved work from %1.")
-                    .arg(QLocale().toString(it->updatedAt.toLocalTime(), QLocale::ShortFormat)),
+                    .arg(QLocale().toString(savedAt->toLocalTime(), QLocale::ShortFormat)),
                 false);
 }
 

@@ -2,9 +2,9 @@
 
 #include "models/domain/result.h"
 #include "models/domain/servicetype.h"
-#include "models/intake/intakerecorder.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
+#include "models/intake/intakesession.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -14,18 +14,17 @@ class QComboBox;
 class QFrame;
 class QLabel;
 class QLineEdit;
-class QListView;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
-class QSortFilterProxyModel;
-class QTextBrowser;
 class QTimer;
 
 namespace civicdesk {
 
 class AddressIndex;
+class CallerBox;
+class ContactBar;
 class CatalogueRepository;
 class DistrictLocator;
 class IntakeRepository;
@@ -33,7 +32,8 @@ class IntakeService;
 class LocationBox;
 class RequestForm;
 class RequestRepository;
-class ServiceTypeModel;
+class TypePicker;
+class WrapUpBox;
 
 // Everything intake needs, built once by the composition root.
 struct IntakeContext
@@ -80,7 +80,9 @@ public:
     void focusSearch();
     int visibleTypeCount() const;
     QString currentTypeCode() const;
-    QString contactId() const { return m_contactId; }
+    QString contactId() const { return m_session->contactId(); }
+    // The contact's state and rules (the panel only shows them).
+    IntakeSession &session() { return *m_session; }
 
     void startContact();
     // A visitor called at the lobby counter: a contact with channel walk-in in the visitor's
@@ -105,7 +107,7 @@ public:
     // a step of the running contact.
     void recordReadBack(const QString &number, const QString &requestId);
     // The number of the last request created or attached to in this contact (empty: none).
-    QString lastNumber() const { return m_lastNumber; }
+    QString lastNumber() const { return m_session->lastNumber(); }
     // A place picked on the map becomes the request's location.
     void setPickedLocation(const IntakeLocation &where);
 
@@ -148,25 +150,29 @@ protected:
 private:
     void buildUi();
     void retranslate();
-    void showTypeDetail(const QModelIndex &proxyIndex);
     void setType(const ServiceType &type);
+    // The widgets of the request on the form follow the session's type.
+    void showType(const ServiceType &type);
+    // The form's answers, description and place as the session's.
+    void syncForm();
+    // The wrap-up shows the session's outcome.
+    void syncOutcome();
+    void showCaller(const Caller &caller);
     void findCallers();
     void showCallerMatches(const QList<CallerMatch> &matches);
     void pickCaller(int row);
-    void fillCaller(const Caller &caller);
     void clearCaller();
     void updateCallRow();
     void endCall();
-    Result<QString> ensureCaller();
     void refreshDuplicates();
     void attachToDuplicate();
     void finishContact();
-    void suggestOutcome(Outcome outcome);
     void updateTimer();
     void scheduleDraftSave();
     void saveDraft();
     void restoreDraft();
     void discardDraft();
+    // The request on the form is gone (submitted, attached or dropped): the form is empty.
     void resetRequest();
     // The message goes next to the field it is about (the caller box for caller problems,
     // under Submit otherwise), and the view shows both.
@@ -178,32 +184,15 @@ private:
     // The view follows the focus inside the scroll area (the field and its message together).
     void followFocus(QWidget *now);
     void ensureVisible(QWidget *widget);
-    // The type list shows the type of the form.
-    void selectTypeInList(const QString &code);
     void updateDuplicatesLabel();
     // Open candidates nearby: attach the caller, create anyway with a reason, or go back.
-    enum class DuplicateDecision
-    {
-        None,
-        Attach,
-        CreateAnyway,
-        GoBack
-    };
-    DuplicateDecision askAboutDuplicates(QString *reason);
-    QWidget *callerField(const QString &errorCode) const;
-    // The form's answers and location as they are now, as steps (only what changed).
-    void recordFormSteps();
-    void recordStep(const Status &status);
+    IntakeSession::DuplicateDecision askAboutDuplicates(QString *reason);
+    // The field a problem is about (by its error code), nullptr for none.
+    QWidget *fieldFor(const QString &errorCode) const;
 
     IntakeContext m_ctx;
-    IntakeRecorder m_recorder;
-    QString m_lastNumber;
-    ServiceTypeModel *m_model;
-    QSortFilterProxyModel *m_proxy;
-    std::optional<ServiceType> m_type;
-    QString m_contactId;
-    QDateTime m_contactStarted;
-    QString m_callerId;
+    IntakeSession *m_session;
+    TypePicker *m_types;
     bool m_contactEndedShown = false;
     enum class CallState
     {
@@ -220,6 +209,7 @@ private:
     bool m_callNoteIsProblem = false;
     bool m_telephonyShown = false;
 
+    ContactBar *m_contactBar;
     QComboBox *m_channel;
     QPushButton *m_startContact;
     QLabel *m_contactLabel;
@@ -228,6 +218,7 @@ private:
     QLabel *m_callLabel;
     QPushButton *m_answerCall;
     QPushButton *m_hangUpCall;
+    CallerBox *m_callerBox;
     QLineEdit *m_callerPhone;
     QLineEdit *m_callerName;
     QLineEdit *m_callerEmail;
@@ -235,10 +226,6 @@ private:
     QComboBox *m_callerPreference;
     QListWidget *m_callerMatches;
     QLabel *m_callerStatus;
-    QLabel *m_searchLabel;
-    QLineEdit *m_search;
-    QListView *m_list;
-    QTextBrowser *m_detail;
     QFrame *m_requestFrame;
     QLabel *m_emergency;
     QLabel *m_sensitive;
@@ -251,7 +238,7 @@ private:
     QPushButton *m_submit;
     QLabel *m_message;
     QLabel *m_result;
-    QFrame *m_wrapUp;
+    WrapUpBox *m_wrapUp;
     QComboBox *m_outcome;
     QLineEdit *m_transfer;
     QPlainTextEdit *m_notes;
@@ -261,7 +248,6 @@ private:
     QTimer *m_clockTimer;
     QTimer *m_draftTimer;
     QList<QLabel *> m_sectionLabels;
-    QList<QLabel *> m_fieldLabels;
 };
 
 } // namespace civicdesk

@@ -1,0 +1,102 @@
+#include "ui/intake/contactbar.h"
+
+#include "models/domain/contact.h"
+#include "ui_contactbar.h"
+
+#include <QEvent>
+#include <QShortcut>
+#include <QSignalBlocker>
+#include <algorithm>
+
+namespace civicdesk {
+
+ContactBar::ContactBar(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::ContactBar>())
+{
+    m_ui->setupUi(this);
+    m_ui->callRow->hide();
+    // Window-wide: the phone is answered from wherever the agent is typing (only with a phone:
+    // the shortcuts live on the call row, hidden without one).
+    auto *answer = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), m_ui->callRow);
+    answer->setContext(Qt::WindowShortcut);
+    connect(answer, &QShortcut::activated, m_ui->answerCallButton, &QPushButton::click);
+    auto *hangUp = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), m_ui->callRow);
+    hangUp->setContext(Qt::WindowShortcut);
+    connect(hangUp, &QShortcut::activated, m_ui->hangUpCallButton, &QPushButton::click);
+    retranslate();
+}
+
+ContactBar::~ContactBar() = default;
+
+QComboBox *ContactBar::channelCombo() const
+{
+    return m_ui->channelComboBox;
+}
+
+QPushButton *ContactBar::startButton() const
+{
+    return m_ui->startContactButton;
+}
+
+QLabel *ContactBar::timerLabel() const
+{
+    return m_ui->contactTimerLabel;
+}
+
+QPushButton *ContactBar::endButton() const
+{
+    return m_ui->endContactButton;
+}
+
+QWidget *ContactBar::callRow() const
+{
+    return m_ui->callRow;
+}
+
+QLabel *ContactBar::callLabel() const
+{
+    return m_ui->callStatusLabel;
+}
+
+QPushButton *ContactBar::answerButton() const
+{
+    return m_ui->answerCallButton;
+}
+
+QPushButton *ContactBar::hangUpButton() const
+{
+    return m_ui->hangUpCallButton;
+}
+
+QList<QWidget *> ContactBar::focusChain() const
+{
+    return {m_ui->channelComboBox, m_ui->startContactButton, m_ui->endContactButton,
+            m_ui->answerCallButton, m_ui->hangUpCallButton};
+}
+
+void ContactBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The call's line and the timer have no text in the form: the panel writes them.
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ContactBar::retranslate()
+{
+    QComboBox *channels = m_ui->channelComboBox;
+    const int current = std::max(0, channels->currentIndex());
+    // The channel stays what it was: refilling the list is no choice of the agent's.
+    const QSignalBlocker blocker(channels);
+    channels->clear();
+    const QList<std::pair<Channel, QString>> items = {
+        {Channel::Phone, tr("Phone")},       {Channel::WalkIn, tr("Walk-in")},
+        {Channel::Email, tr("Email")},       {Channel::Web, tr("Web")},
+        {Channel::Text, tr("Text message")}, {Channel::Mail, tr("Mail")}};
+    for (const auto &[value, text] : items)
+        channels->addItem(text, channelName(value));
+    channels->setCurrentIndex(current);
+}
+
+} // namespace civicdesk

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace civicdesk {
+
+namespace Ui {
+class ContactBar;
+}
+
+// The contact's row: its channel, Start and End, the running time, and (with a phone connected)
+// the call's state with Answer (Ctrl+Shift+P) and Hang up (Ctrl+Shift+H), which work wherever
+// the agent is typing in the window.
+class ContactBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ContactBar(QWidget *parent = nullptr);
+    ~ContactBar() override;
+
+    QComboBox *channelCombo() const;
+    QPushButton *startButton() const;
+    QLabel *timerLabel() const;
+    QPushButton *endButton() const;
+    QWidget *callRow() const;
+    QLabel *callLabel() const;
+    QPushButton *answerButton() const;
+    QPushButton *hangUpButton() const;
+    // The focusable controls in Tab order.
+    QList<QWidget *> focusChain() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    std::unique_ptr<Ui::ContactBar> m_ui;
+};
+
+} // namespace civicdesk
