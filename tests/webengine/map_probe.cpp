@@ -208,8 +208,11 @@ int main(int argc, char *argv[])
                              done.insert(QStringLiteral("requests_count"), count);
                          done.insert(what + QStringLiteral("_page_ms"), ms);
                      });
+    QObject::connect(map, &MapView::ready, &panel,
+                     [&] { done.insert(QStringLiteral("ready"), double(clock.elapsed())); });
     panel.resize(1400, 900);
     panel.show();
+    done.insert(QStringLiteral("shown"), double(clock.elapsed()));
     if (!map->isStarted()) {
         std::fprintf(stderr, "%s\n", qPrintable(map->unavailableReason()));
         return 3;
@@ -223,6 +226,12 @@ int main(int argc, char *argv[])
     if (parser.isSet(firstRender)) {
         print("first_render_ms", std::max(done.value(u"basemap"_qs), done.value(u"requests"_qs)));
         print("basemap_ms", done.value(u"basemap"_qs));
+        // Where the time went: the panel shown (the requests read meanwhile), the page
+        // answering through the bridge, then drawing in the page.
+        print("shown_ms", done.value(u"shown"_qs));
+        print("page_ready_ms", done.value(u"ready"_qs));
+        print("basemap_page_ms", done.value(u"basemap_page_ms"_qs));
+        print("requests_page_ms", done.value(u"requests_page_ms"_qs));
         print("initial_requests", done.value(u"requests_count"_qs));
     }
     if (parser.isSet(update)) {
