@@ -5356,6 +5356,10 @@ Watch the screen for your number.</translation>
         <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
         <translation>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</translation>
     </message>
+    <message>
+        <source>The map cannot start in this program. Everything on the map is also available in the intake and history panels.</source>
+        <translation>The map cannot start in this program. Everything on the map is also available in the intake and history panels.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MyEvaluationsDialog</name>

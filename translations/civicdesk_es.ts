@@ -5356,6 +5356,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</source>
         <translation>Solicitudes, la ubicación que se está registrando y los duplicados en un mapa de la ciudad. Las flechas mueven una cruz, Intro elige la dirección más cercana, más y menos cambian el zoom.</translation>
     </message>
+    <message>
+        <source>The map cannot start in this program. Everything on the map is also available in the intake and history panels.</source>
+        <translation>El mapa no puede iniciarse en este programa. Todo lo que muestra el mapa también está disponible en los paneles de admisión e historial.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MyEvaluationsDialog</name>

@@ -31,10 +31,16 @@ QList<LayerInfo> LayerRepository::layers() const
 
 QByteArray LayerRepository::geoJson(const QString &id) const
 {
+    const QByteArray stored = compressedGeoJson(id);
+    return stored.isEmpty() ? QByteArray() : qUncompress(stored);
+}
+
+QByteArray LayerRepository::compressedGeoJson(const QString &id) const
+{
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (sql::exec(q, QStringLiteral("SELECT geojson FROM map_layers WHERE id = ?"), {id}) &&
         q.next())
-        return qUncompress(q.value(0).toByteArray());
+        return q.value(0).toByteArray();
     return {};
 }
 

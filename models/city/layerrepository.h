@@ -26,6 +26,8 @@ public:
 
     QList<LayerInfo> layers() const;
     QByteArray geoJson(const QString &id) const; // the layer as imported
+    // The same as stored (zlib, qUncompress() gives geoJson()): cheap to hand to a worker.
+    QByteArray compressedGeoJson(const QString &id) const;
     int addressCount() const;
     int intersectionCount() const;
 

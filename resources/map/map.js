@@ -1,10 +1,13 @@
 // The CivicDesk map page: an offline Leaflet map driven by one QWebChannel object, "mapBridge".
+// It is served by ui/map/mapschemehandler.cpp from civicdesk-map://map/, which also serves the
+// layers' geometry: layers/<id>/overview.json (simplified for zoom < 15) and
+// layers/<id>/street.json (closer), each fetched the first time a shown layer needs it.
 //
-// Protocol version 1 (keep in step with ui/map/mapprotocol.h):
+// Protocol version 2 (keep in step with ui/map/mapprotocol.h):
 //   C++ -> page (signals of mapBridge)
 //     configured(configJson)            centre, bounds, attribution, tile URL, translated labels
-//     layerAdded(id, kind, title, nameProperty, geoJson)     one basemap layer of the city pack
-//     basemapComplete()                 every layer has been sent
+//     layerAdded(id, kind, title, nameProperty)     one basemap layer of the city pack
+//     basemapComplete()                 every layer has been announced
 //     requestsReplaced(packedJson)      the request markers, see setRequests() below
 //     selectionChanged(selectionJson)   the selected request ({} for none), panned to if asked
 //     intakeLocationChanged(json)       the location being entered in intake ({} for none)
@@ -24,7 +27,8 @@
 'use strict';
 
 (function () {
-    const PROTOCOL_VERSION = 1;
+    const PROTOCOL_VERSION = 2;
+    const STREET_ZOOM = 15; // from here on layers are drawn in street detail
     const STATUS = ['open', 'in_progress', 'closed']; // indexes used by the packed requests
     const STATUS_COLOURS = ['#d9480f', '#1971c2', '#868e96'];
     const HEAT = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
@@ -122,7 +126,7 @@
     const OTHER_KIND = {pane: 'districts', visible: false,
                         style: {color: '#666666', weight: 1, fill: false}};
 
-    const basemap = []; // {id, kind, title, group, built, casing, fill}
+    const basemap = []; // {id, kind, title, nameProperty, data, level, drawn, casing, fill, group}
     let layersControl = null;
     let tileLayer = null;
 
@@ -198,14 +202,50 @@
         return layer.getBounds().getCenter();
     }
 
-    // Parses and draws a layer the first time it is shown.
+    function levelFor(zoom) {
+        return zoom >= STREET_ZOOM ? 'street' : 'overview';
+    }
+
+    // The layer's GeoJSON at `level`, fetched once. XMLHttpRequest: QtWebEngine 6.4 lets the
+    // page fetch() nothing from a custom scheme, but XMLHttpRequest from its own origin.
+    function fetchLayer(entry, level) {
+        if (!entry.data[level]) {
+            const url = 'layers/' + encodeURIComponent(entry.id) + '/' + level + '.json';
+            entry.data[level] = new Promise((resolve, reject) => {
+                const request = new XMLHttpRequest();
+                request.open('GET', url);
+                request.responseType = 'json';
+                request.onload = () => {
+                    if (request.status === 200 && request.response)
+                        resolve(request.response);
+                    else
+                        reject(new Error(url + ': ' + request.status));
+                };
+                request.onerror = () => reject(new Error(url + ': not served'));
+                request.send();
+            });
+        }
+        return entry.data[level];
+    }
+
+    // Draws a shown layer at the level of the current zoom, fetching it the first time; the
+    // promise settles when it is drawn.
     function build(entry) {
-        if (entry.built)
-            return;
-        entry.built = true;
+        const level = levelFor(map.getZoom());
+        if (entry.level === level)
+            return entry.drawn;
+        entry.level = level;
+        entry.drawn = fetchLayer(entry, level).then(data => {
+            if (entry.level === level)
+                draw(entry, data);
+        }).catch(e => reportError('layer ' + entry.id + ': ' + ((e && e.stack) || e), 'map.js', 0));
+        return entry.drawn;
+    }
+
+    function draw(entry, data) {
+        entry.group.clearLayers();
+        entry.casing = entry.fill = null;
         const spec = KINDS[entry.kind] || OTHER_KIND;
-        const data = JSON.parse(entry.text);
-        entry.text = null;
         const renderer = rendererFor(spec.pane);
         const options = {
             pane: spec.pane,
@@ -239,10 +279,11 @@
         }
     }
 
-    function addLayer(id, kind, title, nameProperty, geoJson) {
+    function addLayer(id, kind, title, nameProperty) {
         const spec = KINDS[kind] || OTHER_KIND;
-        const entry = {id: id, kind: kind, title: title, nameProperty: nameProperty,
-                       text: geoJson, built: false, group: L.layerGroup()};
+        const entry = {id: id, kind: kind, title: title, nameProperty: nameProperty, data: {},
+                       level: null, drawn: null, casing: null, fill: null,
+                       group: L.layerGroup()};
         entry.group.on('add', guarded('build layer', () => build(entry)));
         basemap.push(entry);
         layersControl.addOverlay(entry.group, escapeHtml(title));
@@ -256,7 +297,9 @@
         const t0 = performance.now();
         if (basemap.length && !basemap.some(entry => map.hasLayer(entry.group)))
             basemap[0].group.addTo(map);
-        afterPaint(() => bridge.rendered('basemap', basemap.length, performance.now() - t0));
+        const shown = basemap.filter(entry => map.hasLayer(entry.group));
+        Promise.all(shown.map(entry => entry.drawn)).then(() => afterPaint(
+            () => bridge.rendered('basemap', basemap.length, performance.now() - t0)));
     }
 
     // --- Configuration ---------------------------------------------------------------------
@@ -637,6 +680,10 @@
     map.on('click', guarded('map click', ev => pick(ev.latlng, 'click')));
     map.on('moveend', guarded('street labels', labelStreets));
     map.on('zoomend', guarded('zoom', () => {
+        for (const entry of basemap) {
+            if (map.hasLayer(entry.group))
+                build(entry);
+        }
         restyleStreets();
         container.classList.toggle('far', map.getZoom() < 11.5);
         container.classList.toggle('mid', map.getZoom() < 13);

@@ -9,6 +9,8 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
+#include "ui/map/mapoverviewpanel.h"
+#include "ui/map/mapview.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -20,6 +22,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
@@ -91,6 +94,30 @@ private slots:
         QVERIFY(find<QLabel>(window, "mapSummaryLabel")->text().contains(u"30 address points"));
         QVERIFY(find<QLabel>(window, "syncStatusLabel")->text().contains(u"Standalone"));
         QVERIFY(find<QLabel>(window, "storeStatusLabel")->text().contains(u"25 requests"));
+    }
+
+    // The map's web engine is not built while its tab is hidden behind knowledge; it is the
+    // moment the agent opens it.
+    void theMapIsBuiltOnlyWhenShown()
+    {
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        MainWindow window(store, settings);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *mapDock = find<QDockWidget>(window, "mapDock");
+        MapView *map = window.mapPanel()->mapView();
+        QVERIFY(!map->isVisible());
+        QVERIFY(!map->isStarted());
+        QVERIFY(!map->webView());
+        QCOMPARE(map->findChildren<QWidget *>(QStringLiteral("mapWebView")).size(), 0);
+        QSignalSpy starting(map, &MapView::starting);
+        window.showArea(mapDock);
+        QTRY_VERIFY(map->isVisible());
+        // It starts (or, as root without QTWEBENGINE_DISABLE_SANDBOX, says why it cannot).
+        QVERIFY(map->isStarted() || !map->unavailableReason().isEmpty());
+        QCOMPARE(starting.size(), map->isStarted() ? 1 : 0);
     }
 
     void theKeyboardReachesEveryArea()

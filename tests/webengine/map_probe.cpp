@@ -2,9 +2,18 @@
 // "key=value" lines, for tests/bench/bench_map.cpp (the benchmark program has no GUI, so it runs
 // this one). Modes:
 //   --database FILE --first-render        panel shown -> basemap and requests drawn
+//       add --warm to let the layers be simplified first, as the workstation does in the
+//       background once its window is up
 //   --database FILE --update N            replace the markers with N located requests (taken
 //                                         from the store, repeated if it holds fewer)
+//   --database FILE --import DIR          import the city pack DIR into the store first
+//   --database FILE --baseline DIR        the bare baseline: a page of plain Leaflet in the same
+//                                         QtWebEngine drawing the same layers (files written to
+//                                         DIR) and the same requests clustered, shown -> drawn
 
+#include "models/city/layerviews.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
 #include "models/requests/maprequestrepository.h"
 #include "models/store/database.h"
 #include "ui/common/storecontext.h"
@@ -13,8 +22,13 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
+#include <QWebEngineProfile>
+#include <QWebEngineSettings>
+#include <QWebEngineView>
 #include <cstdio>
 
 using namespace civicdesk;
@@ -27,6 +41,88 @@ void print(const char *key, double value)
 {
     std::printf("%s=%.1f\n", key, value);
     std::fflush(stdout);
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size()) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+        return false;
+    }
+    return true;
+}
+
+// The baseline page: Leaflet and markercluster as the map page has them, the same layers the
+// map shows at first (in the detail it draws them) and the same requests, as local files.
+// Its title becomes "done" once everything is painted.
+bool writeBaseline(const QString &dir, MapOverviewPanel &panel, StoreContext &store,
+                   const MapRequestFilter &filter, Database &db)
+{
+    QByteArray scripts;
+    for (const char *name :
+         {"leaflet.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css"}) {
+        QFile resource(QStringLiteral(":/map/leaflet/") + QLatin1String(name));
+        if (!resource.open(QIODevice::ReadOnly) ||
+            !writeFile(QDir(dir).filePath(QLatin1String(name)), resource.readAll()))
+            return false;
+    }
+    panel.layerViews()->prepare();
+    panel.layerViews()->waitForDone();
+    int index = 0;
+    static const QStringList shownAtFirst = {
+        QStringLiteral("boundary"), QStringLiteral("open_space"), QStringLiteral("neighborhood"),
+        QStringLiteral("street")};
+    for (const LayerInfo &layer : store.layers.layers()) {
+        if (!shownAtFirst.contains(layer.kind))
+            continue;
+        const QString file = QStringLiteral("layer%1.js").arg(index++);
+        if (!writeFile(QDir(dir).filePath(file), "LAYERS.push(" +
+                                                     panel.layerViews()
+                                                         ->view(layer.id, LayerDetail::Overview)
+                                                         .value_or(QByteArrayLiteral("{}")) +
+                                                     ");\n"))
+            return false;
+        scripts += "<script src=\"" + file.toLatin1() + "\"></script>\n";
+    }
+    QByteArray requests = "var REQUESTS = [";
+    const QList<MapRequestPoint> points = MapRequestRepository(db).located(filter);
+    for (const MapRequestPoint &p : points) {
+        if (requests.size() > 16)
+            requests += ',';
+        requests += '[' + QByteArray::number(p.latitude, 'f', 6) + ',' +
+                    QByteArray::number(p.longitude, 'f', 6) + ']';
+    }
+    if (!writeFile(QDir(dir).filePath(QStringLiteral("requests.js")), requests + "];\n"))
+        return false;
+    const QByteArray page = R"(<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<link rel="stylesheet" href="leaflet.css"><link rel="stylesheet" href="MarkerCluster.css">
+<style>html, body, #map { margin: 0; height: 100%; }</style>
+<script src="leaflet.js"></script><script src="leaflet.markercluster.js"></script>
+<script>var LAYERS = [];</script>
+)" + scripts + R"(<script src="requests.js"></script>
+</head><body><div id="map"></div>
+<script>
+const map = L.map('map', {preferCanvas: true, maxZoom: 19});
+let bounds = null;
+for (const layer of LAYERS) {
+    const drawn = L.geoJSON(layer, {interactive: false}).addTo(map);
+    if (!bounds) bounds = drawn.getBounds();
+}
+map.fitBounds(bounds);
+const icon = L.divIcon({className: 'request', html: 'x', iconSize: [20, 20]});
+const clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150, chunkDelay: 10,
+    removeOutsideVisibleBounds: true, chunkProgress: (done, total) => {
+        if (done >= total)
+            requestAnimationFrame(() => requestAnimationFrame(() => { document.title = 'done'; }));
+    }});
+clusters.addTo(map);
+clusters.addLayers(REQUESTS.map(p => L.marker(p, {icon: icon, keyboard: false})));
+</script></body></html>
+)";
+    std::printf("baseline_requests=%lld\n", qlonglong(points.size()));
+    return writeFile(QDir(dir).filePath(QStringLiteral("baseline.html")), page);
 }
 
 } // namespace
@@ -43,7 +139,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption update(QStringLiteral("update"),
                                     QStringLiteral("time replacing the markers"),
                                     QStringLiteral("count"));
-    parser.addOptions({database, firstRender, update});
+    const QCommandLineOption warm(QStringLiteral("warm"),
+                                  QStringLiteral("simplify the layers before showing the map"));
+    const QCommandLineOption baseline(QStringLiteral("baseline"),
+                                      QStringLiteral("time a bare Leaflet page instead"),
+                                      QStringLiteral("directory"));
+    const QCommandLineOption import(QStringLiteral("import"), QStringLiteral("city pack"),
+                                    QStringLiteral("directory"));
+    parser.addOptions({database, firstRender, update, warm, baseline, import});
     parser.process(app);
 
     auto db = Database::open(parser.value(database));
@@ -51,12 +154,52 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(db.error().message));
         return 2;
     }
+    if (parser.isSet(import)) {
+        auto pack = CityPack::load(parser.value(import));
+        if (!pack) {
+            std::fprintf(stderr, "%s\n", qPrintable(pack.error().message));
+            return 2;
+        }
+        CityImporter importer(*db.value());
+        if (auto r = importer.import(pack.value()); !r) {
+            std::fprintf(stderr, "%s\n", qPrintable(r.error().message));
+            return 2;
+        }
+    }
     StoreContext store(*db.value(), QStringLiteral("bench"));
 
     QElapsedTimer clock;
     clock.start();
     MapOverviewPanel panel(store);
     MapView *map = panel.mapView();
+    if (parser.isSet(baseline)) {
+        if (!writeBaseline(parser.value(baseline), panel, store, panel.requestFilter(),
+                           *db.value()))
+            return 7;
+        QWebEngineProfile profile;
+        QWebEnginePage page(&profile);
+        QWebEngineView view;
+        view.setPage(&page);
+        bool painted = false;
+        QObject::connect(&page, &QWebEnginePage::titleChanged, &view,
+                         [&](const QString &title) { painted = title == u"done"; });
+        clock.restart();
+        view.resize(1400, 900);
+        view.show();
+        page.load(QUrl::fromLocalFile(QDir(parser.value(baseline)).filePath(u"baseline.html"_qs)));
+        if (!QTest::qWaitFor([&] { return painted; }, Timeout)) {
+            std::fprintf(stderr, "the baseline page never rendered\n");
+            return 8;
+        }
+        print("baseline_ms", double(clock.elapsed()));
+        return 0;
+    }
+    if (parser.isSet(warm)) {
+        panel.layerViews()->prepare();
+        panel.layerViews()->waitForDone();
+        print("warm_ms", double(clock.elapsed()));
+        clock.restart();
+    }
     QHash<QString, double> done;
     QObject::connect(map, &MapView::rendered, &panel,
                      [&](const QString &what, int count, double ms) {
@@ -65,8 +208,11 @@ int main(int argc, char *argv[])
                              done.insert(QStringLiteral("requests_count"), count);
                          done.insert(what + QStringLiteral("_page_ms"), ms);
                      });
+    QObject::connect(map, &MapView::ready, &panel,
+                     [&] { done.insert(QStringLiteral("ready"), double(clock.elapsed())); });
     panel.resize(1400, 900);
     panel.show();
+    done.insert(QStringLiteral("shown"), double(clock.elapsed()));
     if (!map->isStarted()) {
         std::fprintf(stderr, "%s\n", qPrintable(map->unavailableReason()));
         return 3;
@@ -80,6 +226,12 @@ int main(int argc, char *argv[])
     if (parser.isSet(firstRender)) {
         print("first_render_ms", std::max(done.value(u"basemap"_qs), done.value(u"requests"_qs)));
         print("basemap_ms", done.value(u"basemap"_qs));
+        // Where the time went: the panel shown (the requests read meanwhile), the page
+        // answering through the bridge, then drawing in the page.
+        print("shown_ms", done.value(u"shown"_qs));
+        print("page_ready_ms", done.value(u"ready"_qs));
+        print("basemap_page_ms", done.value(u"basemap_page_ms"_qs));
+        print("requests_page_ms", done.value(u"requests_page_ms"_qs));
         print("initial_requests", done.value(u"requests_count"_qs));
     }
     if (parser.isSet(update)) {

@@ -2,6 +2,9 @@
 // encoders, the map settings, and the storage the map reads (reverse geocoding, located
 // requests, counts per neighbourhood) on the fixture city.
 
+#include "models/city/layerrepository.h"
+#include "models/city/layersimplifier.h"
+#include "models/city/layerviews.h"
 #include "models/city/placerepository.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
@@ -37,6 +40,97 @@ private slots:
         QVERIFY(pack.ok());
         CityImporter importer(m_store->db());
         QVERIFY(importer.import(pack.value()).ok());
+    }
+
+    // The map's copy of a layer: the name property only, collinear and near points gone, the
+    // corners and the ends kept, rings too small for the level dropped.
+    void layersAreSimplifiedForTheMap()
+    {
+        QJsonArray line;
+        for (int i = 0; i <= 100; ++i) // a straight street with a bend at its middle
+            line.append(QJsonArray{-71.06 + i * 0.0001, 42.35 + (i <= 50 ? 0 : (i - 50) * 0.0001)});
+        const QJsonArray tiny{QJsonArray{-71.0, 42.0}, QJsonArray{-71.00001, 42.0},
+                              QJsonArray{-71.00001, 42.00001}, QJsonArray{-71.0, 42.0}};
+        const QJsonArray square{QJsonArray{-71.1, 42.3}, QJsonArray{-71.09, 42.3},
+                                QJsonArray{-71.09, 42.31}, QJsonArray{-71.1, 42.31},
+                                QJsonArray{-71.1, 42.3}};
+        const auto feature = [](const QString &type, const QJsonArray &coordinates,
+                                const QJsonObject &properties) {
+            return QJsonObject{{QStringLiteral("type"), QStringLiteral("Feature")},
+                               {QStringLiteral("properties"), properties},
+                               {QStringLiteral("geometry"),
+                                QJsonObject{{QStringLiteral("type"), type},
+                                            {QStringLiteral("coordinates"), coordinates}}}};
+        };
+        const QJsonObject collection{
+            {QStringLiteral("type"), QStringLiteral("FeatureCollection")},
+            {QStringLiteral("features"),
+             QJsonArray{feature(QStringLiteral("LineString"), line,
+                                {{QStringLiteral("NAME"), QStringLiteral("Main St")},
+                                 {QStringLiteral("SHAPE_LEN"), 1234.5}}),
+                        feature(QStringLiteral("Polygon"), QJsonArray{QJsonValue(tiny)}, {}),
+                        feature(QStringLiteral("Polygon"), QJsonArray{square, tiny},
+                                {{QStringLiteral("OTHER"), 1}})}}};
+        const QByteArray source = QJsonDocument(collection).toJson(QJsonDocument::Compact);
+
+        const QJsonDocument overview = QJsonDocument::fromJson(
+            layersimplifier::simplify(source, QStringLiteral("NAME"), LayerDetail::Overview));
+        const QJsonArray features = overview.object().value(u"features").toArray();
+        QCOMPARE(features.size(), 2); // the tiny polygon went
+        const QJsonObject street = features.at(0).toObject();
+        QCOMPARE(street.value(u"properties").toObject(),
+                 (QJsonObject{{QStringLiteral("NAME"), QStringLiteral("Main St")}}));
+        const QJsonArray kept =
+            street.value(u"geometry").toObject().value(u"coordinates").toArray();
+        QCOMPARE(kept.size(), 3); // the ends and the bend
+        QCOMPARE(kept.at(0).toArray().at(0).toDouble(), -71.06);
+        QCOMPARE(kept.at(1).toArray().at(0).toDouble(), -71.055);
+        QCOMPARE(kept.at(2).toArray().at(1).toDouble(), 42.355);
+        const QJsonObject park = features.at(1).toObject();
+        QVERIFY(park.value(u"properties").toObject().isEmpty());
+        const QJsonArray rings = park.value(u"geometry").toObject().value(u"coordinates").toArray();
+        QCOMPARE(rings.size(), 1); // the hole too small for the overview went
+        QCOMPARE(rings.at(0).toArray().size(), 5);
+
+        // Street detail keeps the small ring (about a metre across).
+        const QJsonDocument street2 = QJsonDocument::fromJson(
+            layersimplifier::simplify(source, QStringLiteral("NAME"), LayerDetail::Street));
+        QCOMPARE(street2.object().value(u"features").toArray().size(), 3);
+
+        // Anything but a FeatureCollection gives an empty one.
+        QCOMPARE(layersimplifier::simplify("{\"type\":\"Point\"}", {}, LayerDetail::Overview),
+                 QByteArray(R"({"type":"FeatureCollection","features":[]})"));
+        QCOMPARE(layersimplifier::simplify("not json", {}, LayerDetail::Street),
+                 QByteArray(R"({"type":"FeatureCollection","features":[]})"));
+    }
+
+    // Every layer of the city at both levels, made in the background from what was imported.
+    void layerViewsAreMadeInTheBackground()
+    {
+        LayerRepository layers(m_store->db());
+        LayerViews views(layers);
+        QSignalSpy ready(&views, &LayerViews::viewReady);
+        QVERIFY(!views.view(QStringLiteral("wards"), LayerDetail::Overview));
+        views.prepare();
+        views.waitForDone();
+        QCOMPARE(ready.size(), 2 * layers.layers().size());
+        QVERIFY(!views.isPreparing());
+        const QByteArray source = layers.geoJson(QStringLiteral("wards"));
+        const auto overview = views.view(QStringLiteral("wards"), LayerDetail::Overview);
+        QVERIFY(overview);
+        QCOMPARE(*overview,
+                 layersimplifier::simplify(source, QStringLiteral("WARD"), LayerDetail::Overview));
+        QVERIFY(overview->size() < source.size());
+        const int sourceFeatures =
+            int(QJsonDocument::fromJson(source).object().value(u"features").toArray().size());
+        QCOMPARE(QJsonDocument::fromJson(*overview).object().value(u"features").toArray().size(),
+                 sourceFeatures);
+        // Again after the layers changed.
+        views.invalidate();
+        QVERIFY(!views.view(QStringLiteral("wards"), LayerDetail::Street));
+        views.prepare();
+        views.waitForDone();
+        QVERIFY(views.view(QStringLiteral("wards"), LayerDetail::Street));
     }
 
     void hexBinsKeepEveryPoint()
@@ -127,7 +221,7 @@ private slots:
         QCOMPARE(p.at(6).toInt(), 2); // closed
         QCOMPARE(p.at(7).toInt(), 1); // second type
         QCOMPARE(mapprotocol::encodeRequests({}),
-                 QStringLiteral("{\"v\":1,\"types\":[],\"ids\":[],\"numbers\":[],\"points\":[]}"));
+                 QStringLiteral("{\"v\":2,\"types\":[],\"ids\":[],\"numbers\":[],\"points\":[]}"));
     }
 
     void bridgeChecksWhatThePageSends()
@@ -138,7 +232,9 @@ private slots:
         QSignalSpy failed(&bridge, &MapBridge::pageFailed);
         QSignalSpy picked(&bridge, &MapBridge::pageLocationChosen);
         QSignalSpy activated(&bridge, &MapBridge::pageMarkerActivated);
-        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("protocol 2")));
+        QTest::ignoreMessage(
+            QtCriticalMsg,
+            QRegularExpression(QStringLiteral("protocol %1").arg(mapprotocol::Version + 1)));
         bridge.hello(mapprotocol::Version + 1);
         QCOMPARE(failed.size(), 1);
         QCOMPARE(ready.size(), 0);

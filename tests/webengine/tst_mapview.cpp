@@ -4,6 +4,7 @@
 // location, duplicates and hot spots reach the page, JavaScript errors reach the log, and a
 // screenshot shows a drawn map. No fixed sleeps: every wait is for an acknowledgement.
 
+#include "models/city/layerviews.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/requests/maprequestrepository.h"
@@ -15,6 +16,7 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QSet>
 #include <QSignalSpy>
@@ -102,6 +104,51 @@ private:
 
     QWidget *input() const { return m_map->webView()->focusProxy(); }
 
+    // Asks for `url` from inside the page (XMLHttpRequest, as the page does): {"text": body}
+    // or {"error": why}.
+    QVariantMap fetchInPage(const QString &url, const QString &method = QStringLiteral("GET"))
+    {
+        static int probes = 0;
+        const QString key = QStringLiteral("fetch%1").arg(++probes);
+        QWebEnginePage *page = m_map->webView()->page();
+        page->runJavaScript(
+            QStringLiteral(
+                "window.probes = window.probes || {};"
+                "(function () { const r = new XMLHttpRequest();"
+                "  try { r.open(%2, %1); } catch (e) {"
+                "    window.probes[%3] = {error: String(e)}; return; }"
+                "  r.onload = () => { window.probes[%3] = r.status === 200"
+                "      ? {text: r.responseText} : {error: 'HTTP ' + r.status}; };"
+                "  r.onerror = () => { window.probes[%3] = {error: 'not served'}; };"
+                "  try { r.send(); } catch (e) { window.probes[%3] = {error: String(e)}; }"
+                "})();")
+                .arg(jsString(url), jsString(method), jsString(key)));
+        auto result = std::make_shared<QVariantMap>();
+        const bool answered = QTest::qWaitFor(
+            [&] {
+                page->runJavaScript(
+                    QStringLiteral("window.probes && window.probes[%1]").arg(jsString(key)),
+                    [result](const QVariant &v) {
+                        if (v.typeId() == QMetaType::QVariantMap)
+                            *result = v.toMap();
+                    });
+                return !result->isEmpty();
+            },
+            Slow);
+        if (!answered)
+            qWarning("the page never answered the fetch of %s", qPrintable(url));
+        return *result;
+    }
+
+    static QString jsString(const QString &text)
+    {
+        return u'\'' +
+               QString(text)
+                   .replace(u'\\', QStringLiteral("\\\\"))
+                   .replace(u'\'', QStringLiteral("\\'")) +
+               u'\'';
+    }
+
     void centerOn(double lat, double lon, int zoom)
     {
         const qsizetype mark = m_rendered.size();
@@ -162,6 +209,51 @@ private slots:
         QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("mapCountLabel"))
                     ->text()
                     .contains(QString::number(expected)));
+    }
+
+    // The page and its layers come from the map's URL scheme: the right bytes for what the page
+    // may load, nothing for anything else.
+    void theSchemeServesThePageAndItsLayers()
+    {
+        QCOMPARE(m_map->webView()->page()->url().scheme(), QStringLiteral("civicdesk-map"));
+        for (const LayerDetail detail : {LayerDetail::Overview, LayerDetail::Street}) {
+            const QString level = layersimplifier::nameOf(detail);
+            QTRY_VERIFY_WITH_TIMEOUT(m_panel->layerViews()->view(u"wards"_qs, detail), Slow);
+            const QVariantMap answer = fetchInPage(u"layers/wards/"_qs + level + u".json"_qs);
+            QVERIFY2(answer.contains(u"text"_qs), qPrintable(answer.value(u"error"_qs).toString()));
+            QCOMPARE(answer.value(u"text"_qs).toString().toUtf8(),
+                     *m_panel->layerViews()->view(u"wards"_qs, detail));
+        }
+        QFile script(u":/map/map.js"_qs);
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        QCOMPARE(fetchInPage(u"map.js"_qs).value(u"text"_qs).toString().toUtf8(), script.readAll());
+        QVERIFY(fetchInPage(u"leaflet/leaflet.js"_qs)
+                    .value(u"text"_qs)
+                    .toString()
+                    .contains(u"Leaflet"));
+    }
+
+    void theSchemeRefusesEverythingElse()
+    {
+        const qsizetype logged = mapMessages().size();
+        const QStringList refused = {
+            u"layers/nowhere/overview.json"_qs,     // not a layer of the city
+            u"layers/wards/full.json"_qs,           // not a level
+            u"layers/wards/overview.txt"_qs,        //
+            u"layers/wards/overview.json/x"_qs,     //
+            u"/etc/passwd"_qs,                      // not a file of the page
+            u"map.js.bak"_qs,                       //
+            u"leaflet/../../etc/passwd"_qs,         //
+            u"civicdesk-map://elsewhere/map.js"_qs, // another host
+            u"file:///etc/passwd"_qs,               // another scheme
+        };
+        for (const QString &url : refused) {
+            const QVariantMap answer = fetchInPage(url);
+            QVERIFY2(answer.contains(u"error"_qs), qPrintable(url));
+        }
+        QVERIFY(fetchInPage(u"map.js"_qs, u"POST"_qs).contains(u"error"_qs));
+        // The page's console complains about each: those complaints were asked for.
+        mapMessages().erase(mapMessages().begin() + logged, mapMessages().end());
     }
 
     void manyMarkersThroughTheBridge()

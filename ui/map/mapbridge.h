@@ -30,7 +30,7 @@ signals:
     // To the page.
     void configured(const QString &configJson);
     void layerAdded(const QString &id, const QString &kind, const QString &title,
-                    const QString &nameProperty, const QString &geoJson);
+                    const QString &nameProperty);
     void basemapComplete();
     void requestsReplaced(const QString &packedJson);
     void selectionChanged(const QString &selectionJson);

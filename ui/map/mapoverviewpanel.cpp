@@ -1,5 +1,6 @@
 #include "ui/map/mapoverviewpanel.h"
 
+#include "models/city/layerviews.h"
 #include "models/itemmodels/layerlistmodel.h"
 #include "ui/common/storecontext.h"
 #include "ui/map/hotspotpanel.h"
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace civicdesk {
@@ -54,7 +56,7 @@ MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
       m_hotspots(new HotSpotPanel(m_mapRequests, this)), m_layersTab(new QWidget(this)),
       m_model(new LayerListModel(store.layers, this)), m_summary(new QLabel(this)),
       m_table(new QTableView(this)), m_tileLabel(new QLabel(this)), m_tileUrl(new QLineEdit(this)),
-      m_tileApply(new QPushButton(this))
+      m_tileApply(new QPushButton(this)), m_layerViews(new LayerViews(store.layers, this))
 {
     m_tabs->setObjectName(QStringLiteral("mapTabWidget"));
     m_type->setObjectName(QStringLiteral("mapTypeComboBox"));
@@ -175,16 +177,29 @@ MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
     connect(m_tileApply, &QPushButton::clicked, this, &MapOverviewPanel::applyTileUrl);
     connect(m_tileUrl, &QLineEdit::returnPressed, this, &MapOverviewPanel::applyTileUrl);
 
-    // The map is filled when its web engine starts (on first show), never before.
+    // The map is filled when its web engine starts (on first show), never before. Its layers'
+    // simplified copies are made in the background a moment after the window is up, so the
+    // map usually finds them ready; the page waits for any that are not.
     connect(m_map, &MapView::starting, this, [this] {
         QList<MapLayer> layers;
         for (const LayerInfo &info : m_store.layers.layers())
-            layers.append({info.id, info.kind, info.title, info.nameProperty,
-                           m_store.layers.geoJson(info.id)});
+            layers.append({info.id, info.kind, info.title, info.nameProperty});
         m_map->setLayers(layers);
+        for (const MapLayer &layer : std::as_const(layers)) {
+            for (const LayerDetail detail : {LayerDetail::Overview, LayerDetail::Street}) {
+                if (const auto json = m_layerViews->view(layer.id, detail))
+                    m_map->setLayerData(layer.id, layersimplifier::nameOf(detail), *json);
+            }
+        }
+        m_layerViews->prepare();
         if (!m_requestsLoaded)
             loadRequests();
     });
+    connect(m_layerViews, &LayerViews::viewReady, this,
+            [this](const QString &id, LayerDetail detail, const QByteArray &json) {
+                m_map->setLayerData(id, layersimplifier::nameOf(detail), json);
+            });
+    QTimer::singleShot(WarmUpDelay, m_layerViews, &LayerViews::prepare);
     connect(m_map, &MapView::markerActivated, this, [this](const QString &id) {
         if (const auto marker = markerFor(id))
             m_map->setSelection(*marker, false);
@@ -378,6 +393,7 @@ void MapOverviewPanel::refreshRequests()
 
 void MapOverviewPanel::reload()
 {
+    m_layerViews->invalidate();
     m_model->reload();
     fillFilters();
     m_hotspots->reload();

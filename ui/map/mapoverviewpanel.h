@@ -22,6 +22,7 @@ namespace civicdesk {
 
 class HotSpotPanel;
 class LayerListModel;
+class LayerViews;
 class MapView;
 struct StoreContext;
 
@@ -37,6 +38,9 @@ public:
     explicit MapOverviewPanel(StoreContext &store, QWidget *parent = nullptr);
     int layerCount() const;
     MapView *mapView() const { return m_map; }
+    LayerViews *layerViews() const { return m_layerViews; }
+    // How long after it is made the panel starts simplifying the layers in the background.
+    static constexpr int WarmUpDelay = 1500; // ms
     HotSpotPanel *hotSpotPanel() const { return m_hotspots; }
     // The filter the map's request layer shows.
     MapRequestFilter requestFilter() const;
@@ -110,6 +114,8 @@ private:
     QLabel *m_tileLabel;
     QLineEdit *m_tileUrl;
     QPushButton *m_tileApply;
+
+    LayerViews *m_layerViews;
 };
 
 } // namespace civicdesk

@@ -1,6 +1,7 @@
 #include "ui/map/mappage.h"
 
 #include "ui/map/maplogging.h"
+#include "ui/map/mapschemehandler.h"
 
 namespace civicdesk {
 
@@ -26,7 +27,8 @@ void MapPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, cons
 bool MapPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
 {
     Q_UNUSED(type);
-    if (!isMainFrame || url.scheme() == u"qrc")
+    if (!isMainFrame || url.scheme() == u"qrc" ||
+        url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment) == MapSchemeHandler::pageUrl())
         return true;
     qCWarning(lcMap) << "refused to leave the map page for" << url.toDisplayString();
     return false;

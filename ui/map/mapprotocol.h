@@ -20,14 +20,14 @@ struct MapMarker
     QString label;
 };
 
-// A basemap layer as the page draws it.
+// A basemap layer as the page draws it. Its geometry is not here: the page fetches it from
+// MapSchemeHandler at the level of detail it draws.
 struct MapLayer
 {
     QString id;
     QString kind; // boundary, neighborhood, ward, precinct, zip, open_space, street, point
     QString title;
     QString nameProperty;
-    QByteArray geoJson;
 };
 
 // What the page is told once it is ready.
@@ -49,7 +49,7 @@ struct MapConfig
 // a change of shape is a new version, checked in both directions when the page starts.
 namespace mapprotocol {
 
-inline constexpr int Version = 1;
+inline constexpr int Version = 2;
 
 // Labels are the translated strings the page shows (legend, layer names).
 QString encodeConfig(const MapConfig &config, const QHash<QString, QString> &labels);

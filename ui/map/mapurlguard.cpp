@@ -1,6 +1,7 @@
 #include "ui/map/mapurlguard.h"
 
 #include "ui/map/maplogging.h"
+#include "ui/map/mapschemehandler.h"
 
 namespace civicdesk {
 
@@ -13,7 +14,8 @@ void MapUrlGuard::interceptRequest(QWebEngineUrlRequestInfo &info)
 {
     const QUrl url = info.requestUrl();
     const QString scheme = url.scheme();
-    if (scheme == u"qrc" || scheme == u"data" || scheme == u"blob")
+    if (scheme == u"qrc" || scheme == u"data" || scheme == u"blob" ||
+        scheme == QLatin1String(MapSchemeHandler::schemeName()))
         return;
     if (!m_tileHost.isEmpty() && (scheme == u"https" || scheme == u"http") &&
         url.host().toLower() == m_tileHost)

@@ -3,6 +3,7 @@
 #include "ui/map/mapbridge.h"
 #include "ui/map/maplogging.h"
 #include "ui/map/mappage.h"
+#include "ui/map/mapschemehandler.h"
 #include "ui/map/mapurlguard.h"
 
 #include <QLabel>
@@ -20,7 +21,7 @@ namespace civicdesk {
 
 MapView::MapView(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedLayout(this)), m_message(new QLabel(this)),
-      m_bridge(new MapBridge(this))
+      m_bridge(new MapBridge(this)), m_scheme(new MapSchemeHandler(this))
 {
     m_message->setObjectName(QStringLiteral("mapMessageLabel"));
     m_message->setAlignment(Qt::AlignCenter);
@@ -100,12 +101,22 @@ bool MapView::start()
         m_stack->setCurrentWidget(m_message);
         return false;
     }
+    if (!MapSchemeHandler::isRegistered()) {
+        qCCritical(lcMap) << "the civicdesk-map URL scheme was not registered before the "
+                             "QApplication was made (MapSchemeHandler::registerScheme())";
+        m_unavailable = tr("The map cannot start in this program. Everything on the map is "
+                           "also available in the intake and history panels.");
+        m_message->setText(m_unavailable);
+        m_stack->setCurrentWidget(m_message);
+        return false;
+    }
     emit starting();
     QUrl tiles(m_config.tileUrl);
     // An off-the-record profile: no cache or cookies on disk, nothing shared with other pages.
     m_profile = new QWebEngineProfile(this);
     m_profile->setUrlRequestInterceptor(
         new MapUrlGuard(m_config.tileUrl.isEmpty() ? QString() : tiles.host(), m_profile));
+    m_profile->installUrlSchemeHandler(MapSchemeHandler::schemeName(), m_scheme);
     m_page = new MapPage(m_profile, this);
     m_page->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
     m_page->settings()->setAttribute(QWebEngineSettings::FocusOnNavigationEnabled, false);
@@ -135,7 +146,7 @@ bool MapView::start()
     m_stack->addWidget(m_view);
     m_stack->setCurrentWidget(m_view);
     setFocusProxy(m_view);
-    m_page->load(QUrl(QStringLiteral("qrc:/map/map.html")));
+    m_page->load(MapSchemeHandler::pageUrl());
     return true;
 }
 
@@ -151,8 +162,7 @@ void MapView::replay()
         return;
     emit m_bridge->configured(m_configJson);
     for (const MapLayer &layer : std::as_const(m_layers))
-        emit m_bridge->layerAdded(layer.id, layer.kind, layer.title, layer.nameProperty,
-                                  QString::fromUtf8(layer.geoJson));
+        emit m_bridge->layerAdded(layer.id, layer.kind, layer.title, layer.nameProperty);
     emit m_bridge->basemapComplete();
     if (!m_requestsJson.isEmpty())
         emit m_bridge->requestsReplaced(m_requestsJson);
@@ -176,8 +186,17 @@ void MapView::setConfig(const MapConfig &config, const QHash<QString, QString> &
 void MapView::setLayers(const QList<MapLayer> &layers)
 {
     m_layers = layers;
+    QStringList ids;
+    for (const MapLayer &layer : layers)
+        ids.append(layer.id);
+    m_scheme->expectLayers(ids);
     if (m_ready)
         m_page->triggerAction(QWebEnginePage::Reload); // a new basemap: start the page afresh
+}
+
+void MapView::setLayerData(const QString &layerId, const QString &level, const QByteArray &json)
+{
+    m_scheme->setLayerData(layerId, level, json);
 }
 
 void MapView::setRequests(const QList<MapRequestPoint> &requests)

@@ -17,6 +17,7 @@ namespace civicdesk {
 
 class MapBridge;
 class MapPage;
+class MapSchemeHandler;
 
 // The interactive map: a QWebEngineView showing the bundled Leaflet page, driven through one
 // MapBridge. It keeps what it was given (basemap, requests, selection, intake location,
@@ -33,7 +34,10 @@ public:
 
     // Before start(): the tile server (if any) decides what the page may fetch.
     void setConfig(const MapConfig &config, const QHash<QString, QString> &labels);
+    // The layers the page shows, then each one's GeoJSON at each level of detail ("overview",
+    // "street") as it becomes available: the page waits for what it needs.
     void setLayers(const QList<MapLayer> &layers);
+    void setLayerData(const QString &layerId, const QString &level, const QByteArray &json);
     void setRequests(const QList<MapRequestPoint> &requests);
     int requestCount() const { return m_requestCount; }
     void setSelection(const MapMarker &marker, bool pan); // an empty id clears it
@@ -72,6 +76,7 @@ private:
     QStackedLayout *m_stack;
     QLabel *m_message;
     MapBridge *m_bridge;
+    MapSchemeHandler *m_scheme;
     QWebEngineProfile *m_profile = nullptr;
     MapPage *m_page = nullptr;
     QWebChannel *m_channel = nullptr;

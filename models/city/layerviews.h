@@ -1,0 +1,55 @@
+#pragma once
+
+#include "models/city/layersimplifier.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+#include <optional>
+
+namespace civicdesk {
+
+class LayerRepository;
+
+// The map's simplified copies of the city's layers (see layersimplifier.h), one per layer and
+// level of detail, made on worker threads and kept in memory. prepare() starts them all, the
+// overviews first (they are what the map draws first); viewReady() tells when each is done.
+// Made from the imported GeoJSON every time the program starts: nothing derived is stored.
+class LayerViews : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LayerViews(const LayerRepository &layers, QObject *parent = nullptr);
+    ~LayerViews() override;
+
+    // Starts making the views of every layer not made yet (again after invalidate()). Reads the
+    // stored layers on this thread, simplifies them on others; returns at once.
+    void prepare();
+    // Forgets every view (after an import or a sync changed the layers).
+    void invalidate();
+    // Waits until every view started so far is made (tests, benchmarks).
+    void waitForDone();
+
+    bool isPreparing() const { return m_running > 0; }
+    // The view when made.
+    std::optional<QByteArray> view(const QString &layerId, LayerDetail detail) const;
+
+signals:
+    void viewReady(const QString &layerId, civicdesk::LayerDetail detail, const QByteArray &json);
+    void allReady();
+
+private:
+    static QString key(const QString &layerId, LayerDetail detail);
+
+    const LayerRepository &m_layers;
+    QThreadPool m_pool;
+    QHash<QString, QByteArray> m_views;
+    QHash<QString, bool> m_started;
+    int m_generation = 0;
+    int m_running = 0;
+};
+
+} // namespace civicdesk
