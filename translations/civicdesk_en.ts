@@ -660,6 +660,10 @@
         <source>--kiosk and --display-board are two screens: start one program for each.</source>
         <translation>--kiosk and --display-board are two screens: start one program for each.</translation>
     </message>
+    <message>
+        <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
+        <translation>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -1426,6 +1430,77 @@
     <message>
         <source>The seeded request type %1 is not in the catalogue.</source>
         <translation>The seeded request type %1 is not in the catalogue.</translation>
+    </message>
+</context>
+<context>
+    <name>PrebuiltStore</name>
+    <message>
+        <source>it cannot be opened (%1)</source>
+        <translation>it cannot be opened (%1)</translation>
+    </message>
+    <message>
+        <source>it is not a CivicDesk store (%1)</source>
+        <translation>it is not a CivicDesk store (%1)</translation>
+    </message>
+    <message>
+        <source>it has schema version %1; this CivicDesk writes version %2</source>
+        <translation>it has schema version %1; this CivicDesk writes version %2</translation>
+    </message>
+    <message>
+        <source>it was made from other pack files (checksum %1, the pack&apos;s is %2)</source>
+        <translation>it was made from other pack files (checksum %1, the pack&apos;s is %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>it holds a workstation&apos;s device code or events</source>
+        <translation>it holds a workstation&apos;s device code or events</translation>
+    </message>
+    <message>
+        <source>The city pack folder %1 does not exist.</source>
+        <translation>The city pack folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>The store %1 was left with a write-ahead log.</source>
+        <translation>The store %1 was left with a write-ahead log.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 to %2.</source>
+        <translation>Cannot move %1 to %2.</translation>
+    </message>
+    <message>
+        <source>The prebuilt store %1 was not used: %2.</source>
+        <translation>The prebuilt store %1 was not used: %2.</translation>
+    </message>
+    <message>
+        <source>the store %1 is not a file</source>
+        <translation>the store %1 is not a file</translation>
+    </message>
+    <message>
+        <source>the store %1 exists already</source>
+        <translation>the store %1 exists already</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>it does not exist</translation>
+    </message>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>cannot create folder %1</translation>
+    </message>
+    <message>
+        <source>cannot copy it to %1</source>
+        <translation>cannot copy it to %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2</source>
+        <translation>cannot move %1 to %2</translation>
     </message>
 </context>
 <context>

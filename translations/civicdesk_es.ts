@@ -660,6 +660,10 @@
         <source>--kiosk and --display-board are two screens: start one program for each.</source>
         <translation>--kiosk y --display-board son dos pantallas: inicie un programa para cada una.</translation>
     </message>
+    <message>
+        <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
+        <translation>Arrancar como siempre, escribir una tecla en el campo que tiene el foco del teclado en cuanto aparece la ventana, borrarla, mostrar cuánto tardó y salir: 0 si la tecla llegó, 1 si no (para pruebas de rendimiento y comprobaciones de instalación).</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -1426,6 +1430,77 @@
     <message>
         <source>The seeded request type %1 is not in the catalogue.</source>
         <translation>El tipo de solicitud sembrado %1 no está en el catálogo.</translation>
+    </message>
+</context>
+<context>
+    <name>PrebuiltStore</name>
+    <message>
+        <source>it cannot be opened (%1)</source>
+        <translation>no se puede abrir (%1)</translation>
+    </message>
+    <message>
+        <source>it is not a CivicDesk store (%1)</source>
+        <translation>no es un almacén de CivicDesk (%1)</translation>
+    </message>
+    <message>
+        <source>it has schema version %1; this CivicDesk writes version %2</source>
+        <translation>tiene la versión de esquema %1; esta versión de CivicDesk escribe la %2</translation>
+    </message>
+    <message>
+        <source>it was made from other pack files (checksum %1, the pack&apos;s is %2)</source>
+        <translation>se hizo con otros archivos del paquete (suma de comprobación %1; la del paquete es %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>it holds a workstation&apos;s device code or events</source>
+        <translation>contiene el código de dispositivo o los eventos de una estación de trabajo</translation>
+    </message>
+    <message>
+        <source>The city pack folder %1 does not exist.</source>
+        <translation>La carpeta del paquete de ciudad %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>The store %1 was left with a write-ahead log.</source>
+        <translation>El almacén %1 quedó con un registro de escritura anticipada (WAL).</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 to %2.</source>
+        <translation>No se puede mover %1 a %2.</translation>
+    </message>
+    <message>
+        <source>The prebuilt store %1 was not used: %2.</source>
+        <translation>No se usó el almacén precompilado %1: %2.</translation>
+    </message>
+    <message>
+        <source>the store %1 is not a file</source>
+        <translation>el almacén %1 no es un archivo</translation>
+    </message>
+    <message>
+        <source>the store %1 exists already</source>
+        <translation>el almacén %1 ya existe</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>no se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <source>cannot copy it to %1</source>
+        <translation>no se puede copiar a %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2</source>
+        <translation>no se puede mover %1 a %2</translation>
     </message>
 </context>
 <context>
