@@ -172,8 +172,11 @@ Status PrebuiltStore::install(const QString &prebuilt, const QString &packDir,
     };
     if (target == u":memory:" || target.contains(u"://"))
         return notUsed(PrebuiltText::tr("the store %1 is not a file").arg(target));
-    if (QFileInfo::exists(target))
-        return notUsed(PrebuiltText::tr("the store %1 exists already").arg(target));
+    // A write-ahead log left without its store would be read into the copy.
+    for (const QString &file : {target, QString(target + QStringLiteral("-wal"))}) {
+        if (QFileInfo::exists(file))
+            return notUsed(PrebuiltText::tr("the store %1 exists already").arg(file));
+    }
     if (!QFileInfo(prebuilt).isFile())
         return notUsed(PrebuiltText::tr("it does not exist"));
     auto checksum = packChecksum(packDir);

@@ -184,6 +184,17 @@ private slots:
         QCOMPARE(existing.readAll(), QByteArray("mine"));
     }
 
+    void leftoverWriteAheadLogIsRefused()
+    {
+        test::FixturePack fixture;
+        const QString prebuilt = buildFrom(fixture);
+        QVERIFY(QDir().mkpath(QFileInfo(target()).path()));
+        QFile wal(target() + QStringLiteral("-wal"));
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        wal.close();
+        verifyRefused(prebuilt, fixture.path(), QStringLiteral("exists already"));
+    }
+
     void missingPrebuiltStoreIsReported()
     {
         test::FixturePack fixture;
