@@ -108,8 +108,15 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Run as the lobby's display board: now serving and the "
                                     "last tickets called (numbers only)."));
+    const QCommandLineOption startupCheck(
+        QStringLiteral("startup-check"),
+        QCoreApplication::translate("CommandLine",
+                                    "Start as usual, type one key into the field that has the "
+                                    "keyboard focus once the window is up, erase it, print how "
+                                    "long that took and quit: 0 when the key landed, 1 "
+                                    "otherwise (for benchmarks and install checks)."));
     parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server, wallboard,
-                       cti, kiosk, board});
+                       cti, kiosk, board, startupCheck});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -128,6 +135,7 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
     options.reimport = parser.isSet(reimport);
     options.wallboard = parser.isSet(wallboard);
     options.cityGiven = parser.isSet(city);
+    options.startupCheck = parser.isSet(startupCheck);
     options.replaceCity = parser.isSet(replaceCity);
     options.kiosk = parser.isSet(kiosk);
     options.displayBoard = parser.isSet(board);

@@ -2,10 +2,12 @@
 // pack on first run, and shows the main window.
 
 #include "app/workstation/commandline.h"
+#include "app/workstation/startupcheck.h"
 #include "app/workstation/workspace.h"
 #include "models/citypack/citycheck.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/citypack/prebuiltstore.h"
 #include "models/practice/trainingrecord.h"
 #include "models/store/database.h"
 #include "models/sync/firstsync.h"
@@ -27,6 +29,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -99,6 +102,8 @@ Status runFirstSync(Database &database, SyncClient &client)
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer started;
+    started.start();
     // QtWebEngine (the map) shares OpenGL contexts with the widgets.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
@@ -132,15 +137,27 @@ int main(int argc, char *argv[])
         std::printf("%s\n", qPrintable(check.report(options.value().checkCity)));
         return check.problems.isEmpty() ? 0 : 1;
     }
-    auto database = Database::open(options.value().databasePath);
-    if (!database)
-        return fail(database.error().message);
-
     // Sync with a central store when one is configured (--server, remembered, or the settings
     // page); otherwise the workstation runs standalone on its local store (the demo default).
     if (options.value().serverGiven)
         settings.setServerUrl(options.value().serverUrl);
     const QString serverUrl = settings.serverUrl();
+    // A standalone first start copies the store made from this very pack when the program was
+    // built (seconds); without one, or when the pack or the schema changed since, the pack is
+    // imported below as before.
+    if (serverUrl.isEmpty() && !options.value().reimport &&
+        !QFileInfo::exists(options.value().databasePath)) {
+        const QString prebuilt = PrebuiltStore::pathBeside(QCoreApplication::applicationDirPath(),
+                                                           options.value().cityDir);
+        if (auto s = PrebuiltStore::install(prebuilt, options.value().cityDir,
+                                            options.value().databasePath);
+            !s)
+            std::fprintf(stderr, "civicdesk: %s\n", qPrintable(s.error().message));
+    }
+    auto database = Database::open(options.value().databasePath);
+    if (!database)
+        return fail(database.error().message);
+
     std::unique_ptr<QNetworkAccessManager> network;
     std::unique_ptr<SyncClient> client;
     QString agent = settings.agentName();
@@ -282,6 +299,8 @@ int main(int argc, char *argv[])
         !s)
         std::fprintf(stderr, "civicdesk: %s\n", qPrintable(s.error().message));
     window.showFitted();
+    if (options.value().startupCheck)
+        runStartupCheck(started);
     const int status = QApplication::exec();
     // The window may still write while it closes: from here on changes wait in the outbox.
     workspace.shutDown();

@@ -1,0 +1,217 @@
+// civicdesk-start-bench [ROUNDS]: the workstation's start and memory, measured on the real
+// program (build/bin/civicdesk --startup-check: the time until a key typed into the focused
+// field landed), beside an empty Qt Widgets window started the same way in the same run.
+//   - cold start: a fresh HOME each round (the first start: the demo store is copied or imported)
+//   - warm start: the same store again
+//   - memory: the proportional set size (PSS, /proc/PID/smaps_rollup) of civicdesk and every
+//     process below it (QtWebEngine), once ready and again with the map's tab shown.
+// Prints median and p95 of each and the ratios to the empty window. Run on demand.
+
+#include "tests/bench/percentile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace {
+
+struct Started
+{
+    double readyMs = -1; // wall time from the start of the process to the key landing
+    QString output = QString();
+};
+
+// Starts `program` with --startup-check and waits for its "ready" line; `atReady` runs then
+// (the process waits for commands when CIVICDESK_STARTUP_CHECK_HOLD=1 is in `env`).
+Started startOnce(const QString &program, const QStringList &arguments,
+                  const QProcessEnvironment &env,
+                  const std::function<void(QProcess &)> &atReady = {})
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    Started result;
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, QStringList{QStringLiteral("--startup-check")} + arguments);
+    QByteArray out;
+    while (timer.elapsed() < 600000) {
+        process.waitForReadyRead(50);
+        out += process.readAllStandardOutput();
+        if (out.contains("ready after")) {
+            result.readyMs = double(timer.nsecsElapsed()) / 1e6;
+            break;
+        }
+        if (process.state() == QProcess::NotRunning)
+            break;
+    }
+    if (result.readyMs >= 0 && atReady)
+        atReady(process);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    out += process.readAllStandardOutput();
+    result.output = QString::fromUtf8(out + process.readAllStandardError()).trimmed();
+    return result;
+}
+
+// The process and all its descendants (the WebEngine zygote and renderers).
+QList<qint64> processTree(qint64 root)
+{
+    QHash<qint64, QList<qint64>> children;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &pid : pids) {
+        bool number = false;
+        const qint64 id = pid.toLongLong(&number);
+        if (!number)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // "pid (comm) state ppid ...": the command may hold spaces and parentheses.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1)
+            children[fields.at(1).toLongLong()].append(id);
+    }
+    QList<qint64> tree{root};
+    for (qsizetype i = 0; i < tree.size(); ++i)
+        tree += children.value(tree.at(i));
+    return tree;
+}
+
+double pssMiB(qint64 pid)
+{
+    QFile rollup(QStringLiteral("/proc/%1/smaps_rollup").arg(pid));
+    if (!rollup.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : rollup.readAll().split('\n')) {
+        if (line.startsWith("Pss:"))
+            return line.mid(4).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+struct Memory
+{
+    double main = 0;
+    double others = 0;
+    int processes = 0;
+    double total() const { return main + others; }
+};
+
+Memory memoryOf(qint64 pid)
+{
+    Memory m;
+    const QList<qint64> tree = processTree(pid);
+    m.processes = int(tree.size());
+    for (qint64 p : tree)
+        (p == pid ? m.main : m.others) += pssMiB(p);
+    return m;
+}
+
+// Waits until the tree's PSS stops growing (2 s without 1 MiB more) or 60 s passed.
+Memory settledMemory(qint64 pid)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Memory best = memoryOf(pid);
+    qint64 stableSince = 0;
+    while (timer.elapsed() < 60000 && timer.elapsed() - stableSince < 2000) {
+        QThread::msleep(250);
+        const Memory now = memoryOf(pid);
+        if (now.total() > best.total() + 1)
+            stableSince = timer.elapsed();
+        if (now.total() > best.total())
+            best = now;
+    }
+    return best;
+}
+
+void print(const char *what, const std::vector<double> &values, double baseline)
+{
+    using civicdesk::bench::percentile;
+    const double median = percentile(values, 0.5);
+    std::printf("%-34s median %8.0f ms  p95 %8.0f ms  ratio to the empty window %5.2fx\n", what,
+                median, percentile(values, 0.95), baseline > 0 ? median / baseline : 0.0);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int rounds = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 5;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!env.contains(QStringLiteral("DISPLAY")) &&
+        !env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("QTWEBENGINE_DISABLE_SANDBOX"), QStringLiteral("1"));
+    const QString workstation = QStringLiteral(CIVICDESK_WORKSTATION);
+    const QString empty = QStringLiteral(CIVICDESK_EMPTY_WINDOW);
+    std::printf("civicdesk-start-bench: %d round(s), platform %s, load %s\n", rounds,
+                qPrintable(env.value(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"))),
+                [] {
+                    QFile load(QStringLiteral("/proc/loadavg"));
+                    return load.open(QIODevice::ReadOnly) ? load.readAll().trimmed()
+                                                          : QByteArray("?");
+                }()
+                    .constData());
+
+    std::vector<double> emptyMs, firstMs, warmMs;
+    Memory ready, withMap;
+    for (int round = 0; round < rounds; ++round) {
+        // An empty window, then the first start on a fresh HOME, then a start on that store.
+        const Started baseline = startOnce(empty, {}, env);
+        QTemporaryDir home;
+        QProcessEnvironment homeEnv = env;
+        homeEnv.insert(QStringLiteral("HOME"), home.path());
+        homeEnv.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+        homeEnv.insert(QStringLiteral("XDG_DATA_HOME"),
+                       home.filePath(QStringLiteral(".local/share")));
+        const Started first = startOnce(workstation, {QStringLiteral("--lang=en")}, homeEnv);
+        QProcessEnvironment holdEnv = homeEnv;
+        holdEnv.insert(QStringLiteral("CIVICDESK_STARTUP_CHECK_HOLD"), QStringLiteral("1"));
+        // The last round also measures memory (ready, then with the map shown).
+        const bool measureMemory = round == rounds - 1;
+        const Started warm = startOnce(workstation, {QStringLiteral("--lang=en")},
+                                       measureMemory ? holdEnv : homeEnv, [&](QProcess &process) {
+                                           ready = settledMemory(process.processId());
+                                           process.write("map\n");
+                                           process.waitForReadyRead(10000);
+                                           withMap = settledMemory(process.processId());
+                                       });
+        for (const Started *s : {&baseline, &first, &warm}) {
+            if (s->readyMs < 0) {
+                std::fprintf(stderr, "civicdesk-start-bench: no ready line:\n%s\n",
+                             qPrintable(s->output));
+                return 1;
+            }
+        }
+        emptyMs.push_back(baseline.readyMs);
+        firstMs.push_back(first.readyMs);
+        warmMs.push_back(warm.readyMs);
+        std::printf("round %d: empty window %.0f ms, first start %.0f ms, warm start %.0f ms\n",
+                    round + 1, baseline.readyMs, first.readyMs, warm.readyMs);
+        std::fflush(stdout);
+    }
+    const double baseline = civicdesk::bench::percentile(emptyMs, 0.5);
+    print("empty Qt Widgets window", emptyMs, baseline);
+    print("civicdesk first start (fresh HOME)", firstMs, baseline);
+    print("civicdesk warm start", warmMs, baseline);
+    std::printf("memory (PSS) once ready: %.0f MiB (civicdesk %.0f + %d other process(es) %.0f)\n",
+                ready.total(), ready.main, ready.processes - 1, ready.others);
+    std::printf("memory (PSS) with the map shown: %.0f MiB (civicdesk %.0f + %d other "
+                "process(es) %.0f)\n",
+                withMap.total(), withMap.main, withMap.processes - 1, withMap.others);
+    return 0;
+}
