@@ -1,6 +1,7 @@
 #include "app/server/open311api.h"
 
 #include "app/server/httpreply.h"
+#include "app/server/open311form.h"
 #include "models/central/open311requests.h"
 #include "models/city/cataloguerepository.h"
 #include "models/city/citylimits.h"
@@ -25,61 +26,6 @@ class ApiText
 {
     Q_DECLARE_TR_FUNCTIONS(Open311Api)
 };
-
-// The query string as form data (application/x-www-form-urlencoded): '+' is a space, "%2B" a
-// plus, so "1+City+Hall+Plz" and "1%20City%20Hall%20Plz" are the same.
-QUrlQuery formQuery(const QHttpServerRequest &request)
-{
-    QString encoded = request.url().query(QUrl::FullyEncoded);
-    encoded.replace(u'+', QStringLiteral("%20"));
-    return QUrlQuery(encoded);
-}
-
-// Open311: "a parameter sent empty must be handled exactly as if it were absent".
-QString param(const QUrlQuery &query, const QString &name)
-{
-    return query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
-}
-
-std::optional<QDateTime> parseTime(const QString &text)
-{
-    if (text.isEmpty())
-        return QDateTime();
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    // A client that did not encode the offset's '+' ("...T00:00:00+01:00") sent a space.
-    if (!t.isValid() && text.contains(u' '))
-        t = QDateTime::fromString(QString(text).replace(u' ', u'+'), Qt::ISODateWithMs);
-    // The spec's datetimes carry a time zone; a bare local time would be ambiguous.
-    if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
-        return std::nullopt;
-    return t;
-}
-
-struct Window
-{
-    QDateTime from;
-    QDateTime to;
-};
-
-// start_date/end_date: at most 90 days apart, the last 90 days by default.
-std::variant<Window, QString> window(const QUrlQuery &query)
-{
-    const auto start = parseTime(param(query, QStringLiteral("start_date")));
-    const auto end = parseTime(param(query, QStringLiteral("end_date")));
-    if (!start || !end)
-        return ApiText::tr("start_date and end_date must be W3C datetimes with a time zone, e.g. "
-                           "2015-06-01T00:00:00Z.");
-    QDateTime to = end->isValid() ? *end : QDateTime::currentDateTimeUtc();
-    QDateTime from = start->isValid() ? *start : to.addDays(-Open311Api::MaxWindowDays);
-    if (!end->isValid() && start->isValid())
-        to = from.addDays(Open311Api::MaxWindowDays);
-    if (from > to)
-        return ApiText::tr("start_date is after end_date.");
-    if (from.addDays(Open311Api::MaxWindowDays) < to)
-        return ApiText::tr("start_date and end_date may be at most %1 days apart.")
-            .arg(Open311Api::MaxWindowDays);
-    return Window{from, to};
-}
 
 // Department names by code, read once per response rather than once per request row.
 class Agencies
@@ -255,11 +201,11 @@ QHttpServerResponse Open311Api::serviceDefinition(const QString &arg)
 
 QHttpServerResponse Open311Api::requests(Format format, const QHttpServerRequest &request)
 {
-    const QUrlQuery query = formQuery(request);
+    const QUrlQuery query = open311form::query(request.url());
     const Agencies agencyOf{CatalogueRepository(m_database)};
     const RequestRepository repository(m_database);
     QJsonArray list;
-    const QString ids = param(query, QStringLiteral("service_request_id"));
+    const QString ids = open311form::param(query, QStringLiteral("service_request_id"));
     if (!ids.isEmpty()) {
         // A list of ids overrides every other filter.
         const QStringList wanted = ids.split(u',', Qt::SkipEmptyParts);
@@ -273,25 +219,25 @@ QHttpServerResponse Open311Api::requests(Format format, const QHttpServerRequest
         }
         return ok(format, list, QStringLiteral("service_requests"), QStringLiteral("request"));
     }
-    const auto range = window(query);
+    const auto range = open311form::window(query, QDateTime::currentDateTimeUtc());
     if (const auto *problem = std::get_if<QString>(&range))
         return error(format, HttpStatus::BadRequest, *problem);
     Open311Filter filter;
-    filter.from = std::get<Window>(range).from;
-    filter.to = std::get<Window>(range).to;
+    filter.from = std::get<open311form::Window>(range).from;
+    filter.to = std::get<open311form::Window>(range).to;
     filter.serviceCodes =
-        param(query, QStringLiteral("service_code")).split(u',', Qt::SkipEmptyParts);
+        open311form::param(query, QStringLiteral("service_code")).split(u',', Qt::SkipEmptyParts);
     for (QString &code : filter.serviceCodes)
         code = code.trimmed();
     for (const QString &status :
-         param(query, QStringLiteral("status")).split(u',', Qt::SkipEmptyParts)) {
+         open311form::param(query, QStringLiteral("status")).split(u',', Qt::SkipEmptyParts)) {
         if (status.trimmed() != u"open" && status.trimmed() != u"closed")
             return error(format, HttpStatus::BadRequest,
                          ApiText::tr("status must be open, closed, or both (open,closed)."));
         filter.statuses.append(status.trimmed());
     }
-    const QString page = param(query, QStringLiteral("page"));
-    const QString pageSize = param(query, QStringLiteral("page_size"));
+    const QString page = open311form::param(query, QStringLiteral("page"));
+    const QString pageSize = open311form::param(query, QStringLiteral("page_size"));
     bool pageOk = true, sizeOk = true;
     filter.page = page.isEmpty() ? 1 : page.toInt(&pageOk);
     filter.pageSize = pageSize.isEmpty() ? MaxPageSize : pageSize.toInt(&sizeOk);
@@ -343,13 +289,15 @@ QHttpServerResponse Open311Api::token(const QString &arg)
 
 QHttpServerResponse Open311Api::updates(Format format, const QHttpServerRequest &request)
 {
-    const QUrlQuery query = formQuery(request);
-    const auto range = window(query);
+    const QUrlQuery query = open311form::query(request.url());
+    const auto range = open311form::window(query, QDateTime::currentDateTimeUtc());
     if (const auto *problem = std::get_if<QString>(&range))
         return error(format, HttpStatus::BadRequest, *problem);
-    auto found = Open311Requests(m_database)
-                     .updates(std::get<Window>(range).from, std::get<Window>(range).to,
-                              param(query, QStringLiteral("service_request_id")), MaxPageSize);
+    auto found =
+        Open311Requests(m_database)
+            .updates(std::get<open311form::Window>(range).from,
+                     std::get<open311form::Window>(range).to,
+                     open311form::param(query, QStringLiteral("service_request_id")), MaxPageSize);
     if (!found)
         return error(format, HttpStatus::ServiceUnavailable,
                      ApiText::tr("The store cannot be read right now; try again."));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/server/apigate.h"
+#include "app/server/open311form.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
@@ -30,7 +31,7 @@ public:
         Xml
     };
     static constexpr int MaxPageSize = 1000;
-    static constexpr int MaxWindowDays = 90;
+    static constexpr int MaxWindowDays = open311form::MaxWindowDays;
     static constexpr int PostsPerKeyPerMinute = 60;
 
     Open311Api(Database &database, AccountStore &accounts, QString publicUrl,

@@ -4,6 +4,7 @@
 
 #include "app/server/httpreply.h"
 #include "app/server/open311api.h"
+#include "app/server/open311form.h"
 #include "app/server/routetable.h"
 #include "models/central/centrallog.h"
 #include "models/city/cataloguerepository.h"
@@ -20,9 +21,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
-#include <QStringDecoder>
-#include <QUrlQuery>
 
 namespace civicdesk {
 
@@ -39,50 +37,9 @@ class PostText
 
 constexpr qint64 MaxFormBytes = MaxFormBodyBytes;
 
-// The form's fields: name -> every value given (empty values dropped: the spec treats an
-// empty parameter as absent).
-using Form = QHash<QString, QStringList>;
-
-// application/x-www-form-urlencoded text (a body or a query string): '+' is a space, "%2B" a plus.
-bool addFormFields(const QString &encoded, Form &form)
-{
-    QString text = encoded;
-    text.replace(u'+', u' ');
-    const QUrlQuery query(text);
-    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        // Text the store could not keep exactly (NUL, lone surrogates...): refused whole.
-        if (unstorableText(key) || unstorableText(value))
-            return false;
-        if (!value.trimmed().isEmpty())
-            form[key].append(value.trimmed());
-    }
-    return true;
-}
-
-// The form's fields from the body and, as some clients send them, from the query string.
-std::optional<Form> parseForm(const QByteArray &body, const QUrl &url)
-{
-    auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(body);
-    if (decoder.hasError())
-        return std::nullopt;
-    Form form;
-    if (!addFormFields(url.query(QUrl::FullyEncoded), form) || !addFormFields(text, form))
-        return std::nullopt;
-    return form;
-}
-
-QString one(const Form &form, const QString &name)
-{
-    return form.value(name).value(0);
-}
-
-std::optional<double> number(const QString &text)
-{
-    bool ok = false;
-    const double value = text.toDouble(&ok);
-    return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
-}
+using open311form::Form;
+using open311form::number;
+using open311form::one;
 
 } // namespace
 
@@ -100,7 +57,7 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
                      PostText::tr("The request is larger than %1 bytes. Send media as a "
                                   "media_url, not in the form.")
                          .arg(MaxFormBytes));
-    const auto parsed = parseForm(request.body(), request.url());
+    const auto parsed = open311form::parseForm(request.body(), request.url());
     if (!parsed)
         return error(format, HttpStatus::BadRequest,
                      PostText::tr("The form is not valid UTF-8 text, or holds characters no "
@@ -225,13 +182,9 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
         }
     }
     // attribute[code]=v and attribute[code][]=v1&attribute[code][]=v2.
-    static const QRegularExpression attributeKey(
-        QStringLiteral("^attribute\\[([^\\]]+)\\](\\[\\])?$"));
-    for (auto it = form.cbegin(); it != form.cend(); ++it) {
-        const auto match = attributeKey.match(it.key());
-        if (!match.hasMatch())
-            continue;
-        const QString attribute = match.captured(1);
+    const auto given = open311form::attributes(form);
+    for (auto it = given.cbegin(); it != given.cend(); ++it) {
+        const QString &attribute = it.key();
         const bool known = std::any_of(type->attributes.cbegin(), type->attributes.cend(),
                                        [&](const auto &a) { return a.code == attribute; });
         if (!known)

@@ -27,9 +27,10 @@ QString scalar(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
+        // The size first: converting a double beyond qint64 to it is undefined behaviour.
         const double d = value.toDouble();
-        return d == qint64(d) && qAbs(d) < 1e15 ? QString::number(qint64(d))
-                                                : QString::number(d, 'g', 15);
+        return qAbs(d) < 1e15 && d == double(qint64(d)) ? QString::number(qint64(d))
+                                                        : QString::number(d, 'g', 15);
     }
     case QJsonValue::String:
         return value.toString();

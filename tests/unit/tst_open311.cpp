@@ -1,6 +1,8 @@
+#include "models/open311/georeportxml.h"
 #include "models/open311/servicesjson.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace civicdesk;
@@ -153,6 +155,29 @@ private slots:
                 QCOMPARE(again.value().first().attributes.at(i).values, t.attributes.at(i).values);
             }
         }
+    }
+
+    // Found by fuzz_open311_xml: a number beyond 64-bit integers was converted to one before its
+    // size was checked (undefined behaviour; a CIVICDESK_SANITIZE build stopped here).
+    void writesNumbersOfAnySizeAsXml_data()
+    {
+        QTest::addColumn<double>("number");
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("whole") << 42.0 << QByteArray("42");
+        QTest::newRow("negative whole") << -71.0 << QByteArray("-71");
+        QTest::newRow("fraction") << 42.3504 << QByteArray("42.3504");
+        QTest::newRow("past 2^63") << 1e19 << QByteArray("1e+19");
+        QTest::newRow("huge") << 1e300 << QByteArray("1e+300");
+        QTest::newRow("huge negative") << -1e300 << QByteArray("-1e+300");
+    }
+
+    void writesNumbersOfAnySizeAsXml()
+    {
+        QFETCH(double, number);
+        QFETCH(QByteArray, text);
+        const QByteArray xml =
+            open311::toXml(QJsonObject{{QStringLiteral("lat"), number}}, QStringLiteral("r"));
+        QVERIFY2(xml.contains(QByteArray("<lat>" + text + "</lat>")), xml.constData());
     }
 };
 

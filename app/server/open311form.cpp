@@ -1,0 +1,120 @@
+#include "app/server/open311form.h"
+
+#include "models/domain/storabletext.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStringDecoder>
+#include <cmath>
+
+namespace civicdesk::open311form {
+
+namespace {
+
+// The same translation context as the handlers that answer with these messages.
+class ApiText
+{
+    Q_DECLARE_TR_FUNCTIONS(Open311Api)
+};
+
+// application/x-www-form-urlencoded text (a body or a query string): '+' is a space, "%2B" a plus.
+bool addFormFields(const QString &encoded, Form &form)
+{
+    QString text = encoded;
+    text.replace(u'+', u' ');
+    const QUrlQuery fields(text);
+    for (const auto &[key, value] : fields.queryItems(QUrl::FullyDecoded)) {
+        // Text the store could not keep exactly (NUL, lone surrogates...): refused whole.
+        if (unstorableText(key) || unstorableText(value))
+            return false;
+        if (!value.trimmed().isEmpty())
+            form[key].append(value.trimmed());
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<Form> parseForm(const QByteArray &body, const QUrl &url)
+{
+    auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(body);
+    if (decoder.hasError())
+        return std::nullopt;
+    Form form;
+    if (!addFormFields(url.query(QUrl::FullyEncoded), form) || !addFormFields(text, form))
+        return std::nullopt;
+    return form;
+}
+
+QString one(const Form &form, const QString &name)
+{
+    return form.value(name).value(0);
+}
+
+std::optional<double> number(const QString &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+}
+
+QHash<QString, QStringList> attributes(const Form &form)
+{
+    static const QRegularExpression attributeKey(
+        QStringLiteral("^attribute\\[([^\\]]+)\\](\\[\\])?$"));
+    QHash<QString, QStringList> answers;
+    for (auto it = form.cbegin(); it != form.cend(); ++it) {
+        const auto match = attributeKey.match(it.key());
+        if (match.hasMatch())
+            answers[match.captured(1)].append(it.value());
+    }
+    return answers;
+}
+
+QUrlQuery query(const QUrl &url)
+{
+    QString encoded = url.query(QUrl::FullyEncoded);
+    encoded.replace(u'+', QStringLiteral("%20"));
+    return QUrlQuery(encoded);
+}
+
+QString param(const QUrlQuery &query, const QString &name)
+{
+    return query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
+}
+
+std::optional<QDateTime> parseTime(const QString &text)
+{
+    if (text.isEmpty())
+        return QDateTime();
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // A client that did not encode the offset's '+' ("...T00:00:00+01:00") sent a space.
+    if (!t.isValid() && text.contains(u' '))
+        t = QDateTime::fromString(QString(text).replace(u' ', u'+'), Qt::ISODateWithMs);
+    // The spec's datetimes carry a time zone; a bare local time would be ambiguous.
+    if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
+        return std::nullopt;
+    return t;
+}
+
+std::variant<Window, QString> window(const QUrlQuery &query, const QDateTime &now)
+{
+    const auto start = parseTime(param(query, QStringLiteral("start_date")));
+    const auto end = parseTime(param(query, QStringLiteral("end_date")));
+    if (!start || !end)
+        return ApiText::tr("start_date and end_date must be W3C datetimes with a time zone, e.g. "
+                           "2015-06-01T00:00:00Z.");
+    QDateTime to = end->isValid() ? *end : now;
+    QDateTime from = start->isValid() ? *start : to.addDays(-MaxWindowDays);
+    if (!end->isValid() && start->isValid())
+        to = from.addDays(MaxWindowDays);
+    if (from > to)
+        return ApiText::tr("start_date is after end_date.");
+    if (from.addDays(MaxWindowDays) < to)
+        return ApiText::tr("start_date and end_date may be at most %1 days apart.")
+            .arg(MaxWindowDays);
+    return Window{from, to};
+}
+
+} // namespace civicdesk::open311form
