@@ -18,6 +18,10 @@ packages=(
   libqrencode-dev zbar-tools poppler-utils
   qt6-charts-dev
 )
+# The fuzzers (packaging/run-fuzzers.sh) need Debian's clang with libFuzzer; only they ask for it.
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
