@@ -299,16 +299,8 @@
         <translation>line %1: %2 &quot;%3&quot; is not a coordinate</translation>
     </message>
     <message>
-        <source>line %1: street_name is empty</source>
-        <translation>line %1: street_name is empty</translation>
-    </message>
-    <message>
         <source>line %1: %2</source>
         <translation>line %1: %2</translation>
-    </message>
-    <message>
-        <source>line %1: intersection is empty</source>
-        <translation>line %1: intersection is empty</translation>
     </message>
     <message>
         <source>Service catalogue</source>
@@ -461,6 +453,17 @@
     <message>
         <source>%1 &quot;%2&quot; is not a point: expected (latitude, longitude) or POINT (longitude latitude)</source>
         <translation>%1 &quot;%2&quot; is not a point: expected (latitude, longitude) or POINT (longitude latitude)</translation>
+    </message>
+    <message>
+        <source>line %1: %2 is empty</source>
+        <translation>line %1: %2 is empty</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more bad row(s) like these</source>
+        <translation>
+            <numerusform>… and %n more bad row like these</numerusform>
+            <numerusform>… and %n more bad rows like these</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -647,6 +650,10 @@
     <message>
         <source>--kiosk and --display-board are two screens: start one program for each.</source>
         <translation>--kiosk and --display-board are two screens: start one program for each.</translation>
+    </message>
+    <message>
+        <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
+        <translation>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1752,77 @@
     </message>
 </context>
 <context>
+    <name>PrebuiltStore</name>
+    <message>
+        <source>it cannot be opened (%1)</source>
+        <translation>it cannot be opened (%1)</translation>
+    </message>
+    <message>
+        <source>it is not a CivicDesk store (%1)</source>
+        <translation>it is not a CivicDesk store (%1)</translation>
+    </message>
+    <message>
+        <source>it has schema version %1; this CivicDesk writes version %2</source>
+        <translation>it has schema version %1; this CivicDesk writes version %2</translation>
+    </message>
+    <message>
+        <source>it was made from other pack files (checksum %1, the pack&apos;s is %2)</source>
+        <translation>it was made from other pack files (checksum %1, the pack&apos;s is %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>it holds a workstation&apos;s device code or events</source>
+        <translation>it holds a workstation&apos;s device code or events</translation>
+    </message>
+    <message>
+        <source>The city pack folder %1 does not exist.</source>
+        <translation>The city pack folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>The store %1 was left with a write-ahead log.</source>
+        <translation>The store %1 was left with a write-ahead log.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 to %2.</source>
+        <translation>Cannot move %1 to %2.</translation>
+    </message>
+    <message>
+        <source>The prebuilt store %1 was not used: %2.</source>
+        <translation>The prebuilt store %1 was not used: %2.</translation>
+    </message>
+    <message>
+        <source>the store %1 is not a file</source>
+        <translation>the store %1 is not a file</translation>
+    </message>
+    <message>
+        <source>the store %1 exists already</source>
+        <translation>the store %1 exists already</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>it does not exist</translation>
+    </message>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>cannot create folder %1</translation>
+    </message>
+    <message>
+        <source>cannot copy it to %1</source>
+        <translation>cannot copy it to %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2</source>
+        <translation>cannot move %1 to %2</translation>
+    </message>
+</context>
+<context>
     <name>QualityReviews</name>
     <message>
         <source>Choose the contact to evaluate and the agent who took it.</source>
@@ -2711,6 +2789,163 @@
     <message>
         <source>The command could not be sent to %1: %2</source>
         <translation>The command could not be sent to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeReport</name>
+    <message>
+        <source>Answers to the type&apos;s questions</source>
+        <translation>Answers to the type&apos;s questions</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeReportPdf</name>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 of %2 (%3%)</translation>
+    </message>
+    <message>
+        <source>TRAINING — practice record, not live work</source>
+        <translation>TRAINING — practice record, not live work</translation>
+    </message>
+    <message>
+        <source>Practice report: %1</source>
+        <translation>Practice report: %1</translation>
+    </message>
+    <message>
+        <source>Practice calls: %1 · scenarios passed: %2 of %3 · average score: %4</source>
+        <translation>Practice calls: %1 · scenarios passed: %2 of %3 · average score: %4</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scenarios</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Tries</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>Best</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Met, all calls</source>
+        <translation>Met, all calls</translation>
+    </message>
+    <message>
+        <source>Met, last %1</source>
+        <translation>Met, last %1</translation>
+    </message>
+    <message>
+        <source>Not passed yet</source>
+        <translation>Not passed yet</translation>
+    </message>
+    <message>
+        <source>Every scenario is passed.</source>
+        <translation>Every scenario is passed.</translation>
+    </message>
+    <message>
+        <source>Every call</source>
+        <translation>Every call</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Critical failures</source>
+        <translation>Critical failures</translation>
+    </message>
+    <message>
+        <source>%1 (pass %2)</source>
+        <translation>%1 (pass %2)</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>not passed</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>The report cannot be written to %1: choose a folder you may write to.</source>
+        <translation>The report cannot be written to %1: choose a folder you may write to.</translation>
+    </message>
+    <message>
+        <source>TRAINING — practice report: %1</source>
+        <translation>TRAINING — practice report: %1</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.</source>
+        <translation>The report could not be written to %1.</translation>
+    </message>
+    <message>
+        <source>TRAINING · %1 · page %2 of %3</source>
+        <translation>TRAINING · %1 · page %2 of %3</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRecord</name>
+    <message>
+        <source>Training record %1: %2</source>
+        <translation>Training record %1: %2</translation>
+    </message>
+    <message>
+        <source>it was written by a newer CivicDesk (record version %1; this one reads %2): update CivicDesk on this workstation</source>
+        <translation>it was written by a newer CivicDesk (record version %1; this one reads %2): update CivicDesk on this workstation</translation>
+    </message>
+    <message>
+        <source>a practice run needs an id, a trainee, a scenario and the time it ended</source>
+        <translation>a practice run needs an id, a trainee, a scenario and the time it ended</translation>
+    </message>
+    <message>
+        <source>a practice run&apos;s score and pass mark are 0 to 100, its time 0 seconds or more</source>
+        <translation>a practice run&apos;s score and pass mark are 0 to 100, its time 0 seconds or more</translation>
     </message>
 </context>
 <context>
@@ -3842,72 +4077,6 @@
     </message>
 </context>
 <context>
-    <name>civicdesk::ExportActions</name>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>E&amp;xport…</translation>
-    </message>
-    <message>
-        <source>Include the callers&apos; names, phones and emails</source>
-        <translation>Include the callers&apos; names, phones and emails</translation>
-    </message>
-    <message>
-        <source>Monthly &amp;report (PDF)…</source>
-        <translation>Monthly &amp;report (PDF)…</translation>
-    </message>
-    <message>
-        <source>Export the period&apos;s contacts or requests as CSV</source>
-        <translation>Export the period&apos;s contacts or requests as CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts as CSV…</source>
-        <translation>&amp;Contacts as CSV…</translation>
-    </message>
-    <message>
-        <source>&amp;Requests as CSV…</source>
-        <translation>&amp;Requests as CSV…</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>Nothing exported: %1</source>
-        <translation>Nothing exported: %1</translation>
-    </message>
-    <message>
-        <source>Export contacts</source>
-        <translation>Export contacts</translation>
-    </message>
-    <message>
-        <source>Export requests</source>
-        <translation>Export requests</translation>
-    </message>
-    <message>
-        <source>Save the monthly report</source>
-        <translation>Save the monthly report</translation>
-    </message>
-    <message>
-        <source>The report of %1 is in %2</source>
-        <translation>The report of %1 is in %2</translation>
-    </message>
-    <message>
-        <source>Evaluations are exported from the quality review.</source>
-        <translation>Evaluations are exported from the quality review.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>%1 cannot be written: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) exported to %1</source>
-        <translation>
-            <numerusform>%n row exported to %1</numerusform>
-            <numerusform>%n rows exported to %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>civicdesk::EvaluationDialog</name>
     <message>
         <source>&amp;Submit the evaluation</source>
@@ -4000,6 +4169,72 @@
     <message>
         <source>Score: not complete</source>
         <translation>Score: not complete</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ExportActions</name>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Include the callers&apos; names, phones and emails</source>
+        <translation>Include the callers&apos; names, phones and emails</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report (PDF)…</source>
+        <translation>Monthly &amp;report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts or requests as CSV</source>
+        <translation>Export the period&apos;s contacts or requests as CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts as CSV…</source>
+        <translation>&amp;Contacts as CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Requests as CSV…</source>
+        <translation>&amp;Requests as CSV…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing exported: %1</source>
+        <translation>Nothing exported: %1</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Export contacts</translation>
+    </message>
+    <message>
+        <source>Export requests</source>
+        <translation>Export requests</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Save the monthly report</translation>
+    </message>
+    <message>
+        <source>The report of %1 is in %2</source>
+        <translation>The report of %1 is in %2</translation>
+    </message>
+    <message>
+        <source>Evaluations are exported from the quality review.</source>
+        <translation>Evaluations are exported from the quality review.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation>
+            <numerusform>%n row exported to %1</numerusform>
+            <numerusform>%n rows exported to %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5183,6 +5418,10 @@ Watch the screen for your number.</translation>
         <source>My &amp;quality reviews</source>
         <translation>My &amp;quality reviews</translation>
     </message>
+    <message>
+        <source>Trainee &amp;report…</source>
+        <translation>Trainee &amp;report…</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -5509,6 +5748,18 @@ Watch the screen for your number.</translation>
     <message>
         <source>&amp;Leave practice</source>
         <translation>&amp;Leave practice</translation>
+    </message>
+    <message>
+        <source>The run was scored but not kept: %1</source>
+        <translation>The run was scored but not kept: %1</translation>
+    </message>
+    <message>
+        <source>Trainee report</source>
+        <translation>Trainee report</translation>
+    </message>
+    <message>
+        <source>This workstation keeps no training record.</source>
+        <translation>This workstation keeps no training record.</translation>
     </message>
 </context>
 <context>
@@ -6272,6 +6523,10 @@ Watch the screen for your number.</translation>
         <source>Callback marked done: %1.</source>
         <translation>Callback marked done: %1.</translation>
     </message>
+    <message>
+        <source>Status note:</source>
+        <translation>Status note:</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::RequestForm</name>
@@ -6481,6 +6736,11 @@ Watch the screen for your number.</translation>
     <message>
         <source>Referred elsewhere</source>
         <translation>Referred elsewhere</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>generic status · the city&apos;s own status word</comment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -6916,6 +7176,14 @@ Watch the screen for your number.</translation>
     <message>
         <source>&quot;%1&quot; does not match case %2: do not read it. Ask the caller to read the number again, or for the address or date once more.</source>
         <translation>&quot;%1&quot; does not match case %2: do not read it. Ask the caller to read the number again, or for the address or date once more.</translation>
+    </message>
+    <message>
+        <source>The city&apos;s record says “%1”.</source>
+        <translation>The city&apos;s record says “%1”.</translation>
+    </message>
+    <message>
+        <source>The city&apos;s record says “%1”: %2</source>
+        <translation>The city&apos;s record says “%1”: %2</translation>
     </message>
 </context>
 <context>
@@ -7486,6 +7754,217 @@ Watch the screen for your number.</translation>
     <message>
         <source>Callback done: %1 (%2)</source>
         <translation>Callback done: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TraineeReportDialog</name>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Critical failures</source>
+        <translation>Critical failures</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Tries</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>Best</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Met, all calls</source>
+        <translation>Met, all calls</translation>
+    </message>
+    <message>
+        <source>Met, last %1</source>
+        <translation>Met, last %1</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Trainee report</source>
+        <translation>Trainee report</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Practice calls</source>
+        <translation>Practice calls</translation>
+    </message>
+    <message>
+        <source>Progress by scenario</source>
+        <translation>Progress by scenario</translation>
+    </message>
+    <message>
+        <source>Progress by criterion</source>
+        <translation>Progress by criterion</translation>
+    </message>
+    <message>
+        <source>Report parts</source>
+        <translation>Report parts</translation>
+    </message>
+    <message>
+        <source>&amp;Scenarios</source>
+        <translation>&amp;Scenarios</translation>
+    </message>
+    <message>
+        <source>C&amp;riteria</source>
+        <translation>C&amp;riteria</translation>
+    </message>
+    <message>
+        <source>&amp;Every call</source>
+        <translation>&amp;Every call</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Scenarios passed</source>
+        <translation>Scenarios passed</translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation>Average score</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Last call</translation>
+    </message>
+    <message>
+        <source>The whole class</source>
+        <translation>The whole class</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ass</source>
+        <translation>Cl&amp;ass</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Export the calls as CSV</source>
+        <translation>Export the calls as CSV</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close the report</source>
+        <translation>Close the report</translation>
+    </message>
+    <message>
+        <source>&amp;Trainee:</source>
+        <translation>&amp;Trainee:</translation>
+    </message>
+    <message>
+        <source>Practice calls: %1 · scenarios passed: %2 of %3 · average score: %4 · not passed yet: %5</source>
+        <translation>Practice calls: %1 · scenarios passed: %2 of %3 · average score: %4 · not passed yet: %5</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>%1 (pass %2)</source>
+        <translation>%1 (pass %2)</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>not passed</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>The CSV cannot be written to %1: %2</source>
+        <translation>The CSV cannot be written to %1: %2</translation>
+    </message>
+    <message>
+        <source>The CSV could not be written to %1: %2</source>
+        <translation>The CSV could not be written to %1: %2</translation>
+    </message>
+    <message>
+        <source>Export practice calls</source>
+        <translation>Export practice calls</translation>
+    </message>
+    <message>
+        <source>practice-%1.csv</source>
+        <translation>practice-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save practice report</source>
+        <translation>Save practice report</translation>
+    </message>
+    <message>
+        <source>practice-report-%1.pdf</source>
+        <translation>practice-report-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
     </message>
 </context>
 <context>

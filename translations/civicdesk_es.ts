@@ -299,16 +299,8 @@
         <translation>línea %1: %2 &quot;%3&quot; no es una coordenada</translation>
     </message>
     <message>
-        <source>line %1: street_name is empty</source>
-        <translation>línea %1: street_name está vacío</translation>
-    </message>
-    <message>
         <source>line %1: %2</source>
         <translation>línea %1: %2</translation>
-    </message>
-    <message>
-        <source>line %1: intersection is empty</source>
-        <translation>línea %1: intersection está vacío</translation>
     </message>
     <message>
         <source>Service catalogue</source>
@@ -461,6 +453,17 @@
     <message>
         <source>%1 &quot;%2&quot; is not a point: expected (latitude, longitude) or POINT (longitude latitude)</source>
         <translation>%1 &quot;%2&quot; no es un punto: se esperaba (latitud, longitud) o POINT (longitud latitud)</translation>
+    </message>
+    <message>
+        <source>line %1: %2 is empty</source>
+        <translation>línea %1: %2 está vacío</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more bad row(s) like these</source>
+        <translation>
+            <numerusform>… y %n fila incorrecta más como estas</numerusform>
+            <numerusform>… y %n filas incorrectas más como estas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -647,6 +650,10 @@
     <message>
         <source>--kiosk and --display-board are two screens: start one program for each.</source>
         <translation>--kiosk y --display-board son dos pantallas: inicie un programa para cada una.</translation>
+    </message>
+    <message>
+        <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
+        <translation>Arrancar como siempre, escribir una tecla en el campo que tiene el foco del teclado en cuanto aparece la ventana, borrarla, mostrar cuánto tardó y salir: 0 si la tecla llegó, 1 si no (para pruebas de rendimiento y comprobaciones de instalación).</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1752,77 @@
     </message>
 </context>
 <context>
+    <name>PrebuiltStore</name>
+    <message>
+        <source>it cannot be opened (%1)</source>
+        <translation>no se puede abrir (%1)</translation>
+    </message>
+    <message>
+        <source>it is not a CivicDesk store (%1)</source>
+        <translation>no es un almacén de CivicDesk (%1)</translation>
+    </message>
+    <message>
+        <source>it has schema version %1; this CivicDesk writes version %2</source>
+        <translation>tiene la versión de esquema %1; esta versión de CivicDesk escribe la %2</translation>
+    </message>
+    <message>
+        <source>it was made from other pack files (checksum %1, the pack&apos;s is %2)</source>
+        <translation>se hizo con otros archivos del paquete (suma de comprobación %1; la del paquete es %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>it holds a workstation&apos;s device code or events</source>
+        <translation>contiene el código de dispositivo o los eventos de una estación de trabajo</translation>
+    </message>
+    <message>
+        <source>The city pack folder %1 does not exist.</source>
+        <translation>La carpeta del paquete de ciudad %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>The store %1 was left with a write-ahead log.</source>
+        <translation>El almacén %1 quedó con un registro de escritura anticipada (WAL).</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 to %2.</source>
+        <translation>No se puede mover %1 a %2.</translation>
+    </message>
+    <message>
+        <source>The prebuilt store %1 was not used: %2.</source>
+        <translation>No se usó el almacén precompilado %1: %2.</translation>
+    </message>
+    <message>
+        <source>the store %1 is not a file</source>
+        <translation>el almacén %1 no es un archivo</translation>
+    </message>
+    <message>
+        <source>the store %1 exists already</source>
+        <translation>el almacén %1 ya existe</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>no se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <source>cannot copy it to %1</source>
+        <translation>no se puede copiar a %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2</source>
+        <translation>no se puede mover %1 a %2</translation>
+    </message>
+</context>
+<context>
     <name>QualityReviews</name>
     <message>
         <source>Choose the contact to evaluate and the agent who took it.</source>
@@ -2711,6 +2789,163 @@
     <message>
         <source>The command could not be sent to %1: %2</source>
         <translation>No se pudo enviar la orden a %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeReport</name>
+    <message>
+        <source>Answers to the type&apos;s questions</source>
+        <translation>Respuestas a las preguntas del tipo</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeReportPdf</name>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 de %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>TRAINING — practice record, not live work</source>
+        <translation>FORMACIÓN — registro de práctica, no trabajo real</translation>
+    </message>
+    <message>
+        <source>Practice report: %1</source>
+        <translation>Informe de práctica: %1</translation>
+    </message>
+    <message>
+        <source>Practice calls: %1 · scenarios passed: %2 of %3 · average score: %4</source>
+        <translation>Llamadas de práctica: %1 · escenarios superados: %2 de %3 · puntuación media: %4</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Escenarios</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntuaciones</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>Mejor</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Superado</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Criterios</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterio</translation>
+    </message>
+    <message>
+        <source>Met, all calls</source>
+        <translation>Cumplido, todas las llamadas</translation>
+    </message>
+    <message>
+        <source>Met, last %1</source>
+        <translation>Cumplido, últimas %1</translation>
+    </message>
+    <message>
+        <source>Not passed yet</source>
+        <translation>Aún sin superar</translation>
+    </message>
+    <message>
+        <source>Every scenario is passed.</source>
+        <translation>Todos los escenarios están superados.</translation>
+    </message>
+    <message>
+        <source>Every call</source>
+        <translation>Todas las llamadas</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Critical failures</source>
+        <translation>Fallos críticos</translation>
+    </message>
+    <message>
+        <source>%1 (pass %2)</source>
+        <translation>%1 (aprobado con %2)</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>superada</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>no superada</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>The report cannot be written to %1: choose a folder you may write to.</source>
+        <translation>No se puede escribir el informe en %1: elija una carpeta en la que pueda escribir.</translation>
+    </message>
+    <message>
+        <source>TRAINING — practice report: %1</source>
+        <translation>FORMACIÓN — informe de práctica: %1</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1.</source>
+        <translation>No se pudo escribir el informe en %1.</translation>
+    </message>
+    <message>
+        <source>TRAINING · %1 · page %2 of %3</source>
+        <translation>FORMACIÓN · %1 · página %2 de %3</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRecord</name>
+    <message>
+        <source>Training record %1: %2</source>
+        <translation>Registro de formación %1: %2</translation>
+    </message>
+    <message>
+        <source>it was written by a newer CivicDesk (record version %1; this one reads %2): update CivicDesk on this workstation</source>
+        <translation>lo escribió una versión más reciente de CivicDesk (versión de registro %1; esta lee hasta la %2): actualice CivicDesk en esta estación de trabajo</translation>
+    </message>
+    <message>
+        <source>a practice run needs an id, a trainee, a scenario and the time it ended</source>
+        <translation>una práctica necesita un identificador, una persona en formación, un escenario y la hora en que terminó</translation>
+    </message>
+    <message>
+        <source>a practice run&apos;s score and pass mark are 0 to 100, its time 0 seconds or more</source>
+        <translation>la puntuación y la nota de aprobado de una práctica van de 0 a 100, y su tiempo es de 0 segundos o más</translation>
     </message>
 </context>
 <context>
@@ -3842,72 +4077,6 @@
     </message>
 </context>
 <context>
-    <name>civicdesk::ExportActions</name>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>E&amp;xportar…</translation>
-    </message>
-    <message>
-        <source>Include the callers&apos; names, phones and emails</source>
-        <translation>Incluir el nombre, el teléfono y el correo de quienes llamaron</translation>
-    </message>
-    <message>
-        <source>Monthly &amp;report (PDF)…</source>
-        <translation>&amp;Informe mensual (PDF)…</translation>
-    </message>
-    <message>
-        <source>Export the period&apos;s contacts or requests as CSV</source>
-        <translation>Exportar los contactos o las solicitudes del periodo como CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts as CSV…</source>
-        <translation>&amp;Contactos como CSV…</translation>
-    </message>
-    <message>
-        <source>&amp;Requests as CSV…</source>
-        <translation>&amp;Solicitudes como CSV…</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Nothing exported: %1</source>
-        <translation>No se exportó nada: %1</translation>
-    </message>
-    <message>
-        <source>Export contacts</source>
-        <translation>Exportar contactos</translation>
-    </message>
-    <message>
-        <source>Export requests</source>
-        <translation>Exportar solicitudes</translation>
-    </message>
-    <message>
-        <source>Save the monthly report</source>
-        <translation>Guardar el informe mensual</translation>
-    </message>
-    <message>
-        <source>The report of %1 is in %2</source>
-        <translation>El informe de %1 está en %2</translation>
-    </message>
-    <message>
-        <source>Evaluations are exported from the quality review.</source>
-        <translation>Las evaluaciones se exportan desde la revisión de calidad.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) exported to %1</source>
-        <translation>
-            <numerusform>%n fila exportada a %1</numerusform>
-            <numerusform>%n filas exportadas a %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>civicdesk::EvaluationDialog</name>
     <message>
         <source>&amp;Submit the evaluation</source>
@@ -4000,6 +4169,72 @@
     <message>
         <source>Score: not complete</source>
         <translation>Puntuación: incompleta</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ExportActions</name>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Include the callers&apos; names, phones and emails</source>
+        <translation>Incluir el nombre, el teléfono y el correo de quienes llamaron</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report (PDF)…</source>
+        <translation>&amp;Informe mensual (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts or requests as CSV</source>
+        <translation>Exportar los contactos o las solicitudes del periodo como CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts as CSV…</source>
+        <translation>&amp;Contactos como CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Requests as CSV…</source>
+        <translation>&amp;Solicitudes como CSV…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing exported: %1</source>
+        <translation>No se exportó nada: %1</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Exportar contactos</translation>
+    </message>
+    <message>
+        <source>Export requests</source>
+        <translation>Exportar solicitudes</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Guardar el informe mensual</translation>
+    </message>
+    <message>
+        <source>The report of %1 is in %2</source>
+        <translation>El informe de %1 está en %2</translation>
+    </message>
+    <message>
+        <source>Evaluations are exported from the quality review.</source>
+        <translation>Las evaluaciones se exportan desde la revisión de calidad.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation>
+            <numerusform>%n fila exportada a %1</numerusform>
+            <numerusform>%n filas exportadas a %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5183,6 +5418,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>My &amp;quality reviews</source>
         <translation>Mis e&amp;valuaciones de calidad</translation>
     </message>
+    <message>
+        <source>Trainee &amp;report…</source>
+        <translation>&amp;Informe de formación…</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -5509,6 +5748,18 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&amp;Leave practice</source>
         <translation>&amp;Salir de la práctica</translation>
+    </message>
+    <message>
+        <source>The run was scored but not kept: %1</source>
+        <translation>La práctica se puntuó pero no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Trainee report</source>
+        <translation>Informe de formación</translation>
+    </message>
+    <message>
+        <source>This workstation keeps no training record.</source>
+        <translation>Esta estación de trabajo no guarda registro de formación.</translation>
     </message>
 </context>
 <context>
@@ -6272,6 +6523,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>Callback marked done: %1.</source>
         <translation>Devolución de llamada marcada como hecha: %1.</translation>
     </message>
+    <message>
+        <source>Status note:</source>
+        <translation>Nota de estado:</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::RequestForm</name>
@@ -6481,6 +6736,11 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Referred elsewhere</source>
         <translation>Derivado a otra entidad</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>generic status · the city&apos;s own status word</comment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -6916,6 +7176,14 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&quot;%1&quot; does not match case %2: do not read it. Ask the caller to read the number again, or for the address or date once more.</source>
         <translation>«%1» no coincide con el caso %2: no lo lea. Pida a quien llama que lea el número de nuevo, o la dirección o la fecha otra vez.</translation>
+    </message>
+    <message>
+        <source>The city&apos;s record says “%1”.</source>
+        <translation>El registro de la ciudad dice «%1».</translation>
+    </message>
+    <message>
+        <source>The city&apos;s record says “%1”: %2</source>
+        <translation>El registro de la ciudad dice «%1»: %2</translation>
     </message>
 </context>
 <context>
@@ -7486,6 +7754,217 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Callback done: %1 (%2)</source>
         <translation>Devolución de llamada realizada: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TraineeReportDialog</name>
+    <message>
+        <source>Ended</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Critical failures</source>
+        <translation>Fallos críticos</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntuaciones</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>Mejor</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Superado</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterio</translation>
+    </message>
+    <message>
+        <source>Met, all calls</source>
+        <translation>Cumplido, todas las llamadas</translation>
+    </message>
+    <message>
+        <source>Met, last %1</source>
+        <translation>Cumplido, últimas %1</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Guardar &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Trainee report</source>
+        <translation>Informe de formación</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Persona en formación</translation>
+    </message>
+    <message>
+        <source>Practice calls</source>
+        <translation>Llamadas de práctica</translation>
+    </message>
+    <message>
+        <source>Progress by scenario</source>
+        <translation>Progreso por escenario</translation>
+    </message>
+    <message>
+        <source>Progress by criterion</source>
+        <translation>Progreso por criterio</translation>
+    </message>
+    <message>
+        <source>Report parts</source>
+        <translation>Partes del informe</translation>
+    </message>
+    <message>
+        <source>&amp;Scenarios</source>
+        <translation>&amp;Escenarios</translation>
+    </message>
+    <message>
+        <source>C&amp;riteria</source>
+        <translation>C&amp;riterios</translation>
+    </message>
+    <message>
+        <source>&amp;Every call</source>
+        <translation>&amp;Todas las llamadas</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Scenarios passed</source>
+        <translation>Escenarios superados</translation>
+    </message>
+    <message>
+        <source>Average score</source>
+        <translation>Puntuación media</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Última llamada</translation>
+    </message>
+    <message>
+        <source>The whole class</source>
+        <translation>Todo el grupo</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ass</source>
+        <translation>&amp;Grupo</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Export the calls as CSV</source>
+        <translation>Exportar las llamadas como CSV</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Guardar el informe como PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the report</source>
+        <translation>Cerrar el informe</translation>
+    </message>
+    <message>
+        <source>&amp;Trainee:</source>
+        <translation>Persona en &amp;formación:</translation>
+    </message>
+    <message>
+        <source>Practice calls: %1 · scenarios passed: %2 of %3 · average score: %4 · not passed yet: %5</source>
+        <translation>Llamadas de práctica: %1 · escenarios superados: %2 de %3 · puntuación media: %4 · aún sin superar: %5</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>%1 (pass %2)</source>
+        <translation>%1 (aprobado con %2)</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>superada</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>no superada</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>The CSV cannot be written to %1: %2</source>
+        <translation>No se puede escribir el CSV en %1: %2</translation>
+    </message>
+    <message>
+        <source>The CSV could not be written to %1: %2</source>
+        <translation>No se pudo escribir el CSV en %1: %2</translation>
+    </message>
+    <message>
+        <source>Export practice calls</source>
+        <translation>Exportar llamadas de práctica</translation>
+    </message>
+    <message>
+        <source>practice-%1.csv</source>
+        <translation>practica-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save practice report</source>
+        <translation>Guardar informe de práctica</translation>
+    </message>
+    <message>
+        <source>practice-report-%1.pdf</source>
+        <translation>informe-practica-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
     </message>
 </context>
 <context>
