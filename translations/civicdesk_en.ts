@@ -2928,6 +2928,10 @@
         <source>TRAINING · %1 · page %2 of %3</source>
         <translation>TRAINING · %1 · page %2 of %3</translation>
     </message>
+    <message>
+        <source>not yet (critical failure)</source>
+        <translation>not yet (critical failure)</translation>
+    </message>
 </context>
 <context>
     <name>TrainingRecord</name>
@@ -7965,6 +7969,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>Saved to %1.</source>
         <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>not yet (critical failure)</source>
+        <translation>not yet (critical failure)</translation>
     </message>
 </context>
 <context>

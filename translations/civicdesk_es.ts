@@ -2928,6 +2928,10 @@
         <source>TRAINING · %1 · page %2 of %3</source>
         <translation>FORMACIÓN · %1 · página %2 de %3</translation>
     </message>
+    <message>
+        <source>not yet (critical failure)</source>
+        <translation>todavía no (fallo crítico)</translation>
+    </message>
 </context>
 <context>
     <name>TrainingRecord</name>
@@ -7965,6 +7969,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Saved to %1.</source>
         <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>not yet (critical failure)</source>
+        <translation>todavía no (fallo crítico)</translation>
     </message>
 </context>
 <context>

@@ -74,17 +74,18 @@ TraineeReport traineeReport(const QString &trainee, const QList<PracticeRun> &ru
         report.runs.begin(), report.runs.end(),
         [](const PracticeRun &a, const PracticeRun &b) { return a.finishedAt < b.finishedAt; });
     for (const Scenario &s : scenarios)
-        report.scenarios.append({s.id, s.title, {}, false});
+        report.scenarios.append({s.id, s.title, {}, false, false});
     QList<QList<bool>> metByCriterion; // per criterion, met or not in each run it applied to
     for (const PracticeRun &run : std::as_const(report.runs)) {
         auto scenario = std::find_if(
             report.scenarios.begin(), report.scenarios.end(),
             [&run](const ScenarioProgress &p) { return p.scenarioId == run.scenarioId; });
         if (scenario == report.scenarios.end()) // a scenario no longer bundled keeps its runs
-            scenario = report.scenarios.insert(report.scenarios.end(),
-                                               {run.scenarioId, run.scenarioTitle, {}, false});
+            scenario = report.scenarios.insert(
+                report.scenarios.end(), {run.scenarioId, run.scenarioTitle, {}, false, false});
         scenario->scores.append(run.score);
         scenario->passed = scenario->passed || run.passed();
+        scenario->criticalFailure = scenario->criticalFailure || !run.critical.isEmpty();
         for (const ScoreCriterion &c : run.criteria) {
             // Answers are one criterion per question; progress is read per kind.
             const QString id = c.id.startsWith(u"answer:") ? QStringLiteral("answers") : c.id;

@@ -12,7 +12,8 @@ struct ScenarioProgress
     QString scenarioId;
     QString title;
     QList<int> scores;
-    bool passed = false; // passed at least once
+    bool passed = false;          // passed at least once
+    bool criticalFailure = false; // some try failed critically (shown while not passed)
     int best() const;
 };
 

@@ -185,6 +185,8 @@ private slots:
         QCOMPARE(report.scenarios.at(0).best(), 90);
         QVERIFY(report.scenarios.at(1).scores.isEmpty());
         QVERIFY(!report.scenarios.at(2).passed); // 85 but a critical failure
+        QVERIFY(report.scenarios.at(2).criticalFailure);
+        QVERIFY(!report.scenarios.at(0).criticalFailure);
         QCOMPARE(report.passedScenarios(), 1);
         QCOMPARE(report.notYetPassed,
                  (QStringList{QStringLiteral("Missed trash"), QStringLiteral("Gas smell")}));

@@ -149,7 +149,9 @@ void TraineeReportDialog::showTrainee()
                                {s.title, QString::number(s.scores.size()),
                                 scores.join(QStringLiteral(" → ")),
                                 s.scores.isEmpty() ? QString() : QString::number(s.best()),
-                                s.passed ? tr("yes") : tr("not yet")},
+                                s.passed            ? tr("yes")
+                                : s.criticalFailure ? tr("not yet (critical failure)")
+                                                    : tr("not yet")},
                                !s.scores.isEmpty() && !s.passed);
     }
     for (const CriterionProgress &c : std::as_const(m_report.criteria))

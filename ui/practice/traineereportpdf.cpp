@@ -73,7 +73,10 @@ QString traineeReportHtml(const TraineeReport &report, const QTimeZone &zone)
         html += u"<tr>" + cell(s.title) + cell(QString::number(s.scores.size())) +
                 cell(scores.join(QStringLiteral(" → "))) +
                 cell(s.scores.isEmpty() ? QString() : QString::number(s.best())) +
-                cell(s.passed ? PdfText::tr("yes") : PdfText::tr("not yet")) + u"</tr>";
+                cell(s.passed            ? PdfText::tr("yes")
+                     : s.criticalFailure ? PdfText::tr("not yet (critical failure)")
+                                         : PdfText::tr("not yet")) +
+                u"</tr>";
     }
     html += QStringLiteral("</table>");
 
