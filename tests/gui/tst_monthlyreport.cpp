@@ -185,11 +185,10 @@ private slots:
 
     void theWorkspaceShortcutSavesTheMonthOfTheFirstDay()
     {
-        Settings settings(m_dir.filePath(QStringLiteral("sam.ini")));
-        StoreContext store(m_store->db(), QStringLiteral("sam"), AgentRole::Supervisor);
-        auto window = test::openMainWindow(store, settings);
-        QVERIFY(window);
-        window->intakePanel()->setFocus();
+        test::Desk desk = test::openDesk(m_store->db(), m_dir.path(), QStringLiteral("sam"),
+                                         AgentRole::Supervisor);
+        QVERIFY(desk.window);
+        MainWindow *window = desk.window.get();
         test::Journey j;
         QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
         SupervisorWorkspace *workspace = window->supervisorWorkspace();

@@ -102,11 +102,10 @@ private slots:
         now = now.addSecs(30);
         QVERIFY(service.endContact(second, Outcome::InformationGiven, {}, {}).ok());
 
-        Settings settings(m_settingsDir.filePath(QStringLiteral("sam.ini")));
-        StoreContext store(m_store->db(), QStringLiteral("sam"), AgentRole::Supervisor);
-        auto window = test::openMainWindow(store, settings);
-        QVERIFY(window);
-        window->intakePanel()->setFocus();
+        test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sam"),
+                                         AgentRole::Supervisor);
+        QVERIFY(desk.window);
+        MainWindow *window = desk.window.get();
         test::Journey j;
         QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
         SupervisorWorkspace *workspace = window->supervisorWorkspace();
@@ -129,7 +128,7 @@ private slots:
         QVERIFY(panel->isVisible());
         QVERIFY(drill->table()->isVisible());
         QVERIFY(panel->replay());
-        const auto expected = IntakeReplays(m_store->db(), store.events)
+        const auto expected = IntakeReplays(m_store->db(), desk.store->events)
                                   .forContact(first, AgentRole::Supervisor, QStringLiteral("sam"));
         QVERIFY(expected);
         QCOMPARE(panel->replay()->contactId, first);
