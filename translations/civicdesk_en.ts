@@ -5164,6 +5164,10 @@ Watch the screen for your number.</translation>
         <source>district unknown</source>
         <translation>district unknown</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Outside the city.&lt;/b&gt; This place is beyond the city&apos;s boundary and no referral is known for it: no request can be taken here.</source>
+        <translation>&lt;b&gt;Outside the city.&lt;/b&gt; This place is beyond the city&apos;s boundary and no referral is known for it: no request can be taken here.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::LoginDialog</name>

@@ -5164,6 +5164,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>district unknown</source>
         <translation>distrito desconocido</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Outside the city.&lt;/b&gt; This place is beyond the city&apos;s boundary and no referral is known for it: no request can be taken here.</source>
+        <translation>&lt;b&gt;Fuera de la ciudad.&lt;/b&gt; Este lugar está fuera del límite de la ciudad y no se conoce a quién remitir: aquí no se puede tomar una solicitud.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::LoginDialog</name>

@@ -36,6 +36,7 @@ public:
     QList<PlaceMatch> search(const QString &text, int limit = 10) const;
     // The agency that answers for a place outside the city named in `text`, if any.
     std::optional<Referral> referralFor(const QString &text) const;
+    const QList<Referral> &referrals() const { return m_referrals; }
 
     const AddressPoint &address(int index) const { return m_addresses.at(index); }
     const Intersection &intersection(int index) const { return m_intersections.at(index); }

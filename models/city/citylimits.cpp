@@ -4,9 +4,32 @@
 
 namespace civicdesk {
 
+std::optional<OutsideCity> placeOutsideCity(const DistrictLocator &districts,
+                                            const AddressIndex &places,
+                                            std::optional<double> latitude,
+                                            std::optional<double> longitude, const QString &text)
+{
+    const auto byText = [&places, &text]() -> std::optional<Referral> {
+        return text.trimmed().isEmpty() ? std::nullopt : places.referralFor(text);
+    };
+    if (latitude && longitude && districts.hasBoundary()) {
+        const Districts d = districts.locate(*latitude, *longitude);
+        if (d.insideCity)
+            return std::nullopt;
+        for (const Referral &r : places.referrals()) {
+            if (!d.jurisdiction.isEmpty() &&
+                r.name.compare(d.jurisdiction, Qt::CaseInsensitive) == 0)
+                return OutsideCity{r};
+        }
+        return OutsideCity{byText()};
+    }
+    if (const auto referral = byText())
+        return OutsideCity{referral};
+    return std::nullopt;
+}
+
 CityLimits::CityLimits(DistrictLocator districts, QList<Referral> referrals)
-    : m_districts(std::move(districts)), m_places({}, {}, referrals),
-      m_referrals(std::move(referrals))
+    : m_districts(std::move(districts)), m_places({}, {}, std::move(referrals))
 {
 }
 
@@ -25,23 +48,7 @@ std::optional<OutsideCity> CityLimits::outside(std::optional<double> latitude,
                                                std::optional<double> longitude,
                                                const QString &text) const
 {
-    const auto byText = [this, &text]() -> std::optional<Referral> {
-        return text.trimmed().isEmpty() ? std::nullopt : m_places.referralFor(text);
-    };
-    if (latitude && longitude && m_districts.hasBoundary()) {
-        const Districts d = m_districts.locate(*latitude, *longitude);
-        if (d.insideCity)
-            return std::nullopt;
-        for (const Referral &r : m_referrals) {
-            if (!d.jurisdiction.isEmpty() &&
-                r.name.compare(d.jurisdiction, Qt::CaseInsensitive) == 0)
-                return OutsideCity{r};
-        }
-        return OutsideCity{byText()};
-    }
-    if (const auto referral = byText())
-        return OutsideCity{referral};
-    return std::nullopt;
+    return placeOutsideCity(m_districts, m_places, latitude, longitude, text);
 }
 
 } // namespace civicdesk

@@ -17,6 +17,15 @@ struct OutsideCity
     std::optional<Referral> referral;
 };
 
+// The one rule for "outside the city", shared by the central store (CityLimits) and the
+// workstation's location box: with a point and a boundary layer, the boundary decides (the
+// referral is the one named like the jurisdiction polygon the point lies in, else the one the
+// text names); without a point, the text decides (a referral's place or ZIP).
+std::optional<OutsideCity> placeOutsideCity(const DistrictLocator &districts,
+                                            const AddressIndex &places,
+                                            std::optional<double> latitude,
+                                            std::optional<double> longitude, const QString &text);
+
 // Decides whether a reported place lies outside the city, with the same model code the
 // workstation's location box uses: a point is outside when the pack's boundary layer does not
 // contain it (the neighbouring jurisdiction named by the polygon it lies in, when the pack has a
@@ -36,7 +45,6 @@ public:
 private:
     DistrictLocator m_districts;
     AddressIndex m_places; // referrals only: recognises places outside the city in text
-    QList<Referral> m_referrals;
 };
 
 } // namespace civicdesk

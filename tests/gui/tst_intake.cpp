@@ -70,11 +70,13 @@ class TestIntake : public QObject
         key(address, Qt::Key_Return);
     }
 
-private slots:
-    void init()
+    // A fresh store with the pack at `packPath` imported, and the intake panel on it.
+    void openPanelOn(const QString &packPath)
     {
+        m_panel.reset();
+        m_context.reset();
         m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
+        auto pack = CityPack::load(packPath);
         QVERIFY(pack.ok());
         CityImporter importer(m_store->db());
         QVERIFY(importer.import(pack.value()).ok());
@@ -88,6 +90,21 @@ private slots:
         m_panel->activateWindow();
         m_keystrokes = 0;
     }
+
+    // The referral to Cambridge is on screen, and submitting stores nothing.
+    void expectCambridgeReferralAndNothingStored()
+    {
+        auto *referral = child<QLabel>(m_panel.get(), "referralLabel");
+        QVERIFY(referral->isVisible());
+        QVERIFY(referral->text().contains(u"City of Cambridge"));
+        QVERIFY(referral->text().contains(u"617-349-4000"));
+        m_panel->submit();
+        QVERIFY(child<QLabel>(m_panel.get(), "intakeMessageLabel")->text().contains(u"outside"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 0);
+    }
+
+private slots:
+    void init() { openPanelOn(test::testDataDir() + QStringLiteral("/minipack")); }
 
     void cleanup()
     {
@@ -228,13 +245,36 @@ private slots:
         QCOMPARE(m_panel->currentTypeCode(), QStringLiteral("RODENTACT"));
         type(child<QLineEdit>(m_panel.get(), "addressLineEdit"),
              QStringLiteral("100 Main St, Cambridge"));
+        expectCambridgeReferralAndNothingStored();
+    }
+
+    // With a point and a boundary layer, the boundary decides "outside the city": a point
+    // picked on the map where no address is near is refused beyond the boundary (the neighbour
+    // named by its polygon), and inside it the request keeps the point.
+    void aPointIsJudgedByTheBoundary()
+    {
+        test::FixturePack pack;
+        test::addCityLimits(pack);
+        openPanelOn(pack.path());
+        chooseType(QStringLiteral("rat"));
+        IntakeLocation beyond;
+        beyond.landmark = QStringLiteral("Point picked on the map (42.37360, -71.10970)");
+        beyond.latitude = 42.3736;
+        beyond.longitude = -71.1097;
+        m_panel->setPickedLocation(beyond);
+        expectCambridgeReferralAndNothingStored();
         auto *referral = child<QLabel>(m_panel.get(), "referralLabel");
-        QVERIFY(referral->isVisible());
-        QVERIFY(referral->text().contains(u"City of Cambridge"));
-        QVERIFY(referral->text().contains(u"617-349-4000"));
+
+        IntakeLocation inside;
+        inside.landmark = QStringLiteral("Point picked on the map (42.33000, -71.07000)");
+        inside.latitude = 42.33;
+        inside.longitude = -71.07;
+        m_panel->setPickedLocation(inside);
+        QVERIFY(!referral->isVisible());
         m_panel->submit();
-        QVERIFY(child<QLabel>(m_panel.get(), "intakeMessageLabel")->text().contains(u"outside"));
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local' AND "
+                                      "latitude = 42.33 AND longitude = -71.07")),
+                 1);
     }
 
     void aLandmarkIsAcceptedWithoutAnAddress()

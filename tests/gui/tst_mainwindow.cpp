@@ -11,6 +11,7 @@
 #include "ui/intake/intakepanel.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapview.h"
+#include "ui/map/pickedlocation.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -118,6 +119,48 @@ private slots:
         // It starts (or, as root without QTWEBENGINE_DISABLE_SANDBOX, says why it cannot).
         QVERIFY(map->isStarted() || !map->unavailableReason().isEmpty());
         QCOMPARE(starting.size(), map->isStarted() ? 1 : 0);
+    }
+
+    // A point picked on the map beyond the city's boundary is that point, refused as outside
+    // the city with the neighbour named by its polygon: it is never moved to the nearest
+    // address inside the city (the map offers one within reach).
+    void aPointBeyondTheBoundaryIsNotMovedIntoTheCity()
+    {
+        test::FixturePack pack;
+        test::addCityLimits(pack);
+        test::TempStore limited;
+        auto loaded = CityPack::load(pack.path());
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
+        CityImporter importer(limited.db());
+        QVERIFY(importer.import(loaded.value()).ok());
+        Settings settings(settingsFile());
+        StoreContext store(limited.db(), QStringLiteral("agent1"));
+        MainWindow window(store, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        AddressPoint inside;
+        inside.houseNumber = QStringLiteral("10");
+        inside.street = QStringLiteral("A St");
+        inside.zip = QStringLiteral("02127");
+        inside.latitude = 42.3376;
+        inside.longitude = -71.0588;
+        PickedLocation picked;
+        picked.latitude = 42.3736; // Cambridge, north of the Charles
+        picked.longitude = -71.1097;
+        picked.address = inside;
+        picked.distanceMeters = 40;
+        emit window.mapPanel()->locationPicked(picked);
+        auto *referral = find<QLabel>(window, "referralLabel");
+        QVERIFY(!referral->isHidden()); // shown once a type is chosen
+        QVERIFY2(referral->text().contains(u"City of Cambridge"), qPrintable(referral->text()));
+        QVERIFY(!find<QLineEdit>(window, "addressLineEdit")->text().contains(u"A St"));
+
+        // Inside the boundary the nearest address is the place, as before.
+        picked.latitude = 42.3377;
+        picked.longitude = -71.0589;
+        emit window.mapPanel()->locationPicked(picked);
+        QVERIFY(referral->isHidden());
+        QVERIFY(find<QLineEdit>(window, "addressLineEdit")->text().contains(u"10 A St"));
     }
 
     void theKeyboardReachesEveryArea()

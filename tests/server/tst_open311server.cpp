@@ -21,35 +21,6 @@ using test::ServerProcess;
 
 namespace {
 
-// The fixture city with its boundary and a neighbouring jurisdiction drawn as polygons (a
-// simplified Boston south of the Charles, and Cambridge north of it), so that points can be
-// outside the city.
-void addCityLimits(test::FixturePack &pack)
-{
-    const auto square = [](const char *name, double west, double south, double east,
-                           double north) -> QByteArray {
-        return QByteArray("{\"type\": \"FeatureCollection\", \"features\": [{\"type\": "
-                          "\"Feature\", \"properties\": {\"NAME\": \"") +
-               name + "\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[" +
-               QStringLiteral("[%1, %2], [%3, %2], [%3, %4], [%1, %4], [%1, %2]")
-                   .arg(west)
-                   .arg(south)
-                   .arg(east)
-                   .arg(north)
-                   .toLatin1() +
-               "]]}}]}";
-    };
-    pack.write(QStringLiteral("layers/boundary.geojson"),
-               square("Mini Boston", -71.20, 42.22, -70.98, 42.3605));
-    pack.write(QStringLiteral("layers/neighbours.geojson"),
-               square("City of Cambridge", -71.16, 42.362, -71.06, 42.40));
-    pack.replace(QStringLiteral("city.json"), "\"layers\": [",
-                 "\"layers\": [{\"id\": \"boundary\", \"kind\": \"boundary\", \"file\": "
-                 "\"layers/boundary.geojson\", \"name_property\": \"NAME\"}, {\"id\": "
-                 "\"neighbours\", \"kind\": \"jurisdiction\", \"file\": "
-                 "\"layers/neighbours.geojson\", \"name_property\": \"NAME\"},");
-}
-
 const QString Range =
     QStringLiteral("start_date=2015-01-01T00:00:00Z&end_date=2015-03-31T00:00:00Z");
 
@@ -121,7 +92,7 @@ private slots:
         qInfo("backend %s", qPrintable(test::ServerStore::backend()));
         m_server =
             std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        addCityLimits(m_pack);
+        test::addCityLimits(m_pack);
         // Importing twice is idempotent.
         for (int run = 0; run < 2; ++run) {
             QByteArray output;

@@ -32,6 +32,35 @@ void TempStore::reopen()
     m_db = std::move(db).value();
 }
 
+// The fixture city with its boundary and a neighbouring jurisdiction drawn as polygons (a
+// simplified Boston south of the Charles, and Cambridge north of it), so that points can be
+// outside the city.
+void addCityLimits(FixturePack &pack)
+{
+    const auto square = [](const char *name, double west, double south, double east,
+                           double north) -> QByteArray {
+        return QByteArray("{\"type\": \"FeatureCollection\", \"features\": [{\"type\": "
+                          "\"Feature\", \"properties\": {\"NAME\": \"") +
+               name + "\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[" +
+               QStringLiteral("[%1, %2], [%3, %2], [%3, %4], [%1, %4], [%1, %2]")
+                   .arg(west)
+                   .arg(south)
+                   .arg(east)
+                   .arg(north)
+                   .toLatin1() +
+               "]]}}]}";
+    };
+    pack.write(QStringLiteral("layers/boundary.geojson"),
+               square("Mini Boston", -71.20, 42.22, -70.98, 42.3605));
+    pack.write(QStringLiteral("layers/neighbours.geojson"),
+               square("City of Cambridge", -71.16, 42.362, -71.06, 42.40));
+    pack.replace(QStringLiteral("city.json"), "\"layers\": [",
+                 "\"layers\": [{\"id\": \"boundary\", \"kind\": \"boundary\", \"file\": "
+                 "\"layers/boundary.geojson\", \"name_property\": \"NAME\"}, {\"id\": "
+                 "\"neighbours\", \"kind\": \"jurisdiction\", \"file\": "
+                 "\"layers/neighbours.geojson\", \"name_property\": \"NAME\"},");
+}
+
 FixturePack::FixturePack()
 {
     const QString source = testDataDir() + QStringLiteral("/minipack");

@@ -38,6 +38,11 @@ private:
     QTemporaryDir m_dir;
 };
 
+// Gives the fixture city a boundary and a neighbouring jurisdiction drawn as polygons (a
+// simplified Boston south of the Charles, and Cambridge north of it), so that points can be
+// outside the city.
+void addCityLimits(FixturePack &pack);
+
 // Every row of every table, in a stable order: two stores with the same content give the same
 // text. Tables in `skip` are left out.
 QString dumpStore(const Database &db, const QStringList &skip = {});

@@ -87,7 +87,13 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
                 IntakeLocation where;
                 where.latitude = picked.latitude;
                 where.longitude = picked.longitude;
-                if (picked.address) {
+                // A point beyond the city's boundary stays that point: it is not moved to an
+                // address inside the city unless it is on that address (a few of the city's own
+                // address points lie just outside its drawn boundary).
+                const bool beyondBoundary =
+                    m_store.districts.hasBoundary() &&
+                    !m_store.districts.locate(picked.latitude, picked.longitude).insideCity;
+                if (picked.address && (!beyondBoundary || picked.distanceMeters <= 25)) {
                     const AddressPoint &a = *picked.address;
                     where.address = a.label() + u", " + a.zip;
                     where.latitude = a.latitude.value_or(picked.latitude);

@@ -71,6 +71,13 @@ LocationBox::LocationBox(const AddressIndex &index, const DistrictLocator &distr
         emit locationChanged();
     });
     connect(m_landmark, &QLineEdit::textChanged, this, &LocationBox::locationChanged);
+    // A landmark typed by the agent is no longer the point picked on the map.
+    connect(m_landmark, &QLineEdit::textEdited, this, [this] {
+        if (!m_landmarkPoint)
+            return;
+        m_landmarkPoint.reset();
+        showOutside(std::nullopt);
+    });
     setTabOrder(m_address, m_matches);
     setTabOrder(m_matches, m_noAddress);
     setTabOrder(m_noAddress, m_landmark);
@@ -99,21 +106,7 @@ void LocationBox::search()
 {
     m_matches->clear();
     const QString text = m_address->text();
-    const auto referral = m_index.referralFor(text);
-    m_outside = referral.has_value();
-    m_referralName = referral ? referral->name : QString();
-    if (referral) {
-        m_referral->setText(
-            tr("<b>Outside the city.</b> Refer the caller to <b>%1</b>: %2 "
-               "%3<br>%4")
-                .arg(referral->name.toHtmlEscaped(), referral->phone.toHtmlEscaped(),
-                     referral->hours.isEmpty() ? QString()
-                                               : u'(' + referral->hours.toHtmlEscaped() + u')',
-                     referral->notes.toHtmlEscaped()));
-    }
-    m_referral->setVisible(referral.has_value());
-    if (referral)
-        emit referralShown();
+    showOutside(placeOutsideCity(m_districts, m_index, std::nullopt, std::nullopt, text));
     const QList<PlaceMatch> matches = m_index.search(text, 8);
     for (const PlaceMatch &m : matches) {
         auto *item = new QListWidgetItem(m.label, m_matches);
@@ -164,12 +157,33 @@ void LocationBox::pick(int row)
             location.zip = d.zip;
     }
     m_chosen = location;
-    m_outside = false;
-    m_referral->hide();
     m_address->setText(location.address);
     m_matches->hide();
     showChosen();
+    showOutside(std::nullopt); // an address of the city's own list is in the city
     emit locationChanged();
+}
+
+void LocationBox::showOutside(const std::optional<OutsideCity> &outside)
+{
+    m_outside = outside.has_value();
+    const std::optional<Referral> referral = outside ? outside->referral : std::nullopt;
+    m_referralName = referral ? referral->name : QString();
+    if (referral) {
+        m_referral->setText(
+            tr("<b>Outside the city.</b> Refer the caller to <b>%1</b>: %2 "
+               "%3<br>%4")
+                .arg(referral->name.toHtmlEscaped(), referral->phone.toHtmlEscaped(),
+                     referral->hours.isEmpty() ? QString()
+                                               : u'(' + referral->hours.toHtmlEscaped() + u')',
+                     referral->notes.toHtmlEscaped()));
+    } else if (outside) {
+        m_referral->setText(tr("<b>Outside the city.</b> This place is beyond the city's boundary "
+                               "and no referral is known for it: no request can be taken here."));
+    }
+    m_referral->setVisible(m_outside);
+    if (m_outside)
+        emit referralShown();
 }
 
 void LocationBox::showChosen()
@@ -200,6 +214,10 @@ std::optional<IntakeLocation> LocationBox::location() const
     if (m_noAddress->isChecked() && !m_landmark->text().trimmed().isEmpty()) {
         IntakeLocation landmark;
         landmark.landmark = m_landmark->text().trimmed();
+        if (m_landmarkPoint) {
+            landmark.latitude = m_landmarkPoint->first;
+            landmark.longitude = m_landmarkPoint->second;
+        }
         return landmark;
     }
     return std::nullopt;
@@ -207,7 +225,7 @@ std::optional<IntakeLocation> LocationBox::location() const
 
 bool LocationBox::isOutsideCity() const
 {
-    return m_outside && !m_chosen;
+    return m_outside;
 }
 
 void LocationBox::setLocation(const IntakeLocation &location)
@@ -216,6 +234,12 @@ void LocationBox::setLocation(const IntakeLocation &location)
     if (!location.landmark.isEmpty()) {
         m_noAddress->setChecked(true);
         m_landmark->setText(location.landmark);
+        // A point picked on the map where no address is near: the point is the place.
+        if (location.latitude && location.longitude) {
+            m_landmarkPoint = {*location.latitude, *location.longitude};
+            showOutside(placeOutsideCity(m_districts, m_index, location.latitude,
+                                         location.longitude, QString()));
+        }
         return;
     }
     if (location.address.isEmpty())
@@ -228,6 +252,7 @@ void LocationBox::setLocation(const IntakeLocation &location)
 void LocationBox::clear()
 {
     m_chosen.reset();
+    m_landmarkPoint.reset();
     m_outside = false;
     m_address->clear();
     m_matches->clear();

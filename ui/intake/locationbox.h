@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/city/citylimits.h"
 #include "models/intake/intakeservice.h"
 
 #include <QWidget>
@@ -47,6 +48,8 @@ private:
     void search();
     void pick(int row);
     void showChosen();
+    // Shows the referral (or that the place is outside the city) and remembers it.
+    void showOutside(const std::optional<OutsideCity> &outside);
 
     const AddressIndex &m_index;
     const DistrictLocator &m_districts;
@@ -57,6 +60,7 @@ private:
     QCheckBox *m_noAddress;
     QLineEdit *m_landmark;
     std::optional<IntakeLocation> m_chosen;
+    std::optional<std::pair<double, double>> m_landmarkPoint; // latitude, longitude
     bool m_outside = false;
     QString m_referralName;
 };
