@@ -51,15 +51,15 @@ void LongPoll::answer(Waiter &waiter, BuiltAnswers &built)
         if (response.statusCode() != QHttpServerResponse::StatusCode::Ok) {
             // An error (a store outage) carries headers of its own: answered as it is.
             log(waiter, response.statusCode());
-            response.write(std::move(waiter.responder));
+            http::writeWhole(response, std::move(waiter.responder));
             return;
         }
         found =
             built.insert(key, Built{response.mimeType(), response.data(), response.statusCode()});
     }
     log(waiter, found->status);
-    QHttpServerResponse(found->mimeType, found->data, found->status)
-        .write(std::move(waiter.responder));
+    http::writeWhole(QHttpServerResponse(found->mimeType, found->data, found->status),
+                     std::move(waiter.responder));
 }
 
 void LongPoll::log(const Waiter &waiter, QHttpServerResponse::StatusCode status)

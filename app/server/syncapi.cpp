@@ -300,7 +300,7 @@ void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&res
     timer.start();
     const auto reply = [&](const QHttpServerResponse &response) {
         http::logRequest(request, response, timer);
-        response.write(std::move(responder));
+        http::writeWhole(response, std::move(responder));
     };
     auto gate = m_gate.authenticate(request);
     if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
