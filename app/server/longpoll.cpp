@@ -10,6 +10,9 @@ LongPoll::LongPoll(LastSeq lastSeq, QObject *parent)
     m_clock.start();
     m_timer.setInterval(PollMs);
     connect(&m_timer, &QTimer::timeout, this, [this] { check(false); });
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(0);
+    connect(&m_soon, &QTimer::timeout, this, [this] { check(false); });
 }
 
 void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds,
@@ -32,7 +35,8 @@ void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, i
 
 void LongPoll::notify()
 {
-    check(false);
+    if (!m_soon.isActive())
+        m_soon.start();
 }
 
 void LongPoll::releaseAll()
