@@ -522,6 +522,18 @@ private slots:
                  200);
         QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), other).json()[u"role"].toString(),
                  QStringLiteral("lobby"));
+        // A new password through the admin API ends the known token at once.
+        QCOMPARE(
+            m_server
+                ->request(QByteArrayLiteral("PATCH"), QStringLiteral("/api/v1/users/kept.token"),
+                          QByteArrayLiteral("{\"password\": \"a brand new passphrase\"}"), admin)
+                .status,
+            200);
+        verifyError(m_server->get(QStringLiteral("/api/v1/me"), other), 401,
+                    QStringLiteral("unauthenticated"));
+        const QString third =
+            m_server->login(QStringLiteral("kept.token"), QStringLiteral("a brand new passphrase"));
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), third).status, 200);
         // Disabling through the admin API ends the known token at once.
         QCOMPARE(m_server
                      ->request(QByteArrayLiteral("PATCH"),
@@ -529,11 +541,11 @@ private slots:
                                QByteArrayLiteral("{\"disabled\": true}"), admin)
                      .status,
                  200);
-        verifyError(m_server->get(QStringLiteral("/api/v1/me"), other), 401,
+        verifyError(m_server->get(QStringLiteral("/api/v1/me"), third), 401,
                     QStringLiteral("unauthenticated"));
         verifyError(m_server->postJson(
                         QStringLiteral("/api/v1/events"),
-                        batch({requestCreated(QStringLiteral("kept.token"), nextNumber())}), other),
+                        batch({requestCreated(QStringLiteral("kept.token"), nextNumber())}), third),
                     401, QStringLiteral("unauthenticated"));
     }
 
