@@ -11,7 +11,7 @@ packages=(
   libgl-dev libvulkan-dev libxkbcommon-dev
   libsqlite3-dev sqlite3 zlib1g-dev libsodium-dev libbenchmark-dev libstemmer-dev
   libjs-leaflet libjs-leaflet.markercluster
-  postgresql postgresql-contrib
+  postgresql postgresql-contrib nginx
   xvfb xauth desktop-file-utils appstream
   lintian mmdebstrap curl
   baresip-core
