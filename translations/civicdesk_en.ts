@@ -1158,6 +1158,17 @@
     </message>
 </context>
 <context>
+    <name>LobbyFigures</name>
+    <message>
+        <source>Choose a period of 1 to %1 days, the first day before the last.</source>
+        <translation>Choose a period of 1 to %1 days, the first day before the last.</translation>
+    </message>
+    <message>
+        <source>More than %1 visits: choose a shorter period.</source>
+        <translation>More than %1 visits: choose a shorter period.</translation>
+    </message>
+</context>
+<context>
     <name>LobbyService</name>
     <message>
         <source>Choose the reason for the visit from the city&apos;s service categories.</source>
@@ -4190,10 +4201,6 @@
         <translation>Monthly &amp;report (PDF)…</translation>
     </message>
     <message>
-        <source>Export the period&apos;s contacts or requests as CSV</source>
-        <translation>Export the period&apos;s contacts or requests as CSV</translation>
-    </message>
-    <message>
         <source>&amp;Contacts as CSV…</source>
         <translation>&amp;Contacts as CSV…</translation>
     </message>
@@ -4239,6 +4246,18 @@
             <numerusform>%n row exported to %1</numerusform>
             <numerusform>%n rows exported to %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts, requests or lobby visits as CSV</source>
+        <translation>Export the period&apos;s contacts, requests or lobby visits as CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Lobby visits as CSV…</source>
+        <translation>&amp;Lobby visits as CSV…</translation>
+    </message>
+    <message>
+        <source>Export lobby visits</source>
+        <translation>Export lobby visits</translation>
     </message>
 </context>
 <context>
@@ -5112,6 +5131,175 @@ Watch the screen for your number.</translation>
     <message>
         <source>Extent (lat, lon)</source>
         <translation>Extent (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LobbyFiguresPanel</name>
+    <message>
+        <source>served</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <source>served: %1</source>
+        <translation>served: %1</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>at the counter</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>parked</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>Visitors: tickets issued in the period (the city&apos;s local days). Wait: from the arrival to the first call. Service: from the call to the end of a served visit. 90%: nine visits in ten took at most this long. A counter counts the visits it called last; a category, the visit&apos;s category now. Minutes:seconds.</source>
+        <translation>Visitors: tickets issued in the period (the city&apos;s local days). Wait: from the arrival to the first call. Service: from the call to the end of a served visit. 90%: nine visits in ten took at most this long. A counter counts the visits it called last; a category, the visit&apos;s category now. Minutes:seconds.</translation>
+    </message>
+    <message>
+        <source>Lobby figures; Enter lists the visits behind one</source>
+        <translation>Lobby figures; Enter lists the visits behind one</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Average wait</translation>
+    </message>
+    <message>
+        <source>90% wait</source>
+        <translation>90% wait</translation>
+    </message>
+    <message>
+        <source>Average service</source>
+        <translation>Average service</translation>
+    </message>
+    <message>
+        <source>90% service</source>
+        <translation>90% service</translation>
+    </message>
+    <message>
+        <source>Lobby visits</source>
+        <translation>Lobby visits</translation>
+    </message>
+    <message>
+        <source>All visits</source>
+        <translation>All visits</translation>
+    </message>
+    <message>
+        <source>Called to a counter</source>
+        <translation>Called to a counter</translation>
+    </message>
+    <message>
+        <source>Not finished (waiting, at a counter or parked)</source>
+        <translation>Not finished (waiting, at a counter or parked)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visitors per hour (hours with arrivals: %n)</source>
+        <translation>
+            <numerusform>Visitors per hour (hours with arrivals: %n)</numerusform>
+            <numerusform>Visitors per hour (hours with arrivals: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrivals by hour</source>
+        <translation>Arrivals by hour</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation>%1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>By counter</source>
+        <translation>By counter</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>Visits: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s), in arrival order</source>
+        <translation>
+            <numerusform>%n visit, in arrival order</numerusform>
+            <numerusform>%n visits, in arrival order</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The visits behind %1</source>
+        <translation>The visits behind %1</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Recalls</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>Close the list</translation>
     </message>
 </context>
 <context>
@@ -7502,6 +7690,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>&amp;Quality review</source>
         <translation>&amp;Quality review</translation>
+    </message>
+    <message>
+        <source>L&amp;obby</source>
+        <translation>L&amp;obby</translation>
     </message>
 </context>
 <context>

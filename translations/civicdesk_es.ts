@@ -1158,6 +1158,17 @@
     </message>
 </context>
 <context>
+    <name>LobbyFigures</name>
+    <message>
+        <source>Choose a period of 1 to %1 days, the first day before the last.</source>
+        <translation>Elija un periodo de 1 a %1 días, con el primer día antes del último.</translation>
+    </message>
+    <message>
+        <source>More than %1 visits: choose a shorter period.</source>
+        <translation>Más de %1 visitas: elija un periodo más corto.</translation>
+    </message>
+</context>
+<context>
     <name>LobbyService</name>
     <message>
         <source>Choose the reason for the visit from the city&apos;s service categories.</source>
@@ -4190,10 +4201,6 @@
         <translation>&amp;Informe mensual (PDF)…</translation>
     </message>
     <message>
-        <source>Export the period&apos;s contacts or requests as CSV</source>
-        <translation>Exportar los contactos o las solicitudes del periodo como CSV</translation>
-    </message>
-    <message>
         <source>&amp;Contacts as CSV…</source>
         <translation>&amp;Contactos como CSV…</translation>
     </message>
@@ -4239,6 +4246,18 @@
             <numerusform>%n fila exportada a %1</numerusform>
             <numerusform>%n filas exportadas a %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts, requests or lobby visits as CSV</source>
+        <translation>Exportar como CSV los contactos, las solicitudes o las visitas presenciales del periodo</translation>
+    </message>
+    <message>
+        <source>&amp;Lobby visits as CSV…</source>
+        <translation>&amp;Visitas presenciales como CSV…</translation>
+    </message>
+    <message>
+        <source>Export lobby visits</source>
+        <translation>Exportar las visitas presenciales</translation>
     </message>
 </context>
 <context>
@@ -5112,6 +5131,175 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Extent (lat, lon)</source>
         <translation>Extensión (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LobbyFiguresPanel</name>
+    <message>
+        <source>served</source>
+        <translation>atendida</translation>
+    </message>
+    <message>
+        <source>served: %1</source>
+        <translation>atendida: %1</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>en la ventanilla</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>apartada</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>Visitors: tickets issued in the period (the city&apos;s local days). Wait: from the arrival to the first call. Service: from the call to the end of a served visit. 90%: nine visits in ten took at most this long. A counter counts the visits it called last; a category, the visit&apos;s category now. Minutes:seconds.</source>
+        <translation>Visitantes: turnos emitidos en el periodo (días locales de la ciudad). Espera: desde la llegada hasta la primera llamada. Atención: desde la llamada hasta el final de una visita atendida. 90 %: nueve de cada diez visitas no duraron más que esto. Una ventanilla cuenta las visitas que llamó por última vez; una categoría, la categoría actual de la visita. Minutos:segundos.</translation>
+    </message>
+    <message>
+        <source>Lobby figures; Enter lists the visits behind one</source>
+        <translation>Cifras de la sala de espera; Intro muestra las visitas detrás de una</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visitantes</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Atendidas</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Ausentes</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Espera media</translation>
+    </message>
+    <message>
+        <source>90% wait</source>
+        <translation>Espera (90 %)</translation>
+    </message>
+    <message>
+        <source>Average service</source>
+        <translation>Atención media</translation>
+    </message>
+    <message>
+        <source>90% service</source>
+        <translation>Atención (90 %)</translation>
+    </message>
+    <message>
+        <source>Lobby visits</source>
+        <translation>Visitas presenciales</translation>
+    </message>
+    <message>
+        <source>All visits</source>
+        <translation>Todas las visitas</translation>
+    </message>
+    <message>
+        <source>Called to a counter</source>
+        <translation>Llamadas a una ventanilla</translation>
+    </message>
+    <message>
+        <source>Not finished (waiting, at a counter or parked)</source>
+        <translation>Sin terminar (en espera, en una ventanilla o apartadas)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visitors per hour (hours with arrivals: %n)</source>
+        <translation>
+            <numerusform>Visitantes por hora (horas con llegadas: %n)</numerusform>
+            <numerusform>Visitantes por hora (horas con llegadas: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrivals by hour</source>
+        <translation>Llegadas por hora</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation>%1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Ventanilla %1</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Por categoría</translation>
+    </message>
+    <message>
+        <source>By counter</source>
+        <translation>Por ventanilla</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>Visitas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s), in arrival order</source>
+        <translation>
+            <numerusform>%n visita, por orden de llegada</numerusform>
+            <numerusform>%n visitas, por orden de llegada</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The visits behind %1</source>
+        <translation>Las visitas detrás de %1</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Ventanilla</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Nuevas llamadas</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>Cerrar la lista</translation>
     </message>
 </context>
 <context>
@@ -7502,6 +7690,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&amp;Quality review</source>
         <translation>Revi&amp;sión de calidad</translation>
+    </message>
+    <message>
+        <source>L&amp;obby</source>
+        <translation>Sala de &amp;espera</translation>
     </message>
 </context>
 <context>
