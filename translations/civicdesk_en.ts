@@ -3889,10 +3889,6 @@
         <translation>Receipt: %1</translation>
     </message>
     <message>
-        <source>The receipt folder %1 cannot be made.</source>
-        <translation>The receipt folder %1 cannot be made.</translation>
-    </message>
-    <message>
         <source>yes: %1</source>
         <translation>yes: %1</translation>
     </message>
@@ -4844,6 +4840,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>Welcome to %1</source>
         <translation>Welcome to %1</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed: please remember your number.</source>
+        <translation>The ticket could not be printed: please remember your number.</translation>
     </message>
 </context>
 <context>
@@ -6169,6 +6169,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>The receipt cannot be written to %1.</source>
         <translation>The receipt cannot be written to %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>The folder %1 cannot be made.</translation>
     </message>
 </context>
 <context>
@@ -7823,6 +7827,33 @@ Watch the screen for your number.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Enter an http or https address, e.g. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TicketSlip</name>
+    <message>
+        <source>Your ticket number</source>
+        <translation>Your ticket number</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Taken at %1</source>
+        <translation>Taken at %1</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1</source>
+        <translation>People ahead of you: %1</translation>
+    </message>
+    <message>
+        <source>Expected wait: about %1 minutes</source>
+        <translation>Expected wait: about %1 minutes</translation>
+    </message>
+    <message>
+        <source>Please wait until your number appears on the screen with the counter to go to.</source>
+        <translation>Please wait until your number appears on the screen with the counter to go to.</translation>
     </message>
 </context>
 <context>

@@ -3889,10 +3889,6 @@
         <translation>Comprobante: %1</translation>
     </message>
     <message>
-        <source>The receipt folder %1 cannot be made.</source>
-        <translation>No se puede crear la carpeta de comprobantes %1.</translation>
-    </message>
-    <message>
         <source>yes: %1</source>
         <translation>sí: %1</translation>
     </message>
@@ -4844,6 +4840,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Welcome to %1</source>
         <translation>Welcome to %1</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed: please remember your number.</source>
+        <translation>No se pudo imprimir el turno: recuerde su número, por favor.</translation>
     </message>
 </context>
 <context>
@@ -6169,6 +6169,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>The receipt cannot be written to %1.</source>
         <translation>No se puede escribir el comprobante en %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
     </message>
 </context>
 <context>
@@ -7823,6 +7827,33 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Escriba una dirección http o https, p. ej. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TicketSlip</name>
+    <message>
+        <source>Your ticket number</source>
+        <translation>Su número de turno</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>Taken at %1</source>
+        <translation>Emitido: %1</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1</source>
+        <translation>Personas delante de usted: %1</translation>
+    </message>
+    <message>
+        <source>Expected wait: about %1 minutes</source>
+        <translation>Espera prevista: unos %1 minutos</translation>
+    </message>
+    <message>
+        <source>Please wait until your number appears on the screen with the counter to go to.</source>
+        <translation>Espere hasta que su número aparezca en la pantalla con la ventanilla a la que debe acudir.</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
+#include <QPrinterInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -133,6 +135,7 @@ private slots:
     {
         StoreContext store(m_store->db(), QStringLiteral("kiosk"), AgentRole::Lobby);
         KioskWindow kiosk(store.lobby, QStringLiteral("Mini Boston"));
+        kiosk.setTicketFolder(m_dir.filePath(QStringLiteral("tickets")));
         kiosk.resize(1366, 768);
         kiosk.show();
         QVERIFY(QTest::qWaitForWindowActive(&kiosk));
@@ -163,6 +166,15 @@ private slots:
         QCOMPARE(waiting.first().category, store.lobby.categories().first());
         auto *wait = kiosk.findChild<QLabel *>(QStringLiteral("kioskTicketWaitLabel"));
         QVERIFY2(wait->text().contains(u"Personas delante de usted: 0"), qPrintable(wait->text()));
+        // The ticket is printed: on the default printer, or as a PDF when none is set.
+        if (QPrinterInfo::defaultPrinter().isNull())
+            QCOMPARE(kiosk.lastPrinted(),
+                     m_dir.filePath(QStringLiteral("tickets/%1-A001.pdf")
+                                        .arg(waiting.first().issuedAt.toLocalTime().date().toString(
+                                            Qt::ISODate))));
+        QVERIFY(!kiosk.lastPrinted().isEmpty());
+        QVERIFY(kiosk.lastPrinted() == QPrinterInfo::defaultPrinter().description() ||
+                QFileInfo(kiosk.lastPrinted()).size() > 0);
         // Every control the visitor can reach has a name.
         for (QWidget *w : kiosk.findChildren<QWidget *>()) {
             if (w->focusPolicy() != Qt::NoFocus && w->isVisible())

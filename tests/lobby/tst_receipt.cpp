@@ -1,3 +1,5 @@
+// The kiosk's printed ticket read back the same way: the number, the reason, the time, the
+// people ahead and the expected wait in the visitor's language, 80 mm wide, no name.
 // The lobby receipt as the visitor takes it home: printed to PDF, its text read back with
 // pdftotext (poppler-utils) in English and in Spanish, and its QR code decoded with zbarimg
 // (zbar-tools) to the request's status link. A missing tool fails the test and says which
@@ -5,8 +7,10 @@
 
 #include "ui/lobby/qrimage.h"
 #include "ui/lobby/receipt.h"
+#include "ui/lobby/ticketslip.h"
 
 #include <QApplication>
+#include <QPrinterInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -167,6 +171,76 @@ private slots:
         QCOMPARE(image.width(), image.height());
         QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));
         QCOMPARE(image.pixelColor(16, 16), QColor(Qt::black)); // the finder pattern's corner
+    }
+
+    void kioskTicket_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QString>("foreign");
+        QTest::newRow("en") << QStringLiteral("en")
+                            << QStringList{QStringLiteral("Your ticket number"),
+                                           QStringLiteral("Reason: Street lights"),
+                                           QStringLiteral("Taken at"),
+                                           QStringLiteral("10:42"),
+                                           QStringLiteral("People ahead of you: 3"),
+                                           QStringLiteral("Expected wait: about 15 minutes"),
+                                           QStringLiteral("Please wait until your number appears")}
+                            << QStringLiteral("Su número");
+        QTest::newRow("es") << QStringLiteral("es")
+                            << QStringList{QStringLiteral("Su número de turno"),
+                                           QStringLiteral("Motivo: Street lights"),
+                                           QStringLiteral("Emitido:"),
+                                           QStringLiteral("10:42"),
+                                           QStringLiteral("Personas delante de usted: 3"),
+                                           QStringLiteral("Espera prevista: unos 15 minutos"),
+                                           QStringLiteral("Espere hasta que su número aparezca")}
+                            << QStringLiteral("Your ticket");
+    }
+
+    void kioskTicket()
+    {
+        QFETCH(QString, language);
+        QFETCH(QStringList, expected);
+        QFETCH(QString, foreign);
+        TicketSlip slip;
+        slip.language = language;
+        slip.cityName = QStringLiteral("Boston");
+        slip.number = QStringLiteral("B012");
+        slip.category = QStringLiteral("Street lights");
+        slip.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC); // 10:42 in Boston
+        slip.timeZone = QStringLiteral("America/New_York");
+        slip.ahead = 3;
+        slip.expectedWaitSeconds = 14 * 60 + 1; // rounded up: 15 minutes
+        const QString folder = m_dir.filePath(QStringLiteral("tickets-") + language);
+        const auto where = TicketSlipPrinter::printOrSave(slip, folder);
+        QVERIFY(where.ok());
+        if (!QPrinterInfo::defaultPrinter().isNull())
+            QSKIP("a default printer is set: the ticket went to it, not to a PDF");
+        const QString pdf = where.value();
+        QCOMPARE(pdf, QDir(folder).filePath(QStringLiteral("2026-12-07-B012.pdf")));
+        const QString text = words(run(QStringLiteral("pdftotext"),
+                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+                                       QStringLiteral("poppler-utils")));
+        QVERIFY2(text.contains(QStringLiteral("B012")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Boston")), qPrintable(text));
+        for (const QString &e : expected)
+            QVERIFY2(text.contains(e), qPrintable(e + u"\n---\n" + text));
+        QVERIFY2(!text.contains(foreign), qPrintable(text));
+        // A roll 80 mm wide (226.77 points, as pdfinfo rounds it).
+        const QString info = run(QStringLiteral("pdfinfo"), {pdf}, QStringLiteral("poppler-utils"));
+        QVERIFY2(info.contains(QStringLiteral("Page size:       227 x")), qPrintable(info));
+    }
+
+    void aTicketWithNoPlaceToGoIsAClearError()
+    {
+        if (!QPrinterInfo::defaultPrinter().isNull())
+            QSKIP("a default printer is set");
+        TicketSlip slip;
+        slip.number = QStringLiteral("A001");
+        const auto where = TicketSlipPrinter::printOrSave(slip, QStringLiteral("/proc/no/such"));
+        QVERIFY(!where.ok());
+        QCOMPARE(where.error().code, QStringLiteral("receipt.path"));
     }
 };
 

@@ -15,8 +15,6 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPointer>
-#include <QPrinter>
-#include <QPrinterInfo>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStandardPaths>
@@ -466,19 +464,13 @@ Status CounterPanel::printReceipt(const LobbyTicket &ticket)
         receipt.requests.append({number ? number.value().display() : request->number,
                                  request->typeName, request->address, request->dueAt});
     }
-    const QPrinterInfo printer = QPrinterInfo::defaultPrinter();
-    if (!printer.isNull()) {
-        QPrinter device(printer);
-        m_lastReceipt = printer.description();
-        return ReceiptPrinter::print(receipt, device);
-    }
     // No printer set: a PDF the agent can print or send.
-    if (!QDir().mkpath(m_receiptFolder))
-        return makeError(QStringLiteral("receipt.path"),
-                         tr("The receipt folder %1 cannot be made.").arg(m_receiptFolder));
-    m_lastReceipt =
-        QDir(m_receiptFolder).filePath(QStringLiteral("%1-%2.pdf").arg(ticket.day, ticket.number));
-    return ReceiptPrinter::printPdf(receipt, m_lastReceipt);
+    const auto where = ReceiptPrinter::printOrSave(
+        receipt, m_receiptFolder, QStringLiteral("%1-%2.pdf").arg(ticket.day, ticket.number));
+    if (!where)
+        return where.error();
+    m_lastReceipt = where.value();
+    return Ok{};
 }
 
 void CounterPanel::refresh()
