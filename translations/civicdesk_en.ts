@@ -3931,6 +3931,10 @@
         <source>none yet</source>
         <translation>none yet</translation>
     </message>
+    <message>
+        <source>Handout: %1</source>
+        <translation>Handout: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::DeliveryStateLabel</name>
@@ -4254,6 +4258,29 @@
     <message>
         <source>Export lobby visits</source>
         <translation>Export lobby visits</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::Handout</name>
+    <message>
+        <source>Information from your visit</source>
+        <translation>Information from your visit</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · counter %2 · %3</source>
+        <translation>Ticket %1 · counter %2 · %3</translation>
+    </message>
+    <message>
+        <source>More questions?</source>
+        <translation>More questions?</translation>
+    </message>
+    <message>
+        <source>Call %1.</source>
+        <translation>Call %1.</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
     </message>
 </context>
 <context>

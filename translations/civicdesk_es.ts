@@ -3931,6 +3931,10 @@
         <source>none yet</source>
         <translation>ninguna todavía</translation>
     </message>
+    <message>
+        <source>Handout: %1</source>
+        <translation>Hoja informativa: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::DeliveryStateLabel</name>
@@ -4254,6 +4258,29 @@
     <message>
         <source>Export lobby visits</source>
         <translation>Exportar las visitas presenciales</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::Handout</name>
+    <message>
+        <source>Information from your visit</source>
+        <translation>Información de su visita</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · counter %2 · %3</source>
+        <translation>Turno %1 · ventanilla %2 · %3</translation>
+    </message>
+    <message>
+        <source>More questions?</source>
+        <translation>¿Más preguntas?</translation>
+    </message>
+    <message>
+        <source>Call %1.</source>
+        <translation>Llame al %1.</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>En línea: %1</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
+// The article handout of an information-only visit read back in both languages.
 // The kiosk's printed ticket read back the same way: the number, the reason, the time, the
 // people ahead and the expected wait in the visitor's language, 80 mm wide, no name.
 // The lobby receipt as the visitor takes it home: printed to PDF, its text read back with
@@ -5,6 +6,7 @@
 // (zbar-tools) to the request's status link. A missing tool fails the test and says which
 // package to install.
 
+#include "ui/lobby/handout.h"
 #include "ui/lobby/qrimage.h"
 #include "ui/lobby/receipt.h"
 #include "ui/lobby/ticketslip.h"
@@ -241,6 +243,54 @@ private slots:
         const auto where = TicketSlipPrinter::printOrSave(slip, QStringLiteral("/proc/no/such"));
         QVERIFY(!where.ok());
         QCOMPARE(where.error().code, QStringLiteral("receipt.path"));
+    }
+
+    void articleHandout_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("en") << QStringLiteral("en")
+                            << QStringList{QStringLiteral("Information from your visit"),
+                                           QStringLiteral("More questions?"),
+                                           QStringLiteral("Call 311."),
+                                           QStringLiteral("Online: https://www.boston.gov/311"),
+                                           QStringLiteral("Ticket C012 · counter 3")};
+        QTest::newRow("es") << QStringLiteral("es")
+                            << QStringList{QStringLiteral("Información de su visita"),
+                                           QStringLiteral("¿Más preguntas?"),
+                                           QStringLiteral("Llame al 311."),
+                                           QStringLiteral("En línea: https://www.boston.gov/311"),
+                                           QStringLiteral("Turno C012 · ventanilla 3")};
+    }
+
+    void articleHandout()
+    {
+        QFETCH(QString, language);
+        QFETCH(QStringList, expected);
+        Handout h;
+        h.language = language;
+        h.cityName = QStringLiteral("Boston");
+        h.phone = QStringLiteral("311");
+        h.web = QStringLiteral("https://www.boston.gov/311");
+        h.ticketNumber = QStringLiteral("C012");
+        h.counter = QStringLiteral("3");
+        h.timeZone = QStringLiteral("America/New_York");
+        h.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC);
+        h.articles = {{QStringLiteral("bulk"), QStringLiteral("Bulk item pickup"),
+                       QStringLiteral("Book a pickup online.\n\nPut items out by 6 AM."), language},
+                      {QStringLiteral("rats"), QStringLiteral("Rodents <tips>"),
+                       QStringLiteral("Keep lids closed."), language}};
+        const QString pdf = m_dir.filePath(QStringLiteral("handout-") + language + u".pdf");
+        QVERIFY(HandoutPrinter::printPdf(h, pdf).ok());
+        const QString text = words(run(QStringLiteral("pdftotext"),
+                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+                                       QStringLiteral("poppler-utils")));
+        for (const QString &e :
+             expected + QStringList{QStringLiteral("Bulk item pickup"),
+                                    QStringLiteral("Book a pickup online."),
+                                    QStringLiteral("Put items out by 6 AM."),
+                                    QStringLiteral("Rodents <tips>"), QStringLiteral("10:42")})
+            QVERIFY2(text.contains(e), qPrintable(e + u"\n---\n" + text));
     }
 };
 
