@@ -23,6 +23,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QPrinterInfo>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -208,6 +209,55 @@ private slots:
                  QStringList({b.number + QStringLiteral(" 5"), a.number + QStringLiteral(" 2")}));
         for (const QLabel *label : board.findChildren<QLabel *>())
             QVERIFY2(!label->text().contains(u"Zoe"), qPrintable(label->objectName()));
+    }
+
+    // A visit that opened a public article and made no request: finishing it prints the
+    // article's script as a handout (its Spanish version for a Spanish-speaking visitor).
+    void anInformationVisitTakesAHandout()
+    {
+        {
+            QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
+            QVERIFY(q.prepare(
+                QStringLiteral("INSERT INTO articles(id, title, body, script, audience, language, "
+                               "translation_group) VALUES(?, ?, '', ?, 'public', ?, 'hours')")));
+            for (const QStringList &row :
+                 {QStringList{QStringLiteral("hours-en"), QStringLiteral("Opening hours"),
+                              QStringLiteral("Open 9 to 5."), QStringLiteral("en")},
+                  QStringList{QStringLiteral("hours-es"), QStringLiteral("Horario"),
+                              QStringLiteral("Abierto de 9 a 5."), QStringLiteral("es")}}) {
+                for (const QString &v : row)
+                    q.addBindValue(v);
+                QVERIFY(q.exec());
+            }
+        }
+        Settings settings(m_dir.filePath(QStringLiteral("handout.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("lena"), AgentRole::Lobby);
+        const LobbyTicket ticket = issue(store, QStringLiteral("Food"), QStringLiteral("es"));
+        auto window = test::openMainWindow(store, settings);
+        QVERIFY(window);
+        CounterPanel *counter = window->counterPanel();
+        counter->setReceiptFolder(m_dir.filePath(QStringLiteral("handouts")));
+        counter->callNext();
+        QTRY_VERIFY(store.lobby.current(counter->counterName()).has_value());
+        counter->startWalkIn();
+        const QString contact = window->intakePanel()->contactId();
+        QVERIFY(!contact.isEmpty());
+        QVERIFY(
+            store.events
+                .append(Event::make(
+                    QStringLiteral("contact"), contact, QStringLiteral("contact.article_opened"),
+                    {{QStringLiteral("article_id"), QStringLiteral("hours-en")}},
+                    QStringLiteral("lena"), QStringLiteral("W1"), QDateTime::currentDateTimeUtc()))
+                .ok());
+        counter->finishVisit();
+        QVERIFY(!store.lobby.current(counter->counterName()));
+        QCOMPARE(store.lobby.repository().ticket(ticket.id)->state, TicketState::Served);
+        if (!QPrinterInfo::defaultPrinter().isNull())
+            QSKIP("a default printer is set: the handout went to it");
+        QCOMPARE(counter->lastReceipt(),
+                 m_dir.filePath(
+                     QStringLiteral("handouts/%1-%2-handout.pdf").arg(ticket.day, ticket.number)));
+        QVERIFY(QFileInfo(counter->lastReceipt()).size() > 0);
     }
 };
 
