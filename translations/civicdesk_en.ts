@@ -655,6 +655,14 @@
         <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
         <translation>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</translation>
     </message>
+    <message>
+        <source>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
+        <translation>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</translation>
+    </message>
+    <message>
+        <source>--speak-calls is for the display board: add --display-board.</source>
+        <translation>--speak-calls is for the display board: add --display-board.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -3299,6 +3307,13 @@
     <message>
         <source>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</source>
         <translation>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallOut</name>
+    <message>
+        <source>Ticket %1, counter %2</source>
+        <translation>Ticket %1, counter %2</translation>
     </message>
 </context>
 <context>

@@ -655,6 +655,14 @@
         <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
         <translation>Arrancar como siempre, escribir una tecla en el campo que tiene el foco del teclado en cuanto aparece la ventana, borrarla, mostrar cuánto tardó y salir: 0 si la tecla llegó, 1 si no (para pruebas de rendimiento y comprobaciones de instalación).</translation>
     </message>
+    <message>
+        <source>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
+        <translation>Con --display-board: anunciar en voz alta cada llamada en inglés y en español («Turno A 0 1 2, ventanilla 3»); en silencio si no hay ningún motor de voz instalado.</translation>
+    </message>
+    <message>
+        <source>--speak-calls is for the display board: add --display-board.</source>
+        <translation>--speak-calls es para la pantalla de turnos: añada --display-board.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -3299,6 +3307,13 @@
     <message>
         <source>Phone: not connected (%1), trying again in %2 s; type the caller&apos;s number by hand</source>
         <translation>Teléfono: sin conexión (%1), nuevo intento en %2 s; escriba a mano el número de quien llama</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallOut</name>
+    <message>
+        <source>Ticket %1, counter %2</source>
+        <translation>Turno %1, ventanilla %2</translation>
     </message>
 </context>
 <context>
