@@ -18,6 +18,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QDir>
 #include <QFile>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -106,6 +107,9 @@ private slots:
         QCOMPARE(tree->currentItem()->text(0), QStringLiteral("All visits"));
         QCOMPARE(tree->currentItem()->text(1), QStringLiteral("2"));
         QCOMPARE(tree->currentItem()->text(6), QStringLiteral("2:00")); // average service
+        // For the README's picture: CIVICDESK_SCREENSHOT_OUT=folder keeps one.
+        if (const QString out = qEnvironmentVariable("CIVICDESK_SCREENSHOT_OUT"); !out.isEmpty())
+            workspace->grab().save(QDir(out).filePath(QStringLiteral("lobby-figures.png")));
 
         // Down three times: "No-shows"; Enter lists the one visit behind it.
         for (int i = 0; i < 3; ++i)

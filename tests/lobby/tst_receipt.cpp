@@ -221,6 +221,8 @@ private slots:
             QSKIP("a default printer is set: the ticket went to it, not to a PDF");
         const QString pdf = where.value();
         QCOMPARE(pdf, QDir(folder).filePath(QStringLiteral("2026-12-07-B012.pdf")));
+        if (const QString out = qEnvironmentVariable("CIVICDESK_RECEIPT_OUT"); !out.isEmpty())
+            QFile::copy(pdf, QDir(out).filePath(QStringLiteral("ticket-") + language + u".pdf"));
         const QString text = words(run(QStringLiteral("pdftotext"),
                                        {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
                                        QStringLiteral("poppler-utils")));
