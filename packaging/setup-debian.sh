@@ -17,6 +17,7 @@ packages=(
   baresip-core
   libqrencode-dev zbar-tools poppler-utils
   qt6-charts-dev
+  qt6-speech-dev qt6-speech-flite-plugin
 )
 # The fuzzers (packaging/run-fuzzers.sh) need Debian's clang with libFuzzer; only they ask for it.
 if [ "${1:-}" = "--fuzz" ]; then

@@ -655,6 +655,14 @@
         <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
         <translation>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</translation>
     </message>
+    <message>
+        <source>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
+        <translation>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</translation>
+    </message>
+    <message>
+        <source>--speak-calls is for the display board: add --display-board.</source>
+        <translation>--speak-calls is for the display board: add --display-board.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -1155,6 +1163,17 @@
     <message>
         <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
         <translation>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</translation>
+    </message>
+</context>
+<context>
+    <name>LobbyFigures</name>
+    <message>
+        <source>Choose a period of 1 to %1 days, the first day before the last.</source>
+        <translation>Choose a period of 1 to %1 days, the first day before the last.</translation>
+    </message>
+    <message>
+        <source>More than %1 visits: choose a shorter period.</source>
+        <translation>More than %1 visits: choose a shorter period.</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3310,13 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallOut</name>
+    <message>
+        <source>Ticket %1, counter %2</source>
+        <translation>Ticket %1, counter %2</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallbackListModel</name>
     <message>
         <source>Later</source>
@@ -3878,10 +3904,6 @@
         <translation>Receipt: %1</translation>
     </message>
     <message>
-        <source>The receipt folder %1 cannot be made.</source>
-        <translation>The receipt folder %1 cannot be made.</translation>
-    </message>
-    <message>
         <source>yes: %1</source>
         <translation>yes: %1</translation>
     </message>
@@ -3923,6 +3945,10 @@
     <message>
         <source>none yet</source>
         <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Handout: %1</source>
+        <translation>Handout: %1</translation>
     </message>
 </context>
 <context>
@@ -4190,10 +4216,6 @@
         <translation>Monthly &amp;report (PDF)…</translation>
     </message>
     <message>
-        <source>Export the period&apos;s contacts or requests as CSV</source>
-        <translation>Export the period&apos;s contacts or requests as CSV</translation>
-    </message>
-    <message>
         <source>&amp;Contacts as CSV…</source>
         <translation>&amp;Contacts as CSV…</translation>
     </message>
@@ -4239,6 +4261,41 @@
             <numerusform>%n row exported to %1</numerusform>
             <numerusform>%n rows exported to %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts, requests or lobby visits as CSV</source>
+        <translation>Export the period&apos;s contacts, requests or lobby visits as CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Lobby visits as CSV…</source>
+        <translation>&amp;Lobby visits as CSV…</translation>
+    </message>
+    <message>
+        <source>Export lobby visits</source>
+        <translation>Export lobby visits</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::Handout</name>
+    <message>
+        <source>Information from your visit</source>
+        <translation>Information from your visit</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · counter %2 · %3</source>
+        <translation>Ticket %1 · counter %2 · %3</translation>
+    </message>
+    <message>
+        <source>More questions?</source>
+        <translation>More questions?</translation>
+    </message>
+    <message>
+        <source>Call %1.</source>
+        <translation>Call %1.</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
     </message>
 </context>
 <context>
@@ -4826,6 +4883,10 @@ Watch the screen for your number.</translation>
         <source>Welcome to %1</source>
         <translation>Welcome to %1</translation>
     </message>
+    <message>
+        <source>The ticket could not be printed: please remember your number.</source>
+        <translation>The ticket could not be printed: please remember your number.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -5112,6 +5173,175 @@ Watch the screen for your number.</translation>
     <message>
         <source>Extent (lat, lon)</source>
         <translation>Extent (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LobbyFiguresPanel</name>
+    <message>
+        <source>served</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <source>served: %1</source>
+        <translation>served: %1</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>at the counter</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>parked</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>Visitors: tickets issued in the period (the city&apos;s local days). Wait: from the arrival to the first call. Service: from the call to the end of a served visit. 90%: nine visits in ten took at most this long. A counter counts the visits it called last; a category, the visit&apos;s category now. Minutes:seconds.</source>
+        <translation>Visitors: tickets issued in the period (the city&apos;s local days). Wait: from the arrival to the first call. Service: from the call to the end of a served visit. 90%: nine visits in ten took at most this long. A counter counts the visits it called last; a category, the visit&apos;s category now. Minutes:seconds.</translation>
+    </message>
+    <message>
+        <source>Lobby figures; Enter lists the visits behind one</source>
+        <translation>Lobby figures; Enter lists the visits behind one</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Average wait</translation>
+    </message>
+    <message>
+        <source>90% wait</source>
+        <translation>90% wait</translation>
+    </message>
+    <message>
+        <source>Average service</source>
+        <translation>Average service</translation>
+    </message>
+    <message>
+        <source>90% service</source>
+        <translation>90% service</translation>
+    </message>
+    <message>
+        <source>Lobby visits</source>
+        <translation>Lobby visits</translation>
+    </message>
+    <message>
+        <source>All visits</source>
+        <translation>All visits</translation>
+    </message>
+    <message>
+        <source>Called to a counter</source>
+        <translation>Called to a counter</translation>
+    </message>
+    <message>
+        <source>Not finished (waiting, at a counter or parked)</source>
+        <translation>Not finished (waiting, at a counter or parked)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visitors per hour (hours with arrivals: %n)</source>
+        <translation>
+            <numerusform>Visitors per hour (hours with arrivals: %n)</numerusform>
+            <numerusform>Visitors per hour (hours with arrivals: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrivals by hour</source>
+        <translation>Arrivals by hour</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation>%1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>By counter</source>
+        <translation>By counter</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>Visits: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s), in arrival order</source>
+        <translation>
+            <numerusform>%n visit, in arrival order</numerusform>
+            <numerusform>%n visits, in arrival order</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The visits behind %1</source>
+        <translation>The visits behind %1</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Recalls</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>Close the list</translation>
     </message>
 </context>
 <context>
@@ -5985,6 +6215,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>The receipt cannot be written to %1.</source>
         <translation>The receipt cannot be written to %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>The folder %1 cannot be made.</translation>
     </message>
 </context>
 <context>
@@ -7507,6 +7741,10 @@ Watch the screen for your number.</translation>
         <source>&amp;Quality review</source>
         <translation>&amp;Quality review</translation>
     </message>
+    <message>
+        <source>L&amp;obby</source>
+        <translation>L&amp;obby</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::SyncClient</name>
@@ -7635,6 +7873,33 @@ Watch the screen for your number.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Enter an http or https address, e.g. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TicketSlip</name>
+    <message>
+        <source>Your ticket number</source>
+        <translation>Your ticket number</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Taken at %1</source>
+        <translation>Taken at %1</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1</source>
+        <translation>People ahead of you: %1</translation>
+    </message>
+    <message>
+        <source>Expected wait: about %1 minutes</source>
+        <translation>Expected wait: about %1 minutes</translation>
+    </message>
+    <message>
+        <source>Please wait until your number appears on the screen with the counter to go to.</source>
+        <translation>Please wait until your number appears on the screen with the counter to go to.</translation>
     </message>
 </context>
 <context>

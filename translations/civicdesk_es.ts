@@ -655,6 +655,14 @@
         <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
         <translation>Arrancar como siempre, escribir una tecla en el campo que tiene el foco del teclado en cuanto aparece la ventana, borrarla, mostrar cuánto tardó y salir: 0 si la tecla llegó, 1 si no (para pruebas de rendimiento y comprobaciones de instalación).</translation>
     </message>
+    <message>
+        <source>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
+        <translation>Con --display-board: anunciar en voz alta cada llamada en inglés y en español («Turno A 0 1 2, ventanilla 3»); en silencio si no hay ningún motor de voz instalado.</translation>
+    </message>
+    <message>
+        <source>--speak-calls is for the display board: add --display-board.</source>
+        <translation>--speak-calls es para la pantalla de turnos: añada --display-board.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -1155,6 +1163,17 @@
     <message>
         <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
         <translation>Resolución en el primer contacto: un contacto terminado con un llamante conocido y un tipo de solicitud cuenta como resuelto, salvo que el mismo llamante volviera a contactar con el centro por una solicitud del mismo tipo en los %1 días siguientes. Los contactos sin llamante o sin tipo no se cuentan.</translation>
+    </message>
+</context>
+<context>
+    <name>LobbyFigures</name>
+    <message>
+        <source>Choose a period of 1 to %1 days, the first day before the last.</source>
+        <translation>Elija un periodo de 1 a %1 días, con el primer día antes del último.</translation>
+    </message>
+    <message>
+        <source>More than %1 visits: choose a shorter period.</source>
+        <translation>Más de %1 visitas: elija un periodo más corto.</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3310,13 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallOut</name>
+    <message>
+        <source>Ticket %1, counter %2</source>
+        <translation>Turno %1, ventanilla %2</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallbackListModel</name>
     <message>
         <source>Later</source>
@@ -3878,10 +3904,6 @@
         <translation>Comprobante: %1</translation>
     </message>
     <message>
-        <source>The receipt folder %1 cannot be made.</source>
-        <translation>No se puede crear la carpeta de comprobantes %1.</translation>
-    </message>
-    <message>
         <source>yes: %1</source>
         <translation>sí: %1</translation>
     </message>
@@ -3923,6 +3945,10 @@
     <message>
         <source>none yet</source>
         <translation>ninguna todavía</translation>
+    </message>
+    <message>
+        <source>Handout: %1</source>
+        <translation>Hoja informativa: %1</translation>
     </message>
 </context>
 <context>
@@ -4190,10 +4216,6 @@
         <translation>&amp;Informe mensual (PDF)…</translation>
     </message>
     <message>
-        <source>Export the period&apos;s contacts or requests as CSV</source>
-        <translation>Exportar los contactos o las solicitudes del periodo como CSV</translation>
-    </message>
-    <message>
         <source>&amp;Contacts as CSV…</source>
         <translation>&amp;Contactos como CSV…</translation>
     </message>
@@ -4239,6 +4261,41 @@
             <numerusform>%n fila exportada a %1</numerusform>
             <numerusform>%n filas exportadas a %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts, requests or lobby visits as CSV</source>
+        <translation>Exportar como CSV los contactos, las solicitudes o las visitas presenciales del periodo</translation>
+    </message>
+    <message>
+        <source>&amp;Lobby visits as CSV…</source>
+        <translation>&amp;Visitas presenciales como CSV…</translation>
+    </message>
+    <message>
+        <source>Export lobby visits</source>
+        <translation>Exportar las visitas presenciales</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::Handout</name>
+    <message>
+        <source>Information from your visit</source>
+        <translation>Información de su visita</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · counter %2 · %3</source>
+        <translation>Turno %1 · ventanilla %2 · %3</translation>
+    </message>
+    <message>
+        <source>More questions?</source>
+        <translation>¿Más preguntas?</translation>
+    </message>
+    <message>
+        <source>Call %1.</source>
+        <translation>Llame al %1.</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>En línea: %1</translation>
     </message>
 </context>
 <context>
@@ -4826,6 +4883,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>Welcome to %1</source>
         <translation>Welcome to %1</translation>
     </message>
+    <message>
+        <source>The ticket could not be printed: please remember your number.</source>
+        <translation>No se pudo imprimir el turno: recuerde su número, por favor.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -5112,6 +5173,175 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Extent (lat, lon)</source>
         <translation>Extensión (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LobbyFiguresPanel</name>
+    <message>
+        <source>served</source>
+        <translation>atendida</translation>
+    </message>
+    <message>
+        <source>served: %1</source>
+        <translation>atendida: %1</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>en la ventanilla</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>apartada</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>Visitors: tickets issued in the period (the city&apos;s local days). Wait: from the arrival to the first call. Service: from the call to the end of a served visit. 90%: nine visits in ten took at most this long. A counter counts the visits it called last; a category, the visit&apos;s category now. Minutes:seconds.</source>
+        <translation>Visitantes: turnos emitidos en el periodo (días locales de la ciudad). Espera: desde la llegada hasta la primera llamada. Atención: desde la llamada hasta el final de una visita atendida. 90 %: nueve de cada diez visitas no duraron más que esto. Una ventanilla cuenta las visitas que llamó por última vez; una categoría, la categoría actual de la visita. Minutos:segundos.</translation>
+    </message>
+    <message>
+        <source>Lobby figures; Enter lists the visits behind one</source>
+        <translation>Cifras de la sala de espera; Intro muestra las visitas detrás de una</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visitantes</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Atendidas</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Ausentes</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Espera media</translation>
+    </message>
+    <message>
+        <source>90% wait</source>
+        <translation>Espera (90 %)</translation>
+    </message>
+    <message>
+        <source>Average service</source>
+        <translation>Atención media</translation>
+    </message>
+    <message>
+        <source>90% service</source>
+        <translation>Atención (90 %)</translation>
+    </message>
+    <message>
+        <source>Lobby visits</source>
+        <translation>Visitas presenciales</translation>
+    </message>
+    <message>
+        <source>All visits</source>
+        <translation>Todas las visitas</translation>
+    </message>
+    <message>
+        <source>Called to a counter</source>
+        <translation>Llamadas a una ventanilla</translation>
+    </message>
+    <message>
+        <source>Not finished (waiting, at a counter or parked)</source>
+        <translation>Sin terminar (en espera, en una ventanilla o apartadas)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visitors per hour (hours with arrivals: %n)</source>
+        <translation>
+            <numerusform>Visitantes por hora (horas con llegadas: %n)</numerusform>
+            <numerusform>Visitantes por hora (horas con llegadas: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrivals by hour</source>
+        <translation>Llegadas por hora</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation>%1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Ventanilla %1</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Por categoría</translation>
+    </message>
+    <message>
+        <source>By counter</source>
+        <translation>Por ventanilla</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>Visitas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s), in arrival order</source>
+        <translation>
+            <numerusform>%n visita, por orden de llegada</numerusform>
+            <numerusform>%n visitas, por orden de llegada</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The visits behind %1</source>
+        <translation>Las visitas detrás de %1</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Ventanilla</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Nuevas llamadas</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>Cerrar la lista</translation>
     </message>
 </context>
 <context>
@@ -5985,6 +6215,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>The receipt cannot be written to %1.</source>
         <translation>No se puede escribir el comprobante en %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
     </message>
 </context>
 <context>
@@ -7507,6 +7741,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>&amp;Quality review</source>
         <translation>Revi&amp;sión de calidad</translation>
     </message>
+    <message>
+        <source>L&amp;obby</source>
+        <translation>Sala de &amp;espera</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::SyncClient</name>
@@ -7635,6 +7873,33 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Escriba una dirección http o https, p. ej. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TicketSlip</name>
+    <message>
+        <source>Your ticket number</source>
+        <translation>Su número de turno</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>Taken at %1</source>
+        <translation>Emitido: %1</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1</source>
+        <translation>Personas delante de usted: %1</translation>
+    </message>
+    <message>
+        <source>Expected wait: about %1 minutes</source>
+        <translation>Espera prevista: unos %1 minutos</translation>
+    </message>
+    <message>
+        <source>Please wait until your number appears on the screen with the counter to go to.</source>
+        <translation>Espere hasta que su número aparezca en la pantalla con la ventanilla a la que debe acudir.</translation>
     </message>
 </context>
 <context>
