@@ -3,6 +3,7 @@
 #include "models/intake/intakeservice.h"
 
 #include <QWidget>
+#include <memory>
 #include <optional>
 
 class QCheckBox;
@@ -11,6 +12,10 @@ class QLineEdit;
 class QListWidget;
 
 namespace civicdesk {
+
+namespace Ui {
+class LocationBox;
+}
 
 class AddressIndex;
 class DistrictLocator;
@@ -25,6 +30,7 @@ class LocationBox : public QWidget
 public:
     LocationBox(const AddressIndex &index, const DistrictLocator &districts,
                 QWidget *parent = nullptr);
+    ~LocationBox() override;
 
     std::optional<IntakeLocation> location() const;
     bool isOutsideCity() const;
@@ -42,20 +48,22 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void search();
     void pick(int row);
     void showChosen();
 
+    std::unique_ptr<Ui::LocationBox> m_ui;
     const AddressIndex &m_index;
     const DistrictLocator &m_districts;
-    QLineEdit *m_address;
-    QListWidget *m_matches;
-    QLabel *m_chosenLabel;
-    QLabel *m_referral;
-    QCheckBox *m_noAddress;
-    QLineEdit *m_landmark;
+    QLineEdit *m_address = nullptr;
+    QListWidget *m_matches = nullptr;
+    QLabel *m_chosenLabel = nullptr;
+    QLabel *m_referral = nullptr;
+    QCheckBox *m_noAddress = nullptr;
+    QLineEdit *m_landmark = nullptr;
     std::optional<IntakeLocation> m_chosen;
     bool m_outside = false;
     QString m_referralName;

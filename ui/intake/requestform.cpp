@@ -1,5 +1,7 @@
 #include "ui/intake/requestform.h"
 
+#include "ui_requestform.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -10,13 +12,16 @@
 
 namespace civicdesk {
 
-RequestForm::RequestForm(QWidget *parent) : QWidget(parent), m_layout(new QFormLayout(this))
+RequestForm::RequestForm(QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::RequestForm>())
 {
-    setObjectName(QStringLiteral("requestForm"));
-    m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    // Questions above their fields: long Open311 questions stay readable in a narrow dock.
-    m_layout->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    // The questions sit above their fields (the form's row wrap policy): long Open311
+    // questions stay readable in a narrow dock. The rows are generated per type.
+    m_ui->setupUi(this);
+    m_layout = m_ui->questionsLayout;
 }
+
+RequestForm::~RequestForm() = default;
 
 void RequestForm::clear()
 {
