@@ -4572,7 +4572,7 @@
     </message>
     <message>
         <source>Call&amp;backs (%1 due)</source>
-        <translation>&amp;Devoluciones de llamada (%1 pendientes)</translation>
+        <translation>&amp;Devoluciones (%1 pendientes)</translation>
     </message>
     <message numerus="yes">
         <source>%n more from the central store.</source>
