@@ -121,12 +121,15 @@ void RequestForm::setType(const ServiceType &type)
             field.editor->setAccessibleName(a.description);
             if (!a.datatypeDescription.isEmpty())
                 field.editor->setToolTip(a.datatypeDescription);
+            // The question, its field and its message in one column as wide as the form: a
+            // long question wraps at the field's width, not at a label's narrow size hint.
             auto *column = new QWidget(this);
             auto *layout = new QVBoxLayout(column);
             layout->setContentsMargins(0, 0, 0, 0);
+            layout->addWidget(field.label);
             layout->addWidget(field.editor);
             layout->addWidget(field.error);
-            m_layout->addRow(field.label, column);
+            m_layout->addRow(column);
         } else {
             m_layout->addRow(field.editor);
         }
