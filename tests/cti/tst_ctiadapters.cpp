@@ -366,6 +366,61 @@ private slots:
         QVERIFY(notE164.error().message.contains(QStringLiteral("call_number")));
         QCOMPARE(events.eventCount(), before);
     }
+    // The agent finished the contact with the caller still on the line: the call's end,
+    // reported afterwards, goes on that contact; bad input is refused and nothing is written.
+    void callEndedAfterItsContact()
+    {
+        test::TempStore store;
+        EventStore events(store.db());
+        IntakeService service(store.db(), events, QStringLiteral("ana"));
+        const QDateTime rang(QDate(2026, 12, 6), QTime(15, 0, 0), Qt::UTC);
+        QDateTime now = rang.addSecs(3);
+        service.setClock([&now] { return now; });
+        ContactCall call;
+        call.callId = QStringLiteral("pbx-77");
+        call.number = QStringLiteral("+16175550100");
+        call.offeredAt = rang;
+        const auto id = service.startContact(Channel::Phone, call);
+        QVERIFY(id.ok());
+        now = rang.addSecs(60);
+        QVERIFY(
+            service.endContact(id.value(), Outcome::ColdTransfer, QStringLiteral("2001"), {}, call)
+                .ok());
+        HistoryRepository history(store.db());
+        QVERIFY(!history.contactEntry(id.value())->contact.call.endedAt.isValid());
+        now = rang.addSecs(75);
+        QVERIFY(service
+                    .recordCallEnded(id.value(), call.callId, rang.addSecs(70),
+                                     CallEndCause::Transferred)
+                    .ok());
+        const Contact contact = history.contactEntry(id.value())->contact;
+        QCOMPARE(contact.call.endedAt, rang.addSecs(70));
+        QCOMPARE(contact.call.endCause, CallEndCause::Transferred);
+        QCOMPARE(contact.endedAt, rang.addSecs(60));
+        QCOMPARE(contact.outcome, Outcome::ColdTransfer);
+
+        const qint64 before = events.eventCount();
+        QVERIFY(!service.recordCallEnded(id.value(), call.callId, QDateTime(), CallEndCause::Normal)
+                     .ok());
+        QVERIFY(!service.recordCallEnded(QString(), call.callId, now, CallEndCause::Normal).ok());
+        // The store itself refuses an unknown cause or time.
+        const auto device = store.db().deviceCode();
+        QVERIFY(device.ok());
+        for (const QJsonObject &payload :
+             {QJsonObject{{QStringLiteral("call_ended_at"), QStringLiteral("2026-12-06T15:01:10Z")},
+                          {QStringLiteral("call_end_cause"), QStringLiteral("vanished")}},
+              QJsonObject{{QStringLiteral("call_ended_at"), QStringLiteral("yesterday")},
+                          {QStringLiteral("call_end_cause"), QStringLiteral("normal")}}}) {
+            const auto refused = events.append(Event::make(
+                QStringLiteral("contact"), id.value(), QStringLiteral("contact.call_ended"),
+                payload, QStringLiteral("ana"), device.value(), now));
+            QVERIFY(!refused.ok());
+            QVERIFY(refused.error().message.contains(QStringLiteral("call_end")));
+        }
+        QCOMPARE(events.eventCount(), before);
+        QCOMPARE(history.contactEntry(id.value())->contact.call.endCause,
+                 CallEndCause::Transferred);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCtiAdapters)

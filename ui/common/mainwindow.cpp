@@ -413,6 +413,8 @@ QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
         result.append(
             {tr("Answer the ringing call"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
         result.append({tr("Hang up the call"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)});
+        result.append({tr("Transfer the call"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+        result.append({tr("Dial a number"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)});
     }
     return result;
 }
