@@ -1074,6 +1074,57 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialogs</name>
+    <message>
+        <source>Open requests nearby</source>
+        <translation>Open requests nearby</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the caller to %1</source>
+        <translation>&amp;Attach the caller to %1</translation>
+    </message>
+    <message>
+        <source>Create anyway: a d&amp;ifferent problem</source>
+        <translation>Create anyway: a d&amp;ifferent problem</translation>
+    </message>
+    <message>
+        <source>Create anyway: a different &amp;spot</source>
+        <translation>Create anyway: a different &amp;spot</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Go back</translation>
+    </message>
+    <message>
+        <source>a different problem from the open requests nearby</source>
+        <translation>a different problem from the open requests nearby</translation>
+    </message>
+    <message>
+        <source>a different spot from the open requests nearby</source>
+        <translation>a different spot from the open requests nearby</translation>
+    </message>
+    <message>
+        <source>Finish contact</source>
+        <translation>Finish contact</translation>
+    </message>
+    <message>
+        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
+        <translation>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</translation>
+    </message>
+    <message>
+        <source>&amp;Submit it</source>
+        <translation>&amp;Submit it</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it</source>
+        <translation>&amp;Discard it</translation>
+    </message>
+</context>
+<context>
     <name>IntakeReplays</name>
     <message>
         <source>There is no contact %1 in this store.</source>
@@ -1113,6 +1164,10 @@
     <message>
         <source>Created although open requests of this type were nearby (%1): %2.</source>
         <translation>Created although open requests of this type were nearby (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s end names no contact or no time.</source>
+        <translation>The call&apos;s end names no contact or no time.</translation>
     </message>
 </context>
 <context>
@@ -3317,6 +3372,159 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallPop</name>
+    <message numerus="yes">
+        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
+        <translation>
+            <numerusform>Returning caller: %1 · %n request on file (shown in History).</numerusform>
+            <numerusform>Returning caller: %1 · %n requests on file (shown in History).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
+        <translation>
+            <numerusform>%n caller shares this number: choose them with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
+            <numerusform>%n callers share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller: %1 is not on file; their details are saved with the request.</source>
+        <translation>New caller: %1 is not on file; their details are saved with the request.</translation>
+    </message>
+    <message>
+        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
+        <translation>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</translation>
+    </message>
+    <message>
+        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
+        <translation>No number came with this call: an anonymous contact unless the caller gives their details.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>an unknown number</translation>
+    </message>
+    <message>
+        <source>Missed call from %1 at %2.</source>
+        <translation>Missed call from %1 at %2.</translation>
+    </message>
+    <message>
+        <source>The line was busy.</source>
+        <translation>The line was busy.</translation>
+    </message>
+    <message>
+        <source>The call was declined.</source>
+        <translation>The call was declined.</translation>
+    </message>
+    <message>
+        <source>The call was transferred.</source>
+        <translation>The call was transferred.</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>The call failed: %1</translation>
+    </message>
+    <message>
+        <source>The end of the call could not be recorded on its contact: %1</source>
+        <translation>The end of the call could not be recorded on its contact: %1</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transfer the call</translation>
+    </message>
+    <message>
+        <source>Transfer the call with %1 to (a number, an extension or a queue):</source>
+        <translation>Transfer the call with %1 to (a number, an extension or a queue):</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a place to transfer to: give a number, an extension or a queue of at most 100 characters. Nothing was sent.</source>
+        <translation>&quot;%1&quot; is not a place to transfer to: give a number, an extension or a queue of at most 100 characters. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Transferring the call to %1…</source>
+        <translation>Transferring the call to %1…</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Dial a number</translation>
+    </message>
+    <message>
+        <source>Number to call (the caller&apos;s phone is filled in):</source>
+        <translation>Number to call (the caller&apos;s phone is filled in):</translation>
+    </message>
+    <message>
+        <source>Number to call</source>
+        <translation>Number to call</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number to dial (digits, with +, spaces, dots, dashes or brackets). Nothing was dialled.</source>
+        <translation>&quot;%1&quot; is not a phone number to dial (digits, with +, spaces, dots, dashes or brackets). Nothing was dialled.</translation>
+    </message>
+    <message>
+        <source>Dialling %1…</source>
+        <translation>Dialling %1…</translation>
+    </message>
+    <message>
+        <source> (queue %1)</source>
+        <translation> (queue %1)</translation>
+    </message>
+    <message>
+        <source>The contact ended; the call with %1 is still on the line.</source>
+        <translation>The contact ended; the call with %1 is still on the line.</translation>
+    </message>
+    <message>
+        <source>No call.</source>
+        <translation>No call.</translation>
+    </message>
+    <message>
+        <source>Ringing: a call from %1%2.</source>
+        <translation>Ringing: a call from %1%2.</translation>
+    </message>
+    <message>
+        <source>On the call with %1%2.</source>
+        <translation>On the call with %1%2.</translation>
+    </message>
+    <message>
+        <source>The call with %1 ended.</source>
+        <translation>The call with %1 ended.</translation>
+    </message>
+    <message>
+        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
+        <translation>Another call is ringing from %1: it comes up when this contact ends.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected.</source>
+        <translation>The phone is not connected.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected: %1</source>
+        <translation>The phone is not connected: %1</translation>
+    </message>
+    <message>
+        <source>No call is ringing.</source>
+        <translation>No call is ringing.</translation>
+    </message>
+    <message>
+        <source>No call to hang up.</source>
+        <translation>No call to hang up.</translation>
+    </message>
+    <message>
+        <source>Only an answered call can be transferred.</source>
+        <translation>Only an answered call can be transferred.</translation>
+    </message>
+    <message>
+        <source>Finish the call on the line before dialling.</source>
+        <translation>Finish the call on the line before dialling.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallbackListModel</name>
     <message>
         <source>Later</source>
@@ -3675,6 +3883,22 @@
     <message>
         <source>Mail</source>
         <translation>Mail</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transfer the call</translation>
+    </message>
+    <message>
+        <source>Transfer… (Ctrl+Shift+T)</source>
+        <translation>Transfer… (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Dial a number</translation>
+    </message>
+    <message>
+        <source>Dial… (Ctrl+Shift+D)</source>
+        <translation>Dial… (Ctrl+Shift+D)</translation>
     </message>
 </context>
 <context>
@@ -4555,67 +4779,12 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>&amp;Description (what the caller sees or needs)</source>
-        <translation>&amp;Description (what the caller sees or needs)</translation>
-    </message>
-    <message>
-        <source>&amp;Location</source>
-        <translation>&amp;Location</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby</source>
-        <translation>Open requests of this type nearby</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Attach the caller to the selected request (Ctrl+D)</source>
-        <translation>Attach the caller to the selected request (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Submit request (Ctrl+Enter)</source>
-        <translation>Submit request (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Finish contact</source>
-        <translation>Finish contact</translation>
-    </message>
-    <message>
-        <source>EMERGENCY — do not take a request. %1</source>
-        <translation>EMERGENCY — do not take a request. %1</translation>
-    </message>
-    <message>
-        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
-        <translation>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(no name)</translation>
-    </message>
-    <message>
         <source>New caller: saved with the request.</source>
         <translation>New caller: saved with the request.</translation>
     </message>
     <message>
         <source>Returning caller: %1</source>
         <translation>Returning caller: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 · opened %n day(s) ago · %3</source>
-        <translation>
-            <numerusform>%1 · %2 · opened %n day ago · %3</numerusform>
-            <numerusform>%1 · %2 · opened %n days ago · %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>in progress</translation>
     </message>
     <message>
         <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
@@ -4674,145 +4843,12 @@
         <translation>Choose how the contact ended (the Outcome list).</translation>
     </message>
     <message>
-        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
-        <translation>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</translation>
-    </message>
-    <message>
-        <source>&amp;Submit it</source>
-        <translation>&amp;Submit it</translation>
-    </message>
-    <message>
-        <source>&amp;Discard it</source>
-        <translation>&amp;Discard it</translation>
-    </message>
-    <message>
-        <source>&amp;Go back</source>
-        <translation>&amp;Go back</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby: shown once the address is chosen</source>
-        <translation>Open requests of this type nearby: shown once the address is chosen</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby: none</source>
-        <translation>Open requests of this type nearby: none</translation>
-    </message>
-    <message numerus="yes">
-        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
-        <translation>
-            <numerusform>Open request of this type nearby (%n) — the caller may be reporting it:</numerusform>
-            <numerusform>Open requests of this type nearby (%n) — the caller may be reporting one of these:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open requests nearby</source>
-        <translation>Open requests nearby</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
-        <translation>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Attach the caller to %1</source>
-        <translation>&amp;Attach the caller to %1</translation>
-    </message>
-    <message>
-        <source>Create anyway: a d&amp;ifferent problem</source>
-        <translation>Create anyway: a d&amp;ifferent problem</translation>
-    </message>
-    <message>
-        <source>Create anyway: a different &amp;spot</source>
-        <translation>Create anyway: a different &amp;spot</translation>
-    </message>
-    <message>
-        <source>a different problem from the open requests nearby</source>
-        <translation>a different problem from the open requests nearby</translation>
-    </message>
-    <message>
-        <source>a different spot from the open requests nearby</source>
-        <translation>a different spot from the open requests nearby</translation>
-    </message>
-    <message>
         <source>This step of the contact could not be recorded: %1</source>
         <translation>This step of the contact could not be recorded: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
-        <translation>
-            <numerusform>Returning caller: %1 · %n request on file (shown in History).</numerusform>
-            <numerusform>Returning caller: %1 · %n requests on file (shown in History).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
-        <translation>
-            <numerusform>%n caller shares this number: choose them with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
-            <numerusform>%n callers share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>New caller: %1 is not on file; their details are saved with the request.</source>
-        <translation>New caller: %1 is not on file; their details are saved with the request.</translation>
-    </message>
-    <message>
-        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
-        <translation>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</translation>
-    </message>
-    <message>
-        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
-        <translation>No number came with this call: an anonymous contact unless the caller gives their details.</translation>
-    </message>
-    <message>
-        <source>an unknown number</source>
-        <translation>an unknown number</translation>
-    </message>
-    <message>
-        <source>Missed call from %1 at %2.</source>
-        <translation>Missed call from %1 at %2.</translation>
-    </message>
-    <message>
-        <source>The line was busy.</source>
-        <translation>The line was busy.</translation>
-    </message>
-    <message>
-        <source>The call was declined.</source>
-        <translation>The call was declined.</translation>
-    </message>
-    <message>
-        <source>The call was transferred.</source>
-        <translation>The call was transferred.</translation>
-    </message>
-    <message>
-        <source>The call failed: %1</source>
-        <translation>The call failed: %1</translation>
     </message>
     <message>
         <source>The call ended: choose the outcome and finish the contact.</source>
         <translation>The call ended: choose the outcome and finish the contact.</translation>
-    </message>
-    <message>
-        <source> (queue %1)</source>
-        <translation> (queue %1)</translation>
-    </message>
-    <message>
-        <source>No call.</source>
-        <translation>No call.</translation>
-    </message>
-    <message>
-        <source>Ringing: a call from %1%2.</source>
-        <translation>Ringing: a call from %1%2.</translation>
-    </message>
-    <message>
-        <source>On the call with %1%2.</source>
-        <translation>On the call with %1%2.</translation>
-    </message>
-    <message>
-        <source>The call with %1 ended.</source>
-        <translation>The call with %1 ended.</translation>
-    </message>
-    <message>
-        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
-        <translation>Another call is ringing from %1: it comes up when this contact ends.</translation>
     </message>
 </context>
 <context>
@@ -5659,6 +5695,14 @@ Watch the screen for your number.</translation>
     <message>
         <source>Trainee &amp;report…</source>
         <translation>Trainee &amp;report…</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transfer the call</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Dial a number</translation>
     </message>
 </context>
 <context>
@@ -6535,6 +6579,71 @@ Watch the screen for your number.</translation>
     <message>
         <source> — %1</source>
         <translation> — %1</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestBox</name>
+    <message>
+        <source>&amp;Description (what the caller sees or needs)</source>
+        <translation>&amp;Description (what the caller sees or needs)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Location</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby</source>
+        <translation>Open requests of this type nearby</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the selected request (Ctrl+D)</source>
+        <translation>Attach the caller to the selected request (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Submit request (Ctrl+Enter)</source>
+        <translation>Submit request (Ctrl+Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · opened %n day(s) ago · %3</source>
+        <translation>
+            <numerusform>%1 · %2 · opened %n day ago · %3</numerusform>
+            <numerusform>%1 · %2 · opened %n days ago · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>EMERGENCY — do not take a request. %1</source>
+        <translation>EMERGENCY — do not take a request. %1</translation>
+    </message>
+    <message>
+        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
+        <translation>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: shown once the address is chosen</source>
+        <translation>Open requests of this type nearby: shown once the address is chosen</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: none</source>
+        <translation>Open requests of this type nearby: none</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
+        <translation>
+            <numerusform>Open request of this type nearby (%n) — the caller may be reporting it:</numerusform>
+            <numerusform>Open requests of this type nearby (%n) — the caller may be reporting one of these:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

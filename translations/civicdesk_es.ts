@@ -1074,6 +1074,57 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialogs</name>
+    <message>
+        <source>Open requests nearby</source>
+        <translation>Solicitudes abiertas cerca</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Hay solicitudes abiertas de este tipo cerca:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;¿Añadir a quien llama a %2, o crear una solicitud nueva de todos modos (el motivo queda registrado con ella)?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the caller to %1</source>
+        <translation>&amp;Añadir a quien llama a %1</translation>
+    </message>
+    <message>
+        <source>Create anyway: a d&amp;ifferent problem</source>
+        <translation>Crear de todos modos: otro &amp;problema</translation>
+    </message>
+    <message>
+        <source>Create anyway: a different &amp;spot</source>
+        <translation>Crear de todos modos: otro &amp;lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <source>a different problem from the open requests nearby</source>
+        <translation>un problema distinto del de las solicitudes abiertas cercanas</translation>
+    </message>
+    <message>
+        <source>a different spot from the open requests nearby</source>
+        <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
+    </message>
+    <message>
+        <source>Finish contact</source>
+        <translation>Finalizar contacto</translation>
+    </message>
+    <message>
+        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
+        <translation>La solicitud del formulario no se envió. ¿Enviarla ahora (luego lea el número a la persona y termine), descartarla o volver a ella?</translation>
+    </message>
+    <message>
+        <source>&amp;Submit it</source>
+        <translation>&amp;Enviarla</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it</source>
+        <translation>&amp;Descartarla</translation>
+    </message>
+</context>
+<context>
     <name>IntakeReplays</name>
     <message>
         <source>There is no contact %1 in this store.</source>
@@ -1113,6 +1164,10 @@
     <message>
         <source>Created although open requests of this type were nearby (%1): %2.</source>
         <translation>Creada aunque había solicitudes abiertas de este tipo cerca (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s end names no contact or no time.</source>
+        <translation>El final de la llamada no indica ningún contacto o ninguna hora.</translation>
     </message>
 </context>
 <context>
@@ -3317,6 +3372,159 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallPop</name>
+    <message numerus="yes">
+        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
+        <translation>
+            <numerusform>Persona conocida: %1 · %n solicitud registrada (en Historial).</numerusform>
+            <numerusform>Persona conocida: %1 · %n solicitudes registradas (en Historial).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
+        <translation>
+            <numerusform>%n persona comparte este número: elíjala con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
+            <numerusform>%n personas comparten este número: elija una con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller: %1 is not on file; their details are saved with the request.</source>
+        <translation>Persona nueva: %1 no está registrado; sus datos se guardan con la solicitud.</translation>
+    </message>
+    <message>
+        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
+        <translation>Número oculto: es un contacto anónimo. Pida un nombre o un número solo si la solicitud lo necesita.</translation>
+    </message>
+    <message>
+        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
+        <translation>La llamada llegó sin número: es un contacto anónimo salvo que la persona dé sus datos.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>un número desconocido</translation>
+    </message>
+    <message>
+        <source>Missed call from %1 at %2.</source>
+        <translation>Llamada perdida de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The line was busy.</source>
+        <translation>La línea estaba ocupada.</translation>
+    </message>
+    <message>
+        <source>The call was declined.</source>
+        <translation>La llamada fue rechazada.</translation>
+    </message>
+    <message>
+        <source>The call was transferred.</source>
+        <translation>La llamada fue transferida.</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>La llamada falló: %1</translation>
+    </message>
+    <message>
+        <source>The end of the call could not be recorded on its contact: %1</source>
+        <translation>No se pudo registrar el final de la llamada en su contacto: %1</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transferir la llamada</translation>
+    </message>
+    <message>
+        <source>Transfer the call with %1 to (a number, an extension or a queue):</source>
+        <translation>Transferir la llamada con %1 a (un número, una extensión o una cola):</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transferir a</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a place to transfer to: give a number, an extension or a queue of at most 100 characters. Nothing was sent.</source>
+        <translation>«%1» no es un destino de transferencia: indique un número, una extensión o una cola de 100 caracteres como máximo. No se envió nada.</translation>
+    </message>
+    <message>
+        <source>Transferring the call to %1…</source>
+        <translation>Transfiriendo la llamada a %1…</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Marcar un número</translation>
+    </message>
+    <message>
+        <source>Number to call (the caller&apos;s phone is filled in):</source>
+        <translation>Número al que llamar (ya figura el teléfono de quien llama):</translation>
+    </message>
+    <message>
+        <source>Number to call</source>
+        <translation>Número al que llamar</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number to dial (digits, with +, spaces, dots, dashes or brackets). Nothing was dialled.</source>
+        <translation>«%1» no es un número de teléfono que se pueda marcar (dígitos, con +, espacios, puntos, guiones o paréntesis). No se marcó nada.</translation>
+    </message>
+    <message>
+        <source>Dialling %1…</source>
+        <translation>Marcando %1…</translation>
+    </message>
+    <message>
+        <source> (queue %1)</source>
+        <translation> (cola %1)</translation>
+    </message>
+    <message>
+        <source>The contact ended; the call with %1 is still on the line.</source>
+        <translation>El contacto terminó; la llamada con %1 sigue en línea.</translation>
+    </message>
+    <message>
+        <source>No call.</source>
+        <translation>Sin llamada.</translation>
+    </message>
+    <message>
+        <source>Ringing: a call from %1%2.</source>
+        <translation>Suena: una llamada de %1%2.</translation>
+    </message>
+    <message>
+        <source>On the call with %1%2.</source>
+        <translation>En llamada con %1%2.</translation>
+    </message>
+    <message>
+        <source>The call with %1 ended.</source>
+        <translation>La llamada con %1 terminó.</translation>
+    </message>
+    <message>
+        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
+        <translation>Suena otra llamada de %1: aparecerá cuando termine este contacto.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected.</source>
+        <translation>El teléfono no está conectado.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected: %1</source>
+        <translation>El teléfono no está conectado: %1</translation>
+    </message>
+    <message>
+        <source>No call is ringing.</source>
+        <translation>No hay ninguna llamada entrante.</translation>
+    </message>
+    <message>
+        <source>No call to hang up.</source>
+        <translation>No hay ninguna llamada que colgar.</translation>
+    </message>
+    <message>
+        <source>Only an answered call can be transferred.</source>
+        <translation>Solo se puede transferir una llamada contestada.</translation>
+    </message>
+    <message>
+        <source>Finish the call on the line before dialling.</source>
+        <translation>Termine la llamada en curso antes de marcar.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallbackListModel</name>
     <message>
         <source>Later</source>
@@ -3675,6 +3883,22 @@
     <message>
         <source>Mail</source>
         <translation>Correo postal</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transferir la llamada</translation>
+    </message>
+    <message>
+        <source>Transfer… (Ctrl+Shift+T)</source>
+        <translation>Transferir… (Ctrl+Mayús+T)</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Marcar un número</translation>
+    </message>
+    <message>
+        <source>Dial… (Ctrl+Shift+D)</source>
+        <translation>Marcar… (Ctrl+Mayús+D)</translation>
     </message>
 </context>
 <context>
@@ -4555,67 +4779,12 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>&amp;Description (what the caller sees or needs)</source>
-        <translation>&amp;Descripción (lo que la persona ve o necesita)</translation>
-    </message>
-    <message>
-        <source>&amp;Location</source>
-        <translation>Ubicac&amp;ión</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby</source>
-        <translation>Solicitudes abiertas de este tipo cerca</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <source>Attach the caller to the selected request (Ctrl+D)</source>
-        <translation>Agregar a la persona a la solicitud seleccionada (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Submit request (Ctrl+Enter)</source>
-        <translation>Enviar solicitud (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <source>Finish contact</source>
-        <translation>Finalizar contacto</translation>
-    </message>
-    <message>
-        <source>EMERGENCY — do not take a request. %1</source>
-        <translation>EMERGENCIA: no tome una solicitud. %1</translation>
-    </message>
-    <message>
-        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
-        <translation>Tipo confidencial: no pida el nombre, el teléfono ni el correo de la persona. Con esta solicitud no se guarda nada que la identifique.</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(sin nombre)</translation>
-    </message>
-    <message>
         <source>New caller: saved with the request.</source>
         <translation>Persona nueva: se guarda con la solicitud.</translation>
     </message>
     <message>
         <source>Returning caller: %1</source>
         <translation>Persona que ya ha llamado: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 · opened %n day(s) ago · %3</source>
-        <translation>
-            <numerusform>%1 · %2 · abierta hace %n día · %3</numerusform>
-            <numerusform>%1 · %2 · abierta hace %n días · %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>abierta</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>en curso</translation>
     </message>
     <message>
         <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
@@ -4674,145 +4843,12 @@
         <translation>Elija cómo terminó el contacto (la lista Resultado).</translation>
     </message>
     <message>
-        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
-        <translation>La solicitud del formulario no se envió. ¿Enviarla ahora (luego lea el número a la persona y termine), descartarla o volver a ella?</translation>
-    </message>
-    <message>
-        <source>&amp;Submit it</source>
-        <translation>&amp;Enviarla</translation>
-    </message>
-    <message>
-        <source>&amp;Discard it</source>
-        <translation>&amp;Descartarla</translation>
-    </message>
-    <message>
-        <source>&amp;Go back</source>
-        <translation>&amp;Volver</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby: shown once the address is chosen</source>
-        <translation>Solicitudes abiertas de este tipo cerca: se muestran al elegir la dirección</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby: none</source>
-        <translation>Solicitudes abiertas de este tipo cerca: ninguna</translation>
-    </message>
-    <message numerus="yes">
-        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
-        <translation>
-            <numerusform>Solicitud abierta de este tipo cerca (%n): puede que quien llama informe de ella:</numerusform>
-            <numerusform>Solicitudes abiertas de este tipo cerca (%n): puede que quien llama informe de una de ellas:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open requests nearby</source>
-        <translation>Solicitudes abiertas cerca</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Hay solicitudes abiertas de este tipo cerca:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;¿Añadir a quien llama a %2, o crear una solicitud nueva de todos modos (el motivo queda registrado con ella)?&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Attach the caller to %1</source>
-        <translation>&amp;Añadir a quien llama a %1</translation>
-    </message>
-    <message>
-        <source>Create anyway: a d&amp;ifferent problem</source>
-        <translation>Crear de todos modos: otro &amp;problema</translation>
-    </message>
-    <message>
-        <source>Create anyway: a different &amp;spot</source>
-        <translation>Crear de todos modos: otro &amp;lugar</translation>
-    </message>
-    <message>
-        <source>a different problem from the open requests nearby</source>
-        <translation>un problema distinto del de las solicitudes abiertas cercanas</translation>
-    </message>
-    <message>
-        <source>a different spot from the open requests nearby</source>
-        <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
-    </message>
-    <message>
         <source>This step of the contact could not be recorded: %1</source>
         <translation>No se pudo registrar este paso del contacto: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
-        <translation>
-            <numerusform>Persona conocida: %1 · %n solicitud registrada (en Historial).</numerusform>
-            <numerusform>Persona conocida: %1 · %n solicitudes registradas (en Historial).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
-        <translation>
-            <numerusform>%n persona comparte este número: elíjala con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
-            <numerusform>%n personas comparten este número: elija una con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>New caller: %1 is not on file; their details are saved with the request.</source>
-        <translation>Persona nueva: %1 no está registrado; sus datos se guardan con la solicitud.</translation>
-    </message>
-    <message>
-        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
-        <translation>Número oculto: es un contacto anónimo. Pida un nombre o un número solo si la solicitud lo necesita.</translation>
-    </message>
-    <message>
-        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
-        <translation>La llamada llegó sin número: es un contacto anónimo salvo que la persona dé sus datos.</translation>
-    </message>
-    <message>
-        <source>an unknown number</source>
-        <translation>un número desconocido</translation>
-    </message>
-    <message>
-        <source>Missed call from %1 at %2.</source>
-        <translation>Llamada perdida de %1 (%2)</translation>
-    </message>
-    <message>
-        <source>The line was busy.</source>
-        <translation>La línea estaba ocupada.</translation>
-    </message>
-    <message>
-        <source>The call was declined.</source>
-        <translation>La llamada fue rechazada.</translation>
-    </message>
-    <message>
-        <source>The call was transferred.</source>
-        <translation>La llamada fue transferida.</translation>
-    </message>
-    <message>
-        <source>The call failed: %1</source>
-        <translation>La llamada falló: %1</translation>
     </message>
     <message>
         <source>The call ended: choose the outcome and finish the contact.</source>
         <translation>La llamada terminó: elija el resultado y finalice el contacto.</translation>
-    </message>
-    <message>
-        <source> (queue %1)</source>
-        <translation> (cola %1)</translation>
-    </message>
-    <message>
-        <source>No call.</source>
-        <translation>Sin llamada.</translation>
-    </message>
-    <message>
-        <source>Ringing: a call from %1%2.</source>
-        <translation>Suena: una llamada de %1%2.</translation>
-    </message>
-    <message>
-        <source>On the call with %1%2.</source>
-        <translation>En llamada con %1%2.</translation>
-    </message>
-    <message>
-        <source>The call with %1 ended.</source>
-        <translation>La llamada con %1 terminó.</translation>
-    </message>
-    <message>
-        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
-        <translation>Suena otra llamada de %1: aparecerá cuando termine este contacto.</translation>
     </message>
 </context>
 <context>
@@ -5659,6 +5695,14 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Trainee &amp;report…</source>
         <translation>&amp;Informe de formación…</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transferir la llamada</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Marcar un número</translation>
     </message>
 </context>
 <context>
@@ -6535,6 +6579,71 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source> — %1</source>
         <translation> — %1</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestBox</name>
+    <message>
+        <source>&amp;Description (what the caller sees or needs)</source>
+        <translation>&amp;Descripción (lo que la persona ve o necesita)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>Ubicac&amp;ión</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby</source>
+        <translation>Solicitudes abiertas de este tipo cerca</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the selected request (Ctrl+D)</source>
+        <translation>Agregar a la persona a la solicitud seleccionada (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Submit request (Ctrl+Enter)</source>
+        <translation>Enviar solicitud (Ctrl+Intro)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · opened %n day(s) ago · %3</source>
+        <translation>
+            <numerusform>%1 · %2 · abierta hace %n día · %3</numerusform>
+            <numerusform>%1 · %2 · abierta hace %n días · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>EMERGENCY — do not take a request. %1</source>
+        <translation>EMERGENCIA: no tome una solicitud. %1</translation>
+    </message>
+    <message>
+        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
+        <translation>Tipo confidencial: no pida el nombre, el teléfono ni el correo de la persona. Con esta solicitud no se guarda nada que la identifique.</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: shown once the address is chosen</source>
+        <translation>Solicitudes abiertas de este tipo cerca: se muestran al elegir la dirección</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: none</source>
+        <translation>Solicitudes abiertas de este tipo cerca: ninguna</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
+        <translation>
+            <numerusform>Solicitud abierta de este tipo cerca (%n): puede que quien llama informe de ella:</numerusform>
+            <numerusform>Solicitudes abiertas de este tipo cerca (%n): puede que quien llama informe de una de ellas:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
