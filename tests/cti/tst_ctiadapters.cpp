@@ -9,6 +9,7 @@
 #include "models/cti/calleventsocketadapter.h"
 #include "models/cti/practicephone.h"
 #include "models/cti/screenpop.h"
+#include "models/domain/intakestep.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 #include "models/requests/historyrepository.h"
@@ -343,6 +344,17 @@ private slots:
         QCOMPARE(contact->call.dialledNumber, QStringLiteral("311"));
         QCOMPARE(contact->call.queue, QStringLiteral("general"));
         QCOMPARE(contact->call.offeredAt, rang);
+        // Its steps say the number came with the call (practice scoring), never the number.
+        const QList<IntakeStep> steps =
+            intakeStepsFromEvents(events.eventsFor(QStringLiteral("contact"), id.value()));
+        QVERIFY(steps.first().detail.value(u"number_from_call").toBool());
+        QVERIFY(!QJsonDocument(steps.first().detail).toJson().contains("5550100"));
+        const auto byHand = service.startContact(Channel::Phone, ContactCall());
+        QVERIFY(byHand.ok());
+        QVERIFY(!intakeStepsFromEvents(events.eventsFor(QStringLiteral("contact"), byHand.value()))
+                     .first()
+                     .detail.value(u"number_from_call")
+                     .toBool());
         QCOMPARE(contact->call.answeredAt, rang.addSecs(4));
         QCOMPARE(contact->call.endedAt, rang.addSecs(90));
         QCOMPARE(contact->call.endCause, CallEndCause::Normal);
