@@ -7544,6 +7544,14 @@ Watch the screen for your number.</translation>
             <numerusform>&lt;b&gt;Not saved (%n problems):&lt;/b&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ScenarioPickerDialog</name>

@@ -7544,6 +7544,14 @@ Esté atento a su número en la pantalla.</translation>
             <numerusform>&lt;b&gt;No se guardó (%n problemas):&lt;/b&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ScenarioPickerDialog</name>

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QShortcut>
 #include <QSignalBlocker>
+#include <QTabBar>
 #include <QTableWidget>
 #include <QTextCursor>
 #include <array>
@@ -119,11 +120,17 @@ ScenarioEditorDialog::ScenarioEditorDialog(const ScenarioSet &set, const Scenari
                 {QStringLiteral("pass_mark"), ui.passMarkSpinBox}};
     ui.answersTableWidget->setColumnCount(AnswerColumnCount);
     ui.seedsTableWidget->setColumnCount(SeedColumnCount);
+    // What the caller says takes the room; the codes and keys are as wide as they are.
+    QHeaderView *answerColumns = ui.answersTableWidget->horizontalHeader();
+    answerColumns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    answerColumns->setSectionResizeMode(AnswerSay, QHeaderView::Stretch);
     for (QTableWidget *table : {ui.answersTableWidget, ui.seedsTableWidget}) {
-        table->horizontalHeader()->setStretchLastSection(true);
+        table->horizontalHeader()->setStretchLastSection(table == ui.seedsTableWidget);
         table->verticalHeader()->hide();
         table->setSelectionBehavior(QAbstractItemView::SelectItems);
     }
+    // The tab bar takes the focus on the way through the form: it has the tab widget's name.
+    ui.editorTabWidget->tabBar()->setAccessibleName(tr("Scenario parts"));
     ui.openingTextEdit->setFixedHeight(ui.openingTextEdit->fontMetrics().height() * 3 + 12);
     fillChoices();
 
@@ -154,8 +161,11 @@ ScenarioEditorDialog::ScenarioEditorDialog(const ScenarioSet &set, const Scenari
             [this] { m_ui->seedsTableWidget->removeRow(m_ui->seedsTableWidget->currentRow()); });
     QPushButton *saveButton = ui.buttonBox->button(QDialogButtonBox::Save);
     saveButton->setObjectName(QStringLiteral("saveScenarioButton"));
+    saveButton->setText(tr("&Save"));
     saveButton->setAccessibleName(tr("Save the scenario"));
-    ui.buttonBox->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Close without saving"));
+    QPushButton *cancelButton = ui.buttonBox->button(QDialogButtonBox::Cancel);
+    cancelButton->setText(tr("Cancel"));
+    cancelButton->setAccessibleName(tr("Close without saving"));
     connect(ui.buttonBox, &QDialogButtonBox::accepted, this, [this] {
         if (save())
             accept();
