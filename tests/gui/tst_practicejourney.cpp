@@ -28,6 +28,7 @@
 
 #ifdef CIVICDESK_WITH_CTI
 #include "models/cti/practicephone.h"
+#include "models/cti/telephonyadapter.h"
 #endif
 
 #include <QAbstractSocket>
@@ -41,11 +42,14 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -103,6 +107,11 @@ class TestPracticeJourney : public QObject
     QTemporaryDir m_settingsDir;
     std::unique_ptr<Settings> m_settings;
     FailingNetwork m_network;
+    // The live desk's phone: a call-event bridge on loopback that records every byte the live
+    // adapter sends (a practice run must send it nothing).
+    QTcpServer m_livePhone;
+    QPointer<QTcpSocket> m_livePhoneLink;
+    QByteArray m_livePhoneHeard;
     std::unique_ptr<SyncClient> m_client;
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
@@ -263,6 +272,21 @@ private slots:
         QVERIFY(m_workspace->syncEngine());
         m_window = test::openMainWindow(m_workspace->store(), *m_settings);
         QVERIFY(m_window);
+#ifdef CIVICDESK_WITH_CTI
+        QVERIFY(m_livePhone.listen(QHostAddress::LocalHost));
+        connect(&m_livePhone, &QTcpServer::newConnection, this, [this] {
+            m_livePhoneLink = m_livePhone.nextPendingConnection();
+            connect(m_livePhoneLink, &QTcpSocket::readyRead, this,
+                    [this] { m_livePhoneHeard += m_livePhoneLink->readAll(); });
+        });
+        QVERIFY(m_workspace
+                    ->startTelephony(
+                        QStringLiteral("socket:127.0.0.1:%1").arg(m_livePhone.serverPort()),
+                        QStringLiteral("617"), *m_window)
+                    .ok());
+        QTRY_VERIFY(m_livePhoneLink);
+        QTRY_COMPARE(m_workspace->telephony()->state(), LinkState::Connected);
+#endif
         m_practice = std::make_unique<PracticeMode>(
             *m_window, m_live.db(), *m_settings,
             QStringLiteral(CIVICDESK_DEMO_CITY_DIR "/practice"), [this](Database &db) {
@@ -411,6 +435,12 @@ private slots:
         QCOMPARE(intake.drafts().first().payload, drafts.first().payload);
         QCOMPARE(m_window->intakePanel()->contactId(), drafts.first().contactId);
         QVERIFY2(m_network.requests.isEmpty(), qPrintable(m_network.requests.join(u' ')));
+#ifdef CIVICDESK_WITH_CTI
+        // The practice call was answered with the live key on the practice phone: the live
+        // phone heard nothing and is still connected.
+        QCOMPARE(m_livePhoneHeard, QByteArray());
+        QCOMPARE(m_workspace->telephony()->state(), LinkState::Connected);
+#endif
         m_window->intakePanel()->discardUnfinishedWork();
     }
 
