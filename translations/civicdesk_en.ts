@@ -2160,6 +2160,37 @@
     </message>
 </context>
 <context>
+    <name>ScenarioLibrary</name>
+    <message>
+        <source>is used by another scenario</source>
+        <translation>is used by another scenario</translation>
+    </message>
+    <message>
+        <source>is a bundled scenario&apos;s (those stay as the city pack ships them): give this one an id of its own</source>
+        <translation>is a bundled scenario&apos;s (those stay as the city pack ships them): give this one an id of its own</translation>
+    </message>
+    <message>
+        <source>is used by another trainer&apos;s scenario (%1)</source>
+        <translation>is used by another trainer&apos;s scenario (%1)</translation>
+    </message>
+    <message>
+        <source>The %1 role may not write practice scenarios: trainers and admins do.</source>
+        <translation>The %1 role may not write practice scenarios: trainers and admins do.</translation>
+    </message>
+    <message>
+        <source>This workstation has no folder for trainers&apos; scenarios.</source>
+        <translation>This workstation has no folder for trainers&apos; scenarios.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation>The folder %1 could not be made.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioLoader</name>
     <message>
         <source>is required</source>
@@ -5704,6 +5735,10 @@ Watch the screen for your number.</translation>
         <source>Dial a number</source>
         <translation>Dial a number</translation>
     </message>
+    <message>
+        <source>&amp;Write a practice scenario…</source>
+        <translation>&amp;Write a practice scenario…</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -6042,6 +6077,33 @@ Watch the screen for your number.</translation>
     <message>
         <source>This workstation keeps no training record.</source>
         <translation>This workstation keeps no training record.</translation>
+    </message>
+    <message>
+        <source>Practice scenarios are written by trainers and admins; this workstation works as %1. Ask a trainer for a new scenario, or practise with the ones listed (Ctrl+Alt+P).</source>
+        <translation>Practice scenarios are written by trainers and admins; this workstation works as %1. Ask a trainer for a new scenario, or practise with the ones listed (Ctrl+Alt+P).</translation>
+    </message>
+    <message>
+        <source>Practice scenarios</source>
+        <translation>Practice scenarios</translation>
+    </message>
+    <message>
+        <source>Practice scenario &quot;%1&quot; saved in %2; it is in the practice list.</source>
+        <translation>Practice scenario &quot;%1&quot; saved in %2; it is in the practice list.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticePhone</name>
+    <message>
+        <source>the practice phone (no real line)</source>
+        <translation>the practice phone (no real line)</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>practice</translation>
+    </message>
+    <message>
+        <source>The practice phone does not call out.</source>
+        <translation>The practice phone does not call out.</translation>
     </message>
 </context>
 <context>
@@ -7377,6 +7439,468 @@ Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::ScenarioEditorDialog</name>
+    <message>
+        <source>Practice scenario</source>
+        <translation>Practice scenario</translation>
+    </message>
+    <message>
+        <source>Start fro&amp;m:</source>
+        <translation>Start fro&amp;m:</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Start from</translation>
+    </message>
+    <message>
+        <source>Scenario parts</source>
+        <translation>Scenario parts</translation>
+    </message>
+    <message>
+        <source>The call</source>
+        <translation>The call</translation>
+    </message>
+    <message>
+        <source>&amp;Id (file name):</source>
+        <translation>&amp;Id (file name):</translation>
+    </message>
+    <message>
+        <source>Scenario id</source>
+        <translation>Scenario id</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>lowercase letters, digits, - and _</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Call &amp;language:</source>
+        <translation>Call &amp;language:</translation>
+    </message>
+    <message>
+        <source>Call language</source>
+        <translation>Call language</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Anon&amp;ymous caller (gives no name)</source>
+        <translation>Anon&amp;ymous caller (gives no name)</translation>
+    </message>
+    <message>
+        <source>Anonymous caller</source>
+        <translation>Anonymous caller</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;name:</source>
+        <translation>Caller&apos;s &amp;name:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>Caller&apos;s name</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;phone:</source>
+        <translation>Caller&apos;s &amp;phone:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s phone</source>
+        <translation>Caller&apos;s phone</translation>
+    </message>
+    <message>
+        <source>the number the practice phone rings with</source>
+        <translation>the number the practice phone rings with</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s lan&amp;guage:</source>
+        <translation>Caller&apos;s lan&amp;guage:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s language</source>
+        <translation>Caller&apos;s language</translation>
+    </message>
+    <message>
+        <source>&amp;Opening line:</source>
+        <translation>&amp;Opening line:</translation>
+    </message>
+    <message>
+        <source>Opening line</source>
+        <translation>Opening line</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>&amp;Where is it (F5):</source>
+        <translation>&amp;Where is it (F5):</translation>
+    </message>
+    <message>
+        <source>Where is it</source>
+        <translation>Where is it</translation>
+    </message>
+    <message>
+        <source>What &amp;happened (F6):</source>
+        <translation>What &amp;happened (F6):</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Who is callin&amp;g (F7):</source>
+        <translation>Who is callin&amp;g (F7):</translation>
+    </message>
+    <message>
+        <source>Who is calling</source>
+        <translation>Who is calling</translation>
+    </message>
+    <message>
+        <source>Request &amp;number of (F9):</source>
+        <translation>Request &amp;number of (F9):</translation>
+    </message>
+    <message>
+        <source>Request number of</source>
+        <translation>Request number of</translation>
+    </message>
+    <message>
+        <source>the ref of an open request (status calls)</source>
+        <translation>the ref of an open request (status calls)</translation>
+    </message>
+    <message>
+        <source>The caller m&amp;isreads the number first</source>
+        <translation>The caller m&amp;isreads the number first</translation>
+    </message>
+    <message>
+        <source>The caller misreads the number first</source>
+        <translation>The caller misreads the number first</translation>
+    </message>
+    <message>
+        <source>&amp;Answers to the type&apos;s questions (F8, in this order; values are list keys, separated by commas):</source>
+        <translation>&amp;Answers to the type&apos;s questions (F8, in this order; values are list keys, separated by commas):</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Add the type&apos;s &amp;questions</source>
+        <translation>Add the type&apos;s &amp;questions</translation>
+    </message>
+    <message>
+        <source>Add the type&apos;s questions</source>
+        <translation>Add the type&apos;s questions</translation>
+    </message>
+    <message>
+        <source>Add an answ&amp;er</source>
+        <translation>Add an answ&amp;er</translation>
+    </message>
+    <message>
+        <source>Add an answer</source>
+        <translation>Add an answer</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the answer</source>
+        <translation>&amp;Remove the answer</translation>
+    </message>
+    <message>
+        <source>Remove the answer</source>
+        <translation>Remove the answer</translation>
+    </message>
+    <message>
+        <source>Expected outcome</source>
+        <translation>Expected outcome</translation>
+    </message>
+    <message>
+        <source>Request &amp;type:</source>
+        <translation>Request &amp;type:</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Location:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>the address or intersection, e.g. 40 Centre St</source>
+        <translation>the address or intersection, e.g. 40 Centre St</translation>
+    </message>
+    <message>
+        <source>The place is &amp;outside the city</source>
+        <translation>The place is &amp;outside the city</translation>
+    </message>
+    <message>
+        <source>The place is outside the city</source>
+        <translation>The place is outside the city</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferral:</source>
+        <translation>Re&amp;ferral:</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate decision:</source>
+        <translation>&amp;Duplicate decision:</translation>
+    </message>
+    <message>
+        <source>Duplicate decision</source>
+        <translation>Duplicate decision</translation>
+    </message>
+    <message>
+        <source>&amp;Articles to open:</source>
+        <translation>&amp;Articles to open:</translation>
+    </message>
+    <message>
+        <source>Articles to open</source>
+        <translation>Articles to open</translation>
+    </message>
+    <message>
+        <source>article ids, separated by commas</source>
+        <translation>article ids, separated by commas</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>O&amp;utcome:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Transfer ta&amp;rget:</source>
+        <translation>Transfer ta&amp;rget:</translation>
+    </message>
+    <message>
+        <source>Transfer target</source>
+        <translation>Transfer target</translation>
+    </message>
+    <message>
+        <source>Number read &amp;back:</source>
+        <translation>Number read &amp;back:</translation>
+    </message>
+    <message>
+        <source>Number read back</source>
+        <translation>Number read back</translation>
+    </message>
+    <message>
+        <source>created, or the ref of an open request</source>
+        <translation>created, or the ref of an open request</translation>
+    </message>
+    <message>
+        <source>Target t&amp;ime (seconds):</source>
+        <translation>Target t&amp;ime (seconds):</translation>
+    </message>
+    <message>
+        <source>Target time in seconds</source>
+        <translation>Target time in seconds</translation>
+    </message>
+    <message>
+        <source>Pass mar&amp;k:</source>
+        <translation>Pass mar&amp;k:</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Open requests</translation>
+    </message>
+    <message>
+        <source>&amp;Open requests that exist before the call (a duplicate to find, a request to ask about):</source>
+        <translation>&amp;Open requests that exist before the call (a duplicate to find, a request to ask about):</translation>
+    </message>
+    <message>
+        <source>Open requests before the call</source>
+        <translation>Open requests before the call</translation>
+    </message>
+    <message>
+        <source>Add an open re&amp;quest</source>
+        <translation>Add an open re&amp;quest</translation>
+    </message>
+    <message>
+        <source>Add an open request</source>
+        <translation>Add an open request</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the open request</source>
+        <translation>Remo&amp;ve the open request</translation>
+    </message>
+    <message>
+        <source>Remove the open request</source>
+        <translation>Remove the open request</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation>Save the scenario</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Saved in the trainers&apos; folder %1 (the bundled scenarios stay as the city pack ships them). Ctrl+S saves; Ctrl+Tab shows the next part.</source>
+        <translation>Saved in the trainers&apos; folder %1 (the bundled scenarios stay as the city pack ships them). Ctrl+S saves; Ctrl+Tab shows the next part.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no request: an information question or a status call)</source>
+        <translation>(no request: an information question or a status call)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the open request</source>
+        <translation>Attach the caller to the open request</translation>
+    </message>
+    <message>
+        <source>Take a new request anyway</source>
+        <translation>Take a new request anyway</translation>
+    </message>
+    <message>
+        <source>A new scenario</source>
+        <translation>A new scenario</translation>
+    </message>
+    <message>
+        <source>Edit: %1 (%2)</source>
+        <translation>Edit: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy of: %1 (%2)</source>
+        <translation>Copy of: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Question code</source>
+        <translation>Question code</translation>
+    </message>
+    <message>
+        <source>Values (list keys or text)</source>
+        <translation>Values (list keys or text)</translation>
+    </message>
+    <message>
+        <source>The caller says</source>
+        <translation>The caller says</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref</translation>
+    </message>
+    <message>
+        <source>Type code</source>
+        <translation>Type code</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Days ago</source>
+        <translation>Days ago</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>scored</translation>
+    </message>
+    <message>
+        <source>choose the request type first: its questions are added</source>
+        <translation>choose the request type first: its questions are added</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>One of: %1</source>
+        <translation>One of: %1</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>is not a number</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Not saved (%n problem(s)):&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Not saved (%n problem):&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;Not saved (%n problems):&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ScenarioPickerDialog</name>
     <message>
         <source>Practice: choose a call</source>
@@ -7401,6 +7925,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>&amp;Start the call</source>
         <translation>&amp;Start the call</translation>
+    </message>
+    <message>
+        <source>%1 · written by a trainer</source>
+        <translation>%1 · written by a trainer</translation>
     </message>
 </context>
 <context>

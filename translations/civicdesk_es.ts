@@ -2160,6 +2160,37 @@
     </message>
 </context>
 <context>
+    <name>ScenarioLibrary</name>
+    <message>
+        <source>is used by another scenario</source>
+        <translation>ya lo usa otro escenario</translation>
+    </message>
+    <message>
+        <source>is a bundled scenario&apos;s (those stay as the city pack ships them): give this one an id of its own</source>
+        <translation>es el de un escenario incluido (esos quedan tal como los trae el paquete de la ciudad): dé a este un identificador propio</translation>
+    </message>
+    <message>
+        <source>is used by another trainer&apos;s scenario (%1)</source>
+        <translation>ya lo usa otro escenario de los formadores (%1)</translation>
+    </message>
+    <message>
+        <source>The %1 role may not write practice scenarios: trainers and admins do.</source>
+        <translation>El rol %1 no puede escribir escenarios de práctica: lo hacen los formadores y los administradores.</translation>
+    </message>
+    <message>
+        <source>This workstation has no folder for trainers&apos; scenarios.</source>
+        <translation>Este puesto no tiene carpeta para los escenarios de los formadores.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation>No se pudo crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioLoader</name>
     <message>
         <source>is required</source>
@@ -5704,6 +5735,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>Dial a number</source>
         <translation>Marcar un número</translation>
     </message>
+    <message>
+        <source>&amp;Write a practice scenario…</source>
+        <translation>&amp;Escribir un escenario de práctica…</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -6042,6 +6077,33 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>This workstation keeps no training record.</source>
         <translation>Esta estación de trabajo no guarda registro de formación.</translation>
+    </message>
+    <message>
+        <source>Practice scenarios are written by trainers and admins; this workstation works as %1. Ask a trainer for a new scenario, or practise with the ones listed (Ctrl+Alt+P).</source>
+        <translation>Los escenarios de práctica los escriben los formadores y los administradores; este puesto trabaja como %1. Pida un escenario nuevo a un formador o practique con los de la lista (Ctrl+Alt+P).</translation>
+    </message>
+    <message>
+        <source>Practice scenarios</source>
+        <translation>Escenarios de práctica</translation>
+    </message>
+    <message>
+        <source>Practice scenario &quot;%1&quot; saved in %2; it is in the practice list.</source>
+        <translation>Escenario de práctica «%1» guardado en %2; ya está en la lista de práctica.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticePhone</name>
+    <message>
+        <source>the practice phone (no real line)</source>
+        <translation>el teléfono de práctica (sin línea real)</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>práctica</translation>
+    </message>
+    <message>
+        <source>The practice phone does not call out.</source>
+        <translation>El teléfono de práctica no hace llamadas.</translation>
     </message>
 </context>
 <context>
@@ -7377,6 +7439,468 @@ Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::ScenarioEditorDialog</name>
+    <message>
+        <source>Practice scenario</source>
+        <translation>Escenario de práctica</translation>
+    </message>
+    <message>
+        <source>Start fro&amp;m:</source>
+        <translation>&amp;Partir de:</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Partir de</translation>
+    </message>
+    <message>
+        <source>Scenario parts</source>
+        <translation>Partes del escenario</translation>
+    </message>
+    <message>
+        <source>The call</source>
+        <translation>La llamada</translation>
+    </message>
+    <message>
+        <source>&amp;Id (file name):</source>
+        <translation>&amp;Identificador (nombre del archivo):</translation>
+    </message>
+    <message>
+        <source>Scenario id</source>
+        <translation>Identificador del escenario</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>minúsculas, cifras, - y _</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Call &amp;language:</source>
+        <translation>I&amp;dioma de la llamada:</translation>
+    </message>
+    <message>
+        <source>Call language</source>
+        <translation>Idioma de la llamada</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Anon&amp;ymous caller (gives no name)</source>
+        <translation>Llamante anónim&amp;o (no da su nombre)</translation>
+    </message>
+    <message>
+        <source>Anonymous caller</source>
+        <translation>Llamante anónimo</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;name:</source>
+        <translation>&amp;Nombre del llamante:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>Nombre del llamante</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;phone:</source>
+        <translation>T&amp;eléfono del llamante:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s phone</source>
+        <translation>Teléfono del llamante</translation>
+    </message>
+    <message>
+        <source>the number the practice phone rings with</source>
+        <translation>el número con el que suena el teléfono de práctica</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s lan&amp;guage:</source>
+        <translation>Idio&amp;ma del llamante:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s language</source>
+        <translation>Idioma del llamante</translation>
+    </message>
+    <message>
+        <source>&amp;Opening line:</source>
+        <translation>&amp;Frase inicial:</translation>
+    </message>
+    <message>
+        <source>Opening line</source>
+        <translation>Frase inicial</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>&amp;Where is it (F5):</source>
+        <translation>¿&amp;Dónde está? (F5):</translation>
+    </message>
+    <message>
+        <source>Where is it</source>
+        <translation>Dónde está</translation>
+    </message>
+    <message>
+        <source>What &amp;happened (F6):</source>
+        <translation>¿&amp;Qué pasó? (F6):</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Who is callin&amp;g (F7):</source>
+        <translation>¿Quién &amp;llama? (F7):</translation>
+    </message>
+    <message>
+        <source>Who is calling</source>
+        <translation>Quién llama</translation>
+    </message>
+    <message>
+        <source>Request &amp;number of (F9):</source>
+        <translation>&amp;Número de la solicitud (F9):</translation>
+    </message>
+    <message>
+        <source>Request number of</source>
+        <translation>Número de la solicitud</translation>
+    </message>
+    <message>
+        <source>the ref of an open request (status calls)</source>
+        <translation>la ref. de una solicitud abierta (llamadas de estado)</translation>
+    </message>
+    <message>
+        <source>The caller m&amp;isreads the number first</source>
+        <translation>El llamante lee mal el número la &amp;primera vez</translation>
+    </message>
+    <message>
+        <source>The caller misreads the number first</source>
+        <translation>El llamante lee mal el número la primera vez</translation>
+    </message>
+    <message>
+        <source>&amp;Answers to the type&apos;s questions (F8, in this order; values are list keys, separated by commas):</source>
+        <translation>&amp;Respuestas a las preguntas del tipo (F8, en este orden; los valores son claves de la lista, separadas por comas):</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Add the type&apos;s &amp;questions</source>
+        <translation>Añadir las pre&amp;guntas del tipo</translation>
+    </message>
+    <message>
+        <source>Add the type&apos;s questions</source>
+        <translation>Añadir las preguntas del tipo</translation>
+    </message>
+    <message>
+        <source>Add an answ&amp;er</source>
+        <translation>Añadir una r&amp;espuesta</translation>
+    </message>
+    <message>
+        <source>Add an answer</source>
+        <translation>Añadir una respuesta</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the answer</source>
+        <translation>Qui&amp;tar la respuesta</translation>
+    </message>
+    <message>
+        <source>Remove the answer</source>
+        <translation>Quitar la respuesta</translation>
+    </message>
+    <message>
+        <source>Expected outcome</source>
+        <translation>Resultado esperado</translation>
+    </message>
+    <message>
+        <source>Request &amp;type:</source>
+        <translation>&amp;Tipo de solicitud:</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>Tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>the address or intersection, e.g. 40 Centre St</source>
+        <translation>la dirección o el cruce, p. ej. 40 Centre St</translation>
+    </message>
+    <message>
+        <source>The place is &amp;outside the city</source>
+        <translation>El lugar está &amp;fuera de la ciudad</translation>
+    </message>
+    <message>
+        <source>The place is outside the city</source>
+        <translation>El lugar está fuera de la ciudad</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferral:</source>
+        <translation>&amp;Derivación:</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate decision:</source>
+        <translation>Decisión sobre d&amp;uplicado:</translation>
+    </message>
+    <message>
+        <source>Duplicate decision</source>
+        <translation>Decisión sobre duplicado</translation>
+    </message>
+    <message>
+        <source>&amp;Articles to open:</source>
+        <translation>&amp;Artículos que abrir:</translation>
+    </message>
+    <message>
+        <source>Articles to open</source>
+        <translation>Artículos que abrir</translation>
+    </message>
+    <message>
+        <source>article ids, separated by commas</source>
+        <translation>identificadores de artículos, separados por comas</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>&amp;Resultado:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Transfer ta&amp;rget:</source>
+        <translation>Destino de la tra&amp;nsferencia:</translation>
+    </message>
+    <message>
+        <source>Transfer target</source>
+        <translation>Destino de la transferencia</translation>
+    </message>
+    <message>
+        <source>Number read &amp;back:</source>
+        <translation>Número leído en &amp;voz alta:</translation>
+    </message>
+    <message>
+        <source>Number read back</source>
+        <translation>Número leído en voz alta</translation>
+    </message>
+    <message>
+        <source>created, or the ref of an open request</source>
+        <translation>created, o la ref. de una solicitud abierta</translation>
+    </message>
+    <message>
+        <source>Target t&amp;ime (seconds):</source>
+        <translation>T&amp;iempo objetivo (segundos):</translation>
+    </message>
+    <message>
+        <source>Target time in seconds</source>
+        <translation>Tiempo objetivo en segundos</translation>
+    </message>
+    <message>
+        <source>Pass mar&amp;k:</source>
+        <translation>Nota de a&amp;probado:</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Nota de aprobado</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Solicitudes abiertas</translation>
+    </message>
+    <message>
+        <source>&amp;Open requests that exist before the call (a duplicate to find, a request to ask about):</source>
+        <translation>Solicitudes &amp;abiertas antes de la llamada (un duplicado que encontrar, una solicitud por la que preguntar):</translation>
+    </message>
+    <message>
+        <source>Open requests before the call</source>
+        <translation>Solicitudes abiertas antes de la llamada</translation>
+    </message>
+    <message>
+        <source>Add an open re&amp;quest</source>
+        <translation>Añadir una solicitud a&amp;bierta</translation>
+    </message>
+    <message>
+        <source>Add an open request</source>
+        <translation>Añadir una solicitud abierta</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the open request</source>
+        <translation>&amp;Quitar la solicitud abierta</translation>
+    </message>
+    <message>
+        <source>Remove the open request</source>
+        <translation>Quitar la solicitud abierta</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation>Guardar el escenario</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Cerrar sin guardar</translation>
+    </message>
+    <message>
+        <source>Saved in the trainers&apos; folder %1 (the bundled scenarios stay as the city pack ships them). Ctrl+S saves; Ctrl+Tab shows the next part.</source>
+        <translation>Se guarda en la carpeta de los formadores %1 (los escenarios incluidos quedan tal como los trae el paquete de la ciudad). Ctrl+S guarda; Ctrl+Tab muestra la parte siguiente.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no request: an information question or a status call)</source>
+        <translation>(sin solicitud: una pregunta de información o una llamada de estado)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>No se puntúa</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the open request</source>
+        <translation>Asociar al llamante a la solicitud abierta</translation>
+    </message>
+    <message>
+        <source>Take a new request anyway</source>
+        <translation>Tomar una solicitud nueva de todos modos</translation>
+    </message>
+    <message>
+        <source>A new scenario</source>
+        <translation>Un escenario nuevo</translation>
+    </message>
+    <message>
+        <source>Edit: %1 (%2)</source>
+        <translation>Editar: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy of: %1 (%2)</source>
+        <translation>Copia de: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Question code</source>
+        <translation>Código de la pregunta</translation>
+    </message>
+    <message>
+        <source>Values (list keys or text)</source>
+        <translation>Valores (claves de la lista o texto)</translation>
+    </message>
+    <message>
+        <source>The caller says</source>
+        <translation>El llamante dice</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Puntúa</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <source>Type code</source>
+        <translation>Código del tipo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Days ago</source>
+        <translation>Hace (días)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>puntúa</translation>
+    </message>
+    <message>
+        <source>choose the request type first: its questions are added</source>
+        <translation>elija primero el tipo de solicitud: se añaden sus preguntas</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>Texto libre</translation>
+    </message>
+    <message>
+        <source>One of: %1</source>
+        <translation>Uno de: %1</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>no es un número</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Not saved (%n problem(s)):&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;No se guardó (%n problema):&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;No se guardó (%n problemas):&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ScenarioPickerDialog</name>
     <message>
         <source>Practice: choose a call</source>
@@ -7401,6 +7925,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&amp;Start the call</source>
         <translation>&amp;Empezar la llamada</translation>
+    </message>
+    <message>
+        <source>%1 · written by a trainer</source>
+        <translation>%1 · escrito por un formador</translation>
     </message>
 </context>
 <context>

@@ -298,6 +298,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "civicdesk: %s\n", qPrintable(trainingRecord.error().message));
     QObject::connect(&window, &MainWindow::traineeReportRequested, &practice,
                      &PracticeMode::showTraineeReport);
+    // Scenarios trainers write in the client, beside the training record (the city pack's
+    // bundled ones stay read-only).
+    practice.setAuthoring(recordDir.filePath(QStringLiteral("practice-scenarios")), store.role);
+    QObject::connect(&window, &MainWindow::scenarioEditorRequested, &practice,
+                     &PracticeMode::authorScenario);
     // The phone (--cti, remembered, or the settings): calls pop up from the local store.
     if (options.value().ctiGiven)
         settings.setTelephony(options.value().cti);

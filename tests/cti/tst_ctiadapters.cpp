@@ -7,7 +7,9 @@
 
 #include "models/cti/baresipadapter.h"
 #include "models/cti/calleventsocketadapter.h"
+#include "models/cti/practicephone.h"
 #include "models/cti/screenpop.h"
+#include "models/domain/intakestep.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 #include "models/requests/historyrepository.h"
@@ -342,6 +344,17 @@ private slots:
         QCOMPARE(contact->call.dialledNumber, QStringLiteral("311"));
         QCOMPARE(contact->call.queue, QStringLiteral("general"));
         QCOMPARE(contact->call.offeredAt, rang);
+        // Its steps say the number came with the call (practice scoring), never the number.
+        const QList<IntakeStep> steps =
+            intakeStepsFromEvents(events.eventsFor(QStringLiteral("contact"), id.value()));
+        QVERIFY(steps.first().detail.value(u"number_from_call").toBool());
+        QVERIFY(!QJsonDocument(steps.first().detail).toJson().contains("5550100"));
+        const auto byHand = service.startContact(Channel::Phone, ContactCall());
+        QVERIFY(byHand.ok());
+        QVERIFY(!intakeStepsFromEvents(events.eventsFor(QStringLiteral("contact"), byHand.value()))
+                     .first()
+                     .detail.value(u"number_from_call")
+                     .toBool());
         QCOMPARE(contact->call.answeredAt, rang.addSecs(4));
         QCOMPARE(contact->call.endedAt, rang.addSecs(90));
         QCOMPARE(contact->call.endCause, CallEndCause::Normal);
@@ -420,6 +433,44 @@ private slots:
         QCOMPARE(events.eventCount(), before);
         QCOMPARE(history.contactEntry(id.value())->contact.call.endCause,
                  CallEndCause::Transferred);
+    }
+
+    // Practice's phone (issue 19 item 5): it rings with a scenario's caller through the same
+    // signals as a real adapter, answers and hangs up at once, and has no link at all: started
+    // or not, it makes no socket.
+    void practicePhone()
+    {
+        PracticePhone phone(NumberingPlan::northAmerica(QStringLiteral("617")));
+        QCOMPARE(phone.state(), LinkState::Connected);
+        phone.start(); // no endpoint: nothing to connect to
+        QCOMPARE(phone.state(), LinkState::Connected);
+        QVERIFY(phone.findChildren<QAbstractSocket *>().isEmpty());
+        QVERIFY(phone.findChildren<QLocalSocket *>().isEmpty());
+        QSignalSpy offered(&phone, &TelephonyAdapter::offered);
+        QSignalSpy answered(&phone, &TelephonyAdapter::answered);
+        QSignalSpy ended(&phone, &TelephonyAdapter::ended);
+        QSignalSpy failed(&phone, &TelephonyAdapter::commandFailed);
+        phone.ring(QStringLiteral("p1"), QStringLiteral("617-555-0142"), QStringLiteral("es"));
+        phone.ring(QStringLiteral("p1"), QStringLiteral("617-555-0142"), QStringLiteral("es"));
+        QCOMPARE(offered.size(), 1); // one call, however often it rings
+        const auto offer = offered.first().first().value<CallOffer>();
+        QCOMPARE(offer.caller.e164, QStringLiteral("+16175550142"));
+        QCOMPARE(offer.caller.raw, QStringLiteral("617-555-0142"));
+        QCOMPARE(offer.language, QStringLiteral("es"));
+        QCOMPARE(offer.dialledNumber, QStringLiteral("311"));
+        phone.answer(QStringLiteral("p1"));
+        QCOMPARE(answered.size(), 1);
+        phone.hangUp(QStringLiteral("p1"));
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended.first().first().value<CallEnd>().cause, CallEndCause::Normal);
+        phone.ring(QStringLiteral("p2"), QStringLiteral("anonymous"), QStringLiteral("en"));
+        QCOMPARE(offered.last().first().value<CallOffer>().caller.kind,
+                 PhoneNumber::Kind::Withheld);
+        phone.hangUp(QStringLiteral("p2"));
+        QCOMPARE(ended.last().first().value<CallEnd>().cause, CallEndCause::Missed);
+        phone.dial(QStringLiteral("+16175550100"));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(phone.findChildren<QAbstractSocket *>().isEmpty());
     }
 };
 

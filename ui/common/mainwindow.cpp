@@ -387,6 +387,12 @@ void MainWindow::createMenus()
     report->setObjectName(QStringLiteral("traineeReportAction"));
     report->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
     m_shortcutActions.append(report);
+    // Trainers and admins write scenarios; others are told why not.
+    QAction *author = practice->addAction(tr("&Write a practice scenario…"), this,
+                                          &MainWindow::scenarioEditorRequested);
+    author->setObjectName(QStringLiteral("writeScenarioAction"));
+    author->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W));
+    m_shortcutActions.append(author);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
