@@ -11,12 +11,13 @@ packages=(
   libgl-dev libvulkan-dev libxkbcommon-dev
   libsqlite3-dev sqlite3 zlib1g-dev libsodium-dev libbenchmark-dev libstemmer-dev
   libjs-leaflet libjs-leaflet.markercluster
-  postgresql postgresql-contrib
+  postgresql postgresql-contrib nginx
   xvfb xauth desktop-file-utils appstream
   lintian mmdebstrap curl
   baresip-core
   libqrencode-dev zbar-tools poppler-utils
   qt6-charts-dev
+  qt6-speech-dev qt6-speech-flite-plugin
 )
 # The fuzzers (packaging/run-fuzzers.sh) need Debian's clang with libFuzzer; only they ask for it.
 if [ "${1:-}" = "--fuzz" ]; then

@@ -655,6 +655,14 @@
         <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
         <translation>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</translation>
     </message>
+    <message>
+        <source>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
+        <translation>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</translation>
+    </message>
+    <message>
+        <source>--speak-calls is for the display board: add --display-board.</source>
+        <translation>--speak-calls is for the display board: add --display-board.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -1066,6 +1074,57 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialogs</name>
+    <message>
+        <source>Open requests nearby</source>
+        <translation>Open requests nearby</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the caller to %1</source>
+        <translation>&amp;Attach the caller to %1</translation>
+    </message>
+    <message>
+        <source>Create anyway: a d&amp;ifferent problem</source>
+        <translation>Create anyway: a d&amp;ifferent problem</translation>
+    </message>
+    <message>
+        <source>Create anyway: a different &amp;spot</source>
+        <translation>Create anyway: a different &amp;spot</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Go back</translation>
+    </message>
+    <message>
+        <source>a different problem from the open requests nearby</source>
+        <translation>a different problem from the open requests nearby</translation>
+    </message>
+    <message>
+        <source>a different spot from the open requests nearby</source>
+        <translation>a different spot from the open requests nearby</translation>
+    </message>
+    <message>
+        <source>Finish contact</source>
+        <translation>Finish contact</translation>
+    </message>
+    <message>
+        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
+        <translation>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</translation>
+    </message>
+    <message>
+        <source>&amp;Submit it</source>
+        <translation>&amp;Submit it</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it</source>
+        <translation>&amp;Discard it</translation>
+    </message>
+</context>
+<context>
     <name>IntakeReplays</name>
     <message>
         <source>There is no contact %1 in this store.</source>
@@ -1105,6 +1164,10 @@
     <message>
         <source>Created although open requests of this type were nearby (%1): %2.</source>
         <translation>Created although open requests of this type were nearby (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s end names no contact or no time.</source>
+        <translation>The call&apos;s end names no contact or no time.</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1218,17 @@
     <message>
         <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
         <translation>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</translation>
+    </message>
+</context>
+<context>
+    <name>LobbyFigures</name>
+    <message>
+        <source>Choose a period of 1 to %1 days, the first day before the last.</source>
+        <translation>Choose a period of 1 to %1 days, the first day before the last.</translation>
+    </message>
+    <message>
+        <source>More than %1 visits: choose a shorter period.</source>
+        <translation>More than %1 visits: choose a shorter period.</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2157,37 @@
     <message>
         <source>A decision on a dispute is upheld or rescored.</source>
         <translation>A decision on a dispute is upheld or rescored.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLibrary</name>
+    <message>
+        <source>is used by another scenario</source>
+        <translation>is used by another scenario</translation>
+    </message>
+    <message>
+        <source>is a bundled scenario&apos;s (those stay as the city pack ships them): give this one an id of its own</source>
+        <translation>is a bundled scenario&apos;s (those stay as the city pack ships them): give this one an id of its own</translation>
+    </message>
+    <message>
+        <source>is used by another trainer&apos;s scenario (%1)</source>
+        <translation>is used by another trainer&apos;s scenario (%1)</translation>
+    </message>
+    <message>
+        <source>The %1 role may not write practice scenarios: trainers and admins do.</source>
+        <translation>The %1 role may not write practice scenarios: trainers and admins do.</translation>
+    </message>
+    <message>
+        <source>This workstation has no folder for trainers&apos; scenarios.</source>
+        <translation>This workstation has no folder for trainers&apos; scenarios.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation>The folder %1 could not be made.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3396,166 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallOut</name>
+    <message>
+        <source>Ticket %1, counter %2</source>
+        <translation>Ticket %1, counter %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallPop</name>
+    <message numerus="yes">
+        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
+        <translation>
+            <numerusform>Returning caller: %1 · %n request on file (shown in History).</numerusform>
+            <numerusform>Returning caller: %1 · %n requests on file (shown in History).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
+        <translation>
+            <numerusform>%n caller shares this number: choose them with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
+            <numerusform>%n callers share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller: %1 is not on file; their details are saved with the request.</source>
+        <translation>New caller: %1 is not on file; their details are saved with the request.</translation>
+    </message>
+    <message>
+        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
+        <translation>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</translation>
+    </message>
+    <message>
+        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
+        <translation>No number came with this call: an anonymous contact unless the caller gives their details.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>an unknown number</translation>
+    </message>
+    <message>
+        <source>Missed call from %1 at %2.</source>
+        <translation>Missed call from %1 at %2.</translation>
+    </message>
+    <message>
+        <source>The line was busy.</source>
+        <translation>The line was busy.</translation>
+    </message>
+    <message>
+        <source>The call was declined.</source>
+        <translation>The call was declined.</translation>
+    </message>
+    <message>
+        <source>The call was transferred.</source>
+        <translation>The call was transferred.</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>The call failed: %1</translation>
+    </message>
+    <message>
+        <source>The end of the call could not be recorded on its contact: %1</source>
+        <translation>The end of the call could not be recorded on its contact: %1</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transfer the call</translation>
+    </message>
+    <message>
+        <source>Transfer the call with %1 to (a number, an extension or a queue):</source>
+        <translation>Transfer the call with %1 to (a number, an extension or a queue):</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a place to transfer to: give a number, an extension or a queue of at most 100 characters. Nothing was sent.</source>
+        <translation>&quot;%1&quot; is not a place to transfer to: give a number, an extension or a queue of at most 100 characters. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Transferring the call to %1…</source>
+        <translation>Transferring the call to %1…</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Dial a number</translation>
+    </message>
+    <message>
+        <source>Number to call (the caller&apos;s phone is filled in):</source>
+        <translation>Number to call (the caller&apos;s phone is filled in):</translation>
+    </message>
+    <message>
+        <source>Number to call</source>
+        <translation>Number to call</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number to dial (digits, with +, spaces, dots, dashes or brackets). Nothing was dialled.</source>
+        <translation>&quot;%1&quot; is not a phone number to dial (digits, with +, spaces, dots, dashes or brackets). Nothing was dialled.</translation>
+    </message>
+    <message>
+        <source>Dialling %1…</source>
+        <translation>Dialling %1…</translation>
+    </message>
+    <message>
+        <source> (queue %1)</source>
+        <translation> (queue %1)</translation>
+    </message>
+    <message>
+        <source>The contact ended; the call with %1 is still on the line.</source>
+        <translation>The contact ended; the call with %1 is still on the line.</translation>
+    </message>
+    <message>
+        <source>No call.</source>
+        <translation>No call.</translation>
+    </message>
+    <message>
+        <source>Ringing: a call from %1%2.</source>
+        <translation>Ringing: a call from %1%2.</translation>
+    </message>
+    <message>
+        <source>On the call with %1%2.</source>
+        <translation>On the call with %1%2.</translation>
+    </message>
+    <message>
+        <source>The call with %1 ended.</source>
+        <translation>The call with %1 ended.</translation>
+    </message>
+    <message>
+        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
+        <translation>Another call is ringing from %1: it comes up when this contact ends.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected.</source>
+        <translation>The phone is not connected.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected: %1</source>
+        <translation>The phone is not connected: %1</translation>
+    </message>
+    <message>
+        <source>No call is ringing.</source>
+        <translation>No call is ringing.</translation>
+    </message>
+    <message>
+        <source>No call to hang up.</source>
+        <translation>No call to hang up.</translation>
+    </message>
+    <message>
+        <source>Only an answered call can be transferred.</source>
+        <translation>Only an answered call can be transferred.</translation>
+    </message>
+    <message>
+        <source>Finish the call on the line before dialling.</source>
+        <translation>Finish the call on the line before dialling.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallbackListModel</name>
     <message>
         <source>Later</source>
@@ -3650,6 +3915,22 @@
         <source>Mail</source>
         <translation>Mail</translation>
     </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transfer the call</translation>
+    </message>
+    <message>
+        <source>Transfer… (Ctrl+Shift+T)</source>
+        <translation>Transfer… (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Dial a number</translation>
+    </message>
+    <message>
+        <source>Dial… (Ctrl+Shift+D)</source>
+        <translation>Dial… (Ctrl+Shift+D)</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::CounterPanel</name>
@@ -3878,10 +4159,6 @@
         <translation>Receipt: %1</translation>
     </message>
     <message>
-        <source>The receipt folder %1 cannot be made.</source>
-        <translation>The receipt folder %1 cannot be made.</translation>
-    </message>
-    <message>
         <source>yes: %1</source>
         <translation>yes: %1</translation>
     </message>
@@ -3923,6 +4200,10 @@
     <message>
         <source>none yet</source>
         <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Handout: %1</source>
+        <translation>Handout: %1</translation>
     </message>
 </context>
 <context>
@@ -4190,10 +4471,6 @@
         <translation>Monthly &amp;report (PDF)…</translation>
     </message>
     <message>
-        <source>Export the period&apos;s contacts or requests as CSV</source>
-        <translation>Export the period&apos;s contacts or requests as CSV</translation>
-    </message>
-    <message>
         <source>&amp;Contacts as CSV…</source>
         <translation>&amp;Contacts as CSV…</translation>
     </message>
@@ -4239,6 +4516,41 @@
             <numerusform>%n row exported to %1</numerusform>
             <numerusform>%n rows exported to %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts, requests or lobby visits as CSV</source>
+        <translation>Export the period&apos;s contacts, requests or lobby visits as CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Lobby visits as CSV…</source>
+        <translation>&amp;Lobby visits as CSV…</translation>
+    </message>
+    <message>
+        <source>Export lobby visits</source>
+        <translation>Export lobby visits</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::Handout</name>
+    <message>
+        <source>Information from your visit</source>
+        <translation>Information from your visit</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · counter %2 · %3</source>
+        <translation>Ticket %1 · counter %2 · %3</translation>
+    </message>
+    <message>
+        <source>More questions?</source>
+        <translation>More questions?</translation>
+    </message>
+    <message>
+        <source>Call %1.</source>
+        <translation>Call %1.</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
     </message>
 </context>
 <context>
@@ -4498,67 +4810,12 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>&amp;Description (what the caller sees or needs)</source>
-        <translation>&amp;Description (what the caller sees or needs)</translation>
-    </message>
-    <message>
-        <source>&amp;Location</source>
-        <translation>&amp;Location</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby</source>
-        <translation>Open requests of this type nearby</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Attach the caller to the selected request (Ctrl+D)</source>
-        <translation>Attach the caller to the selected request (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Submit request (Ctrl+Enter)</source>
-        <translation>Submit request (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Finish contact</source>
-        <translation>Finish contact</translation>
-    </message>
-    <message>
-        <source>EMERGENCY — do not take a request. %1</source>
-        <translation>EMERGENCY — do not take a request. %1</translation>
-    </message>
-    <message>
-        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
-        <translation>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(no name)</translation>
-    </message>
-    <message>
         <source>New caller: saved with the request.</source>
         <translation>New caller: saved with the request.</translation>
     </message>
     <message>
         <source>Returning caller: %1</source>
         <translation>Returning caller: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 · opened %n day(s) ago · %3</source>
-        <translation>
-            <numerusform>%1 · %2 · opened %n day ago · %3</numerusform>
-            <numerusform>%1 · %2 · opened %n days ago · %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>in progress</translation>
     </message>
     <message>
         <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
@@ -4617,145 +4874,12 @@
         <translation>Choose how the contact ended (the Outcome list).</translation>
     </message>
     <message>
-        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
-        <translation>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</translation>
-    </message>
-    <message>
-        <source>&amp;Submit it</source>
-        <translation>&amp;Submit it</translation>
-    </message>
-    <message>
-        <source>&amp;Discard it</source>
-        <translation>&amp;Discard it</translation>
-    </message>
-    <message>
-        <source>&amp;Go back</source>
-        <translation>&amp;Go back</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby: shown once the address is chosen</source>
-        <translation>Open requests of this type nearby: shown once the address is chosen</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby: none</source>
-        <translation>Open requests of this type nearby: none</translation>
-    </message>
-    <message numerus="yes">
-        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
-        <translation>
-            <numerusform>Open request of this type nearby (%n) — the caller may be reporting it:</numerusform>
-            <numerusform>Open requests of this type nearby (%n) — the caller may be reporting one of these:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open requests nearby</source>
-        <translation>Open requests nearby</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
-        <translation>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Attach the caller to %1</source>
-        <translation>&amp;Attach the caller to %1</translation>
-    </message>
-    <message>
-        <source>Create anyway: a d&amp;ifferent problem</source>
-        <translation>Create anyway: a d&amp;ifferent problem</translation>
-    </message>
-    <message>
-        <source>Create anyway: a different &amp;spot</source>
-        <translation>Create anyway: a different &amp;spot</translation>
-    </message>
-    <message>
-        <source>a different problem from the open requests nearby</source>
-        <translation>a different problem from the open requests nearby</translation>
-    </message>
-    <message>
-        <source>a different spot from the open requests nearby</source>
-        <translation>a different spot from the open requests nearby</translation>
-    </message>
-    <message>
         <source>This step of the contact could not be recorded: %1</source>
         <translation>This step of the contact could not be recorded: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
-        <translation>
-            <numerusform>Returning caller: %1 · %n request on file (shown in History).</numerusform>
-            <numerusform>Returning caller: %1 · %n requests on file (shown in History).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
-        <translation>
-            <numerusform>%n caller shares this number: choose them with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
-            <numerusform>%n callers share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>New caller: %1 is not on file; their details are saved with the request.</source>
-        <translation>New caller: %1 is not on file; their details are saved with the request.</translation>
-    </message>
-    <message>
-        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
-        <translation>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</translation>
-    </message>
-    <message>
-        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
-        <translation>No number came with this call: an anonymous contact unless the caller gives their details.</translation>
-    </message>
-    <message>
-        <source>an unknown number</source>
-        <translation>an unknown number</translation>
-    </message>
-    <message>
-        <source>Missed call from %1 at %2.</source>
-        <translation>Missed call from %1 at %2.</translation>
-    </message>
-    <message>
-        <source>The line was busy.</source>
-        <translation>The line was busy.</translation>
-    </message>
-    <message>
-        <source>The call was declined.</source>
-        <translation>The call was declined.</translation>
-    </message>
-    <message>
-        <source>The call was transferred.</source>
-        <translation>The call was transferred.</translation>
-    </message>
-    <message>
-        <source>The call failed: %1</source>
-        <translation>The call failed: %1</translation>
     </message>
     <message>
         <source>The call ended: choose the outcome and finish the contact.</source>
         <translation>The call ended: choose the outcome and finish the contact.</translation>
-    </message>
-    <message>
-        <source> (queue %1)</source>
-        <translation> (queue %1)</translation>
-    </message>
-    <message>
-        <source>No call.</source>
-        <translation>No call.</translation>
-    </message>
-    <message>
-        <source>Ringing: a call from %1%2.</source>
-        <translation>Ringing: a call from %1%2.</translation>
-    </message>
-    <message>
-        <source>On the call with %1%2.</source>
-        <translation>On the call with %1%2.</translation>
-    </message>
-    <message>
-        <source>The call with %1 ended.</source>
-        <translation>The call with %1 ended.</translation>
-    </message>
-    <message>
-        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
-        <translation>Another call is ringing from %1: it comes up when this contact ends.</translation>
     </message>
 </context>
 <context>
@@ -4825,6 +4949,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>Welcome to %1</source>
         <translation>Welcome to %1</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed: please remember your number.</source>
+        <translation>The ticket could not be printed: please remember your number.</translation>
     </message>
 </context>
 <context>
@@ -5112,6 +5240,175 @@ Watch the screen for your number.</translation>
     <message>
         <source>Extent (lat, lon)</source>
         <translation>Extent (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LobbyFiguresPanel</name>
+    <message>
+        <source>served</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <source>served: %1</source>
+        <translation>served: %1</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>at the counter</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>parked</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>Visitors: tickets issued in the period (the city&apos;s local days). Wait: from the arrival to the first call. Service: from the call to the end of a served visit. 90%: nine visits in ten took at most this long. A counter counts the visits it called last; a category, the visit&apos;s category now. Minutes:seconds.</source>
+        <translation>Visitors: tickets issued in the period (the city&apos;s local days). Wait: from the arrival to the first call. Service: from the call to the end of a served visit. 90%: nine visits in ten took at most this long. A counter counts the visits it called last; a category, the visit&apos;s category now. Minutes:seconds.</translation>
+    </message>
+    <message>
+        <source>Lobby figures; Enter lists the visits behind one</source>
+        <translation>Lobby figures; Enter lists the visits behind one</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Average wait</translation>
+    </message>
+    <message>
+        <source>90% wait</source>
+        <translation>90% wait</translation>
+    </message>
+    <message>
+        <source>Average service</source>
+        <translation>Average service</translation>
+    </message>
+    <message>
+        <source>90% service</source>
+        <translation>90% service</translation>
+    </message>
+    <message>
+        <source>Lobby visits</source>
+        <translation>Lobby visits</translation>
+    </message>
+    <message>
+        <source>All visits</source>
+        <translation>All visits</translation>
+    </message>
+    <message>
+        <source>Called to a counter</source>
+        <translation>Called to a counter</translation>
+    </message>
+    <message>
+        <source>Not finished (waiting, at a counter or parked)</source>
+        <translation>Not finished (waiting, at a counter or parked)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visitors per hour (hours with arrivals: %n)</source>
+        <translation>
+            <numerusform>Visitors per hour (hours with arrivals: %n)</numerusform>
+            <numerusform>Visitors per hour (hours with arrivals: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrivals by hour</source>
+        <translation>Arrivals by hour</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation>%1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>By counter</source>
+        <translation>By counter</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>Visits: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s), in arrival order</source>
+        <translation>
+            <numerusform>%n visit, in arrival order</numerusform>
+            <numerusform>%n visits, in arrival order</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The visits behind %1</source>
+        <translation>The visits behind %1</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Recalls</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>Close the list</translation>
     </message>
 </context>
 <context>
@@ -5429,6 +5726,18 @@ Watch the screen for your number.</translation>
     <message>
         <source>Trainee &amp;report…</source>
         <translation>Trainee &amp;report…</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transfer the call</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Dial a number</translation>
+    </message>
+    <message>
+        <source>&amp;Write a practice scenario…</source>
+        <translation>&amp;Write a practice scenario…</translation>
     </message>
 </context>
 <context>
@@ -5769,6 +6078,33 @@ Watch the screen for your number.</translation>
         <source>This workstation keeps no training record.</source>
         <translation>This workstation keeps no training record.</translation>
     </message>
+    <message>
+        <source>Practice scenarios are written by trainers and admins; this workstation works as %1. Ask a trainer for a new scenario, or practise with the ones listed (Ctrl+Alt+P).</source>
+        <translation>Practice scenarios are written by trainers and admins; this workstation works as %1. Ask a trainer for a new scenario, or practise with the ones listed (Ctrl+Alt+P).</translation>
+    </message>
+    <message>
+        <source>Practice scenarios</source>
+        <translation>Practice scenarios</translation>
+    </message>
+    <message>
+        <source>Practice scenario &quot;%1&quot; saved in %2; it is in the practice list.</source>
+        <translation>Practice scenario &quot;%1&quot; saved in %2; it is in the practice list.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticePhone</name>
+    <message>
+        <source>the practice phone (no real line)</source>
+        <translation>the practice phone (no real line)</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>practice</translation>
+    </message>
+    <message>
+        <source>The practice phone does not call out.</source>
+        <translation>The practice phone does not call out.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::PracticeResultDialog</name>
@@ -5985,6 +6321,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>The receipt cannot be written to %1.</source>
         <translation>The receipt cannot be written to %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>The folder %1 cannot be made.</translation>
     </message>
 </context>
 <context>
@@ -6301,6 +6641,71 @@ Watch the screen for your number.</translation>
     <message>
         <source> — %1</source>
         <translation> — %1</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestBox</name>
+    <message>
+        <source>&amp;Description (what the caller sees or needs)</source>
+        <translation>&amp;Description (what the caller sees or needs)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Location</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby</source>
+        <translation>Open requests of this type nearby</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the selected request (Ctrl+D)</source>
+        <translation>Attach the caller to the selected request (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Submit request (Ctrl+Enter)</source>
+        <translation>Submit request (Ctrl+Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · opened %n day(s) ago · %3</source>
+        <translation>
+            <numerusform>%1 · %2 · opened %n day ago · %3</numerusform>
+            <numerusform>%1 · %2 · opened %n days ago · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>EMERGENCY — do not take a request. %1</source>
+        <translation>EMERGENCY — do not take a request. %1</translation>
+    </message>
+    <message>
+        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
+        <translation>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: shown once the address is chosen</source>
+        <translation>Open requests of this type nearby: shown once the address is chosen</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: none</source>
+        <translation>Open requests of this type nearby: none</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
+        <translation>
+            <numerusform>Open request of this type nearby (%n) — the caller may be reporting it:</numerusform>
+            <numerusform>Open requests of this type nearby (%n) — the caller may be reporting one of these:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7034,6 +7439,468 @@ Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::ScenarioEditorDialog</name>
+    <message>
+        <source>Practice scenario</source>
+        <translation>Practice scenario</translation>
+    </message>
+    <message>
+        <source>Start fro&amp;m:</source>
+        <translation>Start fro&amp;m:</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Start from</translation>
+    </message>
+    <message>
+        <source>Scenario parts</source>
+        <translation>Scenario parts</translation>
+    </message>
+    <message>
+        <source>The call</source>
+        <translation>The call</translation>
+    </message>
+    <message>
+        <source>&amp;Id (file name):</source>
+        <translation>&amp;Id (file name):</translation>
+    </message>
+    <message>
+        <source>Scenario id</source>
+        <translation>Scenario id</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>lowercase letters, digits, - and _</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Call &amp;language:</source>
+        <translation>Call &amp;language:</translation>
+    </message>
+    <message>
+        <source>Call language</source>
+        <translation>Call language</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Anon&amp;ymous caller (gives no name)</source>
+        <translation>Anon&amp;ymous caller (gives no name)</translation>
+    </message>
+    <message>
+        <source>Anonymous caller</source>
+        <translation>Anonymous caller</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;name:</source>
+        <translation>Caller&apos;s &amp;name:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>Caller&apos;s name</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;phone:</source>
+        <translation>Caller&apos;s &amp;phone:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s phone</source>
+        <translation>Caller&apos;s phone</translation>
+    </message>
+    <message>
+        <source>the number the practice phone rings with</source>
+        <translation>the number the practice phone rings with</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s lan&amp;guage:</source>
+        <translation>Caller&apos;s lan&amp;guage:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s language</source>
+        <translation>Caller&apos;s language</translation>
+    </message>
+    <message>
+        <source>&amp;Opening line:</source>
+        <translation>&amp;Opening line:</translation>
+    </message>
+    <message>
+        <source>Opening line</source>
+        <translation>Opening line</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>&amp;Where is it (F5):</source>
+        <translation>&amp;Where is it (F5):</translation>
+    </message>
+    <message>
+        <source>Where is it</source>
+        <translation>Where is it</translation>
+    </message>
+    <message>
+        <source>What &amp;happened (F6):</source>
+        <translation>What &amp;happened (F6):</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Who is callin&amp;g (F7):</source>
+        <translation>Who is callin&amp;g (F7):</translation>
+    </message>
+    <message>
+        <source>Who is calling</source>
+        <translation>Who is calling</translation>
+    </message>
+    <message>
+        <source>Request &amp;number of (F9):</source>
+        <translation>Request &amp;number of (F9):</translation>
+    </message>
+    <message>
+        <source>Request number of</source>
+        <translation>Request number of</translation>
+    </message>
+    <message>
+        <source>the ref of an open request (status calls)</source>
+        <translation>the ref of an open request (status calls)</translation>
+    </message>
+    <message>
+        <source>The caller m&amp;isreads the number first</source>
+        <translation>The caller m&amp;isreads the number first</translation>
+    </message>
+    <message>
+        <source>The caller misreads the number first</source>
+        <translation>The caller misreads the number first</translation>
+    </message>
+    <message>
+        <source>&amp;Answers to the type&apos;s questions (F8, in this order; values are list keys, separated by commas):</source>
+        <translation>&amp;Answers to the type&apos;s questions (F8, in this order; values are list keys, separated by commas):</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Add the type&apos;s &amp;questions</source>
+        <translation>Add the type&apos;s &amp;questions</translation>
+    </message>
+    <message>
+        <source>Add the type&apos;s questions</source>
+        <translation>Add the type&apos;s questions</translation>
+    </message>
+    <message>
+        <source>Add an answ&amp;er</source>
+        <translation>Add an answ&amp;er</translation>
+    </message>
+    <message>
+        <source>Add an answer</source>
+        <translation>Add an answer</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the answer</source>
+        <translation>&amp;Remove the answer</translation>
+    </message>
+    <message>
+        <source>Remove the answer</source>
+        <translation>Remove the answer</translation>
+    </message>
+    <message>
+        <source>Expected outcome</source>
+        <translation>Expected outcome</translation>
+    </message>
+    <message>
+        <source>Request &amp;type:</source>
+        <translation>Request &amp;type:</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Location:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>the address or intersection, e.g. 40 Centre St</source>
+        <translation>the address or intersection, e.g. 40 Centre St</translation>
+    </message>
+    <message>
+        <source>The place is &amp;outside the city</source>
+        <translation>The place is &amp;outside the city</translation>
+    </message>
+    <message>
+        <source>The place is outside the city</source>
+        <translation>The place is outside the city</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferral:</source>
+        <translation>Re&amp;ferral:</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate decision:</source>
+        <translation>&amp;Duplicate decision:</translation>
+    </message>
+    <message>
+        <source>Duplicate decision</source>
+        <translation>Duplicate decision</translation>
+    </message>
+    <message>
+        <source>&amp;Articles to open:</source>
+        <translation>&amp;Articles to open:</translation>
+    </message>
+    <message>
+        <source>Articles to open</source>
+        <translation>Articles to open</translation>
+    </message>
+    <message>
+        <source>article ids, separated by commas</source>
+        <translation>article ids, separated by commas</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>O&amp;utcome:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Transfer ta&amp;rget:</source>
+        <translation>Transfer ta&amp;rget:</translation>
+    </message>
+    <message>
+        <source>Transfer target</source>
+        <translation>Transfer target</translation>
+    </message>
+    <message>
+        <source>Number read &amp;back:</source>
+        <translation>Number read &amp;back:</translation>
+    </message>
+    <message>
+        <source>Number read back</source>
+        <translation>Number read back</translation>
+    </message>
+    <message>
+        <source>created, or the ref of an open request</source>
+        <translation>created, or the ref of an open request</translation>
+    </message>
+    <message>
+        <source>Target t&amp;ime (seconds):</source>
+        <translation>Target t&amp;ime (seconds):</translation>
+    </message>
+    <message>
+        <source>Target time in seconds</source>
+        <translation>Target time in seconds</translation>
+    </message>
+    <message>
+        <source>Pass mar&amp;k:</source>
+        <translation>Pass mar&amp;k:</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Open requests</translation>
+    </message>
+    <message>
+        <source>&amp;Open requests that exist before the call (a duplicate to find, a request to ask about):</source>
+        <translation>&amp;Open requests that exist before the call (a duplicate to find, a request to ask about):</translation>
+    </message>
+    <message>
+        <source>Open requests before the call</source>
+        <translation>Open requests before the call</translation>
+    </message>
+    <message>
+        <source>Add an open re&amp;quest</source>
+        <translation>Add an open re&amp;quest</translation>
+    </message>
+    <message>
+        <source>Add an open request</source>
+        <translation>Add an open request</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the open request</source>
+        <translation>Remo&amp;ve the open request</translation>
+    </message>
+    <message>
+        <source>Remove the open request</source>
+        <translation>Remove the open request</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation>Save the scenario</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Saved in the trainers&apos; folder %1 (the bundled scenarios stay as the city pack ships them). Ctrl+S saves; Ctrl+Tab shows the next part.</source>
+        <translation>Saved in the trainers&apos; folder %1 (the bundled scenarios stay as the city pack ships them). Ctrl+S saves; Ctrl+Tab shows the next part.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no request: an information question or a status call)</source>
+        <translation>(no request: an information question or a status call)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the open request</source>
+        <translation>Attach the caller to the open request</translation>
+    </message>
+    <message>
+        <source>Take a new request anyway</source>
+        <translation>Take a new request anyway</translation>
+    </message>
+    <message>
+        <source>A new scenario</source>
+        <translation>A new scenario</translation>
+    </message>
+    <message>
+        <source>Edit: %1 (%2)</source>
+        <translation>Edit: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy of: %1 (%2)</source>
+        <translation>Copy of: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Question code</source>
+        <translation>Question code</translation>
+    </message>
+    <message>
+        <source>Values (list keys or text)</source>
+        <translation>Values (list keys or text)</translation>
+    </message>
+    <message>
+        <source>The caller says</source>
+        <translation>The caller says</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref</translation>
+    </message>
+    <message>
+        <source>Type code</source>
+        <translation>Type code</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Days ago</source>
+        <translation>Days ago</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>scored</translation>
+    </message>
+    <message>
+        <source>choose the request type first: its questions are added</source>
+        <translation>choose the request type first: its questions are added</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>One of: %1</source>
+        <translation>One of: %1</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>is not a number</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Not saved (%n problem(s)):&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Not saved (%n problem):&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;Not saved (%n problems):&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ScenarioPickerDialog</name>
     <message>
         <source>Practice: choose a call</source>
@@ -7058,6 +7925,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>&amp;Start the call</source>
         <translation>&amp;Start the call</translation>
+    </message>
+    <message>
+        <source>%1 · written by a trainer</source>
+        <translation>%1 · written by a trainer</translation>
     </message>
 </context>
 <context>
@@ -7507,6 +8378,10 @@ Watch the screen for your number.</translation>
         <source>&amp;Quality review</source>
         <translation>&amp;Quality review</translation>
     </message>
+    <message>
+        <source>L&amp;obby</source>
+        <translation>L&amp;obby</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::SyncClient</name>
@@ -7635,6 +8510,33 @@ Watch the screen for your number.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Enter an http or https address, e.g. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TicketSlip</name>
+    <message>
+        <source>Your ticket number</source>
+        <translation>Your ticket number</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Taken at %1</source>
+        <translation>Taken at %1</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1</source>
+        <translation>People ahead of you: %1</translation>
+    </message>
+    <message>
+        <source>Expected wait: about %1 minutes</source>
+        <translation>Expected wait: about %1 minutes</translation>
+    </message>
+    <message>
+        <source>Please wait until your number appears on the screen with the counter to go to.</source>
+        <translation>Please wait until your number appears on the screen with the counter to go to.</translation>
     </message>
 </context>
 <context>

@@ -655,6 +655,14 @@
         <source>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</source>
         <translation>Arrancar como siempre, escribir una tecla en el campo que tiene el foco del teclado en cuanto aparece la ventana, borrarla, mostrar cuánto tardó y salir: 0 si la tecla llegó, 1 si no (para pruebas de rendimiento y comprobaciones de instalación).</translation>
     </message>
+    <message>
+        <source>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
+        <translation>Con --display-board: anunciar en voz alta cada llamada en inglés y en español («Turno A 0 1 2, ventanilla 3»); en silencio si no hay ningún motor de voz instalado.</translation>
+    </message>
+    <message>
+        <source>--speak-calls is for the display board: add --display-board.</source>
+        <translation>--speak-calls es para la pantalla de turnos: añada --display-board.</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -1066,6 +1074,57 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialogs</name>
+    <message>
+        <source>Open requests nearby</source>
+        <translation>Solicitudes abiertas cerca</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Hay solicitudes abiertas de este tipo cerca:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;¿Añadir a quien llama a %2, o crear una solicitud nueva de todos modos (el motivo queda registrado con ella)?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the caller to %1</source>
+        <translation>&amp;Añadir a quien llama a %1</translation>
+    </message>
+    <message>
+        <source>Create anyway: a d&amp;ifferent problem</source>
+        <translation>Crear de todos modos: otro &amp;problema</translation>
+    </message>
+    <message>
+        <source>Create anyway: a different &amp;spot</source>
+        <translation>Crear de todos modos: otro &amp;lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <source>a different problem from the open requests nearby</source>
+        <translation>un problema distinto del de las solicitudes abiertas cercanas</translation>
+    </message>
+    <message>
+        <source>a different spot from the open requests nearby</source>
+        <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
+    </message>
+    <message>
+        <source>Finish contact</source>
+        <translation>Finalizar contacto</translation>
+    </message>
+    <message>
+        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
+        <translation>La solicitud del formulario no se envió. ¿Enviarla ahora (luego lea el número a la persona y termine), descartarla o volver a ella?</translation>
+    </message>
+    <message>
+        <source>&amp;Submit it</source>
+        <translation>&amp;Enviarla</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it</source>
+        <translation>&amp;Descartarla</translation>
+    </message>
+</context>
+<context>
     <name>IntakeReplays</name>
     <message>
         <source>There is no contact %1 in this store.</source>
@@ -1105,6 +1164,10 @@
     <message>
         <source>Created although open requests of this type were nearby (%1): %2.</source>
         <translation>Creada aunque había solicitudes abiertas de este tipo cerca (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s end names no contact or no time.</source>
+        <translation>El final de la llamada no indica ningún contacto o ninguna hora.</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1218,17 @@
     <message>
         <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
         <translation>Resolución en el primer contacto: un contacto terminado con un llamante conocido y un tipo de solicitud cuenta como resuelto, salvo que el mismo llamante volviera a contactar con el centro por una solicitud del mismo tipo en los %1 días siguientes. Los contactos sin llamante o sin tipo no se cuentan.</translation>
+    </message>
+</context>
+<context>
+    <name>LobbyFigures</name>
+    <message>
+        <source>Choose a period of 1 to %1 days, the first day before the last.</source>
+        <translation>Elija un periodo de 1 a %1 días, con el primer día antes del último.</translation>
+    </message>
+    <message>
+        <source>More than %1 visits: choose a shorter period.</source>
+        <translation>Más de %1 visitas: elija un periodo más corto.</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2157,37 @@
     <message>
         <source>A decision on a dispute is upheld or rescored.</source>
         <translation>La decisión sobre una impugnación es mantener o volver a puntuar.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLibrary</name>
+    <message>
+        <source>is used by another scenario</source>
+        <translation>ya lo usa otro escenario</translation>
+    </message>
+    <message>
+        <source>is a bundled scenario&apos;s (those stay as the city pack ships them): give this one an id of its own</source>
+        <translation>es el de un escenario incluido (esos quedan tal como los trae el paquete de la ciudad): dé a este un identificador propio</translation>
+    </message>
+    <message>
+        <source>is used by another trainer&apos;s scenario (%1)</source>
+        <translation>ya lo usa otro escenario de los formadores (%1)</translation>
+    </message>
+    <message>
+        <source>The %1 role may not write practice scenarios: trainers and admins do.</source>
+        <translation>El rol %1 no puede escribir escenarios de práctica: lo hacen los formadores y los administradores.</translation>
+    </message>
+    <message>
+        <source>This workstation has no folder for trainers&apos; scenarios.</source>
+        <translation>Este puesto no tiene carpeta para los escenarios de los formadores.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation>No se pudo crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3396,166 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallOut</name>
+    <message>
+        <source>Ticket %1, counter %2</source>
+        <translation>Turno %1, ventanilla %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::CallPop</name>
+    <message numerus="yes">
+        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
+        <translation>
+            <numerusform>Persona conocida: %1 · %n solicitud registrada (en Historial).</numerusform>
+            <numerusform>Persona conocida: %1 · %n solicitudes registradas (en Historial).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
+        <translation>
+            <numerusform>%n persona comparte este número: elíjala con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
+            <numerusform>%n personas comparten este número: elija una con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New caller: %1 is not on file; their details are saved with the request.</source>
+        <translation>Persona nueva: %1 no está registrado; sus datos se guardan con la solicitud.</translation>
+    </message>
+    <message>
+        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
+        <translation>Número oculto: es un contacto anónimo. Pida un nombre o un número solo si la solicitud lo necesita.</translation>
+    </message>
+    <message>
+        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
+        <translation>La llamada llegó sin número: es un contacto anónimo salvo que la persona dé sus datos.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>un número desconocido</translation>
+    </message>
+    <message>
+        <source>Missed call from %1 at %2.</source>
+        <translation>Llamada perdida de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The line was busy.</source>
+        <translation>La línea estaba ocupada.</translation>
+    </message>
+    <message>
+        <source>The call was declined.</source>
+        <translation>La llamada fue rechazada.</translation>
+    </message>
+    <message>
+        <source>The call was transferred.</source>
+        <translation>La llamada fue transferida.</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>La llamada falló: %1</translation>
+    </message>
+    <message>
+        <source>The end of the call could not be recorded on its contact: %1</source>
+        <translation>No se pudo registrar el final de la llamada en su contacto: %1</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transferir la llamada</translation>
+    </message>
+    <message>
+        <source>Transfer the call with %1 to (a number, an extension or a queue):</source>
+        <translation>Transferir la llamada con %1 a (un número, una extensión o una cola):</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transferir a</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a place to transfer to: give a number, an extension or a queue of at most 100 characters. Nothing was sent.</source>
+        <translation>«%1» no es un destino de transferencia: indique un número, una extensión o una cola de 100 caracteres como máximo. No se envió nada.</translation>
+    </message>
+    <message>
+        <source>Transferring the call to %1…</source>
+        <translation>Transfiriendo la llamada a %1…</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Marcar un número</translation>
+    </message>
+    <message>
+        <source>Number to call (the caller&apos;s phone is filled in):</source>
+        <translation>Número al que llamar (ya figura el teléfono de quien llama):</translation>
+    </message>
+    <message>
+        <source>Number to call</source>
+        <translation>Número al que llamar</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number to dial (digits, with +, spaces, dots, dashes or brackets). Nothing was dialled.</source>
+        <translation>«%1» no es un número de teléfono que se pueda marcar (dígitos, con +, espacios, puntos, guiones o paréntesis). No se marcó nada.</translation>
+    </message>
+    <message>
+        <source>Dialling %1…</source>
+        <translation>Marcando %1…</translation>
+    </message>
+    <message>
+        <source> (queue %1)</source>
+        <translation> (cola %1)</translation>
+    </message>
+    <message>
+        <source>The contact ended; the call with %1 is still on the line.</source>
+        <translation>El contacto terminó; la llamada con %1 sigue en línea.</translation>
+    </message>
+    <message>
+        <source>No call.</source>
+        <translation>Sin llamada.</translation>
+    </message>
+    <message>
+        <source>Ringing: a call from %1%2.</source>
+        <translation>Suena: una llamada de %1%2.</translation>
+    </message>
+    <message>
+        <source>On the call with %1%2.</source>
+        <translation>En llamada con %1%2.</translation>
+    </message>
+    <message>
+        <source>The call with %1 ended.</source>
+        <translation>La llamada con %1 terminó.</translation>
+    </message>
+    <message>
+        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
+        <translation>Suena otra llamada de %1: aparecerá cuando termine este contacto.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected.</source>
+        <translation>El teléfono no está conectado.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected: %1</source>
+        <translation>El teléfono no está conectado: %1</translation>
+    </message>
+    <message>
+        <source>No call is ringing.</source>
+        <translation>No hay ninguna llamada entrante.</translation>
+    </message>
+    <message>
+        <source>No call to hang up.</source>
+        <translation>No hay ninguna llamada que colgar.</translation>
+    </message>
+    <message>
+        <source>Only an answered call can be transferred.</source>
+        <translation>Solo se puede transferir una llamada contestada.</translation>
+    </message>
+    <message>
+        <source>Finish the call on the line before dialling.</source>
+        <translation>Termine la llamada en curso antes de marcar.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallbackListModel</name>
     <message>
         <source>Later</source>
@@ -3650,6 +3915,22 @@
         <source>Mail</source>
         <translation>Correo postal</translation>
     </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transferir la llamada</translation>
+    </message>
+    <message>
+        <source>Transfer… (Ctrl+Shift+T)</source>
+        <translation>Transferir… (Ctrl+Mayús+T)</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Marcar un número</translation>
+    </message>
+    <message>
+        <source>Dial… (Ctrl+Shift+D)</source>
+        <translation>Marcar… (Ctrl+Mayús+D)</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::CounterPanel</name>
@@ -3878,10 +4159,6 @@
         <translation>Comprobante: %1</translation>
     </message>
     <message>
-        <source>The receipt folder %1 cannot be made.</source>
-        <translation>No se puede crear la carpeta de comprobantes %1.</translation>
-    </message>
-    <message>
         <source>yes: %1</source>
         <translation>sí: %1</translation>
     </message>
@@ -3923,6 +4200,10 @@
     <message>
         <source>none yet</source>
         <translation>ninguna todavía</translation>
+    </message>
+    <message>
+        <source>Handout: %1</source>
+        <translation>Hoja informativa: %1</translation>
     </message>
 </context>
 <context>
@@ -4190,10 +4471,6 @@
         <translation>&amp;Informe mensual (PDF)…</translation>
     </message>
     <message>
-        <source>Export the period&apos;s contacts or requests as CSV</source>
-        <translation>Exportar los contactos o las solicitudes del periodo como CSV</translation>
-    </message>
-    <message>
         <source>&amp;Contacts as CSV…</source>
         <translation>&amp;Contactos como CSV…</translation>
     </message>
@@ -4239,6 +4516,41 @@
             <numerusform>%n fila exportada a %1</numerusform>
             <numerusform>%n filas exportadas a %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts, requests or lobby visits as CSV</source>
+        <translation>Exportar como CSV los contactos, las solicitudes o las visitas presenciales del periodo</translation>
+    </message>
+    <message>
+        <source>&amp;Lobby visits as CSV…</source>
+        <translation>&amp;Visitas presenciales como CSV…</translation>
+    </message>
+    <message>
+        <source>Export lobby visits</source>
+        <translation>Exportar las visitas presenciales</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::Handout</name>
+    <message>
+        <source>Information from your visit</source>
+        <translation>Información de su visita</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · counter %2 · %3</source>
+        <translation>Turno %1 · ventanilla %2 · %3</translation>
+    </message>
+    <message>
+        <source>More questions?</source>
+        <translation>¿Más preguntas?</translation>
+    </message>
+    <message>
+        <source>Call %1.</source>
+        <translation>Llame al %1.</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>En línea: %1</translation>
     </message>
 </context>
 <context>
@@ -4498,67 +4810,12 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>&amp;Description (what the caller sees or needs)</source>
-        <translation>&amp;Descripción (lo que la persona ve o necesita)</translation>
-    </message>
-    <message>
-        <source>&amp;Location</source>
-        <translation>Ubicac&amp;ión</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby</source>
-        <translation>Solicitudes abiertas de este tipo cerca</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <source>Attach the caller to the selected request (Ctrl+D)</source>
-        <translation>Agregar a la persona a la solicitud seleccionada (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Submit request (Ctrl+Enter)</source>
-        <translation>Enviar solicitud (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <source>Finish contact</source>
-        <translation>Finalizar contacto</translation>
-    </message>
-    <message>
-        <source>EMERGENCY — do not take a request. %1</source>
-        <translation>EMERGENCIA: no tome una solicitud. %1</translation>
-    </message>
-    <message>
-        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
-        <translation>Tipo confidencial: no pida el nombre, el teléfono ni el correo de la persona. Con esta solicitud no se guarda nada que la identifique.</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(sin nombre)</translation>
-    </message>
-    <message>
         <source>New caller: saved with the request.</source>
         <translation>Persona nueva: se guarda con la solicitud.</translation>
     </message>
     <message>
         <source>Returning caller: %1</source>
         <translation>Persona que ya ha llamado: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 · opened %n day(s) ago · %3</source>
-        <translation>
-            <numerusform>%1 · %2 · abierta hace %n día · %3</numerusform>
-            <numerusform>%1 · %2 · abierta hace %n días · %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>abierta</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>en curso</translation>
     </message>
     <message>
         <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
@@ -4617,145 +4874,12 @@
         <translation>Elija cómo terminó el contacto (la lista Resultado).</translation>
     </message>
     <message>
-        <source>The request on the form was not submitted. Submit it now (then read the number back and finish), discard it, or go back to it?</source>
-        <translation>La solicitud del formulario no se envió. ¿Enviarla ahora (luego lea el número a la persona y termine), descartarla o volver a ella?</translation>
-    </message>
-    <message>
-        <source>&amp;Submit it</source>
-        <translation>&amp;Enviarla</translation>
-    </message>
-    <message>
-        <source>&amp;Discard it</source>
-        <translation>&amp;Descartarla</translation>
-    </message>
-    <message>
-        <source>&amp;Go back</source>
-        <translation>&amp;Volver</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby: shown once the address is chosen</source>
-        <translation>Solicitudes abiertas de este tipo cerca: se muestran al elegir la dirección</translation>
-    </message>
-    <message>
-        <source>Open requests of this type nearby: none</source>
-        <translation>Solicitudes abiertas de este tipo cerca: ninguna</translation>
-    </message>
-    <message numerus="yes">
-        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
-        <translation>
-            <numerusform>Solicitud abierta de este tipo cerca (%n): puede que quien llama informe de ella:</numerusform>
-            <numerusform>Solicitudes abiertas de este tipo cerca (%n): puede que quien llama informe de una de ellas:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open requests nearby</source>
-        <translation>Solicitudes abiertas cerca</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;There are open requests of this type nearby:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Attach the caller to %2, or create a new request anyway (the reason is recorded with it)?&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Hay solicitudes abiertas de este tipo cerca:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;¿Añadir a quien llama a %2, o crear una solicitud nueva de todos modos (el motivo queda registrado con ella)?&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Attach the caller to %1</source>
-        <translation>&amp;Añadir a quien llama a %1</translation>
-    </message>
-    <message>
-        <source>Create anyway: a d&amp;ifferent problem</source>
-        <translation>Crear de todos modos: otro &amp;problema</translation>
-    </message>
-    <message>
-        <source>Create anyway: a different &amp;spot</source>
-        <translation>Crear de todos modos: otro &amp;lugar</translation>
-    </message>
-    <message>
-        <source>a different problem from the open requests nearby</source>
-        <translation>un problema distinto del de las solicitudes abiertas cercanas</translation>
-    </message>
-    <message>
-        <source>a different spot from the open requests nearby</source>
-        <translation>un lugar distinto del de las solicitudes abiertas cercanas</translation>
-    </message>
-    <message>
         <source>This step of the contact could not be recorded: %1</source>
         <translation>No se pudo registrar este paso del contacto: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Returning caller: %1 · %n request(s) on file (shown in History).</source>
-        <translation>
-            <numerusform>Persona conocida: %1 · %n solicitud registrada (en Historial).</numerusform>
-            <numerusform>Persona conocida: %1 · %n solicitudes registradas (en Historial).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n caller(s) share this number: choose one with Up, Down and Enter, or type a new caller&apos;s name.</source>
-        <translation>
-            <numerusform>%n persona comparte este número: elíjala con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
-            <numerusform>%n personas comparten este número: elija una con Arriba, Abajo e Intro, o escriba el nombre de una persona nueva.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>New caller: %1 is not on file; their details are saved with the request.</source>
-        <translation>Persona nueva: %1 no está registrado; sus datos se guardan con la solicitud.</translation>
-    </message>
-    <message>
-        <source>Number withheld: this is an anonymous contact. Ask for a name or number only if the request needs one.</source>
-        <translation>Número oculto: es un contacto anónimo. Pida un nombre o un número solo si la solicitud lo necesita.</translation>
-    </message>
-    <message>
-        <source>No number came with this call: an anonymous contact unless the caller gives their details.</source>
-        <translation>La llamada llegó sin número: es un contacto anónimo salvo que la persona dé sus datos.</translation>
-    </message>
-    <message>
-        <source>an unknown number</source>
-        <translation>un número desconocido</translation>
-    </message>
-    <message>
-        <source>Missed call from %1 at %2.</source>
-        <translation>Llamada perdida de %1 (%2)</translation>
-    </message>
-    <message>
-        <source>The line was busy.</source>
-        <translation>La línea estaba ocupada.</translation>
-    </message>
-    <message>
-        <source>The call was declined.</source>
-        <translation>La llamada fue rechazada.</translation>
-    </message>
-    <message>
-        <source>The call was transferred.</source>
-        <translation>La llamada fue transferida.</translation>
-    </message>
-    <message>
-        <source>The call failed: %1</source>
-        <translation>La llamada falló: %1</translation>
     </message>
     <message>
         <source>The call ended: choose the outcome and finish the contact.</source>
         <translation>La llamada terminó: elija el resultado y finalice el contacto.</translation>
-    </message>
-    <message>
-        <source> (queue %1)</source>
-        <translation> (cola %1)</translation>
-    </message>
-    <message>
-        <source>No call.</source>
-        <translation>Sin llamada.</translation>
-    </message>
-    <message>
-        <source>Ringing: a call from %1%2.</source>
-        <translation>Suena: una llamada de %1%2.</translation>
-    </message>
-    <message>
-        <source>On the call with %1%2.</source>
-        <translation>En llamada con %1%2.</translation>
-    </message>
-    <message>
-        <source>The call with %1 ended.</source>
-        <translation>La llamada con %1 terminó.</translation>
-    </message>
-    <message>
-        <source>Another call is ringing from %1: it comes up when this contact ends.</source>
-        <translation>Suena otra llamada de %1: aparecerá cuando termine este contacto.</translation>
     </message>
 </context>
 <context>
@@ -4825,6 +4949,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Welcome to %1</source>
         <translation>Welcome to %1</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed: please remember your number.</source>
+        <translation>No se pudo imprimir el turno: recuerde su número, por favor.</translation>
     </message>
 </context>
 <context>
@@ -5112,6 +5240,175 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Extent (lat, lon)</source>
         <translation>Extensión (lat, lon)</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::LobbyFiguresPanel</name>
+    <message>
+        <source>served</source>
+        <translation>atendida</translation>
+    </message>
+    <message>
+        <source>served: %1</source>
+        <translation>atendida: %1</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>at the counter</source>
+        <translation>en la ventanilla</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>apartada</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>Visitors: tickets issued in the period (the city&apos;s local days). Wait: from the arrival to the first call. Service: from the call to the end of a served visit. 90%: nine visits in ten took at most this long. A counter counts the visits it called last; a category, the visit&apos;s category now. Minutes:seconds.</source>
+        <translation>Visitantes: turnos emitidos en el periodo (días locales de la ciudad). Espera: desde la llegada hasta la primera llamada. Atención: desde la llamada hasta el final de una visita atendida. 90 %: nueve de cada diez visitas no duraron más que esto. Una ventanilla cuenta las visitas que llamó por última vez; una categoría, la categoría actual de la visita. Minutos:segundos.</translation>
+    </message>
+    <message>
+        <source>Lobby figures; Enter lists the visits behind one</source>
+        <translation>Cifras de la sala de espera; Intro muestra las visitas detrás de una</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visitantes</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Atendidas</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Ausentes</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Espera media</translation>
+    </message>
+    <message>
+        <source>90% wait</source>
+        <translation>Espera (90 %)</translation>
+    </message>
+    <message>
+        <source>Average service</source>
+        <translation>Atención media</translation>
+    </message>
+    <message>
+        <source>90% service</source>
+        <translation>Atención (90 %)</translation>
+    </message>
+    <message>
+        <source>Lobby visits</source>
+        <translation>Visitas presenciales</translation>
+    </message>
+    <message>
+        <source>All visits</source>
+        <translation>Todas las visitas</translation>
+    </message>
+    <message>
+        <source>Called to a counter</source>
+        <translation>Llamadas a una ventanilla</translation>
+    </message>
+    <message>
+        <source>Not finished (waiting, at a counter or parked)</source>
+        <translation>Sin terminar (en espera, en una ventanilla o apartadas)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visitors per hour (hours with arrivals: %n)</source>
+        <translation>
+            <numerusform>Visitantes por hora (horas con llegadas: %n)</numerusform>
+            <numerusform>Visitantes por hora (horas con llegadas: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrivals by hour</source>
+        <translation>Llegadas por hora</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation>%1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Ventanilla %1</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Por categoría</translation>
+    </message>
+    <message>
+        <source>By counter</source>
+        <translation>Por ventanilla</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>Visitas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s), in arrival order</source>
+        <translation>
+            <numerusform>%n visita, por orden de llegada</numerusform>
+            <numerusform>%n visitas, por orden de llegada</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The visits behind %1</source>
+        <translation>Las visitas detrás de %1</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Ventanilla</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Nuevas llamadas</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Close the list</source>
+        <translation>Cerrar la lista</translation>
     </message>
 </context>
 <context>
@@ -5429,6 +5726,18 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Trainee &amp;report…</source>
         <translation>&amp;Informe de formación…</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Transferir la llamada</translation>
+    </message>
+    <message>
+        <source>Dial a number</source>
+        <translation>Marcar un número</translation>
+    </message>
+    <message>
+        <source>&amp;Write a practice scenario…</source>
+        <translation>&amp;Escribir un escenario de práctica…</translation>
     </message>
 </context>
 <context>
@@ -5769,6 +6078,33 @@ Esté atento a su número en la pantalla.</translation>
         <source>This workstation keeps no training record.</source>
         <translation>Esta estación de trabajo no guarda registro de formación.</translation>
     </message>
+    <message>
+        <source>Practice scenarios are written by trainers and admins; this workstation works as %1. Ask a trainer for a new scenario, or practise with the ones listed (Ctrl+Alt+P).</source>
+        <translation>Los escenarios de práctica los escriben los formadores y los administradores; este puesto trabaja como %1. Pida un escenario nuevo a un formador o practique con los de la lista (Ctrl+Alt+P).</translation>
+    </message>
+    <message>
+        <source>Practice scenarios</source>
+        <translation>Escenarios de práctica</translation>
+    </message>
+    <message>
+        <source>Practice scenario &quot;%1&quot; saved in %2; it is in the practice list.</source>
+        <translation>Escenario de práctica «%1» guardado en %2; ya está en la lista de práctica.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::PracticePhone</name>
+    <message>
+        <source>the practice phone (no real line)</source>
+        <translation>el teléfono de práctica (sin línea real)</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>práctica</translation>
+    </message>
+    <message>
+        <source>The practice phone does not call out.</source>
+        <translation>El teléfono de práctica no hace llamadas.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::PracticeResultDialog</name>
@@ -5985,6 +6321,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>The receipt cannot be written to %1.</source>
         <translation>No se puede escribir el comprobante en %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
     </message>
 </context>
 <context>
@@ -6301,6 +6641,71 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source> — %1</source>
         <translation> — %1</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestBox</name>
+    <message>
+        <source>&amp;Description (what the caller sees or needs)</source>
+        <translation>&amp;Descripción (lo que la persona ve o necesita)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>Ubicac&amp;ión</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby</source>
+        <translation>Solicitudes abiertas de este tipo cerca</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the selected request (Ctrl+D)</source>
+        <translation>Agregar a la persona a la solicitud seleccionada (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Submit request (Ctrl+Enter)</source>
+        <translation>Enviar solicitud (Ctrl+Intro)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · opened %n day(s) ago · %3</source>
+        <translation>
+            <numerusform>%1 · %2 · abierta hace %n día · %3</numerusform>
+            <numerusform>%1 · %2 · abierta hace %n días · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>EMERGENCY — do not take a request. %1</source>
+        <translation>EMERGENCIA: no tome una solicitud. %1</translation>
+    </message>
+    <message>
+        <source>Confidential type: do not take the caller&apos;s name, phone or email. Nothing identifying the caller is stored with this request.</source>
+        <translation>Tipo confidencial: no pida el nombre, el teléfono ni el correo de la persona. Con esta solicitud no se guarda nada que la identifique.</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: shown once the address is chosen</source>
+        <translation>Solicitudes abiertas de este tipo cerca: se muestran al elegir la dirección</translation>
+    </message>
+    <message>
+        <source>Open requests of this type nearby: none</source>
+        <translation>Solicitudes abiertas de este tipo cerca: ninguna</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open requests of this type nearby (%n) — the caller may be reporting one of these:</source>
+        <translation>
+            <numerusform>Solicitud abierta de este tipo cerca (%n): puede que quien llama informe de ella:</numerusform>
+            <numerusform>Solicitudes abiertas de este tipo cerca (%n): puede que quien llama informe de una de ellas:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7034,6 +7439,468 @@ Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::ScenarioEditorDialog</name>
+    <message>
+        <source>Practice scenario</source>
+        <translation>Escenario de práctica</translation>
+    </message>
+    <message>
+        <source>Start fro&amp;m:</source>
+        <translation>&amp;Partir de:</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Partir de</translation>
+    </message>
+    <message>
+        <source>Scenario parts</source>
+        <translation>Partes del escenario</translation>
+    </message>
+    <message>
+        <source>The call</source>
+        <translation>La llamada</translation>
+    </message>
+    <message>
+        <source>&amp;Id (file name):</source>
+        <translation>&amp;Identificador (nombre del archivo):</translation>
+    </message>
+    <message>
+        <source>Scenario id</source>
+        <translation>Identificador del escenario</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>minúsculas, cifras, - y _</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Call &amp;language:</source>
+        <translation>I&amp;dioma de la llamada:</translation>
+    </message>
+    <message>
+        <source>Call language</source>
+        <translation>Idioma de la llamada</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Anon&amp;ymous caller (gives no name)</source>
+        <translation>Llamante anónim&amp;o (no da su nombre)</translation>
+    </message>
+    <message>
+        <source>Anonymous caller</source>
+        <translation>Llamante anónimo</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;name:</source>
+        <translation>&amp;Nombre del llamante:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>Nombre del llamante</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;phone:</source>
+        <translation>T&amp;eléfono del llamante:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s phone</source>
+        <translation>Teléfono del llamante</translation>
+    </message>
+    <message>
+        <source>the number the practice phone rings with</source>
+        <translation>el número con el que suena el teléfono de práctica</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s lan&amp;guage:</source>
+        <translation>Idio&amp;ma del llamante:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s language</source>
+        <translation>Idioma del llamante</translation>
+    </message>
+    <message>
+        <source>&amp;Opening line:</source>
+        <translation>&amp;Frase inicial:</translation>
+    </message>
+    <message>
+        <source>Opening line</source>
+        <translation>Frase inicial</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>&amp;Where is it (F5):</source>
+        <translation>¿&amp;Dónde está? (F5):</translation>
+    </message>
+    <message>
+        <source>Where is it</source>
+        <translation>Dónde está</translation>
+    </message>
+    <message>
+        <source>What &amp;happened (F6):</source>
+        <translation>¿&amp;Qué pasó? (F6):</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Who is callin&amp;g (F7):</source>
+        <translation>¿Quién &amp;llama? (F7):</translation>
+    </message>
+    <message>
+        <source>Who is calling</source>
+        <translation>Quién llama</translation>
+    </message>
+    <message>
+        <source>Request &amp;number of (F9):</source>
+        <translation>&amp;Número de la solicitud (F9):</translation>
+    </message>
+    <message>
+        <source>Request number of</source>
+        <translation>Número de la solicitud</translation>
+    </message>
+    <message>
+        <source>the ref of an open request (status calls)</source>
+        <translation>la ref. de una solicitud abierta (llamadas de estado)</translation>
+    </message>
+    <message>
+        <source>The caller m&amp;isreads the number first</source>
+        <translation>El llamante lee mal el número la &amp;primera vez</translation>
+    </message>
+    <message>
+        <source>The caller misreads the number first</source>
+        <translation>El llamante lee mal el número la primera vez</translation>
+    </message>
+    <message>
+        <source>&amp;Answers to the type&apos;s questions (F8, in this order; values are list keys, separated by commas):</source>
+        <translation>&amp;Respuestas a las preguntas del tipo (F8, en este orden; los valores son claves de la lista, separadas por comas):</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Add the type&apos;s &amp;questions</source>
+        <translation>Añadir las pre&amp;guntas del tipo</translation>
+    </message>
+    <message>
+        <source>Add the type&apos;s questions</source>
+        <translation>Añadir las preguntas del tipo</translation>
+    </message>
+    <message>
+        <source>Add an answ&amp;er</source>
+        <translation>Añadir una r&amp;espuesta</translation>
+    </message>
+    <message>
+        <source>Add an answer</source>
+        <translation>Añadir una respuesta</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the answer</source>
+        <translation>Qui&amp;tar la respuesta</translation>
+    </message>
+    <message>
+        <source>Remove the answer</source>
+        <translation>Quitar la respuesta</translation>
+    </message>
+    <message>
+        <source>Expected outcome</source>
+        <translation>Resultado esperado</translation>
+    </message>
+    <message>
+        <source>Request &amp;type:</source>
+        <translation>&amp;Tipo de solicitud:</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>Tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>the address or intersection, e.g. 40 Centre St</source>
+        <translation>la dirección o el cruce, p. ej. 40 Centre St</translation>
+    </message>
+    <message>
+        <source>The place is &amp;outside the city</source>
+        <translation>El lugar está &amp;fuera de la ciudad</translation>
+    </message>
+    <message>
+        <source>The place is outside the city</source>
+        <translation>El lugar está fuera de la ciudad</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferral:</source>
+        <translation>&amp;Derivación:</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate decision:</source>
+        <translation>Decisión sobre d&amp;uplicado:</translation>
+    </message>
+    <message>
+        <source>Duplicate decision</source>
+        <translation>Decisión sobre duplicado</translation>
+    </message>
+    <message>
+        <source>&amp;Articles to open:</source>
+        <translation>&amp;Artículos que abrir:</translation>
+    </message>
+    <message>
+        <source>Articles to open</source>
+        <translation>Artículos que abrir</translation>
+    </message>
+    <message>
+        <source>article ids, separated by commas</source>
+        <translation>identificadores de artículos, separados por comas</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>&amp;Resultado:</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Transfer ta&amp;rget:</source>
+        <translation>Destino de la tra&amp;nsferencia:</translation>
+    </message>
+    <message>
+        <source>Transfer target</source>
+        <translation>Destino de la transferencia</translation>
+    </message>
+    <message>
+        <source>Number read &amp;back:</source>
+        <translation>Número leído en &amp;voz alta:</translation>
+    </message>
+    <message>
+        <source>Number read back</source>
+        <translation>Número leído en voz alta</translation>
+    </message>
+    <message>
+        <source>created, or the ref of an open request</source>
+        <translation>created, o la ref. de una solicitud abierta</translation>
+    </message>
+    <message>
+        <source>Target t&amp;ime (seconds):</source>
+        <translation>T&amp;iempo objetivo (segundos):</translation>
+    </message>
+    <message>
+        <source>Target time in seconds</source>
+        <translation>Tiempo objetivo en segundos</translation>
+    </message>
+    <message>
+        <source>Pass mar&amp;k:</source>
+        <translation>Nota de a&amp;probado:</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Nota de aprobado</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Solicitudes abiertas</translation>
+    </message>
+    <message>
+        <source>&amp;Open requests that exist before the call (a duplicate to find, a request to ask about):</source>
+        <translation>Solicitudes &amp;abiertas antes de la llamada (un duplicado que encontrar, una solicitud por la que preguntar):</translation>
+    </message>
+    <message>
+        <source>Open requests before the call</source>
+        <translation>Solicitudes abiertas antes de la llamada</translation>
+    </message>
+    <message>
+        <source>Add an open re&amp;quest</source>
+        <translation>Añadir una solicitud a&amp;bierta</translation>
+    </message>
+    <message>
+        <source>Add an open request</source>
+        <translation>Añadir una solicitud abierta</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the open request</source>
+        <translation>&amp;Quitar la solicitud abierta</translation>
+    </message>
+    <message>
+        <source>Remove the open request</source>
+        <translation>Quitar la solicitud abierta</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation>Guardar el escenario</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Cerrar sin guardar</translation>
+    </message>
+    <message>
+        <source>Saved in the trainers&apos; folder %1 (the bundled scenarios stay as the city pack ships them). Ctrl+S saves; Ctrl+Tab shows the next part.</source>
+        <translation>Se guarda en la carpeta de los formadores %1 (los escenarios incluidos quedan tal como los trae el paquete de la ciudad). Ctrl+S guarda; Ctrl+Tab muestra la parte siguiente.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no request: an information question or a status call)</source>
+        <translation>(sin solicitud: una pregunta de información o una llamada de estado)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>No se puntúa</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the open request</source>
+        <translation>Asociar al llamante a la solicitud abierta</translation>
+    </message>
+    <message>
+        <source>Take a new request anyway</source>
+        <translation>Tomar una solicitud nueva de todos modos</translation>
+    </message>
+    <message>
+        <source>A new scenario</source>
+        <translation>Un escenario nuevo</translation>
+    </message>
+    <message>
+        <source>Edit: %1 (%2)</source>
+        <translation>Editar: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy of: %1 (%2)</source>
+        <translation>Copia de: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Question code</source>
+        <translation>Código de la pregunta</translation>
+    </message>
+    <message>
+        <source>Values (list keys or text)</source>
+        <translation>Valores (claves de la lista o texto)</translation>
+    </message>
+    <message>
+        <source>The caller says</source>
+        <translation>El llamante dice</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Puntúa</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <source>Type code</source>
+        <translation>Código del tipo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Days ago</source>
+        <translation>Hace (días)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>puntúa</translation>
+    </message>
+    <message>
+        <source>choose the request type first: its questions are added</source>
+        <translation>elija primero el tipo de solicitud: se añaden sus preguntas</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>Texto libre</translation>
+    </message>
+    <message>
+        <source>One of: %1</source>
+        <translation>Uno de: %1</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>no es un número</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Not saved (%n problem(s)):&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;No se guardó (%n problema):&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;No se guardó (%n problemas):&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ScenarioPickerDialog</name>
     <message>
         <source>Practice: choose a call</source>
@@ -7058,6 +7925,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&amp;Start the call</source>
         <translation>&amp;Empezar la llamada</translation>
+    </message>
+    <message>
+        <source>%1 · written by a trainer</source>
+        <translation>%1 · escrito por un formador</translation>
     </message>
 </context>
 <context>
@@ -7507,6 +8378,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>&amp;Quality review</source>
         <translation>Revi&amp;sión de calidad</translation>
     </message>
+    <message>
+        <source>L&amp;obby</source>
+        <translation>Sala de &amp;espera</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::SyncClient</name>
@@ -7635,6 +8510,33 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Escriba una dirección http o https, p. ej. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TicketSlip</name>
+    <message>
+        <source>Your ticket number</source>
+        <translation>Su número de turno</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>Taken at %1</source>
+        <translation>Emitido: %1</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1</source>
+        <translation>Personas delante de usted: %1</translation>
+    </message>
+    <message>
+        <source>Expected wait: about %1 minutes</source>
+        <translation>Espera prevista: unos %1 minutos</translation>
+    </message>
+    <message>
+        <source>Please wait until your number appears on the screen with the counter to go to.</source>
+        <translation>Espere hasta que su número aparezca en la pantalla con la ventanilla a la que debe acudir.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,10 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QStringDecoder>
+#include <QTcpSocket>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 Q_LOGGING_CATEGORY(lcServer, "civicdesk.server")
 
@@ -69,6 +73,21 @@ QString requestLine(const QHttpServerRequest &request)
             name = methods[bit];
     }
     return QLatin1String(name) + u' ' + request.url().path();
+}
+
+void writeWhole(const QHttpServerResponse &response, QHttpServerResponder &&responder)
+{
+    QTcpSocket *socket = responder.socket();
+    const int descriptor = socket ? int(socket->socketDescriptor()) : -1;
+    int on = 1;
+    if (descriptor >= 0)
+        ::setsockopt(descriptor, IPPROTO_TCP, TCP_CORK, &on, sizeof on);
+    response.write(std::move(responder));
+    if (descriptor >= 0) {
+        socket->flush(); // what Qt still buffers goes to the kernel before the cork comes off
+        int off = 0;
+        ::setsockopt(descriptor, IPPROTO_TCP, TCP_CORK, &off, sizeof off);
+    }
 }
 
 void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &response,

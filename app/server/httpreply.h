@@ -64,6 +64,10 @@ std::optional<QHttpServerResponse> refuseLargeBody(const QHttpServerRequest &req
 // malformed JSON, not an object) or 413.
 std::optional<QHttpServerResponse> parseObject(const QHttpServerRequest &request,
                                                QJsonObject &object);
+// Writes `response` as one TCP segment where it fits: Qt HTTP Server writes the status line, the
+// headers and the body separately, each its own packet on a low-delay socket; corked, the client
+// is woken once per answer (the long-poll fan-out answers hundreds at a time).
+void writeWhole(const QHttpServerResponse &response, QHttpServerResponder &&responder);
 // The token of an "Authorization: Bearer ..." header.
 QString bearerToken(const QHttpServerRequest &request);
 QString bearerToken(const QByteArray &authorization);

@@ -10,6 +10,9 @@ LongPoll::LongPoll(LastSeq lastSeq, QObject *parent)
     m_clock.start();
     m_timer.setInterval(PollMs);
     connect(&m_timer, &QTimer::timeout, this, [this] { check(false); });
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(0);
+    connect(&m_soon, &QTimer::timeout, this, [this] { check(false); });
 }
 
 void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds,
@@ -32,7 +35,8 @@ void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, i
 
 void LongPoll::notify()
 {
-    check(false);
+    if (!m_soon.isActive())
+        m_soon.start();
 }
 
 void LongPoll::releaseAll()
@@ -51,15 +55,15 @@ void LongPoll::answer(Waiter &waiter, BuiltAnswers &built)
         if (response.statusCode() != QHttpServerResponse::StatusCode::Ok) {
             // An error (a store outage) carries headers of its own: answered as it is.
             log(waiter, response.statusCode());
-            response.write(std::move(waiter.responder));
+            http::writeWhole(response, std::move(waiter.responder));
             return;
         }
         found =
             built.insert(key, Built{response.mimeType(), response.data(), response.statusCode()});
     }
     log(waiter, found->status);
-    QHttpServerResponse(found->mimeType, found->data, found->status)
-        .write(std::move(waiter.responder));
+    http::writeWhole(QHttpServerResponse(found->mimeType, found->data, found->status),
+                     std::move(waiter.responder));
 }
 
 void LongPoll::log(const Waiter &waiter, QHttpServerResponse::StatusCode status)

@@ -33,7 +33,9 @@ public:
     // built once per wake-up and shared by all of them.
     void wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds, Answer answer,
               QString logLine);
-    // New events were accepted here: answer every waiter behind them.
+    // New events were accepted here: answer every waiter behind them, once the current event
+    // (the push's own answer) is done; several pushes in one turn of the event loop wake the
+    // waiters once.
     void notify();
     // Answers every waiter now (at shutdown): clients pull again after a restart.
     void releaseAll();
@@ -66,6 +68,7 @@ private:
 
     LastSeq m_lastSeq;
     QTimer m_timer;
+    QTimer m_soon; // single shot, 0 ms: the wake-up after the current event
     QElapsedTimer m_clock;
     std::vector<std::unique_ptr<Waiter>> m_waiters;
 };

@@ -52,8 +52,7 @@ SyncApi::SyncApi(Database &database, AccountStore &accounts, const SignInLimits 
     : m_database(database), m_accounts(accounts), m_log(database), m_gate(accounts),
       m_signIns(signIns), m_loginsPerAddress(signIns.perAddressPerMinute),
       m_loginsPerAccount(signIns.perAccountPerMinute),
-      m_passwordChecks(signIns.workers, signIns.queue),
-      m_longPoll([this] { return m_log.lastSeq(); })
+      m_passwordChecks(signIns.workers, signIns.queue), m_longPoll([this] { return lastSeq(); })
 {
 }
 
@@ -247,24 +246,52 @@ QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
             entry.insert(QStringLiteral("field"), r.field);
         rejected.append(entry);
     }
+    const qint64 last = lastSeq(true);
     if (!outcome.value().accepted.isEmpty())
         m_longPoll.notify();
     return http::json(QJsonObject{{QStringLiteral("accepted"), accepted},
                                   {QStringLiteral("rejected"), rejected},
-                                  {QStringLiteral("last_seq"), double(m_log.lastSeq())}});
+                                  {QStringLiteral("last_seq"), double(last)}});
+}
+
+qint64 SyncApi::lastSeq(bool fresh)
+{
+    if (fresh || !m_lastSeqRead.isValid() || m_lastSeqRead.elapsed() >= LastSeqFreshMs) {
+        m_lastSeq = m_log.lastSeq();
+        m_lastSeqRead.start();
+    }
+    return m_lastSeq;
 }
 
 QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit)
 {
+    // The events up to the highest number known here are fixed (numbers are given out under
+    // the store's write lock, in commit order): an answer built since that number was read
+    // serves every pull after the same number with the same limit until a new event arrives.
+    const qint64 known = lastSeq();
+    if (known != m_sharedAnswersSeq || m_sharedAnswers.size() >= MaxSharedAnswers) {
+        m_sharedAnswers.clear();
+        m_sharedAnswersSeq = known;
+    }
+    const std::pair<qint64, int> key{after, limit};
+    if (auto found = m_sharedAnswers.constFind(key); found != m_sharedAnswers.cend())
+        return QHttpServerResponse(QByteArrayLiteral("application/json"), found->data);
     auto events = m_log.after(after, limit);
     if (!events)
         return http::storeUnavailable(events.error().message);
     QJsonArray list;
-    for (const SequencedEvent &e : events.value())
+    // Never below an event in the answer (another process may have added some since `known`).
+    qint64 last = known;
+    for (const SequencedEvent &e : events.value()) {
         list.append(eventToJson(e.event, e.seq));
-    return http::json(QJsonObject{{QStringLiteral("events"), list},
-                                  {QStringLiteral("last_seq"), double(m_log.lastSeq())},
-                                  {QStringLiteral("more"), events.value().size() == limit}});
+        last = std::max(last, e.seq);
+    }
+    QHttpServerResponse response =
+        http::json(QJsonObject{{QStringLiteral("events"), list},
+                               {QStringLiteral("last_seq"), double(last)},
+                               {QStringLiteral("more"), events.value().size() == limit}});
+    m_sharedAnswers.insert(key, SharedAnswer{response.data()});
+    return response;
 }
 
 void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -273,7 +300,7 @@ void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&res
     timer.start();
     const auto reply = [&](const QHttpServerResponse &response) {
         http::logRequest(request, response, timer);
-        response.write(std::move(responder));
+        http::writeWhole(response, std::move(responder));
     };
     auto gate = m_gate.authenticate(request);
     if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
@@ -292,7 +319,12 @@ void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&res
         return reply(
             badRequest(Text::tr("\"wait\" must be from 0 to %1 seconds.").arg(MaxWaitSeconds),
                        QStringLiteral("wait")));
-    if (*wait == 0 || m_log.lastSeq() > *after)
+    // A pull that does not wait reads what the store holds now (a workstation's own push,
+    // accepted by another process a moment ago, is in it); a long-poll may go by the number
+    // read up to LastSeqFreshMs ago, as it is answered within LongPoll::PollMs of any change.
+    if (*wait == 0)
+        lastSeq(true);
+    if (*wait == 0 || lastSeq() > *after)
         return reply(eventsAfter(*after, int(*limit)));
     const int pullLimit = int(*limit);
     m_longPoll.wait(

@@ -27,7 +27,17 @@ public:
     SyncApi(Database &database, AccountStore &accounts, const SignInLimits &signIns = {});
     void registerRoutes(QHttpServer &server);
     // Events accepted by another part of this process (Open311 POST): wake waiting pulls.
-    void eventsAccepted() { m_longPoll.notify(); }
+    void eventsAccepted()
+    {
+        lastSeq(true);
+        m_longPoll.notify();
+    }
+    // How old the store's highest sequence number known here may be when a long-poll is
+    // judged (this process's own events refresh it at once; another process's within this, and
+    // a waiting pull within LongPoll::PollMs).
+    static constexpr int LastSeqFreshMs = 20;
+    // Pull answers kept for reuse while no new event arrives; beyond this many, forgotten.
+    static constexpr int MaxSharedAnswers = 256;
     void shutdown() { m_longPoll.releaseAll(); }
 
 private:
@@ -38,6 +48,8 @@ private:
     QHttpServerResponse push(const QHttpServerRequest &request);
     void pull(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QHttpServerResponse eventsAfter(qint64 after, int limit);
+    // The store's highest sequence number: read again when `fresh` or older than LastSeqFreshMs.
+    qint64 lastSeq(bool fresh = false);
 
     Database &m_database;
     AccountStore &m_accounts;
@@ -48,6 +60,17 @@ private:
     RateLimiter m_loginsPerAccount;
     PasswordChecks m_passwordChecks;
     LongPoll m_longPoll;
+    qint64 m_lastSeq = 0;
+    QElapsedTimer m_lastSeqRead;
+    // Answers of pulls since the last new event, by (after, limit): the pollers one wake-up
+    // answered pull again after the same number, and share one read and one encoding of what
+    // came meanwhile instead of each querying and encoding it (issue 13, item 9).
+    struct SharedAnswer
+    {
+        QByteArray data;
+    };
+    QHash<std::pair<qint64, int>, SharedAnswer> m_sharedAnswers;
+    qint64 m_sharedAnswersSeq = -1;
 };
 
 } // namespace civicdesk

@@ -108,6 +108,12 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Run as the lobby's display board: now serving and the "
                                     "last tickets called (numbers only)."));
+    const QCommandLineOption speakCalls(
+        QStringLiteral("speak-calls"),
+        QCoreApplication::translate("CommandLine",
+                                    "With --display-board: say each call aloud in English and "
+                                    "Spanish (\"Ticket A 0 1 2, counter 3\"); silent when no "
+                                    "speech engine is installed."));
     const QCommandLineOption startupCheck(
         QStringLiteral("startup-check"),
         QCoreApplication::translate("CommandLine",
@@ -116,7 +122,7 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
                                     "long that took and quit: 0 when the key landed, 1 "
                                     "otherwise (for benchmarks and install checks)."));
     parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server, wallboard,
-                       cti, kiosk, board, startupCheck});
+                       cti, kiosk, board, speakCalls, startupCheck});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -139,6 +145,12 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
     options.replaceCity = parser.isSet(replaceCity);
     options.kiosk = parser.isSet(kiosk);
     options.displayBoard = parser.isSet(board);
+    options.speakCalls = parser.isSet(speakCalls);
+    if (options.speakCalls && !options.displayBoard)
+        return makeError(QStringLiteral("usage"),
+                         QCoreApplication::translate("CommandLine",
+                                                     "--speak-calls is for the display board: "
+                                                     "add --display-board."));
     if (options.kiosk && options.displayBoard)
         return makeError(QStringLiteral("usage"),
                          QCoreApplication::translate("CommandLine",

@@ -27,6 +27,7 @@ struct WorkstationOptions
     // Lobby screens instead of the agent's window (on the same store and sync).
     bool kiosk = false;        // --kiosk: the self-service check-in
     bool displayBoard = false; // --display-board: now serving and the last called
+    bool speakCalls = false;   // --speak-calls: the board says each call (Qt TextToSpeech)
     // --startup-check: one key typed into the focus once the window is up, then quit.
     bool startupCheck = false;
 };

@@ -19,6 +19,7 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
+#include "ui/lobby/callout.h"
 #include "ui/lobby/displayboard.h"
 #include "ui/lobby/kioskwindow.h"
 #include "ui/practice/practicemode.h"
@@ -244,12 +245,18 @@ int main(int argc, char *argv[])
     if (options.value().kiosk || options.value().displayBoard) {
         // A lobby screen: the same store and sync, no agent window.
         std::unique_ptr<QWidget> screen;
-        if (options.value().kiosk)
-            screen = std::make_unique<KioskWindow>(
+        if (options.value().kiosk) {
+            auto kiosk = std::make_unique<KioskWindow>(
                 store.lobby, store.database.meta(QStringLiteral("city_name")));
-        else
-            screen =
+            kiosk->setTimeZone(store.database.meta(QStringLiteral("city_timezone")));
+            screen = std::move(kiosk);
+        } else {
+            auto board =
                 std::make_unique<DisplayBoard>(store.lobby.repository(), store.database.changes());
+            if (options.value().speakCalls)
+                board->setCallOut(new CallOut({}, board.get()));
+            screen = std::move(board);
+        }
         if (engine && signedIn)
             engine->start();
         screen->showFullScreen();
@@ -291,6 +298,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "civicdesk: %s\n", qPrintable(trainingRecord.error().message));
     QObject::connect(&window, &MainWindow::traineeReportRequested, &practice,
                      &PracticeMode::showTraineeReport);
+    // Scenarios trainers write in the client, beside the training record (the city pack's
+    // bundled ones stay read-only).
+    practice.setAuthoring(recordDir.filePath(QStringLiteral("practice-scenarios")), store.role);
+    QObject::connect(&window, &MainWindow::scenarioEditorRequested, &practice,
+                     &PracticeMode::authorScenario);
     // The phone (--cti, remembered, or the settings): calls pop up from the local store.
     if (options.value().ctiGiven)
         settings.setTelephony(options.value().cti);

@@ -166,6 +166,8 @@ Status AccountStore::resetPassword(const QString &name, const QString &password)
             query, QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_name = ?"), {name});
         !s)
         return s;
+    if (auto s = endCachedSessions(query); !s)
+        return s;
     return transaction.commit();
 }
 
@@ -191,6 +193,8 @@ Status AccountStore::setDisabled(const QString &name, bool disabled)
             !s)
             return s;
     }
+    if (auto s = endCachedSessions(query); !s)
+        return s;
     return transaction.commit();
 }
 
@@ -198,10 +202,20 @@ Status AccountStore::setRole(const QString &name, AgentRole role)
 {
     if (auto s = exists(name); !s)
         return s;
-    QSqlQuery query(connection(m_database));
-    return sql::exec(query,
-                     QStringLiteral("UPDATE users SET role = ?, updated_at = ? WHERE name = ?"),
-                     {agentRoleName(role), QDateTime::currentMSecsSinceEpoch(), name});
+    QSqlDatabase db = connection(m_database);
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s;
+    QSqlQuery query(db);
+    if (auto s = sql::exec(
+            query, QStringLiteral("UPDATE users SET role = ?, updated_at = ? WHERE name = ?"),
+            {agentRoleName(role), QDateTime::currentMSecsSinceEpoch(), name});
+        !s)
+        return s;
+    // Sessions carry the role: none may keep the old one.
+    if (auto s = endCachedSessions(query); !s)
+        return s;
+    return transaction.commit();
 }
 
 QList<Account> AccountStore::users() const
@@ -346,11 +360,41 @@ Result<Session> AccountStore::finishSignIn(const SignInAttempt &attempt, bool pa
     return session;
 }
 
+Result<qint64> AccountStore::epoch() const
+{
+    if (m_epochRead.isValid() && m_epochRead.elapsed() < EpochCheckMs)
+        return m_epoch;
+    QSqlQuery query(connection(m_database));
+    if (auto s = sql::exec(query, QStringLiteral("SELECT epoch FROM auth_epoch WHERE id = 1")); !s)
+        return s.error();
+    const qint64 read = query.next() ? query.value(0).toLongLong() : 0;
+    if (read != m_epoch)
+        m_sessions.clear();
+    m_epoch = read;
+    m_epochRead.start();
+    return m_epoch;
+}
+
+Status AccountStore::endCachedSessions(QSqlQuery &query)
+{
+    m_sessions.clear();
+    m_epochRead.invalidate();
+    return sql::exec(query, QStringLiteral("UPDATE auth_epoch SET epoch = epoch + 1 WHERE id = 1"));
+}
+
 Result<std::optional<Session>> AccountStore::session(const QString &token,
                                                      const QDateTime &now) const
 {
     if (token.isEmpty())
         return std::optional<Session>();
+    const auto current = epoch();
+    if (!current)
+        return current.error();
+    if (auto found = m_sessions.constFind(token); found != m_sessions.cend()) {
+        if (found->epoch == current.value() && found->session.expiresAt > now)
+            return std::optional<Session>(found->session);
+        m_sessions.erase(found);
+    }
     QSqlQuery query(connection(m_database));
     if (auto s = sql::exec(
             query,
@@ -365,16 +409,29 @@ Result<std::optional<Session>> AccountStore::session(const QString &token,
     const auto role = agentRoleFromName(query.value(1).toString());
     if (!role)
         return std::optional<Session>();
-    return std::optional<Session>(
-        Session{QString(), query.value(0).toString(), *role,
-                QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC)});
+    const Session found{QString(), query.value(0).toString(), *role,
+                        QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC)};
+    if (m_sessions.size() >= MaxCachedSessions)
+        m_sessions.clear();
+    m_sessions.insert(token, CachedSession{found, current.value()});
+    return std::optional<Session>(found);
 }
 
 Status AccountStore::signOut(const QString &token)
 {
-    QSqlQuery query(connection(m_database));
-    return sql::exec(query, QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"),
-                     {sha256Hex(token)});
+    QSqlDatabase db = connection(m_database);
+    sql::Transaction transaction(db);
+    if (auto s = transaction.begin(); !s)
+        return s;
+    QSqlQuery query(db);
+    if (auto s =
+            sql::exec(query, QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"),
+                      {sha256Hex(token)});
+        !s)
+        return s;
+    if (auto s = endCachedSessions(query); !s)
+        return s;
+    return transaction.commit();
 }
 
 Result<QString> AccountStore::createApiKey(const QString &label)

@@ -4,8 +4,12 @@
 #include "models/domain/result.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <optional>
+
+class QSqlQuery;
 
 namespace civicdesk {
 
@@ -30,6 +34,12 @@ struct Session
 // "interactive" cost, a random salt per hash), compared in constant time; sign-in tokens and
 // Open311 API keys are random 256-bit values of which only the SHA-256 is stored. Five failed
 // sign-ins in a row lock an account for five minutes.
+//
+// Sessions found are kept in memory (a busy server checks the same tokens many times a second)
+// while the store's sign-in epoch stands: every change that ends or alters sessions (sign-out,
+// disabling, a new password, a new role) raises it in its own transaction, and empties this
+// process's memory at once. Another process's change (the admin command line, a second server
+// on the same PostgreSQL store) is seen when the epoch is next read: within EpochCheckMs.
 class AccountStore
 {
 public:
@@ -37,6 +47,11 @@ public:
     static constexpr int LockSeconds = 300;
     static constexpr int SessionHours = 12;
     static constexpr int MinPasswordLength = 10;
+    // How long the sign-in epoch read from the store is believed: the longest a session ended
+    // by another process can still be answered from memory here.
+    static constexpr int EpochCheckMs = 100;
+    // Sessions kept in memory at most; beyond this the memory starts again.
+    static constexpr int MaxCachedSessions = 20000;
 
     explicit AccountStore(Database &database);
 
@@ -84,7 +99,20 @@ public:
 
 private:
     Status exists(const QString &name) const;
+    // The store's sign-in epoch, read again when older than EpochCheckMs (or an error when the
+    // store cannot be asked).
+    Result<qint64> epoch() const;
+    // Raises the epoch (in the caller's transaction) and forgets the sessions kept here.
+    Status endCachedSessions(QSqlQuery &query);
+    struct CachedSession
+    {
+        Session session;
+        qint64 epoch = 0;
+    };
     Database &m_database;
+    mutable QHash<QString, CachedSession> m_sessions; // by token
+    mutable qint64 m_epoch = -1;
+    mutable QElapsedTimer m_epochRead;
 };
 
 } // namespace civicdesk

@@ -56,7 +56,7 @@ std::unique_ptr<TelephonyAdapter> TelephonyAdapter::create(const CtiEndpoint &en
 
 void TelephonyAdapter::start()
 {
-    if (m_running)
+    if (m_running || m_endpoint.isNone())
         return;
     m_running = true;
     m_backoff.reset();

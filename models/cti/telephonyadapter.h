@@ -31,6 +31,8 @@ public:
     static std::unique_ptr<TelephonyAdapter> create(const CtiEndpoint &endpoint,
                                                     const NumberingPlan &plan);
 
+    // Opens the link and keeps it open; an adapter without an endpoint (the practice phone) has
+    // no link to open and never makes a socket.
     void start();
     void stop();
     LinkState state() const { return m_state; }
@@ -73,12 +75,12 @@ protected:
 
     const NumberingPlan &plan() const { return m_plan; }
     QDateTime now() const { return m_clock.now(); }
+    void setState(LinkState state, const QString &detail);
 
 private:
     void connectNow();
     void onConnected();
     void onDropped(const QString &why);
-    void setState(LinkState state, const QString &detail);
 
     CtiEndpoint m_endpoint;
     NumberingPlan m_plan;

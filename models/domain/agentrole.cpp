@@ -73,4 +73,9 @@ bool mayManageUsers(AgentRole role)
     return role == AgentRole::Admin;
 }
 
+bool mayAuthorScenarios(AgentRole role)
+{
+    return role == AgentRole::Trainer || role == AgentRole::Admin;
+}
+
 } // namespace civicdesk

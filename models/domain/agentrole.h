@@ -12,7 +12,8 @@ namespace civicdesk {
 //   lobby       the same, at the walk-in counter
 //   supervisor  everything agents do, plus manage requests (set in progress, close, unlink
 //               duplicates, re-route), approve and archive articles and review agents' work
-//   trainer     read everything agents read; practice sessions never reach the central store
+//   trainer     read everything agents read; write practice scenarios; practice sessions never
+//               reach the central store
 //   editor      agent work plus writing knowledge articles (drafts, sending for review)
 //   admin       manage users, plus everything a supervisor does
 //
@@ -38,5 +39,8 @@ bool mayEditArticles(AgentRole role);    // drafts, edits, sending for review
 bool mayApproveArticles(AgentRole role); // publish, archive, restore
 bool mayReviewAgents(AgentRole role);    // quality reviews: write and read everyone's
 bool mayManageUsers(AgentRole role);
+// Practice scenarios: writing and editing them in the client (files, not events: practice never
+// reaches the central store). Trainers and admins.
+bool mayAuthorScenarios(AgentRole role);
 
 } // namespace civicdesk

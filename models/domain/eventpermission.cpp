@@ -27,7 +27,9 @@ const QStringList &callKinds()
         QStringLiteral("ticket.issued"), QStringLiteral("ticket.called"),
         QStringLiteral("ticket.recalled"), QStringLiteral("ticket.no_show"),
         QStringLiteral("ticket.parked"), QStringLiteral("ticket.transferred"),
-        QStringLiteral("ticket.returned"), QStringLiteral("ticket.served")};
+        QStringLiteral("ticket.returned"), QStringLiteral("ticket.served"),
+        // The phone call ended after its contact was finished (telephony).
+        QStringLiteral("contact.call_ended")};
     return kinds;
 }
 

@@ -58,8 +58,12 @@ QList<IntakeStep> intakeStepsFromEvents(const QList<Event> &contactEvents)
             if (kind)
                 steps.append({*kind, e.payload.value(u"detail").toObject(), e.clientTime});
         } else if (e.kind == u"contact.started") {
+            // Whether the phone gave the caller's number (a screen pop fills it in: the call
+            // taker did not take it), never the number itself.
             steps.append({IntakeStepKind::Started,
-                          {{QStringLiteral("channel"), e.payload.value(u"channel")}},
+                          {{QStringLiteral("channel"), e.payload.value(u"channel")},
+                           {QStringLiteral("number_from_call"),
+                            !e.payload.value(u"call_number").toString().isEmpty()}},
                           e.clientTime});
         } else if (e.kind == u"contact.article_opened") {
             steps.append({IntakeStepKind::ArticleOpened,

@@ -16,7 +16,7 @@ namespace civicdesk {
 // steps too, so nothing is written twice.
 enum class IntakeStepKind
 {
-    Started,           // {channel}                                  (contact.started)
+    Started,           // {channel, number_from_call}               (contact.started)
     TypeChosen,        // {service_code, type_name, previous}       previous set: a change
     Answer,            // {code, question, values[], previous[]}    previous set: a correction
     Location,          // {address, landmark, latitude, longitude, outside_city, referral}

@@ -90,6 +90,21 @@ Status IntakeService::endContact(const QString &contactId, Outcome outcome,
     return Ok{};
 }
 
+Status IntakeService::recordCallEnded(const QString &contactId, const QString &callId,
+                                      const QDateTime &at, CallEndCause cause)
+{
+    if (contactId.isEmpty() || !at.isValid())
+        return makeError(QStringLiteral("intake.call"),
+                         IntakeText::tr("The call's end names no contact or no time."));
+    auto r = append(QStringLiteral("contact"), contactId, QStringLiteral("contact.call_ended"),
+                    {{QStringLiteral("call_id"), callId},
+                     {QStringLiteral("call_ended_at"), at.toUTC().toString(Qt::ISODateWithMs)},
+                     {QStringLiteral("call_end_cause"), callEndCauseName(cause)}});
+    if (!r)
+        return r.error();
+    return Ok{};
+}
+
 Status IntakeService::recordArticleOpened(const QString &contactId, const QString &articleId)
 {
     auto r = append(QStringLiteral("contact"), contactId, QStringLiteral("contact.article_opened"),

@@ -78,6 +78,10 @@ public:
     // `call`: when the call ended before the contact did, its end time and cause.
     Status endContact(const QString &contactId, Outcome outcome, const QString &transferTo,
                       const QString &notes, const ContactCall &call = {});
+    // The call a contact was taken on ended after the contact did (the agent finished the
+    // wrap-up with the caller still on the line): its end time and cause on that contact.
+    Status recordCallEnded(const QString &contactId, const QString &callId, const QDateTime &at,
+                           CallEndCause cause);
     Status recordArticleOpened(const QString &contactId, const QString &articleId);
     // A knowledge search nothing answered during the contact ("No good match"), for the
     // knowledge editors' list of gaps.

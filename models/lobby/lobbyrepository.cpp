@@ -162,4 +162,37 @@ bool LobbyRepository::hasEvent(const QString &eventId) const
     return sql::exec(q, QStringLiteral("SELECT 1 FROM events WHERE id = ?"), {eventId}) && q.next();
 }
 
+QList<VisitArticle> LobbyRepository::articlesOpened(const QString &contactId,
+                                                    const QString &language) const
+{
+    QList<VisitArticle> list;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    // The translation in the visitor's language when there is one (same translation group),
+    // else the article as opened; one handout entry per article group.
+    if (!sql::exec(
+            q,
+            QStringLiteral("SELECT COALESCE(tr.id, a.id), COALESCE(tr.title, a.title), "
+                           "COALESCE(tr.script, a.script), COALESCE(tr.body, a.body), "
+                           "COALESCE(tr.language, a.language), COALESCE(a.translation_group, a.id) "
+                           "FROM contact_articles ca JOIN articles a ON a.id = ca.article_id LEFT "
+                           "JOIN articles tr ON a.language <> ? AND tr.translation_group = "
+                           "a.translation_group AND tr.language = ? AND tr.audience = 'public' AND "
+                           "tr.state = 'published' WHERE ca.contact_id = ? AND a.audience = "
+                           "'public' ORDER BY ca.opened_at, a.id"),
+            {language, language, contactId}))
+        return list;
+    QStringList groups;
+    while (q.next()) {
+        const QString group = q.value(5).toString();
+        if (groups.contains(group))
+            continue;
+        groups.append(group);
+        const QString script = q.value(2).toString().trimmed();
+        list.append({q.value(0).toString(), q.value(1).toString(),
+                     script.isEmpty() ? q.value(3).toString().trimmed() : script,
+                     q.value(4).toString()});
+    }
+    return list;
+}
+
 } // namespace civicdesk

@@ -9,6 +9,15 @@ namespace civicdesk {
 
 class Database;
 
+// A knowledge article opened during a visit, in the words a handout gives the visitor.
+struct VisitArticle
+{
+    QString id = QString();
+    QString title = QString();
+    QString text = QString();     // the article's script (its body when it has none)
+    QString language = QString(); // en, es: the visitor's when the article has that version
+};
+
 // Reads the lobby queue (the lobby_tickets and lobby_calls projections).
 class LobbyRepository
 {
@@ -33,6 +42,9 @@ public:
                                                 const QString &category = {}) const;
     // Counters that called a ticket since `since`.
     int openCounters(const QDateTime &since) const;
+    // The public articles opened during `contactId`, in the order they were opened, each in
+    // `language` when it has that translation (else as opened); internal articles never.
+    QList<VisitArticle> articlesOpened(const QString &contactId, const QString &language) const;
     // The event log already holds this event (pulled from the central store, for example).
     bool hasEvent(const QString &eventId) const;
 

@@ -288,8 +288,12 @@ PracticeResult PracticeScorer::score(const Scenario &scenario, const QList<Intak
                      .arg(x.transferTo)});
     }
     if (x.confidential) {
+        // The number a screen pop filled in came with the call: only what the call taker took
+        // counts (the request keeps nothing of the caller on a confidential type anyway).
+        const bool numberFromCall = started && started->detail.value(u"number_from_call").toBool();
         for (const IntakeStep *s : all(steps, IntakeStepKind::CallerDetails)) {
-            if (s->detail.value(u"name").toBool() || s->detail.value(u"phone").toBool() ||
+            if (s->detail.value(u"name").toBool() ||
+                (s->detail.value(u"phone").toBool() && !numberFromCall) ||
                 s->detail.value(u"email").toBool()) {
                 result.critical.append(
                     {QStringLiteral("caller_data_taken"),

@@ -19,6 +19,12 @@ struct ScenarioCaller
     bool anonymous = false;
     QString language = QStringLiteral("en");
     QString phone;
+
+    friend bool operator==(const ScenarioCaller &a, const ScenarioCaller &b)
+    {
+        return a.name == b.name && a.anonymous == b.anonymous && a.language == b.language &&
+               a.phone == b.phone;
+    }
 };
 
 // An answer to one of the type's questions: what the caller says, and the keys or text the
@@ -29,6 +35,12 @@ struct ScenarioAnswer
     QStringList values;
     QString say;
     bool required = true; // scored (each required answer is a criterion)
+
+    friend bool operator==(const ScenarioAnswer &a, const ScenarioAnswer &b)
+    {
+        return a.code == b.code && a.values == b.values && a.say == b.say &&
+               a.required == b.required;
+    }
 };
 
 // An open request that exists in the practice store before the call.
@@ -41,6 +53,13 @@ struct ScenarioSeed
     double longitude = 0;
     int daysAgo = 1;
     QString description;
+
+    friend bool operator==(const ScenarioSeed &a, const ScenarioSeed &b)
+    {
+        return a.ref == b.ref && a.serviceCode == b.serviceCode && a.address == b.address &&
+               a.latitude == b.latitude && a.longitude == b.longitude && a.daysAgo == b.daysAgo &&
+               a.description == b.description;
+    }
 };
 
 struct ScenarioExpected
@@ -57,6 +76,15 @@ struct ScenarioExpected
     // Filled from the catalogue when the scenario is checked.
     bool emergency = false;
     bool confidential = false;
+
+    friend bool operator==(const ScenarioExpected &a, const ScenarioExpected &b)
+    {
+        return a.serviceCode == b.serviceCode && a.location == b.location &&
+               a.outsideCity == b.outsideCity && a.referral == b.referral &&
+               a.duplicate == b.duplicate && a.articles == b.articles && a.outcome == b.outcome &&
+               a.transferTo == b.transferTo && a.readBack == b.readBack &&
+               a.emergency == b.emergency && a.confidential == b.confidential;
+    }
 };
 
 // The facts a caller gives, one kind of question each.
@@ -90,6 +118,17 @@ struct Scenario
     int passMark = 80;
 
     const ScenarioSeed *seed(const QString &ref) const;
+
+    friend bool operator==(const Scenario &a, const Scenario &b)
+    {
+        return a.id == b.id && a.title == b.title && a.language == b.language &&
+               a.channel == b.channel && a.caller == b.caller && a.opening == b.opening &&
+               a.location == b.location && a.details == b.details && a.callerLine == b.callerLine &&
+               a.answers == b.answers && a.seeds == b.seeds && a.numberSeed == b.numberSeed &&
+               a.misheard == b.misheard && a.expected == b.expected &&
+               a.targetSeconds == b.targetSeconds && a.passMark == b.passMark;
+    }
+    friend bool operator!=(const Scenario &a, const Scenario &b) { return !(a == b); }
 };
 
 } // namespace civicdesk

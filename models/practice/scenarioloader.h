@@ -5,6 +5,7 @@
 #include "models/practice/scenario.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace civicdesk {
 
@@ -29,6 +30,9 @@ struct ScenarioSet
     // Article id -> its translation group, for every article a scenario expects (scoring
     // accepts the article in any language).
     QHash<QString, QString> articleGroups;
+    // The ids of the scenarios trainers wrote in the client (ScenarioLibrary); the others are
+    // the city pack's.
+    QSet<QString> authored;
 };
 
 // Reads practice scenarios (JSON, "civicdesk-practice-scenarios" version 1) and checks every

@@ -345,6 +345,14 @@ const QList<QStringList> &allMigrations()
                            "NULL, called_at INTEGER NOT NULL, reason TEXT, PRIMARY KEY(ticket_id, "
                            "round))"),
         },
+        // The central store's sign-in epoch: one number raised by every change that ends or
+        // alters sessions (sign-out, disabling, a new password, a new role), so that a server
+        // process may answer a token from memory while the number stands (AccountStore).
+        {
+            QStringLiteral("CREATE TABLE auth_epoch(id INTEGER PRIMARY KEY, epoch INTEGER NOT "
+                           "NULL)"),
+            QStringLiteral("INSERT INTO auth_epoch(id, epoch) VALUES(1, 0)"),
+        },
     };
     return migrations;
 }

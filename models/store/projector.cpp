@@ -285,6 +285,16 @@ Status validate(const Event &e)
                            QCoreApplication::translate("Storage", "is not an ISO 8601 time"));
         return Ok{};
     }
+    if (e.kind == u"contact.call_ended") {
+        // The call outlived its contact: its end comes after the contact's.
+        if (!callEndCauseFromName(str(e, u"call_end_cause")))
+            return invalid(e, QStringLiteral("call_end_cause"),
+                           QCoreApplication::translate("Storage", "is not a known call end cause"));
+        if (!QDateTime::fromString(str(e, u"call_ended_at"), Qt::ISODate).isValid())
+            return invalid(e, QStringLiteral("call_ended_at"),
+                           QCoreApplication::translate("Storage", "is not an ISO 8601 time"));
+        return Ok{};
+    }
     return invalid(e, QStringLiteral("kind"),
                    QCoreApplication::translate("Storage", "is not a known event kind"));
 }
@@ -366,6 +376,12 @@ Status apply(QSqlDatabase &db, const Event &e)
             {now, str(e, u"outcome"), sql::nullable(str(e, u"transfer_destination")),
              str(e, u"notes"), isoToEpoch(str(e, u"call_ended_at")),
              sql::nullable(str(e, u"call_end_cause")), e.entityId});
+    if (e.kind == u"contact.call_ended")
+        return sql::execCached(
+            db,
+            QStringLiteral(
+                "UPDATE contacts SET call_ended_at = ?, call_end_cause = ? WHERE id = ?"),
+            {isoToEpoch(str(e, u"call_ended_at")), str(e, u"call_end_cause"), e.entityId});
     // The steps stay in the event log only: replay and scoring read them per contact.
     if (e.kind == u"contact.step_recorded")
         return Ok{};

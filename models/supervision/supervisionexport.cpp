@@ -3,6 +3,7 @@
 #include "models/store/database.h"
 #include "models/store/sql.h"
 #include "models/supervision/csvwriter.h"
+#include "models/supervision/lobbyfigures.h"
 #include "models/supervision/supervisionkpis.h"
 
 #include <QCoreApplication>
@@ -289,6 +290,13 @@ Result<int> SupervisionExport::writeRequests(QIODevice &out, const KpiFilter &gi
         ++rows;
     }
     return rows;
+}
+
+Result<int> SupervisionExport::writeLobbyVisits(QIODevice &out, const KpiFilter &given,
+                                                AgentRole role, const QString &agent) const
+{
+    const KpiFilter filter = scoped(given, role, agent);
+    return LobbyFigures(m_database).writeCsv(out, filter.period, filter.agent);
 }
 
 } // namespace civicdesk

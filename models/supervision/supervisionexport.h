@@ -32,7 +32,8 @@ public:
     {
         Contacts,
         Requests,
-        Evaluations // written by the quality review model (issue 16 item 2)
+        Evaluations, // written by the quality review model (issue 16 item 2)
+        LobbyVisits  // one row per lobby visit (LobbyFigures::csvColumns)
     };
     // Rows one export writes at most; a longer period is refused with a clear message.
     static constexpr int MaxRows = 100000;
@@ -52,6 +53,11 @@ public:
     // open requests.
     Result<int> writeRequests(QIODevice &out, const KpiFilter &filter, AgentRole role,
                               const QString &agent, bool callerDetails, const QDateTime &now) const;
+
+    // One line per lobby visit (ticket issued in the period, oldest first), never with the
+    // visitor's name; roles that do not review agents export the visits they called only.
+    Result<int> writeLobbyVisits(QIODevice &out, const KpiFilter &filter, AgentRole role,
+                                 const QString &agent) const;
 
 private:
     const Database &m_database;

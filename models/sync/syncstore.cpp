@@ -47,6 +47,7 @@ bool reapplicable(const QString &kind)
         QStringLiteral("request.note_added"),     QStringLiteral("request.caller_attached"),
         QStringLiteral("caller.upserted"),        QStringLiteral("contact.ended"),
         QStringLiteral("contact.article_opened"), QStringLiteral("article.edited"),
+        QStringLiteral("contact.call_ended"),
     };
     return kinds.contains(kind);
 }

@@ -7,7 +7,9 @@
 
 #include "models/cti/baresipadapter.h"
 #include "models/cti/calleventsocketadapter.h"
+#include "models/cti/practicephone.h"
 #include "models/cti/screenpop.h"
+#include "models/domain/intakestep.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 #include "models/requests/historyrepository.h"
@@ -342,6 +344,17 @@ private slots:
         QCOMPARE(contact->call.dialledNumber, QStringLiteral("311"));
         QCOMPARE(contact->call.queue, QStringLiteral("general"));
         QCOMPARE(contact->call.offeredAt, rang);
+        // Its steps say the number came with the call (practice scoring), never the number.
+        const QList<IntakeStep> steps =
+            intakeStepsFromEvents(events.eventsFor(QStringLiteral("contact"), id.value()));
+        QVERIFY(steps.first().detail.value(u"number_from_call").toBool());
+        QVERIFY(!QJsonDocument(steps.first().detail).toJson().contains("5550100"));
+        const auto byHand = service.startContact(Channel::Phone, ContactCall());
+        QVERIFY(byHand.ok());
+        QVERIFY(!intakeStepsFromEvents(events.eventsFor(QStringLiteral("contact"), byHand.value()))
+                     .first()
+                     .detail.value(u"number_from_call")
+                     .toBool());
         QCOMPARE(contact->call.answeredAt, rang.addSecs(4));
         QCOMPARE(contact->call.endedAt, rang.addSecs(90));
         QCOMPARE(contact->call.endCause, CallEndCause::Normal);
@@ -365,6 +378,99 @@ private slots:
         QVERIFY(!notE164.ok());
         QVERIFY(notE164.error().message.contains(QStringLiteral("call_number")));
         QCOMPARE(events.eventCount(), before);
+    }
+    // The agent finished the contact with the caller still on the line: the call's end,
+    // reported afterwards, goes on that contact; bad input is refused and nothing is written.
+    void callEndedAfterItsContact()
+    {
+        test::TempStore store;
+        EventStore events(store.db());
+        IntakeService service(store.db(), events, QStringLiteral("ana"));
+        const QDateTime rang(QDate(2026, 12, 6), QTime(15, 0, 0), Qt::UTC);
+        QDateTime now = rang.addSecs(3);
+        service.setClock([&now] { return now; });
+        ContactCall call;
+        call.callId = QStringLiteral("pbx-77");
+        call.number = QStringLiteral("+16175550100");
+        call.offeredAt = rang;
+        const auto id = service.startContact(Channel::Phone, call);
+        QVERIFY(id.ok());
+        now = rang.addSecs(60);
+        QVERIFY(
+            service.endContact(id.value(), Outcome::ColdTransfer, QStringLiteral("2001"), {}, call)
+                .ok());
+        HistoryRepository history(store.db());
+        QVERIFY(!history.contactEntry(id.value())->contact.call.endedAt.isValid());
+        now = rang.addSecs(75);
+        QVERIFY(service
+                    .recordCallEnded(id.value(), call.callId, rang.addSecs(70),
+                                     CallEndCause::Transferred)
+                    .ok());
+        const Contact contact = history.contactEntry(id.value())->contact;
+        QCOMPARE(contact.call.endedAt, rang.addSecs(70));
+        QCOMPARE(contact.call.endCause, CallEndCause::Transferred);
+        QCOMPARE(contact.endedAt, rang.addSecs(60));
+        QCOMPARE(contact.outcome, Outcome::ColdTransfer);
+
+        const qint64 before = events.eventCount();
+        QVERIFY(!service.recordCallEnded(id.value(), call.callId, QDateTime(), CallEndCause::Normal)
+                     .ok());
+        QVERIFY(!service.recordCallEnded(QString(), call.callId, now, CallEndCause::Normal).ok());
+        // The store itself refuses an unknown cause or time.
+        const auto device = store.db().deviceCode();
+        QVERIFY(device.ok());
+        for (const QJsonObject &payload :
+             {QJsonObject{{QStringLiteral("call_ended_at"), QStringLiteral("2026-12-06T15:01:10Z")},
+                          {QStringLiteral("call_end_cause"), QStringLiteral("vanished")}},
+              QJsonObject{{QStringLiteral("call_ended_at"), QStringLiteral("yesterday")},
+                          {QStringLiteral("call_end_cause"), QStringLiteral("normal")}}}) {
+            const auto refused = events.append(Event::make(
+                QStringLiteral("contact"), id.value(), QStringLiteral("contact.call_ended"),
+                payload, QStringLiteral("ana"), device.value(), now));
+            QVERIFY(!refused.ok());
+            QVERIFY(refused.error().message.contains(QStringLiteral("call_end")));
+        }
+        QCOMPARE(events.eventCount(), before);
+        QCOMPARE(history.contactEntry(id.value())->contact.call.endCause,
+                 CallEndCause::Transferred);
+    }
+
+    // Practice's phone (issue 19 item 5): it rings with a scenario's caller through the same
+    // signals as a real adapter, answers and hangs up at once, and has no link at all: started
+    // or not, it makes no socket.
+    void practicePhone()
+    {
+        PracticePhone phone(NumberingPlan::northAmerica(QStringLiteral("617")));
+        QCOMPARE(phone.state(), LinkState::Connected);
+        phone.start(); // no endpoint: nothing to connect to
+        QCOMPARE(phone.state(), LinkState::Connected);
+        QVERIFY(phone.findChildren<QAbstractSocket *>().isEmpty());
+        QVERIFY(phone.findChildren<QLocalSocket *>().isEmpty());
+        QSignalSpy offered(&phone, &TelephonyAdapter::offered);
+        QSignalSpy answered(&phone, &TelephonyAdapter::answered);
+        QSignalSpy ended(&phone, &TelephonyAdapter::ended);
+        QSignalSpy failed(&phone, &TelephonyAdapter::commandFailed);
+        phone.ring(QStringLiteral("p1"), QStringLiteral("617-555-0142"), QStringLiteral("es"));
+        phone.ring(QStringLiteral("p1"), QStringLiteral("617-555-0142"), QStringLiteral("es"));
+        QCOMPARE(offered.size(), 1); // one call, however often it rings
+        const auto offer = offered.first().first().value<CallOffer>();
+        QCOMPARE(offer.caller.e164, QStringLiteral("+16175550142"));
+        QCOMPARE(offer.caller.raw, QStringLiteral("617-555-0142"));
+        QCOMPARE(offer.language, QStringLiteral("es"));
+        QCOMPARE(offer.dialledNumber, QStringLiteral("311"));
+        phone.answer(QStringLiteral("p1"));
+        QCOMPARE(answered.size(), 1);
+        phone.hangUp(QStringLiteral("p1"));
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended.first().first().value<CallEnd>().cause, CallEndCause::Normal);
+        phone.ring(QStringLiteral("p2"), QStringLiteral("anonymous"), QStringLiteral("en"));
+        QCOMPARE(offered.last().first().value<CallOffer>().caller.kind,
+                 PhoneNumber::Kind::Withheld);
+        phone.hangUp(QStringLiteral("p2"));
+        QCOMPARE(ended.last().first().value<CallEnd>().cause, CallEndCause::Missed);
+        phone.dial(QStringLiteral("+16175550100"));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(phone.findChildren<QAbstractSocket *>().isEmpty());
     }
 };
 

@@ -21,7 +21,9 @@
 #include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -30,6 +32,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace civicdesk;
 
@@ -74,6 +77,79 @@ class TestCtiDesk : public QObject
         return entry->contact;
     }
 
+    // Telephony for `window` through a call-event bridge on loopback: the bridge's end of the
+    // link once the desk is connected and its status bar says so (nullptr when it is not).
+    static QTcpSocket *connectBridge(QTcpServer &bridge, Workspace &workspace, MainWindow &window)
+    {
+        if (!bridge.listen(QHostAddress::LocalHost) ||
+            !workspace
+                 .startTelephony(QStringLiteral("socket:127.0.0.1:%1").arg(bridge.serverPort()),
+                                 QStringLiteral("617"), window)
+                 .ok() ||
+            !QTest::qWaitFor([&bridge] { return bridge.hasPendingConnections(); }, 5000))
+            return nullptr;
+        QTcpSocket *phone = bridge.nextPendingConnection();
+        auto *status = find<QLabel>(&window, "phoneStatusLabel");
+        if (!status ||
+            !QTest::qWaitFor([status] { return status->text() == u"Phone: connected"; }, 5000))
+            return nullptr;
+        return phone;
+    }
+
+    // Answers the number dialog that `key` brings up: the focus is in its field (named
+    // `field`), Ctrl+A and `text` replace what is there, Enter sends it. False when the dialog
+    // never took the focus or the text did not land in the field.
+    static bool pressAndEnterNumber(test::Journey &j, int key, Qt::KeyboardModifiers modifiers,
+                                    const char *field, const QString &text, QObject *context)
+    {
+        bool typed = false;
+        QTimer::singleShot(0, context, [&j, &typed, field, text] {
+            QDialog *dialog = nullptr;
+            if (!QTest::qWaitFor(
+                    [&] {
+                        dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+                        return dialog != nullptr;
+                    },
+                    5000))
+                return;
+            dialog->activateWindow();
+            if (!QTest::qWaitFor([&] { return j.focusName() == QLatin1String(field); }, 5000)) {
+                qWarning("the dialog's focus is on %s", qPrintable(j.focusName()));
+                dialog->reject();
+                return;
+            }
+            typed = j.press(Qt::Key_A, Qt::ControlModifier) && j.type(field, text);
+            if (!j.press(Qt::Key_Return) || dialog->isVisible())
+                dialog->reject();
+        });
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus)
+            return false;
+        QTest::keyClick(focus, Qt::Key(key), modifiers);
+        ++j.keys;
+        if (QWidget *window = focus->window(); window && window->isVisible()) {
+            window->activateWindow();
+            static_cast<void>(QTest::qWaitFor([] { return QApplication::focusWidget(); }, 2000));
+        }
+        return typed;
+    }
+
+    // The next command line the bridge received.
+    static QByteArray nextLine(QTcpSocket *phone, QByteArray &buffer)
+    {
+        if (!QTest::qWaitFor(
+                [&] {
+                    buffer += phone->readAll();
+                    return buffer.contains('\n');
+                },
+                5000))
+            return QByteArray();
+        const qsizetype end = buffer.indexOf('\n');
+        const QByteArray line = buffer.left(end);
+        buffer.remove(0, end + 1);
+        return line;
+    }
+
 private slots:
     void init()
     {
@@ -100,7 +176,6 @@ private slots:
     void popOnASharedNumberByKeyboard()
     {
         QTcpServer bridge;
-        QVERIFY(bridge.listen(QHostAddress::LocalHost));
         Workspace workspace(m_store->db(), QStringLiteral("agent1"), AgentRole::CallTaker);
         saveCaller(workspace, QStringLiteral("Ana Ruiz"), QStringLiteral("617.555.0142"));
         const QString luis =
@@ -108,15 +183,9 @@ private slots:
         Settings settings(m_settingsDir.filePath(QStringLiteral("shared.ini")));
         auto window = test::openMainWindow(workspace.store(), settings);
         QVERIFY(window);
-        QVERIFY(workspace
-                    .startTelephony(QStringLiteral("socket:127.0.0.1:%1").arg(bridge.serverPort()),
-                                    QStringLiteral("617"), *window)
-                    .ok());
-        QVERIFY(QTest::qWaitFor([&bridge] { return bridge.hasPendingConnections(); }, 5000));
-        QTcpSocket *phone = bridge.nextPendingConnection();
+        QTcpSocket *phone = connectBridge(bridge, workspace, *window);
+        QVERIFY(phone);
         auto *status = find<QLabel>(window.get(), "phoneStatusLabel");
-        QVERIFY(status);
-        QTRY_COMPARE(status->text(), QStringLiteral("Phone: connected"));
         QVERIFY(status->toolTip().contains(QString::number(bridge.serverPort())));
 
         phone->write(R"({"event":"offered","call_id":"pbx-1001","from":"+16175550142",)"
@@ -225,6 +294,107 @@ private slots:
         bridge.close();
         QTRY_VERIFY(status->text().contains(QStringLiteral("not connected")));
         QVERIFY(status->text().contains(QStringLiteral("by hand")));
+    }
+
+    // Transfer and Dial from the contact bar by keyboard, through the call-event socket: the
+    // bridge receives the commands; the contact is finished while the caller is still on the
+    // line and the call's end, reported afterwards, is recorded on it; bad input sends
+    // nothing; with the link down the buttons say why they are disabled.
+    void transferAndDialByKeyboard()
+    {
+        QTcpServer bridge;
+        Workspace workspace(m_store->db(), QStringLiteral("agent1"), AgentRole::CallTaker);
+        Settings settings(m_settingsDir.filePath(QStringLiteral("transfer.ini")));
+        auto window = test::openMainWindow(workspace.store(), settings);
+        QVERIFY(window);
+        QTcpSocket *phone = connectBridge(bridge, workspace, *window);
+        QVERIFY(phone);
+        auto *status = find<QLabel>(window.get(), "phoneStatusLabel");
+        auto *transfer = find<QPushButton>(window.get(), "transferCallButton");
+        auto *dial = find<QPushButton>(window.get(), "dialButton");
+        auto *callLabel = find<QLabel>(window.get(), "callStatusLabel");
+        QVERIFY(transfer && dial && callLabel);
+        QCOMPARE(transfer->accessibleName(), QStringLiteral("Transfer the call"));
+        QCOMPARE(dial->accessibleName(), QStringLiteral("Dial a number"));
+        // No call: nothing to transfer (and it says why); dialling is possible.
+        QVERIFY(!transfer->isEnabled());
+        QVERIFY(transfer->toolTip().contains(QStringLiteral("answered call")));
+        QVERIFY(dial->isEnabled());
+
+        phone->write(R"({"event":"offered","call_id":"pbx-3001","from":"+16175550177"})"
+                     "\n");
+        test::Journey j;
+        QTRY_COMPARE(j.focusName(), QStringLiteral("answerCallButton"));
+        QVERIFY(!dial->isEnabled()); // a call is ringing
+        QVERIFY(j.press(Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier));
+        QByteArray buffer;
+        QCOMPARE(nextLine(phone, buffer),
+                 QByteArray(R"({"call_id":"pbx-3001","command":"answer"})"));
+        phone->write(R"({"event":"answered","call_id":"pbx-3001"})"
+                     "\n");
+        IntakePanel *intake = window->intakePanel();
+        QTRY_VERIFY(!intake->contactId().isEmpty());
+        const QString contactId = intake->contactId();
+        QVERIFY(transfer->isEnabled());
+
+        // Transfer (Ctrl+Shift+T from the phone field): the target typed in the dialog goes to
+        // the phone system and into the wrap-up.
+        QCOMPARE(j.focusName(), QStringLiteral("callerPhoneLineEdit"));
+        QVERIFY(pressAndEnterNumber(j, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier,
+                                    "transferDialogLineEdit", QStringLiteral("6175550123"), this));
+        QCOMPARE(
+            nextLine(phone, buffer),
+            QByteArray(R"({"call_id":"pbx-3001","command":"transfer","target":"6175550123"})"));
+        QVERIFY(callLabel->text().contains(QStringLiteral("Transferring the call to 6175550123")));
+        QCOMPARE(find<QLineEdit>(window.get(), "transferLineEdit")->text(),
+                 QStringLiteral("6175550123"));
+
+        // The agent finishes the contact before the phone system reports the call's end.
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("outcomeComboBox"));
+        QCOMPARE(find<QComboBox>(window.get(), "outcomeComboBox")->currentData().toString(),
+                 QStringLiteral("cold_transfer"));
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY(intake->contactId().isEmpty());
+        QVERIFY(callLabel->text().contains(QStringLiteral("still on the line")));
+        QVERIFY(!dial->isEnabled()); // the caller is still on the line
+        HistoryRepository history(m_store->db());
+        auto entry = history.contactEntry(contactId);
+        QVERIFY(entry);
+        QCOMPARE(entry->contact.outcome, Outcome::ColdTransfer);
+        QCOMPARE(entry->contact.transferDestination, QStringLiteral("6175550123"));
+        QVERIFY(!entry->contact.call.endedAt.isValid());
+        phone->write(R"({"event":"ended","call_id":"pbx-3001","cause":"transferred"})"
+                     "\n");
+        QTRY_VERIFY(history.contactEntry(contactId)->contact.call.endedAt.isValid());
+        entry = history.contactEntry(contactId);
+        QCOMPARE(entry->contact.call.endCause, CallEndCause::Transferred);
+        QVERIFY(entry->contact.endedAt <= entry->contact.call.endedAt);
+        QCOMPARE(entry->contact.call.callId, QStringLiteral("pbx-3001"));
+        QTRY_VERIFY(dial->isEnabled());
+
+        // Dial: a bad number is refused with a message and nothing is sent; a good one goes.
+        QVERIFY(pressAndEnterNumber(j, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier,
+                                    "dialDialogLineEdit", QStringLiteral("call Ana"), this));
+        QVERIFY(callLabel->text().contains(QStringLiteral("is not a phone number")));
+        QVERIFY(pressAndEnterNumber(j, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier,
+                                    "dialDialogLineEdit", QStringLiteral("(617) 555-0188"), this));
+        // The next line is the good number's: the bad one sent nothing.
+        QCOMPARE(nextLine(phone, buffer),
+                 QByteArray(R"({"command":"dial","number":"(617) 555-0188"})"));
+        QVERIFY(callLabel->text().contains(QStringLiteral("Dialling (617) 555-0188")));
+
+        // The phone system goes away: the commands are disabled and say why.
+        phone->close();
+        bridge.close();
+        QTRY_VERIFY(status->text().contains(QStringLiteral("not connected")));
+        QVERIFY(!dial->isEnabled());
+        QVERIFY(dial->toolTip().contains(QStringLiteral("not connected")));
+        QVERIFY(!dial->accessibleDescription().isEmpty());
+        QVERIFY(j.press(Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier));
+        QVERIFY(callLabel->text().contains(QStringLiteral("The phone is not connected")));
+        QVERIFY(!QApplication::activeModalWidget()); // no dialog: nothing could be sent
     }
 
     void baresipEndToEnd()

@@ -12,12 +12,14 @@
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTest>
 #include <QTextDocument>
 #include <QTimer>
@@ -83,6 +85,40 @@ inline QStringList truncatedTexts(const QWidget *root)
         if (button->text().isEmpty() || !qobject_cast<const QPushButton *>(button))
             continue;
         check(button, button->text(), button->minimumSizeHint().width());
+    }
+    // A date or number field shows its whole text ("any date").
+    for (const QAbstractSpinBox *spin : root->findChildren<QAbstractSpinBox *>()) {
+        const auto *edit = spin->findChild<QLineEdit *>();
+        if (!edit || !spin->isVisible())
+            continue;
+        const int needed = edit->fontMetrics().horizontalAdvance(edit->text()) + 4;
+        if (needed > edit->width())
+            found.append(QStringLiteral("%1 (%2): \"%3\" needs %4 px, has %5")
+                             .arg(spin->objectName(),
+                                  QString::fromLatin1(spin->metaObject()->className()),
+                                  edit->text())
+                             .arg(needed)
+                             .arg(edit->width()));
+    }
+    // Every tab of a tab strip is shown whole: none elided, none pushed behind scroll arrows.
+    for (const QTabBar *bar : root->findChildren<QTabBar *>()) {
+        if (!bar->isVisible())
+            continue;
+        for (int i = 0; i < bar->count(); ++i) {
+            const QString text = QString(bar->tabText(i)).remove(u'&');
+            const QRect rect = bar->tabRect(i);
+            const int needed = bar->fontMetrics().horizontalAdvance(text);
+            if (bar->rect().contains(rect) && rect.width() >= needed)
+                continue;
+            found.append(QStringLiteral("%1 tab %2 (QTabBar): \"%3\" needs %4 px, has %5 of %6")
+                             .arg(bar->parentWidget() ? bar->parentWidget()->objectName()
+                                                      : bar->objectName())
+                             .arg(i)
+                             .arg(text)
+                             .arg(needed)
+                             .arg((rect & bar->rect()).width())
+                             .arg(rect.width()));
+        }
     }
     return found;
 }

@@ -21,7 +21,9 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
+#include "ui/intake/intakedialogs.h"
 #include "ui/intake/intakepanel.h"
+#include "ui/intake/requestbox.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -540,7 +542,7 @@ private slots:
         std::optional<Contact> contact;
         int keys = 0;
         // "Create anyway: a different problem", by its mnemonic in the window's language.
-        const QString different = IntakePanel::tr("Create anyway: a d&ifferent problem");
+        const QString different = IntakeDialogs::tr("Create anyway: a d&ifferent problem");
         duplicateJourney(QKeySequence::mnemonic(different)[0].key(), earlier, contact, keys);
         QVERIFY(contact);
         QCOMPARE(contact->outcome, std::optional(Outcome::RequestCreated));
@@ -555,7 +557,7 @@ private slots:
         QVERIFY(std::any_of(timeline.cbegin(), timeline.cend(), [](const TimelineEntry &e) {
             return e.kind == TimelineEntry::Kind::NoteAdded && !e.isPublic &&
                    e.text.contains(
-                       IntakePanel::tr("a different problem from the open requests nearby"));
+                       IntakeDialogs::tr("a different problem from the open requests nearby"));
         }));
         qInfo("journey duplicate, create anyway: %d keys beyond typed text", keys);
     }
@@ -661,7 +663,7 @@ private slots:
             QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
             typeAndAddress(j, "street light", QString(), "10 a st");
             auto *label = desk.window->findChild<QLabel *>(QStringLiteral("duplicatesLabel"));
-            QCOMPARE(label->text(), IntakePanel::tr("Open requests of this type nearby: none"));
+            QCOMPARE(label->text(), RequestBox::tr("Open requests of this type nearby: none"));
             // "Keep as draft", by its mnemonic in the window's language.
             const Qt::Key keep = QKeySequence::mnemonic(MainWindow::tr("&Keep as draft"))[0].key();
             QVERIFY(j.pressAndAnswer(Qt::Key_Q, Qt::ControlModifier, keep, Qt::AltModifier, this));

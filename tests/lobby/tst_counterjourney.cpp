@@ -20,7 +20,10 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
+#include <QPrinterInfo>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -133,6 +136,7 @@ private slots:
     {
         StoreContext store(m_store->db(), QStringLiteral("kiosk"), AgentRole::Lobby);
         KioskWindow kiosk(store.lobby, QStringLiteral("Mini Boston"));
+        kiosk.setTicketFolder(m_dir.filePath(QStringLiteral("tickets")));
         kiosk.resize(1366, 768);
         kiosk.show();
         QVERIFY(QTest::qWaitForWindowActive(&kiosk));
@@ -163,6 +167,15 @@ private slots:
         QCOMPARE(waiting.first().category, store.lobby.categories().first());
         auto *wait = kiosk.findChild<QLabel *>(QStringLiteral("kioskTicketWaitLabel"));
         QVERIFY2(wait->text().contains(u"Personas delante de usted: 0"), qPrintable(wait->text()));
+        // The ticket is printed: on the default printer, or as a PDF when none is set.
+        if (QPrinterInfo::defaultPrinter().isNull())
+            QCOMPARE(kiosk.lastPrinted(),
+                     m_dir.filePath(QStringLiteral("tickets/%1-A001.pdf")
+                                        .arg(waiting.first().issuedAt.toLocalTime().date().toString(
+                                            Qt::ISODate))));
+        QVERIFY(!kiosk.lastPrinted().isEmpty());
+        QVERIFY(kiosk.lastPrinted() == QPrinterInfo::defaultPrinter().description() ||
+                QFileInfo(kiosk.lastPrinted()).size() > 0);
         // Every control the visitor can reach has a name.
         for (QWidget *w : kiosk.findChildren<QWidget *>()) {
             if (w->focusPolicy() != Qt::NoFocus && w->isVisible())
@@ -196,6 +209,55 @@ private slots:
                  QStringList({b.number + QStringLiteral(" 5"), a.number + QStringLiteral(" 2")}));
         for (const QLabel *label : board.findChildren<QLabel *>())
             QVERIFY2(!label->text().contains(u"Zoe"), qPrintable(label->objectName()));
+    }
+
+    // A visit that opened a public article and made no request: finishing it prints the
+    // article's script as a handout (its Spanish version for a Spanish-speaking visitor).
+    void anInformationVisitTakesAHandout()
+    {
+        {
+            QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
+            QVERIFY(q.prepare(
+                QStringLiteral("INSERT INTO articles(id, title, body, script, audience, language, "
+                               "translation_group) VALUES(?, ?, '', ?, 'public', ?, 'hours')")));
+            for (const QStringList &row :
+                 {QStringList{QStringLiteral("hours-en"), QStringLiteral("Opening hours"),
+                              QStringLiteral("Open 9 to 5."), QStringLiteral("en")},
+                  QStringList{QStringLiteral("hours-es"), QStringLiteral("Horario"),
+                              QStringLiteral("Abierto de 9 a 5."), QStringLiteral("es")}}) {
+                for (const QString &v : row)
+                    q.addBindValue(v);
+                QVERIFY(q.exec());
+            }
+        }
+        Settings settings(m_dir.filePath(QStringLiteral("handout.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("lena"), AgentRole::Lobby);
+        const LobbyTicket ticket = issue(store, QStringLiteral("Food"), QStringLiteral("es"));
+        auto window = test::openMainWindow(store, settings);
+        QVERIFY(window);
+        CounterPanel *counter = window->counterPanel();
+        counter->setReceiptFolder(m_dir.filePath(QStringLiteral("handouts")));
+        counter->callNext();
+        QTRY_VERIFY(store.lobby.current(counter->counterName()).has_value());
+        counter->startWalkIn();
+        const QString contact = window->intakePanel()->contactId();
+        QVERIFY(!contact.isEmpty());
+        QVERIFY(
+            store.events
+                .append(Event::make(
+                    QStringLiteral("contact"), contact, QStringLiteral("contact.article_opened"),
+                    {{QStringLiteral("article_id"), QStringLiteral("hours-en")}},
+                    QStringLiteral("lena"), QStringLiteral("W1"), QDateTime::currentDateTimeUtc()))
+                .ok());
+        counter->finishVisit();
+        QVERIFY(!store.lobby.current(counter->counterName()));
+        QCOMPARE(store.lobby.repository().ticket(ticket.id)->state, TicketState::Served);
+        if (!QPrinterInfo::defaultPrinter().isNull())
+            QSKIP("a default printer is set: the handout went to it");
+        QCOMPARE(counter->lastReceipt(),
+                 m_dir.filePath(
+                     QStringLiteral("handouts/%1-%2-handout.pdf").arg(ticket.day, ticket.number)));
+        QVERIFY(QFileInfo(counter->lastReceipt()).size() > 0);
     }
 };
 

@@ -7,6 +7,7 @@
 #include "models/store/eventstore.h"
 #include "tests/support/teststore.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTimer>
@@ -360,6 +361,60 @@ private slots:
         QCOMPARE(got.value().id, own.id);
         QCOMPARE(arbiter.submitted, QStringList({synced.id})); // asked once, then offline
         QCOMPARE(m_lobby->repository().ticket(synced.id)->state, TicketState::Waiting);
+    }
+
+    // The handout of an information-only visit: the public articles opened during the visit's
+    // contact, each in the visitor's language when it has that translation, once per group,
+    // never an agent-only article.
+    void articlesOpenedInTheVisitorsLanguage()
+    {
+        QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
+        QVERIFY(q.prepare(
+            QStringLiteral("INSERT INTO articles(id, title, body, script, audience, language, "
+                           "translation_group) VALUES(?, ?, ?, ?, ?, ?, ?)")));
+        const QList<QVariantList> rows = {
+            {QStringLiteral("bulk-en"), QStringLiteral("Bulk item pickup"), QStringLiteral("b"),
+             QStringLiteral("Book a pickup online."), QStringLiteral("public"),
+             QStringLiteral("en"), QStringLiteral("bulk")},
+            {QStringLiteral("bulk-es"), QStringLiteral("Recogida de objetos grandes"),
+             QStringLiteral("b"), QStringLiteral("Reserve la recogida en línea."),
+             QStringLiteral("public"), QStringLiteral("es"), QStringLiteral("bulk")},
+            {QStringLiteral("rats-en"), QStringLiteral("Rodents"),
+             QStringLiteral("Keep lids closed."), QStringLiteral(""), QStringLiteral("public"),
+             QStringLiteral("en"), QVariant()},
+            {QStringLiteral("desk-en"), QStringLiteral("Agent notes"), QStringLiteral("x"),
+             QStringLiteral("internal"), QStringLiteral("agent"), QStringLiteral("en"),
+             QVariant()}};
+        for (const QVariantList &row : rows) {
+            for (const QVariant &v : row)
+                q.addBindValue(v);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        for (const char *article : {"bulk-en", "rats-en", "desk-en", "bulk-es"}) {
+            m_now = m_now.addSecs(10);
+            auto r = m_events->append(
+                Event::make(QStringLiteral("contact"), QStringLiteral("walk-in-1"),
+                            QStringLiteral("contact.article_opened"),
+                            {{QStringLiteral("article_id"), QString::fromLatin1(article)}},
+                            QStringLiteral("lena"), QStringLiteral("W1"), m_now));
+            QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        }
+        const LobbyRepository &repository = m_lobby->repository();
+        const QList<VisitArticle> es =
+            repository.articlesOpened(QStringLiteral("walk-in-1"), QStringLiteral("es"));
+        QCOMPARE(es.size(), 2);
+        QCOMPARE(es.at(0).id, QStringLiteral("bulk-es"));
+        QCOMPARE(es.at(0).text, QStringLiteral("Reserve la recogida en línea."));
+        QCOMPARE(es.at(0).language, QStringLiteral("es"));
+        // No Spanish version: as opened, its body when it has no script.
+        QCOMPARE(es.at(1).id, QStringLiteral("rats-en"));
+        QCOMPARE(es.at(1).text, QStringLiteral("Keep lids closed."));
+        const QList<VisitArticle> en =
+            repository.articlesOpened(QStringLiteral("walk-in-1"), QStringLiteral("en"));
+        QCOMPARE(en.size(), 2);
+        QCOMPARE(en.at(0).id, QStringLiteral("bulk-en"));
+        QCOMPARE(en.at(1).id, QStringLiteral("rats-en"));
+        QVERIFY(repository.articlesOpened(QStringLiteral("other"), QStringLiteral("en")).isEmpty());
     }
 };
 

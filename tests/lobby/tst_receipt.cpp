@@ -1,12 +1,18 @@
+// The article handout of an information-only visit read back in both languages.
+// The kiosk's printed ticket read back the same way: the number, the reason, the time, the
+// people ahead and the expected wait in the visitor's language, 80 mm wide, no name.
 // The lobby receipt as the visitor takes it home: printed to PDF, its text read back with
 // pdftotext (poppler-utils) in English and in Spanish, and its QR code decoded with zbarimg
 // (zbar-tools) to the request's status link. A missing tool fails the test and says which
 // package to install.
 
+#include "ui/lobby/handout.h"
 #include "ui/lobby/qrimage.h"
 #include "ui/lobby/receipt.h"
+#include "ui/lobby/ticketslip.h"
 
 #include <QApplication>
+#include <QPrinterInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -167,6 +173,126 @@ private slots:
         QCOMPARE(image.width(), image.height());
         QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));
         QCOMPARE(image.pixelColor(16, 16), QColor(Qt::black)); // the finder pattern's corner
+    }
+
+    void kioskTicket_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QString>("foreign");
+        QTest::newRow("en") << QStringLiteral("en")
+                            << QStringList{QStringLiteral("Your ticket number"),
+                                           QStringLiteral("Reason: Street lights"),
+                                           QStringLiteral("Taken at"),
+                                           QStringLiteral("10:42"),
+                                           QStringLiteral("People ahead of you: 3"),
+                                           QStringLiteral("Expected wait: about 15 minutes"),
+                                           QStringLiteral("Please wait until your number appears")}
+                            << QStringLiteral("Su número");
+        QTest::newRow("es") << QStringLiteral("es")
+                            << QStringList{QStringLiteral("Su número de turno"),
+                                           QStringLiteral("Motivo: Street lights"),
+                                           QStringLiteral("Emitido:"),
+                                           QStringLiteral("10:42"),
+                                           QStringLiteral("Personas delante de usted: 3"),
+                                           QStringLiteral("Espera prevista: unos 15 minutos"),
+                                           QStringLiteral("Espere hasta que su número aparezca")}
+                            << QStringLiteral("Your ticket");
+    }
+
+    void kioskTicket()
+    {
+        QFETCH(QString, language);
+        QFETCH(QStringList, expected);
+        QFETCH(QString, foreign);
+        TicketSlip slip;
+        slip.language = language;
+        slip.cityName = QStringLiteral("Boston");
+        slip.number = QStringLiteral("B012");
+        slip.category = QStringLiteral("Street lights");
+        slip.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC); // 10:42 in Boston
+        slip.timeZone = QStringLiteral("America/New_York");
+        slip.ahead = 3;
+        slip.expectedWaitSeconds = 14 * 60 + 1; // rounded up: 15 minutes
+        const QString folder = m_dir.filePath(QStringLiteral("tickets-") + language);
+        const auto where = TicketSlipPrinter::printOrSave(slip, folder);
+        QVERIFY(where.ok());
+        if (!QPrinterInfo::defaultPrinter().isNull())
+            QSKIP("a default printer is set: the ticket went to it, not to a PDF");
+        const QString pdf = where.value();
+        QCOMPARE(pdf, QDir(folder).filePath(QStringLiteral("2026-12-07-B012.pdf")));
+        if (const QString out = qEnvironmentVariable("CIVICDESK_RECEIPT_OUT"); !out.isEmpty())
+            QFile::copy(pdf, QDir(out).filePath(QStringLiteral("ticket-") + language + u".pdf"));
+        const QString text = words(run(QStringLiteral("pdftotext"),
+                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+                                       QStringLiteral("poppler-utils")));
+        QVERIFY2(text.contains(QStringLiteral("B012")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Boston")), qPrintable(text));
+        for (const QString &e : expected)
+            QVERIFY2(text.contains(e), qPrintable(e + u"\n---\n" + text));
+        QVERIFY2(!text.contains(foreign), qPrintable(text));
+        // A roll 80 mm wide (226.77 points, as pdfinfo rounds it).
+        const QString info = run(QStringLiteral("pdfinfo"), {pdf}, QStringLiteral("poppler-utils"));
+        QVERIFY2(info.contains(QStringLiteral("Page size:       227 x")), qPrintable(info));
+    }
+
+    void aTicketWithNoPlaceToGoIsAClearError()
+    {
+        if (!QPrinterInfo::defaultPrinter().isNull())
+            QSKIP("a default printer is set");
+        TicketSlip slip;
+        slip.number = QStringLiteral("A001");
+        const auto where = TicketSlipPrinter::printOrSave(slip, QStringLiteral("/proc/no/such"));
+        QVERIFY(!where.ok());
+        QCOMPARE(where.error().code, QStringLiteral("receipt.path"));
+    }
+
+    void articleHandout_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("en") << QStringLiteral("en")
+                            << QStringList{QStringLiteral("Information from your visit"),
+                                           QStringLiteral("More questions?"),
+                                           QStringLiteral("Call 311."),
+                                           QStringLiteral("Online: https://www.boston.gov/311"),
+                                           QStringLiteral("Ticket C012 · counter 3")};
+        QTest::newRow("es") << QStringLiteral("es")
+                            << QStringList{QStringLiteral("Información de su visita"),
+                                           QStringLiteral("¿Más preguntas?"),
+                                           QStringLiteral("Llame al 311."),
+                                           QStringLiteral("En línea: https://www.boston.gov/311"),
+                                           QStringLiteral("Turno C012 · ventanilla 3")};
+    }
+
+    void articleHandout()
+    {
+        QFETCH(QString, language);
+        QFETCH(QStringList, expected);
+        Handout h;
+        h.language = language;
+        h.cityName = QStringLiteral("Boston");
+        h.phone = QStringLiteral("311");
+        h.web = QStringLiteral("https://www.boston.gov/311");
+        h.ticketNumber = QStringLiteral("C012");
+        h.counter = QStringLiteral("3");
+        h.timeZone = QStringLiteral("America/New_York");
+        h.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC);
+        h.articles = {{QStringLiteral("bulk"), QStringLiteral("Bulk item pickup"),
+                       QStringLiteral("Book a pickup online.\n\nPut items out by 6 AM."), language},
+                      {QStringLiteral("rats"), QStringLiteral("Rodents <tips>"),
+                       QStringLiteral("Keep lids closed."), language}};
+        const QString pdf = m_dir.filePath(QStringLiteral("handout-") + language + u".pdf");
+        QVERIFY(HandoutPrinter::printPdf(h, pdf).ok());
+        const QString text = words(run(QStringLiteral("pdftotext"),
+                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+                                       QStringLiteral("poppler-utils")));
+        for (const QString &e :
+             expected + QStringList{QStringLiteral("Bulk item pickup"),
+                                    QStringLiteral("Book a pickup online."),
+                                    QStringLiteral("Put items out by 6 AM."),
+                                    QStringLiteral("Rodents <tips>"), QStringLiteral("10:42")})
+            QVERIFY2(text.contains(e), qPrintable(e + u"\n---\n" + text));
     }
 };
 

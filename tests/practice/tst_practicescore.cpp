@@ -356,6 +356,39 @@ private slots:
         QVERIFY(scorer().score(s, steps).passed());
     }
 
+    // A call popped on screen brings its number into the phone field: the call taker did not
+    // take it, so a confidential type still passes; a name or email taken still fails.
+    void aNumberFromTheCallIsNotTakenData()
+    {
+        Scenario s;
+        s.expected.serviceCode = QStringLiteral("NEEDRMVL");
+        s.expected.confidential = true;
+        s.expected.outcome = Outcome::RequestCreated;
+        QList<IntakeStep> steps = {
+            step(IntakeStepKind::Started,
+                 {{QStringLiteral("channel"), QStringLiteral("phone")},
+                  {QStringLiteral("number_from_call"), true}},
+                 0),
+            step(IntakeStepKind::CallerDetails,
+                 {{QStringLiteral("name"), false},
+                  {QStringLiteral("phone"), true},
+                  {QStringLiteral("email"), false}},
+                 2),
+            step(IntakeStepKind::TypeChosen,
+                 {{QStringLiteral("service_code"), QStringLiteral("NEEDRMVL")}}, 5),
+            step(IntakeStepKind::RequestCreated,
+                 {{QStringLiteral("service_code"), QStringLiteral("NEEDRMVL")}}, 8),
+            step(IntakeStepKind::Outcome,
+                 {{QStringLiteral("outcome"), QStringLiteral("request_created")}}, 20)};
+        QVERIFY(scorer().score(s, steps).critical.isEmpty());
+        QVERIFY(scorer().score(s, steps).passed());
+        steps[1].detail[QStringLiteral("name")] = true;
+        QCOMPARE(scorer().score(s, steps).critical.size(), 1);
+        steps[1].detail[QStringLiteral("name")] = false;
+        steps[0].detail[QStringLiteral("number_from_call")] = false; // typed by hand
+        QCOMPARE(scorer().score(s, steps).critical.size(), 1);
+    }
+
     void anEmptyRunScoresNothing()
     {
         const PracticeResult r = scorer().score(pothole(), {});

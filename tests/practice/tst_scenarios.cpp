@@ -7,12 +7,15 @@
 #include "models/citypack/citypack.h"
 #include "models/intake/intakerepository.h"
 #include "models/knowledge/articlerepository.h"
+#include "models/practice/scenariolibrary.h"
 #include "models/practice/scenarioloader.h"
 #include "tests/support/teststore.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace civicdesk;
@@ -48,6 +51,18 @@ class TestScenarios : public QObject
         root[QStringLiteral("scenarios")] = list;
         return QJsonDocument(root).toJson();
     }
+
+    Scenario bundled(const QString &id) const
+    {
+        const ScenarioSet set = m_loader->loadDirectory(Bundled);
+        for (const Scenario &s : set.scenarios) {
+            if (s.id == id)
+                return s;
+        }
+        return Scenario();
+    }
+
+    static QStringList filesIn(const QString &dir) { return QDir(dir).entryList(QDir::Files); }
 
 private slots:
     void initTestCase()
@@ -231,6 +246,160 @@ private slots:
         const ScenarioSet set = m_loader->loadData(json, QStringLiteral("dup.json"));
         QCOMPARE(set.problems.size(), 1);
         QCOMPARE(set.problems.first().field, QStringLiteral("id"));
+    }
+
+    // Scenario authoring (issue 17 item 1): the written format reads back equal.
+    void everyBundledScenarioRoundTrips()
+    {
+        const ScenarioSet set = m_loader->loadDirectory(Bundled);
+        QVERIFY(set.scenarios.size() >= 16);
+        for (const Scenario &s : set.scenarios) {
+            const ScenarioSet again =
+                m_loader->loadData(scenarioFile({s}), QStringLiteral("x.json"));
+            QVERIFY2(
+                again.problems.isEmpty(),
+                qPrintable(again.problems.isEmpty() ? QString() : again.problems.first().text()));
+            QCOMPARE(again.scenarios.size(), 1);
+            QVERIFY2(again.scenarios.first() == s, qPrintable(s.id));
+            QCOMPARE(scenarioToJson(again.scenarios.first()), scenarioToJson(s));
+        }
+        // Equality sees every field (a round trip that dropped one could not pass).
+        Scenario a = set.scenarios.first();
+        Scenario b = a;
+        b.expected.transferTo = QStringLiteral("2001");
+        QVERIFY(a != b);
+        b = a;
+        b.seeds.append(ScenarioSeed());
+        QVERIFY(a != b);
+    }
+
+    // Save -> load -> equal: a trainer's copy of a bundled scenario, with a new id, is a file in
+    // the trainers' folder, listed after the bundled ones and marked as the trainers'.
+    void savedScenarioLoadsBackEqual()
+    {
+        QTemporaryDir trainers;
+        const ScenarioLibrary library(Bundled, trainers.filePath(QStringLiteral("scenarios")));
+        Scenario s = bundled(QStringLiteral("streetlight-duplicate-en"));
+        QVERIFY(!s.id.isEmpty());
+        s.id = QStringLiteral("streetlight-trainer");
+        s.title = QStringLiteral("Street light, the trainer's version");
+        s.opening = QStringLiteral("The light on my corner is out again.");
+        s.passMark = 90;
+        s.targetSeconds = 120;
+        const auto saved = library.save(s, *m_loader, AgentRole::Trainer);
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        QCOMPARE(saved.value(), library.pathOf(QStringLiteral("streetlight-trainer")));
+        QVERIFY(QFile::exists(saved.value()));
+        const ScenarioSet set = library.load(*m_loader);
+        QVERIFY(set.problems.isEmpty());
+        QCOMPARE(set.authored, QSet<QString>{QStringLiteral("streetlight-trainer")});
+        QCOMPARE(set.scenarios.size(), m_loader->loadDirectory(Bundled).scenarios.size() + 1);
+        QVERIFY(set.scenarios.last() == s);
+        // Edited under a new id: the old file goes, one file stays.
+        Scenario renamed = s;
+        renamed.id = QStringLiteral("streetlight-corner");
+        QVERIFY(library.save(renamed, *m_loader, AgentRole::Admin, s.id).ok());
+        QCOMPARE(filesIn(library.trainerDirectory()),
+                 QStringList{QStringLiteral("streetlight-corner.json")});
+        // Edited under its own id: it may keep it.
+        QVERIFY(library.check(renamed, *m_loader, renamed.id).isEmpty());
+    }
+
+    // Bad input: a clear problem naming the field, and nothing written.
+    void badScenariosAreNotSaved_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("unknown type") << "type"
+                                      << "expected.service_code";
+        QTest::newRow("question the type does not have") << "question"
+                                                         << "answers.NOPE";
+        QTest::newRow("empty opening line") << "opening"
+                                            << "opening";
+        QTest::newRow("no caller name") << "name"
+                                        << "caller.name";
+        QTest::newRow("bad id") << "id"
+                                << "id";
+        QTest::newRow("a bundled scenario's id") << "bundled"
+                                                 << "id";
+        QTest::newRow("another trainer's id") << "taken"
+                                              << "id";
+        QTest::newRow("pass mark over 100") << "pass"
+                                            << "pass_mark";
+    }
+    void badScenariosAreNotSaved()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, field);
+        QTemporaryDir trainers;
+        const ScenarioLibrary library(Bundled, trainers.path());
+        Scenario other = bundled(QStringLiteral("graffiti-en"));
+        other.id = QStringLiteral("graffiti-trainer");
+        QVERIFY(library.save(other, *m_loader, AgentRole::Trainer).ok());
+        Scenario s = bundled(QStringLiteral("pothole-en"));
+        s.id = QStringLiteral("pothole-trainer");
+        if (change == u"type")
+            s.expected.serviceCode = QStringLiteral("POTHOLES");
+        if (change == u"question")
+            s.answers[1].code = QStringLiteral("NOPE");
+        if (change == u"opening")
+            s.opening = QStringLiteral("   ");
+        if (change == u"name")
+            s.caller.name.clear();
+        if (change == u"id")
+            s.id = QStringLiteral("../Pothole");
+        if (change == u"bundled")
+            s.id = QStringLiteral("pothole-en");
+        if (change == u"taken")
+            s.id = QStringLiteral("graffiti-trainer");
+        if (change == u"pass")
+            s.passMark = 101;
+        const QList<ScenarioProblem> problems = library.check(s, *m_loader);
+        QVERIFY(!problems.isEmpty());
+        QCOMPARE(problems.first().field, field);
+        QVERIFY(!problems.first().message.isEmpty());
+        const auto saved = library.save(s, *m_loader, AgentRole::Trainer);
+        QVERIFY(!saved.ok());
+        QVERIFY2(saved.error().message.contains(field), qPrintable(saved.error().message));
+        QCOMPARE(filesIn(trainers.path()), QStringList{QStringLiteral("graffiti-trainer.json")});
+    }
+
+    // Only trainers and admins author; everyone else is refused with a reason, nothing written.
+    void onlyTrainersAndAdminsSave()
+    {
+        QTemporaryDir trainers;
+        const ScenarioLibrary library(Bundled, trainers.path());
+        Scenario s = bundled(QStringLiteral("pothole-en"));
+        s.id = QStringLiteral("pothole-trainer");
+        for (AgentRole role :
+             {AgentRole::CallTaker, AgentRole::Lobby, AgentRole::Editor, AgentRole::Supervisor}) {
+            QVERIFY(!mayAuthorScenarios(role));
+            const auto saved = library.save(s, *m_loader, role);
+            QVERIFY(!saved.ok());
+            QCOMPARE(saved.error().code, QStringLiteral("practice.role"));
+            QVERIFY(saved.error().message.contains(agentRoleName(role)));
+        }
+        QVERIFY(filesIn(trainers.path()).isEmpty());
+        QVERIFY(mayAuthorScenarios(AgentRole::Trainer));
+        QVERIFY(mayAuthorScenarios(AgentRole::Admin));
+        QVERIFY(library.save(s, *m_loader, AgentRole::Admin).ok());
+    }
+
+    // A file put in the trainers' folder by hand is checked like any other; one that takes a
+    // bundled scenario's id is reported and left out.
+    void trainersFilesAreChecked()
+    {
+        QTemporaryDir trainers;
+        QFile clash(trainers.filePath(QStringLiteral("clash.json")));
+        QVERIFY(clash.open(QIODevice::WriteOnly));
+        clash.write(scenarioFile({bundled(QStringLiteral("pothole-en"))}));
+        clash.close();
+        const ScenarioSet set = ScenarioLibrary(Bundled, trainers.path()).load(*m_loader);
+        QCOMPARE(set.problems.size(), 1);
+        QCOMPARE(set.problems.first().file, QStringLiteral("clash.json"));
+        QCOMPARE(set.problems.first().field, QStringLiteral("id"));
+        QVERIFY(set.authored.isEmpty());
+        QCOMPARE(set.scenarios.size(), m_loader->loadDirectory(Bundled).scenarios.size());
     }
 };
 

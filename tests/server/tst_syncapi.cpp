@@ -2,6 +2,7 @@
 // sign-in and lockout, the role matrix, idempotent push, long-poll wake-up, the queries and
 // reference data, and hostile input that must get the documented error and change nothing.
 
+#include "models/accounts/accountstore.h"
 #include "models/domain/eventjson.h"
 #include "tests/support/jsonschema.h"
 #include "tests/support/permissionmatrix.h"
@@ -479,9 +480,138 @@ private slots:
         QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), token).status, 200);
         QCOMPARE(m_server->run({QStringLiteral("--disable-user"), QStringLiteral("gone.soon")}), 0);
         QCOMPARE(m_server->run({QStringLiteral("--enable-user"), QStringLiteral("gone.soon")}), 0);
+        // The server knew the token (kept in memory): another process's change reaches it
+        // within the documented bound.
+        QTest::qWait(AccountStore::EpochCheckMs + 20);
         verifyError(m_server->get(QStringLiteral("/api/v1/me"), token), 401,
                     QStringLiteral("unauthenticated"));
         QVERIFY(!m_server->login(QStringLiteral("gone.soon")).isEmpty());
+    }
+
+    // Tokens are answered from memory once known (issue 13, item 9); nothing that ends or
+    // alters a session may be missed by that memory.
+    void knownTokensNeverOutliveTheirSession()
+    {
+        QVERIFY(m_server->addUser(QStringLiteral("kept.token"), QStringLiteral("call_taker")));
+        const QString token = m_server->login(QStringLiteral("kept.token"));
+        const QString other = m_server->login(QStringLiteral("kept.token"));
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), token).status, 200);
+            QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), other).status, 200);
+        }
+        // Signing out ends that token at once, and only that one.
+        const auto out =
+            m_server->request(QByteArrayLiteral("POST"), QStringLiteral("/api/v1/logout"), {},
+                              {{QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()}});
+        QCOMPARE(out.status, 204);
+        verifyError(m_server->get(QStringLiteral("/api/v1/me"), token), 401,
+                    QStringLiteral("unauthenticated"));
+        verifyError(m_server->get(QStringLiteral("/api/v1/events?after=0&wait=5"), token), 401,
+                    QStringLiteral("unauthenticated"));
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), other).status, 200);
+        // A new role through the admin API is the session's role at once.
+        const QList<std::pair<QByteArray, QByteArray>> admin = {
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+            {QByteArrayLiteral("Authorization"),
+             "Bearer " + m_tokens.value(QStringLiteral("admin")).toLatin1()}};
+        QCOMPARE(m_server
+                     ->request(QByteArrayLiteral("PATCH"),
+                               QStringLiteral("/api/v1/users/kept.token"),
+                               QByteArrayLiteral("{\"role\": \"lobby\"}"), admin)
+                     .status,
+                 200);
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), other).json()[u"role"].toString(),
+                 QStringLiteral("lobby"));
+        // A new password through the admin API ends the known token at once.
+        QCOMPARE(
+            m_server
+                ->request(QByteArrayLiteral("PATCH"), QStringLiteral("/api/v1/users/kept.token"),
+                          QByteArrayLiteral("{\"password\": \"a brand new passphrase\"}"), admin)
+                .status,
+            200);
+        verifyError(m_server->get(QStringLiteral("/api/v1/me"), other), 401,
+                    QStringLiteral("unauthenticated"));
+        const QString third =
+            m_server->login(QStringLiteral("kept.token"), QStringLiteral("a brand new passphrase"));
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), third).status, 200);
+        // Disabling through the admin API ends the known token at once.
+        QCOMPARE(m_server
+                     ->request(QByteArrayLiteral("PATCH"),
+                               QStringLiteral("/api/v1/users/kept.token"),
+                               QByteArrayLiteral("{\"disabled\": true}"), admin)
+                     .status,
+                 200);
+        verifyError(m_server->get(QStringLiteral("/api/v1/me"), third), 401,
+                    QStringLiteral("unauthenticated"));
+        verifyError(m_server->postJson(
+                        QStringLiteral("/api/v1/events"),
+                        batch({requestCreated(QStringLiteral("kept.token"), nextNumber())}), third),
+                    401, QStringLiteral("unauthenticated"));
+    }
+
+    // A token known to one server process is ended by a sign-out through another process on the
+    // same store within AccountStore::EpochCheckMs.
+    void anotherProcessEndsAKnownToken()
+    {
+        if (test::ServerStore::backend() != u"postgres")
+            QSKIP("several server processes share a PostgreSQL store (tst_syncapi_postgres)");
+        ServerProcess second(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        QVERIFY(second.start());
+        QVERIFY(m_server->addUser(QStringLiteral("two.doors"), QStringLiteral("call_taker")));
+        const QString token = m_server->login(QStringLiteral("two.doors"));
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/me"), token).status, 200);
+        QCOMPARE(second.get(QStringLiteral("/api/v1/me"), token).status, 200);
+        const auto out =
+            second.request(QByteArrayLiteral("POST"), QStringLiteral("/api/v1/logout"), {},
+                           {{QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()}});
+        QCOMPARE(out.status, 204);
+        QTest::qWait(AccountStore::EpochCheckMs + 20);
+        verifyError(m_server->get(QStringLiteral("/api/v1/me"), token), 401,
+                    QStringLiteral("unauthenticated"));
+        second.terminate();
+    }
+
+    // Pulls after the same number share one answer until a new event arrives (issue 13, item
+    // 9); a shared answer never hides an event accepted since.
+    void sharedPullAnswersNeverHideANewEvent()
+    {
+        const QString token = m_tokens.value(QStringLiteral("lobby"));
+        const qint64 from = lastSeq();
+        const auto pulled = [&](const QString &query) {
+            const auto r = m_server->get(
+                QStringLiteral("/api/v1/events?after=%1&%2").arg(from).arg(query), token);
+            QStringList ids;
+            for (const QJsonValue &v : r.json()[u"events"].toArray())
+                ids.append(v[u"id"].toString());
+            return ids;
+        };
+        const QJsonObject first = requestCreated(QStringLiteral("u_call_taker"), nextNumber());
+        QCOMPARE(push({first}, QStringLiteral("call_taker")).status, 200);
+        const QStringList one{first[u"id"].toString()};
+        QCOMPARE(pulled(QStringLiteral("wait=30")), one);
+        QCOMPARE(pulled(QStringLiteral("wait=30")), one);
+        const QJsonObject second = requestCreated(QStringLiteral("u_call_taker"), nextNumber());
+        QCOMPARE(push({second}, QStringLiteral("call_taker")).status, 200);
+        const QStringList two{first[u"id"].toString(), second[u"id"].toString()};
+        QCOMPARE(pulled(QStringLiteral("wait=30")), two);
+        QCOMPARE(pulled(QStringLiteral("wait=0")), two);
+        // Another page size is another answer.
+        QCOMPARE(pulled(QStringLiteral("wait=30&limit=1")), one);
+        QCOMPARE(pulled(QStringLiteral("wait=30")), two);
+        if (test::ServerStore::backend() != u"postgres")
+            return;
+        // An event accepted by another process on the same store is in the next pull that does
+        // not wait, at once.
+        ServerProcess other(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        QVERIFY(other.start());
+        const QJsonObject third = requestCreated(QStringLiteral("u_call_taker"), nextNumber());
+        QCOMPARE(other
+                     .postJson(QStringLiteral("/api/v1/events"), batch({third}),
+                               m_tokens.value(QStringLiteral("call_taker")))
+                     .status,
+                 200);
+        QCOMPARE(pulled(QStringLiteral("wait=0")), two + QStringList{third[u"id"].toString()});
+        other.terminate();
     }
 
     void reviewEventsNeverTravelInThePull()

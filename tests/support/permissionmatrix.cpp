@@ -449,6 +449,18 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                          {{QStringLiteral("agent"), QStringLiteral("u_call_taker")},
                           {QStringLiteral("note"), QStringLiteral("Practise the read-back")}}),
                   Supervisors});
+    cases.append(
+        {QStringLiteral("contact.call_ended"),
+         {m.make(QStringLiteral("contact"), m.id(QStringLiteral("cc")),
+                 QStringLiteral("contact.started"),
+                 {{QStringLiteral("channel"), QStringLiteral("phone")},
+                  {QStringLiteral("call_id"), QStringLiteral("pbx-9")}})},
+         m.make(QStringLiteral("contact"), m.id(QStringLiteral("cc")),
+                QStringLiteral("contact.call_ended"),
+                {{QStringLiteral("call_id"), QStringLiteral("pbx-9")},
+                 {QStringLiteral("call_ended_at"), QStringLiteral("2026-03-02T10:15:00.000Z")},
+                 {QStringLiteral("call_end_cause"), QStringLiteral("normal")}}),
+         Callers});
     return cases;
 }
 

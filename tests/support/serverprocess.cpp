@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QUuid>
 
 namespace civicdesk::test {
 
@@ -81,6 +82,28 @@ bool ServerStore::resume()
     if (backend() != u"postgres")
         return false;
     return sharedClusterRestart(&m_error);
+}
+
+QJsonObject requestCreatedEvent(const QString &actor, const QString &number, const QString &device)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("entity_type"), QStringLiteral("request")},
+        {QStringLiteral("entity_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("kind"), QStringLiteral("request.created")},
+        {QStringLiteral("payload"),
+         QJsonObject{
+             {QStringLiteral("number"), number},
+             {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+             {QStringLiteral("type_name"), QStringLiteral("Rodent Activity")},
+             {QStringLiteral("address"), QStringLiteral("1 City Hall Plz")},
+             {QStringLiteral("latitude"), 42.3603},
+             {QStringLiteral("longitude"), -71.0578},
+             {QStringLiteral("channel"), QStringLiteral("phone")},
+             {QStringLiteral("opened_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}}},
+        {QStringLiteral("actor"), actor},
+        {QStringLiteral("device"), device},
+        {QStringLiteral("client_time"), double(QDateTime::currentMSecsSinceEpoch())}};
 }
 
 QByteArray ServerProcess::Reply::header(const QByteArray &name) const

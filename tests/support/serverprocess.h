@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -34,6 +35,11 @@ private:
     QString m_url;
     QString m_error;
 };
+
+// A valid "request.created" event for the sync API (service RODENTACT at City Hall, opened now)
+// with a new id, for pushes in tests and benchmarks.
+QJsonObject requestCreatedEvent(const QString &actor, const QString &number,
+                                const QString &device = QStringLiteral("BENCH"));
 
 // Runs civicdesk-server commands and the server itself on a store, and talks HTTP to it.
 class ServerProcess

@@ -387,6 +387,12 @@ void MainWindow::createMenus()
     report->setObjectName(QStringLiteral("traineeReportAction"));
     report->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
     m_shortcutActions.append(report);
+    // Trainers and admins write scenarios; others are told why not.
+    QAction *author = practice->addAction(tr("&Write a practice scenario…"), this,
+                                          &MainWindow::scenarioEditorRequested);
+    author->setObjectName(QStringLiteral("writeScenarioAction"));
+    author->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W));
+    m_shortcutActions.append(author);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
@@ -413,6 +419,8 @@ QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
         result.append(
             {tr("Answer the ringing call"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
         result.append({tr("Hang up the call"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)});
+        result.append({tr("Transfer the call"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+        result.append({tr("Dial a number"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)});
     }
     return result;
 }

@@ -59,6 +59,8 @@ signals:
     void practiceRequested();
     // Practice ▸ Trainee report (Ctrl+Alt+T).
     void traineeReportRequested();
+    // Practice ▸ Write a scenario (Ctrl+Alt+W).
+    void scenarioEditorRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

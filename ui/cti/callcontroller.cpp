@@ -28,6 +28,9 @@ CallController::CallController(TelephonyAdapter &adapter, IntakePanel &intake,
     connect(&m_adapter, &TelephonyAdapter::commandFailed, &m_intake, &IntakePanel::showCallProblem);
     connect(&m_intake, &IntakePanel::answerCallRequested, &m_adapter, &TelephonyAdapter::answer);
     connect(&m_intake, &IntakePanel::hangUpCallRequested, &m_adapter, &TelephonyAdapter::hangUp);
+    connect(&m_intake, &IntakePanel::transferCallRequested, &m_adapter,
+            &TelephonyAdapter::transfer);
+    connect(&m_intake, &IntakePanel::dialRequested, &m_adapter, &TelephonyAdapter::dial);
     showState();
 }
 
@@ -91,6 +94,10 @@ void CallController::showState()
     }
     m_status->setText(text);
     m_status->setToolTip(where);
+    // The desk's call commands follow the link (the reason is on the disabled buttons).
+    const LinkState state = m_adapter.state();
+    m_intake.setPhoneReady(state == LinkState::Connected,
+                           state == LinkState::Retrying ? m_adapter.stateDetail() : QString());
     m_status->setAccessibleName(text);
 }
 

@@ -13,6 +13,7 @@
 
 #include <QEvent>
 #include <QSet>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -38,6 +39,10 @@ void HistoryPanel::build(const QTimeZone &cityZone)
     m_model->setDisplayTimeZone(cityZone);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("historyTabWidget"));
+    // Every tab stays readable: the dock takes the width the tabs need (in Spanish too)
+    // instead of hiding the first ones behind scroll arrows.
+    m_tabs->tabBar()->setUsesScrollButtons(false);
+    m_tabs->tabBar()->setElideMode(Qt::ElideNone);
     m_search = new HistorySearchView(m_model, this);
     m_readback = new StatusReadbackBox(m_services->readback, cityZone, this);
     m_callerView = new HistoryListView(QStringLiteral("caller"), cityZone, this);

@@ -91,12 +91,17 @@ HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_status);
     auto *more = new QHBoxLayout;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_phoneLabel, m_phone, m_typeLabel, m_type,
-                                                       m_fromLabel, m_from, m_toLabel, m_to})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_phoneLabel, m_phone, m_typeLabel, m_type})
         more->addWidget(w);
+    // The dates on a row of their own: a long translation of "any date" is never cut.
+    auto *dates = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_fromLabel, m_from, m_toLabel, m_to})
+        dates->addWidget(w);
+    dates->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addLayout(more);
+    layout->addLayout(dates);
     layout->addWidget(m_countLabel);
     layout->addWidget(m_table, 1);
     setTabOrder(m_filter, m_status);
@@ -157,8 +162,13 @@ void HistorySearchView::retranslate()
     m_type->setPlaceholderText(tr("Type name or code"));
     m_fromLabel->setText(tr("Opened &from:"));
     m_toLabel->setText(tr("t&o:"));
-    for (QDateEdit *edit : {m_from, m_to})
+    for (QDateEdit *edit : {m_from, m_to}) {
         edit->setSpecialValueText(tr("any date"));
+        // A calendar-popup date edit's size hint leaves its text a few pixels short: room
+        // for two more characters keeps "any date" (and its translations) whole.
+        edit->setMinimumWidth(edit->sizeHint().width() +
+                              2 * edit->fontMetrics().averageCharWidth());
+    }
     m_table->setAccessibleName(QCoreApplication::translate("civicdesk::HistoryPanel", "Requests"));
     updateCount();
 }

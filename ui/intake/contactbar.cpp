@@ -15,13 +15,23 @@ ContactBar::ContactBar(QWidget *parent) : QWidget(parent), m_ui(std::make_unique
     m_ui->setupUi(this);
     m_ui->callRow->hide();
     // Window-wide: the phone is answered from wherever the agent is typing (only with a phone:
-    // the shortcuts live on the call row, hidden without one).
-    auto *answer = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), m_ui->callRow);
-    answer->setContext(Qt::WindowShortcut);
-    connect(answer, &QShortcut::activated, m_ui->answerCallButton, &QPushButton::click);
-    auto *hangUp = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), m_ui->callRow);
-    hangUp->setContext(Qt::WindowShortcut);
-    connect(hangUp, &QShortcut::activated, m_ui->hangUpCallButton, &QPushButton::click);
+    // the shortcuts live on the call row, hidden without one). A command not possible now says
+    // why (the button's tooltip) instead of doing nothing.
+    const QList<std::pair<QKeyCombination, QPushButton *>> commands = {
+        {Qt::CTRL | Qt::SHIFT | Qt::Key_P, m_ui->answerCallButton},
+        {Qt::CTRL | Qt::SHIFT | Qt::Key_H, m_ui->hangUpCallButton},
+        {Qt::CTRL | Qt::SHIFT | Qt::Key_T, m_ui->transferCallButton},
+        {Qt::CTRL | Qt::SHIFT | Qt::Key_D, m_ui->dialButton}};
+    for (const auto &[key, button] : commands) {
+        auto *shortcut = new QShortcut(QKeySequence(key), m_ui->callRow);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, b = button] {
+            if (b->isEnabled())
+                b->click();
+            else if (!b->toolTip().isEmpty())
+                emit commandUnavailable(b->toolTip());
+        });
+    }
     retranslate();
 }
 
@@ -67,10 +77,21 @@ QPushButton *ContactBar::hangUpButton() const
     return m_ui->hangUpCallButton;
 }
 
+QPushButton *ContactBar::transferButton() const
+{
+    return m_ui->transferCallButton;
+}
+
+QPushButton *ContactBar::dialButton() const
+{
+    return m_ui->dialButton;
+}
+
 QList<QWidget *> ContactBar::focusChain() const
 {
-    return {m_ui->channelComboBox, m_ui->startContactButton, m_ui->endContactButton,
-            m_ui->answerCallButton, m_ui->hangUpCallButton};
+    return {m_ui->channelComboBox,  m_ui->startContactButton, m_ui->endContactButton,
+            m_ui->answerCallButton, m_ui->hangUpCallButton,   m_ui->transferCallButton,
+            m_ui->dialButton};
 }
 
 void ContactBar::changeEvent(QEvent *event)

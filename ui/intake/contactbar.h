@@ -14,8 +14,8 @@ class ContactBar;
 }
 
 // The contact's row: its channel, Start and End, the running time, and (with a phone connected)
-// the call's state with Answer (Ctrl+Shift+P) and Hang up (Ctrl+Shift+H), which work wherever
-// the agent is typing in the window.
+// the call's state with Answer (Ctrl+Shift+P), Hang up (Ctrl+Shift+H), Transfer (Ctrl+Shift+T)
+// and Dial (Ctrl+Shift+D), which work wherever the agent is typing in the window.
 class ContactBar : public QWidget
 {
     Q_OBJECT
@@ -32,8 +32,14 @@ public:
     QLabel *callLabel() const;
     QPushButton *answerButton() const;
     QPushButton *hangUpButton() const;
+    QPushButton *transferButton() const;
+    QPushButton *dialButton() const;
     // The focusable controls in Tab order.
     QList<QWidget *> focusChain() const;
+
+signals:
+    // A call command's shortcut was pressed while its button is disabled: why (its tooltip).
+    void commandUnavailable(const QString &reason);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -5,20 +5,16 @@
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 #include "models/intake/intakesession.h"
+#include "ui/intake/callpop.h"
 
 #include <QDateTime>
 #include <QWidget>
 #include <optional>
 
-class QComboBox;
-class QFrame;
 class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPlainTextEdit;
-class QPushButton;
 class QScrollArea;
 class QTimer;
+class QVBoxLayout;
 
 namespace civicdesk {
 
@@ -27,10 +23,10 @@ class CallerBox;
 class ContactBar;
 class CatalogueRepository;
 class DistrictLocator;
+class FocusFollower;
 class IntakeRepository;
 class IntakeService;
-class LocationBox;
-class RequestForm;
+class RequestBox;
 class RequestRepository;
 class TypePicker;
 class WrapUpBox;
@@ -44,26 +40,6 @@ struct IntakeContext
     IntakeService &service;
     const AddressIndex &addresses;
     const DistrictLocator &districts;
-};
-
-// A call the phone system offered, as the screen pop shows it (the telephony adapter looked the
-// number up in the local replica).
-struct CallPresentation
-{
-    enum class Kind
-    {
-        OneCaller,      // the contact starts with that caller
-        SeveralCallers, // a shared number: the agent chooses among `callers`
-        NewCaller,      // nobody on file: the number is filled in
-        Withheld,       // the caller withheld the number: an anonymous contact
-        NoNumber        // no number came with the call: an anonymous contact
-    };
-    Kind kind = Kind::NoNumber;
-    ContactCall call;
-    QList<CallerMatch> callers;
-    QString phoneText;  // what goes into the phone field, "(617) 555-0100"
-    QString numberText; // the number as the agent reads it, "(617) 555-0100 x123"
-    QString language;   // from the phone system (the IVR choice), "" when not given
 };
 
 // The call taker's screen: a contact with channel and timer, the caller, the request type
@@ -111,9 +87,15 @@ public:
     // A place picked on the map becomes the request's location.
     void setPickedLocation(const IntakeLocation &where);
 
-    // Telephony: the call row (state, Answer, Hang up) shows once a phone is connected.
+    // A banner about the request (e.g. a known issue) goes here: above the request form,
+    // below the type picker. The panel does not own its visibility.
+    void insertAboveRequest(QWidget *banner);
+
+    // Telephony: the call row (state, Answer, Hang up, Transfer, Dial) shows once a phone is
+    // configured; the commands are disabled, with the reason, while it is not connected.
     void setTelephonyShown(bool shown);
-    bool telephonyShown() const { return m_telephonyShown; }
+    bool telephonyShown() const;
+    void setPhoneReady(bool ready, const QString &reason = QString());
     // The phone rings: the caller goes on screen (a second call waits until the contact ends).
     void presentCall(const CallPresentation &call);
     // Answered (here or on the phone itself): the contact starts and its timer runs.
@@ -123,7 +105,7 @@ public:
                    const QString &detail);
     // The phone refused a command or is not connected.
     void showCallProblem(const QString &message);
-    const ContactCall &currentCall() const { return m_call; }
+    const ContactCall &currentCall() const;
 
 signals:
     void requestCreated(const QString &requestId);
@@ -142,13 +124,15 @@ signals:
     // The agent answers or hangs up from the desk (the telephony adapter sends it to the phone).
     void answerCallRequested(const QString &callId);
     void hangUpCallRequested(const QString &callId);
+    void transferCallRequested(const QString &callId, const QString &target);
+    void dialRequested(const QString &number);
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
     void buildUi();
+    void connectFields();
     void retranslate();
     void setType(const ServiceType &type);
     // The widgets of the request on the form follow the session's type.
@@ -157,13 +141,11 @@ private:
     void syncForm();
     // The wrap-up shows the session's outcome.
     void syncOutcome();
-    void showCaller(const Caller &caller);
     void findCallers();
-    void showCallerMatches(const QList<CallerMatch> &matches);
     void pickCaller(int row);
     void clearCaller();
-    void updateCallRow();
-    void endCall();
+    // Nothing of the previous caller stays on screen: banner, messages, read-back, picks.
+    void clearScreen();
     void refreshDuplicates();
     void attachToDuplicate();
     void finishContact();
@@ -175,79 +157,31 @@ private:
     // The request on the form is gone (submitted, attached or dropped): the form is empty.
     void resetRequest();
     // The message goes next to the field it is about (the caller box for caller problems,
-    // under Submit otherwise), and the view shows both.
+    // the wrap-up for its own, under Submit otherwise), and the view shows both.
     void showMessage(const QString &text, bool error, QWidget *about = nullptr);
     void clearMessages();
     // One natural Tab order: caller, type, questions, description, location, duplicates,
     // submit, wrap-up. Generated questions are put in their place each time the form changes.
     void updateTabOrder();
-    // The view follows the focus inside the scroll area (the field and its message together).
-    void followFocus(QWidget *now);
-    void ensureVisible(QWidget *widget);
-    void updateDuplicatesLabel();
-    // Open candidates nearby: attach the caller, create anyway with a reason, or go back.
-    IntakeSession::DuplicateDecision askAboutDuplicates(QString *reason);
     // The field a problem is about (by its error code), nullptr for none.
     QWidget *fieldFor(const QString &errorCode) const;
 
     IntakeContext m_ctx;
     IntakeSession *m_session;
     TypePicker *m_types;
+    ContactBar *m_contactBar = nullptr;
+    CallerBox *m_callerBox = nullptr;
+    QVBoxLayout *m_banners = nullptr;
+    RequestBox *m_request = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_result = nullptr;
+    WrapUpBox *m_wrapUp = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    FocusFollower *m_follower = nullptr;
+    CallPop *m_callPop = nullptr;
+    QTimer *m_clockTimer = nullptr;
+    QTimer *m_draftTimer = nullptr;
     bool m_contactEndedShown = false;
-    enum class CallState
-    {
-        None,
-        Ringing,
-        Talking,
-        Ended
-    };
-    CallState m_callState = CallState::None;
-    ContactCall m_call;
-    CallPresentation m_presented;
-    std::optional<CallPresentation> m_waitingCall;
-    QString m_callNote; // the last call's fate ("Missed call from …") or a phone problem
-    bool m_callNoteIsProblem = false;
-    bool m_telephonyShown = false;
-
-    ContactBar *m_contactBar;
-    QComboBox *m_channel;
-    QPushButton *m_startContact;
-    QLabel *m_contactLabel;
-    QPushButton *m_endContact;
-    QWidget *m_callRow;
-    QLabel *m_callLabel;
-    QPushButton *m_answerCall;
-    QPushButton *m_hangUpCall;
-    CallerBox *m_callerBox;
-    QLineEdit *m_callerPhone;
-    QLineEdit *m_callerName;
-    QLineEdit *m_callerEmail;
-    QComboBox *m_callerLanguage;
-    QComboBox *m_callerPreference;
-    QListWidget *m_callerMatches;
-    QLabel *m_callerStatus;
-    QFrame *m_requestFrame;
-    QLabel *m_emergency;
-    QLabel *m_sensitive;
-    RequestForm *m_form;
-    QPlainTextEdit *m_description;
-    LocationBox *m_location;
-    QLabel *m_duplicatesLabel;
-    QListWidget *m_duplicates;
-    QPushButton *m_attach;
-    QPushButton *m_submit;
-    QLabel *m_message;
-    QLabel *m_result;
-    WrapUpBox *m_wrapUp;
-    QComboBox *m_outcome;
-    QLineEdit *m_transfer;
-    QPlainTextEdit *m_notes;
-    QLabel *m_wrapUpMessage;
-    QPushButton *m_finish;
-    QScrollArea *m_scroll;
-    QTimer *m_clockTimer;
-    QTimer *m_draftTimer;
-    QList<QLabel *> m_sectionLabels;
 };
 
 } // namespace civicdesk

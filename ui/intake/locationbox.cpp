@@ -2,54 +2,33 @@
 
 #include "models/city/addressindex.h"
 #include "models/city/districtlocator.h"
+#include "ui_locationbox.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QVBoxLayout>
 
 namespace civicdesk {
 
 LocationBox::LocationBox(const AddressIndex &index, const DistrictLocator &districts,
                          QWidget *parent)
-    : QWidget(parent), m_index(index), m_districts(districts), m_address(new QLineEdit(this)),
-      m_matches(new QListWidget(this)), m_chosenLabel(new QLabel(this)),
-      m_referral(new QLabel(this)), m_noAddress(new QCheckBox(this)),
-      m_landmark(new QLineEdit(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::LocationBox>()), m_index(index),
+      m_districts(districts)
 {
-    m_address->setObjectName(QStringLiteral("addressLineEdit"));
-    m_address->setPlaceholderText(tr("Address or intersection, e.g. 1 City Hall Plaza, or Mass "
-                                     "Ave and Boylston"));
-    m_address->setAccessibleName(tr("Location address"));
-    m_address->setClearButtonEnabled(true);
-    m_matches->setObjectName(QStringLiteral("addressMatchList"));
-    m_matches->setAccessibleName(tr("Matching addresses"));
+    m_ui->setupUi(this);
+    m_address = m_ui->addressLineEdit;
+    m_matches = m_ui->addressMatchList;
+    m_chosenLabel = m_ui->addressChosenLabel;
+    m_referral = m_ui->referralLabel;
+    m_noAddress = m_ui->noAddressCheckBox;
+    m_landmark = m_ui->landmarkLineEdit;
     m_matches->setMaximumHeight(m_matches->fontMetrics().height() * 6 + 8);
     m_matches->hide();
-    m_chosenLabel->setObjectName(QStringLiteral("addressChosenLabel"));
-    m_chosenLabel->setWordWrap(true);
-    m_referral->setObjectName(QStringLiteral("referralLabel"));
-    m_referral->setWordWrap(true);
-    m_referral->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; padding: 6px; "
-                                             "border-left: 4px solid #e07b00; }"));
     m_referral->hide();
-    m_noAddress->setObjectName(QStringLiteral("noAddressCheckBox"));
-    m_noAddress->setText(tr("No street address: describe a landmark"));
-    m_landmark->setObjectName(QStringLiteral("landmarkLineEdit"));
-    m_landmark->setPlaceholderText(tr("e.g. the bench by the Frog Pond on Boston Common"));
-    m_landmark->setAccessibleName(tr("Landmark"));
     m_landmark->hide();
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_address);
-    layout->addWidget(m_matches);
-    layout->addWidget(m_chosenLabel);
-    layout->addWidget(m_referral);
-    layout->addWidget(m_noAddress);
-    layout->addWidget(m_landmark);
 
     m_address->installEventFilter(this);
     connect(m_address, &QLineEdit::textEdited, this, [this] {
@@ -78,9 +57,17 @@ LocationBox::LocationBox(const AddressIndex &index, const DistrictLocator &distr
         m_landmarkPoint.reset();
         showOutside(std::nullopt);
     });
-    setTabOrder(m_address, m_matches);
-    setTabOrder(m_matches, m_noAddress);
-    setTabOrder(m_noAddress, m_landmark);
+}
+
+LocationBox::~LocationBox() = default;
+
+void LocationBox::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        showChosen();
+    }
+    QWidget::changeEvent(event);
 }
 
 QList<QWidget *> LocationBox::focusChain() const

@@ -4,6 +4,7 @@
 #include "models/intake/intakeservice.h"
 
 #include <QWidget>
+#include <memory>
 #include <optional>
 
 class QCheckBox;
@@ -12,6 +13,10 @@ class QLineEdit;
 class QListWidget;
 
 namespace civicdesk {
+
+namespace Ui {
+class LocationBox;
+}
 
 class AddressIndex;
 class DistrictLocator;
@@ -26,6 +31,7 @@ class LocationBox : public QWidget
 public:
     LocationBox(const AddressIndex &index, const DistrictLocator &districts,
                 QWidget *parent = nullptr);
+    ~LocationBox() override;
 
     std::optional<IntakeLocation> location() const;
     bool isOutsideCity() const;
@@ -43,6 +49,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void search();
@@ -51,14 +58,15 @@ private:
     // Shows the referral (or that the place is outside the city) and remembers it.
     void showOutside(const std::optional<OutsideCity> &outside);
 
+    std::unique_ptr<Ui::LocationBox> m_ui;
     const AddressIndex &m_index;
     const DistrictLocator &m_districts;
-    QLineEdit *m_address;
-    QListWidget *m_matches;
-    QLabel *m_chosenLabel;
-    QLabel *m_referral;
-    QCheckBox *m_noAddress;
-    QLineEdit *m_landmark;
+    QLineEdit *m_address = nullptr;
+    QListWidget *m_matches = nullptr;
+    QLabel *m_chosenLabel = nullptr;
+    QLabel *m_referral = nullptr;
+    QCheckBox *m_noAddress = nullptr;
+    QLineEdit *m_landmark = nullptr;
     std::optional<IntakeLocation> m_chosen;
     std::optional<std::pair<double, double>> m_landmarkPoint; // latitude, longitude
     bool m_outside = false;

@@ -1,5 +1,7 @@
 #include "ui/intake/requestform.h"
 
+#include "ui_requestform.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -10,13 +12,16 @@
 
 namespace civicdesk {
 
-RequestForm::RequestForm(QWidget *parent) : QWidget(parent), m_layout(new QFormLayout(this))
+RequestForm::RequestForm(QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::RequestForm>())
 {
-    setObjectName(QStringLiteral("requestForm"));
-    m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    // Questions above their fields: long Open311 questions stay readable in a narrow dock.
-    m_layout->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    // The questions sit above their fields (the form's row wrap policy): long Open311
+    // questions stay readable in a narrow dock. The rows are generated per type.
+    m_ui->setupUi(this);
+    m_layout = m_ui->questionsLayout;
 }
+
+RequestForm::~RequestForm() = default;
 
 void RequestForm::clear()
 {
@@ -116,12 +121,15 @@ void RequestForm::setType(const ServiceType &type)
             field.editor->setAccessibleName(a.description);
             if (!a.datatypeDescription.isEmpty())
                 field.editor->setToolTip(a.datatypeDescription);
+            // The question, its field and its message in one column as wide as the form: a
+            // long question wraps at the field's width, not at a label's narrow size hint.
             auto *column = new QWidget(this);
             auto *layout = new QVBoxLayout(column);
             layout->setContentsMargins(0, 0, 0, 0);
+            layout->addWidget(field.label);
             layout->addWidget(field.editor);
             layout->addWidget(field.error);
-            m_layout->addRow(field.label, column);
+            m_layout->addRow(column);
         } else {
             m_layout->addRow(field.editor);
         }

@@ -4,11 +4,16 @@
 #include "models/domain/servicetype.h"
 
 #include <QWidget>
+#include <memory>
 
 class QFormLayout;
 class QLabel;
 
 namespace civicdesk {
+
+namespace Ui {
+class RequestForm;
+}
 
 // The questions of one request type, generated from its Open311 service definition: a field per
 // attribute in `order` (line edits for string/number/datetime, a text box for text, a combo box
@@ -21,6 +26,7 @@ class RequestForm : public QWidget
 
 public:
     explicit RequestForm(QWidget *parent = nullptr);
+    ~RequestForm() override;
 
     void setType(const ServiceType &type);
     const ServiceType &type() const { return m_type; }
@@ -48,8 +54,9 @@ private:
     QStringList valuesOf(const Field &field) const;
     void updateVisibility();
 
+    std::unique_ptr<Ui::RequestForm> m_ui;
     ServiceType m_type;
-    QFormLayout *m_layout;
+    QFormLayout *m_layout = nullptr;
     QList<Field> m_fields;
 };
 

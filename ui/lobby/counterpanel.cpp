@@ -3,6 +3,7 @@
 #include "models/domain/requestnumber.h"
 #include "models/requests/requestrepository.h"
 #include "models/store/storechanges.h"
+#include "ui/lobby/handout.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -15,8 +16,6 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPointer>
-#include <QPrinter>
-#include <QPrinterInfo>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStandardPaths>
@@ -441,6 +440,13 @@ void CounterPanel::finishVisit()
             done += u' ' + printed.error().message;
         else
             done += u' ' + tr("Receipt: %1").arg(m_lastReceipt);
+    } else if (!contact.isEmpty()) {
+        // Information only: the scripts of the articles opened, for the visitor to keep.
+        const auto printed = printHandout(*current, contact);
+        if (!printed)
+            done += u' ' + printed.error().message;
+        else if (!printed.value().isEmpty())
+            done += u' ' + tr("Handout: %1").arg(printed.value());
     }
     m_visitTicket.clear();
     m_contactId.clear();
@@ -466,19 +472,35 @@ Status CounterPanel::printReceipt(const LobbyTicket &ticket)
         receipt.requests.append({number ? number.value().display() : request->number,
                                  request->typeName, request->address, request->dueAt});
     }
-    const QPrinterInfo printer = QPrinterInfo::defaultPrinter();
-    if (!printer.isNull()) {
-        QPrinter device(printer);
-        m_lastReceipt = printer.description();
-        return ReceiptPrinter::print(receipt, device);
-    }
     // No printer set: a PDF the agent can print or send.
-    if (!QDir().mkpath(m_receiptFolder))
-        return makeError(QStringLiteral("receipt.path"),
-                         tr("The receipt folder %1 cannot be made.").arg(m_receiptFolder));
-    m_lastReceipt =
-        QDir(m_receiptFolder).filePath(QStringLiteral("%1-%2.pdf").arg(ticket.day, ticket.number));
-    return ReceiptPrinter::printPdf(receipt, m_lastReceipt);
+    const auto where = ReceiptPrinter::printOrSave(
+        receipt, m_receiptFolder, QStringLiteral("%1-%2.pdf").arg(ticket.day, ticket.number));
+    if (!where)
+        return where.error();
+    m_lastReceipt = where.value();
+    return Ok{};
+}
+
+Result<QString> CounterPanel::printHandout(const LobbyTicket &ticket, const QString &contactId)
+{
+    Handout handout;
+    handout.articles = m_ctx.lobby.repository().articlesOpened(contactId, ticket.language);
+    if (handout.articles.isEmpty())
+        return QString();
+    handout.language = ticket.language;
+    handout.cityName = m_ctx.city.cityName;
+    handout.phone = m_ctx.city.phone;
+    handout.web = m_ctx.city.web;
+    handout.timeZone = m_ctx.city.timeZone;
+    handout.ticketNumber = ticket.number;
+    handout.counter = ticket.counter;
+    handout.at = QDateTime::currentDateTimeUtc();
+    const auto where = HandoutPrinter::printOrSave(
+        handout, m_receiptFolder,
+        QStringLiteral("%1-%2-handout.pdf").arg(ticket.day, ticket.number));
+    if (where)
+        m_lastReceipt = where.value();
+    return where;
 }
 
 void CounterPanel::refresh()

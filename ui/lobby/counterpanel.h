@@ -44,8 +44,11 @@ public:
 
     QString counterName() const;
     CounterProfile profile() const;
-    // Where receipts go as PDF when no printer is set (default: Documents/CivicDesk receipts).
+    // Where receipts and handouts go as PDF when no printer is set (default: Documents/CivicDesk
+    // receipts). Finishing a visit that made requests prints their receipt; one that made none
+    // but opened public articles prints their scripts as a handout.
     void setReceiptFolder(const QString &folder) { m_receiptFolder = folder; }
+    // Where the last receipt or handout went (the printer, or the PDF's path).
     QString lastReceipt() const { return m_lastReceipt; }
     void focusQueue();
 
@@ -78,6 +81,8 @@ private:
     void showMessage(const QString &text, bool error);
     void called(const Result<LobbyTicket> &result);
     Status printReceipt(const LobbyTicket &ticket);
+    // The handout of an information-only visit; empty when no public article was opened.
+    Result<QString> printHandout(const LobbyTicket &ticket, const QString &contactId);
 
     CounterContext m_ctx;
     QString m_contactId;

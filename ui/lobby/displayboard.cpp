@@ -2,6 +2,7 @@
 
 #include "models/lobby/lobbyrepository.h"
 #include "models/store/storechanges.h"
+#include "ui/lobby/callout.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -105,6 +106,15 @@ void DisplayBoard::refresh()
         m_nowTicket->setAccessibleName(
             tr("Ticket %1 to counter %2").arg(calls.first().number, calls.first().counter));
     }
+    // A new call, or a recall, since the last look: say it (calls already on the board when it
+    // starts are not).
+    const QString newest =
+        calls.isEmpty() ? QString()
+                        : calls.first().id + u'@' +
+                              QString::number(calls.first().lastCalledAt.toMSecsSinceEpoch());
+    if (m_callOut && m_lastCall && *m_lastCall != newest && !calls.isEmpty())
+        m_callOut->announce(calls.first().number, calls.first().counter);
+    m_lastCall = newest;
     for (int i = 0; i < m_recent.size(); ++i) {
         QLabel *row = m_recent.at(i);
         if (i + 1 < calls.size())

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <QWidget>
+#include <optional>
 
 class QLabel;
 class QTimer;
 
 namespace civicdesk {
 
+class CallOut;
 class LobbyRepository;
 class StoreChanges;
 
@@ -25,6 +27,8 @@ public:
     // What the board shows now (for tests): "B012 3" lines, the newest first.
     QStringList shownCalls() const;
     void refresh();
+    // Speaks each new call (and recall) from now on; null: silent (the default).
+    void setCallOut(CallOut *callOut) { m_callOut = callOut; }
 
 private:
     const LobbyRepository &m_lobby;
@@ -33,6 +37,8 @@ private:
     QList<QLabel *> m_recent;
     QLabel *m_empty;
     QTimer *m_timer;
+    CallOut *m_callOut = nullptr;
+    std::optional<QString> m_lastCall; // the newest call shown (ticket and time), once known
 };
 
 } // namespace civicdesk

@@ -1,12 +1,15 @@
 #include "ui/lobby/kioskwindow.h"
 
+#include "ui/lobby/ticketslip.h"
 #include "ui/lobby/visitortext.h"
 
+#include <QDir>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -35,6 +38,8 @@ const char *const Wait =
                                                 "minutes.\nWatch the screen for your number.");
 const char *const Done = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Done");
 const char *const Back = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Back");
+const char *const NotPrinted = QT_TRANSLATE_NOOP(
+    "civicdesk::KioskWindow", "The ticket could not be printed: please remember your number.");
 
 QLabel *title(QWidget *parent, const QString &name, int points = 28)
 {
@@ -56,6 +61,8 @@ KioskWindow::KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *
       m_idle(new QTimer(this))
 {
     setObjectName(QStringLiteral("kioskWindow"));
+    m_ticketFolder = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                         .filePath(QStringLiteral("CivicDesk tickets"));
     setWindowTitle(tr("Check-in"));
     setStyleSheet(QStringLiteral(
         "QWidget#kioskWindow { background: #f4f6f8; } QPushButton { font-size: 22pt; "
@@ -275,7 +282,32 @@ void KioskWindow::issue()
                               .arg(issued.value().ahead)
                               .arg((issued.value().estimatedWaitSeconds + 59) / 60));
     showPage(TicketPage);
+    printTicket(issued.value());
     emit ticketIssued(issued.value());
+}
+
+void KioskWindow::printTicket(const IssuedTicket &issued)
+{
+    TicketSlip slip;
+    slip.language = m_language;
+    slip.cityName = m_cityName;
+    slip.number = issued.ticket.number;
+    slip.category =
+        issued.ticket.categoryName.isEmpty() ? issued.ticket.category : issued.ticket.categoryName;
+    slip.at = issued.ticket.issuedAt;
+    slip.timeZone = m_timeZone;
+    slip.ahead = issued.ahead;
+    slip.expectedWaitSeconds = issued.estimatedWaitSeconds;
+    const auto where = TicketSlipPrinter::printOrSave(slip, m_ticketFolder);
+    if (where) {
+        m_lastPrinted = where.value();
+        return;
+    }
+    // The number stays on the screen; the visitor is told, and the log says why.
+    m_lastPrinted.clear();
+    qWarning("kiosk: ticket %s not printed: %s", qPrintable(slip.number),
+             qPrintable(where.error().message));
+    m_error->setText(VisitorText(m_language)(Context, NotPrinted));
 }
 
 void KioskWindow::restart()

@@ -29,6 +29,13 @@ public:
     QString lastTicketNumber() const { return m_lastNumber; }
     // Back to the first step, as the idle timer does.
     void restart();
+    // Each ticket is printed on the default printer; without one, as an 80 mm PDF in this
+    // folder (by default Documents/CivicDesk tickets).
+    void setTicketFolder(const QString &folder) { m_ticketFolder = folder; }
+    // The city's time zone (IANA) for the printed time; empty: this PC's.
+    void setTimeZone(const QString &zone) { m_timeZone = zone; }
+    // Where the last ticket went: the printer, or the PDF's path (empty: not printed).
+    QString lastPrinted() const { return m_lastPrinted; }
 
 signals:
     void ticketIssued(const civicdesk::IssuedTicket &issued);
@@ -46,6 +53,7 @@ private:
     void chooseLanguage(const QString &language);
     void retranslate();
     void issue();
+    void printTicket(const IssuedTicket &issued);
     void showPage(Page page);
 
     LobbyService &m_lobby;
@@ -53,6 +61,9 @@ private:
     QString m_language = QStringLiteral("en");
     CheckIn m_checkIn;
     QString m_lastNumber;
+    QString m_ticketFolder;
+    QString m_timeZone;
+    QString m_lastPrinted;
     QStackedWidget *m_pages;
     QLabel *m_welcome;
     QPushButton *m_english;

@@ -1,17 +1,12 @@
 #include "ui/lobby/receipt.h"
 
 #include "ui/lobby/qrimage.h"
+#include "ui/lobby/rollprinter.h"
 #include "ui/lobby/visitortext.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QLocale>
-#include <QPageSize>
-#include <QPainter>
-#include <QPrinter>
 #include <QTextDocument>
-#include <QTimeZone>
 #include <QUrl>
 
 namespace civicdesk {
@@ -58,14 +53,6 @@ QString qrName(int index)
     return QStringLiteral("qr%1.png").arg(index);
 }
 
-QDateTime inCity(const QDateTime &time, const QString &zone)
-{
-    if (zone.isEmpty())
-        return time.toLocalTime();
-    const QTimeZone tz(zone.toUtf8());
-    return tz.isValid() ? time.toTimeZone(tz) : time.toLocalTime();
-}
-
 // The document with its QR images, `qrSide` device pixels.
 void build(const Receipt &r, QTextDocument &doc, int qrSide)
 {
@@ -100,19 +87,20 @@ QString ReceiptPrinter::html(const Receipt &r, int qrSide)
     html +=
         QStringLiteral("<p>%1: <b>%2</b> &nbsp; %3: <b>%4</b><br/>%5: %6</p>")
             .arg(esc(t(Ticket)), esc(r.ticketNumber), esc(t(Counter)), esc(r.counter), esc(t(Date)),
-                 esc(locale.toString(inCity(r.at, r.timeZone), QLocale::LongFormat)));
+                 esc(locale.toString(RollPrinter::inZone(r.at, r.timeZone), QLocale::LongFormat)));
     for (int i = 0; i < r.requests.size(); ++i) {
         const ReceiptRequest &q = r.requests.at(i);
         html += QStringLiteral("<hr/><p>%1: <b style=\"font-size: 14pt\">%2</b><br/>%3: %4")
                     .arg(esc(t(Number)), esc(q.number), esc(t(Type)), esc(q.type));
         if (!q.address.isEmpty())
             html += QStringLiteral("<br/>%1: %2").arg(esc(t(Address)), esc(q.address));
-        html += QStringLiteral("<br/>%1: %2</p>")
-                    .arg(esc(t(Expected)),
-                         q.expected.isValid()
-                             ? esc(locale.toString(inCity(q.expected, r.timeZone).date(),
-                                                   QLocale::LongFormat))
-                             : esc(t(NoDate)));
+        html +=
+            QStringLiteral("<br/>%1: %2</p>")
+                .arg(esc(t(Expected)),
+                     q.expected.isValid()
+                         ? esc(locale.toString(RollPrinter::inZone(q.expected, r.timeZone).date(),
+                                               QLocale::LongFormat))
+                         : esc(t(NoDate)));
         const QString link = statusLink(r, q.number);
         if (!link.isEmpty())
             html += QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%2\"/><br/>%3</p>")
@@ -131,52 +119,22 @@ QString ReceiptPrinter::html(const Receipt &r, int qrSide)
 
 Status ReceiptPrinter::print(const Receipt &receipt, QPrinter &printer)
 {
-    if (!printer.isValid())
-        return makeError(QStringLiteral("receipt.printer"),
-                         QCoreApplication::translate("civicdesk::ReceiptPrinter",
-                                                     "The printer is not available."));
-    // Laid out on the printer itself (its resolution, its printable width), with no margins or
-    // page numbers added: a receipt roll, not a letter.
-    const QRectF page = printer.pageLayout().paintRectPixels(printer.resolution());
-    QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&printer);
-    build(receipt, doc, 110); // CSS pixels (1/96 inch): QR codes 29 mm wide
-    doc.setDocumentMargin(0);
-    doc.setPageSize(page.size());
-    QPainter painter;
-    if (!painter.begin(&printer))
-        return makeError(QStringLiteral("receipt.printer"),
-                         QCoreApplication::translate("civicdesk::ReceiptPrinter",
-                                                     "The printer is not available."));
-    for (int p = 0; p < doc.pageCount(); ++p) {
-        if (p > 0)
-            printer.newPage();
-        painter.save();
-        painter.translate(0, -p * page.height());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, p * page.height(), page.width(), page.height());
-        doc.documentLayout()->draw(&painter, context);
-        painter.restore();
-    }
-    painter.end();
-    return Ok{};
+    // CSS pixels (1/96 inch): QR codes 29 mm wide.
+    return RollPrinter::print(printer,
+                              [&receipt](QTextDocument &doc) { build(receipt, doc, 110); });
 }
 
 Status ReceiptPrinter::printPdf(const Receipt &receipt, const QString &path)
 {
-    if (!QFileInfo(QFileInfo(path).absolutePath()).isWritable())
-        return makeError(QStringLiteral("receipt.path"),
-                         QCoreApplication::translate("civicdesk::ReceiptPrinter",
-                                                     "The receipt cannot be written to %1.")
-                             .arg(path));
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(path);
-    printer.setPageSize(
-        QPageSize(QSizeF(80, 200), QPageSize::Millimeter, QStringLiteral("Receipt 80 mm")));
-    printer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout::Millimeter);
-    printer.setDocName(receipt.ticketNumber);
-    return print(receipt, printer);
+    return RollPrinter::printPdf(path, receipt.ticketNumber,
+                                 [&receipt](QTextDocument &doc) { build(receipt, doc, 110); });
+}
+
+Result<QString> ReceiptPrinter::printOrSave(const Receipt &receipt, const QString &folder,
+                                            const QString &fileName)
+{
+    return RollPrinter::printOrSave(folder, fileName, receipt.ticketNumber,
+                                    [&receipt](QTextDocument &doc) { build(receipt, doc, 110); });
 }
 
 } // namespace civicdesk

@@ -47,6 +47,10 @@ public:
     static Status print(const Receipt &receipt, QPrinter &printer);
     // Writes a PDF (80 mm wide, as a receipt printer's roll).
     static Status printPdf(const Receipt &receipt, const QString &path);
+    // To the default printer, or a PDF `fileName` in `folder` when none is set; answers where
+    // it went (the printer, or the PDF's path).
+    static Result<QString> printOrSave(const Receipt &receipt, const QString &folder,
+                                       const QString &fileName);
 };
 
 } // namespace civicdesk

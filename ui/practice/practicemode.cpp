@@ -5,12 +5,15 @@
 #include "models/knowledge/articlerepository.h"
 #include "models/practice/practicestore.h"
 #include "models/practice/trainingrecord.h"
+#include "models/requests/historyrepository.h"
 #include "models/store/database.h"
 #include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/practice/callerpanel.h"
 #include "ui/practice/practiceresultdialog.h"
+#include "ui/practice/scenarioeditordialog.h"
 #include "ui/practice/scenariopickerdialog.h"
 #include "ui/practice/traineereportdialog.h"
 
@@ -20,8 +23,15 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QToolBar>
+#include <QUuid>
 #include <utility>
+
+#ifdef CIVICDESK_WITH_CTI
+#include "models/cti/practicephone.h"
+#include "ui/cti/callcontroller.h"
+#endif
 
 namespace civicdesk {
 
@@ -55,7 +65,7 @@ const ScenarioSet &PracticeMode::scenarios()
         const ArticleRepository articles(m_liveDatabase);
         const ScenarioLoader loader(catalogue, articles,
                                     IntakeRepository(m_liveDatabase).referrals());
-        m_set = loader.loadDirectory(m_directory);
+        m_set = ScenarioLibrary(m_directory, m_trainerFolder).load(loader);
         if (m_set->scenarios.isEmpty() && m_set->problems.isEmpty())
             m_set->problems.append(
                 {m_directory, QString(), QString(), tr("holds no practice scenarios (*.json)")});
@@ -124,6 +134,26 @@ bool PracticeMode::start(const QString &scenarioId, QString *error)
     m_window->show();
     m_window->activateWindow();
     m_window->intakePanel()->setFocus(Qt::OtherFocusReason);
+#ifdef CIVICDESK_WITH_CTI
+    // A phone call rings the practice phone, popped like a live call: the scenario's number
+    // (withheld for an anonymous caller) looked up in the practice store, its language, Answer
+    // (Ctrl+Shift+P) starts the contact. The phone has no link: nothing reaches a real one.
+    if (m_scenario.channel == Channel::Phone) {
+        const NumberingPlan plan = NumberingPlan::northAmerica(m_settings.telephonyAreaCode());
+        m_phone = new PracticePhone(plan, m_window);
+        new CallController(*m_phone, *m_window->intakePanel(), m_store->intake, plan, *m_window);
+        // Answered, the contact has started (CallController's connection comes first): it is the
+        // run's.
+        connect(m_phone, &TelephonyAdapter::answered, this, [this] {
+            if (m_window && !m_window->intakePanel()->contactId().isEmpty())
+                m_contact = m_window->intakePanel()->contactId();
+        });
+        m_phone->ring(
+            QStringLiteral("practice-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
+            m_scenario.caller.anonymous ? QStringLiteral("anonymous") : m_scenario.caller.phone,
+            m_scenario.caller.language);
+    }
+#endif
     emit started(m_scenario.id);
     return true;
 }
@@ -179,6 +209,18 @@ void PracticeMode::decorate(const Scenario &scenario)
         if (!intake->contactId().isEmpty()) {
             m_contact = intake->contactId();
             return;
+        }
+        if (m_contact.isEmpty() && m_store) {
+            // A contact taken on the ringing practice phone with Ctrl+N starts without a
+            // reset of its own; the practice store holds this run's contacts only.
+            const QList<HistoryEntry> mine =
+                HistoryRepository(*m_database).forAgent(m_store->agent, 5);
+            for (const HistoryEntry &e : mine) {
+                if (e.kind == HistoryEntry::Kind::Contact) {
+                    m_contact = e.contact.id;
+                    break;
+                }
+            }
         }
         if (!m_contact.isEmpty()) {
             m_contactEnded = true;
@@ -252,6 +294,42 @@ void PracticeMode::showTraineeReport()
     dialog.exec();
 }
 
+void PracticeMode::setAuthoring(const QString &trainerFolder, AgentRole role)
+{
+    m_trainerFolder = trainerFolder;
+    m_authorRole = role;
+    m_set.reset();
+}
+
+void PracticeMode::authorScenario()
+{
+    QWidget *parent = m_window ? static_cast<QWidget *>(m_window) : &m_live;
+    if (!mayAuthorScenarios(m_authorRole)) {
+        const QString reason = tr("Practice scenarios are written by trainers and admins; this "
+                                  "workstation works as %1. Ask a trainer for a new scenario, or "
+                                  "practise with the ones listed (Ctrl+Alt+P).")
+                                   .arg(agentRoleName(m_authorRole));
+        emit authoringRefused(reason);
+        QMessageBox::information(parent, tr("Practice scenarios"), reason);
+        return;
+    }
+    // Checked against the live catalogue, knowledge base and referrals, as every file is.
+    const CatalogueRepository catalogue(m_liveDatabase);
+    const ArticleRepository articles(m_liveDatabase);
+    const QList<Referral> referrals = IntakeRepository(m_liveDatabase).referrals();
+    const ScenarioLoader loader(catalogue, articles, referrals);
+    const ScenarioLibrary library(m_directory, m_trainerFolder);
+    const ScenarioSet set = scenarios();
+    ScenarioEditorDialog editor(set, library, loader, catalogue, referrals, m_authorRole, parent);
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    m_set.reset(); // listed in the picker from now on
+    m_live.statusBar()->showMessage(
+        tr("Practice scenario \"%1\" saved in %2; it is in the practice list.")
+            .arg(editor.savedId(), editor.savedPath()),
+        15000);
+}
+
 void PracticeMode::leave()
 {
     tearDown();
@@ -272,6 +350,7 @@ void PracticeMode::tearDown()
         delete std::exchange(m_window, nullptr);
     }
     m_caller = nullptr;
+    m_phone = nullptr;
     m_store.reset();
     m_database.reset();
     m_dir.reset();

@@ -16,6 +16,7 @@ namespace civicdesk {
 class CallerPanel;
 class Database;
 class MainWindow;
+class PracticePhone;
 class Settings;
 class TrainingRecord;
 struct StoreContext;
@@ -54,10 +55,19 @@ public:
     // Practice ▸ Trainee report: the agent's own, or any trainee's and the class for trainers,
     // supervisors and admins.
     void showTraineeReport();
+    // Scenarios trainers write in the client are kept in `trainerFolder` (one file each, listed
+    // beside the city pack's); `role` is the agent's, which decides who may write them.
+    void setAuthoring(const QString &trainerFolder, AgentRole role);
+    // Practice ▸ Write a scenario: the editor for trainers and admins; everyone else is told
+    // why not.
+    void authorScenario();
+    const QString &trainerFolder() const { return m_trainerFolder; }
 
     const ScenarioSet &scenarios();
     MainWindow *practiceWindow() const { return m_window; }
     CallerPanel *callerPanel() const { return m_caller; }
+    // The practice run's phone (null for a walk-in scenario or a build without telephony).
+    PracticePhone *phone() const { return m_phone; }
     StoreContext *practiceStore() const { return m_store.get(); }
     // The last scored run (empty before one).
     std::optional<PracticeResult> lastResult() const { return m_lastResult; }
@@ -71,6 +81,8 @@ public:
 signals:
     void started(const QString &scenarioId);
     void scored(const civicdesk::PracticeResult &result);
+    // The editor was refused (the agent's role may not write scenarios), with the reason shown.
+    void authoringRefused(const QString &reason);
     void left();
 
 private:
@@ -86,9 +98,12 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_database;
     std::shared_ptr<StoreContext> m_store;
-    QPointer<QWidget> m_liveFocus;   // where the agent was in the live window
-    MainWindow *m_window = nullptr;  // owned; deleted by tearDown()
-    CallerPanel *m_caller = nullptr; // a child of m_window
+    QPointer<QWidget> m_liveFocus;    // where the agent was in the live window
+    MainWindow *m_window = nullptr;   // owned; deleted by tearDown()
+    CallerPanel *m_caller = nullptr;  // a child of m_window
+    PracticePhone *m_phone = nullptr; // a child of m_window
+    QString m_trainerFolder;
+    AgentRole m_authorRole = AgentRole::CallTaker;
     Scenario m_scenario;
     QHash<QString, QString> m_seedNumbers;
     QString m_contact;

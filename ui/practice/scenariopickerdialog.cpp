@@ -22,9 +22,10 @@ ScenarioPickerDialog::ScenarioPickerDialog(const ScenarioSet &set, QWidget *pare
     m_list->setObjectName(QStringLiteral("scenarioList"));
     m_list->setAccessibleName(tr("Scenario"));
     for (const Scenario &s : set.scenarios) {
+        const QString line =
+            tr("%1 · %2 · target %3 s").arg(s.title, s.language.toUpper()).arg(s.targetSeconds);
         auto *item = new QListWidgetItem(
-            tr("%1 · %2 · target %3 s").arg(s.title, s.language.toUpper()).arg(s.targetSeconds),
-            m_list);
+            set.authored.contains(s.id) ? tr("%1 · written by a trainer").arg(line) : line, m_list);
         item->setData(Qt::UserRole, s.id);
     }
     if (m_list->count() > 0)

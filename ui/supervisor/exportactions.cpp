@@ -23,7 +23,8 @@ ExportActions::ExportActions(const SupervisorContext &context, std::function<Kpi
       m_report(new QAction(tr("Monthly &report (PDF)…"), this))
 {
     m_button->setObjectName(QStringLiteral("exportButton"));
-    m_button->setAccessibleName(tr("Export the period's contacts or requests as CSV"));
+    m_button->setAccessibleName(
+        tr("Export the period's contacts, requests or lobby visits as CSV"));
     m_button->setAutoDefault(false);
     m_status->setObjectName(QStringLiteral("exportStatusLabel"));
     m_status->setWordWrap(true);
@@ -34,6 +35,8 @@ ExportActions::ExportActions(const SupervisorContext &context, std::function<Kpi
     contacts->setObjectName(QStringLiteral("exportContactsAction"));
     QAction *requests = menu->addAction(tr("&Requests as CSV…"));
     requests->setObjectName(QStringLiteral("exportRequestsAction"));
+    QAction *lobby = menu->addAction(tr("&Lobby visits as CSV…"));
+    lobby->setObjectName(QStringLiteral("exportLobbyVisitsAction"));
     menu->addSeparator();
     m_callers->setObjectName(QStringLiteral("exportCallerDetailsAction"));
     m_callers->setCheckable(true);
@@ -51,6 +54,8 @@ ExportActions::ExportActions(const SupervisorContext &context, std::function<Kpi
             [this] { ask(SupervisionExport::ExportKind::Contacts); });
     connect(requests, &QAction::triggered, this,
             [this] { ask(SupervisionExport::ExportKind::Requests); });
+    connect(lobby, &QAction::triggered, this,
+            [this] { ask(SupervisionExport::ExportKind::LobbyVisits); });
     m_choose = [this](const QString &title, const QString &suggested) {
         return QFileDialog::getSaveFileName(m_parent, title, suggested, tr("CSV files (*.csv)"));
     };
@@ -74,15 +79,16 @@ Status ExportActions::failed(const Error &error)
 void ExportActions::ask(SupervisionExport::ExportKind kind)
 {
     const KpiFilter f = m_filter();
-    const QString what = kind == SupervisionExport::ExportKind::Contacts
-                             ? QStringLiteral("contacts")
-                             : QStringLiteral("requests");
-    const QString path =
-        m_choose(kind == SupervisionExport::ExportKind::Contacts ? tr("Export contacts")
-                                                                 : tr("Export requests"),
-                 suggested(QStringLiteral("%1-%2-%3.csv")
-                               .arg(what, f.period.first.toString(Qt::ISODate),
-                                    f.period.last.toString(Qt::ISODate))));
+    using K = SupervisionExport::ExportKind;
+    const QString what = kind == K::Contacts      ? QStringLiteral("contacts")
+                         : kind == K::LobbyVisits ? QStringLiteral("lobby-visits")
+                                                  : QStringLiteral("requests");
+    const QString path = m_choose(kind == K::Contacts      ? tr("Export contacts")
+                                  : kind == K::LobbyVisits ? tr("Export lobby visits")
+                                                           : tr("Export requests"),
+                                  suggested(QStringLiteral("%1-%2-%3.csv")
+                                                .arg(what, f.period.first.toString(Qt::ISODate),
+                                                     f.period.last.toString(Qt::ISODate))));
     if (path.isEmpty())
         return;
     static_cast<void>(exportTo(kind, path));
@@ -130,6 +136,8 @@ Status ExportActions::exportTo(SupervisionExport::ExportKind kind, const QString
     const Result<int> rows =
         kind == SupervisionExport::ExportKind::Contacts
             ? exports.writeContacts(file, m_filter(), m_context.role, m_context.agent, callers)
+        : kind == SupervisionExport::ExportKind::LobbyVisits
+            ? exports.writeLobbyVisits(file, m_filter(), m_context.role, m_context.agent)
             : exports.writeRequests(file, m_filter(), m_context.role, m_context.agent, callers,
                                     m_context.clock.now());
     if (!rows) {

@@ -11,6 +11,7 @@
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/exportactions.h"
 #include "ui/supervisor/kpitexts.h"
+#include "ui/supervisor/lobbyfigurespanel.h"
 #include "ui/supervisor/replaypanel.h"
 #include "ui/supervisor/reviewpanel.h"
 
@@ -223,6 +224,9 @@ void SupervisorWorkspace::buildUi()
     m_reviews = new ReviewPanel(m_context.database, m_context.events, m_context.agent,
                                 m_context.cityZone, m_context.clock, this);
     m_tabs->addTab(m_reviews, tr("&Quality review"));
+    // The walk-in lobby's figures for the same period and agent.
+    m_lobby = new LobbyFiguresPanel(m_context.database, this);
+    m_tabs->addTab(m_lobby, tr("L&obby"));
     m_tabs->tabBar()->setObjectName(QStringLiteral("supervisorTabBar"));
     m_tabs->tabBar()->setAccessibleName(tr("Supervisor views"));
     // A tab chosen by its shortcut hands the focus to its list.
@@ -300,6 +304,7 @@ void SupervisorWorkspace::refresh()
     }
     m_error->hide();
     m_report = report.value();
+    m_lobby->refresh(filter());
     showReport();
 }
 

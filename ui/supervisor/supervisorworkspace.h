@@ -20,6 +20,7 @@ class QTreeWidgetItem;
 namespace civicdesk {
 
 class DrillDownDialog;
+class LobbyFiguresPanel;
 class ReviewPanel;
 class HistoryServices;
 class RequestDetailDialog;
@@ -47,6 +48,7 @@ public:
     DrillDownDialog *drillDown() const { return m_drill; }
     RequestDetailDialog *requestDetail() const { return m_detail; }
     ReviewPanel *reviewPanel() const { return m_reviews; }
+    LobbyFiguresPanel *lobbyPanel() const { return m_lobby; }
 
 private:
     void buildUi();
@@ -81,6 +83,7 @@ private:
     QTableWidget *m_flags;
     QPushButton *m_answer;
     ReviewPanel *m_reviews;
+    LobbyFiguresPanel *m_lobby;
     QTimer *m_changes;
     DrillDownDialog *m_drill = nullptr;
     RequestDetailDialog *m_detail = nullptr;

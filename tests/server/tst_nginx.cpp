@@ -1,0 +1,198 @@
+// packaging/nginx/civicdesk.conf run for real: Debian's nginx with a self-signed certificate on
+// loopback in front of two civicdesk-server processes on one PostgreSQL store (issue 13). A
+// sign-in through nginx, a push through nginx that reaches a long-poll held on each process,
+// a pull through nginx, both processes used, and X-Forwarded-For: the server counts sign-ins per
+// client behind nginx, never per nginx, and a client cannot forge its address.
+
+#include "tests/support/nginxproxy.h"
+#include "tests/support/pgcluster.h"
+#include "tests/support/rawhttp.h"
+#include "tests/support/serverprocess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTest>
+#include <memory>
+
+using namespace civicdesk;
+using test::ServerProcess;
+
+namespace {
+
+const QHostAddress FirstClient(QStringLiteral("127.0.0.2"));
+const QHostAddress SecondClient(QStringLiteral("127.0.0.3"));
+
+QByteArray loginRequest(const QByteArray &extraHeaders = {})
+{
+    const QByteArray body = R"({"username":"front.desk","password":"correct horse battery"})";
+    return "POST /api/v1/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" +
+           extraHeaders + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QJsonObject bodyOf(const QByteArray &response)
+{
+    return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
+}
+
+} // namespace
+
+class TestNginx : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::PgCluster> m_cluster;
+    std::unique_ptr<ServerProcess> m_servers[2];
+    std::unique_ptr<test::NginxProxy> m_nginx;
+
+    QByteArray viaNginx(const QByteArray &request, const QHostAddress &from = FirstClient)
+    {
+        return test::httpsRequest(m_nginx->httpsPort(), m_nginx->certificate(), request, from);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (const QString why = test::NginxProxy::unavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        if (const QString why = test::PgCluster::unavailableReason(); !why.isEmpty())
+            QSKIP(qPrintable(u"two server processes share a PostgreSQL store, and " + why));
+        m_cluster = std::make_unique<test::PgCluster>();
+        QVERIFY2(m_cluster->isRunning(), qPrintable(m_cluster->error()));
+        const QString database = m_cluster->createDatabase();
+        QVERIFY2(!database.isEmpty(), qPrintable(m_cluster->error()));
+        QList<quint16> ports;
+        for (auto &server : m_servers) {
+            server = std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), database);
+            // As civicdesk-server@.service runs behind nginx on the same machine; one sign-in a
+            // minute per client address, so that a second is refused by the server itself.
+            server->setServerArguments(
+                {QStringLiteral("--trusted-proxies"), QStringLiteral("127.0.0.1,::1"),
+                 QStringLiteral("--sign-ins-per-address"), QStringLiteral("1"),
+                 QStringLiteral("--sign-ins-per-account"), QStringLiteral("100")});
+        }
+        QVERIFY(m_servers[0]->addUser(QStringLiteral("front.desk"), QStringLiteral("call_taker")));
+        for (auto &server : m_servers) {
+            QVERIFY(server->start());
+            ports.append(server->port());
+        }
+        m_nginx = std::make_unique<test::NginxProxy>();
+        QVERIFY2(m_nginx->start(ports), qPrintable(m_nginx->error()));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_nginx)
+            m_nginx->stop();
+        for (auto &server : m_servers) {
+            if (server)
+                server->terminate();
+        }
+    }
+
+    void signInPushAndPullThroughNginx()
+    {
+        // Signing in through nginx over TLS (the certificate made for this test is the only one
+        // trusted), with the configuration's own headers on the answer.
+        const QByteArray login = viaNginx(loginRequest());
+        QCOMPARE(test::statusOf(login), 200);
+        QVERIFY(test::headerOf(login, "Strict-Transport-Security").startsWith("max-age="));
+        const QByteArray token = bodyOf(login).value(u"token").toString().toLatin1();
+        QVERIFY(!token.isEmpty());
+        const QByteArray bearer = "Authorization: Bearer " + token + "\r\n";
+        const QByteArray first = viaNginx("GET /api/v1/events?after=0&limit=1 HTTP/1.1\r\nHost: "
+                                          "localhost\r\n" +
+                                          bearer + "\r\n");
+        QCOMPARE(test::statusOf(first), 200);
+        const qint64 last = qint64(bodyOf(first).value(u"last_seq").toDouble());
+
+        // A long-poll held on each process: whichever process nginx gives the push to, the
+        // other one must wake its poller from the shared store.
+        QNetworkAccessManager network;
+        std::unique_ptr<QNetworkReply> held[2];
+        for (int i = 0; i < 2; ++i) {
+            QNetworkRequest request(
+                QUrl(m_servers[i]->baseUrl() +
+                     QStringLiteral("/api/v1/events?after=%1&wait=30").arg(last)));
+            request.setRawHeader("Authorization", "Bearer " + token);
+            held[i].reset(network.get(request));
+        }
+        QTest::qWait(300);
+        QVERIFY(!held[0]->isFinished() && !held[1]->isFinished());
+
+        const QJsonObject event = test::requestCreatedEvent(
+            QStringLiteral("front.desk"), QStringLiteral("NGX000001"), QStringLiteral("NGINX1"));
+        const QString id = event.value(u"id").toString();
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("events"), QJsonArray{event}}})
+                .toJson(QJsonDocument::Compact);
+        const QByteArray pushed = viaNginx(
+            "POST /api/v1/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+            "application/json\r\n" +
+            bearer + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QCOMPARE(test::statusOf(pushed), 200);
+        QCOMPARE(bodyOf(pushed).value(u"accepted").toArray().size(), 1);
+
+        for (int i = 0; i < 2; ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(held[i]->isFinished(), 10000);
+            const QJsonArray events =
+                QJsonDocument::fromJson(held[i]->readAll()).object().value(u"events").toArray();
+            QCOMPARE(events.size(), 1);
+            QCOMPARE(events.at(0)[u"id"].toString(), id);
+        }
+        // And pulled back through nginx.
+        const QByteArray pulled = viaNginx("GET /api/v1/events?after=" + QByteArray::number(last) +
+                                           " HTTP/1.1\r\nHost: localhost\r\n" + bearer + "\r\n");
+        QCOMPARE(test::statusOf(pulled), 200);
+        QCOMPARE(bodyOf(pulled).value(u"events").toArray().at(0)[u"id"].toString(), id);
+
+        // nginx spread the requests over both processes.
+        const QByteArray log = m_nginx->accessLog();
+        for (const auto &server : m_servers)
+            QVERIFY2(log.contains(QByteArray("up=127.0.0.1:" + QByteArray::number(server->port()))),
+                     log.constData());
+    }
+
+    // Behind nginx every request comes from 127.0.0.1; the server counts sign-ins per client
+    // (nginx's X-Forwarded-For, trusted from 127.0.0.1 only), not per proxy.
+    void signInLimitCountsTheClientBehindNginx()
+    {
+        // One sign-in a minute per address and process (the first client signed in once above,
+        // on one of the two processes): four more from it, at most one can still pass.
+        int passed = 0;
+        int refused = 0;
+        for (int i = 0; i < 4; ++i) {
+            const QByteArray answer = viaNginx(loginRequest());
+            if (test::statusOf(answer) == 200) {
+                ++passed;
+                continue;
+            }
+            QCOMPARE(test::statusOf(answer), 429);
+            // The server's refusal, not nginx's own rate limit.
+            QVERIFY2(bodyOf(answer)[u"error"][u"message"].toString().contains(u"sign-in"),
+                     answer.constData());
+            QVERIFY(test::headerOf(answer, "Retry-After").toInt() > 0);
+            ++refused;
+        }
+        QVERIFY(passed <= 1);
+        QCOMPARE(refused, 4 - passed);
+        // An address the client makes up is not believed: nginx sets the header anew.
+        for (const QByteArray &fake :
+             {QByteArrayLiteral("10.1.2.3"), QByteArrayLiteral("10.1.2.4")})
+            QCOMPARE(test::statusOf(viaNginx(loginRequest("X-Forwarded-For: " + fake + "\r\n"))),
+                     429);
+        // Another client behind the same nginx signs in: its own count.
+        const QByteArray other = viaNginx(loginRequest(), SecondClient);
+        QCOMPARE(test::statusOf(other), 200);
+        QVERIFY(!bodyOf(other).value(u"token").toString().isEmpty());
+        // The access log names each client, never only the proxy.
+        const QByteArray log = m_nginx->accessLog();
+        QVERIFY(log.contains("127.0.0.2 ["));
+        QVERIFY(log.contains("127.0.0.3 ["));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNginx)
+#include "tst_nginx.moc"
