@@ -127,15 +127,26 @@ void ArticleRepository::loadVocabulary() const
     }
     m_query = KnowledgeQuery();
     QSet<QString> placeWords;
-    if (sql::exec(q, QStringLiteral("SELECT DISTINCT street_name FROM addresses UNION SELECT "
-                                    "DISTINCT neighborhood FROM addresses"))) {
+    QStringList neighbourhoods;
+    QSet<QString> streets; // the last word of each street's name before its "St", "Ave"
+    if (sql::exec(q, QStringLiteral("SELECT DISTINCT street_name, 's' FROM addresses UNION "
+                                    "SELECT DISTINCT neighborhood, 'n' FROM addresses"))) {
         while (q.next()) {
             const QStringList words =
                 textmatch::fold(q.value(0).toString()).split(u' ', Qt::SkipEmptyParts);
             for (const QString &w : words)
                 placeWords.insert(w);
+            if (q.value(1).toString() == u"n") {
+                // "Allston / Brighton": each name.
+                const QStringList names = q.value(0).toString().split(u'/', Qt::SkipEmptyParts);
+                for (const QString &name : names)
+                    neighbourhoods.append(textmatch::fold(name));
+            } else if (words.size() >= 2 && words.at(words.size() - 2).size() >= 3) {
+                streets.insert(words.at(words.size() - 2));
+            }
         }
     }
+    m_query.setPlaceNames(neighbourhoods, streets);
     m_query.setPlaceWords(placeWords);
     for (auto it = wordsByLanguage.cbegin(); it != wordsByLanguage.cend(); ++it)
         m_query.setLanguageWords(it.key(), it.value().values());
@@ -226,11 +237,12 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
             result.append(hit);
         }
         // Good matches first, the reading language first among them, then by how much of the
-        // query they answer (in tenths), then BM25.
+        // query they answer (in fifths: finer steps let one incidental word a caller said
+        // outweigh BM25's view of what the article is about), then BM25.
         const auto key = [&language](const ArticleHit &h) {
             return std::make_tuple(!h.isGoodMatch(),
                                    !language.isEmpty() && h.article.language != language,
-                                   -qRound(h.relevance * 10));
+                                   -qRound(h.relevance * 5));
         };
         std::stable_sort(
             result.begin(), result.end(),

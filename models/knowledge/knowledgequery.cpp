@@ -17,12 +17,34 @@ namespace {
 constexpr int shortestTypedPrefix = 3;
 // Other forms of one word worth searching for ("permit", "permits", "permitted").
 constexpr int maxForms = 6;
+// Misspellings are corrected from this many letters on: a shorter word that no article holds
+// is most often a real word one edit from another ("rato" and "rata", "hizo" and "hijo").
+constexpr int shortestCorrected = 5;
 
 QString quoted(const QString &term)
 {
     QString t = term;
     t.replace(u'"', QStringLiteral("\"\""));
     return u'"' + t + u'"';
+}
+
+// A Spanish stem shorter than this says little about the word: Snowball strips the endings
+// that tell Spanish nouns apart, and stems "rato" and "ratas", "mesa" and "meses", "para" and
+// "pared" alike. Words with such a stem meet only the forms that begin as they do ("pasar",
+// "pasa") and their plural or singular. (English short stems are sound: "towed", "towing".)
+constexpr int shortestStem = 4;
+
+bool isFormOf(const QString &form, const QString &word, const QString &stem,
+              const QString &language)
+{
+    if (stem.size() >= shortestStem || language != u"es")
+        return true;
+    const auto pluralOf = [](const QString &plural, const QString &singular) {
+        return plural == singular + u's' || plural == singular + QStringLiteral("es");
+    };
+    return (form.size() >= shortestStem && word.size() >= shortestStem &&
+            QStringView(form).left(shortestStem) == QStringView(word).left(shortestStem)) ||
+           pluralOf(form, word) || pluralOf(word, form);
 }
 
 bool hasSpanishLetters(const QString &text)
@@ -64,6 +86,40 @@ void KnowledgeQuery::setLanguageWords(const QString &language, const QStringList
 void KnowledgeQuery::setSynonymGroups(const QList<QStringList> &groups, const QString &language)
 {
     m_synonymGroups.insert(language, groups);
+}
+
+void KnowledgeQuery::setPlaceNames(const QStringList &neighbourhoods, const QSet<QString> &streets)
+{
+    m_neighbourhoods.clear();
+    for (const QString &name : neighbourhoods) {
+        const QStringList words = name.split(u' ', Qt::SkipEmptyParts);
+        if (words.size() >= 2)
+            m_neighbourhoods.append(words);
+    }
+    m_streets = streets;
+}
+
+QList<bool> KnowledgeQuery::placesIn(const QStringList &words) const
+{
+    QList<bool> place(words.size(), false);
+    for (const QStringList &name : m_neighbourhoods) {
+        for (qsizetype i = 0; i + name.size() <= words.size(); ++i) {
+            if (std::equal(name.cbegin(), name.cend(), words.cbegin() + i))
+                std::fill(place.begin() + i, place.begin() + i + name.size(), true);
+        }
+    }
+    if (m_streets.isEmpty())
+        return place;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const int kind = languagewords::streetWord(words.at(i));
+        // "union street" (the name before the street word), "calle union" (after it).
+        const qsizetype name = kind > 0 ? i - 1 : (kind < 0 ? i + 1 : -1);
+        if (name >= 0 && name < words.size() && m_streets.contains(words.at(name))) {
+            place[i] = true;
+            place[name] = true;
+        }
+    }
+    return place;
 }
 
 QString KnowledgeQuery::guessLanguage(const QString &text, const QString &fallback) const
@@ -134,21 +190,22 @@ KnowledgeQuery::Alternative KnowledgeQuery::phrase(const QString &folded) const
 QStringList KnowledgeQuery::forms(const QString &w, const QString &language) const
 {
     QStringList result;
-    const auto add = [&](const LanguageWords &lw) {
+    const auto add = [&](const QString &lang, const LanguageWords &lw) {
         const QStringList stems = lw.stemmer->stems(w);
         for (const QString &stem : stems) {
             const QStringList terms = lw.termsByStem.value(stem);
             for (const QString &t : terms) {
-                if (result.size() < maxForms && t != w && !result.contains(t) && knows(t))
+                if (result.size() < maxForms && t != w && !result.contains(t) && knows(t) &&
+                    isFormOf(t, w, stem, lang))
                     result.append(t);
             }
         }
     };
     if (const auto one = m_languages.value(language))
-        add(*one);
+        add(language, *one);
     else if (language.isEmpty())
-        for (const auto &each : m_languages)
-            add(*each);
+        for (auto each = m_languages.cbegin(); each != m_languages.cend(); ++each)
+            add(each.key(), *each.value());
     return result;
 }
 
@@ -212,9 +269,16 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
                          [&a](const Alternative &b) { return b.expression == a.expression; }))
             alternatives.append(a);
     };
+    // Words that say where ("north end", "union street") or frame the question ("how long").
+    QList<bool> place = placesIn(words);
+    for (int i = 1; i < words.size(); ++i) {
+        if (languagewords::isQuestionFrame(words.at(i - 1), words.at(i), language))
+            place[i] = true;
+    }
     int completeWords = 0;
     for (int i = 0; i < words.size(); ++i) {
-        if (!(i == words.size() - 1 && typingLastWord) && saysWhat(words.at(i), language))
+        if (!(i == words.size() - 1 && typingLastWord) && !place.at(i) &&
+            saysWhat(words.at(i), language))
             ++completeWords;
     }
     QHash<QString, int> conceptOfWord;
@@ -222,6 +286,9 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
         const QString &w = words.at(i);
         const bool typing = i == words.size() - 1 && typingLastWord;
         QueryConcept said;
+        if (place.at(i) || (typing && completeWords > 0 && w.size() >= shortestTypedPrefix &&
+                            !saysWhat(w, language)))
+            continue; // a place, or a stop word ended with the typing ("what do i do")
         if (typing) {
             if (w.size() < shortestTypedPrefix) {
                 // Too short to say much: on its own, a prefix of the titles' words (from the
@@ -247,7 +314,7 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
                 add(word(term, false));
                 said.terms.append(term);
             }
-            if (other.isEmpty() && !knows(w)) {
+            if (other.isEmpty() && !knows(w) && w.size() >= shortestCorrected) {
                 const QStringList fixed = corrections(w, language);
                 for (const QString &term : fixed) {
                     add(word(term, false));

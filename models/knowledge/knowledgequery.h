@@ -65,6 +65,11 @@ public:
     // The words of the city's street and neighbourhood names, folded: a word no article holds
     // that names a place ("Mayfield", "Primrose") says where, not what, and is not searched.
     void setPlaceWords(const QSet<QString> &words) { m_placeWords = words; }
+    // Where, not what, even in words articles hold: the names of neighbourhoods of more than
+    // one word ("north end", "hyde park"), and the names of streets (without their "St",
+    // "Ave") when a street word follows or ("calle") precedes them ("union street", "calle
+    // union"). All folded.
+    void setPlaceNames(const QStringList &neighbourhoods, const QSet<QString> &streets);
     void setBudget(int matches) { m_budget = matches; }
 
     bool knows(const QString &term) const { return m_articlesByTerm.contains(term); }
@@ -103,6 +108,8 @@ private:
     // Whether a complete word says what the caller needs: not a stop word or filler of the
     // language, a house number, a single letter or a place name no article holds.
     bool saysWhat(const QString &word, const QString &language) const;
+    // For each word, whether it is part of a place name (setPlaceNames).
+    QList<bool> placesIn(const QStringList &words) const;
     double weightOf(const QueryConcept &said) const;
     QString buildExpression(const QList<Alternative> &alternatives) const;
 
@@ -112,6 +119,8 @@ private:
     QHash<QString, QList<QStringList>> m_synonymGroups; // by language, "" for all
     QHash<QString, std::shared_ptr<LanguageWords>> m_languages;
     QSet<QString> m_placeWords;
+    QList<QStringList> m_neighbourhoods; // each name's words
+    QSet<QString> m_streets;
     int m_articleCount = 0;
     int m_budget = defaultBudget;
 };

@@ -65,7 +65,10 @@ const QSet<QString> &englishFiller()
         "wanted wanna like know wondering wonder get gets getting got someone somebody anyone "
         "anybody something anything call calling called ask asking tell question questions "
         "trying try going gonna think really just still hoping hope help able way "
-        "regarding whether ");
+        "regarding whether "
+        // How callers frame a question or a report, not what it is about.
+        "obtain happen happens happened usually often always ever never maybe probably "
+        "perhaps anyway yall guys ");
     return words;
 }
 
@@ -74,7 +77,11 @@ const QSet<QString> &spanishFiller()
     static const QSet<QString> words = wordSet(
         "hola buenos buenas dias tardes noches si favor gracias senor senora necesito "
         "necesita necesitamos quiero quiere quisiera queria saber puedo puede pueden podria "
-        "alguien algun alguna llamo llamando llame pregunta preguntar decir hacer ");
+        "alguien algun alguna llamo llamando llame pregunta preguntar decir hacer "
+        // How callers frame a question or a report, not what it is about.
+        "hago haga hacemos debo debe deberia debemos consigo conseguir obtengo obtener pues "
+        "ahi aqui alli siempre nunca entonces bueno oiga mire usted ustedes puedes quizas "
+        "claramente cuanto cuanta cuantos cuantas ");
     return words;
 }
 
@@ -97,6 +104,26 @@ int languageVote(const QString &word)
     const bool english = englishFunctionWords().contains(word) || englishFiller().contains(word);
     const bool spanish = spanishFunctionWords().contains(word) || spanishFiller().contains(word);
     return english == spanish ? 0 : (english ? 1 : -1);
+}
+
+bool isQuestionFrame(const QString &previous, const QString &word, const QString &language)
+{
+    static const QSet<QString> afterHow = wordSet("long much many soon often far");
+    static const QSet<QString> howMuch = wordSet("cuanto cuanta cuantos cuantas");
+    const bool english = language.isEmpty() || language == u"en";
+    const bool spanish = language.isEmpty() || language == u"es";
+    return (english && previous == u"how" && afterHow.contains(word)) ||
+           (spanish && howMuch.contains(previous) && word == u"tiempo");
+}
+
+int streetWord(const QString &word)
+{
+    static const QSet<QString> after =
+        wordSet("street st avenue ave av road rd square sq place pl court ct terrace ter "
+                "boulevard blvd drive dr lane ln highway hwy parkway pkwy way row circle cir "
+                "plaza plz wharf");
+    static const QSet<QString> before = wordSet("calle avenida av ave plaza camino");
+    return after.contains(word) ? 1 : (before.contains(word) ? -1 : 0);
 }
 
 } // namespace civicdesk::languagewords

@@ -13,4 +13,13 @@ bool isStopword(const QString &foldedWord, const QString &language);
 // -1 for Spanish, 0 for neither or both.
 int languageVote(const QString &foldedWord);
 
+// Whether `word` after `previous` only frames a question in the language: "how long", "how
+// much", "cuánto tiempo" ask for a duration or an amount, not for long forms or much else.
+bool isQuestionFrame(const QString &previousFoldedWord, const QString &foldedWord,
+                     const QString &language);
+
+// A word that says "street" after a street's name (+1: "street", "st", "avenue", "ave", "road",
+// "square"...) or before it (-1: "calle", "avenida"...), 0 for any other word.
+int streetWord(const QString &foldedWord);
+
 } // namespace civicdesk::languagewords

@@ -123,11 +123,18 @@ private slots:
 
     void typosAreCorrectedOnlyWithinTheLanguage()
     {
-        // Before: "cama" became the English "came".
+        // Before: "cama" became the English "came". A misspelt English word is corrected to
+        // English words only.
+        QVERIFY(!m_query.expression(QStringLiteral("towwing "), QStringLiteral("es"))
+                     .contains(u"towing"));
+        QVERIFY(m_query.expression(QStringLiteral("towwing "), QStringLiteral("en"))
+                    .contains(u"\"towing\""));
+        // A word of four letters no article holds is most often a real word, not a typo of its
+        // neighbour: "cane" is not read as "came", nor "cama".
+        QVERIFY(
+            !m_query.expression(QStringLiteral("cane "), QStringLiteral("en")).contains(u"came"));
         QVERIFY(
             !m_query.expression(QStringLiteral("cama "), QStringLiteral("es")).contains(u"came"));
-        QVERIFY(m_query.expression(QStringLiteral("cane "), QStringLiteral("en"))
-                    .contains(u"\"came\""));
     }
 
     void synonymsStayInTheirLanguage()
@@ -160,6 +167,79 @@ private slots:
             m_query.analyse(QStringLiteral("spill 25 mayfield light "), QStringLiteral("en"));
         QCOMPARE(q.concepts.size(), 2);
         QCOMPARE(q.concepts.at(1).terms.value(0), QStringLiteral("light"));
+    }
+
+    void aShortStemMeetsOnlyTheWordsFormsNotItsNeighbours()
+    {
+        // Snowball's Spanish rules stem "rato" and "ratas" alike ("rat"), and "mesa" and
+        // "meses" ("mes"): before, "ya tienen rato" searched for rats and "meses" for tables.
+        KnowledgeQuery query;
+        query.setVocabulary({{QStringLiteral("rata"), 3},
+                             {QStringLiteral("ratas"), 4},
+                             {QStringLiteral("rato"), 1},
+                             {QStringLiteral("meses"), 1},
+                             {QStringLiteral("mesa"), 2},
+                             {QStringLiteral("pasa"), 5},
+                             {QStringLiteral("parada"), 2}},
+                            100);
+        query.setLanguageWords(QStringLiteral("es"),
+                               {QStringLiteral("rata"), QStringLiteral("ratas"),
+                                QStringLiteral("mesa"), QStringLiteral("pasa"),
+                                QStringLiteral("parada")});
+        const QString es = QStringLiteral("es");
+        QCOMPARE(query.analyse(QStringLiteral("rato "), es).concepts.value(0).terms,
+                 QStringList{QStringLiteral("rato")});
+        QCOMPARE(query.analyse(QStringLiteral("meses "), es).concepts.value(0).terms,
+                 QStringList{QStringLiteral("meses")});
+        QVERIFY(!query.expression(QStringLiteral("pared "), es).contains(u"parada"));
+        // Plural and singular still meet, and forms that begin alike ("pasar", "pasa").
+        QVERIFY(query.expression(QStringLiteral("rata "), es).contains(u"\"ratas\""));
+        QVERIFY(query.expression(QStringLiteral("pasar "), es).contains(u"\"pasa\""));
+    }
+
+    void placeNamesAreNotSearchedEvenInWordsArticlesHold()
+    {
+        // "North End" is a neighbourhood and "Union St" a street: before, "north", "end" and
+        // "union" counted as what the caller needed.
+        m_query.setVocabulary({{QStringLiteral("needle"), 3},
+                               {QStringLiteral("north"), 5},
+                               {QStringLiteral("end"), 9},
+                               {QStringLiteral("union"), 4},
+                               {QStringLiteral("street"), 60}},
+                              200);
+        m_query.setPlaceNames({QStringLiteral("north end")}, {QStringLiteral("union")});
+        const AnalysedQuery q = m_query.analyse(
+            QStringLiteral("needle on union street in the north end "), QStringLiteral("en"));
+        QCOMPARE(q.concepts.size(), 1);
+        QCOMPARE(q.concepts.at(0).terms.value(0), QStringLiteral("needle"));
+        QCOMPARE(m_query.analyse(QStringLiteral("aguja en la calle union "), QStringLiteral("es"))
+                     .concepts.size(),
+                 1);
+        // Alone, the words are what was said.
+        QCOMPARE(
+            m_query.analyse(QStringLiteral("union end "), QStringLiteral("en")).concepts.size(), 2);
+    }
+
+    void questionFramesAndAStopWordEndingTheTypingAreNotSearched()
+    {
+        // "how long" asks for a duration (before, it found the "long form" building permits);
+        // "qué hago" ends a question, and a stop word left last is not a prefix to look for.
+        m_query.setVocabulary({{QStringLiteral("long"), 5},
+                               {QStringLiteral("passport"), 2},
+                               {QStringLiteral("perro"), 4},
+                               {QStringLiteral("tiempo"), 6}},
+                              200);
+        QCOMPARE(m_query.analyse(QStringLiteral("how long for a passport"), QStringLiteral("en"))
+                     .concepts.size(),
+                 1);
+        QCOMPARE(m_query.analyse(QStringLiteral("long"), QStringLiteral("en")).concepts.size(), 1);
+        QCOMPARE(
+            m_query.analyse(QStringLiteral("se perdio mi perro que hago"), QStringLiteral("es"))
+                .concepts.size(),
+            2); // "perdio", "perro"
+        QCOMPARE(m_query.analyse(QStringLiteral("cuanto tiempo tarda "), QStringLiteral("es"))
+                     .concepts.size(),
+                 1); // "tarda"
     }
 
     void theLanguageIsReadFromTheWords()

@@ -1,6 +1,7 @@
 // Knowledge search quality on the demo city: 120+ real-sounding caller phrasings in English and
-// Spanish (tests/data/kb-queries.csv), each labelled with the article that answers it. The test
-// reports the top-3 hit rate (floor: 90%) and checks typos, accents and synonyms directly.
+// Spanish (tests/data/kb-queries.csv), each labelled with the article that answers it (floor:
+// 90% top-3), and the independent set of 260 real resident phrasings (tests/data/knowledge-eval)
+// in a tuning half and a held-out half; typos, accents and synonyms checked directly.
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
@@ -9,6 +10,7 @@
 #include "models/knowledge/articlerepository.h"
 #include "tests/support/teststore.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QMap>
 #include <QTest>
@@ -24,17 +26,21 @@ class TestKnowledgeSearch : public QObject
     std::unique_ptr<ArticleRepository> m_articles;
 
     // The floors the independent set must keep (answerable: top-3; out of scope: "No good
-    // match"), per language: what the search reaches today (2026-12-06: en 85.3%, es 89.7%,
-    // out of scope en 89.7%, es 100%), so that no change makes it worse. The goal is 90% each.
-    static double floorFor(const QString &languageAndScope)
+    // match"), per half and language: what the search reaches today (2026-12-06, after tuning
+    // on the tuning half: all en 91.2%, es 93.6%, out of scope en 89.7%, es 100%; held-out en
+    // 83.8%, es 89.5%, out of scope en 92.9%, es 100%), so that no change makes it worse. The
+    // goal is 90% each.
+    static double floorFor(const QString &halfLanguageAndScope)
     {
         static const QHash<QString, double> floors = {
-            {QStringLiteral("en in"), 0.85},
-            {QStringLiteral("es in"), 0.89},
-            {QStringLiteral("en out"), 0.89},
-            {QStringLiteral("es out"), 0.90},
+            {QStringLiteral("all en in"), 0.91},       {QStringLiteral("all es in"), 0.93},
+            {QStringLiteral("all en out"), 0.89},      {QStringLiteral("all es out"), 1.0},
+            {QStringLiteral("tuning en in"), 0.98},    {QStringLiteral("tuning es in"), 0.97},
+            {QStringLiteral("tuning en out"), 0.86},   {QStringLiteral("tuning es out"), 1.0},
+            {QStringLiteral("held-out en in"), 0.83},  {QStringLiteral("held-out es in"), 0.89},
+            {QStringLiteral("held-out en out"), 0.92}, {QStringLiteral("held-out es out"), 1.0},
         };
-        return floors.value(languageAndScope, 1.0);
+        return floors.value(halfLanguageAndScope, 1.0);
     }
 
     // One evaluated phrasing, for calibrating the floor: the weight of each thing said and how
@@ -77,6 +83,9 @@ private slots:
         m_store = std::make_unique<test::TempStore>();
         auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
         QVERIFY(pack.ok());
+        // The knowledge base, catalogue and addresses (place names) are what the search reads;
+        // the request history would only make the import slower.
+        pack.value().history.clear();
         CityImporter importer(m_store->db());
         auto report = importer.import(pack.value());
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
@@ -99,7 +108,10 @@ private slots:
                                       << "kb-rodents";
         QTest::newRow("accents dropped") << "bache en la via publica"
                                          << "kb-pothole";
-        QTest::newRow("prefix while typing") << "stre"
+        // "stre" once found the street light article first only because it was "corrected" to
+        // the misspelling "stret" in its keywords; four letters are no longer corrected, and
+        // "stre" is a prefix of dozens of street articles.
+        QTest::newRow("prefix while typing") << "streetl"
                                              << "kb-streetlight-out";
     }
 
@@ -159,6 +171,11 @@ private slots:
     // read first. An answerable phrasing counts when an article answering it (one of its
     // service codes, or its information topic) is among the first three; an out-of-scope one
     // when the panel says "No good match".
+    //
+    // The set is split in two fixed halves: within each language and kind, the phrasings
+    // ordered by the MD5 of their text, every second one is held out. The search was tuned on
+    // the other half only; the held-out half says whether the tuning generalises. Only the
+    // tuning half's misses are printed (KNOWLEDGE_EVAL_HELD_OUT=1 prints the held-out ones too).
     void independentPhrasingsFindTheirArticleOrNoGoodMatch()
     {
         QFile file(test::testDataDir() + QStringLiteral("/knowledge-eval/phrasings.csv"));
@@ -167,94 +184,132 @@ private slots:
         QVERIFY(csv.readHeader({QStringLiteral("language"), QStringLiteral("kind"),
                                 QStringLiteral("phrasing"), QStringLiteral("expected")})
                     .ok());
+        struct Row
+        {
+            QString language = QString(), kind = QString(), phrasing = QString();
+            QStringList expected = QStringList();
+            QByteArray hash = QByteArray();
+        };
+        QMap<QString, QList<Row>> strata; // "en request", "es out_of_scope", ...
+        while (csv.next()) {
+            Row row;
+            row.language = csv.value(QStringLiteral("language"));
+            row.kind = csv.value(QStringLiteral("kind"));
+            row.phrasing = csv.value(QStringLiteral("phrasing"));
+            row.expected = csv.value(QStringLiteral("expected")).split(u'|', Qt::SkipEmptyParts);
+            row.hash =
+                QCryptographicHash::hash(row.phrasing.toUtf8(), QCryptographicHash::Md5).toHex();
+            strata[row.language + u' ' + row.kind].append(row);
+        }
         struct Tally
         {
-            int total = 0, top1 = 0, top3 = 0, good = 0, sameLanguage = 0;
+            int total = 0, top1 = 0, top3 = 0, good = 0, sameLanguage = 0, firstShownGood = 0;
         };
-        QMap<QString, Tally> tallies; // "en request", "es out_of_scope", …
+        const QStringList halves = {QStringLiteral("tuning"), QStringLiteral("held-out"),
+                                    QStringLiteral("all")};
+        QMap<QString, Tally> tallies; // "tuning en request", "all es out_of_scope", ...
         QStringList misses;
-        while (csv.next()) {
-            const QString language = csv.value(QStringLiteral("language"));
-            const QString kind = csv.value(QStringLiteral("kind"));
-            const QString phrasing = csv.value(QStringLiteral("phrasing"));
-            const QStringList expected =
-                csv.value(QStringLiteral("expected")).split(u'|', Qt::SkipEmptyParts);
-            ArticleQuery query;
-            query.text = phrasing;
-            query.limit = 10;
-            query.callerLanguage = language;
-            const QList<ArticleHit> hits = m_articles->search(query);
-            const bool noGoodMatch = hits.isEmpty() || !hits.first().isGoodMatch();
-            Tally &t = tallies[language + u' ' + kind];
-            ++t.total;
-            if (kind == u"out_of_scope") {
-                if (qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_ROWS"))
-                    printRow(query, hits, 0, language, kind);
-                if (noGoodMatch)
-                    ++t.good;
-                else
-                    misses.append(QStringLiteral("[%1 out of scope] %2 -> %3 (%4)")
-                                      .arg(language, phrasing, hits.first().article.id)
-                                      .arg(hits.first().relevance, 0, 'f', 2));
-                continue;
-            }
-            int rank = 0;
-            for (int i = 0; i < hits.size() && rank == 0; ++i) {
-                const KnowledgeArticle &a = hits.at(i).article;
-                const bool answers =
-                    expected.contains(a.translationGroup) ||
-                    std::any_of(a.serviceCodes.cbegin(), a.serviceCodes.cend(),
-                                [&expected](const QString &c) { return expected.contains(c); });
-                if (answers) {
-                    rank = i + 1;
-                    if (a.language == language)
-                        ++t.sameLanguage;
+        const bool showHeldOut = qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_HELD_OUT");
+        for (auto stratum = strata.begin(); stratum != strata.end(); ++stratum) {
+            std::sort(stratum->begin(), stratum->end(),
+                      [](const Row &a, const Row &b) { return a.hash < b.hash; });
+            for (int index = 0; index < stratum->size(); ++index) {
+                const Row &row = stratum->at(index);
+                const bool heldOut = index % 2 == 1;
+                const bool printed = !heldOut || showHeldOut;
+                ArticleQuery query;
+                query.text = row.phrasing;
+                query.limit = 10;
+                query.callerLanguage = row.language;
+                const QList<ArticleHit> hits = m_articles->search(query);
+                const bool noGoodMatch = hits.isEmpty() || !hits.first().isGoodMatch();
+                const QString half = heldOut ? halves.at(1) : halves.at(0);
+                Tally &t = tallies[half + u' ' + stratum.key()];
+                Tally &all = tallies[halves.at(2) + u' ' + stratum.key()];
+                ++t.total;
+                ++all.total;
+                if (row.kind == u"out_of_scope") {
+                    if (printed && qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_ROWS"))
+                        printRow(query, hits, 0, row.language, row.kind);
+                    if (noGoodMatch) {
+                        ++t.good;
+                        ++all.good;
+                    } else if (printed) {
+                        misses.append(
+                            QStringLiteral("[%1 %2 out of scope] %3 -> %4 (%5)")
+                                .arg(half, row.language, row.phrasing, hits.first().article.id)
+                                .arg(hits.first().relevance, 0, 'f', 2));
+                    }
+                    continue;
                 }
+                int rank = 0;
+                bool sameLanguage = false;
+                for (int i = 0; i < hits.size() && rank == 0; ++i) {
+                    const KnowledgeArticle &a = hits.at(i).article;
+                    const bool answers =
+                        row.expected.contains(a.translationGroup) ||
+                        std::any_of(a.serviceCodes.cbegin(), a.serviceCodes.cend(),
+                                    [&row](const QString &c) { return row.expected.contains(c); });
+                    if (answers) {
+                        rank = i + 1;
+                        sameLanguage = a.language == row.language;
+                    }
+                }
+                if (printed && qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_ROWS"))
+                    printRow(query, hits, rank, row.language, row.kind);
+                for (Tally *each : {&t, &all}) {
+                    each->sameLanguage += sameLanguage ? 1 : 0;
+                    each->top1 += rank == 1 ? 1 : 0;
+                    each->top3 += rank >= 1 && rank <= 3 ? 1 : 0;
+                    each->good += rank >= 1 && rank <= 3 && !noGoodMatch ? 1 : 0;
+                    each->firstShownGood += rank == 1 && !noGoodMatch ? 1 : 0;
+                }
+                if ((rank < 1 || rank > 3 || noGoodMatch) && printed)
+                    misses.append(
+                        QStringLiteral("[%1 %2 %3] %4 -> rank %5, first %6 (%7)")
+                            .arg(half, row.language, row.kind, row.phrasing)
+                            .arg(rank)
+                            .arg(hits.isEmpty() ? QStringLiteral("-") : hits.first().article.id)
+                            .arg(hits.isEmpty() ? 0.0 : hits.first().relevance, 0, 'f', 2));
             }
-            if (qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_ROWS"))
-                printRow(query, hits, rank, language, kind);
-            if (rank == 1)
-                ++t.top1;
-            if (rank >= 1 && rank <= 3)
-                ++t.top3;
-            if (rank >= 1 && rank <= 3 && !noGoodMatch)
-                ++t.good;
-            if (rank < 1 || rank > 3)
-                misses.append(
-                    QStringLiteral("[%1 %2] %3 -> rank %4, first %5 (%6)")
-                        .arg(language, kind, phrasing)
-                        .arg(rank)
-                        .arg(hits.isEmpty() ? QStringLiteral("-") : hits.first().article.id)
-                        .arg(hits.isEmpty() ? 0.0 : hits.first().relevance, 0, 'f', 2));
         }
         for (const QString &miss : std::as_const(misses))
             qInfo("miss: %s", qPrintable(miss));
-        QHash<QString, Tally> byLanguage;
+        QMap<QString, Tally> byLanguage; // "held-out en in", "all es out", ...
         for (auto it = tallies.cbegin(); it != tallies.cend(); ++it) {
             const Tally &t = it.value();
-            if (it.key().endsWith(u"out_of_scope")) {
+            const bool outOfScope = it.key().endsWith(u"out_of_scope");
+            if (outOfScope) {
                 qInfo("%s: %d phrasings, %d (%.1f%%) get \"No good match\"", qPrintable(it.key()),
                       t.total, t.good, 100.0 * t.good / t.total);
             } else {
                 qInfo("%s: %d phrasings, top-1 %.1f%%, top-3 %.1f%% (as a good match %.1f%%, in "
-                      "the caller's language %.1f%%)",
+                      "the caller's language %.1f%%; right and first: %d, shown as a good match "
+                      "%d)",
                       qPrintable(it.key()), t.total, 100.0 * t.top1 / t.total,
                       100.0 * t.top3 / t.total, 100.0 * t.good / t.total,
-                      100.0 * t.sameLanguage / t.total);
+                      100.0 * t.sameLanguage / t.total, t.top1, t.firstShownGood);
             }
-            Tally &l = byLanguage[it.key().section(u' ', 0, 0) + (it.key().endsWith(u"out_of_scope")
-                                                                      ? QStringLiteral(" out")
-                                                                      : QStringLiteral(" in"))];
+            Tally &l = byLanguage[it.key().section(u' ', 0, 1) +
+                                  (outOfScope ? QStringLiteral(" out") : QStringLiteral(" in"))];
             l.total += t.total;
+            l.top1 += t.top1;
             l.top3 += t.top3;
             l.good += t.good;
+            l.firstShownGood += t.firstShownGood;
         }
         for (auto it = byLanguage.cbegin(); it != byLanguage.cend(); ++it) {
+            const bool outOfScope = it.key().endsWith(u"out");
             const double rate =
-                double(it.key().endsWith(u"out") ? it.value().good : it.value().top3) /
-                it.value().total;
-            qInfo("%s of scope: %.1f%% of %d", qPrintable(it.key()), 100.0 * rate,
-                  it.value().total);
+                double(outOfScope ? it.value().good : it.value().top3) / it.value().total;
+            if (outOfScope)
+                qInfo("%s of scope: %.1f%% of %d", qPrintable(it.key()), 100.0 * rate,
+                      it.value().total);
+            else
+                qInfo("%s scope: top-3 %.1f%% of %d; right and first shown as a good match %d of "
+                      "%d",
+                      qPrintable(it.key()), 100.0 * rate, it.value().total,
+                      it.value().firstShownGood, it.value().top1);
             QVERIFY2(rate >= floorFor(it.key()), qPrintable(it.key()));
         }
     }
