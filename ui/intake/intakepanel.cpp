@@ -7,6 +7,7 @@
 #include "models/requests/requestrepository.h"
 #include "ui/intake/callerbox.h"
 #include "ui/intake/contactbar.h"
+#include "ui/intake/knownissuebanner.h"
 #include "ui/intake/locationbox.h"
 #include "ui/intake/requestform.h"
 #include "ui/intake/typepicker.h"
@@ -166,6 +167,13 @@ void IntakePanel::buildUi()
     m_duplicatesLabel = new QLabel(m_requestFrame);
     m_duplicatesLabel->setObjectName(QStringLiteral("duplicatesLabel"));
     m_duplicatesLabel->setWordWrap(true);
+    m_knownIssue = new KnownIssueBanner(m_requestFrame);
+    requestLayout->addWidget(m_knownIssue);
+    connect(m_knownIssue, &KnownIssueBanner::attachRequested, this,
+            [this](const QString &id, const QString &number) {
+                syncForm();
+                showAttached(m_session->attachToRequest(id, number));
+            });
     requestLayout->addWidget(m_duplicatesLabel);
     requestLayout->addWidget(m_duplicates);
     requestLayout->addWidget(m_attach);
@@ -328,7 +336,7 @@ void IntakePanel::updateTabOrder()
     chain.append(m_form->focusChain());
     chain << m_description;
     chain.append(m_location->focusChain());
-    chain << m_duplicates << m_attach << m_submit;
+    chain << m_knownIssue->attachButton() << m_duplicates << m_attach << m_submit;
     chain.append(m_wrapUp->focusChain());
     for (qsizetype i = 1; i < chain.size(); ++i)
         QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
@@ -621,6 +629,11 @@ void IntakePanel::refreshDuplicates()
     } else {
         emit locationCleared();
     }
+    m_knownIssue->showFor(m_ctx.intake.knownIssues(now), currentTypeCode(),
+                          m_session->locationPlaced()
+                              ? std::optional(std::pair(*where->latitude, *where->longitude))
+                              : std::nullopt,
+                          now);
     m_duplicates->setVisible(m_duplicates->count() > 0);
     m_attach->setVisible(m_duplicates->count() > 0);
     if (m_duplicates->count() > 0)
@@ -634,7 +647,11 @@ void IntakePanel::attachToDuplicate()
     if (!item || !m_duplicates->isVisible())
         return;
     syncForm();
-    const Status s = m_session->attachToDuplicate(m_duplicates->row(item));
+    showAttached(m_session->attachToDuplicate(m_duplicates->row(item)));
+}
+
+void IntakePanel::showAttached(const Status &s)
+{
     if (!s) {
         QWidget *field = fieldFor(s.error().code);
         if (field)
@@ -739,6 +756,7 @@ void IntakePanel::resetRequest()
     m_duplicates->clear();
     m_duplicates->hide();
     m_attach->hide();
+    m_knownIssue->clear();
     updateDuplicatesLabel();
     m_requestFrame->hide();
     m_types->clearSearch();

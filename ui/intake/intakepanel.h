@@ -29,6 +29,7 @@ class CatalogueRepository;
 class DistrictLocator;
 class IntakeRepository;
 class IntakeService;
+class KnownIssueBanner;
 class LocationBox;
 class RequestForm;
 class RequestRepository;
@@ -166,6 +167,8 @@ private:
     void endCall();
     void refreshDuplicates();
     void attachToDuplicate();
+    // The caller was attached to an existing request (or why not).
+    void showAttached(const Status &s);
     void finishContact();
     void updateTimer();
     void scheduleDraftSave();
@@ -235,6 +238,7 @@ private:
     QLabel *m_duplicatesLabel;
     QListWidget *m_duplicates;
     QPushButton *m_attach;
+    KnownIssueBanner *m_knownIssue;
     QPushButton *m_submit;
     QLabel *m_message;
     QLabel *m_result;

@@ -8,6 +8,7 @@
 #include "ui/history/historycontext.h"
 #include "ui/history/historyservices.h"
 #include "ui/history/requestdetaildialog.h"
+#include "ui/supervisor/clusterspanel.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/exportactions.h"
 #include "ui/supervisor/kpitexts.h"
@@ -223,6 +224,10 @@ void SupervisorWorkspace::buildUi()
     m_reviews = new ReviewPanel(m_context.database, m_context.events, m_context.agent,
                                 m_context.cityZone, m_context.clock, this);
     m_tabs->addTab(m_reviews, tr("&Quality review"));
+    // Cluster alerts and known issues (issue 16, item 4).
+    m_clusters = new ClustersPanel(m_context, this);
+    m_tabs->addTab(m_clusters, tr("Cl&usters"));
+    connect(m_clusters, &ClustersPanel::requestChosen, this, &SupervisorWorkspace::openRequest);
     m_tabs->tabBar()->setObjectName(QStringLiteral("supervisorTabBar"));
     m_tabs->tabBar()->setAccessibleName(tr("Supervisor views"));
     // A tab chosen by its shortcut hands the focus to its list.

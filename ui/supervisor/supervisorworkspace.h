@@ -19,6 +19,7 @@ class QTreeWidgetItem;
 
 namespace civicdesk {
 
+class ClustersPanel;
 class DrillDownDialog;
 class ReviewPanel;
 class HistoryServices;
@@ -47,6 +48,7 @@ public:
     DrillDownDialog *drillDown() const { return m_drill; }
     RequestDetailDialog *requestDetail() const { return m_detail; }
     ReviewPanel *reviewPanel() const { return m_reviews; }
+    ClustersPanel *clustersPanel() const { return m_clusters; }
 
 private:
     void buildUi();
@@ -81,6 +83,7 @@ private:
     QTableWidget *m_flags;
     QPushButton *m_answer;
     ReviewPanel *m_reviews;
+    ClustersPanel *m_clusters = nullptr;
     QTimer *m_changes;
     DrillDownDialog *m_drill = nullptr;
     RequestDetailDialog *m_detail = nullptr;
