@@ -3732,7 +3732,7 @@
     </message>
     <message>
         <source>Post a &amp;known issue…</source>
-        <translation>Publicar una incidencia &amp;conocida…</translation>
+        <translation>Publicar una incide&amp;ncia conocida…</translation>
     </message>
     <message>
         <source>Post a known issue about the selected cluster</source>
@@ -3740,7 +3740,7 @@
     </message>
     <message>
         <source>Rule f&amp;or:</source>
-        <translation>Regla &amp;para:</translation>
+        <translation>Regla pa&amp;ra:</translation>
     </message>
     <message>
         <source>Cluster rule for</source>
@@ -5371,8 +5371,8 @@ Esté atento a su número en la pantalla.</translation>
     <message numerus="yes">
         <source>%n report(s) of %1 near %2 since %3. Attach new callers to request %4.</source>
         <translation>
-            <numerusform>%n aviso de %1 cerca de %2 desde las %3. Añada a quienes llamen a la solicitud %4.</numerusform>
-            <numerusform>%n avisos de %1 cerca de %2 desde las %3. Añada a quienes llamen a la solicitud %4.</numerusform>
+            <numerusform>%n aviso de %1 cerca de %2 desde las %3: añada a quienes llamen a la solicitud %4.</numerusform>
+            <numerusform>%n avisos de %1 cerca de %2 desde las %3: añada a quienes llamen a la solicitud %4.</numerusform>
         </translation>
     </message>
     <message>
