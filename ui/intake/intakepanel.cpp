@@ -634,6 +634,8 @@ void IntakePanel::refreshDuplicates()
                               ? std::optional(std::pair(*where->latitude, *where->longitude))
                               : std::nullopt,
                           now);
+    if (m_knownIssue->isVisible())
+        ensureVisible(m_knownIssue); // the text, the script and its key in view
     m_duplicates->setVisible(m_duplicates->count() > 0);
     m_attach->setVisible(m_duplicates->count() > 0);
     if (m_duplicates->count() > 0)
