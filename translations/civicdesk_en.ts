@@ -3820,6 +3820,38 @@
         <source>Known issue posted: every agent sees it when they take this type in this area.</source>
         <translation>Known issue posted: every agent sees it when they take this type in this area.</translation>
     </message>
+    <message>
+        <source>Known issues in force</source>
+        <translation>Known issues in force</translation>
+    </message>
+    <message>
+        <source>Known issue</source>
+        <translation>Known issue</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>Posted by</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the known issue</source>
+        <translation>&amp;Withdraw the known issue</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected known issue</source>
+        <translation>Withdraw the selected known issue</translation>
+    </message>
+    <message>
+        <source>within %1 m of the parent request</source>
+        <translation>within %1 m of the parent request</translation>
+    </message>
+    <message>
+        <source>Known issue withdrawn: agents no longer see it.</source>
+        <translation>Known issue withdrawn: agents no longer see it.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ContactBar</name>

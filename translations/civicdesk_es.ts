@@ -3820,6 +3820,38 @@
         <source>Known issue posted: every agent sees it when they take this type in this area.</source>
         <translation>Incidencia conocida publicada: todos los agentes la verán al registrar este tipo en esta zona.</translation>
     </message>
+    <message>
+        <source>Known issues in force</source>
+        <translation>Incidencias conocidas vigentes</translation>
+    </message>
+    <message>
+        <source>Known issue</source>
+        <translation>Incidencia conocida</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>Publicada por</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the known issue</source>
+        <translation>Re&amp;tirar la incidencia conocida</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected known issue</source>
+        <translation>Retirar la incidencia conocida seleccionada</translation>
+    </message>
+    <message>
+        <source>within %1 m of the parent request</source>
+        <translation>a menos de %1 m de la solicitud principal</translation>
+    </message>
+    <message>
+        <source>Known issue withdrawn: agents no longer see it.</source>
+        <translation>Incidencia conocida retirada: los agentes ya no la ven.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ContactBar</name>

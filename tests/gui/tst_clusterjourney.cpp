@@ -172,6 +172,28 @@ private slots:
                  std::optional(Outcome::AttachedToExisting));
         qInfo("known issue attach: %d keys beyond typed text", j.keys);
     }
+
+    void supervisorWithdrawsTheKnownIssue()
+    {
+        test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sam"),
+                                         AgentRole::Supervisor);
+        QVERIFY(desk.window);
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
+        SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
+        QVERIFY(workspace);
+        QTRY_COMPARE(j.focusName(), QStringLiteral("kpiFiguresTree"));
+        QVERIFY(j.press(Qt::Key_U, Qt::AltModifier));
+        QTRY_COMPARE(j.focusName(), QStringLiteral("clusterTable"));
+        ClustersPanel *panel = workspace->clustersPanel();
+        QCOMPARE(panel->knownIssueList()->rowCount(), 1);
+        QCOMPARE(panel->knownIssueList()->item(0, 3)->text(), m_numbers.first());
+        QVERIFY(j.press(Qt::Key_W, Qt::AltModifier));
+        QTRY_COMPARE(panel->knownIssueList()->rowCount(), 0);
+        QVERIFY(
+            KnownIssues::inForce(m_store->db().connectionName(), QDateTime::currentDateTimeUtc())
+                .isEmpty());
+    }
 };
 
 QTEST_MAIN(TestClusterJourney)

@@ -34,7 +34,8 @@ ClustersPanel::ClustersPanel(const SupervisorContext &context, QWidget *parent)
       m_requests(new QTableWidget(this)), m_post(new QPushButton(this)),
       m_ruleType(new QComboBox(this)), m_count(new QSpinBox(this)), m_metres(new QSpinBox(this)),
       m_hours(new QSpinBox(this)), m_saveRule(new QPushButton(this)),
-      m_ruleMessage(new QLabel(this)), m_tick(new QTimer(this))
+      m_ruleMessage(new QLabel(this)), m_issues(new QTableWidget(this)),
+      m_withdraw(new QPushButton(this)), m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("clustersPanel"));
     buildUi();
@@ -42,10 +43,13 @@ ClustersPanel::ClustersPanel(const SupervisorContext &context, QWidget *parent)
         m_status->setText(s.error().message);
     showClusters();
     showRule();
+    showKnownIssues();
     connect(&context.database.changes(), &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &what) {
                 if (what.touches(QStringLiteral("request")))
                     update();
+                if (what.touches(QStringLiteral("known_issue")))
+                    showKnownIssues();
             });
     // Requests grow older than the window without any event: look again every minute.
     m_tick->setInterval(60 * 1000);
@@ -128,6 +132,20 @@ void ClustersPanel::buildUi()
     });
     connect(m_saveRule, &QPushButton::clicked, this, &ClustersPanel::saveRule);
 
+    m_issues->setObjectName(QStringLiteral("knownIssueTable"));
+    m_issues->setAccessibleName(tr("Known issues in force"));
+    setUpRowList(m_issues);
+    m_issues->setColumnCount(5);
+    m_issues->setHorizontalHeaderLabels(
+        {tr("Known issue"), tr("Area"), tr("Until"), tr("Parent request"), tr("Posted by")});
+    m_issues->setMaximumHeight(m_issues->fontMetrics().height() * 6);
+    m_withdraw->setObjectName(QStringLiteral("withdrawKnownIssueButton"));
+    m_withdraw->setText(tr("&Withdraw the known issue"));
+    m_withdraw->setAccessibleName(tr("Withdraw the selected known issue"));
+    m_withdraw->setAutoDefault(false);
+    m_withdraw->setVisible(KnownIssues::mayPost(m_context.role));
+    connect(m_withdraw, &QPushButton::clicked, this, &ClustersPanel::withdrawKnownIssue);
+
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_post);
     actions->addStretch(1);
@@ -145,6 +163,8 @@ void ClustersPanel::buildUi()
     layout->addWidget(m_requests, 2);
     layout->addLayout(rule);
     layout->addWidget(m_ruleMessage);
+    layout->addWidget(m_issues);
+    layout->addWidget(m_withdraw, 0, Qt::AlignLeft);
     setFocusProxy(m_list);
     setTabOrder(m_list, m_post);
     setTabOrder(m_post, m_requests);
@@ -153,6 +173,8 @@ void ClustersPanel::buildUi()
     setTabOrder(m_count, m_metres);
     setTabOrder(m_metres, m_hours);
     setTabOrder(m_hours, m_saveRule);
+    setTabOrder(m_saveRule, m_issues);
+    setTabOrder(m_issues, m_withdraw);
 }
 
 void ClustersPanel::update()
@@ -300,6 +322,43 @@ void ClustersPanel::postKnownIssue()
         m_list->setFocus(Qt::OtherFocusReason);
     });
     m_dialog->open();
+}
+
+void ClustersPanel::showKnownIssues()
+{
+    const QList<KnownIssue> issues = m_knownIssues.inForce();
+    m_issues->setRowCount(int(issues.size()));
+    for (int row = 0; row < issues.size(); ++row) {
+        const KnownIssue &k = issues.at(row);
+        QTableWidgetItem *first = cell(k.typeName);
+        first->setData(Qt::UserRole, k.id);
+        first->setToolTip(k.agentText);
+        m_issues->setItem(row, 0, first);
+        m_issues->setItem(row, 1,
+                          cell(tr("within %1 m of the parent request").arg(qRound(k.metres))));
+        m_issues->setItem(row, 2,
+                          cell(QLocale().toString(k.expiresAt.toTimeZone(m_context.cityZone),
+                                                  QLocale::ShortFormat)));
+        m_issues->setItem(row, 3, cell(k.parentNumber));
+        m_issues->setItem(row, 4, cell(k.postedBy));
+    }
+    m_issues->resizeColumnsToContents();
+    if (!issues.isEmpty() && m_issues->currentRow() < 0)
+        m_issues->setCurrentCell(0, 0);
+    m_withdraw->setEnabled(!issues.isEmpty());
+}
+
+void ClustersPanel::withdrawKnownIssue()
+{
+    const QTableWidgetItem *item = m_issues->item(std::max(0, m_issues->currentRow()), 0);
+    if (!item)
+        return;
+    if (auto s = m_knownIssues.withdraw(item->data(Qt::UserRole).toString()); !s) {
+        m_status->setText(s.error().message);
+        return;
+    }
+    m_status->setText(tr("Known issue withdrawn: agents no longer see it."));
+    showKnownIssues();
 }
 
 } // namespace civicdesk

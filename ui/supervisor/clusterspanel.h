@@ -22,6 +22,7 @@ class KnownIssueDialog;
 // shows each cluster (type, area, count, first and last, parent request); below it, the
 // selected cluster's requests (Enter opens one). From a cluster, "Post a known issue" (Alt+K)
 // tells every agent about it; the rule of a type (or the city-wide default) is changed here.
+// The known issues in force are listed last; "Withdraw" (Alt+W) takes the selected one back.
 class ClustersPanel : public QWidget
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ public:
     QTableWidget *clusterList() const { return m_list; }
     QTableWidget *requestList() const { return m_requests; }
     QPushButton *postButton() const { return m_post; }
+    QTableWidget *knownIssueList() const { return m_issues; }
     const QList<Cluster> &clusters() const { return m_clusters; }
     // The dialog opened last by "Post a known issue" (tests follow it).
     KnownIssueDialog *knownIssueDialog() const { return m_dialog; }
@@ -48,6 +50,8 @@ private:
     void showRule();
     void saveRule();
     void postKnownIssue();
+    void showKnownIssues();
+    void withdrawKnownIssue();
     const Cluster *selected() const;
 
     SupervisorContext m_context;
@@ -64,6 +68,8 @@ private:
     QSpinBox *m_hours;
     QPushButton *m_saveRule;
     QLabel *m_ruleMessage;
+    QTableWidget *m_issues;
+    QPushButton *m_withdraw;
     QTimer *m_tick;
     KnownIssueDialog *m_dialog = nullptr;
 };
