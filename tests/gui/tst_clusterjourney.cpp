@@ -43,6 +43,21 @@ class TestClusterJourney : public QObject
     QTemporaryDir m_settingsDir;
     QStringList m_numbers;
 
+    // Ctrl+Shift+W, then Alt+U: the Clusters tab, the focus on its list (null when not).
+    static SupervisorWorkspace *openClusters(test::Desk &desk, test::Journey &j)
+    {
+        const auto focusOn = [&j](const char *name) {
+            return QTest::qWaitFor([&] { return j.focusName() == QLatin1String(name); });
+        };
+        if (!desk.window || !j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier))
+            return nullptr;
+        SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
+        if (!workspace || !focusOn("kpiFiguresTree") || !j.press(Qt::Key_U, Qt::AltModifier) ||
+            !focusOn("clusterTable"))
+            return nullptr;
+        return workspace;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -73,14 +88,9 @@ private slots:
     {
         test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sam"),
                                          AgentRole::Supervisor);
-        QVERIFY(desk.window);
         test::Journey j;
-        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
-        SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
+        SupervisorWorkspace *workspace = openClusters(desk, j);
         QVERIFY(workspace);
-        QTRY_COMPARE(j.focusName(), QStringLiteral("kpiFiguresTree"));
-        QVERIFY(j.press(Qt::Key_U, Qt::AltModifier));
-        QTRY_COMPARE(j.focusName(), QStringLiteral("clusterTable"));
         ClustersPanel *panel = workspace->clustersPanel();
         QCOMPARE(panel->clusters().size(), 1);
         QCOMPARE(panel->clusterList()->rowCount(), 1);
@@ -177,14 +187,9 @@ private slots:
     {
         test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sam"),
                                          AgentRole::Supervisor);
-        QVERIFY(desk.window);
         test::Journey j;
-        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
-        SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
+        SupervisorWorkspace *workspace = openClusters(desk, j);
         QVERIFY(workspace);
-        QTRY_COMPARE(j.focusName(), QStringLiteral("kpiFiguresTree"));
-        QVERIFY(j.press(Qt::Key_U, Qt::AltModifier));
-        QTRY_COMPARE(j.focusName(), QStringLiteral("clusterTable"));
         ClustersPanel *panel = workspace->clustersPanel();
         QCOMPARE(panel->knownIssueList()->rowCount(), 1);
         QCOMPARE(panel->knownIssueList()->item(0, 3)->text(), m_numbers.first());
