@@ -564,6 +564,49 @@
         <source>&quot;contact.status_url&quot; must be an https:// link with {number} where the request number goes</source>
         <translation>&quot;contact.status_url&quot; must be an https:// link with {number} where the request number goes</translation>
     </message>
+    <message>
+        <source>&quot;clusters&quot; must be an object with &quot;default&quot; and &quot;types&quot;</source>
+        <translation>&quot;clusters&quot; must be an object with &quot;default&quot; and &quot;types&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterRules</name>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>&quot;%1&quot; must be %2.</translation>
+    </message>
+    <message>
+        <source>an object with &quot;count&quot;, &quot;metres&quot; and &quot;hours&quot;</source>
+        <translation>an object with &quot;count&quot;, &quot;metres&quot; and &quot;hours&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1.%2&quot; is not a cluster setting: use count, metres or hours.</source>
+        <translation>&quot;%1.%2&quot; is not a cluster setting: use count, metres or hours.</translation>
+    </message>
+    <message>
+        <source>a whole number of requests from %1 to %2</source>
+        <translation>a whole number of requests from %1 to %2</translation>
+    </message>
+    <message>
+        <source>a distance in metres from %1 to %2</source>
+        <translation>a distance in metres from %1 to %2</translation>
+    </message>
+    <message>
+        <source>a whole number of hours from %1 to %2</source>
+        <translation>a whole number of hours from %1 to %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1.%2&quot; is not a cluster setting: use default or types.</source>
+        <translation>&quot;%1.%2&quot; is not a cluster setting: use default or types.</translation>
+    </message>
+    <message>
+        <source>an object of service codes</source>
+        <translation>an object of service codes</translation>
+    </message>
+    <message>
+        <source>keyed by service codes, none empty</source>
+        <translation>keyed by service codes, none empty</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -957,6 +1000,10 @@
         <source>Only a disputed evaluation is decided, and only once.</source>
         <translation>Only a disputed evaluation is decided, and only once.</translation>
     </message>
+    <message>
+        <source>post or withdraw known issues</source>
+        <translation>post or withdraw known issues</translation>
+    </message>
 </context>
 <context>
     <name>EventPolicy</name>
@@ -1199,6 +1246,47 @@
     <message>
         <source>This article has no revision waiting to be published.</source>
         <translation>This article has no revision waiting to be published.</translation>
+    </message>
+</context>
+<context>
+    <name>KnownIssue</name>
+    <message>
+        <source>A known issue needs the request type it is about.</source>
+        <translation>A known issue needs the request type it is about.</translation>
+    </message>
+    <message>
+        <source>Write what agents should know: 1 to %1 characters.</source>
+        <translation>Write what agents should know: 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>The script for callers is too long: at most %1 characters.</source>
+        <translation>The script for callers is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>A known issue needs the centre of its area in degrees.</source>
+        <translation>A known issue needs the centre of its area in degrees.</translation>
+    </message>
+    <message>
+        <source>The area&apos;s radius must be %1 to %2 metres.</source>
+        <translation>The area&apos;s radius must be %1 to %2 metres.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The known issue must expire after it is posted and within %n day(s).</source>
+        <translation>
+            <numerusform>The known issue must expire after it is posted and within %n day.</numerusform>
+            <numerusform>The known issue must expire after it is posted and within %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A known issue names the request callers are attached to.</source>
+        <translation>A known issue names the request callers are attached to.</translation>
+    </message>
+</context>
+<context>
+    <name>KnownIssues</name>
+    <message>
+        <source>This known issue is no longer in force.</source>
+        <translation>This known issue is no longer in force.</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +2856,14 @@
         <source>Ticket %1 is not waiting any more: another counter has called it.</source>
         <translation>Ticket %1 is not waiting any more: another counter has called it.</translation>
     </message>
+    <message>
+        <source>must be known_issue</source>
+        <translation>must be known_issue</translation>
+    </message>
+    <message>
+        <source>%1 event: %2</source>
+        <translation>%1 event: %2</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionExport</name>
@@ -3851,6 +3947,175 @@
     <message>
         <source>%1 from the central store.</source>
         <translation>%1 from the central store.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ClustersPanel</name>
+    <message>
+        <source>Clusters of requests</source>
+        <translation>Clusters of requests</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Parent request</source>
+        <translation>Parent request</translation>
+    </message>
+    <message>
+        <source>Requests of the selected cluster</source>
+        <translation>Requests of the selected cluster</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Post a &amp;known issue…</source>
+        <translation>Post a &amp;known issue…</translation>
+    </message>
+    <message>
+        <source>Post a known issue about the selected cluster</source>
+        <translation>Post a known issue about the selected cluster</translation>
+    </message>
+    <message>
+        <source>Rule for t&amp;ype:</source>
+        <translation>Rule for t&amp;ype:</translation>
+    </message>
+    <message>
+        <source>Cluster rule for</source>
+        <translation>Cluster rule for</translation>
+    </message>
+    <message>
+        <source>Requests that make a cluster</source>
+        <translation>Requests that make a cluster</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> requests</translation>
+    </message>
+    <message>
+        <source>Within metres</source>
+        <translation>Within metres</translation>
+    </message>
+    <message>
+        <source>within </source>
+        <translation>within </translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>In the last hours</source>
+        <translation>In the last hours</translation>
+    </message>
+    <message>
+        <source>in </source>
+        <translation>in </translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve rule</source>
+        <translation>Sa&amp;ve rule</translation>
+    </message>
+    <message>
+        <source>Save the cluster rule</source>
+        <translation>Save the cluster rule</translation>
+    </message>
+    <message>
+        <source>Known issues in force</source>
+        <translation>Known issues in force</translation>
+    </message>
+    <message>
+        <source>Known issue</source>
+        <translation>Known issue</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>Posted by</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the known issue</source>
+        <translation>&amp;Withdraw the known issue</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected known issue</source>
+        <translation>Withdraw the selected known issue</translation>
+    </message>
+    <message>
+        <source>within %1 m of %2</source>
+        <translation>within %1 m of %2</translation>
+    </message>
+    <message>
+        <source>No clusters: no type has enough open requests close together right now.</source>
+        <translation>No clusters: no type has enough open requests close together right now.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s) of requests right now.</source>
+        <translation>
+            <numerusform>%n cluster of requests right now.</numerusform>
+            <numerusform>%n clusters of requests right now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other type (city-wide default)</source>
+        <translation>Every other type (city-wide default)</translation>
+    </message>
+    <message>
+        <source>%1 (parent)</source>
+        <translation>%1 (parent)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved on this workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</source>
+        <translation>
+            <numerusform>Saved on this workstation: %1 now makes a cluster with %n request within %2 m in %3 h.</numerusform>
+            <numerusform>Saved on this workstation: %1 now makes a cluster with %n requests within %2 m in %3 h.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Known issue posted: every agent sees it when they take this type in this area.</source>
+        <translation>Known issue posted: every agent sees it when they take this type in this area.</translation>
+    </message>
+    <message>
+        <source>within %1 m of the parent request</source>
+        <translation>within %1 m of the parent request</translation>
+    </message>
+    <message>
+        <source>Known issue withdrawn: agents no longer see it.</source>
+        <translation>Known issue withdrawn: agents no longer see it.</translation>
     </message>
 </context>
 <context>
@@ -5221,6 +5486,94 @@ Watch the screen for your number.</translation>
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::KnownIssueBanner</name>
+    <message>
+        <source>Known issue</source>
+        <translation>Known issue</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the known issue&apos;s request (Ctrl+K)</source>
+        <translation>Attach the caller to the known issue&apos;s request (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the known issue&apos;s request</source>
+        <translation>Attach the caller to the known issue&apos;s request</translation>
+    </message>
+    <message>
+        <source>Known issue: %1 · request %2 · until %3</source>
+        <translation>Known issue: %1 · request %2 · until %3</translation>
+    </message>
+    <message>
+        <source>Say to the caller: “%1”</source>
+        <translation>Say to the caller: “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::KnownIssueDialog</name>
+    <message>
+        <source>Post a known issue</source>
+        <translation>Post a known issue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n request(s) within %2 m of %3 since %4 · callers are attached to request %5</source>
+        <translation>
+            <numerusform>%1 · %n request within %2 m of %3 since %4 · callers are attached to request %5</numerusform>
+            <numerusform>%1 · %n requests within %2 m of %3 since %4 · callers are attached to request %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What agents should know</source>
+        <translation>What agents should know</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) of %1 near %2 since %3. Attach new callers to request %4.</source>
+        <translation>
+            <numerusform>%n report of %1 near %2 since %3. Attach new callers to request %4.</numerusform>
+            <numerusform>%n reports of %1 near %2 since %3. Attach new callers to request %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Script for callers</source>
+        <translation>Script for callers</translation>
+    </message>
+    <message>
+        <source>We already know about this problem near %1 and the crew has been told. I will add you to request %2 so you hear when it is fixed.</source>
+        <translation>We already know about this problem near %1 and the crew has been told. I will add you to request %2 so you hear when it is fixed.</translation>
+    </message>
+    <message>
+        <source>Expires in hours</source>
+        <translation>Expires in hours</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>What agents should &amp;know:</source>
+        <translation>What agents should &amp;know:</translation>
+    </message>
+    <message>
+        <source>&amp;Script for callers:</source>
+        <translation>&amp;Script for callers:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires in:</source>
+        <translation>E&amp;xpires in:</translation>
+    </message>
+    <message>
+        <source>&amp;Post to every agent</source>
+        <translation>&amp;Post to every agent</translation>
+    </message>
+    <message>
+        <source>Post the known issue</source>
+        <translation>Post the known issue</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -8381,6 +8734,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>L&amp;obby</source>
         <translation>L&amp;obby</translation>
+    </message>
+    <message>
+        <source>Cl&amp;usters</source>
+        <translation>Cl&amp;usters</translation>
     </message>
 </context>
 <context>

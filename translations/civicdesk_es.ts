@@ -564,6 +564,49 @@
         <source>&quot;contact.status_url&quot; must be an https:// link with {number} where the request number goes</source>
         <translation>&quot;contact.status_url&quot; debe ser un enlace https:// con {number} donde va el número de solicitud</translation>
     </message>
+    <message>
+        <source>&quot;clusters&quot; must be an object with &quot;default&quot; and &quot;types&quot;</source>
+        <translation>&quot;clusters&quot; debe ser un objeto con &quot;default&quot; y &quot;types&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterRules</name>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>&quot;%1&quot; debe ser %2.</translation>
+    </message>
+    <message>
+        <source>an object with &quot;count&quot;, &quot;metres&quot; and &quot;hours&quot;</source>
+        <translation>un objeto con &quot;count&quot;, &quot;metres&quot; y &quot;hours&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1.%2&quot; is not a cluster setting: use count, metres or hours.</source>
+        <translation>&quot;%1.%2&quot; no es un ajuste de focos: use count, metres u hours.</translation>
+    </message>
+    <message>
+        <source>a whole number of requests from %1 to %2</source>
+        <translation>un número entero de solicitudes de %1 a %2</translation>
+    </message>
+    <message>
+        <source>a distance in metres from %1 to %2</source>
+        <translation>una distancia en metros de %1 a %2</translation>
+    </message>
+    <message>
+        <source>a whole number of hours from %1 to %2</source>
+        <translation>un número entero de horas de %1 a %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1.%2&quot; is not a cluster setting: use default or types.</source>
+        <translation>&quot;%1.%2&quot; no es un ajuste de focos: use default o types.</translation>
+    </message>
+    <message>
+        <source>an object of service codes</source>
+        <translation>un objeto de códigos de servicio</translation>
+    </message>
+    <message>
+        <source>keyed by service codes, none empty</source>
+        <translation>indexado por códigos de servicio, ninguno vacío</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -957,6 +1000,10 @@
         <source>Only a disputed evaluation is decided, and only once.</source>
         <translation>Solo se decide una evaluación impugnada, y una sola vez.</translation>
     </message>
+    <message>
+        <source>post or withdraw known issues</source>
+        <translation>publicar o retirar incidencias conocidas</translation>
+    </message>
 </context>
 <context>
     <name>EventPolicy</name>
@@ -1199,6 +1246,47 @@
     <message>
         <source>This article has no revision waiting to be published.</source>
         <translation>Este artículo no tiene ninguna revisión pendiente de publicar.</translation>
+    </message>
+</context>
+<context>
+    <name>KnownIssue</name>
+    <message>
+        <source>A known issue needs the request type it is about.</source>
+        <translation>Una incidencia conocida necesita el tipo de solicitud al que se refiere.</translation>
+    </message>
+    <message>
+        <source>Write what agents should know: 1 to %1 characters.</source>
+        <translation>Escriba lo que deben saber los agentes: de 1 a %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The script for callers is too long: at most %1 characters.</source>
+        <translation>El guion para quienes llaman es demasiado largo: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A known issue needs the centre of its area in degrees.</source>
+        <translation>Una incidencia conocida necesita el centro de su zona en grados.</translation>
+    </message>
+    <message>
+        <source>The area&apos;s radius must be %1 to %2 metres.</source>
+        <translation>El radio de la zona debe ser de %1 a %2 metros.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The known issue must expire after it is posted and within %n day(s).</source>
+        <translation>
+            <numerusform>La incidencia conocida debe caducar después de publicarse y en %n día como máximo.</numerusform>
+            <numerusform>La incidencia conocida debe caducar después de publicarse y en %n días como máximo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A known issue names the request callers are attached to.</source>
+        <translation>Una incidencia conocida indica la solicitud a la que se añaden quienes llaman.</translation>
+    </message>
+</context>
+<context>
+    <name>KnownIssues</name>
+    <message>
+        <source>This known issue is no longer in force.</source>
+        <translation>Esta incidencia conocida ya no está vigente.</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +2856,14 @@
         <source>Ticket %1 is not waiting any more: another counter has called it.</source>
         <translation>El turno %1 ya no está en espera: otra ventanilla lo ha llamado.</translation>
     </message>
+    <message>
+        <source>must be known_issue</source>
+        <translation>debe ser known_issue</translation>
+    </message>
+    <message>
+        <source>%1 event: %2</source>
+        <translation>evento %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionExport</name>
@@ -3851,6 +3947,175 @@
     <message>
         <source>%1 from the central store.</source>
         <translation>%1 del almacén central.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ClustersPanel</name>
+    <message>
+        <source>Clusters of requests</source>
+        <translation>Focos de solicitudes</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Primera</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Última</translation>
+    </message>
+    <message>
+        <source>Parent request</source>
+        <translation>Solicitud principal</translation>
+    </message>
+    <message>
+        <source>Requests of the selected cluster</source>
+        <translation>Solicitudes del foco seleccionado</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Post a &amp;known issue…</source>
+        <translation>Publicar una incide&amp;ncia conocida…</translation>
+    </message>
+    <message>
+        <source>Post a known issue about the selected cluster</source>
+        <translation>Publicar una incidencia conocida sobre el foco seleccionado</translation>
+    </message>
+    <message>
+        <source>Rule for t&amp;ype:</source>
+        <translation>Reg&amp;la para el tipo:</translation>
+    </message>
+    <message>
+        <source>Cluster rule for</source>
+        <translation>Regla de focos para</translation>
+    </message>
+    <message>
+        <source>Requests that make a cluster</source>
+        <translation>Solicitudes que forman un foco</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> solicitudes</translation>
+    </message>
+    <message>
+        <source>Within metres</source>
+        <translation>A menos de metros</translation>
+    </message>
+    <message>
+        <source>within </source>
+        <translation>a menos de </translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>In the last hours</source>
+        <translation>En las últimas horas</translation>
+    </message>
+    <message>
+        <source>in </source>
+        <translation>en </translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve rule</source>
+        <translation>&amp;Guardar regla</translation>
+    </message>
+    <message>
+        <source>Save the cluster rule</source>
+        <translation>Guardar la regla de focos</translation>
+    </message>
+    <message>
+        <source>Known issues in force</source>
+        <translation>Incidencias conocidas vigentes</translation>
+    </message>
+    <message>
+        <source>Known issue</source>
+        <translation>Incidencia conocida</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>Publicada por</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the known issue</source>
+        <translation>Re&amp;tirar la incidencia conocida</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected known issue</source>
+        <translation>Retirar la incidencia conocida seleccionada</translation>
+    </message>
+    <message>
+        <source>within %1 m of %2</source>
+        <translation>a menos de %1 m de %2</translation>
+    </message>
+    <message>
+        <source>No clusters: no type has enough open requests close together right now.</source>
+        <translation>No hay focos: ningún tipo tiene ahora suficientes solicitudes abiertas cerca unas de otras.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s) of requests right now.</source>
+        <translation>
+            <numerusform>%n foco de solicitudes ahora mismo.</numerusform>
+            <numerusform>%n focos de solicitudes ahora mismo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other type (city-wide default)</source>
+        <translation>Cualquier otro tipo (valor predeterminado de la ciudad)</translation>
+    </message>
+    <message>
+        <source>%1 (parent)</source>
+        <translation>%1 (principal)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved on this workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</source>
+        <translation>
+            <numerusform>Guardado en este puesto: %1 forma ahora un foco con %n solicitud a menos de %2 m en %3 h.</numerusform>
+            <numerusform>Guardado en este puesto: %1 forma ahora un foco con %n solicitudes a menos de %2 m en %3 h.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Known issue posted: every agent sees it when they take this type in this area.</source>
+        <translation>Incidencia conocida publicada: todos los agentes la verán al registrar este tipo en esta zona.</translation>
+    </message>
+    <message>
+        <source>within %1 m of the parent request</source>
+        <translation>a menos de %1 m de la solicitud principal</translation>
+    </message>
+    <message>
+        <source>Known issue withdrawn: agents no longer see it.</source>
+        <translation>Incidencia conocida retirada: los agentes ya no la ven.</translation>
     </message>
 </context>
 <context>
@@ -5221,6 +5486,94 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::KnownIssueBanner</name>
+    <message>
+        <source>Known issue</source>
+        <translation>Incidencia conocida</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the known issue&apos;s request (Ctrl+K)</source>
+        <translation>Añadir a quien llama a la solicitud de la incidencia (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Attach the caller to the known issue&apos;s request</source>
+        <translation>Añadir a quien llama a la solicitud de la incidencia conocida</translation>
+    </message>
+    <message>
+        <source>Known issue: %1 · request %2 · until %3</source>
+        <translation>Incidencia conocida: %1 · solicitud %2 · hasta las %3</translation>
+    </message>
+    <message>
+        <source>Say to the caller: “%1”</source>
+        <translation>Diga a quien llama: «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::KnownIssueDialog</name>
+    <message>
+        <source>Post a known issue</source>
+        <translation>Publicar una incidencia conocida</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n request(s) within %2 m of %3 since %4 · callers are attached to request %5</source>
+        <translation>
+            <numerusform>%1 · %n solicitud a menos de %2 m de %3 desde las %4 · quienes llaman se añaden a la solicitud %5</numerusform>
+            <numerusform>%1 · %n solicitudes a menos de %2 m de %3 desde las %4 · quienes llaman se añaden a la solicitud %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What agents should know</source>
+        <translation>Lo que deben saber los agentes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) of %1 near %2 since %3. Attach new callers to request %4.</source>
+        <translation>
+            <numerusform>%n aviso de %1 cerca de %2 desde las %3: añada a quienes llamen a la solicitud %4.</numerusform>
+            <numerusform>%n avisos de %1 cerca de %2 desde las %3: añada a quienes llamen a la solicitud %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Script for callers</source>
+        <translation>Guion para quienes llaman</translation>
+    </message>
+    <message>
+        <source>We already know about this problem near %1 and the crew has been told. I will add you to request %2 so you hear when it is fixed.</source>
+        <translation>Ya conocemos este problema cerca de %1 y el equipo está avisado. Lo añado a la solicitud %2 para que sepa cuándo se resuelva.</translation>
+    </message>
+    <message>
+        <source>Expires in hours</source>
+        <translation>Caduca en horas</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>What agents should &amp;know:</source>
+        <translation>Lo que deben &amp;saber los agentes:</translation>
+    </message>
+    <message>
+        <source>&amp;Script for callers:</source>
+        <translation>&amp;Guion para quienes llaman:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires in:</source>
+        <translation>Ca&amp;duca en:</translation>
+    </message>
+    <message>
+        <source>&amp;Post to every agent</source>
+        <translation>&amp;Publicar para todos los agentes</translation>
+    </message>
+    <message>
+        <source>Post the known issue</source>
+        <translation>Publicar la incidencia conocida</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -8381,6 +8734,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>L&amp;obby</source>
         <translation>Sala de &amp;espera</translation>
+    </message>
+    <message>
+        <source>Cl&amp;usters</source>
+        <translation>F&amp;ocos</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ std::optional<EventRejection> CentralLog::check(const Event &event)
     static const QStringList entities = {QStringLiteral("request"), QStringLiteral("contact"),
                                          QStringLiteral("caller"),  QStringLiteral("article"),
                                          QStringLiteral("review"),  QStringLiteral("agent"),
-                                         QStringLiteral("ticket")};
+                                         QStringLiteral("ticket"),  QStringLiteral("known_issue")};
     if (!entities.contains(event.entityType))
         return rejection(event, QStringLiteral("validation"),
                          Text::tr("entity_type must be one of: %1.").arg(entities.join(u", ")),

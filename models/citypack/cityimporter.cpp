@@ -694,6 +694,10 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
         {QStringLiteral("city_phone"), pack.contactPhone},
         {QStringLiteral("city_web"), pack.contactWeb},
         {QStringLiteral("city_status_url"), pack.statusUrl},
+        {QStringLiteral("city_clusters"),
+         pack.clusters.isEmpty()
+             ? QString()
+             : QString::fromUtf8(QJsonDocument(pack.clusters).toJson(QJsonDocument::Compact))},
         {QStringLiteral("city_center"),
          QStringLiteral("%1,%2").arg(pack.centerLat, 0, 'f', 6).arg(pack.centerLon, 0, 'f', 6)}};
     for (const auto &[key, value] : meta) {

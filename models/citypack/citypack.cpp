@@ -1,6 +1,7 @@
 #include "models/citypack/citypack.h"
 
 #include "models/citypack/gzipdevice.h"
+#include "models/domain/clusterrule.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -256,6 +257,23 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
     pack.intersectionsFile = str(m, u"intersections");
     pack.intakeRulesFile = str(m, u"intake_rules");
     pack.referralsFile = str(m, u"referrals");
+    // Cluster alerts: {"default": {count, metres, hours}, "types": {CODE: {...}}}.
+    if (m.contains(u"clusters")) {
+        const QJsonValue clusters = m.value(u"clusters");
+        auto rules = clusters.isObject()
+                         ? ClusterRules::fromJson(clusters.toObject())
+                         : Result<ClusterRules>(makeError(
+                               QStringLiteral("clusters.invalid"),
+                               QCoreApplication::translate(
+                                   "CityPack", "\"clusters\" must be an object with \"default\" "
+                                               "and \"types\"")));
+        if (!rules) {
+            if (problem(manifestError(manifestPath, rules.error().message)))
+                return *stopped;
+        } else {
+            pack.clusters = clusters.toObject();
+        }
+    }
     static const QStringList layerKinds = {
         QStringLiteral("boundary"), QStringLiteral("neighborhood"), QStringLiteral("ward"),
         QStringLiteral("precinct"), QStringLiteral("zip"),          QStringLiteral("open_space"),

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -97,6 +98,9 @@ struct CityPack
     // The city's request sources by their lower-case word -> a channel (phone, web, app,
     // employee, ...); sources not named keep the city's word.
     QHash<QString, QString> channels;
+    // The cluster alert rules ("clusters"), checked (models/domain/clusterrule.h); empty: the
+    // defaults.
+    QJsonObject clusters;
     // Set by a check (--check-city), never by a manifest: the importers read every row of a file
     // and list each bad one (RowProblems) instead of stopping at the first.
     bool listEveryBadRow = false;

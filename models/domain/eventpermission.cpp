@@ -219,6 +219,9 @@ std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event
                           .arg(agentRoleName(role)),
                       QStringLiteral("kind"));
     }
+    if (event.kind == u"known_issue.posted" || event.kind == u"known_issue.withdrawn")
+        return needManageRequests(role, Text::tr("post or withdraw known issues"),
+                                  QStringLiteral("kind"));
     return denial(Text::tr("No role may append a %1 event.").arg(event.kind),
                   QStringLiteral("kind"));
 }
@@ -234,6 +237,7 @@ QStringList permittedEventKinds()
           << QStringLiteral("article.revision_discarded") << QStringLiteral("agent.help_requested")
           << QStringLiteral("agent.help_answered");
     kinds << review::kinds();
+    kinds << QStringLiteral("known_issue.posted") << QStringLiteral("known_issue.withdrawn");
     return kinds;
 }
 

@@ -61,6 +61,8 @@ struct PermissionDenial
 //   review.coaching_noted         reviewAgents, on an evaluation the store holds
 //   agent.help_requested          recordCalls (an agent asks for a supervisor)
 //   agent.help_answered           reviewAgents (a supervisor answers)
+//   known_issue.posted            manageRequests (a supervisor posts a known issue from a cluster)
+//   known_issue.withdrawn         manageRequests
 //   anything else                 refused
 std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event &event,
                                                      const EntityState &now);

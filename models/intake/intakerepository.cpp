@@ -1,5 +1,6 @@
 #include "models/intake/intakerepository.h"
 
+#include "models/intake/knownissues.h"
 #include "models/requests/callerrow.h"
 #include "models/store/database.h"
 #include "models/store/sql.h"
@@ -126,6 +127,11 @@ QList<CallerMatch> IntakeRepository::callersWithPhone(const QString &number, int
     while (q.next())
         result.append({callerFrom(q), q.value(6).toInt()});
     return result;
+}
+
+QList<KnownIssue> IntakeRepository::knownIssues(const QDateTime &now) const
+{
+    return KnownIssues::inForce(m_connection, now);
 }
 
 Status IntakeRepository::saveDraft(const Draft &draft)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/caller.h"
+#include "models/domain/knownissue.h"
 #include "models/domain/place.h"
 #include "models/domain/result.h"
 
@@ -44,6 +45,9 @@ public:
     // Callers whose stored phone is exactly this normalised number (+16175550100): the screen
     // pop's lookup, on the local replica. Most requests first.
     QList<CallerMatch> callersWithPhone(const QString &number, int limit = 20) const;
+
+    // The known issues in force at `now` (models/intake/knownissues.h).
+    QList<KnownIssue> knownIssues(const QDateTime &now) const;
 
     Status saveDraft(const Draft &draft);
     Status removeDraft(const QString &id);

@@ -288,14 +288,19 @@ Status IntakeSession::attachToDuplicate(int index)
     if (index < 0 || index >= m_duplicates.size())
         return Error{QStringLiteral("intake.no_duplicate"), QString()};
     const ServiceRequest target = m_duplicates.at(index);
+    return attachToRequest(target.id, target.number);
+}
+
+Status IntakeSession::attachToRequest(const QString &requestId, const QString &number)
+{
     auto caller = ensureCaller();
     if (!caller)
         return caller.error();
-    const Status s = m_service.attachCaller(target.id, caller.value(), m_description);
+    const Status s = m_service.attachCaller(requestId, caller.value(), m_description);
     if (!s)
         return s;
-    m_lastNumber = target.number;
-    recordStep(m_recorder.callerAttached(target.id, m_lastNumber));
+    m_lastNumber = number;
+    recordStep(m_recorder.callerAttached(requestId, m_lastNumber));
     setOutcomeValue(Outcome::AttachedToExisting);
     resetRequest();
     return s;

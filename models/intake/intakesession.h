@@ -119,6 +119,8 @@ public:
     Result<CreatedRequest> submit(const QString &overrideReason = QString());
     // Attaches the caller to candidate `index` of duplicates(); the outcome becomes "attached".
     Status attachToDuplicate(int index);
+    // Attaches the caller to this request (a known issue's parent request), as for a duplicate.
+    Status attachToRequest(const QString &requestId, const QString &number);
     // The number of the last request created or attached to in this contact (empty: none).
     QString lastNumber() const { return m_lastNumber; }
 

@@ -353,6 +353,19 @@ const QList<QStringList> &allMigrations()
                            "NULL)"),
             QStringLiteral("INSERT INTO auth_epoch(id, epoch) VALUES(1, 0)"),
         },
+        // known issues: posted by supervisors from a cluster (known_issue.* events), read by
+        // the intake when an agent picks the type inside the area; times in seconds.
+        {
+            QStringLiteral("CREATE TABLE known_issues(id TEXT PRIMARY KEY, service_code TEXT NOT "
+                           "NULL, type_name TEXT NOT NULL, agent_text TEXT NOT NULL, "
+                           "caller_script TEXT NOT NULL DEFAULT '', latitude REAL NOT NULL, "
+                           "longitude REAL NOT NULL, metres REAL NOT NULL, expires_at INTEGER "
+                           "NOT NULL, parent_id TEXT NOT NULL, parent_number TEXT NOT NULL, "
+                           "posted_by TEXT NOT NULL, posted_at INTEGER NOT NULL, withdrawn_at "
+                           "INTEGER)"),
+            QStringLiteral("CREATE INDEX known_issues_type ON known_issues(service_code, "
+                           "expires_at)"),
+        },
     };
     return migrations;
 }

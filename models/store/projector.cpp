@@ -7,6 +7,7 @@
 #include "models/domain/servicerequest.h"
 #include "models/store/articleprojection.h"
 #include "models/store/dialect.h"
+#include "models/store/knownissueprojection.h"
 #include "models/store/lobbyprojection.h"
 #include "models/store/requestlinkprojection.h"
 #include "models/store/sql.h"
@@ -193,6 +194,8 @@ Status validate(const Event &e)
         return requestlinkprojection::validate(e);
     if (lobbyprojection::handles(e))
         return lobbyprojection::validate(e);
+    if (knownissueprojection::handles(e))
+        return knownissueprojection::validate(e);
     if (review::handles(e)) {
         if (auto bad = review::check(e))
             return invalid(e, bad->field, bad->message);
@@ -308,6 +311,8 @@ Status apply(QSqlDatabase &db, const Event &e)
         return requestlinkprojection::apply(db, e);
     if (lobbyprojection::handles(e))
         return lobbyprojection::apply(db, e);
+    if (knownissueprojection::handles(e))
+        return knownissueprojection::apply(db, e);
     if (review::handles(e))
         return Ok{}; // no projection: reviews are read from the event log
     if (e.kind == u"request.created")

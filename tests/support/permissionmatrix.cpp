@@ -461,6 +461,29 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                  {QStringLiteral("call_ended_at"), QStringLiteral("2026-03-02T10:15:00.000Z")},
                  {QStringLiteral("call_end_cause"), QStringLiteral("normal")}}),
          Callers});
+    // Known issues (issue 16): posted and withdrawn by supervisors and admins only.
+    const auto knownIssue = [&m](const QString &what) {
+        return m.make(QStringLiteral("known_issue"), m.id(what),
+                      QStringLiteral("known_issue.posted"),
+                      {{QStringLiteral("service_code"), QStringLiteral("STRLGTOUT")},
+                       {QStringLiteral("type_name"), QStringLiteral("Street lights out")},
+                       {QStringLiteral("agent_text"), QStringLiteral("A feeder cable is down")},
+                       {QStringLiteral("caller_script"), QStringLiteral("A crew is on the way")},
+                       {QStringLiteral("latitude"), 42.3601},
+                       {QStringLiteral("longitude"), -71.0589},
+                       {QStringLiteral("metres"), 300},
+                       {QStringLiteral("expires_at"),
+                        QDateTime::currentDateTimeUtc().addSecs(4 * 3600).toString(Qt::ISODate)},
+                       {QStringLiteral("parent_id"), m.id(QStringLiteral("kiparent"))},
+                       {QStringLiteral("parent_number"), m.number(QStringLiteral("kiparent"))}});
+    };
+    cases.append(
+        {QStringLiteral("known_issue.posted"), {}, knownIssue(QStringLiteral("ki")), Supervisors});
+    cases.append({QStringLiteral("known_issue.withdrawn"),
+                  {knownIssue(QStringLiteral("ki2"))},
+                  m.make(QStringLiteral("known_issue"), m.id(QStringLiteral("ki2")),
+                         QStringLiteral("known_issue.withdrawn"), {}),
+                  Supervisors});
     return cases;
 }
 

@@ -6,6 +6,7 @@
 #include "models/requests/requestrepository.h"
 #include "ui/intake/callerbox.h"
 #include "ui/intake/contactbar.h"
+#include "ui/intake/knownissuebanner.h"
 #include "ui/intake/focusfollower.h"
 #include "ui/intake/intakedialogs.h"
 #include "ui/intake/locationbox.h"
@@ -139,6 +140,15 @@ void IntakePanel::buildUi()
     connect(m_callPop, &CallPop::transferRequested, this, &IntakePanel::transferCallRequested);
     connect(m_callPop, &CallPop::dialRequested, this, &IntakePanel::dialRequested);
 
+    // A known issue posted by a supervisor for this type at this place (issue 16).
+    m_knownIssue = new KnownIssueBanner(this);
+    insertAboveRequest(m_knownIssue);
+    connect(m_knownIssue, &KnownIssueBanner::attachRequested, this,
+            [this](const QString &id, const QString &number) {
+                syncForm();
+                showAttached(m_session->attachToRequest(id, number));
+            });
+
     auto *submitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     submitShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(submitShortcut, &QShortcut::activated, this, &IntakePanel::submit);
@@ -253,6 +263,8 @@ void IntakePanel::updateTabOrder()
     QList<QWidget *> chain = m_contactBar->focusChain();
     chain.append(m_callerBox->focusChain());
     chain << m_types->searchEdit() << m_types->listView();
+    if (m_knownIssue)
+        chain << m_knownIssue->attachButton();
     chain.append(m_request->focusChain());
     chain.append(m_wrapUp->focusChain());
     for (qsizetype i = 1; i < chain.size(); ++i)
@@ -423,6 +435,14 @@ void IntakePanel::refreshDuplicates()
     } else {
         emit locationCleared();
     }
+    const QDateTime now = m_ctx.service.now();
+    m_knownIssue->showFor(m_ctx.intake.knownIssues(now), currentTypeCode(),
+                          m_session->locationPlaced()
+                              ? std::optional(std::pair(*where->latitude, *where->longitude))
+                              : std::nullopt,
+                          now);
+    if (m_knownIssue->isVisible())
+        m_follower->ensureVisible(m_knownIssue); // the text, the script and its key in view
 }
 
 void IntakePanel::attachToDuplicate()
@@ -431,7 +451,11 @@ void IntakePanel::attachToDuplicate()
     if (!list->currentItem() || !list->isVisible())
         return;
     syncForm();
-    const Status s = m_session->attachToDuplicate(list->currentRow());
+    showAttached(m_session->attachToDuplicate(list->currentRow()));
+}
+
+void IntakePanel::showAttached(const Status &s)
+{
     if (!s) {
         QWidget *field = fieldFor(s.error().code);
         if (field)
@@ -536,6 +560,7 @@ void IntakePanel::resetRequest()
 {
     m_session->resetRequest();
     m_request->clear();
+    m_knownIssue->clear();
     m_request->hide();
     m_types->clearSearch();
     m_types->searchEdit()->setFocus(Qt::OtherFocusReason);

@@ -26,6 +26,7 @@ class DistrictLocator;
 class FocusFollower;
 class IntakeRepository;
 class IntakeService;
+class KnownIssueBanner;
 class RequestBox;
 class RequestRepository;
 class TypePicker;
@@ -148,6 +149,8 @@ private:
     void clearScreen();
     void refreshDuplicates();
     void attachToDuplicate();
+    // The caller was attached to an existing request (or why not).
+    void showAttached(const Status &s);
     void finishContact();
     void updateTimer();
     void scheduleDraftSave();
@@ -172,6 +175,7 @@ private:
     ContactBar *m_contactBar = nullptr;
     CallerBox *m_callerBox = nullptr;
     QVBoxLayout *m_banners = nullptr;
+    KnownIssueBanner *m_knownIssue = nullptr;
     RequestBox *m_request = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_result = nullptr;

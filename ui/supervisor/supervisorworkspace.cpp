@@ -8,6 +8,7 @@
 #include "ui/history/historycontext.h"
 #include "ui/history/historyservices.h"
 #include "ui/history/requestdetaildialog.h"
+#include "ui/supervisor/clusterspanel.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/exportactions.h"
 #include "ui/supervisor/kpitexts.h"
@@ -227,6 +228,10 @@ void SupervisorWorkspace::buildUi()
     // The walk-in lobby's figures for the same period and agent.
     m_lobby = new LobbyFiguresPanel(m_context.database, this);
     m_tabs->addTab(m_lobby, tr("L&obby"));
+    // Cluster alerts and known issues (issue 16, item 4).
+    m_clusters = new ClustersPanel(m_context, this);
+    m_tabs->addTab(m_clusters, tr("Cl&usters"));
+    connect(m_clusters, &ClustersPanel::requestChosen, this, &SupervisorWorkspace::openRequest);
     m_tabs->tabBar()->setObjectName(QStringLiteral("supervisorTabBar"));
     m_tabs->tabBar()->setAccessibleName(tr("Supervisor views"));
     // A tab chosen by its shortcut hands the focus to its list.

@@ -19,6 +19,7 @@ class QTreeWidgetItem;
 
 namespace civicdesk {
 
+class ClustersPanel;
 class DrillDownDialog;
 class LobbyFiguresPanel;
 class ReviewPanel;
@@ -49,6 +50,7 @@ public:
     RequestDetailDialog *requestDetail() const { return m_detail; }
     ReviewPanel *reviewPanel() const { return m_reviews; }
     LobbyFiguresPanel *lobbyPanel() const { return m_lobby; }
+    ClustersPanel *clustersPanel() const { return m_clusters; }
 
 private:
     void buildUi();
@@ -84,6 +86,7 @@ private:
     QPushButton *m_answer;
     ReviewPanel *m_reviews;
     LobbyFiguresPanel *m_lobby;
+    ClustersPanel *m_clusters = nullptr;
     QTimer *m_changes;
     DrillDownDialog *m_drill = nullptr;
     RequestDetailDialog *m_detail = nullptr;

@@ -1,0 +1,175 @@
+// A cluster to a known issue through the real civicdesk-server (SQLite, and PostgreSQL in the
+// _postgres run): a supervisor's workstation sees three street-light requests close together
+// as a cluster, posts a known issue from it, and a call taker's workstation receives it by
+// sync: its intake's known issues hold it, and it applies to that type inside the area (not
+// outside it, not to another type). The server refuses a known issue from a call taker even
+// when the workstation's own check is bypassed. Withdrawn, it leaves the second workstation.
+
+#include "models/domain/knownissue.h"
+#include "models/intake/intakerepository.h"
+#include "models/intake/knownissues.h"
+#include "models/supervision/clusterwatch.h"
+#include "tests/support/serverprocess.h"
+#include "tests/sync/syncfixture.h"
+
+#include <QTest>
+
+using namespace civicdesk;
+using namespace civicdesk::test;
+
+namespace {
+
+const QString password = QStringLiteral("correct horse battery");
+constexpr double Lat = 42.3608;
+constexpr double Lon = -71.0659;
+
+} // namespace
+
+class TestKnownIssueEndToEnd : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ServerStore> m_store;
+    std::unique_ptr<ServerProcess> m_server;
+    QNetworkAccessManager m_networkA;
+    QNetworkAccessManager m_networkB;
+    std::unique_ptr<SyncWorkstation> m_supervisor;
+    std::unique_ptr<SyncWorkstation> m_agent;
+
+    std::unique_ptr<SyncWorkstation> workstation(QNetworkAccessManager &network,
+                                                 const QString &device, const QString &actor,
+                                                 AgentRole role)
+    {
+        auto ws =
+            std::make_unique<SyncWorkstation>(network, QUrl(m_server->baseUrl()), device, actor);
+        ws->engine().setLongPollSeconds(5);
+        bool done = false;
+        bool ok = false;
+        ws->client().login(actor, password, device, [&](Result<LoginResult> r) {
+            ok = r.ok();
+            done = true;
+        });
+        if (!QTest::qWaitFor([&done] { return done; }, 10000) || !ok)
+            return nullptr;
+        ws->events().setRole(role);
+        ws->engine().start();
+        return ws;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_store = std::make_unique<ServerStore>();
+        if (m_store->url().isEmpty())
+            QFAIL(qPrintable(u"no store: " + m_store->error()));
+        m_server =
+            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        QVERIFY(m_server->addUser(QStringLiteral("sam"), QStringLiteral("supervisor"), password));
+        QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("call_taker"), password));
+        QVERIFY(m_server->start());
+        m_supervisor = workstation(m_networkA, QStringLiteral("SSSS2"), QStringLiteral("sam"),
+                                   AgentRole::Supervisor);
+        m_agent = workstation(m_networkB, QStringLiteral("AAAA3"), QStringLiteral("ana"),
+                              AgentRole::CallTaker);
+        QVERIFY(m_supervisor && m_agent);
+    }
+
+    void cleanupTestCase()
+    {
+        m_supervisor.reset();
+        m_agent.reset();
+        if (m_server)
+            m_server->terminate();
+    }
+
+    void clusterToKnownIssueSeenByTheSecondWorkstation()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        ClusterRules rules;
+        rules.fallback = ClusterRule{3, 200, 3};
+        QVERIFY(ClusterWatch::saveRules(m_supervisor->db(), rules).ok());
+        ClusterWatch watch(m_supervisor->db());
+        QVERIFY(watch.start().ok());
+        // Three street-light requests from the agent's workstation, 40 m apart.
+        for (int i = 0; i < 3; ++i) {
+            const Event e = Event::make(
+                QStringLiteral("request"), Event::newId(), QStringLiteral("request.created"),
+                {{QStringLiteral("number"), QStringLiteral("KIE2E-%1").arg(i)},
+                 {QStringLiteral("service_code"), QStringLiteral("STRLGTOUT")},
+                 {QStringLiteral("type_name"), QStringLiteral("Street lights out")},
+                 {QStringLiteral("address"), QStringLiteral("%1 Tremont St").arg(10 + i)},
+                 {QStringLiteral("latitude"), Lat + i * 0.00036},
+                 {QStringLiteral("longitude"), Lon}},
+                QStringLiteral("ana"), m_agent->device(), now.addSecs(-600 + i * 60));
+            QVERIFY(m_agent->events().append(e).ok());
+        }
+        // They reach the supervisor's store through the server; the watch sees the cluster.
+        QTRY_VERIFY_WITH_TIMEOUT(watch.update().value() || !watch.clusters().isEmpty(), 20000);
+        QCOMPARE(watch.clusters().size(), 1);
+        const Cluster cluster = watch.clusters().first();
+        QCOMPARE(cluster.requests.size(), 3);
+        QCOMPARE(cluster.parent().number, QStringLiteral("KIE2E-0"));
+
+        // The supervisor posts a known issue from it.
+        KnownIssues supervisorIssues(m_supervisor->db(), m_supervisor->events(),
+                                     QStringLiteral("sam"));
+        KnownIssue issue;
+        issue.serviceCode = cluster.serviceCode;
+        issue.typeName = cluster.typeName;
+        issue.agentText = QStringLiteral("Feeder cable down: Tremont St is dark.");
+        issue.callerScript = QStringLiteral("We know; a crew is on the way.");
+        issue.latitude = cluster.latitude;
+        issue.longitude = cluster.longitude;
+        issue.metres = cluster.metres;
+        issue.expiresAt = now.addSecs(4 * 3600);
+        issue.parentId = cluster.parent().id;
+        issue.parentNumber = cluster.parent().number;
+        auto posted = supervisorIssues.post(issue);
+        QVERIFY2(posted.ok(), posted.ok() ? "" : qPrintable(posted.error().message));
+
+        // The call taker's intake has it after sync, and it applies there.
+        const IntakeRepository agentIntake(m_agent->db());
+        QTRY_COMPARE_WITH_TIMEOUT(agentIntake.knownIssues(QDateTime::currentDateTimeUtc()).size(),
+                                  qsizetype(1), 20000);
+        const QList<KnownIssue> seen = agentIntake.knownIssues(QDateTime::currentDateTimeUtc());
+        QCOMPARE(seen.first().id, posted.value());
+        QCOMPARE(seen.first().agentText, issue.agentText);
+        QCOMPARE(seen.first().callerScript, issue.callerScript);
+        QCOMPARE(seen.first().parentNumber, QStringLiteral("KIE2E-0"));
+        QCOMPARE(seen.first().postedBy, QStringLiteral("sam"));
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        const auto applies =
+            KnownIssue::applicable(seen, QStringLiteral("STRLGTOUT"), Lat + 0.0005, Lon, at);
+        QVERIFY(applies);
+        QCOMPARE(applies->parentId, cluster.parent().id);
+        QVERIFY(!KnownIssue::applicable(seen, QStringLiteral("REQPOTHL"), Lat, Lon, at));
+        QVERIFY(!KnownIssue::applicable(seen, QStringLiteral("STRLGTOUT"), Lat + 0.01, Lon, at));
+
+        // A call taker's known issue, past the workstation's own check: the server refuses it.
+        Event forged =
+            Event::make(QStringLiteral("known_issue"), Event::newId(),
+                        QStringLiteral("known_issue.posted"), issue.postedPayload(),
+                        QStringLiteral("ana"), m_agent->device(), QDateTime::currentDateTimeUtc());
+        m_agent->events().setRole(std::nullopt);
+        QVERIFY(m_agent->events().append(forged).ok()); // queued locally, unchecked
+        m_agent->events().setRole(AgentRole::CallTaker);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_agent->sync().deliveryOf(QStringLiteral("known_issue"), forged.entityId).state ==
+                DeliveryState::Rejected,
+            20000);
+
+        // Withdrawn on the supervisor's workstation: it leaves the agent's intake.
+        QVERIFY(supervisorIssues.withdraw(posted.value()).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const KnownIssue &k : agentIntake.knownIssues(QDateTime::currentDateTimeUtc()))
+                    if (k.id == posted.value())
+                        return false;
+                return true;
+            }(),
+            20000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnownIssueEndToEnd)
+#include "tst_knownissueend2end.moc"
