@@ -7660,8 +7660,8 @@ Watch the screen for your number.</translation>
         <translation>Draw the sample</translation>
     </message>
     <message>
-        <source>P&amp;ublish the standard form</source>
-        <translation>P&amp;ublish the standard form</translation>
+        <source>Publish the st&amp;andard form</source>
+        <translation>Publish the st&amp;andard form</translation>
     </message>
     <message>
         <source>Publish the standard 311 form</source>

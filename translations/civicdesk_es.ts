@@ -7660,7 +7660,7 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Sacar la muestra</translation>
     </message>
     <message>
-        <source>P&amp;ublish the standard form</source>
+        <source>Publish the st&amp;andard form</source>
         <translation>Pu&amp;blicar el formulario estándar</translation>
     </message>
     <message>

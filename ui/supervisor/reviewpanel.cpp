@@ -139,7 +139,7 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     m_draw = new QPushButton(tr("Dra&w the sample"), this);
     named(m_draw, "drawSampleButton", tr("Draw the sample"));
     m_draw->setAutoDefault(false);
-    m_publish = new QPushButton(tr("P&ublish the standard form"), this);
+    m_publish = new QPushButton(tr("Publish the st&andard form"), this);
     named(m_publish, "publishStandardFormButton", tr("Publish the standard 311 form"));
     m_publish->setAutoDefault(false);
     m_formLabel = new QLabel(this);
