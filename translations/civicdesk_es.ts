@@ -3997,7 +3997,7 @@
     </message>
     <message>
         <source>Post a &amp;known issue…</source>
-        <translation>Publicar una incide&amp;ncia conocida…</translation>
+        <translation>Pu&amp;blicar una incidencia conocida…</translation>
     </message>
     <message>
         <source>Post a known issue about the selected cluster</source>
@@ -4045,7 +4045,7 @@
     </message>
     <message>
         <source>Sa&amp;ve rule</source>
-        <translation>&amp;Guardar regla</translation>
+        <translation>G&amp;uardar regla</translation>
     </message>
     <message>
         <source>Save the cluster rule</source>
@@ -4069,7 +4069,7 @@
     </message>
     <message>
         <source>&amp;Withdraw the known issue</source>
-        <translation>Re&amp;tirar la incidencia conocida</translation>
+        <translation>Retirar la i&amp;ncidencia conocida</translation>
     </message>
     <message>
         <source>Withdraw the selected known issue</source>
@@ -7725,7 +7725,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>&amp;Short:</source>
-        <translation>C&amp;ortos:</translation>
+        <translation>Cortos:</translation>
     </message>
     <message>
         <source>&amp;Long:</source>
@@ -7733,7 +7733,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>Lo&amp;ng from:</source>
-        <translation>Largos d&amp;esde:</translation>
+        <translation>Largos desde:</translation>
     </message>
     <message>
         <source>R&amp;eviewers:</source>

@@ -16,7 +16,9 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QMultiMap>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabBar>
@@ -135,6 +137,66 @@ inline std::unique_ptr<MainWindow> openMainWindow(StoreContext &store, Settings 
     if (!QTest::qWaitForWindowActive(window.get()))
         return nullptr;
     return window;
+}
+
+// The Alt+letter mnemonic of a text ("&Phone:" -> 'P', "Fish && chips" -> none), or 0.
+inline QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) == u'&') {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toUpper();
+    }
+    return QChar();
+}
+
+// Two controls of one window that answer the same Alt+letter while both are on screen, one line
+// each ("Alt+U: tab Clusters | button Publish the standard form"): with both, the key only
+// moves between them (QShortcut's ambiguity) and never does what either says. Counted: visible
+// buttons, labels with a buddy, the tabs of visible tab bars and the menu bar's menus.
+inline QStringList mnemonicClashes(const QWidget *window)
+{
+    QMultiMap<QChar, QString> owners;
+    const auto add = [&owners](const QString &text, const QString &what) {
+        const QChar key = mnemonicOf(text);
+        if (!key.isNull())
+            owners.insert(key, what + u' ' + QString(text).remove(u'&'));
+    };
+    for (const QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
+        if (button->isVisible() && button->isEnabled())
+            add(button->text(), QStringLiteral("button"));
+    }
+    for (const QLabel *label : window->findChildren<QLabel *>()) {
+        if (label->isVisible() && label->buddy())
+            add(label->text(), QStringLiteral("label"));
+    }
+    for (const QTabBar *bar : window->findChildren<QTabBar *>()) {
+        if (!bar->isVisible())
+            continue;
+        for (int i = 0; i < bar->count(); ++i) {
+            if (bar->isTabEnabled(i))
+                add(bar->tabText(i), QStringLiteral("tab"));
+        }
+    }
+    for (const QMenuBar *bar : window->findChildren<QMenuBar *>()) {
+        if (!bar->isVisible())
+            continue;
+        for (const QAction *menu : bar->actions()) {
+            if (menu->isVisible())
+                add(menu->text(), QStringLiteral("menu"));
+        }
+    }
+    QStringList clashes;
+    for (const QChar &key : owners.uniqueKeys()) {
+        const QStringList what = owners.values(key);
+        if (what.size() > 1)
+            clashes.append(u"Alt+" + key + u": " + what.join(QStringLiteral(" | ")));
+    }
+    return clashes;
 }
 
 // An agent's desk: the real main window at 1366x768 for `agent` in `role` on `database`, with

@@ -11,6 +11,7 @@
 #include "models/supervision/supervisionkpis.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
+#include "translations/translator.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
@@ -26,6 +27,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -121,6 +123,30 @@ private slots:
         // Pressed again while open: still one flag.
         QVERIFY(j.press(Qt::Key_F1, Qt::ControlModifier | Qt::ShiftModifier));
         QCOMPARE(store.helpFlags.open().size(), 1);
+    }
+
+    // On every tab of the workspace, in English and in Spanish, each Alt+letter on screen
+    // belongs to one control (the Clusters tab once took the review's "Publish" key).
+    void everyTabOfTheWorkspaceHasItsOwnAltKeys()
+    {
+        for (const QString &language : {QStringLiteral("es"), QStringLiteral("en")}) {
+            QCOMPARE(installTranslations(*QCoreApplication::instance(), language), language);
+            Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
+            QVERIFY(desk.window);
+            test::Journey j;
+            QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
+            SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
+            QVERIFY(workspace);
+            auto *tabs = workspace->findChild<QTabWidget *>();
+            QVERIFY(tabs);
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                QTRY_VERIFY(tabs->currentWidget()->isVisible());
+                const QStringList clashes = test::mnemonicClashes(workspace->window());
+                QVERIFY2(clashes.isEmpty(), qPrintable(language + u" tab " + tabs->tabText(i) +
+                                                       u'\n' + clashes.join(QStringLiteral("\n"))));
+            }
+        }
     }
 
     void supervisorByKeyboardFromAFigureToARequestAndAHelpFlag()
