@@ -538,7 +538,8 @@ private slots:
         QVERIFY(set.authored.contains(QStringLiteral("needles-trainer")));
         const Scenario &written = set.scenarios.last();
         QCOMPARE(written.title, QStringLiteral("Needles by the school gate"));
-        QCOMPARE(written.opening, source->opening + u" They are right by the school gate.");
+        QCOMPARE(written.opening,
+                 QString(source->opening + u" They are right by the school gate."));
         QCOMPARE(written.answers, source->answers);
         QCOMPARE(written.expected, source->expected);
         m_window->activateWindow();
