@@ -20,31 +20,14 @@ constexpr int maxForms = 6;
 // Misspellings are corrected from this many letters on: a shorter word that no article holds
 // is most often a real word one edit from another ("rato" and "rata", "hizo" and "hijo").
 constexpr int shortestCorrected = 5;
+// Each part of a word split in two ("trashcan" -> "trash can") has this many letters at least.
+constexpr int shortestPart = 3;
 
 QString quoted(const QString &term)
 {
     QString t = term;
     t.replace(u'"', QStringLiteral("\"\""));
     return u'"' + t + u'"';
-}
-
-// A Spanish stem shorter than this says little about the word: Snowball strips the endings
-// that tell Spanish nouns apart, and stems "rato" and "ratas", "mesa" and "meses", "para" and
-// "pared" alike. Words with such a stem meet only the forms that begin as they do ("pasar",
-// "pasa") and their plural or singular. (English short stems are sound: "towed", "towing".)
-constexpr int shortestStem = 4;
-
-bool isFormOf(const QString &form, const QString &word, const QString &stem,
-              const QString &language)
-{
-    if (stem.size() >= shortestStem || language != u"es")
-        return true;
-    const auto pluralOf = [](const QString &plural, const QString &singular) {
-        return plural == singular + u's' || plural == singular + QStringLiteral("es");
-    };
-    return (form.size() >= shortestStem && word.size() >= shortestStem &&
-            QStringView(form).left(shortestStem) == QStringView(word).left(shortestStem)) ||
-           pluralOf(form, word) || pluralOf(word, form);
 }
 
 bool hasSpanishLetters(const QString &text)
@@ -64,6 +47,25 @@ void KnowledgeQuery::setVocabulary(const QHash<QString, int> &articlesByTerm, in
     m_termsByFirstLetter.clear();
     for (const QString &term : std::as_const(m_sortedTerms))
         m_termsByFirstLetter[term.left(1)].append(term);
+    for (auto it = m_languages.begin(); it != m_languages.end(); ++it)
+        indexVocabulary(it.key(), *it.value());
+}
+
+void KnowledgeQuery::indexVocabulary(const QString &language, LanguageWords &lw) const
+{
+    lw.vocabularyByStem.clear();
+    for (const QString &term : m_sortedTerms) {
+        if (term.size() < 3 || !term.front().isLetter())
+            continue;
+        bool otherLanguages = false;
+        for (auto it = m_languages.cbegin(); it != m_languages.cend() && !otherLanguages; ++it)
+            otherLanguages = it.key() != language && it.value()->terms.contains(term);
+        if (otherLanguages && !lw.terms.contains(term))
+            continue; // "reporte" is not a form of "report" for an English caller
+        const QStringList stems = lw.stemmer->stems(term);
+        for (const QString &stem : stems)
+            lw.vocabularyByStem[stem].append(term);
+    }
 }
 
 void KnowledgeQuery::setLanguageWords(const QString &language, const QStringList &words)
@@ -81,11 +83,13 @@ void KnowledgeQuery::setLanguageWords(const QString &language, const QStringList
             lw->termsByStem[stem].append(folded);
     }
     m_languages.insert(language, lw);
+    for (auto it = m_languages.begin(); it != m_languages.end(); ++it)
+        indexVocabulary(it.key(), *it.value());
 }
 
 void KnowledgeQuery::setSynonymGroups(const QList<QStringList> &groups, const QString &language)
 {
-    m_synonymGroups.insert(language, groups);
+    m_synonymGroups.insert(language, SynonymGroups(groups));
 }
 
 void KnowledgeQuery::setPlaceNames(const QStringList &neighbourhoods, const QSet<QString> &streets)
@@ -187,16 +191,17 @@ KnowledgeQuery::Alternative KnowledgeQuery::phrase(const QString &folded) const
     return {quoted(folded), matches, cost};
 }
 
-QStringList KnowledgeQuery::forms(const QString &w, const QString &language) const
+QStringList KnowledgeQuery::forms(const QString &w, const QString &language, bool bodies) const
 {
     QStringList result;
     const auto add = [&](const QString &lang, const LanguageWords &lw) {
+        const QHash<QString, QStringList> &byStem = bodies ? lw.vocabularyByStem : lw.termsByStem;
         const QStringList stems = lw.stemmer->stems(w);
         for (const QString &stem : stems) {
-            const QStringList terms = lw.termsByStem.value(stem);
+            const QStringList terms = byStem.value(stem);
             for (const QString &t : terms) {
                 if (result.size() < maxForms && t != w && !result.contains(t) && knows(t) &&
-                    isFormOf(t, w, stem, lang))
+                    languagewords::isFormOf(t, w, stem, lang))
                     result.append(t);
             }
         }
@@ -233,6 +238,20 @@ QStringList KnowledgeQuery::corrections(const QString &w, const QString &languag
         }
     }
     return result;
+}
+
+QString KnowledgeQuery::split(const QString &w, const QString &language) const
+{
+    const auto lw = m_languages.value(language);
+    if (!lw)
+        return {};
+    for (qsizetype at = shortestPart; at + shortestPart <= w.size(); ++at) {
+        const QString first = w.left(at), second = w.mid(at);
+        if (lw->terms.contains(first) && lw->terms.contains(second) && knows(first) &&
+            knows(second))
+            return first + u' ' + second;
+    }
+    return {};
 }
 
 bool KnowledgeQuery::saysWhat(const QString &w, const QString &language) const
@@ -281,7 +300,7 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
             saysWhat(words.at(i), language))
             ++completeWords;
     }
-    QHash<QString, int> conceptOfWord;
+    QList<int> conceptAt(words.size(), -1); // the thing said by each word, -1 for none
     for (int i = 0; i < words.size(); ++i) {
         const QString &w = words.at(i);
         const bool typing = i == words.size() - 1 && typingLastWord;
@@ -314,7 +333,19 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
                 add(word(term, false));
                 said.terms.append(term);
             }
-            if (other.isEmpty() && !knows(w) && w.size() >= shortestCorrected) {
+            // The forms only bodies use widen what is found, but say less about what an
+            // article is about ("takes" is not "taken" in a body): they are not credited.
+            const QStringList inBodies = forms(w, language, true);
+            for (const QString &term : inBodies) {
+                if (!other.contains(term))
+                    add(word(term, false));
+            }
+            const QString parts =
+                other.isEmpty() && !knows(w) && !typing ? split(w, language) : QString();
+            if (!parts.isEmpty()) {
+                add(phrase(parts));
+                said.phrases.append(parts);
+            } else if (other.isEmpty() && !knows(w) && w.size() >= shortestCorrected) {
                 const QStringList fixed = corrections(w, language);
                 for (const QString &term : fixed) {
                     add(word(term, false));
@@ -322,39 +353,52 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
                 }
             }
         }
-        conceptOfWord.insert(w, int(result.concepts.size()));
+        conceptAt[i] = int(result.concepts.size());
         result.concepts.append(said);
     }
-    const QString padded = u' ' + folded + u' ';
-    // The synonyms of the language the words are read in (of every language when unknown).
-    QList<QStringList> groups = m_synonymGroups.value(QString());
-    for (auto it = m_synonymGroups.cbegin(); it != m_synonymGroups.cend(); ++it) {
-        if (!it.key().isEmpty() && (language.isEmpty() || it.key() == language))
-            groups += it.value();
+    // Two words the caller wrote apart that the articles write as one ("pot hole", "side
+    // walk"): the one word stands for each of them.
+    if (const auto lw = m_languages.value(language)) {
+        for (int i = 0; i + 1 < words.size(); ++i) {
+            const QString joined = words.at(i) + words.at(i + 1);
+            if (conceptAt.at(i) < 0 || conceptAt.at(i + 1) < 0 || !lw->terms.contains(joined) ||
+                !knows(joined))
+                continue;
+            add(word(joined, false));
+            for (int c : {conceptAt.at(i), conceptAt.at(i + 1)}) {
+                if (!result.concepts[c].terms.contains(joined))
+                    result.concepts[c].terms.append(joined);
+            }
+        }
     }
-    {
-        for (const QStringList &group : std::as_const(groups)) {
-            bool mentioned = false;
-            for (const QString &member : group) {
-                if (!padded.contains(u' ' + member + u' '))
+    // The synonyms of the language the words are read in (of every language when unknown),
+    // said in the singular or the plural.
+    QStringList groupLanguages = m_synonymGroups.keys();
+    std::sort(groupLanguages.begin(), groupLanguages.end()); // "" (every language) first
+    for (const QString &groupLanguage : std::as_const(groupLanguages)) {
+        if (!groupLanguage.isEmpty() && !language.isEmpty() && groupLanguage != language)
+            continue;
+        const SynonymGroups &synonyms = m_synonymGroups.constFind(groupLanguage).value();
+        const QList<SynonymGroups::Mention> mentions = synonyms.find(words);
+        QList<int> groupsMentioned;
+        for (const SynonymGroups::Mention &mention : mentions) {
+            const QStringList &group = synonyms.groups().at(mention.group);
+            if (!groupsMentioned.contains(mention.group))
+                groupsMentioned.append(mention.group);
+            // The synonyms stand for each content word of the member the caller said.
+            for (int position : mention.positions) {
+                const int c = conceptAt.at(position);
+                if (c < 0)
                     continue;
-                mentioned = true;
-                // The synonyms stand for each content word of the member the caller said.
-                const QStringList memberWords = member.split(u' ', Qt::SkipEmptyParts);
-                for (const QString &mw : memberWords) {
-                    const int c = conceptOfWord.value(mw, -1);
-                    if (c < 0)
-                        continue;
-                    for (const QString &s : group) {
-                        if (s != member && !result.concepts[c].phrases.contains(s))
-                            result.concepts[c].phrases.append(s);
-                    }
+                for (const QString &syn : group) {
+                    if (syn != words.at(position) && !result.concepts[c].phrases.contains(syn))
+                        result.concepts[c].phrases.append(syn);
                 }
             }
-            if (!mentioned)
-                continue;
-            for (const QString &s : group) {
-                Alternative a = phrase(s);
+        }
+        for (int g : std::as_const(groupsMentioned)) {
+            for (const QString &syn : synonyms.groups().at(g)) {
+                Alternative a = phrase(syn);
                 a.synonym = true;
                 add(a);
             }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/knowledge/synonymgroups.h"
 #include "models/knowledge/wordstemmer.h"
 
 #include <QHash>
@@ -95,6 +96,9 @@ private:
     {
         QSet<QString> terms; // folded
         QHash<QString, QStringList> termsByStem;
+        // Every indexed term (bodies too) by its stem in this language, but the words only
+        // the other languages' titles and keywords use.
+        QHash<QString, QStringList> vocabularyByStem;
         QHash<QString, QStringList> termsByFirstLetter;
         std::unique_ptr<WordStemmer> stemmer;
     };
@@ -103,8 +107,15 @@ private:
     int articlesWithPrefix(const QString &prefix) const;
     Alternative word(const QString &term, bool prefix) const;
     Alternative phrase(const QString &folded) const;
-    QStringList forms(const QString &word, const QString &language) const;
+    // The other forms of `word` among the words of the language's titles and keywords, or
+    // with `bodies`, among every indexed word (but those only other languages' titles and
+    // keywords use).
+    QStringList forms(const QString &word, const QString &language, bool bodies = false) const;
     QStringList corrections(const QString &word, const QString &language) const;
+    // An unknown word that is two words of the language's titles and keywords run together
+    // ("trashcan" -> "trash can"), "" when it is not.
+    QString split(const QString &word, const QString &language) const;
+    void indexVocabulary(const QString &language, LanguageWords &words) const;
     // Whether a complete word says what the caller needs: not a stop word or filler of the
     // language, a house number, a single letter or a place name no article holds.
     bool saysWhat(const QString &word, const QString &language) const;
@@ -116,7 +127,7 @@ private:
     QHash<QString, int> m_articlesByTerm;
     QStringList m_sortedTerms;
     QHash<QString, QStringList> m_termsByFirstLetter;
-    QHash<QString, QList<QStringList>> m_synonymGroups; // by language, "" for all
+    QHash<QString, SynonymGroups> m_synonymGroups; // by language, "" for all
     QHash<QString, std::shared_ptr<LanguageWords>> m_languages;
     QSet<QString> m_placeWords;
     QList<QStringList> m_neighbourhoods; // each name's words

@@ -116,6 +116,20 @@ bool isQuestionFrame(const QString &previous, const QString &word, const QString
            (spanish && howMuch.contains(previous) && word == u"tiempo");
 }
 
+bool isFormOf(const QString &form, const QString &word, const QString &stem,
+              const QString &language)
+{
+    constexpr int shortestStem = 4;
+    if (stem.size() >= shortestStem || language != u"es")
+        return true;
+    const auto pluralOf = [](const QString &plural, const QString &singular) {
+        return plural == singular + u's' || plural == singular + QStringLiteral("es");
+    };
+    return (form.size() >= shortestStem && word.size() >= shortestStem &&
+            QStringView(form).left(shortestStem) == QStringView(word).left(shortestStem)) ||
+           pluralOf(form, word) || pluralOf(word, form);
+}
+
 int streetWord(const QString &word)
 {
     static const QSet<QString> after =

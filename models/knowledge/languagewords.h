@@ -18,6 +18,15 @@ int languageVote(const QString &foldedWord);
 bool isQuestionFrame(const QString &previousFoldedWord, const QString &foldedWord,
                      const QString &language);
 
+// Whether `form`, whose Snowball stem in `language` is `stem` as `word`'s is, is another form of
+// `word`. A Spanish stem shorter than four letters says little about the word: Snowball strips
+// the endings that tell Spanish nouns apart, and stems "rato" and "ratas", "mesa" and "meses",
+// "para" and "pared" alike. Words with such a stem meet only the forms that begin as they do
+// ("pasar", "pasa") and their plural or singular. (English short stems are sound: "towed",
+// "towing".)
+bool isFormOf(const QString &form, const QString &word, const QString &stem,
+              const QString &language);
+
 // A word that says "street" after a street's name (+1: "street", "st", "avenue", "ave", "road",
 // "square"...) or before it (-1: "calle", "avenida"...), 0 for any other word.
 int streetWord(const QString &foldedWord);

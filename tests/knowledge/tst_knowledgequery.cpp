@@ -242,6 +242,86 @@ private slots:
                  1); // "tarda"
     }
 
+    void wordsRunTogetherOrWrittenApartMeetTheArticlesWord()
+    {
+        // Residents write "pot hole" and "trashcan" where the articles write "pothole" and
+        // "trash can": before, "pot hole" searched for pots and holes, "trashcan" for nothing.
+        KnowledgeQuery query;
+        query.setVocabulary({{QStringLiteral("pothole"), 3},
+                             {QStringLiteral("pot"), 1},
+                             {QStringLiteral("hole"), 4},
+                             {QStringLiteral("trash"), 9},
+                             {QStringLiteral("can"), 30}},
+                            100);
+        query.setLanguageWords(QStringLiteral("en"),
+                               {QStringLiteral("pothole"), QStringLiteral("hole"),
+                                QStringLiteral("trash"), QStringLiteral("can")});
+        const QString en = QStringLiteral("en");
+        const AnalysedQuery apart = query.analyse(QStringLiteral("big pot hole "), en);
+        QVERIFY2(apart.expression.contains(u"\"pothole\""), qPrintable(apart.expression));
+        QCOMPARE(apart.concepts.size(), 3);
+        QVERIFY(apart.concepts.at(1).terms.contains(u"pothole"));
+        QVERIFY(apart.concepts.at(2).terms.contains(u"pothole"));
+        const AnalysedQuery together = query.analyse(QStringLiteral("trashcan full "), en);
+        QVERIFY2(together.expression.contains(u"\"trash can\""), qPrintable(together.expression));
+        QCOMPARE(together.concepts.at(0).phrases, QStringList{QStringLiteral("trash can")});
+        // A word the articles hold is not split ("potholes" would not be "pot holes").
+        QVERIFY(!query.expression(QStringLiteral("pothole "), en).contains(u"\"pot "));
+    }
+
+    void synonymsAreFoundInTheOtherNumber()
+    {
+        // Before, a synonym counted only as written: "pot holes" and "bolsas de basura" missed
+        // the groups of "pot hole" and "bolsa de basura".
+        KnowledgeQuery query;
+        query.setVocabulary({{QStringLiteral("pothole"), 3},
+                             {QStringLiteral("vertedero"), 2},
+                             {QStringLiteral("alcantarilla"), 2},
+                             {QStringLiteral("rata"), 4}},
+                            100);
+        query.setLanguageWords(QStringLiteral("en"), {QStringLiteral("pothole")});
+        query.setLanguageWords(QStringLiteral("es"),
+                               {QStringLiteral("vertedero"), QStringLiteral("rata")});
+        query.setSynonymGroups({{QStringLiteral("pothole"), QStringLiteral("pot hole")}},
+                               QStringLiteral("en"));
+        query.setSynonymGroups({{QStringLiteral("vertedero"), QStringLiteral("bolsa de basura")},
+                                {QStringLiteral("alcantarilla"), QStringLiteral("registro")},
+                                {QStringLiteral("rata"), QStringLiteral("ratas")}},
+                               QStringLiteral("es"));
+        QVERIFY(query.expression(QStringLiteral("pot holes "), QStringLiteral("en"))
+                    .contains(u"\"pothole\""));
+        QVERIFY(query.expression(QStringLiteral("bolsas de basura "), QStringLiteral("es"))
+                    .contains(u"\"vertedero\""));
+        // Only the number: other forms often name another thing ("registrado" is not the
+        // manhole's "registro"; "rato" is not "ratas").
+        QVERIFY(!query.expression(QStringLiteral("estoy registrado "), QStringLiteral("es"))
+                     .contains(u"alcantarilla"));
+        QVERIFY(!query.expression(QStringLiteral("ya tienen rato "), QStringLiteral("es"))
+                     .contains(u"rata"));
+    }
+
+    void formsTheBodiesUseAreSearchedToo()
+    {
+        // "replaced": titles and keywords say "replacement" nowhere, a body says "replace".
+        KnowledgeQuery query;
+        query.setVocabulary({{QStringLiteral("replace"), 6},
+                             {QStringLiteral("light"), 9},
+                             {QStringLiteral("reporte"), 5},
+                             {QStringLiteral("report"), 8}},
+                            100);
+        query.setLanguageWords(QStringLiteral("en"),
+                               {QStringLiteral("light"), QStringLiteral("report")});
+        query.setLanguageWords(QStringLiteral("es"), {QStringLiteral("reporte")});
+        const AnalysedQuery q =
+            query.analyse(QStringLiteral("light replaced "), QStringLiteral("en"));
+        QVERIFY2(q.expression.contains(u"\"replace\""), qPrintable(q.expression));
+        // They widen what is found, not what an article is credited for.
+        QVERIFY(!q.concepts.at(1).terms.contains(u"replace"));
+        // A word only the other language's titles and keywords use is not a form.
+        QVERIFY(!query.expression(QStringLiteral("reporting "), QStringLiteral("en"))
+                     .contains(u"reporte"));
+    }
+
     void theLanguageIsReadFromTheWords()
     {
         QCOMPARE(m_query.guessLanguage(QStringLiteral("my parking "), {}), QStringLiteral("en"));
