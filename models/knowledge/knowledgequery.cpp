@@ -335,9 +335,10 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
             }
             // The forms only bodies use widen what is found, but say less about what an
             // article is about ("takes" is not "taken" in a body): they are not credited.
+            // (The word being typed finds those it begins already.)
             const QStringList inBodies = forms(w, language, true);
             for (const QString &term : inBodies) {
-                if (!other.contains(term))
+                if (!other.contains(term) && !(typing && term.startsWith(w)))
                     add(word(term, false));
             }
             const QString parts =
