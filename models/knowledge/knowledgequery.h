@@ -34,9 +34,12 @@ struct AnalysedQuery
 // Turns what the agent has typed into the FTS5 MATCH expression of the knowledge search, read
 // in the caller's language: the caller's words without that language's stop words and call
 // filler, a prefix on the word still being typed, the other forms of each word (Snowball stems:
-// "sillas" finds "silla", "towed" finds "towing"), one-edit corrections of misspelt words
-// against the words of that language's articles ("potholle" -> pothole; "cama" is never
-// corrected to English "came"), and the pack's synonyms of that language ("garbage" -> trash).
+// "sillas" finds "silla", "towed" finds "towing"; the forms only bodies use are searched but
+// not credited), words run together or written apart as the articles write them ("pot hole" ->
+// pothole, "trashcan" -> "trash can"), one-edit corrections of misspelt words against the
+// words of that language's articles ("potholle" -> pothole; "cama" is never corrected to
+// English "came"), and the pack's synonyms of that language, in either number ("garbage" ->
+// trash, "pot holes" -> pothole).
 //
 // Each alternative costs FTS5 a walk over the articles holding it (BM25 reads every match), so
 // the expression is kept cheap where that cannot change the best answers:
