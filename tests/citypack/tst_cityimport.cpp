@@ -23,14 +23,7 @@ using namespace civicdesk;
 
 namespace {
 
-Result<ImportReport> importPack(test::TempStore &store, const QString &dir)
-{
-    auto pack = CityPack::load(dir);
-    if (!pack)
-        return pack.error();
-    CityImporter importer(store.db());
-    return importer.import(pack.value());
-}
+using test::importPack;
 
 // The header of the fixture's history file (Boston's 2015 export).
 QByteArray historyHeader()
