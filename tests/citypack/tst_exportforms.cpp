@@ -8,10 +8,14 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/requests/requestrepository.h"
+#include "tests/support/jsonschema.h"
+#include "tests/support/serverprocess.h"
 #include "tests/support/teststore.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace civicdesk;
 
@@ -225,6 +229,48 @@ private slots:
         QCOMPARE(requests.byNumber(QStringLiteral("1"))->address, QStringLiteral("1 Peña St"));
         QCOMPARE(requests.byNumber(QStringLiteral("2"))->address,
                  QStringLiteral("“Café” – 2 B St"));
+    }
+
+    // A city's free-text field may be longer than GeoReport v2's 4,000 characters: the store
+    // keeps it whole, and Open311 gives the first 3,999 and an ellipsis, in JSON and in XML.
+    void aDescriptionLongerThanGeoReportAllows()
+    {
+        test::FixturePack pack;
+        const QByteArray text = QByteArray(5000, 'x');
+        setHistory(pack,
+                   "id,opened,closed,status,type,lat,lon,zip,address,title\n"
+                   "1,01/05/2024 09:27:00 AM,,Open,Rodent Activity,42.37,-71.03,02128,1 A St," +
+                       text + "\n",
+                   u"\"date_format\": \"MM/dd/yyyy hh:mm:ss AP\", " +
+                       QString(kColumns).replace(QStringLiteral("}"),
+                                                 QStringLiteral(", \"title\": \"title\"}")));
+        test::TempStore store;
+        auto imported = importPack(store, pack.path());
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+        QCOMPARE(RequestRepository(store.db()).byNumber(QStringLiteral("1"))->description.size(),
+                 5000);
+        store.close();
+
+        test::ServerProcess server(QStringLiteral(CIVICDESK_SERVER), store.path());
+        QVERIFY(server.start());
+        const auto json = server.get(QStringLiteral("/open311/v2/requests/1.json"));
+        QCOMPARE(json.status, 200);
+        const QStringList problems = test::validateJson(
+            json.json().array(), test::loadSchema(QStringLiteral("open311-requests")));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; ")));
+        const QString description = json.json()[0][u"description"].toString();
+        QCOMPARE(description.size(), 4000);
+        QVERIFY(description.startsWith(QString(3999, u'x')));
+        QVERIFY(description.endsWith(u'\u2026'));
+        const auto xml = server.get(QStringLiteral("/open311/v2/requests/1.xml"));
+        QXmlStreamReader reader(xml.body);
+        QString inXml;
+        while (!reader.atEnd()) {
+            reader.readNext();
+            if (reader.isStartElement() && reader.name() == u"description")
+                inXml = reader.readElementText();
+        }
+        QCOMPARE(inXml, description);
     }
 
     // Unknown values of the new keys are listed by --check-city with the rest.
