@@ -12,6 +12,7 @@
 #include "models/requests/requestrepository.h"
 #include "models/requests/requestsearchrepository.h"
 #include "models/store/eventstore.h"
+#include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 
 #include <QRegularExpression>

@@ -9,6 +9,7 @@
 #include "models/citypack/citypack.h"
 #include "models/requests/requestrepository.h"
 #include "tests/support/jsonschema.h"
+#include "tests/support/packimport.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/teststore.h"
 
@@ -45,6 +46,18 @@ const QString kColumns =
                    "\"address\"}");
 
 using test::importPack;
+
+// Imports the pack and gives its request "1" (nothing, with the importer's message, when the
+// import fails).
+std::optional<ServiceRequest> importedRequest(test::TempStore &store, const test::FixturePack &pack)
+{
+    auto imported = importPack(store, pack.path());
+    if (!imported) {
+        qWarning("%s", qPrintable(imported.error().message));
+        return std::nullopt;
+    }
+    return RequestRepository(store.db()).byNumber(QStringLiteral("1"));
+}
 
 QDateTime utc(int y, int m, int d, int h, int min, int s = 0)
 {
@@ -106,9 +119,7 @@ private slots:
                    "1 A St\n",
                    u"\"date_format\": \"epoch\", " + kColumns);
         test::TempStore store;
-        auto imported = importPack(store, pack.path());
-        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
-        const auto one = RequestRepository(store.db()).byNumber(QStringLiteral("1"));
+        const auto one = importedRequest(store, pack);
         QVERIFY(one);
         QCOMPARE(one->openedAt.toUTC(), utc(2024, 1, 5, 14, 27));
         QCOMPARE(one->closedAt.toUTC(), utc(2024, 1, 6, 10, 0));
@@ -125,9 +136,7 @@ private slots:
                    "02128,1 A St\n",
                    u"\"date_format\": [\"MM/dd/yyyy hh:mm:ss AP\", \"MM/dd/yyyy\"], " + kColumns);
         test::TempStore store;
-        auto imported = importPack(store, pack.path());
-        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
-        const auto one = RequestRepository(store.db()).byNumber(QStringLiteral("1"));
+        const auto one = importedRequest(store, pack);
         QVERIFY(one);
         QCOMPARE(one->openedAt.toUTC(), utc(2024, 1, 5, 14, 27));
         QCOMPARE(one->closedAt.toUTC(), utc(2024, 1, 6, 5, 0)); // midnight in Boston

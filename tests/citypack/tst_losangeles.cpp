@@ -17,6 +17,7 @@
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
 #include "tests/support/jsonschema.h"
+#include "tests/support/packimport.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/teststore.h"
 

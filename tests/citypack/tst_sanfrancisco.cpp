@@ -13,6 +13,7 @@
 #include "models/citypack/citypack.h"
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
+#include "tests/support/packimport.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/teststore.h"
 

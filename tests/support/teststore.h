@@ -1,10 +1,7 @@
 #pragma once
 
-#include "models/citypack/cityimporter.h"
 #include "models/store/database.h"
 
-#include <QHash>
-#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -52,13 +49,6 @@ QString dumpStore(const Database &db, const QStringList &skip = {});
 // The SHA-256 of a file's bytes (hex), or "(absent)": a store's files compared byte for byte.
 QByteArray fileSha256(const QString &path);
 QString testDataDir();
-// Loads the pack in `dir` and imports it into the store, as both programs do.
-Result<ImportReport> importPack(TempStore &store, const QString &dir);
-// A store's first column of the first row of `sql` as a number (-1 when the query fails): what a
-// city's IT counts after an import.
-int scalar(QSqlDatabase db, const QString &sql);
-// The rows of `requests` grouped by one column: value -> count.
-QHash<QString, int> countBy(QSqlDatabase db, const QString &column);
 // A fresh store with tests/data/minipack imported (null, with a warning, when that fails).
 std::unique_ptr<TempStore> miniCityStore();
 
