@@ -568,6 +568,22 @@
         <source>&quot;clusters&quot; must be an object with &quot;default&quot; and &quot;types&quot;</source>
         <translation>&quot;clusters&quot; must be an object with &quot;default&quot; and &quot;types&quot;</translation>
     </message>
+    <message>
+        <source>history &quot;%1&quot;: encoding &quot;%2&quot; is not one of utf-8, latin-1, windows-1252</source>
+        <translation>history &quot;%1&quot;: encoding &quot;%2&quot; is not one of utf-8, latin-1, windows-1252</translation>
+    </message>
+    <message>
+        <source>history &quot;%1&quot;: delimiter &quot;%2&quot; is not one of &quot;,&quot;, &quot;;&quot;, &quot;|&quot; or a tab (&quot;\t&quot;)</source>
+        <translation>history &quot;%1&quot;: delimiter &quot;%2&quot; is not one of &quot;,&quot;, &quot;;&quot;, &quot;|&quot; or a tab (&quot;\t&quot;)</translation>
+    </message>
+    <message>
+        <source>history &quot;%1&quot;: missing must be a list of texts, such as [&quot;NULL&quot;, &quot;N/A&quot;]</source>
+        <translation>history &quot;%1&quot;: missing must be a list of texts, such as [&quot;NULL&quot;, &quot;N/A&quot;]</translation>
+    </message>
+    <message>
+        <source>history &quot;%1&quot;: date_format &quot;%2&quot; is neither a Qt date format (such as &quot;MM/dd/yyyy hh:mm:ss AP&quot;) nor &quot;ISO 8601&quot;, &quot;epoch&quot; or &quot;epoch_ms&quot;</source>
+        <translation>history &quot;%1&quot;: date_format &quot;%2&quot; is neither a Qt date format (such as &quot;MM/dd/yyyy hh:mm:ss AP&quot;) nor &quot;ISO 8601&quot;, &quot;epoch&quot; or &quot;epoch_ms&quot;</translation>
+    </message>
 </context>
 <context>
     <name>ClusterRules</name>
@@ -740,6 +756,10 @@
     <message>
         <source>%1 fields where the header has %2</source>
         <translation>%1 fields where the header has %2</translation>
+    </message>
+    <message>
+        <source>field %1 is not UTF-8 text (byte 0x%2 in &quot;%3&quot;); if the file is Latin-1 or Windows-1252, say so with &quot;encoding&quot;</source>
+        <translation>field %1 is not UTF-8 text (byte 0x%2 in &quot;%3&quot;); if the file is Latin-1 or Windows-1252, say so with &quot;encoding&quot;</translation>
     </message>
 </context>
 <context>

@@ -139,10 +139,15 @@ void Open311Api::registerRoutes(QHttpServer &server)
                  http::timedArg([this](const QString &arg, const QHttpServerRequest &) {
                      return serviceDefinition(arg);
                  }));
-    server.route(QStringLiteral("/open311/v2/requests/<arg>"), Method::Get,
-                 http::timedArg([this](const QString &arg, const QHttpServerRequest &) {
-                     return oneRequest(arg);
-                 }));
+    // GeoReport v2 names one request requests/ID; the Open311 project's own Swagger definition
+    // (validate.open311.org's swagger.json) names it request/ID, and clients generated from it
+    // ask for that: both answer.
+    for (const QString &path : {QStringLiteral("/open311/v2/requests/<arg>"),
+                                QStringLiteral("/open311/v2/request/<arg>")})
+        server.route(path, Method::Get,
+                     http::timedArg([this](const QString &arg, const QHttpServerRequest &) {
+                         return oneRequest(arg);
+                     }));
     server.route(QStringLiteral("/open311/v2/tokens/<arg>"), Method::Get,
                  http::timedArg([this](const QString &arg, const QHttpServerRequest &) {
                      return token(arg);

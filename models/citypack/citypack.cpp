@@ -1,5 +1,6 @@
 #include "models/citypack/citypack.h"
 
+#include "models/citypack/exportform.h"
 #include "models/citypack/gzipdevice.h"
 #include "models/domain/clusterrule.h"
 
@@ -340,8 +341,17 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
         HistorySchema schema;
         schema.file = str(h, u"file");
         schema.typeMap = str(h, u"type_map");
-        if (!str(h, u"date_format").isEmpty())
-            schema.dateFormat = str(h, u"date_format");
+        // One form, or a list of forms tried in order ("MM/dd/yyyy hh:mm:ss AP" and a date alone).
+        if (const QJsonValue formats = h.value(u"date_format"); formats.isArray()) {
+            for (const QJsonValue &f : formats.toArray())
+                schema.dateFormats.append(f.toString());
+        } else if (!formats.toString().isEmpty()) {
+            schema.dateFormats = {formats.toString()};
+        }
+        if (!schema.dateFormats.isEmpty())
+            schema.dateFormat = schema.dateFormats.join(QStringLiteral(" or "));
+        else
+            schema.dateFormats = {schema.dateFormat};
         schema.timezone = str(h, u"timezone");
         if (const QString zone = zoneProblem(
                 QStringLiteral("history[%1].timezone").arg(pack.history.size()), schema.timezone);
@@ -366,6 +376,10 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
             schema.century = 2000; // checked on without reporting every date again
         }
         schema.placeholderLatLon = str(h, u"placeholder_lat_lon");
+        if (const QString problemText = readExportForm(h, schema); !problemText.isEmpty()) {
+            if (problem(manifestError(manifestPath, problemText)))
+                return *stopped;
+        }
         const QJsonObject columns = h.value(u"columns").toObject();
         for (auto it = columns.begin(); it != columns.end(); ++it)
             schema.columns.insert(it.key(), it.value().toString());

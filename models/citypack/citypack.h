@@ -55,11 +55,21 @@ struct HistorySchema
 {
     QString file;
     QString typeMap; // CSV: type_2015 (source type), service_code, confidence
+    // A Qt date format, or "ISO 8601" (2024-01-05T09:27:00, with optional fraction, T or space,
+    // and Z or an offset, honoured when present), "epoch" (seconds since 1970 UTC) or
+    // "epoch_ms" (milliseconds).
+    // "MM/dd/yyyy hh:mm:ss AP"; a list of forms is tried in order, for an export whose dates
+    // come in more than one (dateFormat then names them all, for messages).
     QString dateFormat = QStringLiteral("MM/dd/yyyy hh:mm:ss AP");
+    QStringList dateFormats;
     int century = 0; // 2000 or 1900 when dateFormat has a two-digit year (yy); else 0
     QString timezone;
-    QHash<QString, QString> columns; // our field -> source column
-    QString placeholderLatLon;       // "lat,lon" the source uses for "no location"
+    QHash<QString, QString> columns;            // our field -> source column
+    QString placeholderLatLon;                  // "lat,lon" the source uses for "no location"
+    QString encoding = QStringLiteral("utf-8"); // utf-8, latin-1 or windows-1252
+    QString delimiter = QStringLiteral(",");    // one character: , ; | or a tab
+    // Texts the export writes for "no value" in any column (compared whatever their case).
+    QStringList missing = {QStringLiteral("NULL"), QStringLiteral("N/A")};
 };
 
 // A city pack: a folder with `city.json` (the manifest) and the files it names. The format is

@@ -1,10 +1,44 @@
 #include "models/citypack/csvreader.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace civicdesk {
 
 CsvReader::CsvReader(QIODevice *device) : m_device(device) {}
+
+namespace {
+
+// Windows-1252's characters in 0x80-0x9F (0 where the code page has none).
+constexpr char16_t kWindows1252[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+} // namespace
+
+bool CsvReader::decode(const QByteArray &field, QString &text)
+{
+    switch (m_encoding) {
+    case Encoding::Latin1:
+        text = QString::fromLatin1(field);
+        return true;
+    case Encoding::Windows1252:
+        text = QString::fromLatin1(field);
+        for (QChar &c : text) {
+            if (c.unicode() >= 0x80 && c.unicode() < 0xA0 && kWindows1252[c.unicode() - 0x80])
+                c = QChar(kWindows1252[c.unicode() - 0x80]);
+        }
+        return true;
+    case Encoding::Utf8:
+        break;
+    }
+    text = m_utf8.decode(field);
+    if (!m_utf8.hasError())
+        return true;
+    m_utf8.resetState();
+    return false;
+}
 
 bool CsvReader::readLine(QByteArray &line)
 {
@@ -41,6 +75,25 @@ void CsvReader::fail(qint64 line, const QString &problem)
     }
     m_errorLine = line;
     m_problem = problem;
+}
+
+bool CsvReader::appendField(const QByteArray &field)
+{
+    QString text;
+    if (decode(field, text)) {
+        m_record.append(text);
+        return true;
+    }
+    const auto bad = std::find_if(field.cbegin(), field.cend(),
+                                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    fail(m_line,
+         QCoreApplication::translate("CsvReader",
+                                     "field %1 is not UTF-8 text (byte 0x%2 in \"%3\"); if the "
+                                     "file is Latin-1 or Windows-1252, say so with \"encoding\"")
+             .arg(m_record.size() + 1)
+             .arg(bad == field.cend() ? 0 : static_cast<unsigned char>(*bad), 2, 16, QChar(u'0'))
+             .arg(QString::fromLatin1(field).left(40)));
+    return false;
 }
 
 bool CsvReader::next()
@@ -104,8 +157,9 @@ bool CsvReader::next()
             quoted = true;
             quoteOpened = m_line;
             fieldWasQuoted = true;
-        } else if (c == ',') {
-            m_record.append(QString::fromUtf8(field));
+        } else if (c == m_delimiter) {
+            if (!appendField(field))
+                return false;
             field.clear();
             fieldWasQuoted = false;
         } else if (c == '\n' || (c == '\r' && i + 1 < line.size() && line.at(i + 1) == '\n')) {
@@ -120,7 +174,8 @@ bool CsvReader::next()
         }
         ++i;
     }
-    m_record.append(QString::fromUtf8(field));
+    if (!appendField(field))
+        return false;
     if (!m_header.isEmpty() && m_record.size() != m_header.size()) {
         fail(m_recordLine,
              QCoreApplication::translate("CsvReader", "%1 fields where the header has %2")

@@ -4,17 +4,30 @@
 
 #include <QHash>
 #include <QIODevice>
+#include <QStringDecoder>
 #include <QStringList>
 
 namespace civicdesk {
 
 // Streams RFC 4180 CSV from a device one record at a time (quoted fields, doubled quotes,
 // line breaks inside quotes, CRLF or LF). Memory use is bounded by the longest record.
-// Tracks the physical line number so errors can name the line.
+// Tracks the physical line number so errors can name the line. Text is UTF-8 unless told
+// otherwise (a byte that is not UTF-8 is an error naming the line, never a silent "\uFFFD");
+// the separator is a comma unless told otherwise (a semicolon, a tab, a bar).
 class CsvReader
 {
 public:
+    enum class Encoding
+    {
+        Utf8,
+        Latin1,     // ISO-8859-1
+        Windows1252 // Latin-1 with curly quotes, dashes and the euro sign in 0x80-0x9F
+    };
+
     explicit CsvReader(QIODevice *device);
+
+    void setDelimiter(char delimiter) { m_delimiter = delimiter; }
+    void setEncoding(Encoding encoding) { m_encoding = encoding; }
 
     // Reads the header record and checks that `required` columns are present.
     Status readHeader(const QStringList &required);
@@ -39,8 +52,15 @@ public:
 private:
     bool readLine(QByteArray &line);
     void fail(qint64 line, const QString &problem);
+    // The field's bytes as text in the file's encoding; false when they are not UTF-8.
+    bool decode(const QByteArray &field, QString &text);
+    // Appends the field to the record, or fails naming the line when it is not text.
+    bool appendField(const QByteArray &field);
 
     QIODevice *m_device;
+    char m_delimiter = ',';
+    Encoding m_encoding = Encoding::Utf8;
+    QStringDecoder m_utf8{QStringConverter::Utf8, QStringConverter::Flag::Stateless};
     QHash<QString, int> m_columns;
     QStringList m_header;
     QStringList m_record;

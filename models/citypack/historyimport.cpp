@@ -1,6 +1,7 @@
 #include "models/citypack/historyimport.h"
 
 #include "models/citypack/csvreader.h"
+#include "models/citypack/exportform.h"
 #include "models/citypack/rowproblems.h"
 #include "models/store/sql.h"
 
@@ -251,8 +252,14 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
         return opened.error();
     PackFile &file = *opened.value();
     CsvReader csv(file.device());
+    configureReader(csv, schema);
     const auto col = [&schema](const char16_t *field) {
         return schema.columns.value(QString::fromUtf16(field));
+    };
+    // A cell's text, "" where the export writes its word for "no value" ("NULL", "N/A").
+    const auto cell = [&csv, &schema](const QString &column) {
+        QString text = csv.value(column);
+        return isMissing(schema, text) ? QString() : text;
     };
     QStringList required;
     for (auto it = schema.columns.cbegin(); it != schema.columns.cend(); ++it)
@@ -262,19 +269,7 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
 
     const QTimeZone zone(schema.timezone.isEmpty() ? pack.timezone.toUtf8()
                                                    : schema.timezone.toUtf8());
-    const auto parseTime = [&](const QString &text) -> std::optional<QDateTime> {
-        if (text.trimmed().isEmpty())
-            return QDateTime();
-        QDateTime t = QDateTime::fromString(text.trimmed(), schema.dateFormat);
-        if (!t.isValid())
-            return std::nullopt;
-        // Qt reads a two-digit year as 19yy; the manifest says which century it is.
-        if (schema.century == 2000 && t.date().year() < 2000)
-            t = t.addYears(100);
-        if (zone.isValid())
-            t.setTimeZone(zone);
-        return t;
-    };
+    const ExportDates dates(schema, zone);
     // Dates that cannot be read, or that read as before 1970 or after tomorrow (a two-digit year
     // read in the wrong century, a day and month swapped into another year): counted with
     // examples, and the file refused at its end, so the city sees every such date at once.
@@ -285,8 +280,8 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
     const auto checkTime = [&](const char16_t *field,
                                bool mayBeFuture) -> std::optional<QDateTime> {
         const QString column = col(field);
-        const QString text = csv.value(column);
-        const auto t = parseTime(text);
+        const QString text = cell(column);
+        const auto t = dates.read(text);
         if (!t) {
             unreadable.add(csv.line(), column, text, {});
             return std::nullopt;
@@ -338,7 +333,7 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
     RowProblems rows(pack);
     const qint64 totalBytes = std::max<qint64>(1, file.compressedSize());
     while (csv.next()) {
-        const QString caseId = csv.value(col(u"id")).trimmed();
+        const QString caseId = cell(col(u"id")).trimmed();
         if (caseId.isEmpty()) {
             if (rows.add(rowError(
                     schema.file, csv.line(),
@@ -358,21 +353,21 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
         }
         if (!openedAt || !dueAt || !closedAt)
             continue; // reported with the others at the end of the file
-        const QString statusWord = csv.value(col(u"status")).trimmed();
+        const QString statusWord = cell(col(u"status")).trimmed();
         const auto mapping = statuses.find(statusWord.toLower());
         if (mapping == statuses.cend()) {
             unknownStatuses.add(statusWord, csv.line());
             continue; // every unknown status is reported at the end of the file
         }
-        const QString type = csv.value(col(u"type")).trimmed();
+        const QString type = cell(col(u"type")).trimmed();
         QString code = typeMap.value().value(type);
         if (!knownCodes.contains(code))
             code.clear();
         QVariant lat, lon;
-        QString latText = csv.value(col(u"latitude"));
-        QString lonText = csv.value(col(u"longitude"));
+        QString latText = cell(col(u"latitude"));
+        QString lonText = cell(col(u"longitude"));
         if (latText.isEmpty() && lonText.isEmpty()) {
-            const QString pointText = csv.value(col(u"point"));
+            const QString pointText = cell(col(u"point"));
             if (!pointText.trimmed().isEmpty()) {
                 const auto point = splitPoint(pointText);
                 if (!point) {
@@ -412,26 +407,25 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
             if (dueAt->isValid() && *dueAt > *openedAt)
                 result.targetHours[code].append(double(openedAt->secsTo(*dueAt)) / 3600.0);
         }
-        const QString address = csv.value(col(u"address")).simplified();
+        const QString address = cell(col(u"address")).simplified();
         // A case without a type (San Francisco publishes some) keeps its title, or no name.
-        const QString typeName =
-            sql::text(type.isEmpty() ? csv.value(col(u"title")).trimmed() : type);
+        const QString typeName = sql::text(type.isEmpty() ? cell(col(u"title")).trimmed() : type);
         auto s = insert.add({QString(pack.id + u':' + caseId),
                              caseId,
                              sql::nullable(code),
                              typeName,
                              mapping->status,
-                             sql::nullable(csv.value(col(u"closure_reason")).trimmed()),
-                             csv.value(col(u"title")).trimmed(),
+                             sql::nullable(cell(col(u"closure_reason")).trimmed()),
+                             cell(col(u"title")).trimmed(),
                              sql::nullable(address),
                              lat,
                              lon,
-                             sql::nullable(csv.value(col(u"neighborhood")).trimmed()),
-                             sql::nullable(cleanNumber(csv.value(col(u"ward")))),
-                             sql::nullable(cleanNumber(csv.value(col(u"precinct")), 4)),
-                             sql::nullable(cleanZip(csv.value(col(u"zip")))),
-                             sql::nullable(channelOf(csv.value(col(u"source")), pack.channels)),
-                             sql::nullable(csv.value(col(u"department")).trimmed()),
+                             sql::nullable(cell(col(u"neighborhood")).trimmed()),
+                             sql::nullable(cleanNumber(cell(col(u"ward")))),
+                             sql::nullable(cleanNumber(cell(col(u"precinct")), 4)),
+                             sql::nullable(cleanZip(cell(col(u"zip")))),
+                             sql::nullable(channelOf(cell(col(u"source")), pack.channels)),
+                             sql::nullable(cell(col(u"department")).trimmed()),
                              sql::epoch(*openedAt),
                              sql::epoch(*dueAt),
                              sql::epoch(*closedAt),

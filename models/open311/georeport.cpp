@@ -23,6 +23,18 @@ QString statusNotes(const ServiceRequest &r)
     }
     return notes.join(u"; "_s);
 }
+// GeoReport v2 limits a request's description to 4,000 characters; an imported record may hold
+// more (a city's free-text field): the first 3,999 and an ellipsis, never half a character.
+QString georeportDescription(const QString &text)
+{
+    constexpr qsizetype limit = 4000;
+    if (text.size() <= limit)
+        return text;
+    qsizetype cut = limit - 1;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return text.left(cut) + u'\u2026';
+}
 
 } // namespace
 
@@ -87,7 +99,7 @@ QJsonObject request(const ServiceRequest &r, const QString &agency)
                   {u"status_notes"_s, statusNotes(r)},
                   {u"service_name"_s, r.typeName},
                   {u"service_code"_s, r.serviceCode},
-                  {u"description"_s, r.description},
+                  {u"description"_s, georeportDescription(r.description)},
                   {u"agency_responsible"_s, agency},
                   {u"requested_datetime"_s, isoTime(r.openedAt)},
                   {u"updated_datetime"_s, isoTime(r.closedAt.isValid() ? r.closedAt : r.openedAt)},

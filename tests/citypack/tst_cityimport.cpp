@@ -12,6 +12,7 @@
 #include "models/requests/requestrepository.h"
 #include "models/requests/requestsearchrepository.h"
 #include "models/store/eventstore.h"
+#include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 
 #include <QRegularExpression>
@@ -23,14 +24,7 @@ using namespace civicdesk;
 
 namespace {
 
-Result<ImportReport> importPack(test::TempStore &store, const QString &dir)
-{
-    auto pack = CityPack::load(dir);
-    if (!pack)
-        return pack.error();
-    CityImporter importer(store.db());
-    return importer.import(pack.value());
-}
+using test::importPack;
 
 // The header of the fixture's history file (Boston's 2015 export).
 QByteArray historyHeader()

@@ -13,6 +13,7 @@
 #include "models/citypack/citypack.h"
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
+#include "tests/support/packimport.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/teststore.h"
 
@@ -37,24 +38,8 @@ constexpr int kOpen = 137;
 constexpr int kClosed = 2863;
 constexpr int kMapped = 1333; // Request.Type rows the pack's type map names
 
-QHash<QString, int> countBy(QSqlDatabase db, const QString &column)
-{
-    QHash<QString, int> counts;
-    QSqlQuery q(db);
-    if (!q.exec(u"SELECT " + column + u", count(*) FROM requests GROUP BY " + column))
-        return counts;
-    while (q.next())
-        counts.insert(q.value(0).toString(), q.value(1).toInt());
-    return counts;
-}
-
-int scalar(QSqlDatabase db, const QString &sql)
-{
-    QSqlQuery q(db);
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toInt();
-}
+using test::countBy;
+using test::scalar;
 
 // What the city's IT checks in a store the pack was imported into.
 void verifyStore(QSqlDatabase db)

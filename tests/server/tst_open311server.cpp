@@ -186,6 +186,11 @@ private slots:
         QCOMPARE(one.status, 200);
         verifySchema(one.json().array(), QStringLiteral("open311-requests"));
         QCOMPARE(one.json()[0][u"service_request_id"].toString(), id);
+        // As the Open311 project's Swagger definition names it (request/ID): the same answer.
+        QCOMPARE(m_server->get(QStringLiteral("/open311/v2/request/%1.json").arg(id)).json(),
+                 one.json());
+        QCOMPARE(m_server->get(QStringLiteral("/open311/v2/request/%1.xml").arg(id)).body,
+                 m_server->get(QStringLiteral("/open311/v2/requests/%1.xml").arg(id)).body);
         const auto oneXml = m_server->get(QStringLiteral("/open311/v2/requests/%1.xml").arg(id));
         QCOMPARE(xmlChildren(oneXml, QStringLiteral("service_requests")),
                  QStringList{QStringLiteral("request")});

@@ -1,0 +1,161 @@
+#include "models/citypack/exportform.h"
+
+#include "models/citypack/csvreader.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <cmath>
+
+namespace civicdesk {
+
+DateForm dateForm(const QString &format)
+{
+    const QString f = format.trimmed().toLower();
+    if (f == u"iso 8601" || f == u"iso8601" || f == u"iso")
+        return DateForm::Iso;
+    if (f == u"epoch" || f == u"epoch_s")
+        return DateForm::Epoch;
+    if (f == u"epoch_ms")
+        return DateForm::EpochMs;
+    return DateForm::Qt;
+}
+
+QString readExportForm(const QJsonObject &entry, HistorySchema &schema)
+{
+    QStringList problems;
+    const QString file = schema.file;
+    if (entry.contains(u"encoding")) {
+        const QString encoding = entry.value(u"encoding").toString().trimmed().toLower();
+        static const QStringList known = {QStringLiteral("utf-8"), QStringLiteral("latin-1"),
+                                          QStringLiteral("windows-1252")};
+        if (known.contains(encoding))
+            schema.encoding = encoding;
+        else if (encoding == u"utf8")
+            schema.encoding = QStringLiteral("utf-8");
+        else if (encoding == u"latin1" || encoding == u"iso-8859-1")
+            schema.encoding = QStringLiteral("latin-1");
+        else if (encoding == u"cp1252")
+            schema.encoding = QStringLiteral("windows-1252");
+        else
+            problems.append(QCoreApplication::translate("CityPack",
+                                                        "history \"%1\": encoding \"%2\" is not "
+                                                        "one of utf-8, latin-1, windows-1252")
+                                .arg(file, entry.value(u"encoding").toString()));
+    }
+    if (entry.contains(u"delimiter")) {
+        const QString delimiter = entry.value(u"delimiter").toString();
+        static const QString allowed = QStringLiteral(",;|\t");
+        if (delimiter.size() == 1 && allowed.contains(delimiter))
+            schema.delimiter = delimiter;
+        else
+            problems.append(QCoreApplication::translate("CityPack",
+                                                        "history \"%1\": delimiter \"%2\" is not "
+                                                        "one of \",\", \";\", \"|\" or a tab "
+                                                        "(\"\\t\")")
+                                .arg(file, delimiter));
+    }
+    if (entry.contains(u"missing")) {
+        const QJsonValue missing = entry.value(u"missing");
+        schema.missing.clear();
+        const QJsonArray words =
+            missing.isArray() ? missing.toArray() : QJsonArray{missing.toString()};
+        for (const QJsonValue &word : words) {
+            if (!word.isString() || word.toString().trimmed().isEmpty()) {
+                problems.append(QCoreApplication::translate("CityPack",
+                                                            "history \"%1\": missing must be a "
+                                                            "list of texts, such as [\"NULL\", "
+                                                            "\"N/A\"]")
+                                    .arg(file));
+                break;
+            }
+            schema.missing.append(word.toString().trimmed());
+        }
+    }
+    for (const QString &format : std::as_const(schema.dateFormats)) {
+        if (dateForm(format) == DateForm::Qt &&
+            !format.contains(QRegularExpression(QStringLiteral("[yMd]"))))
+            problems.append(QCoreApplication::translate("CityPack",
+                                                        "history \"%1\": date_format \"%2\" is "
+                                                        "neither a Qt date format (such as "
+                                                        "\"MM/dd/yyyy hh:mm:ss AP\") nor \"ISO "
+                                                        "8601\", \"epoch\" or \"epoch_ms\"")
+                                .arg(file, format));
+    }
+    return problems.join(QStringLiteral("; "));
+}
+
+void configureReader(CsvReader &csv, const HistorySchema &schema)
+{
+    csv.setDelimiter(schema.delimiter.isEmpty() ? ',' : schema.delimiter.at(0).toLatin1());
+    if (schema.encoding == u"latin-1")
+        csv.setEncoding(CsvReader::Encoding::Latin1);
+    else if (schema.encoding == u"windows-1252")
+        csv.setEncoding(CsvReader::Encoding::Windows1252);
+    else
+        csv.setEncoding(CsvReader::Encoding::Utf8);
+}
+
+bool isMissing(const HistorySchema &schema, const QString &text)
+{
+    const QString t = text.trimmed();
+    return std::any_of(schema.missing.cbegin(), schema.missing.cend(), [&t](const QString &word) {
+        return t.compare(word, Qt::CaseInsensitive) == 0;
+    });
+}
+
+ExportDates::ExportDates(const HistorySchema &schema, const QTimeZone &zone)
+    : m_century(schema.century), m_zone(zone)
+{
+    for (const QString &format :
+         schema.dateFormats.isEmpty() ? QStringList{schema.dateFormat} : schema.dateFormats)
+        m_forms.append({dateForm(format), format});
+}
+
+std::optional<QDateTime> ExportDates::read(const QString &text) const
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return QDateTime();
+    for (const auto &[form, format] : m_forms) {
+        if (auto d = readAs(form, format, t))
+            return d;
+    }
+    return std::nullopt;
+}
+
+std::optional<QDateTime> ExportDates::readAs(DateForm form, const QString &format,
+                                             const QString &t) const
+{
+    if (form == DateForm::Epoch || form == DateForm::EpochMs) {
+        bool ok = false;
+        const double value = t.toDouble(&ok);
+        if (!ok || !std::isfinite(value))
+            return std::nullopt;
+        const double ms = form == DateForm::Epoch ? value * 1000.0 : value;
+        return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(ms)), Qt::UTC);
+    }
+    if (form == DateForm::Iso) {
+        QString iso = t;
+        if (iso.size() > 10 && iso.at(10) == u' ')
+            iso[10] = u'T';
+        QDateTime d = QDateTime::fromString(iso, Qt::ISODateWithMs);
+        if (!d.isValid() || iso.size() < 10)
+            return std::nullopt;
+        // Without Z or an offset the time is the city's wall-clock time.
+        if (d.timeSpec() == Qt::LocalTime && m_zone.isValid())
+            d.setTimeZone(m_zone);
+        return d;
+    }
+    QDateTime d = QDateTime::fromString(t, format);
+    if (!d.isValid())
+        return std::nullopt;
+    // Qt reads a two-digit year as 19yy; the manifest says which century it is.
+    if (m_century == 2000 && d.date().year() < 2000)
+        d = d.addYears(100);
+    if (m_zone.isValid())
+        d.setTimeZone(m_zone);
+    return d;
+}
+
+} // namespace civicdesk
