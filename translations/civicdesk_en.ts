@@ -3229,10 +3229,6 @@
         <translation>End the contact (Ctrl+E) or submit the request, then switch agent (Ctrl+Shift+U).</translation>
     </message>
     <message>
-        <source>%1 is signed in (%2).</source>
-        <translation>%1 is signed in (%2).</translation>
-    </message>
-    <message>
         <source>The central store (%1) cannot be reached: %2. Switching agents needs it to check the next agent&apos;s password and role, so the present agent stays signed in. Try again when the connection is back.</source>
         <translation>The central store (%1) cannot be reached: %2. Switching agents needs it to check the next agent&apos;s password and role, so the present agent stays signed in. Try again when the connection is back.</translation>
     </message>

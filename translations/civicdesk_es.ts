@@ -3229,10 +3229,6 @@
         <translation>Termine el contacto (Ctrl+E) o envíe la solicitud y luego cambie de agente (Ctrl+Mayús+U).</translation>
     </message>
     <message>
-        <source>%1 is signed in (%2).</source>
-        <translation>%1 ha iniciado sesión (%2).</translation>
-    </message>
-    <message>
         <source>The central store (%1) cannot be reached: %2. Switching agents needs it to check the next agent&apos;s password and role, so the present agent stays signed in. Try again when the connection is back.</source>
         <translation>No se puede conectar con el almacén central (%1): %2. Para cambiar de agente hace falta comprobar allí la contraseña y el rol del agente siguiente, así que el agente actual sigue con la sesión iniciada. Vuelva a intentarlo cuando vuelva la conexión.</translation>
     </message>

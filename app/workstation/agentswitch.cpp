@@ -132,9 +132,8 @@ void AgentSwitch::switchTo(const SignedIn &next)
         m_onSwitched();
     IntakePanel *intake = m_window.intakePanel();
     intake->restoreDraft();
+    // The status bar's agent label says who works here now (no passing message over it).
     intake->focusSearch();
-    m_window.statusBar()->showMessage(
-        tr("%1 is signed in (%2).").arg(next.name, roleText(next.role)), 10000);
 }
 
 AgentSwitch::Authenticate standaloneSignIn(Settings &settings)

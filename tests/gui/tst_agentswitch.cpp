@@ -203,6 +203,7 @@ private slots:
         // The window says who works here now, and a call taker has no supervisor menu.
         const QString label = test::child<QLabel>(&window, "agentStatusLabel")->text();
         QVERIFY2(label.contains(u"bob"), qPrintable(label));
+        QVERIFY(test::child<QLabel>(&window, "agentStatusLabel")->isVisible());
         QTRY_VERIFY(!window.findChild<QAction *>(QStringLiteral("supervisorWorkspaceAction")));
         QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
         QVERIFY(!window.supervisorWorkspace());

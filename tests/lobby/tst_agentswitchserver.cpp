@@ -10,6 +10,7 @@
 #include "tests/support/serverprocess.h"
 #include "tests/sync/syncfixture.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace civicdesk;
@@ -102,7 +103,11 @@ private slots:
 
         // Bob signs in: the store says he is a supervisor; Ana's flag went first, under her
         // session; the sync goes on as Bob.
+        QElapsedTimer switching;
+        switching.start();
         auto bob = signIn(authenticate, QStringLiteral("bob"), password);
+        qInfo("switch through the real server (sign-in, outbox pushed, token handed over): %lld ms",
+              switching.elapsed());
         QVERIFY2(bob.ok(), qPrintable(bob ? QString() : bob.error().message));
         QCOMPARE(bob.value().name, QStringLiteral("bob"));
         QCOMPARE(bob.value().role, AgentRole::Supervisor);
