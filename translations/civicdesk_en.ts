@@ -2268,6 +2268,33 @@
     </message>
 </context>
 <context>
+    <name>RoleText</name>
+    <message>
+        <source>Call taker</source>
+        <translation>Call taker</translation>
+    </message>
+    <message>
+        <source>Lobby counter</source>
+        <translation>Lobby counter</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>Knowledge editor</source>
+        <translation>Knowledge editor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioLibrary</name>
     <message>
         <source>is used by another scenario</source>
@@ -3193,6 +3220,48 @@
     <message>
         <source>Try again in %1 s.</source>
         <translation>Try again in %1 s.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::AgentSwitch</name>
+    <message>
+        <source>Switch agent</source>
+        <translation>Switch agent</translation>
+    </message>
+    <message>
+        <source>A contact or an unsubmitted request is open. Keep it as your draft (the next agent does not see it; it comes back when you sign in here again), or end it first?</source>
+        <translation>A contact or an unsubmitted request is open. Keep it as your draft (the next agent does not see it; it comes back when you sign in here again), or end it first?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as my draft</source>
+        <translation>&amp;Keep as my draft</translation>
+    </message>
+    <message>
+        <source>&amp;End it first</source>
+        <translation>&amp;End it first</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>End the contact (Ctrl+E) or submit the request, then switch agent (Ctrl+Shift+U).</source>
+        <translation>End the contact (Ctrl+E) or submit the request, then switch agent (Ctrl+Shift+U).</translation>
+    </message>
+    <message>
+        <source>The central store (%1) cannot be reached: %2. Switching agents needs it to check the next agent&apos;s password and role, so the present agent stays signed in. Try again when the connection is back.</source>
+        <translation>The central store (%1) cannot be reached: %2. Switching agents needs it to check the next agent&apos;s password and role, so the present agent stays signed in. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>The central store gave %1 a role this workstation does not know (%2).</source>
+        <translation>The central store gave %1 a role this workstation does not know (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) by the present agent have not reached the central store yet; they must go first, under that agent&apos;s name. Check the connection (Sync menu) and try again.</source>
+        <translation>
+            <numerusform>%n change by the present agent has not reached the central store yet; it must go first, under that agent&apos;s name. Check the connection (Sync menu) and try again.</numerusform>
+            <numerusform>%n changes by the present agent have not reached the central store yet; they must go first, under that agent&apos;s name. Check the connection (Sync menu) and try again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5166,6 +5235,10 @@
         <source>The call ended: choose the outcome and finish the contact.</source>
         <translation>The call ended: choose the outcome and finish the contact.</translation>
     </message>
+    <message>
+        <source>Your work could not be kept as your draft: %1</source>
+        <translation>Your work could not be kept as your draft: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KioskWindow</name>
@@ -5953,10 +6026,6 @@ Watch the screen for your number.</translation>
         <translation>Next field</translation>
     </message>
     <message>
-        <source>Agent: %1</source>
-        <translation>Agent: %1</translation>
-    </message>
-    <message>
         <source>Standalone: working on this workstation&apos;s store (no server configured)</source>
         <translation>Standalone: working on this workstation&apos;s store (no server configured)</translation>
     </message>
@@ -6111,6 +6180,14 @@ Watch the screen for your number.</translation>
     <message>
         <source>&amp;Write a practice scenario…</source>
         <translation>&amp;Write a practice scenario…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch agent…</source>
+        <translation>S&amp;witch agent…</translation>
+    </message>
+    <message>
+        <source>Agent: %1 · %2</source>
+        <translation>Agent: %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -8758,6 +8835,61 @@ Watch the screen for your number.</translation>
     <message>
         <source>Cl&amp;usters</source>
         <translation>Cl&amp;usters</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::SwitchAgentDialog</name>
+    <message>
+        <source>&amp;Switch</source>
+        <translation>&amp;Switch</translation>
+    </message>
+    <message>
+        <source>Switch agent</source>
+        <translation>Switch agent</translation>
+    </message>
+    <message>
+        <source>Signed in now: %1 (%2). The next agent signs in here; the window and the lobby queue stay open.</source>
+        <translation>Signed in now: %1 (%2). The next agent signs in here; the window and the lobby queue stay open.</translation>
+    </message>
+    <message>
+        <source>Next agent&apos;s user name</source>
+        <translation>Next agent&apos;s user name</translation>
+    </message>
+    <message>
+        <source>Next agent&apos;s password</source>
+        <translation>Next agent&apos;s password</translation>
+    </message>
+    <message>
+        <source>Switch to the next agent</source>
+        <translation>Switch to the next agent</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel the switch</source>
+        <translation>Cancel the switch</translation>
+    </message>
+    <message>
+        <source>&amp;Next agent:</source>
+        <translation>&amp;Next agent:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Enter the next agent&apos;s user name and password.</source>
+        <translation>Enter the next agent&apos;s user name and password.</translation>
+    </message>
+    <message>
+        <source>Enter the next agent&apos;s name.</source>
+        <translation>Enter the next agent&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
     </message>
 </context>
 <context>

@@ -2268,6 +2268,33 @@
     </message>
 </context>
 <context>
+    <name>RoleText</name>
+    <message>
+        <source>Call taker</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Lobby counter</source>
+        <translation>Ventanilla del vestíbulo</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Formador</translation>
+    </message>
+    <message>
+        <source>Knowledge editor</source>
+        <translation>Editor de conocimiento</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioLibrary</name>
     <message>
         <source>is used by another scenario</source>
@@ -3193,6 +3220,48 @@
     <message>
         <source>Try again in %1 s.</source>
         <translation>Vuelva a intentarlo en %1 s.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::AgentSwitch</name>
+    <message>
+        <source>Switch agent</source>
+        <translation>Cambiar de agente</translation>
+    </message>
+    <message>
+        <source>A contact or an unsubmitted request is open. Keep it as your draft (the next agent does not see it; it comes back when you sign in here again), or end it first?</source>
+        <translation>Hay un contacto o una solicitud sin enviar abiertos. ¿Conservarlo como su borrador (el agente siguiente no lo ve; vuelve cuando usted inicie sesión aquí de nuevo) o terminarlo primero?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as my draft</source>
+        <translation>&amp;Conservar como mi borrador</translation>
+    </message>
+    <message>
+        <source>&amp;End it first</source>
+        <translation>&amp;Terminarlo primero</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>End the contact (Ctrl+E) or submit the request, then switch agent (Ctrl+Shift+U).</source>
+        <translation>Termine el contacto (Ctrl+E) o envíe la solicitud y luego cambie de agente (Ctrl+Mayús+U).</translation>
+    </message>
+    <message>
+        <source>The central store (%1) cannot be reached: %2. Switching agents needs it to check the next agent&apos;s password and role, so the present agent stays signed in. Try again when the connection is back.</source>
+        <translation>No se puede conectar con el almacén central (%1): %2. Para cambiar de agente hace falta comprobar allí la contraseña y el rol del agente siguiente, así que el agente actual sigue con la sesión iniciada. Vuelva a intentarlo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>The central store gave %1 a role this workstation does not know (%2).</source>
+        <translation>El almacén central asignó a %1 un rol que esta estación de trabajo no conoce (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) by the present agent have not reached the central store yet; they must go first, under that agent&apos;s name. Check the connection (Sync menu) and try again.</source>
+        <translation>
+            <numerusform>%n cambio del agente actual aún no ha llegado al almacén central; debe llegar primero, con el nombre de ese agente. Compruebe la conexión (menú Sincronización) y vuelva a intentarlo.</numerusform>
+            <numerusform>%n cambios del agente actual aún no han llegado al almacén central; deben llegar primero, con el nombre de ese agente. Compruebe la conexión (menú Sincronización) y vuelva a intentarlo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5166,6 +5235,10 @@
         <source>The call ended: choose the outcome and finish the contact.</source>
         <translation>La llamada terminó: elija el resultado y finalice el contacto.</translation>
     </message>
+    <message>
+        <source>Your work could not be kept as your draft: %1</source>
+        <translation>No se pudo conservar su trabajo como su borrador: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KioskWindow</name>
@@ -5953,10 +6026,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Campo siguiente</translation>
     </message>
     <message>
-        <source>Agent: %1</source>
-        <translation>Agente: %1</translation>
-    </message>
-    <message>
         <source>Standalone: working on this workstation&apos;s store (no server configured)</source>
         <translation>Modo independiente: se trabaja con el almacén local de esta estación de trabajo (no hay servidor configurado)</translation>
     </message>
@@ -6111,6 +6180,14 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&amp;Write a practice scenario…</source>
         <translation>&amp;Escribir un escenario de práctica…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch agent…</source>
+        <translation>Ca&amp;mbiar de agente…</translation>
+    </message>
+    <message>
+        <source>Agent: %1 · %2</source>
+        <translation>Agente: %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -8758,6 +8835,61 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Cl&amp;usters</source>
         <translation>F&amp;ocos</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::SwitchAgentDialog</name>
+    <message>
+        <source>&amp;Switch</source>
+        <translation>Ca&amp;mbiar</translation>
+    </message>
+    <message>
+        <source>Switch agent</source>
+        <translation>Cambiar de agente</translation>
+    </message>
+    <message>
+        <source>Signed in now: %1 (%2). The next agent signs in here; the window and the lobby queue stay open.</source>
+        <translation>Sesión iniciada ahora: %1 (%2). El agente siguiente inicia sesión aquí; la ventana y la cola del vestíbulo siguen abiertas.</translation>
+    </message>
+    <message>
+        <source>Next agent&apos;s user name</source>
+        <translation>Nombre de usuario del agente siguiente</translation>
+    </message>
+    <message>
+        <source>Next agent&apos;s password</source>
+        <translation>Contraseña del agente siguiente</translation>
+    </message>
+    <message>
+        <source>Switch to the next agent</source>
+        <translation>Cambiar al agente siguiente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the switch</source>
+        <translation>Cancelar el cambio</translation>
+    </message>
+    <message>
+        <source>&amp;Next agent:</source>
+        <translation>&amp;Agente siguiente:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Enter the next agent&apos;s user name and password.</source>
+        <translation>Escriba el nombre de usuario y la contraseña del agente siguiente.</translation>
+    </message>
+    <message>
+        <source>Enter the next agent&apos;s name.</source>
+        <translation>Escriba el nombre del agente siguiente.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
     </message>
 </context>
 <context>

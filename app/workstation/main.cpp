@@ -1,6 +1,7 @@
 // civicdesk: the workstation. Parses the command line, opens the local store, loads the city
 // pack on first run, and shows the main window.
 
+#include "app/workstation/agentswitch.h"
 #include "app/workstation/commandline.h"
 #include "app/workstation/startupcheck.h"
 #include "app/workstation/workspace.h"
@@ -276,13 +277,13 @@ int main(int argc, char *argv[])
     // Practice (Ctrl+Alt+P): the city pack's scenarios, on a practice workspace built like this
     // one but on its own database and with no sync client, so nothing can reach the central
     // store or a resident.
-    PracticeMode practice(
-        window, *database.value(), settings, options.value().cityDir + QStringLiteral("/practice"),
-        [agent](Database &practiceDatabase) {
-            auto graph =
-                std::make_shared<Workspace>(practiceDatabase, agent, AgentRole::CallTaker, nullptr);
-            return std::shared_ptr<StoreContext>(graph, &graph->store());
-        });
+    PracticeMode practice(window, *database.value(), settings,
+                          options.value().cityDir + QStringLiteral("/practice"),
+                          [&store](Database &practiceDatabase) {
+                              auto graph = std::make_shared<Workspace>(
+                                  practiceDatabase, store.agent, AgentRole::CallTaker, nullptr);
+                              return std::shared_ptr<StoreContext>(graph, &graph->store());
+                          });
     QObject::connect(&window, &MainWindow::practiceRequested, &practice, &PracticeMode::choose);
     // The training record: every scored practice run, in its own file beside the live store.
     const QDir recordDir =
@@ -303,6 +304,19 @@ int main(int argc, char *argv[])
     practice.setAuthoring(recordDir.filePath(QStringLiteral("practice-scenarios")), store.role);
     QObject::connect(&window, &MainWindow::scenarioEditorRequested, &practice,
                      &PracticeMode::authorScenario);
+    // A shared counter PC: File ▸ Switch agent (Ctrl+Shift+U) signs the next agent in without
+    // closing the window; with a central store it checks them there (refused while it cannot
+    // be reached), standalone any name works under the workstation's role.
+    AgentSwitch agentSwitch(window, store, settings,
+                            client ? centralSignIn(*network, *client, engine, *database.value())
+                                   : standaloneSignIn(settings),
+                            client != nullptr);
+    agentSwitch.setOnSwitched([&] {
+        sync.setAgent(store.agent);
+        if (trainingRecord)
+            practice.setTrainingRecord(trainingRecord.value().get(), store.agent, store.role);
+        practice.setAuthoring(recordDir.filePath(QStringLiteral("practice-scenarios")), store.role);
+    });
     // The phone (--cti, remembered, or the settings): calls pop up from the local store.
     if (options.value().ctiGiven)
         settings.setTelephony(options.value().cti);

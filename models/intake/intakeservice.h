@@ -64,6 +64,10 @@ public:
     IntakeService(Database &database, EventStore &events, QString agent);
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    // The signed-in agent: the actor of every event from here on (a shared counter PC switches
+    // agents without restarting).
+    QString agent() const { return m_agent; }
+    void setAgent(const QString &agent) { m_agent = agent; }
     // Where events go instead of the local event store: the central store accepts Open311
     // requests through the same rules as a call taker's.
     using Sink = std::function<Status(const Event &)>;

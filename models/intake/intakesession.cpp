@@ -24,9 +24,14 @@ IntakeSession::IntakeSession(const CatalogueRepository &catalogue,
 {
 }
 
-QString IntakeSession::draftId()
+QString IntakeSession::draftId() const
 {
-    return QStringLiteral("intake");
+    return draftIdFor(m_service.agent());
+}
+
+QString IntakeSession::draftIdFor(const QString &agent)
+{
+    return agent.isEmpty() ? QStringLiteral("intake") : QStringLiteral("intake:") + agent;
 }
 
 qint64 IntakeSession::elapsedSeconds() const
@@ -355,6 +360,11 @@ IntakeDraft IntakeSession::draft() const
 Status IntakeSession::saveDraft()
 {
     recordFormSteps();
+    return writeDraft();
+}
+
+Status IntakeSession::writeDraft()
+{
     const IntakeDraft current = draft();
     if (current.isEmpty())
         return discardDraft();
@@ -370,8 +380,23 @@ Status IntakeSession::discardDraft()
 std::optional<QDateTime> IntakeSession::restoreDraft()
 {
     const QList<Draft> drafts = m_intake.drafts();
-    const auto it = std::find_if(drafts.cbegin(), drafts.cend(),
-                                 [](const Draft &d) { return d.id == draftId(); });
+    const auto byId = [&drafts](const QString &id) {
+        return std::find_if(drafts.cbegin(), drafts.cend(),
+                            [&id](const Draft &d) { return d.id == id; });
+    };
+    auto it = byId(draftId());
+    const QString legacy = draftIdFor(QString());
+    if (it == drafts.cend() && draftId() != legacy) {
+        it = byId(legacy);
+        // The one draft of before becomes this agent's: written under their id first, so a
+        // crash in between leaves it under one id or both, never none.
+        if (it != drafts.cend()) {
+            Draft mine = *it;
+            mine.id = draftId();
+            if (m_intake.saveDraft(mine))
+                recordStep(m_intake.removeDraft(legacy));
+        }
+    }
     if (it == drafts.cend())
         return std::nullopt;
     const IntakeDraft draft = IntakeDraft::fromJson(it->payload);
@@ -391,6 +416,21 @@ std::optional<QDateTime> IntakeSession::restoreDraft()
     m_location = draft.location;
     m_outsideCity = false;
     return it->updatedAt;
+}
+
+Status IntakeSession::park()
+{
+    if (const Status saved = writeDraft(); !saved)
+        return saved;
+    m_contactId.clear();
+    m_contactStarted = QDateTime();
+    m_recorder.setContact(QString());
+    m_lastNumber.clear();
+    setOutcomeValue(std::nullopt);
+    setTransferTo(QString());
+    clearCaller();
+    resetRequest();
+    return Ok{};
 }
 
 void IntakeSession::recordFormSteps()

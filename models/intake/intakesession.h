@@ -34,8 +34,11 @@ public:
     IntakeSession(const CatalogueRepository &catalogue, const RequestRepository &requests,
                   IntakeRepository &intake, IntakeService &service, QObject *parent = nullptr);
 
-    // The draft store's id of the one intake draft.
-    static QString draftId();
+    // The draft store's id of the signed-in agent's intake draft: each agent at a shared PC
+    // has their own ("intake:" and the agent's name; "intake" alone for no agent, and for the
+    // one draft kept before drafts were per agent).
+    QString draftId() const;
+    static QString draftIdFor(const QString &agent);
 
     // ---- The contact
     bool contactRunning() const { return !m_contactId.isEmpty(); }
@@ -138,9 +141,15 @@ public:
     // Saves what is on the form (or removes the draft when nothing is worth keeping).
     Status saveDraft();
     Status discardDraft();
-    // Takes back the draft left by a previous run (the contact, caller, request and place);
-    // the time it was saved, nullopt when there is none.
+    // Takes back the signed-in agent's draft left by a previous run or before another agent
+    // took the PC (the contact, caller, request and place); the time it was saved, nullopt when
+    // there is none. A draft kept before drafts were per agent goes to the first agent who
+    // signs in (it becomes theirs).
     std::optional<QDateTime> restoreDraft();
+    // Another agent takes the PC: what is on the form is saved as the present agent's draft
+    // (the contact stays open in it) and the session is emptied for the next agent; nothing is
+    // ended and nothing is recorded. An error (nothing emptied) when the draft was not saved.
+    Status park();
 
     // ---- Steps of the contact (nothing is recorded while no contact runs)
     // The form's answers, caller details and location as they are now (only what changed).
@@ -161,6 +170,8 @@ signals:
 
 private:
     void recordStep(const Status &status);
+    // What is on the form under draftId() (removed when nothing is worth keeping).
+    Status writeDraft();
     void setOutcomeValue(std::optional<Outcome> outcome);
 
     const CatalogueRepository &m_catalogue;

@@ -43,6 +43,12 @@ public:
                      QString actor, AgentRole role, Clock clock = {});
 
     QString actor() const { return m_actor; }
+    // Another agent signed in at this workstation: their name and role from here on.
+    void setActor(const QString &actor, AgentRole role)
+    {
+        m_actor = actor;
+        m_role = role;
+    }
     AgentRole role() const { return m_role; }
     bool canCreate() const { return ArticleLifecycle::canCreate(m_role); }
     bool canEdit(const KnowledgeArticle &article) const;

@@ -58,6 +58,8 @@ class LobbyService
 public:
     LobbyService(Database &database, EventStore &events, QString agent, LobbyPolicy policy = {});
     ~LobbyService();
+    // Another agent signed in at this counter: the actor of the visits' events from here on.
+    void setAgent(const QString &agent) { m_agent = agent; }
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
     // The city's service categories (the catalogue's groups): the reasons offered at check-in

@@ -34,6 +34,7 @@ public:
                    AgentRole role = AgentRole::CallTaker);
 
     void setRole(AgentRole role) { m_role = role; }
+    void setAgent(const QString &agent) { m_agent = agent; }
     AgentRole role() const { return m_role; }
     void setClock(Clock clock) { m_clock = std::move(clock); }
 

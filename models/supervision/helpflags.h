@@ -36,6 +36,8 @@ public:
     static constexpr int MaxNoteLength = 200;
 
     HelpFlags(Database &database, EventStore &events, QString agent, Clock clock = {});
+    // Another agent signed in at this workstation.
+    void setAgent(const QString &agent) { m_agent = agent; }
 
     static bool mayRaise(AgentRole role);
     static bool mayAnswer(AgentRole role);

@@ -302,6 +302,75 @@ private slots:
         QVERIFY(desk.intake.drafts().isEmpty());
     }
 
+    // A shared PC: each agent's draft is their own. Parking keeps Ana's call (open) in her
+    // draft and empties the session; Bob starts with nothing of hers, and his draft does not
+    // touch hers; when Ana is back her call returns.
+    void draftsAreKeptApartPerAgent()
+    {
+        Desk desk(m_store->db(), &m_now);
+        IntakeSession &s = desk.session;
+        QVERIFY(s.startContact().ok());
+        const QString anasContact = s.contactId();
+        s.setCallerTyped(QStringLiteral("617 555 0100"), QStringLiteral("Rosa"), QString());
+        QVERIFY(s.setTypeByCode(QStringLiteral("STRLGTOUT")));
+        s.setDescription(QStringLiteral("Lamp out on the corner"));
+        QVERIFY(s.park().ok());
+        QVERIFY(!s.contactRunning());
+        QVERIFY(!s.hasUnfinishedWork());
+        QCOMPARE(s.caller().phone, QString());
+        QCOMPARE(desk.intake.drafts().size(), 1);
+        QCOMPARE(desk.intake.drafts().first().id, QStringLiteral("intake:ana"));
+
+        desk.service.setAgent(QStringLiteral("bob"));
+        QCOMPARE(s.draftId(), QStringLiteral("intake:bob"));
+        QVERIFY(!s.restoreDraft());
+        QVERIFY(!s.contactRunning());
+        // Bob's empty form removes no one's draft; his own call is his draft.
+        QVERIFY(s.saveDraft().ok());
+        QCOMPARE(desk.intake.drafts().size(), 1);
+        QVERIFY(s.startContact().ok());
+        s.setCallerTyped(QStringLiteral("617 555 0111"), QString(), QString());
+        QVERIFY(s.saveDraft().ok());
+        QCOMPARE(desk.intake.drafts().size(), 2);
+        QVERIFY(s.park().ok());
+
+        desk.service.setAgent(QStringLiteral("ana"));
+        QVERIFY(s.restoreDraft());
+        QCOMPARE(s.contactId(), anasContact);
+        QCOMPARE(s.caller().phone, QStringLiteral("617 555 0100"));
+        QCOMPARE(s.type()->code, QStringLiteral("STRLGTOUT"));
+        QCOMPARE(s.description(), QStringLiteral("Lamp out on the corner"));
+        // Ana ends her call: her draft goes, Bob's stays.
+        s.setOutcome(Outcome::InformationGiven);
+        s.resetRequest();
+        QVERIFY(s.endContact(QString()).ok());
+        const QList<Draft> left = desk.intake.drafts();
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.first().id, QStringLiteral("intake:bob"));
+    }
+
+    // The one draft kept before drafts were per agent goes to the first agent who signs in,
+    // and becomes theirs (the next agent does not get it too).
+    void theDraftOfBeforeGoesToTheFirstAgent()
+    {
+        Desk desk(m_store->db(), &m_now);
+        IntakeSession &s = desk.session;
+        desk.service.setAgent(QString());
+        QCOMPARE(s.draftId(), QStringLiteral("intake"));
+        s.setCallerTyped(QStringLiteral("617 555 0199"), QString(), QString());
+        QVERIFY(s.saveDraft().ok());
+
+        Desk ana(m_store->db(), &m_now);
+        QVERIFY(ana.session.restoreDraft());
+        QCOMPARE(ana.session.caller().phone, QStringLiteral("617 555 0199"));
+        const QList<Draft> drafts = desk.intake.drafts();
+        QCOMPARE(drafts.size(), 1);
+        QCOMPARE(drafts.first().id, QStringLiteral("intake:ana"));
+        Desk bob(m_store->db(), &m_now);
+        bob.service.setAgent(QStringLiteral("bob"));
+        QVERIFY(!bob.session.restoreDraft());
+    }
+
     void aNewContactStartsClean()
     {
         Desk desk(m_store->db(), &m_now);

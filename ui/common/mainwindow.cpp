@@ -3,6 +3,7 @@
 #include "models/itemmodels/requestlistmodel.h"
 #include "ui/common/accessiblecombobox.h"
 #include "ui/common/dockbody.h"
+#include "ui/common/roletext.h"
 #include "ui/common/settings.h"
 #include "ui/common/shortcutguard.h"
 #include "ui/common/shortcutsdialog.h"
@@ -282,6 +283,12 @@ void MainWindow::resetLayout()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    // A shared PC: the next agent signs in without closing the window (app/workstation).
+    QAction *switchAgent =
+        file->addAction(tr("S&witch agent…"), this, &MainWindow::switchAgentRequested);
+    switchAgent->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    switchAgent->setObjectName(QStringLiteral("switchAgentAction"));
+    m_switchAgentAction = switchAgent;
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // the same on every platform
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -300,30 +307,10 @@ void MainWindow::createMenus()
     end->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     end->setObjectName(QStringLiteral("endContactAction"));
     m_shortcutActions << start << end;
-    if (HelpFlags::mayRaise(m_store.role)) {
-        // Silent: nothing the caller could notice, only a line in the status bar.
-        QAction *help =
-            contact->addAction(tr("Ask a supervisor for &help"), this, &MainWindow::raiseHelpFlag);
-        help->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
-        help->setObjectName(QStringLiteral("raiseHelpFlagAction"));
-        m_shortcutActions << help;
-        // Quality review: the agent's own evaluations, to acknowledge or dispute.
-        QAction *reviews =
-            contact->addAction(tr("My &quality reviews"), this, &MainWindow::openMyEvaluations);
-        reviews->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
-        reviews->setObjectName(QStringLiteral("myEvaluationsAction"));
-        m_shortcutActions << reviews;
-    }
-    if (SupervisorWorkspace::mayOpen(m_store.role)) {
-        QMenu *supervisor = menuBar()->addMenu(tr("&Supervisor"));
-        QAction *workspace = supervisor->addAction(tr("Supervisor &workspace"), this,
-                                                   &MainWindow::openSupervisorWorkspace);
-        workspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
-        workspace->setObjectName(QStringLiteral("supervisorWorkspaceAction"));
-        m_shortcutActions << workspace;
-    }
+    m_contactMenu = contact;
 
     QMenu *knowledge = menuBar()->addMenu(tr("&Knowledge"));
+    m_knowledgeMenu = knowledge;
     const QList<std::tuple<QString, QKeySequence, std::function<void()>, QString>> articles = {
         {tr("&New article"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N),
          [this] { m_knowledge->newArticle(); }, QStringLiteral("newArticleAction")},
@@ -339,10 +326,11 @@ void MainWindow::createMenus()
         QAction *action = knowledge->addAction(text, this, slot);
         action->setShortcut(key);
         action->setObjectName(name);
-        // Agents read; editors and supervisors edit (history is for everyone).
-        action->setEnabled(name == u"articleHistoryAction" || m_knowledge->canEdit());
+        if (name != u"articleHistoryAction")
+            m_articleEditActions.append(action);
         m_shortcutActions.append(action);
     }
+    addRoleActions();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<std::tuple<QDockWidget *, QString, QKeySequence>> areas = {
@@ -373,6 +361,7 @@ void MainWindow::createMenus()
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     reset->setObjectName(QStringLiteral("resetLayoutAction"));
     m_shortcutActions.append(reset);
+    m_shortcutActions.append(switchAgent);
     m_shortcutActions.append(quit);
 
     // Practice: scripted calls in a practice workspace that never reaches a resident.
@@ -443,6 +432,8 @@ void MainWindow::setPractice(bool practice)
     m_practice = practice;
     if (m_practiceAction)
         m_practiceAction->setEnabled(!practice);
+    if (m_switchAgentAction)
+        m_switchAgentAction->setEnabled(!practice);
     updateStatus();
 }
 
@@ -453,7 +444,7 @@ void MainWindow::updateStatus()
         // No sign-in yet (that comes with the central store): name the desktop user.
         m_agentLabel->setText(tr("Agent: %1 (not signed in)").arg(Settings::desktopUser()));
     } else {
-        m_agentLabel->setText(tr("Agent: %1").arg(agent));
+        m_agentLabel->setText(tr("Agent: %1 · %2").arg(agent, roleText(m_store.role)));
     }
     m_syncLabel->setText(m_practice ? tr("PRACTICE — nothing here reaches residents")
                                     : tr("Standalone: working on this workstation's store (no "
@@ -497,6 +488,70 @@ void MainWindow::openMyEvaluations()
     m_myEvaluations->show();
     m_myEvaluations->raise();
     m_myEvaluations->activateWindow();
+}
+
+void MainWindow::addRoleActions()
+{
+    // Agents read; editors and supervisors edit (history is for everyone).
+    for (QAction *action : std::as_const(m_articleEditActions))
+        action->setEnabled(m_knowledge->canEdit());
+    // In the shortcut list after Start and End contact, as they always were.
+    qsizetype at =
+        m_shortcutActions.indexOf(findChild<QAction *>(QStringLiteral("endContactAction"))) + 1;
+    if (HelpFlags::mayRaise(m_store.role)) {
+        // Silent: nothing the caller could notice, only a line in the status bar.
+        QAction *help = m_contactMenu->addAction(tr("Ask a supervisor for &help"), this,
+                                                 &MainWindow::raiseHelpFlag);
+        help->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
+        help->setObjectName(QStringLiteral("raiseHelpFlagAction"));
+        // Quality review: the agent's own evaluations, to acknowledge or dispute.
+        QAction *reviews = m_contactMenu->addAction(tr("My &quality reviews"), this,
+                                                    &MainWindow::openMyEvaluations);
+        reviews->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+        reviews->setObjectName(QStringLiteral("myEvaluationsAction"));
+        m_roleActions << help << reviews;
+        m_shortcutActions.insert(at++, help);
+        m_shortcutActions.insert(at++, reviews);
+    }
+    if (SupervisorWorkspace::mayOpen(m_store.role)) {
+        auto *supervisor = new QMenu(tr("&Supervisor"), this);
+        menuBar()->insertMenu(m_knowledgeMenu->menuAction(), supervisor);
+        QAction *workspace = supervisor->addAction(tr("Supervisor &workspace"), this,
+                                                   &MainWindow::openSupervisorWorkspace);
+        workspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+        workspace->setObjectName(QStringLiteral("supervisorWorkspaceAction"));
+        m_roleActions << supervisor->menuAction();
+        m_shortcutActions.insert(at, workspace);
+    }
+}
+
+void MainWindow::agentSwitched()
+{
+    // What the previous agent's role offered goes with them (a call taker after a supervisor
+    // keeps no supervisor menu); the new agent's role decides afresh.
+    for (QAction *action : std::exchange(m_roleActions, {})) {
+        m_shortcutActions.removeAll(action);
+        if (QMenu *menu = action->menu()) {
+            for (QAction *inside : menu->actions())
+                m_shortcutActions.removeAll(inside);
+            delete menu;
+        } else {
+            delete action;
+        }
+    }
+    for (QWidget *window :
+         {static_cast<QWidget *>(m_supervisor), static_cast<QWidget *>(m_myEvaluations)}) {
+        if (window) {
+            window->close();
+            window->deleteLater();
+        }
+    }
+    m_supervisor = nullptr;
+    m_myEvaluations = nullptr;
+    m_knowledge->setService(&m_store.knowledge);
+    addRoleActions();
+    m_history->setAgent(m_store.agent, m_store.role);
+    updateStatus();
 }
 
 void MainWindow::raiseHelpFlag()

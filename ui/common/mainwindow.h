@@ -7,6 +7,7 @@ class QTimer;
 
 class QDockWidget;
 class QLabel;
+class QMenu;
 
 namespace civicdesk {
 
@@ -44,6 +45,11 @@ public:
     // The agent's silent "need a supervisor" (Ctrl+Shift+F1).
     void raiseHelpFlag();
 
+    // Another agent signed in (StoreContext::switchAgent): the menus and offers follow their
+    // role, history their contacts, the status bar their name and role. The window, the lobby
+    // counter and what they show stay.
+    void agentSwitched();
+
     void showArea(QDockWidget *dock);
     // Shows the window as it was left, or on a screen smaller than its first size (1366x768),
     // maximized: a window taller than the screen hides the bottom of every area.
@@ -61,6 +67,8 @@ signals:
     void traineeReportRequested();
     // Practice ▸ Write a scenario (Ctrl+Alt+W).
     void scenarioEditorRequested();
+    // File ▸ Switch agent (Ctrl+Shift+U): the composition root signs the next agent in.
+    void switchAgentRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +80,8 @@ private:
     // The default split in pixels of the window's present size (only a shown window honours it).
     void sizeDefaultDocks();
     void createMenus();
+    // What the role allows: article editing, the help flag and reviews, the supervisor menu.
+    void addRoleActions();
     void updateStatus();
     void showAbout();
     // Changes made elsewhere (pulled, imported) reach every view, once per burst.
@@ -102,6 +112,11 @@ private:
     QLabel *m_storeLabel;
     QList<QAction *> m_shortcutActions;
     QAction *m_practiceAction = nullptr;
+    QAction *m_switchAgentAction = nullptr;
+    QMenu *m_contactMenu = nullptr;
+    QMenu *m_knowledgeMenu = nullptr;
+    QList<QAction *> m_articleEditActions;
+    QList<QAction *> m_roleActions; // made by addRoleActions, gone on a switch
     bool m_practice = false;
     QTimer *m_outsideChanges;
     QSet<QString> m_outsideTypes;

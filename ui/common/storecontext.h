@@ -44,6 +44,20 @@ struct StoreContext
             districts.addLayer(layer.kind, layer.nameProperty, layers.geoJson(layer.id));
     }
 
+    // Another agent signed in at this workstation (a shared counter PC): every service records
+    // under their name and checks their role from here on; nothing is rebuilt, so the window,
+    // the lobby queue and the sync keep running.
+    void switchAgent(const QString &agentName, AgentRole agentRole)
+    {
+        agent = agentName;
+        role = agentRole;
+        events.setRole(agentRole);
+        service.setAgent(agentName);
+        knowledge.setActor(agentName, agentRole);
+        helpFlags.setAgent(agentName);
+        lobby.setAgent(agentName);
+    }
+
     Database &database;
     QString agent;
     AgentRole role;

@@ -163,6 +163,17 @@ void HistoryPanel::setAgentRole(AgentRole role)
         m_detail->reload();
 }
 
+void HistoryPanel::setAgent(const QString &agent, AgentRole role)
+{
+    m_services->agent = agent;
+    m_services->actions.setAgent(agent);
+    setAgentRole(role);
+    setCaller(QString());
+    clearLocation();
+    clearContact();
+    refreshAgent();
+}
+
 void HistoryPanel::refresh()
 {
     m_model->reload();

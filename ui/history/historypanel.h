@@ -78,6 +78,9 @@ public slots:
     // A contact started or ended: the read-back of the previous caller's request goes.
     void clearContact();
     void setAgentRole(civicdesk::AgentRole role);
+    // Another agent signed in at this workstation: their contacts, their name on changes, their
+    // role's actions; the previous caller's views are cleared.
+    void setAgent(const QString &agent, civicdesk::AgentRole role);
     // Reads every view again (after a request is made or changed, or a contact ends).
     void refresh();
     void openRequest(const QString &requestId);

@@ -661,6 +661,18 @@ void IntakePanel::finishContact()
         return;
     }
     const qint64 seconds = ended.value();
+    clearContactScreen();
+    m_contactEndedShown = true;
+    m_contactBar->timerLabel()->setText(tr("Contact ended after %1:%2.")
+                                            .arg(seconds / 60)
+                                            .arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    m_contactBar->startButton()->setFocus(Qt::OtherFocusReason);
+    // A call still on the line is followed: its end goes on this contact.
+    m_callPop->contactFinished(contactId);
+}
+
+void IntakePanel::clearContactScreen()
+{
     m_clockTimer->stop();
     m_wrapUp->hide();
     m_wrapUp->transferEdit()->clear();
@@ -673,13 +685,24 @@ void IntakePanel::finishContact()
     // The number read back belonged to this caller: it goes with them.
     clearScreen();
     emit locationCleared();
-    m_contactEndedShown = true;
-    m_contactBar->timerLabel()->setText(tr("Contact ended after %1:%2.")
-                                            .arg(seconds / 60)
-                                            .arg(seconds % 60, 2, 10, QLatin1Char('0')));
-    m_contactBar->startButton()->setFocus(Qt::OtherFocusReason);
-    // A call still on the line is followed: its end goes on this contact.
-    m_callPop->contactFinished(contactId);
+}
+
+bool IntakePanel::parkForAnotherAgent()
+{
+    m_draftTimer->stop();
+    syncForm();
+    m_session->recordFormSteps();
+    if (const Status parked = m_session->park(); !parked) {
+        showMessage(tr("Your work could not be kept as your draft: %1").arg(parked.error().message),
+                    true);
+        return false;
+    }
+    clearContactScreen();
+    // Emptying the fields scheduled a save: it would be the next agent's, of nothing.
+    m_draftTimer->stop();
+    m_contactEndedShown = false;
+    updateTimer();
+    return true;
 }
 
 void IntakePanel::setTelephonyShown(bool shown)

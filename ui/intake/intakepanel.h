@@ -80,6 +80,12 @@ public:
     // Closing: keep it as a draft (it comes back at the next start), or discard it.
     void keepAsDraft();
     void discardUnfinishedWork();
+    // A shared PC: another agent takes over. What is on screen is kept as the present agent's
+    // draft (an open contact stays open in it) and the screen is emptied; false (with the
+    // message shown, nothing emptied) when it could not be kept.
+    bool parkForAnotherAgent();
+    // The signed-in agent's draft comes back on screen (none: the screen stays empty).
+    void restoreDraft();
     // The caller heard a request number read back (the status read-back, or the new number):
     // a step of the running contact.
     void recordReadBack(const QString &number, const QString &requestId);
@@ -155,8 +161,9 @@ private:
     void updateTimer();
     void scheduleDraftSave();
     void saveDraft();
-    void restoreDraft();
     void discardDraft();
+    // Nothing of the contact stays on screen (ended, or kept as a draft for later).
+    void clearContactScreen();
     // The request on the form is gone (submitted, attached or dropped): the form is empty.
     void resetRequest();
     // The message goes next to the field it is about (the caller box for caller problems,

@@ -39,6 +39,8 @@ public:
                    QObject *parent = nullptr);
 
     void setLoginPrompt(LoginPrompt prompt) { m_prompt = std::move(prompt); }
+    // Another agent signed in at this PC (File ▸ Switch agent): sign-ins are theirs from now.
+    void setAgent(const QString &agent) { m_agent = agent; }
     // Called (debounced) after remote events changed the projections.
 
     // The default prompt: the modal LoginDialog against this controller's client.
