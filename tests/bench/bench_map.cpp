@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -21,15 +22,21 @@ using namespace civicdesk;
 
 namespace {
 
-// The demo city imported once into a temporary store (about ten seconds).
+// The demo city imported once into a temporary store (about ten seconds), or a copy of the
+// store the build made with the real importer (build/share/civicdesk/stores/boston.sqlite).
 const QString &mapStorePath()
 {
     static QTemporaryDir dir;
     static const QString path = [] {
+        const QString file = dir.filePath(QStringLiteral("map.sqlite"));
+        const QString prebuilt =
+            QDir(QCoreApplication::applicationDirPath())
+                .filePath(QStringLiteral("../share/civicdesk/stores/boston.sqlite"));
+        if (QFile::copy(prebuilt, file))
+            return file;
         auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
         if (!pack)
             qFatal("%s", qPrintable(pack.error().message));
-        const QString file = dir.filePath(QStringLiteral("map.sqlite"));
         auto db = Database::open(file);
         if (!db)
             qFatal("%s", qPrintable(db.error().message));

@@ -26,6 +26,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -259,6 +260,20 @@ int main(int argc, char *argv[])
         print("basemap_page_ms", done.value(u"basemap_page_ms"_qs));
         print("requests_page_ms", done.value(u"requests_page_ms"_qs));
         print("initial_requests", done.value(u"requests_count"_qs));
+        // The page's own milestones (Navigation Timing), since the panel was shown.
+        const qint64 shownAt =
+            QDateTime::currentMSecsSinceEpoch() - clock.elapsed() + qint64(done.value(u"shown"_qs));
+        QVariantMap timing;
+        map->webView()->page()->runJavaScript(
+            QStringLiteral("(() => { const t = performance.timing; return {navigation: "
+                           "t.navigationStart, page: t.responseEnd, scripts: t.domInteractive, "
+                           "loaded: t.loadEventEnd}; })()"),
+            [&timing](const QVariant &v) { timing = v.toMap(); });
+        if (QTest::qWaitFor([&] { return !timing.isEmpty(); }, Timeout)) {
+            for (auto it = timing.cbegin(); it != timing.cend(); ++it)
+                print("page_" + it.key().toUtf8() + "_ms",
+                      double(it.value().toLongLong() - shownAt));
+        }
     }
     if (parser.isSet(change)) {
         QList<MapRequestPoint> points =

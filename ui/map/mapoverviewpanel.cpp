@@ -301,6 +301,7 @@ void MapOverviewPanel::loadRequests()
 
 void MapOverviewPanel::showRequests(const QList<MapRequestPoint> &points)
 {
+    qCDebug(lcMap) << points.size() << "requests read for the map";
     m_map->setRequests(points);
     m_countLabel->setText(tr("%Ln request(s) on the map", nullptr, int(points.size())));
 }

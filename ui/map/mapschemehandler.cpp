@@ -147,6 +147,7 @@ void MapSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
         return;
     }
     const QString path = url.path();
+    qCDebug(lcMap) << "serving" << path;
     const QStringList parts = path.split(u'/');
     // "/layers/<id>/<level>.json"
     if (parts.size() == 4 && parts.at(1) == u"layers" && parts.at(3).endsWith(u".json")) {

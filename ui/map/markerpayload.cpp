@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QtEndian>
 #include <cstdio>
 #include <cstring>
@@ -94,7 +95,7 @@ void MarkerSet::clear()
 
 quint16 MarkerSet::typeOf(const MapRequestPoint &point)
 {
-    const QString key = point.serviceCode.isEmpty() ? point.typeName : point.serviceCode;
+    const QString &key = typeKey(point.serviceCode, point.typeName);
     if (const auto it = m_typeIndex.constFind(key); it != m_typeIndex.cend())
         return it.value();
     // More types than a u16 holds do not occur; the last index takes any beyond.
@@ -104,41 +105,56 @@ quint16 MarkerSet::typeOf(const MapRequestPoint &point)
     return index;
 }
 
+const QString &MarkerSet::typeKey(const QString &serviceCode, const QString &typeName)
+{
+    return serviceCode.isEmpty() ? typeName : serviceCode;
+}
+
+bool MarkerSet::isUnchanged(const Entry &entry, const MapRequestPoint &point) const
+{
+    const Type &type = m_types.at(entry.type);
+    return entry.latitude == point.latitude && entry.longitude == point.longitude &&
+           entry.status == quint8(mapprotocol::statusIndex(point.status)) &&
+           entry.number == point.number &&
+           typeKey(type.code, type.name) == typeKey(point.serviceCode, point.typeName);
+}
+
 MarkerPayload MarkerSet::update(const QList<MapRequestPoint> &requests, bool forceReplace)
 {
-    QHash<QString, const MapRequestPoint *> next;
-    next.reserve(requests.size());
-    bool repeated = false;
-    for (const MapRequestPoint &r : requests) {
-        auto it = next.find(r.id);
-        if (it != next.end()) {
-            repeated = true;
-            *it = &r;
-        } else {
-            next.insert(r.id, &r);
-        }
-    }
-    const auto entryOf = [this](const MapRequestPoint &r) {
-        return Entry{r.latitude, r.longitude, typeOf(r), quint8(mapprotocol::statusIndex(r.status)),
-                     r.number};
-    };
-
-    bool replace = forceReplace || repeated || m_repeated || m_entries.isEmpty() ||
-                   m_changesInARow >= MaxChangesInARow;
+    bool replace =
+        forceReplace || m_repeated || m_entries.isEmpty() || m_changesInARow >= MaxChangesInARow;
+    const double limit = ReplaceShare * double(std::max<qsizetype>(requests.size(), 1));
     QList<const MapRequestPoint *> changed;
     QStringList removed;
     if (!replace) {
-        for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
-            if (!next.contains(it.key()))
-                removed.append(it.key());
-        }
+        // One look-up per request: each entry met is stamped with this pass, so the ones left
+        // unstamped are gone; an entry met twice, or a new id met twice, is an id that repeats.
+        ++m_pass;
+        QSet<QString> fresh;
+        bool repeated = false;
         for (const MapRequestPoint &r : requests) {
-            const auto it = m_entries.constFind(r.id);
-            if (it == m_entries.cend() || !(it.value() == entryOf(r)))
+            const auto it = m_entries.find(r.id);
+            if (it == m_entries.end()) {
+                repeated = fresh.contains(r.id);
+                fresh.insert(r.id);
                 changed.append(&r);
+            } else {
+                repeated = it->pass == m_pass;
+                it->pass = m_pass;
+                if (!isUnchanged(*it, r))
+                    changed.append(&r);
+            }
+            if (repeated || double(changed.size()) > limit)
+                break;
         }
-        replace = double(changed.size() + removed.size()) >
-                  ReplaceShare * double(std::max<qsizetype>(requests.size(), 1));
+        replace = repeated || double(changed.size()) > limit;
+        if (!replace && m_entries.size() + fresh.size() > requests.size()) {
+            for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+                if (it->pass != m_pass)
+                    removed.append(it.key());
+            }
+        }
+        replace = replace || double(changed.size() + removed.size()) > limit;
     }
     if (replace) {
         clear();
@@ -147,21 +163,26 @@ MarkerPayload MarkerSet::update(const QList<MapRequestPoint> &requests, bool for
         changed.reserve(requests.size());
         for (const MapRequestPoint &r : requests)
             changed.append(&r);
-        m_repeated = repeated;
     } else {
         ++m_changesInARow;
         for (const QString &id : std::as_const(removed))
             m_entries.remove(id);
     }
     m_entries.reserve(m_entries.size() + changed.size());
-    for (const MapRequestPoint *r : std::as_const(changed))
-        m_entries.insert(r->id, entryOf(*r));
+    for (const MapRequestPoint *r : std::as_const(changed)) {
+        m_entries.insert(r->id,
+                         Entry{r->latitude, r->longitude, typeOf(*r),
+                               quint8(mapprotocol::statusIndex(r->status)), r->number, m_pass});
+    }
+    // Ids that repeat are all drawn (the page counts markers, not ids), and the next list goes
+    // whole too.
+    if (replace)
+        m_repeated = m_entries.size() != requests.size();
 
     MarkerPayload payload;
     payload.replace = replace;
     payload.changed = int(changed.size());
     payload.removed = int(removed.size());
-    // Repeated ids are all drawn: the page counts markers, not ids.
     payload.total = replace ? int(requests.size()) : int(m_entries.size());
     payload.bytes = encode(changed, removed, replace, payload.total);
     return payload;

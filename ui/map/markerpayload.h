@@ -70,11 +70,7 @@ private:
         quint16 type = 0;
         quint8 status = 0;
         QString number;
-        bool operator==(const Entry &other) const
-        {
-            return latitude == other.latitude && longitude == other.longitude &&
-                   type == other.type && status == other.status && number == other.number;
-        }
+        quint32 pass = 0; // the last update() that met it
     };
     struct Type
     {
@@ -83,6 +79,8 @@ private:
         QString mark;
     };
 
+    static const QString &typeKey(const QString &serviceCode, const QString &typeName);
+    bool isUnchanged(const Entry &entry, const MapRequestPoint &point) const;
     quint16 typeOf(const MapRequestPoint &point);
     QByteArray encode(const QList<const MapRequestPoint *> &changed, const QStringList &removed,
                       bool replace, int total) const;
@@ -91,6 +89,7 @@ private:
     QHash<QString, quint16> m_typeIndex; // service code, or type name without one
     QList<Type> m_types;
     int m_changesInARow = 0;
+    quint32 m_pass = 0;
     bool m_repeated = false; // the page was given an id twice: the next payload replaces all
 };
 
