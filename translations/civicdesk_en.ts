@@ -6339,6 +6339,10 @@ Watch the screen for your number.</translation>
         <source>Map views</source>
         <translation>Map views</translation>
     </message>
+    <message>
+        <source>The requests could not be read for the map: %1</source>
+        <translation>The requests could not be read for the map: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapView</name>

@@ -6339,6 +6339,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>Map views</source>
         <translation>Vistas del mapa</translation>
     </message>
+    <message>
+        <source>The requests could not be read for the map: %1</source>
+        <translation>No se pudieron leer las solicitudes para el mapa: %1</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapView</name>

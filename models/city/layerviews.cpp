@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -28,9 +29,11 @@ QString LayerViews::key(const QString &layerId, LayerDetail detail)
     return layersimplifier::nameOf(detail) + u'/' + layerId;
 }
 
-void LayerViews::prepare()
+void LayerViews::prepare(const QStringList &first)
 {
-    const QList<LayerInfo> layers = m_layers.layers();
+    QList<LayerInfo> layers = m_layers.layers();
+    std::stable_partition(layers.begin(), layers.end(),
+                          [&first](const LayerInfo &layer) { return first.contains(layer.id); });
     QHash<QString, QByteArray> stored;
     for (const LayerDetail detail : {LayerDetail::Overview, LayerDetail::Street}) {
         for (const LayerInfo &layer : layers) {

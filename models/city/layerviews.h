@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QThreadPool>
 #include <optional>
 
@@ -25,9 +26,11 @@ public:
     explicit LayerViews(const LayerRepository &layers, QObject *parent = nullptr);
     ~LayerViews() override;
 
-    // Starts making the views of every layer not made yet (again after invalidate()). Reads the
-    // stored layers on this thread, simplifies them on others; returns at once.
-    void prepare();
+    // Starts making the views of every layer not made yet (again after invalidate()): the
+    // overviews of the layers in `first` (those a map draws at once), the other overviews, then
+    // the street views. Reads the stored layers on this thread, simplifies them on others;
+    // returns at once.
+    void prepare(const QStringList &first = {});
     // Forgets every view (after an import or a sync changed the layers).
     void invalidate();
     // Waits until every view started so far is made (tests, benchmarks).

@@ -1,14 +1,17 @@
 // The CivicDesk map page: an offline Leaflet map driven by one QWebChannel object, "mapBridge".
 // It is served by ui/map/mapschemehandler.cpp from civicdesk-map://map/, which also serves the
 // layers' geometry: layers/<id>/overview.json (simplified for zoom < 15) and
-// layers/<id>/street.json (closer), each fetched the first time a shown layer needs it.
+// layers/<id>/street.json (closer), each fetched the first time a shown layer needs it, and the
+// request markers as packed binary payloads, markers/<sequence>.bin.
 //
-// Protocol version 2 (keep in step with ui/map/mapprotocol.h):
+// Protocol version 3 (keep in step with ui/map/mapprotocol.h):
 //   C++ -> page (signals of mapBridge)
 //     configured(configJson)            centre, bounds, attribution, tile URL, translated labels
 //     layerAdded(id, kind, title, nameProperty)     one basemap layer of the city pack
 //     basemapComplete()                 every layer has been announced
-//     requestsReplaced(packedJson)      the request markers, see setRequests() below
+//     markersChanged(sequence, replace, total)  the request markers changed: the page fetches
+//                                       markers/<sequence>.bin (ui/map/markerpayload.h), all of
+//                                       them or the change since the previous payload
 //     selectionChanged(selectionJson)   the selected request ({} for none), panned to if asked
 //     intakeLocationChanged(json)       the location being entered in intake ({} for none)
 //     duplicatesChanged(json)           duplicate candidates: [{id, lat, lon, label}]
@@ -27,7 +30,7 @@
 'use strict';
 
 (function () {
-    const PROTOCOL_VERSION = 2;
+    const PROTOCOL_VERSION = 3;
     const STREET_ZOOM = 15; // from here on layers are drawn in street detail
     const STATUS = ['open', 'in_progress', 'closed']; // indexes used by the packed requests
     const STATUS_COLOURS = ['#d9480f', '#1971c2', '#868e96'];
@@ -103,7 +106,8 @@
 
     // --- Basemap from the city pack's layers ----------------------------------------------
 
-    // How each kind of layer is drawn, and whether it shows at first.
+    // How each kind of layer is drawn, and whether it shows at first (the C++ side makes those
+    // layers' views first: keep `visible` in step with mapprotocol::isShownAtFirst).
     const KINDS = {
         boundary: {pane: 'land', visible: true,
                    style: {color: '#7d7463', weight: 1.5, fillColor: '#f8f6f0', fillOpacity: 1}},
@@ -206,24 +210,30 @@
         return zoom >= STREET_ZOOM ? 'street' : 'overview';
     }
 
-    // The layer's GeoJSON at `level`, fetched once. XMLHttpRequest: QtWebEngine 6.4 lets the
-    // page fetch() nothing from a custom scheme, but XMLHttpRequest from its own origin.
+    // What the scheme handler serves at `url`, as `type` ('json', 'arraybuffer').
+    // XMLHttpRequest: QtWebEngine 6.4 lets the page fetch() nothing from a custom scheme, but
+    // XMLHttpRequest from its own origin.
+    function fetchData(url, type) {
+        return new Promise((resolve, reject) => {
+            const request = new XMLHttpRequest();
+            request.open('GET', url);
+            request.responseType = type;
+            request.onload = () => {
+                if (request.status === 200 && request.response)
+                    resolve(request.response);
+                else
+                    reject(new Error(url + ': ' + request.status));
+            };
+            request.onerror = () => reject(new Error(url + ': not served'));
+            request.send();
+        });
+    }
+
+    // The layer's GeoJSON at `level`, fetched once.
     function fetchLayer(entry, level) {
         if (!entry.data[level]) {
-            const url = 'layers/' + encodeURIComponent(entry.id) + '/' + level + '.json';
-            entry.data[level] = new Promise((resolve, reject) => {
-                const request = new XMLHttpRequest();
-                request.open('GET', url);
-                request.responseType = 'json';
-                request.onload = () => {
-                    if (request.status === 200 && request.response)
-                        resolve(request.response);
-                    else
-                        reject(new Error(url + ': ' + request.status));
-                };
-                request.onerror = () => reject(new Error(url + ': not served'));
-                request.send();
-            });
+            entry.data[level] = fetchData('layers/' + encodeURIComponent(entry.id) + '/' + level +
+                                          '.json', 'json');
         }
         return entry.data[level];
     }
@@ -408,8 +418,10 @@
                           className: 'cluster', iconSize: [size, size]});
     }
 
-    let loading = null;   // {count, t0} while markers are being added in chunks
-    let pending = null;   // the newest payload that arrived meanwhile
+    let loading = null;        // {count, t0} while markers are being added in chunks
+    const markerQueue = [];    // {sequence, replace, total} announced, not fetched yet
+    let markersBusy = false;   // a payload is being fetched or clustered
+    const markersById = new Map();
 
     const clusters = L.markerClusterGroup({
         chunkedLoading: true,
@@ -451,43 +463,117 @@
         updateStatusLegend(done.count);
         afterPaint(() => {
             bridge.rendered('requests', done.count, performance.now() - done.t0);
-            if (pending) {
-                const next = pending;
-                pending = null;
-                setRequests(next);
-            }
+            markersBusy = false;
+            nextMarkers();
         });
     }
 
-    // packed: {"v":1, "types":[{"code","name","mark"}], "ids":[...], "numbers":[...],
-    //          "points":[lat, lon, statusIndex, typeIndex, ...]}
-    function setRequests(packed) {
-        if (loading) {
-            pending = packed;
-            return;
-        }
-        const t0 = performance.now();
-        const data = JSON.parse(packed);
-        if (data.v !== PROTOCOL_VERSION)
-            throw new Error('requests payload version ' + data.v);
-        types = data.types;
-        iconCache.clear();
-        clusters.clearLayers();
-        const ids = data.ids, numbers = data.numbers, points = data.points;
-        const markers = new Array(ids.length);
-        for (let i = 0, j = 0; i < ids.length; ++i, j += 4) {
-            markers[i] = L.marker([points[j], points[j + 1]], {
-                icon: requestIcon(points[j + 2], points[j + 3]), keyboard: false,
-                rid: ids[i], num: numbers[i], s: points[j + 2], t: points[j + 3]});
-        }
-        loading = {count: markers.length, t0: t0};
-        if (markers.length === 0 || !map.hasLayer(clusters)) {
-            clusters.addLayers(markers);
-            requestsLoaded();
-        } else {
-            clusters.addLayers(markers);
-        }
+    // A binary payload from the scheme handler (layout in ui/map/markerpayload.h): typed arrays
+    // over the bytes as they came (little-endian, as every platform QtWebEngine runs on).
+    function decodeMarkers(buffer) {
+        const header = new DataView(buffer, 0, 24);
+        const magic = String.fromCharCode(header.getUint8(0), header.getUint8(1),
+                                          header.getUint8(2), header.getUint8(3));
+        if (magic !== 'CDMK' || header.getUint32(4, true) !== PROTOCOL_VERSION)
+            throw new Error('marker payload ' + magic + ' version ' + header.getUint32(4, true));
+        const n = header.getUint32(12, true);
+        const textBytes = header.getUint32(20, true);
+        if (buffer.byteLength !== 24 + 19 * n + textBytes)
+            throw new Error('marker payload of ' + buffer.byteLength + ' bytes for ' + n);
+        const text = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 24 + 19 * n)));
+        return {
+            replace: (header.getUint32(8, true) & 1) === 1,
+            total: header.getUint32(16, true),
+            latitudes: new Float64Array(buffer, 24, n),
+            longitudes: new Float64Array(buffer, 24 + 8 * n, n),
+            types: new Uint16Array(buffer, 24 + 16 * n, n),
+            statuses: new Uint8Array(buffer, 24 + 18 * n, n),
+            text: text,
+        };
     }
+
+    // Applies one payload: a replacement clears the markers; a change removes the markers gone
+    // or changed and adds the new and changed ones. markercluster clusters what is added in
+    // chunks, keeping the page responsive; requestsLoaded() runs when it is done.
+    function applyMarkers(payload, t0) {
+        const text = payload.text;
+        types = text.types;
+        if (payload.replace) {
+            iconCache.clear();
+            clusters.clearLayers();
+            markersById.clear();
+        } else {
+            const gone = [];
+            for (const id of text.removed) {
+                const marker = markersById.get(id);
+                if (marker) {
+                    gone.push(marker);
+                    markersById.delete(id);
+                }
+            }
+            for (const id of text.ids) {
+                const marker = markersById.get(id);
+                if (marker)
+                    gone.push(marker);
+            }
+            if (gone.length)
+                clusters.removeLayers(gone);
+        }
+        const ids = text.ids, numbers = text.numbers;
+        const lat = payload.latitudes, lon = payload.longitudes;
+        const s = payload.statuses, t = payload.types;
+        const added = new Array(ids.length);
+        for (let i = 0; i < ids.length; ++i) {
+            const marker = L.marker([lat[i], lon[i]], {
+                icon: requestIcon(s[i], t[i]), keyboard: false,
+                rid: ids[i], num: numbers[i], s: s[i], t: t[i]});
+            added[i] = marker;
+            markersById.set(ids[i], marker);
+        }
+        const count = payload.replace ? added.length : markersById.size;
+        if (count !== payload.total)
+            reportError('markers: ' + count + ' on the map, ' + payload.total + ' expected',
+                        'map.js', 0);
+        loading = {count: count, t0: t0};
+        clusters.addLayers(added, true); // nobody listens to 'layeradd' for each marker
+        if (added.length === 0 || !map.hasLayer(clusters))
+            requestsLoaded();
+    }
+
+    // The payloads are applied in order, each once; a replacement makes those queued before it
+    // moot.
+    function markersChanged(sequence, replace, total) {
+        if (replace)
+            markerQueue.length = 0;
+        markerQueue.push({sequence: sequence, replace: replace, total: total});
+        nextMarkers();
+    }
+
+    function nextMarkers() {
+        if (markersBusy || !markerQueue.length)
+            return;
+        const item = markerQueue.shift();
+        markersBusy = true;
+        const t0 = performance.now();
+        fetchData('markers/' + item.sequence + '.bin', 'arraybuffer')
+            .then(buffer => applyMarkers(decodeMarkers(buffer), t0))
+            .catch(e => {
+                loading = null;
+                reportError('markers ' + item.sequence + ': ' + ((e && e.stack) || e), 'map.js', 0);
+                markersBusy = false;
+                nextMarkers();
+            });
+    }
+
+    // For tests: the marker of a request as the page has it, [lat, lon, status, mark, number].
+    window.civicdeskMarker = id => {
+        const marker = markersById.get(id);
+        if (!marker)
+            return null;
+        const type = types[marker.options.t] || {mark: '?'};
+        return [marker.getLatLng().lat, marker.getLatLng().lng, marker.options.s, type.mark,
+                marker.options.num];
+    };
 
     // --- Selection, intake location, duplicates, picks -----------------------------------
 
@@ -777,7 +863,7 @@
         bridge.configured.connect(guarded('configure', configure));
         bridge.layerAdded.connect(guarded('layer', addLayer));
         bridge.basemapComplete.connect(guarded('basemap', basemapComplete));
-        bridge.requestsReplaced.connect(guarded('requests', setRequests));
+        bridge.markersChanged.connect(guarded('markers', markersChanged));
         bridge.selectionChanged.connect(guarded('selection', showSelection));
         bridge.intakeLocationChanged.connect(guarded('intake location', showIntake));
         bridge.duplicatesChanged.connect(guarded('duplicates', showDuplicates));

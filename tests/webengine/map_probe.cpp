@@ -6,6 +6,9 @@
 //       background once its window is up
 //   --database FILE --update N            replace the markers with N located requests (taken
 //                                         from the store, repeated if it holds fewer)
+//   --database FILE --change K            after the first render, change K of the requests shown
+//                                         (a quarter each removed, new, moved, of another
+//                                         status), as a sync does: the page gets the difference
 //   --database FILE --import DIR          import the city pack DIR into the store first
 //   --database FILE --baseline DIR        the bare baseline: a page of plain Leaflet in the same
 //                                         QtWebEngine drawing the same layers (files written to
@@ -18,10 +21,12 @@
 #include "models/store/database.h"
 #include "ui/common/storecontext.h"
 #include "ui/map/mapoverviewpanel.h"
+#include "ui/map/mapprotocol.h"
 #include "ui/map/mapview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -37,9 +42,9 @@ namespace {
 
 constexpr int Timeout = 300000;
 
-void print(const char *key, double value)
+void print(const QByteArray &key, double value)
 {
-    std::printf("%s=%.1f\n", key, value);
+    std::printf("%s=%.1f\n", key.constData(), value);
     std::fflush(stdout);
 }
 
@@ -70,11 +75,8 @@ bool writeBaseline(const QString &dir, MapOverviewPanel &panel, StoreContext &st
     panel.layerViews()->prepare();
     panel.layerViews()->waitForDone();
     int index = 0;
-    static const QStringList shownAtFirst = {
-        QStringLiteral("boundary"), QStringLiteral("open_space"), QStringLiteral("neighborhood"),
-        QStringLiteral("street")};
     for (const LayerInfo &layer : store.layers.layers()) {
-        if (!shownAtFirst.contains(layer.kind))
+        if (!mapprotocol::isShownAtFirst(layer.kind))
             continue;
         const QString file = QStringLiteral("layer%1.js").arg(index++);
         if (!writeFile(QDir(dir).filePath(file), "LAYERS.push(" +
@@ -139,6 +141,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption update(QStringLiteral("update"),
                                     QStringLiteral("time replacing the markers"),
                                     QStringLiteral("count"));
+    const QCommandLineOption change(QStringLiteral("change"),
+                                    QStringLiteral("time changing some of the markers"),
+                                    QStringLiteral("count"));
     const QCommandLineOption warm(QStringLiteral("warm"),
                                   QStringLiteral("simplify the layers before showing the map"));
     const QCommandLineOption baseline(QStringLiteral("baseline"),
@@ -146,7 +151,7 @@ int main(int argc, char *argv[])
                                       QStringLiteral("directory"));
     const QCommandLineOption import(QStringLiteral("import"), QStringLiteral("city pack"),
                                     QStringLiteral("directory"));
-    parser.addOptions({database, firstRender, update, warm, baseline, import});
+    parser.addOptions({database, firstRender, update, change, warm, baseline, import});
     parser.process(app);
 
     auto db = Database::open(parser.value(database));
@@ -195,7 +200,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (parser.isSet(warm)) {
-        panel.layerViews()->prepare();
+        panel.layerViews()->prepare(panel.shownAtFirst());
         panel.layerViews()->waitForDone();
         print("warm_ms", double(clock.elapsed()));
         clock.restart();
@@ -210,6 +215,28 @@ int main(int argc, char *argv[])
                      });
     QObject::connect(map, &MapView::ready, &panel,
                      [&] { done.insert(QStringLiteral("ready"), double(clock.elapsed())); });
+    // Gives the map `points` and waits until the page has drawn them; prints the times as
+    // <what>_ms (all), <what>_encode_ms, <what>_page_ms and the payload's size.
+    const auto giveMarkers = [&](const QList<MapRequestPoint> &points, const QByteArray &what) {
+        done.clear();
+        clock.restart();
+        map->setRequests(points);
+        const double encoded = double(clock.elapsed());
+        if (!QTest::qWaitFor(
+                [&] {
+                    return done.contains(u"requests"_qs) &&
+                           int(done.value(u"requests_count"_qs)) == int(points.size());
+                },
+                Timeout)) {
+            std::fprintf(stderr, "the %s markers never rendered\n", what.constData());
+            return false;
+        }
+        print(what + "_ms", done.value(u"requests"_qs));
+        print(what + "_encode_ms", encoded);
+        print(what + "_page_ms", done.value(u"requests_page_ms"_qs));
+        print(what + "_payload_bytes", double(map->lastMarkerPayload().bytes.size()));
+        return true;
+    };
     panel.resize(1400, 900);
     panel.show();
     done.insert(QStringLiteral("shown"), double(clock.elapsed()));
@@ -233,6 +260,58 @@ int main(int argc, char *argv[])
         print("basemap_page_ms", done.value(u"basemap_page_ms"_qs));
         print("requests_page_ms", done.value(u"requests_page_ms"_qs));
         print("initial_requests", done.value(u"requests_count"_qs));
+        // The page's own milestones (Navigation Timing), since the panel was shown.
+        const qint64 shownAt =
+            QDateTime::currentMSecsSinceEpoch() - clock.elapsed() + qint64(done.value(u"shown"_qs));
+        QVariantMap timing;
+        map->webView()->page()->runJavaScript(
+            QStringLiteral("(() => { const t = performance.timing; return {navigation: "
+                           "t.navigationStart, page: t.responseEnd, scripts: t.domInteractive, "
+                           "loaded: t.loadEventEnd}; })()"),
+            [&timing](const QVariant &v) { timing = v.toMap(); });
+        if (QTest::qWaitFor([&] { return !timing.isEmpty(); }, Timeout)) {
+            for (auto it = timing.cbegin(); it != timing.cend(); ++it)
+                print("page_" + it.key().toUtf8() + "_ms",
+                      double(it.value().toLongLong() - shownAt));
+        }
+    }
+    if (parser.isSet(change)) {
+        QList<MapRequestPoint> points =
+            MapRequestRepository(*db.value()).located(panel.requestFilter());
+        const int wanted = std::min(parser.value(change).toInt(), int(points.size()));
+        if (wanted <= 0) {
+            std::fprintf(stderr, "nothing to change\n");
+            return 5;
+        }
+        // Spread over the list: removed, new, moved about 10 m, of another status.
+        const qsizetype step = points.size() / wanted;
+        QList<qsizetype> removed;
+        for (int i = 0; i < wanted; ++i) {
+            MapRequestPoint &p = points[i * step];
+            switch (i % 4) {
+            case 0:
+                removed.append(i * step);
+                break;
+            case 1:
+                p.id = QStringLiteral("probe:%1").arg(i);
+                p.number = QStringLiteral("P-%1").arg(i);
+                break;
+            case 2:
+                p.latitude += 0.0001;
+                break;
+            default:
+                p.status = p.status == RequestStatus::Open ? RequestStatus::InProgress
+                                                           : RequestStatus::Open;
+            }
+        }
+        for (auto it = removed.crbegin(); it != removed.crend(); ++it)
+            points.removeAt(*it);
+        if (!giveMarkers(points, "change"))
+            return 6;
+        print("change_markers",
+              map->lastMarkerPayload().changed + map->lastMarkerPayload().removed);
+        print("change_was_a_difference", map->lastMarkerPayload().replace ? 0 : 1);
+        print("markers_shown", double(points.size()));
     }
     if (parser.isSet(update)) {
         const int wanted = parser.value(update).toInt();
@@ -246,22 +325,8 @@ int main(int argc, char *argv[])
         points.reserve(wanted);
         for (int i = 0; i < wanted; ++i)
             points.append(located.at(i % located.size()));
-        done.clear();
-        clock.restart();
-        map->setRequests(points);
-        const double encoded = double(clock.elapsed());
-        if (!QTest::qWaitFor(
-                [&] {
-                    return done.contains(u"requests"_qs) &&
-                           int(done.value(u"requests_count"_qs)) == wanted;
-                },
-                Timeout)) {
-            std::fprintf(stderr, "the markers never rendered\n");
+        if (!giveMarkers(points, "update"))
             return 6;
-        }
-        print("update_ms", done.value(u"requests"_qs));
-        print("update_encode_ms", encoded);
-        print("update_page_ms", done.value(u"requests_page_ms"_qs));
         print("update_markers", wanted);
         // The page stays responsive: a round trip through the bridge right after the update.
         clock.restart();

@@ -1,6 +1,7 @@
 // The map's parts that need no browser: hexagon binning, the bridge's checks, the protocol's
-// encoders, the map settings, and the storage the map reads (reverse geocoding, located
-// requests, counts per neighbourhood) on the fixture city.
+// encoders, the markers' binary payload and its differences, the map settings, and the storage
+// the map reads (reverse geocoding, located requests, counts per neighbourhood) on the fixture
+// city.
 
 #include "models/city/layerrepository.h"
 #include "models/city/layersimplifier.h"
@@ -8,19 +9,25 @@
 #include "models/city/placerepository.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/requests/maprequestloader.h"
 #include "models/requests/maprequestrepository.h"
 #include "tests/support/teststore.h"
 #include "ui/map/hexbin.h"
 #include "ui/map/mapbridge.h"
 #include "ui/map/mapprotocol.h"
 #include "ui/map/mapsettings.h"
+#include "ui/map/markerpayload.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QtEndian>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 using namespace civicdesk;
@@ -186,42 +193,160 @@ private slots:
         QCOMPARE(mapprotocol::typeMark(QString()), QStringLiteral("?"));
     }
 
-    void requestsEncodeAsValidJson()
+    static MapRequestPoint point(const QString &id, double latitude, double longitude,
+                                 RequestStatus status = RequestStatus::Open)
     {
-        QList<MapRequestPoint> points;
-        MapRequestPoint a;
-        a.id = QStringLiteral("id \"1\" \\ \n");
+        MapRequestPoint p;
+        p.id = id;
+        p.number = u"N-"_qs + id;
+        p.serviceCode = QStringLiteral("POTHOLE");
+        p.typeName = QStringLiteral("Pothole Repair");
+        p.status = status;
+        p.latitude = latitude;
+        p.longitude = longitude;
+        return p;
+    }
+
+    static void compareMarkers(const MapRequestPoint &got, const MapRequestPoint &want)
+    {
+        QCOMPARE(got.id, want.id);
+        QCOMPARE(got.number, want.number);
+        QCOMPARE(got.serviceCode, want.serviceCode);
+        QCOMPARE(got.typeName, want.typeName);
+        QCOMPARE(got.status, want.status);
+        QCOMPARE(got.latitude, want.latitude); // exactly: doubles go as they are
+        QCOMPARE(got.longitude, want.longitude);
+    }
+
+    // The markers' payload: a fixed little-endian header, the coordinates as doubles, type and
+    // status as small integers, ids and numbers as JSON text; any id survives the trip.
+    void markerPayloadRoundTrip()
+    {
+        MapRequestPoint a = point(QStringLiteral("id \"1\" \\ \n ñ"), 42.123456789, -71.5,
+                                  RequestStatus::InProgress);
         a.number = QStringLiteral("K7QMX-2A4FC");
-        a.serviceCode = QStringLiteral("POTHOLE");
-        a.typeName = QStringLiteral("Pothole Repair");
-        a.status = RequestStatus::InProgress;
-        a.latitude = 42.123456789;
-        a.longitude = -71.5;
-        points.append(a);
-        MapRequestPoint b = a;
-        b.id = QStringLiteral("2");
+        MapRequestPoint b = point(QStringLiteral("2"), 42.3, -71.06, RequestStatus::Closed);
         b.serviceCode.clear();
         b.typeName = QStringLiteral("Needle Pickup");
-        b.status = RequestStatus::Closed;
-        points.append(b);
+        MarkerSet set;
+        const MarkerPayload payload = set.update({a, b});
+        QVERIFY(payload.replace);
+        QCOMPARE(payload.changed, 2);
+        QCOMPARE(payload.total, 2);
+        const QByteArray &bytes = payload.bytes;
+        QCOMPARE(bytes.left(4), QByteArrayLiteral("CDMK"));
+        QCOMPARE(qFromLittleEndian<quint32>(bytes.constData() + 4), quint32(mapprotocol::Version));
+        QCOMPARE(qFromLittleEndian<quint32>(bytes.constData() + 8), 1u); // replaces
+        QCOMPARE(qFromLittleEndian<quint32>(bytes.constData() + 12), 2u);
+        const quint32 textBytes = qFromLittleEndian<quint32>(bytes.constData() + 20);
+        QCOMPARE(bytes.size(), qsizetype(24 + 2 * 19 + textBytes));
+        double latitude = 0;
+        const quint64 bits = qFromLittleEndian<quint64>(bytes.constData() + 24);
+        std::memcpy(&latitude, &bits, sizeof latitude);
+        QCOMPARE(latitude, a.latitude);
+        QCOMPARE(int(bytes.at(24 + 2 * 18 + 1)), 2); // b's status: closed
         QJsonParseError error;
-        const QJsonDocument doc =
-            QJsonDocument::fromJson(mapprotocol::encodeRequests(points).toUtf8(), &error);
+        const QJsonObject text = QJsonDocument::fromJson(bytes.mid(24 + 2 * 19), &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
-        const QJsonObject o = doc.object();
-        QCOMPARE(o.value(u"v").toInt(), mapprotocol::Version);
-        QCOMPARE(o.value(u"ids").toArray().at(0).toString(), a.id);
-        QCOMPARE(o.value(u"types").toArray().size(), 2);
-        QCOMPARE(o.value(u"types").toArray().at(1).toObject().value(u"mark").toString(),
+        QCOMPARE(text.value(u"types").toArray().size(), 2);
+        QCOMPARE(text.value(u"types").toArray().at(1).toObject().value(u"mark").toString(),
                  QStringLiteral("NP"));
-        const QJsonArray p = o.value(u"points").toArray();
-        QCOMPARE(p.size(), 8);
-        QCOMPARE(p.at(0).toDouble(), 42.123457);
-        QCOMPARE(p.at(2).toInt(), 1); // in progress
-        QCOMPARE(p.at(6).toInt(), 2); // closed
-        QCOMPARE(p.at(7).toInt(), 1); // second type
-        QCOMPARE(mapprotocol::encodeRequests({}),
-                 QStringLiteral("{\"v\":2,\"types\":[],\"ids\":[],\"numbers\":[],\"points\":[]}"));
+
+        const auto decoded = MarkerSet::decode(bytes);
+        QVERIFY(decoded);
+        QVERIFY(decoded->replace);
+        QCOMPARE(decoded->points.size(), 2);
+        compareMarkers(decoded->points.at(0), a);
+        compareMarkers(decoded->points.at(1), b);
+
+        // A damaged payload is refused, not misread.
+        QVERIFY(!MarkerSet::decode(bytes.left(bytes.size() - 1)));
+        QVERIFY(!MarkerSet::decode(QByteArrayLiteral("XXXX") + bytes.mid(4)));
+        MarkerSet empty;
+        const auto none = MarkerSet::decode(empty.update({}).bytes);
+        QVERIFY(none && none->points.isEmpty() && none->total == 0);
+    }
+
+    // A new list of requests goes as its difference from the page's markers when that is small:
+    // the changed and new markers and the ids removed; the whole list when most of it changed,
+    // when ids repeat, or after many differences in a row.
+    void markerChangesGoAsDifferences()
+    {
+        QList<MapRequestPoint> points;
+        for (int i = 0; i < 100; ++i)
+            points.append(point(QString::number(i), 42.3 + i * 0.001, -71.1));
+        MarkerSet set;
+        QVERIFY(set.update(points).replace);
+
+        QList<MapRequestPoint> next = points;
+        next[10].status = RequestStatus::Closed;                 // another status
+        next[20].latitude += 0.0001;                             // moved
+        next.removeAt(30);                                       // gone
+        next.append(point(QStringLiteral("new"), 42.31, -71.2)); // new
+        MarkerPayload payload = set.update(next);
+        QVERIFY(!payload.replace);
+        QCOMPARE(payload.changed, 3);
+        QCOMPARE(payload.removed, 1);
+        QCOMPARE(payload.total, 100);
+        auto decoded = MarkerSet::decode(payload.bytes);
+        QVERIFY(decoded);
+        QVERIFY(!decoded->replace);
+        QCOMPARE(decoded->removed, QStringList{QStringLiteral("30")});
+        QCOMPARE(decoded->points.size(), 3);
+        compareMarkers(decoded->points.at(0), next.at(10));
+        compareMarkers(decoded->points.at(1), next.at(20));
+        compareMarkers(decoded->points.at(2), next.last());
+
+        // Nothing changed: an empty difference.
+        payload = set.update(next);
+        QVERIFY(!payload.replace);
+        QCOMPARE(payload.changed + payload.removed, 0);
+        // Most changed: everything again.
+        payload = set.update(next.mid(0, 10));
+        QVERIFY(payload.replace);
+        QCOMPARE(payload.total, 10);
+        // No markers left: a replacement by nothing.
+        payload = set.update({});
+        QVERIFY(payload.replace);
+        QCOMPARE(payload.total, 0);
+        // An id given twice: all markers are drawn, and the next list goes whole too.
+        QVERIFY(set.update(points).replace);
+        QVERIFY(!set.update(points).replace);
+        QList<MapRequestPoint> twice = points;
+        twice.append(points.first());
+        payload = set.update(twice);
+        QVERIFY(payload.replace);
+        QCOMPARE(payload.total, 101);
+        QVERIFY(set.update(points).replace);
+        // Many differences in a row: the next one replaces (older payloads can be dropped).
+        for (int i = 0; i < MarkerSet::MaxChangesInARow; ++i) {
+            points[0].latitude += 0.00001;
+            QVERIFY(!set.update(points).replace);
+        }
+        points[0].latitude += 0.00001;
+        QVERIFY(set.update(points).replace);
+        // A page that was reloaded has nothing: replace.
+        set.clear();
+        QVERIFY(set.update(points).replace);
+    }
+
+    // The layers whose views are made first are those the page draws at once (KINDS in map.js).
+    void layersShownAtFirstMatchThePage()
+    {
+        QFile script(QStringLiteral(":/map/map.js"));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(script.readAll());
+        static const QRegularExpression kind(
+            QStringLiteral(R"(\n\s+(\w+): \{pane: '\w+', visible: (true|false))"));
+        int kinds = 0;
+        for (auto it = kind.globalMatch(text); it.hasNext();) {
+            const auto match = it.next();
+            QVERIFY2(mapprotocol::isShownAtFirst(match.captured(1)) ==
+                         (match.captured(2) == u"true"),
+                     qPrintable(match.captured(1)));
+            ++kinds;
+        }
+        QCOMPARE(kinds, 8);
     }
 
     void bridgeChecksWhatThePageSends()
@@ -290,6 +415,39 @@ private slots:
         // A wider reach finds a point farther away.
         QVERIFY(!places.nearestAddress(42.3576 + 0.01, -71.0685, 400));
         QVERIFY(places.nearestAddress(42.3576 + 0.01, -71.0685, 5000));
+    }
+
+    // The map's requests are read on a thread with its own connection; only the newest load is
+    // answered, and a cancelled one never is.
+    void locatedRequestsLoadOffTheUiThread()
+    {
+        // One request type: some of the requests, not all.
+        const MapRequestRepository here(m_store->db());
+        const qsizetype all = here.located({}).size();
+        MapRequestFilter some;
+        some.serviceCodes = {here.serviceTypes().first().code};
+        const qsizetype oneType = here.located(some).size();
+        QVERIFY(oneType > 0 && oneType < all);
+
+        MapRequestLoader loader(m_store->db());
+        QVERIFY(loader.isThreaded());
+        QSignalSpy loaded(&loader, &MapRequestLoader::loaded);
+        QSignalSpy failed(&loader, &MapRequestLoader::failed);
+        loader.load({});
+        loader.load(some); // the agent ticked on: only this one is answered
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(loaded.at(0).at(0).value<QList<MapRequestPoint>>().size(), oneType);
+        QCOMPARE(loaded.at(0).at(0).value<QList<MapRequestPoint>>().first().serviceCode,
+                 some.serviceCodes.first());
+
+        loader.load({});
+        loader.cancel();
+        loader.load(some);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(loaded.at(1).at(0).value<QList<MapRequestPoint>>().size(), oneType);
+        QCOMPARE(failed.size(), 0);
     }
 
     void locatedRequestsAndCounts()

@@ -1,8 +1,9 @@
 // The map in a real QWebEngineView on the fixture city: the page loads from the resources,
-// layers and markers go through the bridge, picks by keyboard and by mouse come back as the
-// nearest address with its districts, markers activate their request, selection, intake
-// location, duplicates and hot spots reach the page, JavaScript errors reach the log, and a
-// screenshot shows a drawn map. No fixed sleeps: every wait is for an acknowledgement.
+// layers and markers come from the map's URL scheme (markers as the bytes encoded, changes to
+// them as differences), picks by keyboard and by mouse come back as the nearest address with
+// its districts, markers activate their request, selection, intake location, duplicates and hot
+// spots reach the page, JavaScript errors reach the log, and a screenshot shows a drawn map. No
+// fixed sleeps: every wait is for an acknowledgement.
 
 #include "models/city/layerviews.h"
 #include "models/citypack/cityimporter.h"
@@ -24,6 +25,7 @@
 #include <QTest>
 #include <QWebEnginePage>
 #include <QWebEngineView>
+#include <optional>
 
 using namespace civicdesk;
 
@@ -105,8 +107,9 @@ private:
     QWidget *input() const { return m_map->webView()->focusProxy(); }
 
     // Asks for `url` from inside the page (XMLHttpRequest, as the page does): {"text": body}
-    // or {"error": why}.
-    QVariantMap fetchInPage(const QString &url, const QString &method = QStringLiteral("GET"))
+    // (in base64 when asked for `bytes`) or {"error": why}.
+    QVariantMap fetchInPage(const QString &url, const QString &method = QStringLiteral("GET"),
+                            bool bytes = false)
     {
         static int probes = 0;
         const QString key = QStringLiteral("fetch%1").arg(++probes);
@@ -117,12 +120,19 @@ private:
                 "(function () { const r = new XMLHttpRequest();"
                 "  try { r.open(%2, %1); } catch (e) {"
                 "    window.probes[%3] = {error: String(e)}; return; }"
+                "  const bytes = %4;"
+                "  if (bytes) r.responseType = 'arraybuffer';"
+                "  const body = () => { if (!bytes) return r.responseText;"
+                "    const b = new Uint8Array(r.response); let t = '';"
+                "    for (let i = 0; i < b.length; ++i) t += String.fromCharCode(b[i]);"
+                "    return btoa(t); };"
                 "  r.onload = () => { window.probes[%3] = r.status === 200"
-                "      ? {text: r.responseText} : {error: 'HTTP ' + r.status}; };"
+                "      ? {text: body()} : {error: 'HTTP ' + r.status}; };"
                 "  r.onerror = () => { window.probes[%3] = {error: 'not served'}; };"
                 "  try { r.send(); } catch (e) { window.probes[%3] = {error: String(e)}; }"
                 "})();")
-                .arg(jsString(url), jsString(method), jsString(key)));
+                .arg(jsString(url), jsString(method), jsString(key),
+                     bytes ? QStringLiteral("true") : QStringLiteral("false")));
         auto result = std::make_shared<QVariantMap>();
         const bool answered = QTest::qWaitFor(
             [&] {
@@ -154,6 +164,35 @@ private:
         const qsizetype mark = m_rendered.size();
         m_map->centerOn(lat, lon, zoom);
         QVERIFY(waitRendered(mark, QStringLiteral("view"), zoom));
+    }
+
+    // The page's own view of a request's marker: [lat, lon, status, mark, number], or empty.
+    QVariantList markerInPage(const QString &id)
+    {
+        auto result = std::make_shared<std::optional<QVariant>>();
+        m_map->webView()->page()->runJavaScript(
+            QStringLiteral("window.civicdeskMarker(%1)").arg(jsString(id)),
+            [result](const QVariant &v) { *result = v; });
+        if (!QTest::qWaitFor([&] { return result->has_value(); }, Slow))
+            qWarning("the page never answered about %s", qPrintable(id));
+        return result->value_or(QVariant()).toList();
+    }
+
+    static QList<MapRequestPoint> syntheticPoints(int count)
+    {
+        QList<MapRequestPoint> points;
+        for (int i = 0; i < count; ++i) {
+            MapRequestPoint p;
+            p.id = QStringLiteral("synthetic:%1").arg(i);
+            p.number = QString::number(i);
+            p.serviceCode = QStringLiteral("TYPE%1").arg(i % 7);
+            p.typeName = QStringLiteral("Type number %1").arg(i % 7);
+            p.status = RequestStatus(i % 3);
+            p.latitude = 42.25 + (i % 100) * 0.0015;
+            p.longitude = -71.15 + (i / 100) * 0.002;
+            points.append(p);
+        }
+        return points;
     }
 
     void setMarkers(const QList<MapRequestPoint> &points)
@@ -244,6 +283,8 @@ private slots:
             u"/etc/passwd"_qs,                      // not a file of the page
             u"map.js.bak"_qs,                       //
             u"leaflet/../../etc/passwd"_qs,         //
+            u"markers/999999.bin"_qs,               // no such payload
+            u"markers/1.json"_qs,                   //
             u"civicdesk-map://elsewhere/map.js"_qs, // another host
             u"file:///etc/passwd"_qs,               // another scheme
         };
@@ -256,26 +297,61 @@ private slots:
         mapMessages().erase(mapMessages().begin() + logged, mapMessages().end());
     }
 
-    void manyMarkersThroughTheBridge()
+    void manyMarkersThroughTheScheme()
     {
-        QList<MapRequestPoint> points;
-        for (int i = 0; i < 5000; ++i) {
-            MapRequestPoint p;
-            p.id = QStringLiteral("synthetic:%1").arg(i);
-            p.number = QString::number(i);
-            p.serviceCode = QStringLiteral("TYPE%1").arg(i % 7);
-            p.typeName = QStringLiteral("Type number %1").arg(i % 7);
-            p.status = RequestStatus(i % 3);
-            p.latitude = 42.25 + (i % 100) * 0.0015;
-            p.longitude = -71.15 + (i / 100) * 0.002;
-            points.append(p);
-        }
+        const QList<MapRequestPoint> points = syntheticPoints(5000);
         setMarkers(points);
         // Two replacements in a row: the newest wins, none is lost half-way.
         const qsizetype mark = m_rendered.size();
         m_map->setRequests(points.mid(0, 100));
         m_map->setRequests(points.mid(0, 10));
         QVERIFY(waitRendered(mark, QStringLiteral("requests"), 10));
+    }
+
+    // The markers come from the map's URL scheme as the bytes encoded, not through the bridge.
+    void markersAreServedAsBytes()
+    {
+        setMarkers(syntheticPoints(300));
+        const QVariantMap answer = fetchInPage(
+            QStringLiteral("markers/%1.bin").arg(m_map->lastMarkerSequence()), u"GET"_qs, true);
+        QVERIFY2(answer.contains(u"text"_qs), qPrintable(answer.value(u"error"_qs).toString()));
+        QCOMPARE(answer.value(u"text"_qs).toString(),
+                 QString::fromLatin1(m_map->lastMarkerPayload().bytes.toBase64()));
+        QVERIFY(m_map->lastMarkerPayload().bytes.size() < 300 * 64);
+    }
+
+    // A change reaches the page as a difference: the moved marker moved, the closed one closed,
+    // the removed one gone, the new one there with its type's mark, the others as they were.
+    void markerChangesReachThePage()
+    {
+        const QList<MapRequestPoint> points = syntheticPoints(5000);
+        setMarkers(points);
+        QList<MapRequestPoint> next = points;
+        next[1].latitude += 0.001;
+        next[3].status = RequestStatus::Closed; // was open
+        MapRequestPoint added = points.first();
+        added.id = QStringLiteral("synthetic:new");
+        added.number = QStringLiteral("NEW-1");
+        added.serviceCode = QStringLiteral("NEWTYPE");
+        added.typeName = QStringLiteral("Brand New Type");
+        next.append(added);
+        next.removeAt(4);
+        setMarkers(next);
+        QVERIFY(!m_map->lastMarkerPayload().replace);
+        QCOMPARE(m_map->lastMarkerPayload().changed, 3);
+        QCOMPARE(m_map->lastMarkerPayload().removed, 1);
+
+        QCOMPARE(markerInPage(points.at(1).id).value(0).toDouble(), next.at(1).latitude);
+        QCOMPARE(markerInPage(points.at(3).id).value(2).toInt(), 2);
+        QVERIFY(markerInPage(points.at(4).id).isEmpty());
+        const QVariantList fresh = markerInPage(added.id);
+        QCOMPARE(fresh.value(3).toString(), QStringLiteral("BN"));
+        QCOMPARE(fresh.value(4).toString(), added.number);
+        const QVariantList same = markerInPage(points.at(2).id);
+        QCOMPARE(same.value(0).toDouble(), points.at(2).latitude);
+        QCOMPARE(same.value(1).toDouble(), points.at(2).longitude);
+        QCOMPARE(same.value(2).toInt(), 2);
+        QCOMPARE(same.value(3).toString(), QStringLiteral("TN"));
     }
 
     void keyboardPickGivesTheNearestAddress()

@@ -32,7 +32,9 @@ signals:
     void layerAdded(const QString &id, const QString &kind, const QString &title,
                     const QString &nameProperty);
     void basemapComplete();
-    void requestsReplaced(const QString &packedJson);
+    // The request markers changed: the page fetches markers/<sequence>.bin (markerpayload.h),
+    // a replacement of all or a change to the previous ones, `total` markers after it.
+    void markersChanged(int sequence, bool replace, int total);
     void selectionChanged(const QString &selectionJson);
     void intakeLocationChanged(const QString &locationJson);
     void duplicatesChanged(const QString &duplicatesJson);

@@ -2,6 +2,7 @@
 
 #include "models/city/layerviews.h"
 #include "models/itemmodels/layerlistmodel.h"
+#include "models/requests/maprequestloader.h"
 #include "ui/common/storecontext.h"
 #include "ui/map/hotspotpanel.h"
 #include "ui/map/maplogging.h"
@@ -45,7 +46,8 @@ std::optional<std::pair<double, double>> parseCenter(const QString &text)
 } // namespace
 
 MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
-    : QWidget(parent), m_store(store), m_mapRequests(store.database), m_places(store.database),
+    : QWidget(parent), m_store(store), m_mapRequests(store.database),
+      m_loader(new MapRequestLoader(store.database, this)), m_places(store.database),
       m_tabs(new QTabWidget(this)), m_mapTab(new QWidget(this)), m_typeLabel(new QLabel(this)),
       m_type(new QComboBox(this)), m_departmentLabel(new QLabel(this)),
       m_department(new QComboBox(this)), m_open(new QCheckBox(this)),
@@ -191,15 +193,23 @@ MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
                     m_map->setLayerData(layer.id, layersimplifier::nameOf(detail), *json);
             }
         }
-        m_layerViews->prepare();
+        m_layerViews->prepare(shownAtFirst());
+        // The requests are read on a thread of their own while the page loads; the markers go
+        // to the page when both are ready.
         if (!m_requestsLoaded)
             loadRequests();
+    });
+    connect(m_loader, &MapRequestLoader::loaded, this, &MapOverviewPanel::showRequests);
+    connect(m_loader, &MapRequestLoader::failed, this, [this](const QString &message) {
+        qCWarning(lcMap).noquote() << "the map's requests could not be read:" << message;
+        m_countLabel->setText(tr("The requests could not be read for the map: %1").arg(message));
     });
     connect(m_layerViews, &LayerViews::viewReady, this,
             [this](const QString &id, LayerDetail detail, const QByteArray &json) {
                 m_map->setLayerData(id, layersimplifier::nameOf(detail), json);
             });
-    QTimer::singleShot(WarmUpDelay, m_layerViews, &LayerViews::prepare);
+    QTimer::singleShot(WarmUpDelay, m_layerViews,
+                       [this] { m_layerViews->prepare(shownAtFirst()); });
     connect(m_map, &MapView::markerActivated, this, [this](const QString &id) {
         if (const auto marker = markerFor(id))
             m_map->setSelection(*marker, false);
@@ -213,6 +223,16 @@ MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
 
     fillFilters();
     retranslate();
+}
+
+QStringList MapOverviewPanel::shownAtFirst() const
+{
+    QStringList ids;
+    for (const LayerInfo &layer : m_store.layers.layers()) {
+        if (mapprotocol::isShownAtFirst(layer.kind))
+            ids.append(layer.id);
+    }
+    return ids;
 }
 
 int MapOverviewPanel::layerCount() const
@@ -269,11 +289,20 @@ MapRequestFilter MapOverviewPanel::requestFilter() const
 void MapOverviewPanel::loadRequests()
 {
     const MapRequestFilter filter = requestFilter();
-    // No status ticked shows nothing (an empty list would mean "any").
-    const QList<MapRequestPoint> points =
-        filter.statuses.isEmpty() ? QList<MapRequestPoint>() : m_mapRequests.located(filter);
-    m_map->setRequests(points);
     m_requestsLoaded = true;
+    // No status ticked shows nothing (an empty list would mean "any").
+    if (filter.statuses.isEmpty()) {
+        m_loader->cancel();
+        showRequests({});
+    } else {
+        m_loader->load(filter);
+    }
+}
+
+void MapOverviewPanel::showRequests(const QList<MapRequestPoint> &points)
+{
+    qCDebug(lcMap) << points.size() << "requests read for the map";
+    m_map->setRequests(points);
     m_countLabel->setText(tr("%Ln request(s) on the map", nullptr, int(points.size())));
 }
 

@@ -23,6 +23,7 @@ namespace civicdesk {
 class HotSpotPanel;
 class LayerListModel;
 class LayerViews;
+class MapRequestLoader;
 class MapView;
 struct StoreContext;
 
@@ -42,6 +43,8 @@ public:
     // How long after it is made the panel starts simplifying the layers in the background.
     static constexpr int WarmUpDelay = 1500; // ms
     HotSpotPanel *hotSpotPanel() const { return m_hotspots; }
+    // The layers the map draws as soon as it opens.
+    QStringList shownAtFirst() const;
     // The filter the map's request layer shows.
     MapRequestFilter requestFilter() const;
 
@@ -73,6 +76,7 @@ private:
     void fillFilters();
     void configureMap();
     void loadRequests();
+    void showRequests(const QList<MapRequestPoint> &points);
     void pick(double latitude, double longitude, bool byKeyboard);
     void applyTileUrl();
     QHash<QString, QString> pageLabels() const;
@@ -80,6 +84,7 @@ private:
 
     StoreContext &m_store;
     MapRequestRepository m_mapRequests;
+    MapRequestLoader *m_loader; // the markers, read off the UI thread
     PlaceRepository m_places;
     QTabWidget *m_tabs;
 

@@ -21,30 +21,6 @@ QString compact(const QJsonArray &array)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-// Appends `text` as a JSON string (the bulk encoder builds its text directly: 100,000 requests
-// through QJsonArray would cost several times as much).
-void appendJsonString(QString &out, const QString &text)
-{
-    out.append(u'"');
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u == u'"' || u == u'\\') {
-            out.append(u'\\');
-            out.append(c);
-        } else if (u < 0x20) {
-            out.append(QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0')));
-        } else {
-            out.append(c);
-        }
-    }
-    out.append(u'"');
-}
-
-void appendCoordinate(QString &out, double value)
-{
-    out.append(QString::number(value, 'f', 6));
-}
-
 } // namespace
 
 int statusIndex(RequestStatus status)
@@ -58,6 +34,12 @@ int statusIndex(RequestStatus status)
         return 2;
     }
     return 0;
+}
+
+bool isShownAtFirst(const QString &kind)
+{
+    return kind == u"boundary" || kind == u"open_space" || kind == u"neighborhood" ||
+           kind == u"street";
 }
 
 QString typeMark(const QString &typeName)
@@ -102,47 +84,6 @@ QString encodeConfig(const MapConfig &config, const QHash<QString, QString> &lab
     l.insert(QStringLiteral("locale"), config.locale);
     o.insert(QStringLiteral("labels"), l);
     return compact(o);
-}
-
-QString encodeRequests(const QList<MapRequestPoint> &requests)
-{
-    QHash<QString, int> typeIndex;
-    QString types, ids, numbers, points;
-    ids.reserve(requests.size() * 24);
-    numbers.reserve(requests.size() * 16);
-    points.reserve(requests.size() * 26);
-    for (const MapRequestPoint &r : requests) {
-        const QString key = r.serviceCode.isEmpty() ? r.typeName : r.serviceCode;
-        auto it = typeIndex.constFind(key);
-        if (it == typeIndex.cend()) {
-            it = typeIndex.insert(key, int(typeIndex.size()));
-            if (!types.isEmpty())
-                types.append(u',');
-            types.append(u"{\"code\":");
-            appendJsonString(types, r.serviceCode);
-            types.append(u",\"name\":");
-            appendJsonString(types, r.typeName);
-            types.append(u",\"mark\":");
-            appendJsonString(types, typeMark(r.typeName));
-            types.append(u'}');
-        }
-        if (!ids.isEmpty()) {
-            ids.append(u',');
-            numbers.append(u',');
-            points.append(u',');
-        }
-        appendJsonString(ids, r.id);
-        appendJsonString(numbers, r.number);
-        appendCoordinate(points, r.latitude);
-        points.append(u',');
-        appendCoordinate(points, r.longitude);
-        points.append(u',');
-        points.append(QChar(u'0' + statusIndex(r.status)));
-        points.append(u',');
-        points.append(QString::number(it.value()));
-    }
-    return u"{\"v\":" + QString::number(Version) + u",\"types\":[" + types + u"],\"ids\":[" + ids +
-           u"],\"numbers\":[" + numbers + u"],\"points\":[" + points + u"]}";
 }
 
 QString encodeSelection(const MapMarker &marker, bool pan)

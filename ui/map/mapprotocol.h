@@ -45,16 +45,15 @@ struct MapConfig
 };
 
 // The C++ half of the map page's protocol (the JavaScript half is resources/map/map.js). The
-// bridge's signals carry typed scalars, or for bulk data JSON text in the shapes encoded here;
-// a change of shape is a new version, checked in both directions when the page starts.
+// bridge's signals carry typed scalars, or JSON text in the shapes encoded here; bulk data (layers,
+// request markers: markerpayload.h) is fetched by the page from MapSchemeHandler. A change of
+// shape is a new version, checked in both directions when the page starts.
 namespace mapprotocol {
 
-inline constexpr int Version = 2;
+inline constexpr int Version = 3;
 
 // Labels are the translated strings the page shows (legend, layer names).
 QString encodeConfig(const MapConfig &config, const QHash<QString, QString> &labels);
-// {"v":1,"types":[{"code","name","mark"}],"ids":[..],"numbers":[..],"points":[lat,lon,s,t,..]}
-QString encodeRequests(const QList<MapRequestPoint> &requests);
 // {"id","lat","lon","label","pan"}; {} when `marker` has no id.
 QString encodeSelection(const MapMarker &marker, bool pan);
 // {"lat","lon","label"}; {} when `marker` is null.
@@ -70,6 +69,8 @@ QString encodeHotspots(const QList<HexCell> &cells, const QString &title);
 // A one- or two-letter mark for a request type, from the initials of its significant words.
 QString typeMark(const QString &typeName);
 int statusIndex(RequestStatus status);
+// Whether the page draws layers of `kind` as soon as it opens (KINDS in map.js).
+bool isShownAtFirst(const QString &kind);
 
 } // namespace mapprotocol
 

@@ -117,6 +117,16 @@ void MapSchemeHandler::setLayerData(const QString &id, const QString &level, con
     }
 }
 
+void MapSchemeHandler::setMarkers(int sequence, const QByteArray &payload, bool replace)
+{
+    constexpr int KeptBeforeAReplacement = 3;
+    if (replace) {
+        while (!m_markers.isEmpty() && m_markers.firstKey() < sequence - KeptBeforeAReplacement)
+            m_markers.erase(m_markers.begin());
+    }
+    m_markers.insert(sequence, payload);
+}
+
 void MapSchemeHandler::reply(QWebEngineUrlRequestJob *job, const QByteArray &contentType,
                              const QByteArray &data)
 {
@@ -137,6 +147,7 @@ void MapSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
         return;
     }
     const QString path = url.path();
+    qCDebug(lcMap) << "serving" << path;
     const QStringList parts = path.split(u'/');
     // "/layers/<id>/<level>.json"
     if (parts.size() == 4 && parts.at(1) == u"layers" && parts.at(3).endsWith(u".json")) {
@@ -148,6 +159,14 @@ void MapSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
                 reply(job, contentTypeOf(path), it.value());
             else
                 m_waiting.append({job, key});
+            return;
+        }
+    } else if (parts.size() == 3 && parts.at(1) == u"markers" && parts.at(2).endsWith(u".bin")) {
+        // "/markers/<sequence>.bin"
+        bool ok = false;
+        const int sequence = parts.at(2).chopped(4).toInt(&ok);
+        if (const auto it = m_markers.constFind(sequence); ok && it != m_markers.cend()) {
+            reply(job, QByteArrayLiteral("application/octet-stream"), it.value());
             return;
         }
     } else if (const QString resource = resourceFor(path); !resource.isEmpty()) {

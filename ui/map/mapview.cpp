@@ -164,8 +164,12 @@ void MapView::replay()
     for (const MapLayer &layer : std::as_const(m_layers))
         emit m_bridge->layerAdded(layer.id, layer.kind, layer.title, layer.nameProperty);
     emit m_bridge->basemapComplete();
-    if (!m_requestsJson.isEmpty())
-        emit m_bridge->requestsReplaced(m_requestsJson);
+    if (m_requestsGiven) {
+        // A new page has no markers: all of them, encoded already unless sent to a page before.
+        if (m_markersSent || !m_lastMarkers.replace)
+            encodeMarkers(true);
+        sendMarkers();
+    }
     emit m_bridge->selectionChanged(m_selectionJson);
     emit m_bridge->intakeLocationChanged(m_intakeJson);
     emit m_bridge->duplicatesChanged(m_duplicatesJson);
@@ -201,10 +205,32 @@ void MapView::setLayerData(const QString &layerId, const QString &level, const Q
 
 void MapView::setRequests(const QList<MapRequestPoint> &requests)
 {
-    m_requestsJson = mapprotocol::encodeRequests(requests);
-    m_requestCount = int(requests.size());
+    m_requests = requests;
+    m_requestsGiven = true;
+    // Encoded now even before the page answers: then it only has to be sent.
+    encodeMarkers(!m_ready);
     if (m_ready)
-        emit m_bridge->requestsReplaced(m_requestsJson);
+        sendMarkers();
+}
+
+void MapView::encodeMarkers(bool replace)
+{
+    if (replace)
+        m_pageMarkers.clear();
+    m_lastMarkers = m_pageMarkers.update(m_requests, replace);
+    m_markersSent = false;
+}
+
+void MapView::sendMarkers()
+{
+    ++m_markerSequence;
+    m_scheme->setMarkers(m_markerSequence, m_lastMarkers.bytes, m_lastMarkers.replace);
+    m_markersSent = true;
+    qCDebug(lcMap) << "markers" << m_markerSequence
+                   << (m_lastMarkers.replace ? "replace" : "change") << m_lastMarkers.changed
+                   << "changed" << m_lastMarkers.removed << "removed" << m_lastMarkers.bytes.size()
+                   << "bytes";
+    emit m_bridge->markersChanged(m_markerSequence, m_lastMarkers.replace, m_lastMarkers.total);
 }
 
 void MapView::setSelection(const MapMarker &marker, bool pan)

@@ -2,6 +2,7 @@
 
 #include "ui/map/hexbin.h"
 #include "ui/map/mapprotocol.h"
+#include "ui/map/markerpayload.h"
 
 #include <QHash>
 #include <QWidget>
@@ -38,8 +39,13 @@ public:
     // "street") as it becomes available: the page waits for what it needs.
     void setLayers(const QList<MapLayer> &layers);
     void setLayerData(const QString &layerId, const QString &level, const QByteArray &json);
+    // The request markers: the page gets the difference from the ones it has when that is
+    // smaller than all of them.
     void setRequests(const QList<MapRequestPoint> &requests);
-    int requestCount() const { return m_requestCount; }
+    int requestCount() const { return int(m_requests.size()); }
+    // The last marker payload given to the page (tests, benchmarks) and its sequence number.
+    const MarkerPayload &lastMarkerPayload() const { return m_lastMarkers; }
+    int lastMarkerSequence() const { return m_markerSequence; }
     void setSelection(const MapMarker &marker, bool pan); // an empty id clears it
     void setIntakeLocation(const std::optional<MapMarker> &location);
     void setDuplicates(const QList<MapMarker> &duplicates);
@@ -70,6 +76,8 @@ protected:
 
 private:
     void replay();
+    void encodeMarkers(bool replace);
+    void sendMarkers();
     void stop();
     static QString sandboxProblem();
 
@@ -88,8 +96,12 @@ private:
     MapConfig m_config;
     QString m_configJson;
     QList<MapLayer> m_layers;
-    QString m_requestsJson;
-    int m_requestCount = 0;
+    QList<MapRequestPoint> m_requests;
+    bool m_requestsGiven = false;
+    MarkerSet m_pageMarkers; // what the page has once it applied every payload sent
+    MarkerPayload m_lastMarkers;
+    bool m_markersSent = false;
+    int m_markerSequence = 0;
     QString m_selectionJson = QStringLiteral("{}");
     QString m_intakeJson = QStringLiteral("{}");
     QString m_duplicatesJson = QStringLiteral("[]");

@@ -1,0 +1,295 @@
+#include "ui/map/markerpayload.h"
+
+#include "ui/map/mapprotocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QtEndian>
+#include <cstdio>
+#include <cstring>
+
+namespace civicdesk {
+
+namespace {
+
+constexpr char Magic[4] = {'C', 'D', 'M', 'K'};
+constexpr qsizetype HeaderBytes = 24;
+constexpr qsizetype BytesPerMarker = 8 + 8 + 2 + 1;
+constexpr quint32 ReplaceFlag = 1;
+
+void putU32(char *at, quint32 value)
+{
+    qToLittleEndian(value, at);
+}
+
+void putF64(char *at, double value)
+{
+    quint64 bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    qToLittleEndian(bits, at);
+}
+
+quint32 getU32(const char *at)
+{
+    return qFromLittleEndian<quint32>(at);
+}
+
+double getF64(const char *at)
+{
+    const quint64 bits = qFromLittleEndian<quint64>(at);
+    double value = 0;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+}
+
+// Appends `text` as a JSON string in UTF-8 (built directly: 32,000 strings through QJsonArray
+// cost several times as much).
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out.append('"');
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.append('\\');
+            out.append(c);
+        } else if (byte < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(byte));
+            out.append(escaped, 6);
+        } else {
+            out.append(c);
+        }
+    }
+    out.append('"');
+}
+
+template <typename Strings>
+void appendJsonStrings(QByteArray &out, const char *key, const Strings &strings)
+{
+    out.append('"');
+    out.append(key);
+    out.append("\":[");
+    bool first = true;
+    for (const QString &s : strings) {
+        if (!first)
+            out.append(',');
+        first = false;
+        appendJsonString(out, s);
+    }
+    out.append(']');
+}
+
+} // namespace
+
+void MarkerSet::clear()
+{
+    m_entries.clear();
+    m_typeIndex.clear();
+    m_types.clear();
+    m_changesInARow = 0;
+    m_repeated = false;
+}
+
+quint16 MarkerSet::typeOf(const MapRequestPoint &point)
+{
+    const QString &key = typeKey(point.serviceCode, point.typeName);
+    if (const auto it = m_typeIndex.constFind(key); it != m_typeIndex.cend())
+        return it.value();
+    // More types than a u16 holds do not occur; the last index takes any beyond.
+    const auto index = quint16(std::min<qsizetype>(m_types.size(), 0xffff));
+    m_types.append({point.serviceCode, point.typeName, mapprotocol::typeMark(point.typeName)});
+    m_typeIndex.insert(key, index);
+    return index;
+}
+
+const QString &MarkerSet::typeKey(const QString &serviceCode, const QString &typeName)
+{
+    return serviceCode.isEmpty() ? typeName : serviceCode;
+}
+
+bool MarkerSet::isUnchanged(const Entry &entry, const MapRequestPoint &point) const
+{
+    const Type &type = m_types.at(entry.type);
+    return entry.latitude == point.latitude && entry.longitude == point.longitude &&
+           entry.status == quint8(mapprotocol::statusIndex(point.status)) &&
+           entry.number == point.number &&
+           typeKey(type.code, type.name) == typeKey(point.serviceCode, point.typeName);
+}
+
+MarkerPayload MarkerSet::update(const QList<MapRequestPoint> &requests, bool forceReplace)
+{
+    bool replace =
+        forceReplace || m_repeated || m_entries.isEmpty() || m_changesInARow >= MaxChangesInARow;
+    const double limit = ReplaceShare * double(std::max<qsizetype>(requests.size(), 1));
+    QList<const MapRequestPoint *> changed;
+    QStringList removed;
+    if (!replace) {
+        // One look-up per request: each entry met is stamped with this pass, so the ones left
+        // unstamped are gone; an entry met twice, or a new id met twice, is an id that repeats.
+        ++m_pass;
+        QSet<QString> fresh;
+        bool repeated = false;
+        for (const MapRequestPoint &r : requests) {
+            const auto it = m_entries.find(r.id);
+            if (it == m_entries.end()) {
+                repeated = fresh.contains(r.id);
+                fresh.insert(r.id);
+                changed.append(&r);
+            } else {
+                repeated = it->pass == m_pass;
+                it->pass = m_pass;
+                if (!isUnchanged(*it, r))
+                    changed.append(&r);
+            }
+            if (repeated || double(changed.size()) > limit)
+                break;
+        }
+        replace = repeated || double(changed.size()) > limit;
+        if (!replace && m_entries.size() + fresh.size() > requests.size()) {
+            for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+                if (it->pass != m_pass)
+                    removed.append(it.key());
+            }
+        }
+        replace = replace || double(changed.size() + removed.size()) > limit;
+    }
+    if (replace) {
+        clear();
+        changed.clear();
+        removed.clear();
+        changed.reserve(requests.size());
+        for (const MapRequestPoint &r : requests)
+            changed.append(&r);
+    } else {
+        ++m_changesInARow;
+        for (const QString &id : std::as_const(removed))
+            m_entries.remove(id);
+    }
+    m_entries.reserve(m_entries.size() + changed.size());
+    for (const MapRequestPoint *r : std::as_const(changed)) {
+        m_entries.insert(r->id,
+                         Entry{r->latitude, r->longitude, typeOf(*r),
+                               quint8(mapprotocol::statusIndex(r->status)), r->number, m_pass});
+    }
+    // Ids that repeat are all drawn (the page counts markers, not ids), and the next list goes
+    // whole too.
+    if (replace)
+        m_repeated = m_entries.size() != requests.size();
+
+    MarkerPayload payload;
+    payload.replace = replace;
+    payload.changed = int(changed.size());
+    payload.removed = int(removed.size());
+    payload.total = replace ? int(requests.size()) : int(m_entries.size());
+    payload.bytes = encode(changed, removed, replace, payload.total);
+    return payload;
+}
+
+QByteArray MarkerSet::encode(const QList<const MapRequestPoint *> &changed,
+                             const QStringList &removed, bool replace, int total) const
+{
+    const qsizetype n = changed.size();
+    QByteArray text;
+    text.reserve(n * 48 + removed.size() * 24 + m_types.size() * 64 + 64);
+    text.append("{\"types\":[");
+    for (qsizetype i = 0; i < m_types.size(); ++i) {
+        if (i > 0)
+            text.append(',');
+        text.append("{\"code\":");
+        appendJsonString(text, m_types.at(i).code);
+        text.append(",\"name\":");
+        appendJsonString(text, m_types.at(i).name);
+        text.append(",\"mark\":");
+        appendJsonString(text, m_types.at(i).mark);
+        text.append('}');
+    }
+    text.append("],");
+    QStringList ids, numbers;
+    ids.reserve(n);
+    numbers.reserve(n);
+    for (const MapRequestPoint *r : changed) {
+        ids.append(r->id);
+        numbers.append(r->number);
+    }
+    appendJsonStrings(text, "ids", ids);
+    text.append(',');
+    appendJsonStrings(text, "numbers", numbers);
+    text.append(',');
+    appendJsonStrings(text, "removed", removed);
+    text.append('}');
+
+    QByteArray bytes(HeaderBytes + n * BytesPerMarker, Qt::Uninitialized);
+    char *d = bytes.data();
+    std::memcpy(d, Magic, sizeof Magic);
+    putU32(d + 4, quint32(mapprotocol::Version));
+    putU32(d + 8, replace ? ReplaceFlag : 0);
+    putU32(d + 12, quint32(n));
+    putU32(d + 16, quint32(total));
+    putU32(d + 20, quint32(text.size()));
+    char *latitudes = d + HeaderBytes;
+    char *longitudes = latitudes + 8 * n;
+    char *types = longitudes + 8 * n;
+    char *statuses = types + 2 * n;
+    for (qsizetype i = 0; i < n; ++i) {
+        const Entry entry = m_entries.value(changed.at(i)->id);
+        putF64(latitudes + 8 * i, changed.at(i)->latitude);
+        putF64(longitudes + 8 * i, changed.at(i)->longitude);
+        qToLittleEndian(entry.type, types + 2 * i);
+        statuses[i] = char(entry.status);
+    }
+    bytes.append(text);
+    return bytes;
+}
+
+std::optional<DecodedMarkers> MarkerSet::decode(const QByteArray &bytes)
+{
+    if (bytes.size() < HeaderBytes || std::memcmp(bytes.constData(), Magic, sizeof Magic) != 0)
+        return std::nullopt;
+    const char *d = bytes.constData();
+    if (getU32(d + 4) != quint32(mapprotocol::Version))
+        return std::nullopt;
+    const qsizetype n = getU32(d + 12);
+    const qsizetype textBytes = getU32(d + 20);
+    if (bytes.size() != HeaderBytes + n * BytesPerMarker + textBytes)
+        return std::nullopt;
+    const QJsonObject text =
+        QJsonDocument::fromJson(bytes.mid(HeaderBytes + n * BytesPerMarker)).object();
+    const QJsonArray types = text.value(u"types").toArray();
+    const QJsonArray ids = text.value(u"ids").toArray();
+    const QJsonArray numbers = text.value(u"numbers").toArray();
+    if (ids.size() != n || numbers.size() != n)
+        return std::nullopt;
+    DecodedMarkers decoded;
+    decoded.replace = (getU32(d + 8) & ReplaceFlag) != 0;
+    decoded.total = int(getU32(d + 16));
+    const char *latitudes = d + HeaderBytes;
+    const char *longitudes = latitudes + 8 * n;
+    const char *typeIndexes = longitudes + 8 * n;
+    const char *statuses = typeIndexes + 2 * n;
+    for (qsizetype i = 0; i < n; ++i) {
+        MapRequestPoint p;
+        p.id = ids.at(i).toString();
+        p.number = numbers.at(i).toString();
+        p.latitude = getF64(latitudes + 8 * i);
+        p.longitude = getF64(longitudes + 8 * i);
+        const QJsonObject type =
+            types.at(qFromLittleEndian<quint16>(typeIndexes + 2 * i)).toObject();
+        p.serviceCode = type.value(u"code").toString();
+        p.typeName = type.value(u"name").toString();
+        const int status = statuses[i];
+        if (status < 0 || status > 2)
+            return std::nullopt;
+        p.status = status == 0   ? RequestStatus::Open
+                   : status == 1 ? RequestStatus::InProgress
+                                 : RequestStatus::Closed;
+        decoded.points.append(p);
+    }
+    for (const QJsonValue &id : text.value(u"removed").toArray())
+        decoded.removed.append(id.toString());
+    return decoded;
+}
+
+} // namespace civicdesk
