@@ -315,7 +315,7 @@ void MainWindow::createMenus()
         m_shortcutActions << reviews;
     }
     if (SupervisorWorkspace::mayOpen(m_store.role)) {
-        QMenu *supervisor = menuBar()->addMenu(tr("&Supervisor"));
+        QMenu *supervisor = menuBar()->addMenu(tr("S&upervisor"));
         QAction *workspace = supervisor->addAction(tr("Supervisor &workspace"), this,
                                                    &MainWindow::openSupervisorWorkspace);
         workspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
@@ -377,6 +377,7 @@ void MainWindow::createMenus()
 
     // Practice: scripted calls in a practice workspace that never reaches a resident.
     QMenu *practice = menuBar()->addMenu(tr("P&ractice"));
+    m_practiceMenu = practice;
     m_practiceAction =
         practice->addAction(tr("&Start a practice call…"), this, &MainWindow::practiceRequested);
     m_practiceAction->setObjectName(QStringLiteral("startPracticeAction"));
@@ -443,6 +444,9 @@ void MainWindow::setPractice(bool practice)
     m_practice = practice;
     if (m_practiceAction)
         m_practiceAction->setEnabled(!practice);
+    // A practice window has its own "Practice run" menu, on the same Alt letter.
+    if (m_practiceMenu)
+        m_practiceMenu->menuAction()->setVisible(!practice);
     updateStatus();
 }
 

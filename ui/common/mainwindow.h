@@ -7,6 +7,7 @@ class QTimer;
 
 class QDockWidget;
 class QLabel;
+class QMenu;
 
 namespace civicdesk {
 
@@ -102,6 +103,7 @@ private:
     QLabel *m_storeLabel;
     QList<QAction *> m_shortcutActions;
     QAction *m_practiceAction = nullptr;
+    QMenu *m_practiceMenu = nullptr; // hidden in a practice window (its own menu is there)
     bool m_practice = false;
     QTimer *m_outsideChanges;
     QSet<QString> m_outsideTypes;
