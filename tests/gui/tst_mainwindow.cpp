@@ -285,13 +285,13 @@ private slots:
         auto *nearby = find<QTableView>(window, "locationHistoryTableView");
         QTRY_VERIFY(nearby->model()->rowCount() > 0);
         QTest::qWait(50); // the layout settles after the first show
-        // A street address of some length ("1000 Massachusetts Ave, 02118") and every address
-        // no longer than it are whole: the column is that wide and inside the table's view.
+        // A street address of some length ("1000 Massachusetts Ave Boston MA 02118") and every
+        // address no longer than it are whole: the column is that wide and inside the table's view.
         const auto whole = [](QTableView *table, int column) {
             const QFontMetrics metrics = table->fontMetrics();
             const int room = table->columnWidth(column);
             const int sample =
-                metrics.horizontalAdvance(QStringLiteral("1000 Massachusetts Ave, 02118"));
+                metrics.horizontalAdvance(QStringLiteral("1000 Massachusetts Ave Boston MA 02118"));
             const int left = table->horizontalHeader()->sectionViewportPosition(column);
             QString problem;
             if (room < sample + 8 || left < 0 || left + room > table->viewport()->width())

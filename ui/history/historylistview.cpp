@@ -23,8 +23,7 @@ HistoryListView::HistoryListView(const QString &objectNamePrefix, const QTimeZon
     setUpRequestTable(this, m_caption, m_table, HistoryEntryModel::Address,
                       HistoryEntryModel::RequestIdRole,
                       [this](const QString &id) { emit requestActivated(id); });
-    keepColumnReadable(m_table, HistoryEntryModel::Address, HistoryEntryModel::Type,
-                       QStringLiteral("1000 Massachusetts Ave, 02118"));
+    keepAddressReadable(m_table, HistoryEntryModel::Address, HistoryEntryModel::Type);
 }
 
 void HistoryListView::setEntries(QList<HistoryEntry> entries, const QString &caption)

@@ -80,8 +80,7 @@ HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
     m_table->setColumnWidth(RequestListModel::Sla, widthOf(QStringLiteral("No target")));
     m_table->setColumnWidth(RequestListModel::Channel, widthOf(QStringLiteral("Employee")));
     m_table->setColumnWidth(RequestListModel::Opened, widthOf(QStringLiteral("12/31/15 11:59 PM")));
-    keepColumnReadable(m_table, RequestListModel::Address, RequestListModel::Type,
-                       QStringLiteral("1000 Massachusetts Ave, 02118"));
+    keepAddressReadable(m_table, RequestListModel::Address, RequestListModel::Type);
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicator(RequestListModel::Opened, Qt::DescendingOrder);
     m_debounce->setSingleShot(true);

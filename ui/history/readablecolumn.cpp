@@ -54,12 +54,14 @@ private:
 
 } // namespace
 
-void keepColumnReadable(QTableView *table, int column, int afterColumn, const QString &sample)
+void keepAddressReadable(QTableView *table, int column, int afterColumn)
 {
     QHeaderView *header = table->horizontalHeader();
     header->moveSection(header->visualIndex(column), header->visualIndex(afterColumn) + 1);
     // Room for the text and the cell's margins.
-    const int minimum = table->fontMetrics().horizontalAdvance(sample) + 24;
+    const int minimum = table->fontMetrics().horizontalAdvance(
+                            QStringLiteral("1000 Massachusetts Ave Boston MA 02118")) +
+                        24;
     new ColumnFitter(table, column, minimum);
 }
 

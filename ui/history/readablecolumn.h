@@ -1,14 +1,14 @@
 #pragma once
 
-class QString;
 class QTableView;
 
 namespace civicdesk {
 
 // The address of a history table stays readable in a narrow dock: the column comes right after
 // `afterColumn` (on screen without scrolling), takes the width the other columns leave, and
-// never less than `sample` needs (a stretched column alone is squeezed to a few pixels when
-// the other columns fill the dock; then the table scrolls sideways instead).
-void keepColumnReadable(QTableView *table, int column, int afterColumn, const QString &sample);
+// never less than a city address of some length needs, "1000 Massachusetts Ave Boston MA
+// 02118" (a stretched column alone is squeezed to a few pixels when the other columns fill the
+// dock; now the columns after it scroll sideways instead).
+void keepAddressReadable(QTableView *table, int column, int afterColumn);
 
 } // namespace civicdesk
