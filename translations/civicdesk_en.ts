@@ -3829,20 +3829,12 @@
         <translation>Phone, e.g. (617) 555-0100</translation>
     </message>
     <message>
-        <source>N&amp;ame:</source>
-        <translation>N&amp;ame:</translation>
-    </message>
-    <message>
         <source>Caller name</source>
         <translation>Caller name</translation>
     </message>
     <message>
         <source>Name (leave empty for an anonymous caller)</source>
         <translation>Name (leave empty for an anonymous caller)</translation>
-    </message>
-    <message>
-        <source>E&amp;mail:</source>
-        <translation>E&amp;mail:</translation>
     </message>
     <message>
         <source>Caller email</source>
@@ -3859,10 +3851,6 @@
     <message>
         <source>Caller&apos;s language</source>
         <translation>Caller&apos;s language</translation>
-    </message>
-    <message>
-        <source>Contact &amp;by:</source>
-        <translation>Contact &amp;by:</translation>
     </message>
     <message>
         <source>Contact by</source>
@@ -3902,6 +3890,18 @@
     <message>
         <source>No follow-up wanted</source>
         <translation>No follow-up wanted</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>Contact by:</source>
+        <translation>Contact by:</translation>
     </message>
 </context>
 <context>
@@ -4289,16 +4289,8 @@
 <context>
     <name>civicdesk::CounterPanel</name>
     <message>
-        <source>C&amp;ounter:</source>
-        <translation>C&amp;ounter:</translation>
-    </message>
-    <message>
         <source>Counter</source>
         <translation>Counter</translation>
-    </message>
-    <message>
-        <source>&amp;Serves:</source>
-        <translation>&amp;Serves:</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -4311,10 +4303,6 @@
     <message>
         <source>Categories this counter serves</source>
         <translation>Categories this counter serves</translation>
-    </message>
-    <message>
-        <source>&amp;Waiting (call next takes the first)</source>
-        <translation>&amp;Waiting (call next takes the first)</translation>
     </message>
     <message>
         <source>Ticket</source>
@@ -4343,10 +4331,6 @@
     <message>
         <source>Waiting visitors</source>
         <translation>Waiting visitors</translation>
-    </message>
-    <message>
-        <source>&amp;Parked at this counter (Enter returns to the queue)</source>
-        <translation>&amp;Parked at this counter (Enter returns to the queue)</translation>
     </message>
     <message>
         <source>Parked visitors</source>
@@ -4389,10 +4373,6 @@
         <translation>Finish visit (F12)</translation>
     </message>
     <message>
-        <source>&amp;Reason or note:</source>
-        <translation>&amp;Reason or note:</translation>
-    </message>
-    <message>
         <source>Reason or note</source>
         <translation>Reason or note</translation>
     </message>
@@ -4401,24 +4381,12 @@
         <translation>why out of order, a park note, a transfer reason</translation>
     </message>
     <message>
-        <source>Transfer &amp;to counter:</source>
-        <translation>Transfer &amp;to counter:</translation>
-    </message>
-    <message>
         <source>Transfer to counter</source>
         <translation>Transfer to counter</translation>
     </message>
     <message>
-        <source>or &amp;category:</source>
-        <translation>or &amp;category:</translation>
-    </message>
-    <message>
         <source>Transfer to category</source>
         <translation>Transfer to category</translation>
-    </message>
-    <message>
-        <source>O&amp;utcome:</source>
-        <translation>O&amp;utcome:</translation>
     </message>
     <message>
         <source>Information given</source>
@@ -4443,10 +4411,6 @@
     <message>
         <source>Visit outcome</source>
         <translation>Visit outcome</translation>
-    </message>
-    <message>
-        <source>Visit &amp;notes:</source>
-        <translation>Visit &amp;notes:</translation>
     </message>
     <message>
         <source>Visit notes</source>
@@ -4558,6 +4522,42 @@
     <message>
         <source>Handout: %1</source>
         <translation>Handout: %1</translation>
+    </message>
+    <message>
+        <source>Counter:</source>
+        <translation>Counter:</translation>
+    </message>
+    <message>
+        <source>Serves:</source>
+        <translation>Serves:</translation>
+    </message>
+    <message>
+        <source>W&amp;aiting (call next takes the first)</source>
+        <translation>W&amp;aiting (call next takes the first)</translation>
+    </message>
+    <message>
+        <source>Parked at this counter (Enter returns to the queue)</source>
+        <translation>Parked at this counter (Enter returns to the queue)</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son or note:</source>
+        <translation>Rea&amp;son or note:</translation>
+    </message>
+    <message>
+        <source>Transfer to counter:</source>
+        <translation>Transfer to counter:</translation>
+    </message>
+    <message>
+        <source>or category:</source>
+        <translation>or category:</translation>
+    </message>
+    <message>
+        <source>Outco&amp;me:</source>
+        <translation>Outco&amp;me:</translation>
+    </message>
+    <message>
+        <source>V&amp;isit notes:</source>
+        <translation>V&amp;isit notes:</translation>
     </message>
 </context>
 <context>
@@ -4933,10 +4933,6 @@
 <context>
     <name>civicdesk::HistoryPanel</name>
     <message>
-        <source>Fi&amp;nd:</source>
-        <translation>Fi&amp;nd:</translation>
-    </message>
-    <message>
         <source>Request number, address or type</source>
         <translation>Request number, address or type</translation>
     </message>
@@ -4973,20 +4969,8 @@
         <translation>%1 requests (%2 loaded)</translation>
     </message>
     <message>
-        <source>&amp;Caller (%1)</source>
-        <translation>&amp;Caller (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Location (%1)</source>
-        <translation>&amp;Location (%1)</translation>
-    </message>
-    <message>
         <source>&amp;My contacts (%1)</source>
         <translation>&amp;My contacts (%1)</translation>
-    </message>
-    <message>
-        <source>Searc&amp;h</source>
-        <translation>Searc&amp;h</translation>
     </message>
     <message>
         <source>No caller yet: find or enter the caller in intake, and their past contacts and requests show here.</source>
@@ -5031,32 +5015,32 @@
         <source>History views</source>
         <translation>History views</translation>
     </message>
+    <message>
+        <source>C&amp;aller (%1)</source>
+        <translation>C&amp;aller (%1)</translation>
+    </message>
+    <message>
+        <source>Locat&amp;ion (%1)</source>
+        <translation>Locat&amp;ion (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Find:</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Phone:</translation>
-    </message>
     <message>
         <source>Caller&apos;s phone</source>
         <translation>Caller&apos;s phone</translation>
     </message>
     <message>
-        <source>T&amp;ype:</source>
-        <translation>T&amp;ype:</translation>
-    </message>
-    <message>
         <source>Type name or code</source>
         <translation>Type name or code</translation>
-    </message>
-    <message>
-        <source>Opened &amp;from:</source>
-        <translation>Opened &amp;from:</translation>
-    </message>
-    <message>
-        <source>t&amp;o:</source>
-        <translation>t&amp;o:</translation>
     </message>
     <message>
         <source>any date</source>
@@ -5073,6 +5057,22 @@
     <message>
         <source>Searching…</source>
         <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Opened from:</source>
+        <translation>Opened from:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>to:</translation>
     </message>
 </context>
 <context>
@@ -5102,36 +5102,12 @@
         <translation>%1, %2: %3 requests in %4 cells of %5 m.</translation>
     </message>
     <message>
-        <source>Request &amp;types:</source>
-        <translation>Request &amp;types:</translation>
-    </message>
-    <message>
         <source>Tick the types to count; none ticked counts every type.</source>
         <translation>Tick the types to count; none ticked counts every type.</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>&amp;From:</translation>
-    </message>
-    <message>
-        <source>T&amp;o:</source>
-        <translation>T&amp;o:</translation>
-    </message>
-    <message>
-        <source>C&amp;ell size:</source>
-        <translation>C&amp;ell size:</translation>
-    </message>
-    <message>
         <source>%1 m</source>
         <translation>%1 m</translation>
-    </message>
-    <message>
-        <source>&amp;Show hot spots</source>
-        <translation>&amp;Show hot spots</translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation>C&amp;lear</translation>
     </message>
     <message>
         <source>Neighbourhood</source>
@@ -5148,6 +5124,30 @@
     <message>
         <source>Requests per neighbourhood</source>
         <translation>Requests per neighbourhood</translation>
+    </message>
+    <message>
+        <source>Request types:</source>
+        <translation>Request types:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Cell size:</source>
+        <translation>Cell size:</translation>
+    </message>
+    <message>
+        <source>Show hot spots</source>
+        <translation>Show hot spots</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -5323,10 +5323,6 @@ Watch the screen for your number.</translation>
         </translation>
     </message>
     <message>
-        <source>&amp;Search the knowledge base:</source>
-        <translation>&amp;Search the knowledge base:</translation>
-    </message>
-    <message>
         <source>What is the caller asking about?</source>
         <translation>What is the caller asking about?</translation>
     </message>
@@ -5447,22 +5443,6 @@ Watch the screen for your number.</translation>
         <translation>State</translation>
     </message>
     <message>
-        <source>&amp;New article</source>
-        <translation>&amp;New article</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;History</translation>
-    </message>
-    <message>
-        <source>Review &amp;due</source>
-        <translation>Review &amp;due</translation>
-    </message>
-    <message>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
@@ -5508,6 +5488,26 @@ Watch the screen for your number.</translation>
     <message>
         <source>No good match: none of these articles answers all of what is typed. The closest are listed as suggestions.</source>
         <translation>No good match: none of these articles answers all of what is typed. The closest are listed as suggestions.</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base:</source>
+        <translation>Search the knowledge base:</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>New article</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>Review due</translation>
     </message>
 </context>
 <context>
@@ -6118,10 +6118,6 @@ Watch the screen for your number.</translation>
         <translation>&amp;Usage: answers and gaps</translation>
     </message>
     <message>
-        <source>&amp;Supervisor</source>
-        <translation>&amp;Supervisor</translation>
-    </message>
-    <message>
         <source>Supervisor &amp;workspace</source>
         <translation>Supervisor &amp;workspace</translation>
     </message>
@@ -6180,6 +6176,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>&amp;Write a practice scenario…</source>
         <translation>&amp;Write a practice scenario…</translation>
+    </message>
+    <message>
+        <source>S&amp;upervisor</source>
+        <translation>S&amp;upervisor</translation>
     </message>
     <message>
         <source>S&amp;witch agent…</source>
@@ -6296,48 +6296,48 @@ Watch the screen for your number.</translation>
         <translation>Layers</translation>
     </message>
     <message>
-        <source>T&amp;ype:</source>
-        <translation>T&amp;ype:</translation>
-    </message>
-    <message>
         <source>All types</source>
         <translation>All types</translation>
-    </message>
-    <message>
-        <source>&amp;Department:</source>
-        <translation>&amp;Department:</translation>
     </message>
     <message>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <source>Opened &amp;from:</source>
-        <translation>Opened &amp;from:</translation>
-    </message>
-    <message>
-        <source>&amp;to:</source>
-        <translation>&amp;to:</translation>
-    </message>
-    <message>
-        <source>&amp;Pick on map</source>
-        <translation>&amp;Pick on map</translation>
-    </message>
-    <message>
         <source>Moves the keyboard into the map: arrow keys move the crosshair (Shift for bigger steps), Enter picks the nearest address, + and - zoom. Clicking the map picks too.</source>
         <translation>Moves the keyboard into the map: arrow keys move the crosshair (Shift for bigger steps), Enter picks the nearest address, + and - zoom. Clicking the map picks too.</translation>
     </message>
     <message>
-        <source>&amp;Tile server (optional, for cities that run one): an address with {z}, {x} and {y}. Leave empty to draw the map from the city&apos;s own layers, with nothing fetched from the network.</source>
-        <translation>&amp;Tile server (optional, for cities that run one): an address with {z}, {x} and {y}. Leave empty to draw the map from the city&apos;s own layers, with nothing fetched from the network.</translation>
-    </message>
-    <message>
-        <source>&amp;Apply</source>
-        <translation>&amp;Apply</translation>
-    </message>
-    <message>
         <source>Map views</source>
         <translation>Map views</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>Opened from:</source>
+        <translation>Opened from:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>Pick on map</source>
+        <translation>Pick on map</translation>
+    </message>
+    <message>
+        <source>Tile server (optional, for cities that run one): an address with {z}, {x} and {y}. Leave empty to draw the map from the city&apos;s own layers, with nothing fetched from the network.</source>
+        <translation>Tile server (optional, for cities that run one): an address with {z}, {x} and {y}. Leave empty to draw the map from the city&apos;s own layers, with nothing fetched from the network.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
     </message>
     <message>
         <source>The requests could not be read for the map: %1</source>
@@ -8431,16 +8431,8 @@ Watch the screen for your number.</translation>
 <context>
     <name>civicdesk::StatusReadbackBox</name>
     <message>
-        <source>&amp;Status of:</source>
-        <translation>&amp;Status of:</translation>
-    </message>
-    <message>
         <source>Request number the caller reads out, then Enter</source>
         <translation>Request number the caller reads out, then Enter</translation>
-    </message>
-    <message>
-        <source>&amp;Details…</source>
-        <translation>&amp;Details…</translation>
     </message>
     <message>
         <source>Request %1, %2, was opened on %3.</source>
@@ -8495,10 +8487,6 @@ Watch the screen for your number.</translation>
         <translation>Status of request number</translation>
     </message>
     <message>
-        <source>Con&amp;firm with:</source>
-        <translation>Con&amp;firm with:</translation>
-    </message>
-    <message>
         <source>The street address or the date the caller gives</source>
         <translation>The street address or the date the caller gives</translation>
     </message>
@@ -8517,6 +8505,18 @@ Watch the screen for your number.</translation>
     <message>
         <source>The city&apos;s record says “%1”: %2</source>
         <translation>The city&apos;s record says “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Status of:</source>
+        <translation>Status of:</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Confirm with:</source>
+        <translation>Confirm with:</translation>
     </message>
 </context>
 <context>
@@ -9537,20 +9537,12 @@ Watch the screen for your number.</translation>
         <translation>Outcome</translation>
     </message>
     <message>
-        <source>Transfe&amp;rred to:</source>
-        <translation>Transfe&amp;rred to:</translation>
-    </message>
-    <message>
         <source>Transferred to</source>
         <translation>Transferred to</translation>
     </message>
     <message>
         <source>Transferred to (department and number)</source>
         <translation>Transferred to (department and number)</translation>
-    </message>
-    <message>
-        <source>Wrap-&amp;up notes:</source>
-        <translation>Wrap-&amp;up notes:</translation>
     </message>
     <message>
         <source>Wrap-up notes</source>
@@ -9595,6 +9587,14 @@ Watch the screen for your number.</translation>
     <message>
         <source>Referred elsewhere</source>
         <translation>Referred elsewhere</translation>
+    </message>
+    <message>
+        <source>Transferred to:</source>
+        <translation>Transferred to:</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap-up notes:</source>
+        <translation>&amp;Wrap-up notes:</translation>
     </message>
 </context>
 <context>

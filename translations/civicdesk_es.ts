@@ -3818,7 +3818,7 @@
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation>&amp;Teléfono:</translation>
+        <translation>Telé&amp;fono:</translation>
     </message>
     <message>
         <source>Caller phone</source>
@@ -3829,20 +3829,12 @@
         <translation>Teléfono, p. ej. (617) 555-0100</translation>
     </message>
     <message>
-        <source>N&amp;ame:</source>
-        <translation>&amp;Nombre:</translation>
-    </message>
-    <message>
         <source>Caller name</source>
         <translation>Nombre de la persona que llama</translation>
     </message>
     <message>
         <source>Name (leave empty for an anonymous caller)</source>
         <translation>Nombre (déjelo vacío si la persona es anónima)</translation>
-    </message>
-    <message>
-        <source>E&amp;mail:</source>
-        <translation>Corr&amp;eo electrónico:</translation>
     </message>
     <message>
         <source>Caller email</source>
@@ -3854,15 +3846,11 @@
     </message>
     <message>
         <source>Lan&amp;guage:</source>
-        <translation>Idio&amp;ma:</translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>Caller&apos;s language</source>
         <translation>Idioma de la persona que llama</translation>
-    </message>
-    <message>
-        <source>Contact &amp;by:</source>
-        <translation>Cómo contactar&amp;le:</translation>
     </message>
     <message>
         <source>Contact by</source>
@@ -3902,6 +3890,18 @@
     <message>
         <source>No follow-up wanted</source>
         <translation>No desea seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>C&amp;orreo electrónico:</translation>
+    </message>
+    <message>
+        <source>Contact by:</source>
+        <translation>Cómo contactarle:</translation>
     </message>
 </context>
 <context>
@@ -4289,16 +4289,8 @@
 <context>
     <name>civicdesk::CounterPanel</name>
     <message>
-        <source>C&amp;ounter:</source>
-        <translation>&amp;Ventanilla:</translation>
-    </message>
-    <message>
         <source>Counter</source>
         <translation>Ventanilla</translation>
-    </message>
-    <message>
-        <source>&amp;Serves:</source>
-        <translation>&amp;Atiende:</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -4311,10 +4303,6 @@
     <message>
         <source>Categories this counter serves</source>
         <translation>Categorías que atiende esta ventanilla</translation>
-    </message>
-    <message>
-        <source>&amp;Waiting (call next takes the first)</source>
-        <translation>&amp;En espera (llamar al siguiente toma el primero)</translation>
     </message>
     <message>
         <source>Ticket</source>
@@ -4343,10 +4331,6 @@
     <message>
         <source>Waiting visitors</source>
         <translation>Personas en espera</translation>
-    </message>
-    <message>
-        <source>&amp;Parked at this counter (Enter returns to the queue)</source>
-        <translation>A&amp;partados en esta ventanilla (Intro los devuelve a la fila)</translation>
     </message>
     <message>
         <source>Parked visitors</source>
@@ -4389,10 +4373,6 @@
         <translation>Terminar la visita (F12)</translation>
     </message>
     <message>
-        <source>&amp;Reason or note:</source>
-        <translation>&amp;Motivo o nota:</translation>
-    </message>
-    <message>
         <source>Reason or note</source>
         <translation>Motivo o nota</translation>
     </message>
@@ -4401,24 +4381,12 @@
         <translation>por qué fuera de orden, una nota al apartar, el motivo de una transferencia</translation>
     </message>
     <message>
-        <source>Transfer &amp;to counter:</source>
-        <translation>Transferir a la ven&amp;tanilla:</translation>
-    </message>
-    <message>
         <source>Transfer to counter</source>
         <translation>Transferir a la ventanilla</translation>
     </message>
     <message>
-        <source>or &amp;category:</source>
-        <translation>o a la &amp;categoría:</translation>
-    </message>
-    <message>
         <source>Transfer to category</source>
         <translation>Transferir a la categoría</translation>
-    </message>
-    <message>
-        <source>O&amp;utcome:</source>
-        <translation>Res&amp;ultado:</translation>
     </message>
     <message>
         <source>Information given</source>
@@ -4443,10 +4411,6 @@
     <message>
         <source>Visit outcome</source>
         <translation>Resultado de la visita</translation>
-    </message>
-    <message>
-        <source>Visit &amp;notes:</source>
-        <translation>&amp;Notas de la visita:</translation>
     </message>
     <message>
         <source>Visit notes</source>
@@ -4558,6 +4522,42 @@
     <message>
         <source>Handout: %1</source>
         <translation>Hoja informativa: %1</translation>
+    </message>
+    <message>
+        <source>Counter:</source>
+        <translation>Ventanilla:</translation>
+    </message>
+    <message>
+        <source>Serves:</source>
+        <translation>Atiende:</translation>
+    </message>
+    <message>
+        <source>W&amp;aiting (call next takes the first)</source>
+        <translation>En esper&amp;a (llamar al siguiente toma el primero)</translation>
+    </message>
+    <message>
+        <source>Parked at this counter (Enter returns to the queue)</source>
+        <translation>Apartados en esta ventanilla (Intro los devuelve a la fila)</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son or note:</source>
+        <translation>&amp;Motivo o nota:</translation>
+    </message>
+    <message>
+        <source>Transfer to counter:</source>
+        <translation>Transferir a la ventanilla:</translation>
+    </message>
+    <message>
+        <source>or category:</source>
+        <translation>o a la categoría:</translation>
+    </message>
+    <message>
+        <source>Outco&amp;me:</source>
+        <translation>Resulta&amp;do:</translation>
+    </message>
+    <message>
+        <source>V&amp;isit notes:</source>
+        <translation>Notas de &amp;la visita:</translation>
     </message>
 </context>
 <context>
@@ -4933,10 +4933,6 @@
 <context>
     <name>civicdesk::HistoryPanel</name>
     <message>
-        <source>Fi&amp;nd:</source>
-        <translation>&amp;Buscar:</translation>
-    </message>
-    <message>
         <source>Request number, address or type</source>
         <translation>Número de solicitud, dirección o tipo</translation>
     </message>
@@ -4973,20 +4969,8 @@
         <translation>%1 solicitudes (%2 cargadas)</translation>
     </message>
     <message>
-        <source>&amp;Caller (%1)</source>
-        <translation>&amp;Persona que llama (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Location (%1)</source>
-        <translation>Ubicac&amp;ión (%1)</translation>
-    </message>
-    <message>
         <source>&amp;My contacts (%1)</source>
         <translation>&amp;Mis contactos (%1)</translation>
-    </message>
-    <message>
-        <source>Searc&amp;h</source>
-        <translation>Bús&amp;queda</translation>
     </message>
     <message>
         <source>No caller yet: find or enter the caller in intake, and their past contacts and requests show here.</source>
@@ -5031,32 +5015,32 @@
         <source>History views</source>
         <translation>Vistas del historial</translation>
     </message>
+    <message>
+        <source>C&amp;aller (%1)</source>
+        <translation>Persona que &amp;llama (%1)</translation>
+    </message>
+    <message>
+        <source>Locat&amp;ion (%1)</source>
+        <translation>Ubic&amp;ación (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>Bús&amp;queda</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Buscar:</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::HistorySearchView</name>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Teléfono:</translation>
-    </message>
     <message>
         <source>Caller&apos;s phone</source>
         <translation>Teléfono de la persona que llama</translation>
     </message>
     <message>
-        <source>T&amp;ype:</source>
-        <translation>Tip&amp;o:</translation>
-    </message>
-    <message>
         <source>Type name or code</source>
         <translation>Nombre o código del tipo</translation>
-    </message>
-    <message>
-        <source>Opened &amp;from:</source>
-        <translation>Abierta de&amp;sde:</translation>
-    </message>
-    <message>
-        <source>t&amp;o:</source>
-        <translation>&amp;hasta:</translation>
     </message>
     <message>
         <source>any date</source>
@@ -5073,6 +5057,22 @@
     <message>
         <source>Searching…</source>
         <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Opened from:</source>
+        <translation>Abierta desde:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>hasta:</translation>
     </message>
 </context>
 <context>
@@ -5102,36 +5102,12 @@
         <translation>%1, %2: %3 solicitudes en %4 celdas de %5 m.</translation>
     </message>
     <message>
-        <source>Request &amp;types:</source>
-        <translation>&amp;Tipos de solicitud:</translation>
-    </message>
-    <message>
         <source>Tick the types to count; none ticked counts every type.</source>
         <translation>Marque los tipos que desea contar; si no marca ninguno, se cuentan todos.</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>&amp;Desde:</translation>
-    </message>
-    <message>
-        <source>T&amp;o:</source>
-        <translation>&amp;Hasta:</translation>
-    </message>
-    <message>
-        <source>C&amp;ell size:</source>
-        <translation>Tamaño de c&amp;elda:</translation>
-    </message>
-    <message>
         <source>%1 m</source>
         <translation>%1 m</translation>
-    </message>
-    <message>
-        <source>&amp;Show hot spots</source>
-        <translation>&amp;Mostrar zonas críticas</translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation>&amp;Limpiar</translation>
     </message>
     <message>
         <source>Neighbourhood</source>
@@ -5148,6 +5124,30 @@
     <message>
         <source>Requests per neighbourhood</source>
         <translation>Solicitudes por vecindario</translation>
+    </message>
+    <message>
+        <source>Request types:</source>
+        <translation>Tipos de solicitud:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <source>Cell size:</source>
+        <translation>Tamaño de celda:</translation>
+    </message>
+    <message>
+        <source>Show hot spots</source>
+        <translation>Mostrar zonas críticas</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpiar</translation>
     </message>
 </context>
 <context>
@@ -5323,10 +5323,6 @@ Esté atento a su número en la pantalla.</translation>
         </translation>
     </message>
     <message>
-        <source>&amp;Search the knowledge base:</source>
-        <translation>Bu&amp;scar en la base de conocimiento:</translation>
-    </message>
-    <message>
         <source>What is the caller asking about?</source>
         <translation>¿Sobre qué pregunta la persona que llama?</translation>
     </message>
@@ -5447,22 +5443,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Estado</translation>
     </message>
     <message>
-        <source>&amp;New article</source>
-        <translation>&amp;Nuevo artículo</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Editar</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Historial</translation>
-    </message>
-    <message>
-        <source>Review &amp;due</source>
-        <translation>Pendientes de &amp;revisión</translation>
-    </message>
-    <message>
         <source>Expired</source>
         <translation>Caducado</translation>
     </message>
@@ -5508,6 +5488,26 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>No good match: none of these articles answers all of what is typed. The closest are listed as suggestions.</source>
         <translation>No hay una buena coincidencia: ninguno de estos artículos responde a todo lo escrito. Los más cercanos aparecen como sugerencias.</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base:</source>
+        <translation>Buscar en la base de conocimiento:</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>Nuevo artículo</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>Pendientes de revisión</translation>
     </message>
 </context>
 <context>
@@ -5971,7 +5971,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
+        <translation>Arc&amp;hivo</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -6007,7 +6007,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -6071,7 +6071,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>&amp;Knowledge</source>
-        <translation>Base de con&amp;ocimiento</translation>
+        <translation>&amp;Base de conocimiento</translation>
     </message>
     <message>
         <source>&amp;New article</source>
@@ -6116,10 +6116,6 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&amp;Usage: answers and gaps</source>
         <translation>&amp;Uso: respuestas y vacíos</translation>
-    </message>
-    <message>
-        <source>&amp;Supervisor</source>
-        <translation>Su&amp;pervisión</translation>
     </message>
     <message>
         <source>Supervisor &amp;workspace</source>
@@ -6180,6 +6176,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&amp;Write a practice scenario…</source>
         <translation>&amp;Escribir un escenario de práctica…</translation>
+    </message>
+    <message>
+        <source>S&amp;upervisor</source>
+        <translation>&amp;Supervisión</translation>
     </message>
     <message>
         <source>S&amp;witch agent…</source>
@@ -6296,48 +6296,48 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Capas</translation>
     </message>
     <message>
-        <source>T&amp;ype:</source>
-        <translation>Ti&amp;po:</translation>
-    </message>
-    <message>
         <source>All types</source>
         <translation>Todos los tipos</translation>
-    </message>
-    <message>
-        <source>&amp;Department:</source>
-        <translation>&amp;Departamento:</translation>
     </message>
     <message>
         <source>All departments</source>
         <translation>Todos los departamentos</translation>
     </message>
     <message>
-        <source>Opened &amp;from:</source>
-        <translation>Abierta &amp;desde:</translation>
-    </message>
-    <message>
-        <source>&amp;to:</source>
-        <translation>&amp;hasta:</translation>
-    </message>
-    <message>
-        <source>&amp;Pick on map</source>
-        <translation>&amp;Elegir en el mapa</translation>
-    </message>
-    <message>
         <source>Moves the keyboard into the map: arrow keys move the crosshair (Shift for bigger steps), Enter picks the nearest address, + and - zoom. Clicking the map picks too.</source>
         <translation>Lleva el teclado al mapa: las flechas mueven la cruz (Mayús para pasos más grandes), Intro elige la dirección más cercana, + y - cambian el zoom. También puede hacer clic en el mapa.</translation>
     </message>
     <message>
-        <source>&amp;Tile server (optional, for cities that run one): an address with {z}, {x} and {y}. Leave empty to draw the map from the city&apos;s own layers, with nothing fetched from the network.</source>
-        <translation>&amp;Servidor de teselas (opcional, para ciudades que tienen uno): una dirección con {z}, {x} y {y}. Déjelo vacío para dibujar el mapa con las capas propias de la ciudad, sin descargar nada de la red.</translation>
-    </message>
-    <message>
-        <source>&amp;Apply</source>
-        <translation>&amp;Aplicar</translation>
-    </message>
-    <message>
         <source>Map views</source>
         <translation>Vistas del mapa</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Departamento:</translation>
+    </message>
+    <message>
+        <source>Opened from:</source>
+        <translation>Abierta desde:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>hasta:</translation>
+    </message>
+    <message>
+        <source>Pick on map</source>
+        <translation>Elegir en el mapa</translation>
+    </message>
+    <message>
+        <source>Tile server (optional, for cities that run one): an address with {z}, {x} and {y}. Leave empty to draw the map from the city&apos;s own layers, with nothing fetched from the network.</source>
+        <translation>Servidor de teselas (opcional, para ciudades que tienen uno): una dirección con {z}, {x} y {y}. Déjelo vacío para dibujar el mapa con las capas propias de la ciudad, sin descargar nada de la red.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
     </message>
     <message>
         <source>The requests could not be read for the map: %1</source>
@@ -6510,7 +6510,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>P&amp;ractice run</source>
-        <translation>Llamada de p&amp;ráctica</translation>
+        <translation>Llamada de &amp;práctica</translation>
     </message>
     <message>
         <source>&amp;Score this call</source>
@@ -7101,7 +7101,7 @@ Esté atento a su número en la pantalla.</translation>
     <name>civicdesk::RequestBox</name>
     <message>
         <source>&amp;Description (what the caller sees or needs)</source>
-        <translation>&amp;Descripción (lo que la persona ve o necesita)</translation>
+        <translation>D&amp;escripción (lo que la persona ve o necesita)</translation>
     </message>
     <message>
         <source>Description</source>
@@ -7109,7 +7109,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>&amp;Location</source>
-        <translation>Ubicac&amp;ión</translation>
+        <translation>&amp;Ubicación</translation>
     </message>
     <message>
         <source>Open requests of this type nearby</source>
@@ -8431,16 +8431,8 @@ Esté atento a su número en la pantalla.</translation>
 <context>
     <name>civicdesk::StatusReadbackBox</name>
     <message>
-        <source>&amp;Status of:</source>
-        <translation>&amp;Estado de:</translation>
-    </message>
-    <message>
         <source>Request number the caller reads out, then Enter</source>
         <translation>Número de solicitud que lee la persona que llama; luego, Intro</translation>
-    </message>
-    <message>
-        <source>&amp;Details…</source>
-        <translation>&amp;Detalles…</translation>
     </message>
     <message>
         <source>Request %1, %2, was opened on %3.</source>
@@ -8495,10 +8487,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Estado del número de solicitud</translation>
     </message>
     <message>
-        <source>Con&amp;firm with:</source>
-        <translation>Con&amp;firmar con:</translation>
-    </message>
-    <message>
         <source>The street address or the date the caller gives</source>
         <translation>La dirección o la fecha que da quien llama</translation>
     </message>
@@ -8517,6 +8505,18 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>The city&apos;s record says “%1”: %2</source>
         <translation>El registro de la ciudad dice «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Status of:</source>
+        <translation>Estado de:</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Detalles…</translation>
+    </message>
+    <message>
+        <source>Confirm with:</source>
+        <translation>Confirmar con:</translation>
     </message>
 </context>
 <context>
@@ -8919,7 +8919,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
-        <translation>&amp;Sincronización</translation>
+        <translation>Sincroni&amp;zación</translation>
     </message>
     <message>
         <source>&amp;Sign in…</source>
@@ -9537,20 +9537,12 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Resultado</translation>
     </message>
     <message>
-        <source>Transfe&amp;rred to:</source>
-        <translation>Trans&amp;ferido a:</translation>
-    </message>
-    <message>
         <source>Transferred to</source>
         <translation>Transferido a</translation>
     </message>
     <message>
         <source>Transferred to (department and number)</source>
         <translation>Transferido a (departamento y número)</translation>
-    </message>
-    <message>
-        <source>Wrap-&amp;up notes:</source>
-        <translation>N&amp;otas de cierre:</translation>
     </message>
     <message>
         <source>Wrap-up notes</source>
@@ -9595,6 +9587,14 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Referred elsewhere</source>
         <translation>Derivado a otra entidad</translation>
+    </message>
+    <message>
+        <source>Transferred to:</source>
+        <translation>Transferido a:</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap-up notes:</source>
+        <translation>Notas de cierre:</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,14 @@ Result<RequestNumber> RequestNumber::parse(const QString &text)
     return RequestNumber(symbols);
 }
 
+QString RequestNumber::published(const QString &stored)
+{
+    if (stored.size() != Length)
+        return stored;
+    const auto number = parse(stored);
+    return number ? number.value().display() : stored;
+}
+
 QString RequestNumber::display() const
 {
     return m_symbols.left(DeviceLength) + u'-' + m_symbols.mid(DeviceLength);

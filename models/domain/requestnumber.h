@@ -39,6 +39,9 @@ public:
     // A fresh random device code (5 alphabet symbols).
     static QString randomDeviceCode();
     static bool isValidDeviceCode(const QString &code);
+    // A stored number as the city publishes it, the one form shown everywhere: a workstation
+    // number in its two groups (K7QMX-2A4FC); anything else (a city's case id) as stored.
+    static QString published(const QString &stored);
 
     QString compact() const { return m_symbols; }
     QString display() const; // DDDDD-SSSSC

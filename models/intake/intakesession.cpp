@@ -1,6 +1,7 @@
 #include "models/intake/intakesession.h"
 
 #include "models/city/cataloguerepository.h"
+#include "models/domain/requestnumber.h"
 #include "models/requests/requestrepository.h"
 
 #include <algorithm>
@@ -304,8 +305,8 @@ Status IntakeSession::attachToRequest(const QString &requestId, const QString &n
     const Status s = m_service.attachCaller(requestId, caller.value(), m_description);
     if (!s)
         return s;
-    m_lastNumber = number;
-    recordStep(m_recorder.callerAttached(requestId, m_lastNumber));
+    m_lastNumber = RequestNumber::published(number);
+    recordStep(m_recorder.callerAttached(requestId, number));
     setOutcomeValue(Outcome::AttachedToExisting);
     resetRequest();
     return s;

@@ -1,5 +1,6 @@
 #include "models/itemmodels/callbacklistmodel.h"
 
+#include "models/domain/requestnumber.h"
 #include "models/itemmodels/requesttexts.h"
 
 #include <QLocale>
@@ -59,7 +60,7 @@ QVariant CallbackListModel::display(const CallbackEntry &e, Column column) const
     case State:
         return stateText(e.state(m_clock.now()));
     case Number:
-        return e.requestNumber;
+        return RequestNumber::published(e.requestNumber);
     case Type:
         return e.typeName.isEmpty()
                    ? QString()

@@ -1,5 +1,6 @@
 #include "models/itemmodels/historyentrymodel.h"
 
+#include "models/domain/requestnumber.h"
 #include "models/itemmodels/requesttexts.h"
 
 #include <QLocale>
@@ -30,8 +31,12 @@ QVariant HistoryEntryModel::display(const HistoryEntry &e, Column column) const
     const bool isContact = e.kind == HistoryEntry::Kind::Contact;
     const bool hasRequest = !e.request.id.isEmpty();
     switch (column) {
-    case Number:
-        return isContact ? e.requestNumbers.join(QStringLiteral(", ")) : e.request.number;
+    case Number: {
+        QStringList numbers = isContact ? e.requestNumbers : QStringList{e.request.number};
+        for (QString &number : numbers)
+            number = RequestNumber::published(number);
+        return numbers.join(QStringLiteral(", "));
+    }
     case Type:
         if (!isContact)
             return e.request.typeName;

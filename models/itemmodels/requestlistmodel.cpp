@@ -1,5 +1,6 @@
 #include "models/itemmodels/requestlistmodel.h"
 
+#include "models/domain/requestnumber.h"
 #include "models/itemmodels/requesttexts.h"
 
 #include <QLocale>
@@ -151,7 +152,7 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         return {};
     switch (Column(index.column())) {
     case Number:
-        return r.number;
+        return RequestNumber::published(r.number);
     case Type:
         return r.typeName;
     case Status:

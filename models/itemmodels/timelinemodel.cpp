@@ -1,5 +1,6 @@
 #include "models/itemmodels/timelinemodel.h"
 
+#include "models/domain/requestnumber.h"
 #include "models/itemmodels/requesttexts.h"
 
 #include <QLocale>
@@ -63,12 +64,16 @@ QString TimelineModel::describe(const TimelineEntry &e) const
         return tr("Target date: %1").arg(localTime(QDateTime::fromString(e.after, Qt::ISODate)));
     case TimelineEntry::Kind::Closed:
         return e.closureReason.isEmpty() ? tr("Closed") : tr("Closed: %1").arg(e.closureReason);
-    case TimelineEntry::Kind::DuplicateLinked:
-        return e.asParent ? tr("Duplicate linked: %1 reports the same problem").arg(e.relatedNumber)
-                          : tr("Linked as a duplicate of %1").arg(e.relatedNumber);
-    case TimelineEntry::Kind::DuplicateUnlinked:
-        return e.asParent ? tr("Duplicate unlinked: %1").arg(e.relatedNumber)
-                          : tr("Unlinked: no longer a duplicate of %1").arg(e.relatedNumber);
+    case TimelineEntry::Kind::DuplicateLinked: {
+        const QString number = RequestNumber::published(e.relatedNumber);
+        return e.asParent ? tr("Duplicate linked: %1 reports the same problem").arg(number)
+                          : tr("Linked as a duplicate of %1").arg(number);
+    }
+    case TimelineEntry::Kind::DuplicateUnlinked: {
+        const QString number = RequestNumber::published(e.relatedNumber);
+        return e.asParent ? tr("Duplicate unlinked: %1").arg(number)
+                          : tr("Unlinked: no longer a duplicate of %1").arg(number);
+    }
     case TimelineEntry::Kind::CallbackScheduled: {
         const QString who =
             e.callerName.isEmpty() ? e.phone : tr("%1, %2").arg(e.callerName, e.phone);

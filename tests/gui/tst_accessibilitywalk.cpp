@@ -17,10 +17,13 @@
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace civicdesk;
+
+Q_DECLARE_METATYPE(civicdesk::AgentRole)
 
 namespace {
 
@@ -118,6 +121,10 @@ class TestAccessibilityWalk : public QObject
         qInfo("%s: %d focusable controls", state, walk.focusable);
         QVERIFY2(walk.problems.isEmpty(), qPrintable(QString::fromLatin1(state) + u'\n' +
                                                      walk.problems.join(QStringLiteral("\n"))));
+        // No Alt+letter is claimed twice: with two owners the key only moves between them.
+        const QStringList clashes = test::mnemonicClashes(window);
+        QVERIFY2(clashes.isEmpty(), qPrintable(QString::fromLatin1(state) + u'\n' +
+                                               clashes.join(QStringLiteral("\n"))));
     }
 
 private slots:
@@ -200,6 +207,57 @@ private slots:
         check(&window, "address suggestions");
         QVERIFY(j.press(Qt::Key_3, Qt::ControlModifier));
         check(&window, "map");
+    }
+
+    // Every view of every area, with the whole intake on screen (a request form and the
+    // wrap-up), for a call taker, a supervisor (the Supervisor menu, the article editing
+    // buttons) and a lobby desk (the counter beside the intake): no Alt+letter twice.
+    void everyViewForEveryRole_data()
+    {
+        QTest::addColumn<AgentRole>("role");
+        QTest::newRow("call taker") << AgentRole::CallTaker;
+        QTest::newRow("supervisor") << AgentRole::Supervisor;
+        QTest::newRow("lobby") << AgentRole::Lobby;
+    }
+
+    void everyViewForEveryRole()
+    {
+        QFETCH(AgentRole, role);
+        Settings settings(m_settingsDir.filePath(QString::fromLatin1(QTest::currentDataTag())));
+        StoreContext store(m_store->db(), QStringLiteral("agent1"), role);
+        auto owned = test::openMainWindow(store, settings);
+        QVERIFY(owned);
+        MainWindow &window = *owned;
+        test::Journey j;
+        window.intakePanel()->setFocus();
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+        QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
+        QVERIFY(j.type("typeSearchLineEdit", QStringLiteral("rodent")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        const auto everyTab = [&window](const char *tabs, const QByteArray &area) {
+            auto *widget = window.findChild<QTabWidget *>(QString::fromLatin1(tabs));
+            QVERIFY(widget);
+            for (int i = 0; i < widget->count(); ++i) {
+                widget->setCurrentIndex(i);
+                const QStringList clashes = test::mnemonicClashes(&window);
+                QVERIFY2(clashes.isEmpty(),
+                         qPrintable(QStringLiteral("%1, %2\n%3")
+                                        .arg(QString::fromLatin1(area),
+                                             QString(widget->tabText(i)).remove(u'&'),
+                                             clashes.join(QStringLiteral("\n")))));
+            }
+        };
+        const QStringList knowledge = test::mnemonicClashes(&window);
+        QVERIFY2(knowledge.isEmpty(), qPrintable(knowledge.join(QStringLiteral("\n"))));
+        QVERIFY(j.press(Qt::Key_4, Qt::ControlModifier));
+        everyTab("historyTabWidget", "history");
+        QVERIFY(j.press(Qt::Key_3, Qt::ControlModifier));
+        everyTab("mapTabWidget", "map");
+        QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
+        QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("counterPanel"))->isVisible());
+        const QStringList counter = test::mnemonicClashes(&window);
+        QVERIFY2(counter.isEmpty(), qPrintable(u"lobby counter\n" + counter.join(u'\n')));
     }
 };
 

@@ -113,6 +113,34 @@ private slots:
         m_store.reset();
     }
 
+    // Issue 12, item 13: once a type is chosen its list shrinks to the chosen row and its
+    // details go, so the questions get the room (the list kept about 160 px); typing in the
+    // search opens the whole list again, and the next request starts with it open.
+    void theTypeListGivesWayToTheQuestions()
+    {
+        auto *list = child<QListView>(m_panel.get(), "typeListView");
+        auto *details = child<QWidget>(m_panel.get(), "typeDetailBrowser");
+        const int row = list->fontMetrics().height();
+        QVERIFY(list->height() >= 6 * row);
+        QVERIFY(details->isVisible());
+        chooseType(QStringLiteral("garbage"));
+        QCOMPARE(m_panel->currentTypeCode(), QStringLiteral("MTRECYDBI"));
+        QVERIFY2(list->height() <= 2 * row + 2 * list->frameWidth(),
+                 qPrintable(QStringLiteral("the type list keeps %1 px").arg(list->height())));
+        QVERIFY(!details->isVisible());
+        // The chosen type is the row still shown.
+        const QModelIndex current = list->currentIndex();
+        QCOMPARE(current.data().toString(), QStringLiteral("Trash or recycling not collected"));
+        QVERIFY(list->viewport()->rect().intersects(list->visualRect(current)));
+        // Changing the type: typing opens the list again.
+        m_panel->focusSearch();
+        type(focused(), QStringLiteral("rod"));
+        QVERIFY(list->height() >= 6 * row);
+        QVERIFY(details->isVisible());
+        key(focused(), Qt::Key_Return);
+        QVERIFY(list->height() <= 2 * row + 2 * list->frameWidth());
+    }
+
     void aCompleteCallByKeyboard()
     {
         auto *start = child<QPushButton>(m_panel.get(), "startContactButton");
@@ -307,10 +335,12 @@ private slots:
         auto *duplicates = child<QListWidget>(m_panel.get(), "duplicateListWidget");
         QVERIFY(duplicates->isVisible());
         QCOMPARE(duplicates->count(), 1);
-        QVERIFY(
-            duplicates->item(0)->text().contains(RequestNumber::parse(first).value().compact()));
+        // The number as the banner and History show it: the city's form, with the hyphen.
+        const QString shown = RequestNumber::parse(first).value().display();
+        QVERIFY(duplicates->item(0)->text().contains(shown));
         key(focused(), Qt::Key_D, Qt::ControlModifier);
         QVERIFY(child<QLabel>(m_panel.get(), "resultLabel")->text().contains(u"existing request"));
+        QVERIFY(child<QLabel>(m_panel.get(), "resultLabel")->text().contains(shown));
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 1);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM request_callers")), 1);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM events WHERE kind = "

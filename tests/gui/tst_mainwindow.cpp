@@ -3,11 +3,14 @@
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/itemmodels/historyentrymodel.h"
+#include "models/itemmodels/requestlistmodel.h"
 #include "models/itemmodels/servicetypemodel.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
+#include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapview.h"
@@ -16,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -52,6 +56,17 @@ private:
         if (!widget)
             qFatal("no widget %s", name);
         return widget;
+    }
+
+    // The window at 1366x768, shown and active.
+    static bool showAt1366x768(MainWindow &window)
+    {
+        window.resize(1366, 768);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        window.activateWindow();
+        return QTest::qWaitForWindowActive(&window);
     }
 
 private slots:
@@ -254,6 +269,55 @@ private slots:
         QTRY_COMPARE(opened(), 1);
     }
 
+    // Issue 12, item 13: at 1366x768 the History lists show each address whole, on screen
+    // without scrolling sideways (the Address column was squeezed to about 30 pixels).
+    void theHistoryAddressesAreWholeAt1366x768()
+    {
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        MainWindow window(store, settings);
+        QVERIFY(showAt1366x768(window));
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        auto *requests = find<QTableView>(window, "requestTableView");
+        QTRY_VERIFY(requests->model()->rowCount() > 0);
+        window.historyPanel()->setLocation(42.3608, -71.0659, QStringLiteral("12 S Russell St"));
+        window.historyPanel()->showTab(HistoryPanel::LocationTab);
+        auto *nearby = find<QTableView>(window, "locationHistoryTableView");
+        QTRY_VERIFY(nearby->model()->rowCount() > 0);
+        QTest::qWait(50); // the layout settles after the first show
+        // A street address of some length ("1000 Massachusetts Ave Boston MA 02118") and every
+        // address no longer than it are whole: the column is that wide and inside the table's view.
+        const auto whole = [](QTableView *table, int column) {
+            const QFontMetrics metrics = table->fontMetrics();
+            const int room = table->columnWidth(column);
+            const int sample =
+                metrics.horizontalAdvance(QStringLiteral("1000 Massachusetts Ave Boston MA 02118"));
+            const int left = table->horizontalHeader()->sectionViewportPosition(column);
+            QString problem;
+            if (room < sample + 8 || left < 0 || left + room > table->viewport()->width())
+                problem =
+                    QStringLiteral("%1: the Address column is %2 px at x=%3 in a view %4 px wide")
+                        .arg(table->objectName())
+                        .arg(room)
+                        .arg(left)
+                        .arg(table->viewport()->width());
+            for (int row = 0; row < table->model()->rowCount() && problem.isEmpty(); ++row) {
+                const QString address = table->model()->index(row, column).data().toString();
+                const int needed = metrics.horizontalAdvance(address) + 8;
+                if (needed <= sample + 8 && needed > room)
+                    problem = QStringLiteral("%1: \"%2\" needs %3 px, has %4")
+                                  .arg(table->objectName(), address)
+                                  .arg(needed)
+                                  .arg(room);
+            }
+            return problem;
+        };
+        const QString searched = whole(requests, RequestListModel::Address);
+        QVERIFY2(searched.isEmpty(), qPrintable(searched));
+        const QString near = whole(nearby, HistoryEntryModel::Address);
+        QVERIFY2(near.isEmpty(), qPrintable(near));
+    }
+
     // Issue 14, item 5: at 1366x768 the agent reads the whole script of the article Enter
     // opened without scrolling (the article pane was about 65 pixels tall).
     void theArticleScriptIsReadableAt1366x768()
@@ -283,11 +347,7 @@ private slots:
         Settings settings(settingsFile());
         StoreContext store(m_store->db(), QStringLiteral("agent1"));
         MainWindow window(store, settings);
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showAt1366x768(window));
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("street sweeping"));
         QTRY_VERIFY(find<QListView>(window, "articleListView")->model()->rowCount() >= 1);

@@ -158,6 +158,9 @@ class TestPracticeJourney : public QObject
         QVERIFY(!m_window->isVisible());
         QCOMPARE(w->objectName(), QStringLiteral("practiceWindow"));
         QVERIFY(w->windowTitle().startsWith(u"PRACTICE"));
+        // Its "Practice run" menu keeps its Alt letter: no control of the window shares it.
+        const QStringList clashes = test::mnemonicClashes(w);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
 #ifdef CIVICDESK_WITH_CTI
         // The practice phone rings with the scenario's caller (issue 19 item 5): the pop of a
         // live call — the number in the phone field, withheld said plainly — answered with

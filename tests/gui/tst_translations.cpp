@@ -37,7 +37,7 @@ private slots:
         MainWindow window(context, settings);
         QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("intakeDock"))->windowTitle(),
                  QStringLiteral("Admisión"));
-        QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Archivo"));
+        QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("Arc&hivo"));
         // The history list counts on its search thread: wait for the answer.
         QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("historyCountLabel"))
                         ->text()

@@ -97,19 +97,19 @@ private slots:
         QCOMPARE(caller->model()->rowCount(), 0);
         QCOMPARE(location->model()->rowCount(), 0);
         QCOMPARE(agent->model()->rowCount(), 1); // agent1's own contact
-        QCOMPARE(cell(agent, 0, 0), m_fx->requestNumber);
+        QCOMPARE(cell(agent, 0, 0), display());  // the city's published form, as the banner
 
         m_panel->setCaller(m_fx->benId);
         QCOMPARE(caller->model()->rowCount(), 2);
         QVERIFY(cell(caller, 0, 1).startsWith(u"Contact"));
-        QCOMPARE(cell(caller, 1, 0), m_fx->requestNumber);
+        QCOMPARE(cell(caller, 1, 0), display());
         auto *tabs = child<QTabWidget>(m_panel.get(), "historyTabWidget");
-        QCOMPARE(tabs->tabText(HistoryPanel::CallerTab), QStringLiteral("&Caller (2)"));
+        QCOMPARE(tabs->tabText(HistoryPanel::CallerTab), QStringLiteral("C&aller (2)"));
 
         m_panel->setLocation(test::HistoryFixture::Latitude, test::HistoryFixture::Longitude,
                              test::HistoryFixture::address());
         QCOMPARE(location->model()->rowCount(), 3);
-        QCOMPARE(cell(location, 0, 0), m_fx->requestNumber);
+        QCOMPARE(cell(location, 0, 0), display());
         QCOMPARE(cell(location, 0, 2), QStringLiteral("Open"));
         QVERIFY(cell(location, 1, 5).endsWith(u"(same address)"));
         QVERIFY(cell(location, 2, 5).endsWith(u"(11 m away)"));
@@ -184,7 +184,7 @@ private slots:
         QTest::keyClicks(child<QLineEdit>(m_panel.get(), "historyPhoneLineEdit"),
                          QStringLiteral("617 555 0199"));
         QTRY_COMPARE(requests->model()->rowCount(), 1);
-        QCOMPARE(cell(requests, 0, 0), m_fx->requestNumber);
+        QCOMPARE(cell(requests, 0, 0), display());
         child<QLineEdit>(m_panel.get(), "historyPhoneLineEdit")->clear();
         auto *status = child<QComboBox>(m_panel.get(), "historyStatusComboBox");
         status->setCurrentIndex(status->findData(QStringLiteral("closed")));
@@ -377,11 +377,10 @@ private slots:
         QTest::keyClicks(parentNumber, display());
         QTest::keyClick(parentNumber, Qt::Key_Return);
         QTRY_VERIFY(detail->findChild<QLabel *>(QStringLiteral("detailDuplicateOfLabel")));
-        QVERIFY(
-            child<QLabel>(detail, "detailDuplicateOfLabel")->text().contains(m_fx->requestNumber));
+        QVERIFY(child<QLabel>(detail, "detailDuplicateOfLabel")->text().contains(display()));
         const int rows = timeline->model()->rowCount();
         QCOMPARE(cell(timeline, rows - 1, TimelineModel::What),
-                 u"Linked as a duplicate of " + m_fx->requestNumber);
+                 u"Linked as a duplicate of " + display());
         QVERIFY(cell(timeline, rows - 1, TimelineModel::Agent).startsWith(u"agent1"));
         QVERIFY(parentNumber->isReadOnly());
         QVERIFY(!child<QPushButton>(detail, "detailLinkDuplicateButton")->isEnabled());
@@ -430,7 +429,7 @@ private slots:
         QTest::mouseClick(unlink, Qt::LeftButton);
         QTRY_VERIFY(!detail->findChild<QLabel *>(QStringLiteral("detailDuplicateOfLabel")));
         QCOMPARE(cell(timeline, timeline->model()->rowCount() - 1, TimelineModel::What),
-                 u"Unlinked: no longer a duplicate of " + m_fx->requestNumber);
+                 u"Unlinked: no longer a duplicate of " + display());
         QVERIFY(child<QPushButton>(detail, "detailLinkDuplicateButton")->isEnabled());
     }
 
@@ -489,7 +488,7 @@ private slots:
         QVERIFY(cell(timeline, timeline->model()->rowCount() - 1, TimelineModel::What)
                     .endsWith(u": Tell her when the crew comes"));
         QCOMPARE(callbacks->model()->rowCount(), 1);
-        QCOMPARE(cell(callbacks, 0, CallbackListModel::Number), m_fx->requestNumber);
+        QCOMPARE(cell(callbacks, 0, CallbackListModel::Number), display());
         QCOMPARE(cell(callbacks, 0, CallbackListModel::State), QStringLiteral("Due soon"));
         QCOMPARE(tabs->tabText(tabs->indexOf(m_panel->callbacksView())),
                  QStringLiteral("Call&backs (1 due)"));

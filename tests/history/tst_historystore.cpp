@@ -343,6 +343,8 @@ private slots:
         QCOMPARE(model.rowCount(), 26);
         QVERIFY(!model.canFetchMore({}));
         QCOMPARE(model.requestId(0), m_fx->requestId); // newest first
+        QCOMPARE(model.index(0, RequestListModel::Number).data().toString(),
+                 QString(m_fx->requestNumber.left(5) + u'-' + m_fx->requestNumber.mid(5)));
         model.sort(RequestListModel::Number, Qt::AscendingOrder);
         while (model.canFetchMore({}))
             model.fetchMore({});
@@ -372,7 +374,9 @@ private slots:
                  QStringLiteral("Contact: Bird infestation"));
         QCOMPARE(model.index(1, HistoryEntryModel::Status).data().toString(),
                  QStringLiteral("Request created"));
-        QCOMPARE(model.index(1, HistoryEntryModel::Number).data().toString(), m_fx->requestNumber);
+        // Shown as the city publishes it (and as the intake's banner reads it): with the hyphen.
+        QCOMPARE(model.index(1, HistoryEntryModel::Number).data().toString(),
+                 QString(m_fx->requestNumber.left(5) + u'-' + m_fx->requestNumber.mid(5)));
         QCOMPARE(model.index(0, HistoryEntryModel::Status).data().toString(),
                  QStringLiteral("Open"));
         QCOMPARE(model.index(0, HistoryEntryModel::Channel).data().toString(),
@@ -452,12 +456,13 @@ private slots:
         QAbstractItemModelTester tester(&model, Mode::QtTest);
         model.setEntries(parentLine);
         QCOMPARE(model.index(model.rowCount() - 2, TimelineModel::What).data().toString(),
-                 u"Duplicate linked: " + duplicate.number + u" reports the same problem");
+                 u"Duplicate linked: " + RequestNumber::published(duplicate.number) +
+                     u" reports the same problem");
         model.setEntries(duplicateLine);
         QCOMPARE(model.index(model.rowCount() - 2, TimelineModel::What).data().toString(),
-                 u"Linked as a duplicate of " + parent.number);
+                 u"Linked as a duplicate of " + RequestNumber::published(parent.number));
         QCOMPARE(model.index(model.rowCount() - 1, TimelineModel::What).data().toString(),
-                 u"Unlinked: no longer a duplicate of " + parent.number);
+                 u"Unlinked: no longer a duplicate of " + RequestNumber::published(parent.number));
 
         // Closing a parent closes its open duplicates with the reason "duplicate".
         QVERIFY(actions.changeStatus(duplicate.id, RequestStatus::Open).ok());

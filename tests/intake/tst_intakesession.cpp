@@ -5,6 +5,7 @@
 
 #include "models/city/cataloguerepository.h"
 #include "models/domain/intakestep.h"
+#include "models/domain/requestnumber.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 #include "models/intake/intakesession.h"
@@ -180,7 +181,9 @@ private slots:
         s.recordDuplicateDecision(IntakeSession::DuplicateDecision::Attach, 0, QString());
         QVERIFY(s.attachToDuplicate(0).ok());
         QCOMPARE(s.outcome(), std::optional(Outcome::AttachedToExisting));
-        QCOMPARE(s.lastNumber(), desk.requests.byId(earlier)->number);
+        // Read back as the city publishes it, like a number just created (with the hyphen).
+        QCOMPARE(s.lastNumber(), RequestNumber::published(desk.requests.byId(earlier)->number));
+        QVERIFY(s.lastNumber().contains(u'-'));
         QVERIFY(!s.type());                    // the form is empty again
         QVERIFY(!s.attachToDuplicate(0).ok()); // nothing left to attach to
         const QString id = s.contactId();

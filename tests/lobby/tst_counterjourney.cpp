@@ -94,7 +94,7 @@ private slots:
 
         // Back at the counter: the notes, then F12.
         QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
-        QVERIFY(j.press(Qt::Key_N, Qt::AltModifier)); // "Visit &notes"
+        QVERIFY(j.press(Qt::Key_I, Qt::AltModifier)); // "V&isit notes" (Alt+N is the intake's Name)
         QCOMPARE(j.focusName(), QStringLiteral("visitNotesPlainTextEdit"));
         QVERIFY(j.type("visitNotesPlainTextEdit", QStringLiteral("asked about a permit")));
         QVERIFY(j.press(Qt::Key_F12));
@@ -107,7 +107,7 @@ private slots:
         // The next one is parked with a note typed in the reason field.
         QVERIFY(j.press(Qt::Key_F5));
         QCOMPARE(store.lobby.current(QStringLiteral("1"))->id, first.id);
-        QVERIFY(j.press(Qt::Key_R, Qt::AltModifier)); // "&Reason or note"
+        QVERIFY(j.press(Qt::Key_S, Qt::AltModifier)); // "Rea&son or note" (Alt+R is Practice)
         QCOMPARE(j.focusName(), QStringLiteral("counterReasonLineEdit"));
         QVERIFY(j.type("counterReasonLineEdit", QStringLiteral("fills in the form")));
         QVERIFY(j.press(Qt::Key_F8));
@@ -118,7 +118,7 @@ private slots:
         // And the last one goes to counter 4.
         QVERIFY(j.press(Qt::Key_F5));
         QCOMPARE(store.lobby.current(QStringLiteral("1"))->id, third.id);
-        QVERIFY(j.press(Qt::Key_R, Qt::AltModifier)); // the reason, then the counter after it
+        QVERIFY(j.press(Qt::Key_S, Qt::AltModifier)); // the reason, then the counter after it
         QVERIFY(j.press(Qt::Key_Tab));
         QCOMPARE(j.focusName(), QStringLiteral("transferCounterLineEdit"));
         QVERIFY(j.type("transferCounterLineEdit", QStringLiteral("4")));

@@ -366,6 +366,7 @@ void MainWindow::createMenus()
 
     // Practice: scripted calls in a practice workspace that never reaches a resident.
     QMenu *practice = menuBar()->addMenu(tr("P&ractice"));
+    m_practiceMenu = practice;
     m_practiceAction =
         practice->addAction(tr("&Start a practice call…"), this, &MainWindow::practiceRequested);
     m_practiceAction->setObjectName(QStringLiteral("startPracticeAction"));
@@ -434,6 +435,9 @@ void MainWindow::setPractice(bool practice)
         m_practiceAction->setEnabled(!practice);
     if (m_switchAgentAction)
         m_switchAgentAction->setEnabled(!practice);
+    // A practice window has its own "Practice run" menu, on the same Alt letter.
+    if (m_practiceMenu)
+        m_practiceMenu->menuAction()->setVisible(!practice);
     updateStatus();
 }
 
@@ -514,7 +518,7 @@ void MainWindow::addRoleActions()
         m_shortcutActions.insert(at++, reviews);
     }
     if (SupervisorWorkspace::mayOpen(m_store.role)) {
-        auto *supervisor = new QMenu(tr("&Supervisor"), this);
+        auto *supervisor = new QMenu(tr("S&upervisor"), this);
         menuBar()->insertMenu(m_knowledgeMenu->menuAction(), supervisor);
         QAction *workspace = supervisor->addAction(tr("Supervisor &workspace"), this,
                                                    &MainWindow::openSupervisorWorkspace);

@@ -1,6 +1,7 @@
 #include "ui/history/historylistview.h"
 
 #include "models/itemmodels/historyentrymodel.h"
+#include "ui/history/readablecolumn.h"
 #include "ui/history/requesttable.h"
 
 #include <QLabel>
@@ -22,6 +23,7 @@ HistoryListView::HistoryListView(const QString &objectNamePrefix, const QTimeZon
     setUpRequestTable(this, m_caption, m_table, HistoryEntryModel::Address,
                       HistoryEntryModel::RequestIdRole,
                       [this](const QString &id) { emit requestActivated(id); });
+    keepAddressReadable(m_table, HistoryEntryModel::Address, HistoryEntryModel::Type);
 }
 
 void HistoryListView::setEntries(QList<HistoryEntry> entries, const QString &caption)

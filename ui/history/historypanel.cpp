@@ -75,14 +75,14 @@ void HistoryPanel::retranslate()
 {
     m_tabs->setAccessibleName(tr("History views"));
     m_tabs->setTabText(m_tabs->indexOf(m_callerView),
-                       tr("&Caller (%1)").arg(m_callerView->model()->rowCount()));
+                       tr("C&aller (%1)").arg(m_callerView->model()->rowCount()));
     m_tabs->setTabText(m_tabs->indexOf(m_locationView),
-                       tr("&Location (%1)").arg(m_locationView->model()->rowCount()));
+                       tr("Locat&ion (%1)").arg(m_locationView->model()->rowCount()));
     m_tabs->setTabText(m_tabs->indexOf(m_agentView),
                        tr("&My contacts (%1)").arg(m_agentView->model()->rowCount()));
     m_tabs->setTabText(m_tabs->indexOf(m_callbacksView),
                        tr("Call&backs (%1 due)").arg(m_callbacksView->model()->dueCount()));
-    m_tabs->setTabText(m_tabs->indexOf(m_search), tr("Searc&h"));
+    m_tabs->setTabText(m_tabs->indexOf(m_search), tr("&Search"));
 }
 
 void HistoryPanel::changeEvent(QEvent *event)

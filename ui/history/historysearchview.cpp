@@ -1,6 +1,7 @@
 #include "ui/history/historysearchview.h"
 
 #include "models/itemmodels/requestlistmodel.h"
+#include "ui/history/readablecolumn.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -68,8 +69,6 @@ HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(RequestListModel::Address,
-                                                      QHeaderView::Stretch);
     const QFontMetrics metrics = m_table->fontMetrics();
     const auto widthOf = [&metrics](const QString &sample) {
         return metrics.horizontalAdvance(sample) + 24;
@@ -81,6 +80,7 @@ HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
     m_table->setColumnWidth(RequestListModel::Sla, widthOf(QStringLiteral("No target")));
     m_table->setColumnWidth(RequestListModel::Channel, widthOf(QStringLiteral("Employee")));
     m_table->setColumnWidth(RequestListModel::Opened, widthOf(QStringLiteral("12/31/15 11:59 PM")));
+    keepAddressReadable(m_table, RequestListModel::Address, RequestListModel::Type);
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicator(RequestListModel::Opened, Qt::DescendingOrder);
     m_debounce->setSingleShot(true);
@@ -137,7 +137,7 @@ HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
 // The strings the history panel had before it was split keep their translation context.
 void HistorySearchView::retranslate()
 {
-    m_filterLabel->setText(QCoreApplication::translate("civicdesk::HistoryPanel", "Fi&nd:"));
+    m_filterLabel->setText(QCoreApplication::translate("civicdesk::HistoryPanel", "Find:"));
     m_filter->setPlaceholderText(
         QCoreApplication::translate("civicdesk::HistoryPanel", "Request number, address or type"));
     m_filter->setAccessibleName(
@@ -156,12 +156,12 @@ void HistorySearchView::retranslate()
     m_status->setCurrentIndex(current);
     m_status->setAccessibleName(
         QCoreApplication::translate("civicdesk::HistoryPanel", "Status filter"));
-    m_phoneLabel->setText(tr("&Phone:"));
+    m_phoneLabel->setText(tr("Phone:"));
     m_phone->setPlaceholderText(tr("Caller's phone"));
-    m_typeLabel->setText(tr("T&ype:"));
+    m_typeLabel->setText(tr("Type:"));
     m_type->setPlaceholderText(tr("Type name or code"));
-    m_fromLabel->setText(tr("Opened &from:"));
-    m_toLabel->setText(tr("t&o:"));
+    m_fromLabel->setText(tr("Opened from:"));
+    m_toLabel->setText(tr("to:"));
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setSpecialValueText(tr("any date"));
         // A calendar-popup date edit's size hint leaves its text a few pixels short: room

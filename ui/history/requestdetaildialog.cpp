@@ -1,5 +1,6 @@
 #include "ui/history/requestdetaildialog.h"
 
+#include "models/domain/requestnumber.h"
 #include "models/itemmodels/requesttexts.h"
 #include "models/itemmodels/timelinemodel.h"
 #include "ui/history/historyservices.h"
@@ -223,8 +224,10 @@ void RequestDetailDialog::reload()
         return;
     }
     const ServiceRequest &r = *m_request;
-    setWindowTitle(tr("Request %1").arg(r.number));
-    m_title->setText(tr("%1 · %2 · %3").arg(r.number, r.typeName, requesttexts::status(r)));
+    setWindowTitle(tr("Request %1").arg(RequestNumber::published(r.number)));
+    m_title->setText(
+        tr("%1 · %2 · %3")
+            .arg(RequestNumber::published(r.number), r.typeName, requesttexts::status(r)));
     showFields(r);
     QStringList callers;
     const QList<Caller> attached = m_services.history.callersOf(r.id);
@@ -251,7 +254,7 @@ void RequestDetailDialog::reload()
 void RequestDetailDialog::showLinks()
 {
     const auto link = [](const LinkedRequest &r) -> QString {
-        const QString number = r.number.toHtmlEscaped();
+        const QString number = RequestNumber::published(r.number).toHtmlEscaped();
         const QString text = r.typeName.isEmpty()
                                  ? number
                                  : tr("%1 (%2)").arg(number, requesttexts::status(r.status));
@@ -285,7 +288,7 @@ void RequestDetailDialog::updateFollowUps()
 {
     const auto parent = m_services.duplicates.parentOf(m_requestId);
     m_parentNumber->setReadOnly(parent.has_value());
-    m_parentNumber->setText(parent ? parent->number : QString());
+    m_parentNumber->setText(parent ? RequestNumber::published(parent->number) : QString());
     m_link->setEnabled(!parent && m_services.actions.mayLinkDuplicates());
     m_unlink->setEnabled(parent && m_services.actions.mayUnlinkDuplicates());
     m_unlink->setToolTip(m_services.actions.mayUnlinkDuplicates()
@@ -345,7 +348,7 @@ void RequestDetailDialog::showFields(const ServiceRequest &r)
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_fields->addRow(label, text);
     };
-    add(tr("Number:"), r.number, QStringLiteral("detailNumberLabel"));
+    add(tr("Number:"), RequestNumber::published(r.number), QStringLiteral("detailNumberLabel"));
     add(tr("Type:"),
         r.serviceCode.isEmpty() ? r.typeName : tr("%1 (%2)").arg(r.typeName, r.serviceCode),
         QStringLiteral("detailTypeLabel"));

@@ -56,11 +56,11 @@ StatusReadbackBox::StatusReadbackBox(const StatusReadback &readback, const QTime
 
 void StatusReadbackBox::retranslate()
 {
-    m_label->setText(tr("&Status of:"));
+    m_label->setText(tr("Status of:"));
     m_number->setPlaceholderText(tr("Request number the caller reads out, then Enter"));
     m_number->setAccessibleName(tr("Status of request number"));
-    m_details->setText(tr("&Details…"));
-    m_confirmLabel->setText(tr("Con&firm with:"));
+    m_details->setText(tr("Details…"));
+    m_confirmLabel->setText(tr("Confirm with:"));
     m_confirm->setPlaceholderText(tr("The street address or the date the caller gives"));
 }
 

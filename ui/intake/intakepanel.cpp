@@ -364,6 +364,7 @@ void IntakePanel::showType(const ServiceType &type)
     for (QComboBox *combo : m_request->form()->findChildren<QComboBox *>())
         m_follower->guardWheel(combo);
     m_types->selectType(type.code);
+    m_types->setCollapsed(true);
     updateTabOrder();
     for (QLineEdit *edit :
          {m_callerBox->phoneEdit(), m_callerBox->nameEdit(), m_callerBox->emailEdit()})
@@ -563,6 +564,7 @@ void IntakePanel::resetRequest()
     m_knownIssue->clear();
     m_request->hide();
     m_types->clearSearch();
+    m_types->setCollapsed(false);
     m_types->searchEdit()->setFocus(Qt::OtherFocusReason);
     scheduleDraftSave();
 }

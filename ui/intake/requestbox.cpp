@@ -1,5 +1,6 @@
 #include "ui/intake/requestbox.h"
 
+#include "models/domain/requestnumber.h"
 #include "ui/intake/locationbox.h"
 #include "ui/intake/requestform.h"
 #include "ui_requestbox.h"
@@ -93,11 +94,11 @@ void RequestBox::showDuplicates(const QList<ServiceRequest> &candidates, const Q
         const qint64 days = r.openedAt.daysTo(now);
         auto *item = new QListWidgetItem(
             tr("%1 · %2 · opened %n day(s) ago · %3", nullptr, int(days))
-                .arg(r.number, r.status == RequestStatus::Open ? tr("open") : tr("in progress"),
-                     r.address),
+                .arg(RequestNumber::published(r.number),
+                     r.status == RequestStatus::Open ? tr("open") : tr("in progress"), r.address),
             list);
         item->setData(Qt::UserRole, r.id);
-        item->setData(Qt::UserRole + 1, r.number);
+        item->setData(Qt::UserRole + 1, RequestNumber::published(r.number));
     }
     list->setVisible(list->count() > 0);
     m_ui->attachDuplicateButton->setVisible(list->count() > 0);

@@ -69,7 +69,7 @@ QWidget *RequestForm::makeEditor(const ServiceAttribute &a)
         auto *layout = new QVBoxLayout(box);
         layout->setContentsMargins(0, 0, 0, 0);
         for (const AttributeValue &v : a.values) {
-            auto *check = new QCheckBox(v.name, box);
+            auto *check = new QCheckBox(QString(v.name).replace(u'&', QStringLiteral("&&")), box);
             check->setProperty("key", v.key);
             check->setObjectName(name + u'_' + v.key);
             connect(check, &QCheckBox::toggled, this, [this] {
@@ -115,7 +115,9 @@ void RequestForm::setType(const ServiceType &type)
         field.error->setWordWrap(true);
         field.error->hide();
         if (a.variable) {
-            field.label = new QLabel(a.required ? a.description + u" *" : a.description, this);
+            // The city's question is shown as written: an "&" in it is no Alt letter.
+            const QString question = QString(a.description).replace(u'&', QStringLiteral("&&"));
+            field.label = new QLabel(a.required ? question + u" *" : question, this);
             field.label->setWordWrap(true);
             field.label->setBuddy(field.editor);
             field.editor->setAccessibleName(a.description);

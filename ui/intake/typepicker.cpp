@@ -55,6 +55,8 @@ TypePicker::TypePicker(const CatalogueRepository &catalogue, QWidget *parent)
         else
             showDetail({});
     });
+    connect(m_ui->typeSearchLineEdit, &QLineEdit::textEdited, this,
+            [this] { setCollapsed(false); });
     connect(m_ui->typeSearchLineEdit, &QLineEdit::returnPressed, this, [this] {
         if (const QString code = currentCode(); !code.isEmpty())
             emit typeActivated(code);
@@ -122,6 +124,22 @@ void TypePicker::selectType(const QString &code)
         m_ui->typeListView->setCurrentIndex(index);
         m_ui->typeListView->scrollTo(index);
     }
+}
+
+void TypePicker::setCollapsed(bool collapsed)
+{
+    m_collapsed = collapsed;
+    QListView *list = m_ui->typeListView;
+    if (collapsed) {
+        const int row = std::max(list->sizeHintForRow(0), list->fontMetrics().height());
+        list->setFixedHeight(row + 2 * list->frameWidth());
+        if (list->currentIndex().isValid())
+            list->scrollTo(list->currentIndex());
+    } else {
+        list->setMinimumHeight(list->fontMetrics().height() * 7);
+        list->setMaximumHeight(QWIDGETSIZE_MAX);
+    }
+    m_ui->typeDetailBrowser->setVisible(!collapsed);
 }
 
 bool TypePicker::eventFilter(QObject *watched, QEvent *event)

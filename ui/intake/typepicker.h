@@ -37,6 +37,10 @@ public:
     QString currentCode() const;
     // The list shows this type (the search is cleared when it hides it).
     void selectType(const QString &code);
+    // Once a type is chosen the list shrinks to its one row and the details go, so the
+    // questions get the room; typing in the search opens the whole list again.
+    void setCollapsed(bool collapsed);
+    bool isCollapsed() const { return m_collapsed; }
 
 signals:
     // Enter in the search or on a row: the agent chose the type under the cursor.
@@ -53,6 +57,7 @@ private:
     const CatalogueRepository &m_catalogue;
     ServiceTypeModel *m_model;
     TypeFilterProxy *m_proxy;
+    bool m_collapsed = false;
 };
 
 } // namespace civicdesk

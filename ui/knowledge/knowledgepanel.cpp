@@ -177,7 +177,7 @@ void KnowledgePanel::fillFilters()
 
 void KnowledgePanel::retranslate()
 {
-    m_searchLabel->setText(tr("&Search the knowledge base:"));
+    m_searchLabel->setText(tr("Search the knowledge base:"));
     m_search->setPlaceholderText(tr("What is the caller asking about?"));
     m_search->setAccessibleName(tr("Search the knowledge base"));
     m_language->setAccessibleName(tr("Language"));
@@ -189,10 +189,10 @@ void KnowledgePanel::retranslate()
     m_widen->setText(tr("Search all languages and departments (Ctrl+Shift+A)"));
     m_widen->setAccessibleName(tr("Search all languages and departments"));
     m_noMatch->setAccessibleName(tr("No good match"));
-    m_new->setText(tr("&New article"));
-    m_edit->setText(tr("&Edit"));
-    m_history->setText(tr("&History"));
-    m_reviewDue->setText(tr("Review &due"));
+    m_new->setText(tr("New article"));
+    m_edit->setText(tr("Edit"));
+    m_history->setText(tr("History"));
+    m_reviewDue->setText(tr("Review due"));
     m_countLabel->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
     fillFilters();
 }

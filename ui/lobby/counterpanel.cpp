@@ -190,9 +190,9 @@ void CounterPanel::buildUi()
 
 void CounterPanel::retranslate()
 {
-    m_counterLabel->setText(tr("C&ounter:"));
+    m_counterLabel->setText(tr("Counter:"));
     m_counter->setAccessibleName(tr("Counter"));
-    m_categoryLabel->setText(tr("&Serves:"));
+    m_categoryLabel->setText(tr("Serves:"));
     const QString category = m_category->currentData().toString();
     const QString toCategory = m_toCategory->currentData().toString();
     m_category->clear();
@@ -206,11 +206,11 @@ void CounterPanel::retranslate()
     m_category->setCurrentIndex(std::max(0, m_category->findData(category)));
     m_toCategory->setCurrentIndex(std::max(0, m_toCategory->findData(toCategory)));
     m_category->setAccessibleName(tr("Categories this counter serves"));
-    m_queueLabel->setText(tr("&Waiting (call next takes the first)"));
+    m_queueLabel->setText(tr("W&aiting (call next takes the first)"));
     m_queue->setHeaderLabels({tr("Ticket"), tr("Reason"), tr("Need"), tr("Language"),
                               tr("Waited (min)"), tr("Expected (min)")});
     m_queue->setAccessibleName(tr("Waiting visitors"));
-    m_parkedLabel->setText(tr("&Parked at this counter (Enter returns to the queue)"));
+    m_parkedLabel->setText(tr("Parked at this counter (Enter returns to the queue)"));
     m_parked->setAccessibleName(tr("Parked visitors"));
     m_callNext->setText(tr("Call next (F5)"));
     m_callChosen->setText(tr("Call chosen"));
@@ -224,14 +224,14 @@ void CounterPanel::retranslate()
     for (QPushButton *b : {m_callNext, m_callChosen, m_recall, m_noShow, m_park, m_transfer,
                            m_return, m_walkIn, m_finish})
         b->setAccessibleName(b->text());
-    m_reasonLabel->setText(tr("&Reason or note:"));
+    m_reasonLabel->setText(tr("Rea&son or note:"));
     m_reason->setAccessibleName(tr("Reason or note"));
     m_reason->setPlaceholderText(tr("why out of order, a park note, a transfer reason"));
-    m_toCounterLabel->setText(tr("Transfer &to counter:"));
+    m_toCounterLabel->setText(tr("Transfer to counter:"));
     m_toCounter->setAccessibleName(tr("Transfer to counter"));
-    m_toCategoryLabel->setText(tr("or &category:"));
+    m_toCategoryLabel->setText(tr("or category:"));
     m_toCategory->setAccessibleName(tr("Transfer to category"));
-    m_outcomeLabel->setText(tr("O&utcome:"));
+    m_outcomeLabel->setText(tr("Outco&me:"));
     const QString outcome = m_outcome->currentData().toString();
     m_outcome->clear();
     const QList<std::pair<Outcome, QString>> outcomes = {
@@ -244,7 +244,7 @@ void CounterPanel::retranslate()
         m_outcome->addItem(text, outcomeName(value));
     m_outcome->setCurrentIndex(std::max(0, m_outcome->findData(outcome)));
     m_outcome->setAccessibleName(tr("Visit outcome"));
-    m_notesLabel->setText(tr("Visit &notes:"));
+    m_notesLabel->setText(tr("V&isit notes:"));
     m_notes->setAccessibleName(tr("Visit notes"));
     m_card->setAccessibleName(tr("Visit card"));
     m_message->setAccessibleName(tr("Counter message"));

@@ -209,15 +209,15 @@ void HotSpotPanel::clear()
 
 void HotSpotPanel::retranslate()
 {
-    m_typesLabel->setText(tr("Request &types:"));
+    m_typesLabel->setText(tr("Request types:"));
     m_types->setToolTip(tr("Tick the types to count; none ticked counts every type."));
-    m_fromLabel->setText(tr("&From:"));
-    m_toLabel->setText(tr("T&o:"));
-    m_cellLabel->setText(tr("C&ell size:"));
+    m_fromLabel->setText(tr("From:"));
+    m_toLabel->setText(tr("To:"));
+    m_cellLabel->setText(tr("Cell size:"));
     for (int i = 0; i < m_cell->count(); ++i)
         m_cell->setItemText(i, tr("%1 m").arg(QLocale().toString(m_cell->itemData(i).toInt())));
-    m_show->setText(tr("&Show hot spots"));
-    m_clear->setText(tr("C&lear"));
+    m_show->setText(tr("Show hot spots"));
+    m_clear->setText(tr("Clear"));
     m_model->setHorizontalHeaderLabels({tr("Neighbourhood"), tr("Requests"), tr("Share")});
     m_table->setAccessibleName(tr("Requests per neighbourhood"));
 }

@@ -501,23 +501,23 @@ void MapOverviewPanel::retranslate()
     m_tabs->setTabText(m_tabs->indexOf(m_mapTab), tr("Map"));
     m_tabs->setTabText(m_tabs->indexOf(m_hotspots), tr("Hot spots"));
     m_tabs->setTabText(m_tabs->indexOf(m_layersTab), tr("Layers"));
-    m_typeLabel->setText(tr("T&ype:"));
+    m_typeLabel->setText(tr("Type:"));
     m_type->setItemText(0, tr("All types"));
-    m_departmentLabel->setText(tr("&Department:"));
+    m_departmentLabel->setText(tr("Department:"));
     m_department->setItemText(0, tr("All departments"));
     m_open->setText(tr("Open"));
     m_inProgress->setText(tr("In progress"));
     m_closed->setText(tr("Closed"));
-    m_fromLabel->setText(tr("Opened &from:"));
-    m_toLabel->setText(tr("&to:"));
-    m_pick->setText(tr("&Pick on map"));
+    m_fromLabel->setText(tr("Opened from:"));
+    m_toLabel->setText(tr("to:"));
+    m_pick->setText(tr("Pick on map"));
     m_pick->setToolTip(tr("Moves the keyboard into the map: arrow keys move the crosshair "
                           "(Shift for bigger steps), Enter picks the nearest address, + and - "
                           "zoom. Clicking the map picks too."));
-    m_tileLabel->setText(tr("&Tile server (optional, for cities that run one): an address with "
+    m_tileLabel->setText(tr("Tile server (optional, for cities that run one): an address with "
                             "{z}, {x} and {y}. Leave empty to draw the map from the city's own "
                             "layers, with nothing fetched from the network."));
-    m_tileApply->setText(tr("&Apply"));
+    m_tileApply->setText(tr("Apply"));
     configureMap();
 }
 
