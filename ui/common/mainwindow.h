@@ -61,6 +61,10 @@ signals:
     void traineeReportRequested();
     // Practice ▸ Write a scenario (Ctrl+Alt+W).
     void scenarioEditorRequested();
+    // Practice ▸ Play the caller live (Ctrl+Alt+C): a trainer opens a live practice call.
+    void liveTrainerRequested();
+    // Practice ▸ Join a trainer's live call (Ctrl+Alt+J): the trainee's side.
+    void liveJoinRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
