@@ -285,6 +285,12 @@ private slots:
         QVERIFY(trainerWindow->intakeView()->toPlainText().contains(type));
         QVERIFY(trainerWindow->intakeView()->toPlainText().contains(u"Contact: running"));
 
+        // For the README (CIVICDESK_SHOTS=folder): both sides as they are now.
+        if (const QString shots = qEnvironmentVariable("CIVICDESK_SHOTS"); !shots.isEmpty()) {
+            QVERIFY(trainerWindow->grab().save(shots + QStringLiteral("/live-trainer.png")));
+            QVERIFY(practice->grab().save(shots + QStringLiteral("/live-trainee.png")));
+        }
+
         // ---- The trainer ends the call (Ctrl+E): the trainee is told, the window goes.
         QVERIFY(activate(trainerWindow));
         QVERIFY(trainerKeys.press(Qt::Key_E, Qt::ControlModifier));
