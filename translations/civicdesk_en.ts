@@ -1192,6 +1192,61 @@
     </message>
 </context>
 <context>
+    <name>IntakeMirror</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Contact: %1 (%2 s)</source>
+        <translation>Contact: %1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>Caller: %1</source>
+        <translation>Caller: %1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Type: %1</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Description: %1</translation>
+    </message>
+    <message>
+        <source>(outside the city)</source>
+        <translation>(outside the city)</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Location: %1</translation>
+    </message>
+    <message>
+        <source>Open requests nearby shown: %1</source>
+        <translation>Open requests nearby shown: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Outcome: %1</translation>
+    </message>
+    <message>
+        <source>Transfer to: %1</source>
+        <translation>Transfer to: %1</translation>
+    </message>
+    <message>
+        <source>Request number: %1</source>
+        <translation>Request number: %1</translation>
+    </message>
+</context>
+<context>
     <name>IntakeReplays</name>
     <message>
         <source>There is no contact %1 in this store.</source>
@@ -1831,6 +1886,109 @@
     </message>
 </context>
 <context>
+    <name>PracticeChannel</name>
+    <message>
+        <source>&quot;%1&quot; is required (a string).</source>
+        <translation>&quot;%1&quot; is required (a string).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; may be at most %2 characters.</source>
+        <translation>&quot;%1&quot; may be at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>Only a practice workspace joins a live practice call (&quot;practice&quot;: true).</source>
+        <translation>Only a practice workspace joins a live practice call (&quot;practice&quot;: true).</translation>
+    </message>
+    <message>
+        <source>&quot;intake&quot; must be an object.</source>
+        <translation>&quot;intake&quot; must be an object.</translation>
+    </message>
+    <message>
+        <source>&quot;session&quot; is required: the id of the live practice call.</source>
+        <translation>&quot;session&quot; is required: the id of the live practice call.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be a message number (0 or more).</source>
+        <translation>&quot;after&quot; must be a message number (0 or more).</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; must be from 0 to %1 seconds.</source>
+        <translation>&quot;wait&quot; must be from 0 to %1 seconds.</translation>
+    </message>
+    <message>
+        <source>There is no live practice call by that id or code. Ask the trainer for the join code shown on their screen.</source>
+        <translation>There is no live practice call by that id or code. Ask the trainer for the join code shown on their screen.</translation>
+    </message>
+    <message>
+        <source>Live practice calls are opened by trainers and admins; you work as %1.</source>
+        <translation>Live practice calls are opened by trainers and admins; you work as %1.</translation>
+    </message>
+    <message>
+        <source>Live practice calls are joined by agents who take calls; you work as %1.</source>
+        <translation>Live practice calls are joined by agents who take calls; you work as %1.</translation>
+    </message>
+    <message>
+        <source>You have %1 live practice calls open; end one before opening another.</source>
+        <translation>You have %1 live practice calls open; end one before opening another.</translation>
+    </message>
+    <message>
+        <source>The server holds as many live practice calls as it can (%1); try again when one has ended.</source>
+        <translation>The server holds as many live practice calls as it can (%1); try again when one has ended.</translation>
+    </message>
+    <message>
+        <source>Too many join attempts; wait %1 seconds and check the code with the trainer.</source>
+        <translation>Too many join attempts; wait %1 seconds and check the code with the trainer.</translation>
+    </message>
+    <message>
+        <source>This live practice call has ended.</source>
+        <translation>This live practice call has ended.</translation>
+    </message>
+    <message>
+        <source>You opened this live practice call; a trainee joins it from another workstation.</source>
+        <translation>You opened this live practice call; a trainee joins it from another workstation.</translation>
+    </message>
+    <message>
+        <source>%1 has joined this live practice call already; ask the trainer to open another one.</source>
+        <translation>%1 has joined this live practice call already; ask the trainer to open another one.</translation>
+    </message>
+    <message>
+        <source>Only the trainer and the trainee of a live practice call take part in it.</source>
+        <translation>Only the trainer and the trainee of a live practice call take part in it.</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; must be &quot;line&quot; or &quot;end&quot; (the trainer) or &quot;question&quot; or &quot;intake&quot; (the trainee).</source>
+        <translation>&quot;kind&quot; must be &quot;line&quot; or &quot;end&quot; (the trainer) or &quot;question&quot; or &quot;intake&quot; (the trainee).</translation>
+    </message>
+    <message>
+        <source>The trainer says the caller&apos;s lines (&quot;line&quot;) and ends the call (&quot;end&quot;).</source>
+        <translation>The trainer says the caller&apos;s lines (&quot;line&quot;) and ends the call (&quot;end&quot;).</translation>
+    </message>
+    <message>
+        <source>The trainee asks (&quot;question&quot;) and shows the intake (&quot;intake&quot;).</source>
+        <translation>The trainee asks (&quot;question&quot;) and shows the intake (&quot;intake&quot;).</translation>
+    </message>
+    <message>
+        <source>Only a practice run&apos;s intake is shown to the trainer (&quot;practice&quot;: true); live work never travels here.</source>
+        <translation>Only a practice run&apos;s intake is shown to the trainer (&quot;practice&quot;: true); live work never travels here.</translation>
+    </message>
+    <message>
+        <source>The intake is %1 bytes; at most %2 are carried.</source>
+        <translation>The intake is %1 bytes; at most %2 are carried.</translation>
+    </message>
+    <message>
+        <source>&quot;text&quot; is required: what is said.</source>
+        <translation>&quot;text&quot; is required: what is said.</translation>
+    </message>
+    <message>
+        <source>&quot;text&quot; is %1 characters; say it in at most %2.</source>
+        <translation>&quot;text&quot; is %1 characters; say it in at most %2.</translation>
+    </message>
+    <message>
+        <source>Too many messages this minute; wait %1 seconds.</source>
+        <translation>Too many messages this minute; wait %1 seconds.</translation>
+    </message>
+</context>
+<context>
     <name>PracticeScorer</name>
     <message>
         <source>(nothing)</source>
@@ -2323,6 +2481,22 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>The %1 role may not delete practice scenarios: trainers and admins do.</source>
+        <translation>The %1 role may not delete practice scenarios: trainers and admins do.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a bundled scenario: it comes with the city pack and cannot be deleted here.</source>
+        <translation>&quot;%1&quot; is a bundled scenario: it comes with the city pack and cannot be deleted here.</translation>
+    </message>
+    <message>
+        <source>No trainer&apos;s scenario &quot;%1&quot; is kept in %2.</source>
+        <translation>No trainer&apos;s scenario &quot;%1&quot; is kept in %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted; check the folder&apos;s permissions.</source>
+        <translation>%1 could not be deleted; check the folder&apos;s permissions.</translation>
     </message>
 </context>
 <context>
@@ -3977,6 +4151,26 @@
     <message>
         <source>What the caller said</source>
         <translation>What the caller said</translation>
+    </message>
+    <message>
+        <source>Your trainer plays the caller: their lines appear here. Ask with the keys or type a question below (Enter sends it).</source>
+        <translation>Your trainer plays the caller: their lines appear here. Ask with the keys or type a question below (Enter sends it).</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Live caller (your trainer):&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
+        <translation>&lt;b&gt;Live caller (your trainer):&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</translation>
+    </message>
+    <message>
+        <source>Ask the live caller</source>
+        <translation>Ask the live caller</translation>
+    </message>
+    <message>
+        <source>Ask the caller in your own words (F4), Enter sends</source>
+        <translation>Ask the caller in your own words (F4), Enter sends</translation>
     </message>
 </context>
 <context>
@@ -5689,6 +5883,125 @@ Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::LiveTrainerWindow</name>
+    <message>
+        <source>Caller (you)</source>
+        <translation>Caller (you)</translation>
+    </message>
+    <message>
+        <source>%1 asks</source>
+        <translation>%1 asks</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>%1 joined; say the caller&apos;s opening line.</source>
+        <translation>%1 joined; say the caller&apos;s opening line.</translation>
+    </message>
+    <message>
+        <source>The live call has ended.</source>
+        <translation>The live call has ended.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Opening: %1</source>
+        <translation>Opening: %1</translation>
+    </message>
+    <message>
+        <source>Where (F5): %1</source>
+        <translation>Where (F5): %1</translation>
+    </message>
+    <message>
+        <source>What happened (F6): %1</source>
+        <translation>What happened (F6): %1</translation>
+    </message>
+    <message>
+        <source>Who is calling (F7): %1</source>
+        <translation>Who is calling (F7): %1</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonymous</translation>
+    </message>
+    <message>
+        <source>Answer (F8): %1</source>
+        <translation>Answer (F8): %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — live call: %1</source>
+        <translation>PRACTICE — live call: %1</translation>
+    </message>
+    <message>
+        <source>Join code: %1</source>
+        <translation>Join code: %1</translation>
+    </message>
+    <message>
+        <source>The live call has ended; close this window.</source>
+        <translation>The live call has ended; close this window.</translation>
+    </message>
+    <message>
+        <source>Waiting for the trainee: on their workstation, Practice ▸ Join a trainer&apos;s live call (Ctrl+Alt+J), then this code.</source>
+        <translation>Waiting for the trainee: on their workstation, Practice ▸ Join a trainer&apos;s live call (Ctrl+Alt+J), then this code.</translation>
+    </message>
+    <message>
+        <source>%1 takes the call. Type what the caller says and press Enter.</source>
+        <translation>%1 takes the call. Type what the caller says and press Enter.</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation>&amp;Transcript</translation>
+    </message>
+    <message>
+        <source>Transcript of the live call</source>
+        <translation>Transcript of the live call</translation>
+    </message>
+    <message>
+        <source>&amp;Say as the caller:</source>
+        <translation>&amp;Say as the caller:</translation>
+    </message>
+    <message>
+        <source>Say as the caller</source>
+        <translation>Say as the caller</translation>
+    </message>
+    <message>
+        <source>Sa&amp;y</source>
+        <translation>Sa&amp;y</translation>
+    </message>
+    <message>
+        <source>Say the line</source>
+        <translation>Say the line</translation>
+    </message>
+    <message>
+        <source>Scenario s&amp;cript</source>
+        <translation>Scenario s&amp;cript</translation>
+    </message>
+    <message>
+        <source>Scenario script</source>
+        <translation>Scenario script</translation>
+    </message>
+    <message>
+        <source>Trainee&apos;s &amp;intake (read only)</source>
+        <translation>Trainee&apos;s &amp;intake (read only)</translation>
+    </message>
+    <message>
+        <source>Trainee&apos;s intake, read only</source>
+        <translation>Trainee&apos;s intake, read only</translation>
+    </message>
+    <message>
+        <source>&amp;End the call (Ctrl+E)</source>
+        <translation>&amp;End the call (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>End the live call</source>
+        <translation>End the live call</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::LobbyFiguresPanel</name>
     <message>
         <source>served</source>
@@ -6189,6 +6502,14 @@ Watch the screen for your number.</translation>
         <source>Agent: %1 · %2</source>
         <translation>Agent: %1 · %2</translation>
     </message>
+    <message>
+        <source>Play the &amp;caller live…</source>
+        <translation>Play the &amp;caller live…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a trainer&apos;s live call…</source>
+        <translation>&amp;Join a trainer&apos;s live call…</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -6471,6 +6792,17 @@ Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::PracticeChannel</name>
+    <message>
+        <source>The central store cannot be reached: %1</source>
+        <translation>The central store cannot be reached: %1</translation>
+    </message>
+    <message>
+        <source>The central store refused (HTTP %1).</source>
+        <translation>The central store refused (HTTP %1).</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::PracticeMode</name>
     <message>
         <source>holds no practice scenarios (*.json)</source>
@@ -6543,6 +6875,66 @@ Watch the screen for your number.</translation>
     <message>
         <source>Practice scenario &quot;%1&quot; saved in %2; it is in the practice list.</source>
         <translation>Practice scenario &quot;%1&quot; saved in %2; it is in the practice list.</translation>
+    </message>
+    <message>
+        <source>Practice scenario &quot;%1&quot; deleted; it is no longer in the practice list.</source>
+        <translation>Practice scenario &quot;%1&quot; deleted; it is no longer in the practice list.</translation>
+    </message>
+    <message>
+        <source>Live practice call</source>
+        <translation>Live practice call</translation>
+    </message>
+    <message>
+        <source>Live practice calls are opened by trainers and admins; this workstation works as %1. To take a live call from a trainer, choose Practice ▸ Join a trainer&apos;s live call (Ctrl+Alt+J).</source>
+        <translation>Live practice calls are opened by trainers and admins; this workstation works as %1. To take a live call from a trainer, choose Practice ▸ Join a trainer&apos;s live call (Ctrl+Alt+J).</translation>
+    </message>
+    <message>
+        <source>A live practice call goes through the central store: start CivicDesk with a server and sign in. Without one, practise with the scripted caller (Ctrl+Alt+P).</source>
+        <translation>A live practice call goes through the central store: start CivicDesk with a server and sign in. Without one, practise with the scripted caller (Ctrl+Alt+P).</translation>
+    </message>
+    <message>
+        <source>Play the caller live: choose the scenario</source>
+        <translation>Play the caller live: choose the scenario</translation>
+    </message>
+    <message>
+        <source>A live practice call goes through the central store; this workstation has none.</source>
+        <translation>A live practice call goes through the central store; this workstation has none.</translation>
+    </message>
+    <message>
+        <source>A live practice call is open already; end it first (Ctrl+E).</source>
+        <translation>A live practice call is open already; end it first (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>The live practice call could not be opened: %1</source>
+        <translation>The live practice call could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>Join a trainer&apos;s live call</source>
+        <translation>Join a trainer&apos;s live call</translation>
+    </message>
+    <message>
+        <source>The &amp;join code on the trainer&apos;s screen:</source>
+        <translation>The &amp;join code on the trainer&apos;s screen:</translation>
+    </message>
+    <message>
+        <source>You are in a live practice call already; leave it first (Ctrl+Alt+X).</source>
+        <translation>You are in a live practice call already; leave it first (Ctrl+Alt+X).</translation>
+    </message>
+    <message>
+        <source>Could not join the live call: %1</source>
+        <translation>Could not join the live call: %1</translation>
+    </message>
+    <message>
+        <source>The trainer chose a scenario this workstation cannot run: %1</source>
+        <translation>The trainer chose a scenario this workstation cannot run: %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — live call with %1 — %2</source>
+        <translation>PRACTICE — live call with %1 — %2</translation>
+    </message>
+    <message>
+        <source>The live call has ended; score it (Ctrl+Alt+S) or leave practice (Ctrl+Alt+X).</source>
+        <translation>The live call has ended; score it (Ctrl+Alt+S) or leave practice (Ctrl+Alt+X).</translation>
     </message>
 </context>
 <context>
@@ -8352,6 +8744,26 @@ Watch the screen for your number.</translation>
             <numerusform>&lt;b&gt;Not saved (%n problem):&lt;/b&gt;</numerusform>
             <numerusform>&lt;b&gt;Not saved (%n problems):&lt;/b&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete this scenario (Ctrl+Shift+D)</source>
+        <translation>Delete this scenario (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Delete this scenario</source>
+        <translation>Delete this scenario</translation>
+    </message>
+    <message>
+        <source>Only a trainer&apos;s own scenario can be deleted; the bundled ones come with the city pack.</source>
+        <translation>Only a trainer&apos;s own scenario can be deleted; the bundled ones come with the city pack.</translation>
+    </message>
+    <message>
+        <source>Delete the practice scenario &quot;%1&quot;? Its file is removed from the trainers&apos; folder; runs already scored stay in the training record.</source>
+        <translation>Delete the practice scenario &quot;%1&quot;? Its file is removed from the trainers&apos; folder; runs already scored stay in the training record.</translation>
+    </message>
+    <message>
+        <source>Delete a practice scenario</source>
+        <translation>Delete a practice scenario</translation>
     </message>
 </context>
 <context>

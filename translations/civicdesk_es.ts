@@ -1192,6 +1192,61 @@
     </message>
 </context>
 <context>
+    <name>IntakeMirror</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Contact: %1 (%2 s)</source>
+        <translation>Contacto: %1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>sin iniciar</translation>
+    </message>
+    <message>
+        <source>Caller: %1</source>
+        <translation>Quien llama: %1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Tipo: %1</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Descripción: %1</translation>
+    </message>
+    <message>
+        <source>(outside the city)</source>
+        <translation>(fuera de la ciudad)</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Lugar: %1</translation>
+    </message>
+    <message>
+        <source>Open requests nearby shown: %1</source>
+        <translation>Solicitudes abiertas cercanas mostradas: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Resultado: %1</translation>
+    </message>
+    <message>
+        <source>Transfer to: %1</source>
+        <translation>Transferir a: %1</translation>
+    </message>
+    <message>
+        <source>Request number: %1</source>
+        <translation>Número de solicitud: %1</translation>
+    </message>
+</context>
+<context>
     <name>IntakeReplays</name>
     <message>
         <source>There is no contact %1 in this store.</source>
@@ -1831,6 +1886,109 @@
     </message>
 </context>
 <context>
+    <name>PracticeChannel</name>
+    <message>
+        <source>&quot;%1&quot; is required (a string).</source>
+        <translation>&quot;%1&quot; es obligatorio (una cadena).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; may be at most %2 characters.</source>
+        <translation>&quot;%1&quot; puede tener como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>Only a practice workspace joins a live practice call (&quot;practice&quot;: true).</source>
+        <translation>Solo un espacio de práctica se une a una llamada de práctica en vivo (&quot;practice&quot;: true).</translation>
+    </message>
+    <message>
+        <source>&quot;intake&quot; must be an object.</source>
+        <translation>&quot;intake&quot; debe ser un objeto.</translation>
+    </message>
+    <message>
+        <source>&quot;session&quot; is required: the id of the live practice call.</source>
+        <translation>&quot;session&quot; es obligatorio: el identificador de la llamada de práctica en vivo.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be a message number (0 or more).</source>
+        <translation>&quot;after&quot; debe ser un número de mensaje (0 o más).</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; must be from 0 to %1 seconds.</source>
+        <translation>&quot;wait&quot; debe estar entre 0 y %1 segundos.</translation>
+    </message>
+    <message>
+        <source>There is no live practice call by that id or code. Ask the trainer for the join code shown on their screen.</source>
+        <translation>No hay ninguna llamada de práctica en vivo con ese identificador o código. Pida al formador el código que aparece en su pantalla.</translation>
+    </message>
+    <message>
+        <source>Live practice calls are opened by trainers and admins; you work as %1.</source>
+        <translation>Las llamadas de práctica en vivo las abren los formadores y los administradores; usted trabaja como %1.</translation>
+    </message>
+    <message>
+        <source>Live practice calls are joined by agents who take calls; you work as %1.</source>
+        <translation>A las llamadas de práctica en vivo se unen los agentes que atienden llamadas; usted trabaja como %1.</translation>
+    </message>
+    <message>
+        <source>You have %1 live practice calls open; end one before opening another.</source>
+        <translation>Tiene %1 llamadas de práctica en vivo abiertas; termine una antes de abrir otra.</translation>
+    </message>
+    <message>
+        <source>The server holds as many live practice calls as it can (%1); try again when one has ended.</source>
+        <translation>El servidor ya mantiene todas las llamadas de práctica en vivo que puede (%1); vuelva a intentarlo cuando termine alguna.</translation>
+    </message>
+    <message>
+        <source>Too many join attempts; wait %1 seconds and check the code with the trainer.</source>
+        <translation>Demasiados intentos de unirse; espere %1 segundos y confirme el código con el formador.</translation>
+    </message>
+    <message>
+        <source>This live practice call has ended.</source>
+        <translation>Esta llamada de práctica en vivo ha terminado.</translation>
+    </message>
+    <message>
+        <source>You opened this live practice call; a trainee joins it from another workstation.</source>
+        <translation>Usted abrió esta llamada de práctica en vivo; la persona en formación se une desde otra estación de trabajo.</translation>
+    </message>
+    <message>
+        <source>%1 has joined this live practice call already; ask the trainer to open another one.</source>
+        <translation>%1 ya se unió a esta llamada de práctica en vivo; pida al formador que abra otra.</translation>
+    </message>
+    <message>
+        <source>Only the trainer and the trainee of a live practice call take part in it.</source>
+        <translation>En una llamada de práctica en vivo solo participan el formador y la persona en formación.</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; must be &quot;line&quot; or &quot;end&quot; (the trainer) or &quot;question&quot; or &quot;intake&quot; (the trainee).</source>
+        <translation>&quot;kind&quot; debe ser &quot;line&quot; o &quot;end&quot; (el formador) o &quot;question&quot; o &quot;intake&quot; (la persona en formación).</translation>
+    </message>
+    <message>
+        <source>The trainer says the caller&apos;s lines (&quot;line&quot;) and ends the call (&quot;end&quot;).</source>
+        <translation>El formador dice las frases de quien llama (&quot;line&quot;) y termina la llamada (&quot;end&quot;).</translation>
+    </message>
+    <message>
+        <source>The trainee asks (&quot;question&quot;) and shows the intake (&quot;intake&quot;).</source>
+        <translation>La persona en formación pregunta (&quot;question&quot;) y muestra la admisión (&quot;intake&quot;).</translation>
+    </message>
+    <message>
+        <source>Only a practice run&apos;s intake is shown to the trainer (&quot;practice&quot;: true); live work never travels here.</source>
+        <translation>Al formador solo se le muestra la admisión de una práctica (&quot;practice&quot;: true); el trabajo real nunca pasa por aquí.</translation>
+    </message>
+    <message>
+        <source>The intake is %1 bytes; at most %2 are carried.</source>
+        <translation>La admisión ocupa %1 bytes; se transmiten como máximo %2.</translation>
+    </message>
+    <message>
+        <source>&quot;text&quot; is required: what is said.</source>
+        <translation>&quot;text&quot; es obligatorio: lo que se dice.</translation>
+    </message>
+    <message>
+        <source>&quot;text&quot; is %1 characters; say it in at most %2.</source>
+        <translation>&quot;text&quot; tiene %1 caracteres; dígalo en %2 como máximo.</translation>
+    </message>
+    <message>
+        <source>Too many messages this minute; wait %1 seconds.</source>
+        <translation>Demasiados mensajes en este minuto; espere %1 segundos.</translation>
+    </message>
+</context>
+<context>
     <name>PracticeScorer</name>
     <message>
         <source>(nothing)</source>
@@ -2323,6 +2481,22 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>The %1 role may not delete practice scenarios: trainers and admins do.</source>
+        <translation>El rol %1 no puede eliminar escenarios de práctica: lo hacen los formadores y los administradores.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a bundled scenario: it comes with the city pack and cannot be deleted here.</source>
+        <translation>&quot;%1&quot; es un escenario incluido: viene con el paquete de la ciudad y no se puede eliminar aquí.</translation>
+    </message>
+    <message>
+        <source>No trainer&apos;s scenario &quot;%1&quot; is kept in %2.</source>
+        <translation>En %2 no hay ningún escenario de formador &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted; check the folder&apos;s permissions.</source>
+        <translation>No se pudo eliminar %1; revise los permisos de la carpeta.</translation>
     </message>
 </context>
 <context>
@@ -3977,6 +4151,26 @@
     <message>
         <source>What the caller said</source>
         <translation>Lo que dijo quien llama</translation>
+    </message>
+    <message>
+        <source>Your trainer plays the caller: their lines appear here. Ask with the keys or type a question below (Enter sends it).</source>
+        <translation>Su formador hace de quien llama: sus frases aparecen aquí. Pregunte con las teclas o escriba una pregunta abajo (Intro la envía).</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Práctica</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Live caller (your trainer):&lt;/b&gt; %1&lt;br&gt;%2 · language: %3 · target %4 s</source>
+        <translation>&lt;b&gt;Llamada en vivo (su formador):&lt;/b&gt; %1&lt;br&gt;%2 · idioma: %3 · objetivo %4 s</translation>
+    </message>
+    <message>
+        <source>Ask the live caller</source>
+        <translation>Preguntar a quien llama en vivo</translation>
+    </message>
+    <message>
+        <source>Ask the caller in your own words (F4), Enter sends</source>
+        <translation>Pregunte con sus propias palabras (F4); Intro envía</translation>
     </message>
 </context>
 <context>
@@ -5689,6 +5883,125 @@ Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::LiveTrainerWindow</name>
+    <message>
+        <source>Caller (you)</source>
+        <translation>Quien llama (usted)</translation>
+    </message>
+    <message>
+        <source>%1 asks</source>
+        <translation>%1 pregunta</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Práctica</translation>
+    </message>
+    <message>
+        <source>%1 joined; say the caller&apos;s opening line.</source>
+        <translation>%1 se unió; diga la frase inicial de quien llama.</translation>
+    </message>
+    <message>
+        <source>The live call has ended.</source>
+        <translation>La llamada en vivo ha terminado.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Opening: %1</source>
+        <translation>Frase inicial: %1</translation>
+    </message>
+    <message>
+        <source>Where (F5): %1</source>
+        <translation>Dónde (F5): %1</translation>
+    </message>
+    <message>
+        <source>What happened (F6): %1</source>
+        <translation>Qué pasó (F6): %1</translation>
+    </message>
+    <message>
+        <source>Who is calling (F7): %1</source>
+        <translation>Quién llama (F7): %1</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anónima</translation>
+    </message>
+    <message>
+        <source>Answer (F8): %1</source>
+        <translation>Respuesta (F8): %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — live call: %1</source>
+        <translation>PRÁCTICA — llamada en vivo: %1</translation>
+    </message>
+    <message>
+        <source>Join code: %1</source>
+        <translation>Código para unirse: %1</translation>
+    </message>
+    <message>
+        <source>The live call has ended; close this window.</source>
+        <translation>La llamada en vivo ha terminado; cierre esta ventana.</translation>
+    </message>
+    <message>
+        <source>Waiting for the trainee: on their workstation, Practice ▸ Join a trainer&apos;s live call (Ctrl+Alt+J), then this code.</source>
+        <translation>Esperando a la persona en formación: en su estación de trabajo, Práctica ▸ Unirse a la llamada en vivo de un formador (Ctrl+Alt+J) y después este código.</translation>
+    </message>
+    <message>
+        <source>%1 takes the call. Type what the caller says and press Enter.</source>
+        <translation>%1 atiende la llamada. Escriba lo que dice quien llama y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation>&amp;Transcripción</translation>
+    </message>
+    <message>
+        <source>Transcript of the live call</source>
+        <translation>Transcripción de la llamada en vivo</translation>
+    </message>
+    <message>
+        <source>&amp;Say as the caller:</source>
+        <translation>&amp;Hablar como quien llama:</translation>
+    </message>
+    <message>
+        <source>Say as the caller</source>
+        <translation>Hablar como quien llama</translation>
+    </message>
+    <message>
+        <source>Sa&amp;y</source>
+        <translation>&amp;Decir</translation>
+    </message>
+    <message>
+        <source>Say the line</source>
+        <translation>Decir la frase</translation>
+    </message>
+    <message>
+        <source>Scenario s&amp;cript</source>
+        <translation>&amp;Guion del escenario</translation>
+    </message>
+    <message>
+        <source>Scenario script</source>
+        <translation>Guion del escenario</translation>
+    </message>
+    <message>
+        <source>Trainee&apos;s &amp;intake (read only)</source>
+        <translation>&amp;Admisión de la persona en formación (solo lectura)</translation>
+    </message>
+    <message>
+        <source>Trainee&apos;s intake, read only</source>
+        <translation>Admisión de la persona en formación, solo lectura</translation>
+    </message>
+    <message>
+        <source>&amp;End the call (Ctrl+E)</source>
+        <translation>&amp;Finalizar la llamada (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>End the live call</source>
+        <translation>Finalizar la llamada en vivo</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::LobbyFiguresPanel</name>
     <message>
         <source>served</source>
@@ -6189,6 +6502,14 @@ Esté atento a su número en la pantalla.</translation>
         <source>Agent: %1 · %2</source>
         <translation>Agente: %1 · %2</translation>
     </message>
+    <message>
+        <source>Play the &amp;caller live…</source>
+        <translation>Hacer de quien &amp;llama en vivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a trainer&apos;s live call…</source>
+        <translation>&amp;Unirse a la llamada en vivo de un formador…</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -6471,6 +6792,17 @@ Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::PracticeChannel</name>
+    <message>
+        <source>The central store cannot be reached: %1</source>
+        <translation>No se puede contactar con el almacén central: %1</translation>
+    </message>
+    <message>
+        <source>The central store refused (HTTP %1).</source>
+        <translation>El almacén central lo rechazó (HTTP %1).</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::PracticeMode</name>
     <message>
         <source>holds no practice scenarios (*.json)</source>
@@ -6543,6 +6875,66 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Practice scenario &quot;%1&quot; saved in %2; it is in the practice list.</source>
         <translation>Escenario de práctica «%1» guardado en %2; ya está en la lista de práctica.</translation>
+    </message>
+    <message>
+        <source>Practice scenario &quot;%1&quot; deleted; it is no longer in the practice list.</source>
+        <translation>Escenario de práctica &quot;%1&quot; eliminado; ya no está en la lista de práctica.</translation>
+    </message>
+    <message>
+        <source>Live practice call</source>
+        <translation>Llamada de práctica en vivo</translation>
+    </message>
+    <message>
+        <source>Live practice calls are opened by trainers and admins; this workstation works as %1. To take a live call from a trainer, choose Practice ▸ Join a trainer&apos;s live call (Ctrl+Alt+J).</source>
+        <translation>Las llamadas de práctica en vivo las abren los formadores y los administradores; esta estación de trabajo trabaja como %1. Para atender una llamada en vivo de un formador, elija Práctica ▸ Unirse a la llamada en vivo de un formador (Ctrl+Alt+J).</translation>
+    </message>
+    <message>
+        <source>A live practice call goes through the central store: start CivicDesk with a server and sign in. Without one, practise with the scripted caller (Ctrl+Alt+P).</source>
+        <translation>Una llamada de práctica en vivo pasa por el almacén central: inicie CivicDesk con un servidor e inicie sesión. Sin él, practique con la llamada guionizada (Ctrl+Alt+P).</translation>
+    </message>
+    <message>
+        <source>Play the caller live: choose the scenario</source>
+        <translation>Hacer de quien llama en vivo: elija el escenario</translation>
+    </message>
+    <message>
+        <source>A live practice call goes through the central store; this workstation has none.</source>
+        <translation>Una llamada de práctica en vivo pasa por el almacén central; esta estación de trabajo no tiene ninguno.</translation>
+    </message>
+    <message>
+        <source>A live practice call is open already; end it first (Ctrl+E).</source>
+        <translation>Ya hay una llamada de práctica en vivo abierta; termínela primero (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>The live practice call could not be opened: %1</source>
+        <translation>No se pudo abrir la llamada de práctica en vivo: %1</translation>
+    </message>
+    <message>
+        <source>Join a trainer&apos;s live call</source>
+        <translation>Unirse a la llamada en vivo de un formador</translation>
+    </message>
+    <message>
+        <source>The &amp;join code on the trainer&apos;s screen:</source>
+        <translation>El &amp;código que aparece en la pantalla del formador:</translation>
+    </message>
+    <message>
+        <source>You are in a live practice call already; leave it first (Ctrl+Alt+X).</source>
+        <translation>Ya está en una llamada de práctica en vivo; salga primero (Ctrl+Alt+X).</translation>
+    </message>
+    <message>
+        <source>Could not join the live call: %1</source>
+        <translation>No se pudo unir a la llamada en vivo: %1</translation>
+    </message>
+    <message>
+        <source>The trainer chose a scenario this workstation cannot run: %1</source>
+        <translation>El formador eligió un escenario que esta estación de trabajo no puede ejecutar: %1</translation>
+    </message>
+    <message>
+        <source>PRACTICE — live call with %1 — %2</source>
+        <translation>PRÁCTICA — llamada en vivo con %1 — %2</translation>
+    </message>
+    <message>
+        <source>The live call has ended; score it (Ctrl+Alt+S) or leave practice (Ctrl+Alt+X).</source>
+        <translation>La llamada en vivo ha terminado; puntúela (Ctrl+Alt+S) o salga de la práctica (Ctrl+Alt+X).</translation>
     </message>
 </context>
 <context>
@@ -8352,6 +8744,26 @@ Esté atento a su número en la pantalla.</translation>
             <numerusform>&lt;b&gt;No se guardó (%n problema):&lt;/b&gt;</numerusform>
             <numerusform>&lt;b&gt;No se guardó (%n problemas):&lt;/b&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete this scenario (Ctrl+Shift+D)</source>
+        <translation>Eliminar este escenario (Ctrl+Mayús+D)</translation>
+    </message>
+    <message>
+        <source>Delete this scenario</source>
+        <translation>Eliminar este escenario</translation>
+    </message>
+    <message>
+        <source>Only a trainer&apos;s own scenario can be deleted; the bundled ones come with the city pack.</source>
+        <translation>Solo se puede eliminar un escenario propio de un formador; los incluidos vienen con el paquete de la ciudad.</translation>
+    </message>
+    <message>
+        <source>Delete the practice scenario &quot;%1&quot;? Its file is removed from the trainers&apos; folder; runs already scored stay in the training record.</source>
+        <translation>¿Eliminar el escenario de práctica &quot;%1&quot;? Su archivo se quita de la carpeta de los formadores; las prácticas ya puntuadas se quedan en el registro de formación.</translation>
+    </message>
+    <message>
+        <source>Delete a practice scenario</source>
+        <translation>Eliminar un escenario de práctica</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "app/server/httpreply.h"
 #include "app/server/lowdelayserver.h"
 #include "app/server/open311api.h"
+#include "app/server/practiceapi.h"
 #include "app/server/queryapi.h"
 #include "app/server/routetable.h"
 #include "app/server/serveroptions.h"
@@ -164,6 +165,11 @@ int main(int argc, char *argv[])
     Open311Api open311(*database.value(), accounts, options.value().publicUrl,
                        [&sync] { sync.eventsAccepted(); });
     open311.registerRoutes(server);
+    // Live practice calls: held in memory, never written to the store.
+    PracticeApi practice(accounts);
+    practice.registerRoutes(server);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app,
+                     [&practice] { practice.shutdown(); });
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&sync] { sync.shutdown(); });
     server.setMissingHandler([](const QHttpServerRequest &request,
                                 QHttpServerResponder &&responder) {

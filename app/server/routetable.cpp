@@ -14,7 +14,7 @@ QByteArray allowedMethods(const QString &path)
         const char *pattern;
         const char *methods;
     };
-    static const std::array<Route, 17> routes = {{
+    static const std::array<Route, 21> routes = {{
         {"^/api/v1/login$", "POST"},
         {"^/api/v1/logout$", "POST"},
         {"^/api/v1/me$", "GET"},
@@ -26,6 +26,10 @@ QByteArray allowedMethods(const QString &path)
         {"^/api/v1/reviews$", "GET"},
         {"^/api/v1/users$", "GET, POST"},
         {"^/api/v1/users/[^/]+$", "PATCH"},
+        {"^/api/v1/practice/sessions$", "POST"},
+        {"^/api/v1/practice/join$", "POST"},
+        {"^/api/v1/practice/messages$", "GET, POST"},
+        {"^/api/v1/practice/close$", "POST"},
         {"^/open311/[^/]+$", "GET"},
         {"^/open311/v2/requests\\.(json|xml)$", "GET, POST"},
         {"^/open311/v2/[^/]+$", "GET"},
@@ -47,6 +51,8 @@ qint64 maxBodyBytes(QByteArrayView path)
         return MaxSignInBodyBytes;
     if (path.startsWith("/open311/"))
         return MaxFormBodyBytes;
+    if (path.startsWith("/api/v1/practice/"))
+        return MaxPracticeBodyBytes;
     return http::MaxBodyBytes;
 }
 

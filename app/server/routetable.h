@@ -16,6 +16,8 @@ bool needsSignIn(QByteArrayView path);
 // A sign-in is a name and a password; an Open311 POST a form.
 constexpr qint64 MaxSignInBodyBytes = 16 * 1024;
 constexpr qint64 MaxFormBodyBytes = 64 * 1024;
+// A live practice call's message is a line of speech or one intake.
+constexpr qint64 MaxPracticeBodyBytes = 32 * 1024;
 // The largest body a path takes (http::MaxBodyBytes for the sync API's pushes), so that a client
 // without a sign-in cannot make the server hold a megabyte per connection.
 qint64 maxBodyBytes(QByteArrayView path);

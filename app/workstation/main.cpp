@@ -9,6 +9,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/prebuiltstore.h"
+#include "models/practice/practicechannel.h"
 #include "models/practice/trainingrecord.h"
 #include "models/store/database.h"
 #include "models/sync/firstsync.h"
@@ -317,6 +318,16 @@ int main(int argc, char *argv[])
             practice.setTrainingRecord(trainingRecord.value().get(), store.agent, store.role);
         practice.setAuthoring(recordDir.filePath(QStringLiteral("practice-scenarios")), store.role);
     });
+    // Live practice calls (a trainer plays the caller from another workstation) go through the
+    // central store's practice channel, each on an object of its own that speaks only that.
+    QObject::connect(&window, &MainWindow::liveTrainerRequested, &practice,
+                     &PracticeMode::chooseLiveTrainer);
+    QObject::connect(&window, &MainWindow::liveJoinRequested, &practice,
+                     &PracticeMode::chooseJoinLive);
+    if (client && signedIn)
+        practice.setChannelFactory([server = QUrl(serverUrl), sync = client.get()] {
+            return std::make_unique<PracticeChannel>(server, sync->token());
+        });
     // The phone (--cti, remembered, or the settings): calls pop up from the local store.
     if (options.value().ctiGiven)
         settings.setTelephony(options.value().cti);

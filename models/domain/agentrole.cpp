@@ -78,4 +78,14 @@ bool mayAuthorScenarios(AgentRole role)
     return role == AgentRole::Trainer || role == AgentRole::Admin;
 }
 
+bool mayLeadLivePractice(AgentRole role)
+{
+    return role == AgentRole::Trainer || role == AgentRole::Admin;
+}
+
+bool mayJoinLivePractice(AgentRole role)
+{
+    return mayRecordCalls(role);
+}
+
 } // namespace civicdesk

@@ -42,5 +42,9 @@ bool mayManageUsers(AgentRole role);
 // Practice scenarios: writing and editing them in the client (files, not events: practice never
 // reaches the central store). Trainers and admins.
 bool mayAuthorScenarios(AgentRole role);
+// A live practice call (the practice channel of civicdesk-server): trainers and admins open one
+// and play the caller; the agents who take calls join one as the trainee. The server asks these.
+bool mayLeadLivePractice(AgentRole role);
+bool mayJoinLivePractice(AgentRole role);
 
 } // namespace civicdesk

@@ -227,4 +227,33 @@ Result<QString> ScenarioLibrary::save(const Scenario &scenario, const ScenarioLo
     return path;
 }
 
+Status ScenarioLibrary::remove(const QString &id, AgentRole role) const
+{
+    if (!mayAuthorScenarios(role))
+        return makeError(QStringLiteral("practice.role"),
+                         Text::tr("The %1 role may not delete practice scenarios: trainers and "
+                                  "admins do.")
+                             .arg(agentRoleName(role)));
+    for (const QString &path : jsonFiles(m_bundled)) {
+        if (idsIn(path).contains(id))
+            return makeError(QStringLiteral("practice.bundled"),
+                             Text::tr("\"%1\" is a bundled scenario: it comes with the city pack "
+                                      "and cannot be deleted here.")
+                                 .arg(id));
+    }
+    const QString path = pathOf(id);
+    // An id is a file name in the trainers' folder, never a path out of it.
+    const bool plainName = !id.contains(u'/') && !id.contains(u'\\') && !id.startsWith(u'.');
+    if (m_trainers.isEmpty() || id.isEmpty() || !plainName || !QFileInfo::exists(path) ||
+        !idsIn(path).contains(id))
+        return makeError(
+            QStringLiteral("practice.missing"),
+            Text::tr("No trainer's scenario \"%1\" is kept in %2.").arg(id, m_trainers));
+    if (!QFile::remove(path))
+        return makeError(
+            QStringLiteral("practice.write"),
+            Text::tr("%1 could not be deleted; check the folder's permissions.").arg(path));
+    return Ok{};
+}
+
 } // namespace civicdesk

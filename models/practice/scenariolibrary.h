@@ -42,6 +42,11 @@ public:
     Result<QString> save(const Scenario &scenario, const ScenarioLoader &loader, AgentRole role,
                          const QString &replacing = QString()) const;
 
+    // Deletes a trainer's scenario (its file in the trainers' folder). Refused for a role that
+    // may not author scenarios, for a bundled scenario (those come with the city pack) and for
+    // an id no trainer's file holds; nothing is removed then.
+    Status remove(const QString &id, AgentRole role) const;
+
     // The file a trainer's scenario is kept in.
     QString pathOf(const QString &id) const;
 

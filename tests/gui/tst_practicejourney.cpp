@@ -44,9 +44,11 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -644,6 +646,73 @@ private slots:
         QVERIFY(!writeTraineeReportPdf(report, QTimeZone("America/New_York"),
                                        QStringLiteral("/proc/no/report.pdf"))
                      .ok());
+    }
+
+    // The trainer deletes their own scenario in the editor by keyboard, after a question that is
+    // first answered No; a bundled scenario cannot be deleted (the button is off, the key does
+    // nothing).
+    void aTrainerDeletesTheirOwnScenarioNotABundledOne()
+    {
+        const QString folder = m_settingsDir.filePath(QStringLiteral("practice-scenarios"));
+        m_practice->setAuthoring(folder, AgentRole::Trainer);
+        QVERIFY(m_practice->scenarios().authored.contains(QStringLiteral("needles-trainer")));
+        QCOMPARE(QDir(folder).entryList(QDir::Files),
+                 QStringList{QStringLiteral("needles-trainer.json")});
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->intakePanel()->setFocus();
+        QStringList failures;
+        QStringList questions;
+        bool opened = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *editor = modalWithFocus<ScenarioEditorDialog>();
+            opened = editor != nullptr;
+            if (!editor)
+                return;
+            const auto fail = [&](const QString &what) {
+                failures << what;
+                editor->reject();
+            };
+            auto *button = editor->findChild<QPushButton *>(QStringLiteral("deleteScenarioButton"));
+            if (!button || button->isEnabled() || button->accessibleName().isEmpty())
+                return fail(QStringLiteral("delete is offered for a new scenario"));
+            test::Journey e;
+            // A copy of a bundled scenario: nothing to delete, Ctrl+Shift+D does nothing.
+            if (!e.press(Qt::Key_Down) || button->isEnabled())
+                return fail(QStringLiteral("delete is offered for a bundled scenario"));
+            bool asked = false;
+            editor->setConfirmation([&](const QString &question) {
+                asked = true;
+                questions << question;
+                return false;
+            });
+            if (!e.press(Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier) || asked ||
+                !editor->isVisible())
+                return fail(QStringLiteral("a bundled scenario was asked about"));
+            // The trainer's own: the last in the list.
+            if (!e.press(Qt::Key_End) || !button->isEnabled())
+                return fail(QStringLiteral("delete is not offered for the trainer's own"));
+            if (!e.press(Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier) || !asked ||
+                !editor->isVisible() || !QFile::exists(folder + u"/needles-trainer.json"))
+                return fail(QStringLiteral("No did not keep the scenario"));
+            editor->setConfirmation([&](const QString &question) {
+                questions << question;
+                return true;
+            });
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_D,
+                            Qt::ControlModifier | Qt::ShiftModifier);
+            if (editor->isVisible())
+                fail(QStringLiteral("not deleted"));
+        });
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_W,
+                        Qt::ControlModifier | Qt::AltModifier);
+        QVERIFY(opened);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u"; ")));
+        QCOMPARE(questions.size(), 2);
+        QVERIFY(questions.first().contains(u"needles-trainer"));
+        QVERIFY(QDir(folder).entryList(QDir::Files).isEmpty());
+        QVERIFY(m_practice->scenarios().authored.isEmpty());
+        QVERIFY(m_window->statusBar()->currentMessage().contains(u"deleted"));
     }
 
     void cleanupTestCase()

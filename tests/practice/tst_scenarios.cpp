@@ -385,6 +385,36 @@ private slots:
         QVERIFY(library.save(s, *m_loader, AgentRole::Admin).ok());
     }
 
+    // A trainer deletes their own scenario; bundled ones, unknown ids and other roles are
+    // refused and nothing is removed.
+    void onlyTrainersOwnScenariosAreDeleted()
+    {
+        QTemporaryDir trainers;
+        const ScenarioLibrary library(Bundled, trainers.path());
+        Scenario s = bundled(QStringLiteral("pothole-en"));
+        s.id = QStringLiteral("pothole-to-delete");
+        QVERIFY(library.save(s, *m_loader, AgentRole::Trainer).ok());
+        const int bundledFiles = int(filesIn(Bundled).size());
+        const auto refusedRole = library.remove(s.id, AgentRole::CallTaker);
+        QCOMPARE(refusedRole.error().code, QStringLiteral("practice.role"));
+        const auto refusedBundled = library.remove(QStringLiteral("pothole-en"), AgentRole::Admin);
+        QCOMPARE(refusedBundled.error().code, QStringLiteral("practice.bundled"));
+        QVERIFY(refusedBundled.error().message.contains(u"pothole-en"));
+        QCOMPARE(library.remove(QStringLiteral("no-such-one"), AgentRole::Trainer).error().code,
+                 QStringLiteral("practice.missing"));
+        // A path in the id reaches no other file.
+        QCOMPARE(
+            library.remove(QStringLiteral("../pothole-to-delete"), AgentRole::Trainer).error().code,
+            QStringLiteral("practice.missing"));
+        QCOMPARE(filesIn(trainers.path()), QStringList{QStringLiteral("pothole-to-delete.json")});
+        QCOMPARE(int(filesIn(Bundled).size()), bundledFiles);
+        QVERIFY(library.remove(s.id, AgentRole::Trainer).ok());
+        QVERIFY(filesIn(trainers.path()).isEmpty());
+        const ScenarioSet set = library.load(*m_loader);
+        QVERIFY(set.authored.isEmpty());
+        QCOMPARE(set.scenarios.size(), m_loader->loadDirectory(Bundled).scenarios.size());
+    }
+
     // A file put in the trainers' folder by hand is checked like any other; one that takes a
     // bundled scenario's id is reported and left out.
     void trainersFilesAreChecked()

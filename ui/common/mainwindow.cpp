@@ -383,6 +383,17 @@ void MainWindow::createMenus()
     author->setObjectName(QStringLiteral("writeScenarioAction"));
     author->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W));
     m_shortcutActions.append(author);
+    // A trainer plays the caller live from this workstation; a trainee joins from another.
+    QAction *playLive =
+        practice->addAction(tr("Play the &caller live…"), this, &MainWindow::liveTrainerRequested);
+    playLive->setObjectName(QStringLiteral("playCallerLiveAction"));
+    playLive->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    m_shortcutActions.append(playLive);
+    QAction *joinLive = practice->addAction(tr("&Join a trainer's live call…"), this,
+                                            &MainWindow::liveJoinRequested);
+    joinLive->setObjectName(QStringLiteral("joinLiveCallAction"));
+    joinLive->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_J));
+    m_shortcutActions.append(joinLive);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {

@@ -69,6 +69,10 @@ signals:
     void scenarioEditorRequested();
     // File ▸ Switch agent (Ctrl+Shift+U): the composition root signs the next agent in.
     void switchAgentRequested();
+    // Practice ▸ Play the caller live (Ctrl+Alt+C): a trainer opens a live practice call.
+    void liveTrainerRequested();
+    // Practice ▸ Join a trainer's live call (Ctrl+Alt+J): the trainee's side.
+    void liveJoinRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -66,7 +67,8 @@ CallerPanel::CallerPanel(const Scenario &scenario, QHash<QString, QString> seedN
                          std::function<QString()> lastNumber, QWidget *parent)
     : QWidget(parent), m_scenario(scenario), m_seedNumbers(std::move(seedNumbers)),
       m_lastNumber(std::move(lastNumber)), m_title(new QLabel(this)), m_hint(new QLabel(this)),
-      m_lines(new QListWidget(this)), m_readBack(new QPushButton(this))
+      m_lines(new QListWidget(this)), m_readBack(new QPushButton(this)),
+      m_question(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("callerPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -114,6 +116,28 @@ CallerPanel::CallerPanel(const Scenario &scenario, QHash<QString, QString> seedN
     m_readBack->setObjectName(QStringLiteral("readBackToCallerButton"));
     addAsk(m_readBack, QKeySequence(Qt::SHIFT | Qt::Key_F9), i, [this] { hearReadBack(); });
     layout->addLayout(buttons);
+    // A live caller is asked in the trainee's own words too (hidden for a scripted caller).
+    m_question->setObjectName(QStringLiteral("liveQuestionLineEdit"));
+    m_question->setMaxLength(1000);
+    m_question->hide();
+    connect(m_question, &QLineEdit::returnPressed, this, [this] {
+        const QString question = m_question->text().trimmed();
+        if (question.isEmpty())
+            return;
+        m_question->clear();
+        askLive(question);
+    });
+    layout->addWidget(m_question);
+    // F4: to the question line from anywhere in the practice window (live calls only).
+    auto *toQuestion = new QAction(this);
+    toQuestion->setObjectName(QStringLiteral("askLiveCallerAction"));
+    toQuestion->setShortcut(QKeySequence(Qt::Key_F4));
+    toQuestion->setShortcutContext(Qt::WindowShortcut);
+    connect(toQuestion, &QAction::triggered, this, [this] {
+        if (m_question->isVisible() && m_question->isEnabled())
+            m_question->setFocus(Qt::ShortcutFocusReason);
+    });
+    addAction(toQuestion);
     retranslate();
     say(m_scenario.opening, {});
 }
@@ -141,8 +165,58 @@ QStringList CallerPanel::transcript() const
     return lines;
 }
 
+void CallerPanel::setLiveCaller(std::function<void(const QString &)> sendQuestion)
+{
+    m_sendQuestion = std::move(sendQuestion);
+    m_lines->clear();
+    say(tr("Your trainer plays the caller: their lines appear here. Ask with the keys or type "
+           "a question below (Enter sends it)."),
+        tr("Practice"));
+    m_question->show();
+    retranslate();
+}
+
+void CallerPanel::askLive(const QString &question)
+{
+    say(question, tr("You asked"));
+    if (m_sendQuestion)
+        m_sendQuestion(question);
+}
+
+void CallerPanel::hearLine(const QString &line)
+{
+    say(line, {});
+}
+
+void CallerPanel::liveEnded(const QString &reason)
+{
+    say(reason, tr("Practice"));
+    m_question->setEnabled(false);
+}
+
+void CallerPanel::liveNotice(const QString &message)
+{
+    say(message, tr("Practice"));
+}
+
 void CallerPanel::ask(FactKind kind)
 {
+    if (isLive()) {
+        // The same keys, the trainer answers.
+        switch (kind) {
+        case FactKind::Location:
+            return askLive(tr("Where is it?"));
+        case FactKind::Details:
+            return askLive(tr("What happened?"));
+        case FactKind::Caller:
+            return askLive(tr("Who is calling, and how can we reach you?"));
+        case FactKind::Question:
+            return askLive(tr("The form's next question"));
+        case FactKind::Number:
+            return askLive(tr("What is the request number?"));
+        }
+        return;
+    }
     const QString you = tr("You asked");
     switch (kind) {
     case FactKind::Location:
@@ -199,6 +273,11 @@ void CallerPanel::hearReadBack()
         say(phrase("which"), {});
         return;
     }
+    if (isLive()) {
+        askLive(tr("Your request number is %1.").arg(number));
+        emit numberReadBack(number);
+        return;
+    }
     say(tr("Your request number is %1.").arg(number), tr("You said"));
     say(phrase("confirm").arg(number), {});
     emit numberReadBack(number);
@@ -216,7 +295,8 @@ void CallerPanel::retranslate()
     const QString caller =
         m_scenario.caller.anonymous ? tr("an anonymous caller") : m_scenario.caller.name;
     m_title->setText(
-        tr("<b>Practice caller:</b> %1<br>%2 · language: %3 · target %4 s")
+        (isLive() ? tr("<b>Live caller (your trainer):</b> %1<br>%2 · language: %3 · target %4 s")
+                  : tr("<b>Practice caller:</b> %1<br>%2 · language: %3 · target %4 s"))
             .arg(caller.toHtmlEscaped(), m_scenario.title.toHtmlEscaped(), m_scenario.language)
             .arg(m_scenario.targetSeconds));
     m_hint->setText(tr("Ask the caller with the keys below; the answers appear above, in the "
@@ -244,6 +324,8 @@ void CallerPanel::retranslate()
     m_readBack->setText(tr("Read the number back (Shift+F9)"));
     m_readBack->setAccessibleName(m_readBack->text());
     m_lines->setAccessibleName(tr("What the caller said"));
+    m_question->setAccessibleName(tr("Ask the live caller"));
+    m_question->setPlaceholderText(tr("Ask the caller in your own words (F4), Enter sends"));
     m_lines->setAccessibleDescription(m_hint->text());
     m_lines->setToolTip(m_hint->text());
 }

@@ -7,6 +7,7 @@
 #include <functional>
 
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QPushButton;
 
@@ -31,6 +32,18 @@ public:
     void hearReadBack();
     // The caller's lines so far.
     QStringList transcript() const;
+    // A trainer plays the caller live: the script is set aside, every question (the keys, or a
+    // question typed in the line below the transcript) goes to `sendQuestion`, and the caller's
+    // lines are the trainer's (hearLine).
+    void setLiveCaller(std::function<void(const QString &)> sendQuestion);
+    bool isLive() const { return bool(m_sendQuestion); }
+    // The live caller (the trainer) said `line`.
+    void hearLine(const QString &line);
+    // The live call ended (the trainer ended it, or it could not go on).
+    void liveEnded(const QString &reason);
+    // Something the trainee should know about the live call (a question that did not go out).
+    void liveNotice(const QString &message);
+    QLineEdit *questionEdit() const { return m_question; }
 
 signals:
     // The trainee read `number` back to the caller.
@@ -41,6 +54,7 @@ protected:
 
 private:
     void say(const QString &line, const QString &who);
+    void askLive(const QString &question);
     void retranslate();
     // Words the caller says when the scenario has no line for it, in the caller's language.
     QString phrase(const char *key) const;
@@ -55,6 +69,8 @@ private:
     QListWidget *m_lines;
     QList<std::pair<QPushButton *, FactKind>> m_askButtons;
     QPushButton *m_readBack;
+    QLineEdit *m_question;
+    std::function<void(const QString &)> m_sendQuestion;
 };
 
 } // namespace civicdesk

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QWidget>
 #include <functional>
 #include <memory>
@@ -15,6 +16,8 @@ namespace civicdesk {
 
 class CallerPanel;
 class Database;
+class LiveTrainerWindow;
+class PracticeChannel;
 class MainWindow;
 class PracticePhone;
 class Settings;
@@ -63,6 +66,27 @@ public:
     void authorScenario();
     const QString &trainerFolder() const { return m_trainerFolder; }
 
+    // ---- Live practice calls (a trainer plays the caller from a second workstation)
+    // Makes the practice channel's client, on the central store this workstation signed in
+    // to; null without one (standalone, or working offline). Only the live call's own object
+    // talks to the server: the practice workspace still has no network at all.
+    using ChannelFactory = std::function<std::unique_ptr<PracticeChannel>()>;
+    void setChannelFactory(ChannelFactory factory) { m_channelFactory = std::move(factory); }
+    // Practice ▸ Play the caller live: a trainer or admin picks a scenario and opens the call.
+    void chooseLiveTrainer();
+    // Opens a live call for the scenario and shows the trainer's window; false with `error`.
+    bool openLiveTrainer(const QString &scenarioId, QString *error = nullptr);
+    LiveTrainerWindow *liveTrainerWindow() const { return m_trainerWindow; }
+    PracticeChannel *trainerChannel() const { return m_trainerChannel.get(); }
+    // Practice ▸ Join a trainer's live call: asks for the join code.
+    void chooseJoinLive();
+    // Joins the live call with `code`; when the server answers, the scenario the trainer chose
+    // starts with the trainer as the caller (emits liveJoined, or liveRefused with the reason).
+    void joinLive(const QString &code);
+    PracticeChannel *traineeChannel() const { return m_traineeChannel.get(); }
+    // Test seam: the join code is asked through this instead of a dialog.
+    void setJoinCodeAsker(std::function<QString()> asker) { m_joinCodeAsker = std::move(asker); }
+
     const ScenarioSet &scenarios();
     MainWindow *practiceWindow() const { return m_window; }
     CallerPanel *callerPanel() const { return m_caller; }
@@ -84,10 +108,16 @@ signals:
     // The editor was refused (the agent's role may not write scenarios), with the reason shown.
     void authoringRefused(const QString &reason);
     void left();
+    void liveOpened(const QString &code);
+    void liveJoined(const QString &scenarioId);
+    // A live call could not be opened or joined (the reason is shown too).
+    void liveRefused(const QString &reason);
 
 private:
     void decorate(const Scenario &scenario);
     void tearDown();
+    void refuseLive(QWidget *parent, const QString &reason);
+    void mirrorIntake();
 
     MainWindow &m_live;
     Database &m_liveDatabase;
@@ -113,6 +143,12 @@ private:
     AgentRole m_role = AgentRole::CallTaker;
     bool m_contactEnded = false; // the next result is the run's: it goes into the record
     std::function<void(const PracticeResult &)> m_resultHandler;
+    ChannelFactory m_channelFactory;
+    std::unique_ptr<PracticeChannel> m_trainerChannel;
+    LiveTrainerWindow *m_trainerWindow = nullptr; // owned (deleted on close)
+    std::unique_ptr<PracticeChannel> m_traineeChannel;
+    QTimer *m_mirrorTimer = nullptr;
+    std::function<QString()> m_joinCodeAsker;
 };
 
 } // namespace civicdesk

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QShortcut>
@@ -171,6 +172,21 @@ ScenarioEditorDialog::ScenarioEditorDialog(const ScenarioSet &set, const Scenari
             accept();
     });
     connect(ui.buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // A trainer's own scenario can be deleted (after a question); bundled ones cannot.
+    m_deleteButton = ui.buttonBox->addButton(tr("Delete this scenario (Ctrl+Shift+D)"),
+                                             QDialogButtonBox::DestructiveRole);
+    m_deleteButton->setObjectName(QStringLiteral("deleteScenarioButton"));
+    m_deleteButton->setAccessibleName(tr("Delete this scenario"));
+    m_deleteButton->setAutoDefault(false);
+    connect(m_deleteButton, &QPushButton::clicked, this, [this] {
+        if (deleteScenario())
+            accept();
+    });
+    auto *deleteKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this);
+    connect(deleteKey, &QShortcut::activated, this, [this] {
+        if (m_deleteButton->isEnabled() && deleteScenario())
+            accept();
+    });
     auto *saveKey = new QShortcut(QKeySequence::Save, this);
     connect(saveKey, &QShortcut::activated, this, [this] {
         if (save())
@@ -278,6 +294,13 @@ void ScenarioEditorDialog::load(const Scenario &s, bool copy)
 {
     const Ui::ScenarioEditorDialog &ui = *m_ui;
     m_editing = copy ? QString() : s.id;
+    if (m_deleteButton) {
+        m_deleteButton->setEnabled(!m_editing.isEmpty());
+        m_deleteButton->setToolTip(m_editing.isEmpty()
+                                       ? tr("Only a trainer's own scenario can be deleted; the "
+                                            "bundled ones come with the city pack.")
+                                       : QString());
+    }
     ui.idLineEdit->setText(copy && !s.id.isEmpty() ? s.id + QStringLiteral("-copy") : s.id);
     ui.titleLineEdit->setText(copy && !s.title.isEmpty() ? tr("%1 (copy)").arg(s.title) : s.title);
     selectData(ui.languageComboBox, s.language);
@@ -519,6 +542,30 @@ void ScenarioEditorDialog::changeEvent(QEvent *event)
         fillChoices();
     }
     QDialog::changeEvent(event);
+}
+
+bool ScenarioEditorDialog::deleteScenario()
+{
+    if (m_editing.isEmpty())
+        return false;
+    const QString question = tr("Delete the practice scenario \"%1\"? Its file is removed from "
+                                "the trainers' folder; runs already scored stay in the training "
+                                "record.")
+                                 .arg(m_editing);
+    const bool confirmed = m_confirm
+                               ? m_confirm(question)
+                               : QMessageBox::question(this, tr("Delete a practice scenario"),
+                                                       question, QMessageBox::Yes | QMessageBox::No,
+                                                       QMessageBox::No) == QMessageBox::Yes;
+    if (!confirmed)
+        return false;
+    if (const Status removed = m_library.remove(m_editing, m_role); !removed) {
+        m_ui->problemsLabel->setText(removed.error().message);
+        m_ui->problemsLabel->show();
+        return false;
+    }
+    m_deletedId = m_editing;
+    return true;
 }
 
 } // namespace civicdesk

@@ -6,10 +6,12 @@
 
 #include <QDialog>
 #include <QHash>
+#include <functional>
 #include <memory>
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 
 namespace civicdesk {
 
@@ -45,6 +47,15 @@ public:
     Scenario scenario(QList<ScenarioProblem> *problems = nullptr) const;
     // Checks and writes; false (problems shown, the first field focused) when it cannot.
     bool save();
+    // Deletes the trainer's scenario being edited after asking (bundled ones cannot be
+    // deleted; the button is off for them); false when nothing was deleted.
+    bool deleteScenario();
+    // Test seam: how the deletion is confirmed (default: a question box).
+    void setConfirmation(std::function<bool(const QString &question)> confirm)
+    {
+        m_confirm = std::move(confirm);
+    }
+    QString deletedId() const { return m_deletedId; }
     QString savedPath() const { return m_savedPath; }
     QString savedId() const { return m_savedId; }
 
@@ -72,6 +83,9 @@ private:
     QHash<QString, QWidget *> m_fields; // file key -> the field that holds it
     QString m_savedPath;
     QString m_savedId;
+    QString m_deletedId;
+    QPushButton *m_deleteButton = nullptr;
+    std::function<bool(const QString &)> m_confirm;
 };
 
 } // namespace civicdesk

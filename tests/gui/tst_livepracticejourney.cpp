@@ -1,0 +1,326 @@
+// A trainer plays the caller live, by keyboard on both sides, through a real civicdesk-server:
+// the trainer's desk opens a live practice call (Practice ▸ Play the caller live, Ctrl+Alt+C) and
+// reads out the join code; the trainee's desk joins (Ctrl+Alt+J) and the practice run starts
+// with the trainer as the caller. Every key goes to QApplication::focusWidget() at 1366x768. The
+// trainer's lines reach the trainee's caller panel, the trainee's questions (the keys and F4 in
+// their own words) reach the trainer, the trainee's intake shows on the trainer's screen, read
+// only, as it fills in, and the trainer ends the call. The practice workspace has no sync engine
+// and nothing but the practice channel is asked of the server. A call taker cannot open a call.
+
+#include "app/workstation/workspace.h"
+#include "models/citypack/cityimporter.h"
+#include "models/citypack/citypack.h"
+#include "models/practice/practicechannel.h"
+#include "tests/gui/keyboardjourney.h"
+#include "tests/support/recordingnetwork.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/teststore.h"
+#include "ui/common/mainwindow.h"
+#include "ui/common/settings.h"
+#include "ui/common/storecontext.h"
+#include "ui/intake/intakepanel.h"
+#include "ui/practice/callerpanel.h"
+#include "ui/practice/livetrainerwindow.h"
+#include "ui/practice/practicemode.h"
+#include "ui/practice/scenariopickerdialog.h"
+
+#ifdef CIVICDESK_WITH_CTI
+#include "models/cti/practicephone.h"
+#endif
+
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace civicdesk;
+using test::RecordingNetwork;
+using test::ServerProcess;
+
+namespace {
+
+QStringList itemTexts(const QListWidget *list)
+{
+    QStringList out;
+    for (int i = 0; i < list->count(); ++i)
+        out.append(list->item(i)->text());
+    return out;
+}
+
+} // namespace
+
+class TestLivePracticeJourney : public QObject
+{
+    Q_OBJECT
+
+    test::TempStore m_live;
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<test::ServerStore> m_serverStore;
+    std::unique_ptr<ServerProcess> m_server;
+    RecordingNetwork m_network;
+    QString m_trainerToken;
+    QString m_traineeToken;
+    // The trainer's desk and the trainee's: two workstations on one machine.
+    std::unique_ptr<Settings> m_trainerSettings;
+    std::unique_ptr<Settings> m_traineeSettings;
+    std::unique_ptr<StoreContext> m_trainerStore;
+    std::unique_ptr<StoreContext> m_traineeStore;
+    std::unique_ptr<MainWindow> m_trainerWindow;
+    std::unique_ptr<MainWindow> m_traineeWindow;
+    std::unique_ptr<PracticeMode> m_trainer;
+    std::unique_ptr<PracticeMode> m_trainee;
+    bool m_practiceHadSync = false;
+
+    std::unique_ptr<PracticeMode> practiceFor(MainWindow &window, Settings &settings,
+                                              const QString &agent, AgentRole role,
+                                              const QString &token)
+    {
+        auto mode = std::make_unique<PracticeMode>(
+            window, m_live.db(), settings, QStringLiteral(CIVICDESK_DEMO_CITY_DIR "/practice"),
+            [this, agent](Database &db) {
+                auto graph = std::make_shared<Workspace>(db, agent, AgentRole::CallTaker, nullptr);
+                m_practiceHadSync |= graph->syncEngine() != nullptr;
+                return std::shared_ptr<StoreContext>(graph, &graph->store());
+            });
+        mode->setAuthoring(m_settingsDir.filePath(agent + QStringLiteral("-scenarios")), role);
+        mode->setResultHandler([](const PracticeResult &) {});
+        const QUrl server(m_server->baseUrl());
+        mode->setChannelFactory([this, server, token] {
+            return std::make_unique<PracticeChannel>(m_network, server, token);
+        });
+        connect(&window, &MainWindow::liveTrainerRequested, mode.get(),
+                &PracticeMode::chooseLiveTrainer);
+        connect(&window, &MainWindow::liveJoinRequested, mode.get(), &PracticeMode::chooseJoinLive);
+        return mode;
+    }
+
+    bool activate(QWidget *window)
+    {
+        window->raise();
+        window->activateWindow();
+        return QTest::qWaitForWindowActive(window) &&
+               QTest::qWaitFor(
+                   [window] {
+                       return QApplication::focusWidget() &&
+                              QApplication::focusWidget()->window() == window;
+                   },
+                   5000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
+        QVERIFY(pack.ok());
+        pack.value().history.clear();
+        QVERIFY(CityImporter(m_live.db()).import(pack.value()).ok());
+        m_serverStore = std::make_unique<test::ServerStore>();
+        if (m_serverStore->url().isEmpty())
+            QFAIL(qPrintable(u"no store: " + m_serverStore->error()));
+        m_server =
+            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_serverStore->url());
+        QVERIFY(m_server->addUser(QStringLiteral("tina"), QStringLiteral("trainer")));
+        QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("call_taker")));
+        QVERIFY(m_server->start());
+        m_trainerToken = m_server->login(QStringLiteral("tina"));
+        m_traineeToken = m_server->login(QStringLiteral("ana"));
+        QVERIFY(!m_trainerToken.isEmpty() && !m_traineeToken.isEmpty());
+
+        m_trainerSettings =
+            std::make_unique<Settings>(m_settingsDir.filePath(QStringLiteral("tina.ini")));
+        m_traineeSettings =
+            std::make_unique<Settings>(m_settingsDir.filePath(QStringLiteral("ana.ini")));
+        m_trainerStore =
+            std::make_unique<StoreContext>(m_live.db(), QStringLiteral("tina"), AgentRole::Trainer);
+        m_traineeStore = std::make_unique<StoreContext>(m_live.db(), QStringLiteral("ana"),
+                                                        AgentRole::CallTaker);
+        m_trainerWindow = test::openMainWindow(*m_trainerStore, *m_trainerSettings);
+        m_traineeWindow = test::openMainWindow(*m_traineeStore, *m_traineeSettings);
+        QVERIFY(m_trainerWindow && m_traineeWindow);
+        m_trainer = practiceFor(*m_trainerWindow, *m_trainerSettings, QStringLiteral("tina"),
+                                AgentRole::Trainer, m_trainerToken);
+        m_trainee = practiceFor(*m_traineeWindow, *m_traineeSettings, QStringLiteral("ana"),
+                                AgentRole::CallTaker, m_traineeToken);
+        QVERIFY(m_trainer->scenarios().problems.isEmpty());
+    }
+
+    // A call taker is told that trainers open live calls; nothing is asked of the server.
+    void callTakerCannotOpenACall()
+    {
+        QVERIFY(activate(m_traineeWindow.get()));
+        m_trainee->setJoinCodeAsker([] { return QString(); }); // no message boxes
+        QSignalSpy refused(m_trainee.get(), &PracticeMode::liveRefused);
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_C, Qt::ControlModifier | Qt::AltModifier));
+        QCOMPARE(refused.size(), 1);
+        QVERIFY(refused.first().first().toString().contains(u"trainers and admins"));
+        QVERIFY(!m_trainee->trainerChannel());
+        QVERIFY(m_network.urls.isEmpty());
+    }
+
+    void trainerPlaysTheCallerLive()
+    {
+        // ---- The trainer opens the call: Ctrl+Alt+C, the pothole scenario, Enter.
+        QVERIFY(activate(m_trainerWindow.get()));
+        const QList<Scenario> &all = m_trainer->scenarios().scenarios;
+        const auto it = std::find_if(all.cbegin(), all.cend(),
+                                     [](const Scenario &s) { return s.id == u"pothole-en"; });
+        QVERIFY(it != all.cend());
+        const int downs = int(it - all.cbegin());
+        QSignalSpy opened(m_trainer.get(), &PracticeMode::liveOpened);
+        bool picked = false;
+        QTimer::singleShot(0, this, [&] {
+            ScenarioPickerDialog *picker = nullptr;
+            if (!QTest::qWaitFor(
+                    [&] {
+                        picker =
+                            qobject_cast<ScenarioPickerDialog *>(QApplication::activeModalWidget());
+                        return picker != nullptr;
+                    },
+                    5000))
+                return;
+            if (!QTest::qWaitFor(
+                    [&] {
+                        return QApplication::focusWidget() &&
+                               QApplication::focusWidget()->window() == picker;
+                    },
+                    5000)) {
+                picker->reject();
+                return;
+            }
+            for (int i = 0; i < downs; ++i)
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+            picked = picker->chosen() == downs;
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            if (picker->isVisible())
+                picker->reject();
+        });
+        test::Journey trainerKeys;
+        QVERIFY(trainerKeys.press(Qt::Key_C, Qt::ControlModifier | Qt::AltModifier));
+        QVERIFY(picked);
+        QTRY_COMPARE(opened.size(), 1);
+        const QString code = opened.first().first().toString();
+        QCOMPARE(code.size(), 6);
+        LiveTrainerWindow *trainerWindow = m_trainer->liveTrainerWindow();
+        QVERIFY(trainerWindow);
+        trainerWindow->resize(1366, 768);
+        QVERIFY(QTest::qWaitForWindowExposed(trainerWindow));
+        QVERIFY(activate(trainerWindow));
+        QVERIFY(trainerWindow->codeLabel()->text().contains(code));
+        QCOMPARE(trainerKeys.focusName(), QStringLiteral("callerLineEdit"));
+        // Every control is named for a screen reader; no Alt+letter is claimed twice.
+        for (QWidget *w : trainerWindow->findChildren<QWidget *>()) {
+            if (w->focusPolicy() != Qt::NoFocus && w->isVisible())
+                QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+        }
+        QVERIFY2(test::mnemonicClashes(trainerWindow).isEmpty(),
+                 qPrintable(test::mnemonicClashes(trainerWindow).join(u'\n')));
+
+        // ---- The trainee joins with the code: the practice run starts, the trainer calls.
+        QVERIFY(activate(m_traineeWindow.get()));
+        m_trainee->setJoinCodeAsker([code] { return code; });
+        QSignalSpy joined(m_trainee.get(), &PracticeMode::liveJoined);
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_J, Qt::ControlModifier | Qt::AltModifier));
+        QTRY_COMPARE(joined.size(), 1);
+        QCOMPARE(joined.first().first().toString(), QStringLiteral("pothole-en"));
+        MainWindow *practice = m_trainee->practiceWindow();
+        QVERIFY(practice);
+        QVERIFY(!m_practiceHadSync);
+        practice->resize(1366, 768);
+        QVERIFY(QTest::qWaitForWindowExposed(practice));
+        QVERIFY(activate(practice));
+        CallerPanel *caller = m_trainee->callerPanel();
+        QVERIFY(caller->isLive());
+        QVERIFY(practice->windowTitle().contains(u"tina"));
+        QTRY_VERIFY(itemTexts(trainerWindow->transcript()).join(u'\n').contains(u"ana joined"));
+
+        // ---- The trainer says the opening line (ready in the line: Enter says it).
+        QVERIFY(activate(trainerWindow));
+        QCOMPARE(trainerKeys.focusName(), QStringLiteral("callerLineEdit"));
+        QVERIFY(trainerKeys.press(Qt::Key_Return));
+        QTRY_COMPARE(caller->transcript().last(), it->opening);
+        QVERIFY(trainerKeys.type("callerLineEdit",
+                                 QStringLiteral("It's outside 40 Centre Street, 02124.")));
+        QVERIFY(trainerKeys.press(Qt::Key_Return));
+        QTRY_COMPARE(caller->transcript().last(),
+                     QStringLiteral("It's outside 40 Centre Street, 02124."));
+
+        // ---- The trainee takes the call: a contact, the type, a question by key and in words.
+        QVERIFY(activate(practice));
+#ifdef CIVICDESK_WITH_CTI
+        // The practice phone rings with the scenario's caller, as for a scripted run.
+        QTRY_COMPARE(j.focusName(), QStringLiteral("answerCallButton"));
+        QVERIFY(j.press(Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier));
+#else
+        practice->intakePanel()->setFocus();
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+#endif
+        QTRY_VERIFY(!practice->intakePanel()->contactId().isEmpty());
+        QVERIFY(j.press(Qt::Key_F6)); // what happened? — to the trainer
+        QTRY_VERIFY(itemTexts(trainerWindow->transcript())
+                        .join(u'\n')
+                        .contains(u"ana asks: What happened?"));
+        QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
+        QVERIFY(j.type("typeSearchLineEdit", QStringLiteral("pothole")));
+        QVERIFY(j.press(Qt::Key_Return));
+        const QString type = practice->intakePanel()->currentTypeCode();
+        QVERIFY(!type.isEmpty());
+        QVERIFY(j.press(Qt::Key_F4));
+        QCOMPARE(j.focusName(), QStringLiteral("liveQuestionLineEdit"));
+        QVERIFY(j.type("liveQuestionLineEdit", QStringLiteral("Is it in the travel lane?")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QCOMPARE(caller->transcript().last(), QStringLiteral("Is it in the travel lane?"));
+        QTRY_VERIFY(itemTexts(trainerWindow->transcript())
+                        .join(u'\n')
+                        .contains(u"ana asks: Is it in the travel lane?"));
+
+        // ---- The trainer sees the intake filling in, read only.
+        QTRY_VERIFY(trainerWindow->lastIntake().value(u"type").toString().contains(type));
+        QVERIFY(trainerWindow->intakeView()->isReadOnly());
+        QVERIFY(trainerWindow->intakeView()->toPlainText().contains(type));
+        QVERIFY(trainerWindow->intakeView()->toPlainText().contains(u"Contact: running"));
+
+        // For the README (CIVICDESK_SHOTS=folder): both sides as they are now.
+        if (const QString shots = qEnvironmentVariable("CIVICDESK_SHOTS"); !shots.isEmpty()) {
+            QVERIFY(trainerWindow->grab().save(shots + QStringLiteral("/live-trainer.png")));
+            QVERIFY(practice->grab().save(shots + QStringLiteral("/live-trainee.png")));
+        }
+
+        // ---- The trainer ends the call (Ctrl+E): the trainee is told, the window goes.
+        QVERIFY(activate(trainerWindow));
+        QVERIFY(trainerKeys.press(Qt::Key_E, Qt::ControlModifier));
+        QTRY_VERIFY(!m_trainer->liveTrainerWindow());
+        QTRY_VERIFY(caller->transcript().last().contains(u"ended"));
+
+        // Nothing but the practice channel was asked of the server.
+        QVERIFY(m_network.urls.size() >= 8);
+        for (const QUrl &url : std::as_const(m_network.urls))
+            QVERIFY2(url.path().startsWith(u"/api/v1/practice/"), qPrintable(url.toString()));
+
+        // ---- The trainee leaves practice: back to the live desk.
+        QVERIFY(activate(practice));
+        QVERIFY(j.press(Qt::Key_X, Qt::ControlModifier | Qt::AltModifier));
+        QTRY_VERIFY(!m_trainee->practiceWindow());
+        QVERIFY(!m_trainee->traineeChannel());
+        qInfo("live practice call: trainer %d keys, trainee %d keys beyond typed text",
+              trainerKeys.keys, j.keys);
+    }
+
+    void cleanupTestCase()
+    {
+        m_trainee.reset();
+        m_trainer.reset();
+        m_traineeWindow.reset();
+        m_trainerWindow.reset();
+        if (m_server)
+            m_server->terminate();
+    }
+};
+
+QTEST_MAIN(TestLivePracticeJourney)
+#include "tst_livepracticejourney.moc"
