@@ -2772,6 +2772,10 @@
         <source>Sign-in attempts a minute for one user name (default 10). Environment: CIVICDESK_SIGN_INS_PER_ACCOUNT.</source>
         <translation>Sign-in attempts a minute for one user name (default 10). Environment: CIVICDESK_SIGN_INS_PER_ACCOUNT.</translation>
     </message>
+    <message>
+        <source>Pushes that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</source>
+        <translation>Pushes that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</translation>
+    </message>
 </context>
 <context>
     <name>StatusReadback</name>
@@ -3192,6 +3196,10 @@
     <message>
         <source>The server is checking as many sign-ins as it can; try again in %1 seconds.</source>
         <translation>The server is checking as many sign-ins as it can; try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>The server has as many batches waiting to be written as it takes; try again in %1 seconds.</source>
+        <translation>The server has as many batches waiting to be written as it takes; try again in %1 seconds.</translation>
     </message>
 </context>
 <context>

@@ -2772,6 +2772,10 @@
         <source>Sign-in attempts a minute for one user name (default 10). Environment: CIVICDESK_SIGN_INS_PER_ACCOUNT.</source>
         <translation>Intentos de inicio de sesión por minuto para un mismo nombre de usuario (por defecto 10). Entorno: CIVICDESK_SIGN_INS_PER_ACCOUNT.</translation>
     </message>
+    <message>
+        <source>Pushes that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</source>
+        <translation>Envíos de eventos que pueden esperar a ser escritos (por defecto 256); los demás reciben 503 con Retry-After. Entorno: CIVICDESK_PUSH_QUEUE.</translation>
+    </message>
 </context>
 <context>
     <name>StatusReadback</name>
@@ -3192,6 +3196,10 @@
     <message>
         <source>The server is checking as many sign-ins as it can; try again in %1 seconds.</source>
         <translation>El servidor ya está comprobando todos los inicios de sesión que puede; vuelva a intentarlo en %1 segundos.</translation>
+    </message>
+    <message>
+        <source>The server has as many batches waiting to be written as it takes; try again in %1 seconds.</source>
+        <translation>El servidor ya tiene todos los lotes que admite esperando a ser escritos; vuelva a intentarlo en %1 segundos.</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,14 @@ QHttpServerResponse storeUnavailable(const QString &detail)
     return response;
 }
 
+QHttpServerResponse busy(const QString &message, int retryAfterSeconds)
+{
+    QHttpServerResponse response =
+        error(QHttpServerResponse::StatusCode::ServiceUnavailable, QStringLiteral("busy"), message);
+    response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds));
+    return response;
+}
+
 QHttpServerResponse open311Error(QHttpServerResponse::StatusCode status, const QString &description)
 {
     return json(open311::errors(int(status), description), status);

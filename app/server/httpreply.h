@@ -26,6 +26,9 @@ QHttpServerResponse error(QHttpServerResponse::StatusCode status, const QString 
 // Retry-After; nothing was written. Never a 401: a workstation keeps its session and retries.
 QHttpServerResponse storeUnavailable(const QString &message);
 constexpr int StoreRetryAfterSeconds = 5;
+// The server takes no more of this work just now (every worker and queue place taken): 503
+// "busy" with Retry-After.
+QHttpServerResponse busy(const QString &message, int retryAfterSeconds);
 // Open311's error shape: [{"code": 404, "description": "..."}].
 QHttpServerResponse open311Error(QHttpServerResponse::StatusCode status,
                                  const QString &description);

@@ -10,6 +10,7 @@
 #include "app/server/queryapi.h"
 #include "app/server/routetable.h"
 #include "app/server/serveroptions.h"
+#include "app/server/storewriter.h"
 #include "app/server/syncapi.h"
 #include "models/accounts/accountstore.h"
 #include "models/citypack/citycheck.h"
@@ -156,9 +157,14 @@ int main(int argc, char *argv[])
         qCInfo(lcServer) << "reconnected to the store";
         return true;
     });
+    // Pushes are written on a thread of their own with a second connection to the store.
+    StoreWriter writer(options.value().database, *database.value());
+    if (auto s = writer.start(); !s)
+        return fail(s.error().message);
     QHttpServer server;
     AccountStore accounts(*database.value());
-    SyncApi sync(*database.value(), accounts, options.value().signIns);
+    SyncApi sync(*database.value(), accounts, writer, options.value().signIns,
+                 options.value().pushQueue);
     sync.registerRoutes(server);
     QueryApi queries(*database.value(), accounts);
     queries.registerRoutes(server);

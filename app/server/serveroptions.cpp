@@ -182,12 +182,33 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
         OptionsText::tr("Sign-in attempts a minute for one user name (default 10). "
                         "Environment: CIVICDESK_SIGN_INS_PER_ACCOUNT."),
         QStringLiteral("N"));
-    parser.addOptions({listen,           database,       importCity,    checkCity,
-                       replaceCity,      publicUrl,      addUser,       role,
-                       resetPassword,    disableUser,    enableUser,    createApiKey,
-                       revokeApiKey,     maxConnections, headerTimeout, idleTimeout,
-                       trustedProxies,   signInWorkers,  signInQueue,   signInsPerAddress,
-                       signInsPerAccount});
+    const QCommandLineOption pushQueue(
+        QStringLiteral("push-queue"),
+        OptionsText::tr("Pushes that may wait to be written (default 256); more are answered "
+                        "503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE."),
+        QStringLiteral("N"));
+    parser.addOptions({listen,
+                       database,
+                       importCity,
+                       checkCity,
+                       replaceCity,
+                       publicUrl,
+                       addUser,
+                       role,
+                       resetPassword,
+                       disableUser,
+                       enableUser,
+                       createApiKey,
+                       revokeApiKey,
+                       maxConnections,
+                       headerTimeout,
+                       idleTimeout,
+                       trustedProxies,
+                       signInWorkers,
+                       signInQueue,
+                       signInsPerAddress,
+                       signInsPerAccount,
+                       pushQueue});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -294,6 +315,7 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
          &options.signIns.perAddressPerMinute},
         {signInsPerAccount, "CIVICDESK_SIGN_INS_PER_ACCOUNT", 1, 1000000,
          &options.signIns.perAccountPerMinute},
+        {pushQueue, "CIVICDESK_PUSH_QUEUE", 1, 100000, &options.pushQueue},
     };
     for (const auto &limit : limits) {
         if (auto s =

@@ -65,6 +65,8 @@ struct ServerOptions
 
     ConnectionLimits connections;
     SignInLimits signIns;
+    // Pushes that may wait for the store writer; more are answered 503 with Retry-After.
+    int pushQueue = 256;
 };
 
 // Parses and validates civicdesk-server's command line (--help and --version print and exit).

@@ -2,7 +2,9 @@
 
 #include "app/server/eventpolicy.h"
 #include "app/server/httpreply.h"
+#include "app/server/pendinganswer.h"
 #include "models/domain/eventjson.h"
+#include "models/store/database.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>
@@ -48,9 +50,11 @@ QString methodName(const QHttpServerRequest &request)
 
 } // namespace
 
-SyncApi::SyncApi(Database &database, AccountStore &accounts, const SignInLimits &signIns)
-    : m_database(database), m_accounts(accounts), m_log(database), m_gate(accounts),
-      m_signIns(signIns), m_loginsPerAddress(signIns.perAddressPerMinute),
+SyncApi::SyncApi(Database &database, AccountStore &accounts, StoreWriter &writer,
+                 const SignInLimits &signIns, int pushQueue)
+    : m_database(database), m_accounts(accounts), m_writer(writer), m_pushQueue(pushQueue),
+      m_log(database), m_gate(accounts), m_signIns(signIns),
+      m_loginsPerAddress(signIns.perAddressPerMinute),
       m_loginsPerAccount(signIns.perAccountPerMinute),
       m_passwordChecks(signIns.workers, signIns.queue), m_longPoll([this] { return lastSeq(); })
 {
@@ -68,7 +72,9 @@ void SyncApi::registerRoutes(QHttpServer &server)
     server.route(QStringLiteral("/api/v1/me"), Method::Get,
                  http::timed([this](const QHttpServerRequest &r) { return me(r); }));
     server.route(QStringLiteral("/api/v1/events"), Method::Post,
-                 http::timed([this](const QHttpServerRequest &r) { return push(r); }));
+                 [this](const QHttpServerRequest &r, QHttpServerResponder &&responder) {
+                     push(r, std::move(responder));
+                 });
     server.route(QStringLiteral("/api/v1/events"), Method::Get,
                  [this](const QHttpServerRequest &r, QHttpServerResponder &&responder) {
                      pull(r, std::move(responder));
@@ -77,24 +83,7 @@ void SyncApi::registerRoutes(QHttpServer &server)
 
 void SyncApi::login(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    // The request is Qt HTTP Server's to reuse once this returns: keep what the answer needs.
-    struct Pending
-    {
-        QHttpServerResponder responder;
-        QPointer<QTcpSocket> socket;
-        QString line;
-        QElapsedTimer timer;
-        void reply(const QHttpServerResponse &response)
-        {
-            http::logRequest(line, response, timer);
-            if (socket && socket->state() == QAbstractSocket::ConnectedState)
-                response.write(std::move(responder));
-        }
-    };
-    QPointer<QTcpSocket> socket(responder.socket());
-    auto pending = std::make_shared<Pending>(
-        Pending{std::move(responder), socket, http::requestLine(request), {}});
-    pending->timer.start();
+    auto pending = http::PendingAnswer::make(request, std::move(responder));
     if (auto refused = http::screen(request))
         return pending->reply(*refused);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -138,16 +127,11 @@ void SyncApi::login(const QHttpServerRequest &request, QHttpServerResponder &&re
                 m_accounts.finishSignIn(attempt, matched, device, QDateTime::currentDateTimeUtc()),
                 attempt.name));
         });
-    if (!queued) {
-        QHttpServerResponse busy = http::error(
-            HttpStatus::ServiceUnavailable, QStringLiteral("busy"),
-            Text::tr("The server is checking as many sign-ins as it can; try again in %1 "
-                     "seconds.")
-                .arg(SignInRetryAfterSeconds));
-        busy.setHeader(QByteArrayLiteral("Retry-After"),
-                       QByteArray::number(SignInRetryAfterSeconds));
-        pending->reply(busy);
-    }
+    if (!queued)
+        pending->reply(http::busy(Text::tr("The server is checking as many sign-ins as it can; "
+                                           "try again in %1 seconds.")
+                                      .arg(SignInRetryAfterSeconds),
+                                  SignInRetryAfterSeconds));
 }
 
 QHttpServerResponse SyncApi::signInAnswer(const Result<Session> &session, const QString &name)
@@ -195,12 +179,15 @@ QHttpServerResponse SyncApi::me(const QHttpServerRequest &request)
                     {QStringLiteral("expires_at"), double(s.expiresAt.toMSecsSinceEpoch())}});
 }
 
-QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
+std::variant<QHttpServerResponse, SyncApi::Batch>
+SyncApi::decodeBatch(const QHttpServerRequest &request)
 {
+    if (auto refused = http::screen(request))
+        return std::move(*refused);
     auto gate = m_gate.authenticate(request);
     if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
         return std::move(*denied);
-    const Session session = std::get<Session>(gate);
+    Batch batch{std::get<Session>(gate), {}};
     QJsonObject body;
     if (auto refused = http::parseObject(request, body))
         return std::move(*refused);
@@ -213,7 +200,6 @@ QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
                           QStringLiteral("events"));
     // The whole batch must decode before anything is written: a client that sends the wrong
     // shape has a bug to fix, not an event to correct.
-    QList<Event> events;
     for (int i = 0; i < list.size(); ++i) {
         QString field;
         if (!list.at(i).isObject())
@@ -223,16 +209,108 @@ QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
         if (!decoded)
             return badRequest(decoded.error().message,
                               QStringLiteral("events[%1].%2").arg(i).arg(field));
-        events.append(decoded.value().event);
+        batch.events.append(decoded.value().event);
     }
-    auto outcome = m_log.push(events, [&session](const Event &e, const EntityState &now) {
-        return authorizeEvent(e, now, session);
-    });
+    return batch;
+}
+
+void SyncApi::push(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    auto pending = http::PendingAnswer::make(request, std::move(responder));
+    auto decoded = decodeBatch(request);
+    if (auto *refused = std::get_if<QHttpServerResponse>(&decoded))
+        return pending->reply(*refused);
+    if (int(m_queuedPushes.size()) >= m_pushQueue)
+        return pending->reply(http::busy(Text::tr("The server has as many batches waiting to be "
+                                                  "written as it takes; try again in %1 seconds.")
+                                             .arg(WriterRetryAfterSeconds),
+                                         WriterRetryAfterSeconds));
+    m_queuedPushes.push_back(QueuedPush{std::get<Batch>(std::move(decoded)), std::move(pending)});
+    writeQueued();
+}
+
+void SyncApi::writeQueued()
+{
+    if (m_writing || m_queuedPushes.empty())
+        return;
+    // Checked and written by the store writer on its own connection, so that a slow commit
+    // holds up only the pushes behind it, never this event loop. Those that arrived while it
+    // was busy are written together, in one transaction (one commit, one fsync). Each is
+    // answered only once committed.
+    QList<Batch> batches;
+    std::vector<std::shared_ptr<http::PendingAnswer>> answers;
+    qsizetype events = 0;
+    auto taken = m_queuedPushes.begin();
+    for (; taken != m_queuedPushes.end(); ++taken) {
+        if (!batches.isEmpty() && events + taken->batch.events.size() > MaxGroupEvents)
+            break;
+        events += taken->batch.events.size();
+        batches.append(std::move(taken->batch));
+        answers.push_back(std::move(taken->pending));
+    }
+    m_queuedPushes.erase(m_queuedPushes.begin(), taken);
+    m_writing = true;
+    auto written = std::make_shared<std::vector<WrittenBatch>>();
+    m_writer.submit(
+        [batches, written](Database &store) { *written = writeBatches(store, batches); },
+        [this, answers, written] {
+            m_writing = false;
+            bool accepted = false;
+            for (size_t i = 0; i < answers.size(); ++i) {
+                const WrittenBatch &one = written->at(i);
+                if (one.lastSeq > m_lastSeq) {
+                    m_lastSeq = one.lastSeq;
+                    m_lastSeqRead.start();
+                }
+                accepted = accepted || one.accepted;
+                answers[i]->reply(one.response);
+            }
+            if (accepted)
+                m_longPoll.notify();
+            writeQueued();
+        });
+}
+
+std::vector<SyncApi::WrittenBatch> SyncApi::writeBatches(Database &store,
+                                                         const QList<Batch> &batches)
+{
+    CentralLog log(store);
+    QList<CentralLog::Push> pushes;
+    for (const Batch &batch : batches)
+        pushes.append(CentralLog::Push{
+            batch.events, [session = batch.session](const Event &e, const EntityState &now) {
+                return authorizeEvent(e, now, session);
+            }});
+    QList<Result<PushOutcome>> outcomes = log.pushAll(pushes);
+    // A lost connection (PostgreSQL restarted): those that failed once more on a fresh one. A
+    // batch committed before the connection went is answered from the store (idempotent).
+    QList<qsizetype> failed;
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        if (!outcomes.at(i))
+            failed.append(i);
+    }
+    if (!failed.isEmpty() && store.dialect() == Dialect::Postgres && store.reconnect()) {
+        QList<CentralLog::Push> again;
+        for (qsizetype i : failed)
+            again.append(pushes.at(i));
+        const QList<Result<PushOutcome>> retried = log.pushAll(again);
+        for (qsizetype k = 0; k < failed.size(); ++k)
+            outcomes[failed.at(k)] = retried.at(k);
+    }
+    std::vector<WrittenBatch> written;
+    for (const Result<PushOutcome> &outcome : outcomes)
+        written.push_back(answerFor(outcome));
+    return written;
+}
+
+SyncApi::WrittenBatch SyncApi::answerFor(const Result<PushOutcome> &outcome)
+{
     if (!outcome)
-        return http::storeUnavailable(
-            Text::tr("The store could not accept the batch; nothing was written. "
-                     "%1")
-                .arg(outcome.error().message));
+        return WrittenBatch{
+            http::storeUnavailable(Text::tr("The store could not accept the batch; nothing was "
+                                            "written. %1")
+                                       .arg(outcome.error().message)),
+            0, false};
     QJsonArray accepted;
     for (const auto &[id, seq] : outcome.value().accepted)
         accepted.append(
@@ -246,12 +324,12 @@ QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
             entry.insert(QStringLiteral("field"), r.field);
         rejected.append(entry);
     }
-    const qint64 last = lastSeq(true);
-    if (!outcome.value().accepted.isEmpty())
-        m_longPoll.notify();
-    return http::json(QJsonObject{{QStringLiteral("accepted"), accepted},
-                                  {QStringLiteral("rejected"), rejected},
-                                  {QStringLiteral("last_seq"), double(last)}});
+    // The store's highest number at the batch's commit (read under the store's write lock).
+    const qint64 last = outcome.value().lastSeq;
+    return WrittenBatch{http::json(QJsonObject{{QStringLiteral("accepted"), accepted},
+                                               {QStringLiteral("rejected"), rejected},
+                                               {QStringLiteral("last_seq"), double(last)}}),
+                        last, !outcome.value().accepted.isEmpty()};
 }
 
 qint64 SyncApi::lastSeq(bool fresh)

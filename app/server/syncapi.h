@@ -4,12 +4,21 @@
 #include "app/server/longpoll.h"
 #include "app/server/passwordchecks.h"
 #include "app/server/serveroptions.h"
+#include "app/server/storewriter.h"
 #include "models/accounts/accountstore.h"
 #include "models/central/centrallog.h"
+
+#include <memory>
+#include <variant>
+#include <vector>
 
 class QHttpServer;
 
 namespace civicdesk {
+
+namespace http {
+class PendingAnswer;
+}
 
 class Database;
 
@@ -24,7 +33,16 @@ public:
     // A sign-in refused because every password check worker and queue place is taken.
     static constexpr int SignInRetryAfterSeconds = 2;
 
-    SyncApi(Database &database, AccountStore &accounts, const SignInLimits &signIns = {});
+    // A batch refused because the store writer's queue is full.
+    static constexpr int WriterRetryAfterSeconds = 1;
+
+    // Pushes written together in one transaction at most (whole batches: at least one).
+    static constexpr int MaxGroupEvents = 2000;
+
+    // Reads (pulls, sign-ins) use `database` on this thread; pushes are written by `writer`,
+    // `pushQueue` of them at most waiting for it (more: 503 busy).
+    SyncApi(Database &database, AccountStore &accounts, StoreWriter &writer,
+            const SignInLimits &signIns = {}, int pushQueue = 256);
     void registerRoutes(QHttpServer &server);
     // Events accepted by another part of this process (Open311 POST): wake waiting pulls.
     void eventsAccepted()
@@ -38,14 +56,40 @@ public:
     static constexpr int LastSeqFreshMs = 20;
     // Pull answers kept for reuse while no new event arrives; beyond this many, forgotten.
     static constexpr int MaxSharedAnswers = 256;
-    void shutdown() { m_longPoll.releaseAll(); }
+    // At shutdown: the batches queued are written and answered, and every waiter answered.
+    void shutdown()
+    {
+        do
+            m_writer.finish(); // answering one group may send the next to the writer
+        while (m_writing);
+        m_longPoll.releaseAll();
+    }
 
 private:
     void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QHttpServerResponse signInAnswer(const Result<Session> &session, const QString &name);
     QHttpServerResponse logout(const QHttpServerRequest &request);
     QHttpServerResponse me(const QHttpServerRequest &request);
-    QHttpServerResponse push(const QHttpServerRequest &request);
+    // A push, signed in and decoded on the event loop, checked and written on the writer's.
+    struct Batch
+    {
+        Session session;
+        QList<Event> events;
+    };
+    struct WrittenBatch
+    {
+        QHttpServerResponse response{QHttpServerResponse::StatusCode::InternalServerError};
+        qint64 lastSeq = 0;
+        bool accepted = false; // some event is new to the store
+    };
+    // The batch of a push, or the answer that refuses it (nothing written).
+    std::variant<QHttpServerResponse, Batch> decodeBatch(const QHttpServerRequest &request);
+    void push(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // Sends the pushes queued to the writer as one group, unless it is writing already.
+    void writeQueued();
+    // Runs on the store writer's thread, on its connection.
+    static std::vector<WrittenBatch> writeBatches(Database &store, const QList<Batch> &batches);
+    static WrittenBatch answerFor(const Result<PushOutcome> &outcome);
     void pull(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QHttpServerResponse eventsAfter(qint64 after, int limit);
     // The store's highest sequence number: read again when `fresh` or older than LastSeqFreshMs.
@@ -53,6 +97,15 @@ private:
 
     Database &m_database;
     AccountStore &m_accounts;
+    StoreWriter &m_writer;
+    struct QueuedPush
+    {
+        Batch batch;
+        std::shared_ptr<http::PendingAnswer> pending;
+    };
+    std::vector<QueuedPush> m_queuedPushes; // waiting for the writer, in arrival order
+    bool m_writing = false;                 // a group is with the writer
+    int m_pushQueue;
     CentralLog m_log;
     ApiGate m_gate;
     SignInLimits m_signIns;

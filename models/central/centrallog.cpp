@@ -302,6 +302,43 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
     }
 }
 
+QList<Result<PushOutcome>> CentralLog::pushAll(const QList<Push> &pushes)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
+    sql::Transaction group(db);
+    if (auto s = group.begin(); !s)
+        return QList<Result<PushOutcome>>(pushes.size(), s.error());
+    QList<Result<PushOutcome>> outcomes;
+    bool failed = false;
+    for (const Push &each : pushes) {
+        // Each push in a savepoint of its own: one that fails anywhere (a PostgreSQL error
+        // outside push()'s own transaction aborts the whole group) is undone alone.
+        sql::Transaction one(db);
+        Result<PushOutcome> outcome = [&]() -> Result<PushOutcome> {
+            if (auto s = one.begin(); !s)
+                return s.error();
+            auto written = push(each.events, each.authorize);
+            if (!written)
+                return written;
+            if (auto s = one.commit(); !s)
+                return s.error();
+            return written;
+        }();
+        failed = failed || !outcome;
+        outcomes.append(std::move(outcome));
+    }
+    // After a failure the group must still be sound before it commits: PostgreSQL turns the
+    // COMMIT of an aborted transaction into a rollback without an error.
+    if (failed) {
+        QSqlQuery probe(db);
+        if (auto s = sql::exec(probe, QStringLiteral("SELECT 1")); !s)
+            return QList<Result<PushOutcome>>(pushes.size(), s.error());
+    }
+    if (auto s = group.commit(); !s)
+        return QList<Result<PushOutcome>>(pushes.size(), s.error());
+    return outcomes;
+}
+
 Result<QList<SequencedEvent>> CentralLog::after(qint64 seq, int limit) const
 {
     QList<SequencedEvent> list;

@@ -60,6 +60,16 @@ public:
     };
     Result<PushOutcome> push(const QList<Event> &events, const Authorize &authorize,
                              Atomicity atomicity = Atomicity::PerEvent);
+    // Several pushes (PerEvent) in one transaction, one commit for all (a server writing the
+    // batches of many workstations that arrived together): each judged and written as push()
+    // would, in order, each seeing those before it; one whose writing fails is undone alone and
+    // its outcome is the error. When the commit fails, every outcome is that error.
+    struct Push
+    {
+        QList<Event> events;
+        Authorize authorize;
+    };
+    QList<Result<PushOutcome>> pushAll(const QList<Push> &pushes);
     // Events after `seq` in sequence order, at most `limit`; quality reviews never travel.
     Result<QList<SequencedEvent>> after(qint64 seq, int limit) const;
     // Quality reviews about `agent` (all agents when empty), newest first.

@@ -85,26 +85,54 @@ void forgetCachedQueries(const QString &connectionName)
     queryCache().erase(connectionName);
 }
 
+namespace {
+
+// Transactions open per connection on this thread (a connection is used by one thread only).
+int &openTransactions(const QString &connectionName)
+{
+    thread_local std::map<QString, int> open;
+    return open[connectionName];
+}
+
+QString savepoint(int depth)
+{
+    return QStringLiteral("nested_%1").arg(depth);
+}
+
+} // namespace
+
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
 
 Transaction::~Transaction()
 {
     if (!m_open)
         return;
+    --openTransactions(m_db.connectionName());
     QSqlQuery query(m_db);
+    if (m_depth > 0) {
+        if (!query.exec(u"ROLLBACK TO SAVEPOINT " + savepoint(m_depth)) ||
+            !query.exec(u"RELEASE SAVEPOINT " + savepoint(m_depth)))
+            qCWarning(lcStorage) << "rollback to savepoint failed:" << query.lastError().text();
+        return;
+    }
     if (!query.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcStorage) << "rollback failed:" << query.lastError().text();
 }
 
 Status Transaction::begin()
 {
+    int &open = openTransactions(m_db.connectionName());
     QSqlQuery query(m_db);
-    if (!query.exec(dialect::of(m_db) == Dialect::Postgres ? QStringLiteral("BEGIN")
-                                                           : QStringLiteral("BEGIN IMMEDIATE"))) {
+    const QString statement = open > 0 ? QString(u"SAVEPOINT " + savepoint(open))
+                              : dialect::of(m_db) == Dialect::Postgres
+                                  ? QStringLiteral("BEGIN")
+                                  : QStringLiteral("BEGIN IMMEDIATE");
+    if (!query.exec(statement)) {
         return makeError(QStringLiteral("storage.transaction"),
                          QCoreApplication::translate("Storage", "cannot start a transaction: %1")
                              .arg(query.lastError().text()));
     }
+    m_depth = open++;
     m_open = true;
     return Ok{};
 }
@@ -112,11 +140,13 @@ Status Transaction::begin()
 Status Transaction::commit()
 {
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("COMMIT"))) {
+    if (!query.exec(m_depth > 0 ? QString(u"RELEASE SAVEPOINT " + savepoint(m_depth))
+                                : QStringLiteral("COMMIT"))) {
         return makeError(QStringLiteral("storage.transaction"),
                          QCoreApplication::translate("Storage", "cannot commit: %1")
                              .arg(query.lastError().text()));
     }
+    --openTransactions(m_db.connectionName());
     m_open = false;
     return Ok{};
 }

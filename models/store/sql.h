@@ -30,7 +30,9 @@ void forgetCachedQueries(const QString &connectionName);
 
 // Rolls back unless committed: every multi-statement write goes through one of these. On SQLite
 // it begins IMMEDIATE (the write lock is taken at once, so two writers never deadlock on an
-// upgrade from reading); on PostgreSQL a plain BEGIN.
+// upgrade from reading); on PostgreSQL a plain BEGIN. Begun while another Transaction of this
+// thread is open on the same connection, it is a savepoint inside that one: its commit keeps
+// its changes for the outer commit, its rollback undoes only its own.
 class Transaction
 {
 public:
@@ -44,6 +46,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_open = false;
+    int m_depth = 0; // 0: the outermost transaction; n: the savepoint at nesting level n
 };
 
 // Inserts rows of one table: on PostgreSQL `batchSize` rows per statement (one round trip per

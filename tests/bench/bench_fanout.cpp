@@ -161,6 +161,8 @@ struct Figures
     int pushed = 0;
     int pushesAnswered = 0;
     qint64 received = 0;
+    int pollErrors = 0;    // answers to pollers other than 200
+    int silentPollers = 0; // pollers that received none of the events
     double seconds = 0;
     std::vector<double> latencies;
     std::vector<double> pushLatencies;
@@ -189,6 +191,7 @@ Figures fanout(const Connect &connect, const QByteArray &token, int perSecond)
     }
     std::vector<std::unique_ptr<QTcpSocket>> pollers;
     std::vector<QByteArray> in(Pollers);
+    std::vector<int> perPoller(Pollers);
     for (int i = 0; i < Pollers; ++i) {
         std::unique_ptr<QTcpSocket> socket = connect();
         QTcpSocket *s = socket.get();
@@ -198,6 +201,8 @@ Figures fanout(const Connect &connect, const QByteArray &token, int perSecond)
             for (qsizetype length = responseLength(buffer); length > 0;
                  length = responseLength(buffer)) {
                 const qint64 now = clock.nsecsElapsed();
+                if (!buffer.startsWith("HTTP/1.1 200"))
+                    ++figures.pollErrors;
                 const Pulled pulled = scan(buffer.left(length));
                 buffer.remove(0, length);
                 for (const QByteArray &id : pulled.ids) {
@@ -205,13 +210,19 @@ Figures fanout(const Connect &connect, const QByteArray &token, int perSecond)
                     if (sent != sentAt.cend()) {
                         figures.latencies.push_back(double(now - *sent) / 1e6);
                         ++figures.received;
+                        ++perPoller[size_t(i)];
                     }
                 }
                 s->write(
                     pullRequest(token, pulled.ids.empty() ? pulled.lastSeq : pulled.maxSeq, 30));
             }
         });
+        // Sent now, not when the event loop first runs: connecting 1,000 pollers on a loaded
+        // machine takes longer than the server's --header-timeout (10 s), which closes a
+        // connection whose first request has not arrived by then (those pollers then heard
+        // nothing at all: "silent_pollers").
         s->write(pullRequest(token, start, 30));
+        s->flush();
         pollers.push_back(std::move(socket));
     }
     struct Pusher
@@ -278,6 +289,7 @@ Figures fanout(const Connect &connect, const QByteArray &token, int perSecond)
     tick.start();
     loop.exec();
     figures.load = std::max(figures.load, loadAverage());
+    figures.silentPollers = int(std::count(perPoller.begin(), perPoller.end(), 0));
     return figures;
 }
 
@@ -396,6 +408,8 @@ void report(benchmark::State &state, const Figures &f, const Figures *bare)
     state.counters["deliveries_pct"] =
         100.0 * double(f.received) / double(std::max(1, f.pushed * Pollers));
     state.counters["deliveries_per_s"] = double(f.received) / std::max(1.0, f.seconds);
+    state.counters["poll_errors"] = f.pollErrors;
+    state.counters["silent_pollers"] = f.silentPollers;
     state.counters["change_p50_ms"] = p50;
     state.counters["change_p99_ms"] = p99;
     state.counters["push_p50_ms"] = percentile(f.pushLatencies, 0.5);

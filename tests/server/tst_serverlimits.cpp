@@ -316,6 +316,9 @@ private slots:
         QTest::newRow("from the environment")
             << QStringList() << QByteArrayLiteral("CIVICDESK_SIGN_IN_WORKERS=0")
             << QStringLiteral("CIVICDESK_SIGN_IN_WORKERS \"0\" must be a whole number from 1");
+        QTest::newRow("no push queue")
+            << QStringList{QStringLiteral("--push-queue"), QStringLiteral("0")} << QByteArray()
+            << QStringLiteral("--push-queue \"0\" must be a whole number from 1");
         QTest::newRow("more than the descriptors")
             << QStringList{QStringLiteral("--max-connections"), QStringLiteral("900000")}
             << QByteArray() << QStringLiteral("file descriptors");

@@ -1,6 +1,7 @@
 #include "tests/support/serverprocess.h"
 
 #include "tests/support/pgcluster.h"
+#include "tests/support/teststore.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -82,6 +83,24 @@ bool ServerStore::resume()
     if (backend() != u"postgres")
         return false;
     return sharedClusterRestart(&m_error);
+}
+
+std::unique_ptr<ServerStore> miniCityServerStore(const QString &executable, QString *error)
+{
+    auto store = std::make_unique<ServerStore>();
+    if (store->url().isEmpty()) {
+        *error = u"no store: " + store->error();
+        return nullptr;
+    }
+    qInfo("backend %s", qPrintable(ServerStore::backend()));
+    QByteArray output;
+    if (ServerProcess(executable, store->url())
+            .run({QStringLiteral("--import-city"), testDataDir() + QStringLiteral("/minipack")}, {},
+                 &output) != 0) {
+        *error = u"the fixture city was not imported: " + QString::fromUtf8(output);
+        return nullptr;
+    }
+    return store;
 }
 
 QJsonObject requestCreatedEvent(const QString &actor, const QString &number, const QString &device)

@@ -36,6 +36,10 @@ private:
     QString m_error;
 };
 
+// A store for a server suite with tests/data/minipack imported by `executable` (the backend is
+// logged); null, with the reason in `error`, when it cannot be made.
+std::unique_ptr<ServerStore> miniCityServerStore(const QString &executable, QString *error);
+
 // A valid "request.created" event for the sync API (service RODENTACT at City Hall, opened now)
 // with a new id, for pushes in tests and benchmarks.
 QJsonObject requestCreatedEvent(const QString &actor, const QString &number,

@@ -1,0 +1,332 @@
+// The real civicdesk-server writing pushes on its store writer thread (SQLite or PostgreSQL,
+// CIVICDESK_TEST_BACKEND): a push that waits for the database (a write lock held by another
+// connection) does not hold up a pull on another connection, and is answered once written;
+// concurrent pushes, identical batches among them, keep sequence numbers unique, in commit order
+// and the same for the same event, and every acknowledged event is in the next pull.
+
+#include "models/store/database.h"
+#include "tests/support/rawhttp.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/teststore.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <csignal>
+#include <memory>
+
+using namespace civicdesk;
+using test::RawConnection;
+using test::ServerProcess;
+using test::statusOf;
+
+namespace {
+
+QJsonObject bodyOf(const QByteArray &response)
+{
+    return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
+}
+
+QByteArray pushRequest(const QByteArray &token, const QJsonArray &events)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("events"), events}})
+                                .toJson(QJsonDocument::Compact);
+    return "POST /api/v1/events HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+           "Authorization: Bearer " +
+           token + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QByteArray pullRequest(const QByteArray &token, qint64 after, int limit = 1000)
+{
+    return "GET /api/v1/events?after=" + QByteArray::number(after) +
+           "&limit=" + QByteArray::number(limit) + "&wait=0 HTTP/1.1\r\nHost: test\r\n" +
+           "Authorization: Bearer " + token + "\r\n\r\n";
+}
+
+// The store's write lock, held by a connection of the test's own: on SQLite the file's
+// (BEGIN IMMEDIATE), on PostgreSQL the advisory lock under which the server numbers events.
+class WriteLock
+{
+public:
+    explicit WriteLock(const QString &pathOrUrl)
+    {
+        auto store = Database::open(pathOrUrl);
+        if (!store) {
+            m_error = store.error().message;
+            return;
+        }
+        m_store = std::move(store.value());
+        const bool postgres = m_store->dialect() == Dialect::Postgres;
+        for (const QString &statement :
+             postgres ? QStringList{QStringLiteral("BEGIN"),
+                                    QStringLiteral("SELECT pg_advisory_xact_lock(8311)")}
+                      : QStringList{QStringLiteral("BEGIN IMMEDIATE")}) {
+            QSqlQuery query(QSqlDatabase::database(m_store->connectionName()));
+            if (!query.exec(statement)) {
+                m_error = query.lastError().text();
+                return;
+            }
+        }
+        m_held = true;
+    }
+    ~WriteLock() { release(); }
+    bool held() const { return m_held; }
+    QString error() const { return m_error; }
+    void release()
+    {
+        if (!m_held)
+            return;
+        QSqlQuery query(QSqlDatabase::database(m_store->connectionName()));
+        query.exec(QStringLiteral("ROLLBACK"));
+        m_held = false;
+    }
+
+private:
+    std::unique_ptr<Database> m_store;
+    QString m_error;
+    bool m_held = false;
+};
+
+} // namespace
+
+class TestStoreWriter : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::ServerStore> m_store;
+    std::unique_ptr<ServerProcess> m_server;
+    QByteArray m_token;
+    int m_numbers = 0;
+
+    QJsonObject newEvent()
+    {
+        return test::requestCreatedEvent(QStringLiteral("agent.w"),
+                                         QStringLiteral("W%1").arg(++m_numbers, 9, 10, QChar(u'0')),
+                                         QStringLiteral("TEST"));
+    }
+
+    // A fresh server process on the suite's store, with `arguments` added.
+    bool restart(const QStringList &arguments = {})
+    {
+        m_server->terminate();
+        m_server =
+            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        m_server->setServerArguments(arguments);
+        return m_server->start();
+    }
+
+    qint64 lastSeq()
+    {
+        RawConnection connection(m_server->port());
+        connection.send(pullRequest(m_token, 0, 1));
+        return qint64(bodyOf(connection.response()).value(u"last_seq").toDouble());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        m_store = test::miniCityServerStore(QStringLiteral(CIVICDESK_SERVER), &why);
+        QVERIFY2(m_store, qPrintable(why));
+        m_server =
+            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        QVERIFY(m_server->addUser(QStringLiteral("agent.w"), QStringLiteral("call_taker")));
+        QVERIFY(m_server->start());
+        m_token = m_server->login(QStringLiteral("agent.w")).toLatin1();
+        QVERIFY(!m_token.isEmpty());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            m_server->terminate();
+    }
+
+    // On PostgreSQL a push's commit ran on the event loop: while the database was slow, every
+    // long-poll answer and every other request waited for it (issue 13, item 9).
+    void aPushWaitingForTheStoreDoesNotHoldUpAPull()
+    {
+        RawConnection pusher(m_server->port());
+        RawConnection puller(m_server->port());
+        QVERIFY(pusher.isOpen() && puller.isOpen());
+        const qint64 before = lastSeq();
+        WriteLock lock(m_store->url());
+        QVERIFY2(lock.held(), qPrintable(lock.error()));
+        const QJsonObject event = newEvent();
+        pusher.send(pushRequest(m_token, {event}));
+        QTest::qWait(300); // the push is with the store, waiting for the lock
+        QElapsedTimer timer;
+        timer.start();
+        puller.send(pullRequest(m_token, before));
+        const QByteArray pulled = puller.response(5000);
+        const qint64 pullMs = timer.elapsed();
+        QCOMPARE(statusOf(pulled), 200);
+        QVERIFY2(pullMs < 1000,
+                 qPrintable(QStringLiteral("the pull waited %1 ms for a push").arg(pullMs)));
+        QCOMPARE(bodyOf(pulled).value(u"events").toArray().size(), 0);
+        // Durability: the push is answered only once its batch is committed.
+        QVERIFY2(pusher.response(200).isEmpty(), "the push was answered before it was written");
+        lock.release();
+        const QByteArray pushed = pusher.response(30000);
+        QCOMPARE(statusOf(pushed), 200);
+        const QJsonArray accepted = bodyOf(pushed).value(u"accepted").toArray();
+        QCOMPARE(accepted.size(), 1);
+        QCOMPARE(accepted.at(0)[u"id"].toString(), event.value(u"id").toString());
+        const qint64 seq = qint64(accepted.at(0)[u"seq"].toDouble());
+        QVERIFY(qint64(bodyOf(pushed).value(u"last_seq").toDouble()) >= seq);
+        // The next pull has it.
+        puller.send(pullRequest(m_token, before));
+        const QJsonArray events = bodyOf(puller.response()).value(u"events").toArray();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.at(0)[u"id"].toString(), event.value(u"id").toString());
+        QCOMPARE(qint64(events.at(0)[u"seq"].toDouble()), seq);
+    }
+
+    // Pushes beyond --push-queue waiting for the writer are refused at once, 503 busy with
+    // Retry-After, nothing written; those taken are written once the store lets them.
+    void aFullPushQueueIsA503()
+    {
+        QVERIFY(restart({QStringLiteral("--push-queue"), QStringLiteral("1")}));
+        RawConnection first(m_server->port());
+        RawConnection second(m_server->port());
+        RawConnection third(m_server->port());
+        const qint64 before = lastSeq();
+        WriteLock lock(m_store->url());
+        QVERIFY2(lock.held(), qPrintable(lock.error()));
+        const QJsonObject writing = newEvent(); // with the writer, waiting for the lock
+        first.send(pushRequest(m_token, {writing}));
+        QTest::qWait(300);
+        const QJsonObject waiting = newEvent(); // the one place in the queue
+        second.send(pushRequest(m_token, {waiting}));
+        QTest::qWait(300);
+        const QJsonObject refused = newEvent();
+        third.send(pushRequest(m_token, {refused}));
+        const QByteArray busy = third.response(5000);
+        QCOMPARE(statusOf(busy), 503);
+        QCOMPARE(bodyOf(busy).value(u"error").toObject().value(u"code").toString(),
+                 QStringLiteral("busy"));
+        QVERIFY(test::headerOf(busy, "Retry-After").toInt() > 0);
+        lock.release();
+        QCOMPARE(statusOf(first.response()), 200);
+        QCOMPARE(statusOf(second.response()), 200);
+        // Sent again once the queue has room, it is written.
+        third.send(pushRequest(m_token, {refused}));
+        QCOMPARE(statusOf(third.response()), 200);
+        first.send(pullRequest(m_token, before));
+        QStringList ids;
+        for (const QJsonValue &v : bodyOf(first.response()).value(u"events").toArray())
+            ids.append(v[u"id"].toString());
+        QCOMPARE(ids, (QStringList{writing.value(u"id").toString(), waiting.value(u"id").toString(),
+                                   refused.value(u"id").toString()}));
+        QVERIFY(restart());
+    }
+
+    // SIGTERM while a push waits for the store: the push is written and answered, then the
+    // process ends.
+    void aPushQueuedAtShutdownIsWrittenAndAnswered()
+    {
+        RawConnection pusher(m_server->port());
+        const qint64 before = lastSeq();
+        {
+            WriteLock lock(m_store->url());
+            QVERIFY2(lock.held(), qPrintable(lock.error()));
+            pusher.send(pushRequest(m_token, {newEvent()}));
+            QTest::qWait(300);
+            QCOMPARE(::kill(pid_t(m_server->processId()), SIGTERM), 0);
+            QTest::qWait(300);
+            QVERIFY2(pusher.response(100).isEmpty(), "answered before it was written");
+        }
+        const QByteArray answer = pusher.response();
+        QCOMPARE(statusOf(answer), 200);
+        const QJsonArray accepted = bodyOf(answer).value(u"accepted").toArray();
+        QCOMPARE(accepted.size(), 1);
+        QVERIFY(qint64(accepted.at(0)[u"seq"].toDouble()) > before);
+        QVERIFY(restart());
+        QCOMPARE(lastSeq(), qint64(accepted.at(0)[u"seq"].toDouble()));
+    }
+
+    // Batches from many connections at once, each sent twice at the same time (a workstation
+    // retrying after a lost answer): every answer 200, the same numbers for the same event,
+    // numbers unique and increasing within a batch and from one round to the next, and the pull
+    // holds exactly the acknowledged events in number order.
+    void concurrentPushesKeepOrderAndIdempotency()
+    {
+        constexpr int Batches = 8;
+        constexpr int PerBatch = 5;
+        constexpr int Rounds = 4;
+        const qint64 start = lastSeq();
+        std::vector<std::unique_ptr<RawConnection>> connections;
+        for (int i = 0; i < 2 * Batches; ++i) {
+            connections.push_back(std::make_unique<RawConnection>(m_server->port()));
+            QVERIFY(connections.back()->isOpen());
+        }
+        QMap<qint64, QString> all; // seq -> event id
+        qint64 previousRoundMax = start;
+        for (int round = 0; round < Rounds; ++round) {
+            QList<QStringList> ids(Batches);
+            for (int b = 0; b < Batches; ++b) {
+                QJsonArray events;
+                for (int e = 0; e < PerBatch; ++e) {
+                    events.append(newEvent());
+                    ids[b].append(events.last()[u"id"].toString());
+                }
+                const QByteArray request = pushRequest(m_token, events);
+                connections[b]->socket().write(request);
+                connections[Batches + b]->socket().write(request);
+            }
+            for (const auto &connection : connections)
+                connection->socket().flush();
+            qint64 roundMin = std::numeric_limits<qint64>::max();
+            qint64 roundMax = 0;
+            for (int b = 0; b < Batches; ++b) {
+                QList<qint64> seqs[2];
+                for (int copy = 0; copy < 2; ++copy) {
+                    const QByteArray answer = connections[copy * Batches + b]->response();
+                    QCOMPARE(statusOf(answer), 200);
+                    const QJsonObject body = bodyOf(answer);
+                    QVERIFY2(body.value(u"rejected").toArray().isEmpty(), answer.constData());
+                    const QJsonArray accepted = body.value(u"accepted").toArray();
+                    QCOMPARE(accepted.size(), PerBatch);
+                    QMap<QString, qint64> byId;
+                    for (const QJsonValue &v : accepted)
+                        byId.insert(v[u"id"].toString(), qint64(v[u"seq"].toDouble()));
+                    for (const QString &id : ids[b]) {
+                        QVERIFY(byId.contains(id));
+                        seqs[copy].append(byId.value(id));
+                    }
+                    QVERIFY(qint64(body.value(u"last_seq").toDouble()) >= seqs[copy].last());
+                }
+                QCOMPARE(seqs[0], seqs[1]);
+                for (int e = 0; e < PerBatch; ++e) {
+                    if (e > 0)
+                        QVERIFY(seqs[0][e] > seqs[0][e - 1]);
+                    QVERIFY2(!all.contains(seqs[0][e]), "one number given to two events");
+                    all.insert(seqs[0][e], ids[b][e]);
+                    roundMin = std::min(roundMin, seqs[0][e]);
+                    roundMax = std::max(roundMax, seqs[0][e]);
+                }
+            }
+            QVERIFY(roundMin > previousRoundMax);
+            previousRoundMax = roundMax;
+        }
+        QCOMPARE(all.size(), Rounds * Batches * PerBatch);
+        connections.front()->send(pullRequest(m_token, start));
+        const QJsonArray pulled =
+            bodyOf(connections.front()->response()).value(u"events").toArray();
+        QCOMPARE(pulled.size(), all.size());
+        auto expected = all.constBegin();
+        for (const QJsonValue &v : pulled) {
+            QCOMPARE(qint64(v[u"seq"].toDouble()), expected.key());
+            QCOMPARE(v[u"id"].toString(), expected.value());
+            ++expected;
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreWriter)
+#include "tst_storewriter.moc"
