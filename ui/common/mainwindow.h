@@ -120,7 +120,7 @@ private:
     QMenu *m_contactMenu = nullptr;
     QMenu *m_knowledgeMenu = nullptr;
     QList<QAction *> m_articleEditActions;
-    QList<QAction *> m_roleActions; // made by addRoleActions, gone on a switch
+    QList<QAction *> m_roleActions;  // made by addRoleActions, gone on a switch
     QMenu *m_practiceMenu = nullptr; // hidden in a practice window (its own menu is there)
     bool m_practice = false;
     QTimer *m_outsideChanges;
