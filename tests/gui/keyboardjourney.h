@@ -67,6 +67,8 @@ inline QString offScreen(const QWidget *widget)
 // Word-wrapped labels grow instead; only what is visible counts.
 inline QStringList truncatedTexts(const QWidget *root)
 {
+    // What the agent sees is laid out: a label whose text just changed gets its room first.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QStringList found;
     const auto check = [&found](const QWidget *w, const QString &text, int needed) {
         if (!w->isVisible() || text.isEmpty() || needed <= w->width())

@@ -713,6 +713,24 @@ private slots:
         QCOMPARE(RequestRepository(m_store->db()).count(), m_requestsBefore);
     }
 
+    // The contact's timer ("Contact by Phone · 0:02") reads as one line at 1366x768, in either
+    // language, and the channel and start button beside it are not squeezed (it wrapped to
+    // three lines in Spanish).
+    void theContactTimerReadsAsOneLine()
+    {
+        test::Journey j;
+        auto desk = startCall(j);
+        QVERIFY(desk.window);
+        auto *timer = desk.window->findChild<QLabel *>(QStringLiteral("contactTimerLabel"));
+        QVERIFY(timer);
+        QTRY_VERIFY(timer->isVisible() && !timer->text().isEmpty());
+        QVERIFY2(
+            timer->height() < 2 * timer->fontMetrics().lineSpacing(),
+            qPrintable(
+                QStringLiteral("\"%1\" is %2 px high").arg(timer->text()).arg(timer->height())));
+        noTruncatedText(desk);
+    }
+
     // Defect 10: the wheel over an unfocused answer scrolls the form and changes nothing.
     void theWheelScrollsTheFormNotTheAnswers()
     {
