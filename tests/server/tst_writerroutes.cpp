@@ -1,9 +1,9 @@
-// The real civicdesk-server writing sign-ins, sign-outs and Open311 POSTs on its store writer
-// thread, as it writes pushes (SQLite or PostgreSQL, CIVICDESK_TEST_BACKEND): while the store
-// keeps such a write waiting (its write lock held by another connection), a pull on another
-// connection is answered at once; the write is answered only once committed; with the writer's
-// queue full each is refused 503 with Retry-After, nothing written; a store that cannot be
-// reached is a 503, never a refused key.
+// The real civicdesk-server writing sign-ins, sign-outs, Open311 POSTs and admins' new users on
+// its store writer thread, as it writes pushes (SQLite or PostgreSQL, CIVICDESK_TEST_BACKEND):
+// while the store keeps such a write waiting (its write lock held by another connection), a
+// pull on another connection is answered at once; the write is answered only once committed;
+// with the writer's queue full each is refused 503 with Retry-After, nothing written; a store
+// that cannot be reached is a 503, never a refused key.
 
 #include "tests/support/rawhttp.h"
 #include "tests/support/serverprocess.h"
@@ -205,6 +205,26 @@ private slots:
         // Ended at once on this process, though another connection wrote it.
         me.send(getRequest("/api/v1/me", token));
         QCOMPARE(statusOf(me.response()), 401);
+    }
+
+    // An admin's new user (its Argon2id hash and its row) was made on the event loop.
+    void aNewUserWaitingForTheStoreDoesNotHoldUpAPull()
+    {
+        const qint64 before = lastSeq();
+        RawConnection admin(m_server->port());
+        StoreWriteLock lock(m_store->url());
+        QVERIFY2(lock.held(), qPrintable(lock.error()));
+        admin.send(postRequest("/api/v1/users", "application/json",
+                               "{\"name\":\"agent.new\",\"role\":\"call_taker\","
+                               "\"password\":\"" +
+                                   Password + "\"}",
+                               m_admin));
+        QTest::qWait(300);
+        verifyPullNotHeldUp(admin, before);
+        lock.release();
+        const QByteArray added = admin.response(30000);
+        QVERIFY2(statusOf(added) == 201, added.constData());
+        QVERIFY(!m_server->login(QStringLiteral("agent.new")).isEmpty());
     }
 
     // With --push-queue jobs waiting for the writer, a sign-in, a sign-out and an Open311 POST
