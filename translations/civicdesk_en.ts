@@ -1873,16 +1873,24 @@
         <translation>The form is not valid UTF-8 text, or holds characters no store keeps (NUL, lone surrogates, U+FFFE, U+FFFF, a leading U+FEFF).</translation>
     </message>
     <message>
-        <source>The request could not be stored just now; nothing was kept. Try again in a few seconds.</source>
-        <translation>The request could not be stored just now; nothing was kept. Try again in a few seconds.</translation>
-    </message>
-    <message>
         <source>This place is outside %1: %2 answers for it, at %3%4.%5</source>
         <translation>This place is outside %1: %2 answers for it, at %3%4.%5</translation>
     </message>
     <message>
         <source>This place is outside %1; the city cannot take a request for it.</source>
         <translation>This place is outside %1; the city cannot take a request for it.</translation>
+    </message>
+    <message>
+        <source>The server has as many writes waiting for the store as it takes; nothing was kept. Try again in %1 seconds.</source>
+        <translation>The server has as many writes waiting for the store as it takes; nothing was kept. Try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>The store cannot be reached just now; nothing was kept. Try again in %1 seconds.</source>
+        <translation>The store cannot be reached just now; nothing was kept. Try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>The request could not be stored just now; nothing was kept. Try again in %1 seconds.</source>
+        <translation>The request could not be stored just now; nothing was kept. Try again in %1 seconds.</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2278,10 @@
     <message>
         <source>&quot;password&quot; must be a string.</source>
         <translation>&quot;password&quot; must be a string.</translation>
+    </message>
+    <message>
+        <source>The server has as many writes waiting for the store as it takes; try again in %1 seconds.</source>
+        <translation>The server has as many writes waiting for the store as it takes; try again in %1 seconds.</translation>
     </message>
 </context>
 <context>
@@ -2773,8 +2785,8 @@
         <translation>Sign-in attempts a minute for one user name (default 10). Environment: CIVICDESK_SIGN_INS_PER_ACCOUNT.</translation>
     </message>
     <message>
-        <source>Pushes that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</source>
-        <translation>Pushes that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</translation>
+        <source>Pushes (and sign-ins, sign-outs, Open311 POSTs) that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</source>
+        <translation>Pushes (and sign-ins, sign-outs, Open311 POSTs) that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</translation>
     </message>
 </context>
 <context>
@@ -3200,6 +3212,10 @@
     <message>
         <source>The server has as many batches waiting to be written as it takes; try again in %1 seconds.</source>
         <translation>The server has as many batches waiting to be written as it takes; try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>The server has as many writes waiting for the store as it takes; try again in %1 seconds.</source>
+        <translation>The server has as many writes waiting for the store as it takes; try again in %1 seconds.</translation>
     </message>
 </context>
 <context>

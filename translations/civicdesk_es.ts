@@ -1873,16 +1873,24 @@
         <translation>El formulario no es texto UTF-8 válido o contiene caracteres que ningún almacén conserva (NUL, sustitutos sueltos, U+FFFE, U+FFFF, un U+FEFF inicial).</translation>
     </message>
     <message>
-        <source>The request could not be stored just now; nothing was kept. Try again in a few seconds.</source>
-        <translation>La solicitud no se pudo guardar en este momento; no se conservó nada. Vuelva a intentarlo en unos segundos.</translation>
-    </message>
-    <message>
         <source>This place is outside %1: %2 answers for it, at %3%4.%5</source>
         <translation>Este lugar está fuera de %1: lo atiende %2, en el %3%4.%5</translation>
     </message>
     <message>
         <source>This place is outside %1; the city cannot take a request for it.</source>
         <translation>Este lugar está fuera de %1; la ciudad no puede aceptar una solicitud para él.</translation>
+    </message>
+    <message>
+        <source>The server has as many writes waiting for the store as it takes; nothing was kept. Try again in %1 seconds.</source>
+        <translation>El servidor tiene tantas escrituras esperando al almacén como admite; no se conservó nada. Vuelva a intentarlo dentro de %1 segundos.</translation>
+    </message>
+    <message>
+        <source>The store cannot be reached just now; nothing was kept. Try again in %1 seconds.</source>
+        <translation>No se puede acceder al almacén en este momento; no se conservó nada. Vuelva a intentarlo dentro de %1 segundos.</translation>
+    </message>
+    <message>
+        <source>The request could not be stored just now; nothing was kept. Try again in %1 seconds.</source>
+        <translation>La solicitud no se pudo guardar en este momento; no se conservó nada. Vuelva a intentarlo dentro de %1 segundos.</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2278,10 @@
     <message>
         <source>&quot;password&quot; must be a string.</source>
         <translation>&quot;password&quot; debe ser una cadena.</translation>
+    </message>
+    <message>
+        <source>The server has as many writes waiting for the store as it takes; try again in %1 seconds.</source>
+        <translation>El servidor tiene tantas escrituras esperando al almacén como admite; vuelva a intentarlo dentro de %1 segundos.</translation>
     </message>
 </context>
 <context>
@@ -2773,8 +2785,8 @@
         <translation>Intentos de inicio de sesión por minuto para un mismo nombre de usuario (por defecto 10). Entorno: CIVICDESK_SIGN_INS_PER_ACCOUNT.</translation>
     </message>
     <message>
-        <source>Pushes that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</source>
-        <translation>Envíos de eventos que pueden esperar a ser escritos (por defecto 256); los demás reciben 503 con Retry-After. Entorno: CIVICDESK_PUSH_QUEUE.</translation>
+        <source>Pushes (and sign-ins, sign-outs, Open311 POSTs) that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</source>
+        <translation>Envíos de eventos (e inicios y cierres de sesión, POST de Open311) que pueden esperar a ser escritos (por defecto 256); los demás reciben 503 con Retry-After. Entorno: CIVICDESK_PUSH_QUEUE.</translation>
     </message>
 </context>
 <context>
@@ -3200,6 +3212,10 @@
     <message>
         <source>The server has as many batches waiting to be written as it takes; try again in %1 seconds.</source>
         <translation>El servidor ya tiene todos los lotes que admite esperando a ser escritos; vuelva a intentarlo en %1 segundos.</translation>
+    </message>
+    <message>
+        <source>The server has as many writes waiting for the store as it takes; try again in %1 seconds.</source>
+        <translation>El servidor tiene tantas escrituras esperando al almacén como admite; vuelva a intentarlo dentro de %1 segundos.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "app/server/httpreply.h"
 #include "app/server/routetable.h"
+#include "app/server/wireanswer.h"
 
 #include <QCoreApplication>
 #include <limits>
@@ -17,26 +18,6 @@ class Text
 {
     Q_DECLARE_TR_FUNCTIONS(HttpApi)
 };
-
-const char *reasonPhrase(HttpStatus status)
-{
-    switch (status) {
-    case HttpStatus::BadRequest:
-        return "Bad Request";
-    case HttpStatus::Unauthorized:
-        return "Unauthorized";
-    case HttpStatus::RequestTimeout:
-        return "Request Timeout";
-    case HttpStatus::PayloadTooLarge:
-        return "Payload Too Large";
-    case HttpStatus::RequestHeaderFieldsTooLarge:
-        return "Request Header Fields Too Large";
-    case HttpStatus::ServiceUnavailable:
-        return "Service Unavailable";
-    default:
-        return "Refused";
-    }
-}
 
 } // namespace
 
@@ -176,7 +157,7 @@ void ConnectionGuard::refuse(const QHttpServerResponse &response)
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction();
     connect(m_socket, &QTcpSocket::readyRead, this, [this] { drain(); });
-    m_socket->write(wireBytes(response));
+    m_socket->write(http::wireBytes(response, true));
     setPhase(Phase::Closing);
     drain();
 }
@@ -237,22 +218,6 @@ void ConnectionGuard::checkTime()
         m_socket->abort();
         break;
     }
-}
-
-QByteArray ConnectionGuard::wireBytes(const QHttpServerResponse &response)
-{
-    const HttpStatus status = response.statusCode();
-    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(int(status)) + ' ' + reasonPhrase(status) +
-                       "\r\nContent-Type: " + response.mimeType() +
-                       "\r\nContent-Length: " + QByteArray::number(response.data().size()) +
-                       "\r\nConnection: close\r\n";
-    for (const QByteArray &name :
-         {QByteArrayLiteral("Retry-After"), QByteArrayLiteral("WWW-Authenticate"),
-          QByteArrayLiteral("Allow")}) {
-        for (const QByteArray &value : response.headers(name))
-            bytes += name + ": " + value + "\r\n";
-    }
-    return bytes + "\r\n" + response.data();
 }
 
 } // namespace civicdesk

@@ -43,9 +43,6 @@ public:
     // Closes the connection if its time is up.
     void checkTime();
 
-    // The bytes of an answer written straight to the socket.
-    static QByteArray wireBytes(const QHttpServerResponse &response);
-
 private:
     enum class Phase
     {

@@ -45,6 +45,12 @@ QHttpServerResponse error(QHttpServerResponse::StatusCode status, const QString 
     return json(QJsonObject{{QStringLiteral("error"), detail}}, status);
 }
 
+QHttpServerResponse validationError(const QString &message, const QString &field)
+{
+    return error(QHttpServerResponse::StatusCode::BadRequest, QStringLiteral("validation"), message,
+                 field);
+}
+
 QHttpServerResponse storeUnavailable(const QString &detail)
 {
     // The detail (driver and SQL text) goes to the log, never to the client.
@@ -107,7 +113,13 @@ void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &re
 void logRequest(const QString &line, const QHttpServerResponse &response,
                 const QElapsedTimer &timer)
 {
-    qCInfo(lcServer).noquote() << line << int(response.statusCode())
+    logRequest(line, response.statusCode(), timer);
+}
+
+void logRequest(const QString &line, QHttpServerResponse::StatusCode status,
+                const QElapsedTimer &timer)
+{
+    qCInfo(lcServer).noquote() << line << int(status)
                                << QStringLiteral("%1 ms").arg(double(timer.nsecsElapsed()) / 1e6, 0,
                                                               'f', 1);
 }

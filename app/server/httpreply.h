@@ -22,6 +22,8 @@ json(const QJsonArray &body,
 // The sync API's error shape: {"error": {"code", "message", "field"}}.
 QHttpServerResponse error(QHttpServerResponse::StatusCode status, const QString &code,
                           const QString &message, const QString &field = {});
+// 400 "validation" naming the field at fault.
+QHttpServerResponse validationError(const QString &message, const QString &field);
 // The store could not be read or written (a database outage): 503 "unavailable" with
 // Retry-After; nothing was written. Never a 401: a workstation keeps its session and retries.
 QHttpServerResponse storeUnavailable(const QString &message);
@@ -39,6 +41,8 @@ void logRequest(const QHttpServerRequest &request, const QHttpServerResponse &re
 // "POST /api/v1/login": what logRequest names a request by, for answers given later.
 QString requestLine(const QHttpServerRequest &request);
 void logRequest(const QString &line, const QHttpServerResponse &response,
+                const QElapsedTimer &timer);
+void logRequest(const QString &line, QHttpServerResponse::StatusCode status,
                 const QElapsedTimer &timer);
 
 using Handler = std::function<QHttpServerResponse(const QHttpServerRequest &)>;

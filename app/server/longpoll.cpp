@@ -4,8 +4,8 @@
 
 namespace civicdesk {
 
-LongPoll::LongPoll(LastSeq lastSeq, QObject *parent)
-    : QObject(parent), m_lastSeq(std::move(lastSeq))
+LongPoll::LongPoll(LastSeq lastSeq, Answer answer, QObject *parent)
+    : QObject(parent), m_lastSeq(std::move(lastSeq)), m_answer(std::move(answer))
 {
     m_clock.start();
     m_timer.setInterval(PollMs);
@@ -13,10 +13,13 @@ LongPoll::LongPoll(LastSeq lastSeq, QObject *parent)
     m_soon.setSingleShot(true);
     m_soon.setInterval(0);
     connect(&m_soon, &QTimer::timeout, this, [this] { check(false); });
+    m_slice.setSingleShot(true);
+    m_slice.setInterval(0);
+    connect(&m_slice, &QTimer::timeout, this, [this] { answerDue(SliceSize); });
 }
 
 void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds,
-                    Answer answer, QString logLine)
+                    QString logLine)
 {
     QPointer<QTcpSocket> socket(responder.socket());
     auto waiter = std::unique_ptr<Waiter>(new Waiter{std::move(responder),
@@ -24,7 +27,6 @@ void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, i
                                                      after,
                                                      limit,
                                                      m_clock.elapsed() + seconds * 1000LL,
-                                                     std::move(answer),
                                                      std::move(logLine),
                                                      {}});
     waiter->started.start();
@@ -42,35 +44,18 @@ void LongPoll::notify()
 void LongPoll::releaseAll()
 {
     check(true);
+    answerDue(m_due.size());
 }
 
-void LongPoll::answer(Waiter &waiter, BuiltAnswers &built)
+void LongPoll::answer(Waiter &waiter)
 {
     if (!waiter.socket || waiter.socket->state() != QAbstractSocket::ConnectedState)
         return; // the client gave up; nothing to answer
-    const std::pair<qint64, int> key{waiter.after, waiter.limit};
-    auto found = built.constFind(key);
-    if (found == built.cend()) {
-        const QHttpServerResponse response = waiter.answer(waiter.after);
-        if (response.statusCode() != QHttpServerResponse::StatusCode::Ok) {
-            // An error (a store outage) carries headers of its own: answered as it is.
-            log(waiter, response.statusCode());
-            http::writeWhole(response, std::move(waiter.responder));
-            return;
-        }
-        found =
-            built.insert(key, Built{response.mimeType(), response.data(), response.statusCode()});
-    }
-    log(waiter, found->status);
-    http::writeWhole(QHttpServerResponse(found->mimeType, found->data, found->status),
-                     std::move(waiter.responder));
-}
-
-void LongPoll::log(const Waiter &waiter, QHttpServerResponse::StatusCode status)
-{
-    qCInfo(lcServer).noquote() << waiter.logLine << int(status)
-                               << QStringLiteral("%1 ms").arg(
-                                      double(waiter.started.nsecsElapsed()) / 1e6, 0, 'f', 1);
+    // Shared by every poller after the same number with the same limit (SyncApi keeps it until
+    // a new event arrives): one read and one encoding for all of them.
+    const http::WireAnswer answer = m_answer(waiter.after, waiter.limit);
+    http::logRequest(waiter.logLine, answer.status, waiter.started);
+    http::writeWire(answer.bytes, std::move(waiter.responder));
 }
 
 void LongPoll::check(bool force)
@@ -82,22 +67,32 @@ void LongPoll::check(bool force)
     const qint64 last = m_lastSeq();
     const qint64 now = m_clock.elapsed();
     std::vector<std::unique_ptr<Waiter>> still;
-    // Answering writes to sockets; collect first so the list is not changed while we walk it.
-    std::vector<std::unique_ptr<Waiter>> due;
+    still.reserve(m_waiters.size());
     for (auto &waiter : m_waiters) {
         const bool gone =
             !waiter->socket || waiter->socket->state() != QAbstractSocket::ConnectedState;
         if (force || gone || last > waiter->after || now >= waiter->deadlineMs)
-            due.push_back(std::move(waiter));
+            m_due.push_back(std::move(waiter));
         else
             still.push_back(std::move(waiter));
     }
     m_waiters = std::move(still);
-    BuiltAnswers built;
-    for (auto &waiter : due)
-        answer(*waiter, built);
     if (m_waiters.empty())
         m_timer.stop();
+    if (!force)
+        answerDue(SliceSize);
+}
+
+void LongPoll::answerDue(size_t count)
+{
+    // Answering writes to sockets; each waiter is taken off the list before it is answered.
+    for (size_t i = 0; i < count && !m_due.empty(); ++i) {
+        std::unique_ptr<Waiter> waiter = std::move(m_due.front());
+        m_due.pop_front();
+        answer(*waiter);
+    }
+    if (!m_due.empty() && !m_slice.isActive())
+        m_slice.start();
 }
 
 } // namespace civicdesk

@@ -1,13 +1,14 @@
 #pragma once
 
+#include "app/server/wireanswer.h"
+
 #include <QElapsedTimer>
-#include <QHash>
 #include <QHttpServerResponder>
-#include <QHttpServerResponse>
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -17,21 +18,25 @@ namespace civicdesk {
 // Pulls that wait for new events. A waiting pull is answered as soon as an event with a higher
 // sequence number is accepted — at once when this process accepted it (notify), within a poll
 // interval when another server process on the same store did — or when its time is up.
+//
+// A wake-up answers its pollers in slices of SliceSize, each slice one turn of the event loop,
+// so that the pushes, sign-ins and pulls that arrived meanwhile are answered between slices
+// instead of after the last of a thousand pollers.
 class LongPoll : public QObject
 {
 public:
     // Reads the store's highest sequence number.
     using LastSeq = std::function<qint64()>;
-    // Builds the answer for a pull after `after` (events, or an empty list when time is up).
-    using Answer = std::function<QHttpServerResponse(qint64 after)>;
+    // The answer for a pull after `after` with page size `limit` (events, or an empty list when
+    // time is up), whole: pollers after the same number with the same limit get the same bytes.
+    using Answer = std::function<http::WireAnswer(qint64 after, int limit)>;
 
     static constexpr int PollMs = 200;
+    static constexpr int SliceSize = 100;
 
-    explicit LongPoll(LastSeq lastSeq, QObject *parent = nullptr);
+    LongPoll(LastSeq lastSeq, Answer answer, QObject *parent = nullptr);
 
-    // `limit` (the page size asked) and `after` say which waiters get the same answer: it is
-    // built once per wake-up and shared by all of them.
-    void wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds, Answer answer,
+    void wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds,
               QString logLine);
     // New events were accepted here: answer every waiter behind them, once the current event
     // (the push's own answer) is done; several pushes in one turn of the event loop wake the
@@ -49,28 +54,22 @@ private:
         qint64 after;
         int limit;
         qint64 deadlineMs;
-        Answer answer;
         QString logLine;
         QElapsedTimer started;
     };
-    // An answer already built in this wake-up, for the waiters after the same sequence number
-    // with the same limit (implicitly shared bytes: never copied per waiter).
-    struct Built
-    {
-        QByteArray mimeType;
-        QByteArray data;
-        QHttpServerResponse::StatusCode status;
-    };
-    using BuiltAnswers = QHash<std::pair<qint64, int>, Built>;
     void check(bool force);
-    void answer(Waiter &waiter, BuiltAnswers &built);
-    static void log(const Waiter &waiter, QHttpServerResponse::StatusCode status);
+    // Answers up to `count` of the waiters found due, then schedules the next slice.
+    void answerDue(size_t count);
+    void answer(Waiter &waiter);
 
     LastSeq m_lastSeq;
+    Answer m_answer;
     QTimer m_timer;
-    QTimer m_soon; // single shot, 0 ms: the wake-up after the current event
+    QTimer m_soon;  // single shot, 0 ms: the wake-up after the current event
+    QTimer m_slice; // single shot, 0 ms: the next slice of due waiters
     QElapsedTimer m_clock;
     std::vector<std::unique_ptr<Waiter>> m_waiters;
+    std::deque<std::unique_ptr<Waiter>> m_due; // found due, not answered yet
 };
 
 } // namespace civicdesk

@@ -12,6 +12,7 @@
 #include "app/server/serveroptions.h"
 #include "app/server/storewriter.h"
 #include "app/server/syncapi.h"
+#include "app/server/useradmin.h"
 #include "models/accounts/accountstore.h"
 #include "models/citypack/citycheck.h"
 #include "models/citypack/cityimporter.h"
@@ -157,7 +158,8 @@ int main(int argc, char *argv[])
         qCInfo(lcServer) << "reconnected to the store";
         return true;
     });
-    // Pushes are written on a thread of their own with a second connection to the store.
+    // Pushes, sign-ins, sign-outs and Open311 POSTs are written on a thread of their own with a
+    // second connection to the store.
     StoreWriter writer(options.value().database, *database.value());
     if (auto s = writer.start(); !s)
         return fail(s.error().message);
@@ -168,8 +170,10 @@ int main(int argc, char *argv[])
     sync.registerRoutes(server);
     QueryApi queries(*database.value(), accounts);
     queries.registerRoutes(server);
-    Open311Api open311(*database.value(), accounts, options.value().publicUrl,
-                       [&sync] { sync.eventsAccepted(); });
+    UserAdmin userAdmin(accounts, writer, options.value().pushQueue);
+    userAdmin.registerRoutes(server);
+    Open311Api open311(*database.value(), accounts, writer, options.value().pushQueue,
+                       options.value().publicUrl, [&sync] { sync.eventsAccepted(); });
     open311.registerRoutes(server);
     // Live practice calls: held in memory, never written to the store.
     PracticeApi practice(accounts);

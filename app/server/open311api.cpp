@@ -90,6 +90,13 @@ QHttpServerResponse error(Format format, HttpStatus status, const QString &descr
     return errors(format, status, {description});
 }
 
+QHttpServerResponse retryLater(Format format, const QString &description, int seconds)
+{
+    QHttpServerResponse response = error(format, HttpStatus::ServiceUnavailable, description);
+    response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(seconds));
+    return response;
+}
+
 std::optional<std::pair<QString, Format>> resource(const QString &text)
 {
     if (text.endsWith(u".json"))
@@ -103,10 +110,10 @@ std::optional<std::pair<QString, Format>> resource(const QString &text)
 
 using namespace open311reply;
 
-Open311Api::Open311Api(Database &database, AccountStore &accounts, QString publicUrl,
-                       std::function<void()> eventsAccepted)
-    : m_database(database), m_accounts(accounts), m_publicUrl(std::move(publicUrl)),
-      m_eventsAccepted(std::move(eventsAccepted))
+Open311Api::Open311Api(Database &database, AccountStore &accounts, StoreWriter &writer,
+                       int writerQueue, QString publicUrl, std::function<void()> eventsAccepted)
+    : m_database(database), m_accounts(accounts), m_writer(writer), m_writerQueue(writerQueue),
+      m_publicUrl(std::move(publicUrl)), m_eventsAccepted(std::move(eventsAccepted))
 {
 }
 
@@ -131,10 +138,10 @@ void Open311Api::registerRoutes(QHttpServer &server)
                  http::timedArg([this](const QString &arg, const QHttpServerRequest &request) {
                      return topLevel(arg, request);
                  }));
-    server.route(QStringLiteral("/open311/v2/<arg>"), Method::Post,
-                 http::timedArg([this](const QString &arg, const QHttpServerRequest &request) {
-                     return post(arg, request);
-                 }));
+    server.route(
+        QStringLiteral("/open311/v2/<arg>"), Method::Post,
+        [this](const QString &arg, const QHttpServerRequest &request,
+               QHttpServerResponder &&responder) { post(arg, request, std::move(responder)); });
     server.route(QStringLiteral("/open311/v2/services/<arg>"), Method::Get,
                  http::timedArg([this](const QString &arg, const QHttpServerRequest &) {
                      return serviceDefinition(arg);

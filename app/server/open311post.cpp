@@ -5,7 +5,10 @@
 #include "app/server/httpreply.h"
 #include "app/server/open311api.h"
 #include "app/server/open311form.h"
+#include "app/server/open311submission.h"
+#include "app/server/pendinganswer.h"
 #include "app/server/routetable.h"
+#include "app/server/storewriter.h"
 #include "models/central/centrallog.h"
 #include "models/city/cataloguerepository.h"
 #include "models/city/citylimits.h"
@@ -43,7 +46,44 @@ using open311form::one;
 
 } // namespace
 
-QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerRequest &request)
+void Open311Api::post(const QString &arg, const QHttpServerRequest &request,
+                      QHttpServerResponder &&responder)
+{
+    auto pending = http::PendingAnswer::make(request, std::move(responder));
+    if (auto refused = http::screen(request, arg))
+        return pending->reply(*refused);
+    auto checked = checkPost(arg, request);
+    // After a database outage, as for every route: checked once more on a fresh connection.
+    if (auto *refused = std::get_if<QHttpServerResponse>(&checked);
+        refused && refused->statusCode() == HttpStatus::ServiceUnavailable && http::recoverStore())
+        checked = checkPost(arg, request);
+    if (auto *refused = std::get_if<QHttpServerResponse>(&checked))
+        return pending->reply(*refused);
+    auto submission = std::make_shared<Open311Submission>(std::get<Open311Submission>(checked));
+    if (m_writer.inFlight() >= m_writerQueue) {
+        return pending->reply(
+            retryLater(submission->format,
+                       PostText::tr("The server has as many writes waiting for the store as it "
+                                    "takes; nothing was kept. Try again in %1 seconds.")
+                           .arg(WriterRetryAfterSeconds),
+                       WriterRetryAfterSeconds));
+    }
+    // Numbered and written by the store writer on its own connection; answered once committed.
+    auto answer = std::make_shared<std::pair<QHttpServerResponse, bool>>(
+        QHttpServerResponse(HttpStatus::InternalServerError), false);
+    m_writer.submit(
+        [submission, answer](Database &store) {
+            answer->first = writeOpen311Submission(store, *submission, &answer->second);
+        },
+        [this, pending, answer] {
+            if (answer->second && m_eventsAccepted)
+                m_eventsAccepted();
+            pending->reply(answer->first);
+        });
+}
+
+std::variant<QHttpServerResponse, Open311Submission>
+Open311Api::checkPost(const QString &arg, const QHttpServerRequest &request)
 {
     const auto r = resource(arg);
     if (!r || r->first != u"requests")
@@ -66,7 +106,14 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
     const Form &form = *parsed;
 
     const QString key = one(form, QStringLiteral("api_key"));
-    const auto label = m_accounts.apiKeyLabel(key);
+    const auto found = m_accounts.apiKeyLabel(key);
+    if (!found) // the store could not be asked: not the key's fault
+        return retryLater(format,
+                          PostText::tr("The store cannot be reached just now; nothing was kept. "
+                                       "Try again in %1 seconds.")
+                              .arg(http::StoreRetryAfterSeconds),
+                          http::StoreRetryAfterSeconds);
+    const std::optional<QString> &label = found.value();
     if (!label)
         return error(format, HttpStatus::Forbidden,
                      key.isEmpty() ? PostText::tr("api_key is required to create requests.")
@@ -227,47 +274,9 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
     if (!problems.isEmpty())
         return errors(format, HttpStatus::BadRequest, problems);
 
-    // Everything checked: write the events.
-    EventStore events(m_database);
-    IntakeService intake(m_database, events, u"open311:" + *label);
-    CentralLog log(m_database);
-    // The reporter and the request are gathered first and written together, or not at all: a
-    // refused POST leaves no caller behind (nor sends one to every workstation).
-    QList<Event> gathered;
-    intake.setSink([&gathered](const Event &event) -> Status {
-        gathered.append(event);
-        return Ok{};
-    });
-    if (identified && type->contactRule != ContactRule::Never) {
-        auto callerId = intake.saveCaller(caller);
-        if (!callerId)
-            return error(format, HttpStatus::BadRequest, callerId.error().message);
-        request311.callerId = callerId.value();
-    }
-    auto created = intake.createRequest(request311);
-    if (!created)
-        return error(format,
-                     created.error().code.startsWith(u"intake.") ? HttpStatus::BadRequest
-                                                                 : HttpStatus::ServiceUnavailable,
-                     created.error().message);
-    auto written = log.push(gathered, {}, CentralLog::Atomicity::AllOrNothing);
-    if (!written) {
-        qCWarning(lcServer) << "Open311 POST not written:" << written.error().message;
-        return error(format, HttpStatus::ServiceUnavailable,
-                     PostText::tr("The request could not be stored just now; nothing was kept. "
-                                  "Try again in a few seconds."));
-    }
-    if (m_eventsAccepted)
-        m_eventsAccepted();
-    QJsonObject entry{{QStringLiteral("service_request_id"), created.value().number.compact()},
-                      {QStringLiteral("account_id"), QJsonValue()}};
-    const QDateTime due = created.value().dueAt;
-    entry.insert(QStringLiteral("service_notice"),
-                 due.isValid()
-                     ? PostText::tr("Expected to be resolved by %1.").arg(due.toString(Qt::ISODate))
-                     : PostText::tr("Received; the department will review it."));
-    return ok(format, QJsonArray{entry}, QStringLiteral("service_requests"),
-              QStringLiteral("request"));
+    // Everything checked: the store writer writes it.
+    return Open311Submission{format, *label, request311, caller,
+                             identified && type->contactRule != ContactRule::Never};
 }
 
 const CityLimits &Open311Api::cityLimits()

@@ -72,13 +72,6 @@ QJsonObject requestJson(const RequestWithCallers &entry)
                        {QStringLiteral("callers"), callers}};
 }
 
-QJsonObject accountJson(const Account &account)
-{
-    return QJsonObject{{QStringLiteral("name"), account.name},
-                       {QStringLiteral("role"), agentRoleName(account.role)},
-                       {QStringLiteral("disabled"), account.disabled}};
-}
-
 std::optional<double> queryDouble(const QUrlQuery &query, const QString &name)
 {
     bool ok = false;
@@ -111,14 +104,6 @@ void QueryApi::registerRoutes(QHttpServer &server)
                  }));
     server.route(QStringLiteral("/api/v1/reviews"), Method::Get,
                  http::timed([this](const QHttpServerRequest &r) { return reviews(r); }));
-    server.route(QStringLiteral("/api/v1/users"), Method::Get,
-                 http::timed([this](const QHttpServerRequest &r) { return users(r); }));
-    server.route(QStringLiteral("/api/v1/users"), Method::Post,
-                 http::timed([this](const QHttpServerRequest &r) { return addUser(r); }));
-    server.route(QStringLiteral("/api/v1/users/<arg>"), Method::Patch,
-                 http::timedArg([this](const QString &name, const QHttpServerRequest &r) {
-                     return changeUser(name, r);
-                 }));
 }
 
 QHttpServerResponse QueryApi::requests(const QHttpServerRequest &request)
@@ -288,99 +273,6 @@ QHttpServerResponse QueryApi::reviews(const QHttpServerRequest &request)
     for (const SequencedEvent &e : list.value())
         reviews.append(eventToJson(e.event, e.seq));
     return http::json(QJsonObject{{QStringLiteral("reviews"), reviews}});
-}
-
-std::optional<QHttpServerResponse> QueryApi::refuseUnlessAdmin(const QHttpServerRequest &request)
-{
-    auto gate = m_gate.authenticate(request);
-    if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
-        return std::move(*denied);
-    if (!mayManageUsers(std::get<Session>(gate).role))
-        return ApiGate::forbidden(Text::tr("Only admins may manage users."));
-    return std::nullopt;
-}
-
-QHttpServerResponse QueryApi::users(const QHttpServerRequest &request)
-{
-    if (auto refused = refuseUnlessAdmin(request))
-        return std::move(*refused);
-    QJsonArray list;
-    for (const Account &a : m_accounts.users())
-        list.append(accountJson(a));
-    return http::json(QJsonObject{{QStringLiteral("users"), list}});
-}
-
-QHttpServerResponse QueryApi::addUser(const QHttpServerRequest &request)
-{
-    if (auto refused = refuseUnlessAdmin(request))
-        return std::move(*refused);
-    QJsonObject body;
-    if (auto refused = http::parseObject(request, body))
-        return std::move(*refused);
-    for (const char *name : {"name", "role", "password"}) {
-        if (!body.value(QLatin1String(name)).isString())
-            return badRequest(Text::tr("\"%1\" is required (a string).").arg(QLatin1String(name)),
-                              QString::fromLatin1(name));
-    }
-    const auto role = agentRoleFromName(body.value(u"role").toString());
-    if (!role)
-        return badRequest(
-            Text::tr("\"role\" must be one of: %1.").arg(agentRoleNames().join(u", ")),
-            QStringLiteral("role"));
-    const QString name = body.value(u"name").toString();
-    if (auto s = m_accounts.addUser(name, *role, body.value(u"password").toString()); !s) {
-        if (s.error().code == u"conflict")
-            return http::error(HttpStatus::Conflict, QStringLiteral("conflict"), s.error().message,
-                               QStringLiteral("name"));
-        if (s.error().code == u"validation")
-            return badRequest(s.error().message, AccountStore::checkUserName(name)
-                                                     ? QStringLiteral("password")
-                                                     : QStringLiteral("name"));
-        return storeFailure(s.error());
-    }
-    return http::json(accountJson(Account{name, *role, false}), HttpStatus::Created);
-}
-
-QHttpServerResponse QueryApi::changeUser(const QString &name, const QHttpServerRequest &request)
-{
-    if (auto refused = refuseUnlessAdmin(request))
-        return std::move(*refused);
-    QJsonObject body;
-    if (auto refused = http::parseObject(request, body))
-        return std::move(*refused);
-    if (!m_accounts.user(name))
-        return http::error(HttpStatus::NotFound, QStringLiteral("not_found"),
-                           Text::tr("No user named \"%1\".").arg(name.left(64)));
-    std::optional<AgentRole> role;
-    if (body.contains(u"role")) {
-        role = agentRoleFromName(body.value(u"role").toString());
-        if (!role)
-            return badRequest(
-                Text::tr("\"role\" must be one of: %1.").arg(agentRoleNames().join(u", ")),
-                QStringLiteral("role"));
-    }
-    if (body.contains(u"disabled") && !body.value(u"disabled").isBool())
-        return badRequest(Text::tr("\"disabled\" must be true or false."),
-                          QStringLiteral("disabled"));
-    if (body.contains(u"password") && !body.value(u"password").isString())
-        return badRequest(Text::tr("\"password\" must be a string."), QStringLiteral("password"));
-    if (body.contains(u"password")) {
-        if (auto s = AccountStore::checkPassword(name, body.value(u"password").toString()); !s)
-            return badRequest(s.error().message, QStringLiteral("password"));
-    }
-    if (role) {
-        if (auto s = m_accounts.setRole(name, *role); !s)
-            return storeFailure(s.error());
-    }
-    if (body.contains(u"disabled")) {
-        if (auto s = m_accounts.setDisabled(name, body.value(u"disabled").toBool()); !s)
-            return storeFailure(s.error());
-    }
-    if (body.contains(u"password")) {
-        if (auto s = m_accounts.resetPassword(name, body.value(u"password").toString()); !s)
-            return storeFailure(s.error());
-    }
-    return http::json(accountJson(*m_accounts.user(name)));
 }
 
 } // namespace civicdesk

@@ -12,7 +12,7 @@ namespace civicdesk {
 class Database;
 
 // The sync API's reads beyond events (API.md): request queries, reference data for a new
-// workstation, quality reviews, and user management for admins.
+// workstation and quality reviews (user management: UserAdmin).
 class QueryApi
 {
 public:
@@ -28,11 +28,6 @@ private:
     QHttpServerResponse reference(const QHttpServerRequest &request);
     QHttpServerResponse referenceTable(const QString &table, const QHttpServerRequest &request);
     QHttpServerResponse reviews(const QHttpServerRequest &request);
-    // 401 without a valid token, 403 for anyone but an admin; nothing when allowed.
-    std::optional<QHttpServerResponse> refuseUnlessAdmin(const QHttpServerRequest &request);
-    QHttpServerResponse users(const QHttpServerRequest &request);
-    QHttpServerResponse addUser(const QHttpServerRequest &request);
-    QHttpServerResponse changeUser(const QString &name, const QHttpServerRequest &request);
 
     AccountStore &m_accounts;
     CentralLog m_log;

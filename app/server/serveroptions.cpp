@@ -184,8 +184,9 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
         QStringLiteral("N"));
     const QCommandLineOption pushQueue(
         QStringLiteral("push-queue"),
-        OptionsText::tr("Pushes that may wait to be written (default 256); more are answered "
-                        "503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE."),
+        OptionsText::tr("Pushes (and sign-ins, sign-outs, Open311 POSTs) that may wait to be "
+                        "written (default 256); more are answered 503 with Retry-After. "
+                        "Environment: CIVICDESK_PUSH_QUEUE."),
         QStringLiteral("N"));
     parser.addOptions({listen,
                        database,

@@ -110,6 +110,11 @@ void StoreWriter::finish()
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
+bool StoreWriter::reconnected(Database &store)
+{
+    return store.dialect() == Dialect::Postgres && store.reconnect();
+}
+
 void StoreWriter::stop()
 {
     if (!m_thread.joinable())

@@ -51,6 +51,9 @@ public:
     // Jobs submitted whose answers have not run yet.
     int inFlight() const { return int(m_answers.size()); }
     bool threaded() const { return m_thread.joinable(); }
+    // For a job whose write failed for the store's own reasons: true when `store` is
+    // PostgreSQL and a fresh connection is open (its connection was lost: try once more).
+    static bool reconnected(Database &store);
 
 private:
     void run(std::shared_ptr<std::promise<Status>> opened);

@@ -56,7 +56,9 @@ SyncApi::SyncApi(Database &database, AccountStore &accounts, StoreWriter &writer
       m_log(database), m_gate(accounts), m_signIns(signIns),
       m_loginsPerAddress(signIns.perAddressPerMinute),
       m_loginsPerAccount(signIns.perAccountPerMinute),
-      m_passwordChecks(signIns.workers, signIns.queue), m_longPoll([this] { return lastSeq(); })
+      m_passwordChecks(signIns.workers, signIns.queue),
+      m_longPoll([this] { return lastSeq(); },
+                 [this](qint64 after, int limit) { return eventsAfter(after, limit); })
 {
 }
 
@@ -68,7 +70,9 @@ void SyncApi::registerRoutes(QHttpServer &server)
                      login(r, std::move(responder));
                  });
     server.route(QStringLiteral("/api/v1/logout"), Method::Post,
-                 http::timed([this](const QHttpServerRequest &r) { return logout(r); }));
+                 [this](const QHttpServerRequest &r, QHttpServerResponder &&responder) {
+                     logout(r, std::move(responder));
+                 });
     server.route(QStringLiteral("/api/v1/me"), Method::Get,
                  http::timed([this](const QHttpServerRequest &r) { return me(r); }));
     server.route(QStringLiteral("/api/v1/events"), Method::Post,
@@ -122,16 +126,50 @@ void SyncApi::login(const QHttpServerRequest &request, QHttpServerResponder &&re
             return AccountStore::passwordMatches(hash, password);
         },
         [this, pending, attempt = attempt.value(), device](bool matched) {
-            // Recorded even when the client has gone: a failure counts towards the lock.
-            pending->reply(signInAnswer(
-                m_accounts.finishSignIn(attempt, matched, device, QDateTime::currentDateTimeUtc()),
-                attempt.name));
+            finishSignIn(pending, attempt, matched, device);
         });
     if (!queued)
         pending->reply(http::busy(Text::tr("The server is checking as many sign-ins as it can; "
                                            "try again in %1 seconds.")
                                       .arg(SignInRetryAfterSeconds),
                                   SignInRetryAfterSeconds));
+}
+
+bool SyncApi::writerFull(const std::shared_ptr<http::PendingAnswer> &pending)
+{
+    if (m_writer.inFlight() < m_pushQueue)
+        return false;
+    pending->reply(http::busy(Text::tr("The server has as many writes waiting for the store as "
+                                       "it takes; try again in %1 seconds.")
+                                  .arg(WriterRetryAfterSeconds),
+                              WriterRetryAfterSeconds));
+    return true;
+}
+
+void SyncApi::finishSignIn(const std::shared_ptr<http::PendingAnswer> &pending,
+                           const AccountStore::SignInAttempt &attempt, bool matched,
+                           const QString &device)
+{
+    if (writerFull(pending))
+        return;
+    // The outcome (a new session, or a failure towards the lock) is written by the store writer
+    // on its own connection, even when the client has gone; answered once committed.
+    auto outcome = std::make_shared<Result<Session>>(Error{});
+    m_writer.submit(
+        [attempt, matched, device, outcome](Database &store) {
+            AccountStore accounts(store);
+            const auto finish = [&] {
+                return accounts.finishSignIn(attempt, matched, device,
+                                             QDateTime::currentDateTimeUtc());
+            };
+            *outcome = finish();
+            if (!*outcome && !outcome->error().code.startsWith(u"auth.") &&
+                StoreWriter::reconnected(store))
+                *outcome = finish(); // the connection was lost (PostgreSQL restarted)
+        },
+        [this, pending, outcome, name = attempt.name] {
+            pending->reply(signInAnswer(*outcome, name));
+        });
 }
 
 QHttpServerResponse SyncApi::signInAnswer(const Result<Session> &session, const QString &name)
@@ -157,14 +195,33 @@ QHttpServerResponse SyncApi::signInAnswer(const Result<Session> &session, const 
                                              {QStringLiteral("role"), agentRoleName(s.role)}}}});
 }
 
-QHttpServerResponse SyncApi::logout(const QHttpServerRequest &request)
+void SyncApi::logout(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    auto pending = http::PendingAnswer::make(request, std::move(responder));
+    if (auto refused = http::screen(request))
+        return pending->reply(*refused);
     auto gate = m_gate.authenticate(request);
+    if (auto *denied = std::get_if<QHttpServerResponse>(&gate);
+        denied && denied->statusCode() == HttpStatus::ServiceUnavailable && http::recoverStore())
+        gate = m_gate.authenticate(request);
     if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
-        return std::move(*denied);
-    if (auto s = m_accounts.signOut(http::bearerToken(request)); !s)
-        return http::storeUnavailable(s.error().message);
-    return QHttpServerResponse(HttpStatus::NoContent);
+        return pending->reply(*denied);
+    if (writerFull(pending))
+        return;
+    // Written by the store writer; this process's memory of sessions is dropped once committed.
+    auto ended = std::make_shared<Status>(Ok{});
+    m_writer.submit(
+        [token = http::bearerToken(request), ended](Database &store) {
+            AccountStore accounts(store);
+            *ended = accounts.signOut(token);
+            if (!*ended && StoreWriter::reconnected(store))
+                *ended = accounts.signOut(token);
+        },
+        [this, pending, ended] {
+            m_accounts.forgetCachedSessions();
+            pending->reply(*ended ? QHttpServerResponse(HttpStatus::NoContent)
+                                  : http::storeUnavailable(ended->error().message));
+        });
 }
 
 QHttpServerResponse SyncApi::me(const QHttpServerRequest &request)
@@ -289,7 +346,7 @@ std::vector<SyncApi::WrittenBatch> SyncApi::writeBatches(Database &store,
         if (!outcomes.at(i))
             failed.append(i);
     }
-    if (!failed.isEmpty() && store.dialect() == Dialect::Postgres && store.reconnect()) {
+    if (!failed.isEmpty() && StoreWriter::reconnected(store)) {
         QList<CentralLog::Push> again;
         for (qsizetype i : failed)
             again.append(pushes.at(i));
@@ -341,7 +398,7 @@ qint64 SyncApi::lastSeq(bool fresh)
     return m_lastSeq;
 }
 
-QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit)
+http::WireAnswer SyncApi::eventsAfter(qint64 after, int limit)
 {
     // The events up to the highest number known here are fixed (numbers are given out under
     // the store's write lock, in commit order): an answer built since that number was read
@@ -353,10 +410,10 @@ QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit)
     }
     const std::pair<qint64, int> key{after, limit};
     if (auto found = m_sharedAnswers.constFind(key); found != m_sharedAnswers.cend())
-        return QHttpServerResponse(QByteArrayLiteral("application/json"), found->data);
+        return *found;
     auto events = m_log.after(after, limit);
     if (!events)
-        return http::storeUnavailable(events.error().message);
+        return http::wire(http::storeUnavailable(events.error().message));
     QJsonArray list;
     // Never below an event in the answer (another process may have added some since `known`).
     qint64 last = known;
@@ -364,12 +421,12 @@ QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit)
         list.append(eventToJson(e.event, e.seq));
         last = std::max(last, e.seq);
     }
-    QHttpServerResponse response =
+    const http::WireAnswer answer = http::wire(
         http::json(QJsonObject{{QStringLiteral("events"), list},
                                {QStringLiteral("last_seq"), double(last)},
-                               {QStringLiteral("more"), events.value().size() == limit}});
-    m_sharedAnswers.insert(key, SharedAnswer{response.data()});
-    return response;
+                               {QStringLiteral("more"), events.value().size() == limit}}));
+    m_sharedAnswers.insert(key, answer);
+    return answer;
 }
 
 void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -402,13 +459,13 @@ void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&res
     // read up to LastSeqFreshMs ago, as it is answered within LongPoll::PollMs of any change.
     if (*wait == 0)
         lastSeq(true);
-    if (*wait == 0 || lastSeq() > *after)
-        return reply(eventsAfter(*after, int(*limit)));
-    const int pullLimit = int(*limit);
-    m_longPoll.wait(
-        std::move(responder), *after, pullLimit, int(*wait),
-        [this, pullLimit](qint64 from) { return eventsAfter(from, pullLimit); },
-        QStringLiteral("%1 %2").arg(methodName(request), request.url().path()));
+    if (*wait == 0 || lastSeq() > *after) {
+        const http::WireAnswer answer = eventsAfter(*after, int(*limit));
+        http::logRequest(http::requestLine(request), answer.status, timer);
+        return http::writeWire(answer.bytes, std::move(responder));
+    }
+    m_longPoll.wait(std::move(responder), *after, int(*limit), int(*wait),
+                    QStringLiteral("%1 %2").arg(methodName(request), request.url().path()));
 }
 
 } // namespace civicdesk

@@ -5,6 +5,7 @@
 #include "app/server/passwordchecks.h"
 #include "app/server/serveroptions.h"
 #include "app/server/storewriter.h"
+#include "app/server/wireanswer.h"
 #include "models/accounts/accountstore.h"
 #include "models/central/centrallog.h"
 
@@ -33,7 +34,7 @@ public:
     // A sign-in refused because every password check worker and queue place is taken.
     static constexpr int SignInRetryAfterSeconds = 2;
 
-    // A batch refused because the store writer's queue is full.
+    // A batch, sign-in or sign-out refused because the store writer's queue is full.
     static constexpr int WriterRetryAfterSeconds = 1;
 
     // Pushes written together in one transaction at most (whole batches: at least one).
@@ -67,8 +68,14 @@ public:
 
 private:
     void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // The password was checked: the store writer records the outcome.
+    void finishSignIn(const std::shared_ptr<http::PendingAnswer> &pending,
+                      const AccountStore::SignInAttempt &attempt, bool matched,
+                      const QString &device);
     QHttpServerResponse signInAnswer(const Result<Session> &session, const QString &name);
-    QHttpServerResponse logout(const QHttpServerRequest &request);
+    void logout(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // True (and `pending` answered 503 busy) when `pushQueue` jobs wait for the store writer.
+    bool writerFull(const std::shared_ptr<http::PendingAnswer> &pending);
     QHttpServerResponse me(const QHttpServerRequest &request);
     // A push, signed in and decoded on the event loop, checked and written on the writer's.
     struct Batch
@@ -91,7 +98,8 @@ private:
     static std::vector<WrittenBatch> writeBatches(Database &store, const QList<Batch> &batches);
     static WrittenBatch answerFor(const Result<PushOutcome> &outcome);
     void pull(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    QHttpServerResponse eventsAfter(qint64 after, int limit);
+    // The whole answer (shared, see m_sharedAnswers) of a pull after `after`.
+    http::WireAnswer eventsAfter(qint64 after, int limit);
     // The store's highest sequence number: read again when `fresh` or older than LastSeqFreshMs.
     qint64 lastSeq(bool fresh = false);
 
@@ -118,11 +126,7 @@ private:
     // Answers of pulls since the last new event, by (after, limit): the pollers one wake-up
     // answered pull again after the same number, and share one read and one encoding of what
     // came meanwhile instead of each querying and encoding it (issue 13, item 9).
-    struct SharedAnswer
-    {
-        QByteArray data;
-    };
-    QHash<std::pair<qint64, int>, SharedAnswer> m_sharedAnswers;
+    QHash<std::pair<qint64, int>, http::WireAnswer> m_sharedAnswers;
     qint64 m_sharedAnswersSeq = -1;
 };
 

@@ -377,8 +377,7 @@ Result<qint64> AccountStore::epoch() const
 
 Status AccountStore::endCachedSessions(QSqlQuery &query)
 {
-    m_sessions.clear();
-    m_epochRead.invalidate();
+    forgetCachedSessions();
     return sql::exec(query, QStringLiteral("UPDATE auth_epoch SET epoch = epoch + 1 WHERE id = 1"));
 }
 
@@ -483,18 +482,20 @@ Status AccountStore::revokeApiKey(const QString &label)
     return Ok{};
 }
 
-std::optional<QString> AccountStore::apiKeyLabel(const QString &key) const
+Result<std::optional<QString>> AccountStore::apiKeyLabel(const QString &key) const
 {
     if (key.isEmpty())
-        return std::nullopt;
+        return std::optional<QString>();
     QSqlQuery query(connection(m_database));
-    if (!sql::exec(query,
-                   QStringLiteral("SELECT label FROM api_keys WHERE key_hash = ? AND revoked_at "
-                                  "IS NULL"),
-                   {sha256Hex(key)}) ||
-        !query.next())
-        return std::nullopt;
-    return query.value(0).toString();
+    if (auto s = sql::exec(query,
+                           QStringLiteral("SELECT label FROM api_keys WHERE key_hash = ? AND "
+                                          "revoked_at IS NULL"),
+                           {sha256Hex(key)});
+        !s)
+        return s.error();
+    if (!query.next())
+        return std::optional<QString>();
+    return std::optional<QString>(query.value(0).toString());
 }
 
 } // namespace civicdesk

@@ -94,8 +94,15 @@ public:
     // A new key for `label`, returned once (errors when the label is taken).
     Result<QString> createApiKey(const QString &label);
     Status revokeApiKey(const QString &label);
-    // The label of a valid (not revoked) key.
-    std::optional<QString> apiKeyLabel(const QString &key) const;
+    // The label of a valid (not revoked) key; an error only when the store could not be asked.
+    Result<std::optional<QString>> apiKeyLabel(const QString &key) const;
+    // Sessions kept in memory are forgotten and the epoch read again: another connection (the
+    // store writer's) ended or changed sessions.
+    void forgetCachedSessions() const
+    {
+        m_sessions.clear();
+        m_epochRead.invalidate();
+    }
 
 private:
     Status exists(const QString &name) const;

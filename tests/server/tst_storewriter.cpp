@@ -4,18 +4,15 @@
 // concurrent pushes, identical batches among them, keep sequence numbers unique, in commit order
 // and the same for the same event, and every acknowledged event is in the next pull.
 
-#include "models/store/database.h"
 #include "tests/support/rawhttp.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/storewritelock.h"
 #include "tests/support/teststore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 #include <csignal>
 #include <memory>
@@ -24,6 +21,7 @@ using namespace civicdesk;
 using test::RawConnection;
 using test::ServerProcess;
 using test::statusOf;
+using WriteLock = test::StoreWriteLock;
 
 namespace {
 
@@ -47,50 +45,6 @@ QByteArray pullRequest(const QByteArray &token, qint64 after, int limit = 1000)
            "&limit=" + QByteArray::number(limit) + "&wait=0 HTTP/1.1\r\nHost: test\r\n" +
            "Authorization: Bearer " + token + "\r\n\r\n";
 }
-
-// The store's write lock, held by a connection of the test's own: on SQLite the file's
-// (BEGIN IMMEDIATE), on PostgreSQL the advisory lock under which the server numbers events.
-class WriteLock
-{
-public:
-    explicit WriteLock(const QString &pathOrUrl)
-    {
-        auto store = Database::open(pathOrUrl);
-        if (!store) {
-            m_error = store.error().message;
-            return;
-        }
-        m_store = std::move(store.value());
-        const bool postgres = m_store->dialect() == Dialect::Postgres;
-        for (const QString &statement :
-             postgres ? QStringList{QStringLiteral("BEGIN"),
-                                    QStringLiteral("SELECT pg_advisory_xact_lock(8311)")}
-                      : QStringList{QStringLiteral("BEGIN IMMEDIATE")}) {
-            QSqlQuery query(QSqlDatabase::database(m_store->connectionName()));
-            if (!query.exec(statement)) {
-                m_error = query.lastError().text();
-                return;
-            }
-        }
-        m_held = true;
-    }
-    ~WriteLock() { release(); }
-    bool held() const { return m_held; }
-    QString error() const { return m_error; }
-    void release()
-    {
-        if (!m_held)
-            return;
-        QSqlQuery query(QSqlDatabase::database(m_store->connectionName()));
-        query.exec(QStringLiteral("ROLLBACK"));
-        m_held = false;
-    }
-
-private:
-    std::unique_ptr<Database> m_store;
-    QString m_error;
-    bool m_held = false;
-};
 
 } // namespace
 
