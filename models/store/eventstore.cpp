@@ -80,6 +80,21 @@ Result<RequestNumber> EventStore::allocateRequestNumber()
     sql::Transaction transaction(db);
     if (auto s = transaction.begin(); !s)
         return s.error();
+    // The counter's row is locked before it is read: several server processes share one
+    // PostgreSQL store (and its device code), and two reads before either write would hand out
+    // the same number. A second transaction waits here for the first to commit, then reads its
+    // value; on SQLite the write lock taken here does the same.
+    QSqlQuery claim(db);
+    if (auto q = sql::exec(claim,
+                           QStringLiteral("INSERT INTO meta(key, value) VALUES(?, '0') "
+                                          "ON CONFLICT(key) DO NOTHING"),
+                           {QStringLiteral("request_sequence")});
+        !q)
+        return q.error();
+    if (auto q = sql::exec(claim, QStringLiteral("UPDATE meta SET value = value WHERE key = ?"),
+                           {QStringLiteral("request_sequence")});
+        !q)
+        return q.error();
     const qint64 sequence = m_database.meta(QStringLiteral("request_sequence")).toLongLong();
     QString deviceCode = device.value();
     qint64 next = sequence;

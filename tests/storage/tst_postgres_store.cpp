@@ -12,6 +12,7 @@
 #include "tests/support/pgcluster.h"
 #include "tests/support/teststore.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -199,6 +200,49 @@ private slots:
         QVERIFY2(errors[1].isEmpty(), qPrintable(errors[1]));
         QCOMPARE(versions[0], Migrations::latestVersion());
         QCOMPARE(versions[1], Migrations::latestVersion());
+    }
+
+    // Two server processes on one city store number Open311 requests from the same counter: no
+    // number may be handed out twice, however their transactions interleave.
+    void twoProcessesNeverHandOutTheSameRequestNumber()
+    {
+        const QString url = m_cluster->createDatabase();
+        QVERIFY(!url.isEmpty());
+        {
+            auto db = Database::open(url); // migrated before the race, as a deployed store is
+            QVERIFY2(db, db ? "" : qPrintable(db.error().message));
+        }
+        constexpr int PerProcess = 300;
+        QStringList numbers[2];
+        QString errors[2];
+        std::unique_ptr<QThread> threads[2];
+        for (int i = 0; i < 2; ++i) {
+            threads[i].reset(QThread::create([&, i] {
+                auto db = Database::open(url);
+                if (!db) {
+                    errors[i] = db.error().message;
+                    return;
+                }
+                EventStore events(*db.value());
+                for (int n = 0; n < PerProcess; ++n) {
+                    auto number = events.allocateRequestNumber();
+                    if (!number) {
+                        errors[i] = number.error().message;
+                        return;
+                    }
+                    numbers[i].append(number.value().compact());
+                }
+            }));
+        }
+        for (auto &thread : threads)
+            thread->start();
+        for (auto &thread : threads)
+            QVERIFY(thread->wait(120000));
+        QVERIFY2(errors[0].isEmpty(), qPrintable(errors[0]));
+        QVERIFY2(errors[1].isEmpty(), qPrintable(errors[1]));
+        const QStringList all = numbers[0] + numbers[1];
+        const QSet<QString> distinct(all.cbegin(), all.cend());
+        QCOMPARE(distinct.size(), 2 * PerProcess);
     }
 
     void theEventLogIsAppendOnly()
