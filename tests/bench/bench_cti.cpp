@@ -9,8 +9,6 @@
 //   civicdesk-cti-bench [CALLS]     (QT_QPA_PLATFORM=offscreen by default)
 
 #include "app/workstation/workspace.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/cti/baresipadapter.h"
 #include "models/cti/telephonyadapter.h"
 #include "tests/support/baresipprocess.h"
@@ -48,10 +46,7 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    test::TempStore store;
-    auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-    if (!pack || !CityImporter(store.db()).import(pack.value()).ok())
-        return 1;
+    test::TempStore store(test::TempStore::MiniCity);
     Workspace workspace(store.db(), QStringLiteral("agent1"), AgentRole::CallTaker);
     Caller rosa;
     rosa.name = QStringLiteral("Rosa Diaz");

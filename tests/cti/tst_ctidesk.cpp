@@ -8,8 +8,6 @@
 //    the agent's softphone with ctrl_tcp, no audio device), CivicDesk's baresip adapter.
 
 #include "app/workstation/workspace.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/cti/baresipadapter.h"
 #include "models/cti/telephonyadapter.h"
 #include "models/intake/intakerepository.h"
@@ -151,13 +149,7 @@ class TestCtiDesk : public QObject
     }
 
 private slots:
-    void init()
-    {
-        m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        QVERIFY(CityImporter(m_store->db()).import(pack.value()).ok());
-    }
+    void init() { m_store = test::miniCityStore(); }
 
     void badEndpointIsRefused()
     {

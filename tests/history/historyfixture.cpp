@@ -1,8 +1,6 @@
 #include "tests/history/historyfixture.h"
 
 #include "models/city/cataloguerepository.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -23,12 +21,6 @@ HistoryFixture::HistoryFixture()
     : m_events(std::make_unique<EventStore>(m_store.db())),
       m_now(QDateTime(QDate(2024, 3, 4), QTime(14, 0), Qt::UTC))
 {
-    auto pack = CityPack::load(testDataDir() + QStringLiteral("/minipack"));
-    if (!pack)
-        qFatal("fixture: %s", qPrintable(pack.error().message));
-    CityImporter importer(db());
-    must(importer.import(pack.value()));
-
     const auto type = CatalogueRepository(db()).serviceType(QStringLiteral("BIRDINFEST"));
     if (!type)
         qFatal("fixture: no BIRDINFEST type");
@@ -82,10 +74,10 @@ void HistoryFixture::changeField(const QString &agent, const QString &field, con
 
 int HistoryFixture::count(const QString &sql)
 {
-    QSqlQuery q(QSqlDatabase::database(db().connectionName()));
-    if (!q.exec(sql) || !q.next())
+    const qint64 n = scalar(db(), sql);
+    if (n < 0)
         qFatal("query failed: %s", qPrintable(sql));
-    return q.value(0).toInt();
+    return int(n);
 }
 
 } // namespace civicdesk::test

@@ -43,7 +43,7 @@ public:
     static QString address() { return QStringLiteral("12 S Russell St, 02114"); }
 
 private:
-    TempStore m_store;
+    TempStore m_store{TempStore::MiniCity};
     std::unique_ptr<EventStore> m_events;
     QDateTime m_now;
 };

@@ -73,11 +73,7 @@ class TestKnowledgeEditing : public QObject
 private slots:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        CityImporter importer(m_store->db());
-        QVERIFY(importer.import(pack.value()).ok());
+        m_store = test::miniCityStore();
         m_events = std::make_unique<EventStore>(m_store->db());
         m_articles = std::make_unique<ArticleRepository>(m_store->db());
         m_now = QDateTime(QDate(2026, 5, 1), QTime(13, 0), Qt::UTC);

@@ -4,8 +4,6 @@
 // side-by-side diff, the review-due list and the "changed since you last read it" mark.
 // No fixed sleeps: every wait is a QTRY_* on what the person would see.
 
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/knowledge/articlereads.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/knowledge/knowledgeservice.h"
@@ -74,11 +72,7 @@ class TestKnowledgePanel : public QObject
 private slots:
     void init()
     {
-        m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        CityImporter importer(m_store->db());
-        QVERIFY(importer.import(pack.value()).ok());
+        m_store = test::miniCityStore();
         m_events = std::make_unique<EventStore>(m_store->db());
         m_articles = std::make_unique<ArticleRepository>(m_store->db());
     }

@@ -7,8 +7,8 @@
 
 #include "app/workstation/agentswitch.h"
 #include "models/supervision/helpflags.h"
-#include "tests/support/serverprocess.h"
-#include "tests/sync/syncfixture.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/syncworkstation.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -18,7 +18,7 @@ using namespace civicdesk::test;
 
 namespace {
 
-const QString password = QStringLiteral("correct horse battery");
+const QString password = testPassword();
 
 } // namespace
 
@@ -26,8 +26,9 @@ class TestAgentSwitchServer : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ServerStore> m_store;
-    std::unique_ptr<ServerProcess> m_server;
+    ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
+
+    ServerProcess &server() { return m_fixture.server(); }
     QNetworkAccessManager m_network;
 
     static Result<AgentSwitch::SignedIn> signIn(const AgentSwitch::Authenticate &authenticate,
@@ -44,7 +45,7 @@ class TestAgentSwitchServer : public QObject
     QStringList helpFlagActors(const QString &adminToken)
     {
         QStringList actors;
-        for (const QJsonObject &e : m_server->allEvents(adminToken)) {
+        for (const QJsonObject &e : server().allEvents(adminToken)) {
             if (e.value(u"kind").toString() == u"agent.help_requested")
                 actors.append(e.value(u"actor").toString());
         }
@@ -54,32 +55,21 @@ class TestAgentSwitchServer : public QObject
 private slots:
     void initTestCase()
     {
-        m_store = std::make_unique<ServerStore>();
-        if (m_store->url().isEmpty())
-            QFAIL(qPrintable(u"no store: " + m_store->error()));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("call_taker"), password));
-        QVERIFY(m_server->addUser(QStringLiteral("bob"), QStringLiteral("supervisor"), password));
-        QVERIFY(m_server->addUser(QStringLiteral("root"), QStringLiteral("admin"), password));
-        QVERIFY(m_server->start());
+        QVERIFY2(m_fixture.setUp({{QStringLiteral("ana"), QStringLiteral("call_taker")},
+                                  {QStringLiteral("bob"), QStringLiteral("supervisor")},
+                                  {QStringLiteral("root"), QStringLiteral("admin")}}),
+                 qPrintable(m_fixture.error()));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server)
-            m_server->terminate();
-    }
+    void cleanupTestCase() { m_fixture.stop(); }
 
     void theNextAgentSignsInAfterThePresentAgentsChangesWent()
     {
-        SyncWorkstation ws(m_network, QUrl(m_server->baseUrl()), QStringLiteral("CNTR1"),
+        SyncWorkstation ws(m_network, QUrl(m_fixture.baseUrl()), QStringLiteral("CNTR1"),
                            QStringLiteral("ana"));
         ws.engine().setLongPollSeconds(2);
-        bool signedIn = false;
-        ws.client().login(QStringLiteral("ana"), password, ws.device(),
-                          [&signedIn](Result<LoginResult> r) { signedIn = r.ok(); });
-        QTRY_VERIFY_WITH_TIMEOUT(signedIn, 10000);
+        QString why;
+        QVERIFY2(test::signIn(ws, password, &why), qPrintable(why));
         const QString anasToken = ws.client().token();
         ws.events().setRole(AgentRole::CallTaker);
         const AgentSwitch::Authenticate authenticate =
@@ -117,13 +107,13 @@ private slots:
         QVERIFY(HelpFlags(ws.db(), ws.events(), QStringLiteral("bob")).raise().ok());
         QTRY_COMPARE_WITH_TIMEOUT(ws.engine().status().waiting, 0, 20000);
         QCOMPARE(ws.engine().status().rejected, 0);
-        const QString admin = m_server->login(QStringLiteral("root"), password);
+        const QString admin = server().login(QStringLiteral("root"), password);
         QVERIFY(!admin.isEmpty());
         QCOMPARE(helpFlagActors(admin),
                  (QStringList{QStringLiteral("ana"), QStringLiteral("bob")}));
         // Ana was signed out of the store.
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_server->get(QStringLiteral("/api/v1/events?after=0&limit=1"), anasToken).status, 401,
+            server().get(QStringLiteral("/api/v1/events?after=0&limit=1"), anasToken).status, 401,
             10000);
     }
 };

@@ -5,8 +5,6 @@
 // note and destination from the fields. Results are read through the lobby and history APIs.
 // The kiosk is driven the same way in Spanish, and the display board shows numbers, never names.
 
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/requests/historyrepository.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
@@ -46,13 +44,7 @@ class TestCounterJourney : public QObject
     }
 
 private slots:
-    void init()
-    {
-        m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        QVERIFY(CityImporter(m_store->db()).import(pack.value()).ok());
-    }
+    void init() { m_store = test::miniCityStore(); }
 
     void aVisitByKeyboard()
     {

@@ -6,8 +6,8 @@
 
 #include "models/lobby/lobbyservice.h"
 #include "models/sync/synccallarbiter.h"
-#include "tests/support/serverprocess.h"
-#include "tests/sync/syncfixture.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/syncworkstation.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -18,7 +18,7 @@ using namespace civicdesk::test;
 
 namespace {
 
-const QString password = QStringLiteral("correct horse battery");
+const QString password = testPassword();
 const QStringList Categories = {QStringLiteral("Animals"), QStringLiteral("Food")};
 constexpr int Rounds = 1000;
 
@@ -56,8 +56,9 @@ class TestLobbyEndToEnd : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ServerStore> m_store;
-    std::unique_ptr<ServerProcess> m_server;
+    ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
+
+    ServerProcess &server() { return m_fixture.server(); }
     QString m_adminToken;
     QNetworkAccessManager m_networkA;
     QNetworkAccessManager m_networkB;
@@ -67,14 +68,9 @@ class TestLobbyEndToEnd : public QObject
     void build(Counter &c, QNetworkAccessManager &network, const QString &device,
                const QString &actor, const QString &counter)
     {
-        c.ws = std::make_unique<SyncWorkstation>(network, QUrl(m_server->baseUrl()), device, actor);
-        c.ws->engine().setLongPollSeconds(5);
-        bool done = false;
-        c.ws->client().login(actor, password, device, [&](Result<LoginResult> r) {
-            QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().message));
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QString why;
+        c.ws = signedInWorkstation(network, m_fixture.baseUrl(), device, actor, password, &why);
+        QVERIFY2(c.ws, qPrintable(why));
         c.arbiter = std::make_unique<SyncCallArbiter>(c.ws->client());
         c.counting = std::make_unique<CountingArbiter>(*c.arbiter);
         c.ws->events().setRole(AgentRole::Lobby);
@@ -89,21 +85,14 @@ class TestLobbyEndToEnd : public QObject
     QList<QJsonObject> serverCalls()
     {
         QList<QJsonObject> calls;
-        for (const QJsonObject &e : m_server->allEvents(m_adminToken)) {
+        for (const QJsonObject &e : server().allEvents(m_adminToken)) {
             if (e.value(u"kind").toString() == u"ticket.called")
                 calls.append(e);
         }
         return calls;
     }
 
-    qint64 serverLastSeq()
-    {
-        return qint64(m_server->get(QStringLiteral("/api/v1/events?after=0&limit=1"), m_adminToken)
-                          .json()
-                          .object()
-                          .value(u"last_seq")
-                          .toDouble());
-    }
+    qint64 serverLastSeq() { return server().lastSeq(m_adminToken); }
 
     // Tickets issued on A as its check-in would, appended in one go.
     void issueOnA(int count)
@@ -142,17 +131,12 @@ class TestLobbyEndToEnd : public QObject
 private slots:
     void initTestCase()
     {
-        m_store = std::make_unique<ServerStore>();
-        if (m_store->url().isEmpty())
-            QFAIL(qPrintable(u"no store: " + m_store->error()));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("lobby"), password));
-        QVERIFY(m_server->addUser(QStringLiteral("bob"), QStringLiteral("lobby"), password));
-        QVERIFY(m_server->addUser(QStringLiteral("root"), QStringLiteral("admin"), password));
-        QVERIFY(m_server->start());
-        m_adminToken = m_server->login(QStringLiteral("root"), password);
-        QVERIFY(!m_adminToken.isEmpty());
+        QVERIFY2(m_fixture.setUp({{QStringLiteral("ana"), QStringLiteral("lobby")},
+                                  {QStringLiteral("bob"), QStringLiteral("lobby")},
+                                  {QStringLiteral("root"), QStringLiteral("admin")}},
+                                 ServerFixture::City::None, {QStringLiteral("root")}),
+                 qPrintable(m_fixture.error()));
+        m_adminToken = m_fixture.token(QStringLiteral("root"));
         build(m_a, m_networkA, QStringLiteral("AAAA2"), QStringLiteral("ana"), QStringLiteral("1"));
         build(m_b, m_networkB, QStringLiteral("BBBB3"), QStringLiteral("bob"), QStringLiteral("2"));
     }
@@ -161,8 +145,7 @@ private slots:
     {
         m_a = {};
         m_b = {};
-        if (m_server)
-            m_server->terminate();
+        m_fixture.stop();
     }
 
     void twoCountersPressingCallNextTogetherNeverGetTheSameTicket()

@@ -4,8 +4,6 @@
 // that takes no calls is refused, an unknown step is refused, and a practice store marks them.
 
 #include "models/city/cataloguerepository.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/domain/intakestep.h"
 #include "models/intake/intakerecorder.h"
 #include "models/intake/intakeservice.h"
@@ -21,7 +19,7 @@ class TestIntakeRecorder : public QObject
 {
     Q_OBJECT
 
-    test::TempStore m_store;
+    test::TempStore m_store{test::TempStore::MiniCity};
     QDateTime m_now = QDateTime(QDate(2026, 12, 1), QTime(15, 0), Qt::UTC);
 
     QList<IntakeStep> stepsOf(EventStore &events, const QString &contact)
@@ -30,12 +28,7 @@ class TestIntakeRecorder : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        QVERIFY(CityImporter(m_store.db()).import(pack.value()).ok());
-    }
+    void initTestCase() {}
 
     void recordsAContactStepByStep()
     {

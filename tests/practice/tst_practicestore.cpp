@@ -4,8 +4,6 @@
 // byte, after a practice store was built and used.
 
 #include "models/city/cataloguerepository.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/intake/intakeservice.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/practice/practicestore.h"
@@ -25,11 +23,8 @@ namespace {
 
 qint64 rows(const Database &db, const QString &table)
 {
-    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
     // `table` is one of the fixed names of the tests.
-    if (!q.exec(u"SELECT count(*) FROM " + table) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
+    return test::scalar(db, u"SELECT count(*) FROM " + table);
 }
 
 } // namespace
@@ -38,7 +33,7 @@ class TestPracticeStore : public QObject
 {
     Q_OBJECT
 
-    test::TempStore m_live;
+    test::TempStore m_live{test::TempStore::MiniCity};
     QDateTime m_now = QDateTime(QDate(2026, 12, 1), QTime(15, 0), Qt::UTC);
 
     Scenario streetLight() const
@@ -75,9 +70,6 @@ class TestPracticeStore : public QObject
 private slots:
     void initTestCase()
     {
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        QVERIFY(CityImporter(m_live.db()).import(pack.value()).ok());
         // Real people's work in the live store: a caller, a contact, a request.
         EventStore events(m_live.db());
         events.setRole(AgentRole::CallTaker);

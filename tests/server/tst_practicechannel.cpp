@@ -8,7 +8,7 @@
 #include "models/practice/practicechannel.h"
 #include "models/store/database.h"
 #include "tests/support/recordingnetwork.h"
-#include "tests/support/serverprocess.h"
+#include "tests/support/serverfixture.h"
 #include "tests/support/teststore.h"
 
 #include <QElapsedTimer>
@@ -80,8 +80,9 @@ class TestPracticeChannel : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::ServerStore> m_store;
-    std::unique_ptr<ServerProcess> m_server;
+    test::ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
+
+    ServerProcess &server() { return m_fixture.server(); }
     QHash<QString, QString> m_tokens;  // user -> token
     std::unique_ptr<Database> m_watch; // held open: no checkpoint of the SQLite file meanwhile
     QString m_dumpBefore;
@@ -89,8 +90,8 @@ class TestPracticeChannel : public QObject
 
     ServerProcess::Reply post(const QString &path, const QJsonObject &body, const QString &user)
     {
-        return m_server->postJson(u"/api/v1/practice/" + path, QJsonDocument(body),
-                                  m_tokens.value(user));
+        return server().postJson(u"/api/v1/practice/" + path, QJsonDocument(body),
+                                 m_tokens.value(user));
     }
 
     // A live call opened by `trainer`; its id and code.
@@ -128,7 +129,8 @@ class TestPracticeChannel : public QObject
     {
         QStringList kinds;
         const QJsonArray messages =
-            m_server->get(u"/api/v1/practice/messages?session=" + session, m_tokens.value(user))
+            server()
+                .get(u"/api/v1/practice/messages?session=" + session, m_tokens.value(user))
                 .json()[u"messages"]
                 .toArray();
         for (const QJsonValue &m : messages)
@@ -147,40 +149,28 @@ class TestPracticeChannel : public QObject
 private slots:
     void initTestCase()
     {
-        m_store = std::make_unique<test::ServerStore>();
-        if (m_store->url().isEmpty())
-            QFAIL(qPrintable(u"no store: " + m_store->error()));
-        qInfo("backend %s", qPrintable(test::ServerStore::backend()));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
         // A store with a city in it: there is something the channel must not touch.
-        QCOMPARE(m_server->run({QStringLiteral("--import-city"),
-                                test::testDataDir() + QStringLiteral("/minipack")}),
-                 0);
-        QStringList users;
+        QList<test::ServerUser> users;
         for (const QString &role : Roles)
-            users.append(u"u_" + role);
-        users << QStringLiteral("u_trainer2") << QStringLiteral("u_guesser");
-        for (const QString &user : std::as_const(users)) {
-            const QString role = user == u"u_trainer2"  ? QStringLiteral("trainer")
-                                 : user == u"u_guesser" ? QStringLiteral("lobby")
-                                                        : user.mid(2);
-            QVERIFY2(m_server->addUser(user, role), qPrintable(user));
-        }
-        QVERIFY(m_server->start());
-        for (const QString &user : std::as_const(users)) {
-            m_tokens.insert(user, m_server->login(user));
-            QVERIFY2(!m_tokens.value(user).isEmpty(), qPrintable(user));
-        }
+            users.append({u"u_" + role, role});
+        users.append({QStringLiteral("u_trainer2"), QStringLiteral("trainer")});
+        users.append({QStringLiteral("u_guesser"), QStringLiteral("lobby")});
+        QStringList names;
+        for (const test::ServerUser &user : std::as_const(users))
+            names.append(user.name);
+        QVERIFY2(m_fixture.setUp(users, test::ServerFixture::City::Mini, names),
+                 qPrintable(m_fixture.error()));
+        for (const QString &name : std::as_const(names))
+            m_tokens.insert(name, m_fixture.token(name));
         // Every sign-in is written; from here on nothing may be.
-        auto watch = Database::open(m_store->url());
+        auto watch = Database::open(m_fixture.storeUrl());
         QVERIFY2(watch.ok(), qPrintable(watch ? QString() : watch.error().message));
         m_watch = std::move(watch.value());
         m_dumpBefore = storeContent(*m_watch);
         QVERIFY(m_dumpBefore.size() > 1000);
         if (test::ServerStore::backend() == u"sqlite")
-            m_fileBefore = test::fileSha256(m_store->url()) +
-                           test::fileSha256(m_store->url() + QStringLiteral("-wal"));
+            m_fileBefore = test::fileSha256(m_fixture.storeUrl()) +
+                           test::fileSha256(m_fixture.storeUrl() + QStringLiteral("-wal"));
     }
 
     // A whole live call through the workstation's client on both sides: the trainee joins with
@@ -190,7 +180,7 @@ private slots:
     {
         RecordingNetwork trainerNetwork;
         RecordingNetwork traineeNetwork;
-        const QUrl server(m_server->baseUrl());
+        const QUrl server(m_fixture.baseUrl());
         PracticeChannel trainer(trainerNetwork, server,
                                 m_tokens.value(QStringLiteral("u_trainer")));
         PracticeChannel trainee(traineeNetwork, server,
@@ -289,10 +279,10 @@ private slots:
             closeCall(session, QStringLiteral("u_trainer2"));
         }
         // Without a sign-in, nothing.
-        QCOMPARE(m_server
-                     ->postJson(QStringLiteral("/api/v1/practice/sessions"),
-                                QJsonDocument(
-                                    QJsonObject{{QStringLiteral("scenario"), QStringLiteral("x")}}))
+        QCOMPARE(server()
+                     .postJson(QStringLiteral("/api/v1/practice/sessions"),
+                               QJsonDocument(
+                                   QJsonObject{{QStringLiteral("scenario"), QStringLiteral("x")}}))
                      .status,
                  401);
     }
@@ -319,16 +309,16 @@ private slots:
                          QStringLiteral("hello"))
                          .status,
                      404);
-            QCOMPARE(m_server
-                         ->get(u"/api/v1/practice/messages?session=" + other,
-                               m_tokens.value(QStringLiteral("u_trainer")))
+            QCOMPARE(server()
+                         .get(u"/api/v1/practice/messages?session=" + other,
+                              m_tokens.value(QStringLiteral("u_trainer")))
                          .status,
                      404);
         }
         // Someone who is not in the call reads and says nothing of it.
-        QCOMPARE(m_server
-                     ->get(u"/api/v1/practice/messages?session=" + session,
-                           m_tokens.value(QStringLiteral("u_supervisor")))
+        QCOMPARE(server()
+                     .get(u"/api/v1/practice/messages?session=" + session,
+                          m_tokens.value(QStringLiteral("u_supervisor")))
                      .status,
                  403);
         QCOMPARE(
@@ -399,8 +389,8 @@ private slots:
         r = say(session, QStringLiteral("u_trainer"), QStringLiteral("line"),
                 QString(40 * 1024, u'b'));
         QCOMPARE(r.status, 413);
-        r = m_server->get(u"/api/v1/practice/messages?wait=31&session=" + session,
-                          m_tokens.value(QStringLiteral("u_trainer")));
+        r = server().get(u"/api/v1/practice/messages?wait=31&session=" + session,
+                         m_tokens.value(QStringLiteral("u_trainer")));
         QCOMPARE(r.status, 400);
         QCOMPARE(errorField(r), QStringLiteral("wait"));
         // 120 messages a minute per participant, then 429 with Retry-After.
@@ -455,7 +445,7 @@ private slots:
         const auto [session, code] = openCall();
         QCOMPARE(joinCall(code, QStringLiteral("u_call_taker")).status, 200);
         RecordingNetwork network;
-        PracticeChannel trainee(network, QUrl(m_server->baseUrl()),
+        PracticeChannel trainee(network, QUrl(server().baseUrl()),
                                 m_tokens.value(QStringLiteral("u_call_taker")));
         QSignalSpy lines(&trainee, &PracticeChannel::lineReceived);
         std::optional<Result<PracticeCallInfo>> joined;
@@ -481,16 +471,15 @@ private slots:
         QCOMPARE(after.size(), m_dumpBefore.size());
         QVERIFY(after == m_dumpBefore);
         if (test::ServerStore::backend() == u"sqlite")
-            QCOMPARE(test::fileSha256(m_store->url()) +
-                         test::fileSha256(m_store->url() + QStringLiteral("-wal")),
+            QCOMPARE(test::fileSha256(m_fixture.storeUrl()) +
+                         test::fileSha256(m_fixture.storeUrl() + QStringLiteral("-wal")),
                      m_fileBefore);
     }
 
     void cleanupTestCase()
     {
         m_watch.reset();
-        if (m_server)
-            m_server->terminate();
+        m_fixture.stop();
     }
 };
 

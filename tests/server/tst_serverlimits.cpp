@@ -6,7 +6,7 @@
 // only from trusted proxies, and sign-ins limited per account as well as per address.
 
 #include "tests/support/rawhttp.h"
-#include "tests/support/serverprocess.h"
+#include "tests/support/serverfixture.h"
 #include "tests/support/teststore.h"
 
 #include <QElapsedTimer>
@@ -60,18 +60,17 @@ class TestServerLimits : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::ServerStore> m_store;
-    std::unique_ptr<ServerProcess> m_server;
+    test::ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
+
+    ServerProcess &server() { return m_fixture.server(); }
 
     // A fresh server process on the suite's store, with `arguments` added.
     bool restart(const QStringList &arguments = {})
     {
-        if (m_server)
-            m_server->terminate();
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        m_server->setServerArguments(arguments);
-        return m_server->start();
+        const bool started = m_fixture.start(arguments);
+        if (!started)
+            qWarning("%s", qPrintable(m_fixture.error()));
+        return started;
     }
 
     QByteArray servicesRequest(const QByteArray &version = "HTTP/1.1",
@@ -84,26 +83,15 @@ class TestServerLimits : public QObject
 private slots:
     void initTestCase()
     {
-        m_store = std::make_unique<test::ServerStore>();
-        if (m_store->url().isEmpty())
-            QFAIL(qPrintable(u"no store: " + m_store->error()));
-        qInfo("backend %s", qPrintable(test::ServerStore::backend()));
-        ServerProcess admin(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        QByteArray output;
-        QCOMPARE(admin.run({QStringLiteral("--import-city"),
-                            test::testDataDir() + QStringLiteral("/minipack")},
-                           {}, &output),
-                 0);
-        for (const QString &name :
-             {QStringLiteral("agent.a"), QStringLiteral("agent.b"), QStringLiteral("agent.c")})
-            QVERIFY(admin.addUser(name, QStringLiteral("call_taker")));
+        QVERIFY2(
+            m_fixture.open() && m_fixture.importMiniCity() &&
+                m_fixture.addUsers({{QStringLiteral("agent.a"), QStringLiteral("call_taker")},
+                                    {QStringLiteral("agent.b"), QStringLiteral("call_taker")},
+                                    {QStringLiteral("agent.c"), QStringLiteral("call_taker")}}),
+            qPrintable(m_fixture.error()));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server)
-            m_server->terminate();
-    }
+    void cleanupTestCase() { m_fixture.stop(); }
 
     // Four 256 MB bodies took the process to 2.9 GB: each was buffered whole before its 413.
     void aBodyTooLongIsRefusedFromItsHead()
@@ -111,7 +99,7 @@ private slots:
         QVERIFY(restart());
         for (const QByteArray &path :
              {QByteArrayLiteral("/api/v1/login"), QByteArrayLiteral("/open311/v2/requests.json")}) {
-            RawConnection client(m_server->port());
+            RawConnection client(server().port());
             client.send("POST " + path +
                         " HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
                         "Content-Length: 268435456\r\n\r\n" +
@@ -130,7 +118,7 @@ private slots:
             QVERIFY(client.closedWithin(10000));
         }
         // A sign-in is small: 100,000 bytes announced for one are refused as soon as announced.
-        RawConnection signIn(m_server->port());
+        RawConnection signIn(server().port());
         signIn.send("POST /api/v1/login HTTP/1.1\r\nHost: test\r\nContent-Type: "
                     "application/json\r\nContent-Length: 100000\r\n\r\n{");
         const QByteArray answer = signIn.response();
@@ -138,7 +126,7 @@ private slots:
         QVERIFY(bodyOf(answer).value(u"error")[u"message"].toString().contains(u"16384"));
         QVERIFY(signIn.closedWithin(10000));
         // The server goes on serving.
-        QCOMPARE(m_server->get(QStringLiteral("/open311/v2/services.json")).status, 200);
+        QCOMPARE(server().get(QStringLiteral("/open311/v2/services.json")).status, 200);
     }
 
     void aBodyWithoutSignInIsRefusedBeforeItIsRead()
@@ -146,7 +134,7 @@ private slots:
         QVERIFY(restart());
         for (const QByteArray &authorization :
              {QByteArray(), QByteArrayLiteral("Authorization: Bearer forged-token\r\n")}) {
-            RawConnection client(m_server->port());
+            RawConnection client(server().port());
             // The head only: the 500,000 announced bytes never come.
             client.send("POST /api/v1/events HTTP/1.1\r\nHost: test\r\n" + authorization +
                         "Content-Type: application/json\r\nContent-Length: 500000\r\n\r\n");
@@ -163,17 +151,17 @@ private slots:
             events.append(QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString()},
                                       {QStringLiteral("padding"), QString(1000, u'p')}});
         const auto expired =
-            m_server->postJson(QStringLiteral("/api/v1/events"),
-                               QJsonDocument(QJsonObject{{QStringLiteral("events"), events}}),
-                               QStringLiteral("expired-token"));
+            server().postJson(QStringLiteral("/api/v1/events"),
+                              QJsonDocument(QJsonObject{{QStringLiteral("events"), events}}),
+                              QStringLiteral("expired-token"));
         QCOMPARE(expired.status, 401);
         QCOMPARE(expired.json()[u"error"][u"code"].toString(), QStringLiteral("unauthenticated"));
         // With a valid token the body is read and the batch judged as ever.
-        const QString token = m_server->login(QStringLiteral("agent.a"));
+        const QString token = server().login(QStringLiteral("agent.a"));
         QVERIFY(!token.isEmpty());
         const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("events"), QJsonArray()}})
                                     .toJson(QJsonDocument::Compact);
-        RawConnection client(m_server->port());
+        RawConnection client(server().port());
         client.send("POST /api/v1/events HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer " +
                     token.toLatin1() + "\r\nContent-Type: application/json\r\nContent-Length: " +
                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
@@ -189,7 +177,7 @@ private slots:
         // A chunked sign-in within the limit is served.
         {
             const QByteArray body = loginBody(QStringLiteral("agent.a"));
-            RawConnection client(m_server->port());
+            RawConnection client(server().port());
             client.send("POST /api/v1/login HTTP/1.1\r\nHost: test\r\nContent-Type: "
                         "application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
                         QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n");
@@ -198,7 +186,7 @@ private slots:
             QVERIFY(!bodyOf(answer).value(u"token").toString().isEmpty());
         }
         // One without end is refused once its chunks pass the limit, not when it ends.
-        RawConnection client(m_server->port());
+        RawConnection client(server().port());
         client.send("POST /api/v1/login HTTP/1.1\r\nHost: test\r\nContent-Type: "
                     "application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
         const QByteArray chunk = "10000\r\n" + QByteArray(0x10000, 'x') + "\r\n";
@@ -214,16 +202,16 @@ private slots:
     {
         QVERIFY(restart({QStringLiteral("--header-timeout"), QStringLiteral("1"),
                          QStringLiteral("--idle-timeout"), QStringLiteral("2")}));
-        RawConnection silent(m_server->port());
-        RawConnection slow(m_server->port());
+        RawConnection silent(server().port());
+        RawConnection slow(server().port());
         slow.send("GET /open311/v2/services.json HTTP/1.1\r\nHost: te");
-        RawConnection idle(m_server->port());
+        RawConnection idle(server().port());
         idle.send(servicesRequest());
         QCOMPARE(statusOf(idle.response()), 200);
         // A long-poll outlasting the idle time is not idle: it is answered, not cut.
-        const QString token = m_server->login(QStringLiteral("agent.a"));
+        const QString token = server().login(QStringLiteral("agent.a"));
         QVERIFY(!token.isEmpty());
-        RawConnection polling(m_server->port());
+        RawConnection polling(server().port());
         polling.send("GET /api/v1/events?after=999999999&wait=4 HTTP/1.1\r\nHost: test\r\n"
                      "Authorization: Bearer " +
                      token.toLatin1() + "\r\n\r\n");
@@ -241,18 +229,18 @@ private slots:
     void connectionCloseAndHttp10CloseAfterTheAnswer()
     {
         QVERIFY(restart());
-        RawConnection http10(m_server->port());
+        RawConnection http10(server().port());
         http10.send(servicesRequest("HTTP/1.0"));
         QCOMPARE(statusOf(http10.response()), 200);
         QVERIFY(http10.closedWithin(10000));
 
-        RawConnection closing(m_server->port());
+        RawConnection closing(server().port());
         closing.send(servicesRequest("HTTP/1.1", "Connection: close\r\n"));
         QCOMPARE(statusOf(closing.response()), 200);
         QVERIFY(closing.closedWithin(10000));
 
         // Kept alive otherwise: a second request on the same connection is answered.
-        RawConnection kept(m_server->port());
+        RawConnection kept(server().port());
         kept.send(servicesRequest());
         QCOMPARE(statusOf(kept.response()), 200);
         kept.send(servicesRequest());
@@ -265,11 +253,11 @@ private slots:
         QVERIFY(restart({QStringLiteral("--max-connections"), QStringLiteral("3")}));
         std::vector<std::unique_ptr<RawConnection>> open;
         for (int i = 0; i < 3; ++i) {
-            open.push_back(std::make_unique<RawConnection>(m_server->port()));
+            open.push_back(std::make_unique<RawConnection>(server().port()));
             open.back()->send(servicesRequest());
             QCOMPARE(statusOf(open.back()->response()), 200);
         }
-        RawConnection extra(m_server->port());
+        RawConnection extra(server().port());
         extra.send(servicesRequest());
         const QByteArray refused = extra.response();
         QCOMPARE(statusOf(refused), 503);
@@ -289,7 +277,7 @@ private slots:
         QElapsedTimer waited;
         waited.start();
         while (!served && waited.elapsed() < 20000) {
-            RawConnection next(m_server->port());
+            RawConnection next(server().port());
             next.send(servicesRequest());
             served = statusOf(next.response()) == 200;
             if (!served)
@@ -332,7 +320,7 @@ private slots:
         const QByteArray name = variable.left(variable.indexOf('='));
         if (!variable.isEmpty())
             qputenv(name.constData(), variable.mid(variable.indexOf('=') + 1));
-        ServerProcess server(QStringLiteral(CIVICDESK_SERVER), m_store->url());
+        ServerProcess server(QStringLiteral(CIVICDESK_SERVER), m_fixture.storeUrl());
         QByteArray output;
         const int code = server.run(
             arguments + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}, {},
@@ -351,7 +339,7 @@ private slots:
         constexpr int Burst = 50;
         std::vector<std::unique_ptr<RawConnection>> clients;
         for (int i = 0; i <= Burst; ++i) {
-            clients.push_back(std::make_unique<RawConnection>(m_server->port()));
+            clients.push_back(std::make_unique<RawConnection>(server().port()));
             QVERIFY(clients.back()->isOpen());
         }
         // Answers in the order they arrive; the GET is the last connection.
@@ -393,7 +381,7 @@ private slots:
         constexpr int Burst = 8;
         std::vector<std::unique_ptr<RawConnection>> clients;
         for (int i = 0; i < Burst; ++i) {
-            clients.push_back(std::make_unique<RawConnection>(m_server->port()));
+            clients.push_back(std::make_unique<RawConnection>(server().port()));
             QVERIFY(clients.back()->isOpen());
         }
         for (const auto &client : clients) {
@@ -416,15 +404,15 @@ private slots:
         QVERIFY2(busy > 0, "every sign-in was taken although one worker and one place wait");
         QVERIFY(signedIn >= 2);
         // Once the burst is through, sign-ins are taken again.
-        QVERIFY(!m_server->login(QStringLiteral("agent.c")).isEmpty());
+        QVERIFY(!server().login(QStringLiteral("agent.c")).isEmpty());
     }
 
     // Behind nginx the per-address limit counted the proxy: a whole centre refused.
     void forwardedForIsBelievedOnlyFromTrustedProxies()
     {
         const auto signIn = [this](const QByteArray &forwardedFor) {
-            return m_server
-                ->request(
+            return server()
+                .request(
                     QByteArrayLiteral("POST"), QStringLiteral("/api/v1/login"),
                     loginBody(QStringLiteral("agent.a")),
                     {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
@@ -456,15 +444,15 @@ private slots:
     {
         QVERIFY(restart({QStringLiteral("--sign-ins-per-account"), QStringLiteral("3")}));
         for (int i = 0; i < 3; ++i)
-            QVERIFY(!m_server->login(QStringLiteral("agent.b")).isEmpty());
+            QVERIFY(!server().login(QStringLiteral("agent.b")).isEmpty());
         const auto refused =
-            m_server->postJson(QStringLiteral("/api/v1/login"),
-                               QJsonDocument::fromJson(loginBody(QStringLiteral("agent.b"))));
+            server().postJson(QStringLiteral("/api/v1/login"),
+                              QJsonDocument::fromJson(loginBody(QStringLiteral("agent.b"))));
         QCOMPARE(refused.status, 429);
         QCOMPARE(refused.json()[u"error"][u"code"].toString(), QStringLiteral("rate_limited"));
         QVERIFY(refused.header("Retry-After").toInt() > 0);
         // Another account from the same address is not held up.
-        QVERIFY(!m_server->login(QStringLiteral("agent.c")).isEmpty());
+        QVERIFY(!server().login(QStringLiteral("agent.c")).isEmpty());
     }
 };
 

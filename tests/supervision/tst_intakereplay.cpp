@@ -4,8 +4,6 @@
 // summary counts; an agent replays only their own contacts, an unknown contact is an error.
 
 #include "models/city/cataloguerepository.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/intake/intakerecorder.h"
 #include "models/intake/intakeservice.h"
 #include "models/knowledge/articlerepository.h"
@@ -22,7 +20,7 @@ class TestIntakeReplay : public QObject
 {
     Q_OBJECT
 
-    test::TempStore m_store;
+    test::TempStore m_store{test::TempStore::MiniCity};
     QDateTime m_now = QDateTime(QDate(2026, 11, 3), QTime(14, 0), Qt::UTC);
     QString m_contact;
     QString m_requestId;
@@ -34,9 +32,6 @@ class TestIntakeReplay : public QObject
 private slots:
     void initTestCase()
     {
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        QVERIFY(CityImporter(m_store.db()).import(pack.value()).ok());
         const QList<KnowledgeArticle> articles = ArticleRepository(m_store.db()).list();
         QVERIFY(!articles.isEmpty());
         m_article = articles.first();

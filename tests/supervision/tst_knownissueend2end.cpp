@@ -9,8 +9,8 @@
 #include "models/intake/intakerepository.h"
 #include "models/intake/knownissues.h"
 #include "models/supervision/clusterwatch.h"
-#include "tests/support/serverprocess.h"
-#include "tests/sync/syncfixture.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/syncworkstation.h"
 
 #include <QTest>
 
@@ -19,7 +19,7 @@ using namespace civicdesk::test;
 
 namespace {
 
-const QString password = QStringLiteral("correct horse battery");
+const QString password = testPassword();
 constexpr double Lat = 42.3608;
 constexpr double Lon = -71.0659;
 
@@ -29,8 +29,7 @@ class TestKnownIssueEndToEnd : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ServerStore> m_store;
-    std::unique_ptr<ServerProcess> m_server;
+    ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
     QNetworkAccessManager m_networkA;
     QNetworkAccessManager m_networkB;
     std::unique_ptr<SyncWorkstation> m_supervisor;
@@ -41,15 +40,8 @@ class TestKnownIssueEndToEnd : public QObject
                                                  AgentRole role)
     {
         auto ws =
-            std::make_unique<SyncWorkstation>(network, QUrl(m_server->baseUrl()), device, actor);
-        ws->engine().setLongPollSeconds(5);
-        bool done = false;
-        bool ok = false;
-        ws->client().login(actor, password, device, [&](Result<LoginResult> r) {
-            ok = r.ok();
-            done = true;
-        });
-        if (!QTest::qWaitFor([&done] { return done; }, 10000) || !ok)
+            signedInWorkstation(network, m_fixture.baseUrl(), device, actor, password, nullptr);
+        if (!ws)
             return nullptr;
         ws->events().setRole(role);
         ws->engine().start();
@@ -59,14 +51,9 @@ class TestKnownIssueEndToEnd : public QObject
 private slots:
     void initTestCase()
     {
-        m_store = std::make_unique<ServerStore>();
-        if (m_store->url().isEmpty())
-            QFAIL(qPrintable(u"no store: " + m_store->error()));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        QVERIFY(m_server->addUser(QStringLiteral("sam"), QStringLiteral("supervisor"), password));
-        QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("call_taker"), password));
-        QVERIFY(m_server->start());
+        QVERIFY2(m_fixture.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
+                                  {QStringLiteral("ana"), QStringLiteral("call_taker")}}),
+                 qPrintable(m_fixture.error()));
         m_supervisor = workstation(m_networkA, QStringLiteral("SSSS2"), QStringLiteral("sam"),
                                    AgentRole::Supervisor);
         m_agent = workstation(m_networkB, QStringLiteral("AAAA3"), QStringLiteral("ana"),
@@ -78,8 +65,7 @@ private slots:
     {
         m_supervisor.reset();
         m_agent.reset();
-        if (m_server)
-            m_server->terminate();
+        m_fixture.stop();
     }
 
     void clusterToKnownIssueSeenByTheSecondWorkstation()

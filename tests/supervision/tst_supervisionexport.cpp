@@ -5,8 +5,6 @@
 // never for an anonymous type, an agent's export limited to their own work, and a bad period
 // refused with nothing written.
 
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/csvwriter.h"
@@ -61,7 +59,7 @@ class TestSupervisionExport : public QObject
 {
     Q_OBJECT
 
-    test::TempStore m_store;
+    test::TempStore m_store{test::TempStore::MiniCity};
 
     void append(const QString &type, const QString &id, const QString &kind,
                 const QJsonObject &payload, const QString &actor, const QDateTime &at)
@@ -129,9 +127,6 @@ class TestSupervisionExport : public QObject
 private slots:
     void initTestCase()
     {
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        QVERIFY(CityImporter(m_store.db()).import(pack.value()).ok());
         // 23:30 on 2 November in Boston: not in the day exported.
         call(QStringLiteral("c0"), QStringLiteral("ana"), utc(3, 4, 30), QStringLiteral("N-0"),
              QStringLiteral("BIRDINFEST"), QStringLiteral("Bird infestation"),

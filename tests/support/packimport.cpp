@@ -16,12 +16,29 @@ Result<ImportReport> importPack(TempStore &store, const QString &dir)
     return importer.import(pack.value());
 }
 
-int scalar(QSqlDatabase db, const QString &sql)
+QByteArray historyHeader()
 {
-    QSqlQuery q(db);
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toInt();
+    return "source_row_index,CASE_ENQUIRY_ID,OPEN_DT,TARGET_DT,CLOSED_DT,OnTime_Status,"
+           "CASE_STATUS,CLOSURE_REASON,CASE_TITLE,SUBJECT,REASON,TYPE,QUEUE,Department,"
+           "SubmittedPhoto,ClosedPhoto,Location,fire_district,pwd_district,"
+           "city_council_district,police_district,neighborhood,"
+           "neighborhood_services_district,ward,precinct,land_usage,LOCATION_STREET_NAME,"
+           "LOCATION_ZIPCODE,Property_Type,Property_ID,LATITUDE,LONGITUDE,Source,"
+           "Geocoded_Location,source_file_type\n";
+}
+
+QByteArray historyRow(const QByteArray &id, const QByteArray &opened, const QByteArray &status,
+                      const QByteArray &zip, const QByteArray &source)
+{
+    return "1," + id + "," + opened + ",,,ONTIME," + status +
+           ",,t,s,r,Rodent Activity,q,ISD,,,1 A St,,,,,,,Ward 1,101.0,,," + zip +
+           ",Address,1,42.37,-71.03," + source + ",,x\n";
+}
+
+void writeHistory(FixturePack &pack, const QByteArray &rows)
+{
+    pack.write(QStringLiteral("requests.csv"), historyHeader() + rows);
+    pack.replace(QStringLiteral("city.json"), "\"requests.csv.gz\"", "\"requests.csv\"");
 }
 
 QHash<QString, int> countBy(QSqlDatabase db, const QString &column)

@@ -1,20 +1,25 @@
 #pragma once
 
 #include "models/citypack/cityimporter.h"
+#include "tests/support/teststore.h" // scalar()
 
 #include <QHash>
 #include <QSqlDatabase>
 
 namespace civicdesk::test {
 
-class TempStore;
-
 // What the city-pack tests do after an import, as a city's IT would check it.
 
 // Loads the pack in `dir` and imports it into the store, as both programs do.
 Result<ImportReport> importPack(TempStore &store, const QString &dir);
-// The first column of the first row of `sql` as a number (-1 when the query fails).
-int scalar(QSqlDatabase db, const QString &sql);
+// The header of the fixture's history file (Boston's 2015 export).
+QByteArray historyHeader();
+// One row of that history file: case id, opening time, status, ZIP and source.
+QByteArray historyRow(const QByteArray &id, const QByteArray &opened = "01/05/2015 12:40:41 PM",
+                      const QByteArray &status = "Open", const QByteArray &zip = "2128.0",
+                      const QByteArray &source = "Constituent Call");
+// Replaces the fixture's gzip history by these rows, as plain CSV.
+void writeHistory(FixturePack &pack, const QByteArray &rows);
 // The rows of `requests` grouped by one column: value -> count.
 QHash<QString, int> countBy(QSqlDatabase db, const QString &column);
 

@@ -93,36 +93,54 @@ std::unique_ptr<ServerStore> miniCityServerStore(const QString &executable, QStr
         return nullptr;
     }
     qInfo("backend %s", qPrintable(ServerStore::backend()));
-    QByteArray output;
-    if (ServerProcess(executable, store->url())
-            .run({QStringLiteral("--import-city"), testDataDir() + QStringLiteral("/minipack")}, {},
-                 &output) != 0) {
-        *error = u"the fixture city was not imported: " + QString::fromUtf8(output);
+    if (!importMiniCity(ServerProcess(executable, store->url()), error))
         return nullptr;
-    }
     return store;
 }
 
-QJsonObject requestCreatedEvent(const QString &actor, const QString &number, const QString &device)
+bool importMiniCity(const ServerProcess &server, QString *error)
+{
+    QByteArray output;
+    if (server.run({QStringLiteral("--import-city"), testDataDir() + QStringLiteral("/minipack")},
+                   {}, &output) == 0)
+        return true;
+    *error = u"the fixture city was not imported: " + QString::fromUtf8(output);
+    return false;
+}
+
+QJsonObject syncEvent(const QString &actor, const QString &entityType, const QString &entityId,
+                      const QString &kind, const QJsonObject &payload, const QString &device,
+                      const QString &id)
 {
     return QJsonObject{
-        {QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-        {QStringLiteral("entity_type"), QStringLiteral("request")},
-        {QStringLiteral("entity_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-        {QStringLiteral("kind"), QStringLiteral("request.created")},
-        {QStringLiteral("payload"),
-         QJsonObject{
-             {QStringLiteral("number"), number},
-             {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
-             {QStringLiteral("type_name"), QStringLiteral("Rodent Activity")},
-             {QStringLiteral("address"), QStringLiteral("1 City Hall Plz")},
-             {QStringLiteral("latitude"), 42.3603},
-             {QStringLiteral("longitude"), -71.0578},
-             {QStringLiteral("channel"), QStringLiteral("phone")},
-             {QStringLiteral("opened_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}}},
+        {QStringLiteral("id"),
+         id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : id},
+        {QStringLiteral("entity_type"), entityType},
+        {QStringLiteral("entity_id"), entityId},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("payload"), payload},
         {QStringLiteral("actor"), actor},
         {QStringLiteral("device"), device},
         {QStringLiteral("client_time"), double(QDateTime::currentMSecsSinceEpoch())}};
+}
+
+QJsonObject requestCreatedEvent(const QString &actor, const QString &number, const QString &device,
+                                const QString &entityId)
+{
+    return syncEvent(actor, QStringLiteral("request"),
+                     entityId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                        : entityId,
+                     QStringLiteral("request.created"),
+                     QJsonObject{{QStringLiteral("number"), number},
+                                 {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
+                                 {QStringLiteral("type_name"), QStringLiteral("Rodent Activity")},
+                                 {QStringLiteral("address"), QStringLiteral("1 City Hall Plz")},
+                                 {QStringLiteral("latitude"), 42.3603},
+                                 {QStringLiteral("longitude"), -71.0578},
+                                 {QStringLiteral("channel"), QStringLiteral("phone")},
+                                 {QStringLiteral("opened_at"),
+                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}},
+                     device);
 }
 
 QByteArray ServerProcess::Reply::header(const QByteArray &name) const
@@ -282,6 +300,15 @@ QString ServerProcess::login(const QString &name, const QString &password)
                              QJsonDocument(QJsonObject{{QStringLiteral("username"), name},
                                                        {QStringLiteral("password"), password}}));
     return r.json().object().value(u"token").toString();
+}
+
+qint64 ServerProcess::lastSeq(const QString &token)
+{
+    return qint64(get(QStringLiteral("/api/v1/events?after=0&limit=1"), token)
+                      .json()
+                      .object()
+                      .value(u"last_seq")
+                      .toDouble());
 }
 
 QList<QJsonObject> ServerProcess::allEvents(const QString &token)

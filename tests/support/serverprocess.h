@@ -13,6 +13,12 @@ namespace civicdesk::test {
 
 class PgCluster;
 
+// The password of every user the server suites add unless they say otherwise.
+inline QString testPassword()
+{
+    return QStringLiteral("correct horse battery");
+}
+
 // A store for the real civicdesk-server: an SQLite file, or a fresh database on a throwaway
 // PostgreSQL cluster when CIVICDESK_TEST_BACKEND=postgres (the CTest registrations run each
 // server suite once per backend). The cluster is shared by everything in one test program.
@@ -40,10 +46,21 @@ private:
 // logged); null, with the reason in `error`, when it cannot be made.
 std::unique_ptr<ServerStore> miniCityServerStore(const QString &executable, QString *error);
 
+class ServerProcess;
+// Imports tests/data/minipack into the store of `server` (`civicdesk-server --import-city`).
+bool importMiniCity(const ServerProcess &server, QString *error);
+
+// An event as a workstation pushes it to the sync API, made now, with `id` (a new one when
+// empty).
+QJsonObject syncEvent(const QString &actor, const QString &entityType, const QString &entityId,
+                      const QString &kind, const QJsonObject &payload, const QString &device,
+                      const QString &id = {});
 // A valid "request.created" event for the sync API (service RODENTACT at City Hall, opened now)
-// with a new id, for pushes in tests and benchmarks.
+// with a new id, for pushes in tests and benchmarks; for the request `entityId` (a new one when
+// empty).
 QJsonObject requestCreatedEvent(const QString &actor, const QString &number,
-                                const QString &device = QStringLiteral("BENCH"));
+                                const QString &device = QStringLiteral("BENCH"),
+                                const QString &entityId = {});
 
 // Runs civicdesk-server commands and the server itself on a store, and talks HTTP to it.
 class ServerProcess
@@ -65,7 +82,7 @@ public:
     int run(const QStringList &arguments, const QByteArray &input = {},
             QByteArray *output = nullptr) const;
     bool addUser(const QString &name, const QString &role,
-                 const QString &password = QStringLiteral("correct horse battery"));
+                 const QString &password = testPassword());
     QString createApiKey(const QString &label);
 
     // Arguments added to the server's command line by start() (limits, proxies...).
@@ -85,9 +102,10 @@ public:
     Reply postJson(const QString &path, const QJsonDocument &body, const QString &token = {});
     // Every event in the central store, by pulling from 0 with `token` (an admin's sees all).
     QList<QJsonObject> allEvents(const QString &token);
+    // The sequence number of the newest event in the central store, as `token` pulls it.
+    qint64 lastSeq(const QString &token);
     // Signs in and returns the token (empty on failure).
-    QString login(const QString &name,
-                  const QString &password = QStringLiteral("correct horse battery"));
+    QString login(const QString &name, const QString &password = testPassword());
 
 private:
     QString m_executable;

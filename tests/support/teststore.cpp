@@ -18,8 +18,39 @@ QString testDataDir()
     return QStringLiteral(CIVICDESK_TEST_DATA_DIR);
 }
 
-TempStore::TempStore()
+namespace {
+
+// The fixture city imported once in this test program, into a closed store file that every
+// TempStore(MiniCity) copies.
+QString miniCityTemplate()
 {
+    static QTemporaryDir dir;
+    static const QString path = [] {
+        const QString file = dir.filePath(QStringLiteral("minicity.sqlite"));
+        auto db = Database::open(file);
+        if (!db)
+            qFatal("cannot open the fixture city's store: %s", qPrintable(db.error().message));
+        auto pack = CityPack::load(testDataDir() + QStringLiteral("/minipack"));
+        if (!pack)
+            qFatal("the fixture city does not load: %s", qPrintable(pack.error().message));
+        if (auto report = CityImporter(*db.value()).import(pack.value()); !report)
+            qFatal("the fixture city was not imported: %s", qPrintable(report.error().message));
+        return file;
+    }();
+    return path;
+}
+
+} // namespace
+
+TempStore::TempStore(Content content)
+{
+    if (content == MiniCity) {
+        const QString source = miniCityTemplate();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+            if (QFile::exists(source + suffix) && !QFile::copy(source + suffix, path() + suffix))
+                qFatal("cannot copy the fixture city's store to %s", qPrintable(path()));
+        }
+    }
     reopen();
 }
 
@@ -130,19 +161,43 @@ QString dumpStore(const Database &db, const QStringList &skip)
     return dump;
 }
 
+namespace {
+
+QVariant firstValue(QSqlDatabase db, const QString &statement, const QVariantList &values)
+{
+    QSqlQuery q(db);
+    bool ran = false;
+    if (values.isEmpty()) {
+        ran = q.exec(statement);
+    } else {
+        q.prepare(statement);
+        for (const QVariant &value : values)
+            q.addBindValue(value);
+        ran = q.exec();
+    }
+    if (!ran || !q.next())
+        return {};
+    return q.value(0);
+}
+
+} // namespace
+
+qint64 scalar(const Database &db, const QString &statement, const QVariantList &values)
+{
+    const QVariant value =
+        firstValue(QSqlDatabase::database(db.connectionName()), statement, values);
+    return value.isValid() ? value.toLongLong() : -1;
+}
+
+int scalar(QSqlDatabase db, const QString &statement)
+{
+    const QVariant value = firstValue(db, statement, {});
+    return value.isValid() ? value.toInt() : -1;
+}
+
 std::unique_ptr<TempStore> miniCityStore()
 {
-    auto store = std::make_unique<TempStore>();
-    auto pack = CityPack::load(testDataDir() + QStringLiteral("/minipack"));
-    if (!pack) {
-        qWarning("%s", qPrintable(pack.error().message));
-        return nullptr;
-    }
-    if (auto report = CityImporter(store->db()).import(pack.value()); !report) {
-        qWarning("%s", qPrintable(report.error().message));
-        return nullptr;
-    }
-    return store;
+    return std::make_unique<TempStore>(TempStore::MiniCity);
 }
 
 QByteArray fileSha256(const QString &path)

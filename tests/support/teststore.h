@@ -2,16 +2,24 @@
 
 #include "models/store/database.h"
 
+#include <QSqlDatabase>
 #include <QTemporaryDir>
+#include <QVariantList>
 #include <memory>
 
 namespace civicdesk::test {
 
-// A store in a fresh temporary folder, removed with the object.
+// A store in a fresh temporary folder, removed with the object: empty, or with the fixture city
+// (tests/data/minipack), which a test program imports once and then copies for each store.
 class TempStore
 {
 public:
-    TempStore();
+    enum Content
+    {
+        Empty,
+        MiniCity
+    };
+    explicit TempStore(Content content = Empty);
     QString path() const { return m_dir.filePath(QStringLiteral("store.sqlite")); }
     Database &db() { return *m_db; }
     // Closes and reopens the store (as a restart would).
@@ -49,7 +57,12 @@ QString dumpStore(const Database &db, const QStringList &skip = {});
 // The SHA-256 of a file's bytes (hex), or "(absent)": a store's files compared byte for byte.
 QByteArray fileSha256(const QString &path);
 QString testDataDir();
-// A fresh store with tests/data/minipack imported (null, with a warning, when that fails).
+
+// The first column of the first row of `statement` (with `values` bound in order) as a number:
+// -1 when the statement fails or gives no row. Statements and table names are the tests' own.
+qint64 scalar(const Database &db, const QString &statement, const QVariantList &values = {});
+int scalar(QSqlDatabase db, const QString &statement);
+// A fresh store with tests/data/minipack imported (TempStore(TempStore::MiniCity)).
 std::unique_ptr<TempStore> miniCityStore();
 
 } // namespace civicdesk::test

@@ -3,12 +3,10 @@
 // rebuilt, progress is reported, faults are retried, and an interrupted first sync resumes
 // from the last stored page instead of starting over.
 
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/sync/firstsync.h"
 #include "models/sync/referenceloader.h"
-#include "tests/sync/fakeserver.h"
-#include "tests/sync/syncfixture.h"
+#include "tests/support/fakeserver.h"
+#include "tests/support/syncworkstation.h"
 
 #include <QSignalSpy>
 #include <QSqlRecord>
@@ -59,14 +57,6 @@ QString dumpTable(Database &database, const QString &table)
         rows.append(cells.join(u'|'));
     }
     return rows.join(u'\n');
-}
-
-qint64 scalar(Database &database, const QString &statement)
-{
-    QSqlQuery q(QSqlDatabase::database(database.connectionName()));
-    if (!q.exec(statement) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
 }
 
 } // namespace
@@ -136,14 +126,7 @@ class TestFirstSync : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        m_source = std::make_unique<TempStore>();
-        auto pack = CityPack::load(testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        CityImporter importer(m_source->db());
-        QVERIFY(importer.import(pack.value()).ok());
-    }
+    void initTestCase() { m_source = miniCityStore(); }
 
     void init() { serveSourceTables(); }
 

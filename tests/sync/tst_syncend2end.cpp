@@ -8,8 +8,8 @@
 #include "models/sync/centrallookup.h"
 #include "models/sync/firstsync.h"
 #include "models/sync/referenceloader.h"
-#include "tests/support/serverprocess.h"
-#include "tests/sync/syncfixture.h"
+#include "tests/support/serverfixture.h"
+#include "tests/support/syncworkstation.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -20,7 +20,7 @@ using namespace civicdesk::test;
 
 namespace {
 
-const QString password = QStringLiteral("correct horse battery");
+const QString password = testPassword();
 
 } // namespace
 
@@ -28,44 +28,19 @@ class TestSyncEndToEnd : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ServerStore> m_store;
-    std::unique_ptr<ServerProcess> m_server;
+    ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
     QString m_adminToken;
     QNetworkAccessManager m_networkA;
     QNetworkAccessManager m_networkB;
     std::unique_ptr<SyncWorkstation> m_a;
     std::unique_ptr<SyncWorkstation> m_b;
 
-    void signIn(SyncWorkstation &ws)
-    {
-        bool done = false;
-        ws.client().login(ws.actor(), password, ws.device(), [&](Result<LoginResult> r) {
-            QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().message));
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-    }
-
-    std::unique_ptr<SyncWorkstation> workstation(QNetworkAccessManager &network,
-                                                 const QString &device, const QString &actor)
-    {
-        auto ws =
-            std::make_unique<SyncWorkstation>(network, QUrl(m_server->baseUrl()), device, actor);
-        ws->engine().setLongPollSeconds(5);
-        return ws;
-    }
+    ServerProcess &server() { return m_fixture.server(); }
 
     // Every event in the central store, by pulling from 0.
-    QList<QJsonObject> serverEvents() { return m_server->allEvents(m_adminToken); }
+    QList<QJsonObject> serverEvents() { return server().allEvents(m_adminToken); }
 
-    qint64 serverLastSeq()
-    {
-        return qint64(m_server->get(QStringLiteral("/api/v1/events?after=0&limit=1"), m_adminToken)
-                          .json()
-                          .object()
-                          .value(u"last_seq")
-                          .toDouble());
-    }
+    qint64 serverLastSeq() { return server().lastSeq(m_adminToken); }
 
     void checkServerHasEachOnce(const QStringList &ids)
     {
@@ -93,27 +68,20 @@ class TestSyncEndToEnd : public QObject
 private slots:
     void initTestCase()
     {
-        m_store = std::make_unique<ServerStore>();
-        if (m_store->url().isEmpty())
-            QFAIL(qPrintable(u"no store: " + m_store->error()));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        QByteArray output;
-        QCOMPARE(m_server->run(
-                     {QStringLiteral("--import-city"), testDataDir() + QStringLiteral("/minipack")},
-                     {}, &output),
-                 0);
-        for (const QString &name :
-             {QStringLiteral("ana"), QStringLiteral("bob"), QStringLiteral("cy")})
-            QVERIFY(m_server->addUser(name, QStringLiteral("call_taker"), password));
-        QVERIFY(m_server->addUser(QStringLiteral("root"), QStringLiteral("admin"), password));
-        QVERIFY(m_server->start());
-        m_adminToken = m_server->login(QStringLiteral("root"), password);
-        QVERIFY(!m_adminToken.isEmpty());
-        m_a = workstation(m_networkA, QStringLiteral("AAAA2"), QStringLiteral("ana"));
-        m_b = workstation(m_networkB, QStringLiteral("BBBB3"), QStringLiteral("bob"));
-        signIn(*m_a);
-        signIn(*m_b);
+        QVERIFY2(m_fixture.setUp({{QStringLiteral("ana"), QStringLiteral("call_taker")},
+                                  {QStringLiteral("bob"), QStringLiteral("call_taker")},
+                                  {QStringLiteral("cy"), QStringLiteral("call_taker")},
+                                  {QStringLiteral("root"), QStringLiteral("admin")}},
+                                 ServerFixture::City::Mini, {QStringLiteral("root")}),
+                 qPrintable(m_fixture.error()));
+        m_adminToken = m_fixture.token(QStringLiteral("root"));
+        QString why;
+        m_a = signedInWorkstation(m_networkA, m_fixture.baseUrl(), QStringLiteral("AAAA2"),
+                                  QStringLiteral("ana"), password, &why);
+        QVERIFY2(m_a, qPrintable(why));
+        m_b = signedInWorkstation(m_networkB, m_fixture.baseUrl(), QStringLiteral("BBBB3"),
+                                  QStringLiteral("bob"), password, &why);
+        QVERIFY2(m_b, qPrintable(why));
         m_a->engine().start();
         m_b->engine().start();
     }
@@ -122,8 +90,7 @@ private slots:
     {
         m_a.reset();
         m_b.reset();
-        if (m_server)
-            m_server->terminate();
+        m_fixture.stop();
     }
 
     void createdOnAAppearsOnB()
@@ -177,18 +144,18 @@ private slots:
     void serverKilledMidPushLosesAndDuplicatesNothing()
     {
         m_a->engine().setBatchSize(20);
-        const quint16 port = m_server->port();
+        const quint16 port = server().port();
         for (int i = 0; i < 400; ++i)
             m_a->createRequest(QStringLiteral("storm %1").arg(i));
         // Kill the server as soon as the first batches are in.
         QTRY_VERIFY_WITH_TIMEOUT(m_a->sync().pendingCount() < 400, 10000);
-        m_server->kill();
+        server().kill();
         const int waitingAtKill = m_a->sync().pendingCount();
         QVERIFY2(waitingAtKill > 0, "the push finished before the kill; make more events");
         QTRY_COMPARE_WITH_TIMEOUT(m_a->engine().status().connection,
                                   SyncStatus::Connection::Offline, 10000);
-        QVERIFY(m_server->start(port));
-        m_adminToken = m_server->login(QStringLiteral("root"), password);
+        QVERIFY(server().start(port));
+        m_adminToken = server().login(QStringLiteral("root"), password);
         m_a->engine().notifyReconnected();
         m_b->engine().notifyReconnected();
         QTRY_COMPARE_WITH_TIMEOUT(m_a->sync().pendingCount(), 0, 30000);
@@ -217,7 +184,7 @@ private slots:
         const qint64 last = serverLastSeq();
         QTRY_COMPARE_WITH_TIMEOUT(m_a->sync().cursor(), last, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_b->sync().cursor(), last, 10000);
-        const auto central = m_server->get(u"/api/v1/requests/" + id, m_adminToken);
+        const auto central = server().get(u"/api/v1/requests/" + id, m_adminToken);
         QCOMPARE(central.status, 200);
         const QString winner = central.json().object().value(u"description").toString();
         // B pushed last, so B's version has the later sequence number and wins everywhere.
@@ -244,7 +211,7 @@ private slots:
         QTemporaryDir dir;
         const QString store = dir.filePath(QStringLiteral("worker.sqlite"));
         const QStringList args = {store,
-                                  m_server->baseUrl(),
+                                  server().baseUrl(),
                                   QStringLiteral("cy"),
                                   password,
                                   QStringLiteral("CCCC4"),
@@ -291,9 +258,10 @@ private slots:
     void newWorkstationFirstSyncLoadsTheCity()
     {
         QNetworkAccessManager network;
-        SyncWorkstation fresh(network, QUrl(m_server->baseUrl()), QStringLiteral("DDDD5"),
+        SyncWorkstation fresh(network, QUrl(server().baseUrl()), QStringLiteral("DDDD5"),
                               QStringLiteral("cy"));
-        signIn(fresh);
+        QString why;
+        QVERIFY2(signIn(fresh, password, &why), qPrintable(why));
         QVERIFY(FirstSync::isNeeded(fresh.db()));
         FirstSync first(fresh.db(), fresh.client());
         first.setPageSize(50);

@@ -3,8 +3,8 @@
 // backoff, rejections kept with their reason, pulls applied in sequence order, the agent's
 // pending edits kept on top of remote ones, sign-in expiry, restart.
 
-#include "tests/sync/fakeserver.h"
-#include "tests/sync/syncfixture.h"
+#include "tests/support/fakeserver.h"
+#include "tests/support/syncworkstation.h"
 
 #include <QSignalSpy>
 #include <QTest>

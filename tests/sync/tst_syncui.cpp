@@ -3,8 +3,8 @@
 // password never kept), asking again when the token expires without losing work, the delivery
 // state of a request, and correcting and resending a refused change.
 
-#include "tests/sync/fakeserver.h"
-#include "tests/sync/syncfixture.h"
+#include "tests/support/fakeserver.h"
+#include "tests/support/syncworkstation.h"
 #include "ui/common/settings.h"
 #include "ui/sync/centrallookupdialog.h"
 #include "ui/sync/deliverystatelabel.h"

@@ -7,8 +7,6 @@
 #include "models/city/layersimplifier.h"
 #include "models/city/layerviews.h"
 #include "models/city/placerepository.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/requests/maprequestloader.h"
 #include "models/requests/maprequestrepository.h"
 #include "tests/support/teststore.h"
@@ -40,14 +38,7 @@ private:
     std::unique_ptr<test::TempStore> m_store;
 
 private slots:
-    void initTestCase()
-    {
-        m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        CityImporter importer(m_store->db());
-        QVERIFY(importer.import(pack.value()).ok());
-    }
+    void initTestCase() { m_store = test::miniCityStore(); }
 
     // The map's copy of a layer: the name property only, collinear and near points gone, the
     // corners and the ends kept, rings too small for the level dropped.

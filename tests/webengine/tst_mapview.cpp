@@ -6,8 +6,6 @@
 // fixed sleeps: every wait is for an acknowledgement.
 
 #include "models/city/layerviews.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/requests/maprequestrepository.h"
 #include "tests/support/teststore.h"
 #include "ui/common/storecontext.h"
@@ -206,11 +204,7 @@ private slots:
     void initTestCase()
     {
         previousHandler = qInstallMessageHandler(recordMapMessages);
-        m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        QVERIFY(pack.ok());
-        CityImporter importer(m_store->db());
-        QVERIFY(importer.import(pack.value()).ok());
+        m_store = test::miniCityStore();
         m_context = std::make_unique<StoreContext>(m_store->db(), QStringLiteral("agent1"));
         m_panel = std::make_unique<MapOverviewPanel>(*m_context);
         m_map = m_panel->mapView();

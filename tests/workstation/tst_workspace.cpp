@@ -6,13 +6,11 @@
 // A workspace without a client (practice, standalone) has no sync engine.
 
 #include "app/workstation/workspace.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/domain/eventjson.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
 #include "models/sync/syncstore.h"
-#include "tests/support/serverprocess.h"
+#include "tests/support/serverfixture.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/history/historypanel.h"
@@ -35,26 +33,16 @@ using namespace civicdesk;
 using test::ServerProcess;
 
 namespace {
-const QString Password = QStringLiteral("correct horse battery");
+const QString Password = test::testPassword();
 }
 
 class TestWorkspace : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::ServerStore> m_central;
-    std::unique_ptr<ServerProcess> m_server;
+    test::ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
     QTemporaryDir m_settingsDir;
     QNetworkAccessManager m_network;
-
-    std::unique_ptr<test::TempStore> cityStore()
-    {
-        auto store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(test::testDataDir() + QStringLiteral("/minipack"));
-        if (!pack || !CityImporter(store->db()).import(pack.value()))
-            qFatal("fixture city did not load");
-        return store;
-    }
 
     std::optional<AgentRole> signIn(SyncClient &client, const QString &user, Database &db)
     {
@@ -110,31 +98,20 @@ class TestWorkspace : public QObject
 private slots:
     void initTestCase()
     {
-        m_central = std::make_unique<test::ServerStore>();
-        if (m_central->url().isEmpty())
-            QFAIL(qPrintable(u"no store: " + m_central->error()));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_central->url());
-        QCOMPARE(m_server->run({QStringLiteral("--import-city"),
-                                test::testDataDir() + QStringLiteral("/minipack")}),
-                 0);
-        QVERIFY(m_server->addUser(QStringLiteral("sam"), QStringLiteral("supervisor"), Password));
-        QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("call_taker"), Password));
-        QVERIFY(m_server->start());
+        QVERIFY2(m_fixture.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
+                                  {QStringLiteral("ana"), QStringLiteral("call_taker")}},
+                                 test::ServerFixture::City::Mini),
+                 qPrintable(m_fixture.error()));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server)
-            m_server->terminate();
-    }
+    void cleanupTestCase() { m_fixture.stop(); }
 
     void signedInSupervisorClosesWhateverTheSettingsSay()
     {
-        auto store = cityStore();
+        auto store = test::miniCityStore();
         Settings settings(m_settingsDir.filePath(QStringLiteral("sam.ini")));
         settings.setAgentRole(AgentRole::CallTaker);
-        SyncClient client(m_network, QUrl(m_server->baseUrl()));
+        SyncClient client(m_network, QUrl(m_fixture.server().baseUrl()));
         const auto signedIn = signIn(client, QStringLiteral("sam"), store->db());
         QCOMPARE(signedIn, std::optional(AgentRole::Supervisor));
         Workspace workspace(store->db(), QStringLiteral("sam"),
@@ -156,9 +133,9 @@ private slots:
         // The central store accepts the close: the outbox empties with nothing refused.
         workspace.syncEngine()->start();
         QTRY_COMPARE_WITH_TIMEOUT(workspace.syncEngine()->store().pendingCount(), 0, 10000);
-        const QString token = m_server->login(QStringLiteral("sam"), Password);
+        const QString token = m_fixture.server().login(QStringLiteral("sam"), Password);
         const auto central =
-            m_server->get(QStringLiteral("/api/v1/requests?number=WS-SUP-1"), token);
+            m_fixture.server().get(QStringLiteral("/api/v1/requests?number=WS-SUP-1"), token);
         QCOMPARE(central.status, 200);
         QVERIFY2(central.body.contains("\"closed\""), central.body.constData());
         // Offline later, the workstation keeps the role of its last sign-in.
@@ -167,10 +144,10 @@ private slots:
 
     void signedInCallTakerCannotCloseWhateverTheSettingsSay()
     {
-        auto store = cityStore();
+        auto store = test::miniCityStore();
         Settings settings(m_settingsDir.filePath(QStringLiteral("ana.ini")));
         settings.setAgentRole(AgentRole::Supervisor);
-        SyncClient client(m_network, QUrl(m_server->baseUrl()));
+        SyncClient client(m_network, QUrl(m_fixture.server().baseUrl()));
         const auto signedIn = signIn(client, QStringLiteral("ana"), store->db());
         QCOMPARE(signedIn, std::optional(AgentRole::CallTaker));
         Workspace workspace(store->db(), QStringLiteral("ana"),
@@ -200,9 +177,9 @@ private slots:
     // the knowledge search, typo correction included (its vocabulary was cached before).
     void pulledChangesReachTheMapAndTheKnowledgeSearch()
     {
-        auto store = cityStore();
+        auto store = test::miniCityStore();
         Settings settings(m_settingsDir.filePath(QStringLiteral("views.ini")));
-        SyncClient client(m_network, QUrl(m_server->baseUrl()));
+        SyncClient client(m_network, QUrl(m_fixture.server().baseUrl()));
         const auto signedIn = signIn(client, QStringLiteral("ana"), store->db());
         QVERIFY(signedIn);
         Workspace workspace(store->db(), QStringLiteral("ana"),
@@ -227,7 +204,7 @@ private slots:
         search->setText(QStringLiteral("pothole"));
         QTRY_VERIFY_WITH_TIMEOUT(results->model()->rowCount() > 0, 10000);
 
-        const QString samToken = m_server->login(QStringLiteral("sam"), Password);
+        const QString samToken = m_fixture.server().login(QStringLiteral("sam"), Password);
         const QString article = Event::newId();
         const auto event = [](const QString &type, const QString &id, const QString &kind,
                               const QJsonObject &payload) {
@@ -235,7 +212,7 @@ private slots:
                                            QStringLiteral("SAMW2"),
                                            QDateTime::currentDateTimeUtc()));
         };
-        const auto pushed = m_server->postJson(
+        const auto pushed = m_fixture.server().postJson(
             QStringLiteral("/api/v1/events"),
             QJsonDocument(QJsonObject{
                 {QStringLiteral("events"),
@@ -281,7 +258,7 @@ private slots:
 
     void withoutAServerTheSettingDecidesAndNothingSyncs()
     {
-        auto store = cityStore();
+        auto store = test::miniCityStore();
         Settings settings(m_settingsDir.filePath(QStringLiteral("standalone.ini")));
         settings.setAgentRole(AgentRole::Editor);
         Workspace workspace(store->db(), QStringLiteral("ed"),

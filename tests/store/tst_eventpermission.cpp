@@ -1,6 +1,6 @@
 // The one permission table on the workstation: the event store checks every append against the
 // role the central store returned at sign-in, on the state this store holds, exactly as the
-// central store does (tests/server/tst_syncapi runs the same cases over the network). The
+// central store does (tests/server/tst_syncapiauth runs the same cases over the network). The
 // services built on it (request actions, knowledge) refuse the same things.
 
 #include "models/domain/eventpermission.h"

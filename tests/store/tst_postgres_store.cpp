@@ -67,13 +67,7 @@ QString dump(const Database &db, const QStringList &tables)
     return text;
 }
 
-qint64 scalar(const Database &db, const QString &statement)
-{
-    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
-    if (!q.exec(statement) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
+using test::scalar;
 
 Event requestCreated(const QString &id, const QString &number, double lat, double lon)
 {

@@ -15,7 +15,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSqlQuery>
+#include <QTest>
 #include <memory>
+#include <optional>
 
 namespace civicdesk::test {
 
@@ -92,13 +94,7 @@ public:
 
     qint64 scalar(const QString &statement, const QVariantList &values = {})
     {
-        QSqlQuery q(QSqlDatabase::database(db().connectionName()));
-        q.prepare(statement);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec() || !q.next())
-            return -1;
-        return q.value(0).toLongLong();
+        return test::scalar(db(), statement, values);
     }
 
     qint64 requestCount() { return scalar(QStringLiteral("SELECT count(*) FROM requests")); }
@@ -120,6 +116,37 @@ private:
     std::unique_ptr<SyncClient> m_client;
     std::unique_ptr<SyncEngine> m_engine;
 };
+
+// Signs `ws` in to its server as its actor with `password`: false, with the reason in `error`,
+// when the server refuses or does not answer in 10 s.
+inline bool signIn(SyncWorkstation &ws, const QString &password, QString *error = nullptr)
+{
+    std::optional<Result<LoginResult>> answer;
+    ws.client().login(ws.actor(), password, ws.device(),
+                      [&answer](Result<LoginResult> r) { answer = std::move(r); });
+    QString why;
+    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
+        why = QStringLiteral("no answer to the sign-in in 10 s");
+    else if (!*answer)
+        why = answer->error().message;
+    if (error)
+        *error = why;
+    return why.isEmpty();
+}
+
+// A workstation on `network` (one each, so that each can go offline alone) for the server at
+// `server`, long polls of 5 s, signed in as `actor`; null, with the reason in `error`, when the
+// sign-in fails. Its sync engine is not started.
+inline std::unique_ptr<SyncWorkstation>
+signedInWorkstation(QNetworkAccessManager &network, const QString &server, const QString &device,
+                    const QString &actor, const QString &password, QString *error)
+{
+    auto ws = std::make_unique<SyncWorkstation>(network, QUrl(server), device, actor);
+    ws->engine().setLongPollSeconds(5);
+    if (!signIn(*ws, password, error))
+        return nullptr;
+    return ws;
+}
 
 // Offline = every connection refused (an unreachable proxy), as when the cable is out; back
 // online, the engine is told at once.

@@ -32,11 +32,8 @@ Event requestCreated(const QString &id, const QString &number)
 
 int count(test::TempStore &store, const QString &table)
 {
-    QSqlQuery q(QSqlDatabase::database(store.db().connectionName()));
     // Table names are fixed by the tests.
-    q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table));
-    q.next();
-    return q.value(0).toInt();
+    return int(test::scalar(store.db(), QStringLiteral("SELECT count(*) FROM %1").arg(table)));
 }
 
 } // namespace

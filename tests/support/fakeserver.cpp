@@ -1,4 +1,4 @@
-#include "tests/sync/fakeserver.h"
+#include "tests/support/fakeserver.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

@@ -1,0 +1,306 @@
+// The sync API's push and pull, on the real civicdesk-server (SQLite or PostgreSQL): identical
+// batches at once, shared pull answers, review events kept out of the pull, idempotent push, a
+// bad event or a refusing projection not sinking the batch, long-poll wake-up, the queries
+// beyond the local replica and the reference data in resumable pages.
+
+#include "tests/server/syncapitest.h"
+
+using namespace civicdesk;
+using namespace civicdesk::test;
+
+class TestSyncApiPush : public SyncApiTest
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { startServer(); }
+
+    // The same batch sent to two server processes on one store at once (a workstation retrying
+    // through a load balancer): both answer 200 with the same sequence numbers, never a 500.
+    void concurrentIdenticalBatchesGetTheSameAnswer()
+    {
+        if (test::ServerStore::backend() != u"postgres")
+            QSKIP("several server processes share a PostgreSQL store (tst_syncapipush_postgres)");
+        ServerProcess second(QStringLiteral(CIVICDESK_SERVER), m_fixture.storeUrl());
+        QVERIFY(second.start());
+        QNetworkAccessManager network;
+        const QString token = m_tokens.value(QStringLiteral("call_taker"));
+        for (int round = 0; round < 10; ++round) {
+            QJsonArray events;
+            for (int i = 0; i < 200; ++i)
+                events.append(requestCreated(QStringLiteral("u_call_taker"), nextNumber()));
+            const QByteArray body = batch(events).toJson(QJsonDocument::Compact);
+            const auto post = [&](const QString &base) {
+                QNetworkRequest request(QUrl(base + QStringLiteral("/api/v1/events")));
+                request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QByteArrayLiteral("application/json"));
+                request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+                return network.post(request, body);
+            };
+            std::unique_ptr<QNetworkReply> a(post(server().baseUrl()));
+            std::unique_ptr<QNetworkReply> b(post(second.baseUrl()));
+            QTRY_VERIFY_WITH_TIMEOUT(a->isFinished() && b->isFinished(), 20000);
+            QMap<QString, double> answers[2];
+            int i = 0;
+            for (QNetworkReply *reply : {a.get(), b.get()}) {
+                const QByteArray answer = reply->readAll();
+                QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+                const QJsonObject json = QJsonDocument::fromJson(answer).object();
+                QVERIFY2(json.value(u"rejected").toArray().isEmpty(), answer.constData());
+                for (const QJsonValue &v : json.value(u"accepted").toArray())
+                    answers[i].insert(v[u"id"].toString(), v[u"seq"].toDouble());
+                ++i;
+            }
+            QCOMPARE(answers[0].size(), 200);
+            QCOMPARE(answers[0], answers[1]);
+        }
+        second.terminate();
+    }
+
+    // Pulls after the same number share one answer until a new event arrives (issue 13, item
+    // 9); a shared answer never hides an event accepted since.
+    void sharedPullAnswersNeverHideANewEvent()
+    {
+        const QString token = m_tokens.value(QStringLiteral("lobby"));
+        const qint64 from = lastSeq();
+        const auto pulled = [&](const QString &query) {
+            const auto r = server().get(
+                QStringLiteral("/api/v1/events?after=%1&%2").arg(from).arg(query), token);
+            QStringList ids;
+            for (const QJsonValue &v : r.json()[u"events"].toArray())
+                ids.append(v[u"id"].toString());
+            return ids;
+        };
+        const QJsonObject first = requestCreated(QStringLiteral("u_call_taker"), nextNumber());
+        QCOMPARE(push({first}, QStringLiteral("call_taker")).status, 200);
+        const QStringList one{first[u"id"].toString()};
+        QCOMPARE(pulled(QStringLiteral("wait=30")), one);
+        QCOMPARE(pulled(QStringLiteral("wait=30")), one);
+        const QJsonObject second = requestCreated(QStringLiteral("u_call_taker"), nextNumber());
+        QCOMPARE(push({second}, QStringLiteral("call_taker")).status, 200);
+        const QStringList two{first[u"id"].toString(), second[u"id"].toString()};
+        QCOMPARE(pulled(QStringLiteral("wait=30")), two);
+        QCOMPARE(pulled(QStringLiteral("wait=0")), two);
+        // Another page size is another answer.
+        QCOMPARE(pulled(QStringLiteral("wait=30&limit=1")), one);
+        QCOMPARE(pulled(QStringLiteral("wait=30")), two);
+        if (test::ServerStore::backend() != u"postgres")
+            return;
+        // An event accepted by another process on the same store is in the next pull that does
+        // not wait, at once.
+        ServerProcess other(QStringLiteral(CIVICDESK_SERVER), m_fixture.storeUrl());
+        QVERIFY(other.start());
+        const QJsonObject third = requestCreated(QStringLiteral("u_call_taker"), nextNumber());
+        QCOMPARE(other
+                     .postJson(QStringLiteral("/api/v1/events"), batch({third}),
+                               m_tokens.value(QStringLiteral("call_taker")))
+                     .status,
+                 200);
+        QCOMPARE(pulled(QStringLiteral("wait=0")), two + QStringList{third[u"id"].toString()});
+        other.terminate();
+    }
+
+    void reviewEventsNeverTravelInThePull()
+    {
+        const auto all = server().get(QStringLiteral("/api/v1/events?after=0&limit=1000"),
+                                      m_tokens[QStringLiteral("call_taker")]);
+        for (const QJsonValue &v : all.json()[u"events"].toArray())
+            QVERIFY(v[u"entity_type"].toString() != u"review");
+    }
+
+    void pushIsIdempotentByEventId()
+    {
+        const QJsonArray events{requestCreated(QStringLiteral("u_call_taker"), nextNumber()),
+                                requestCreated(QStringLiteral("u_call_taker"), nextNumber())};
+        const auto first = push(events, QStringLiteral("call_taker"));
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json()[u"accepted"].toArray().size(), 2);
+        const qint64 after = lastSeq();
+        const auto again = push(events, QStringLiteral("call_taker"));
+        QCOMPARE(again.json()[u"accepted"].toArray(), first.json()[u"accepted"].toArray());
+        QCOMPARE(lastSeq(), after);
+        // The same id with other content is a conflict, not a silent overwrite.
+        QJsonObject changed = events.at(0).toObject();
+        changed.insert(QStringLiteral("kind"), QStringLiteral("request.note_added"));
+        changed.insert(QStringLiteral("payload"),
+                       QJsonObject{{QStringLiteral("text"), QStringLiteral("x")}});
+        const auto conflict = push({changed}, QStringLiteral("call_taker"));
+        QCOMPARE(conflict.json()[u"rejected"][0][u"code"].toString(), QStringLiteral("conflict"));
+        QCOMPARE(lastSeq(), after);
+        // Sequence numbers increase in the order events were accepted.
+        const QJsonArray accepted = first.json()[u"accepted"].toArray();
+        QVERIFY(accepted.at(0)[u"seq"].toDouble() < accepted.at(1)[u"seq"].toDouble());
+    }
+
+    void oneBadEventDoesNotSinkTheBatch()
+    {
+        const qint64 before = lastSeq();
+        QJsonObject practice = requestCreated(QStringLiteral("u_call_taker"), nextNumber());
+        QJsonObject payload = practice.value(u"payload").toObject();
+        payload.insert(QStringLiteral("practice"), true);
+        practice.insert(QStringLiteral("payload"), payload);
+        const auto r = push({requestCreated(QStringLiteral("u_call_taker"), nextNumber()), practice,
+                             requestCreated(QStringLiteral("u_lobby"), nextNumber()),
+                             makeEvent(QStringLiteral("u_call_taker"), QStringLiteral("request"),
+                                       uuid(), QStringLiteral("request.exploded"), {})},
+                            QStringLiteral("call_taker"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json()[u"accepted"].toArray().size(), 1);
+        const QJsonArray rejected = r.json()[u"rejected"].toArray();
+        QCOMPARE(rejected.size(), 3);
+        QCOMPARE(rejected.at(0)[u"code"].toString(), QStringLiteral("forbidden")); // practice
+        QCOMPARE(rejected.at(1)[u"field"].toString(), QStringLiteral("actor"));    // not me
+        QCOMPARE(rejected.at(2)[u"code"].toString(), QStringLiteral("validation"));
+        QCOMPARE(lastSeq(), before + 1);
+    }
+
+    void aProjectionThatRefusesAnEventLeavesTheRestOfTheBatch()
+    {
+        // The second request reuses the first one's number: the store refuses it while writing,
+        // and the batch is written again without it.
+        const qint64 before = lastSeq();
+        const QString number = nextNumber();
+        const auto r = push({requestCreated(QStringLiteral("u_lobby"), number),
+                             requestCreated(QStringLiteral("u_lobby"), number),
+                             requestCreated(QStringLiteral("u_lobby"), nextNumber())},
+                            QStringLiteral("lobby"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json()[u"accepted"].toArray().size(), 2);
+        QCOMPARE(r.json()[u"rejected"].toArray().size(), 1);
+        QCOMPARE(r.json()[u"rejected"][0][u"code"].toString(), QStringLiteral("conflict"));
+        QCOMPARE(lastSeq(), before + 2);
+        QCOMPARE(qint64(r.json()[u"accepted"][1][u"seq"].toDouble()), before + 2);
+    }
+
+    void longPollWakesUpAtOnce()
+    {
+        const qint64 after = lastSeq();
+        // A pull with nothing new waits...
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(server().baseUrl() +
+                                     QStringLiteral("/api/v1/events?after=%1&wait=20").arg(after)));
+        request.setRawHeader("Authorization",
+                             "Bearer " + m_tokens[QStringLiteral("lobby")].toLatin1());
+        QNetworkReply *waiting = network.get(request);
+        QTest::qWait(300);
+        QVERIFY(!waiting->isFinished());
+        // ...and returns as soon as another agent's event is accepted.
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(push({requestCreated(QStringLiteral("u_call_taker"), nextNumber())},
+                      QStringLiteral("call_taker"))
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(waiting->isFinished(), 10000);
+        qInfo("long-poll woke %lld ms after the push was sent", timer.elapsed());
+        QVERIFY(timer.elapsed() < 5000);
+        const QJsonObject body = QJsonDocument::fromJson(waiting->readAll()).object();
+        QCOMPARE(body[u"events"].toArray().size(), 1);
+        QCOMPARE(qint64(body[u"events"][0][u"seq"].toDouble()), after + 1);
+        delete waiting;
+        // With nothing new, the pull returns empty when its time is up.
+        timer.restart();
+        const auto empty =
+            server().get(QStringLiteral("/api/v1/events?after=%1&wait=1").arg(after + 1),
+                         m_tokens[QStringLiteral("lobby")]);
+        QCOMPARE(empty.status, 200);
+        QCOMPARE(empty.json()[u"events"].toArray().size(), 0);
+        QVERIFY(timer.elapsed() >= 900);
+    }
+
+    void queriesBeyondTheLocalReplica()
+    {
+        const QString token = m_tokens[QStringLiteral("call_taker")];
+        const QString number = nextNumber();
+        const QString requestId = uuid();
+        const QString callerId = uuid();
+        QJsonObject created = requestCreated(QStringLiteral("u_call_taker"), number, requestId);
+        const auto r = push(
+            {makeEvent(QStringLiteral("u_call_taker"), QStringLiteral("caller"), callerId,
+                       QStringLiteral("caller.upserted"),
+                       QJsonObject{{QStringLiteral("name"), QStringLiteral("Rosa Díaz")},
+                                   {QStringLiteral("phone"), QStringLiteral("+16175550123")},
+                                   {QStringLiteral("email"), QStringLiteral("rosa@example.org")}}),
+             created,
+             makeEvent(QStringLiteral("u_call_taker"), QStringLiteral("request"), requestId,
+                       QStringLiteral("request.caller_attached"),
+                       QJsonObject{{QStringLiteral("caller_id"), callerId}})},
+            QStringLiteral("call_taker"));
+        QCOMPARE(r.json()[u"accepted"].toArray().size(), 3);
+        const auto byPhone =
+            server().get(QStringLiteral("/api/v1/requests?phone=(617)%20555-0123"), token);
+        QCOMPARE(byPhone.status, 200);
+        QCOMPARE(byPhone.json()[u"requests"][0][u"number"].toString(), number);
+        QCOMPARE(byPhone.json()[u"requests"][0][u"callers"][0][u"name"].toString(),
+                 QStringLiteral("Rosa Díaz"));
+        const auto byEmail =
+            server().get(QStringLiteral("/api/v1/requests?email=ROSA@example.org"), token);
+        QCOMPARE(byEmail.json()[u"requests"][0][u"number"].toString(), number);
+        const auto byNumber = server().get(u"/api/v1/requests?number=" + number, token);
+        QCOMPARE(byNumber.json()[u"requests"].toArray().size(), 1);
+        const auto near = server().get(
+            QStringLiteral("/api/v1/requests?lat=42.3604&lon=-71.0579&radius=50&limit=200"), token);
+        QCOMPARE(near.status, 200);
+        bool found = false;
+        for (const QJsonValue &v : near.json()[u"requests"].toArray())
+            found = found || v[u"number"].toString() == number;
+        QVERIFY(found);
+        const auto far = server().get(
+            QStringLiteral("/api/v1/requests?lat=42.3000&lon=-71.2000&radius=50"), token);
+        QCOMPARE(far.json()[u"requests"].toArray().size(), 0);
+        const auto one = server().get(u"/api/v1/requests/" + number, token);
+        QCOMPARE(one.status, 200);
+        QCOMPARE(one.json()[u"events"].toArray().size(), 2);
+        verifyError(server().get(QStringLiteral("/api/v1/requests/NOPE-0000"), token), 404,
+                    QStringLiteral("not_found"));
+        verifyError(server().get(QStringLiteral("/api/v1/requests?phone=1&email=a@b.c"), token),
+                    400, QStringLiteral("validation"));
+        verifyError(
+            server().get(QStringLiteral("/api/v1/requests?lat=42&lon=-71&radius=99999"), token),
+            400, QStringLiteral("validation"));
+    }
+
+    void referenceDataInResumablePages()
+    {
+        const QString token = m_tokens[QStringLiteral("trainer")];
+        const auto index = server().get(QStringLiteral("/api/v1/reference"), token);
+        QCOMPARE(index.status, 200);
+        QCOMPARE(index.json()[u"city"][u"city_name"].toString(), QStringLiteral("Mini Boston"));
+        qint64 addresses = 0;
+        for (const QJsonValue &t : index.json()[u"tables"].toArray()) {
+            if (t[u"name"].toString() == u"addresses")
+                addresses = qint64(t[u"rows"].toDouble());
+        }
+        QCOMPARE(addresses, 30);
+        // Page through with keyset cursors: every row exactly once.
+        QSet<qint64> ids;
+        QString after;
+        int pages = 0;
+        do {
+            const auto page = server().get(
+                QStringLiteral("/api/v1/reference/addresses?page_size=7&after=%1").arg(after),
+                token);
+            QCOMPARE(page.status, 200);
+            const int idColumn =
+                page.json()[u"columns"].toArray().toVariantList().indexOf(QStringLiteral("id"));
+            QVERIFY(idColumn >= 0);
+            for (const QJsonValue &row : page.json()[u"rows"].toArray())
+                ids.insert(qint64(row[idColumn].toDouble()));
+            after = page.json()[u"next"].toString();
+            ++pages;
+        } while (!after.isEmpty() && pages < 20);
+        QCOMPARE(ids.size(), 30);
+        QCOMPARE(pages, 5);
+        const auto layers =
+            server().get(QStringLiteral("/api/v1/reference/map_layers?page_size=1"), token);
+        QCOMPARE(layers.status, 200);
+        verifyError(server().get(QStringLiteral("/api/v1/reference/users"), token), 404,
+                    QStringLiteral("not_found"));
+        verifyError(
+            server().get(QStringLiteral("/api/v1/reference/addresses?page_size=999999"), token),
+            400, QStringLiteral("validation"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncApiPush)
+#include "tst_syncapipush.moc"
