@@ -214,6 +214,14 @@ void IntakePanel::focusSearch()
     m_types->focusSearch();
 }
 
+void IntakePanel::focusStart()
+{
+    if (m_session->contactRunning())
+        m_callerBox->phoneEdit()->setFocus(Qt::OtherFocusReason);
+    else
+        m_contactBar->startButton()->setFocus(Qt::OtherFocusReason);
+}
+
 int IntakePanel::visibleTypeCount() const
 {
     return m_types->visibleTypeCount();
