@@ -114,29 +114,6 @@ private slots:
         }
     }
 
-    // Issue 12 (brief: "Ctrl+N did not start a contact under tools/desk"): at start-up nothing
-    // had the focus, so the first keys typed went nowhere; now the focus starts on Start
-    // contact and Enter there starts the contact with the focus on the caller's phone.
-    void theFocusStartsInTheIntake()
-    {
-        Settings settings(m_settingsDir.filePath(QStringLiteral("start.ini")));
-        StoreContext store(m_store->db(), QStringLiteral("agent2"));
-        auto window = test::openMainWindow(store, settings);
-        QVERIFY(window);
-        test::Journey j;
-        QTRY_COMPARE(j.focusName(), QStringLiteral("startContactButton"));
-        QVERIFY(j.press(Qt::Key_Return));
-        QVERIFY(window->intakePanel()->session().contactRunning());
-        QCOMPARE(j.focusName(), QStringLiteral("callerPhoneLineEdit"));
-        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550123")));
-        window->intakePanel()->discardUnfinishedWork();
-        QTimer::singleShot(0, window.get(), [] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
-                box->button(QMessageBox::Discard)->click();
-        });
-        window->close();
-    }
-
     // Issue 12: a type without a question on screen (Boston's "General request") leaves no
     // empty strip above Description: the description's label is the first thing in the
     // request box.

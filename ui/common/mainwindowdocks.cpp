@@ -11,7 +11,6 @@
 #include "ui/knowledge/knowledgepanel.h"
 #include "ui/lobby/counterpanel.h"
 
-#include <QApplication>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QScreen>
@@ -86,12 +85,6 @@ void MainWindow::showEvent(QShowEvent *event)
     if (m_docksSized)
         return;
     m_docksSized = true;
-    // The keyboard works from the first key: the focus starts in the intake (with none, the
-    // first keys typed went nowhere).
-    QTimer::singleShot(0, this, [this] {
-        if (!isAncestorOf(QApplication::focusWidget()))
-            m_intake->focusStart();
-    });
     // An agent's own layout (restored from the settings) is kept as it was left.
     if (m_settings.windowState().isEmpty())
         QTimer::singleShot(0, this, &MainWindow::sizeDefaultDocks);

@@ -214,14 +214,6 @@ void IntakePanel::focusSearch()
     m_types->focusSearch();
 }
 
-void IntakePanel::focusStart()
-{
-    if (m_session->contactRunning())
-        m_callerBox->phoneEdit()->setFocus(Qt::OtherFocusReason);
-    else
-        m_contactBar->startButton()->setFocus(Qt::OtherFocusReason);
-}
-
 int IntakePanel::visibleTypeCount() const
 {
     return m_types->visibleTypeCount();

@@ -62,9 +62,6 @@ public:
     explicit IntakePanel(IntakeContext context, QWidget *parent = nullptr);
 
     void focusSearch();
-    // Where the agent starts: Start contact, or the caller's phone when a contact is running
-    // (restored from a draft).
-    void focusStart();
     int visibleTypeCount() const;
     QString currentTypeCode() const;
     QString contactId() const { return m_session->contactId(); }
