@@ -4103,6 +4103,17 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallerController</name>
+    <message>
+        <source>New caller: saved with the request.</source>
+        <translation>New caller: saved with the request.</translation>
+    </message>
+    <message>
+        <source>Returning caller: %1</source>
+        <translation>Returning caller: %1</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallerPanel</name>
     <message>
         <source>You asked</source>
@@ -4505,6 +4516,21 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::ContactClock</name>
+    <message>
+        <source>Contact ended after %1:%2.</source>
+        <translation>Contact ended after %1:%2.</translation>
+    </message>
+    <message>
+        <source>No contact running</source>
+        <translation>No contact running</translation>
+    </message>
+    <message>
+        <source>%1 contact · %2:%3</source>
+        <translation>%1 contact · %2:%3</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CounterPanel</name>
     <message>
         <source>Counter</source>
@@ -4834,6 +4860,13 @@
     <message>
         <source>Ticket %1 to counter %2</source>
         <translation>Ticket %1 to counter %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::DraftKeeper</name>
+    <message>
+        <source>Your work could not be saved as a draft: %1</source>
+        <translation>Your work could not be saved as a draft: %1</translation>
     </message>
 </context>
 <context>
@@ -5382,56 +5415,8 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>New caller: saved with the request.</source>
-        <translation>New caller: saved with the request.</translation>
-    </message>
-    <message>
-        <source>Returning caller: %1</source>
-        <translation>Returning caller: %1</translation>
-    </message>
-    <message>
-        <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
-        <translation>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</translation>
-    </message>
-    <message>
-        <source>Choose a request type first (Ctrl+1).</source>
-        <translation>Choose a request type first (Ctrl+1).</translation>
-    </message>
-    <message>
-        <source>This place is outside the city: refer the caller instead of taking a request.</source>
-        <translation>This place is outside the city: refer the caller instead of taking a request.</translation>
-    </message>
-    <message>
-        <source>no target date for this type</source>
-        <translation>no target date for this type</translation>
-    </message>
-    <message>
-        <source>Request number &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Expected by: &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation>Request number &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Expected by: &lt;b&gt;%2&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Saved. The number is on the clipboard; read it back to the caller.</source>
-        <translation>Saved. The number is on the clipboard; read it back to the caller.</translation>
-    </message>
-    <message>
         <source>A contact is already running; end it first (Ctrl+E).</source>
         <translation>A contact is already running; end it first (Ctrl+E).</translation>
-    </message>
-    <message>
-        <source>Contact ended after %1:%2.</source>
-        <translation>Contact ended after %1:%2.</translation>
-    </message>
-    <message>
-        <source>No contact running</source>
-        <translation>No contact running</translation>
-    </message>
-    <message>
-        <source>%1 contact · %2:%3</source>
-        <translation>%1 contact · %2:%3</translation>
-    </message>
-    <message>
-        <source>Your work could not be saved as a draft: %1</source>
-        <translation>Your work could not be saved as a draft: %1</translation>
     </message>
     <message>
         <source>Restored unsaved work from %1.</source>
@@ -8024,6 +8009,33 @@ Watch the screen for your number.</translation>
         <source>%1 · %2</source>
         <comment>generic status · the city&apos;s own status word</comment>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestSubmitter</name>
+    <message>
+        <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
+        <translation>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</translation>
+    </message>
+    <message>
+        <source>Choose a request type first (Ctrl+1).</source>
+        <translation>Choose a request type first (Ctrl+1).</translation>
+    </message>
+    <message>
+        <source>This place is outside the city: refer the caller instead of taking a request.</source>
+        <translation>This place is outside the city: refer the caller instead of taking a request.</translation>
+    </message>
+    <message>
+        <source>no target date for this type</source>
+        <translation>no target date for this type</translation>
+    </message>
+    <message>
+        <source>Request number &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Expected by: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Request number &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Expected by: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Saved. The number is on the clipboard; read it back to the caller.</source>
+        <translation>Saved. The number is on the clipboard; read it back to the caller.</translation>
     </message>
 </context>
 <context>

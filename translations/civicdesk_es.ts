@@ -4103,6 +4103,17 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallerController</name>
+    <message>
+        <source>New caller: saved with the request.</source>
+        <translation>Persona nueva: se guarda con la solicitud.</translation>
+    </message>
+    <message>
+        <source>Returning caller: %1</source>
+        <translation>Persona que ya ha llamado: %1</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallerPanel</name>
     <message>
         <source>You asked</source>
@@ -4505,6 +4516,21 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::ContactClock</name>
+    <message>
+        <source>Contact ended after %1:%2.</source>
+        <translation>Contacto terminado tras %1:%2.</translation>
+    </message>
+    <message>
+        <source>No contact running</source>
+        <translation>Ningún contacto en curso</translation>
+    </message>
+    <message>
+        <source>%1 contact · %2:%3</source>
+        <translation>Contacto por %1 · %2:%3</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CounterPanel</name>
     <message>
         <source>Counter</source>
@@ -4834,6 +4860,13 @@
     <message>
         <source>Ticket %1 to counter %2</source>
         <translation>Turno %1 a la ventanilla %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::DraftKeeper</name>
+    <message>
+        <source>Your work could not be saved as a draft: %1</source>
+        <translation>No se pudo guardar su trabajo como borrador: %1</translation>
     </message>
 </context>
 <context>
@@ -5216,7 +5249,7 @@
     </message>
     <message>
         <source>Call&amp;backs (%1 due)</source>
-        <translation>&amp;Devoluciones de llamada (%1 pendientes)</translation>
+        <translation>&amp;Devoluciones (%1 pendientes)</translation>
     </message>
     <message numerus="yes">
         <source>%n more from the central store.</source>
@@ -5382,56 +5415,8 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>New caller: saved with the request.</source>
-        <translation>Persona nueva: se guarda con la solicitud.</translation>
-    </message>
-    <message>
-        <source>Returning caller: %1</source>
-        <translation>Persona que ya ha llamado: %1</translation>
-    </message>
-    <message>
-        <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
-        <translation>Persona agregada a la solicitud existente &lt;b&gt;%1&lt;/b&gt;. Léale el número.</translation>
-    </message>
-    <message>
-        <source>Choose a request type first (Ctrl+1).</source>
-        <translation>Primero elija un tipo de solicitud (Ctrl+1).</translation>
-    </message>
-    <message>
-        <source>This place is outside the city: refer the caller instead of taking a request.</source>
-        <translation>Este lugar está fuera de la ciudad: derive a la persona en lugar de tomar una solicitud.</translation>
-    </message>
-    <message>
-        <source>no target date for this type</source>
-        <translation>este tipo no tiene fecha objetivo</translation>
-    </message>
-    <message>
-        <source>Request number &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Expected by: &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation>Número de solicitud &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Fecha prevista: &lt;b&gt;%2&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Saved. The number is on the clipboard; read it back to the caller.</source>
-        <translation>Guardada. El número está en el portapapeles; léaselo a la persona.</translation>
-    </message>
-    <message>
         <source>A contact is already running; end it first (Ctrl+E).</source>
         <translation>Ya hay un contacto en curso; termínelo primero (Ctrl+E).</translation>
-    </message>
-    <message>
-        <source>Contact ended after %1:%2.</source>
-        <translation>Contacto terminado tras %1:%2.</translation>
-    </message>
-    <message>
-        <source>No contact running</source>
-        <translation>Ningún contacto en curso</translation>
-    </message>
-    <message>
-        <source>%1 contact · %2:%3</source>
-        <translation>Contacto por %1 · %2:%3</translation>
-    </message>
-    <message>
-        <source>Your work could not be saved as a draft: %1</source>
-        <translation>No se pudo guardar su trabajo como borrador: %1</translation>
     </message>
     <message>
         <source>Restored unsaved work from %1.</source>
@@ -8024,6 +8009,33 @@ Esté atento a su número en la pantalla.</translation>
         <source>%1 · %2</source>
         <comment>generic status · the city&apos;s own status word</comment>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RequestSubmitter</name>
+    <message>
+        <source>Caller added to existing request &lt;b&gt;%1&lt;/b&gt;. Read it back to the caller.</source>
+        <translation>Persona agregada a la solicitud existente &lt;b&gt;%1&lt;/b&gt;. Léale el número.</translation>
+    </message>
+    <message>
+        <source>Choose a request type first (Ctrl+1).</source>
+        <translation>Primero elija un tipo de solicitud (Ctrl+1).</translation>
+    </message>
+    <message>
+        <source>This place is outside the city: refer the caller instead of taking a request.</source>
+        <translation>Este lugar está fuera de la ciudad: derive a la persona en lugar de tomar una solicitud.</translation>
+    </message>
+    <message>
+        <source>no target date for this type</source>
+        <translation>este tipo no tiene fecha objetivo</translation>
+    </message>
+    <message>
+        <source>Request number &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Expected by: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Número de solicitud &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Fecha prevista: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Saved. The number is on the clipboard; read it back to the caller.</source>
+        <translation>Guardada. El número está en el portapapeles; léaselo a la persona.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@
 #include "ui/intake/intakedialogs.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/intake/requestbox.h"
+#include "ui/intake/requestsubmitter.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -465,8 +466,8 @@ private slots:
         QCOMPARE(j.focusName(), QStringLiteral("addressLineEdit"));
         auto *message = desk.window->findChild<QLabel *>(QStringLiteral("intakeMessageLabel"));
         // (In the language the window speaks.)
-        QCOMPARE(message->text(), IntakePanel::tr("This place is outside the city: refer the "
-                                                  "caller instead of taking a request."));
+        QCOMPARE(message->text(), RequestSubmitter::tr("This place is outside the city: refer the "
+                                                       "caller instead of taking a request."));
         QTRY_VERIFY2(test::offScreen(message).isEmpty(), qPrintable(test::offScreen(message)));
         // The outcome is "referred"; the request on the form is discarded.
         QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));

@@ -83,6 +83,12 @@ private:
     void applyDefaultLayout();
     // The default split in pixels of the window's present size (only a shown window honours it).
     void sizeDefaultDocks();
+    // The dock above History in the right column (knowledge or the map, whichever is in front),
+    // or null when the agent arranged the areas otherwise.
+    QDockWidget *aboveHistory() const;
+    // History's share of the right column's height as the agent left it, given back after the
+    // restored state was fitted to this window.
+    void restoreHistoryShare();
     void createMenus();
     // What the role allows: article editing, the help flag and reviews, the supervisor menu.
     void addRoleActions();

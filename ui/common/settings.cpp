@@ -7,6 +7,7 @@ namespace civicdesk {
 namespace {
 const QString geometryKey = QStringLiteral("window/geometry");
 const QString stateKey = QStringLiteral("window/state");
+const QString historyShareKey = QStringLiteral("window/historyShare");
 const QString languageKey = QStringLiteral("ui/language");
 const QString agentKey = QStringLiteral("agent/name");
 const QString roleKey = QStringLiteral("agent/role");
@@ -32,6 +33,16 @@ QByteArray Settings::windowState() const
 void Settings::setWindowState(const QByteArray &state)
 {
     m_settings.setValue(stateKey, state);
+}
+
+double Settings::historyShare() const
+{
+    return m_settings.value(historyShareKey, 0.0).toDouble();
+}
+
+void Settings::setHistoryShare(double share)
+{
+    m_settings.setValue(historyShareKey, share);
 }
 
 QString Settings::language() const

@@ -33,6 +33,11 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
+    // The share of the right column's height History had when the window was closed (0: none
+    // kept); the window gives it back after restoring its state, which fits docks to the new
+    // size by squeezing the last one.
+    double historyShare() const;
+    void setHistoryShare(double share);
     // "" = follow the system locale; otherwise "en" or "es".
     QString language() const;
     void setLanguage(const QString &language);

@@ -5,15 +5,23 @@
 #include "models/intake/intakeservice.h"
 #include "models/requests/requestrepository.h"
 #include "ui/intake/callerbox.h"
+#include "ui/intake/callercontroller.h"
 #include "ui/intake/contactbar.h"
+#include "ui/intake/contactclock.h"
+#include "ui/intake/draftkeeper.h"
 #include "ui/intake/focusfollower.h"
 #include "ui/intake/intakedialogs.h"
+#include "ui/intake/intakemessages.h"
 #include "ui/intake/knownissuebanner.h"
 #include "ui/intake/locationbox.h"
+#include "ui/intake/nearbywatcher.h"
 #include "ui/intake/requestbox.h"
+#include "ui/intake/requestflow.h"
 #include "ui/intake/requestform.h"
+#include "ui/intake/requestsubmitter.h"
 #include "ui/intake/typepicker.h"
 #include "ui/intake/wrapupbox.h"
+#include "ui/intake/wrapupcontroller.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -54,24 +62,12 @@ IntakePanel::IntakePanel(IntakeContext context, QWidget *parent)
 {
     connect(m_session, &IntakeSession::callerChanged, this, &IntakePanel::callerChanged);
     connect(m_session, &IntakeSession::duplicatesChanged, this, &IntakePanel::duplicatesChanged);
-    connect(m_session, &IntakeSession::outcomeChanged, this, &IntakePanel::syncOutcome);
-    connect(m_session, &IntakeSession::transferChanged, this, [this] {
-        if (m_wrapUp->transferEdit()->text() != m_session->transferTo())
-            m_wrapUp->transferEdit()->setText(m_session->transferTo());
-    });
     connect(m_session, &IntakeSession::stepNotRecorded, this, [this](const QString &message) {
         showMessage(tr("This step of the contact could not be recorded: %1").arg(message), true);
     });
     buildUi();
     connectFields();
     retranslate();
-    m_clockTimer = new QTimer(this);
-    m_clockTimer->setInterval(1000);
-    connect(m_clockTimer, &QTimer::timeout, this, &IntakePanel::updateTimer);
-    m_draftTimer = new QTimer(this);
-    m_draftTimer->setSingleShot(true);
-    m_draftTimer->setInterval(300);
-    connect(m_draftTimer, &QTimer::timeout, this, &IntakePanel::saveDraft);
     restoreDraft();
 }
 
@@ -117,10 +113,18 @@ void IntakePanel::buildUi()
     for (QComboBox *combo : {m_contactBar->channelCombo(), m_callerBox->languageCombo(),
                              m_callerBox->preferenceCombo(), m_wrapUp->outcomeCombo()})
         m_follower->guardWheel(combo);
+    m_messages = new IntakeMessages(
+        *m_message,
+        {{m_callerBox, m_callerBox->statusLabel()}, {m_wrapUp, m_wrapUp->messageLabel()}},
+        *m_follower, this);
+    m_submitter = new RequestSubmitter(
+        *m_session, {*m_request, *m_callerBox, *m_result, *m_message, *this}, *m_messages, this);
+    connect(m_submitter, &RequestSubmitter::typeMissing, this, &IntakePanel::focusSearch);
+    connect(m_submitter, &RequestSubmitter::requestCreated, this, &IntakePanel::requestCreated);
 
     m_callPop = new CallPop(*m_session, m_ctx.service, *m_contactBar, *m_callerBox, this);
     connect(m_callPop, &CallPop::screenCleared, this, [this] {
-        m_contactEndedShown = false;
+        m_clock->forgetEnded();
         clearScreen();
     });
     connect(m_callPop, &CallPop::contactWanted, this, &IntakePanel::startContact);
@@ -143,92 +147,59 @@ void IntakePanel::buildUi()
     // A known issue posted by a supervisor for this type at this place (issue 16).
     m_knownIssue = new KnownIssueBanner(this);
     insertAboveRequest(m_knownIssue);
-    connect(m_knownIssue, &KnownIssueBanner::attachRequested, this,
-            [this](const QString &id, const QString &number) {
-                syncForm();
-                showAttached(m_session->attachToRequest(id, number));
-            });
+    m_nearby = new NearbyWatcher(
+        *m_session, m_ctx.service, m_ctx.intake, *m_request, *m_knownIssue, *m_follower,
+        [this] { return currentTypeCode(); }, this);
+    connect(m_nearby, &NearbyWatcher::locationChosen, this, &IntakePanel::locationChosen);
+    connect(m_nearby, &NearbyWatcher::locationEntered, this, &IntakePanel::locationEntered);
+    connect(m_nearby, &NearbyWatcher::locationCleared, this, &IntakePanel::locationCleared);
+    m_drafts = new DraftKeeper(*m_session, *m_request, this);
+    connect(m_drafts, &DraftKeeper::problem, this,
+            [this](const QString &message) { showMessage(message, true); });
+    m_flow =
+        new RequestFlow(m_ctx.catalogue, *m_session,
+                        {*m_types, *m_request, *m_callerBox, *m_knownIssue, *m_result, *m_message},
+                        *m_follower, *m_nearby, *m_drafts, this);
+    connect(m_flow, &RequestFlow::formChanged, this, &IntakePanel::updateTabOrder);
+    connect(m_submitter, &RequestSubmitter::requestDone, m_flow, &RequestFlow::reset);
+    connect(m_knownIssue, &KnownIssueBanner::attachRequested, m_submitter,
+            &RequestSubmitter::attachTo);
 
     auto *submitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     submitShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(submitShortcut, &QShortcut::activated, this, &IntakePanel::submit);
     auto *attachShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_D), this);
     attachShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(attachShortcut, &QShortcut::activated, this, &IntakePanel::attachToDuplicate);
+    connect(attachShortcut, &QShortcut::activated, m_submitter,
+            &RequestSubmitter::attachToDuplicate);
     updateTabOrder();
 }
 
 void IntakePanel::connectFields()
 {
-    QComboBox *channel = m_contactBar->channelCombo();
-    connect(channel, &QComboBox::currentIndexChanged, this, [this, channel] {
-        if (const auto value = channelFromName(channel->currentData().toString()))
-            m_session->setChannel(*value);
+    m_clock = new ContactClock(*m_session, *m_contactBar, this);
+    m_wrapUpController = new WrapUpController(*m_session, *m_wrapUp, this);
+    auto *caller = new CallerController(
+        *m_session, *m_callerBox, [this] { return m_callPop->callLanguage(); }, this);
+    connect(caller, &CallerController::languageChanged, this, &IntakePanel::callerLanguageChanged);
+    connect(caller, &CallerController::edited, m_drafts, &DraftKeeper::schedule);
+    connect(caller, &CallerController::callerChosen, this, [this] {
+        m_types->searchEdit()->setFocus(Qt::OtherFocusReason);
+        m_drafts->schedule();
     });
-    QComboBox *language = m_callerBox->languageCombo();
-    connect(language, &QComboBox::currentIndexChanged, this, [this, language] {
-        const QString code = language->currentData().toString();
-        if (code.isEmpty())
-            return;
-        m_session->setCallerLanguage(code);
-        emit callerLanguageChanged(code);
-    });
-    QComboBox *preference = m_callerBox->preferenceCombo();
-    connect(preference, &QComboBox::currentIndexChanged, this, [this, preference] {
-        if (preference->currentIndex() >= 0)
-            m_session->setCallerPreference(ContactPreference(preference->currentData().toInt()));
-    });
-    connect(m_callerBox, &CallerBox::matchChosen, this, &IntakePanel::pickCaller);
-    for (QLineEdit *edit :
-         {m_callerBox->phoneEdit(), m_callerBox->nameEdit(), m_callerBox->emailEdit()}) {
-        connect(edit, &QLineEdit::textEdited, this, [this] {
-            m_session->setCallerTyped(m_callerBox->phoneEdit()->text(),
-                                      m_callerBox->nameEdit()->text(),
-                                      m_callerBox->emailEdit()->text());
-            findCallers();
-            scheduleDraftSave();
-        });
-    }
-    connect(m_types, &TypePicker::typeActivated, this, &IntakePanel::chooseCurrentType);
     connect(m_contactBar->startButton(), &QPushButton::clicked, this, &IntakePanel::startContact);
     connect(m_contactBar->endButton(), &QPushButton::clicked, this, &IntakePanel::beginWrapUp);
     connect(m_wrapUp->finishButton(), &QPushButton::clicked, this, &IntakePanel::finishContact);
     connect(m_request->submitButton(), &QPushButton::clicked, this, &IntakePanel::submit);
-    connect(m_request->attachButton(), &QPushButton::clicked, this,
-            &IntakePanel::attachToDuplicate);
-    connect(m_request->form(), &RequestForm::answersChanged, this, [this] {
-        m_session->setAnswers(m_request->form()->answers());
-        scheduleDraftSave();
-    });
-    connect(m_request->descriptionEdit(), &QPlainTextEdit::textChanged, this, [this] {
-        m_session->setDescription(m_request->descriptionEdit()->toPlainText());
-        scheduleDraftSave();
-    });
-    LocationBox *location = m_request->locationBox();
-    connect(location, &LocationBox::locationChanged, this, [this, location] {
-        m_follower->ensureVisible(location);
-        m_session->setLocation(location->location(), location->isOutsideCity());
-        refreshDuplicates();
-        scheduleDraftSave();
-    });
-    connect(location, &LocationBox::referralShown, this, [this, location] {
-        m_session->referralShown(location->addressEdit()->text(), location->referralName());
-    });
-    QComboBox *outcome = m_wrapUp->outcomeCombo();
-    connect(outcome, &QComboBox::currentIndexChanged, this, [this, outcome] {
-        const QString name = outcome->currentData().toString();
-        m_wrapUp->transferEdit()->setEnabled(name.endsWith(u"transfer"));
-        m_session->setOutcome(outcomeFromName(name));
-    });
-    connect(m_wrapUp->transferEdit(), &QLineEdit::textChanged, this,
-            [this](const QString &text) { m_session->setTransferTo(text); });
+    connect(m_request->attachButton(), &QPushButton::clicked, m_submitter,
+            &RequestSubmitter::attachToDuplicate);
 }
 
 void IntakePanel::retranslate()
 {
     m_callPop->retranslate();
-    syncOutcome();
-    updateTimer();
+    m_wrapUpController->showOutcome();
+    m_clock->update();
 }
 
 void IntakePanel::changeEvent(QEvent *event)
@@ -271,27 +242,9 @@ void IntakePanel::updateTabOrder()
         QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
 }
 
-QWidget *IntakePanel::fieldFor(const QString &errorCode) const
-{
-    if (errorCode == u"intake.email")
-        return m_callerBox->emailEdit();
-    if (errorCode == u"intake.name")
-        return m_callerBox->nameEdit();
-    if (errorCode == u"intake.phone" || errorCode == u"intake.caller")
-        return m_callerBox->phoneEdit();
-    if (errorCode == u"intake.location")
-        return m_request->locationBox()->addressEdit();
-    if (errorCode == u"intake.description")
-        return m_request->descriptionEdit();
-    return nullptr;
-}
-
 void IntakePanel::chooseCurrentType()
 {
-    if (const auto type = m_ctx.catalogue.serviceType(m_types->currentCode())) {
-        setType(*type);
-        scheduleDraftSave();
-    }
+    m_flow->chooseCurrentType();
 }
 
 void IntakePanel::startRequestOfType(const QString &serviceCode)
@@ -301,8 +254,8 @@ void IntakePanel::startRequestOfType(const QString &serviceCode)
         showMessage(tr("The request type %1 is not in the catalogue.").arg(serviceCode), true);
         return;
     }
-    setType(*type);
-    scheduleDraftSave();
+    m_flow->setType(*type);
+    m_drafts->schedule();
 }
 
 void IntakePanel::recordArticleOpened(const QString &articleId)
@@ -322,220 +275,23 @@ void IntakePanel::recordReadBack(const QString &number, const QString &requestId
     m_session->recordReadBack(number, requestId);
 }
 
-void IntakePanel::syncForm()
-{
-    if (m_session->type())
-        m_session->setAnswers(m_request->form()->answers());
-    m_session->setDescription(m_request->descriptionEdit()->toPlainText());
-    const LocationBox *location = m_request->locationBox();
-    m_session->setLocation(location->location(), location->isOutsideCity());
-}
-
-void IntakePanel::syncOutcome()
-{
-    QComboBox *outcomes = m_wrapUp->outcomeCombo();
-    const auto outcome = m_session->outcome();
-    outcomes->setCurrentIndex(outcome ? std::max(0, outcomes->findData(outcomeName(*outcome))) : 0);
-    m_wrapUp->transferEdit()->setEnabled(outcomes->currentData().toString().endsWith(u"transfer"));
-}
-
 void IntakePanel::setPickedLocation(const IntakeLocation &where)
 {
-    LocationBox *location = m_request->locationBox();
-    location->setLocation(where);
-    m_session->setLocation(location->location(), location->isOutsideCity());
-    refreshDuplicates();
-    scheduleDraftSave();
-}
-
-void IntakePanel::setType(const ServiceType &type)
-{
-    syncForm(); // the answers given before the change stay in the record
-    m_session->setType(type);
-    showType(type);
-}
-
-void IntakePanel::showType(const ServiceType &type)
-{
-    m_result->hide();
-    m_message->clear();
-    m_request->show();
-    m_request->showType(type);
-    for (QComboBox *combo : m_request->form()->findChildren<QComboBox *>())
-        m_follower->guardWheel(combo);
-    m_types->selectType(type.code);
-    m_types->setCollapsed(true);
-    updateTabOrder();
-    for (QLineEdit *edit :
-         {m_callerBox->phoneEdit(), m_callerBox->nameEdit(), m_callerBox->emailEdit()})
-        edit->setEnabled(type.contactRule != ContactRule::Never);
-    if (type.emergency) {
-        // The call goes to 911 (the session suggested the transfer): the script is read now.
-        m_request->emergencyLabel()->setFocus(Qt::OtherFocusReason);
-        return;
-    }
-    if (QWidget *first = m_request->form()->firstField())
-        first->setFocus(Qt::OtherFocusReason);
-    else
-        m_request->descriptionEdit()->setFocus(Qt::OtherFocusReason);
-    refreshDuplicates();
-}
-
-void IntakePanel::findCallers()
-{
-    const QString text = m_session->callerSearchText();
-    const QList<CallerMatch> matches = m_session->findCallers(8);
-    m_callerBox->showMatches(matches);
-    m_callerBox->statusLabel()->setText(m_session->callerId().isEmpty() && !text.isEmpty() &&
-                                                matches.isEmpty()
-                                            ? tr("New caller: saved with the request.")
-                                            : QString());
-}
-
-void IntakePanel::pickCaller(int row)
-{
-    QListWidgetItem *item = m_callerBox->matchList()->item(row);
-    if (!item)
-        return;
-    const auto caller = m_session->chooseCaller(item->data(Qt::UserRole).toString());
-    if (!caller)
-        return;
-    m_callerBox->showCaller(*caller);
-    // The phone system's language (the IVR choice) is this call's: it stays.
-    if (const QString language = m_callPop->callLanguage(); !language.isEmpty())
-        m_callerBox->setLanguage(language);
-    m_callerBox->statusLabel()->setText(tr("Returning caller: %1").arg(item->text()));
-    m_types->searchEdit()->setFocus(Qt::OtherFocusReason);
-    scheduleDraftSave();
-}
-
-void IntakePanel::clearCaller()
-{
-    m_session->clearCaller();
-    m_callerBox->clear();
+    m_flow->setPickedLocation(where);
 }
 
 void IntakePanel::clearScreen()
 {
     m_result->hide();
     m_result->clear();
-    clearMessages();
+    m_messages->clear();
     m_callerBox->showMatches({});
     emit contactReset();
 }
 
-void IntakePanel::refreshDuplicates()
-{
-    m_session->refreshDuplicates();
-    m_request->showDuplicates(m_session->duplicates(), m_ctx.service.now(),
-                              m_session->locationPlaced());
-    const auto &where = m_session->location();
-    if (m_session->locationPlaced()) {
-        emit locationChosen(*where->latitude, *where->longitude);
-        emit locationEntered(*where->latitude, *where->longitude, where->address);
-    } else {
-        emit locationCleared();
-    }
-    const QDateTime now = m_ctx.service.now();
-    m_knownIssue->showFor(m_ctx.intake.knownIssues(now), currentTypeCode(),
-                          m_session->locationPlaced()
-                              ? std::optional(std::pair(*where->latitude, *where->longitude))
-                              : std::nullopt,
-                          now);
-    if (m_knownIssue->isVisible())
-        m_follower->ensureVisible(m_knownIssue); // the text, the script and its key in view
-}
-
-void IntakePanel::attachToDuplicate()
-{
-    QListWidget *list = m_request->duplicateList();
-    if (!list->currentItem() || !list->isVisible())
-        return;
-    syncForm();
-    showAttached(m_session->attachToDuplicate(list->currentRow()));
-}
-
-void IntakePanel::showAttached(const Status &s)
-{
-    if (!s) {
-        QWidget *field = fieldFor(s.error().code);
-        if (field)
-            field->setFocus(Qt::OtherFocusReason);
-        showMessage(s.error().message, true, field);
-        return;
-    }
-    m_result->setText(tr("Caller added to existing request <b>%1</b>. Read it back to the "
-                         "caller.")
-                          .arg(m_session->lastNumber()));
-    m_result->show();
-    resetRequest();
-}
-
 void IntakePanel::submit()
 {
-    syncForm();
-    const QString blocker = m_session->submitBlocker().value_or(QString());
-    if (blocker == u"intake.no_type") {
-        showMessage(tr("Choose a request type first (Ctrl+1)."), true);
-        focusSearch();
-        return;
-    }
-    if (blocker == u"intake.emergency") {
-        showMessage(m_session->type()->emergencyScript, true);
-        return;
-    }
-    if (!m_request->form()->validate()) {
-        // Each problem is under its field, and the focus is on the first one.
-        clearMessages();
-        return;
-    }
-    if (blocker == u"intake.outside_city") {
-        m_request->locationBox()->addressEdit()->setFocus(Qt::OtherFocusReason);
-        showMessage(tr("This place is outside the city: refer the caller instead of taking a "
-                       "request."),
-                    true, m_request->locationBox());
-        return;
-    }
-    m_session->recordFormSteps();
-    QListWidget *candidates = m_request->duplicateList();
-    if (candidates->count() > 0 && !candidates->currentItem())
-        candidates->setCurrentRow(0);
-    QString overrideReason;
-    const auto decision = IntakeDialogs::askAboutDuplicates(
-        this, m_request->duplicateLines(), m_request->currentDuplicateNumber(), &overrideReason);
-    m_session->recordDuplicateDecision(decision, candidates->currentRow(), overrideReason);
-    switch (decision) {
-    case IntakeSession::DuplicateDecision::Attach:
-        attachToDuplicate();
-        return;
-    case IntakeSession::DuplicateDecision::GoBack:
-        candidates->setFocus(Qt::OtherFocusReason);
-        return;
-    case IntakeSession::DuplicateDecision::None:
-    case IntakeSession::DuplicateDecision::CreateAnyway:
-        break;
-    }
-    auto created = m_session->submit(overrideReason);
-    if (!created) {
-        QWidget *about = fieldFor(created.error().code);
-        if (about)
-            about->setFocus(Qt::OtherFocusReason);
-        showMessage(created.error().message, true, about);
-        return;
-    }
-    const QString number = created.value().number.display();
-    const QString due =
-        created.value().dueAt.isValid()
-            ? QLocale().toString(created.value().dueAt.toLocalTime().date(), QLocale::LongFormat)
-            : tr("no target date for this type");
-    m_result->setText(tr("Request number <b>%1</b><br>Expected by: <b>%2</b>").arg(number, due));
-    m_result->setProperty("number", number);
-    m_result->show();
-    QGuiApplication::clipboard()->setText(number);
-    m_message->setText(tr("Saved. The number is on the clipboard; read it back to the caller."));
-    m_message->setStyleSheet(QString());
-    emit requestCreated(created.value().id);
-    resetRequest();
+    m_submitter->submit();
 }
 
 bool IntakePanel::hasUnfinishedWork() const
@@ -547,26 +303,12 @@ bool IntakePanel::hasUnfinishedWork() const
 
 void IntakePanel::keepAsDraft()
 {
-    m_draftTimer->stop();
-    saveDraft();
+    m_drafts->saveNow();
 }
 
 void IntakePanel::discardUnfinishedWork()
 {
-    m_draftTimer->stop();
-    discardDraft();
-}
-
-void IntakePanel::resetRequest()
-{
-    m_session->resetRequest();
-    m_request->clear();
-    m_knownIssue->clear();
-    m_request->hide();
-    m_types->clearSearch();
-    m_types->setCollapsed(false);
-    m_types->searchEdit()->setFocus(Qt::OtherFocusReason);
-    scheduleDraftSave();
+    m_drafts->discard();
 }
 
 bool IntakePanel::startWalkIn(const QString &language)
@@ -575,8 +317,7 @@ bool IntakePanel::startWalkIn(const QString &language)
         showMessage(tr("A contact is already running; end it first (Ctrl+E)."), true);
         return false;
     }
-    QComboBox *channel = m_contactBar->channelCombo();
-    channel->setCurrentIndex(std::max(0, channel->findData(channelName(Channel::WalkIn))));
+    m_clock->showChannel(Channel::WalkIn);
     m_callerBox->setLanguage(language);
     startContact();
     return m_session->contactRunning();
@@ -590,22 +331,16 @@ void IntakePanel::startContact()
     }
     // A ringing or answered call is the contact's: it is taken on the phone, with its call.
     const std::optional<ContactCall> call = m_callPop->takeForContact(m_ctx.service.now());
-    QComboBox *channel = m_contactBar->channelCombo();
     if (call)
-        channel->setCurrentIndex(std::max(0, channel->findData(channelName(Channel::Phone))));
+        m_clock->showChannel(Channel::Phone);
     // A new contact starts with no outcome: nothing is carried over from the previous one.
     auto id = m_session->startContact(call);
     if (!id) {
         showMessage(id.error().message, true);
         return;
     }
-    m_contactEndedShown = false;
-    m_contactBar->startButton()->setEnabled(false);
-    channel->setEnabled(false);
-    m_contactBar->endButton()->setEnabled(true);
-    m_clockTimer->start();
-    updateTimer();
-    scheduleDraftSave();
+    m_clock->setRunning(true);
+    m_drafts->schedule();
     if (call) {
         // The pop already cleared the previous caller and put this one on screen; a choice
         // among callers on a shared number stays open.
@@ -631,7 +366,7 @@ void IntakePanel::beginWrapUp()
 
 void IntakePanel::finishContact()
 {
-    syncForm();
+    copyFormToSession(*m_request, *m_session);
     m_session->recordFormSteps();
     if (!m_session->outcome()) {
         m_wrapUp->outcomeCombo()->setFocus(Qt::OtherFocusReason);
@@ -662,12 +397,8 @@ void IntakePanel::finishContact()
         showMessage(ended.error().message, true, m_wrapUp->transferEdit());
         return;
     }
-    const qint64 seconds = ended.value();
     clearContactScreen();
-    m_contactEndedShown = true;
-    m_contactBar->timerLabel()->setText(tr("Contact ended after %1:%2.")
-                                            .arg(seconds / 60)
-                                            .arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    m_clock->showEnded(ended.value());
     m_contactBar->startButton()->setFocus(Qt::OtherFocusReason);
     // A call still on the line is followed: its end goes on this contact.
     m_callPop->contactFinished(contactId);
@@ -675,15 +406,12 @@ void IntakePanel::finishContact()
 
 void IntakePanel::clearContactScreen()
 {
-    m_clockTimer->stop();
+    m_clock->setRunning(false);
     m_wrapUp->hide();
     m_wrapUp->transferEdit()->clear();
     m_wrapUp->notesEdit()->clear();
     m_callerBox->clear();
-    m_contactBar->startButton()->setEnabled(true);
-    m_contactBar->channelCombo()->setEnabled(true);
-    m_contactBar->endButton()->setEnabled(false);
-    resetRequest();
+    m_flow->reset();
     // The number read back belonged to this caller: it goes with them.
     clearScreen();
     emit locationCleared();
@@ -691,8 +419,8 @@ void IntakePanel::clearContactScreen()
 
 bool IntakePanel::parkForAnotherAgent()
 {
-    m_draftTimer->stop();
-    syncForm();
+    m_drafts->cancel();
+    copyFormToSession(*m_request, *m_session);
     m_session->recordFormSteps();
     if (const Status parked = m_session->park(); !parked) {
         showMessage(tr("Your work could not be kept as your draft: %1").arg(parked.error().message),
@@ -701,9 +429,9 @@ bool IntakePanel::parkForAnotherAgent()
     }
     clearContactScreen();
     // Emptying the fields scheduled a save: it would be the next agent's, of nothing.
-    m_draftTimer->stop();
-    m_contactEndedShown = false;
-    updateTimer();
+    m_drafts->cancel();
+    m_clock->forgetEnded();
+    m_clock->update();
     return true;
 }
 
@@ -748,70 +476,9 @@ const ContactCall &IntakePanel::currentCall() const
     return m_callPop->call();
 }
 
-void IntakePanel::updateTimer()
-{
-    QLabel *label = m_contactBar->timerLabel();
-    if (!m_session->contactRunning()) {
-        if (!m_contactEndedShown)
-            label->setText(tr("No contact running"));
-        return;
-    }
-    const qint64 seconds = m_session->elapsedSeconds();
-    label->setText(tr("%1 contact · %2:%3")
-                       .arg(m_contactBar->channelCombo()->currentText())
-                       .arg(seconds / 60)
-                       .arg(seconds % 60, 2, 10, QLatin1Char('0')));
-}
-
 void IntakePanel::showMessage(const QString &text, bool error, QWidget *about)
 {
-    const QString style =
-        error ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }") : QString();
-    const bool callerProblem = about && m_callerBox->isAncestorOf(about);
-    const bool wrapUpProblem = about && m_wrapUp->isAncestorOf(about);
-    QLabel *label = callerProblem   ? m_callerBox->statusLabel()
-                    : wrapUpProblem ? m_wrapUp->messageLabel()
-                                    : m_message;
-    for (QLabel *other : {m_callerBox->statusLabel(), m_wrapUp->messageLabel(), m_message}) {
-        if (other != label && other->property("error").toBool()) {
-            other->clear();
-            other->setProperty("error", false);
-            other->setStyleSheet(QString());
-        }
-    }
-    label->setText(text);
-    label->setProperty("error", error);
-    label->setStyleSheet(style);
-    if (!text.isEmpty())
-        m_follower->ensureVisible(label);
-}
-
-void IntakePanel::clearMessages()
-{
-    for (QLabel *label : {m_callerBox->statusLabel(), m_wrapUp->messageLabel(), m_message}) {
-        label->clear();
-        label->setProperty("error", false);
-        label->setStyleSheet(QString());
-    }
-}
-
-void IntakePanel::scheduleDraftSave()
-{
-    m_draftTimer->start();
-}
-
-void IntakePanel::saveDraft()
-{
-    syncForm();
-    if (const Status saved = m_session->saveDraft(); !saved)
-        showMessage(tr("Your work could not be saved as a draft: %1").arg(saved.error().message),
-                    true);
-}
-
-void IntakePanel::discardDraft()
-{
-    if (const Status s = m_session->discardDraft(); !s)
-        showMessage(s.error().message, true);
+    m_messages->show(text, error, about);
 }
 
 void IntakePanel::restoreDraft()
@@ -823,29 +490,24 @@ void IntakePanel::restoreDraft()
     const Answers answers = m_session->answers();
     const QString description = m_session->description();
     const auto location = m_session->location();
-    QComboBox *channel = m_contactBar->channelCombo();
-    channel->setCurrentIndex(std::max(0, channel->findData(channelName(m_session->channel()))));
-    if (m_session->contactRunning()) {
-        m_contactBar->startButton()->setEnabled(false);
-        channel->setEnabled(false);
-        m_contactBar->endButton()->setEnabled(true);
-        m_clockTimer->start();
-    }
+    m_clock->showChannel(m_session->channel());
+    if (m_session->contactRunning())
+        m_clock->setRunning(true);
     m_callerBox->phoneEdit()->setText(caller.phone);
     m_callerBox->nameEdit()->setText(caller.name);
     m_callerBox->emailEdit()->setText(caller.email);
     if (const auto &type = m_session->type()) {
-        showType(*type);
+        m_flow->showType(*type);
         m_request->form()->setAnswers(answers);
     }
     m_request->descriptionEdit()->setPlainText(description);
     if (location)
         m_request->locationBox()->setLocation(*location);
-    syncForm();
+    copyFormToSession(*m_request, *m_session);
     // The candidates are looked up again: others may have reported the same place meanwhile.
-    refreshDuplicates();
+    m_nearby->refresh();
     updateTabOrder();
-    updateTimer();
+    m_clock->update();
     showMessage(tr("Restored unsaved work from %1.")
                     .arg(QLocale().toString(savedAt->toLocalTime(), QLocale::ShortFormat)),
                 false);

@@ -21,16 +21,23 @@ namespace civicdesk {
 class AddressIndex;
 class CallerBox;
 class ContactBar;
+class ContactClock;
 class CatalogueRepository;
 class DistrictLocator;
+class DraftKeeper;
 class FocusFollower;
 class IntakeRepository;
+class IntakeMessages;
 class IntakeService;
 class KnownIssueBanner;
+class NearbyWatcher;
 class RequestBox;
+class RequestFlow;
 class RequestRepository;
+class RequestSubmitter;
 class TypePicker;
 class WrapUpBox;
+class WrapUpController;
 
 // Everything intake needs, built once by the composition root.
 struct IntakeContext
@@ -141,40 +148,17 @@ private:
     void buildUi();
     void connectFields();
     void retranslate();
-    void setType(const ServiceType &type);
-    // The widgets of the request on the form follow the session's type.
-    void showType(const ServiceType &type);
-    // The form's answers, description and place as the session's.
-    void syncForm();
-    // The wrap-up shows the session's outcome.
-    void syncOutcome();
-    void findCallers();
-    void pickCaller(int row);
-    void clearCaller();
     // Nothing of the previous caller stays on screen: banner, messages, read-back, picks.
     void clearScreen();
-    void refreshDuplicates();
-    void attachToDuplicate();
-    // The caller was attached to an existing request (or why not).
-    void showAttached(const Status &s);
     void finishContact();
-    void updateTimer();
-    void scheduleDraftSave();
-    void saveDraft();
-    void discardDraft();
     // Nothing of the contact stays on screen (ended, or kept as a draft for later).
     void clearContactScreen();
-    // The request on the form is gone (submitted, attached or dropped): the form is empty.
-    void resetRequest();
     // The message goes next to the field it is about (the caller box for caller problems,
     // the wrap-up for its own, under Submit otherwise), and the view shows both.
     void showMessage(const QString &text, bool error, QWidget *about = nullptr);
-    void clearMessages();
     // One natural Tab order: caller, type, questions, description, location, duplicates,
     // submit, wrap-up. Generated questions are put in their place each time the form changes.
     void updateTabOrder();
-    // The field a problem is about (by its error code), nullptr for none.
-    QWidget *fieldFor(const QString &errorCode) const;
 
     IntakeContext m_ctx;
     IntakeSession *m_session;
@@ -186,13 +170,17 @@ private:
     RequestBox *m_request = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_result = nullptr;
+    IntakeMessages *m_messages = nullptr;
+    RequestSubmitter *m_submitter = nullptr;
+    ContactClock *m_clock = nullptr;
+    WrapUpController *m_wrapUpController = nullptr;
+    NearbyWatcher *m_nearby = nullptr;
+    DraftKeeper *m_drafts = nullptr;
+    RequestFlow *m_flow = nullptr;
     WrapUpBox *m_wrapUp = nullptr;
     QScrollArea *m_scroll = nullptr;
     FocusFollower *m_follower = nullptr;
     CallPop *m_callPop = nullptr;
-    QTimer *m_clockTimer = nullptr;
-    QTimer *m_draftTimer = nullptr;
-    bool m_contactEndedShown = false;
 };
 
 } // namespace civicdesk

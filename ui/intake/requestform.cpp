@@ -192,11 +192,15 @@ void RequestForm::setAnswers(const Answers &answers)
 void RequestForm::updateVisibility()
 {
     const Answers current = answers();
+    bool anyShown = false;
     for (const Field &f : std::as_const(m_fields)) {
         const bool shown = f.attribute.isShown(current);
         m_layout->setRowVisible(
             f.editor->parentWidget() == this ? f.editor : f.editor->parentWidget(), shown);
+        anyShown = anyShown || shown;
     }
+    // A type without a question on screen leaves no empty strip above the description.
+    setVisible(anyShown);
 }
 
 bool RequestForm::validate()
