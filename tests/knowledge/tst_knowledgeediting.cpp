@@ -5,7 +5,7 @@
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
-#include "models/domain/textdiff.h"
+#include "models/knowledge/textdiff.h"
 #include "models/intake/intakeservice.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/knowledge/knowledgeservice.h"
