@@ -4,6 +4,7 @@
 #include "models/store/database.h"
 #include "models/store/dialect.h"
 #include "models/store/entitystate.h"
+#include "models/store/eventrow.h"
 #include "models/store/projector.h"
 #include "models/store/sql.h"
 
@@ -20,23 +21,11 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(CentralLog)
 };
 
-const QString Columns = QStringLiteral(
-    "server_seq, id, entity_type, entity_id, kind, payload, actor, device, client_time");
+const QString Columns = u"server_seq, " + eventrow::columns();
 
 SequencedEvent readEvent(const QSqlQuery &query)
 {
-    return SequencedEvent{
-        Event{query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
-              query.value(4).toString(),
-              QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object(),
-              query.value(6).toString(), query.value(7).toString(),
-              QDateTime::fromMSecsSinceEpoch(query.value(8).toLongLong(), Qt::UTC)},
-        query.value(0).toLongLong()};
-}
-
-QString compact(const QJsonObject &payload)
-{
-    return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    return SequencedEvent{eventrow::read(query, 1), query.value(0).toLongLong()};
 }
 
 EventRejection rejection(const Event &event, const QString &code, const QString &message,
@@ -249,8 +238,9 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
         for (qsizetype i = 0; i < toWrite.size(); ++i) {
             const Event &event = toWrite.at(i);
             if (auto s = insert.add({event.id, event.entityType, event.entityId, event.kind,
-                                     compact(event.payload), event.actor, sql::text(event.device),
-                                     event.clientTime.toMSecsSinceEpoch(), next + 1 + i},
+                                     eventrow::payloadText(event.payload), event.actor,
+                                     sql::text(event.device), event.clientTime.toMSecsSinceEpoch(),
+                                     next + 1 + i},
                                     i);
                 !s)
                 return s.error();

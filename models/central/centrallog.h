@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/event.h"
+#include "models/domain/eventjson.h"
 #include "models/domain/eventpermission.h"
 #include "models/domain/result.h"
 
@@ -11,21 +11,6 @@
 namespace civicdesk {
 
 class Database;
-
-// An event as the central store keeps it: with its global sequence number.
-struct SequencedEvent
-{
-    Event event;
-    qint64 seq = 0;
-};
-
-struct EventRejection
-{
-    QString id;
-    QString code; // validation, forbidden, conflict
-    QString message;
-    QString field;
-};
 
 struct PushOutcome
 {

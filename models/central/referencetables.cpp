@@ -1,6 +1,7 @@
 #include "models/central/referencetables.h"
 
 #include "models/store/database.h"
+#include "models/store/referencedata.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -11,52 +12,27 @@ namespace civicdesk {
 
 namespace {
 
-struct TableSpec
-{
-    const char *name;
-    const char *key;    // an expression unique per row
-    bool integerKey;    // compared as a number
-    const char *filter; // rows that are reference data
-};
+using referencedata::Table;
 
-// Requests and callers made by agents travel as events; the city's imported history is
-// reference data.
-constexpr TableSpec Tables[] = {
-    {"departments", "code", false, nullptr},
-    {"service_types", "code", false, nullptr},
-    {"service_attributes", "service_code || '|' || code", false, nullptr},
-    {"slas", "service_code", false, nullptr},
-    {"referrals", "id", true, nullptr},
-    {"synonyms", "language || '|' || term", false, nullptr},
-    {"map_layers", "id", false, nullptr},
-    {"addresses", "id", true, nullptr},
-    {"intersections", "id", true, nullptr},
-    {"articles", "id", false, nullptr},
-    {"requests", "id", false, "origin = 'import'"},
-};
-
-const TableSpec *spec(const QString &name)
+const Table *spec(const QString &name)
 {
-    for (const TableSpec &t : Tables) {
-        if (name == QLatin1String(t.name))
+    for (const Table &t : referencedata::tables()) {
+        if (name == t.name)
             return &t;
     }
     return nullptr;
 }
 
-QString whereFilter(const TableSpec &t)
+QString whereFilter(const Table &t)
 {
-    return t.filter ? QString::fromLatin1(t.filter) : QStringLiteral("1 = 1");
+    return t.filter.isEmpty() ? QStringLiteral("1 = 1") : t.filter;
 }
 
 } // namespace
 
 QStringList ReferenceTables::names()
 {
-    QStringList list;
-    for (const TableSpec &t : Tables)
-        list.append(QString::fromLatin1(t.name));
-    return list;
+    return referencedata::names();
 }
 
 ReferenceTables::ReferenceTables(Database &database) : m_database(database) {}
@@ -65,13 +41,14 @@ Result<QList<std::pair<QString, qint64>>> ReferenceTables::counts() const
 {
     QList<std::pair<QString, qint64>> list;
     QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
-    for (const TableSpec &t : Tables) {
-        // Table names come from the fixed list above, never from a request.
-        if (auto s = sql::exec(query, QStringLiteral("SELECT count(*) FROM %1 WHERE %2")
-                                          .arg(QLatin1String(t.name), whereFilter(t)));
+    for (const Table &t : referencedata::tables()) {
+        // Table names come from the fixed list, never from a request.
+        if (auto s = sql::exec(
+                query,
+                QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(t.name, whereFilter(t)));
             !s)
             return s.error();
-        list.append({QString::fromLatin1(t.name), query.next() ? query.value(0).toLongLong() : 0});
+        list.append({t.name, query.next() ? query.value(0).toLongLong() : 0});
     }
     return list;
 }
@@ -79,7 +56,7 @@ Result<QList<std::pair<QString, qint64>>> ReferenceTables::counts() const
 Result<ReferencePage> ReferenceTables::page(const QString &table, const QString &after,
                                             int pageSize) const
 {
-    const TableSpec *t = spec(table);
+    const Table *t = spec(table);
     if (!t)
         return makeError(QStringLiteral("not_found"),
                          QCoreApplication::translate("Storage",
@@ -88,10 +65,10 @@ Result<ReferencePage> ReferenceTables::page(const QString &table, const QString 
                              .arg(table, names().join(u", ")));
     QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
     ReferencePage page;
-    const QSqlRecord record = db.record(QString::fromLatin1(t->name));
+    const QSqlRecord record = db.record(t->name);
     for (int i = 0; i < record.count(); ++i)
         page.columns.append(record.fieldName(i));
-    const QString key = QString::fromLatin1(t->key);
+    const QString key = t->key;
     QString where = whereFilter(*t);
     QVariantList binds;
     if (!after.isEmpty()) {
@@ -103,7 +80,7 @@ Result<ReferencePage> ReferenceTables::page(const QString &table, const QString 
     query.setForwardOnly(true);
     if (auto s = sql::exec(query,
                            QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 ORDER BY %2 LIMIT ?")
-                               .arg(page.columns.join(u", "), key, QLatin1String(t->name), where),
+                               .arg(page.columns.join(u", "), key, t->name, where),
                            binds);
         !s)
         return s.error();

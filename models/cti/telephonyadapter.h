@@ -2,8 +2,8 @@
 
 #include "models/cti/callevents.h"
 #include "models/cti/ctiendpoint.h"
+#include "models/domain/backoff.h"
 #include "models/domain/clock.h"
-#include "models/sync/backoff.h"
 
 #include <QHash>
 #include <QObject>

@@ -21,14 +21,14 @@ QJsonObject eventToJson(const Event &event, qint64 seq)
     return json;
 }
 
-Result<DecodedEvent> eventFromJson(const QJsonObject &json, QString *field)
+Result<SequencedEvent> eventFromJson(const QJsonObject &json, QString *field)
 {
     const auto fail = [field](const char *name, const QString &message) -> Error {
         if (field)
             *field = QString::fromLatin1(name);
         return makeError(QStringLiteral("validation"), message);
     };
-    DecodedEvent decoded;
+    SequencedEvent decoded;
     Event &e = decoded.event;
     for (const char *name : {"id", "entity_type", "entity_id", "kind", "actor"}) {
         const QJsonValue v = json.value(QLatin1String(name));

@@ -40,4 +40,19 @@ struct KnowledgeArticle
     QString source; // "seed" (from the city's catalogue), "pack" or "local"
 };
 
+// The article's content fields, as the store's columns name them and as the article events carry
+// them, in a stable order (everything above but the id, the state and the source).
+inline const QStringList &articleContentFields()
+{
+    static const QStringList fields = {
+        QStringLiteral("title"),           QStringLiteral("body"),
+        QStringLiteral("script"),          QStringLiteral("audience"),
+        QStringLiteral("language"),        QStringLiteral("translation_group"),
+        QStringLiteral("department_code"), QStringLiteral("service_codes"),
+        QStringLiteral("keywords"),        QStringLiteral("transfer_target"),
+        QStringLiteral("effective"),       QStringLiteral("expires"),
+        QStringLiteral("review_due")};
+    return fields;
+}
+
 } // namespace civicdesk

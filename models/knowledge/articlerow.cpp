@@ -9,16 +9,8 @@ namespace civicdesk::articlerow {
 
 QString contentColumns(const QString &prefix)
 {
-    static const QStringList names = {
-        QStringLiteral("title"),           QStringLiteral("body"),
-        QStringLiteral("script"),          QStringLiteral("audience"),
-        QStringLiteral("language"),        QStringLiteral("translation_group"),
-        QStringLiteral("department_code"), QStringLiteral("service_codes"),
-        QStringLiteral("keywords"),        QStringLiteral("transfer_target"),
-        QStringLiteral("effective"),       QStringLiteral("expires"),
-        QStringLiteral("review_due")};
     QStringList columns;
-    for (const QString &name : names)
+    for (const QString &name : articleContentFields())
         columns.append(prefix + name);
     return columns.join(QStringLiteral(", "));
 }

@@ -3,6 +3,7 @@
 #include "models/city/cataloguerepository.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
+#include "models/store/referencedata.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -21,14 +22,18 @@ class Text
 
 const QStringList &PracticeStore::referenceTables()
 {
-    static const QStringList tables = {
-        QStringLiteral("departments"),        QStringLiteral("service_types"),
-        QStringLiteral("service_attributes"), QStringLiteral("slas"),
-        QStringLiteral("referrals"),          QStringLiteral("synonyms"),
-        QStringLiteral("map_layers"),         QStringLiteral("addresses"),
-        QStringLiteral("addresses_rtree"),    QStringLiteral("intersections"),
-        QStringLiteral("articles"),
-    };
+    // The whole reference tables (not the imported request history: a practice store has
+    // only its scenarios' seeded requests), and the address points' R*Tree with them.
+    static const QStringList tables = [] {
+        QStringList list;
+        for (const referencedata::Table &t : referencedata::tables()) {
+            if (t.filter.isEmpty())
+                list.append(t.name);
+        }
+        list.insert(list.indexOf(QStringLiteral("addresses")) + 1,
+                    QStringLiteral("addresses_rtree"));
+        return list;
+    }();
     return tables;
 }
 

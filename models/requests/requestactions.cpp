@@ -8,7 +8,7 @@
 #include "models/requests/statusreadback.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/store/requestlinkprojection.h"
+#include "models/store/projections/requestlinkprojection.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>

@@ -2,6 +2,7 @@
 
 #include "models/store/database.h"
 #include "models/store/entitystate.h"
+#include "models/store/eventrow.h"
 #include "models/store/projector.h"
 #include "models/store/sql.h"
 
@@ -46,8 +47,8 @@ Result<qint64> EventStore::append(const Event &given)
                        "device, client_time) VALUES(?, ?, ?, ?, ?, ?, ?, ?)") +
             (postgres ? QStringLiteral(" RETURNING seq") : QString()),
         {event.id, event.entityType, event.entityId, event.kind,
-         QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)),
-         event.actor, event.device, event.clientTime.toMSecsSinceEpoch()});
+         eventrow::payloadText(event.payload), event.actor, event.device,
+         event.clientTime.toMSecsSinceEpoch()});
     if (!s)
         return s.error();
     const qint64 seq = postgres ? (query.next() ? query.value(0).toLongLong() : 0)
@@ -121,17 +122,12 @@ QList<Event> EventStore::eventsFor(const QString &entityType, const QString &ent
     QList<Event> events;
     QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
     if (!sql::exec(query,
-                   QStringLiteral("SELECT id, kind, payload, actor, device, client_time FROM "
-                                  "events WHERE entity_type = ? AND entity_id = ? ORDER BY seq"),
+                   u"SELECT " + eventrow::columns() +
+                       u" FROM events WHERE entity_type = ? AND entity_id = ? ORDER BY seq",
                    {entityType, entityId}))
         return events;
-    while (query.next()) {
-        events.append(Event{query.value(0).toString(), entityType, entityId,
-                            query.value(1).toString(),
-                            QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object(),
-                            query.value(3).toString(), query.value(4).toString(),
-                            QDateTime::fromMSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC)});
-    }
+    while (query.next())
+        events.append(eventrow::read(query));
     return events;
 }
 

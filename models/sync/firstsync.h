@@ -1,7 +1,7 @@
 #pragma once
 
+#include "models/domain/backoff.h"
 #include "models/domain/result.h"
-#include "models/sync/backoff.h"
 #include "models/sync/syncclient.h"
 
 #include <QObject>

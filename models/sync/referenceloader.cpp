@@ -1,6 +1,7 @@
 #include "models/sync/referenceloader.h"
 
 #include "models/store/database.h"
+#include "models/store/referencedata.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -116,21 +117,7 @@ ReferenceLoader::ReferenceLoader(Database &database) : m_database(database) {}
 
 const QStringList &ReferenceLoader::tables()
 {
-    static const QStringList names = {
-        QStringLiteral("departments"),
-        QStringLiteral("service_types"),
-        QStringLiteral("service_attributes"),
-        QStringLiteral("slas"),
-        QStringLiteral("referrals"),
-        QStringLiteral("synonyms"),
-        QStringLiteral("map_layers"),
-        QStringLiteral("addresses"),
-        QStringLiteral("intersections"),
-        QStringLiteral("articles"),
-        // The city's imported request history (new requests arrive as events).
-        QStringLiteral("requests"),
-    };
-    return names;
+    return referencedata::names();
 }
 
 bool ReferenceLoader::isKnownTable(const QString &table)

@@ -20,7 +20,7 @@ void SyncCallArbiter::submit(const Event &call, Done done)
                 return;
             }
         }
-        for (const Rejection &rejection : result.value().rejected) {
+        for (const EventRejection &rejection : result.value().rejected) {
             if (rejection.id == id) {
                 done({Verdict::Refused, rejection.message});
                 return;

@@ -41,13 +41,13 @@ struct LoginResult
 struct PushResult
 {
     QList<Acknowledgement> accepted;
-    QList<Rejection> rejected;
+    QList<EventRejection> rejected;
     qint64 lastSeq = 0;
 };
 
 struct PullResult
 {
-    QList<RemoteEvent> events;
+    QList<SequencedEvent> events;
     qint64 lastSeq = 0;
     bool more = false;
 };

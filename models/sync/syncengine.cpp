@@ -167,7 +167,7 @@ void SyncEngine::runPull()
                 }
                 return;
             }
-            const QList<RemoteEvent> &events = r.value().events;
+            const QList<SequencedEvent> &events = r.value().events;
             const qint64 cursor = events.isEmpty() ? after : events.last().seq;
             auto applied = m_store.applyRemote(events, cursor);
             if (!applied) {

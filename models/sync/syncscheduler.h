@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/sync/backoff.h"
+#include "models/domain/backoff.h"
 
 #include <QObject>
 #include <QTimer>

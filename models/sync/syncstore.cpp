@@ -1,6 +1,7 @@
 #include "models/sync/syncstore.h"
 
 #include "models/store/database.h"
+#include "models/store/eventrow.h"
 #include "models/store/eventstore.h"
 #include "models/store/projector.h"
 #include "models/store/sql.h"
@@ -17,25 +18,7 @@ namespace {
 const QString cursorKey = QStringLiteral("sync_cursor");
 const QString lastSuccessKey = QStringLiteral("sync_last_success");
 
-const QString eventColumns = QStringLiteral(
-    "e.id, e.entity_type, e.entity_id, e.kind, e.payload, e.actor, e.device, e.client_time");
-
-Event readEvent(const QSqlQuery &query)
-{
-    return Event{query.value(0).toString(),
-                 query.value(1).toString(),
-                 query.value(2).toString(),
-                 query.value(3).toString(),
-                 QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object(),
-                 query.value(5).toString(),
-                 query.value(6).toString(),
-                 QDateTime::fromMSecsSinceEpoch(query.value(7).toLongLong(), Qt::UTC)};
-}
-
-QString compact(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
+const QString eventColumns = eventrow::columns(QStringLiteral("e."));
 
 // Kinds re-applied on top of a remote event: applying them again gives the same row (an
 // article edit also records one more local version of the same text). Creations and lifecycle
@@ -75,7 +58,7 @@ QList<Event> SyncStore::pendingBatch(int limit) const
                    {limit}))
         return events;
     while (query.next())
-        events.append(readEvent(query));
+        events.append(eventrow::read(query));
     return events;
 }
 
@@ -93,7 +76,7 @@ int SyncStore::rejectedCount() const
 }
 
 Status SyncStore::acknowledge(const QList<Acknowledgement> &accepted,
-                              const QList<Rejection> &rejected)
+                              const QList<EventRejection> &rejected)
 {
     QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
     sql::Transaction transaction(db);
@@ -117,7 +100,7 @@ Status SyncStore::acknowledge(const QList<Acknowledgement> &accepted,
             "rejected_at = ?, attempts = attempts + 1 WHERE event_id = ?")))
         return sql::errorOf(mark, QStringLiteral("reject"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const Rejection &r : rejected) {
+    for (const EventRejection &r : rejected) {
         if (auto s =
                 sql::execPrepared(mark, {r.code.isEmpty() ? QStringLiteral("rejected") : r.code,
                                          r.message, sql::nullable(r.field), now, r.id});
@@ -144,7 +127,7 @@ Status SyncStore::recordFailure(const QStringList &ids, const QString &error)
     return transaction.commit();
 }
 
-Result<int> SyncStore::applyRemote(const QList<RemoteEvent> &events, qint64 cursor)
+Result<int> SyncStore::applyRemote(const QList<SequencedEvent> &events, qint64 cursor)
 {
     QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
     sql::Transaction transaction(db);
@@ -174,7 +157,7 @@ Result<int> SyncStore::applyRemote(const QList<RemoteEvent> &events, qint64 curs
         return sql::errorOf(known, QStringLiteral("applyRemote"));
     int applied = 0;
     QSet<QString> touched;
-    for (const RemoteEvent &remote : events) {
+    for (const SequencedEvent &remote : events) {
         const Event &e = remote.event;
         if (auto s = sql::execPrepared(known, {e.id}); !s)
             return s.error();
@@ -192,7 +175,7 @@ Result<int> SyncStore::applyRemote(const QList<RemoteEvent> &events, qint64 curs
         }
         known.finish();
         if (auto s = sql::execPrepared(insert, {e.id, e.entityType, e.entityId, e.kind,
-                                                compact(e.payload), e.actor, e.device,
+                                                eventrow::payloadText(e.payload), e.actor, e.device,
                                                 e.clientTime.toMSecsSinceEpoch(), remote.seq});
             !s)
             return s.error();
@@ -221,7 +204,7 @@ Result<int> SyncStore::applyRemote(const QList<RemoteEvent> &events, qint64 curs
             return s.error();
         QList<Event> onTop;
         while (later.next())
-            onTop.append(readEvent(later));
+            onTop.append(eventrow::read(later));
         later.finish();
         for (const Event &own : onTop) {
             if (!reapplicable(own.kind))
@@ -276,9 +259,9 @@ QList<RejectedEvent> SyncStore::rejected() const
         return list;
     while (query.next()) {
         RejectedEvent r;
-        r.event = readEvent(query);
-        r.reason = Rejection{r.event.id, query.value(8).toString(), query.value(9).toString(),
-                             query.value(10).toString()};
+        r.event = eventrow::read(query);
+        r.reason = EventRejection{r.event.id, query.value(8).toString(), query.value(9).toString(),
+                                  query.value(10).toString()};
         r.rejectedAt = QDateTime::fromMSecsSinceEpoch(query.value(11).toLongLong(), Qt::UTC);
         list.append(r);
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/event.h"
+#include "models/domain/eventjson.h"
 #include "models/domain/result.h"
 
 #include <QDateTime>
@@ -11,32 +11,16 @@ namespace civicdesk {
 class Database;
 class EventStore;
 
-// An event as the server sent it, with its global sequence number.
-struct RemoteEvent
-{
-    Event event;
-    qint64 seq = 0;
-};
-
 struct Acknowledgement
 {
     QString id;
     qint64 seq = 0;
 };
 
-// The server's reason for refusing one pushed event.
-struct Rejection
-{
-    QString id;
-    QString code;
-    QString message;
-    QString field;
-};
-
 struct RejectedEvent
 {
     Event event;
-    Rejection reason;
+    EventRejection reason;
     QDateTime rejectedAt;
 };
 
@@ -73,7 +57,8 @@ public:
 
     // One transaction: accepted events get their server sequence number and leave the outbox;
     // rejected ones stay in it, marked with the server's reason.
-    Status acknowledge(const QList<Acknowledgement> &accepted, const QList<Rejection> &rejected);
+    Status acknowledge(const QList<Acknowledgement> &accepted,
+                       const QList<EventRejection> &rejected);
     // A failed push attempt: counted and its error kept on each entry.
     Status recordFailure(const QStringList &ids, const QString &error);
 
@@ -83,7 +68,7 @@ public:
     // the server ordered after it (or not yet) is applied, then those local events are
     // re-applied on top, so the projection is the one the server's order gives and the agent's
     // edits never flicker away. Returns how many events were new here.
-    Result<int> applyRemote(const QList<RemoteEvent> &events, qint64 cursor);
+    Result<int> applyRemote(const QList<SequencedEvent> &events, qint64 cursor);
     qint64 cursor() const;
 
     QDateTime lastSuccess() const;

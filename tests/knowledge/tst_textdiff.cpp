@@ -1,6 +1,6 @@
 // TextDiff: word and line differences, reconstruction of both texts, and the size guard.
 
-#include "models/domain/textdiff.h"
+#include "models/knowledge/textdiff.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/articleversion.h"
+#include "models/knowledge/articleversion.h"
 
 #include <QDialog>
 

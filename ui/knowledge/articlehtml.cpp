@@ -1,7 +1,7 @@
 #include "ui/knowledge/articlehtml.h"
 
 #include "models/domain/articlelifecycle.h"
-#include "models/domain/textdiff.h"
+#include "models/knowledge/textdiff.h"
 #include "ui/knowledge/articledates.h"
 
 #include <QJsonDocument>

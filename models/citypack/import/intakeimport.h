@@ -1,6 +1,7 @@
 #pragma once
 
-// Private to storage: a city pack's per-type intake rules and its referral directory.
+// Private to the city-pack importers: a city pack's per-type intake rules and its referral
+// directory.
 
 #include "models/domain/result.h"
 

@@ -1,6 +1,7 @@
 #pragma once
 
-// Private to storage: streams one historical request file of a city pack into `requests`.
+// Private to the city-pack importers: streams one historical request file of a city pack into
+// `requests`.
 
 #include "models/citypack/citypack.h"
 #include "models/domain/result.h"

@@ -1,4 +1,4 @@
-#include "models/citypack/intakeimport.h"
+#include "models/citypack/import/intakeimport.h"
 
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"

@@ -1,5 +1,6 @@
-#include "models/store/requestlinkprojection.h"
+#include "models/store/projections/requestlinkprojection.h"
 
+#include "models/store/projections/payload.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -8,26 +9,19 @@ namespace civicdesk::requestlinkprojection {
 
 namespace {
 
+// Gives lupdate and the runtime the same context for this file's messages.
 class ProjectionText
 {
     Q_DECLARE_TR_FUNCTIONS(Storage)
 };
 
+using projection::invalid;
+using projection::str;
+
 const QString DuplicateLinked = QStringLiteral("request.duplicate_linked");
 const QString DuplicateUnlinked = QStringLiteral("request.duplicate_unlinked");
 const QString CallbackScheduled = QStringLiteral("request.callback_scheduled");
 const QString CallbackDone = QStringLiteral("request.callback_done");
-
-Error invalid(const Event &event, const QString &field, const QString &problem)
-{
-    return makeError(QStringLiteral("event.invalid"),
-                     ProjectionText::tr("%1 event: \"%2\" %3").arg(event.kind, field, problem));
-}
-
-QString str(const Event &event, const char16_t *key)
-{
-    return event.payload.value(QStringView(key)).toString();
-}
 
 // The first of `keys` missing from the payload, if any.
 std::optional<QString> missing(const Event &event, std::initializer_list<const char16_t *> keys)

@@ -1,4 +1,4 @@
-#include "models/citypack/historyimport.h"
+#include "models/citypack/import/historyimport.h"
 
 #include "models/citypack/csvreader.h"
 #include "models/citypack/exportform.h"

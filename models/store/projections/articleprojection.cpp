@@ -1,7 +1,8 @@
-#include "models/store/articleprojection.h"
+#include "models/store/projections/articleprojection.h"
 
 #include "models/domain/articlelifecycle.h"
 #include "models/domain/languagecode.h"
+#include "models/store/projections/payload.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -13,16 +14,13 @@ namespace civicdesk::articleprojection {
 
 namespace {
 
+// Gives lupdate and the runtime the same context for this file's messages.
 class ProjectionText
 {
     Q_DECLARE_TR_FUNCTIONS(Storage)
 };
 
-Error invalid(const Event &event, const QString &field, const QString &problem)
-{
-    return makeError(QStringLiteral("event.invalid"),
-                     ProjectionText::tr("%1 event: \"%2\" %3").arg(event.kind, field, problem));
-}
+using projection::invalid;
 
 const QStringList &nullableFields()
 {
@@ -74,7 +72,7 @@ Status applyCreated(QSqlQuery &query, const Event &e)
     const QJsonObject fields = e.payload.value(u"fields").toObject();
     QStringList columns{QStringLiteral("id")};
     QVariantList values{e.entityId};
-    for (const QString &column : editableFields()) {
+    for (const QString &column : articleContentFields()) {
         if (!fields.contains(column))
             continue;
         columns.append(column); // from the fixed list, never from the payload
@@ -115,7 +113,7 @@ Status applyEdited(QSqlQuery &query, const Event &e)
     const QJsonObject fields = e.payload.value(u"fields").toObject();
     QStringList assignments;
     QVariantList values;
-    for (const QString &column : editableFields()) {
+    for (const QString &column : articleContentFields()) {
         if (!fields.contains(column))
             continue;
         assignments.append(column + u" = ?");
@@ -193,19 +191,6 @@ Status applyStateChanged(QSqlQuery &query, const Event &e)
 
 } // namespace
 
-const QStringList &editableFields()
-{
-    static const QStringList fields = {
-        QStringLiteral("title"),           QStringLiteral("body"),
-        QStringLiteral("script"),          QStringLiteral("audience"),
-        QStringLiteral("language"),        QStringLiteral("translation_group"),
-        QStringLiteral("department_code"), QStringLiteral("service_codes"),
-        QStringLiteral("keywords"),        QStringLiteral("transfer_target"),
-        QStringLiteral("effective"),       QStringLiteral("expires"),
-        QStringLiteral("review_due")};
-    return fields;
-}
-
 bool handles(const Event &event)
 {
     return event.kind.startsWith(u"article.");
@@ -219,7 +204,7 @@ Status validate(const Event &e)
         if (fields.isEmpty())
             return invalid(e, QStringLiteral("fields"), ProjectionText::tr("is empty"));
         for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
-            if (!editableFields().contains(it.key()) || !it.value().isString())
+            if (!articleContentFields().contains(it.key()) || !it.value().isString())
                 return invalid(e, it.key(),
                                ProjectionText::tr("is not an article field with a text value"));
         }

@@ -1,7 +1,9 @@
-#include "models/citypack/knowledgeimport.h"
+#include "models/citypack/import/knowledgeimport.h"
 
+#include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
+#include "models/citypack/import/importsupport.h"
 #include "models/citypack/rowproblems.h"
 #include "models/domain/languagecode.h"
 #include "models/store/sql.h"
@@ -120,6 +122,71 @@ Result<int> importArticleFile(QSqlDatabase &db, const CityPack &pack, const QStr
     return int(articles.size());
 }
 
+// One seed file: `service_code,name,group,department,description,keywords`, and an optional
+// `language` column (default en). The English seed article of a service is "seed:CODE", its
+// translations "seed:CODE:LANG", all in translation group "seed:CODE".
+Status importSeedFile(QSqlDatabase &db, const CityPack &pack, const QString &file,
+                      ImportReport &report)
+{
+    auto opened = PackFile::open(pack.path(file));
+    if (!opened)
+        return opened.error();
+    CsvReader csv(opened.value()->device());
+    if (auto s = csv.readHeader({QStringLiteral("service_code"), QStringLiteral("name"),
+                                 QStringLiteral("description"), QStringLiteral("keywords")});
+        !s)
+        return packFileError(file, s.error().message);
+    QSqlQuery q(db);
+    RowProblems rows(pack);
+    while (csv.next()) {
+        const QString code = csv.value(QStringLiteral("service_code")).trimmed();
+        const QString name = csv.value(QStringLiteral("name")).trimmed();
+        if (code.isEmpty() || name.isEmpty()) {
+            if (rows.add(packFileError(file, KnowledgeText::tr("line %1: service_code and name are "
+                                                               "required")
+                                                 .arg(csv.line()))))
+                break;
+            continue;
+        }
+        QString language = csv.value(QStringLiteral("language")).trimmed();
+        if (language.isEmpty())
+            language = QStringLiteral("en");
+        if (!isLanguageCode(language)) {
+            if (rows.add(
+                    packFileError(file, KnowledgeText::tr("line %1: language \"%2\" is not a "
+                                                          "language code such as en, es, zh or "
+                                                          "pt-BR")
+                                            .arg(csv.line())
+                                            .arg(language))))
+                break;
+            continue;
+        }
+        const QString group = u"seed:" + code;
+        const QString id = language == u"en" ? group : group + u':' + language;
+        const QString department = csv.value(QStringLiteral("department")).section(u';', 0, 0);
+        if (auto s = sql::exec(
+                q,
+                QStringLiteral(
+                    "INSERT INTO articles(id, title, body, audience, language, translation_group, "
+                    "department_code, service_codes, keywords, state, source) VALUES(?, ?, ?, "
+                    "'public', ?, ?, (SELECT code FROM departments WHERE name = ? LIMIT 1), "
+                    "?, ?, 'published', 'seed') ON CONFLICT(id) DO UPDATE SET title = "
+                    "excluded.title, body = excluded.body, language = excluded.language, "
+                    "department_code = excluded.department_code, service_codes = "
+                    "excluded.service_codes, keywords = excluded.keywords"),
+                {id, name, csv.value(QStringLiteral("description")).trimmed(), language, group,
+                 department.trimmed(), code, csv.value(QStringLiteral("keywords")).trimmed()});
+            !s)
+            return s;
+        ++report.articles;
+    }
+    if (!rows.isEmpty())
+        return rows.result();
+    if (csv.hasError())
+        return packFileError(file, csv.error());
+    return Ok{};
+}
+
 } // namespace
 
 Result<int> importArticles(QSqlDatabase &db, const CityPack &pack)
@@ -180,6 +247,15 @@ Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
     if (csv.hasError())
         return makeError(QStringLiteral("pack.knowledge"), file + u": " + csv.error());
     return count;
+}
+
+Status importKnowledgeSeed(QSqlDatabase &db, const CityPack &pack, ImportReport &report)
+{
+    for (const QString &file : pack.knowledgeSeedFiles) {
+        if (auto s = importSeedFile(db, pack, file, report); !s)
+            return s;
+    }
+    return Ok{};
 }
 
 } // namespace civicdesk

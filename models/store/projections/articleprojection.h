@@ -15,8 +15,6 @@
 #include "models/domain/event.h"
 #include "models/domain/result.h"
 
-#include <QStringList>
-
 class QSqlDatabase;
 
 namespace civicdesk::articleprojection {
@@ -24,7 +22,5 @@ namespace civicdesk::articleprojection {
 bool handles(const Event &event);
 Status validate(const Event &event);
 Status apply(QSqlDatabase &db, const Event &event);
-// The article columns an event may set, in a stable order.
-const QStringList &editableFields();
 
 } // namespace civicdesk::articleprojection

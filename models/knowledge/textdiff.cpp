@@ -1,4 +1,4 @@
-#include "models/domain/textdiff.h"
+#include "models/knowledge/textdiff.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "models/sync/backoff.h"
+#include "models/domain/backoff.h"
 
 #include <algorithm>
 

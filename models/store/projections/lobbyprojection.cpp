@@ -1,6 +1,7 @@
-#include "models/store/lobbyprojection.h"
+#include "models/store/projections/lobbyprojection.h"
 
 #include "models/domain/contact.h"
+#include "models/store/projections/payload.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -11,21 +12,14 @@ namespace civicdesk::lobbyprojection {
 
 namespace {
 
+// Gives lupdate and the runtime the same context for this file's messages.
 class ProjectionText
 {
     Q_DECLARE_TR_FUNCTIONS(Storage)
 };
 
-Error invalid(const Event &event, const QString &field, const QString &problem)
-{
-    return makeError(QStringLiteral("event.invalid"),
-                     ProjectionText::tr("%1 event: \"%2\" %3").arg(event.kind, field, problem));
-}
-
-QString str(const Event &event, const char16_t *key)
-{
-    return event.payload.value(QStringView(key)).toString();
-}
+using projection::invalid;
+using projection::str;
 
 const QStringList &kinds()
 {
