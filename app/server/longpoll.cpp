@@ -15,14 +15,15 @@ LongPoll::LongPoll(LastSeq lastSeq, QObject *parent)
     connect(&m_soon, &QTimer::timeout, this, [this] { check(false); });
 }
 
-void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds,
-                    Answer answer, QString logLine)
+void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, QString audience,
+                    int seconds, Answer answer, QString logLine)
 {
     QPointer<QTcpSocket> socket(responder.socket());
     auto waiter = std::unique_ptr<Waiter>(new Waiter{std::move(responder),
                                                      socket,
                                                      after,
                                                      limit,
+                                                     std::move(audience),
                                                      m_clock.elapsed() + seconds * 1000LL,
                                                      std::move(answer),
                                                      std::move(logLine),
@@ -48,7 +49,8 @@ void LongPoll::answer(Waiter &waiter, BuiltAnswers &built)
 {
     if (!waiter.socket || waiter.socket->state() != QAbstractSocket::ConnectedState)
         return; // the client gave up; nothing to answer
-    const std::pair<qint64, int> key{waiter.after, waiter.limit};
+    const std::pair<std::pair<qint64, int>, QString> key{{waiter.after, waiter.limit},
+                                                         waiter.audience};
     auto found = built.constFind(key);
     if (found == built.cend()) {
         const QHttpServerResponse response = waiter.answer(waiter.after);

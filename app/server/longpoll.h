@@ -29,10 +29,11 @@ public:
 
     explicit LongPoll(LastSeq lastSeq, QObject *parent = nullptr);
 
-    // `limit` (the page size asked) and `after` say which waiters get the same answer: it is
-    // built once per wake-up and shared by all of them.
-    void wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds, Answer answer,
-              QString logLine);
+    // `limit` (the page size asked), `after` and `audience` (what the reader may receive: the
+    // quality reviews of whom) say which waiters get the same answer: it is built once per
+    // wake-up and shared by all of them, never by waiters of another audience.
+    void wait(QHttpServerResponder &&responder, qint64 after, int limit, QString audience,
+              int seconds, Answer answer, QString logLine);
     // New events were accepted here: answer every waiter behind them, once the current event
     // (the push's own answer) is done; several pushes in one turn of the event loop wake the
     // waiters once.
@@ -48,20 +49,21 @@ private:
         QPointer<QTcpSocket> socket;
         qint64 after;
         int limit;
+        QString audience;
         qint64 deadlineMs;
         Answer answer;
         QString logLine;
         QElapsedTimer started;
     };
     // An answer already built in this wake-up, for the waiters after the same sequence number
-    // with the same limit (implicitly shared bytes: never copied per waiter).
+    // with the same limit and audience (implicitly shared bytes: never copied per waiter).
     struct Built
     {
         QByteArray mimeType;
         QByteArray data;
         QHttpServerResponse::StatusCode status;
     };
-    using BuiltAnswers = QHash<std::pair<qint64, int>, Built>;
+    using BuiltAnswers = QHash<std::pair<std::pair<qint64, int>, QString>, Built>;
     void check(bool force);
     void answer(Waiter &waiter, BuiltAnswers &built);
     static void log(const Waiter &waiter, QHttpServerResponse::StatusCode status);

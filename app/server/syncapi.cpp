@@ -341,33 +341,42 @@ qint64 SyncApi::lastSeq(bool fresh)
     return m_lastSeq;
 }
 
-QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit)
+QString SyncApi::reviewAudience(const Session &session)
+{
+    // Supervisors and admins receive every agent's reviews; anyone else their own only.
+    return mayReviewAgents(session.role) ? QString() : session.userName;
+}
+
+QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit, const Session &session)
 {
     // The events up to the highest number known here are fixed (numbers are given out under
     // the store's write lock, in commit order): an answer built since that number was read
-    // serves every pull after the same number with the same limit until a new event arrives.
+    // serves every pull after the same number with the same limit, by a reader who receives
+    // the same quality reviews, until a new event arrives.
     const qint64 known = lastSeq();
     if (known != m_sharedAnswersSeq || m_sharedAnswers.size() >= MaxSharedAnswers) {
         m_sharedAnswers.clear();
         m_sharedAnswersSeq = known;
     }
-    const std::pair<qint64, int> key{after, limit};
+    const SharedAnswerKey key{{after, limit}, reviewAudience(session)};
     if (auto found = m_sharedAnswers.constFind(key); found != m_sharedAnswers.cend())
         return QHttpServerResponse(QByteArrayLiteral("application/json"), found->data);
-    auto events = m_log.after(after, limit);
-    if (!events)
-        return http::storeUnavailable(events.error().message);
+    auto page =
+        m_log.page(after, limit, [role = session.role, user = session.userName](const Event &e) {
+            return mayReadReviewEvent(role, user, e);
+        });
+    if (!page)
+        return http::storeUnavailable(page.error().message);
     QJsonArray list;
     // Never below an event in the answer (another process may have added some since `known`).
-    qint64 last = known;
-    for (const SequencedEvent &e : events.value()) {
+    qint64 last = std::max(known, page.value().through);
+    for (const SequencedEvent &e : page.value().events)
         list.append(eventToJson(e.event, e.seq));
-        last = std::max(last, e.seq);
-    }
     QHttpServerResponse response =
         http::json(QJsonObject{{QStringLiteral("events"), list},
                                {QStringLiteral("last_seq"), double(last)},
-                               {QStringLiteral("more"), events.value().size() == limit}});
+                               {QStringLiteral("through"), double(page.value().through)},
+                               {QStringLiteral("more"), page.value().more}});
     m_sharedAnswers.insert(key, SharedAnswer{response.data()});
     return response;
 }
@@ -383,6 +392,7 @@ void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&res
     auto gate = m_gate.authenticate(request);
     if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
         return reply(*denied);
+    const Session session = std::get<Session>(gate);
     const QUrlQuery query = request.query();
     const auto after = queryNumber(query, QStringLiteral("after"), 0, 0, Q_INT64_C(1) << 53);
     if (!after)
@@ -403,11 +413,11 @@ void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&res
     if (*wait == 0)
         lastSeq(true);
     if (*wait == 0 || lastSeq() > *after)
-        return reply(eventsAfter(*after, int(*limit)));
+        return reply(eventsAfter(*after, int(*limit), session));
     const int pullLimit = int(*limit);
     m_longPoll.wait(
-        std::move(responder), *after, pullLimit, int(*wait),
-        [this, pullLimit](qint64 from) { return eventsAfter(from, pullLimit); },
+        std::move(responder), *after, pullLimit, reviewAudience(session), int(*wait),
+        [this, pullLimit, session](qint64 from) { return eventsAfter(from, pullLimit, session); },
         QStringLiteral("%1 %2").arg(methodName(request), request.url().path()));
 }
 

@@ -91,7 +91,11 @@ private:
     static std::vector<WrittenBatch> writeBatches(Database &store, const QList<Batch> &batches);
     static WrittenBatch answerFor(const Result<PushOutcome> &outcome);
     void pull(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    QHttpServerResponse eventsAfter(qint64 after, int limit);
+    // A pull's answer: the log after `after`, with the quality reviews `session` may read.
+    QHttpServerResponse eventsAfter(qint64 after, int limit, const Session &session);
+    // Whose quality reviews a pull by `session` carries (empty: every agent's): pulls of the
+    // same audience may share an answer, never pulls of different ones.
+    static QString reviewAudience(const Session &session);
     // The store's highest sequence number: read again when `fresh` or older than LastSeqFreshMs.
     qint64 lastSeq(bool fresh = false);
 
@@ -115,14 +119,16 @@ private:
     LongPoll m_longPoll;
     qint64 m_lastSeq = 0;
     QElapsedTimer m_lastSeqRead;
-    // Answers of pulls since the last new event, by (after, limit): the pollers one wake-up
+    // Answers of pulls since the last new event, by (after, limit) and whose reviews they
+    // carry (empty: every agent's): the pollers one wake-up
     // answered pull again after the same number, and share one read and one encoding of what
     // came meanwhile instead of each querying and encoding it (issue 13, item 9).
     struct SharedAnswer
     {
         QByteArray data;
     };
-    QHash<std::pair<qint64, int>, SharedAnswer> m_sharedAnswers;
+    using SharedAnswerKey = std::pair<std::pair<qint64, int>, QString>;
+    QHash<SharedAnswerKey, SharedAnswer> m_sharedAnswers;
     qint64 m_sharedAnswersSeq = -1;
 };
 

@@ -40,20 +40,8 @@ class TestKnownIssueEndToEnd : public QObject
                                                  const QString &device, const QString &actor,
                                                  AgentRole role)
     {
-        auto ws =
-            std::make_unique<SyncWorkstation>(network, QUrl(m_server->baseUrl()), device, actor);
-        ws->engine().setLongPollSeconds(5);
-        bool done = false;
-        bool ok = false;
-        ws->client().login(actor, password, device, [&](Result<LoginResult> r) {
-            ok = r.ok();
-            done = true;
-        });
-        if (!QTest::qWaitFor([&done] { return done; }, 10000) || !ok)
-            return nullptr;
-        ws->events().setRole(role);
-        ws->engine().start();
-        return ws;
+        return signedInWorkstation(network, QUrl(m_server->baseUrl()), device, actor, password,
+                                   role);
     }
 
 private slots:

@@ -3,6 +3,7 @@
 // A headless workstation for sync tests: a temporary store, its event log, and a sync engine
 // on a given network. Events are made the way intake makes them.
 
+#include "models/domain/agentrole.h"
 #include "models/domain/event.h"
 #include "models/domain/eventjson.h"
 #include "models/store/eventstore.h"
@@ -15,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSqlQuery>
+#include <QTest>
 #include <memory>
 
 namespace civicdesk::test {
@@ -120,6 +122,28 @@ private:
     std::unique_ptr<SyncClient> m_client;
     std::unique_ptr<SyncEngine> m_engine;
 };
+
+// A workstation signed in to `server` as `actor`, checking its own events as `role` does, its
+// engine started (long polls of `longPollSeconds`); nullptr when the sign-in fails.
+inline std::unique_ptr<SyncWorkstation>
+signedInWorkstation(QNetworkAccessManager &network, const QUrl &server, const QString &device,
+                    const QString &actor, const QString &password, AgentRole role,
+                    int longPollSeconds = 5)
+{
+    auto ws = std::make_unique<SyncWorkstation>(network, server, device, actor);
+    ws->engine().setLongPollSeconds(longPollSeconds);
+    bool done = false;
+    bool ok = false;
+    ws->client().login(actor, password, device, [&](Result<LoginResult> r) {
+        ok = r.ok();
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 10000) || !ok)
+        return nullptr;
+    ws->events().setRole(role);
+    ws->engine().start();
+    return ws;
+}
 
 // Offline = every connection refused (an unreachable proxy), as when the cable is out; back
 // online, the engine is told at once.
