@@ -264,9 +264,12 @@ quint64 SyncClient::pull(qint64 after, int limit, int waitSeconds, Callback<Pull
                 result.events.append(RemoteEvent{decoded.value().event, decoded.value().seq});
             }
             result.lastSeq = qint64(o.value(u"last_seq").toDouble());
-            result.through = qint64(o.value(u"through").toDouble());
-            if (!result.events.isEmpty() && result.through < result.events.last().seq)
-                return done(protocolError(QStringLiteral("through")));
+            // A server before "through" leaves it out: the last event is the cursor then.
+            if (o.contains(u"through")) {
+                result.through = qint64(o.value(u"through").toDouble());
+                if (!result.events.isEmpty() && result.through < result.events.last().seq)
+                    return done(protocolError(QStringLiteral("through")));
+            }
             result.more = o.value(u"more").toBool();
             done(result);
         });
