@@ -343,8 +343,9 @@ qint64 SyncApi::lastSeq(bool fresh)
 
 QString SyncApi::reviewAudience(const Session &session)
 {
-    // Supervisors and admins receive every agent's reviews; anyone else their own only.
-    return mayReviewAgents(session.role) ? QString() : session.userName;
+    // Supervisors and admins receive every agent's reviews; anyone else their own only (their
+    // name). A user name never holds '*' (AccountStore), so these never meet one.
+    return mayReviewAgents(session.role) ? QStringLiteral("*every agent") : session.userName;
 }
 
 QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit, const Session &session)
@@ -358,9 +359,14 @@ QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit, const Session 
         m_sharedAnswers.clear();
         m_sharedAnswersSeq = known;
     }
+    // A range without quality reviews reads the same for everyone: one answer for all readers;
+    // a range with some, one answer per audience.
+    const SharedAnswerKey everyone{{after, limit}, QStringLiteral("*everyone")};
     const SharedAnswerKey key{{after, limit}, reviewAudience(session)};
-    if (auto found = m_sharedAnswers.constFind(key); found != m_sharedAnswers.cend())
-        return QHttpServerResponse(QByteArrayLiteral("application/json"), found->data);
+    for (const SharedAnswerKey &k : {everyone, key}) {
+        if (auto found = m_sharedAnswers.constFind(k); found != m_sharedAnswers.cend())
+            return QHttpServerResponse(QByteArrayLiteral("application/json"), found->data);
+    }
     auto page =
         m_log.page(after, limit, [role = session.role, user = session.userName](const Event &e) {
             return mayReadReviewEvent(role, user, e);
@@ -377,7 +383,7 @@ QHttpServerResponse SyncApi::eventsAfter(qint64 after, int limit, const Session 
                                {QStringLiteral("last_seq"), double(last)},
                                {QStringLiteral("through"), double(page.value().through)},
                                {QStringLiteral("more"), page.value().more}});
-    m_sharedAnswers.insert(key, SharedAnswer{response.data()});
+    m_sharedAnswers.insert(page.value().reviews ? key : everyone, SharedAnswer{response.data()});
     return response;
 }
 

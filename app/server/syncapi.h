@@ -93,8 +93,8 @@ private:
     void pull(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     // A pull's answer: the log after `after`, with the quality reviews `session` may read.
     QHttpServerResponse eventsAfter(qint64 after, int limit, const Session &session);
-    // Whose quality reviews a pull by `session` carries (empty: every agent's): pulls of the
-    // same audience may share an answer, never pulls of different ones.
+    // Whose quality reviews a pull by `session` carries: pulls of the same audience may share
+    // an answer, pulls of different ones only when the range holds no review.
     static QString reviewAudience(const Session &session);
     // The store's highest sequence number: read again when `fresh` or older than LastSeqFreshMs.
     qint64 lastSeq(bool fresh = false);
@@ -120,7 +120,7 @@ private:
     qint64 m_lastSeq = 0;
     QElapsedTimer m_lastSeqRead;
     // Answers of pulls since the last new event, by (after, limit) and whose reviews they
-    // carry (empty: every agent's): the pollers one wake-up
+    // carry (one for everyone when the range holds none): the pollers one wake-up
     // answered pull again after the same number, and share one read and one encoding of what
     // came meanwhile instead of each querying and encoding it (issue 13, item 9).
     struct SharedAnswer

@@ -369,8 +369,11 @@ Result<EventPage> CentralLog::page(qint64 seq, int limit, const ReviewFilter &re
         SequencedEvent e = readEvent(query);
         ++scanned;
         page.through = e.seq;
-        if (e.event.entityType == u"review" && !reviews(e.event))
-            continue;
+        if (e.event.entityType == u"review") {
+            page.reviews = true;
+            if (!reviews(e.event))
+                continue;
+        }
         page.events.append(std::move(e));
     }
     page.more = scanned == limit;

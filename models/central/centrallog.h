@@ -31,8 +31,9 @@ struct EventRejection
 struct EventPage
 {
     QList<SequencedEvent> events;
-    qint64 through = 0; // the page covers the log up to here, events left out included
-    bool more = false;  // the limit was reached: pull again after `through`
+    qint64 through = 0;   // the page covers the log up to here, events left out included
+    bool more = false;    // the limit was reached: pull again after `through`
+    bool reviews = false; // the range held a quality review (what a reader gets depends on who)
 };
 
 struct PushOutcome
