@@ -5062,6 +5062,153 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::EvaluationFollowUpDialog</name>
+    <message>
+        <source>Agent:</source>
+        <translation>Agent:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>Reviewer:</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>Submitted:</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>Score:</translation>
+    </message>
+    <message>
+        <source>0 (a critical item failed)</source>
+        <translation>0 (a critical item failed)</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comment:</source>
+        <translation>Reviewer&apos;s comment:</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s answer:</source>
+        <translation>Agent&apos;s answer:</translation>
+    </message>
+    <message>
+        <source>none yet (due by %1)</source>
+        <translation>none yet (due by %1)</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>acknowledged: %1</source>
+        <translation>acknowledged: %1</translation>
+    </message>
+    <message>
+        <source>disputed: %1</source>
+        <translation>disputed: %1</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>rescored to %1: %2</source>
+        <translation>rescored to %1: %2</translation>
+    </message>
+    <message>
+        <source>upheld: %1</source>
+        <translation>upheld: %1</translation>
+    </message>
+    <message>
+        <source>waiting for a supervisor</source>
+        <translation>waiting for a supervisor</translation>
+    </message>
+    <message>
+        <source>Coaching note:</source>
+        <translation>Coaching note:</translation>
+    </message>
+    <message>
+        <source>&amp;Uphold the score</source>
+        <translation>&amp;Uphold the score</translation>
+    </message>
+    <message>
+        <source>&amp;Rescore</source>
+        <translation>&amp;Rescore</translation>
+    </message>
+    <message>
+        <source>Add a &amp;coaching note</source>
+        <translation>Add a &amp;coaching note</translation>
+    </message>
+    <message>
+        <source>Evaluation: dispute and coaching</source>
+        <translation>Evaluation: dispute and coaching</translation>
+    </message>
+    <message>
+        <source>The decision&apos;s reason, or the coaching note</source>
+        <translation>The decision&apos;s reason, or the coaching note</translation>
+    </message>
+    <message>
+        <source>New score, 0 to 100</source>
+        <translation>New score, 0 to 100</translation>
+    </message>
+    <message>
+        <source>Uphold the disputed score</source>
+        <translation>Uphold the disputed score</translation>
+    </message>
+    <message>
+        <source>Replace the disputed score with the new score</source>
+        <translation>Replace the disputed score with the new score</translation>
+    </message>
+    <message>
+        <source>Add the note as a coaching note</source>
+        <translation>Add the note as a coaching note</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>New &amp;score:</source>
+        <translation>New &amp;score:</translation>
+    </message>
+    <message>
+        <source>This store holds no such evaluation.</source>
+        <translation>This store holds no such evaluation.</translation>
+    </message>
+    <message>
+        <source>Upheld: the agent sees the decision.</source>
+        <translation>Upheld: the agent sees the decision.</translation>
+    </message>
+    <message>
+        <source>Rescored: the agent sees the new score.</source>
+        <translation>Rescored: the agent sees the new score.</translation>
+    </message>
+    <message>
+        <source>Write the coaching note in Note (Alt+N) first.</source>
+        <translation>Write the coaching note in Note (Alt+N) first.</translation>
+    </message>
+    <message>
+        <source>Coaching note added: the agent sees it with the evaluation.</source>
+        <translation>Coaching note added: the agent sees it with the evaluation.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ExportActions</name>
     <message>
         <source>E&amp;xport…</source>
@@ -5133,6 +5280,228 @@
     <message>
         <source>Export lobby visits</source>
         <translation>Export lobby visits</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::FormEditorDialog</name>
+    <message numerus="yes">
+        <source>%1 (weight %2, %n questions)</source>
+        <translation>
+            <numerusform>%1 (weight %2, %n question)</numerusform>
+            <numerusform>%1 (weight %2, %n questions)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (critical)</source>
+        <translation>%1 (critical)</translation>
+    </message>
+    <message>
+        <source>%1 (when %2 = %3)</source>
+        <translation>%1 (when %2 = %3)</translation>
+    </message>
+    <message>
+        <source>Edit the evaluation form: %1</source>
+        <translation>Edit the evaluation form: %1</translation>
+    </message>
+    <message>
+        <source>Form title</source>
+        <translation>Form title</translation>
+    </message>
+    <message>
+        <source>An overall comment is required below this score (0: never)</source>
+        <translation>An overall comment is required below this score (0: never)</translation>
+    </message>
+    <message>
+        <source>Sections of the form</source>
+        <translation>Sections of the form</translation>
+    </message>
+    <message>
+        <source>Section title</source>
+        <translation>Section title</translation>
+    </message>
+    <message>
+        <source>Section weight</source>
+        <translation>Section weight</translation>
+    </message>
+    <message>
+        <source>Add a &amp;section</source>
+        <translation>Add a &amp;section</translation>
+    </message>
+    <message>
+        <source>Add a section</source>
+        <translation>Add a section</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the section</source>
+        <translation>Remo&amp;ve the section</translation>
+    </message>
+    <message>
+        <source>Remove the selected section</source>
+        <translation>Remove the selected section</translation>
+    </message>
+    <message>
+        <source>Questions of the section</source>
+        <translation>Questions of the section</translation>
+    </message>
+    <message>
+        <source>Question text</source>
+        <translation>Question text</translation>
+    </message>
+    <message>
+        <source>Answered with</source>
+        <translation>Answered with</translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation>Yes or no</translation>
+    </message>
+    <message>
+        <source>A scale from 1</source>
+        <translation>A scale from 1</translation>
+    </message>
+    <message>
+        <source>Scale up to</source>
+        <translation>Scale up to</translation>
+    </message>
+    <message>
+        <source>N/&amp;A allowed (left out of the score)</source>
+        <translation>N/&amp;A allowed (left out of the score)</translation>
+    </message>
+    <message>
+        <source>N/A allowed</source>
+        <translation>N/A allowed</translation>
+    </message>
+    <message>
+        <source>&amp;Critical: a no fails the whole evaluation</source>
+        <translation>&amp;Critical: a no fails the whole evaluation</translation>
+    </message>
+    <message>
+        <source>Critical question</source>
+        <translation>Critical question</translation>
+    </message>
+    <message>
+        <source>A comment is required for an answer below this (yes 1, no 0; 0: never)</source>
+        <translation>A comment is required for an answer below this (yes 1, no 0; 0: never)</translation>
+    </message>
+    <message>
+        <source>Asked only when this earlier question</source>
+        <translation>Asked only when this earlier question</translation>
+    </message>
+    <message>
+        <source>has this answer (yes 1, no 0, or the scale value)</source>
+        <translation>has this answer (yes 1, no 0, or the scale value)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd a question</source>
+        <translation>A&amp;dd a question</translation>
+    </message>
+    <message>
+        <source>Add a question to the section</source>
+        <translation>Add a question to the section</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the question</source>
+        <translation>Re&amp;move the question</translation>
+    </message>
+    <message>
+        <source>Remove the selected question</source>
+        <translation>Remove the selected question</translation>
+    </message>
+    <message>
+        <source>&amp;Publish a new version</source>
+        <translation>&amp;Publish a new version</translation>
+    </message>
+    <message>
+        <source>Publish the form as a new version</source>
+        <translation>Publish the form as a new version</translation>
+    </message>
+    <message>
+        <source>Close the form editor</source>
+        <translation>Close the form editor</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Overall comment &amp;below score:</source>
+        <translation>Overall comment &amp;below score:</translation>
+    </message>
+    <message>
+        <source>Section tit&amp;le:</source>
+        <translation>Section tit&amp;le:</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>&amp;Weight:</translation>
+    </message>
+    <message>
+        <source>Sectio&amp;ns:</source>
+        <translation>Sectio&amp;ns:</translation>
+    </message>
+    <message>
+        <source>Question te&amp;xt:</source>
+        <translation>Question te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Scale &amp;up to:</source>
+        <translation>Scale &amp;up to:</translation>
+    </message>
+    <message>
+        <source>Comment &amp;required below:</source>
+        <translation>Comment &amp;required below:</translation>
+    </message>
+    <message>
+        <source>&amp;equals</source>
+        <translation>&amp;equals</translation>
+    </message>
+    <message>
+        <source>Asked &amp;only when:</source>
+        <translation>Asked &amp;only when:</translation>
+    </message>
+    <message>
+        <source>&amp;Questions of the section:</source>
+        <translation>&amp;Questions of the section:</translation>
+    </message>
+    <message>
+        <source>(always asked)</source>
+        <translation>(always asked)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>New section</translation>
+    </message>
+    <message>
+        <source>Section added: give it a title and a weight, then its questions.</source>
+        <translation>Section added: give it a title and a weight, then its questions.</translation>
+    </message>
+    <message>
+        <source>Section removed.</source>
+        <translation>Section removed.</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>New question</translation>
+    </message>
+    <message>
+        <source>Question added: write its text and how it is answered.</source>
+        <translation>Question added: write its text and how it is answered.</translation>
+    </message>
+    <message>
+        <source>Question removed.</source>
+        <translation>Question removed.</translation>
+    </message>
+    <message>
+        <source>Published &quot;%1&quot; as version %2; evaluations scored before keep theirs.</source>
+        <translation>Published &quot;%1&quot; as version %2; evaluations scored before keep theirs.</translation>
     </message>
 </context>
 <context>
@@ -8229,10 +8598,6 @@ Watch the screen for your number.</translation>
         <translation>Your score</translation>
     </message>
     <message>
-        <source>Evaluations</source>
-        <translation>Evaluations</translation>
-    </message>
-    <message>
         <source>Reviewer</source>
         <translation>Reviewer</translation>
     </message>
@@ -8308,16 +8673,32 @@ Watch the screen for your number.</translation>
         <translation>Reviewer agreement on %1 contacts scored by two reviewers or more: Krippendorff&apos;s alpha %2 on the score (%3 within 5 points).</translation>
     </message>
     <message>
-        <source>Publish an evaluation form first (Alt+U).</source>
-        <translation>Publish an evaluation form first (Alt+U).</translation>
-    </message>
-    <message>
         <source>centre sample %1</source>
         <translation>centre sample %1</translation>
     </message>
     <message>
         <source>Evaluation submitted.</source>
         <translation>Evaluation submitted.</translation>
+    </message>
+    <message>
+        <source>Edit the form (new &amp;version)…</source>
+        <translation>Edit the form (new &amp;version)…</translation>
+    </message>
+    <message>
+        <source>Edit the evaluation form as a new version</source>
+        <translation>Edit the evaluation form as a new version</translation>
+    </message>
+    <message>
+        <source>Evaluations; Enter opens one to decide a dispute or add a coaching note</source>
+        <translation>Evaluations; Enter opens one to decide a dispute or add a coaching note</translation>
+    </message>
+    <message>
+        <source>Publish an evaluation form first (Alt+A).</source>
+        <translation>Publish an evaluation form first (Alt+A).</translation>
+    </message>
+    <message>
+        <source>Published %1, version %2; evaluations scored before keep their version.</source>
+        <translation>Published %1, version %2; evaluations scored before keep their version.</translation>
     </message>
 </context>
 <context>

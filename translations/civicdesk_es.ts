@@ -5062,6 +5062,153 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::EvaluationFollowUpDialog</name>
+    <message>
+        <source>Agent:</source>
+        <translation>Agente:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Contacto:</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>Evaluador:</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Formulario:</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, versión %2</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>Enviada:</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>Puntuación:</translation>
+    </message>
+    <message>
+        <source>0 (a critical item failed)</source>
+        <translation>0 (falló un punto crítico)</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comment:</source>
+        <translation>Comentario del evaluador:</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s answer:</source>
+        <translation>Respuesta del agente:</translation>
+    </message>
+    <message>
+        <source>none yet (due by %1)</source>
+        <translation>ninguna todavía (plazo hasta el %1)</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>confirmada</translation>
+    </message>
+    <message>
+        <source>acknowledged: %1</source>
+        <translation>confirmada: %1</translation>
+    </message>
+    <message>
+        <source>disputed: %1</source>
+        <translation>impugnada: %1</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Decisión:</translation>
+    </message>
+    <message>
+        <source>rescored to %1: %2</source>
+        <translation>puntuada de nuevo con %1: %2</translation>
+    </message>
+    <message>
+        <source>upheld: %1</source>
+        <translation>mantenida: %1</translation>
+    </message>
+    <message>
+        <source>waiting for a supervisor</source>
+        <translation>a la espera de un supervisor</translation>
+    </message>
+    <message>
+        <source>Coaching note:</source>
+        <translation>Nota de orientación:</translation>
+    </message>
+    <message>
+        <source>&amp;Uphold the score</source>
+        <translation>&amp;Mantener la puntuación</translation>
+    </message>
+    <message>
+        <source>&amp;Rescore</source>
+        <translation>&amp;Puntuar de nuevo</translation>
+    </message>
+    <message>
+        <source>Add a &amp;coaching note</source>
+        <translation>Añadir una nota de &amp;orientación</translation>
+    </message>
+    <message>
+        <source>Evaluation: dispute and coaching</source>
+        <translation>Evaluación: impugnación y orientación</translation>
+    </message>
+    <message>
+        <source>The decision&apos;s reason, or the coaching note</source>
+        <translation>El motivo de la decisión, o la nota de orientación</translation>
+    </message>
+    <message>
+        <source>New score, 0 to 100</source>
+        <translation>Nueva puntuación, de 0 a 100</translation>
+    </message>
+    <message>
+        <source>Uphold the disputed score</source>
+        <translation>Mantener la puntuación impugnada</translation>
+    </message>
+    <message>
+        <source>Replace the disputed score with the new score</source>
+        <translation>Sustituir la puntuación impugnada por la nueva</translation>
+    </message>
+    <message>
+        <source>Add the note as a coaching note</source>
+        <translation>Añadir la nota como nota de orientación</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>New &amp;score:</source>
+        <translation>Nueva p&amp;untuación:</translation>
+    </message>
+    <message>
+        <source>This store holds no such evaluation.</source>
+        <translation>Este almacén no tiene esa evaluación.</translation>
+    </message>
+    <message>
+        <source>Upheld: the agent sees the decision.</source>
+        <translation>Mantenida: el agente ve la decisión.</translation>
+    </message>
+    <message>
+        <source>Rescored: the agent sees the new score.</source>
+        <translation>Puntuada de nuevo: el agente ve la nueva puntuación.</translation>
+    </message>
+    <message>
+        <source>Write the coaching note in Note (Alt+N) first.</source>
+        <translation>Escriba primero la nota de orientación en Nota (Alt+N).</translation>
+    </message>
+    <message>
+        <source>Coaching note added: the agent sees it with the evaluation.</source>
+        <translation>Nota de orientación añadida: el agente la ve con la evaluación.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ExportActions</name>
     <message>
         <source>E&amp;xport…</source>
@@ -5133,6 +5280,228 @@
     <message>
         <source>Export lobby visits</source>
         <translation>Exportar las visitas presenciales</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::FormEditorDialog</name>
+    <message numerus="yes">
+        <source>%1 (weight %2, %n questions)</source>
+        <translation>
+            <numerusform>%1 (peso %2, %n pregunta)</numerusform>
+            <numerusform>%1 (peso %2, %n preguntas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (critical)</source>
+        <translation>%1 (crítica)</translation>
+    </message>
+    <message>
+        <source>%1 (when %2 = %3)</source>
+        <translation>%1 (cuando %2 = %3)</translation>
+    </message>
+    <message>
+        <source>Edit the evaluation form: %1</source>
+        <translation>Editar el formulario de evaluación: %1</translation>
+    </message>
+    <message>
+        <source>Form title</source>
+        <translation>Título del formulario</translation>
+    </message>
+    <message>
+        <source>An overall comment is required below this score (0: never)</source>
+        <translation>Se exige un comentario general por debajo de esta puntuación (0: nunca)</translation>
+    </message>
+    <message>
+        <source>Sections of the form</source>
+        <translation>Secciones del formulario</translation>
+    </message>
+    <message>
+        <source>Section title</source>
+        <translation>Título de la sección</translation>
+    </message>
+    <message>
+        <source>Section weight</source>
+        <translation>Peso de la sección</translation>
+    </message>
+    <message>
+        <source>Add a &amp;section</source>
+        <translation>Añadir una &amp;sección</translation>
+    </message>
+    <message>
+        <source>Add a section</source>
+        <translation>Añadir una sección</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the section</source>
+        <translation>&amp;Quitar la sección</translation>
+    </message>
+    <message>
+        <source>Remove the selected section</source>
+        <translation>Quitar la sección seleccionada</translation>
+    </message>
+    <message>
+        <source>Questions of the section</source>
+        <translation>Preguntas de la sección</translation>
+    </message>
+    <message>
+        <source>Question text</source>
+        <translation>Texto de la pregunta</translation>
+    </message>
+    <message>
+        <source>Answered with</source>
+        <translation>Se responde con</translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation>Sí o no</translation>
+    </message>
+    <message>
+        <source>A scale from 1</source>
+        <translation>Una escala desde 1</translation>
+    </message>
+    <message>
+        <source>Scale up to</source>
+        <translation>Escala hasta</translation>
+    </message>
+    <message>
+        <source>N/&amp;A allowed (left out of the score)</source>
+        <translation>Se admite N/&amp;A (queda fuera de la puntuación)</translation>
+    </message>
+    <message>
+        <source>N/A allowed</source>
+        <translation>Se admite N/A</translation>
+    </message>
+    <message>
+        <source>&amp;Critical: a no fails the whole evaluation</source>
+        <translation>&amp;Crítica: un no suspende toda la evaluación</translation>
+    </message>
+    <message>
+        <source>Critical question</source>
+        <translation>Pregunta crítica</translation>
+    </message>
+    <message>
+        <source>A comment is required for an answer below this (yes 1, no 0; 0: never)</source>
+        <translation>Se exige un comentario para una respuesta por debajo de esto (sí 1, no 0; 0: nunca)</translation>
+    </message>
+    <message>
+        <source>Asked only when this earlier question</source>
+        <translation>Se pregunta solo cuando esta pregunta anterior</translation>
+    </message>
+    <message>
+        <source>has this answer (yes 1, no 0, or the scale value)</source>
+        <translation>tiene esta respuesta (sí 1, no 0, o el valor de la escala)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd a question</source>
+        <translation>Añadir una p&amp;regunta</translation>
+    </message>
+    <message>
+        <source>Add a question to the section</source>
+        <translation>Añadir una pregunta a la sección</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the question</source>
+        <translation>Eli&amp;minar la pregunta</translation>
+    </message>
+    <message>
+        <source>Remove the selected question</source>
+        <translation>Eliminar la pregunta seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Publish a new version</source>
+        <translation>Publicar una nue&amp;va versión</translation>
+    </message>
+    <message>
+        <source>Publish the form as a new version</source>
+        <translation>Publicar el formulario como una nueva versión</translation>
+    </message>
+    <message>
+        <source>Close the form editor</source>
+        <translation>Cerrar el editor de formularios</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Overall comment &amp;below score:</source>
+        <translation>Comentario general &amp;bajo la puntuación:</translation>
+    </message>
+    <message>
+        <source>Section tit&amp;le:</source>
+        <translation>Títu&amp;lo de la sección:</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>&amp;Peso:</translation>
+    </message>
+    <message>
+        <source>Sectio&amp;ns:</source>
+        <translation>Secci&amp;ones:</translation>
+    </message>
+    <message>
+        <source>Question te&amp;xt:</source>
+        <translation>Te&amp;xto de la pregunta:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ipo:</translation>
+    </message>
+    <message>
+        <source>Scale &amp;up to:</source>
+        <translation>&amp;Escala hasta:</translation>
+    </message>
+    <message>
+        <source>Comment &amp;required below:</source>
+        <translation>Come&amp;ntario exigido por debajo de:</translation>
+    </message>
+    <message>
+        <source>&amp;equals</source>
+        <translation>ig&amp;ual a</translation>
+    </message>
+    <message>
+        <source>Asked &amp;only when:</source>
+        <translation>Se pregunta solo cuan&amp;do:</translation>
+    </message>
+    <message>
+        <source>&amp;Questions of the section:</source>
+        <translation>Pre&amp;guntas de la sección:</translation>
+    </message>
+    <message>
+        <source>(always asked)</source>
+        <translation>(siempre se pregunta)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>Nueva sección</translation>
+    </message>
+    <message>
+        <source>Section added: give it a title and a weight, then its questions.</source>
+        <translation>Sección añadida: dele un título y un peso, y después sus preguntas.</translation>
+    </message>
+    <message>
+        <source>Section removed.</source>
+        <translation>Sección quitada.</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Nueva pregunta</translation>
+    </message>
+    <message>
+        <source>Question added: write its text and how it is answered.</source>
+        <translation>Pregunta añadida: escriba su texto y cómo se responde.</translation>
+    </message>
+    <message>
+        <source>Question removed.</source>
+        <translation>Pregunta eliminada.</translation>
+    </message>
+    <message>
+        <source>Published &quot;%1&quot; as version %2; evaluations scored before keep theirs.</source>
+        <translation>Publicado «%1» como versión %2; las evaluaciones puntuadas antes conservan la suya.</translation>
     </message>
 </context>
 <context>
@@ -8229,10 +8598,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Su puntuación</translation>
     </message>
     <message>
-        <source>Evaluations</source>
-        <translation>Evaluaciones</translation>
-    </message>
-    <message>
         <source>Reviewer</source>
         <translation>Evaluador</translation>
     </message>
@@ -8308,16 +8673,32 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Acuerdo entre evaluadores en %1 contactos puntuados por dos evaluadores o más: alfa de Krippendorff %2 en la puntuación (%3 a menos de 5 puntos).</translation>
     </message>
     <message>
-        <source>Publish an evaluation form first (Alt+U).</source>
-        <translation>Publique primero un formulario de evaluación (Alt+B).</translation>
-    </message>
-    <message>
         <source>centre sample %1</source>
         <translation>muestra del centro %1</translation>
     </message>
     <message>
         <source>Evaluation submitted.</source>
         <translation>Evaluación enviada.</translation>
+    </message>
+    <message>
+        <source>Edit the form (new &amp;version)…</source>
+        <translation>Editar el &amp;formulario (nueva versión)…</translation>
+    </message>
+    <message>
+        <source>Edit the evaluation form as a new version</source>
+        <translation>Editar el formulario de evaluación como una nueva versión</translation>
+    </message>
+    <message>
+        <source>Evaluations; Enter opens one to decide a dispute or add a coaching note</source>
+        <translation>Evaluaciones; Intro abre una para decidir una impugnación o añadir una nota de orientación</translation>
+    </message>
+    <message>
+        <source>Publish an evaluation form first (Alt+A).</source>
+        <translation>Publique primero un formulario de evaluación (Alt+B).</translation>
+    </message>
+    <message>
+        <source>Published %1, version %2; evaluations scored before keep their version.</source>
+        <translation>Publicado %1, versión %2; las evaluaciones puntuadas antes conservan su versión.</translation>
     </message>
 </context>
 <context>

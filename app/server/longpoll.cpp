@@ -4,8 +4,8 @@
 
 namespace civicdesk {
 
-LongPoll::LongPoll(LastSeq lastSeq, Answer answer, QObject *parent)
-    : QObject(parent), m_lastSeq(std::move(lastSeq)), m_answer(std::move(answer))
+LongPoll::LongPoll(LastSeq lastSeq, QObject *parent)
+    : QObject(parent), m_lastSeq(std::move(lastSeq))
 {
     m_clock.start();
     m_timer.setInterval(PollMs);
@@ -19,7 +19,7 @@ LongPoll::LongPoll(LastSeq lastSeq, Answer answer, QObject *parent)
 }
 
 void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds,
-                    QString logLine)
+                    Answer answer, QString logLine)
 {
     QPointer<QTcpSocket> socket(responder.socket());
     auto waiter = std::unique_ptr<Waiter>(new Waiter{std::move(responder),
@@ -27,6 +27,7 @@ void LongPoll::wait(QHttpServerResponder &&responder, qint64 after, int limit, i
                                                      after,
                                                      limit,
                                                      m_clock.elapsed() + seconds * 1000LL,
+                                                     std::move(answer),
                                                      std::move(logLine),
                                                      {}});
     waiter->started.start();
@@ -51,9 +52,9 @@ void LongPoll::answer(Waiter &waiter)
 {
     if (!waiter.socket || waiter.socket->state() != QAbstractSocket::ConnectedState)
         return; // the client gave up; nothing to answer
-    // Shared by every poller after the same number with the same limit (SyncApi keeps it until
-    // a new event arrives): one read and one encoding for all of them.
-    const http::WireAnswer answer = m_answer(waiter.after, waiter.limit);
+    // Shared by every poller after the same number with the same limit and audience (SyncApi
+    // keeps it until a new event arrives): one read and one encoding for all of them.
+    const http::WireAnswer answer = waiter.answer(waiter.after);
     http::logRequest(waiter.logLine, answer.status, waiter.started);
     http::writeWire(answer.bytes, std::move(waiter.responder));
 }

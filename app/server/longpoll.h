@@ -27,17 +27,18 @@ class LongPoll : public QObject
 public:
     // Reads the store's highest sequence number.
     using LastSeq = std::function<qint64()>;
-    // The answer for a pull after `after` with page size `limit` (events, or an empty list when
-    // time is up), whole: pollers after the same number with the same limit get the same bytes.
-    using Answer = std::function<http::WireAnswer(qint64 after, int limit)>;
+    // The whole answer for a pull after `after` (events, or an empty list when time is up).
+    using Answer = std::function<http::WireAnswer(qint64 after)>;
 
     static constexpr int PollMs = 200;
     static constexpr int SliceSize = 100;
 
-    LongPoll(LastSeq lastSeq, Answer answer, QObject *parent = nullptr);
+    explicit LongPoll(LastSeq lastSeq, QObject *parent = nullptr);
 
+    // `answer` builds the whole answer for this waiter's pull after a given number (SyncApi shares
+    // the bytes among waiters after the same number with the same page size and audience).
     void wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds,
-              QString logLine);
+              Answer answer, QString logLine);
     // New events were accepted here: answer every waiter behind them, once the current event
     // (the push's own answer) is done; several pushes in one turn of the event loop wake the
     // waiters once.
@@ -54,6 +55,7 @@ private:
         qint64 after;
         int limit;
         qint64 deadlineMs;
+        Answer answer;
         QString logLine;
         QElapsedTimer started;
     };
@@ -63,7 +65,6 @@ private:
     void answer(Waiter &waiter);
 
     LastSeq m_lastSeq;
-    Answer m_answer;
     QTimer m_timer;
     QTimer m_soon;  // single shot, 0 ms: the wake-up after the current event
     QTimer m_slice; // single shot, 0 ms: the next slice of due waiters

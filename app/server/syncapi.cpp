@@ -57,8 +57,7 @@ SyncApi::SyncApi(Database &database, AccountStore &accounts, StoreWriter &writer
       m_loginsPerAddress(signIns.perAddressPerMinute),
       m_loginsPerAccount(signIns.perAccountPerMinute),
       m_passwordChecks(signIns.workers, signIns.queue),
-      m_longPoll([this] { return lastSeq(); },
-                 [this](qint64 after, int limit) { return eventsAfter(after, limit); })
+      m_longPoll([this] { return lastSeq(); })
 {
 }
 
@@ -398,34 +397,51 @@ qint64 SyncApi::lastSeq(bool fresh)
     return m_lastSeq;
 }
 
-http::WireAnswer SyncApi::eventsAfter(qint64 after, int limit)
+QString SyncApi::reviewAudience(const Session &session)
+{
+    // Supervisors and admins receive every agent's reviews; anyone else their own only (their
+    // name). A user name never holds '*' (AccountStore), so these never meet one.
+    return mayReviewAgents(session.role) ? QStringLiteral("*every agent") : session.userName;
+}
+
+http::WireAnswer SyncApi::eventsAfter(qint64 after, int limit, const Session &session)
 {
     // The events up to the highest number known here are fixed (numbers are given out under
     // the store's write lock, in commit order): an answer built since that number was read
-    // serves every pull after the same number with the same limit until a new event arrives.
+    // serves every pull after the same number with the same limit, by a reader who receives
+    // the same quality reviews, until a new event arrives.
     const qint64 known = lastSeq();
     if (known != m_sharedAnswersSeq || m_sharedAnswers.size() >= MaxSharedAnswers) {
         m_sharedAnswers.clear();
         m_sharedAnswersSeq = known;
     }
-    const std::pair<qint64, int> key{after, limit};
-    if (auto found = m_sharedAnswers.constFind(key); found != m_sharedAnswers.cend())
-        return *found;
-    auto events = m_log.after(after, limit);
-    if (!events)
-        return http::wire(http::storeUnavailable(events.error().message));
+    // A range without quality reviews reads the same for everyone: one answer for all readers;
+    // a range with some, one answer per audience.
+    const SharedAnswerKey everyone{{after, limit}, QStringLiteral("*everyone")};
+    const SharedAnswerKey key{{after, limit}, reviewAudience(session)};
+    for (const SharedAnswerKey &k : {everyone, key}) {
+        if (auto found = m_sharedAnswers.constFind(k); found != m_sharedAnswers.cend())
+            return *found;
+    }
+    auto page =
+        m_log.page(after, limit, [role = session.role, user = session.userName](const Event &e) {
+            return mayReadReviewEvent(role, user, e);
+        });
+    if (!page)
+        return http::wire(http::storeUnavailable(page.error().message));
     QJsonArray list;
     // Never below an event in the answer (another process may have added some since `known`).
-    qint64 last = known;
-    for (const SequencedEvent &e : events.value()) {
+    qint64 last = std::max(known, page.value().through);
+    for (const SequencedEvent &e : page.value().events) {
         list.append(eventToJson(e.event, e.seq));
         last = std::max(last, e.seq);
     }
-    const http::WireAnswer answer = http::wire(
-        http::json(QJsonObject{{QStringLiteral("events"), list},
-                               {QStringLiteral("last_seq"), double(last)},
-                               {QStringLiteral("more"), events.value().size() == limit}}));
-    m_sharedAnswers.insert(key, answer);
+    const http::WireAnswer answer =
+        http::wire(http::json(QJsonObject{{QStringLiteral("events"), list},
+                                          {QStringLiteral("last_seq"), double(last)},
+                                          {QStringLiteral("through"), double(page.value().through)},
+                                          {QStringLiteral("more"), page.value().more}}));
+    m_sharedAnswers.insert(page.value().reviews ? key : everyone, answer);
     return answer;
 }
 
@@ -440,6 +456,7 @@ void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&res
     auto gate = m_gate.authenticate(request);
     if (auto *denied = std::get_if<QHttpServerResponse>(&gate))
         return reply(*denied);
+    const Session session = std::get<Session>(gate);
     const QUrlQuery query = request.query();
     const auto after = queryNumber(query, QStringLiteral("after"), 0, 0, Q_INT64_C(1) << 53);
     if (!after)
@@ -460,12 +477,15 @@ void SyncApi::pull(const QHttpServerRequest &request, QHttpServerResponder &&res
     if (*wait == 0)
         lastSeq(true);
     if (*wait == 0 || lastSeq() > *after) {
-        const http::WireAnswer answer = eventsAfter(*after, int(*limit));
+        const http::WireAnswer answer = eventsAfter(*after, int(*limit), session);
         http::logRequest(http::requestLine(request), answer.status, timer);
         return http::writeWire(answer.bytes, std::move(responder));
     }
-    m_longPoll.wait(std::move(responder), *after, int(*limit), int(*wait),
-                    QStringLiteral("%1 %2").arg(methodName(request), request.url().path()));
+    const int pullLimit = int(*limit);
+    m_longPoll.wait(
+        std::move(responder), *after, pullLimit, int(*wait),
+        [this, pullLimit, session](qint64 from) { return eventsAfter(from, pullLimit, session); },
+        QStringLiteral("%1 %2").arg(methodName(request), request.url().path()));
 }
 
 } // namespace civicdesk

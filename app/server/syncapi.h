@@ -98,8 +98,12 @@ private:
     static std::vector<WrittenBatch> writeBatches(Database &store, const QList<Batch> &batches);
     static WrittenBatch answerFor(const Result<PushOutcome> &outcome);
     void pull(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    // The whole answer (shared, see m_sharedAnswers) of a pull after `after`.
-    http::WireAnswer eventsAfter(qint64 after, int limit);
+    // A pull's whole answer (shared, see m_sharedAnswers): the log after `after`, with the
+    // quality reviews `session` may read.
+    http::WireAnswer eventsAfter(qint64 after, int limit, const Session &session);
+    // Whose quality reviews a pull by `session` carries: pulls of the same audience may share
+    // an answer, pulls of different ones only when the range holds no review.
+    static QString reviewAudience(const Session &session);
     // The store's highest sequence number: read again when `fresh` or older than LastSeqFreshMs.
     qint64 lastSeq(bool fresh = false);
 
@@ -123,10 +127,12 @@ private:
     LongPoll m_longPoll;
     qint64 m_lastSeq = 0;
     QElapsedTimer m_lastSeqRead;
-    // Answers of pulls since the last new event, by (after, limit): the pollers one wake-up
+    // Answers of pulls since the last new event, by (after, limit) and whose reviews they
+    // carry (one for everyone when the range holds none): the pollers one wake-up
     // answered pull again after the same number, and share one read and one encoding of what
     // came meanwhile instead of each querying and encoding it (issue 13, item 9).
-    QHash<std::pair<qint64, int>, http::WireAnswer> m_sharedAnswers;
+    using SharedAnswerKey = std::pair<std::pair<qint64, int>, QString>;
+    QHash<SharedAnswerKey, http::WireAnswer> m_sharedAnswers;
     qint64 m_sharedAnswersSeq = -1;
 };
 

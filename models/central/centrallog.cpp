@@ -331,19 +331,43 @@ QList<Result<PushOutcome>> CentralLog::pushAll(const QList<Push> &pushes)
 
 Result<QList<SequencedEvent>> CentralLog::after(qint64 seq, int limit) const
 {
-    QList<SequencedEvent> list;
+    auto page = this->page(seq, limit, nullptr);
+    if (!page)
+        return page.error();
+    return page.value().events;
+}
+
+Result<EventPage> CentralLog::page(qint64 seq, int limit, const ReviewFilter &reviews) const
+{
+    EventPage page;
+    page.through = seq;
     QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
     query.setForwardOnly(true);
+    // Without a filter the reviews stay out in SQL; with one, every event of the range is
+    // read and the reviews the reader may not have are left out of the page (not of its range).
+    const QString reviewClause =
+        reviews ? QString() : QStringLiteral("AND entity_type <> 'review' ");
     if (auto s = sql::exec(query,
-                           QStringLiteral("SELECT %1 FROM events WHERE server_seq > ? AND "
-                                          "entity_type <> 'review' ORDER BY server_seq LIMIT ?")
-                               .arg(Columns),
+                           QStringLiteral("SELECT %1 FROM events WHERE server_seq > ? %2"
+                                          "ORDER BY server_seq LIMIT ?")
+                               .arg(Columns, reviewClause),
                            {seq, limit});
         !s)
         return s.error();
-    while (query.next())
-        list.append(readEvent(query));
-    return list;
+    int scanned = 0;
+    while (query.next()) {
+        SequencedEvent e = readEvent(query);
+        ++scanned;
+        page.through = e.seq;
+        if (e.event.entityType == u"review") {
+            page.reviews = true;
+            if (!reviews(e.event))
+                continue;
+        }
+        page.events.append(std::move(e));
+    }
+    page.more = scanned == limit;
+    return page;
 }
 
 Result<QList<SequencedEvent>> CentralLog::reviews(const QString &agent, int limit) const

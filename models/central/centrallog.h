@@ -12,6 +12,15 @@ namespace civicdesk {
 
 class Database;
 
+// One page of the log for a pull: the events the reader receives, and how far it reaches.
+struct EventPage
+{
+    QList<SequencedEvent> events;
+    qint64 through = 0;   // the page covers the log up to here, events left out included
+    bool more = false;    // the limit was reached: pull again after `through`
+    bool reviews = false; // the range held a quality review (what a reader gets depends on who)
+};
+
 struct PushOutcome
 {
     QList<std::pair<QString, qint64>> accepted; // event id, sequence number
@@ -55,8 +64,14 @@ public:
         Authorize authorize;
     };
     QList<Result<PushOutcome>> pushAll(const QList<Push> &pushes);
-    // Events after `seq` in sequence order, at most `limit`; quality reviews never travel.
+    // Events after `seq` in sequence order, at most `limit`, without the quality reviews.
     Result<QList<SequencedEvent>> after(qint64 seq, int limit) const;
+    // Which quality-review events a reader receives (mayReadReviewEvent for the session).
+    using ReviewFilter = std::function<bool(const Event &)>;
+    // The page a pull after `seq` answers: at most `limit` events of the log in sequence
+    // order, the quality reviews among them only where `reviews` lets the reader have them
+    // (none without a filter).
+    Result<EventPage> page(qint64 seq, int limit, const ReviewFilter &reviews) const;
     // Quality reviews about `agent` (all agents when empty), newest first.
     Result<QList<SequencedEvent>> reviews(const QString &agent, int limit) const;
     std::optional<SequencedEvent> byId(const QString &id) const;

@@ -226,6 +226,13 @@ std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event
                   QStringLiteral("kind"));
 }
 
+bool mayReadReviewEvent(AgentRole role, const QString &user, const Event &event)
+{
+    if (mayReviewAgents(role))
+        return true;
+    return !user.isEmpty() && event.payload.value(u"agent").toString() == user;
+}
+
 QStringList permittedEventKinds()
 {
     QStringList kinds = callKinds();

@@ -67,6 +67,10 @@ struct PermissionDenial
 std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event &event,
                                                      const EntityState &now);
 
+// Who may read a quality review event (the sync pull, the review endpoint): reviewAgents reads
+// every agent's and the forms; anyone else only the events about themselves (payload "agent").
+bool mayReadReviewEvent(AgentRole role, const QString &user, const Event &event);
+
 // The event kinds the table knows, for documentation and the role matrix tests.
 QStringList permittedEventKinds();
 

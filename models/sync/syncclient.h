@@ -49,6 +49,7 @@ struct PullResult
 {
     QList<SequencedEvent> events;
     qint64 lastSeq = 0;
+    qint64 through = 0; // the answer covers the log up to here (events left out for this reader)
     bool more = false;
 };
 

@@ -5,6 +5,7 @@
 #include "models/sync/synclogging.h"
 
 #include <QElapsedTimer>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -168,7 +169,9 @@ void SyncEngine::runPull()
                 return;
             }
             const QList<SequencedEvent> &events = r.value().events;
-            const qint64 cursor = events.isEmpty() ? after : events.last().seq;
+            // Past the events left out for this reader too (other agents' reviews), never back.
+            const qint64 cursor =
+                std::max({after, r.value().through, events.isEmpty() ? after : events.last().seq});
             auto applied = m_store.applyRemote(events, cursor);
             if (!applied) {
                 qCWarning(lcSync) << "cannot apply remote events:" << applied.error().message;

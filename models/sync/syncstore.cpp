@@ -181,6 +181,10 @@ Result<int> SyncStore::applyRemote(const QList<SequencedEvent> &events, qint64 c
             return s.error();
         ++applied;
         touched.insert(e.entityType);
+        // A quality review (this agent's own, or every agent's for a supervisor) is read from
+        // the log itself (models/quality/qualityreviews.h): nothing to project.
+        if (e.entityType == u"review")
+            continue;
         // An event this version cannot project (a newer kind, an entity not replicated here)
         // stays in the log and the timeline; the projection skips it rather than stop sync.
         if (auto v = projector::validate(e); !v) {

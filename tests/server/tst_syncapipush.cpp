@@ -100,12 +100,86 @@ private slots:
         other.terminate();
     }
 
-    void reviewEventsNeverTravelInThePull()
+    void reviewEventsTravelOnlyToWhomMayReadThem()
     {
-        const auto all = server().get(QStringLiteral("/api/v1/events?after=0&limit=1000"),
-                                      m_tokens[QStringLiteral("call_taker")]);
-        for (const QJsonValue &v : all.json()[u"events"].toArray())
-            QVERIFY(v[u"entity_type"].toString() != u"review");
+        // Two reviews by the supervisor: one about the call taker, one about someone else.
+        const qint64 before = lastSeq();
+        const QJsonObject own =
+            makeEvent(QStringLiteral("u_supervisor"), QStringLiteral("review"), uuid(),
+                      QStringLiteral("review.recorded"),
+                      QJsonObject{{QStringLiteral("agent"), QStringLiteral("u_call_taker")},
+                                  {QStringLiteral("score"), 80}});
+        const QJsonObject other =
+            makeEvent(QStringLiteral("u_supervisor"), QStringLiteral("review"), uuid(),
+                      QStringLiteral("review.recorded"),
+                      QJsonObject{{QStringLiteral("agent"), QStringLiteral("u_someone_else")},
+                                  {QStringLiteral("score"), 70}});
+        QCOMPARE(push({own, other}, QStringLiteral("supervisor")).status, 200);
+        const auto pulled = [this, before](const QString &role, int limit) {
+            const auto reply = server().get(
+                QStringLiteral("/api/v1/events?after=%1&limit=%2").arg(before).arg(limit),
+                m_tokens[role]);
+            QStringList ids;
+            for (const QJsonValue &v : reply.json()[u"events"].toArray()) {
+                if (v[u"entity_type"].toString() == u"review")
+                    ids.append(v[u"id"].toString());
+            }
+            return std::make_pair(ids, reply.json().object());
+        };
+        const QString ownId = own[u"id"].toString();
+        const QString otherId = other[u"id"].toString();
+        // Every other role: their own only (the call taker's one; none for the rest).
+        for (const QString &role : {QStringLiteral("call_taker"), QStringLiteral("lobby"),
+                                    QStringLiteral("trainer"), QStringLiteral("editor")}) {
+            const auto [ids, answer] = pulled(role, 1000);
+            QCOMPARE(ids, role == u"call_taker" ? QStringList{ownId} : QStringList{});
+            QCOMPARE(qint64(answer[u"through"].toDouble()), before + 2);
+        }
+        // Supervisors and admins: both.
+        for (const QString &role : {QStringLiteral("supervisor"), QStringLiteral("admin")})
+            QCOMPARE(pulled(role, 1000).first, (QStringList{ownId, otherId}));
+        // A page holding only a review left out is empty, yet reaches past it: the next pull
+        // goes on after it instead of asking for the same page again.
+        const auto [ids, answer] = pulled(QStringLiteral("call_taker"), 2);
+        QCOMPARE(ids, QStringList{ownId});
+        QVERIFY(answer[u"more"].toBool());
+        QCOMPARE(qint64(answer[u"through"].toDouble()), before + 2);
+        const auto next =
+            server().get(QStringLiteral("/api/v1/events?after=%1&limit=1").arg(before + 1),
+                          m_tokens[QStringLiteral("call_taker")]);
+        QCOMPARE(next.json()[u"events"].toArray().size(), 0);
+        QCOMPARE(qint64(next.json()[u"through"].toDouble()), before + 2);
+
+        // Long polls waiting after the same number with the same limit share one answer, but
+        // never across readers: the supervisor's answer holds the review, the call taker's not.
+        const qint64 after = lastSeq();
+        QNetworkAccessManager network;
+        const auto waitAs = [&](const QString &role) {
+            QNetworkRequest request(
+                QUrl(server().baseUrl() +
+                     QStringLiteral("/api/v1/events?after=%1&limit=50&wait=20").arg(after)));
+            request.setRawHeader("Authorization", "Bearer " + m_tokens[role].toLatin1());
+            return network.get(request);
+        };
+        QNetworkReply *supervisor = waitAs(QStringLiteral("supervisor"));
+        QNetworkReply *callTaker = waitAs(QStringLiteral("call_taker"));
+        QTest::qWait(300);
+        QVERIFY(!supervisor->isFinished() && !callTaker->isFinished());
+        const QJsonObject third =
+            makeEvent(QStringLiteral("u_supervisor"), QStringLiteral("review"), uuid(),
+                      QStringLiteral("review.recorded"),
+                      QJsonObject{{QStringLiteral("agent"), QStringLiteral("u_someone_else")},
+                                  {QStringLiteral("score"), 60}});
+        QCOMPARE(push({third}, QStringLiteral("supervisor")).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(supervisor->isFinished() && callTaker->isFinished(), 10000);
+        const QJsonObject seen = QJsonDocument::fromJson(supervisor->readAll()).object();
+        const QJsonObject notSeen = QJsonDocument::fromJson(callTaker->readAll()).object();
+        QCOMPARE(seen[u"events"].toArray().size(), 1);
+        QCOMPARE(seen[u"events"][0][u"id"].toString(), third[u"id"].toString());
+        QCOMPARE(notSeen[u"events"].toArray().size(), 0);
+        QCOMPARE(qint64(notSeen[u"through"].toDouble()), after + 1);
+        delete supervisor;
+        delete callTaker;
     }
 
     void pushIsIdempotentByEventId()

@@ -81,6 +81,31 @@ private slots:
         QVERIFY(checkEventPermission(AgentRole::Admin, odd, {}).has_value());
     }
 
+    // Who reads a quality review (what the server's pull sends): supervisors and admins every
+    // agent's; every other role only the events about themselves, never a form.
+    void reviewsAreReadByTheirAgentAndSupervisorsOnly()
+    {
+        const auto review = [](const QString &kind, const QJsonObject &payload) {
+            return Event::make(QStringLiteral("review"), QStringLiteral("e1"), kind, payload,
+                               QStringLiteral("sam"), QStringLiteral("D"),
+                               QDateTime::currentDateTimeUtc());
+        };
+        const Event aboutAna = review(QStringLiteral("review.evaluation_submitted"),
+                                      {{QStringLiteral("agent"), QStringLiteral("ana")}});
+        const Event form = review(QStringLiteral("review.form_published"), {});
+        for (AgentRole role :
+             {AgentRole::CallTaker, AgentRole::Lobby, AgentRole::Trainer, AgentRole::Editor}) {
+            QVERIFY(mayReadReviewEvent(role, QStringLiteral("ana"), aboutAna));
+            QVERIFY(!mayReadReviewEvent(role, QStringLiteral("ben"), aboutAna));
+            QVERIFY(!mayReadReviewEvent(role, QStringLiteral("ana"), form));
+            QVERIFY(!mayReadReviewEvent(role, QString(), form));
+        }
+        for (AgentRole role : {AgentRole::Supervisor, AgentRole::Admin}) {
+            QVERIFY(mayReadReviewEvent(role, QStringLiteral("sam"), aboutAna));
+            QVERIFY(mayReadReviewEvent(role, QStringLiteral("sam"), form));
+        }
+    }
+
     // The request actions follow the role they are given: a supervisor closes, a call taker
     // cannot, and the event store refuses the call taker even when the action is bypassed.
     void requestActionsFollowTheRole()

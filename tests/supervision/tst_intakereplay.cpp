@@ -7,8 +7,8 @@
 #include "models/intake/intakerecorder.h"
 #include "models/intake/intakeservice.h"
 #include "models/knowledge/articlerepository.h"
+#include "models/quality/intakereplay.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/intakereplay.h"
 #include "tests/support/teststore.h"
 
 #include <QJsonArray>

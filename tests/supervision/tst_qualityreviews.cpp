@@ -6,9 +6,9 @@
 // a coaching note - with the permission table deciding who may.
 
 #include "models/domain/eventpermission.h"
+#include "models/quality/qualityreviews.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/qualityreviews.h"
 #include "tests/support/teststore.h"
 
 #include <QJsonArray>

@@ -4,9 +4,9 @@
 // agreement, calibration against a reference reviewer).
 
 #include "models/domain/event.h"
+#include "models/quality/revieweragreement.h"
+#include "models/quality/reviewsampling.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/revieweragreement.h"
-#include "models/supervision/reviewsampling.h"
 #include "tests/support/teststore.h"
 
 #include <QSet>

@@ -3,6 +3,7 @@
 // A headless workstation for sync tests: a temporary store, its event log, and a sync engine
 // on a given network. Events are made the way intake makes them.
 
+#include "models/domain/agentrole.h"
 #include "models/domain/event.h"
 #include "models/domain/eventjson.h"
 #include "models/store/eventstore.h"
@@ -145,6 +146,22 @@ signedInWorkstation(QNetworkAccessManager &network, const QString &server, const
     ws->engine().setLongPollSeconds(5);
     if (!signIn(*ws, password, error))
         return nullptr;
+    return ws;
+}
+
+// The same, checking its own events as `role` does, its engine started (long polls of
+// `longPollSeconds`); nullptr when the sign-in fails.
+inline std::unique_ptr<SyncWorkstation>
+signedInWorkstation(QNetworkAccessManager &network, const QUrl &server, const QString &device,
+                    const QString &actor, const QString &password, AgentRole role,
+                    int longPollSeconds = 5)
+{
+    auto ws = signedInWorkstation(network, server.toString(), device, actor, password, nullptr);
+    if (!ws)
+        return nullptr;
+    ws->engine().setLongPollSeconds(longPollSeconds);
+    ws->events().setRole(role);
+    ws->engine().start();
     return ws;
 }
 

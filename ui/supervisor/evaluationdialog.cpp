@@ -1,7 +1,7 @@
 #include "ui/supervisor/evaluationdialog.h"
 
 #include "models/domain/event.h"
-#include "models/supervision/qualityreviews.h"
+#include "models/quality/qualityreviews.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,10 @@
 #include "ui/supervisor/myevaluationsdialog.h"
 
-#include "models/supervision/qualityreviews.h"
+#include "models/quality/qualityreviews.h"
+#include "models/store/database.h"
+#include "models/store/storechanges.h"
 #include "ui/supervisor/drilldowndialog.h"
+#include "ui/supervisor/evaluationfollowupdialog.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,7 +25,8 @@ MyEvaluationsDialog::MyEvaluationsDialog(Database &database, EventStore &events,
       m_reviews(std::make_unique<QualityReviews>(database, events, agent, std::move(clock))),
       m_agent(agent), m_zone(cityZone), m_table(new QTableWidget(this)),
       m_note(new QLineEdit(this)), m_acknowledge(new QPushButton(tr("Ac&knowledge"), this)),
-      m_dispute(new QPushButton(tr("&Dispute"), this)), m_message(new QLabel(this))
+      m_dispute(new QPushButton(tr("&Dispute"), this)), m_details(new QLabel(this)),
+      m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("myEvaluationsDialog"));
     setWindowTitle(tr("My quality reviews"));
@@ -40,6 +44,11 @@ MyEvaluationsDialog::MyEvaluationsDialog(Database &database, EventStore &events,
     m_dispute->setObjectName(QStringLiteral("disputeEvaluationButton"));
     m_dispute->setAccessibleName(tr("Dispute the selected evaluation"));
     m_dispute->setAutoDefault(false);
+    // The selected evaluation in full: the decision on a dispute and the coaching notes too.
+    m_details->setObjectName(QStringLiteral("myEvaluationDetailsLabel"));
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setWordWrap(true);
+    connect(m_table, &QTableWidget::currentCellChanged, this, &MyEvaluationsDialog::showDetails);
     m_message->setObjectName(QStringLiteral("myEvaluationsMessageLabel"));
     m_message->setWordWrap(true);
     auto *noteLabel = new QLabel(tr("&Note or reason:"), this);
@@ -51,6 +60,7 @@ MyEvaluationsDialog::MyEvaluationsDialog(Database &database, EventStore &events,
     actions->addWidget(m_dispute);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_details);
     layout->addLayout(actions);
     layout->addWidget(m_message);
     setTabOrder(m_table, m_note);
@@ -58,7 +68,13 @@ MyEvaluationsDialog::MyEvaluationsDialog(Database &database, EventStore &events,
     setTabOrder(m_acknowledge, m_dispute);
     connect(m_acknowledge, &QPushButton::clicked, this, [this] { answer(false); });
     connect(m_dispute, &QPushButton::clicked, this, [this] { answer(true); });
-    resize(900, 420);
+    // A decision or a coaching note, as sync brings it.
+    connect(&database.changes(), &StoreChanges::applied, this,
+            [this](const StoreChanges::Applied &what) {
+                if (what.touches(QStringLiteral("review")))
+                    refresh();
+            });
+    resize(900, 520);
     refresh();
     m_table->setFocus();
 }
@@ -110,6 +126,15 @@ void MyEvaluationsDialog::refresh()
         m_table->setCurrentCell(std::clamp(current, 0, int(list.size()) - 1), 0);
     else
         m_message->setText(tr("You have no evaluations yet."));
+    showDetails();
+}
+
+void MyEvaluationsDialog::showDetails()
+{
+    const int row = m_table->currentRow();
+    const auto e =
+        row >= 0 && row < m_ids.size() ? m_reviews->evaluation(m_ids.at(row)) : std::nullopt;
+    m_details->setText(e ? evaluationSummary(*e, m_zone) : QString());
 }
 
 void MyEvaluationsDialog::answer(bool dispute)

@@ -18,7 +18,8 @@ class EventStore;
 class QualityReviews;
 
 // An agent's own evaluations (nobody else's): score, reviewer, comment, and until when they
-// may be answered; Acknowledge (Alt+K) or Dispute (Alt+D, with a reason) the selected one.
+// may be answered; Acknowledge (Alt+K) or Dispute (Alt+D, with a reason) the selected one; the
+// selected one in full below the list, with the decision on a dispute and the coaching notes.
 class MyEvaluationsDialog : public QDialog
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ public:
 
 private:
     void answer(bool dispute);
+    void showDetails(); // the selected evaluation: decision and coaching notes
 
     std::unique_ptr<QualityReviews> m_reviews;
     QString m_agent;
@@ -41,6 +43,7 @@ private:
     QLineEdit *m_note;
     QPushButton *m_acknowledge;
     QPushButton *m_dispute;
+    QLabel *m_details;
     QLabel *m_message;
     QStringList m_ids; // evaluation id per row
 };

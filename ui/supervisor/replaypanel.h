@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/supervision/intakereplay.h"
+#include "models/quality/intakereplay.h"
 #include "ui/supervisor/supervisorcontext.h"
 
 #include <QWidget>

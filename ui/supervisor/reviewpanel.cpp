@@ -1,10 +1,14 @@
 #include "ui/supervisor/reviewpanel.h"
 
+#include "models/quality/qualityreviews.h"
+#include "models/quality/revieweragreement.h"
+#include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/qualityreviews.h"
-#include "models/supervision/revieweragreement.h"
+#include "models/store/storechanges.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/evaluationdialog.h"
+#include "ui/supervisor/evaluationfollowupdialog.h"
+#include "ui/supervisor/formeditordialog.h"
 
 #include <QDateEdit>
 #include <QGroupBox>
@@ -142,6 +146,9 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     m_publish = new QPushButton(tr("Publish the st&andard form"), this);
     named(m_publish, "publishStandardFormButton", tr("Publish the standard 311 form"));
     m_publish->setAutoDefault(false);
+    m_editForm = new QPushButton(tr("Edit the form (new &version)…"), this);
+    named(m_editForm, "editFormButton", tr("Edit the evaluation form as a new version"));
+    m_editForm->setAutoDefault(false);
     m_formLabel = new QLabel(this);
     m_formLabel->setObjectName(QStringLiteral("reviewFormLabel"));
     m_message = new QLabel(this);
@@ -158,9 +165,11 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     connect(m_sampleTable, &QTableWidget::activated, this, &ReviewPanel::scoreCurrent);
 
     m_evaluations = new QTableWidget(this);
-    named(m_evaluations, "evaluationsTable", tr("Evaluations"));
+    named(m_evaluations, "evaluationsTable",
+          tr("Evaluations; Enter opens one to decide a dispute or add a coaching note"));
     setUpRowList(m_evaluations);
     m_evaluations->setColumnCount(6);
+    connect(m_evaluations, &QTableWidget::activated, this, &ReviewPanel::followUpCurrent);
     m_evaluations->setHorizontalHeaderLabels(
         {tr("Agent"), tr("Contact"), tr("Reviewer"), tr("Score"), tr("State"), tr("Submitted")});
     m_agreement = new QLabel(this);
@@ -183,6 +192,7 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     auto *formLine = new QHBoxLayout;
     formLine->addWidget(m_formLabel, 1);
     formLine->addWidget(m_publish);
+    formLine->addWidget(m_editForm);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(formLine);
     layout->addLayout(plan);
@@ -197,11 +207,19 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     setTabOrder(m_longFrom, m_reviewers);
     setTabOrder(m_reviewers, m_draw);
     setTabOrder(m_draw, m_publish);
-    setTabOrder(m_publish, m_evaluations);
+    setTabOrder(m_publish, m_editForm);
+    setTabOrder(m_editForm, m_evaluations);
     setFocusProxy(m_sampleTable);
 
     connect(m_draw, &QPushButton::clicked, this, &ReviewPanel::drawSample);
     connect(m_publish, &QPushButton::clicked, this, &ReviewPanel::publishStandardForm);
+    connect(m_editForm, &QPushButton::clicked, this, &ReviewPanel::editForm);
+    // Answers, decisions and evaluations from other workstations, as sync brings them.
+    connect(&database.changes(), &StoreChanges::applied, this,
+            [this](const StoreChanges::Applied &what) {
+                if (what.touches(QStringLiteral("review")))
+                    refresh();
+            });
     drawSample();
 }
 
@@ -273,9 +291,12 @@ void ReviewPanel::refresh()
         m_sampleTable->setCurrentCell(std::clamp(current, 0, int(m_sample.size()) - 1), 0);
     m_sampleTable->resizeColumnsToContents();
 
+    const int currentEvaluation = m_evaluations->currentRow();
+    m_evaluationIds.clear();
     m_evaluations->setRowCount(int(evaluations.size()));
     for (int row = 0; row < evaluations.size(); ++row) {
         const Evaluation &e = evaluations.at(row);
+        m_evaluationIds.append(e.id);
         m_evaluations->setItem(row, 0, cell(e.agent));
         m_evaluations->setItem(row, 1, cell(e.contactId));
         m_evaluations->setItem(row, 2, cell(e.reviewer));
@@ -289,6 +310,9 @@ void ReviewPanel::refresh()
             cell(QLocale().toString(e.submittedAt.toTimeZone(m_zone), QLocale::ShortFormat)));
     }
     m_evaluations->resizeColumnsToContents();
+    if (!evaluations.isEmpty())
+        m_evaluations->setCurrentCell(std::clamp(currentEvaluation, 0, int(evaluations.size()) - 1),
+                                      0);
     if (form) {
         const auto report = revieweragreement::agreement(evaluations, form->id);
         m_agreement->setText(
@@ -307,7 +331,7 @@ void ReviewPanel::scoreCurrent()
         return;
     const auto form = m_reviews->latestForm(standardForm().id);
     if (!form) {
-        m_message->setText(tr("Publish an evaluation form first (Alt+U)."));
+        m_message->setText(tr("Publish an evaluation form first (Alt+A)."));
         return;
     }
     const SampledContact &s = m_sample.at(row);
@@ -325,6 +349,50 @@ void ReviewPanel::scoreCurrent()
         m_sampleTable->setFocus();
     });
     m_dialog->open();
+}
+
+} // namespace civicdesk
+
+namespace civicdesk {
+
+void ReviewPanel::followUpCurrent()
+{
+    const int row = m_evaluations->currentRow();
+    if (row < 0 || row >= m_evaluationIds.size())
+        return;
+    if (m_followUp)
+        m_followUp->deleteLater();
+    m_followUp = new EvaluationFollowUpDialog(*m_reviews, m_evaluationIds.at(row), m_zone, this);
+    connect(m_followUp, &QDialog::finished, this, [this] {
+        refresh();
+        window()->activateWindow();
+        m_evaluations->setFocus();
+    });
+    m_followUp->open();
+}
+
+} // namespace civicdesk
+
+namespace civicdesk {
+
+void ReviewPanel::editForm()
+{
+    // The latest version, or the standard form when none is published yet.
+    const EvaluationForm form = m_reviews->latestForm(standardForm().id).value_or(standardForm());
+    if (m_formEditor)
+        m_formEditor->deleteLater();
+    m_formEditor = new FormEditorDialog(*m_reviews, form, this);
+    connect(m_formEditor, &QDialog::finished, this, [this](int result) {
+        if (result == QDialog::Accepted)
+            m_message->setText(tr("Published %1, version %2; evaluations scored before keep "
+                                  "their version.")
+                                   .arg(m_formEditor->form().title)
+                                   .arg(m_formEditor->publishedVersion()));
+        refresh();
+        window()->activateWindow();
+        m_sampleTable->setFocus(); // next: Enter on a contact scores it on the new version
+    });
+    m_formEditor->open();
 }
 
 } // namespace civicdesk

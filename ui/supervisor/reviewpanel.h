@@ -1,8 +1,10 @@
 #pragma once
 
 #include "models/domain/clock.h"
-#include "models/supervision/reviewsampling.h"
+#include "models/quality/reviewsampling.h"
 #include "ui/supervisor/evaluationdialog.h"
+#include "ui/supervisor/evaluationfollowupdialog.h"
+#include "ui/supervisor/formeditordialog.h"
 
 #include <QPointer>
 #include <QTimeZone>
@@ -25,7 +27,8 @@ struct EvaluationForm;
 
 // The supervisor's quality review: the month's centre sample (short and long contacts, the
 // reviewers spread over it), Enter on a contact to score it on the published form beside its
-// recorded steps, and every evaluation with the reviewers' agreement (Krippendorff's alpha).
+// recorded steps, and every evaluation with the reviewers' agreement (Krippendorff's alpha);
+// Enter on an evaluation to decide the agent's dispute or add a coaching note.
 class ReviewPanel : public QWidget
 {
     Q_OBJECT
@@ -42,11 +45,15 @@ public:
     QualityReviews &reviews() { return *m_reviews; }
     const QList<SampledContact> &sample() const { return m_sample; }
     EvaluationDialog *evaluationDialog() const { return m_dialog; }
+    EvaluationFollowUpDialog *followUpDialog() const { return m_followUp; }
+    FormEditorDialog *formEditor() const { return m_formEditor; }
 
 private:
     void drawSample();
     void scoreCurrent();
+    void followUpCurrent(); // the evaluation under the cursor: decide a dispute, coach
     void publishStandardForm();
+    void editForm(); // the latest version in the editor; publishing makes the next
 
     Database &m_database;
     EventStore &m_events;
@@ -61,12 +68,16 @@ private:
     QLineEdit *m_reviewers;
     QPushButton *m_draw;
     QPushButton *m_publish;
+    QPushButton *m_editForm;
     QLabel *m_formLabel;
     QLabel *m_message;
     QTableWidget *m_sampleTable;
     QTableWidget *m_evaluations;
     QLabel *m_agreement;
     QPointer<EvaluationDialog> m_dialog;
+    QStringList m_evaluationIds; // per row of m_evaluations
+    QPointer<EvaluationFollowUpDialog> m_followUp;
+    QPointer<FormEditorDialog> m_formEditor;
 };
 
 } // namespace civicdesk

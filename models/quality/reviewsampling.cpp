@@ -1,4 +1,4 @@
-#include "models/supervision/reviewsampling.h"
+#include "models/quality/reviewsampling.h"
 
 #include "models/store/database.h"
 #include "models/store/sql.h"

@@ -1,4 +1,4 @@
-#include "models/supervision/revieweragreement.h"
+#include "models/quality/revieweragreement.h"
 
 #include <cmath>
 

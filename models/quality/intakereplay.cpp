@@ -1,4 +1,4 @@
-#include "models/supervision/intakereplay.h"
+#include "models/quality/intakereplay.h"
 
 #include "models/store/database.h"
 #include "models/store/eventstore.h"

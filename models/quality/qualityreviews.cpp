@@ -1,4 +1,4 @@
-#include "models/supervision/qualityreviews.h"
+#include "models/quality/qualityreviews.h"
 
 #include "models/domain/event.h"
 #include "models/domain/reviewevent.h"

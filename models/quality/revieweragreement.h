@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/supervision/qualityreviews.h"
+#include "models/quality/qualityreviews.h"
 
 #include <QList>
 #include <QMap>
