@@ -102,36 +102,17 @@ class TestCtiDesk : public QObject
     static bool pressAndEnterNumber(test::Journey &j, int key, Qt::KeyboardModifiers modifiers,
                                     const char *field, const QString &text, QObject *context)
     {
-        bool typed = false;
-        QTimer::singleShot(0, context, [&j, &typed, field, text] {
-            QDialog *dialog = nullptr;
-            if (!QTest::qWaitFor(
-                    [&] {
-                        dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-                        return dialog != nullptr;
-                    },
-                    5000))
-                return;
-            dialog->activateWindow();
-            if (!QTest::qWaitFor([&] { return j.focusName() == QLatin1String(field); }, 5000)) {
-                qWarning("the dialog's focus is on %s", qPrintable(j.focusName()));
-                dialog->reject();
-                return;
-            }
-            typed = j.press(Qt::Key_A, Qt::ControlModifier) && j.type(field, text);
-            if (!j.press(Qt::Key_Return) || dialog->isVisible())
-                dialog->reject();
-        });
-        QWidget *focus = QApplication::focusWidget();
-        if (!focus)
-            return false;
-        QTest::keyClick(focus, Qt::Key(key), modifiers);
-        ++j.keys;
-        if (QWidget *window = focus->window(); window && window->isVisible()) {
-            window->activateWindow();
-            static_cast<void>(QTest::qWaitFor([] { return QApplication::focusWidget(); }, 2000));
-        }
-        return typed;
+        return j.inDialog(
+            key, modifiers,
+            [&j, field, &text](QDialog &dialog) {
+                if (!QTest::qWaitFor([&] { return j.focusName() == QLatin1String(field); }, 5000)) {
+                    qWarning("the dialog's focus is on %s", qPrintable(j.focusName()));
+                    return false;
+                }
+                const bool typed = j.press(Qt::Key_A, Qt::ControlModifier) && j.type(field, text);
+                return j.press(Qt::Key_Return) && typed && !dialog.isVisible();
+            },
+            context);
     }
 
     // The next command line the bridge received.
@@ -422,11 +403,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(workspace.telephony()->state(), LinkState::Connected, 10000);
 
         // The resident's phone, driven through its own ctrl_tcp.
-        CtiEndpoint residentLink;
-        residentLink.kind = CtiEndpoint::Kind::Baresip;
-        residentLink.host = QStringLiteral("127.0.0.1");
-        residentLink.port = resident.ctrlPort();
-        BaresipAdapter residentPhone(residentLink, {});
+        BaresipAdapter residentPhone(CtiEndpoint::tcp(CtiEndpoint::Kind::Baresip,
+                                                      QStringLiteral("127.0.0.1"),
+                                                      resident.ctrlPort()),
+                                     {});
         residentPhone.start();
         QTRY_COMPARE_WITH_TIMEOUT(residentPhone.state(), LinkState::Connected, 10000);
 

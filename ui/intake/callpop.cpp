@@ -305,11 +305,13 @@ void CallPop::transfer()
         return;
     const QString callId = talking ? m_call.callId : m_followed.callId;
     const QString who = talking ? m_presented.numberText : m_followedNumber;
+    // The field is named by the question's words (a screen reader says whose call it is).
+    const QString question =
+        tr("Transfer the call with %1 to").arg(who.isEmpty() ? tr("an unknown number") : who);
     const QString target =
         askNumber(m_bar.window(), QStringLiteral("transferDialog"), tr("Transfer the call"),
-                  tr("Transfer the call with %1 to (a number, an extension or a queue):")
-                      .arg(who.isEmpty() ? tr("an unknown number") : who),
-                  tr("Transfer to"), m_session.transferTo());
+                  tr("%1 (a number, an extension or a queue):").arg(question), question,
+                  m_session.transferTo());
     if (target.isEmpty())
         return;
     if (target.size() > 100 ||
