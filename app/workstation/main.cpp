@@ -328,7 +328,7 @@ int main(int argc, char *argv[])
         practice.setChannelFactory([server = QUrl(serverUrl), sync = client.get()] {
             return std::make_unique<PracticeChannel>(server, sync->token());
         });
-    // The phone (--cti, remembered, or Phone ▸ Phone settings): calls pop up from the local
+    // The phone (--cti, remembered, or File ▸ Phone settings): calls pop up from the local
     // store.
     if (options.value().ctiGiven)
         settings.setTelephony(options.value().cti);

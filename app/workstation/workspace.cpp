@@ -11,7 +11,7 @@
 #include "ui/cti/callcontroller.h"
 #include "ui/cti/telephonysettingsdialog.h"
 
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
 #endif
 
@@ -80,25 +80,35 @@ Status Workspace::startTelephony(const QString &spec, const QString &areaCode, M
 
 Status Workspace::offerTelephonySettings(Settings &settings, MainWindow &window)
 {
-    QMenu *menu = window.menuBar()->addMenu(QCoreApplication::translate("Workspace", "&Phone"));
-    menu->setObjectName(QStringLiteral("phoneMenu"));
-    QAction *action = menu->addAction(
-        QCoreApplication::translate("Workspace", "Phone &settings…"), &window,
-        [this, &settings, &window] {
-            TelephonySettingsDialog dialog(settings.telephony(), settings.telephonyAreaCode(),
-                                           m_telephony.get(), &window);
-            if (dialog.exec() != QDialog::Accepted)
-                return;
-            // Checked by the dialog; saved once the phone has taken them.
-            if (const Status s = startTelephony(dialog.spec(), dialog.areaCode(), window); !s) {
-                QMessageBox::warning(&window, dialog.windowTitle(), s.error().message);
-                return;
-            }
-            settings.setTelephony(dialog.spec() == u"none" ? QString() : dialog.spec());
-            settings.setTelephonyAreaCode(dialog.areaCode());
-        });
+    // In the File menu, before Quit (a menu of its own would need an Alt+letter of its own, and
+    // the window's are taken: Phone, Help, Outcome, Name, Email).
+    QAction *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
+    auto *action =
+        new QAction(QCoreApplication::translate("Workspace", "&Phone settings…"), &window);
     action->setObjectName(QStringLiteral("telephonySettingsAction"));
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    QObject::connect(action, &QAction::triggered, &window, [this, &settings, &window] {
+        TelephonySettingsDialog dialog(settings.telephony(), settings.telephonyAreaCode(),
+                                       m_telephony.get(), &window);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        // Checked by the dialog; saved once the phone has taken them.
+        if (const Status s = startTelephony(dialog.spec(), dialog.areaCode(), window); !s) {
+            QMessageBox::warning(&window, dialog.windowTitle(), s.error().message);
+            return;
+        }
+        settings.setTelephony(dialog.spec() == u"none" ? QString() : dialog.spec());
+        settings.setTelephonyAreaCode(dialog.areaCode());
+    });
+    QMenu *file = nullptr;
+    for (QObject *o : quit ? quit->associatedObjects() : QObjectList()) {
+        if (auto *menu = qobject_cast<QMenu *>(o))
+            file = menu;
+    }
+    if (file)
+        file->insertAction(quit, action);
+    else
+        window.addAction(action); // the shortcut still works
     return startTelephony(settings.telephony(), settings.telephonyAreaCode(), window);
 }
 #else

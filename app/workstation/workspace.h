@@ -47,7 +47,7 @@ public:
     // Called again, the old link and its status go and the new one starts (no restart); an
     // area code that is not one is refused too.
     Status startTelephony(const QString &spec, const QString &areaCode, MainWindow &window);
-    // Phone ▸ Phone settings (Ctrl+Alt+O) in `window`: the dialog (ui/cti), then the settings
+    // File ▸ Phone settings (Ctrl+Alt+O) in `window`: the dialog (ui/cti), then the settings
     // saved and the phone reconnected with them. Starts the phone `settings` hold.
     Status offerTelephonySettings(Settings &settings, MainWindow &window);
     // Null when no phone is configured.

@@ -1,4 +1,4 @@
-// Phone ▸ Phone settings in the real main window (1366x768), wired by the composition root
+// File ▸ Phone settings in the real main window (1366x768), wired by the composition root
 // (Workspace::offerTelephonySettings), driven by the keyboard: the agent chooses a call-event
 // bridge, tests a closed port (told plainly), then the bridge's, gives a wrong area code
 // (refused, nothing saved, the field focused), fixes it and saves: the desk connects at once
@@ -82,12 +82,22 @@ private slots:
         QVERIFY(!workspace.telephony());
         QVERIFY(!find<QLabel>(window.get(), "phoneStatusLabel"));
         QVERIFY(!window->intakePanel()->telephonyShown());
-        // Phone ▸ Phone settings, with its shortcut.
-        auto *menu = find<QMenu>(window.get(), "phoneMenu");
+        // File ▸ Phone settings, just before Quit, with its shortcut and its own Alt+letter.
         auto *action = find<QAction>(window.get(), "telephonySettingsAction");
-        QVERIFY(menu && action && menu->actions().contains(action));
+        auto *quit = find<QAction>(window.get(), "quitAction");
+        QVERIFY(action && quit);
+        QMenu *file = nullptr;
+        for (QObject *o : quit->associatedObjects())
+            file = qobject_cast<QMenu *>(o) ? qobject_cast<QMenu *>(o) : file;
+        QVERIFY(file);
+        const QList<QAction *> items = file->actions();
+        QCOMPARE(items.indexOf(action) + 1, items.indexOf(quit));
         QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
-        QCOMPARE(test::mnemonicOf(menu->title()), QChar(u'P'));
+        QStringList letters;
+        for (const QAction *item : items)
+            letters.append(test::mnemonicOf(item->text()));
+        QCOMPARE(letters.count(QStringLiteral("P")), 1);
+        QVERIFY(test::mnemonicClashes(window.get()).isEmpty());
 
         QTcpServer bridge;
         QVERIFY(bridge.listen(QHostAddress::LocalHost));

@@ -17,7 +17,7 @@ namespace civicdesk {
 
 class TelephonyAdapter;
 
-// Phone ▸ Phone settings (Ctrl+Alt+O): which phone the desk listens to — none, the agent's
+// File ▸ Phone settings (Ctrl+Alt+O): which phone the desk listens to — none, the agent's
 // baresip softphone (its ctrl_tcp host and port), or a call-event bridge on a loopback port or
 // a local socket file — and the area code a 7-digit caller number is in. "Test connection"
 // tries the link and says what happened; OK checks every field first and stays open, the
