@@ -4482,16 +4482,8 @@
         <translation>Answer the call</translation>
     </message>
     <message>
-        <source>Answer (Ctrl+Shift+P)</source>
-        <translation>Answer (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
         <source>Hang up the call</source>
         <translation>Hang up the call</translation>
-    </message>
-    <message>
-        <source>Hang up (Ctrl+Shift+H)</source>
-        <translation>Hang up (Ctrl+Shift+H)</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -4522,16 +4514,24 @@
         <translation>Transfer the call</translation>
     </message>
     <message>
-        <source>Transfer… (Ctrl+Shift+T)</source>
-        <translation>Transfer… (Ctrl+Shift+T)</translation>
-    </message>
-    <message>
         <source>Dial a number</source>
         <translation>Dial a number</translation>
     </message>
     <message>
-        <source>Dial… (Ctrl+Shift+D)</source>
-        <translation>Dial… (Ctrl+Shift+D)</translation>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Dial…</source>
+        <translation>Dial…</translation>
     </message>
 </context>
 <context>

@@ -4482,16 +4482,8 @@
         <translation>Contestar la llamada</translation>
     </message>
     <message>
-        <source>Answer (Ctrl+Shift+P)</source>
-        <translation>Contestar (Ctrl+Mayús+P)</translation>
-    </message>
-    <message>
         <source>Hang up the call</source>
         <translation>Colgar la llamada</translation>
-    </message>
-    <message>
-        <source>Hang up (Ctrl+Shift+H)</source>
-        <translation>Colgar (Ctrl+Mayús+H)</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -4522,16 +4514,24 @@
         <translation>Transferir la llamada</translation>
     </message>
     <message>
-        <source>Transfer… (Ctrl+Shift+T)</source>
-        <translation>Transferir… (Ctrl+Mayús+T)</translation>
-    </message>
-    <message>
         <source>Dial a number</source>
         <translation>Marcar un número</translation>
     </message>
     <message>
-        <source>Dial… (Ctrl+Shift+D)</source>
-        <translation>Marcar… (Ctrl+Mayús+D)</translation>
+        <source>Answer</source>
+        <translation>Contestar</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Colgar</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transferir…</translation>
+    </message>
+    <message>
+        <source>Dial…</source>
+        <translation>Marcar…</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -294,6 +295,12 @@ private slots:
     // answered call), and Phone settings in each kind of phone.
     void telephony()
     {
+        // A desktop's usual 10 pt (offscreen gives 9 pt; Xvfb and most desktops 10 pt).
+        const QFont font = QApplication::font();
+        const auto restore = qScopeGuard([font] { QApplication::setFont(font); });
+        QFont desktop = font;
+        desktop.setPointSize(10);
+        QApplication::setFont(desktop);
         Settings settings(m_settingsDir.filePath(QStringLiteral("phone.ini")));
         StoreContext store(m_store->db(), QStringLiteral("agent1"));
         for (const char *name : {"Ana Ruiz", "Luis Ruiz"}) {
@@ -325,6 +332,15 @@ private slots:
         intake->presentCall(call);
         QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("callerMatchList"))->isVisible());
         check(&window, "phone ringing, callers share the number");
+        // The call row fits the intake at 1366x768: no command is cut off.
+        for (const char *name :
+             {"answerCallButton", "hangUpCallButton", "transferCallButton", "dialButton"}) {
+            const auto *button = window.findChild<QWidget *>(QString::fromLatin1(name));
+            QVERIFY(button);
+            QVERIFY2(test::offScreen(button).isEmpty(), qPrintable(test::offScreen(button)));
+        }
+        const QStringList cut = test::truncatedTexts(window.intakePanel());
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
         QVERIFY(j.press(Qt::Key_Return)); // the first caller
         intake->callAnswered(call.call.callId, QDateTime::currentDateTimeUtc());
         QTRY_VERIFY(!intake->contactId().isEmpty());
