@@ -14,6 +14,7 @@
 #include "models/cti/telephonyadapter.h"
 #include "models/intake/intakerepository.h"
 #include "models/requests/historyrepository.h"
+#include "models/store/eventstore.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/baresipprocess.h"
 #include "tests/support/teststore.h"
@@ -28,6 +29,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -161,6 +163,20 @@ private slots:
         saveCaller(workspace, QStringLiteral("Ana Ruiz"), QStringLiteral("617.555.0142"));
         const QString luis =
             saveCaller(workspace, QStringLiteral("Luis Ruiz"), QStringLiteral("(617) 555-0142"));
+        // Luis reported a pothole last month: History shows it, and where.
+        QVERIFY(EventStore(m_store->db())
+                    .append(Event::make(
+                        QStringLiteral("request"), QStringLiteral("luis-pothole"),
+                        QStringLiteral("request.created"),
+                        {{QStringLiteral("number"), QStringLiteral("101009990001")},
+                         {QStringLiteral("service_code"), QStringLiteral("PWDx_POTHOLE")},
+                         {QStringLiteral("type_name"), QStringLiteral("Pothole")},
+                         {QStringLiteral("department_code"), QStringLiteral("PWD")},
+                         {QStringLiteral("address"), QStringLiteral("18 Tremont St, 02108")},
+                         {QStringLiteral("caller_id"), luis}},
+                        QStringLiteral("agent2"), QStringLiteral("W2"),
+                        QDateTime::currentDateTimeUtc().addDays(-30)))
+                    .ok());
         Settings settings(m_settingsDir.filePath(QStringLiteral("shared.ini")));
         auto window = test::openMainWindow(workspace.store(), settings);
         QVERIFY(window);
@@ -202,6 +218,14 @@ private slots:
         QCOMPARE(find<QLineEdit>(window.get(), "callerNameLineEdit")->text(),
                  QStringLiteral("Luis Ruiz"));
         QCOMPARE(window->historyPanel()->callerId(), luis); // History shows their requests
+        auto *requests = find<QTableView>(window.get(), "callerHistoryTableView");
+        QVERIFY(requests);
+        QTRY_COMPARE(requests->model()->rowCount(), 1);
+        QString past;
+        for (int c = 0; c < requests->model()->columnCount(); ++c)
+            past += requests->model()->index(0, c).data().toString() + u'|';
+        QVERIFY2(past.contains(QStringLiteral("18 Tremont St")), qPrintable(past));
+        QVERIFY2(past.contains(QStringLiteral("101009990001")), qPrintable(past));
         // The IVR's language stays after the choice.
         QCOMPARE(find<QComboBox>(window.get(), "callerLanguageComboBox")->currentData().toString(),
                  QStringLiteral("es"));
