@@ -797,6 +797,37 @@
     </message>
 </context>
 <context>
+    <name>CtiProbe</name>
+    <message>
+        <source>No phone is chosen: there is nothing to test.</source>
+        <translation>No phone is chosen: there is nothing to test.</translation>
+    </message>
+    <message>
+        <source>%1 answered: calls will pop up on this desk.</source>
+        <translation>%1 answered: calls will pop up on this desk.</translation>
+    </message>
+    <message>
+        <source>The %1 accepted the connection: calls will pop up when it sends them.</source>
+        <translation>The %1 accepted the connection: calls will pop up when it sends them.</translation>
+    </message>
+    <message>
+        <source>Something at %1:%2 accepted the connection but did not answer as baresip&apos;s ctrl_tcp module does: check the port (ctrl_tcp_listen in baresip&apos;s config).</source>
+        <translation>Something at %1:%2 accepted the connection but did not answer as baresip&apos;s ctrl_tcp module does: check the port (ctrl_tcp_listen in baresip&apos;s config).</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2. Check that baresip is running with its ctrl_tcp module listening there (ctrl_tcp_listen in its config).</source>
+        <translation>Could not connect to %1: %2. Check that baresip is running with its ctrl_tcp module listening there (ctrl_tcp_listen in its config).</translation>
+    </message>
+    <message>
+        <source>Could not connect to the %1: %2. Check that the bridge is running and listening there.</source>
+        <translation>Could not connect to the %1: %2. Check that the bridge is running and listening there.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s: check the host, the port and any firewall in between.</source>
+        <translation>No answer from %1 within %2 s: check the host, the port and any firewall in between.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationForm</name>
     <message>
         <source>Question %1 needs a text of 1 to %2 characters.</source>
@@ -1629,6 +1660,13 @@
     <message>
         <source>SLA met: requests closed in the month on or before their due time, over those closed in the month that had one. Open and overdue: at the end of the month, or now for the running month.</source>
         <translation>SLA met: requests closed in the month on or before their due time, over those closed in the month that had one. Open and overdue: at the end of the month, or now for the running month.</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingPlan</name>
+    <message>
+        <source>&quot;%1&quot; is not an area code: give the 3 digits a 7-digit local number is dialled in (Boston: 617), the first one 2 to 9.</source>
+        <translation>&quot;%1&quot; is not an area code: give the 3 digits a 7-digit local number is dialled in (Boston: 617), the first one 2 to 9.</translation>
     </message>
 </context>
 <context>
@@ -3404,6 +3442,14 @@
         <source>This build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
         <translation>This build has no telephony (CIVICDESK_WITH_CTI=OFF).</translation>
     </message>
+    <message>
+        <source>Telephony: %1</source>
+        <translation>Telephony: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Phone settings…</source>
+        <translation>&amp;Phone settings…</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk</name>
@@ -3850,14 +3896,6 @@
         <translation>Transfer the call</translation>
     </message>
     <message>
-        <source>Transfer the call with %1 to (a number, an extension or a queue):</source>
-        <translation>Transfer the call with %1 to (a number, an extension or a queue):</translation>
-    </message>
-    <message>
-        <source>Transfer to</source>
-        <translation>Transfer to</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a place to transfer to: give a number, an extension or a queue of at most 100 characters. Nothing was sent.</source>
         <translation>&quot;%1&quot; is not a place to transfer to: give a number, an extension or a queue of at most 100 characters. Nothing was sent.</translation>
     </message>
@@ -3936,6 +3974,14 @@
     <message>
         <source>Finish the call on the line before dialling.</source>
         <translation>Finish the call on the line before dialling.</translation>
+    </message>
+    <message>
+        <source>Transfer the call with %1 to</source>
+        <translation>Transfer the call with %1 to</translation>
+    </message>
+    <message>
+        <source>%1 (a number, an extension or a queue):</source>
+        <translation>%1 (a number, an extension or a queue):</translation>
     </message>
 </context>
 <context>
@@ -4463,16 +4509,8 @@
         <translation>Answer the call</translation>
     </message>
     <message>
-        <source>Answer (Ctrl+Shift+P)</source>
-        <translation>Answer (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
         <source>Hang up the call</source>
         <translation>Hang up the call</translation>
-    </message>
-    <message>
-        <source>Hang up (Ctrl+Shift+H)</source>
-        <translation>Hang up (Ctrl+Shift+H)</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -4503,16 +4541,24 @@
         <translation>Transfer the call</translation>
     </message>
     <message>
-        <source>Transfer… (Ctrl+Shift+T)</source>
-        <translation>Transfer… (Ctrl+Shift+T)</translation>
-    </message>
-    <message>
         <source>Dial a number</source>
         <translation>Dial a number</translation>
     </message>
     <message>
-        <source>Dial… (Ctrl+Shift+D)</source>
-        <translation>Dial… (Ctrl+Shift+D)</translation>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Dial…</source>
+        <translation>Dial…</translation>
     </message>
 </context>
 <context>
@@ -9852,6 +9898,101 @@ Watch the screen for your number.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Enter an http or https address, e.g. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TelephonySettingsDialog</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Phone settings</source>
+        <translation>Phone settings</translation>
+    </message>
+    <message>
+        <source>No phone: type the caller&apos;s number by hand</source>
+        <translation>No phone: type the caller&apos;s number by hand</translation>
+    </message>
+    <message>
+        <source>baresip softphone (its ctrl_tcp module)</source>
+        <translation>baresip softphone (its ctrl_tcp module)</translation>
+    </message>
+    <message>
+        <source>Call-event bridge on a port of this computer</source>
+        <translation>Call-event bridge on a port of this computer</translation>
+    </message>
+    <message>
+        <source>Call-event bridge on a local socket file</source>
+        <translation>Call-event bridge on a local socket file</translation>
+    </message>
+    <message>
+        <source>Test the connection to the phone</source>
+        <translation>Test the connection to the phone</translation>
+    </message>
+    <message>
+        <source>Phone &amp;link:</source>
+        <translation>Phone &amp;link:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Socket &amp;file:</source>
+        <translation>Socket &amp;file:</translation>
+    </message>
+    <message>
+        <source>&amp;Area code:</source>
+        <translation>&amp;Area code:</translation>
+    </message>
+    <message>
+        <source>The area code completes a caller&apos;s 7-digit number. The desk connects with the new settings as soon as you press OK.</source>
+        <translation>The area code completes a caller&apos;s 7-digit number. The desk connects with the new settings as soon as you press OK.</translation>
+    </message>
+    <message>
+        <source>Save the phone settings</source>
+        <translation>Save the phone settings</translation>
+    </message>
+    <message>
+        <source>Cancel, keep the settings</source>
+        <translation>Cancel, keep the settings</translation>
+    </message>
+    <message>
+        <source>The saved setting could not be read: %1</source>
+        <translation>The saved setting could not be read: %1</translation>
+    </message>
+    <message>
+        <source>No phone is chosen: there is nothing to test.</source>
+        <translation>No phone is chosen: there is nothing to test.</translation>
+    </message>
+    <message>
+        <source>Enter the host the phone listens on: 127.0.0.1 when it runs on this computer, or its name or address.</source>
+        <translation>Enter the host the phone listens on: 127.0.0.1 when it runs on this computer, or its name or address.</translation>
+    </message>
+    <message>
+        <source>Enter the port from 1 to 65535 that baresip&apos;s ctrl_tcp listens on (ctrl_tcp_listen in its config; 4444 unless changed).</source>
+        <translation>Enter the port from 1 to 65535 that baresip&apos;s ctrl_tcp listens on (ctrl_tcp_listen in its config; 4444 unless changed).</translation>
+    </message>
+    <message>
+        <source>Enter the port from 1 to 65535 that the bridge listens on (the example bridge uses 5070).</source>
+        <translation>Enter the port from 1 to 65535 that the bridge listens on (the example bridge uses 5070).</translation>
+    </message>
+    <message>
+        <source>Enter the full path of the bridge&apos;s socket file, starting with / (for example /run/user/1000/civicdesk-cti.sock).</source>
+        <translation>Enter the full path of the bridge&apos;s socket file, starting with / (for example /run/user/1000/civicdesk-cti.sock).</translation>
+    </message>
+    <message>
+        <source>The desk is connected to %1 now: calls pop up.</source>
+        <translation>The desk is connected to %1 now: calls pop up.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Testing the connection to %1…</translation>
     </message>
 </context>
 <context>

@@ -797,6 +797,37 @@
     </message>
 </context>
 <context>
+    <name>CtiProbe</name>
+    <message>
+        <source>No phone is chosen: there is nothing to test.</source>
+        <translation>No se eligió ningún teléfono: no hay nada que probar.</translation>
+    </message>
+    <message>
+        <source>%1 answered: calls will pop up on this desk.</source>
+        <translation>%1 respondió: las llamadas aparecerán en este puesto.</translation>
+    </message>
+    <message>
+        <source>The %1 accepted the connection: calls will pop up when it sends them.</source>
+        <translation>El %1 aceptó la conexión: las llamadas aparecerán cuando las envíe.</translation>
+    </message>
+    <message>
+        <source>Something at %1:%2 accepted the connection but did not answer as baresip&apos;s ctrl_tcp module does: check the port (ctrl_tcp_listen in baresip&apos;s config).</source>
+        <translation>Algo en %1:%2 aceptó la conexión pero no respondió como lo hace el módulo ctrl_tcp de baresip: revise el puerto (ctrl_tcp_listen en la configuración de baresip).</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2. Check that baresip is running with its ctrl_tcp module listening there (ctrl_tcp_listen in its config).</source>
+        <translation>No se pudo conectar con %1: %2. Compruebe que baresip está en marcha con su módulo ctrl_tcp escuchando ahí (ctrl_tcp_listen en su configuración).</translation>
+    </message>
+    <message>
+        <source>Could not connect to the %1: %2. Check that the bridge is running and listening there.</source>
+        <translation>No se pudo conectar con el %1: %2. Compruebe que el puente está en marcha y escucha ahí.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s: check the host, the port and any firewall in between.</source>
+        <translation>%1 no respondió en %2 s: revise el servidor, el puerto y cualquier cortafuegos intermedio.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationForm</name>
     <message>
         <source>Question %1 needs a text of 1 to %2 characters.</source>
@@ -1629,6 +1660,13 @@
     <message>
         <source>SLA met: requests closed in the month on or before their due time, over those closed in the month that had one. Open and overdue: at the end of the month, or now for the running month.</source>
         <translation>SLA cumplido: solicitudes cerradas en el mes a más tardar en su fecha de vencimiento, sobre las cerradas en el mes que tenían una. Abiertas y vencidas: al final del mes, o ahora para el mes en curso.</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingPlan</name>
+    <message>
+        <source>&quot;%1&quot; is not an area code: give the 3 digits a 7-digit local number is dialled in (Boston: 617), the first one 2 to 9.</source>
+        <translation>«%1» no es un código de área: indique los 3 dígitos con los que se marca un número local de 7 dígitos (Boston: 617), el primero de 2 a 9.</translation>
     </message>
 </context>
 <context>
@@ -3404,6 +3442,14 @@
         <source>This build has no telephony (CIVICDESK_WITH_CTI=OFF).</source>
         <translation>Esta compilación no incluye telefonía (CIVICDESK_WITH_CTI=OFF).</translation>
     </message>
+    <message>
+        <source>Telephony: %1</source>
+        <translation>Telefonía: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Phone settings…</source>
+        <translation>Ajustes del &amp;teléfono…</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk</name>
@@ -3850,14 +3896,6 @@
         <translation>Transferir la llamada</translation>
     </message>
     <message>
-        <source>Transfer the call with %1 to (a number, an extension or a queue):</source>
-        <translation>Transferir la llamada con %1 a (un número, una extensión o una cola):</translation>
-    </message>
-    <message>
-        <source>Transfer to</source>
-        <translation>Transferir a</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a place to transfer to: give a number, an extension or a queue of at most 100 characters. Nothing was sent.</source>
         <translation>«%1» no es un destino de transferencia: indique un número, una extensión o una cola de 100 caracteres como máximo. No se envió nada.</translation>
     </message>
@@ -3936,6 +3974,14 @@
     <message>
         <source>Finish the call on the line before dialling.</source>
         <translation>Termine la llamada en curso antes de marcar.</translation>
+    </message>
+    <message>
+        <source>Transfer the call with %1 to</source>
+        <translation>Transferir la llamada con %1 a</translation>
+    </message>
+    <message>
+        <source>%1 (a number, an extension or a queue):</source>
+        <translation>%1 (un número, una extensión o una cola):</translation>
     </message>
 </context>
 <context>
@@ -4463,16 +4509,8 @@
         <translation>Contestar la llamada</translation>
     </message>
     <message>
-        <source>Answer (Ctrl+Shift+P)</source>
-        <translation>Contestar (Ctrl+Mayús+P)</translation>
-    </message>
-    <message>
         <source>Hang up the call</source>
         <translation>Colgar la llamada</translation>
-    </message>
-    <message>
-        <source>Hang up (Ctrl+Shift+H)</source>
-        <translation>Colgar (Ctrl+Mayús+H)</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -4503,16 +4541,24 @@
         <translation>Transferir la llamada</translation>
     </message>
     <message>
-        <source>Transfer… (Ctrl+Shift+T)</source>
-        <translation>Transferir… (Ctrl+Mayús+T)</translation>
-    </message>
-    <message>
         <source>Dial a number</source>
         <translation>Marcar un número</translation>
     </message>
     <message>
-        <source>Dial… (Ctrl+Shift+D)</source>
-        <translation>Marcar… (Ctrl+Mayús+D)</translation>
+        <source>Answer</source>
+        <translation>Contestar</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Colgar</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transferir…</translation>
+    </message>
+    <message>
+        <source>Dial…</source>
+        <translation>Marcar…</translation>
     </message>
 </context>
 <context>
@@ -9852,6 +9898,101 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Escriba una dirección http o https, p. ej. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TelephonySettingsDialog</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Pro&amp;bar la conexión</translation>
+    </message>
+    <message>
+        <source>Phone settings</source>
+        <translation>Ajustes del teléfono</translation>
+    </message>
+    <message>
+        <source>No phone: type the caller&apos;s number by hand</source>
+        <translation>Sin teléfono: escribir a mano el número de quien llama</translation>
+    </message>
+    <message>
+        <source>baresip softphone (its ctrl_tcp module)</source>
+        <translation>Teléfono por software baresip (su módulo ctrl_tcp)</translation>
+    </message>
+    <message>
+        <source>Call-event bridge on a port of this computer</source>
+        <translation>Puente de eventos de llamada en un puerto de este equipo</translation>
+    </message>
+    <message>
+        <source>Call-event bridge on a local socket file</source>
+        <translation>Puente de eventos de llamada en un archivo de socket local</translation>
+    </message>
+    <message>
+        <source>Test the connection to the phone</source>
+        <translation>Probar la conexión con el teléfono</translation>
+    </message>
+    <message>
+        <source>Phone &amp;link:</source>
+        <translation>&amp;Conexión del teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>Socket &amp;file:</source>
+        <translation>&amp;Archivo del socket:</translation>
+    </message>
+    <message>
+        <source>&amp;Area code:</source>
+        <translation>Código de á&amp;rea:</translation>
+    </message>
+    <message>
+        <source>The area code completes a caller&apos;s 7-digit number. The desk connects with the new settings as soon as you press OK.</source>
+        <translation>El código de área completa el número de 7 dígitos de quien llama. El puesto se conecta con los nuevos ajustes en cuanto pulse Aceptar.</translation>
+    </message>
+    <message>
+        <source>Save the phone settings</source>
+        <translation>Guardar los ajustes del teléfono</translation>
+    </message>
+    <message>
+        <source>Cancel, keep the settings</source>
+        <translation>Cancelar y conservar los ajustes</translation>
+    </message>
+    <message>
+        <source>The saved setting could not be read: %1</source>
+        <translation>No se pudo leer el ajuste guardado: %1</translation>
+    </message>
+    <message>
+        <source>No phone is chosen: there is nothing to test.</source>
+        <translation>No se eligió ningún teléfono: no hay nada que probar.</translation>
+    </message>
+    <message>
+        <source>Enter the host the phone listens on: 127.0.0.1 when it runs on this computer, or its name or address.</source>
+        <translation>Escriba el servidor en el que escucha el teléfono: 127.0.0.1 si funciona en este equipo, o su nombre o dirección.</translation>
+    </message>
+    <message>
+        <source>Enter the port from 1 to 65535 that baresip&apos;s ctrl_tcp listens on (ctrl_tcp_listen in its config; 4444 unless changed).</source>
+        <translation>Escriba el puerto, de 1 a 65535, en el que escucha ctrl_tcp de baresip (ctrl_tcp_listen en su configuración; 4444 si no se cambió).</translation>
+    </message>
+    <message>
+        <source>Enter the port from 1 to 65535 that the bridge listens on (the example bridge uses 5070).</source>
+        <translation>Escriba el puerto, de 1 a 65535, en el que escucha el puente (el puente de ejemplo usa 5070).</translation>
+    </message>
+    <message>
+        <source>Enter the full path of the bridge&apos;s socket file, starting with / (for example /run/user/1000/civicdesk-cti.sock).</source>
+        <translation>Escriba la ruta completa del archivo de socket del puente, empezando por / (por ejemplo /run/user/1000/civicdesk-cti.sock).</translation>
+    </message>
+    <message>
+        <source>The desk is connected to %1 now: calls pop up.</source>
+        <translation>El puesto está conectado ahora con %1: las llamadas aparecen.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Probando la conexión con %1…</translation>
     </message>
 </context>
 <context>

@@ -328,12 +328,11 @@ int main(int argc, char *argv[])
         practice.setChannelFactory([server = QUrl(serverUrl), sync = client.get()] {
             return std::make_unique<PracticeChannel>(server, sync->token());
         });
-    // The phone (--cti, remembered, or the settings): calls pop up from the local store.
+    // The phone (--cti, remembered, or File ▸ Phone settings): calls pop up from the local
+    // store.
     if (options.value().ctiGiven)
         settings.setTelephony(options.value().cti);
-    if (auto s =
-            workspace.startTelephony(settings.telephony(), settings.telephonyAreaCode(), window);
-        !s)
+    if (auto s = workspace.offerTelephonySettings(settings, window); !s)
         std::fprintf(stderr, "civicdesk: %s\n", qPrintable(s.error().message));
     window.showFitted();
     if (options.value().startupCheck)

@@ -9,6 +9,10 @@
 #ifdef CIVICDESK_WITH_CTI
 #include "models/cti/telephonyadapter.h"
 #include "ui/cti/callcontroller.h"
+#include "ui/cti/telephonysettingsdialog.h"
+
+#include <QMenu>
+#include <QMessageBox>
 #endif
 
 #include <QCoreApplication>
@@ -57,16 +61,55 @@ Status Workspace::startTelephony(const QString &spec, const QString &areaCode, M
     auto endpoint = CtiEndpoint::parse(spec);
     if (!endpoint)
         return endpoint.error();
+    if (const QString problem = NumberingPlan::areaCodeProblem(areaCode); !problem.isEmpty())
+        return makeError(QStringLiteral("cti.areaCode"),
+                         QCoreApplication::translate("Workspace", "Telephony: %1").arg(problem));
+    // The old phone leaves the screen before its adapter goes.
+    delete m_calls.data();
     if (m_telephony)
         m_telephony->stop();
     m_telephony.reset();
     if (endpoint.value().isNone())
         return Ok{};
-    const NumberingPlan plan = NumberingPlan::northAmerica(areaCode);
+    const NumberingPlan plan = NumberingPlan::northAmerica(areaCode.trimmed());
     m_telephony = TelephonyAdapter::create(endpoint.value(), plan);
-    new CallController(*m_telephony, *window.intakePanel(), m_store.intake, plan, window);
+    m_calls = new CallController(*m_telephony, *window.intakePanel(), m_store.intake, plan, window);
     m_telephony->start();
     return Ok{};
+}
+
+Status Workspace::offerTelephonySettings(Settings &settings, MainWindow &window)
+{
+    // In the File menu, before Quit (a menu of its own would need an Alt+letter of its own, and
+    // the window's are taken: Phone, Help, Outcome, Name, Email).
+    QAction *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
+    auto *action =
+        new QAction(QCoreApplication::translate("Workspace", "&Phone settings…"), &window);
+    action->setObjectName(QStringLiteral("telephonySettingsAction"));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    QObject::connect(action, &QAction::triggered, &window, [this, &settings, &window] {
+        TelephonySettingsDialog dialog(settings.telephony(), settings.telephonyAreaCode(),
+                                       m_telephony.get(), &window);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        // Checked by the dialog; saved once the phone has taken them.
+        if (const Status s = startTelephony(dialog.spec(), dialog.areaCode(), window); !s) {
+            QMessageBox::warning(&window, dialog.windowTitle(), s.error().message);
+            return;
+        }
+        settings.setTelephony(dialog.spec() == u"none" ? QString() : dialog.spec());
+        settings.setTelephonyAreaCode(dialog.areaCode());
+    });
+    QMenu *file = nullptr;
+    for (QObject *o : quit ? quit->associatedObjects() : QObjectList()) {
+        if (auto *menu = qobject_cast<QMenu *>(o))
+            file = menu;
+    }
+    if (file)
+        file->insertAction(quit, action);
+    else
+        window.addAction(action); // the shortcut still works
+    return startTelephony(settings.telephony(), settings.telephonyAreaCode(), window);
 }
 #else
 // Never made without telephony; complete so the empty pointer can be destroyed.
@@ -82,6 +125,11 @@ Status Workspace::startTelephony(const QString &spec, const QString &, MainWindo
                      QCoreApplication::translate("Workspace", "This build has no telephony "
                                                               "(CIVICDESK_WITH_CTI=OFF)."));
 }
+
+Status Workspace::offerTelephonySettings(Settings &settings, MainWindow &window)
+{
+    return startTelephony(settings.telephony(), QString(), window);
+}
 #endif
 
 void Workspace::shutDown()
@@ -90,6 +138,7 @@ void Workspace::shutDown()
     if (m_engine)
         m_engine->stop();
 #ifdef CIVICDESK_WITH_CTI
+    delete m_calls.data();
     if (m_telephony)
         m_telephony->stop();
 #endif

@@ -4,11 +4,13 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 
+#include <QPointer>
 #include <memory>
 #include <optional>
 
 namespace civicdesk {
 
+class CallController;
 class MainWindow;
 class SyncCallArbiter;
 class SyncClient;
@@ -42,7 +44,12 @@ public:
     // popping calls into the window's intake from the local store, its state in the status
     // bar; it connects (and reconnects with backoff) from here on. A spec that does not parse
     // is an error and nothing starts; a build without CIVICDESK_WITH_CTI refuses any but none.
+    // Called again, the old link and its status go and the new one starts (no restart); an
+    // area code that is not one is refused too.
     Status startTelephony(const QString &spec, const QString &areaCode, MainWindow &window);
+    // File ▸ Phone settings (Ctrl+Alt+O) in `window`: the dialog (ui/cti), then the settings
+    // saved and the phone reconnected with them. Starts the phone `settings` hold.
+    Status offerTelephonySettings(Settings &settings, MainWindow &window);
     // Null when no phone is configured.
     TelephonyAdapter *telephony() { return m_telephony.get(); }
     // Stops syncing and the phone link; changes made from here on wait in the outbox for the
@@ -53,6 +60,7 @@ private:
     StoreContext m_store;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<TelephonyAdapter> m_telephony;
+    QPointer<CallController> m_calls; // owned by the window
     // The central store decides which counter calls a lobby ticket (models/sync/synccallarbiter.h).
     std::unique_ptr<SyncCallArbiter> m_callArbiter;
 };

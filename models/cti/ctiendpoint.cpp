@@ -58,6 +58,15 @@ Result<CtiEndpoint> CtiEndpoint::parse(const QString &text)
     return endpoint;
 }
 
+CtiEndpoint CtiEndpoint::tcp(Kind kind, const QString &host, quint16 port)
+{
+    CtiEndpoint endpoint;
+    endpoint.kind = kind;
+    endpoint.host = host;
+    endpoint.port = port;
+    return endpoint;
+}
+
 QString CtiEndpoint::spec() const
 {
     if (kind == Kind::None)

@@ -25,6 +25,8 @@ struct CtiEndpoint
     QString localPath; // socket:/PATH
 
     static Result<CtiEndpoint> parse(const QString &spec);
+    // A link over TCP to `host`:`port` (not checked: parse() is the check for settings).
+    static CtiEndpoint tcp(Kind kind, const QString &host, quint16 port);
     QString spec() const; // parse(spec()) gives the same endpoint back
     bool isNone() const { return kind == Kind::None; }
 };

@@ -1,10 +1,16 @@
 #include "models/cti/phonenumber.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace civicdesk {
 
 namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(NumberingPlan)
+};
 
 // What phone systems send instead of a number when there is none to show.
 bool isWithheldWord(const QString &word)
@@ -64,6 +70,16 @@ NumberingPlan NumberingPlan::northAmerica(const QString &areaCode)
     NumberingPlan plan;
     plan.areaCode = areaCode;
     return plan;
+}
+
+QString NumberingPlan::areaCodeProblem(const QString &areaCode)
+{
+    static const QRegularExpression valid(QStringLiteral("^[2-9][0-9][0-9]$"));
+    if (valid.match(areaCode.trimmed()).hasMatch())
+        return QString();
+    return Text::tr("\"%1\" is not an area code: give the 3 digits a 7-digit local number is "
+                    "dialled in (Boston: 617), the first one 2 to 9.")
+        .arg(areaCode.trimmed());
 }
 
 PhoneNumber PhoneNumber::parse(const QString &raw, const NumberingPlan &plan)

@@ -15,6 +15,9 @@ struct NumberingPlan
 
     // "+1" + "617": the default, Boston's.
     static NumberingPlan northAmerica(const QString &areaCode = QStringLiteral("617"));
+    // Why `areaCode` cannot be a North American area code (3 digits, the first 2 to 9), in
+    // words for the agent; "" when it can.
+    static QString areaCodeProblem(const QString &areaCode);
 };
 
 // A caller's number as the phone system gave it, and what it means: both kept, since the raw

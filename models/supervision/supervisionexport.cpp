@@ -137,7 +137,7 @@ QStringList SupervisionExport::contactColumns()
             QStringLiteral("outcome"),         QStringLiteral("transfer_destination"),
             QStringLiteral("request_numbers"), QStringLiteral("service_codes"),
             QStringLiteral("caller_name"),     QStringLiteral("caller_phone"),
-            QStringLiteral("caller_email")};
+            QStringLiteral("caller_email"),    QStringLiteral("call_id")};
 }
 
 QStringList SupervisionExport::requestColumns()
@@ -171,10 +171,21 @@ Result<int> SupervisionExport::writeContacts(QIODevice &out, const KpiFilter &gi
         return lines.error();
     if (auto s = tooMany(lines.value().size()); !s)
         return s.error();
-    // The contact's own caller (a screen pop), else the caller of what it made or joined.
+    // The contact's own caller (a screen pop), else the caller of what it made or joined; the
+    // phone system's call id (telephony), so its records join these rows.
     QHash<QString, QStringList> callerOf;
+    QHash<QString, QString> callIdOf;
     {
         QSqlQuery q(QSqlDatabase::database(m_connection));
+        if (auto s = sql::exec(q,
+                               QStringLiteral("SELECT id, call_id FROM contacts WHERE call_id IS "
+                                              "NOT NULL AND started_at >= CAST(? AS BIGINT) AND "
+                                              "started_at < CAST(? AS BIGINT)"),
+                               {filter.period.start(), filter.period.end()});
+            !s)
+            return s.error();
+        while (q.next())
+            callIdOf.insert(q.value(0).toString(), q.value(1).toString());
         if (auto s = sql::exec(q,
                                QStringLiteral("SELECT c.id, cl.name, cl.phone, cl.email FROM "
                                               "contacts c JOIN callers cl ON cl.id = c.caller_id "
@@ -221,7 +232,8 @@ Result<int> SupervisionExport::writeContacts(QIODevice &out, const KpiFilter &gi
                                  codes.join(u' '),
                                  caller.at(0),
                                  caller.at(1),
-                                 caller.at(2)};
+                                 caller.at(2),
+                                 callIdOf.value(c.id)};
         if (auto s = csv.writeLine(row); !s)
             return s.error();
         ++rows;

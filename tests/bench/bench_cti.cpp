@@ -5,12 +5,14 @@
 // INVITE leaves (its dial command is written to its ctrl_tcp; the INVITE is sent as baresip
 // handles it, and loopback delivers it to the agent's softphone within microseconds) until the
 // caller is on screen (the intake panel shows the caller found in the local store); then the
-// resident hangs up and the missed call clears. Prints median, p95 and max.
+// resident hangs up and the missed call clears. Prints median, p95, p99 and max, and the
+// bare phone's time (until the adapter reports the call offered) with the ratio of medians.
 //   civicdesk-cti-bench [CALLS]     (QT_QPA_PLATFORM=offscreen by default)
 
 #include "app/workstation/workspace.h"
 #include "models/cti/baresipadapter.h"
 #include "models/cti/telephonyadapter.h"
+#include "tests/bench/percentile.h"
 #include "tests/support/baresipprocess.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
@@ -24,6 +26,7 @@
 #include <QTest>
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 using namespace civicdesk;
 
@@ -63,11 +66,9 @@ int main(int argc, char *argv[])
                              QStringLiteral("617"), window)
              .ok())
         return 1;
-    CtiEndpoint residentLink;
-    residentLink.kind = CtiEndpoint::Kind::Baresip;
-    residentLink.host = QStringLiteral("127.0.0.1");
-    residentLink.port = residentPhone.ctrlPort();
-    BaresipAdapter resident(residentLink, {});
+    BaresipAdapter resident(CtiEndpoint::tcp(CtiEndpoint::Kind::Baresip,
+                                             QStringLiteral("127.0.0.1"), residentPhone.ctrlPort()),
+                            {});
     resident.start();
     TelephonyAdapter *agent = workspace.telephony();
     if (!QTest::qWaitFor([&] {
@@ -76,31 +77,41 @@ int main(int argc, char *argv[])
         }))
         return 1;
     auto *name = window.findChild<QLineEdit *>(QStringLiteral("callerNameLineEdit"));
-    QList<double> ms;
+    // Besides the pop, the bare phone: the same INVITE until the adapter reports it offered
+    // (baresip, its ctrl_tcp event and the parse), with no lookup and no screen.
+    std::vector<double> ms;
+    std::vector<double> bare;
     QString callId;
+    QElapsedTimer timer;
     QObject::connect(agent, &TelephonyAdapter::offered, &app,
-                     [&callId](const CallOffer &offer) { callId = offer.callId; });
+                     [&callId, &bare, &timer](const CallOffer &offer) {
+                         bare.push_back(double(timer.nsecsElapsed()) / 1e6);
+                         callId = offer.callId;
+                     });
     for (int i = 0; i < calls; ++i) {
         callId.clear();
-        QElapsedTimer timer;
         timer.start();
         resident.dial(agentPhone.uri());
         if (!QTest::qWaitFor([&] { return name->text() == u"Rosa Diaz"; }, 10000)) {
             std::fprintf(stderr, "cti bench: call %d never popped\n", i + 1);
             return 1;
         }
-        ms.append(double(timer.nsecsElapsed()) / 1e6);
+        ms.push_back(double(timer.nsecsElapsed()) / 1e6);
         resident.hangUp(callId);
         if (!QTest::qWaitFor([&] { return name->text().isEmpty(); }, 10000)) {
             std::fprintf(stderr, "cti bench: call %d never ended\n", i + 1);
             return 1;
         }
     }
-    std::sort(ms.begin(), ms.end());
-    const auto at = [&ms](double q) { return ms.at(qsizetype(q * double(ms.size() - 1) + 0.5)); };
+    const double median = bench::percentile(ms, 0.5);
+    const double bareMedian = bench::percentile(bare, 0.5);
     std::printf("screen pop, resident's INVITE sent -> caller on screen, %d calls via baresip "
-                "ctrl_tcp: median %.1f ms, p95 %.1f ms, max %.1f ms\n",
-                int(ms.size()), at(0.5), at(0.95), ms.last());
+                "ctrl_tcp: median %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n"
+                "bare phone (INVITE sent -> adapter's offered event): median %.1f ms, p99 %.1f "
+                "ms; ratio pop/bare (medians) %.2f\n",
+                int(ms.size()), median, bench::percentile(ms, 0.95), bench::percentile(ms, 0.99),
+                bench::percentile(ms, 1.0), bareMedian, bench::percentile(bare, 0.99),
+                bareMedian > 0 ? median / bareMedian : 0.0);
     resident.stop();
     workspace.shutDown();
     return 0;

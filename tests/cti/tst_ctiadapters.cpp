@@ -33,11 +33,7 @@ namespace {
 
 CtiEndpoint tcpEndpoint(CtiEndpoint::Kind kind, quint16 port)
 {
-    CtiEndpoint e;
-    e.kind = kind;
-    e.host = QStringLiteral("127.0.0.1");
-    e.port = port;
-    return e;
+    return CtiEndpoint::tcp(kind, QStringLiteral("127.0.0.1"), port);
 }
 
 // The bridge's side of one connection: what it received, and a way to write.

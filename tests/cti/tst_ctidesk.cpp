@@ -12,6 +12,7 @@
 #include "models/cti/telephonyadapter.h"
 #include "models/intake/intakerepository.h"
 #include "models/requests/historyrepository.h"
+#include "models/store/eventstore.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/baresipprocess.h"
 #include "tests/support/teststore.h"
@@ -26,6 +27,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -100,36 +102,17 @@ class TestCtiDesk : public QObject
     static bool pressAndEnterNumber(test::Journey &j, int key, Qt::KeyboardModifiers modifiers,
                                     const char *field, const QString &text, QObject *context)
     {
-        bool typed = false;
-        QTimer::singleShot(0, context, [&j, &typed, field, text] {
-            QDialog *dialog = nullptr;
-            if (!QTest::qWaitFor(
-                    [&] {
-                        dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-                        return dialog != nullptr;
-                    },
-                    5000))
-                return;
-            dialog->activateWindow();
-            if (!QTest::qWaitFor([&] { return j.focusName() == QLatin1String(field); }, 5000)) {
-                qWarning("the dialog's focus is on %s", qPrintable(j.focusName()));
-                dialog->reject();
-                return;
-            }
-            typed = j.press(Qt::Key_A, Qt::ControlModifier) && j.type(field, text);
-            if (!j.press(Qt::Key_Return) || dialog->isVisible())
-                dialog->reject();
-        });
-        QWidget *focus = QApplication::focusWidget();
-        if (!focus)
-            return false;
-        QTest::keyClick(focus, Qt::Key(key), modifiers);
-        ++j.keys;
-        if (QWidget *window = focus->window(); window && window->isVisible()) {
-            window->activateWindow();
-            static_cast<void>(QTest::qWaitFor([] { return QApplication::focusWidget(); }, 2000));
-        }
-        return typed;
+        return j.inDialog(
+            key, modifiers,
+            [&j, field, &text](QDialog &dialog) {
+                if (!QTest::qWaitFor([&] { return j.focusName() == QLatin1String(field); }, 5000)) {
+                    qWarning("the dialog's focus is on %s", qPrintable(j.focusName()));
+                    return false;
+                }
+                const bool typed = j.press(Qt::Key_A, Qt::ControlModifier) && j.type(field, text);
+                return j.press(Qt::Key_Return) && typed && !dialog.isVisible();
+            },
+            context);
     }
 
     // The next command line the bridge received.
@@ -172,6 +155,20 @@ private slots:
         saveCaller(workspace, QStringLiteral("Ana Ruiz"), QStringLiteral("617.555.0142"));
         const QString luis =
             saveCaller(workspace, QStringLiteral("Luis Ruiz"), QStringLiteral("(617) 555-0142"));
+        // Luis reported a pothole last month: History shows it, and where.
+        QVERIFY(EventStore(m_store->db())
+                    .append(Event::make(
+                        QStringLiteral("request"), QStringLiteral("luis-pothole"),
+                        QStringLiteral("request.created"),
+                        {{QStringLiteral("number"), QStringLiteral("101009990001")},
+                         {QStringLiteral("service_code"), QStringLiteral("PWDx_POTHOLE")},
+                         {QStringLiteral("type_name"), QStringLiteral("Pothole")},
+                         {QStringLiteral("department_code"), QStringLiteral("PWD")},
+                         {QStringLiteral("address"), QStringLiteral("18 Tremont St, 02108")},
+                         {QStringLiteral("caller_id"), luis}},
+                        QStringLiteral("agent2"), QStringLiteral("W2"),
+                        QDateTime::currentDateTimeUtc().addDays(-30)))
+                    .ok());
         Settings settings(m_settingsDir.filePath(QStringLiteral("shared.ini")));
         auto window = test::openMainWindow(workspace.store(), settings);
         QVERIFY(window);
@@ -213,6 +210,14 @@ private slots:
         QCOMPARE(find<QLineEdit>(window.get(), "callerNameLineEdit")->text(),
                  QStringLiteral("Luis Ruiz"));
         QCOMPARE(window->historyPanel()->callerId(), luis); // History shows their requests
+        auto *requests = find<QTableView>(window.get(), "callerHistoryTableView");
+        QVERIFY(requests);
+        QTRY_COMPARE(requests->model()->rowCount(), 1);
+        QString past;
+        for (int c = 0; c < requests->model()->columnCount(); ++c)
+            past += requests->model()->index(0, c).data().toString() + u'|';
+        QVERIFY2(past.contains(QStringLiteral("18 Tremont St")), qPrintable(past));
+        QVERIFY2(past.contains(QStringLiteral("101009990001")), qPrintable(past));
         // The IVR's language stays after the choice.
         QCOMPARE(find<QComboBox>(window.get(), "callerLanguageComboBox")->currentData().toString(),
                  QStringLiteral("es"));
@@ -414,11 +419,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(workspace.telephony()->state(), LinkState::Connected, 10000);
 
         // The resident's phone, driven through its own ctrl_tcp.
-        CtiEndpoint residentLink;
-        residentLink.kind = CtiEndpoint::Kind::Baresip;
-        residentLink.host = QStringLiteral("127.0.0.1");
-        residentLink.port = resident.ctrlPort();
-        BaresipAdapter residentPhone(residentLink, {});
+        BaresipAdapter residentPhone(CtiEndpoint::tcp(CtiEndpoint::Kind::Baresip,
+                                                      QStringLiteral("127.0.0.1"),
+                                                      resident.ctrlPort()),
+                                     {});
         residentPhone.start();
         QTRY_COMPARE_WITH_TIMEOUT(residentPhone.state(), LinkState::Connected, 10000);
 

@@ -14,6 +14,7 @@
 #include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QApplication>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -25,6 +26,7 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace civicdesk::test {
@@ -350,6 +352,48 @@ public:
             static_cast<void>(QTest::qWaitFor([] { return QApplication::focusWidget(); }, 2000));
         }
         return asked;
+    }
+
+    // Presses `key` where a dialog is expected and, once the dialog has the focus, runs
+    // `journey` inside it (its keys, too, go to the focused widget); the dialog is closed
+    // afterwards whatever happened, and the focus is back in the window. False when no dialog
+    // came, it never took the focus, or `journey` returned false.
+    bool inDialog(int key, Qt::KeyboardModifiers modifiers,
+                  const std::function<bool(QDialog &)> &journey, QObject *context)
+    {
+        bool ok = false;
+        QTimer::singleShot(0, context, [&ok, &journey] {
+            QDialog *dialog = nullptr;
+            if (!QTest::qWaitFor(
+                    [&] {
+                        dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+                        return dialog != nullptr;
+                    },
+                    5000))
+                return;
+            dialog->activateWindow();
+            if (QTest::qWaitFor(
+                    [dialog] {
+                        return QApplication::focusWidget() &&
+                               QApplication::focusWidget()->window() == dialog;
+                    },
+                    5000))
+                ok = journey(*dialog);
+            else
+                qWarning("the dialog %s never took the focus", qPrintable(dialog->objectName()));
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        QWidget *focus = QApplication::focusWidget();
+        if (!focus)
+            return false;
+        QTest::keyClick(focus, Qt::Key(key), modifiers);
+        ++keys;
+        if (QWidget *window = focus->window(); window && window->isVisible()) {
+            window->activateWindow();
+            static_cast<void>(QTest::qWaitFor([] { return QApplication::focusWidget(); }, 2000));
+        }
+        return ok;
     }
 };
 

@@ -10,12 +10,18 @@
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
+#include "ui/intake/callpop.h"
 #include "ui/intake/intakepanel.h"
+#ifdef CIVICDESK_WITH_CTI
+#include "ui/cti/telephonysettingsdialog.h"
+#endif
 
 #include <QAccessible>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -114,17 +120,42 @@ class TestAccessibilityWalk : public QObject
     std::unique_ptr<test::TempStore> m_store;
     QTemporaryDir m_settingsDir;
 
-    void check(QWidget *window, const char *state)
+    // What is wrong with `window` in `state`: unnamed controls, fields not named by their
+    // label, an Alt+letter claimed twice (with two owners the key only moves between them).
+    static QStringList problemsOf(QWidget *window, const char *state)
     {
         Walk walk(window);
         walk.run();
         qInfo("%s: %d focusable controls", state, walk.focusable);
-        QVERIFY2(walk.problems.isEmpty(), qPrintable(QString::fromLatin1(state) + u'\n' +
-                                                     walk.problems.join(QStringLiteral("\n"))));
-        // No Alt+letter is claimed twice: with two owners the key only moves between them.
-        const QStringList clashes = test::mnemonicClashes(window);
-        QVERIFY2(clashes.isEmpty(), qPrintable(QString::fromLatin1(state) + u'\n' +
-                                               clashes.join(QStringLiteral("\n"))));
+        QStringList problems = walk.problems + test::mnemonicClashes(window);
+        if (walk.focusable == 0)
+            problems.append(QStringLiteral("nothing focusable"));
+        for (QString &p : problems)
+            p.prepend(QString::fromLatin1(state) + QStringLiteral(": "));
+        return problems;
+    }
+
+    void check(QWidget *window, const char *state)
+    {
+        const QStringList problems = problemsOf(window, state);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
+    }
+
+    // Presses `key` where a dialog is expected and walks the dialog once it has the focus.
+    QStringList walkDialog(test::Journey &j, int key, Qt::KeyboardModifiers modifiers,
+                           const char *state)
+    {
+        QStringList problems;
+        const bool came = j.inDialog(
+            key, modifiers,
+            [&problems, state](QDialog &dialog) {
+                problems = problemsOf(&dialog, state);
+                return true;
+            },
+            this);
+        if (!came)
+            problems.append(QString::fromLatin1(state) + QStringLiteral(": never came up"));
+        return problems;
     }
 
 private slots:
@@ -258,6 +289,77 @@ private slots:
         QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("counterPanel"))->isVisible());
         const QStringList counter = test::mnemonicClashes(&window);
         QVERIFY2(counter.isEmpty(), qPrintable(u"lobby counter\n" + counter.join(u'\n')));
+    }
+
+    // The phone on the intake: Dial (no call), the callers sharing a number, Transfer (an
+    // answered call), and Phone settings in each kind of phone.
+    void telephony()
+    {
+        // A desktop's usual 10 pt (offscreen gives 9 pt; Xvfb and most desktops 10 pt).
+        const QFont font = QApplication::font();
+        const auto restore = qScopeGuard([font] { QApplication::setFont(font); });
+        QFont desktop = font;
+        desktop.setPointSize(10);
+        QApplication::setFont(desktop);
+        Settings settings(m_settingsDir.filePath(QStringLiteral("phone.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        for (const char *name : {"Ana Ruiz", "Luis Ruiz"}) {
+            Caller caller;
+            caller.name = QString::fromLatin1(name);
+            caller.phone = QStringLiteral("(617) 555-0142");
+            QVERIFY(store.service.saveCaller(caller).ok());
+        }
+        auto owned = test::openMainWindow(store, settings);
+        QVERIFY(owned);
+        MainWindow &window = *owned;
+        IntakePanel *intake = window.intakePanel();
+        intake->setTelephonyShown(true);
+        check(&window, "phone, no call");
+        test::Journey j;
+        intake->setFocus();
+        QStringList problems =
+            walkDialog(j, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier, "dial dialog");
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+
+        CallPresentation call;
+        call.kind = CallPresentation::Kind::SeveralCallers;
+        call.call.callId = QStringLiteral("walk-1");
+        call.call.number = QStringLiteral("+16175550142");
+        call.callers = store.intake.callersWithPhone(QStringLiteral("+16175550142"));
+        QCOMPARE(call.callers.size(), 2);
+        call.phoneText = QStringLiteral("(617) 555-0142");
+        call.numberText = call.phoneText;
+        intake->presentCall(call);
+        QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("callerMatchList"))->isVisible());
+        check(&window, "phone ringing, callers share the number");
+        // The call row fits the intake at 1366x768: no command is cut off.
+        for (const char *name :
+             {"answerCallButton", "hangUpCallButton", "transferCallButton", "dialButton"}) {
+            const auto *button = window.findChild<QWidget *>(QString::fromLatin1(name));
+            QVERIFY(button);
+            QVERIFY2(test::offScreen(button).isEmpty(), qPrintable(test::offScreen(button)));
+        }
+        const QStringList cut = test::truncatedTexts(window.intakePanel());
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
+        QVERIFY(j.press(Qt::Key_Return)); // the first caller
+        intake->callAnswered(call.call.callId, QDateTime::currentDateTimeUtc());
+        QTRY_VERIFY(!intake->contactId().isEmpty());
+        check(&window, "phone, on the call");
+        problems =
+            walkDialog(j, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier, "transfer dialog");
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+
+#ifdef CIVICDESK_WITH_CTI
+        for (const char *spec :
+             {"none", "baresip:127.0.0.1:4444", "socket:127.0.0.1:5070", "socket:/run/cti.sock"}) {
+            TelephonySettingsDialog dialog(QString::fromLatin1(spec), QStringLiteral("617"),
+                                           nullptr, &window);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            const QByteArray state = QByteArray("phone settings, ") + spec;
+            check(&dialog, state.constData());
+        }
+#endif
     }
 };
 

@@ -75,8 +75,11 @@ class TestSupervisionExport : public QObject
               const QString &number, const QString &code, const QString &typeName,
               const QString &callerName, const QString &address)
     {
+        // Taken on a call the phone system knows by its id (telephony).
         append(QStringLiteral("contact"), id, QStringLiteral("contact.started"),
-               {{QStringLiteral("channel"), QStringLiteral("phone")}}, agent, start);
+               {{QStringLiteral("channel"), QStringLiteral("phone")},
+                {QStringLiteral("call_id"), QString(u"pbx-" + id)}},
+               agent, start);
         append(QStringLiteral("caller"), id + u"-caller", QStringLiteral("caller.upserted"),
                {{QStringLiteral("name"), callerName},
                 {QStringLiteral("phone"), QStringLiteral("+16175550142")}},
@@ -177,6 +180,8 @@ private slots:
         QCOMPARE(p.rows.at(0).at(col("service_codes")), QStringLiteral("BIRDINFEST"));
         QCOMPARE(p.rows.at(0).at(col("caller_name")), Quoted);
         QCOMPARE(p.rows.at(0).at(col("caller_phone")), QStringLiteral("+16175550142"));
+        // The phone system's records join on the call id.
+        QCOMPARE(p.rows.at(0).at(col("call_id")), QStringLiteral("pbx-c1"));
         // The anonymous type's caller is never written.
         QCOMPARE(p.rows.at(1).at(col("contact_id")), QStringLiteral("c2"));
         QCOMPARE(p.rows.at(1).at(col("caller_name")), QString());

@@ -14,7 +14,7 @@ CallController::CallController(TelephonyAdapter &adapter, IntakePanel &intake,
                                const IntakeRepository &callers, const NumberingPlan &plan,
                                QMainWindow &window)
     : QObject(&window), m_adapter(adapter), m_intake(intake), m_callers(callers), m_plan(plan),
-      m_status(new QLabel(&window))
+      m_status(new QLabel(&window)), m_intakeShown(&intake)
 {
     m_status->setObjectName(QStringLiteral("phoneStatusLabel"));
     window.statusBar()->addWidget(m_status);
@@ -32,6 +32,20 @@ CallController::CallController(TelephonyAdapter &adapter, IntakePanel &intake,
             &TelephonyAdapter::transfer);
     connect(&m_intake, &IntakePanel::dialRequested, &m_adapter, &TelephonyAdapter::dial);
     showState();
+}
+
+QLabel *CallController::statusLabel() const
+{
+    return m_status.data();
+}
+
+CallController::~CallController()
+{
+    delete m_status.data();
+    if (m_intakeShown) {
+        m_intakeShown->setPhoneReady(true);
+        m_intakeShown->setTelephonyShown(false);
+    }
 }
 
 void CallController::pop(const CallOffer &offer)

@@ -3,6 +3,7 @@
 #include "models/cti/callevents.h"
 
 #include <QObject>
+#include <QPointer>
 
 class QLabel;
 class QMainWindow;
@@ -24,8 +25,11 @@ class CallController : public QObject
 public:
     CallController(TelephonyAdapter &adapter, IntakePanel &intake, const IntakeRepository &callers,
                    const NumberingPlan &plan, QMainWindow &window);
+    // The phone leaves the screen: its status bar entry goes, the call row hides (when the
+    // window is still there; the adapter is no longer used).
+    ~CallController() override;
 
-    QLabel *statusLabel() const { return m_status; }
+    QLabel *statusLabel() const;
 
 signals:
     // The caller is on screen (for measurements: the time from the phone's offer to here).
@@ -39,7 +43,8 @@ private:
     IntakePanel &m_intake;
     const IntakeRepository &m_callers;
     NumberingPlan m_plan;
-    QLabel *m_status;
+    QPointer<QLabel> m_status;
+    QPointer<IntakePanel> m_intakeShown;
 };
 
 } // namespace civicdesk
