@@ -2,6 +2,7 @@
 
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
+#include "models/citypack/exportform.h"
 #include "models/citypack/historyimport.h"
 #include "models/citypack/intakeimport.h"
 #include "models/citypack/knowledgeimport.h"
@@ -182,6 +183,7 @@ Status importSeedFile(QSqlDatabase &db, const CityPack &pack, const QString &fil
     if (!opened)
         return opened.error();
     CsvReader csv(opened.value()->device());
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader({QStringLiteral("service_code"), QStringLiteral("name"),
                                  QStringLiteral("description"), QStringLiteral("keywords")});
         !s)
@@ -405,6 +407,7 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
         return opened.error();
     CsvReader csv(opened.value()->device());
     const QString file = pack.addressesFile;
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader({QStringLiteral("house_number"), QStringLiteral("street_name"),
                                  QStringLiteral("zip"), QStringLiteral("latitude"),
                                  QStringLiteral("longitude")});
@@ -476,6 +479,7 @@ Status importIntersections(QSqlDatabase &db, const CityPack &pack, ImportReport 
         return opened.error();
     const QString file = pack.intersectionsFile;
     CsvReader csv(opened.value()->device());
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader({QStringLiteral("intersection"), QStringLiteral("latitude"),
                                  QStringLiteral("longitude")});
         !s)

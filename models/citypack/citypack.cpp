@@ -83,6 +83,57 @@ QStringList strings(const QJsonObject &o, QStringView key)
     return list;
 }
 
+// A CSV file named by a manifest key: its path, or a description of how the city's own export
+// is written, {"file": path, "encoding", "delimiter", "missing"}, kept in pack.csvForms. What is
+// wrong with a description is added to `problems`. Empty when the key is absent.
+QString csvFile(const QJsonValue &value, const QString &key, CityPack &pack, QStringList &problems)
+{
+    if (!value.isObject())
+        return value.toString().trimmed();
+    const QJsonObject entry = value.toObject();
+    const QString file = entry.value(u"file").toString().trimmed();
+    const QString label = QStringLiteral("%1 \"%2\"").arg(key, file);
+    if (file.isEmpty())
+        problems.append(QCoreApplication::translate("CityPack",
+                                                    "\"%1\": a file's description needs "
+                                                    "\"file\", the path of the file in the pack")
+                            .arg(key));
+    static const QStringList keys = {QStringLiteral("file"), QStringLiteral("encoding"),
+                                     QStringLiteral("delimiter"), QStringLiteral("missing")};
+    for (const QString &name : entry.keys()) {
+        if (name == u"date_format" || name == u"century")
+            problems.append(QCoreApplication::translate("CityPack",
+                                                        "%1: \"%2\" is for history files; this "
+                                                        "file has no dates")
+                                .arg(label, name));
+        else if (!keys.contains(name))
+            problems.append(QCoreApplication::translate("CityPack",
+                                                        "%1: \"%2\" is not a key of a file's "
+                                                        "description (file, encoding, delimiter, "
+                                                        "missing)")
+                                .arg(label, name));
+    }
+    CsvForm form;
+    if (const QString wrong = readCsvForm(entry, label, form); !wrong.isEmpty())
+        problems.append(wrong);
+    if (!file.isEmpty())
+        pack.csvForms.insert(file, form);
+    return file;
+}
+
+// A key that names one CSV file or a list of them, each a path or a description (csvFile).
+QStringList csvFiles(const QJsonValue &value, const QString &key, CityPack &pack,
+                     QStringList &problems)
+{
+    const QJsonArray items = value.isArray() ? value.toArray() : QJsonArray{value};
+    QStringList files;
+    for (const QJsonValue &item : items) {
+        if (const QString file = csvFile(item, key, pack, problems); !file.isEmpty())
+            files.append(file);
+    }
+    return files;
+}
+
 // The value at a dotted key ("catalogue.services"); undefined when any part is absent.
 QJsonValue at(const QJsonObject &manifest, const QString &dotted)
 {
@@ -251,13 +302,21 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
     for (const QJsonValue &v : definitions)
         pack.definitionFiles.append(v.toString());
     const QJsonObject knowledge = m.value(u"knowledge").toObject();
-    pack.knowledgeSeedFiles = strings(knowledge, u"seed");
+    // Every CSV file may be described as the city's export writes it (csvFile).
+    QStringList formProblems;
+    pack.knowledgeSeedFiles =
+        csvFiles(knowledge.value(u"seed"), QStringLiteral("knowledge.seed"), pack, formProblems);
     pack.articleFiles = strings(knowledge, u"articles");
-    pack.synonymsFile = str(knowledge, u"synonyms");
-    pack.addressesFile = str(m, u"addresses");
-    pack.intersectionsFile = str(m, u"intersections");
-    pack.intakeRulesFile = str(m, u"intake_rules");
-    pack.referralsFile = str(m, u"referrals");
+    pack.synonymsFile = csvFile(knowledge.value(u"synonyms"), QStringLiteral("knowledge.synonyms"),
+                                pack, formProblems);
+    pack.addressesFile =
+        csvFile(m.value(u"addresses"), QStringLiteral("addresses"), pack, formProblems);
+    pack.intersectionsFile =
+        csvFile(m.value(u"intersections"), QStringLiteral("intersections"), pack, formProblems);
+    pack.intakeRulesFile =
+        csvFile(m.value(u"intake_rules"), QStringLiteral("intake_rules"), pack, formProblems);
+    pack.referralsFile =
+        csvFile(m.value(u"referrals"), QStringLiteral("referrals"), pack, formProblems);
     // Cluster alerts: {"default": {count, metres, hours}, "types": {CODE: {...}}}.
     if (m.contains(u"clusters")) {
         const QJsonValue clusters = m.value(u"clusters");
@@ -340,7 +399,8 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
         const QJsonObject h = v.toObject();
         HistorySchema schema;
         schema.file = str(h, u"file");
-        schema.typeMap = str(h, u"type_map");
+        schema.typeMap =
+            csvFile(h.value(u"type_map"), QStringLiteral("type_map"), pack, formProblems);
         // One form, or a list of forms tried in order ("MM/dd/yyyy hh:mm:ss AP" and a date alone).
         if (const QJsonValue formats = h.value(u"date_format"); formats.isArray()) {
             for (const QJsonValue &f : formats.toArray())
@@ -397,6 +457,10 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
         }
         if (complete)
             pack.history.append(schema);
+    }
+    for (const QString &wrong : std::as_const(formProblems)) {
+        if (problem(manifestError(manifestPath, wrong)))
+            return *stopped;
     }
     QStringList files = {pack.servicesFile};
     files += pack.definitionFiles + pack.knowledgeSeedFiles + pack.articleFiles;

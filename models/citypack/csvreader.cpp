@@ -220,7 +220,14 @@ Status CsvReader::readHeader(const QStringList &required)
 QString CsvReader::value(const QString &column) const
 {
     const int index = m_columns.value(column, -1);
-    return index >= 0 && index < m_record.size() ? m_record.at(index) : QString();
+    if (index < 0 || index >= m_record.size())
+        return {};
+    const QString &text = m_record.at(index);
+    for (const QString &word : m_missing) {
+        if (text.trimmed().compare(word, Qt::CaseInsensitive) == 0)
+            return {};
+    }
+    return text;
 }
 
 } // namespace civicdesk

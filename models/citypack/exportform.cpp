@@ -21,57 +21,65 @@ DateForm dateForm(const QString &format)
     return DateForm::Qt;
 }
 
-QString readExportForm(const QJsonObject &entry, HistorySchema &schema)
+QString readCsvForm(const QJsonObject &entry, const QString &label, CsvForm &form)
 {
     QStringList problems;
-    const QString file = schema.file;
     if (entry.contains(u"encoding")) {
         const QString encoding = entry.value(u"encoding").toString().trimmed().toLower();
         static const QStringList known = {QStringLiteral("utf-8"), QStringLiteral("latin-1"),
                                           QStringLiteral("windows-1252")};
         if (known.contains(encoding))
-            schema.encoding = encoding;
+            form.encoding = encoding;
         else if (encoding == u"utf8")
-            schema.encoding = QStringLiteral("utf-8");
+            form.encoding = QStringLiteral("utf-8");
         else if (encoding == u"latin1" || encoding == u"iso-8859-1")
-            schema.encoding = QStringLiteral("latin-1");
+            form.encoding = QStringLiteral("latin-1");
         else if (encoding == u"cp1252")
-            schema.encoding = QStringLiteral("windows-1252");
+            form.encoding = QStringLiteral("windows-1252");
         else
             problems.append(QCoreApplication::translate("CityPack",
-                                                        "history \"%1\": encoding \"%2\" is not "
-                                                        "one of utf-8, latin-1, windows-1252")
-                                .arg(file, entry.value(u"encoding").toString()));
+                                                        "%1: encoding \"%2\" is not one of "
+                                                        "utf-8, latin-1, windows-1252")
+                                .arg(label, entry.value(u"encoding").toString()));
     }
     if (entry.contains(u"delimiter")) {
         const QString delimiter = entry.value(u"delimiter").toString();
         static const QString allowed = QStringLiteral(",;|\t");
         if (delimiter.size() == 1 && allowed.contains(delimiter))
-            schema.delimiter = delimiter;
+            form.delimiter = delimiter;
         else
             problems.append(QCoreApplication::translate("CityPack",
-                                                        "history \"%1\": delimiter \"%2\" is not "
-                                                        "one of \",\", \";\", \"|\" or a tab "
-                                                        "(\"\\t\")")
-                                .arg(file, delimiter));
+                                                        "%1: delimiter \"%2\" is not one of "
+                                                        "\",\", \";\", \"|\" or a tab (\"\\t\")")
+                                .arg(label, delimiter));
     }
     if (entry.contains(u"missing")) {
         const QJsonValue missing = entry.value(u"missing");
-        schema.missing.clear();
+        form.missing.clear();
         const QJsonArray words =
             missing.isArray() ? missing.toArray() : QJsonArray{missing.toString()};
         for (const QJsonValue &word : words) {
             if (!word.isString() || word.toString().trimmed().isEmpty()) {
                 problems.append(QCoreApplication::translate("CityPack",
-                                                            "history \"%1\": missing must be a "
-                                                            "list of texts, such as [\"NULL\", "
-                                                            "\"N/A\"]")
-                                    .arg(file));
+                                                            "%1: missing must be a list of "
+                                                            "texts, such as [\"NULL\", \"N/A\"]")
+                                    .arg(label));
                 break;
             }
-            schema.missing.append(word.toString().trimmed());
+            form.missing.append(word.toString().trimmed());
         }
     }
+    return problems.join(QStringLiteral("; "));
+}
+
+QString readExportForm(const QJsonObject &entry, HistorySchema &schema)
+{
+    const QString file = schema.file;
+    QStringList problems;
+    if (const QString form =
+            readCsvForm(entry, QStringLiteral("history \"%1\"").arg(file), schema.form);
+        !form.isEmpty())
+        problems.append(form);
     for (const QString &format : std::as_const(schema.dateFormats)) {
         if (dateForm(format) == DateForm::Qt &&
             !format.contains(QRegularExpression(QStringLiteral("[yMd]"))))
@@ -85,21 +93,27 @@ QString readExportForm(const QJsonObject &entry, HistorySchema &schema)
     return problems.join(QStringLiteral("; "));
 }
 
-void configureReader(CsvReader &csv, const HistorySchema &schema)
+void configureReader(CsvReader &csv, const CsvForm &form)
 {
-    csv.setDelimiter(schema.delimiter.isEmpty() ? ',' : schema.delimiter.at(0).toLatin1());
-    if (schema.encoding == u"latin-1")
+    csv.setDelimiter(form.delimiter.isEmpty() ? ',' : form.delimiter.at(0).toLatin1());
+    if (form.encoding == u"latin-1")
         csv.setEncoding(CsvReader::Encoding::Latin1);
-    else if (schema.encoding == u"windows-1252")
+    else if (form.encoding == u"windows-1252")
         csv.setEncoding(CsvReader::Encoding::Windows1252);
     else
         csv.setEncoding(CsvReader::Encoding::Utf8);
+    csv.setMissing(form.missing);
 }
 
-bool isMissing(const HistorySchema &schema, const QString &text)
+void configureReader(CsvReader &csv, const CityPack &pack, const QString &file)
+{
+    configureReader(csv, pack.csvForms.value(file));
+}
+
+bool isMissing(const CsvForm &form, const QString &text)
 {
     const QString t = text.trimmed();
-    return std::any_of(schema.missing.cbegin(), schema.missing.cend(), [&t](const QString &word) {
+    return std::any_of(form.missing.cbegin(), form.missing.cend(), [&t](const QString &word) {
         return t.compare(word, Qt::CaseInsensitive) == 0;
     });
 }

@@ -2,6 +2,7 @@
 
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
+#include "models/citypack/exportform.h"
 #include "models/citypack/rowproblems.h"
 #include "models/domain/languagecode.h"
 #include "models/store/sql.h"
@@ -146,6 +147,7 @@ Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
     if (!opened)
         return opened.error();
     CsvReader csv(opened.value()->device());
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader(
             {QStringLiteral("language"), QStringLiteral("term"), QStringLiteral("synonyms")});
         !s)
