@@ -259,8 +259,9 @@ QHttpServerResponse Open311Api::post(const QString &arg, const QHttpServerReques
     }
     if (m_eventsAccepted)
         m_eventsAccepted();
-    QJsonObject entry{{QStringLiteral("service_request_id"), created.value().number.compact()},
-                      {QStringLiteral("account_id"), QJsonValue()}};
+    // No account_id: residents have no accounts here, and the Open311 project's Swagger
+    // definition wants a text where the key is given.
+    QJsonObject entry{{QStringLiteral("service_request_id"), created.value().number.compact()}};
     const QDateTime due = created.value().dueAt;
     entry.insert(QStringLiteral("service_notice"),
                  due.isValid()
