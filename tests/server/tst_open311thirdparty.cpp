@@ -3,10 +3,10 @@
 // — against the Open311 project's own JSON Schemas and Swagger 2.0 definition
 // (open311/schema-validation, vendored in tests/data/open311-schema-validation with their
 // source and licence). Covered: services, every service definition, requests (a list, one by
-// id, the POST answer, a token) in JSON. The project publishes no schema for discovery, errors
-// or the XML forms: discovery and errors are checked by Ajv against CivicDesk's own schemas
-// (tests/data/schemas), the XML forms by tst_open311server. Without node or the registry the
-// test says "skipped" (CTest reports it skipped), never passes.
+// id, the POST answer, a token, and every request of a real city: Los Angeles) in JSON. The project
+// publishes no schema for discovery, errors or the XML forms: discovery and errors are checked by
+// Ajv against CivicDesk's own schemas (tests/data/schemas), the XML forms by tst_open311server.
+// Without node or the registry the test says "skipped" (CTest reports it skipped), never passes.
 
 #include "tests/support/serverprocess.h"
 #include "tests/support/teststore.h"
@@ -274,6 +274,41 @@ private slots:
         QVERIFY(refused.status >= 400);
         verify(refused, {QStringLiteral("civicdesk/open311-errors.json")});
         qInfo("%d answers validated by Ajv", m_validated);
+    }
+
+    // A real city's records as published (Los Angeles: seven statuses with notes, crews'
+    // reports, points and addresses as the City wrote them): every request of both exports.
+    void aRealCityEveryRequest()
+    {
+        test::ServerStore store;
+        QVERIFY2(!store.url().isEmpty(), qPrintable(store.error()));
+        ServerProcess server(QStringLiteral(CIVICDESK_SERVER), store.url());
+        QByteArray output;
+        QVERIFY2(server.run({QStringLiteral("--import-city"), test::testDataDir() + u"/losangeles"},
+                            {}, &output) == 0,
+                 output.constData());
+        QVERIFY(server.start());
+        verify(server.get(QStringLiteral("/open311/v2/services.json")),
+               {QStringLiteral("services.json")});
+        int requests = 0;
+        for (const QString &range :
+             {QStringLiteral("start_date=2017-12-01T00:00:00Z&end_date=2018-02-01T00:00:00Z"),
+              QStringLiteral("start_date=2019-12-15T00:00:00Z&end_date=2020-03-01T00:00:00Z")}) {
+            for (int page = 1;; ++page) {
+                const auto list =
+                    server.get(QStringLiteral("/open311/v2/requests.json?page_size=1000&page=%1&%2")
+                                   .arg(page)
+                                   .arg(range));
+                QCOMPARE(list.status, 200);
+                if (list.json().array().isEmpty())
+                    break;
+                requests += int(list.json().array().size());
+                verify(list, {QStringLiteral("requests.json"),
+                              swagger(QStringLiteral("/requests.{response_format}"),
+                                      QStringLiteral("get"))});
+            }
+        }
+        QCOMPARE(requests, 6000);
     }
 
     void cleanupTestCase()
