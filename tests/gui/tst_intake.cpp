@@ -305,6 +305,29 @@ private slots:
                  1);
     }
 
+    // Typing in the address box does not undo the boundary's verdict: while the place is still
+    // the point picked beyond the boundary (no address chosen), it stays refused and referred.
+    void typingDoesNotMoveAPointBeyondTheBoundaryIntoTheCity()
+    {
+        test::FixturePack pack;
+        test::addCityLimits(pack);
+        openPanelOn(pack.path());
+        chooseType(QStringLiteral("rat"));
+        IntakeLocation beyond;
+        beyond.landmark = QStringLiteral("Point picked on the map (42.37360, -71.10970)");
+        beyond.latitude = 42.3736;
+        beyond.longitude = -71.1097;
+        m_panel->setPickedLocation(beyond);
+        type(child<QLineEdit>(m_panel.get(), "addressLineEdit"), QStringLiteral("zz"));
+        expectCambridgeReferralAndNothingStored();
+        // Choosing an address of the city's own list makes that address the place.
+        key(child<QLineEdit>(m_panel.get(), "addressLineEdit"), Qt::Key_A, Qt::ControlModifier);
+        pickAddress(QStringLiteral("10 a st"));
+        QVERIFY(!child<QLabel>(m_panel.get(), "referralLabel")->isVisible());
+        m_panel->submit();
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 1);
+    }
+
     void aLandmarkIsAcceptedWithoutAnAddress()
     {
         chooseType(QStringLiteral("rat"));
