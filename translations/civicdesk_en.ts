@@ -589,8 +589,12 @@
         <translation>%1: &quot;%2&quot; is for history files; this file has no dates</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a key of a file&apos;s description (file, encoding, delimiter, missing)</source>
-        <translation>%1: &quot;%2&quot; is not a key of a file&apos;s description (file, encoding, delimiter, missing)</translation>
+        <source>%1: &quot;%2&quot; is not a key of a file&apos;s description (file, encoding, delimiter, missing, columns)</source>
+        <translation>%1: &quot;%2&quot; is not a key of a file&apos;s description (file, encoding, delimiter, missing, columns)</translation>
+    </message>
+    <message>
+        <source>%1: columns must name the file&apos;s own column for each one CivicDesk reads, such as {&quot;street_name&quot;: &quot;Street Name&quot;}</source>
+        <translation>%1: columns must name the file&apos;s own column for each one CivicDesk reads, such as {&quot;street_name&quot;: &quot;Street Name&quot;}</translation>
     </message>
     <message>
         <source>history &quot;%1&quot;: date_format &quot;%2&quot; is neither a Qt date format (such as &quot;MM/dd/yyyy hh:mm:ss AP&quot;) nor &quot;ISO 8601&quot;, &quot;epoch&quot; or &quot;epoch_ms&quot;</source>

@@ -83,57 +83,6 @@ QStringList strings(const QJsonObject &o, QStringView key)
     return list;
 }
 
-// A CSV file named by a manifest key: its path, or a description of how the city's own export
-// is written, {"file": path, "encoding", "delimiter", "missing"}, kept in pack.csvForms. What is
-// wrong with a description is added to `problems`. Empty when the key is absent.
-QString csvFile(const QJsonValue &value, const QString &key, CityPack &pack, QStringList &problems)
-{
-    if (!value.isObject())
-        return value.toString().trimmed();
-    const QJsonObject entry = value.toObject();
-    const QString file = entry.value(u"file").toString().trimmed();
-    const QString label = QStringLiteral("%1 \"%2\"").arg(key, file);
-    if (file.isEmpty())
-        problems.append(QCoreApplication::translate("CityPack",
-                                                    "\"%1\": a file's description needs "
-                                                    "\"file\", the path of the file in the pack")
-                            .arg(key));
-    static const QStringList keys = {QStringLiteral("file"), QStringLiteral("encoding"),
-                                     QStringLiteral("delimiter"), QStringLiteral("missing")};
-    for (const QString &name : entry.keys()) {
-        if (name == u"date_format" || name == u"century")
-            problems.append(QCoreApplication::translate("CityPack",
-                                                        "%1: \"%2\" is for history files; this "
-                                                        "file has no dates")
-                                .arg(label, name));
-        else if (!keys.contains(name))
-            problems.append(QCoreApplication::translate("CityPack",
-                                                        "%1: \"%2\" is not a key of a file's "
-                                                        "description (file, encoding, delimiter, "
-                                                        "missing)")
-                                .arg(label, name));
-    }
-    CsvForm form;
-    if (const QString wrong = readCsvForm(entry, label, form); !wrong.isEmpty())
-        problems.append(wrong);
-    if (!file.isEmpty())
-        pack.csvForms.insert(file, form);
-    return file;
-}
-
-// A key that names one CSV file or a list of them, each a path or a description (csvFile).
-QStringList csvFiles(const QJsonValue &value, const QString &key, CityPack &pack,
-                     QStringList &problems)
-{
-    const QJsonArray items = value.isArray() ? value.toArray() : QJsonArray{value};
-    QStringList files;
-    for (const QJsonValue &item : items) {
-        if (const QString file = csvFile(item, key, pack, problems); !file.isEmpty())
-            files.append(file);
-    }
-    return files;
-}
-
 // The value at a dotted key ("catalogue.services"); undefined when any part is absent.
 QJsonValue at(const QJsonObject &manifest, const QString &dotted)
 {

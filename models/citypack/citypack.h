@@ -60,6 +60,9 @@ struct CsvForm
     QString delimiter = QStringLiteral(",");    // one character: , ; | or a tab
     // Texts the file writes for "no value" in any column (compared whatever their case).
     QStringList missing;
+    // The file's own name of a column CivicDesk reads ("street_name" -> "Street Name"); not
+    // used for history files, whose entry names its columns itself.
+    QHash<QString, QString> columns;
 };
 
 // Column names of a historical request file, so each city's export can be read as it is.
@@ -81,7 +84,8 @@ struct HistorySchema
     // A history export writes "NULL" or "N/A" for "no value" unless it says otherwise.
     CsvForm form{QStringLiteral("utf-8"),
                  QStringLiteral(","),
-                 {QStringLiteral("NULL"), QStringLiteral("N/A")}};
+                 {QStringLiteral("NULL"), QStringLiteral("N/A")},
+                 {}};
 };
 
 // A city pack: a folder with `city.json` (the manifest) and the files it names. The format is

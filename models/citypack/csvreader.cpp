@@ -204,10 +204,16 @@ Status CsvReader::readHeader(const QStringList &required)
         if (!name.isEmpty())
             m_columns.insert(name, i);
     }
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
+        if (m_columns.contains(it.value()))
+            m_columns.insert(it.key(), m_columns.value(it.value()));
+    }
     QStringList missing;
     for (const QString &name : required) {
         if (!m_columns.contains(name))
-            missing.append(name);
+            missing.append(m_names.contains(name)
+                               ? QStringLiteral("%1 (%2)").arg(m_names.value(name), name)
+                               : name);
     }
     if (!missing.isEmpty()) {
         return makeError(QStringLiteral("csv.header"),

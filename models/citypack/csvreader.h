@@ -30,6 +30,9 @@ public:
     void setEncoding(Encoding encoding) { m_encoding = encoding; }
     // Texts the file writes for "no value" ("NULL", "N/A"): value() gives "" for them.
     void setMissing(QStringList words) { m_missing = std::move(words); }
+    // The file's own names of the columns asked for ("street_name" -> "Street Name"): the
+    // header is read, and value() answers, by the names asked for.
+    void setColumnNames(QHash<QString, QString> names) { m_names = std::move(names); }
 
     // Reads the header record and checks that `required` columns are present.
     Status readHeader(const QStringList &required);
@@ -64,6 +67,7 @@ private:
     char m_delimiter = ',';
     Encoding m_encoding = Encoding::Utf8;
     QStringList m_missing;
+    QHash<QString, QString> m_names;
     QStringDecoder m_utf8{QStringConverter::Utf8, QStringConverter::Flag::Stateless};
     QHash<QString, int> m_columns;
     QStringList m_header;

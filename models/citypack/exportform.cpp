@@ -103,6 +103,7 @@ void configureReader(CsvReader &csv, const CsvForm &form)
     else
         csv.setEncoding(CsvReader::Encoding::Utf8);
     csv.setMissing(form.missing);
+    csv.setColumnNames(form.columns);
 }
 
 void configureReader(CsvReader &csv, const CityPack &pack, const QString &file)
@@ -116,6 +117,71 @@ bool isMissing(const CsvForm &form, const QString &text)
     return std::any_of(form.missing.cbegin(), form.missing.cend(), [&t](const QString &word) {
         return t.compare(word, Qt::CaseInsensitive) == 0;
     });
+}
+
+// A CSV file named by a manifest key: its path, or a description of how the city's own export
+// is written, {"file": path, "encoding", "delimiter", "missing"}, kept in pack.csvForms. What is
+// wrong with a description is added to `problems`. Empty when the key is absent.
+QString csvFile(const QJsonValue &value, const QString &key, CityPack &pack, QStringList &problems)
+{
+    if (!value.isObject())
+        return value.toString().trimmed();
+    const QJsonObject entry = value.toObject();
+    const QString file = entry.value(u"file").toString().trimmed();
+    const QString label = QStringLiteral("%1 \"%2\"").arg(key, file);
+    if (file.isEmpty())
+        problems.append(QCoreApplication::translate("CityPack",
+                                                    "\"%1\": a file's description needs "
+                                                    "\"file\", the path of the file in the pack")
+                            .arg(key));
+    static const QStringList keys = {QStringLiteral("file"), QStringLiteral("encoding"),
+                                     QStringLiteral("delimiter"), QStringLiteral("missing"),
+                                     QStringLiteral("columns")};
+    for (const QString &name : entry.keys()) {
+        if (name == u"date_format" || name == u"century")
+            problems.append(QCoreApplication::translate("CityPack",
+                                                        "%1: \"%2\" is for history files; this "
+                                                        "file has no dates")
+                                .arg(label, name));
+        else if (!keys.contains(name))
+            problems.append(QCoreApplication::translate("CityPack",
+                                                        "%1: \"%2\" is not a key of a file's "
+                                                        "description (file, encoding, delimiter, "
+                                                        "missing, columns)")
+                                .arg(label, name));
+    }
+    CsvForm form;
+    if (const QString wrong = readCsvForm(entry, label, form); !wrong.isEmpty())
+        problems.append(wrong);
+    // The file's own column names: {"street_name": "Street Name"}.
+    const QJsonObject columns = entry.value(u"columns").toObject();
+    bool named = entry.value(u"columns").isUndefined() || entry.value(u"columns").isObject();
+    for (auto it = columns.begin(); it != columns.end(); ++it) {
+        named = named && it.value().isString() && !it.value().toString().trimmed().isEmpty();
+        form.columns.insert(it.key(), it.value().toString().trimmed());
+    }
+    if (!named)
+        problems.append(QCoreApplication::translate("CityPack",
+                                                    "%1: columns must name the file's own column "
+                                                    "for each one CivicDesk reads, such as "
+                                                    "{\"street_name\": \"Street Name\"}")
+                            .arg(label));
+    if (!file.isEmpty())
+        pack.csvForms.insert(file, form);
+    return file;
+}
+
+// A key that names one CSV file or a list of them, each a path or a description (csvFile).
+QStringList csvFiles(const QJsonValue &value, const QString &key, CityPack &pack,
+                     QStringList &problems)
+{
+    const QJsonArray items = value.isArray() ? value.toArray() : QJsonArray{value};
+    QStringList files;
+    for (const QJsonValue &item : items) {
+        if (const QString file = csvFile(item, key, pack, problems); !file.isEmpty())
+            files.append(file);
+    }
+    return files;
 }
 
 ExportDates::ExportDates(const HistorySchema &schema, const QTimeZone &zone)

@@ -33,6 +33,15 @@ QString readCsvForm(const QJsonObject &entry, const QString &label, CsvForm &for
 // readCsvForm for a history entry, and checks its `date_format`.
 QString readExportForm(const QJsonObject &entry, HistorySchema &schema);
 
+// A CSV file named by a manifest key (`key`, such as "addresses"): its path, or a description of
+// how the city's own export is written, {"file": path, "encoding", "delimiter", "missing",
+// "columns"}, kept in pack.csvForms. What is wrong with a description is added to `problems`.
+// Empty when the key is absent.
+QString csvFile(const QJsonValue &value, const QString &key, CityPack &pack, QStringList &problems);
+// A key that names one CSV file or a list of them, each a path or a description (csvFile).
+QStringList csvFiles(const QJsonValue &value, const QString &key, CityPack &pack,
+                     QStringList &problems);
+
 // Sets a reader to the file's encoding, separator and words for "no value".
 void configureReader(CsvReader &csv, const CsvForm &form);
 // Sets a reader to how the pack's CSV file `file` (not a history file) is written.

@@ -43,7 +43,7 @@ QString text(test::TempStore &store, const QString &sql)
 void writeExports(test::FixturePack &pack)
 {
     pack.write(QStringLiteral("addresses.csv"),
-               latin1(QStringLiteral("house_number;street_name;zip;latitude;longitude;"
+               latin1(QStringLiteral("Address Number;Street Name;ZIP Code;Latitude;Longitude;"
                                      "neighborhood_311\r\n"
                                      "12;Calle Año;NULL;42.3576;-71.0685;Beacon Hill\r\n"
                                      "3;A St;02127;NULL;NULL;South Boston\r\n")));
@@ -77,7 +77,9 @@ void describeExports(test::FixturePack &pack)
     const QList<std::pair<QByteArray, QByteArray>> descriptions = {
         {"\"addresses\": \"addresses.csv\"",
          "\"addresses\": {\"file\": \"addresses.csv\", \"encoding\": \"latin-1\", "
-         "\"delimiter\": \";\", \"missing\": [\"NULL\"]}"},
+         "\"delimiter\": \";\", \"missing\": [\"NULL\"], \"columns\": {\"house_number\": "
+         "\"Address Number\", \"street_name\": \"Street Name\", \"zip\": \"ZIP Code\", "
+         "\"latitude\": \"Latitude\", \"longitude\": \"Longitude\"}}"},
         {"\"intersections\": \"intersections.csv\"",
          "\"intersections\": {\"file\": \"intersections.csv\", \"delimiter\": \"\\t\", "
          "\"missing\": [\"N/A\"]}"},
@@ -156,6 +158,13 @@ private slots:
         QCOMPARE(text(store, QStringLiteral("SELECT synonyms FROM synonyms WHERE term = "
                                             "'garbage'")),
                  QStringLiteral("trash"));
+
+        // A column the description names but the file lacks is named both ways.
+        pack.replace(QStringLiteral("addresses.csv"), "ZIP Code", "Postcode");
+        const CityCheck renamed = checkCityPack(pack.path());
+        QVERIFY2(renamed.problems.join(u'\n').contains(
+                     u"addresses.csv: line 1: missing column(s) ZIP Code (zip)"),
+                 qPrintable(renamed.problems.join(u'\n')));
     }
 
     // Undescribed, the same files are refused (not read as UTF-8 commas), naming file and line.
@@ -186,7 +195,7 @@ private slots:
                      "\"intersections\": {\"file\": \"intersections.csv\", \"delimiter\": \"::\", "
                      "\"quote\": \"'\"}");
         pack.replace(QStringLiteral("city.json"), "\"intake_rules\": \"intake-rules.csv\"",
-                     "\"intake_rules\": {\"encoding\": \"latin-1\"}");
+                     "\"intake_rules\": {\"encoding\": \"latin-1\", \"columns\": [\"a\"]}");
         const CityCheck check = checkCityPack(pack.path());
         const QString all = check.problems.join(u'\n');
         QVERIFY2(all.contains(u"addresses \"addresses.csv\": encoding \"ebcdic\" is not one of "
@@ -202,6 +211,8 @@ private slots:
                               u"file's description"),
                  qPrintable(all));
         QVERIFY2(all.contains(u"\"intake_rules\": a file's description needs \"file\""),
+                 qPrintable(all));
+        QVERIFY2(all.contains(u"intake_rules \"\": columns must name the file's own column"),
                  qPrintable(all));
         QVERIFY2(all.contains(u"city.json"), qPrintable(all));
     }
