@@ -134,7 +134,8 @@ private slots:
     {
         m_node = QStandardPaths::findExecutable(QStringLiteral("node"));
         if (m_node.isEmpty())
-            QSKIP("skipped: node is not installed (apt-get install nodejs npm)");
+            QSKIP("skipped: node is not installed (packaging/setup-debian.sh installs nodejs and "
+                  "npm)");
         if (const QString why = installAjv(); !why.isEmpty())
             QSKIP(qPrintable(u"skipped: Ajv could not be installed from the npm registry (" + why +
                              u')'));
