@@ -229,8 +229,11 @@ QString CsvReader::value(const QString &column) const
     if (index < 0 || index >= m_record.size())
         return {};
     const QString &text = m_record.at(index);
+    if (m_missing.isEmpty())
+        return text;
+    const QStringView trimmed = QStringView(text).trimmed();
     for (const QString &word : m_missing) {
-        if (text.trimmed().compare(word, Qt::CaseInsensitive) == 0)
+        if (trimmed.compare(word, Qt::CaseInsensitive) == 0)
             return {};
     }
     return text;

@@ -111,14 +111,6 @@ void configureReader(CsvReader &csv, const CityPack &pack, const QString &file)
     configureReader(csv, pack.csvForms.value(file));
 }
 
-bool isMissing(const CsvForm &form, const QString &text)
-{
-    const QString t = text.trimmed();
-    return std::any_of(form.missing.cbegin(), form.missing.cend(), [&t](const QString &word) {
-        return t.compare(word, Qt::CaseInsensitive) == 0;
-    });
-}
-
 // A CSV file named by a manifest key: its path, or a description of how the city's own export
 // is written, {"file": path, "encoding", "delimiter", "missing"}, kept in pack.csvForms. What is
 // wrong with a description is added to `problems`. Empty when the key is absent.

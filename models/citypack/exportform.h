@@ -47,9 +47,6 @@ void configureReader(CsvReader &csv, const CsvForm &form);
 // Sets a reader to how the pack's CSV file `file` (not a history file) is written.
 void configureReader(CsvReader &csv, const CityPack &pack, const QString &file);
 
-// True when the text is one of the file's words for "no value" ("NULL", "N/A", ...).
-bool isMissing(const CsvForm &form, const QString &text);
-
 // Reads the timestamps of one export in its form: a Qt date format (two-digit years in the
 // schema's century), ISO 8601 (an offset or Z is honoured; without one the time is the city's
 // wall-clock time) or seconds / milliseconds since 1970.

@@ -257,11 +257,9 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
     const auto col = [&schema](const char16_t *field) {
         return schema.columns.value(QString::fromUtf16(field));
     };
-    // A cell's text, "" where the export writes its word for "no value" ("NULL", "N/A").
-    const auto cell = [&csv, &schema](const QString &column) {
-        QString text = csv.value(column);
-        return isMissing(schema.form, text) ? QString() : text;
-    };
+    // A cell's text, "" where the export writes its word for "no value" ("NULL", "N/A"): the
+    // reader knows the words (configureReader).
+    const auto cell = [&csv](const QString &column) { return csv.value(column); };
     QStringList required;
     for (auto it = schema.columns.cbegin(); it != schema.columns.cend(); ++it)
         required.append(it.value());
