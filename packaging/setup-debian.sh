@@ -18,6 +18,7 @@ packages=(
   libqrencode-dev zbar-tools poppler-utils
   qt6-charts-dev
   qt6-speech-dev qt6-speech-flite-plugin
+  nodejs npm # tst_open311thirdparty: Ajv, the third-party Open311 schema validator
 )
 # The fuzzers (packaging/run-fuzzers.sh) need Debian's clang with libFuzzer; only they ask for it.
 if [ "${1:-}" = "--fuzz" ]; then

@@ -569,16 +569,32 @@
         <translation>&quot;clusters&quot; must be an object with &quot;default&quot; and &quot;types&quot;</translation>
     </message>
     <message>
-        <source>history &quot;%1&quot;: encoding &quot;%2&quot; is not one of utf-8, latin-1, windows-1252</source>
-        <translation>history &quot;%1&quot;: encoding &quot;%2&quot; is not one of utf-8, latin-1, windows-1252</translation>
+        <source>%1: encoding &quot;%2&quot; is not one of utf-8, latin-1, windows-1252</source>
+        <translation>%1: encoding &quot;%2&quot; is not one of utf-8, latin-1, windows-1252</translation>
     </message>
     <message>
-        <source>history &quot;%1&quot;: delimiter &quot;%2&quot; is not one of &quot;,&quot;, &quot;;&quot;, &quot;|&quot; or a tab (&quot;\t&quot;)</source>
-        <translation>history &quot;%1&quot;: delimiter &quot;%2&quot; is not one of &quot;,&quot;, &quot;;&quot;, &quot;|&quot; or a tab (&quot;\t&quot;)</translation>
+        <source>%1: delimiter &quot;%2&quot; is not one of &quot;,&quot;, &quot;;&quot;, &quot;|&quot; or a tab (&quot;\t&quot;)</source>
+        <translation>%1: delimiter &quot;%2&quot; is not one of &quot;,&quot;, &quot;;&quot;, &quot;|&quot; or a tab (&quot;\t&quot;)</translation>
     </message>
     <message>
-        <source>history &quot;%1&quot;: missing must be a list of texts, such as [&quot;NULL&quot;, &quot;N/A&quot;]</source>
-        <translation>history &quot;%1&quot;: missing must be a list of texts, such as [&quot;NULL&quot;, &quot;N/A&quot;]</translation>
+        <source>%1: missing must be a list of texts, such as [&quot;NULL&quot;, &quot;N/A&quot;]</source>
+        <translation>%1: missing must be a list of texts, such as [&quot;NULL&quot;, &quot;N/A&quot;]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a file&apos;s description needs &quot;file&quot;, the path of the file in the pack</source>
+        <translation>&quot;%1&quot;: a file&apos;s description needs &quot;file&quot;, the path of the file in the pack</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is for history files; this file has no dates</source>
+        <translation>%1: &quot;%2&quot; is for history files; this file has no dates</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a key of a file&apos;s description (file, encoding, delimiter, missing, columns)</source>
+        <translation>%1: &quot;%2&quot; is not a key of a file&apos;s description (file, encoding, delimiter, missing, columns)</translation>
+    </message>
+    <message>
+        <source>%1: columns must name the file&apos;s own column for each one CivicDesk reads, such as {&quot;street_name&quot;: &quot;Street Name&quot;}</source>
+        <translation>%1: columns must name the file&apos;s own column for each one CivicDesk reads, such as {&quot;street_name&quot;: &quot;Street Name&quot;}</translation>
     </message>
     <message>
         <source>history &quot;%1&quot;: date_format &quot;%2&quot; is neither a Qt date format (such as &quot;MM/dd/yyyy hh:mm:ss AP&quot;) nor &quot;ISO 8601&quot;, &quot;epoch&quot; or &quot;epoch_ms&quot;</source>

@@ -90,8 +90,9 @@ QHttpServerResponse writeOpen311Submission(Database &store, const Open311Submiss
         return notStored(format, "written:", written.error());
     }
     *accepted = true;
-    QJsonObject entry{{QStringLiteral("service_request_id"), created.number.compact()},
-                      {QStringLiteral("account_id"), QJsonValue()}};
+    // No account_id: residents have no accounts here, and the Open311 project's Swagger
+    // definition wants a text where the key is given.
+    QJsonObject entry{{QStringLiteral("service_request_id"), created.number.compact()}};
     entry.insert(QStringLiteral("service_notice"),
                  created.dueAt.isValid()
                      ? WriteText::tr("Expected to be resolved by %1.")

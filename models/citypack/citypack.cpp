@@ -251,13 +251,21 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
     for (const QJsonValue &v : definitions)
         pack.definitionFiles.append(v.toString());
     const QJsonObject knowledge = m.value(u"knowledge").toObject();
-    pack.knowledgeSeedFiles = strings(knowledge, u"seed");
+    // Every CSV file may be described as the city's export writes it (csvFile).
+    QStringList formProblems;
+    pack.knowledgeSeedFiles =
+        csvFiles(knowledge.value(u"seed"), QStringLiteral("knowledge.seed"), pack, formProblems);
     pack.articleFiles = strings(knowledge, u"articles");
-    pack.synonymsFile = str(knowledge, u"synonyms");
-    pack.addressesFile = str(m, u"addresses");
-    pack.intersectionsFile = str(m, u"intersections");
-    pack.intakeRulesFile = str(m, u"intake_rules");
-    pack.referralsFile = str(m, u"referrals");
+    pack.synonymsFile = csvFile(knowledge.value(u"synonyms"), QStringLiteral("knowledge.synonyms"),
+                                pack, formProblems);
+    pack.addressesFile =
+        csvFile(m.value(u"addresses"), QStringLiteral("addresses"), pack, formProblems);
+    pack.intersectionsFile =
+        csvFile(m.value(u"intersections"), QStringLiteral("intersections"), pack, formProblems);
+    pack.intakeRulesFile =
+        csvFile(m.value(u"intake_rules"), QStringLiteral("intake_rules"), pack, formProblems);
+    pack.referralsFile =
+        csvFile(m.value(u"referrals"), QStringLiteral("referrals"), pack, formProblems);
     // Cluster alerts: {"default": {count, metres, hours}, "types": {CODE: {...}}}.
     if (m.contains(u"clusters")) {
         const QJsonValue clusters = m.value(u"clusters");
@@ -340,7 +348,8 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
         const QJsonObject h = v.toObject();
         HistorySchema schema;
         schema.file = str(h, u"file");
-        schema.typeMap = str(h, u"type_map");
+        schema.typeMap =
+            csvFile(h.value(u"type_map"), QStringLiteral("type_map"), pack, formProblems);
         // One form, or a list of forms tried in order ("MM/dd/yyyy hh:mm:ss AP" and a date alone).
         if (const QJsonValue formats = h.value(u"date_format"); formats.isArray()) {
             for (const QJsonValue &f : formats.toArray())
@@ -397,6 +406,10 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
         }
         if (complete)
             pack.history.append(schema);
+    }
+    for (const QString &wrong : std::as_const(formProblems)) {
+        if (problem(manifestError(manifestPath, wrong)))
+            return *stopped;
     }
     QStringList files = {pack.servicesFile};
     files += pack.definitionFiles + pack.knowledgeSeedFiles + pack.articleFiles;

@@ -50,6 +50,21 @@ struct StatusMapping
     QString note;
 };
 
+// How one CSV file of a pack is written, as city.json describes it: the text encoding, the
+// separator and the texts it writes for "no value". A history file and every other CSV a city
+// may supply from its own exports (addresses, intersections, referrals, intake rules, the
+// knowledge seed and synonyms, a type map) take the same description.
+struct CsvForm
+{
+    QString encoding = QStringLiteral("utf-8"); // utf-8, latin-1 or windows-1252
+    QString delimiter = QStringLiteral(",");    // one character: , ; | or a tab
+    // Texts the file writes for "no value" in any column (compared whatever their case).
+    QStringList missing;
+    // The file's own name of a column CivicDesk reads ("street_name" -> "Street Name"); not
+    // used for history files, whose entry names its columns itself.
+    QHash<QString, QString> columns;
+};
+
 // Column names of a historical request file, so each city's export can be read as it is.
 struct HistorySchema
 {
@@ -64,12 +79,13 @@ struct HistorySchema
     QStringList dateFormats;
     int century = 0; // 2000 or 1900 when dateFormat has a two-digit year (yy); else 0
     QString timezone;
-    QHash<QString, QString> columns;            // our field -> source column
-    QString placeholderLatLon;                  // "lat,lon" the source uses for "no location"
-    QString encoding = QStringLiteral("utf-8"); // utf-8, latin-1 or windows-1252
-    QString delimiter = QStringLiteral(",");    // one character: , ; | or a tab
-    // Texts the export writes for "no value" in any column (compared whatever their case).
-    QStringList missing = {QStringLiteral("NULL"), QStringLiteral("N/A")};
+    QHash<QString, QString> columns; // our field -> source column
+    QString placeholderLatLon;       // "lat,lon" the source uses for "no location"
+    // A history export writes "NULL" or "N/A" for "no value" unless it says otherwise.
+    CsvForm form{QStringLiteral("utf-8"),
+                 QStringLiteral(","),
+                 {QStringLiteral("NULL"), QStringLiteral("N/A")},
+                 {}};
 };
 
 // A city pack: a folder with `city.json` (the manifest) and the files it names. The format is
@@ -108,6 +124,9 @@ struct CityPack
     // The city's request sources by their lower-case word -> a channel (phone, web, app,
     // employee, ...); sources not named keep the city's word.
     QHash<QString, QString> channels;
+    // How the pack's CSV files other than the history are written, by their path in the pack;
+    // a file not described here is UTF-8, comma-separated, with no words for "no value".
+    QHash<QString, CsvForm> csvForms;
     // The cluster alert rules ("clusters"), checked (models/domain/clusterrule.h); empty: the
     // defaults.
     QJsonObject clusters;

@@ -204,10 +204,16 @@ Status CsvReader::readHeader(const QStringList &required)
         if (!name.isEmpty())
             m_columns.insert(name, i);
     }
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
+        if (m_columns.contains(it.value()))
+            m_columns.insert(it.key(), m_columns.value(it.value()));
+    }
     QStringList missing;
     for (const QString &name : required) {
         if (!m_columns.contains(name))
-            missing.append(name);
+            missing.append(m_names.contains(name)
+                               ? QStringLiteral("%1 (%2)").arg(m_names.value(name), name)
+                               : name);
     }
     if (!missing.isEmpty()) {
         return makeError(QStringLiteral("csv.header"),
@@ -220,7 +226,17 @@ Status CsvReader::readHeader(const QStringList &required)
 QString CsvReader::value(const QString &column) const
 {
     const int index = m_columns.value(column, -1);
-    return index >= 0 && index < m_record.size() ? m_record.at(index) : QString();
+    if (index < 0 || index >= m_record.size())
+        return {};
+    const QString &text = m_record.at(index);
+    if (m_missing.isEmpty())
+        return text;
+    const QStringView trimmed = QStringView(text).trimmed();
+    for (const QString &word : m_missing) {
+        if (trimmed.compare(word, Qt::CaseInsensitive) == 0)
+            return {};
+    }
+    return text;
 }
 
 } // namespace civicdesk

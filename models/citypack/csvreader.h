@@ -28,6 +28,11 @@ public:
 
     void setDelimiter(char delimiter) { m_delimiter = delimiter; }
     void setEncoding(Encoding encoding) { m_encoding = encoding; }
+    // Texts the file writes for "no value" ("NULL", "N/A"): value() gives "" for them.
+    void setMissing(QStringList words) { m_missing = std::move(words); }
+    // The file's own names of the columns asked for ("street_name" -> "Street Name"): the
+    // header is read, and value() answers, by the names asked for.
+    void setColumnNames(QHash<QString, QString> names) { m_names = std::move(names); }
 
     // Reads the header record and checks that `required` columns are present.
     Status readHeader(const QStringList &required);
@@ -35,7 +40,8 @@ public:
     // Reads the next record; false at the end of input or on error (see error()).
     bool next();
     const QStringList &record() const { return m_record; }
-    // The value of a named header column in the current record ("" when absent).
+    // The value of a named header column in the current record ("" when absent or when it is
+    // one of the file's words for "no value", compared whatever their case).
     QString value(const QString &column) const;
     int column(const QString &name) const { return m_columns.value(name, -1); }
     // Physical line where the current record started (1-based).
@@ -60,6 +66,8 @@ private:
     QIODevice *m_device;
     char m_delimiter = ',';
     Encoding m_encoding = Encoding::Utf8;
+    QStringList m_missing;
+    QHash<QString, QString> m_names;
     QStringDecoder m_utf8{QStringConverter::Utf8, QStringConverter::Flag::Stateless};
     QHash<QString, int> m_columns;
     QStringList m_header;

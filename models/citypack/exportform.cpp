@@ -21,57 +21,65 @@ DateForm dateForm(const QString &format)
     return DateForm::Qt;
 }
 
-QString readExportForm(const QJsonObject &entry, HistorySchema &schema)
+QString readCsvForm(const QJsonObject &entry, const QString &label, CsvForm &form)
 {
     QStringList problems;
-    const QString file = schema.file;
     if (entry.contains(u"encoding")) {
         const QString encoding = entry.value(u"encoding").toString().trimmed().toLower();
         static const QStringList known = {QStringLiteral("utf-8"), QStringLiteral("latin-1"),
                                           QStringLiteral("windows-1252")};
         if (known.contains(encoding))
-            schema.encoding = encoding;
+            form.encoding = encoding;
         else if (encoding == u"utf8")
-            schema.encoding = QStringLiteral("utf-8");
+            form.encoding = QStringLiteral("utf-8");
         else if (encoding == u"latin1" || encoding == u"iso-8859-1")
-            schema.encoding = QStringLiteral("latin-1");
+            form.encoding = QStringLiteral("latin-1");
         else if (encoding == u"cp1252")
-            schema.encoding = QStringLiteral("windows-1252");
+            form.encoding = QStringLiteral("windows-1252");
         else
             problems.append(QCoreApplication::translate("CityPack",
-                                                        "history \"%1\": encoding \"%2\" is not "
-                                                        "one of utf-8, latin-1, windows-1252")
-                                .arg(file, entry.value(u"encoding").toString()));
+                                                        "%1: encoding \"%2\" is not one of "
+                                                        "utf-8, latin-1, windows-1252")
+                                .arg(label, entry.value(u"encoding").toString()));
     }
     if (entry.contains(u"delimiter")) {
         const QString delimiter = entry.value(u"delimiter").toString();
         static const QString allowed = QStringLiteral(",;|\t");
         if (delimiter.size() == 1 && allowed.contains(delimiter))
-            schema.delimiter = delimiter;
+            form.delimiter = delimiter;
         else
             problems.append(QCoreApplication::translate("CityPack",
-                                                        "history \"%1\": delimiter \"%2\" is not "
-                                                        "one of \",\", \";\", \"|\" or a tab "
-                                                        "(\"\\t\")")
-                                .arg(file, delimiter));
+                                                        "%1: delimiter \"%2\" is not one of "
+                                                        "\",\", \";\", \"|\" or a tab (\"\\t\")")
+                                .arg(label, delimiter));
     }
     if (entry.contains(u"missing")) {
         const QJsonValue missing = entry.value(u"missing");
-        schema.missing.clear();
+        form.missing.clear();
         const QJsonArray words =
             missing.isArray() ? missing.toArray() : QJsonArray{missing.toString()};
         for (const QJsonValue &word : words) {
             if (!word.isString() || word.toString().trimmed().isEmpty()) {
                 problems.append(QCoreApplication::translate("CityPack",
-                                                            "history \"%1\": missing must be a "
-                                                            "list of texts, such as [\"NULL\", "
-                                                            "\"N/A\"]")
-                                    .arg(file));
+                                                            "%1: missing must be a list of "
+                                                            "texts, such as [\"NULL\", \"N/A\"]")
+                                    .arg(label));
                 break;
             }
-            schema.missing.append(word.toString().trimmed());
+            form.missing.append(word.toString().trimmed());
         }
     }
+    return problems.join(QStringLiteral("; "));
+}
+
+QString readExportForm(const QJsonObject &entry, HistorySchema &schema)
+{
+    const QString file = schema.file;
+    QStringList problems;
+    if (const QString form =
+            readCsvForm(entry, QStringLiteral("history \"%1\"").arg(file), schema.form);
+        !form.isEmpty())
+        problems.append(form);
     for (const QString &format : std::as_const(schema.dateFormats)) {
         if (dateForm(format) == DateForm::Qt &&
             !format.contains(QRegularExpression(QStringLiteral("[yMd]"))))
@@ -85,23 +93,87 @@ QString readExportForm(const QJsonObject &entry, HistorySchema &schema)
     return problems.join(QStringLiteral("; "));
 }
 
-void configureReader(CsvReader &csv, const HistorySchema &schema)
+void configureReader(CsvReader &csv, const CsvForm &form)
 {
-    csv.setDelimiter(schema.delimiter.isEmpty() ? ',' : schema.delimiter.at(0).toLatin1());
-    if (schema.encoding == u"latin-1")
+    csv.setDelimiter(form.delimiter.isEmpty() ? ',' : form.delimiter.at(0).toLatin1());
+    if (form.encoding == u"latin-1")
         csv.setEncoding(CsvReader::Encoding::Latin1);
-    else if (schema.encoding == u"windows-1252")
+    else if (form.encoding == u"windows-1252")
         csv.setEncoding(CsvReader::Encoding::Windows1252);
     else
         csv.setEncoding(CsvReader::Encoding::Utf8);
+    csv.setMissing(form.missing);
+    csv.setColumnNames(form.columns);
 }
 
-bool isMissing(const HistorySchema &schema, const QString &text)
+void configureReader(CsvReader &csv, const CityPack &pack, const QString &file)
 {
-    const QString t = text.trimmed();
-    return std::any_of(schema.missing.cbegin(), schema.missing.cend(), [&t](const QString &word) {
-        return t.compare(word, Qt::CaseInsensitive) == 0;
-    });
+    configureReader(csv, pack.csvForms.value(file));
+}
+
+// A CSV file named by a manifest key: its path, or a description of how the city's own export
+// is written, {"file": path, "encoding", "delimiter", "missing"}, kept in pack.csvForms. What is
+// wrong with a description is added to `problems`. Empty when the key is absent.
+QString csvFile(const QJsonValue &value, const QString &key, CityPack &pack, QStringList &problems)
+{
+    if (!value.isObject())
+        return value.toString().trimmed();
+    const QJsonObject entry = value.toObject();
+    const QString file = entry.value(u"file").toString().trimmed();
+    const QString label = QStringLiteral("%1 \"%2\"").arg(key, file);
+    if (file.isEmpty())
+        problems.append(QCoreApplication::translate("CityPack",
+                                                    "\"%1\": a file's description needs "
+                                                    "\"file\", the path of the file in the pack")
+                            .arg(key));
+    static const QStringList keys = {QStringLiteral("file"), QStringLiteral("encoding"),
+                                     QStringLiteral("delimiter"), QStringLiteral("missing"),
+                                     QStringLiteral("columns")};
+    for (const QString &name : entry.keys()) {
+        if (name == u"date_format" || name == u"century")
+            problems.append(QCoreApplication::translate("CityPack",
+                                                        "%1: \"%2\" is for history files; this "
+                                                        "file has no dates")
+                                .arg(label, name));
+        else if (!keys.contains(name))
+            problems.append(QCoreApplication::translate("CityPack",
+                                                        "%1: \"%2\" is not a key of a file's "
+                                                        "description (file, encoding, delimiter, "
+                                                        "missing, columns)")
+                                .arg(label, name));
+    }
+    CsvForm form;
+    if (const QString wrong = readCsvForm(entry, label, form); !wrong.isEmpty())
+        problems.append(wrong);
+    // The file's own column names: {"street_name": "Street Name"}.
+    const QJsonObject columns = entry.value(u"columns").toObject();
+    bool named = entry.value(u"columns").isUndefined() || entry.value(u"columns").isObject();
+    for (auto it = columns.begin(); it != columns.end(); ++it) {
+        named = named && it.value().isString() && !it.value().toString().trimmed().isEmpty();
+        form.columns.insert(it.key(), it.value().toString().trimmed());
+    }
+    if (!named)
+        problems.append(QCoreApplication::translate("CityPack",
+                                                    "%1: columns must name the file's own column "
+                                                    "for each one CivicDesk reads, such as "
+                                                    "{\"street_name\": \"Street Name\"}")
+                            .arg(label));
+    if (!file.isEmpty())
+        pack.csvForms.insert(file, form);
+    return file;
+}
+
+// A key that names one CSV file or a list of them, each a path or a description (csvFile).
+QStringList csvFiles(const QJsonValue &value, const QString &key, CityPack &pack,
+                     QStringList &problems)
+{
+    const QJsonArray items = value.isArray() ? value.toArray() : QJsonArray{value};
+    QStringList files;
+    for (const QJsonValue &item : items) {
+        if (const QString file = csvFile(item, key, pack, problems); !file.isEmpty())
+            files.append(file);
+    }
+    return files;
 }
 
 ExportDates::ExportDates(const HistorySchema &schema, const QTimeZone &zone)

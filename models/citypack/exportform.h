@@ -22,18 +22,30 @@ enum class DateForm
 };
 DateForm dateForm(const QString &dateFormat);
 
-// How a city's export file is written, as its history entry in city.json says: the text
-// encoding, the separator, the words it writes for "no value" and the form of its dates.
+// How a city's export file is written, as its entry in city.json says: the text encoding, the
+// separator, the words it writes for "no value" and (for history files) the form of its dates.
 
-// Reads `encoding`, `delimiter`, `missing` and checks `date_format` of a history entry into
-// `schema`; returns what is wrong ("" when nothing is), naming the key and what it may hold.
+// Reads `encoding`, `delimiter` and `missing` of a file's description into `form`; returns what
+// is wrong ("" when nothing is), naming the file (`label`, such as `addresses "a.csv"`), the key
+// and what it may hold.
+QString readCsvForm(const QJsonObject &entry, const QString &label, CsvForm &form);
+
+// readCsvForm for a history entry, and checks its `date_format`.
 QString readExportForm(const QJsonObject &entry, HistorySchema &schema);
 
-// Sets a reader to the file's encoding and separator.
-void configureReader(CsvReader &csv, const HistorySchema &schema);
+// A CSV file named by a manifest key (`key`, such as "addresses"): its path, or a description of
+// how the city's own export is written, {"file": path, "encoding", "delimiter", "missing",
+// "columns"}, kept in pack.csvForms. What is wrong with a description is added to `problems`.
+// Empty when the key is absent.
+QString csvFile(const QJsonValue &value, const QString &key, CityPack &pack, QStringList &problems);
+// A key that names one CSV file or a list of them, each a path or a description (csvFile).
+QStringList csvFiles(const QJsonValue &value, const QString &key, CityPack &pack,
+                     QStringList &problems);
 
-// True when the text is one of the file's words for "no value" ("NULL", "N/A", ...).
-bool isMissing(const HistorySchema &schema, const QString &text);
+// Sets a reader to the file's encoding, separator and words for "no value".
+void configureReader(CsvReader &csv, const CsvForm &form);
+// Sets a reader to how the pack's CSV file `file` (not a history file) is written.
+void configureReader(CsvReader &csv, const CityPack &pack, const QString &file);
 
 // Reads the timestamps of one export in its form: a Qt date format (two-digit years in the
 // schema's century), ISO 8601 (an offset or Z is honoured; without one the time is the city's

@@ -83,10 +83,13 @@ QJsonObject serviceDefinition(const ServiceType &type)
     QJsonArray attributes = definition.value(u"attributes"_s).toArray();
     for (qsizetype i = 0; i < attributes.size(); ++i) {
         QJsonObject attribute = attributes.at(i).toObject();
-        if (!datatypes.contains(attribute.value(u"datatype"_s).toString())) {
+        if (!datatypes.contains(attribute.value(u"datatype"_s).toString()))
             attribute.insert(u"datatype"_s, u"string"_s);
-            attributes.replace(i, attribute);
-        }
+        // The Open311 project's Swagger definition wants a text where the key is given: an
+        // attribute without a hint leaves it out (its JSON schema allows both).
+        if (attribute.value(u"datatype_description"_s).isNull())
+            attribute.remove(u"datatype_description"_s);
+        attributes.replace(i, attribute);
     }
     definition.insert(u"attributes"_s, attributes);
     return definition;

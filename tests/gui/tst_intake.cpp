@@ -92,6 +92,20 @@ class TestIntake : public QObject
     }
 
     // The referral to Cambridge is on screen, and submitting stores nothing.
+    // The fixture city with a boundary, a rat request started, and a point picked on the map
+    // in Cambridge, beyond the boundary.
+    void pickBeyondTheBoundary(test::FixturePack &pack)
+    {
+        test::addCityLimits(pack);
+        openPanelOn(pack.path());
+        chooseType(QStringLiteral("rat"));
+        IntakeLocation beyond;
+        beyond.landmark = QStringLiteral("Point picked on the map (42.37360, -71.10970)");
+        beyond.latitude = 42.3736;
+        beyond.longitude = -71.1097;
+        m_panel->setPickedLocation(beyond);
+    }
+
     void expectCambridgeReferralAndNothingStored()
     {
         auto *referral = child<QLabel>(m_panel.get(), "referralLabel");
@@ -282,14 +296,7 @@ private slots:
     void aPointIsJudgedByTheBoundary()
     {
         test::FixturePack pack;
-        test::addCityLimits(pack);
-        openPanelOn(pack.path());
-        chooseType(QStringLiteral("rat"));
-        IntakeLocation beyond;
-        beyond.landmark = QStringLiteral("Point picked on the map (42.37360, -71.10970)");
-        beyond.latitude = 42.3736;
-        beyond.longitude = -71.1097;
-        m_panel->setPickedLocation(beyond);
+        pickBeyondTheBoundary(pack);
         expectCambridgeReferralAndNothingStored();
         auto *referral = child<QLabel>(m_panel.get(), "referralLabel");
 
@@ -303,6 +310,22 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local' AND "
                                       "latitude = 42.33 AND longitude = -71.07")),
                  1);
+    }
+
+    // Typing in the address box does not undo the boundary's verdict: while the place is still
+    // the point picked beyond the boundary (no address chosen), it stays refused and referred.
+    void typingDoesNotMoveAPointBeyondTheBoundaryIntoTheCity()
+    {
+        test::FixturePack pack;
+        pickBeyondTheBoundary(pack);
+        type(child<QLineEdit>(m_panel.get(), "addressLineEdit"), QStringLiteral("zz"));
+        expectCambridgeReferralAndNothingStored();
+        // Choosing an address of the city's own list makes that address the place.
+        key(child<QLineEdit>(m_panel.get(), "addressLineEdit"), Qt::Key_A, Qt::ControlModifier);
+        pickAddress(QStringLiteral("10 a st"));
+        QVERIFY(!child<QLabel>(m_panel.get(), "referralLabel")->isVisible());
+        m_panel->submit();
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM requests WHERE origin = 'local'")), 1);
     }
 
     void aLandmarkIsAcceptedWithoutAnAddress()

@@ -93,7 +93,14 @@ void LocationBox::search()
 {
     m_matches->clear();
     const QString text = m_address->text();
-    showOutside(placeOutsideCity(m_districts, m_index, std::nullopt, std::nullopt, text));
+    // Until an address is chosen the place is still the point picked on the map, if any: the
+    // boundary judges that point whatever is being typed, and typed text naming a place outside
+    // the city is referred as before.
+    auto outside = placeOutsideCity(m_districts, m_index, std::nullopt, std::nullopt, text);
+    if (!outside && m_landmarkPoint && m_noAddress->isChecked())
+        outside = placeOutsideCity(m_districts, m_index, m_landmarkPoint->first,
+                                   m_landmarkPoint->second, text);
+    showOutside(outside);
     const QList<PlaceMatch> matches = m_index.search(text, 8);
     for (const PlaceMatch &m : matches) {
         auto *item = new QListWidgetItem(m.label, m_matches);

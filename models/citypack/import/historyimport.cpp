@@ -203,6 +203,7 @@ Result<QHash<QString, QString>> readTypeMap(const CityPack &pack, const QString 
     if (!opened)
         return opened.error();
     CsvReader csv(opened.value()->device());
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader({QStringLiteral("service_code")}); !s)
         return makeError(QStringLiteral("pack.history"), file + u": " + s.error().message);
     QString sourceColumn;
@@ -252,15 +253,13 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
         return opened.error();
     PackFile &file = *opened.value();
     CsvReader csv(file.device());
-    configureReader(csv, schema);
+    configureReader(csv, schema.form);
     const auto col = [&schema](const char16_t *field) {
         return schema.columns.value(QString::fromUtf16(field));
     };
-    // A cell's text, "" where the export writes its word for "no value" ("NULL", "N/A").
-    const auto cell = [&csv, &schema](const QString &column) {
-        QString text = csv.value(column);
-        return isMissing(schema, text) ? QString() : text;
-    };
+    // A cell's text, "" where the export writes its word for "no value" ("NULL", "N/A"): the
+    // reader knows the words (configureReader).
+    const auto cell = [&csv](const QString &column) { return csv.value(column); };
     QStringList required;
     for (auto it = schema.columns.cbegin(); it != schema.columns.cend(); ++it)
         required.append(it.value());

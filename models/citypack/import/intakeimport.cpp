@@ -2,6 +2,7 @@
 
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
+#include "models/citypack/exportform.h"
 #include "models/citypack/rowproblems.h"
 #include "models/domain/servicetype.h"
 #include "models/store/sql.h"
@@ -50,6 +51,7 @@ Result<int> importIntakeRules(QSqlDatabase &db, const CityPack &pack)
     if (!opened)
         return opened.error();
     CsvReader csv(opened.value()->device());
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader({QStringLiteral("service_code"), QStringLiteral("contact_rule"),
                                  QStringLiteral("emergency")});
         !s)
@@ -126,6 +128,7 @@ Result<int> importReferrals(QSqlDatabase &db, const CityPack &pack)
     if (!opened)
         return opened.error();
     CsvReader csv(opened.value()->device());
+    configureReader(csv, pack, file);
     if (auto s =
             csv.readHeader({QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("phone"),
                             QStringLiteral("places"), QStringLiteral("zips")});

@@ -3,6 +3,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
+#include "models/citypack/exportform.h"
 #include "models/citypack/import/importsupport.h"
 #include "models/citypack/rowproblems.h"
 #include "models/domain/languagecode.h"
@@ -132,6 +133,7 @@ Status importSeedFile(QSqlDatabase &db, const CityPack &pack, const QString &fil
     if (!opened)
         return opened.error();
     CsvReader csv(opened.value()->device());
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader({QStringLiteral("service_code"), QStringLiteral("name"),
                                  QStringLiteral("description"), QStringLiteral("keywords")});
         !s)
@@ -213,6 +215,7 @@ Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
     if (!opened)
         return opened.error();
     CsvReader csv(opened.value()->device());
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader(
             {QStringLiteral("language"), QStringLiteral("term"), QStringLiteral("synonyms")});
         !s)

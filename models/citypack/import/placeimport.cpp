@@ -3,6 +3,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
+#include "models/citypack/exportform.h"
 #include "models/citypack/import/importsupport.h"
 #include "models/citypack/rowproblems.h"
 #include "models/store/dialect.h"
@@ -188,6 +189,7 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
         return opened.error();
     CsvReader csv(opened.value()->device());
     const QString file = pack.addressesFile;
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader({QStringLiteral("house_number"), QStringLiteral("street_name"),
                                  QStringLiteral("zip"), QStringLiteral("latitude"),
                                  QStringLiteral("longitude")});
@@ -259,6 +261,7 @@ Status importIntersections(QSqlDatabase &db, const CityPack &pack, ImportReport 
         return opened.error();
     const QString file = pack.intersectionsFile;
     CsvReader csv(opened.value()->device());
+    configureReader(csv, pack, file);
     if (auto s = csv.readHeader({QStringLiteral("intersection"), QStringLiteral("latitude"),
                                  QStringLiteral("longitude")});
         !s)
