@@ -3,8 +3,10 @@
 #include "models/domain/contact.h"
 #include "models/domain/intakestep.h"
 #include "models/domain/languagecode.h"
+#include "models/domain/phoneinterval.h"
 #include "models/domain/reviewevent.h"
 #include "models/domain/servicerequest.h"
+#include "models/domain/teammembership.h"
 #include "models/store/articleprojection.h"
 #include "models/store/dialect.h"
 #include "models/store/knownissueprojection.h"
@@ -196,6 +198,20 @@ Status validate(const Event &e)
         return lobbyprojection::validate(e);
     if (knownissueprojection::handles(e))
         return knownissueprojection::validate(e);
+    if (e.kind == teammembership::kind() || e.kind == phoneday::kind()) {
+        // What supervisors record beside the calls, read from the log itself (no projection):
+        // agents' teams and the phone system's interval reports.
+        const bool team = e.kind == teammembership::kind();
+        const QString type = team ? teammembership::entityType() : phoneday::entityType();
+        if (e.entityType != type)
+            return invalid(e, QStringLiteral("entity_type"),
+                           QCoreApplication::translate("Storage", "must be %1").arg(type));
+        const Status s = team ? teammembership::check(e.entityId, e.payload)
+                              : phoneday::check(e.entityId, e.payload);
+        if (!s)
+            return invalid(e, QStringLiteral("payload"), s.error().message);
+        return Ok{};
+    }
     if (review::handles(e)) {
         if (auto bad = review::check(e))
             return invalid(e, bad->field, bad->message);
@@ -313,6 +329,8 @@ Status apply(QSqlDatabase &db, const Event &e)
         return lobbyprojection::apply(db, e);
     if (knownissueprojection::handles(e))
         return knownissueprojection::apply(db, e);
+    if (e.kind == teammembership::kind() || e.kind == phoneday::kind())
+        return Ok{}; // no projection: teams and phone figures are read from the event log
     if (review::handles(e))
         return Ok{}; // no projection: reviews are read from the event log
     if (e.kind == u"request.created")
