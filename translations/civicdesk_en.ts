@@ -88,6 +88,13 @@
     </message>
 </context>
 <context>
+    <name>AgentTeams</name>
+    <message>
+        <source>Choose the agent first.</source>
+        <translation>Choose the agent first.</translation>
+    </message>
+</context>
+<context>
     <name>ApiGate</name>
     <message>
         <source>Sign in first: send &quot;Authorization: Bearer &lt;token&gt;&quot; with the token from POST /api/v1/login.</source>
@@ -1071,6 +1078,10 @@
         <source>post or withdraw known issues</source>
         <translation>post or withdraw known issues</translation>
     </message>
+    <message>
+        <source>The %1 role may not set teams or import the phone system&apos;s figures: supervisors and admins do.</source>
+        <translation>The %1 role may not set teams or import the phone system&apos;s figures: supervisors and admins do.</translation>
+    </message>
 </context>
 <context>
     <name>EventPolicy</name>
@@ -1429,6 +1440,26 @@
         <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
         <translation>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</translation>
     </message>
+    <message>
+        <source>%1 within each interval&apos;s threshold</source>
+        <translation>%1 within each interval&apos;s threshold</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation>%1 in %2 s</translation>
+    </message>
+    <message>
+        <source>Phone system: no interval report imported for these days.</source>
+        <translation>Phone system: no interval report imported for these days.</translation>
+    </message>
+    <message>
+        <source>Phone system: %1 calls offered · service level %2 (target %3) · abandoned %4 · average speed of answer %5</source>
+        <translation>Phone system: %1 calls offered · service level %2 (target %3) · abandoned %4 · average speed of answer %5</translation>
+    </message>
+    <message>
+        <source>From the phone system&apos;s interval reports (all queues; the agent, team and channel filters do not apply). Service level: calls answered within the threshold ÷ calls offered (abandoned calls count against it). Abandon rate: abandoned ÷ offered. Average speed of answer: the mean wait of the answered calls.</source>
+        <translation>From the phone system&apos;s interval reports (all queues; the agent, team and channel filters do not apply). Service level: calls answered within the threshold ÷ calls offered (abandoned calls count against it). Abandon rate: abandoned ÷ offered. Average speed of answer: the mean wait of the answered calls.</translation>
+    </message>
 </context>
 <context>
     <name>LobbyFigures</name>
@@ -1676,6 +1707,26 @@
     <message>
         <source>SLA met: requests closed in the month on or before their due time, over those closed in the month that had one. Open and overdue: at the end of the month, or now for the running month.</source>
         <translation>SLA met: requests closed in the month on or before their due time, over those closed in the month that had one. Open and overdue: at the end of the month, or now for the running month.</translation>
+    </message>
+    <message>
+        <source>Calls offered (phone system)</source>
+        <translation>Calls offered (phone system)</translation>
+    </message>
+    <message>
+        <source>no interval report</source>
+        <translation>no interval report</translation>
+    </message>
+    <message>
+        <source>Service level (target %1)</source>
+        <translation>Service level (target %1)</translation>
+    </message>
+    <message>
+        <source>Abandon rate</source>
+        <translation>Abandon rate</translation>
+    </message>
+    <message>
+        <source>Average speed of answer (minutes:seconds)</source>
+        <translation>Average speed of answer (minutes:seconds)</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +1996,100 @@
     <message>
         <source>The request could not be stored just now; nothing was kept. Try again in %1 seconds.</source>
         <translation>The request could not be stored just now; nothing was kept. Try again in %1 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneInterval</name>
+    <message>
+        <source>queue must be 1 to %1 characters</source>
+        <translation>queue must be 1 to %1 characters</translation>
+    </message>
+    <message>
+        <source>interval_minutes must be 5, 10, 15, 30 or 60</source>
+        <translation>interval_minutes must be 5, 10, 15, 30 or 60</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 0 to %2</source>
+        <translation>%1 must be a whole number from 0 to %2</translation>
+    </message>
+    <message>
+        <source>answered (%1) plus abandoned (%2) is more than offered (%3)</source>
+        <translation>answered (%1) plus abandoned (%2) is more than offered (%3)</translation>
+    </message>
+    <message>
+        <source>answered_within (%1) is more than answered (%2)</source>
+        <translation>answered_within (%1) is more than answered (%2)</translation>
+    </message>
+    <message>
+        <source>threshold_seconds must be 1 to %1</source>
+        <translation>threshold_seconds must be 1 to %1</translation>
+    </message>
+    <message>
+        <source>asa_seconds must be a number of seconds from 0 to %1</source>
+        <translation>asa_seconds must be a number of seconds from 0 to %1</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 date</source>
+        <translation>must be an ISO 8601 date</translation>
+    </message>
+    <message>
+        <source>must be 1 to %1 characters without &quot;|&quot;</source>
+        <translation>must be 1 to %1 characters without &quot;|&quot;</translation>
+    </message>
+    <message>
+        <source>must be the date and queue</source>
+        <translation>must be the date and queue</translation>
+    </message>
+    <message>
+        <source>must hold 1 to %1 intervals</source>
+        <translation>must hold 1 to %1 intervals</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneIntervalImport</name>
+    <message>
+        <source>interval_start &quot;%1&quot; is not a date and time such as 2026-12-07T08:00</source>
+        <translation>interval_start &quot;%1&quot; is not a date and time such as 2026-12-07T08:00</translation>
+    </message>
+    <message>
+        <source>queue cannot hold &quot;|&quot;</source>
+        <translation>queue cannot hold &quot;|&quot;</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a whole number</source>
+        <translation>%1 &quot;%2&quot; is not a whole number</translation>
+    </message>
+    <message>
+        <source>asa_seconds &quot;%1&quot; is not seconds (12.5) or m:ss (0:12)</source>
+        <translation>asa_seconds &quot;%1&quot; is not seconds (12.5) or m:ss (0:12)</translation>
+    </message>
+    <message>
+        <source>The city has no valid time zone to read the intervals in.</source>
+        <translation>The city has no valid time zone to read the intervals in.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns %1: %2</source>
+        <translation>The first line must name the columns %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2.</source>
+        <translation>Line %1: %2.</translation>
+    </message>
+    <message>
+        <source>More than %1 rows: import the report a month at a time.</source>
+        <translation>More than %1 rows: import the report a month at a time.</translation>
+    </message>
+    <message>
+        <source>queue %1 at %2 is on line %3 already</source>
+        <translation>queue %1 at %2 is on line %3 already</translation>
+    </message>
+    <message>
+        <source>The file holds no intervals below its header line.</source>
+        <translation>The file holds no intervals below its header line.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; correct these and import again:</source>
+        <translation>Nothing was imported; correct these and import again:</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3300,10 @@
         <source>%1 event: %2</source>
         <translation>%1 event: %2</translation>
     </message>
+    <message>
+        <source>must be %1</source>
+        <translation>must be %1</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionExport</name>
@@ -3270,6 +3419,29 @@
     <message>
         <source>The server has as many writes waiting for the store as it takes; try again in %1 seconds.</source>
         <translation>The server has as many writes waiting for the store as it takes; try again in %1 seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMembership</name>
+    <message>
+        <source>A team&apos;s name is at most %1 characters.</source>
+        <translation>A team&apos;s name is at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>A team&apos;s name cannot hold control characters.</source>
+        <translation>A team&apos;s name cannot hold control characters.</translation>
+    </message>
+    <message>
+        <source>A team&apos;s name cannot start or end with spaces.</source>
+        <translation>A team&apos;s name cannot start or end with spaces.</translation>
+    </message>
+    <message>
+        <source>Name the agent.</source>
+        <translation>Name the agent.</translation>
+    </message>
+    <message>
+        <source>&quot;team&quot; must be a name (empty for no team).</source>
+        <translation>&quot;team&quot; must be a name (empty for no team).</translation>
     </message>
 </context>
 <context>
@@ -7232,6 +7404,72 @@ Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::PhoneFiguresPanel</name>
+    <message>
+        <source>Load the inter&amp;val report…</source>
+        <translation>Load the inter&amp;val report…</translation>
+    </message>
+    <message>
+        <source>Phone system figures by queue</source>
+        <translation>Phone system figures by queue</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Service level</translation>
+    </message>
+    <message>
+        <source>Abandon rate</source>
+        <translation>Abandon rate</translation>
+    </message>
+    <message>
+        <source>Average speed of answer</source>
+        <translation>Average speed of answer</translation>
+    </message>
+    <message>
+        <source>Load the phone system&apos;s interval report (CSV)</source>
+        <translation>Load the phone system&apos;s interval report (CSV)</translation>
+    </message>
+    <message>
+        <source>The phone system&apos;s interval report</source>
+        <translation>The phone system&apos;s interval report</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation>All queues</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n interval(s) of %1.</source>
+        <translation>
+            <numerusform>Imported %n interval of %1.</numerusform>
+            <numerusform>Imported %n intervals of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::PracticeChannel</name>
     <message>
         <source>The central store cannot be reached: %1</source>
@@ -9731,6 +9969,26 @@ Watch the screen for your number.</translation>
         <source>Cl&amp;usters</source>
         <translation>Cl&amp;usters</translation>
     </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Phone system</source>
+        <translation>Phone system</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::SwitchAgentDialog</name>
@@ -9914,6 +10172,57 @@ Watch the screen for your number.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Enter an http or https address, e.g. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TeamsPanel</name>
+    <message>
+        <source>&amp;Set team</source>
+        <translation>&amp;Set team</translation>
+    </message>
+    <message>
+        <source>Agents and their teams; Enter edits the selected agent&apos;s</source>
+        <translation>Agents and their teams; Enter edits the selected agent&apos;s</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Agent to put into a team</source>
+        <translation>Agent to put into a team</translation>
+    </message>
+    <message>
+        <source>Team (empty: no team)</source>
+        <translation>Team (empty: no team)</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>no team</translation>
+    </message>
+    <message>
+        <source>Put the agent into the team</source>
+        <translation>Put the agent into the team</translation>
+    </message>
+    <message>
+        <source>&amp;Agent:</source>
+        <translation>&amp;Agent:</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m:</source>
+        <translation>Tea&amp;m:</translation>
+    </message>
+    <message>
+        <source>%1 is in no team now.</source>
+        <translation>%1 is in no team now.</translation>
+    </message>
+    <message>
+        <source>%1 is in the team %2 now.</source>
+        <translation>%1 is in the team %2 now.</translation>
     </message>
 </context>
 <context>
@@ -10510,6 +10819,34 @@ Watch the screen for your number.</translation>
     <message>
         <source>Today in %1 · updated %2</source>
         <translation>Today in %1 · updated %2</translation>
+    </message>
+    <message>
+        <source>Phone system today</source>
+        <translation>Phone system today</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Calls offered (phone system)</source>
+        <translation>Calls offered (phone system)</translation>
+    </message>
+    <message>
+        <source>Answered within %1 s</source>
+        <translation>Answered within %1 s</translation>
+    </message>
+    <message>
+        <source>Answered within the threshold</source>
+        <translation>Answered within the threshold</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Average speed of answer</source>
+        <translation>Average speed of answer</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,13 @@
     </message>
 </context>
 <context>
+    <name>AgentTeams</name>
+    <message>
+        <source>Choose the agent first.</source>
+        <translation>Elija primero el agente.</translation>
+    </message>
+</context>
+<context>
     <name>ApiGate</name>
     <message>
         <source>Sign in first: send &quot;Authorization: Bearer &lt;token&gt;&quot; with the token from POST /api/v1/login.</source>
@@ -1071,6 +1078,10 @@
         <source>post or withdraw known issues</source>
         <translation>publicar o retirar incidencias conocidas</translation>
     </message>
+    <message>
+        <source>The %1 role may not set teams or import the phone system&apos;s figures: supervisors and admins do.</source>
+        <translation>El rol %1 no puede asignar equipos ni importar las cifras de la centralita: lo hacen los supervisores y los administradores.</translation>
+    </message>
 </context>
 <context>
     <name>EventPolicy</name>
@@ -1429,6 +1440,26 @@
         <source>First-contact resolution: an ended contact with a known caller and a request type counts as resolved unless the same caller contacted the centre again about a request of the same type within %1 days. Contacts without a caller or a type are not counted.</source>
         <translation>Resolución en el primer contacto: un contacto terminado con un llamante conocido y un tipo de solicitud cuenta como resuelto, salvo que el mismo llamante volviera a contactar con el centro por una solicitud del mismo tipo en los %1 días siguientes. Los contactos sin llamante o sin tipo no se cuentan.</translation>
     </message>
+    <message>
+        <source>%1 within each interval&apos;s threshold</source>
+        <translation>%1 dentro del umbral de cada intervalo</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation>%1 en %2 s</translation>
+    </message>
+    <message>
+        <source>Phone system: no interval report imported for these days.</source>
+        <translation>Centralita: no se ha importado ningún informe por intervalos para estos días.</translation>
+    </message>
+    <message>
+        <source>Phone system: %1 calls offered · service level %2 (target %3) · abandoned %4 · average speed of answer %5</source>
+        <translation>Centralita: %1 llamadas ofrecidas · nivel de servicio %2 (objetivo %3) · abandonadas %4 · velocidad media de respuesta %5</translation>
+    </message>
+    <message>
+        <source>From the phone system&apos;s interval reports (all queues; the agent, team and channel filters do not apply). Service level: calls answered within the threshold ÷ calls offered (abandoned calls count against it). Abandon rate: abandoned ÷ offered. Average speed of answer: the mean wait of the answered calls.</source>
+        <translation>De los informes por intervalos de la centralita (todas las colas; no se aplican los filtros de agente, equipo ni canal). Nivel de servicio: llamadas atendidas dentro del umbral ÷ llamadas ofrecidas (las abandonadas cuentan en contra). Tasa de abandono: abandonadas ÷ ofrecidas. Velocidad media de respuesta: la espera media de las llamadas atendidas.</translation>
+    </message>
 </context>
 <context>
     <name>LobbyFigures</name>
@@ -1676,6 +1707,26 @@
     <message>
         <source>SLA met: requests closed in the month on or before their due time, over those closed in the month that had one. Open and overdue: at the end of the month, or now for the running month.</source>
         <translation>SLA cumplido: solicitudes cerradas en el mes a más tardar en su fecha de vencimiento, sobre las cerradas en el mes que tenían una. Abiertas y vencidas: al final del mes, o ahora para el mes en curso.</translation>
+    </message>
+    <message>
+        <source>Calls offered (phone system)</source>
+        <translation>Llamadas ofrecidas (centralita)</translation>
+    </message>
+    <message>
+        <source>no interval report</source>
+        <translation>sin informe por intervalos</translation>
+    </message>
+    <message>
+        <source>Service level (target %1)</source>
+        <translation>Nivel de servicio (objetivo %1)</translation>
+    </message>
+    <message>
+        <source>Abandon rate</source>
+        <translation>Tasa de abandono</translation>
+    </message>
+    <message>
+        <source>Average speed of answer (minutes:seconds)</source>
+        <translation>Velocidad media de respuesta (minutos:segundos)</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +1996,100 @@
     <message>
         <source>The request could not be stored just now; nothing was kept. Try again in %1 seconds.</source>
         <translation>La solicitud no se pudo guardar en este momento; no se conservó nada. Vuelva a intentarlo dentro de %1 segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneInterval</name>
+    <message>
+        <source>queue must be 1 to %1 characters</source>
+        <translation>queue debe tener de 1 a %1 caracteres</translation>
+    </message>
+    <message>
+        <source>interval_minutes must be 5, 10, 15, 30 or 60</source>
+        <translation>interval_minutes debe ser 5, 10, 15, 30 o 60</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 0 to %2</source>
+        <translation>%1 debe ser un número entero de 0 a %2</translation>
+    </message>
+    <message>
+        <source>answered (%1) plus abandoned (%2) is more than offered (%3)</source>
+        <translation>answered (%1) más abandoned (%2) supera offered (%3)</translation>
+    </message>
+    <message>
+        <source>answered_within (%1) is more than answered (%2)</source>
+        <translation>answered_within (%1) supera answered (%2)</translation>
+    </message>
+    <message>
+        <source>threshold_seconds must be 1 to %1</source>
+        <translation>threshold_seconds debe estar entre 1 y %1</translation>
+    </message>
+    <message>
+        <source>asa_seconds must be a number of seconds from 0 to %1</source>
+        <translation>asa_seconds debe ser un número de segundos de 0 a %1</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 date</source>
+        <translation>debe ser una fecha ISO 8601</translation>
+    </message>
+    <message>
+        <source>must be 1 to %1 characters without &quot;|&quot;</source>
+        <translation>debe tener de 1 a %1 caracteres sin &quot;|&quot;</translation>
+    </message>
+    <message>
+        <source>must be the date and queue</source>
+        <translation>debe ser la fecha y la cola</translation>
+    </message>
+    <message>
+        <source>must hold 1 to %1 intervals</source>
+        <translation>debe contener de 1 a %1 intervalos</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneIntervalImport</name>
+    <message>
+        <source>interval_start &quot;%1&quot; is not a date and time such as 2026-12-07T08:00</source>
+        <translation>interval_start &quot;%1&quot; no es una fecha y hora como 2026-12-07T08:00</translation>
+    </message>
+    <message>
+        <source>queue cannot hold &quot;|&quot;</source>
+        <translation>queue no puede contener &quot;|&quot;</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a whole number</source>
+        <translation>%1 &quot;%2&quot; no es un número entero</translation>
+    </message>
+    <message>
+        <source>asa_seconds &quot;%1&quot; is not seconds (12.5) or m:ss (0:12)</source>
+        <translation>asa_seconds &quot;%1&quot; no son segundos (12.5) ni m:ss (0:12)</translation>
+    </message>
+    <message>
+        <source>The city has no valid time zone to read the intervals in.</source>
+        <translation>La ciudad no tiene una zona horaria válida para leer los intervalos.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns %1: %2</source>
+        <translation>La primera línea debe nombrar las columnas %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2.</source>
+        <translation>Línea %1: %2.</translation>
+    </message>
+    <message>
+        <source>More than %1 rows: import the report a month at a time.</source>
+        <translation>Más de %1 filas: importe el informe mes a mes.</translation>
+    </message>
+    <message>
+        <source>queue %1 at %2 is on line %3 already</source>
+        <translation>la cola %1 a las %2 ya está en la línea %3</translation>
+    </message>
+    <message>
+        <source>The file holds no intervals below its header line.</source>
+        <translation>El archivo no tiene intervalos debajo de la línea de encabezado.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; correct these and import again:</source>
+        <translation>No se importó nada; corrija esto e importe de nuevo:</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3300,10 @@
         <source>%1 event: %2</source>
         <translation>evento %1: %2</translation>
     </message>
+    <message>
+        <source>must be %1</source>
+        <translation>debe ser %1</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionExport</name>
@@ -3270,6 +3419,29 @@
     <message>
         <source>The server has as many writes waiting for the store as it takes; try again in %1 seconds.</source>
         <translation>El servidor tiene tantas escrituras esperando al almacén como admite; vuelva a intentarlo dentro de %1 segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMembership</name>
+    <message>
+        <source>A team&apos;s name is at most %1 characters.</source>
+        <translation>El nombre de un equipo tiene como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A team&apos;s name cannot hold control characters.</source>
+        <translation>El nombre de un equipo no puede contener caracteres de control.</translation>
+    </message>
+    <message>
+        <source>A team&apos;s name cannot start or end with spaces.</source>
+        <translation>El nombre de un equipo no puede empezar ni terminar con espacios.</translation>
+    </message>
+    <message>
+        <source>Name the agent.</source>
+        <translation>Indique el agente.</translation>
+    </message>
+    <message>
+        <source>&quot;team&quot; must be a name (empty for no team).</source>
+        <translation>&quot;team&quot; debe ser un nombre (vacío para ningún equipo).</translation>
     </message>
 </context>
 <context>
@@ -7232,6 +7404,72 @@ Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::PhoneFiguresPanel</name>
+    <message>
+        <source>Load the inter&amp;val report…</source>
+        <translation>Cargar el informe por interva&amp;los…</translation>
+    </message>
+    <message>
+        <source>Phone system figures by queue</source>
+        <translation>Cifras de la centralita por cola</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Ofrecidas</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Atendidas</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandonadas</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Nivel de servicio</translation>
+    </message>
+    <message>
+        <source>Abandon rate</source>
+        <translation>Tasa de abandono</translation>
+    </message>
+    <message>
+        <source>Average speed of answer</source>
+        <translation>Velocidad media de respuesta</translation>
+    </message>
+    <message>
+        <source>Load the phone system&apos;s interval report (CSV)</source>
+        <translation>Cargar el informe por intervalos de la centralita (CSV)</translation>
+    </message>
+    <message>
+        <source>The phone system&apos;s interval report</source>
+        <translation>El informe por intervalos de la centralita</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation>Todas las colas</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n interval(s) of %1.</source>
+        <translation>
+            <numerusform>Se importó %n intervalo de %1.</numerusform>
+            <numerusform>Se importaron %n intervalos de %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::PracticeChannel</name>
     <message>
         <source>The central store cannot be reached: %1</source>
@@ -9731,6 +9969,26 @@ Esté atento a su número en la pantalla.</translation>
         <source>Cl&amp;usters</source>
         <translation>F&amp;ocos</translation>
     </message>
+    <message>
+        <source>Team:</source>
+        <translation>Equipo:</translation>
+    </message>
+    <message>
+        <source>Phone system</source>
+        <translation>Centralita</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Equipos</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Todos los equipos</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::SwitchAgentDialog</name>
@@ -9914,6 +10172,57 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Enter an http or https address, e.g. https://311.example.org.</source>
         <translation>Escriba una dirección http o https, p. ej. https://311.example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::TeamsPanel</name>
+    <message>
+        <source>&amp;Set team</source>
+        <translation>&amp;Fijar equipo</translation>
+    </message>
+    <message>
+        <source>Agents and their teams; Enter edits the selected agent&apos;s</source>
+        <translation>Agentes y sus equipos; Intro edita el del agente seleccionado</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Agent to put into a team</source>
+        <translation>Agente que se pone en un equipo</translation>
+    </message>
+    <message>
+        <source>Team (empty: no team)</source>
+        <translation>Equipo (vacío: ningún equipo)</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>ningún equipo</translation>
+    </message>
+    <message>
+        <source>Put the agent into the team</source>
+        <translation>Poner al agente en el equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Agent:</source>
+        <translation>Age&amp;nte:</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m:</source>
+        <translation>Eq&amp;uipo:</translation>
+    </message>
+    <message>
+        <source>%1 is in no team now.</source>
+        <translation>%1 ya no está en ningún equipo.</translation>
+    </message>
+    <message>
+        <source>%1 is in the team %2 now.</source>
+        <translation>%1 está ahora en el equipo %2.</translation>
     </message>
 </context>
 <context>
@@ -10510,6 +10819,34 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Today in %1 · updated %2</source>
         <translation>Hoy en %1 · actualizado %2</translation>
+    </message>
+    <message>
+        <source>Phone system today</source>
+        <translation>Centralita hoy</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Calls offered (phone system)</source>
+        <translation>Llamadas ofrecidas (centralita)</translation>
+    </message>
+    <message>
+        <source>Answered within %1 s</source>
+        <translation>Atendidas en %1 s</translation>
+    </message>
+    <message>
+        <source>Answered within the threshold</source>
+        <translation>Atendidas dentro del umbral</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandonadas</translation>
+    </message>
+    <message>
+        <source>Average speed of answer</source>
+        <translation>Velocidad media de respuesta</translation>
     </message>
 </context>
 <context>

@@ -222,6 +222,14 @@ std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event
     if (event.kind == u"known_issue.posted" || event.kind == u"known_issue.withdrawn")
         return needManageRequests(role, Text::tr("post or withdraw known issues"),
                                   QStringLiteral("kind"));
+    if (event.kind == u"team.member_set" || event.kind == u"phone.intervals_reported") {
+        if (mayReviewAgents(role))
+            return std::nullopt;
+        return denial(Text::tr("The %1 role may not set teams or import the phone system's "
+                               "figures: supervisors and admins do.")
+                          .arg(agentRoleName(role)),
+                      QStringLiteral("kind"));
+    }
     return denial(Text::tr("No role may append a %1 event.").arg(event.kind),
                   QStringLiteral("kind"));
 }
@@ -245,6 +253,7 @@ QStringList permittedEventKinds()
           << QStringLiteral("agent.help_answered");
     kinds << review::kinds();
     kinds << QStringLiteral("known_issue.posted") << QStringLiteral("known_issue.withdrawn");
+    kinds << QStringLiteral("team.member_set") << QStringLiteral("phone.intervals_reported");
     return kinds;
 }
 

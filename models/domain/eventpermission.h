@@ -63,6 +63,8 @@ struct PermissionDenial
 //   agent.help_answered           reviewAgents (a supervisor answers)
 //   known_issue.posted            manageRequests (a supervisor posts a known issue from a cluster)
 //   known_issue.withdrawn         manageRequests
+//   team.member_set               reviewAgents (a supervisor puts an agent into a team)
+//   phone.intervals_reported      reviewAgents (a supervisor imports the phone system's report)
 //   anything else                 refused
 std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event &event,
                                                      const EntityState &now);

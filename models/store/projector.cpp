@@ -1,6 +1,8 @@
 #include "models/store/projector.h"
 
+#include "models/domain/phoneinterval.h"
 #include "models/domain/reviewevent.h"
+#include "models/domain/teammembership.h"
 #include "models/store/dialect.h"
 #include "models/store/projections/articleprojection.h"
 #include "models/store/projections/contactprojection.h"
@@ -66,6 +68,20 @@ Status validate(const Event &e)
                        ProjectionText::tr("must all be set"));
     if (const Projection *p = projectionOf(e))
         return p->validate(e);
+    if (e.kind == teammembership::kind() || e.kind == phoneday::kind()) {
+        // What supervisors record beside the calls, read from the log itself (no projection):
+        // agents' teams and the phone system's interval reports.
+        const bool team = e.kind == teammembership::kind();
+        const QString type = team ? teammembership::entityType() : phoneday::entityType();
+        if (e.entityType != type)
+            return invalid(e, QStringLiteral("entity_type"),
+                           QCoreApplication::translate("Storage", "must be %1").arg(type));
+        const Status s = team ? teammembership::check(e.entityId, e.payload)
+                              : phoneday::check(e.entityId, e.payload);
+        if (!s)
+            return invalid(e, QStringLiteral("payload"), s.error().message);
+        return Ok{};
+    }
     if (review::handles(e)) {
         if (auto bad = review::check(e))
             return invalid(e, bad->field, bad->message);
@@ -78,6 +94,8 @@ Status apply(QSqlDatabase &db, const Event &e)
 {
     if (const Projection *p = projectionOf(e))
         return p->apply(db, e);
+    if (e.kind == teammembership::kind() || e.kind == phoneday::kind())
+        return Ok{}; // no projection: teams and phone figures are read from the event log
     if (review::handles(e))
         return Ok{}; // no projection: reviews are read from the event log
     return unknownKind(e);

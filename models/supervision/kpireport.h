@@ -4,13 +4,14 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <array>
 #include <optional>
 
 namespace civicdesk {
 
-// What the KPIs are computed over: a period in the city's time zone, optionally one agent
-// and one channel ("" = all), and the look-ahead for requests about to breach their SLA.
+// What the KPIs are computed over: a period in the city's time zone, optionally one agent,
+// one team and one channel ("" = all), and the look-ahead for requests about to breach their SLA.
 struct KpiFilter
 {
     KpiPeriod period;
@@ -18,6 +19,9 @@ struct KpiFilter
     QString channel;
     int dueSoonHours = 4;
     static constexpr int MaxDueSoonHours = 24 * 14;
+    // A team ("" = all): its members now (AgentTeams); the KPIs fill teamMembers in themselves.
+    QString team = QString();
+    QStringList teamMembers = QStringList();
 };
 
 // Days after which a repeat contact no longer counts against first-contact resolution.

@@ -2,6 +2,7 @@
 
 #include "models/store/database.h"
 #include "models/store/sql.h"
+#include "models/supervision/phonefigures.h"
 #include "models/supervision/supervisionkpis.h"
 
 #include <QHash>
@@ -34,6 +35,10 @@ Result<MonthlyReportData> MonthlyReports::gather(QDate month, const QTimeZone &z
     if (!kpis)
         return kpis.error();
     d.kpis = kpis.value();
+    auto phone = PhoneFigures::of(m_connection, filter.period);
+    if (!phone)
+        return phone.error();
+    d.phone = phone.value();
 
     // Contacts per local day and channel.
     for (const KpiCount &c : d.kpis.byChannel)

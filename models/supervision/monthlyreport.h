@@ -2,6 +2,7 @@
 
 #include "models/domain/result.h"
 #include "models/supervision/kpireport.h"
+#include "models/supervision/phonefigures.h"
 
 #include <QDate>
 #include <QList>
@@ -14,14 +15,15 @@ namespace civicdesk {
 class Database;
 
 // What a 311 director shows the council for one month (the city's local days), from the
-// store: the month's KPIs, contacts per day and channel, the most opened answers, the request
-// types most asked for, and the service-request SLA per department.
+// store: the month's KPIs, the phone system's service level, contacts per day and channel, the most
+// opened answers, the request types most asked for, and the service-request SLA per department.
 struct MonthlyReportData
 {
     QDate month; // its first day
     QTimeZone zone;
     QString cityName;
     KpiReport kpis;               // the month's figures (all agents, all channels)
+    PhoneFigures phone;           // the phone system's interval reports of the month
     QStringList channels;         // of volumes, most contacts first
     QList<QList<qint64>> volumes; // [day of month - 1][channel index]
     struct Ranked

@@ -2,6 +2,7 @@
 
 #include "models/store/database.h"
 #include "models/store/sql.h"
+#include "models/supervision/agentteams.h"
 #include "models/supervision/csvwriter.h"
 #include "models/supervision/lobbyfigures.h"
 #include "models/supervision/supervisionkpis.h"
@@ -137,7 +138,8 @@ QStringList SupervisionExport::contactColumns()
             QStringLiteral("outcome"),         QStringLiteral("transfer_destination"),
             QStringLiteral("request_numbers"), QStringLiteral("service_codes"),
             QStringLiteral("caller_name"),     QStringLiteral("caller_phone"),
-            QStringLiteral("caller_email"),    QStringLiteral("call_id")};
+            QStringLiteral("caller_email"),    QStringLiteral("call_id"),
+            QStringLiteral("team")};
 }
 
 QStringList SupervisionExport::requestColumns()
@@ -152,7 +154,8 @@ QStringList SupervisionExport::requestColumns()
             QStringLiteral("ward"),         QStringLiteral("zip"),
             QStringLiteral("latitude"),     QStringLiteral("longitude"),
             QStringLiteral("created_by"),   QStringLiteral("caller_name"),
-            QStringLiteral("caller_phone"), QStringLiteral("caller_email")};
+            QStringLiteral("caller_phone"), QStringLiteral("caller_email"),
+            QStringLiteral("team")};
 }
 
 bool SupervisionExport::mayExportCallerDetails(AgentRole role)
@@ -199,6 +202,7 @@ Result<int> SupervisionExport::writeContacts(QIODevice &out, const KpiFilter &gi
                             {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
     }
     RequestExtras extras(m_connection);
+    const QMap<QString, QString> teamOf = AgentTeams::memberships(m_connection);
     CsvWriter csv(out);
     if (auto s = csv.writeLine(contactColumns()); !s)
         return s.error();
@@ -233,7 +237,8 @@ Result<int> SupervisionExport::writeContacts(QIODevice &out, const KpiFilter &gi
                                  caller.at(0),
                                  caller.at(1),
                                  caller.at(2),
-                                 callIdOf.value(c.id)};
+                                 callIdOf.value(c.id),
+                                 teamOf.value(c.agent)};
         if (auto s = csv.writeLine(row); !s)
             return s.error();
         ++rows;
@@ -256,6 +261,7 @@ Result<int> SupervisionExport::writeRequests(QIODevice &out, const KpiFilter &gi
         return s.error();
     const qint64 now = nowTime.toSecsSinceEpoch();
     RequestExtras extras(m_connection);
+    const QMap<QString, QString> teamOf = AgentTeams::memberships(m_connection);
     CsvWriter csv(out);
     if (auto s = csv.writeLine(requestColumns()); !s)
         return s.error();
@@ -296,7 +302,8 @@ Result<int> SupervisionExport::writeRequests(QIODevice &out, const KpiFilter &gi
             x.createdBy,
             showCaller ? x.callerName : QString(),
             showCaller ? x.callerPhone : QString(),
-            showCaller ? x.callerEmail : QString()};
+            showCaller ? x.callerEmail : QString(),
+            teamOf.value(x.createdBy)};
         if (auto s = csv.writeLine(row); !s)
             return s.error();
         ++rows;

@@ -2,6 +2,9 @@
 
 #include "models/store/database.h"
 #include "models/store/sql.h"
+#include "models/supervision/agentteams.h"
+#include "models/supervision/kpisql.h"
+#include "models/supervision/todayfigures.h"
 
 #include <QCoreApplication>
 
@@ -9,80 +12,12 @@ namespace civicdesk {
 
 namespace {
 
+using namespace kpisql;
+
 class Text
 {
     Q_DECLARE_TR_FUNCTIONS(SupervisionKpis)
 };
-
-constexpr qint64 Day = 86400;
-
-// A piece of SQL and its bind values, in the order they appear: statements are put together
-// from fixed pieces only (never from input, which is always bound).
-struct Sql
-{
-    QString text;
-    QVariantList values;
-
-    Sql &add(const QString &piece, const QVariantList &more = {})
-    {
-        text += piece;
-        values += more;
-        return *this;
-    }
-    Sql &add(const Sql &other) { return add(other.text, other.values); }
-};
-
-// Contacts of the period, the agent and the channel; `alias` names the contacts table.
-Sql contactFilter(const KpiFilter &f, const QString &alias = QStringLiteral("c"))
-{
-    Sql s;
-    s.add(alias + u".started_at >= CAST(? AS BIGINT) AND " + alias +
-              u".started_at < CAST(? AS BIGINT)",
-          {f.period.start(), f.period.end()});
-    s.add(u" AND (CAST(? AS TEXT) = '' OR " + alias + u".agent = ?)",
-          {sql::text(f.agent), sql::text(f.agent)});
-    s.add(u" AND (CAST(? AS TEXT) = '' OR " + alias + u".channel = ?)",
-          {sql::text(f.channel), sql::text(f.channel)});
-    return s;
-}
-
-// Requests the agent created (an event in this store says so) and of the channel.
-Sql requestFilter(const KpiFilter &f)
-{
-    Sql s;
-    s.add(QStringLiteral("(CAST(? AS TEXT) = '' OR r.channel = ?)"),
-          {sql::text(f.channel), sql::text(f.channel)});
-    s.add(QStringLiteral(" AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM events e WHERE "
-                         "e.entity_type = 'request' AND e.entity_id = r.id AND e.kind = "
-                         "'request.created' AND e.actor = ?))"),
-          {sql::text(f.agent), sql::text(f.agent)});
-    return s;
-}
-
-// The local hour of the day a contact started, with the zone's offset at that instant.
-Sql hourOfDay(const KpiPeriod &period)
-{
-    const QList<KpiPeriod::OffsetSpan> spans = period.offsets();
-    Sql s;
-    s.add(QStringLiteral("((c.started_at + "));
-    if (spans.size() == 1) {
-        s.add(QStringLiteral("CAST(? AS BIGINT)"), {spans.first().offset});
-    } else {
-        s.add(QStringLiteral("CASE"));
-        for (qsizetype i = 0; i + 1 < spans.size(); ++i)
-            s.add(QStringLiteral(" WHEN c.started_at < CAST(? AS BIGINT) THEN CAST(? AS BIGINT)"),
-                  {spans.at(i).until, spans.at(i).offset});
-        s.add(QStringLiteral(" ELSE CAST(? AS BIGINT) END"), {spans.last().offset});
-    }
-    s.add(QStringLiteral(") % 86400) / 3600"));
-    return s;
-}
-
-const QString EndedSql = QStringLiteral("c.ended_at IS NOT NULL");
-const QString TransferSql = QStringLiteral("c.outcome IN ('warm_transfer', 'cold_transfer')");
-const QString InformationSql = QStringLiteral("c.outcome = 'information_given'");
-const QString RequestOutcomeSql =
-    QStringLiteral("c.outcome IN ('request_created', 'attached_to_existing')");
 
 // The last event sequence number of a contact started by event `s` on its workstation: its
 // end, or else the next contact started there.
@@ -220,29 +155,6 @@ Sql requestCondition(const KpiFilter &f, const KpiCell &cell, qint64 now)
     return s;
 }
 
-// "count(CASE WHEN condition THEN 1 END)" over a condition.
-Sql countWhen(const Sql &condition)
-{
-    Sql s;
-    return s.add(QStringLiteral("count(CASE WHEN "))
-        .add(condition)
-        .add(QStringLiteral(" THEN 1 END)"));
-}
-
-Result<QSqlQuery> run(const QString &connection, const Sql &statement)
-{
-    QSqlQuery query(QSqlDatabase::database(connection));
-    query.setForwardOnly(true);
-    if (auto s = sql::exec(query, statement.text, statement.values); !s)
-        return s.error();
-    return query;
-}
-
-qint64 integer(const QSqlQuery &q, int column)
-{
-    return q.value(column).toLongLong();
-}
-
 } // namespace
 
 std::optional<double> KpiReport::averageHandleSeconds() const
@@ -286,6 +198,13 @@ SupervisionKpis::SupervisionKpis(const Database &database) : m_connection(databa
 {
 }
 
+KpiFilter SupervisionKpis::withTeam(KpiFilter filter) const
+{
+    if (!filter.team.isEmpty())
+        filter.teamMembers = AgentTeams::members(m_connection, filter.team);
+    return filter;
+}
+
 Status SupervisionKpis::check(const KpiFilter &filter)
 {
     if (!filter.period.zone.isValid())
@@ -306,14 +225,8 @@ Status SupervisionKpis::check(const KpiFilter &filter)
     return Ok{};
 }
 
-Result<KpiReport> SupervisionKpis::report(const KpiFilter &f, const QDateTime &nowTime) const
+Status SupervisionKpis::countContacts(const KpiFilter &f, KpiReport &r) const
 {
-    if (auto s = check(f); !s)
-        return s.error();
-    using M = KpiCell::Metric;
-    const qint64 now = nowTime.toSecsSinceEpoch();
-    KpiReport r;
-
     // Contacts: totals, by channel, by outcome, by local hour.
     Sql totals;
     totals.add(QStringLiteral("SELECT count(*), "))
@@ -365,6 +278,22 @@ Result<KpiReport> SupervisionKpis::report(const KpiFilter &f, const QDateTime &n
         if (hour >= 0 && hour < 24)
             r.byHour[std::size_t(hour)] = integer(h.value(), 1);
     }
+    return Ok{};
+}
+
+Result<KpiReport> SupervisionKpis::report(const KpiFilter &given, const QDateTime &nowTime,
+                                          const TodayFigures *today) const
+{
+    if (auto s = check(given); !s)
+        return s.error();
+    const KpiFilter f = withTeam(given);
+    using M = KpiCell::Metric;
+    const qint64 now = nowTime.toSecsSinceEpoch();
+    KpiReport r;
+    if (today && f.period.first == today->day() && f.period.last == today->day())
+        r = today->contacts(f);
+    else if (auto s = countContacts(f, r); !s)
+        return s.error();
 
     // First-contact resolution.
     Sql fcr;
@@ -451,11 +380,12 @@ Result<KpiReport> SupervisionKpis::report(const KpiFilter &f, const QDateTime &n
     return r;
 }
 
-Result<QList<KpiContactLine>> SupervisionKpis::contactsBehind(const KpiFilter &f,
+Result<QList<KpiContactLine>> SupervisionKpis::contactsBehind(const KpiFilter &given,
                                                               const KpiCell &cell, int limit) const
 {
-    if (auto s = check(f); !s)
+    if (auto s = check(given); !s)
         return s.error();
+    const KpiFilter f = withTeam(given);
     Sql list;
     list.add(QStringLiteral("SELECT c.id, c.started_at, c.ended_at, c.channel, c.agent, "
                             "c.outcome, c.transfer_destination FROM contacts c WHERE "))
@@ -500,12 +430,13 @@ Result<QList<KpiContactLine>> SupervisionKpis::contactsBehind(const KpiFilter &f
     return lines;
 }
 
-Result<QList<KpiRequestLine>> SupervisionKpis::requestsBehind(const KpiFilter &f,
+Result<QList<KpiRequestLine>> SupervisionKpis::requestsBehind(const KpiFilter &given,
                                                               const KpiCell &cell,
                                                               const QDateTime &now, int limit) const
 {
-    if (auto s = check(f); !s)
+    if (auto s = check(given); !s)
         return s.error();
+    const KpiFilter f = withTeam(given);
     Sql list;
     list.add(QStringLiteral("SELECT r.id, r.number, r.type_name, r.department_code, r.status, "
                             "r.opened_at, r.due_at, r.closed_at FROM requests r WHERE "))

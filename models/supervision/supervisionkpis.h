@@ -9,6 +9,7 @@
 namespace civicdesk {
 
 class Database;
+class TodayFigures;
 
 // The supervisor's figures, computed from the store's projections and event log (so on a
 // workstation's own replica offline as on the central store, SQLite or PostgreSQL) by
@@ -27,8 +28,8 @@ class Database;
 //  - SLA met: requests closed in the period on or before their due time, over requests closed
 //    in the period that had one; open, overdue (past due now), due soon (due within the next
 //    dueSoonHours) and the backlog's age are the state now.
-// Agent and channel filters apply to contacts (who took it, how it came in) and to requests
-// (who created it, how it came in).
+// Agent, team and channel filters apply to contacts (who took it, how it came in) and to
+// requests (who created it, how it came in); a team is its members now (AgentTeams).
 class SupervisionKpis
 {
 public:
@@ -40,7 +41,10 @@ public:
     // A filter the KPIs accept, or what is wrong with it.
     static Status check(const KpiFilter &filter);
 
-    Result<KpiReport> report(const KpiFilter &filter, const QDateTime &now) const;
+    // With `today` (kept up to date by its owner) a report of today takes the contact
+    // figures from its aggregates instead of counting them again.
+    Result<KpiReport> report(const KpiFilter &filter, const QDateTime &now,
+                             const TodayFigures *today = nullptr) const;
     // What is behind one number of report(filter, now), oldest first.
     Result<QList<KpiContactLine>> contactsBehind(const KpiFilter &filter, const KpiCell &cell,
                                                  int limit = DrillLimit) const;
@@ -51,6 +55,10 @@ public:
     QStringList agents() const;
 
 private:
+    // The filter with its team's members now.
+    KpiFilter withTeam(KpiFilter filter) const;
+    Status countContacts(const KpiFilter &f, KpiReport &r) const;
+
     QString m_connection;
 };
 

@@ -9,8 +9,8 @@
 #include "models/domain/event.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/clusterdetector.h"
-#include "models/supervision/clusterwatch.h"
+#include "models/alerts/clusterdetector.h"
+#include "models/alerts/clusterwatch.h"
 #include "tests/bench/percentile.h"
 #include "tests/support/teststore.h"
 

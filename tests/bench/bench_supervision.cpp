@@ -8,6 +8,8 @@
 
 #include "models/store/database.h"
 #include "models/supervision/supervisionkpis.h"
+#include "models/supervision/todayfigures.h"
+#include "tests/bench/percentile.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -208,5 +210,95 @@ void BM_DrillOverdue(benchmark::State &state)
     }
 }
 BENCHMARK(BM_DrillOverdue)->Iterations(20)->Unit(benchmark::kMillisecond);
+
+// An arriving contact event updates today's figures incrementally (TodayFigures): each
+// iteration appends a contact's start or end for today to the log and its projection (in a
+// transaction rolled back at the end, so the generated store stays as it was), then times
+// the update and the day's contact figures; beside it the bare query (today's contacts counted
+// by one SQL statement) and the whole dashboard of today with the aggregates. Goal (issue 16):
+// p99 <= 50 ms per arriving event.
+void BM_KpiTodayIncremental(benchmark::State &state)
+{
+    Database &db = store();
+    QSqlDatabase sql = QSqlDatabase::database(db.connectionName());
+    TodayFigures today(db, Zone);
+    if (!today.reset(Now)) {
+        state.SkipWithError("reset failed");
+        return;
+    }
+    SupervisionKpis kpis(db);
+    const KpiFilter filter = filterOf(1);
+    sql.transaction();
+    QSqlQuery event(sql);
+    event.prepare(QStringLiteral("INSERT INTO events(id, entity_type, entity_id, kind, payload, "
+                                 "actor, device, client_time) VALUES(?, 'contact', ?, ?, ?, "
+                                 "'agent3', 'W3', ?)"));
+    QSqlQuery started(sql);
+    started.prepare(QStringLiteral("INSERT INTO contacts(id, channel, agent, started_at) "
+                                   "VALUES(?, 'phone', 'agent3', ?)"));
+    QSqlQuery ended(sql);
+    ended.prepare(QStringLiteral("UPDATE contacts SET ended_at = ?, outcome = "
+                                 "'information_given' WHERE id = ?"));
+    QSqlQuery bare(sql);
+    bare.prepare(QStringLiteral("SELECT count(*), count(ended_at), COALESCE(sum(ended_at - "
+                                "started_at), 0) FROM contacts WHERE started_at >= ? AND "
+                                "started_at < ?"));
+    std::vector<double> incremental, baseline, dashboard;
+    int i = 0;
+    qint64 contacts = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const QString id = QStringLiteral("live%1").arg(i / 2);
+        const qint64 at = Now.toSecsSinceEpoch() - 3000 + i;
+        const bool start = i % 2 == 0;
+        event.bindValue(0, QStringLiteral("live-e%1").arg(i));
+        event.bindValue(1, id);
+        event.bindValue(2, start ? QStringLiteral("contact.started")
+                                 : QStringLiteral("contact.ended"));
+        event.bindValue(3, start ? QStringLiteral("{\"channel\":\"phone\"}")
+                                 : QStringLiteral("{\"outcome\":\"information_given\"}"));
+        event.bindValue(4, at * 1000);
+        run(event);
+        QSqlQuery &projection = start ? started : ended;
+        projection.bindValue(0, start ? QVariant(id) : QVariant(at));
+        projection.bindValue(1, start ? QVariant(at) : QVariant(id));
+        run(projection);
+        ++i;
+        state.ResumeTiming();
+        QElapsedTimer t;
+        t.start();
+        if (!today.update(Now)) {
+            state.SkipWithError("update failed");
+            break;
+        }
+        contacts = today.contacts(filter).contacts;
+        benchmark::DoNotOptimize(contacts);
+        incremental.push_back(double(t.nsecsElapsed()) / 1e6);
+        state.PauseTiming();
+        t.restart();
+        bare.bindValue(0, filter.period.start());
+        bare.bindValue(1, filter.period.end());
+        run(bare);
+        bare.next();
+        if (bare.value(0).toLongLong() != contacts)
+            state.SkipWithError("the aggregates and the bare count disagree");
+        baseline.push_back(double(t.nsecsElapsed()) / 1e6);
+        t.restart();
+        benchmark::DoNotOptimize(kpis.report(filter, Now, &today).ok());
+        dashboard.push_back(double(t.nsecsElapsed()) / 1e6);
+        state.ResumeTiming();
+    }
+    sql.rollback();
+    state.counters["contacts_today"] = double(contacts);
+    for (const auto &[name, ms] :
+         {std::pair{"update", &incremental}, std::pair{"bare_query", &baseline},
+          std::pair{"dashboard_today", &dashboard}}) {
+        state.counters[std::string(name) + "_median_ms"] = bench::percentile(*ms, 0.5);
+        state.counters[std::string(name) + "_p99_ms"] = bench::percentile(*ms, 0.99);
+    }
+    state.counters["update_to_bare_median"] =
+        bench::percentile(incremental, 0.5) / std::max(1e-9, bench::percentile(baseline, 0.5));
+}
+BENCHMARK(BM_KpiTodayIncremental)->Iterations(200)->Unit(benchmark::kMillisecond);
 
 } // namespace

@@ -10,7 +10,7 @@
 #include "models/domain/knownissue.h"
 #include "models/intake/knownissues.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/clusterwatch.h"
+#include "models/alerts/clusterwatch.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/history/requestdetaildialog.h"

@@ -8,6 +8,7 @@
 #include "models/knowledge/articlerepository.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/monthlyreport.h"
+#include "models/supervision/phoneintervalimport.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/settings.h"
@@ -17,6 +18,7 @@
 #include "ui/supervisor/monthlyreportpdf.h"
 #include "ui/supervisor/supervisorworkspace.h"
 
+#include <QBuffer>
 #include <QDateEdit>
 #include <QJsonObject>
 #include <QLabel>
@@ -114,6 +116,20 @@ private slots:
         request(QStringLiteral("mr1"), QStringLiteral("Graffiti removal"), utc(3, 14), 48, 24);
         request(QStringLiteral("mr2"), QStringLiteral("Graffiti removal"), utc(4, 14), 48, 72);
         request(QStringLiteral("mr3"), QStringLiteral("Pothole repair"), utc(5, 14), 24, 0);
+        // The phone system's interval report of 2 November: 70 offered, 50 within 30 s (71 %),
+        // 7 abandoned (10 %), ASA 958.5 / 63 = 15.2 s; and one of 1 December (not November).
+        QByteArray csv = "interval_start,interval_minutes,queue,offered,answered,abandoned,"
+                         "answered_within,threshold_seconds,asa_seconds\n"
+                         "2026-11-02 09:00,30,general,40,36,4,30,30,12\n"
+                         "2026-11-02 09:30,30,general,20,18,2,12,30,0:25\n"
+                         "2026-11-02 09:00,30,spanish,10,9,1,8,30,8.5\n"
+                         "2026-12-01 09:00,30,general,99,99,0,99,30,1\n";
+        QBuffer in(&csv);
+        in.open(QIODevice::ReadOnly);
+        EventStore events(m_store->db());
+        QVERIFY(PhoneIntervalImport(m_store->db(), events, QStringLiteral("sup"))
+                    .import(in, Boston)
+                    .ok());
     }
 
     void gathersTheMonth()
@@ -125,6 +141,8 @@ private slots:
         QCOMPARE(d.month, QDate(2026, 11, 1));
         QCOMPARE(d.volumes.size(), 30);
         QCOMPARE(d.kpis.contacts, 4);
+        QCOMPARE(d.phone.total.offered, 70);
+        QCOMPARE(d.phone.total.answeredWithin, 50);
         const int phone = int(d.channels.indexOf(QStringLiteral("phone")));
         QVERIFY(phone >= 0);
         QCOMPARE(d.volumes.at(1).at(phone), 2);
@@ -169,6 +187,8 @@ private slots:
               QStringLiteral("Request types asked for most"), QStringLiteral("Graffiti removal"),
               QStringLiteral("Pothole repair"), QStringLiteral("Service-request SLA by department"),
               QStringLiteral("TESTDEP"), QStringLiteral("50 %"),
+              QStringLiteral("Service level (target 80 %)"), QStringLiteral("71 % in 30 s"),
+              QStringLiteral("Abandon rate"), QStringLiteral("0:15"),
               QStringLiteral("America/New_York")})
             QVERIFY2(text.contains(expected), qPrintable(expected + u"\n----\n" + text));
         // The same page is not written twice: the SLA table is on page 3 only.

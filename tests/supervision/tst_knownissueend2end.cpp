@@ -8,7 +8,7 @@
 #include "models/domain/knownissue.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/knownissues.h"
-#include "models/supervision/clusterwatch.h"
+#include "models/alerts/clusterwatch.h"
 #include "tests/support/serverfixture.h"
 #include "tests/support/syncworkstation.h"
 

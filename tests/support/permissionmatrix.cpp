@@ -1,6 +1,8 @@
 #include "tests/support/permissionmatrix.h"
 
 #include "models/domain/evaluationform.h"
+#include "models/domain/phoneinterval.h"
+#include "models/domain/teammembership.h"
 
 #include <QJsonObject>
 
@@ -484,6 +486,19 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                   m.make(QStringLiteral("known_issue"), m.id(QStringLiteral("ki2")),
                          QStringLiteral("known_issue.withdrawn"), {}),
                   Supervisors});
+    // Teams and the phone system's interval report (issue 16): supervisors and admins only.
+    cases.append({QStringLiteral("team.member_set"),
+                  {},
+                  m.make(teammembership::entityType(), m.id(QStringLiteral("agent")),
+                         teammembership::kind(), teammembership::payload(QStringLiteral("Day"))),
+                  Supervisors});
+    const PhoneInterval interval{m.id(QStringLiteral("q")), 1796976000, 15, 10, 8, 2, 7, 30, 12.5};
+    cases.append(
+        {QStringLiteral("phone.intervals_reported"),
+         {},
+         m.make(phoneday::entityType(), phoneday::dayId({2026, 12, 12}, interval.queue),
+                phoneday::kind(), phoneday::payload({2026, 12, 12}, interval.queue, {interval})),
+         Supervisors});
     return cases;
 }
 

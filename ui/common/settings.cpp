@@ -117,6 +117,10 @@ const QList<std::pair<QString, int WallboardSettings::*>> &wallboardKeys()
         {QStringLiteral("overdueRed"), &WallboardSettings::overdueRed},
         {QStringLiteral("helpFlagsRed"), &WallboardSettings::helpFlagsRed},
         {QStringLiteral("dueSoonHours"), &WallboardSettings::dueSoonHours},
+        {QStringLiteral("serviceLevelGreenPercent"), &WallboardSettings::serviceLevelGreenPercent},
+        {QStringLiteral("serviceLevelAmberPercent"), &WallboardSettings::serviceLevelAmberPercent},
+        {QStringLiteral("abandonAmberPercent"), &WallboardSettings::abandonAmberPercent},
+        {QStringLiteral("abandonRedPercent"), &WallboardSettings::abandonRedPercent},
     };
     return keys;
 }

@@ -20,6 +20,12 @@ struct WallboardSettings
     int overdueRed = 25;
     int helpFlagsRed = 1;
     int dueSoonHours = 4;
+    // The phone system's figures: service level green at or above, amber at or above (80 % in
+    // 30 s is the 311 norm); abandon rate amber above, red above (6 % good, 8 % the usual limit).
+    int serviceLevelGreenPercent = 80;
+    int serviceLevelAmberPercent = 70;
+    int abandonAmberPercent = 6;
+    int abandonRedPercent = 8;
 };
 
 // Typed access to the workstation's QSettings; nothing else touches the keys.

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/intake/knownissues.h"
-#include "models/supervision/clusterwatch.h"
+#include "models/alerts/clusterwatch.h"
 #include "ui/supervisor/supervisorcontext.h"
 
 #include <QWidget>
@@ -18,7 +18,7 @@ namespace civicdesk {
 class KnownIssueDialog;
 
 // The supervisor's cluster alerts: N requests of one type within R metres in the last T hours
-// (models/supervision/clusterdetector.h), updated as request events reach this store. The list
+// (models/alerts/clusterdetector.h), updated as request events reach this store. The list
 // shows each cluster (type, area, count, first and last, parent request); below it, the
 // selected cluster's requests (Enter opens one). From a cluster, "Post a known issue" (Alt+K)
 // tells every agent about it; the rule of a type (or the city-wide default) is changed here.

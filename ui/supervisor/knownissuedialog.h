@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/knownissue.h"
-#include "models/supervision/clusterdetector.h"
+#include "models/alerts/clusterdetector.h"
 
 #include <QDialog>
 #include <QTimeZone>

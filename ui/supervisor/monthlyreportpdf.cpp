@@ -205,9 +205,18 @@ Status MonthlyReportPdf::write(const MonthlyReportData &d, const QString &path)
                     {tr("SLA met (requests closed in the month)"),
                      tr("%1 of %2").arg(kpitexts::percent(k.slaMetRate()), count(k.slaClosed))},
                     {tr("Open at the end of the month"), count(k.open)},
-                    {tr("Overdue at the end of the month"), count(k.overdue)}},
+                    {tr("Overdue at the end of the month"), count(k.overdue)},
+                    {tr("Calls offered (phone system)"),
+                     d.phone.isEmpty() ? tr("no interval report") : count(d.phone.total.offered)},
+                    {tr("Service level (target %1)")
+                         .arg(kpitexts::percent(PhoneFigures::TargetServiceLevel)),
+                     kpitexts::serviceLevel(d.phone.total, d.phone.thresholdSeconds)},
+                    {tr("Abandon rate"), kpitexts::percent(d.phone.total.abandonRate())},
+                    {tr("Average speed of answer (minutes:seconds)"),
+                     kpitexts::duration(d.phone.total.asaSeconds())}},
                    {0.7, 0.3});
         page.text(kpitexts::fcrDefinition(), 8);
+        page.text(kpitexts::phoneDefinition(), 8);
 
         auto *volumes = new QChart;
         volumes->setTitle(tr("Contacts per day by channel"));

@@ -5,6 +5,7 @@
 #include "models/store/database.h"
 #include "models/supervision/helpflags.h"
 #include "models/supervision/supervisionkpis.h"
+#include "models/supervision/todayfigures.h"
 #include "ui/history/historycontext.h"
 #include "ui/history/historyservices.h"
 #include "ui/history/requestdetaildialog.h"
@@ -13,8 +14,10 @@
 #include "ui/supervisor/exportactions.h"
 #include "ui/supervisor/kpitexts.h"
 #include "ui/supervisor/lobbyfigurespanel.h"
+#include "ui/supervisor/phonefigurespanel.h"
 #include "ui/supervisor/replaypanel.h"
 #include "ui/supervisor/reviewpanel.h"
+#include "ui/supervisor/teamspanel.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -128,6 +131,7 @@ void SupervisorWorkspace::buildUi()
     m_dueSoon->setRange(1, KpiFilter::MaxDueSoonHours);
     m_dueSoon->setValue(4);
     m_dueSoon->setSuffix(tr(" h"));
+    buildTeamAndPhone();
     m_refresh = new QPushButton(tr("&Refresh"), this);
     named(m_refresh, "kpiRefreshButton", tr("Count again"));
     m_refresh->setAutoDefault(false);
@@ -143,6 +147,7 @@ void SupervisorWorkspace::buildUi()
     labelled(tr("&From:"), m_from);
     labelled(tr("&To:"), m_to);
     labelled(tr("A&gent:"), m_agent);
+    labelled(tr("Team:"), m_team);
     labelled(tr("&Channel:"), m_channel);
     labelled(tr("&Due within:"), m_dueSoon);
     filters->addWidget(m_refresh);
@@ -232,6 +237,9 @@ void SupervisorWorkspace::buildUi()
     m_clusters = new ClustersPanel(m_context, this);
     m_tabs->addTab(m_clusters, tr("Cl&usters"));
     connect(m_clusters, &ClustersPanel::requestChosen, this, &SupervisorWorkspace::openRequest);
+    // The phone system's interval reports, and the agents' teams (issue 16).
+    m_tabs->addTab(m_phone, tr("Phone system"));
+    m_tabs->addTab(m_teams, tr("Teams"));
     m_tabs->tabBar()->setObjectName(QStringLiteral("supervisorTabBar"));
     m_tabs->tabBar()->setAccessibleName(tr("Supervisor views"));
     // A tab chosen by its shortcut hands the focus to its list.
@@ -245,12 +253,14 @@ void SupervisorWorkspace::buildUi()
     layout->addWidget(m_error);
     layout->addWidget(exports->statusLabel());
     layout->addLayout(tiles);
+    layout->addWidget(m_phoneLine);
     layout->addWidget(definition);
     layout->addWidget(m_tabs, 1);
     setTabOrder(m_period, m_from);
     setTabOrder(m_from, m_to);
     setTabOrder(m_to, m_agent);
-    setTabOrder(m_agent, m_channel);
+    setTabOrder(m_agent, m_team);
+    setTabOrder(m_team, m_channel);
     setTabOrder(m_channel, m_dueSoon);
     setTabOrder(m_dueSoon, m_refresh);
     setTabOrder(m_refresh, exports->button());
@@ -267,6 +277,7 @@ void SupervisorWorkspace::buildUi()
         });
     connect(m_agent, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_channel, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
+    connect(m_team, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_dueSoon, &QSpinBox::valueChanged, this, &SupervisorWorkspace::refresh);
     connect(m_refresh, &QPushButton::clicked, this, &SupervisorWorkspace::refresh);
     m_figures->setFocus();
@@ -295,13 +306,20 @@ KpiFilter SupervisorWorkspace::filter() const
     f.period = KpiPeriod::days(m_from->date(), m_to->date(), m_context.cityZone);
     f.agent = m_agent->currentData().toString();
     f.channel = m_channel->currentData().toString();
+    f.team = m_team->currentData().toString();
     f.dueSoonHours = m_dueSoon->value();
     return f;
 }
 
 void SupervisorWorkspace::refresh()
 {
-    auto report = m_context.kpis.report(filter(), m_context.clock.now());
+    const QDateTime now = m_context.clock.now();
+    if (auto s = m_today->update(now); !s) {
+        m_error->setText(s.error().message);
+        m_error->show();
+        return;
+    }
+    auto report = m_context.kpis.report(filter(), now, m_today.get());
     if (!report) {
         m_error->setText(report.error().message);
         m_error->show();
@@ -310,6 +328,8 @@ void SupervisorWorkspace::refresh()
     m_error->hide();
     m_report = report.value();
     m_lobby->refresh(filter());
+    m_phone->refresh(filter().period);
+    m_phoneLine->setText(kpitexts::phoneSummary(m_phone->figures()));
     showReport();
 }
 

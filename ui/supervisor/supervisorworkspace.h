@@ -22,15 +22,19 @@ namespace civicdesk {
 class ClustersPanel;
 class DrillDownDialog;
 class LobbyFiguresPanel;
+class PhoneFiguresPanel;
+class TeamsPanel;
+class TodayFigures;
 class ReviewPanel;
 class HistoryServices;
 class RequestDetailDialog;
 
 // The supervisor's window: today's, this week's or any range's figures in the city's time
-// zone (per agent, per channel), the service-request SLA backlog by type and department, and
-// the agents' open help flags. Every number opens the contacts or requests behind it (Enter),
-// and a request there opens its detail and timeline. Only supervisors and admins open it.
-// Figures follow the store: an event written here or pulled from the central store updates them.
+// zone (per agent, team, channel), the phone system's service level beside them, the
+// service-request SLA backlog by type and department, and the agents' open help flags. Every number
+// opens the contacts or requests behind it (Enter), and a request there opens its detail and
+// timeline. Only supervisors and admins open it. Figures follow the store: an event written here or
+// pulled from the central store updates them.
 class SupervisorWorkspace : public QDialog
 {
     Q_OBJECT
@@ -51,9 +55,13 @@ public:
     ReviewPanel *reviewPanel() const { return m_reviews; }
     LobbyFiguresPanel *lobbyPanel() const { return m_lobby; }
     ClustersPanel *clustersPanel() const { return m_clusters; }
+    PhoneFiguresPanel *phonePanel() const { return m_phone; }
+    TeamsPanel *teamsPanel() const { return m_teams; }
 
 private:
     void buildUi();
+    void buildTeamAndPhone(); // the team filter, the phone system's line and tabs
+    void fillTeams();
     void periodChosen();
     void showReport();
     void showFigures();
@@ -75,6 +83,12 @@ private:
     QDateEdit *m_to;
     QComboBox *m_agent;
     QComboBox *m_channel;
+    QComboBox *m_team;
+    QLabel *m_phoneLine;
+    PhoneFiguresPanel *m_phone = nullptr;
+    TeamsPanel *m_teams = nullptr;
+    // Today's contact figures, updated by the arriving events (no full recount).
+    std::unique_ptr<TodayFigures> m_today;
     QSpinBox *m_dueSoon;
     QPushButton *m_refresh;
     QLabel *m_error;

@@ -2,7 +2,9 @@
 
 #include "models/store/database.h"
 #include "models/supervision/helpflags.h"
+#include "models/supervision/phonefigures.h"
 #include "models/supervision/supervisionkpis.h"
+#include "models/supervision/todayfigures.h"
 #include "ui/supervisor/kpitexts.h"
 
 #include <QGridLayout>
@@ -43,6 +45,7 @@ Wallboard::Wallboard(const SupervisorContext &context, const WallboardSettings &
       m_updated(new QLabel(this)), m_rotate(new QTimer(this)), m_changes(new QTimer(this)),
       m_tick(new QTimer(this))
 {
+    m_today = std::make_unique<TodayFigures>(context.database, context.cityZone);
     setObjectName(QStringLiteral("wallboard"));
     setWindowTitle(tr("CivicDesk wallboard"));
     setAccessibleName(tr("Wallboard"));
@@ -59,6 +62,8 @@ Wallboard::Wallboard(const SupervisorContext &context, const WallboardSettings &
     for (int i = 0; i < DepartmentTiles; ++i)
         departments.append(QStringLiteral("dept%1").arg(i));
     addPage(tr("Overdue requests by department"), departments);
+    addPage(tr("Phone system today"), {QStringLiteral("offered"), QStringLiteral("service_level"),
+                                       QStringLiteral("abandoned"), QStringLiteral("asa")});
     m_updated->setObjectName(QStringLiteral("wallboardUpdatedLabel"));
     QFont small = m_updated->font();
     small.setPointSize(18);
@@ -125,13 +130,20 @@ QWidget *Wallboard::addPage(const QString &title, const QStringList &keys)
     return page;
 }
 
+Wallboard::~Wallboard() = default;
+
 Wallboard::Level Wallboard::slaLevel(std::optional<double> rate) const
+{
+    return percentLevel(rate, m_settings.slaGreenPercent, m_settings.slaAmberPercent);
+}
+
+Wallboard::Level Wallboard::percentLevel(std::optional<double> rate, int green, int amber) const
 {
     if (!rate)
         return Level::Plain;
-    if (*rate * 100.0 >= m_settings.slaGreenPercent)
+    if (*rate * 100.0 >= green)
         return Level::Good;
-    if (*rate * 100.0 >= m_settings.slaAmberPercent)
+    if (*rate * 100.0 >= amber)
         return Level::Warning;
     return Level::Alarm;
 }
@@ -165,12 +177,18 @@ void Wallboard::refresh()
     KpiFilter filter;
     filter.period = KpiPeriod::today(now, m_context.cityZone);
     filter.dueSoonHours = m_settings.dueSoonHours;
-    auto report = m_context.kpis.report(filter, now);
+    // Today's contact figures follow the arriving events without counting the day again.
+    if (auto s = m_today->update(now); !s) {
+        m_updated->setText(s.error().message);
+        return;
+    }
+    auto report = m_context.kpis.report(filter, now, m_today.get());
     if (!report) {
         m_updated->setText(report.error().message);
         return;
     }
     const KpiReport &r = report.value();
+    showPhone(filter.period);
     const QLocale locale;
     const qsizetype flags = m_context.helpFlags.open().size();
     set(QStringLiteral("contacts"), locale.toString(r.contacts), Level::Plain, tr("Contacts"));
@@ -223,6 +241,30 @@ void Wallboard::refresh()
         tr("Today in %1 · updated %2")
             .arg(QString::fromUtf8(m_context.cityZone.id()),
                  locale.toString(now.toTimeZone(m_context.cityZone).time(), QLocale::ShortFormat)));
+}
+
+void Wallboard::showPhone(const KpiPeriod &today)
+{
+    auto phone = PhoneFigures::of(m_context.database.connectionName(), today);
+    const PhoneFigures f = phone ? phone.value() : PhoneFigures{};
+    const QLocale locale;
+    set(QStringLiteral("offered"), f.isEmpty() ? tr("–") : locale.toString(f.total.offered),
+        Level::Plain, tr("Calls offered (phone system)"));
+    set(QStringLiteral("service_level"), kpitexts::percent(f.total.serviceLevel()),
+        percentLevel(f.total.serviceLevel(), m_settings.serviceLevelGreenPercent,
+                     m_settings.serviceLevelAmberPercent),
+        f.thresholdSeconds > 0 ? tr("Answered within %1 s").arg(f.thresholdSeconds)
+                               : tr("Answered within the threshold"));
+    const auto abandon = f.total.abandonRate();
+    set(QStringLiteral("abandoned"), kpitexts::percent(abandon),
+        !abandon ? Level::Plain
+                 : (*abandon * 100.0 > m_settings.abandonRedPercent
+                        ? Level::Alarm
+                        : (*abandon * 100.0 > m_settings.abandonAmberPercent ? Level::Warning
+                                                                             : Level::Good)),
+        tr("Abandoned"));
+    set(QStringLiteral("asa"), kpitexts::duration(f.total.asaSeconds()), Level::Plain,
+        tr("Average speed of answer"));
 }
 
 void Wallboard::nextPage()

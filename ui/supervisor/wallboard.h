@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QWidget>
+#include <memory>
 
 class QLabel;
 class QStackedWidget;
@@ -13,11 +14,14 @@ class QTimer;
 
 namespace civicdesk {
 
+class TodayFigures;
+
 // The wall screen: today's figures in big, high-contrast type, a few pages that rotate, colour
 // thresholds from the settings. No personal data: no agent, caller, phone or address, only
 // counts, rates and department codes. Counts again shortly after every change to the store
 // (an event written here or pulled from the central store) and every half minute (time moves
-// requests into "overdue").
+// requests into "overdue"); today's contact figures follow the events incrementally
+// (TodayFigures). A page shows the phone system's figures of today (interval reports).
 class Wallboard : public QWidget
 {
     Q_OBJECT
@@ -34,13 +38,15 @@ public:
 
     Wallboard(const SupervisorContext &context, const WallboardSettings &settings,
               QWidget *parent = nullptr);
+    ~Wallboard() override;
 
     void refresh();
     void nextPage();
     int page() const;
     int pageCount() const;
     // A tile's figure and colour level, by key (contacts, handle, transfer, information, fcr,
-    // opened, sla, open, overdue, due_soon, help; dept0..dept5 on the department page).
+    // opened, sla, open, overdue, due_soon, help; dept0..dept5 on the department page;
+    // offered, service_level, abandoned, asa on the phone system's page).
     QString figure(const QString &key) const;
     Level level(const QString &key) const;
     // Every text the wall shows (tests check it holds no personal data).
@@ -56,7 +62,9 @@ private:
     QWidget *addPage(const QString &title, const QStringList &keys);
     void set(const QString &key, const QString &value, Level level, const QString &name = {});
     Level slaLevel(std::optional<double> rate) const;
+    Level percentLevel(std::optional<double> rate, int green, int amber) const;
     Level countLevel(qint64 n, int amber, int red) const;
+    void showPhone(const KpiPeriod &today);
 
     SupervisorContext m_context;
     WallboardSettings m_settings;
@@ -67,6 +75,7 @@ private:
     QTimer *m_rotate;
     QTimer *m_changes;
     QTimer *m_tick;
+    std::unique_ptr<TodayFigures> m_today;
 };
 
 } // namespace civicdesk

@@ -1,4 +1,4 @@
-#include "models/supervision/clusterdetector.h"
+#include "models/alerts/clusterdetector.h"
 
 #include "models/domain/place.h"
 

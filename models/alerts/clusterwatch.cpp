@@ -1,4 +1,4 @@
-#include "models/supervision/clusterwatch.h"
+#include "models/alerts/clusterwatch.h"
 
 #include "models/store/database.h"
 #include "models/store/sql.h"

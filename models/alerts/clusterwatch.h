@@ -2,7 +2,7 @@
 
 #include "models/domain/clock.h"
 #include "models/domain/result.h"
-#include "models/supervision/clusterdetector.h"
+#include "models/alerts/clusterdetector.h"
 
 #include <memory>
 

@@ -1,0 +1,105 @@
+#include "models/supervision/agentteams.h"
+
+#include "models/domain/event.h"
+#include "models/domain/teammembership.h"
+#include "models/store/database.h"
+#include "models/store/eventstore.h"
+#include "models/store/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace civicdesk {
+
+namespace {
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(AgentTeams)
+};
+} // namespace
+
+AgentTeams::AgentTeams(Database &database, EventStore &events, QString actor, Clock clock)
+    : m_database(database), m_events(events), m_actor(std::move(actor)), m_clock(std::move(clock))
+{
+}
+
+bool AgentTeams::mayManage(AgentRole role)
+{
+    return mayReviewAgents(role);
+}
+
+Status AgentTeams::assign(const QString &agent, const QString &team)
+{
+    const QString name = team.trimmed();
+    if (agent.trimmed().isEmpty())
+        return makeError(QStringLiteral("team.agent"), Text::tr("Choose the agent first."));
+    if (const QString p = teammembership::problem(name); !p.isEmpty())
+        return makeError(QStringLiteral("team.name"), p);
+    if (memberships().value(agent) == name)
+        return Ok{}; // already so: nothing to record
+    auto device = m_database.deviceCode();
+    if (!device)
+        return device.error();
+    const Event event =
+        Event::make(teammembership::entityType(), agent, teammembership::kind(),
+                    teammembership::payload(name), m_actor, device.value(), m_clock.now());
+    if (auto r = m_events.append(event); !r)
+        return r.error();
+    return Ok{};
+}
+
+QMap<QString, QString> AgentTeams::memberships(const QString &connection)
+{
+    QMap<QString, QString> teamOf;
+    QSqlQuery q(QSqlDatabase::database(connection));
+    q.setForwardOnly(true);
+    // Oldest first: the latest event of each agent is the one that stays.
+    if (!sql::exec(q,
+                   QStringLiteral("SELECT entity_id, payload FROM events WHERE entity_type = ? "
+                                  "AND kind = ? ORDER BY client_time, seq"),
+                   {teammembership::entityType(), teammembership::kind()}))
+        return teamOf;
+    while (q.next()) {
+        const QString team = QJsonDocument::fromJson(q.value(1).toString().toUtf8())
+                                 .object()
+                                 .value(u"team")
+                                 .toString();
+        if (team.isEmpty())
+            teamOf.remove(q.value(0).toString());
+        else
+            teamOf.insert(q.value(0).toString(), team);
+    }
+    return teamOf;
+}
+
+QStringList AgentTeams::members(const QString &connection, const QString &team)
+{
+    QStringList agents;
+    const QMap<QString, QString> teamOf = memberships(connection);
+    for (auto it = teamOf.cbegin(); it != teamOf.cend(); ++it) {
+        if (it.value() == team)
+            agents.append(it.key());
+    }
+    return agents;
+}
+
+QStringList AgentTeams::teams(const QString &connection)
+{
+    QStringList names = memberships(connection).values();
+    names.removeDuplicates();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+QMap<QString, QString> AgentTeams::memberships() const
+{
+    return memberships(m_database.connectionName());
+}
+
+QStringList AgentTeams::teams() const
+{
+    return teams(m_database.connectionName());
+}
+
+} // namespace civicdesk

@@ -1,0 +1,56 @@
+#pragma once
+
+// Private to the supervisor's KPIs: the SQL pieces the figures, the drill-downs and the exports
+// are put together from. Statements are built from fixed pieces only; input is always bound.
+
+#include "models/domain/result.h"
+#include "models/supervision/kpireport.h"
+
+#include <QSqlQuery>
+#include <QVariantList>
+
+namespace civicdesk::kpisql {
+
+constexpr qint64 Day = 86400;
+
+// A piece of SQL and its bind values, in the order they appear.
+struct Sql
+{
+    QString text;
+    QVariantList values;
+
+    Sql &add(const QString &piece, const QVariantList &more = {})
+    {
+        text += piece;
+        values += more;
+        return *this;
+    }
+    Sql &add(const Sql &other) { return add(other.text, other.values); }
+};
+
+// "alias.column IN (?, ?, ...)" over `names`, or a condition that holds for nothing when
+// there are none.
+Sql oneOf(const QString &column, const QStringList &names);
+// Contacts of the period, the agent, the team and the channel; `alias` names the contacts table.
+Sql contactFilter(const KpiFilter &f, const QString &alias = QStringLiteral("c"));
+// Requests the agent (or a member of the team) created, and of the channel.
+Sql requestFilter(const KpiFilter &f);
+// The local hour of the day a contact started, with the zone's offset at that instant.
+Sql hourOfDay(const KpiPeriod &period);
+// "count(CASE WHEN condition THEN 1 END)" over a condition.
+Sql countWhen(const Sql &condition);
+
+Result<QSqlQuery> run(const QString &connection, const Sql &statement);
+inline qint64 integer(const QSqlQuery &q, int column)
+{
+    return q.value(column).toLongLong();
+}
+
+inline const QString EndedSql = QStringLiteral("c.ended_at IS NOT NULL");
+inline const QString TransferSql =
+    QStringLiteral("c.outcome IN ('warm_transfer', 'cold_transfer')");
+inline const QString InformationSql = QStringLiteral("c.outcome = 'information_given'");
+inline const QString RequestOutcomeSql =
+    QStringLiteral("c.outcome IN ('request_created', 'attached_to_existing')");
+
+} // namespace civicdesk::kpisql

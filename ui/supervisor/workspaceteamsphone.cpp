@@ -1,0 +1,42 @@
+// The supervisor workspace's team filter, the phone system's line beside the figures, and the
+// "Phone system" and "Teams" tabs (issue 16), kept apart from supervisorworkspace.cpp.
+
+#include "models/store/database.h"
+#include "models/supervision/agentteams.h"
+#include "models/supervision/todayfigures.h"
+#include "ui/supervisor/phonefigurespanel.h"
+#include "ui/supervisor/supervisorworkspace.h"
+#include "ui/supervisor/teamspanel.h"
+
+#include <QComboBox>
+#include <QLabel>
+
+namespace civicdesk {
+
+void SupervisorWorkspace::buildTeamAndPhone()
+{
+    m_today = std::make_unique<TodayFigures>(m_context.database, m_context.cityZone);
+    m_team = new QComboBox(this);
+    m_team->setObjectName(QStringLiteral("kpiTeamComboBox"));
+    m_team->setAccessibleName(tr("Team"));
+    fillTeams();
+    m_phoneLine = new QLabel(this);
+    m_phoneLine->setObjectName(QStringLiteral("phoneSummaryLabel"));
+    m_phoneLine->setWordWrap(true);
+    m_phone = new PhoneFiguresPanel(m_context, this);
+    m_teams = new TeamsPanel(m_context, this);
+    connect(m_teams, &TeamsPanel::teamsChanged, this, &SupervisorWorkspace::fillTeams);
+}
+
+void SupervisorWorkspace::fillTeams()
+{
+    const QString current = m_team->currentData().toString();
+    const QSignalBlocker block(m_team);
+    m_team->clear();
+    m_team->addItem(tr("All teams"), QString());
+    for (const QString &team : AgentTeams::teams(m_context.database.connectionName()))
+        m_team->addItem(team, team);
+    m_team->setCurrentIndex(std::max(0, m_team->findData(current)));
+}
+
+} // namespace civicdesk
