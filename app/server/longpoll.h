@@ -37,8 +37,8 @@ public:
 
     // `answer` builds the whole answer for this waiter's pull after a given number (SyncApi shares
     // the bytes among waiters after the same number with the same page size and audience).
-    void wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds,
-              Answer answer, QString logLine);
+    void wait(QHttpServerResponder &&responder, qint64 after, int limit, int seconds, Answer answer,
+              QString logLine);
     // New events were accepted here: answer every waiter behind them, once the current event
     // (the push's own answer) is done; several pushes in one turn of the event loop wake the
     // waiters once.

@@ -56,8 +56,7 @@ SyncApi::SyncApi(Database &database, AccountStore &accounts, StoreWriter &writer
       m_log(database), m_gate(accounts), m_signIns(signIns),
       m_loginsPerAddress(signIns.perAddressPerMinute),
       m_loginsPerAccount(signIns.perAccountPerMinute),
-      m_passwordChecks(signIns.workers, signIns.queue),
-      m_longPoll([this] { return lastSeq(); })
+      m_passwordChecks(signIns.workers, signIns.queue), m_longPoll([this] { return lastSeq(); })
 {
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "models/alerts/clusterdetector.h"
 #include "models/domain/clock.h"
 #include "models/domain/result.h"
-#include "models/alerts/clusterdetector.h"
 
 #include <memory>
 

@@ -132,13 +132,20 @@ SupervisionExport::SupervisionExport(const Database &database)
 
 QStringList SupervisionExport::contactColumns()
 {
-    return {QStringLiteral("contact_id"),      QStringLiteral("started_at"),
-            QStringLiteral("ended_at"),        QStringLiteral("handle_seconds"),
-            QStringLiteral("channel"),         QStringLiteral("agent"),
-            QStringLiteral("outcome"),         QStringLiteral("transfer_destination"),
-            QStringLiteral("request_numbers"), QStringLiteral("service_codes"),
-            QStringLiteral("caller_name"),     QStringLiteral("caller_phone"),
-            QStringLiteral("caller_email"),    QStringLiteral("call_id"),
+    return {QStringLiteral("contact_id"),
+            QStringLiteral("started_at"),
+            QStringLiteral("ended_at"),
+            QStringLiteral("handle_seconds"),
+            QStringLiteral("channel"),
+            QStringLiteral("agent"),
+            QStringLiteral("outcome"),
+            QStringLiteral("transfer_destination"),
+            QStringLiteral("request_numbers"),
+            QStringLiteral("service_codes"),
+            QStringLiteral("caller_name"),
+            QStringLiteral("caller_phone"),
+            QStringLiteral("caller_email"),
+            QStringLiteral("call_id"),
             QStringLiteral("team")};
 }
 

@@ -244,35 +244,35 @@ quint64 SyncClient::pull(qint64 after, int limit, int waitSeconds, Callback<Pull
                              .arg(after)
                              .arg(limit)
                              .arg(waitSeconds);
-    return send(
-        "GET", path, nullptr, waitSeconds * 1000, [done = std::move(done)](Result<QJsonObject> r) {
-            if (!r)
-                return done(r.error());
-            const QJsonObject &o = r.value();
-            if (!o.value(u"events").isArray())
-                return done(protocolError(QStringLiteral("events")));
-            PullResult result;
-            qint64 previous = 0;
-            for (const QJsonValue &v : o.value(u"events").toArray()) {
-                QString field;
-                auto decoded = eventFromJson(v.toObject(), &field);
-                if (!decoded)
-                    return done(protocolError(decoded.error().message));
-                if (decoded.value().seq <= previous)
-                    return done(protocolError(QStringLiteral("seq order")));
-                previous = decoded.value().seq;
-                result.events.append(decoded.value());
-            }
-            result.lastSeq = qint64(o.value(u"last_seq").toDouble());
-            // A server before "through" leaves it out: the last event is the cursor then.
-            if (o.contains(u"through")) {
-                result.through = qint64(o.value(u"through").toDouble());
-                if (!result.events.isEmpty() && result.through < result.events.last().seq)
-                    return done(protocolError(QStringLiteral("through")));
-            }
-            result.more = o.value(u"more").toBool();
-            done(result);
-        });
+    return send("GET", path, nullptr, waitSeconds * 1000,
+                [done = std::move(done)](Result<QJsonObject> r) {
+                    if (!r)
+                        return done(r.error());
+                    const QJsonObject &o = r.value();
+                    if (!o.value(u"events").isArray())
+                        return done(protocolError(QStringLiteral("events")));
+                    PullResult result;
+                    qint64 previous = 0;
+                    for (const QJsonValue &v : o.value(u"events").toArray()) {
+                        QString field;
+                        auto decoded = eventFromJson(v.toObject(), &field);
+                        if (!decoded)
+                            return done(protocolError(decoded.error().message));
+                        if (decoded.value().seq <= previous)
+                            return done(protocolError(QStringLiteral("seq order")));
+                        previous = decoded.value().seq;
+                        result.events.append(decoded.value());
+                    }
+                    result.lastSeq = qint64(o.value(u"last_seq").toDouble());
+                    // A server before "through" leaves it out: the last event is the cursor then.
+                    if (o.contains(u"through")) {
+                        result.through = qint64(o.value(u"through").toDouble());
+                        if (!result.events.isEmpty() && result.through < result.events.last().seq)
+                            return done(protocolError(QStringLiteral("through")));
+                    }
+                    result.more = o.value(u"more").toBool();
+                    done(result);
+                });
 }
 
 quint64 SyncClient::reference(Callback<RemoteReferenceIndex> done)

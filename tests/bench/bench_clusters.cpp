@@ -6,11 +6,11 @@
 // new events from the store, then the detector); and the bare baseline, the store's own append
 // of the same event. Prints median and p99 of each, and the ratio of the watch to the append.
 
+#include "models/alerts/clusterdetector.h"
+#include "models/alerts/clusterwatch.h"
 #include "models/domain/event.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/alerts/clusterdetector.h"
-#include "models/alerts/clusterwatch.h"
 #include "tests/bench/percentile.h"
 #include "tests/support/teststore.h"
 

@@ -68,6 +68,16 @@ class TestCtiBridge : public QObject
         QSignalSpy ended(&adapter, &TelephonyAdapter::ended);
         adapter.start();
         QTRY_COMPARE(adapter.state(), LinkState::Connected);
+        // The bridge takes the connection on a thread of its own: a call rung before it has
+        // would reach no one (as a phone system's bridge would drop it too).
+        QByteArray said;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         said += bridge.readAll();
+                         return said.contains("CivicDesk connected");
+                     },
+                     10000),
+                 said.constData());
 
         bridge.write("ring (617) 555-0100 es general\n");
         QTRY_COMPARE(offered.size(), 1);

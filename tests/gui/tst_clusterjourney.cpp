@@ -6,11 +6,11 @@
 // Ctrl+K attaches the caller to the cluster's parent request. Results through the capability
 // API.
 
+#include "models/alerts/clusterwatch.h"
 #include "models/domain/event.h"
 #include "models/domain/knownissue.h"
 #include "models/intake/knownissues.h"
 #include "models/store/eventstore.h"
-#include "models/alerts/clusterwatch.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/history/requestdetaildialog.h"

@@ -146,7 +146,7 @@ private slots:
         QCOMPARE(qint64(answer[u"through"].toDouble()), before + 2);
         const auto next =
             server().get(QStringLiteral("/api/v1/events?after=%1&limit=1").arg(before + 1),
-                          m_tokens[QStringLiteral("call_taker")]);
+                         m_tokens[QStringLiteral("call_taker")]);
         QCOMPARE(next.json()[u"events"].toArray().size(), 0);
         QCOMPARE(qint64(next.json()[u"through"].toDouble()), before + 2);
 

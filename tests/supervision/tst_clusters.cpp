@@ -5,13 +5,13 @@
 // them (bad values refused, naming the key); and the detector over a real store, fed by the
 // request events appended after it started.
 
+#include "models/alerts/clusterdetector.h"
+#include "models/alerts/clusterwatch.h"
 #include "models/citypack/citypack.h"
 #include "models/domain/clusterrule.h"
 #include "models/domain/event.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/alerts/clusterdetector.h"
-#include "models/alerts/clusterwatch.h"
 #include "tests/support/teststore.h"
 
 #include <QJsonDocument>

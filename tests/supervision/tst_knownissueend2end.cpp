@@ -5,10 +5,10 @@
 // outside it, not to another type). The server refuses a known issue from a call taker even
 // when the workstation's own check is bypassed. Withdrawn, it leaves the second workstation.
 
+#include "models/alerts/clusterwatch.h"
 #include "models/domain/knownissue.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/knownissues.h"
-#include "models/alerts/clusterwatch.h"
 #include "tests/support/serverfixture.h"
 #include "tests/support/syncworkstation.h"
 

@@ -9,7 +9,7 @@
 #include "models/domain/evaluationform.h"
 #include "models/quality/qualityreviews.h"
 #include "tests/support/serverprocess.h"
-#include "tests/sync/syncfixture.h"
+#include "tests/support/syncworkstation.h"
 
 #include <QSqlQuery>
 #include <QTest>
