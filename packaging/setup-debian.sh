@@ -18,8 +18,12 @@ packages=(
   libqrencode-dev zbar-tools poppler-utils
   qt6-charts-dev
   qt6-speech-dev qt6-speech-flite-plugin
-  nodejs npm # tst_open311thirdparty: Ajv, the third-party Open311 schema validator
 )
+# tst_open311thirdparty runs Ajv, the third-party Open311 schema validator, with Node.js and npm:
+# Debian's, unless a Node.js with its own npm is installed already (Debian's npm conflicts with it).
+if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+  packages+=(nodejs npm)
+fi
 # The fuzzers (packaging/run-fuzzers.sh) need Debian's clang with libFuzzer; only they ask for it.
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang)

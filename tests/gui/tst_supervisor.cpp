@@ -149,6 +149,34 @@ private slots:
         }
     }
 
+    // A supervisor's desk PC has a 1366x768 screen: on every tab, in English and in Spanish, the
+    // workspace fits it (the Spanish filter row and tiles once made it wider than the screen,
+    // cutting off Export, the help-flag tile and the right edge of every tab).
+    void theWorkspaceFitsA1366x768Screen()
+    {
+        for (const QString &language : {QStringLiteral("es"), QStringLiteral("en")}) {
+            QCOMPARE(installTranslations(*QCoreApplication::instance(), language), language);
+            Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
+            QVERIFY(desk.window);
+            test::Journey j;
+            QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
+            SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
+            QVERIFY(workspace);
+            auto *tabs = workspace->findChild<QTabWidget *>();
+            QVERIFY(tabs);
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                QTRY_VERIFY(tabs->currentWidget()->isVisible());
+                const QSize least = workspace->minimumSizeHint();
+                QVERIFY2(least.width() <= 1366 && least.height() <= 740,
+                         qPrintable(QStringLiteral("%1, tab %2: the workspace needs %3x%4")
+                                        .arg(language, tabs->tabText(i))
+                                        .arg(least.width())
+                                        .arg(least.height())));
+            }
+        }
+    }
+
     void supervisorByKeyboardFromAFigureToARequestAndAHelpFlag()
     {
         writeAgentWork(m_store->db(), Overdue, QStringLiteral("sup-contact-1"));

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/intake/knownissues.h"
 #include "models/alerts/clusterwatch.h"
+#include "models/intake/knownissues.h"
 #include "ui/supervisor/supervisorcontext.h"
 
 #include <QWidget>

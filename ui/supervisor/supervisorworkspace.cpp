@@ -136,20 +136,20 @@ void SupervisorWorkspace::buildUi()
     named(m_refresh, "kpiRefreshButton", tr("Count again"));
     m_refresh->setAutoDefault(false);
 
+    // Two rows, so that the workspace fits a 1366 px screen in every language: the period and
+    // the actions, then who and how.
     auto *filters = new QHBoxLayout;
-    const auto labelled = [this, filters](const QString &text, QWidget *field) {
+    auto *scope = new QHBoxLayout;
+    const auto labelled = [this](QHBoxLayout *row, const QString &text, QWidget *field) {
         auto *label = new QLabel(text, this);
         label->setBuddy(field);
-        filters->addWidget(label);
-        filters->addWidget(field);
+        row->addWidget(label);
+        row->addWidget(field);
     };
-    labelled(tr("&Period:"), m_period);
-    labelled(tr("&From:"), m_from);
-    labelled(tr("&To:"), m_to);
-    labelled(tr("A&gent:"), m_agent);
-    labelled(tr("Team:"), m_team);
-    labelled(tr("&Channel:"), m_channel);
-    labelled(tr("&Due within:"), m_dueSoon);
+    labelled(filters, tr("&Period:"), m_period);
+    labelled(filters, tr("&From:"), m_from);
+    labelled(filters, tr("&To:"), m_to);
+    labelled(filters, tr("&Due within:"), m_dueSoon);
     filters->addWidget(m_refresh);
     // CSV of the contacts or requests behind the figures, for the filter as shown.
     auto *exports = new ExportActions(
@@ -157,6 +157,10 @@ void SupervisorWorkspace::buildUi()
     exports->setObjectName(QStringLiteral("exportActions"));
     filters->addWidget(exports->button());
     filters->addStretch(1);
+    labelled(scope, tr("A&gent:"), m_agent);
+    labelled(scope, tr("Team:"), m_team);
+    labelled(scope, tr("&Channel:"), m_channel);
+    scope->addStretch(1);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("kpiErrorLabel"));
@@ -179,8 +183,12 @@ void SupervisorWorkspace::buildUi()
         big.setPointSizeF(big.pointSizeF() * 1.8);
         big.setBold(true);
         value->setFont(big);
+        // A long name ("Tiempo medio de atención") wraps rather than widening the window.
+        name->setWordWrap(true);
+        name->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
         tiles->addWidget(value, 0, i, Qt::AlignHCenter);
-        tiles->addWidget(name, 1, i, Qt::AlignHCenter);
+        tiles->addWidget(name, 1, i);
+        tiles->setColumnStretch(i, 1);
         m_tiles.append(value);
     }
     auto *definition = new QLabel(kpitexts::fcrDefinition(), this);
@@ -250,6 +258,7 @@ void SupervisorWorkspace::buildUi()
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addLayout(scope);
     layout->addWidget(m_error);
     layout->addWidget(exports->statusLabel());
     layout->addLayout(tiles);
