@@ -6952,7 +6952,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>Standalone: working on this workstation&apos;s store (no server configured)</source>
-        <translation>Modo independiente: se trabaja con el almacén local de esta estación de trabajo (no hay servidor configurado)</translation>
+        <translation>Modo independiente: almacén local de este puesto (sin servidor configurado)</translation>
     </message>
     <message>
         <source>Store: %1 · %2 requests</source>
@@ -10104,7 +10104,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>Standalone: working on this workstation&apos;s store (no server configured)</source>
-        <translation>Modo independiente: se trabaja con el almacén local de esta estación de trabajo (no hay servidor configurado)</translation>
+        <translation>Modo independiente: almacén local de este puesto (sin servidor configurado)</translation>
     </message>
     <message>
         <source>never</source>
