@@ -106,9 +106,15 @@ void configureReader(CsvReader &csv, const CsvForm &form)
     csv.setColumnNames(form.columns);
 }
 
-void configureReader(CsvReader &csv, const CityPack &pack, const QString &file)
+Result<PackCsv> openPackCsv(const CityPack &pack, const QString &file)
 {
-    configureReader(csv, pack.csvForms.value(file));
+    auto opened = PackFile::open(pack.path(file));
+    if (!opened)
+        return opened.error();
+    PackCsv csv{std::move(opened).value(), nullptr};
+    csv.reader = std::make_unique<CsvReader>(csv.file->device());
+    configureReader(*csv.reader, pack.csvForms.value(file));
+    return csv;
 }
 
 // A CSV file named by a manifest key: its path, or a description of how the city's own export

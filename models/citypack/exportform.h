@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QTimeZone>
+#include <memory>
 #include <optional>
 
 namespace civicdesk {
@@ -44,8 +45,14 @@ QStringList csvFiles(const QJsonValue &value, const QString &key, CityPack &pack
 
 // Sets a reader to the file's encoding, separator and words for "no value".
 void configureReader(CsvReader &csv, const CsvForm &form);
-// Sets a reader to how the pack's CSV file `file` (not a history file) is written.
-void configureReader(CsvReader &csv, const CityPack &pack, const QString &file);
+// One of the pack's CSV files (not a history file), opened and read as its description says
+// (pack.csvForms): every importer opens its CSV here, so none can miss the city's own form.
+struct PackCsv
+{
+    std::unique_ptr<PackFile> file;
+    std::unique_ptr<CsvReader> reader;
+};
+Result<PackCsv> openPackCsv(const CityPack &pack, const QString &file);
 
 // Reads the timestamps of one export in its form: a Qt date format (two-digit years in the
 // schema's century), ISO 8601 (an offset or Z is honoured; without one the time is the city's

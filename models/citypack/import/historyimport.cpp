@@ -199,11 +199,10 @@ Result<QHash<QString, QString>> readTypeMap(const CityPack &pack, const QString 
     QHash<QString, QString> map;
     if (file.isEmpty())
         return map;
-    auto opened = PackFile::open(pack.path(file));
+    auto opened = openPackCsv(pack, file);
     if (!opened)
         return opened.error();
-    CsvReader csv(opened.value()->device());
-    configureReader(csv, pack, file);
+    CsvReader &csv = *opened.value().reader;
     if (auto s = csv.readHeader({QStringLiteral("service_code")}); !s)
         return makeError(QStringLiteral("pack.history"), file + u": " + s.error().message);
     QString sourceColumn;

@@ -47,11 +47,10 @@ Result<int> importIntakeRules(QSqlDatabase &db, const CityPack &pack)
     if (pack.intakeRulesFile.isEmpty())
         return 0;
     const QString file = pack.intakeRulesFile;
-    auto opened = PackFile::open(pack.path(file));
+    auto opened = openPackCsv(pack, file);
     if (!opened)
         return opened.error();
-    CsvReader csv(opened.value()->device());
-    configureReader(csv, pack, file);
+    CsvReader &csv = *opened.value().reader;
     if (auto s = csv.readHeader({QStringLiteral("service_code"), QStringLiteral("contact_rule"),
                                  QStringLiteral("emergency")});
         !s)
@@ -124,11 +123,10 @@ Result<int> importReferrals(QSqlDatabase &db, const CityPack &pack)
     if (pack.referralsFile.isEmpty())
         return 0;
     const QString file = pack.referralsFile;
-    auto opened = PackFile::open(pack.path(file));
+    auto opened = openPackCsv(pack, file);
     if (!opened)
         return opened.error();
-    CsvReader csv(opened.value()->device());
-    configureReader(csv, pack, file);
+    CsvReader &csv = *opened.value().reader;
     if (auto s =
             csv.readHeader({QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("phone"),
                             QStringLiteral("places"), QStringLiteral("zips")});

@@ -129,11 +129,10 @@ Result<int> importArticleFile(QSqlDatabase &db, const CityPack &pack, const QStr
 Status importSeedFile(QSqlDatabase &db, const CityPack &pack, const QString &file,
                       ImportReport &report)
 {
-    auto opened = PackFile::open(pack.path(file));
+    auto opened = openPackCsv(pack, file);
     if (!opened)
         return opened.error();
-    CsvReader csv(opened.value()->device());
-    configureReader(csv, pack, file);
+    CsvReader &csv = *opened.value().reader;
     if (auto s = csv.readHeader({QStringLiteral("service_code"), QStringLiteral("name"),
                                  QStringLiteral("description"), QStringLiteral("keywords")});
         !s)
@@ -211,11 +210,10 @@ Result<int> importSynonyms(QSqlDatabase &db, const CityPack &pack)
     if (pack.synonymsFile.isEmpty())
         return 0;
     const QString file = pack.synonymsFile;
-    auto opened = PackFile::open(pack.path(file));
+    auto opened = openPackCsv(pack, file);
     if (!opened)
         return opened.error();
-    CsvReader csv(opened.value()->device());
-    configureReader(csv, pack, file);
+    CsvReader &csv = *opened.value().reader;
     if (auto s = csv.readHeader(
             {QStringLiteral("language"), QStringLiteral("term"), QStringLiteral("synonyms")});
         !s)

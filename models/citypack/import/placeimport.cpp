@@ -184,12 +184,11 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
     }
     if (pack.addressesFile.isEmpty())
         return Ok{};
-    auto opened = PackFile::open(pack.path(pack.addressesFile));
+    const QString file = pack.addressesFile;
+    auto opened = openPackCsv(pack, pack.addressesFile);
     if (!opened)
         return opened.error();
-    CsvReader csv(opened.value()->device());
-    const QString file = pack.addressesFile;
-    configureReader(csv, pack, file);
+    CsvReader &csv = *opened.value().reader;
     if (auto s = csv.readHeader({QStringLiteral("house_number"), QStringLiteral("street_name"),
                                  QStringLiteral("zip"), QStringLiteral("latitude"),
                                  QStringLiteral("longitude")});
@@ -203,7 +202,7 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
     const auto failed = [&](qint64 line, const Error &error) {
         return packFileError(file, ImportText::tr("line %1: %2").arg(line).arg(error.message));
     };
-    const qint64 total = std::max<qint64>(1, opened.value()->compressedSize());
+    const qint64 total = std::max<qint64>(1, opened.value().file->compressedSize());
     RowProblems rows(pack);
     while (csv.next()) {
         const QString street = csv.value(QStringLiteral("street_name")).trimmed();
@@ -232,7 +231,7 @@ Status importAddresses(QSqlDatabase &db, const CityPack &pack, ImportReport &rep
             return failed(insert.failedLine(), s.error());
         ++report.addresses;
         if (report.addresses % 4096 == 0 && progress)
-            progress(double(opened.value()->compressedPosition()) / double(total));
+            progress(double(opened.value().file->compressedPosition()) / double(total));
     }
     if (!rows.isEmpty())
         return rows.result();
@@ -256,12 +255,11 @@ Status importIntersections(QSqlDatabase &db, const CityPack &pack, ImportReport 
         return s;
     if (pack.intersectionsFile.isEmpty())
         return Ok{};
-    auto opened = PackFile::open(pack.path(pack.intersectionsFile));
+    const QString file = pack.intersectionsFile;
+    auto opened = openPackCsv(pack, pack.intersectionsFile);
     if (!opened)
         return opened.error();
-    const QString file = pack.intersectionsFile;
-    CsvReader csv(opened.value()->device());
-    configureReader(csv, pack, file);
+    CsvReader &csv = *opened.value().reader;
     if (auto s = csv.readHeader({QStringLiteral("intersection"), QStringLiteral("latitude"),
                                  QStringLiteral("longitude")});
         !s)
