@@ -15,7 +15,7 @@ packages=(
   xvfb xauth desktop-file-utils appstream
   lintian mmdebstrap curl
   baresip-core
-  libqrencode-dev zbar-tools poppler-utils
+  libqrencode-dev zbar-tools poppler-utils faketime
   qt6-charts-dev
   qt6-speech-dev qt6-speech-flite-plugin
 )

@@ -12,6 +12,7 @@
 #include "models/quality/intakereplay.h"
 #include "models/store/eventstore.h"
 #include "tests/gui/keyboardjourney.h"
+#include "tests/support/citytoday.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
@@ -53,7 +54,7 @@ private slots:
     {
         // Ximena's two calls a few minutes ago, recorded by the real intake: a request
         // (with a type change and a correction), then an information call with an article.
-        QDateTime now = QDateTime::currentDateTimeUtc().addSecs(-900);
+        QDateTime now = test::startWithinCityToday(QTimeZone("America/New_York"), 900);
         EventStore events(m_store->db());
         events.setRole(AgentRole::CallTaker);
         IntakeService service(m_store->db(), events, QStringLiteral("Ximena"));

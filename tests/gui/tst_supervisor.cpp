@@ -10,6 +10,7 @@
 #include "models/supervision/helpflags.h"
 #include "models/supervision/supervisionkpis.h"
 #include "tests/gui/keyboardjourney.h"
+#include "tests/support/citytoday.h"
 #include "tests/support/teststore.h"
 #include "translations/translator.h"
 #include "ui/common/mainwindow.h"
@@ -39,26 +40,28 @@ namespace {
 
 const QString Overdue = QStringLiteral("SUP-OVERDUE-1");
 
-// Events as an agent's workstation writes them, at times relative to now.
+// Events as an agent's workstation writes them, at `at`.
 void append(Database &db, const QString &type, const QString &id, const QString &kind,
-            const QJsonObject &payload, const QString &actor, qint64 secondsAgo)
+            const QJsonObject &payload, const QString &actor, const QDateTime &at)
 {
     EventStore events(db);
-    auto r = events.append(Event::make(type, id, kind, payload, actor, QStringLiteral("W1"),
-                                       QDateTime::currentDateTimeUtc().addSecs(-secondsAgo)));
+    auto r = events.append(Event::make(type, id, kind, payload, actor, QStringLiteral("W1"), at));
     QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
 }
 
 // An agent's contact today and a request that went past its due time a minute ago, with a
 // caller's name, phone and address the wallboard must never show.
+// The contact takes the ten minutes before now, or, just after the city's midnight, the first
+// minutes of the day: it is always one of today's contacts.
 void writeAgentWork(Database &db, const QString &number, const QString &contact)
 {
+    const QDateTime start = test::startWithinCityToday(QTimeZone("America/New_York"), 600);
     append(db, QStringLiteral("contact"), contact, QStringLiteral("contact.started"),
-           {{QStringLiteral("channel"), QStringLiteral("phone")}}, QStringLiteral("Ximena"), 600);
+           {{QStringLiteral("channel"), QStringLiteral("phone")}}, QStringLiteral("Ximena"), start);
     append(db, QStringLiteral("caller"), contact + u"-caller", QStringLiteral("caller.upserted"),
            {{QStringLiteral("name"), QStringLiteral("Zelda Quux")},
             {QStringLiteral("phone"), QStringLiteral("+16175559876")}},
-           QStringLiteral("Ximena"), 590);
+           QStringLiteral("Ximena"), start.addSecs(10));
     append(db, QStringLiteral("request"), contact + u"-request", QStringLiteral("request.created"),
            {{QStringLiteral("number"), number},
             {QStringLiteral("service_code"), QStringLiteral("SUPTEST")},
@@ -68,10 +71,10 @@ void writeAgentWork(Database &db, const QString &number, const QString &contact)
             {QStringLiteral("caller_id"), QString(contact + u"-caller")},
             {QStringLiteral("due_at"),
              QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate)}},
-           QStringLiteral("Ximena"), 580);
+           QStringLiteral("Ximena"), start.addSecs(20));
     append(db, QStringLiteral("contact"), contact, QStringLiteral("contact.ended"),
            {{QStringLiteral("outcome"), QStringLiteral("request_created")}},
-           QStringLiteral("Ximena"), 500);
+           QStringLiteral("Ximena"), start.addSecs(100));
 }
 
 } // namespace
