@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QTimer>
 #include <QUrlQuery>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -59,6 +60,18 @@ Error httpError(int status, const QJsonObject &body, const QByteArray &retryAfte
     return makeError(QStringLiteral("http"), message);
 }
 
+// When a 503 or 429 with Retry-After (delta-seconds, the form civicdesk-server sends) lets the
+// client call again; an expired deadline for every other answer.
+QDeadlineTimer retryAfterDeadline(int status, const QByteArray &retryAfter)
+{
+    constexpr int MaxSeconds = 300;
+    bool ok = false;
+    const int seconds = retryAfter.trimmed().toInt(&ok);
+    if ((status != 503 && status != 429) || !ok || seconds <= 0)
+        return QDeadlineTimer(0);
+    return QDeadlineTimer(qint64(std::min(seconds, MaxSeconds)) * 1000);
+}
+
 } // namespace
 
 SyncClient::SyncClient(QNetworkAccessManager &network, QUrl server, QObject *parent)
@@ -99,6 +112,11 @@ void SyncClient::abort()
     const QList<quint64> calls = m_inFlight.keys();
     for (quint64 call : calls)
         cancel(call);
+}
+
+int SyncClient::retryAfterMs() const
+{
+    return int(std::max<qint64>(0, m_notBefore.remainingTime()));
 }
 
 quint64 SyncClient::send(const QByteArray &method, const QString &path, const QJsonObject *body,
@@ -152,6 +170,7 @@ quint64 SyncClient::send(const QByteArray &method, const QString &path, const QJ
             const QJsonDocument json = bytes.trimmed().isEmpty()
                                            ? QJsonDocument(QJsonObject())
                                            : QJsonDocument::fromJson(bytes, &parse);
+            m_notBefore = retryAfterDeadline(status, reply->rawHeader("Retry-After"));
             if (status < 200 || status >= 300) {
                 done(httpError(status, json.object(), reply->rawHeader("Retry-After")));
                 return;

@@ -4,6 +4,7 @@
 #include "models/domain/result.h"
 #include "models/sync/syncstore.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -115,6 +116,11 @@ public:
     void abort();
     int callsInFlight() const { return int(m_inFlight.size()); }
 
+    // How long the server asked to be left alone, counted from now, by the answer last received:
+    // a 503 (the store unreachable or busy) or a 429 with Retry-After in seconds (at most 300);
+    // 0 when that answer did not ask. Read it in a failed call's callback.
+    int retryAfterMs() const;
+
 private:
     using JsonCallback = std::function<void(Result<QJsonObject>)>;
     quint64 send(const QByteArray &method, const QString &path, const QJsonObject *body,
@@ -127,6 +133,7 @@ private:
     int m_timeoutMs = 30000;
     QHash<quint64, QPointer<QNetworkReply>> m_inFlight;
     quint64 m_nextCall = 1;
+    QDeadlineTimer m_notBefore; // from the last answer's Retry-After
 };
 
 } // namespace civicdesk

@@ -104,6 +104,13 @@ void SyncEngine::failed(const Error &error)
         m_connection = SyncStatus::Connection::Offline;
 }
 
+int SyncEngine::serverAskedToWait(const Error &error) const
+{
+    // A store that cannot be reached (503) or a limit (429) says when to come back; a refused
+    // connection or a timeout has no answer to ask anything.
+    return error.code == u"server" || error.code == u"throttled" ? m_client.retryAfterMs() : 0;
+}
+
 void SyncEngine::runPush()
 {
     const QList<Event> batch = m_store.pendingBatch(m_batchSize);
@@ -128,7 +135,7 @@ void SyncEngine::runPush()
                 qCWarning(lcSync) << s.error().message;
             failed(r.error());
             if (r.error().code != u"auth") {
-                m_scheduler.pushFinished(false, false);
+                m_scheduler.pushFinished(false, false, serverAskedToWait(r.error()));
                 publish();
             }
             return;
@@ -163,7 +170,8 @@ void SyncEngine::runPull()
                 failed(r.error());
                 if (r.error().code != u"auth") {
                     m_pullMore = true;
-                    m_scheduler.pullFinished(false, false, clock->elapsed());
+                    m_scheduler.pullFinished(false, false, clock->elapsed(),
+                                             serverAskedToWait(r.error()));
                     publish();
                 }
                 return;

@@ -54,6 +54,8 @@ private:
     void runPull();
     void reached();
     void failed(const Error &error);
+    // The Retry-After of the server's failed answer in ms (0 when it did not ask).
+    int serverAskedToWait(const Error &error) const;
     void publish();
 
     SyncStore m_store;

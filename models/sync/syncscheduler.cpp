@@ -2,6 +2,8 @@
 
 #include "models/sync/synclogging.h"
 
+#include <algorithm>
+
 namespace civicdesk {
 
 SyncScheduler::SyncScheduler(QObject *parent) : SyncScheduler(Backoff(), Backoff(), parent) {}
@@ -82,7 +84,7 @@ void SyncScheduler::reconnected()
         schedulePull(0);
 }
 
-void SyncScheduler::pushFinished(bool ok, bool more)
+void SyncScheduler::pushFinished(bool ok, bool more, int notBeforeMs)
 {
     m_pushing = false;
     if (!m_running)
@@ -94,14 +96,14 @@ void SyncScheduler::pushFinished(bool ok, bool more)
             schedulePush(0);
         return;
     }
-    const int delay = m_pushBackoff.next();
+    const int delay = std::max(m_pushBackoff.next(), notBeforeMs);
     qCInfo(lcSync) << "push failed" << m_pushBackoff.failures() << "times; retry in" << delay
                    << "ms";
     m_pushBackingOff = true;
     schedulePush(delay);
 }
 
-void SyncScheduler::pullFinished(bool ok, bool gotEvents, qint64 elapsedMs)
+void SyncScheduler::pullFinished(bool ok, bool gotEvents, qint64 elapsedMs, int notBeforeMs)
 {
     m_pulling = false;
     if (!m_running)
@@ -112,7 +114,7 @@ void SyncScheduler::pullFinished(bool ok, bool gotEvents, qint64 elapsedMs)
         schedulePull(gotEvents || early <= 0 ? 0 : int(early));
         return;
     }
-    const int delay = m_pullBackoff.next();
+    const int delay = std::max(m_pullBackoff.next(), notBeforeMs);
     qCInfo(lcSync) << "pull failed" << m_pullBackoff.failures() << "times; retry in" << delay
                    << "ms";
     schedulePull(delay);

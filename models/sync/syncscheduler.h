@@ -11,7 +11,7 @@ namespace civicdesk {
 // a long poll returning, the network coming back, and the end of a backoff. Pushes and pulls
 // never overlap themselves; failures wait an exponential backoff with jitter; a pull that
 // comes back empty and early (a server that does not hold long polls) waits out the minimum
-// poll interval, so nothing ever spins.
+// poll interval, so nothing ever spins; a server that asks for time (Retry-After) gets it.
 class SyncScheduler : public QObject
 {
     Q_OBJECT
@@ -29,11 +29,12 @@ public:
     // Triggers.
     void localChange();
     void reconnected();
-    // Reports from the engine.
+    // Reports from the engine. After a failure the retry waits the backoff, and never less than
+    // `notBeforeMs` (what the server asked with Retry-After).
     void pushStarted() { m_pushing = true; }
-    void pushFinished(bool ok, bool more);
+    void pushFinished(bool ok, bool more, int notBeforeMs = 0);
     void pullStarted() { m_pulling = true; }
-    void pullFinished(bool ok, bool gotEvents, qint64 elapsedMs);
+    void pullFinished(bool ok, bool gotEvents, qint64 elapsedMs, int notBeforeMs = 0);
 
     // For tests and the status line: when the next attempt is due (-1 = not scheduled).
     int pushDelay() const { return m_pushTimer.isActive() ? m_pushTimer.interval() : -1; }

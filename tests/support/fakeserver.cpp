@@ -275,6 +275,14 @@ QNetworkReply *FakeServer::handle(QNetworkAccessManager::Operation operation,
                std::nullopt);
         return reply;
     }
+    if (fault == Fault::Unavailable) {
+        reply->respond(503,
+                       QJsonDocument(errorBody(QStringLiteral("unavailable"),
+                                               QStringLiteral("the store cannot be reached")))
+                           .toJson(QJsonDocument::Compact),
+                       -1, QByteArrayLiteral("2"));
+        return reply;
+    }
     if (fault == Fault::Unauthorized) {
         answer(reply, 401, errorBody(QStringLiteral("auth"), QStringLiteral("token expired")),
                std::nullopt);

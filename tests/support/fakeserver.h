@@ -3,8 +3,8 @@
 // An in-process civicdesk-server for sync tests, reached through a QNetworkAccessManager whose
 // replies it makes itself (no sockets). It keeps an event log with global sequence numbers,
 // de-duplicates pushes by event id, holds long polls, serves reference tables with keyset
-// pages, and injects faults into chosen requests: refused, hanging, 500, truncated body, or
-// accepted and then the connection dropped.
+// pages, and injects faults into chosen requests: refused, hanging, 500, 503 with Retry-After,
+// truncated body, or accepted and then the connection dropped.
 
 #include <QHash>
 #include <QJsonArray>
@@ -52,7 +52,8 @@ public:
         ServerError,    // 500, nothing done
         Truncate,       // a correct answer cut in half
         AcceptThenDrop, // the work is done, then the connection drops before the answer
-        Unauthorized    // 401
+        Unauthorized,   // 401
+        Unavailable     // 503 with Retry-After: 2 (the store cannot be reached), nothing done
     };
 
     struct StoredEvent

@@ -212,6 +212,42 @@ private slots:
         QTRY_COMPARE(m_ws->engine().status().connection, SyncStatus::Connection::Online);
     }
 
+    // A store that cannot be reached is a 503 with Retry-After: the workstation keeps its
+    // session and waits what the server asked before trying again (it retried after 0.25-0.5 s,
+    // its own backoff, however long the server asked).
+    void unavailableWaitsForRetryAfterAndKeepsTheSession_data()
+    {
+        QTest::addColumn<QString>("request");
+        QTest::newRow("push") << QStringLiteral("POST /api/v1/events");
+        QTest::newRow("pull") << QStringLiteral("GET /api/v1/events");
+    }
+
+    void unavailableWaitsForRetryAfterAndKeepsTheSession()
+    {
+        QFETCH(QString, request);
+        const bool push = request.startsWith(u"POST");
+        m_server->addFault(request, 1, Fault::Unavailable); // Retry-After: 2
+        QSignalSpy auth(&m_ws->engine(), &SyncEngine::authenticationRequired);
+        const QString token = m_ws->client().token();
+        const QString id = m_ws->createRequest(QStringLiteral("typed while the store is down"));
+        m_ws->engine().start();
+        SyncScheduler &scheduler = m_ws->engine().scheduler();
+        QTRY_COMPARE_WITH_TIMEOUT(push ? scheduler.pushFailures() : scheduler.pullFailures(), 1,
+                                  5000);
+        const int delay = push ? scheduler.pushDelay() : scheduler.pullDelay();
+        QVERIFY2(delay >= 1500 && delay <= 2000,
+                 qPrintable(QStringLiteral("retry in %1 ms, the server asked 2 s").arg(delay)));
+        QCOMPARE(auth.size(), 0);
+        QVERIFY(m_ws->engine().status().connection != SyncStatus::Connection::SignedOut);
+        // Then it goes through on the same session: the request once on the server.
+        QTRY_COMPARE_WITH_TIMEOUT(m_ws->sync().pendingCount(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(push ? scheduler.pushFailures() : scheduler.pullFailures(), 0,
+                                  5000);
+        QCOMPARE(serverCountFor(id), 1);
+        QCOMPARE(m_ws->client().token(), token);
+        QCOMPARE(auth.size(), 0);
+    }
+
     void rejectedEventIsKeptWithItsReasonAndCanBeResent()
     {
         m_server->setRejectRule([](const QJsonObject &event) -> std::optional<QJsonObject> {
