@@ -5,9 +5,8 @@
 // and the same for the same event, and every acknowledged event is in the next pull.
 
 #include "tests/support/rawhttp.h"
-#include "tests/support/serverprocess.h"
+#include "tests/support/serverfixture.h"
 #include "tests/support/storewritelock.h"
-#include "tests/support/teststore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -19,7 +18,7 @@
 
 using namespace civicdesk;
 using test::RawConnection;
-using test::ServerProcess;
+using test::ServerFixture;
 using test::statusOf;
 using WriteLock = test::StoreWriteLock;
 
@@ -52,8 +51,7 @@ class TestStoreWriter : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::ServerStore> m_store;
-    std::unique_ptr<ServerProcess> m_server;
+    ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
     QByteArray m_token;
     int m_numbers = 0;
 
@@ -64,19 +62,14 @@ class TestStoreWriter : public QObject
                                          QStringLiteral("TEST"));
     }
 
+    quint16 port() { return m_fixture.server().port(); }
+
     // A fresh server process on the suite's store, with `arguments` added.
-    bool restart(const QStringList &arguments = {})
-    {
-        m_server->terminate();
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        m_server->setServerArguments(arguments);
-        return m_server->start();
-    }
+    bool restart(const QStringList &arguments = {}) { return m_fixture.start(arguments); }
 
     qint64 lastSeq()
     {
-        RawConnection connection(m_server->port());
+        RawConnection connection(port());
         connection.send(pullRequest(m_token, 0, 1));
         return qint64(bodyOf(connection.response()).value(u"last_seq").toDouble());
     }
@@ -84,32 +77,23 @@ class TestStoreWriter : public QObject
 private slots:
     void initTestCase()
     {
-        QString why;
-        m_store = test::miniCityServerStore(QStringLiteral(CIVICDESK_SERVER), &why);
-        QVERIFY2(m_store, qPrintable(why));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        QVERIFY(m_server->addUser(QStringLiteral("agent.w"), QStringLiteral("call_taker")));
-        QVERIFY(m_server->start());
-        m_token = m_server->login(QStringLiteral("agent.w")).toLatin1();
-        QVERIFY(!m_token.isEmpty());
+        QVERIFY2(m_fixture.setUp({{QStringLiteral("agent.w"), QStringLiteral("call_taker")}},
+                                 ServerFixture::City::Mini, {QStringLiteral("agent.w")}),
+                 qPrintable(m_fixture.error()));
+        m_token = m_fixture.token(QStringLiteral("agent.w")).toLatin1();
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server)
-            m_server->terminate();
-    }
+    void cleanupTestCase() { m_fixture.stop(); }
 
     // On PostgreSQL a push's commit ran on the event loop: while the database was slow, every
     // long-poll answer and every other request waited for it (issue 13, item 9).
     void aPushWaitingForTheStoreDoesNotHoldUpAPull()
     {
-        RawConnection pusher(m_server->port());
-        RawConnection puller(m_server->port());
+        RawConnection pusher(port());
+        RawConnection puller(port());
         QVERIFY(pusher.isOpen() && puller.isOpen());
         const qint64 before = lastSeq();
-        WriteLock lock(m_store->url());
+        WriteLock lock(m_fixture.storeUrl());
         QVERIFY2(lock.held(), qPrintable(lock.error()));
         const QJsonObject event = newEvent();
         pusher.send(pushRequest(m_token, {event}));
@@ -145,12 +129,13 @@ private slots:
     // Retry-After, nothing written; those taken are written once the store lets them.
     void aFullPushQueueIsA503()
     {
-        QVERIFY(restart({QStringLiteral("--push-queue"), QStringLiteral("1")}));
-        RawConnection first(m_server->port());
-        RawConnection second(m_server->port());
-        RawConnection third(m_server->port());
+        QVERIFY2(restart({QStringLiteral("--push-queue"), QStringLiteral("1")}),
+                 qPrintable(m_fixture.error()));
+        RawConnection first(port());
+        RawConnection second(port());
+        RawConnection third(port());
         const qint64 before = lastSeq();
-        WriteLock lock(m_store->url());
+        WriteLock lock(m_fixture.storeUrl());
         QVERIFY2(lock.held(), qPrintable(lock.error()));
         const QJsonObject writing = newEvent(); // with the writer, waiting for the lock
         first.send(pushRequest(m_token, {writing}));
@@ -177,21 +162,21 @@ private slots:
             ids.append(v[u"id"].toString());
         QCOMPARE(ids, (QStringList{writing.value(u"id").toString(), waiting.value(u"id").toString(),
                                    refused.value(u"id").toString()}));
-        QVERIFY(restart());
+        QVERIFY2(restart(), qPrintable(m_fixture.error()));
     }
 
     // SIGTERM while a push waits for the store: the push is written and answered, then the
     // process ends.
     void aPushQueuedAtShutdownIsWrittenAndAnswered()
     {
-        RawConnection pusher(m_server->port());
+        RawConnection pusher(port());
         const qint64 before = lastSeq();
         {
-            WriteLock lock(m_store->url());
+            WriteLock lock(m_fixture.storeUrl());
             QVERIFY2(lock.held(), qPrintable(lock.error()));
             pusher.send(pushRequest(m_token, {newEvent()}));
             QTest::qWait(300);
-            QCOMPARE(::kill(pid_t(m_server->processId()), SIGTERM), 0);
+            QCOMPARE(::kill(pid_t(m_fixture.server().processId()), SIGTERM), 0);
             QTest::qWait(300);
             QVERIFY2(pusher.response(100).isEmpty(), "answered before it was written");
         }
@@ -200,7 +185,7 @@ private slots:
         const QJsonArray accepted = bodyOf(answer).value(u"accepted").toArray();
         QCOMPARE(accepted.size(), 1);
         QVERIFY(qint64(accepted.at(0)[u"seq"].toDouble()) > before);
-        QVERIFY(restart());
+        QVERIFY2(restart(), qPrintable(m_fixture.error()));
         QCOMPARE(lastSeq(), qint64(accepted.at(0)[u"seq"].toDouble()));
     }
 
@@ -216,7 +201,7 @@ private slots:
         const qint64 start = lastSeq();
         std::vector<std::unique_ptr<RawConnection>> connections;
         for (int i = 0; i < 2 * Batches; ++i) {
-            connections.push_back(std::make_unique<RawConnection>(m_server->port()));
+            connections.push_back(std::make_unique<RawConnection>(port()));
             QVERIFY(connections.back()->isOpen());
         }
         QMap<qint64, QString> all; // seq -> event id

@@ -6,21 +6,19 @@
 // that cannot be reached is a 503, never a refused key.
 
 #include "tests/support/rawhttp.h"
-#include "tests/support/serverprocess.h"
+#include "tests/support/serverfixture.h"
 #include "tests/support/storewritelock.h"
-#include "tests/support/teststore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 #include <QUrl>
-#include <memory>
 
 using namespace civicdesk;
 using test::headerOf;
 using test::RawConnection;
-using test::ServerProcess;
+using test::ServerFixture;
 using test::statusOf;
 using test::StoreWriteLock;
 
@@ -58,19 +56,16 @@ class TestWriterRoutes : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::ServerStore> m_store;
-    std::unique_ptr<ServerProcess> m_server;
+    ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
     QByteArray m_admin; // sees every event
     QByteArray m_key;
 
-    bool restart(const QStringList &arguments = {})
-    {
-        m_server->terminate();
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        m_server->setServerArguments(arguments);
-        return m_server->start();
-    }
+    test::ServerProcess &server() { return m_fixture.server(); }
+    quint16 port() { return m_fixture.server().port(); }
+    QString storeUrl() const { return m_fixture.storeUrl(); }
+
+    // A new server process on the same store with `arguments` added.
+    bool restart(const QStringList &arguments = {}) { return m_fixture.start(arguments); }
 
     // A resident's request with a name and an email, from the city's own web form.
     QByteArray open311Post() const
@@ -83,7 +78,7 @@ class TestWriterRoutes : public QObject
 
     QJsonArray eventsAfter(qint64 after)
     {
-        RawConnection connection(m_server->port());
+        RawConnection connection(port());
         connection.send(getRequest(
             "/api/v1/events?after=" + QByteArray::number(after) + "&limit=1000&wait=0", m_admin));
         return bodyOf(connection.response()).object().value(u"events").toArray();
@@ -91,7 +86,7 @@ class TestWriterRoutes : public QObject
 
     qint64 lastSeq()
     {
-        RawConnection connection(m_server->port());
+        RawConnection connection(port());
         connection.send(getRequest("/api/v1/events?after=0&limit=1&wait=0", m_admin));
         return qint64(bodyOf(connection.response()).object().value(u"last_seq").toDouble());
     }
@@ -100,7 +95,7 @@ class TestWriterRoutes : public QObject
     // (nothing new in it), while `writer` has not been answered.
     void verifyPullNotHeldUp(RawConnection &writer, qint64 before)
     {
-        RawConnection puller(m_server->port());
+        RawConnection puller(port());
         QElapsedTimer timer;
         timer.start();
         puller.send(getRequest(
@@ -117,33 +112,27 @@ class TestWriterRoutes : public QObject
 private slots:
     void initTestCase()
     {
-        QString why;
-        m_store = test::miniCityServerStore(QStringLiteral(CIVICDESK_SERVER), &why);
-        QVERIFY2(m_store, qPrintable(why));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        QVERIFY(m_server->addUser(QStringLiteral("admin.w"), QStringLiteral("admin")));
-        QVERIFY(m_server->addUser(QStringLiteral("agent.w"), QStringLiteral("call_taker")));
-        m_key = m_server->createApiKey(QStringLiteral("web form")).toLatin1();
+        QVERIFY2(
+            m_fixture.open() && m_fixture.importMiniCity() &&
+                m_fixture.addUsers({{QStringLiteral("admin.w"), QStringLiteral("admin")},
+                                    {QStringLiteral("agent.w"), QStringLiteral("call_taker")}}),
+            qPrintable(m_fixture.error()));
+        m_key = server().createApiKey(QStringLiteral("web form")).toLatin1();
         QVERIFY(!m_key.isEmpty());
-        QVERIFY(m_server->start());
-        m_admin = m_server->login(QStringLiteral("admin.w")).toLatin1();
-        QVERIFY(!m_admin.isEmpty());
+        QVERIFY2(m_fixture.start() && m_fixture.signIn({QStringLiteral("admin.w")}),
+                 qPrintable(m_fixture.error()));
+        m_admin = m_fixture.token(QStringLiteral("admin.w")).toLatin1();
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server)
-            m_server->terminate();
-    }
+    void cleanupTestCase() { m_fixture.stop(); }
 
     // An Open311 POST numbered and written on the event loop held up every pull and long-poll
     // while the store kept it waiting (issue 13).
     void aSlowOpen311PostDoesNotHoldUpAPull()
     {
         const qint64 before = lastSeq();
-        RawConnection poster(m_server->port());
-        StoreWriteLock lock(m_store->url());
+        RawConnection poster(port());
+        StoreWriteLock lock(storeUrl());
         QVERIFY2(lock.held(), qPrintable(lock.error()));
         poster.send(open311Post());
         QTest::qWait(300); // checked, and with the store writer waiting for the lock
@@ -167,8 +156,8 @@ private slots:
     void aSignInWaitingForTheStoreDoesNotHoldUpAPull()
     {
         const qint64 before = lastSeq();
-        RawConnection signer(m_server->port());
-        StoreWriteLock lock(m_store->url());
+        RawConnection signer(port());
+        StoreWriteLock lock(storeUrl());
         QVERIFY2(lock.held(), qPrintable(lock.error()));
         signer.send(loginRequest("agent.w"));
         QTest::qWait(600); // the password checked, the session waiting for the lock
@@ -179,7 +168,7 @@ private slots:
         const QByteArray token = bodyOf(signedIn).object().value(u"token").toString().toLatin1();
         QVERIFY(!token.isEmpty());
         // The session is in the store: the token works at once.
-        RawConnection me(m_server->port());
+        RawConnection me(port());
         me.send(getRequest("/api/v1/me", token));
         const QByteArray who = me.response();
         QCOMPARE(statusOf(who), 200);
@@ -188,14 +177,14 @@ private slots:
 
     void aSignOutWaitingForTheStoreDoesNotHoldUpAPull()
     {
-        const QByteArray token = m_server->login(QStringLiteral("agent.w")).toLatin1();
+        const QByteArray token = server().login(QStringLiteral("agent.w")).toLatin1();
         QVERIFY(!token.isEmpty());
-        RawConnection me(m_server->port());
+        RawConnection me(port());
         me.send(getRequest("/api/v1/me", token));
         QCOMPARE(statusOf(me.response()), 200); // the session is known (and kept in memory)
         const qint64 before = lastSeq();
-        RawConnection leaver(m_server->port());
-        StoreWriteLock lock(m_store->url());
+        RawConnection leaver(port());
+        StoreWriteLock lock(storeUrl());
         QVERIFY2(lock.held(), qPrintable(lock.error()));
         leaver.send(postRequest("/api/v1/logout", "application/json", "{}", token));
         QTest::qWait(300);
@@ -211,8 +200,8 @@ private slots:
     void aNewUserWaitingForTheStoreDoesNotHoldUpAPull()
     {
         const qint64 before = lastSeq();
-        RawConnection admin(m_server->port());
-        StoreWriteLock lock(m_store->url());
+        RawConnection admin(port());
+        StoreWriteLock lock(storeUrl());
         QVERIFY2(lock.held(), qPrintable(lock.error()));
         admin.send(postRequest("/api/v1/users", "application/json",
                                "{\"name\":\"agent.new\",\"role\":\"call_taker\","
@@ -224,20 +213,21 @@ private slots:
         lock.release();
         const QByteArray added = admin.response(30000);
         QVERIFY2(statusOf(added) == 201, added.constData());
-        QVERIFY(!m_server->login(QStringLiteral("agent.new")).isEmpty());
+        QVERIFY(!server().login(QStringLiteral("agent.new")).isEmpty());
     }
 
     // With --push-queue jobs waiting for the writer, a sign-in, a sign-out and an Open311 POST
     // are refused 503 busy with Retry-After; nothing of them is written.
     void aFullWriterQueueRefusesEveryWrite()
     {
-        QVERIFY(restart({QStringLiteral("--push-queue"), QStringLiteral("1")}));
-        const QByteArray token = m_server->login(QStringLiteral("agent.w")).toLatin1();
+        QVERIFY2(restart({QStringLiteral("--push-queue"), QStringLiteral("1")}),
+                 qPrintable(m_fixture.error()));
+        const QByteArray token = server().login(QStringLiteral("agent.w")).toLatin1();
         QVERIFY(!token.isEmpty());
         const qint64 before = lastSeq();
-        StoreWriteLock lock(m_store->url());
+        StoreWriteLock lock(storeUrl());
         QVERIFY2(lock.held(), qPrintable(lock.error()));
-        RawConnection first(m_server->port());
+        RawConnection first(port());
         first.send(open311Post()); // takes the writer's one place, waiting for the lock
         QTest::qWait(300);
         const QList<std::pair<const char *, QByteArray>> refused{
@@ -245,7 +235,7 @@ private slots:
             {"sign-in", loginRequest("agent.w")},
             {"sign-out", postRequest("/api/v1/logout", "application/json", "{}", token)}};
         for (const auto &[what, request] : refused) {
-            RawConnection connection(m_server->port());
+            RawConnection connection(port());
             connection.send(request);
             const QByteArray answer = connection.response(10000);
             QVERIFY2(statusOf(answer) == 503, what);
@@ -259,10 +249,10 @@ private slots:
         for (const QJsonValue &e : eventsAfter(before))
             created += e[u"kind"].toString() == u"request.created" ? 1 : 0;
         QCOMPARE(created, 1);
-        RawConnection me(m_server->port());
+        RawConnection me(port());
         me.send(getRequest("/api/v1/me", token));
         QCOMPARE(statusOf(me.response()), 200);
-        QVERIFY(restart());
+        QVERIFY2(restart(), qPrintable(m_fixture.error()));
     }
 
     // On PostgreSQL an unreachable store made every api_key look revoked (403).
@@ -270,15 +260,15 @@ private slots:
     {
         if (test::ServerStore::backend() != u"postgres")
             QSKIP("SQLite has no database server to lose");
-        QVERIFY(m_store->interrupt());
-        RawConnection poster(m_server->port());
+        QVERIFY(m_fixture.store().interrupt());
+        RawConnection poster(port());
         poster.send(open311Post());
         const QByteArray refused = poster.response(30000);
-        const bool resumed = m_store->resume();
+        const bool resumed = m_fixture.store().resume();
         QVERIFY2(statusOf(refused) == 503, refused.constData());
         QVERIFY(headerOf(refused, "Retry-After").toInt() >= 1);
         QVERIFY(resumed);
-        RawConnection again(m_server->port());
+        RawConnection again(port());
         again.send(open311Post());
         const QByteArray posted = again.response(30000);
         QVERIFY2(statusOf(posted) == 200, posted.constData());
