@@ -29,31 +29,19 @@ class TestEventPermission : public QObject
     }
 
 private slots:
-    void everyEventKindForEveryRole_data()
-    {
-        QTest::addColumn<QString>("role");
-        QTest::addColumn<int>("index");
-        const QList<test::PermissionCase> cases =
-            test::permissionCases(QStringLiteral("x"), QStringLiteral("system"));
-        for (const QString &role : test::allRoleNames()) {
-            for (int i = 0; i < cases.size(); ++i)
-                QTest::newRow(qPrintable(role + u' ' + cases.at(i).name)) << role << i;
-        }
-    }
+    void everyEventKindForEveryRole_data() { test::addPermissionRows(QStringLiteral("system")); }
 
     void everyEventKindForEveryRole()
     {
         QFETCH(QString, role);
         QFETCH(int, index);
         const test::PermissionCase c =
-            test::permissionCases(role + u'-' + QString::number(index), QStringLiteral("system"))
-                .at(index);
+            test::permissionCaseOf(role, index, QStringLiteral("system"));
         EventStore events(m_store.db());
         for (const Event &e : c.setup)
             QVERIFY2(events.append(e).ok(), qPrintable(c.name));
         events.setRole(agentRoleFromName(role));
-        Event event = c.event;
-        event.actor = u"u_" + role;
+        const Event &event = c.event;
         const auto appended = events.append(event);
         QCOMPARE(appended.ok(), c.allowed.contains(role));
         if (!appended) {

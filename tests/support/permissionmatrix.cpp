@@ -5,6 +5,7 @@
 #include "models/domain/teammembership.h"
 
 #include <QJsonObject>
+#include <QTest>
 
 namespace civicdesk::test {
 
@@ -500,6 +501,24 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                 phoneday::kind(), phoneday::payload({2026, 12, 12}, interval.queue, {interval})),
          Supervisors});
     return cases;
+}
+
+void addPermissionRows(const QString &actor)
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<int>("index");
+    const QList<PermissionCase> cases = permissionCases(QStringLiteral("x"), actor);
+    for (const QString &role : allRoleNames()) {
+        for (int i = 0; i < cases.size(); ++i)
+            QTest::newRow(qPrintable(role + u' ' + cases.at(i).name)) << role << i;
+    }
+}
+
+PermissionCase permissionCaseOf(const QString &role, int index, const QString &actor)
+{
+    PermissionCase c = permissionCases(role + u'-' + QString::number(index), actor).at(index);
+    c.event.actor = u"u_" + role;
+    return c;
 }
 
 } // namespace civicdesk::test

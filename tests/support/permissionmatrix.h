@@ -26,4 +26,11 @@ struct PermissionCase
 QList<PermissionCase> permissionCases(const QString &tag, const QString &actor);
 QStringList allRoleNames();
 
+// The rows of a data-driven test over every role and every case ("role" QString, "index" int),
+// named "<role> <case>"; `actor` as for permissionCases().
+void addPermissionRows(const QString &actor);
+// The case of the current row (QFETCH of "role" and "index" done by the caller), with entity
+// ids of its own, its event's actor the role's user ("u_<role>").
+PermissionCase permissionCaseOf(const QString &role, int index, const QString &actor);
+
 } // namespace civicdesk::test
