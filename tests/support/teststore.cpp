@@ -138,8 +138,13 @@ QString dumpStore(const Database &db, const QStringList &skip)
     QSqlQuery tables(connection);
     // Ordinary tables only: virtual tables (FTS5, R*Tree) and their shadow tables hold index
     // structures whose layout may differ for the same content.
-    tables.exec(QStringLiteral("SELECT name FROM pragma_table_list WHERE schema = 'main' AND "
-                               "type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    tables.exec(db.dialect() == Dialect::Postgres
+                    ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                     "table_schema = current_schema() AND table_type = 'BASE "
+                                     "TABLE' ORDER BY table_name")
+                    : QStringLiteral("SELECT name FROM pragma_table_list WHERE schema = 'main' "
+                                     "AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY "
+                                     "name"));
     QStringList names;
     while (tables.next())
         names.append(tables.value(0).toString());

@@ -52,7 +52,7 @@ private:
 void addCityLimits(FixturePack &pack);
 
 // Every row of every table, in a stable order: two stores with the same content give the same
-// text. Tables in `skip` are left out.
+// text (SQLite or PostgreSQL). Tables in `skip` are left out.
 QString dumpStore(const Database &db, const QStringList &skip = {});
 // The SHA-256 of a file's bytes (hex), or "(absent)": a store's files compared byte for byte.
 QByteArray fileSha256(const QString &path);
