@@ -95,6 +95,21 @@ qint64 RequestFramer::skipBody(qint64 available)
     return std::max<qint64>(taken, 0);
 }
 
+// The method and path of a head refused before it ended, from what arrived of its request line:
+// the refusal is answered in that path's shape, never in that of an earlier request.
+RequestHead RequestFramer::partialHead(const QByteArray &buffer)
+{
+    const qsizetype newline = buffer.indexOf('\n');
+    const QList<QByteArray> parts =
+        (newline < 0 ? buffer : buffer.left(newline)).trimmed().simplified().split(' ');
+    RequestHead head;
+    head.method = parts.value(0);
+    const QByteArray target = parts.value(1);
+    const qsizetype query = target.indexOf('?');
+    head.path = query < 0 ? target : target.left(query);
+    return head;
+}
+
 RequestFramer::Step RequestFramer::readHead(QByteArrayView data, qsizetype *offset)
 {
     // Like Qt HTTP Server: blank characters before a request line are what was left of the
@@ -110,6 +125,7 @@ RequestFramer::Step RequestFramer::readHead(QByteArrayView data, qsizetype *offs
         *offset += take;
         if (m_buffer.size() > m_maxHeadBytes) {
             m_state = State::Broken;
+            m_head = partialHead(m_buffer);
             return Step::HeadTooLarge;
         }
         if (newline >= 0 && (m_buffer.endsWith("\n\n") || m_buffer.endsWith("\n\r\n")))

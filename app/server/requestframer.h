@@ -66,6 +66,7 @@ private:
     Step readHead(QByteArrayView data, qsizetype *offset);
     Step readLine(QByteArrayView data, qsizetype *offset, bool *complete);
     Step parseHead();
+    static RequestHead partialHead(const QByteArray &buffer);
     Step finishChunkSize(const QByteArray &line);
 
     qsizetype m_maxHeadBytes;

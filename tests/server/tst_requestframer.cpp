@@ -133,6 +133,29 @@ private slots:
         }
     }
 
+    // A head too large says whose it is from what arrived of its request line (an Open311 path
+    // is refused in Open311's shape): it said the previous request's path on a kept-alive
+    // connection, and none on a new one.
+    void aHeadTooLargeSaysItsOwnPath()
+    {
+        RequestFramer framer(MaxHead, MaxBody);
+        const QList<Step> first = steps(framer, "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n\r\n", 100);
+        QCOMPARE(first, (QList<Step>{Step::HeadReady, Step::RequestDone}));
+        QCOMPARE(framer.head().path, QByteArray("/api/v1/me"));
+        const QByteArray huge =
+            "GET /open311/v2/services.json?jurisdiction_id=" + QByteArray(2 * MaxHead, 'A');
+        QCOMPARE(steps(framer, huge, 100).last(), Step::HeadTooLarge);
+        QCOMPARE(framer.head().method, QByteArray("GET"));
+        QCOMPARE(framer.head().path, QByteArray("/open311/v2/services.json"));
+        QVERIFY(!framer.head().hasBody());
+        // A path longer than the limit itself: what arrived of it.
+        RequestFramer fresh(MaxHead, MaxBody);
+        QCOMPARE(steps(fresh, "POST /open311/" + QByteArray(2 * MaxHead, 'B'), 7).last(),
+                 Step::HeadTooLarge);
+        QVERIFY(fresh.head().path.startsWith("/open311/BBB"));
+        QCOMPARE(fresh.head().method, QByteArray("POST"));
+    }
+
     void aBodyOfTinyChunksIsCountedWithoutRecursion()
     {
         QByteArray stream = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
