@@ -7,6 +7,7 @@
 #include "models/citypack/rowproblems.h"
 #include "tests/support/teststore.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -200,6 +201,39 @@ private slots:
                          help.output.contains(u"check-city") == (option == u"--help"),
                      qPrintable(option + u": " + help.output));
         }
+    }
+
+    // An import the pack refuses, into a store that did not exist, leaves no store behind: the
+    // IT person fixes the pack and imports into the same path as if nothing had happened. The
+    // manifest is read before the store is created; a later refusal removes the new store.
+    void aRefusedImportIntoANewStoreLeavesNoStore_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("manifest") << QByteArray("\"timezone\": \"America/New_York\",")
+                                  << QByteArray() << QStringLiteral("required key(s) missing");
+        QTest::newRow("history") << QByteArray("\"history\": [")
+                                 << QByteArray("\"statuses\": {\"Open\": {\"status\": "
+                                               "\"open\"}},\n  \"history\": [")
+                                 << QStringLiteral("the pack's status map does not name");
+    }
+
+    void aRefusedImportIntoANewStoreLeavesNoStore()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QFETCH(QString, problem);
+        QTemporaryDir stores;
+        const QString store = stores.filePath(QStringLiteral("new.sqlite"));
+        test::FixturePack pack;
+        pack.replace(QStringLiteral("city.json"), from, to);
+        const Run refused = runProgram(
+            QStringLiteral(CIVICDESK_SERVER),
+            {QStringLiteral("--database"), store, QStringLiteral("--import-city"), pack.path()});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.output.contains(problem), qPrintable(refused.output));
+        QCOMPARE(QDir(stores.path()).entryList(QDir::Files), QStringList());
     }
 };
 
