@@ -5,6 +5,7 @@
 #include "models/citypack/citycheck.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/rowproblems.h"
+#include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 
 #include <QDir>
@@ -151,6 +152,24 @@ private slots:
         QCOMPARE(check.problems.size(), RowProblems::Listed + 1);
         QVERIFY(check.problems.first().startsWith(u"addresses.csv: line 2: latitude"));
         QCOMPARE(check.problems.last(), QStringLiteral("… and 7 more bad row(s) like these"));
+    }
+
+    // A history file's problems of different kinds come together: rows whose dates cannot be
+    // read still have their status checked, so an export saved with two-digit years and a
+    // status the map lacks shows both at the first check, not the status after the dates are
+    // mended.
+    void datesAndStatusesOfAHistoryAreListedTogether()
+    {
+        test::FixturePack pack;
+        test::writeHistory(pack, test::historyRow("301", "01/05/15 12:40:41 PM", "Open") +
+                                     test::historyRow("302", "01/06/15 08:10:00 AM", "Cancelled") +
+                                     test::historyRow("303", "01/07/2015 09:00:00 AM", "Pending"));
+        const CityCheck check = checkCityPack(pack.path());
+        const QString all = check.problems.join(u'\n');
+        verifyListed(all, {QStringLiteral("2 such date(s)"),
+                           QStringLiteral("\"Cancelled\" (1 row(s), first on line 3)"),
+                           QStringLiteral("\"Pending\" (1 row(s), first on line 4)")});
+        QCOMPARE(check.problems.size(), 2); // the dates, the statuses
     }
 
     void aGoodPackHasNoProblems()
