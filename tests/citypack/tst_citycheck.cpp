@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -170,6 +171,39 @@ private slots:
                            QStringLiteral("\"Cancelled\" (1 row(s), first on line 3)"),
                            QStringLiteral("\"Pending\" (1 row(s), first on line 4)")});
         QCOMPARE(check.problems.size(), 2); // the dates, the statuses
+    }
+
+    // A boundary layer written latitude first is valid GeoJSON in Boston's latitudes, and
+    // would leave every request outside the city (every Open311 POST refused): it is refused,
+    // by the check and by an import, saying how many of the city's points it leaves out.
+    void aBoundaryThatLeavesTheCityOutsideIsRefused()
+    {
+        test::FixturePack pack;
+        test::addCityLimits(pack);
+        const CityCheck good = checkCityPack(pack.path());
+        QVERIFY2(good.problems.isEmpty(), qPrintable(good.problems.join(u'\n')));
+        QCOMPARE(good.loaded.layers, 3);
+        QByteArray swapped = pack.read(QStringLiteral("layers/boundary.geojson"));
+        static const QRegularExpression position(QStringLiteral("\\[(-?[0-9.]+), (-?[0-9.]+)\\]"));
+        swapped =
+            QString::fromUtf8(swapped).replace(position, QStringLiteral("[\\2, \\1]")).toUtf8();
+        QVERIFY(swapped.contains("[42.22, -71.2]"));
+        pack.write(QStringLiteral("layers/boundary.geojson"), swapped);
+        const QString expected = QStringLiteral(
+            "layers/boundary.geojson: the boundary layer \"boundary\" leaves 21 of 21 of the "
+            "city's request points outside the city");
+        const CityCheck check = checkCityPack(pack.path());
+        QCOMPARE(check.problems.size(), 1);
+        QVERIFY2(check.problems.first().startsWith(expected), qPrintable(check.problems.first()));
+        QVERIFY(check.problems.first().contains(u"latitude first"));
+
+        auto loaded = CityPack::load(pack.path());
+        QVERIFY(loaded.ok());
+        test::TempStore store;
+        auto refused = CityImporter(store.db()).import(loaded.value());
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.startsWith(expected), qPrintable(refused.error().message));
+        QCOMPARE(test::scalar(store.db(), QStringLiteral("SELECT count(*) FROM requests")), 0);
     }
 
     void aGoodPackHasNoProblems()
