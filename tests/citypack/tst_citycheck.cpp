@@ -183,6 +183,19 @@ private slots:
         const CityCheck good = checkCityPack(pack.path());
         QVERIFY2(good.problems.isEmpty(), qPrintable(good.problems.join(u'\n')));
         QCOMPARE(good.loaded.layers, 3);
+        // An export that writes 0, 0 for "no location" without saying so is not judged by it.
+        {
+            test::FixturePack zeros;
+            test::addCityLimits(zeros);
+            QByteArray rows;
+            for (int i = 0; i < 30; ++i)
+                rows += test::historyRow(QByteArray::number(400 + i))
+                            .replace(",42.37,-71.03,", ",0,0,");
+            test::writeHistory(zeros, rows);
+            const CityCheck check = checkCityPack(zeros.path());
+            QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join(u'\n')));
+            QCOMPARE(check.loaded.requests, 30);
+        }
         QByteArray swapped = pack.read(QStringLiteral("layers/boundary.geojson"));
         static const QRegularExpression position(QStringLiteral("\\[(-?[0-9.]+), (-?[0-9.]+)\\]"));
         swapped =

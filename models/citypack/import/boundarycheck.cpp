@@ -32,7 +32,8 @@ Status checkBoundaryHoldsTheRequests(const Database &database, const CityPack &p
     QSqlQuery q(QSqlDatabase::database(database.connectionName()));
     if (auto s = sql::exec(q,
                            QStringLiteral("SELECT latitude, longitude FROM requests WHERE origin "
-                                          "= 'import' AND latitude IS NOT NULL LIMIT ?"),
+                                          "= 'import' AND latitude IS NOT NULL AND NOT (latitude "
+                                          "= 0 AND longitude = 0) LIMIT ?"),
                            {BoundarySample});
         !s)
         return s;

@@ -12,7 +12,8 @@ namespace civicdesk {
 class Database;
 struct CityPack;
 
-// Checks the points of the imported requests (a sample of at most BoundarySample) against the
+// Checks the points of the imported requests (a sample of at most BoundarySample; 0, 0 is an
+// export's "no location" when it did not say so, not a point of any city) against the
 // boundary layer in the store, by the rule both programs use (CityLimits); refuses when more
 // than half lie outside. Nothing to check without a boundary layer in the pack or without at
 // least BoundaryMinimum points.
