@@ -472,6 +472,10 @@
             <numerusform>… and %n more bad rows like these</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the boundary layer &quot;%1&quot; leaves %2 of %3 of the city&apos;s request points outside the city, so every request there would be refused. GeoJSON writes each position longitude first ([-71.06, 42.36]): is the layer written latitude first, or is it another place&apos;s limits?</source>
+        <translation>the boundary layer &quot;%1&quot; leaves %2 of %3 of the city&apos;s request points outside the city, so every request there would be refused. GeoJSON writes each position longitude first ([-71.06, 42.36]): is the layer written latitude first, or is it another place&apos;s limits?</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>

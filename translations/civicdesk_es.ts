@@ -472,6 +472,10 @@
             <numerusform>… y %n filas incorrectas más como estas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the boundary layer &quot;%1&quot; leaves %2 of %3 of the city&apos;s request points outside the city, so every request there would be refused. GeoJSON writes each position longitude first ([-71.06, 42.36]): is the layer written latitude first, or is it another place&apos;s limits?</source>
+        <translation>la capa de límites &quot;%1&quot; deja fuera de la ciudad %2 de los %3 puntos de sus propias solicitudes, así que se rechazaría toda solicitud allí. GeoJSON escribe cada posición con la longitud primero ([-71.06, 42.36]): ¿está la capa escrita con la latitud primero, o son los límites de otro lugar?</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>

@@ -3,6 +3,7 @@
 
 #include "app/server/admincommands.h"
 #include "app/server/apigate.h"
+#include "app/server/cityimportcommand.h"
 #include "app/server/httpreply.h"
 #include "app/server/lowdelayserver.h"
 #include "app/server/open311api.h"
@@ -15,8 +16,6 @@
 #include "app/server/useradmin.h"
 #include "models/accounts/accountstore.h"
 #include "models/citypack/citycheck.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/store/database.h"
 #include "translations/translator.h"
 
@@ -113,27 +112,14 @@ int main(int argc, char *argv[])
             return fail(cap.error().message, 2);
         connectionLimits.maxConnections = cap.value();
     }
+    if (!options.value().importCity.isEmpty())
+        return runCityImport(options.value());
     auto database = Database::open(options.value().database);
     if (!database)
         return fail(database.error().message);
 
     if (options.value().admin != ServerOptions::Admin::None)
         return runAdminCommand(options.value(), *database.value());
-
-    if (!options.value().importCity.isEmpty()) {
-        auto pack = CityPack::load(options.value().importCity);
-        if (!pack)
-            return fail(pack.error().message);
-        CityImporter importer(*database.value());
-        importer.setReplaceCity(options.value().replaceCity);
-        auto report = importer.import(pack.value());
-        if (!report)
-            return fail(report.error().message);
-        std::printf("imported %s: %d services, %d requests, %d addresses in %lld ms\n",
-                    qPrintable(pack.value().name), report.value().services, report.value().requests,
-                    report.value().addresses, report.value().milliseconds);
-        return 0;
-    }
 
     // Signals reach the event loop through a socket pair, so the request being handled
     // finishes (its transaction commits) before the server exits.

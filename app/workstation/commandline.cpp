@@ -31,6 +31,18 @@ QString defaultDatabasePath()
         .filePath(QStringLiteral("civicdesk.sqlite"));
 }
 
+bool needsNoWindow(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--check-city" || argument.startsWith("--check-city=") ||
+            argument == "--help" || argument == "--help-all" || argument == "-h" ||
+            argument == "-?" || argument == "--version" || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
 Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;

@@ -36,6 +36,11 @@ struct WorkstationOptions
 // inside QCommandLineParser; everything else comes back as options or a clear error.
 Result<WorkstationOptions> parseCommandLine(const QStringList &arguments);
 
+// Whether the command line asks only for what opens no window (--check-city, --help,
+// --version), so that the program may run without a display. Read before any application object
+// exists, from the raw arguments.
+bool needsNoWindow(int argc, char *argv[]);
+
 // The demo city shipped with CivicDesk: beside an installed binary, or in the source tree.
 QString defaultCityDir();
 QString defaultDatabasePath();

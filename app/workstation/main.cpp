@@ -40,6 +40,7 @@
 #include <QProgressDialog>
 #include <QStandardPaths>
 #include <cstdio>
+#include <memory>
 
 using namespace civicdesk;
 
@@ -109,12 +110,19 @@ int main(int argc, char *argv[])
     started.start();
     // QtWebEngine (the map) shares OpenGL contexts with the widgets.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("CivicDesk"));
-    QApplication::setApplicationName(QStringLiteral("civicdesk"));
-    QApplication::setApplicationDisplayName(QStringLiteral("CivicDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(CIVICDESK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.civicdesk.CivicDesk"));
+    // A check of a city pack, --help and --version open no window, so they run without a
+    // display too (a city's IT person checking a pack on a server over SSH).
+    const std::unique_ptr<QCoreApplication> application =
+        needsNoWindow(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                                  : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setOrganizationName(QStringLiteral("CivicDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("civicdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CIVICDESK_VERSION));
+    if (qobject_cast<QApplication *>(&app)) {
+        QApplication::setApplicationDisplayName(QStringLiteral("CivicDesk"));
+        QApplication::setDesktopFileName(QStringLiteral("org.civicdesk.CivicDesk"));
+    }
 
     Settings settings;
     // The language must be known before --help is printed, so peek at --lang first.

@@ -79,7 +79,8 @@ CityCheck checkCityPack(const QString &directory)
     // An empty service list stands in for a broken one, so the other parts are still read.
     CityPack base = servicesOnly(pack);
     bool first = true;
-    const auto run = [&](const CityPack &part) -> bool {
+    // `again`: a part whose layers were counted already (a history file read with them).
+    const auto run = [&](const CityPack &part, bool again = false) -> bool {
         CityImporter importer(*store.value());
         auto result = importer.import(part);
         if (result) {
@@ -90,7 +91,7 @@ CityCheck checkCityPack(const QString &directory)
             first = false;
             all.definitions += r.definitions;
             all.articles += r.articles;
-            all.layers += r.layers;
+            all.layers += again ? 0 : r.layers;
             all.addresses += r.addresses;
             all.intersections += r.intersections;
             all.intakeRules += r.intakeRules;
@@ -140,14 +141,19 @@ CityCheck checkCityPack(const QString &directory)
     addresses.addressesFile = pack.addressesFile;
     CityPack intersections = base;
     intersections.intersectionsFile = pack.intersectionsFile;
-    parts += {referrals, knowledge, layers, addresses, intersections};
+    parts += {referrals, knowledge, addresses, intersections};
+    for (const CityPack &part : std::as_const(parts))
+        run(part);
+    // Each history file with the map layers, when they read well, so that the boundary is
+    // checked against the city's own request points.
+    const bool layersRead = run(layers);
     for (const HistorySchema &schema : pack.history) {
         CityPack part = base;
         part.history = {schema};
-        parts.append(part);
+        if (layersRead)
+            part.layers = pack.layers;
+        run(part, layersRead);
     }
-    for (const CityPack &part : std::as_const(parts))
-        run(part);
 
     return check;
 }

@@ -1,6 +1,7 @@
 #include "models/citypack/cityimporter.h"
 
 #include "models/citypack/citypack.h"
+#include "models/citypack/import/boundarycheck.h"
 #include "models/citypack/import/catalogueimport.h"
 #include "models/citypack/import/historyimport.h"
 #include "models/citypack/import/importsupport.h"
@@ -147,6 +148,9 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
              it != history.value().targetHours.cend(); ++it)
             targetHours[it.key()] += it.value();
     }
+    // A boundary that leaves the city's own requests outside would refuse every one of them.
+    if (auto s = checkBoundaryHoldsTheRequests(m_database, pack); !s)
+        return s.error();
     // The R*Tree is SQLite's; PostgreSQL searches its latitude/longitude index instead.
     if (m_database.dialect() == Dialect::Sqlite) {
         QSqlQuery q(db);

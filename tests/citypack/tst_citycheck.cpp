@@ -1,14 +1,17 @@
 // --check-city: a pack with ten different problems has all ten listed (file, line or key, what
 // was expected), by the check itself and by both programs, which exit non-zero and write
-// nothing; a good pack is reported as such.
+// nothing, also on a machine without a display; a good pack is reported as such.
 
 #include "models/citypack/citycheck.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/rowproblems.h"
+#include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -72,9 +75,15 @@ struct Run
     QString output;
 };
 
+// Runs a program as a city's IT person would over SSH: no display, and no platform chosen for it
+// (CTest sets QT_QPA_PLATFORM=offscreen for the GUI tests; a real shell does not).
 Run runProgram(const QString &program, const QStringList &arguments)
 {
     QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QString::fromLatin1(name));
+    process.setProcessEnvironment(environment);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
     if (!process.waitForFinished(120000))
@@ -146,6 +155,70 @@ private slots:
         QCOMPARE(check.problems.last(), QStringLiteral("… and 7 more bad row(s) like these"));
     }
 
+    // A history file's problems of different kinds come together: rows whose dates cannot be
+    // read still have their status checked, so an export saved with two-digit years and a
+    // status the map lacks shows both at the first check, not the status after the dates are
+    // mended.
+    void datesAndStatusesOfAHistoryAreListedTogether()
+    {
+        test::FixturePack pack;
+        test::writeHistory(pack, test::historyRow("301", "01/05/15 12:40:41 PM", "Open") +
+                                     test::historyRow("302", "01/06/15 08:10:00 AM", "Cancelled") +
+                                     test::historyRow("303", "01/07/2015 09:00:00 AM", "Pending"));
+        const CityCheck check = checkCityPack(pack.path());
+        const QString all = check.problems.join(u'\n');
+        verifyListed(all, {QStringLiteral("2 such date(s)"),
+                           QStringLiteral("\"Cancelled\" (1 row(s), first on line 3)"),
+                           QStringLiteral("\"Pending\" (1 row(s), first on line 4)")});
+        QCOMPARE(check.problems.size(), 2); // the dates, the statuses
+    }
+
+    // A boundary layer written latitude first is valid GeoJSON in Boston's latitudes, and
+    // would leave every request outside the city (every Open311 POST refused): it is refused,
+    // by the check and by an import, saying how many of the city's points it leaves out.
+    void aBoundaryThatLeavesTheCityOutsideIsRefused()
+    {
+        test::FixturePack pack;
+        test::addCityLimits(pack);
+        const CityCheck good = checkCityPack(pack.path());
+        QVERIFY2(good.problems.isEmpty(), qPrintable(good.problems.join(u'\n')));
+        QCOMPARE(good.loaded.layers, 3);
+        // An export that writes 0, 0 for "no location" without saying so is not judged by it.
+        {
+            test::FixturePack zeros;
+            test::addCityLimits(zeros);
+            QByteArray rows;
+            for (int i = 0; i < 30; ++i)
+                rows += test::historyRow(QByteArray::number(400 + i))
+                            .replace(",42.37,-71.03,", ",0,0,");
+            test::writeHistory(zeros, rows);
+            const CityCheck check = checkCityPack(zeros.path());
+            QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join(u'\n')));
+            QCOMPARE(check.loaded.requests, 30);
+        }
+        QByteArray swapped = pack.read(QStringLiteral("layers/boundary.geojson"));
+        static const QRegularExpression position(QStringLiteral("\\[(-?[0-9.]+), (-?[0-9.]+)\\]"));
+        swapped =
+            QString::fromUtf8(swapped).replace(position, QStringLiteral("[\\2, \\1]")).toUtf8();
+        QVERIFY(swapped.contains("[42.22, -71.2]"));
+        pack.write(QStringLiteral("layers/boundary.geojson"), swapped);
+        const QString expected = QStringLiteral(
+            "layers/boundary.geojson: the boundary layer \"boundary\" leaves 21 of 21 of the "
+            "city's request points outside the city");
+        const CityCheck check = checkCityPack(pack.path());
+        QCOMPARE(check.problems.size(), 1);
+        QVERIFY2(check.problems.first().startsWith(expected), qPrintable(check.problems.first()));
+        QVERIFY(check.problems.first().contains(u"latitude first"));
+
+        auto loaded = CityPack::load(pack.path());
+        QVERIFY(loaded.ok());
+        test::TempStore store;
+        auto refused = CityImporter(store.db()).import(loaded.value());
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.startsWith(expected), qPrintable(refused.error().message));
+        QCOMPARE(test::scalar(store.db(), QStringLiteral("SELECT count(*) FROM requests")), 0);
+    }
+
     void aGoodPackHasNoProblems()
     {
         const CityCheck check = checkCityPack(test::testDataDir() + QStringLiteral("/minipack"));
@@ -187,6 +260,46 @@ private slots:
         QCOMPARE(good.exitCode, 0);
         QVERIFY2(good.output.contains(u"no problems found"), qPrintable(good.output));
         QVERIFY(!QFileInfo::exists(store));
+        // --help and --version need no display either.
+        for (const QString &option : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+            const Run help = runProgram(program, {option});
+            QVERIFY2(help.exitCode == 0 &&
+                         help.output.contains(u"check-city") == (option == u"--help"),
+                     qPrintable(option + u": " + help.output));
+        }
+    }
+
+    // An import the pack refuses, into a store that did not exist, leaves no store behind: the
+    // IT person fixes the pack and imports into the same path as if nothing had happened. The
+    // manifest is read before the store is created; a later refusal removes the new store.
+    void aRefusedImportIntoANewStoreLeavesNoStore_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("manifest") << QByteArray("\"timezone\": \"America/New_York\",")
+                                  << QByteArray() << QStringLiteral("required key(s) missing");
+        QTest::newRow("history") << QByteArray("\"history\": [")
+                                 << QByteArray("\"statuses\": {\"Open\": {\"status\": "
+                                               "\"open\"}},\n  \"history\": [")
+                                 << QStringLiteral("the pack's status map does not name");
+    }
+
+    void aRefusedImportIntoANewStoreLeavesNoStore()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QFETCH(QString, problem);
+        QTemporaryDir stores;
+        const QString store = stores.filePath(QStringLiteral("new.sqlite"));
+        test::FixturePack pack;
+        pack.replace(QStringLiteral("city.json"), from, to);
+        const Run refused = runProgram(
+            QStringLiteral(CIVICDESK_SERVER),
+            {QStringLiteral("--database"), store, QStringLiteral("--import-city"), pack.path()});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.output.contains(problem), qPrintable(refused.output));
+        QCOMPARE(QDir(stores.path()).entryList(QDir::Files), QStringList());
     }
 };
 

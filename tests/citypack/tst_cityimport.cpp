@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <tuple>
 
 using namespace civicdesk;
 using test::historyRow;
@@ -119,6 +120,38 @@ private slots:
         QCOMPARE(articles.search(query).value(0).article.id, spanish->id);
         query.text = QStringLiteral("鸽子");
         QCOMPARE(articles.search(query).value(0).article.id, QStringLiteral("zh-birds"));
+
+        // Vietnamese and Haitian Creole articles, and synonyms in those languages: a caller's
+        // word the article does not hold ("toutrèl") finds it through the city's synonym.
+        test::TempStore other;
+        pack.replace(QStringLiteral("city.json"), QByteArray("[\"articles-zh.json\"]"),
+                     QByteArray("[\"articles-zh.json\", \"articles-vi-ht.json\"], "
+                                "\"synonyms\": \"synonyms.csv\""));
+        pack.write(QStringLiteral("articles-vi-ht.json"),
+                   QStringLiteral("[{\"id\": \"vi-birds\", \"language\": \"vi\", \"title\": "
+                                  "\"Chim bồ câu\", \"body\": \"Báo cáo chim bồ câu ở nơi công "
+                                  "cộng.\"}, {\"id\": \"ht-birds\", \"language\": \"ht\", "
+                                  "\"title\": \"Pijon\", \"body\": \"Rapòte anpil pijon nan "
+                                  "yon kote piblik.\"}]")
+                       .toUtf8());
+        pack.write(QStringLiteral("synonyms.csv"),
+                   QStringLiteral("language,term,synonyms\nvi,chim câu,chim bồ câu\nht,"
+                                  "toutrèl,pijon\n")
+                       .toUtf8());
+        report = importPack(other, pack.path());
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(report.value().synonyms, 2);
+        ArticleRepository inOther(other.db());
+        for (const auto &[language, words, id] :
+             {std::tuple{"vi", "bồ câu", "vi-birds"}, std::tuple{"ht", "pijon", "ht-birds"},
+              std::tuple{"ht", "toutrèl", "ht-birds"}}) {
+            ArticleQuery q;
+            q.language = QString::fromUtf8(language);
+            q.text = QString::fromUtf8(words);
+            const auto hits = inOther.search(q);
+            QVERIFY2(!hits.isEmpty() && hits.first().article.id == QLatin1String(id),
+                     qPrintable(q.text));
+        }
 
         test::FixturePack bad;
         bad.replace(QStringLiteral("kb-seed.csv"), QByteArray("service_code,name,"),

@@ -10,7 +10,6 @@
 // 15 council districts as the city's boundary (4 of 5,660 points lie just outside the drawn
 // lines). The server's Open311 API then answers with the City's word as the status note.
 
-#include "models/city/citylimits.h"
 #include "models/citypack/citycheck.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
@@ -163,18 +162,9 @@ private slots:
         QCOMPARE(noZip->zip, QString());
 
         // The boundary rule both programs use: the council districts hold all but 4 points.
-        const CityLimits limits = CityLimits::load(store.db(), {});
-        QSqlQuery q(QSqlDatabase::database(store.db().connectionName()));
-        QVERIFY(q.exec(QStringLiteral("SELECT latitude, longitude FROM requests WHERE latitude "
-                                      "IS NOT NULL")));
-        int points = 0, outside = 0;
-        while (q.next()) {
-            ++points;
-            if (limits.outside(q.value(0).toDouble(), q.value(1).toDouble(), QString()))
-                ++outside;
-        }
-        QCOMPARE(points, kWithPoint);
-        QCOMPARE(outside, kOutside);
+        const test::PointsOutside counted = test::pointsOutsideTheCity(store.db());
+        QCOMPARE(counted.points, kWithPoint);
+        QCOMPARE(counted.outside, kOutside);
     }
 
     void importsIntoTheServerAndAnswersOpen311()

@@ -6,17 +6,23 @@
 // `civicdesk-server --import-city` (on SQLite and on a throwaway PostgreSQL), and each is checked
 // as a city's IT would check it: the number of requests, statuses by the pack's map, channels by
 // the pack's map, times in America/Los_Angeles, types by the type map, locations from the export's
-// one Point column, the neighbourhood layer; `--check-city` reports no problem.
+// one Point column, the neighbourhood layer; `--check-city` reports no problem. The census
+// tracts together are the city limits: every point of the export lies inside them, and the
+// server's Open311 API refuses a request in Oakland or Daly City.
 
+#include "models/city/citylimits.h"
 #include "models/citypack/citycheck.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
+#include "tests/support/jsonschema.h"
 #include "tests/support/packimport.h"
 #include "tests/support/pgcluster.h"
+#include "tests/support/serverprocess.h"
 #include "tests/support/teststore.h"
 
+#include <QJsonArray>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -102,7 +108,7 @@ private slots:
         QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join(u'\n')));
         QCOMPARE(check.loaded.requests, kRequests);
         QCOMPARE(check.loaded.services, 38);
-        QCOMPARE(check.loaded.layers, 1);
+        QCOMPARE(check.loaded.layers, 2);
     }
 
     void importsIntoTheWorkstationStore()
@@ -117,7 +123,7 @@ private slots:
         QCOMPARE(report.value().requests, kRequests);
         QCOMPARE(report.value().requestsMapped, kMapped);
         QCOMPARE(report.value().services, 38);
-        QCOMPARE(report.value().layers, 1);
+        QCOMPARE(report.value().layers, 2);
         verifyStore(QSqlDatabase::database(store.db().connectionName()));
 
         const RequestRepository requests(store.db());
@@ -177,6 +183,69 @@ private slots:
         const QString checked = QString::fromUtf8(check.readAll());
         QCOMPARE(check.exitCode(), 0);
         QVERIFY2(checked.contains(u"no problems found"), qPrintable(checked));
+    }
+
+    // The city limits are the census tracts together (the pack's boundary layer is the
+    // neighbourhood file again): every point of the export is inside, the neighbours are not.
+    void theTractsTogetherAreTheCityLimits()
+    {
+        test::TempStore store;
+        auto pack = CityPack::load(packDir());
+        QVERIFY(pack.ok());
+        QVERIFY(CityImporter(store.db()).import(pack.value()).ok());
+        const test::PointsOutside counted = test::pointsOutsideTheCity(store.db());
+        QCOMPARE(counted.points, kRequests - 9);
+        QCOMPARE(counted.outside, 0);
+        const CityLimits limits = CityLimits::load(store.db(), {});
+        QVERIFY(!limits.outside(37.7793, -122.4193, QString())); // City Hall
+        QVERIFY(limits.outside(37.8044, -122.2712, QString()));  // Oakland, Lake Merritt
+        QVERIFY(limits.outside(37.6879, -122.4702, QString()));  // Daly City
+    }
+
+    // Open311 against the imported city: a POST in Oakland is refused with the spec's error,
+    // in JSON and XML, and nothing is stored; one at City Hall is taken.
+    void open311RefusesAPointOutsideTheCity()
+    {
+        test::ServerStore store;
+        QVERIFY2(!store.url().isEmpty(), qPrintable(store.error()));
+        test::ServerProcess server(QStringLiteral(CIVICDESK_SERVER), store.url());
+        QByteArray output;
+        QCOMPARE(server.run({QStringLiteral("--import-city"), packDir()}, {}, &output), 0);
+        const QString key = server.createApiKey(QStringLiteral("sf web form"));
+        QVERIFY(!key.isEmpty());
+        QVERIFY(server.start());
+        const auto post = [&](const QString &format, const QString &place) {
+            return server.request(QByteArrayLiteral("POST"), u"/open311/v2/requests." + format,
+                                  QString(u"api_key=" + key + u"&service_code=024&" + place +
+                                          u"&description=Boxes+on+the+sidewalk")
+                                      .toUtf8(),
+                                  {{QByteArrayLiteral("Content-Type"),
+                                    QByteArrayLiteral("application/x-www-form-urlencoded")}});
+        };
+        const QString oakland = QStringLiteral("lat=37.8044&long=-122.2712");
+        const auto json = post(QStringLiteral("json"), oakland);
+        QCOMPARE(json.status, 400);
+        QVERIFY2(json.body.contains("outside San Francisco"), json.body.constData());
+        const QStringList problems = test::validateJson(
+            json.json().array(), test::loadSchema(QStringLiteral("open311-errors")));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; ")));
+        const auto xml = post(QStringLiteral("xml"), oakland);
+        QCOMPARE(xml.status, 400);
+        QVERIFY2(xml.body.contains("<errors><error><code>400</code><description>This place is "
+                                   "outside San Francisco"),
+                 xml.body.constData());
+        const auto taken =
+            post(QStringLiteral("json"), QStringLiteral("lat=37.7793&long=-122.4193"));
+        QVERIFY2(taken.status == 200, taken.body.constData());
+        const QString number = taken.json()[0][u"service_request_id"].toString();
+        QCOMPARE(server.get(QStringLiteral("/open311/v2/requests/%1.json").arg(number)).status,
+                 200);
+        if (test::ServerStore::backend() == u"sqlite") {
+            auto db = Database::open(store.url());
+            QVERIFY(db.ok());
+            QCOMPARE(scalar(*db.value(), QStringLiteral("SELECT count(*) FROM requests")),
+                     kRequests + 1);
+        }
     }
 
     // A city's IT may run the central store on PostgreSQL: the same pack, the same checks.

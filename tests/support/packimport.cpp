@@ -1,5 +1,6 @@
 #include "tests/support/packimport.h"
 
+#include "models/city/citylimits.h"
 #include "models/citypack/citypack.h"
 #include "tests/support/teststore.h"
 
@@ -50,6 +51,22 @@ QHash<QString, int> countBy(QSqlDatabase db, const QString &column)
     while (q.next())
         counts.insert(q.value(0).toString(), q.value(1).toInt());
     return counts;
+}
+
+PointsOutside pointsOutsideTheCity(const Database &db)
+{
+    const CityLimits limits = CityLimits::load(db, {});
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    PointsOutside counted;
+    if (!q.exec(QStringLiteral("SELECT latitude, longitude FROM requests WHERE latitude IS NOT "
+                               "NULL")))
+        return counted;
+    while (q.next()) {
+        ++counted.points;
+        if (limits.outside(q.value(0).toDouble(), q.value(1).toDouble(), QString()))
+            ++counted.outside;
+    }
+    return counted;
 }
 
 } // namespace civicdesk::test

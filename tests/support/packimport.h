@@ -23,4 +23,13 @@ void writeHistory(FixturePack &pack, const QByteArray &rows);
 // The rows of `requests` grouped by one column: value -> count.
 QHash<QString, int> countBy(QSqlDatabase db, const QString &column);
 
+// The imported requests that have a point, and how many of those lie outside the city by the
+// store's boundary layer (CityLimits, the rule both programs use).
+struct PointsOutside
+{
+    int points = 0;
+    int outside = 0;
+};
+PointsOutside pointsOutsideTheCity(const Database &db);
+
 } // namespace civicdesk::test

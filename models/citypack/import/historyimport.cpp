@@ -342,6 +342,11 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
         const auto openedAt = checkTime(u"opened", false);
         const auto dueAt = checkTime(u"target", true);
         const auto closedAt = checkTime(u"closed", false);
+        // The status is checked even when a date is not: a city mends both at once.
+        const QString statusWord = cell(col(u"status")).trimmed();
+        const auto mapping = statuses.find(statusWord.toLower());
+        if (mapping == statuses.cend())
+            unknownStatuses.add(statusWord, csv.line());
         if (openedAt && !openedAt->isValid()) {
             if (rows.add(rowError(schema.file, csv.line(),
                                   QCoreApplication::translate("CityImporter", "%1 is empty")
@@ -349,14 +354,8 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
                 break;
             continue;
         }
-        if (!openedAt || !dueAt || !closedAt)
+        if (!openedAt || !dueAt || !closedAt || mapping == statuses.cend())
             continue; // reported with the others at the end of the file
-        const QString statusWord = cell(col(u"status")).trimmed();
-        const auto mapping = statuses.find(statusWord.toLower());
-        if (mapping == statuses.cend()) {
-            unknownStatuses.add(statusWord, csv.line());
-            continue; // every unknown status is reported at the end of the file
-        }
         const QString type = cell(col(u"type")).trimmed();
         QString code = typeMap.value().value(type);
         if (!knownCodes.contains(code))
