@@ -6,10 +6,10 @@
 
 #include "models/knowledge/articlereads.h"
 #include "models/knowledge/articlerepository.h"
+#include "models/knowledge/articlesearcher.h"
 #include "models/knowledge/knowledgeservice.h"
 #include "models/store/eventstore.h"
 #include "tests/support/teststore.h"
-#include "ui/knowledge/articlesearcher.h"
 #include "ui/knowledge/knowledgepanel.h"
 
 #include <QApplication>

@@ -34,7 +34,9 @@ class TestKnowledgeSearch : public QObject
     // it worse (2026-12-06, second pass: word forms of the bodies searched, words run together
     // or written apart, synonyms in the other number; tuning en 97.1%, es 100%, out of scope
     // en 86.7%, es 100%; held-out en 83.8%, es 89.5%, out of scope en 92.9%, es 100%; the
-    // unseen set en 87.1%, es 93.8%, out of scope 2 of 2 and 1 of 2). The goal is 90% each.
+    // unseen set en 87.1%, es 93.8%, out of scope 2 of 2 and 1 of 2; the fresh set of
+    // 2026-12-07, run before any change: en 66.7%, es 54.5%, out of scope 1 of 1). The goal is
+    // 90% each.
     static double floorFor(const QString &halfLanguageAndScope)
     {
         static const QHash<QString, double> floors = {
@@ -46,6 +48,8 @@ class TestKnowledgeSearch : public QObject
             {QStringLiteral("held-out en out"), 0.92}, {QStringLiteral("held-out es out"), 1.0},
             {QStringLiteral("unseen en in"), 0.87},    {QStringLiteral("unseen es in"), 0.93},
             {QStringLiteral("unseen en out"), 1.0},    {QStringLiteral("unseen es out"), 0.5},
+            {QStringLiteral("fresh en in"), 0.66},     {QStringLiteral("fresh es in"), 0.54},
+            {QStringLiteral("fresh es out"), 1.0},
         };
         return floors.value(halfLanguageAndScope, 1.0);
     }
@@ -348,6 +352,14 @@ private slots:
     {
         evaluate(test::testDataDir() + QStringLiteral("/knowledge-eval/unseen.csv"), false,
                  QStringLiteral("unseen"));
+    }
+
+    // A third independent set (tests/data/knowledge-eval/fresh.csv, see SOURCES.md), collected
+    // on 2026-12-07 before that day's search changes and never used to choose between them.
+    void freshPhrasingsFindTheirArticleOrNoGoodMatch()
+    {
+        evaluate(test::testDataDir() + QStringLiteral("/knowledge-eval/fresh.csv"), false,
+                 QStringLiteral("fresh"));
     }
 
     // Issue 14: an English caller gets English articles first and a Spanish caller Spanish

@@ -1,12 +1,12 @@
 #include "ui/knowledge/knowledgepanel.h"
 
 #include "models/knowledge/articlerepository.h"
+#include "models/knowledge/articlesearcher.h"
 #include "models/knowledge/knowledgeservice.h"
 #include "ui/knowledge/articleeditordialog.h"
 #include "ui/knowledge/articlehistorydialog.h"
 #include "ui/knowledge/articlehitmodel.h"
 #include "ui/knowledge/articlehtml.h"
-#include "ui/knowledge/articlesearcher.h"
 #include "ui/knowledge/knowledgeusagedialog.h"
 #include "ui/knowledge/reviewduedialog.h"
 

@@ -1,6 +1,6 @@
-#include "ui/knowledge/articlesearcher.h"
+#include "models/knowledge/articlesearcher.h"
 
-#include "ui/knowledge/articlesearchworker.h"
+#include "models/knowledge/articlesearchworker.h"
 
 #include <QThread>
 

@@ -1,4 +1,4 @@
-#include "ui/knowledge/articlesearchworker.h"
+#include "models/knowledge/articlesearchworker.h"
 
 #include "models/store/database.h"
 
