@@ -114,6 +114,40 @@ private slots:
         }
     }
 
+    // Issue 12 (a new agent's first key): the window comes up with the focus on screen where
+    // the work begins, Start contact, so Enter or Ctrl+N starts the contact and the phone typed
+    // next lands in Phone; nothing else gives it the focus first (as the journeys' desk does).
+    // A contact kept as a draft comes back with the focus where it goes on: the type search.
+    void theWindowOpensWithTheFocusWhereWorkBegins()
+    {
+        Settings settings(m_settingsDir.filePath(QStringLiteral("first/agent1.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("agent1"), AgentRole::CallTaker);
+        {
+            auto window = test::openMainWindow(store, settings);
+            QVERIFY(window);
+            QTRY_VERIFY(QApplication::focusWidget());
+            test::Journey j;
+            QVERIFY(j.focusOnScreen());
+            QCOMPARE(j.focusName(), QStringLiteral("startContactButton"));
+            QVERIFY(j.press(Qt::Key_Return));
+            QVERIFY(window->intakePanel()->session().contactRunning());
+            QCOMPARE(j.focusName(), QStringLiteral("callerPhoneLineEdit"));
+            QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
+            window->intakePanel()->keepAsDraft();
+        }
+        auto window = test::openMainWindow(store, settings);
+        QVERIFY(window);
+        QVERIFY(window->intakePanel()->session().contactRunning());
+        QTRY_VERIFY(QApplication::focusWidget());
+        test::Journey j;
+        QVERIFY(j.focusOnScreen());
+        QCOMPARE(j.focusName(), QStringLiteral("typeSearchLineEdit"));
+        QVERIFY(j.type("typeSearchLineEdit", QStringLiteral("street light")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QCOMPARE(window->intakePanel()->currentTypeCode(), QStringLiteral("STRLGTOUT"));
+        window->intakePanel()->discardUnfinishedWork();
+    }
+
     // Issue 12: a type without a question on screen (Boston's "General request") leaves no
     // empty strip above Description: the description's label is the first thing in the
     // request box.
