@@ -4780,7 +4780,7 @@
     </message>
     <message>
         <source>Restored unsaved work from %1.</source>
-        <translation>Se recuperó el trabajo sin guardar de %1.</translation>
+        <translation>Se recuperó el trabajo sin guardar del %1</translation>
     </message>
 </context>
 <context>

@@ -20,12 +20,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -146,6 +148,38 @@ private slots:
         QVERIFY(j.press(Qt::Key_Return));
         QCOMPARE(window->intakePanel()->currentTypeCode(), QStringLiteral("STRLGTOUT"));
         window->intakePanel()->discardUnfinishedWork();
+    }
+
+    // Issue 12 (13, "the article pane is 3 lines high"): during a call at 1366x768, with the
+    // caller's History taking half of the right column, the article Enter opened from
+    // Ctrl+2 shows at least ten lines of its text without scrolling.
+    void theArticleIsReadableBesideTheCallersHistory()
+    {
+        test::Desk desk =
+            test::openDesk(m_store->db(), m_settingsDir.filePath(QStringLiteral("article")),
+                           QStringLiteral("agent1"), AgentRole::CallTaker);
+        QVERIFY(desk.window);
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
+        desk.window->historyPanel()->showTab(HistoryPanel::CallerTab);
+        QVERIFY(j.press(Qt::Key_2, Qt::ControlModifier));
+        QVERIFY(j.type("articleSearchLineEdit", QStringLiteral("bird")));
+        auto *list = find<QListView>(desk.window.get(), "articleListView");
+        QTRY_VERIFY(list->model()->rowCount() > 0);
+        QVERIFY(j.press(Qt::Key_Return));
+        auto *view = find<QTextBrowser>(desk.window.get(), "articleTextBrowser");
+        QTRY_VERIFY(!view->toPlainText().isEmpty());
+        QTest::qWait(50); // the layout settles
+        const int lines = view->viewport()->height() / view->fontMetrics().lineSpacing();
+        qInfo("the article pane shows %d lines (%d px), list %d", lines, view->viewport()->height(),
+              list->height());
+        QVERIFY2(lines >= 10, qPrintable(QStringLiteral("the article pane shows %1 lines (%2 px)")
+                                             .arg(lines)
+                                             .arg(view->viewport()->height())));
+        QCOMPARE(test::offScreen(find<QWidget>(desk.window.get(), "callerHistoryTableView")),
+                 QString());
+        desk.window->intakePanel()->discardUnfinishedWork();
     }
 
     // Issue 12: a type without a question on screen (Boston's "General request") leaves no
