@@ -73,6 +73,13 @@ class TestIntakeLayout : public QObject
         return QString();
     }
 
+    // A call taker's main window at 1366x768, with its own settings.
+    test::Desk openCallTakersDesk(const QString &settings)
+    {
+        return test::openDesk(m_store->db(), m_settingsDir.filePath(settings),
+                              QStringLiteral("agent1"), AgentRole::CallTaker);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -155,9 +162,7 @@ private slots:
     // Ctrl+2 shows at least ten lines of its text without scrolling.
     void theArticleIsReadableBesideTheCallersHistory()
     {
-        test::Desk desk =
-            test::openDesk(m_store->db(), m_settingsDir.filePath(QStringLiteral("article")),
-                           QStringLiteral("agent1"), AgentRole::CallTaker);
+        test::Desk desk = openCallTakersDesk(QStringLiteral("article"));
         QVERIFY(desk.window);
         test::Journey j;
         QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
@@ -172,8 +177,6 @@ private slots:
         QTRY_VERIFY(!view->toPlainText().isEmpty());
         QTest::qWait(50); // the layout settles
         const int lines = view->viewport()->height() / view->fontMetrics().lineSpacing();
-        qInfo("the article pane shows %d lines (%d px), list %d", lines, view->viewport()->height(),
-              list->height());
         QVERIFY2(lines >= 10, qPrintable(QStringLiteral("the article pane shows %1 lines (%2 px)")
                                              .arg(lines)
                                              .arg(view->viewport()->height())));
@@ -187,9 +190,7 @@ private slots:
     // request box.
     void aTypeWithoutQuestionsLeavesNoEmptyStrip()
     {
-        test::Desk desk =
-            test::openDesk(m_store->db(), m_settingsDir.filePath(QStringLiteral("strip")),
-                           QStringLiteral("agent1"), AgentRole::CallTaker);
+        test::Desk desk = openCallTakersDesk(QStringLiteral("strip"));
         QVERIFY(desk.window);
         test::Journey j;
         QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
