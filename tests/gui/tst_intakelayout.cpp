@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStyleOption>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -138,6 +139,11 @@ private slots:
             test::Journey j;
             QVERIFY(j.focusOnScreen());
             QCOMPARE(j.focusName(), QStringLiteral("startContactButton"));
+            // The style draws the focus on the button (it does only once a key moved it).
+            QStyleOption drawn;
+            drawn.initFrom(QApplication::focusWidget());
+            QVERIFY(drawn.state.testFlag(QStyle::State_HasFocus));
+            QVERIFY(drawn.state.testFlag(QStyle::State_KeyboardFocusChange));
             QVERIFY(j.press(Qt::Key_Return));
             QVERIFY(window->intakePanel()->session().contactRunning());
             QCOMPARE(j.focusName(), QStringLiteral("callerPhoneLineEdit"));

@@ -219,9 +219,11 @@ void IntakePanel::showEvent(QShowEvent *event)
     if (m_shownOnce)
         return;
     m_shownOnce = true;
-    // Nothing had the focus when the window first came up: keys typed went nowhere.
+    // Nothing had the focus when the window first came up: keys typed went nowhere. The focus
+    // is drawn from the start (styles draw a button's focus only after a key moved it).
     if (QWidget *field = m_contact->whereWorkContinues())
         field->setFocus(Qt::OtherFocusReason);
+    window()->setAttribute(Qt::WA_KeyboardFocusChange);
 }
 
 void IntakePanel::focusSearch()
