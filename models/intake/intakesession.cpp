@@ -339,6 +339,11 @@ void IntakeSession::setTransferTo(const QString &transferTo)
     emit transferChanged();
 }
 
+QDateTime IntakeSession::inCity(const QDateTime &at) const
+{
+    return m_service.inCity(at);
+}
+
 IntakeDraft IntakeSession::draft() const
 {
     IntakeDraft draft;

@@ -211,9 +211,10 @@ void ContactFlow::restoreDraft()
     m_p.nearby.refresh();
     emit formRestored();
     m_p.clock.update();
-    m_p.messages.show(tr("Restored unsaved work from %1.")
-                          .arg(QLocale().toString(savedAt->toLocalTime(), QLocale::ShortFormat)),
-                      false);
+    m_p.messages.show(
+        tr("Restored unsaved work from %1.")
+            .arg(QLocale().toString(m_service.inCity(*savedAt), QLocale::ShortFormat)),
+        false);
 }
 
 } // namespace civicdesk
