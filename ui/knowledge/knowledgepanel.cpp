@@ -104,8 +104,7 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(30);
 
-    // The search with its label, and the filters with the count, each on one line: at
-    // 1366x768 beside History every line above the results is taken from the article.
+    // One line each (search and label, filters and count): beside History lines are scarce.
     auto *search = new QHBoxLayout;
     search->addWidget(m_searchLabel);
     search->addWidget(m_search, 1);
@@ -365,8 +364,7 @@ void KnowledgePanel::resizeEvent(QResizeEvent *event)
     if (m_splitterMoved)
         return;
     // Stretch factors only share out spare room; on a short screen there is none, so the split
-    // is set here: three result rows (Up and Down go on from the search), and the rest for the
-    // article and its script.
+    // is set here: three result rows, and the rest for the article and its script.
     const int total = m_splitter->height();
     const int rows =
         m_list->sizeHintForRow(0) > 0 ? m_list->sizeHintForRow(0) : fontMetrics().height() + 4;
