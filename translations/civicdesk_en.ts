@@ -4769,6 +4769,25 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::ContactFlow</name>
+    <message>
+        <source>A contact is already running; end it first (Ctrl+E).</source>
+        <translation>A contact is already running; end it first (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Choose how the contact ended (the Outcome list).</source>
+        <translation>Choose how the contact ended (the Outcome list).</translation>
+    </message>
+    <message>
+        <source>Your work could not be kept as your draft: %1</source>
+        <translation>Your work could not be kept as your draft: %1</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work from %1.</source>
+        <translation>Restored unsaved work from %1.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CounterPanel</name>
     <message>
         <source>Counter</source>
@@ -6022,20 +6041,8 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>A contact is already running; end it first (Ctrl+E).</source>
-        <translation>A contact is already running; end it first (Ctrl+E).</translation>
-    </message>
-    <message>
-        <source>Restored unsaved work from %1.</source>
-        <translation>Restored unsaved work from %1.</translation>
-    </message>
-    <message>
         <source>The request type %1 is not in the catalogue.</source>
         <translation>The request type %1 is not in the catalogue.</translation>
-    </message>
-    <message>
-        <source>Choose how the contact ended (the Outcome list).</source>
-        <translation>Choose how the contact ended (the Outcome list).</translation>
     </message>
     <message>
         <source>This step of the contact could not be recorded: %1</source>
@@ -6044,10 +6051,6 @@
     <message>
         <source>The call ended: choose the outcome and finish the contact.</source>
         <translation>The call ended: choose the outcome and finish the contact.</translation>
-    </message>
-    <message>
-        <source>Your work could not be kept as your draft: %1</source>
-        <translation>Your work could not be kept as your draft: %1</translation>
     </message>
 </context>
 <context>

@@ -4769,6 +4769,25 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::ContactFlow</name>
+    <message>
+        <source>A contact is already running; end it first (Ctrl+E).</source>
+        <translation>Ya hay un contacto en curso; termínelo primero (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Choose how the contact ended (the Outcome list).</source>
+        <translation>Elija cómo terminó el contacto (la lista Resultado).</translation>
+    </message>
+    <message>
+        <source>Your work could not be kept as your draft: %1</source>
+        <translation>No se pudo conservar su trabajo como su borrador: %1</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work from %1.</source>
+        <translation>Se recuperó el trabajo sin guardar del %1</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CounterPanel</name>
     <message>
         <source>Counter</source>
@@ -6022,20 +6041,8 @@
 <context>
     <name>civicdesk::IntakePanel</name>
     <message>
-        <source>A contact is already running; end it first (Ctrl+E).</source>
-        <translation>Ya hay un contacto en curso; termínelo primero (Ctrl+E).</translation>
-    </message>
-    <message>
-        <source>Restored unsaved work from %1.</source>
-        <translation>Se recuperó el trabajo sin guardar de %1.</translation>
-    </message>
-    <message>
         <source>The request type %1 is not in the catalogue.</source>
         <translation>El tipo de solicitud %1 no está en el catálogo.</translation>
-    </message>
-    <message>
-        <source>Choose how the contact ended (the Outcome list).</source>
-        <translation>Elija cómo terminó el contacto (la lista Resultado).</translation>
     </message>
     <message>
         <source>This step of the contact could not be recorded: %1</source>
@@ -6044,10 +6051,6 @@
     <message>
         <source>The call ended: choose the outcome and finish the contact.</source>
         <translation>La llamada terminó: elija el resultado y finalice el contacto.</translation>
-    </message>
-    <message>
-        <source>Your work could not be kept as your draft: %1</source>
-        <translation>No se pudo conservar su trabajo como su borrador: %1</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,12 @@ QJsonObject IntakeDraft::toJson() const
         }
         payload.insert(QStringLiteral("location"), where);
     }
+    for (const auto &[key, value] : {std::pair{QStringLiteral("outcome"), outcome},
+                                     std::pair{QStringLiteral("transfer_to"), transferTo},
+                                     std::pair{QStringLiteral("last_number"), lastNumber}}) {
+        if (!value.isEmpty())
+            payload.insert(key, value);
+    }
     return payload;
 }
 
@@ -78,6 +84,9 @@ IntakeDraft IntakeDraft::fromJson(const QJsonObject &p)
     d.description = p.value(u"description").toString();
     d.typeCode = p.value(u"type_code").toString();
     d.answers = answersFromJson(p.value(u"answers").toObject());
+    d.outcome = p.value(u"outcome").toString();
+    d.transferTo = p.value(u"transfer_to").toString();
+    d.lastNumber = p.value(u"last_number").toString();
     if (p.contains(u"location")) {
         const QJsonObject l = p.value(u"location").toObject();
         IntakeLocation where;

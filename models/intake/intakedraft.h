@@ -25,6 +25,11 @@ struct IntakeDraft
     QString typeCode; // empty: no request on the form
     Answers answers;
     std::optional<IntakeLocation> location;
+    // What happened in the contact so far: the wrap-up's outcome (its name, empty: none yet),
+    // the transfer destination and the last number to read back.
+    QString outcome;
+    QString transferTo;
+    QString lastNumber;
 
     // Nothing worth keeping: no contact, no type, no caller typed, no description.
     bool isEmpty() const;

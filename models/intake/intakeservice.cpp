@@ -29,6 +29,17 @@ IntakeService::IntakeService(Database &database, EventStore &events, QString age
 {
 }
 
+QTimeZone IntakeService::cityZone() const
+{
+    const QTimeZone zone(m_database.meta(QStringLiteral("city_timezone")).toUtf8());
+    return zone.isValid() ? zone : QTimeZone::systemTimeZone();
+}
+
+QDateTime IntakeService::inCity(const QDateTime &at) const
+{
+    return at.toTimeZone(cityZone());
+}
+
 Result<qint64> IntakeService::append(const QString &entityType, const QString &entityId,
                                      const QString &kind, const QJsonObject &payload)
 {

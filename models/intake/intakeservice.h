@@ -9,6 +9,7 @@
 #include "models/domain/servicetype.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <functional>
 #include <optional>
 
@@ -73,6 +74,11 @@ public:
     using Sink = std::function<Status(const Event &)>;
     void setSink(Sink sink) { m_sink = std::move(sink); }
     QDateTime now() const { return m_clock.now(); }
+    // The city's time zone (the city pack's), in which dates and times are said to callers; the
+    // workstation's own zone when the store names none.
+    QTimeZone cityZone() const;
+    // `at` as the city's clock shows it.
+    QDateTime inCity(const QDateTime &at) const;
 
     // `call`: the phone call the contact is taken on (the telephony adapter's), recorded with
     // the contact so the phone system's records join; `callerId`: the caller the screen pop

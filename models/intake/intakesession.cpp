@@ -339,6 +339,11 @@ void IntakeSession::setTransferTo(const QString &transferTo)
     emit transferChanged();
 }
 
+QDateTime IntakeSession::inCity(const QDateTime &at) const
+{
+    return m_service.inCity(at);
+}
+
 IntakeDraft IntakeSession::draft() const
 {
     IntakeDraft draft;
@@ -355,6 +360,10 @@ IntakeDraft IntakeSession::draft() const
         draft.answers = m_answers;
     }
     draft.location = m_location;
+    if (m_outcome)
+        draft.outcome = outcomeName(*m_outcome);
+    draft.transferTo = m_transferTo;
+    draft.lastNumber = m_lastNumber;
     return draft;
 }
 
@@ -416,6 +425,10 @@ std::optional<QDateTime> IntakeSession::restoreDraft()
     m_description = draft.description;
     m_location = draft.location;
     m_outsideCity = false;
+    // What happened before the program stopped still decides the wrap-up.
+    setOutcomeValue(outcomeFromName(draft.outcome));
+    setTransferTo(draft.transferTo);
+    m_lastNumber = draft.lastNumber;
     return it->updatedAt;
 }
 

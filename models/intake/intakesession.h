@@ -57,6 +57,9 @@ public:
     // outcome, notes, draft) and the contact's length in seconds is returned.
     Result<qint64> endContact(const QString &notes, const ContactCall &call = {});
 
+    // `at` as the city's clock shows it (what is said to the caller).
+    QDateTime inCity(const QDateTime &at) const;
+
     // ---- The caller
     const Caller &caller() const { return m_caller; }
     QString callerId() const { return m_caller.id; }

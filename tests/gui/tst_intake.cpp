@@ -6,6 +6,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/domain/requestnumber.h"
+#include "models/requests/requestrepository.h"
 #include "tests/gui/intakefixture.h"
 #include "tests/support/teststore.h"
 #include "ui/common/storecontext.h"
@@ -24,6 +25,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
+#include <ctime>
 
 using namespace civicdesk;
 using test::child;
@@ -221,6 +224,41 @@ private slots:
                                       "'phone'")),
                  1);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM drafts")), 0);
+    }
+
+    // Issue 12 (13, "times mix machine time and the city's time"): a workstation whose clock
+    // runs in another zone (UTC here) reads back the expected date as the city's calendar has
+    // it. At 23:30 on a Monday in Boston it is already Tuesday in UTC.
+    void theExpectedDateIsTheCitysDate()
+    {
+        const QByteArray zoneBefore = qgetenv("TZ");
+        qputenv("TZ", "UTC");
+        tzset();
+        const QTimeZone boston("America/New_York");
+        m_context->service.setClock(
+            Clock::fixed(QDateTime(QDate(2026, 12, 7), QTime(23, 30), boston).toUTC()));
+        QSignalSpy created(m_panel.get(), &IntakePanel::requestCreated);
+        m_panel->startContact();
+        type(focused(), QStringLiteral("(617) 555-0100")); // this type calls the caller back
+        chooseType(QStringLiteral("garbage"));
+        key(focused(), Qt::Key_Return, Qt::ControlModifier); // the focus goes to what is missing
+        key(focused(), Qt::Key_Down);                        // "Trash"
+        pickAddress(QStringLiteral("10 a st"));
+        key(focused(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY2(created.count() == 1,
+                 qPrintable(child<QLabel>(m_panel.get(), "intakeMessageLabel")->text()));
+        const auto request = m_context->requests.byId(created.first().first().toString());
+        QVERIFY(request && request->dueAt.isValid());
+        const QDate due = request->dueAt.toTimeZone(boston).date();
+        QVERIFY(due != request->dueAt.toLocalTime().date()); // the two calendars differ here
+        const QString text = child<QLabel>(m_panel.get(), "resultLabel")->text();
+        if (zoneBefore.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", zoneBefore);
+        tzset();
+        QVERIFY2(text.contains(QLocale().toString(due, QLocale::LongFormat)), qPrintable(text));
+        m_panel->discardUnfinishedWork();
     }
 
     void invalidInputOfEveryDatatypeIsNamed()

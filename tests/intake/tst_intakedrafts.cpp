@@ -70,6 +70,41 @@ private slots:
         QVERIFY(!after.session.restoreDraft());
     }
 
+    // Issue 12 (5, and a draft after SIGKILL): what happened in the contact before the program
+    // died comes back with it. A request created, then the workstation killed: the wrap-up
+    // still defaults to "request created" and the number can still be read back (it asked
+    // the agent to choose, as if nothing had happened).
+    void whatHappenedInTheContactComesBackWithTheDraft()
+    {
+        QString number;
+        {
+            Desk desk(m_store->db(), &m_now);
+            IntakeSession &s = desk.session;
+            QVERIFY(s.startContact().ok());
+            s.setCallerTyped(QStringLiteral("(617) 555-0199"), QStringLiteral("Lee"), QString());
+            QVERIFY(s.setTypeByCode(QStringLiteral("MTRECYDBI")));
+            s.setAnswers({{QStringLiteral("SR-MTRECYDBI1"), {QStringLiteral("Recycling")}}});
+            s.setDescription(QStringLiteral("Blue bin missed twice"));
+            s.setLocation(acornStreet(), false);
+            const auto created = s.submit();
+            QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+            QCOMPARE(s.outcome(), std::optional(Outcome::RequestCreated));
+            number = s.lastNumber();
+            QVERIFY(!number.isEmpty());
+            s.setTransferTo(QStringLiteral("Water and Sewer, 617-989-7000"));
+            QVERIFY(s.saveDraft().ok());
+        } // the program was killed here
+
+        Desk desk(m_store->db(), &m_now);
+        IntakeSession &s = desk.session;
+        QVERIFY(s.restoreDraft());
+        QVERIFY(s.contactRunning());
+        QCOMPARE(s.outcome(), std::optional(Outcome::RequestCreated));
+        QCOMPARE(s.lastNumber(), number);
+        QCOMPARE(s.transferTo(), QStringLiteral("Water and Sewer, 617-989-7000"));
+        QVERIFY(s.endContact(QString()).ok());
+    }
+
     void anEmptyFormLeavesNoDraft()
     {
         Desk desk(m_store->db(), &m_now);

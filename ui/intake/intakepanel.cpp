@@ -8,9 +8,9 @@
 #include "ui/intake/callercontroller.h"
 #include "ui/intake/contactbar.h"
 #include "ui/intake/contactclock.h"
+#include "ui/intake/contactflow.h"
 #include "ui/intake/draftkeeper.h"
 #include "ui/intake/focusfollower.h"
-#include "ui/intake/intakedialogs.h"
 #include "ui/intake/intakemessages.h"
 #include "ui/intake/knownissuebanner.h"
 #include "ui/intake/locationbox.h"
@@ -23,19 +23,15 @@
 #include "ui/intake/wrapupbox.h"
 #include "ui/intake/wrapupcontroller.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QLocale>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace civicdesk {
@@ -125,7 +121,7 @@ void IntakePanel::buildUi()
     m_callPop = new CallPop(*m_session, m_ctx.service, *m_contactBar, *m_callerBox, this);
     connect(m_callPop, &CallPop::screenCleared, this, [this] {
         m_clock->forgetEnded();
-        clearScreen();
+        m_contact->clearScreen();
     });
     connect(m_callPop, &CallPop::contactWanted, this, &IntakePanel::startContact);
     connect(m_callPop, &CallPop::wrapUpWanted, this, [this] {
@@ -179,6 +175,13 @@ void IntakePanel::connectFields()
 {
     m_clock = new ContactClock(*m_session, *m_contactBar, this);
     m_wrapUpController = new WrapUpController(*m_session, *m_wrapUp, this);
+    m_contact = new ContactFlow(
+        *m_session, m_ctx.service,
+        {*m_contactBar, *m_callerBox, *m_types, *m_request, *m_wrapUp, *m_result, *this},
+        {*m_clock, *m_callPop, *m_flow, *m_submitter, *m_nearby, *m_drafts, *m_messages}, this);
+    connect(m_contact, &ContactFlow::contactReset, this, &IntakePanel::contactReset);
+    connect(m_contact, &ContactFlow::locationCleared, this, &IntakePanel::locationCleared);
+    connect(m_contact, &ContactFlow::formRestored, this, &IntakePanel::updateTabOrder);
     auto *caller = new CallerController(
         *m_session, *m_callerBox, [this] { return m_callPop->callLanguage(); }, this);
     connect(caller, &CallerController::languageChanged, this, &IntakePanel::callerLanguageChanged);
@@ -189,7 +192,8 @@ void IntakePanel::connectFields()
     });
     connect(m_contactBar->startButton(), &QPushButton::clicked, this, &IntakePanel::startContact);
     connect(m_contactBar->endButton(), &QPushButton::clicked, this, &IntakePanel::beginWrapUp);
-    connect(m_wrapUp->finishButton(), &QPushButton::clicked, this, &IntakePanel::finishContact);
+    connect(m_wrapUp->finishButton(), &QPushButton::clicked, m_contact,
+            &ContactFlow::finishContact);
     connect(m_request->submitButton(), &QPushButton::clicked, this, &IntakePanel::submit);
     connect(m_request->attachButton(), &QPushButton::clicked, m_submitter,
             &RequestSubmitter::attachToDuplicate);
@@ -207,6 +211,19 @@ void IntakePanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+void IntakePanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // Nothing had the focus when the window first came up: keys typed went nowhere. The focus
+    // is drawn from the start (styles draw a button's focus only after a key moved it).
+    if (QWidget *field = m_contact->whereWorkContinues())
+        field->setFocus(Qt::OtherFocusReason);
+    window()->setAttribute(Qt::WA_KeyboardFocusChange);
 }
 
 void IntakePanel::focusSearch()
@@ -280,15 +297,6 @@ void IntakePanel::setPickedLocation(const IntakeLocation &where)
     m_flow->setPickedLocation(where);
 }
 
-void IntakePanel::clearScreen()
-{
-    m_result->hide();
-    m_result->clear();
-    m_messages->clear();
-    m_callerBox->showMatches({});
-    emit contactReset();
-}
-
 void IntakePanel::submit()
 {
     m_submitter->submit();
@@ -313,126 +321,22 @@ void IntakePanel::discardUnfinishedWork()
 
 bool IntakePanel::startWalkIn(const QString &language)
 {
-    if (m_session->contactRunning()) {
-        showMessage(tr("A contact is already running; end it first (Ctrl+E)."), true);
-        return false;
-    }
-    m_clock->showChannel(Channel::WalkIn);
-    m_callerBox->setLanguage(language);
-    startContact();
-    return m_session->contactRunning();
+    return m_contact->startWalkIn(language);
 }
 
 void IntakePanel::startContact()
 {
-    if (m_session->contactRunning()) {
-        showMessage(tr("A contact is already running; end it first (Ctrl+E)."), true);
-        return;
-    }
-    // A ringing or answered call is the contact's: it is taken on the phone, with its call.
-    const std::optional<ContactCall> call = m_callPop->takeForContact(m_ctx.service.now());
-    if (call)
-        m_clock->showChannel(Channel::Phone);
-    // A new contact starts with no outcome: nothing is carried over from the previous one.
-    auto id = m_session->startContact(call);
-    if (!id) {
-        showMessage(id.error().message, true);
-        return;
-    }
-    m_clock->setRunning(true);
-    m_drafts->schedule();
-    if (call) {
-        // The pop already cleared the previous caller and put this one on screen; a choice
-        // among callers on a shared number stays open.
-        if (m_callerBox->matchList()->isVisible() || m_session->callerId().isEmpty())
-            m_callerBox->phoneEdit()->setFocus(Qt::OtherFocusReason);
-        else
-            m_types->searchEdit()->setFocus(Qt::OtherFocusReason);
-        return;
-    }
-    clearScreen();
-    if (!m_session->location())
-        emit locationCleared();
-    m_callerBox->phoneEdit()->setFocus(Qt::OtherFocusReason);
+    m_contact->startContact();
 }
 
 void IntakePanel::beginWrapUp()
 {
-    if (!m_session->contactRunning())
-        return;
-    m_wrapUp->show();
-    m_wrapUp->outcomeCombo()->setFocus(Qt::OtherFocusReason);
-}
-
-void IntakePanel::finishContact()
-{
-    copyFormToSession(*m_request, *m_session);
-    m_session->recordFormSteps();
-    if (!m_session->outcome()) {
-        m_wrapUp->outcomeCombo()->setFocus(Qt::OtherFocusReason);
-        showMessage(tr("Choose how the contact ended (the Outcome list)."), true,
-                    m_wrapUp->outcomeCombo());
-        return;
-    }
-    // A request still on the form is never dropped silently (an emergency type cannot be
-    // submitted: there is nothing to ask).
-    if (m_session->hasUnsubmittedRequest()) {
-        const auto choice = IntakeDialogs::askAboutUnsubmitted(this);
-        if (choice == IntakeDialogs::Unsubmitted::Submit) {
-            m_wrapUp->hide();
-            submit(); // on success the number is on screen to read back; finish after that
-            return;
-        }
-        if (choice == IntakeDialogs::Unsubmitted::GoBack) {
-            m_wrapUp->hide();
-            m_request->submitButton()->setFocus(Qt::OtherFocusReason);
-            return;
-        }
-    }
-    const QString contactId = m_session->contactId();
-    const auto ended =
-        m_session->endContact(m_wrapUp->notesEdit()->toPlainText(), m_callPop->call());
-    if (!ended) {
-        m_wrapUp->transferEdit()->setFocus(Qt::OtherFocusReason);
-        showMessage(ended.error().message, true, m_wrapUp->transferEdit());
-        return;
-    }
-    clearContactScreen();
-    m_clock->showEnded(ended.value());
-    m_contactBar->startButton()->setFocus(Qt::OtherFocusReason);
-    // A call still on the line is followed: its end goes on this contact.
-    m_callPop->contactFinished(contactId);
-}
-
-void IntakePanel::clearContactScreen()
-{
-    m_clock->setRunning(false);
-    m_wrapUp->hide();
-    m_wrapUp->transferEdit()->clear();
-    m_wrapUp->notesEdit()->clear();
-    m_callerBox->clear();
-    m_flow->reset();
-    // The number read back belonged to this caller: it goes with them.
-    clearScreen();
-    emit locationCleared();
+    m_contact->beginWrapUp();
 }
 
 bool IntakePanel::parkForAnotherAgent()
 {
-    m_drafts->cancel();
-    copyFormToSession(*m_request, *m_session);
-    m_session->recordFormSteps();
-    if (const Status parked = m_session->park(); !parked) {
-        showMessage(tr("Your work could not be kept as your draft: %1").arg(parked.error().message),
-                    true);
-        return false;
-    }
-    clearContactScreen();
-    // Emptying the fields scheduled a save: it would be the next agent's, of nothing.
-    m_drafts->cancel();
-    m_clock->forgetEnded();
-    m_clock->update();
-    return true;
+    return m_contact->parkForAnotherAgent();
 }
 
 void IntakePanel::setTelephonyShown(bool shown)
@@ -483,34 +387,7 @@ void IntakePanel::showMessage(const QString &text, bool error, QWidget *about)
 
 void IntakePanel::restoreDraft()
 {
-    const auto savedAt = m_session->restoreDraft();
-    if (!savedAt)
-        return;
-    const Caller caller = m_session->caller();
-    const Answers answers = m_session->answers();
-    const QString description = m_session->description();
-    const auto location = m_session->location();
-    m_clock->showChannel(m_session->channel());
-    if (m_session->contactRunning())
-        m_clock->setRunning(true);
-    m_callerBox->phoneEdit()->setText(caller.phone);
-    m_callerBox->nameEdit()->setText(caller.name);
-    m_callerBox->emailEdit()->setText(caller.email);
-    if (const auto &type = m_session->type()) {
-        m_flow->showType(*type);
-        m_request->form()->setAnswers(answers);
-    }
-    m_request->descriptionEdit()->setPlainText(description);
-    if (location)
-        m_request->locationBox()->setLocation(*location);
-    copyFormToSession(*m_request, *m_session);
-    // The candidates are looked up again: others may have reported the same place meanwhile.
-    m_nearby->refresh();
-    updateTabOrder();
-    m_clock->update();
-    showMessage(tr("Restored unsaved work from %1.")
-                    .arg(QLocale().toString(savedAt->toLocalTime(), QLocale::ShortFormat)),
-                false);
+    m_contact->restoreDraft();
 }
 
 } // namespace civicdesk

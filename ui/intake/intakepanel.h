@@ -22,6 +22,7 @@ class AddressIndex;
 class CallerBox;
 class ContactBar;
 class ContactClock;
+class ContactFlow;
 class CatalogueRepository;
 class DistrictLocator;
 class DraftKeeper;
@@ -143,16 +144,13 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // The window opens with the focus where the agent's work begins or goes on.
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildUi();
     void connectFields();
     void retranslate();
-    // Nothing of the previous caller stays on screen: banner, messages, read-back, picks.
-    void clearScreen();
-    void finishContact();
-    // Nothing of the contact stays on screen (ended, or kept as a draft for later).
-    void clearContactScreen();
     // The message goes next to the field it is about (the caller box for caller problems,
     // the wrap-up for its own, under Submit otherwise), and the view shows both.
     void showMessage(const QString &text, bool error, QWidget *about = nullptr);
@@ -174,6 +172,7 @@ private:
     RequestSubmitter *m_submitter = nullptr;
     ContactClock *m_clock = nullptr;
     WrapUpController *m_wrapUpController = nullptr;
+    ContactFlow *m_contact = nullptr;
     NearbyWatcher *m_nearby = nullptr;
     DraftKeeper *m_drafts = nullptr;
     RequestFlow *m_flow = nullptr;
@@ -181,6 +180,7 @@ private:
     QScrollArea *m_scroll = nullptr;
     FocusFollower *m_follower = nullptr;
     CallPop *m_callPop = nullptr;
+    bool m_shownOnce = false;
 };
 
 } // namespace civicdesk

@@ -135,10 +135,10 @@ void RequestSubmitter::submit()
         return;
     }
     const QString number = created.value().number.display();
-    const QString due =
-        created.value().dueAt.isValid()
-            ? QLocale().toString(created.value().dueAt.toLocalTime().date(), QLocale::LongFormat)
-            : tr("no target date for this type");
+    const QString due = created.value().dueAt.isValid()
+                            ? QLocale().toString(m_session.inCity(created.value().dueAt).date(),
+                                                 QLocale::LongFormat)
+                            : tr("no target date for this type");
     m_w.result.setText(tr("Request number <b>%1</b><br>Expected by: <b>%2</b>").arg(number, due));
     m_w.result.setProperty("number", number);
     m_w.result.show();

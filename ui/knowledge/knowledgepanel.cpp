@@ -104,10 +104,15 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(30);
 
+    // One line each (search and label, filters and count): beside History lines are scarce.
+    auto *search = new QHBoxLayout;
+    search->addWidget(m_searchLabel);
+    search->addWidget(m_search, 1);
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_language);
     filters->addWidget(m_department, 1);
     filters->addWidget(m_state);
+    filters->addWidget(m_countLabel);
     auto *tools = new QHBoxLayout;
     for (QPushButton *b : {m_new, m_edit, m_history, m_reviewDue})
         tools->addWidget(b);
@@ -115,15 +120,15 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_view);
     m_splitter->setChildrenCollapsible(false);
+    // Its scroll bar would hold the list at about four rows: two rows are enough to move in.
+    m_list->setMinimumHeight(2 * (fontMetrics().height() + 4));
     // The article gets most of the height: the script must be readable without scrolling.
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
     connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_splitterMoved = true; });
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_searchLabel);
-    layout->addWidget(m_search);
+    layout->addLayout(search);
     layout->addLayout(filters);
-    layout->addWidget(m_countLabel);
     layout->addWidget(m_noMatch);
     layout->addWidget(m_widen);
     layout->addWidget(m_splitter, 1);
@@ -359,11 +364,11 @@ void KnowledgePanel::resizeEvent(QResizeEvent *event)
     if (m_splitterMoved)
         return;
     // Stretch factors only share out spare room; on a short screen there is none, so the split
-    // is set here: about four result rows, and the rest for the article and its script.
+    // is set here: three result rows, and the rest for the article and its script.
     const int total = m_splitter->height();
     const int rows =
         m_list->sizeHintForRow(0) > 0 ? m_list->sizeHintForRow(0) : fontMetrics().height() + 4;
-    const int list = std::clamp(rows * 4 + 2 * m_list->frameWidth(), total / 5, total / 3);
+    const int list = std::clamp(rows * 3 + 2 * m_list->frameWidth(), total / 5, total / 3);
     m_splitter->setSizes({list, std::max(0, total - list)});
 }
 
