@@ -4472,6 +4472,10 @@
         <source>The speech engine has no voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel.</source>
         <translation>The speech engine has no voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel.</translation>
     </message>
+    <message>
+        <source>The speech engine &quot;%1&quot; stopped (%2): read the caller&apos;s lines in the panel.</source>
+        <translation>The speech engine &quot;%1&quot; stopped (%2): read the caller&apos;s lines in the panel.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::CentralLookupDialog</name>

@@ -4472,6 +4472,10 @@
         <source>The speech engine has no voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel.</source>
         <translation>El motor de voz no tiene voz en el idioma del llamante (%1): lea las frases del llamante en el panel.</translation>
     </message>
+    <message>
+        <source>The speech engine &quot;%1&quot; stopped (%2): read the caller&apos;s lines in the panel.</source>
+        <translation>El motor de voz «%1» se detuvo (%2): lea las frases del llamante en el panel.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::CentralLookupDialog</name>

@@ -55,6 +55,7 @@ private slots:
     {
         test::spokenLines().clear();
         test::recorderLocales() = {EnglishUs, SpanishUs};
+        test::recorderFails() = false;
     }
 
     void theRecorderIsAnEngine()
@@ -140,6 +141,26 @@ private slots:
         QVERIFY2(lines.filter(u"language (es)").size() == 1, qPrintable(lines.join(u"\n")));
         QVERIFY(lines.contains(s.opening) && lines.contains(s.location) &&
                 lines.contains(s.details));
+    }
+
+    // Flite with no audio device fails each line: the panel says why, once, and keeps showing.
+    void anEngineThatStopsIsSaidOnce()
+    {
+        test::recorderFails() = true;
+        CallerVoice voice(test::recordingSpeechEngine());
+        QVERIFY(voice.setOn(true));
+        const Scenario s = spanishCaller();
+        CallerPanel panel(s, {}, {});
+        panel.setVoice(&voice);
+        QTRY_VERIFY(panel.transcript().last().contains(u"No audio device available"));
+        panel.ask(FactKind::Location);
+        QTest::qWait(20);
+        QCOMPARE(panel.transcript().filter(u"No audio device available").size(), 1);
+        QCOMPARE(panel.transcript().last(), s.location);
+        // Turned off and on again, it does not claim to speak.
+        QVERIFY(voice.setOn(false));
+        QVERIFY(!voice.setOn(true));
+        QVERIFY(voice.status().contains(u"No audio device available"));
     }
 
     void noEngineIsSaidAndNothingIsSpoken()

@@ -23,6 +23,12 @@ QList<QLocale> &recorderLocales()
     return locales;
 }
 
+bool &recorderFails()
+{
+    static bool fails = false;
+    return fails;
+}
+
 } // namespace civicdesk::test
 
 namespace {
@@ -49,7 +55,14 @@ public:
         civicdesk::test::spokenLines().append({text, m_locale});
         setState(QTextToSpeech::Speaking);
         // Said "at once": the next line waits for Ready, as behind a real engine.
-        QTimer::singleShot(1, this, [this] { setState(QTextToSpeech::Ready); });
+        QTimer::singleShot(1, this, [this] {
+            if (civicdesk::test::recorderFails()) {
+                m_error = QStringLiteral("No audio device available");
+                setState(QTextToSpeech::Error);
+            } else {
+                setState(QTextToSpeech::Ready);
+            }
+        });
     }
     void stop(QTextToSpeech::BoundaryHint) override { setState(QTextToSpeech::Ready); }
     void pause(QTextToSpeech::BoundaryHint) override {}
@@ -73,9 +86,10 @@ public:
     QTextToSpeech::State state() const override { return m_state; }
     QTextToSpeech::ErrorReason errorReason() const override
     {
-        return QTextToSpeech::ErrorReason::NoError;
+        return m_error.isEmpty() ? QTextToSpeech::ErrorReason::NoError
+                                 : QTextToSpeech::ErrorReason::Playback;
     }
-    QString errorString() const override { return {}; }
+    QString errorString() const override { return m_error; }
 
 private:
     void setState(QTextToSpeech::State state)
@@ -89,6 +103,7 @@ private:
     QList<QLocale> m_locales;
     QLocale m_locale;
     QTextToSpeech::State m_state = QTextToSpeech::Ready;
+    QString m_error;
 };
 
 } // namespace

@@ -26,5 +26,7 @@ QList<SpokenLine> &spokenLines();
 // The voices the recorder offers (en_US and es_US unless a test sets others before the engine
 // is made).
 QList<QLocale> &recorderLocales();
+// When set, the recorder keeps each line and then fails as Flite does without an audio device.
+bool &recorderFails();
 
 } // namespace civicdesk::test

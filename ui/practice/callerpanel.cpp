@@ -170,7 +170,15 @@ void CallerPanel::say(const QString &line, const QString &who)
 
 void CallerPanel::setVoice(CallerVoice *voice)
 {
+    disconnect(m_voiceFailed);
     m_voice = voice;
+    if (m_voice)
+        m_voiceFailed = connect(m_voice, &CallerVoice::failed, this, [this](const QString &why) {
+            if (m_voiceProblemShown)
+                return;
+            m_voiceProblemShown = true;
+            say(why, tr("Practice"));
+        });
     if (m_voice && m_voice->isOn())
         voiceSwitched();
 }

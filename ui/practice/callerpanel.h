@@ -82,6 +82,7 @@ private:
     CallerVoice *m_voice = nullptr;
     QString m_lastCallerLine;
     bool m_voiceProblemShown = false; // why a line was not spoken, said once
+    QMetaObject::Connection m_voiceFailed;
 };
 
 } // namespace civicdesk

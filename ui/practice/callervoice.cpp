@@ -44,6 +44,12 @@ bool CallerVoice::setOn(bool on)
 
 bool CallerVoice::start()
 {
+#ifdef CIVICDESK_WITH_SPEECH
+    if (m_speech && m_speech->state() == QTextToSpeech::Error) {
+        m_status = stoppedText();
+        return false;
+    }
+#endif
     if (m_speech) {
         m_status = tr("The caller's lines are spoken (speech engine \"%1\").").arg(m_chosen);
         return true;
@@ -62,7 +68,8 @@ bool CallerVoice::start()
     }
     const QString chosen = m_engine.isEmpty() ? engines.first() : m_engine;
     auto *speech = new QTextToSpeech(chosen, this);
-    if (speech->state() == QTextToSpeech::Error) {
+    // Flite without an audio device starts "ready" with an error string, then fails each line.
+    if (speech->state() == QTextToSpeech::Error || !speech->errorString().isEmpty()) {
         m_status = tr("The speech engine \"%1\" does not start (%2): read the caller's lines in "
                       "the panel.")
                        .arg(chosen, speech->errorString());
@@ -76,7 +83,7 @@ bool CallerVoice::start()
         if (state == QTextToSpeech::Ready)
             sayNext();
         else if (state == QTextToSpeech::Error)
-            m_queue.clear();
+            stopped();
     });
     qCInfo(lcVoice, "caller's voice on, engine %s", qPrintable(chosen));
     return true;
@@ -115,6 +122,25 @@ bool CallerVoice::speak(const QString &line, const QString &language)
 #else
     Q_UNUSED(language)
     return false;
+#endif
+}
+
+QString CallerVoice::stoppedText() const
+{
+#ifdef CIVICDESK_WITH_SPEECH
+    return tr("The speech engine \"%1\" stopped (%2): read the caller's lines in the panel.")
+        .arg(m_chosen, m_speech->errorString());
+#else
+    return {};
+#endif
+}
+
+void CallerVoice::stopped()
+{
+#ifdef CIVICDESK_WITH_SPEECH
+    m_queue.clear();
+    m_status = stoppedText();
+    emit failed(m_status);
 #endif
 }
 

@@ -37,9 +37,16 @@ public:
     // The engine speaking, or why nothing is spoken (for the trainee: translated).
     QString status() const { return m_status; }
 
+signals:
+    // The engine stopped on an error while speaking (no audio device, for example): what was
+    // queued is dropped, and `why` says so (status() too).
+    void failed(const QString &why);
+
 private:
     bool start();
     void sayNext();
+    void stopped();
+    QString stoppedText() const;
 
     QString m_engine;
     QString m_chosen; // the engine started
