@@ -4447,6 +4447,41 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallerVoice</name>
+    <message>
+        <source>The caller&apos;s lines are shown only, not spoken.</source>
+        <translation>The caller&apos;s lines are shown only, not spoken.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s lines are spoken (speech engine &quot;%1&quot;).</source>
+        <translation>The caller&apos;s lines are spoken (speech engine &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>No speech engine is installed (for example qt6-speech-flite-plugin): read the caller&apos;s lines in the panel.</source>
+        <translation>No speech engine is installed (for example qt6-speech-flite-plugin): read the caller&apos;s lines in the panel.</translation>
+    </message>
+    <message>
+        <source>The speech engine &quot;%1&quot; is not installed (there are: %2).</source>
+        <translation>The speech engine &quot;%1&quot; is not installed (there are: %2).</translation>
+    </message>
+    <message>
+        <source>The speech engine &quot;%1&quot; does not start (%2): read the caller&apos;s lines in the panel.</source>
+        <translation>The speech engine &quot;%1&quot; does not start (%2): read the caller&apos;s lines in the panel.</translation>
+    </message>
+    <message>
+        <source>This CivicDesk was built without speech (Qt TextToSpeech): read the caller&apos;s lines in the panel.</source>
+        <translation>This CivicDesk was built without speech (Qt TextToSpeech): read the caller&apos;s lines in the panel.</translation>
+    </message>
+    <message>
+        <source>The speech engine has no voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel.</source>
+        <translation>The speech engine has no voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel.</translation>
+    </message>
+    <message>
+        <source>The speech engine &quot;%1&quot; stopped (%2): read the caller&apos;s lines in the panel.</source>
+        <translation>The speech engine &quot;%1&quot; stopped (%2): read the caller&apos;s lines in the panel.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CentralLookupDialog</name>
     <message>
         <source>Find requests in the central store</source>
@@ -7620,6 +7655,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>The live call has ended; score it (Ctrl+Alt+S) or leave practice (Ctrl+Alt+X).</source>
         <translation>The live call has ended; score it (Ctrl+Alt+S) or leave practice (Ctrl+Alt+X).</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;voice (speak the caller&apos;s lines)</source>
+        <translation>Caller&apos;s &amp;voice (speak the caller&apos;s lines)</translation>
     </message>
 </context>
 <context>

@@ -4447,6 +4447,41 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::CallerVoice</name>
+    <message>
+        <source>The caller&apos;s lines are shown only, not spoken.</source>
+        <translation>Las frases del llamante solo se muestran, no se leen en voz alta.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s lines are spoken (speech engine &quot;%1&quot;).</source>
+        <translation>Las frases del llamante se leen en voz alta (motor de voz «%1»).</translation>
+    </message>
+    <message>
+        <source>No speech engine is installed (for example qt6-speech-flite-plugin): read the caller&apos;s lines in the panel.</source>
+        <translation>No hay ningún motor de voz instalado (por ejemplo qt6-speech-flite-plugin): lea las frases del llamante en el panel.</translation>
+    </message>
+    <message>
+        <source>The speech engine &quot;%1&quot; is not installed (there are: %2).</source>
+        <translation>El motor de voz «%1» no está instalado (hay: %2).</translation>
+    </message>
+    <message>
+        <source>The speech engine &quot;%1&quot; does not start (%2): read the caller&apos;s lines in the panel.</source>
+        <translation>El motor de voz «%1» no arranca (%2): lea las frases del llamante en el panel.</translation>
+    </message>
+    <message>
+        <source>This CivicDesk was built without speech (Qt TextToSpeech): read the caller&apos;s lines in the panel.</source>
+        <translation>Este CivicDesk se compiló sin voz (Qt TextToSpeech): lea las frases del llamante en el panel.</translation>
+    </message>
+    <message>
+        <source>The speech engine has no voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel.</source>
+        <translation>El motor de voz no tiene voz en el idioma del llamante (%1): lea las frases del llamante en el panel.</translation>
+    </message>
+    <message>
+        <source>The speech engine &quot;%1&quot; stopped (%2): read the caller&apos;s lines in the panel.</source>
+        <translation>El motor de voz «%1» se detuvo (%2): lea las frases del llamante en el panel.</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CentralLookupDialog</name>
     <message>
         <source>Find requests in the central store</source>
@@ -7620,6 +7655,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>The live call has ended; score it (Ctrl+Alt+S) or leave practice (Ctrl+Alt+X).</source>
         <translation>La llamada en vivo ha terminado; puntúela (Ctrl+Alt+S) o salga de la práctica (Ctrl+Alt+X).</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;voice (speak the caller&apos;s lines)</source>
+        <translation>&amp;Voz del llamante (leer en voz alta sus frases)</translation>
     </message>
 </context>
 <context>

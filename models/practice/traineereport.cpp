@@ -179,4 +179,26 @@ QByteArray practiceRunsCsv(const QList<PracticeRun> &runs, const QTimeZone &zone
     return csv;
 }
 
+bool mayReadEveryTraineeReport(AgentRole role)
+{
+    return role == AgentRole::Trainer || role == AgentRole::Supervisor || role == AgentRole::Admin;
+}
+
+QStringList readableTrainees(const TrainingRecord &record, const QString &agent, AgentRole role)
+{
+    if (mayReadEveryTraineeReport(role))
+        return record.trainees();
+    if (agent.isEmpty() || !record.trainees().contains(agent))
+        return {};
+    return {agent};
+}
+
+QList<PracticeRun> readableRuns(const TrainingRecord &record, const QString &agent, AgentRole role)
+{
+    if (mayReadEveryTraineeReport(role))
+        return record.runs();
+    // runs() with an empty name is everyone's: never for a reader without one.
+    return agent.isEmpty() ? QList<PracticeRun>() : record.runs(agent);
+}
+
 } // namespace civicdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/agentrole.h"
 #include "models/practice/trainingrecord.h"
 
 #include <QTimeZone>
@@ -53,6 +54,14 @@ struct ClassRow
     int averageScore = 0;
     QDateTime lastRun;
 };
+
+// The training record: trainers, supervisors and admins read every trainee's practice calls and
+// the class report; everyone else reads their own only.
+bool mayReadEveryTraineeReport(AgentRole role);
+// What `agent`, working as `role`, may read of the training record (mayReadEveryTraineeReport):
+// every trainee and every run, or their own only (nothing without a name).
+QStringList readableTrainees(const TrainingRecord &record, const QString &agent, AgentRole role);
+QList<PracticeRun> readableRuns(const TrainingRecord &record, const QString &agent, AgentRole role);
 
 // `runs` may hold every trainee's: the report takes `trainee`'s.
 TraineeReport traineeReport(const QString &trainee, const QList<PracticeRun> &runs,

@@ -6,6 +6,8 @@
 // their own words) reach the trainer, the trainee's intake shows on the trainer's screen, read
 // only, as it fills in, and the trainer ends the call. The practice workspace has no sync engine
 // and nothing but the practice channel is asked of the server. A call taker cannot open a call.
+// With CIVICDESK_TEST_LANGUAGE=es (tst_livepracticejourney_es) both desks run in Spanish and the
+// trainer plays a Spanish-speaking caller (pothole-es): every line and question in Spanish.
 
 #include "app/workstation/workspace.h"
 #include "models/citypack/cityimporter.h"
@@ -15,6 +17,7 @@
 #include "tests/support/recordingnetwork.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/teststore.h"
+#include "translations/translator.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
@@ -42,6 +45,12 @@ using test::RecordingNetwork;
 using test::ServerProcess;
 
 namespace {
+
+// The text `source` of translation context `context` in the language loaded.
+QString translated(const char *context, const char *source)
+{
+    return QCoreApplication::translate(context, source);
+}
 
 QStringList itemTexts(const QListWidget *list)
 {
@@ -74,6 +83,7 @@ class TestLivePracticeJourney : public QObject
     std::unique_ptr<PracticeMode> m_trainer;
     std::unique_ptr<PracticeMode> m_trainee;
     bool m_practiceHadSync = false;
+    bool m_spanish = false; // both desks in Spanish, a Spanish-speaking caller
 
     std::unique_ptr<PracticeMode> practiceFor(MainWindow &window, Settings &settings,
                                               const QString &agent, AgentRole role,
@@ -114,6 +124,10 @@ class TestLivePracticeJourney : public QObject
 private slots:
     void initTestCase()
     {
+        const QString language = qEnvironmentVariable("CIVICDESK_TEST_LANGUAGE");
+        if (!language.isEmpty())
+            QCOMPARE(installTranslations(*QCoreApplication::instance(), language), language);
+        m_spanish = language == u"es";
         auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
         QVERIFY(pack.ok());
         pack.value().history.clear();
@@ -157,7 +171,13 @@ private slots:
         test::Journey j;
         QVERIFY(j.press(Qt::Key_C, Qt::ControlModifier | Qt::AltModifier));
         QCOMPARE(refused.size(), 1);
-        QVERIFY(refused.first().first().toString().contains(u"trainers and admins"));
+        const QString refusal =
+            translated("civicdesk::PracticeMode",
+                       "Live practice calls are opened by trainers and admins; this "
+                       "workstation works as %1. To take a live call from a trainer, "
+                       "choose Practice ▸ Join a trainer's live call (Ctrl+Alt+J).");
+        QVERIFY(
+            refused.first().first().toString().startsWith(refusal.left(refusal.indexOf(u"%1"))));
         QVERIFY(!m_trainee->trainerChannel());
         QVERIFY(m_network.urls.isEmpty());
     }
@@ -167,8 +187,10 @@ private slots:
         // ---- The trainer opens the call: Ctrl+Alt+C, the pothole scenario, Enter.
         QVERIFY(activate(m_trainerWindow.get()));
         const QList<Scenario> &all = m_trainer->scenarios().scenarios;
+        const QString scenarioId =
+            m_spanish ? QStringLiteral("pothole-es") : QStringLiteral("pothole-en");
         const auto it = std::find_if(all.cbegin(), all.cend(),
-                                     [](const Scenario &s) { return s.id == u"pothole-en"; });
+                                     [&](const Scenario &s) { return s.id == scenarioId; });
         QVERIFY(it != all.cend());
         const int downs = int(it - all.cbegin());
         QSignalSpy opened(m_trainer.get(), &PracticeMode::liveOpened);
@@ -227,7 +249,7 @@ private slots:
         test::Journey j;
         QVERIFY(j.press(Qt::Key_J, Qt::ControlModifier | Qt::AltModifier));
         QTRY_COMPARE(joined.size(), 1);
-        QCOMPARE(joined.first().first().toString(), QStringLiteral("pothole-en"));
+        QCOMPARE(joined.first().first().toString(), scenarioId);
         MainWindow *practice = m_trainee->practiceWindow();
         QVERIFY(practice);
         QVERIFY(!m_practiceHadSync);
@@ -237,18 +259,23 @@ private slots:
         CallerPanel *caller = m_trainee->callerPanel();
         QVERIFY(caller->isLive());
         QVERIFY(practice->windowTitle().contains(u"tina"));
-        QTRY_VERIFY(itemTexts(trainerWindow->transcript()).join(u'\n').contains(u"ana joined"));
+        const QString joinedLine =
+            translated("civicdesk::LiveTrainerWindow", "%1 joined; say the caller's opening line.")
+                .arg(u"ana");
+        QTRY_VERIFY(itemTexts(trainerWindow->transcript()).join(u'\n').contains(joinedLine));
 
         // ---- The trainer says the opening line (ready in the line: Enter says it).
         QVERIFY(activate(trainerWindow));
         QCOMPARE(trainerKeys.focusName(), QStringLiteral("callerLineEdit"));
         QVERIFY(trainerKeys.press(Qt::Key_Return));
         QTRY_COMPARE(caller->transcript().last(), it->opening);
-        QVERIFY(trainerKeys.type("callerLineEdit",
-                                 QStringLiteral("It's outside 40 Centre Street, 02124.")));
+        // Typed key by key: QTest types ASCII only, so the Spanish is written without accents.
+        const QString where = m_spanish
+                                  ? QStringLiteral("Esta delante del 40 de Centre Street, 02124.")
+                                  : QStringLiteral("It's outside 40 Centre Street, 02124.");
+        QVERIFY(trainerKeys.type("callerLineEdit", where));
         QVERIFY(trainerKeys.press(Qt::Key_Return));
-        QTRY_COMPARE(caller->transcript().last(),
-                     QStringLiteral("It's outside 40 Centre Street, 02124."));
+        QTRY_COMPARE(caller->transcript().last(), where);
 
         // ---- The trainee takes the call: a contact, the type, a question by key and in words.
         QVERIFY(activate(practice));
@@ -262,9 +289,11 @@ private slots:
 #endif
         QTRY_VERIFY(!practice->intakePanel()->contactId().isEmpty());
         QVERIFY(j.press(Qt::Key_F6)); // what happened? — to the trainer
+        const QString asks =
+            translated("civicdesk::LiveTrainerWindow", "%1 asks").arg(u"ana") + u": ";
         QTRY_VERIFY(itemTexts(trainerWindow->transcript())
                         .join(u'\n')
-                        .contains(u"ana asks: What happened?"));
+                        .contains(asks + translated("civicdesk::CallerPanel", "What happened?")));
         QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
         QVERIFY(j.type("typeSearchLineEdit", QStringLiteral("pothole")));
         QVERIFY(j.press(Qt::Key_Return));
@@ -272,18 +301,21 @@ private slots:
         QVERIFY(!type.isEmpty());
         QVERIFY(j.press(Qt::Key_F4));
         QCOMPARE(j.focusName(), QStringLiteral("liveQuestionLineEdit"));
-        QVERIFY(j.type("liveQuestionLineEdit", QStringLiteral("Is it in the travel lane?")));
+        const QString question = m_spanish ? QStringLiteral("Esta en el carril de circulacion?")
+                                           : QStringLiteral("Is it in the travel lane?");
+        QVERIFY(j.type("liveQuestionLineEdit", question));
         QVERIFY(j.press(Qt::Key_Return));
-        QCOMPARE(caller->transcript().last(), QStringLiteral("Is it in the travel lane?"));
-        QTRY_VERIFY(itemTexts(trainerWindow->transcript())
-                        .join(u'\n')
-                        .contains(u"ana asks: Is it in the travel lane?"));
+        QCOMPARE(caller->transcript().last(), question);
+        QTRY_VERIFY(itemTexts(trainerWindow->transcript()).join(u'\n').contains(asks + question));
 
         // ---- The trainer sees the intake filling in, read only.
         QTRY_VERIFY(trainerWindow->lastIntake().value(u"type").toString().contains(type));
         QVERIFY(trainerWindow->intakeView()->isReadOnly());
         QVERIFY(trainerWindow->intakeView()->toPlainText().contains(type));
-        QVERIFY(trainerWindow->intakeView()->toPlainText().contains(u"Contact: running"));
+        QVERIFY(trainerWindow->intakeView()->toPlainText().contains(
+            translated("IntakeMirror", "Contact: %1 (%2 s)")
+                .arg(translated("IntakeMirror", "running"), QString())
+                .section(u'(', 0, 0)));
 
         // For the README (CIVICDESK_SHOTS=folder): both sides as they are now.
         if (const QString shots = qEnvironmentVariable("CIVICDESK_SHOTS"); !shots.isEmpty()) {
@@ -295,7 +327,10 @@ private slots:
         QVERIFY(activate(trainerWindow));
         QVERIFY(trainerKeys.press(Qt::Key_E, Qt::ControlModifier));
         QTRY_VERIFY(!m_trainer->liveTrainerWindow());
-        QTRY_VERIFY(caller->transcript().last().contains(u"ended"));
+        QTRY_COMPARE(caller->transcript().last(),
+                     translated("civicdesk::PracticeMode",
+                                "The live call has ended; score it (Ctrl+Alt+S) or leave "
+                                "practice (Ctrl+Alt+X)."));
 
         // Nothing but the practice channel was asked of the server.
         QVERIFY(m_network.urls.size() >= 8);

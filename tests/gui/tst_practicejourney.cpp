@@ -20,6 +20,7 @@
 #include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/practice/callerpanel.h"
+#include "ui/practice/callervoice.h"
 #include "ui/practice/practicemode.h"
 #include "ui/practice/scenarioeditordialog.h"
 #include "ui/practice/scenariopickerdialog.h"
@@ -29,6 +30,13 @@
 #ifdef CIVICDESK_WITH_CTI
 #include "models/cti/practicephone.h"
 #include "models/cti/telephonyadapter.h"
+#endif
+
+#ifdef CIVICDESK_TEST_SPEECH
+#include "tests/support/recordingspeech.h"
+
+#include <QtPlugin>
+Q_IMPORT_PLUGIN(RecordingSpeechPlugin)
 #endif
 
 #include <QAbstractSocket>
@@ -303,6 +311,9 @@ private slots:
                 return std::shared_ptr<StoreContext>(graph, &graph->store());
             });
         QVERIFY(m_practice->scenarios().problems.isEmpty());
+#ifdef CIVICDESK_TEST_SPEECH
+        m_practice->setSpeechEngine(test::recordingSpeechEngine());
+#endif
         m_practice->setResultHandler([this](const PracticeResult &r) { m_result = r; });
         connect(m_window.get(), &MainWindow::practiceRequested, m_practice.get(),
                 &PracticeMode::choose);
@@ -714,6 +725,49 @@ private slots:
         QVERIFY(m_practice->scenarios().authored.isEmpty());
         QVERIFY(m_window->statusBar()->currentMessage().contains(u"deleted"));
     }
+
+#ifdef CIVICDESK_TEST_SPEECH
+    // Practice run ▸ Caller's voice (Ctrl+Alt+V): a Spanish caller's lines are said by the
+    // speech engine in Spanish as the trainee asks (the "recorder" engine keeps them instead of
+    // playing them); off again, the lines are shown only. The transcript shows every line.
+    void theCallerIsSpokenWhenTheVoiceIsOn()
+    {
+        const QList<Scenario> &all = m_practice->scenarios().scenarios;
+        const auto s = std::find_if(all.cbegin(), all.cend(),
+                                    [](const Scenario &x) { return x.id == u"pothole-es"; });
+        QVERIFY(s != all.cend());
+        const auto said = [] {
+            QStringList out;
+            for (const test::SpokenLine &line : std::as_const(test::spokenLines())) {
+                if (line.locale.language() != QLocale::Spanish)
+                    return QStringList{u"not Spanish: " + line.text};
+                out.append(line.text);
+            }
+            return out;
+        };
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->intakePanel()->setFocus();
+        test::Journey j;
+        startScenario(j, s->id);
+        CallerPanel *caller = m_practice->callerPanel();
+        test::spokenLines().clear();
+        QVERIFY(j.press(Qt::Key_V, Qt::ControlModifier | Qt::AltModifier)); // on
+        QCOMPARE(j.focusName(), QStringLiteral("callerPhoneLineEdit"));     // still in the intake
+        QTRY_COMPARE(said(), QStringList{s->opening}); // the caller's last line, again
+        QVERIFY(caller->transcript().last().contains(test::recordingSpeechEngine()));
+        QVERIFY(j.press(Qt::Key_F5)); // where is it?
+        QTRY_COMPARE(said(), QStringList({s->opening, s->location}));
+        QVERIFY(j.press(Qt::Key_V, Qt::ControlModifier | Qt::AltModifier)); // off
+        QVERIFY(j.press(Qt::Key_F6));                                       // what happened?
+        QCOMPARE(caller->transcript().last(), s->details);
+        QTest::qWait(50);
+        QCOMPARE(said(), QStringList({s->opening, s->location}));
+        // Left mid-call (this run is about the voice): the next run speaks only when turned on.
+        leave(j);
+        QVERIFY(!m_practice->voice()->isOn());
+    }
+#endif
 
     void cleanupTestCase()
     {

@@ -13,6 +13,8 @@
 
 using namespace civicdesk;
 
+Q_DECLARE_METATYPE(AgentRole)
+
 namespace {
 
 Scenario scenario(const char *id, const char *title)
@@ -229,6 +231,47 @@ private slots:
         QCOMPARE(rows.at(1).trainee, QStringLiteral("lee, jr."));
         QCOMPARE(rows.at(1).passedScenarios, 1);
         QCOMPARE(rows.at(1).averageScore, 100);
+    }
+
+    // Trainers, supervisors and admins read every trainee's calls (the class report); a call
+    // taker or a lobby agent reads their own only, and an agent with no name reads nothing.
+    void eachRoleReadsWhatItMay_data()
+    {
+        QTest::addColumn<QString>("agent");
+        QTest::addColumn<AgentRole>("role");
+        QTest::addColumn<QStringList>("trainees");
+        QTest::addColumn<int>("runs");
+        const QStringList both{QStringLiteral("dana"), QStringLiteral("lee, jr.")};
+        QTest::newRow("trainer") << QStringLiteral("tina") << AgentRole::Trainer << both << 4;
+        QTest::newRow("supervisor") << QStringLiteral("sam") << AgentRole::Supervisor << both << 4;
+        QTest::newRow("admin") << QStringLiteral("root") << AgentRole::Admin << both << 4;
+        QTest::newRow("call taker") << QStringLiteral("dana") << AgentRole::CallTaker
+                                    << QStringList{QStringLiteral("dana")} << 3;
+        QTest::newRow("lobby") << QStringLiteral("lee, jr.") << AgentRole::Lobby
+                               << QStringList{QStringLiteral("lee, jr.")} << 1;
+        QTest::newRow("no runs yet")
+            << QStringLiteral("newbie") << AgentRole::CallTaker << QStringList() << 0;
+        QTest::newRow("no name") << QString() << AgentRole::CallTaker << QStringList() << 0;
+    }
+
+    void eachRoleReadsWhatItMay()
+    {
+        QFETCH(QString, agent);
+        QFETCH(AgentRole, role);
+        QFETCH(QStringList, trainees);
+        QFETCH(int, runs);
+        QTemporaryDir dir;
+        auto record = TrainingRecord::open(dir.filePath(QStringLiteral("training-record.sqlite")));
+        QVERIFY(record.ok());
+        for (const PracticeRun &r : danaAndLee())
+            QVERIFY(record.value()->add(r).ok());
+        QCOMPARE(readableTrainees(*record.value(), agent, role), trainees);
+        const QList<PracticeRun> readable = readableRuns(*record.value(), agent, role);
+        QCOMPARE(readable.size(), runs);
+        for (const PracticeRun &r : readable)
+            QVERIFY(trainees.contains(r.trainee));
+        // The class report is built from what may be read: a trainee's has one row, their own.
+        QCOMPARE(classReport(readable, bundle).size(), trainees.size());
     }
 
     void theCsvParsesBack()

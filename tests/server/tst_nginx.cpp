@@ -74,6 +74,8 @@ private slots:
                  QStringLiteral("--sign-ins-per-account"), QStringLiteral("100")});
         }
         QVERIFY(m_servers[0]->addUser(QStringLiteral("front.desk"), QStringLiteral("call_taker")));
+        QVERIFY(m_servers[0]->addUser(QStringLiteral("tina"), QStringLiteral("trainer")));
+        QVERIFY(m_servers[0]->addUser(QStringLiteral("ana"), QStringLiteral("call_taker")));
         for (auto &server : m_servers) {
             QVERIFY(server->start());
             ports.append(server->port());
@@ -191,6 +193,53 @@ private slots:
         // after it has sent the answer, so the last one may land a moment later.
         QTRY_VERIFY(m_nginx->accessLog().contains("127.0.0.2 ["));
         QTRY_VERIFY(m_nginx->accessLog().contains("127.0.0.3 ["));
+    }
+
+    // A live practice call lives in one server process's memory (never in the store): behind
+    // nginx every practice request reaches the same process, so the trainee joins the call the
+    // trainer opened whichever processes nginx gives the rest to (issue 17, item 6). With the
+    // practice channel spread like the rest, joins landed on the other process: "no such call".
+    void aLivePracticeCallThroughNginx()
+    {
+        // Signed in on each process directly (one sign-in per address and process).
+        const QByteArray trainer = m_servers[0]->login(QStringLiteral("tina")).toLatin1();
+        const QByteArray trainee = m_servers[1]->login(QStringLiteral("ana")).toLatin1();
+        QVERIFY(!trainer.isEmpty() && !trainee.isEmpty());
+        const auto post = [](const QByteArray &path, const QByteArray &token,
+                             const QByteArray &body) -> QByteArray {
+            return "POST " + path +
+                   " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                   "Authorization: Bearer " +
+                   token + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" +
+                   body;
+        };
+        for (int i = 0; i < 4; ++i) {
+            const QByteArray opened = viaNginx(
+                post("/api/v1/practice/sessions", trainer,
+                     R"({"scenario":"pothole-en","title":"Pothole in a Dorchester street"})"),
+                FirstClient);
+            QCOMPARE(test::statusOf(opened), 201);
+            const QByteArray code = bodyOf(opened).value(u"code").toString().toLatin1();
+            const QByteArray session = bodyOf(opened).value(u"session").toString().toLatin1();
+            QVERIFY(!code.isEmpty());
+            const QByteArray joined =
+                viaNginx(post("/api/v1/practice/join", trainee,
+                              R"({"code":")" + code + R"(","practice":true})"),
+                         SecondClient);
+            QVERIFY2(test::statusOf(joined) == 200, joined.constData());
+            QCOMPARE(bodyOf(joined).value(u"session").toString().toLatin1(), session);
+            QCOMPARE(test::statusOf(viaNginx(post("/api/v1/practice/close", trainer,
+                                                  R"({"session":")" + session + R"("})"),
+                                             FirstClient)),
+                     204);
+        }
+        // Every practice request went to the first process (the home of every live call).
+        const QByteArray home = "up=127.0.0.1:" + QByteArray::number(m_servers[0]->port());
+        QTRY_COMPARE(m_nginx->accessLog().count("/api/v1/practice/"), qsizetype(12));
+        for (const QByteArray &line : m_nginx->accessLog().split('\n')) {
+            if (line.contains("/api/v1/practice/"))
+                QVERIFY2(line.contains(home), line.constData());
+        }
     }
 };
 

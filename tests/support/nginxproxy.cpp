@@ -116,6 +116,26 @@ bool NginxProxy::start(const QList<quint16> &upstreamPorts, int workers)
             QStringLiteral("    server 127.0.0.1:%1 max_fails=3 fail_timeout=10s;\n").arg(port);
     using RE = QRegularExpression;
     const RE::PatternOption lines = RE::MultilineOption;
+    // The practice channel's home process and its backup: the test's first and second servers
+    // (the block is set aside while the other upstream lines are replaced).
+    const RE practiceBlock(QStringLiteral("upstream civicdesk_practice \\{[^}]*\\}"));
+    const QRegularExpressionMatch practice = practiceBlock.match(conf);
+    if (!practice.hasMatch() || upstreamPorts.isEmpty()) {
+        m_error =
+            QStringLiteral("packaging/nginx/civicdesk.conf has no civicdesk_practice upstream");
+        return false;
+    }
+    QString practiceServers = practice.captured(0);
+    const RE backupLine(QStringLiteral("^ *server 127\\.0\\.0\\.1:8312 backup;\\n"), lines);
+    if (upstreamPorts.size() > 1)
+        practiceServers.replace(QStringLiteral("127.0.0.1:8312"),
+                                QStringLiteral("127.0.0.1:%1").arg(upstreamPorts.at(1)));
+    else
+        practiceServers.remove(backupLine);
+    practiceServers.replace(QStringLiteral("127.0.0.1:8311"),
+                            QStringLiteral("127.0.0.1:%1").arg(upstreamPorts.first()));
+    conf.replace(practice.capturedStart(), practice.capturedLength(),
+                 QStringLiteral("#TEST-PRACTICE#"));
     // The first upstream line becomes the test's servers, the others go.
     const RE upstreamLine(QStringLiteral("^ *server 127\\.0\\.0\\.1:831[1-4] [^\\n]*\\n"), lines);
     const qsizetype first = upstreamLine.match(conf).capturedStart();
@@ -126,6 +146,8 @@ bool NginxProxy::start(const QList<quint16> &upstreamPorts, int workers)
     conf.insert(first, QStringLiteral("#TEST-UPSTREAMS#\n"));
     if (!replaceExactly(conf, upstreamLine, QString(), 4, &m_error) ||
         !replaceExactly(conf, RE(QStringLiteral("#TEST-UPSTREAMS#\\n")), upstreams, 1, &m_error) ||
+        !replaceExactly(conf, RE(QStringLiteral("#TEST-PRACTICE#")), practiceServers, 1,
+                        &m_error) ||
         !replaceExactly(conf, RE(QStringLiteral("^ *listen \\[::\\]:[0-9]+[^\\n]*\\n"), lines),
                         QString(), 2, &m_error) ||
         !replaceExactly(conf, RE(QStringLiteral("listen 80;")),

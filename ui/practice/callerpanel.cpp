@@ -1,5 +1,7 @@
 #include "ui/practice/callerpanel.h"
 
+#include "ui/practice/callervoice.h"
+
 #include <QAction>
 #include <QEvent>
 #include <QGridLayout>
@@ -155,6 +157,47 @@ void CallerPanel::say(const QString &line, const QString &who)
     auto *item = new QListWidgetItem(who.isEmpty() ? line : who + u": " + line, m_lines);
     item->setData(Qt::UserRole, line);
     m_lines->scrollToItem(item);
+    if (!who.isEmpty())
+        return;
+    // The caller's own line: spoken too when the trainee turned the voice on.
+    m_lastCallerLine = line;
+    if (m_voice && m_voice->isOn() && !m_voice->speak(line, m_scenario.language) &&
+        !m_voiceProblemShown) {
+        m_voiceProblemShown = true;
+        say(m_voice->status(), tr("Practice"));
+    }
+}
+
+void CallerPanel::setVoice(CallerVoice *voice)
+{
+    disconnect(m_voiceFailed);
+    m_voice = voice;
+    if (m_voice)
+        m_voiceFailed = connect(m_voice, &CallerVoice::failed, this, [this](const QString &why) {
+            if (m_voiceProblemShown)
+                return;
+            m_voiceProblemShown = true;
+            say(why, tr("Practice"));
+        });
+    if (m_voice && m_voice->isOn())
+        voiceSwitched();
+}
+
+void CallerPanel::voiceSwitched()
+{
+    if (!m_voice)
+        return;
+    m_voiceProblemShown = false;
+    if (!m_voice->isOn()) {
+        // Turned off, or it could not be turned on (the reason).
+        say(m_voice->status(), tr("Practice"));
+        return;
+    }
+    say(m_voice->status(), tr("Practice"));
+    if (!m_lastCallerLine.isEmpty() && !m_voice->speak(m_lastCallerLine, m_scenario.language)) {
+        m_voiceProblemShown = true;
+        say(m_voice->status(), tr("Practice"));
+    }
 }
 
 QStringList CallerPanel::transcript() const
@@ -169,6 +212,7 @@ void CallerPanel::setLiveCaller(std::function<void(const QString &)> sendQuestio
 {
     m_sendQuestion = std::move(sendQuestion);
     m_lines->clear();
+    m_lastCallerLine.clear(); // the script's opening is not the trainer's
     say(tr("Your trainer plays the caller: their lines appear here. Ask with the keys or type "
            "a question below (Enter sends it)."),
         tr("Practice"));

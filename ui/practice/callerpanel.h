@@ -13,6 +13,8 @@ class QPushButton;
 
 namespace civicdesk {
 
+class CallerVoice;
+
 // The scripted caller of a practice run: the opening line, then one fact each time the
 // trainee asks for it, a key per kind of question (F5 where, F6 what happened, F7 who is
 // calling, F8 the type's next question, F9 the request number, Shift+F9 the number read back
@@ -44,6 +46,12 @@ public:
     // Something the trainee should know about the live call (a question that did not go out).
     void liveNotice(const QString &message);
     QLineEdit *questionEdit() const { return m_question; }
+    // The caller's lines are spoken by `voice` too when it is on (null: shown only). Set with the
+    // voice on, the caller's last line (the opening, as a run starts) is spoken at once.
+    void setVoice(CallerVoice *voice);
+    // The voice was turned on or off (or could not be): the transcript says which, and why not;
+    // turned on, the caller's last line is spoken again.
+    void voiceSwitched();
 
 signals:
     // The trainee read `number` back to the caller.
@@ -71,6 +79,10 @@ private:
     QPushButton *m_readBack;
     QLineEdit *m_question;
     std::function<void(const QString &)> m_sendQuestion;
+    CallerVoice *m_voice = nullptr;
+    QString m_lastCallerLine;
+    bool m_voiceProblemShown = false; // why a line was not spoken, said once
+    QMetaObject::Connection m_voiceFailed;
 };
 
 } // namespace civicdesk

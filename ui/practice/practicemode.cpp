@@ -1,11 +1,8 @@
 #include "ui/practice/practicemode.h"
 
-#include "models/city/cataloguerepository.h"
-#include "models/intake/intakerepository.h"
-#include "models/knowledge/articlerepository.h"
-#include "models/practice/intakemirror.h"
 #include "models/practice/practicechannel.h"
 #include "models/practice/practicestore.h"
+#include "models/practice/scenarioreference.h"
 #include "models/practice/trainingrecord.h"
 #include "models/requests/historyrepository.h"
 #include "models/store/database.h"
@@ -14,6 +11,7 @@
 #include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/practice/callerpanel.h"
+#include "ui/practice/callervoice.h"
 #include "ui/practice/livetrainerwindow.h"
 #include "ui/practice/practiceresultdialog.h"
 #include "ui/practice/scenarioeditordialog.h"
@@ -23,9 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -65,15 +61,19 @@ PracticeMode::~PracticeMode()
         m_trainerChannel.release()->finish();
 }
 
+CallerVoice *PracticeMode::voice()
+{
+    if (!m_voice)
+        m_voice = new CallerVoice(m_speechEngine, this);
+    return m_voice;
+}
+
 const ScenarioSet &PracticeMode::scenarios()
 {
     if (!m_set) {
         // Checked against the live catalogue, knowledge base and referrals.
-        const CatalogueRepository catalogue(m_liveDatabase);
-        const ArticleRepository articles(m_liveDatabase);
-        const ScenarioLoader loader(catalogue, articles,
-                                    IntakeRepository(m_liveDatabase).referrals());
-        m_set = ScenarioLibrary(m_directory, m_trainerFolder).load(loader);
+        const ScenarioReference reference(m_liveDatabase);
+        m_set = ScenarioLibrary(m_directory, m_trainerFolder).load(reference.loader());
         if (m_set->scenarios.isEmpty() && m_set->problems.isEmpty())
             m_set->problems.append(
                 {m_directory, QString(), QString(), tr("holds no practice scenarios (*.json)")});
@@ -189,6 +189,11 @@ void PracticeMode::decorate(const Scenario &scenario)
     connect(m_caller, &CallerPanel::numberReadBack, &w, [this](const QString &number) {
         m_window->intakePanel()->recordReadBack(number, QString());
     });
+    // Once the run has started: a live call first sets the script aside (its opening is not
+    // said), a scripted run's opening is said now when the voice is on.
+    QMetaObject::invokeMethod(
+        m_caller, [caller = m_caller, voice = voice()] { caller->setVoice(voice); },
+        Qt::QueuedConnection);
     auto *dock = new QDockWidget(tr("Caller (practice)"), &w);
     dock->setObjectName(QStringLiteral("callerDock"));
     dock->setWidget(m_caller);
@@ -210,6 +215,17 @@ void PracticeMode::decorate(const Scenario &scenario)
     leave->setObjectName(QStringLiteral("leavePracticeAction"));
     // Not Ctrl+Alt+L: that goes to the lobby counter in every main window.
     leave->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_X));
+    QAction *speak = menu->addAction(tr("Caller's &voice (speak the caller's lines)"));
+    speak->setObjectName(QStringLiteral("speakCallerAction"));
+    speak->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_V));
+    speak->setCheckable(true);
+    speak->setChecked(voice()->isOn());
+    connect(speak, &QAction::triggered, this, [this, speak](bool on) {
+        // Could not be turned on: stays off, and the transcript says why.
+        speak->setChecked(voice()->setOn(on) && on);
+        if (m_caller)
+            m_caller->voiceSwitched();
+    });
     // Joining a trainer's live call from a practice window leaves this run for it.
     connect(&w, &MainWindow::liveJoinRequested, this, &PracticeMode::chooseJoinLive);
     connect(&w, &MainWindow::liveTrainerRequested, this, &PracticeMode::chooseLiveTrainer);
@@ -325,13 +341,11 @@ void PracticeMode::authorScenario()
         return;
     }
     // Checked against the live catalogue, knowledge base and referrals, as every file is.
-    const CatalogueRepository catalogue(m_liveDatabase);
-    const ArticleRepository articles(m_liveDatabase);
-    const QList<Referral> referrals = IntakeRepository(m_liveDatabase).referrals();
-    const ScenarioLoader loader(catalogue, articles, referrals);
+    const ScenarioReference reference(m_liveDatabase);
     const ScenarioLibrary library(m_directory, m_trainerFolder);
     const ScenarioSet set = scenarios();
-    ScenarioEditorDialog editor(set, library, loader, catalogue, referrals, m_authorRole, parent);
+    ScenarioEditorDialog editor(set, library, reference.loader(), reference.catalogue(),
+                                reference.referrals(), m_authorRole, parent);
     if (editor.exec() != QDialog::Accepted)
         return;
     m_set.reset(); // listed in the picker from now on (or no longer, once deleted)
@@ -346,156 +360,6 @@ void PracticeMode::authorScenario()
         tr("Practice scenario \"%1\" saved in %2; it is in the practice list.")
             .arg(editor.savedId(), editor.savedPath()),
         15000);
-}
-
-void PracticeMode::refuseLive(QWidget *parent, const QString &reason)
-{
-    emit liveRefused(reason);
-    if (!m_joinCodeAsker) // tests answer through the seam and read the signal
-        QMessageBox::information(parent, tr("Live practice call"), reason);
-}
-
-void PracticeMode::chooseLiveTrainer()
-{
-    if (m_trainerWindow) {
-        m_trainerWindow->raise();
-        m_trainerWindow->activateWindow();
-        return;
-    }
-    if (!mayLeadLivePractice(m_authorRole))
-        return refuseLive(&m_live,
-                          tr("Live practice calls are opened by trainers and admins; this "
-                             "workstation works as %1. To take a live call from a trainer, "
-                             "choose Practice ▸ Join a trainer's live call (Ctrl+Alt+J).")
-                              .arg(agentRoleName(m_authorRole)));
-    if (!m_channelFactory)
-        return refuseLive(&m_live, tr("A live practice call goes through the central store: "
-                                      "start CivicDesk with a server and sign in. Without one, "
-                                      "practise with the scripted caller (Ctrl+Alt+P)."));
-    ScenarioPickerDialog picker(scenarios(), &m_live);
-    picker.setWindowTitle(tr("Play the caller live: choose the scenario"));
-    if (picker.exec() != QDialog::Accepted || picker.chosen() < 0)
-        return;
-    QString error;
-    if (!openLiveTrainer(scenarios().scenarios.at(picker.chosen()).id, &error))
-        refuseLive(&m_live, error);
-}
-
-bool PracticeMode::openLiveTrainer(const QString &scenarioId, QString *error)
-{
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (!m_channelFactory)
-        return fail(tr("A live practice call goes through the central store; this workstation "
-                       "has none."));
-    const QList<Scenario> &all = scenarios().scenarios;
-    const auto it = std::find_if(all.cbegin(), all.cend(),
-                                 [&](const Scenario &s) { return s.id == scenarioId; });
-    if (it == all.cend())
-        return fail(tr("There is no practice scenario \"%1\".").arg(scenarioId));
-    if (m_trainerChannel)
-        return fail(tr("A live practice call is open already; end it first (Ctrl+E)."));
-    m_trainerChannel = m_channelFactory();
-    const Scenario scenario = *it;
-    m_trainerChannel->open(
-        scenario.id, scenario.title, [this, scenario](Result<PracticeCallInfo> opened) {
-            if (!opened) {
-                m_trainerChannel.release()->deleteLater();
-                return refuseLive(&m_live, tr("The live practice call could not be opened: %1")
-                                               .arg(opened.error().message));
-            }
-            m_trainerWindow = new LiveTrainerWindow(*m_trainerChannel, scenario, &m_live);
-            m_trainerWindow->setAttribute(Qt::WA_DeleteOnClose);
-            connect(m_trainerWindow, &LiveTrainerWindow::endRequested, m_trainerWindow,
-                    &QDialog::close);
-            connect(m_trainerWindow, &QObject::destroyed, this, [this] {
-                m_trainerWindow = nullptr;
-                if (m_trainerChannel)
-                    m_trainerChannel.release()->finish();
-            });
-            m_trainerWindow->show();
-            m_trainerWindow->activateWindow();
-            emit liveOpened(opened.value().code);
-        });
-    return true;
-}
-
-void PracticeMode::chooseJoinLive()
-{
-    if (!m_channelFactory)
-        return refuseLive(&m_live, tr("A live practice call goes through the central store: "
-                                      "start CivicDesk with a server and sign in. Without one, "
-                                      "practise with the scripted caller (Ctrl+Alt+P)."));
-    bool ok = false;
-    const QString code =
-        m_joinCodeAsker
-            ? m_joinCodeAsker()
-            : QInputDialog::getText(m_window ? static_cast<QWidget *>(m_window) : &m_live,
-                                    tr("Join a trainer's live call"),
-                                    tr("The &join code on the trainer's screen:"),
-                                    QLineEdit::Normal, QString(), &ok);
-    if (code.trimmed().isEmpty())
-        return;
-    joinLive(code);
-}
-
-void PracticeMode::joinLive(const QString &code)
-{
-    QWidget *parent = m_window ? static_cast<QWidget *>(m_window) : &m_live;
-    if (!m_channelFactory)
-        return refuseLive(parent, tr("A live practice call goes through the central store; "
-                                     "this workstation has none."));
-    if (m_traineeChannel)
-        return refuseLive(parent, tr("You are in a live practice call already; leave it first "
-                                     "(Ctrl+Alt+X)."));
-    m_traineeChannel = m_channelFactory();
-    m_traineeChannel->join(code, [this](Result<PracticeCallInfo> joined) {
-        // start() leaves any run before (and its channel): this one is kept aside meanwhile.
-        std::unique_ptr<PracticeChannel> channel = std::move(m_traineeChannel);
-        QWidget *shown = m_window ? static_cast<QWidget *>(m_window) : &m_live;
-        if (!joined) {
-            channel.release()->deleteLater();
-            return refuseLive(shown,
-                              tr("Could not join the live call: %1").arg(joined.error().message));
-        }
-        QString error;
-        if (!start(joined.value().scenario, &error)) {
-            channel.release()->finish();
-            return refuseLive(shown, tr("The trainer chose a scenario this workstation cannot "
-                                        "run: %1")
-                                         .arg(error));
-        }
-        m_traineeChannel = std::move(channel);
-        PracticeChannel *live = m_traineeChannel.get();
-        m_window->setWindowTitle(
-            tr("PRACTICE — live call with %1 — %2").arg(joined.value().trainer, m_scenario.title));
-        m_caller->setLiveCaller([live](const QString &question) { live->ask(question); });
-        connect(
-            live, &PracticeChannel::lineReceived, m_caller,
-            [caller = m_caller](const QString &line, const QString &) { caller->hearLine(line); });
-        connect(live, &PracticeChannel::ended, m_caller, [caller = m_caller](const QString &) {
-            caller->liveEnded(tr("The live call has ended; score it (Ctrl+Alt+S) or leave "
-                                 "practice (Ctrl+Alt+X)."));
-        });
-        connect(live, &PracticeChannel::failed, m_caller,
-                [caller = m_caller](const QString &message) { caller->liveNotice(message); });
-        // The trainer sees the intake as it fills in (sent only when it changed).
-        m_mirrorTimer = new QTimer(m_window);
-        m_mirrorTimer->setInterval(500);
-        connect(m_mirrorTimer, &QTimer::timeout, this, &PracticeMode::mirrorIntake);
-        m_mirrorTimer->start();
-        mirrorIntake();
-        emit liveJoined(m_scenario.id);
-    });
-}
-
-void PracticeMode::mirrorIntake()
-{
-    if (m_traineeChannel && m_window)
-        m_traineeChannel->mirror(intakeMirror(m_window->intakePanel()->session()));
 }
 
 void PracticeMode::leave()

@@ -15,6 +15,7 @@
 namespace civicdesk {
 
 class CallerPanel;
+class CallerVoice;
 class Database;
 class LiveTrainerWindow;
 class PracticeChannel;
@@ -87,6 +88,12 @@ public:
     // Test seam: the join code is asked through this instead of a dialog.
     void setJoinCodeAsker(std::function<QString()> asker) { m_joinCodeAsker = std::move(asker); }
 
+    // The caller's spoken lines (Practice run ▸ Caller's voice, Ctrl+Alt+V): `engine` is the Qt
+    // TextToSpeech engine to speak with (empty: the first installed). The choice, on or off,
+    // holds for every run until the workstation closes.
+    void setSpeechEngine(const QString &engine) { m_speechEngine = engine; }
+    CallerVoice *voice();
+
     const ScenarioSet &scenarios();
     MainWindow *practiceWindow() const { return m_window; }
     CallerPanel *callerPanel() const { return m_caller; }
@@ -149,6 +156,8 @@ private:
     std::unique_ptr<PracticeChannel> m_traineeChannel;
     QTimer *m_mirrorTimer = nullptr;
     std::function<QString()> m_joinCodeAsker;
+    QString m_speechEngine;
+    CallerVoice *m_voice = nullptr; // a child; made when first asked for
 };
 
 } // namespace civicdesk

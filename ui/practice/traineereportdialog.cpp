@@ -21,7 +21,7 @@ namespace civicdesk {
 
 bool TraineeReportDialog::seesEveryTrainee(AgentRole role)
 {
-    return role == AgentRole::Trainer || role == AgentRole::Supervisor || role == AgentRole::Admin;
+    return mayReadEveryTraineeReport(role);
 }
 
 TraineeReportDialog::TraineeReportDialog(const TrainingRecord &record, QList<Scenario> scenarios,
@@ -46,7 +46,7 @@ TraineeReportDialog::TraineeReportDialog(const TrainingRecord &record, QList<Sce
     setWindowTitle(tr("Trainee report"));
     m_trainee->setObjectName(QStringLiteral("traineeComboBox"));
     m_trainee->setAccessibleName(tr("Trainee"));
-    QStringList names = seesEveryTrainee(m_role) ? m_record.trainees() : QStringList();
+    QStringList names = readableTrainees(m_record, m_agent, m_role);
     if (!names.contains(m_agent))
         names.prepend(m_agent);
     m_trainee->addItems(names);
@@ -72,7 +72,8 @@ TraineeReportDialog::TraineeReportDialog(const TrainingRecord &record, QList<Sce
         m_class->setAccessibleName(tr("The whole class"));
         m_tabs->addTab(m_class, tr("Cl&ass"));
         const QLocale locale;
-        for (const ClassRow &row : classReport(m_record.runs(), m_scenarios))
+        for (const ClassRow &row :
+             classReport(readableRuns(m_record, m_agent, m_role), m_scenarios))
             practicetables::addRow(
                 m_class, {row.trainee, QString::number(row.runs),
                           tr("%1 of %2").arg(row.passedScenarios).arg(row.scenarioCount),
@@ -130,7 +131,8 @@ QString TraineeReportDialog::trainee() const
 
 void TraineeReportDialog::showTrainee()
 {
-    m_report = traineeReport(trainee(), m_record.runs(trainee()), m_scenarios);
+    // Only what this agent may read: another trainee's name gives nothing to a trainee.
+    m_report = traineeReport(trainee(), readableRuns(m_record, m_agent, m_role), m_scenarios);
     m_summary->setText(tr("Practice calls: %1 · scenarios passed: %2 of %3 · average score: %4 · "
                           "not passed yet: %5")
                            .arg(m_report.runs.size())
@@ -176,7 +178,8 @@ Status TraineeReportDialog::exportCsv(const QString &path) const
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return makeError(QStringLiteral("report.path"),
                          tr("The CSV cannot be written to %1: %2").arg(path, file.errorString()));
-    file.write(practiceRunsCsv(wholeClass ? m_record.runs() : m_report.runs, m_zone));
+    file.write(practiceRunsCsv(wholeClass ? readableRuns(m_record, m_agent, m_role) : m_report.runs,
+                               m_zone));
     if (!file.flush())
         return makeError(
             QStringLiteral("report.write"),
