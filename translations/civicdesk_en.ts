@@ -9079,6 +9079,25 @@ Watch the screen for your number.</translation>
         <source>Published %1, version %2; evaluations scored before keep their version.</source>
         <translation>Published %1, version %2; evaluations scored before keep their version.</translation>
     </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Per question, alpha (agreement): %1</source>
+        <translation>Per question, alpha (agreement): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 points (off by %3 on average, %4 of answers the same, %n contact(s))</source>
+        <translation>
+            <numerusform>%1 %2 points (off by %3 on average, %4 of answers the same, %n contact)</numerusform>
+            <numerusform>%1 %2 points (off by %3 on average, %4 of answers the same, %n contacts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Against the reference reviewer %1 (named first in Reviewers): %2</source>
+        <translation>Against the reference reviewer %1 (named first in Reviewers): %2</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ScenarioEditorDialog</name>

@@ -9079,6 +9079,25 @@ Esté atento a su número en la pantalla.</translation>
         <source>Published %1, version %2; evaluations scored before keep their version.</source>
         <translation>Publicado %1, versión %2; las evaluaciones puntuadas antes conservan su versión.</translation>
     </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Per question, alpha (agreement): %1</source>
+        <translation>Por pregunta, alfa (acuerdo): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 points (off by %3 on average, %4 of answers the same, %n contact(s))</source>
+        <translation>
+            <numerusform>%1 %2 puntos (desviación media de %3, %4 de respuestas iguales, %n contacto)</numerusform>
+            <numerusform>%1 %2 puntos (desviación media de %3, %4 de respuestas iguales, %n contactos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Against the reference reviewer %1 (named first in Reviewers): %2</source>
+        <translation>Frente al evaluador de referencia %1 (el primero en Evaluadores): %2</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ScenarioEditorDialog</name>
