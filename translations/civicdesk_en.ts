@@ -855,6 +855,17 @@
     </message>
 </context>
 <context>
+    <name>EvaluationExport</name>
+    <message>
+        <source>Choose a period of at most %1 days, its first day not after its last.</source>
+        <translation>Choose a period of at most %1 days, its first day not after its last.</translation>
+    </message>
+    <message>
+        <source>More than %1 rows: export a shorter period.</source>
+        <translation>More than %1 rows: export a shorter period.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationForm</name>
     <message>
         <source>Question %1 needs a text of 1 to %2 characters.</source>
@@ -1731,6 +1742,70 @@
     <message>
         <source>Average speed of answer (minutes:seconds)</source>
         <translation>Average speed of answer (minutes:seconds)</translation>
+    </message>
+    <message>
+        <source>Quality review</source>
+        <translation>Quality review</translation>
+    </message>
+    <message>
+        <source>No evaluation was submitted this month.</source>
+        <translation>No evaluation was submitted this month.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <source>QA index (mean score of the month&apos;s evaluations)</source>
+        <translation>QA index (mean score of the month&apos;s evaluations)</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Reviewers</translation>
+    </message>
+    <message>
+        <source>Failed on a critical item</source>
+        <translation>Failed on a critical item</translation>
+    </message>
+    <message>
+        <source>Disputed by the agent</source>
+        <translation>Disputed by the agent</translation>
+    </message>
+    <message>
+        <source>Contacts scored by two reviewers or more</source>
+        <translation>Contacts scored by two reviewers or more</translation>
+    </message>
+    <message>
+        <source>Reviewer agreement on the score (Krippendorff&apos;s alpha)</source>
+        <translation>Reviewer agreement on the score (Krippendorff&apos;s alpha)</translation>
+    </message>
+    <message>
+        <source>Reviewer pairs within 5 points</source>
+        <translation>Reviewer pairs within 5 points</translation>
+    </message>
+    <message>
+        <source>Agreement per question: %1</source>
+        <translation>Agreement per question: %1</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>QA index: the mean of the month&apos;s evaluation scores (0 to 100; an evaluation failed on a critical item scores 0; a decided dispute counts with its final score). Agreement: Krippendorff&apos;s alpha over the contacts that several reviewers scored independently (1 is perfect agreement, 0 no better than chance; interval metric for the score and scale questions, nominal for yes/no questions), with the share of reviewer pairs that agree beside it.</source>
+        <translation>QA index: the mean of the month&apos;s evaluation scores (0 to 100; an evaluation failed on a critical item scores 0; a decided dispute counts with its final score). Agreement: Krippendorff&apos;s alpha over the contacts that several reviewers scored independently (1 is perfect agreement, 0 no better than chance; interval metric for the score and scale questions, nominal for yes/no questions), with the share of reviewer pairs that agree beside it.</translation>
     </message>
 </context>
 <context>
@@ -5547,10 +5622,6 @@
         <translation>The report of %1 is in %2</translation>
     </message>
     <message>
-        <source>Evaluations are exported from the quality review.</source>
-        <translation>Evaluations are exported from the quality review.</translation>
-    </message>
-    <message>
         <source>%1 cannot be written: %2</source>
         <translation>%1 cannot be written: %2</translation>
     </message>
@@ -5562,16 +5633,24 @@
         </translation>
     </message>
     <message>
-        <source>Export the period&apos;s contacts, requests or lobby visits as CSV</source>
-        <translation>Export the period&apos;s contacts, requests or lobby visits as CSV</translation>
-    </message>
-    <message>
         <source>&amp;Lobby visits as CSV…</source>
         <translation>&amp;Lobby visits as CSV…</translation>
     </message>
     <message>
         <source>Export lobby visits</source>
         <translation>Export lobby visits</translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts, requests, lobby visits or evaluations as CSV</source>
+        <translation>Export the period&apos;s contacts, requests, lobby visits or evaluations as CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluations as CSV…</source>
+        <translation>&amp;Evaluations as CSV…</translation>
+    </message>
+    <message>
+        <source>Export evaluations</source>
+        <translation>Export evaluations</translation>
     </message>
 </context>
 <context>
@@ -9045,6 +9124,25 @@ Watch the screen for your number.</translation>
     <message>
         <source>Published %1, version %2; evaluations scored before keep their version.</source>
         <translation>Published %1, version %2; evaluations scored before keep their version.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Per question, alpha (agreement): %1</source>
+        <translation>Per question, alpha (agreement): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 points (off by %3 on average, %4 of answers the same, %n contact(s))</source>
+        <translation>
+            <numerusform>%1 %2 points (off by %3 on average, %4 of answers the same, %n contact)</numerusform>
+            <numerusform>%1 %2 points (off by %3 on average, %4 of answers the same, %n contacts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Against the reference reviewer %1 (named first in Reviewers): %2</source>
+        <translation>Against the reference reviewer %1 (named first in Reviewers): %2</translation>
     </message>
 </context>
 <context>

@@ -855,6 +855,17 @@
     </message>
 </context>
 <context>
+    <name>EvaluationExport</name>
+    <message>
+        <source>Choose a period of at most %1 days, its first day not after its last.</source>
+        <translation>Elija un periodo de %1 días como máximo, con el primer día no posterior al último.</translation>
+    </message>
+    <message>
+        <source>More than %1 rows: export a shorter period.</source>
+        <translation>Más de %1 filas: exporte un periodo más corto.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationForm</name>
     <message>
         <source>Question %1 needs a text of 1 to %2 characters.</source>
@@ -1731,6 +1742,70 @@
     <message>
         <source>Average speed of answer (minutes:seconds)</source>
         <translation>Velocidad media de respuesta (minutos:segundos)</translation>
+    </message>
+    <message>
+        <source>Quality review</source>
+        <translation>Revisión de calidad</translation>
+    </message>
+    <message>
+        <source>No evaluation was submitted this month.</source>
+        <translation>Este mes no se envió ninguna evaluación.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>QA index (mean score of the month&apos;s evaluations)</source>
+        <translation>Índice de calidad (puntuación media de las evaluaciones del mes)</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluaciones</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Evaluadores</translation>
+    </message>
+    <message>
+        <source>Failed on a critical item</source>
+        <translation>Suspendidas por un punto crítico</translation>
+    </message>
+    <message>
+        <source>Disputed by the agent</source>
+        <translation>Impugnadas por el agente</translation>
+    </message>
+    <message>
+        <source>Contacts scored by two reviewers or more</source>
+        <translation>Contactos puntuados por dos evaluadores o más</translation>
+    </message>
+    <message>
+        <source>Reviewer agreement on the score (Krippendorff&apos;s alpha)</source>
+        <translation>Acuerdo entre evaluadores sobre la puntuación (alfa de Krippendorff)</translation>
+    </message>
+    <message>
+        <source>Reviewer pairs within 5 points</source>
+        <translation>Parejas de evaluadores a 5 puntos o menos</translation>
+    </message>
+    <message>
+        <source>Agreement per question: %1</source>
+        <translation>Acuerdo por pregunta: %1</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alfa</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+    <message>
+        <source>QA index: the mean of the month&apos;s evaluation scores (0 to 100; an evaluation failed on a critical item scores 0; a decided dispute counts with its final score). Agreement: Krippendorff&apos;s alpha over the contacts that several reviewers scored independently (1 is perfect agreement, 0 no better than chance; interval metric for the score and scale questions, nominal for yes/no questions), with the share of reviewer pairs that agree beside it.</source>
+        <translation>Índice de calidad: la media de las puntuaciones de las evaluaciones del mes (de 0 a 100; una evaluación suspendida por un punto crítico puntúa 0; una impugnación decidida cuenta con su puntuación final). Acuerdo: alfa de Krippendorff sobre los contactos que varios evaluadores puntuaron de forma independiente (1 es acuerdo perfecto, 0 no mejor que el azar; métrica de intervalo para la puntuación y las preguntas de escala, nominal para las preguntas de sí o no), con la proporción de parejas de evaluadores que coinciden al lado.</translation>
     </message>
 </context>
 <context>
@@ -5547,10 +5622,6 @@
         <translation>El informe de %1 está en %2</translation>
     </message>
     <message>
-        <source>Evaluations are exported from the quality review.</source>
-        <translation>Las evaluaciones se exportan desde la revisión de calidad.</translation>
-    </message>
-    <message>
         <source>%1 cannot be written: %2</source>
         <translation>No se puede escribir %1: %2</translation>
     </message>
@@ -5562,16 +5633,24 @@
         </translation>
     </message>
     <message>
-        <source>Export the period&apos;s contacts, requests or lobby visits as CSV</source>
-        <translation>Exportar como CSV los contactos, las solicitudes o las visitas presenciales del periodo</translation>
-    </message>
-    <message>
         <source>&amp;Lobby visits as CSV…</source>
         <translation>&amp;Visitas presenciales como CSV…</translation>
     </message>
     <message>
         <source>Export lobby visits</source>
         <translation>Exportar las visitas presenciales</translation>
+    </message>
+    <message>
+        <source>Export the period&apos;s contacts, requests, lobby visits or evaluations as CSV</source>
+        <translation>Exportar como CSV los contactos, las solicitudes, las visitas presenciales o las evaluaciones del periodo</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluations as CSV…</source>
+        <translation>&amp;Evaluaciones como CSV…</translation>
+    </message>
+    <message>
+        <source>Export evaluations</source>
+        <translation>Exportar las evaluaciones</translation>
     </message>
 </context>
 <context>
@@ -9045,6 +9124,25 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Published %1, version %2; evaluations scored before keep their version.</source>
         <translation>Publicado %1, versión %2; las evaluaciones puntuadas antes conservan su versión.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Per question, alpha (agreement): %1</source>
+        <translation>Por pregunta, alfa (acuerdo): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 points (off by %3 on average, %4 of answers the same, %n contact(s))</source>
+        <translation>
+            <numerusform>%1 %2 puntos (desviación media de %3, %4 de respuestas iguales, %n contacto)</numerusform>
+            <numerusform>%1 %2 puntos (desviación media de %3, %4 de respuestas iguales, %n contactos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Against the reference reviewer %1 (named first in Reviewers): %2</source>
+        <translation>Frente al evaluador de referencia %1 (el primero en Evaluadores): %2</translation>
     </message>
 </context>
 <context>

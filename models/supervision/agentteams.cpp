@@ -4,10 +4,9 @@
 #include "models/domain/teammembership.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/store/sql.h"
+#include "models/store/latestevents.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace civicdesk {
@@ -52,23 +51,14 @@ Status AgentTeams::assign(const QString &agent, const QString &team)
 QMap<QString, QString> AgentTeams::memberships(const QString &connection)
 {
     QMap<QString, QString> teamOf;
-    QSqlQuery q(QSqlDatabase::database(connection));
-    q.setForwardOnly(true);
-    // Oldest first: the latest event of each agent is the one that stays.
-    if (!sql::exec(q,
-                   QStringLiteral("SELECT entity_id, payload FROM events WHERE entity_type = ? "
-                                  "AND kind = ? ORDER BY client_time, seq"),
-                   {teammembership::entityType(), teammembership::kind()}))
+    const auto latest =
+        latestevents::read(connection, teammembership::entityType(), {teammembership::kind()});
+    if (!latest)
         return teamOf;
-    while (q.next()) {
-        const QString team = QJsonDocument::fromJson(q.value(1).toString().toUtf8())
-                                 .object()
-                                 .value(u"team")
-                                 .toString();
-        if (team.isEmpty())
-            teamOf.remove(q.value(0).toString());
-        else
-            teamOf.insert(q.value(0).toString(), team);
+    for (const Event &event : latest.value()) {
+        // An agent whose latest event took them out of every team has none.
+        if (const QString team = event.payload.value(u"team").toString(); !team.isEmpty())
+            teamOf.insert(event.entityId, team);
     }
     return teamOf;
 }

@@ -3,11 +3,11 @@
 #include "models/domain/event.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/store/sql.h"
+#include "models/store/latestevents.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -82,21 +82,21 @@ Status HelpFlags::answer(const QString &flagId, const QString &note)
 QList<HelpFlag> HelpFlags::open() const
 {
     QList<HelpFlag> flags;
-    QSqlQuery q(QSqlDatabase::database(m_database.connectionName()));
-    if (!sql::exec(q, QStringLiteral("SELECT e.entity_id, e.actor, e.device, e.payload, "
-                                     "e.client_time FROM events e WHERE e.entity_type = 'agent' "
-                                     "AND e.kind = 'agent.help_requested' AND NOT EXISTS (SELECT "
-                                     "1 FROM events a WHERE a.entity_type = 'agent' AND "
-                                     "a.entity_id = e.entity_id AND a.kind = "
-                                     "'agent.help_answered') ORDER BY e.client_time, e.seq")))
+    // In the log's order: an answer is written only after its request reached the supervisor,
+    // so it follows the request in every store, whatever the workstations' clocks say.
+    const auto latest = latestevents::read(
+        m_database.connectionName(), QStringLiteral("agent"),
+        {QStringLiteral("agent.help_requested"), QStringLiteral("agent.help_answered")},
+        latestevents::Order::Log);
+    if (!latest)
         return flags;
-    while (q.next()) {
-        const QJsonObject payload =
-            QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-        flags.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                      payload.value(u"contact_id").toString(),
-                      QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), Qt::UTC)});
+    for (const Event &event : latest.value()) {
+        if (event.kind == u"agent.help_requested")
+            flags.append({event.entityId, event.actor, event.device,
+                          event.payload.value(u"contact_id").toString(), event.clientTime});
     }
+    std::stable_sort(flags.begin(), flags.end(),
+                     [](const HelpFlag &a, const HelpFlag &b) { return a.raisedAt < b.raisedAt; });
     return flags;
 }
 

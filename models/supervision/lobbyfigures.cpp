@@ -2,7 +2,7 @@
 
 #include "models/store/database.h"
 #include "models/store/sql.h"
-#include "models/supervision/csvwriter.h"
+#include "models/supervision/reports/csvwriter.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -3,6 +3,7 @@
 #include "models/store/database.h"
 #include "models/store/sql.h"
 #include "models/supervision/agentteams.h"
+#include "models/supervision/backlogfigures.h"
 #include "models/supervision/kpisql.h"
 #include "models/supervision/todayfigures.h"
 
@@ -282,7 +283,8 @@ Status SupervisionKpis::countContacts(const KpiFilter &f, KpiReport &r) const
 }
 
 Result<KpiReport> SupervisionKpis::report(const KpiFilter &given, const QDateTime &nowTime,
-                                          const TodayFigures *today) const
+                                          const TodayFigures *today,
+                                          const BacklogFigures *backlogFigures) const
 {
     if (auto s = check(given); !s)
         return s.error();
@@ -344,6 +346,10 @@ Result<KpiReport> SupervisionKpis::report(const KpiFilter &given, const QDateTim
     }
 
     // The backlog now, by type and department.
+    if (backlogFigures) {
+        backlogFigures->count(f, now, r);
+        return r;
+    }
     Sql backlog;
     backlog
         .add(QStringLiteral("SELECT COALESCE(r.service_code, r.type_name), max(r.type_name), "

@@ -10,6 +10,7 @@ namespace civicdesk {
 
 class Database;
 class TodayFigures;
+class BacklogFigures;
 
 // The supervisor's figures, computed from the store's projections and event log (so on a
 // workstation's own replica offline as on the central store, SQLite or PostgreSQL) by
@@ -42,9 +43,11 @@ public:
     static Status check(const KpiFilter &filter);
 
     // With `today` (kept up to date by its owner) a report of today takes the contact
-    // figures from its aggregates instead of counting them again.
+    // figures from its aggregates instead of counting them again; with `backlog` (idem) the
+    // SLA backlog now comes from the open requests it keeps instead of a scan of the store.
     Result<KpiReport> report(const KpiFilter &filter, const QDateTime &now,
-                             const TodayFigures *today = nullptr) const;
+                             const TodayFigures *today = nullptr,
+                             const BacklogFigures *backlog = nullptr) const;
     // What is behind one number of report(filter, now), oldest first.
     Result<QList<KpiContactLine>> contactsBehind(const KpiFilter &filter, const KpiCell &cell,
                                                  int limit = DrillLimit) const;

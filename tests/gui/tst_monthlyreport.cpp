@@ -1,14 +1,16 @@
 // The monthly PDF report rendered for a fixture month (November 2026 in Boston) and read back
-// with pdftotext and pdfinfo (poppler-utils): three pages; the month, the headline figures, the
-// charts' titles and labels, the answers and request types asked for most and the SLA per
-// department as text. Then from the supervisor workspace with its shortcut (Ctrl+Shift+M).
+// with pdftotext and pdfinfo (poppler-utils): four pages; the month, the headline figures, the
+// charts' titles and labels, the answers and request types asked for most, the SLA per
+// department and the QA index with the reviewers' agreement as text. Then from the supervisor
+// workspace with its shortcut (Ctrl+Shift+M).
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/knowledge/articlerepository.h"
+#include "models/quality/qualityreviews.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/monthlyreport.h"
-#include "models/supervision/phoneintervalimport.h"
+#include "models/supervision/phone/phoneintervalimport.h"
+#include "models/supervision/reports/monthlyreport.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/settings.h"
@@ -130,12 +132,49 @@ private slots:
         QVERIFY(PhoneIntervalImport(m_store->db(), events, QStringLiteral("sup"))
                     .import(in, Boston)
                     .ok());
+        // The quality review: two reviewers score m1 independently (100 and 50, the second at
+        // 23:30 on 30 November in Boston); a third scores at 00:00 on 1 December (not November).
+        events.setRole(AgentRole::Supervisor);
+        FormQuestion greet, readback;
+        greet.id = QStringLiteral("greet");
+        greet.text = QStringLiteral("Greeted by the script");
+        readback.id = QStringLiteral("readback");
+        readback.text = QStringLiteral("Request number read back");
+        EvaluationForm form;
+        form.id = QStringLiteral("call-qa");
+        form.title = QStringLiteral("311 call quality");
+        form.sections = {
+            FormSection{QStringLiteral("call"), QStringLiteral("Call"), 1, {greet, readback}}};
+        QVERIFY(
+            QualityReviews(m_store->db(), events, QStringLiteral("sam"), Clock::fixed(utc(1, 12)))
+                .publishForm(form)
+                .ok());
+        const auto score = [&](const char *reviewer, const QDateTime &at, int readBack) {
+            QualityReviews reviews(m_store->db(), events, QString::fromLatin1(reviewer),
+                                   Clock::fixed(at));
+            const auto published = reviews.latestForm(QStringLiteral("call-qa"));
+            const auto id =
+                reviews.submit(QStringLiteral("m1"), QStringLiteral("ana"), *published,
+                               {{QStringLiteral("greet"), ReviewAnswer{1, QString()}},
+                                {QStringLiteral("readback"), ReviewAnswer{readBack, QString()}}});
+            QVERIFY2(id.ok(), id.ok() ? "" : qPrintable(id.error().message));
+        };
+        score("sam", utc(10, 15), 1);
+        score("bea", QDateTime(QDate(2026, 12, 1), QTime(4, 30), Qt::UTC), 0);
+        score("cy", QDateTime(QDate(2026, 12, 1), QTime(5, 0), Qt::UTC), 0);
+    }
+
+    QList<Evaluation> evaluations()
+    {
+        EventStore events(m_store->db());
+        return QualityReviews(m_store->db(), events, QStringLiteral("sam")).evaluations();
     }
 
     void gathersTheMonth()
     {
-        const auto data = MonthlyReports(m_store->db())
-                              .gather(QDate(2026, 11, 20), Boston, utc(30, 12).addDays(10));
+        const auto data =
+            MonthlyReports(m_store->db())
+                .gather(QDate(2026, 11, 20), Boston, utc(30, 12).addDays(10), evaluations());
         QVERIFY(data);
         const MonthlyReportData &d = data.value();
         QCOMPARE(d.month, QDate(2026, 11, 1));
@@ -163,18 +202,28 @@ private slots:
             QCOMPARE(dep.overdue, 1);
         }
         QVERIFY(found);
+        // The QA index: the month's two evaluations (not December's), two reviewers, one contact
+        // scored by both.
+        QCOMPARE(d.quality.evaluations, 2);
+        QCOMPARE(d.quality.reviewers, 2);
+        QCOMPARE(d.quality.index.value_or(-1), 75.0);
+        QCOMPARE(d.quality.formTitle, QStringLiteral("311 call quality"));
+        QCOMPARE(d.quality.agreement.contacts, 1);
+        QCOMPARE(d.quality.agreement.questions.size(), 2);
+        QCOMPARE(d.quality.agreement.scorePercentWithin5.value_or(-1), 0.0);
     }
 
     void rendersAPdfWhoseTextReadsBack()
     {
-        const auto data = MonthlyReports(m_store->db())
-                              .gather(QDate(2026, 11, 1), Boston, utc(30, 12).addDays(10));
+        const auto data =
+            MonthlyReports(m_store->db())
+                .gather(QDate(2026, 11, 1), Boston, utc(30, 12).addDays(10), evaluations());
         QVERIFY(data);
         const QString path = m_dir.filePath(QStringLiteral("report.pdf"));
         const Status s = MonthlyReportPdf::write(data.value(), path);
         QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
         const QString info = run(QStringLiteral("pdfinfo"), {path});
-        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+3\\b"))),
+        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+4\\b"))),
                  qPrintable(info));
         // Ligatures (the "ffi" of "Graffiti") read back as one character: compared as letters.
         const QString text =
@@ -193,9 +242,16 @@ private slots:
             QVERIFY2(text.contains(expected), qPrintable(expected + u"\n----\n" + text));
         // The same page is not written twice: the SLA table is on page 3 only.
         const QStringList pages = text.split(QChar(u'\f'));
-        QVERIFY(pages.size() >= 3);
+        QVERIFY(pages.size() >= 4);
         QVERIFY(pages.at(2).contains(QStringLiteral("TESTDEP")));
         QVERIFY(!pages.at(0).contains(QStringLiteral("TESTDEP")));
+        // Page 4: the QA index with the reviewers' agreement, per question too.
+        for (const QString &expected :
+             {QStringLiteral("Quality review"), QStringLiteral("QA index"), QStringLiteral("75.0"),
+              QStringLiteral("Krippendorff's alpha"), QStringLiteral("Request number read back"),
+              QStringLiteral("Agreement per question: 311 call quality")})
+            QVERIFY2(pages.at(3).contains(expected),
+                     qPrintable(expected + u"\n----\n" + pages.at(3)));
 
         // A place that cannot be written: an error, no file.
         const QString bad = m_dir.filePath(QStringLiteral("missing/report.pdf"));

@@ -111,14 +111,20 @@ class TestQualityReview : public QObject
     QString submitFor(QualityReviews &reviews, const QString &agent)
     {
         const auto form = reviews.latestForm(ReviewPanel::standardForm().id);
+        auto id = reviews.submit(QStringLiteral("qa-contact-9"), agent, *form, fullMarks(*form));
+        return id ? id.value() : QString();
+    }
+
+    // Every question asked answered with its best value (the number read back).
+    static ReviewAnswers fullMarks(const EvaluationForm &form)
+    {
         ReviewAnswers answers;
-        for (const FormQuestion &q : form->questions()) {
+        for (const FormQuestion &q : form.questions()) {
             if (q.showIf.isEmpty())
                 answers.insert(q.id, ReviewAnswer{q.maxValue(), {}});
         }
         answers.insert(QStringLiteral("read_back"), ReviewAnswer{1, {}});
-        auto id = reviews.submit(QStringLiteral("qa-contact-9"), agent, *form, answers);
-        return id ? id.value() : QString();
+        return answers;
     }
 
     using Desk = test::Desk;
@@ -269,6 +275,53 @@ private slots:
 
     // The agent disputes by keyboard; the supervisor rescores it by keyboard; the agent sees
     // the new score and the reason.
+    // Two reviewers scored the same contact independently; the supervisor names the reference
+    // reviewer first in Reviewers (typed, Enter) and reads the agreement per question and the
+    // other reviewer's calibration against the reference.
+    void agreementPerQuestionAndCalibrationAgainstTheReference()
+    {
+        QualityReviews sam(m_store->db(), *m_events, QStringLiteral("sam"));
+        QVERIFY(sam.publishForm(ReviewPanel::standardForm()).ok());
+        QVERIFY(!submitFor(sam, QStringLiteral("Ximena")).isEmpty());
+        // Bea scores the same contact with the first question one lower.
+        QualityReviews bea(m_store->db(), *m_events, QStringLiteral("bea"));
+        const auto form = bea.latestForm(ReviewPanel::standardForm().id);
+        ReviewAnswers answers = fullMarks(*form);
+        const FormQuestion first = form->questions().first();
+        answers[first.id] = ReviewAnswer{first.maxValue() - 1, QStringLiteral("Late greeting")};
+        const auto lower = bea.submit(QStringLiteral("qa-contact-9"), QStringLiteral("Ximena"),
+                                      *form, answers, QStringLiteral("Late greeting"));
+        QVERIFY2(lower.ok(), lower.ok() ? "" : qPrintable(lower.error().message));
+        double samScore = -1;
+        for (const Evaluation &e : sam.evaluations())
+            samScore = e.reviewer == u"sam" ? e.finalScore : samScore;
+        const double difference = bea.evaluation(lower.value())->finalScore - samScore;
+        QVERIFY(difference < 0);
+
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
+        QVERIFY(desk.window);
+        test::Journey j;
+        ReviewPanel *panel = openReviewTab(desk, j);
+        QVERIFY(panel);
+        auto *agreement = panel->findChild<QLabel *>(QStringLiteral("reviewAgreementLabel"));
+        QVERIFY(agreement->text().contains(u"Reviewer agreement on 1 contacts"));
+        QVERIFY2(agreement->text().contains(first.text), qPrintable(agreement->text()));
+        // The reference: bea, named first.
+        QVERIFY(j.press(Qt::Key_E, Qt::AltModifier));
+        QCOMPARE(j.focusName(), QStringLiteral("sampleReviewersEdit"));
+        QVERIFY(j.press(Qt::Key_A, Qt::ControlModifier));
+        QVERIFY(j.type("sampleReviewersEdit", QStringLiteral("bea, sam")));
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY2(agreement->text().contains(u"Against the reference reviewer bea"),
+                     qPrintable(agreement->text()));
+        // Sam scored higher than the reference, by the difference of the two scores.
+        const QString expected =
+            QStringLiteral("sam +") + QLocale().toString(-difference, 'f', 1) + u" points";
+        QVERIFY2(agreement->text().contains(expected),
+                 qPrintable(expected + u" in " + agreement->text()));
+        QVERIFY(agreement->isVisible());
+    }
+
     void disputeDecidedByTheSupervisor()
     {
         QualityReviews setup(m_store->db(), *m_events, QStringLiteral("sam"));

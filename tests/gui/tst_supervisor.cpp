@@ -25,6 +25,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QFontMetrics>
 #include <QJsonObject>
 #include <QLocale>
 #include <QSettings>
@@ -327,6 +328,48 @@ private slots:
         for (int i = 1; i <= wall.pageCount(); ++i) {
             wall.nextPage();
             QCOMPARE(wall.page(), i % wall.pageCount());
+        }
+    }
+
+    // A wall screen smaller than the 1920x1080 the type was designed for: the window stays
+    // within the screen and every figure fits its own third of the width (at a fixed 96 pt,
+    // "50 %" or "0:45" was wider than a third of 800 px and the window grew past the screen).
+    void wallboardFitsSmallerScreens()
+    {
+        writeAgentWork(m_store->db(), QStringLiteral("SUP-WALL-3"), QStringLiteral("wall-3"));
+        StoreContext store(m_store->db(), QStringLiteral("sam"), AgentRole::Supervisor);
+        for (const QSize &screen : {QSize(800, 600), QSize(1366, 768), QSize(1920, 1080)}) {
+            Wallboard wall(supervisorContextOf(store), WallboardSettings{});
+            wall.resize(screen);
+            wall.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&wall));
+            QApplication::processEvents();
+            QVERIFY2(wall.width() <= screen.width() && wall.height() <= screen.height(),
+                     qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                                    .arg(wall.width())
+                                    .arg(wall.height())
+                                    .arg(screen.width())
+                                    .arg(screen.height())));
+            for (int page = 0; page < wall.pageCount(); ++page) {
+                QList<QRect> taken;
+                for (QLabel *value : wall.findChildren<QLabel *>()) {
+                    if (!value->objectName().startsWith(u"wallboardValue_") ||
+                        !value->isVisible() || value->text().isEmpty())
+                        continue;
+                    const int wide = QFontMetrics(value->font()).horizontalAdvance(value->text());
+                    QVERIFY2(wide <= value->contentsRect().width(),
+                             qPrintable(value->text() + u" at " + QString::number(screen.width())));
+                    const QRect inWall(value->mapTo(&wall, QPoint(0, 0)),
+                                       QSize(wide, value->height()));
+                    QVERIFY2(inWall.right() <= wall.width(), qPrintable(value->text()));
+                    for (const QRect &other : std::as_const(taken))
+                        QVERIFY2(!other.intersects(inWall), qPrintable(value->text()));
+                    taken.append(inWall);
+                }
+                QVERIFY(!taken.isEmpty());
+                wall.nextPage();
+                QApplication::processEvents();
+            }
         }
     }
 };

@@ -7,7 +7,7 @@
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/agentteams.h"
-#include "models/supervision/supervisionexport.h"
+#include "models/supervision/reports/supervisionexport.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
 #include "tests/support/teststore.h"

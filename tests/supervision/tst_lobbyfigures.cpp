@@ -7,7 +7,7 @@
 #include "models/lobby/lobbyservice.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/lobbyfigures.h"
-#include "models/supervision/supervisionexport.h"
+#include "models/supervision/reports/supervisionexport.h"
 #include "tests/support/teststore.h"
 
 #include <QBuffer>

@@ -5,8 +5,8 @@
 
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/phonefigures.h"
-#include "models/supervision/phoneintervalimport.h"
+#include "models/supervision/phone/phonefigures.h"
+#include "models/supervision/phone/phoneintervalimport.h"
 #include "tests/support/teststore.h"
 
 #include <QBuffer>

@@ -5,10 +5,10 @@
 // never for an anonymous type, an agent's export limited to their own work, and a bad period
 // refused with nothing written.
 
-#include "models/citypack/csvreader.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/csvwriter.h"
-#include "models/supervision/supervisionexport.h"
+#include "models/supervision/reports/csvwriter.h"
+#include "models/supervision/reports/supervisionexport.h"
+#include "tests/support/parsedcsv.h"
 #include "tests/support/teststore.h"
 
 #include <QBuffer>
@@ -27,30 +27,6 @@ const QString TwoLines = QStringLiteral("Overcrowding\r\nin an apartment");
 QDateTime utc(int day, int hour, int minute = 0)
 {
     return QDateTime(QDate(2026, 11, day), QTime(hour, minute), Qt::UTC);
-}
-
-struct Parsed
-{
-    QStringList header;
-    QList<QStringList> rows;
-};
-
-Parsed parse(const QByteArray &bytes)
-{
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    CsvReader reader(&buffer);
-    Parsed p;
-    // The header first: every row after it must have as many fields.
-    if (!reader.readHeader({}).ok())
-        return p;
-    p.header = reader.record();
-    while (reader.next())
-        p.rows.append(reader.record());
-    if (reader.hasError())
-        qWarning("csv: %s", qPrintable(reader.error()));
-    return p;
 }
 
 } // namespace
@@ -164,7 +140,7 @@ private slots:
         QCOMPARE(rows, 3);
         QVERIFY(bytes.endsWith("\r\n"));
         QVERIFY(bytes.contains("\"Zo\xc3\xab \"\"Z\"\" O'Brien, Jr.\""));
-        const Parsed p = parse(bytes);
+        const test::ParsedCsv p = test::parseCsv(bytes);
         QCOMPARE(p.header, SupervisionExport::contactColumns());
         QCOMPARE(p.rows.size(), 3);
         const auto col = [&p](const char *name) {
@@ -195,7 +171,7 @@ private slots:
     void requestsParseBackWithTheirQuotesAndLineBreaks()
     {
         const QByteArray bytes = requests(AgentRole::Supervisor, QStringLiteral("sam"), true);
-        const Parsed p = parse(bytes);
+        const test::ParsedCsv p = test::parseCsv(bytes);
         QCOMPARE(p.header, SupervisionExport::requestColumns());
         QCOMPARE(p.rows.size(), 3);
         const auto col = [&p](const char *name) {
@@ -223,20 +199,22 @@ private slots:
     void noCallerDetailsUnlessASupervisorAsks()
     {
         const QByteArray notAsked = contacts(AgentRole::Supervisor, QStringLiteral("sam"), false);
-        QCOMPARE(parse(notAsked).rows.size(), 3);
+        QCOMPARE(test::parseCsv(notAsked).rows.size(), 3);
         QVERIFY(!notAsked.contains("O'Brien"));
         QVERIFY(!notAsked.contains("0142"));
         QVERIFY(!requests(AgentRole::Supervisor, QStringLiteral("sam"), false).contains("O'Brien"));
 
         // An agent exports their own work only, and never a caller's details.
         const QByteArray own = contacts(AgentRole::CallTaker, QStringLiteral("ana"), true);
-        const Parsed p = parse(own);
+        const test::ParsedCsv p = test::parseCsv(own);
         QCOMPARE(p.rows.size(), 2);
         for (const QStringList &row : p.rows)
             QCOMPARE(row.at(int(p.header.indexOf(QStringLiteral("agent")))), QStringLiteral("ana"));
         QVERIFY(!own.contains("O'Brien"));
         QVERIFY(!own.contains("Late Owl"));
-        QCOMPARE(parse(requests(AgentRole::CallTaker, QStringLiteral("bo"), true)).rows.size(), 1);
+        QCOMPARE(
+            test::parseCsv(requests(AgentRole::CallTaker, QStringLiteral("bo"), true)).rows.size(),
+            1);
         QVERIFY(!SupervisionExport::mayExportCallerDetails(AgentRole::CallTaker));
         QVERIFY(SupervisionExport::mayExportCallerDetails(AgentRole::Admin));
     }

@@ -1,6 +1,10 @@
 #include "ui/supervisor/exportactions.h"
 
-#include "models/supervision/monthlyreport.h"
+#include "models/quality/qualityreviews.h"
+#include "models/store/database.h"
+#include "models/supervision/agentteams.h"
+#include "models/supervision/reports/evaluationexport.h"
+#include "models/supervision/reports/monthlyreport.h"
 #include "ui/supervisor/monthlyreportpdf.h"
 
 #include <QAction>
@@ -24,7 +28,7 @@ ExportActions::ExportActions(const SupervisorContext &context, std::function<Kpi
 {
     m_button->setObjectName(QStringLiteral("exportButton"));
     m_button->setAccessibleName(
-        tr("Export the period's contacts, requests or lobby visits as CSV"));
+        tr("Export the period's contacts, requests, lobby visits or evaluations as CSV"));
     m_button->setAutoDefault(false);
     m_status->setObjectName(QStringLiteral("exportStatusLabel"));
     m_status->setWordWrap(true);
@@ -37,6 +41,8 @@ ExportActions::ExportActions(const SupervisorContext &context, std::function<Kpi
     requests->setObjectName(QStringLiteral("exportRequestsAction"));
     QAction *lobby = menu->addAction(tr("&Lobby visits as CSV…"));
     lobby->setObjectName(QStringLiteral("exportLobbyVisitsAction"));
+    QAction *evaluations = menu->addAction(tr("&Evaluations as CSV…"));
+    evaluations->setObjectName(QStringLiteral("exportEvaluationsAction"));
     menu->addSeparator();
     m_callers->setObjectName(QStringLiteral("exportCallerDetailsAction"));
     m_callers->setCheckable(true);
@@ -56,6 +62,8 @@ ExportActions::ExportActions(const SupervisorContext &context, std::function<Kpi
             [this] { ask(SupervisionExport::ExportKind::Requests); });
     connect(lobby, &QAction::triggered, this,
             [this] { ask(SupervisionExport::ExportKind::LobbyVisits); });
+    connect(evaluations, &QAction::triggered, this,
+            [this] { ask(SupervisionExport::ExportKind::Evaluations); });
     m_choose = [this](const QString &title, const QString &suggested) {
         return QFileDialog::getSaveFileName(m_parent, title, suggested, tr("CSV files (*.csv)"));
     };
@@ -82,9 +90,11 @@ void ExportActions::ask(SupervisionExport::ExportKind kind)
     using K = SupervisionExport::ExportKind;
     const QString what = kind == K::Contacts      ? QStringLiteral("contacts")
                          : kind == K::LobbyVisits ? QStringLiteral("lobby-visits")
+                         : kind == K::Evaluations ? QStringLiteral("evaluations")
                                                   : QStringLiteral("requests");
     const QString path = m_choose(kind == K::Contacts      ? tr("Export contacts")
                                   : kind == K::LobbyVisits ? tr("Export lobby visits")
+                                  : kind == K::Evaluations ? tr("Export evaluations")
                                                            : tr("Export requests"),
                                   suggested(QStringLiteral("%1-%2-%3.csv")
                                                 .arg(what, f.period.first.toString(Qt::ISODate),
@@ -108,7 +118,10 @@ void ExportActions::askReport()
 Status ExportActions::reportTo(QDate day, const QString &path)
 {
     const auto data =
-        MonthlyReports(m_context.database).gather(day, m_context.cityZone, m_context.clock.now());
+        MonthlyReports(m_context.database)
+            .gather(day, m_context.cityZone, m_context.clock.now(),
+                    QualityReviews(m_context.database, m_context.events, m_context.agent)
+                        .evaluations());
     if (!data)
         return failed(data.error());
     if (auto s = MonthlyReportPdf::write(data.value(), path); !s)
@@ -124,9 +137,6 @@ Status ExportActions::reportTo(QDate day, const QString &path)
 Status ExportActions::exportTo(SupervisionExport::ExportKind kind, const QString &path)
 {
     const auto fail = [this](const Error &e) { return failed(e); };
-    if (kind == SupervisionExport::ExportKind::Evaluations)
-        return fail(makeError(QStringLiteral("export.kind"),
-                              tr("Evaluations are exported from the quality review.")));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(makeError(QStringLiteral("export.open"),
@@ -138,6 +148,13 @@ Status ExportActions::exportTo(SupervisionExport::ExportKind kind, const QString
             ? exports.writeContacts(file, m_filter(), m_context.role, m_context.agent, callers)
         : kind == SupervisionExport::ExportKind::LobbyVisits
             ? exports.writeLobbyVisits(file, m_filter(), m_context.role, m_context.agent)
+        : kind == SupervisionExport::ExportKind::Evaluations
+            ? EvaluationExport::write(
+                  file,
+                  QualityReviews(m_context.database, m_context.events, m_context.agent)
+                      .evaluations(),
+                  m_filter(), m_context.role, m_context.agent,
+                  AgentTeams::memberships(m_context.database.connectionName()))
             : exports.writeRequests(file, m_filter(), m_context.role, m_context.agent, callers,
                                     m_context.clock.now());
     if (!rows) {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/supervision/kpireport.h"
-#include "models/supervision/supervisionexport.h"
+#include "models/supervision/reports/supervisionexport.h"
 #include "ui/supervisor/supervisorcontext.h"
 
 #include <QObject>

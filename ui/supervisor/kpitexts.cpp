@@ -1,7 +1,7 @@
 #include "ui/supervisor/kpitexts.h"
 
 #include "models/supervision/kpireport.h"
-#include "models/supervision/phonefigures.h"
+#include "models/supervision/phone/phonefigures.h"
 
 #include <QCoreApplication>
 #include <QLocale>

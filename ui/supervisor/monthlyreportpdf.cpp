@@ -157,6 +157,55 @@ QChart *rankedChart(const QString &title, const QList<MonthlyReportData::Ranked>
     return chart;
 }
 
+// Page 4: the quality review's index and how far the reviewers agreed.
+void qualityPage(Page &page, const MonthlyReportData::Quality &q)
+{
+    page.newPage();
+    page.text(MonthlyReportPdf::tr("Quality review"), 14, true);
+    if (q.evaluations == 0) {
+        page.text(MonthlyReportPdf::tr("No evaluation was submitted this month."), 10);
+        return;
+    }
+    const auto alpha = [](const std::optional<double> &a) {
+        return a ? QLocale().toString(*a, 'f', 2) : MonthlyReportPdf::tr("n/a");
+    };
+    const auto percent = [](const std::optional<double> &p) {
+        return p ? kpitexts::percent(*p / 100.0) : MonthlyReportPdf::tr("n/a");
+    };
+    const revieweragreement::Report &a = q.agreement;
+    page.table(
+        {{MonthlyReportPdf::tr("Figure"), MonthlyReportPdf::tr("Value")},
+         {MonthlyReportPdf::tr("QA index (mean score of the month's evaluations)"),
+          q.index ? QLocale().toString(*q.index, 'f', 1) : MonthlyReportPdf::tr("n/a")},
+         {MonthlyReportPdf::tr("Evaluations"), count(q.evaluations)},
+         {MonthlyReportPdf::tr("Reviewers"), count(q.reviewers)},
+         {MonthlyReportPdf::tr("Failed on a critical item"), count(q.criticalFailed)},
+         {MonthlyReportPdf::tr("Disputed by the agent"), count(q.disputed)},
+         {MonthlyReportPdf::tr("Contacts scored by two reviewers or more"), count(a.contacts)},
+         {MonthlyReportPdf::tr("Reviewer agreement on the score (Krippendorff's alpha)"),
+          alpha(a.scoreAlpha)},
+         {MonthlyReportPdf::tr("Reviewer pairs within 5 points"), percent(a.scorePercentWithin5)}},
+        {0.7, 0.3});
+    if (!a.questions.isEmpty()) {
+        page.text(MonthlyReportPdf::tr("Agreement per question: %1").arg(q.formTitle), 11, true);
+        QList<QStringList> rows = {{MonthlyReportPdf::tr("Question"),
+                                    MonthlyReportPdf::tr("Contacts"), MonthlyReportPdf::tr("Alpha"),
+                                    MonthlyReportPdf::tr("Agreement")}};
+        for (const revieweragreement::QuestionAgreement &question : a.questions)
+            rows.append({question.text, count(question.contacts), alpha(question.alpha),
+                         percent(question.percent)});
+        page.table(rows, {0.58, 0.14, 0.14, 0.14});
+    }
+    page.text(MonthlyReportPdf::tr(
+                  "QA index: the mean of the month's evaluation scores (0 to 100; an evaluation "
+                  "failed on a critical item scores 0; a decided dispute counts with its final "
+                  "score). Agreement: Krippendorff's alpha over the contacts that several "
+                  "reviewers scored independently (1 is perfect agreement, 0 no better than "
+                  "chance; interval metric for the score and scale questions, nominal for yes/no "
+                  "questions), with the share of reviewer pairs that agree beside it."),
+              8);
+}
+
 } // namespace
 
 Status MonthlyReportPdf::write(const MonthlyReportData &d, const QString &path)
@@ -295,6 +344,7 @@ Status MonthlyReportPdf::write(const MonthlyReportData &d, const QString &path)
                      "those closed in the month that had one. Open and overdue: at the end of "
                      "the month, or now for the running month."),
                   8);
+        qualityPage(page, d.quality);
         painter.end();
     }
     if (!file.commit())

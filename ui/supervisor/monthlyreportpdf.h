@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/result.h"
-#include "models/supervision/monthlyreport.h"
+#include "models/supervision/reports/monthlyreport.h"
 
 #include <QCoreApplication>
 

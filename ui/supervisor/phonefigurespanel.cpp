@@ -1,7 +1,7 @@
 #include "ui/supervisor/phonefigurespanel.h"
 
 #include "models/store/database.h"
-#include "models/supervision/phoneintervalimport.h"
+#include "models/supervision/phone/phoneintervalimport.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/kpitexts.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/supervision/phonefigures.h"
+#include "models/supervision/phone/phonefigures.h"
 #include "ui/supervisor/supervisorcontext.h"
 
 #include <QWidget>

@@ -212,6 +212,8 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     setFocusProxy(m_sampleTable);
 
     connect(m_draw, &QPushButton::clicked, this, &ReviewPanel::drawSample);
+    // Another reference reviewer (the first named) calibrates the others against them.
+    connect(m_reviewers, &QLineEdit::editingFinished, this, &ReviewPanel::refresh);
     connect(m_publish, &QPushButton::clicked, this, &ReviewPanel::publishStandardForm);
     connect(m_editForm, &QPushButton::clicked, this, &ReviewPanel::editForm);
     // Answers, decisions and evaluations from other workstations, as sync brings them.
@@ -313,15 +315,48 @@ void ReviewPanel::refresh()
     if (!evaluations.isEmpty())
         m_evaluations->setCurrentCell(std::clamp(currentEvaluation, 0, int(evaluations.size()) - 1),
                                       0);
-    if (form) {
-        const auto report = revieweragreement::agreement(evaluations, form->id);
-        m_agreement->setText(
-            tr("Reviewer agreement on %1 contacts scored by two reviewers or "
-               "more: Krippendorff's alpha %2 on the score (%3 within 5 "
-               "points).")
-                .arg(report.contacts)
-                .arg(alpha(report.scoreAlpha), percent(report.scorePercentWithin5)));
+    if (form)
+        showAgreement(evaluations, form->id);
+}
+
+void ReviewPanel::showAgreement(const QList<Evaluation> &evaluations, const QString &formId)
+{
+    const auto report = revieweragreement::agreement(evaluations, formId);
+    QStringList lines = {tr("Reviewer agreement on %1 contacts scored by two reviewers or "
+                            "more: Krippendorff's alpha %2 on the score (%3 within 5 "
+                            "points).")
+                             .arg(report.contacts)
+                             .arg(alpha(report.scoreAlpha), percent(report.scorePercentWithin5))};
+    QStringList questions;
+    for (const revieweragreement::QuestionAgreement &q : report.questions) {
+        if (q.contacts > 0)
+            questions.append(tr("%1 %2 (%3)").arg(q.text, alpha(q.alpha), percent(q.percent)));
     }
+    if (!questions.isEmpty())
+        lines.append(tr("Per question, alpha (agreement): %1").arg(questions.join(u"; ")));
+    // The first reviewer named is the reference the others are calibrated against.
+    const QString reference = m_reviewers->text().section(u',', 0, 0).trimmed();
+    QStringList against;
+    if (!reference.isEmpty()) {
+        for (const revieweragreement::Calibration &c :
+             revieweragreement::calibrate(evaluations, formId, reference)) {
+            if (c.contacts > 0)
+                against.append(
+                    tr("%1 %2 points (off by %3 on average, %4 of answers the same, "
+                       "%n contact(s))",
+                       nullptr, c.contacts)
+                        .arg(c.reviewer,
+                             QLocale()
+                                 .toString(c.meanDifference, 'f', 1)
+                                 .prepend(c.meanDifference > 0 ? QStringLiteral("+") : QString()),
+                             QLocale().toString(c.meanAbsoluteDifference, 'f', 1),
+                             percent(c.answerMatch)));
+        }
+    }
+    if (!against.isEmpty())
+        lines.append(tr("Against the reference reviewer %1 (named first in Reviewers): %2")
+                         .arg(reference, against.join(u"; ")));
+    m_agreement->setText(lines.join(u'\n'));
 }
 
 void ReviewPanel::scoreCurrent()

@@ -51,6 +51,8 @@ public:
 private:
     void drawSample();
     void scoreCurrent();
+    // Agreement overall and per question, and calibration against the first reviewer named.
+    void showAgreement(const QList<Evaluation> &evaluations, const QString &formId);
     void followUpCurrent(); // the evaluation under the cursor: decide a dispute, coach
     void publishStandardForm();
     void editForm(); // the latest version in the editor; publishing makes the next

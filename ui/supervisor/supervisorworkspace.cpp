@@ -3,6 +3,7 @@
 #include "models/domain/contact.h"
 #include "models/itemmodels/requesttexts.h"
 #include "models/store/database.h"
+#include "models/supervision/backlogfigures.h"
 #include "models/supervision/helpflags.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
@@ -323,12 +324,15 @@ KpiFilter SupervisorWorkspace::filter() const
 void SupervisorWorkspace::refresh()
 {
     const QDateTime now = m_context.clock.now();
-    if (auto s = m_today->update(now); !s) {
-        m_error->setText(s.error().message);
+    // Today's contact figures and the SLA backlog follow the arriving events (no recount).
+    auto today = m_today->update(now);
+    auto backlog = today ? m_backlogFigures->update() : Result<int>(0);
+    if (!today || !backlog) {
+        m_error->setText(!today ? today.error().message : backlog.error().message);
         m_error->show();
         return;
     }
-    auto report = m_context.kpis.report(filter(), now, m_today.get());
+    auto report = m_context.kpis.report(filter(), now, m_today.get(), m_backlogFigures.get());
     if (!report) {
         m_error->setText(report.error().message);
         m_error->show();

@@ -25,6 +25,7 @@ class LobbyFiguresPanel;
 class PhoneFiguresPanel;
 class TeamsPanel;
 class TodayFigures;
+class BacklogFigures;
 class ReviewPanel;
 class HistoryServices;
 class RequestDetailDialog;
@@ -89,6 +90,7 @@ private:
     TeamsPanel *m_teams = nullptr;
     // Today's contact figures, updated by the arriving events (no full recount).
     std::unique_ptr<TodayFigures> m_today;
+    std::unique_ptr<BacklogFigures> m_backlogFigures;
     QSpinBox *m_dueSoon;
     QPushButton *m_refresh;
     QLabel *m_error;

@@ -1,12 +1,14 @@
 #include "ui/supervisor/wallboard.h"
 
 #include "models/store/database.h"
+#include "models/supervision/backlogfigures.h"
 #include "models/supervision/helpflags.h"
-#include "models/supervision/phonefigures.h"
+#include "models/supervision/phone/phonefigures.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
 #include "ui/supervisor/kpitexts.h"
 
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
@@ -15,12 +17,17 @@
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace civicdesk {
 
 namespace {
 
 constexpr int DepartmentTiles = 6;
+constexpr int Columns = 3;
+constexpr int Spacing = 30;
+// Point sizes at 1920x1080.
+constexpr double TitlePoints = 40, FigurePoints = 96, NamePoints = 26, UpdatedPoints = 18;
 
 QString colour(Wallboard::Level level)
 {
@@ -46,6 +53,7 @@ Wallboard::Wallboard(const SupervisorContext &context, const WallboardSettings &
       m_tick(new QTimer(this))
 {
     m_today = std::make_unique<TodayFigures>(context.database, context.cityZone);
+    m_backlog = std::make_unique<BacklogFigures>(context.database);
     setObjectName(QStringLiteral("wallboard"));
     setWindowTitle(tr("CivicDesk wallboard"));
     setAccessibleName(tr("Wallboard"));
@@ -65,9 +73,6 @@ Wallboard::Wallboard(const SupervisorContext &context, const WallboardSettings &
     addPage(tr("Phone system today"), {QStringLiteral("offered"), QStringLiteral("service_level"),
                                        QStringLiteral("abandoned"), QStringLiteral("asa")});
     m_updated->setObjectName(QStringLiteral("wallboardUpdatedLabel"));
-    QFont small = m_updated->font();
-    small.setPointSize(18);
-    m_updated->setFont(small);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(40, 30, 40, 20);
     layout->addWidget(m_pages, 1);
@@ -96,29 +101,29 @@ QWidget *Wallboard::addPage(const QString &title, const QStringList &keys)
     auto *layout = new QVBoxLayout(page);
     auto *heading = new QLabel(title, page);
     QFont big = heading->font();
-    big.setPointSize(40);
     big.setBold(true);
     heading->setFont(big);
     m_titles.append(heading);
     layout->addWidget(heading);
     auto *grid = new QGridLayout;
-    grid->setSpacing(30);
+    grid->setSpacing(Spacing);
+    for (int c = 0; c < Columns; ++c)
+        grid->setColumnStretch(c, 1); // equal thirds, whatever the figures
     for (int i = 0; i < keys.size(); ++i) {
         Tile tile;
+        tile.page = m_pages->count();
         tile.value = new QLabel(page);
         tile.value->setObjectName(u"wallboardValue_" + keys.at(i) + u'_' +
                                   QString::number(m_pages->count()));
         QFont figure = tile.value->font();
-        figure.setPointSize(96);
         figure.setBold(true);
         tile.value->setFont(figure);
         tile.name = new QLabel(page);
-        QFont name = tile.name->font();
-        name.setPointSize(26);
-        tile.name->setFont(name);
         tile.name->setWordWrap(true);
-        grid->addWidget(tile.value, (i / 3) * 2, i % 3, Qt::AlignLeft | Qt::AlignBottom);
-        grid->addWidget(tile.name, (i / 3) * 2 + 1, i % 3, Qt::AlignLeft | Qt::AlignTop);
+        grid->addWidget(tile.value, (i / Columns) * 2, i % Columns,
+                        Qt::AlignLeft | Qt::AlignBottom);
+        grid->addWidget(tile.name, (i / Columns) * 2 + 1, i % Columns,
+                        Qt::AlignLeft | Qt::AlignTop);
         // The same figure may be on two pages: the key names the first, the page the others.
         const QString key = m_tiles.contains(keys.at(i))
                                 ? keys.at(i) + u'@' + QString::number(m_pages->count())
@@ -182,7 +187,12 @@ void Wallboard::refresh()
         m_updated->setText(s.error().message);
         return;
     }
-    auto report = m_context.kpis.report(filter, now, m_today.get());
+    // And the SLA backlog follows them without scanning the open requests again.
+    if (auto s = m_backlog->update(); !s) {
+        m_updated->setText(s.error().message);
+        return;
+    }
+    auto report = m_context.kpis.report(filter, now, m_today.get(), m_backlog.get());
     if (!report) {
         m_updated->setText(report.error().message);
         return;
@@ -241,6 +251,45 @@ void Wallboard::refresh()
         tr("Today in %1 · updated %2")
             .arg(QString::fromUtf8(m_context.cityZone.id()),
                  locale.toString(now.toTimeZone(m_context.cityZone).time(), QLocale::ShortFormat)));
+    fitToScreen();
+}
+
+void Wallboard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitToScreen();
+}
+
+void Wallboard::fitToScreen()
+{
+    const double scale = std::clamp(std::min(width() / 1920.0, height() / 1080.0), 0.35, 3.0);
+    const auto sized = [scale](QLabel *label, double points) {
+        QFont font = label->font();
+        font.setPointSizeF(points * scale);
+        label->setFont(font);
+    };
+    for (QLabel *title : std::as_const(m_titles))
+        sized(title, TitlePoints);
+    sized(m_updated, UpdatedPoints);
+    // The width of a third: the window less its margins and the page's, less the gaps.
+    const QMargins outer = layout()->contentsMargins();
+    const QMargins inner = m_pages->widget(0)->layout()->contentsMargins();
+    const double column = (width() - outer.left() - outer.right() - inner.left() - inner.right() -
+                           (Columns - 1) * Spacing) /
+                          double(Columns);
+    QList<double> pagePoints(m_pages->count(), FigurePoints * scale);
+    for (const Tile &tile : std::as_const(m_tiles)) {
+        QFont font = tile.value->font();
+        font.setPointSizeF(FigurePoints * scale);
+        const int wide = QFontMetrics(font).horizontalAdvance(tile.value->text());
+        if (wide > column && column > 0)
+            pagePoints[tile.page] =
+                std::min(pagePoints.at(tile.page), FigurePoints * scale * column / wide);
+    }
+    for (const Tile &tile : std::as_const(m_tiles)) {
+        sized(tile.value, pagePoints.at(tile.page) / scale);
+        sized(tile.name, NamePoints);
+    }
 }
 
 void Wallboard::showPhone(const KpiPeriod &today)

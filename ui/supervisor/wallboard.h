@@ -15,6 +15,7 @@ class QTimer;
 namespace civicdesk {
 
 class TodayFigures;
+class BacklogFigures;
 
 // The wall screen: today's figures in big, high-contrast type, a few pages that rotate, colour
 // thresholds from the settings. No personal data: no agent, caller, phone or address, only
@@ -58,6 +59,7 @@ private:
         QLabel *value = nullptr;
         QLabel *name = nullptr;
         Level level = Level::Plain;
+        int page = 0;
     };
     QWidget *addPage(const QString &title, const QStringList &keys);
     void set(const QString &key, const QString &value, Level level, const QString &name = {});
@@ -65,6 +67,10 @@ private:
     Level percentLevel(std::optional<double> rate, int green, int amber) const;
     Level countLevel(qint64 n, int amber, int red) const;
     void showPhone(const KpiPeriod &today);
+    // Type sized to the screen (designed for 1920x1080), each page's figures made small enough
+    // that the longest fits its third of the width: no figure runs into the next.
+    void fitToScreen();
+    void resizeEvent(QResizeEvent *event) override;
 
     SupervisorContext m_context;
     WallboardSettings m_settings;
@@ -76,6 +82,7 @@ private:
     QTimer *m_changes;
     QTimer *m_tick;
     std::unique_ptr<TodayFigures> m_today;
+    std::unique_ptr<BacklogFigures> m_backlog;
 };
 
 } // namespace civicdesk

@@ -3,6 +3,7 @@
 
 #include "models/store/database.h"
 #include "models/supervision/agentteams.h"
+#include "models/supervision/backlogfigures.h"
 #include "models/supervision/todayfigures.h"
 #include "ui/supervisor/phonefigurespanel.h"
 #include "ui/supervisor/supervisorworkspace.h"
@@ -16,6 +17,7 @@ namespace civicdesk {
 void SupervisorWorkspace::buildTeamAndPhone()
 {
     m_today = std::make_unique<TodayFigures>(m_context.database, m_context.cityZone);
+    m_backlogFigures = std::make_unique<BacklogFigures>(m_context.database);
     m_team = new QComboBox(this);
     m_team->setObjectName(QStringLiteral("kpiTeamComboBox"));
     m_team->setAccessibleName(tr("Team"));

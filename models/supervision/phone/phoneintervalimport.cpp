@@ -1,10 +1,10 @@
-#include "models/supervision/phoneintervalimport.h"
+#include "models/supervision/phone/phoneintervalimport.h"
 
 #include "models/citypack/csvreader.h"
 #include "models/domain/event.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/phonefigures.h"
+#include "models/supervision/phone/phonefigures.h"
 
 #include <QCoreApplication>
 #include <QMap>

@@ -1,8 +1,7 @@
-#include "models/supervision/phonefigures.h"
+#include "models/supervision/phone/phonefigures.h"
 
-#include "models/store/sql.h"
+#include "models/store/latestevents.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace civicdesk {
@@ -19,20 +18,13 @@ std::optional<double> share(double part, qint64 whole)
 Result<QMap<QString, QJsonObject>> latestReports(const QString &connection, const QString &from,
                                                  const QString &until)
 {
+    const auto latest = latestevents::read(connection, phoneday::entityType(), {phoneday::kind()},
+                                           latestevents::Order::ClientTime, {from, until});
+    if (!latest)
+        return latest.error();
     QMap<QString, QJsonObject> reports;
-    QSqlQuery q(QSqlDatabase::database(connection));
-    q.setForwardOnly(true);
-    const QString ids = until.isEmpty() ? QStringLiteral("entity_id = ? AND ? = ''")
-                                        : QStringLiteral("entity_id >= ? AND entity_id < ?");
-    if (auto s = sql::exec(q,
-                           u"SELECT entity_id, payload FROM events WHERE entity_type = ? AND " +
-                               ids + u" AND kind = ? ORDER BY client_time, seq",
-                           {phoneday::entityType(), from, sql::text(until), phoneday::kind()});
-        !s)
-        return s.error();
-    while (q.next())
-        reports.insert(q.value(0).toString(),
-                       QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
+    for (const Event &event : latest.value())
+        reports.insert(event.entityId, event.payload);
     return reports;
 }
 

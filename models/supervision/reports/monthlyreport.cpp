@@ -1,11 +1,12 @@
-#include "models/supervision/monthlyreport.h"
+#include "models/supervision/reports/monthlyreport.h"
 
 #include "models/store/database.h"
 #include "models/store/sql.h"
-#include "models/supervision/phonefigures.h"
+#include "models/supervision/phone/phonefigures.h"
 #include "models/supervision/supervisionkpis.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace civicdesk {
 
@@ -19,8 +20,51 @@ MonthlyReports::MonthlyReports(const Database &database)
 {
 }
 
+MonthlyReportData::Quality MonthlyReports::qualityOf(const QList<Evaluation> &evaluations,
+                                                     const KpiPeriod &period)
+{
+    MonthlyReportData::Quality quality;
+    QList<Evaluation> month;
+    QHash<QString, int> formUse;
+    QSet<QString> reviewers;
+    double total = 0;
+    for (const Evaluation &e : evaluations) {
+        const qint64 at = e.submittedAt.toSecsSinceEpoch();
+        if (at < period.start() || at >= period.end())
+            continue;
+        month.append(e);
+        reviewers.insert(e.reviewer);
+        total += e.finalScore;
+        quality.criticalFailed += e.criticalFailed ? 1 : 0;
+        quality.disputed +=
+            e.state == Evaluation::State::Disputed || e.state == Evaluation::State::Decided ? 1 : 0;
+        ++formUse[e.form.id];
+    }
+    quality.evaluations = int(month.size());
+    quality.reviewers = int(reviewers.size());
+    if (month.isEmpty())
+        return quality;
+    quality.index = total / double(month.size());
+    QString form;
+    for (auto it = formUse.cbegin(); it != formUse.cend(); ++it) {
+        if (form.isEmpty() || it.value() > formUse.value(form) ||
+            (it.value() == formUse.value(form) && it.key() < form))
+            form = it.key();
+    }
+    int version = 0; // the title of the newest version used
+    for (const Evaluation &e : month) {
+        if (e.form.id == form && e.form.version > version) {
+            version = e.form.version;
+            quality.formTitle = e.form.title;
+        }
+    }
+    quality.agreement = revieweragreement::agreement(month, form);
+    return quality;
+}
+
 Result<MonthlyReportData> MonthlyReports::gather(QDate month, const QTimeZone &zone,
-                                                 const QDateTime &now) const
+                                                 const QDateTime &now,
+                                                 const QList<Evaluation> &evaluations) const
 {
     MonthlyReportData d;
     d.month = QDate(month.year(), month.month(), 1);
@@ -39,6 +83,7 @@ Result<MonthlyReportData> MonthlyReports::gather(QDate month, const QTimeZone &z
     if (!phone)
         return phone.error();
     d.phone = phone.value();
+    d.quality = qualityOf(evaluations, filter.period);
 
     // Contacts per local day and channel.
     for (const KpiCount &c : d.kpis.byChannel)

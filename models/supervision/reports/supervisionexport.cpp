@@ -1,10 +1,10 @@
-#include "models/supervision/supervisionexport.h"
+#include "models/supervision/reports/supervisionexport.h"
 
 #include "models/store/database.h"
 #include "models/store/sql.h"
 #include "models/supervision/agentteams.h"
-#include "models/supervision/csvwriter.h"
 #include "models/supervision/lobbyfigures.h"
+#include "models/supervision/reports/csvwriter.h"
 #include "models/supervision/supervisionkpis.h"
 
 #include <QCoreApplication>

@@ -23,8 +23,8 @@ class Database;
 // (contact rule "never") or a contact that made or joined one. Other roles export their own
 // contacts and requests only, without any caller data.
 //
-// Evaluations: the quality review's rows are the third export; its model writes them through
-// CsvWriter with its own column list, under the same rules (see ExportKind).
+// Evaluations: the quality review's rows are the third export (EvaluationExport), through
+// CsvWriter with its own column list, under the same rules.
 class SupervisionExport
 {
 public:
@@ -32,7 +32,7 @@ public:
     {
         Contacts,
         Requests,
-        Evaluations, // written by the quality review model (issue 16 item 2)
+        Evaluations, // one row per evaluation (EvaluationExport)
         LobbyVisits  // one row per lobby visit (LobbyFigures::csvColumns)
     };
     // Rows one export writes at most; a longer period is refused with a clear message.

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "models/domain/result.h"
+#include "models/quality/qualityreviews.h"
+#include "models/quality/revieweragreement.h"
 #include "models/supervision/kpireport.h"
-#include "models/supervision/phonefigures.h"
+#include "models/supervision/phone/phonefigures.h"
 
 #include <QDate>
 #include <QList>
@@ -44,6 +46,19 @@ struct MonthlyReportData
         std::optional<double> metRate() const;
     };
     QList<DepartmentSla> departments; // most requests first
+    // The quality review of the month: evaluations submitted in it, their mean score (after
+    // decided disputes), and the agreement of the reviewers on the form used most.
+    struct Quality
+    {
+        int evaluations = 0;
+        int reviewers = 0;
+        int criticalFailed = 0;
+        int disputed = 0;                           // disputed by the agent (decided or not)
+        std::optional<double> index = std::nullopt; // mean final score, 0 to 100
+        QString formTitle = QString();
+        revieweragreement::Report agreement = {};
+    };
+    Quality quality;
     QDateTime madeAt;
 };
 
@@ -57,8 +72,12 @@ public:
 
     // `month`: any day of it; `now`: when the report is made (the SLA of a month not yet over
     // is the state now).
-    Result<MonthlyReportData> gather(QDate month, const QTimeZone &zone,
-                                     const QDateTime &now) const;
+    // `evaluations`: the store's evaluations (QualityReviews::evaluations()); those submitted
+    // in the month make the QA index.
+    Result<MonthlyReportData> gather(QDate month, const QTimeZone &zone, const QDateTime &now,
+                                     const QList<Evaluation> &evaluations = {}) const;
+    static MonthlyReportData::Quality qualityOf(const QList<Evaluation> &evaluations,
+                                                const KpiPeriod &period);
 
 private:
     const Database &m_database;

@@ -1,4 +1,4 @@
-#include "models/supervision/csvwriter.h"
+#include "models/supervision/reports/csvwriter.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
