@@ -249,7 +249,10 @@ int main(int argc, char *argv[])
     panel.resize(1400, 900);
     panel.show();
     done.insert(QStringLiteral("shown"), double(clock.elapsed()));
-    if (!map->isStarted()) {
+    // The map starts once the show is over (MapView::showEvent).
+    const bool started = QTest::qWaitFor(
+        [&] { return map->isStarted() || !map->unavailableReason().isEmpty(); }, Timeout);
+    if (!started || !map->isStarted()) {
         std::fprintf(stderr, "%s\n", qPrintable(map->unavailableReason()));
         return 3;
     }

@@ -54,8 +54,11 @@ public:
         panel->show();
         if (!QTest::qWaitForWindowExposed(panel.get()))
             return QStringLiteral("the panel was never shown");
-        if (!map->isStarted())
-            return map->unavailableReason();
+        const bool started = QTest::qWaitFor(
+            [this] { return map->isStarted() || !map->unavailableReason().isEmpty(); }, Slow);
+        if (!started || !map->isStarted())
+            return map->unavailableReason().isEmpty() ? QStringLiteral("the map never started")
+                                                      : map->unavailableReason();
         if (!ready.wait(Slow) && ready.size() != 1)
             return QStringLiteral("the page never said it was ready");
         return {};
