@@ -478,30 +478,6 @@
     map.on('moveend', guarded('requests', drawRequests));
     clusters.on('add', guarded('requests', drawRequests));
 
-    // A binary payload from the scheme handler (layout in ui/map/markerpayload.h): typed arrays
-    // over the bytes as they came (little-endian, as every platform QtWebEngine runs on).
-    function decodeMarkers(buffer) {
-        const header = new DataView(buffer, 0, 24);
-        const magic = String.fromCharCode(header.getUint8(0), header.getUint8(1),
-                                          header.getUint8(2), header.getUint8(3));
-        if (magic !== 'CDMK' || header.getUint32(4, true) !== PROTOCOL_VERSION)
-            throw new Error('marker payload ' + magic + ' version ' + header.getUint32(4, true));
-        const n = header.getUint32(12, true);
-        const textBytes = header.getUint32(20, true);
-        if (buffer.byteLength !== 24 + 19 * n + textBytes)
-            throw new Error('marker payload of ' + buffer.byteLength + ' bytes for ' + n);
-        const text = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 24 + 19 * n)));
-        return {
-            replace: (header.getUint32(8, true) & 1) === 1,
-            total: header.getUint32(16, true),
-            latitudes: new Float64Array(buffer, 24, n),
-            longitudes: new Float64Array(buffer, 24 + 8 * n, n),
-            types: new Uint16Array(buffer, 24 + 16 * n, n),
-            statuses: new Uint8Array(buffer, 24 + 18 * n, n),
-            text: text,
-        };
-    }
-
     // Applies one payload: a replacement clears the requests; a change removes the requests
     // gone and sets the new and changed ones. Then the view's groups are drawn again.
     function applyMarkers(payload, t0) {
@@ -551,7 +527,8 @@
         markersBusy = true;
         const t0 = performance.now();
         fetchData('markers/' + item.sequence + '.bin', 'arraybuffer')
-            .then(buffer => applyMarkers(decodeMarkers(buffer), t0))
+            .then(buffer => applyMarkers(
+                window.civicdeskDecodeRequests(buffer, PROTOCOL_VERSION), t0))
             .catch(e => {
                 reportError('markers ' + item.sequence + ': ' + ((e && e.stack) || e), 'map.js', 0);
                 markersBusy = false;

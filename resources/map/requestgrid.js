@@ -1,4 +1,6 @@
-// Request clusters for the CivicDesk map page (map.js): the requests in and around the view are
+// The requests of the CivicDesk map page (map.js): their payloads decoded, and their clusters.
+//
+// Clusters: the requests in and around the view are
 // grouped by square cells of the screen at the current zoom, so the page draws one icon per cell
 // (a few hundred at most) instead of clustering every request at every zoom the way
 // Leaflet.markercluster does. A pass over 16,000 requests takes a few milliseconds; it runs again
@@ -59,4 +61,30 @@ window.civicdeskGroupRequests = function (points, scale, cellSize, box) {
         group.lon /= group.count;
     }
     return all;
+};
+
+// A binary payload of requests from the scheme handler (layout in ui/map/markerpayload.h) as
+// typed arrays over the bytes as they came (little-endian, as every platform QtWebEngine runs
+// on); an exception for a payload of another protocol `version` or of the wrong size.
+window.civicdeskDecodeRequests = function (buffer, version) {
+    'use strict';
+    const header = new DataView(buffer, 0, 24);
+    const magic = String.fromCharCode(header.getUint8(0), header.getUint8(1),
+                                      header.getUint8(2), header.getUint8(3));
+    if (magic !== 'CDMK' || header.getUint32(4, true) !== version)
+        throw new Error('marker payload ' + magic + ' version ' + header.getUint32(4, true));
+    const n = header.getUint32(12, true);
+    const textBytes = header.getUint32(20, true);
+    if (buffer.byteLength !== 24 + 19 * n + textBytes)
+        throw new Error('marker payload of ' + buffer.byteLength + ' bytes for ' + n);
+    const text = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 24 + 19 * n)));
+    return {
+        replace: (header.getUint32(8, true) & 1) === 1,
+        total: header.getUint32(16, true),
+        latitudes: new Float64Array(buffer, 24, n),
+        longitudes: new Float64Array(buffer, 24 + 8 * n, n),
+        types: new Uint16Array(buffer, 24 + 16 * n, n),
+        statuses: new Uint8Array(buffer, 24 + 18 * n, n),
+        text: text,
+    };
 };
