@@ -96,6 +96,9 @@ public:
     }
 
     QByteArray out;
+    // The type and coordinates of the last geometry appended (not of a GeometryCollection).
+    QString lastType;
+    QByteArray lastBody;
 
     // Appends the geometry; false (and nothing appended) when nothing of it is left.
     bool geometry(const QJsonObject &geometry)
@@ -134,6 +137,7 @@ public:
                 return false;
             body = type == u"Polygon" ? parts.front() : list(parts);
         } else if (type == u"GeometryCollection") {
+            lastType.clear();
             const QByteArray before = out;
             QByteArrayList parts;
             for (const QJsonValue &g : geometry.value(u"geometries").toArray()) {
@@ -150,6 +154,8 @@ public:
             return false;
         }
         out += R"({"type":")" + type.toLatin1() + R"(","coordinates":)" + body + '}';
+        lastType = type;
+        lastBody = body;
         return true;
     }
 
@@ -225,23 +231,32 @@ QString nameOf(LayerDetail detail)
     return detail == LayerDetail::Overview ? QStringLiteral("overview") : QStringLiteral("street");
 }
 
-QByteArray simplify(const QByteArray &geoJson, const QString &nameProperty, LayerDetail detail)
+bool mergedAtOverview(const QString &kind)
+{
+    return kind == u"street" || kind == u"open_space" || kind == u"precinct";
+}
+
+QByteArray simplify(const QByteArray &geoJson, const QString &nameProperty, LayerDetail detail,
+                    Features features)
 {
     const QJsonObject root = QJsonDocument::fromJson(geoJson).object();
     Writer writer(detail);
     writer.out.reserve(geoJson.size() / 2);
     writer.out += R"({"type":"FeatureCollection","features":[)";
+    // Merged: the lines' and the polygons' coordinates, each an element of a Multi- geometry.
+    QByteArrayList lines, polygons;
+    bool first = true;
     if (root.value(u"type").toString() == u"FeatureCollection") {
-        bool first = true;
-        const QJsonArray features = root.value(u"features").toArray();
-        for (const QJsonValue &f : features) {
+        const QJsonArray all = root.value(u"features").toArray();
+        for (const QJsonValue &f : all) {
             const QJsonObject feature = f.toObject();
             const qsizetype mark = writer.out.size();
             writer.out += first ? "{" : ",{";
             writer.out += R"("type":"Feature","properties":)";
             QJsonObject properties;
             const QJsonValue name = feature.value(u"properties").toObject().value(nameProperty);
-            if (!nameProperty.isEmpty() && !name.isUndefined() && !name.isNull())
+            if (features == Features::Kept && !nameProperty.isEmpty() && !name.isUndefined() &&
+                !name.isNull())
                 properties.insert(nameProperty, name);
             writer.out += QJsonDocument(properties).toJson(QJsonDocument::Compact);
             writer.out += R"(,"geometry":)";
@@ -249,9 +264,31 @@ QByteArray simplify(const QByteArray &geoJson, const QString &nameProperty, Laye
                 writer.out.truncate(mark);
                 continue;
             }
+            if (features == Features::Merged && !writer.lastType.isEmpty()) {
+                const QString &type = writer.lastType;
+                const QByteArray &body = writer.lastBody;
+                QByteArrayList *into = type.endsWith(u"LineString") ? &lines
+                                       : type.endsWith(u"Polygon")  ? &polygons
+                                                                    : nullptr;
+                if (into) {
+                    // A Multi- geometry's elements without its brackets, or the one element.
+                    into->append(type.startsWith(u"Multi") ? body.mid(1, body.size() - 2) : body);
+                    writer.out.truncate(mark);
+                    continue;
+                }
+            }
             writer.out += '}';
             first = false;
         }
+    }
+    for (const auto &[type, parts] :
+         {std::pair{"MultiLineString", &lines}, std::pair{"MultiPolygon", &polygons}}) {
+        if (parts->isEmpty())
+            continue;
+        writer.out += first ? "{" : ",{";
+        writer.out += R"("type":"Feature","properties":{},"geometry":{"type":")" +
+                      QByteArray(type) + R"(","coordinates":[)" + parts->join(',') + "]}}";
+        first = false;
     }
     writer.out += "]}";
     return writer.out;

@@ -59,8 +59,12 @@ void LayerViews::prepare(const QStringList &first)
                             emit allReady();
                     });
             watcher->setFuture(QtConcurrent::run(
-                &m_pool, [data = stored.value(layer.id), name = layer.nameProperty, detail] {
-                    return layersimplifier::simplify(qUncompress(data), name, detail);
+                &m_pool, [data = stored.value(layer.id), name = layer.nameProperty, detail,
+                          merged = detail == LayerDetail::Overview &&
+                                   layersimplifier::mergedAtOverview(layer.kind)] {
+                    return layersimplifier::simplify(qUncompress(data), name, detail,
+                                                     merged ? layersimplifier::Features::Merged
+                                                            : layersimplifier::Features::Kept);
                 }));
         }
     }

@@ -27,9 +27,12 @@
 //                                       "view", "focus", "selection", "intake", "duplicates",
 //                                       "pick" acknowledge the matching signal
 //     reportError(message, source, line)
-'use strict';
+//
+// The page loads it as the last part of page.js (ui/map/mapschemehandler.cpp).
 
 (function () {
+    'use strict';
+
     const PROTOCOL_VERSION = 3;
     const STREET_ZOOM = 15; // from here on layers are drawn in street detail
     const STATUS = ['open', 'in_progress', 'closed']; // indexes used by the packed requests
@@ -401,11 +404,9 @@
         return icon;
     }
 
-    function clusterIcon(cluster) {
-        const counts = [0, 0, 0];
-        for (const m of cluster.getAllChildMarkers())
-            ++counts[m.options.s];
-        const n = counts[0] + counts[1] + counts[2];
+    function clusterIcon(group) {
+        const counts = group.counts;
+        const n = group.count;
         const a = 100 * counts[0] / n;
         const b = a + 100 * counts[1] / n;
         const size = n < 100 ? 30 : n < 1000 ? 36 : n < 10000 ? 42 : 48;
@@ -418,31 +419,26 @@
                           className: 'cluster', iconSize: [size, size]});
     }
 
-    let loading = null;        // {count, t0} while markers are being added in chunks
     const markerQueue = [];    // {sequence, replace, total} announced, not fetched yet
-    let markersBusy = false;   // a payload is being fetched or clustered
-    const markersById = new Map();
+    let markersBusy = false;   // a payload is being fetched or drawn
+    // Every request the page has: id -> {lat, lon, x, y (projected at zoom 0), s, t, num}.
+    const requests = new Map();
 
-    const clusters = L.markerClusterGroup({
-        chunkedLoading: true,
-        chunkInterval: 150,
-        chunkDelay: 10,
-        showCoverageOnHover: false,
-        removeOutsideVisibleBounds: true,
-        spiderfyOnMaxZoom: true,
-        disableClusteringAtZoom: 19,
-        maxClusterRadius: zoom => (zoom >= 17 ? 35 : 60),
-        iconCreateFunction: clusterIcon,
-        chunkProgress: (processed, total, elapsed) => {
-            if (processed >= total)
-                requestsLoaded();
-        },
-    });
-    clusters.addTo(map);
+    // What is drawn: one marker per group of requestgrid.js for the view and around it.
+    const clusters = L.featureGroup().addTo(map);
     clusters.on('click', guarded('marker click', ev => {
         const marker = ev.layer;
         if (marker && marker.options.rid)
             bridge.markerActivated(marker.options.rid);
+        else if (marker && marker.options.group) {
+            const g = marker.options.group;
+            viewTouched = true;
+            if (g.south === g.north && g.west === g.east)
+                map.setView([g.lat, g.lon], map.getMaxZoom(), {animate: false});
+            else
+                map.fitBounds([[g.south, g.west], [g.north, g.east]],
+                              {padding: [40, 40], animate: false});
+        }
     }));
     clusters.on('mouseover', guarded('marker hover', ev => {
         const marker = ev.layer;
@@ -455,89 +451,64 @@
                            {direction: 'top', offset: [0, -8]}).openTooltip();
     }));
 
-    function requestsLoaded() {
-        if (!loading)
+    // Draws the groups of the view and half a view around it (so a pan shows them at once).
+    function drawRequests() {
+        clusters.clearLayers();
+        if (!map.hasLayer(clusters) || !requests.size)
             return;
-        const done = loading;
-        loading = null;
-        updateStatusLegend(done.count);
-        afterPaint(() => {
-            bridge.rendered('requests', done.count, performance.now() - done.t0);
-            markersBusy = false;
-            nextMarkers();
-        });
+        const zoom = map.getZoom();
+        const box = map.getPixelBounds();
+        const size = box.getSize();
+        const groups = window.civicdeskGroupRequests(
+            requests.values(), map.getZoomScale(zoom, 0), window.civicdeskCellSize(zoom),
+            {minX: box.min.x - size.x / 2, minY: box.min.y - size.y / 2,
+             maxX: box.max.x + size.x / 2, maxY: box.max.y + size.y / 2});
+        for (const g of groups) {
+            if (g.count === 1) {
+                const p = g.first;
+                clusters.addLayer(L.marker([p.lat, p.lon], {
+                    icon: requestIcon(p.s, p.t), keyboard: false, rid: p.id, num: p.num,
+                    s: p.s, t: p.t}));
+            } else {
+                clusters.addLayer(L.marker([g.lat, g.lon], {
+                    icon: clusterIcon(g), keyboard: false, group: g}));
+            }
+        }
     }
+    map.on('moveend', guarded('requests', drawRequests));
+    clusters.on('add', guarded('requests', drawRequests));
 
-    // A binary payload from the scheme handler (layout in ui/map/markerpayload.h): typed arrays
-    // over the bytes as they came (little-endian, as every platform QtWebEngine runs on).
-    function decodeMarkers(buffer) {
-        const header = new DataView(buffer, 0, 24);
-        const magic = String.fromCharCode(header.getUint8(0), header.getUint8(1),
-                                          header.getUint8(2), header.getUint8(3));
-        if (magic !== 'CDMK' || header.getUint32(4, true) !== PROTOCOL_VERSION)
-            throw new Error('marker payload ' + magic + ' version ' + header.getUint32(4, true));
-        const n = header.getUint32(12, true);
-        const textBytes = header.getUint32(20, true);
-        if (buffer.byteLength !== 24 + 19 * n + textBytes)
-            throw new Error('marker payload of ' + buffer.byteLength + ' bytes for ' + n);
-        const text = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 24 + 19 * n)));
-        return {
-            replace: (header.getUint32(8, true) & 1) === 1,
-            total: header.getUint32(16, true),
-            latitudes: new Float64Array(buffer, 24, n),
-            longitudes: new Float64Array(buffer, 24 + 8 * n, n),
-            types: new Uint16Array(buffer, 24 + 16 * n, n),
-            statuses: new Uint8Array(buffer, 24 + 18 * n, n),
-            text: text,
-        };
-    }
-
-    // Applies one payload: a replacement clears the markers; a change removes the markers gone
-    // or changed and adds the new and changed ones. markercluster clusters what is added in
-    // chunks, keeping the page responsive; requestsLoaded() runs when it is done.
+    // Applies one payload: a replacement clears the requests; a change removes the requests
+    // gone and sets the new and changed ones. Then the view's groups are drawn again.
     function applyMarkers(payload, t0) {
         const text = payload.text;
         types = text.types;
         if (payload.replace) {
             iconCache.clear();
-            clusters.clearLayers();
-            markersById.clear();
+            requests.clear();
         } else {
-            const gone = [];
-            for (const id of text.removed) {
-                const marker = markersById.get(id);
-                if (marker) {
-                    gone.push(marker);
-                    markersById.delete(id);
-                }
-            }
-            for (const id of text.ids) {
-                const marker = markersById.get(id);
-                if (marker)
-                    gone.push(marker);
-            }
-            if (gone.length)
-                clusters.removeLayers(gone);
+            for (const id of text.removed)
+                requests.delete(id);
         }
         const ids = text.ids, numbers = text.numbers;
         const lat = payload.latitudes, lon = payload.longitudes;
         const s = payload.statuses, t = payload.types;
-        const added = new Array(ids.length);
         for (let i = 0; i < ids.length; ++i) {
-            const marker = L.marker([lat[i], lon[i]], {
-                icon: requestIcon(s[i], t[i]), keyboard: false,
-                rid: ids[i], num: numbers[i], s: s[i], t: t[i]});
-            added[i] = marker;
-            markersById.set(ids[i], marker);
+            const p = map.project([lat[i], lon[i]], 0);
+            requests.set(ids[i], {id: ids[i], lat: lat[i], lon: lon[i], x: p.x, y: p.y, s: s[i],
+                                  t: t[i], num: numbers[i]});
         }
-        const count = payload.replace ? added.length : markersById.size;
+        const count = requests.size;
         if (count !== payload.total)
             reportError('markers: ' + count + ' on the map, ' + payload.total + ' expected',
                         'map.js', 0);
-        loading = {count: count, t0: t0};
-        clusters.addLayers(added, true); // nobody listens to 'layeradd' for each marker
-        if (added.length === 0 || !map.hasLayer(clusters))
-            requestsLoaded();
+        drawRequests();
+        updateStatusLegend(count);
+        afterPaint(() => {
+            bridge.rendered('requests', count, performance.now() - t0);
+            markersBusy = false;
+            nextMarkers();
+        });
     }
 
     // The payloads are applied in order, each once; a replacement makes those queued before it
@@ -556,23 +527,34 @@
         markersBusy = true;
         const t0 = performance.now();
         fetchData('markers/' + item.sequence + '.bin', 'arraybuffer')
-            .then(buffer => applyMarkers(decodeMarkers(buffer), t0))
+            .then(buffer => applyMarkers(
+                window.civicdeskDecodeRequests(buffer, PROTOCOL_VERSION), t0))
             .catch(e => {
-                loading = null;
                 reportError('markers ' + item.sequence + ': ' + ((e && e.stack) || e), 'map.js', 0);
                 markersBusy = false;
                 nextMarkers();
             });
     }
 
+    // For tests: the view, [zoom, lat, lon], and the request icons drawn, [[requests, x, y]]
+    // (1 for a request's own marker; x and y the icon's centre in the map's pixels).
+    window.civicdeskView = () => [map.getZoom(), map.getCenter().lat, map.getCenter().lng];
+    window.civicdeskRequestIcons = () => {
+        const icons = [];
+        clusters.eachLayer(marker => {
+            const p = map.latLngToContainerPoint(marker.getLatLng());
+            icons.push([marker.options.group ? marker.options.group.count : 1, p.x, p.y]);
+        });
+        return icons;
+    };
+
     // For tests: the marker of a request as the page has it, [lat, lon, status, mark, number].
     window.civicdeskMarker = id => {
-        const marker = markersById.get(id);
-        if (!marker)
+        const p = requests.get(id);
+        if (!p)
             return null;
-        const type = types[marker.options.t] || {mark: '?'};
-        return [marker.getLatLng().lat, marker.getLatLng().lng, marker.options.s, type.mark,
-                marker.options.num];
+        const type = types[p.t] || {mark: '?'};
+        return [p.lat, p.lon, p.s, type.mark, p.num];
     };
 
     // --- Selection, intake location, duplicates, picks -----------------------------------

@@ -113,7 +113,9 @@ void timeProbe(benchmark::State &state, const QStringList &arguments, const QStr
 //             background 1.5 s after its window is up; the usual case)
 //   cold      the map shown at once: simplifying is part of the wait
 //   baseline  a bare Leaflet page in the same QtWebEngine: the same layers (simplified) and
-//             requests (clustered) from local files, from show to painted
+//             requests (clustered by Leaflet.markercluster) from local files, from show to
+//             painted
+//   layers    the same bare page drawing the layers alone (no requests)
 // Median and p95 of each, and the ratios to the baseline's median. Runs: CIVICDESK_MAP_RUNS
 // (default 9).
 void BM_MapFirstRender(benchmark::State &state)
@@ -124,7 +126,7 @@ void BM_MapFirstRender(benchmark::State &state)
                                      : 9);
     QTemporaryDir baselineDir;
     for (auto _ : state) {
-        std::vector<double> warm, cold, baseline;
+        std::vector<double> warm, cold, baseline, layers;
         QHash<QString, double> last;
         for (int i = 0; i < runs; ++i) {
             QString error;
@@ -136,10 +138,16 @@ void BM_MapFirstRender(benchmark::State &state)
                 error.isEmpty()
                     ? runProbe({QStringLiteral("--baseline"), baselineDir.path()}, &error)
                     : QHash<QString, double>();
+            const auto l = error.isEmpty()
+                               ? runProbe({QStringLiteral("--baseline"), baselineDir.path(),
+                                           QStringLiteral("--layers-only")},
+                                          &error)
+                               : QHash<QString, double>();
             if (!error.isEmpty()) {
                 state.SkipWithError(qPrintable(error));
                 return;
             }
+            layers.push_back(l.value(QStringLiteral("baseline_ms")));
             warm.push_back(w.value(QStringLiteral("first_render_ms")));
             cold.push_back(c.value(QStringLiteral("first_render_ms")));
             baseline.push_back(b.value(QStringLiteral("baseline_ms")));
@@ -158,6 +166,10 @@ void BM_MapFirstRender(benchmark::State &state)
         state.counters["baseline_median_ms"] = baselineMedian;
         state.counters["baseline_p95_ms"] = bench::percentile(baseline, 0.95);
         state.counters["warm_x_baseline"] = baselineMedian > 0 ? warmMedian / baselineMedian : 0;
+        const double layersMedian = bench::percentile(layers, 0.5);
+        state.counters["layers_median_ms"] = layersMedian;
+        state.counters["layers_p95_ms"] = bench::percentile(layers, 0.95);
+        state.counters["warm_x_layers"] = layersMedian > 0 ? warmMedian / layersMedian : 0;
         state.counters["cold_x_baseline"] =
             baselineMedian > 0 ? bench::percentile(cold, 0.5) / baselineMedian : 0;
     }

@@ -12,7 +12,9 @@
 //   --database FILE --import DIR          import the city pack DIR into the store first
 //   --database FILE --baseline DIR        the bare baseline: a page of plain Leaflet in the same
 //                                         QtWebEngine drawing the same layers (files written to
-//                                         DIR) and the same requests clustered, shown -> drawn
+//                                         DIR) and the same requests clustered by
+//                                         Leaflet.markercluster, shown -> drawn
+//       add --layers-only for a bare page drawing only the layers
 
 #include "models/city/layerviews.h"
 #include "models/citypack/cityimporter.h"
@@ -58,15 +60,16 @@ bool writeFile(const QString &path, const QByteArray &data)
     return true;
 }
 
-// The baseline page: Leaflet and markercluster as the map page has them, the same layers the
-// map shows at first (in the detail it draws them) and the same requests, as local files.
-// Its title becomes "done" once everything is painted.
+// The baseline page: Leaflet as the map page has it, the same layers the map shows at first (in
+// the detail it draws them) and, unless `layersOnly`, the same requests clustered by the usual
+// plugin, Leaflet.markercluster, as local files. Its title becomes "done" once everything is
+// painted.
 bool writeBaseline(const QString &dir, MapOverviewPanel &panel, StoreContext &store,
-                   const MapRequestFilter &filter, Database &db)
+                   const MapRequestFilter &filter, Database &db, bool layersOnly)
 {
     QByteArray scripts;
     for (const char *name :
-         {"leaflet.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css"}) {
+         {"leaflet.min.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css"}) {
         QFile resource(QStringLiteral(":/map/leaflet/") + QLatin1String(name));
         if (!resource.open(QIODevice::ReadOnly) ||
             !writeFile(QDir(dir).filePath(QLatin1String(name)), resource.readAll()))
@@ -88,7 +91,8 @@ bool writeBaseline(const QString &dir, MapOverviewPanel &panel, StoreContext &st
         scripts += "<script src=\"" + file.toLatin1() + "\"></script>\n";
     }
     QByteArray requests = "var REQUESTS = [";
-    const QList<MapRequestPoint> points = MapRequestRepository(db).located(filter);
+    const QList<MapRequestPoint> points =
+        layersOnly ? QList<MapRequestPoint>() : MapRequestRepository(db).located(filter);
     for (const MapRequestPoint &p : points) {
         if (requests.size() > 16)
             requests += ',';
@@ -101,7 +105,7 @@ bool writeBaseline(const QString &dir, MapOverviewPanel &panel, StoreContext &st
 <html><head><meta charset="utf-8">
 <link rel="stylesheet" href="leaflet.css"><link rel="stylesheet" href="MarkerCluster.css">
 <style>html, body, #map { margin: 0; height: 100%; }</style>
-<script src="leaflet.js"></script><script src="leaflet.markercluster.js"></script>
+<script src="leaflet.min.js"></script><script src="leaflet.markercluster.js"></script>
 <script>var LAYERS = [];</script>
 )" + scripts + R"(<script src="requests.js"></script>
 </head><body><div id="map"></div>
@@ -120,7 +124,10 @@ const clusters = L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150,
             requestAnimationFrame(() => requestAnimationFrame(() => { document.title = 'done'; }));
     }});
 clusters.addTo(map);
-clusters.addLayers(REQUESTS.map(p => L.marker(p, {icon: icon, keyboard: false})));
+if (REQUESTS.length)
+    clusters.addLayers(REQUESTS.map(p => L.marker(p, {icon: icon, keyboard: false})));
+else
+    requestAnimationFrame(() => requestAnimationFrame(() => { document.title = 'done'; }));
 </script></body></html>
 )";
     std::printf("baseline_requests=%lld\n", qlonglong(points.size()));
@@ -149,9 +156,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption baseline(QStringLiteral("baseline"),
                                       QStringLiteral("time a bare Leaflet page instead"),
                                       QStringLiteral("directory"));
+    const QCommandLineOption layersOnly(QStringLiteral("layers-only"),
+                                        QStringLiteral("a baseline of the layers alone"));
     const QCommandLineOption import(QStringLiteral("import"), QStringLiteral("city pack"),
                                     QStringLiteral("directory"));
-    parser.addOptions({database, firstRender, update, change, warm, baseline, import});
+    parser.addOptions({database, firstRender, update, change, warm, baseline, layersOnly, import});
     parser.process(app);
 
     auto db = Database::open(parser.value(database));
@@ -178,8 +187,8 @@ int main(int argc, char *argv[])
     MapOverviewPanel panel(store);
     MapView *map = panel.mapView();
     if (parser.isSet(baseline)) {
-        if (!writeBaseline(parser.value(baseline), panel, store, panel.requestFilter(),
-                           *db.value()))
+        if (!writeBaseline(parser.value(baseline), panel, store, panel.requestFilter(), *db.value(),
+                           parser.isSet(layersOnly)))
             return 7;
         QWebEngineProfile profile;
         QWebEnginePage page(&profile);
@@ -240,7 +249,10 @@ int main(int argc, char *argv[])
     panel.resize(1400, 900);
     panel.show();
     done.insert(QStringLiteral("shown"), double(clock.elapsed()));
-    if (!map->isStarted()) {
+    // The map starts once the show is over (MapView::showEvent).
+    const bool started = QTest::qWaitFor(
+        [&] { return map->isStarted() || !map->unavailableReason().isEmpty(); }, Timeout);
+    if (!started || !map->isStarted()) {
         std::fprintf(stderr, "%s\n", qPrintable(map->unavailableReason()));
         return 3;
     }

@@ -7,7 +7,8 @@
 
 #include "models/city/layerviews.h"
 #include "models/requests/maprequestrepository.h"
-#include "tests/support/teststore.h"
+#include "tests/webengine/mappagefixture.h"
+#include "tests/webengine/syntheticrequests.h"
 #include "ui/common/storecontext.h"
 #include "ui/map/hotspotpanel.h"
 #include "ui/map/mapoverviewpanel.h"
@@ -75,34 +76,14 @@ class TestMapView : public QObject
     Q_OBJECT
 
 private:
-    struct Rendered
-    {
-        QString what;
-        int count;
-    };
+    test::MapPageFixture m_f;
 
-    std::unique_ptr<test::TempStore> m_store;
-    std::unique_ptr<StoreContext> m_context;
-    std::unique_ptr<MapOverviewPanel> m_panel;
-    MapView *m_map = nullptr;
-    QList<Rendered> m_rendered;
-
-    // Waits until the page has acknowledged `what` (with `count`, unless negative) since mark.
     bool waitRendered(qsizetype mark, const QString &what, int count = -1)
     {
-        const auto seen = [&] {
-            for (qsizetype i = mark; i < m_rendered.size(); ++i)
-                if (m_rendered.at(i).what == what && (count < 0 || m_rendered.at(i).count == count))
-                    return true;
-            return false;
-        };
-        if (QTest::qWaitFor(seen, Slow))
-            return true;
-        qWarning("the page never acknowledged %s", qPrintable(what));
-        return false;
+        return m_f.waitRendered(mark, what, count);
     }
 
-    QWidget *input() const { return m_map->webView()->focusProxy(); }
+    QWidget *input() const { return m_f.map->webView()->focusProxy(); }
 
     // Asks for `url` from inside the page (XMLHttpRequest, as the page does): {"text": body}
     // (in base64 when asked for `bytes`) or {"error": why}.
@@ -111,7 +92,7 @@ private:
     {
         static int probes = 0;
         const QString key = QStringLiteral("fetch%1").arg(++probes);
-        QWebEnginePage *page = m_map->webView()->page();
+        QWebEnginePage *page = m_f.map->webView()->page();
         page->runJavaScript(
             QStringLiteral(
                 "window.probes = window.probes || {};"
@@ -157,46 +138,19 @@ private:
                u'\'';
     }
 
-    void centerOn(double lat, double lon, int zoom)
-    {
-        const qsizetype mark = m_rendered.size();
-        m_map->centerOn(lat, lon, zoom);
-        QVERIFY(waitRendered(mark, QStringLiteral("view"), zoom));
-    }
+    void centerOn(double lat, double lon, int zoom) { QVERIFY(m_f.centerOn(lat, lon, zoom)); }
 
     // The page's own view of a request's marker: [lat, lon, status, mark, number], or empty.
     QVariantList markerInPage(const QString &id)
     {
-        auto result = std::make_shared<std::optional<QVariant>>();
-        m_map->webView()->page()->runJavaScript(
-            QStringLiteral("window.civicdeskMarker(%1)").arg(jsString(id)),
-            [result](const QVariant &v) { *result = v; });
-        if (!QTest::qWaitFor([&] { return result->has_value(); }, Slow))
-            qWarning("the page never answered about %s", qPrintable(id));
-        return result->value_or(QVariant()).toList();
-    }
-
-    static QList<MapRequestPoint> syntheticPoints(int count)
-    {
-        QList<MapRequestPoint> points;
-        for (int i = 0; i < count; ++i) {
-            MapRequestPoint p;
-            p.id = QStringLiteral("synthetic:%1").arg(i);
-            p.number = QString::number(i);
-            p.serviceCode = QStringLiteral("TYPE%1").arg(i % 7);
-            p.typeName = QStringLiteral("Type number %1").arg(i % 7);
-            p.status = RequestStatus(i % 3);
-            p.latitude = 42.25 + (i % 100) * 0.0015;
-            p.longitude = -71.15 + (i / 100) * 0.002;
-            points.append(p);
-        }
-        return points;
+        return m_f.evaluate(QStringLiteral("window.civicdeskMarker(%1)").arg(jsString(id)))
+            .toList();
     }
 
     void setMarkers(const QList<MapRequestPoint> &points)
     {
-        const qsizetype mark = m_rendered.size();
-        m_map->setRequests(points);
+        const qsizetype mark = m_f.rendered.size();
+        m_f.map->setRequests(points);
         QVERIFY(waitRendered(mark, QStringLiteral("requests"), int(points.size())));
     }
 
@@ -204,42 +158,32 @@ private slots:
     void initTestCase()
     {
         previousHandler = qInstallMessageHandler(recordMapMessages);
-        m_store = test::miniCityStore();
-        m_context = std::make_unique<StoreContext>(m_store->db(), QStringLiteral("agent1"));
-        m_panel = std::make_unique<MapOverviewPanel>(*m_context);
-        m_map = m_panel->mapView();
-        connect(m_map, &MapView::rendered, this, [this](const QString &what, int count, double) {
-            m_rendered.append({what, count});
-        });
+        m_f.create(this);
         // Everything the map shows is reachable without it: it starts only when shown.
-        QVERIFY(!m_map->isStarted());
-        QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("mapSummaryLabel")));
+        QVERIFY(!m_f.map->isStarted());
+        QVERIFY(m_f.panel->findChild<QLabel *>(QStringLiteral("mapSummaryLabel")));
 
-        QSignalSpy ready(m_map, &MapView::ready);
-        m_panel->resize(1000, 760);
-        m_panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
-        QVERIFY2(m_map->isStarted(), qPrintable(m_map->unavailableReason()));
-        QVERIFY(ready.wait(Slow) || ready.size() == 1);
-        QVERIFY(m_map->isReady());
+        const QString why = m_f.show();
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QVERIFY(m_f.map->isReady());
     }
 
     void basemapAndRequestsArrive()
     {
-        QVERIFY(waitRendered(0, QStringLiteral("basemap"), m_panel->layerCount()));
+        QVERIFY(waitRendered(0, QStringLiteral("basemap"), m_f.panel->layerCount()));
         // The panel shows open and in-progress requests at first...
-        MapRequestRepository repository(m_store->db());
-        const int first = int(repository.located(m_panel->requestFilter()).size());
-        QCOMPARE(m_map->requestCount(), first);
+        MapRequestRepository repository(m_f.store->db());
+        const int first = int(repository.located(m_f.panel->requestFilter()).size());
+        QCOMPARE(m_f.map->requestCount(), first);
         QVERIFY(waitRendered(0, QStringLiteral("requests"), first));
         // ... and closed ones too once ticked.
-        const qsizetype mark = m_rendered.size();
-        m_panel->findChild<QCheckBox *>(QStringLiteral("mapClosedCheckBox"))->setChecked(true);
-        const int expected = int(repository.located(m_panel->requestFilter()).size());
+        const qsizetype mark = m_f.rendered.size();
+        m_f.panel->findChild<QCheckBox *>(QStringLiteral("mapClosedCheckBox"))->setChecked(true);
+        const int expected = int(repository.located(m_f.panel->requestFilter()).size());
         QVERIFY(expected > first);
         QVERIFY(waitRendered(mark, QStringLiteral("requests"), expected));
-        QCOMPARE(m_map->requestCount(), expected);
-        QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("mapCountLabel"))
+        QCOMPARE(m_f.map->requestCount(), expected);
+        QVERIFY(m_f.panel->findChild<QLabel *>(QStringLiteral("mapCountLabel"))
                     ->text()
                     .contains(QString::number(expected)));
     }
@@ -248,14 +192,14 @@ private slots:
     // may load, nothing for anything else.
     void theSchemeServesThePageAndItsLayers()
     {
-        QCOMPARE(m_map->webView()->page()->url().scheme(), QStringLiteral("civicdesk-map"));
+        QCOMPARE(m_f.map->webView()->page()->url().scheme(), QStringLiteral("civicdesk-map"));
         for (const LayerDetail detail : {LayerDetail::Overview, LayerDetail::Street}) {
             const QString level = layersimplifier::nameOf(detail);
-            QTRY_VERIFY_WITH_TIMEOUT(m_panel->layerViews()->view(u"wards"_qs, detail), Slow);
+            QTRY_VERIFY_WITH_TIMEOUT(m_f.panel->layerViews()->view(u"wards"_qs, detail), Slow);
             const QVariantMap answer = fetchInPage(u"layers/wards/"_qs + level + u".json"_qs);
             QVERIFY2(answer.contains(u"text"_qs), qPrintable(answer.value(u"error"_qs).toString()));
             QCOMPARE(answer.value(u"text"_qs).toString().toUtf8(),
-                     *m_panel->layerViews()->view(u"wards"_qs, detail));
+                     *m_f.panel->layerViews()->view(u"wards"_qs, detail));
         }
         QFile script(u":/map/map.js"_qs);
         QVERIFY(script.open(QIODevice::ReadOnly));
@@ -293,32 +237,32 @@ private slots:
 
     void manyMarkersThroughTheScheme()
     {
-        const QList<MapRequestPoint> points = syntheticPoints(5000);
+        const QList<MapRequestPoint> points = test::syntheticRequests(5000);
         setMarkers(points);
         // Two replacements in a row: the newest wins, none is lost half-way.
-        const qsizetype mark = m_rendered.size();
-        m_map->setRequests(points.mid(0, 100));
-        m_map->setRequests(points.mid(0, 10));
+        const qsizetype mark = m_f.rendered.size();
+        m_f.map->setRequests(points.mid(0, 100));
+        m_f.map->setRequests(points.mid(0, 10));
         QVERIFY(waitRendered(mark, QStringLiteral("requests"), 10));
     }
 
     // The markers come from the map's URL scheme as the bytes encoded, not through the bridge.
     void markersAreServedAsBytes()
     {
-        setMarkers(syntheticPoints(300));
+        setMarkers(test::syntheticRequests(300));
         const QVariantMap answer = fetchInPage(
-            QStringLiteral("markers/%1.bin").arg(m_map->lastMarkerSequence()), u"GET"_qs, true);
+            QStringLiteral("markers/%1.bin").arg(m_f.map->lastMarkerSequence()), u"GET"_qs, true);
         QVERIFY2(answer.contains(u"text"_qs), qPrintable(answer.value(u"error"_qs).toString()));
         QCOMPARE(answer.value(u"text"_qs).toString(),
-                 QString::fromLatin1(m_map->lastMarkerPayload().bytes.toBase64()));
-        QVERIFY(m_map->lastMarkerPayload().bytes.size() < 300 * 64);
+                 QString::fromLatin1(m_f.map->lastMarkerPayload().bytes.toBase64()));
+        QVERIFY(m_f.map->lastMarkerPayload().bytes.size() < 300 * 64);
     }
 
     // A change reaches the page as a difference: the moved marker moved, the closed one closed,
     // the removed one gone, the new one there with its type's mark, the others as they were.
     void markerChangesReachThePage()
     {
-        const QList<MapRequestPoint> points = syntheticPoints(5000);
+        const QList<MapRequestPoint> points = test::syntheticRequests(5000);
         setMarkers(points);
         QList<MapRequestPoint> next = points;
         next[1].latitude += 0.001;
@@ -331,9 +275,9 @@ private slots:
         next.append(added);
         next.removeAt(4);
         setMarkers(next);
-        QVERIFY(!m_map->lastMarkerPayload().replace);
-        QCOMPARE(m_map->lastMarkerPayload().changed, 3);
-        QCOMPARE(m_map->lastMarkerPayload().removed, 1);
+        QVERIFY(!m_f.map->lastMarkerPayload().replace);
+        QCOMPARE(m_f.map->lastMarkerPayload().changed, 3);
+        QCOMPARE(m_f.map->lastMarkerPayload().removed, 1);
 
         QCOMPARE(markerInPage(points.at(1).id).value(0).toDouble(), next.at(1).latitude);
         QCOMPARE(markerInPage(points.at(3).id).value(2).toInt(), 2);
@@ -352,14 +296,14 @@ private slots:
     {
         setMarkers({});
         centerOn(42.3576, -71.0685, 18); // on "1 A Acorn St"
-        const qsizetype mark = m_rendered.size();
-        m_panel->activateWindow();
-        m_map->focusMap();
+        const qsizetype mark = m_f.rendered.size();
+        m_f.panel->activateWindow();
+        m_f.map->focusMap();
         QVERIFY(waitRendered(mark, QStringLiteral("focus"), 1));
         QTRY_VERIFY_WITH_TIMEOUT(input()->hasFocus(), Slow);
 
-        QSignalSpy picked(m_panel.get(), &MapOverviewPanel::locationPicked);
-        const qsizetype beforePick = m_rendered.size();
+        QSignalSpy picked(m_f.panel.get(), &MapOverviewPanel::locationPicked);
+        const qsizetype beforePick = m_f.rendered.size();
         QTest::keyClick(input(), Qt::Key_Right); // a few metres east
         QTest::keyClick(input(), Qt::Key_Down);
         QTest::keyClick(input(), Qt::Key_Return);
@@ -374,7 +318,7 @@ private slots:
         QCOMPARE(location.address->precinct, QStringLiteral("0503"));
         QVERIFY(location.distanceMeters > 0 && location.distanceMeters < 30);
         QVERIFY(waitRendered(beforePick, QStringLiteral("pick"), 1));
-        QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("mapPickedLabel"))
+        QVERIFY(m_f.panel->findChild<QLabel *>(QStringLiteral("mapPickedLabel"))
                     ->text()
                     .contains(u"1 A Acorn St"));
     }
@@ -382,7 +326,7 @@ private slots:
     void clickPickGivesTheNearestAddress()
     {
         centerOn(42.3115, -71.117, 18); // on "25 A Eliot St"
-        QSignalSpy picked(m_panel.get(), &MapOverviewPanel::locationPicked);
+        QSignalSpy picked(m_f.panel.get(), &MapOverviewPanel::locationPicked);
         // Off the centre (about 13 m east), so that the next test's click at the centre is
         // never taken for the second half of a double click.
         const QPoint spot(input()->width() / 2 + 30, input()->height() / 2);
@@ -400,14 +344,14 @@ private slots:
 
     void clickingAMarkerActivatesItsRequest()
     {
-        MapRequestRepository repository(m_store->db());
+        MapRequestRepository repository(m_f.store->db());
         const QList<MapRequestPoint> all = repository.located({});
         QVERIFY(!all.isEmpty());
         const MapRequestPoint target = all.first();
         setMarkers({target});
         centerOn(target.latitude, target.longitude, 18);
-        QSignalSpy activated(m_panel.get(), &MapOverviewPanel::requestActivated);
-        QSignalSpy picked(m_panel.get(), &MapOverviewPanel::locationPicked);
+        QSignalSpy activated(m_f.panel.get(), &MapOverviewPanel::requestActivated);
+        QSignalSpy picked(m_f.panel.get(), &MapOverviewPanel::locationPicked);
         const QPoint centre(input()->width() / 2, input()->height() / 2);
         QTest::mouseMove(input(), centre);
         QTest::mouseClick(input(), Qt::LeftButton, {}, centre);
@@ -419,36 +363,36 @@ private slots:
 
     void selectionIntakeAndDuplicatesReachThePage()
     {
-        MapRequestRepository repository(m_store->db());
+        MapRequestRepository repository(m_f.store->db());
         const QList<MapRequestPoint> all = repository.located({});
         QVERIFY(all.size() >= 3);
-        qsizetype mark = m_rendered.size();
-        m_panel->showRequest(all.at(1).id);
+        qsizetype mark = m_f.rendered.size();
+        m_f.panel->showRequest(all.at(1).id);
         QVERIFY(waitRendered(mark, QStringLiteral("selection"), 1));
-        mark = m_rendered.size();
-        m_panel->setIntakeLocation(all.at(2).latitude, all.at(2).longitude);
+        mark = m_f.rendered.size();
+        m_f.panel->setIntakeLocation(all.at(2).latitude, all.at(2).longitude);
         QVERIFY(waitRendered(mark, QStringLiteral("intake"), 1));
-        mark = m_rendered.size();
-        m_panel->setDuplicateCandidates({all.at(0).id, all.at(1).id, QStringLiteral("nope")});
+        mark = m_f.rendered.size();
+        m_f.panel->setDuplicateCandidates({all.at(0).id, all.at(1).id, QStringLiteral("nope")});
         QVERIFY(waitRendered(mark, QStringLiteral("duplicates"), 2));
-        mark = m_rendered.size();
-        m_panel->clearIntakeLocation();
-        m_panel->setDuplicateCandidates({});
+        mark = m_f.rendered.size();
+        m_f.panel->clearIntakeLocation();
+        m_f.panel->setDuplicateCandidates({});
         QVERIFY(waitRendered(mark, QStringLiteral("duplicates"), 0));
         QVERIFY(waitRendered(mark, QStringLiteral("intake"), 0));
     }
 
     void hotSpotsOnTheMapAndInTheTable()
     {
-        const qsizetype mark = m_rendered.size();
-        m_panel->hotSpotPanel()->compute();
-        QVERIFY(m_panel->hotSpotPanel()->neighborhoodRowCount() > 0);
-        const auto *table = m_panel->findChild<QTableView *>(QStringLiteral("hotspotTableView"));
+        const qsizetype mark = m_f.rendered.size();
+        m_f.panel->hotSpotPanel()->compute();
+        QVERIFY(m_f.panel->hotSpotPanel()->neighborhoodRowCount() > 0);
+        const auto *table = m_f.panel->findChild<QTableView *>(QStringLiteral("hotspotTableView"));
         QVERIFY(table);
-        QCOMPARE(table->model()->rowCount(), m_panel->hotSpotPanel()->neighborhoodRowCount());
+        QCOMPARE(table->model()->rowCount(), m_f.panel->hotSpotPanel()->neighborhoodRowCount());
         const auto seen = [&] {
-            for (qsizetype i = mark; i < m_rendered.size(); ++i)
-                if (m_rendered.at(i).what == u"hotspots" && m_rendered.at(i).count > 0)
+            for (qsizetype i = mark; i < m_f.rendered.size(); ++i)
+                if (m_f.rendered.at(i).what == u"hotspots" && m_f.rendered.at(i).count > 0)
                     return true;
             return false;
         };
@@ -457,7 +401,7 @@ private slots:
 
     void javaScriptErrorsAreLogged()
     {
-        m_map->webView()->page()->runJavaScript(QStringLiteral(
+        m_f.map->webView()->page()->runJavaScript(QStringLiteral(
             "setTimeout(function () { throw new Error('deliberate-probe-error'); }, 0);"));
         QTRY_VERIFY_WITH_TIMEOUT(
             mapMessages().filter(QStringLiteral("deliberate-probe-error")).size() > 0, Slow);
@@ -466,17 +410,17 @@ private slots:
     void screenshotShowsTheMap()
     {
         // The whole city with its requests and hot spots.
-        MapRequestRepository repository(m_store->db());
+        MapRequestRepository repository(m_f.store->db());
         setMarkers(repository.located({}));
-        m_panel->hotSpotPanel()->compute();
+        m_f.panel->hotSpotPanel()->compute();
         centerOn(42.33, -71.08, 12);
         QImage shot;
         int colours = 0;
         double share = 1;
         QRgb commonest = 0;
         QTRY_VERIFY_WITH_TIMEOUT(
-            (shot = m_panel->grab().toImage(),
-             colours = distinctColours(m_map->webView()->grab().toImage(), &commonest, &share),
+            (shot = m_f.panel->grab().toImage(),
+             colours = distinctColours(m_f.map->webView()->grab().toImage(), &commonest, &share),
              colours >= 40 && share < 0.9),
             Slow);
         const QString file = QDir::current().absoluteFilePath(QStringLiteral("tst_mapview.png"));
@@ -491,7 +435,7 @@ private slots:
         QStringList problems = mapMessages().filter(QStringLiteral("error"));
         problems.removeIf([](const QString &m) { return m.contains(u"deliberate-probe-error"); });
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
-        m_panel.reset();
+        m_f.panel.reset();
         qInstallMessageHandler(previousHandler);
     }
 };

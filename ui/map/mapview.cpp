@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QShowEvent>
 #include <QStackedLayout>
+#include <QTimer>
 #include <QUrl>
 #include <QWebChannel>
 #include <QWebEngineProfile>
@@ -153,7 +154,14 @@ bool MapView::start()
 void MapView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    start();
+    // Started once the show is over and the map is still visible: a dock tabbed behind another
+    // is shown with its window for a moment before the dock tabs hide it, and starting then
+    // would build the web engine (its processes, about 200 MiB, and seconds of the start) at
+    // every start of the program for a map nobody opened.
+    QTimer::singleShot(0, this, [this] {
+        if (isVisible())
+            start();
+    });
 }
 
 void MapView::replay()

@@ -23,8 +23,8 @@ class MapSchemeHandler;
 // The interactive map: a QWebEngineView showing the bundled Leaflet page, driven through one
 // MapBridge. It keeps what it was given (basemap, requests, selection, intake location,
 // duplicates, hot spots) and hands it to the page whenever the page (re)starts, so it can be
-// given data before it is shown. The web engine starts on first show (or start()): a hidden map
-// costs nothing.
+// given data before it is shown. The web engine starts once the map has been shown and is still
+// visible when the events of the show are done (or on start()): a hidden map costs nothing.
 class MapView : public QWidget
 {
     Q_OBJECT

@@ -13,7 +13,7 @@ namespace civicdesk {
 
 // The request markers as the map page receives them: one binary payload per change, served by
 // MapSchemeHandler at markers/<sequence>.bin, never through the web channel (the page reads it
-// into typed arrays; resources/map/map.js has the decoder). Little-endian:
+// into typed arrays; resources/map/requestgrid.js has the decoder). Little-endian:
 //    0  "CDMK"
 //    4  u32 version       mapprotocol::Version
 //    8  u32 flags         1: replaces every marker; 0: changes the markers the page has
