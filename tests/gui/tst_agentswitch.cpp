@@ -21,6 +21,7 @@
 #include "ui/common/storecontext.h"
 #include "ui/common/switchagentdialog.h"
 #include "ui/intake/intakepanel.h"
+#include "ui/lobby/counterpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,7 +49,8 @@ AgentSwitch::Authenticate standInCentralStore()
               std::function<void(Result<AgentSwitch::SignedIn>)> done) {
         const QHash<QString, std::pair<QString, AgentRole>> accounts = {
             {QStringLiteral("ana"), {QStringLiteral("ana-secret"), AgentRole::Supervisor}},
-            {QStringLiteral("bob"), {QStringLiteral("bob-secret"), AgentRole::CallTaker}}};
+            {QStringLiteral("bob"), {QStringLiteral("bob-secret"), AgentRole::CallTaker}},
+            {QStringLiteral("lena"), {QStringLiteral("lena-secret"), AgentRole::Lobby}}};
         const auto it = accounts.constFind(user);
         if (it == accounts.cend() || it->first != password)
             return done(makeError(QStringLiteral("auth"), QStringLiteral("wrong password")));
@@ -265,6 +267,33 @@ private slots:
         const QList<HelpFlag> open = store.helpFlags.open();
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.first().agent, QStringLiteral("bob"));
+    }
+
+    // A lobby agent signing in is put at the counter: its waiting list has the keyboard, so F5
+    // calls the next visitor at once.
+    void aLobbyAgentStartsAtTheCounter()
+    {
+        Counter c = openCounter(standInCentralStore());
+        QVERIFY(c.desk.window);
+        StoreContext &store = *c.desk.store;
+        auto issued = store.lobby.issue(
+            {store.lobby.categories().value(0), {}, QStringLiteral("en"), {}, {}});
+        QVERIFY2(issued.ok(), qPrintable(issued ? QString() : issued.error().message));
+        c.desk.window->counterPanel()->refresh();
+        test::Journey j;
+        whenModal<SwitchAgentDialog>(this, [&j](SwitchAgentDialog *) {
+            signIn(j, QStringLiteral("lena"), QStringLiteral("lena-secret"));
+        });
+        QVERIFY(pressSwitch(j));
+        QCOMPARE(store.role, AgentRole::Lobby);
+        QTRY_COMPARE(j.focusName(), QStringLiteral("counterQueueTreeWidget"));
+        QVERIFY(j.focusOnScreen());
+        QVERIFY(j.press(Qt::Key_F5));
+        QTRY_VERIFY(store.lobby.current(c.desk.window->counterPanel()->counterName()));
+        QCOMPARE(store.lobby.current(c.desk.window->counterPanel()->counterName())->id,
+                 issued.value().ticket.id);
+        QCOMPARE(store.lobby.current(c.desk.window->counterPanel()->counterName())->agent,
+                 QStringLiteral("lena"));
     }
 
     // A wrong password keeps the dialog with the reason; cancelling gives Ana her call back.

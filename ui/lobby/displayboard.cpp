@@ -113,7 +113,7 @@ void DisplayBoard::refresh()
                         : calls.first().id + u'@' +
                               QString::number(calls.first().lastCalledAt.toMSecsSinceEpoch());
     if (m_callOut && m_lastCall && *m_lastCall != newest && !calls.isEmpty())
-        m_callOut->announce(calls.first().number, calls.first().counter);
+        m_callOut->announce(calls.first().number, calls.first().counter, calls.first().language);
     m_lastCall = newest;
     for (int i = 0; i < m_recent.size(); ++i) {
         QLabel *row = m_recent.at(i);

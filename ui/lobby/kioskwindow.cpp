@@ -7,6 +7,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -268,10 +269,26 @@ void KioskWindow::showPage(Page page)
 
 void KioskWindow::issue()
 {
+    // With a central store the number is the store's: one press, one answer.
+    if (m_issuing)
+        return;
+    m_issuing = true;
+    m_getTicket->setEnabled(false);
     m_checkIn.name = m_name->text();
-    auto issued = m_lobby.issue(m_checkIn);
+    const QPointer<KioskWindow> self(this);
+    m_lobby.issue(m_checkIn, [self](Result<IssuedTicket> issued) {
+        if (self)
+            self->issued(issued);
+    });
+}
+
+void KioskWindow::issued(const Result<IssuedTicket> &issued)
+{
+    m_issuing = false;
+    m_getTicket->setEnabled(true);
     if (!issued) {
         m_error->setText(issued.error().message);
+        m_getTicket->setFocus(Qt::OtherFocusReason);
         return;
     }
     const VisitorText t(m_language);
