@@ -42,6 +42,9 @@ const char *const Back = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Back");
 const char *const NotPrinted = QT_TRANSLATE_NOOP(
     "civicdesk::KioskWindow", "The ticket could not be printed: please remember your number.");
 
+// The ticket number's size ("A012"; a longer number is shown smaller).
+constexpr int NumberPoints = 110;
+
 QLabel *title(QWidget *parent, const QString &name, int points = 28)
 {
     auto *l = new QLabel(parent);
@@ -168,7 +171,7 @@ KioskWindow::KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *
     auto *ticketPage = new QWidget(m_pages);
     auto *tv = new QVBoxLayout(ticketPage);
     m_ticketTitle = title(ticketPage, QStringLiteral("kioskTicketTitleLabel"));
-    m_ticketNumber = title(ticketPage, QStringLiteral("kioskTicketNumberLabel"), 110);
+    m_ticketNumber = title(ticketPage, QStringLiteral("kioskTicketNumberLabel"), NumberPoints);
     m_ticketNumber->setStyleSheet(QStringLiteral("color: #10243f;"));
     m_ticketWait = title(ticketPage, QStringLiteral("kioskTicketWaitLabel"), 20);
     m_done = bigButton(QStringLiteral("kioskDoneButton"), ticketPage);
@@ -294,6 +297,9 @@ void KioskWindow::issued(const Result<IssuedTicket> &issued)
     const VisitorText t(m_language);
     m_lastNumber = issued.value().ticket.number;
     m_ticketNumber->setText(m_lastNumber);
+    QFont font = m_ticketNumber->font();
+    font.setPointSize(TicketSlipPrinter::numberPoints(m_lastNumber, NumberPoints));
+    m_ticketNumber->setFont(font);
     m_ticketNumber->setAccessibleName(m_lastNumber);
     m_ticketWait->setText(t(Context, Wait)
                               .arg(issued.value().ahead)

@@ -37,6 +37,12 @@ QString fileNameOf(const TicketSlip &slip)
 
 } // namespace
 
+int TicketSlipPrinter::numberPoints(const QString &number, int points)
+{
+    constexpr qsizetype Usual = 6; // "A012", "AB1000"
+    return number.size() <= Usual ? points : int(points * Usual / number.size());
+}
+
 QString TicketSlipPrinter::html(const TicketSlip &slip)
 {
     const VisitorText text(slip.language);
@@ -48,7 +54,9 @@ QString TicketSlipPrinter::html(const TicketSlip &slip)
         "<html><body style=\"font-family: sans-serif; font-size: 11pt\"><div align=\"center\">");
     html += QStringLiteral("<p><b>%1</b></p>").arg(esc(slip.cityName));
     html += QStringLiteral("<p>%1</p>").arg(esc(t(Title)));
-    html += QStringLiteral("<p style=\"font-size: 40pt; font-weight: bold; margin: 0\">%1</p>")
+    html += QStringLiteral("<p style=\"font-size: %1pt; font-weight: bold; margin: 0; "
+                           "white-space: pre\">%2</p>")
+                .arg(numberPoints(slip.number, 40))
                 .arg(esc(slip.number));
     html += QStringLiteral("<p>%1<br/>%2</p>")
                 .arg(esc(t(Reason)).arg(esc(slip.category)),
