@@ -6142,6 +6142,12 @@ Watch the screen for your number.</translation>
         <source>The ticket could not be printed: please remember your number.</source>
         <translation>The ticket could not be printed: please remember your number.</translation>
     </message>
+    <message>
+        <source>People ahead of you: %1. You will be called shortly.
+Watch the screen for your number.</source>
+        <translation>People ahead of you: %1. You will be called shortly.
+Watch the screen for your number.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -10369,6 +10375,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>Please wait until your number appears on the screen with the counter to go to.</source>
         <translation>Please wait until your number appears on the screen with the counter to go to.</translation>
+    </message>
+    <message>
+        <source>You will be called shortly</source>
+        <translation>You will be called shortly</translation>
     </message>
 </context>
 <context>

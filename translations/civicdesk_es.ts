@@ -6142,6 +6142,12 @@ Esté atento a su número en la pantalla.</translation>
         <source>The ticket could not be printed: please remember your number.</source>
         <translation>No se pudo imprimir el turno: recuerde su número, por favor.</translation>
     </message>
+    <message>
+        <source>People ahead of you: %1. You will be called shortly.
+Watch the screen for your number.</source>
+        <translation>Personas delante de usted: %1. Le llamarán en breve.
+Esté atento a su número en la pantalla.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -10369,6 +10375,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Please wait until your number appears on the screen with the counter to go to.</source>
         <translation>Espere hasta que su número aparezca en la pantalla con la ventanilla a la que debe acudir.</translation>
+    </message>
+    <message>
+        <source>You will be called shortly</source>
+        <translation>Le llamarán en breve</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,12 @@ QJsonObject IntakeDraft::toJson() const
         }
         payload.insert(QStringLiteral("location"), where);
     }
+    for (const auto &[key, value] : {std::pair{QStringLiteral("outcome"), outcome},
+                                     std::pair{QStringLiteral("transfer_to"), transferTo},
+                                     std::pair{QStringLiteral("wrap_up_notes"), wrapUpNotes}}) {
+        if (!value.isEmpty())
+            payload.insert(key, value);
+    }
     return payload;
 }
 
@@ -93,6 +99,9 @@ IntakeDraft IntakeDraft::fromJson(const QJsonObject &p)
         }
         d.location = where;
     }
+    d.outcome = p.value(u"outcome").toString();
+    d.transferTo = p.value(u"transfer_to").toString();
+    d.wrapUpNotes = p.value(u"wrap_up_notes").toString();
     return d;
 }
 

@@ -25,6 +25,10 @@ struct IntakeDraft
     QString typeCode; // empty: no request on the form
     Answers answers;
     std::optional<IntakeLocation> location;
+    // The wrap-up begun and not finished (kept when another agent takes the PC).
+    QString outcome; // outcomeName(); empty: none chosen
+    QString transferTo;
+    QString wrapUpNotes;
 
     // Nothing worth keeping: no contact, no type, no caller typed, no description.
     bool isEmpty() const;

@@ -58,6 +58,7 @@ Result<QString> IntakeSession::startContact(const std::optional<ContactCall> &ca
     // A new contact starts with no outcome: nothing is carried over from the previous one.
     setOutcomeValue(std::nullopt);
     setTransferTo(QString());
+    m_wrapUpNotes.clear();
     m_contactStarted = m_service.now();
     return id;
 }
@@ -75,6 +76,7 @@ Result<qint64> IntakeSession::endContact(const QString &notes, const ContactCall
     m_contactId.clear();
     m_recorder.setContact(QString());
     setTransferTo(QString());
+    m_wrapUpNotes.clear();
     clearCaller();
     resetRequest();
     const Status discarded = discardDraft();
@@ -355,6 +357,11 @@ IntakeDraft IntakeSession::draft() const
         draft.answers = m_answers;
     }
     draft.location = m_location;
+    if (contactRunning()) {
+        draft.outcome = m_outcome ? outcomeName(*m_outcome) : QString();
+        draft.transferTo = m_transferTo;
+        draft.wrapUpNotes = m_wrapUpNotes;
+    }
     return draft;
 }
 
@@ -416,6 +423,11 @@ std::optional<QDateTime> IntakeSession::restoreDraft()
     m_description = draft.description;
     m_location = draft.location;
     m_outsideCity = false;
+    if (contactRunning()) {
+        setOutcomeValue(outcomeFromName(draft.outcome));
+        setTransferTo(draft.transferTo);
+        m_wrapUpNotes = draft.wrapUpNotes;
+    }
     return it->updatedAt;
 }
 
@@ -429,6 +441,7 @@ Status IntakeSession::park()
     m_lastNumber.clear();
     setOutcomeValue(std::nullopt);
     setTransferTo(QString());
+    m_wrapUpNotes.clear();
     clearCaller();
     resetRequest();
     return Ok{};

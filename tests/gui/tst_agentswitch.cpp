@@ -30,6 +30,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QTcpServer>
@@ -130,6 +131,21 @@ class TestAgentSwitch : public QObject
             j.press(Qt::Key_Return);
         });
         QVERIFY(pressSwitch(j));
+    }
+
+    // Ctrl+N and a phone number, then Ctrl+Shift+U answered "End it first" (the wrap-up opens).
+    static bool callAndEndItFirst(test::Journey &j, QObject *context)
+    {
+        if (!j.press(Qt::Key_N, Qt::ControlModifier) ||
+            !j.type("callerPhoneLineEdit", QStringLiteral("6175550100")))
+            return false;
+        whenModal<QMessageBox>(context, [&j](QMessageBox *box) {
+            auto *end = box->findChild<QPushButton *>(QStringLiteral("switchAgentEndFirstButton"));
+            QVERIFY(end);
+            end->setFocus();
+            j.press(Qt::Key_Space);
+        });
+        return pressSwitch(j);
     }
 
     // Ctrl+Shift+U; afterwards the keyboard is back in the window, on screen.
@@ -330,18 +346,44 @@ private slots:
         Counter c = openCounter(standInCentralStore());
         QVERIFY(c.desk.window);
         test::Journey j;
-        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
-        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
-        whenModal<QMessageBox>(this, [&j](QMessageBox *box) {
-            auto *end = box->findChild<QPushButton *>(QStringLiteral("switchAgentEndFirstButton"));
-            QVERIFY(end);
-            end->setFocus();
-            j.press(Qt::Key_Space);
-        });
-        QVERIFY(pressSwitch(j));
+        QVERIFY(callAndEndItFirst(j, this));
         QCOMPARE(c.desk.store->agent, QStringLiteral("ana"));
         QCOMPARE(j.focusName(), QStringLiteral("outcomeComboBox"));
         QVERIFY(!c.desk.window->intakePanel()->contactId().isEmpty());
+    }
+
+    // Wrap-up notes typed and not saved are part of the agent's draft: the next agent never
+    // sees them, and they come back, with the wrap-up open, when their agent signs in again.
+    void wrapUpNotesStayWithTheirAgent()
+    {
+        Counter c = openCounter(standInCentralStore());
+        QVERIFY(c.desk.window);
+        MainWindow &window = *c.desk.window;
+        test::Journey j;
+        QVERIFY(callAndEndItFirst(j, this));
+        QCOMPARE(j.focusName(), QStringLiteral("outcomeComboBox"));
+        QVERIFY(j.tabTo("wrapUpNotesEdit"));
+        const QString notes = QStringLiteral("She brings the permit on Monday");
+        QVERIFY(j.type("wrapUpNotesEdit", notes));
+        const QString contact = window.intakePanel()->contactId();
+
+        switchKeepingTheDraft(j, this, QStringLiteral("bob"), QStringLiteral("bob-secret"));
+        QCOMPARE(c.desk.store->agent, QStringLiteral("bob"));
+        auto *edit = test::child<QPlainTextEdit>(&window, "wrapUpNotesEdit");
+        QVERIFY(edit->toPlainText().isEmpty());
+        QVERIFY(!edit->isVisible());
+        const auto kept = draftOf(QStringLiteral("ana"));
+        QVERIFY(kept);
+        QCOMPARE(kept->payload.value(u"wrap_up_notes").toString(), notes);
+
+        whenModal<SwitchAgentDialog>(this, [&j](SwitchAgentDialog *) {
+            signIn(j, QStringLiteral("ana"), QStringLiteral("ana-secret"));
+        });
+        QVERIFY(pressSwitch(j));
+        QCOMPARE(c.desk.store->agent, QStringLiteral("ana"));
+        QCOMPARE(window.intakePanel()->contactId(), contact);
+        QCOMPARE(edit->toPlainText(), notes);
+        QVERIFY(edit->isVisible());
     }
 
     // The central store cannot be reached: the switch is refused with the reason and the

@@ -251,6 +251,10 @@ private slots:
             run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
                 QStringLiteral("poppler-utils"));
         QVERIFY2(text.contains(QStringLiteral("B012-K7QMX")), qPrintable(text));
+        // No wait expected: "shortly", never "about 0 minutes".
+        QVERIFY2(words(text).contains(QStringLiteral("You will be called shortly")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("0 minutes")), qPrintable(text));
         QVERIFY(TicketSlipPrinter::numberPoints(slip.number, 40) < 40);
         QCOMPARE(TicketSlipPrinter::numberPoints(QStringLiteral("B012"), 40), 40);
     }

@@ -421,6 +421,7 @@ bool IntakePanel::parkForAnotherAgent()
 {
     m_drafts->cancel();
     copyFormToSession(*m_request, *m_session);
+    m_session->setWrapUpNotes(m_wrapUp->notesEdit()->toPlainText());
     m_session->recordFormSteps();
     if (const Status parked = m_session->park(); !parked) {
         showMessage(tr("Your work could not be kept as your draft: %1").arg(parked.error().message),
@@ -504,6 +505,12 @@ void IntakePanel::restoreDraft()
     if (location)
         m_request->locationBox()->setLocation(*location);
     copyFormToSession(*m_request, *m_session);
+    // A wrap-up begun before another agent took the PC comes back open, as it was left.
+    if (m_session->contactRunning() &&
+        (m_session->outcome() || !m_session->wrapUpNotes().isEmpty())) {
+        m_wrapUp->notesEdit()->setPlainText(m_session->wrapUpNotes());
+        m_wrapUp->show();
+    }
     // The candidates are looked up again: others may have reported the same place meanwhile.
     m_nearby->refresh();
     updateTabOrder();

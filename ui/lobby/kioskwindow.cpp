@@ -37,6 +37,9 @@ const char *const TicketTitle = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "You
 const char *const Wait =
     QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "People ahead of you: %1. Expected wait: about %2 "
                                                 "minutes.\nWatch the screen for your number.");
+const char *const WaitSoon =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "People ahead of you: %1. You will be called "
+                                                "shortly.\nWatch the screen for your number.");
 const char *const Done = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Done");
 const char *const Back = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Back");
 const char *const NotPrinted = QT_TRANSLATE_NOOP(
@@ -301,9 +304,10 @@ void KioskWindow::issued(const Result<IssuedTicket> &issued)
     font.setPointSize(TicketSlipPrinter::numberPoints(m_lastNumber, NumberPoints));
     m_ticketNumber->setFont(font);
     m_ticketNumber->setAccessibleName(m_lastNumber);
-    m_ticketWait->setText(t(Context, Wait)
-                              .arg(issued.value().ahead)
-                              .arg((issued.value().estimatedWaitSeconds + 59) / 60));
+    // "About 0 minutes" (or 1 minutes) reads wrong: within a minute, "shortly".
+    const qint64 minutes = (issued.value().estimatedWaitSeconds + 59) / 60;
+    m_ticketWait->setText(minutes <= 1 ? t(Context, WaitSoon).arg(issued.value().ahead)
+                                       : t(Context, Wait).arg(issued.value().ahead).arg(minutes));
     showPage(TicketPage);
     printTicket(issued.value());
     emit ticketIssued(issued.value());

@@ -18,6 +18,8 @@ const char *const Taken = QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "Taken at %
 const char *const Ahead = QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "People ahead of you: %1");
 const char *const Wait =
     QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "Expected wait: about %1 minutes");
+const char *const WaitSoon =
+    QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "You will be called shortly");
 const char *const Watch =
     QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "Please wait until your number appears on the "
                                                "screen with the counter to go to.");
@@ -64,7 +66,7 @@ QString TicketSlipPrinter::html(const TicketSlip &slip)
     const qint64 minutes = (slip.expectedWaitSeconds + 59) / 60;
     html += QStringLiteral("<p>%1<br/><b>%2</b></p>")
                 .arg(esc(t(Ahead)).arg(locale.toString(slip.ahead)),
-                     esc(t(Wait)).arg(locale.toString(minutes)));
+                     minutes <= 1 ? esc(t(WaitSoon)) : esc(t(Wait)).arg(locale.toString(minutes)));
     html += QStringLiteral("<p>%1</p></div></body></html>").arg(esc(t(Watch)));
     return html;
 }
