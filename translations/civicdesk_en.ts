@@ -742,12 +742,20 @@
         <translation>Start as usual, type one key into the field that has the keyboard focus once the window is up, erase it, print how long that took and quit: 0 when the key landed, 1 otherwise (for benchmarks and install checks).</translation>
     </message>
     <message>
-        <source>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
-        <translation>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</translation>
-    </message>
-    <message>
         <source>--speak-calls is for the display board: add --display-board.</source>
         <translation>--speak-calls is for the display board: add --display-board.</translation>
+    </message>
+    <message>
+        <source>With --display-board: say each call aloud in the visitor&apos;s language, then the other (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
+        <translation>With --display-board: say each call aloud in the visitor&apos;s language, then the other (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</translation>
+    </message>
+    <message>
+        <source>With --speak-calls: the speech engine&apos;s voice to use (an unknown name lists the voices there are).</source>
+        <translation>With --speak-calls: the speech engine&apos;s voice to use (an unknown name lists the voices there are).</translation>
+    </message>
+    <message>
+        <source>--speak-voice chooses the voice of --speak-calls: add --display-board --speak-calls.</source>
+        <translation>--speak-voice chooses the voice of --speak-calls: add --display-board --speak-calls.</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1571,10 @@
     <message>
         <source>The notes are at most 2,000 characters.</source>
         <translation>The notes are at most 2,000 characters.</translation>
+    </message>
+    <message>
+        <source>The central store gave no ticket number after %1 tries (%2). Please ask at the desk.</source>
+        <translation>The central store gave no ticket number after %1 tries (%2). Please ask at the desk.</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3395,10 @@
         <source>must be %1</source>
         <translation>must be %1</translation>
     </message>
+    <message>
+        <source>Ticket number %1 is already given today.</source>
+        <translation>Ticket number %1 is already given today.</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionExport</name>
@@ -4096,6 +4112,14 @@
     <message>
         <source>Ticket %1, counter %2</source>
         <translation>Ticket %1, counter %2</translation>
+    </message>
+    <message>
+        <source>The voice &quot;%1&quot; cannot be used: %2.</source>
+        <translation>The voice &quot;%1&quot; cannot be used: %2.</translation>
+    </message>
+    <message>
+        <source>The speech engine %1 has no voice &quot;%2&quot;. Its voices: %3.</source>
+        <translation>The speech engine %1 has no voice &quot;%2&quot;. Its voices: %3.</translation>
     </message>
 </context>
 <context>
@@ -6238,6 +6262,12 @@ Watch the screen for your number.</translation>
     <message>
         <source>The ticket could not be printed: please remember your number.</source>
         <translation>The ticket could not be printed: please remember your number.</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1. You will be called shortly.
+Watch the screen for your number.</source>
+        <translation>People ahead of you: %1. You will be called shortly.
+Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
@@ -10490,6 +10520,10 @@ Watch the screen for your number.</translation>
         <source>Please wait until your number appears on the screen with the counter to go to.</source>
         <translation>Please wait until your number appears on the screen with the counter to go to.</translation>
     </message>
+    <message>
+        <source>You will be called shortly</source>
+        <translation>You will be called shortly</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::TimelineModel</name>
@@ -10991,6 +11025,34 @@ Watch the screen for your number.</translation>
     <message>
         <source>Average speed of answer</source>
         <translation>Average speed of answer</translation>
+    </message>
+    <message>
+        <source>Lobby today</source>
+        <translation>Lobby today</translation>
+    </message>
+    <message>
+        <source>Lobby visitors</source>
+        <translation>Lobby visitors</translation>
+    </message>
+    <message>
+        <source>Still in the lobby</source>
+        <translation>Still in the lobby</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Average wait</translation>
+    </message>
+    <message>
+        <source>Wait, 90th percentile</source>
+        <translation>Wait, 90th percentile</translation>
+    </message>
+    <message>
+        <source>Average time at the counter</source>
+        <translation>Average time at the counter</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>No-shows</translation>
     </message>
 </context>
 <context>

@@ -742,12 +742,20 @@
         <translation>Arrancar como siempre, escribir una tecla en el campo que tiene el foco del teclado en cuanto aparece la ventana, borrarla, mostrar cuánto tardó y salir: 0 si la tecla llegó, 1 si no (para pruebas de rendimiento y comprobaciones de instalación).</translation>
     </message>
     <message>
-        <source>With --display-board: say each call aloud in English and Spanish (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
-        <translation>Con --display-board: anunciar en voz alta cada llamada en inglés y en español («Turno A 0 1 2, ventanilla 3»); en silencio si no hay ningún motor de voz instalado.</translation>
-    </message>
-    <message>
         <source>--speak-calls is for the display board: add --display-board.</source>
         <translation>--speak-calls es para la pantalla de turnos: añada --display-board.</translation>
+    </message>
+    <message>
+        <source>With --display-board: say each call aloud in the visitor&apos;s language, then the other (&quot;Ticket A 0 1 2, counter 3&quot;); silent when no speech engine is installed.</source>
+        <translation>Con --display-board: anunciar en voz alta cada llamada en el idioma del visitante y después en el otro («Turno A 0 1 2, ventanilla 3»); en silencio si no hay ningún motor de voz instalado.</translation>
+    </message>
+    <message>
+        <source>With --speak-calls: the speech engine&apos;s voice to use (an unknown name lists the voices there are).</source>
+        <translation>Con --speak-calls: la voz del motor de voz que se usará (un nombre desconocido muestra las voces disponibles).</translation>
+    </message>
+    <message>
+        <source>--speak-voice chooses the voice of --speak-calls: add --display-board --speak-calls.</source>
+        <translation>--speak-voice elige la voz de --speak-calls: añada --display-board --speak-calls.</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1571,10 @@
     <message>
         <source>The notes are at most 2,000 characters.</source>
         <translation>Las notas tienen como máximo 2.000 caracteres.</translation>
+    </message>
+    <message>
+        <source>The central store gave no ticket number after %1 tries (%2). Please ask at the desk.</source>
+        <translation>El almacén central no dio ningún número de turno tras %1 intentos (%2). Pregunte en el mostrador, por favor.</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3395,10 @@
         <source>must be %1</source>
         <translation>debe ser %1</translation>
     </message>
+    <message>
+        <source>Ticket number %1 is already given today.</source>
+        <translation>El número de turno %1 ya se ha dado hoy.</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionExport</name>
@@ -4096,6 +4112,14 @@
     <message>
         <source>Ticket %1, counter %2</source>
         <translation>Turno %1, ventanilla %2</translation>
+    </message>
+    <message>
+        <source>The voice &quot;%1&quot; cannot be used: %2.</source>
+        <translation>No se puede usar la voz «%1»: %2.</translation>
+    </message>
+    <message>
+        <source>The speech engine %1 has no voice &quot;%2&quot;. Its voices: %3.</source>
+        <translation>El motor de voz %1 no tiene la voz «%2». Sus voces: %3.</translation>
     </message>
 </context>
 <context>
@@ -6238,6 +6262,12 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>The ticket could not be printed: please remember your number.</source>
         <translation>No se pudo imprimir el turno: recuerde su número, por favor.</translation>
+    </message>
+    <message>
+        <source>People ahead of you: %1. You will be called shortly.
+Watch the screen for your number.</source>
+        <translation>Personas delante de usted: %1. Le llamarán en breve.
+Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
@@ -10490,6 +10520,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>Please wait until your number appears on the screen with the counter to go to.</source>
         <translation>Espere hasta que su número aparezca en la pantalla con la ventanilla a la que debe acudir.</translation>
     </message>
+    <message>
+        <source>You will be called shortly</source>
+        <translation>Le llamarán en breve</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::TimelineModel</name>
@@ -10991,6 +11025,34 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Average speed of answer</source>
         <translation>Velocidad media de respuesta</translation>
+    </message>
+    <message>
+        <source>Lobby today</source>
+        <translation>Vestíbulo hoy</translation>
+    </message>
+    <message>
+        <source>Lobby visitors</source>
+        <translation>Visitantes del vestíbulo</translation>
+    </message>
+    <message>
+        <source>Still in the lobby</source>
+        <translation>Aún en el vestíbulo</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Espera media</translation>
+    </message>
+    <message>
+        <source>Wait, 90th percentile</source>
+        <translation>Espera, percentil 90</translation>
+    </message>
+    <message>
+        <source>Average time at the counter</source>
+        <translation>Tiempo medio en la ventanilla</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Ausentes</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "ui/intake/intakepanel.h"
 
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
@@ -132,8 +133,13 @@ void AgentSwitch::switchTo(const SignedIn &next)
         m_onSwitched();
     IntakePanel *intake = m_window.intakePanel();
     intake->restoreDraft();
-    // The status bar's agent label says who works here now (no passing message over it).
-    intake->focusSearch();
+    // The status bar's agent label says who works here now (no passing message over it). A
+    // lobby agent starts at the counter's waiting list, unless their draft holds a contact.
+    auto *counter = m_window.findChild<QDockWidget *>(QStringLiteral("lobbyDock"));
+    if (next.role == AgentRole::Lobby && counter && !intake->hasUnfinishedWork())
+        m_window.showArea(counter);
+    else
+        intake->focusSearch();
 }
 
 AgentSwitch::Authenticate standaloneSignIn(Settings &settings)

@@ -123,9 +123,15 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption speakCalls(
         QStringLiteral("speak-calls"),
         QCoreApplication::translate("CommandLine",
-                                    "With --display-board: say each call aloud in English and "
-                                    "Spanish (\"Ticket A 0 1 2, counter 3\"); silent when no "
-                                    "speech engine is installed."));
+                                    "With --display-board: say each call aloud in the visitor's "
+                                    "language, then the other (\"Ticket A 0 1 2, counter 3\"); "
+                                    "silent when no speech engine is installed."));
+    const QCommandLineOption speakVoice(
+        QStringLiteral("speak-voice"),
+        QCoreApplication::translate("CommandLine",
+                                    "With --speak-calls: the speech engine's voice to use (an "
+                                    "unknown name lists the voices there are)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption startupCheck(
         QStringLiteral("startup-check"),
         QCoreApplication::translate("CommandLine",
@@ -134,7 +140,7 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
                                     "long that took and quit: 0 when the key landed, 1 "
                                     "otherwise (for benchmarks and install checks)."));
     parser.addOptions({database, city, lang, reimport, checkCity, replaceCity, server, wallboard,
-                       cti, kiosk, board, speakCalls, startupCheck});
+                       cti, kiosk, board, speakCalls, speakVoice, startupCheck});
     if (!parser.parse(arguments))
         return makeError(QStringLiteral("cli.parse"), parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -158,6 +164,13 @@ Result<WorkstationOptions> parseCommandLine(const QStringList &arguments)
     options.kiosk = parser.isSet(kiosk);
     options.displayBoard = parser.isSet(board);
     options.speakCalls = parser.isSet(speakCalls);
+    options.speakVoice = parser.value(speakVoice).trimmed();
+    if (parser.isSet(speakVoice) && !options.speakCalls)
+        return makeError(QStringLiteral("usage"),
+                         QCoreApplication::translate("CommandLine",
+                                                     "--speak-voice chooses the voice of "
+                                                     "--speak-calls: add --display-board "
+                                                     "--speak-calls."));
     if (options.speakCalls && !options.displayBoard)
         return makeError(QStringLiteral("usage"),
                          QCoreApplication::translate("CommandLine",

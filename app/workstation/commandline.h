@@ -28,6 +28,7 @@ struct WorkstationOptions
     bool kiosk = false;        // --kiosk: the self-service check-in
     bool displayBoard = false; // --display-board: now serving and the last called
     bool speakCalls = false;   // --speak-calls: the board says each call (Qt TextToSpeech)
+    QString speakVoice;        // --speak-voice: the call-out's voice (empty: the default)
     // --startup-check: one key typed into the focus once the window is up, then quit.
     bool startupCheck = false;
 };

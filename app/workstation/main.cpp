@@ -263,8 +263,12 @@ int main(int argc, char *argv[])
         } else {
             auto board =
                 std::make_unique<DisplayBoard>(store.lobby.repository(), store.database.changes());
-            if (options.value().speakCalls)
-                board->setCallOut(new CallOut({}, board.get()));
+            if (options.value().speakCalls) {
+                auto *callOut = new CallOut({}, board.get());
+                if (auto s = callOut->setVoice(options.value().speakVoice); !s)
+                    return fail(s.error().message);
+                board->setCallOut(callOut);
+            }
             screen = std::move(board);
         }
         if (engine && signedIn)

@@ -64,7 +64,8 @@ QJsonObject IntakeDraft::toJson() const
     }
     for (const auto &[key, value] : {std::pair{QStringLiteral("outcome"), outcome},
                                      std::pair{QStringLiteral("transfer_to"), transferTo},
-                                     std::pair{QStringLiteral("last_number"), lastNumber}}) {
+                                     std::pair{QStringLiteral("last_number"), lastNumber},
+                                     std::pair{QStringLiteral("wrap_up_notes"), wrapUpNotes}}) {
         if (!value.isEmpty())
             payload.insert(key, value);
     }
@@ -102,6 +103,7 @@ IntakeDraft IntakeDraft::fromJson(const QJsonObject &p)
         }
         d.location = where;
     }
+    d.wrapUpNotes = p.value(u"wrap_up_notes").toString();
     return d;
 }
 

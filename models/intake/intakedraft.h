@@ -30,6 +30,7 @@ struct IntakeDraft
     QString outcome;
     QString transferTo;
     QString lastNumber;
+    QString wrapUpNotes; // the wrap-up's notes typed and not yet saved
 
     // Nothing worth keeping: no contact, no type, no caller typed, no description.
     bool isEmpty() const;

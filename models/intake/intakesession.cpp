@@ -58,6 +58,7 @@ Result<QString> IntakeSession::startContact(const std::optional<ContactCall> &ca
     // A new contact starts with no outcome: nothing is carried over from the previous one.
     setOutcomeValue(std::nullopt);
     setTransferTo(QString());
+    m_wrapUpNotes.clear();
     m_contactStarted = m_service.now();
     return id;
 }
@@ -75,6 +76,7 @@ Result<qint64> IntakeSession::endContact(const QString &notes, const ContactCall
     m_contactId.clear();
     m_recorder.setContact(QString());
     setTransferTo(QString());
+    m_wrapUpNotes.clear();
     clearCaller();
     resetRequest();
     const Status discarded = discardDraft();
@@ -364,6 +366,7 @@ IntakeDraft IntakeSession::draft() const
         draft.outcome = outcomeName(*m_outcome);
     draft.transferTo = m_transferTo;
     draft.lastNumber = m_lastNumber;
+    draft.wrapUpNotes = m_wrapUpNotes;
     return draft;
 }
 
@@ -429,6 +432,7 @@ std::optional<QDateTime> IntakeSession::restoreDraft()
     setOutcomeValue(outcomeFromName(draft.outcome));
     setTransferTo(draft.transferTo);
     m_lastNumber = draft.lastNumber;
+    m_wrapUpNotes = draft.wrapUpNotes;
     return it->updatedAt;
 }
 
@@ -442,6 +446,7 @@ Status IntakeSession::park()
     m_lastNumber.clear();
     setOutcomeValue(std::nullopt);
     setTransferTo(QString());
+    m_wrapUpNotes.clear();
     clearCaller();
     resetRequest();
     return Ok{};

@@ -138,6 +138,10 @@ public:
     void suggestOutcome(Outcome outcome);
     QString transferTo() const { return m_transferTo; }
     void setTransferTo(const QString &transferTo);
+    // Notes typed in the wrap-up and not yet saved: kept in the draft when another agent takes
+    // the PC (the screen hands them over before park(); restoreDraft() gives them back).
+    QString wrapUpNotes() const { return m_wrapUpNotes; }
+    void setWrapUpNotes(const QString &notes) { m_wrapUpNotes = notes; }
 
     // ---- Draft
     IntakeDraft draft() const;
@@ -196,6 +200,7 @@ private:
     QString m_lastNumber;
     std::optional<Outcome> m_outcome;
     QString m_transferTo;
+    QString m_wrapUpNotes;
 };
 
 } // namespace civicdesk

@@ -61,6 +61,11 @@ QString ticketNumber(const QString &prefix, int seq)
     return prefix + QStringLiteral("%1").arg(seq, 3, 10, QLatin1Char('0'));
 }
 
+QString markedTicketNumber(const QString &number, const QString &deviceCode)
+{
+    return number + u'-' + deviceCode;
+}
+
 qint64 estimateWaitSeconds(int ahead, double averageServiceSeconds, int openCounters)
 {
     if (ahead <= 0)

@@ -32,6 +32,9 @@ QList<LobbyTicket> callOrder(const QList<LobbyTicket> &tickets, const CounterPro
 QString prefixFor(const QStringList &categories, const QString &category);
 // "A012": the prefix and the day's sequence number, at least three digits.
 QString ticketNumber(const QString &prefix, int seq);
+// A number given while the central store could not be asked: "A013-K7QMX", the number and the
+// issuing PC's device code, which no other PC has (so no other PC can give it).
+QString markedTicketNumber(const QString &number, const QString &deviceCode);
 
 // The expected wait of a visitor with `ahead` people before them, when `openCounters` serve
 // the category and a visit takes `averageServiceSeconds` (at least one counter is assumed).

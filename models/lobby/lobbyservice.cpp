@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -26,6 +27,9 @@ const QStringList &accessibilityNeeds()
                                       QStringLiteral("hearing"), QStringLiteral("other")};
     return needs;
 }
+
+// Numbers a kiosk tries before it gives up (each refusal means another PC gave that number).
+constexpr int IssueAttempts = 50;
 
 QString roundKey(const LobbyTicket &ticket)
 {
@@ -76,7 +80,8 @@ Status LobbyService::append(const Event &event)
     return Ok{};
 }
 
-Result<IssuedTicket> LobbyService::issue(const CheckIn &in)
+Result<LobbyService::PreparedTicket> LobbyService::prepareIssue(const CheckIn &in, int seq,
+                                                                bool marked) const
 {
     if (!m_categories.contains(in.category))
         return invalid(QStringLiteral("lobby.category"),
@@ -96,30 +101,107 @@ Result<IssuedTicket> LobbyService::issue(const CheckIn &in)
     const QDateTime now = m_clock.now();
     const QString day = now.toLocalTime().date().toString(Qt::ISODate);
     const QString prefix = lobbyrules::prefixFor(m_categories, in.category);
-    const int seq = m_repository.lastSequence(day, prefix) + 1;
-    IssuedTicket issued;
+    PreparedTicket prepared;
+    prepared.seq = std::max(seq, m_repository.lastSequence(day, prefix) + 1);
+    IssuedTicket &issued = prepared.issued;
     issued.estimatedWaitSeconds =
         estimatedWaitSeconds(in.category, !in.accessibility.isEmpty(), &issued.ahead);
     LobbyTicket &t = issued.ticket;
     t.id = Event::newId();
-    t.number = lobbyrules::ticketNumber(prefix, seq);
+    t.number = lobbyrules::ticketNumber(prefix, prepared.seq);
+    if (marked) {
+        auto device = m_database.deviceCode();
+        if (!device)
+            return device.error();
+        t.number = lobbyrules::markedTicketNumber(t.number, device.value());
+    }
     auto event = makeEvent(t, QStringLiteral("ticket.issued"),
                            {{QStringLiteral("category"), in.category},
                             {QStringLiteral("category_name"),
                              in.categoryName.isEmpty() ? in.category : in.categoryName},
                             {QStringLiteral("prefix"), prefix},
-                            {QStringLiteral("seq"), seq},
+                            {QStringLiteral("seq"), prepared.seq},
                             {QStringLiteral("day"), day},
                             {QStringLiteral("language"), in.language},
                             {QStringLiteral("accessibility"), in.accessibility},
                             {QStringLiteral("name"), name}});
     if (!event)
         return event.error();
-    if (auto s = append(event.value()); !s)
-        return s.error();
-    if (auto stored = m_repository.ticket(t.id))
-        t = *stored;
+    prepared.event = event.value();
+    return prepared;
+}
+
+Result<IssuedTicket> LobbyService::commitIssue(const PreparedTicket &prepared)
+{
+    // Already here when the sync engine pulled it before the store's answer came.
+    if (!m_repository.hasEvent(prepared.event.id)) {
+        if (auto s = append(prepared.event); !s)
+            return s.error();
+    }
+    IssuedTicket issued = prepared.issued;
+    if (auto stored = m_repository.ticket(issued.ticket.id))
+        issued.ticket = *stored;
     return issued;
+}
+
+Result<IssuedTicket> LobbyService::issue(const CheckIn &in)
+{
+    auto prepared = prepareIssue(in, 0, m_arbiter != nullptr);
+    if (!prepared)
+        return prepared.error();
+    return commitIssue(prepared.value());
+}
+
+void LobbyService::issue(const CheckIn &in, IssueDone done)
+{
+    if (!m_arbiter) {
+        done(issue(in));
+        return;
+    }
+    auto prepared = prepareIssue(in, 0, false);
+    if (!prepared) {
+        done(prepared.error());
+        return;
+    }
+    submitIssue(in, prepared.value(), 1, std::move(done));
+}
+
+void LobbyService::submitIssue(const CheckIn &in, const PreparedTicket &prepared, int attempt,
+                               IssueDone done)
+{
+    const std::weak_ptr<bool> alive = m_alive;
+    m_arbiter->submit(
+        prepared.event, [this, alive, in, prepared, attempt, done](CallArbiter::Answer answer) {
+            if (alive.expired())
+                return;
+            switch (answer.verdict) {
+            case CallArbiter::Verdict::Accepted:
+                done(commitIssue(prepared));
+                return;
+            case CallArbiter::Verdict::Refused: {
+                // Another PC gave this number first (its ticket has not been pulled here yet):
+                // the next one.
+                if (attempt >= IssueAttempts) {
+                    done(invalid(QStringLiteral("lobby.number"),
+                                 Text::tr("The central store gave no ticket number after %1 tries "
+                                          "(%2). Please ask at the desk.")
+                                     .arg(attempt)
+                                     .arg(answer.message)));
+                    return;
+                }
+                auto next = prepareIssue(in, prepared.seq + 1, false);
+                if (!next) {
+                    done(next.error());
+                    return;
+                }
+                submitIssue(in, next.value(), attempt + 1, done);
+                return;
+            }
+            case CallArbiter::Verdict::Unreachable:
+                done(issue(in));
+                return;
+            }
+        });
 }
 
 qint64 LobbyService::estimatedWaitSeconds(const QString &category, bool accessibility,

@@ -71,7 +71,17 @@ public:
     const LobbyPolicy &policy() const { return m_policy; }
     const LobbyRepository &repository() const { return m_repository; }
 
+    // Issues a ticket on this PC alone. Without a central store that is the whole queue: A012.
+    // With one (an arbiter is set) this PC cannot know the numbers given elsewhere meanwhile,
+    // so the number carries the PC's device code (A013-K7QMX) and no other PC can give it.
     Result<IssuedTicket> issue(const CheckIn &checkIn);
+    using IssueDone = std::function<void(Result<IssuedTicket>)>;
+    // Issues a ticket the way a kiosk does: without an arbiter as above; with one, the central
+    // store decides the number: the ticket.issued event is pushed at once and its projection
+    // refuses a number already given that day, so the next number is tried (the kiosk PCs of
+    // a lobby never print the same number); when the store does not answer, as issue() above.
+    // Answers once through `done`.
+    void issue(const CheckIn &checkIn, IssueDone done);
     // Expected wait for someone joining `category` now (with an accessibility need: only
     // those with a need wait before them).
     qint64 estimatedWaitSeconds(const QString &category, bool accessibility = false,
@@ -107,6 +117,19 @@ public:
 
 private:
     struct Attempt;
+    // A ticket ready to be issued: the event and what the visitor is told.
+    struct PreparedTicket
+    {
+        IssuedTicket issued;
+        Event event;
+        int seq = 0;
+    };
+    // Checks the check-in and makes the ticket.issued event with sequence number `seq` (at
+    // least the day's next one here), the number marked with this PC's code when `marked`.
+    Result<PreparedTicket> prepareIssue(const CheckIn &in, int seq, bool marked) const;
+    Result<IssuedTicket> commitIssue(const PreparedTicket &prepared);
+    void submitIssue(const CheckIn &in, const PreparedTicket &prepared, int attempt,
+                     IssueDone done);
     void tryNext(std::shared_ptr<Attempt> attempt);
     Result<Event> makeEvent(const LobbyTicket &ticket, const QString &kind,
                             QJsonObject payload) const;

@@ -10,6 +10,7 @@
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
 #include "models/sync/syncstore.h"
+#include "tests/bench/spin.h"
 #include "tests/support/serverprocess.h"
 
 #include <QCoreApplication>
@@ -22,23 +23,11 @@
 #include <benchmark/benchmark.h>
 
 using namespace civicdesk;
+using bench::spinUntil;
 
 namespace {
 
 const QString benchPassword = QStringLiteral("correct horse battery");
-
-// Runs the event loop until `done` or the timeout; returns whether `done` became true.
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
-}
 
 struct Workstation
 {

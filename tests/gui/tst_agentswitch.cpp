@@ -21,6 +21,7 @@
 #include "ui/common/storecontext.h"
 #include "ui/common/switchagentdialog.h"
 #include "ui/intake/intakepanel.h"
+#include "ui/lobby/counterpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +30,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QTcpServer>
@@ -48,7 +50,8 @@ AgentSwitch::Authenticate standInCentralStore()
               std::function<void(Result<AgentSwitch::SignedIn>)> done) {
         const QHash<QString, std::pair<QString, AgentRole>> accounts = {
             {QStringLiteral("ana"), {QStringLiteral("ana-secret"), AgentRole::Supervisor}},
-            {QStringLiteral("bob"), {QStringLiteral("bob-secret"), AgentRole::CallTaker}}};
+            {QStringLiteral("bob"), {QStringLiteral("bob-secret"), AgentRole::CallTaker}},
+            {QStringLiteral("lena"), {QStringLiteral("lena-secret"), AgentRole::Lobby}}};
         const auto it = accounts.constFind(user);
         if (it == accounts.cend() || it->first != password)
             return done(makeError(QStringLiteral("auth"), QStringLiteral("wrong password")));
@@ -128,6 +131,21 @@ class TestAgentSwitch : public QObject
             j.press(Qt::Key_Return);
         });
         QVERIFY(pressSwitch(j));
+    }
+
+    // Ctrl+N and a phone number, then Ctrl+Shift+U answered "End it first" (the wrap-up opens).
+    static bool callAndEndItFirst(test::Journey &j, QObject *context)
+    {
+        if (!j.press(Qt::Key_N, Qt::ControlModifier) ||
+            !j.type("callerPhoneLineEdit", QStringLiteral("6175550100")))
+            return false;
+        whenModal<QMessageBox>(context, [&j](QMessageBox *box) {
+            auto *end = box->findChild<QPushButton *>(QStringLiteral("switchAgentEndFirstButton"));
+            QVERIFY(end);
+            end->setFocus();
+            j.press(Qt::Key_Space);
+        });
+        return pressSwitch(j);
     }
 
     // Ctrl+Shift+U; afterwards the keyboard is back in the window, on screen.
@@ -267,6 +285,33 @@ private slots:
         QCOMPARE(open.first().agent, QStringLiteral("bob"));
     }
 
+    // A lobby agent signing in is put at the counter: its waiting list has the keyboard, so F5
+    // calls the next visitor at once.
+    void aLobbyAgentStartsAtTheCounter()
+    {
+        Counter c = openCounter(standInCentralStore());
+        QVERIFY(c.desk.window);
+        StoreContext &store = *c.desk.store;
+        auto issued = store.lobby.issue(
+            {store.lobby.categories().value(0), {}, QStringLiteral("en"), {}, {}});
+        QVERIFY2(issued.ok(), qPrintable(issued ? QString() : issued.error().message));
+        c.desk.window->counterPanel()->refresh();
+        test::Journey j;
+        whenModal<SwitchAgentDialog>(this, [&j](SwitchAgentDialog *) {
+            signIn(j, QStringLiteral("lena"), QStringLiteral("lena-secret"));
+        });
+        QVERIFY(pressSwitch(j));
+        QCOMPARE(store.role, AgentRole::Lobby);
+        QTRY_COMPARE(j.focusName(), QStringLiteral("counterQueueTreeWidget"));
+        QVERIFY(j.focusOnScreen());
+        QVERIFY(j.press(Qt::Key_F5));
+        QTRY_VERIFY(store.lobby.current(c.desk.window->counterPanel()->counterName()));
+        QCOMPARE(store.lobby.current(c.desk.window->counterPanel()->counterName())->id,
+                 issued.value().ticket.id);
+        QCOMPARE(store.lobby.current(c.desk.window->counterPanel()->counterName())->agent,
+                 QStringLiteral("lena"));
+    }
+
     // A wrong password keeps the dialog with the reason; cancelling gives Ana her call back.
     void aRefusedOrCancelledSwitchGivesTheScreenBack()
     {
@@ -301,18 +346,44 @@ private slots:
         Counter c = openCounter(standInCentralStore());
         QVERIFY(c.desk.window);
         test::Journey j;
-        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
-        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550100")));
-        whenModal<QMessageBox>(this, [&j](QMessageBox *box) {
-            auto *end = box->findChild<QPushButton *>(QStringLiteral("switchAgentEndFirstButton"));
-            QVERIFY(end);
-            end->setFocus();
-            j.press(Qt::Key_Space);
-        });
-        QVERIFY(pressSwitch(j));
+        QVERIFY(callAndEndItFirst(j, this));
         QCOMPARE(c.desk.store->agent, QStringLiteral("ana"));
         QCOMPARE(j.focusName(), QStringLiteral("outcomeComboBox"));
         QVERIFY(!c.desk.window->intakePanel()->contactId().isEmpty());
+    }
+
+    // Wrap-up notes typed and not saved are part of the agent's draft: the next agent never
+    // sees them, and they come back, with the wrap-up open, when their agent signs in again.
+    void wrapUpNotesStayWithTheirAgent()
+    {
+        Counter c = openCounter(standInCentralStore());
+        QVERIFY(c.desk.window);
+        MainWindow &window = *c.desk.window;
+        test::Journey j;
+        QVERIFY(callAndEndItFirst(j, this));
+        QCOMPARE(j.focusName(), QStringLiteral("outcomeComboBox"));
+        QVERIFY(j.tabTo("wrapUpNotesEdit"));
+        const QString notes = QStringLiteral("She brings the permit on Monday");
+        QVERIFY(j.type("wrapUpNotesEdit", notes));
+        const QString contact = window.intakePanel()->contactId();
+
+        switchKeepingTheDraft(j, this, QStringLiteral("bob"), QStringLiteral("bob-secret"));
+        QCOMPARE(c.desk.store->agent, QStringLiteral("bob"));
+        auto *edit = test::child<QPlainTextEdit>(&window, "wrapUpNotesEdit");
+        QVERIFY(edit->toPlainText().isEmpty());
+        QVERIFY(!edit->isVisible());
+        const auto kept = draftOf(QStringLiteral("ana"));
+        QVERIFY(kept);
+        QCOMPARE(kept->payload.value(u"wrap_up_notes").toString(), notes);
+
+        whenModal<SwitchAgentDialog>(this, [&j](SwitchAgentDialog *) {
+            signIn(j, QStringLiteral("ana"), QStringLiteral("ana-secret"));
+        });
+        QVERIFY(pressSwitch(j));
+        QCOMPARE(c.desk.store->agent, QStringLiteral("ana"));
+        QCOMPARE(window.intakePanel()->contactId(), contact);
+        QCOMPARE(edit->toPlainText(), notes);
+        QVERIFY(edit->isVisible());
     }
 
     // The central store cannot be reached: the switch is refused with the reason and the

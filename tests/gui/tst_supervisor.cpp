@@ -19,6 +19,7 @@
 #include "ui/history/requestdetaildialog.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/supervisor/drilldowndialog.h"
+#include "ui/supervisor/kpitexts.h"
 #include "ui/supervisor/supervisorworkspace.h"
 #include "ui/supervisor/wallboard.h"
 
@@ -371,6 +372,49 @@ private slots:
                 QApplication::processEvents();
             }
         }
+    }
+
+    // The wallboard's lobby page: today's walk-ins, the waits and the time at the counter,
+    // from the same queue the counters work (never a ticket number or a name).
+    void wallboardShowsTheLobbyToday()
+    {
+        StoreContext store(m_store->db(), QStringLiteral("sam"), AgentRole::Supervisor);
+        const QTimeZone zone("America/New_York");
+        QDateTime now = test::startWithinCityToday(zone, 600);
+        store.lobby.setClock([&now] { return now; });
+        const QString category = store.lobby.categories().value(0);
+        const CheckIn visitor{category, {}, QStringLiteral("es"), {}, QStringLiteral("Zelda")};
+        QVERIFY(store.lobby.issue(visitor).ok());
+        now = now.addSecs(60);
+        const auto second = store.lobby.issue(visitor);
+        QVERIFY(second.ok());
+        now = now.addSecs(240); // the first visitor waited 300 s
+        std::optional<Result<LobbyTicket>> called;
+        store.lobby.callNext({QStringLiteral("4"), {}},
+                             [&called](Result<LobbyTicket> r) { called = std::move(r); });
+        QVERIFY(called && called->ok());
+        now = now.addSecs(120); // and was served in 120 s
+        QVERIFY(store.lobby.serve(QStringLiteral("4"), Outcome::InformationGiven, {}, {}, {}).ok());
+
+        Wallboard wall(supervisorContextOf(store, [&now] { return now; }), WallboardSettings{});
+        QCOMPARE(wall.figure(QStringLiteral("lobby_visitors")), QStringLiteral("2"));
+        QCOMPARE(wall.figure(QStringLiteral("lobby_unserved")), QStringLiteral("1"));
+        QCOMPARE(wall.figure(QStringLiteral("lobby_wait")), kpitexts::duration(300.0));
+        QCOMPARE(wall.figure(QStringLiteral("lobby_wait_p90")), kpitexts::duration(300.0));
+        QCOMPARE(wall.figure(QStringLiteral("lobby_service")), kpitexts::duration(120.0));
+        QCOMPARE(wall.figure(QStringLiteral("lobby_no_shows")), QStringLiteral("0"));
+        const QString shown = wall.texts().join(u'\n');
+        QVERIFY(!shown.contains(u"Zelda"));
+        QVERIFY(!shown.contains(second.value().ticket.number));
+
+        // A second call at another counter reaches the wall with the store's change.
+        now = now.addSecs(60);
+        called.reset();
+        store.lobby.callNext({QStringLiteral("5"), {}},
+                             [&called](Result<LobbyTicket> r) { called = std::move(r); });
+        QVERIFY(called && called->ok());
+        QTRY_COMPARE(wall.figure(QStringLiteral("lobby_unserved")), QStringLiteral("1"));
+        QTRY_COMPARE(wall.figure(QStringLiteral("lobby_wait")), kpitexts::duration(360.0));
     }
 };
 

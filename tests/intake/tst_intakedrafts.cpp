@@ -165,6 +165,37 @@ private slots:
         QCOMPARE(left.first().id, QStringLiteral("intake:bob"));
     }
 
+    // The wrap-up begun (the outcome chosen, the transfer, the notes typed) is part of the
+    // draft: parked for another agent and back with its agent; the next agent starts clean.
+    void theWrapUpBegunIsKeptInTheDraft()
+    {
+        Desk desk(m_store->db(), &m_now);
+        IntakeSession &s = desk.session;
+        QVERIFY(s.startContact().ok());
+        s.setCallerTyped(QStringLiteral("617 555 0100"), QStringLiteral("Rosa"), QString());
+        s.setOutcome(Outcome::ColdTransfer);
+        s.setTransferTo(QStringLiteral("Parking clerk"));
+        s.setWrapUpNotes(QStringLiteral("Wants a call back about the permit"));
+        QVERIFY(s.park().ok());
+        QCOMPARE(s.wrapUpNotes(), QString());
+        QCOMPARE(s.outcome(), std::nullopt);
+
+        desk.service.setAgent(QStringLiteral("bob"));
+        QVERIFY(!s.restoreDraft());
+        QVERIFY(s.startContact().ok());
+        QCOMPARE(s.wrapUpNotes(), QString());
+        QCOMPARE(s.transferTo(), QString());
+        QVERIFY(s.park().ok());
+
+        desk.service.setAgent(QStringLiteral("ana"));
+        QVERIFY(s.restoreDraft());
+        QCOMPARE(s.outcome(), std::optional(Outcome::ColdTransfer));
+        QCOMPARE(s.transferTo(), QStringLiteral("Parking clerk"));
+        QCOMPARE(s.wrapUpNotes(), QStringLiteral("Wants a call back about the permit"));
+        QVERIFY(s.endContact(s.wrapUpNotes()).ok());
+        QCOMPARE(s.wrapUpNotes(), QString());
+    }
+
     // The one draft kept before drafts were per agent goes to the first agent who signs in,
     // and becomes theirs (the next agent does not get it too).
     void theDraftOfBeforeGoesToTheFirstAgent()

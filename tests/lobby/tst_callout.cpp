@@ -1,7 +1,8 @@
 // The display board's spoken call-out, without audio: the words said for a call in English
 // and in Spanish (the ticket spelled out), and a board whose speech engine is missing keeps
 // showing every call, announces each new call and recall (what would be said), never the calls
-// already on the board when it starts, and never blocks.
+// already on the board when it starts, and never blocks; the visitor's language is said first;
+// a voice is chosen by name (with Flite when it is installed).
 
 #include "models/lobby/lobbyservice.h"
 #include "models/store/eventstore.h"
@@ -12,6 +13,24 @@
 #include <QTest>
 
 using namespace civicdesk;
+
+namespace {
+
+// A lobby queue on a store of its own, as a board's PC has.
+struct Lobby
+{
+    test::TempStore store;
+    EventStore events{store.db()};
+    LobbyService lobby{store.db(), events, QStringLiteral("lena")};
+
+    Lobby()
+    {
+        events.setRole(AgentRole::Lobby);
+        lobby.setCategories({QStringLiteral("Animals"), QStringLiteral("Food")});
+    }
+};
+
+} // namespace
 
 class TestCallOut : public QObject
 {
@@ -44,11 +63,9 @@ private slots:
 
     void aBoardWithoutAnEngineShowsAndAnnouncesEveryCall()
     {
-        test::TempStore store;
-        EventStore events(store.db());
-        events.setRole(AgentRole::Lobby);
-        LobbyService lobby(store.db(), events, QStringLiteral("lena"));
-        lobby.setCategories({QStringLiteral("Animals"), QStringLiteral("Food")});
+        Lobby queue;
+        test::TempStore &store = queue.store;
+        LobbyService &lobby = queue.lobby;
         const auto call = [&lobby](const QString &counter) {
             bool done = false;
             lobby.callNext({counter, {}}, [&done](Result<LobbyTicket> r) { done = r.ok(); });
@@ -81,6 +98,51 @@ private slots:
         QVERIFY(lobby.recall(QStringLiteral("1")).ok());
         board.refresh();
         QCOMPARE(callOut.lastTexts().first(), QStringLiteral("Ticket B 0 0 1, counter 1"));
+    }
+
+    void theVisitorsLanguageIsSpokenFirst()
+    {
+        Lobby queue;
+        test::TempStore &store = queue.store;
+        LobbyService &lobby = queue.lobby;
+        CallOut callOut(QStringLiteral("no-such-engine"));
+        DisplayBoard board(lobby.repository(), store.db().changes());
+        board.setCallOut(&callOut);
+        board.refresh();
+        QVERIFY(lobby.issue({QStringLiteral("Animals"), {}, QStringLiteral("es"), {}, {}}).ok());
+        bool called = false;
+        lobby.callNext({QStringLiteral("3"), {}},
+                       [&called](Result<LobbyTicket> r) { called = r.ok(); });
+        QVERIFY(called);
+        QTRY_COMPARE(callOut.lastTexts(),
+                     QStringList({QStringLiteral("Turno A 0 0 1, ventanilla 3"),
+                                  QStringLiteral("Ticket A 0 0 1, counter 3")}));
+        callOut.announce(QStringLiteral("A002"), QStringLiteral("1"), QStringLiteral("en"));
+        QCOMPARE(callOut.lastTexts().first(), QStringLiteral("Ticket A 0 0 2, counter 1"));
+    }
+
+    void aVoiceIsChosenByNameOrRefusedWithTheNamesThereAre()
+    {
+        CallOut silent(QStringLiteral("no-such-engine"));
+        QVERIFY(silent.setVoice({}).ok());
+        const Status none = silent.setVoice(QStringLiteral("slt"));
+        QVERIFY(!none.ok());
+        QVERIFY2(none.error().message.contains(u"no-such-engine"),
+                 qPrintable(none.error().message));
+        if (!CallOut::builtWithSpeech())
+            QSKIP("built without Qt TextToSpeech");
+        CallOut flite(QStringLiteral("flite"));
+        if (!flite.available())
+            QSKIP(qPrintable(flite.status()));
+        const QStringList voices = flite.voiceNames();
+        QVERIFY(!voices.isEmpty());
+        QVERIFY(flite.setVoice(voices.last()).ok());
+        QCOMPARE(flite.voice(), voices.last());
+        const Status unknown = flite.setVoice(QStringLiteral("no-such-voice"));
+        QVERIFY(!unknown.ok());
+        QVERIFY2(unknown.error().message.contains(voices.last()),
+                 qPrintable(unknown.error().message));
+        QCOMPARE(flite.voice(), voices.last()); // unchanged
     }
 };
 

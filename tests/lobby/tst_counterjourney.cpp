@@ -159,6 +159,8 @@ private slots:
         QCOMPARE(waiting.first().category, store.lobby.categories().first());
         auto *wait = kiosk.findChild<QLabel *>(QStringLiteral("kioskTicketWaitLabel"));
         QVERIFY2(wait->text().contains(u"Personas delante de usted: 0"), qPrintable(wait->text()));
+        // Nobody ahead: "shortly", never "about 0 minutes".
+        QVERIFY2(wait->text().contains(u"Le llamarán en breve."), qPrintable(wait->text()));
         // The ticket is printed: on the default printer, or as a PDF when none is set.
         if (QPrinterInfo::defaultPrinter().isNull())
             QCOMPARE(kiosk.lastPrinted(),

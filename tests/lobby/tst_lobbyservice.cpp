@@ -113,6 +113,81 @@ private slots:
         QCOMPARE(issue(QStringLiteral("Food")).number, QStringLiteral("B001"));
     }
 
+    void aNumberIsGivenOncePerDay()
+    {
+        // Another PC's ticket with a number this one gave: the store refuses it, whoever asks.
+        const LobbyTicket mine = issue(QStringLiteral("Food"));
+        const qint64 before = events();
+        const Event other =
+            Event::make(QStringLiteral("ticket"), Event::newId(), QStringLiteral("ticket.issued"),
+                        {{QStringLiteral("number"), mine.number},
+                         {QStringLiteral("category"), QStringLiteral("Food")},
+                         {QStringLiteral("seq"), 1},
+                         {QStringLiteral("day"), mine.day},
+                         {QStringLiteral("language"), QStringLiteral("en")}},
+                        QStringLiteral("kiosk2"), QStringLiteral("K7QMX"), m_now);
+        const auto refused = m_events->append(other);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("conflict"));
+        QCOMPARE(events(), before);
+        QVERIFY(!m_lobby->repository().ticket(other.entityId));
+    }
+
+    void withACentralStoreTheStoreDecidesTheNumber()
+    {
+        ScriptedArbiter arbiter;
+        m_lobby->setArbiter(&arbiter);
+        // B001 and B002 were given by other kiosks a moment ago (not pulled here yet).
+        arbiter.verdicts = {CallArbiter::Verdict::Refused, CallArbiter::Verdict::Refused,
+                            CallArbiter::Verdict::Accepted};
+        const qint64 before = events();
+        std::optional<Result<IssuedTicket>> answer;
+        m_lobby->issue(checkIn(QStringLiteral("Food")),
+                       [&answer](Result<IssuedTicket> r) { answer = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000));
+        QVERIFY2(answer->ok(), qPrintable(answer->ok() ? QString() : answer->error().message));
+        QCOMPARE(answer->value().ticket.number, QStringLiteral("B003"));
+        QCOMPARE(arbiter.submitted.size(), 3);
+        QCOMPARE(events(), before + 1); // only the number the store accepted is in the log
+        QCOMPARE(m_lobby->repository().waiting().size(), 1);
+
+        // The store does not answer: the kiosk gives a number of its own, marked with its code,
+        // that no other PC can give.
+        arbiter.verdicts = {CallArbiter::Verdict::Unreachable};
+        answer.reset();
+        m_lobby->issue(checkIn(QStringLiteral("Food")),
+                       [&answer](Result<IssuedTicket> r) { answer = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000));
+        QVERIFY(answer->ok());
+        const QString device = m_store->db().deviceCode().value();
+        QCOMPARE(answer->value().ticket.number, QString(QStringLiteral("B004-") + device));
+        QVERIFY(answer->value().ticket.issuedHere);
+
+        // Bad input asks nobody and writes nothing.
+        arbiter.submitted.clear();
+        answer.reset();
+        m_lobby->issue(checkIn(QStringLiteral("Parking tickets")),
+                       [&answer](Result<IssuedTicket> r) { answer = std::move(r); });
+        QVERIFY(answer.has_value());
+        QCOMPARE(answer->error().code, QStringLiteral("lobby.category"));
+        QVERIFY(arbiter.submitted.isEmpty());
+    }
+
+    void aStoreThatRefusesEveryNumberIsAClearError()
+    {
+        ScriptedArbiter arbiter;
+        m_lobby->setArbiter(&arbiter);
+        arbiter.verdicts.assign(60, CallArbiter::Verdict::Refused);
+        const qint64 before = events();
+        std::optional<Result<IssuedTicket>> answer;
+        m_lobby->issue(checkIn(QStringLiteral("Food")),
+                       [&answer](Result<IssuedTicket> r) { answer = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000));
+        QCOMPARE(answer->error().code, QStringLiteral("lobby.number"));
+        QVERIFY(answer->error().message.contains(u"scripted"));
+        QCOMPARE(events(), before);
+    }
+
     void badCheckInWritesNothing()
     {
         const qint64 before = events();

@@ -236,6 +236,29 @@ private slots:
         QVERIFY2(info.contains(QStringLiteral("Page size:       227 x")), qPrintable(info));
     }
 
+    // A number given while the central store could not be asked carries the kiosk's device
+    // code; it is printed smaller, whole on one line of the 80 mm slip.
+    void anOfflineNumberStaysWholeOnTheSlip()
+    {
+        TicketSlip slip;
+        slip.cityName = QStringLiteral("Boston");
+        slip.number = QStringLiteral("B012-K7QMX");
+        slip.category = QStringLiteral("Street lights");
+        slip.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC);
+        const QString pdf = m_dir.filePath(QStringLiteral("offline-ticket.pdf"));
+        QVERIFY(TicketSlipPrinter::printPdf(slip, pdf).ok());
+        const QString text =
+            run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+                QStringLiteral("poppler-utils"));
+        QVERIFY2(text.contains(QStringLiteral("B012-K7QMX")), qPrintable(text));
+        // No wait expected: "shortly", never "about 0 minutes".
+        QVERIFY2(words(text).contains(QStringLiteral("You will be called shortly")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("0 minutes")), qPrintable(text));
+        QVERIFY(TicketSlipPrinter::numberPoints(slip.number, 40) < 40);
+        QCOMPARE(TicketSlipPrinter::numberPoints(QStringLiteral("B012"), 40), 40);
+    }
+
     void aTicketWithNoPlaceToGoIsAClearError()
     {
         if (!QPrinterInfo::defaultPrinter().isNull())

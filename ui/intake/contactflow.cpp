@@ -170,6 +170,7 @@ bool ContactFlow::parkForAnotherAgent()
 {
     m_p.drafts.cancel();
     copyFormToSession(m_w.request, m_session);
+    m_session.setWrapUpNotes(m_w.wrapUp.notesEdit()->toPlainText());
     m_session.recordFormSteps();
     if (const Status parked = m_session.park(); !parked) {
         m_p.messages.show(
@@ -207,6 +208,11 @@ void ContactFlow::restoreDraft()
     if (location)
         m_w.request.locationBox()->setLocation(*location);
     copyFormToSession(m_w.request, m_session);
+    // A wrap-up begun before another agent took the PC comes back open, as it was left.
+    if (m_session.contactRunning() && (m_session.outcome() || !m_session.wrapUpNotes().isEmpty())) {
+        m_w.wrapUp.notesEdit()->setPlainText(m_session.wrapUpNotes());
+        m_w.wrapUp.show();
+    }
     // The candidates are looked up again: others may have reported the same place meanwhile.
     m_p.nearby.refresh();
     emit formRestored();

@@ -83,13 +83,52 @@ bool CallOut::available() const
     return m_speech != nullptr;
 }
 
-void CallOut::announce(const QString &ticket, const QString &counter)
+QStringList CallOut::voiceNames() const
+{
+    QStringList names;
+#ifdef CIVICDESK_WITH_SPEECH
+    if (!m_speech)
+        return names;
+    const QLocale before = m_speech->locale();
+    for (const QLocale &locale : m_speech->availableLocales()) {
+        m_speech->setLocale(locale);
+        for (const QVoice &voice : m_speech->availableVoices()) {
+            if (!names.contains(voice.name()))
+                names.append(voice.name());
+        }
+    }
+    m_speech->setLocale(before);
+#endif
+    return names;
+}
+
+Status CallOut::setVoice(const QString &name)
+{
+    const QString wanted = name.trimmed();
+    if (!wanted.isEmpty() && !m_speech)
+        return makeError(QStringLiteral("callout.voice"),
+                         tr("The voice \"%1\" cannot be used: %2.").arg(wanted, m_status));
+    const QStringList names = voiceNames();
+    if (!wanted.isEmpty() && !names.contains(wanted))
+        return makeError(QStringLiteral("callout.voice"),
+                         tr("The speech engine %1 has no voice \"%2\". Its voices: %3.")
+                             .arg(m_status, wanted, names.join(QStringLiteral(", "))));
+    m_voice = wanted;
+    if (m_speech)
+        qCInfo(lcCallOut, "voice %s", m_voice.isEmpty() ? "default" : qPrintable(m_voice));
+    return Ok{};
+}
+
+void CallOut::announce(const QString &ticket, const QString &counter, const QString &language)
 {
     m_lastTexts.clear();
-    for (const QString &language : {QStringLiteral("en"), QStringLiteral("es")}) {
-        const QString said = text(ticket, counter, language);
+    const QStringList order = language == u"es"
+                                  ? QStringList{QStringLiteral("es"), QStringLiteral("en")}
+                                  : QStringList{QStringLiteral("en"), QStringLiteral("es")};
+    for (const QString &spoken : order) {
+        const QString said = text(ticket, counter, spoken);
         m_lastTexts.append(said);
-        m_queue.append(language + u'\t' + said);
+        m_queue.append(spoken + u'\t' + said);
     }
     if (!m_speech) {
         m_queue.clear();
@@ -113,6 +152,12 @@ void CallOut::sayNext()
     const QString language = next.section(u'\t', 0, 0);
     m_speech->setLocale(language == u"es" ? QLocale(QLocale::Spanish, QLocale::UnitedStates)
                                           : QLocale(QLocale::English, QLocale::UnitedStates));
+    if (!m_voice.isEmpty()) {
+        for (const QVoice &voice : m_speech->availableVoices()) {
+            if (voice.name() == m_voice)
+                m_speech->setVoice(voice);
+        }
+    }
     m_speech->say(next.section(u'\t', 1));
 #endif
 }

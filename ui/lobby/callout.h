@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/domain/result.h"
+
 #include <QObject>
 #include <QStringList>
 
@@ -7,8 +9,9 @@ class QTextToSpeech;
 
 namespace civicdesk {
 
-// The display board's spoken call-out: "Ticket A 0 1 2, counter 3", then the same in Spanish
-// ("Turno A 0 1 2, ventanilla 3"), through Qt TextToSpeech. Off unless the board is started
+// The display board's spoken call-out: "Ticket A 0 1 2, counter 3" and the same in Spanish
+// ("Turno A 0 1 2, ventanilla 3"), the visitor's language first, through Qt TextToSpeech, in a
+// voice of the site's choice (--speak-voice). Off unless the board is started
 // with --speak-calls. Speaking never blocks the board: without the module (built without
 // qt6-speech-dev), without an engine, or when the engine fails, the board stays silent and a
 // log line says why, once.
@@ -30,8 +33,17 @@ public:
     bool available() const;
     // The engine in use, or why there is none.
     QString status() const { return m_status; }
-    // Says the call in English, then in Spanish (queued behind what is being said).
-    void announce(const QString &ticket, const QString &counter);
+    // The names of the engine's voices, in every language it speaks (empty without an engine).
+    QStringList voiceNames() const;
+    // Speaks with the engine's voice of this name in each language that has it (the others keep
+    // the language's default voice); empty: the defaults. Refused, with the names there are,
+    // when the engine has no voice of that name.
+    Status setVoice(const QString &name);
+    QString voice() const { return m_voice; }
+    // Says the call in the visitor's language (en, es), then in the other one (queued behind
+    // what is being said).
+    void announce(const QString &ticket, const QString &counter,
+                  const QString &language = QStringLiteral("en"));
     // The texts announced last (what was, or would have been, said).
     QStringList lastTexts() const { return m_lastTexts; }
 
@@ -42,6 +54,7 @@ private:
     QString m_status;
     QStringList m_queue; // "language\ttext"
     QStringList m_lastTexts;
+    QString m_voice;
     bool m_warned = false;
 };
 

@@ -3,6 +3,7 @@
 #include "models/lobby/lobbyrepository.h"
 #include "models/store/storechanges.h"
 #include "ui/lobby/callout.h"
+#include "ui/lobby/ticketslip.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -12,6 +13,9 @@
 namespace civicdesk {
 
 namespace {
+
+// The ticket now served: the size of "A012"; a longer number is shown smaller.
+constexpr int NowPoints = 120;
 
 QLabel *label(QWidget *parent, const QString &name, int points, const QString &color,
               bool bold = true)
@@ -54,7 +58,7 @@ DisplayBoard::DisplayBoard(const LobbyRepository &lobby, StoreChanges &changes, 
         label(this, QStringLiteral("nowCounterCaption"), 24, QStringLiteral("#ffffff"), false);
     counterCaption->setText(tr("Counter") + QStringLiteral(" · Ventanilla"));
     m_nowTicket =
-        label(this, QStringLiteral("nowServingTicketLabel"), 120, QStringLiteral("#ffd400"));
+        label(this, QStringLiteral("nowServingTicketLabel"), NowPoints, QStringLiteral("#ffd400"));
     m_nowCounter =
         label(this, QStringLiteral("nowServingCounterLabel"), 120, QStringLiteral("#ffffff"));
     now->addWidget(ticketCaption, 0, 0);
@@ -102,6 +106,9 @@ void DisplayBoard::refresh()
         m_nowCounter->clear();
     } else {
         m_nowTicket->setText(calls.first().number);
+        QFont font = m_nowTicket->font();
+        font.setPointSize(TicketSlipPrinter::numberPoints(calls.first().number, NowPoints));
+        m_nowTicket->setFont(font);
         m_nowCounter->setText(calls.first().counter);
         m_nowTicket->setAccessibleName(
             tr("Ticket %1 to counter %2").arg(calls.first().number, calls.first().counter));
@@ -113,7 +120,7 @@ void DisplayBoard::refresh()
                         : calls.first().id + u'@' +
                               QString::number(calls.first().lastCalledAt.toMSecsSinceEpoch());
     if (m_callOut && m_lastCall && *m_lastCall != newest && !calls.isEmpty())
-        m_callOut->announce(calls.first().number, calls.first().counter);
+        m_callOut->announce(calls.first().number, calls.first().counter, calls.first().language);
     m_lastCall = newest;
     for (int i = 0; i < m_recent.size(); ++i) {
         QLabel *row = m_recent.at(i);

@@ -7,6 +7,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -36,10 +37,16 @@ const char *const TicketTitle = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "You
 const char *const Wait =
     QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "People ahead of you: %1. Expected wait: about %2 "
                                                 "minutes.\nWatch the screen for your number.");
+const char *const WaitSoon =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "People ahead of you: %1. You will be called "
+                                                "shortly.\nWatch the screen for your number.");
 const char *const Done = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Done");
 const char *const Back = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Back");
 const char *const NotPrinted = QT_TRANSLATE_NOOP(
     "civicdesk::KioskWindow", "The ticket could not be printed: please remember your number.");
+
+// The ticket number's size ("A012"; a longer number is shown smaller).
+constexpr int NumberPoints = 110;
 
 QLabel *title(QWidget *parent, const QString &name, int points = 28)
 {
@@ -167,7 +174,7 @@ KioskWindow::KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *
     auto *ticketPage = new QWidget(m_pages);
     auto *tv = new QVBoxLayout(ticketPage);
     m_ticketTitle = title(ticketPage, QStringLiteral("kioskTicketTitleLabel"));
-    m_ticketNumber = title(ticketPage, QStringLiteral("kioskTicketNumberLabel"), 110);
+    m_ticketNumber = title(ticketPage, QStringLiteral("kioskTicketNumberLabel"), NumberPoints);
     m_ticketNumber->setStyleSheet(QStringLiteral("color: #10243f;"));
     m_ticketWait = title(ticketPage, QStringLiteral("kioskTicketWaitLabel"), 20);
     m_done = bigButton(QStringLiteral("kioskDoneButton"), ticketPage);
@@ -268,19 +275,39 @@ void KioskWindow::showPage(Page page)
 
 void KioskWindow::issue()
 {
+    // With a central store the number is the store's: one press, one answer.
+    if (m_issuing)
+        return;
+    m_issuing = true;
+    m_getTicket->setEnabled(false);
     m_checkIn.name = m_name->text();
-    auto issued = m_lobby.issue(m_checkIn);
+    const QPointer<KioskWindow> self(this);
+    m_lobby.issue(m_checkIn, [self](Result<IssuedTicket> issued) {
+        if (self)
+            self->issued(issued);
+    });
+}
+
+void KioskWindow::issued(const Result<IssuedTicket> &issued)
+{
+    m_issuing = false;
+    m_getTicket->setEnabled(true);
     if (!issued) {
         m_error->setText(issued.error().message);
+        m_getTicket->setFocus(Qt::OtherFocusReason);
         return;
     }
     const VisitorText t(m_language);
     m_lastNumber = issued.value().ticket.number;
     m_ticketNumber->setText(m_lastNumber);
+    QFont font = m_ticketNumber->font();
+    font.setPointSize(TicketSlipPrinter::numberPoints(m_lastNumber, NumberPoints));
+    m_ticketNumber->setFont(font);
     m_ticketNumber->setAccessibleName(m_lastNumber);
-    m_ticketWait->setText(t(Context, Wait)
-                              .arg(issued.value().ahead)
-                              .arg((issued.value().estimatedWaitSeconds + 59) / 60));
+    // "About 0 minutes" (or 1 minutes) reads wrong: within a minute, "shortly".
+    const qint64 minutes = (issued.value().estimatedWaitSeconds + 59) / 60;
+    m_ticketWait->setText(minutes <= 1 ? t(Context, WaitSoon).arg(issued.value().ahead)
+                                       : t(Context, Wait).arg(issued.value().ahead).arg(minutes));
     showPage(TicketPage);
     printTicket(issued.value());
     emit ticketIssued(issued.value());

@@ -53,6 +53,7 @@ private:
     void chooseLanguage(const QString &language);
     void retranslate();
     void issue();
+    void issued(const Result<IssuedTicket> &issued);
     void printTicket(const IssuedTicket &issued);
     void showPage(Page page);
 
@@ -64,6 +65,7 @@ private:
     QString m_ticketFolder;
     QString m_timeZone;
     QString m_lastPrinted;
+    bool m_issuing = false; // asking the central store for a number
     QStackedWidget *m_pages;
     QLabel *m_welcome;
     QPushButton *m_english;

@@ -18,6 +18,8 @@ const char *const Taken = QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "Taken at %
 const char *const Ahead = QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "People ahead of you: %1");
 const char *const Wait =
     QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "Expected wait: about %1 minutes");
+const char *const WaitSoon =
+    QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "You will be called shortly");
 const char *const Watch =
     QT_TRANSLATE_NOOP("civicdesk::TicketSlip", "Please wait until your number appears on the "
                                                "screen with the counter to go to.");
@@ -37,6 +39,12 @@ QString fileNameOf(const TicketSlip &slip)
 
 } // namespace
 
+int TicketSlipPrinter::numberPoints(const QString &number, int points)
+{
+    constexpr qsizetype Usual = 6; // "A012", "AB1000"
+    return number.size() <= Usual ? points : int(points * Usual / number.size());
+}
+
 QString TicketSlipPrinter::html(const TicketSlip &slip)
 {
     const VisitorText text(slip.language);
@@ -48,7 +56,9 @@ QString TicketSlipPrinter::html(const TicketSlip &slip)
         "<html><body style=\"font-family: sans-serif; font-size: 11pt\"><div align=\"center\">");
     html += QStringLiteral("<p><b>%1</b></p>").arg(esc(slip.cityName));
     html += QStringLiteral("<p>%1</p>").arg(esc(t(Title)));
-    html += QStringLiteral("<p style=\"font-size: 40pt; font-weight: bold; margin: 0\">%1</p>")
+    html += QStringLiteral("<p style=\"font-size: %1pt; font-weight: bold; margin: 0; "
+                           "white-space: pre\">%2</p>")
+                .arg(numberPoints(slip.number, 40))
                 .arg(esc(slip.number));
     html += QStringLiteral("<p>%1<br/>%2</p>")
                 .arg(esc(t(Reason)).arg(esc(slip.category)),
@@ -56,7 +66,7 @@ QString TicketSlipPrinter::html(const TicketSlip &slip)
     const qint64 minutes = (slip.expectedWaitSeconds + 59) / 60;
     html += QStringLiteral("<p>%1<br/><b>%2</b></p>")
                 .arg(esc(t(Ahead)).arg(locale.toString(slip.ahead)),
-                     esc(t(Wait)).arg(locale.toString(minutes)));
+                     minutes <= 1 ? esc(t(WaitSoon)) : esc(t(Wait)).arg(locale.toString(minutes)));
     html += QStringLiteral("<p>%1</p></div></body></html>").arg(esc(t(Watch)));
     return html;
 }

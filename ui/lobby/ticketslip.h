@@ -30,6 +30,10 @@ public:
     static Status printPdf(const TicketSlip &slip, const QString &path);
     // Answers where it went: the printer, or the PDF's path in `folder`.
     static Result<QString> printOrSave(const TicketSlip &slip, const QString &folder);
+    // The size a ticket number is shown at where `points` suits "A012": a longer one (a number
+    // given offline, B012-K7QMX) smaller, so it stays whole on one line of the slip, the kiosk
+    // and the board.
+    static int numberPoints(const QString &number, int points);
 };
 
 } // namespace civicdesk

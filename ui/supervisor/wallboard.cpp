@@ -3,6 +3,7 @@
 #include "models/store/database.h"
 #include "models/supervision/backlogfigures.h"
 #include "models/supervision/helpflags.h"
+#include "models/supervision/lobbyfigures.h"
 #include "models/supervision/phone/phonefigures.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
@@ -72,6 +73,9 @@ Wallboard::Wallboard(const SupervisorContext &context, const WallboardSettings &
     addPage(tr("Overdue requests by department"), departments);
     addPage(tr("Phone system today"), {QStringLiteral("offered"), QStringLiteral("service_level"),
                                        QStringLiteral("abandoned"), QStringLiteral("asa")});
+    addPage(tr("Lobby today"), {QStringLiteral("lobby_visitors"), QStringLiteral("lobby_unserved"),
+                                QStringLiteral("lobby_wait"), QStringLiteral("lobby_wait_p90"),
+                                QStringLiteral("lobby_service"), QStringLiteral("lobby_no_shows")});
     m_updated->setObjectName(QStringLiteral("wallboardUpdatedLabel"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(40, 30, 40, 20);
@@ -199,6 +203,7 @@ void Wallboard::refresh()
     }
     const KpiReport &r = report.value();
     showPhone(filter.period);
+    showLobby(filter.period);
     const QLocale locale;
     const qsizetype flags = m_context.helpFlags.open().size();
     set(QStringLiteral("contacts"), locale.toString(r.contacts), Level::Plain, tr("Contacts"));
@@ -314,6 +319,29 @@ void Wallboard::showPhone(const KpiPeriod &today)
         tr("Abandoned"));
     set(QStringLiteral("asa"), kpitexts::duration(f.total.asaSeconds()), Level::Plain,
         tr("Average speed of answer"));
+}
+
+void Wallboard::showLobby(const KpiPeriod &today)
+{
+    // The walk-in lobby's day (models/supervision/lobbyfigures.h): counts and times only.
+    auto lobby = LobbyFigures(m_context.database).report(today);
+    const LobbyFiguresReport r = lobby ? lobby.value() : LobbyFiguresReport{};
+    const QLocale locale;
+    const auto seconds = [](std::optional<qint64> s) {
+        return s ? std::optional<double>(double(*s)) : std::nullopt;
+    };
+    set(QStringLiteral("lobby_visitors"), locale.toString(r.visitors), Level::Plain,
+        tr("Lobby visitors"));
+    set(QStringLiteral("lobby_unserved"), locale.toString(r.unserved), Level::Plain,
+        tr("Still in the lobby"));
+    set(QStringLiteral("lobby_wait"), kpitexts::duration(r.wait.average), Level::Plain,
+        tr("Average wait"));
+    set(QStringLiteral("lobby_wait_p90"), kpitexts::duration(seconds(r.wait.p90)), Level::Plain,
+        tr("Wait, 90th percentile"));
+    set(QStringLiteral("lobby_service"), kpitexts::duration(r.service.average), Level::Plain,
+        tr("Average time at the counter"));
+    set(QStringLiteral("lobby_no_shows"), locale.toString(r.noShows),
+        r.noShows > 0 ? Level::Warning : Level::Plain, tr("No-shows"));
 }
 
 void Wallboard::nextPage()

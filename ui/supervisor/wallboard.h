@@ -22,7 +22,8 @@ class BacklogFigures;
 // counts, rates and department codes. Counts again shortly after every change to the store
 // (an event written here or pulled from the central store) and every half minute (time moves
 // requests into "overdue"); today's contact figures follow the events incrementally
-// (TodayFigures). A page shows the phone system's figures of today (interval reports).
+// (TodayFigures). A page shows the phone system's figures of today (interval reports), one the
+// walk-in lobby's (visitors, waits, time at the counter, no-shows; never a ticket or a name).
 class Wallboard : public QWidget
 {
     Q_OBJECT
@@ -47,7 +48,8 @@ public:
     int pageCount() const;
     // A tile's figure and colour level, by key (contacts, handle, transfer, information, fcr,
     // opened, sla, open, overdue, due_soon, help; dept0..dept5 on the department page;
-    // offered, service_level, abandoned, asa on the phone system's page).
+    // offered, service_level, abandoned, asa on the phone system's page; lobby_visitors,
+    // lobby_unserved, lobby_wait, lobby_wait_p90, lobby_service, lobby_no_shows on the lobby's).
     QString figure(const QString &key) const;
     Level level(const QString &key) const;
     // Every text the wall shows (tests check it holds no personal data).
@@ -71,6 +73,7 @@ private:
     // that the longest fits its third of the width: no figure runs into the next.
     void fitToScreen();
     void resizeEvent(QResizeEvent *event) override;
+    void showLobby(const KpiPeriod &today);
 
     SupervisorContext m_context;
     WallboardSettings m_settings;

@@ -96,6 +96,19 @@ Status apply(QSqlDatabase &db, const Event &e)
     const qint64 at = e.clientTime.toMSecsSinceEpoch();
     const QString counter = str(e, u"counter").trimmed();
     if (e.kind == u"ticket.issued") {
+        // One number per day: the central store refuses a number another PC gave first, and
+        // the kiosk that asked takes the next one (LobbyService::issue).
+        QSqlQuery given(db);
+        if (auto s = sql::exec(given,
+                               QStringLiteral("SELECT 1 FROM lobby_tickets WHERE day = ? AND "
+                                              "number = ? AND id <> ?"),
+                               {str(e, u"day"), str(e, u"number"), e.entityId});
+            !s)
+            return s;
+        if (given.next())
+            return makeError(QStringLiteral("conflict"),
+                             ProjectionText::tr("Ticket number %1 is already given today.")
+                                 .arg(str(e, u"number")));
         const QString accessibility = str(e, u"accessibility").trimmed();
         return exec(db,
                     QStringLiteral(
