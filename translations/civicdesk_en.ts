@@ -8834,6 +8834,10 @@ Watch the screen for your number.</translation>
         <comment>generic status · the city&apos;s own status word</comment>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>The request was closed</source>
+        <translation>The request was closed</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::RequestSubmitter</name>

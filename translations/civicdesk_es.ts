@@ -8834,6 +8834,10 @@ Esté atento a su número en la pantalla.</translation>
         <comment>generic status · the city&apos;s own status word</comment>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>The request was closed</source>
+        <translation>Se cerró la solicitud</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::RequestSubmitter</name>

@@ -160,6 +160,8 @@ QString callbackOutcome(const QString &outcome)
         return QCoreApplication::translate("civicdesk::RequestListModel", "No answer");
     if (outcome == u"not_needed")
         return QCoreApplication::translate("civicdesk::RequestListModel", "No longer needed");
+    if (outcome == u"request_closed")
+        return QCoreApplication::translate("civicdesk::RequestListModel", "The request was closed");
     return outcome;
 }
 

@@ -25,6 +25,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -33,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <time.h>
 
 using namespace civicdesk;
 
@@ -244,9 +246,20 @@ private slots:
         QCOMPARE(find<QLineEdit>(window.get(), "callerNameLineEdit")->text(),
                  QStringLiteral("Luis Ruiz"));
         QCOMPARE(intake->contactId(), contactId);
-        phone->write(R"({"event":"ended","call_id":"pbx-2000","cause":"abandoned"})"
+        // Said in the city's time, whatever the workstation's zone: 22:30 UTC is 5:30 PM in
+        // Boston (it said 10:30 PM on a PC set to UTC).
+        const QByteArray zoneBefore = qgetenv("TZ");
+        qputenv("TZ", "UTC");
+        tzset();
+        phone->write(R"({"event":"ended","call_id":"pbx-2000","cause":"abandoned",)"
+                     R"("at":"2026-12-07T22:30:00Z"})"
                      "\n");
         QTRY_VERIFY(callLabel->text().contains(QStringLiteral("Missed call from (617) 555-0199")));
+        const QString missedAt = callLabel->text();
+        qputenv("TZ", zoneBefore);
+        tzset();
+        QVERIFY2(missedAt.contains(QLocale().toString(QTime(17, 30), QLocale::ShortFormat)),
+                 qPrintable(missedAt));
         // The caller hangs up: the wrap-up comes up.
         phone->write(R"({"event":"ended","call_id":"pbx-1001","cause":"normal"})"
                      "\n");

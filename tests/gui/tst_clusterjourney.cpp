@@ -24,6 +24,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+#include <time.h>
 
 using namespace civicdesk;
 
@@ -148,6 +150,35 @@ private slots:
         QVERIFY(qAbs(inForce.first().expiresAt.secsTo(posting.addSecs(6 * 3600))) < 120);
         QTRY_COMPARE(j.focusName(), QStringLiteral("clusterTable"));
         qInfo("cluster to known issue: %d keys beyond typed text", j.keys);
+    }
+
+    // The banner says until when in the city's time, whatever the workstation's zone: 22:30 UTC
+    // is 5:30 PM in Boston (a PC set to UTC said 10:30 PM).
+    void theBannerSaysTheExpiryInTheCitysTime()
+    {
+        const QByteArray zoneBefore = qgetenv("TZ");
+        qputenv("TZ", "UTC");
+        tzset();
+        KnownIssue issue;
+        issue.id = QStringLiteral("ki-zone");
+        issue.serviceCode = QStringLiteral("RODENTACT");
+        issue.typeName = QStringLiteral("Rodent activity");
+        issue.agentText = QStringLiteral("Crews are baiting the block.");
+        issue.latitude = 42.35;
+        issue.longitude = -71.06;
+        issue.metres = 200;
+        issue.expiresAt = QDateTime(QDate(2026, 12, 7), QTime(22, 30), QTimeZone::utc());
+        issue.parentNumber = QStringLiteral("CLJ0");
+        KnownIssueBanner banner(QTimeZone("America/New_York"));
+        banner.showFor({issue}, issue.serviceCode, std::pair{42.35, -71.06},
+                       QDateTime(QDate(2026, 12, 7), QTime(20, 0), QTimeZone::utc()));
+        auto *title = banner.findChild<QLabel *>(QStringLiteral("knownIssueTitle"));
+        const QString said = title ? title->text() : QString();
+        qputenv("TZ", zoneBefore);
+        tzset();
+        QVERIFY(banner.issue());
+        QVERIFY2(said.contains(QLocale().toString(QTime(17, 30), QLocale::ShortFormat)),
+                 qPrintable(said));
     }
 
     void callTakerSeesTheBannerAndAttachesWithOneKey()

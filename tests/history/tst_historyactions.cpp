@@ -4,6 +4,7 @@
 #include "models/domain/requestnumber.h"
 #include "models/itemmodels/callbacklistmodel.h"
 #include "models/itemmodels/historyentrymodel.h"
+#include "models/itemmodels/requesttexts.h"
 #include "models/itemmodels/timelinemodel.h"
 #include "models/requests/callbackrepository.h"
 #include "models/requests/requestactions.h"
@@ -234,6 +235,29 @@ private slots:
                     .data()
                     .toString()
                     .startsWith(u"Callback to Ana Ruiz, +16175550142 by "));
+    }
+
+    // A pending callback ends when its request is closed: nobody is asked to call a resident
+    // about work already done (it stayed in the pending list after the request closed).
+    void closingTheRequestEndsItsPendingCallbacks()
+    {
+        RequestActions actions(m_fx->db(), m_fx->events(), QStringLiteral("agent2"));
+        actions.setClock(m_fx->clock());
+        const auto callback = actions.scheduleCallback(m_fx->requestId, m_fx->now().addSecs(3600),
+                                                       QStringLiteral("Tell her the crew date"));
+        QVERIFY(callback.ok());
+        CallbackRepository callbacks(m_fx->db());
+        QCOMPARE(callbacks.pending().size(), 1);
+        actions.setRole(AgentRole::Supervisor);
+        QVERIFY(
+            actions.changeStatus(m_fx->requestId, RequestStatus::Closed, QStringLiteral("resolved"))
+                .ok());
+        QVERIFY(callbacks.pending().isEmpty());
+        const auto ended = callbacks.byId(callback.value());
+        QVERIFY(ended && ended->isDone());
+        QCOMPARE(ended->outcome, QStringLiteral("request_closed"));
+        QCOMPARE(requesttexts::callbackOutcome(ended->outcome),
+                 QStringLiteral("The request was closed"));
     }
 };
 

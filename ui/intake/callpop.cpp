@@ -170,7 +170,7 @@ void CallPop::answered(const QString &callId, const QDateTime &at)
 QString CallPop::missedNote(const QString &number, const QDateTime &at) const
 {
     return tr("Missed call from %1 at %2.")
-        .arg(number, QLocale().toString(at.toLocalTime().time(), QLocale::ShortFormat));
+        .arg(number, QLocale().toString(m_session.inCity(at).time(), QLocale::ShortFormat));
 }
 
 void CallPop::ended(const QString &callId, const QDateTime &at, std::optional<CallEndCause> cause,

@@ -141,7 +141,7 @@ void IntakePanel::buildUi()
     connect(m_callPop, &CallPop::dialRequested, this, &IntakePanel::dialRequested);
 
     // A known issue posted by a supervisor for this type at this place (issue 16).
-    m_knownIssue = new KnownIssueBanner(this);
+    m_knownIssue = new KnownIssueBanner(m_ctx.service.cityZone(), this);
     insertAboveRequest(m_knownIssue);
     m_nearby = new NearbyWatcher(
         *m_session, m_ctx.service, m_ctx.intake, *m_request, *m_knownIssue, *m_follower,

@@ -8,7 +8,8 @@
 
 namespace civicdesk {
 
-KnownIssueBanner::KnownIssueBanner(QWidget *parent) : QFrame(parent)
+KnownIssueBanner::KnownIssueBanner(const QTimeZone &cityZone, QWidget *parent)
+    : QFrame(parent), m_cityZone(cityZone)
 {
     setObjectName(QStringLiteral("knownIssueBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -83,7 +84,7 @@ void KnownIssueBanner::retranslate()
         return;
     m_title->setText(tr("Known issue: %1 · request %2 · until %3")
                          .arg(m_issue->typeName, m_issue->parentNumber,
-                              QLocale().toString(m_issue->expiresAt.toLocalTime().time(),
+                              QLocale().toString(m_issue->expiresAt.toTimeZone(m_cityZone).time(),
                                                  QLocale::ShortFormat)));
     m_agentText->setText(m_issue->agentText);
     m_script->setText(m_issue->callerScript.isEmpty()

@@ -3,6 +3,7 @@
 #include "models/domain/knownissue.h"
 
 #include <QFrame>
+#include <QTimeZone>
 #include <optional>
 
 class QLabel;
@@ -19,7 +20,8 @@ class KnownIssueBanner : public QFrame
     Q_OBJECT
 
 public:
-    explicit KnownIssueBanner(QWidget *parent = nullptr);
+    // `cityZone`: the expiry is said in the city's time, whatever the workstation's zone.
+    explicit KnownIssueBanner(const QTimeZone &cityZone, QWidget *parent = nullptr);
 
     // Shows the issue in force for this type at this place now, or hides when none applies
     // (or when no place is known yet).
@@ -37,6 +39,8 @@ protected:
 
 private:
     void retranslate();
+
+    QTimeZone m_cityZone;
 
     std::optional<KnownIssue> m_issue;
     QLabel *m_title;

@@ -192,6 +192,18 @@ Status apply(QSqlDatabase &db, const Event &e)
     }
     if (e.kind == u"request.status_changed") {
         const QString status = requestStatusName(*requestStatusFromName(str(e, u"status")));
+        // A closed request needs no more calls back about it: its pending callbacks end with it
+        // ("request_closed"), so no agent calls a resident about work already done.
+        if (status == u"closed") {
+            if (auto s = sql::execCached(
+                    db,
+                    QStringLiteral("UPDATE request_callbacks SET done_at = ?, done_by = ?, "
+                                   "outcome = 'request_closed' WHERE request_id = ? AND "
+                                   "done_at IS NULL"),
+                    {e.clientTime.toMSecsSinceEpoch(), e.actor, e.entityId});
+                !s)
+                return s;
+        }
         return sql::execCached(
             db,
             // The city's own status word of an imported request no longer applies.
