@@ -1,5 +1,6 @@
 #include "app/workstation/startupcheck.h"
 
+#include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
@@ -108,9 +109,13 @@ void runStartupCheck(const QElapsedTimer &started)
         // A digit: it lands in a phone field as in a name or a search field.
         // In a text field the digit must be in its text; any other control (a list, a choice)
         // must take the key.
+        // A button with the focus (Start contact) is ready when it can be pressed: a key typed
+        // on it would start a contact, which a check must not write into the agent's store.
+        const auto *button = qobject_cast<const QAbstractButton *>(focus);
         const QString before = textOf(focus);
-        const bool accepted = typeKey(focus, Qt::Key_7, QStringLiteral("7"));
-        const bool text = holdsText(focus);
+        const bool accepted =
+            button ? button->isEnabled() : typeKey(focus, Qt::Key_7, QStringLiteral("7"));
+        const bool text = !button && holdsText(focus);
         const bool landed = text ? textOf(focus) == before + u'7' : accepted;
         const qint64 ms = started.elapsed();
         if (landed && text)

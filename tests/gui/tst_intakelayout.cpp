@@ -163,6 +163,28 @@ private slots:
         window->intakePanel()->discardUnfinishedWork();
     }
 
+    // The caller's number typed as the call comes in, with the focus still on Start: the
+    // contact starts and every digit lands in Phone (the keys were lost on the button).
+    void theNumberTypedOnStartStartsTheContact()
+    {
+        Settings settings(m_settingsDir.filePath(QStringLiteral("typed/agent1.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("agent1"), AgentRole::CallTaker);
+        auto window = test::openMainWindow(store, settings);
+        QVERIFY(window);
+        QTRY_VERIFY(QApplication::focusWidget());
+        test::Journey j;
+        QCOMPARE(j.focusName(), QStringLiteral("startContactButton"));
+        for (const QChar digit : QStringLiteral("6175550100")) {
+            QTest::keyClick(QApplication::focusWidget(), digit.toLatin1());
+            QVERIFY(j.focusOnScreen());
+        }
+        QVERIFY(window->intakePanel()->session().contactRunning());
+        QCOMPARE(j.focusName(), QStringLiteral("callerPhoneLineEdit"));
+        QCOMPARE(qobject_cast<QLineEdit *>(QApplication::focusWidget())->text(),
+                 QStringLiteral("6175550100"));
+        window->intakePanel()->discardUnfinishedWork();
+    }
+
     // Issue 12 (13, "the article pane is 3 lines high"): during a call at 1366x768, with the
     // caller's History taking half of the right column, the article Enter opened from
     // Ctrl+2 shows at least ten lines of its text without scrolling.

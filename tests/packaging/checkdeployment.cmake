@@ -207,6 +207,8 @@ foreach(entry IN LISTS started)
   list(APPEND started_ports ${port})
 endforeach()
 list(REMOVE_DUPLICATES started_ports)
+# Several upstreams may name one instance (live practice calls go to one home process).
+list(REMOVE_DUPLICATES upstream_ports)
 list(SORT upstream_ports)
 list(SORT started_ports)
 if(NOT upstream_ports OR NOT upstream_ports STREQUAL started_ports)

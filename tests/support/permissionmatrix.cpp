@@ -4,6 +4,7 @@
 #include "models/domain/phoneinterval.h"
 #include "models/domain/teammembership.h"
 
+#include <QCryptographicHash>
 #include <QJsonObject>
 #include <QTest>
 
@@ -360,8 +361,12 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                          QStringLiteral("article.revision_discarded"), {}),
                   Writers});
     // The lobby queue: every role that takes calls works the counter too.
+    // Each ticket its own number: the store gives a number once a day (LobbyService::issue).
     const auto ticket = [&m](const QString &what, const QString &kind, QJsonObject payload) {
-        payload.insert(QStringLiteral("number"), QStringLiteral("A012"));
+        const QByteArray digest =
+            QCryptographicHash::hash(m.id(what).toUtf8(), QCryptographicHash::Sha1);
+        payload.insert(QStringLiteral("number"),
+                       QString(u'A' + QString::fromLatin1(digest.left(5).toHex()).toUpper()));
         if (kind != u"ticket.issued")
             payload.insert(QStringLiteral("counter"), QStringLiteral("3"));
         return m.make(QStringLiteral("ticket"), m.id(what), kind, payload);

@@ -4,6 +4,7 @@
 #include "ui_contactbar.h"
 
 #include <QEvent>
+#include <QKeyEvent>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <algorithm>
@@ -32,10 +33,28 @@ ContactBar::ContactBar(QWidget *parent) : QWidget(parent), m_ui(std::make_unique
                 emit commandUnavailable(b->toolTip());
         });
     }
+    m_ui->startContactButton->installEventFilter(this);
     retranslate();
 }
 
 ContactBar::~ContactBar() = default;
+
+bool ContactBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->startContactButton && event->type() == QEvent::KeyPress &&
+        m_ui->startContactButton->isEnabled()) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const Qt::KeyboardModifiers held =
+            key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+        const QString text = key->text();
+        // Printable text only: Space and Enter press the button, shortcuts stay shortcuts.
+        if (!held && !text.isEmpty() && text.at(0).isPrint() && !text.at(0).isSpace()) {
+            emit typedToStart(text);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
 
 QComboBox *ContactBar::channelCombo() const
 {

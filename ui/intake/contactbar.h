@@ -40,9 +40,13 @@ public:
 signals:
     // A call command's shortcut was pressed while its button is disabled: why (its tooltip).
     void commandUnavailable(const QString &reason);
+    // Text typed while Start has the focus (the caller's number, typed as the call comes in):
+    // the contact is to start with it, so no key the agent typed is lost.
+    void typedToStart(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();

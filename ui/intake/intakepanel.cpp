@@ -23,6 +23,7 @@
 #include "ui/intake/wrapupbox.h"
 #include "ui/intake/wrapupcontroller.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QEvent>
 #include <QLabel>
@@ -191,6 +192,12 @@ void IntakePanel::connectFields()
         m_drafts->schedule();
     });
     connect(m_contactBar->startButton(), &QPushButton::clicked, this, &IntakePanel::startContact);
+    connect(m_contactBar, &ContactBar::typedToStart, this, [this](const QString &text) {
+        startContact();
+        if (auto *field = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+            field && m_session->contactRunning())
+            field->insert(text);
+    });
     connect(m_contactBar->endButton(), &QPushButton::clicked, this, &IntakePanel::beginWrapUp);
     connect(m_wrapUp->finishButton(), &QPushButton::clicked, m_contact,
             &ContactFlow::finishContact);
