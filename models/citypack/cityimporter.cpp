@@ -75,6 +75,18 @@ Status CityImporter::makeRoomFor(QSqlDatabase &db, const CityPack &pack)
     return Ok{};
 }
 
+Result<ImportReport> CityImporter::importInto(const QString &databasePath, const CityPack &pack,
+                                              bool replaceCity, ProgressHandler progress)
+{
+    auto db = Database::open(databasePath);
+    if (!db)
+        return db.error();
+    CityImporter importer(*db.value());
+    importer.setReplaceCity(replaceCity);
+    importer.setProgressHandler(std::move(progress));
+    return importer.import(pack);
+}
+
 Result<ImportReport> CityImporter::import(const CityPack &pack)
 {
     QElapsedTimer timer;

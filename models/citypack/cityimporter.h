@@ -54,6 +54,10 @@ public:
     void setReplaceCity(bool replace) { m_replaceCity = replace; }
 
     Result<ImportReport> import(const CityPack &pack);
+    // Opens the store at `databasePath` with a connection of the calling thread (a worker's,
+    // behind a progress window) and imports `pack` into it.
+    static Result<ImportReport> importInto(const QString &databasePath, const CityPack &pack,
+                                           bool replaceCity, ProgressHandler progress);
 
 private:
     Status makeRoomFor(QSqlDatabase &db, const CityPack &pack);

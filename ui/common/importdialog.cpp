@@ -2,7 +2,6 @@
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
-#include "models/store/database.h"
 
 #include <QEventLoop>
 #include <QThread>
@@ -32,23 +31,16 @@ Result<ImportReport> ImportDialog::run()
     std::optional<Result<ImportReport>> result;
     QEventLoop loop;
     QThread *worker = QThread::create([this, &result] {
-        auto db = Database::open(m_databasePath);
-        if (!db) {
-            result = db.error();
-            return;
-        }
-        CityImporter importer(*db.value());
-        importer.setReplaceCity(m_replaceCity);
-        importer.setProgressHandler([this](const ImportProgress &p) {
-            const int value = int(1000.0 * ((p.stepIndex - 1) + p.fraction) / p.stepCount);
-            const QString label =
-                tr("Step %1 of %2: %3").arg(p.stepIndex).arg(p.stepCount).arg(p.step);
-            QMetaObject::invokeMethod(this, [this, value, label] {
-                setValue(value);
-                setLabelText(label);
+        result = CityImporter::importInto(
+            m_databasePath, m_pack, m_replaceCity, [this](const ImportProgress &p) {
+                const int value = int(1000.0 * ((p.stepIndex - 1) + p.fraction) / p.stepCount);
+                const QString label =
+                    tr("Step %1 of %2: %3").arg(p.stepIndex).arg(p.stepCount).arg(p.step);
+                QMetaObject::invokeMethod(this, [this, value, label] {
+                    setValue(value);
+                    setLabelText(label);
+                });
             });
-        });
-        result = importer.import(m_pack);
     });
     connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
     show();
