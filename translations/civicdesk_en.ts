@@ -10926,6 +10926,13 @@ Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::VisitorText</name>
+    <message>
+        <source>TRAINING — practice only: nothing here was sent to the city and no request exists</source>
+        <translation>TRAINING — practice only: nothing here was sent to the city and no request exists</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::Wallboard</name>
     <message>
         <source>CivicDesk wallboard</source>

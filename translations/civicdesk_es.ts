@@ -10926,6 +10926,13 @@ Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::VisitorText</name>
+    <message>
+        <source>TRAINING — practice only: nothing here was sent to the city and no request exists</source>
+        <translation>CAPACITACIÓN — solo práctica: nada de esto se envió a la ciudad y no existe ninguna solicitud</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::Wallboard</name>
     <message>
         <source>CivicDesk wallboard</source>

@@ -19,6 +19,7 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
+#include "ui/lobby/counterpanel.h"
 #include "ui/practice/callerpanel.h"
 #include "ui/practice/callervoice.h"
 #include "ui/practice/practicemode.h"
@@ -168,6 +169,9 @@ class TestPracticeJourney : public QObject
         QVERIFY(!m_window->isVisible());
         QCOMPARE(w->objectName(), QStringLiteral("practiceWindow"));
         QVERIFY(w->windowTitle().startsWith(u"PRACTICE"));
+        // Its lobby counter prints TRAINING on every receipt and handout; the live one does not.
+        QVERIFY(w->counterPanel() && w->counterPanel()->isTraining());
+        QVERIFY(!m_window->counterPanel()->isTraining());
         // Its "Practice run" menu keeps its Alt letter: no control of the window shares it.
         const QStringList clashes = test::mnemonicClashes(w);
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));

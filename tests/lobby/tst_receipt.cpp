@@ -317,6 +317,49 @@ private slots:
                                     QStringLiteral("Rodents <tips>"), QStringLiteral("10:42")})
             QVERIFY2(text.contains(e), qPrintable(e + u"\n---\n" + text));
     }
+
+    // Printed from a practice window (issue 17: anything printed in practice says TRAINING):
+    // the receipt and the handout say so at their top and bottom in the visitor's language,
+    // and the receipt carries no status link or QR code of a request that exists nowhere.
+    void practicePrintoutsSayTraining_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("training");
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("TRAINING — practice only");
+        QTest::newRow("es") << QStringLiteral("es")
+                            << QStringLiteral("CAPACITACIÓN — solo práctica");
+    }
+
+    void practicePrintoutsSayTraining()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, training);
+        Receipt receipt = sample(language);
+        receipt.training = true;
+        const QString pdf = printed(receipt);
+        const QString text = words(run(QStringLiteral("pdftotext"),
+                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+                                       QStringLiteral("poppler-utils")));
+        QCOMPARE(text.count(training), 2);
+        QVERIFY(qrCodes(pdf).isEmpty());
+        QVERIFY(!text.contains(QStringLiteral("311.boston.gov/tickets")));
+
+        Handout h;
+        h.language = language;
+        h.cityName = QStringLiteral("Boston");
+        h.ticketNumber = QStringLiteral("C012");
+        h.counter = QStringLiteral("3");
+        h.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC);
+        h.articles = {{QStringLiteral("bulk"), QStringLiteral("Bulk item pickup"),
+                       QStringLiteral("Book a pickup online."), language}};
+        h.training = true;
+        const QString handout = m_dir.filePath(QStringLiteral("training-") + language + u".pdf");
+        QVERIFY(HandoutPrinter::printPdf(h, handout).ok());
+        const QString handoutText = words(run(
+            QStringLiteral("pdftotext"), {QStringLiteral("-layout"), handout, QStringLiteral("-")},
+            QStringLiteral("poppler-utils")));
+        QCOMPARE(handoutText.count(training), 2);
+    }
 };
 
 QTEST_MAIN(TestReceipt)

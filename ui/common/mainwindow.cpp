@@ -182,6 +182,8 @@ void MainWindow::applyOutsideChanges()
 void MainWindow::setPractice(bool practice)
 {
     m_practice = practice;
+    if (m_counter)
+        m_counter->setTraining(practice);
     if (m_practiceAction)
         m_practiceAction->setEnabled(!practice);
     if (m_switchAgentAction)

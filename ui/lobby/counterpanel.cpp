@@ -460,6 +460,7 @@ void CounterPanel::finishVisit()
 Status CounterPanel::printReceipt(const LobbyTicket &ticket)
 {
     Receipt receipt = m_ctx.city;
+    receipt.training = m_training;
     receipt.language = ticket.language;
     receipt.ticketNumber = ticket.number;
     receipt.counter = ticket.counter;
@@ -488,6 +489,7 @@ Result<QString> CounterPanel::printHandout(const LobbyTicket &ticket, const QStr
     if (handout.articles.isEmpty())
         return QString();
     handout.language = ticket.language;
+    handout.training = m_training;
     handout.cityName = m_ctx.city.cityName;
     handout.phone = m_ctx.city.phone;
     handout.web = m_ctx.city.web;

@@ -50,6 +50,9 @@ public:
     void setReceiptFolder(const QString &folder) { m_receiptFolder = folder; }
     // Where the last receipt or handout went (the printer, or the PDF's path).
     QString lastReceipt() const { return m_lastReceipt; }
+    // In practice mode every receipt and handout says TRAINING (and carries no status link).
+    void setTraining(bool training) { m_training = training; }
+    bool isTraining() const { return m_training; }
     void focusQueue();
 
     // The walk-in contact started in intake for the current visit, and the requests it made.
@@ -90,6 +93,7 @@ private:
     QString m_visitTicket; // the ticket the contact and requests belong to
     QString m_receiptFolder;
     QString m_lastReceipt;
+    bool m_training = false;
     bool m_calling = false;
 
     QLabel *m_counterLabel;

@@ -56,7 +56,7 @@ QString HandoutPrinter::html(const Handout &h)
                 .arg(esc(t(Visit)).arg(esc(h.ticketNumber), esc(h.counter),
                                        esc(locale.toString(RollPrinter::inZone(h.at, h.timeZone),
                                                            QLocale::ShortFormat))));
-    return html;
+    return h.training ? text.markedForTraining(html) : html;
 }
 
 Status HandoutPrinter::printPdf(const Handout &handout, const QString &path)

@@ -22,6 +22,7 @@ struct Handout
     QDateTime at = QDateTime();
     QString timeZone = QString(); // IANA zone of the city; empty: local time
     QList<VisitArticle> articles;
+    bool training = false; // printed in practice mode: says TRAINING at its top and bottom
 };
 
 // Lays out and prints handouts through the RollPrinter (the default printer, or an 80 mm PDF

@@ -68,6 +68,8 @@ void build(const Receipt &r, QTextDocument &doc, int qrSide)
 
 QString ReceiptPrinter::statusLink(const Receipt &receipt, const QString &number)
 {
+    if (receipt.training)
+        return {};
     if (receipt.statusUrl.isEmpty())
         return {};
     QString link = receipt.statusUrl;
@@ -114,7 +116,7 @@ QString ReceiptPrinter::html(const Receipt &r, int qrSide)
     if (!r.web.isEmpty())
         html += QStringLiteral("<br/>%1").arg(esc(t(Online)).arg(esc(r.web)));
     html += QStringLiteral("</p><p>%1</p></body></html>").arg(esc(t(Thanks)));
-    return html;
+    return r.training ? VisitorText(r.language).markedForTraining(html) : html;
 }
 
 Status ReceiptPrinter::print(const Receipt &receipt, QPrinter &printer)

@@ -31,6 +31,9 @@ struct Receipt
     QDateTime at;
     QString timeZone; // IANA zone of the city (the printed times); empty: local time
     QList<ReceiptRequest> requests;
+    // Printed in practice mode: says TRAINING at its top and bottom and carries no status link
+    // (a practice request number exists nowhere a resident could look it up).
+    bool training = false;
 };
 
 // Lays out and prints receipts: the only QPrinter code. The text is translated into the

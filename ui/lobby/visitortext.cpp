@@ -1,5 +1,6 @@
 #include "ui/lobby/visitortext.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QTranslator>
 
@@ -22,6 +23,27 @@ QString VisitorText::operator()(const char *context, const char *source) const
 {
     const QString text = m_translator ? m_translator->translate(context, source) : QString();
     return text.isEmpty() ? QString::fromUtf8(source) : text;
+}
+
+QString VisitorText::trainingLine() const
+{
+    return (*this)("civicdesk::VisitorText",
+                   QT_TRANSLATE_NOOP("civicdesk::VisitorText",
+                                     "TRAINING — practice only: nothing here was sent to the "
+                                     "city and no request exists"));
+}
+
+QString VisitorText::markedForTraining(QString html) const
+{
+    const QString line = QStringLiteral("<p style=\"font-size: 12pt\"><b>%1</b></p>")
+                             .arg(trainingLine().toHtmlEscaped());
+    const qsizetype body = html.indexOf(u'>', html.indexOf(QStringLiteral("<body")));
+    if (body >= 0)
+        html.insert(body + 1, line);
+    const qsizetype end = html.lastIndexOf(QStringLiteral("</body>"));
+    if (end >= 0)
+        html.insert(end, line);
+    return html;
 }
 
 } // namespace civicdesk

@@ -16,6 +16,11 @@ public:
     explicit VisitorText(const QString &language);
     QString operator()(const char *context, const char *source) const;
     QString language() const { return m_language; }
+    // The line every printout made in practice mode carries, top and bottom, in the visitor's
+    // language, so no practice paper can pass for a real one.
+    QString trainingLine() const;
+    // `html` (a printout's body) with the training line at its top and its bottom.
+    QString markedForTraining(QString html) const;
 
 private:
     QString m_language;
