@@ -38,7 +38,9 @@ class TestKnowledgeSearch : public QObject
     // 2026-12-07, run before any change: en 66.7%, es 54.5%, out of scope 1 of 1; the
     // residents set, Boston's own 311 descriptions, before: en 77.7%, es 95.2%, out of scope 5
     // of 5 and 2 of 3; after the illegal-parking article and resident wording: en 89.3%, and
-    // one unseen Spanish towing question falls from third to fourth, 93.8% -> 87.5%). The
+    // one unseen Spanish towing question falls from third to fourth, 93.8% -> 87.5%; then
+    // where and when it happened left out of the search and residents' words for a missed
+    // pickup: residents en 90.3%, held-out en 85.3%, es 92.1%, tuning en 97.1%, es 97.5%). The
     // goal is 90% each.
     static double floorFor(const QString &halfLanguageAndScope)
     {
@@ -47,12 +49,12 @@ class TestKnowledgeSearch : public QObject
             {QStringLiteral("all en out"), 0.89},       {QStringLiteral("all es out"), 1.0},
             {QStringLiteral("tuning en in"), 0.97},     {QStringLiteral("tuning es in"), 0.97},
             {QStringLiteral("tuning en out"), 0.86},    {QStringLiteral("tuning es out"), 1.0},
-            {QStringLiteral("held-out en in"), 0.83},   {QStringLiteral("held-out es in"), 0.89},
+            {QStringLiteral("held-out en in"), 0.85},   {QStringLiteral("held-out es in"), 0.92},
             {QStringLiteral("held-out en out"), 0.92},  {QStringLiteral("held-out es out"), 1.0},
             {QStringLiteral("unseen en in"), 0.87},     {QStringLiteral("unseen es in"), 0.87},
             {QStringLiteral("unseen en out"), 1.0},     {QStringLiteral("unseen es out"), 0.5},
             {QStringLiteral("fresh en in"), 0.66},      {QStringLiteral("fresh es in"), 0.54},
-            {QStringLiteral("fresh es out"), 1.0},      {QStringLiteral("residents en in"), 0.89},
+            {QStringLiteral("fresh es out"), 1.0},      {QStringLiteral("residents en in"), 0.90},
             {QStringLiteral("residents es in"), 0.95},  {QStringLiteral("residents en out"), 1.0},
             {QStringLiteral("residents es out"), 0.66},
         };
