@@ -402,6 +402,56 @@ private slots:
         QVERIFY(hits.first().isGoodMatch());
     }
 
+    // The three most reported requests that had only a one-line seed article (illegal parking,
+    // illegal dumping, litter and glass) now have agent articles with a script, found in the
+    // caller's language by residents' own words (none of these is an evaluation phrasing).
+    void residentsWordsFindTheAgentArticles_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("article");
+        QTest::newRow("blocked driveway") << "car blocking my driveway"
+                                          << "en"
+                                          << "kb-illegal-parking-en";
+        QTest::newRow("double parked") << "truck double parked all day"
+                                       << "en"
+                                       << "kb-illegal-parking-en";
+        QTest::newRow("doble fila") << "un carro en doble fila frente al hidrante"
+                                    << "es"
+                                    << "kb-illegal-parking-es";
+        QTest::newRow("dumped") << "someone dumped trash bags in the alley"
+                                << "en"
+                                << "kb-illegal-dumping-en";
+        QTest::newRow("tiraron") << "tiraron un sofá y llantas en el callejón"
+                                 << "es"
+                                 << "kb-illegal-dumping-es";
+        QTest::newRow("glass") << "broken glass all over the bike lane"
+                               << "en"
+                               << "kb-street-cleaning-needed-en";
+        QTest::newRow("vidrios") << "vidrios rotos en la acera"
+                                 << "es"
+                                 << "kb-street-cleaning-needed-es";
+    }
+
+    void residentsWordsFindTheAgentArticles()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, language);
+        QFETCH(QString, article);
+        ArticleQuery q;
+        q.text = query;
+        q.callerLanguage = language;
+        q.limit = 10;
+        const QList<ArticleHit> hits = m_articles->search(q);
+        int rank = 0;
+        for (int i = 0; i < hits.size() && rank == 0; ++i)
+            rank = hits.at(i).article.id == article ? i + 1 : 0;
+        QVERIFY2(rank >= 1 && rank <= 3,
+                 qPrintable(QStringLiteral("rank %1, first %2")
+                                .arg(rank)
+                                .arg(hits.isEmpty() ? QString() : hits.first().article.id)));
+    }
+
     void pluralAndSingularMeet()
     {
         ArticleQuery query;
