@@ -68,7 +68,12 @@ const QSet<QString> &englishFiller()
         "regarding whether "
         // How callers frame a question or a report, not what it is about.
         "obtain happen happens happened usually often always ever never maybe probably "
-        "perhaps anyway yall guys ");
+        "perhaps anyway yall guys "
+        // Where and when it happened, as residents write it ("in front of", "across from",
+        // "since Tuesday", "every morning"): the place and time go in the request, not the search.
+        "front across near nearby next behind beside opposite today yesterday tonight morning "
+        "mornings afternoon evening weeks months since ago monday tuesday wednesday thursday "
+        "friday saturday sunday ");
     return words;
 }
 
@@ -81,7 +86,10 @@ const QSet<QString> &spanishFiller()
         // How callers frame a question or a report, not what it is about.
         "hago haga hacemos debo debe deberia debemos consigo conseguir obtengo obtener pues "
         "ahi aqui alli siempre nunca entonces bueno oiga mire usted ustedes puedes quizas "
-        "claramente cuanto cuanta cuantos cuantas ");
+        "claramente cuanto cuanta cuantos cuantas "
+        // Where and when it happened ("frente a", "cerca de", "desde el martes").
+        "frente enfrente junto detras delante hoy ayer anoche semanas desde lunes "
+        "martes miercoles jueves viernes sabado domingo ");
     return words;
 }
 

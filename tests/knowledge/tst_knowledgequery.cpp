@@ -159,6 +159,21 @@ private slots:
                  2); // "poner", "silla"
     }
 
+    void whereAndWhenItHappenedIsNotSearched()
+    {
+        // Residents' own 311 reports say where and when ("in front of", "since Tuesday", "every
+        // morning"); before, "front" and "tuesday" were the rarest words of such a report, and
+        // "car parked in front of my house" found the tree-planting article ("in front of").
+        QCOMPARE(m_query.expression(QStringLiteral("parking in front of the house since tuesday "),
+                                    QStringLiteral("en")),
+                 QStringLiteral("\"parking\" OR \"house\""));
+        QCOMPARE(m_query
+                     .analyse(QStringLiteral("silla frente a la casa desde el martes "),
+                              QStringLiteral("es"))
+                     .concepts.size(),
+                 2); // "silla", "casa"
+    }
+
     void houseNumbersAndUnknownPlaceNamesAreNotSearched()
     {
         // "Mayfield" names a street and no article holds it; "light" names a street too, but
