@@ -74,8 +74,11 @@ void NewestQueryThread::start()
 
 void NewestQueryThread::post(quint64 generation, Job job)
 {
-    if (!m_thread)
+    if (!m_thread) {
+        if (generation == 0)
+            return; // no query has made a context yet
         start();
+    }
     QMetaObject::invokeMethod(
         m_worker,
         [worker = m_worker, state = m_state, generation, job = std::move(job)] {
