@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/clusterrule.h"
+#include "models/domain/supervision/clusterrule.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "models/central/centrallog.h"
 
-#include "models/domain/reviewevent.h"
+#include "models/domain/supervision/reviewevent.h"
 #include "models/store/database.h"
 #include "models/store/dialect.h"
 #include "models/store/entitystate.h"

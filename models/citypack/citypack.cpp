@@ -2,7 +2,7 @@
 
 #include "models/citypack/exportform.h"
 #include "models/citypack/gzipdevice.h"
-#include "models/domain/clusterrule.h"
+#include "models/domain/supervision/clusterrule.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -127,8 +127,8 @@ struct CityPack
     // How the pack's CSV files other than the history are written, by their path in the pack;
     // a file not described here is UTF-8, comma-separated, with no words for "no value".
     QHash<QString, CsvForm> csvForms;
-    // The cluster alert rules ("clusters"), checked (models/domain/clusterrule.h); empty: the
-    // defaults.
+    // The cluster alert rules ("clusters"), checked (models/domain/supervision/clusterrule.h);
+    // empty: the defaults.
     QJsonObject clusters;
     // Set by a check (--check-city), never by a manifest: the importers read every row of a file
     // and list each bad one (RowProblems) instead of stopping at the first.

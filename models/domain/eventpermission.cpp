@@ -1,6 +1,6 @@
 #include "models/domain/eventpermission.h"
 
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 
 #include <QCoreApplication>
 

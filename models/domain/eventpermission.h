@@ -2,9 +2,9 @@
 
 #include "models/domain/agentrole.h"
 #include "models/domain/event.h"
-#include "models/domain/knowledgearticle.h"
-#include "models/domain/reviewevent.h"
+#include "models/domain/knowledge/knowledgearticle.h"
 #include "models/domain/servicerequest.h"
+#include "models/domain/supervision/reviewevent.h"
 
 #include <QStringList>
 #include <optional>

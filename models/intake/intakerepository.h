@@ -1,9 +1,9 @@
 #pragma once
 
 #include "models/domain/caller.h"
-#include "models/domain/knownissue.h"
 #include "models/domain/place.h"
 #include "models/domain/result.h"
+#include "models/domain/supervision/knownissue.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -2,8 +2,8 @@
 
 #include "models/domain/agentrole.h"
 #include "models/domain/clock.h"
-#include "models/domain/knownissue.h"
 #include "models/domain/result.h"
+#include "models/domain/supervision/knownissue.h"
 
 #include <QList>
 #include <QString>
@@ -13,9 +13,9 @@ namespace civicdesk {
 class Database;
 class EventStore;
 
-// Known issues as events (models/domain/knownissue.h): a supervisor posts one from a cluster
-// and may withdraw it; they reach every workstation by sync, and the intake shows the one in
-// force for the type and place the agent picked.
+// Known issues as events (models/domain/supervision/knownissue.h): a supervisor posts one from a
+// cluster and may withdraw it; they reach every workstation by sync, and the intake shows the one
+// in force for the type and place the agent picked.
 class KnownIssues
 {
 public:

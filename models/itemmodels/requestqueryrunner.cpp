@@ -1,65 +1,57 @@
 #include "models/itemmodels/requestqueryrunner.h"
 
-#include "models/itemmodels/requestqueryworker.h"
-#include "models/requests/requestsearchrepository.h"
 #include "models/store/database.h"
-
-#include <QThread>
 
 namespace civicdesk {
 
-RequestQueryRunner::RequestQueryRunner(const Database &database, Mode mode, QObject *parent)
-    : QObject(parent), m_latest(std::make_shared<std::atomic<quint64>>(0)),
-      m_skipped(std::make_shared<std::atomic<int>>(0))
+namespace {
+
+using Reader = NewestQueryReader<RequestSearchRepository>;
+
+Reader::Mode readerMode(RequestQueryRunner::Mode mode)
 {
-    const QString path = database.path();
-    if (mode == Mode::CallingThread || path.isEmpty() || path == u":memory:") {
-        m_search = std::make_unique<RequestSearchRepository>(database);
-        return;
-    }
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("civicdesk-history-search"));
-    m_worker = new RequestQueryWorker(path, m_latest, m_skipped);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread->start();
+    return mode == RequestQueryRunner::Mode::CallingThread ? Reader::Mode::CallingThread
+                                                           : Reader::Mode::Background;
 }
 
-RequestQueryRunner::~RequestQueryRunner()
+} // namespace
+
+RequestQueryRunner::RequestQueryRunner(const Database &database, Mode mode, QObject *parent)
+    : QObject(parent), m_search(Reader::threadable(database.path(), readerMode(mode)).isEmpty()
+                                    ? std::make_unique<RequestSearchRepository>(database)
+                                    : nullptr),
+      m_reader(database.path(), QStringLiteral("civicdesk-history-search"), m_search.get(),
+               readerMode(mode))
 {
-    if (m_thread) {
-        m_latest->store(~quint64(0)); // skip whatever is still queued
-        m_thread->quit();
-        m_thread->wait();
+}
+
+RequestQueryRunner::~RequestQueryRunner() = default;
+
+RequestQueryResult RequestQueryRunner::answer(const RequestSearchRepository &search,
+                                              const RequestQuery &query)
+{
+    RequestQueryResult result;
+    result.generation = query.generation;
+    if (query.countCap > 0) {
+        result.counted = true;
+        result.total = search.count(query.filter, query.countCap);
+        if (result.total == 0)
+            return result;
     }
+    result.page = search.page(query.filter, query.after, query.limit);
+    return result;
 }
 
 void RequestQueryRunner::run(const RequestQuery &query)
 {
-    m_latest->store(query.generation);
-    if (!m_worker) {
-        emit finished(RequestQueryWorker::answer(*m_search, query));
-        return;
-    }
-    // The answer comes back to this object's thread; it is dropped with this object if it
-    // arrives after it is gone.
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, worker = m_worker, query] {
-            auto answer = worker->run(query);
-            if (!answer)
-                return;
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation = query.generation, answer = *std::move(answer)] {
-                    if (answer)
-                        emit finished(answer.value());
-                    else
-                        emit failed(generation, answer.error().message);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    // The caller's generation goes with the answer; the reader's decides which answer comes.
+    m_reader.ask([query](const RequestSearchRepository &search) { return answer(search, query); },
+                 [this, generation = query.generation](const Result<RequestQueryResult> &result) {
+                     if (result)
+                         emit finished(result.value());
+                     else
+                         emit failed(generation, result.error().message);
+                 });
 }
 
 } // namespace civicdesk

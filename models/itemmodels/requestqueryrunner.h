@@ -1,18 +1,15 @@
 #pragma once
 
 #include "models/requests/historyfilter.h"
+#include "models/requests/requestsearchrepository.h"
+#include "models/store/newestqueryreader.h"
 
 #include <QObject>
-#include <atomic>
 #include <memory>
-
-class QThread;
 
 namespace civicdesk {
 
 class Database;
-class RequestQueryWorker;
-class RequestSearchRepository;
 
 // One history search: a page after a cursor and, for a new filter, the capped count.
 struct RequestQuery
@@ -32,11 +29,11 @@ struct RequestQueryResult
     RequestPage page;
 };
 
-// Runs history searches off the UI thread, as the knowledge search does: a search thread with
-// its own connection to the store (one named connection per thread) answers each query; a query
-// whose generation is no longer the newest when its turn comes is skipped, and the caller drops
-// late answers. A store without a file (":memory:"), or Mode::CallingThread, runs queries in
-// run() itself, answering before it returns.
+// Runs history searches off the UI thread on the store's "newest query wins" reader thread
+// (NewestQueryReader, as the knowledge search does), with its own connection to the store: a
+// query no longer the newest when its turn comes is skipped, and its late answer dropped. A
+// store without a file (":memory:"), or Mode::CallingThread, runs queries in run() itself,
+// answering before it returns.
 class RequestQueryRunner : public QObject
 {
     Q_OBJECT
@@ -53,9 +50,13 @@ public:
 
     // Queues `query` and makes its generation the newest.
     void run(const RequestQuery &query);
-    bool isThreaded() const { return m_worker != nullptr; }
-    // Queries the search thread skipped because a newer one was queued behind them.
-    int skipped() const { return m_skipped->load(); }
+    bool isThreaded() const { return m_reader.isThreaded(); }
+    // Queries a newer one overtook: skipped on the search thread, or their answer dropped.
+    int skipped() const { return m_reader.skipped() + m_reader.dropped(); }
+
+    // The query itself, on any connection's repository.
+    static RequestQueryResult answer(const RequestSearchRepository &search,
+                                     const RequestQuery &query);
 
 signals:
     void finished(const civicdesk::RequestQueryResult &result);
@@ -63,10 +64,7 @@ signals:
 
 private:
     std::unique_ptr<RequestSearchRepository> m_search; // calling-thread mode
-    std::shared_ptr<std::atomic<quint64>> m_latest;
-    std::shared_ptr<std::atomic<int>> m_skipped;
-    QThread *m_thread = nullptr;
-    RequestQueryWorker *m_worker = nullptr;
+    NewestQueryReader<RequestSearchRepository> m_reader;
 };
 
 } // namespace civicdesk

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/knowledgearticle.h"
+#include "models/domain/knowledge/knowledgearticle.h"
 #include "models/knowledge/knowledgequery.h"
 
 namespace civicdesk {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/department.h"
-#include "models/domain/knowledgearticle.h"
+#include "models/domain/knowledge/knowledgearticle.h"
 #include "models/knowledge/knowledgequery.h"
 
 #include <QHash>

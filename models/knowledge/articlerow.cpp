@@ -1,6 +1,6 @@
 #include "models/knowledge/articlerow.h"
 
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 
 #include <QDate>
 #include <QStringList>

@@ -3,7 +3,7 @@
 // Private to storage: reading an article's content columns, shared by the article table and its
 // version history so both read a row the same way.
 
-#include "models/domain/knowledgearticle.h"
+#include "models/domain/knowledge/knowledgearticle.h"
 
 #include <QSqlQuery>
 #include <QString>

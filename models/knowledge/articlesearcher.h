@@ -1,27 +1,22 @@
 #pragma once
 
 #include "models/knowledge/articlerepository.h"
+#include "models/store/newestqueryreader.h"
 
 #include <QObject>
-#include <atomic>
-#include <memory>
-
-class QThread;
 
 namespace civicdesk {
 
-class ArticleSearchWorker;
-
 // Search as you type without blocking typing: each query gets a generation number and runs on
-// a search thread; only the newest query's results are delivered, stale ones are dropped (and
-// counted). A store without a file (":memory:") is searched on the calling thread instead.
+// the store's "newest query wins" reader thread (NewestQueryReader); only the newest query's
+// results are delivered, stale ones are dropped (and counted). A store without a file
+// (":memory:") is searched on the calling thread instead.
 class ArticleSearcher : public QObject
 {
     Q_OBJECT
 
 public:
     explicit ArticleSearcher(const ArticleRepository &articles, QObject *parent = nullptr);
-    ~ArticleSearcher() override;
 
     // Queues `query`; its results arrive through resultsReady. Returns its generation.
     quint64 search(const ArticleQuery &query);
@@ -30,10 +25,10 @@ public:
     // Articles changed: forget cached vocabularies on both threads.
     void invalidate();
 
-    quint64 generation() const { return m_latest->load(); }
+    quint64 generation() const { return m_reader.newest(); }
     bool isPending() const { return m_pending != 0 && m_pending == generation(); }
-    int staleDiscarded() const { return m_staleDiscarded; }
-    bool isThreaded() const { return m_worker != nullptr; }
+    int staleDiscarded() const { return m_staleDiscarded + m_reader.dropped(); }
+    bool isThreaded() const { return m_reader.isThreaded(); }
 
 signals:
     void resultsReady(quint64 generation, const QList<ArticleHit> &hits);
@@ -43,9 +38,7 @@ private:
     void deliver(quint64 generation, const QList<ArticleHit> &hits);
 
     const ArticleRepository &m_articles;
-    std::shared_ptr<std::atomic<quint64>> m_latest;
-    QThread *m_thread = nullptr;
-    ArticleSearchWorker *m_worker = nullptr;
+    NewestQueryReader<ArticleRepository> m_reader;
     quint64 m_pending = 0;
     int m_staleDiscarded = 0;
 };

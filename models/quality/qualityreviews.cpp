@@ -1,7 +1,7 @@
 #include "models/quality/qualityreviews.h"
 
 #include "models/domain/event.h"
-#include "models/domain/reviewevent.h"
+#include "models/domain/supervision/reviewevent.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/store/sql.h"

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "models/domain/clock.h"
-#include "models/domain/evaluationform.h"
 #include "models/domain/result.h"
+#include "models/domain/supervision/evaluationform.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -51,8 +51,8 @@ struct Evaluation
 // Quality review on the store this workstation holds: forms published in versions, evaluations
 // submitted by supervisors, answered by the agent they are about (acknowledge or dispute within
 // the window), disputes decided, coaching notes. Every step is a review.* event
-// (models/domain/reviewevent.h) that the permission table checks here and the central store
-// checks again; the rules of forms and scores are models/domain/evaluationform.h.
+// (models/domain/supervision/reviewevent.h) that the permission table checks here and the central
+// store checks again; the rules of forms and scores are models/domain/supervision/evaluationform.h.
 class QualityReviews
 {
 public:

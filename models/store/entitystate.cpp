@@ -1,6 +1,6 @@
 #include "models/store/entitystate.h"
 
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 #include "models/store/database.h"
 #include "models/store/sql.h"
 

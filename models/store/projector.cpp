@@ -1,8 +1,8 @@
 #include "models/store/projector.h"
 
-#include "models/domain/phoneinterval.h"
-#include "models/domain/reviewevent.h"
-#include "models/domain/teammembership.h"
+#include "models/domain/supervision/phoneinterval.h"
+#include "models/domain/supervision/reviewevent.h"
+#include "models/domain/supervision/teammembership.h"
 #include "models/store/dialect.h"
 #include "models/store/projections/articleprojection.h"
 #include "models/store/projections/contactprojection.h"

@@ -1,7 +1,7 @@
 #include "models/supervision/agentteams.h"
 
 #include "models/domain/event.h"
-#include "models/domain/teammembership.h"
+#include "models/domain/supervision/teammembership.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/store/latestevents.h"

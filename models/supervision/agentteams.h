@@ -13,8 +13,8 @@ class Database;
 class EventStore;
 
 // Supervisors put agents into teams; the KPIs, the workspace and the exports filter and group
-// by them. Each change is a team.member_set event (models/domain/teammembership.h) that syncs
-// and stays in the audit trail; an agent's latest event says the agent's team now.
+// by them. Each change is a team.member_set event (models/domain/supervision/teammembership.h) that
+// syncs and stays in the audit trail; an agent's latest event says the agent's team now.
 class AgentTeams
 {
 public:

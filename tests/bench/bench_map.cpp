@@ -7,7 +7,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/store/database.h"
-#include "percentile.h"
+#include "tests/bench/percentile.h"
 
 #include <QCoreApplication>
 #include <QDir>

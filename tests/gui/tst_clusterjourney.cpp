@@ -8,7 +8,7 @@
 
 #include "models/alerts/clusterwatch.h"
 #include "models/domain/event.h"
-#include "models/domain/knownissue.h"
+#include "models/domain/supervision/knownissue.h"
 #include "models/intake/knownissues.h"
 #include "models/store/eventstore.h"
 #include "tests/gui/keyboardjourney.h"

@@ -1,7 +1,7 @@
 // The knowledge-article lifecycle and roles (ArticleLifecycle, AgentRole): every pair of
 // states for every role, editing rights, and the names stored in events.
 
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 // the latest by the workstation's clock and which by the log's order (a workstation whose clock
 // is behind), which kinds count, and ranges of entity ids.
 
-#include "models/domain/teammembership.h"
+#include "models/domain/supervision/teammembership.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/store/latestevents.h"

@@ -6,7 +6,7 @@
 // when the workstation's own check is bypassed. Withdrawn, it leaves the second workstation.
 
 #include "models/alerts/clusterwatch.h"
-#include "models/domain/knownissue.h"
+#include "models/domain/supervision/knownissue.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/knownissues.h"
 #include "tests/support/serverfixture.h"

@@ -3,7 +3,7 @@
 // two), and posting and withdrawing them as events with the permission table's rule (only
 // supervisors and admins) and the store's checks (nothing written when refused).
 
-#include "models/domain/knownissue.h"
+#include "models/domain/supervision/knownissue.h"
 #include "models/intake/knownissues.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"

@@ -6,7 +6,7 @@
 // acknowledges his. A decision forged on a call taker's workstation past its own check is
 // refused by the server.
 
-#include "models/domain/evaluationform.h"
+#include "models/domain/supervision/evaluationform.h"
 #include "models/quality/qualityreviews.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/syncworkstation.h"

@@ -1,8 +1,8 @@
 #include "tests/support/permissionmatrix.h"
 
-#include "models/domain/evaluationform.h"
-#include "models/domain/phoneinterval.h"
-#include "models/domain/teammembership.h"
+#include "models/domain/supervision/evaluationform.h"
+#include "models/domain/supervision/phoneinterval.h"
+#include "models/domain/supervision/teammembership.h"
 
 #include <QCryptographicHash>
 #include <QJsonObject>

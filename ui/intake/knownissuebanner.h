@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/knownissue.h"
+#include "models/domain/supervision/knownissue.h"
 
 #include <QFrame>
 #include <QTimeZone>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/knowledgearticle.h"
+#include "models/domain/knowledge/knowledgearticle.h"
 
 #include <QCoreApplication>
 #include <QDate>

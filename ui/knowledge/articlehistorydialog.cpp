@@ -1,6 +1,6 @@
 #include "ui/knowledge/articlehistorydialog.h"
 
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 #include "models/knowledge/articlehistory.h"
 #include "ui/knowledge/articlehtml.h"
 

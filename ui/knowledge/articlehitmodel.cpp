@@ -1,6 +1,6 @@
 #include "ui/knowledge/articlehitmodel.h"
 
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 #include "ui/knowledge/articledates.h"
 
 #include <QFont>

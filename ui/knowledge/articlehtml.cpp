@@ -1,6 +1,6 @@
 #include "ui/knowledge/articlehtml.h"
 
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 #include "models/knowledge/textdiff.h"
 #include "ui/knowledge/articledates.h"
 

@@ -1,6 +1,6 @@
 #include "ui/knowledge/reviewduedialog.h"
 
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/knowledge/knowledgeservice.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/evaluationform.h"
+#include "models/domain/supervision/evaluationform.h"
 
 #include <QDialog>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/alerts/clusterdetector.h"
-#include "models/domain/knownissue.h"
+#include "models/domain/supervision/knownissue.h"
 
 #include <QDialog>
 #include <QTimeZone>

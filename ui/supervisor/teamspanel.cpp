@@ -1,6 +1,6 @@
 #include "ui/supervisor/teamspanel.h"
 
-#include "models/domain/teammembership.h"
+#include "models/domain/supervision/teammembership.h"
 #include "models/store/database.h"
 #include "models/supervision/agentteams.h"
 #include "models/supervision/supervisionkpis.h"

@@ -1,6 +1,6 @@
 #include "models/store/projections/articleprojection.h"
 
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 #include "models/domain/languagecode.h"
 #include "models/store/projections/payload.h"
 #include "models/store/sql.h"

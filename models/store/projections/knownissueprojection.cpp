@@ -1,6 +1,6 @@
 #include "models/store/projections/knownissueprojection.h"
 
-#include "models/domain/knownissue.h"
+#include "models/domain/supervision/knownissue.h"
 #include "models/store/projections/payload.h"
 #include "models/store/sql.h"
 

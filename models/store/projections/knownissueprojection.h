@@ -1,7 +1,7 @@
 #pragma once
 
 // Private to storage: the known issues a supervisor posts from a cluster (entity type
-// "known_issue"; the payloads are in models/domain/knownissue.h) and their projection,
+// "known_issue"; the payloads are in models/domain/supervision/knownissue.h) and their projection,
 // known_issues (one row per issue; withdrawn_at set when a supervisor withdraws it). The
 // intake reads the issues in force from it.
 

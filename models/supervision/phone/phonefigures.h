@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/phoneinterval.h"
+#include "models/domain/supervision/phoneinterval.h"
 #include "models/supervision/kpiperiod.h"
 
 #include <QMap>

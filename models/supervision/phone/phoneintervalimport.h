@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/clock.h"
-#include "models/domain/phoneinterval.h"
+#include "models/domain/supervision/phoneinterval.h"
 
 #include <QStringList>
 #include <QTimeZone>

@@ -1,4 +1,4 @@
-#include "models/domain/clusterrule.h"
+#include "models/domain/supervision/clusterrule.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>

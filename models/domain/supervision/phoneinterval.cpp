@@ -1,4 +1,4 @@
-#include "models/domain/phoneinterval.h"
+#include "models/domain/supervision/phoneinterval.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "models/domain/evaluationform.h"
+#include "models/domain/supervision/evaluationform.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

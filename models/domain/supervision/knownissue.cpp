@@ -1,4 +1,4 @@
-#include "models/domain/knownissue.h"
+#include "models/domain/supervision/knownissue.h"
 
 #include "models/domain/place.h"
 

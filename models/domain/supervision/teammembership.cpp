@@ -1,4 +1,4 @@
-#include "models/domain/teammembership.h"
+#include "models/domain/supervision/teammembership.h"
 
 #include <QCoreApplication>
 

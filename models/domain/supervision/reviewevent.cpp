@@ -1,6 +1,6 @@
-#include "models/domain/reviewevent.h"
+#include "models/domain/supervision/reviewevent.h"
 
-#include "models/domain/evaluationform.h"
+#include "models/domain/supervision/evaluationform.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>

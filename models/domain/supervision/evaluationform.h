@@ -13,8 +13,8 @@ namespace civicdesk {
 
 // A quality-review evaluation form and how an evaluation on it is scored. Rules, not storage:
 // the supervisor's services check them before writing, and both stores check them again on
-// every review event (models/domain/reviewevent.h), so a bad form or evaluation is refused with
-// a clear message wherever it is written.
+// every review event (models/domain/supervision/reviewevent.h), so a bad form or evaluation is
+// refused with a clear message wherever it is written.
 //
 //   - A form has an id and a version; publishing the same id again is a new version, and an
 //     evaluation carries the version it was scored on.

@@ -1,4 +1,4 @@
-#include "models/domain/articlelifecycle.h"
+#include "models/domain/knowledge/articlelifecycle.h"
 
 #include <QCoreApplication>
 

@@ -1,0 +1,69 @@
+# Every dependency points down (README, Architecture): checks the includes of every C++ file under
+# SOURCE_DIR and fails listing each one that breaks a rule, with the rule.
+#   - Every include of the project's own headers names its layer from the repository top
+#     ("models/store/database.h"), apart from moc and uic output.
+#   - models/domain includes only models/domain; models/store only domain and store.
+#   - No models/ folder includes widgets (ui/), the programs (app/) or item models; only sync
+#     includes sync; only central and accounts include them (server only).
+#   - The workstation (ui/, app/workstation) includes neither central nor accounts.
+#   - Nothing under ui/ opens a Database.
+cmake_minimum_required(VERSION 3.25)
+
+file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
+  ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h
+  ${SOURCE_DIR}/models/*.cpp ${SOURCE_DIR}/models/*.h
+  ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h
+  ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h
+  ${SOURCE_DIR}/translations/*.cpp ${SOURCE_DIR}/translations/*.h)
+
+set(problems "")
+macro(refuse file include rule)
+  string(APPEND problems "  ${file}: #include \"${include}\": ${rule}\n")
+endmacro()
+
+foreach(file IN LISTS sources)
+  file(STRINGS ${SOURCE_DIR}/${file} includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+  foreach(line IN LISTS includes)
+    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]*)\".*" "\\1" include "${line}")
+    if(include MATCHES "\\.moc$" OR include MATCHES "(^|/)ui_[a-z0-9_]+\\.h$")
+      continue()
+    endif()
+    if(NOT include MATCHES "^(app|models|ui|tests|translations)/")
+      refuse(${file} ${include} "name the header from the repository top (its layer first)")
+      continue()
+    endif()
+    if(file MATCHES "^models/domain/" AND NOT include MATCHES "^models/domain/")
+      refuse(${file} ${include} "models/domain includes only models/domain (Qt Core value types)")
+    elseif(file MATCHES "^models/store/" AND NOT include MATCHES "^models/(domain|store)/")
+      refuse(${file} ${include} "the store core includes no capability")
+    endif()
+    if(file MATCHES "^models/")
+      if(include MATCHES "^(ui|app)/")
+        refuse(${file} ${include} "the model layer includes no widgets and no program")
+      elseif(include MATCHES "^models/itemmodels/" AND NOT file MATCHES "^models/itemmodels/")
+        refuse(${file} ${include} "capabilities include no item models")
+      elseif(include MATCHES "^models/sync/" AND NOT file MATCHES "^models/sync/")
+        refuse(${file} ${include} "capabilities include no sync code")
+      elseif(include MATCHES "^models/(central|accounts)/"
+             AND NOT file MATCHES "^models/(central|accounts)/")
+        refuse(${file} ${include} "server-only code is included by the server alone")
+      endif()
+    endif()
+    if(file MATCHES "^(ui|app/workstation)/" AND include MATCHES "^models/(central|accounts)/")
+      refuse(${file} ${include} "the workstation links neither central nor accounts")
+    endif()
+  endforeach()
+  if(file MATCHES "^ui/")
+    file(STRINGS ${SOURCE_DIR}/${file} opens REGEX "Database::open")
+    if(opens)
+      string(APPEND problems
+             "  ${file}: Database::open: nothing under ui/ opens a store (the composition root does)\n")
+    endif()
+  endif()
+endforeach()
+
+list(LENGTH sources count)
+if(problems)
+  message(FATAL_ERROR "Includes against the layering (README, Architecture):\n${problems}")
+endif()
+message(STATUS "${count} files: every include points down")
