@@ -8,6 +8,8 @@
 #include "tests/webengine/syntheticrequests.h"
 #include "ui/map/mapwarmup.h"
 
+#include <QAction>
+#include <QDockWidget>
 #include <QTemporaryDir>
 
 using namespace civicdesk;
@@ -102,6 +104,24 @@ private slots:
         QCOMPARE(nameEdit->text(), QStringLiteral("Maria Lopez Ruiz"));
         QVERIFY(!map->isVisible());
         window->intakePanel()->discardUnfinishedWork();
+    }
+
+    // A map the agent closed is not prepared: its memory is spent only once it is opened.
+    void aClosedMapIsNotPrepared()
+    {
+        auto store = test::miniCityStore();
+        Settings settings(m_settingsDir.filePath(QStringLiteral("closed.ini")));
+        StoreContext context(store->db(), QStringLiteral("agent1"), AgentRole::CallTaker);
+        auto window = test::openMainWindow(context, settings);
+        QVERIFY(window);
+        auto *dock = window->findChild<QDockWidget *>(QStringLiteral("mapDock"));
+        QVERIFY(dock);
+        dock->toggleViewAction()->trigger(); // View > Map, as the agent closes it
+        QVERIFY(dock->isHidden());
+        MapWarmUp warmUp(window->mapPanel()->mapView(), 50);
+        QTest::qWait(500);
+        QVERIFY(!warmUp.hasStarted());
+        QVERIFY(!window->mapPanel()->mapView()->isStarted());
     }
 };
 

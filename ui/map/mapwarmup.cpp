@@ -4,6 +4,7 @@
 #include "ui/map/mapview.h"
 
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QEvent>
 
 namespace civicdesk {
@@ -45,6 +46,14 @@ bool MapWarmUp::eventFilter(QObject *watched, QEvent *event)
 void MapWarmUp::startMap()
 {
     QCoreApplication::instance()->removeEventFilter(this);
+    // A map the agent closed (its dock hidden, not merely behind another tab) stays unbuilt:
+    // it starts when it is opened again, and costs nothing meanwhile.
+    for (const QWidget *w = m_map; w; w = w->parentWidget()) {
+        if (qobject_cast<const QDockWidget *>(w) && w->isHidden()) {
+            qCDebug(lcMap) << "the map is closed: not prepared in the background";
+            return;
+        }
+    }
     m_started = true;
     if (m_map && !m_map->isStarted()) {
         qCDebug(lcMap) << "preparing the map in the background";

@@ -13,7 +13,8 @@ class MapView;
 // while the map's tab stays hidden, so that bringing the tab to the front only paints
 // (Chromium's own start takes seconds on a desk PC). Idle means no key, mouse button or wheel
 // anywhere in the program for `idleMs`: the first keystrokes of a call never wait for it. From
-// then on the map holds its memory (the web engine's processes) as if it had been opened.
+// then on the map holds its memory (the web engine's processes) as if it had been opened. A map
+// whose dock the agent closed is left alone.
 class MapWarmUp : public QObject
 {
     Q_OBJECT
