@@ -19,6 +19,20 @@ class TestMapWarmUp : public QObject
     Q_OBJECT
 
     QTemporaryDir m_settingsDir;
+    std::unique_ptr<test::TempStore> m_store; // the mini city, for the main window's tests
+
+    // The real main window at 1366x768 for a call taker, as it opens (the focus where work
+    // begins).
+    test::Desk openDesk(const QString &agent)
+    {
+        if (!m_store)
+            m_store = test::miniCityStore();
+        test::Desk desk;
+        desk.settings = std::make_unique<Settings>(m_settingsDir.filePath(agent + u".ini"));
+        desk.store = std::make_unique<StoreContext>(m_store->db(), agent, AgentRole::CallTaker);
+        desk.window = test::openMainWindow(*desk.store, *desk.settings);
+        return desk;
+    }
 
     // Whether the page has built what it was given (resources/map/map.js: civicdeskPrepared).
     static bool pagePrepared(test::MapPageFixture &f)
@@ -63,10 +77,8 @@ private slots:
     // starts lands in the field it was typed into; the hidden page never takes the focus.
     void keysTypedWhileTheMapIsPreparedAllLand()
     {
-        auto store = test::miniCityStore();
-        Settings settings(m_settingsDir.filePath(QStringLiteral("agent1.ini")));
-        StoreContext context(store->db(), QStringLiteral("agent1"), AgentRole::CallTaker);
-        auto window = test::openMainWindow(context, settings);
+        const test::Desk desk = openDesk(QStringLiteral("agent1"));
+        MainWindow *window = desk.window.get();
         QVERIFY(window);
         MapView *map = window->mapPanel()->mapView();
         MapWarmUp warmUp(map, 600);
@@ -109,10 +121,8 @@ private slots:
     // A map the agent closed is not prepared: its memory is spent only once it is opened.
     void aClosedMapIsNotPrepared()
     {
-        auto store = test::miniCityStore();
-        Settings settings(m_settingsDir.filePath(QStringLiteral("closed.ini")));
-        StoreContext context(store->db(), QStringLiteral("agent1"), AgentRole::CallTaker);
-        auto window = test::openMainWindow(context, settings);
+        const test::Desk desk = openDesk(QStringLiteral("agent2"));
+        MainWindow *window = desk.window.get();
         QVERIFY(window);
         auto *dock = window->findChild<QDockWidget *>(QStringLiteral("mapDock"));
         QVERIFY(dock);
