@@ -433,7 +433,7 @@
                           className: 'cluster', iconSize: [size, size]});
     }
 
-    const markerQueue = [];    // {sequence, replace, total} announced, not fetched yet
+    const markerQueue = [];    // {sequence, replace, total, inlined} announced, not applied yet
     let markersBusy = false;   // a payload is being fetched or applied
     const markersIdle = [];    // resolved once nothing is queued or being applied
     // Every request the page has: id -> {lat, lon, x, y (projected at zoom 0), s, t, num}.
