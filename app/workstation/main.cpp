@@ -24,6 +24,9 @@
 #include "ui/lobby/callout.h"
 #include "ui/lobby/displayboard.h"
 #include "ui/lobby/kioskwindow.h"
+#include "ui/map/mapoverviewpanel.h"
+#include "ui/map/mapsettings.h"
+#include "ui/map/mapwarmup.h"
 #include "ui/practice/practicemode.h"
 #include "ui/supervisor/supervisorworkspace.h"
 #include "ui/supervisor/wallboard.h"
@@ -347,6 +350,11 @@ int main(int argc, char *argv[])
     if (auto s = workspace.offerTelephonySettings(settings, window); !s)
         std::fprintf(stderr, "civicdesk: %s\n", qPrintable(s.error().message));
     window.showFitted();
+    // The map is prepared hidden once the window has been idle a moment, so its tab opens at
+    // once (ui/map/mapwarmup.h); "prepareInBackground=false" in [map] of the settings turns it
+    // off.
+    if (MapSettings().prepareInBackground())
+        new MapWarmUp(window.mapPanel()->mapView(), MapWarmUp::DefaultIdle, &window);
     if (options.value().startupCheck)
         runStartupCheck(started);
     const int status = QApplication::exec();

@@ -53,9 +53,34 @@ bool holdsText(const QWidget *widget)
            qobject_cast<const QAbstractSpinBox *>(widget) || (combo && combo->isEditable());
 }
 
+// Answers "civicdesk: done <command>" once the map's page is ready (MapView's pageReady), or
+// after two minutes without.
+void whenMapPrepared(const QByteArray &command)
+{
+    auto *poll = new QTimer(qApp);
+    auto *waited = new QElapsedTimer;
+    waited->start();
+    poll->setInterval(50);
+    QObject::connect(poll, &QTimer::timeout, qApp, [poll, waited, command] {
+        bool ready = false;
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (const QWidget *map = top->findChild<QWidget *>(QStringLiteral("mapView")))
+                ready = ready || map->property("pageReady").toBool();
+        }
+        if (!ready && waited->elapsed() < 120000)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        delete waited;
+        std::printf("civicdesk: done %s%s\n", command.constData(), ready ? "" : " (not ready)");
+        std::fflush(stdout);
+    });
+    poll->start();
+}
+
 // CIVICDESK_STARTUP_CHECK_HOLD=1 (the memory benchmark): after the key the program stays up and
-// reads commands from its standard input: "map" brings the map's tab to the front; the end of
-// the input quits.
+// reads commands from its standard input: "map" brings the map's tab to the front, "prepared"
+// waits for the map's page (prepared in the background); the end of the input quits.
 void holdForCommands(int status)
 {
     auto *input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, qApp);
@@ -74,6 +99,10 @@ void holdForCommands(int status)
             const qsizetype end = pending->indexOf('\n');
             const QByteArray command = pending->left(end).trimmed();
             pending->remove(0, end + 1);
+            if (command == "prepared") {
+                whenMapPrepared(command);
+                continue;
+            }
             if (command == "map") {
                 for (QWidget *top : QApplication::topLevelWidgets()) {
                     if (auto *dock = top->findChild<QDockWidget *>(QStringLiteral("mapDock"))) {

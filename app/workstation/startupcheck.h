@@ -11,7 +11,8 @@ namespace civicdesk {
 // list, the control took it), 1 when it did not or nothing took the focus within
 // a minute. For the start-up benchmark and install checks. With CIVICDESK_STARTUP_CHECK_HOLD=1
 // in the environment it stays up after the key instead, reading commands from its standard
-// input ("map" brings the map's tab to the front) until that input ends (the memory benchmark).
+// input ("map" brings the map's tab to the front; "prepared" waits until the map's page is ready,
+// hidden or not) until that input ends (the memory benchmark).
 void runStartupCheck(const QElapsedTimer &started);
 
 } // namespace civicdesk

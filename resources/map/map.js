@@ -4,14 +4,15 @@
 // layers/<id>/street.json (closer), each fetched the first time a shown layer needs it, and the
 // request markers as packed binary payloads, markers/<sequence>.bin.
 //
-// Protocol version 3 (keep in step with ui/map/mapprotocol.h):
+// Protocol version 4 (keep in step with ui/map/mapprotocol.h):
 //   C++ -> page (signals of mapBridge)
 //     configured(configJson)            centre, bounds, attribution, tile URL, translated labels
 //     layerAdded(id, kind, title, nameProperty)     one basemap layer of the city pack
 //     basemapComplete()                 every layer has been announced
-//     markersChanged(sequence, replace, total)  the request markers changed: the page fetches
-//                                       markers/<sequence>.bin (ui/map/markerpayload.h), all of
-//                                       them or the change since the previous payload
+//     markersChanged(sequence, replace, total, inlined)  the request markers changed: the page
+//                                       fetches markers/<sequence>.bin (ui/map/markerpayload.h),
+//                                       all of them or the change since the previous payload,
+//                                       unless `inlined` has that payload in base64 (small ones)
 //     selectionChanged(selectionJson)   the selected request ({} for none), panned to if asked
 //     intakeLocationChanged(json)       the location being entered in intake ({} for none)
 //     duplicatesChanged(json)           duplicate candidates: [{id, lat, lon, label}]
@@ -19,11 +20,16 @@
 //     hotspotsChanged(json)             hexagon cells and their counts ({} to clear)
 //     viewRequested(lat, lon, zoom)     centre the map (and the keyboard crosshair) there
 //     focusRequested()                  give the map keyboard focus and show the crosshair
+//     viewShown()                       the view came on screen (its tab brought to the front,
+//                                       or the page ready while shown): answered by
+//                                       rendered('shown') once the basemap and markers are
+//                                       painted
 //   page -> C++ (invokable methods of mapBridge)
 //     hello(version)                    the page is ready and speaks `version`
 //     markerActivated(id)               a request marker (or duplicate) was clicked
 //     locationChosen(lat, lon, how)     a location was picked by "click" or "keyboard"
-//     rendered(what, count, ms)         "basemap" / "requests" / "hotspots" are on screen;
+//     rendered(what, count, ms)         "basemap" / "requests" / "hotspots" are on screen,
+//                                       "shown": all of them after viewShown (count: requests);
 //                                       "view", "focus", "selection", "intake", "duplicates",
 //                                       "pick" acknowledge the matching signal
 //     reportError(message, source, line)
@@ -33,7 +39,7 @@
 (function () {
     'use strict';
 
-    const PROTOCOL_VERSION = 3;
+    const PROTOCOL_VERSION = 4;
     const STREET_ZOOM = 15; // from here on layers are drawn in street detail
     const STATUS = ['open', 'in_progress', 'closed']; // indexes used by the packed requests
     const STATUS_COLOURS = ['#d9480f', '#1971c2', '#868e96'];
@@ -304,6 +310,11 @@
             entry.group.addTo(map);
     }
 
+    // Settles once the layers shown at first are built (drawn at the next paint): a page
+    // prepared in the background has them before it is ever shown.
+    let basemapBuilt = null;
+    let basemapReady = false;
+
     function basemapComplete() {
         // Layers are drawn in the order of their panes; within a pane, in arrival order. A pack
         // without any layer shown at first (only wards, say) shows its first layer.
@@ -311,7 +322,10 @@
         if (basemap.length && !basemap.some(entry => map.hasLayer(entry.group)))
             basemap[0].group.addTo(map);
         const shown = basemap.filter(entry => map.hasLayer(entry.group));
-        Promise.all(shown.map(entry => entry.drawn)).then(() => afterPaint(
+        basemapBuilt = Promise.all(shown.map(entry => entry.drawn)).then(() => {
+            basemapReady = true;
+        });
+        basemapBuilt.then(() => afterPaint(
             () => bridge.rendered('basemap', basemap.length, performance.now() - t0)));
     }
 
@@ -419,8 +433,9 @@
                           className: 'cluster', iconSize: [size, size]});
     }
 
-    const markerQueue = [];    // {sequence, replace, total} announced, not fetched yet
-    let markersBusy = false;   // a payload is being fetched or drawn
+    const markerQueue = [];    // {sequence, replace, total, inlined} announced, not applied yet
+    let markersBusy = false;   // a payload is being fetched or applied
+    const markersIdle = [];    // resolved once nothing is queued or being applied
     // Every request the page has: id -> {lat, lon, x, y (projected at zoom 0), s, t, num}.
     const requests = new Map();
 
@@ -451,11 +466,27 @@
                            {direction: 'top', offset: [0, -8]}).openTooltip();
     }));
 
+    // The icons drawn, by the group's key at this zoom: {marker, look}. A redraw keeps every
+    // icon whose group looks the same, so a change of a few requests (a sync) or a pan touches
+    // only the icons of the cells it changed, not the few hundred on screen.
+    const drawn = new Map();
+
+    function lookOf(g) {
+        if (g.count === 1) {
+            const p = g.first;
+            return 'r' + p.id + '|' + p.s + '|' + p.t + '|' + p.lat + '|' + p.lon + '|' + p.num;
+        }
+        return 'g' + g.count + '|' + g.counts.join(',') + '|' + g.lat + '|' + g.lon + '|' +
+               g.south + '|' + g.west + '|' + g.north + '|' + g.east;
+    }
+
     // Draws the groups of the view and half a view around it (so a pan shows them at once).
     function drawRequests() {
-        clusters.clearLayers();
-        if (!map.hasLayer(clusters) || !requests.size)
+        if (!map.hasLayer(clusters) || !requests.size) {
+            clusters.clearLayers();
+            drawn.clear();
             return;
+        }
         const zoom = map.getZoom();
         const box = map.getPixelBounds();
         const size = box.getSize();
@@ -463,15 +494,36 @@
             requests.values(), map.getZoomScale(zoom, 0), window.civicdeskCellSize(zoom),
             {minX: box.min.x - size.x / 2, minY: box.min.y - size.y / 2,
              maxX: box.max.x + size.x / 2, maxY: box.max.y + size.y / 2});
+        const seen = new Set();
         for (const g of groups) {
+            const key = zoom + ':' + g.key;
+            const look = lookOf(g);
+            seen.add(key);
+            const old = drawn.get(key);
+            if (old && old.look === look) {
+                if (old.marker.options.group)
+                    old.marker.options.group = g; // the same look, its newest members
+                continue;
+            }
+            if (old)
+                clusters.removeLayer(old.marker);
+            let marker;
             if (g.count === 1) {
                 const p = g.first;
-                clusters.addLayer(L.marker([p.lat, p.lon], {
+                marker = L.marker([p.lat, p.lon], {
                     icon: requestIcon(p.s, p.t), keyboard: false, rid: p.id, num: p.num,
-                    s: p.s, t: p.t}));
+                    s: p.s, t: p.t});
             } else {
-                clusters.addLayer(L.marker([g.lat, g.lon], {
-                    icon: clusterIcon(g), keyboard: false, group: g}));
+                marker = L.marker([g.lat, g.lon], {
+                    icon: clusterIcon(g), keyboard: false, group: g});
+            }
+            clusters.addLayer(marker);
+            drawn.set(key, {marker: marker, look: look});
+        }
+        for (const [key, old] of drawn) {
+            if (!seen.has(key)) {
+                clusters.removeLayer(old.marker);
+                drawn.delete(key);
             }
         }
     }
@@ -486,6 +538,8 @@
         if (payload.replace) {
             iconCache.clear();
             requests.clear();
+            clusters.clearLayers(); // their icons may name types by old indexes
+            drawn.clear();
         } else {
             for (const id of text.removed)
                 requests.delete(id);
@@ -504,29 +558,38 @@
                         'map.js', 0);
         drawRequests();
         updateStatusLegend(count);
-        afterPaint(() => {
-            bridge.rendered('requests', count, performance.now() - t0);
-            markersBusy = false;
-            nextMarkers();
-        });
+        // The next payload need not wait for a paint: a hidden page (prepared in the
+        // background) paints nothing until it is shown, and applies every change meanwhile.
+        markersBusy = false;
+        afterPaint(() => bridge.rendered('requests', count, performance.now() - t0));
+        nextMarkers();
     }
 
     // The payloads are applied in order, each once; a replacement makes those queued before it
     // moot.
-    function markersChanged(sequence, replace, total) {
+    function markersChanged(sequence, replace, total, inlined) {
         if (replace)
             markerQueue.length = 0;
-        markerQueue.push({sequence: sequence, replace: replace, total: total});
+        markerQueue.push({sequence: sequence, replace: replace, total: total, inlined: inlined});
         nextMarkers();
     }
 
     function nextMarkers() {
-        if (markersBusy || !markerQueue.length)
+        if (markersBusy)
             return;
+        if (!markerQueue.length) {
+            while (markersIdle.length)
+                markersIdle.shift()();
+            return;
+        }
         const item = markerQueue.shift();
         markersBusy = true;
         const t0 = performance.now();
-        fetchData('markers/' + item.sequence + '.bin', 'arraybuffer')
+        const payload = item.inlined
+            ? new Promise(resolve => resolve(
+                  Uint8Array.from(atob(item.inlined), c => c.charCodeAt(0)).buffer))
+            : fetchData('markers/' + item.sequence + '.bin', 'arraybuffer');
+        payload
             .then(buffer => applyMarkers(
                 window.civicdeskDecodeRequests(buffer, PROTOCOL_VERSION), t0))
             .catch(e => {
@@ -535,6 +598,25 @@
                 nextMarkers();
             });
     }
+
+    function whenMarkersIdle() {
+        if (!markersBusy && !markerQueue.length)
+            return Promise.resolve();
+        return new Promise(resolve => markersIdle.push(resolve));
+    }
+
+    // The view came on screen: what the agent waits for is the next frame painted with the
+    // layers shown at first and every marker payload announced so far.
+    function viewShown() {
+        const t0 = performance.now();
+        Promise.all([basemapBuilt || Promise.resolve(), whenMarkersIdle()]).then(() => afterPaint(
+            () => bridge.rendered('shown', requests.size, performance.now() - t0)));
+    }
+
+    // For tests and benchmarks: whether the page has built everything it was given so far
+    // (the basemap shown at first, the last marker payload) and only has to paint it; true in
+    // a page prepared in the background before it was ever shown.
+    window.civicdeskPrepared = () => basemapReady && !markerQueue.length && !markersBusy;
 
     // For tests: the view, [zoom, lat, lon], and the request icons drawn, [[requests, x, y]]
     // (1 for a request's own marker; x and y the icon's centre in the map's pixels).
@@ -853,6 +935,7 @@
         bridge.hotspotsChanged.connect(guarded('hot spots', showHotspots));
         bridge.viewRequested.connect(guarded('view', setView));
         bridge.focusRequested.connect(guarded('focus', focusMap));
+        bridge.viewShown.connect(guarded('shown', viewShown));
         bridge.hello(PROTOCOL_VERSION);
     });
 })();

@@ -18,8 +18,9 @@ window.civicdeskCellSize = function (zoom) {
 // Groups `points` (an iterable of {x, y, s, ...}: x and y projected at zoom 0, s the status
 // index 0..2) at a zoom whose scale from zoom 0 is `scale`, keeping those in the cells that meet
 // `box` ({minX, minY, maxX, maxY}, pixels at that zoom). Each group:
-//   {count, counts: [per status], lat, lon (their mean), south, west, north, east, first}
-// where `first` is the group's first point (the one drawn when count is 1).
+//   {key, count, counts: [per status], lat, lon (their mean), south, west, north, east, first}
+// where `key` names its cell (or its point, without grouping) at this zoom and `first` is the
+// group's first point (the one drawn when count is 1).
 window.civicdeskGroupRequests = function (points, scale, cellSize, box) {
     'use strict';
     const cell = cellSize > 0 ? cellSize : 1e-9;
@@ -37,13 +38,13 @@ window.civicdeskGroupRequests = function (points, scale, cellSize, box) {
             const key = Math.floor(x / cell) * 67108864 + Math.floor(y / cell);
             group = groups.get(key);
             if (!group) {
-                group = {count: 0, counts: [0, 0, 0], lat: 0, lon: 0, south: 90, west: 180,
-                         north: -90, east: -180, first: p};
+                group = {key: key, count: 0, counts: [0, 0, 0], lat: 0, lon: 0, south: 90,
+                         west: 180, north: -90, east: -180, first: p};
                 groups.set(key, group);
             }
         } else {
-            group = {count: 0, counts: [0, 0, 0], lat: 0, lon: 0, south: 90, west: 180,
-                     north: -90, east: -180, first: p};
+            group = {key: 'p' + p.id, count: 0, counts: [0, 0, 0], lat: 0, lon: 0, south: 90,
+                     west: 180, north: -90, east: -180, first: p};
             singles.push(group);
         }
         ++group.count;

@@ -4,7 +4,9 @@
 //   - cold start: a fresh HOME each round (the first start: the demo store is copied or imported)
 //   - warm start: the same store again
 //   - memory: the proportional set size (PSS, /proc/PID/smaps_rollup) of civicdesk and every
-//     process below it (QtWebEngine), once ready and again with the map's tab shown.
+//     process below it (QtWebEngine): with the background preparation of the map turned off,
+//     once ready and again with the map's tab shown; with it on (the default), once the map is
+//     prepared in the background (tab still hidden) and again with the tab shown.
 // Prints median and p95 of each and the ratios to the empty window. Run on demand.
 
 #include "tests/bench/percentile.h"
@@ -137,6 +139,27 @@ Memory settledMemory(qint64 pid)
     return best;
 }
 
+// The workstation's settings in the test HOME: the map prepared in the background or not.
+void setPrepareInBackground(const QString &home, bool prepare)
+{
+    const QString dir = home + QStringLiteral("/.config/CivicDesk");
+    QDir().mkpath(dir);
+    QFile file(dir + QStringLiteral("/civicdesk.conf"));
+    QByteArray text;
+    if (file.open(QIODevice::ReadOnly))
+        text = file.readAll();
+    file.close();
+    text.replace("prepareInBackground=true\n", "").replace("prepareInBackground=false\n", "");
+    const QByteArray line =
+        QByteArray("prepareInBackground=") + (prepare ? "true" : "false") + '\n';
+    if (text.contains("[map]\n"))
+        text.replace("[map]\n", QByteArray("[map]\n" + line));
+    else
+        text += "\n[map]\n" + line;
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(text);
+}
+
 void print(const char *what, const std::vector<double> &values, double baseline)
 {
     using civicdesk::bench::percentile;
@@ -168,7 +191,7 @@ int main(int argc, char *argv[])
                     .constData());
 
     std::vector<double> emptyMs, firstMs, warmMs;
-    Memory ready, withMap;
+    Memory ready, withMap, prepared, preparedShown;
     for (int round = 0; round < rounds; ++round) {
         // An empty window, then the first start on a fresh HOME, then a start on that store.
         const Started baseline = startOnce(empty, {}, env);
@@ -181,8 +204,11 @@ int main(int argc, char *argv[])
         const Started first = startOnce(workstation, {QStringLiteral("--lang=en")}, homeEnv);
         QProcessEnvironment holdEnv = homeEnv;
         holdEnv.insert(QStringLiteral("CIVICDESK_STARTUP_CHECK_HOLD"), QStringLiteral("1"));
-        // The last round also measures memory (ready, then with the map shown).
+        // The last round also measures memory (ready, then with the map shown), the map not
+        // prepared in the background.
         const bool measureMemory = round == rounds - 1;
+        if (measureMemory)
+            setPrepareInBackground(home.path(), false);
         const Started warm = startOnce(workstation, {QStringLiteral("--lang=en")},
                                        measureMemory ? holdEnv : homeEnv, [&](QProcess &process) {
                                            ready = settledMemory(process.processId());
@@ -194,6 +220,31 @@ int main(int argc, char *argv[])
             if (s->readyMs < 0) {
                 std::fprintf(stderr, "civicdesk-start-bench: no ready line:\n%s\n",
                              qPrintable(s->output));
+                return 1;
+            }
+        }
+        if (measureMemory) {
+            // Again with the map prepared in the background (the default): once it is, the
+            // tab still hidden, then with the tab shown.
+            setPrepareInBackground(home.path(), true);
+            const Started held = startOnce(
+                workstation, {QStringLiteral("--lang=en")}, holdEnv, [&](QProcess &process) {
+                    process.write("prepared\n");
+                    QByteArray answer;
+                    QElapsedTimer waiting;
+                    waiting.start();
+                    while (!answer.contains("done prepared") && waiting.elapsed() < 150000) {
+                        process.waitForReadyRead(250);
+                        answer += process.readAllStandardOutput();
+                    }
+                    prepared = settledMemory(process.processId());
+                    process.write("map\n");
+                    process.waitForReadyRead(10000);
+                    preparedShown = settledMemory(process.processId());
+                });
+            if (held.readyMs < 0) {
+                std::fprintf(stderr, "civicdesk-start-bench: no ready line:\n%s\n",
+                             qPrintable(held.output));
                 return 1;
             }
         }
@@ -213,5 +264,12 @@ int main(int argc, char *argv[])
     std::printf("memory (PSS) with the map shown: %.0f MiB (civicdesk %.0f + %d other "
                 "process(es) %.0f)\n",
                 withMap.total(), withMap.main, withMap.processes - 1, withMap.others);
+    std::printf("memory (PSS) with the map prepared in the background, tab hidden: %.0f MiB "
+                "(civicdesk %.0f + %d other process(es) %.0f)\n",
+                prepared.total(), prepared.main, prepared.processes - 1, prepared.others);
+    std::printf("memory (PSS) with the prepared map shown: %.0f MiB (civicdesk %.0f + %d other "
+                "process(es) %.0f)\n",
+                preparedShown.total(), preparedShown.main, preparedShown.processes - 1,
+                preparedShown.others);
     return 0;
 }

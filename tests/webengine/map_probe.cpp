@@ -4,6 +4,9 @@
 //   --database FILE --first-render        panel shown -> basemap and requests drawn
 //       add --warm to let the layers be simplified first, as the workstation does in the
 //       background once its window is up
+//   --database FILE --prepared            the map prepared hidden the way the workstation does
+//                                         once its window is idle (MapWarmUp), then shown:
+//                                         shown -> basemap and requests painted (shown_ms)
 //   --database FILE --update N            replace the markers with N located requests (taken
 //                                         from the store, repeated if it holds fewer)
 //   --database FILE --change K            after the first render, change K of the requests shown
@@ -33,10 +36,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
+#include <QTimer>
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
 #include <QWebEngineView>
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 using namespace civicdesk;
 
@@ -134,6 +140,67 @@ else
     return writeFile(QDir(dir).filePath(QStringLiteral("baseline.html")), page);
 }
 
+// Whether the page has built everything it was given (the map's page.js: civicdeskPrepared).
+bool pagePrepared(MapView *map)
+{
+    auto answer = std::make_shared<std::optional<bool>>();
+    map->webView()->page()->runJavaScript(
+        QStringLiteral("window.civicdeskPrepared ? window.civicdeskPrepared() : false"),
+        [answer](const QVariant &v) { *answer = v.toBool(); });
+    return QTest::qWaitFor([&] { return answer->has_value(); }, Timeout) &&
+           answer->value_or(false);
+}
+
+// --prepared: the map started while its panel is hidden (as MapWarmUp does once the
+// workstation's window is idle) until its page has built the basemap and the markers, then
+// the panel shown; prints prepare_ms (start -> prepared, hidden), shown_ms (show -> the page's
+// "shown": layers and clusters painted) and the UI thread's longest stall while preparing.
+int showPrepared(MapOverviewPanel &panel, QHash<QString, double> &done, QElapsedTimer &clock)
+{
+    MapView *map = panel.mapView();
+    clock.restart();
+    QElapsedTimer beat;
+    beat.start();
+    qint64 longestStall = 0;
+    QTimer heartbeat; // how long the UI thread could not take an event (a keystroke's wait)
+    heartbeat.setInterval(5);
+    QObject::connect(&heartbeat, &QTimer::timeout, &panel,
+                     [&] { longestStall = std::max(longestStall, beat.restart() - 5); });
+    heartbeat.start();
+    const qint64 startCall = [&] {
+        QElapsedTimer call;
+        call.start();
+        map->start();
+        return call.elapsed();
+    }();
+    if (!map->isStarted()) {
+        std::fprintf(stderr, "%s\n", qPrintable(map->unavailableReason()));
+        return 3;
+    }
+    if (!QTest::qWaitFor(
+            [&] { return map->isReady() && map->lastMarkerSequence() > 0 && pagePrepared(map); },
+            Timeout)) {
+        std::fprintf(stderr, "the hidden map was never prepared\n");
+        return 4;
+    }
+    heartbeat.stop();
+    print("prepare_ms", double(clock.elapsed()));
+    print("prepare_start_call_ms", double(startCall));
+    print("prepare_longest_stall_ms", double(longestStall));
+    done.clear();
+    clock.restart();
+    panel.resize(1400, 900);
+    panel.show();
+    if (!QTest::qWaitFor([&] { return done.contains(u"shown"_qs); }, Timeout)) {
+        std::fprintf(stderr, "the prepared map never painted once shown\n");
+        return 4;
+    }
+    print("shown_ms", done.value(u"shown"_qs));
+    print("shown_page_ms", done.value(u"shown_page_ms"_qs));
+    print("shown_requests", done.value(u"shown_count"_qs));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -160,7 +227,10 @@ int main(int argc, char *argv[])
                                         QStringLiteral("a baseline of the layers alone"));
     const QCommandLineOption import(QStringLiteral("import"), QStringLiteral("city pack"),
                                     QStringLiteral("directory"));
-    parser.addOptions({database, firstRender, update, change, warm, baseline, layersOnly, import});
+    const QCommandLineOption prepared(QStringLiteral("prepared"),
+                                      QStringLiteral("prepare the map hidden, then show it"));
+    parser.addOptions(
+        {database, firstRender, update, change, warm, baseline, layersOnly, import, prepared});
     parser.process(app);
 
     auto db = Database::open(parser.value(database));
@@ -218,8 +288,7 @@ int main(int argc, char *argv[])
     QObject::connect(map, &MapView::rendered, &panel,
                      [&](const QString &what, int count, double ms) {
                          done.insert(what, double(clock.elapsed()));
-                         if (what == u"requests")
-                             done.insert(QStringLiteral("requests_count"), count);
+                         done.insert(what + QStringLiteral("_count"), count);
                          done.insert(what + QStringLiteral("_page_ms"), ms);
                      });
     QObject::connect(map, &MapView::ready, &panel,
@@ -246,6 +315,8 @@ int main(int argc, char *argv[])
         print(what + "_payload_bytes", double(map->lastMarkerPayload().bytes.size()));
         return true;
     };
+    if (parser.isSet(prepared))
+        return showPrepared(panel, done, clock);
     panel.resize(1400, 900);
     panel.show();
     done.insert(QStringLiteral("shown"), double(clock.elapsed()));

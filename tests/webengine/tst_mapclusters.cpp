@@ -1,7 +1,8 @@
 // The map's request clusters (resources/map/requestgrid.js) in a real QWebEngineView: the page
 // draws one icon per cell of the view, not one per request; the icons account for every request
 // in view; a request alone in its cell, and every request at the closest zoom, has its own
-// marker; a click on a cluster zooms into it.
+// marker; a click on a cluster zooms into it; a change of a few requests redraws only the icons
+// of the cells it touches.
 
 #include "tests/webengine/mappagefixture.h"
 #include "tests/webengine/syntheticrequests.h"
@@ -83,6 +84,44 @@ private slots:
         for (const QVariant &icon : icons())
             largest = std::max(largest, icon.toList().value(0).toInt());
         QVERIFY2(largest < biggest.value(0).toInt(), qPrintable(QString::number(largest)));
+    }
+
+    // Issue 20 (a sync changing 160 of 16,000 markers took 415 ms): a change of one request
+    // redraws the icon of its cell, and every other icon on screen stays the element it was
+    // (before, each change threw away and rebuilt every icon of the view).
+    void aChangeRedrawsOnlyTheCellItTouches()
+    {
+        QVERIFY(m_f.centerOn(42.325, -71.10, 12));
+        const int before =
+            m_f.evaluate(QStringLiteral("(() => { let n = 0; document.querySelectorAll("
+                                        "'.leaflet-marker-pane .leaflet-marker-icon')"
+                                        ".forEach(e => { e.dataset.kept = '1'; ++n; });"
+                                        " return n; })()"))
+                .toInt();
+        QVERIFY2(before > 10, qPrintable(QString::number(before)));
+        QList<MapRequestPoint> points = test::syntheticRequests(5000);
+        points[2550].status = points[2550].status == RequestStatus::Open ? RequestStatus::Closed
+                                                                         : RequestStatus::Open;
+        const qsizetype mark = m_f.rendered.size();
+        m_f.map->setRequests(points);
+        QVERIFY(m_f.waitRendered(mark, QStringLiteral("requests"), 5000));
+        QVERIFY(!m_f.map->lastMarkerPayload().replace);
+        const QVariantList counts =
+            m_f.evaluate(QStringLiteral("(() => { const all = document.querySelectorAll("
+                                        "'.leaflet-marker-pane .leaflet-marker-icon'); let kept "
+                                        "= 0; all.forEach(e => { if (e.dataset.kept) ++kept; });"
+                                        " return [all.length, kept]; })()"))
+                .toList();
+        QCOMPARE(counts.value(0).toInt(), before);
+        QCOMPARE(counts.value(1).toInt(), before - 1); // all but the changed request's cell
+        int requests = 0;
+        for (const QVariant &icon : icons())
+            requests += icon.toList().value(0).toInt();
+        QCOMPARE(requests, 5000);
+        // The page has the change itself.
+        const QVariantList marker =
+            m_f.evaluate(QStringLiteral("window.civicdeskMarker('synthetic:2550')")).toList();
+        QCOMPARE(marker.value(2).toInt(), int(points[2550].status));
     }
 
     void cleanupTestCase() { m_f.panel.reset(); }

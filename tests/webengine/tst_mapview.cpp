@@ -253,7 +253,9 @@ private slots:
         QVERIFY(waitRendered(mark, QStringLiteral("requests"), 10));
     }
 
-    // The markers come from the map's URL scheme as the bytes encoded, not through the bridge.
+    // The markers are served by the map's URL scheme as the bytes encoded (the page fetches a
+    // large payload from there; one up to MapView::InlinedMarkerBytes also comes inline with its
+    // announcement).
     void markersAreServedAsBytes()
     {
         setMarkers(test::syntheticRequests(300));

@@ -33,8 +33,10 @@ signals:
                     const QString &nameProperty);
     void basemapComplete();
     // The request markers changed: the page fetches markers/<sequence>.bin (markerpayload.h),
-    // a replacement of all or a change to the previous ones, `total` markers after it.
-    void markersChanged(int sequence, bool replace, int total);
+    // a replacement of all or a change to the previous ones, `total` markers after it. A small
+    // payload (a sync's few changes) comes along as base64 in `inlined` instead: the page's
+    // request to the scheme takes about 100 ms, the channel a few.
+    void markersChanged(int sequence, bool replace, int total, const QString &inlined);
     void selectionChanged(const QString &selectionJson);
     void intakeLocationChanged(const QString &locationJson);
     void duplicatesChanged(const QString &duplicatesJson);
@@ -42,6 +44,9 @@ signals:
     void hotspotsChanged(const QString &hotspotsJson);
     void viewRequested(double latitude, double longitude, int zoom);
     void focusRequested();
+    // The view came on screen: the page answers rendered("shown") once it has painted the
+    // basemap and the markers (a page prepared in the background only has to paint).
+    void viewShown();
 
     // From the page, checked and typed.
     void pageReady();

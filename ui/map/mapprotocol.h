@@ -50,7 +50,7 @@ struct MapConfig
 // shape is a new version, checked in both directions when the page starts.
 namespace mapprotocol {
 
-inline constexpr int Version = 3;
+inline constexpr int Version = 4;
 
 // Labels are the translated strings the page shows (legend, layer names).
 QString encodeConfig(const MapConfig &config, const QHash<QString, QString> &labels);

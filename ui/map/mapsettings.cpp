@@ -6,7 +6,8 @@ namespace civicdesk {
 
 namespace {
 const QString tileUrlKey = QStringLiteral("map/tileUrl");
-}
+const QString prepareKey = QStringLiteral("map/prepareInBackground");
+} // namespace
 
 QString MapSettings::tileUrl() const
 {
@@ -20,6 +21,16 @@ void MapSettings::setTileUrl(const QString &url)
         m_settings.remove(tileUrlKey);
     else
         m_settings.setValue(tileUrlKey, url.trimmed());
+}
+
+bool MapSettings::prepareInBackground() const
+{
+    return m_settings.value(prepareKey, true).toBool();
+}
+
+void MapSettings::setPrepareInBackground(bool prepare)
+{
+    m_settings.setValue(prepareKey, prepare);
 }
 
 bool MapSettings::isValidTileUrl(const QString &url)

@@ -17,6 +17,11 @@ public:
     void setTileUrl(const QString &url);
     // Whether `url` is an http(s) template with {z}, {x} and {y} (or empty).
     static bool isValidTileUrl(const QString &url);
+    // Whether the workstation prepares the map in the background once its window is idle
+    // (MapWarmUp), so the map's tab opens at once; on by default. Off saves the web engine's
+    // memory until the map is first opened.
+    bool prepareInBackground() const;
+    void setPrepareInBackground(bool prepare);
 
 private:
     QSettings m_settings;

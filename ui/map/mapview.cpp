@@ -159,7 +159,11 @@ void MapView::showEvent(QShowEvent *event)
     // would build the web engine (its processes, about 200 MiB, and seconds of the start) at
     // every start of the program for a map nobody opened.
     QTimer::singleShot(0, this, [this] {
-        if (isVisible())
+        if (!isVisible())
+            return;
+        if (m_ready)
+            emit m_bridge->viewShown();
+        else
             start();
     });
 }
@@ -183,6 +187,8 @@ void MapView::replay()
     emit m_bridge->duplicatesChanged(m_duplicatesJson);
     emit m_bridge->pickResolved(m_pickJson);
     emit m_bridge->hotspotsChanged(m_hotspotsJson);
+    if (isVisible())
+        emit m_bridge->viewShown();
 }
 
 void MapView::setConfig(const MapConfig &config, const QHash<QString, QString> &labels)
@@ -238,7 +244,11 @@ void MapView::sendMarkers()
                    << (m_lastMarkers.replace ? "replace" : "change") << m_lastMarkers.changed
                    << "changed" << m_lastMarkers.removed << "removed" << m_lastMarkers.bytes.size()
                    << "bytes";
-    emit m_bridge->markersChanged(m_markerSequence, m_lastMarkers.replace, m_lastMarkers.total);
+    const QString inlined = m_lastMarkers.bytes.size() <= InlinedMarkerBytes
+                                ? QString::fromLatin1(m_lastMarkers.bytes.toBase64())
+                                : QString();
+    emit m_bridge->markersChanged(m_markerSequence, m_lastMarkers.replace, m_lastMarkers.total,
+                                  inlined);
 }
 
 void MapView::setSelection(const MapMarker &marker, bool pan)

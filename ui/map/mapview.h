@@ -24,10 +24,14 @@ class MapSchemeHandler;
 // MapBridge. It keeps what it was given (basemap, requests, selection, intake location,
 // duplicates, hot spots) and hands it to the page whenever the page (re)starts, so it can be
 // given data before it is shown. The web engine starts once the map has been shown and is still
-// visible when the events of the show are done (or on start()): a hidden map costs nothing.
+// visible when the events of the show are done, or on start() while hidden (MapWarmUp: the page
+// then builds everything hidden and a show only paints); until then a hidden map costs nothing.
+// Each show of a started map is acknowledged by rendered("shown") once painted.
 class MapView : public QWidget
 {
     Q_OBJECT
+    // For the start-up check (app/workstation/startupcheck.cpp), which links no map.
+    Q_PROPERTY(bool pageReady READ isReady)
 
 public:
     explicit MapView(QWidget *parent = nullptr);
@@ -46,6 +50,9 @@ public:
     // The last marker payload given to the page (tests, benchmarks) and its sequence number.
     const MarkerPayload &lastMarkerPayload() const { return m_lastMarkers; }
     int lastMarkerSequence() const { return m_markerSequence; }
+    // A payload up to this size goes to the page with its announcement (through the channel),
+    // a larger one is fetched by the page from the map's scheme.
+    static constexpr qsizetype InlinedMarkerBytes = 64 * 1024;
     void setSelection(const MapMarker &marker, bool pan); // an empty id clears it
     void setIntakeLocation(const std::optional<MapMarker> &location);
     void setDuplicates(const QList<MapMarker> &duplicates);
