@@ -48,6 +48,17 @@ Sql requestFilter(const KpiFilter &f)
     return s;
 }
 
+Sql repeatKeys(const KpiFilter &f)
+{
+    Sql s;
+    s.add(u"SELECT " + LocationKeySql +
+              u" FROM requests r WHERE r.opened_at >= CAST(? AS BIGINT) AND r.opened_at < "
+              u"CAST(? AS BIGINT) AND r.address IS NOT NULL AND " +
+              LocationKeySql + u" <> '' AND ",
+          {f.period.start(), f.period.end()});
+    return s.add(requestFilter(f)).add(QStringLiteral(" GROUP BY 1 HAVING count(*) >= 2"));
+}
+
 Sql hourOfDay(const KpiPeriod &period)
 {
     const QList<KpiPeriod::OffsetSpan> spans = period.offsets();

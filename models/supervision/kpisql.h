@@ -37,6 +37,10 @@ Sql contactFilter(const KpiFilter &f, const QString &alias = QStringLiteral("c")
 Sql requestFilter(const KpiFilter &f);
 // The local hour of the day a contact started, with the zone's offset at that instant.
 Sql hourOfDay(const KpiPeriod &period);
+// The address of request `r` as repeat locations compare it (case and surrounding spaces
+// ignored), and the addresses at which two or more requests of the filter opened in its period.
+inline const QString LocationKeySql = QStringLiteral("lower(trim(r.address))");
+Sql repeatKeys(const KpiFilter &f);
 // "count(CASE WHEN condition THEN 1 END)" over a condition.
 Sql countWhen(const Sql &condition);
 
