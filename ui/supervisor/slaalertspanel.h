@@ -1,0 +1,55 @@
+#pragma once
+
+#include "models/supervision/kpireport.h"
+#include "ui/supervisor/supervisorcontext.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableWidget;
+
+namespace civicdesk {
+
+// The workspace's "SLA alerts" tab (issue 16, items 1 and 4): every open request that is past
+// its due time or due within the workspace's "Due within" hours, most urgent first, with how
+// long it is overdue or how long is left, and a count per department. A queue filter
+// (department, type, overdue or due soon) narrows the list; Enter on a request opens its detail
+// and timeline. The requests are those of the workspace's agent, team and channel filter.
+class SlaAlertsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SlaAlertsPanel(const SupervisorContext &context, QWidget *parent = nullptr);
+
+    // Reads the alerts again for the workspace's filter at `now`.
+    void refresh(const KpiFilter &filter, const QDateTime &now);
+    // The requests listed as the queue filter shows them (tests read them).
+    QStringList shownRequests() const;
+    QString summary() const;
+
+signals:
+    void requestChosen(const QString &requestId);
+
+private:
+    struct Alert
+    {
+        KpiRequestLine line;
+        bool overdue = false;
+    };
+    void fillChoices();
+    void showAlerts();
+
+    SupervisorContext m_context;
+    QList<Alert> m_alerts; // most urgent (earliest due) first
+    qint64 m_now = 0;
+    bool m_cut = false; // more alerts than a list holds
+    QComboBox *m_department;
+    QComboBox *m_type;
+    QComboBox *m_which;
+    QLabel *m_summary;
+    QTableWidget *m_table;
+};
+
+} // namespace civicdesk
