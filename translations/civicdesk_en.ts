@@ -10184,16 +10184,9 @@ Watch the screen for your number.</translation>
         <source>No request is overdue or due soon.</source>
         <translation>No request is overdue or due soon.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n request(s) listed. </source>
-        <translation>
-            <numerusform>%n request listed. </numerusform>
-            <numerusform>%n requests listed. </numerusform>
-        </translation>
-    </message>
     <message>
-        <source>Only the first %1 overdue and %1 due soon are listed.</source>
-        <translation>Only the first %1 overdue and %1 due soon are listed.</translation>
+        <source>Listed: the %1 opened first of each kind (overdue, due soon).</source>
+        <translation>Listed: the %1 opened first of each kind (overdue, due soon).</translation>
     </message>
 </context>
 <context>

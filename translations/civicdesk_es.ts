@@ -10184,16 +10184,9 @@ Esté atento a su número en la pantalla.</translation>
         <source>No request is overdue or due soon.</source>
         <translation>Ninguna solicitud está vencida ni a punto de vencer.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n request(s) listed. </source>
-        <translation>
-            <numerusform>%n solicitud listada. </numerusform>
-            <numerusform>%n solicitudes listadas. </numerusform>
-        </translation>
-    </message>
     <message>
-        <source>Only the first %1 overdue and %1 due soon are listed.</source>
-        <translation>Solo se listan las primeras %1 vencidas y %1 a punto de vencer.</translation>
+        <source>Listed: the %1 opened first of each kind (overdue, due soon).</source>
+        <translation>Se listan las %1 abiertas primero de cada clase (vencidas, a punto de vencer).</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -189,6 +190,18 @@ private slots:
         QVERIFY(downTo(QStringLiteral("BTD")));
         QVERIFY(alerts->shownRequests().contains(u"ALERT-2"_qs));
         QVERIFY(!alerts->shownRequests().contains(u"ALERT-1"_qs));
+        // The department's whole count, from the backlog, not only what is listed.
+        qint64 btdOverdue = 0;
+        for (const KpiBacklogRow &row : workspace->report().backlog)
+            btdOverdue += row.department == u"BTD" ? row.overdue : 0;
+        QVERIFY2(alerts->summary().contains(
+                     QStringLiteral("BTD: %1 overdue").arg(QLocale().toString(btdOverdue))),
+                 qPrintable(alerts->summary()));
+        KpiCell btd{KpiCell::Metric::Overdue};
+        btd.department = QStringLiteral("BTD");
+        auto btdLines = desk.store->kpis.requestsBehind(workspace->filter(), btd, now);
+        QVERIFY(btdLines.ok());
+        QCOMPARE(alerts->shownRequests().size(), qMin(btdLines.value().size(), qsizetype(1000)));
         QVERIFY(downTo(QStringLiteral("PWD")));
         QVERIFY(alerts->shownRequests().contains(u"ALERT-1"_qs));
         QVERIFY(alerts->shownRequests().contains(u"ALERT-3"_qs));

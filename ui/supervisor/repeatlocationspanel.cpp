@@ -31,6 +31,8 @@ RepeatLocationsPanel::RepeatLocationsPanel(const SupervisorContext &context, QWi
     m_table->setColumnCount(6);
     m_table->setHorizontalHeaderLabels(
         {tr("Address"), tr("Requests"), tr("Open"), tr("Types"), tr("First"), tr("Last")});
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch); // the types
     connect(m_table, &QTableWidget::activated, this, [this](const QModelIndex &index) {
         KpiCell cell{KpiCell::Metric::RepeatLocation};
         QString title = tr("Requests at an address with repeat requests");

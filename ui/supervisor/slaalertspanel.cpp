@@ -94,20 +94,71 @@ SlaAlertsPanel::SlaAlertsPanel(const SupervisorContext &context, QWidget *parent
     setTabOrder(m_type, m_which);
     setFocusProxy(m_table);
     for (QComboBox *box : {m_department, m_type, m_which})
-        connect(box, &QComboBox::currentIndexChanged, this, &SlaAlertsPanel::showAlerts);
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            query();
+            showAlerts();
+        });
 }
 
-void SlaAlertsPanel::refresh(const KpiFilter &filter, const QDateTime &now)
+void SlaAlertsPanel::refresh(const KpiFilter &filter, const QDateTime &now, const KpiReport &report)
+{
+    m_filter = filter;
+    m_now = now;
+    m_backlog = report.backlog;
+    fillChoices();
+    query();
+    showAlerts();
+}
+
+void SlaAlertsPanel::fillChoices()
+{
+    // The departments and types with alerts now; a choice stays while it still has some.
+    QMap<QString, QString> departments; // "-" for none
+    QMap<QString, QString> types;       // by service code (or type name)
+    for (const KpiBacklogRow &row : std::as_const(m_backlog)) {
+        if (row.overdue + row.dueSoon == 0)
+            continue;
+        departments.insert(row.department.isEmpty() ? QStringLiteral("-") : row.department,
+                           row.department.isEmpty() ? tr("(none)") : row.department);
+        types.insert(row.serviceCode, row.typeName);
+    }
+    const auto fill = [](QComboBox *box, const QString &all, const QMap<QString, QString> &items) {
+        const QString current = box->currentData().toString();
+        const QSignalBlocker block(box);
+        box->clear();
+        box->addItem(all, QString());
+        QList<std::pair<QString, QString>> sorted; // by what is shown
+        for (auto it = items.cbegin(); it != items.cend(); ++it)
+            sorted.append({it.value(), it.key()});
+        std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
+            return QString::localeAwareCompare(a.first, b.first) < 0;
+        });
+        for (const auto &[text, key] : sorted)
+            box->addItem(text, key);
+        box->setCurrentIndex(std::max(0, box->findData(current)));
+    };
+    fill(m_department, tr("All departments"), departments);
+    fill(m_type, tr("All types"), types);
+}
+
+void SlaAlertsPanel::query()
 {
     using M = KpiCell::Metric;
-    m_now = now.toSecsSinceEpoch();
     m_alerts.clear();
     m_cut = false;
+    m_error.clear();
+    const int which = m_which->currentIndex();
     for (const M metric : {M::Overdue, M::DueSoon}) {
-        auto lines = m_context.kpis.requestsBehind(filter, KpiCell{metric}, now);
+        if ((metric == M::Overdue && which == DueSoonOnly) ||
+            (metric == M::DueSoon && which == OverdueOnly))
+            continue;
+        KpiCell cell{metric};
+        cell.department = m_department->currentData().toString();
+        cell.serviceCode = m_type->currentData().toString();
+        auto lines = m_context.kpis.requestsBehind(m_filter, cell, m_now);
         if (!lines) {
-            m_summary->setText(lines.error().message);
-            m_table->setRowCount(0);
+            m_error = lines.error().message;
+            m_alerts.clear();
             return;
         }
         m_cut = m_cut || lines.value().size() >= SupervisionKpis::DrillLimit;
@@ -116,58 +167,19 @@ void SlaAlertsPanel::refresh(const KpiFilter &filter, const QDateTime &now)
     }
     std::stable_sort(m_alerts.begin(), m_alerts.end(),
                      [](const Alert &a, const Alert &b) { return a.line.dueAt < b.line.dueAt; });
-    fillChoices();
-    showAlerts();
-}
-
-void SlaAlertsPanel::fillChoices()
-{
-    // The departments and types that have alerts now; the choice stays when it still has some.
-    QMap<QString, QString> departments;
-    QMap<QString, QString> types;
-    for (const Alert &a : m_alerts) {
-        departments.insert(departmentOf(a.line).toLower(), departmentOf(a.line));
-        types.insert(a.line.typeName.toLower(), a.line.typeName);
-    }
-    const auto fill = [](QComboBox *box, const QString &all, const QMap<QString, QString> &items) {
-        const QString current = box->currentData().toString();
-        const QSignalBlocker block(box);
-        box->clear();
-        box->addItem(all, QString());
-        for (const QString &item : items)
-            box->addItem(item, item);
-        box->setCurrentIndex(std::max(0, box->findData(current)));
-    };
-    fill(m_department, tr("All departments"), departments);
-    fill(m_type, tr("All types"), types);
 }
 
 void SlaAlertsPanel::showAlerts()
 {
-    const QString department = m_department->currentData().toString();
-    const QString type = m_type->currentData().toString();
-    const int which = m_which->currentIndex();
     const QString current =
         m_table->currentRow() >= 0 && m_table->item(m_table->currentRow(), 1)
             ? m_table->item(m_table->currentRow(), 1)->data(Qt::UserRole).toString()
             : QString();
-    QList<const Alert *> shown;
-    QMap<QString, QPair<int, int>> perDepartment; // overdue, due soon
-    for (const Alert &a : m_alerts) {
-        if (!department.isEmpty() && departmentOf(a.line) != department)
-            continue;
-        if (!type.isEmpty() && a.line.typeName != type)
-            continue;
-        if ((which == OverdueOnly && !a.overdue) || (which == DueSoonOnly && a.overdue))
-            continue;
-        shown.append(&a);
-        auto &counts = perDepartment[departmentOf(a.line)];
-        (a.overdue ? counts.first : counts.second) += 1;
-    }
-    m_table->setRowCount(int(shown.size()));
-    int select = shown.isEmpty() ? -1 : 0;
-    for (int row = 0; row < shown.size(); ++row) {
-        const Alert &a = *shown.at(row);
+    const qint64 now = m_now.toSecsSinceEpoch();
+    m_table->setRowCount(int(m_alerts.size()));
+    int select = m_alerts.isEmpty() ? -1 : 0;
+    for (int row = 0; row < m_alerts.size(); ++row) {
+        const Alert &a = m_alerts.at(row);
         const auto status = requestStatusFromName(a.line.status);
         const QString due = QLocale().toString(
             QDateTime::fromSecsSinceEpoch(a.line.dueAt, m_context.cityZone), QLocale::ShortFormat);
@@ -177,8 +189,8 @@ void SlaAlertsPanel::showAlerts()
                                    departmentOf(a.line),
                                    status ? requesttexts::status(*status) : a.line.status,
                                    due,
-                                   a.overdue ? tr("overdue by %1").arg(span(m_now - a.line.dueAt))
-                                             : tr("%1 left").arg(span(a.line.dueAt - m_now))};
+                                   a.overdue ? tr("overdue by %1").arg(span(now - a.line.dueAt))
+                                             : tr("%1 left").arg(span(a.line.dueAt - now))};
         for (int column = 0; column < texts.size(); ++column) {
             auto *item = new QTableWidgetItem(texts.at(column));
             if (a.overdue && column == 0)
@@ -192,20 +204,39 @@ void SlaAlertsPanel::showAlerts()
     m_table->resizeColumnsToContents();
     if (select >= 0)
         m_table->setCurrentCell(select, 0);
+    m_summary->setText(m_error.isEmpty() ? summaryText() : m_error);
+}
 
+QString SlaAlertsPanel::summaryText() const
+{
+    // The counts per department of the queue filter, from the backlog (whole, not the list's).
+    const QString department = m_department->currentData().toString();
+    const QString type = m_type->currentData().toString();
+    const int which = m_which->currentIndex();
+    QMap<QString, QPair<qint64, qint64>> perDepartment; // overdue, due soon
+    for (const KpiBacklogRow &row : m_backlog) {
+        const QString key = row.department.isEmpty() ? QStringLiteral("-") : row.department;
+        if ((!department.isEmpty() && key != department) ||
+            (!type.isEmpty() && row.serviceCode != type))
+            continue;
+        auto &counts = perDepartment[row.department.isEmpty() ? tr("(none)") : row.department];
+        counts.first += which == DueSoonOnly ? 0 : row.overdue;
+        counts.second += which == OverdueOnly ? 0 : row.dueSoon;
+    }
     QStringList parts;
-    for (auto it = perDepartment.cbegin(); it != perDepartment.cend(); ++it)
-        parts.append(tr("%1: %2 overdue, %3 due soon")
-                         .arg(it.key())
-                         .arg(it.value().first)
-                         .arg(it.value().second));
-    QString text = shown.isEmpty() ? tr("No request is overdue or due soon.")
-                                   : tr("%n request(s) listed. ", nullptr, int(shown.size())) +
-                                         parts.join(QStringLiteral(" · "));
+    for (auto it = perDepartment.cbegin(); it != perDepartment.cend(); ++it) {
+        if (it.value().first + it.value().second > 0)
+            parts.append(tr("%1: %2 overdue, %3 due soon")
+                             .arg(it.key(), QLocale().toString(it.value().first),
+                                  QLocale().toString(it.value().second)));
+    }
+    if (m_alerts.isEmpty())
+        return tr("No request is overdue or due soon.");
+    QString text = parts.join(QStringLiteral(" · "));
     if (m_cut)
-        text += u' ' + tr("Only the first %1 overdue and %1 due soon are listed.")
+        text += u' ' + tr("Listed: the %1 opened first of each kind (overdue, due soon).")
                            .arg(SupervisionKpis::DrillLimit);
-    m_summary->setText(text);
+    return text;
 }
 
 QStringList SlaAlertsPanel::shownRequests() const

@@ -13,9 +13,10 @@ namespace civicdesk {
 
 // The workspace's "SLA alerts" tab (issue 16, items 1 and 4): every open request that is past
 // its due time or due within the workspace's "Due within" hours, most urgent first, with how
-// long it is overdue or how long is left, and a count per department. A queue filter
-// (department, type, overdue or due soon) narrows the list; Enter on a request opens its detail
-// and timeline. The requests are those of the workspace's agent, team and channel filter.
+// long it is overdue or how long is left, and the counts per department (from the workspace's
+// SLA backlog, so they are whole even when the list is not). A queue filter (department, type,
+// overdue or due soon) narrows the list, in the store's query; Enter on a request opens its
+// detail and timeline. The requests are those of the workspace's agent, team and channel filter.
 class SlaAlertsPanel : public QWidget
 {
     Q_OBJECT
@@ -23,8 +24,9 @@ class SlaAlertsPanel : public QWidget
 public:
     SlaAlertsPanel(const SupervisorContext &context, QWidget *parent = nullptr);
 
-    // Reads the alerts again for the workspace's filter at `now`.
-    void refresh(const KpiFilter &filter, const QDateTime &now);
+    // Reads the alerts again for the workspace's filter at `now`; `report` is the workspace's
+    // report of that filter (its backlog gives the departments, types and counts).
+    void refresh(const KpiFilter &filter, const QDateTime &now, const KpiReport &report);
     // The requests listed as the queue filter shows them (tests read them).
     QStringList shownRequests() const;
     QString summary() const;
@@ -39,12 +41,17 @@ private:
         bool overdue = false;
     };
     void fillChoices();
+    void query(); // the requests of the queue filter
     void showAlerts();
+    QString summaryText() const;
 
     SupervisorContext m_context;
+    KpiFilter m_filter;
+    QDateTime m_now;
+    QList<KpiBacklogRow> m_backlog;
     QList<Alert> m_alerts; // most urgent (earliest due) first
-    qint64 m_now = 0;
-    bool m_cut = false; // more alerts than a list holds
+    bool m_cut = false;    // more alerts than a list holds
+    QString m_error;
     QComboBox *m_department;
     QComboBox *m_type;
     QComboBox *m_which;

@@ -29,7 +29,7 @@ void SupervisorWorkspace::refreshShownList()
 {
     QWidget *shown = m_tabs->currentWidget();
     if (shown == m_slaAlerts)
-        m_slaAlerts->refresh(filter(), m_context.clock.now());
+        m_slaAlerts->refresh(filter(), m_context.clock.now(), m_report);
     else if (shown == m_repeats)
         m_repeats->refresh(filter());
     else if (shown == m_answers)
