@@ -10085,14 +10085,6 @@ Watch the screen for your number.</translation>
         <translation>(none)</translation>
     </message>
     <message>
-        <source>Department of the alerts</source>
-        <translation>Department of the alerts</translation>
-    </message>
-    <message>
-        <source>Request type of the alerts</source>
-        <translation>Request type of the alerts</translation>
-    </message>
-    <message>
         <source>Overdue, due soon or both</source>
         <translation>Overdue, due soon or both</translation>
     </message>
@@ -10141,24 +10133,8 @@ Watch the screen for your number.</translation>
         <translation>Overdue by / left</translation>
     </message>
     <message>
-        <source>D&amp;epartment:</source>
-        <translation>D&amp;epartment:</translation>
-    </message>
-    <message>
-        <source>T&amp;ype:</source>
-        <translation>T&amp;ype:</translation>
-    </message>
-    <message>
         <source>&amp;Show:</source>
         <translation>&amp;Show:</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>All departments</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>All types</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -10505,6 +10481,34 @@ Watch the screen for your number.</translation>
     <message>
         <source>SLA alerts</source>
         <translation>SLA alerts</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Department of the requests</source>
+        <translation>Department of the requests</translation>
+    </message>
+    <message>
+        <source>Type of the requests</source>
+        <translation>Type of the requests</translation>
     </message>
 </context>
 <context>

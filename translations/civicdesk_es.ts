@@ -10085,14 +10085,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <source>Department of the alerts</source>
-        <translation>Departamento de las alertas</translation>
-    </message>
-    <message>
-        <source>Request type of the alerts</source>
-        <translation>Tipo de solicitud de las alertas</translation>
-    </message>
-    <message>
         <source>Overdue, due soon or both</source>
         <translation>Vencidas, a punto de vencer o ambas</translation>
     </message>
@@ -10141,24 +10133,8 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Vencida hace / queda</translation>
     </message>
     <message>
-        <source>D&amp;epartment:</source>
-        <translation>Depa&amp;rtamento:</translation>
-    </message>
-    <message>
-        <source>T&amp;ype:</source>
-        <translation>Tipo de so&amp;licitud:</translation>
-    </message>
-    <message>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>Todos los departamentos</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>Todos los tipos</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -10505,6 +10481,34 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>SLA alerts</source>
         <translation>Alertas de SLA</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Departamento:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Todos los departamentos</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Department of the requests</source>
+        <translation>Departamento de las solicitudes</translation>
+    </message>
+    <message>
+        <source>Type of the requests</source>
+        <translation>Tipo de las solicitudes</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,8 @@
 namespace civicdesk {
 
 // What the KPIs are computed over: a period in the city's time zone, optionally one agent,
-// one team and one channel ("" = all), and the look-ahead for requests about to breach their SLA.
+// one team, one channel and one queue (department, type) ("" = all), and the look-ahead for
+// requests about to breach their SLA.
 struct KpiFilter
 {
     KpiPeriod period;
@@ -22,6 +23,10 @@ struct KpiFilter
     // A team ("" = all): its members now (AgentTeams); the KPIs fill teamMembers in themselves.
     QString team = QString();
     QStringList teamMembers = QStringList();
+    // The queue: requests of one department ("-" = none) and of one type (its service code, or
+    // its name when it has none); "" = all. Contacts have neither and are not filtered by them.
+    QString department = QString();
+    QString serviceCode = QString();
 };
 
 // Days after which a repeat contact no longer counts against first-contact resolution.

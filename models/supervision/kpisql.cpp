@@ -45,6 +45,11 @@ Sql requestFilter(const KpiFilter &f)
                              "AND "))
             .add(oneOf(QStringLiteral("t.actor"), f.teamMembers))
             .add(QStringLiteral(")"));
+    if (!f.department.isEmpty())
+        s.add(QStringLiteral(" AND COALESCE(r.department_code, '') = ?"),
+              {f.department == u"-" ? QStringLiteral("") : f.department});
+    if (!f.serviceCode.isEmpty())
+        s.add(QStringLiteral(" AND COALESCE(r.service_code, r.type_name) = ?"), {f.serviceCode});
     return s;
 }
 

@@ -1,9 +1,9 @@
 // The supervisor workspace's lists by keyboard only (every key to QApplication::focusWidget())
 // in the real main window at 1366x768: the SLA alerts (overdue and due soon, narrowed by the
-// queue filter, Enter to a request's detail and timeline), the repeat locations (Enter on an
-// address lists its requests, Enter on one opens its timeline) and the answers (Enter on "Calls
-// closed" lists the contacts an answer closed; a search that found no answer lists its
-// contacts). Results are read through the capability API (SupervisionKpis).
+// workspace's queue filter, department and type, Enter to a request's detail and timeline), the
+// repeat locations (Enter on an address lists its requests, Enter on one opens its timeline) and
+// the answers (Enter on "Calls closed" lists the contacts an answer closed; a search that found no
+// answer lists its contacts). Results are read through the capability API (SupervisionKpis).
 
 #include "models/store/eventstore.h"
 #include "models/supervision/supervisionkpis.h"
@@ -175,44 +175,55 @@ private slots:
                 alerts->shownRequests().indexOf(u"ALERT-3"_qs));
         QVERIFY2(alerts->summary().contains(u"BTD: "), qPrintable(alerts->summary()));
 
-        // The queue filter: department BTD, then PWD overdue only (Down through the departments
-        // that have alerts, in order; the imported history may have some of its own).
-        QVERIFY(j.tabTo("slaAlertDepartmentComboBox"));
+        // The workspace's queue filter: department BTD, then PWD, then its potholes overdue only
+        // (Down through the departments and types of the open requests, in order; the imported
+        // history has some of its own).
+        QVERIFY(j.tabTo("kpiDepartmentComboBox", 30));
         auto *department = qobject_cast<QComboBox *>(QApplication::focusWidget());
         QVERIFY(department);
-        const auto downTo = [&](const QString &text) {
-            for (int i = 0; i < department->count() && department->currentText() != text; ++i) {
+        const auto downTo = [&](QComboBox *box, const QString &text) {
+            for (int i = 0; i < box->count() && box->currentText() != text; ++i) {
                 if (!j.press(Qt::Key_Down))
                     return false;
             }
-            return department->currentText() == text;
+            return box->currentText() == text;
         };
-        QVERIFY(downTo(QStringLiteral("BTD")));
+        QVERIFY(downTo(department, QStringLiteral("BTD")));
+        QCOMPARE(workspace->filter().department, QStringLiteral("BTD"));
         QVERIFY(alerts->shownRequests().contains(u"ALERT-2"_qs));
         QVERIFY(!alerts->shownRequests().contains(u"ALERT-1"_qs));
-        // The department's whole count, from the backlog, not only what is listed.
+        // Every request figure follows the queue: the backlog is BTD's only, and the alerts'
+        // count is its whole count, not only what is listed.
         qint64 btdOverdue = 0;
-        for (const KpiBacklogRow &row : workspace->report().backlog)
-            btdOverdue += row.department == u"BTD" ? row.overdue : 0;
+        for (const KpiBacklogRow &row : workspace->report().backlog) {
+            QCOMPARE(row.department, QStringLiteral("BTD"));
+            btdOverdue += row.overdue;
+        }
+        QCOMPARE(workspace->report().overdue, btdOverdue);
         QVERIFY2(alerts->summary().contains(
                      QStringLiteral("BTD: %1 overdue").arg(QLocale().toString(btdOverdue))),
                  qPrintable(alerts->summary()));
-        KpiCell btd{KpiCell::Metric::Overdue};
-        btd.department = QStringLiteral("BTD");
-        auto btdLines = desk.store->kpis.requestsBehind(workspace->filter(), btd, now);
+        auto btdLines = desk.store->kpis.requestsBehind(workspace->filter(),
+                                                        KpiCell{KpiCell::Metric::Overdue}, now);
         QVERIFY(btdLines.ok());
         QCOMPARE(alerts->shownRequests().size(), qMin(btdLines.value().size(), qsizetype(1000)));
-        QVERIFY(downTo(QStringLiteral("PWD")));
+        QVERIFY(downTo(department, QStringLiteral("PWD")));
         QVERIFY(alerts->shownRequests().contains(u"ALERT-1"_qs));
         QVERIFY(alerts->shownRequests().contains(u"ALERT-3"_qs));
         QVERIFY(!alerts->shownRequests().contains(u"ALERT-2"_qs));
-        QVERIFY(j.tabTo("slaAlertWhichComboBox"));
+        QVERIFY(j.press(Qt::Key_Tab));
+        QCOMPARE(j.focusName(), QStringLiteral("kpiTypeComboBox"));
+        QVERIFY(downTo(qobject_cast<QComboBox *>(QApplication::focusWidget()),
+                       QStringLiteral("pothole")));
+        QCOMPARE(workspace->filter().serviceCode, QStringLiteral("POTHOLE"));
+        QVERIFY(alerts->shownRequests().contains(u"ALERT-1"_qs));
+        QVERIFY(alerts->shownRequests().contains(u"ALERT-3"_qs));
+        QVERIFY(j.tabTo("slaAlertWhichComboBox", 30));
         QVERIFY(j.press(Qt::Key_Down)); // overdue only
         QVERIFY(alerts->shownRequests().contains(u"ALERT-1"_qs));
         QVERIFY(!alerts->shownRequests().contains(u"ALERT-3"_qs));
         // Back to the list; Enter on the first overdue request opens its timeline.
-        for (int i = 0; i < 3; ++i)
-            QVERIFY(j.press(Qt::Key_Backtab));
+        QVERIFY(j.press(Qt::Key_Backtab));
         QCOMPARE(j.focusName(), QStringLiteral("slaAlertTable"));
         QVERIFY(j.press(Qt::Key_Home));
         const QString first = alerts->shownRequests().first();

@@ -224,6 +224,31 @@ void checkRepeatLocations(const SupervisionKpis &kpis)
     QVERIFY(
         requestIds(kpis, day({}, QStringLiteral("email")), cell(M::RepeatLocation, {})).isEmpty());
 
+    // One queue: the type (its service code) and the department filter every request figure.
+    KpiFilter trash = day();
+    trash.serviceCode = QStringLiteral("TRASH");
+    auto trashRepeats = kpis.repeatLocations(trash);
+    QVERIFY(trashRepeats.ok());
+    QCOMPARE(trashRepeats.value().locations, 1); // 9 Pine St; 12 Main St has none
+    QCOMPARE(trashRepeats.value().rows.at(0).key, QStringLiteral("9 pine st"));
+    auto trashReport = kpis.report(trash, local(10, 18, 0));
+    QVERIFY(trashReport.ok());
+    QCOMPARE(trashReport.value().requestsOpened, 3); // B1, E1, E2 (B2 the day before)
+    QCOMPARE(trashReport.value().open, 4);           // and B2, still open
+    QCOMPARE(requestIds(kpis, trash, KpiCell{M::RequestsOpened}),
+             QStringList({u"B1"_qs, u"E1"_qs, u"E2"_qs}));
+    KpiFilter noDepartment = day();
+    noDepartment.department = QStringLiteral("-");
+    auto none = kpis.report(noDepartment, local(10, 18, 0));
+    QVERIFY(none.ok());
+    QCOMPARE(none.value().requestsOpened, 0); // every request has one
+    KpiFilter pwd = day();
+    pwd.department = QStringLiteral("PWD");
+    auto works = kpis.report(pwd, local(10, 18, 0));
+    QVERIFY(works.ok());
+    QCOMPARE(works.value().requestsOpened, 9); // all of the day's
+    QCOMPARE(works.value().contacts, 6);       // k1-k6: contacts are never filtered by a queue
+
     // Two days: 7 Oak Ave (midnight) and 5 Elm St (a minute before) join in.
     KpiFilter three = day();
     three.period = KpiPeriod::days(QDate(2026, 6, 9), QDate(2026, 6, 11), NewYork);

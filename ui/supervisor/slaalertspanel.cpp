@@ -47,15 +47,10 @@ QString departmentOf(const KpiRequestLine &line)
 } // namespace
 
 SlaAlertsPanel::SlaAlertsPanel(const SupervisorContext &context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_department(new QComboBox(this)),
-      m_type(new QComboBox(this)), m_which(new QComboBox(this)), m_summary(new QLabel(this)),
-      m_table(new QTableWidget(this))
+    : QWidget(parent), m_context(context), m_which(new QComboBox(this)),
+      m_summary(new QLabel(this)), m_table(new QTableWidget(this))
 {
     setObjectName(QStringLiteral("slaAlertsPanel"));
-    m_department->setObjectName(QStringLiteral("slaAlertDepartmentComboBox"));
-    m_department->setAccessibleName(tr("Department of the alerts"));
-    m_type->setObjectName(QStringLiteral("slaAlertTypeComboBox"));
-    m_type->setAccessibleName(tr("Request type of the alerts"));
     m_which->setObjectName(QStringLiteral("slaAlertWhichComboBox"));
     m_which->setAccessibleName(tr("Overdue, due soon or both"));
     m_which->addItems({tr("Overdue and due soon"), tr("Overdue only"), tr("Due soon only")});
@@ -81,23 +76,18 @@ SlaAlertsPanel::SlaAlertsPanel(const SupervisorContext &context, QWidget *parent
         queue->addWidget(label);
         queue->addWidget(field);
     };
-    labelled(tr("D&epartment:"), m_department);
-    labelled(tr("T&ype:"), m_type);
     labelled(tr("&Show:"), m_which);
     queue->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(queue);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
-    setTabOrder(m_table, m_department);
-    setTabOrder(m_department, m_type);
-    setTabOrder(m_type, m_which);
+    setTabOrder(m_table, m_which);
     setFocusProxy(m_table);
-    for (QComboBox *box : {m_department, m_type, m_which})
-        connect(box, &QComboBox::currentIndexChanged, this, [this] {
-            query();
-            showAlerts();
-        });
+    connect(m_which, &QComboBox::currentIndexChanged, this, [this] {
+        query();
+        showAlerts();
+    });
 }
 
 void SlaAlertsPanel::refresh(const KpiFilter &filter, const QDateTime &now, const KpiReport &report)
@@ -105,40 +95,8 @@ void SlaAlertsPanel::refresh(const KpiFilter &filter, const QDateTime &now, cons
     m_filter = filter;
     m_now = now;
     m_backlog = report.backlog;
-    fillChoices();
     query();
     showAlerts();
-}
-
-void SlaAlertsPanel::fillChoices()
-{
-    // The departments and types with alerts now; a choice stays while it still has some.
-    QMap<QString, QString> departments; // "-" for none
-    QMap<QString, QString> types;       // by service code (or type name)
-    for (const KpiBacklogRow &row : std::as_const(m_backlog)) {
-        if (row.overdue + row.dueSoon == 0)
-            continue;
-        departments.insert(row.department.isEmpty() ? QStringLiteral("-") : row.department,
-                           row.department.isEmpty() ? tr("(none)") : row.department);
-        types.insert(row.serviceCode, row.typeName);
-    }
-    const auto fill = [](QComboBox *box, const QString &all, const QMap<QString, QString> &items) {
-        const QString current = box->currentData().toString();
-        const QSignalBlocker block(box);
-        box->clear();
-        box->addItem(all, QString());
-        QList<std::pair<QString, QString>> sorted; // by what is shown
-        for (auto it = items.cbegin(); it != items.cend(); ++it)
-            sorted.append({it.value(), it.key()});
-        std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
-            return QString::localeAwareCompare(a.first, b.first) < 0;
-        });
-        for (const auto &[text, key] : sorted)
-            box->addItem(text, key);
-        box->setCurrentIndex(std::max(0, box->findData(current)));
-    };
-    fill(m_department, tr("All departments"), departments);
-    fill(m_type, tr("All types"), types);
 }
 
 void SlaAlertsPanel::query()
@@ -152,10 +110,7 @@ void SlaAlertsPanel::query()
         if ((metric == M::Overdue && which == DueSoonOnly) ||
             (metric == M::DueSoon && which == OverdueOnly))
             continue;
-        KpiCell cell{metric};
-        cell.department = m_department->currentData().toString();
-        cell.serviceCode = m_type->currentData().toString();
-        auto lines = m_context.kpis.requestsBehind(m_filter, cell, m_now);
+        auto lines = m_context.kpis.requestsBehind(m_filter, KpiCell{metric}, m_now);
         if (!lines) {
             m_error = lines.error().message;
             m_alerts.clear();
@@ -209,16 +164,10 @@ void SlaAlertsPanel::showAlerts()
 
 QString SlaAlertsPanel::summaryText() const
 {
-    // The counts per department of the queue filter, from the backlog (whole, not the list's).
-    const QString department = m_department->currentData().toString();
-    const QString type = m_type->currentData().toString();
+    // The counts per department, from the backlog (whole, not the list's).
     const int which = m_which->currentIndex();
     QMap<QString, QPair<qint64, qint64>> perDepartment; // overdue, due soon
     for (const KpiBacklogRow &row : m_backlog) {
-        const QString key = row.department.isEmpty() ? QStringLiteral("-") : row.department;
-        if ((!department.isEmpty() && key != department) ||
-            (!type.isEmpty() && row.serviceCode != type))
-            continue;
         auto &counts = perDepartment[row.department.isEmpty() ? tr("(none)") : row.department];
         counts.first += which == DueSoonOnly ? 0 : row.overdue;
         counts.second += which == OverdueOnly ? 0 : row.dueSoon;

@@ -14,9 +14,9 @@ namespace civicdesk {
 // The workspace's "SLA alerts" tab (issue 16, items 1 and 4): every open request that is past
 // its due time or due within the workspace's "Due within" hours, most urgent first, with how
 // long it is overdue or how long is left, and the counts per department (from the workspace's
-// SLA backlog, so they are whole even when the list is not). A queue filter (department, type,
-// overdue or due soon) narrows the list, in the store's query; Enter on a request opens its
-// detail and timeline. The requests are those of the workspace's agent, team and channel filter.
+// SLA backlog, so they are whole even when the list is not). The requests are those of the
+// workspace's filter (agent, team, channel and queue: department and type); "Show" narrows them
+// to the overdue or the due soon. Enter on a request opens its detail and timeline.
 class SlaAlertsPanel : public QWidget
 {
     Q_OBJECT
@@ -40,7 +40,6 @@ private:
         KpiRequestLine line;
         bool overdue = false;
     };
-    void fillChoices();
     void query(); // the requests of the queue filter
     void showAlerts();
     QString summaryText() const;
@@ -52,8 +51,6 @@ private:
     QList<Alert> m_alerts; // most urgent (earliest due) first
     bool m_cut = false;    // more alerts than a list holds
     QString m_error;
-    QComboBox *m_department;
-    QComboBox *m_type;
     QComboBox *m_which;
     QLabel *m_summary;
     QTableWidget *m_table;

@@ -150,6 +150,8 @@ void SupervisorWorkspace::buildUi()
     labelled(scope, tr("A&gent:"), m_agent);
     labelled(scope, tr("Team:"), m_team);
     labelled(scope, tr("&Channel:"), m_channel);
+    labelled(scope, tr("Department:"), m_department);
+    labelled(scope, tr("Type:"), m_queueType);
     scope->addStretch(1);
 
     m_error = new QLabel(this);
@@ -257,13 +259,17 @@ void SupervisorWorkspace::buildUi()
     setTabOrder(m_to, m_agent);
     setTabOrder(m_agent, m_team);
     setTabOrder(m_team, m_channel);
-    setTabOrder(m_channel, m_dueSoon);
+    setTabOrder(m_channel, m_department);
+    setTabOrder(m_department, m_queueType);
+    setTabOrder(m_queueType, m_dueSoon);
     setTabOrder(m_dueSoon, m_refresh);
     setTabOrder(m_refresh, exports->button());
     setTabOrder(exports->button(), m_tabs);
 
     connect(m_agent, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_channel, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
+    connect(m_department, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
+    connect(m_queueType, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_team, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_dueSoon, &QSpinBox::valueChanged, this, &SupervisorWorkspace::refresh);
     connect(m_refresh, &QPushButton::clicked, this, &SupervisorWorkspace::refresh);
@@ -276,6 +282,8 @@ KpiFilter SupervisorWorkspace::filter() const
     f.period = KpiPeriod::days(m_from->date(), m_to->date(), m_context.cityZone);
     f.agent = m_agent->currentData().toString();
     f.channel = m_channel->currentData().toString();
+    f.department = m_department->currentData().toString();
+    f.serviceCode = m_queueType->currentData().toString();
     f.team = m_team->currentData().toString();
     f.dueSoonHours = m_dueSoon->value();
     return f;
@@ -292,6 +300,7 @@ void SupervisorWorkspace::refresh()
         m_error->show();
         return;
     }
+    fillQueues();
     auto report = m_context.kpis.report(filter(), now, m_today.get(), m_backlogFigures.get());
     if (!report) {
         m_error->setText(report.error().message);

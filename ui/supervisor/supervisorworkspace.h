@@ -71,6 +71,7 @@ private:
     // The SLA alerts, repeat locations and answers tabs (workspacelists.cpp); a list is read
     // again only while its tab is shown, and when its tab is chosen.
     void buildLists();
+    void fillQueues();
     void refreshShownList();
     void showReport();
     void showBacklog();
@@ -88,6 +89,9 @@ private:
     QDateEdit *m_to;
     QComboBox *m_agent;
     QComboBox *m_channel;
+    // The queue: a department and a type (of requests), offered from the open requests.
+    QComboBox *m_department = nullptr;
+    QComboBox *m_queueType = nullptr;
     QComboBox *m_team;
     QLabel *m_phoneLine;
     PhoneFiguresPanel *m_phone = nullptr;

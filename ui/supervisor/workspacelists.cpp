@@ -3,11 +3,14 @@
 // shown, but only while its tab is shown (a refresh after every burst of events would otherwise
 // count lists nobody looks at).
 
+#include "models/supervision/backlogfigures.h"
 #include "ui/supervisor/answerspanel.h"
 #include "ui/supervisor/repeatlocationspanel.h"
 #include "ui/supervisor/slaalertspanel.h"
 #include "ui/supervisor/supervisorworkspace.h"
 
+#include <QComboBox>
+#include <QMap>
 #include <QTabWidget>
 
 namespace civicdesk {
@@ -34,6 +37,31 @@ void SupervisorWorkspace::refreshShownList()
         m_repeats->refresh(filter());
     else if (shown == m_answers)
         m_answers->refresh(filter());
+}
+
+void SupervisorWorkspace::fillQueues()
+{
+    // The departments and types of the open requests, by name; a choice stays while it has some.
+    QMap<QString, QString> departments; // shown -> "-" for none, or the code
+    QMap<QString, QString> types;       // shown -> service code (or type name)
+    for (const KpiRequestTypeRow &queue : m_backlogFigures->queues()) {
+        departments.insert(queue.department.isEmpty() ? tr("(none)") : queue.department,
+                           queue.department.isEmpty() ? QStringLiteral("-") : queue.department);
+        types.insert(queue.typeName, queue.serviceCode);
+    }
+    const auto fill = [](QComboBox *box, const QString &all, const QMap<QString, QString> &items) {
+        const QString current = box->currentData().toString();
+        const QSignalBlocker block(box);
+        box->clear();
+        box->addItem(all, QString());
+        for (auto it = items.cbegin(); it != items.cend(); ++it)
+            box->addItem(it.key(), it.value());
+        if (!current.isEmpty() && box->findData(current) < 0)
+            box->addItem(current, current); // chosen before: kept, though nothing is open now
+        box->setCurrentIndex(std::max(0, box->findData(current)));
+    };
+    fill(m_department, tr("All departments"), departments);
+    fill(m_queueType, tr("All types"), types);
 }
 
 } // namespace civicdesk
