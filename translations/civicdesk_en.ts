@@ -2090,6 +2090,40 @@
     </message>
 </context>
 <context>
+    <name>OwnFigures</name>
+    <message>
+        <source>Only supervisors and admins see other agents&apos; figures; you see your own.</source>
+        <translation>Only supervisors and admins see other agents&apos; figures; you see your own.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodFields</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Chosen days</translation>
+    </message>
+    <message>
+        <source>From (first day)</source>
+        <translation>From (first day)</translation>
+    </message>
+    <message>
+        <source>To (last day)</source>
+        <translation>To (last day)</translation>
+    </message>
+</context>
+<context>
     <name>PhoneInterval</name>
     <message>
         <source>queue must be 1 to %1 characters</source>
@@ -3788,6 +3822,64 @@
         <translation>
             <numerusform>%n change by the present agent has not reached the central store yet; it must go first, under that agent&apos;s name. Check the connection (Sync menu) and try again.</numerusform>
             <numerusform>%n changes by the present agent have not reached the central store yet; they must go first, under that agent&apos;s name. Check the connection (Sync menu) and try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::AnswersPanel</name>
+    <message>
+        <source>Answers opened during contacts; Enter lists the contacts, on Calls closed only those it closed</source>
+        <translation>Answers opened during contacts; Enter lists the contacts, on Calls closed only those it closed</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Opened in</source>
+        <translation>Opened in</translation>
+    </message>
+    <message>
+        <source>Calls closed</source>
+        <translation>Calls closed</translation>
+    </message>
+    <message>
+        <source>Searches that found no answer; Enter lists the contacts they were made in</source>
+        <translation>Searches that found no answer; Enter lists the contacts they were made in</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Calls closed with “%1”</source>
+        <translation>Calls closed with “%1”</translation>
+    </message>
+    <message>
+        <source>Contacts in which “%1” was opened</source>
+        <translation>Contacts in which “%1” was opened</translation>
+    </message>
+    <message>
+        <source>Contacts that searched “%1” without an answer</source>
+        <translation>Contacts that searched “%1” without an answer</translation>
+    </message>
+    <message>
+        <source>Answers opened during contacts:</source>
+        <translation>Answers opened during contacts:</translation>
+    </message>
+    <message>
+        <source>Searches that found no answer:</source>
+        <translation>Searches that found no answer:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) ended with information given; %1 of them (%2) with an answer opened.</source>
+        <translation>
+            <numerusform>%n contact ended with information given; %1 of them (%2) with an answer opened.</numerusform>
+            <numerusform>%n contacts ended with information given; %1 of them (%2) with an answer opened.</numerusform>
         </translation>
     </message>
 </context>
@@ -5678,6 +5770,124 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::FiguresTree</name>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>All contacts</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Channel: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Outcome: %1</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>still running</translation>
+    </message>
+    <message>
+        <source>Hour %1:00–%2:00</source>
+        <translation>Hour %1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Handling (ended contacts)</source>
+        <translation>Handling (ended contacts)</translation>
+    </message>
+    <message>
+        <source>Ended contacts</source>
+        <translation>Ended contacts</translation>
+    </message>
+    <message>
+        <source>Average handle time (minutes:seconds)</source>
+        <translation>Average handle time (minutes:seconds)</translation>
+    </message>
+    <message>
+        <source>Transfer rate</source>
+        <translation>Transfer rate</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Information given</translation>
+    </message>
+    <message>
+        <source>Request created or joined</source>
+        <translation>Request created or joined</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>First-contact resolution</translation>
+    </message>
+    <message>
+        <source>Resolved at first contact</source>
+        <translation>Resolved at first contact</translation>
+    </message>
+    <message>
+        <source>Contacts counted</source>
+        <translation>Contacts counted</translation>
+    </message>
+    <message>
+        <source>Caller came back within %1 days</source>
+        <translation>Caller came back within %1 days</translation>
+    </message>
+    <message>
+        <source>Requests opened</source>
+        <translation>Requests opened</translation>
+    </message>
+    <message>
+        <source>All requests opened</source>
+        <translation>All requests opened</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Service-request SLA</source>
+        <translation>Service-request SLA</translation>
+    </message>
+    <message>
+        <source>SLA met (closed in the period on time)</source>
+        <translation>SLA met (closed in the period on time)</translation>
+    </message>
+    <message>
+        <source>Closed after the due time</source>
+        <translation>Closed after the due time</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Open now</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n hour(s)</source>
+        <translation>
+            <numerusform>Due within %n hour</numerusform>
+            <numerusform>Due within %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::FormEditorDialog</name>
     <message numerus="yes">
         <source>%1 (weight %2, %n questions)</source>
@@ -7273,6 +7483,10 @@ Watch the screen for your number.</translation>
         <source>&amp;Join a trainer&apos;s live call…</source>
         <translation>&amp;Join a trainer&apos;s live call…</translation>
     </message>
+    <message>
+        <source>My &amp;figures</source>
+        <translation>My &amp;figures</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -7552,6 +7766,29 @@ Watch the screen for your number.</translation>
     <message>
         <source>Acknowledged.</source>
         <translation>Acknowledged.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MyFiguresDialog</name>
+    <message>
+        <source>My figures — %1</source>
+        <translation>My figures — %1</translation>
+    </message>
+    <message>
+        <source>Your figures; Enter lists what is behind one</source>
+        <translation>Your figures; Enter lists what is behind one</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
     </message>
 </context>
 <context>
@@ -8035,6 +8272,72 @@ Watch the screen for your number.</translation>
     <message>
         <source>Resent: it will be delivered with the next sync.</source>
         <translation>Resent: it will be delivered with the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RepeatLocationsPanel</name>
+    <message>
+        <source>A repeat location is an address at which two or more requests were opened in the period (the same address whatever the letter case; requests without an address are not counted).</source>
+        <translation>A repeat location is an address at which two or more requests were opened in the period (the same address whatever the letter case; requests without an address are not counted).</translation>
+    </message>
+    <message>
+        <source>Addresses with repeat requests; Enter lists the requests at one</source>
+        <translation>Addresses with repeat requests; Enter lists the requests at one</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>Types</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Requests at an address with repeat requests</source>
+        <translation>Requests at an address with repeat requests</translation>
+    </message>
+    <message>
+        <source>Requests at %1</source>
+        <translation>Requests at %1</translation>
+    </message>
+    <message>
+        <source>All addresses with repeat requests (%L1)</source>
+        <translation>All addresses with repeat requests (%L1)</translation>
+    </message>
+    <message>
+        <source>%1 %L2</source>
+        <translation>%1 %L2</translation>
+    </message>
+    <message>
+        <source>No address has two requests in this period.</source>
+        <translation>No address has two requests in this period.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) with repeat requests; %1 requests at them.</source>
+        <translation>
+            <numerusform>%n address with repeat requests; %1 requests at it.</numerusform>
+            <numerusform>%n addresses with repeat requests; %1 requests at them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The %1 with the most requests are listed.</source>
+        <translation>The %1 with the most requests are listed.</translation>
     </message>
 </context>
 <context>
@@ -9178,6 +9481,34 @@ Watch the screen for your number.</translation>
         <source>Against the reference reviewer %1 (named first in Reviewers): %2</source>
         <translation>Against the reference reviewer %1 (named first in Reviewers): %2</translation>
     </message>
+    <message>
+        <source>How contacts are drawn</source>
+        <translation>How contacts are drawn</translation>
+    </message>
+    <message>
+        <source>Centre: short and long contacts</source>
+        <translation>Centre: short and long contacts</translation>
+    </message>
+    <message>
+        <source>Per agent</source>
+        <translation>Per agent</translation>
+    </message>
+    <message>
+        <source>Contacts to sample per agent</source>
+        <translation>Contacts to sample per agent</translation>
+    </message>
+    <message>
+        <source>Sample &amp;kind:</source>
+        <translation>Sample &amp;kind:</translation>
+    </message>
+    <message>
+        <source>Per agent:</source>
+        <translation>Per agent:</translation>
+    </message>
+    <message>
+        <source>per agent</source>
+        <translation>per agent</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ScenarioEditorDialog</name>
@@ -9736,6 +10067,105 @@ Watch the screen for your number.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::SlaAlertsPanel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Overdue, due soon or both</source>
+        <translation>Overdue, due soon or both</translation>
+    </message>
+    <message>
+        <source>Overdue and due soon</source>
+        <translation>Overdue and due soon</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Due soon only</source>
+        <translation>Due soon only</translation>
+    </message>
+    <message>
+        <source>Requests overdue or about to be; Enter opens a request and its timeline</source>
+        <translation>Requests overdue or about to be; Enter opens a request and its timeline</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Overdue by / left</source>
+        <translation>Overdue by / left</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>overdue by %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source>%1: %2 overdue, %3 due soon</source>
+        <translation>%1: %2 overdue, %3 due soon</translation>
+    </message>
+    <message>
+        <source>No request is overdue or due soon.</source>
+        <translation>No request is overdue or due soon.</translation>
+    </message>
+    <message>
+        <source>Listed: the %1 opened first of each kind (overdue, due soon).</source>
+        <translation>Listed: the %1 opened first of each kind (overdue, due soon).</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::StatusReadbackBox</name>
     <message>
         <source>Request number the caller reads out, then Enter</source>
@@ -9831,30 +10261,6 @@ Watch the screen for your number.</translation>
     <message>
         <source>Supervisor workspace</source>
         <translation>Supervisor workspace</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation>This week</translation>
-    </message>
-    <message>
-        <source>Chosen days</source>
-        <translation>Chosen days</translation>
-    </message>
-    <message>
-        <source>From (first day)</source>
-        <translation>From (first day)</translation>
-    </message>
-    <message>
-        <source>To (last day)</source>
-        <translation>To (last day)</translation>
     </message>
     <message>
         <source>Agent</source>
@@ -9957,14 +10363,6 @@ Watch the screen for your number.</translation>
         <translation>Figures; Enter lists what is behind one</translation>
     </message>
     <message>
-        <source>Figure</source>
-        <translation>Figure</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
-    <message>
         <source>Open requests by type and department; Enter lists the requests in a cell</source>
         <translation>Open requests by type and department; Enter lists the requests in a cell</translation>
     </message>
@@ -9995,101 +10393,6 @@ Watch the screen for your number.</translation>
     <message>
         <source>&amp;Help flags</source>
         <translation>&amp;Help flags</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>All contacts</source>
-        <translation>All contacts</translation>
-    </message>
-    <message>
-        <source>Channel: %1</source>
-        <translation>Channel: %1</translation>
-    </message>
-    <message>
-        <source>Outcome: %1</source>
-        <translation>Outcome: %1</translation>
-    </message>
-    <message>
-        <source>still running</source>
-        <translation>still running</translation>
-    </message>
-    <message>
-        <source>Hour %1:00–%2:00</source>
-        <translation>Hour %1:00–%2:00</translation>
-    </message>
-    <message>
-        <source>Handling (ended contacts)</source>
-        <translation>Handling (ended contacts)</translation>
-    </message>
-    <message>
-        <source>Ended contacts</source>
-        <translation>Ended contacts</translation>
-    </message>
-    <message>
-        <source>Average handle time (minutes:seconds)</source>
-        <translation>Average handle time (minutes:seconds)</translation>
-    </message>
-    <message>
-        <source>Information given</source>
-        <translation>Information given</translation>
-    </message>
-    <message>
-        <source>Request created or joined</source>
-        <translation>Request created or joined</translation>
-    </message>
-    <message>
-        <source>Resolved at first contact</source>
-        <translation>Resolved at first contact</translation>
-    </message>
-    <message>
-        <source>Contacts counted</source>
-        <translation>Contacts counted</translation>
-    </message>
-    <message>
-        <source>Caller came back within %1 days</source>
-        <translation>Caller came back within %1 days</translation>
-    </message>
-    <message>
-        <source>Requests opened</source>
-        <translation>Requests opened</translation>
-    </message>
-    <message>
-        <source>All requests opened</source>
-        <translation>All requests opened</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Service-request SLA</source>
-        <translation>Service-request SLA</translation>
-    </message>
-    <message>
-        <source>SLA met (closed in the period on time)</source>
-        <translation>SLA met (closed in the period on time)</translation>
-    </message>
-    <message>
-        <source>Closed after the due time</source>
-        <translation>Closed after the due time</translation>
-    </message>
-    <message>
-        <source>Open now</source>
-        <translation>Open now</translation>
-    </message>
-    <message>
-        <source>Overdue now</source>
-        <translation>Overdue now</translation>
-    </message>
-    <message numerus="yes">
-        <source>Due within %n hour(s)</source>
-        <translation>
-            <numerusform>Due within %n hour</numerusform>
-            <numerusform>Due within %n hours</numerusform>
-        </translation>
     </message>
     <message>
         <source>Type</source>
@@ -10166,6 +10469,46 @@ Watch the screen for your number.</translation>
     <message>
         <source>All teams</source>
         <translation>All teams</translation>
+    </message>
+    <message>
+        <source>Repeat locations</source>
+        <translation>Repeat locations</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>SLA alerts</source>
+        <translation>SLA alerts</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Department of the requests</source>
+        <translation>Department of the requests</translation>
+    </message>
+    <message>
+        <source>Type of the requests</source>
+        <translation>Type of the requests</translation>
     </message>
 </context>
 <context>

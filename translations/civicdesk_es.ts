@@ -2090,6 +2090,40 @@
     </message>
 </context>
 <context>
+    <name>OwnFigures</name>
+    <message>
+        <source>Only supervisors and admins see other agents&apos; figures; you see your own.</source>
+        <translation>Solo los supervisores y los administradores ven las cifras de otros agentes; usted ve las suyas.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodFields</name>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Días elegidos</translation>
+    </message>
+    <message>
+        <source>From (first day)</source>
+        <translation>Desde (primer día)</translation>
+    </message>
+    <message>
+        <source>To (last day)</source>
+        <translation>Hasta (último día)</translation>
+    </message>
+</context>
+<context>
     <name>PhoneInterval</name>
     <message>
         <source>queue must be 1 to %1 characters</source>
@@ -3788,6 +3822,64 @@
         <translation>
             <numerusform>%n cambio del agente actual aún no ha llegado al almacén central; debe llegar primero, con el nombre de ese agente. Compruebe la conexión (menú Sincronización) y vuelva a intentarlo.</numerusform>
             <numerusform>%n cambios del agente actual aún no han llegado al almacén central; deben llegar primero, con el nombre de ese agente. Compruebe la conexión (menú Sincronización) y vuelva a intentarlo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::AnswersPanel</name>
+    <message>
+        <source>Answers opened during contacts; Enter lists the contacts, on Calls closed only those it closed</source>
+        <translation>Respuestas abiertas durante los contactos; Intro lista los contactos, en Llamadas cerradas solo las que cerró</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Opened in</source>
+        <translation>Abierta en</translation>
+    </message>
+    <message>
+        <source>Calls closed</source>
+        <translation>Llamadas cerradas</translation>
+    </message>
+    <message>
+        <source>Searches that found no answer; Enter lists the contacts they were made in</source>
+        <translation>Búsquedas sin respuesta; Intro lista los contactos en que se hicieron</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Calls closed with “%1”</source>
+        <translation>Llamadas cerradas con «%1»</translation>
+    </message>
+    <message>
+        <source>Contacts in which “%1” was opened</source>
+        <translation>Contactos en los que se abrió «%1»</translation>
+    </message>
+    <message>
+        <source>Contacts that searched “%1” without an answer</source>
+        <translation>Contactos que buscaron «%1» sin respuesta</translation>
+    </message>
+    <message>
+        <source>Answers opened during contacts:</source>
+        <translation>Respuestas abiertas durante los contactos:</translation>
+    </message>
+    <message>
+        <source>Searches that found no answer:</source>
+        <translation>Búsquedas sin respuesta:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) ended with information given; %1 of them (%2) with an answer opened.</source>
+        <translation>
+            <numerusform>%n contacto terminó con información dada; %1 de ellos (%2) con una respuesta abierta.</numerusform>
+            <numerusform>%n contactos terminaron con información dada; %1 de ellos (%2) con una respuesta abierta.</numerusform>
         </translation>
     </message>
 </context>
@@ -5678,6 +5770,124 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::FiguresTree</name>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Todos los contactos</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Canal: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Resultado: %1</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>aún en curso</translation>
+    </message>
+    <message>
+        <source>Hour %1:00–%2:00</source>
+        <translation>Hora %1:00–%2:00</translation>
+    </message>
+    <message>
+        <source>Handling (ended contacts)</source>
+        <translation>Atención (contactos terminados)</translation>
+    </message>
+    <message>
+        <source>Ended contacts</source>
+        <translation>Contactos terminados</translation>
+    </message>
+    <message>
+        <source>Average handle time (minutes:seconds)</source>
+        <translation>Tiempo medio de atención (minutos:segundos)</translation>
+    </message>
+    <message>
+        <source>Transfer rate</source>
+        <translation>Tasa de transferencia</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Información dada</translation>
+    </message>
+    <message>
+        <source>Request created or joined</source>
+        <translation>Solicitud creada o unida</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>Resolución en el primer contacto</translation>
+    </message>
+    <message>
+        <source>Resolved at first contact</source>
+        <translation>Resuelto en el primer contacto</translation>
+    </message>
+    <message>
+        <source>Contacts counted</source>
+        <translation>Contactos contados</translation>
+    </message>
+    <message>
+        <source>Caller came back within %1 days</source>
+        <translation>El llamante volvió en menos de %1 días</translation>
+    </message>
+    <message>
+        <source>Requests opened</source>
+        <translation>Solicitudes abiertas en el periodo</translation>
+    </message>
+    <message>
+        <source>All requests opened</source>
+        <translation>Todas las solicitudes abiertas en el periodo</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Service-request SLA</source>
+        <translation>SLA de las solicitudes de servicio</translation>
+    </message>
+    <message>
+        <source>SLA met (closed in the period on time)</source>
+        <translation>SLA cumplido (cerradas en el periodo a tiempo)</translation>
+    </message>
+    <message>
+        <source>Closed after the due time</source>
+        <translation>Cerradas después del vencimiento</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Abiertas ahora</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Vencidas ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n hour(s)</source>
+        <translation>
+            <numerusform>Vencen en %n hora</numerusform>
+            <numerusform>Vencen en %n horas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::FormEditorDialog</name>
     <message numerus="yes">
         <source>%1 (weight %2, %n questions)</source>
@@ -7273,6 +7483,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>&amp;Join a trainer&apos;s live call…</source>
         <translation>&amp;Unirse a la llamada en vivo de un formador…</translation>
     </message>
+    <message>
+        <source>My &amp;figures</source>
+        <translation>Mis &amp;cifras</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::MapOverviewPanel</name>
@@ -7552,6 +7766,29 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Acknowledged.</source>
         <translation>Confirmada.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::MyFiguresDialog</name>
+    <message>
+        <source>My figures — %1</source>
+        <translation>Mis cifras — %1</translation>
+    </message>
+    <message>
+        <source>Your figures; Enter lists what is behind one</source>
+        <translation>Sus cifras; Intro lista lo que hay detrás de una</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
     </message>
 </context>
 <context>
@@ -8035,6 +8272,72 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Resent: it will be delivered with the next sync.</source>
         <translation>Reenviado: se entregará con la próxima sincronización.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::RepeatLocationsPanel</name>
+    <message>
+        <source>A repeat location is an address at which two or more requests were opened in the period (the same address whatever the letter case; requests without an address are not counted).</source>
+        <translation>Un lugar repetido es una dirección en la que se abrieron dos o más solicitudes en el periodo (la misma dirección sin importar mayúsculas y minúsculas; las solicitudes sin dirección no se cuentan).</translation>
+    </message>
+    <message>
+        <source>Addresses with repeat requests; Enter lists the requests at one</source>
+        <translation>Direcciones con solicitudes repetidas; Intro lista las solicitudes de una</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>Tipos</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Primera</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Última</translation>
+    </message>
+    <message>
+        <source>Requests at an address with repeat requests</source>
+        <translation>Solicitudes en una dirección con solicitudes repetidas</translation>
+    </message>
+    <message>
+        <source>Requests at %1</source>
+        <translation>Solicitudes en %1</translation>
+    </message>
+    <message>
+        <source>All addresses with repeat requests (%L1)</source>
+        <translation>Todas las direcciones con solicitudes repetidas (%L1)</translation>
+    </message>
+    <message>
+        <source>%1 %L2</source>
+        <translation>%1 %L2</translation>
+    </message>
+    <message>
+        <source>No address has two requests in this period.</source>
+        <translation>Ninguna dirección tiene dos solicitudes en este periodo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) with repeat requests; %1 requests at them.</source>
+        <translation>
+            <numerusform>%n dirección con solicitudes repetidas; %1 solicitudes en ella.</numerusform>
+            <numerusform>%n direcciones con solicitudes repetidas; %1 solicitudes en ellas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The %1 with the most requests are listed.</source>
+        <translation>Se listan las %1 con más solicitudes.</translation>
     </message>
 </context>
 <context>
@@ -9178,6 +9481,34 @@ Esté atento a su número en la pantalla.</translation>
         <source>Against the reference reviewer %1 (named first in Reviewers): %2</source>
         <translation>Frente al evaluador de referencia %1 (el primero en Evaluadores): %2</translation>
     </message>
+    <message>
+        <source>How contacts are drawn</source>
+        <translation>Cómo se sacan los contactos</translation>
+    </message>
+    <message>
+        <source>Centre: short and long contacts</source>
+        <translation>Centro: contactos cortos y largos</translation>
+    </message>
+    <message>
+        <source>Per agent</source>
+        <translation>Por agente</translation>
+    </message>
+    <message>
+        <source>Contacts to sample per agent</source>
+        <translation>Contactos por agente en la muestra</translation>
+    </message>
+    <message>
+        <source>Sample &amp;kind:</source>
+        <translation>Alca&amp;nce de la muestra:</translation>
+    </message>
+    <message>
+        <source>Per agent:</source>
+        <translation>Por agente:</translation>
+    </message>
+    <message>
+        <source>per agent</source>
+        <translation>por agente</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ScenarioEditorDialog</name>
@@ -9736,6 +10067,105 @@ Esté atento a su número en la pantalla.</translation>
     </message>
 </context>
 <context>
+    <name>civicdesk::SlaAlertsPanel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Overdue, due soon or both</source>
+        <translation>Vencidas, a punto de vencer o ambas</translation>
+    </message>
+    <message>
+        <source>Overdue and due soon</source>
+        <translation>Vencidas y a punto de vencer</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Solo vencidas</translation>
+    </message>
+    <message>
+        <source>Due soon only</source>
+        <translation>Solo a punto de vencer</translation>
+    </message>
+    <message>
+        <source>Requests overdue or about to be; Enter opens a request and its timeline</source>
+        <translation>Solicitudes vencidas o a punto de vencer; Intro abre una solicitud y su historial</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Overdue by / left</source>
+        <translation>Vencida hace / queda</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>A punto de vencer</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>vencida hace %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>quedan %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 overdue, %3 due soon</source>
+        <translation>%1: %2 vencidas, %3 a punto de vencer</translation>
+    </message>
+    <message>
+        <source>No request is overdue or due soon.</source>
+        <translation>Ninguna solicitud está vencida ni a punto de vencer.</translation>
+    </message>
+    <message>
+        <source>Listed: the %1 opened first of each kind (overdue, due soon).</source>
+        <translation>Se listan las %1 abiertas primero de cada clase (vencidas, a punto de vencer).</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::StatusReadbackBox</name>
     <message>
         <source>Request number the caller reads out, then Enter</source>
@@ -9831,30 +10261,6 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Supervisor workspace</source>
         <translation>Espacio de supervisión</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Periodo</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Hoy</translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation>Esta semana</translation>
-    </message>
-    <message>
-        <source>Chosen days</source>
-        <translation>Días elegidos</translation>
-    </message>
-    <message>
-        <source>From (first day)</source>
-        <translation>Desde (primer día)</translation>
-    </message>
-    <message>
-        <source>To (last day)</source>
-        <translation>Hasta (último día)</translation>
     </message>
     <message>
         <source>Agent</source>
@@ -9957,14 +10363,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Cifras; Intro muestra lo que hay detrás de una</translation>
     </message>
     <message>
-        <source>Figure</source>
-        <translation>Cifra</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
         <source>Open requests by type and department; Enter lists the requests in a cell</source>
         <translation>Solicitudes abiertas por tipo y departamento; Intro muestra las solicitudes de una celda</translation>
     </message>
@@ -9995,101 +10393,6 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>&amp;Help flags</source>
         <translation>A&amp;yuda pedida</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>All contacts</source>
-        <translation>Todos los contactos</translation>
-    </message>
-    <message>
-        <source>Channel: %1</source>
-        <translation>Canal: %1</translation>
-    </message>
-    <message>
-        <source>Outcome: %1</source>
-        <translation>Resultado: %1</translation>
-    </message>
-    <message>
-        <source>still running</source>
-        <translation>aún en curso</translation>
-    </message>
-    <message>
-        <source>Hour %1:00–%2:00</source>
-        <translation>Hora %1:00–%2:00</translation>
-    </message>
-    <message>
-        <source>Handling (ended contacts)</source>
-        <translation>Atención (contactos terminados)</translation>
-    </message>
-    <message>
-        <source>Ended contacts</source>
-        <translation>Contactos terminados</translation>
-    </message>
-    <message>
-        <source>Average handle time (minutes:seconds)</source>
-        <translation>Tiempo medio de atención (minutos:segundos)</translation>
-    </message>
-    <message>
-        <source>Information given</source>
-        <translation>Información dada</translation>
-    </message>
-    <message>
-        <source>Request created or joined</source>
-        <translation>Solicitud creada o unida</translation>
-    </message>
-    <message>
-        <source>Resolved at first contact</source>
-        <translation>Resuelto en el primer contacto</translation>
-    </message>
-    <message>
-        <source>Contacts counted</source>
-        <translation>Contactos contados</translation>
-    </message>
-    <message>
-        <source>Caller came back within %1 days</source>
-        <translation>El llamante volvió en menos de %1 días</translation>
-    </message>
-    <message>
-        <source>Requests opened</source>
-        <translation>Solicitudes abiertas en el periodo</translation>
-    </message>
-    <message>
-        <source>All requests opened</source>
-        <translation>Todas las solicitudes abiertas en el periodo</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Service-request SLA</source>
-        <translation>SLA de las solicitudes de servicio</translation>
-    </message>
-    <message>
-        <source>SLA met (closed in the period on time)</source>
-        <translation>SLA cumplido (cerradas en el periodo a tiempo)</translation>
-    </message>
-    <message>
-        <source>Closed after the due time</source>
-        <translation>Cerradas después del vencimiento</translation>
-    </message>
-    <message>
-        <source>Open now</source>
-        <translation>Abiertas ahora</translation>
-    </message>
-    <message>
-        <source>Overdue now</source>
-        <translation>Vencidas ahora</translation>
-    </message>
-    <message numerus="yes">
-        <source>Due within %n hour(s)</source>
-        <translation>
-            <numerusform>Vencen en %n hora</numerusform>
-            <numerusform>Vencen en %n horas</numerusform>
-        </translation>
     </message>
     <message>
         <source>Type</source>
@@ -10166,6 +10469,46 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>All teams</source>
         <translation>Todos los equipos</translation>
+    </message>
+    <message>
+        <source>Repeat locations</source>
+        <translation>Lugares repetidos</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>SLA alerts</source>
+        <translation>Alertas de SLA</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Departamento:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Todos los departamentos</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Department of the requests</source>
+        <translation>Departamento de las solicitudes</translation>
+    </message>
+    <message>
+        <source>Type of the requests</source>
+        <translation>Tipo de las solicitudes</translation>
     </message>
 </context>
 <context>

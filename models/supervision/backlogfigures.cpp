@@ -5,6 +5,7 @@
 
 #include <QSet>
 #include <algorithm>
+#include <tuple>
 
 namespace civicdesk {
 
@@ -117,13 +118,16 @@ Result<int> BacklogFigures::update()
 void BacklogFigures::count(const KpiFilter &f, qint64 now, KpiReport &r) const
 {
     const QSet<QString> team(f.teamMembers.cbegin(), f.teamMembers.cend());
+    const QString department = f.department == u"-" ? QString() : f.department;
     const qint64 soon = now + qint64(f.dueSoonHours) * 3600;
     QHash<QPair<QString, QString>, qsizetype> rowOf;
     QList<KpiBacklogRow> rows;
     for (const Open &o : m_open) {
         if (o.openedAt > now || (!f.channel.isEmpty() && o.channel != f.channel) ||
             (!f.agent.isEmpty() && o.createdBy != f.agent) ||
-            (!f.team.isEmpty() && !team.contains(o.createdBy)))
+            (!f.team.isEmpty() && !team.contains(o.createdBy)) ||
+            (!f.department.isEmpty() && o.department != department) ||
+            (!f.serviceCode.isEmpty() && o.group != f.serviceCode))
             continue;
         const QPair<QString, QString> key(o.group, o.department);
         auto found = rowOf.constFind(key);
@@ -162,6 +166,22 @@ void BacklogFigures::count(const KpiFilter &f, qint64 now, KpiReport &r) const
         r.dueSoon += row.dueSoon;
     }
     r.backlog = rows;
+}
+
+QList<KpiRequestTypeRow> BacklogFigures::queues() const
+{
+    QHash<QPair<QString, QString>, QString> kinds; // (type, department) -> type name
+    for (const Open &o : m_open) {
+        QString &name = kinds[{o.group, o.department}];
+        name = std::max(name, o.typeName);
+    }
+    QList<KpiRequestTypeRow> rows;
+    for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
+        rows.append({it.key().first, it.value(), it.key().second, 0});
+    std::sort(rows.begin(), rows.end(), [](const KpiRequestTypeRow &a, const KpiRequestTypeRow &b) {
+        return std::tie(a.typeName, a.department) < std::tie(b.typeName, b.department);
+    });
+    return rows;
 }
 
 } // namespace civicdesk

@@ -20,7 +20,8 @@ class Database;
 // The figures are those of SupervisionKpis (same definitions, same order of rows): open = status
 // open or in progress and opened by now; overdue = due before now; due soon = due from now to
 // now + dueSoonHours; age = whole days since opening, in the BacklogAgeLimits buckets; the
-// agent, team and channel filters apply to who created the request and how it came in.
+// agent, team and channel filters apply to who created the request and how it came in, the queue
+// filter to its department and type.
 class BacklogFigures
 {
 public:
@@ -35,6 +36,9 @@ public:
     // at `now` (UTC seconds).
     void count(const KpiFilter &filter, qint64 now, KpiReport &r) const;
     qsizetype openRequests() const { return m_open.size(); }
+    // The types and departments of the open requests (count 0), by type name: the queues the
+    // workspace offers to filter by.
+    QList<KpiRequestTypeRow> queues() const;
 
 private:
     struct Open

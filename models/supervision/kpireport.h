@@ -11,7 +11,8 @@
 namespace civicdesk {
 
 // What the KPIs are computed over: a period in the city's time zone, optionally one agent,
-// one team and one channel ("" = all), and the look-ahead for requests about to breach their SLA.
+// one team, one channel and one queue (department, type) ("" = all), and the look-ahead for
+// requests about to breach their SLA.
 struct KpiFilter
 {
     KpiPeriod period;
@@ -22,6 +23,10 @@ struct KpiFilter
     // A team ("" = all): its members now (AgentTeams); the KPIs fill teamMembers in themselves.
     QString team = QString();
     QStringList teamMembers = QStringList();
+    // The queue: requests of one department ("-" = none) and of one type (its service code, or
+    // its name when it has none); "" = all. Contacts have neither and are not filtered by them.
+    QString department = QString();
+    QString serviceCode = QString();
 };
 
 // Days after which a repeat contact no longer counts against first-contact resolution.
@@ -107,7 +112,11 @@ struct KpiCell
         Open,            // open now (serviceCode / department)
         Overdue,         // open and past due now
         DueSoon,         // open and due within dueSoonHours
-        Age              // open, in age bucket `bucket`
+        Age,             // open, in age bucket `bucket`
+        RepeatLocation,  // opened in the period at an address with 2+ such (key: its key, "" = all)
+        Article,         // contacts in which article `key` was opened
+        ArticleClosed,   // ... and that ended with information given
+        Unanswered       // contacts in which the search `key` found no answer
     };
     Metric metric = Metric::Contacts;
     QString key = QString();
@@ -116,7 +125,57 @@ struct KpiCell
     QString department = QString();
     int bucket = -1;
 
-    bool isContactMetric() const { return metric <= Metric::FcrRepeated; }
+    bool isContactMetric() const
+    {
+        return metric <= Metric::FcrRepeated || metric == Metric::Article ||
+               metric == Metric::ArticleClosed || metric == Metric::Unanswered;
+    }
+};
+
+// An address at which two or more requests of the filter were opened in the period (the same
+// address: its text with letter case and surrounding spaces ignored; requests without an
+// address are not counted).
+struct RepeatLocation
+{
+    QString key;     // the address as compared (lower case, trimmed): KpiCell::key
+    QString address; // as written on the latest request
+    qint64 requests = 0;
+    qint64 open = 0;          // of them not closed now
+    QList<KpiCount> types;    // key: type name; most requests first
+    qint64 firstOpenedAt = 0; // UTC seconds
+    qint64 lastOpenedAt = 0;
+};
+
+struct RepeatLocationReport
+{
+    qint64 locations = 0;       // addresses with two or more requests
+    qint64 requests = 0;        // requests at them
+    QList<RepeatLocation> rows; // most requests first, at most the limit asked
+};
+
+// What callers asked: the answers (knowledge articles) opened during the period's contacts and
+// how many of those contacts ended with information given (the answer closed the call), and
+// the searches that found no answer.
+struct AnswerRow
+{
+    QString articleId;
+    QString title;
+    qint64 contacts = 0; // contacts of the filter in which it was opened
+    qint64 closed = 0;   // ... that ended with information given
+};
+
+struct UnansweredRow
+{
+    QString query; // as searched, lower case
+    qint64 contacts = 0;
+};
+
+struct AnswerReport
+{
+    qint64 informationContacts = 0;  // ended with information given
+    qint64 withAnswer = 0;           // ... with at least one answer opened
+    QList<AnswerRow> answers;        // most calls closed first, then most opened
+    QList<UnansweredRow> unanswered; // most contacts first
 };
 
 // A contact behind a number.

@@ -45,7 +45,23 @@ Sql requestFilter(const KpiFilter &f)
                              "AND "))
             .add(oneOf(QStringLiteral("t.actor"), f.teamMembers))
             .add(QStringLiteral(")"));
+    if (!f.department.isEmpty())
+        s.add(QStringLiteral(" AND COALESCE(r.department_code, '') = ?"),
+              {f.department == u"-" ? QStringLiteral("") : f.department});
+    if (!f.serviceCode.isEmpty())
+        s.add(QStringLiteral(" AND COALESCE(r.service_code, r.type_name) = ?"), {f.serviceCode});
     return s;
+}
+
+Sql repeatKeys(const KpiFilter &f)
+{
+    Sql s;
+    s.add(u"SELECT " + LocationKeySql +
+              u" FROM requests r WHERE r.opened_at >= CAST(? AS BIGINT) AND r.opened_at < "
+              u"CAST(? AS BIGINT) AND r.address IS NOT NULL AND " +
+              LocationKeySql + u" <> '' AND ",
+          {f.period.start(), f.period.end()});
+    return s.add(requestFilter(f)).add(QStringLiteral(" GROUP BY 1 HAVING count(*) >= 2"));
 }
 
 Sql hourOfDay(const KpiPeriod &period)

@@ -33,10 +33,15 @@ struct Sql
 Sql oneOf(const QString &column, const QStringList &names);
 // Contacts of the period, the agent, the team and the channel; `alias` names the contacts table.
 Sql contactFilter(const KpiFilter &f, const QString &alias = QStringLiteral("c"));
-// Requests the agent (or a member of the team) created, and of the channel.
+// Requests the agent (or a member of the team) created, of the channel, the department and the
+// type.
 Sql requestFilter(const KpiFilter &f);
 // The local hour of the day a contact started, with the zone's offset at that instant.
 Sql hourOfDay(const KpiPeriod &period);
+// The address of request `r` as repeat locations compare it (case and surrounding spaces
+// ignored), and the addresses at which two or more requests of the filter opened in its period.
+inline const QString LocationKeySql = QStringLiteral("lower(trim(r.address))");
+Sql repeatKeys(const KpiFilter &f);
 // "count(CASE WHEN condition THEN 1 END)" over a condition.
 Sql countWhen(const Sql &condition);
 

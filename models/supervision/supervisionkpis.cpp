@@ -91,6 +91,18 @@ Sql contactCondition(const KpiFilter &f, const KpiCell &cell)
         s.add(fcrRows(f));
         return s.add(cell.metric == M::FcrRepeated ? QStringLiteral(") f WHERE f.repeated = 1)")
                                                    : QStringLiteral(") f)"));
+    case M::Article:
+    case M::ArticleClosed:
+        s.add(QStringLiteral("c.id IN (SELECT ca.contact_id FROM contact_articles ca WHERE "
+                             "ca.article_id = ?)"),
+              {cell.key});
+        if (cell.metric == M::ArticleClosed)
+            s.add(QStringLiteral(" AND ")).add(InformationSql);
+        return s;
+    case M::Unanswered:
+        return s.add(QStringLiteral("c.id IN (SELECT g.contact_id FROM knowledge_gaps g WHERE "
+                                    "lower(g.query) = ?)"),
+                     {cell.key});
     default:
         return s.add(QStringLiteral("1 = 0"));
     }
@@ -145,6 +157,13 @@ Sql requestCondition(const KpiFilter &f, const KpiCell &cell, qint64 now)
     case M::Age:
         s.add(OpenSql + u" AND ", {now}).add(ageCondition(cell.bucket, now));
         break;
+    case M::RepeatLocation:
+        s.add(QStringLiteral("r.opened_at >= CAST(? AS BIGINT) AND r.opened_at < CAST(? AS "
+                             "BIGINT) AND "),
+              {f.period.start(), f.period.end()});
+        if (!cell.key.isEmpty())
+            return s.add(LocationKeySql + u" = ?", {cell.key});
+        return s.add(LocationKeySql + u" IN (").add(repeatKeys(f)).add(QStringLiteral(")"));
     default:
         return s.add(QStringLiteral("1 = 0"));
     }

@@ -54,6 +54,15 @@ public:
     Result<QList<KpiRequestLine>> requestsBehind(const KpiFilter &filter, const KpiCell &cell,
                                                  const QDateTime &now,
                                                  int limit = DrillLimit) const;
+    // Addresses with repeat requests in the period (models/supervision/lists/repeatlocations.cpp):
+    // the KpiCell RepeatLocation lists a row's requests.
+    Result<RepeatLocationReport> repeatLocations(const KpiFilter &filter,
+                                                 int limit = ListLimit) const;
+    // The answers opened during the period's contacts and the searches that found none
+    // (lists/answerfigures.cpp): KpiCell Article, ArticleClosed and Unanswered list the contacts.
+    Result<AnswerReport> answers(const KpiFilter &filter, int limit = ListLimit) const;
+    static constexpr int ListLimit = 200;
+
     // Agents with contacts in the store, for the agent filter.
     QStringList agents() const;
 

@@ -256,6 +256,37 @@ private slots:
         qInfo("supervisor journey: %d keys", j.keys);
     }
 
+    // A request's detail deletes itself when closed: opening a request again afterwards (the same
+    // or another) once used the deleted window and crashed the workstation.
+    void aRequestOpensAgainAfterItsDetailClosed()
+    {
+        writeAgentWork(m_store->db(), Overdue, QStringLiteral("again-1"));
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
+        QVERIFY(desk.window);
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
+        SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
+        QVERIFY(workspace);
+        QTRY_COMPARE(j.focusName(), QStringLiteral("kpiFiguresTree"));
+        QVERIFY(j.press(Qt::Key_End));
+        QVERIFY(j.press(Qt::Key_Up)); // "Overdue now"
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_COMPARE(j.focusName(), QStringLiteral("drillTable"));
+        DrillDownDialog *drill = workspace->drillDown();
+        QVERIFY(j.press(Qt::Key_End));
+        for (int round = 0; round < 2; ++round) {
+            QVERIFY(j.press(Qt::Key_Return));
+            QTRY_VERIFY(workspace->requestDetail() && workspace->requestDetail()->isVisible());
+            QCOMPARE(workspace->requestDetail()->requestId(), QStringLiteral("again-1-request"));
+            QTRY_VERIFY(QApplication::focusWidget() &&
+                        QApplication::focusWidget()->window() == workspace->requestDetail());
+            QVERIFY(j.press(Qt::Key_Escape));
+            QTRY_VERIFY(QApplication::focusWidget() &&
+                        QApplication::focusWidget()->window() == drill);
+            QTRY_VERIFY(!workspace->requestDetail()); // deleted, and known to be
+        }
+    }
+
     void wallboardSettingsKeepDefaultsForBadValues()
     {
         const QString file = m_settingsDir.filePath(QStringLiteral("wall.ini"));

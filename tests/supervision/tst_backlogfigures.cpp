@@ -36,6 +36,15 @@ KpiFilter filter(const QString &agent = {}, const QString &team = {}, const QStr
     return f;
 }
 
+// One queue: a department ("-" = none) and a type.
+KpiFilter queue(const QString &department, const QString &serviceCode)
+{
+    KpiFilter f = filter();
+    f.department = department;
+    f.serviceCode = serviceCode;
+    return f;
+}
+
 } // namespace
 
 class TestBacklogFigures : public QObject
@@ -83,7 +92,11 @@ class TestBacklogFigures : public QObject
         for (const KpiFilter &f :
              {filter(), filter(QStringLiteral("ana")), filter(QStringLiteral("bob")),
               filter({}, QStringLiteral("North")), filter({}, QStringLiteral("Nobody")),
-              filter({}, {}, QStringLiteral("web")), filter({}, {}, {}, 48)}) {
+              filter({}, {}, QStringLiteral("web")), filter({}, {}, {}, 48),
+              queue(QStringLiteral("PWD"), {}), queue(QStringLiteral("-"), {}),
+              queue({}, QStringLiteral("GRAF")),
+              queue(QStringLiteral("PRK"), QStringLiteral("GRAF")),
+              queue(QStringLiteral("PRK"), QStringLiteral("POT"))}) {
             auto sql = kpis.report(f, now);
             auto fast = kpis.report(f, now, nullptr, &backlog);
             QVERIFY(sql.ok() && fast.ok());

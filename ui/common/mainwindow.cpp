@@ -15,6 +15,7 @@
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/pickedlocation.h"
 #include "ui/supervisor/myevaluationsdialog.h"
+#include "ui/supervisor/myfiguresdialog.h"
 #include "ui/supervisor/supervisorworkspace.h"
 
 #include <QAction>
@@ -245,6 +246,16 @@ void MainWindow::openMyEvaluations()
     m_myEvaluations->show();
     m_myEvaluations->raise();
     m_myEvaluations->activateWindow();
+}
+
+void MainWindow::openMyFigures()
+{
+    if (!m_myFigures)
+        m_myFigures = new MyFiguresDialog(supervisorContextOf(m_store), this);
+    m_myFigures->refresh();
+    m_myFigures->show();
+    m_myFigures->raise();
+    m_myFigures->activateWindow();
 }
 
 void MainWindow::raiseHelpFlag()

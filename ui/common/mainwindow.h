@@ -18,6 +18,7 @@ class KnowledgePanel;
 class MapOverviewPanel;
 class Settings;
 class MyEvaluationsDialog;
+class MyFiguresDialog;
 class SupervisorWorkspace;
 struct StoreContext;
 
@@ -42,6 +43,9 @@ public:
     void openSupervisorWorkspace();
     MyEvaluationsDialog *myEvaluations() const { return m_myEvaluations; }
     void openMyEvaluations();
+    // The agent's own KPIs (Ctrl+Shift+K).
+    MyFiguresDialog *myFigures() const { return m_myFigures; }
+    void openMyFigures();
     // The agent's silent "need a supervisor" (Ctrl+Shift+F1).
     void raiseHelpFlag();
 
@@ -134,6 +138,7 @@ private:
     bool m_docksSized = false;
     SupervisorWorkspace *m_supervisor = nullptr;
     MyEvaluationsDialog *m_myEvaluations = nullptr;
+    MyFiguresDialog *m_myFigures = nullptr;
 };
 
 } // namespace civicdesk

@@ -9,6 +9,7 @@
 #include "ui/intake/intakepanel.h"
 #include "ui/knowledge/knowledgepanel.h"
 #include "ui/supervisor/myevaluationsdialog.h"
+#include "ui/supervisor/myfiguresdialog.h"
 #include "ui/supervisor/supervisorworkspace.h"
 
 #include <QAction>
@@ -185,9 +186,15 @@ void MainWindow::addRoleActions()
                                                     &MainWindow::openMyEvaluations);
         reviews->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
         reviews->setObjectName(QStringLiteral("myEvaluationsAction"));
-        m_roleActions << help << reviews;
+        // The agent's own KPIs, nobody else's.
+        QAction *figures =
+            m_contactMenu->addAction(tr("My &figures"), this, &MainWindow::openMyFigures);
+        figures->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+        figures->setObjectName(QStringLiteral("myFiguresAction"));
+        m_roleActions << help << reviews << figures;
         m_shortcutActions.insert(at++, help);
         m_shortcutActions.insert(at++, reviews);
+        m_shortcutActions.insert(at++, figures);
     }
     if (SupervisorWorkspace::mayOpen(m_store.role)) {
         auto *supervisor = new QMenu(tr("S&upervisor"), this);
@@ -216,7 +223,8 @@ void MainWindow::agentSwitched()
         }
     }
     for (QWidget *window :
-         {static_cast<QWidget *>(m_supervisor), static_cast<QWidget *>(m_myEvaluations)}) {
+         {static_cast<QWidget *>(m_supervisor), static_cast<QWidget *>(m_myEvaluations),
+          static_cast<QWidget *>(m_myFigures)}) {
         if (window) {
             window->close();
             window->deleteLater();
@@ -224,6 +232,7 @@ void MainWindow::agentSwitched()
     }
     m_supervisor = nullptr;
     m_myEvaluations = nullptr;
+    m_myFigures = nullptr;
     m_knowledge->setService(&m_store.knowledge);
     addRoleActions();
     m_history->setAgent(m_store.agent, m_store.role);

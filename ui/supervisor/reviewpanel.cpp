@@ -10,6 +10,7 @@
 #include "ui/supervisor/evaluationfollowupdialog.h"
 #include "ui/supervisor/formeditordialog.h"
 
+#include <QComboBox>
 #include <QDateEdit>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -140,6 +141,21 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     m_longFrom->setSuffix(tr(" min"));
     m_reviewers = new QLineEdit(user, this);
     named(m_reviewers, "sampleReviewersEdit", tr("Reviewers, separated by commas"));
+    // Both ways of sampling: the centre's stratified by length, or N per agent.
+    m_kind = new QComboBox(this);
+    named(m_kind, "sampleKindComboBox", tr("How contacts are drawn"));
+    m_kind->addItems({tr("Centre: short and long contacts"), tr("Per agent")});
+    m_perAgent = new QSpinBox(this);
+    named(m_perAgent, "samplePerAgentSpinBox", tr("Contacts to sample per agent"));
+    m_perAgent->setRange(1, 100);
+    m_perAgent->setValue(5);
+    m_perAgent->setEnabled(false);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int kind) {
+        for (QWidget *centre : {static_cast<QWidget *>(m_short), static_cast<QWidget *>(m_long),
+                                static_cast<QWidget *>(m_longFrom)})
+            centre->setEnabled(kind == 0);
+        m_perAgent->setEnabled(kind == 1);
+    });
     m_draw = new QPushButton(tr("Dra&w the sample"), this);
     named(m_draw, "drawSampleButton", tr("Draw the sample"));
     m_draw->setAutoDefault(false);
@@ -189,6 +205,15 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     labelled(tr("Lo&ng from:"), m_longFrom);
     labelled(tr("R&eviewers:"), m_reviewers);
     plan->addWidget(m_draw);
+    auto *kindLine = new QHBoxLayout;
+    for (const auto &[text, field] : {std::pair<QString, QWidget *>{tr("Sample &kind:"), m_kind},
+                                      {tr("Per agent:"), m_perAgent}}) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        kindLine->addWidget(label);
+        kindLine->addWidget(field);
+    }
+    kindLine->addStretch(1);
     auto *formLine = new QHBoxLayout;
     formLine->addWidget(m_formLabel, 1);
     formLine->addWidget(m_publish);
@@ -196,6 +221,7 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(formLine);
     layout->addLayout(plan);
+    layout->addLayout(kindLine);
     layout->addWidget(m_message);
     layout->addWidget(m_sampleTable, 3);
     layout->addWidget(m_agreement);
@@ -205,7 +231,9 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     setTabOrder(m_short, m_long);
     setTabOrder(m_long, m_longFrom);
     setTabOrder(m_longFrom, m_reviewers);
-    setTabOrder(m_reviewers, m_draw);
+    setTabOrder(m_reviewers, m_kind);
+    setTabOrder(m_kind, m_perAgent);
+    setTabOrder(m_perAgent, m_draw);
     setTabOrder(m_draw, m_publish);
     setTabOrder(m_publish, m_editForm);
     setTabOrder(m_editForm, m_evaluations);
@@ -247,13 +275,20 @@ void ReviewPanel::drawSample()
     plan.longCount = m_long->value();
     plan.longFromSeconds = m_longFrom->value() * 60;
     // The month is the seed: the same month's sample is drawn again the same.
-    m_sample = reviewsampling::centreSample(reviewsampling::endedContacts(m_database, from, to),
-                                            plan, quint32(month.year() * 100 + month.month()));
+    const quint32 seed = quint32(month.year() * 100 + month.month());
+    const bool perAgent = m_kind->currentIndex() == 1;
+    const QList<SampleCandidate> candidates = reviewsampling::endedContacts(m_database, from, to);
+    m_sample = perAgent ? reviewsampling::perAgentSample(candidates, m_perAgent->value(), seed)
+                        : reviewsampling::centreSample(candidates, plan, seed);
     QStringList reviewers;
     for (const QString &r : m_reviewers->text().split(u','))
         if (!r.trimmed().isEmpty())
             reviewers.append(r.trimmed());
-    reviewsampling::assignReviewers(m_sample, reviewers, int(reviewers.size()));
+    // The centre sample is scored by every reviewer independently; a per-agent sample by one
+    // reviewer a contact, dealt in turn so that each has the same load.
+    reviewsampling::assignReviewers(m_sample, reviewers,
+                                    perAgent ? std::min<int>(1, int(reviewers.size()))
+                                             : int(reviewers.size()));
     m_message->setText(m_sample.isEmpty()
                            ? tr("No ended contacts in this month to sample.")
                            : tr("%n contacts sampled.", nullptr, int(m_sample.size())));
@@ -285,7 +320,10 @@ void ReviewPanel::refresh()
                                cell(QStringLiteral("%1:%2")
                                         .arg(seconds / 60)
                                         .arg(seconds % 60, 2, 10, QLatin1Char('0'))));
-        m_sampleTable->setItem(row, 4, cell(s.stratum == u"long" ? tr("long") : tr("short")));
+        m_sampleTable->setItem(row, 4,
+                               cell(s.stratum == u"long"    ? tr("long")
+                                    : s.stratum == u"short" ? tr("short")
+                                                            : tr("per agent")));
         m_sampleTable->setItem(row, 5, cell(s.reviewers.join(QStringLiteral(", "))));
         m_sampleTable->setItem(row, 6, cell(mine));
     }

@@ -11,6 +11,7 @@
 #include <QWidget>
 #include <memory>
 
+class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
@@ -26,9 +27,10 @@ class QualityReviews;
 struct EvaluationForm;
 
 // The supervisor's quality review: the month's centre sample (short and long contacts, the
-// reviewers spread over it), Enter on a contact to score it on the published form beside its
-// recorded steps, and every evaluation with the reviewers' agreement (Krippendorff's alpha);
-// Enter on an evaluation to decide the agent's dispute or add a coaching note.
+// reviewers spread over it) or N contacts per agent (one reviewer each, spread evenly), Enter on a
+// contact to score it on the published form beside its recorded steps, and every evaluation with
+// the reviewers' agreement (Krippendorff's alpha); Enter on an evaluation to decide the agent's
+// dispute or add a coaching note.
 class ReviewPanel : public QWidget
 {
     Q_OBJECT
@@ -68,6 +70,8 @@ private:
     QSpinBox *m_long;
     QSpinBox *m_longFrom;
     QLineEdit *m_reviewers;
+    QComboBox *m_kind; // centre sample or per agent
+    QSpinBox *m_perAgent;
     QPushButton *m_draw;
     QPushButton *m_publish;
     QPushButton *m_editForm;

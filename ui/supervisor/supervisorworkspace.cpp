@@ -7,16 +7,17 @@
 #include "models/supervision/helpflags.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
-#include "ui/history/historycontext.h"
-#include "ui/history/historyservices.h"
-#include "ui/history/requestdetaildialog.h"
+#include "ui/supervisor/answerspanel.h"
 #include "ui/supervisor/clusterspanel.h"
 #include "ui/supervisor/drilldowndialog.h"
+#include "ui/supervisor/drillwindows.h"
 #include "ui/supervisor/exportactions.h"
+#include "ui/supervisor/figurestree.h"
 #include "ui/supervisor/kpitexts.h"
 #include "ui/supervisor/lobbyfigurespanel.h"
+#include "ui/supervisor/periodfields.h"
 #include "ui/supervisor/phonefigurespanel.h"
-#include "ui/supervisor/replaypanel.h"
+#include "ui/supervisor/repeatlocationspanel.h"
 #include "ui/supervisor/reviewpanel.h"
 #include "ui/supervisor/teamspanel.h"
 
@@ -39,13 +40,6 @@
 namespace civicdesk {
 
 namespace {
-
-enum PeriodChoice
-{
-    Today,
-    ThisWeek,
-    Custom
-};
 
 // Backlog table columns after type and department: what each counts.
 struct BacklogColumn
@@ -76,13 +70,15 @@ bool SupervisorWorkspace::mayOpen(AgentRole role)
 }
 
 SupervisorWorkspace::SupervisorWorkspace(const SupervisorContext &context, QWidget *parent)
-    : QDialog(parent), m_context(context),
-      m_history(std::make_unique<HistoryServices>(
-          HistoryContext{context.database, context.events, context.agent, context.cityZone,
-                         context.role, context.centralStore})),
+    : QDialog(parent), m_context(context), m_drills(new DrillWindows(context, this)),
       m_changes(new QTimer(this))
 {
-    m_history->setClock(context.clock);
+    // Closed: the keyboard is back where it was.
+    connect(m_drills, &DrillWindows::drillClosed, this, [this] {
+        activateWindow();
+        m_tabs->currentWidget()->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_drills, &DrillWindows::requestChanged, this, &SupervisorWorkspace::refresh);
     setObjectName(QStringLiteral("supervisorWorkspace"));
     setWindowTitle(tr("Supervisor workspace"));
     buildUi();
@@ -104,18 +100,11 @@ void SupervisorWorkspace::buildUi()
         w->setObjectName(QLatin1String(objectName));
         w->setAccessibleName(accessible);
     };
-    m_period = new QComboBox(this);
-    named(m_period, "kpiPeriodComboBox", tr("Period"));
-    m_period->addItems({tr("Today"), tr("This week"), tr("Chosen days")});
-    const QDate today = m_context.clock.now().toTimeZone(m_context.cityZone).date();
-    m_from = new QDateEdit(today, this);
-    named(m_from, "kpiFromDateEdit", tr("From (first day)"));
-    m_to = new QDateEdit(today, this);
-    named(m_to, "kpiToDateEdit", tr("To (last day)"));
-    for (QDateEdit *edit : {m_from, m_to}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
-    }
+    const PeriodFields period = PeriodFields::make(this, QStringLiteral("kpi"), m_context.clock,
+                                                   m_context.cityZone, [this] { refresh(); });
+    m_period = period.choice;
+    m_from = period.from;
+    m_to = period.to;
     m_agent = new QComboBox(this);
     named(m_agent, "kpiAgentComboBox", tr("Agent"));
     m_agent->addItem(tr("All agents"), QString());
@@ -161,6 +150,8 @@ void SupervisorWorkspace::buildUi()
     labelled(scope, tr("A&gent:"), m_agent);
     labelled(scope, tr("Team:"), m_team);
     labelled(scope, tr("&Channel:"), m_channel);
+    labelled(scope, tr("Department:"), m_department);
+    labelled(scope, tr("Type:"), m_queueType);
     scope->addStretch(1);
 
     m_error = new QLabel(this);
@@ -196,17 +187,9 @@ void SupervisorWorkspace::buildUi()
     definition->setObjectName(QStringLiteral("fcrDefinitionLabel"));
     definition->setWordWrap(true);
 
-    m_figures = new QTreeWidget(this);
+    m_figures = new FiguresTree(this);
     named(m_figures, "kpiFiguresTree", tr("Figures; Enter lists what is behind one"));
-    m_figures->setColumnCount(2);
-    m_figures->setHeaderLabels({tr("Figure"), tr("Value")});
-    m_figures->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_figures->header()->setStretchLastSection(false);
-    connect(m_figures, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const QVariant index = item->data(0, Qt::UserRole);
-        if (index.isValid())
-            drill(m_cells.at(index.toInt()), item->text(0));
-    });
+    connect(m_figures, &FiguresTree::cellActivated, this, &SupervisorWorkspace::drill);
 
     m_backlog = new QTableWidget(this);
     named(m_backlog, "kpiBacklogTable",
@@ -225,8 +208,8 @@ void SupervisorWorkspace::buildUi()
     named(m_answer, "answerHelpFlagButton", tr("Answer the selected help flag"));
     m_answer->setAutoDefault(false);
     connect(m_answer, &QPushButton::clicked, this, &SupervisorWorkspace::answerHelpFlag);
-    auto *flagsPage = new QWidget(this);
-    auto *flagsLayout = new QVBoxLayout(flagsPage);
+    m_flagsPage = new QWidget(this);
+    auto *flagsLayout = new QVBoxLayout(m_flagsPage);
     flagsLayout->addWidget(m_flags, 1);
     flagsLayout->addWidget(m_answer, 0, Qt::AlignLeft);
 
@@ -235,7 +218,8 @@ void SupervisorWorkspace::buildUi()
     m_tabs->setAccessibleName(tr("Supervisor views"));
     m_tabs->addTab(m_figures, tr("F&igures"));
     m_tabs->addTab(m_backlog, tr("SLA &backlog"));
-    m_tabs->addTab(flagsPage, tr("&Help flags"));
+    buildLists(); // SLA alerts here; repeat locations and answers at the end
+    m_tabs->addTab(m_flagsPage, tr("&Help flags"));
     m_reviews = new ReviewPanel(m_context.database, m_context.events, m_context.agent,
                                 m_context.cityZone, m_context.clock, this);
     m_tabs->addTab(m_reviews, tr("&Quality review"));
@@ -249,11 +233,15 @@ void SupervisorWorkspace::buildUi()
     // The phone system's interval reports, and the agents' teams (issue 16).
     m_tabs->addTab(m_phone, tr("Phone system"));
     m_tabs->addTab(m_teams, tr("Teams"));
+    m_tabs->addTab(m_repeats, tr("Repeat locations"));
+    m_tabs->addTab(m_answers, tr("Answers"));
     m_tabs->tabBar()->setObjectName(QStringLiteral("supervisorTabBar"));
     m_tabs->tabBar()->setAccessibleName(tr("Supervisor views"));
     // A tab chosen by its shortcut hands the focus to its list.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        QWidget *list = index == 2 ? static_cast<QWidget *>(m_flags) : m_tabs->widget(index);
+        refreshShownList();
+        QWidget *page = m_tabs->widget(index);
+        QWidget *list = page == m_flagsPage ? static_cast<QWidget *>(m_flags) : page;
         list->setFocus(Qt::TabFocusReason);
     });
 
@@ -271,43 +259,21 @@ void SupervisorWorkspace::buildUi()
     setTabOrder(m_to, m_agent);
     setTabOrder(m_agent, m_team);
     setTabOrder(m_team, m_channel);
-    setTabOrder(m_channel, m_dueSoon);
+    setTabOrder(m_channel, m_department);
+    setTabOrder(m_department, m_queueType);
+    setTabOrder(m_queueType, m_dueSoon);
     setTabOrder(m_dueSoon, m_refresh);
     setTabOrder(m_refresh, exports->button());
     setTabOrder(exports->button(), m_tabs);
 
-    connect(m_period, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::periodChosen);
-    for (QDateEdit *edit : {m_from, m_to})
-        connect(edit, &QDateEdit::dateChanged, this, [this] {
-            if (m_period->currentIndex() != Custom) {
-                const QSignalBlocker block(m_period);
-                m_period->setCurrentIndex(Custom);
-            }
-            refresh();
-        });
     connect(m_agent, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_channel, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
+    connect(m_department, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
+    connect(m_queueType, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_team, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_dueSoon, &QSpinBox::valueChanged, this, &SupervisorWorkspace::refresh);
     connect(m_refresh, &QPushButton::clicked, this, &SupervisorWorkspace::refresh);
     m_figures->setFocus();
-}
-
-void SupervisorWorkspace::periodChosen()
-{
-    const QDateTime now = m_context.clock.now();
-    KpiPeriod period;
-    if (m_period->currentIndex() == Today)
-        period = KpiPeriod::today(now, m_context.cityZone);
-    else if (m_period->currentIndex() == ThisWeek)
-        period = KpiPeriod::thisWeek(now, m_context.cityZone);
-    else
-        return refresh();
-    const QSignalBlocker blockFrom(m_from);
-    const QSignalBlocker blockTo(m_to);
-    m_from->setDate(period.first);
-    m_to->setDate(period.last);
-    refresh();
 }
 
 KpiFilter SupervisorWorkspace::filter() const
@@ -316,6 +282,8 @@ KpiFilter SupervisorWorkspace::filter() const
     f.period = KpiPeriod::days(m_from->date(), m_to->date(), m_context.cityZone);
     f.agent = m_agent->currentData().toString();
     f.channel = m_channel->currentData().toString();
+    f.department = m_department->currentData().toString();
+    f.serviceCode = m_queueType->currentData().toString();
     f.team = m_team->currentData().toString();
     f.dueSoonHours = m_dueSoon->value();
     return f;
@@ -332,6 +300,7 @@ void SupervisorWorkspace::refresh()
         m_error->show();
         return;
     }
+    fillQueues();
     auto report = m_context.kpis.report(filter(), now, m_today.get(), m_backlogFigures.get());
     if (!report) {
         m_error->setText(report.error().message);
@@ -344,6 +313,7 @@ void SupervisorWorkspace::refresh()
     m_phone->refresh(filter().period);
     m_phoneLine->setText(kpitexts::phoneSummary(m_phone->figures()));
     showReport();
+    refreshShownList();
 }
 
 void SupervisorWorkspace::showReport()
@@ -362,111 +332,9 @@ void SupervisorWorkspace::showReport()
                                 count(flags.size())};
     for (int i = 0; i < m_tiles.size(); ++i)
         m_tiles.at(i)->setText(values.at(i));
-    showFigures();
+    m_figures->showReport(m_report, m_dueSoon->value());
     showBacklog();
     showHelpFlags();
-}
-
-QTreeWidgetItem *SupervisorWorkspace::addFigure(QTreeWidgetItem *section, const QString &name,
-                                                const QString &value, const KpiCell &cell)
-{
-    auto *item = new QTreeWidgetItem(section, {name, value});
-    item->setData(0, Qt::UserRole, int(m_cells.size()));
-    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-    m_cells.append(cell);
-    return item;
-}
-
-void SupervisorWorkspace::showFigures()
-{
-    using M = KpiCell::Metric;
-    const KpiReport &r = m_report;
-    // Keep the agent's place across a refresh.
-    QString current;
-    if (QTreeWidgetItem *item = m_figures->currentItem())
-        current = item->text(0);
-    m_figures->clear();
-    m_cells.clear();
-    const auto section = [this](const QString &title) {
-        auto *item = new QTreeWidgetItem(m_figures, {title});
-        QFont bold = item->font(0);
-        bold.setBold(true);
-        item->setFont(0, bold);
-        return item;
-    };
-    const auto of = [](qint64 part, std::optional<double> share) {
-        return tr("%1 (%2)").arg(kpitexts::percent(share), QLocale().toString(part));
-    };
-
-    QTreeWidgetItem *contacts = section(tr("Contacts"));
-    addFigure(contacts, tr("All contacts"), count(r.contacts), {M::Contacts});
-    for (const KpiCount &c : r.byChannel)
-        addFigure(contacts, tr("Channel: %1").arg(requesttexts::channel(c.key)), count(c.count),
-                  {M::Channel, c.key});
-    for (const KpiCount &c : r.byOutcome)
-        addFigure(contacts,
-                  tr("Outcome: %1")
-                      .arg(c.key.isEmpty() ? tr("still running")
-                                           : requesttexts::outcome(outcomeFromName(c.key))),
-                  count(c.count), {M::Outcome, c.key});
-    for (int hour = 0; hour < 24; ++hour) {
-        if (r.byHour[std::size_t(hour)] == 0)
-            continue;
-        addFigure(contacts,
-                  tr("Hour %1:00–%2:00")
-                      .arg(hour, 2, 10, QLatin1Char('0'))
-                      .arg(hour + 1, 2, 10, QLatin1Char('0')),
-                  count(r.byHour[std::size_t(hour)]), {M::Hour, {}, hour});
-    }
-
-    QTreeWidgetItem *handling = section(tr("Handling (ended contacts)"));
-    addFigure(handling, tr("Ended contacts"), count(r.ended), {M::Ended});
-    addFigure(handling, tr("Average handle time (minutes:seconds)"),
-              kpitexts::duration(r.averageHandleSeconds()), {M::Ended});
-    addFigure(handling, tr("Transfer rate"), of(r.transfers, r.transferRate()), {M::Transfers});
-    addFigure(handling, tr("Information given"), of(r.information, r.informationShare()),
-              {M::Information});
-    addFigure(handling, tr("Request created or joined"), of(r.requestContacts, r.requestShare()),
-              {M::RequestContacts});
-
-    QTreeWidgetItem *fcr = section(tr("First-contact resolution"));
-    addFigure(fcr, tr("Resolved at first contact"), of(r.fcrEligible - r.fcrRepeated, r.fcrRate()),
-              {M::FcrEligible});
-    addFigure(fcr, tr("Contacts counted"), count(r.fcrEligible), {M::FcrEligible});
-    addFigure(fcr, tr("Caller came back within %1 days").arg(FcrRepeatDays), count(r.fcrRepeated),
-              {M::FcrRepeated});
-
-    QTreeWidgetItem *opened = section(tr("Requests opened"));
-    addFigure(opened, tr("All requests opened"), count(r.requestsOpened), {M::RequestsOpened});
-    for (const KpiRequestTypeRow &row : r.requestsByType) {
-        KpiCell cell{M::RequestsOpened};
-        cell.serviceCode = row.serviceCode;
-        cell.department = row.department.isEmpty() ? QStringLiteral("-") : row.department;
-        addFigure(opened,
-                  row.department.isEmpty() ? row.typeName
-                                           : tr("%1 — %2").arg(row.typeName, row.department),
-                  count(row.count), cell);
-    }
-
-    QTreeWidgetItem *sla = section(tr("Service-request SLA"));
-    addFigure(sla, tr("SLA met (closed in the period on time)"), of(r.slaMet, r.slaMetRate()),
-              {M::SlaClosed});
-    addFigure(sla, tr("Closed after the due time"), count(r.slaClosed - r.slaMet), {M::SlaMissed});
-    addFigure(sla, tr("Open now"), count(r.open), {M::Open});
-    addFigure(sla, tr("Overdue now"), count(r.overdue), {M::Overdue});
-    addFigure(sla, tr("Due within %n hour(s)", nullptr, m_dueSoon->value()), count(r.dueSoon),
-              {M::DueSoon});
-
-    m_figures->expandAll();
-    m_figures->resizeColumnToContents(1);
-    QTreeWidgetItem *select = m_figures->topLevelItem(0)->child(0);
-    if (!current.isEmpty()) {
-        const QList<QTreeWidgetItem *> same =
-            m_figures->findItems(current, Qt::MatchExactly | Qt::MatchRecursive);
-        if (!same.isEmpty())
-            select = same.first();
-    }
-    m_figures->setCurrentItem(select);
 }
 
 void SupervisorWorkspace::showBacklog()
@@ -518,45 +386,19 @@ void SupervisorWorkspace::showHelpFlags()
     if (!flags.isEmpty())
         m_flags->setCurrentCell(qBound(0, current, int(flags.size()) - 1), 0);
     m_answer->setEnabled(!flags.isEmpty() && HelpFlags::mayAnswer(m_context.role));
-    m_tabs->setTabText(2, flags.isEmpty() ? tr("&Help flags")
-                                          : tr("&Help flags (%1)").arg(flags.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_flagsPage),
+                       flags.isEmpty() ? tr("&Help flags")
+                                       : tr("&Help flags (%1)").arg(flags.size()));
 }
 
 void SupervisorWorkspace::drill(const KpiCell &cell, const QString &title)
 {
-    if (m_drill)
-        m_drill->close(); // deleted on close
-    m_drill = new DrillDownDialog(title, m_context.cityZone, this);
-    connect(m_drill, &QObject::destroyed, this, [this, d = m_drill] {
-        if (m_drill == d)
-            m_drill = nullptr;
-    });
-    connect(m_drill, &DrillDownDialog::requestActivated, this, &SupervisorWorkspace::openRequest);
-    // R on a contact replays its intake beside the list.
-    m_drill->setReplayPanel(new ReplayPanel(m_context, *m_history, m_drill));
-    // Closed: the keyboard is back where it was.
-    connect(m_drill, &QDialog::finished, this, [this] {
-        activateWindow();
-        m_tabs->currentWidget()->setFocus(Qt::OtherFocusReason);
-    });
     const KpiFilter f = filter();
-    if (cell.isContactMetric()) {
-        auto lines = m_context.kpis.contactsBehind(f, cell);
-        if (lines)
-            m_drill->showContacts(lines.value(), SupervisionKpis::DrillLimit);
-        else
-            m_drill->showError(lines.error().message);
-    } else {
-        auto lines = m_context.kpis.requestsBehind(f, cell, m_context.clock.now());
-        if (lines)
-            m_drill->showRequests(lines.value(), SupervisionKpis::DrillLimit);
-        else
-            m_drill->showError(lines.error().message);
-    }
-    m_drill->show();
-    m_drill->raise();
-    m_drill->activateWindow();
-    m_drill->table()->setFocus();
+    if (cell.isContactMetric())
+        m_drills->showContacts(title, m_context.kpis.contactsBehind(f, cell));
+    else
+        m_drills->showRequests(title,
+                               m_context.kpis.requestsBehind(f, cell, m_context.clock.now()));
 }
 
 void SupervisorWorkspace::drillBacklogCell(int row, int column)
@@ -592,27 +434,17 @@ void SupervisorWorkspace::answerHelpFlag()
 
 void SupervisorWorkspace::openRequest(const QString &requestId)
 {
-    if (m_detail && m_detail->requestId() != requestId) {
-        m_detail->close();
-        m_detail->deleteLater();
-        m_detail = nullptr;
-    }
-    if (!m_detail) {
-        m_detail = new RequestDetailDialog(*m_history, requestId, this);
-        connect(m_detail, &RequestDetailDialog::requestChanged, this,
-                &SupervisorWorkspace::refresh);
-        connect(m_detail, &QDialog::finished, this, [this] {
-            if (m_drill && m_drill->isVisible()) {
-                m_drill->activateWindow();
-                m_drill->table()->setFocus(Qt::OtherFocusReason);
-            } else {
-                activateWindow();
-            }
-        });
-    }
-    m_detail->show();
-    m_detail->raise();
-    m_detail->activateWindow();
+    m_drills->openRequest(requestId);
+}
+
+DrillDownDialog *SupervisorWorkspace::drillDown() const
+{
+    return m_drills->drillDown();
+}
+
+RequestDetailDialog *SupervisorWorkspace::requestDetail() const
+{
+    return m_drills->requestDetail();
 }
 
 } // namespace civicdesk

@@ -14,20 +14,22 @@ class QSpinBox;
 class QTableWidget;
 class QTabWidget;
 class QTimer;
-class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace civicdesk {
 
+class AnswersPanel;
 class ClustersPanel;
+class RepeatLocationsPanel;
+class SlaAlertsPanel;
 class DrillDownDialog;
+class DrillWindows;
+class FiguresTree;
 class LobbyFiguresPanel;
 class PhoneFiguresPanel;
 class TeamsPanel;
 class TodayFigures;
 class BacklogFigures;
 class ReviewPanel;
-class HistoryServices;
 class RequestDetailDialog;
 
 // The supervisor's window: today's, this week's or any range's figures in the city's time
@@ -51,39 +53,45 @@ public:
     const KpiReport &report() const { return m_report; }
     KpiFilter filter() const;
     // The drill-down or request detail opened last (tests follow them).
-    DrillDownDialog *drillDown() const { return m_drill; }
-    RequestDetailDialog *requestDetail() const { return m_detail; }
+    DrillDownDialog *drillDown() const;
+    RequestDetailDialog *requestDetail() const;
     ReviewPanel *reviewPanel() const { return m_reviews; }
     LobbyFiguresPanel *lobbyPanel() const { return m_lobby; }
     ClustersPanel *clustersPanel() const { return m_clusters; }
     PhoneFiguresPanel *phonePanel() const { return m_phone; }
     TeamsPanel *teamsPanel() const { return m_teams; }
+    SlaAlertsPanel *slaAlertsPanel() const { return m_slaAlerts; }
+    RepeatLocationsPanel *repeatLocationsPanel() const { return m_repeats; }
+    AnswersPanel *answersPanel() const { return m_answers; }
 
 private:
     void buildUi();
     void buildTeamAndPhone(); // the team filter, the phone system's line and tabs
     void fillTeams();
-    void periodChosen();
+    // The SLA alerts, repeat locations and answers tabs (workspacelists.cpp); a list is read
+    // again only while its tab is shown, and when its tab is chosen.
+    void buildLists();
+    void fillQueues();
+    void refreshShownList();
     void showReport();
-    void showFigures();
     void showBacklog();
     void showHelpFlags();
     void drill(const KpiCell &cell, const QString &title);
     void drillBacklogCell(int row, int column);
     void answerHelpFlag();
     void openRequest(const QString &requestId);
-    QTreeWidgetItem *addFigure(QTreeWidgetItem *section, const QString &name, const QString &value,
-                               const KpiCell &cell);
 
     SupervisorContext m_context;
-    std::unique_ptr<HistoryServices> m_history;
+    DrillWindows *m_drills;
     KpiReport m_report;
-    QList<KpiCell> m_cells; // of the figures tree, by the index each item keeps
     QComboBox *m_period;
     QDateEdit *m_from;
     QDateEdit *m_to;
     QComboBox *m_agent;
     QComboBox *m_channel;
+    // The queue: a department and a type (of requests), offered from the open requests.
+    QComboBox *m_department = nullptr;
+    QComboBox *m_queueType = nullptr;
     QComboBox *m_team;
     QLabel *m_phoneLine;
     PhoneFiguresPanel *m_phone = nullptr;
@@ -96,16 +104,18 @@ private:
     QLabel *m_error;
     QList<QLabel *> m_tiles;
     QTabWidget *m_tabs;
-    QTreeWidget *m_figures;
+    FiguresTree *m_figures;
     QTableWidget *m_backlog;
     QTableWidget *m_flags;
     QPushButton *m_answer;
     ReviewPanel *m_reviews;
     LobbyFiguresPanel *m_lobby;
     ClustersPanel *m_clusters = nullptr;
+    QWidget *m_flagsPage = nullptr;
+    SlaAlertsPanel *m_slaAlerts = nullptr;
+    RepeatLocationsPanel *m_repeats = nullptr;
+    AnswersPanel *m_answers = nullptr;
     QTimer *m_changes;
-    DrillDownDialog *m_drill = nullptr;
-    RequestDetailDialog *m_detail = nullptr;
 };
 
 } // namespace civicdesk

@@ -1,5 +1,5 @@
-// The supervisor workspace's team filter, the phone system's line beside the figures, and the
-// "Phone system" and "Teams" tabs (issue 16), kept apart from supervisorworkspace.cpp.
+// The supervisor workspace's team and queue filters, the phone system's line beside the figures,
+// and the "Phone system" and "Teams" tabs (issue 16), kept apart from supervisorworkspace.cpp.
 
 #include "models/store/database.h"
 #include "models/supervision/agentteams.h"
@@ -22,6 +22,17 @@ void SupervisorWorkspace::buildTeamAndPhone()
     m_team->setObjectName(QStringLiteral("kpiTeamComboBox"));
     m_team->setAccessibleName(tr("Team"));
     fillTeams();
+    m_department = new QComboBox(this);
+    m_department->setObjectName(QStringLiteral("kpiDepartmentComboBox"));
+    m_department->setAccessibleName(tr("Department of the requests"));
+    m_queueType = new QComboBox(this);
+    m_queueType->setObjectName(QStringLiteral("kpiTypeComboBox"));
+    m_queueType->setAccessibleName(tr("Type of the requests"));
+    // A city's longest type or department name must not widen the workspace past the screen.
+    for (QComboBox *box : {m_department, m_queueType}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(box == m_queueType ? 28 : 14);
+    }
     m_phoneLine = new QLabel(this);
     m_phoneLine->setObjectName(QStringLiteral("phoneSummaryLabel"));
     m_phoneLine->setWordWrap(true);
