@@ -88,6 +88,11 @@ void PracticeMode::choose()
         m_window->activateWindow();
         return;
     }
+    refreshShared([this] { pickAndStart(); });
+}
+
+void PracticeMode::pickAndStart()
+{
     ScenarioPickerDialog picker(scenarios(), &m_live);
     if (picker.exec() != QDialog::Accepted || picker.chosen() < 0)
         return;
@@ -285,6 +290,8 @@ void PracticeMode::showResult()
             QMessageBox::warning(m_window ? static_cast<QWidget *>(m_window) : &m_live,
                                  tr("Practice"),
                                  tr("The run was scored but not kept: %1").arg(s.error().message));
+        else
+            sendRuns(); // to the trainer's report, from this workstation
     }
     m_contactEnded = false;
     emit scored(result);
@@ -314,6 +321,11 @@ void PracticeMode::showTraineeReport()
                                  tr("This workstation keeps no training record."));
         return;
     }
+    refreshShared([this] { sendRuns([this] { openTraineeReport(); }); });
+}
+
+void PracticeMode::openTraineeReport()
+{
     const QTimeZone zone(m_liveDatabase.meta(QStringLiteral("city_timezone")).toUtf8());
     TraineeReportDialog dialog(*m_record, scenarios().scenarios, m_agent, m_role,
                                zone.isValid() ? zone : QTimeZone::systemTimeZone(),
@@ -340,12 +352,19 @@ void PracticeMode::authorScenario()
         QMessageBox::information(parent, tr("Practice scenarios"), reason);
         return;
     }
+    refreshShared([this] { openScenarioEditor(); });
+}
+
+void PracticeMode::openScenarioEditor()
+{
+    QWidget *parent = m_window ? static_cast<QWidget *>(m_window) : &m_live;
     // Checked against the live catalogue, knowledge base and referrals, as every file is.
     const ScenarioReference reference(m_liveDatabase);
     const ScenarioLibrary library(m_directory, m_trainerFolder);
     const ScenarioSet set = scenarios();
     ScenarioEditorDialog editor(set, library, reference.loader(), reference.catalogue(),
                                 reference.referrals(), m_authorRole, parent);
+    shareThrough(editor);
     if (editor.exec() != QDialog::Accepted)
         return;
     m_set.reset(); // listed in the picker from now on (or no longer, once deleted)
