@@ -13,6 +13,8 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/practice/practicechannel.h"
+#include "models/practice/practiceshare.h"
+#include "models/practice/trainingrecord.h"
 #include "tests/gui/keyboardjourney.h"
 #include "tests/support/recordingnetwork.h"
 #include "tests/support/serverprocess.h"
@@ -25,13 +27,16 @@
 #include "ui/practice/callerpanel.h"
 #include "ui/practice/livetrainerwindow.h"
 #include "ui/practice/practicemode.h"
+#include "ui/practice/scenarioeditordialog.h"
 #include "ui/practice/scenariopickerdialog.h"
+#include "ui/practice/traineereportdialog.h"
 
 #ifdef CIVICDESK_WITH_CTI
 #include "models/cti/practicephone.h"
 #endif
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
 #include <QNetworkAccessManager>
@@ -39,6 +44,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace civicdesk;
 using test::RecordingNetwork;
@@ -82,6 +88,9 @@ class TestLivePracticeJourney : public QObject
     std::unique_ptr<MainWindow> m_traineeWindow;
     std::unique_ptr<PracticeMode> m_trainer;
     std::unique_ptr<PracticeMode> m_trainee;
+    // Each desk's training record (practice shared through the central store).
+    std::unique_ptr<TrainingRecord> m_trainerRecord;
+    std::unique_ptr<TrainingRecord> m_traineeRecord;
     bool m_practiceHadSync = false;
     bool m_spanish = false; // both desks in Spanish, a Spanish-speaking caller
 
@@ -102,10 +111,55 @@ class TestLivePracticeJourney : public QObject
         mode->setChannelFactory([this, server, token] {
             return std::make_unique<PracticeChannel>(m_network, server, token);
         });
+        // Scenarios and runs shared through the central store, as a signed-in workstation does.
+        mode->setShare(new PracticeShare(
+            m_network, server, [token] { return token; }, mode.get()));
+        auto record =
+            TrainingRecord::open(m_settingsDir.filePath(agent + QStringLiteral(".sqlite")));
+        if (record) {
+            mode->setTrainingRecord(record.value().get(), agent, role);
+            (role == AgentRole::Trainer ? m_trainerRecord : m_traineeRecord) =
+                std::move(record.value());
+        }
         connect(&window, &MainWindow::liveTrainerRequested, mode.get(),
                 &PracticeMode::chooseLiveTrainer);
         connect(&window, &MainWindow::liveJoinRequested, mode.get(), &PracticeMode::chooseJoinLive);
+        connect(&window, &MainWindow::practiceRequested, mode.get(), &PracticeMode::choose);
+        connect(&window, &MainWindow::scenarioEditorRequested, mode.get(),
+                &PracticeMode::authorScenario);
+        connect(&window, &MainWindow::traineeReportRequested, mode.get(),
+                &PracticeMode::showTraineeReport);
         return mode;
+    }
+
+    // Runs `then` with the modal dialog of `type` once it is up with the focus in it (from the
+    // dialog's own event loop: it may open after an answer of the server), or with null after
+    // 20 s.
+    void whenModal(const QMetaObject &type, std::function<void(QDialog *)> then)
+    {
+        auto *poll = new QTimer(this);
+        QElapsedTimer waited;
+        waited.start();
+        connect(poll, &QTimer::timeout, this, [poll, waited, &type, then = std::move(then)] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            const bool up = dialog && dialog->metaObject() == &type &&
+                            QApplication::focusWidget() &&
+                            QApplication::focusWidget()->window() == dialog;
+            if (!up && waited.elapsed() < 20000)
+                return;
+            poll->stop();
+            poll->deleteLater();
+            if (!up)
+                qWarning("no %s with the focus: modal %s, focus %s", type.className(),
+                         QApplication::activeModalWidget()
+                             ? QApplication::activeModalWidget()->metaObject()->className()
+                             : "none",
+                         QApplication::focusWidget()
+                             ? qPrintable(QApplication::focusWidget()->objectName())
+                             : "none");
+            then(up ? dialog : nullptr);
+        });
+        poll->start(50);
     }
 
     bool activate(QWidget *window)
@@ -137,6 +191,9 @@ private slots:
             QFAIL(qPrintable(u"no store: " + m_serverStore->error()));
         m_server =
             std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_serverStore->url());
+        // A city in the central store: a shared scenario is checked against its catalogue.
+        QString imported;
+        QVERIFY2(test::importMiniCity(*m_server, &imported), qPrintable(imported));
         QVERIFY(m_server->addUser(QStringLiteral("tina"), QStringLiteral("trainer")));
         QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("call_taker")));
         QVERIFY(m_server->start());
@@ -346,10 +403,141 @@ private slots:
               trainerKeys.keys, j.keys);
     }
 
+    // Practice shared through the central store (issue 17): the trainer writes a scenario by
+    // keyboard on one desk (a copy of a bundled one, Ctrl+Alt+W, Ctrl+S): the central store checks
+    // and keeps it. The trainee's desk lists it in Ctrl+Alt+P and takes the call; the scored run
+    // goes to the central store and is in the trainer's report (Ctrl+Alt+T) on the other desk.
+    void aScenarioWrittenOnOneDeskIsPractisedOnAnother()
+    {
+        const QString sourceId = QStringLiteral("cambridge-referral-en");
+        const QString sharedId = QStringLiteral("cambridge-shared");
+        const QList<Scenario> &bundled = m_trainer->scenarios().scenarios;
+        const auto source = std::find_if(bundled.cbegin(), bundled.cend(),
+                                         [&](const Scenario &s) { return s.id == sourceId; });
+        QVERIFY(source != bundled.cend());
+        const int downs = int(source - bundled.cbegin()) + 1; // after "A new scenario"
+        QVERIFY(activate(m_trainerWindow.get()));
+        m_trainerWindow->intakePanel()->setFocus();
+        QStringList failures;
+        bool saved = false;
+        whenModal(ScenarioEditorDialog::staticMetaObject, [&](QDialog *dialog) {
+            auto *editor = qobject_cast<ScenarioEditorDialog *>(dialog);
+            if (!editor)
+                return void(failures << QStringLiteral("the editor did not open with the focus"));
+            test::Journey e;
+            for (int i = 0; i < downs; ++i)
+                e.press(Qt::Key_Down);
+            if (!e.tabTo("idLineEdit") || !e.type("idLineEdit", sharedId) ||
+                !e.press(Qt::Key_Tab) ||
+                !e.type("titleLineEdit", QStringLiteral("Harvard Square, shared")))
+                return void(failures << u"typing the id and title, at " + e.focusName());
+            // Saved in the central store first (the trainer's role and the scenario checked
+            // there), then here.
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
+            saved = !editor->isVisible();
+            if (!saved) {
+                failures << editor->findChild<QLabel *>(QStringLiteral("problemsLabel"))->text();
+                editor->reject();
+            }
+        });
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_W,
+                        Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(saved || !failures.isEmpty(), 20000);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u"; ")));
+        const auto kept =
+            m_server->get(QStringLiteral("/api/v1/practice/scenarios"), m_traineeToken);
+        QCOMPARE(kept.json()[u"scenarios"][0][u"scenario"][u"id"].toString(), sharedId);
+        QCOMPARE(kept.json()[u"scenarios"][0][u"author"].toString(), QStringLiteral("tina"));
+
+        // ---- The trainee's desk: Ctrl+Alt+P brings the shared scenarios, the new one is listed.
+        QVERIFY(activate(m_traineeWindow.get()));
+        m_traineeWindow->intakePanel()->setFocus();
+        bool picked = false;
+        whenModal(ScenarioPickerDialog::staticMetaObject, [&](QDialog *dialog) {
+            auto *picker = qobject_cast<ScenarioPickerDialog *>(dialog);
+            if (!picker)
+                return;
+            const QList<Scenario> &listed = m_trainee->scenarios().scenarios;
+            const auto it = std::find_if(listed.cbegin(), listed.cend(),
+                                         [&](const Scenario &s) { return s.id == sharedId; });
+            const int row = int(it - listed.cbegin());
+            for (int i = 0; i < row; ++i)
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+            picked = it != listed.cend() && picker->chosen() == row &&
+                     m_trainee->scenarios().authored.contains(sharedId);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            if (picker->isVisible())
+                picker->reject();
+        });
+        QSignalSpy started(m_trainee.get(), &PracticeMode::started);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_P,
+                        Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 20000);
+        QVERIFY(picked);
+        QCOMPARE(started.first().first().toString(), sharedId);
+        MainWindow *practice = m_trainee->practiceWindow();
+        QVERIFY(practice);
+        practice->resize(1366, 768);
+        QVERIFY(QTest::qWaitForWindowExposed(practice));
+        QVERIFY(activate(practice));
+        test::Journey j;
+#ifdef CIVICDESK_WITH_CTI
+        QTRY_COMPARE(j.focusName(), QStringLiteral("answerCallButton"));
+        QVERIFY(j.press(Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier));
+#else
+        practice->intakePanel()->setFocus();
+        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
+#endif
+        QTRY_VERIFY(!practice->intakePanel()->contactId().isEmpty());
+        QVERIFY(j.press(Qt::Key_F5)); // where? — the scripted caller answers
+        // Ended at once (Ctrl+E, Finish contact): scored, kept, and sent to the central store.
+        QSignalSpy shared(m_trainee.get(), &PracticeMode::runsShared);
+        QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));
+        QVERIFY(j.tabTo("outcomeComboBox"));
+        QVERIFY(j.press(Qt::Key_Down)); // an outcome: a contact ends with one
+        QVERIFY(j.tabTo("finishContactButton"));
+        QVERIFY(j.press(Qt::Key_Return));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !shared.isEmpty(),
+            qPrintable(QStringLiteral("result %1, runs %2, contact %3, focus %4")
+                           .arg(m_trainee->lastResult().has_value())
+                           .arg(m_traineeRecord->runs().size())
+                           .arg(practice->intakePanel()->contactId())
+                           .arg(j.focusName())),
+            20000);
+        QCOMPARE(shared.first().at(0).toInt(), 1);
+        QVERIFY2(shared.first().at(1).toString().isEmpty(),
+                 qPrintable(shared.first().at(1).toString()));
+        QVERIFY(m_traineeRecord->unsent(QStringLiteral("ana")).isEmpty());
+        QVERIFY(j.press(Qt::Key_X, Qt::ControlModifier | Qt::AltModifier));
+        QTRY_VERIFY(!m_trainee->practiceWindow());
+
+        // ---- The trainer's report, on the other desk, has the trainee's run.
+        QVERIFY(m_trainerRecord->runs(QStringLiteral("ana")).isEmpty());
+        QVERIFY(activate(m_trainerWindow.get()));
+        bool reported = false;
+        whenModal(TraineeReportDialog::staticMetaObject, [&](QDialog *report) {
+            reported = report != nullptr;
+            if (report)
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        });
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_T,
+                        Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(reported, 25000);
+        const QList<PracticeRun> runs = m_trainerRecord->runs(QStringLiteral("ana"));
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().scenarioId, sharedId);
+        QCOMPARE(runs.first().scenarioTitle, QStringLiteral("Harvard Square, shared"));
+        for (const QUrl &url : std::as_const(m_network.urls))
+            QVERIFY2(url.path().startsWith(u"/api/v1/practice/"), qPrintable(url.toString()));
+    }
+
     void cleanupTestCase()
     {
         m_trainee.reset();
         m_trainer.reset();
+        m_traineeRecord.reset();
+        m_trainerRecord.reset();
         m_traineeWindow.reset();
         m_trainerWindow.reset();
         if (m_server)
