@@ -328,6 +328,7 @@ int main(int argc, char *argv[])
         practice.setShare(practiceShare.get());
     }
     practice.setAuthoring(trainerFolder, store.role);
+    practice.sendRuns(); // runs scored while the central store could not be reached
     QObject::connect(&window, &MainWindow::scenarioEditorRequested, &practice,
                      &PracticeMode::authorScenario);
     // A shared counter PC: File ▸ Switch agent (Ctrl+Shift+U) signs the next agent in without

@@ -286,12 +286,12 @@ void PracticeMode::showResult()
         // Kept in the training record, never in the live store.
         const PracticeRun run =
             practiceRun(m_agent, m_scenario, result, QDateTime::currentDateTimeUtc());
+        // Sent to the central store when the trainee leaves practice: nothing goes out during
+        // a practice run.
         if (auto s = m_record->add(run); !s)
             QMessageBox::warning(m_window ? static_cast<QWidget *>(m_window) : &m_live,
                                  tr("Practice"),
                                  tr("The run was scored but not kept: %1").arg(s.error().message));
-        else
-            sendRuns(); // to the trainer's report, from this workstation
     }
     m_contactEnded = false;
     emit scored(result);
@@ -390,6 +390,7 @@ void PracticeMode::leave()
     if (m_liveFocus)
         m_liveFocus->setFocus(Qt::OtherFocusReason);
     emit left();
+    sendRuns(); // the runs of this practice, to the trainer's report
 }
 
 void PracticeMode::tearDown()

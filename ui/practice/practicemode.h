@@ -79,7 +79,8 @@ public:
     // Brings the shared scenarios up to date (the copy is kept when the central store cannot
     // be reached, and the status bar says so), then runs `then`; at once without a share.
     void refreshShared(std::function<void()> then);
-    // Sends the agent's runs the central store does not have yet (they wait otherwise).
+    // Sends the agent's runs the central store does not have yet (they wait otherwise): on
+    // leaving practice (never during a run), before a report, and when the workstation starts.
     void sendRuns(std::function<void()> then = {});
 
     // ---- Live practice calls (a trainer plays the caller from a second workstation)
