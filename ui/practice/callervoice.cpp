@@ -50,7 +50,10 @@ bool CallerVoice::setOn(bool on)
 QStringList CallerVoice::candidates() const
 {
 #ifdef CIVICDESK_WITH_SPEECH
-    const QStringList installed = QTextToSpeech::availableEngines();
+    // Qt lists its engines in no set order: by name, so the choice is the same at every start
+    // (flite before speechd: Flite speaks the English, speech-dispatcher what Flite cannot).
+    QStringList installed = QTextToSpeech::availableEngines();
+    installed.sort();
     if (m_engines.isEmpty())
         return installed;
     QStringList wanted;

@@ -28,7 +28,7 @@ class CallerVoice : public QObject
 
 public:
     // `engine`: the one Qt TextToSpeech engine to speak with (flite, speechd...); empty: every
-    // installed engine, in Qt's order.
+    // installed engine, by name.
     explicit CallerVoice(QString engine = {}, QObject *parent = nullptr);
     // The engines to speak with, in order of preference (empty: every installed engine).
     explicit CallerVoice(QStringList engines, QObject *parent = nullptr);
