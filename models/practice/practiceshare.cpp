@@ -118,9 +118,16 @@ void PracticeShare::removeScenario(const QString &id, Callback<Ok> done)
 
 void PracticeShare::sendRuns(TrainingRecord &record, const QString &trainee, Callback<int> done)
 {
-    const QList<PracticeRun> waiting = record.unsent(trainee);
+    sendRunsFrom(record, trainee, 0, std::move(done));
+}
+
+void PracticeShare::sendRunsFrom(TrainingRecord &record, const QString &trainee, int sent,
+                                 Callback<int> done)
+{
+    // A few at a time: a request carries at most 20 runs in at most 32 KiB.
+    const QList<PracticeRun> waiting = record.unsent(trainee).mid(0, RunsPerRequest);
     if (waiting.isEmpty())
-        return done(0);
+        return done(sent);
     QJsonArray runs;
     QStringList ids;
     for (const PracticeRun &run : waiting) {
@@ -129,12 +136,12 @@ void PracticeShare::sendRuns(TrainingRecord &record, const QString &trainee, Cal
     }
     const QJsonObject body{{QStringLiteral("runs"), runs}};
     m_http.send(this, "POST", QStringLiteral("runs"), &body, {}, TimeoutMs,
-                [&record, ids, done = std::move(done)](Result<QJsonObject> r) {
+                [this, &record, trainee, ids, sent, done = std::move(done)](Result<QJsonObject> r) {
                     if (!r)
                         return done(r.error());
                     if (auto s = record.markShared(ids); !s)
                         return done(s.error());
-                    done(int(ids.size()));
+                    sendRunsFrom(record, trainee, sent + int(ids.size()), std::move(done));
                 });
 }
 

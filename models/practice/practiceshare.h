@@ -31,6 +31,7 @@ class PracticeShare : public QObject
 
 public:
     static constexpr int TimeoutMs = 15000;
+    static constexpr int RunsPerRequest = 8;
 
     PracticeShare(QNetworkAccessManager &network, QUrl server, std::function<QString()> token,
                   QObject *parent = nullptr);
@@ -60,6 +61,8 @@ public:
     static Status wait(const std::function<void(Callback<Ok>)> &start);
 
 private:
+    void sendRunsFrom(TrainingRecord &record, const QString &trainee, int sent, Callback<int> done);
+
     std::unique_ptr<QNetworkAccessManager> m_ownNetwork;
     PracticeHttp m_http;
 };

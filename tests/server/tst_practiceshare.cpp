@@ -395,6 +395,19 @@ private slots:
                  QJsonObject{{QStringLiteral("runs"), QJsonArray{}}}, QStringLiteral("trainee1"));
         QCOMPARE(r.status, 400);
         QCOMPARE(rowsOf(*m_store, QStringLiteral("practice_runs")), 3);
+        // Weeks of practice kept offline: more runs than one request carries, all sent.
+        auto offline = recordAt(QStringLiteral("pc-offline.sqlite"));
+        for (int i = 0; i < 25; ++i)
+            QVERIFY(
+                offline
+                    ->add(run(QStringLiteral("trainee2"), QStringLiteral("walk-in"), 70, 100 + i))
+                    .ok());
+        const auto backlog = waitFor<int>(
+            [&](auto done) { trainee2->sendRuns(*offline, QStringLiteral("trainee2"), done); });
+        QVERIFY2(backlog.ok(), qPrintable(backlog ? QString() : backlog.error().message));
+        QCOMPARE(backlog.value(), 25);
+        QVERIFY(offline->unsent(QStringLiteral("trainee2")).isEmpty());
+        QCOMPARE(rowsOf(*m_store, QStringLiteral("practice_runs")), 28);
         onlyPracticeAsked(network);
     }
 
