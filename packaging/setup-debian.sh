@@ -18,6 +18,8 @@ packages=(
   libqrencode-dev zbar-tools poppler-utils faketime
   qt6-charts-dev
   qt6-speech-dev qt6-speech-flite-plugin
+  # Spanish voices: Flite speaks English only; speech-dispatcher with espeak-ng speaks Spanish.
+  qt6-speech-speechd-plugin speech-dispatcher speech-dispatcher-espeak-ng
 )
 # tst_open311thirdparty runs Ajv, the third-party Open311 schema validator, with Node.js and npm:
 # Debian's, unless a Node.js with its own npm is installed already (Debian's npm conflicts with it).

@@ -2409,6 +2409,25 @@
     </message>
 </context>
 <context>
+    <name>PracticeShare</name>
+    <message>
+        <source>The central store sent a scenario without a valid id; the shared scenarios are not updated.</source>
+        <translation>The central store sent a scenario without a valid id; the shared scenarios are not updated.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation>The folder %1 could not be made.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>The central store did not answer in %1 seconds: try again (saving again does no harm).</source>
+        <translation>The central store did not answer in %1 seconds: try again (saving again does no harm).</translation>
+    </message>
+</context>
+<context>
     <name>PracticeStore</name>
     <message>
         <source>Practice needs the workstation&apos;s own store file.</source>
@@ -3114,6 +3133,57 @@
     </message>
 </context>
 <context>
+    <name>SharedPractice</name>
+    <message>
+        <source>The scenario is not saved: %1</source>
+        <translation>The scenario is not saved: %1</translation>
+    </message>
+    <message>
+        <source>Practice scenarios are written by trainers and admins; %1 works as %2.</source>
+        <translation>Practice scenarios are written by trainers and admins; %1 works as %2.</translation>
+    </message>
+    <message>
+        <source>&quot;scenario&quot; is required: one scenario of the scenario file format.</source>
+        <translation>&quot;scenario&quot; is required: one scenario of the scenario file format.</translation>
+    </message>
+    <message>
+        <source>&quot;replacing&quot; must be the id of the scenario being edited (a string).</source>
+        <translation>&quot;replacing&quot; must be the id of the scenario being edited (a string).</translation>
+    </message>
+    <message>
+        <source>A practice scenario with the id &quot;%1&quot; exists already: choose another id, or edit that scenario.</source>
+        <translation>A practice scenario with the id &quot;%1&quot; exists already: choose another id, or edit that scenario.</translation>
+    </message>
+    <message>
+        <source>Practice scenarios are deleted by trainers and admins; %1 works as %2.</source>
+        <translation>Practice scenarios are deleted by trainers and admins; %1 works as %2.</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; is required: the id of the scenario to delete.</source>
+        <translation>&quot;id&quot; is required: the id of the scenario to delete.</translation>
+    </message>
+    <message>
+        <source>No shared practice scenario has the id &quot;%1&quot;.</source>
+        <translation>No shared practice scenario has the id &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Only trainers, supervisors and admins read other trainees&apos; practice runs.</source>
+        <translation>Only trainers, supervisors and admins read other trainees&apos; practice runs.</translation>
+    </message>
+    <message>
+        <source>&quot;runs&quot; is required: a list of 1 to %1 practice runs.</source>
+        <translation>&quot;runs&quot; is required: a list of 1 to %1 practice runs.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Run %1: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 is %2&apos;s; %3 may send only their own practice runs.</source>
+        <translation>Run %1 is %2&apos;s; %3 may send only their own practice runs.</translation>
+    </message>
+</context>
+<context>
     <name>StatusReadback</name>
     <message>
         <source>Type or read in the request number.</source>
@@ -3751,6 +3821,34 @@
     <message>
         <source>a practice run&apos;s score and pass mark are 0 to 100, its time 0 seconds or more</source>
         <translation>a practice run&apos;s score and pass mark are 0 to 100, its time 0 seconds or more</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>&quot;%1&quot; must be %2.</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>a string</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>a list of failure ids</source>
+        <translation>a list of failure ids</translation>
+    </message>
+    <message>
+        <source>a list of criteria</source>
+        <translation>a list of criteria</translation>
+    </message>
+    <message>
+        <source>a time in ISO 8601</source>
+        <translation>a time in ISO 8601</translation>
+    </message>
+    <message>
+        <source>a list of {id, title, expected, done, points, max}</source>
+        <translation>a list of {id, title, expected, done, points, max}</translation>
     </message>
 </context>
 <context>
@@ -4664,12 +4762,12 @@
         <translation>This CivicDesk was built without speech (Qt TextToSpeech): read the caller&apos;s lines in the panel.</translation>
     </message>
     <message>
-        <source>The speech engine has no voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel.</source>
-        <translation>The speech engine has no voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel.</translation>
-    </message>
-    <message>
         <source>The speech engine &quot;%1&quot; stopped (%2): read the caller&apos;s lines in the panel.</source>
         <translation>The speech engine &quot;%1&quot; stopped (%2): read the caller&apos;s lines in the panel.</translation>
+    </message>
+    <message>
+        <source>No installed speech engine has a voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel (for Spanish, install qt6-speech-speechd-plugin and speech-dispatcher-espeak-ng).</source>
+        <translation>No installed speech engine has a voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel (for Spanish, install qt6-speech-speechd-plugin and speech-dispatcher-espeak-ng).</translation>
     </message>
 </context>
 <context>
@@ -8006,6 +8104,18 @@ Watch the screen for your number.</translation>
         <source>Caller&apos;s &amp;voice (speak the caller&apos;s lines)</source>
         <translation>Caller&apos;s &amp;voice (speak the caller&apos;s lines)</translation>
     </message>
+    <message>
+        <source>The shared practice scenarios could not be updated (%1); the copies on this workstation are listed.</source>
+        <translation>The shared practice scenarios could not be updated (%1); the copies on this workstation are listed.</translation>
+    </message>
+    <message>
+        <source>Practice runs not sent to the central store yet (%1); they are kept on this workstation and sent later.</source>
+        <translation>Practice runs not sent to the central store yet (%1); they are kept on this workstation and sent later.</translation>
+    </message>
+    <message>
+        <source>The class&apos;s practice runs could not be read from the central store (%1); the report shows the runs on this workstation.</source>
+        <translation>The class&apos;s practice runs could not be read from the central store (%1); the report shows the runs on this workstation.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::PracticePhone</name>
@@ -9990,6 +10100,18 @@ Watch the screen for your number.</translation>
     <message>
         <source>Delete a practice scenario</source>
         <translation>Delete a practice scenario</translation>
+    </message>
+    <message>
+        <source>The %1 role may not write practice scenarios: trainers and admins do.</source>
+        <translation>The %1 role may not write practice scenarios: trainers and admins do.</translation>
+    </message>
+    <message>
+        <source>The central store did not save it: %1</source>
+        <translation>The central store did not save it: %1</translation>
+    </message>
+    <message>
+        <source>The central store did not delete it: %1</source>
+        <translation>The central store did not delete it: %1</translation>
     </message>
 </context>
 <context>

@@ -616,7 +616,7 @@
     <name>ClusterRules</name>
     <message>
         <source>&quot;%1&quot; must be %2.</source>
-        <translation>&quot;%1&quot; debe ser %2.</translation>
+        <translation>«%1» debe ser %2.</translation>
     </message>
     <message>
         <source>an object with &quot;count&quot;, &quot;metres&quot; and &quot;hours&quot;</source>
@@ -2409,6 +2409,25 @@
     </message>
 </context>
 <context>
+    <name>PracticeShare</name>
+    <message>
+        <source>The central store sent a scenario without a valid id; the shared scenarios are not updated.</source>
+        <translation>El almacén central envió un escenario sin un identificador válido; los escenarios compartidos no se actualizan.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation>No se pudo crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>The central store did not answer in %1 seconds: try again (saving again does no harm).</source>
+        <translation>El almacén central no respondió en %1 segundos: vuelva a intentarlo (guardar otra vez no causa ningún daño).</translation>
+    </message>
+</context>
+<context>
     <name>PracticeStore</name>
     <message>
         <source>Practice needs the workstation&apos;s own store file.</source>
@@ -3114,6 +3133,57 @@
     </message>
 </context>
 <context>
+    <name>SharedPractice</name>
+    <message>
+        <source>The scenario is not saved: %1</source>
+        <translation>El escenario no se ha guardado: %1</translation>
+    </message>
+    <message>
+        <source>Practice scenarios are written by trainers and admins; %1 works as %2.</source>
+        <translation>Los escenarios de práctica los escriben los formadores y los administradores; %1 trabaja como %2.</translation>
+    </message>
+    <message>
+        <source>&quot;scenario&quot; is required: one scenario of the scenario file format.</source>
+        <translation>«scenario» es obligatorio: un escenario en el formato de los archivos de escenarios.</translation>
+    </message>
+    <message>
+        <source>&quot;replacing&quot; must be the id of the scenario being edited (a string).</source>
+        <translation>«replacing» debe ser el identificador del escenario que se edita (un texto).</translation>
+    </message>
+    <message>
+        <source>A practice scenario with the id &quot;%1&quot; exists already: choose another id, or edit that scenario.</source>
+        <translation>Ya existe un escenario de práctica con el identificador «%1»: elija otro identificador o edite ese escenario.</translation>
+    </message>
+    <message>
+        <source>Practice scenarios are deleted by trainers and admins; %1 works as %2.</source>
+        <translation>Los escenarios de práctica los eliminan los formadores y los administradores; %1 trabaja como %2.</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; is required: the id of the scenario to delete.</source>
+        <translation>«id» es obligatorio: el identificador del escenario que se va a eliminar.</translation>
+    </message>
+    <message>
+        <source>No shared practice scenario has the id &quot;%1&quot;.</source>
+        <translation>Ningún escenario de práctica compartido tiene el identificador «%1».</translation>
+    </message>
+    <message>
+        <source>Only trainers, supervisors and admins read other trainees&apos; practice runs.</source>
+        <translation>Solo los formadores, los supervisores y los administradores leen las prácticas de otros alumnos.</translation>
+    </message>
+    <message>
+        <source>&quot;runs&quot; is required: a list of 1 to %1 practice runs.</source>
+        <translation>«runs» es obligatorio: una lista de 1 a %1 prácticas.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Práctica %1: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 is %2&apos;s; %3 may send only their own practice runs.</source>
+        <translation>La práctica %1 es de %2; %3 solo puede enviar sus propias prácticas.</translation>
+    </message>
+</context>
+<context>
     <name>StatusReadback</name>
     <message>
         <source>Type or read in the request number.</source>
@@ -3751,6 +3821,34 @@
     <message>
         <source>a practice run&apos;s score and pass mark are 0 to 100, its time 0 seconds or more</source>
         <translation>la puntuación y la nota de aprobado de una práctica van de 0 a 100, y su tiempo es de 0 segundos o más</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>«%1» debe ser %2.</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>un texto</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <source>a list of failure ids</source>
+        <translation>una lista de identificadores de fallos</translation>
+    </message>
+    <message>
+        <source>a list of criteria</source>
+        <translation>una lista de criterios</translation>
+    </message>
+    <message>
+        <source>a time in ISO 8601</source>
+        <translation>una hora en ISO 8601</translation>
+    </message>
+    <message>
+        <source>a list of {id, title, expected, done, points, max}</source>
+        <translation>una lista de {id, title, expected, done, points, max}</translation>
     </message>
 </context>
 <context>
@@ -4664,12 +4762,12 @@
         <translation>Este CivicDesk se compiló sin voz (Qt TextToSpeech): lea las frases del llamante en el panel.</translation>
     </message>
     <message>
-        <source>The speech engine has no voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel.</source>
-        <translation>El motor de voz no tiene voz en el idioma del llamante (%1): lea las frases del llamante en el panel.</translation>
-    </message>
-    <message>
         <source>The speech engine &quot;%1&quot; stopped (%2): read the caller&apos;s lines in the panel.</source>
         <translation>El motor de voz «%1» se detuvo (%2): lea las frases del llamante en el panel.</translation>
+    </message>
+    <message>
+        <source>No installed speech engine has a voice in the caller&apos;s language (%1): read the caller&apos;s lines in the panel (for Spanish, install qt6-speech-speechd-plugin and speech-dispatcher-espeak-ng).</source>
+        <translation>Ningún motor de voz instalado tiene voz en el idioma del llamante (%1): lea las frases del llamante en el panel (para español, instale qt6-speech-speechd-plugin y speech-dispatcher-espeak-ng).</translation>
     </message>
 </context>
 <context>
@@ -8006,6 +8104,18 @@ Esté atento a su número en la pantalla.</translation>
         <source>Caller&apos;s &amp;voice (speak the caller&apos;s lines)</source>
         <translation>&amp;Voz del llamante (leer en voz alta sus frases)</translation>
     </message>
+    <message>
+        <source>The shared practice scenarios could not be updated (%1); the copies on this workstation are listed.</source>
+        <translation>No se pudieron actualizar los escenarios de práctica compartidos (%1); se muestran las copias de este puesto.</translation>
+    </message>
+    <message>
+        <source>Practice runs not sent to the central store yet (%1); they are kept on this workstation and sent later.</source>
+        <translation>Prácticas aún no enviadas al almacén central (%1); se guardan en este puesto y se enviarán más tarde.</translation>
+    </message>
+    <message>
+        <source>The class&apos;s practice runs could not be read from the central store (%1); the report shows the runs on this workstation.</source>
+        <translation>No se pudieron leer las prácticas del grupo en el almacén central (%1); el informe muestra las prácticas de este puesto.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::PracticePhone</name>
@@ -9990,6 +10100,18 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Delete a practice scenario</source>
         <translation>Eliminar un escenario de práctica</translation>
+    </message>
+    <message>
+        <source>The %1 role may not write practice scenarios: trainers and admins do.</source>
+        <translation>El rol %1 no puede escribir escenarios de práctica: lo hacen los formadores y los administradores.</translation>
+    </message>
+    <message>
+        <source>The central store did not save it: %1</source>
+        <translation>El almacén central no lo guardó: %1</translation>
+    </message>
+    <message>
+        <source>The central store did not delete it: %1</source>
+        <translation>El almacén central no lo eliminó: %1</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "app/server/queryapi.h"
 #include "app/server/routetable.h"
 #include "app/server/serveroptions.h"
+#include "app/server/sharedpracticeapi.h"
 #include "app/server/storewriter.h"
 #include "app/server/syncapi.h"
 #include "app/server/useradmin.h"
@@ -176,6 +177,10 @@ int main(int argc, char *argv[])
     practice.registerRoutes(server);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app,
                      [&practice] { practice.shutdown(); });
+    // Shared practice: trainers' scenarios and trainees' runs, in tables of their own.
+    SharedPracticeApi sharedPractice(*database.value(), accounts, writer,
+                                     options.value().pushQueue);
+    sharedPractice.registerRoutes(server);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&sync] { sync.shutdown(); });
     server.setMissingHandler([](const QHttpServerRequest &request,
                                 QHttpServerResponder &&responder) {

@@ -14,7 +14,7 @@ QByteArray allowedMethods(const QString &path)
         const char *pattern;
         const char *methods;
     };
-    static const std::array<Route, 21> routes = {{
+    static const std::array<Route, 23> routes = {{
         {"^/api/v1/login$", "POST"},
         {"^/api/v1/logout$", "POST"},
         {"^/api/v1/me$", "GET"},
@@ -30,6 +30,8 @@ QByteArray allowedMethods(const QString &path)
         {"^/api/v1/practice/join$", "POST"},
         {"^/api/v1/practice/messages$", "GET, POST"},
         {"^/api/v1/practice/close$", "POST"},
+        {"^/api/v1/practice/scenarios$", "GET, POST, DELETE"},
+        {"^/api/v1/practice/runs$", "GET, POST"},
         {"^/open311/[^/]+$", "GET"},
         {"^/open311/v2/requests\\.(json|xml)$", "GET, POST"},
         {"^/open311/v2/[^/]+$", "GET"},

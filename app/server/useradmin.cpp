@@ -1,8 +1,8 @@
 #include "app/server/useradmin.h"
 
+#include "app/server/answeredwrite.h"
 #include "app/server/httpreply.h"
 #include "app/server/pendinganswer.h"
-#include "app/server/storewriter.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>
@@ -36,11 +36,6 @@ QHttpServerResponse refusal(const Error &error, const QString &field)
     if (error.code == u"validation")
         return http::validationError(error.message, field);
     return http::storeUnavailable(error.message);
-}
-
-bool refusedForItsInput(const QHttpServerResponse &response)
-{
-    return response.statusCode() != HttpStatus::ServiceUnavailable;
 }
 
 } // namespace
@@ -191,25 +186,14 @@ void UserAdmin::changeUser(const QString &name, const QHttpServerRequest &reques
 
 void UserAdmin::write(const std::shared_ptr<http::PendingAnswer> &pending, Write job)
 {
-    if (m_writer.inFlight() >= m_writerQueue)
-        return pending->reply(http::busy(Text::tr("The server has as many writes waiting for "
-                                                  "the store as it takes; try again in %1 "
-                                                  "seconds.")
-                                             .arg(WriterRetryAfterSeconds),
-                                         WriterRetryAfterSeconds));
-    auto answer = std::make_shared<QHttpServerResponse>(HttpStatus::InternalServerError);
-    m_writer.submit(
-        [job = std::move(job), answer](Database &store) {
+    http::answeredWrite(
+        m_writer, m_writerQueue, WriterRetryAfterSeconds, pending,
+        [job = std::move(job)](Database &store) {
             AccountStore accounts(store);
-            *answer = job(accounts);
-            if (!refusedForItsInput(*answer) && StoreWriter::reconnected(store))
-                *answer = job(accounts); // the connection was lost (PostgreSQL restarted)
+            return job(accounts);
         },
-        [this, pending, answer] {
-            // A new role, a disabled account or a new password ends or alters sessions.
-            m_accounts.forgetCachedSessions();
-            pending->reply(*answer);
-        });
+        // A new role, a disabled account or a new password ends or alters sessions.
+        [this] { m_accounts.forgetCachedSessions(); });
 }
 
 } // namespace civicdesk

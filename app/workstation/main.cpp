@@ -10,6 +10,7 @@
 #include "models/citypack/citypack.h"
 #include "models/citypack/prebuiltstore.h"
 #include "models/practice/practicechannel.h"
+#include "models/practice/practiceshare.h"
 #include "models/practice/trainingrecord.h"
 #include "models/store/database.h"
 #include "models/sync/firstsync.h"
@@ -316,8 +317,21 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &MainWindow::traineeReportRequested, &practice,
                      &PracticeMode::showTraineeReport);
     // Scenarios trainers write in the client, beside the training record (the city pack's
-    // bundled ones stay read-only).
-    practice.setAuthoring(recordDir.filePath(QStringLiteral("practice-scenarios")), store.role);
+    // bundled ones stay read-only). With a central store they are shared through it with every
+    // workstation, and so are the trainees' runs: the folder is then this workstation's copy of
+    // the central store's scenarios.
+    const bool shared = client && signedIn;
+    const QString trainerFolder =
+        recordDir.filePath(shared ? QStringLiteral("practice-scenarios-shared")
+                                  : QStringLiteral("practice-scenarios"));
+    std::unique_ptr<PracticeShare> practiceShare;
+    if (shared) {
+        practiceShare = std::make_unique<PracticeShare>(
+            QUrl(serverUrl), [sync = client.get()] { return sync->token(); });
+        practice.setShare(practiceShare.get());
+    }
+    practice.setAuthoring(trainerFolder, store.role);
+    practice.sendRuns(); // runs scored while the central store could not be reached
     QObject::connect(&window, &MainWindow::scenarioEditorRequested, &practice,
                      &PracticeMode::authorScenario);
     // A shared counter PC: File ▸ Switch agent (Ctrl+Shift+U) signs the next agent in without
@@ -331,7 +345,7 @@ int main(int argc, char *argv[])
         sync.setAgent(store.agent);
         if (trainingRecord)
             practice.setTrainingRecord(trainingRecord.value().get(), store.agent, store.role);
-        practice.setAuthoring(recordDir.filePath(QStringLiteral("practice-scenarios")), store.role);
+        practice.setAuthoring(trainerFolder, store.role);
     });
     // Live practice calls (a trainer plays the caller from another workstation) go through the
     // central store's practice channel, each on an object of its own that speaks only that.

@@ -1,10 +1,8 @@
 #include "models/practice/practicechannel.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
@@ -20,13 +18,13 @@ constexpr int MaxFailures = 3;
 
 PracticeChannel::PracticeChannel(QNetworkAccessManager &network, QUrl server, QString token,
                                  QObject *parent)
-    : QObject(parent), m_network(network), m_server(std::move(server)), m_token(std::move(token))
+    : QObject(parent), m_http(network, std::move(server), [token] { return token; })
 {
 }
 
 PracticeChannel::PracticeChannel(QUrl server, QString token, QObject *parent)
     : QObject(parent), m_ownNetwork(std::make_unique<QNetworkAccessManager>()),
-      m_network(*m_ownNetwork), m_server(std::move(server)), m_token(std::move(token))
+      m_http(*m_ownNetwork, std::move(server), [token] { return token; })
 {
 }
 
@@ -40,62 +38,15 @@ PracticeChannel::~PracticeChannel()
 
 QUrl PracticeChannel::url(const QString &path) const
 {
-    QUrl url = m_server;
-    QString base = url.path();
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    // Only names below the channel's prefix: no "..", no other API.
-    QString name = path;
-    name.remove(u'/');
-    name.remove(u'.');
-    url.setPath(base + QLatin1String(Prefix) + name);
-    url.setQuery(QString());
-    url.setFragment(QString());
-    return url;
+    return m_http.url(path);
 }
 
 void PracticeChannel::send(const QByteArray &method, const QString &path, const QJsonObject *body,
                            const QString &query, int timeoutMs, JsonCallback done)
 {
-    QUrl target = url(path);
-    target.setQuery(query);
-    QNetworkRequest request(target);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    QNetworkReply *reply = nullptr;
-    if (body) {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        reply = m_network.sendCustomRequest(request, method,
-                                            QJsonDocument(*body).toJson(QJsonDocument::Compact));
-    } else {
-        reply = m_network.sendCustomRequest(request, method);
-    }
+    QNetworkReply *reply = m_http.send(this, method, path, body, query, timeoutMs, std::move(done));
     if (path == u"messages" && method == "GET")
         m_poll = reply;
-    auto *timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, reply, &QNetworkReply::abort);
-    timer->start(timeoutMs);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonDocument json = QJsonDocument::fromJson(reply->readAll());
-        if (status == 0)
-            return done(
-                makeError(QStringLiteral("network"),
-                          tr("The central store cannot be reached: %1").arg(reply->errorString())));
-        if (status < 200 || status >= 300) {
-            const QJsonObject error = json.object().value(u"error").toObject();
-            const QString message = error.value(u"message").toString();
-            return done(makeError(QStringLiteral("http.%1").arg(status),
-                                  message.isEmpty()
-                                      ? tr("The central store refused (HTTP %1).").arg(status)
-                                      : message));
-        }
-        done(json.object());
-    });
 }
 
 void PracticeChannel::started(const QJsonObject &answer, bool trainer)

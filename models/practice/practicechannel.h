@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/result.h"
+#include "models/practice/practicehttp.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -38,7 +39,7 @@ class PracticeChannel : public QObject
     Q_OBJECT
 
 public:
-    static constexpr const char *Prefix = "/api/v1/practice/";
+    static constexpr const char *Prefix = PracticeHttp::Prefix;
     static constexpr int WaitSeconds = 25;
 
     // `network` is the channel's own (or a test's); `token` a sign-in of the central store.
@@ -88,9 +89,7 @@ private:
     void poll();
 
     std::unique_ptr<QNetworkAccessManager> m_ownNetwork;
-    QNetworkAccessManager &m_network;
-    QUrl m_server;
-    QString m_token;
+    PracticeHttp m_http;
     PracticeCallInfo m_info;
     bool m_trainer = false;
     bool m_closed = false;

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -109,33 +110,124 @@ Result<std::unique_ptr<TrainingRecord>> TrainingRecord::open(const QString &path
                                      .arg(version)
                                      .arg(SchemaVersion));
     if (version < SchemaVersion) {
-        const bool made =
-            q.exec(QStringLiteral(
-                "CREATE TABLE IF NOT EXISTS practice_runs(id TEXT PRIMARY KEY, trainee TEXT NOT "
-                "NULL, scenario_id TEXT NOT NULL, scenario_title TEXT NOT NULL, language TEXT "
-                "NOT NULL, finished_at INTEGER NOT NULL, seconds INTEGER NOT NULL, score "
-                "INTEGER NOT NULL CHECK(score BETWEEN 0 AND 100), pass_mark INTEGER NOT NULL, "
-                "critical TEXT NOT NULL, criteria TEXT NOT NULL)")) &&
-            q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS practice_runs_by_trainee ON "
-                                  "practice_runs(trainee, finished_at)")) &&
-            q.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
-        if (!made)
-            return recordError(path, q.lastError().text());
+        // One transaction: the record is at the new version or as it was.
+        bool made = db.transaction();
+        if (made && version < 1)
+            made = q.exec(QStringLiteral(
+                       "CREATE TABLE IF NOT EXISTS practice_runs(id TEXT PRIMARY KEY, trainee "
+                       "TEXT NOT NULL, scenario_id TEXT NOT NULL, scenario_title TEXT NOT NULL, "
+                       "language TEXT NOT NULL, finished_at INTEGER NOT NULL, seconds INTEGER "
+                       "NOT NULL, score INTEGER NOT NULL CHECK(score BETWEEN 0 AND 100), "
+                       "pass_mark INTEGER NOT NULL, critical TEXT NOT NULL, criteria TEXT NOT "
+                       "NULL)")) &&
+                   q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS practice_runs_by_trainee ON "
+                                         "practice_runs(trainee, finished_at)"));
+        // Version 2: runs wait in practice_unsent until the central store has them; the runs
+        // of a version 1 record were never shared, so they all wait.
+        if (made)
+            made = q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS practice_unsent(id TEXT "
+                                         "PRIMARY KEY REFERENCES practice_runs(id))")) &&
+                   q.exec(QStringLiteral("INSERT OR IGNORE INTO practice_unsent(id) SELECT id "
+                                         "FROM practice_runs")) &&
+                   q.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)) &&
+                   db.commit();
+        if (!made) {
+            const QString why =
+                q.lastError().isValid() ? q.lastError().text() : db.lastError().text();
+            db.rollback();
+            return recordError(path, why);
+        }
     }
     return record;
 }
 
-Status TrainingRecord::add(const PracticeRun &run)
+Status checkPracticeRun(const PracticeRun &run)
 {
     if (run.id.isEmpty() || run.trainee.trimmed().isEmpty() || run.scenarioId.isEmpty() ||
         !run.finishedAt.isValid())
-        return recordError(m_path, RecordText::tr("a practice run needs an id, a trainee, a "
-                                                  "scenario and the time it ended"));
+        return makeError(QStringLiteral("validation"),
+                         RecordText::tr("a practice run needs an id, a trainee, a scenario and the "
+                                        "time it ended"));
     if (run.score < 0 || run.score > 100 || run.passMark < 0 || run.passMark > 100 ||
         run.seconds < 0)
-        return recordError(m_path, RecordText::tr("a practice run's score and pass mark are 0 "
-                                                  "to 100, its time 0 seconds or more"));
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+        return makeError(QStringLiteral("validation"),
+                         RecordText::tr("a practice run's score and pass mark are 0 to 100, its "
+                                        "time 0 seconds or more"));
+    return Ok{};
+}
+
+QJsonObject practiceRunJson(const PracticeRun &run)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), run.id},
+        {QStringLiteral("trainee"), run.trainee},
+        {QStringLiteral("scenario_id"), run.scenarioId},
+        {QStringLiteral("scenario_title"), run.scenarioTitle},
+        {QStringLiteral("language"), run.language},
+        {QStringLiteral("finished_at"), run.finishedAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("seconds"), double(run.seconds)},
+        {QStringLiteral("score"), run.score},
+        {QStringLiteral("pass_mark"), run.passMark},
+        {QStringLiteral("critical"), QJsonArray::fromStringList(run.critical)},
+        {QStringLiteral("criteria"), QJsonDocument::fromJson(criteriaJson(run.criteria)).array()}};
+}
+
+Result<PracticeRun> practiceRunFromJson(const QJsonObject &json)
+{
+    const auto bad = [](const QString &field, const QString &what) {
+        // The code names the field: "validation:score".
+        return makeError(QStringLiteral("validation:") + field,
+                         RecordText::tr("\"%1\" must be %2.").arg(field, what));
+    };
+    for (const char *name :
+         {"id", "trainee", "scenario_id", "scenario_title", "language", "finished_at"}) {
+        if (!json.value(QLatin1String(name)).isString())
+            return bad(QLatin1String(name), RecordText::tr("a string"));
+    }
+    for (const char *name : {"seconds", "score", "pass_mark"}) {
+        const QJsonValue v = json.value(QLatin1String(name));
+        if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble())))
+            return bad(QLatin1String(name), RecordText::tr("a whole number"));
+    }
+    if (!json.value(u"critical").isArray())
+        return bad(QStringLiteral("critical"), RecordText::tr("a list of failure ids"));
+    if (!json.value(u"criteria").isArray())
+        return bad(QStringLiteral("criteria"), RecordText::tr("a list of criteria"));
+    PracticeRun run;
+    run.id = json.value(u"id").toString();
+    run.trainee = json.value(u"trainee").toString();
+    run.scenarioId = json.value(u"scenario_id").toString();
+    run.scenarioTitle = json.value(u"scenario_title").toString();
+    run.language = json.value(u"language").toString();
+    run.finishedAt =
+        QDateTime::fromString(json.value(u"finished_at").toString(), Qt::ISODateWithMs);
+    if (!run.finishedAt.isValid())
+        return bad(QStringLiteral("finished_at"), RecordText::tr("a time in ISO 8601"));
+    run.seconds = qint64(json.value(u"seconds").toDouble());
+    run.score = json.value(u"score").toInt();
+    run.passMark = json.value(u"pass_mark").toInt();
+    for (const QJsonValue &v : json.value(u"critical").toArray()) {
+        if (!v.isString())
+            return bad(QStringLiteral("critical"), RecordText::tr("a list of failure ids"));
+        run.critical.append(v.toString());
+    }
+    for (const QJsonValue &v : json.value(u"criteria").toArray()) {
+        const QJsonObject c = v.toObject();
+        if (!v.isObject() || !c.value(u"id").isString() || !c.value(u"points").isDouble() ||
+            !c.value(u"max").isDouble())
+            return bad(QStringLiteral("criteria"),
+                       RecordText::tr("a list of {id, title, expected, done, points, max}"));
+    }
+    run.criteria = criteriaFrom(QJsonDocument(json.value(u"criteria").toArray()).toJson());
+    if (auto s = checkPracticeRun(run); !s)
+        return s.error();
+    return run;
+}
+
+namespace {
+
+Status insertRun(QSqlQuery &q, const PracticeRun &run)
+{
     q.prepare(QStringLiteral("INSERT INTO practice_runs(id, trainee, scenario_id, "
                              "scenario_title, language, finished_at, seconds, score, pass_mark, "
                              "critical, criteria) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON "
@@ -148,7 +240,86 @@ Status TrainingRecord::add(const PracticeRun &run)
           QVariant(criteriaJson(run.criteria))})
         q.addBindValue(v);
     if (!q.exec())
-        return recordError(m_path, q.lastError().text());
+        return makeError(QStringLiteral("training.record"), q.lastError().text());
+    return Ok{};
+}
+
+} // namespace
+
+Status TrainingRecord::add(const PracticeRun &run)
+{
+    if (auto s = checkPracticeRun(run); !s)
+        return recordError(m_path, s.error().message);
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    db.transaction();
+    Status s = insertRun(q, run);
+    // A run added again is not sent again when the central store has it.
+    if (s && q.numRowsAffected() > 0) {
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO practice_unsent(id) VALUES(?)"));
+        q.addBindValue(run.id);
+        if (!q.exec())
+            s = makeError(QStringLiteral("training.record"), q.lastError().text());
+    }
+    if (!s || !db.commit()) {
+        db.rollback();
+        return recordError(m_path, s ? db.lastError().text() : s.error().message);
+    }
+    return Ok{};
+}
+
+QList<PracticeRun> TrainingRecord::unsent(const QString &trainee) const
+{
+    QList<PracticeRun> waiting;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT id FROM practice_unsent"));
+    QSet<QString> ids;
+    if (q.exec()) {
+        while (q.next())
+            ids.insert(q.value(0).toString());
+    }
+    for (const PracticeRun &run : runs(trainee)) {
+        if (ids.contains(run.id))
+            waiting.append(run);
+    }
+    return waiting;
+}
+
+Status TrainingRecord::markShared(const QStringList &ids)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    db.transaction();
+    q.prepare(QStringLiteral("DELETE FROM practice_unsent WHERE id = ?"));
+    for (const QString &id : ids) {
+        q.addBindValue(id);
+        if (!q.exec()) {
+            db.rollback();
+            return recordError(m_path, q.lastError().text());
+        }
+    }
+    if (!db.commit())
+        return recordError(m_path, db.lastError().text());
+    return Ok{};
+}
+
+Status TrainingRecord::merge(const QList<PracticeRun> &runs)
+{
+    for (const PracticeRun &run : runs) {
+        if (auto s = checkPracticeRun(run); !s)
+            return recordError(m_path, s.error().message);
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    db.transaction();
+    for (const PracticeRun &run : runs) {
+        if (auto s = insertRun(q, run); !s) {
+            db.rollback();
+            return recordError(m_path, s.error().message);
+        }
+    }
+    if (!db.commit())
+        return recordError(m_path, db.lastError().text());
     return Ok{};
 }
 

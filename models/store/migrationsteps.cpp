@@ -357,6 +357,19 @@ const QList<QStringList> &all()
             QStringLiteral("CREATE INDEX known_issues_type ON known_issues(service_code, "
                            "expires_at)"),
         },
+        // practice, shared through the central store (app/server/practicelibraryapi): the
+        // scenarios trainers write (one JSON scenario each) and the trainees' scored runs.
+        // Their own tables, never events: nothing of practice is pulled, projected or counted
+        // with live work. Times in milliseconds.
+        {
+            QStringLiteral("CREATE TABLE practice_scenarios(id TEXT PRIMARY KEY, scenario TEXT "
+                           "NOT NULL, author TEXT NOT NULL, updated_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE practice_runs(id TEXT PRIMARY KEY, trainee TEXT NOT "
+                           "NULL, scenario_id TEXT NOT NULL, finished_at INTEGER NOT NULL, run "
+                           "TEXT NOT NULL, recorded_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX practice_runs_trainee ON practice_runs(trainee, "
+                           "finished_at)"),
+        },
     };
     return steps;
 }

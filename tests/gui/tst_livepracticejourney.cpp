@@ -9,158 +9,17 @@
 // With CIVICDESK_TEST_LANGUAGE=es (tst_livepracticejourney_es) both desks run in Spanish and the
 // trainer plays a Spanish-speaking caller (pothole-es): every line and question in Spanish.
 
-#include "app/workstation/workspace.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
-#include "models/practice/practicechannel.h"
-#include "tests/gui/keyboardjourney.h"
-#include "tests/support/recordingnetwork.h"
-#include "tests/support/serverprocess.h"
-#include "tests/support/teststore.h"
-#include "translations/translator.h"
-#include "ui/common/mainwindow.h"
-#include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
-#include "ui/intake/intakepanel.h"
-#include "ui/practice/callerpanel.h"
-#include "ui/practice/livetrainerwindow.h"
-#include "ui/practice/practicemode.h"
-#include "ui/practice/scenariopickerdialog.h"
-
-#ifdef CIVICDESK_WITH_CTI
-#include "models/cti/practicephone.h"
-#endif
-
-#include <QApplication>
-#include <QLabel>
-#include <QListWidget>
-#include <QNetworkAccessManager>
-#include <QPlainTextEdit>
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTest>
+#include "tests/gui/practicedesks.h"
 
 using namespace civicdesk;
-using test::RecordingNetwork;
-using test::ServerProcess;
+using namespace civicdesk::test;
 
-namespace {
-
-// The text `source` of translation context `context` in the language loaded.
-QString translated(const char *context, const char *source)
-{
-    return QCoreApplication::translate(context, source);
-}
-
-QStringList itemTexts(const QListWidget *list)
-{
-    QStringList out;
-    for (int i = 0; i < list->count(); ++i)
-        out.append(list->item(i)->text());
-    return out;
-}
-
-} // namespace
-
-class TestLivePracticeJourney : public QObject
+class TestLivePracticeJourney : public PracticeDesks
 {
     Q_OBJECT
 
-    test::TempStore m_live;
-    QTemporaryDir m_settingsDir;
-    std::unique_ptr<test::ServerStore> m_serverStore;
-    std::unique_ptr<ServerProcess> m_server;
-    RecordingNetwork m_network;
-    QString m_trainerToken;
-    QString m_traineeToken;
-    // The trainer's desk and the trainee's: two workstations on one machine.
-    std::unique_ptr<Settings> m_trainerSettings;
-    std::unique_ptr<Settings> m_traineeSettings;
-    std::unique_ptr<StoreContext> m_trainerStore;
-    std::unique_ptr<StoreContext> m_traineeStore;
-    std::unique_ptr<MainWindow> m_trainerWindow;
-    std::unique_ptr<MainWindow> m_traineeWindow;
-    std::unique_ptr<PracticeMode> m_trainer;
-    std::unique_ptr<PracticeMode> m_trainee;
-    bool m_practiceHadSync = false;
-    bool m_spanish = false; // both desks in Spanish, a Spanish-speaking caller
-
-    std::unique_ptr<PracticeMode> practiceFor(MainWindow &window, Settings &settings,
-                                              const QString &agent, AgentRole role,
-                                              const QString &token)
-    {
-        auto mode = std::make_unique<PracticeMode>(
-            window, m_live.db(), settings, QStringLiteral(CIVICDESK_DEMO_CITY_DIR "/practice"),
-            [this, agent](Database &db) {
-                auto graph = std::make_shared<Workspace>(db, agent, AgentRole::CallTaker, nullptr);
-                m_practiceHadSync |= graph->syncEngine() != nullptr;
-                return std::shared_ptr<StoreContext>(graph, &graph->store());
-            });
-        mode->setAuthoring(m_settingsDir.filePath(agent + QStringLiteral("-scenarios")), role);
-        mode->setResultHandler([](const PracticeResult &) {});
-        const QUrl server(m_server->baseUrl());
-        mode->setChannelFactory([this, server, token] {
-            return std::make_unique<PracticeChannel>(m_network, server, token);
-        });
-        connect(&window, &MainWindow::liveTrainerRequested, mode.get(),
-                &PracticeMode::chooseLiveTrainer);
-        connect(&window, &MainWindow::liveJoinRequested, mode.get(), &PracticeMode::chooseJoinLive);
-        return mode;
-    }
-
-    bool activate(QWidget *window)
-    {
-        window->raise();
-        window->activateWindow();
-        return QTest::qWaitForWindowActive(window) &&
-               QTest::qWaitFor(
-                   [window] {
-                       return QApplication::focusWidget() &&
-                              QApplication::focusWidget()->window() == window;
-                   },
-                   5000);
-    }
-
 private slots:
-    void initTestCase()
-    {
-        const QString language = qEnvironmentVariable("CIVICDESK_TEST_LANGUAGE");
-        if (!language.isEmpty())
-            QCOMPARE(installTranslations(*QCoreApplication::instance(), language), language);
-        m_spanish = language == u"es";
-        auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
-        QVERIFY(pack.ok());
-        pack.value().history.clear();
-        QVERIFY(CityImporter(m_live.db()).import(pack.value()).ok());
-        m_serverStore = std::make_unique<test::ServerStore>();
-        if (m_serverStore->url().isEmpty())
-            QFAIL(qPrintable(u"no store: " + m_serverStore->error()));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_serverStore->url());
-        QVERIFY(m_server->addUser(QStringLiteral("tina"), QStringLiteral("trainer")));
-        QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("call_taker")));
-        QVERIFY(m_server->start());
-        m_trainerToken = m_server->login(QStringLiteral("tina"));
-        m_traineeToken = m_server->login(QStringLiteral("ana"));
-        QVERIFY(!m_trainerToken.isEmpty() && !m_traineeToken.isEmpty());
-
-        m_trainerSettings =
-            std::make_unique<Settings>(m_settingsDir.filePath(QStringLiteral("tina.ini")));
-        m_traineeSettings =
-            std::make_unique<Settings>(m_settingsDir.filePath(QStringLiteral("ana.ini")));
-        m_trainerStore =
-            std::make_unique<StoreContext>(m_live.db(), QStringLiteral("tina"), AgentRole::Trainer);
-        m_traineeStore = std::make_unique<StoreContext>(m_live.db(), QStringLiteral("ana"),
-                                                        AgentRole::CallTaker);
-        m_trainerWindow = test::openMainWindow(*m_trainerStore, *m_trainerSettings);
-        m_traineeWindow = test::openMainWindow(*m_traineeStore, *m_traineeSettings);
-        QVERIFY(m_trainerWindow && m_traineeWindow);
-        m_trainer = practiceFor(*m_trainerWindow, *m_trainerSettings, QStringLiteral("tina"),
-                                AgentRole::Trainer, m_trainerToken);
-        m_trainee = practiceFor(*m_traineeWindow, *m_traineeSettings, QStringLiteral("ana"),
-                                AgentRole::CallTaker, m_traineeToken);
-        QVERIFY(m_trainer->scenarios().problems.isEmpty());
-    }
+    void initTestCase() { setUpDesks(); }
 
     // A call taker is told that trainers open live calls; nothing is asked of the server.
     void callTakerCannotOpenACall()
@@ -279,15 +138,9 @@ private slots:
 
         // ---- The trainee takes the call: a contact, the type, a question by key and in words.
         QVERIFY(activate(practice));
-#ifdef CIVICDESK_WITH_CTI
-        // The practice phone rings with the scenario's caller, as for a scripted run.
-        QTRY_COMPARE(j.focusName(), QStringLiteral("answerCallButton"));
-        QVERIFY(j.press(Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier));
-#else
-        practice->intakePanel()->setFocus();
-        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
-#endif
-        QTRY_VERIFY(!practice->intakePanel()->contactId().isEmpty());
+        takeTheCall(*practice, j);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(j.press(Qt::Key_F6)); // what happened? — to the trainer
         const QString asks =
             translated("civicdesk::LiveTrainerWindow", "%1 asks").arg(u"ana") + u": ";
@@ -346,15 +199,7 @@ private slots:
               trainerKeys.keys, j.keys);
     }
 
-    void cleanupTestCase()
-    {
-        m_trainee.reset();
-        m_trainer.reset();
-        m_traineeWindow.reset();
-        m_trainerWindow.reset();
-        if (m_server)
-            m_server->terminate();
-    }
+    void cleanupTestCase() { tearDownDesks(); }
 };
 
 QTEST_MAIN(TestLivePracticeJourney)

@@ -6,6 +6,7 @@
 // (tests/support/recordingspeech.h), reached through QTextToSpeech like flite.
 
 #include "tests/support/recordingspeech.h"
+#include "tests/support/recordingspeechenglish.h"
 #include "ui/practice/callerpanel.h"
 #include "ui/practice/callervoice.h"
 
@@ -14,6 +15,7 @@
 #include <QtPlugin>
 
 Q_IMPORT_PLUGIN(RecordingSpeechPlugin)
+Q_IMPORT_PLUGIN(EnglishRecordingSpeechPlugin)
 
 using namespace civicdesk;
 
@@ -33,6 +35,17 @@ Scenario spanishCaller()
     s.opening = QStringLiteral("Hola, hay un bache enorme en mi calle.");
     s.location = QStringLiteral("En el 20 de Washington Street, en Brighton.");
     s.details = QStringLiteral("Es muy hondo, los coches lo esquivan.");
+    return s;
+}
+
+Scenario englishCaller()
+{
+    Scenario s;
+    s.id = QStringLiteral("pothole-en");
+    s.title = QStringLiteral("Pothole");
+    s.caller.name = QStringLiteral("Denise Walker");
+    s.opening = QStringLiteral("Hi, I want to report a pothole.");
+    s.location = QStringLiteral("In front of 40 Centre Street.");
     return s;
 }
 
@@ -123,6 +136,37 @@ private slots:
         panel.hearLine(QStringLiteral("Está delante del número 20."));
         QTRY_COMPARE(texts(), QStringList{QStringLiteral("Está delante del número 20.")});
         QCOMPARE(test::spokenLines().first().locale, SpanishUs);
+    }
+
+    // Flite has English voices only; Spanish comes from speech-dispatcher with espeak-ng. Each
+    // caller is spoken by the first engine with a voice in their language, and lines of both
+    // engines are said one after the other.
+    void eachLanguageIsSpokenByAnEngineThatHasIt()
+    {
+        CallerVoice voice(
+            QStringList{test::englishRecordingSpeechEngine(), test::recordingSpeechEngine()});
+        QVERIFY(voice.setOn(true));
+        QVERIFY2(voice.status().contains(u"recorder-en"), qPrintable(voice.status()));
+        const Scenario es = spanishCaller();
+        CallerPanel spanish(es, {}, {});
+        spanish.setVoice(&voice);
+        QTRY_COMPARE(texts(), QStringList{es.opening});
+        QCOMPARE(test::spokenLines().last().locale, SpanishUs);
+        QCOMPARE(voice.engineFor(QStringLiteral("es")), test::recordingSpeechEngine());
+
+        const Scenario en = englishCaller();
+        CallerPanel english(en, {}, {});
+        english.setVoice(&voice);
+        english.ask(FactKind::Location);
+        spanish.ask(FactKind::Location); // queued behind the English lines, on the other engine
+        QTRY_COMPARE(texts(), QStringList({es.opening, en.opening, en.location, es.location}));
+        const QList<test::SpokenLine> &lines = test::spokenLines();
+        QCOMPARE(lines.at(1).locale, EnglishUs);
+        QCOMPARE(lines.at(2).locale, EnglishUs);
+        QCOMPARE(lines.at(3).locale, SpanishUs);
+        QCOMPARE(voice.engineFor(QStringLiteral("en")), test::englishRecordingSpeechEngine());
+        // Nothing said in Spanish by the English-only engine, nor the other way round.
+        QVERIFY(!spanish.transcript().join(u'\n').contains(u"language (es)"));
     }
 
     void noVoiceInTheCallersLanguageIsSaidOnce()

@@ -6,6 +6,7 @@
 #include "models/practice/traineereport.h"
 #include "models/practice/trainingrecord.h"
 
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -155,6 +156,99 @@ private slots:
         QVERIFY2(refused.error().message.contains(u"0 to 100"),
                  qPrintable(refused.error().message));
         QVERIFY(record.value()->runs().isEmpty());
+    }
+
+    // Runs wait to be shared with the central store; a version 1 record (before sharing) is
+    // upgraded with every run waiting; runs fetched from the central store are not sent back.
+    void runsWaitUntilTheCentralStoreHasThem()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+        {
+            // A record as version 1 wrote it: the runs table only.
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE practice_runs(id TEXT PRIMARY KEY, trainee TEXT NOT NULL, "
+                "scenario_id TEXT NOT NULL, scenario_title TEXT NOT NULL, language TEXT NOT NULL, "
+                "finished_at INTEGER NOT NULL, seconds INTEGER NOT NULL, score INTEGER NOT NULL "
+                "CHECK(score BETWEEN 0 AND 100), pass_mark INTEGER NOT NULL, critical TEXT NOT "
+                "NULL, criteria TEXT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO practice_runs VALUES('old-1', 'dana', 'pothole', 'Pothole', 'en', "
+                "1700000000000, 100, 70, 80, '', '[]')")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        auto record = TrainingRecord::open(path);
+        QVERIFY2(record.ok(), qPrintable(record.ok() ? QString() : record.error().message));
+        TrainingRecord &r = *record.value();
+        QCOMPARE(r.unsent(QStringLiteral("dana")).size(), 1);
+        QCOMPARE(r.unsent(QStringLiteral("dana")).first().id, QStringLiteral("old-1"));
+
+        const QList<PracticeRun> runs = danaAndLee();
+        for (const PracticeRun &run : runs)
+            QVERIFY(r.add(run).ok());
+        QCOMPARE(r.unsent(QStringLiteral("dana")).size(), 4);
+        QCOMPARE(r.unsent(QStringLiteral("lee, jr.")).size(), 1);
+        QVERIFY(r.markShared({QStringLiteral("old-1"), runs.first().id}).ok());
+        QCOMPARE(r.unsent(QStringLiteral("dana")).size(), 2);
+        QVERIFY(r.add(runs.first()).ok()); // added again: shared already, it stays so
+        QCOMPARE(r.unsent(QStringLiteral("dana")).size(), 2);
+
+        // From the central store: kept, never waiting; a run known already is left as it is.
+        PracticeRun elsewhere = runs.first();
+        elsewhere.id = QStringLiteral("from-another-pc");
+        PracticeRun known = runs.at(1);
+        known.score = 0;
+        QVERIFY(r.merge({elsewhere, known}).ok());
+        QCOMPARE(r.runs(QStringLiteral("dana")).size(), 5);
+        QCOMPARE(r.unsent(QStringLiteral("dana")).size(), 2);
+        for (const PracticeRun &run : r.runs()) {
+            if (run.id == known.id)
+                QCOMPARE(run.score, runs.at(1).score);
+        }
+        // A bad run from the central store: nothing of the batch is kept.
+        PracticeRun bad = elsewhere;
+        bad.id = QStringLiteral("bad");
+        bad.score = 101;
+        PracticeRun good = elsewhere;
+        good.id = QStringLiteral("good");
+        QVERIFY(!r.merge({good, bad}).ok());
+        QCOMPARE(r.runs().size(), 6);
+        QCOMPARE(TrainingRecord::SchemaVersion, 2);
+    }
+
+    // The wire form of a run reads back equal; a damaged one names its field.
+    void aRunTravelsAsJson()
+    {
+        const PracticeRun run = danaAndLee().at(2);
+        auto back = practiceRunFromJson(practiceRunJson(run));
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message));
+        QCOMPARE(back.value().id, run.id);
+        QCOMPARE(back.value().trainee, run.trainee);
+        QCOMPARE(back.value().finishedAt, run.finishedAt);
+        QCOMPARE(back.value().critical, run.critical);
+        QCOMPARE(back.value().criteria.size(), run.criteria.size());
+        QCOMPARE(back.value().criteria.last().points, run.criteria.last().points);
+        QCOMPARE(back.value().score, run.score);
+        QJsonObject damaged = practiceRunJson(run);
+        damaged.insert(QStringLiteral("seconds"), 1.5);
+        QCOMPARE(practiceRunFromJson(damaged).error().code, QStringLiteral("validation:seconds"));
+        damaged = practiceRunJson(run);
+        damaged.insert(QStringLiteral("finished_at"), QStringLiteral("yesterday"));
+        QCOMPARE(practiceRunFromJson(damaged).error().code,
+                 QStringLiteral("validation:finished_at"));
+        damaged = practiceRunJson(run);
+        damaged.insert(QStringLiteral("criteria"), QJsonArray{QStringLiteral("type")});
+        QCOMPARE(practiceRunFromJson(damaged).error().code, QStringLiteral("validation:criteria"));
+        damaged = practiceRunJson(run);
+        damaged.insert(QStringLiteral("score"), 101);
+        QVERIFY(!practiceRunFromJson(damaged).ok());
     }
 
     void aRecordFromANewerVersionIsRefused()

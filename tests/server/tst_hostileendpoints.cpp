@@ -101,6 +101,18 @@ QList<Endpoint> endpoints()
          B::Json},
         {"GET", "/api/v1/practice/messages?session=@&after=@&wait=0"},
         {"POST", "/api/v1/practice/close", R"({"session": "@"})", B::Json},
+        {"GET", "/api/v1/practice/scenarios?after=@"},
+        {"POST", "/api/v1/practice/scenarios",
+         R"({"scenario": {"id": "@", "title": "@", "language": "@", "opening": "@"}, )"
+         R"("replacing": "@"})",
+         B::Json},
+        {"DELETE", "/api/v1/practice/scenarios?id=@"},
+        {"GET", "/api/v1/practice/runs?trainee=@"},
+        {"POST", "/api/v1/practice/runs",
+         R"({"runs": [{"id": "@", "trainee": "@", "scenario_id": "@", "scenario_title": "@", )"
+         R"("language": "@", "finished_at": "@", "seconds": 1, "score": 50, "pass_mark": 80, )"
+         R"("critical": ["@"], "criteria": []}]})",
+         B::Json},
         {"GET", "/open311/v2/services.json?jurisdiction_id=@", {}, B::None, A::None},
         {"GET", "/open311/v2/services/@.json", {}, B::None, A::None},
         {"GET",

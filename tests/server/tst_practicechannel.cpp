@@ -9,6 +9,7 @@
 #include "models/store/database.h"
 #include "tests/support/recordingnetwork.h"
 #include "tests/support/serverfixture.h"
+#include "tests/support/storerows.h"
 #include "tests/support/teststore.h"
 
 #include <QElapsedTimer>
@@ -17,8 +18,6 @@
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTest>
 #include <QUuid>
 
@@ -29,35 +28,10 @@ using test::ServerProcess;
 namespace {
 
 // Every row of every table of the store, sorted: equal for the same content. On SQLite the
-// fixture's dump; on PostgreSQL the tables of the store's schema.
+// fixture's dump; on PostgreSQL every table's rows.
 QString storeContent(const Database &db)
 {
-    if (db.dialect() == Dialect::Sqlite)
-        return test::dumpStore(db);
-    QSqlDatabase connection = QSqlDatabase::database(db.connectionName());
-    QSqlQuery tables(connection);
-    tables.exec(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
-                               "table_schema = current_schema() AND table_type = 'BASE TABLE' "
-                               "ORDER BY table_name"));
-    QStringList names;
-    while (tables.next())
-        names.append(tables.value(0).toString());
-    QString dump;
-    for (const QString &table : std::as_const(names)) {
-        QSqlQuery rows(connection);
-        // Table names come from the catalogue, not from input.
-        rows.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(table));
-        QStringList lines;
-        while (rows.next()) {
-            QStringList values;
-            for (int i = 0; i < rows.record().count(); ++i)
-                values.append(rows.value(i).toString());
-            lines.append(values.join(u'|'));
-        }
-        lines.sort();
-        dump += u"== " + table + u'\n' + lines.join(u'\n') + u'\n';
-    }
-    return dump;
+    return db.dialect() == Dialect::Sqlite ? test::dumpStore(db) : test::storeRows(db);
 }
 
 QString errorCode(const ServerProcess::Reply &r)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QLocale>
 #include <QObject>
 #include <QStringList>
@@ -15,13 +16,22 @@ namespace civicdesk {
 // Ctrl+Alt+V); the engine starts then, not before. The caller panel's transcript always shows
 // every line: without the module (built without qt6-speech-dev), without an engine, or with no
 // voice in the caller's language, the line is shown and not spoken, and status() says why.
+//
+// Each line is spoken by an engine with a voice in the caller's language: the first engine
+// that has one, in the order given (Flite speaks English only; Spanish comes from the
+// speech-dispatcher engine with espeak-ng's voices), an American voice first. Engines are
+// started when a language first needs them; lines are said one after the other whichever
+// engine says them.
 class CallerVoice : public QObject
 {
     Q_OBJECT
 
 public:
-    // `engine`: a Qt TextToSpeech engine (flite, speechd...); empty: the first installed.
+    // `engine`: the one Qt TextToSpeech engine to speak with (flite, speechd...); empty: every
+    // installed engine, by name.
     explicit CallerVoice(QString engine = {}, QObject *parent = nullptr);
+    // The engines to speak with, in order of preference (empty: every installed engine).
+    explicit CallerVoice(QStringList engines, QObject *parent = nullptr);
     ~CallerVoice() override;
 
     // Whether this build has Qt TextToSpeech at all.
@@ -36,6 +46,8 @@ public:
     bool speak(const QString &line, const QString &language);
     // The engine speaking, or why nothing is spoken (for the trainee: translated).
     QString status() const { return m_status; }
+    // The engine that said (or is to say) the last line spoken in `language`; empty before.
+    QString engineFor(const QString &language) const { return m_engineOf.value(language); }
 
 signals:
     // The engine stopped on an error while speaking (no audio device, for example): what was
@@ -43,17 +55,30 @@ signals:
     void failed(const QString &why);
 
 private:
+    struct Line
+    {
+        QTextToSpeech *engine;
+        QLocale locale;
+        QString text;
+    };
     bool start();
+    QStringList candidates() const;
+    // The engine `name`, started now if it was not (null when it does not start).
+    QTextToSpeech *engine(const QString &name);
+    // The engine and voice for `language`: the first candidate with a voice in it.
+    QTextToSpeech *voiceFor(const QString &language, QLocale *voice);
     void sayNext();
-    void stopped();
-    QString stoppedText() const;
+    void stopped(QTextToSpeech *engine);
+    QString stoppedText(QTextToSpeech *engine) const;
 
-    QString m_engine;
-    QString m_chosen; // the engine started
-    QTextToSpeech *m_speech = nullptr;
+    QStringList m_engines;
+    QString m_chosen;                         // the first engine started
+    QHash<QString, QTextToSpeech *> m_speech; // started engines (children); null: would not start
+    QHash<QString, QString> m_engineOf;       // language -> the engine speaking it
+    QString m_startProblem;                   // why the last engine tried would not start
     bool m_on = false;
     QString m_status;
-    QList<std::pair<QLocale, QString>> m_queue;
+    QList<Line> m_queue;
 };
 
 } // namespace civicdesk

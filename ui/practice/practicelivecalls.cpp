@@ -98,6 +98,13 @@ void PracticeMode::chooseJoinLive()
         return refuseLive(&m_live, tr("A live practice call goes through the central store: "
                                       "start CivicDesk with a server and sign in. Without one, "
                                       "practise with the scripted caller (Ctrl+Alt+P)."));
+    // The trainer may have chosen a scenario written on another workstation: the shared
+    // scenarios are brought up to date first.
+    refreshShared([this] { askJoinCode(); });
+}
+
+void PracticeMode::askJoinCode()
+{
     bool ok = false;
     const QString code =
         m_joinCodeAsker

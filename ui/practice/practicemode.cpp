@@ -88,6 +88,11 @@ void PracticeMode::choose()
         m_window->activateWindow();
         return;
     }
+    refreshShared([this] { pickAndStart(); });
+}
+
+void PracticeMode::pickAndStart()
+{
     ScenarioPickerDialog picker(scenarios(), &m_live);
     if (picker.exec() != QDialog::Accepted || picker.chosen() < 0)
         return;
@@ -281,6 +286,8 @@ void PracticeMode::showResult()
         // Kept in the training record, never in the live store.
         const PracticeRun run =
             practiceRun(m_agent, m_scenario, result, QDateTime::currentDateTimeUtc());
+        // Sent to the central store when the trainee leaves practice: nothing goes out during
+        // a practice run.
         if (auto s = m_record->add(run); !s)
             QMessageBox::warning(m_window ? static_cast<QWidget *>(m_window) : &m_live,
                                  tr("Practice"),
@@ -314,6 +321,11 @@ void PracticeMode::showTraineeReport()
                                  tr("This workstation keeps no training record."));
         return;
     }
+    refreshShared([this] { sendRuns([this] { openTraineeReport(); }); });
+}
+
+void PracticeMode::openTraineeReport()
+{
     const QTimeZone zone(m_liveDatabase.meta(QStringLiteral("city_timezone")).toUtf8());
     TraineeReportDialog dialog(*m_record, scenarios().scenarios, m_agent, m_role,
                                zone.isValid() ? zone : QTimeZone::systemTimeZone(),
@@ -340,12 +352,19 @@ void PracticeMode::authorScenario()
         QMessageBox::information(parent, tr("Practice scenarios"), reason);
         return;
     }
+    refreshShared([this] { openScenarioEditor(); });
+}
+
+void PracticeMode::openScenarioEditor()
+{
+    QWidget *parent = m_window ? static_cast<QWidget *>(m_window) : &m_live;
     // Checked against the live catalogue, knowledge base and referrals, as every file is.
     const ScenarioReference reference(m_liveDatabase);
     const ScenarioLibrary library(m_directory, m_trainerFolder);
     const ScenarioSet set = scenarios();
     ScenarioEditorDialog editor(set, library, reference.loader(), reference.catalogue(),
                                 reference.referrals(), m_authorRole, parent);
+    shareThrough(editor);
     if (editor.exec() != QDialog::Accepted)
         return;
     m_set.reset(); // listed in the picker from now on (or no longer, once deleted)
@@ -371,6 +390,7 @@ void PracticeMode::leave()
     if (m_liveFocus)
         m_liveFocus->setFocus(Qt::OtherFocusReason);
     emit left();
+    sendRuns(); // the runs of this practice, to the trainer's report
 }
 
 void PracticeMode::tearDown()

@@ -19,6 +19,8 @@ class CallerVoice;
 class Database;
 class LiveTrainerWindow;
 class PracticeChannel;
+class PracticeShare;
+class ScenarioEditorDialog;
 class MainWindow;
 class PracticePhone;
 class Settings;
@@ -66,6 +68,20 @@ public:
     // why not.
     void authorScenario();
     const QString &trainerFolder() const { return m_trainerFolder; }
+
+    // ---- Shared practice (issue 17): with a central store the scenarios trainers write and
+    // the trainees' runs go through it (PracticeShare), so a scenario written on one workstation
+    // is in every workstation's practice list and a run finished anywhere reaches the trainer's
+    // report. The trainers' folder is then this workstation's copy of the central store's
+    // scenarios; the training record keeps the runs not sent yet and sends them when it can.
+    void setShare(PracticeShare *share) { m_share = share; }
+    PracticeShare *share() const { return m_share; }
+    // Brings the shared scenarios up to date (the copy is kept when the central store cannot
+    // be reached, and the status bar says so), then runs `then`; at once without a share.
+    void refreshShared(std::function<void()> then);
+    // Sends the agent's runs the central store does not have yet (they wait otherwise): on
+    // leaving practice (never during a run), before a report, and when the workstation starts.
+    void sendRuns(std::function<void()> then = {});
 
     // ---- Live practice calls (a trainer plays the caller from a second workstation)
     // Makes the practice channel's client, on the central store this workstation signed in
@@ -119,9 +135,19 @@ signals:
     void liveJoined(const QString &scenarioId);
     // A live call could not be opened or joined (the reason is shown too).
     void liveRefused(const QString &reason);
+    // The central store has the agent's runs (`sent` of them just now), or could not be
+    // reached (`error`).
+    void runsShared(int sent, const QString &error);
+    // The shared scenarios were brought up to date (or kept, with `error`).
+    void scenariosShared(int count, const QString &error);
 
 private:
     void decorate(const Scenario &scenario);
+    void pickAndStart();
+    void askJoinCode();
+    void openTraineeReport();
+    void openScenarioEditor();
+    void shareThrough(ScenarioEditorDialog &editor);
     void tearDown();
     void refuseLive(QWidget *parent, const QString &reason);
     void mirrorIntake();
@@ -158,6 +184,8 @@ private:
     std::function<QString()> m_joinCodeAsker;
     QString m_speechEngine;
     CallerVoice *m_voice = nullptr; // a child; made when first asked for
+    PracticeShare *m_share = nullptr;
+    bool m_refreshing = false;
 };
 
 } // namespace civicdesk

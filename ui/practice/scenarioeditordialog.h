@@ -55,6 +55,16 @@ public:
     {
         m_confirm = std::move(confirm);
     }
+    // With a central store: a scenario is saved there first (the server checks the role and the
+    // scenario again), and written to this workstation's copy only once it is; a deletion too.
+    // A refusal is shown like a problem and nothing is written here.
+    using Publisher = std::function<Status(const Scenario &scenario, const QString &replacing)>;
+    using Withdrawer = std::function<Status(const QString &id)>;
+    void setCentralStore(Publisher publish, Withdrawer withdraw)
+    {
+        m_publish = std::move(publish);
+        m_withdraw = std::move(withdraw);
+    }
     QString deletedId() const { return m_deletedId; }
     QString savedPath() const { return m_savedPath; }
     QString savedId() const { return m_savedId; }
@@ -86,6 +96,8 @@ private:
     QString m_deletedId;
     QPushButton *m_deleteButton = nullptr;
     std::function<bool(const QString &)> m_confirm;
+    Publisher m_publish;
+    Withdrawer m_withdraw;
 };
 
 } // namespace civicdesk
