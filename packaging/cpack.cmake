@@ -29,8 +29,10 @@ set(CPACK_DEBIAN_WORKSTATION_PACKAGE_NAME civicdesk)
 set(CPACK_DEBIAN_WORKSTATION_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_WORKSTATION_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, qt6-qpa-plugins, tzdata, libjs-leaflet, libjs-leaflet.markercluster")
-# A speech engine for the display board's spoken call-out (--speak-calls); silent without one.
-set(CPACK_DEBIAN_WORKSTATION_PACKAGE_RECOMMENDS "qt6-speech-flite-plugin")
+# Speech engines for the display board's spoken call-out (--speak-calls); silent without one.
+# Flite speaks English; speech-dispatcher with espeak-ng speaks the Spanish call.
+set(CPACK_DEBIAN_WORKSTATION_PACKAGE_RECOMMENDS
+    "qt6-speech-flite-plugin, qt6-speech-speechd-plugin, speech-dispatcher-espeak-ng")
 set(CPACK_DEBIAN_WORKSTATION_DESCRIPTION "311 contact-centre workstation
 CivicDesk combines caller intake, a searchable knowledge base, a map of
 service locations and request history in one keyboard-first window. It works

@@ -18,6 +18,9 @@ packages=(
   libqrencode-dev zbar-tools poppler-utils faketime
   qt6-charts-dev
   qt6-speech-dev qt6-speech-flite-plugin
+  # The display board's Spanish call-out: Flite speaks English only; speech-dispatcher's Qt
+  # engine speaks Spanish with espeak-ng's voices (the board picks the engine per language).
+  qt6-speech-speechd-plugin speech-dispatcher speech-dispatcher-espeak-ng
 )
 # tst_open311thirdparty runs Ajv, the third-party Open311 schema validator, with Node.js and npm:
 # Debian's, unless a Node.js with its own npm is installed already (Debian's npm conflicts with it).
