@@ -31,7 +31,7 @@ set(CPACK_DEBIAN_WORKSTATION_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, qt6-qpa-plugins, tzdata, libjs-leaflet, libjs-leaflet.markercluster")
 # Speech engines for the display board's spoken call-out (--speak-calls) and the practice
 # caller's voice; silent without one. Flite speaks English; speech-dispatcher with espeak-ng
-# Spanish.
+# speaks Spanish (each picks the engine per language).
 set(CPACK_DEBIAN_WORKSTATION_PACKAGE_RECOMMENDS
     "qt6-speech-flite-plugin, qt6-speech-speechd-plugin, speech-dispatcher-espeak-ng")
 set(CPACK_DEBIAN_WORKSTATION_DESCRIPTION "311 contact-centre workstation

@@ -18,7 +18,8 @@ packages=(
   libqrencode-dev zbar-tools poppler-utils faketime
   qt6-charts-dev
   qt6-speech-dev qt6-speech-flite-plugin
-  # Spanish voices: Flite speaks English only; speech-dispatcher with espeak-ng speaks Spanish.
+  # Spanish voices (the board's call-out, the practice caller): Flite speaks English only;
+  # speech-dispatcher's Qt engine speaks Spanish with espeak-ng's voices.
   qt6-speech-speechd-plugin speech-dispatcher speech-dispatcher-espeak-ng
 )
 # tst_open311thirdparty runs Ajv, the third-party Open311 schema validator, with Node.js and npm:

@@ -222,6 +222,29 @@
     </message>
 </context>
 <context>
+    <name>CategoryNames</name>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>&quot;%1&quot; must be %2.</translation>
+    </message>
+    <message>
+        <source>keyed by the catalogue&apos;s service groups, none empty</source>
+        <translation>keyed by the catalogue&apos;s service groups, none empty</translation>
+    </message>
+    <message>
+        <source>an object of names by language, e.g. {&quot;en&quot;: &quot;Animals&quot;, &quot;es&quot;: &quot;Animales&quot;}</source>
+        <translation>an object of names by language, e.g. {&quot;en&quot;: &quot;Animals&quot;, &quot;es&quot;: &quot;Animales&quot;}</translation>
+    </message>
+    <message>
+        <source>keyed by an ISO 639 language code such as en or es</source>
+        <translation>keyed by an ISO 639 language code such as en or es</translation>
+    </message>
+    <message>
+        <source>a name of 1 to %1 characters</source>
+        <translation>a name of 1 to %1 characters</translation>
+    </message>
+</context>
+<context>
     <name>CentralLog</name>
     <message>
         <source>An event id is a UUID made by the client.</source>
@@ -476,6 +499,10 @@
         <source>the boundary layer &quot;%1&quot; leaves %2 of %3 of the city&apos;s request points outside the city, so every request there would be refused. GeoJSON writes each position longitude first ([-71.06, 42.36]): is the layer written latitude first, or is it another place&apos;s limits?</source>
         <translation>the boundary layer &quot;%1&quot; leaves %2 of %3 of the city&apos;s request points outside the city, so every request there would be refused. GeoJSON writes each position longitude first ([-71.06, 42.36]): is the layer written latitude first, or is it another place&apos;s limits?</translation>
     </message>
+    <message>
+        <source>city.json: &quot;category_names&quot; names %1, which is not a group of the service list %2 (its groups: %3)</source>
+        <translation>city.json: &quot;category_names&quot; names %1, which is not a group of the service list %2 (its groups: %3)</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -610,6 +637,10 @@
     <message>
         <source>history &quot;%1&quot;: date_format &quot;%2&quot; is neither a Qt date format (such as &quot;MM/dd/yyyy hh:mm:ss AP&quot;) nor &quot;ISO 8601&quot;, &quot;epoch&quot; or &quot;epoch_ms&quot;</source>
         <translation>history &quot;%1&quot;: date_format &quot;%2&quot; is neither a Qt date format (such as &quot;MM/dd/yyyy hh:mm:ss AP&quot;) nor &quot;ISO 8601&quot;, &quot;epoch&quot; or &quot;epoch_ms&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;category_names&quot; must be an object of the catalogue&apos;s groups, each with its names by language</source>
+        <translation>&quot;category_names&quot; must be an object of the catalogue&apos;s groups, each with its names by language</translation>
     </message>
 </context>
 <context>
@@ -5384,6 +5415,34 @@
         <source>V&amp;isit notes:</source>
         <translation>V&amp;isit notes:</translation>
     </message>
+    <message>
+        <source>Articles opened: %1</source>
+        <translation>Articles opened: %1</translation>
+    </message>
+    <message>
+        <source>Referred to: %1</source>
+        <translation>Referred to: %1</translation>
+    </message>
+    <message>
+        <source>Check in a visitor (F4)</source>
+        <translation>Check in a visitor (F4)</translation>
+    </message>
+    <message>
+        <source>wheelchair or mobility</source>
+        <translation>wheelchair or mobility</translation>
+    </message>
+    <message>
+        <source>low vision</source>
+        <translation>low vision</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <source>other need</source>
+        <translation>other need</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::DeliveryStateLabel</name>
@@ -6205,6 +6264,115 @@
     <message>
         <source>Published &quot;%1&quot; as version %2; evaluations scored before keep theirs.</source>
         <translation>Published &quot;%1&quot; as version %2; evaluations scored before keep theirs.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::GreeterDialog</name>
+    <message>
+        <source>Check in a visitor</source>
+        <translation>Check in a visitor</translation>
+    </message>
+    <message>
+        <source>Reason for the visit</source>
+        <translation>Reason for the visit</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s language</source>
+        <translation>Visitor&apos;s language</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Wheelchair or mobility</source>
+        <translation>Wheelchair or mobility</translation>
+    </message>
+    <message>
+        <source>Low vision</source>
+        <translation>Low vision</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>Other need</source>
+        <translation>Other need</translation>
+    </message>
+    <message>
+        <source>Accessibility need (called first)</source>
+        <translation>Accessibility need (called first)</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name (optional, never on the board)</source>
+        <translation>Visitor&apos;s name (optional, never on the board)</translation>
+    </message>
+    <message>
+        <source>&amp;Give the ticket</source>
+        <translation>&amp;Give the ticket</translation>
+    </message>
+    <message>
+        <source>Give the ticket</source>
+        <translation>Give the ticket</translation>
+    </message>
+    <message>
+        <source>Ticket given</source>
+        <translation>Ticket given</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Accessibility need:</source>
+        <translation>&amp;Accessibility need:</translation>
+    </message>
+    <message>
+        <source>&amp;Name (optional):</source>
+        <translation>&amp;Name (optional):</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Close the check-in</source>
+        <translation>Close the check-in</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ticket %1: %n ahead, about %2 minutes.</source>
+        <translation>
+            <numerusform>Ticket %1: %n ahead, about %2 minutes.</numerusform>
+            <numerusform>Ticket %1: %n ahead, about %2 minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slip: %1</source>
+        <translation>Slip: %1</translation>
+    </message>
+    <message>
+        <source>The slip could not be printed (%1): tell the visitor the number.</source>
+        <translation>The slip could not be printed (%1): tell the visitor the number.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ticket %1: %n ahead, called shortly.</source>
+        <translation>
+            <numerusform>Ticket %1: %n ahead, called shortly.</numerusform>
+            <numerusform>Ticket %1: %n ahead, called shortly.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

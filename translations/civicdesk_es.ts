@@ -222,6 +222,29 @@
     </message>
 </context>
 <context>
+    <name>CategoryNames</name>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>«%1» debe ser %2.</translation>
+    </message>
+    <message>
+        <source>keyed by the catalogue&apos;s service groups, none empty</source>
+        <translation>un objeto cuyas claves son los grupos de servicios del catálogo, ninguna vacía</translation>
+    </message>
+    <message>
+        <source>an object of names by language, e.g. {&quot;en&quot;: &quot;Animals&quot;, &quot;es&quot;: &quot;Animales&quot;}</source>
+        <translation>un objeto de nombres por idioma, p. ej. {&quot;en&quot;: &quot;Animals&quot;, &quot;es&quot;: &quot;Animales&quot;}</translation>
+    </message>
+    <message>
+        <source>keyed by an ISO 639 language code such as en or es</source>
+        <translation>una clave de idioma ISO 639, como en o es</translation>
+    </message>
+    <message>
+        <source>a name of 1 to %1 characters</source>
+        <translation>un nombre de 1 a %1 caracteres</translation>
+    </message>
+</context>
+<context>
     <name>CentralLog</name>
     <message>
         <source>An event id is a UUID made by the client.</source>
@@ -476,6 +499,10 @@
         <source>the boundary layer &quot;%1&quot; leaves %2 of %3 of the city&apos;s request points outside the city, so every request there would be refused. GeoJSON writes each position longitude first ([-71.06, 42.36]): is the layer written latitude first, or is it another place&apos;s limits?</source>
         <translation>la capa de límites &quot;%1&quot; deja fuera de la ciudad %2 de los %3 puntos de sus propias solicitudes, así que se rechazaría toda solicitud allí. GeoJSON escribe cada posición con la longitud primero ([-71.06, 42.36]): ¿está la capa escrita con la latitud primero, o son los límites de otro lugar?</translation>
     </message>
+    <message>
+        <source>city.json: &quot;category_names&quot; names %1, which is not a group of the service list %2 (its groups: %3)</source>
+        <translation>city.json: «category_names» nombra %1, que no es un grupo de la lista de servicios %2 (sus grupos: %3)</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -610,6 +637,10 @@
     <message>
         <source>history &quot;%1&quot;: date_format &quot;%2&quot; is neither a Qt date format (such as &quot;MM/dd/yyyy hh:mm:ss AP&quot;) nor &quot;ISO 8601&quot;, &quot;epoch&quot; or &quot;epoch_ms&quot;</source>
         <translation>historial &quot;%1&quot;: date_format &quot;%2&quot; no es un formato de fecha de Qt (como &quot;MM/dd/yyyy hh:mm:ss AP&quot;) ni &quot;ISO 8601&quot;, &quot;epoch&quot; o &quot;epoch_ms&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;category_names&quot; must be an object of the catalogue&apos;s groups, each with its names by language</source>
+        <translation>«category_names» debe ser un objeto con los grupos del catálogo, cada uno con sus nombres por idioma</translation>
     </message>
 </context>
 <context>
@@ -5384,6 +5415,34 @@
         <source>V&amp;isit notes:</source>
         <translation>Notas de &amp;la visita:</translation>
     </message>
+    <message>
+        <source>Articles opened: %1</source>
+        <translation>Artículos abiertos: %1</translation>
+    </message>
+    <message>
+        <source>Referred to: %1</source>
+        <translation>Derivado a: %1</translation>
+    </message>
+    <message>
+        <source>Check in a visitor (F4)</source>
+        <translation>Registrar a un visitante (F4)</translation>
+    </message>
+    <message>
+        <source>wheelchair or mobility</source>
+        <translation>silla de ruedas o movilidad</translation>
+    </message>
+    <message>
+        <source>low vision</source>
+        <translation>baja visión</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <translation>audición</translation>
+    </message>
+    <message>
+        <source>other need</source>
+        <translation>otra necesidad</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::DeliveryStateLabel</name>
@@ -6205,6 +6264,115 @@
     <message>
         <source>Published &quot;%1&quot; as version %2; evaluations scored before keep theirs.</source>
         <translation>Publicado «%1» como versión %2; las evaluaciones puntuadas antes conservan la suya.</translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::GreeterDialog</name>
+    <message>
+        <source>Check in a visitor</source>
+        <translation>Registrar a un visitante</translation>
+    </message>
+    <message>
+        <source>Reason for the visit</source>
+        <translation>Motivo de la visita</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s language</source>
+        <translation>Idioma del visitante</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Wheelchair or mobility</source>
+        <translation>Silla de ruedas o movilidad</translation>
+    </message>
+    <message>
+        <source>Low vision</source>
+        <translation>Baja visión</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Audición</translation>
+    </message>
+    <message>
+        <source>Other need</source>
+        <translation>Otra necesidad</translation>
+    </message>
+    <message>
+        <source>Accessibility need (called first)</source>
+        <translation>Necesidad de accesibilidad (se llama primero)</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name (optional, never on the board)</source>
+        <translation>Nombre del visitante (opcional, nunca en la pantalla)</translation>
+    </message>
+    <message>
+        <source>&amp;Give the ticket</source>
+        <translation>&amp;Dar el turno</translation>
+    </message>
+    <message>
+        <source>Give the ticket</source>
+        <translation>Dar el turno</translation>
+    </message>
+    <message>
+        <source>Ticket given</source>
+        <translation>Turno dado</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Accessibility need:</source>
+        <translation>Necesidad de &amp;accesibilidad:</translation>
+    </message>
+    <message>
+        <source>&amp;Name (optional):</source>
+        <translation>&amp;Nombre (opcional):</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the check-in</source>
+        <translation>Cerrar el registro</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ticket %1: %n ahead, about %2 minutes.</source>
+        <translation>
+            <numerusform>Turno %1: %n persona delante, unos %2 minutos.</numerusform>
+            <numerusform>Turno %1: %n personas delante, unos %2 minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slip: %1</source>
+        <translation>Papeleta: %1</translation>
+    </message>
+    <message>
+        <source>The slip could not be printed (%1): tell the visitor the number.</source>
+        <translation>No se pudo imprimir la papeleta (%1): dígale el número al visitante.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ticket %1: %n ahead, called shortly.</source>
+        <translation>
+            <numerusform>Turno %1: %n persona delante; le llamarán en breve.</numerusform>
+            <numerusform>Turno %1: %n personas delante; le llamarán en breve.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,9 @@ CityCheck checkCityPack(const QString &directory)
     }
     // An empty service list stands in for a broken one, so the other parts are still read.
     CityPack base = servicesOnly(pack);
+    // The categories' names are checked against the service list on their own (below), so that
+    // a misnamed group does not stop every other part from being read.
+    base.categoryNames = QJsonObject();
     bool first = true;
     // `again`: a part whose layers were counted already (a history file read with them).
     const auto run = [&](const CityPack &part, bool again = false) -> bool {
@@ -130,11 +133,17 @@ CityCheck checkCityPack(const QString &directory)
         CityPack rules = base;
         rules.intakeRulesFile = pack.intakeRulesFile;
         parts.append(rules);
+        if (!pack.categoryNames.isEmpty()) {
+            CityPack names = base;
+            names.categoryNames = pack.categoryNames;
+            parts.append(names);
+        }
     }
     CityPack referrals = base;
     referrals.referralsFile = pack.referralsFile;
     CityPack knowledge = servicesOnly(pack, true);
     knowledge.servicesFile = base.servicesFile;
+    knowledge.categoryNames = QJsonObject();
     CityPack layers = base;
     layers.layers = pack.layers;
     CityPack addresses = base;

@@ -192,6 +192,10 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
          pack.clusters.isEmpty()
              ? QString()
              : QString::fromUtf8(QJsonDocument(pack.clusters).toJson(QJsonDocument::Compact))},
+        {QStringLiteral("city_category_names"),
+         pack.categoryNames.isEmpty()
+             ? QString()
+             : QString::fromUtf8(QJsonDocument(pack.categoryNames).toJson(QJsonDocument::Compact))},
         {QStringLiteral("city_center"),
          QStringLiteral("%1,%2").arg(pack.centerLat, 0, 'f', 6).arg(pack.centerLon, 0, 'f', 6)}};
     for (const auto &[key, value] : meta) {

@@ -2,6 +2,7 @@
 
 #include "models/citypack/exportform.h"
 #include "models/citypack/gzipdevice.h"
+#include "models/domain/categorynames.h"
 #include "models/domain/supervision/clusterrule.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@
 #include <QSet>
 #include <QTimeZone>
 #include <cmath>
+#include <functional>
 #include <optional>
 
 namespace civicdesk {
@@ -266,23 +268,42 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
         csvFile(m.value(u"intake_rules"), QStringLiteral("intake_rules"), pack, formProblems);
     pack.referralsFile =
         csvFile(m.value(u"referrals"), QStringLiteral("referrals"), pack, formProblems);
+    // An optional object, checked whole by `check` (whose message names the bad key): kept in
+    // `into` when good, else a problem of the manifest; true when the load must stop.
+    const auto checkedObject = [&](const QString &key, const QString &notAnObject,
+                                   QJsonObject &into,
+                                   const std::function<Status(const QJsonObject &)> &check) {
+        if (!m.contains(key))
+            return false;
+        const QJsonValue value = m.value(key);
+        const Status good = value.isObject() ? check(value.toObject())
+                                             : Status(makeError(key + u".invalid"_s, notAnObject));
+        if (!good)
+            return problem(manifestError(manifestPath, good.error().message));
+        into = value.toObject();
+        return false;
+    };
     // Cluster alerts: {"default": {count, metres, hours}, "types": {CODE: {...}}}.
-    if (m.contains(u"clusters")) {
-        const QJsonValue clusters = m.value(u"clusters");
-        auto rules = clusters.isObject()
-                         ? ClusterRules::fromJson(clusters.toObject())
-                         : Result<ClusterRules>(makeError(
-                               QStringLiteral("clusters.invalid"),
-                               QCoreApplication::translate(
-                                   "CityPack", "\"clusters\" must be an object with \"default\" "
-                                               "and \"types\"")));
-        if (!rules) {
-            if (problem(manifestError(manifestPath, rules.error().message)))
-                return *stopped;
-        } else {
-            pack.clusters = clusters.toObject();
-        }
-    }
+    if (checkedObject(QStringLiteral("clusters"),
+                      QCoreApplication::translate("CityPack", "\"clusters\" must be an object "
+                                                              "with \"default\" and \"types\""),
+                      pack.clusters, [](const QJsonObject &json) -> Status {
+                          if (auto rules = ClusterRules::fromJson(json); !rules)
+                              return rules.error();
+                          return Ok{};
+                      }))
+        return *stopped;
+    // The categories' names for people (the lobby's kiosk): {GROUP: {LANGUAGE: NAME}}.
+    if (checkedObject(QStringLiteral("category_names"),
+                      QCoreApplication::translate("CityPack", "\"category_names\" must be an "
+                                                              "object of the catalogue's groups, "
+                                                              "each with its names by language"),
+                      pack.categoryNames, [](const QJsonObject &json) -> Status {
+                          if (auto names = CategoryNames::fromJson(json); !names)
+                              return names.error();
+                          return Ok{};
+                      }))
+        return *stopped;
     static const QStringList layerKinds = {
         QStringLiteral("boundary"), QStringLiteral("neighborhood"), QStringLiteral("ward"),
         QStringLiteral("precinct"), QStringLiteral("zip"),          QStringLiteral("open_space"),

@@ -130,6 +130,9 @@ struct CityPack
     // The cluster alert rules ("clusters"), checked (models/domain/supervision/clusterrule.h);
     // empty: the defaults.
     QJsonObject clusters;
+    // What the city calls its service categories in each language ("category_names"), checked
+    // (models/domain/categorynames.h); empty: the catalogue's group names.
+    QJsonObject categoryNames;
     // Set by a check (--check-city), never by a manifest: the importers read every row of a file
     // and list each bad one (RowProblems) instead of stopping at the first.
     bool listEveryBadRow = false;

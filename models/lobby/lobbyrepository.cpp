@@ -3,6 +3,8 @@
 #include "models/store/database.h"
 #include "models/store/sql.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace civicdesk {
@@ -160,6 +162,53 @@ bool LobbyRepository::hasEvent(const QString &eventId) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     return sql::exec(q, QStringLiteral("SELECT 1 FROM events WHERE id = ?"), {eventId}) && q.next();
+}
+
+LobbyRepository::LookedUp LobbyRepository::lookedUp(const QString &contactId) const
+{
+    LookedUp found;
+    if (contactId.isEmpty())
+        return found;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (sql::exec(q,
+                  QStringLiteral("SELECT a.title FROM contact_articles ca JOIN articles a ON a.id "
+                                 "= ca.article_id WHERE ca.contact_id = ? ORDER BY ca.opened_at, "
+                                 "a.id"),
+                  {contactId})) {
+        while (q.next()) {
+            if (!found.articles.contains(q.value(0).toString()))
+                found.articles.append(q.value(0).toString());
+        }
+    }
+    // A referral is one of the intake's location steps (in the event log only).
+    if (sql::exec(q,
+                  QStringLiteral("SELECT payload FROM events WHERE entity_type = 'contact' AND "
+                                 "entity_id = ? AND kind = 'contact.step_recorded' ORDER BY "
+                                 "client_time, id"),
+                  {contactId})) {
+        while (q.next()) {
+            const QJsonObject step =
+                QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+            const QString referral =
+                step.value(u"detail").toObject().value(u"referral").toString().trimmed();
+            if (step.value(u"step").toString() == u"location" && !referral.isEmpty() &&
+                !found.referrals.contains(referral))
+                found.referrals.append(referral);
+        }
+    }
+    return found;
+}
+
+QString LobbyRepository::typeNameIn(const QString &serviceCode, const QString &language) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!sql::exec(q,
+                   QStringLiteral("SELECT title FROM articles WHERE id = ? AND language = ? AND "
+                                  "state = 'published'"),
+                   {QStringLiteral("seed:%1:%2").arg(serviceCode, language), language}) ||
+        !q.next())
+        return {};
+    return q.value(0).toString().trimmed();
 }
 
 QList<VisitArticle> LobbyRepository::articlesOpened(const QString &contactId,

@@ -45,6 +45,19 @@ public:
     // The public articles opened during `contactId`, in the order they were opened, each in
     // `language` when it has that translation (else as opened); internal articles never.
     QList<VisitArticle> articlesOpened(const QString &contactId, const QString &language) const;
+    // What the agent looked up for the visitor during `contactId`, for the visit card: the
+    // titles of the articles opened (internal ones too) and the agencies the visitor was
+    // referred to, each once, in the order they came.
+    struct LookedUp
+    {
+        QStringList articles;
+        QStringList referrals;
+    };
+    LookedUp lookedUp(const QString &contactId) const;
+    // A request type's name in `language` (es...): the title of the type's knowledge seed
+    // article in that language, as the city's pack names each type per language; empty when
+    // the pack gives none (the receipt then prints the catalogue's name).
+    QString typeNameIn(const QString &serviceCode, const QString &language) const;
     // The event log already holds this event (pulled from the central store, for example).
     bool hasEvent(const QString &eventId) const;
 

@@ -9,6 +9,8 @@
 
 namespace civicdesk {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 class Text
@@ -115,16 +117,17 @@ Result<LobbyService::PreparedTicket> LobbyService::prepareIssue(const CheckIn &i
             return device.error();
         t.number = lobbyrules::markedTicketNumber(t.number, device.value());
     }
-    auto event = makeEvent(t, QStringLiteral("ticket.issued"),
-                           {{QStringLiteral("category"), in.category},
-                            {QStringLiteral("category_name"),
-                             in.categoryName.isEmpty() ? in.category : in.categoryName},
-                            {QStringLiteral("prefix"), prefix},
-                            {QStringLiteral("seq"), prepared.seq},
-                            {QStringLiteral("day"), day},
-                            {QStringLiteral("language"), in.language},
-                            {QStringLiteral("accessibility"), in.accessibility},
-                            {QStringLiteral("name"), name}});
+    auto event = makeEvent(
+        t, QStringLiteral("ticket.issued"),
+        {{QStringLiteral("category"), in.category},
+         {QStringLiteral("category_name"),
+          in.categoryName.isEmpty() ? categoryName(in.category, u"en"_s) : in.categoryName},
+         {QStringLiteral("prefix"), prefix},
+         {QStringLiteral("seq"), prepared.seq},
+         {QStringLiteral("day"), day},
+         {QStringLiteral("language"), in.language},
+         {QStringLiteral("accessibility"), in.accessibility},
+         {QStringLiteral("name"), name}});
     if (!event)
         return event.error();
     prepared.event = event.value();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/categorynames.h"
 #include "models/domain/clock.h"
 #include "models/domain/contact.h"
 #include "models/domain/result.h"
@@ -33,7 +34,7 @@ struct LobbyPolicy
 struct CheckIn
 {
     QString category;      // one of the city's service categories
-    QString categoryName;  // as shown (optional: the category itself)
+    QString categoryName;  // as recorded (optional: the city's English name of it)
     QString language;      // en or es
     QString accessibility; // empty, or the need
     QString name;          // optional, never shown on the board
@@ -66,6 +67,13 @@ public:
     // and the source of ticket prefixes.
     void setCategories(const QStringList &categories) { m_categories = categories; }
     QStringList categories() const { return m_categories; }
+    // What the city calls its categories in each language (the pack's "category_names").
+    void setCategoryNames(CategoryNames names) { m_names = std::move(names); }
+    // `category` as a visitor reading `language` (en, es) is shown it.
+    QString categoryName(const QString &category, const QString &language) const
+    {
+        return m_names.name(category, language);
+    }
     // Null: no central store (one workstation's queue).
     void setArbiter(CallArbiter *arbiter) { m_arbiter = arbiter; }
     const LobbyPolicy &policy() const { return m_policy; }
@@ -145,6 +153,7 @@ private:
     LobbyPolicy m_policy;
     Clock m_clock;
     QStringList m_categories;
+    CategoryNames m_names;
     CallArbiter *m_arbiter = nullptr;
     // Ticket rounds the central store gave to another counter (until the pull brings the call).
     QSet<QString> m_takenElsewhere;

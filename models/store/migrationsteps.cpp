@@ -357,7 +357,7 @@ const QList<QStringList> &all()
             QStringLiteral("CREATE INDEX known_issues_type ON known_issues(service_code, "
                            "expires_at)"),
         },
-        // practice, shared through the central store (app/server/practicelibraryapi): the
+        // practice, shared through the central store (app/server/sharedpracticeapi): the
         // scenarios trainers write (one JSON scenario each) and the trainees' scored runs.
         // Their own tables, never events: nothing of practice is pulled, projected or counted
         // with live work. Times in milliseconds.
@@ -369,6 +369,17 @@ const QList<QStringList> &all()
                            "TEXT NOT NULL, recorded_at INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX practice_runs_trainee ON practice_runs(trainee, "
                            "finished_at)"),
+        },
+        // lobby: one ticket number a day, held by the store itself whatever writes (several
+        // server processes on one PostgreSQL). Numbers given twice before the index existed
+        // are kept apart by the start of the later ticket's id (A012~3f9c), never dropped.
+        {
+            QStringLiteral("UPDATE lobby_tickets SET number = number || '~' || substr(id, 1, 4) "
+                           "WHERE EXISTS (SELECT 1 FROM lobby_tickets o WHERE o.day = "
+                           "lobby_tickets.day AND o.number = lobby_tickets.number AND o.id < "
+                           "lobby_tickets.id)"),
+            QStringLiteral("CREATE UNIQUE INDEX lobby_tickets_number ON lobby_tickets(day, "
+                           "number)"),
         },
     };
     return steps;

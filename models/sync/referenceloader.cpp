@@ -247,6 +247,10 @@ Status ReferenceLoader::finish(const QString &version, const QJsonObject &city)
         {QStringLiteral("city_region"), QStringLiteral("region")},
         {QStringLiteral("city_timezone"), QStringLiteral("timezone")},
         {QStringLiteral("city_center"), QStringLiteral("center")},
+        {QStringLiteral("city_phone"), QStringLiteral("phone")},
+        {QStringLiteral("city_web"), QStringLiteral("web")},
+        {QStringLiteral("city_status_url"), QStringLiteral("status_url")},
+        {QStringLiteral("city_category_names"), QStringLiteral("category_names")},
     };
     for (const auto &[key, field] : cityMeta) {
         const QJsonValue value = city.contains(field) ? city.value(field) : city.value(key);

@@ -219,6 +219,40 @@ private slots:
         QCOMPARE(test::scalar(store.db(), QStringLiteral("SELECT count(*) FROM requests")), 0);
     }
 
+    // The kiosk's names of the categories: a bad value is named by its key, a name for a group
+    // the service list does not have is named with the list's groups, and neither hides the
+    // pack's other problems; an import refuses both and writes nothing.
+    void categoryNamesAreChecked()
+    {
+        test::FixturePack pack;
+        pack.replace(QStringLiteral("city.json"), "\"es\": \"Animales\"", "\"es\": \"\"");
+        pack.replace(QStringLiteral("intake-rules.csv"), "OVRCRWD,never,", "OVRCRWD,sometimes,");
+        const QString empty = QStringLiteral("\"category_names.Animals.es\" must be a name of 1 "
+                                             "to 60 characters.");
+        CityCheck check = checkCityPack(pack.path());
+        verifyListed(check.problems.join(u'\n'),
+                     {empty, QStringLiteral("intake-rules.csv: line 3: contact_rule")});
+        QCOMPARE(check.problems.size(), 2);
+
+        pack.replace(QStringLiteral("city.json"), "\"es\": \"\"", "\"es\": \"Animales\"");
+        pack.replace(QStringLiteral("city.json"), "\"Food\": {", "\"Parking\": {");
+        const QString unknown = QStringLiteral(
+            "city.json: \"category_names\" names Parking, which is not a group of the service "
+            "list services.json (its groups: Animals, Food, Health-Safety, Other, "
+            "Streets-Sidewalks, Traffic-Vehicles, Trash-Graffiti)");
+        check = checkCityPack(pack.path());
+        verifyListed(check.problems.join(u'\n'),
+                     {unknown, QStringLiteral("intake-rules.csv: line 3: contact_rule")});
+        QCOMPARE(check.problems.size(), 2);
+        auto loaded = CityPack::load(pack.path());
+        QVERIFY(loaded.ok());
+        test::TempStore store;
+        auto refused = CityImporter(store.db()).import(loaded.value());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().message, unknown);
+        QCOMPARE(store.db().meta(QStringLiteral("city_category_names")), QString());
+    }
+
     void aGoodPackHasNoProblems()
     {
         const CityCheck check = checkCityPack(test::testDataDir() + QStringLiteral("/minipack"));

@@ -295,6 +295,11 @@ private slots:
                      "\"keywords\": \"Abandoned Vehicle, Parking Enforcement, Ilegally Parked\",\n"
                      "  \"group\": \"Traffic-Vehicles\",",
                      "");
+        // Its group is gone from the list: so is the kiosk's name for it.
+        pack.replace(QStringLiteral("city.json"),
+                     "\"Traffic-Vehicles\": {\"en\": \"Traffic and vehicles\", \"es\": \"Tráfico y "
+                     "vehículos\"},",
+                     "");
         writeHistory(pack, historyRow("401") +
                                historyRow("402").replace(",t,s,r,Rodent Activity,", ",,s,r,,"));
         test::TempStore store;

@@ -5,12 +5,14 @@
 #include "models/city/cataloguerepository.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/domain/categorynames.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/requests/requestrepository.h"
 #include "models/requests/requestsearchrepository.h"
 #include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -70,6 +72,17 @@ private slots:
         QVERIFY(first.id.startsWith(u"minipack:"));
         QVERIFY(first.openedAt.isValid());
         QCOMPARE(store.db().meta(QStringLiteral("city_name")), QStringLiteral("Mini Boston"));
+        // The kiosk's names of the categories, as the pack gives them.
+        const auto names = CategoryNames::fromJson(
+            QJsonDocument::fromJson(store.db().meta(QStringLiteral("city_category_names")).toUtf8())
+                .object());
+        QVERIFY(names.ok());
+        QCOMPARE(names.value().name(QStringLiteral("Animals"), QStringLiteral("es")),
+                 QStringLiteral("Animales"));
+        QCOMPARE(names.value().name(QStringLiteral("Food"), QStringLiteral("en")),
+                 QStringLiteral("Food")); // named only in Spanish: the group itself
+        QCOMPARE(names.value().name(QStringLiteral("Streets-Sidewalks"), QStringLiteral("es")),
+                 QStringLiteral("Streets · Sidewalks")); // not named at all
         // Boston's placeholder point means "no location".
         QSqlQuery q(QSqlDatabase::database(store.db().connectionName()));
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM requests WHERE latitude = 42.3594 "

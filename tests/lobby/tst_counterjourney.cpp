@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QPrinterInfo>
+#include <QPushButton>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +71,9 @@ private slots:
         QVERIFY(j.press(Qt::Key_F5));
         QTRY_VERIFY(store.lobby.current(QStringLiteral("1")).has_value());
         QCOMPARE(store.lobby.current(QStringLiteral("1"))->id, spanish.id); // accessibility first
+        // The card says the need in the agent's words, never the stored code.
+        auto *card = window->findChild<QLabel *>(QStringLiteral("visitCardLabel"));
+        QVERIFY2(card->text().contains(u"needs: wheelchair or mobility"), qPrintable(card->text()));
         QVERIFY(j.press(Qt::Key_F6));
         QCOMPARE(store.lobby.current(QStringLiteral("1"))->recalls, 1);
 
@@ -140,6 +144,17 @@ private slots:
         QCOMPARE(j.focusName(), QStringLiteral("kioskReason0Button"));
         auto *reason = kiosk.findChild<QLabel *>(QStringLiteral("kioskReasonLabel"));
         QCOMPARE(reason->text(), QStringLiteral("¿Cuál es el motivo de su visita?"));
+        // The reasons are the city's categories under the names its pack gives in Spanish.
+        const QStringList categories = store.lobby.categories();
+        const auto reasonButton = [&kiosk, &categories](const char *category) {
+            return kiosk
+                .findChild<QPushButton *>(QStringLiteral("kioskReason%1Button")
+                                              .arg(categories.indexOf(QLatin1String(category))))
+                ->text();
+        };
+        QCOMPARE(reasonButton("Animals"), QStringLiteral("Animales"));
+        QCOMPARE(reasonButton("Traffic-Vehicles"), QStringLiteral("Tráfico y vehículos"));
+        QCOMPARE(reasonButton("Streets-Sidewalks"), QStringLiteral("Streets · Sidewalks"));
         QVERIFY(j.press(Qt::Key_Space));
         QCOMPARE(j.focusName(), QStringLiteral("kioskNeedNoneButton"));
         QVERIFY(j.press(Qt::Key_Tab));
@@ -157,6 +172,9 @@ private slots:
         QCOMPARE(waiting.first().accessibility, QStringLiteral("wheelchair"));
         QCOMPARE(waiting.first().visitorName, QStringLiteral("Ana"));
         QCOMPARE(waiting.first().category, store.lobby.categories().first());
+        // Recorded under the city's English name, whatever the visitor read.
+        QCOMPARE(waiting.first().categoryName,
+                 store.lobby.categoryName(waiting.first().category, QStringLiteral("en")));
         auto *wait = kiosk.findChild<QLabel *>(QStringLiteral("kioskTicketWaitLabel"));
         QVERIFY2(wait->text().contains(u"Personas delante de usted: 0"), qPrintable(wait->text()));
         // Nobody ahead: "shortly", never "about 0 minutes".

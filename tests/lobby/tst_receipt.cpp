@@ -6,6 +6,7 @@
 // (zbar-tools) to the request's status link. A missing tool fails the test and says which
 // package to install.
 
+#include "tests/support/pdftext.h"
 #include "ui/lobby/handout.h"
 #include "ui/lobby/qrimage.h"
 #include "ui/lobby/receipt.h"
@@ -19,6 +20,7 @@
 #include <QTest>
 
 using namespace civicdesk;
+using civicdesk::test::words;
 
 namespace {
 
@@ -39,29 +41,6 @@ Receipt sample(const QString &language)
                    QDateTime(QDate(2026, 12, 10), QTime(17, 0), Qt::UTC)},
                   {QStringLiteral("K7M2A-2346V"), QStringLiteral("Graffiti"), {}, {}}};
     return r;
-}
-
-QString run(const QString &program, const QStringList &arguments, const QString &package)
-{
-    if (QStandardPaths::findExecutable(program).isEmpty()) {
-        QTest::qFail(qPrintable(QStringLiteral("%1 is missing: install the Debian package %2 "
-                                               "(packaging/setup-debian.sh installs it)")
-                                    .arg(program, package)),
-                     __FILE__, __LINE__);
-        return {};
-    }
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForFinished(60000))
-        return {};
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-// pdftotext breaks lines where the layout does, and keeps the font's ligatures (ﬁ): compare
-// words in compatibility form.
-QString words(const QString &text)
-{
-    return text.normalized(QString::NormalizationForm_KC).simplified();
 }
 
 } // namespace
@@ -87,15 +66,16 @@ class TestReceipt : public QObject
     QStringList qrCodes(const QString &pdf)
     {
         const QString base = m_dir.filePath(QStringLiteral("page"));
-        run(QStringLiteral("pdftoppm"),
+        test::runTool(
+            QStringLiteral("pdftoppm"),
             {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-png"), pdf, base},
             QStringLiteral("poppler-utils"));
         const QStringList pages = QDir(m_dir.path()).entryList({QStringLiteral("page*.png")});
         QStringList codes;
         for (const QString &page : pages) {
-            const QString out =
-                run(QStringLiteral("zbarimg"), {QStringLiteral("--quiet"), m_dir.filePath(page)},
-                    QStringLiteral("zbar-tools"));
+            const QString out = test::runTool(QStringLiteral("zbarimg"),
+                                              {QStringLiteral("--quiet"), m_dir.filePath(page)},
+                                              QStringLiteral("zbar-tools"));
             for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts))
                 codes.append(line.section(u':', 1)); // "QR-Code:<text>"
             QFile::remove(m_dir.filePath(page));
@@ -108,9 +88,9 @@ private slots:
     void englishReceipt()
     {
         const QString pdf = printed(sample(QStringLiteral("en")));
-        const QString text = words(run(QStringLiteral("pdftotext"),
-                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
-                                       QStringLiteral("poppler-utils")));
+        const QString text = words(test::runTool(
+            QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+            QStringLiteral("poppler-utils")));
         for (const QString &expected :
              {QStringLiteral("Boston"), QStringLiteral("Your service request receipt"),
               QStringLiteral("Ticket: C012"), QStringLiteral("Counter: 3"),
@@ -131,9 +111,9 @@ private slots:
     void spanishReceiptWhateverTheApplicationsLanguage()
     {
         const QString pdf = printed(sample(QStringLiteral("es")));
-        const QString text = words(run(QStringLiteral("pdftotext"),
-                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
-                                       QStringLiteral("poppler-utils")));
+        const QString text = words(test::runTool(
+            QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+            QStringLiteral("poppler-utils")));
         for (const QString &expected :
              {QStringLiteral("Boston"), QStringLiteral("Comprobante de su solicitud de servicio"),
               QStringLiteral("Turno: C012"), QStringLiteral("Ventanilla: 3"),
@@ -223,16 +203,17 @@ private slots:
         QCOMPARE(pdf, QDir(folder).filePath(QStringLiteral("2026-12-07-B012.pdf")));
         if (const QString out = qEnvironmentVariable("CIVICDESK_RECEIPT_OUT"); !out.isEmpty())
             QFile::copy(pdf, QDir(out).filePath(QStringLiteral("ticket-") + language + u".pdf"));
-        const QString text = words(run(QStringLiteral("pdftotext"),
-                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
-                                       QStringLiteral("poppler-utils")));
+        const QString text = words(test::runTool(
+            QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+            QStringLiteral("poppler-utils")));
         QVERIFY2(text.contains(QStringLiteral("B012")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Boston")), qPrintable(text));
         for (const QString &e : expected)
             QVERIFY2(text.contains(e), qPrintable(e + u"\n---\n" + text));
         QVERIFY2(!text.contains(foreign), qPrintable(text));
         // A roll 80 mm wide (226.77 points, as pdfinfo rounds it).
-        const QString info = run(QStringLiteral("pdfinfo"), {pdf}, QStringLiteral("poppler-utils"));
+        const QString info =
+            test::runTool(QStringLiteral("pdfinfo"), {pdf}, QStringLiteral("poppler-utils"));
         QVERIFY2(info.contains(QStringLiteral("Page size:       227 x")), qPrintable(info));
     }
 
@@ -247,9 +228,9 @@ private slots:
         slip.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC);
         const QString pdf = m_dir.filePath(QStringLiteral("offline-ticket.pdf"));
         QVERIFY(TicketSlipPrinter::printPdf(slip, pdf).ok());
-        const QString text =
-            run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
-                QStringLiteral("poppler-utils"));
+        const QString text = test::runTool(QStringLiteral("pdftotext"),
+                                           {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+                                           QStringLiteral("poppler-utils"));
         QVERIFY2(text.contains(QStringLiteral("B012-K7QMX")), qPrintable(text));
         // No wait expected: "shortly", never "about 0 minutes".
         QVERIFY2(words(text).contains(QStringLiteral("You will be called shortly")),
@@ -307,9 +288,9 @@ private slots:
                        QStringLiteral("Keep lids closed."), language}};
         const QString pdf = m_dir.filePath(QStringLiteral("handout-") + language + u".pdf");
         QVERIFY(HandoutPrinter::printPdf(h, pdf).ok());
-        const QString text = words(run(QStringLiteral("pdftotext"),
-                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
-                                       QStringLiteral("poppler-utils")));
+        const QString text = words(test::runTool(
+            QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+            QStringLiteral("poppler-utils")));
         for (const QString &e :
              expected + QStringList{QStringLiteral("Bulk item pickup"),
                                     QStringLiteral("Book a pickup online."),
@@ -337,9 +318,9 @@ private slots:
         Receipt receipt = sample(language);
         receipt.training = true;
         const QString pdf = printed(receipt);
-        const QString text = words(run(QStringLiteral("pdftotext"),
-                                       {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
-                                       QStringLiteral("poppler-utils")));
+        const QString text = words(test::runTool(
+            QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")},
+            QStringLiteral("poppler-utils")));
         QCOMPARE(text.count(training), 2);
         QVERIFY(qrCodes(pdf).isEmpty());
         QVERIFY(!text.contains(QStringLiteral("311.boston.gov/tickets")));
@@ -355,7 +336,7 @@ private slots:
         h.training = true;
         const QString handout = m_dir.filePath(QStringLiteral("training-") + language + u".pdf");
         QVERIFY(HandoutPrinter::printPdf(h, handout).ok());
-        const QString handoutText = words(run(
+        const QString handoutText = words(test::runTool(
             QStringLiteral("pdftotext"), {QStringLiteral("-layout"), handout, QStringLiteral("-")},
             QStringLiteral("poppler-utils")));
         QCOMPARE(handoutText.count(training), 2);

@@ -340,6 +340,8 @@ private slots:
         const auto index = server().get(QStringLiteral("/api/v1/reference"), token);
         QCOMPARE(index.status, 200);
         QCOMPARE(index.json()[u"city"][u"city_name"].toString(), QStringLiteral("Mini Boston"));
+        // Every workstation's lobby names the categories as the pack does (the kiosk's reasons).
+        QVERIFY(index.json()[u"city"][u"city_category_names"].toString().contains(u"Animales"));
         qint64 addresses = 0;
         for (const QJsonValue &t : index.json()[u"tables"].toArray()) {
             if (t[u"name"].toString() == u"addresses")

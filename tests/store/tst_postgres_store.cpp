@@ -9,6 +9,8 @@
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/store/migrations.h"
+#include "models/store/projector.h"
+#include "models/store/sql.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/teststore.h"
 
@@ -18,9 +20,12 @@
 #include <QSqlRecord>
 #include <QTest>
 #include <QThread>
+#include <atomic>
+#include <functional>
 #include <memory>
 
 using namespace civicdesk;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -99,6 +104,37 @@ class TestPostgresStore : public QObject
         if (!db)
             qFatal("cannot open %s: %s", qPrintable(url), qPrintable(db.error().message));
         return std::move(db).value();
+    }
+
+    // A new database, migrated before any race (as a deployed store is); empty on failure.
+    QString migratedDatabase()
+    {
+        const QString url = m_cluster->createDatabase();
+        if (url.isEmpty() || !Database::open(url))
+            return {};
+        return url;
+    }
+
+    // Runs `body` on two threads at once, each with its own connection to `url` (as two server
+    // processes have); what went wrong on each, empty when nothing did.
+    static QStringList onTwoConnections(const QString &url,
+                                        const std::function<QString(Database &, int)> &body)
+    {
+        QStringList errors = {QString(), QString()};
+        std::unique_ptr<QThread> threads[2];
+        for (int i = 0; i < 2; ++i) {
+            threads[i].reset(QThread::create([&, i] {
+                auto db = Database::open(url);
+                errors[i] = db ? body(*db.value(), i) : db.error().message;
+            }));
+        }
+        for (auto &thread : threads)
+            thread->start();
+        for (int i = 0; i < 2; ++i) {
+            if (!threads[i]->wait(120000))
+                errors[i] = QStringLiteral("still running after 120 s");
+        }
+        return errors;
     }
 
     CityPack minipack()
@@ -200,43 +236,81 @@ private slots:
     // number may be handed out twice, however their transactions interleave.
     void twoProcessesNeverHandOutTheSameRequestNumber()
     {
-        const QString url = m_cluster->createDatabase();
+        const QString url = migratedDatabase();
         QVERIFY(!url.isEmpty());
-        {
-            auto db = Database::open(url); // migrated before the race, as a deployed store is
-            QVERIFY2(db, db ? "" : qPrintable(db.error().message));
-        }
         constexpr int PerProcess = 300;
         QStringList numbers[2];
-        QString errors[2];
-        std::unique_ptr<QThread> threads[2];
-        for (int i = 0; i < 2; ++i) {
-            threads[i].reset(QThread::create([&, i] {
-                auto db = Database::open(url);
-                if (!db) {
-                    errors[i] = db.error().message;
-                    return;
-                }
-                EventStore events(*db.value());
-                for (int n = 0; n < PerProcess; ++n) {
-                    auto number = events.allocateRequestNumber();
-                    if (!number) {
-                        errors[i] = number.error().message;
-                        return;
-                    }
-                    numbers[i].append(number.value().compact());
-                }
-            }));
-        }
-        for (auto &thread : threads)
-            thread->start();
-        for (auto &thread : threads)
-            QVERIFY(thread->wait(120000));
+        const QStringList errors = onTwoConnections(url, [&numbers](Database &db, int i) {
+            EventStore events(db);
+            for (int n = 0; n < PerProcess; ++n) {
+                auto number = events.allocateRequestNumber();
+                if (!number)
+                    return number.error().message;
+                numbers[i].append(number.value().compact());
+            }
+            return QString();
+        });
         QVERIFY2(errors[0].isEmpty(), qPrintable(errors[0]));
         QVERIFY2(errors[1].isEmpty(), qPrintable(errors[1]));
         const QStringList all = numbers[0] + numbers[1];
         const QSet<QString> distinct(all.cbegin(), all.cend());
         QCOMPARE(distinct.size(), 2 * PerProcess);
+    }
+
+    // Two server processes project a ticket with the same number at the same moment: the
+    // second waits on the first's uncommitted row and is refused as a conflict (the kiosk that
+    // asked takes the next number), never a second ticket with the number. Without the unique
+    // index the second one's check reads before the first commits, and both are written.
+    void twoWritersNeverProjectTheSameTicketNumber()
+    {
+        const QString url = migratedDatabase();
+        QVERIFY(!url.isEmpty());
+        const QString day = QStringLiteral("2026-12-07");
+        const auto issued = [&day](const QString &device) {
+            return Event::make(QStringLiteral("ticket"), Event::newId(),
+                               QStringLiteral("ticket.issued"),
+                               {{QStringLiteral("number"), QStringLiteral("A012")},
+                                {QStringLiteral("seq"), 12},
+                                {QStringLiteral("day"), day},
+                                {QStringLiteral("category"), QStringLiteral("Animals")},
+                                {QStringLiteral("language"), QStringLiteral("en")}},
+                               QStringLiteral("kiosk"), device, QDateTime::currentDateTimeUtc());
+        };
+        std::atomic<bool> firstApplied = false;
+        Status answers[2] = {Ok{}, Ok{}};
+        const QStringList errors = onTwoConnections(url, [&](Database &db, int i) {
+            if (i == 1) {
+                while (!firstApplied)
+                    QThread::msleep(5);
+            }
+            QSqlDatabase connection = QSqlDatabase::database(db.connectionName());
+            sql::Transaction transaction(connection);
+            if (auto s = transaction.begin(); !s)
+                return s.error().message;
+            answers[i] = projector::apply(connection, issued(i ? u"KIOSK2"_s : u"KIOSK1"_s));
+            if (i == 0) {
+                firstApplied = true;
+                QThread::msleep(500); // the other writer reads and inserts meanwhile
+            }
+            if (answers[i]) {
+                if (auto s = transaction.commit(); !s)
+                    return s.error().message;
+            }
+            return QString();
+        });
+        QVERIFY2(errors[0].isEmpty(), qPrintable(errors[0]));
+        QVERIFY2(errors[1].isEmpty(), qPrintable(errors[1]));
+        QVERIFY(answers[0].ok());
+        QVERIFY(!answers[1].ok());
+        QCOMPARE(answers[1].error().code, QStringLiteral("conflict"));
+        QCOMPARE(answers[1].error().message,
+                 QStringLiteral("Ticket number A012 is already given today."));
+        auto db = Database::open(url);
+        QVERIFY(db.ok());
+        QSqlQuery q(QSqlDatabase::database(db.value()->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM lobby_tickets WHERE number = 'A012'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
     }
 
     void theEventLogIsAppendOnly()

@@ -74,9 +74,13 @@ class TestFirstSync : public QObject
         m_server = std::make_unique<FakeServer>();
         m_server->addUser(QStringLiteral("ana"), QStringLiteral("secret"),
                           QStringLiteral("call_taker"));
-        m_server->setReference(QStringLiteral("7"),
-                               QJsonObject{{QStringLiteral("id"), QStringLiteral("mini-boston")},
-                                           {QStringLiteral("name"), QStringLiteral("Mini")}});
+        m_server->setReference(
+            QStringLiteral("7"),
+            QJsonObject{{QStringLiteral("id"), QStringLiteral("mini-boston")},
+                        {QStringLiteral("name"), QStringLiteral("Mini")},
+                        {QStringLiteral("city_phone"), QStringLiteral("311")},
+                        {QStringLiteral("city_category_names"),
+                         m_source->db().meta(QStringLiteral("city_category_names"))}});
         QSqlDatabase db = QSqlDatabase::database(m_source->db().connectionName());
         m_totalRows = 0;
         for (const QString &table : ReferenceLoader::tables()) {
@@ -123,6 +127,11 @@ class TestFirstSync : public QObject
                                                        "articles_fts MATCH 'trash OR rodent OR "
                                                        "pothole'")));
         QCOMPARE(db.meta(QStringLiteral("city_id")), QStringLiteral("mini-boston"));
+        // What the lobby prints and shows: how to call, the categories' names for visitors.
+        QCOMPARE(db.meta(QStringLiteral("city_phone")), QStringLiteral("311"));
+        QVERIFY(db.meta(QStringLiteral("city_category_names")).contains(u"Animales"));
+        QCOMPARE(db.meta(QStringLiteral("city_category_names")),
+                 m_source->db().meta(QStringLiteral("city_category_names")));
     }
 
 private slots:

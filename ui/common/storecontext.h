@@ -15,6 +15,8 @@
 #include "models/supervision/helpflags.h"
 #include "models/supervision/supervisionkpis.h"
 
+#include <QJsonDocument>
+
 namespace civicdesk {
 
 // What the widgets read from and write to the local store, assembled once by the composition
@@ -39,6 +41,11 @@ struct StoreContext
                 groups.append(type.group);
         }
         lobby.setCategories(groups);
+        const QJsonObject names =
+            QJsonDocument::fromJson(db.meta(QStringLiteral("city_category_names")).toUtf8())
+                .object();
+        if (auto read = CategoryNames::fromJson(names))
+            lobby.setCategoryNames(read.value());
         const QList<LayerInfo> all = layers.layers();
         for (const LayerInfo &layer : all)
             districts.addLayer(layer.kind, layer.nameProperty, layers.geoJson(layer.id));

@@ -2,6 +2,8 @@
 
 #include "models/domain/result.h"
 
+#include <QHash>
+#include <QLocale>
 #include <QObject>
 #include <QStringList>
 
@@ -11,10 +13,12 @@ namespace civicdesk {
 
 // The display board's spoken call-out: "Ticket A 0 1 2, counter 3" and the same in Spanish
 // ("Turno A 0 1 2, ventanilla 3"), the visitor's language first, through Qt TextToSpeech, in a
-// voice of the site's choice (--speak-voice). Off unless the board is started
-// with --speak-calls. Speaking never blocks the board: without the module (built without
-// qt6-speech-dev), without an engine, or when the engine fails, the board stays silent and a
-// log line says why, once.
+// voice of the site's choice (--speak-voice). Each language is said by an engine that has a
+// voice in it: the chosen engine where it has one (Flite speaks English only), else another
+// installed engine that has (speech-dispatcher with espeak-ng for Spanish). Off unless the
+// board is started with --speak-calls. Speaking never blocks the board: without the module
+// (built without qt6-speech-dev), without an engine, or when the engine fails, the board stays
+// silent and a log line says why, once.
 class CallOut : public QObject
 {
     Q_OBJECT
@@ -28,11 +32,26 @@ public:
     static QString text(const QString &ticket, const QString &counter, const QString &language);
     // Whether this build has Qt TextToSpeech at all.
     static bool builtWithSpeech();
+    // An engine's name and the locales it has voices for.
+    struct EngineLocales
+    {
+        QString engine;
+        QList<QLocale> locales;
+    };
+    // Which engine says each of `languages` (en, es): the first of `engines` (the chosen one
+    // first) with a voice in that language; a language none of them speaks goes to the first
+    // (said in another language's voice rather than not at all).
+    static QHash<QString, QString> enginesByLanguage(const QList<EngineLocales> &engines,
+                                                     const QStringList &languages);
+    // The locale `engine`'s voices say `language` in (US first), or the language's own.
+    static QLocale localeFor(const QList<QLocale> &locales, const QString &language);
 
     // Whether an engine is there to speak.
     bool available() const;
-    // The engine in use, or why there is none.
+    // The engine in use (and the one for Spanish when it is another), or why there is none.
     QString status() const { return m_status; }
+    // The engine that says `language` (en, es); empty without speech.
+    QString engineFor(const QString &language) const;
     // The names of the engine's voices, in every language it speaks (empty without an engine).
     QStringList voiceNames() const;
     // Speaks with the engine's voice of this name in each language that has it (the others keep
@@ -49,8 +68,12 @@ public:
 
 private:
     void sayNext();
+    bool speaking() const;
+    // Starts `engine`; null (with the reason in `why`) when it does not start.
+    QTextToSpeech *start(const QString &engine, QString *why);
 
-    QTextToSpeech *m_speech = nullptr;
+    QTextToSpeech *m_speech = nullptr;            // the chosen engine
+    QHash<QString, QTextToSpeech *> m_byLanguage; // en, es -> the engine that says it
     QString m_status;
     QStringList m_queue; // "language\ttext"
     QStringList m_lastTexts;

@@ -3,6 +3,7 @@
 #include "models/lobby/lobbyservice.h"
 #include "ui/lobby/receipt.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -16,6 +17,7 @@ class QTreeWidget;
 
 namespace civicdesk {
 
+class GreeterDialog;
 class RequestRepository;
 class StoreChanges;
 
@@ -33,8 +35,9 @@ struct CounterContext
 // time, notes, outcome); one key starts the walk-in contact in the visitor's language, and
 // finishing the visit prints the receipt of the requests it made.
 //
-// Keys (inside the panel): F5 call next, F6 recall, F7 no-show, F8 park, F9 transfer, F10
-// return to queue, F11 start the walk-in contact, F12 finish the visit.
+// Keys (inside the panel): F4 check a visitor in (the greeter's form), F5 call next, F6 recall, F7
+// no-show, F8 park, F9 transfer, F10 return to queue, F11 start the walk-in contact, F12 finish the
+// visit.
 class CounterPanel : public QWidget
 {
     Q_OBJECT
@@ -48,6 +51,9 @@ public:
     // receipts). Finishing a visit that made requests prints their receipt; one that made none
     // but opened public articles prints their scripts as a handout.
     void setReceiptFolder(const QString &folder) { m_receiptFolder = folder; }
+    // Where the greeter's ticket slips go as PDF when no printer is set (default:
+    // Documents/CivicDesk tickets).
+    void setTicketFolder(const QString &folder) { m_ticketFolder = folder; }
     // Where the last receipt or handout went (the printer, or the PDF's path).
     QString lastReceipt() const { return m_lastReceipt; }
     // In practice mode every receipt and handout says TRAINING (and carries no status link).
@@ -59,6 +65,8 @@ public:
     void setContact(const QString &contactId);
     void addRequest(const QString &requestId);
 
+    // F4: the greeter's check-in, for a visitor who does not use the kiosk.
+    void checkIn();
     void callNext();
     void callChosen();
     void recall();
@@ -78,6 +86,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The language the agent reads the window in (en, es).
+    static QString agentLanguage();
+    // An accessibility need (wheelchair, vision, hearing, other) in the agent's words.
+    static QString needName(const QString &need);
     void buildUi();
     void retranslate();
     void showResult(const Status &status, const QString &done);
@@ -92,6 +104,8 @@ private:
     QStringList m_requestIds;
     QString m_visitTicket; // the ticket the contact and requests belong to
     QString m_receiptFolder;
+    QString m_ticketFolder;
+    QPointer<GreeterDialog> m_greeter;
     QString m_lastReceipt;
     bool m_training = false;
     bool m_calling = false;
@@ -104,6 +118,7 @@ private:
     QTreeWidget *m_queue;
     QLabel *m_parkedLabel;
     QListWidget *m_parked;
+    QPushButton *m_checkIn;
     QPushButton *m_callNext;
     QPushButton *m_callChosen;
     QPushButton *m_recall;

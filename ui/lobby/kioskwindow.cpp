@@ -115,9 +115,6 @@ KioskWindow::KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *
     for (int i = 0; i < categories.size(); ++i) {
         auto *button = bigButton(QStringLiteral("kioskReason%1Button").arg(i), reasonPage);
         const QString category = categories.at(i);
-        QString shown = category;
-        button->setText(shown.replace(u'-', QStringLiteral(" · ")));
-        button->setAccessibleName(button->text());
         button->setStyleSheet(QStringLiteral("min-height: 48px; font-size: 18pt;"));
         connect(button, &QPushButton::clicked, this, [this, category] {
             m_checkIn.category = category;
@@ -225,6 +222,12 @@ void KioskWindow::retranslate()
 {
     const VisitorText t(m_language);
     m_reasonTitle->setText(t(Context, ReasonTitle));
+    // The city's own names of its categories, in the visitor's language.
+    const QStringList categories = m_lobby.categories();
+    for (int i = 0; i < m_reasons.size() && i < categories.size(); ++i) {
+        m_reasons.at(i)->setText(m_lobby.categoryName(categories.at(i), m_language));
+        m_reasons.at(i)->setAccessibleName(m_reasons.at(i)->text());
+    }
     m_needTitle->setText(t(Context, NeedTitle));
     const QList<const char *> needTexts = {NeedNone, NeedWheelchair, NeedVision, NeedHearing,
                                            NeedOther};
@@ -315,16 +318,7 @@ void KioskWindow::issued(const Result<IssuedTicket> &issued)
 
 void KioskWindow::printTicket(const IssuedTicket &issued)
 {
-    TicketSlip slip;
-    slip.language = m_language;
-    slip.cityName = m_cityName;
-    slip.number = issued.ticket.number;
-    slip.category =
-        issued.ticket.categoryName.isEmpty() ? issued.ticket.category : issued.ticket.categoryName;
-    slip.at = issued.ticket.issuedAt;
-    slip.timeZone = m_timeZone;
-    slip.ahead = issued.ahead;
-    slip.expectedWaitSeconds = issued.estimatedWaitSeconds;
+    const TicketSlip slip = slipOf(issued, m_lobby, m_cityName, m_timeZone);
     const auto where = TicketSlipPrinter::printOrSave(slip, m_ticketFolder);
     if (where) {
         m_lastPrinted = where.value();

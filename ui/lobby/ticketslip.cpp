@@ -77,6 +77,21 @@ Status TicketSlipPrinter::printPdf(const TicketSlip &slip, const QString &path)
                                  [&slip](QTextDocument &doc) { doc.setHtml(html(slip)); });
 }
 
+TicketSlip slipOf(const IssuedTicket &issued, const LobbyService &lobby, const QString &cityName,
+                  const QString &timeZone)
+{
+    TicketSlip slip;
+    slip.language = issued.ticket.language;
+    slip.cityName = cityName;
+    slip.number = issued.ticket.number;
+    slip.category = lobby.categoryName(issued.ticket.category, issued.ticket.language);
+    slip.at = issued.ticket.issuedAt;
+    slip.timeZone = timeZone;
+    slip.ahead = issued.ahead;
+    slip.expectedWaitSeconds = issued.estimatedWaitSeconds;
+    return slip;
+}
+
 Result<QString> TicketSlipPrinter::printOrSave(const TicketSlip &slip, const QString &folder)
 {
     return RollPrinter::printOrSave(folder, fileNameOf(slip), slip.number,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/result.h"
+#include "models/lobby/lobbyservice.h"
 
 #include <QDateTime>
 #include <QString>
@@ -20,6 +21,11 @@ struct TicketSlip
     int ahead = 0;
     qint64 expectedWaitSeconds = 0;
 };
+
+// The slip of a ticket just issued, in the visitor's language (the ticket's), with the reason
+// as the city names it in that language.
+TicketSlip slipOf(const IssuedTicket &issued, const LobbyService &lobby, const QString &cityName,
+                  const QString &timeZone);
 
 // Lays out and prints kiosk tickets through the RollPrinter (the default printer, or an 80 mm
 // PDF when none is set).

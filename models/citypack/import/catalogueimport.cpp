@@ -3,6 +3,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/import/importsupport.h"
+#include "models/domain/categorynames.h"
 #include "models/open311/servicesjson.h"
 #include "models/store/sql.h"
 
@@ -76,6 +77,25 @@ Status importServices(QSqlDatabase &db, const CityPack &pack, ImportReport &repo
     }
     report.departments = int(list.value().departments.size());
     report.services = int(list.value().services.size());
+    // Names for the people at the lobby's kiosk belong to the catalogue's own groups.
+    if (!pack.categoryNames.isEmpty() && !list.value().services.isEmpty()) {
+        QStringList groups;
+        for (const ServiceType &t : list.value().services) {
+            if (!t.group.isEmpty() && !groups.contains(t.group))
+                groups.append(t.group);
+        }
+        std::sort(groups.begin(), groups.end());
+        auto names = CategoryNames::fromJson(pack.categoryNames);
+        if (!names)
+            return names.error();
+        if (const QStringList unknown = names.value().unknownAmong(groups); !unknown.isEmpty())
+            return makeError(QStringLiteral("category_names.unknown"),
+                             ImportText::tr("city.json: \"category_names\" names %1, which is "
+                                            "not a group of the service list %2 (its groups: "
+                                            "%3)")
+                                 .arg(unknown.join(QStringLiteral(", ")), pack.servicesFile,
+                                      groups.join(QStringLiteral(", "))));
+    }
     return Ok{};
 }
 

@@ -96,30 +96,29 @@ Status apply(QSqlDatabase &db, const Event &e)
     const qint64 at = e.clientTime.toMSecsSinceEpoch();
     const QString counter = str(e, u"counter").trimmed();
     if (e.kind == u"ticket.issued") {
-        // One number per day: the central store refuses a number another PC gave first, and
-        // the kiosk that asked takes the next one (LobbyService::issue).
-        QSqlQuery given(db);
-        if (auto s = sql::exec(given,
-                               QStringLiteral("SELECT 1 FROM lobby_tickets WHERE day = ? AND "
-                                              "number = ? AND id <> ?"),
-                               {str(e, u"day"), str(e, u"number"), e.entityId});
+        // One number per day (the unique index lobby_tickets_number): the central store
+        // refuses a number another PC gave first, even when another server process is writing
+        // it at this moment, and the kiosk that asked takes the next one (LobbyService::issue).
+        const QString accessibility = str(e, u"accessibility").trimmed();
+        QSqlQuery insert(db);
+        if (auto s = sql::exec(
+                insert,
+                QStringLiteral(
+                    "INSERT INTO lobby_tickets(id, number, seq, day, category, category_name, "
+                    "language, accessibility, priority, visitor_name, device, issued_at, "
+                    "queued_at, state, round, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, 'waiting', 0, ?) ON CONFLICT(day, number) DO NOTHING"),
+                {e.entityId, str(e, u"number"), e.payload.value(u"seq").toInt(), str(e, u"day"),
+                 str(e, u"category"), sql::text(str(e, u"category_name")), str(e, u"language"),
+                 sql::text(accessibility), accessibility.isEmpty() ? 0 : 1,
+                 sql::nullable(str(e, u"name")), e.device, at, at, at});
             !s)
             return s;
-        if (given.next())
+        if (insert.numRowsAffected() != 1)
             return makeError(QStringLiteral("conflict"),
                              ProjectionText::tr("Ticket number %1 is already given today.")
                                  .arg(str(e, u"number")));
-        const QString accessibility = str(e, u"accessibility").trimmed();
-        return exec(db,
-                    QStringLiteral(
-                        "INSERT INTO lobby_tickets(id, number, seq, day, category, category_name, "
-                        "language, accessibility, priority, visitor_name, device, issued_at, "
-                        "queued_at, state, round, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        "?, ?, ?, 'waiting', 0, ?)"),
-                    {e.entityId, str(e, u"number"), e.payload.value(u"seq").toInt(), str(e, u"day"),
-                     str(e, u"category"), sql::text(str(e, u"category_name")), str(e, u"language"),
-                     sql::text(accessibility), accessibility.isEmpty() ? 0 : 1,
-                     sql::nullable(str(e, u"name")), e.device, at, at, at});
+        return Ok{};
     }
     if (e.kind == u"ticket.called") {
         const int round = e.payload.value(u"round").toInt();

@@ -1,0 +1,223 @@
+// The counter's widgets, their order for the keyboard and their texts.
+
+#include "ui/lobby/counterpanel.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace civicdesk {
+
+void CounterPanel::buildUi()
+{
+    const auto makeLabel = [this](const char *name) {
+        auto *l = new QLabel(this);
+        l->setObjectName(QString::fromLatin1(name));
+        return l;
+    };
+    const auto makeButton = [this](const char *name, void (CounterPanel::*slot)(), Qt::Key key) {
+        auto *b = new QPushButton(this);
+        b->setObjectName(QString::fromLatin1(name));
+        connect(b, &QPushButton::clicked, this, slot);
+        if (key != Qt::Key_unknown) {
+            auto *shortcut = new QShortcut(QKeySequence(key), this);
+            shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+            connect(shortcut, &QShortcut::activated, this, slot);
+        }
+        return b;
+    };
+    m_counterLabel = makeLabel("counterNameLabel");
+    m_counter = new QLineEdit(this);
+    m_counter->setObjectName(QStringLiteral("counterNameLineEdit"));
+    m_counter->setMaxLength(20);
+    m_counter->setText(QStringLiteral("1"));
+    m_counterLabel->setBuddy(m_counter);
+    m_categoryLabel = makeLabel("counterCategoryLabel");
+    m_category = new QComboBox(this);
+    m_category->setObjectName(QStringLiteral("counterCategoryComboBox"));
+    m_categoryLabel->setBuddy(m_category);
+    m_queueLabel = makeLabel("counterQueueLabel");
+    m_queue = new QTreeWidget(this);
+    m_queue->setObjectName(QStringLiteral("counterQueueTreeWidget"));
+    m_queue->setRootIsDecorated(false);
+    m_queue->setColumnCount(6);
+    m_queue->setAllColumnsShowFocus(true);
+    m_queue->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_queue->header()->setStretchLastSection(false);
+    m_queue->header()->setSectionResizeMode(1, QHeaderView::Stretch); // the reason gives way
+    m_queueLabel->setBuddy(m_queue);
+    m_parkedLabel = makeLabel("counterParkedLabel");
+    m_parked = new QListWidget(this);
+    m_parked->setObjectName(QStringLiteral("counterParkedListWidget"));
+    m_parked->setMaximumHeight(70);
+    m_parkedLabel->setBuddy(m_parked);
+
+    m_checkIn = makeButton("checkInButton", &CounterPanel::checkIn, Qt::Key_F4);
+    m_callNext = makeButton("callNextButton", &CounterPanel::callNext, Qt::Key_F5);
+    m_callChosen = makeButton("callChosenButton", &CounterPanel::callChosen, Qt::Key_unknown);
+    m_recall = makeButton("recallButton", &CounterPanel::recall, Qt::Key_F6);
+    m_noShow = makeButton("noShowButton", &CounterPanel::noShow, Qt::Key_F7);
+    m_park = makeButton("parkButton", &CounterPanel::park, Qt::Key_F8);
+    m_transfer = makeButton("transferButton", &CounterPanel::transfer, Qt::Key_F9);
+    m_return = makeButton("returnToQueueButton", &CounterPanel::returnToQueue, Qt::Key_F10);
+    m_walkIn = makeButton("walkInContactButton", &CounterPanel::startWalkIn, Qt::Key_F11);
+    m_finish = makeButton("finishVisitButton", &CounterPanel::finishVisit, Qt::Key_F12);
+
+    m_card = makeLabel("visitCardLabel");
+    m_card->setWordWrap(true);
+    m_card->setTextFormat(Qt::PlainText); // article titles and names are shown as written
+    m_card->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_card->setFrameShape(QFrame::StyledPanel);
+    m_card->setMinimumHeight(64);
+    m_reasonLabel = makeLabel("counterReasonLabel");
+    m_reason = new QLineEdit(this);
+    m_reason->setObjectName(QStringLiteral("counterReasonLineEdit"));
+    m_reason->setMaxLength(500);
+    m_reasonLabel->setBuddy(m_reason);
+    m_toCounterLabel = makeLabel("transferCounterLabel");
+    m_toCounter = new QLineEdit(this);
+    m_toCounter->setObjectName(QStringLiteral("transferCounterLineEdit"));
+    m_toCounter->setMaxLength(20);
+    m_toCounterLabel->setBuddy(m_toCounter);
+    m_toCategoryLabel = makeLabel("transferCategoryLabel");
+    m_toCategory = new QComboBox(this);
+    m_toCategory->setObjectName(QStringLiteral("transferCategoryComboBox"));
+    m_toCategoryLabel->setBuddy(m_toCategory);
+    m_outcomeLabel = makeLabel("visitOutcomeLabel");
+    m_outcome = new QComboBox(this);
+    m_outcome->setObjectName(QStringLiteral("visitOutcomeComboBox"));
+    m_outcomeLabel->setBuddy(m_outcome);
+    m_notesLabel = makeLabel("visitNotesLabel");
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(QStringLiteral("visitNotesPlainTextEdit"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMaximumHeight(60);
+    m_notesLabel->setBuddy(m_notes);
+    m_message = makeLabel("counterMessageLabel");
+    m_message->setWordWrap(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_counterLabel);
+    top->addWidget(m_counter, 1);
+    top->addWidget(m_categoryLabel);
+    top->addWidget(m_category, 3);
+    auto *left = new QVBoxLayout;
+    left->addLayout(top);
+    left->addWidget(m_queueLabel);
+    left->addWidget(m_queue, 1);
+    left->addWidget(m_parkedLabel);
+    left->addWidget(m_parked);
+    auto *buttons = new QGridLayout;
+    const QList<QPushButton *> all = {m_callNext, m_callChosen, m_recall, m_noShow, m_park,
+                                      m_transfer, m_return,     m_walkIn, m_finish};
+    for (int i = 0; i < all.size(); ++i)
+        buttons->addWidget(all.at(i), i / 3, i % 3);
+    buttons->addWidget(m_checkIn, 3, 0, 1, 3);
+    auto *form = new QFormLayout;
+    form->addRow(m_reasonLabel, m_reason);
+    auto *transferRow = new QHBoxLayout;
+    transferRow->addWidget(m_toCounter, 1);
+    transferRow->addWidget(m_toCategoryLabel);
+    transferRow->addWidget(m_toCategory, 2);
+    form->addRow(m_toCounterLabel, transferRow);
+    form->addRow(m_outcomeLabel, m_outcome);
+    form->addRow(m_notesLabel, m_notes);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_card);
+    right->addLayout(buttons);
+    right->addLayout(form);
+    right->addWidget(m_message);
+    right->addStretch();
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left, 5);
+    layout->addLayout(right, 4);
+
+    // The agent's order: where am I, who waits, what to do, the details of it.
+    QList<QWidget *> chain = {m_counter, m_category, m_queue};
+    chain << m_callNext << m_callChosen << m_recall << m_noShow << m_park << m_transfer << m_return
+          << m_walkIn << m_finish << m_checkIn << m_reason << m_toCounter << m_toCategory
+          << m_outcome << m_notes << m_parked;
+    for (int i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
+    connect(m_category, &QComboBox::currentIndexChanged, this, &CounterPanel::refresh);
+    connect(m_counter, &QLineEdit::editingFinished, this, &CounterPanel::refresh);
+    connect(m_queue, &QTreeWidget::itemActivated, this, &CounterPanel::callChosen);
+    connect(m_parked, &QListWidget::itemActivated, this, [this] { returnToQueue(); });
+}
+
+void CounterPanel::retranslate()
+{
+    m_counterLabel->setText(tr("Counter:"));
+    m_counter->setAccessibleName(tr("Counter"));
+    m_categoryLabel->setText(tr("Serves:"));
+    const QString category = m_category->currentData().toString();
+    const QString toCategory = m_toCategory->currentData().toString();
+    m_category->clear();
+    m_category->addItem(tr("All categories"), QString());
+    m_toCategory->clear();
+    m_toCategory->addItem(tr("(same category)"), QString());
+    for (const QString &c : m_ctx.lobby.categories()) {
+        const QString shown = m_ctx.lobby.categoryName(c, agentLanguage());
+        m_category->addItem(shown, c);
+        m_toCategory->addItem(shown, c);
+    }
+    m_category->setCurrentIndex(std::max(0, m_category->findData(category)));
+    m_toCategory->setCurrentIndex(std::max(0, m_toCategory->findData(toCategory)));
+    m_category->setAccessibleName(tr("Categories this counter serves"));
+    m_queueLabel->setText(tr("W&aiting (call next takes the first)"));
+    m_queue->setHeaderLabels({tr("Ticket"), tr("Reason"), tr("Need"), tr("Language"),
+                              tr("Waited (min)"), tr("Expected (min)")});
+    m_queue->setAccessibleName(tr("Waiting visitors"));
+    m_parkedLabel->setText(tr("Parked at this counter (Enter returns to the queue)"));
+    m_parked->setAccessibleName(tr("Parked visitors"));
+    m_callNext->setText(tr("Call next (F5)"));
+    m_callChosen->setText(tr("Call chosen"));
+    m_recall->setText(tr("Recall (F6)"));
+    m_noShow->setText(tr("No-show (F7)"));
+    m_park->setText(tr("Park (F8)"));
+    m_transfer->setText(tr("Transfer (F9)"));
+    m_return->setText(tr("Return to queue (F10)"));
+    m_walkIn->setText(tr("Walk-in contact (F11)"));
+    m_finish->setText(tr("Finish visit (F12)"));
+    m_checkIn->setText(tr("Check in a visitor (F4)"));
+    for (QPushButton *b : {m_checkIn, m_callNext, m_callChosen, m_recall, m_noShow, m_park,
+                           m_transfer, m_return, m_walkIn, m_finish})
+        b->setAccessibleName(b->text());
+    m_reasonLabel->setText(tr("Rea&son or note:"));
+    m_reason->setAccessibleName(tr("Reason or note"));
+    m_reason->setPlaceholderText(tr("why out of order, a park note, a transfer reason"));
+    m_toCounterLabel->setText(tr("Transfer to counter:"));
+    m_toCounter->setAccessibleName(tr("Transfer to counter"));
+    m_toCategoryLabel->setText(tr("or category:"));
+    m_toCategory->setAccessibleName(tr("Transfer to category"));
+    m_outcomeLabel->setText(tr("Outco&me:"));
+    const QString outcome = m_outcome->currentData().toString();
+    m_outcome->clear();
+    const QList<std::pair<Outcome, QString>> outcomes = {
+        {Outcome::InformationGiven, tr("Information given")},
+        {Outcome::RequestCreated, tr("Request created")},
+        {Outcome::AttachedToExisting, tr("Added to an existing request")},
+        {Outcome::Referred, tr("Referred to another agency")},
+        {Outcome::Complaint, tr("Complaint")}};
+    for (const auto &[value, text] : outcomes)
+        m_outcome->addItem(text, outcomeName(value));
+    m_outcome->setCurrentIndex(std::max(0, m_outcome->findData(outcome)));
+    m_outcome->setAccessibleName(tr("Visit outcome"));
+    m_notesLabel->setText(tr("V&isit notes:"));
+    m_notes->setAccessibleName(tr("Visit notes"));
+    m_card->setAccessibleName(tr("Visit card"));
+    m_message->setAccessibleName(tr("Counter message"));
+    refresh();
+}
+
+} // namespace civicdesk
