@@ -147,8 +147,7 @@ bool pagePrepared(MapView *map)
     map->webView()->page()->runJavaScript(
         QStringLiteral("window.civicdeskPrepared ? window.civicdeskPrepared() : false"),
         [answer](const QVariant &v) { *answer = v.toBool(); });
-    return QTest::qWaitFor([&] { return answer->has_value(); }, Timeout) &&
-           answer->value_or(false);
+    return QTest::qWaitFor([&] { return answer->has_value(); }, Timeout) && answer->value_or(false);
 }
 
 // --prepared: the map started while its panel is hidden (as MapWarmUp does once the
