@@ -183,7 +183,7 @@ QString SlaAlertsPanel::summaryText() const
         return tr("No request is overdue or due soon.");
     QString text = parts.join(QStringLiteral(" · "));
     if (m_cut)
-        text += u' ' + tr("Listed: the %1 opened first of each kind (overdue, due soon).")
+        text += u'\n' + tr("Listed: the %1 opened first of each kind (overdue, due soon).")
                            .arg(SupervisionKpis::DrillLimit);
     return text;
 }
