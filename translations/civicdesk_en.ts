@@ -3534,6 +3534,10 @@
         <source>Ticket number %1 is already given today.</source>
         <translation>Ticket number %1 is already given today.</translation>
     </message>
+    <message>
+        <source>is missing: give the search&apos;s language code (such as en or es), or an empty text when it is not known</source>
+        <translation>is missing: give the search&apos;s language code (such as en or es), or an empty text when it is not known</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionExport</name>
@@ -5140,6 +5144,10 @@
     <message>
         <source>Restored unsaved work from %1.</source>
         <translation>Restored unsaved work from %1.</translation>
+    </message>
+    <message>
+        <source>A phone call is on screen: answer it or let it go before you start the walk-in contact.</source>
+        <translation>A phone call is on screen: answer it or let it go before you start the walk-in contact.</translation>
     </message>
 </context>
 <context>
@@ -10799,6 +10807,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>Type of the requests</source>
         <translation>Type of the requests</translation>
+    </message>
+    <message>
+        <source>Lobby counter</source>
+        <translation>Lobby counter</translation>
     </message>
 </context>
 <context>

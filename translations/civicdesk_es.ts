@@ -3534,6 +3534,10 @@
         <source>Ticket number %1 is already given today.</source>
         <translation>El número de turno %1 ya se ha dado hoy.</translation>
     </message>
+    <message>
+        <source>is missing: give the search&apos;s language code (such as en or es), or an empty text when it is not known</source>
+        <translation>falta: indique el código de idioma de la búsqueda (por ejemplo en o es), o un texto vacío si no se conoce</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionExport</name>
@@ -5140,6 +5144,10 @@
     <message>
         <source>Restored unsaved work from %1.</source>
         <translation>Se recuperó el trabajo sin guardar del %1</translation>
+    </message>
+    <message>
+        <source>A phone call is on screen: answer it or let it go before you start the walk-in contact.</source>
+        <translation>Hay una llamada telefónica en pantalla: atiéndala o déjela pasar antes de iniciar el contacto presencial.</translation>
     </message>
 </context>
 <context>
@@ -10799,6 +10807,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Type of the requests</source>
         <translation>Tipo de las solicitudes</translation>
+    </message>
+    <message>
+        <source>Lobby counter</source>
+        <translation>Ventanilla del vestíbulo</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ bool HelpFlags::mayAnswer(AgentRole role)
     return mayReviewAgents(role);
 }
 
-Result<QString> HelpFlags::raise(const QString &contactId)
+Result<QString> HelpFlags::raise(const QString &contactId, const QString &counter)
 {
     for (const HelpFlag &flag : open()) {
         if (flag.agent == m_agent)
@@ -45,6 +45,8 @@ Result<QString> HelpFlags::raise(const QString &contactId)
     QJsonObject payload;
     if (!contactId.isEmpty())
         payload.insert(QStringLiteral("contact_id"), contactId);
+    if (!counter.trimmed().isEmpty())
+        payload.insert(QStringLiteral("counter"), counter.trimmed());
     const Event event =
         Event::make(QStringLiteral("agent"), Event::newId(), QStringLiteral("agent.help_requested"),
                     payload, m_agent, device.value(), m_clock.now());
@@ -93,7 +95,8 @@ QList<HelpFlag> HelpFlags::open() const
     for (const Event &event : latest.value()) {
         if (event.kind == u"agent.help_requested")
             flags.append({event.entityId, event.actor, event.device,
-                          event.payload.value(u"contact_id").toString(), event.clientTime});
+                          event.payload.value(u"contact_id").toString(),
+                          event.payload.value(u"counter").toString(), event.clientTime});
     }
     std::stable_sort(flags.begin(), flags.end(),
                      [](const HelpFlag &a, const HelpFlag &b) { return a.raisedAt < b.raisedAt; });

@@ -20,13 +20,14 @@ struct HelpFlag
     QString agent;     // who raised it
     QString device;    // the workstation it was raised on
     QString contactId; // the contact running then, if any
+    QString counter;   // the lobby counter it was raised at (its name), if any
     QDateTime raisedAt;
 };
 
 // The help flag as events (entity type "agent", entity id = the flag's id), so it reaches
 // every supervisor through sync and stays in the audit trail:
 //
-//   agent.help_requested  by the agent who needs help  {"contact_id" (optional)}
+//   agent.help_requested  by the agent who needs help  {"contact_id", "counter" (both optional)}
 //   agent.help_answered   by a supervisor or admin      {"agent", "note" (optional)}
 //
 // Silent by design (the lobby's code word too): raising shows nothing to the caller.
@@ -34,6 +35,7 @@ class HelpFlags
 {
 public:
     static constexpr int MaxNoteLength = 200;
+    static constexpr int MaxCounterLength = 20; // as the lobby's counter names
 
     HelpFlags(Database &database, EventStore &events, QString agent, Clock clock = {});
     // Another agent signed in at this workstation.
@@ -42,9 +44,9 @@ public:
     static bool mayRaise(AgentRole role);
     static bool mayAnswer(AgentRole role);
 
-    // Raises a flag for the signed-in agent; one that is still open is returned instead of a
-    // second one.
-    Result<QString> raise(const QString &contactId = {});
+    // Raises a flag for the signed-in agent (at a lobby counter: `counter`, its name, tells the
+    // supervisor where to go); one that is still open is returned instead of a second one.
+    Result<QString> raise(const QString &contactId = {}, const QString &counter = {});
     Status answer(const QString &flagId, const QString &note = {});
     // Open flags, oldest first.
     QList<HelpFlag> open() const;

@@ -188,7 +188,8 @@ private slots:
         EventStore agentEvents(m_store->db());
         agentEvents.setRole(AgentRole::CallTaker);
         HelpFlags agent(m_store->db(), agentEvents, QStringLiteral("Ximena"));
-        QVERIFY(agent.raise().ok());
+        // Raised at a lobby counter: the supervisor sees which counter to go to.
+        QVERIFY(agent.raise({}, QStringLiteral("3")).ok());
 
         Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
         QVERIFY(desk.window);
@@ -249,6 +250,8 @@ private slots:
         auto *flags = qobject_cast<QTableWidget *>(QApplication::focusWidget());
         QCOMPARE(flags->rowCount(), 1);
         QCOMPARE(flags->item(0, 0)->text(), QStringLiteral("Ximena"));
+        QCOMPARE(flags->item(0, 3)->text(), QStringLiteral("3"));
+        QCOMPARE(flags->horizontalHeaderItem(3)->text(), SupervisorWorkspace::tr("Lobby counter"));
         QVERIFY(j.tabTo("answerHelpFlagButton"));
         QVERIFY(j.press(Qt::Key_Space));
         QVERIFY(store.helpFlags.open().isEmpty());

@@ -155,6 +155,35 @@ private slots:
         QVERIFY(!widen->isVisible());
     }
 
+    // With nothing typed the first article is on screen by itself (a walk-in contact starting
+    // sets the caller's language and the list is filled again): it is not opened, however
+    // long it stays. The agent moving to an article opens it after the dwell.
+    void anArticleOnScreenByItselfIsNotOpened()
+    {
+        KnowledgePanel panel(*m_articles);
+        QSignalSpy opened(&panel, &KnowledgePanel::articleOpened);
+        show(panel);
+        auto *list = find<QListView>(&panel, "articleListView");
+        QTRY_VERIFY(list->currentIndex().isValid());
+        panel.setCallerLanguage(QStringLiteral("en")); // the mini city's articles are English
+        QTRY_VERIFY(list->currentIndex().isValid());
+        QVERIFY(!panel.currentArticleId().isEmpty());
+        QTest::qWait(1500); // past the dwell (1 s)
+        QCOMPARE(opened.size(), 0);
+
+        // A click on it opens it; so does moving to another.
+        const QString shown = panel.currentArticleId();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualRect(list->currentIndex()).center());
+        QTRY_COMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), shown);
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Down);
+        QTRY_COMPARE(opened.size(), 2);
+        QCOMPARE(opened.at(1).at(0).toString(), panel.currentArticleId());
+        QVERIFY(panel.currentArticleId() != shown);
+    }
+
     // Two queries back to back: only the newest one's results are delivered.
     void staleResultsAreDiscarded()
     {

@@ -11,6 +11,7 @@
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
+#include "ui/intake/contactflow.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/lobby/counterpanel.h"
 #include "ui/lobby/displayboard.h"
@@ -46,6 +47,56 @@ class TestCounterJourney : public QObject
 
 private slots:
     void init() { m_store = test::miniCityStore(); }
+
+    // A phone call ringing on the counter's PC never becomes the visitor's contact: F11 says
+    // so and starts nothing; once the call is gone F11 starts the contact, channel walk-in,
+    // with no call, and the intake shows that channel.
+    void aWalkInNeverTakesTheRingingCall()
+    {
+        Settings settings(m_dir.filePath(QStringLiteral("ringing.ini")));
+        StoreContext store(m_store->db(), QStringLiteral("lena"), AgentRole::Lobby);
+        issue(store, QStringLiteral("Food"), QStringLiteral("en"));
+        auto window = test::openMainWindow(store, settings);
+        QVERIFY(window);
+        IntakePanel *intake = window->intakePanel();
+        intake->setTelephonyShown(true);
+        CallPresentation ringing;
+        ringing.kind = CallPresentation::Kind::NewCaller;
+        ringing.call.callId = QStringLiteral("pbx-7");
+        ringing.call.number = QStringLiteral("+16175550100");
+        ringing.call.offeredAt = QDateTime::currentDateTimeUtc();
+        ringing.phoneText = QStringLiteral("(617) 555-0100");
+        ringing.numberText = ringing.phoneText;
+        intake->presentCall(ringing);
+        test::Journey j;
+        QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
+        QVERIFY(j.press(Qt::Key_F5));
+        QTRY_VERIFY(store.lobby.current(QStringLiteral("1")).has_value());
+
+        QVERIFY(j.press(Qt::Key_F11));
+        QVERIFY(intake->contactId().isEmpty());
+        const QString refusal = ContactFlow::tr("A phone call is on screen: answer it or let it "
+                                                "go before you start the walk-in contact.");
+        bool said = false;
+        for (const QLabel *label : window->findChildren<QLabel *>())
+            said |= label->isVisible() && label->text().contains(refusal);
+        QVERIFY(said);
+
+        // The caller gives up: the pop clears, and F11 starts the visitor's contact.
+        intake->callEnded(QStringLiteral("pbx-7"), QDateTime::currentDateTimeUtc(),
+                          CallEndCause::Missed, {});
+        QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
+        QVERIFY(j.press(Qt::Key_F11));
+        QVERIFY(!intake->contactId().isEmpty());
+        QCOMPARE(intake->session().channel(), Channel::WalkIn);
+        auto *channel = window->findChild<QComboBox *>(QStringLiteral("channelComboBox"));
+        QCOMPARE(channel->currentData().toString(), QStringLiteral("walk_in"));
+        const QList<HistoryEntry> contacts =
+            HistoryRepository(m_store->db()).forAgent(QStringLiteral("lena"));
+        QVERIFY(!contacts.isEmpty());
+        QCOMPARE(contacts.first().contact.channel, Channel::WalkIn);
+        QVERIFY(contacts.first().contact.call.callId.isEmpty());
+    }
 
     void aVisitByKeyboard()
     {
@@ -87,6 +138,12 @@ private slots:
         QCOMPARE(contacts.first().contact.channel, Channel::WalkIn);
         auto *language = window->findChild<QComboBox *>(QStringLiteral("callerLanguageComboBox"));
         QCOMPARE(language->currentData().toString(), QStringLiteral("es"));
+        // The intake shows the channel it was started with: the contact bar and its timer.
+        auto *channel = window->findChild<QComboBox *>(QStringLiteral("channelComboBox"));
+        QCOMPARE(channel->currentData().toString(), QStringLiteral("walk_in"));
+        auto *timer = window->findChild<QLabel *>(QStringLiteral("contactTimerLabel"));
+        QVERIFY2(timer->text().startsWith(channel->currentText()), qPrintable(timer->text()));
+        QCOMPARE(window->intakePanel()->session().channel(), Channel::WalkIn);
 
         // Back at the counter: the notes, then F12.
         QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));

@@ -191,6 +191,8 @@ private slots:
         QCOMPARE(flags.size(), 1);
         QCOMPARE(flags.first().agent, QStringLiteral("lena"));
         QCOMPARE(flags.first().contactId, contactId);
+        // It names the counter, so the supervisor knows where to go.
+        QCOMPARE(flags.first().counter, QStringLiteral("1"));
 
         // The wrap-up: the request on the form is discarded, the contact finished.
         QVERIFY(j.press(Qt::Key_E, Qt::ControlModifier));

@@ -228,6 +228,30 @@ private slots:
         QCOMPARE(lastSeq(), before + 1);
     }
 
+    // An unanswered search without its language is refused by validation, saying "language",
+    // not late by the knowledge_gaps table; the contact before it is kept.
+    void anUnansweredSearchWithoutLanguageIsAValidationError()
+    {
+        const qint64 before = lastSeq();
+        const QString contact = uuid();
+        const auto r =
+            push({makeEvent(QStringLiteral("u_call_taker"), QStringLiteral("contact"), contact,
+                            QStringLiteral("contact.started"),
+                            {{QStringLiteral("channel"), QStringLiteral("phone")}}),
+                  makeEvent(QStringLiteral("u_call_taker"), QStringLiteral("contact"), contact,
+                            QStringLiteral("contact.search_unanswered"),
+                            {{QStringLiteral("query"), QStringLiteral("passport renewal")}})},
+                 QStringLiteral("call_taker"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json()[u"accepted"].toArray().size(), 1);
+        const QJsonArray rejected = r.json()[u"rejected"].toArray();
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.at(0)[u"code"].toString(), QStringLiteral("validation"));
+        const QString message = rejected.at(0)[u"message"].toString();
+        QVERIFY2(message.contains(u"\"language\" is missing"), qPrintable(message));
+        QCOMPARE(lastSeq(), before + 1);
+    }
+
     void aProjectionThatRefusesAnEventLeavesTheRestOfTheBatch()
     {
         // The second request reuses the first one's number: the store refuses it while writing,

@@ -154,6 +154,26 @@ private slots:
         QTest::newRow("bad channel")
             << "contact.started" << QJsonObject{{QStringLiteral("channel"), QStringLiteral("fax")}}
             << "channel";
+        // Its projection needs the language: refused by the validator, not late by the table.
+        QTest::newRow("unanswered search without language")
+            << "contact.search_unanswered"
+            << QJsonObject{{QStringLiteral("query"), QStringLiteral("passport renewal")}}
+            << "language";
+    }
+
+    // A search whose language is not known is recorded with an empty language.
+    void anUnansweredSearchOfNoKnownLanguageIsKept()
+    {
+        test::TempStore store;
+        EventStore events(store.db());
+        auto result = events.append(
+            Event::make(QStringLiteral("contact"), QStringLiteral("c1"),
+                        QStringLiteral("contact.search_unanswered"),
+                        QJsonObject{{QStringLiteral("query"), QStringLiteral("passport renewal")},
+                                    {QStringLiteral("language"), QString()}},
+                        QStringLiteral("a"), QStringLiteral("D"), QDateTime::currentDateTimeUtc()));
+        QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().message));
+        QCOMPARE(count(store, QStringLiteral("knowledge_gaps")), 1);
     }
 
     void invalidEventsAreRejectedWithTheField()

@@ -68,6 +68,34 @@ private slots:
         QCOMPARE(agent.open().size(), 1);
     }
 
+    // Raised at a lobby counter, the flag names the counter (the supervisor goes there, not to
+    // the PC); a name longer than a counter's is refused before anything is written.
+    void aFlagRaisedAtACounterNamesIt()
+    {
+        test::TempStore store;
+        EventStore events(store.db());
+        events.setRole(AgentRole::Lobby);
+        const QDateTime raisedAt = QDateTime(QDate(2026, 3, 8), QTime(15, 0), Qt::UTC);
+        HelpFlags lobby(store.db(), events, QStringLiteral("lena"), Clock::fixed(raisedAt));
+        QVERIFY(
+            !lobby
+                 .raise(QStringLiteral("contact-1"), QString(HelpFlags::MaxCounterLength + 1, u'9'))
+                 .ok());
+        QCOMPARE(events.eventCount(), 0);
+        auto id = lobby.raise(QStringLiteral("contact-1"), QStringLiteral(" 3 "));
+        QVERIFY2(id.ok(), id.ok() ? "" : qPrintable(id.error().message));
+        const QList<HelpFlag> open = lobby.open();
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().counter, QStringLiteral("3"));
+        QCOMPARE(open.first().contactId, QStringLiteral("contact-1"));
+        // A desk that is no counter raises a flag without one.
+        HelpFlags desk(store.db(), events, QStringLiteral("ana"),
+                       Clock::fixed(raisedAt.addSecs(60)));
+        QVERIFY(desk.raise().ok());
+        QCOMPARE(desk.open().size(), 2);
+        QVERIFY(desk.open().at(1).counter.isEmpty());
+    }
+
     void rolesThatMay()
     {
         QVERIFY(HelpFlags::mayRaise(AgentRole::CallTaker));

@@ -260,7 +260,9 @@ void MainWindow::openMyFigures()
 
 void MainWindow::raiseHelpFlag()
 {
-    if (auto r = m_store.helpFlags.raise(m_intake->contactId()); !r)
+    // At a lobby counter the supervisor is told which counter to go to.
+    const QString counter = m_counter ? m_counter->counterName() : QString();
+    if (auto r = m_store.helpFlags.raise(m_intake->contactId(), counter); !r)
         statusBar()->showMessage(r.error().message, 10000);
     else
         statusBar()->showMessage(tr("A supervisor has been asked to come to you."), 10000);

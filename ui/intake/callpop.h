@@ -59,6 +59,8 @@ public:
                const QString &detail);
     void showProblem(const QString &message);
     const ContactCall &call() const { return m_call; }
+    // A call rings or was answered without a contact yet: the next contact would take it.
+    bool waitsForContact() const { return m_state == State::Ringing || m_state == State::Talking; }
     // A contact starts: the ringing or answered call becomes its call (nullopt: no call).
     std::optional<ContactCall> takeForContact(const QDateTime &now);
     // Contact `contactId` ended: the call leaves the screen; when it is still on the line, its

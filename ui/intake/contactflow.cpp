@@ -40,6 +40,14 @@ bool ContactFlow::startWalkIn(const QString &language)
         m_p.messages.show(tr("A contact is already running; end it first (Ctrl+E)."), true);
         return false;
     }
+    // The call on screen would become the contact's (channel phone, its caller): the visitor's
+    // contact waits until the call is taken or gone.
+    if (m_p.callPop.waitsForContact()) {
+        m_p.messages.show(tr("A phone call is on screen: answer it or let it go before you "
+                             "start the walk-in contact."),
+                          true);
+        return false;
+    }
     m_p.clock.showChannel(Channel::WalkIn);
     m_w.caller.setLanguage(language);
     startContact();

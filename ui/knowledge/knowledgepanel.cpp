@@ -145,6 +145,11 @@ KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *paren
         connect(filter, &QComboBox::activated, this, &KnowledgePanel::runQueryNow);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showArticle(current); });
+    // A click on the article already shown by itself opens it (no change of the current row).
+    connect(m_list, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        if (index == m_list->currentIndex() && !m_currentId.isEmpty() && !m_openTimer->isActive())
+            m_openTimer->start();
+    });
     connect(m_new, &QPushButton::clicked, this, &KnowledgePanel::newArticle);
     connect(m_edit, &QPushButton::clicked, this, &KnowledgePanel::editCurrentArticle);
     connect(m_history, &QPushButton::clicked, this, &KnowledgePanel::showHistory);
@@ -350,7 +355,11 @@ void KnowledgePanel::applyHits(const QList<ArticleHit> &hits)
     m_widen->setVisible(noGoodMatch &&
                         (m_language->currentIndex() > 0 || m_department->currentIndex() > 0));
     if (m_model->rowCount() > 0 && (!noGoodMatch || preferred >= 0)) {
+        // With nothing typed (a contact starting, the caller's language set) the first article
+        // is only the top of the list, not one the agent looked up.
+        m_shownByItself = preferred < 0 && m_search->text().trimmed().isEmpty();
         m_list->setCurrentIndex(m_model->index(std::max(0, preferred), 0));
+        m_shownByItself = false;
     } else {
         m_list->setCurrentIndex({});
         m_view->clear();
@@ -414,9 +423,12 @@ void KnowledgePanel::showArticleById(const QString &articleId)
     m_edit->setEnabled(m_service &&
                        (m_service->canEdit(*article) || m_service->canRevise(*article)));
     // An article counts as opened once it has stayed on screen for a moment, not when it
-    // flashes past as the first hit while the agent types.
+    // flashes past as the first hit while the agent types, nor when it came up by itself.
     m_currentId = article->id;
-    m_openTimer->start();
+    if (m_shownByItself)
+        m_openTimer->stop();
+    else
+        m_openTimer->start();
 }
 
 void KnowledgePanel::openArticle(const QString &articleId)

@@ -127,6 +127,9 @@ private:
     QTextBrowser *m_view;
     QSplitter *m_splitter;
     bool m_splitterMoved = false; // the agent's own split is kept
+    // The article on screen came up by itself (the first of the list while nothing is
+    // typed): it is not counted as opened, however long it stays.
+    bool m_shownByItself = false;
     QPushButton *m_start;
     QPushButton *m_new;
     QPushButton *m_edit;

@@ -369,8 +369,9 @@ void SupervisorWorkspace::showHelpFlags()
     const QList<HelpFlag> flags = m_context.helpFlags.open();
     const int current = m_flags->currentRow();
     m_flags->clear();
-    m_flags->setColumnCount(3);
-    m_flags->setHorizontalHeaderLabels({tr("Agent"), tr("Raised"), tr("Workstation")});
+    m_flags->setColumnCount(4);
+    m_flags->setHorizontalHeaderLabels(
+        {tr("Agent"), tr("Raised"), tr("Workstation"), tr("Lobby counter")});
     m_flags->setRowCount(int(flags.size()));
     for (int row = 0; row < flags.size(); ++row) {
         const HelpFlag &f = flags.at(row);
@@ -381,6 +382,7 @@ void SupervisorWorkspace::showHelpFlags()
                          new QTableWidgetItem(QLocale().toString(
                              f.raisedAt.toTimeZone(m_context.cityZone), QLocale::ShortFormat)));
         m_flags->setItem(row, 2, new QTableWidgetItem(f.device));
+        m_flags->setItem(row, 3, new QTableWidgetItem(f.counter));
     }
     m_flags->resizeColumnsToContents();
     if (!flags.isEmpty())

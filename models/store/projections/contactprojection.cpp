@@ -66,6 +66,12 @@ Status validate(const Event &e)
             return invalid(e, QStringLiteral("query"),
                            QCoreApplication::translate("Storage", "must be 1 to %1 characters")
                                .arg(maxUnansweredSearchLength));
+        // The language the search was read in: required (empty when it is not known).
+        if (!e.payload.value(u"language").isString())
+            return invalid(e, QStringLiteral("language"),
+                           QCoreApplication::translate(
+                               "Storage", "is missing: give the search's language code (such as "
+                                          "en or es), or an empty text when it is not known"));
         if (!str(e, u"language").isEmpty() && !isLanguageCode(str(e, u"language")))
             return invalid(e, QStringLiteral("language"),
                            QCoreApplication::translate("Storage", "is not a language code"));
@@ -79,6 +85,11 @@ Status validate(const Event &e)
         if (str(e, u"note").size() > 200)
             return invalid(e, QStringLiteral("note"),
                            QCoreApplication::translate("Storage", "is longer than 200 characters"));
+        // The lobby counter a flag was raised at: a counter's name (at most 20 characters).
+        if (str(e, u"counter").size() > 20)
+            return invalid(
+                e, QStringLiteral("counter"),
+                QCoreApplication::translate("Storage", "is longer than %1 characters").arg(20));
         return Ok{};
     }
     if (e.kind == u"contact.started") {

@@ -8,9 +8,10 @@
 //   contact.ended              {"outcome", "transfer_destination", "notes", "call_ended_at", ...}
 //   contact.call_ended         the call outlived its contact: {"call_ended_at", "call_end_cause"}
 //   contact.step_recorded      {"step": an intake step, "detail": {...}}; log only
-//   contact.search_unanswered  {"query", "language"}
+//   contact.search_unanswered  {"query", "language" (required; "" when not known)}
 //   contact.article_opened     {"article_id"}
-//   agent.help_requested/answered  {"note"}; log only
+//   agent.help_requested       {"contact_id", "counter" (both optional)}; log only
+//   agent.help_answered        {"agent", "note"}; log only
 
 #include "models/domain/event.h"
 #include "models/domain/result.h"
