@@ -2,7 +2,7 @@
 
 #include "models/practice/practicechannel.h"
 #include "models/practice/practicestore.h"
-#include "models/practice/scenarioreference.h"
+#include "models/practice/scenarios/scenarioreference.h"
 #include "models/practice/trainingrecord.h"
 #include "models/requests/historyrepository.h"
 #include "models/store/database.h"
