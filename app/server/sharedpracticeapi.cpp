@@ -5,8 +5,8 @@
 #include "app/server/pendinganswer.h"
 #include "app/server/routetable.h"
 #include "models/practice/centralpractice.h"
-#include "models/practice/scenariolibrary.h"
-#include "models/practice/scenarioreference.h"
+#include "models/practice/scenarios/scenariolibrary.h"
+#include "models/practice/scenarios/scenarioreference.h"
 #include "models/practice/traineereport.h"
 
 #include <QCoreApplication>

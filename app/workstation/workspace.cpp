@@ -36,7 +36,7 @@ Workspace::Workspace(Database &database, const QString &agent, AgentRole role, S
 {
     if (!client)
         return;
-    m_store.centralStore = true;
+    m_store.setCentralStore(true);
     m_engine = std::make_unique<SyncEngine>(database, *client);
     m_callArbiter = std::make_unique<SyncCallArbiter>(*client);
     m_store.lobby.setArbiter(m_callArbiter.get());

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/intakestep.h"
-#include "models/practice/scenario.h"
+#include "models/practice/scenarios/scenario.h"
 
 #include <QHash>
 #include <functional>

@@ -1,6 +1,6 @@
 #include "models/practice/practiceshare.h"
 
-#include "models/practice/scenariolibrary.h"
+#include "models/practice/scenarios/scenariolibrary.h"
 #include "models/practice/trainingrecord.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/practice/practicehttp.h"
-#include "models/practice/scenario.h"
+#include "models/practice/scenarios/scenario.h"
 
 #include <QObject>
 #include <memory>

@@ -2,7 +2,7 @@
 
 #include "models/domain/clock.h"
 #include "models/domain/result.h"
-#include "models/practice/scenario.h"
+#include "models/practice/scenarios/scenario.h"
 
 #include <QHash>
 #include <memory>

@@ -9,10 +9,11 @@
 #include "models/itemmodels/callbacklistmodel.h"
 #include "models/itemmodels/requestlistmodel.h"
 #include "models/itemmodels/timelinemodel.h"
+#include "models/requests/historycontext.h"
+#include "models/requests/historyservices.h"
 #include "models/requests/requestsearchrepository.h"
 #include "tests/history/historyfixture.h"
 #include "ui/history/callbacklistview.h"
-#include "ui/history/historycontext.h"
 #include "ui/history/historypanel.h"
 #include "ui/history/historysearchview.h"
 #include "ui/history/requestdetaildialog.h"
@@ -37,6 +38,7 @@ class TestHistoryPanel : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::HistoryFixture> m_fx;
+    std::unique_ptr<HistoryServices> m_services; // as the composition root builds them
     std::unique_ptr<HistoryPanel> m_panel;
 
     template <typename T> T *child(QWidget *root, const char *name)
@@ -75,7 +77,8 @@ private slots:
         m_fx = std::make_unique<test::HistoryFixture>();
         const HistoryContext context{m_fx->db(), m_fx->events(), QStringLiteral("agent1"),
                                      QTimeZone("America/New_York"), AgentRole::CallTaker};
-        m_panel = std::make_unique<HistoryPanel>(context);
+        m_services = std::make_unique<HistoryServices>(context);
+        m_panel = std::make_unique<HistoryPanel>(*m_services);
         m_panel->setClock(m_fx->clock());
         m_panel->resize(1100, 700);
         m_panel->show();
@@ -84,6 +87,7 @@ private slots:
     void cleanup()
     {
         m_panel.reset();
+        m_services.reset();
         m_fx.reset();
     }
 

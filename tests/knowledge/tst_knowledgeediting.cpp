@@ -5,11 +5,11 @@
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/domain/knowledge/textdiff.h"
 #include "models/intake/intakeservice.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/knowledge/knowledgeservice.h"
 #include "models/knowledge/knowledgeusage.h"
-#include "models/knowledge/textdiff.h"
 #include "models/store/eventstore.h"
 #include "tests/support/teststore.h"
 

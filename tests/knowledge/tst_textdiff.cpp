@@ -1,6 +1,6 @@
 // TextDiff: word and line differences, reconstruction of both texts, and the size guard.
 
-#include "models/knowledge/textdiff.h"
+#include "models/domain/knowledge/textdiff.h"
 
 #include <QRandomGenerator>
 #include <QTest>

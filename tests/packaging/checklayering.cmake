@@ -7,6 +7,10 @@
 #     includes sync; only central and accounts include them (server only).
 #   - The workstation (ui/, app/workstation) includes neither central nor accounts.
 #   - Nothing under ui/ opens a Database.
+#   - The ui/ folders in `reader_free` construct no store reader (a repository, readback, timeline,
+#     figures, store, services…, by value, as a temporary or with make_unique): the composition
+#     root (StoreContext, app/workstation/workspace) builds them and hands them over. The README
+#     (Architecture) lists the ui/ folders that still build their own.
 cmake_minimum_required(VERSION 3.25)
 
 file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
@@ -15,6 +19,12 @@ file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
   ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h
   ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h
   ${SOURCE_DIR}/translations/*.cpp ${SOURCE_DIR}/translations/*.h)
+
+set(reader_free cti history intake knowledge lobby)
+list(JOIN reader_free "|" reader_free_pattern)
+set(reader_type "[A-Z][A-Za-z0-9]*(Repository|Readback|Timeline|Duplicates|Queries|Services|Figures|Reviews|Kpis|Store|Actions|Reports|Reader|Loader|Journal)")
+set(reader_construction
+    "(^|[^A-Za-z0-9_:])${reader_type}(>?\\(|[ ]*\\{|[ ]+[a-z_][A-Za-z0-9_]*[ ]*[({;])")
 
 set(problems "")
 macro(refuse file include rule)
@@ -59,6 +69,17 @@ foreach(file IN LISTS sources)
       string(APPEND problems
              "  ${file}: Database::open: nothing under ui/ opens a store (the composition root does)\n")
     endif()
+  endif()
+  if(file MATCHES "^ui/(${reader_free_pattern})/")
+    file(STRINGS ${SOURCE_DIR}/${file} builds REGEX "${reader_construction}")
+    foreach(line IN LISTS builds)
+      if(line MATCHES "^[ \t]*//")
+        continue()
+      endif()
+      string(STRIP "${line}" line)
+      string(APPEND problems "  ${file}: `${line}`: this ui/ folder builds no store reader "
+                             "(the composition root hands it over)\n")
+    endforeach()
   endif()
 endforeach()
 

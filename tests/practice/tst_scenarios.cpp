@@ -7,8 +7,8 @@
 #include "models/citypack/citypack.h"
 #include "models/intake/intakerepository.h"
 #include "models/knowledge/articlerepository.h"
-#include "models/practice/scenariolibrary.h"
-#include "models/practice/scenarioloader.h"
+#include "models/practice/scenarios/scenariolibrary.h"
+#include "models/practice/scenarios/scenarioloader.h"
 #include "tests/support/teststore.h"
 
 #include <QDir>

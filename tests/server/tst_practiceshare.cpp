@@ -7,8 +7,8 @@
 // table, the event log included, is unchanged row for row.
 
 #include "models/practice/practiceshare.h"
-#include "models/practice/scenariolibrary.h"
-#include "models/practice/scenarioreference.h"
+#include "models/practice/scenarios/scenariolibrary.h"
+#include "models/practice/scenarios/scenarioreference.h"
 #include "models/practice/trainingrecord.h"
 #include "models/store/database.h"
 #include "tests/support/recordingnetwork.h"

@@ -7,7 +7,6 @@
 #include "ui/common/settings.h"
 #include "ui/common/shortcutguard.h"
 #include "ui/common/storecontext.h"
-#include "ui/history/historycontext.h"
 #include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/knowledge/knowledgepanel.h"
@@ -29,7 +28,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
-#include <QTimeZone>
 #include <QTimer>
 #include <algorithm>
 #include <functional>
@@ -48,12 +46,7 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
                                 store.addresses, store.districts},
                                this)),
       m_knowledge(new KnowledgePanel(store.articles, this)),
-      m_map(new MapOverviewPanel(store, this)),
-      m_history(new HistoryPanel(
-          HistoryContext{store.database, store.events, store.agent,
-                         QTimeZone(store.database.meta(QStringLiteral("city_timezone")).toUtf8()),
-                         store.role, store.centralStore},
-          this)),
+      m_map(new MapOverviewPanel(store, this)), m_history(new HistoryPanel(store.history, this)),
       m_agentLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_storeLabel(new QLabel(this)),
       m_outsideChanges(new QTimer(this))
 {

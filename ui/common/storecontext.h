@@ -9,6 +9,8 @@
 #include "models/knowledge/articlerepository.h"
 #include "models/knowledge/knowledgeservice.h"
 #include "models/lobby/lobbyservice.h"
+#include "models/requests/historycontext.h"
+#include "models/requests/historyservices.h"
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
@@ -20,7 +22,8 @@
 namespace civicdesk {
 
 // What the widgets read from and write to the local store, assembled once by the composition
-// root: repositories, the event log, intake actions, and the in-memory address and district
+// root: repositories, the event log, intake actions, the history area's services, and the
+// in-memory address and district
 // indexes (built from the store at start-up).
 struct StoreContext
 {
@@ -31,7 +34,10 @@ struct StoreContext
           articles(db), layers(db), intake(db), events(db), service(db, events, agentName),
           knowledge(db, events, articles, agentName, agentRole),
           addresses(intake.addresses(), intake.intersections(), intake.referrals()), kpis(db),
-          helpFlags(db, events, agentName), lobby(db, events, agentName)
+          helpFlags(db, events, agentName), lobby(db, events, agentName),
+          history(HistoryContext{db, events, agentName,
+                                 QTimeZone(db.meta(QStringLiteral("city_timezone")).toUtf8()),
+                                 agentRole})
     {
         events.setRole(agentRole);
         // The lobby's reasons and ticket prefixes: the catalogue's categories.
@@ -63,12 +69,20 @@ struct StoreContext
         knowledge.setActor(agentName, agentRole);
         helpFlags.setAgent(agentName);
         lobby.setAgent(agentName);
+        history.switchAgent(agentName, agentRole);
+    }
+
+    // The composition root configured a central store: the history area shows where changes are.
+    void setCentralStore(bool configured)
+    {
+        centralStore = configured;
+        history.centralStore = configured;
     }
 
     Database &database;
     QString agent;
     AgentRole role;
-    bool centralStore = false; // set by the composition root when a central store is configured
+    bool centralStore = false; // setCentralStore: the composition root, when one is configured
     CatalogueRepository catalogue;
     RequestRepository requests;
     ArticleRepository articles;
@@ -82,6 +96,7 @@ struct StoreContext
     SupervisionKpis kpis; // the supervisor workspace and the wallboard
     HelpFlags helpFlags;  // agents ask for a supervisor; supervisors answer
     LobbyService lobby;   // the walk-in queue; its call arbiter is set when a store is configured
+    HistoryServices history; // the history area's readers and actions
 };
 
 } // namespace civicdesk

@@ -3,11 +3,10 @@
 #include "models/itemmodels/callbacklistmodel.h"
 #include "models/itemmodels/historyentrymodel.h"
 #include "models/itemmodels/requestlistmodel.h"
+#include "models/requests/historyservices.h"
 #include "ui/history/callbacklistview.h"
-#include "ui/history/historycontext.h"
 #include "ui/history/historylistview.h"
 #include "ui/history/historysearchview.h"
-#include "ui/history/historyservices.h"
 #include "ui/history/requestdetaildialog.h"
 #include "ui/history/statusreadbackbox.h"
 
@@ -21,11 +20,11 @@
 
 namespace civicdesk {
 
-HistoryPanel::HistoryPanel(const HistoryContext &context, QWidget *parent)
-    : QWidget(parent), m_services(std::make_unique<HistoryServices>(context))
+HistoryPanel::HistoryPanel(HistoryServices &services, QWidget *parent)
+    : QWidget(parent), m_services(services)
 {
-    m_model = new RequestListModel(context.database, this);
-    build(context.cityZone);
+    m_model = new RequestListModel(services.database, this);
+    build(services.cityZone);
 }
 
 HistoryPanel::~HistoryPanel()
@@ -44,7 +43,7 @@ void HistoryPanel::build(const QTimeZone &cityZone)
     m_tabs->tabBar()->setUsesScrollButtons(false);
     m_tabs->tabBar()->setElideMode(Qt::ElideNone);
     m_search = new HistorySearchView(m_model, this);
-    m_readback = new StatusReadbackBox(m_services->readback, cityZone, this);
+    m_readback = new StatusReadbackBox(m_services.readback, cityZone, this);
     m_callerView = new HistoryListView(QStringLiteral("caller"), cityZone, this);
     m_locationView = new HistoryListView(QStringLiteral("location"), cityZone, this);
     m_agentView = new HistoryListView(QStringLiteral("agent"), cityZone, this);
@@ -128,7 +127,7 @@ void HistoryPanel::showTab(Tab tab)
 void HistoryPanel::setClock(Clock clock)
 {
     m_model->setClock(clock);
-    m_services->setClock(clock);
+    m_services.setClock(clock);
     m_readback->setClock(clock);
     m_callbacksView->model()->setClock(clock);
     for (HistoryListView *view : {m_callerView, m_locationView, m_agentView})
@@ -158,15 +157,14 @@ void HistoryPanel::clearLocation()
 
 void HistoryPanel::setAgentRole(AgentRole role)
 {
-    m_services->actions.setRole(role);
+    m_services.actions.setRole(role);
     if (m_detail)
         m_detail->reload();
 }
 
 void HistoryPanel::setAgent(const QString &agent, AgentRole role)
 {
-    m_services->agent = agent;
-    m_services->actions.setAgent(agent);
+    m_services.switchAgent(agent, role);
     setAgentRole(role);
     setCaller(QString());
     clearLocation();
@@ -240,10 +238,10 @@ void HistoryPanel::refreshCaller()
         m_callerView->setEntries({}, tr("No caller yet: find or enter the caller in intake, and "
                                         "their past contacts and requests show here."));
     else
-        m_callerView->setEntries(m_services->history.forCaller(m_callerId), caption);
+        m_callerView->setEntries(m_services.history.forCaller(m_callerId), caption);
     retranslate();
     askCentral(m_callerView, CentralKey::Phone,
-               m_callerId.isEmpty() ? QString() : m_services->history.phoneOf(m_callerId), caption,
+               m_callerId.isEmpty() ? QString() : m_services.history.phoneOf(m_callerId), caption,
                &m_callerGeneration);
 }
 
@@ -258,7 +256,7 @@ void HistoryPanel::refreshLocation()
                                           "requests there and nearby show here."));
     else
         m_locationView->setEntries(
-            m_services->history.nearLocation(m_point->first, m_point->second, m_address), caption);
+            m_services.history.nearLocation(m_point->first, m_point->second, m_address), caption);
     retranslate();
     askCentral(m_locationView, CentralKey::Address, m_point ? m_address : QString(), caption,
                &m_locationGeneration);
@@ -266,14 +264,14 @@ void HistoryPanel::refreshLocation()
 
 void HistoryPanel::refreshAgent()
 {
-    m_agentView->setEntries(m_services->history.forAgent(m_services->agent),
-                            tr("Your recent contacts (%1), newest first.").arg(m_services->agent));
+    m_agentView->setEntries(m_services.history.forAgent(m_services.agent),
+                            tr("Your recent contacts (%1), newest first.").arg(m_services.agent));
     retranslate();
 }
 
 void HistoryPanel::refreshCallbacks()
 {
-    m_callbacksView->setEntries(m_services->callbacks.pending());
+    m_callbacksView->setEntries(m_services.callbacks.pending());
     retranslate();
 }
 
@@ -287,7 +285,7 @@ void HistoryPanel::openRequest(const QString &requestId)
         m_detail = nullptr;
     }
     if (!m_detail) {
-        m_detail = new RequestDetailDialog(*m_services, requestId, this);
+        m_detail = new RequestDetailDialog(m_services, requestId, this);
         connect(m_detail, &RequestDetailDialog::requestChanged, this, [this] {
             m_model->reload();
             refreshViews();

@@ -9,7 +9,6 @@
 #include <QTimeZone>
 #include <QWidget>
 #include <functional>
-#include <memory>
 
 class QTabWidget;
 class QTimer;
@@ -23,7 +22,6 @@ class HistoryServices;
 class RequestDetailDialog;
 class RequestListModel;
 class StatusReadbackBox;
-struct HistoryContext;
 
 // The history area. Three views follow the current contact — the caller's past contacts and
 // requests, requests at and near the location being entered, the agent's own recent contacts —
@@ -47,7 +45,8 @@ public:
         CallbacksTab
     };
 
-    HistoryPanel(const HistoryContext &context, QWidget *parent = nullptr);
+    // `services`: built by the composition root (StoreContext::history); outlives the panel.
+    explicit HistoryPanel(HistoryServices &services, QWidget *parent = nullptr);
     ~HistoryPanel() override;
 
     void focusFilter();
@@ -100,7 +99,7 @@ private:
     void askCentral(HistoryListView *view, CentralKey key, const QString &value,
                     const QString &caption, int *generation);
 
-    std::unique_ptr<HistoryServices> m_services;
+    HistoryServices &m_services;
     RequestListModel *m_model = nullptr;
     QTabWidget *m_tabs = nullptr;
     StatusReadbackBox *m_readback = nullptr;

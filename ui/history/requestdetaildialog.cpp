@@ -3,7 +3,7 @@
 #include "models/domain/requestnumber.h"
 #include "models/itemmodels/requesttexts.h"
 #include "models/itemmodels/timelinemodel.h"
-#include "ui/history/historyservices.h"
+#include "models/requests/historyservices.h"
 #include "ui/sync/deliverystatelabel.h"
 
 #include <QCheckBox>

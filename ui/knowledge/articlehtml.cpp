@@ -1,7 +1,7 @@
 #include "ui/knowledge/articlehtml.h"
 
 #include "models/domain/knowledge/articlelifecycle.h"
-#include "models/knowledge/textdiff.h"
+#include "models/domain/knowledge/textdiff.h"
 #include "ui/knowledge/articledates.h"
 
 #include <QJsonDocument>

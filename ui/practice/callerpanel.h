@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/practice/scenario.h"
+#include "models/practice/scenarios/scenario.h"
 
 #include <QHash>
 #include <QWidget>

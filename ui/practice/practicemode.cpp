@@ -2,9 +2,8 @@
 
 #include "models/practice/practicechannel.h"
 #include "models/practice/practicestore.h"
-#include "models/practice/scenarioreference.h"
+#include "models/practice/scenarios/scenarioreference.h"
 #include "models/practice/trainingrecord.h"
-#include "models/requests/historyrepository.h"
 #include "models/store/database.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
@@ -245,8 +244,7 @@ void PracticeMode::decorate(const Scenario &scenario)
         if (m_contact.isEmpty() && m_store) {
             // A contact taken on the ringing practice phone with Ctrl+N starts without a
             // reset of its own; the practice store holds this run's contacts only.
-            const QList<HistoryEntry> mine =
-                HistoryRepository(*m_database).forAgent(m_store->agent, 5);
+            const QList<HistoryEntry> mine = m_store->history.history.forAgent(m_store->agent, 5);
             for (const HistoryEntry &e : mine) {
                 if (e.kind == HistoryEntry::Kind::Contact) {
                     m_contact = e.contact.id;

@@ -2,7 +2,7 @@
 
 #include "models/domain/agentrole.h"
 #include "models/practice/practicescore.h"
-#include "models/practice/scenarioloader.h"
+#include "models/practice/scenarios/scenarioloader.h"
 
 #include <QObject>
 #include <QPointer>

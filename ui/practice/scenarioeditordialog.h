@@ -2,7 +2,7 @@
 
 #include "models/domain/agentrole.h"
 #include "models/domain/place.h"
-#include "models/practice/scenariolibrary.h"
+#include "models/practice/scenarios/scenariolibrary.h"
 
 #include <QDialog>
 #include <QHash>

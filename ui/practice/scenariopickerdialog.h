@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/practice/scenarioloader.h"
+#include "models/practice/scenarios/scenarioloader.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
 #include "ui/supervisor/drillwindows.h"
 
+#include "models/requests/historycontext.h"
+#include "models/requests/historyservices.h"
 #include "models/supervision/supervisionkpis.h"
-#include "ui/history/historycontext.h"
-#include "ui/history/historyservices.h"
 #include "ui/history/requestdetaildialog.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/replaypanel.h"

@@ -3,7 +3,7 @@
 #include "models/domain/contact.h"
 #include "models/itemmodels/requesttexts.h"
 #include "models/itemmodels/timelinemodel.h"
-#include "ui/history/historyservices.h"
+#include "models/requests/historyservices.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/kpitexts.h"
 

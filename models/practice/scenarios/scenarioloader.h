@@ -2,7 +2,7 @@
 
 #include "models/domain/place.h"
 #include "models/domain/result.h"
-#include "models/practice/scenario.h"
+#include "models/practice/scenarios/scenario.h"
 
 #include <QHash>
 #include <QSet>

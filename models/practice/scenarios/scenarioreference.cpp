@@ -1,4 +1,4 @@
-#include "models/practice/scenarioreference.h"
+#include "models/practice/scenarios/scenarioreference.h"
 
 #include "models/intake/intakerepository.h"
 

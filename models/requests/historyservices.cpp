@@ -1,6 +1,6 @@
-#include "ui/history/historyservices.h"
+#include "models/requests/historyservices.h"
 
-#include "ui/history/historycontext.h"
+#include "models/requests/historycontext.h"
 
 namespace civicdesk {
 
@@ -12,6 +12,13 @@ HistoryServices::HistoryServices(const HistoryContext &context)
       catalogue(context.database), centralStore(context.centralStore), agent(context.agent),
       cityZone(context.cityZone)
 {
+}
+
+void HistoryServices::switchAgent(const QString &agentName, AgentRole role)
+{
+    agent = agentName;
+    actions.setAgent(agentName);
+    actions.setRole(role);
 }
 
 void HistoryServices::setClock(Clock clock)

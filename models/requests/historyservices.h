@@ -17,11 +17,16 @@ namespace civicdesk {
 
 struct HistoryContext;
 
-// The history area's readers and actions over one store, built once from a HistoryContext.
+// The history area's readers and actions over one store, built once from a HistoryContext by the
+// composition root (StoreContext) and handed to the widgets; the widgets build no reader.
 class HistoryServices
 {
 public:
     explicit HistoryServices(const HistoryContext &context);
+
+    // Another agent signed in (StoreContext::switchAgent): their contacts, their name on changes,
+    // their role's checks.
+    void switchAgent(const QString &agentName, AgentRole role);
 
     // Seam for tests: the time of actions and of SLA states.
     void setClock(Clock clock);

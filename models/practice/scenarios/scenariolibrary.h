@@ -2,7 +2,7 @@
 
 #include "models/domain/agentrole.h"
 #include "models/domain/result.h"
-#include "models/practice/scenarioloader.h"
+#include "models/practice/scenarios/scenarioloader.h"
 
 #include <QJsonObject>
 #include <QSet>

@@ -10,7 +10,7 @@ namespace civicdesk {
 class Database;
 class EventStore;
 
-// What the history area needs, given by the composition root.
+// What the history area's services read from and act on, given by the composition root.
 struct HistoryContext
 {
     Database &database;

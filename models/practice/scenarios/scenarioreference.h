@@ -2,7 +2,7 @@
 
 #include "models/city/cataloguerepository.h"
 #include "models/knowledge/articlerepository.h"
-#include "models/practice/scenarioloader.h"
+#include "models/practice/scenarios/scenarioloader.h"
 
 namespace civicdesk {
 

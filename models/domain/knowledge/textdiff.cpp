@@ -1,4 +1,4 @@
-#include "models/knowledge/textdiff.h"
+#include "models/domain/knowledge/textdiff.h"
 
 #include <vector>
 

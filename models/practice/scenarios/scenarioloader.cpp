@@ -1,4 +1,4 @@
-#include "models/practice/scenarioloader.h"
+#include "models/practice/scenarios/scenarioloader.h"
 
 #include "models/city/cataloguerepository.h"
 #include "models/domain/languagecode.h"

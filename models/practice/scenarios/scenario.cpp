@@ -1,4 +1,4 @@
-#include "models/practice/scenario.h"
+#include "models/practice/scenarios/scenario.h"
 
 namespace civicdesk {
 

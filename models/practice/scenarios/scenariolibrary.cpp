@@ -1,4 +1,4 @@
-#include "models/practice/scenariolibrary.h"
+#include "models/practice/scenarios/scenariolibrary.h"
 
 #include <QCoreApplication>
 #include <QDir>
