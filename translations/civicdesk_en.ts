@@ -1049,6 +1049,10 @@
         <source>&quot;%1&quot; %2.</source>
         <translation>&quot;%1&quot; %2.</translation>
     </message>
+    <message>
+        <source>&quot;seq&quot; must be a whole number from 0 to 2^53.</source>
+        <translation>&quot;seq&quot; must be a whole number from 0 to 2^53.</translation>
+    </message>
 </context>
 <context>
     <name>EventPermission</name>

@@ -3,6 +3,7 @@
 #include "models/domain/storabletext.h"
 
 #include <QCoreApplication>
+#include <cmath>
 
 namespace civicdesk {
 
@@ -73,9 +74,16 @@ Result<SequencedEvent> eventFromJson(const QJsonObject &json, QString *field)
             QStringLiteral("validation"),
             QCoreApplication::translate("Event", "\"%1\" %2.").arg(bad->first, bad->second));
     }
+    // Checked before converting: a double beyond qint64 converts to undefined behaviour. JSON
+    // numbers are doubles, whole and exact up to 2^53.
     const QJsonValue seq = json.value(u"seq");
-    if (seq.isDouble())
-        decoded.seq = qint64(seq.toDouble());
+    if (!seq.isUndefined()) {
+        const double n = seq.toDouble(-1);
+        if (!seq.isDouble() || n < 0 || n > 9007199254740992.0 || n != std::floor(n))
+            return fail("seq", QCoreApplication::translate("Event", "\"seq\" must be a whole "
+                                                                    "number from 0 to 2^53."));
+        decoded.seq = qint64(n);
+    }
     return decoded;
 }
 

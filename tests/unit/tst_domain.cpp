@@ -1,9 +1,12 @@
 #include "models/domain/caller.h"
 #include "models/domain/contact.h"
+#include "models/domain/eventjson.h"
 #include "models/domain/servicerequest.h"
 #include "models/domain/servicetype.h"
 #include "models/domain/sla.h"
 
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QTest>
 #include <QTimeZone>
 
@@ -108,6 +111,48 @@ private slots:
         for (auto s : {RequestStatus::Open, RequestStatus::InProgress, RequestStatus::Closed})
             QCOMPARE(requestStatusFromName(requestStatusName(s)), s);
         QVERIFY(!channelFromName(QStringLiteral("pigeon")));
+    }
+
+    // A pulled event's "seq" is outside input too: a number beyond 64-bit integers, negative or
+    // fractional is refused naming the field (1e56 was converted to qint64 unchecked, undefined
+    // behaviour found by fuzz_event; tests/fuzz/corpus/fuzz_event/seq-too-large).
+    void eventSeqIsAWholeNumberInRange_data()
+    {
+        QTest::addColumn<QJsonValue>("seq");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("absent") << QJsonValue(QJsonValue::Undefined) << true;
+        QTest::newRow("zero") << QJsonValue(0) << true;
+        QTest::newRow("seq") << QJsonValue(1234567) << true;
+        QTest::newRow("2^53") << QJsonValue(9007199254740992.0) << true;
+        QTest::newRow("1e56") << QJsonValue(1e56) << false;
+        QTest::newRow("2^63") << QJsonValue(9223372036854775808.0) << false;
+        QTest::newRow("negative") << QJsonValue(-1) << false;
+        QTest::newRow("fraction") << QJsonValue(1.5) << false;
+        QTest::newRow("text") << QJsonValue(QStringLiteral("12")) << false;
+    }
+
+    void eventSeqIsAWholeNumberInRange()
+    {
+        QFETCH(QJsonValue, seq);
+        QFETCH(bool, accepted);
+        QJsonObject json{{QStringLiteral("id"), QStringLiteral("6f1c2a4e-0000-4000-0015")},
+                         {QStringLiteral("entity_type"), QStringLiteral("contact")},
+                         {QStringLiteral("entity_id"), QStringLiteral("0b7d9c1e")},
+                         {QStringLiteral("kind"), QStringLiteral("contact.search_unanswered")},
+                         {QStringLiteral("payload"), QJsonObject{}},
+                         {QStringLiteral("actor"), QStringLiteral("ana")},
+                         {QStringLiteral("client_time"), 1420479641015.0}};
+        if (!seq.isUndefined())
+            json.insert(QStringLiteral("seq"), seq);
+        QString field;
+        const auto decoded = eventFromJson(json, &field);
+        QCOMPARE(bool(decoded), accepted);
+        if (accepted) {
+            QCOMPARE(decoded.value().seq, qint64(seq.toDouble(0)));
+            return;
+        }
+        QCOMPARE(field, QStringLiteral("seq"));
+        QVERIFY(decoded.error().message.contains(QStringLiteral("whole number")));
     }
 
     void handleTime()
