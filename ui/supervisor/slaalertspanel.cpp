@@ -184,7 +184,7 @@ QString SlaAlertsPanel::summaryText() const
     QString text = parts.join(QStringLiteral(" · "));
     if (m_cut)
         text += u'\n' + tr("Listed: the %1 opened first of each kind (overdue, due soon).")
-                           .arg(SupervisionKpis::DrillLimit);
+                            .arg(SupervisionKpis::DrillLimit);
     return text;
 }
 
