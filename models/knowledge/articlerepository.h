@@ -36,6 +36,10 @@ struct ArticleHit
     QString snippet; // with <b>...</b> around matched words
     // How much of what was typed the article is about (ArticleRelevance), 1 for a plain list.
     double relevance = 1.0;
+    // What its title and keywords answer, in rare words (ArticleRelevance::Score), and by how
+    // much its relevance passes every other article found (1 for a plain list).
+    double headingWords = 1.0;
+    double lead = 1.0;
     bool isGoodMatch() const;
 };
 

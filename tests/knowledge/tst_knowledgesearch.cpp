@@ -27,6 +27,7 @@ class TestKnowledgeSearch : public QObject
     struct Tally
     {
         int total = 0, top1 = 0, top3 = 0, good = 0, sameLanguage = 0, firstShownGood = 0;
+        int wrongFirstShownGood = 0; // a wrong article offered as the answer
     };
 
     // The floors the independent sets must keep (answerable: top-3; out of scope: "No good
@@ -82,9 +83,23 @@ class TestKnowledgeSearch : public QObject
             }
             return list.join(u',');
         };
-        qInfo("row\t%s\t%s\t%d\t%s\t%s\t%s\t%s", qPrintable(language), qPrintable(kind), rank,
+        QStringList top; // the first five hits: translation group, language, credits
+        for (int i = 0; i < std::min<qsizetype>(5, hits.size()); ++i)
+            top.append(hits.at(i).article.translationGroup + u'/' + hits.at(i).article.language +
+                       u'/' + credits(i));
+        qInfo("row\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s", qPrintable(language), qPrintable(kind), rank,
               qPrintable(weights.join(u',')), qPrintable(credits(0)), qPrintable(credits(rank - 1)),
-              qPrintable(query.text));
+              qPrintable(top.join(u' ')), qPrintable(query.text));
+    }
+
+    // As the knowledge panel searches for a caller whose language is recorded on the contact.
+    QList<ArticleHit> searchForCaller(const QString &text, const QString &callerLanguage)
+    {
+        ArticleQuery query;
+        query.text = text;
+        query.callerLanguage = callerLanguage;
+        query.limit = 10;
+        return m_articles->search(query);
     }
 
     int rankOf(const QString &query, const QString &group, const QString &language = {})
@@ -252,7 +267,7 @@ private slots:
                 ++all.total;
                 if (row.kind == u"out_of_scope") {
                     if (printed && qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_ROWS"))
-                        printRow(query, hits, 0, row.language, row.kind);
+                        printRow(query, hits, 0, row.language, half + u':' + row.kind);
                     if (noGoodMatch) {
                         ++t.good;
                         ++all.good;
@@ -278,13 +293,14 @@ private slots:
                     }
                 }
                 if (printed && qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_ROWS"))
-                    printRow(query, hits, rank, row.language, row.kind);
+                    printRow(query, hits, rank, row.language, half + u':' + row.kind);
                 for (Tally *each : {&t, &all}) {
                     each->sameLanguage += sameLanguage ? 1 : 0;
                     each->top1 += rank == 1 ? 1 : 0;
                     each->top3 += rank >= 1 && rank <= 3 ? 1 : 0;
                     each->good += rank >= 1 && rank <= 3 && !noGoodMatch ? 1 : 0;
                     each->firstShownGood += rank == 1 && !noGoodMatch ? 1 : 0;
+                    each->wrongFirstShownGood += rank != 1 && !noGoodMatch ? 1 : 0;
                 }
                 if (rank < 1 || rank > 3) {
                     // Misses in aggregate (the only view of the held-out half's misses).
@@ -332,6 +348,7 @@ private slots:
             l.top3 += t.top3;
             l.good += t.good;
             l.firstShownGood += t.firstShownGood;
+            l.wrongFirstShownGood += t.wrongFirstShownGood;
         }
         for (auto it = byLanguage.cbegin(); it != byLanguage.cend(); ++it) {
             const bool outOfScope = it.key().endsWith(u"out");
@@ -342,9 +359,9 @@ private slots:
                       it.value().total);
             else
                 qInfo("%s scope: top-3 %.1f%% of %d; right and first shown as a good match %d of "
-                      "%d",
+                      "%d; a wrong first shown as a good match %d",
                       qPrintable(it.key()), 100.0 * rate, it.value().total,
-                      it.value().firstShownGood, it.value().top1);
+                      it.value().firstShownGood, it.value().top1, it.value().wrongFirstShownGood);
             QVERIFY2(rate >= floorFor(it.key()), qPrintable(it.key()));
         }
     }
@@ -438,11 +455,7 @@ private slots:
         QFETCH(QString, query);
         QFETCH(QString, language);
         QFETCH(QString, article);
-        ArticleQuery q;
-        q.text = query;
-        q.callerLanguage = language;
-        q.limit = 10;
-        const QList<ArticleHit> hits = m_articles->search(q);
+        const QList<ArticleHit> hits = searchForCaller(query, language);
         int rank = 0;
         for (int i = 0; i < hits.size() && rank == 0; ++i)
             rank = hits.at(i).article.id == article ? i + 1 : 0;
@@ -473,6 +486,45 @@ private slots:
             QVERIFY2(hits.isEmpty() || !hits.first().isGoodMatch(),
                      qPrintable(query.text + u" -> " + hits.first().article.id));
         }
+    }
+
+    // A caller's long report about one thing mentions much else besides (where, since when,
+    // who is affected): the article whose title and keywords name the thing, clearly ahead of
+    // every article giving another answer, is offered as the answer although it covers less
+    // than the floor of what was said (each failed before: relevance 0.53, 0.53, 0.55 - just
+    // under 0.55; none is an evaluation phrasing).
+    void aLongReportAboutOneThingIsAGoodMatch_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("article");
+        QTest::newRow("dumped debris") << "someone dumped a pile of construction debris and old "
+                                          "tires behind the church parking lot last night"
+                                       << "en"
+                                       << "kb-illegal-dumping-en";
+        QTest::newRow("signal stuck on red") << "the traffic light at the corner by the library is "
+                                                "stuck on red and cars are running it all morning"
+                                             << "en"
+                                             << "kb-traffic-signal-en";
+        QTest::newRow("acera con hielo") << "la acera de mi vecina está cubierta de hielo, nadie "
+                                            "ha paleado desde la tormenta y la gente se resbala"
+                                         << "es"
+                                         << "seed:UNSHVSDWLK:es";
+    }
+
+    void aLongReportAboutOneThingIsAGoodMatch()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, language);
+        QFETCH(QString, article);
+        const QList<ArticleHit> hits = searchForCaller(query, language);
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().article.id, article);
+        QVERIFY2(hits.first().isGoodMatch(),
+                 qPrintable(QStringLiteral("relevance %1, heading %2 rare words, lead %3")
+                                .arg(hits.first().relevance)
+                                .arg(hits.first().headingWords)
+                                .arg(hits.first().lead)));
     }
 
     void filtersByLanguage()
