@@ -28,6 +28,7 @@ class TestKnowledgeSearch : public QObject
     {
         int total = 0, top1 = 0, top3 = 0, good = 0, sameLanguage = 0, firstShownGood = 0;
         int wrongFirstShownGood = 0; // a wrong article offered as the answer
+        int pointers = 0;            // out of scope, answered by the article that says who does
     };
 
     // The floors the independent sets must keep (answerable: top-3; out of scope: "No good
@@ -44,19 +45,21 @@ class TestKnowledgeSearch : public QObject
     // pickup: residents en 90.3%, held-out en 85.3%, es 92.1%, tuning en 97.1%, es 97.5%; then
     // agent articles for illegal dumping and for litter and glass: more right answers first,
     // two information questions about putting out debris lose their third place to the
-    // dumping article: held-out en 83.8%, unseen en 83.9%, es 93.8%). The goal is 90% each.
+    // dumping article: held-out en 83.8%, unseen en 83.9%, es 93.8%; then, 2026-12-07, the
+    // articles saying who answers mail and property line questions, out of scope en 100% in
+    // every half, and one fresh needle question first: fresh en 75.0%). The goal is 90% each.
     static double floorFor(const QString &halfLanguageAndScope)
     {
         static const QHash<QString, double> floors = {
             {QStringLiteral("all en in"), 0.90},        {QStringLiteral("all es in"), 0.93},
-            {QStringLiteral("all en out"), 0.89},       {QStringLiteral("all es out"), 1.0},
+            {QStringLiteral("all en out"), 1.0},        {QStringLiteral("all es out"), 1.0},
             {QStringLiteral("tuning en in"), 0.97},     {QStringLiteral("tuning es in"), 0.97},
-            {QStringLiteral("tuning en out"), 0.86},    {QStringLiteral("tuning es out"), 1.0},
+            {QStringLiteral("tuning en out"), 1.0},     {QStringLiteral("tuning es out"), 1.0},
             {QStringLiteral("held-out en in"), 0.83},   {QStringLiteral("held-out es in"), 0.92},
-            {QStringLiteral("held-out en out"), 0.92},  {QStringLiteral("held-out es out"), 1.0},
+            {QStringLiteral("held-out en out"), 1.0},   {QStringLiteral("held-out es out"), 1.0},
             {QStringLiteral("unseen en in"), 0.83},     {QStringLiteral("unseen es in"), 0.93},
             {QStringLiteral("unseen en out"), 1.0},     {QStringLiteral("unseen es out"), 0.5},
-            {QStringLiteral("fresh en in"), 0.66},      {QStringLiteral("fresh es in"), 0.54},
+            {QStringLiteral("fresh en in"), 0.75},      {QStringLiteral("fresh es in"), 0.54},
             {QStringLiteral("fresh es out"), 1.0},      {QStringLiteral("residents en in"), 0.90},
             {QStringLiteral("residents es in"), 0.95},  {QStringLiteral("residents en out"), 1.0},
             {QStringLiteral("residents es out"), 0.66},
@@ -124,7 +127,7 @@ private slots:
         CityImporter importer(m_store->db());
         auto report = importer.import(pack.value());
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
-        QCOMPARE(report.value().articles, 2 * 118 + 66 + 92); // seed en + es, agent, information
+        QCOMPARE(report.value().articles, 2 * 118 + 66 + 96); // seed en + es, agent, information
         QVERIFY(report.value().synonyms >= 60);
         m_articles = std::make_unique<ArticleRepository>(m_store->db());
     }
@@ -268,9 +271,15 @@ private slots:
                 if (row.kind == u"out_of_scope") {
                     if (printed && qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_ROWS"))
                         printRow(query, hits, 0, row.language, half + u':' + row.kind);
-                    if (noGoodMatch) {
+                    // A question the City does not answer, answered by the article saying who
+                    // does (the row's `expected`: "Mail delivery: the Postal Service").
+                    const bool pointer = !noGoodMatch && row.expected.contains(
+                                                             hits.first().article.translationGroup);
+                    if (noGoodMatch || pointer) {
                         ++t.good;
                         ++all.good;
+                        t.pointers += pointer ? 1 : 0;
+                        all.pointers += pointer ? 1 : 0;
                     } else if (printed) {
                         misses.append(
                             QStringLiteral("[%1 %2 out of scope] %3 -> %4 (%5)")
@@ -331,8 +340,9 @@ private slots:
             const Tally &t = it.value();
             const bool outOfScope = it.key().endsWith(u"out_of_scope");
             if (outOfScope) {
-                qInfo("%s: %d phrasings, %d (%.1f%%) get \"No good match\"", qPrintable(it.key()),
-                      t.total, t.good, 100.0 * t.good / t.total);
+                qInfo("%s: %d phrasings, %d (%.1f%%) get \"No good match\" or a correct pointer "
+                      "(%d)",
+                      qPrintable(it.key()), t.total, t.good, 100.0 * t.good / t.total, t.pointers);
             } else {
                 qInfo("%s: %d phrasings, top-1 %.1f%%, top-3 %.1f%% (as a good match %.1f%%, in "
                       "the caller's language %.1f%%; right and first: %d, shown as a good match "
@@ -525,6 +535,38 @@ private slots:
                                 .arg(hits.first().relevance)
                                 .arg(hits.first().headingWords)
                                 .arg(hits.first().lead)));
+    }
+
+    // Questions the City does not answer, where the agent's answer is who does: the Postal
+    // Service for mail, a surveyor, the fence viewers or ISD for a neighbour's fence (none is
+    // an evaluation phrasing; the articles did not exist before).
+    void whoAnswersWhatTheCityDoesNot_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("article");
+        QTest::newRow("mail") << "the letter carrier skipped our building all week, no mail"
+                              << "en"
+                              << "info-usps-mail-en";
+        QTest::newRow("correo") << "el cartero no ha traído el correo en toda la semana"
+                                << "es"
+                                << "info-usps-mail-es";
+        QTest::newRow("fence") << "is my neighbor's new fence on my side of the property line"
+                               << "en"
+                               << "info-property-line-en";
+        QTest::newRow("cerca") << "la cerca nueva del vecino está en mi terreno, pasa el lindero"
+                               << "es"
+                               << "info-property-line-es";
+    }
+
+    void whoAnswersWhatTheCityDoesNot()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, language);
+        QFETCH(QString, article);
+        const QList<ArticleHit> hits = searchForCaller(query, language);
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().article.id, article);
     }
 
     void filtersByLanguage()
