@@ -95,6 +95,14 @@ class TestKnowledgeSearch : public QObject
               qPrintable(top.join(u' ')), qPrintable(query.text));
     }
 
+    // A caller's words, their language, and the article that answers them.
+    static void callerQueryColumns()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("article");
+    }
+
     // As the knowledge panel searches for a caller whose language is recorded on the contact.
     QList<ArticleHit> searchForCaller(const QString &text, const QString &callerLanguage)
     {
@@ -434,9 +442,7 @@ private slots:
     // caller's language by residents' own words (none of these is an evaluation phrasing).
     void residentsWordsFindTheAgentArticles_data()
     {
-        QTest::addColumn<QString>("query");
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<QString>("article");
+        callerQueryColumns();
         QTest::newRow("blocked driveway") << "car blocking my driveway"
                                           << "en"
                                           << "kb-illegal-parking-en";
@@ -505,9 +511,7 @@ private slots:
     // under 0.55; none is an evaluation phrasing).
     void aLongReportAboutOneThingIsAGoodMatch_data()
     {
-        QTest::addColumn<QString>("query");
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<QString>("article");
+        callerQueryColumns();
         QTest::newRow("dumped debris") << "someone dumped a pile of construction debris and old "
                                           "tires behind the church parking lot last night"
                                        << "en"
@@ -542,9 +546,7 @@ private slots:
     // an evaluation phrasing; the articles did not exist before).
     void whoAnswersWhatTheCityDoesNot_data()
     {
-        QTest::addColumn<QString>("query");
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<QString>("article");
+        callerQueryColumns();
         QTest::newRow("mail") << "the letter carrier skipped our building all week, no mail"
                               << "en"
                               << "info-usps-mail-en";
