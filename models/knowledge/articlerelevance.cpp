@@ -78,12 +78,14 @@ ArticleRelevance::Score ArticleRelevance::score(const KnowledgeArticle &article,
     }
     result.coverage = std::clamp(sum / m_total, 0.0, 1.0);
     result.headingWords = heading / std::max(m_query.rareWordWeight, 0.1);
+    result.allInHeading = heading >= m_total * (1.0 - 1e-9);
     return result;
 }
 
 bool ArticleRelevance::isGoodMatch(const Score &score, double lead)
 {
-    if (score.coverage >= goodMatchFloor && score.headingWords >= headingFloor)
+    if (score.coverage >= goodMatchFloor &&
+        (score.headingWords >= headingFloor || score.allInHeading))
         return true;
     return score.coverage >= longQueryFloor && score.headingWords >= longQueryHeadingFloor &&
            lead >= clearLead;

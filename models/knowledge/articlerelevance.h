@@ -15,7 +15,8 @@ namespace civicdesk {
 // and lists it as a suggestion) is calibrated on the tuning half of the evaluation set and the
 // residents' descriptions (tests/data/knowledge-eval; the README gives the trade-off):
 // - it answers at least `goodMatchFloor` of what was said, and its title and keywords hold at
-//   least half a rare word's worth of it (`headingWords`); or
+//   least half a rare word's worth of it (`headingWords`) or all of it ("snow", "trash day":
+//   an agent's keywords); or
 // - the caller said a lot, and the article's title and keywords hold at least a rare word's
 //   worth of it, it answers at least `longQueryFloor` of it, and at least `clearLead` more than
 //   any other article found (a long report about one thing mentions much else besides).
@@ -30,8 +31,9 @@ public:
 
     struct Score
     {
-        double coverage = 0;     // of what was said, weighted by rarity (0 to 1)
-        double headingWords = 0; // what the title and keywords answer, in rare words
+        double coverage = 0;       // of what was said, weighted by rarity (0 to 1)
+        double headingWords = 0;   // what the title and keywords answer, in rare words
+        bool allInHeading = false; // the title and keywords hold everything said
     };
 
     explicit ArticleRelevance(const AnalysedQuery &query);

@@ -59,7 +59,7 @@ bool sameAnswer(const KnowledgeArticle &a, const KnowledgeArticle &b)
 
 bool ArticleHit::isGoodMatch() const
 {
-    return ArticleRelevance::isGoodMatch({relevance, headingWords}, lead);
+    return ArticleRelevance::isGoodMatch({relevance, headingWords, allInHeading}, lead);
 }
 
 ArticleRepository::ArticleRepository(const Database &database)
@@ -245,6 +245,7 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
                 relevance.score(hit.article, result.size() < bodiesRead);
             hit.relevance = score.coverage;
             hit.headingWords = score.headingWords;
+            hit.allInHeading = score.allInHeading;
             result.append(hit);
         }
         // Each hit's lead over the best article that gives another answer (its translations

@@ -198,6 +198,23 @@ private slots:
         }
     }
 
+    // An agent's keyword, held by the titles and keywords of many articles ("snow"), is still
+    // answered by the first of them: the title and keywords hold everything typed.
+    void anAgentsKeywordIsAGoodMatch()
+    {
+        for (const auto &[text, language] :
+             {std::pair{"snow ", "en"}, std::pair{"recycling ", "en"},
+              std::pair{"basura ", "es"}}) {
+            const QList<ArticleHit> hits =
+                searchForCaller(QString::fromUtf8(text), QString::fromUtf8(language));
+            QVERIFY(!hits.isEmpty());
+            QVERIFY2(hits.first().isGoodMatch(),
+                     qPrintable(QStringLiteral("%1 -> %2, heading %3 rare words")
+                                    .arg(QString::fromUtf8(text), hits.first().article.id)
+                                    .arg(hits.first().headingWords)));
+        }
+    }
+
     void filtersByLanguage()
     {
         const QList<ArticleHit> hits =
