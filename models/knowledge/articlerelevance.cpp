@@ -63,15 +63,32 @@ QList<double> ArticleRelevance::credits(const KnowledgeArticle &article, bool re
     return result;
 }
 
-double ArticleRelevance::of(const KnowledgeArticle &article, bool readBody) const
+ArticleRelevance::Score ArticleRelevance::score(const KnowledgeArticle &article,
+                                                bool readBody) const
 {
+    Score result;
     if (m_total <= 0)
-        return 0;
+        return result;
     const QList<double> found = credits(article, readBody);
-    double sum = 0;
-    for (int i = 0; i < found.size(); ++i)
-        sum += found.at(i) * m_query.concepts.at(i).weight;
-    return std::clamp(sum / m_total, 0.0, 1.0);
+    double sum = 0, heading = 0;
+    for (int i = 0; i < found.size(); ++i) {
+        const double weight = m_query.concepts.at(i).weight;
+        sum += found.at(i) * weight;
+        heading += found.at(i) >= 1.0 ? weight : 0.0;
+    }
+    result.coverage = std::clamp(sum / m_total, 0.0, 1.0);
+    result.headingWords = heading / std::max(m_query.rareWordWeight, 0.1);
+    result.allInHeading = heading >= m_total * (1.0 - 1e-9);
+    return result;
+}
+
+bool ArticleRelevance::isGoodMatch(const Score &score, double lead)
+{
+    if (score.coverage >= goodMatchFloor &&
+        (score.headingWords >= headingFloor || score.allInHeading))
+        return true;
+    return score.coverage >= longQueryFloor && score.headingWords >= longQueryHeadingFloor &&
+           lead >= clearLead;
 }
 
 } // namespace civicdesk

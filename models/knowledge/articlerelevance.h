@@ -10,16 +10,43 @@ namespace civicdesk {
 // any of its forms, corrections or synonyms), half when only its body does. BM25 orders the
 // articles that match; this tells whether the best of them answers the caller at all ("how do
 // i pay a parking ticket" is not answered by an article that only mentions parking).
+//
+// Whether a hit is offered as the answer ("a good match"; else the panel says "No good match"
+// and lists it as a suggestion) is calibrated on the tuning half of the evaluation set and the
+// residents' descriptions (tests/data/knowledge-eval; the README gives the trade-off):
+// - it answers at least `goodMatchFloor` of what was said, and its title and keywords hold at
+//   least half a rare word's worth of it (`headingWords`) or all of it ("snow", "trash day":
+//   an agent's keywords); or
+// - the caller said a lot, and the article's title and keywords hold at least a rare word's
+//   worth of it, it answers at least `longQueryFloor` of it, and at least `clearLead` more than
+//   any other article found (a long report about one thing mentions much else besides).
 class ArticleRelevance
 {
 public:
-    // Below this, the best hit is not offered as the answer: the panel says "No good match".
     static constexpr double goodMatchFloor = 0.55;
+    static constexpr double headingFloor = 0.5;
+    static constexpr double longQueryFloor = 0.40;
+    static constexpr double longQueryHeadingFloor = 1.0;
+    static constexpr double clearLead = 0.10;
+
+    struct Score
+    {
+        double coverage = 0;       // of what was said, weighted by rarity (0 to 1)
+        double headingWords = 0;   // what the title and keywords answer, in rare words
+        bool allInHeading = false; // the title and keywords hold everything said
+    };
 
     explicit ArticleRelevance(const AnalysedQuery &query);
 
+    // `lead`: the coverage by which the article passes every other article found.
+    static bool isGoodMatch(const Score &score, double lead);
+
     // Without `readBody`, only the title and keywords count (cheaper: for matches BM25 ranks low).
-    double of(const KnowledgeArticle &article, bool readBody = true) const;
+    Score score(const KnowledgeArticle &article, bool readBody = true) const;
+    double of(const KnowledgeArticle &article, bool readBody = true) const
+    {
+        return score(article, readBody).coverage;
+    }
     // For each thing said (in the query's order): 1 when the title or keywords hold it, 0.5
     // when only the body does, 0 when the article does not.
     QList<double> credits(const KnowledgeArticle &article, bool readBody = true) const;

@@ -47,11 +47,19 @@ void addWords(const QString &text, QSet<QString> &words)
         words.insert(word);
 }
 
+bool sameAnswer(const KnowledgeArticle &a, const KnowledgeArticle &b)
+{
+    if (a.id == b.id || (!a.translationGroup.isEmpty() && a.translationGroup == b.translationGroup))
+        return true;
+    return std::any_of(a.serviceCodes.cbegin(), a.serviceCodes.cend(),
+                       [&b](const QString &code) { return b.serviceCodes.contains(code); });
+}
+
 } // namespace
 
 bool ArticleHit::isGoodMatch() const
 {
-    return relevance >= ArticleRelevance::goodMatchFloor;
+    return ArticleRelevance::isGoodMatch({relevance, headingWords, allInHeading}, lead);
 }
 
 ArticleRepository::ArticleRepository(const Database &database)
@@ -233,14 +241,29 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
         const ArticleRelevance relevance(analysed);
         while (q.next()) {
             ArticleHit hit{articleFrom(q), q.value(16).toString()};
-            hit.relevance = relevance.of(hit.article, result.size() < bodiesRead);
+            const ArticleRelevance::Score score =
+                relevance.score(hit.article, result.size() < bodiesRead);
+            hit.relevance = score.coverage;
+            hit.headingWords = score.headingWords;
+            hit.allInHeading = score.allInHeading;
             result.append(hit);
         }
-        // Good matches first, the reading language first among them, then by how much of the
-        // query they answer (in fifths: finer steps let one incidental word a caller said
-        // outweigh BM25's view of what the article is about), then BM25.
+        // Each hit's lead over the best article that gives another answer (its translations
+        // and the articles for one of its request types give the same).
+        for (ArticleHit &hit : result) {
+            double others = 0;
+            for (const ArticleHit &other : std::as_const(result)) {
+                if (!sameAnswer(hit.article, other.article))
+                    others = std::max(others, other.relevance);
+            }
+            hit.lead = hit.relevance - others;
+        }
+        // The articles that answer most of the query first, the reading language first among
+        // them, then by how much of the query they answer (in fifths: finer steps let one
+        // incidental word a caller said outweigh BM25's view of what the article is about),
+        // then BM25. (Whether the first is offered as the answer is isGoodMatch's to say.)
         const auto key = [&language](const ArticleHit &h) {
-            return std::make_tuple(!h.isGoodMatch(),
+            return std::make_tuple(h.relevance < ArticleRelevance::goodMatchFloor,
                                    !language.isEmpty() && h.article.language != language,
                                    -qRound(h.relevance * 5));
         };

@@ -36,6 +36,11 @@ struct ArticleHit
     QString snippet; // with <b>...</b> around matched words
     // How much of what was typed the article is about (ArticleRelevance), 1 for a plain list.
     double relevance = 1.0;
+    // What its title and keywords answer, in rare words (ArticleRelevance::Score), and by how
+    // much its relevance passes every other article giving another answer (1 for a plain list).
+    double headingWords = 1.0;
+    bool allInHeading = true; // its title and keywords hold everything typed
+    double lead = 1.0;
     bool isGoodMatch() const;
 };
 

@@ -407,6 +407,7 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
     }
     for (QueryConcept &said : result.concepts)
         said.weight = weightOf(said);
+    result.rareWordWeight = weightOf({});
     result.expression = buildExpression(alternatives);
     return result;
 }

@@ -29,6 +29,9 @@ struct AnalysedQuery
     QString expression; // the FTS5 MATCH expression, "" when nothing is left to search for
     QString language;   // the language the words were read in ("" for any)
     QList<QueryConcept> concepts;
+    // The weight of a word no article holds, the most a thing said can weigh: the unit in
+    // which ArticleRelevance counts what an article's title and keywords answer.
+    double rareWordWeight = 1.0;
 };
 
 // Turns what the agent has typed into the FTS5 MATCH expression of the knowledge search, read

@@ -3,11 +3,10 @@
 // 90% top-3), and the independent set of 260 real resident phrasings (tests/data/knowledge-eval)
 // in a tuning half and a held-out half; typos, accents and synonyms checked directly.
 
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
 #include "models/knowledge/articlerelevance.h"
 #include "models/knowledge/articlerepository.h"
+#include "tests/knowledge/demoknowledge.h"
 #include "tests/support/teststore.h"
 
 #include <QCryptographicHash>
@@ -27,6 +26,8 @@ class TestKnowledgeSearch : public QObject
     struct Tally
     {
         int total = 0, top1 = 0, top3 = 0, good = 0, sameLanguage = 0, firstShownGood = 0;
+        int wrongFirstShownGood = 0; // a wrong article offered as the answer
+        int pointers = 0;            // out of scope, answered by the article that says who does
     };
 
     // The floors the independent sets must keep (answerable: top-3; out of scope: "No good
@@ -43,19 +44,21 @@ class TestKnowledgeSearch : public QObject
     // pickup: residents en 90.3%, held-out en 85.3%, es 92.1%, tuning en 97.1%, es 97.5%; then
     // agent articles for illegal dumping and for litter and glass: more right answers first,
     // two information questions about putting out debris lose their third place to the
-    // dumping article: held-out en 83.8%, unseen en 83.9%, es 93.8%). The goal is 90% each.
+    // dumping article: held-out en 83.8%, unseen en 83.9%, es 93.8%; then, 2026-12-07, the
+    // articles saying who answers mail and property line questions, out of scope en 100% in
+    // every half, and one fresh needle question first: fresh en 75.0%). The goal is 90% each.
     static double floorFor(const QString &halfLanguageAndScope)
     {
         static const QHash<QString, double> floors = {
             {QStringLiteral("all en in"), 0.90},        {QStringLiteral("all es in"), 0.93},
-            {QStringLiteral("all en out"), 0.89},       {QStringLiteral("all es out"), 1.0},
+            {QStringLiteral("all en out"), 1.0},        {QStringLiteral("all es out"), 1.0},
             {QStringLiteral("tuning en in"), 0.97},     {QStringLiteral("tuning es in"), 0.97},
-            {QStringLiteral("tuning en out"), 0.86},    {QStringLiteral("tuning es out"), 1.0},
+            {QStringLiteral("tuning en out"), 1.0},     {QStringLiteral("tuning es out"), 1.0},
             {QStringLiteral("held-out en in"), 0.83},   {QStringLiteral("held-out es in"), 0.92},
-            {QStringLiteral("held-out en out"), 0.92},  {QStringLiteral("held-out es out"), 1.0},
+            {QStringLiteral("held-out en out"), 1.0},   {QStringLiteral("held-out es out"), 1.0},
             {QStringLiteral("unseen en in"), 0.83},     {QStringLiteral("unseen es in"), 0.93},
             {QStringLiteral("unseen en out"), 1.0},     {QStringLiteral("unseen es out"), 0.5},
-            {QStringLiteral("fresh en in"), 0.66},      {QStringLiteral("fresh es in"), 0.54},
+            {QStringLiteral("fresh en in"), 0.75},      {QStringLiteral("fresh es in"), 0.54},
             {QStringLiteral("fresh es out"), 1.0},      {QStringLiteral("residents en in"), 0.90},
             {QStringLiteral("residents es in"), 0.95},  {QStringLiteral("residents en out"), 1.0},
             {QStringLiteral("residents es out"), 0.66},
@@ -82,9 +85,13 @@ class TestKnowledgeSearch : public QObject
             }
             return list.join(u',');
         };
-        qInfo("row\t%s\t%s\t%d\t%s\t%s\t%s\t%s", qPrintable(language), qPrintable(kind), rank,
+        QStringList top; // the first five hits: translation group, language, credits
+        for (int i = 0; i < std::min<qsizetype>(5, hits.size()); ++i)
+            top.append(hits.at(i).article.translationGroup + u'/' + hits.at(i).article.language +
+                       u'/' + credits(i));
+        qInfo("row\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s", qPrintable(language), qPrintable(kind), rank,
               qPrintable(weights.join(u',')), qPrintable(credits(0)), qPrintable(credits(rank - 1)),
-              qPrintable(query.text));
+              qPrintable(top.join(u' ')), qPrintable(query.text));
     }
 
     int rankOf(const QString &query, const QString &group, const QString &language = {})
@@ -101,15 +108,9 @@ private slots:
     void initTestCase()
     {
         m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
-        QVERIFY(pack.ok());
-        // The knowledge base, catalogue and addresses (place names) are what the search reads;
-        // the request history would only make the import slower.
-        pack.value().history.clear();
-        CityImporter importer(m_store->db());
-        auto report = importer.import(pack.value());
+        const auto report = test::importDemoKnowledge(m_store->db());
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
-        QCOMPARE(report.value().articles, 2 * 118 + 66 + 92); // seed en + es, agent, information
+        QCOMPARE(report.value().articles, 2 * 118 + 66 + 96); // seed en + es, agent, information
         QVERIFY(report.value().synonyms >= 60);
         m_articles = std::make_unique<ArticleRepository>(m_store->db());
     }
@@ -252,10 +253,16 @@ private slots:
                 ++all.total;
                 if (row.kind == u"out_of_scope") {
                     if (printed && qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_ROWS"))
-                        printRow(query, hits, 0, row.language, row.kind);
-                    if (noGoodMatch) {
+                        printRow(query, hits, 0, row.language, half + u':' + row.kind);
+                    // A question the City does not answer, answered by the article saying who
+                    // does (the row's `expected`: "Mail delivery: the Postal Service").
+                    const bool pointer = !noGoodMatch && row.expected.contains(
+                                                             hits.first().article.translationGroup);
+                    if (noGoodMatch || pointer) {
                         ++t.good;
                         ++all.good;
+                        t.pointers += pointer ? 1 : 0;
+                        all.pointers += pointer ? 1 : 0;
                     } else if (printed) {
                         misses.append(
                             QStringLiteral("[%1 %2 out of scope] %3 -> %4 (%5)")
@@ -278,13 +285,14 @@ private slots:
                     }
                 }
                 if (printed && qEnvironmentVariableIsSet("KNOWLEDGE_EVAL_ROWS"))
-                    printRow(query, hits, rank, row.language, row.kind);
+                    printRow(query, hits, rank, row.language, half + u':' + row.kind);
                 for (Tally *each : {&t, &all}) {
                     each->sameLanguage += sameLanguage ? 1 : 0;
                     each->top1 += rank == 1 ? 1 : 0;
                     each->top3 += rank >= 1 && rank <= 3 ? 1 : 0;
                     each->good += rank >= 1 && rank <= 3 && !noGoodMatch ? 1 : 0;
                     each->firstShownGood += rank == 1 && !noGoodMatch ? 1 : 0;
+                    each->wrongFirstShownGood += rank != 1 && !noGoodMatch ? 1 : 0;
                 }
                 if (rank < 1 || rank > 3) {
                     // Misses in aggregate (the only view of the held-out half's misses).
@@ -315,8 +323,9 @@ private slots:
             const Tally &t = it.value();
             const bool outOfScope = it.key().endsWith(u"out_of_scope");
             if (outOfScope) {
-                qInfo("%s: %d phrasings, %d (%.1f%%) get \"No good match\"", qPrintable(it.key()),
-                      t.total, t.good, 100.0 * t.good / t.total);
+                qInfo("%s: %d phrasings, %d (%.1f%%) get \"No good match\" or a correct pointer "
+                      "(%d)",
+                      qPrintable(it.key()), t.total, t.good, 100.0 * t.good / t.total, t.pointers);
             } else {
                 qInfo("%s: %d phrasings, top-1 %.1f%%, top-3 %.1f%% (as a good match %.1f%%, in "
                       "the caller's language %.1f%%; right and first: %d, shown as a good match "
@@ -332,6 +341,7 @@ private slots:
             l.top3 += t.top3;
             l.good += t.good;
             l.firstShownGood += t.firstShownGood;
+            l.wrongFirstShownGood += t.wrongFirstShownGood;
         }
         for (auto it = byLanguage.cbegin(); it != byLanguage.cend(); ++it) {
             const bool outOfScope = it.key().endsWith(u"out");
@@ -342,9 +352,9 @@ private slots:
                       it.value().total);
             else
                 qInfo("%s scope: top-3 %.1f%% of %d; right and first shown as a good match %d of "
-                      "%d",
+                      "%d; a wrong first shown as a good match %d",
                       qPrintable(it.key()), 100.0 * rate, it.value().total,
-                      it.value().firstShownGood, it.value().top1);
+                      it.value().firstShownGood, it.value().top1, it.value().wrongFirstShownGood);
             QVERIFY2(rate >= floorFor(it.key()), qPrintable(it.key()));
         }
     }
@@ -378,110 +388,6 @@ private slots:
     {
         evaluate(test::testDataDir() + QStringLiteral("/knowledge-eval/residents.csv"), false,
                  QStringLiteral("residents"));
-    }
-
-    // Issue 14: an English caller gets English articles first and a Spanish caller Spanish
-    // ones, the seed articles have Spanish versions, plural and singular meet, and a question
-    // nothing answers says so.
-    void languagesDoNotLeakIntoEachOther()
-    {
-        ArticleQuery english;
-        english.text = QStringLiteral("parking ");
-        english.callerLanguage = QStringLiteral("en");
-        QList<ArticleHit> hits = m_articles->search(english);
-        QVERIFY(!hits.isEmpty());
-        QCOMPARE(hits.first().article.language, QStringLiteral("en"));
-        ArticleQuery spanish;
-        spanish.text = QStringLiteral("chinches en la cama");
-        spanish.callerLanguage = QStringLiteral("es");
-        spanish.language = QStringLiteral("es");
-        hits = m_articles->search(spanish);
-        QVERIFY(!hits.isEmpty());
-        QVERIFY2(hits.first().article.serviceCodes.contains(u"BEDBUG"),
-                 qPrintable(hits.first().article.id));
-        QVERIFY(hits.first().isGoodMatch());
-    }
-
-    // The three most reported requests that had only a one-line seed article (illegal parking,
-    // illegal dumping, litter and glass) now have agent articles with a script, found in the
-    // caller's language by residents' own words (none of these is an evaluation phrasing).
-    void residentsWordsFindTheAgentArticles_data()
-    {
-        QTest::addColumn<QString>("query");
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<QString>("article");
-        QTest::newRow("blocked driveway") << "car blocking my driveway"
-                                          << "en"
-                                          << "kb-illegal-parking-en";
-        QTest::newRow("double parked") << "truck double parked all day"
-                                       << "en"
-                                       << "kb-illegal-parking-en";
-        QTest::newRow("doble fila") << "un carro en doble fila frente al hidrante"
-                                    << "es"
-                                    << "kb-illegal-parking-es";
-        QTest::newRow("dumped") << "someone dumped trash bags in the alley"
-                                << "en"
-                                << "kb-illegal-dumping-en";
-        QTest::newRow("tiraron") << "tiraron un sofá y llantas en el callejón"
-                                 << "es"
-                                 << "kb-illegal-dumping-es";
-        QTest::newRow("glass") << "broken glass all over the bike lane"
-                               << "en"
-                               << "kb-street-cleaning-needed-en";
-        QTest::newRow("vidrios") << "vidrios rotos en la acera"
-                                 << "es"
-                                 << "kb-street-cleaning-needed-es";
-    }
-
-    void residentsWordsFindTheAgentArticles()
-    {
-        QFETCH(QString, query);
-        QFETCH(QString, language);
-        QFETCH(QString, article);
-        ArticleQuery q;
-        q.text = query;
-        q.callerLanguage = language;
-        q.limit = 10;
-        const QList<ArticleHit> hits = m_articles->search(q);
-        int rank = 0;
-        for (int i = 0; i < hits.size() && rank == 0; ++i)
-            rank = hits.at(i).article.id == article ? i + 1 : 0;
-        QVERIFY2(rank >= 1 && rank <= 3,
-                 qPrintable(QStringLiteral("rank %1, first %2")
-                                .arg(rank)
-                                .arg(hits.isEmpty() ? QString() : hits.first().article.id)));
-    }
-
-    void pluralAndSingularMeet()
-    {
-        ArticleQuery query;
-        query.text = QStringLiteral("una silla en la calle");
-        query.callerLanguage = QStringLiteral("es");
-        const QList<ArticleHit> hits = m_articles->search(query);
-        QVERIFY(!hits.isEmpty());
-        QVERIFY2(hits.first().article.language == u"es" && hits.first().isGoodMatch(),
-                 qPrintable(hits.first().article.id));
-    }
-
-    void noGoodMatchIsSaid()
-    {
-        for (const char *text : {"mi celular no tiene señal", "my cable tv bill is too high",
-                                 "social security check did not arrive"}) {
-            ArticleQuery query;
-            query.text = QString::fromUtf8(text);
-            const QList<ArticleHit> hits = m_articles->search(query);
-            QVERIFY2(hits.isEmpty() || !hits.first().isGoodMatch(),
-                     qPrintable(query.text + u" -> " + hits.first().article.id));
-        }
-    }
-
-    void filtersByLanguage()
-    {
-        const QList<ArticleHit> hits =
-            m_articles->search({QStringLiteral("bache"), QStringLiteral("es"), {}, 10, {}});
-        QVERIFY(!hits.isEmpty());
-        for (const ArticleHit &h : hits)
-            QCOMPARE(h.article.language, QStringLiteral("es"));
     }
 };
 

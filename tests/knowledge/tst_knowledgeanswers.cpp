@@ -1,0 +1,229 @@
+// Knowledge search answers on the demo city, phrasing by phrasing: an English caller gets
+// English articles first and a Spanish caller Spanish ones, residents' own words find the agent
+// articles, a long report about one thing is answered, a question the City does not answer
+// gets who does, and a question nothing answers says "No good match". (The evaluation sets are
+// run by tst_knowledgesearch.)
+
+#include "models/knowledge/articlerepository.h"
+#include "tests/knowledge/demoknowledge.h"
+#include "tests/support/teststore.h"
+
+#include <QTest>
+
+using namespace civicdesk;
+
+class TestKnowledgeAnswers : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<ArticleRepository> m_articles;
+
+    // A caller's words, their language, and the article that answers them.
+    static void callerQueryColumns()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("article");
+    }
+
+    // As the knowledge panel searches for a caller whose language is recorded on the contact.
+    QList<ArticleHit> searchForCaller(const QString &text, const QString &callerLanguage)
+    {
+        ArticleQuery query;
+        query.text = text;
+        query.callerLanguage = callerLanguage;
+        query.limit = 10;
+        return m_articles->search(query);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_store = std::make_unique<test::TempStore>();
+        const auto report = test::importDemoKnowledge(m_store->db());
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        m_articles = std::make_unique<ArticleRepository>(m_store->db());
+    }
+
+    // Issue 14: an English caller gets English articles first and a Spanish caller Spanish
+    // ones, the seed articles have Spanish versions, plural and singular meet, and a question
+    // nothing answers says so.
+    void languagesDoNotLeakIntoEachOther()
+    {
+        ArticleQuery english;
+        english.text = QStringLiteral("parking ");
+        english.callerLanguage = QStringLiteral("en");
+        QList<ArticleHit> hits = m_articles->search(english);
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().article.language, QStringLiteral("en"));
+        ArticleQuery spanish;
+        spanish.text = QStringLiteral("chinches en la cama");
+        spanish.callerLanguage = QStringLiteral("es");
+        spanish.language = QStringLiteral("es");
+        hits = m_articles->search(spanish);
+        QVERIFY(!hits.isEmpty());
+        QVERIFY2(hits.first().article.serviceCodes.contains(u"BEDBUG"),
+                 qPrintable(hits.first().article.id));
+        QVERIFY(hits.first().isGoodMatch());
+    }
+
+    // The three most reported requests that had only a one-line seed article (illegal parking,
+    // illegal dumping, litter and glass) now have agent articles with a script, found in the
+    // caller's language by residents' own words (none of these is an evaluation phrasing).
+    void residentsWordsFindTheAgentArticles_data()
+    {
+        callerQueryColumns();
+        QTest::newRow("blocked driveway") << "car blocking my driveway"
+                                          << "en"
+                                          << "kb-illegal-parking-en";
+        QTest::newRow("double parked") << "truck double parked all day"
+                                       << "en"
+                                       << "kb-illegal-parking-en";
+        QTest::newRow("doble fila") << "un carro en doble fila frente al hidrante"
+                                    << "es"
+                                    << "kb-illegal-parking-es";
+        QTest::newRow("dumped") << "someone dumped trash bags in the alley"
+                                << "en"
+                                << "kb-illegal-dumping-en";
+        QTest::newRow("tiraron") << "tiraron un sofá y llantas en el callejón"
+                                 << "es"
+                                 << "kb-illegal-dumping-es";
+        QTest::newRow("glass") << "broken glass all over the bike lane"
+                               << "en"
+                               << "kb-street-cleaning-needed-en";
+        QTest::newRow("vidrios") << "vidrios rotos en la acera"
+                                 << "es"
+                                 << "kb-street-cleaning-needed-es";
+    }
+
+    void residentsWordsFindTheAgentArticles()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, language);
+        QFETCH(QString, article);
+        const QList<ArticleHit> hits = searchForCaller(query, language);
+        int rank = 0;
+        for (int i = 0; i < hits.size() && rank == 0; ++i)
+            rank = hits.at(i).article.id == article ? i + 1 : 0;
+        QVERIFY2(rank >= 1 && rank <= 3,
+                 qPrintable(QStringLiteral("rank %1, first %2")
+                                .arg(rank)
+                                .arg(hits.isEmpty() ? QString() : hits.first().article.id)));
+    }
+
+    void pluralAndSingularMeet()
+    {
+        ArticleQuery query;
+        query.text = QStringLiteral("una silla en la calle");
+        query.callerLanguage = QStringLiteral("es");
+        const QList<ArticleHit> hits = m_articles->search(query);
+        QVERIFY(!hits.isEmpty());
+        QVERIFY2(hits.first().article.language == u"es" && hits.first().isGoodMatch(),
+                 qPrintable(hits.first().article.id));
+    }
+
+    void noGoodMatchIsSaid()
+    {
+        for (const char *text : {"mi celular no tiene señal", "my cable tv bill is too high",
+                                 "social security check did not arrive"}) {
+            ArticleQuery query;
+            query.text = QString::fromUtf8(text);
+            const QList<ArticleHit> hits = m_articles->search(query);
+            QVERIFY2(hits.isEmpty() || !hits.first().isGoodMatch(),
+                     qPrintable(query.text + u" -> " + hits.first().article.id));
+        }
+    }
+
+    // A caller's long report about one thing mentions much else besides (where, since when,
+    // who is affected): the article whose title and keywords name the thing, clearly ahead of
+    // every article giving another answer, is offered as the answer although it covers less
+    // than the floor of what was said (each failed before: relevance 0.53, 0.53, 0.55 - just
+    // under 0.55; none is an evaluation phrasing).
+    void aLongReportAboutOneThingIsAGoodMatch_data()
+    {
+        callerQueryColumns();
+        QTest::newRow("dumped debris") << "someone dumped a pile of construction debris and old "
+                                          "tires behind the church parking lot last night"
+                                       << "en"
+                                       << "kb-illegal-dumping-en";
+        QTest::newRow("signal stuck on red") << "the traffic light at the corner by the library is "
+                                                "stuck on red and cars are running it all morning"
+                                             << "en"
+                                             << "kb-traffic-signal-en";
+        QTest::newRow("acera con hielo") << "la acera de mi vecina está cubierta de hielo, nadie "
+                                            "ha paleado desde la tormenta y la gente se resbala"
+                                         << "es"
+                                         << "seed:UNSHVSDWLK:es";
+    }
+
+    void aLongReportAboutOneThingIsAGoodMatch()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, language);
+        QFETCH(QString, article);
+        const QList<ArticleHit> hits = searchForCaller(query, language);
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().article.id, article);
+        QVERIFY2(hits.first().isGoodMatch(),
+                 qPrintable(QStringLiteral("relevance %1, heading %2 rare words, lead %3")
+                                .arg(hits.first().relevance)
+                                .arg(hits.first().headingWords)
+                                .arg(hits.first().lead)));
+    }
+
+    // Questions the City does not answer, where the agent's answer is who does: the Postal
+    // Service for mail, a surveyor, the fence viewers or ISD for a neighbour's fence (none is
+    // an evaluation phrasing; the articles did not exist before).
+    void whoAnswersWhatTheCityDoesNot()
+    {
+        struct Case
+        {
+            const char *query, *language, *article;
+        };
+        for (const Case &c : {
+                 Case{"the letter carrier skipped our building all week, no mail", "en",
+                      "info-usps-mail-en"},
+                 Case{"el cartero no ha traído el correo en toda la semana", "es",
+                      "info-usps-mail-es"},
+                 Case{"is my neighbor's new fence on my side of the property line", "en",
+                      "info-property-line-en"},
+                 Case{"la cerca nueva del vecino está en mi terreno, pasa el lindero", "es",
+                      "info-property-line-es"},
+             }) {
+            const QList<ArticleHit> hits =
+                searchForCaller(QString::fromUtf8(c.query), QString::fromUtf8(c.language));
+            QVERIFY(!hits.isEmpty());
+            QCOMPARE(hits.first().article.id, QString::fromUtf8(c.article));
+        }
+    }
+
+    // An agent's keyword, held by the titles and keywords of many articles ("snow"), is still
+    // answered by the first of them: the title and keywords hold everything typed.
+    void anAgentsKeywordIsAGoodMatch()
+    {
+        for (const auto &[text, language] :
+             {std::pair{"snow ", "en"}, std::pair{"recycling ", "en"},
+              std::pair{"basura ", "es"}}) {
+            const QList<ArticleHit> hits =
+                searchForCaller(QString::fromUtf8(text), QString::fromUtf8(language));
+            QVERIFY(!hits.isEmpty());
+            QVERIFY2(hits.first().isGoodMatch(),
+                     qPrintable(QStringLiteral("%1 -> %2, heading %3 rare words")
+                                    .arg(QString::fromUtf8(text), hits.first().article.id)
+                                    .arg(hits.first().headingWords)));
+        }
+    }
+
+    void filtersByLanguage()
+    {
+        const QList<ArticleHit> hits =
+            m_articles->search({QStringLiteral("bache"), QStringLiteral("es"), {}, 10, {}});
+        QVERIFY(!hits.isEmpty());
+        for (const ArticleHit &h : hits)
+            QCOMPARE(h.article.language, QStringLiteral("es"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnowledgeAnswers)
+#include "tst_knowledgeanswers.moc"
