@@ -3,11 +3,10 @@
 // 90% top-3), and the independent set of 260 real resident phrasings (tests/data/knowledge-eval)
 // in a tuning half and a held-out half; typos, accents and synonyms checked directly.
 
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
 #include "models/knowledge/articlerelevance.h"
 #include "models/knowledge/articlerepository.h"
+#include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 
 #include <QCryptographicHash>
@@ -101,13 +100,9 @@ private slots:
     void initTestCase()
     {
         m_store = std::make_unique<test::TempStore>();
-        auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
-        QVERIFY(pack.ok());
-        // The knowledge base, catalogue and addresses (place names) are what the search reads;
-        // the request history would only make the import slower.
-        pack.value().history.clear();
-        CityImporter importer(m_store->db());
-        auto report = importer.import(pack.value());
+        // The knowledge base, catalogue and addresses (place names) are what the search reads.
+        auto report =
+            test::importPackWithoutHistory(m_store->db(), QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
         QCOMPARE(report.value().articles, 2 * 118 + 66 + 92); // seed en + es, agent, information
         QVERIFY(report.value().synonyms >= 60);
