@@ -283,8 +283,8 @@ int main(int argc, char *argv[])
         return status;
     }
     MainWindow window(store, settings);
-    SyncController sync(window, settings, *database.value(), store.events, engine, client.get(),
-                        agent);
+    SyncController sync(window, settings, *database.value(), workspace.journal(),
+                        workspace.centralLookup(), store.events, engine, client.get(), agent);
     // With a central store the caller and location views also ask it (standalone they would
     // only repeat the local answer).
     if (engine)
@@ -294,13 +294,8 @@ int main(int argc, char *argv[])
     // Practice (Ctrl+Alt+P): the city pack's scenarios, on a practice workspace built like this
     // one but on its own database and with no sync client, so nothing can reach the central
     // store or a resident.
-    PracticeMode practice(window, *database.value(), settings,
-                          options.value().cityDir + QStringLiteral("/practice"),
-                          [&store](Database &practiceDatabase) {
-                              auto graph = std::make_shared<Workspace>(
-                                  practiceDatabase, store.agent, AgentRole::CallTaker, nullptr);
-                              return std::shared_ptr<StoreContext>(graph, &graph->store());
-                          });
+    PracticeMode practice(window, settings, options.value().cityDir + QStringLiteral("/practice"),
+                          practiceGraphs(*database.value(), [&store] { return store.agent; }));
     QObject::connect(&window, &MainWindow::practiceRequested, &practice, &PracticeMode::choose);
     // The training record: every scored practice run, in its own file beside the live store.
     const QDir recordDir =

@@ -1,5 +1,7 @@
 #include "app/workstation/workspace.h"
 
+#include "models/practice/practicestore.h"
+#include "models/practice/scenarios/scenarioreference.h"
 #include "models/sync/synccallarbiter.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
@@ -32,7 +34,7 @@ AgentRole workingRole(Settings &settings, bool centralStore, std::optional<Agent
 }
 
 Workspace::Workspace(Database &database, const QString &agent, AgentRole role, SyncClient *client)
-    : m_store(database, agent, role)
+    : m_store(database, agent, role), m_journal(database), m_lookup(database, client)
 {
     if (!client)
         return;
@@ -142,6 +144,34 @@ void Workspace::shutDown()
     if (m_telephony)
         m_telephony->stop();
 #endif
+}
+
+PracticeGraphs practiceGraphs(Database &live, std::function<QString()> agent,
+                              std::function<void(Workspace &)> built)
+{
+    PracticeGraphs graphs;
+    graphs.workspace = [&live, agent = std::move(agent), built = std::move(built)](
+                           const QString &path) -> Result<std::shared_ptr<StoreContext>> {
+        auto created = PracticeStore::create(live, path);
+        if (!created)
+            return created.error();
+        // The graph goes before its database.
+        struct Practice
+        {
+            std::unique_ptr<Database> database;
+            std::unique_ptr<Workspace> graph;
+        };
+        auto practice = std::make_shared<Practice>();
+        practice->database = std::move(created.value());
+        practice->graph = std::make_unique<Workspace>(*practice->database, agent(),
+                                                      AgentRole::CallTaker, nullptr);
+        if (built)
+            built(*practice->graph);
+        return std::shared_ptr<StoreContext>(practice, &practice->graph->store());
+    };
+    graphs.reference = [&live] { return std::make_unique<ScenarioReference>(live); };
+    graphs.cityZone = QTimeZone(live.meta(QStringLiteral("city_timezone")).toUtf8());
+    return graphs;
 }
 
 } // namespace civicdesk

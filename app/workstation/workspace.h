@@ -1,8 +1,11 @@
 #pragma once
 
 #include "models/domain/agentrole.h"
+#include "models/sync/centrallookup.h"
+#include "models/sync/syncstore.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
+#include "ui/practice/practicemode.h"
 
 #include <QPointer>
 #include <memory>
@@ -39,6 +42,11 @@ public:
     StoreContext &store() { return m_store; }
     // Null without a central store.
     SyncEngine *syncEngine() { return m_engine.get(); }
+    // The sync journal (outbox, refused changes), also read standalone.
+    SyncStore &journal() { return m_journal; }
+    // Requests beyond the local replica: the central store's answer when signed in and
+    // reachable, this workstation's otherwise (standalone: always).
+    CentralLookup &centralLookup() { return m_lookup; }
     AgentRole role() const { return m_store.role; }
     // Telephony: the adapter for `spec` (see models/cti/ctiendpoint.h; "" or "none": none),
     // popping calls into the window's intake from the local store, its state in the status
@@ -58,11 +66,21 @@ public:
 
 private:
     StoreContext m_store;
+    SyncStore m_journal;
+    CentralLookup m_lookup;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<TelephonyAdapter> m_telephony;
     QPointer<CallController> m_calls; // owned by the window
     // The central store decides which counter calls a lobby ticket (models/sync/synccallarbiter.h).
     std::unique_ptr<SyncCallArbiter> m_callArbiter;
 };
+
+// Practice mode's graphs over the live store `live`: a practice Workspace on its own practice
+// database (made from `live`'s reference data) for the agent `agent` names when practice starts
+// (another may have signed in since), always as a call taker and with no sync client; the
+// scenarios' reference read from `live`; the city's time zone. `built` (tests) sees each
+// practice Workspace as it is made.
+PracticeGraphs practiceGraphs(Database &live, std::function<QString()> agent,
+                              std::function<void(Workspace &)> built = {});
 
 } // namespace civicdesk

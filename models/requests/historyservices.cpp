@@ -9,8 +9,8 @@ HistoryServices::HistoryServices(const HistoryContext &context)
       timeline(context.database),
       actions(context.database, context.events, context.agent, context.role),
       readback(context.database), duplicates(context.database), callbacks(context.database),
-      catalogue(context.database), centralStore(context.centralStore), agent(context.agent),
-      cityZone(context.cityZone)
+      catalogue(context.database), delivery(context.database), centralStore(context.centralStore),
+      agent(context.agent), cityZone(context.cityZone)
 {
 }
 

@@ -9,6 +9,7 @@
 #include "models/requests/requestsearchrepository.h"
 #include "models/requests/requesttimeline.h"
 #include "models/requests/statusreadback.h"
+#include "models/store/delivery.h"
 
 #include <QTimeZone>
 #include <functional>
@@ -41,6 +42,7 @@ public:
     RequestDuplicates duplicates;
     CallbackRepository callbacks;
     CatalogueRepository catalogue;
+    DeliveryReader delivery; // where a request's changes are (shown with a central store)
     bool centralStore;
     QString agent;
     QTimeZone cityZone;

@@ -63,6 +63,14 @@ QueryCache &queryCache()
 
 } // namespace
 
+int count(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    if (exec(query, statement, values) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
 Status execCached(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
 {
     auto &queries = queryCache()[db.connectionName()];

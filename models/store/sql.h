@@ -21,6 +21,8 @@ Status exec(QSqlQuery &query, const QString &statement, const QVariantList &valu
 // columns are integers on both SQLite and PostgreSQL).
 Status execPrepared(QSqlQuery &query, const QVariantList &values);
 Error errorOf(const QSqlQuery &query, const QString &what);
+// The integer `statement` (a count) answers; -1 when it fails or answers no row.
+int count(const QSqlDatabase &db, const QString &statement, const QVariantList &values = {});
 // Executes `statement` through a prepared query kept for the connection: prepared once per
 // connection, reused afterwards (on PostgreSQL every fresh prepare costs extra round trips).
 // For writes on hot paths (the projector); never for statements whose rows are read.

@@ -35,14 +35,6 @@ bool reapplicable(const QString &kind)
     return kinds.contains(kind);
 }
 
-int countOf(QSqlDatabase db, const QString &statement, const QVariantList &values = {})
-{
-    QSqlQuery query(db);
-    if (sql::exec(query, statement, values) && query.next())
-        return query.value(0).toInt();
-    return -1;
-}
-
 } // namespace
 
 SyncStore::SyncStore(Database &database) : m_database(database) {}
@@ -64,15 +56,15 @@ QList<Event> SyncStore::pendingBatch(int limit) const
 
 int SyncStore::pendingCount() const
 {
-    return countOf(QSqlDatabase::database(m_database.connectionName()),
-                   QStringLiteral("SELECT count(*) FROM outbox WHERE rejected_code IS NULL"));
+    return sql::count(QSqlDatabase::database(m_database.connectionName()),
+                      QStringLiteral("SELECT count(*) FROM outbox WHERE rejected_code IS NULL"));
 }
 
 int SyncStore::rejectedCount() const
 {
-    return countOf(QSqlDatabase::database(m_database.connectionName()),
-                   QStringLiteral("SELECT count(*) FROM outbox WHERE rejected_code IS NOT NULL "
-                                  "AND resolved_by IS NULL"));
+    return sql::count(QSqlDatabase::database(m_database.connectionName()),
+                      QStringLiteral("SELECT count(*) FROM outbox WHERE rejected_code IS NOT NULL "
+                                     "AND resolved_by IS NULL"));
 }
 
 Status SyncStore::acknowledge(const QList<Acknowledgement> &accepted,
@@ -322,47 +314,7 @@ Result<QString> SyncStore::resend(EventStore &events, const QString &rejectedId,
 
 Delivery SyncStore::deliveryOf(const QString &entityType, const QString &entityId) const
 {
-    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName());
-    Delivery delivery;
-    QSqlQuery query(db);
-    if (sql::exec(query,
-                  QStringLiteral("SELECT o.event_id, o.rejected_message, o.rejected_field FROM "
-                                 "outbox o JOIN events e ON e.id = o.event_id WHERE "
-                                 "e.entity_type = ? AND e.entity_id = ? AND o.rejected_code IS "
-                                 "NOT NULL AND o.resolved_by IS NULL ORDER BY e.seq DESC LIMIT 1"),
-                  {entityType, entityId}) &&
-        query.next()) {
-        delivery.state = DeliveryState::Rejected;
-        delivery.rejectedId = query.value(0).toString();
-        delivery.reason = query.value(1).toString();
-        if (!query.value(2).toString().isEmpty())
-            delivery.reason += QStringLiteral(" (%1)").arg(query.value(2).toString());
-    }
-    delivery.waiting = countOf(db,
-                               QStringLiteral("SELECT count(*) FROM outbox o JOIN events e ON "
-                                              "e.id = o.event_id WHERE e.entity_type = ? AND "
-                                              "e.entity_id = ? AND o.rejected_code IS NULL"),
-                               {entityType, entityId});
-    if (delivery.state == DeliveryState::Rejected)
-        return delivery;
-    if (delivery.waiting > 0) {
-        delivery.state = DeliveryState::Local;
-        return delivery;
-    }
-    const int central = countOf(db,
-                                QStringLiteral("SELECT count(*) FROM events WHERE entity_type = "
-                                               "? AND entity_id = ? AND server_seq IS NOT NULL"),
-                                {entityType, entityId});
-    if (central > 0) {
-        delivery.state = DeliveryState::Central;
-        return delivery;
-    }
-    const int events = countOf(db,
-                               QStringLiteral("SELECT count(*) FROM events WHERE entity_type = ? "
-                                              "AND entity_id = ?"),
-                               {entityType, entityId});
-    delivery.state = events > 0 ? DeliveryState::Local : DeliveryState::Imported;
-    return delivery;
+    return DeliveryReader(m_database).deliveryOf(entityType, entityId);
 }
 
 } // namespace civicdesk

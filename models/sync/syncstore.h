@@ -2,6 +2,7 @@
 
 #include "models/domain/eventjson.h"
 #include "models/domain/result.h"
+#include "models/store/delivery.h"
 
 #include <QDateTime>
 #include <QList>
@@ -22,24 +23,6 @@ struct RejectedEvent
     Event event;
     EventRejection reason;
     QDateTime rejectedAt;
-};
-
-// Where a request's (or any entity's) changes are: only on this workstation, in the central
-// store, refused by the server, or only ever from the city's records.
-enum class DeliveryState
-{
-    Local,
-    Central,
-    Rejected,
-    Imported
-};
-
-struct Delivery
-{
-    DeliveryState state = DeliveryState::Local;
-    int waiting = 0;    // changes not yet acknowledged
-    QString reason;     // the server's message when rejected
-    QString rejectedId; // the rejected event, for a corrected resend
 };
 
 // The sync state kept in the local store, behind a narrow API for the sync engine: the outbox
@@ -81,6 +64,7 @@ public:
     Result<QString> resend(EventStore &events, const QString &rejectedId,
                            const QJsonObject &payload);
 
+    // Where an entity's changes are (models/store/delivery.h).
     Delivery deliveryOf(const QString &entityType, const QString &entityId) const;
 
 private:

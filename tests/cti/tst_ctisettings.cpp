@@ -11,7 +11,7 @@
 #include "models/cti/telephonyadapter.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/settings.h"
 #include "ui/history/historypanel.h"

@@ -7,12 +7,11 @@
 // and tst_sharedpracticejourney. With CIVICDESK_TEST_LANGUAGE=es both desks run in Spanish.
 
 #include "app/workstation/workspace.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/practice/practicechannel.h"
 #include "models/practice/practiceshare.h"
 #include "models/practice/trainingrecord.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
+#include "tests/support/packimport.h"
 #include "tests/support/recordingnetwork.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/teststore.h"
@@ -89,12 +88,10 @@ protected:
                                               const QString &token)
     {
         auto mode = std::make_unique<PracticeMode>(
-            window, m_live.db(), settings, QStringLiteral(CIVICDESK_DEMO_CITY_DIR "/practice"),
-            [this, agent](Database &db) {
-                auto graph = std::make_shared<Workspace>(db, agent, AgentRole::CallTaker, nullptr);
-                m_practiceHadSync |= graph->syncEngine() != nullptr;
-                return std::shared_ptr<StoreContext>(graph, &graph->store());
-            });
+            window, settings, QStringLiteral(CIVICDESK_DEMO_CITY_DIR "/practice"),
+            practiceGraphs(
+                m_live.db(), [agent] { return agent; },
+                [this](Workspace &graph) { m_practiceHadSync |= graph.syncEngine() != nullptr; }));
         mode->setAuthoring(m_settingsDir.filePath(agent + QStringLiteral("-scenarios")), role);
         mode->setResultHandler([](const PracticeResult &) {});
         const QUrl server(m_server->baseUrl());
@@ -187,10 +184,8 @@ protected:
         if (!language.isEmpty())
             QCOMPARE(installTranslations(*QCoreApplication::instance(), language), language);
         m_spanish = language == u"es";
-        auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
-        QVERIFY(pack.ok());
-        pack.value().history.clear();
-        QVERIFY(CityImporter(m_live.db()).import(pack.value()).ok());
+        QVERIFY(test::importPackWithoutHistory(m_live.db(), QStringLiteral(CIVICDESK_DEMO_CITY_DIR))
+                    .ok());
         m_serverStore = std::make_unique<test::ServerStore>();
         if (m_serverStore->url().isEmpty())
             QFAIL(qPrintable(u"no store: " + m_serverStore->error()));

@@ -13,7 +13,7 @@
 #include "models/requests/historyrepository.h"
 #include "models/sync/syncclient.h"
 #include "tests/gui/intakefixture.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "translations/translator.h"
 #include "ui/common/mainwindow.h"

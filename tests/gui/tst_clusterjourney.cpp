@@ -11,7 +11,7 @@
 #include "models/domain/supervision/knownissue.h"
 #include "models/intake/knownissues.h"
 #include "models/store/eventstore.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/history/requestdetaildialog.h"
 #include "ui/intake/knownissuebanner.h"

@@ -5,7 +5,7 @@
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "translations/translator.h"
 #include "ui/common/mainwindow.h"

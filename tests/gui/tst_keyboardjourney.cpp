@@ -14,7 +14,7 @@
 #include "models/requests/requestrepository.h"
 #include "models/requests/requesttimeline.h"
 #include "tests/gui/intakefixture.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "translations/translator.h"
 #include "ui/common/mainwindow.h"

@@ -7,7 +7,7 @@
 
 #include "models/knowledge/knowledgeusage.h"
 #include "models/requests/historyrepository.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/knowledge/knowledgepanel.h"
 #include "ui/knowledge/knowledgeusagedialog.h"
@@ -28,12 +28,9 @@ const QString unanswered = QStringLiteral("passport renewal appointment");
 
 } // namespace
 
-class TestKnowledgeUsageJourney : public QObject
+class TestKnowledgeUsageJourney : public test::DeskFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<test::TempStore> m_store;
-    QTemporaryDir m_settingsDir;
 
     QDateTime from() const { return QDateTime::currentDateTimeUtc().addDays(-1); }
     QDateTime to() const { return QDateTime::currentDateTimeUtc().addDays(1); }
@@ -41,8 +38,7 @@ class TestKnowledgeUsageJourney : public QObject
 private slots:
     void initTestCase()
     {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
+        QVERIFY(freshCity());
         QVERIFY(ArticleRepository(m_store->db()).byId(answerId));
     }
 
@@ -51,8 +47,7 @@ private slots:
         const ArticleRepository articles(m_store->db());
         const KnowledgeUsage usage(articles);
         {
-            test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(),
-                                             QStringLiteral("ana"), AgentRole::CallTaker);
+            test::Desk desk = openDesk(QStringLiteral("ana"), AgentRole::CallTaker);
             QVERIFY(desk.window);
             test::Journey j;
             QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
@@ -90,8 +85,7 @@ private slots:
         QCOMPARE(gaps.first().query, unanswered);
 
         // The supervisor's list: Ctrl+Alt+U, the period first; Alt+A and Enter open the answer.
-        test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sue"),
-                                         AgentRole::Supervisor);
+        test::Desk desk = openDesk(QStringLiteral("sue"), AgentRole::Supervisor);
         QVERIFY(desk.window);
         test::Journey j;
         QVERIFY(j.press(Qt::Key_U, Qt::ControlModifier | Qt::AltModifier));

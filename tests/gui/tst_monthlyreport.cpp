@@ -11,7 +11,7 @@
 #include "models/store/eventstore.h"
 #include "models/supervision/phone/phoneintervalimport.h"
 #include "models/supervision/reports/monthlyreport.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"

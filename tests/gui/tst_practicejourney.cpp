@@ -8,12 +8,11 @@
 // practice, and the live draft is untouched.
 
 #include "app/workstation/workspace.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/intake/intakerepository.h"
 #include "models/practice/trainingrecord.h"
 #include "models/sync/syncclient.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
+#include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
@@ -276,10 +275,8 @@ class TestPracticeJourney : public QObject
 private slots:
     void initTestCase()
     {
-        auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
-        QVERIFY(pack.ok());
-        pack.value().history.clear();
-        QVERIFY(CityImporter(m_live.db()).import(pack.value()).ok());
+        QVERIFY(test::importPackWithoutHistory(m_live.db(), QStringLiteral(CIVICDESK_DEMO_CITY_DIR))
+                    .ok());
         m_settings = std::make_unique<Settings>(m_settingsDir.filePath(QStringLiteral("d.ini")));
         // The live workstation is configured for a central store; it is never reached.
         m_client =
@@ -305,15 +302,14 @@ private slots:
         QTRY_COMPARE(m_workspace->telephony()->state(), LinkState::Connected);
 #endif
         m_practice = std::make_unique<PracticeMode>(
-            *m_window, m_live.db(), *m_settings,
-            QStringLiteral(CIVICDESK_DEMO_CITY_DIR "/practice"), [this](Database &db) {
-                // As main.cpp builds it: the composition root's graph, no sync client.
-                auto graph = std::make_shared<Workspace>(db, QStringLiteral("trainee"),
-                                                         AgentRole::CallTaker, nullptr);
-                ++m_practiceGraphs;
-                m_practiceHadSync |= graph->syncEngine() != nullptr;
-                return std::shared_ptr<StoreContext>(graph, &graph->store());
-            });
+            *m_window, *m_settings, QStringLiteral(CIVICDESK_DEMO_CITY_DIR "/practice"),
+            // As main.cpp builds it: the composition root's graph, no sync client.
+            practiceGraphs(
+                m_live.db(), [] { return QStringLiteral("trainee"); },
+                [this](Workspace &graph) {
+                    ++m_practiceGraphs;
+                    m_practiceHadSync |= graph.syncEngine() != nullptr;
+                }));
         QVERIFY(m_practice->scenarios().problems.isEmpty());
 #ifdef CIVICDESK_TEST_SPEECH
         m_practice->setSpeechEngine(test::recordingSpeechEngine());

@@ -10,7 +10,7 @@
 
 #include "models/quality/qualityreviews.h"
 #include "models/store/eventstore.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
@@ -66,13 +66,11 @@ void verifyAccessibleNames(QWidget *window)
 
 } // namespace
 
-class TestQualityReview : public QObject
+class TestQualityReview : public test::DeskFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
     std::unique_ptr<EventStore> m_events;
-    QTemporaryDir m_settingsDir;
 
     // The supervisor's quality review tab by keyboard: the workspace (Ctrl+Shift+W), Alt+Q.
     ReviewPanel *openReviewTab(test::Desk &desk, test::Journey &j)
@@ -127,17 +125,10 @@ class TestQualityReview : public QObject
         return answers;
     }
 
-    using Desk = test::Desk;
-    Desk openDesk(const QString &agent, AgentRole role)
-    {
-        return test::openDesk(m_store->db(), m_settingsDir.path(), agent, role);
-    }
-
 private slots:
     void init()
     {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
+        QVERIFY(freshCity());
         m_events = std::make_unique<EventStore>(m_store->db());
     }
 

@@ -11,8 +11,8 @@
 #include "models/itemmodels/timelinemodel.h"
 #include "models/quality/intakereplay.h"
 #include "models/store/eventstore.h"
-#include "tests/gui/keyboardjourney.h"
 #include "tests/support/citytoday.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
@@ -36,19 +36,12 @@
 
 using namespace civicdesk;
 
-class TestReplayJourney : public QObject
+class TestReplayJourney : public test::DeskFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
-    QTemporaryDir m_settingsDir;
-
 private slots:
-    void init()
-    {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
-    }
+    void init() { QVERIFY(freshCity()); }
 
     void supervisorReplaysAnIntakeFromTheDrillDown()
     {
@@ -103,8 +96,7 @@ private slots:
         now = now.addSecs(30);
         QVERIFY(service.endContact(second, Outcome::InformationGiven, {}, {}).ok());
 
-        test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sam"),
-                                         AgentRole::Supervisor);
+        test::Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
         QVERIFY(desk.window);
         MainWindow *window = desk.window.get();
         test::Journey j;

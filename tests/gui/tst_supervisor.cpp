@@ -9,8 +9,8 @@
 #include "models/store/eventstore.h"
 #include "models/supervision/helpflags.h"
 #include "models/supervision/supervisionkpis.h"
-#include "tests/gui/keyboardjourney.h"
 #include "tests/support/citytoday.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "translations/translator.h"
 #include "ui/common/mainwindow.h"
@@ -81,26 +81,12 @@ void writeAgentWork(Database &db, const QString &number, const QString &contact)
 
 } // namespace
 
-class TestSupervisor : public QObject
+class TestSupervisor : public test::DeskFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
-    QTemporaryDir m_settingsDir;
-
-    // The main window at 1366x768 for `agent` in `role`, with the focus in it.
-    using Desk = test::Desk;
-    Desk openDesk(const QString &agent, AgentRole role)
-    {
-        return test::openDesk(m_store->db(), m_settingsDir.path(), agent, role);
-    }
-
 private slots:
-    void init()
-    {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
-    }
+    void init() { QVERIFY(freshCity()); }
 
     void agentsHaveNoWayInAndRaiseTheSilentFlag()
     {

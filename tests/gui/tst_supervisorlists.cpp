@@ -7,8 +7,8 @@
 
 #include "models/store/eventstore.h"
 #include "models/supervision/supervisionkpis.h"
-#include "tests/gui/keyboardjourney.h"
 #include "tests/support/citytoday.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/storecontext.h"

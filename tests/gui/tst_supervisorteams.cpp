@@ -8,7 +8,7 @@
 #include "models/store/eventstore.h"
 #include "models/supervision/agentteams.h"
 #include "models/supervision/phone/phonefigures.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/storecontext.h"

@@ -38,7 +38,8 @@ class TestHistoryPanel : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::HistoryFixture> m_fx;
-    std::unique_ptr<HistoryServices> m_services; // as the composition root builds them
+    std::unique_ptr<HistoryServices> m_services;  // as the composition root builds them
+    std::unique_ptr<RequestListModel> m_requests; // the same (StoreContext::requestList)
     std::unique_ptr<HistoryPanel> m_panel;
 
     template <typename T> T *child(QWidget *root, const char *name)
@@ -78,7 +79,8 @@ private slots:
         const HistoryContext context{m_fx->db(), m_fx->events(), QStringLiteral("agent1"),
                                      QTimeZone("America/New_York"), AgentRole::CallTaker};
         m_services = std::make_unique<HistoryServices>(context);
-        m_panel = std::make_unique<HistoryPanel>(*m_services);
+        m_requests = std::make_unique<RequestListModel>(m_fx->db());
+        m_panel = std::make_unique<HistoryPanel>(*m_services, *m_requests);
         m_panel->setClock(m_fx->clock());
         m_panel->resize(1100, 700);
         m_panel->show();
@@ -87,6 +89,7 @@ private slots:
     void cleanup()
     {
         m_panel.reset();
+        m_requests.reset();
         m_services.reset();
         m_fx.reset();
     }

@@ -5,7 +5,7 @@
 // run by tst_knowledgesearch.)
 
 #include "models/knowledge/articlerepository.h"
-#include "tests/knowledge/demoknowledge.h"
+#include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 
 #include <QTest>
@@ -41,7 +41,8 @@ private slots:
     void initTestCase()
     {
         m_store = std::make_unique<test::TempStore>();
-        const auto report = test::importDemoKnowledge(m_store->db());
+        const auto report =
+            test::importPackWithoutHistory(m_store->db(), QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
         m_articles = std::make_unique<ArticleRepository>(m_store->db());
     }

@@ -6,7 +6,7 @@
 // The kiosk is driven the same way in Spanish, and the display board shows numbers, never names.
 
 #include "models/requests/historyrepository.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"

@@ -7,7 +7,7 @@
 #include "models/lobby/lobbyservice.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/lobbyfigures.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"

@@ -18,6 +18,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 
 using namespace civicdesk;
 using civicdesk::test::words;
@@ -41,6 +43,20 @@ Receipt sample(const QString &language)
                    QDateTime(QDate(2026, 12, 10), QTime(17, 0), Qt::UTC)},
                   {QStringLiteral("K7M2A-2346V"), QStringLiteral("Graffiti"), {}, {}}};
     return r;
+}
+
+// The handout of an information visit printed in practice mode (training set by the test).
+Handout trainingHandout(const QString &language)
+{
+    Handout h;
+    h.language = language;
+    h.cityName = QStringLiteral("Boston");
+    h.ticketNumber = QStringLiteral("C012");
+    h.counter = QStringLiteral("3");
+    h.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC);
+    h.articles = {{QStringLiteral("bulk"), QStringLiteral("Bulk item pickup"),
+                   QStringLiteral("Book a pickup online."), language}};
+    return h;
 }
 
 } // namespace
@@ -325,14 +341,7 @@ private slots:
         QVERIFY(qrCodes(pdf).isEmpty());
         QVERIFY(!text.contains(QStringLiteral("311.boston.gov/tickets")));
 
-        Handout h;
-        h.language = language;
-        h.cityName = QStringLiteral("Boston");
-        h.ticketNumber = QStringLiteral("C012");
-        h.counter = QStringLiteral("3");
-        h.at = QDateTime(QDate(2026, 12, 7), QTime(15, 42), Qt::UTC);
-        h.articles = {{QStringLiteral("bulk"), QStringLiteral("Bulk item pickup"),
-                       QStringLiteral("Book a pickup online."), language}};
+        Handout h = trainingHandout(language);
         h.training = true;
         const QString handout = m_dir.filePath(QStringLiteral("training-") + language + u".pdf");
         QVERIFY(HandoutPrinter::printPdf(h, handout).ok());
@@ -340,6 +349,36 @@ private slots:
             QStringLiteral("pdftotext"), {QStringLiteral("-layout"), handout, QStringLiteral("-")},
             QStringLiteral("poppler-utils")));
         QCOMPARE(handoutText.count(training), 2);
+    }
+
+    // The builders write the training line themselves: it is the first and the last paragraph
+    // of the receipt's and the handout's page, in the visitor's language, and live work has
+    // none.
+    void theBuildersOpenAndCloseThePageWithTheTrainingLine_data()
+    {
+        practicePrintoutsSayTraining_data();
+    }
+
+    void theBuildersOpenAndCloseThePageWithTheTrainingLine()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, training);
+        Receipt receipt = sample(language);
+        Handout handout = trainingHandout(language);
+        for (const bool practice : {false, true}) {
+            receipt.training = practice;
+            handout.training = practice;
+            for (const QString &html :
+                 {ReceiptPrinter::html(receipt, 110), HandoutPrinter::html(handout)}) {
+                QTextDocument doc;
+                doc.setHtml(html);
+                const QString first = doc.begin().text();
+                const QString last = doc.lastBlock().text();
+                QVERIFY2(first.startsWith(training) == practice, qPrintable(first));
+                QVERIFY2(last.startsWith(training) == practice, qPrintable(last));
+                QCOMPARE(int(doc.toPlainText().count(training)), practice ? 2 : 0);
+            }
+        }
     }
 };
 

@@ -11,7 +11,7 @@
 #include "models/domain/requestnumber.h"
 #include "models/requests/historyrepository.h"
 #include "models/requests/requestrepository.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/pdftext.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"

@@ -3,12 +3,11 @@
 // scenario is reported with its file, scenario and field, and left out.
 
 #include "models/city/cataloguerepository.h"
-#include "models/citypack/cityimporter.h"
-#include "models/citypack/citypack.h"
 #include "models/intake/intakerepository.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/practice/scenarios/scenariolibrary.h"
 #include "models/practice/scenarios/scenarioloader.h"
+#include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 
 #include <QDir>
@@ -67,10 +66,9 @@ class TestScenarios : public QObject
 private slots:
     void initTestCase()
     {
-        auto pack = CityPack::load(QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
-        QVERIFY(pack.ok());
-        pack.value().history.clear(); // the catalogue, knowledge and places are what is checked
-        auto imported = CityImporter(m_store.db()).import(pack.value());
+        // The catalogue, knowledge and places are what is checked.
+        auto imported =
+            test::importPackWithoutHistory(m_store.db(), QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
         QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
         m_catalogue = std::make_unique<CatalogueRepository>(m_store.db());
         m_articles = std::make_unique<ArticleRepository>(m_store.db());

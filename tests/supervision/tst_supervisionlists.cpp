@@ -9,7 +9,7 @@
 #include "models/store/eventstore.h"
 #include "models/supervision/own/ownfigures.h"
 #include "models/supervision/supervisionkpis.h"
-#include "tests/support/pgcluster.h"
+#include "tests/support/bothstores.h"
 #include "tests/support/teststore.h"
 
 #include <QJsonObject>
@@ -381,24 +381,9 @@ private slots:
         QCOMPARE(all.value().contacts, 6);
     }
 
-    void handComputedDayOnSqlite()
-    {
-        test::TempStore store;
-        checkAll(store.db());
-    }
+    void handComputedDay_data() { test::bothStores(); }
 
-    void handComputedDayOnPostgres()
-    {
-        if (const QString why = test::PgCluster::unavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(u"PostgreSQL not available: " + why));
-        test::PgCluster cluster;
-        QVERIFY2(cluster.isRunning(), qPrintable(cluster.error()));
-        const QString url = cluster.createDatabase();
-        QVERIFY2(!url.isEmpty(), qPrintable(cluster.error()));
-        auto db = Database::open(url);
-        QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
-        checkAll(*db.value());
-    }
+    void handComputedDay() { test::onBothStores(checkAll); }
 };
 
 QTEST_GUILESS_MAIN(TestSupervisionLists)

@@ -17,6 +17,15 @@ Result<ImportReport> importPack(TempStore &store, const QString &dir)
     return importer.import(pack.value());
 }
 
+Result<ImportReport> importPackWithoutHistory(Database &db, const QString &dir)
+{
+    auto pack = CityPack::load(dir);
+    if (!pack)
+        return pack.error();
+    pack.value().history.clear();
+    return CityImporter(db).import(pack.value());
+}
+
 QByteArray historyHeader()
 {
     return "source_row_index,CASE_ENQUIRY_ID,OPEN_DT,TARGET_DT,CLOSED_DT,OnTime_Status,"

@@ -12,6 +12,9 @@ namespace civicdesk::test {
 
 // Loads the pack in `dir` and imports it into the store, as both programs do.
 Result<ImportReport> importPack(TempStore &store, const QString &dir);
+// The same without the pack's request history: the catalogue, knowledge base, places and layers
+// (what practice scenarios and the knowledge search read; the history only slows the import).
+Result<ImportReport> importPackWithoutHistory(Database &db, const QString &dir);
 // The header of the fixture's history file (Boston's 2015 export).
 QByteArray historyHeader();
 // One row of that history file: case id, opening time, status, ZIP and source.

@@ -3,6 +3,8 @@
 // password never kept), asking again when the token expires without losing work, the delivery
 // state of a request, and correcting and resending a refused change.
 
+#include "models/store/delivery.h"
+#include "models/sync/centrallookup.h"
 #include "tests/support/fakeserver.h"
 #include "tests/support/syncworkstation.h"
 #include "ui/common/settings.h"
@@ -83,11 +85,13 @@ private slots:
 
     void standaloneSaysSo()
     {
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->events(), nullptr,
-                                  nullptr, QStringLiteral("ana"));
+        CentralLookup lookup(m_ws->db(), nullptr);
+        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
+                                  m_ws->events(), nullptr, nullptr, QStringLiteral("ana"));
         QVERIFY(m_label->text().startsWith(u"Standalone"));
         const QString id = m_ws->createRequest(QStringLiteral("standalone request"));
-        DeliveryStateLabel delivery(m_ws->db(), QStringLiteral("request"), id);
+        const DeliveryReader reader(m_ws->db());
+        DeliveryStateLabel delivery(reader, QStringLiteral("request"), id);
         QVERIFY2(delivery.text().startsWith(u"Saved on this workstation"),
                  qPrintable(delivery.text()));
         QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("syncSignInAction"))->isEnabled());
@@ -95,11 +99,14 @@ private slots:
 
     void statusLineFollowsTheEngine()
     {
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->events(),
-                                  &m_ws->engine(), &m_ws->client(), QStringLiteral("ana"));
+        CentralLookup lookup(m_ws->db(), &m_ws->client());
+        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
+                                  m_ws->events(), &m_ws->engine(), &m_ws->client(),
+                                  QStringLiteral("ana"));
         QVERIFY2(m_label->text().startsWith(u"Signed out"), qPrintable(m_label->text()));
         const QString id = m_ws->createRequest(QStringLiteral("before sign-in"));
-        DeliveryStateLabel delivery(m_ws->db(), QStringLiteral("request"), id);
+        const DeliveryReader reader(m_ws->db());
+        DeliveryStateLabel delivery(reader, QStringLiteral("request"), id);
         QVERIFY2(delivery.text().startsWith(u"Saved on this workstation (1 change"),
                  qPrintable(delivery.text()));
         int prompts = 0;
@@ -138,8 +145,10 @@ private slots:
 
     void expiredTokenAsksForThePasswordAgain()
     {
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->events(),
-                                  &m_ws->engine(), &m_ws->client(), QStringLiteral("ana"));
+        CentralLookup lookup(m_ws->db(), &m_ws->client());
+        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
+                                  m_ws->events(), &m_ws->engine(), &m_ws->client(),
+                                  QStringLiteral("ana"));
         QStringList reasons;
         controller.setLoginPrompt([&](const QString &reason) {
             reasons.append(reason);
@@ -203,14 +212,17 @@ private slots:
                     {QStringLiteral("field"), QStringLiteral("payload.after")}};
             return std::nullopt;
         });
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->events(),
-                                  &m_ws->engine(), &m_ws->client(), QStringLiteral("ana"));
+        CentralLookup lookup(m_ws->db(), &m_ws->client());
+        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
+                                  m_ws->events(), &m_ws->engine(), &m_ws->client(),
+                                  QStringLiteral("ana"));
         QVERIFY(signIn(QStringLiteral("secret")));
         const QString id = m_ws->createRequest(QStringLiteral("full"));
         m_ws->changeDescription(id, QStringLiteral("full"), QString());
         m_ws->engine().start();
         QTRY_VERIFY2(m_label->text().contains(u"1 change refused"), qPrintable(m_label->text()));
-        DeliveryStateLabel delivery(m_ws->db(), QStringLiteral("request"), id);
+        const DeliveryReader reader(m_ws->db());
+        DeliveryStateLabel delivery(reader, QStringLiteral("request"), id);
         QVERIFY2(delivery.text().contains(u"a description cannot be emptied"),
                  qPrintable(delivery.text()));
         RefusedChangesDialog dialog(m_ws->sync(), m_ws->events());
@@ -240,8 +252,10 @@ private slots:
              {QStringLiteral("address"), QStringLiteral("1 City Hall Sq")}},
             QStringLiteral("bob"), QStringLiteral("C0C0C"), QDateTime::currentDateTimeUtc());
         m_server->inject(eventToJson(remote));
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->events(),
-                                  &m_ws->engine(), &m_ws->client(), QStringLiteral("ana"));
+        CentralLookup lookup(m_ws->db(), &m_ws->client());
+        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
+                                  m_ws->events(), &m_ws->engine(), &m_ws->client(),
+                                  QStringLiteral("ana"));
         QVERIFY(signIn(QStringLiteral("secret")));
         const CentralQuery query = controller.centralQuery();
         std::optional<CentralAnswer> answer;

@@ -3,7 +3,7 @@
 // the front only paints; keys typed into intake meanwhile all land where they were typed, and
 // the hidden page takes no focus.
 
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/webengine/mappagefixture.h"
 #include "tests/webengine/syntheticrequests.h"
 #include "ui/map/mapwarmup.h"

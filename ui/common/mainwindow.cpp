@@ -46,7 +46,8 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
                                 store.addresses, store.districts},
                                this)),
       m_knowledge(new KnowledgePanel(store.articles, this)),
-      m_map(new MapOverviewPanel(store, this)), m_history(new HistoryPanel(store.history, this)),
+      m_map(new MapOverviewPanel(store, this)),
+      m_history(new HistoryPanel(store.history, store.requestList(), this)),
       m_agentLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_storeLabel(new QLabel(this)),
       m_outsideChanges(new QTimer(this))
 {

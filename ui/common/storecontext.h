@@ -4,20 +4,26 @@
 #include "models/city/cataloguerepository.h"
 #include "models/city/districtlocator.h"
 #include "models/city/layerrepository.h"
+#include "models/city/placerepository.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
+#include "models/itemmodels/requestlistmodel.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/knowledge/knowledgeservice.h"
 #include "models/lobby/lobbyservice.h"
 #include "models/requests/historycontext.h"
 #include "models/requests/historyservices.h"
+#include "models/requests/maprequestloader.h"
+#include "models/requests/maprequestrepository.h"
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/helpflags.h"
+#include "models/supervision/lobbyfigures.h"
 #include "models/supervision/supervisionkpis.h"
 
 #include <QJsonDocument>
+#include <memory>
 
 namespace civicdesk {
 
@@ -37,7 +43,8 @@ struct StoreContext
           helpFlags(db, events, agentName), lobby(db, events, agentName),
           history(HistoryContext{db, events, agentName,
                                  QTimeZone(db.meta(QStringLiteral("city_timezone")).toUtf8()),
-                                 agentRole})
+                                 agentRole}),
+          mapRequests(db), places(db), lobbyFigures(db)
     {
         events.setRole(agentRole);
         // The lobby's reasons and ticket prefixes: the catalogue's categories.
@@ -72,6 +79,24 @@ struct StoreContext
         history.switchAgent(agentName, agentRole);
     }
 
+    // The history search's list of requests (a page at a time, on a reader thread of its own),
+    // made for the window's history panel when it first asks.
+    RequestListModel &requestList()
+    {
+        if (!m_requestList)
+            m_requestList = std::make_unique<RequestListModel>(database);
+        return *m_requestList;
+    }
+
+    // The map's requests, read off the UI thread (the newest filter wins), made for the
+    // window's map when it first asks.
+    MapRequestLoader &mapLoader()
+    {
+        if (!m_mapLoader)
+            m_mapLoader = std::make_unique<MapRequestLoader>(database);
+        return *m_mapLoader;
+    }
+
     // The composition root configured a central store: the history area shows where changes are.
     void setCentralStore(bool configured)
     {
@@ -96,7 +121,14 @@ struct StoreContext
     SupervisionKpis kpis; // the supervisor workspace and the wallboard
     HelpFlags helpFlags;  // agents ask for a supervisor; supervisors answer
     LobbyService lobby;   // the walk-in queue; its call arbiter is set when a store is configured
-    HistoryServices history; // the history area's readers and actions
+    HistoryServices history;          // the history area's readers and actions
+    MapRequestRepository mapRequests; // the map's filters and hot spots
+    PlaceRepository places;           // the map's reverse geocoding
+    LobbyFigures lobbyFigures;        // the supervisor's lobby figures and the wallboard's
+
+private:
+    std::unique_ptr<RequestListModel> m_requestList;
+    std::unique_ptr<MapRequestLoader> m_mapLoader;
 };
 
 } // namespace civicdesk

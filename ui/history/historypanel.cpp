@@ -20,10 +20,9 @@
 
 namespace civicdesk {
 
-HistoryPanel::HistoryPanel(HistoryServices &services, QWidget *parent)
-    : QWidget(parent), m_services(services)
+HistoryPanel::HistoryPanel(HistoryServices &services, RequestListModel &requests, QWidget *parent)
+    : QWidget(parent), m_services(services), m_model(&requests)
 {
-    m_model = new RequestListModel(services.database, this);
     build(services.cityZone);
 }
 

@@ -45,8 +45,9 @@ public:
         CallbacksTab
     };
 
-    // `services`: built by the composition root (StoreContext::history); outlives the panel.
-    explicit HistoryPanel(HistoryServices &services, QWidget *parent = nullptr);
+    // `services` and `requests` (the search's list): built by the composition root
+    // (StoreContext::history, StoreContext::requestList); they outlive the panel.
+    HistoryPanel(HistoryServices &services, RequestListModel &requests, QWidget *parent = nullptr);
     ~HistoryPanel() override;
 
     void focusFilter();

@@ -127,7 +127,7 @@ void RequestDetailDialog::buildUi()
     // With a central store: where this request's changes are (on this workstation, central, or
     // refused and why). Standalone there is nowhere else for them to be.
     if (m_services.centralStore)
-        layout->addWidget(new DeliveryStateLabel(m_services.database, QStringLiteral("request"),
+        layout->addWidget(new DeliveryStateLabel(m_services.delivery, QStringLiteral("request"),
                                                  m_requestId, this));
     layout->addWidget(m_callers);
     layout->addWidget(m_timelineView, 1);

@@ -41,8 +41,11 @@ QString HandoutPrinter::html(const Handout &h)
     const auto t = [&text](const char *source) { return text(Context, source); };
     const QLocale locale(h.language == u"es" ? QLocale::Spanish : QLocale::English,
                          QLocale::UnitedStates);
+    // In practice mode the training line opens and closes the handout.
+    const QString training = text.trainingParagraph(h.training);
     QString html =
         QStringLiteral("<html><body style=\"font-family: sans-serif; font-size: 10pt\">");
+    html += training;
     html += QStringLiteral("<h2 style=\"margin-bottom: 0\">%1</h2>").arg(esc(h.cityName));
     html += QStringLiteral("<h3>%1</h3>").arg(esc(t(Title)));
     for (const VisitArticle &a : h.articles)
@@ -52,11 +55,11 @@ QString HandoutPrinter::html(const Handout &h)
         html += QStringLiteral("<br/>%1").arg(esc(t(Call)).arg(esc(h.phone)));
     if (!h.web.isEmpty())
         html += QStringLiteral("<br/>%1").arg(esc(t(Online)).arg(esc(h.web)));
-    html += QStringLiteral("</p><p>%1</p></body></html>")
+    html += QStringLiteral("</p><p>%1</p>")
                 .arg(esc(t(Visit)).arg(esc(h.ticketNumber), esc(h.counter),
                                        esc(locale.toString(RollPrinter::inZone(h.at, h.timeZone),
                                                            QLocale::ShortFormat))));
-    return h.training ? text.markedForTraining(html) : html;
+    return html + training + QStringLiteral("</body></html>");
 }
 
 Status HandoutPrinter::printPdf(const Handout &handout, const QString &path)

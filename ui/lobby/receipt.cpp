@@ -82,8 +82,11 @@ QString ReceiptPrinter::html(const Receipt &r, int qrSide)
     const ReceiptText t(r.language);
     const QLocale locale(r.language == u"es" ? QLocale::Spanish : QLocale::English,
                          QLocale::UnitedStates);
+    // In practice mode the training line opens and closes the receipt.
+    const QString training = VisitorText(r.language).trainingParagraph(r.training);
     QString html =
         QStringLiteral("<html><body style=\"font-family: sans-serif; font-size: 10pt\">");
+    html += training;
     html += QStringLiteral("<h2 style=\"margin-bottom: 0\">%1</h2>").arg(esc(r.cityName));
     html += QStringLiteral("<h3>%1</h3>").arg(esc(t(r.requests.isEmpty() ? TitleNone : Title)));
     html +=
@@ -115,8 +118,8 @@ QString ReceiptPrinter::html(const Receipt &r, int qrSide)
         html += QStringLiteral("<br/>%1").arg(esc(t(Call)).arg(esc(r.phone)));
     if (!r.web.isEmpty())
         html += QStringLiteral("<br/>%1").arg(esc(t(Online)).arg(esc(r.web)));
-    html += QStringLiteral("</p><p>%1</p></body></html>").arg(esc(t(Thanks)));
-    return r.training ? VisitorText(r.language).markedForTraining(html) : html;
+    html += QStringLiteral("</p><p>%1</p>").arg(esc(t(Thanks)));
+    return html + training + QStringLiteral("</body></html>");
 }
 
 Status ReceiptPrinter::print(const Receipt &receipt, QPrinter &printer)

@@ -33,17 +33,12 @@ QString VisitorText::trainingLine() const
                                      "city and no request exists"));
 }
 
-QString VisitorText::markedForTraining(QString html) const
+QString VisitorText::trainingParagraph(bool training) const
 {
-    const QString line = QStringLiteral("<p style=\"font-size: 12pt\"><b>%1</b></p>")
-                             .arg(trainingLine().toHtmlEscaped());
-    const qsizetype body = html.indexOf(u'>', html.indexOf(QStringLiteral("<body")));
-    if (body >= 0)
-        html.insert(body + 1, line);
-    const qsizetype end = html.lastIndexOf(QStringLiteral("</body>"));
-    if (end >= 0)
-        html.insert(end, line);
-    return html;
+    if (!training)
+        return {};
+    return QStringLiteral("<p style=\"font-size: 12pt\"><b>%1</b></p>")
+        .arg(trainingLine().toHtmlEscaped());
 }
 
 } // namespace civicdesk

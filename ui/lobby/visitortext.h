@@ -19,8 +19,9 @@ public:
     // The line every printout made in practice mode carries, top and bottom, in the visitor's
     // language, so no practice paper can pass for a real one.
     QString trainingLine() const;
-    // `html` (a printout's body) with the training line at its top and its bottom.
-    QString markedForTraining(QString html) const;
+    // The training line as the paragraph a printout's builder writes first and last in its
+    // body when the printout is made in practice mode; empty for live work.
+    QString trainingParagraph(bool training) const;
 
 private:
     QString m_language;

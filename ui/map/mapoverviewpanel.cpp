@@ -46,12 +46,11 @@ std::optional<std::pair<double, double>> parseCenter(const QString &text)
 } // namespace
 
 MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
-    : QWidget(parent), m_store(store), m_mapRequests(store.database),
-      m_loader(new MapRequestLoader(store.database, this)), m_places(store.database),
-      m_tabs(new QTabWidget(this)), m_mapTab(new QWidget(this)), m_typeLabel(new QLabel(this)),
-      m_type(new QComboBox(this)), m_departmentLabel(new QLabel(this)),
-      m_department(new QComboBox(this)), m_open(new QCheckBox(this)),
-      m_inProgress(new QCheckBox(this)), m_closed(new QCheckBox(this)),
+    : QWidget(parent), m_store(store), m_mapRequests(store.mapRequests),
+      m_loader(&store.mapLoader()), m_places(store.places), m_tabs(new QTabWidget(this)),
+      m_mapTab(new QWidget(this)), m_typeLabel(new QLabel(this)), m_type(new QComboBox(this)),
+      m_departmentLabel(new QLabel(this)), m_department(new QComboBox(this)),
+      m_open(new QCheckBox(this)), m_inProgress(new QCheckBox(this)), m_closed(new QCheckBox(this)),
       m_fromLabel(new QLabel(this)), m_from(new QDateEdit(this)), m_toLabel(new QLabel(this)),
       m_to(new QDateEdit(this)), m_pick(new QPushButton(this)), m_map(new MapView(this)),
       m_countLabel(new QLabel(this)), m_pickedLabel(new QLabel(this)),

@@ -83,9 +83,9 @@ private:
     std::optional<MapMarker> markerFor(const QString &requestId) const;
 
     StoreContext &m_store;
-    MapRequestRepository m_mapRequests;
+    MapRequestRepository &m_mapRequests;
     MapRequestLoader *m_loader; // the markers, read off the UI thread
-    PlaceRepository m_places;
+    PlaceRepository &m_places;
     QTabWidget *m_tabs;
 
     // Map tab

@@ -4,7 +4,6 @@
 #include "models/practice/practicestore.h"
 #include "models/practice/scenarios/scenarioreference.h"
 #include "models/practice/trainingrecord.h"
-#include "models/store/database.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
@@ -45,10 +44,10 @@ const QString PracticeStyle = QStringLiteral(
     "padding: 4px 8px; }");
 } // namespace
 
-PracticeMode::PracticeMode(MainWindow &live, Database &liveDatabase, Settings &settings,
-                           QString scenarioDirectory, WorkspaceFactory factory, QObject *parent)
-    : QObject(parent), m_live(live), m_liveDatabase(liveDatabase), m_settings(settings),
-      m_directory(std::move(scenarioDirectory)), m_factory(std::move(factory))
+PracticeMode::PracticeMode(MainWindow &live, Settings &settings, QString scenarioDirectory,
+                           PracticeGraphs graphs, QObject *parent)
+    : QObject(parent), m_live(live), m_settings(settings),
+      m_directory(std::move(scenarioDirectory)), m_graphs(std::move(graphs))
 {
 }
 
@@ -71,8 +70,8 @@ const ScenarioSet &PracticeMode::scenarios()
 {
     if (!m_set) {
         // Checked against the live catalogue, knowledge base and referrals.
-        const ScenarioReference reference(m_liveDatabase);
-        m_set = ScenarioLibrary(m_directory, m_trainerFolder).load(reference.loader());
+        const auto reference = m_graphs.reference();
+        m_set = ScenarioLibrary(m_directory, m_trainerFolder).load(reference->loader());
         if (m_set->scenarios.isEmpty() && m_set->problems.isEmpty())
             m_set->problems.append(
                 {m_directory, QString(), QString(), tr("holds no practice scenarios (*.json)")});
@@ -117,17 +116,15 @@ bool PracticeMode::start(const QString &scenarioId, QString *error)
     m_dir = std::make_unique<QTemporaryDir>();
     if (!m_dir->isValid())
         return fail(tr("No folder for the practice store: %1").arg(m_dir->errorString()));
-    auto created =
-        PracticeStore::create(m_liveDatabase, m_dir->filePath(QStringLiteral("practice.sqlite")));
+    auto created = m_graphs.workspace(m_dir->filePath(QStringLiteral("practice.sqlite")));
     if (!created)
         return fail(tr("The practice store could not be made: %1").arg(created.error().message));
-    m_database = std::move(created.value());
-    m_store = m_factory(*m_database);
+    m_store = std::move(created.value());
     // Practice takes calls as a call taker whoever signs in (a trainer demonstrating too);
     // every event carries the practice mark the central store refuses.
     m_store->events.setRole(AgentRole::CallTaker);
     m_store->events.setPracticeMark(true);
-    auto seeded = PracticeStore::seed(*m_database, m_store->events, m_scenario, Clock());
+    auto seeded = PracticeStore::seed(m_store->database, m_store->events, m_scenario, Clock());
     if (!seeded) {
         tearDown();
         return fail(
@@ -324,7 +321,7 @@ void PracticeMode::showTraineeReport()
 
 void PracticeMode::openTraineeReport()
 {
-    const QTimeZone zone(m_liveDatabase.meta(QStringLiteral("city_timezone")).toUtf8());
+    const QTimeZone &zone = m_graphs.cityZone;
     TraineeReportDialog dialog(*m_record, scenarios().scenarios, m_agent, m_role,
                                zone.isValid() ? zone : QTimeZone::systemTimeZone(),
                                m_window ? static_cast<QWidget *>(m_window) : &m_live);
@@ -357,11 +354,11 @@ void PracticeMode::openScenarioEditor()
 {
     QWidget *parent = m_window ? static_cast<QWidget *>(m_window) : &m_live;
     // Checked against the live catalogue, knowledge base and referrals, as every file is.
-    const ScenarioReference reference(m_liveDatabase);
+    const auto reference = m_graphs.reference();
     const ScenarioLibrary library(m_directory, m_trainerFolder);
     const ScenarioSet set = scenarios();
-    ScenarioEditorDialog editor(set, library, reference.loader(), reference.catalogue(),
-                                reference.referrals(), m_authorRole, parent);
+    ScenarioEditorDialog editor(set, library, reference->loader(), reference->catalogue(),
+                                reference->referrals(), m_authorRole, parent);
     shareThrough(editor);
     if (editor.exec() != QDialog::Accepted)
         return;
@@ -405,8 +402,7 @@ void PracticeMode::tearDown()
     // Leaving the run leaves its live call (the trainer's screen says so).
     if (m_traineeChannel)
         m_traineeChannel.release()->finish();
-    m_store.reset();
-    m_database.reset();
+    m_store.reset(); // the graph, then its database
     m_dir.reset();
     m_contact.clear();
     m_seedNumbers.clear();

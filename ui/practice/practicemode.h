@@ -1,12 +1,14 @@
 #pragma once
 
 #include "models/domain/agentrole.h"
+#include "models/domain/result.h"
 #include "models/practice/practicescore.h"
 #include "models/practice/scenarios/scenarioloader.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTimer>
 #include <QWidget>
 #include <functional>
@@ -16,16 +18,30 @@ namespace civicdesk {
 
 class CallerPanel;
 class CallerVoice;
-class Database;
 class LiveTrainerWindow;
 class PracticeChannel;
 class PracticeShare;
 class ScenarioEditorDialog;
 class MainWindow;
 class PracticePhone;
+class ScenarioReference;
 class Settings;
 class TrainingRecord;
 struct StoreContext;
+
+// What practice mode is handed by the composition root (app/workstation/workspace.h,
+// practiceGraphs): it builds no store and no reader of its own.
+struct PracticeGraphs
+{
+    // The practice object graph on a new practice database at `path`, made from the live store
+    // (the city's reference data only): the composition root's Workspace with no sync client.
+    // The returned pointer owns the database and the graph.
+    std::function<Result<std::shared_ptr<StoreContext>>(const QString &path)> workspace;
+    // What scenarios are checked against, read from the live store when asked (so a pull or an
+    // import since is seen).
+    std::function<std::unique_ptr<ScenarioReference>()> reference;
+    QTimeZone cityZone; // the trainee report's times
+};
 
 // Practice mode: the trainee takes a scripted call in the real client — the same intake,
 // knowledge base, map and history — inside a practice workspace on its own database (the
@@ -39,12 +55,8 @@ class PracticeMode : public QObject
     Q_OBJECT
 
 public:
-    // Builds the practice object graph on a practice database: the composition root's
-    // Workspace with no sync client (the returned pointer owns it).
-    using WorkspaceFactory = std::function<std::shared_ptr<StoreContext>(Database &)>;
-
-    PracticeMode(MainWindow &live, Database &liveDatabase, Settings &settings,
-                 QString scenarioDirectory, WorkspaceFactory factory, QObject *parent = nullptr);
+    PracticeMode(MainWindow &live, Settings &settings, QString scenarioDirectory,
+                 PracticeGraphs graphs, QObject *parent = nullptr);
     ~PracticeMode() override;
 
     // Asks for a scenario and starts it. Errors are shown, the live window stays.
@@ -153,13 +165,11 @@ private:
     void mirrorIntake();
 
     MainWindow &m_live;
-    Database &m_liveDatabase;
     Settings &m_settings;
     QString m_directory;
-    WorkspaceFactory m_factory;
+    PracticeGraphs m_graphs;
     std::optional<ScenarioSet> m_set;
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Database> m_database;
     std::shared_ptr<StoreContext> m_store;
     QPointer<QWidget> m_liveFocus;    // where the agent was in the live window
     MainWindow *m_window = nullptr;   // owned; deleted by tearDown()

@@ -1,6 +1,5 @@
 #include "ui/supervisor/drillwindows.h"
 
-#include "models/requests/historycontext.h"
 #include "models/requests/historyservices.h"
 #include "models/supervision/supervisionkpis.h"
 #include "ui/history/requestdetaildialog.h"
@@ -12,12 +11,8 @@
 namespace civicdesk {
 
 DrillWindows::DrillWindows(const SupervisorContext &context, QWidget *owner)
-    : QObject(owner), m_context(context), m_owner(owner),
-      m_history(std::make_unique<HistoryServices>(
-          HistoryContext{context.database, context.events, context.agent, context.cityZone,
-                         context.role, context.centralStore}))
+    : QObject(owner), m_context(context), m_owner(owner), m_history(context.history)
 {
-    m_history->setClock(context.clock);
 }
 
 DrillWindows::~DrillWindows() = default;
@@ -39,7 +34,7 @@ DrillDownDialog *DrillWindows::newDrill(const QString &title)
     m_drill = new DrillDownDialog(title, m_context.cityZone, m_owner);
     connect(m_drill, &DrillDownDialog::requestActivated, this, &DrillWindows::openRequest);
     // R on a contact replays its intake beside the list.
-    m_drill->setReplayPanel(new ReplayPanel(m_context, *m_history, m_drill));
+    m_drill->setReplayPanel(new ReplayPanel(m_context, m_history, m_drill));
     connect(m_drill, &QDialog::finished, this, &DrillWindows::drillClosed);
     return m_drill;
 }
@@ -79,7 +74,7 @@ void DrillWindows::openRequest(const QString &requestId)
     if (m_detail && m_detail->requestId() != requestId)
         m_detail->close();
     if (!m_detail) {
-        m_detail = new RequestDetailDialog(*m_history, requestId, m_owner);
+        m_detail = new RequestDetailDialog(m_history, requestId, m_owner);
         connect(m_detail, &RequestDetailDialog::requestChanged, this,
                 &DrillWindows::requestChanged);
         connect(m_detail, &QDialog::finished, this, [this] {

@@ -46,7 +46,7 @@ private:
 
     SupervisorContext m_context;
     QWidget *m_owner;
-    std::unique_ptr<HistoryServices> m_history;
+    HistoryServices &m_history; // the composition root's (SupervisorContext::history)
     QPointer<DrillDownDialog> m_drill;
     // Both delete themselves when closed.
     QPointer<RequestDetailDialog> m_detail;

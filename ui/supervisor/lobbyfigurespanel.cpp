@@ -41,9 +41,8 @@ QString stateText(const LobbyVisit &v)
 
 } // namespace
 
-LobbyFiguresPanel::LobbyFiguresPanel(const Database &database, QWidget *parent)
-    : QWidget(parent), m_database(database), m_error(new QLabel(this)),
-      m_tree(new QTreeWidget(this))
+LobbyFiguresPanel::LobbyFiguresPanel(const LobbyFigures &figures, QWidget *parent)
+    : QWidget(parent), m_figures(figures), m_error(new QLabel(this)), m_tree(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("lobbyFiguresPanel"));
     m_error->setObjectName(QStringLiteral("lobbyFiguresErrorLabel"));
@@ -83,7 +82,7 @@ LobbyFiguresPanel::LobbyFiguresPanel(const Database &database, QWidget *parent)
 void LobbyFiguresPanel::refresh(const KpiFilter &filter)
 {
     m_period = filter.period;
-    auto visits = LobbyFigures(m_database).visits(filter.period, filter.agent);
+    auto visits = m_figures.visits(filter.period, filter.agent);
     if (!visits) {
         m_error->setText(visits.error().message);
         m_error->show();

@@ -12,8 +12,6 @@ class QTreeWidget;
 
 namespace civicdesk {
 
-class Database;
-
 // The supervisor workspace's "Lobby" tab: the walk-in lobby's figures for the workspace's
 // period and agent (LobbyFigures) — visitors, served, no-shows, waits and service times
 // (average and 90th percentile) in total, by local hour of arrival, by category and by
@@ -24,7 +22,8 @@ class LobbyFiguresPanel : public QWidget
     Q_OBJECT
 
 public:
-    LobbyFiguresPanel(const Database &database, QWidget *parent = nullptr);
+    // `figures`: the composition root's (SupervisorContext::lobbyFigures).
+    LobbyFiguresPanel(const LobbyFigures &figures, QWidget *parent = nullptr);
 
     // Counts again for the filter's period and agent.
     void refresh(const KpiFilter &filter);
@@ -38,7 +37,7 @@ private:
     void show(const LobbyFiguresReport &report);
     void drill(int cellIndex, const QString &title);
 
-    const Database &m_database;
+    const LobbyFigures &m_figures;
     KpiPeriod m_period;
     QList<LobbyVisit> m_visits;
     LobbyFiguresReport m_report;

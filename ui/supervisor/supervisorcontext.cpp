@@ -11,6 +11,8 @@ SupervisorContext supervisorContextOf(StoreContext &store, Clock clock)
         store.events,
         store.kpis,
         store.helpFlags,
+        store.history,
+        store.lobbyFigures,
         store.agent,
         store.role,
         QTimeZone(store.database.meta(QStringLiteral("city_timezone")).toUtf8()),

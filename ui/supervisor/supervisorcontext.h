@@ -11,6 +11,8 @@ namespace civicdesk {
 class Database;
 class EventStore;
 class HelpFlags;
+class HistoryServices;
+class LobbyFigures;
 class SupervisionKpis;
 struct StoreContext;
 
@@ -21,6 +23,8 @@ struct SupervisorContext
     EventStore &events;
     SupervisionKpis &kpis;
     HelpFlags &helpFlags;
+    HistoryServices &history; // the drill-downs' request detail and intake replay
+    const LobbyFigures &lobbyFigures;
     QString agent;
     AgentRole role = AgentRole::CallTaker;
     QTimeZone cityZone;

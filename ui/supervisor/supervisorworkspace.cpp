@@ -224,7 +224,7 @@ void SupervisorWorkspace::buildUi()
                                 m_context.cityZone, m_context.clock, this);
     m_tabs->addTab(m_reviews, tr("&Quality review"));
     // The walk-in lobby's figures for the same period and agent.
-    m_lobby = new LobbyFiguresPanel(m_context.database, this);
+    m_lobby = new LobbyFiguresPanel(m_context.lobbyFigures, this);
     m_tabs->addTab(m_lobby, tr("L&obby"));
     // Cluster alerts and known issues (issue 16, item 4).
     m_clusters = new ClustersPanel(m_context, this);

@@ -324,7 +324,7 @@ void Wallboard::showPhone(const KpiPeriod &today)
 void Wallboard::showLobby(const KpiPeriod &today)
 {
     // The walk-in lobby's day (models/supervision/lobbyfigures.h): counts and times only.
-    auto lobby = LobbyFigures(m_context.database).report(today);
+    auto lobby = m_context.lobbyFigures.report(today);
     const LobbyFiguresReport r = lobby ? lobby.value() : LobbyFiguresReport{};
     const QLocale locale;
     const auto seconds = [](std::optional<qint64> s) {

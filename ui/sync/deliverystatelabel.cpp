@@ -1,12 +1,12 @@
 #include "ui/sync/deliverystatelabel.h"
 
-#include "models/sync/syncstore.h"
+#include "models/store/delivery.h"
 
 namespace civicdesk {
 
-DeliveryStateLabel::DeliveryStateLabel(Database &database, QString entityType, QString entityId,
-                                       QWidget *parent)
-    : QLabel(parent), m_database(database), m_entityType(std::move(entityType)),
+DeliveryStateLabel::DeliveryStateLabel(const DeliveryReader &delivery, QString entityType,
+                                       QString entityId, QWidget *parent)
+    : QLabel(parent), m_delivery(delivery), m_entityType(std::move(entityType)),
       m_entityId(std::move(entityId))
 {
     setObjectName(QStringLiteral("deliveryStateLabel"));
@@ -19,7 +19,7 @@ DeliveryStateLabel::DeliveryStateLabel(Database &database, QString entityType, Q
 
 void DeliveryStateLabel::refresh()
 {
-    const Delivery delivery = SyncStore(m_database).deliveryOf(m_entityType, m_entityId);
+    const Delivery delivery = m_delivery.deliveryOf(m_entityType, m_entityId);
     switch (delivery.state) {
     case DeliveryState::Local:
         setText(delivery.waiting == 1

@@ -5,7 +5,7 @@
 
 namespace civicdesk {
 
-class Database;
+class DeliveryReader;
 
 // One line telling the agent where a request's changes are: saved on this workstation (and
 // how many wait to be sent), in the central store, or rejected with the server's reason.
@@ -15,7 +15,8 @@ class DeliveryStateLabel : public QLabel
     Q_OBJECT
 
 public:
-    DeliveryStateLabel(Database &database, QString entityType, QString entityId,
+    // `delivery`: handed over by the composition root (HistoryServices::delivery).
+    DeliveryStateLabel(const DeliveryReader &delivery, QString entityType, QString entityId,
                        QWidget *parent = nullptr);
 
     void refresh();
@@ -25,7 +26,7 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    Database &m_database;
+    const DeliveryReader &m_delivery;
     QString m_entityType;
     QString m_entityId;
     QTimer m_timer;

@@ -22,10 +22,12 @@
 namespace civicdesk {
 
 SyncController::SyncController(QMainWindow &window, Settings &settings, Database &database,
-                               EventStore &events, SyncEngine *engine, SyncClient *client,
-                               QString agent, QObject *parent)
+                               SyncStore &journal, CentralLookup &lookup, EventStore &events,
+                               SyncEngine *engine, SyncClient *client, QString agent,
+                               QObject *parent)
     : QObject(parent), m_window(window), m_settings(settings), m_database(database),
-      m_events(events), m_engine(engine), m_client(client), m_agent(std::move(agent))
+      m_journal(journal), m_lookup(lookup), m_events(events), m_engine(engine), m_client(client),
+      m_agent(std::move(agent))
 {
     m_prompt = [this](const QString &reason) { return promptForLogin(reason); };
     m_label = window.findChild<QLabel *>(QStringLiteral("syncStatusLabel"));
@@ -126,24 +128,20 @@ void SyncController::signOut()
 
 void SyncController::showRefusedChanges()
 {
-    SyncStore store(m_database);
-    RefusedChangesDialog dialog(store, m_events, &m_window);
+    RefusedChangesDialog dialog(m_journal, m_events, &m_window);
     dialog.exec();
     updateStatus();
 }
 
 void SyncController::showCentralLookup()
 {
-    CentralLookup lookup(m_database, m_engine ? m_client : nullptr);
-    CentralLookupDialog dialog(lookup, &m_window);
+    CentralLookupDialog dialog(m_lookup, &m_window);
     dialog.exec();
 }
 
 CentralQuery SyncController::centralQuery()
 {
-    if (!m_lookup)
-        m_lookup = new CentralLookup(m_database, m_engine ? m_client : nullptr, this);
-    QPointer<CentralLookup> lookup(m_lookup);
+    QPointer<CentralLookup> lookup(&m_lookup);
     return [lookup](CentralKey key, const QString &value,
                     std::function<void(const CentralAnswer &)> done) {
         if (!lookup)

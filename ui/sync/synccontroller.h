@@ -20,6 +20,7 @@ class Settings;
 class CentralLookup;
 class SyncClient;
 class SyncEngine;
+class SyncStore;
 
 // The workstation's side of sync in the window: the status-bar line (standalone, online or
 // offline, changes waiting, last successful sync, refused changes), the Sync menu (sign in,
@@ -34,9 +35,11 @@ public:
     // Seam for tests: shows the sign-in dialog with a reason; true when signed in.
     using LoginPrompt = std::function<bool(const QString &reason)>;
 
-    SyncController(QMainWindow &window, Settings &settings, Database &database, EventStore &events,
-                   SyncEngine *engine, SyncClient *client, QString agent,
-                   QObject *parent = nullptr);
+    // `journal` (the outbox's refused changes) and `lookup` (requests beyond the replica):
+    // handed over by the composition root (Workspace::journal, Workspace::centralLookup).
+    SyncController(QMainWindow &window, Settings &settings, Database &database, SyncStore &journal,
+                   CentralLookup &lookup, EventStore &events, SyncEngine *engine,
+                   SyncClient *client, QString agent, QObject *parent = nullptr);
 
     void setLoginPrompt(LoginPrompt prompt) { m_prompt = std::move(prompt); }
     // Another agent signed in at this PC (File ▸ Switch agent): sign-ins are theirs from now.
@@ -63,6 +66,8 @@ private:
     QMainWindow &m_window;
     Settings &m_settings;
     Database &m_database;
+    SyncStore &m_journal;
+    CentralLookup &m_lookup;
     EventStore &m_events;
     SyncEngine *m_engine;
     SyncClient *m_client;
@@ -72,7 +77,6 @@ private:
     QAction *m_signIn = nullptr;
     QAction *m_signOut = nullptr;
     bool m_prompting = false;
-    CentralLookup *m_lookup = nullptr; // made on first use, a child of this controller
 };
 
 } // namespace civicdesk

@@ -5,6 +5,7 @@
 // visible, inside the viewport of every scroll area around it — and typed text must land in the
 // field the journey means.
 
+#include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
@@ -23,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 #include <QTimer>
@@ -224,6 +226,31 @@ inline Desk openDesk(Database &database, const QString &settingsDir, const QStri
         desk.window->intakePanel()->setFocus();
     return desk;
 }
+
+// The GUI suites' fixture: a fresh store with the fixture city (tests/data/minipack) for each
+// test and the desks opened on it, each desk with its own settings file. A suite derives from
+// it, calls freshCity() in its init() and opens desks with openDesk().
+class DeskFixture : public QObject
+{
+protected:
+    using Desk = test::Desk;
+
+    std::unique_ptr<TempStore> m_store;
+    QTemporaryDir m_settingsDir;
+
+    // A new store with the fixture city in place of the last one; false when it cannot be made.
+    bool freshCity()
+    {
+        m_store = miniCityStore();
+        return m_store != nullptr;
+    }
+
+    // The main window at 1366x768 for `agent` in `role` on the store, the focus in its intake.
+    Desk openDesk(const QString &agent, AgentRole role)
+    {
+        return test::openDesk(m_store->db(), m_settingsDir.path(), agent, role);
+    }
+};
 
 class Journey
 {
