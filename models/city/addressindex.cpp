@@ -66,10 +66,13 @@ AddressIndex::AddressIndex(QList<AddressPoint> addresses, QList<Intersection> in
         }
         m_streets[*it].addresses.append(i);
     }
+    QList<int> numbers(m_addresses.size()); // each house number's value, read once
+    for (int i = 0; i < m_addresses.size(); ++i)
+        numbers[i] = houseNumberValue(m_addresses.at(i).houseNumber);
     for (Street &s : m_streets) {
-        std::sort(s.addresses.begin(), s.addresses.end(), [this](int a, int b) {
-            const int na = houseNumberValue(m_addresses.at(a).houseNumber);
-            const int nb = houseNumberValue(m_addresses.at(b).houseNumber);
+        std::sort(s.addresses.begin(), s.addresses.end(), [this, &numbers](int a, int b) {
+            const int na = numbers.at(a);
+            const int nb = numbers.at(b);
             return na != nb ? na < nb
                             : m_addresses.at(a).houseNumber < m_addresses.at(b).houseNumber;
         });
@@ -79,6 +82,28 @@ AddressIndex::AddressIndex(QList<AddressPoint> addresses, QList<Intersection> in
         if (parts.size() == 2)
             m_intersectionKeys.append({streetTokens(parts.at(0)), streetTokens(parts.at(1)), i});
     }
+}
+
+AddressIndex AddressIndex::inBackground(Make there, Make here)
+{
+    AddressIndex index;
+    index.m_pending = MadeInBackground<AddressIndex>(std::move(there), std::move(here));
+    return index;
+}
+
+const AddressIndex &AddressIndex::settled() const
+{
+    if (!m_pending.isPending())
+        return *this;
+    if (const std::shared_ptr<AddressIndex> made = m_pending.take()) {
+        const AddressIndex &built = made->settled();
+        m_addresses = built.m_addresses;
+        m_intersections = built.m_intersections;
+        m_referrals = built.m_referrals;
+        m_streets = built.m_streets;
+        m_intersectionKeys = built.m_intersectionKeys;
+    }
+    return *this;
 }
 
 double AddressIndex::streetScore(const QStringList &typed, const QStringList &street)
@@ -128,6 +153,7 @@ QList<std::pair<double, int>> AddressIndex::bestStreets(const QStringList &typed
 
 QList<PlaceMatch> AddressIndex::search(const QString &text, int limit) const
 {
+    settled();
     QList<PlaceMatch> result;
     QString rest = text.trimmed();
     if (rest.isEmpty())
@@ -229,6 +255,7 @@ QList<PlaceMatch> AddressIndex::searchIntersections(const QString &first, const 
 
 std::optional<Referral> AddressIndex::referralFor(const QString &text) const
 {
+    settled();
     const QString folded = fold(text);
     const QStringList tokens = folded.split(u' ', Qt::SkipEmptyParts);
     if (tokens.isEmpty())

@@ -42,13 +42,38 @@ bool DistrictLocator::Polygon::contains(double lon, double lat) const
     return true;
 }
 
-bool DistrictLocator::addLayer(const QString &kind, const QString &nameProperty,
-                               const QByteArray &geoJson)
+DistrictLocator DistrictLocator::inBackground(Make there, Make here)
+{
+    DistrictLocator locator;
+    locator.m_pending = MadeInBackground<DistrictLocator>(std::move(there), std::move(here));
+    return locator;
+}
+
+const DistrictLocator &DistrictLocator::settled() const
+{
+    if (!m_pending.isPending())
+        return *this;
+    if (const std::shared_ptr<DistrictLocator> made = m_pending.take()) {
+        const DistrictLocator &built = made->settled();
+        m_polygons += built.m_polygons;
+        m_hasBoundary = m_hasBoundary || built.m_hasBoundary;
+    }
+    return *this;
+}
+
+bool DistrictLocator::reads(const QString &kind)
 {
     static const QStringList kinds = {QStringLiteral("boundary"), QStringLiteral("neighborhood"),
                                       QStringLiteral("ward"),     QStringLiteral("precinct"),
                                       QStringLiteral("zip"),      QStringLiteral("jurisdiction")};
-    if (!kinds.contains(kind))
+    return kinds.contains(kind);
+}
+
+bool DistrictLocator::addLayer(const QString &kind, const QString &nameProperty,
+                               const QByteArray &geoJson)
+{
+    settled();
+    if (!reads(kind))
         return true;
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(geoJson, &error);
@@ -94,6 +119,7 @@ bool DistrictLocator::addLayer(const QString &kind, const QString &nameProperty,
 
 Districts DistrictLocator::locate(double latitude, double longitude) const
 {
+    settled();
     Districts d;
     bool inBoundary = false;
     for (const Polygon &p : m_polygons) {

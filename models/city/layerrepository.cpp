@@ -44,6 +44,23 @@ QByteArray LayerRepository::compressedGeoJson(const QString &id) const
     return {};
 }
 
+std::optional<QByteArray> LayerRepository::storedView(const QString &id, LayerDetail detail) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    const QString column = detail == LayerDetail::Overview ? QStringLiteral("overview_geojson")
+                                                           : QStringLiteral("street_geojson");
+    if (sql::exec(q, u"SELECT " + column + u" FROM map_layers WHERE id = ?", {id}) && q.next() &&
+        !q.value(0).isNull())
+        return q.value(0).toByteArray();
+    return std::nullopt;
+}
+
+bool LayerRepository::viewsStored() const
+{
+    return countOf(QStringLiteral("SELECT count(*) FROM map_layers WHERE overview_geojson IS "
+                                  "NULL OR street_geojson IS NULL")) == 0;
+}
+
 int LayerRepository::countOf(const QString &statement) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

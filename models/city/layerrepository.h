@@ -1,8 +1,11 @@
 #pragma once
 
+#include "models/city/layersimplifier.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace civicdesk {
 
@@ -28,6 +31,11 @@ public:
     QByteArray geoJson(const QString &id) const; // the layer as imported
     // The same as stored (zlib, qUncompress() gives geoJson()): cheap to hand to a worker.
     QByteArray compressedGeoJson(const QString &id) const;
+    // The map's view of the layer at a level of detail as the city import stored it
+    // (layersimplifier::viewOf); none for a store imported before views were stored.
+    std::optional<QByteArray> storedView(const QString &id, LayerDetail detail) const;
+    // Whether every layer has both views stored.
+    bool viewsStored() const;
     int addressCount() const;
     int intersectionCount() const;
 

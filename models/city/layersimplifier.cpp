@@ -294,4 +294,11 @@ QByteArray simplify(const QByteArray &geoJson, const QString &nameProperty, Laye
     return writer.out;
 }
 
+QByteArray viewOf(const QByteArray &geoJson, const QString &nameProperty, const QString &kind,
+                  LayerDetail detail)
+{
+    const bool merged = detail == LayerDetail::Overview && mergedAtOverview(kind);
+    return simplify(geoJson, nameProperty, detail, merged ? Features::Merged : Features::Kept);
+}
+
 } // namespace civicdesk::layersimplifier

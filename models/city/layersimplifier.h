@@ -45,6 +45,12 @@ enum class Features
 QByteArray simplify(const QByteArray &geoJson, const QString &nameProperty, LayerDetail detail,
                     Features features = Features::Kept);
 
+// The map's view of a layer of `kind` at a level of detail: simplify() with its features merged
+// at the overview when the kind is drawn alike from afar. What the city import stores beside
+// each layer, and what the workstation makes when a store has none.
+QByteArray viewOf(const QByteArray &geoJson, const QString &nameProperty, const QString &kind,
+                  LayerDetail detail);
+
 } // namespace layersimplifier
 
 } // namespace civicdesk

@@ -35,11 +35,19 @@ void LayerViews::prepare(const QStringList &first)
     std::stable_partition(layers.begin(), layers.end(),
                           [&first](const LayerInfo &layer) { return first.contains(layer.id); });
     QHash<QString, QByteArray> stored;
+    bool given = false;
     for (const LayerDetail detail : {LayerDetail::Overview, LayerDetail::Street}) {
         for (const LayerInfo &layer : layers) {
             const QString k = key(layer.id, detail);
             if (m_started.value(k))
                 continue;
+            if (auto view = m_layers.storedView(layer.id, detail)) {
+                m_started.insert(k, true);
+                m_views.insert(k, *view);
+                given = true;
+                emit viewReady(layer.id, detail, *view);
+                continue;
+            }
             if (!stored.contains(layer.id))
                 stored.insert(layer.id, m_layers.compressedGeoJson(layer.id));
             m_started.insert(k, true);
@@ -58,16 +66,15 @@ void LayerViews::prepare(const QStringList &first)
                         if (m_running == 0)
                             emit allReady();
                     });
-            watcher->setFuture(QtConcurrent::run(
-                &m_pool, [data = stored.value(layer.id), name = layer.nameProperty, detail,
-                          merged = detail == LayerDetail::Overview &&
-                                   layersimplifier::mergedAtOverview(layer.kind)] {
-                    return layersimplifier::simplify(qUncompress(data), name, detail,
-                                                     merged ? layersimplifier::Features::Merged
-                                                            : layersimplifier::Features::Kept);
+            watcher->setFuture(
+                QtConcurrent::run(&m_pool, [data = stored.value(layer.id),
+                                            name = layer.nameProperty, kind = layer.kind, detail] {
+                    return layersimplifier::viewOf(qUncompress(data), name, kind, detail);
                 }));
         }
     }
+    if (given && m_running == 0)
+        emit allReady();
 }
 
 void LayerViews::invalidate()

@@ -15,9 +15,10 @@ namespace civicdesk {
 class LayerRepository;
 
 // The map's simplified copies of the city's layers (see layersimplifier.h), one per layer and
-// level of detail, made on worker threads and kept in memory. prepare() starts them all, the
-// overviews first (they are what the map draws first); viewReady() tells when each is done.
-// Made from the imported GeoJSON every time the program starts: nothing derived is stored.
+// level of detail, kept in memory. The city import stores them beside each layer; prepare()
+// reads those and makes the ones a store lacks (imported before, or synced from a central store
+// without them) on worker threads, the overviews first (they are what the map draws first);
+// viewReady() tells when each is there.
 class LayerViews : public QObject
 {
     Q_OBJECT
@@ -26,10 +27,10 @@ public:
     explicit LayerViews(const LayerRepository &layers, QObject *parent = nullptr);
     ~LayerViews() override;
 
-    // Starts making the views of every layer not made yet (again after invalidate()): the
-    // overviews of the layers in `first` (those a map draws at once), the other overviews, then
-    // the street views. Reads the stored layers on this thread, simplifies them on others;
-    // returns at once.
+    // Gives every view not given yet (again after invalidate()): the stored ones at once, the
+    // others made in the background: the overviews of the layers in `first` (those a map draws
+    // at once), the other overviews, then the street views. Reads the store on this thread,
+    // simplifies on others; returns at once.
     void prepare(const QStringList &first = {});
     // Forgets every view (after an import or a sync changed the layers).
     void invalidate();

@@ -381,6 +381,13 @@ const QList<QStringList> &all()
             QStringLiteral("CREATE UNIQUE INDEX lobby_tickets_number ON lobby_tickets(day, "
                            "number)"),
         },
+        // map layers: the map's simplified copies of each layer (models/city/layersimplifier),
+        // made once by the import instead of at every start; NULL (a store imported before, or
+        // a central store without them) and the workstation makes them as before.
+        {
+            QStringLiteral("ALTER TABLE map_layers ADD COLUMN overview_geojson BLOB"),
+            QStringLiteral("ALTER TABLE map_layers ADD COLUMN street_geojson BLOB"),
+        },
     };
     return steps;
 }

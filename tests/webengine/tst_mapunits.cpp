@@ -9,6 +9,7 @@
 #include "models/city/placerepository.h"
 #include "models/requests/maprequestloader.h"
 #include "models/requests/maprequestrepository.h"
+#include "models/store/sql.h"
 #include "tests/support/teststore.h"
 #include "ui/map/hexbin.h"
 #include "ui/map/mapbridge.h"
@@ -102,10 +103,57 @@ private slots:
                  QByteArray(R"({"type":"FeatureCollection","features":[]})"));
     }
 
-    // Every layer of the city at both levels, made in the background from what was imported.
+    // The city import stores each layer's two views beside it, as the workstation would make
+    // them (layersimplifier::viewOf), so no workstation makes them at start.
+    void theImportStoresEachLayersViews()
+    {
+        const LayerRepository layers(m_store->db());
+        QVERIFY(!layers.layers().isEmpty());
+        QVERIFY(layers.viewsStored());
+        for (const LayerInfo &layer : layers.layers()) {
+            for (const LayerDetail detail : {LayerDetail::Overview, LayerDetail::Street}) {
+                const auto stored = layers.storedView(layer.id, detail);
+                QVERIFY2(stored, qPrintable(layer.id));
+                QCOMPARE(*stored, layersimplifier::viewOf(layers.geoJson(layer.id),
+                                                          layer.nameProperty, layer.kind, detail));
+            }
+        }
+    }
+
+    // Stored views are given at once, on this thread: nothing is made in the background.
+    void storedViewsAreGivenAtOnce()
+    {
+        test::TempStore store(test::TempStore::MiniCity);
+        QSqlQuery q(QSqlDatabase::database(store.db().connectionName()));
+        // What is given is what is stored (not something made again).
+        QVERIFY(sql::exec(q,
+                          QStringLiteral("UPDATE map_layers SET overview_geojson = ? WHERE id = "
+                                         "'wards'"),
+                          {QByteArray(R"({"type":"FeatureCollection","features":[]})")}));
+        LayerRepository layers(store.db());
+        LayerViews views(layers);
+        QSignalSpy ready(&views, &LayerViews::viewReady);
+        QSignalSpy all(&views, &LayerViews::allReady);
+        views.prepare();
+        QVERIFY(!views.isPreparing());
+        QCOMPARE(ready.size(), 2 * layers.layers().size());
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(*views.view(QStringLiteral("wards"), LayerDetail::Overview),
+                 QByteArray(R"({"type":"FeatureCollection","features":[]})"));
+    }
+
+    // A store without views (imported before they were stored, or synced from a central store
+    // without them): every layer at both levels is made in the background from what was
+    // imported.
     void layerViewsAreMadeInTheBackground()
     {
-        LayerRepository layers(m_store->db());
+        test::TempStore store(test::TempStore::MiniCity);
+        QSqlQuery q(QSqlDatabase::database(store.db().connectionName()));
+        QVERIFY(sql::exec(q, QStringLiteral("UPDATE map_layers SET overview_geojson = NULL, "
+                                            "street_geojson = NULL")));
+        LayerRepository layers(store.db());
+        QVERIFY(!layers.viewsStored());
+        QVERIFY(!layers.storedView(QStringLiteral("wards"), LayerDetail::Street));
         LayerViews views(layers);
         QSignalSpy ready(&views, &LayerViews::viewReady);
         QVERIFY(!views.view(QStringLiteral("wards"), LayerDetail::Overview));

@@ -5,6 +5,7 @@
 #include "models/city/districtlocator.h"
 #include "models/city/layerrepository.h"
 #include "models/city/placerepository.h"
+#include "models/intake/cityplaces.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/intakeservice.h"
 #include "models/itemmodels/requestlistmodel.h"
@@ -29,8 +30,8 @@ namespace civicdesk {
 
 // What the widgets read from and write to the local store, assembled once by the composition
 // root: repositories, the event log, intake actions, the history area's services, and the
-// in-memory address and district
-// indexes (built from the store at start-up).
+// in-memory address and district indexes (built from the store in the background while the
+// window opens: models/intake/cityplaces.h).
 struct StoreContext
 {
     // `role`: the one the central store returned at sign-in (or remembered from the last
@@ -39,7 +40,7 @@ struct StoreContext
         : database(db), agent(agentName), role(agentRole), catalogue(db), requests(db),
           articles(db), layers(db), intake(db), events(db), service(db, events, agentName),
           knowledge(db, events, articles, agentName, agentRole),
-          addresses(intake.addresses(), intake.intersections(), intake.referrals()), kpis(db),
+          addresses(cityplaces::addressIndex(db)), districts(cityplaces::districts(db)), kpis(db),
           helpFlags(db, events, agentName), lobby(db, events, agentName),
           history(HistoryContext{db, events, agentName,
                                  QTimeZone(db.meta(QStringLiteral("city_timezone")).toUtf8()),
@@ -59,9 +60,6 @@ struct StoreContext
                 .object();
         if (auto read = CategoryNames::fromJson(names))
             lobby.setCategoryNames(read.value());
-        const QList<LayerInfo> all = layers.layers();
-        for (const LayerInfo &layer : all)
-            districts.addLayer(layer.kind, layer.nameProperty, layers.geoJson(layer.id));
     }
 
     // Another agent signed in at this workstation (a shared counter PC): every service records

@@ -91,11 +91,32 @@ HotSpotPanel::HotSpotPanel(const MapRequestRepository &requests, QWidget *parent
     connect(m_show, &QPushButton::clicked, this, &HotSpotPanel::compute);
     connect(m_clear, &QPushButton::clicked, this, &HotSpotPanel::clear);
     retranslate();
-    reload();
+    // Filled when first shown or used (reading every request's type and date is no part of
+    // opening the window).
 }
 
 void HotSpotPanel::reload()
 {
+    m_filled = false;
+    if (isVisible())
+        fill();
+}
+
+void HotSpotPanel::ensureFilled()
+{
+    if (!m_filled)
+        fill();
+}
+
+void HotSpotPanel::showEvent(QShowEvent *event)
+{
+    ensureFilled();
+    QWidget::showEvent(event);
+}
+
+void HotSpotPanel::fill()
+{
+    m_filled = true;
     m_types->clear();
     const QLocale locale;
     for (const MapFacet &type : m_requests.serviceTypes()) {
@@ -124,6 +145,7 @@ void HotSpotPanel::setCellSize(int meters)
 
 void HotSpotPanel::selectTypes(const QStringList &serviceCodes)
 {
+    ensureFilled();
     for (int i = 0; i < m_types->count(); ++i) {
         QListWidgetItem *item = m_types->item(i);
         item->setCheckState(serviceCodes.contains(item->data(CodeRole).toString()) ? Qt::Checked
@@ -133,6 +155,7 @@ void HotSpotPanel::selectTypes(const QStringList &serviceCodes)
 
 void HotSpotPanel::setPeriod(const QDate &from, const QDate &to)
 {
+    ensureFilled();
     m_from->setDate(from);
     m_to->setDate(to);
 }
@@ -144,6 +167,7 @@ int HotSpotPanel::neighborhoodRowCount() const
 
 void HotSpotPanel::compute()
 {
+    ensureFilled();
     MapRequestFilter filter;
     QStringList names;
     for (int i = 0; i < m_types->count(); ++i) {

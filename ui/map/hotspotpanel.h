@@ -26,7 +26,8 @@ class HotSpotPanel : public QWidget
 public:
     HotSpotPanel(const MapRequestRepository &requests, QWidget *parent = nullptr);
 
-    // Fills the type list and period from the store (again after an import).
+    // Fills the type list and period from the store again (after an import): at once when
+    // shown, else when next shown or used. A new panel fills them then too.
     void reload();
     void setCellSize(int meters);
     void selectTypes(const QStringList &serviceCodes);
@@ -42,9 +43,12 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslate();
+    void fill();
+    void ensureFilled();
 
     const MapRequestRepository &m_requests;
     QLabel *m_typesLabel;
@@ -60,6 +64,7 @@ private:
     QLabel *m_summary;
     QStandardItemModel *m_model;
     QTableView *m_table;
+    bool m_filled = false;
 };
 
 } // namespace civicdesk

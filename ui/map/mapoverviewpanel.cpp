@@ -179,13 +179,14 @@ MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
     connect(m_tileUrl, &QLineEdit::returnPressed, this, &MapOverviewPanel::applyTileUrl);
 
     // The map is filled when its web engine starts (on first show), never before. Its layers'
-    // simplified copies are made in the background a moment after the window is up, so the
-    // map usually finds them ready; the page waits for any that are not.
+    // simplified copies come from the store (the import made them), or are made in the
+    // background; the page waits for any that are not there yet.
     connect(m_map, &MapView::starting, this, [this] {
         QList<MapLayer> layers;
         for (const LayerInfo &info : m_store.layers.layers())
             layers.append({info.id, info.kind, info.title, info.nameProperty});
         m_map->setLayers(layers);
+        ensureFilters(); // the requests' filter
         for (const MapLayer &layer : std::as_const(layers)) {
             for (const LayerDetail detail : {LayerDetail::Overview, LayerDetail::Street}) {
                 if (const auto json = m_layerViews->view(layer.id, detail))
@@ -207,8 +208,12 @@ MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
             [this](const QString &id, LayerDetail detail, const QByteArray &json) {
                 m_map->setLayerData(id, layersimplifier::nameOf(detail), json);
             });
-    QTimer::singleShot(WarmUpDelay, m_layerViews,
-                       [this] { m_layerViews->prepare(shownAtFirst()); });
+    // A store without the views the import makes (imported before, or synced from a central
+    // store without them) has them made in the background a moment after the window is up.
+    QTimer::singleShot(WarmUpDelay, m_layerViews, [this] {
+        if (!m_store.layers.viewsStored())
+            m_layerViews->prepare(shownAtFirst());
+    });
     connect(m_map, &MapView::markerActivated, this, [this](const QString &id) {
         if (const auto marker = markerFor(id))
             m_map->setSelection(*marker, false);
@@ -220,8 +225,27 @@ MapOverviewPanel::MapOverviewPanel(StoreContext &store, QWidget *parent)
                 m_map->setHotspots(cells, title);
             });
 
-    fillFilters();
+    // The filters and hot spots read every request's type, department and date (a fifth of a
+    // second of the start before the first key could be typed): read when the panel is first
+    // shown or the map starts, not with the window.
     retranslate();
+}
+
+void MapOverviewPanel::ensureFilters() const
+{
+    if (!m_filtersFilled)
+        const_cast<MapOverviewPanel *>(this)->fillFilters(); // widgets filled once, on demand
+}
+
+void MapOverviewPanel::showEvent(QShowEvent *event)
+{
+    // Only a panel still shown once the show's events are done: the window shows every dock
+    // for a moment, and then hides the map's behind its tab.
+    QTimer::singleShot(0, this, [this] {
+        if (isVisible())
+            ensureFilters();
+    });
+    QWidget::showEvent(event);
 }
 
 QStringList MapOverviewPanel::shownAtFirst() const
@@ -247,13 +271,14 @@ void MapOverviewPanel::fillFilters()
     const QSignalBlocker toBlocker(m_to);
     const QString currentType = m_type->currentData().toString();
     const QString currentDepartment = m_department->currentData().toString();
+    m_filtersFilled = true;
     m_type->clear();
-    m_type->addItem(QString(), QString());
+    m_type->addItem(tr("All types"), QString());
     for (const MapFacet &type : m_mapRequests.serviceTypes())
         m_type->addItem(type.label, type.code);
     m_type->setCurrentIndex(std::max(0, m_type->findData(currentType)));
     m_department->clear();
-    m_department->addItem(QString(), QString());
+    m_department->addItem(tr("All departments"), QString());
     for (const MapFacet &department : m_mapRequests.departments())
         m_department->addItem(department.label, department.code);
     m_department->setCurrentIndex(std::max(0, m_department->findData(currentDepartment)));
@@ -269,6 +294,7 @@ void MapOverviewPanel::fillFilters()
 
 MapRequestFilter MapOverviewPanel::requestFilter() const
 {
+    ensureFilters();
     MapRequestFilter filter;
     if (const QString code = m_type->currentData().toString(); !code.isEmpty())
         filter.serviceCodes = {code};
@@ -423,7 +449,9 @@ void MapOverviewPanel::reload()
 {
     m_layerViews->invalidate();
     m_model->reload();
-    fillFilters();
+    m_filtersFilled = false;
+    if (isVisible())
+        fillFilters();
     m_hotspots->reload();
     configureMap();
     retranslate();

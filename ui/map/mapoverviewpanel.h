@@ -70,10 +70,12 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslate();
     void fillFilters();
+    void ensureFilters() const; // fillFilters() once, when first needed
     void configureMap();
     void loadRequests();
     void showRequests(const QList<MapRequestPoint> &points);
@@ -107,6 +109,7 @@ private:
     QLabel *m_pickedLabel;
     QTimer m_reloadTimer;
     bool m_requestsLoaded = false;
+    mutable bool m_filtersFilled = false;
 
     // Hot spots tab
     HotSpotPanel *m_hotspots;

@@ -1,5 +1,6 @@
 #include "models/citypack/import/placeimport.h"
 
+#include "models/city/layersimplifier.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
 
@@ -153,15 +155,22 @@ Status importLayers(QSqlDatabase &db, const CityPack &pack, ImportReport &report
             return packFileError(layer.file,
                                  ImportText::tr("coordinates are not longitude/latitude degrees "
                                                 "(EPSG:4326)"));
-        if (auto s =
-                sql::exec(q,
-                          QStringLiteral("INSERT INTO map_layers(id, kind, title, "
-                                         "name_property, feature_count, min_lat, min_lon, "
-                                         "max_lat, max_lon, geojson) VALUES(?, ?, ?, ?, ?, "
-                                         "?, ?, ?, ?, ?)"),
-                          {layer.id, layer.kind, layer.title.isEmpty() ? layer.id : layer.title,
-                           sql::nullable(layer.nameProperty), int(features.size()), bounds[0],
-                           bounds[1], bounds[2], bounds[3], qCompress(data.value(), 6)});
+        // The map's two views of the layer, made once here rather than at every start of a
+        // workstation: the overview on another thread while this one makes the street view.
+        QFuture<QByteArray> overview =
+            QtConcurrent::run(&layersimplifier::viewOf, data.value(), layer.nameProperty,
+                              layer.kind, LayerDetail::Overview);
+        const QByteArray street = layersimplifier::viewOf(data.value(), layer.nameProperty,
+                                                          layer.kind, LayerDetail::Street);
+        if (auto s = sql::exec(
+                q,
+                QStringLiteral("INSERT INTO map_layers(id, kind, title, name_property, "
+                               "feature_count, min_lat, min_lon, max_lat, max_lon, geojson, "
+                               "overview_geojson, street_geojson) VALUES(?, ?, ?, ?, ?, ?, ?, ?, "
+                               "?, ?, ?, ?)"),
+                {layer.id, layer.kind, layer.title.isEmpty() ? layer.id : layer.title,
+                 sql::nullable(layer.nameProperty), int(features.size()), bounds[0], bounds[1],
+                 bounds[2], bounds[3], qCompress(data.value(), 6), overview.result(), street});
             !s)
             return packFileError(layer.file, s.error().message);
         ++report.layers;
