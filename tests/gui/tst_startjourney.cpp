@@ -7,7 +7,7 @@
 #include "models/intake/intakerepository.h"
 #include "models/requests/historyrepository.h"
 #include "models/requests/requestrepository.h"
-#include "tests/gui/keyboardjourney.h"
+#include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
