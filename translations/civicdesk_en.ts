@@ -1409,6 +1409,17 @@
     </message>
 </context>
 <context>
+    <name>JsonNumber</name>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3 (it is %4).</source>
+        <translation>&quot;%1&quot; must be a whole number from %2 to %3 (it is %4).</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeService</name>
     <message>
         <source>There is no article %1.</source>
@@ -2203,6 +2214,10 @@
     <message>
         <source>must hold 1 to %1 intervals</source>
         <translation>must hold 1 to %1 intervals</translation>
+    </message>
+    <message>
+        <source>start must be whole UTC seconds from 1970 to 9999</source>
+        <translation>start must be whole UTC seconds from 1970 to 9999</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3181,14 @@
         <source>Pushes (and sign-ins, sign-outs, Open311 POSTs) that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</source>
         <translation>Pushes (and sign-ins, sign-outs, Open311 POSTs) that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</translation>
     </message>
+    <message>
+        <source>Of those, connections that have not carried a valid sign-in token (default: three quarters); the rest are kept for signed-in workstations, which are never refused while a connection not signed in sits idle. Environment: CIVICDESK_MAX_ANONYMOUS_CONNECTIONS.</source>
+        <translation>Of those, connections that have not carried a valid sign-in token (default: three quarters); the rest are kept for signed-in workstations, which are never refused while a connection not signed in sits idle. Environment: CIVICDESK_MAX_ANONYMOUS_CONNECTIONS.</translation>
+    </message>
+    <message>
+        <source>--max-anonymous-connections (%1) cannot be more than --max-connections (%2).</source>
+        <translation>--max-anonymous-connections (%1) cannot be more than --max-connections (%2).</translation>
+    </message>
 </context>
 <context>
     <name>SharedPractice</name>
@@ -3598,6 +3621,10 @@
     <message>
         <source>The central store cannot be reached (%1): showing this workstation&apos;s records only.</source>
         <translation>The central store cannot be reached (%1): showing this workstation&apos;s records only.</translation>
+    </message>
+    <message>
+        <source>The central store&apos;s answer could not be read (%1): showing this workstation&apos;s records only.</source>
+        <translation>The central store&apos;s answer could not be read (%1): showing this workstation&apos;s records only.</translation>
     </message>
 </context>
 <context>
@@ -8144,6 +8171,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>The central store refused (HTTP %1).</source>
         <translation>The central store refused (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The practice call&apos;s answer could not be read (%1).</source>
+        <translation>The practice call&apos;s answer could not be read (%1).</translation>
     </message>
 </context>
 <context>

@@ -1409,6 +1409,17 @@
     </message>
 </context>
 <context>
+    <name>JsonNumber</name>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3 (it is %4).</source>
+        <translation>&quot;%1&quot; debe ser un número entero de %2 a %3 (es %4).</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeService</name>
     <message>
         <source>There is no article %1.</source>
@@ -2203,6 +2214,10 @@
     <message>
         <source>must hold 1 to %1 intervals</source>
         <translation>debe contener de 1 a %1 intervalos</translation>
+    </message>
+    <message>
+        <source>start must be whole UTC seconds from 1970 to 9999</source>
+        <translation>start debe ser segundos UTC enteros de 1970 a 9999</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3181,14 @@
         <source>Pushes (and sign-ins, sign-outs, Open311 POSTs) that may wait to be written (default 256); more are answered 503 with Retry-After. Environment: CIVICDESK_PUSH_QUEUE.</source>
         <translation>Envíos de eventos (e inicios y cierres de sesión, POST de Open311) que pueden esperar a ser escritos (por defecto 256); los demás reciben 503 con Retry-After. Entorno: CIVICDESK_PUSH_QUEUE.</translation>
     </message>
+    <message>
+        <source>Of those, connections that have not carried a valid sign-in token (default: three quarters); the rest are kept for signed-in workstations, which are never refused while a connection not signed in sits idle. Environment: CIVICDESK_MAX_ANONYMOUS_CONNECTIONS.</source>
+        <translation>De ellas, conexiones que no han presentado un token de sesión válido (por omisión: tres cuartas partes); el resto se reserva para los puestos con sesión iniciada, que nunca se rechazan mientras haya una conexión sin sesión inactiva. Entorno: CIVICDESK_MAX_ANONYMOUS_CONNECTIONS.</translation>
+    </message>
+    <message>
+        <source>--max-anonymous-connections (%1) cannot be more than --max-connections (%2).</source>
+        <translation>--max-anonymous-connections (%1) no puede ser mayor que --max-connections (%2).</translation>
+    </message>
 </context>
 <context>
     <name>SharedPractice</name>
@@ -3598,6 +3621,10 @@
     <message>
         <source>The central store cannot be reached (%1): showing this workstation&apos;s records only.</source>
         <translation>No se puede acceder al almacén central (%1): se muestran solo los registros de esta estación de trabajo.</translation>
+    </message>
+    <message>
+        <source>The central store&apos;s answer could not be read (%1): showing this workstation&apos;s records only.</source>
+        <translation>No se pudo leer la respuesta del almacén central (%1): se muestran solo los registros de este puesto.</translation>
     </message>
 </context>
 <context>
@@ -8144,6 +8171,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>The central store refused (HTTP %1).</source>
         <translation>El almacén central lo rechazó (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The practice call&apos;s answer could not be read (%1).</source>
+        <translation>No se pudo leer la respuesta de la llamada de práctica (%1).</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,12 @@ std::optional<QHttpServerResponse> ApiGate::admit(const RequestHead &head)
     return std::nullopt;
 }
 
+bool ApiGate::signedIn(const RequestHead &head)
+{
+    const QString token = http::bearerToken(head.authorization);
+    return !token.isEmpty() && std::holds_alternative<Session>(authenticate(token));
+}
+
 std::variant<Session, QHttpServerResponse> ApiGate::authenticate(const QString &token)
 {
     if (token.isEmpty()) {

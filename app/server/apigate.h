@@ -42,6 +42,8 @@ public:
     // For a request about to send a body, judged from its head: the 401 (or 503) it gets when it
     // needs a sign-in and has no valid token, so that its body is never read.
     std::optional<QHttpServerResponse> admit(const RequestHead &head);
+    // Whether the head carries the token of a live session (false when the store cannot say).
+    bool signedIn(const RequestHead &head);
     static QHttpServerResponse forbidden(const QString &message);
     static QHttpServerResponse tooMany(int retryAfterSeconds, const QString &message);
 

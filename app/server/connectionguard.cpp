@@ -22,12 +22,14 @@ class Text
 } // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &limits,
-                                 Admission admission, const QElapsedTimer &clock)
+                                 Admission admission, ConnectionKeeper *keeper,
+                                 const QElapsedTimer &clock)
     : QObject(socket), m_socket(socket), m_limits(limits), m_admission(std::move(admission)),
-      m_clock(clock), m_framer(MaxHeadBytes, http::MaxBodyBytes)
+      m_keeper(keeper), m_clock(clock), m_framer(MaxHeadBytes, http::MaxBodyBytes)
 {
     // A new connection has as long to send its first head as a request has for its head.
-    m_deadlineMs = m_clock.elapsed() + m_limits.headerTimeoutSeconds * 1000LL;
+    m_waitingSinceMs = m_clock.elapsed();
+    m_deadlineMs = m_waitingSinceMs + m_limits.headerTimeoutSeconds * 1000LL;
     connect(socket, &QTcpSocket::bytesWritten, this, [this] { written(); });
 }
 
@@ -51,6 +53,7 @@ void ConnectionGuard::setPhase(Phase phase)
     const qint64 now = m_clock.elapsed();
     switch (phase) {
     case Phase::Waiting:
+        m_waitingSinceMs = now;
         m_deadlineMs =
             now +
             (m_answered ? m_limits.idleTimeoutSeconds : m_limits.headerTimeoutSeconds) * 1000LL;
@@ -93,6 +96,8 @@ void ConnectionGuard::beforeServerReads()
         case RequestFramer::Step::NeedMore:
             break;
         case RequestFramer::Step::HeadReady:
+            if (m_keeper && !m_signedIn && !m_keeper->headArrived(*this, m_framer.head()))
+                return; // refused
             m_closeAfterAnswer = m_framer.head().closeRequested;
             if (!m_framer.head().hasBody()) {
                 m_framer.next(peeked, &at); // RequestDone, reading nothing
@@ -160,6 +165,22 @@ void ConnectionGuard::refuse(const QHttpServerResponse &response)
     m_socket->write(http::wireBytes(response, true));
     setPhase(Phase::Closing);
     drain();
+}
+
+void ConnectionGuard::makeRoom(const QHttpServerResponse &busy)
+{
+    if (!m_socket)
+        return;
+    if (m_phase == Phase::Waiting)
+        m_socket->disconnectFromHost(); // nothing asked, nothing to answer
+    else
+        refuse(busy);
+}
+
+void ConnectionGuard::abort()
+{
+    if (m_socket)
+        m_socket->abort();
 }
 
 void ConnectionGuard::drain()

@@ -4,6 +4,7 @@
 #include "app/server/serveroptions.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QSet>
 #include <QTcpServer>
 #include <QTimer>
@@ -16,33 +17,51 @@ namespace civicdesk {
 // its head is acknowledged). Each cost ~40 ms per request on a kept-alive connection.
 //
 // Every connection gets a ConnectionGuard (time-outs, body limits, refusals from the head).
-// Beyond `maxConnections` open ones, a new connection is answered 503 with Retry-After and
-// closed; those already open are served as before. Call bind() on the HTTP server before the
-// first connection arrives: the guards need Qt HTTP Server to take each connection at once.
-class LowDelayServer : public QTcpServer
+// The cap keeps signed-in workstations served: connections that have not yet carried a valid
+// sign-in token take at most `maxAnonymousConnections` places of `maxConnections`. A connection
+// beyond that waits "at the door" for its first head: with a valid token it comes in — into the
+// reserve, or, when every place is taken, into the place of the connection not signed in that
+// has waited longest for a request (idle, or a head still on its way); without one it is
+// answered 503 busy with Retry-After and closed. Signed-in connections are never closed to make
+// room. Call bind() on the HTTP server before the first connection arrives: the guards need Qt
+// HTTP Server to take each connection at once.
+class LowDelayServer : public QTcpServer, private ConnectionKeeper
 {
 public:
+    // Whether a request head carries a valid sign-in token.
+    using SignInCheck = std::function<bool(const RequestHead &)>;
+
     static constexpr int RetryAfterSeconds = 5;
+    // Connections at the door at once; a new one beyond this closes the oldest of them.
+    static constexpr int MaxAtTheDoor = 64;
     // Refused connections still being closed; beyond this, new ones are closed unanswered.
     static constexpr int MaxClosing = 256;
 
     LowDelayServer(const ConnectionLimits &limits, ConnectionGuard::Admission admission,
-                   QObject *parent = nullptr);
+                   SignInCheck signedIn, QObject *parent = nullptr);
     int openConnections() const { return int(m_open.size()); }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
-    void refuseConnection(QTcpSocket *socket);
+    bool headArrived(ConnectionGuard &guard, const RequestHead &head) override;
+    int anonymousConnections() const { return int(m_open.size() - m_signedIn.size()); }
+    // Closes the connection not signed in that has waited longest for a request; false if none.
+    bool makeRoom();
+    void refuse(ConnectionGuard *guard);
+    QHttpServerResponse busy() const;
     void sweep();
 
     ConnectionLimits m_limits;
     ConnectionGuard::Admission m_admission;
+    SignInCheck m_signedInCheck;
     QElapsedTimer m_clock;
     QTimer m_sweep;
-    QSet<ConnectionGuard *> m_open;
-    QSet<ConnectionGuard *> m_closing; // refused for being over the cap
+    QSet<ConnectionGuard *> m_open;     // counted against the cap
+    QSet<ConnectionGuard *> m_signedIn; // of m_open: carried a valid token
+    QList<ConnectionGuard *> m_door;   // beyond the anonymous cap, first head awaited; oldest first
+    QSet<ConnectionGuard *> m_closing; // refused, the answer being delivered
 };
 
 } // namespace civicdesk

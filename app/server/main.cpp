@@ -122,6 +122,10 @@ int main(int argc, char *argv[])
         if (!cap)
             return fail(cap.error().message, 2);
         connectionLimits.maxConnections = cap.value();
+        // Without a choice, a quarter of the places is kept for signed-in workstations.
+        int &anonymous = connectionLimits.maxAnonymousConnections;
+        anonymous =
+            anonymous == 0 ? std::max(1, cap.value() * 3 / 4) : std::min(anonymous, cap.value());
     }
     if (!options.value().importCity.isEmpty())
         return runCityImport(options.value());
@@ -216,10 +220,12 @@ int main(int argc, char *argv[])
         http::logRequest(request, response, timer);
         response.write(std::move(responder));
     });
-    // Requests that need a sign-in and have none are refused before their body is read.
+    // Requests that need a sign-in and have none are refused before their body is read; the
+    // connection cap keeps places for connections that carry a valid token.
     ApiGate gate(accounts);
     auto *listener = new LowDelayServer(
-        connectionLimits, [&gate](const RequestHead &head) { return gate.admit(head); }, &server);
+        connectionLimits, [&gate](const RequestHead &head) { return gate.admit(head); },
+        [&gate](const RequestHead &head) { return gate.signedIn(head); }, &server);
     const quint16 port = listener->listen(options.value().address, options.value().port)
                              ? listener->serverPort()
                              : 0;

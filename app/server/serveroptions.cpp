@@ -146,6 +146,13 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
                         "and closed. Environment: CIVICDESK_MAX_CONNECTIONS.")
             .arg(ConnectionLimits::DefaultMaxConnections),
         QStringLiteral("N"));
+    const QCommandLineOption maxAnonymousConnections(
+        QStringLiteral("max-anonymous-connections"),
+        OptionsText::tr("Of those, connections that have not carried a valid sign-in token "
+                        "(default: three quarters); the rest are kept for signed-in "
+                        "workstations, which are never refused while a connection not signed "
+                        "in sits idle. Environment: CIVICDESK_MAX_ANONYMOUS_CONNECTIONS."),
+        QStringLiteral("N"));
     const QCommandLineOption headerTimeout(
         QStringLiteral("header-timeout"),
         OptionsText::tr("Seconds a client has to send a request's head (default 10). "
@@ -202,6 +209,7 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
                        createApiKey,
                        revokeApiKey,
                        maxConnections,
+                       maxAnonymousConnections,
                        headerTimeout,
                        idleTimeout,
                        trustedProxies,
@@ -307,6 +315,8 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
     } limits[] = {
         {maxConnections, "CIVICDESK_MAX_CONNECTIONS", 1, 1000000,
          &options.connections.maxConnections},
+        {maxAnonymousConnections, "CIVICDESK_MAX_ANONYMOUS_CONNECTIONS", 1, 1000000,
+         &options.connections.maxAnonymousConnections},
         {headerTimeout, "CIVICDESK_HEADER_TIMEOUT", 1, 600,
          &options.connections.headerTimeoutSeconds},
         {idleTimeout, "CIVICDESK_IDLE_TIMEOUT", 1, 86400, &options.connections.idleTimeoutSeconds},
@@ -324,6 +334,14 @@ Result<ServerOptions> parseServerOptions(const QStringList &arguments)
             !s)
             return s.error();
     }
+    const ConnectionLimits &connections = options.connections;
+    if (connections.maxConnections > 0 &&
+        connections.maxAnonymousConnections > connections.maxConnections)
+        return makeError(QStringLiteral("cli.limit"),
+                         OptionsText::tr("--max-anonymous-connections (%1) cannot be more than "
+                                         "--max-connections (%2).")
+                             .arg(connections.maxAnonymousConnections)
+                             .arg(connections.maxConnections));
     if (auto s = readProxies(parser, trustedProxies, "CIVICDESK_TRUSTED_PROXIES",
                              &options.signIns.trustedProxies);
         !s)

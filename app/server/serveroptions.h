@@ -17,6 +17,9 @@ struct ConnectionLimits
     // Open client connections; one more is answered 503 with Retry-After and closed. 0: the
     // default, lowered to what the process's descriptor limit allows.
     int maxConnections = 0;
+    // Of those, connections that have not carried a valid sign-in token: the rest is a reserve
+    // for signed-in workstations. 0: three quarters of maxConnections.
+    int maxAnonymousConnections = 0;
     int headerTimeoutSeconds = 10; // from a request's first byte (or the connection) to its head
     // A kept-alive connection with no request in progress. Longer than nginx's upstream
     // keepalive_timeout (60 s), so that nginx, not the server, closes its idle connections.

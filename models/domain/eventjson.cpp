@@ -1,9 +1,9 @@
 #include "models/domain/eventjson.h"
 
+#include "models/domain/jsonnumber.h"
 #include "models/domain/storabletext.h"
 
 #include <QCoreApplication>
-#include <cmath>
 
 namespace civicdesk {
 
@@ -51,13 +51,12 @@ Result<SequencedEvent> eventFromJson(const QJsonObject &json, QString *field)
         return fail("payload",
                     QCoreApplication::translate("Event", "\"payload\" must be a JSON object."));
     e.payload = json.value(u"payload").toObject();
-    const QJsonValue time = json.value(u"client_time");
-    const double ms = time.toDouble(-1);
-    if (!time.isDouble() || ms < 0 || ms > 253402300799000.0 || ms != qint64(ms))
+    const auto ms = jsonWholeNumber(json.value(u"client_time"), 0, Q_INT64_C(253402300799000));
+    if (!ms)
         return fail("client_time",
                     QCoreApplication::translate("Event", "\"client_time\" must be whole "
                                                          "milliseconds since 1970."));
-    e.clientTime = QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC);
+    e.clientTime = QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
     for (const auto &[name, value] :
          {std::pair{"id", &e.id}, std::pair{"entity_type", &e.entityType},
           std::pair{"entity_id", &e.entityId}, std::pair{"kind", &e.kind},
@@ -74,15 +73,13 @@ Result<SequencedEvent> eventFromJson(const QJsonObject &json, QString *field)
             QStringLiteral("validation"),
             QCoreApplication::translate("Event", "\"%1\" %2.").arg(bad->first, bad->second));
     }
-    // Checked before converting: a double beyond qint64 converts to undefined behaviour. JSON
-    // numbers are doubles, whole and exact up to 2^53.
     const QJsonValue seq = json.value(u"seq");
     if (!seq.isUndefined()) {
-        const double n = seq.toDouble(-1);
-        if (!seq.isDouble() || n < 0 || n > 9007199254740992.0 || n != std::floor(n))
+        const auto n = jsonWholeNumber(seq);
+        if (!n)
             return fail("seq", QCoreApplication::translate("Event", "\"seq\" must be a whole "
                                                                     "number from 0 to 2^53."));
-        decoded.seq = qint64(n);
+        decoded.seq = *n;
     }
     return decoded;
 }

@@ -1,5 +1,7 @@
 #include "models/practice/practicechannel.h"
 
+#include "models/domain/jsonnumber.h"
+
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -190,7 +192,16 @@ void PracticeChannel::poll()
              m_info.trainee = answer.value(u"trainee").toString(m_info.trainee);
              for (const QJsonValue &value : answer.value(u"messages").toArray()) {
                  const QJsonObject m = value.toObject();
-                 m_after = std::max(m_after, qint64(m.value(u"seq").toDouble()));
+                 const auto seq = readJsonWholeNumber(m.value(u"seq"), QStringLiteral("seq"));
+                 if (!seq) {
+                     // Not a message of a civicdesk-server: the call cannot go on safely.
+                     m_closed = true;
+                     emit failed(tr("The practice call's answer could not be read (%1).")
+                                     .arg(seq.error().message));
+                     emit ended(QString());
+                     return;
+                 }
+                 m_after = std::max(m_after, seq.value());
                  const QString kind = m.value(u"kind").toString();
                  const QString from = m.value(u"from").toString();
                  if (kind == u"line")

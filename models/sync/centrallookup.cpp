@@ -1,5 +1,6 @@
 #include "models/sync/centrallookup.h"
 
+#include "models/domain/jsonnumber.h"
 #include "models/domain/servicerequest.h"
 #include "models/requests/requestsearchrepository.h"
 #include "models/sync/syncclient.h"
@@ -25,11 +26,15 @@ QString keyName(CentralLookup::Key key)
     return {};
 }
 
-QDateTime timeOf(const QJsonValue &value)
+// Milliseconds since 1970 (up to the end of 9999) or ISO 8601 text; an error names the field.
+Result<QDateTime> timeOf(const QJsonValue &value, const QString &field)
 {
-    if (value.isDouble())
-        return QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble()), Qt::UTC);
-    return QDateTime::fromString(value.toString(), Qt::ISODate);
+    if (!value.isDouble())
+        return QDateTime::fromString(value.toString(), Qt::ISODate);
+    const auto ms = readJsonWholeNumber(value, field, 0, Q_INT64_C(253402300799999));
+    if (!ms)
+        return ms.error();
+    return QDateTime::fromMSecsSinceEpoch(ms.value(), Qt::UTC);
 }
 
 } // namespace
@@ -88,11 +93,20 @@ void CentralLookup::find(Key key, const QString &value, std::function<void(const
         answer.central = true;
         for (const QJsonValue &v : r.value()) {
             const QJsonObject o = v.toObject();
+            const auto opened = timeOf(o.value(u"opened_at"), QStringLiteral("opened_at"));
+            if (!opened) {
+                done(self->local(key, value,
+                                 QCoreApplication::translate("Sync",
+                                                             "The central store's answer could "
+                                                             "not be read (%1): showing this "
+                                                             "workstation's records only.")
+                                     .arg(opened.error().message)));
+                return;
+            }
             answer.rows.append(Row{o.value(u"id").toString(), o.value(u"number").toString(),
                                    o.value(u"type_name").toString(), o.value(u"status").toString(),
                                    o.value(u"address").toString(),
-                                   o.value(u"description").toString(),
-                                   timeOf(o.value(u"opened_at"))});
+                                   o.value(u"description").toString(), opened.value()});
         }
         done(answer);
     });

@@ -1,6 +1,7 @@
 #include "models/sync/syncclient.h"
 
 #include "models/domain/eventjson.h"
+#include "models/domain/jsonnumber.h"
 #include "models/sync/synclogging.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,9 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("Sync", text);
 }
+
+// Times on the wire are milliseconds since 1970, up to the end of 9999.
+constexpr qint64 MaxMilliseconds = Q_INT64_C(253402300799999);
 
 Error protocolError(const QString &what)
 {
@@ -202,11 +206,14 @@ void SyncClient::login(const QString &user, const QString &password, const QStri
              if (!r)
                  return done(r.error());
              const QJsonObject &o = r.value();
-             LoginResult login{
-                 o.value(u"token").toString(),
-                 QDateTime::fromMSecsSinceEpoch(qint64(o.value(u"expires_at").toDouble()), Qt::UTC),
-                 o.value(u"user").toObject().value(u"name").toString(),
-                 o.value(u"user").toObject().value(u"role").toString()};
+             const auto expires = readJsonWholeNumber(
+                 o.value(u"expires_at"), QStringLiteral("expires_at"), 0, MaxMilliseconds);
+             if (!expires)
+                 return done(protocolError(expires.error().message));
+             LoginResult login{o.value(u"token").toString(),
+                               QDateTime::fromMSecsSinceEpoch(expires.value(), Qt::UTC),
+                               o.value(u"user").toObject().value(u"name").toString(),
+                               o.value(u"user").toObject().value(u"role").toString()};
              if (login.token.isEmpty())
                  return done(protocolError(QStringLiteral("token")));
              m_token = login.token;
@@ -231,30 +238,37 @@ quint64 SyncClient::push(const QList<Event> &events, Callback<PushResult> done)
     for (const Event &event : events)
         array.append(eventToJson(event));
     const QJsonObject body{{QStringLiteral("events"), array}};
-    return send("POST", QStringLiteral("/api/v1/events"), &body, 0,
-                [done = std::move(done)](Result<QJsonObject> r) {
-                    if (!r)
-                        return done(r.error());
-                    const QJsonObject &o = r.value();
-                    if (!o.value(u"accepted").isArray() || !o.value(u"rejected").isArray())
-                        return done(protocolError(QStringLiteral("accepted/rejected")));
-                    PushResult result;
-                    for (const QJsonValue &v : o.value(u"accepted").toArray()) {
-                        const QJsonObject a = v.toObject();
-                        if (!a.value(u"id").isString() || !a.value(u"seq").isDouble())
-                            return done(protocolError(QStringLiteral("accepted[].seq")));
-                        result.accepted.append(Acknowledgement{a.value(u"id").toString(),
-                                                               qint64(a.value(u"seq").toDouble())});
-                    }
-                    for (const QJsonValue &v : o.value(u"rejected").toArray()) {
-                        const QJsonObject j = v.toObject();
-                        result.rejected.append(EventRejection{
-                            j.value(u"id").toString(), j.value(u"code").toString(),
-                            j.value(u"message").toString(), j.value(u"field").toString()});
-                    }
-                    result.lastSeq = qint64(o.value(u"last_seq").toDouble());
-                    done(result);
-                });
+    return send(
+        "POST", QStringLiteral("/api/v1/events"), &body, 0,
+        [done = std::move(done)](Result<QJsonObject> r) {
+            if (!r)
+                return done(r.error());
+            const QJsonObject &o = r.value();
+            if (!o.value(u"accepted").isArray() || !o.value(u"rejected").isArray())
+                return done(protocolError(QStringLiteral("accepted/rejected")));
+            PushResult result;
+            for (const QJsonValue &v : o.value(u"accepted").toArray()) {
+                const QJsonObject a = v.toObject();
+                if (!a.value(u"id").isString())
+                    return done(protocolError(QStringLiteral("accepted[].id")));
+                const auto seq =
+                    readJsonWholeNumber(a.value(u"seq"), QStringLiteral("accepted[].seq"), 1);
+                if (!seq)
+                    return done(protocolError(seq.error().message));
+                result.accepted.append(Acknowledgement{a.value(u"id").toString(), seq.value()});
+            }
+            for (const QJsonValue &v : o.value(u"rejected").toArray()) {
+                const QJsonObject j = v.toObject();
+                result.rejected.append(
+                    EventRejection{j.value(u"id").toString(), j.value(u"code").toString(),
+                                   j.value(u"message").toString(), j.value(u"field").toString()});
+            }
+            const auto last = readJsonWholeNumber(o.value(u"last_seq"), QStringLiteral("last_seq"));
+            if (!last)
+                return done(protocolError(last.error().message));
+            result.lastSeq = last.value();
+            done(result);
+        });
 }
 
 quint64 SyncClient::pull(qint64 after, int limit, int waitSeconds, Callback<PullResult> done)
@@ -263,35 +277,42 @@ quint64 SyncClient::pull(qint64 after, int limit, int waitSeconds, Callback<Pull
                              .arg(after)
                              .arg(limit)
                              .arg(waitSeconds);
-    return send("GET", path, nullptr, waitSeconds * 1000,
-                [done = std::move(done)](Result<QJsonObject> r) {
-                    if (!r)
-                        return done(r.error());
-                    const QJsonObject &o = r.value();
-                    if (!o.value(u"events").isArray())
-                        return done(protocolError(QStringLiteral("events")));
-                    PullResult result;
-                    qint64 previous = 0;
-                    for (const QJsonValue &v : o.value(u"events").toArray()) {
-                        QString field;
-                        auto decoded = eventFromJson(v.toObject(), &field);
-                        if (!decoded)
-                            return done(protocolError(decoded.error().message));
-                        if (decoded.value().seq <= previous)
-                            return done(protocolError(QStringLiteral("seq order")));
-                        previous = decoded.value().seq;
-                        result.events.append(decoded.value());
-                    }
-                    result.lastSeq = qint64(o.value(u"last_seq").toDouble());
-                    // A server before "through" leaves it out: the last event is the cursor then.
-                    if (o.contains(u"through")) {
-                        result.through = qint64(o.value(u"through").toDouble());
-                        if (!result.events.isEmpty() && result.through < result.events.last().seq)
-                            return done(protocolError(QStringLiteral("through")));
-                    }
-                    result.more = o.value(u"more").toBool();
-                    done(result);
-                });
+    return send(
+        "GET", path, nullptr, waitSeconds * 1000, [done = std::move(done)](Result<QJsonObject> r) {
+            if (!r)
+                return done(r.error());
+            const QJsonObject &o = r.value();
+            if (!o.value(u"events").isArray())
+                return done(protocolError(QStringLiteral("events")));
+            PullResult result;
+            qint64 previous = 0;
+            for (const QJsonValue &v : o.value(u"events").toArray()) {
+                QString field;
+                auto decoded = eventFromJson(v.toObject(), &field);
+                if (!decoded)
+                    return done(protocolError(decoded.error().message));
+                if (decoded.value().seq <= previous)
+                    return done(protocolError(QStringLiteral("seq order")));
+                previous = decoded.value().seq;
+                result.events.append(decoded.value());
+            }
+            const auto last = readJsonWholeNumber(o.value(u"last_seq"), QStringLiteral("last_seq"));
+            if (!last)
+                return done(protocolError(last.error().message));
+            result.lastSeq = last.value();
+            // A server before "through" leaves it out: the last event is the cursor then.
+            if (o.contains(u"through")) {
+                const auto through =
+                    readJsonWholeNumber(o.value(u"through"), QStringLiteral("through"));
+                if (!through)
+                    return done(protocolError(through.error().message));
+                result.through = through.value();
+                if (!result.events.isEmpty() && result.through < result.events.last().seq)
+                    return done(protocolError(QStringLiteral("through")));
+            }
+            result.more = o.value(u"more").toBool();
+            done(result);
+        });
 }
 
 quint64 SyncClient::reference(Callback<RemoteReferenceIndex> done)
@@ -311,8 +332,12 @@ quint64 SyncClient::reference(Callback<RemoteReferenceIndex> done)
                     index.city = o.value(u"city").toObject();
                     for (const QJsonValue &v : o.value(u"tables").toArray()) {
                         const QJsonObject t = v.toObject();
-                        index.tables.append(RemoteReferenceTable{
-                            t.value(u"name").toString(), qint64(t.value(u"rows").toDouble())});
+                        const auto rows =
+                            readJsonWholeNumber(t.value(u"rows"), QStringLiteral("tables[].rows"));
+                        if (!rows)
+                            return done(protocolError(rows.error().message));
+                        index.tables.append(
+                            RemoteReferenceTable{t.value(u"name").toString(), rows.value()});
                     }
                     done(index);
                 });

@@ -1,9 +1,10 @@
 // The real civicdesk-server against hostile clients and load (SQLite or PostgreSQL,
 // CIVICDESK_TEST_BACKEND): bodies refused from their head, bodies without a sign-in refused before
 // they are read, chunked bodies counted as they arrive, slow heads and idle connections closed,
-// "Connection: close" and HTTP/1.0 honoured, a connection cap that refuses cleanly, limits
-// validated; sign-ins checked off the event loop with a bounded queue, X-Forwarded-For believed
-// only from trusted proxies, and sign-ins limited per account as well as per address.
+// "Connection: close" and HTTP/1.0 honoured, a connection cap that refuses cleanly and keeps
+// serving signed-in workstations, limits validated; sign-ins checked off the event loop with a
+// bounded queue, X-Forwarded-For believed only from trusted proxies, and sign-ins limited per
+// account as well as per address.
 
 #include "tests/support/rawhttp.h"
 #include "tests/support/serverfixture.h"
@@ -250,7 +251,8 @@ private slots:
 
     void theConnectionCapRefusesCleanly()
     {
-        QVERIFY(restart({QStringLiteral("--max-connections"), QStringLiteral("3")}));
+        QVERIFY(restart({QStringLiteral("--max-connections"), QStringLiteral("3"),
+                         QStringLiteral("--max-anonymous-connections"), QStringLiteral("3")}));
         std::vector<std::unique_ptr<RawConnection>> open;
         for (int i = 0; i < 3; ++i) {
             open.push_back(std::make_unique<RawConnection>(server().port()));
@@ -286,6 +288,58 @@ private slots:
         QVERIFY(served);
     }
 
+    // A hostile client filling the cap with idle sockets locked signed-in workstations out: a
+    // new connection was refused at the cap whether or not it carried a valid token.
+    void signedInWorkstationsAreServedAtTheCap()
+    {
+        // Signed in before this server process starts (sessions live in the store), so that no
+        // connection of the sign-in is still open in it.
+        QVERIFY(restart());
+        const QByteArray token = server().login(QStringLiteral("agent.a")).toLatin1();
+        QVERIFY(!token.isEmpty());
+        QVERIFY(restart({QStringLiteral("--max-connections"), QStringLiteral("4"),
+                         QStringLiteral("--max-anonymous-connections"), QStringLiteral("2"),
+                         QStringLiteral("--header-timeout"), QStringLiteral("120")}));
+        const QByteArray me =
+            "GET /api/v1/me HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+        // Idle sockets that never send a byte, more than the whole cap.
+        std::vector<std::unique_ptr<RawConnection>> hostile;
+        for (int i = 0; i < 8; ++i)
+            hostile.push_back(std::make_unique<RawConnection>(server().port()));
+        // Signed-in workstations open new connections: two come into the reserve, two more into
+        // the places of the idle sockets that have waited longest.
+        std::vector<std::unique_ptr<RawConnection>> workstations;
+        for (int i = 0; i < 4; ++i) {
+            workstations.push_back(std::make_unique<RawConnection>(server().port()));
+            workstations.back()->send(me);
+            const QByteArray answer = workstations.back()->response(10000);
+            QVERIFY2(statusOf(answer) == 200, answer.constData());
+            QCOMPARE(bodyOf(answer).value(u"name").toString(), QStringLiteral("agent.a"));
+        }
+        QVERIFY(hostile[0]->closedWithin(10000));
+        QVERIFY(hostile[1]->closedWithin(10000));
+        // A client without a sign-in is refused cleanly, and so is a fifth workstation once every
+        // place is signed in: nothing not signed in is left to make room.
+        RawConnection anonymous(server().port());
+        anonymous.send(servicesRequest());
+        const QByteArray refused = anonymous.response(10000);
+        QCOMPARE(statusOf(refused), 503);
+        QCOMPARE(errorCode(refused), QStringLiteral("busy"));
+        QVERIFY(headerOf(refused, "Retry-After").toInt() > 0);
+        RawConnection fifth(server().port());
+        fifth.send(me);
+        QCOMPARE(statusOf(fifth.response(10000)), 503);
+        // The signed-in connections go on being served; a forged token does not count as one.
+        for (const auto &workstation : workstations) {
+            workstation->send(me);
+            QCOMPARE(statusOf(workstation->response(10000)), 200);
+        }
+        RawConnection forged(server().port());
+        forged.send(
+            "GET /api/v1/me HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer forged\r\n\r\n");
+        QCOMPARE(statusOf(forged.response(10000)), 503);
+    }
+
     void limitsAreValidated_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -307,6 +361,12 @@ private slots:
         QTest::newRow("no push queue")
             << QStringList{QStringLiteral("--push-queue"), QStringLiteral("0")} << QByteArray()
             << QStringLiteral("--push-queue \"0\" must be a whole number from 1");
+        QTest::newRow("more anonymous than all")
+            << QStringList{QStringLiteral("--max-connections"), QStringLiteral("10"),
+                           QStringLiteral("--max-anonymous-connections"), QStringLiteral("11")}
+            << QByteArray()
+            << QStringLiteral("--max-anonymous-connections (11) cannot be more than "
+                              "--max-connections (10)");
         QTest::newRow("more than the descriptors")
             << QStringList{QStringLiteral("--max-connections"), QStringLiteral("900000")}
             << QByteArray() << QStringLiteral("file descriptors");

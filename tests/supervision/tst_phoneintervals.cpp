@@ -1,7 +1,8 @@
 // The phone system's interval report: every row is checked before anything is written, each
 // problem named with its line; the figures (service level, abandon rate, answer rate, ASA)
 // against a hand-computed day in New York, per queue, over two days, after a corrected
-// report; only supervisors and admins import.
+// report; only supervisors and admins import; a synced report whose numbers are not whole or
+// out of range (1e56 was undefined behaviour) is refused naming the field.
 
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
@@ -10,6 +11,7 @@
 #include "tests/support/teststore.h"
 
 #include <QBuffer>
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -171,6 +173,47 @@ private slots:
         m_events->setRole(AgentRole::Admin);
         QVERIFY(import(Day).ok());
         QCOMPARE(reportEvents(m_store->db()), 3);
+    }
+
+    // The payload arrives from other workstations through the central store (which runs the same
+    // check): 1.5 calls were read as 1 and a start of 1e56 was undefined behaviour.
+    void aReportWithNumbersThatAreNotWholeIsRefusedNamingTheField_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("offered 10.5") << "offered" << QJsonValue(10.5);
+        QTest::newRow("answered 1e56") << "answered" << QJsonValue(1e56);
+        QTest::newRow("start 1e56") << "start" << QJsonValue(1e56);
+        QTest::newRow("start fractional") << "start" << QJsonValue(1796650200.5);
+        QTest::newRow("threshold 1e300") << "threshold_seconds" << QJsonValue(1e300);
+    }
+
+    void aReportWithNumbersThatAreNotWholeIsRefusedNamingTheField()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        PhoneInterval interval;
+        interval.queue = QStringLiteral("general");
+        interval.start = 1796650200; // 2026-12-07 14:30 UTC
+        interval.minutes = 30;
+        interval.offered = 10;
+        interval.answered = 8;
+        interval.abandoned = 2;
+        interval.answeredWithin = 6;
+        interval.thresholdSeconds = 20;
+        interval.asaSeconds = 12.5;
+        const QDate date(2026, 12, 7);
+        const QString id = phoneday::dayId(date, interval.queue);
+        QJsonObject payload = phoneday::payload(date, interval.queue, {interval});
+        QVERIFY(phoneday::check(id, payload).ok());
+        QJsonArray rows = payload.value(u"intervals").toArray();
+        QJsonObject row = rows.first().toObject();
+        row.insert(field, value);
+        rows.replace(0, row);
+        payload.insert(QStringLiteral("intervals"), rows);
+        const Status checked = phoneday::check(id, payload);
+        QVERIFY(!checked);
+        QVERIFY2(checked.error().message.contains(field), qPrintable(checked.error().message));
     }
 };
 

@@ -1,5 +1,7 @@
 #include "models/domain/supervision/phoneinterval.h"
 
+#include "models/domain/jsonnumber.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -10,6 +12,8 @@ class Text
 {
     Q_DECLARE_TR_FUNCTIONS(PhoneInterval)
 };
+
+constexpr qint64 MaxStart = Q_INT64_C(253402300799); // 9999-12-31T23:59:59Z, in UTC seconds
 } // namespace
 
 QList<int> PhoneInterval::allowedMinutes()
@@ -21,6 +25,8 @@ QString PhoneInterval::problem() const
 {
     if (queue.trimmed().isEmpty() || queue.size() > phoneday::MaxQueueLength)
         return Text::tr("queue must be 1 to %1 characters").arg(phoneday::MaxQueueLength);
+    if (start < 0 || start > MaxStart)
+        return Text::tr("start must be whole UTC seconds from 1970 to 9999");
     if (!allowedMinutes().contains(minutes))
         return Text::tr("interval_minutes must be 5, 10, 15, 30 or 60");
     for (const auto &[name, value] :
@@ -63,13 +69,17 @@ PhoneInterval PhoneInterval::fromJson(const QJsonObject &o, const QString &queue
 {
     PhoneInterval i;
     i.queue = queue;
-    i.start = qint64(o.value(u"start").toDouble());
-    i.minutes = o.value(u"minutes").toInt();
-    i.offered = qint64(o.value(u"offered").toDouble());
-    i.answered = qint64(o.value(u"answered").toDouble());
-    i.abandoned = qint64(o.value(u"abandoned").toDouble());
-    i.answeredWithin = qint64(o.value(u"answered_within").toDouble());
-    i.thresholdSeconds = o.value(u"threshold_seconds").toInt();
+    // A number that is not whole or out of range becomes -1, which problem() names.
+    const auto whole = [&o](QStringView name, qint64 max) {
+        return jsonWholeNumber(o.value(name), 0, max).value_or(-1);
+    };
+    i.start = whole(u"start", MaxStart);
+    i.minutes = int(whole(u"minutes", 24 * 60));
+    i.offered = whole(u"offered", MaxCount);
+    i.answered = whole(u"answered", MaxCount);
+    i.abandoned = whole(u"abandoned", MaxCount);
+    i.answeredWithin = whole(u"answered_within", MaxCount);
+    i.thresholdSeconds = int(whole(u"threshold_seconds", MaxThresholdSeconds));
     i.asaSeconds = o.value(u"asa_seconds").toDouble(-1);
     return i;
 }
