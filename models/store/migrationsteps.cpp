@@ -1,5 +1,7 @@
 #include "models/store/migrationsteps.h"
 
+#include "models/store/kpirollups.h"
+
 namespace civicdesk::migrations {
 
 // Each migration is a list of statements. Never edit a released migration: add a new one.
@@ -381,6 +383,11 @@ const QList<QStringList> &all()
             QStringLiteral("CREATE UNIQUE INDEX lobby_tickets_number ON lobby_tickets(day, "
                            "number)"),
         },
+        // Supervisor KPIs at full size (models/store/kpirollups.h): contacts per UTC day, agent,
+        // channel and outcome with their UTC hours; which contact each request was made or
+        // joined in; who created each request; covering indexes for a period's requests. Built
+        // here from what the store holds.
+        kpirollups::migration(),
     };
     return steps;
 }

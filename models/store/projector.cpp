@@ -4,6 +4,7 @@
 #include "models/domain/supervision/reviewevent.h"
 #include "models/domain/supervision/teammembership.h"
 #include "models/store/dialect.h"
+#include "models/store/kpirollups.h"
 #include "models/store/projections/articleprojection.h"
 #include "models/store/projections/contactprojection.h"
 #include "models/store/projections/knownissueprojection.h"
@@ -90,10 +91,43 @@ Status validate(const Event &e)
     return unknownKind(e);
 }
 
+namespace {
+
+bool movesAContact(const Event &e)
+{
+    return e.kind == u"contact.started" || e.kind == u"contact.ended";
+}
+
+bool linksARequest(const Event &e)
+{
+    return e.kind == u"request.created" || e.kind == u"request.caller_attached";
+}
+
+// The projection of `e` with the KPI rollups it moves (models/store/kpirollups.h).
+Status project(QSqlDatabase &db, const Projection &p, const Event &e)
+{
+    if (!movesAContact(e)) {
+        if (auto s = p.apply(db, e); !s)
+            return s;
+        return linksARequest(e) ? kpirollups::linkToContact(db, e) : Status(Ok{});
+    }
+    auto before = kpirollups::contactState(db, e.entityId);
+    if (!before)
+        return before.error();
+    if (auto s = p.apply(db, e); !s)
+        return s;
+    auto after = kpirollups::contactState(db, e.entityId);
+    if (!after)
+        return after.error();
+    return kpirollups::moveContact(db, before.value(), after.value());
+}
+
+} // namespace
+
 Status apply(QSqlDatabase &db, const Event &e)
 {
     if (const Projection *p = projectionOf(e))
-        return p->apply(db, e);
+        return project(db, *p, e);
     if (e.kind == teammembership::kind() || e.kind == phoneday::kind())
         return Ok{}; // no projection: teams and phone figures are read from the event log
     if (review::handles(e))
@@ -117,6 +151,9 @@ Status applyAll(QSqlDatabase &db, const QList<Event> &events)
         const Event &e = events.at(i);
         if (e.kind == u"request.created") {
             if (auto s = requests.add(requestprojection::createdRow(e), i); !s)
+                return s;
+            // The link reads only the log, which holds the event already.
+            if (auto s = kpirollups::linkToContact(db, e); !s)
                 return s;
             continue;
         }

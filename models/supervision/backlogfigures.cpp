@@ -16,9 +16,8 @@ constexpr int Chunk = 500;
 
 const QString OpenColumns = QStringLiteral(
     "SELECT r.id, COALESCE(r.service_code, r.type_name), r.type_name, "
-    "COALESCE(r.department_code, ''), r.channel, (SELECT min(e.actor) FROM events e WHERE "
-    "e.entity_type = 'request' AND e.entity_id = r.id AND e.kind = 'request.created'), "
-    "r.opened_at, r.due_at FROM requests r WHERE r.status IN ('open', 'in_progress')");
+    "COALESCE(r.department_code, ''), r.channel, r.created_by, r.opened_at, r.due_at FROM "
+    "requests r WHERE r.status IN ('open', 'in_progress')");
 
 } // namespace
 
@@ -117,7 +116,6 @@ Result<int> BacklogFigures::update()
 
 void BacklogFigures::count(const KpiFilter &f, qint64 now, KpiReport &r) const
 {
-    const QSet<QString> team(f.teamMembers.cbegin(), f.teamMembers.cend());
     const QString department = f.department == u"-" ? QString() : f.department;
     const qint64 soon = now + qint64(f.dueSoonHours) * 3600;
     QHash<QPair<QString, QString>, qsizetype> rowOf;
@@ -125,7 +123,10 @@ void BacklogFigures::count(const KpiFilter &f, qint64 now, KpiReport &r) const
     for (const Open &o : m_open) {
         if (o.openedAt > now || (!f.channel.isEmpty() && o.channel != f.channel) ||
             (!f.agent.isEmpty() && o.createdBy != f.agent) ||
-            (!f.team.isEmpty() && !team.contains(o.createdBy)) ||
+            (!f.team.isEmpty() && std::none_of(f.teamSpans.cbegin(), f.teamSpans.cend(),
+                                               [&o](const TeamSpan &span) {
+                                                   return span.holds(o.createdBy, o.openedAt);
+                                               })) ||
             (!f.department.isEmpty() && o.department != department) ||
             (!f.serviceCode.isEmpty() && o.group != f.serviceCode))
             continue;

@@ -32,7 +32,7 @@ public:
     // the number of requests re-read.
     Result<int> update();
 
-    // Fills r.open, r.overdue, r.dueSoon and r.backlog for the filter (teamMembers filled in)
+    // Fills r.open, r.overdue, r.dueSoon and r.backlog for the filter (teamSpans filled in)
     // at `now` (UTC seconds).
     void count(const KpiFilter &filter, qint64 now, KpiReport &r) const;
     qsizetype openRequests() const { return m_open.size(); }
