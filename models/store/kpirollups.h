@@ -14,9 +14,13 @@
 //    offset on the days it has one offset in whole hours.
 //  - contact_request_links: which contact each request was made or joined in (request.created
 //    or request.caller_attached written on the contact's workstation between its start and its
-//    end: the latest contact started there before the event, unless it had ended). What the
-//    event log says once and never changes; first-contact resolution reads it instead of
-//    matching the log's sequence numbers for every contact of a period.
+//    end: the latest contact started there before the event, unless it had ended), what the
+//    event log says once and never changes; with the link's caller and type (kept current as
+//    the request and the contact change) and whether the same caller came back about the same
+//    type within 7 days (kept current for the caller-and-type groups a change touches).
+//  - contacts.fcr: the contact's first-contact resolution (NULL: not counted; 0 resolved; 1 the
+//    caller came back), summed in kpi_contact_days (fcr_eligible, fcr_repeated) like the rest,
+//    so a period's first-contact resolution is a sum too.
 //  - requests.created_by: the actor of the request's request.created event (empty for the
 //    city's imported history), so a period's requests by agent need no look-up in the log.
 
@@ -29,7 +33,8 @@ class QSqlDatabase;
 
 namespace civicdesk::kpirollups {
 
-// The migration's statements (SQLite, translated for PostgreSQL like every migration).
+// The migration's statements (SQLite, translated for PostgreSQL like every migration), released
+// as schema 25: never change them, add a migration.
 QStringList migration();
 // Empties the rollups and builds them again from the projections and the log.
 Status rebuild(QSqlDatabase &db);
@@ -45,6 +50,7 @@ struct ContactState
     QString outcome;
     bool ended = false;
     qint64 handleSeconds = 0;
+    int fcr = -1; // first-contact resolution: -1 not counted, 0 resolved, 1 repeated
 };
 Result<ContactState> contactState(QSqlDatabase &db, const QString &contactId);
 Status moveContact(QSqlDatabase &db, const ContactState &before, const ContactState &after);
@@ -52,5 +58,15 @@ Status moveContact(QSqlDatabase &db, const ContactState &before, const ContactSt
 // Links a request event (request.created, request.caller_attached) already in the log to the
 // contact it was written in, if any.
 Status linkToContact(QSqlDatabase &db, const Event &event);
+
+// After a request's or a contact's projection changed: the caller and type of its links again,
+// whether each link of the caller-and-type groups they were and are in was repeated, and the
+// first-contact resolution of those groups' contacts (moved in the rollup).
+enum class FcrScope
+{
+    Request,
+    Contact
+};
+Status refreshFcr(QSqlDatabase &db, FcrScope scope, const QString &id);
 
 } // namespace civicdesk::kpirollups

@@ -103,13 +103,26 @@ bool linksARequest(const Event &e)
     return e.kind == u"request.created" || e.kind == u"request.caller_attached";
 }
 
+// After a request event's projection: its link to the contact it was written in, and the
+// first-contact resolution its caller or type may change (models/store/kpirollups.h).
+Status requestMoved(QSqlDatabase &db, const Event &e)
+{
+    if (linksARequest(e)) {
+        if (auto s = kpirollups::linkToContact(db, e); !s)
+            return s;
+    } else if (e.kind != u"request.field_changed") {
+        return Ok{};
+    }
+    return kpirollups::refreshFcr(db, kpirollups::FcrScope::Request, e.entityId);
+}
+
 // The projection of `e` with the KPI rollups it moves (models/store/kpirollups.h).
 Status project(QSqlDatabase &db, const Projection &p, const Event &e)
 {
     if (!movesAContact(e)) {
         if (auto s = p.apply(db, e); !s)
             return s;
-        return linksARequest(e) ? kpirollups::linkToContact(db, e) : Status(Ok{});
+        return requestMoved(db, e);
     }
     auto before = kpirollups::contactState(db, e.entityId);
     if (!before)
@@ -119,7 +132,11 @@ Status project(QSqlDatabase &db, const Projection &p, const Event &e)
     auto after = kpirollups::contactState(db, e.entityId);
     if (!after)
         return after.error();
-    return kpirollups::moveContact(db, before.value(), after.value());
+    if (auto s = kpirollups::moveContact(db, before.value(), after.value()); !s)
+        return s;
+    if (e.kind != u"contact.ended")
+        return Ok{};
+    return kpirollups::refreshFcr(db, kpirollups::FcrScope::Contact, e.entityId);
 }
 
 } // namespace
@@ -147,22 +164,31 @@ Status applyAll(QSqlDatabase &db, const QList<Event> &events)
     // On PostgreSQL each statement is a round trip: runs of new requests become one insert.
     sql::BatchInsert requests(db, requestprojection::createdInsertHead(),
                               requestprojection::CreatedInsertColumns, {}, -1, 500);
+    QList<Event> created; // in the batch, their KPI rollups not yet moved
+    const auto flush = [&]() -> Status {
+        if (auto s = requests.flush(); !s)
+            return s;
+        for (const Event &e : std::as_const(created)) {
+            if (auto s = requestMoved(db, e); !s)
+                return s;
+        }
+        created.clear();
+        return Ok{};
+    };
     for (qsizetype i = 0; i < events.size(); ++i) {
         const Event &e = events.at(i);
         if (e.kind == u"request.created") {
             if (auto s = requests.add(requestprojection::createdRow(e), i); !s)
                 return s;
-            // The link reads only the log, which holds the event already.
-            if (auto s = kpirollups::linkToContact(db, e); !s)
-                return s;
+            created.append(e);
             continue;
         }
-        if (auto s = requests.flush(); !s)
+        if (auto s = flush(); !s)
             return s;
         if (auto s = apply(db, e); !s)
             return s;
     }
-    return requests.flush();
+    return flush();
 }
 
 } // namespace civicdesk::projector

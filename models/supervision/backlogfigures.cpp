@@ -6,6 +6,7 @@
 #include <QSet>
 #include <algorithm>
 #include <tuple>
+#include <vector>
 
 namespace civicdesk {
 
@@ -57,6 +58,13 @@ Status BacklogFigures::read(const QStringList &ids)
         o.openedAt = q.value(6).toLongLong();
         if (!q.value(7).isNull())
             o.dueAt = q.value(7).toLongLong();
+        const QPair<QString, QString> queue(o.group, o.department);
+        auto known = m_queueOf.constFind(queue);
+        if (known == m_queueOf.cend()) {
+            known = m_queueOf.insert(queue, int(m_queues.size()));
+            m_queues.append(queue);
+        }
+        o.queue = *known;
         m_open.insert(q.value(0).toString(), std::move(o));
     }
     return Ok{};
@@ -118,7 +126,7 @@ void BacklogFigures::count(const KpiFilter &f, qint64 now, KpiReport &r) const
 {
     const QString department = f.department == u"-" ? QString() : f.department;
     const qint64 soon = now + qint64(f.dueSoonHours) * 3600;
-    QHash<QPair<QString, QString>, qsizetype> rowOf;
+    std::vector<qsizetype> rowOf(std::size_t(m_queues.size()), -1); // by queue
     QList<KpiBacklogRow> rows;
     for (const Open &o : m_open) {
         if (o.openedAt > now || (!f.channel.isEmpty() && o.channel != f.channel) ||
@@ -130,17 +138,18 @@ void BacklogFigures::count(const KpiFilter &f, qint64 now, KpiReport &r) const
             (!f.department.isEmpty() && o.department != department) ||
             (!f.serviceCode.isEmpty() && o.group != f.serviceCode))
             continue;
-        const QPair<QString, QString> key(o.group, o.department);
-        auto found = rowOf.constFind(key);
-        if (found == rowOf.cend()) {
-            found = rowOf.insert(key, rows.size());
+        qsizetype &found = rowOf[std::size_t(o.queue)];
+        if (found < 0) {
+            found = rows.size();
             KpiBacklogRow row;
             row.serviceCode = o.group;
             row.department = o.department;
+            row.typeName = o.typeName;
             rows.append(row);
         }
-        KpiBacklogRow &row = rows[*found];
-        row.typeName = std::max(row.typeName, o.typeName); // as max(type_name)
+        KpiBacklogRow &row = rows[found];
+        if (row.typeName < o.typeName)
+            row.typeName = o.typeName; // as max(type_name)
         ++row.open;
         if (o.dueAt && *o.dueAt < now)
             ++row.overdue;

@@ -50,6 +50,7 @@ private:
         QString createdBy;
         qint64 openedAt = 0;
         std::optional<qint64> dueAt;
+        int queue = 0; // its (group, department) in m_queues
     };
     Status read(const QStringList &ids);
     Result<qint64> lastSeq() const;
@@ -57,6 +58,9 @@ private:
     QString m_connection;
     qint64 m_lastSeq = -1; // -1: never read
     QHash<QString, Open> m_open;
+    // The (group, department) pairs met so far, numbered, so that counting needs no hashing.
+    QHash<QPair<QString, QString>, int> m_queueOf;
+    QList<QPair<QString, QString>> m_queues;
 };
 
 } // namespace civicdesk

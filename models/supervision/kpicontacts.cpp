@@ -29,15 +29,19 @@ Status countRaw(const QString &connection, const KpiFilter &f, qint64 from, qint
     grouped
         .add(QStringLiteral(
             "SELECT c.channel, COALESCE(c.outcome, ''), count(*), count(c.ended_at), "
-            "COALESCE(sum(c.ended_at - c.started_at), 0) FROM contacts c WHERE "))
+            "COALESCE(sum(c.ended_at - c.started_at), 0), count(c.fcr), COALESCE(sum(c.fcr), "
+            "0) FROM contacts c WHERE "))
         .add(rawFilter(f, from, to))
         .add(QStringLiteral(" GROUP BY 1, 2"));
     auto g = run(connection, grouped);
     if (!g)
         return g.error();
-    while (g.value().next())
+    while (g.value().next()) {
         addContacts(r, g.value().value(0).toString(), g.value().value(1).toString(),
                     integer(g.value(), 2), integer(g.value(), 3), integer(g.value(), 4));
+        r.fcrEligible += integer(g.value(), 5);
+        r.fcrRepeated += integer(g.value(), 6);
+    }
     return Ok{};
 }
 
@@ -97,15 +101,19 @@ Status countRollup(const QString &connection, const KpiFilter &f, qint64 first, 
     Sql grouped;
     grouped
         .add(QStringLiteral("SELECT k.channel, k.outcome, sum(k.contacts), sum(k.ended), "
-                            "sum(k.handle_seconds) FROM kpi_contact_days k WHERE "))
+                            "sum(k.handle_seconds), sum(k.fcr_eligible), sum(k.fcr_repeated) FROM "
+                            "kpi_contact_days k WHERE "))
         .add(rollupFilter(f, first, last))
         .add(QStringLiteral(" GROUP BY 1, 2"));
     auto g = run(connection, grouped);
     if (!g)
         return g.error();
-    while (g.value().next())
+    while (g.value().next()) {
         addContacts(r, g.value().value(0).toString(), g.value().value(1).toString(),
                     integer(g.value(), 2), integer(g.value(), 3), integer(g.value(), 4));
+        r.fcrEligible += integer(g.value(), 5);
+        r.fcrRepeated += integer(g.value(), 6);
+    }
     // Local hours: each UTC day's hours moved by the zone's offset that day.
     Sql hours;
     hours.add(QStringLiteral("SELECT k.day"));

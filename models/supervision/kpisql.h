@@ -50,7 +50,7 @@ Sql countWhen(const Sql &condition);
 
 // Adds `n` contacts of one channel and outcome ("" while running), `ended` of them with
 // `handleSeconds`, to the report's totals, shares and lists; then sortCounts() orders the lists
-// as the SQL would (most first, then by key).
+// as the SQL would (most first, then by key). First-contact resolution is added apart.
 void addContacts(KpiReport &r, const QString &channel, const QString &outcome, qint64 n,
                  qint64 ended, qint64 handleSeconds);
 void sortCounts(QList<KpiCount> &list);

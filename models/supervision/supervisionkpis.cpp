@@ -29,33 +29,6 @@ const QString ContactLastSeqSql = QStringLiteral(
     "y.device = s.device AND y.kind = 'contact.started' AND y.seq > s.seq), "
     "9223372036854775807)");
 
-// One row per ended contact counted for first-contact resolution: (id, repeated 0/1). The
-// requests made or joined during each contact come from contact_request_links (maintained as
-// the request events arrive: models/store/kpirollups.h).
-Sql fcrRows(const KpiFilter &f)
-{
-    Sql s;
-    s.add(QStringLiteral(
-              "WITH links AS MATERIALIZED (SELECT DISTINCT c.id, c.started_at, c.ended_at, "
-              "c.agent, c.channel, COALESCE(c.caller_id, CASE WHEN l.kind = 'request.created' "
-              "THEN r.caller_id ELSE (SELECT min(rc.caller_id) FROM request_callers rc WHERE "
-              "rc.request_id = l.request_id AND rc.added_at >= c.started_at AND rc.added_at <= "
-              "COALESCE(c.ended_at, rc.added_at)) END) AS caller, COALESCE(r.service_code, "
-              "r.type_name) AS type FROM contact_request_links l JOIN contacts c ON c.id = "
-              "l.contact_id JOIN requests r ON r.id = l.request_id WHERE l.started_at >= CAST(? "
-              "AS BIGINT) AND l.started_at < CAST(? AS BIGINT)), "),
-          {f.period.start(), f.period.end() + FcrRepeatDays * Day});
-    s.add(QStringLiteral("marked AS (SELECT id, started_at, ended_at, agent, channel, CASE WHEN "
-                         "LEAD(started_at) OVER (PARTITION BY caller, type ORDER BY started_at, "
-                         "id) <= started_at + CAST(? AS BIGINT) THEN 1 ELSE 0 END AS repeated "
-                         "FROM links WHERE caller IS NOT NULL AND type IS NOT NULL) "),
-          {FcrRepeatDays * Day});
-    s.add(QStringLiteral("SELECT m.id, max(m.repeated) AS repeated FROM marked m WHERE "));
-    s.add(contactFilter(f, QStringLiteral("m")));
-    s.add(QStringLiteral(" AND m.ended_at IS NOT NULL GROUP BY m.id"));
-    return s;
-}
-
 // Contacts behind a cell, as a condition on `c`.
 Sql contactCondition(const KpiFilter &f, const KpiCell &cell)
 {
@@ -81,11 +54,9 @@ Sql contactCondition(const KpiFilter &f, const KpiCell &cell)
     case M::RequestContacts:
         return s.add(RequestOutcomeSql);
     case M::FcrEligible:
+        return s.add(QStringLiteral("c.fcr IS NOT NULL"));
     case M::FcrRepeated:
-        s.add(QStringLiteral("c.id IN (SELECT f.id FROM ("));
-        s.add(fcrRows(f));
-        return s.add(cell.metric == M::FcrRepeated ? QStringLiteral(") f WHERE f.repeated = 1)")
-                                                   : QStringLiteral(") f)"));
+        return s.add(QStringLiteral("c.fcr = 1"));
     case M::Article:
     case M::ArticleClosed:
         s.add(QStringLiteral("c.id IN (SELECT ca.contact_id FROM contact_articles ca WHERE "
@@ -250,23 +221,24 @@ Result<KpiReport> SupervisionKpis::report(const KpiFilter &given, const QDateTim
     using M = KpiCell::Metric;
     const qint64 now = nowTime.toSecsSinceEpoch();
     KpiReport r;
-    if (today && f.team.isEmpty() && f.period.first == today->day() &&
-        f.period.last == today->day())
-        r = today->contacts(f);
-    else if (auto s = kpicontacts::count(m_connection, f, r); !s)
-        return s.error();
 
-    // First-contact resolution.
-    Sql fcr;
-    fcr.add(QStringLiteral("SELECT count(*), COALESCE(sum(f.repeated), 0) FROM ("))
-        .add(fcrRows(f))
-        .add(QStringLiteral(") f"));
-    auto fq = run(m_connection, fcr);
-    if (!fq)
-        return fq.error();
-    if (fq.value().next()) {
-        r.fcrEligible = integer(fq.value(), 0);
-        r.fcrRepeated = integer(fq.value(), 1);
+    if (today && f.team.isEmpty() && f.period.first == today->day() &&
+        f.period.last == today->day()) {
+        // Today's aggregates have no first-contact resolution: the day's contacts have it.
+        r = today->contacts(f);
+        Sql fcr;
+        fcr.add(QStringLiteral("SELECT count(c.fcr), COALESCE(sum(c.fcr), 0) FROM contacts c "
+                               "WHERE "))
+            .add(contactFilter(f));
+        auto fq = run(m_connection, fcr);
+        if (!fq)
+            return fq.error();
+        if (fq.value().next()) {
+            r.fcrEligible = integer(fq.value(), 0);
+            r.fcrRepeated = integer(fq.value(), 1);
+        }
+    } else if (auto s = kpicontacts::count(m_connection, f, r); !s) {
+        return s.error();
     }
 
     // Requests opened in the period, by type and department.
