@@ -51,7 +51,8 @@ Status BacklogFigures::read(const QStringList &ids)
     while (q.next()) {
         Open o;
         o.group = q.value(1).toString();
-        o.typeName = q.value(2).toString();
+        // One copy of each type name, so that equal names compare by pointer when counting.
+        o.typeName = *m_typeNames.insert(q.value(2).toString());
         o.department = q.value(3).toString();
         o.channel = q.value(4).toString();
         o.createdBy = q.value(5).toString();
@@ -148,7 +149,7 @@ void BacklogFigures::count(const KpiFilter &f, qint64 now, KpiReport &r) const
             rows.append(row);
         }
         KpiBacklogRow &row = rows[found];
-        if (row.typeName < o.typeName)
+        if (o.typeName.constData() != row.typeName.constData() && row.typeName < o.typeName)
             row.typeName = o.typeName; // as max(type_name)
         ++row.open;
         if (o.dueAt && *o.dueAt < now)

@@ -4,6 +4,7 @@
 #include "models/supervision/kpireport.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <optional>
 
@@ -61,6 +62,7 @@ private:
     // The (group, department) pairs met so far, numbered, so that counting needs no hashing.
     QHash<QPair<QString, QString>, int> m_queueOf;
     QList<QPair<QString, QString>> m_queues;
+    QSet<QString> m_typeNames;
 };
 
 } // namespace civicdesk
