@@ -114,6 +114,10 @@ QStringList migration()
                QStringLiteral("ALTER TABLE requests ADD COLUMN created_by TEXT"),
                QStringLiteral("CREATE INDEX requests_kpi_opened ON requests(opened_at, "
                               "service_code, type_name, department_code, channel, created_by)"),
+               QStringLiteral(
+                   "CREATE INDEX requests_kpi_groups ON requests((COALESCE(service_code, "
+                   "type_name)), (COALESCE(department_code, '')), opened_at, type_name, "
+                   "channel, created_by)"),
                QStringLiteral("CREATE INDEX requests_kpi_closed ON requests(closed_at, status, "
                               "due_at, service_code, type_name, department_code, channel, "
                               "created_by)"),
