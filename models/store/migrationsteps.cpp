@@ -1,5 +1,7 @@
 #include "models/store/migrationsteps.h"
 
+#include "models/store/kpirollups.h"
+
 namespace civicdesk::migrations {
 
 // Each migration is a list of statements. Never edit a released migration: add a new one.
@@ -388,6 +390,11 @@ const QList<QStringList> &all()
             QStringLiteral("ALTER TABLE map_layers ADD COLUMN overview_geojson BLOB"),
             QStringLiteral("ALTER TABLE map_layers ADD COLUMN street_geojson BLOB"),
         },
+        // Supervisor KPIs at full size (models/store/kpirollups.h): contacts per UTC day, agent,
+        // channel and outcome with their UTC hours; which contact each request was made or
+        // joined in; who created each request; covering indexes for a period's requests. Built
+        // here from what the store holds.
+        kpirollups::migration(),
     };
     return steps;
 }

@@ -4,6 +4,7 @@
 #include "models/domain/supervision/reviewevent.h"
 #include "models/domain/supervision/teammembership.h"
 #include "models/store/dialect.h"
+#include "models/store/kpirollups.h"
 #include "models/store/projections/articleprojection.h"
 #include "models/store/projections/contactprojection.h"
 #include "models/store/projections/knownissueprojection.h"
@@ -90,10 +91,60 @@ Status validate(const Event &e)
     return unknownKind(e);
 }
 
+namespace {
+
+bool movesAContact(const Event &e)
+{
+    return e.kind == u"contact.started" || e.kind == u"contact.ended";
+}
+
+bool linksARequest(const Event &e)
+{
+    return e.kind == u"request.created" || e.kind == u"request.caller_attached";
+}
+
+// After a request event's projection: its link to the contact it was written in, and the
+// first-contact resolution its caller or type may change (models/store/kpirollups.h).
+Status requestMoved(QSqlDatabase &db, const Event &e)
+{
+    if (linksARequest(e)) {
+        if (auto s = kpirollups::linkToContact(db, e); !s)
+            return s;
+    } else if (e.kind != u"request.field_changed") {
+        return Ok{};
+    }
+    return kpirollups::refreshFcr(db, kpirollups::FcrScope::Request, e.entityId);
+}
+
+// The projection of `e` with the KPI rollups it moves (models/store/kpirollups.h).
+Status project(QSqlDatabase &db, const Projection &p, const Event &e)
+{
+    if (!movesAContact(e)) {
+        if (auto s = p.apply(db, e); !s)
+            return s;
+        return requestMoved(db, e);
+    }
+    auto before = kpirollups::contactState(db, e.entityId);
+    if (!before)
+        return before.error();
+    if (auto s = p.apply(db, e); !s)
+        return s;
+    auto after = kpirollups::contactState(db, e.entityId);
+    if (!after)
+        return after.error();
+    if (auto s = kpirollups::moveContact(db, before.value(), after.value()); !s)
+        return s;
+    if (e.kind != u"contact.ended")
+        return Ok{};
+    return kpirollups::refreshFcr(db, kpirollups::FcrScope::Contact, e.entityId);
+}
+
+} // namespace
+
 Status apply(QSqlDatabase &db, const Event &e)
 {
     if (const Projection *p = projectionOf(e))
-        return p->apply(db, e);
+        return project(db, *p, e);
     if (e.kind == teammembership::kind() || e.kind == phoneday::kind())
         return Ok{}; // no projection: teams and phone figures are read from the event log
     if (review::handles(e))
@@ -113,19 +164,31 @@ Status applyAll(QSqlDatabase &db, const QList<Event> &events)
     // On PostgreSQL each statement is a round trip: runs of new requests become one insert.
     sql::BatchInsert requests(db, requestprojection::createdInsertHead(),
                               requestprojection::CreatedInsertColumns, {}, -1, 500);
+    QList<Event> created; // in the batch, their KPI rollups not yet moved
+    const auto flush = [&]() -> Status {
+        if (auto s = requests.flush(); !s)
+            return s;
+        for (const Event &e : std::as_const(created)) {
+            if (auto s = requestMoved(db, e); !s)
+                return s;
+        }
+        created.clear();
+        return Ok{};
+    };
     for (qsizetype i = 0; i < events.size(); ++i) {
         const Event &e = events.at(i);
         if (e.kind == u"request.created") {
             if (auto s = requests.add(requestprojection::createdRow(e), i); !s)
                 return s;
+            created.append(e);
             continue;
         }
-        if (auto s = requests.flush(); !s)
+        if (auto s = flush(); !s)
             return s;
         if (auto s = apply(db, e); !s)
             return s;
     }
-    return requests.flush();
+    return flush();
 }
 
 } // namespace civicdesk::projector

@@ -5,9 +5,13 @@
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/store/latestevents.h"
+#include "models/store/sql.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
+#include <optional>
 
 namespace civicdesk {
 
@@ -72,6 +76,39 @@ QStringList AgentTeams::members(const QString &connection, const QString &team)
             agents.append(it.key());
     }
     return agents;
+}
+
+QList<TeamSpan> AgentTeams::history(const QString &connection, const QString &team)
+{
+    QList<TeamSpan> spans;
+    QSqlQuery q(QSqlDatabase::database(connection));
+    q.setForwardOnly(true);
+    if (!sql::exec(q,
+                   QStringLiteral("SELECT entity_id, payload, client_time FROM events WHERE "
+                                  "entity_type = ? AND kind = ? ORDER BY entity_id, client_time, "
+                                  "seq"),
+                   {teammembership::entityType(), teammembership::kind()}))
+        return spans;
+    std::optional<TeamSpan> open; // the span of the agent read last, while it lasts
+    while (q.next()) {
+        const QString agent = q.value(0).toString();
+        const qint64 at = q.value(2).toLongLong() / 1000;
+        if (open) {
+            // A later event of the same agent ends the span; another agent's leaves it open.
+            if (open->agent == agent)
+                open->until = at;
+            if (open->from < open->until)
+                spans.append(*open);
+            open.reset();
+        }
+        const QJsonObject payload =
+            QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+        if (payload.value(u"team").toString() == team)
+            open = TeamSpan{agent, at};
+    }
+    if (open)
+        spans.append(*open);
+    return spans;
 }
 
 QStringList AgentTeams::teams(const QString &connection)

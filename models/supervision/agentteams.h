@@ -3,6 +3,7 @@
 #include "models/domain/agentrole.h"
 #include "models/domain/clock.h"
 #include "models/domain/result.h"
+#include "models/supervision/kpireport.h"
 
 #include <QMap>
 #include <QStringList>
@@ -29,6 +30,9 @@ public:
     // Every agent with a team now, and the team.
     static QMap<QString, QString> memberships(const QString &connection);
     static QStringList members(const QString &connection, const QString &team);
+    // Who was in `team` when: each agent's spans in it, from the team.member_set events in the
+    // order they were made (a later one ends the span an earlier one began), by agent and time.
+    static QList<TeamSpan> history(const QString &connection, const QString &team);
     // The teams that have members now, sorted.
     static QStringList teams(const QString &connection);
 

@@ -6,6 +6,7 @@
 #include <QSet>
 #include <algorithm>
 #include <tuple>
+#include <vector>
 
 namespace civicdesk {
 
@@ -16,9 +17,8 @@ constexpr int Chunk = 500;
 
 const QString OpenColumns = QStringLiteral(
     "SELECT r.id, COALESCE(r.service_code, r.type_name), r.type_name, "
-    "COALESCE(r.department_code, ''), r.channel, (SELECT min(e.actor) FROM events e WHERE "
-    "e.entity_type = 'request' AND e.entity_id = r.id AND e.kind = 'request.created'), "
-    "r.opened_at, r.due_at FROM requests r WHERE r.status IN ('open', 'in_progress')");
+    "COALESCE(r.department_code, ''), r.channel, r.created_by, r.opened_at, r.due_at FROM "
+    "requests r WHERE r.status IN ('open', 'in_progress')");
 
 } // namespace
 
@@ -51,13 +51,21 @@ Status BacklogFigures::read(const QStringList &ids)
     while (q.next()) {
         Open o;
         o.group = q.value(1).toString();
-        o.typeName = q.value(2).toString();
+        // One copy of each type name, so that equal names compare by pointer when counting.
+        o.typeName = *m_typeNames.insert(q.value(2).toString());
         o.department = q.value(3).toString();
         o.channel = q.value(4).toString();
         o.createdBy = q.value(5).toString();
         o.openedAt = q.value(6).toLongLong();
         if (!q.value(7).isNull())
             o.dueAt = q.value(7).toLongLong();
+        const QPair<QString, QString> queue(o.group, o.department);
+        auto known = m_queueOf.constFind(queue);
+        if (known == m_queueOf.cend()) {
+            known = m_queueOf.insert(queue, int(m_queues.size()));
+            m_queues.append(queue);
+        }
+        o.queue = *known;
         m_open.insert(q.value(0).toString(), std::move(o));
     }
     return Ok{};
@@ -117,29 +125,32 @@ Result<int> BacklogFigures::update()
 
 void BacklogFigures::count(const KpiFilter &f, qint64 now, KpiReport &r) const
 {
-    const QSet<QString> team(f.teamMembers.cbegin(), f.teamMembers.cend());
     const QString department = f.department == u"-" ? QString() : f.department;
     const qint64 soon = now + qint64(f.dueSoonHours) * 3600;
-    QHash<QPair<QString, QString>, qsizetype> rowOf;
+    std::vector<qsizetype> rowOf(std::size_t(m_queues.size()), -1); // by queue
     QList<KpiBacklogRow> rows;
     for (const Open &o : m_open) {
         if (o.openedAt > now || (!f.channel.isEmpty() && o.channel != f.channel) ||
             (!f.agent.isEmpty() && o.createdBy != f.agent) ||
-            (!f.team.isEmpty() && !team.contains(o.createdBy)) ||
+            (!f.team.isEmpty() && std::none_of(f.teamSpans.cbegin(), f.teamSpans.cend(),
+                                               [&o](const TeamSpan &span) {
+                                                   return span.holds(o.createdBy, o.openedAt);
+                                               })) ||
             (!f.department.isEmpty() && o.department != department) ||
             (!f.serviceCode.isEmpty() && o.group != f.serviceCode))
             continue;
-        const QPair<QString, QString> key(o.group, o.department);
-        auto found = rowOf.constFind(key);
-        if (found == rowOf.cend()) {
-            found = rowOf.insert(key, rows.size());
+        qsizetype &found = rowOf[std::size_t(o.queue)];
+        if (found < 0) {
+            found = rows.size();
             KpiBacklogRow row;
             row.serviceCode = o.group;
             row.department = o.department;
+            row.typeName = o.typeName;
             rows.append(row);
         }
-        KpiBacklogRow &row = rows[*found];
-        row.typeName = std::max(row.typeName, o.typeName); // as max(type_name)
+        KpiBacklogRow &row = rows[found];
+        if (o.typeName.constData() != row.typeName.constData() && row.typeName < o.typeName)
+            row.typeName = o.typeName; // as max(type_name)
         ++row.open;
         if (o.dueAt && *o.dueAt < now)
             ++row.overdue;

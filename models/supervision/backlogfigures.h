@@ -4,6 +4,7 @@
 #include "models/supervision/kpireport.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <optional>
 
@@ -32,7 +33,7 @@ public:
     // the number of requests re-read.
     Result<int> update();
 
-    // Fills r.open, r.overdue, r.dueSoon and r.backlog for the filter (teamMembers filled in)
+    // Fills r.open, r.overdue, r.dueSoon and r.backlog for the filter (teamSpans filled in)
     // at `now` (UTC seconds).
     void count(const KpiFilter &filter, qint64 now, KpiReport &r) const;
     qsizetype openRequests() const { return m_open.size(); }
@@ -50,6 +51,7 @@ private:
         QString createdBy;
         qint64 openedAt = 0;
         std::optional<qint64> dueAt;
+        int queue = 0; // its (group, department) in m_queues
     };
     Status read(const QStringList &ids);
     Result<qint64> lastSeq() const;
@@ -57,6 +59,10 @@ private:
     QString m_connection;
     qint64 m_lastSeq = -1; // -1: never read
     QHash<QString, Open> m_open;
+    // The (group, department) pairs met so far, numbered, so that counting needs no hashing.
+    QHash<QPair<QString, QString>, int> m_queueOf;
+    QList<QPair<QString, QString>> m_queues;
+    QSet<QString> m_typeNames;
 };
 
 } // namespace civicdesk

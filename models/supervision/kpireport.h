@@ -6,9 +6,24 @@
 #include <QString>
 #include <QStringList>
 #include <array>
+#include <limits>
 #include <optional>
 
 namespace civicdesk {
+
+// An agent's time in a team: from `from` (UTC seconds, included) until `until` (excluded).
+struct TeamSpan
+{
+    QString agent;
+    qint64 from = 0;
+    qint64 until = std::numeric_limits<qint64>::max();
+
+    bool holds(const QString &who, qint64 at) const
+    {
+        return who == agent && at >= from && at < until;
+    }
+    bool operator==(const TeamSpan &other) const = default;
+};
 
 // What the KPIs are computed over: a period in the city's time zone, optionally one agent,
 // one team, one channel and one queue (department, type) ("" = all), and the look-ahead for
@@ -20,9 +35,11 @@ struct KpiFilter
     QString channel;
     int dueSoonHours = 4;
     static constexpr int MaxDueSoonHours = 24 * 14;
-    // A team ("" = all): its members now (AgentTeams); the KPIs fill teamMembers in themselves.
+    // A team ("" = all): who was in it when (AgentTeams::history). A contact counts for the
+    // team its agent was in when it started, a request for the team its creator was in when
+    // it opened; the KPIs fill teamSpans in themselves.
     QString team = QString();
-    QStringList teamMembers = QStringList();
+    QList<TeamSpan> teamSpans = QList<TeamSpan>();
     // The queue: requests of one department ("-" = none) and of one type (its service code, or
     // its name when it has none); "" = all. Contacts have neither and are not filtered by them.
     QString department = QString();

@@ -2,6 +2,8 @@
 
 #include "models/store/sql.h"
 
+#include <algorithm>
+
 namespace civicdesk::kpisql {
 
 Sql oneOf(const QString &column, const QStringList &names)
@@ -12,6 +14,23 @@ Sql oneOf(const QString &column, const QStringList &names)
     s.add(column + u" IN (");
     for (qsizetype i = 0; i < names.size(); ++i)
         s.add(i == 0 ? QStringLiteral("?") : QStringLiteral(", ?"), {names.at(i)});
+    return s.add(QStringLiteral(")"));
+}
+
+Sql inTeam(const QList<TeamSpan> &spans, const QString &agent, const QString &at)
+{
+    Sql s;
+    if (spans.isEmpty())
+        return s.add(QStringLiteral("1 = 0"));
+    s.add(QStringLiteral("("));
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        const TeamSpan &span = spans.at(i);
+        s.add(i == 0 ? QString() : QStringLiteral(" OR "));
+        s.add(u"(" + agent + u" = ? AND " + at + u" >= CAST(? AS BIGINT)", {span.agent, span.from});
+        if (span.until != std::numeric_limits<qint64>::max())
+            s.add(u" AND " + at + u" < CAST(? AS BIGINT)", {span.until});
+        s.add(QStringLiteral(")"));
+    }
     return s.add(QStringLiteral(")"));
 }
 
@@ -26,7 +45,8 @@ Sql contactFilter(const KpiFilter &f, const QString &alias)
     s.add(u" AND (CAST(? AS TEXT) = '' OR " + alias + u".channel = ?)",
           {sql::text(f.channel), sql::text(f.channel)});
     if (!f.team.isEmpty())
-        s.add(QStringLiteral(" AND ")).add(oneOf(alias + u".agent", f.teamMembers));
+        s.add(QStringLiteral(" AND "))
+            .add(inTeam(f.teamSpans, alias + u".agent", alias + u".started_at"));
     return s;
 }
 
@@ -35,16 +55,13 @@ Sql requestFilter(const KpiFilter &f)
     Sql s;
     s.add(QStringLiteral("(CAST(? AS TEXT) = '' OR r.channel = ?)"),
           {sql::text(f.channel), sql::text(f.channel)});
-    s.add(QStringLiteral(" AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM events e WHERE "
-                         "e.entity_type = 'request' AND e.entity_id = r.id AND e.kind = "
-                         "'request.created' AND e.actor = ?))"),
+    // Who created it: the actor of its request.created event (models/store/kpirollups.h).
+    s.add(QStringLiteral(" AND (CAST(? AS TEXT) = '' OR r.created_by = ?)"),
           {sql::text(f.agent), sql::text(f.agent)});
     if (!f.team.isEmpty())
-        s.add(QStringLiteral(" AND EXISTS (SELECT 1 FROM events t WHERE t.entity_type = "
-                             "'request' AND t.entity_id = r.id AND t.kind = 'request.created' "
-                             "AND "))
-            .add(oneOf(QStringLiteral("t.actor"), f.teamMembers))
-            .add(QStringLiteral(")"));
+        s.add(QStringLiteral(" AND "))
+            .add(
+                inTeam(f.teamSpans, QStringLiteral("r.created_by"), QStringLiteral("r.opened_at")));
     if (!f.department.isEmpty())
         s.add(QStringLiteral(" AND COALESCE(r.department_code, '') = ?"),
               {f.department == u"-" ? QStringLiteral("") : f.department});
@@ -88,6 +105,44 @@ Sql countWhen(const Sql &condition)
     return s.add(QStringLiteral("count(CASE WHEN "))
         .add(condition)
         .add(QStringLiteral(" THEN 1 END)"));
+}
+
+namespace {
+void addCount(QList<KpiCount> &list, const QString &key, qint64 n)
+{
+    for (KpiCount &c : list) {
+        if (c.key == key) {
+            c.count += n;
+            return;
+        }
+    }
+    list.append({key, n});
+}
+} // namespace
+
+void addContacts(KpiReport &r, const QString &channel, const QString &outcome, qint64 n,
+                 qint64 ended, qint64 handleSeconds)
+{
+    if (n == 0)
+        return;
+    r.contacts += n;
+    addCount(r.byChannel, channel, n);
+    addCount(r.byOutcome, outcome, n);
+    r.ended += ended;
+    r.handleSeconds += handleSeconds;
+    if (outcome == u"warm_transfer" || outcome == u"cold_transfer")
+        r.transfers += n;
+    if (outcome == u"information_given")
+        r.information += n;
+    if (outcome == u"request_created" || outcome == u"attached_to_existing")
+        r.requestContacts += n;
+}
+
+void sortCounts(QList<KpiCount> &list)
+{
+    std::sort(list.begin(), list.end(), [](const KpiCount &a, const KpiCount &b) {
+        return a.count != b.count ? a.count > b.count : a.key < b.key;
+    });
 }
 
 Result<QSqlQuery> run(const QString &connection, const Sql &statement)

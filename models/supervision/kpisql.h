@@ -31,6 +31,9 @@ struct Sql
 // "alias.column IN (?, ?, ...)" over `names`, or a condition that holds for nothing when
 // there are none.
 Sql oneOf(const QString &column, const QStringList &names);
+// "agent = ? AND at within the span" for each of the team's spans, or'ed (a condition that holds
+// for nothing without spans): `agent` and `at` are columns (at in UTC seconds).
+Sql inTeam(const QList<TeamSpan> &spans, const QString &agent, const QString &at);
 // Contacts of the period, the agent, the team and the channel; `alias` names the contacts table.
 Sql contactFilter(const KpiFilter &f, const QString &alias = QStringLiteral("c"));
 // Requests the agent (or a member of the team) created, of the channel, the department and the
@@ -44,6 +47,13 @@ inline const QString LocationKeySql = QStringLiteral("lower(trim(r.address))");
 Sql repeatKeys(const KpiFilter &f);
 // "count(CASE WHEN condition THEN 1 END)" over a condition.
 Sql countWhen(const Sql &condition);
+
+// Adds `n` contacts of one channel and outcome ("" while running), `ended` of them with
+// `handleSeconds`, to the report's totals, shares and lists; then sortCounts() orders the lists
+// as the SQL would (most first, then by key). First-contact resolution is added apart.
+void addContacts(KpiReport &r, const QString &channel, const QString &outcome, qint64 n,
+                 qint64 ended, qint64 handleSeconds);
+void sortCounts(QList<KpiCount> &list);
 
 Result<QSqlQuery> run(const QString &connection, const Sql &statement);
 inline qint64 integer(const QSqlQuery &q, int column)

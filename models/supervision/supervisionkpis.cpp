@@ -4,6 +4,7 @@
 #include "models/store/sql.h"
 #include "models/supervision/agentteams.h"
 #include "models/supervision/backlogfigures.h"
+#include "models/supervision/kpicontacts.h"
 #include "models/supervision/kpisql.h"
 #include "models/supervision/todayfigures.h"
 
@@ -27,39 +28,6 @@ const QString ContactLastSeqSql = QStringLiteral(
     "= s.entity_id AND x.kind = 'contact.ended'), (SELECT min(y.seq) FROM events y WHERE "
     "y.device = s.device AND y.kind = 'contact.started' AND y.seq > s.seq), "
     "9223372036854775807)");
-
-// One row per ended contact counted for first-contact resolution: (id, repeated 0/1).
-Sql fcrRows(const KpiFilter &f)
-{
-    Sql s;
-    s.add(
-        u"WITH started AS MATERIALIZED (SELECT c.id, c.started_at, c.ended_at, c.agent, c.channel, "
-        u"c.caller_id, s.device, s.seq AS first_seq, " +
-            ContactLastSeqSql +
-            u" AS last_seq FROM contacts c JOIN events s ON s.entity_type = 'contact' AND "
-            u"s.entity_id = c.id AND s.kind = 'contact.started' WHERE c.started_at >= "
-            u"CAST(? AS BIGINT) AND c.started_at < CAST(? AS BIGINT)), ",
-        {f.period.start(), f.period.end() + FcrRepeatDays * Day});
-    s.add(QStringLiteral(
-        "links AS MATERIALIZED (SELECT DISTINCT st.id, st.started_at, st.ended_at, st.agent, "
-        "st.channel, "
-        "COALESCE(st.caller_id, CASE WHEN e.kind = 'request.created' THEN r.caller_id ELSE "
-        "(SELECT min(rc.caller_id) FROM request_callers rc WHERE rc.request_id = e.entity_id "
-        "AND rc.added_at >= st.started_at AND rc.added_at <= COALESCE(st.ended_at, "
-        "rc.added_at)) END) AS caller, COALESCE(r.service_code, r.type_name) AS type FROM "
-        "started st JOIN events e ON e.device = st.device AND e.kind IN ('request.created', "
-        "'request.caller_attached') AND e.seq > st.first_seq AND e.seq < st.last_seq JOIN "
-        "requests r ON r.id = e.entity_id), "));
-    s.add(QStringLiteral("marked AS (SELECT id, started_at, ended_at, agent, channel, CASE WHEN "
-                         "LEAD(started_at) OVER (PARTITION BY caller, type ORDER BY started_at, "
-                         "id) <= started_at + CAST(? AS BIGINT) THEN 1 ELSE 0 END AS repeated "
-                         "FROM links WHERE caller IS NOT NULL AND type IS NOT NULL) "),
-          {FcrRepeatDays * Day});
-    s.add(QStringLiteral("SELECT m.id, max(m.repeated) AS repeated FROM marked m WHERE "));
-    s.add(contactFilter(f, QStringLiteral("m")));
-    s.add(QStringLiteral(" AND m.ended_at IS NOT NULL GROUP BY m.id"));
-    return s;
-}
 
 // Contacts behind a cell, as a condition on `c`.
 Sql contactCondition(const KpiFilter &f, const KpiCell &cell)
@@ -86,11 +54,9 @@ Sql contactCondition(const KpiFilter &f, const KpiCell &cell)
     case M::RequestContacts:
         return s.add(RequestOutcomeSql);
     case M::FcrEligible:
+        return s.add(QStringLiteral("c.fcr IS NOT NULL"));
     case M::FcrRepeated:
-        s.add(QStringLiteral("c.id IN (SELECT f.id FROM ("));
-        s.add(fcrRows(f));
-        return s.add(cell.metric == M::FcrRepeated ? QStringLiteral(") f WHERE f.repeated = 1)")
-                                                   : QStringLiteral(") f)"));
+        return s.add(QStringLiteral("c.fcr = 1"));
     case M::Article:
     case M::ArticleClosed:
         s.add(QStringLiteral("c.id IN (SELECT ca.contact_id FROM contact_articles ca WHERE "
@@ -221,7 +187,7 @@ SupervisionKpis::SupervisionKpis(const Database &database) : m_connection(databa
 KpiFilter SupervisionKpis::withTeam(KpiFilter filter) const
 {
     if (!filter.team.isEmpty())
-        filter.teamMembers = AgentTeams::members(m_connection, filter.team);
+        filter.teamSpans = AgentTeams::history(m_connection, filter.team);
     return filter;
 }
 
@@ -245,62 +211,6 @@ Status SupervisionKpis::check(const KpiFilter &filter)
     return Ok{};
 }
 
-Status SupervisionKpis::countContacts(const KpiFilter &f, KpiReport &r) const
-{
-    // Contacts: totals, by channel, by outcome, by local hour.
-    Sql totals;
-    totals.add(QStringLiteral("SELECT count(*), "))
-        .add(countWhen(Sql{EndedSql, {}}))
-        .add(u", COALESCE(sum(CASE WHEN " + EndedSql +
-             u" THEN c.ended_at - c.started_at END), 0), ")
-        .add(countWhen(Sql{TransferSql, {}}))
-        .add(QStringLiteral(", "))
-        .add(countWhen(Sql{InformationSql, {}}))
-        .add(QStringLiteral(", "))
-        .add(countWhen(Sql{RequestOutcomeSql, {}}))
-        .add(QStringLiteral(" FROM contacts c WHERE "))
-        .add(contactFilter(f));
-    auto q = run(m_connection, totals);
-    if (!q)
-        return q.error();
-    if (q.value().next()) {
-        r.contacts = integer(q.value(), 0);
-        r.ended = integer(q.value(), 1);
-        r.handleSeconds = integer(q.value(), 2);
-        r.transfers = integer(q.value(), 3);
-        r.information = integer(q.value(), 4);
-        r.requestContacts = integer(q.value(), 5);
-    }
-    for (const auto &[column, list] :
-         {std::pair{QStringLiteral("c.channel"), &r.byChannel},
-          std::pair{QStringLiteral("COALESCE(c.outcome, '')"), &r.byOutcome}}) {
-        Sql grouped;
-        grouped.add(u"SELECT " + column + u", count(*) FROM contacts c WHERE ")
-            .add(contactFilter(f))
-            .add(QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"));
-        auto g = run(m_connection, grouped);
-        if (!g)
-            return g.error();
-        while (g.value().next())
-            list->append({g.value().value(0).toString(), integer(g.value(), 1)});
-    }
-    Sql hours;
-    hours.add(QStringLiteral("SELECT "))
-        .add(hourOfDay(f.period))
-        .add(QStringLiteral(", count(*) FROM contacts c WHERE "))
-        .add(contactFilter(f))
-        .add(QStringLiteral(" GROUP BY 1"));
-    auto h = run(m_connection, hours);
-    if (!h)
-        return h.error();
-    while (h.value().next()) {
-        const qint64 hour = integer(h.value(), 0);
-        if (hour >= 0 && hour < 24)
-            r.byHour[std::size_t(hour)] = integer(h.value(), 1);
-    }
-    return Ok{};
-}
-
 Result<KpiReport> SupervisionKpis::report(const KpiFilter &given, const QDateTime &nowTime,
                                           const TodayFigures *today,
                                           const BacklogFigures *backlogFigures) const
@@ -311,22 +221,24 @@ Result<KpiReport> SupervisionKpis::report(const KpiFilter &given, const QDateTim
     using M = KpiCell::Metric;
     const qint64 now = nowTime.toSecsSinceEpoch();
     KpiReport r;
-    if (today && f.period.first == today->day() && f.period.last == today->day())
-        r = today->contacts(f);
-    else if (auto s = countContacts(f, r); !s)
-        return s.error();
 
-    // First-contact resolution.
-    Sql fcr;
-    fcr.add(QStringLiteral("SELECT count(*), COALESCE(sum(f.repeated), 0) FROM ("))
-        .add(fcrRows(f))
-        .add(QStringLiteral(") f"));
-    auto fq = run(m_connection, fcr);
-    if (!fq)
-        return fq.error();
-    if (fq.value().next()) {
-        r.fcrEligible = integer(fq.value(), 0);
-        r.fcrRepeated = integer(fq.value(), 1);
+    if (today && f.team.isEmpty() && f.period.first == today->day() &&
+        f.period.last == today->day()) {
+        // Today's aggregates have no first-contact resolution: the day's contacts have it.
+        r = today->contacts(f);
+        Sql fcr;
+        fcr.add(QStringLiteral("SELECT count(c.fcr), COALESCE(sum(c.fcr), 0) FROM contacts c "
+                               "WHERE "))
+            .add(contactFilter(f));
+        auto fq = run(m_connection, fcr);
+        if (!fq)
+            return fq.error();
+        if (fq.value().next()) {
+            r.fcrEligible = integer(fq.value(), 0);
+            r.fcrRepeated = integer(fq.value(), 1);
+        }
+    } else if (auto s = kpicontacts::count(m_connection, f, r); !s) {
+        return s.error();
     }
 
     // Requests opened in the period, by type and department.

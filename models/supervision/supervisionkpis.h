@@ -30,7 +30,9 @@ class BacklogFigures;
 //    in the period that had one; open, overdue (past due now), due soon (due within the next
 //    dueSoonHours) and the backlog's age are the state now.
 // Agent, team and channel filters apply to contacts (who took it, how it came in) and to
-// requests (who created it, how it came in); a team is its members now (AgentTeams).
+// requests (who created it, how it came in); a team is who was in it when (AgentTeams::history):
+// a contact counts for its agent's team when it started, a request for its creator's team when
+// it opened.
 class SupervisionKpis
 {
 public:
@@ -67,9 +69,8 @@ public:
     QStringList agents() const;
 
 private:
-    // The filter with its team's members now.
+    // The filter with its team's history.
     KpiFilter withTeam(KpiFilter filter) const;
-    Status countContacts(const KpiFilter &f, KpiReport &r) const;
 
     QString m_connection;
 };

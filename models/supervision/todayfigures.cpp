@@ -2,45 +2,13 @@
 
 #include "models/store/database.h"
 #include "models/store/sql.h"
+#include "models/supervision/kpisql.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
 
 namespace civicdesk {
-
-namespace {
-
-bool isTransfer(const QString &outcome)
-{
-    return outcome == u"warm_transfer" || outcome == u"cold_transfer";
-}
-
-bool isRequest(const QString &outcome)
-{
-    return outcome == u"request_created" || outcome == u"attached_to_existing";
-}
-
-void addCount(QList<KpiCount> &list, const QString &key, qint64 n)
-{
-    for (KpiCount &c : list) {
-        if (c.key == key) {
-            c.count += n;
-            return;
-        }
-    }
-    list.append({key, n});
-}
-
-// As the SQL orders them: most first, then by key.
-void sortCounts(QList<KpiCount> &list)
-{
-    std::sort(list.begin(), list.end(), [](const KpiCount &a, const KpiCount &b) {
-        return a.count != b.count ? a.count > b.count : a.key < b.key;
-    });
-}
-
-} // namespace
 
 TodayFigures::TodayFigures(const Database &database, const QTimeZone &zone)
     : m_connection(database.connectionName()), m_zone(zone)
@@ -152,29 +120,15 @@ KpiReport TodayFigures::contacts(const KpiFilter &f) const
     for (auto it = m_buckets.cbegin(); it != m_buckets.cend(); ++it) {
         const Key &k = it.key();
         if ((!f.agent.isEmpty() && k.agent != f.agent) ||
-            (!f.channel.isEmpty() && k.channel != f.channel) ||
-            (!f.team.isEmpty() && !f.teamMembers.contains(k.agent)))
+            (!f.channel.isEmpty() && k.channel != f.channel))
             continue;
         const qint64 n = it->contacts;
-        if (n == 0)
-            continue;
-        r.contacts += n;
         r.byHour[std::size_t(k.hour)] += n;
-        addCount(r.byChannel, k.channel, n);
-        addCount(r.byOutcome, k.outcome, n);
-        if (k.outcome.isEmpty())
-            continue;
-        r.ended += n;
-        r.handleSeconds += it->handleSeconds;
-        if (isTransfer(k.outcome))
-            r.transfers += n;
-        if (k.outcome == u"information_given")
-            r.information += n;
-        if (isRequest(k.outcome))
-            r.requestContacts += n;
+        kpisql::addContacts(r, k.channel, k.outcome, n, k.outcome.isEmpty() ? 0 : n,
+                            it->handleSeconds);
     }
-    sortCounts(r.byChannel);
-    sortCounts(r.byOutcome);
+    kpisql::sortCounts(r.byChannel);
+    kpisql::sortCounts(r.byOutcome);
     return r;
 }
 

@@ -34,8 +34,9 @@ public:
     Result<int> update(const QDateTime &now);
 
     QDate day() const { return m_day; }
-    // Today's contact figures for the filter's agent, team (teamMembers filled in) and channel;
-    // the period of the filter is not read (it is today).
+    // Today's contact figures for the filter's agent and channel; the period of the filter is
+    // not read (it is today), nor its team: a team counts the contacts its members took while
+    // in it, which SupervisionKpis counts from the store.
     KpiReport contacts(const KpiFilter &filter) const;
 
 private:

@@ -109,6 +109,10 @@ private slots:
         QCOMPARE(AgentTeams::memberships(db.connectionName()).value(QStringLiteral("bob")),
                  QStringLiteral("Night shift"));
 
+        // A team counts its members' contacts while in it: ana and bob take new ones now.
+        contact(db, QStringLiteral("t-c4"), QStringLiteral("ana"), 0);
+        contact(db, QStringLiteral("t-c5"), QStringLiteral("ana"), 0);
+        contact(db, QStringLiteral("t-c6"), QStringLiteral("bob"), 0);
         // The team filter: Tab round to it, Down to "Days" (All teams, Days, Night shift).
         QVERIFY(j.tabTo("kpiTeamComboBox", 30));
         QVERIFY(j.press(Qt::Key_Down));

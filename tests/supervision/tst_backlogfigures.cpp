@@ -127,7 +127,7 @@ private slots:
         m_store = std::make_unique<test::TempStore>();
         m_events = std::make_unique<EventStore>(m_store->db());
         m_events->setRole(AgentRole::Supervisor);
-        QVERIFY(AgentTeams(m_store->db(), *m_events, QStringLiteral("sup"))
+        QVERIFY(AgentTeams(m_store->db(), *m_events, QStringLiteral("sup"), Clock::fixed(utc(1, 0)))
                     .assign(QStringLiteral("ana"), QStringLiteral("North"))
                     .ok());
     }

@@ -37,7 +37,7 @@ const QHash<QString, QString> &editableRequestFields()
 const QString RequestInsertHead = QStringLiteral(
     "INSERT INTO requests(id, number, service_code, type_name, status, description, address, "
     "latitude, longitude, neighborhood, ward, precinct, zip, channel, department_code, caller_id, "
-    "opened_at, due_at, attributes_json, origin, updated_at, media_url, address_id)");
+    "opened_at, due_at, attributes_json, origin, updated_at, media_url, address_id, created_by)");
 
 Status applyCreated(QSqlDatabase &db, const Event &e)
 {
@@ -128,7 +128,8 @@ QVariantList createdRow(const Event &e)
             QStringLiteral("local"),
             e.clientTime.toSecsSinceEpoch(),
             sql::nullable(str(e, u"media_url")),
-            sql::nullable(str(e, u"address_id"))};
+            sql::nullable(str(e, u"address_id")),
+            e.actor};
 }
 
 bool handles(const Event &event)

@@ -26,7 +26,7 @@ Status apply(QSqlDatabase &db, const Event &event);
 // The insert of request.created, for the projector's batches: its head (the columns), their
 // number, and one event's row in that order.
 const QString &createdInsertHead();
-constexpr int CreatedInsertColumns = 23;
+constexpr int CreatedInsertColumns = 24;
 QVariantList createdRow(const Event &event);
 
 } // namespace civicdesk::requestprojection
