@@ -644,6 +644,29 @@
     </message>
 </context>
 <context>
+    <name>ClusterRuleChange</name>
+    <message>
+        <source>The cluster rules are one entity, &quot;%1&quot;.</source>
+        <translation>The cluster rules are one entity, &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; must be the rules in force, an object.</source>
+        <translation>&quot;rules&quot; must be the rules in force, an object.</translation>
+    </message>
+    <message>
+        <source>&quot;service_code&quot; must name the type changed (&quot;&quot; for the city-wide default), at most 100 characters.</source>
+        <translation>&quot;service_code&quot; must name the type changed (&quot;&quot; for the city-wide default), at most 100 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a rule: count, metres and hours.</source>
+        <translation>&quot;%1&quot; must be a rule: count, metres and hours.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be the changed type&apos;s rule in &quot;rules&quot;.</source>
+        <translation>&quot;after&quot; must be the changed type&apos;s rule in &quot;rules&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>ClusterRules</name>
     <message>
         <source>&quot;%1&quot; must be %2.</source>
@@ -1139,6 +1162,10 @@
     <message>
         <source>The %1 role may not set teams or import the phone system&apos;s figures: supervisors and admins do.</source>
         <translation>The %1 role may not set teams or import the phone system&apos;s figures: supervisors and admins do.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not change the cluster rules: supervisors and admins do.</source>
+        <translation>The %1 role may not change the cluster rules: supervisors and admins do.</translation>
     </message>
 </context>
 <context>
@@ -4869,6 +4896,54 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::ClusterMapFeed</name>
+    <message numerus="yes">
+        <source>%1: %n request(s) within %2 m since %3 (parent request %4)</source>
+        <translation>
+            <numerusform>%1: %n request(s) within %2 m since %3 (parent request %4)</numerusform>
+            <numerusform>%1: %n request(s) within %2 m since %3 (parent request %4)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ClusterRuleHistory</name>
+    <message>
+        <source>Changes of the cluster rules, the latest first</source>
+        <translation>Changes of the cluster rules, the latest first</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Rule for</source>
+        <translation>Rule for</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) within %1 m in %2 h</source>
+        <translation>
+            <numerusform>%n request(s) within %1 m in %2 h</numerusform>
+            <numerusform>%n request(s) within %1 m in %2 h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other type (city-wide default)</source>
+        <translation>Every other type (city-wide default)</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ClustersPanel</name>
     <message>
         <source>Clusters of requests</source>
@@ -5017,13 +5092,6 @@
         <source>%1 (parent)</source>
         <translation>%1 (parent)</translation>
     </message>
-    <message numerus="yes">
-        <source>Saved on this workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</source>
-        <translation>
-            <numerusform>Saved on this workstation: %1 now makes a cluster with %n request within %2 m in %3 h.</numerusform>
-            <numerusform>Saved on this workstation: %1 now makes a cluster with %n requests within %2 m in %3 h.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Known issue posted: every agent sees it when they take this type in this area.</source>
         <translation>Known issue posted: every agent sees it when they take this type in this area.</translation>
@@ -5035,6 +5103,25 @@
     <message>
         <source>Known issue withdrawn: agents no longer see it.</source>
         <translation>Known issue withdrawn: agents no longer see it.</translation>
+    </message>
+    <message>
+        <source>Show on the &amp;map</source>
+        <translation>Show on the &amp;map</translation>
+    </message>
+    <message>
+        <source>Show the selected cluster on the map</source>
+        <translation>Show the selected cluster on the map</translation>
+    </message>
+    <message>
+        <source>That cluster has ended: its requests were closed or grew older than the rule&apos;s window.</source>
+        <translation>That cluster has ended: its requests were closed or grew older than the rule&apos;s window.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved for every workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</source>
+        <translation>
+            <numerusform>Saved for every workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</numerusform>
+            <numerusform>Saved for every workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

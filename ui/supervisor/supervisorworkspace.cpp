@@ -449,4 +449,10 @@ RequestDetailDialog *SupervisorWorkspace::requestDetail() const
     return m_drills->requestDetail();
 }
 
+void SupervisorWorkspace::showCluster(const QString &parentRequestId)
+{
+    m_tabs->setCurrentWidget(m_clusters);
+    m_clusters->selectCluster(parentRequestId);
+}
+
 } // namespace civicdesk

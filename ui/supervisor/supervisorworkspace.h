@@ -58,6 +58,8 @@ public:
     ReviewPanel *reviewPanel() const { return m_reviews; }
     LobbyFiguresPanel *lobbyPanel() const { return m_lobby; }
     ClustersPanel *clustersPanel() const { return m_clusters; }
+    // The Clusters tab with the cluster of that parent request selected (chosen on the map).
+    void showCluster(const QString &parentRequestId);
     PhoneFiguresPanel *phonePanel() const { return m_phone; }
     TeamsPanel *teamsPanel() const { return m_teams; }
     SlaAlertsPanel *slaAlertsPanel() const { return m_slaAlerts; }
