@@ -9,7 +9,9 @@
 // clustersChanged JSON (ui/map/clusteroverlay.h):
 //   {"clusters": [{"id", "lat", "lon", "metres", "count", "label"}], "selected": id, "pan": bool}
 
-window.civicdeskClusterLayer = function (map, activate) {
+// `setView(lat, lon, zoom)` is the page's own move (map.js: it also places the keyboard
+// crosshair, and keeps the first fit of the basemap from moving the view away again).
+window.civicdeskClusterLayer = function (map, activate, setView) {
     'use strict';
     const PANE = 'clusterAreas';
     map.createPane(PANE).style.zIndex = 395; // above the hot spots and labels, below markers
@@ -17,12 +19,11 @@ window.civicdeskClusterLayer = function (map, activate) {
     const group = L.layerGroup().addTo(map);
     let drawn = [];
 
-    // The zoom at which a circle of `metres` fills about a third of the view.
-    function zoomFor(metres) {
-        const size = Math.max(200, Math.min(map.getSize().x, map.getSize().y));
-        const metresPerPixel = (metres * 6) / size;
-        const zoom = Math.log2((156543.03 * Math.cos((map.getCenter().lat * Math.PI) / 180)) /
-                               metresPerPixel);
+    // The zoom at which a circle of `metres` at `lat` is about 200 pixels wide (the view may be
+    // hidden, without a size, when the page is prepared in the background).
+    function zoomFor(lat, metres) {
+        const metresPerPixel = (metres * 2) / 200;
+        const zoom = Math.log2((156543.03 * Math.cos((lat * Math.PI) / 180)) / metresPerPixel);
         return Math.max(12, Math.min(18, Math.floor(zoom)));
     }
 
@@ -50,7 +51,7 @@ window.civicdeskClusterLayer = function (map, activate) {
             drawn.push({id: c.id, lat: c.lat, lon: c.lon, metres: c.metres, count: c.count,
                         label: c.label, selected: selected, area: area});
             if (selected && data.pan)
-                map.setView([c.lat, c.lon], zoomFor(c.metres), {animate: false});
+                setView(c.lat, c.lon, zoomFor(c.lat, c.metres));
         }
         return drawn.length;
     }

@@ -912,7 +912,8 @@
 
     // --- Cluster alerts (clusterlayer.js) -----------------------------------------------------
 
-    const clusterAreas = window.civicdeskClusterLayer(map, id => bridge.clusterActivated(id));
+    const clusterAreas =
+        window.civicdeskClusterLayer(map, id => bridge.clusterActivated(id), setView);
     function showClusters(json) {
         const count = clusterAreas.show(json);
         afterPaint(() => bridge.rendered('clusters', count, 0));

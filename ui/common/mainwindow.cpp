@@ -238,8 +238,20 @@ void MainWindow::openSupervisorWorkspace()
                 [this](const QString &id) {
                     if (m_clusterMap)
                         m_clusterMap->select(id);
+                    // The workspace stays above its main window: where it covers the map, the
+                    // map comes out as a window of its own in front of it (View > Reset
+                    // layout docks it again).
                     m_mapDock->show();
                     m_mapDock->raise();
+                    const QRect map(m_mapDock->mapToGlobal(QPoint()), m_mapDock->size());
+                    if (!m_mapDock->isFloating() && m_supervisor->frameGeometry().intersects(map)) {
+                        m_mapDock->setFloating(true);
+                        m_mapDock->resize(std::max(map.width(), 640), std::max(map.height(), 480));
+                    }
+                    if (m_mapDock->isFloating()) {
+                        m_mapDock->raise();
+                        m_mapDock->activateWindow();
+                    }
                 });
     }
     m_supervisor->refresh();
