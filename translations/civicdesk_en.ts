@@ -4337,6 +4337,120 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::AuditTrailPanel</name>
+    <message>
+        <source>Days back:</source>
+        <translation>Days back:</translation>
+    </message>
+    <message>
+        <source>Days of the audit trail</source>
+        <translation>Days of the audit trail</translation>
+    </message>
+    <message>
+        <source>What supervisors did, the latest first</source>
+        <translation>What supervisors did, the latest first</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>The latest %1 of %2 actions: choose fewer days to see them all.</source>
+        <translation>The latest %1 of %2 actions: choose fewer days to see them all.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) in the last %1 day(s), from this workstation&apos;s copy of the centre&apos;s events.</source>
+        <translation>
+            <numerusform>%n action(s) in the last %1 day(s), from this workstation&apos;s copy of the centre&apos;s events.</numerusform>
+            <numerusform>%n action(s) in the last %1 day(s), from this workstation&apos;s copy of the centre&apos;s events.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved the request to %1</source>
+        <translation>Moved the request to %1</translation>
+    </message>
+    <message>
+        <source>Changed the request&apos;s %1</source>
+        <translation>Changed the request&apos;s %1</translation>
+    </message>
+    <message>
+        <source>Unlinked a duplicate</source>
+        <translation>Unlinked a duplicate</translation>
+    </message>
+    <message>
+        <source>Moved an article to %1</source>
+        <translation>Moved an article to %1</translation>
+    </message>
+    <message>
+        <source>Published an article&apos;s revision</source>
+        <translation>Published an article&apos;s revision</translation>
+    </message>
+    <message>
+        <source>Answered a help flag</source>
+        <translation>Answered a help flag</translation>
+    </message>
+    <message>
+        <source>Posted a known issue: %1</source>
+        <translation>Posted a known issue: %1</translation>
+    </message>
+    <message>
+        <source>Withdrew a known issue</source>
+        <translation>Withdrew a known issue</translation>
+    </message>
+    <message>
+        <source>Took %1 out of every team</source>
+        <translation>Took %1 out of every team</translation>
+    </message>
+    <message>
+        <source>Put %1 in team %2</source>
+        <translation>Put %1 in team %2</translation>
+    </message>
+    <message>
+        <source>Imported the phone system&apos;s report (%1)</source>
+        <translation>Imported the phone system&apos;s report (%1)</translation>
+    </message>
+    <message>
+        <source>Changed the cluster rule for %1</source>
+        <translation>Changed the cluster rule for %1</translation>
+    </message>
+    <message>
+        <source>every other type</source>
+        <translation>every other type</translation>
+    </message>
+    <message>
+        <source>Published an evaluation form</source>
+        <translation>Published an evaluation form</translation>
+    </message>
+    <message>
+        <source>Scored an evaluation of %1</source>
+        <translation>Scored an evaluation of %1</translation>
+    </message>
+    <message>
+        <source>Decided a disputed evaluation of %1</source>
+        <translation>Decided a disputed evaluation of %1</translation>
+    </message>
+    <message>
+        <source>Wrote a coaching note for %1</source>
+        <translation>Wrote a coaching note for %1</translation>
+    </message>
+    <message>
+        <source>Quality review (%1)</source>
+        <translation>Quality review (%1)</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallController</name>
     <message>
         <source>a withheld number</source>
@@ -10902,6 +11016,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>Lobby counter</source>
         <translation>Lobby counter</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
     </message>
 </context>
 <context>

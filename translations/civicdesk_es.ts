@@ -4337,6 +4337,120 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::AuditTrailPanel</name>
+    <message>
+        <source>Days back:</source>
+        <translation>Días atrás:</translation>
+    </message>
+    <message>
+        <source>Days of the audit trail</source>
+        <translation>Días del registro de auditoría</translation>
+    </message>
+    <message>
+        <source>What supervisors did, the latest first</source>
+        <translation>Lo que hicieron los supervisores, lo más reciente primero</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>The latest %1 of %2 actions: choose fewer days to see them all.</source>
+        <translation>Las %1 acciones más recientes de %2: elija menos días para verlas todas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) in the last %1 day(s), from this workstation&apos;s copy of the centre&apos;s events.</source>
+        <translation>
+            <numerusform>%n acción en los últimos %1 día(s), según la copia de los eventos del centro en este puesto.</numerusform>
+            <numerusform>%n acciones en los últimos %1 día(s), según la copia de los eventos del centro en este puesto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved the request to %1</source>
+        <translation>Pasó la solicitud a %1</translation>
+    </message>
+    <message>
+        <source>Changed the request&apos;s %1</source>
+        <translation>Cambió el campo %1 de la solicitud</translation>
+    </message>
+    <message>
+        <source>Unlinked a duplicate</source>
+        <translation>Desvinculó un duplicado</translation>
+    </message>
+    <message>
+        <source>Moved an article to %1</source>
+        <translation>Pasó un artículo a %1</translation>
+    </message>
+    <message>
+        <source>Published an article&apos;s revision</source>
+        <translation>Publicó la revisión de un artículo</translation>
+    </message>
+    <message>
+        <source>Answered a help flag</source>
+        <translation>Atendió una petición de ayuda</translation>
+    </message>
+    <message>
+        <source>Posted a known issue: %1</source>
+        <translation>Publicó una incidencia conocida: %1</translation>
+    </message>
+    <message>
+        <source>Withdrew a known issue</source>
+        <translation>Retiró una incidencia conocida</translation>
+    </message>
+    <message>
+        <source>Took %1 out of every team</source>
+        <translation>Sacó a %1 de todos los equipos</translation>
+    </message>
+    <message>
+        <source>Put %1 in team %2</source>
+        <translation>Puso a %1 en el equipo %2</translation>
+    </message>
+    <message>
+        <source>Imported the phone system&apos;s report (%1)</source>
+        <translation>Importó el informe de la centralita (%1)</translation>
+    </message>
+    <message>
+        <source>Changed the cluster rule for %1</source>
+        <translation>Cambió la regla de focos de %1</translation>
+    </message>
+    <message>
+        <source>every other type</source>
+        <translation>cualquier otro tipo</translation>
+    </message>
+    <message>
+        <source>Published an evaluation form</source>
+        <translation>Publicó un formulario de evaluación</translation>
+    </message>
+    <message>
+        <source>Scored an evaluation of %1</source>
+        <translation>Puntuó una evaluación de %1</translation>
+    </message>
+    <message>
+        <source>Decided a disputed evaluation of %1</source>
+        <translation>Resolvió una evaluación impugnada de %1</translation>
+    </message>
+    <message>
+        <source>Wrote a coaching note for %1</source>
+        <translation>Escribió una nota de orientación para %1</translation>
+    </message>
+    <message>
+        <source>Quality review (%1)</source>
+        <translation>Revisión de calidad (%1)</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallController</name>
     <message>
         <source>a withheld number</source>
@@ -10902,6 +11016,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Lobby counter</source>
         <translation>Ventanilla del vestíbulo</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include "ui/intake/knownissuebanner.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapview.h"
+#include "ui/supervisor/audittrailpanel.h"
 #include "ui/supervisor/clustermapfeed.h"
 #include "ui/supervisor/clusterspanel.h"
 #include "ui/supervisor/knownissuedialog.h"
@@ -32,6 +33,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -257,6 +259,25 @@ private slots:
         QVERIFY(
             KnownIssues::inForce(m_store->db().connectionName(), QDateTime::currentDateTimeUtc())
                 .isEmpty());
+
+        // The audit trail (Ctrl+Tab to the last tab) lists what the supervisor did, the latest
+        // first: the withdrawal, the posting, the rule change.
+        auto *tabs = workspace->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        for (int i = 0; i < tabs->count() && tabs->currentWidget() != workspace->auditTrailPanel();
+             ++i)
+            QVERIFY(j.press(Qt::Key_Tab, Qt::ControlModifier));
+        QVERIFY(tabs->currentWidget() == workspace->auditTrailPanel());
+        QTRY_COMPARE(j.focusName(), QStringLiteral("auditTrailTable"));
+        const auto &trail = workspace->auditTrailPanel()->entries();
+        QVERIFY(trail.size() >= 3);
+        QCOMPARE(trail.at(0).event.kind, QStringLiteral("known_issue.withdrawn"));
+        QCOMPARE(trail.at(1).event.kind, QStringLiteral("known_issue.posted"));
+        QCOMPARE(trail.at(0).event.actor, QStringLiteral("sam"));
+        QVERIFY(std::any_of(trail.begin(), trail.end(), [](const audittrail::Entry &e) {
+            return e.event.kind == u"cluster.rules_set";
+        }));
+        QCOMPARE(workspace->auditTrailPanel()->table()->rowCount(), int(trail.size()));
     }
 };
 

@@ -18,6 +18,7 @@ class QTimer;
 namespace civicdesk {
 
 class AnswersPanel;
+class AuditTrailPanel;
 class ClustersPanel;
 class RepeatLocationsPanel;
 class SlaAlertsPanel;
@@ -65,6 +66,7 @@ public:
     SlaAlertsPanel *slaAlertsPanel() const { return m_slaAlerts; }
     RepeatLocationsPanel *repeatLocationsPanel() const { return m_repeats; }
     AnswersPanel *answersPanel() const { return m_answers; }
+    AuditTrailPanel *auditTrailPanel() const { return m_audit; }
 
 private:
     void buildUi();
@@ -117,6 +119,7 @@ private:
     SlaAlertsPanel *m_slaAlerts = nullptr;
     RepeatLocationsPanel *m_repeats = nullptr;
     AnswersPanel *m_answers = nullptr;
+    AuditTrailPanel *m_audit = nullptr;
     QTimer *m_changes;
 };
 
