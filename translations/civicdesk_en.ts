@@ -644,6 +644,29 @@
     </message>
 </context>
 <context>
+    <name>ClusterRuleChange</name>
+    <message>
+        <source>The cluster rules are one entity, &quot;%1&quot;.</source>
+        <translation>The cluster rules are one entity, &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; must be the rules in force, an object.</source>
+        <translation>&quot;rules&quot; must be the rules in force, an object.</translation>
+    </message>
+    <message>
+        <source>&quot;service_code&quot; must name the type changed (&quot;&quot; for the city-wide default), at most 100 characters.</source>
+        <translation>&quot;service_code&quot; must name the type changed (&quot;&quot; for the city-wide default), at most 100 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a rule: count, metres and hours.</source>
+        <translation>&quot;%1&quot; must be a rule: count, metres and hours.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be the changed type&apos;s rule in &quot;rules&quot;.</source>
+        <translation>&quot;after&quot; must be the changed type&apos;s rule in &quot;rules&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>ClusterRules</name>
     <message>
         <source>&quot;%1&quot; must be %2.</source>
@@ -1139,6 +1162,10 @@
     <message>
         <source>The %1 role may not set teams or import the phone system&apos;s figures: supervisors and admins do.</source>
         <translation>The %1 role may not set teams or import the phone system&apos;s figures: supervisors and admins do.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not change the cluster rules: supervisors and admins do.</source>
+        <translation>The %1 role may not change the cluster rules: supervisors and admins do.</translation>
     </message>
 </context>
 <context>
@@ -4337,6 +4364,120 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::AuditTrailPanel</name>
+    <message>
+        <source>Days back:</source>
+        <translation>Days back:</translation>
+    </message>
+    <message>
+        <source>Days of the audit trail</source>
+        <translation>Days of the audit trail</translation>
+    </message>
+    <message>
+        <source>What supervisors did, the latest first</source>
+        <translation>What supervisors did, the latest first</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>The latest %1 of %2 actions: choose fewer days to see them all.</source>
+        <translation>The latest %1 of %2 actions: choose fewer days to see them all.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) in the last %1 day(s), from this workstation&apos;s copy of the centre&apos;s events.</source>
+        <translation>
+            <numerusform>%n action(s) in the last %1 day(s), from this workstation&apos;s copy of the centre&apos;s events.</numerusform>
+            <numerusform>%n action(s) in the last %1 day(s), from this workstation&apos;s copy of the centre&apos;s events.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved the request to %1</source>
+        <translation>Moved the request to %1</translation>
+    </message>
+    <message>
+        <source>Changed the request&apos;s %1</source>
+        <translation>Changed the request&apos;s %1</translation>
+    </message>
+    <message>
+        <source>Unlinked a duplicate</source>
+        <translation>Unlinked a duplicate</translation>
+    </message>
+    <message>
+        <source>Moved an article to %1</source>
+        <translation>Moved an article to %1</translation>
+    </message>
+    <message>
+        <source>Published an article&apos;s revision</source>
+        <translation>Published an article&apos;s revision</translation>
+    </message>
+    <message>
+        <source>Answered a help flag</source>
+        <translation>Answered a help flag</translation>
+    </message>
+    <message>
+        <source>Posted a known issue: %1</source>
+        <translation>Posted a known issue: %1</translation>
+    </message>
+    <message>
+        <source>Withdrew a known issue</source>
+        <translation>Withdrew a known issue</translation>
+    </message>
+    <message>
+        <source>Took %1 out of every team</source>
+        <translation>Took %1 out of every team</translation>
+    </message>
+    <message>
+        <source>Put %1 in team %2</source>
+        <translation>Put %1 in team %2</translation>
+    </message>
+    <message>
+        <source>Imported the phone system&apos;s report (%1)</source>
+        <translation>Imported the phone system&apos;s report (%1)</translation>
+    </message>
+    <message>
+        <source>Changed the cluster rule for %1</source>
+        <translation>Changed the cluster rule for %1</translation>
+    </message>
+    <message>
+        <source>every other type</source>
+        <translation>every other type</translation>
+    </message>
+    <message>
+        <source>Published an evaluation form</source>
+        <translation>Published an evaluation form</translation>
+    </message>
+    <message>
+        <source>Scored an evaluation of %1</source>
+        <translation>Scored an evaluation of %1</translation>
+    </message>
+    <message>
+        <source>Decided a disputed evaluation of %1</source>
+        <translation>Decided a disputed evaluation of %1</translation>
+    </message>
+    <message>
+        <source>Wrote a coaching note for %1</source>
+        <translation>Wrote a coaching note for %1</translation>
+    </message>
+    <message>
+        <source>Quality review (%1)</source>
+        <translation>Quality review (%1)</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallController</name>
     <message>
         <source>a withheld number</source>
@@ -4896,6 +5037,54 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::ClusterMapFeed</name>
+    <message numerus="yes">
+        <source>%1: %n request(s) within %2 m since %3 (parent request %4)</source>
+        <translation>
+            <numerusform>%1: %n request(s) within %2 m since %3 (parent request %4)</numerusform>
+            <numerusform>%1: %n request(s) within %2 m since %3 (parent request %4)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ClusterRuleHistory</name>
+    <message>
+        <source>Changes of the cluster rules, the latest first</source>
+        <translation>Changes of the cluster rules, the latest first</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Rule for</source>
+        <translation>Rule for</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) within %1 m in %2 h</source>
+        <translation>
+            <numerusform>%n request(s) within %1 m in %2 h</numerusform>
+            <numerusform>%n request(s) within %1 m in %2 h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other type (city-wide default)</source>
+        <translation>Every other type (city-wide default)</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ClustersPanel</name>
     <message>
         <source>Clusters of requests</source>
@@ -5044,13 +5233,6 @@
         <source>%1 (parent)</source>
         <translation>%1 (parent)</translation>
     </message>
-    <message numerus="yes">
-        <source>Saved on this workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</source>
-        <translation>
-            <numerusform>Saved on this workstation: %1 now makes a cluster with %n request within %2 m in %3 h.</numerusform>
-            <numerusform>Saved on this workstation: %1 now makes a cluster with %n requests within %2 m in %3 h.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Known issue posted: every agent sees it when they take this type in this area.</source>
         <translation>Known issue posted: every agent sees it when they take this type in this area.</translation>
@@ -5062,6 +5244,25 @@
     <message>
         <source>Known issue withdrawn: agents no longer see it.</source>
         <translation>Known issue withdrawn: agents no longer see it.</translation>
+    </message>
+    <message>
+        <source>Show on the &amp;map</source>
+        <translation>Show on the &amp;map</translation>
+    </message>
+    <message>
+        <source>Show the selected cluster on the map</source>
+        <translation>Show the selected cluster on the map</translation>
+    </message>
+    <message>
+        <source>That cluster has ended: its requests were closed or grew older than the rule&apos;s window.</source>
+        <translation>That cluster has ended: its requests were closed or grew older than the rule&apos;s window.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved for every workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</source>
+        <translation>
+            <numerusform>Saved for every workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</numerusform>
+            <numerusform>Saved for every workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10846,6 +11047,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>Lobby counter</source>
         <translation>Lobby counter</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
     </message>
 </context>
 <context>

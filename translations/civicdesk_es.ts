@@ -644,6 +644,29 @@
     </message>
 </context>
 <context>
+    <name>ClusterRuleChange</name>
+    <message>
+        <source>The cluster rules are one entity, &quot;%1&quot;.</source>
+        <translation>Las reglas de focos son una sola entidad, «%1».</translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; must be the rules in force, an object.</source>
+        <translation>«rules» debe ser las reglas vigentes, un objeto.</translation>
+    </message>
+    <message>
+        <source>&quot;service_code&quot; must name the type changed (&quot;&quot; for the city-wide default), at most 100 characters.</source>
+        <translation>«service_code» debe nombrar el tipo cambiado (&quot;&quot; para el valor predeterminado de la ciudad), como máximo 100 caracteres.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a rule: count, metres and hours.</source>
+        <translation>«%1» debe ser una regla: count, metres y hours.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be the changed type&apos;s rule in &quot;rules&quot;.</source>
+        <translation>«after» debe ser la regla del tipo cambiado en «rules».</translation>
+    </message>
+</context>
+<context>
     <name>ClusterRules</name>
     <message>
         <source>&quot;%1&quot; must be %2.</source>
@@ -1139,6 +1162,10 @@
     <message>
         <source>The %1 role may not set teams or import the phone system&apos;s figures: supervisors and admins do.</source>
         <translation>El rol %1 no puede asignar equipos ni importar las cifras de la centralita: lo hacen los supervisores y los administradores.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not change the cluster rules: supervisors and admins do.</source>
+        <translation>El rol %1 no puede cambiar las reglas de focos: lo hacen los supervisores y los administradores.</translation>
     </message>
 </context>
 <context>
@@ -4337,6 +4364,120 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::AuditTrailPanel</name>
+    <message>
+        <source>Days back:</source>
+        <translation>Días atrás:</translation>
+    </message>
+    <message>
+        <source>Days of the audit trail</source>
+        <translation>Días del registro de auditoría</translation>
+    </message>
+    <message>
+        <source>What supervisors did, the latest first</source>
+        <translation>Lo que hicieron los supervisores, lo más reciente primero</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>The latest %1 of %2 actions: choose fewer days to see them all.</source>
+        <translation>Las %1 acciones más recientes de %2: elija menos días para verlas todas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) in the last %1 day(s), from this workstation&apos;s copy of the centre&apos;s events.</source>
+        <translation>
+            <numerusform>%n acción en los últimos %1 día(s), según la copia de los eventos del centro en este puesto.</numerusform>
+            <numerusform>%n acciones en los últimos %1 día(s), según la copia de los eventos del centro en este puesto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved the request to %1</source>
+        <translation>Pasó la solicitud a %1</translation>
+    </message>
+    <message>
+        <source>Changed the request&apos;s %1</source>
+        <translation>Cambió el campo %1 de la solicitud</translation>
+    </message>
+    <message>
+        <source>Unlinked a duplicate</source>
+        <translation>Desvinculó un duplicado</translation>
+    </message>
+    <message>
+        <source>Moved an article to %1</source>
+        <translation>Pasó un artículo a %1</translation>
+    </message>
+    <message>
+        <source>Published an article&apos;s revision</source>
+        <translation>Publicó la revisión de un artículo</translation>
+    </message>
+    <message>
+        <source>Answered a help flag</source>
+        <translation>Atendió una petición de ayuda</translation>
+    </message>
+    <message>
+        <source>Posted a known issue: %1</source>
+        <translation>Publicó una incidencia conocida: %1</translation>
+    </message>
+    <message>
+        <source>Withdrew a known issue</source>
+        <translation>Retiró una incidencia conocida</translation>
+    </message>
+    <message>
+        <source>Took %1 out of every team</source>
+        <translation>Sacó a %1 de todos los equipos</translation>
+    </message>
+    <message>
+        <source>Put %1 in team %2</source>
+        <translation>Puso a %1 en el equipo %2</translation>
+    </message>
+    <message>
+        <source>Imported the phone system&apos;s report (%1)</source>
+        <translation>Importó el informe de la centralita (%1)</translation>
+    </message>
+    <message>
+        <source>Changed the cluster rule for %1</source>
+        <translation>Cambió la regla de focos de %1</translation>
+    </message>
+    <message>
+        <source>every other type</source>
+        <translation>cualquier otro tipo</translation>
+    </message>
+    <message>
+        <source>Published an evaluation form</source>
+        <translation>Publicó un formulario de evaluación</translation>
+    </message>
+    <message>
+        <source>Scored an evaluation of %1</source>
+        <translation>Puntuó una evaluación de %1</translation>
+    </message>
+    <message>
+        <source>Decided a disputed evaluation of %1</source>
+        <translation>Resolvió una evaluación impugnada de %1</translation>
+    </message>
+    <message>
+        <source>Wrote a coaching note for %1</source>
+        <translation>Escribió una nota de orientación para %1</translation>
+    </message>
+    <message>
+        <source>Quality review (%1)</source>
+        <translation>Revisión de calidad (%1)</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::CallController</name>
     <message>
         <source>a withheld number</source>
@@ -4896,6 +5037,54 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::ClusterMapFeed</name>
+    <message numerus="yes">
+        <source>%1: %n request(s) within %2 m since %3 (parent request %4)</source>
+        <translation>
+            <numerusform>%1: %n solicitud a menos de %2 m desde las %3 (solicitud principal %4)</numerusform>
+            <numerusform>%1: %n solicitudes a menos de %2 m desde las %3 (solicitud principal %4)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>civicdesk::ClusterRuleHistory</name>
+    <message>
+        <source>Changes of the cluster rules, the latest first</source>
+        <translation>Cambios de las reglas de focos, el más reciente primero</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Cambiada</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Rule for</source>
+        <translation>Regla para</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) within %1 m in %2 h</source>
+        <translation>
+            <numerusform>%n solicitud a menos de %1 m en %2 h</numerusform>
+            <numerusform>%n solicitudes a menos de %1 m en %2 h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other type (city-wide default)</source>
+        <translation>Cualquier otro tipo (valor predeterminado de la ciudad)</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::ClustersPanel</name>
     <message>
         <source>Clusters of requests</source>
@@ -5044,13 +5233,6 @@
         <source>%1 (parent)</source>
         <translation>%1 (principal)</translation>
     </message>
-    <message numerus="yes">
-        <source>Saved on this workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</source>
-        <translation>
-            <numerusform>Guardado en este puesto: %1 forma ahora un foco con %n solicitud a menos de %2 m en %3 h.</numerusform>
-            <numerusform>Guardado en este puesto: %1 forma ahora un foco con %n solicitudes a menos de %2 m en %3 h.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Known issue posted: every agent sees it when they take this type in this area.</source>
         <translation>Incidencia conocida publicada: todos los agentes la verán al registrar este tipo en esta zona.</translation>
@@ -5062,6 +5244,25 @@
     <message>
         <source>Known issue withdrawn: agents no longer see it.</source>
         <translation>Incidencia conocida retirada: los agentes ya no la ven.</translation>
+    </message>
+    <message>
+        <source>Show on the &amp;map</source>
+        <translation>Mostrar en el &amp;mapa</translation>
+    </message>
+    <message>
+        <source>Show the selected cluster on the map</source>
+        <translation>Mostrar el foco seleccionado en el mapa</translation>
+    </message>
+    <message>
+        <source>That cluster has ended: its requests were closed or grew older than the rule&apos;s window.</source>
+        <translation>Ese foco ha terminado: sus solicitudes se cerraron o quedaron fuera de la ventana de la regla.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved for every workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</source>
+        <translation>
+            <numerusform>Guardado para todos los puestos: %1 forma ahora un foco con %n solicitud a menos de %2 m en %3 h.</numerusform>
+            <numerusform>Guardado para todos los puestos: %1 forma ahora un foco con %n solicitudes a menos de %2 m en %3 h.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10846,6 +11047,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Lobby counter</source>
         <translation>Ventanilla del vestíbulo</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
     </message>
 </context>
 <context>

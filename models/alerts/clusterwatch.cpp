@@ -1,6 +1,8 @@
 #include "models/alerts/clusterwatch.h"
 
+#include "models/domain/supervision/clusterrulechange.h"
 #include "models/store/database.h"
+#include "models/store/latestevents.h"
 #include "models/store/sql.h"
 
 #include <QJsonDocument>
@@ -49,27 +51,19 @@ ClusterWatch::ClusterWatch(Database &database, Clock clock)
 
 ClusterRules ClusterWatch::rulesOf(const Database &database)
 {
-    if (auto local = parse(database.meta(QString::fromLatin1(LocalRulesKey))))
-        return *local;
+    auto latest = latestevents::read(database.connectionName(), clusterrulechange::entityType(),
+                                     {clusterrulechange::kind()});
+    if (latest && latest.value().contains(clusterrulechange::entityId()))
+        return clusterrulechange::rulesOf(
+            latest.value().value(clusterrulechange::entityId()).payload);
+    return cityRulesOf(database);
+}
+
+ClusterRules ClusterWatch::cityRulesOf(const Database &database)
+{
     if (auto city = parse(database.meta(QString::fromLatin1(CityRulesKey))))
         return *city;
     return {};
-}
-
-Status ClusterWatch::saveRules(Database &database, const ClusterRules &rules)
-{
-    // The same check as the city pack's, so a value a supervisor types is held to the same range.
-    auto checked = ClusterRules::fromJson(rules.toJson());
-    if (!checked)
-        return checked.error();
-    return database.setMeta(
-        QString::fromLatin1(LocalRulesKey),
-        QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact)));
-}
-
-Status ClusterWatch::resetRules(Database &database)
-{
-    return database.setMeta(QString::fromLatin1(LocalRulesKey), QString());
 }
 
 ClusterWatch::~ClusterWatch() = default;

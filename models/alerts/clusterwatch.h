@@ -13,10 +13,9 @@ namespace civicdesk {
 class Database;
 
 // The cluster detector over this workstation's store. The rules are the city pack's
-// ("clusters" in city.json, kept in the store as city_clusters) unless a supervisor changed them
-// here (kept as cluster_rules in this store's settings: an alert threshold is a setting of the
-// supervisor's own view, like the wallboard's colours; what reaches every agent is the known
-// issue a supervisor posts from a cluster, which is an event).
+// ("clusters" in city.json, kept in the store as city_clusters) until a supervisor changes one:
+// that is a cluster.rules_set event (domain/supervision/clusterrulechange.h), which syncs to
+// every workstation and stays in the audit trail (ClusterRuleLog).
 //
 // start() reads the open requests of the last window once; then each update() reads only the
 // request events appended since the last one (created, pulled from the central store, closed or
@@ -25,17 +24,15 @@ class ClusterWatch
 {
 public:
     static constexpr auto CityRulesKey = "city_clusters";
-    static constexpr auto LocalRulesKey = "cluster_rules";
 
     ClusterWatch(Database &database, Clock clock = {});
     ~ClusterWatch();
 
-    // The rules in force: the supervisor's here, else the city pack's, else the defaults.
+    // The rules in force: the latest cluster.rules_set event's, else the city pack's, else the
+    // defaults.
     static ClusterRules rulesOf(const Database &database);
-    // A supervisor's change of the rules, kept in this store (bad values are refused).
-    static Status saveRules(Database &database, const ClusterRules &rules);
-    // Back to the city pack's rules.
-    static Status resetRules(Database &database);
+    // The city pack's alone.
+    static ClusterRules cityRulesOf(const Database &database);
 
     Status start();
     // Reads the new request events; returns whether a cluster changed.

@@ -70,10 +70,10 @@ std::optional<EventRejection> CentralLog::check(const Event &event)
                          Text::tr("An event id is a UUID made by the client."),
                          QStringLiteral("id"));
     static const QStringList entities = {
-        QStringLiteral("request"),  QStringLiteral("contact"),     QStringLiteral("caller"),
-        QStringLiteral("article"),  QStringLiteral("review"),      QStringLiteral("agent"),
-        QStringLiteral("ticket"),   QStringLiteral("known_issue"), QStringLiteral("agent_team"),
-        QStringLiteral("phone_day")};
+        QStringLiteral("request"),   QStringLiteral("contact"),      QStringLiteral("caller"),
+        QStringLiteral("article"),   QStringLiteral("review"),       QStringLiteral("agent"),
+        QStringLiteral("ticket"),    QStringLiteral("known_issue"),  QStringLiteral("agent_team"),
+        QStringLiteral("phone_day"), QStringLiteral("cluster_rules")};
     if (!entities.contains(event.entityType))
         return rejection(event, QStringLiteral("validation"),
                          Text::tr("entity_type must be one of: %1.").arg(entities.join(u", ")),

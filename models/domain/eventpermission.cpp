@@ -230,6 +230,14 @@ std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event
                           .arg(agentRoleName(role)),
                       QStringLiteral("kind"));
     }
+    if (event.kind == u"cluster.rules_set") {
+        if (mayReviewAgents(role))
+            return std::nullopt;
+        return denial(Text::tr("The %1 role may not change the cluster rules: supervisors and "
+                               "admins do.")
+                          .arg(agentRoleName(role)),
+                      QStringLiteral("kind"));
+    }
     return denial(Text::tr("No role may append a %1 event.").arg(event.kind),
                   QStringLiteral("kind"));
 }
@@ -254,6 +262,7 @@ QStringList permittedEventKinds()
     kinds << review::kinds();
     kinds << QStringLiteral("known_issue.posted") << QStringLiteral("known_issue.withdrawn");
     kinds << QStringLiteral("team.member_set") << QStringLiteral("phone.intervals_reported");
+    kinds << QStringLiteral("cluster.rules_set");
     return kinds;
 }
 

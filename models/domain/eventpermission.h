@@ -65,6 +65,7 @@ struct PermissionDenial
 //   known_issue.withdrawn         manageRequests
 //   team.member_set               reviewAgents (a supervisor puts an agent into a team)
 //   phone.intervals_reported      reviewAgents (a supervisor imports the phone system's report)
+//   cluster.rules_set             reviewAgents (a supervisor changes a cluster alert's rule)
 //   anything else                 refused
 std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event &event,
                                                      const EntityState &now);

@@ -1,5 +1,6 @@
 #include "models/store/projector.h"
 
+#include "models/domain/supervision/clusterrulechange.h"
 #include "models/domain/supervision/phoneinterval.h"
 #include "models/domain/supervision/reviewevent.h"
 #include "models/domain/supervision/teammembership.h"
@@ -83,6 +84,16 @@ Status validate(const Event &e)
             return invalid(e, QStringLiteral("payload"), s.error().message);
         return Ok{};
     }
+    if (e.kind == clusterrulechange::kind()) {
+        // A supervisor's change of the cluster rules, read from the log (no projection).
+        if (e.entityType != clusterrulechange::entityType())
+            return invalid(e, QStringLiteral("entity_type"),
+                           QCoreApplication::translate("Storage", "must be %1")
+                               .arg(clusterrulechange::entityType()));
+        if (const Status s = clusterrulechange::check(e.entityId, e.payload); !s)
+            return invalid(e, QStringLiteral("payload"), s.error().message);
+        return Ok{};
+    }
     if (review::handles(e)) {
         if (auto bad = review::check(e))
             return invalid(e, bad->field, bad->message);
@@ -147,6 +158,8 @@ Status apply(QSqlDatabase &db, const Event &e)
         return project(db, *p, e);
     if (e.kind == teammembership::kind() || e.kind == phoneday::kind())
         return Ok{}; // no projection: teams and phone figures are read from the event log
+    if (e.kind == clusterrulechange::kind())
+        return Ok{}; // no projection: the cluster rules are read from the event log
     if (review::handles(e))
         return Ok{}; // no projection: reviews are read from the event log
     return unknownKind(e);

@@ -18,6 +18,7 @@
 //     duplicatesChanged(json)           duplicate candidates: [{id, lat, lon, label}]
 //     pickResolved(json)                the address found for a pick
 //     hotspotsChanged(json)             hexagon cells and their counts ({} to clear)
+//     clustersChanged(json)             the supervisor's cluster alerts (clusterlayer.js)
 //     viewRequested(lat, lon, zoom)     centre the map (and the keyboard crosshair) there
 //     focusRequested()                  give the map keyboard focus and show the crosshair
 //     viewShown()                       the view came on screen (its tab brought to the front,
@@ -27,6 +28,7 @@
 //   page -> C++ (invokable methods of mapBridge)
 //     hello(version)                    the page is ready and speaks `version`
 //     markerActivated(id)               a request marker (or duplicate) was clicked
+//     clusterActivated(id)              a cluster alert's area was clicked (its parent's id)
 //     locationChosen(lat, lon, how)     a location was picked by "click" or "keyboard"
 //     rendered(what, count, ms)         "basemap" / "requests" / "hotspots" are on screen,
 //                                       "shown": all of them after viewShown (count: requests);
@@ -908,6 +910,15 @@
         afterPaint(() => bridge.rendered('hotspots', cells.length, performance.now() - t0));
     }
 
+    // --- Cluster alerts (clusterlayer.js) -----------------------------------------------------
+
+    const clusterAreas =
+        window.civicdeskClusterLayer(map, id => bridge.clusterActivated(id), setView);
+    function showClusters(json) {
+        const count = clusterAreas.show(json);
+        afterPaint(() => bridge.rendered('clusters', count, 0));
+    }
+
     // --- Wiring ----------------------------------------------------------------------------
 
     if (typeof qt === 'undefined' || !qt.webChannelTransport) {
@@ -933,6 +944,7 @@
         bridge.duplicatesChanged.connect(guarded('duplicates', showDuplicates));
         bridge.pickResolved.connect(guarded('pick', showPick));
         bridge.hotspotsChanged.connect(guarded('hot spots', showHotspots));
+        bridge.clustersChanged.connect(guarded('clusters', showClusters));
         bridge.viewRequested.connect(guarded('view', setView));
         bridge.focusRequested.connect(guarded('focus', focusMap));
         bridge.viewShown.connect(guarded('shown', viewShown));

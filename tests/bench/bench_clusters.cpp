@@ -7,6 +7,7 @@
 // of the same event. Prints median and p99 of each, and the ratio of the watch to the append.
 
 #include "models/alerts/clusterdetector.h"
+#include "models/alerts/clusterrulelog.h"
 #include "models/alerts/clusterwatch.h"
 #include "models/domain/event.h"
 #include "models/store/database.h"
@@ -126,7 +127,8 @@ void BM_ClusterDetectionDay(benchmark::State &state)
         // The store's append (the baseline) and the watch's update after it.
         test::TempStore store;
         EventStore events(store.db());
-        if (!ClusterWatch::saveRules(store.db(), rules)) {
+        if (!ClusterRuleLog(store.db(), events, QStringLiteral("sam"))
+                 .change(QString(), QString(), rules.fallback)) {
             state.SkipWithError("cannot save the rules");
             return;
         }

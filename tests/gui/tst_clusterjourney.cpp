@@ -3,24 +3,37 @@
 // tab (Alt+U) lists three rodent reports close together; Enter drills down to them and Enter
 // opens one; Alt+K posts a known issue with the agents' text, the callers' script and an
 // expiry. Then a call taker's intake: the rodent type at 57 A Chestnut St shows the banner, and
-// Ctrl+K attaches the caller to the cluster's parent request. Results through the capability
-// API.
+// Ctrl+K attaches the caller to the cluster's parent request. The cluster is on the supervisor's
+// map, Alt+M shows it there, and a click on it there opens it in the workspace. Results through
+// the capability API.
 
+#include "models/alerts/clusterrulelog.h"
 #include "models/alerts/clusterwatch.h"
 #include "models/domain/event.h"
 #include "models/domain/supervision/knownissue.h"
 #include "models/intake/knownissues.h"
 #include "models/store/eventstore.h"
+#include "tests/gui/knownissuecall.h"
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/history/requestdetaildialog.h"
 #include "ui/intake/knownissuebanner.h"
+#include "ui/map/mapoverviewpanel.h"
+#include "ui/map/mapview.h"
+#include "ui/supervisor/audittrailpanel.h"
+#include "ui/supervisor/clustermapfeed.h"
 #include "ui/supervisor/clusterspanel.h"
 #include "ui/supervisor/knownissuedialog.h"
 #include "ui/supervisor/supervisorworkspace.h"
 
 #include <QApplication>
+#include <QDockWidget>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,14 +41,6 @@
 #include <time.h>
 
 using namespace civicdesk;
-
-namespace {
-
-// 57 A Chestnut St in the mini pack.
-constexpr double Lat = 42.3572;
-constexpr double Lon = -71.0694;
-
-} // namespace
 
 class TestClusterJourney : public QObject
 {
@@ -65,25 +70,14 @@ private slots:
     {
         m_store = test::miniCityStore();
         QVERIFY(m_store);
-        ClusterRules rules;
-        rules.fallback = ClusterRule{3, 150, 3};
-        QVERIFY(ClusterWatch::saveRules(m_store->db(), rules).ok());
         // Three rodent reports in the last half hour, 30 m apart along the street.
         EventStore events(m_store->db());
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (int i = 0; i < 3; ++i) {
-            m_numbers.append(QStringLiteral("CLJ%1").arg(i));
-            const Event e = Event::make(
-                QStringLiteral("request"), Event::newId(), QStringLiteral("request.created"),
-                {{QStringLiteral("number"), m_numbers.last()},
-                 {QStringLiteral("service_code"), QStringLiteral("RODENTACT")},
-                 {QStringLiteral("type_name"), QStringLiteral("Rodent Activity")},
-                 {QStringLiteral("address"), QStringLiteral("%1 A Chestnut St").arg(57 + 2 * i)},
-                 {QStringLiteral("latitude"), Lat + i * 0.00027},
-                 {QStringLiteral("longitude"), Lon}},
-                QStringLiteral("ana"), QStringLiteral("CLJR2"), now.addSecs(-1800 + i * 300));
-            QVERIFY(events.append(e).ok());
-        }
+        QVERIFY(ClusterRuleLog(m_store->db(), events, QStringLiteral("sam"))
+                    .change(QString(), QString(), ClusterRule{3, 150, 3})
+                    .ok());
+        m_numbers = {QStringLiteral("CLJ0"), QStringLiteral("CLJ1"), QStringLiteral("CLJ2")};
+        QVERIFY(test::appendRodentReports(events, m_numbers, QStringLiteral("ana"),
+                                          QStringLiteral("CLJR2")));
     }
 
     void supervisorPostsAKnownIssueFromACluster()
@@ -152,6 +146,51 @@ private slots:
         qInfo("cluster to known issue: %d keys beyond typed text", j.keys);
     }
 
+    // The cluster is on the supervisor's map (its area and count); Alt+M in the Clusters tab
+    // brings the map to it, drawn as selected; a click on it on the map (the page's
+    // clusterActivated, tests/webengine/tst_mapclusterareas) opens it in the workspace.
+    void theClusterIsOnTheMapBothWays()
+    {
+        test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sam"),
+                                         AgentRole::Supervisor);
+        QVERIFY(desk.window && desk.window->clusterMap());
+        MapView *map = desk.window->mapPanel()->mapView();
+        const auto drawn = [map] {
+            return QJsonDocument::fromJson(map->clustersJson().toUtf8()).object();
+        };
+        QCOMPARE(drawn().value(u"clusters").toArray().size(), 1);
+        const QJsonObject area = drawn().value(u"clusters").toArray().first().toObject();
+        QCOMPARE(area.value(u"count").toInt(), 3);
+        QCOMPARE(area.value(u"metres").toDouble(), 150.0);
+        QVERIFY(area.value(u"label").toString().contains(m_numbers.first()));
+        const QString parentId = area.value(u"id").toString();
+
+        test::Journey j;
+        SupervisorWorkspace *workspace = openClusters(desk, j);
+        QVERIFY(workspace);
+        QCOMPARE(workspace->clustersPanel()->clusters().first().parent().id, parentId);
+        const QStringList clashes = test::mnemonicClashes(workspace);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; ")));
+        QVERIFY(workspace->clustersPanel()->showOnMapButton()->isEnabled());
+        QSignalSpy shown(workspace->clustersPanel(), &ClustersPanel::shownOnMap);
+        QVERIFY(j.press(Qt::Key_M, Qt::AltModifier));
+        QTRY_COMPARE(shown.size(), 1); // a mnemonic clicks after the button's animation
+        QCOMPARE(desk.window->clusterMap()->selected(), parentId);
+        QCOMPARE(drawn().value(u"selected").toString(), parentId);
+        QVERIFY(drawn().value(u"pan").toBool());
+        QVERIFY(desk.window->findChild<QDockWidget *>(QStringLiteral("mapDock"))->isVisible());
+        // The workspace covers the main window: the map comes out in front of it.
+        QVERIFY(desk.window->findChild<QDockWidget *>(QStringLiteral("mapDock"))->isFloating());
+
+        // Chosen on the map: the workspace's Clusters tab with that cluster, the focus on it.
+        emit map->clusterActivated(parentId);
+        QTRY_VERIFY(workspace->isVisible());
+        QCOMPARE(workspace->clustersPanel()->clusterList()->currentRow(), 0);
+        QTRY_COMPARE(j.focusName(), QStringLiteral("clusterTable"));
+        QCOMPARE(drawn().value(u"selected").toString(), parentId);
+        QVERIFY(!drawn().value(u"pan").toBool()); // chosen where the supervisor is looking
+    }
+
     // The banner says until when in the city's time, whatever the workstation's zone: 22:30 UTC
     // is 5:30 PM in Boston (a PC set to UTC said 10:30 PM).
     void theBannerSaysTheExpiryInTheCitysTime()
@@ -187,17 +226,8 @@ private slots:
                                          AgentRole::CallTaker);
         QVERIFY(desk.window);
         test::Journey j;
-        QVERIFY(j.press(Qt::Key_N, Qt::ControlModifier));
-        QVERIFY(j.type("callerPhoneLineEdit", QStringLiteral("6175550177")));
-        QVERIFY(j.press(Qt::Key_1, Qt::ControlModifier));
-        QVERIFY(j.type("typeSearchLineEdit", QStringLiteral("rodent")));
-        QVERIFY(j.press(Qt::Key_Return));
-        auto *banner = desk.window->findChild<KnownIssueBanner *>();
+        KnownIssueBanner *banner = test::rodentCallAtChestnutSt(j, *desk.window);
         QVERIFY(banner);
-        QVERIFY(!banner->isVisible()); // no place yet
-        QVERIFY(j.press(Qt::Key_Tab));
-        QVERIFY(j.type("addressLineEdit", QStringLiteral("57 a chestnut")));
-        QVERIFY(j.press(Qt::Key_Return)); // picks the first address
         QTRY_VERIFY(banner->isVisible());
         // The whole banner scrolls into view, its attach key too.
         QTRY_VERIFY2(test::offScreen(banner->attachButton()).isEmpty(),
@@ -229,6 +259,25 @@ private slots:
         QVERIFY(
             KnownIssues::inForce(m_store->db().connectionName(), QDateTime::currentDateTimeUtc())
                 .isEmpty());
+
+        // The audit trail (Ctrl+Tab to the last tab) lists what the supervisor did, the latest
+        // first: the withdrawal, the posting, the rule change.
+        auto *tabs = workspace->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        for (int i = 0; i < tabs->count() && tabs->currentWidget() != workspace->auditTrailPanel();
+             ++i)
+            QVERIFY(j.press(Qt::Key_Tab, Qt::ControlModifier));
+        QVERIFY(tabs->currentWidget() == workspace->auditTrailPanel());
+        QTRY_COMPARE(j.focusName(), QStringLiteral("auditTrailTable"));
+        const auto &trail = workspace->auditTrailPanel()->entries();
+        QVERIFY(trail.size() >= 3);
+        QCOMPARE(trail.at(0).event.kind, QStringLiteral("known_issue.withdrawn"));
+        QCOMPARE(trail.at(1).event.kind, QStringLiteral("known_issue.posted"));
+        QCOMPARE(trail.at(0).event.actor, QStringLiteral("sam"));
+        QVERIFY(std::any_of(trail.begin(), trail.end(), [](const audittrail::Entry &e) {
+            return e.event.kind == u"cluster.rules_set";
+        }));
+        QCOMPARE(workspace->auditTrailPanel()->table()->rowCount(), int(trail.size()));
     }
 };
 

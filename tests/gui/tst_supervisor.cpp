@@ -335,13 +335,16 @@ private slots:
         thresholds.overdueRed = int(overdue) + 1;
         Wallboard strict(supervisorContextOf(store), thresholds);
         QCOMPARE(strict.level(QStringLiteral("overdue")), Wallboard::Level::Warning);
+        // Within 2 s of the event reaching the store (the promise for a wall screen).
         writeAgentWork(m_store->db(), QStringLiteral("SUP-WALL-2"), QStringLiteral("wall-2"));
-        QTRY_COMPARE(wall.figure(QStringLiteral("contacts")).toInt(), contactsBefore.toInt() + 1);
-        QTRY_COMPARE(strict.level(QStringLiteral("overdue")), Wallboard::Level::Alarm);
+        QTRY_COMPARE_WITH_TIMEOUT(wall.figure(QStringLiteral("contacts")).toInt(),
+                                  contactsBefore.toInt() + 1, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(strict.level(QStringLiteral("overdue")), Wallboard::Level::Alarm,
+                                  2000);
         // Open help flags turn red from one.
         QCOMPARE(wall.figure(QStringLiteral("help")), QStringLiteral("0"));
         QVERIFY(HelpFlags(m_store->db(), store.events, QStringLiteral("Ximena")).raise().ok());
-        QTRY_COMPARE(wall.figure(QStringLiteral("help")), QStringLiteral("1"));
+        QTRY_COMPARE_WITH_TIMEOUT(wall.figure(QStringLiteral("help")), QStringLiteral("1"), 2000);
         QCOMPARE(wall.level(QStringLiteral("help")), Wallboard::Level::Alarm);
 
         // The pages rotate and come back to the first.

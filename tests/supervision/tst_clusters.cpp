@@ -6,6 +6,7 @@
 // request events appended after it started.
 
 #include "models/alerts/clusterdetector.h"
+#include "models/alerts/clusterrulelog.h"
 #include "models/alerts/clusterwatch.h"
 #include "models/citypack/citypack.h"
 #include "models/domain/event.h"
@@ -272,17 +273,21 @@ private slots:
         EventStore events(store.db());
         QDateTime now = T0;
         ClusterRules rules = threeIn100m2h();
-        // The supervisor's own rules win over the city's; bad ones are refused, nothing kept.
+        // A supervisor's change (an event) wins over the city's rules; a bad one is refused
+        // and nothing is written.
         QVERIFY(store.db()
                     .setMeta(QString::fromLatin1(ClusterWatch::CityRulesKey),
                              QStringLiteral(R"({"default": {"count": 9}})"))
                     .ok());
         QCOMPARE(ClusterWatch::rulesOf(store.db()).fallback.count, 9);
-        ClusterRules bad = rules;
-        bad.fallback.metres = 1;
-        QVERIFY(!ClusterWatch::saveRules(store.db(), bad).ok());
+        ClusterRuleLog log(store.db(), events, QStringLiteral("sam"));
+        const qint64 before = events.eventCount();
+        auto refused = log.change(QString(), QString(), ClusterRule{3, 1, 2});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(u"metres"), qPrintable(refused.error().message));
+        QCOMPARE(events.eventCount(), before);
         QCOMPARE(ClusterWatch::rulesOf(store.db()).fallback.count, 9);
-        QVERIFY(ClusterWatch::saveRules(store.db(), rules).ok());
+        QVERIFY(log.change(QString(), QString(), rules.fallback).ok());
         QVERIFY(ClusterWatch::rulesOf(store.db()) == rules);
 
         const auto create = [&](const QString &id, double north, int minutes) {
@@ -327,6 +332,49 @@ private slots:
         QVERIFY(watch.update().value());
         QVERIFY(watch.clusters().isEmpty());
         QCOMPARE(watch.detector().counting(), 2);
+    }
+
+    // A rule change is an event: the rules in force follow the latest, and the trail says who
+    // changed which rule when, from what to what. A call taker's store refuses one, nothing
+    // written.
+    void ruleChangesAreEventsInTheAuditTrail()
+    {
+        test::TempStore store;
+        EventStore events(store.db());
+        events.setRole(AgentRole::Supervisor);
+        QDateTime now = T0;
+        ClusterRuleLog sam(store.db(), events, QStringLiteral("sam"),
+                           Clock([&now] { return now; }));
+        QVERIFY(sam.change(QString(), QString(), ClusterRule{4, 250, 3}).ok());
+        now = T0.addSecs(60);
+        QVERIFY(sam.change(QStringLiteral("RODENTACT"), QStringLiteral("Rodent Activity"),
+                           ClusterRule{3, 150, 2})
+                    .ok());
+        const ClusterRules inForce = ClusterWatch::rulesOf(store.db());
+        QCOMPARE(inForce.fallback, (ClusterRule{4, 250, 3}));
+        QCOMPARE(inForce.rule(QStringLiteral("RODENTACT")), (ClusterRule{3, 150, 2}));
+
+        const QList<ClusterRuleChange> trail = sam.history();
+        QCOMPARE(trail.size(), 2);
+        QCOMPARE(trail.at(0).at, T0.addSecs(60));
+        QCOMPARE(trail.at(0).actor, QStringLiteral("sam"));
+        QCOMPARE(trail.at(0).serviceCode, QStringLiteral("RODENTACT"));
+        QCOMPARE(trail.at(0).typeName, QStringLiteral("Rodent Activity"));
+        QCOMPARE(trail.at(0).before, (ClusterRule{4, 250, 3})); // the default it had then
+        QCOMPARE(trail.at(0).after, (ClusterRule{3, 150, 2}));
+        QCOMPARE(trail.at(1).at, T0);
+        QCOMPARE(trail.at(1).serviceCode, QString());
+        QCOMPARE(trail.at(1).before, ClusterRule{});
+        QCOMPARE(trail.at(1).after, (ClusterRule{4, 250, 3}));
+
+        events.setRole(AgentRole::CallTaker);
+        ClusterRuleLog ana(store.db(), events, QStringLiteral("ana"));
+        auto refused = ana.change(QString(), QString(), ClusterRule{2, 50, 1});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(u"supervisors"),
+                 qPrintable(refused.error().message));
+        QCOMPARE(sam.history().size(), 2);
+        QCOMPARE(ClusterWatch::rulesOf(store.db()).fallback, (ClusterRule{4, 250, 3}));
     }
 };
 

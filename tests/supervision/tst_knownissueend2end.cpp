@@ -5,7 +5,9 @@
 // outside it, not to another type). The server refuses a known issue from a call taker even
 // when the workstation's own check is bypassed. Withdrawn, it leaves the second workstation.
 
+#include "models/alerts/clusterrulelog.h"
 #include "models/alerts/clusterwatch.h"
+#include "models/domain/supervision/clusterrulechange.h"
 #include "models/domain/supervision/knownissue.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/knownissues.h"
@@ -71,9 +73,18 @@ private slots:
     void clusterToKnownIssueSeenByTheSecondWorkstation()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        ClusterRules rules;
-        rules.fallback = ClusterRule{3, 200, 3};
-        QVERIFY(ClusterWatch::saveRules(m_supervisor->db(), rules).ok());
+        // The supervisor's rule change is an event: it reaches the agent's replica too, with
+        // who made it.
+        ClusterRuleLog ruleLog(m_supervisor->db(), m_supervisor->events(), QStringLiteral("sam"));
+        QVERIFY(ruleLog.change(QString(), QString(), ClusterRule{3, 200, 3}).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(ClusterWatch::rulesOf(m_agent->db()).fallback,
+                                  (ClusterRule{3, 200, 3}), 20000);
+        EventStore agentEvents(m_agent->db());
+        const QList<ClusterRuleChange> trail =
+            ClusterRuleLog(m_agent->db(), agentEvents, QStringLiteral("ana")).history();
+        QCOMPARE(trail.size(), 1);
+        QCOMPARE(trail.first().actor, QStringLiteral("sam"));
+        QCOMPARE(trail.first().after, (ClusterRule{3, 200, 3}));
         ClusterWatch watch(m_supervisor->db());
         QVERIFY(watch.start().ok());
         // Three street-light requests from the agent's workstation, 40 m apart.
@@ -143,6 +154,23 @@ private slots:
             m_agent->sync().deliveryOf(QStringLiteral("known_issue"), forged.entityId).state ==
                 DeliveryState::Rejected,
             20000);
+
+        // A call taker's rule change, past the workstation's own check: refused by the server.
+        ClusterRules loose;
+        loose.fallback = ClusterRule{2, 5000, 24};
+        const Event forgedRule = Event::make(
+            clusterrulechange::entityType(), clusterrulechange::entityId(),
+            clusterrulechange::kind(), clusterrulechange::payload({}, loose, QString(), QString()),
+            QStringLiteral("ana"), m_agent->device(), QDateTime::currentDateTimeUtc());
+        m_agent->events().setRole(std::nullopt);
+        QVERIFY(m_agent->events().append(forgedRule).ok());
+        m_agent->events().setRole(AgentRole::CallTaker);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_agent->sync()
+                    .deliveryOf(clusterrulechange::entityType(), clusterrulechange::entityId())
+                    .state == DeliveryState::Rejected,
+            20000);
+        QCOMPARE(ClusterWatch::rulesOf(m_supervisor->db()).fallback, (ClusterRule{3, 200, 3}));
 
         // Withdrawn on the supervisor's workstation: it leaves the agent's intake.
         QVERIFY(supervisorIssues.withdraw(posted.value()).ok());

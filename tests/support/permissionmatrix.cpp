@@ -1,5 +1,6 @@
 #include "tests/support/permissionmatrix.h"
 
+#include "models/domain/supervision/clusterrulechange.h"
 #include "models/domain/supervision/evaluationform.h"
 #include "models/domain/supervision/phoneinterval.h"
 #include "models/domain/supervision/teammembership.h"
@@ -505,6 +506,17 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
          m.make(phoneday::entityType(), phoneday::dayId({2026, 12, 12}, interval.queue),
                 phoneday::kind(), phoneday::payload({2026, 12, 12}, interval.queue, {interval})),
          Supervisors});
+    // The cluster alerts' rules (issue 16): changed by supervisors and admins only.
+    {
+        ClusterRules after;
+        after.fallback = ClusterRule{4, 250, 3};
+        cases.append({QStringLiteral("cluster.rules_set"),
+                      {},
+                      m.make(clusterrulechange::entityType(), clusterrulechange::entityId(),
+                             clusterrulechange::kind(),
+                             clusterrulechange::payload({}, after, QString(), QString())),
+                      Supervisors});
+    }
     return cases;
 }
 

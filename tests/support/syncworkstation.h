@@ -27,8 +27,9 @@ class SyncWorkstation
 public:
     SyncWorkstation(QNetworkAccessManager &network, const QUrl &server,
                     const QString &device = QStringLiteral("K7M2A"),
-                    const QString &actor = QStringLiteral("ana"))
-        : m_network(network), m_server(server), m_device(device), m_actor(actor)
+                    const QString &actor = QStringLiteral("ana"),
+                    TempStore::Content content = TempStore::Empty)
+        : m_network(network), m_server(server), m_device(device), m_actor(actor), m_store(content)
     {
         build();
     }
@@ -140,9 +141,10 @@ inline bool signIn(SyncWorkstation &ws, const QString &password, QString *error 
 // sign-in fails. Its sync engine is not started.
 inline std::unique_ptr<SyncWorkstation>
 signedInWorkstation(QNetworkAccessManager &network, const QString &server, const QString &device,
-                    const QString &actor, const QString &password, QString *error)
+                    const QString &actor, const QString &password, QString *error,
+                    TempStore::Content content = TempStore::Empty)
 {
-    auto ws = std::make_unique<SyncWorkstation>(network, QUrl(server), device, actor);
+    auto ws = std::make_unique<SyncWorkstation>(network, QUrl(server), device, actor, content);
     ws->engine().setLongPollSeconds(5);
     if (!signIn(*ws, password, error))
         return nullptr;
@@ -150,13 +152,18 @@ signedInWorkstation(QNetworkAccessManager &network, const QString &server, const
 }
 
 // The same, checking its own events as `role` does, its engine started (long polls of
-// `longPollSeconds`); nullptr when the sign-in fails.
+// `longPollSeconds`); nullptr when the sign-in fails. With the mini city, the store's device
+// code is `device`, so the events its windows make say the device that signed in.
 inline std::unique_ptr<SyncWorkstation>
 signedInWorkstation(QNetworkAccessManager &network, const QUrl &server, const QString &device,
                     const QString &actor, const QString &password, AgentRole role,
-                    int longPollSeconds = 5)
+                    int longPollSeconds = 5, TempStore::Content content = TempStore::Empty)
 {
-    auto ws = signedInWorkstation(network, server.toString(), device, actor, password, nullptr);
+    auto ws =
+        signedInWorkstation(network, server.toString(), device, actor, password, nullptr, content);
+    if (ws && content == TempStore::MiniCity &&
+        !ws->db().setMeta(QStringLiteral("device_code"), device))
+        return nullptr;
     if (!ws)
         return nullptr;
     ws->engine().setLongPollSeconds(longPollSeconds);

@@ -12,7 +12,10 @@
 #include "ui/knowledge/knowledgepanel.h"
 #include "ui/lobby/counterpanel.h"
 #include "ui/map/mapoverviewpanel.h"
+#include "ui/map/mapview.h"
 #include "ui/map/pickedlocation.h"
+#include "ui/supervisor/clustermapfeed.h"
+#include "ui/supervisor/clusterspanel.h"
 #include "ui/supervisor/myevaluationsdialog.h"
 #include "ui/supervisor/myfiguresdialog.h"
 #include "ui/supervisor/supervisorworkspace.h"
@@ -119,6 +122,15 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     // the map.
     connect(m_map, &MapOverviewPanel::requestActivated, m_history, &HistoryPanel::openRequest);
     connect(m_history, &HistoryPanel::requestOpened, m_map, &MapOverviewPanel::showRequest);
+    // A supervisor's cluster alerts are drawn on the map; a click on one opens it in the
+    // workspace, whose "Show on the map" brings the map to it.
+    if (SupervisorWorkspace::mayOpen(store.role)) {
+        m_clusterMap = new ClusterMapFeed(supervisorContextOf(m_store), m_map->mapView(), this);
+        connect(m_clusterMap, &ClusterMapFeed::clusterChosen, this, [this](const QString &id) {
+            openSupervisorWorkspace();
+            m_supervisor->showCluster(id);
+        });
+    }
     // A status read back to the caller is a step of the contact (replay, practice scoring).
     connect(m_history, &HistoryPanel::readBackShown, m_intake, [this](const QString &id) {
         if (const auto request = m_store.requests.byId(id))
@@ -223,6 +235,25 @@ void MainWindow::openSupervisorWorkspace()
         return;
     if (!m_supervisor) {
         m_supervisor = new SupervisorWorkspace(supervisorContextOf(m_store), this);
+        connect(m_supervisor->clustersPanel(), &ClustersPanel::shownOnMap, this,
+                [this](const QString &id) {
+                    if (m_clusterMap)
+                        m_clusterMap->select(id);
+                    // The workspace stays above its main window: where it covers the map, the
+                    // map comes out as a window of its own in front of it (View > Reset
+                    // layout docks it again).
+                    m_mapDock->show();
+                    m_mapDock->raise();
+                    const QRect map(m_mapDock->mapToGlobal(QPoint()), m_mapDock->size());
+                    if (!m_mapDock->isFloating() && m_supervisor->frameGeometry().intersects(map)) {
+                        m_mapDock->setFloating(true);
+                        m_mapDock->resize(std::max(map.width(), 640), std::max(map.height(), 480));
+                    }
+                    if (m_mapDock->isFloating()) {
+                        m_mapDock->raise();
+                        m_mapDock->activateWindow();
+                    }
+                });
     }
     m_supervisor->refresh();
     m_supervisor->show();

@@ -20,6 +20,7 @@ class Settings;
 class MyEvaluationsDialog;
 class MyFiguresDialog;
 class SupervisorWorkspace;
+class ClusterMapFeed;
 struct StoreContext;
 
 // The workstation window: intake, knowledge, map and history as dock widgets the agent can
@@ -40,6 +41,8 @@ public:
     QList<std::pair<QString, QKeySequence>> shortcuts() const;
     // The supervisor workspace (supervisors and admins only; null until opened).
     SupervisorWorkspace *supervisorWorkspace() const { return m_supervisor; }
+    // The cluster alerts on the map (supervisors and admins; null for anyone else).
+    ClusterMapFeed *clusterMap() const { return m_clusterMap; }
     void openSupervisorWorkspace();
     MyEvaluationsDialog *myEvaluations() const { return m_myEvaluations; }
     void openMyEvaluations();
@@ -137,6 +140,7 @@ private:
     QSet<QString> m_outsideTypes;
     bool m_docksSized = false;
     SupervisorWorkspace *m_supervisor = nullptr;
+    ClusterMapFeed *m_clusterMap = nullptr;
     MyEvaluationsDialog *m_myEvaluations = nullptr;
     MyFiguresDialog *m_myFigures = nullptr;
 };

@@ -37,6 +37,15 @@ void MapBridge::markerActivated(const QString &id)
     emit pageMarkerActivated(id);
 }
 
+void MapBridge::clusterActivated(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 200) {
+        qCWarning(lcMap) << "ignored a cluster activation without a valid id";
+        return;
+    }
+    emit pageClusterActivated(id);
+}
+
 void MapBridge::locationChosen(double latitude, double longitude, const QString &how)
 {
     if (!std::isfinite(latitude) || !std::isfinite(longitude) || std::abs(latitude) > 90 ||

@@ -22,6 +22,7 @@ public:
     // Called by the page.
     Q_INVOKABLE void hello(int version);
     Q_INVOKABLE void markerActivated(const QString &id);
+    Q_INVOKABLE void clusterActivated(const QString &id);
     Q_INVOKABLE void locationChosen(double latitude, double longitude, const QString &how);
     Q_INVOKABLE void rendered(const QString &what, int count, double milliseconds);
     Q_INVOKABLE void reportError(const QString &message, const QString &source, int line);
@@ -42,6 +43,7 @@ signals:
     void duplicatesChanged(const QString &duplicatesJson);
     void pickResolved(const QString &pickJson);
     void hotspotsChanged(const QString &hotspotsJson);
+    void clustersChanged(const QString &clustersJson); // ui/map/clusteroverlay.h
     void viewRequested(double latitude, double longitude, int zoom);
     void focusRequested();
     // The view came on screen: the page answers rendered("shown") once it has painted the
@@ -52,6 +54,7 @@ signals:
     void pageReady();
     void pageFailed(const QString &reason);
     void pageMarkerActivated(const QString &id);
+    void pageClusterActivated(const QString &id);
     void pageLocationChosen(double latitude, double longitude, bool byKeyboard);
     void pageRendered(const QString &what, int count, double milliseconds);
 };

@@ -44,6 +44,7 @@ MapView::MapView(QWidget *parent)
         m_stack->setCurrentWidget(m_message);
     });
     connect(m_bridge, &MapBridge::pageMarkerActivated, this, &MapView::markerActivated);
+    connect(m_bridge, &MapBridge::pageClusterActivated, this, &MapView::clusterActivated);
     connect(m_bridge, &MapBridge::pageLocationChosen, this, &MapView::locationChosen);
     connect(m_bridge, &MapBridge::pageRendered, this, &MapView::rendered);
 }
@@ -187,6 +188,7 @@ void MapView::replay()
     emit m_bridge->duplicatesChanged(m_duplicatesJson);
     emit m_bridge->pickResolved(m_pickJson);
     emit m_bridge->hotspotsChanged(m_hotspotsJson);
+    emit m_bridge->clustersChanged(m_clustersJson);
     if (isVisible())
         emit m_bridge->viewShown();
 }
@@ -285,6 +287,13 @@ void MapView::setHotspots(const QList<HexCell> &cells, const QString &title)
     m_hotspotsJson = mapprotocol::encodeHotspots(cells, title);
     if (m_ready)
         emit m_bridge->hotspotsChanged(m_hotspotsJson);
+}
+
+void MapView::setClusters(const QList<MapCluster> &clusters, const QString &selectedId, bool pan)
+{
+    m_clustersJson = mapprotocol::encodeClusters(clusters, selectedId, pan);
+    if (m_ready)
+        emit m_bridge->clustersChanged(m_clustersJson);
 }
 
 void MapView::centerOn(double latitude, double longitude, int zoom)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/map/clusteroverlay.h"
 #include "ui/map/hexbin.h"
 #include "ui/map/mapprotocol.h"
 #include "ui/map/markerpayload.h"
@@ -59,6 +60,11 @@ public:
     void showPick(double latitude, double longitude, bool found, const QString &label,
                   const QString &detail);
     void setHotspots(const QList<HexCell> &cells, const QString &title);
+    // The supervisor's cluster alerts, `selectedId` drawn as selected (the view moves to it when
+    // `pan`); an empty list clears them.
+    void setClusters(const QList<MapCluster> &clusters, const QString &selectedId = {},
+                     bool pan = false);
+    QString clustersJson() const { return m_clustersJson; }
     void centerOn(double latitude, double longitude, int zoom = 0);
     void focusMap();
 
@@ -75,6 +81,7 @@ signals:
     void starting(); // the web engine is about to load the page: last chance to give data
     void ready();    // the page answered and has been given everything
     void markerActivated(const QString &requestId);
+    void clusterActivated(const QString &parentRequestId);
     void locationChosen(double latitude, double longitude, bool byKeyboard);
     void rendered(const QString &what, int count, double milliseconds);
 
@@ -114,6 +121,7 @@ private:
     QString m_duplicatesJson = QStringLiteral("[]");
     QString m_pickJson = QStringLiteral("{}");
     QString m_hotspotsJson = QStringLiteral("{}");
+    QString m_clustersJson = QStringLiteral("{}");
 };
 
 } // namespace civicdesk

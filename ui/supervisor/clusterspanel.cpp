@@ -1,6 +1,8 @@
 #include "ui/supervisor/clusterspanel.h"
 
+#include "models/domain/supervision/clusterrulechange.h"
 #include "models/store/database.h"
+#include "ui/supervisor/clusterrulehistory.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/knownissuedialog.h"
 
@@ -30,12 +32,14 @@ QTableWidgetItem *cell(const QString &text)
 ClustersPanel::ClustersPanel(const SupervisorContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_watch(context.database, context.clock),
       m_knownIssues(context.database, context.events, context.agent, context.clock),
+      m_ruleLog(context.database, context.events, context.agent, context.clock),
       m_status(new QLabel(this)), m_list(new QTableWidget(this)),
       m_requests(new QTableWidget(this)), m_post(new QPushButton(this)),
-      m_ruleType(new QComboBox(this)), m_count(new QSpinBox(this)), m_metres(new QSpinBox(this)),
-      m_hours(new QSpinBox(this)), m_saveRule(new QPushButton(this)),
-      m_ruleMessage(new QLabel(this)), m_issues(new QTableWidget(this)),
-      m_withdraw(new QPushButton(this)), m_tick(new QTimer(this))
+      m_showOnMap(new QPushButton(this)), m_ruleType(new QComboBox(this)),
+      m_count(new QSpinBox(this)), m_metres(new QSpinBox(this)), m_hours(new QSpinBox(this)),
+      m_saveRule(new QPushButton(this)), m_ruleMessage(new QLabel(this)),
+      m_ruleHistory(new ClusterRuleHistory(m_ruleLog, context.cityZone, this)),
+      m_issues(new QTableWidget(this)), m_withdraw(new QPushButton(this)), m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("clustersPanel"));
     buildUi();
@@ -50,6 +54,8 @@ ClustersPanel::ClustersPanel(const SupervisorContext &context, QWidget *parent)
                     update();
                 if (what.touches(QStringLiteral("known_issue")))
                     showKnownIssues();
+                if (what.touches(clusterrulechange::entityType()))
+                    rulesChanged();
             });
     // Requests grow older than the window without any event: look again every minute.
     m_tick->setInterval(60 * 1000);
@@ -98,6 +104,16 @@ void ClustersPanel::buildUi()
     m_post->setVisible(KnownIssues::mayPost(m_context.role));
     connect(m_post, &QPushButton::clicked, this, &ClustersPanel::postKnownIssue);
 
+    m_showOnMap->setObjectName(QStringLiteral("showClusterOnMapButton"));
+    m_showOnMap->setText(tr("Show on the &map"));
+    m_showOnMap->setAccessibleName(tr("Show the selected cluster on the map"));
+    m_showOnMap->setAutoDefault(false);
+    m_showOnMap->setEnabled(false);
+    connect(m_showOnMap, &QPushButton::clicked, this, [this] {
+        if (const Cluster *c = selected())
+            emit shownOnMap(c->parent().id);
+    });
+
     auto *ruleLabel = new QLabel(tr("Rule for t&ype:"), this);
     ruleLabel->setBuddy(m_ruleType);
     m_ruleType->setObjectName(QStringLiteral("clusterRuleTypeBox"));
@@ -120,7 +136,7 @@ void ClustersPanel::buildUi()
     m_saveRule->setText(tr("Sa&ve rule"));
     m_saveRule->setAccessibleName(tr("Save the cluster rule"));
     m_saveRule->setAutoDefault(false);
-    m_saveRule->setEnabled(mayManageRequests(m_context.role));
+    m_saveRule->setEnabled(mayReviewAgents(m_context.role));
     m_ruleMessage->setObjectName(QStringLiteral("clusterRuleMessage"));
     m_ruleMessage->setWordWrap(true);
     connect(m_ruleType, &QComboBox::currentIndexChanged, this, [this] {
@@ -148,6 +164,7 @@ void ClustersPanel::buildUi()
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_post);
+    actions->addWidget(m_showOnMap);
     actions->addStretch(1);
     auto *rule = new QHBoxLayout;
     rule->addWidget(ruleLabel);
@@ -163,17 +180,20 @@ void ClustersPanel::buildUi()
     layout->addWidget(m_requests, 2);
     layout->addLayout(rule);
     layout->addWidget(m_ruleMessage);
+    layout->addWidget(m_ruleHistory);
     layout->addWidget(m_issues);
     layout->addWidget(m_withdraw, 0, Qt::AlignLeft);
     setFocusProxy(m_list);
     setTabOrder(m_list, m_post);
-    setTabOrder(m_post, m_requests);
+    setTabOrder(m_post, m_showOnMap);
+    setTabOrder(m_showOnMap, m_requests);
     setTabOrder(m_requests, m_ruleType);
     setTabOrder(m_ruleType, m_count);
     setTabOrder(m_count, m_metres);
     setTabOrder(m_metres, m_hours);
     setTabOrder(m_hours, m_saveRule);
-    setTabOrder(m_saveRule, m_issues);
+    setTabOrder(m_saveRule, m_ruleHistory);
+    setTabOrder(m_ruleHistory, m_issues);
     setTabOrder(m_issues, m_withdraw);
 }
 
@@ -250,10 +270,26 @@ void ClustersPanel::showClusters()
         showRule();
 }
 
+bool ClustersPanel::selectCluster(const QString &parentRequestId)
+{
+    update();
+    for (int row = 0; row < m_clusters.size(); ++row) {
+        if (m_clusters.at(row).parent().id != parentRequestId)
+            continue;
+        m_list->setCurrentCell(row, 0);
+        m_list->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    m_status->setText(tr("That cluster has ended: its requests were closed or grew older than "
+                         "the rule's window."));
+    return false;
+}
+
 void ClustersPanel::showRequests()
 {
     const Cluster *c = selected();
     m_post->setEnabled(c != nullptr);
+    m_showOnMap->setEnabled(c != nullptr);
     m_requests->setRowCount(c ? int(c->requests.size()) : 0);
     if (!c)
         return;
@@ -280,28 +316,31 @@ void ClustersPanel::showRule()
 
 void ClustersPanel::saveRule()
 {
-    ClusterRules rules = m_watch.detector().rules();
     const ClusterRule rule{m_count->value(), double(m_metres->value()), m_hours->value()};
     const QString code = m_ruleType->currentData().toString();
-    if (code.isEmpty())
-        rules.fallback = rule;
-    else
-        rules.byType.insert(code, rule);
-    if (auto s = ClusterWatch::saveRules(m_context.database, rules); !s) {
-        m_ruleMessage->setText(s.error().message);
+    const QString name = code.isEmpty() ? QString() : m_ruleType->currentText();
+    if (auto changed = m_ruleLog.change(code, name, rule); !changed) {
+        m_ruleMessage->setText(changed.error().message);
         return;
     }
-    if (auto s = m_watch.reload(); !s) {
-        m_ruleMessage->setText(s.error().message);
-        return;
-    }
-    m_ruleMessage->setText(tr("Saved on this workstation: %1 now makes a cluster with %n "
+    // The event's store change has counted again under the new rules (rulesChanged).
+    m_ruleMessage->setText(tr("Saved for every workstation: %1 now makes a cluster with %n "
                               "request(s) within %2 m in %3 h.",
                               nullptr, rule.count)
                                .arg(m_ruleType->currentText())
                                .arg(qRound(rule.metres))
                                .arg(rule.hours));
+}
+
+void ClustersPanel::rulesChanged()
+{
+    if (auto s = m_watch.reload(); !s) {
+        m_ruleMessage->setText(s.error().message);
+        return;
+    }
     showClusters();
+    showRule();
+    m_ruleHistory->refresh();
 }
 
 void ClustersPanel::postKnownIssue()

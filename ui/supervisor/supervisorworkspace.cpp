@@ -8,6 +8,7 @@
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
 #include "ui/supervisor/answerspanel.h"
+#include "ui/supervisor/audittrailpanel.h"
 #include "ui/supervisor/clusterspanel.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/drillwindows.h"
@@ -235,6 +236,9 @@ void SupervisorWorkspace::buildUi()
     m_tabs->addTab(m_teams, tr("Teams"));
     m_tabs->addTab(m_repeats, tr("Repeat locations"));
     m_tabs->addTab(m_answers, tr("Answers"));
+    m_audit = new AuditTrailPanel(m_context, this);
+    m_tabs->addTab(m_audit, tr("Audit trail"));
+    connect(m_audit, &AuditTrailPanel::requestChosen, this, &SupervisorWorkspace::openRequest);
     m_tabs->tabBar()->setObjectName(QStringLiteral("supervisorTabBar"));
     m_tabs->tabBar()->setAccessibleName(tr("Supervisor views"));
     // A tab chosen by its shortcut hands the focus to its list.
@@ -447,6 +451,12 @@ DrillDownDialog *SupervisorWorkspace::drillDown() const
 RequestDetailDialog *SupervisorWorkspace::requestDetail() const
 {
     return m_drills->requestDetail();
+}
+
+void SupervisorWorkspace::showCluster(const QString &parentRequestId)
+{
+    m_tabs->setCurrentWidget(m_clusters);
+    m_clusters->selectCluster(parentRequestId);
 }
 
 } // namespace civicdesk

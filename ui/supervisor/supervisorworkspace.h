@@ -18,6 +18,7 @@ class QTimer;
 namespace civicdesk {
 
 class AnswersPanel;
+class AuditTrailPanel;
 class ClustersPanel;
 class RepeatLocationsPanel;
 class SlaAlertsPanel;
@@ -58,11 +59,14 @@ public:
     ReviewPanel *reviewPanel() const { return m_reviews; }
     LobbyFiguresPanel *lobbyPanel() const { return m_lobby; }
     ClustersPanel *clustersPanel() const { return m_clusters; }
+    // The Clusters tab with the cluster of that parent request selected (chosen on the map).
+    void showCluster(const QString &parentRequestId);
     PhoneFiguresPanel *phonePanel() const { return m_phone; }
     TeamsPanel *teamsPanel() const { return m_teams; }
     SlaAlertsPanel *slaAlertsPanel() const { return m_slaAlerts; }
     RepeatLocationsPanel *repeatLocationsPanel() const { return m_repeats; }
     AnswersPanel *answersPanel() const { return m_answers; }
+    AuditTrailPanel *auditTrailPanel() const { return m_audit; }
 
 private:
     void buildUi();
@@ -115,6 +119,7 @@ private:
     SlaAlertsPanel *m_slaAlerts = nullptr;
     RepeatLocationsPanel *m_repeats = nullptr;
     AnswersPanel *m_answers = nullptr;
+    AuditTrailPanel *m_audit = nullptr;
     QTimer *m_changes;
 };
 
