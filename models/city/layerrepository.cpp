@@ -51,7 +51,7 @@ std::optional<QByteArray> LayerRepository::storedView(const QString &id, LayerDe
                                                            : QStringLiteral("street_geojson");
     if (sql::exec(q, u"SELECT " + column + u" FROM map_layers WHERE id = ?", {id}) && q.next() &&
         !q.value(0).isNull())
-        return q.value(0).toByteArray();
+        return qUncompress(q.value(0).toByteArray()); // stored compressed, like the layer
     return std::nullopt;
 }
 

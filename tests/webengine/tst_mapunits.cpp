@@ -126,10 +126,11 @@ private slots:
         test::TempStore store(test::TempStore::MiniCity);
         QSqlQuery q(QSqlDatabase::database(store.db().connectionName()));
         // What is given is what is stored (not something made again).
-        QVERIFY(sql::exec(q,
-                          QStringLiteral("UPDATE map_layers SET overview_geojson = ? WHERE id = "
-                                         "'wards'"),
-                          {QByteArray(R"({"type":"FeatureCollection","features":[]})")}));
+        QVERIFY(
+            sql::exec(q,
+                      QStringLiteral("UPDATE map_layers SET overview_geojson = ? WHERE id = "
+                                     "'wards'"),
+                      {qCompress(QByteArray(R"({"type":"FeatureCollection","features":[]})"))}));
         LayerRepository layers(store.db());
         LayerViews views(layers);
         QSignalSpy ready(&views, &LayerViews::viewReady);

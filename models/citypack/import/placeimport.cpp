@@ -157,6 +157,8 @@ Status importLayers(QSqlDatabase &db, const CityPack &pack, ImportReport &report
                                                 "(EPSG:4326)"));
         // The map's two views of the layer, made once here rather than at every start of a
         // workstation: the overview on another thread while this one makes the street view.
+        // Stored compressed like the layer itself (every BLOB of a reference table is, and a
+        // first sync copies the stored bytes: models/sync/referenceloader.cpp).
         QFuture<QByteArray> overview =
             QtConcurrent::run(&layersimplifier::viewOf, data.value(), layer.nameProperty,
                               layer.kind, LayerDetail::Overview);
@@ -170,7 +172,8 @@ Status importLayers(QSqlDatabase &db, const CityPack &pack, ImportReport &report
                                "?, ?, ?, ?)"),
                 {layer.id, layer.kind, layer.title.isEmpty() ? layer.id : layer.title,
                  sql::nullable(layer.nameProperty), int(features.size()), bounds[0], bounds[1],
-                 bounds[2], bounds[3], qCompress(data.value(), 6), overview.result(), street});
+                 bounds[2], bounds[3], qCompress(data.value(), 6), qCompress(overview.result(), 6),
+                 qCompress(street, 6)});
             !s)
             return packFileError(layer.file, s.error().message);
         ++report.layers;
