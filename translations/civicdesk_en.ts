@@ -1388,6 +1388,10 @@
         <source>Request number: %1</source>
         <translation>Request number: %1</translation>
     </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contact: %1</translation>
+    </message>
 </context>
 <context>
     <name>IntakeReplays</name>
@@ -3653,6 +3657,10 @@
         <source>The central store&apos;s answer could not be read (%1): showing this workstation&apos;s records only.</source>
         <translation>The central store&apos;s answer could not be read (%1): showing this workstation&apos;s records only.</translation>
     </message>
+    <message>
+        <source>The server&apos;s &quot;%1&quot; column is binary but a value is not base64.</source>
+        <translation>The server&apos;s &quot;%1&quot; column is binary but a value is not base64.</translation>
+    </message>
 </context>
 <context>
     <name>SyncApi</name>
@@ -3942,6 +3950,10 @@
     <message>
         <source>a list of {id, title, expected, done, points, max}</source>
         <translation>a list of {id, title, expected, done, points, max}</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to 100</source>
+        <translation>a whole number from 0 to 100</translation>
     </message>
 </context>
 <context>

@@ -1388,6 +1388,10 @@
         <source>Request number: %1</source>
         <translation>Número de solicitud: %1</translation>
     </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contacto: %1</translation>
+    </message>
 </context>
 <context>
     <name>IntakeReplays</name>
@@ -3653,6 +3657,10 @@
         <source>The central store&apos;s answer could not be read (%1): showing this workstation&apos;s records only.</source>
         <translation>No se pudo leer la respuesta del almacén central (%1): se muestran solo los registros de este puesto.</translation>
     </message>
+    <message>
+        <source>The server&apos;s &quot;%1&quot; column is binary but a value is not base64.</source>
+        <translation>La columna &quot;%1&quot; del servidor es binaria, pero uno de sus valores no está en base64.</translation>
+    </message>
 </context>
 <context>
     <name>SyncApi</name>
@@ -3942,6 +3950,10 @@
     <message>
         <source>a list of {id, title, expected, done, points, max}</source>
         <translation>una lista de {id, title, expected, done, points, max}</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to 100</source>
+        <translation>un número entero de 0 a 100</translation>
     </message>
 </context>
 <context>

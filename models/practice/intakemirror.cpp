@@ -1,5 +1,6 @@
 #include "models/practice/intakemirror.h"
 
+#include "models/domain/jsonnumber.h"
 #include "models/intake/intakesession.h"
 
 #include <QCoreApplication>
@@ -65,10 +66,14 @@ QStringList intakeMirrorLines(const QJsonObject &mirror)
     const QString none = Text::tr("—");
     auto or_none = [&none](const QString &value) { return value.isEmpty() ? none : value; };
     QStringList lines;
-    lines.append(
-        Text::tr("Contact: %1 (%2 s)")
-            .arg(mirror.value(u"contact").toBool() ? Text::tr("running") : Text::tr("not started"))
-            .arg(qint64(mirror.value(u"seconds").toDouble())));
+    // The mirror comes from another workstation: its numbers are read through the checked
+    // reader (a huge or fractional one is not shown, never converted).
+    const QString contact =
+        mirror.value(u"contact").toBool() ? Text::tr("running") : Text::tr("not started");
+    if (const auto seconds = jsonWholeNumber(mirror.value(u"seconds")))
+        lines.append(Text::tr("Contact: %1 (%2 s)").arg(contact).arg(*seconds));
+    else
+        lines.append(Text::tr("Contact: %1").arg(contact));
     lines.append(Text::tr("Caller: %1").arg(or_none(mirror.value(u"caller").toString())));
     lines.append(Text::tr("Type: %1").arg(or_none(mirror.value(u"type").toString())));
     for (const QJsonValue &value : mirror.value(u"answers").toArray()) {
@@ -82,8 +87,9 @@ QStringList intakeMirrorLines(const QJsonObject &mirror)
     if (mirror.value(u"outside_city").toBool())
         where += u' ' + Text::tr("(outside the city)");
     lines.append(Text::tr("Location: %1").arg(where));
+    const auto duplicates = jsonWholeNumber(mirror.value(u"duplicates"));
     lines.append(Text::tr("Open requests nearby shown: %1")
-                     .arg(qint64(mirror.value(u"duplicates").toDouble())));
+                     .arg(duplicates ? QString::number(*duplicates) : none));
     lines.append(Text::tr("Outcome: %1").arg(or_none(mirror.value(u"outcome").toString())));
     if (!mirror.value(u"transfer_to").toString().isEmpty())
         lines.append(Text::tr("Transfer to: %1").arg(mirror.value(u"transfer_to").toString()));

@@ -1,5 +1,6 @@
 #include "models/practice/trainingrecord.h"
 
+#include "models/domain/jsonnumber.h"
 #include "models/store/sql.h"
 
 #include <QCoreApplication>
@@ -184,11 +185,17 @@ Result<PracticeRun> practiceRunFromJson(const QJsonObject &json)
         if (!json.value(QLatin1String(name)).isString())
             return bad(QLatin1String(name), RecordText::tr("a string"));
     }
-    for (const char *name : {"seconds", "score", "pass_mark"}) {
-        const QJsonValue v = json.value(QLatin1String(name));
-        if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble())))
-            return bad(QLatin1String(name), RecordText::tr("a whole number"));
-    }
+    // Read through the checked reader: a huge or fractional number is refused naming the field,
+    // never converted (a double beyond qint64 has no integer).
+    const auto seconds = jsonWholeNumber(json.value(u"seconds"), 0);
+    if (!seconds)
+        return bad(QStringLiteral("seconds"), RecordText::tr("a whole number"));
+    const auto score = jsonWholeNumber(json.value(u"score"), 0, 100);
+    if (!score)
+        return bad(QStringLiteral("score"), RecordText::tr("a whole number from 0 to 100"));
+    const auto passMark = jsonWholeNumber(json.value(u"pass_mark"), 0, 100);
+    if (!passMark)
+        return bad(QStringLiteral("pass_mark"), RecordText::tr("a whole number from 0 to 100"));
     if (!json.value(u"critical").isArray())
         return bad(QStringLiteral("critical"), RecordText::tr("a list of failure ids"));
     if (!json.value(u"criteria").isArray())
@@ -203,9 +210,9 @@ Result<PracticeRun> practiceRunFromJson(const QJsonObject &json)
         QDateTime::fromString(json.value(u"finished_at").toString(), Qt::ISODateWithMs);
     if (!run.finishedAt.isValid())
         return bad(QStringLiteral("finished_at"), RecordText::tr("a time in ISO 8601"));
-    run.seconds = qint64(json.value(u"seconds").toDouble());
-    run.score = json.value(u"score").toInt();
-    run.passMark = json.value(u"pass_mark").toInt();
+    run.seconds = *seconds;
+    run.score = int(*score);
+    run.passMark = int(*passMark);
     for (const QJsonValue &v : json.value(u"critical").toArray()) {
         if (!v.isString())
             return bad(QStringLiteral("critical"), RecordText::tr("a list of failure ids"));

@@ -143,7 +143,9 @@ void FirstSync::requestPage(const QString &table, const QString &after)
                                        ? next.toString()
                                        : QString::number(next.toVariant().toLongLong()));
             ReferenceLoader pageLoader(m_database);
-            if (auto s = pageLoader.loadPage(table, r.value().columns, r.value().rows, next); !s) {
+            if (auto s = pageLoader.loadPage(table, r.value().columns, r.value().binaryColumns,
+                                             r.value().rows, next);
+                !s) {
                 m_running = false;
                 dropCalls();
                 emit finished(false, s.error().message);

@@ -1,5 +1,6 @@
 #include "models/sync/referenceloader.h"
 
+#include "models/domain/jsonnumber.h"
 #include "models/store/database.h"
 #include "models/store/referencedata.h"
 #include "models/store/sql.h"
@@ -8,6 +9,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <algorithm>
+#include <limits>
 
 namespace civicdesk {
 
@@ -60,28 +62,36 @@ Result<TableColumns> columnsOf(QSqlDatabase &db, const QString &table)
     return columns;
 }
 
-// A BLOB column (a map layer's GeoJSON) is stored compressed: the server may send the GeoJSON
-// itself (object or text) or the stored bytes in base64.
-QVariant blobValue(const QJsonValue &value)
+// A BLOB column (a map layer's GeoJSON) is stored compressed. The page says which columns carry
+// bytes (`binary_columns`, base64 of the stored bytes, copied as they are); any other value for
+// a BLOB column is the GeoJSON itself (object or text) and is compressed here. Nothing is
+// guessed from how a value looks: a text that happens to read as base64 of compressed bytes
+// stays that text.
+Result<QVariant> bytesValue(const QJsonValue &value, const QString &column)
 {
-    if (value.isObject() || value.isArray()) {
-        const QByteArray json = value.isObject()
-                                    ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
-                                    : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-        return qCompress(json, 6);
-    }
-    const QString text = value.toString();
-    const auto decoded =
-        QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (decoded && !text.trimmed().startsWith(u'{') && !qUncompress(*decoded).isEmpty())
-        return *decoded;
-    return qCompress(text.toUtf8(), 6);
+    const auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!value.isString() || !decoded)
+        return makeError(QStringLiteral("sync.reference"),
+                         QCoreApplication::translate("Sync", "The server's \"%1\" column is "
+                                                             "binary but a value is not base64.")
+                             .arg(column));
+    return QVariant(*decoded);
+}
+
+QVariant compressedValue(const QJsonValue &value)
+{
+    if (value.isObject())
+        return qCompress(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact), 6);
+    if (value.isArray())
+        return qCompress(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact), 6);
+    return qCompress(value.toString().toUtf8(), 6);
 }
 
 QVariant cellValue(const QJsonValue &value, bool blob)
 {
     if (blob && !value.isNull())
-        return blobValue(value);
+        return compressedValue(value);
     switch (value.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined:
@@ -89,9 +99,11 @@ QVariant cellValue(const QJsonValue &value, bool blob)
     case QJsonValue::Bool:
         return value.toBool() ? 1 : 0;
     case QJsonValue::Double: {
-        const double d = value.toDouble();
-        const qint64 i = qint64(d);
-        return double(i) == d ? QVariant(i) : QVariant(d);
+        // A whole number within qint64 as an integer, any other as the double it is.
+        if (const auto whole = jsonWholeNumber(value, std::numeric_limits<qint64>::min(),
+                                               std::numeric_limits<qint64>::max()))
+            return QVariant(*whole);
+        return QVariant(value.toDouble());
     }
     case QJsonValue::String:
         return value.toString();
@@ -146,7 +158,8 @@ bool ReferenceLoader::isComplete() const
 }
 
 Status ReferenceLoader::loadPage(const QString &table, const QStringList &columns,
-                                 const QJsonArray &rows, const QJsonValue &next)
+                                 const QStringList &binaryColumns, const QJsonArray &rows,
+                                 const QJsonValue &next)
 {
     if (!isKnownTable(table))
         return makeError(QStringLiteral("sync.reference"),
@@ -193,9 +206,17 @@ Status ReferenceLoader::loadPage(const QString &table, const QStringList &column
     for (const QJsonValue &row : rows) {
         const QJsonArray cells = row.toArray();
         QVariantList values;
-        for (int i = 0; i < positions.size(); ++i)
-            values.append(
-                cellValue(cells.at(positions.at(i)), local.value().blobs.contains(names.at(i))));
+        for (int i = 0; i < positions.size(); ++i) {
+            const QJsonValue cell = cells.at(positions.at(i));
+            if (binaryColumns.contains(names.at(i)) && !cell.isNull()) {
+                auto bytes = bytesValue(cell, names.at(i));
+                if (!bytes)
+                    return bytes.error();
+                values.append(bytes.value());
+            } else {
+                values.append(cellValue(cell, local.value().blobs.contains(names.at(i))));
+            }
+        }
         if (auto s = sql::execPrepared(insert, values); !s)
             return s;
     }

@@ -29,9 +29,11 @@ public:
     // True once finish() ran for the reference version the server announced.
     bool isComplete() const;
 
-    // Stores one page: rows are upserted by the table's key; unknown columns are ignored.
-    // `next` null marks the table done.
-    Status loadPage(const QString &table, const QStringList &columns, const QJsonArray &rows,
+    // Stores one page: rows are upserted by the table's key; unknown columns are ignored. The
+    // values of `binaryColumns` are base64 of bytes, stored as they are (an error when one is
+    // not base64). `next` null marks the table done.
+    Status loadPage(const QString &table, const QStringList &columns,
+                    const QStringList &binaryColumns, const QJsonArray &rows,
                     const QJsonValue &next);
     // After the last table: rebuilds the spatial and text indexes over what was loaded and
     // records the reference version (and the city, when the server names it).

@@ -357,11 +357,14 @@ quint64 SyncClient::referencePage(const QString &table, const QString &after, in
         if (!r)
             return done(r.error());
         const QJsonObject &o = r.value();
-        if (!o.value(u"columns").isArray() || !o.value(u"rows").isArray() || !o.contains(u"next"))
-            return done(protocolError(QStringLiteral("columns/rows/next")));
+        if (!o.value(u"columns").isArray() || !o.value(u"rows").isArray() || !o.contains(u"next") ||
+            !o.value(u"binary_columns").isArray())
+            return done(protocolError(QStringLiteral("columns/binary_columns/rows/next")));
         RemoteReferencePage page;
         for (const QJsonValue &c : o.value(u"columns").toArray())
             page.columns.append(c.toString());
+        for (const QJsonValue &c : o.value(u"binary_columns").toArray())
+            page.binaryColumns.append(c.toString());
         page.rows = o.value(u"rows").toArray();
         page.next = o.value(u"next");
         done(page);

@@ -70,6 +70,7 @@ struct RemoteReferenceIndex
 struct RemoteReferencePage
 {
     QStringList columns;
+    QStringList binaryColumns; // their values are base64 of the stored bytes
     QJsonArray rows;
     QJsonValue next; // null on the last page
 };

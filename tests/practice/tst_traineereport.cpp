@@ -251,6 +251,31 @@ private slots:
         QVERIFY(!practiceRunFromJson(damaged).ok());
     }
 
+    // Numbers beyond what the record holds are refused naming the field, never converted: a
+    // score of 1e10 passed as a whole number and was read as 0 before.
+    void aHugeOrFractionalNumberIsRefusedNamingTheField_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<double>("number");
+        QTest::newRow("score 1e10") << QStringLiteral("score") << 1e10;
+        QTest::newRow("score 2^32") << QStringLiteral("score") << 4294967296.0;
+        QTest::newRow("pass mark 1e10") << QStringLiteral("pass_mark") << 1e10;
+        QTest::newRow("pass mark 80.5") << QStringLiteral("pass_mark") << 80.5;
+        QTest::newRow("seconds 1e56") << QStringLiteral("seconds") << 1e56;
+        QTest::newRow("seconds 2^63") << QStringLiteral("seconds") << 9223372036854775808.0;
+        QTest::newRow("seconds -1") << QStringLiteral("seconds") << -1.0;
+    }
+    void aHugeOrFractionalNumberIsRefusedNamingTheField()
+    {
+        QFETCH(QString, field);
+        QFETCH(double, number);
+        QJsonObject damaged = practiceRunJson(danaAndLee().at(2));
+        damaged.insert(field, number);
+        const auto read = practiceRunFromJson(damaged);
+        QVERIFY2(!read.ok(), read.ok() ? qPrintable(QString::number(read.value().score)) : "");
+        QCOMPARE(read.error().code, QString(QStringLiteral("validation:") + field));
+    }
+
     void aRecordFromANewerVersionIsRefused()
     {
         QTemporaryDir dir;

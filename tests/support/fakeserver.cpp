@@ -169,10 +169,10 @@ void FakeServer::setReference(const QString &version, const QJsonObject &city)
 }
 
 void FakeServer::addReferenceTable(const QString &name, const QStringList &columns,
-                                   const QList<QJsonArray> &rows)
+                                   const QList<QJsonArray> &rows, const QStringList &binaryColumns)
 {
     m_tableOrder.append(name);
-    m_tables.insert(name, Table{columns, rows});
+    m_tables.insert(name, Table{columns, rows, binaryColumns});
 }
 
 int FakeServer::countOf(const QString &eventId) const
@@ -455,6 +455,8 @@ void FakeServer::route(FakeReply *reply, const QByteArray &verb, const QUrl &url
             columns.append(c);
         return answer(reply, 200,
                       QJsonObject{{QStringLiteral("columns"), columns},
+                                  {QStringLiteral("binary_columns"),
+                                   QJsonArray::fromStringList(table.binaryColumns)},
                                   {QStringLiteral("rows"), rows},
                                   {QStringLiteral("next"), next}},
                       fault);

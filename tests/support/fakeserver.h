@@ -80,8 +80,9 @@ public:
         m_rejectRule = std::move(rule);
     }
     void setReference(const QString &version, const QJsonObject &city);
+    // `binaryColumns` are answered as the server's "binary_columns" (values in base64).
     void addReferenceTable(const QString &name, const QStringList &columns,
-                           const QList<QJsonArray> &rows);
+                           const QList<QJsonArray> &rows, const QStringList &binaryColumns = {});
 
     // An event written by another workstation or channel.
     qint64 inject(const QJsonObject &event);
@@ -122,6 +123,7 @@ private:
     {
         QStringList columns;
         QList<QJsonArray> rows;
+        QStringList binaryColumns;
     };
 
     QNetworkAccessManager *m_network;

@@ -86,17 +86,22 @@ class TestFirstSync : public QObject
         for (const QString &table : ReferenceLoader::tables()) {
             const QStringList columns = columnsOf(db, table);
             QList<QJsonArray> rows;
+            QStringList binary; // as the server says: the columns whose values are bytes
             QSqlQuery q(db);
             QVERIFY(
                 q.exec(u"SELECT " + columns.join(u", ") + u" FROM " + table + u" ORDER BY rowid"));
             while (q.next()) {
                 QJsonArray row;
-                for (int i = 0; i < columns.size(); ++i)
+                for (int i = 0; i < columns.size(); ++i) {
                     row.append(toJson(q.value(i)));
+                    if (q.value(i).typeId() == QMetaType::QByteArray &&
+                        !binary.contains(columns.at(i)))
+                        binary.append(columns.at(i));
+                }
                 rows.append(row);
             }
             m_totalRows += rows.size();
-            m_server->addReferenceTable(table, columns, rows);
+            m_server->addReferenceTable(table, columns, rows, binary);
         }
         QVERIFY(m_totalRows > 100);
     }
@@ -160,6 +165,50 @@ private slots:
             QCOMPARE(p.at(1).toLongLong(), m_totalRows);
         }
         QCOMPARE(previous, m_totalRows);
+    }
+
+    // The page says which columns carry bytes; nothing is guessed from how a value looks. Before,
+    // a layer's GeoJSON text that read as base64 of compressed bytes was stored as those bytes,
+    // and bytes that did not uncompress were stored as compressed base64 text.
+    void binaryColumnsAreTrustedNeverGuessed()
+    {
+        SyncWorkstation ws(m_server->network(), serverUrl);
+        ReferenceLoader loader(ws.db());
+        const QStringList columns = {QStringLiteral("id"),      QStringLiteral("kind"),
+                                     QStringLiteral("title"),   QStringLiteral("feature_count"),
+                                     QStringLiteral("geojson"), QStringLiteral("overview_geojson")};
+        const QString looksCompressed = QString::fromLatin1(
+            qCompress(QByteArray(R"({"type":"FeatureCollection"})")).toBase64());
+        const QByteArray rawBytes("\x00\x01\xfe\xff not compressed", 20);
+        const QJsonArray rows{
+            QJsonArray{QStringLiteral("text"), QStringLiteral("polygon"), looksCompressed, 1,
+                       looksCompressed, QJsonValue::Null},
+            QJsonArray{QStringLiteral("bytes"), QStringLiteral("polygon"), QStringLiteral("B"), 1,
+                       QString::fromLatin1(rawBytes.toBase64()), QJsonValue::Null}};
+        QVERIFY(loader.loadPage(QStringLiteral("map_layers"), columns,
+                                {QStringLiteral("overview_geojson")}, QJsonArray{rows.at(0)},
+                                QStringLiteral("text")));
+        QVERIFY(loader.loadPage(QStringLiteral("map_layers"), columns, {QStringLiteral("geojson")},
+                                QJsonArray{rows.at(1)}, QJsonValue::Null));
+        QSqlQuery q(QSqlDatabase::database(ws.db().connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT id, title, geojson FROM map_layers ORDER BY id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("bytes"));
+        QCOMPARE(q.value(2).toByteArray(), rawBytes); // a binary column round-trips
+        QVERIFY(q.next());
+        QCOMPARE(q.value(1).toString(), looksCompressed); // a text column stays text
+        // A BLOB column the page does not call binary holds GeoJSON text: stored compressed.
+        QCOMPARE(QString::fromUtf8(qUncompress(q.value(2).toByteArray())), looksCompressed);
+        // A binary column whose value is not base64 refuses the page, naming the column.
+        const auto refused = loader.loadPage(
+            QStringLiteral("map_layers"), columns, {QStringLiteral("geojson")},
+            QJsonArray{QJsonArray{QStringLiteral("bad"), QStringLiteral("polygon"),
+                                  QStringLiteral("B"), 1, QStringLiteral("{not base64}"),
+                                  QJsonValue::Null}},
+            QJsonValue::Null);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(u"\"geojson\""),
+                 qPrintable(refused.error().message));
     }
 
     void faultsAreRetried()
