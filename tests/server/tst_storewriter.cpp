@@ -2,8 +2,12 @@
 // CIVICDESK_TEST_BACKEND): a push that waits for the database (a write lock held by another
 // connection) does not hold up a pull on another connection, and is answered once written;
 // concurrent pushes, identical batches among them, keep sequence numbers unique, in commit order
-// and the same for the same event, and every acknowledged event is in the next pull.
+// and the same for the same event, and every acknowledged event is in the next pull. Pushes that
+// arrive while a commit is in flight are written in the next single transaction (group commit),
+// each judged on its own, and every acknowledged event survives a SIGKILL right after the answers.
 
+#include "models/domain/eventjson.h"
+#include "tests/support/permissionmatrix.h"
 #include "tests/support/rawhttp.h"
 #include "tests/support/serverfixture.h"
 #include "tests/support/storewritelock.h"
@@ -12,7 +16,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
+#include <QSet>
 #include <QTest>
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -264,6 +270,118 @@ private slots:
             QCOMPARE(v[u"id"].toString(), expected.value());
             ++expected;
         }
+    }
+
+    // Group commit under a SIGKILL: while the first push waits for the store, eleven more
+    // arrive and are written together in the next transaction. One of them holds an event the
+    // call taker may not write (listed as rejected, "forbidden", its other events accepted),
+    // another reuses the first push's event id with other content ("conflict"); a malformed
+    // batch is refused 400 at once. None is answered before its commit; the server is killed
+    // right after the answers, and a new process on the store has every acknowledged event
+    // with the number it was acknowledged with, and nothing refused.
+    void acknowledgedPushesOfAGroupSurviveSigkill()
+    {
+        constexpr int Pushers = 12;
+        constexpr int PerBatch = 3;
+        QVERIFY2(restart(), qPrintable(m_fixture.error()));
+        const qint64 start = lastSeq();
+        std::vector<std::unique_ptr<RawConnection>> connections;
+        for (int i = 0; i <= Pushers; ++i) {
+            connections.push_back(std::make_unique<RawConnection>(port()));
+            QVERIFY(connections.back()->isOpen());
+        }
+        QList<QJsonArray> batches(Pushers);
+        for (int b = 0; b < Pushers; ++b) {
+            for (int e = 0; e < PerBatch; ++e)
+                batches[b].append(newEvent());
+        }
+        // Batch 3: a request created (allowed) and closed (a supervisor's decision).
+        const auto cases = test::permissionCases(QStringLiteral("grp"), QStringLiteral("agent.w"));
+        const auto close = std::find_if(cases.cbegin(), cases.cend(), [](const auto &c) {
+            return c.name == u"request.status_changed close";
+        });
+        QVERIFY(close != cases.cend());
+        QVERIFY(!close->allowed.contains(QStringLiteral("call_taker")));
+        Event forbidden = close->event;
+        forbidden.actor = QStringLiteral("agent.w");
+        batches[3].append(eventToJson(close->setup.first()));
+        batches[3].append(eventToJson(forbidden));
+        // Batch 5: the first push's first event id with other content.
+        QJsonObject conflicting = newEvent();
+        conflicting.insert(QStringLiteral("id"), batches[0].at(0)[u"id"].toString());
+        batches[5].append(conflicting);
+        const QSet<QString> refusedIds{forbidden.id};
+
+        WriteLock lock(m_fixture.storeUrl());
+        QVERIFY2(lock.held(), qPrintable(lock.error()));
+        connections[0]->send(pushRequest(m_token, batches[0])); // with the writer, waiting
+        QTest::qWait(300);
+        for (int b = 1; b < Pushers; ++b)
+            connections[size_t(b)]->socket().write(pushRequest(m_token, batches[b]));
+        QJsonObject malformed = newEvent();
+        malformed.remove(QStringLiteral("kind"));
+        connections[Pushers]->socket().write(pushRequest(m_token, {newEvent(), malformed}));
+        for (const auto &connection : connections)
+            connection->socket().flush();
+        QCOMPARE(statusOf(connections[Pushers]->response(5000)), 400);
+        QTest::qWait(300);
+        for (int b = 0; b < Pushers; ++b)
+            QVERIFY2(connections[size_t(b)]->response(50).isEmpty(),
+                     "a push was answered before its commit");
+        lock.release();
+
+        QMap<qint64, QString> acknowledged; // seq -> event id
+        qint64 firstMax = 0;
+        qint64 groupMin = std::numeric_limits<qint64>::max();
+        for (int b = 0; b < Pushers; ++b) {
+            const QByteArray answer = connections[size_t(b)]->response();
+            QCOMPARE(statusOf(answer), 200);
+            const QJsonObject body = bodyOf(answer);
+            QStringList rejected;
+            for (const QJsonValue &r : body.value(u"rejected").toArray())
+                rejected.append(r[u"id"].toString() + u' ' + r[u"code"].toString());
+            const QJsonArray accepted = body.value(u"accepted").toArray();
+            if (b == 3) {
+                QCOMPARE(rejected, QStringList{forbidden.id + u" forbidden"});
+                QCOMPARE(accepted.size(), PerBatch + 1);
+            } else if (b == 5) {
+                QCOMPARE(rejected, QStringList{conflicting[u"id"].toString() + u" conflict"});
+                QCOMPARE(accepted.size(), PerBatch);
+            } else {
+                QVERIFY2(rejected.isEmpty(), answer.constData());
+                QCOMPARE(accepted.size(), PerBatch);
+            }
+            qint64 previous = 0;
+            for (const QJsonValue &v : accepted) {
+                const qint64 seq = qint64(v[u"seq"].toDouble());
+                QVERIFY2(seq > previous, "numbers out of order within a batch");
+                previous = seq;
+                QVERIFY2(!acknowledged.contains(seq), "one number given to two events");
+                acknowledged.insert(seq, v[u"id"].toString());
+                if (b == 0)
+                    firstMax = std::max(firstMax, seq);
+                else
+                    groupMin = std::min(groupMin, seq);
+            }
+        }
+        // The group was written after the push that held the writer.
+        QVERIFY(groupMin > firstMax);
+        m_fixture.server().kill(); // SIGKILL right after the answers
+        QVERIFY2(restart(), qPrintable(m_fixture.error()));
+        RawConnection reader(port());
+        reader.send(pullRequest(m_token, start));
+        const QJsonArray pulled = bodyOf(reader.response()).value(u"events").toArray();
+        QCOMPARE(pulled.size(), acknowledged.size());
+        auto expected = acknowledged.constBegin();
+        for (const QJsonValue &v : pulled) {
+            QCOMPARE(qint64(v[u"seq"].toDouble()), expected.key());
+            QCOMPARE(v[u"id"].toString(), expected.value());
+            QVERIFY(!refusedIds.contains(v[u"id"].toString()));
+            ++expected;
+        }
+        // The stored event under the reused id is the first push's, not the conflicting one.
+        QCOMPARE(pulled.at(0)[u"id"].toString(), batches[0].at(0)[u"id"].toString());
+        QCOMPARE(pulled.at(0)[u"payload"].toObject(), batches[0].at(0)[u"payload"].toObject());
     }
 };
 
