@@ -82,6 +82,11 @@ public:
     static std::optional<EventRejection> check(const Event &event);
 
 private:
+    // pushAll()'s quick way: `pushes` (no event id in two of them) judged and written as one
+    // batch in a savepoint, each push's outcome its share of it; nothing (the savepoint undone)
+    // when the batch could not be written or an id is in two pushes.
+    std::optional<QList<Result<PushOutcome>>> pushTogether(const QList<Push> &pushes);
+
     Database &m_database;
 };
 
