@@ -57,7 +57,8 @@ public:
     // Several pushes (PerEvent) in one transaction, one commit for all (a server writing the
     // batches of many workstations that arrived together): each judged and written as push()
     // would, in order, each seeing those before it; one whose writing fails is undone alone and
-    // its outcome is the error. When the commit fails, every outcome is that error.
+    // its outcome is the error. When the commit fails, every outcome is that error. Pushes that
+    // share no event id are written as one batch (pushTogether), answered the same way.
     struct Push
     {
         QList<Event> events;
