@@ -191,11 +191,48 @@ private slots:
                       "info-property-line-en"},
                  Case{"la cerca nueva del vecino está en mi terreno, pasa el lindero", "es",
                       "info-property-line-es"},
+                 Case{"I need to renew my passport before a trip next month", "en",
+                      "info-passport-en"},
+                 Case{"¿dónde saco el pasaporte para mi hijo?", "es", "info-passport-es"},
              }) {
             const QList<ArticleHit> hits =
                 searchForCaller(QString::fromUtf8(c.query), QString::fromUtf8(c.language));
             QVERIFY(!hits.isEmpty());
             QCOMPARE(hits.first().article.id, QString::fromUtf8(c.article));
+        }
+    }
+
+    // Questions about 311 itself (is it free, when is it open, how do I follow my case) are
+    // answered by the article about BOS:311, offered as the answer.
+    void questionsAbout311ItselfAreAnswered()
+    {
+        for (const auto &[text, language] :
+             {std::pair{"is it free to call 311", "en"},
+              std::pair{"how do I check the status of my case number", "en"},
+              std::pair{"¿Reportar es gratuito?", "es"},
+              std::pair{"¿cuánto cuesta la aplicación del 311?", "es"}}) {
+            const QList<ArticleHit> hits =
+                searchForCaller(QString::fromUtf8(text), QString::fromUtf8(language));
+            QVERIFY(!hits.isEmpty());
+            QCOMPARE(hits.first().article.translationGroup, QStringLiteral("info-boston-311"));
+            QCOMPARE(hits.first().article.language, QString::fromUtf8(language));
+            QVERIFY2(hits.first().isGoodMatch(), text);
+        }
+    }
+
+    // A caller asking the City to pay for damage (a pothole, a plow) is told how to claim it:
+    // in writing to the City Clerk, within 30 days for a defect in the street.
+    void aClaimForDamageFindsHowToMakeIt()
+    {
+        for (const auto &[text, language] :
+             {std::pair{"my rim got bent in a pothole, will the city reimburse me", "en"},
+              std::pair{"el quitanieves de la Ciudad rompió mi buzón, ¿me dan una compensación?",
+                        "es"}}) {
+            const QList<ArticleHit> hits =
+                searchForCaller(QString::fromUtf8(text), QString::fromUtf8(language));
+            QVERIFY(!hits.isEmpty());
+            QCOMPARE(hits.first().article.translationGroup, QStringLiteral("info-damage-claim"));
+            QCOMPARE(hits.first().article.language, QString::fromUtf8(language));
         }
     }
 

@@ -46,22 +46,24 @@ class TestKnowledgeSearch : public QObject
     // two information questions about putting out debris lose their third place to the
     // dumping article: held-out en 83.8%, unseen en 83.9%, es 93.8%; then, 2026-12-07, the
     // articles saying who answers mail and property line questions, out of scope en 100% in
-    // every half, and one fresh needle question first: fresh en 75.0%). The goal is 90% each.
+    // every half, and one fresh needle question first: fresh en 75.0%; then the articles on
+    // passports and on 311 itself: residents es out of scope 3 of 3, residents en 91.3%). The
+    // goal is 90% each.
     static double floorFor(const QString &halfLanguageAndScope)
     {
         static const QHash<QString, double> floors = {
-            {QStringLiteral("all en in"), 0.90},        {QStringLiteral("all es in"), 0.93},
-            {QStringLiteral("all en out"), 1.0},        {QStringLiteral("all es out"), 1.0},
-            {QStringLiteral("tuning en in"), 0.97},     {QStringLiteral("tuning es in"), 0.97},
-            {QStringLiteral("tuning en out"), 1.0},     {QStringLiteral("tuning es out"), 1.0},
-            {QStringLiteral("held-out en in"), 0.83},   {QStringLiteral("held-out es in"), 0.92},
-            {QStringLiteral("held-out en out"), 1.0},   {QStringLiteral("held-out es out"), 1.0},
-            {QStringLiteral("unseen en in"), 0.83},     {QStringLiteral("unseen es in"), 0.93},
-            {QStringLiteral("unseen en out"), 1.0},     {QStringLiteral("unseen es out"), 0.5},
-            {QStringLiteral("fresh en in"), 0.75},      {QStringLiteral("fresh es in"), 0.54},
-            {QStringLiteral("fresh es out"), 1.0},      {QStringLiteral("residents en in"), 0.90},
-            {QStringLiteral("residents es in"), 0.95},  {QStringLiteral("residents en out"), 1.0},
-            {QStringLiteral("residents es out"), 0.66},
+            {QStringLiteral("all en in"), 0.90},       {QStringLiteral("all es in"), 0.93},
+            {QStringLiteral("all en out"), 1.0},       {QStringLiteral("all es out"), 1.0},
+            {QStringLiteral("tuning en in"), 0.97},    {QStringLiteral("tuning es in"), 0.97},
+            {QStringLiteral("tuning en out"), 1.0},    {QStringLiteral("tuning es out"), 1.0},
+            {QStringLiteral("held-out en in"), 0.83},  {QStringLiteral("held-out es in"), 0.92},
+            {QStringLiteral("held-out en out"), 1.0},  {QStringLiteral("held-out es out"), 1.0},
+            {QStringLiteral("unseen en in"), 0.83},    {QStringLiteral("unseen es in"), 0.93},
+            {QStringLiteral("unseen en out"), 1.0},    {QStringLiteral("unseen es out"), 0.5},
+            {QStringLiteral("fresh en in"), 0.75},     {QStringLiteral("fresh es in"), 0.54},
+            {QStringLiteral("fresh es out"), 1.0},     {QStringLiteral("residents en in"), 0.90},
+            {QStringLiteral("residents es in"), 0.95}, {QStringLiteral("residents en out"), 1.0},
+            {QStringLiteral("residents es out"), 1.0},
         };
         return floors.value(halfLanguageAndScope, 1.0);
     }
@@ -112,7 +114,7 @@ private slots:
         auto report =
             test::importPackWithoutHistory(m_store->db(), QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
-        QCOMPARE(report.value().articles, 2 * 118 + 66 + 96); // seed en + es, agent, information
+        QCOMPARE(report.value().articles, 2 * 118 + 66 + 102); // seed en + es, agent, information
         QVERIFY(report.value().synonyms >= 60);
         m_articles = std::make_unique<ArticleRepository>(m_store->db());
     }
