@@ -35,41 +35,34 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <time.h>
 
 using namespace civicdesk;
 
-class TestClusterJourney : public QObject
+class TestClusterJourney : public test::DeskFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
-    QTemporaryDir m_settingsDir;
     QStringList m_numbers;
 
     // Ctrl+Shift+W, then Alt+U: the Clusters tab, the focus on its list (null when not).
     static SupervisorWorkspace *openClusters(test::Desk &desk, test::Journey &j)
     {
-        const auto focusOn = [&j](const char *name) {
-            return QTest::qWaitFor([&] { return j.focusName() == QLatin1String(name); });
-        };
-        if (!desk.window || !j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier))
-            return nullptr;
-        SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
-        if (!workspace || !focusOn("kpiFiguresTree") || !j.press(Qt::Key_U, Qt::AltModifier) ||
-            !focusOn("clusterTable"))
+        SupervisorWorkspace *workspace = test::openSupervisorWorkspace(desk, j);
+        if (!workspace || !j.press(Qt::Key_U, Qt::AltModifier) ||
+            !QTest::qWaitFor([&j] { return j.focusName() == u"clusterTable"; }))
             return nullptr;
         return workspace;
     }
 
 private slots:
+    // One city for the whole journey: the known issue posted first is the one the call taker
+    // then sees and the supervisor withdraws.
     void initTestCase()
     {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
+        QVERIFY(freshCity());
         // Three rodent reports in the last half hour, 30 m apart along the street.
         EventStore events(m_store->db());
         QVERIFY(ClusterRuleLog(m_store->db(), events, QStringLiteral("sam"))
@@ -82,8 +75,7 @@ private slots:
 
     void supervisorPostsAKnownIssueFromACluster()
     {
-        test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sam"),
-                                         AgentRole::Supervisor);
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
         test::Journey j;
         SupervisorWorkspace *workspace = openClusters(desk, j);
         QVERIFY(workspace);
@@ -151,8 +143,7 @@ private slots:
     // clusterActivated, tests/webengine/tst_mapclusterareas) opens it in the workspace.
     void theClusterIsOnTheMapBothWays()
     {
-        test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sam"),
-                                         AgentRole::Supervisor);
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
         QVERIFY(desk.window && desk.window->clusterMap());
         MapView *map = desk.window->mapPanel()->mapView();
         const auto drawn = [map] {
@@ -222,8 +213,7 @@ private slots:
 
     void callTakerSeesTheBannerAndAttachesWithOneKey()
     {
-        test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("ana"),
-                                         AgentRole::CallTaker);
+        Desk desk = openDesk(QStringLiteral("ana"), AgentRole::CallTaker);
         QVERIFY(desk.window);
         test::Journey j;
         KnownIssueBanner *banner = test::rodentCallAtChestnutSt(j, *desk.window);
@@ -246,8 +236,7 @@ private slots:
 
     void supervisorWithdrawsTheKnownIssue()
     {
-        test::Desk desk = test::openDesk(m_store->db(), m_settingsDir.path(), QStringLiteral("sam"),
-                                         AgentRole::Supervisor);
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
         test::Journey j;
         SupervisorWorkspace *workspace = openClusters(desk, j);
         QVERIFY(workspace);

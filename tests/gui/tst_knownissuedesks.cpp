@@ -19,8 +19,7 @@
 #include "models/intake/intakerepository.h"
 #include "tests/gui/knownissuecall.h"
 #include "tests/support/keyboardjourney.h"
-#include "tests/support/serverfixture.h"
-#include "tests/support/syncworkstation.h"
+#include "tests/support/twoworkstations.h"
 #include "ui/intake/knownissuebanner.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapview.h"
@@ -50,11 +49,7 @@ class TestKnownIssueDesks : public QObject
 {
     Q_OBJECT
 
-    ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
-    QNetworkAccessManager m_networkA;
-    QNetworkAccessManager m_networkB;
-    std::unique_ptr<SyncWorkstation> m_supervisor;
-    std::unique_ptr<SyncWorkstation> m_agent;
+    TwoWorkstations m_desks{QStringLiteral(CIVICDESK_SERVER)};
     QTemporaryDir m_settingsDir;
     QStringList m_numbers;
     QString m_parentId;
@@ -62,38 +57,23 @@ class TestKnownIssueDesks : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_fixture.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
-                                  {QStringLiteral("ana"), QStringLiteral("call_taker")}}),
-                 qPrintable(m_fixture.error()));
-        const QUrl server(m_fixture.baseUrl());
-        m_supervisor =
-            signedInWorkstation(m_networkA, server, QStringLiteral("SSSS2"), QStringLiteral("sam"),
-                                testPassword(), AgentRole::Supervisor, 5, TempStore::MiniCity);
-        m_agent =
-            signedInWorkstation(m_networkB, server, QStringLiteral("AAAA3"), QStringLiteral("ana"),
-                                testPassword(), AgentRole::CallTaker, 5, TempStore::MiniCity);
-        QVERIFY(m_supervisor && m_agent);
+        QVERIFY2(m_desks.setUp(TempStore::MiniCity), qPrintable(m_desks.error()));
         // Three rodent reports on the call taker's workstation in the last half hour.
         m_numbers = {QStringLiteral("AAAA3-901"), QStringLiteral("AAAA3-902"),
                      QStringLiteral("AAAA3-903")};
-        QVERIFY(test::appendRodentReports(m_agent->events(), m_numbers, QStringLiteral("ana"),
-                                          QStringLiteral("AAAA3")));
+        QVERIFY(test::appendRodentReports(m_desks.agent().events(), m_numbers,
+                                          QStringLiteral("ana"), QStringLiteral("AAAA3")));
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_supervisor->scalar(
+            m_desks.supervisor().scalar(
                 QStringLiteral("SELECT count(*) FROM requests WHERE number LIKE 'AAAA3-9%'")),
             qint64(3), Sync);
     }
 
-    void cleanupTestCase()
-    {
-        m_supervisor.reset();
-        m_agent.reset();
-        m_fixture.stop();
-    }
+    void cleanupTestCase() { m_desks.tearDown(); }
 
     void supervisorChangesTheRuleAndPostsAKnownIssue()
     {
-        test::Desk desk = test::openDesk(m_supervisor->db(), m_settingsDir.path(),
+        test::Desk desk = test::openDesk(m_desks.supervisor().db(), m_settingsDir.path(),
                                          QStringLiteral("sam"), AgentRole::Supervisor);
         QVERIFY(desk.window);
         test::Journey j;
@@ -151,17 +131,18 @@ private slots:
         QCOMPARE(dialog->result(), int(QDialog::Accepted));
 
         // The rule change reaches the call taker's replica with who made it.
-        QTRY_COMPARE_WITH_TIMEOUT(ClusterWatch::rulesOf(m_agent->db()).fallback.count, 3, Sync);
+        QTRY_COMPARE_WITH_TIMEOUT(ClusterWatch::rulesOf(m_desks.agent().db()).fallback.count, 3,
+                                  Sync);
     }
 
     void callTakerSeesItAfterSyncAndAttachesWithOneKey()
     {
         QVERIFY(!m_parentId.isEmpty());
-        const IntakeRepository agentIntake(m_agent->db());
+        const IntakeRepository agentIntake(m_desks.agent().db());
         QTRY_COMPARE_WITH_TIMEOUT(agentIntake.knownIssues(QDateTime::currentDateTimeUtc()).size(),
                                   qsizetype(1), Sync);
-        test::Desk desk = test::openDesk(m_agent->db(), m_settingsDir.path(), QStringLiteral("ana"),
-                                         AgentRole::CallTaker);
+        test::Desk desk = test::openDesk(m_desks.agent().db(), m_settingsDir.path(),
+                                         QStringLiteral("ana"), AgentRole::CallTaker);
         QVERIFY(desk.window);
         QVERIFY(!desk.window->clusterMap()); // a call taker's map has no cluster alerts
         test::Journey j;
@@ -180,9 +161,10 @@ private slots:
 
         // The caller attached to the parent request reaches the supervisor's workstation.
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_supervisor->scalar(QStringLiteral("SELECT count(*) FROM events WHERE entity_id = ? "
-                                                "AND kind = 'request.caller_attached'"),
-                                 {m_parentId}),
+            m_desks.supervisor().scalar(
+                QStringLiteral("SELECT count(*) FROM events WHERE entity_id = ? "
+                               "AND kind = 'request.caller_attached'"),
+                {m_parentId}),
             qint64(1), Sync);
         qInfo("known issue on a second desk: %d keys beyond typed text", j.keys);
     }

@@ -11,6 +11,7 @@
 #include "models/store/eventstore.h"
 #include "models/supervision/phone/phoneintervalimport.h"
 #include "models/supervision/reports/monthlyreport.h"
+#include "tests/support/appendevent.h"
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/settings.h"
@@ -55,21 +56,18 @@ QString run(const QString &tool, const QStringList &arguments)
 
 } // namespace
 
-class TestMonthlyReport : public QObject
+class TestMonthlyReport : public test::DeskFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
-    QTemporaryDir m_dir;
+    QTemporaryDir m_dir; // the reports written
     QList<KnowledgeArticle> m_articles;
 
     void append(const QString &type, const QString &id, const QString &kind,
                 const QJsonObject &payload, const QDateTime &at)
     {
-        EventStore events(m_store->db());
-        auto r = events.append(
-            Event::make(type, id, kind, payload, QStringLiteral("ana"), QStringLiteral("W1"), at));
-        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        test::appendEvent(m_store->db(), type, id, kind, payload, QStringLiteral("ana"),
+                          QStringLiteral("W1"), at);
     }
 
     void contact(const QString &id, const QString &channel, const QDateTime &at,
@@ -103,10 +101,10 @@ class TestMonthlyReport : public QObject
     }
 
 private slots:
+    // One city for the whole suite: the month written once, read by each test.
     void initTestCase()
     {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
+        QVERIFY(freshCity());
         m_articles = ArticleRepository(m_store->db()).list();
         QVERIFY(m_articles.size() >= 2);
         contact(QStringLiteral("m1"), QStringLiteral("phone"), utc(2, 15), m_articles.at(0).id);
@@ -261,15 +259,11 @@ private slots:
 
     void theWorkspaceShortcutSavesTheMonthOfTheFirstDay()
     {
-        test::Desk desk = test::openDesk(m_store->db(), m_dir.path(), QStringLiteral("sam"),
-                                         AgentRole::Supervisor);
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
         QVERIFY(desk.window);
-        MainWindow *window = desk.window.get();
         test::Journey j;
-        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
-        SupervisorWorkspace *workspace = window->supervisorWorkspace();
+        SupervisorWorkspace *workspace = test::openSupervisorWorkspace(desk, j);
         QVERIFY(workspace);
-        QTRY_COMPARE(j.focusName(), QStringLiteral("kpiFiguresTree"));
         workspace->findChild<QDateEdit *>(QStringLiteral("kpiFromDateEdit"))
             ->setDate(QDate(2026, 11, 12));
         workspace->findChild<QDateEdit *>(QStringLiteral("kpiToDateEdit"))

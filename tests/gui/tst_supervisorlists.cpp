@@ -7,6 +7,7 @@
 
 #include "models/store/eventstore.h"
 #include "models/supervision/supervisionkpis.h"
+#include "tests/support/appendevent.h"
 #include "tests/support/citytoday.h"
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
@@ -28,7 +29,6 @@
 #include <QLocale>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace civicdesk;
@@ -41,9 +41,7 @@ void append(Database &db, const QString &type, const QString &id, const QString 
             const QJsonObject &payload, const QDateTime &at,
             const QString &agent = QStringLiteral("ana"))
 {
-    EventStore events(db);
-    auto r = events.append(Event::make(type, id, kind, payload, agent, QStringLiteral("W1"), at));
-    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    test::appendEvent(db, type, id, kind, payload, agent, QStringLiteral("W1"), at);
 }
 
 // A request opened at `opened`, due `dueInMinutes` from now (negative: overdue).
@@ -90,29 +88,15 @@ bool focusIn(const QWidget *window)
 
 } // namespace
 
-class TestSupervisorLists : public QObject
+class TestSupervisorLists : public test::DeskFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
-    QTemporaryDir m_dir;
-
-    // Ctrl+Shift+W on the supervisor's desk: the workspace, the focus on its figures.
-    static SupervisorWorkspace *openWorkspace(test::Desk &desk, test::Journey &j)
-    {
-        if (!desk.window || !j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier))
-            return nullptr;
-        SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
-        if (!workspace || !QTest::qWaitFor([&j] { return j.focusName() == u"kpiFiguresTree"; }))
-            return nullptr;
-        return workspace;
-    }
-
 private slots:
+    void init() { QVERIFY(freshCity()); }
+
     void theListsByKeyboard()
     {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
         Database &db = m_store->db();
         // Everything within the city's today (the first minutes after midnight included).
         const QDateTime start = test::startWithinCityToday(NewYork, 1800);
@@ -127,10 +111,9 @@ private slots:
         contact(db, QStringLiteral("ask-2"), start.addSecs(200), QStringLiteral("zebra-answer"),
                 QStringLiteral("zebra crossing paint"), QStringLiteral("cold_transfer"));
 
-        test::Desk desk =
-            test::openDesk(db, m_dir.path(), QStringLiteral("sam"), AgentRole::Supervisor);
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
         test::Journey j;
-        SupervisorWorkspace *workspace = openWorkspace(desk, j);
+        SupervisorWorkspace *workspace = test::openSupervisorWorkspace(desk, j);
         QVERIFY(workspace);
         auto *tabs = workspace->findChild<QTabWidget *>(QStringLiteral("supervisorTabWidget"));
         QVERIFY(tabs);
@@ -301,8 +284,6 @@ private slots:
     // number drills down to her own contacts.
     void anAgentSeesHerOwnFigures()
     {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
         Database &db = m_store->db();
         const QDateTime start = test::startWithinCityToday(NewYork, 1800);
         contact(db, QStringLiteral("own-1"), start, {}, {}, QStringLiteral("information_given"));
@@ -311,8 +292,7 @@ private slots:
         contact(db, QStringLiteral("other-1"), start.addSecs(600), {}, {},
                 QStringLiteral("information_given"), QStringLiteral("bob"));
 
-        test::Desk desk =
-            test::openDesk(db, m_dir.path(), QStringLiteral("ana"), AgentRole::CallTaker);
+        Desk desk = openDesk(QStringLiteral("ana"), AgentRole::CallTaker);
         QVERIFY(desk.window);
         test::Journey j;
         QVERIFY(j.press(Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier));
@@ -350,8 +330,6 @@ private slots:
     // one reviewer, the reviewers dealt in turn.
     void aSamplePerAgent()
     {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
         Database &db = m_store->db();
         const QDateTime start = test::startWithinCityToday(NewYork, 1800);
         for (int i = 0; i < 3; ++i)
@@ -360,10 +338,9 @@ private slots:
         for (int i = 0; i < 2; ++i)
             contact(db, QStringLiteral("bob-%1").arg(i), start.addSecs(600 + i * 120), {}, {},
                     QStringLiteral("information_given"), QStringLiteral("bob"));
-        test::Desk desk =
-            test::openDesk(db, m_dir.path(), QStringLiteral("sam"), AgentRole::Supervisor);
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
         test::Journey j;
-        SupervisorWorkspace *workspace = openWorkspace(desk, j);
+        SupervisorWorkspace *workspace = test::openSupervisorWorkspace(desk, j);
         QVERIFY(workspace);
         QVERIFY(j.press(Qt::Key_Q, Qt::AltModifier));
         QTRY_COMPARE(j.focusName(), QStringLiteral("sampleTable"));

@@ -48,33 +48,29 @@ void contact(Database &db, const QString &id, const QString &agent, qint64 minut
 
 } // namespace
 
-class TestSupervisorTeams : public QObject
+class TestSupervisorTeams : public test::DeskFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempStore> m_store;
-    QTemporaryDir m_dir;
+    QTemporaryDir m_dir; // the phone system's report
 
 private slots:
+    void init() { QVERIFY(freshCity()); }
+
     void teamsAndThePhoneSystemByKeyboard()
     {
-        m_store = test::miniCityStore();
-        QVERIFY(m_store);
         Database &db = m_store->db();
         // Two contacts by ana, one by bob, a few minutes ago (today in any zone but at the
         // first minutes after local midnight, which the test does not run at).
         contact(db, QStringLiteral("t-c1"), QStringLiteral("ana"), 3);
         contact(db, QStringLiteral("t-c2"), QStringLiteral("ana"), 2);
         contact(db, QStringLiteral("t-c3"), QStringLiteral("bob"), 1);
-        test::Desk desk =
-            test::openDesk(db, m_dir.path(), QStringLiteral("sam"), AgentRole::Supervisor);
+        Desk desk = openDesk(QStringLiteral("sam"), AgentRole::Supervisor);
         QVERIFY(desk.window);
         test::Journey j;
-        QVERIFY(j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier));
-        SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
+        SupervisorWorkspace *workspace = test::openSupervisorWorkspace(desk, j);
         QVERIFY(workspace);
-        QTRY_VERIFY(workspace->isActiveWindow());
-        QTRY_VERIFY(QApplication::focusWidget());
+        QVERIFY(workspace->isActiveWindow());
         const QString today = workspace->filter().period.first.toString(Qt::ISODate);
         if (workspace->report().contacts != 3)
             QSKIP("the contacts fell on yesterday's local day (a run just after midnight)");

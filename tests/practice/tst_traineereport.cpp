@@ -5,10 +5,9 @@
 
 #include "models/practice/traineereport.h"
 #include "models/practice/trainingrecord.h"
+#include "tests/support/teststore.h"
 
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -164,26 +163,20 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
-        {
-            // A record as version 1 wrote it: the runs table only.
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral(
-                "CREATE TABLE practice_runs(id TEXT PRIMARY KEY, trainee TEXT NOT NULL, "
-                "scenario_id TEXT NOT NULL, scenario_title TEXT NOT NULL, language TEXT NOT NULL, "
-                "finished_at INTEGER NOT NULL, seconds INTEGER NOT NULL, score INTEGER NOT NULL "
-                "CHECK(score BETWEEN 0 AND 100), pass_mark INTEGER NOT NULL, critical TEXT NOT "
-                "NULL, criteria TEXT NOT NULL)")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO practice_runs VALUES('old-1', 'dana', 'pothole', 'Pothole', 'en', "
-                "1700000000000, 100, 70, 80, '', '[]')")));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        // A record as version 1 wrote it: the runs table only.
+        const QString written = test::writeSqliteFile(
+            path,
+            {QStringLiteral(
+                 "CREATE TABLE practice_runs(id TEXT PRIMARY KEY, trainee TEXT NOT NULL, "
+                 "scenario_id TEXT NOT NULL, scenario_title TEXT NOT NULL, language TEXT NOT NULL, "
+                 "finished_at INTEGER NOT NULL, seconds INTEGER NOT NULL, score INTEGER NOT NULL "
+                 "CHECK(score BETWEEN 0 AND 100), pass_mark INTEGER NOT NULL, critical TEXT NOT "
+                 "NULL, criteria TEXT NOT NULL)"),
+             QStringLiteral(
+                 "INSERT INTO practice_runs VALUES('old-1', 'dana', 'pothole', 'Pothole', 'en', "
+                 "1700000000000, 100, 70, 80, '', '[]')"),
+             QStringLiteral("PRAGMA user_version = 1")});
+        QVERIFY2(written.isEmpty(), qPrintable(written));
         auto record = TrainingRecord::open(path);
         QVERIFY2(record.ok(), qPrintable(record.ok() ? QString() : record.error().message));
         TrainingRecord &r = *record.value();
@@ -280,15 +273,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("r.sqlite"));
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 9"));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        const QString written =
+            test::writeSqliteFile(path, {QStringLiteral("PRAGMA user_version = 9")});
+        QVERIFY2(written.isEmpty(), qPrintable(written));
         auto record = TrainingRecord::open(path);
         QVERIFY(!record.ok());
         QVERIFY2(record.error().message.contains(u"newer CivicDesk"),

@@ -10,6 +10,7 @@
 #include "models/supervision/reports/supervisionexport.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
+#include "tests/support/appendevent.h"
 #include "tests/support/teststore.h"
 
 #include <QBuffer>
@@ -58,18 +59,12 @@ class TestAgentTeams : public QObject
     void append(const QString &type, const QString &id, const QString &kind,
                 const QJsonObject &payload, const QString &actor, const QDateTime &at)
     {
-        auto r = m_events->append(Event::make(type, id, kind, payload, actor, D1, at));
-        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        test::appendEvent(*m_events, type, id, kind, payload, actor, D1, at);
     }
     void contact(const QString &id, const QString &agent, const QString &channel,
                  const QDateTime &start, const QString &outcome, int minutes)
     {
-        append(QStringLiteral("contact"), id, QStringLiteral("contact.started"),
-               {{QStringLiteral("channel"), channel}}, agent, start);
-        if (outcome.isEmpty())
-            return;
-        append(QStringLiteral("contact"), id, QStringLiteral("contact.ended"),
-               {{QStringLiteral("outcome"), outcome}}, agent, start.addSecs(minutes * 60));
+        test::appendContact(*m_events, id, agent, D1, channel, start, outcome, minutes);
     }
     void request(const QString &id, const QString &agent, const QDateTime &at)
     {

@@ -358,46 +358,43 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("old.sqlite"));
-        {
-            QSqlDatabase raw =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
-            raw.setDatabaseName(path);
-            QVERIFY(raw.open());
-            QVERIFY(Migrations::migrate(raw, Migrations::latestVersion() - 1).ok());
-            QSqlQuery q(raw);
-            // Thursday 5 March 2026 in UTC: c1 10:00-10:05 made R1 (ana, caller A); c2 11:00
-            // running on D1 attached A to R1 later; c3 on the 6th 23:30 (bob, email, ended
-            // 23:40) made nothing; R2 imported.
-            for (const char *statement :
-                 {"INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, device, "
-                  "client_time) VALUES "
-                  "('e1', 'contact', 'c1', 'contact.started', '{}', 'ana', 'D1', "
-                  "1772704800000), "
-                  "('e2', 'request', 'R1', 'request.created', '{}', 'ana', 'D1', "
-                  "1772704860000), "
-                  "('e3', 'contact', 'c1', 'contact.ended', '{}', 'ana', 'D1', "
-                  "1772705100000), "
-                  "('e4', 'contact', 'c2', 'contact.started', '{}', 'ana', 'D1', "
-                  "1772708400000), "
-                  "('e5', 'request', 'R1', 'request.caller_attached', '{}', 'ana', 'D1', "
-                  "1772708460000), "
-                  "('e6', 'contact', 'c3', 'contact.started', '{}', 'bob', 'D2', "
-                  "1772839800000), "
-                  "('e7', 'contact', 'c3', 'contact.ended', '{}', 'bob', 'D2', "
-                  "1772840400000)",
-                  "INSERT INTO contacts(id, channel, agent, started_at, ended_at, outcome) "
-                  "VALUES ('c1', 'phone', 'ana', 1772704800, 1772705100, 'request_created'), "
-                  "('c2', 'phone', 'ana', 1772708400, NULL, NULL), "
-                  "('c3', 'email', 'bob', 1772839800, 1772840400, 'information_given')",
-                  "INSERT INTO requests(id, number, service_code, type_name, status, "
-                  "caller_id, opened_at, origin) VALUES ('R1', 'N1', 'T1', 't1', 'open', "
-                  "'A', 1772704860, 'local'), ('R2', 'N2', 'T1', 't1', 'open', NULL, "
-                  "1772700000, 'import')"}) {
-                QVERIFY2(q.exec(QString::fromLatin1(statement)), qPrintable(q.lastError().text()));
-            }
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        // Thursday 5 March 2026 in UTC: c1 10:00-10:05 made R1 (ana, caller A); c2 11:00
+        // running on D1 attached A to R1 later; c3 on the 6th 23:30 (bob, email, ended
+        // 23:40) made nothing; R2 imported.
+        const QString written = test::writeSqliteFile(
+            path,
+            QStringList{
+                QStringLiteral(
+                    "INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, device, "
+                    "client_time) VALUES "
+                    "('e1', 'contact', 'c1', 'contact.started', '{}', 'ana', 'D1', "
+                    "1772704800000), "
+                    "('e2', 'request', 'R1', 'request.created', '{}', 'ana', 'D1', "
+                    "1772704860000), "
+                    "('e3', 'contact', 'c1', 'contact.ended', '{}', 'ana', 'D1', "
+                    "1772705100000), "
+                    "('e4', 'contact', 'c2', 'contact.started', '{}', 'ana', 'D1', "
+                    "1772708400000), "
+                    "('e5', 'request', 'R1', 'request.caller_attached', '{}', 'ana', 'D1', "
+                    "1772708460000), "
+                    "('e6', 'contact', 'c3', 'contact.started', '{}', 'bob', 'D2', "
+                    "1772839800000), "
+                    "('e7', 'contact', 'c3', 'contact.ended', '{}', 'bob', 'D2', "
+                    "1772840400000)"),
+                QStringLiteral(
+                    "INSERT INTO contacts(id, channel, agent, started_at, ended_at, outcome) "
+                    "VALUES ('c1', 'phone', 'ana', 1772704800, 1772705100, 'request_created'), "
+                    "('c2', 'phone', 'ana', 1772708400, NULL, NULL), "
+                    "('c3', 'email', 'bob', 1772839800, 1772840400, 'information_given')"),
+                QStringLiteral(
+                    "INSERT INTO requests(id, number, service_code, type_name, status, "
+                    "caller_id, opened_at, origin) VALUES ('R1', 'N1', 'T1', 't1', 'open', "
+                    "'A', 1772704860, 'local'), ('R2', 'N2', 'T1', 't1', 'open', NULL, "
+                    "1772700000, 'import')")},
+            [](QSqlDatabase &raw) {
+                return Migrations::migrate(raw, Migrations::latestVersion() - 1).ok();
+            });
+        QVERIFY2(written.isEmpty(), qPrintable(written));
         auto db = Database::open(path);
         QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
         QCOMPARE(db.value()->schemaVersion(), Migrations::latestVersion());

@@ -11,6 +11,7 @@
 #include "models/supervision/backlogfigures.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
+#include "tests/support/appendevent.h"
 #include "tests/support/teststore.h"
 
 #include <QJsonObject>
@@ -56,18 +57,13 @@ class TestTeamHistory : public QObject
     void append(const QString &type, const QString &id, const QString &kind,
                 const QJsonObject &payload, const QString &actor, const QDateTime &at)
     {
-        auto r = m_events->append(
-            Event::make(type, id, kind, payload, actor, QStringLiteral("D-") + actor, at));
-        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+        test::appendEvent(*m_events, type, id, kind, payload, actor, u"D-" + actor, at);
     }
     void contact(const QString &id, const QString &agent, const QDateTime &start,
                  const QString &outcome, int minutes)
     {
-        append(QStringLiteral("contact"), id, QStringLiteral("contact.started"),
-               {{QStringLiteral("channel"), QStringLiteral("phone")}}, agent, start);
-        if (!outcome.isEmpty())
-            append(QStringLiteral("contact"), id, QStringLiteral("contact.ended"),
-                   {{QStringLiteral("outcome"), outcome}}, agent, start.addSecs(minutes * 60));
+        test::appendContact(*m_events, id, agent, u"D-" + agent, QStringLiteral("phone"), start,
+                            outcome, minutes);
     }
     void request(const QString &id, const QString &agent, const QDateTime &at)
     {

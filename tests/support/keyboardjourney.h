@@ -10,6 +10,7 @@
 #include "ui/common/settings.h"
 #include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
+#include "ui/supervisor/supervisorworkspace.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
@@ -423,5 +424,17 @@ public:
         return ok;
     }
 };
+
+// Ctrl+Shift+W on a supervisor's desk: the supervisor's workspace, once the focus is on its
+// figures; null when the desk has no window or the workspace does not come up so.
+inline SupervisorWorkspace *openSupervisorWorkspace(Desk &desk, Journey &j)
+{
+    if (!desk.window || !j.press(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier))
+        return nullptr;
+    SupervisorWorkspace *workspace = desk.window->supervisorWorkspace();
+    if (!workspace || !QTest::qWaitFor([&j] { return j.focusName() == u"kpiFiguresTree"; }))
+        return nullptr;
+    return workspace;
+}
 
 } // namespace civicdesk::test

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
@@ -203,6 +204,32 @@ int scalar(QSqlDatabase db, const QString &statement)
 std::unique_ptr<TempStore> miniCityStore()
 {
     return std::make_unique<TempStore>(TempStore::MiniCity);
+}
+
+QString writeSqliteFile(const QString &path, const QStringList &statements,
+                        const std::function<bool(QSqlDatabase &)> &prepare)
+{
+    const QString connection = u"old:" + path;
+    QString why;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        raw.setDatabaseName(path);
+        if (!raw.open())
+            why = QStringLiteral("cannot open %1: %2").arg(path, raw.lastError().text());
+        else if (prepare && !prepare(raw))
+            why = QStringLiteral("cannot prepare %1").arg(path);
+        QSqlQuery q(raw);
+        for (const QString &statement : statements) {
+            if (!why.isEmpty())
+                break;
+            if (!q.exec(statement))
+                why = statement + u": " + q.lastError().text();
+        }
+        q.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return why;
 }
 
 QByteArray fileSha256(const QString &path)

@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 
 namespace civicdesk::test {
@@ -64,5 +65,11 @@ qint64 scalar(const Database &db, const QString &statement, const QVariantList &
 int scalar(QSqlDatabase db, const QString &statement);
 // A fresh store with tests/data/minipack imported (TempStore(TempStore::MiniCity)).
 std::unique_ptr<TempStore> miniCityStore();
+
+// Writes the SQLite file `path` as another version of a program left it (the upgrade suites'
+// fixture): on a raw connection, closed afterwards, `prepare` (say, an older schema's
+// migrations) and then `statements` in order. An empty string, or which step failed and why.
+QString writeSqliteFile(const QString &path, const QStringList &statements,
+                        const std::function<bool(QSqlDatabase &)> &prepare = {});
 
 } // namespace civicdesk::test
