@@ -7,11 +7,11 @@
 
 #include "models/store/eventstore.h"
 #include "models/supervision/supervisionkpis.h"
+#include "models/workstation/storecontext.h"
 #include "tests/support/citytoday.h"
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
-#include "ui/common/storecontext.h"
 #include "ui/history/requestdetaildialog.h"
 #include "ui/supervisor/answerspanel.h"
 #include "ui/supervisor/drilldowndialog.h"
