@@ -3,10 +3,10 @@
 #include "models/store/database.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
+#include "models/workstation/storecontext.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/roletext.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/common/switchagentdialog.h"
 #include "ui/intake/intakepanel.h"
 

@@ -16,11 +16,11 @@
 #include "models/sync/firstsync.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
+#include "models/workstation/storecontext.h"
 #include "translations/translator.h"
 #include "ui/common/importdialog.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
 #include "ui/lobby/callout.h"
 #include "ui/lobby/displayboard.h"
@@ -283,8 +283,8 @@ int main(int argc, char *argv[])
         return status;
     }
     MainWindow window(store, settings);
-    SyncController sync(window, settings, *database.value(), workspace.journal(),
-                        workspace.centralLookup(), store.events, engine, client.get(), agent);
+    SyncController sync(window, settings, workspace.journal(), workspace.centralLookup(),
+                        store.events, engine, client.get(), agent);
     // With a central store the caller and location views also ask it (standalone they would
     // only repeat the local answer).
     if (engine)

@@ -169,6 +169,9 @@ PracticeGraphs practiceGraphs(Database &live, std::function<QString()> agent,
             built(*practice->graph);
         return std::shared_ptr<StoreContext>(practice, &practice->graph->store());
     };
+    graphs.seed = [](StoreContext &practice, const Scenario &scenario) {
+        return PracticeStore::seed(practice.database, practice.events, scenario, Clock());
+    };
     graphs.reference = [&live] { return std::make_unique<ScenarioReference>(live); };
     graphs.cityZone = QTimeZone(live.meta(QStringLiteral("city_timezone")).toUtf8());
     return graphs;

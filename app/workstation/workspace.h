@@ -3,8 +3,8 @@
 #include "models/domain/agentrole.h"
 #include "models/sync/centrallookup.h"
 #include "models/sync/syncstore.h"
+#include "models/workstation/storecontext.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/practice/practicemode.h"
 
 #include <QPointer>

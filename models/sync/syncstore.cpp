@@ -39,6 +39,11 @@ bool reapplicable(const QString &kind)
 
 SyncStore::SyncStore(Database &database) : m_database(database) {}
 
+QString SyncStore::deviceCode() const
+{
+    return m_database.meta(QStringLiteral("device_code"));
+}
+
 QList<Event> SyncStore::pendingBatch(int limit) const
 {
     QList<Event> events;

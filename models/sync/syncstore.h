@@ -67,6 +67,10 @@ public:
     // Where an entity's changes are (models/store/delivery.h).
     Delivery deliveryOf(const QString &entityType, const QString &entityId) const;
 
+    // The device code this store numbers its requests under, which a sign-in names (it
+    // changes when a code is used up, so read it at each sign-in).
+    QString deviceCode() const;
+
 private:
     Database &m_database;
 };

@@ -2,8 +2,8 @@
 // signs in and takes a call, then switches in turn (her call kept as her draft, the next
 // sign-in not done yet); says READY there and waits to be killed (SIGKILL) by the test.
 
+#include "models/workstation/storecontext.h"
 #include "tests/gui/intakefixture.h"
-#include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 
 #include <QApplication>

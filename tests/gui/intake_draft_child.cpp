@@ -1,8 +1,8 @@
 // A workstation process for the draft test: it opens the store, types into the intake panel,
 // waits until the draft is saved, says READY, and waits to be killed (SIGKILL) by the test.
 
+#include "models/workstation/storecontext.h"
 #include "tests/gui/intakefixture.h"
-#include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 
 #include <QApplication>

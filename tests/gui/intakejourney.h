@@ -17,7 +17,7 @@
 #include "translations/translator.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
+#include "models/workstation/storecontext.h"
 #include "ui/history/historypanel.h"
 #include "ui/intake/intakedialogs.h"
 #include "ui/intake/intakepanel.h"

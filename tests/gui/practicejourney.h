@@ -16,7 +16,7 @@
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
+#include "models/workstation/storecontext.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/lobby/counterpanel.h"
 #include "ui/practice/callerpanel.h"

@@ -7,9 +7,9 @@
 #include "models/citypack/citypack.h"
 #include "models/domain/requestnumber.h"
 #include "models/requests/requestrepository.h"
+#include "models/workstation/storecontext.h"
 #include "tests/gui/intakefixture.h"
 #include "tests/support/teststore.h"
-#include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 
 #include <QCheckBox>

@@ -5,12 +5,12 @@
 
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/workstation/storecontext.h"
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "translations/translator.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/intake/requestbox.h"

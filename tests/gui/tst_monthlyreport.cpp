@@ -15,7 +15,6 @@
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/supervisor/exportactions.h"
 #include "ui/supervisor/monthlyreportpdf.h"

@@ -10,11 +10,11 @@
 
 #include "models/quality/qualityreviews.h"
 #include "models/store/eventstore.h"
+#include "models/workstation/storecontext.h"
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/supervisor/evaluationdialog.h"
 #include "ui/supervisor/evaluationfollowupdialog.h"

@@ -7,11 +7,11 @@
 #include "models/intake/intakerepository.h"
 #include "models/requests/historyrepository.h"
 #include "models/requests/requestrepository.h"
+#include "models/workstation/storecontext.h"
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 
 #include <QComboBox>

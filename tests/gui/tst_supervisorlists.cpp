@@ -12,7 +12,6 @@
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
-#include "ui/common/storecontext.h"
 #include "ui/history/requestdetaildialog.h"
 #include "ui/supervisor/answerspanel.h"
 #include "ui/supervisor/drilldowndialog.h"

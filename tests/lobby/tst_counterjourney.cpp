@@ -6,11 +6,11 @@
 // The kiosk is driven the same way in Spanish, and the display board shows numbers, never names.
 
 #include "models/requests/historyrepository.h"
+#include "models/workstation/storecontext.h"
 #include "tests/support/keyboardjourney.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/intake/contactflow.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/lobby/counterpanel.h"

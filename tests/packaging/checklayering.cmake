@@ -4,14 +4,18 @@
 #     ("models/store/database.h"), apart from moc and uic output.
 #   - models/domain includes only models/domain; models/store only domain and store.
 #   - No models/ folder includes widgets (ui/), the programs (app/) or item models; only sync
-#     includes sync; only central and accounts include them (server only).
-#   - The workstation (ui/, app/workstation) includes neither central nor accounts.
+#     includes sync; only central and accounts include them (server only). models/workstation
+#     (the object graph the widgets are handed: StoreContext, SupervisionServices) sits above
+#     the capabilities and the item models, and no other models/ folder includes it.
+#   - The workstation (ui/, app/workstation) includes neither central nor accounts; ui/
+#     includes no program (app/): the composition root hands the widgets its graph.
 #   - Nothing under ui/ opens a Database or makes a store (Database::open, PracticeStore::create).
 #   - Nothing under ui/ constructs a store reader (a repository, readback, timeline, figures,
 #     store, services, lookup…, by value, as a temporary, with new or make_unique; an item model
-#     made from a Database): the composition root (app/workstation/workspace) builds them and
-#     hands them over. The one exception is the graph's own type, ui/common/storecontext.h,
-#     whose members the widgets read; it is built only by the composition root, never in ui/.
+#     made from a Database), hands a Database to anything (a constructor, a member's
+#     initialiser, a free function: `m_watch(context.database, …)`), or reads the store by its
+#     connection (`connectionName()`), or holds a Database (`Database &`): the composition root (app/workstation/workspace) builds
+#     the readers and services and hands them over. No file is excepted.
 cmake_minimum_required(VERSION 3.25)
 
 file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
@@ -21,23 +25,17 @@ file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
   ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h
   ${SOURCE_DIR}/translations/*.cpp ${SOURCE_DIR}/translations/*.h)
 
-# The graph the composition root fills (its members are the readers it builds).
-set(graph_type "ui/common/storecontext.h")
 # Names the reader pattern catches that read no store: widgets' helpers and value types.
 set(not_readers ExportActions PhoneFigures OwnFigures)
-# Files that still build store readers of their own (README, Architecture): the supervisor
-# workspace's quality reviews, monthly reports and incremental figures. Shrink it; never add.
-set(still_building
-    ui/supervisor/exportactions.cpp
-    ui/supervisor/myevaluationsdialog.cpp
-    ui/supervisor/reviewpanel.cpp
-    ui/supervisor/wallboard.cpp
-    ui/supervisor/workspaceteamsphone.cpp)
 set(reader_type "[A-Z][A-Za-z0-9]*(Repository|Readback|Timeline|Duplicates|Queries|Services|Service|Figures|Reviews|Kpis|Store|Actions|Reports|Reader|Loader|Journal|Lookup)")
 set(graph_construction
     "(make_unique|make_shared)<StoreContext>|(^|[^A-Za-z0-9_:])StoreContext[ ]+[a-z_][A-Za-z0-9_]*[ ]*[({]")
 set(reader_construction
     "(^|[^A-Za-z0-9_:])${reader_type}(>?\\(|[ ]*\\{|[ ]+[a-z_][A-Za-z0-9_]*[ ]*[({;])|[A-Z][A-Za-z0-9]*Model>?\\([^)]*[dD]atabase")
+# A Database handed over as an argument (`(context.database,`, `(m_database)`, `{db}`), or the
+# store read by its connection name.
+set(store_handed
+    "[(,{][ ]*([A-Za-z_][A-Za-z0-9_]*(\\.|->))*(m_)?(database|db)[ ]*[,)}]|connectionName[ ]*\\(")
 
 set(problems "")
 macro(refuse file include rule)
@@ -63,8 +61,11 @@ foreach(file IN LISTS sources)
     if(file MATCHES "^models/")
       if(include MATCHES "^(ui|app)/")
         refuse(${file} ${include} "the model layer includes no widgets and no program")
-      elseif(include MATCHES "^models/itemmodels/" AND NOT file MATCHES "^models/itemmodels/")
+      elseif(include MATCHES "^models/itemmodels/"
+             AND NOT file MATCHES "^models/(itemmodels|workstation)/")
         refuse(${file} ${include} "capabilities include no item models")
+      elseif(include MATCHES "^models/workstation/" AND NOT file MATCHES "^models/workstation/")
+        refuse(${file} ${include} "no capability includes the object graph above it")
       elseif(include MATCHES "^models/sync/" AND NOT file MATCHES "^models/sync/")
         refuse(${file} ${include} "capabilities include no sync code")
       elseif(include MATCHES "^models/(central|accounts)/"
@@ -75,6 +76,9 @@ foreach(file IN LISTS sources)
     if(file MATCHES "^(ui|app/workstation)/" AND include MATCHES "^models/(central|accounts)/")
       refuse(${file} ${include} "the workstation links neither central nor accounts")
     endif()
+    if(file MATCHES "^ui/" AND include MATCHES "^app/")
+      refuse(${file} ${include} "widgets include no program (the composition root hands them its graph)")
+    endif()
   endforeach()
   if(file MATCHES "^ui/")
     file(STRINGS ${SOURCE_DIR}/${file} opens REGEX "(Database::open|Store::create)\\(")
@@ -84,7 +88,7 @@ foreach(file IN LISTS sources)
              "composition root does)\n")
     endif()
   endif()
-  if(file MATCHES "^ui/" AND NOT file STREQUAL graph_type AND NOT file IN_LIST still_building)
+  if(file MATCHES "^ui/")
     file(STRINGS ${SOURCE_DIR}/${file} builds REGEX "${reader_construction}")
     foreach(line IN LISTS builds)
       if(line MATCHES "^[ \t]*//")
@@ -103,6 +107,21 @@ foreach(file IN LISTS sources)
       string(STRIP "${line}" line)
       string(APPEND problems "  ${file}: `${line}`: ui/ builds no store reader "
                              "(the composition root hands it over)\n")
+    endforeach()
+    file(STRINGS ${SOURCE_DIR}/${file} handed REGEX "${store_handed}")
+    foreach(line IN LISTS handed)
+      if(line MATCHES "^[ \t]*//")
+        continue()
+      endif()
+      string(STRIP "${line}" line)
+      string(APPEND problems "  ${file}: `${line}`: ui/ hands no Database to a reader and reads "
+                             "none by its connection (the composition root's services do)\n")
+    endforeach()
+    file(STRINGS ${SOURCE_DIR}/${file} held REGEX "(^|[^A-Za-z0-9_])Database[ ]*[&*]")
+    foreach(line IN LISTS held)
+      string(STRIP "${line}" line)
+      string(APPEND problems "  ${file}: `${line}`: ui/ holds no Database (it is handed the "
+                             "services over it)\n")
     endforeach()
     file(STRINGS ${SOURCE_DIR}/${file} graphs REGEX "${graph_construction}")
     foreach(line IN LISTS graphs)

@@ -5,10 +5,10 @@
 // visible, inside the viewport of every scroll area around it — and typed text must land in the
 // field the journey means.
 
+#include "models/workstation/storecontext.h"
 #include "tests/support/teststore.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/supervisor/supervisorworkspace.h"
 

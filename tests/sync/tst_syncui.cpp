@@ -86,8 +86,8 @@ private slots:
     void standaloneSaysSo()
     {
         CentralLookup lookup(m_ws->db(), nullptr);
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
-                                  m_ws->events(), nullptr, nullptr, QStringLiteral("ana"));
+        SyncController controller(*m_window, *m_settings, m_ws->sync(), lookup, m_ws->events(),
+                                  nullptr, nullptr, QStringLiteral("ana"));
         QVERIFY(m_label->text().startsWith(u"Standalone"));
         const QString id = m_ws->createRequest(QStringLiteral("standalone request"));
         const DeliveryReader reader(m_ws->db());
@@ -100,9 +100,8 @@ private slots:
     void statusLineFollowsTheEngine()
     {
         CentralLookup lookup(m_ws->db(), &m_ws->client());
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
-                                  m_ws->events(), &m_ws->engine(), &m_ws->client(),
-                                  QStringLiteral("ana"));
+        SyncController controller(*m_window, *m_settings, m_ws->sync(), lookup, m_ws->events(),
+                                  &m_ws->engine(), &m_ws->client(), QStringLiteral("ana"));
         QVERIFY2(m_label->text().startsWith(u"Signed out"), qPrintable(m_label->text()));
         const QString id = m_ws->createRequest(QStringLiteral("before sign-in"));
         const DeliveryReader reader(m_ws->db());
@@ -146,9 +145,8 @@ private slots:
     void expiredTokenAsksForThePasswordAgain()
     {
         CentralLookup lookup(m_ws->db(), &m_ws->client());
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
-                                  m_ws->events(), &m_ws->engine(), &m_ws->client(),
-                                  QStringLiteral("ana"));
+        SyncController controller(*m_window, *m_settings, m_ws->sync(), lookup, m_ws->events(),
+                                  &m_ws->engine(), &m_ws->client(), QStringLiteral("ana"));
         QStringList reasons;
         controller.setLoginPrompt([&](const QString &reason) {
             reasons.append(reason);
@@ -213,9 +211,8 @@ private slots:
             return std::nullopt;
         });
         CentralLookup lookup(m_ws->db(), &m_ws->client());
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
-                                  m_ws->events(), &m_ws->engine(), &m_ws->client(),
-                                  QStringLiteral("ana"));
+        SyncController controller(*m_window, *m_settings, m_ws->sync(), lookup, m_ws->events(),
+                                  &m_ws->engine(), &m_ws->client(), QStringLiteral("ana"));
         QVERIFY(signIn(QStringLiteral("secret")));
         const QString id = m_ws->createRequest(QStringLiteral("full"));
         m_ws->changeDescription(id, QStringLiteral("full"), QString());
@@ -253,9 +250,8 @@ private slots:
             QStringLiteral("bob"), QStringLiteral("C0C0C"), QDateTime::currentDateTimeUtc());
         m_server->inject(eventToJson(remote));
         CentralLookup lookup(m_ws->db(), &m_ws->client());
-        SyncController controller(*m_window, *m_settings, m_ws->db(), m_ws->sync(), lookup,
-                                  m_ws->events(), &m_ws->engine(), &m_ws->client(),
-                                  QStringLiteral("ana"));
+        SyncController controller(*m_window, *m_settings, m_ws->sync(), lookup, m_ws->events(),
+                                  &m_ws->engine(), &m_ws->client(), QStringLiteral("ana"));
         QVERIFY(signIn(QStringLiteral("secret")));
         const CentralQuery query = controller.centralQuery();
         std::optional<CentralAnswer> answer;

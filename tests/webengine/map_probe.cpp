@@ -24,7 +24,7 @@
 #include "models/citypack/citypack.h"
 #include "models/requests/maprequestrepository.h"
 #include "models/store/database.h"
-#include "ui/common/storecontext.h"
+#include "models/workstation/storecontext.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapprotocol.h"
 #include "ui/map/mapview.h"

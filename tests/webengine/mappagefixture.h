@@ -1,7 +1,7 @@
 #pragma once
 
+#include "models/workstation/storecontext.h"
 #include "tests/support/teststore.h"
-#include "ui/common/storecontext.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapview.h"
 

@@ -7,9 +7,9 @@
 
 #include "models/city/layerviews.h"
 #include "models/requests/maprequestrepository.h"
+#include "models/workstation/storecontext.h"
 #include "tests/webengine/mappagefixture.h"
 #include "tests/webengine/syntheticrequests.h"
-#include "ui/common/storecontext.h"
 #include "ui/map/hotspotpanel.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapview.h"

@@ -1,12 +1,12 @@
 #include "ui/common/mainwindow.h"
 
 #include "models/itemmodels/requestlistmodel.h"
+#include "models/workstation/storecontext.h"
 #include "ui/common/accessiblecombobox.h"
 #include "ui/common/dockbody.h"
 #include "ui/common/roletext.h"
 #include "ui/common/settings.h"
 #include "ui/common/shortcutguard.h"
-#include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/knowledge/knowledgepanel.h"
@@ -264,9 +264,8 @@ void MainWindow::openSupervisorWorkspace()
 void MainWindow::openMyEvaluations()
 {
     if (!m_myEvaluations)
-        m_myEvaluations =
-            new MyEvaluationsDialog(m_store.database, m_store.events, m_store.agent,
-                                    supervisorContextOf(m_store).cityZone, Clock(), this);
+        m_myEvaluations = new MyEvaluationsDialog(m_store.supervision, m_store.agent,
+                                                  m_store.supervision.cityZone(), Clock(), this);
     m_myEvaluations->refresh();
     m_myEvaluations->show();
     m_myEvaluations->raise();
@@ -331,13 +330,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::addLobbyCounter()
 {
-    const Database &db = m_store.database;
     Receipt city;
-    city.cityName = db.meta(QStringLiteral("city_name"));
-    city.phone = db.meta(QStringLiteral("city_phone"));
-    city.web = db.meta(QStringLiteral("city_web"));
-    city.statusUrl = db.meta(QStringLiteral("city_status_url"));
-    city.timeZone = db.meta(QStringLiteral("city_timezone"));
+    city.cityName = m_store.database.meta(QStringLiteral("city_name"));
+    city.phone = m_store.database.meta(QStringLiteral("city_phone"));
+    city.web = m_store.database.meta(QStringLiteral("city_web"));
+    city.statusUrl = m_store.database.meta(QStringLiteral("city_status_url"));
+    city.timeZone = m_store.database.meta(QStringLiteral("city_timezone"));
     m_counter = new CounterPanel(
         CounterContext{m_store.lobby, m_store.requests, m_store.database.changes(), city}, this);
     m_lobbyDock = addArea(m_counter, QStringLiteral("lobbyDock"));

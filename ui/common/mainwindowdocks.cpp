@@ -2,10 +2,10 @@
 // height; knowledge and map tabbed on the right above history) sized to the window, fitting a
 // small screen, and going to an area with its shortcut.
 
+#include "models/workstation/storecontext.h"
 #include "ui/common/dockbody.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/knowledge/knowledgepanel.h"

@@ -2,9 +2,9 @@
 // actions a role adds (the help flag, quality reviews, the supervisor workspace), the shortcut
 // list shown by F1, and what changes when another agent signs in.
 
+#include "models/workstation/storecontext.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/shortcutsdialog.h"
-#include "ui/common/storecontext.h"
 #include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/knowledge/knowledgepanel.h"

@@ -3,7 +3,7 @@
 #include "models/city/layerviews.h"
 #include "models/itemmodels/layerlistmodel.h"
 #include "models/requests/maprequestloader.h"
-#include "ui/common/storecontext.h"
+#include "models/workstation/storecontext.h"
 #include "ui/map/hotspotpanel.h"
 #include "ui/map/maplogging.h"
 #include "ui/map/mapsettings.h"

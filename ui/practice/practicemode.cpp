@@ -1,12 +1,11 @@
 #include "ui/practice/practicemode.h"
 
 #include "models/practice/practicechannel.h"
-#include "models/practice/practicestore.h"
 #include "models/practice/scenarios/scenarioreference.h"
 #include "models/practice/trainingrecord.h"
+#include "models/workstation/storecontext.h"
 #include "ui/common/mainwindow.h"
 #include "ui/common/settings.h"
-#include "ui/common/storecontext.h"
 #include "ui/intake/intakepanel.h"
 #include "ui/practice/callerpanel.h"
 #include "ui/practice/callervoice.h"
@@ -124,7 +123,7 @@ bool PracticeMode::start(const QString &scenarioId, QString *error)
     // every event carries the practice mark the central store refuses.
     m_store->events.setRole(AgentRole::CallTaker);
     m_store->events.setPracticeMark(true);
-    auto seeded = PracticeStore::seed(m_store->database, m_store->events, m_scenario, Clock());
+    auto seeded = m_graphs.seed(*m_store, m_scenario);
     if (!seeded) {
         tearDown();
         return fail(

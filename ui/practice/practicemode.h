@@ -5,6 +5,7 @@
 #include "models/practice/practicescore.h"
 #include "models/practice/scenarios/scenarioloader.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTemporaryDir>
@@ -37,6 +38,9 @@ struct PracticeGraphs
     // (the city's reference data only): the composition root's Workspace with no sync client.
     // The returned pointer owns the database and the graph.
     std::function<Result<std::shared_ptr<StoreContext>>(const QString &path)> workspace;
+    // Writes a scenario's seed requests into a practice graph's store; each seed's ref -> the
+    // number it was given (models/practice/practicestore.h).
+    std::function<Result<QHash<QString, QString>>(StoreContext &practice, const Scenario &)> seed;
     // What scenarios are checked against, read from the live store when asked (so a pull or an
     // import since is seen).
     std::function<std::unique_ptr<ScenarioReference>()> reference;

@@ -1,6 +1,6 @@
 #include "ui/supervisor/audittrailpanel.h"
 
-#include "models/store/database.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drilldowndialog.h"
 
 #include <QHBoxLayout>
@@ -58,7 +58,7 @@ AuditTrailPanel::AuditTrailPanel(const SupervisorContext &context, QWidget *pare
         if (isVisible())
             refresh();
     });
-    connect(&context.database.changes(), &StoreChanges::applied, this,
+    connect(&context.changes, &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &) { m_changes->start(); });
 }
 
@@ -72,8 +72,8 @@ void AuditTrailPanel::refresh()
 {
     const QDateTime now = m_context.clock.now();
     int total = 0;
-    auto read = audittrail::read(m_context.database.connectionName(), now.addDays(-m_days->value()),
-                                 now.addSecs(1), Limit, &total);
+    auto read =
+        m_context.services.auditTrail(now.addDays(-m_days->value()), now.addSecs(1), Limit, &total);
     if (!read) {
         m_status->setText(read.error().message);
         return;

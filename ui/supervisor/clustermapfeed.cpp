@@ -1,7 +1,7 @@
 #include "ui/supervisor/clustermapfeed.h"
 
 #include "models/domain/supervision/clusterrulechange.h"
-#include "models/store/database.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/map/mapview.h"
 
 #include <QLocale>
@@ -10,14 +10,14 @@
 namespace civicdesk {
 
 ClusterMapFeed::ClusterMapFeed(const SupervisorContext &context, MapView *map, QObject *parent)
-    : QObject(parent), m_context(context), m_map(map), m_watch(context.database, context.clock),
-      m_tick(new QTimer(this))
+    : QObject(parent), m_context(context), m_map(map),
+      m_watch(context.services.clusterWatch(context.clock)), m_tick(new QTimer(this))
 {
     if (auto s = m_watch.start(); !s)
         qWarning("cluster alerts on the map: %s", qPrintable(s.error().message));
     m_clusters = m_watch.clusters();
     show(false);
-    connect(&context.database.changes(), &StoreChanges::applied, this,
+    connect(&context.changes, &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &what) {
                 if (what.touches(QStringLiteral("request")))
                     update();

@@ -1,7 +1,7 @@
 #include "ui/supervisor/clusterspanel.h"
 
 #include "models/domain/supervision/clusterrulechange.h"
-#include "models/store/database.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/clusterrulehistory.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/knownissuedialog.h"
@@ -30,9 +30,9 @@ QTableWidgetItem *cell(const QString &text)
 } // namespace
 
 ClustersPanel::ClustersPanel(const SupervisorContext &context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_watch(context.database, context.clock),
-      m_knownIssues(context.database, context.events, context.agent, context.clock),
-      m_ruleLog(context.database, context.events, context.agent, context.clock),
+    : QWidget(parent), m_context(context), m_watch(context.services.clusterWatch(context.clock)),
+      m_knownIssues(context.services.knownIssues(context.agent, context.clock)),
+      m_ruleLog(context.services.clusterRules(context.agent, context.clock)),
       m_status(new QLabel(this)), m_list(new QTableWidget(this)),
       m_requests(new QTableWidget(this)), m_post(new QPushButton(this)),
       m_showOnMap(new QPushButton(this)), m_ruleType(new QComboBox(this)),
@@ -48,7 +48,7 @@ ClustersPanel::ClustersPanel(const SupervisorContext &context, QWidget *parent)
     showClusters();
     showRule();
     showKnownIssues();
-    connect(&context.database.changes(), &StoreChanges::applied, this,
+    connect(&context.changes, &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &what) {
                 if (what.touches(QStringLiteral("request")))
                     update();

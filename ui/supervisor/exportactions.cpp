@@ -1,10 +1,9 @@
 #include "ui/supervisor/exportactions.h"
 
 #include "models/quality/qualityreviews.h"
-#include "models/store/database.h"
-#include "models/supervision/agentteams.h"
 #include "models/supervision/reports/evaluationexport.h"
 #include "models/supervision/reports/monthlyreport.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/monthlyreportpdf.h"
 
 #include <QAction>
@@ -117,11 +116,9 @@ void ExportActions::askReport()
 
 Status ExportActions::reportTo(QDate day, const QString &path)
 {
-    const auto data =
-        MonthlyReports(m_context.database)
-            .gather(day, m_context.cityZone, m_context.clock.now(),
-                    QualityReviews(m_context.database, m_context.events, m_context.agent)
-                        .evaluations());
+    const auto data = m_context.services.monthlyReports().gather(
+        day, m_context.cityZone, m_context.clock.now(),
+        m_context.services.qualityReviews(m_context.agent)->evaluations());
     if (!data)
         return failed(data.error());
     if (auto s = MonthlyReportPdf::write(data.value(), path); !s)
@@ -141,7 +138,7 @@ Status ExportActions::exportTo(SupervisionExport::ExportKind kind, const QString
     if (!file.open(QIODevice::WriteOnly))
         return fail(makeError(QStringLiteral("export.open"),
                               tr("%1 cannot be written: %2").arg(path, file.errorString())));
-    const SupervisionExport exports(m_context.database);
+    const SupervisionExport exports = m_context.services.exports();
     const bool callers = m_callers->isEnabled() && m_callers->isChecked();
     const Result<int> rows =
         kind == SupervisionExport::ExportKind::Contacts
@@ -150,11 +147,8 @@ Status ExportActions::exportTo(SupervisionExport::ExportKind kind, const QString
             ? exports.writeLobbyVisits(file, m_filter(), m_context.role, m_context.agent)
         : kind == SupervisionExport::ExportKind::Evaluations
             ? EvaluationExport::write(
-                  file,
-                  QualityReviews(m_context.database, m_context.events, m_context.agent)
-                      .evaluations(),
-                  m_filter(), m_context.role, m_context.agent,
-                  AgentTeams::memberships(m_context.database.connectionName()))
+                  file, m_context.services.qualityReviews(m_context.agent)->evaluations(),
+                  m_filter(), m_context.role, m_context.agent, m_context.services.teamMemberships())
             : exports.writeRequests(file, m_filter(), m_context.role, m_context.agent, callers,
                                     m_context.clock.now());
     if (!rows) {

@@ -1,8 +1,7 @@
 #include "ui/supervisor/myevaluationsdialog.h"
 
 #include "models/quality/qualityreviews.h"
-#include "models/store/database.h"
-#include "models/store/storechanges.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/evaluationfollowupdialog.h"
 
@@ -18,13 +17,11 @@
 
 namespace civicdesk {
 
-MyEvaluationsDialog::MyEvaluationsDialog(Database &database, EventStore &events,
-                                         const QString &agent, const QTimeZone &cityZone,
-                                         Clock clock, QWidget *parent)
-    : QDialog(parent),
-      m_reviews(std::make_unique<QualityReviews>(database, events, agent, std::move(clock))),
-      m_agent(agent), m_zone(cityZone), m_table(new QTableWidget(this)),
-      m_note(new QLineEdit(this)), m_acknowledge(new QPushButton(tr("Ac&knowledge"), this)),
+MyEvaluationsDialog::MyEvaluationsDialog(const SupervisionServices &services, const QString &agent,
+                                         const QTimeZone &cityZone, Clock clock, QWidget *parent)
+    : QDialog(parent), m_reviews(services.qualityReviews(agent, std::move(clock))), m_agent(agent),
+      m_zone(cityZone), m_table(new QTableWidget(this)), m_note(new QLineEdit(this)),
+      m_acknowledge(new QPushButton(tr("Ac&knowledge"), this)),
       m_dispute(new QPushButton(tr("&Dispute"), this)), m_details(new QLabel(this)),
       m_message(new QLabel(this))
 {
@@ -69,7 +66,7 @@ MyEvaluationsDialog::MyEvaluationsDialog(Database &database, EventStore &events,
     connect(m_acknowledge, &QPushButton::clicked, this, [this] { answer(false); });
     connect(m_dispute, &QPushButton::clicked, this, [this] { answer(true); });
     // A decision or a coaching note, as sync brings it.
-    connect(&database.changes(), &StoreChanges::applied, this,
+    connect(&services.changes(), &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &what) {
                 if (what.touches(QStringLiteral("review")))
                     refresh();

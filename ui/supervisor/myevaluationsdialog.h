@@ -13,9 +13,8 @@ class QTableWidget;
 
 namespace civicdesk {
 
-class Database;
-class EventStore;
 class QualityReviews;
+class SupervisionServices;
 
 // An agent's own evaluations (nobody else's): score, reviewer, comment, and until when they
 // may be answered; Acknowledge (Alt+K) or Dispute (Alt+D, with a reason) the selected one; the
@@ -25,7 +24,7 @@ class MyEvaluationsDialog : public QDialog
     Q_OBJECT
 
 public:
-    MyEvaluationsDialog(Database &database, EventStore &events, const QString &agent,
+    MyEvaluationsDialog(const SupervisionServices &services, const QString &agent,
                         const QTimeZone &cityZone, Clock clock, QWidget *parent = nullptr);
     ~MyEvaluationsDialog() override;
 

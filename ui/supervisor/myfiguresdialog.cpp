@@ -1,7 +1,7 @@
 #include "ui/supervisor/myfiguresdialog.h"
 
-#include "models/store/database.h"
 #include "models/supervision/supervisionkpis.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drillwindows.h"
 #include "ui/supervisor/figurestree.h"
 #include "ui/supervisor/kpitexts.h"
@@ -68,11 +68,10 @@ MyFiguresDialog::MyFiguresDialog(const SupervisorContext &context, QWidget *pare
     m_changes->setSingleShot(true);
     m_changes->setInterval(300);
     connect(m_changes, &QTimer::timeout, this, &MyFiguresDialog::refresh);
-    connect(&context.database.changes(), &StoreChanges::applied, this,
-            [this](const StoreChanges::Applied &) {
-                if (isVisible())
-                    m_changes->start();
-            });
+    connect(&context.changes, &StoreChanges::applied, this, [this](const StoreChanges::Applied &) {
+        if (isVisible())
+            m_changes->start();
+    });
     refresh();
     m_figures->setFocus();
     resize(720, 620);

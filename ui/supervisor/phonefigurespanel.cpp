@@ -1,7 +1,7 @@
 #include "ui/supervisor/phonefigurespanel.h"
 
-#include "models/store/database.h"
 #include "models/supervision/phone/phoneintervalimport.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/kpitexts.h"
 
@@ -55,7 +55,7 @@ PhoneFiguresPanel::PhoneFiguresPanel(const SupervisorContext &context, QWidget *
 void PhoneFiguresPanel::refresh(const KpiPeriod &period)
 {
     m_period = period;
-    auto figures = PhoneFigures::of(m_context.database.connectionName(), period);
+    auto figures = m_context.services.phoneFigures(period);
     if (!figures) {
         m_status->setText(figures.error().message);
         return;
@@ -97,9 +97,8 @@ bool PhoneFiguresPanel::importFile(const QString &path)
         m_status->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
         return false;
     }
-    auto summary =
-        PhoneIntervalImport(m_context.database, m_context.events, m_context.agent, m_context.clock)
-            .import(file, m_context.cityZone);
+    auto summary = m_context.services.phoneImport(m_context.agent, m_context.clock)
+                       .import(file, m_context.cityZone);
     if (!summary) {
         m_status->setStyleSheet(QStringLiteral("color: #b00020"));
         m_status->setText(summary.error().message);

@@ -4,6 +4,7 @@
 #include "models/itemmodels/requesttexts.h"
 #include "models/itemmodels/timelinemodel.h"
 #include "models/requests/historyservices.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/kpitexts.h"
 
@@ -47,7 +48,7 @@ QString joined(const QJsonValue &list)
 ReplayPanel::ReplayPanel(const SupervisorContext &context, HistoryServices &history,
                          QWidget *parent)
     : QWidget(parent), m_context(context), m_history(history),
-      m_replays(context.database, context.events), m_title(new QLabel(this)),
+      m_replays(context.services.intakeReplays()), m_title(new QLabel(this)),
       m_summary(new QLabel(this)), m_steps(new QTableWidget(this)), m_request(new QComboBox(this)),
       m_requestInfo(new QLabel(this)), m_timelineView(new QTableView(this)),
       m_timeline(new TimelineModel(this))

@@ -2,9 +2,8 @@
 
 #include "models/quality/qualityreviews.h"
 #include "models/quality/revieweragreement.h"
-#include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/store/storechanges.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/evaluationdialog.h"
 #include "ui/supervisor/evaluationfollowupdialog.h"
@@ -111,11 +110,11 @@ EvaluationForm ReviewPanel::standardForm()
     return form;
 }
 
-ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &user,
-                         const QTimeZone &cityZone, Clock clock, QWidget *parent)
-    : QWidget(parent), m_database(database), m_events(events), m_zone(cityZone),
-      m_clock(std::move(clock)),
-      m_reviews(std::make_unique<QualityReviews>(database, events, user, m_clock))
+ReviewPanel::ReviewPanel(const SupervisionServices &services, EventStore &events,
+                         const QString &user, const QTimeZone &cityZone, Clock clock,
+                         QWidget *parent)
+    : QWidget(parent), m_services(services), m_events(events), m_zone(cityZone),
+      m_clock(std::move(clock)), m_reviews(services.qualityReviews(user, m_clock))
 {
     setObjectName(QStringLiteral("reviewPanel"));
     const auto named = [](QWidget *w, const char *objectName, const QString &accessible) {
@@ -245,7 +244,7 @@ ReviewPanel::ReviewPanel(Database &database, EventStore &events, const QString &
     connect(m_publish, &QPushButton::clicked, this, &ReviewPanel::publishStandardForm);
     connect(m_editForm, &QPushButton::clicked, this, &ReviewPanel::editForm);
     // Answers, decisions and evaluations from other workstations, as sync brings them.
-    connect(&database.changes(), &StoreChanges::applied, this,
+    connect(&services.changes(), &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &what) {
                 if (what.touches(QStringLiteral("review")))
                     refresh();
@@ -277,7 +276,7 @@ void ReviewPanel::drawSample()
     // The month is the seed: the same month's sample is drawn again the same.
     const quint32 seed = quint32(month.year() * 100 + month.month());
     const bool perAgent = m_kind->currentIndex() == 1;
-    const QList<SampleCandidate> candidates = reviewsampling::endedContacts(m_database, from, to);
+    const QList<SampleCandidate> candidates = m_services.endedContacts(from, to);
     m_sample = perAgent ? reviewsampling::perAgentSample(candidates, m_perAgent->value(), seed)
                         : reviewsampling::centreSample(candidates, plan, seed);
     QStringList reviewers;

@@ -21,9 +21,9 @@ class QTableWidget;
 
 namespace civicdesk {
 
-class Database;
 class EventStore;
 class QualityReviews;
+class SupervisionServices;
 struct EvaluationForm;
 
 // The supervisor's quality review: the month's centre sample (short and long contacts, the
@@ -36,7 +36,7 @@ class ReviewPanel : public QWidget
     Q_OBJECT
 
 public:
-    ReviewPanel(Database &database, EventStore &events, const QString &user,
+    ReviewPanel(const SupervisionServices &services, EventStore &events, const QString &user,
                 const QTimeZone &cityZone, Clock clock, QWidget *parent = nullptr);
     ~ReviewPanel() override;
 
@@ -59,7 +59,7 @@ private:
     void publishStandardForm();
     void editForm(); // the latest version in the editor; publishing makes the next
 
-    Database &m_database;
+    const SupervisionServices &m_services;
     EventStore &m_events;
     QTimeZone m_zone;
     Clock m_clock;

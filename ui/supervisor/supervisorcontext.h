@@ -8,18 +8,21 @@
 
 namespace civicdesk {
 
-class Database;
 class EventStore;
 class HelpFlags;
 class HistoryServices;
 class LobbyFigures;
+class StoreChanges;
 class SupervisionKpis;
+class SupervisionServices;
 struct StoreContext;
 
-// What the supervisor workspace and the wallboard need, given by the composition root.
+// What the supervisor workspace and the wallboard need, given by the composition root: its
+// services, never the Database (the widgets build no reader of their own).
 struct SupervisorContext
 {
-    Database &database;
+    const SupervisionServices &services; // readers, exports, reviews, teams, cluster alerts
+    StoreChanges &changes;               // the store's one "applied" signal
     EventStore &events;
     SupervisionKpis &kpis;
     HelpFlags &helpFlags;

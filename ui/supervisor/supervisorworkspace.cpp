@@ -2,11 +2,11 @@
 
 #include "models/domain/contact.h"
 #include "models/itemmodels/requesttexts.h"
-#include "models/store/database.h"
 #include "models/supervision/backlogfigures.h"
 #include "models/supervision/helpflags.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/answerspanel.h"
 #include "ui/supervisor/audittrailpanel.h"
 #include "ui/supervisor/clusterspanel.h"
@@ -87,7 +87,7 @@ SupervisorWorkspace::SupervisorWorkspace(const SupervisorContext &context, QWidg
     m_changes->setSingleShot(true);
     m_changes->setInterval(300);
     connect(m_changes, &QTimer::timeout, this, &SupervisorWorkspace::refresh);
-    connect(&context.database.changes(), &StoreChanges::applied, this,
+    connect(&context.changes, &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &) { m_changes->start(); });
     refresh();
     resize(1280, 720);
@@ -221,7 +221,7 @@ void SupervisorWorkspace::buildUi()
     m_tabs->addTab(m_backlog, tr("SLA &backlog"));
     buildLists(); // SLA alerts here; repeat locations and answers at the end
     m_tabs->addTab(m_flagsPage, tr("&Help flags"));
-    m_reviews = new ReviewPanel(m_context.database, m_context.events, m_context.agent,
+    m_reviews = new ReviewPanel(m_context.services, m_context.events, m_context.agent,
                                 m_context.cityZone, m_context.clock, this);
     m_tabs->addTab(m_reviews, tr("&Quality review"));
     // The walk-in lobby's figures for the same period and agent.

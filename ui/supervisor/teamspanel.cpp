@@ -1,9 +1,9 @@
 #include "ui/supervisor/teamspanel.h"
 
 #include "models/domain/supervision/teammembership.h"
-#include "models/store/database.h"
 #include "models/supervision/agentteams.h"
 #include "models/supervision/supervisionkpis.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drilldowndialog.h"
 
 #include <QCompleter>
@@ -88,8 +88,7 @@ TeamsPanel::TeamsPanel(const SupervisorContext &context, QWidget *parent)
 
 void TeamsPanel::refresh()
 {
-    const QMap<QString, QString> teamOf =
-        AgentTeams::memberships(m_context.database.connectionName());
+    const QMap<QString, QString> teamOf = m_context.services.teamMemberships();
     QStringList agents = m_context.kpis.agents();
     for (auto it = teamOf.cbegin(); it != teamOf.cend(); ++it) {
         if (!agents.contains(it.key()))
@@ -108,8 +107,7 @@ void TeamsPanel::refresh()
             m_table->setCurrentCell(std::clamp(current, 0, int(agents.size()) - 1), 0);
     }
     static_cast<QStringListModel *>(m_agents->model())->setStringList(agents);
-    static_cast<QStringListModel *>(m_teams->model())
-        ->setStringList(AgentTeams::teams(m_context.database.connectionName()));
+    static_cast<QStringListModel *>(m_teams->model())->setStringList(m_context.services.teams());
 }
 
 QString TeamsPanel::status() const
@@ -130,7 +128,7 @@ void TeamsPanel::assign()
 {
     const QString agent = m_agent->text().trimmed();
     const QString team = m_team->text().trimmed();
-    AgentTeams teams(m_context.database, m_context.events, m_context.agent, m_context.clock);
+    AgentTeams teams = m_context.services.agentTeams(m_context.agent, m_context.clock);
     if (auto s = teams.assign(agent, team); !s) {
         m_status->setStyleSheet(QStringLiteral("color: #b00020"));
         m_status->setText(s.error().message);

@@ -1,12 +1,12 @@
 #include "ui/supervisor/wallboard.h"
 
-#include "models/store/database.h"
 #include "models/supervision/backlogfigures.h"
 #include "models/supervision/helpflags.h"
 #include "models/supervision/lobbyfigures.h"
 #include "models/supervision/phone/phonefigures.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/kpitexts.h"
 
 #include <QFontMetrics>
@@ -53,8 +53,8 @@ Wallboard::Wallboard(const SupervisorContext &context, const WallboardSettings &
       m_updated(new QLabel(this)), m_rotate(new QTimer(this)), m_changes(new QTimer(this)),
       m_tick(new QTimer(this))
 {
-    m_today = std::make_unique<TodayFigures>(context.database, context.cityZone);
-    m_backlog = std::make_unique<BacklogFigures>(context.database);
+    m_today = context.services.todayFigures(context.cityZone);
+    m_backlog = context.services.backlogFigures();
     setObjectName(QStringLiteral("wallboard"));
     setWindowTitle(tr("CivicDesk wallboard"));
     setAccessibleName(tr("Wallboard"));
@@ -89,7 +89,7 @@ Wallboard::Wallboard(const SupervisorContext &context, const WallboardSettings &
     m_changes->setSingleShot(true);
     m_changes->setInterval(500);
     connect(m_changes, &QTimer::timeout, this, &Wallboard::refresh);
-    connect(&context.database.changes(), &StoreChanges::applied, this,
+    connect(&context.changes, &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &) { m_changes->start(); });
     m_tick->setInterval(30 * 1000);
     connect(m_tick, &QTimer::timeout, this, &Wallboard::refresh);
@@ -299,7 +299,7 @@ void Wallboard::fitToScreen()
 
 void Wallboard::showPhone(const KpiPeriod &today)
 {
-    auto phone = PhoneFigures::of(m_context.database.connectionName(), today);
+    auto phone = m_context.services.phoneFigures(today);
     const PhoneFigures f = phone ? phone.value() : PhoneFigures{};
     const QLocale locale;
     set(QStringLiteral("offered"), f.isEmpty() ? tr("–") : locale.toString(f.total.offered),

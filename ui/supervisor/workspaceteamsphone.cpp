@@ -1,10 +1,10 @@
 // The supervisor workspace's team and queue filters, the phone system's line beside the figures,
 // and the "Phone system" and "Teams" tabs (issue 16), kept apart from supervisorworkspace.cpp.
 
-#include "models/store/database.h"
 #include "models/supervision/agentteams.h"
 #include "models/supervision/backlogfigures.h"
 #include "models/supervision/todayfigures.h"
+#include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/phonefigurespanel.h"
 #include "ui/supervisor/supervisorworkspace.h"
 #include "ui/supervisor/teamspanel.h"
@@ -16,8 +16,8 @@ namespace civicdesk {
 
 void SupervisorWorkspace::buildTeamAndPhone()
 {
-    m_today = std::make_unique<TodayFigures>(m_context.database, m_context.cityZone);
-    m_backlogFigures = std::make_unique<BacklogFigures>(m_context.database);
+    m_today = m_context.services.todayFigures(m_context.cityZone);
+    m_backlogFigures = m_context.services.backlogFigures();
     m_team = new QComboBox(this);
     m_team->setObjectName(QStringLiteral("kpiTeamComboBox"));
     m_team->setAccessibleName(tr("Team"));
@@ -47,7 +47,7 @@ void SupervisorWorkspace::fillTeams()
     const QSignalBlocker block(m_team);
     m_team->clear();
     m_team->addItem(tr("All teams"), QString());
-    for (const QString &team : AgentTeams::teams(m_context.database.connectionName()))
+    for (const QString &team : m_context.services.teams())
         m_team->addItem(team, team);
     m_team->setCurrentIndex(std::max(0, m_team->findData(current)));
 }

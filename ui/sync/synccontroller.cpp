@@ -1,6 +1,5 @@
 #include "ui/sync/synccontroller.h"
 
-#include "models/store/database.h"
 #include "models/sync/centrallookup.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"
@@ -21,13 +20,11 @@
 
 namespace civicdesk {
 
-SyncController::SyncController(QMainWindow &window, Settings &settings, Database &database,
-                               SyncStore &journal, CentralLookup &lookup, EventStore &events,
-                               SyncEngine *engine, SyncClient *client, QString agent,
-                               QObject *parent)
-    : QObject(parent), m_window(window), m_settings(settings), m_database(database),
-      m_journal(journal), m_lookup(lookup), m_events(events), m_engine(engine), m_client(client),
-      m_agent(std::move(agent))
+SyncController::SyncController(QMainWindow &window, Settings &settings, SyncStore &journal,
+                               CentralLookup &lookup, EventStore &events, SyncEngine *engine,
+                               SyncClient *client, QString agent, QObject *parent)
+    : QObject(parent), m_window(window), m_settings(settings), m_journal(journal), m_lookup(lookup),
+      m_events(events), m_engine(engine), m_client(client), m_agent(std::move(agent))
 {
     m_prompt = [this](const QString &reason) { return promptForLogin(reason); };
     m_label = window.findChild<QLabel *>(QStringLiteral("syncStatusLabel"));
@@ -96,7 +93,7 @@ bool SyncController::promptForLogin(const QString &reason)
                          .arg(m_agent, user));
                 return;
             }
-            const QString device = m_database.meta(QStringLiteral("device_code"));
+            const QString device = m_journal.deviceCode();
             m_client->login(user, password, device, [done](Result<LoginResult> r) {
                 done(r ? QString() : r.error().message);
             });

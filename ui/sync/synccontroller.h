@@ -14,7 +14,6 @@ class QMainWindow;
 
 namespace civicdesk {
 
-class Database;
 class EventStore;
 class Settings;
 class CentralLookup;
@@ -37,7 +36,7 @@ public:
 
     // `journal` (the outbox's refused changes) and `lookup` (requests beyond the replica):
     // handed over by the composition root (Workspace::journal, Workspace::centralLookup).
-    SyncController(QMainWindow &window, Settings &settings, Database &database, SyncStore &journal,
+    SyncController(QMainWindow &window, Settings &settings, SyncStore &journal,
                    CentralLookup &lookup, EventStore &events, SyncEngine *engine,
                    SyncClient *client, QString agent, QObject *parent = nullptr);
 
@@ -65,7 +64,6 @@ private:
 
     QMainWindow &m_window;
     Settings &m_settings;
-    Database &m_database;
     SyncStore &m_journal;
     CentralLookup &m_lookup;
     EventStore &m_events;

@@ -22,6 +22,7 @@
 #include "models/supervision/helpflags.h"
 #include "models/supervision/lobbyfigures.h"
 #include "models/supervision/supervisionkpis.h"
+#include "models/workstation/supervisionservices.h"
 
 #include <QJsonDocument>
 #include <memory>
@@ -29,9 +30,10 @@
 namespace civicdesk {
 
 // What the widgets read from and write to the local store, assembled once by the composition
-// root: repositories, the event log, intake actions, the history area's services, and the
-// in-memory address and district indexes (built from the store in the background while the
-// window opens: models/intake/cityplaces.h).
+// root (app/workstation/workspace): repositories, the event log, intake actions, the history
+// area's services, the supervisor's services, and the in-memory address and district indexes
+// (built from the store in the background while the window opens: models/intake/cityplaces.h).
+// The widgets (ui/) are handed it; they read its members and build no reader of their own.
 struct StoreContext
 {
     // `role`: the one the central store returned at sign-in (or remembered from the last
@@ -45,7 +47,7 @@ struct StoreContext
           history(HistoryContext{db, events, agentName,
                                  QTimeZone(db.meta(QStringLiteral("city_timezone")).toUtf8()),
                                  agentRole}),
-          mapRequests(db), places(db), lobbyFigures(db)
+          mapRequests(db), places(db), lobbyFigures(db), supervision(db, events)
     {
         events.setRole(agentRole);
         // The lobby's reasons and ticket prefixes: the catalogue's categories.
@@ -123,6 +125,7 @@ struct StoreContext
     MapRequestRepository mapRequests; // the map's filters and hot spots
     PlaceRepository places;           // the map's reverse geocoding
     LobbyFigures lobbyFigures;        // the supervisor's lobby figures and the wallboard's
+    SupervisionServices supervision;  // the supervisor workspace's readers and actions
 
 private:
     std::unique_ptr<RequestListModel> m_requestList;
