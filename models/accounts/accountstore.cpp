@@ -1,7 +1,7 @@
 #include "models/accounts/accountstore.h"
 
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -4,7 +4,7 @@
 #include "models/knowledge/articlerelevance.h"
 #include "models/knowledge/articlerow.h"
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QSet>
 #include <algorithm>

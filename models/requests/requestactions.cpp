@@ -9,7 +9,7 @@
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/store/projections/requestlinkprojection.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -5,7 +5,7 @@
 #include "models/domain/textmatch.h"
 #include "models/requests/requestrow.h"
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 namespace civicdesk {
 
