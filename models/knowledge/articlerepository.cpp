@@ -1,6 +1,6 @@
 #include "models/knowledge/articlerepository.h"
 
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 #include "models/knowledge/articlerelevance.h"
 #include "models/knowledge/articlerow.h"
 #include "models/store/database.h"

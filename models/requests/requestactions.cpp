@@ -1,6 +1,6 @@
 #include "models/requests/requestactions.h"
 
-#include "models/domain/formvalidation.h"
+#include "models/domain/text/formvalidation.h"
 #include "models/requests/callbackrepository.h"
 #include "models/requests/historyrepository.h"
 #include "models/requests/requestduplicates.h"
