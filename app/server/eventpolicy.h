@@ -2,7 +2,7 @@
 
 #include "models/accounts/accountstore.h"
 #include "models/central/centrallog.h"
-#include "models/domain/eventpermission.h"
+#include "models/domain/permissions/eventpermission.h"
 
 namespace civicdesk {
 

@@ -1,6 +1,6 @@
 #include "app/server/httpreply.h"
 
-#include "models/domain/storabletext.h"
+#include "models/domain/text/storabletext.h"
 #include "models/open311/georeport.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "app/server/open311form.h"
 
-#include "models/domain/storabletext.h"
+#include "models/domain/text/storabletext.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

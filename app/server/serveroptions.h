@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/agentrole.h"
+#include "models/domain/permissions/agentrole.h"
 #include "models/domain/result.h"
 
 #include <QHostAddress>

@@ -1,11 +1,11 @@
 #include "models/accounts/accountstore.h"
 
+#include "models/accounts/credentials.h"
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
-#include <sodium.h>
 
 namespace civicdesk {
 
@@ -16,49 +16,11 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(AccountStore)
 };
 
-QString randomToken()
-{
-    unsigned char bytes[32];
-    randombytes_buf(bytes, sizeof bytes);
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
-            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-QString sha256Hex(const QString &text)
-{
-    const QByteArray data = text.toUtf8();
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char *>(data.constData()),
-                       quint64(data.size()));
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(digest), sizeof digest).toHex());
-}
-
-Result<QString> hashPassword(const QString &password)
-{
-    const QByteArray utf8 = password.toUtf8();
-    char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, utf8.constData(), quint64(utf8.size()),
-                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return makeError(QStringLiteral("auth.hash"),
-                         Text::tr("Not enough memory to hash the password; try again."));
-    return QString::fromLatin1(hash);
-}
-
-bool verifyPassword(const QString &hash, const QString &password)
-{
-    const QByteArray utf8 = password.toUtf8();
-    return crypto_pwhash_str_verify(hash.toLatin1().constData(), utf8.constData(),
-                                    quint64(utf8.size())) == 0;
-}
-
 // Verifying against this hash when the name is unknown takes as long as a real check, so the
 // time of a failed sign-in does not tell whether the name exists.
 const QString &decoyHash()
 {
-    static const QString hash = hashPassword(QStringLiteral("decoy password")).value();
+    static const QString hash = credentials::hashPassword(QStringLiteral("decoy password")).value();
     return hash;
 }
 
@@ -84,8 +46,7 @@ QSqlDatabase connection(const Database &database)
 
 AccountStore::AccountStore(Database &database) : m_database(database)
 {
-    if (sodium_init() < 0)
-        qFatal("libsodium cannot be initialised");
+    credentials::initialise();
 }
 
 Status AccountStore::checkUserName(const QString &name)
@@ -131,7 +92,7 @@ Status AccountStore::addUser(const QString &name, AgentRole role, const QString 
                          Text::tr("A user named \"%1\" already exists; use --reset-password to "
                                   "change the password.")
                              .arg(name));
-    auto hash = hashPassword(password);
+    auto hash = credentials::hashPassword(password);
     if (!hash)
         return hash.error();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -148,7 +109,7 @@ Status AccountStore::resetPassword(const QString &name, const QString &password)
         return s;
     if (auto s = checkPassword(name, password); !s)
         return s;
-    auto hash = hashPassword(password);
+    auto hash = credentials::hashPassword(password);
     if (!hash)
         return hash.error();
     sql::Transaction transaction(connection(m_database));
@@ -284,7 +245,7 @@ Result<AccountStore::SignInAttempt> AccountStore::beginSignIn(const QString &nam
 
 bool AccountStore::passwordMatches(const QString &hash, const QString &password)
 {
-    return verifyPassword(hash, password);
+    return credentials::verifyPassword(hash, password);
 }
 
 Result<Session> AccountStore::finishSignIn(const SignInAttempt &attempt, bool passwordMatched,
@@ -333,7 +294,7 @@ Result<Session> AccountStore::finishSignIn(const SignInAttempt &attempt, bool pa
                          Text::tr("This account is disabled; ask an administrator."));
     if (!role)
         return invalid;
-    Session session{randomToken(), name, *role, now.addSecs(SessionHours * 3600)};
+    Session session{credentials::randomToken(), name, *role, now.addSecs(SessionHours * 3600)};
     sql::Transaction transaction(db);
     if (auto s = transaction.begin(); !s)
         return s.error();
@@ -348,11 +309,11 @@ Result<Session> AccountStore::finishSignIn(const SignInAttempt &attempt, bool pa
                            {ms(now) - 24LL * 3600 * 1000});
         !s)
         return s.error();
-    if (auto s = sql::exec(
-            query,
-            QStringLiteral("INSERT INTO sessions(token_hash, user_name, device, "
-                           "created_at, expires_at) VALUES(?, ?, ?, ?, ?)"),
-            {sha256Hex(session.token), name, sql::text(device), ms(now), ms(session.expiresAt)});
+    if (auto s = sql::exec(query,
+                           QStringLiteral("INSERT INTO sessions(token_hash, user_name, device, "
+                                          "created_at, expires_at) VALUES(?, ?, ?, ?, ?)"),
+                           {credentials::sha256Hex(session.token), name, sql::text(device), ms(now),
+                            ms(session.expiresAt)});
         !s)
         return s.error();
     if (auto s = transaction.commit(); !s)
@@ -400,7 +361,7 @@ Result<std::optional<Session>> AccountStore::session(const QString &token,
             QStringLiteral("SELECT s.user_name, u.role, s.expires_at FROM sessions s JOIN "
                            "users u ON u.name = s.user_name WHERE s.token_hash = ? AND "
                            "s.revoked = 0 AND s.expires_at > ? AND u.disabled = 0"),
-            {sha256Hex(token), ms(now)});
+            {credentials::sha256Hex(token), ms(now)});
         !s)
         return s.error();
     if (!query.next())
@@ -425,7 +386,7 @@ Status AccountStore::signOut(const QString &token)
     QSqlQuery query(db);
     if (auto s =
             sql::exec(query, QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"),
-                      {sha256Hex(token)});
+                      {credentials::sha256Hex(token)});
         !s)
         return s;
     if (auto s = endCachedSessions(query); !s)
@@ -454,14 +415,14 @@ Result<QString> AccountStore::createApiKey(const QString &label)
                              .arg(trimmed));
     query.finish();
     // A revoked label may be issued again: the new key replaces the revoked one.
-    const QString key = randomToken();
+    const QString key = credentials::randomToken();
     if (auto s = sql::exec(
             query,
             known ? QStringLiteral("UPDATE api_keys SET key_hash = ?, created_at = ?, revoked_at = "
                                    "NULL WHERE label = ?")
                   : QStringLiteral("INSERT INTO api_keys(key_hash, created_at, label) "
                                    "VALUES(?, ?, ?)"),
-            {sha256Hex(key), QDateTime::currentMSecsSinceEpoch(), trimmed});
+            {credentials::sha256Hex(key), QDateTime::currentMSecsSinceEpoch(), trimmed});
         !s)
         return s.error();
     return key;
@@ -490,7 +451,7 @@ Result<std::optional<QString>> AccountStore::apiKeyLabel(const QString &key) con
     if (auto s = sql::exec(query,
                            QStringLiteral("SELECT label FROM api_keys WHERE key_hash = ? AND "
                                           "revoked_at IS NULL"),
-                           {sha256Hex(key)});
+                           {credentials::sha256Hex(key)});
         !s)
         return s.error();
     if (!query.next())

@@ -3,7 +3,7 @@
 #include "models/domain/supervision/clusterrulechange.h"
 #include "models/store/database.h"
 #include "models/store/latestevents.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

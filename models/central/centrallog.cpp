@@ -2,11 +2,11 @@
 
 #include "models/domain/supervision/reviewevent.h"
 #include "models/store/database.h"
-#include "models/store/dialect.h"
 #include "models/store/entitystate.h"
 #include "models/store/eventrow.h"
 #include "models/store/projector.h"
-#include "models/store/sql.h"
+#include "models/store/sql/dialect.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

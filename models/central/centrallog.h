@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/eventjson.h"
-#include "models/domain/eventpermission.h"
+#include "models/domain/permissions/eventpermission.h"
 #include "models/domain/result.h"
 
 #include <QList>

@@ -1,6 +1,6 @@
 #include "models/city/addressindex.h"
 
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 
 #include <QHash>
 #include <QRegularExpression>

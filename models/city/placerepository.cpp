@@ -1,8 +1,8 @@
 #include "models/city/placerepository.h"
 
 #include "models/store/database.h"
-#include "models/store/dialect.h"
-#include "models/store/sql.h"
+#include "models/store/sql/dialect.h"
+#include "models/store/sql/sql.h"
 
 #include <algorithm>
 #include <cmath>

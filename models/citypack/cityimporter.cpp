@@ -9,8 +9,8 @@
 #include "models/citypack/import/knowledgeimport.h"
 #include "models/citypack/import/placeimport.h"
 #include "models/store/database.h"
-#include "models/store/dialect.h"
-#include "models/store/sql.h"
+#include "models/store/sql/dialect.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

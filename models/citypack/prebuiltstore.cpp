@@ -3,8 +3,8 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/store/database.h"
-#include "models/store/migrations.h"
-#include "models/store/sql.h"
+#include "models/store/schema/migrations.h"
+#include "models/store/sql/sql.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

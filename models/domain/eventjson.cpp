@@ -1,7 +1,7 @@
 #include "models/domain/eventjson.h"
 
-#include "models/domain/jsonnumber.h"
-#include "models/domain/storabletext.h"
+#include "models/domain/text/jsonnumber.h"
+#include "models/domain/text/storabletext.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/formvalidation.h"
+#include "models/domain/text/formvalidation.h"
 #include "models/intake/intakeservice.h"
 
 #include <QDateTime>

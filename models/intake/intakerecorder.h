@@ -1,9 +1,9 @@
 #pragma once
 
-#include "models/domain/formvalidation.h"
 #include "models/domain/intakestep.h"
 #include "models/domain/result.h"
 #include "models/domain/servicetype.h"
+#include "models/domain/text/formvalidation.h"
 
 #include <QStringList>
 

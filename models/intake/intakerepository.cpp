@@ -3,7 +3,7 @@
 #include "models/intake/knownissues.h"
 #include "models/requests/callerrow.h"
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QJsonDocument>
 

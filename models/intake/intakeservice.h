@@ -4,9 +4,9 @@
 #include "models/domain/clock.h"
 #include "models/domain/contact.h"
 #include "models/domain/event.h"
-#include "models/domain/formvalidation.h"
 #include "models/domain/requestnumber.h"
 #include "models/domain/servicetype.h"
+#include "models/domain/text/formvalidation.h"
 
 #include <QDateTime>
 #include <QTimeZone>

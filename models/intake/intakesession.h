@@ -2,10 +2,10 @@
 
 #include "models/domain/caller.h"
 #include "models/domain/contact.h"
-#include "models/domain/formvalidation.h"
 #include "models/domain/result.h"
 #include "models/domain/servicerequest.h"
 #include "models/domain/servicetype.h"
+#include "models/domain/text/formvalidation.h"
 #include "models/intake/intakedraft.h"
 #include "models/intake/intakerecorder.h"
 #include "models/intake/intakerepository.h"

@@ -3,7 +3,7 @@
 #include "models/domain/event.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #include "models/knowledge/articlerelevance.h"
 
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 
 #include <algorithm>
 #include <optional>

@@ -1,10 +1,10 @@
 #include "models/knowledge/articlerepository.h"
 
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 #include "models/knowledge/articlerelevance.h"
 #include "models/knowledge/articlerow.h"
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QSet>
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "models/knowledge/knowledgequery.h"
 
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 #include "models/knowledge/languagewords.h"
 
 #include <algorithm>

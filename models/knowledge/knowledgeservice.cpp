@@ -4,7 +4,7 @@
 #include "models/knowledge/articlerepository.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "models/domain/agentrole.h"
 #include "models/domain/clock.h"
 #include "models/domain/knowledge/articlelifecycle.h"
 #include "models/domain/knowledge/knowledgearticle.h"
+#include "models/domain/permissions/agentrole.h"
 #include "models/domain/result.h"
 #include "models/knowledge/articlehistory.h"
 #include "models/knowledge/articlereads.h"

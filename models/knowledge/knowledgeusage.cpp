@@ -1,7 +1,7 @@
 #include "models/knowledge/knowledgeusage.h"
 
 #include "models/knowledge/articlerepository.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 namespace civicdesk {
 

@@ -1,6 +1,6 @@
 #include "models/knowledge/wordstemmer.h"
 
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 
 #include <libstemmer.h>
 

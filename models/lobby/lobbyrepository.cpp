@@ -1,7 +1,7 @@
 #include "models/lobby/lobbyrepository.h"
 
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #include "models/practice/intakemirror.h"
 
-#include "models/domain/jsonnumber.h"
+#include "models/domain/text/jsonnumber.h"
 #include "models/intake/intakesession.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "models/practice/practicechannel.h"
 
-#include "models/domain/jsonnumber.h"
+#include "models/domain/text/jsonnumber.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 #include "models/practice/trainingrecord.h"
 
-#include "models/domain/jsonnumber.h"
-#include "models/store/sql.h"
+#include "models/domain/text/jsonnumber.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

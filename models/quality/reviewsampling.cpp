@@ -1,7 +1,7 @@
 #include "models/quality/reviewsampling.h"
 
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QMap>
 #include <QRandomGenerator>

@@ -1,6 +1,6 @@
 #include "models/requests/requestactions.h"
 
-#include "models/domain/formvalidation.h"
+#include "models/domain/text/formvalidation.h"
 #include "models/requests/callbackrepository.h"
 #include "models/requests/historyrepository.h"
 #include "models/requests/requestduplicates.h"
@@ -9,7 +9,7 @@
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/store/projections/requestlinkprojection.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

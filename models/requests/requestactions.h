@@ -1,8 +1,8 @@
 #pragma once
 
-#include "models/domain/agentrole.h"
 #include "models/domain/clock.h"
-#include "models/domain/eventpermission.h"
+#include "models/domain/permissions/agentrole.h"
+#include "models/domain/permissions/eventpermission.h"
 #include "models/domain/result.h"
 #include "models/domain/servicerequest.h"
 

@@ -1,7 +1,7 @@
 #include "models/requests/requestduplicates.h"
 
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 namespace civicdesk {
 

@@ -1,6 +1,6 @@
 #include "models/requests/requestrow.h"
 
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

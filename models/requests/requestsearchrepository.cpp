@@ -2,10 +2,10 @@
 
 #include "models/domain/caller.h"
 #include "models/domain/requestnumber.h"
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 #include "models/requests/requestrow.h"
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 namespace civicdesk {
 

@@ -1,7 +1,7 @@
 #include "models/requests/statusreadback.h"
 
 #include "models/domain/requestnumber.h"
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 #include "models/requests/requestsearchrepository.h"
 #include "models/requests/requesttimeline.h"
 

@@ -1,8 +1,8 @@
 #include "models/store/database.h"
 
 #include "models/domain/requestnumber.h"
-#include "models/store/migrations.h"
-#include "models/store/sql.h"
+#include "models/store/schema/migrations.h"
+#include "models/store/sql/sql.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 
 #include "models/domain/knowledge/articlelifecycle.h"
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/domain/eventpermission.h"
+#include "models/domain/permissions/eventpermission.h"
 #include "models/domain/result.h"
 
 #include <QHash>

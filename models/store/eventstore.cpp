@@ -4,7 +4,7 @@
 #include "models/store/entitystate.h"
 #include "models/store/eventrow.h"
 #include "models/store/projector.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

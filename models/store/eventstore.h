@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/domain/agentrole.h"
 #include "models/domain/event.h"
+#include "models/domain/permissions/agentrole.h"
 #include "models/domain/requestnumber.h"
 #include "models/domain/result.h"
 
@@ -40,9 +40,10 @@ public:
     qint64 eventCount() const;
 
     // The signed-in person's role (the one the central store returned at sign-in). Once set,
-    // every append is first checked against the permission table (domain/eventpermission.h)
-    // on the state this store holds now, exactly as the central store will check it. The
-    // composition root sets it; imports and the system's own writes leave it unset.
+    // every append is first checked against the permission table
+    // (domain/permissions/eventpermission.h) on the state this store holds now, exactly as the
+    // central store will check it. The composition root sets it; imports and the system's own
+    // writes leave it unset.
     void setRole(std::optional<AgentRole> role) { m_role = role; }
     std::optional<AgentRole> role() const { return m_role; }
 

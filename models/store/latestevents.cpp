@@ -1,7 +1,7 @@
 #include "models/store/latestevents.h"
 
 #include "models/store/eventrow.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 namespace civicdesk::latestevents {
 

@@ -4,8 +4,6 @@
 #include "models/domain/supervision/phoneinterval.h"
 #include "models/domain/supervision/reviewevent.h"
 #include "models/domain/supervision/teammembership.h"
-#include "models/store/dialect.h"
-#include "models/store/kpirollups.h"
 #include "models/store/projections/articleprojection.h"
 #include "models/store/projections/contactprojection.h"
 #include "models/store/projections/knownissueprojection.h"
@@ -13,7 +11,9 @@
 #include "models/store/projections/payload.h"
 #include "models/store/projections/requestlinkprojection.h"
 #include "models/store/projections/requestprojection.h"
-#include "models/store/sql.h"
+#include "models/store/schema/kpirollups.h"
+#include "models/store/sql/dialect.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 
@@ -115,7 +115,7 @@ bool linksARequest(const Event &e)
 }
 
 // After a request event's projection: its link to the contact it was written in, and the
-// first-contact resolution its caller or type may change (models/store/kpirollups.h).
+// first-contact resolution its caller or type may change (models/store/schema/kpirollups.h).
 Status requestMoved(QSqlDatabase &db, const Event &e)
 {
     if (linksARequest(e)) {
@@ -127,7 +127,7 @@ Status requestMoved(QSqlDatabase &db, const Event &e)
     return kpirollups::refreshFcr(db, kpirollups::FcrScope::Request, e.entityId);
 }
 
-// The projection of `e` with the KPI rollups it moves (models/store/kpirollups.h).
+// The projection of `e` with the KPI rollups it moves (models/store/schema/kpirollups.h).
 Status project(QSqlDatabase &db, const Projection &p, const Event &e)
 {
     if (!movesAContact(e)) {

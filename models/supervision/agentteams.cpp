@@ -5,7 +5,7 @@
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/store/latestevents.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/domain/agentrole.h"
 #include "models/domain/clock.h"
+#include "models/domain/permissions/agentrole.h"
 #include "models/domain/result.h"
 
 #include <QDateTime>

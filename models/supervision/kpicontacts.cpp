@@ -1,6 +1,6 @@
 #include "models/supervision/kpicontacts.h"
 
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 #include "models/supervision/kpisql.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include "models/supervision/todayfigures.h"
 
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 #include "models/supervision/kpisql.h"
 
 #include <QJsonDocument>

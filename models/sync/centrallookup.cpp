@@ -1,7 +1,7 @@
 #include "models/sync/centrallookup.h"
 
-#include "models/domain/jsonnumber.h"
 #include "models/domain/servicerequest.h"
+#include "models/domain/text/jsonnumber.h"
 #include "models/requests/requestsearchrepository.h"
 #include "models/sync/syncclient.h"
 

@@ -1,9 +1,9 @@
 #include "models/sync/referenceloader.h"
 
-#include "models/domain/jsonnumber.h"
+#include "models/domain/text/jsonnumber.h"
 #include "models/store/database.h"
 #include "models/store/referencedata.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "models/sync/syncclient.h"
 
 #include "models/domain/eventjson.h"
-#include "models/domain/jsonnumber.h"
+#include "models/domain/text/jsonnumber.h"
 #include "models/sync/synclogging.h"
 
 #include <QCoreApplication>

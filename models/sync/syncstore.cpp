@@ -4,7 +4,7 @@
 #include "models/store/eventrow.h"
 #include "models/store/eventstore.h"
 #include "models/store/projector.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -11,7 +11,7 @@
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 #include "models/knowledge/articlerepository.h"
 #include "models/store/database.h"
 

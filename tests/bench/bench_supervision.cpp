@@ -9,8 +9,8 @@
 
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/store/migrations.h"
-#include "models/store/sql.h"
+#include "models/store/schema/migrations.h"
+#include "models/store/sql/sql.h"
 #include "models/supervision/backlogfigures.h"
 #include "models/supervision/supervisionkpis.h"
 #include "models/supervision/todayfigures.h"

@@ -1,7 +1,7 @@
 #include "tests/bench/supervisionstore.h"
 
-#include "models/store/kpirollups.h"
-#include "models/store/sql.h"
+#include "models/store/schema/kpirollups.h"
+#include "models/store/sql/sql.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -3,7 +3,7 @@
 #include "models/city/addressindex.h"
 #include "models/citypack/citypack.h"
 #include "models/citypack/csvreader.h"
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 
 #include <QTest>
 

@@ -6,7 +6,7 @@
 #include "models/citypack/citypack.h"
 #include "models/citypack/prebuiltstore.h"
 #include "models/store/database.h"
-#include "models/store/migrations.h"
+#include "models/store/schema/migrations.h"
 #include "tests/support/teststore.h"
 
 #include <QDir>

@@ -3,7 +3,7 @@
 // validation of each kind's payload. A decoded event encodes and decodes to itself.
 
 #include "models/domain/eventjson.h"
-#include "models/domain/storabletext.h"
+#include "models/domain/text/storabletext.h"
 #include "models/store/projector.h"
 #include "tests/fuzz/fuzzcheck.h"
 

@@ -5,8 +5,8 @@
 
 #include "app/server/open311form.h"
 #include "models/domain/caller.h"
-#include "models/domain/formvalidation.h"
-#include "models/domain/storabletext.h"
+#include "models/domain/text/formvalidation.h"
+#include "models/domain/text/storabletext.h"
 #include "models/open311/servicesjson.h"
 #include "tests/fuzz/fuzzcheck.h"
 

@@ -12,7 +12,7 @@
 #include "models/requests/requestsearchrepository.h"
 #include "models/requests/requesttimeline.h"
 #include "models/requests/statusreadback.h"
-#include "models/store/migrations.h"
+#include "models/store/schema/migrations.h"
 #include "tests/history/historyfixture.h"
 
 #include <QAbstractItemModelTester>

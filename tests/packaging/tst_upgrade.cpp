@@ -8,7 +8,7 @@
 #include "models/citypack/gzipdevice.h"
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
-#include "models/store/migrations.h"
+#include "models/store/schema/migrations.h"
 #include "tests/support/serverprocess.h"
 
 #include <QCryptographicHash>

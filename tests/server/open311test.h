@@ -4,7 +4,7 @@
 // civicdesk-server, on SQLite or PostgreSQL (CIVICDESK_TEST_BACKEND), with the fixture city and
 // its limits imported (twice: idempotent) and an API key; the spec's JSON Schemas and XML.
 
-#include "models/domain/formvalidation.h"
+#include "models/domain/text/formvalidation.h"
 #include "tests/support/jsonschema.h"
 #include "tests/support/serverfixture.h"
 #include "tests/support/teststore.h"

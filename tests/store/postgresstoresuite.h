@@ -10,9 +10,9 @@
 #include "models/requests/requestrepository.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/store/migrations.h"
+#include "models/store/schema/migrations.h"
 #include "models/store/projector.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/teststore.h"
 

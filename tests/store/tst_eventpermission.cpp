@@ -3,7 +3,7 @@
 // central store does (tests/server/tst_syncapiauth runs the same cases over the network). The
 // services built on it (request actions, knowledge) refuse the same things.
 
-#include "models/domain/eventpermission.h"
+#include "models/domain/permissions/eventpermission.h"
 #include "models/requests/requestactions.h"
 #include "models/store/eventstore.h"
 #include "tests/support/permissionmatrix.h"

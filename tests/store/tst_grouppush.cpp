@@ -6,7 +6,7 @@
 #include "models/central/centrallog.h"
 #include "models/domain/eventjson.h"
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/teststore.h"

@@ -3,7 +3,7 @@
 // build stores at older versions.
 
 #include "models/store/database.h"
-#include "models/store/migrations.h"
+#include "models/store/schema/migrations.h"
 #include "tests/support/teststore.h"
 
 #include <QFile>

@@ -11,8 +11,8 @@
 
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/store/kpirollups.h"
-#include "models/store/migrations.h"
+#include "models/store/schema/kpirollups.h"
+#include "models/store/schema/migrations.h"
 #include "models/supervision/supervisionkpis.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/teststore.h"

@@ -5,7 +5,7 @@
 // independently, acknowledged or disputed by the agent alone within the window, decided once,
 // a coaching note - with the permission table deciding who may.
 
-#include "models/domain/eventpermission.h"
+#include "models/domain/permissions/eventpermission.h"
 #include "models/quality/qualityreviews.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"

@@ -3,9 +3,9 @@
 // A headless workstation for sync tests: a temporary store, its event log, and a sync engine
 // on a given network. Events are made the way intake makes them.
 
-#include "models/domain/agentrole.h"
 #include "models/domain/event.h"
 #include "models/domain/eventjson.h"
+#include "models/domain/permissions/agentrole.h"
 #include "models/store/eventstore.h"
 #include "models/sync/syncclient.h"
 #include "models/sync/syncengine.h"

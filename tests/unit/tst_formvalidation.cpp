@@ -1,7 +1,7 @@
 // Validation of intake answers against Open311 definitions: every datatype, required fields,
 // dependencies, and what gets stored.
 
-#include "models/domain/formvalidation.h"
+#include "models/domain/text/formvalidation.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // are checked on the double first; fractions, text, null and missing values are refused, and
 // the error names the field and what it must be.
 
-#include "models/domain/jsonnumber.h"
+#include "models/domain/text/jsonnumber.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

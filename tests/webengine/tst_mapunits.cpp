@@ -8,7 +8,7 @@
 #include "models/city/placerepository.h"
 #include "models/requests/maprequestloader.h"
 #include "models/requests/maprequestrepository.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 #include "tests/support/teststore.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/domain/formvalidation.h"
 #include "models/domain/servicetype.h"
+#include "models/domain/text/formvalidation.h"
 
 #include <QWidget>
 #include <memory>

@@ -1,7 +1,7 @@
 #include "ui/intake/typepicker.h"
 
 #include "models/city/cataloguerepository.h"
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 #include "models/itemmodels/servicetypemodel.h"
 #include "ui_typepicker.h"
 

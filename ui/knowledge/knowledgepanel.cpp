@@ -3,17 +3,11 @@
 #include "models/knowledge/articlerepository.h"
 #include "models/knowledge/articlesearcher.h"
 #include "models/knowledge/knowledgeservice.h"
-#include "ui/knowledge/articleeditordialog.h"
-#include "ui/knowledge/articlehistorydialog.h"
 #include "ui/knowledge/articlehitmodel.h"
-#include "ui/knowledge/articlehtml.h"
-#include "ui/knowledge/knowledgeusagedialog.h"
-#include "ui/knowledge/reviewduedialog.h"
 
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -26,11 +20,6 @@
 #include <algorithm>
 
 namespace civicdesk {
-
-namespace {
-constexpr int listLimit = 1000; // every article, when nothing is typed
-constexpr int searchLimit = 50;
-} // namespace
 
 KnowledgePanel::KnowledgePanel(const ArticleRepository &articles, QWidget *parent)
     : QWidget(parent), m_articles(articles), m_searcher(new ArticleSearcher(articles, this)),
@@ -237,136 +226,6 @@ void KnowledgePanel::focusSearch()
     m_search->selectAll();
 }
 
-int KnowledgePanel::resultCount() const
-{
-    return m_model->rowCount();
-}
-
-int KnowledgePanel::staleResultsDiscarded() const
-{
-    return m_searcher->staleDiscarded();
-}
-
-ArticleQuery KnowledgePanel::currentQuery(int limit) const
-{
-    ArticleQuery query;
-    query.text = m_search->text();
-    query.language = m_language->currentData().toString();
-    query.department = m_department->currentData().toString();
-    query.limit = limit;
-    query.state = stateFilter();
-    query.today = m_today();
-    query.callerLanguage = m_callerLanguage;
-    return query;
-}
-
-void KnowledgePanel::runQuery()
-{
-    if (m_search->text().trimmed().isEmpty()) {
-        runQueryNow(); // the plain list is cheap
-        return;
-    }
-    m_searcher->search(currentQuery(searchLimit));
-}
-
-void KnowledgePanel::runQueryNow()
-{
-    m_debounce->stop();
-    applyHits(m_searcher->searchNow(
-        currentQuery(m_search->text().trimmed().isEmpty() ? listLimit : searchLimit)));
-}
-
-void KnowledgePanel::setCallerLanguage(const QString &language)
-{
-    m_callerLanguage = language;
-    const int index = m_language->findData(language);
-    if (index >= 0)
-        m_language->setCurrentIndex(index);
-    runQueryNow();
-}
-
-bool KnowledgePanel::showsNoGoodMatch() const
-{
-    return !m_noMatch->isHidden();
-}
-
-void KnowledgePanel::widenSearch()
-{
-    m_language->setCurrentIndex(0);
-    m_department->setCurrentIndex(0);
-    runQueryNow();
-}
-
-void KnowledgePanel::catchUp()
-{
-    // Act on the results of what is typed now, never on stale ones.
-    if (m_debounce->isActive() || m_searcher->isPending())
-        runQueryNow();
-}
-
-void KnowledgePanel::openFirstResult()
-{
-    catchUp();
-    if (m_model->rowCount() == 0)
-        return;
-    if (!m_list->currentIndex().isValid())
-        m_list->setCurrentIndex(m_model->index(0, 0));
-    // Opened on purpose: counts at once, and the agent reads on in the article.
-    m_openTimer->stop();
-    if (!m_currentId.isEmpty()) {
-        emit articleOpened(m_currentId);
-        markCurrentRead();
-    }
-    m_view->setFocus(Qt::OtherFocusReason);
-}
-
-QString KnowledgePanel::stateFilter() const
-{
-    // Agents: what is published and in effect; editors: the chosen state, whatever the dates.
-    return canEdit() ? m_state->currentData().toString() : QString();
-}
-
-void KnowledgePanel::setToday(std::function<QDate()> today)
-{
-    m_today = std::move(today);
-    runQueryNow();
-}
-
-void KnowledgePanel::applyHits(const QList<ArticleHit> &hits)
-{
-    m_model->setToday(m_today());
-    m_model->setHits(hits);
-    refreshChanged();
-    m_countLabel->setText(tr("%n article(s)", nullptr, m_model->rowCount()));
-    const int preferred = m_preferredId.isEmpty() ? -1 : m_model->rowOf(m_preferredId);
-    m_preferredId.clear();
-    // Nothing answers what is typed: say so, and offer the closest as suggestions (none opened).
-    const bool noGoodMatch =
-        !m_search->text().trimmed().isEmpty() && (hits.isEmpty() || !hits.first().isGoodMatch());
-    m_noMatch->setText(hits.isEmpty()
-                           ? tr("No good match: no article holds these words.")
-                           : tr("No good match: none of these articles answers all of what is "
-                                "typed. The closest are listed as suggestions."));
-    m_noMatch->setVisible(noGoodMatch);
-    if (noGoodMatch)
-        m_gapTimer->start();
-    else
-        m_gapTimer->stop();
-    m_widen->setVisible(noGoodMatch &&
-                        (m_language->currentIndex() > 0 || m_department->currentIndex() > 0));
-    if (m_model->rowCount() > 0 && (!noGoodMatch || preferred >= 0)) {
-        // With nothing typed (a contact starting, the caller's language set) the first article
-        // is only the top of the list, not one the agent looked up.
-        m_shownByItself = preferred < 0 && m_search->text().trimmed().isEmpty();
-        m_list->setCurrentIndex(m_model->index(std::max(0, preferred), 0));
-        m_shownByItself = false;
-    } else {
-        m_list->setCurrentIndex({});
-        m_view->clear();
-        m_start->hide();
-    }
-}
-
 void KnowledgePanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
@@ -379,148 +238,6 @@ void KnowledgePanel::resizeEvent(QResizeEvent *event)
         m_list->sizeHintForRow(0) > 0 ? m_list->sizeHintForRow(0) : fontMetrics().height() + 4;
     const int list = std::clamp(rows * 3 + 2 * m_list->frameWidth(), total / 5, total / 3);
     m_splitter->setSizes({list, std::max(0, total - list)});
-}
-
-bool KnowledgePanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_search && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-            openFirstResult();
-            return true;
-        }
-        if (key == Qt::Key_Down || key == Qt::Key_Up) {
-            catchUp();
-            const int rows = m_model->rowCount();
-            if (rows > 0) {
-                const int row = std::clamp(
-                    m_list->currentIndex().row() + (key == Qt::Key_Down ? 1 : -1), 0, rows - 1);
-                m_list->setCurrentIndex(m_model->index(row, 0));
-            }
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
-void KnowledgePanel::showArticle(const QModelIndex &index)
-{
-    if (index.isValid())
-        showArticleById(index.data(ArticleHitModel::IdRole).toString());
-}
-
-void KnowledgePanel::showArticleById(const QString &articleId)
-{
-    const auto article = m_articles.byId(articleId);
-    if (!article)
-        return;
-    const int row = m_model->rowOf(articleId);
-    const bool changed =
-        row >= 0 && m_model->index(row, 0).data(ArticleHitModel::ChangedRole).toBool();
-    m_view->setHtml(ArticleHtml::article(*article, changed, m_today()));
-    m_currentServiceCode = article->serviceCodes.value(0);
-    m_start->setVisible(!m_currentServiceCode.isEmpty());
-    m_edit->setEnabled(m_service &&
-                       (m_service->canEdit(*article) || m_service->canRevise(*article)));
-    // An article counts as opened once it has stayed on screen for a moment, not when it
-    // flashes past as the first hit while the agent types, nor when it came up by itself.
-    m_currentId = article->id;
-    if (m_shownByItself)
-        m_openTimer->stop();
-    else
-        m_openTimer->start();
-}
-
-void KnowledgePanel::openArticle(const QString &articleId)
-{
-    const int row = m_model->rowOf(articleId);
-    if (row >= 0)
-        m_list->setCurrentIndex(m_model->index(row, 0));
-    else
-        showArticleById(articleId);
-}
-
-void KnowledgePanel::markCurrentRead()
-{
-    if (!m_service || m_currentId.isEmpty())
-        return;
-    if (m_service->markRead(m_currentId).ok())
-        refreshChanged();
-}
-
-void KnowledgePanel::refreshChanged()
-{
-    if (m_service)
-        m_model->setChanged(m_service->changedSinceRead());
-}
-
-void KnowledgePanel::refreshArticles()
-{
-    m_articles.invalidate();
-    m_searcher->invalidate();
-    fillFilters();
-    m_preferredId = m_currentId;
-    runQueryNow();
-    refreshChanged();
-}
-
-void KnowledgePanel::afterChange(const QString &articleId)
-{
-    m_searcher->invalidate();
-    fillFilters();
-    m_preferredId = articleId;
-    runQueryNow();
-    if (m_currentId != articleId)
-        showArticleById(articleId);
-    emit articlesChanged();
-}
-
-void KnowledgePanel::newArticle()
-{
-    if (!canEdit())
-        return;
-    auto *dialog = new ArticleEditorDialog(*m_service, {}, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ArticleEditorDialog::articleChanged, this, &KnowledgePanel::afterChange);
-    dialog->show();
-}
-
-void KnowledgePanel::editCurrentArticle()
-{
-    if (!canEdit() || m_currentId.isEmpty())
-        return;
-    auto *dialog = new ArticleEditorDialog(*m_service, m_currentId, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ArticleEditorDialog::articleChanged, this, &KnowledgePanel::afterChange);
-    dialog->show();
-}
-
-void KnowledgePanel::showHistory()
-{
-    if (!m_service || m_currentId.isEmpty())
-        return;
-    auto *dialog = new ArticleHistoryDialog(m_service->history(), m_currentId, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-}
-
-void KnowledgePanel::showUsage()
-{
-    auto *dialog = new KnowledgeUsageDialog(KnowledgeUsage(m_articles), m_today(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &KnowledgeUsageDialog::articleActivated, this, &KnowledgePanel::openArticle);
-    dialog->show();
-}
-
-void KnowledgePanel::showReviewDue()
-{
-    if (!m_service)
-        return;
-    auto *dialog = new ReviewDueDialog(*m_service, m_today(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ReviewDueDialog::articleActivated, this, &KnowledgePanel::openArticle);
-    connect(dialog, &ReviewDueDialog::articleChanged, this, &KnowledgePanel::afterChange);
-    dialog->show();
 }
 
 } // namespace civicdesk

@@ -95,6 +95,9 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static constexpr int listLimit = 1000; // every article, when nothing is typed
+    static constexpr int searchLimit = 50;
+
     void retranslate();
     void fillFilters();
     void runQuery();

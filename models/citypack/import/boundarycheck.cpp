@@ -4,7 +4,7 @@
 #include "models/citypack/citypack.h"
 #include "models/citypack/import/importsupport.h"
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

@@ -5,7 +5,7 @@
 #include "models/citypack/import/importsupport.h"
 #include "models/domain/categorynames.h"
 #include "models/open311/servicesjson.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

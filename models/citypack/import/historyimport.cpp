@@ -3,7 +3,7 @@
 #include "models/citypack/csvreader.h"
 #include "models/citypack/exportform.h"
 #include "models/citypack/rowproblems.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

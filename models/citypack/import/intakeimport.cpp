@@ -5,7 +5,7 @@
 #include "models/citypack/exportform.h"
 #include "models/citypack/rowproblems.h"
 #include "models/domain/servicetype.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <algorithm>

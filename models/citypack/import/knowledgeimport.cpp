@@ -7,7 +7,7 @@
 #include "models/citypack/import/importsupport.h"
 #include "models/citypack/rowproblems.h"
 #include "models/domain/languagecode.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QDate>

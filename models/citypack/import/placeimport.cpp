@@ -7,8 +7,8 @@
 #include "models/citypack/exportform.h"
 #include "models/citypack/import/importsupport.h"
 #include "models/citypack/rowproblems.h"
-#include "models/store/dialect.h"
-#include "models/store/sql.h"
+#include "models/store/sql/dialect.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -12,7 +12,7 @@ namespace civicdesk::clusterrulechange {
 // stays in the audit trail (who changed which rule, when, from what to what):
 //
 //   entity  cluster_rules / city (one entity: the city's rules)
-//   kind    cluster.rules_set   (supervisors and admins only: domain/eventpermission.h)
+//   kind    cluster.rules_set   (supervisors and admins only: domain/permissions/eventpermission.h)
 //   payload {"rules": {...every rule in force after the change, in the city pack's shape},
 //            "service_code": the type changed ("" for the city-wide default),
 //            "type_name": its name, "before": {count, metres, hours}, "after": {...}}

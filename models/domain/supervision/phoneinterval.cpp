@@ -1,6 +1,6 @@
 #include "models/domain/supervision/phoneinterval.h"
 
-#include "models/domain/jsonnumber.h"
+#include "models/domain/text/jsonnumber.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -13,7 +13,7 @@ namespace civicdesk {
 // agent it is about in payload "agent", so the central store's review endpoint gives an agent
 // their own and nobody else's. Written on a workstation's replica and pushed by sync; the pull
 // brings a supervisor's replica every review and an agent's their own only (mayReadReviewEvent in
-// models/domain/eventpermission.h, applied by the server).
+// models/domain/permissions/eventpermission.h, applied by the server).
 //
 //   review.form_published      entity = form id    {"form": EvaluationForm json}
 //   review.evaluation_submitted entity = evaluation {"agent", "contact_id", "form" (the form as

@@ -3,7 +3,7 @@
 #include "models/domain/knowledge/articlelifecycle.h"
 #include "models/domain/languagecode.h"
 #include "models/store/projections/payload.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QDate>

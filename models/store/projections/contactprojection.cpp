@@ -4,7 +4,7 @@
 #include "models/domain/intakestep.h"
 #include "models/domain/languagecode.h"
 #include "models/store/projections/payload.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -2,7 +2,7 @@
 
 #include "models/domain/supervision/knownissue.h"
 #include "models/store/projections/payload.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #include "models/store/projections/payload.h"
 
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>

@@ -1,7 +1,7 @@
 #include "models/store/projections/requestlinkprojection.h"
 
 #include "models/store/projections/payload.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 #include "models/store/projections/requestprojection.h"
 
 #include "models/domain/servicerequest.h"
-#include "models/store/dialect.h"
 #include "models/store/projections/payload.h"
-#include "models/store/sql.h"
+#include "models/store/sql/dialect.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 #include "models/domain/supervision/clusterrulechange.h"
 #include "models/domain/supervision/reviewevent.h"
 #include "models/store/eventrow.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -2,7 +2,7 @@
 // calls each closed (the contact ended with information given), and the searches that found no
 // answer, counted set-based over contact_articles and knowledge_gaps.
 
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 #include "models/supervision/kpisql.h"
 #include "models/supervision/supervisionkpis.h"
 

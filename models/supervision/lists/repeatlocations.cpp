@@ -1,7 +1,7 @@
 // Repeat requests at the same location (issue 16, item 1): the addresses at which two or more
 // requests of the filter were opened in the period, with their types, counted set-based.
 
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 #include "models/supervision/kpisql.h"
 #include "models/supervision/supervisionkpis.h"
 

@@ -1,7 +1,7 @@
 #include "models/supervision/reports/monthlyreport.h"
 
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 #include "models/supervision/phone/phonefigures.h"
 #include "models/supervision/supervisionkpis.h"
 

@@ -1,7 +1,7 @@
 #include "models/supervision/reports/supervisionexport.h"
 
 #include "models/store/database.h"
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 #include "models/supervision/agentteams.h"
 #include "models/supervision/lobbyfigures.h"
 #include "models/supervision/reports/csvwriter.h"

@@ -1,6 +1,6 @@
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
-#include "models/store/dialect.h"
+#include "models/store/sql/dialect.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

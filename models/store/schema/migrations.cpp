@@ -1,8 +1,8 @@
-#include "models/store/migrations.h"
+#include "models/store/schema/migrations.h"
 
-#include "models/store/dialect.h"
-#include "models/store/migrationsteps.h"
-#include "models/store/sql.h"
+#include "models/store/schema/migrationsteps.h"
+#include "models/store/sql/dialect.h"
+#include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
 #include <QStringList>

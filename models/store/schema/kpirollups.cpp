@@ -1,6 +1,6 @@
-#include "models/store/kpirollups.h"
+#include "models/store/schema/kpirollups.h"
 
-#include "models/store/sql.h"
+#include "models/store/sql/sql.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>

@@ -1,4 +1,4 @@
-#include "models/domain/textmatch.h"
+#include "models/domain/text/textmatch.h"
 
 #include <QHash>
 #include <vector>

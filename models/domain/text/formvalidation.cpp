@@ -1,4 +1,4 @@
-#include "models/domain/formvalidation.h"
+#include "models/domain/text/formvalidation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "models/domain/storabletext.h"
+#include "models/domain/text/storabletext.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

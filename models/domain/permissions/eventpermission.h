@@ -1,8 +1,8 @@
 #pragma once
 
-#include "models/domain/agentrole.h"
 #include "models/domain/event.h"
 #include "models/domain/knowledge/knowledgearticle.h"
+#include "models/domain/permissions/agentrole.h"
 #include "models/domain/servicerequest.h"
 #include "models/domain/supervision/reviewevent.h"
 

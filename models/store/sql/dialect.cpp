@@ -1,4 +1,4 @@
-#include "models/store/dialect.h"
+#include "models/store/sql/dialect.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "models/domain/agentrole.h"
+#include "models/domain/permissions/agentrole.h"
 
 #include <array>
 

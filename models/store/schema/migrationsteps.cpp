@@ -1,6 +1,6 @@
-#include "models/store/migrationsteps.h"
+#include "models/store/schema/migrationsteps.h"
 
-#include "models/store/kpirollups.h"
+#include "models/store/schema/kpirollups.h"
 
 namespace civicdesk::migrations {
 

@@ -1,4 +1,4 @@
-#include "models/domain/eventpermission.h"
+#include "models/domain/permissions/eventpermission.h"
 
 #include "models/domain/knowledge/articlelifecycle.h"
 

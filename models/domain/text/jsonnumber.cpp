@@ -1,4 +1,4 @@
-#include "models/domain/jsonnumber.h"
+#include "models/domain/text/jsonnumber.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
