@@ -136,6 +136,27 @@ window.civicdeskRequests = function (page, protocolVersion) {
     map.on('moveend', guarded('requests', drawRequests));
     clusters.on('add', guarded('requests', drawRequests));
 
+    // (lat, lon, out) -> out.x, out.y: the point at zoom 0 as map.project(latlng, 0) has it,
+    // without the two objects that makes per request (16,000 of them for a replacement). The
+    // map's own projection for a CRS other than Leaflet's default (Web Mercator).
+    function projectAtZoom0() {
+        if (map.options.crs !== L.CRS.EPSG3857) {
+            return (lat, lon, out) => {
+                const p = map.project([lat, lon], 0);
+                out.x = p.x;
+                out.y = p.y;
+            };
+        }
+        // L.Projection.SphericalMercator and EPSG3857's transformation, at a scale of 256.
+        const limit = L.Projection.SphericalMercator.MAX_LATITUDE;
+        const radians = Math.PI / 180;
+        return (lat, lon, out) => {
+            const sin = Math.sin(Math.max(Math.min(limit, lat), -limit) * radians);
+            out.x = 256 * (lon / 360 + 0.5);
+            out.y = 256 * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
+        };
+    }
+
     // Applies one payload: a replacement clears the requests; a change removes the requests
     // gone and sets the new and changed ones. Then the view's groups are drawn again.
     function applyMarkers(payload, t0) {
@@ -153,9 +174,11 @@ window.civicdeskRequests = function (page, protocolVersion) {
         const ids = text.ids, numbers = text.numbers;
         const lat = payload.latitudes, lon = payload.longitudes;
         const s = payload.statuses, t = payload.types;
+        const project = projectAtZoom0();
+        const at = {x: 0, y: 0};
         for (let i = 0; i < ids.length; ++i) {
-            const p = map.project([lat[i], lon[i]], 0);
-            requests.set(ids[i], {id: ids[i], lat: lat[i], lon: lon[i], x: p.x, y: p.y, s: s[i],
+            project(lat[i], lon[i], at);
+            requests.set(ids[i], {id: ids[i], lat: lat[i], lon: lon[i], x: at.x, y: at.y, s: s[i],
                                   t: t[i], num: numbers[i]});
         }
         const count = requests.size;
@@ -180,6 +203,15 @@ window.civicdeskRequests = function (page, protocolVersion) {
         nextMarkers();
     }
 
+    // The bytes of a payload that came inline, in base64.
+    function bytesOf(base64) {
+        const binary = atob(base64);
+        const bytes = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; ++i)
+            bytes[i] = binary.charCodeAt(i);
+        return bytes.buffer;
+    }
+
     function nextMarkers() {
         if (markersBusy)
             return;
@@ -192,8 +224,7 @@ window.civicdeskRequests = function (page, protocolVersion) {
         markersBusy = true;
         const t0 = performance.now();
         const payload = item.inlined
-            ? new Promise(resolve => resolve(
-                  Uint8Array.from(atob(item.inlined), c => c.charCodeAt(0)).buffer))
+            ? new Promise(resolve => resolve(bytesOf(item.inlined)))
             : fetchData('markers/' + item.sequence + '.bin', 'arraybuffer');
         payload
             .then(buffer => applyMarkers(
@@ -218,6 +249,12 @@ window.civicdeskRequests = function (page, protocolVersion) {
             icons.push([marker.options.group ? marker.options.group.count : 1, p.x, p.y]);
         });
         return icons;
+    };
+
+    // For tests: where the page placed a request, [x, y] at zoom 0.
+    window.civicdeskMarkerPoint = id => {
+        const p = requests.get(id);
+        return p ? [p.x, p.y] : null;
     };
 
     // For tests: the marker of a request as the page has it, [lat, lon, status, mark, number].
