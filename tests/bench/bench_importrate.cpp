@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -84,10 +85,25 @@ void BM_ImportRateVsSqliteImport(benchmark::State &state)
         }
         // The same rows as CSV files (not timed), and a new store with the same schema.
         state.PauseTiming();
+        const QString baseline = dir.filePath(QStringLiteral("baseline.sqlite"));
+        // Rows the schema itself puts in a new store (auth_epoch's one row, schema 26): not the
+        // import's, so not loaded again (a table it adds to is emptied first).
+        QHash<QString, qint64> seeded;
+        if (auto db = Database::open(baseline); !db) {
+            state.SkipWithError(qPrintable(db.error().message));
+            return;
+        } else {
+            for (const auto &[table, count] : filledTables(*db.value()))
+                seeded.insert(table, count);
+        }
         rows = 0;
         QString load = QStringLiteral(".bail on\n.mode csv\nPRAGMA synchronous = NORMAL;\n"
                                       "BEGIN;\n");
         for (const auto &[table, count] : std::as_const(tables)) {
+            if (seeded.value(table, -1) == count)
+                continue;
+            if (seeded.contains(table))
+                load += QStringLiteral("DELETE FROM \"%1\";\n").arg(table);
             rows += count;
             const QString csv = dir.filePath(table + QStringLiteral(".csv"));
             QString error;
@@ -102,11 +118,6 @@ void BM_ImportRateVsSqliteImport(benchmark::State &state)
             load += QStringLiteral(".import %1 %2\n").arg(csv, table);
         }
         load += QStringLiteral("COMMIT;\n");
-        const QString baseline = dir.filePath(QStringLiteral("baseline.sqlite"));
-        if (auto db = Database::open(baseline); !db) {
-            state.SkipWithError(qPrintable(db.error().message));
-            return;
-        }
         state.ResumeTiming();
         QElapsedTimer timer;
         timer.start();

@@ -73,6 +73,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void layOut(); // the tabs and their widgets (mapoverviewlayout.cpp)
     void retranslate();
     void fillFilters();
     void ensureFilters() const; // fillFilters() once, when first needed

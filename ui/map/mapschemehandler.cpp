@@ -19,7 +19,7 @@ const QStringList Levels = {QStringLiteral("overview"), QStringLiteral("street")
 QString resourceFor(const QString &path)
 {
     static const QRegularExpression allowed(QStringLiteral(
-        R"(^/(map\.(html|js|css)|requestgrid\.js|clusterlayer\.js|qwebchannel\.js|leaflet/([A-Za-z0-9_-]+/)?[A-Za-z0-9_.-]+\.(js|css|png))$)"));
+        R"(^/(map\.(html|js|css)|(pagetools|basemap|requestgrid|requests|chosenplaces|picking|hotspots|clusterlayer)\.js|qwebchannel\.js|leaflet/([A-Za-z0-9_-]+/)?[A-Za-z0-9_.-]+\.(js|css|png))$)"));
     if (!allowed.match(path).hasMatch())
         return {};
     if (path == u"/qwebchannel.js")
@@ -35,8 +35,10 @@ const QByteArray &pageScripts()
 {
     static const QByteArray bundle = [] {
         QByteArray all;
-        for (const char *path : {"/leaflet/leaflet.min.js", "/qwebchannel.js", "/requestgrid.js",
-                                 "/clusterlayer.js", "/map.js"}) {
+        for (const char *path :
+             {"/leaflet/leaflet.min.js", "/qwebchannel.js", "/pagetools.js", "/basemap.js",
+              "/requestgrid.js", "/requests.js", "/chosenplaces.js", "/picking.js", "/hotspots.js",
+              "/clusterlayer.js", "/map.js"}) {
             QFile file(resourceFor(QLatin1String(path)));
             if (!file.open(QIODevice::ReadOnly))
                 qFatal("the map page's script %s is missing from the resources", path);

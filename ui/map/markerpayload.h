@@ -79,11 +79,19 @@ private:
         QString mark;
     };
 
+    // Requests looked at before a difference is worked out: when more than three quarters of
+    // them are new or changed, the list goes whole without comparing every request (a list of
+    // 16,000 other requests was half compared before it was found a replacement).
+    static constexpr qsizetype SampledForAReplacement = 64;
+    bool isMostlyNew(const QList<MapRequestPoint> &requests) const;
+
     static const QString &typeKey(const QString &serviceCode, const QString &typeName);
     bool isUnchanged(const Entry &entry, const MapRequestPoint &point) const;
     quint16 typeOf(const MapRequestPoint &point);
-    QByteArray encode(const QList<const MapRequestPoint *> &changed, const QStringList &removed,
-                      bool replace, int total) const;
+    // `types` and `statuses`: the type index and status index of each of `changed`.
+    QByteArray encode(const QList<const MapRequestPoint *> &changed, const QList<quint16> &types,
+                      const QByteArray &statuses, const QStringList &removed, bool replace,
+                      int total) const;
 
     QHash<QString, Entry> m_entries;
     QHash<QString, quint16> m_typeIndex; // service code, or type name without one
