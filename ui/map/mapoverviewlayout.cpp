@@ -1,6 +1,6 @@
 #include "models/city/placerepository.h"
 #include "models/itemmodels/layerlistmodel.h"
-#include "ui/common/storecontext.h"
+#include "models/workstation/storecontext.h"
 #include "ui/map/hotspotpanel.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapsettings.h"
