@@ -1,7 +1,7 @@
 #include "ui/supervisor/myfiguresdialog.h"
 
 #include "models/store/database.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "ui/supervisor/drillwindows.h"
 #include "ui/supervisor/figurestree.h"
 #include "ui/supervisor/kpitexts.h"

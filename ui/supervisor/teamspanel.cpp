@@ -3,7 +3,7 @@
 #include "models/domain/supervision/teammembership.h"
 #include "models/store/database.h"
 #include "models/supervision/agentteams.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "ui/supervisor/drilldowndialog.h"
 
 #include <QCompleter>

@@ -1,12 +1,12 @@
 #include "ui/supervisor/wallboard.h"
 
 #include "models/store/database.h"
-#include "models/supervision/backlogfigures.h"
 #include "models/supervision/helpflags.h"
+#include "models/supervision/kpi/backlogfigures.h"
+#include "models/supervision/kpi/supervisionkpis.h"
+#include "models/supervision/kpi/todayfigures.h"
 #include "models/supervision/lobbyfigures.h"
 #include "models/supervision/phone/phonefigures.h"
-#include "models/supervision/supervisionkpis.h"
-#include "models/supervision/todayfigures.h"
 #include "ui/supervisor/kpitexts.h"
 
 #include <QFontMetrics>

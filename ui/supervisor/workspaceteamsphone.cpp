@@ -3,8 +3,8 @@
 
 #include "models/store/database.h"
 #include "models/supervision/agentteams.h"
-#include "models/supervision/backlogfigures.h"
-#include "models/supervision/todayfigures.h"
+#include "models/supervision/kpi/backlogfigures.h"
+#include "models/supervision/kpi/todayfigures.h"
 #include "ui/supervisor/phonefigurespanel.h"
 #include "ui/supervisor/supervisorworkspace.h"
 #include "ui/supervisor/teamspanel.h"

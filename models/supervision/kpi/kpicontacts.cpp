@@ -1,7 +1,7 @@
-#include "models/supervision/kpicontacts.h"
+#include "models/supervision/kpi/kpicontacts.h"
 
 #include "models/store/sql.h"
-#include "models/supervision/kpisql.h"
+#include "models/supervision/kpi/kpisql.h"
 
 #include <algorithm>
 
