@@ -2,6 +2,7 @@
 
 #include "models/domain/supervision/clusterrulechange.h"
 #include "models/domain/supervision/evaluationform.h"
+#include "models/domain/supervision/exportrecord.h"
 #include "models/domain/supervision/phoneinterval.h"
 #include "models/domain/supervision/teammembership.h"
 
@@ -517,6 +518,16 @@ QList<PermissionCase> permissionCases(const QString &tag, const QString &actor)
                              clusterrulechange::payload({}, after, QString(), QString())),
                       Supervisors});
     }
+    // An export of the figures, for the audit trail (issue 16): supervisors and admins only.
+    exportrecord::Record exported;
+    exported.what = QStringLiteral("contacts");
+    exported.format = QStringLiteral("csv");
+    exported.from = exported.to = QDate(2026, 12, 1);
+    cases.append({exportrecord::kind(),
+                  {},
+                  m.make(exportrecord::entityType(), m.id(QStringLiteral("export")),
+                         exportrecord::kind(), exportrecord::payload(exported)),
+                  Supervisors});
     return cases;
 }
 

@@ -4,11 +4,13 @@
 #include "models/store/database.h"
 #include "models/supervision/agentteams.h"
 #include "models/supervision/reports/evaluationexport.h"
+#include "models/supervision/reports/exportaudit.h"
 #include "models/supervision/reports/monthlyreport.h"
 #include "ui/supervisor/monthlyreportpdf.h"
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
@@ -18,6 +20,19 @@
 #include <QStandardPaths>
 
 namespace civicdesk {
+
+namespace {
+
+// What the monthly report of the month holding `day` covers, for its audit event.
+KpiFilter reportFilter(QDate day)
+{
+    KpiFilter f;
+    f.period.first = QDate(day.year(), day.month(), 1);
+    f.period.last = f.period.first.addMonths(1).addDays(-1);
+    return f;
+}
+
+} // namespace
 
 ExportActions::ExportActions(const SupervisorContext &context, std::function<KpiFilter()> filter,
                              QWidget *parent)
@@ -126,6 +141,15 @@ Status ExportActions::reportTo(QDate day, const QString &path)
         return failed(data.error());
     if (auto s = MonthlyReportPdf::write(data.value(), path); !s)
         return failed(s.error());
+    // An export no audit event records is not let go.
+    if (auto s = exportaudit::record(
+            m_context.database, m_context.events, m_context.agent, m_context.clock.now(),
+            exportaudit::recordOf(QStringLiteral("monthly_report"), QStringLiteral("pdf"), 0,
+                                  reportFilter(day), false, path));
+        !s) {
+        QFile::remove(path);
+        return failed(s.error());
+    }
     m_status->setText(
         tr("The report of %1 is in %2")
             .arg(QLocale().standaloneMonthName(day.month()) + u' ' + QString::number(day.year()),
@@ -160,6 +184,15 @@ Status ExportActions::exportTo(SupervisionExport::ExportKind kind, const QString
     if (!rows) {
         file.cancelWriting();
         return fail(rows.error());
+    }
+    // Recorded for the audit trail before the file is let go: no export goes unrecorded.
+    if (auto s = exportaudit::record(
+            m_context.database, m_context.events, m_context.agent, m_context.clock.now(),
+            exportaudit::recordOf(exportaudit::whatOf(kind), QStringLiteral("csv"), rows.value(),
+                                  m_filter(), callers, path));
+        !s) {
+        file.cancelWriting();
+        return fail(s.error());
     }
     if (!file.commit())
         return fail(makeError(QStringLiteral("export.write"),
