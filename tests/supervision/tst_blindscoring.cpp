@@ -77,7 +77,7 @@ class TestBlindScoring : public QObject
 {
     Q_OBJECT
 
-    ServerDesks m_desks;
+    ServerDesks m_desks{QStringLiteral(CIVICDESK_SERVER)};
     SyncWorkstation *m_sam = nullptr;
     SyncWorkstation *m_sue = nullptr;
     SyncWorkstation *m_ana = nullptr;
@@ -101,10 +101,10 @@ class TestBlindScoring : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_desks.start(QStringLiteral(CIVICDESK_SERVER),
-                               {{QStringLiteral("sam"), QStringLiteral("supervisor")},
+        QVERIFY2(m_desks.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
                                 {QStringLiteral("sue"), QStringLiteral("supervisor")},
-                                {QStringLiteral("ana"), QStringLiteral("call_taker")}}),
+                                {QStringLiteral("ana"), QStringLiteral("call_taker")}},
+                               ServerFixture::City::None, {QStringLiteral("sue")}),
                  qPrintable(m_desks.error()));
         m_sam =
             m_desks.signIn(QStringLiteral("SAMM2"), QStringLiteral("sam"), AgentRole::Supervisor);
@@ -122,8 +122,7 @@ private slots:
         QualityReviews sam(m_sam->db(), m_sam->events(), QStringLiteral("sam"));
         QualityReviews sue(m_sue->db(), m_sue->events(), QStringLiteral("sue"));
         QualityReviews ana(m_ana->db(), m_ana->events(), QStringLiteral("ana"));
-        const QString sueToken =
-            m_desks.server().login(QStringLiteral("sue"), ServerDesks::password());
+        const QString sueToken = m_desks.fixture().token(QStringLiteral("sue"));
         QVERIFY(!sueToken.isEmpty());
 
         QVERIFY(sam.publishForm(blindForm()).ok());

@@ -11,8 +11,7 @@
 #include "models/domain/supervision/knownissue.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/knownissues.h"
-#include "tests/support/serverfixture.h"
-#include "tests/support/syncworkstation.h"
+#include "tests/support/serverdesks.h"
 
 #include <QTest>
 
@@ -21,7 +20,6 @@ using namespace civicdesk::test;
 
 namespace {
 
-const QString password = testPassword();
 constexpr double Lat = 42.3608;
 constexpr double Lon = -71.0659;
 
@@ -31,44 +29,24 @@ class TestKnownIssueEndToEnd : public QObject
 {
     Q_OBJECT
 
-    ServerFixture m_fixture{QStringLiteral(CIVICDESK_SERVER)};
-    QNetworkAccessManager m_networkA;
-    QNetworkAccessManager m_networkB;
-    std::unique_ptr<SyncWorkstation> m_supervisor;
-    std::unique_ptr<SyncWorkstation> m_agent;
-
-    std::unique_ptr<SyncWorkstation> workstation(QNetworkAccessManager &network,
-                                                 const QString &device, const QString &actor,
-                                                 AgentRole role)
-    {
-        auto ws =
-            signedInWorkstation(network, m_fixture.baseUrl(), device, actor, password, nullptr);
-        if (!ws)
-            return nullptr;
-        ws->events().setRole(role);
-        ws->engine().start();
-        return ws;
-    }
+    ServerDesks m_desks{QStringLiteral(CIVICDESK_SERVER)};
+    SyncWorkstation *m_supervisor = nullptr;
+    SyncWorkstation *m_agent = nullptr;
 
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_fixture.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
-                                  {QStringLiteral("ana"), QStringLiteral("call_taker")}}),
-                 qPrintable(m_fixture.error()));
-        m_supervisor = workstation(m_networkA, QStringLiteral("SSSS2"), QStringLiteral("sam"),
-                                   AgentRole::Supervisor);
-        m_agent = workstation(m_networkB, QStringLiteral("AAAA3"), QStringLiteral("ana"),
-                              AgentRole::CallTaker);
+        QVERIFY2(m_desks.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
+                                {QStringLiteral("ana"), QStringLiteral("call_taker")}}),
+                 qPrintable(m_desks.error()));
+        m_supervisor =
+            m_desks.signIn(QStringLiteral("SSSS2"), QStringLiteral("sam"), AgentRole::Supervisor);
+        m_agent =
+            m_desks.signIn(QStringLiteral("AAAA3"), QStringLiteral("ana"), AgentRole::CallTaker);
         QVERIFY(m_supervisor && m_agent);
     }
 
-    void cleanupTestCase()
-    {
-        m_supervisor.reset();
-        m_agent.reset();
-        m_fixture.stop();
-    }
+    void cleanupTestCase() { m_desks.stop(); }
 
     void clusterToKnownIssueSeenByTheSecondWorkstation()
     {

@@ -32,7 +32,7 @@ class TestKpiEndpoint : public QObject
 {
     Q_OBJECT
 
-    ServerDesks m_desks;
+    ServerDesks m_desks{QStringLiteral(CIVICDESK_SERVER)};
     SyncWorkstation *m_sam = nullptr;
     SyncWorkstation *m_ana = nullptr;
     SyncWorkstation *m_ben = nullptr;
@@ -77,11 +77,11 @@ class TestKpiEndpoint : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_desks.start(QStringLiteral(CIVICDESK_SERVER),
-                               {{QStringLiteral("sam"), QStringLiteral("supervisor")},
+        QVERIFY2(m_desks.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
                                 {QStringLiteral("ana"), QStringLiteral("call_taker")},
                                 {QStringLiteral("ben"), QStringLiteral("call_taker")}},
-                               true),
+                               ServerFixture::City::Mini,
+                               {QStringLiteral("sam"), QStringLiteral("ana")}),
                  qPrintable(m_desks.error()));
         m_sam =
             m_desks.signIn(QStringLiteral("KSAM2"), QStringLiteral("sam"), AgentRole::Supervisor);
@@ -90,7 +90,7 @@ private slots:
         m_ben =
             m_desks.signIn(QStringLiteral("KBEN4"), QStringLiteral("ben"), AgentRole::CallTaker);
         QVERIFY(m_sam && m_ana && m_ben);
-        m_samToken = m_desks.server().login(QStringLiteral("sam"), ServerDesks::password());
+        m_samToken = m_desks.fixture().token(QStringLiteral("sam"));
         QVERIFY(!m_samToken.isEmpty());
 
         // Ana joins team North on 1 November; her contacts of 10 November (one at 22:30 in New
@@ -226,8 +226,7 @@ private slots:
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("from"), QStringLiteral("2026-11-10"));
         query.addQueryItem(QStringLiteral("to"), QStringLiteral("2026-11-10"));
-        const QString anaToken =
-            m_desks.server().login(QStringLiteral("ana"), ServerDesks::password());
+        const QString anaToken = m_desks.fixture().token(QStringLiteral("ana"));
         QVERIFY(!anaToken.isEmpty());
         QCOMPARE(ask(query, anaToken).status, 403);
         QCOMPARE(ask(query, QString()).status, 401);

@@ -58,7 +58,7 @@ class TestReviewEndToEnd : public QObject
 {
     Q_OBJECT
 
-    ServerDesks m_desks;
+    ServerDesks m_desks{QStringLiteral(CIVICDESK_SERVER)};
     SyncWorkstation *m_supervisor = nullptr;
     SyncWorkstation *m_ana = nullptr;
     SyncWorkstation *m_ben = nullptr;
@@ -66,8 +66,7 @@ class TestReviewEndToEnd : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_desks.start(QStringLiteral(CIVICDESK_SERVER),
-                               {{QStringLiteral("sam"), QStringLiteral("supervisor")},
+        QVERIFY2(m_desks.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
                                 {QStringLiteral("ana"), QStringLiteral("call_taker")},
                                 {QStringLiteral("ben"), QStringLiteral("call_taker")}}),
                  qPrintable(m_desks.error()));
