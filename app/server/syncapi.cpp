@@ -430,24 +430,14 @@ http::WireAnswer SyncApi::eventsAfter(qint64 after, int limit, const Session &se
     auto page = m_log.page(after, limit, [](const Event &) { return true; });
     if (!page)
         return http::wire(http::storeUnavailable(page.error().message));
-    QList<SequencedEvent> events;
-    if (page.value().reviews) {
-        auto reader = CentralReviewReader::load(m_log, session.role, session.userName);
-        if (!reader)
-            return http::wire(http::storeUnavailable(reader.error().message));
-        // Another reviewer's evaluations of a contact come with the reader's own evaluation of it.
-        events = reader.value().released(page.value().events, after);
-        for (const SequencedEvent &e : page.value().events) {
-            if (e.event.entityType != u"review" || reader.value().mayRead(e.event))
-                events.append(e);
-        }
-    } else {
-        events = page.value().events;
-    }
+    auto events =
+        CentralReviewReader::eventsFor(m_log, session.role, session.userName, page.value(), after);
+    if (!events)
+        return http::wire(http::storeUnavailable(events.error().message));
     QJsonArray list;
     // Never below an event in the answer (another process may have added some since `known`).
     qint64 last = std::max(known, page.value().through);
-    for (const SequencedEvent &e : std::as_const(events)) {
+    for (const SequencedEvent &e : std::as_const(events.value())) {
         list.append(eventToJson(e.event, e.seq));
         last = std::max(last, e.seq);
     }

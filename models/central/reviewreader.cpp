@@ -22,6 +22,24 @@ Result<CentralReviewReader> CentralReviewReader::load(const CentralLog &log, Age
     return reader;
 }
 
+Result<QList<SequencedEvent>> CentralReviewReader::eventsFor(const CentralLog &log, AgentRole role,
+                                                             const QString &user,
+                                                             const EventPage &page, qint64 after)
+{
+    if (!page.reviews)
+        return page.events;
+    auto reader = load(log, role, user);
+    if (!reader)
+        return reader.error();
+    // Another reviewer's evaluations of a contact come with the reader's own evaluation of it.
+    QList<SequencedEvent> events = reader.value().released(page.events, after);
+    for (const SequencedEvent &e : page.events) {
+        if (e.event.entityType != u"review" || reader.value().mayRead(e.event))
+            events.append(e);
+    }
+    return events;
+}
+
 bool CentralReviewReader::mayRead(const Event &event) const
 {
     return mayReadReviewEvent(m_role, m_user, event) && m_visibility.mayRead(event);

@@ -18,6 +18,12 @@ class CentralReviewReader
 {
 public:
     static Result<CentralReviewReader> load(const CentralLog &log, AgentRole role, QString user);
+    // The events of a pull's `page` (read with every review in it) that the reader receives:
+    // the page as it is when its range holds no quality review; else without the reviews the
+    // reader may not have yet, and with those released() put first.
+    static Result<QList<SequencedEvent>> eventsFor(const CentralLog &log, AgentRole role,
+                                                   const QString &user, const EventPage &page,
+                                                   qint64 after);
 
     bool mayRead(const Event &event) const;
     // What a pull page brings besides its range: when `page` carries the reader's own
