@@ -1167,12 +1167,47 @@
         <source>The %1 role may not change the cluster rules: supervisors and admins do.</source>
         <translation>The %1 role may not change the cluster rules: supervisors and admins do.</translation>
     </message>
+    <message>
+        <source>The %1 role may not export the centre&apos;s figures: supervisors and admins do.</source>
+        <translation>The %1 role may not export the centre&apos;s figures: supervisors and admins do.</translation>
+    </message>
 </context>
 <context>
     <name>EventPolicy</name>
     <message>
         <source>The actor must be the signed-in user (%1).</source>
         <translation>The actor must be the signed-in user (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRecord</name>
+    <message>
+        <source>An export needs an id.</source>
+        <translation>An export needs an id.</translation>
+    </message>
+    <message>
+        <source>&quot;what&quot; must be one of: %1.</source>
+        <translation>&quot;what&quot; must be one of: %1.</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; must be csv or pdf.</source>
+        <translation>&quot;format&quot; must be csv or pdf.</translation>
+    </message>
+    <message>
+        <source>&quot;rows&quot; must be a whole number, 0 or more.</source>
+        <translation>&quot;rows&quot; must be a whole number, 0 or more.</translation>
+    </message>
+    <message>
+        <source>&quot;from&quot; and &quot;to&quot; must be dates (YYYY-MM-DD), &quot;to&quot; not before &quot;from&quot;.</source>
+        <translation>&quot;from&quot; and &quot;to&quot; must be dates (YYYY-MM-DD), &quot;to&quot; not before &quot;from&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be text of at most %2 characters.</source>
+        <translation>&quot;%1&quot; must be text of at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;caller_details&quot; must be true or false.</source>
+        <translation>&quot;caller_details&quot; must be true or false.</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1555,25 @@
     <message>
         <source>This known issue is no longer in force.</source>
         <translation>This known issue is no longer in force.</translation>
+    </message>
+</context>
+<context>
+    <name>KpiApi</name>
+    <message>
+        <source>Only supervisors and admins may read the centre&apos;s KPIs; the %1 role may not.</source>
+        <translation>Only supervisors and admins may read the centre&apos;s KPIs; the %1 role may not.</translation>
+    </message>
+    <message>
+        <source>Give the period&apos;s first day as from=YYYY-MM-DD.</source>
+        <translation>Give the period&apos;s first day as from=YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Give the period&apos;s last day as to=YYYY-MM-DD.</source>
+        <translation>Give the period&apos;s last day as to=YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>due_soon_hours must be a whole number of hours.</source>
+        <translation>due_soon_hours must be a whole number of hours.</translation>
     </message>
 </context>
 <context>
@@ -4487,6 +4541,41 @@
     <message>
         <source>Quality review (%1)</source>
         <translation>Quality review (%1)</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>requests</translation>
+    </message>
+    <message>
+        <source>lobby visits</source>
+        <translation>lobby visits</translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation>evaluations</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Exported the monthly report of %1 as PDF (%2)</source>
+        <translation>Exported the monthly report of %1 as PDF (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) of %1 of %2 as CSV (%3)%4</source>
+        <translation>
+            <numerusform>Exported %n row of %1 of %2 as CSV (%3)%4</numerusform>
+            <numerusform>Exported %n rows of %1 of %2 as CSV (%3)%4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, with the callers&apos; details</source>
+        <translation>, with the callers&apos; details</translation>
     </message>
 </context>
 <context>

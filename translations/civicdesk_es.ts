@@ -1167,12 +1167,47 @@
         <source>The %1 role may not change the cluster rules: supervisors and admins do.</source>
         <translation>El rol %1 no puede cambiar las reglas de focos: lo hacen los supervisores y los administradores.</translation>
     </message>
+    <message>
+        <source>The %1 role may not export the centre&apos;s figures: supervisors and admins do.</source>
+        <translation>El rol %1 no puede exportar las cifras del centro: lo hacen los supervisores y los administradores.</translation>
+    </message>
 </context>
 <context>
     <name>EventPolicy</name>
     <message>
         <source>The actor must be the signed-in user (%1).</source>
         <translation>El actor debe ser el usuario que inició sesión (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRecord</name>
+    <message>
+        <source>An export needs an id.</source>
+        <translation>Una exportación necesita un id.</translation>
+    </message>
+    <message>
+        <source>&quot;what&quot; must be one of: %1.</source>
+        <translation>«what» debe ser uno de: %1.</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; must be csv or pdf.</source>
+        <translation>«format» debe ser csv o pdf.</translation>
+    </message>
+    <message>
+        <source>&quot;rows&quot; must be a whole number, 0 or more.</source>
+        <translation>«rows» debe ser un número entero, 0 o más.</translation>
+    </message>
+    <message>
+        <source>&quot;from&quot; and &quot;to&quot; must be dates (YYYY-MM-DD), &quot;to&quot; not before &quot;from&quot;.</source>
+        <translation>«from» y «to» deben ser fechas (AAAA-MM-DD), «to» no anterior a «from».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be text of at most %2 characters.</source>
+        <translation>«%1» debe ser un texto de como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>&quot;caller_details&quot; must be true or false.</source>
+        <translation>«caller_details» debe ser true o false.</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1555,25 @@
     <message>
         <source>This known issue is no longer in force.</source>
         <translation>Esta incidencia conocida ya no está vigente.</translation>
+    </message>
+</context>
+<context>
+    <name>KpiApi</name>
+    <message>
+        <source>Only supervisors and admins may read the centre&apos;s KPIs; the %1 role may not.</source>
+        <translation>Solo los supervisores y los administradores pueden leer los indicadores del centro; el rol %1 no puede.</translation>
+    </message>
+    <message>
+        <source>Give the period&apos;s first day as from=YYYY-MM-DD.</source>
+        <translation>Indique el primer día del período como from=AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Give the period&apos;s last day as to=YYYY-MM-DD.</source>
+        <translation>Indique el último día del período como to=AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>due_soon_hours must be a whole number of hours.</source>
+        <translation>due_soon_hours debe ser un número entero de horas.</translation>
     </message>
 </context>
 <context>
@@ -4487,6 +4541,41 @@
     <message>
         <source>Quality review (%1)</source>
         <translation>Revisión de calidad (%1)</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contactos</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>solicitudes</translation>
+    </message>
+    <message>
+        <source>lobby visits</source>
+        <translation>visitas al vestíbulo</translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation>evaluaciones</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <source>Exported the monthly report of %1 as PDF (%2)</source>
+        <translation>Exportó el informe mensual (%1) en PDF (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) of %1 of %2 as CSV (%3)%4</source>
+        <translation>
+            <numerusform>Exportó %n fila de %1 (%2) en CSV (%3)%4</numerusform>
+            <numerusform>Exportó %n filas de %1 (%2) en CSV (%3)%4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, with the callers&apos; details</source>
+        <translation>, con los datos de quienes llamaron</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "app/server/cityimportcommand.h"
 #include "app/server/epolldispatcher.h"
 #include "app/server/httpreply.h"
+#include "app/server/kpiapi.h"
 #include "app/server/lowdelayserver.h"
 #include "app/server/open311api.h"
 #include "app/server/practiceapi.h"
@@ -171,6 +172,8 @@ int main(int argc, char *argv[])
     sync.registerRoutes(server);
     QueryApi queries(*database.value(), accounts);
     queries.registerRoutes(server);
+    KpiApi kpis(*database.value(), accounts);
+    kpis.registerRoutes(server);
     UserAdmin userAdmin(accounts, writer, options.value().pushQueue);
     userAdmin.registerRoutes(server);
     Open311Api open311(*database.value(), accounts, writer, options.value().pushQueue,

@@ -1,6 +1,7 @@
 #include "app/server/queryapi.h"
 
 #include "app/server/httpreply.h"
+#include "models/central/reviewreader.h"
 #include "models/domain/eventjson.h"
 
 #include <QCoreApplication>
@@ -266,11 +267,12 @@ QHttpServerResponse QueryApi::reviews(const QHttpServerRequest &request)
                                                "quality reviews."));
         agent = session.userName;
     }
-    auto list = m_log.reviews(agent, 200);
-    if (!list)
-        return storeFailure(list.error());
+    // Of other reviewers' evaluations only those of contacts this reader scored (reviewreader.h).
+    auto reader = CentralReviewReader::load(m_log, session.role, session.userName);
+    if (!reader)
+        return storeFailure(reader.error());
     QJsonArray reviews;
-    for (const SequencedEvent &e : list.value())
+    for (const SequencedEvent &e : reader.value().readable(agent, 200))
         reviews.append(eventToJson(e.event, e.seq));
     return http::json(QJsonObject{{QStringLiteral("reviews"), reviews}});
 }

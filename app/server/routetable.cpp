@@ -14,7 +14,7 @@ QByteArray allowedMethods(const QString &path)
         const char *pattern;
         const char *methods;
     };
-    static const std::array<Route, 23> routes = {{
+    static const std::array<Route, 24> routes = {{
         {"^/api/v1/login$", "POST"},
         {"^/api/v1/logout$", "POST"},
         {"^/api/v1/me$", "GET"},
@@ -24,6 +24,7 @@ QByteArray allowedMethods(const QString &path)
         {"^/api/v1/reference$", "GET"},
         {"^/api/v1/reference/[^/]+$", "GET"},
         {"^/api/v1/reviews$", "GET"},
+        {"^/api/v1/kpis$", "GET"},
         {"^/api/v1/users$", "GET, POST"},
         {"^/api/v1/users/[^/]+$", "PATCH"},
         {"^/api/v1/practice/sessions$", "POST"},

@@ -70,10 +70,10 @@ std::optional<EventRejection> CentralLog::check(const Event &event)
                          Text::tr("An event id is a UUID made by the client."),
                          QStringLiteral("id"));
     static const QStringList entities = {
-        QStringLiteral("request"),   QStringLiteral("contact"),      QStringLiteral("caller"),
-        QStringLiteral("article"),   QStringLiteral("review"),       QStringLiteral("agent"),
-        QStringLiteral("ticket"),    QStringLiteral("known_issue"),  QStringLiteral("agent_team"),
-        QStringLiteral("phone_day"), QStringLiteral("cluster_rules")};
+        QStringLiteral("request"),   QStringLiteral("contact"),       QStringLiteral("caller"),
+        QStringLiteral("article"),   QStringLiteral("review"),        QStringLiteral("agent"),
+        QStringLiteral("ticket"),    QStringLiteral("known_issue"),   QStringLiteral("agent_team"),
+        QStringLiteral("phone_day"), QStringLiteral("cluster_rules"), QStringLiteral("export")};
     if (!entities.contains(event.entityType))
         return rejection(event, QStringLiteral("validation"),
                          Text::tr("entity_type must be one of: %1.").arg(entities.join(u", ")),
@@ -434,21 +434,19 @@ Result<EventPage> CentralLog::page(qint64 seq, int limit, const ReviewFilter &re
     return page;
 }
 
-Result<QList<SequencedEvent>> CentralLog::reviews(const QString &agent, int limit) const
+Result<QList<SequencedEvent>> CentralLog::reviewLog() const
 {
     QList<SequencedEvent> list;
     QSqlQuery query(QSqlDatabase::database(m_database.connectionName()));
+    query.setForwardOnly(true);
     if (auto s = sql::exec(query,
                            QStringLiteral("SELECT %1 FROM events WHERE entity_type = 'review' AND "
-                                          "server_seq IS NOT NULL ORDER BY server_seq DESC")
+                                          "server_seq IS NOT NULL ORDER BY server_seq")
                                .arg(Columns));
         !s)
         return s.error();
-    while (query.next() && list.size() < limit) {
-        SequencedEvent e = readEvent(query);
-        if (agent.isEmpty() || e.event.payload.value(u"agent").toString() == agent)
-            list.append(e);
-    }
+    while (query.next())
+        list.append(readEvent(query));
     return list;
 }
 

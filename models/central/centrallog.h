@@ -73,8 +73,8 @@ public:
     // order, the quality reviews among them only where `reviews` lets the reader have them
     // (none without a filter).
     Result<EventPage> page(qint64 seq, int limit, const ReviewFilter &reviews) const;
-    // Quality reviews about `agent` (all agents when empty), newest first.
-    Result<QList<SequencedEvent>> reviews(const QString &agent, int limit) const;
+    // Every quality-review event of the log, in sequence order (models/central/reviewreader.h).
+    Result<QList<SequencedEvent>> reviewLog() const;
     std::optional<SequencedEvent> byId(const QString &id) const;
     QList<SequencedEvent> eventsOf(const QString &entityType, const QString &entityId) const;
     qint64 lastSeq() const;

@@ -2,6 +2,7 @@
 
 #include "models/domain/event.h"
 #include "models/domain/supervision/reviewevent.h"
+#include "models/domain/supervision/reviewvisibility.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/store/sql/sql.h"
@@ -196,7 +197,7 @@ Result<QString> QualityReviews::submit(const QString &contactId, const QString &
 
 Status QualityReviews::acknowledge(const QString &evaluationId, const QString &note)
 {
-    const auto e = evaluation(evaluationId);
+    const auto e = stored(evaluationId);
     if (!e)
         return reviewError(Text::tr("This store holds no such evaluation."));
     return append(evaluationId, QStringLiteral("review.acknowledged"),
@@ -205,7 +206,7 @@ Status QualityReviews::acknowledge(const QString &evaluationId, const QString &n
 
 Status QualityReviews::dispute(const QString &evaluationId, const QString &reason)
 {
-    const auto e = evaluation(evaluationId);
+    const auto e = stored(evaluationId);
     if (!e)
         return reviewError(Text::tr("This store holds no such evaluation."));
     if (reason.trimmed().isEmpty())
@@ -218,7 +219,7 @@ Status QualityReviews::dispute(const QString &evaluationId, const QString &reaso
 Status QualityReviews::decide(const QString &evaluationId, bool upheld, double score,
                               const QString &note)
 {
-    const auto e = evaluation(evaluationId);
+    const auto e = stored(evaluationId);
     if (!e)
         return reviewError(Text::tr("This store holds no such evaluation."));
     if (note.trimmed().isEmpty())
@@ -234,7 +235,7 @@ Status QualityReviews::decide(const QString &evaluationId, bool upheld, double s
 
 Status QualityReviews::noteCoaching(const QString &evaluationId, const QString &note)
 {
-    const auto e = evaluation(evaluationId);
+    const auto e = stored(evaluationId);
     if (!e)
         return reviewError(Text::tr("This store holds no such evaluation."));
     return append(evaluationId, QStringLiteral("review.coaching_noted"),
@@ -243,9 +244,37 @@ Status QualityReviews::noteCoaching(const QString &evaluationId, const QString &
 
 QList<Evaluation> QualityReviews::evaluations(const QString &agent) const
 {
+    return read(agent, true);
+}
+
+std::optional<Evaluation> QualityReviews::stored(const QString &evaluationId) const
+{
+    for (const Evaluation &e : read(QString(), false)) {
+        if (e.id == evaluationId)
+            return e;
+    }
+    return std::nullopt;
+}
+
+QList<Evaluation> QualityReviews::read(const QString &agent, bool blind) const
+{
     QList<Evaluation> list;
     QHash<QString, qsizetype> index;
-    for (const LoggedEvent &e : reviewEvents(m_database)) {
+    const QList<LoggedEvent> events = reviewEvents(m_database);
+    // Independent scoring: others' evaluations of a contact stay hidden until this user scored it.
+    ReviewVisibility visibility(m_user);
+    for (const LoggedEvent &e : events) {
+        Event event;
+        event.entityType = QStringLiteral("review");
+        event.entityId = e.entityId;
+        event.kind = e.kind;
+        event.payload = e.payload;
+        event.actor = e.actor;
+        visibility.fold(event);
+    }
+    for (const LoggedEvent &e : events) {
+        if (blind && !visibility.mayReadEvaluation(e.entityId))
+            continue;
         if (e.kind == u"review.evaluation_submitted") {
             Evaluation ev;
             ev.id = e.entityId;

@@ -77,7 +77,10 @@ public:
     Status decide(const QString &evaluationId, bool upheld, double score, const QString &note);
     Status noteCoaching(const QString &evaluationId, const QString &note);
 
-    // Evaluations newest first; of one agent when `agent` is given.
+    // Evaluations newest first; of one agent when `agent` is given. Another reviewer's
+    // evaluation of a contact is left out until this user has submitted their own evaluation of
+    // it (independent scoring, models/domain/supervision/reviewvisibility.h); the evaluations
+    // about this user and those the agent disputed are always in.
     QList<Evaluation> evaluations(const QString &agent = QString()) const;
     std::optional<Evaluation> evaluation(const QString &evaluationId) const;
 
@@ -85,6 +88,11 @@ public:
     void setClock(Clock clock) { m_clock = std::move(clock); }
 
 private:
+    // Evaluations newest first (of `agent` when given), the hidden ones too unless `blind`.
+    QList<Evaluation> read(const QString &agent, bool blind) const;
+    // An evaluation the store holds, seen or not: the answering steps leave the decision to the
+    // permission table.
+    std::optional<Evaluation> stored(const QString &evaluationId) const;
     Status append(const QString &entityId, const QString &kind, const QJsonObject &payload);
     QList<EvaluationForm> publishedForms() const;
 

@@ -1,6 +1,7 @@
 #include "models/store/projector.h"
 
 #include "models/domain/supervision/clusterrulechange.h"
+#include "models/domain/supervision/exportrecord.h"
 #include "models/domain/supervision/phoneinterval.h"
 #include "models/domain/supervision/reviewevent.h"
 #include "models/domain/supervision/teammembership.h"
@@ -84,6 +85,16 @@ Status validate(const Event &e)
             return invalid(e, QStringLiteral("payload"), s.error().message);
         return Ok{};
     }
+    if (e.kind == exportrecord::kind()) {
+        // A supervisor's export, for the audit trail (no projection).
+        if (e.entityType != exportrecord::entityType())
+            return invalid(e, QStringLiteral("entity_type"),
+                           QCoreApplication::translate("Storage", "must be %1")
+                               .arg(exportrecord::entityType()));
+        if (const Status s = exportrecord::check(e.entityId, e.payload); !s)
+            return invalid(e, QStringLiteral("payload"), s.error().message);
+        return Ok{};
+    }
     if (e.kind == clusterrulechange::kind()) {
         // A supervisor's change of the cluster rules, read from the log (no projection).
         if (e.entityType != clusterrulechange::entityType())
@@ -160,6 +171,8 @@ Status apply(QSqlDatabase &db, const Event &e)
         return Ok{}; // no projection: teams and phone figures are read from the event log
     if (e.kind == clusterrulechange::kind())
         return Ok{}; // no projection: the cluster rules are read from the event log
+    if (e.kind == exportrecord::kind())
+        return Ok{}; // no projection: exports are read from the event log (the audit trail)
     if (review::handles(e))
         return Ok{}; // no projection: reviews are read from the event log
     return unknownKind(e);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/result.h"
-#include "models/supervision/kpiperiod.h"
+#include "models/supervision/kpi/kpiperiod.h"
 
 #include <QList>
 #include <QString>

@@ -20,8 +20,8 @@
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/helpflags.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "models/supervision/lobbyfigures.h"
-#include "models/supervision/supervisionkpis.h"
 #include "models/workstation/supervisionservices.h"
 
 #include <QJsonDocument>

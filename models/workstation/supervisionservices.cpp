@@ -10,12 +10,13 @@
 #include "models/store/eventstore.h"
 #include "models/supervision/agentteams.h"
 #include "models/supervision/audit/audittrail.h"
-#include "models/supervision/backlogfigures.h"
+#include "models/supervision/kpi/backlogfigures.h"
+#include "models/supervision/kpi/todayfigures.h"
 #include "models/supervision/phone/phonefigures.h"
 #include "models/supervision/phone/phoneintervalimport.h"
+#include "models/supervision/reports/exportaudit.h"
 #include "models/supervision/reports/monthlyreport.h"
 #include "models/supervision/reports/supervisionexport.h"
-#include "models/supervision/todayfigures.h"
 
 namespace civicdesk {
 
@@ -83,6 +84,12 @@ PhoneIntervalImport SupervisionServices::phoneImport(const QString &actor, Clock
 MonthlyReports SupervisionServices::monthlyReports() const
 {
     return MonthlyReports(m_database);
+}
+
+Status SupervisionServices::recordExport(const QString &actor, const QDateTime &at,
+                                         const exportrecord::Record &record) const
+{
+    return exportaudit::record(m_database, m_events, actor, at, record);
 }
 
 SupervisionExport SupervisionServices::exports() const

@@ -31,6 +31,9 @@ struct SampleCandidate;
 namespace audittrail {
 struct Entry;
 }
+namespace exportrecord {
+struct Record;
+}
 
 // The supervisor's readers and actions over the workstation's store (models/supervision,
 // models/quality, models/alerts), made by the composition root with the store and handed to
@@ -59,6 +62,9 @@ public:
     // Actions, as `actor`.
     AgentTeams agentTeams(const QString &actor, Clock clock) const;
     PhoneIntervalImport phoneImport(const QString &actor, Clock clock) const;
+    // Records an export by `actor` at `at` for the audit trail (before the file is let go).
+    Status recordExport(const QString &actor, const QDateTime &at,
+                        const exportrecord::Record &record) const;
 
     // One-off reads.
     MonthlyReports monthlyReports() const;

@@ -8,7 +8,7 @@
 #include "models/itemmodels/timelinemodel.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/helpflags.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "models/workstation/storecontext.h"
 #include "tests/support/citytoday.h"
 #include "tests/support/keyboardjourney.h"

@@ -6,7 +6,7 @@
 // answer lists its contacts). Results are read through the capability API (SupervisionKpis).
 
 #include "models/store/eventstore.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "tests/support/appendevent.h"
 #include "tests/support/citytoday.h"
 #include "tests/support/keyboardjourney.h"

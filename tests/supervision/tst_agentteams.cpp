@@ -7,9 +7,9 @@
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/agentteams.h"
+#include "models/supervision/kpi/supervisionkpis.h"
+#include "models/supervision/kpi/todayfigures.h"
 #include "models/supervision/reports/supervisionexport.h"
-#include "models/supervision/supervisionkpis.h"
-#include "models/supervision/todayfigures.h"
 #include "tests/support/appendevent.h"
 #include "tests/support/teststore.h"
 

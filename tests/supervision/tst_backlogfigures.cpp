@@ -7,8 +7,8 @@
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "models/supervision/agentteams.h"
-#include "models/supervision/backlogfigures.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/backlogfigures.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "tests/support/teststore.h"
 
 #include <QTest>

@@ -11,7 +11,7 @@
 #include "models/domain/supervision/knownissue.h"
 #include "models/intake/intakerepository.h"
 #include "models/intake/knownissues.h"
-#include "tests/support/twoworkstations.h"
+#include "tests/support/serverdesks.h"
 
 #include <QTest>
 
@@ -29,30 +29,41 @@ class TestKnownIssueEndToEnd : public QObject
 {
     Q_OBJECT
 
-    TwoWorkstations m_desks{QStringLiteral(CIVICDESK_SERVER)};
+    ServerDesks m_desks{QStringLiteral(CIVICDESK_SERVER)};
+    SyncWorkstation *m_supervisor = nullptr;
+    SyncWorkstation *m_agent = nullptr;
 
 private slots:
-    void initTestCase() { QVERIFY2(m_desks.setUp(), qPrintable(m_desks.error())); }
+    void initTestCase()
+    {
+        QVERIFY2(m_desks.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
+                                {QStringLiteral("ana"), QStringLiteral("call_taker")}}),
+                 qPrintable(m_desks.error()));
+        m_supervisor =
+            m_desks.signIn(QStringLiteral("SSSS2"), QStringLiteral("sam"), AgentRole::Supervisor);
+        m_agent =
+            m_desks.signIn(QStringLiteral("AAAA3"), QStringLiteral("ana"), AgentRole::CallTaker);
+        QVERIFY(m_supervisor && m_agent);
+    }
 
-    void cleanupTestCase() { m_desks.tearDown(); }
+    void cleanupTestCase() { m_desks.stop(); }
 
     void clusterToKnownIssueSeenByTheSecondWorkstation()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         // The supervisor's rule change is an event: it reaches the agent's replica too, with
         // who made it.
-        ClusterRuleLog ruleLog(m_desks.supervisor().db(), m_desks.supervisor().events(),
-                               QStringLiteral("sam"));
+        ClusterRuleLog ruleLog(m_supervisor->db(), m_supervisor->events(), QStringLiteral("sam"));
         QVERIFY(ruleLog.change(QString(), QString(), ClusterRule{3, 200, 3}).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(ClusterWatch::rulesOf(m_desks.agent().db()).fallback,
+        QTRY_COMPARE_WITH_TIMEOUT(ClusterWatch::rulesOf(m_agent->db()).fallback,
                                   (ClusterRule{3, 200, 3}), 20000);
-        EventStore agentEvents(m_desks.agent().db());
+        EventStore agentEvents(m_agent->db());
         const QList<ClusterRuleChange> trail =
-            ClusterRuleLog(m_desks.agent().db(), agentEvents, QStringLiteral("ana")).history();
+            ClusterRuleLog(m_agent->db(), agentEvents, QStringLiteral("ana")).history();
         QCOMPARE(trail.size(), 1);
         QCOMPARE(trail.first().actor, QStringLiteral("sam"));
         QCOMPARE(trail.first().after, (ClusterRule{3, 200, 3}));
-        ClusterWatch watch(m_desks.supervisor().db());
+        ClusterWatch watch(m_supervisor->db());
         QVERIFY(watch.start().ok());
         // Three street-light requests from the agent's workstation, 40 m apart.
         for (int i = 0; i < 3; ++i) {
@@ -64,8 +75,8 @@ private slots:
                  {QStringLiteral("address"), QStringLiteral("%1 Tremont St").arg(10 + i)},
                  {QStringLiteral("latitude"), Lat + i * 0.00036},
                  {QStringLiteral("longitude"), Lon}},
-                QStringLiteral("ana"), m_desks.agent().device(), now.addSecs(-600 + i * 60));
-            QVERIFY(m_desks.agent().events().append(e).ok());
+                QStringLiteral("ana"), m_agent->device(), now.addSecs(-600 + i * 60));
+            QVERIFY(m_agent->events().append(e).ok());
         }
         // They reach the supervisor's store through the server; the watch sees the cluster.
         QTRY_VERIFY_WITH_TIMEOUT(watch.update().value() || !watch.clusters().isEmpty(), 20000);
@@ -75,7 +86,7 @@ private slots:
         QCOMPARE(cluster.parent().number, QStringLiteral("KIE2E-0"));
 
         // The supervisor posts a known issue from it.
-        KnownIssues supervisorIssues(m_desks.supervisor().db(), m_desks.supervisor().events(),
+        KnownIssues supervisorIssues(m_supervisor->db(), m_supervisor->events(),
                                      QStringLiteral("sam"));
         KnownIssue issue;
         issue.serviceCode = cluster.serviceCode;
@@ -92,7 +103,7 @@ private slots:
         QVERIFY2(posted.ok(), posted.ok() ? "" : qPrintable(posted.error().message));
 
         // The call taker's intake has it after sync, and it applies there.
-        const IntakeRepository agentIntake(m_desks.agent().db());
+        const IntakeRepository agentIntake(m_agent->db());
         QTRY_COMPARE_WITH_TIMEOUT(agentIntake.knownIssues(QDateTime::currentDateTimeUtc()).size(),
                                   qsizetype(1), 20000);
         const QList<KnownIssue> seen = agentIntake.knownIssues(QDateTime::currentDateTimeUtc());
@@ -110,18 +121,17 @@ private slots:
         QVERIFY(!KnownIssue::applicable(seen, QStringLiteral("STRLGTOUT"), Lat + 0.01, Lon, at));
 
         // A call taker's known issue, past the workstation's own check: the server refuses it.
-        Event forged = Event::make(QStringLiteral("known_issue"), Event::newId(),
-                                   QStringLiteral("known_issue.posted"), issue.postedPayload(),
-                                   QStringLiteral("ana"), m_desks.agent().device(),
-                                   QDateTime::currentDateTimeUtc());
-        m_desks.agent().events().setRole(std::nullopt);
-        QVERIFY(m_desks.agent().events().append(forged).ok()); // queued locally, unchecked
-        m_desks.agent().events().setRole(AgentRole::CallTaker);
-        QTRY_VERIFY_WITH_TIMEOUT(m_desks.agent()
-                                         .sync()
-                                         .deliveryOf(QStringLiteral("known_issue"), forged.entityId)
-                                         .state == DeliveryState::Rejected,
-                                 20000);
+        Event forged =
+            Event::make(QStringLiteral("known_issue"), Event::newId(),
+                        QStringLiteral("known_issue.posted"), issue.postedPayload(),
+                        QStringLiteral("ana"), m_agent->device(), QDateTime::currentDateTimeUtc());
+        m_agent->events().setRole(std::nullopt);
+        QVERIFY(m_agent->events().append(forged).ok()); // queued locally, unchecked
+        m_agent->events().setRole(AgentRole::CallTaker);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_agent->sync().deliveryOf(QStringLiteral("known_issue"), forged.entityId).state ==
+                DeliveryState::Rejected,
+            20000);
 
         // A call taker's rule change, past the workstation's own check: refused by the server.
         ClusterRules loose;
@@ -129,18 +139,16 @@ private slots:
         const Event forgedRule = Event::make(
             clusterrulechange::entityType(), clusterrulechange::entityId(),
             clusterrulechange::kind(), clusterrulechange::payload({}, loose, QString(), QString()),
-            QStringLiteral("ana"), m_desks.agent().device(), QDateTime::currentDateTimeUtc());
-        m_desks.agent().events().setRole(std::nullopt);
-        QVERIFY(m_desks.agent().events().append(forgedRule).ok());
-        m_desks.agent().events().setRole(AgentRole::CallTaker);
+            QStringLiteral("ana"), m_agent->device(), QDateTime::currentDateTimeUtc());
+        m_agent->events().setRole(std::nullopt);
+        QVERIFY(m_agent->events().append(forgedRule).ok());
+        m_agent->events().setRole(AgentRole::CallTaker);
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_desks.agent()
-                    .sync()
+            m_agent->sync()
                     .deliveryOf(clusterrulechange::entityType(), clusterrulechange::entityId())
                     .state == DeliveryState::Rejected,
             20000);
-        QCOMPARE(ClusterWatch::rulesOf(m_desks.supervisor().db()).fallback,
-                 (ClusterRule{3, 200, 3}));
+        QCOMPARE(ClusterWatch::rulesOf(m_supervisor->db()).fallback, (ClusterRule{3, 200, 3}));
 
         // Withdrawn on the supervisor's workstation: it leaves the agent's intake.
         QVERIFY(supervisorIssues.withdraw(posted.value()).ok());

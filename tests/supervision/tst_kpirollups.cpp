@@ -13,7 +13,7 @@
 #include "models/store/eventstore.h"
 #include "models/store/schema/kpirollups.h"
 #include "models/store/schema/migrations.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/teststore.h"
 

@@ -7,6 +7,7 @@
 
 #include "models/domain/permissions/eventpermission.h"
 #include "models/quality/qualityreviews.h"
+#include "models/quality/revieweragreement.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
 #include "tests/support/teststore.h"
@@ -396,6 +397,45 @@ private slots:
 
     // The store refuses an evaluation whose score does not follow from its form and answers,
     // however it was made, and writes nothing.
+    void othersEvaluationsStayHiddenUntilTheReviewerScored()
+    {
+        // Independent scoring on one store: Bea sees nothing of Sam's evaluation of a contact
+        // (no score, no agreement) until she has submitted her own; the agent sees every
+        // evaluation about her; a disputed evaluation is open to every supervisor to decide.
+        test::TempStore store;
+        EventStore supEvents(store.db());
+        supEvents.setRole(AgentRole::Supervisor);
+        QualityReviews sam(store.db(), supEvents, QStringLiteral("sam"), Clock::fixed(m_t0));
+        QualityReviews bea(store.db(), supEvents, QStringLiteral("bea"), Clock::fixed(m_t0));
+        EventStore agentEvents(store.db());
+        agentEvents.setRole(AgentRole::CallTaker);
+        QualityReviews ana(store.db(), agentEvents, QStringLiteral("ana"), Clock::fixed(m_t0));
+        QVERIFY(sam.publishForm(callForm()).ok());
+        const EvaluationForm form = *sam.latestForm(QStringLiteral("call-qa"));
+        auto shared =
+            sam.submit(QStringLiteral("contact-1"), QStringLiteral("ana"), form, goodCall());
+        QVERIFY(shared.ok());
+        auto samOnly =
+            sam.submit(QStringLiteral("contact-2"), QStringLiteral("ana"), form, goodCall());
+        QVERIFY(samOnly.ok());
+        QVERIFY(bea.evaluations().isEmpty());
+        QVERIFY(!bea.evaluation(shared.value()));
+        QCOMPARE(revieweragreement::agreement(bea.evaluations(), form.id).contacts, 0);
+        QCOMPARE(ana.evaluations(QStringLiteral("ana")).size(), qsizetype(2));
+
+        QVERIFY(
+            bea.submit(QStringLiteral("contact-1"), QStringLiteral("ana"), form, goodCall()).ok());
+        QCOMPARE(bea.evaluations().size(), qsizetype(2));
+        QCOMPARE(bea.evaluation(shared.value())->reviewer, QStringLiteral("sam"));
+        QCOMPARE(revieweragreement::agreement(bea.evaluations(), form.id).contacts, 1);
+        QVERIFY(!bea.evaluation(samOnly.value())); // contact 2: Bea never scored it
+
+        // Once the agent disputes contact 2's evaluation, a supervisor must decide it.
+        QVERIFY(ana.dispute(samOnly.value(), QStringLiteral("The caller hung up")).ok());
+        QVERIFY(bea.evaluation(samOnly.value()));
+        QVERIFY(bea.decide(samOnly.value(), true, 0, QStringLiteral("It stands")).ok());
+    }
+
     void theStoreRecomputesTheScore()
     {
         test::TempStore store;

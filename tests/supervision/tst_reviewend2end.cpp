@@ -8,8 +8,7 @@
 
 #include "models/domain/supervision/evaluationform.h"
 #include "models/quality/qualityreviews.h"
-#include "tests/support/serverprocess.h"
-#include "tests/support/syncworkstation.h"
+#include "tests/support/serverdesks.h"
 
 #include <QSqlQuery>
 #include <QTest>
@@ -18,8 +17,6 @@ using namespace civicdesk;
 using namespace civicdesk::test;
 
 namespace {
-
-const QString password = QStringLiteral("correct horse battery");
 
 EvaluationForm smallForm()
 {
@@ -61,52 +58,28 @@ class TestReviewEndToEnd : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ServerStore> m_store;
-    std::unique_ptr<ServerProcess> m_server;
-    QNetworkAccessManager m_networkS;
-    QNetworkAccessManager m_networkA;
-    QNetworkAccessManager m_networkB;
-    std::unique_ptr<SyncWorkstation> m_supervisor;
-    std::unique_ptr<SyncWorkstation> m_ana;
-    std::unique_ptr<SyncWorkstation> m_ben;
-
-    std::unique_ptr<SyncWorkstation> workstation(QNetworkAccessManager &network,
-                                                 const QString &device, const QString &actor,
-                                                 AgentRole role)
-    {
-        return signedInWorkstation(network, QUrl(m_server->baseUrl()), device, actor, password,
-                                   role);
-    }
+    ServerDesks m_desks{QStringLiteral(CIVICDESK_SERVER)};
+    SyncWorkstation *m_supervisor = nullptr;
+    SyncWorkstation *m_ana = nullptr;
+    SyncWorkstation *m_ben = nullptr;
 
 private slots:
     void initTestCase()
     {
-        m_store = std::make_unique<ServerStore>();
-        if (m_store->url().isEmpty())
-            QFAIL(qPrintable(u"no store: " + m_store->error()));
-        m_server =
-            std::make_unique<ServerProcess>(QStringLiteral(CIVICDESK_SERVER), m_store->url());
-        QVERIFY(m_server->addUser(QStringLiteral("sam"), QStringLiteral("supervisor"), password));
-        QVERIFY(m_server->addUser(QStringLiteral("ana"), QStringLiteral("call_taker"), password));
-        QVERIFY(m_server->addUser(QStringLiteral("ben"), QStringLiteral("call_taker"), password));
-        QVERIFY(m_server->start());
-        m_supervisor = workstation(m_networkS, QStringLiteral("SSSS2"), QStringLiteral("sam"),
-                                   AgentRole::Supervisor);
-        m_ana = workstation(m_networkA, QStringLiteral("AAAA3"), QStringLiteral("ana"),
-                            AgentRole::CallTaker);
-        m_ben = workstation(m_networkB, QStringLiteral("BBBB4"), QStringLiteral("ben"),
-                            AgentRole::CallTaker);
+        QVERIFY2(m_desks.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
+                                {QStringLiteral("ana"), QStringLiteral("call_taker")},
+                                {QStringLiteral("ben"), QStringLiteral("call_taker")}}),
+                 qPrintable(m_desks.error()));
+        m_supervisor =
+            m_desks.signIn(QStringLiteral("SSSS2"), QStringLiteral("sam"), AgentRole::Supervisor);
+        m_ana =
+            m_desks.signIn(QStringLiteral("AAAA3"), QStringLiteral("ana"), AgentRole::CallTaker);
+        m_ben =
+            m_desks.signIn(QStringLiteral("BBBB4"), QStringLiteral("ben"), AgentRole::CallTaker);
         QVERIFY(m_supervisor && m_ana && m_ben);
     }
 
-    void cleanupTestCase()
-    {
-        m_supervisor.reset();
-        m_ana.reset();
-        m_ben.reset();
-        if (m_server)
-            m_server->terminate();
-    }
+    void cleanupTestCase() { m_desks.stop(); }
 
     void scoredPulledDisputedDecided()
     {
@@ -141,13 +114,13 @@ private slots:
         QVERIFY(!ana.latestForm(form.id)); // not even the form
 
         // Offline, Ana still reads it and disputes it; the dispute waits in her outbox.
-        setOnline(m_networkA, *m_ana, false);
+        m_desks.setOnline(*m_ana, false);
         QCOMPARE(ana.evaluations(QStringLiteral("ana")).size(), qsizetype(1));
         QVERIFY(ana.dispute(anaEval.value(), QStringLiteral("The caller gave two addresses")).ok());
         QCOMPARE(ana.evaluation(anaEval.value())->state, Evaluation::State::Disputed);
         QTest::qWait(500);
         QCOMPARE(sam.evaluation(anaEval.value())->state, Evaluation::State::Submitted);
-        setOnline(m_networkA, *m_ana, true);
+        m_desks.setOnline(*m_ana, true);
         QTRY_COMPARE_WITH_TIMEOUT(sam.evaluation(anaEval.value())->state,
                                   Evaluation::State::Disputed, 20000);
         QCOMPARE(sam.evaluation(anaEval.value())->response,

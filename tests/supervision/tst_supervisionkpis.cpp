@@ -8,7 +8,7 @@
 #include "models/domain/sla.h"
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "tests/support/bothstores.h"
 #include "tests/support/teststore.h"
 

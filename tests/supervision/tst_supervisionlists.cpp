@@ -7,8 +7,8 @@
 
 #include "models/store/database.h"
 #include "models/store/eventstore.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "models/supervision/own/ownfigures.h"
-#include "models/supervision/supervisionkpis.h"
 #include "tests/support/bothstores.h"
 #include "tests/support/teststore.h"
 

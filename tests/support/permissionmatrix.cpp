@@ -1,5 +1,9 @@
 #include "tests/support/permissionmatrix.h"
 
+#include "models/domain/supervision/clusterrulechange.h"
+#include "models/domain/supervision/evaluationform.h"
+#include "models/domain/supervision/phoneinterval.h"
+#include "models/domain/supervision/teammembership.h"
 #include "tests/support/permissionmaker.h"
 
 #include <QTest>

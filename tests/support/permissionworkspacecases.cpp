@@ -1,6 +1,7 @@
 // The permission matrix's later cases: article revisions, the lobby queue, quality review,
 // known issues and cluster rules (see permissionmatrix.h).
 
+#include "models/domain/supervision/exportrecord.h"
 #include "tests/support/permissionmaker.h"
 
 namespace civicdesk::test::permissions {
@@ -202,6 +203,16 @@ void appendWorkspaceCases(QList<PermissionCase> &cases, const Maker &m, const QS
                              clusterrulechange::payload({}, after, QString(), QString())),
                       Supervisors});
     }
+    // An export of the figures, for the audit trail (issue 16): supervisors and admins only.
+    exportrecord::Record exported;
+    exported.what = QStringLiteral("contacts");
+    exported.format = QStringLiteral("csv");
+    exported.from = exported.to = QDate(2026, 12, 1);
+    cases.append({exportrecord::kind(),
+                  {},
+                  m.make(exportrecord::entityType(), m.id(QStringLiteral("export")),
+                         exportrecord::kind(), exportrecord::payload(exported)),
+                  Supervisors});
 }
 
 } // namespace civicdesk::test::permissions

@@ -1,6 +1,6 @@
 #include "ui/supervisor/answerspanel.h"
 
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/kpitexts.h"
 

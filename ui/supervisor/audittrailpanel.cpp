@@ -1,5 +1,6 @@
 #include "ui/supervisor/audittrailpanel.h"
 
+#include "models/domain/supervision/exportrecord.h"
 #include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drilldowndialog.h"
 
@@ -101,6 +102,24 @@ void AuditTrailPanel::refresh()
                                 .arg(m_days->value()));
 }
 
+namespace {
+
+// What an export held (exportrecord::whats()), as the trail says it.
+QString exportedWhat(const QString &what)
+{
+    if (what == u"contacts")
+        return AuditTrailPanel::tr("contacts");
+    if (what == u"requests")
+        return AuditTrailPanel::tr("requests");
+    if (what == u"lobby_visits")
+        return AuditTrailPanel::tr("lobby visits");
+    if (what == u"evaluations")
+        return AuditTrailPanel::tr("evaluations");
+    return what;
+}
+
+} // namespace
+
 QString AuditTrailPanel::describe(const Event &e) const
 {
     const QJsonObject &p = e.payload;
@@ -131,6 +150,18 @@ QString AuditTrailPanel::describe(const Event &e) const
         const QString type = p.value(u"type_name").toString();
         return tr("Changed the cluster rule for %1")
             .arg(type.isEmpty() ? tr("every other type") : type);
+    }
+    if (kind == u"supervision.exported") {
+        const exportrecord::Record r = exportrecord::recordOf(p);
+        const QString period =
+            r.from == r.to
+                ? r.from.toString(Qt::ISODate)
+                : tr("%1 to %2").arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate));
+        return r.format == u"pdf"
+                   ? tr("Exported the monthly report of %1 as PDF (%2)").arg(period, r.file)
+                   : tr("Exported %n row(s) of %1 of %2 as CSV (%3)%4", nullptr, r.rows)
+                         .arg(exportedWhat(r.what), period, r.file,
+                              r.callerDetails ? tr(", with the callers' details") : QString());
     }
     if (kind == u"review.form_published")
         return tr("Published an evaluation form");

@@ -1,7 +1,7 @@
 #include "ui/supervisor/drillwindows.h"
 
 #include "models/requests/historyservices.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "ui/history/requestdetaildialog.h"
 #include "ui/supervisor/drilldowndialog.h"
 #include "ui/supervisor/replaypanel.h"

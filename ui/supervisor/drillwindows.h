@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/result.h"
-#include "models/supervision/kpireport.h"
+#include "models/supervision/kpi/kpireport.h"
 #include "ui/supervisor/supervisorcontext.h"
 
 #include <QObject>

@@ -2,12 +2,14 @@
 
 #include "models/quality/qualityreviews.h"
 #include "models/supervision/reports/evaluationexport.h"
+#include "models/supervision/reports/exportaudit.h"
 #include "models/supervision/reports/monthlyreport.h"
 #include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/monthlyreportpdf.h"
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
@@ -17,6 +19,19 @@
 #include <QStandardPaths>
 
 namespace civicdesk {
+
+namespace {
+
+// What the monthly report of the month holding `day` covers, for its audit event.
+KpiFilter reportFilter(QDate day)
+{
+    KpiFilter f;
+    f.period.first = QDate(day.year(), day.month(), 1);
+    f.period.last = f.period.first.addMonths(1).addDays(-1);
+    return f;
+}
+
+} // namespace
 
 ExportActions::ExportActions(const SupervisorContext &context, std::function<KpiFilter()> filter,
                              QWidget *parent)
@@ -123,6 +138,15 @@ Status ExportActions::reportTo(QDate day, const QString &path)
         return failed(data.error());
     if (auto s = MonthlyReportPdf::write(data.value(), path); !s)
         return failed(s.error());
+    // An export no audit event records is not let go.
+    if (auto s = m_context.services.recordExport(
+            m_context.agent, m_context.clock.now(),
+            exportaudit::recordOf(QStringLiteral("monthly_report"), QStringLiteral("pdf"), 0,
+                                  reportFilter(day), false, path));
+        !s) {
+        QFile::remove(path);
+        return failed(s.error());
+    }
     m_status->setText(
         tr("The report of %1 is in %2")
             .arg(QLocale().standaloneMonthName(day.month()) + u' ' + QString::number(day.year()),
@@ -154,6 +178,15 @@ Status ExportActions::exportTo(SupervisionExport::ExportKind kind, const QString
     if (!rows) {
         file.cancelWriting();
         return fail(rows.error());
+    }
+    // Recorded for the audit trail before the file is let go: no export goes unrecorded.
+    if (auto s = m_context.services.recordExport(
+            m_context.agent, m_context.clock.now(),
+            exportaudit::recordOf(exportaudit::whatOf(kind), QStringLiteral("csv"), rows.value(),
+                                  m_filter(), callers, path));
+        !s) {
+        file.cancelWriting();
+        return fail(s.error());
     }
     if (!file.commit())
         return fail(makeError(QStringLiteral("export.write"),

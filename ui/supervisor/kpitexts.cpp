@@ -1,6 +1,6 @@
 #include "ui/supervisor/kpitexts.h"
 
-#include "models/supervision/kpireport.h"
+#include "models/supervision/kpi/kpireport.h"
 #include "models/supervision/phone/phonefigures.h"
 
 #include <QCoreApplication>

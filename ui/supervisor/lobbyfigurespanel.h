@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/supervision/kpireport.h"
+#include "models/supervision/kpi/kpireport.h"
 #include "models/supervision/lobbyfigures.h"
 
 #include <QWidget>

@@ -1,6 +1,6 @@
 #include "ui/supervisor/myfiguresdialog.h"
 
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drillwindows.h"
 #include "ui/supervisor/figurestree.h"

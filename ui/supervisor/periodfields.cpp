@@ -1,6 +1,6 @@
 #include "ui/supervisor/periodfields.h"
 
-#include "models/supervision/kpiperiod.h"
+#include "models/supervision/kpi/kpiperiod.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

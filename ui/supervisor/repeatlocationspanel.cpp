@@ -1,6 +1,6 @@
 #include "ui/supervisor/repeatlocationspanel.h"
 
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "ui/supervisor/drilldowndialog.h"
 
 #include <QHeaderView>

@@ -1,7 +1,7 @@
 #include "ui/supervisor/slaalertspanel.h"
 
 #include "models/itemmodels/requesttexts.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "ui/supervisor/drilldowndialog.h"
 
 #include <QComboBox>

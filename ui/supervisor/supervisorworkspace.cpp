@@ -2,10 +2,10 @@
 
 #include "models/domain/contact.h"
 #include "models/itemmodels/requesttexts.h"
-#include "models/supervision/backlogfigures.h"
 #include "models/supervision/helpflags.h"
-#include "models/supervision/supervisionkpis.h"
-#include "models/supervision/todayfigures.h"
+#include "models/supervision/kpi/backlogfigures.h"
+#include "models/supervision/kpi/supervisionkpis.h"
+#include "models/supervision/kpi/todayfigures.h"
 #include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/answerspanel.h"
 #include "ui/supervisor/audittrailpanel.h"

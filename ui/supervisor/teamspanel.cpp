@@ -2,7 +2,7 @@
 
 #include "models/domain/supervision/teammembership.h"
 #include "models/supervision/agentteams.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/drilldowndialog.h"
 

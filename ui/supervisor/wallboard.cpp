@@ -1,11 +1,11 @@
 #include "ui/supervisor/wallboard.h"
 
-#include "models/supervision/backlogfigures.h"
 #include "models/supervision/helpflags.h"
+#include "models/supervision/kpi/backlogfigures.h"
+#include "models/supervision/kpi/supervisionkpis.h"
+#include "models/supervision/kpi/todayfigures.h"
 #include "models/supervision/lobbyfigures.h"
 #include "models/supervision/phone/phonefigures.h"
-#include "models/supervision/supervisionkpis.h"
-#include "models/supervision/todayfigures.h"
 #include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/kpitexts.h"
 

@@ -3,7 +3,7 @@
 // shown, but only while its tab is shown (a refresh after every burst of events would otherwise
 // count lists nobody looks at).
 
-#include "models/supervision/backlogfigures.h"
+#include "models/supervision/kpi/backlogfigures.h"
 #include "ui/supervisor/answerspanel.h"
 #include "ui/supervisor/repeatlocationspanel.h"
 #include "ui/supervisor/slaalertspanel.h"

@@ -2,8 +2,8 @@
 // and the "Phone system" and "Teams" tabs (issue 16), kept apart from supervisorworkspace.cpp.
 
 #include "models/supervision/agentteams.h"
-#include "models/supervision/backlogfigures.h"
-#include "models/supervision/todayfigures.h"
+#include "models/supervision/kpi/backlogfigures.h"
+#include "models/supervision/kpi/todayfigures.h"
 #include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/phonefigurespanel.h"
 #include "ui/supervisor/supervisorworkspace.h"

@@ -230,6 +230,14 @@ std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event
                           .arg(agentRoleName(role)),
                       QStringLiteral("kind"));
     }
+    if (event.kind == u"supervision.exported") {
+        if (mayReviewAgents(role))
+            return std::nullopt;
+        return denial(Text::tr("The %1 role may not export the centre's figures: supervisors "
+                               "and admins do.")
+                          .arg(agentRoleName(role)),
+                      QStringLiteral("kind"));
+    }
     if (event.kind == u"cluster.rules_set") {
         if (mayReviewAgents(role))
             return std::nullopt;
@@ -262,7 +270,7 @@ QStringList permittedEventKinds()
     kinds << review::kinds();
     kinds << QStringLiteral("known_issue.posted") << QStringLiteral("known_issue.withdrawn");
     kinds << QStringLiteral("team.member_set") << QStringLiteral("phone.intervals_reported");
-    kinds << QStringLiteral("cluster.rules_set");
+    kinds << QStringLiteral("cluster.rules_set") << QStringLiteral("supervision.exported");
     return kinds;
 }
 

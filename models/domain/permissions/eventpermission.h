@@ -66,6 +66,7 @@ struct PermissionDenial
 //   team.member_set               reviewAgents (a supervisor puts an agent into a team)
 //   phone.intervals_reported      reviewAgents (a supervisor imports the phone system's report)
 //   cluster.rules_set             reviewAgents (a supervisor changes a cluster alert's rule)
+//   supervision.exported          reviewAgents (a supervisor exports figures: CSV or PDF)
 //   anything else                 refused
 std::optional<PermissionDenial> checkEventPermission(AgentRole role, const Event &event,
                                                      const EntityState &now);

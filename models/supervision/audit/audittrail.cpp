@@ -1,6 +1,7 @@
 #include "models/supervision/audit/audittrail.h"
 
 #include "models/domain/supervision/clusterrulechange.h"
+#include "models/domain/supervision/exportrecord.h"
 #include "models/domain/supervision/reviewevent.h"
 #include "models/store/eventrow.h"
 #include "models/store/sql/sql.h"
@@ -22,7 +23,8 @@ QStringList kinds()
                        QStringLiteral("known_issue.withdrawn"),
                        QStringLiteral("team.member_set"),
                        QStringLiteral("phone.intervals_reported"),
-                       clusterrulechange::kind()};
+                       clusterrulechange::kind(),
+                       exportrecord::kind()};
     for (const QString &kind : review::kinds()) {
         // An agent's own answer to an evaluation is the agent's, not a supervisor's.
         if (kind != u"review.acknowledged" && kind != u"review.disputed")

@@ -3,8 +3,8 @@
 // answer, counted set-based over contact_articles and knowledge_gaps.
 
 #include "models/store/sql/sql.h"
-#include "models/supervision/kpisql.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/kpisql.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 
 namespace civicdesk {
 

@@ -2,8 +2,8 @@
 // requests of the filter were opened in the period, with their types, counted set-based.
 
 #include "models/store/sql/sql.h"
-#include "models/supervision/kpisql.h"
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/kpisql.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 
 namespace civicdesk {
 

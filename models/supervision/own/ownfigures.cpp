@@ -1,6 +1,6 @@
 #include "models/supervision/own/ownfigures.h"
 
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 
 #include <QCoreApplication>
 

@@ -3,7 +3,7 @@
 #include "models/domain/permissions/agentrole.h"
 #include "models/domain/result.h"
 #include "models/quality/qualityreviews.h"
-#include "models/supervision/kpireport.h"
+#include "models/supervision/kpi/kpireport.h"
 
 #include <QList>
 #include <QMap>

@@ -2,8 +2,8 @@
 
 #include "models/store/database.h"
 #include "models/store/sql/sql.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "models/supervision/phone/phonefigures.h"
-#include "models/supervision/supervisionkpis.h"
 
 #include <QHash>
 #include <QSet>

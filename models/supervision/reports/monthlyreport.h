@@ -3,7 +3,7 @@
 #include "models/domain/result.h"
 #include "models/quality/qualityreviews.h"
 #include "models/quality/revieweragreement.h"
-#include "models/supervision/kpireport.h"
+#include "models/supervision/kpi/kpireport.h"
 #include "models/supervision/phone/phonefigures.h"
 
 #include <QDate>

@@ -3,9 +3,9 @@
 #include "models/store/database.h"
 #include "models/store/sql/sql.h"
 #include "models/supervision/agentteams.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "models/supervision/lobbyfigures.h"
 #include "models/supervision/reports/csvwriter.h"
-#include "models/supervision/supervisionkpis.h"
 
 #include <QCoreApplication>
 #include <QHash>

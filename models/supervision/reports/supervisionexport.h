@@ -2,7 +2,7 @@
 
 #include "models/domain/permissions/agentrole.h"
 #include "models/domain/result.h"
-#include "models/supervision/kpireport.h"
+#include "models/supervision/kpi/kpireport.h"
 
 #include <QDateTime>
 #include <QStringList>

@@ -1,7 +1,7 @@
 // The layering lint's own test (tests/packaging/checklayeringrefuses.cmake): widget code of
 // each kind the lint refuses under ui/, as the supervisor workspace had it. Never compiled.
 #include "app/workstation/workspace.h"
-#include "models/supervision/todayfigures.h"
+#include "models/supervision/kpi/todayfigures.h"
 
 namespace civicdesk {
 

@@ -1,4 +1,4 @@
-#include "models/supervision/kpiperiod.h"
+#include "models/supervision/kpi/kpiperiod.h"
 
 #include <limits>
 

@@ -4,7 +4,7 @@
 // are put together from. Statements are built from fixed pieces only; input is always bound.
 
 #include "models/domain/result.h"
-#include "models/supervision/kpireport.h"
+#include "models/supervision/kpi/kpireport.h"
 
 #include <QSqlQuery>
 #include <QVariantList>

@@ -1,4 +1,4 @@
-#include "models/supervision/kpisql.h"
+#include "models/supervision/kpi/kpisql.h"
 
 #include "models/store/sql/sql.h"
 

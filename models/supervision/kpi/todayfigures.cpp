@@ -1,8 +1,8 @@
-#include "models/supervision/todayfigures.h"
+#include "models/supervision/kpi/todayfigures.h"
 
 #include "models/store/database.h"
 #include "models/store/sql/sql.h"
-#include "models/supervision/kpisql.h"
+#include "models/supervision/kpi/kpisql.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

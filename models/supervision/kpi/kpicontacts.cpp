@@ -1,7 +1,7 @@
-#include "models/supervision/kpicontacts.h"
+#include "models/supervision/kpi/kpicontacts.h"
 
 #include "models/store/sql/sql.h"
-#include "models/supervision/kpisql.h"
+#include "models/supervision/kpi/kpisql.h"
 
 #include <algorithm>
 
@@ -21,6 +21,22 @@ Sql rawFilter(const KpiFilter &f, qint64 from, qint64 to)
     return s;
 }
 
+// Runs `grouped` (rows of channel, outcome, contacts, ended, handle seconds, FCR eligible,
+// FCR repeated, from the contacts or from their rollup) and adds its rows to `r`.
+Status addGroupedContacts(const QString &connection, const Sql &grouped, KpiReport &r)
+{
+    auto g = run(connection, grouped);
+    if (!g)
+        return g.error();
+    while (g.value().next()) {
+        addContacts(r, g.value().value(0).toString(), g.value().value(1).toString(),
+                    integer(g.value(), 2), integer(g.value(), 3), integer(g.value(), 4));
+        r.fcrEligible += integer(g.value(), 5);
+        r.fcrRepeated += integer(g.value(), 6);
+    }
+    return Ok{};
+}
+
 Status countRaw(const QString &connection, const KpiFilter &f, qint64 from, qint64 to, KpiReport &r)
 {
     if (from >= to)
@@ -33,16 +49,7 @@ Status countRaw(const QString &connection, const KpiFilter &f, qint64 from, qint
             "0) FROM contacts c WHERE "))
         .add(rawFilter(f, from, to))
         .add(QStringLiteral(" GROUP BY 1, 2"));
-    auto g = run(connection, grouped);
-    if (!g)
-        return g.error();
-    while (g.value().next()) {
-        addContacts(r, g.value().value(0).toString(), g.value().value(1).toString(),
-                    integer(g.value(), 2), integer(g.value(), 3), integer(g.value(), 4));
-        r.fcrEligible += integer(g.value(), 5);
-        r.fcrRepeated += integer(g.value(), 6);
-    }
-    return Ok{};
+    return addGroupedContacts(connection, grouped, r);
 }
 
 Status countRawHours(const QString &connection, const KpiFilter &f, qint64 from, qint64 to,
@@ -105,15 +112,8 @@ Status countRollup(const QString &connection, const KpiFilter &f, qint64 first, 
                             "kpi_contact_days k WHERE "))
         .add(rollupFilter(f, first, last))
         .add(QStringLiteral(" GROUP BY 1, 2"));
-    auto g = run(connection, grouped);
-    if (!g)
-        return g.error();
-    while (g.value().next()) {
-        addContacts(r, g.value().value(0).toString(), g.value().value(1).toString(),
-                    integer(g.value(), 2), integer(g.value(), 3), integer(g.value(), 4));
-        r.fcrEligible += integer(g.value(), 5);
-        r.fcrRepeated += integer(g.value(), 6);
-    }
+    if (auto s = addGroupedContacts(connection, grouped, r); !s)
+        return s;
     // Local hours: each UTC day's hours moved by the zone's offset that day.
     Sql hours;
     hours.add(QStringLiteral("SELECT k.day"));

@@ -1,4 +1,4 @@
-#include "models/supervision/backlogfigures.h"
+#include "models/supervision/kpi/backlogfigures.h"
 
 #include "models/store/database.h"
 #include "models/store/sql/sql.h"

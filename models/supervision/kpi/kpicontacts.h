@@ -4,7 +4,7 @@
 // transfers, information, requests made or joined, by channel, outcome and local hour).
 
 #include "models/domain/result.h"
-#include "models/supervision/kpireport.h"
+#include "models/supervision/kpi/kpireport.h"
 
 namespace civicdesk::kpicontacts {
 

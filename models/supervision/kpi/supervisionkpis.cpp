@@ -1,12 +1,12 @@
-#include "models/supervision/supervisionkpis.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 
 #include "models/store/database.h"
 #include "models/store/sql/sql.h"
 #include "models/supervision/agentteams.h"
-#include "models/supervision/backlogfigures.h"
-#include "models/supervision/kpicontacts.h"
-#include "models/supervision/kpisql.h"
-#include "models/supervision/todayfigures.h"
+#include "models/supervision/kpi/backlogfigures.h"
+#include "models/supervision/kpi/kpicontacts.h"
+#include "models/supervision/kpi/kpisql.h"
+#include "models/supervision/kpi/todayfigures.h"
 
 #include <QCoreApplication>
 

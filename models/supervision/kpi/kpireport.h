@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/supervision/kpiperiod.h"
+#include "models/supervision/kpi/kpiperiod.h"
 
 #include <QList>
 #include <QString>
