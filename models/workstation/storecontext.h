@@ -104,6 +104,13 @@ struct StoreContext
         history.centralStore = configured;
     }
 
+    // What widgets read of the store itself: the city's settings (meta), the one "applied"
+    // signal, and where the store lives (for messages). ui/ reads nothing else through
+    // `database` (the layering lint refuses it).
+    QString meta(const QString &key) const { return database.meta(key); }
+    StoreChanges &changes() const { return database.changes(); }
+    QString storePath() const { return database.path(); }
+
     Database &database;
     QString agent;
     AgentRole role;

@@ -14,6 +14,7 @@ set(expected
     "ui/supervisor/readers.cpp: `m_today = std::make_unique<TodayFigures>(context.database, context.cityZone);`: ui/ builds no store reader"
     "ui/supervisor/readers.cpp: `auto phone = PhoneFigures::of(m_context.database.connectionName(), today);`: ui/ hands no Database"
     "ui/supervisor/readers.cpp: opens a store"
+    "ui/supervisor/readers.cpp: `const QString city = m_store.database.meta(QStringLiteral(\"city_name\"));`: ui/ reads nothing through the graph's Database"
     "ui/supervisor/readers.h: `Database &database;`: ui/ holds no Database"
     "models/city/graph.cpp: #include \"models/itemmodels/requestlistmodel.h\": capabilities include no item models"
     "models/city/graph.cpp: #include \"models/workstation/storecontext.h\": no capability includes the object graph")

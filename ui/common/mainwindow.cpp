@@ -55,7 +55,7 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
       m_outsideChanges(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    const QString city = store.database.meta(QStringLiteral("city_name"));
+    const QString city = store.meta(QStringLiteral("city_name"));
     // The window system adds the application's name ("Mini Boston — CivicDesk"): the title
     // itself names the city only, so "CivicDesk" is never shown twice.
     setWindowTitle(city.isEmpty() ? QGuiApplication::applicationDisplayName() : city);
@@ -142,7 +142,7 @@ MainWindow::MainWindow(StoreContext &store, Settings &settings, QWidget *parent)
     m_outsideChanges->setSingleShot(true);
     m_outsideChanges->setInterval(250);
     connect(m_outsideChanges, &QTimer::timeout, this, &MainWindow::applyOutsideChanges);
-    connect(&store.database.changes(), &StoreChanges::applied, this,
+    connect(&store.changes(), &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &what) {
                 if (what.origin == StoreChanges::Origin::Local)
                     return;
@@ -215,7 +215,7 @@ void MainWindow::updateStatus()
                                          "server configured)"));
     const QLocale locale;
     m_storeLabel->setText(tr("Store: %1 · %2 requests")
-                              .arg(QDir::toNativeSeparators(m_store.database.path()),
+                              .arg(QDir::toNativeSeparators(m_store.storePath()),
                                    locale.toString(m_store.requests.count())));
 }
 
@@ -331,13 +331,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::addLobbyCounter()
 {
     Receipt city;
-    city.cityName = m_store.database.meta(QStringLiteral("city_name"));
-    city.phone = m_store.database.meta(QStringLiteral("city_phone"));
-    city.web = m_store.database.meta(QStringLiteral("city_web"));
-    city.statusUrl = m_store.database.meta(QStringLiteral("city_status_url"));
-    city.timeZone = m_store.database.meta(QStringLiteral("city_timezone"));
+    city.cityName = m_store.meta(QStringLiteral("city_name"));
+    city.phone = m_store.meta(QStringLiteral("city_phone"));
+    city.web = m_store.meta(QStringLiteral("city_web"));
+    city.statusUrl = m_store.meta(QStringLiteral("city_status_url"));
+    city.timeZone = m_store.meta(QStringLiteral("city_timezone"));
     m_counter = new CounterPanel(
-        CounterContext{m_store.lobby, m_store.requests, m_store.database.changes(), city}, this);
+        CounterContext{m_store.lobby, m_store.requests, m_store.changes(), city}, this);
     m_lobbyDock = addArea(m_counter, QStringLiteral("lobbyDock"));
     m_lobbyDock->setWindowTitle(tr("Lobby counter"));
     connect(m_counter, &CounterPanel::walkInRequested, this, [this](const QString &language) {

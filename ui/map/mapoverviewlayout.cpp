@@ -132,8 +132,8 @@ void MapOverviewPanel::layOut()
 void MapOverviewPanel::retranslate()
 {
     const QLocale locale;
-    const QString city = m_store.database.meta(QStringLiteral("city_name"));
-    const QString center = m_store.database.meta(QStringLiteral("city_center"));
+    const QString city = m_store.meta(QStringLiteral("city_name"));
+    const QString center = m_store.meta(QStringLiteral("city_center"));
     m_summary->setText(
         tr("<b>%1</b> — map centre %2<br>%3 address points · %4 intersections · %5 map "
            "layers")

@@ -232,7 +232,7 @@ void MapOverviewPanel::showRequests(const QList<MapRequestPoint> &points)
 void MapOverviewPanel::configureMap()
 {
     MapConfig config;
-    const auto center = parseCenter(m_store.database.meta(QStringLiteral("city_center")));
+    const auto center = parseCenter(m_store.meta(QStringLiteral("city_center")));
     config.centerLatitude = center ? center->first : 0;
     config.centerLongitude = center ? center->second : 0;
     config.zoom = 12;
@@ -256,8 +256,7 @@ void MapOverviewPanel::configureMap()
         config.maxLatitude = std::max(config.maxLatitude, layer.maxLat);
         config.maxLongitude = std::max(config.maxLongitude, layer.maxLon);
     }
-    config.attribution =
-        tr("Map data: City of %1").arg(m_store.database.meta(QStringLiteral("city_name")));
+    config.attribution = tr("Map data: City of %1").arg(m_store.meta(QStringLiteral("city_name")));
     config.tileUrl = MapSettings().tileUrl();
     if (!config.tileUrl.isEmpty())
         config.tileAttribution = tr("Tiles: %1").arg(QUrl(config.tileUrl).host());

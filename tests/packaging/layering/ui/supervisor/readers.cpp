@@ -11,6 +11,7 @@ Wallboard::Wallboard(const SupervisorContext &context, QWidget *parent)
     m_today = std::make_unique<TodayFigures>(context.database, context.cityZone);
     auto phone = PhoneFigures::of(m_context.database.connectionName(), today);
     auto database = Database::open(path);
+    const QString city = m_store.database.meta(QStringLiteral("city_name"));
 }
 
 } // namespace civicdesk
