@@ -1,4 +1,4 @@
-// The KPI rollups (models/store/kpirollups.h) against what they stand for. A random fortnight
+// The KPI rollups (models/store/schema/kpirollups.h) against what they stand for. A random fortnight
 // around New York's spring clock change, written through the event store as workstations would
 // (contacts on several workstations, some running, some ended twice, requests made and callers
 // attached during them, types and callers corrected later): every period's contact figures for

@@ -55,7 +55,7 @@ Sql requestFilter(const KpiFilter &f)
     Sql s;
     s.add(QStringLiteral("(CAST(? AS TEXT) = '' OR r.channel = ?)"),
           {sql::text(f.channel), sql::text(f.channel)});
-    // Who created it: the actor of its request.created event (models/store/kpirollups.h).
+    // Who created it: the actor of its request.created event (models/store/schema/kpirollups.h).
     s.add(QStringLiteral(" AND (CAST(? AS TEXT) = '' OR r.created_by = ?)"),
           {sql::text(f.agent), sql::text(f.agent)});
     if (!f.team.isEmpty())
