@@ -1,8 +1,8 @@
-// The KPI rollups (models/store/schema/kpirollups.h) against what they stand for. A random fortnight
-// around New York's spring clock change, written through the event store as workstations would
-// (contacts on several workstations, some running, some ended twice, requests made and callers
-// attached during them, types and callers corrected later): every period's contact figures for
-// random filters equal the ones counted here contact by contact in the city's zone, its
+// The KPI rollups (models/store/schema/kpirollups.h) against what they stand for. A random
+// fortnight around New York's spring clock change, written through the event store as workstations
+// would (contacts on several workstations, some running, some ended twice, requests made and
+// callers attached during them, types and callers corrected later): every period's contact figures
+// for random filters equal the ones counted here contact by contact in the city's zone, its
 // first-contact resolution equals the one the log gives from scratch, and the rollups kept as
 // the events
 // arrived equal the ones built from scratch afterwards (first-contact resolution and the

@@ -1,5 +1,5 @@
-// The one checked reader of whole numbers in JSON (models/domain/text/jsonnumber.h): JSON numbers are
-// doubles, and converting one beyond qint64 to an integer is undefined behaviour, so the bounds
+// The one checked reader of whole numbers in JSON (models/domain/text/jsonnumber.h): JSON numbers
+// are doubles, and converting one beyond qint64 to an integer is undefined behaviour, so the bounds
 // are checked on the double first; fractions, text, null and missing values are refused, and
 // the error names the field and what it must be.
 

@@ -390,7 +390,8 @@ const QList<QStringList> &all()
             QStringLiteral("ALTER TABLE map_layers ADD COLUMN overview_geojson BLOB"),
             QStringLiteral("ALTER TABLE map_layers ADD COLUMN street_geojson BLOB"),
         },
-        // Supervisor KPIs at full size (models/store/schema/kpirollups.h): contacts per UTC day, agent,
+        // Supervisor KPIs at full size (models/store/schema/kpirollups.h): contacts per UTC day,
+        // agent,
         // channel and outcome with their UTC hours; which contact each request was made or
         // joined in; who created each request; covering indexes for a period's requests. Built
         // here from what the store holds.

@@ -10,8 +10,8 @@
 namespace civicdesk::audittrail {
 
 // What supervisors (and admins) do, read back from the event log, the latest first: every event
-// of a kind that the permission table (domain/permissions/eventpermission.h) keeps for supervisors, admins
-// or the staff who manage requests — request status moves and re-routing, duplicate unlinks,
+// of a kind that the permission table (domain/permissions/eventpermission.h) keeps for supervisors,
+// admins or the staff who manage requests — request status moves and re-routing, duplicate unlinks,
 // article publishing, quality reviews and forms, help-flag answers, known issues, teams, the
 // phone system's imports, cluster-rule changes and exports of the figures. Their own and those
 // pulled from the central store: the trail of the whole centre that this replica holds.

@@ -9,8 +9,8 @@
 namespace civicdesk::kpicontacts {
 
 // Adds the figures of the filter's contacts to `r`. The UTC days the period covers whole are
-// read from the store's rollup (kpi_contact_days, models/store/schema/kpirollups.h); the hours at its
-// edges that are not a whole UTC day, and the local hours of a UTC day on which the zone's
+// read from the store's rollup (kpi_contact_days, models/store/schema/kpirollups.h); the hours at
+// its edges that are not a whole UTC day, and the local hours of a UTC day on which the zone's
 // offset changes or is not in whole hours, are counted from the contacts themselves.
 Status count(const QString &connection, const KpiFilter &f, KpiReport &r);
 
