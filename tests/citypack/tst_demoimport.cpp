@@ -36,7 +36,7 @@ private slots:
         QCOMPARE(r.intersections, 5510);
         QCOMPARE(r.layers, 9);
         QCOMPARE(r.articles, 2 * 118 + 66 + 102); // seed en + es, agent, information // the seed,
-                                                 // and the articles written for the demo
+                                                  // and the articles written for the demo
         QVERIFY(r.requestsMapped > 100000);
 
         CatalogueRepository catalogue(store.db());
