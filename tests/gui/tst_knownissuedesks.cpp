@@ -19,7 +19,7 @@
 #include "models/intake/intakerepository.h"
 #include "tests/gui/knownissuecall.h"
 #include "tests/support/keyboardjourney.h"
-#include "tests/support/twoworkstations.h"
+#include "tests/support/serverdesks.h"
 #include "ui/intake/knownissuebanner.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapview.h"
@@ -49,7 +49,9 @@ class TestKnownIssueDesks : public QObject
 {
     Q_OBJECT
 
-    TwoWorkstations m_desks{QStringLiteral(CIVICDESK_SERVER)};
+    ServerDesks m_desks{QStringLiteral(CIVICDESK_SERVER)};
+    SyncWorkstation *m_supervisor = nullptr; // sam, SSSS2
+    SyncWorkstation *m_agent = nullptr;      // ana, AAAA3
     QTemporaryDir m_settingsDir;
     QStringList m_numbers;
     QString m_parentId;
@@ -57,23 +59,30 @@ class TestKnownIssueDesks : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(m_desks.setUp(TempStore::MiniCity), qPrintable(m_desks.error()));
+        QVERIFY2(m_desks.setUp({{QStringLiteral("sam"), QStringLiteral("supervisor")},
+                                {QStringLiteral("ana"), QStringLiteral("call_taker")}}),
+                 qPrintable(m_desks.error()));
+        m_supervisor = m_desks.signIn(QStringLiteral("SSSS2"), QStringLiteral("sam"),
+                                      AgentRole::Supervisor, TempStore::MiniCity);
+        m_agent = m_desks.signIn(QStringLiteral("AAAA3"), QStringLiteral("ana"),
+                                 AgentRole::CallTaker, TempStore::MiniCity);
+        QVERIFY(m_supervisor && m_agent);
         // Three rodent reports on the call taker's workstation in the last half hour.
         m_numbers = {QStringLiteral("AAAA3-901"), QStringLiteral("AAAA3-902"),
                      QStringLiteral("AAAA3-903")};
-        QVERIFY(test::appendRodentReports(m_desks.agent().events(), m_numbers,
-                                          QStringLiteral("ana"), QStringLiteral("AAAA3")));
+        QVERIFY(test::appendRodentReports(m_agent->events(), m_numbers, QStringLiteral("ana"),
+                                          QStringLiteral("AAAA3")));
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_desks.supervisor().scalar(
+            m_supervisor->scalar(
                 QStringLiteral("SELECT count(*) FROM requests WHERE number LIKE 'AAAA3-9%'")),
             qint64(3), Sync);
     }
 
-    void cleanupTestCase() { m_desks.tearDown(); }
+    void cleanupTestCase() { m_desks.stop(); }
 
     void supervisorChangesTheRuleAndPostsAKnownIssue()
     {
-        test::Desk desk = test::openDesk(m_desks.supervisor().db(), m_settingsDir.path(),
+        test::Desk desk = test::openDesk(m_supervisor->db(), m_settingsDir.path(),
                                          QStringLiteral("sam"), AgentRole::Supervisor);
         QVERIFY(desk.window);
         test::Journey j;
@@ -131,18 +140,17 @@ private slots:
         QCOMPARE(dialog->result(), int(QDialog::Accepted));
 
         // The rule change reaches the call taker's replica with who made it.
-        QTRY_COMPARE_WITH_TIMEOUT(ClusterWatch::rulesOf(m_desks.agent().db()).fallback.count, 3,
-                                  Sync);
+        QTRY_COMPARE_WITH_TIMEOUT(ClusterWatch::rulesOf(m_agent->db()).fallback.count, 3, Sync);
     }
 
     void callTakerSeesItAfterSyncAndAttachesWithOneKey()
     {
         QVERIFY(!m_parentId.isEmpty());
-        const IntakeRepository agentIntake(m_desks.agent().db());
+        const IntakeRepository agentIntake(m_agent->db());
         QTRY_COMPARE_WITH_TIMEOUT(agentIntake.knownIssues(QDateTime::currentDateTimeUtc()).size(),
                                   qsizetype(1), Sync);
-        test::Desk desk = test::openDesk(m_desks.agent().db(), m_settingsDir.path(),
-                                         QStringLiteral("ana"), AgentRole::CallTaker);
+        test::Desk desk = test::openDesk(m_agent->db(), m_settingsDir.path(), QStringLiteral("ana"),
+                                         AgentRole::CallTaker);
         QVERIFY(desk.window);
         QVERIFY(!desk.window->clusterMap()); // a call taker's map has no cluster alerts
         test::Journey j;
@@ -161,10 +169,9 @@ private slots:
 
         // The caller attached to the parent request reaches the supervisor's workstation.
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_desks.supervisor().scalar(
-                QStringLiteral("SELECT count(*) FROM events WHERE entity_id = ? "
-                               "AND kind = 'request.caller_attached'"),
-                {m_parentId}),
+            m_supervisor->scalar(QStringLiteral("SELECT count(*) FROM events WHERE entity_id = ? "
+                                                "AND kind = 'request.caller_attached'"),
+                                 {m_parentId}),
             qint64(1), Sync);
         qInfo("known issue on a second desk: %d keys beyond typed text", j.keys);
     }

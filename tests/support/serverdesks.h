@@ -31,13 +31,14 @@ public:
     ServerProcess &server() { return m_fixture.server(); }
     QString error() const { return m_fixture.error(); }
 
-    // A workstation of `user` checking its events as `role` does, its sync engine started;
-    // null when the sign-in fails.
-    SyncWorkstation *signIn(const QString &device, const QString &user, AgentRole role)
+    // A workstation of `user` checking its events as `role` does, its store holding `content`,
+    // its sync engine started (long polls of 5 s); null when the sign-in fails.
+    SyncWorkstation *signIn(const QString &device, const QString &user, AgentRole role,
+                            TempStore::Content content = TempStore::Empty)
     {
         auto network = std::make_unique<QNetworkAccessManager>();
         auto ws = signedInWorkstation(*network, QUrl(m_fixture.baseUrl()), device, user,
-                                      testPassword(), role);
+                                      testPassword(), role, 5, content);
         if (!ws)
             return nullptr;
         SyncWorkstation *desk = ws.get();
