@@ -10132,6 +10132,10 @@ Watch the screen for your number.</translation>
         <source>per agent</source>
         <translation>per agent</translation>
     </message>
+    <message>
+        <source>Scoring is independent: another reviewer&apos;s evaluation of a contact is shown here only after you have submitted your own.</source>
+        <translation>Scoring is independent: another reviewer&apos;s evaluation of a contact is shown here only after you have submitted your own.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ScenarioEditorDialog</name>

@@ -10132,6 +10132,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>per agent</source>
         <translation>por agente</translation>
     </message>
+    <message>
+        <source>Scoring is independent: another reviewer&apos;s evaluation of a contact is shown here only after you have submitted your own.</source>
+        <translation>La puntuación es independiente: la evaluación de otro revisor sobre un contacto solo se muestra aquí después de que usted haya enviado la suya.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::ScenarioEditorDialog</name>

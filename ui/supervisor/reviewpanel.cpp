@@ -393,6 +393,10 @@ void ReviewPanel::showAgreement(const QList<Evaluation> &evaluations, const QStr
     if (!against.isEmpty())
         lines.append(tr("Against the reference reviewer %1 (named first in Reviewers): %2")
                          .arg(reference, against.join(u"; ")));
+    // Independent scoring (models/domain/supervision/reviewvisibility.h): the list holds no other
+    // reviewer's evaluation of a contact before this reviewer's own is submitted.
+    lines.append(tr("Scoring is independent: another reviewer's evaluation of a contact is shown "
+                    "here only after you have submitted your own."));
     m_agreement->setText(lines.join(u'\n'));
 }
 
