@@ -8,6 +8,7 @@
 #include "models/domain/supervision/evaluationform.h"
 #include "models/quality/qualityreviews.h"
 #include "models/quality/revieweragreement.h"
+#include "tests/support/reviewforms.h"
 #include "tests/support/serverdesks.h"
 
 #include <QJsonArray>
@@ -21,21 +22,7 @@ namespace {
 
 EvaluationForm blindForm()
 {
-    FormQuestion greeting;
-    greeting.id = QStringLiteral("greeting");
-    greeting.text = QStringLiteral("Greeted the caller");
-    FormQuestion courtesy;
-    courtesy.id = QStringLiteral("courtesy");
-    courtesy.text = QStringLiteral("Courtesy");
-    courtesy.kind = FormQuestion::Kind::Scale;
-    courtesy.scaleMax = 5;
-    EvaluationForm form;
-    form.id = QStringLiteral("blind-call");
-    form.version = 1;
-    form.title = QStringLiteral("Blind call form");
-    form.sections = {
-        FormSection{QStringLiteral("all"), QStringLiteral("All"), 1, {greeting, courtesy}}};
-    return form;
+    return twoQuestionForm(QStringLiteral("blind-call"), QStringLiteral("Blind call form"));
 }
 
 ReviewAnswers answers(double greeting, double courtesy)

@@ -8,6 +8,7 @@
 
 #include "models/domain/supervision/evaluationform.h"
 #include "models/quality/qualityreviews.h"
+#include "tests/support/reviewforms.h"
 #include "tests/support/serverdesks.h"
 
 #include <QSqlQuery>
@@ -20,21 +21,7 @@ namespace {
 
 EvaluationForm smallForm()
 {
-    FormQuestion greeting;
-    greeting.id = QStringLiteral("greeting");
-    greeting.text = QStringLiteral("Greeted the caller");
-    FormQuestion courtesy;
-    courtesy.id = QStringLiteral("courtesy");
-    courtesy.text = QStringLiteral("Courtesy");
-    courtesy.kind = FormQuestion::Kind::Scale;
-    courtesy.scaleMax = 5;
-    EvaluationForm form;
-    form.id = QStringLiteral("e2e-call");
-    form.version = 1;
-    form.title = QStringLiteral("End-to-end call form");
-    form.sections = {
-        FormSection{QStringLiteral("all"), QStringLiteral("All"), 1, {greeting, courtesy}}};
-    return form;
+    return twoQuestionForm(QStringLiteral("e2e-call"), QStringLiteral("End-to-end call form"));
 }
 
 // The review events a replica holds about anyone but `agent`.
