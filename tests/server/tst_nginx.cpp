@@ -4,6 +4,7 @@
 // a pull through nginx, both processes used, and X-Forwarded-For: the server counts sign-ins per
 // client behind nginx, never per nginx, and a client cannot forge its address.
 
+#include "tests/server/nginxworkstation.h"
 #include "tests/support/nginxproxy.h"
 #include "tests/support/pgcluster.h"
 #include "tests/support/rawhttp.h"
@@ -15,7 +16,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTest>
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 using namespace civicdesk;
 using test::ServerProcess;
@@ -240,6 +243,109 @@ private slots:
             if (line.contains("/api/v1/practice/"))
                 QVERIFY2(line.contains(home), line.constData());
         }
+    }
+
+    // Several workstations push through nginx while each long-polls through it, and one of the
+    // two server processes is SIGKILLed and started again in the middle: every acknowledged event
+    // reaches every workstation exactly once and in sequence order, and the long-polls held on
+    // the killed process go on through nginx (moved by nginx, or sent again) missing nothing.
+    void everyAcknowledgedEventReachesEveryWorkstationThroughAKill()
+    {
+        constexpr int Workstations = 4;
+        constexpr int EventsEach = 25;
+        std::vector<std::unique_ptr<test::NginxWorkstation>> desks;
+        for (int i = 0; i < Workstations; ++i) {
+            // Each workstation signs in from its own address (one sign-in a minute each).
+            const QHostAddress address(QStringLiteral("127.0.0.%1").arg(20 + i));
+            const QByteArray login = viaNginx(loginRequest(), address);
+            QVERIFY2(test::statusOf(login) == 200, login.constData());
+            desks.push_back(std::make_unique<test::NginxWorkstation>(
+                m_nginx->httpsPort(), m_nginx->certificate(), address,
+                bodyOf(login).value(u"token").toString().toLatin1()));
+        }
+        const quint16 killedPort = m_servers[1]->port();
+        const QByteArray killed = "up=127.0.0.1:" + QByteArray::number(killedPort);
+        const qsizetype logBefore = m_nginx->accessLog().size();
+        const QString token = QString::fromLatin1(desks.front()->token());
+        const qint64 start = m_servers[0]->lastSeq(token);
+        QVERIFY(start > 0);
+        for (auto &desk : desks)
+            desk->startPolling(start);
+        // The long-polls are held, spread over both processes (least_conn).
+        QTest::qWait(500);
+        for (int i = 0; i < Workstations; ++i) {
+            QList<QJsonObject> events;
+            for (int n = 0; n < EventsEach; ++n)
+                events.append(test::requestCreatedEvent(
+                    QStringLiteral("front.desk"),
+                    QStringLiteral("NGK%1%2").arg(i).arg(n, 5, 10, QLatin1Char('0')),
+                    QStringLiteral("NGINXK%1").arg(i)));
+            desks[size_t(i)]->push(events);
+        }
+        const auto acknowledged = [&] {
+            QHash<QString, qint64> all;
+            for (const auto &desk : desks)
+                all.insert(desk->acknowledged());
+            return all;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(acknowledged().size() >= Workstations * EventsEach / 3, 60000);
+        m_servers[1]->kill();
+        QTest::qWait(1000);
+        QVERIFY(m_servers[1]->start(killedPort));
+        const auto allPushed = [&] {
+            return std::all_of(desks.begin(), desks.end(),
+                               [](const auto &desk) { return desk->pushesDone(); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allPushed(), 120000);
+        const QHash<QString, qint64> acked = acknowledged();
+        QCOMPARE(acked.size(), Workstations * EventsEach);
+        const auto everyoneHasAll = [&] {
+            return std::all_of(desks.begin(), desks.end(), [&](const auto &desk) {
+                return std::all_of(acked.keyBegin(), acked.keyEnd(),
+                                   [&](const QString &id) { return desk->hasReceived(id); });
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(everyoneHasAll(), 60000);
+        for (auto &desk : desks)
+            desk->stopPolling();
+
+        // What the store holds after `start`, in its order (nothing else was pushed meanwhile).
+        QList<std::pair<qint64, QString>> stored;
+        for (const QJsonObject &event : m_servers[0]->allEvents(token)) {
+            if (qint64(event[u"seq"].toDouble()) > start)
+                stored.append({qint64(event[u"seq"].toDouble()), event[u"id"].toString()});
+        }
+        QCOMPARE(stored.size(), acked.size());
+        int resent = 0;
+        for (const auto &desk : desks) {
+            QVERIFY2(desk->problems().isEmpty(), qPrintable(desk->problems().join(u'\n')));
+            // Exactly the store's events, each once, in sequence order, with the acknowledged
+            // numbers.
+            QCOMPARE(desk->received(), stored);
+            for (const auto &[seq, id] : desk->received())
+                QCOMPARE(acked.value(id), seq);
+            resent += desk->resentPulls() + desk->resentPushes();
+        }
+        // The kill was felt: a request was sent again by a workstation, or nginx moved a request
+        // from the killed process to the other one (it logs both upstreams, the killed first).
+        const QByteArray log = m_nginx->accessLog().mid(logBefore);
+        int resentPushes = 0;
+        for (const auto &desk : desks)
+            resentPushes += desk->resentPushes();
+        qInfo("%d events; sent again after the kill: %d pushes, %d pulls; moved by nginx: %lld "
+              "requests",
+              int(acked.size()), resentPushes, resent - resentPushes,
+              qint64(log.count(QByteArray(killed + ", "))));
+        QVERIFY2(resent > 0 || log.contains(QByteArray(killed + ", ")), log.constData());
+        // Long-polls were held on the process that was killed.
+        const QList<QByteArray> lines = log.split('\n');
+        QVERIFY2(std::any_of(lines.begin(), lines.end(),
+                             [&](const QByteArray &line) {
+                                 return line.contains("\"GET /api/v1/events\"") &&
+                                        (line.contains(QByteArray(killed + ' ')) ||
+                                         line.contains(QByteArray(killed + ',')));
+                             }),
+                 log.constData());
     }
 };
 
