@@ -278,6 +278,14 @@
         <source>Another event with this id is stored already; make a new event (with a new id) for this change.</source>
         <translation>Another event with this id is stored already; make a new event (with a new id) for this change.</translation>
     </message>
+    <message>
+        <source>The central store cannot keep this event: it clashes with what is stored already. Nothing of it was written; make the change again as a new event.</source>
+        <translation>The central store cannot keep this event: it clashes with what is stored already. Nothing of it was written; make the change again as a new event.</translation>
+    </message>
+    <message>
+        <source>Request number %1 belongs to another request already; give this request a new number.</source>
+        <translation>Request number %1 belongs to another request already; give this request a new number.</translation>
+    </message>
 </context>
 <context>
     <name>CityCheck</name>

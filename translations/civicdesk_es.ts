@@ -278,6 +278,14 @@
         <source>Another event with this id is stored already; make a new event (with a new id) for this change.</source>
         <translation>Ya hay otro evento guardado con este id; cree un evento nuevo (con un id nuevo) para este cambio.</translation>
     </message>
+    <message>
+        <source>The central store cannot keep this event: it clashes with what is stored already. Nothing of it was written; make the change again as a new event.</source>
+        <translation>El almacén central no puede guardar este evento: choca con lo que ya está guardado. No se escribió nada de él; haga el cambio de nuevo como un evento nuevo.</translation>
+    </message>
+    <message>
+        <source>Request number %1 belongs to another request already; give this request a new number.</source>
+        <translation>El número de solicitud %1 ya pertenece a otra solicitud; dé a esta solicitud un número nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>CityCheck</name>

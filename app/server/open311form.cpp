@@ -17,18 +17,32 @@ class ApiText
     Q_DECLARE_TR_FUNCTIONS(Open311Api)
 };
 
+// One name or value of the form: '+' is a space, then the percent-encoded bytes are decoded as
+// strict UTF-8. (QUrlQuery's decoding put U+FFFD in place of a percent-encoded U+FFFE, U+FFFF or
+// invalid UTF-8 such as a lone surrogate, so such text was stored changed instead of refused.)
+std::optional<QString> decodeFormText(QStringView encoded)
+{
+    QByteArray bytes = encoded.toUtf8();
+    bytes.replace('+', ' ');
+    auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(QByteArray::fromPercentEncoding(bytes));
+    // Text the store could not keep exactly (NUL, lone surrogates...): refused whole.
+    if (decoder.hasError() || unstorableText(text))
+        return std::nullopt;
+    return text;
+}
+
 // application/x-www-form-urlencoded text (a body or a query string): '+' is a space, "%2B" a plus.
 bool addFormFields(const QString &encoded, Form &form)
 {
-    QString text = encoded;
-    text.replace(u'+', u' ');
-    const QUrlQuery fields(text);
-    for (const auto &[key, value] : fields.queryItems(QUrl::FullyDecoded)) {
-        // Text the store could not keep exactly (NUL, lone surrogates...): refused whole.
-        if (unstorableText(key) || unstorableText(value))
+    for (const QStringView field : QStringView(encoded).split(u'&', Qt::SkipEmptyParts)) {
+        const qsizetype equals = field.indexOf(u'=');
+        const auto key = decodeFormText(field.left(equals < 0 ? field.size() : equals));
+        const auto value = decodeFormText(equals < 0 ? QStringView() : field.mid(equals + 1));
+        if (!key || !value)
             return false;
-        if (!value.trimmed().isEmpty())
-            form[key].append(value.trimmed());
+        if (!value->trimmed().isEmpty())
+            form[*key].append(value->trimmed());
     }
     return true;
 }

@@ -1,5 +1,6 @@
 #include "models/central/centrallog.h"
 
+#include "models/central/pushrefusal.h"
 #include "models/domain/supervision/reviewevent.h"
 #include "models/store/database.h"
 #include "models/store/entitystate.h"
@@ -189,7 +190,12 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
     if (whole && !outcome.rejected.isEmpty())
         return makeError(outcome.rejected.first().code, outcome.rejected.first().message);
     bool oneByOne = false;
+    std::optional<std::pair<Event, Error>> refused; // by its projection, in the last round
     for (;;) {
+        if (refused) { // rolled back now: what the store holds can be asked
+            outcome.rejected.append(pushrefusal::of(db, refused->first, refused->second, toWrite));
+            refused.reset();
+        }
         sql::Transaction transaction(db);
         if (auto s = transaction.begin(); !s)
             return s.error();
@@ -276,19 +282,18 @@ Result<PushOutcome> CentralLog::push(const QList<Event> &events, const Authorize
                 accepted.append({event.id, ++next});
             }
         }
-        if (failed >= 0 && whole)
-            return makeError(QStringLiteral("conflict"), failure.message); // rolled back
+        if (failed >= 0 && whole) // rolled back
+            return makeError(QStringLiteral("conflict"), pushrefusal::messageOf(failure));
         if (failed >= 0) {
             // Roll back (the Transaction does) and write the batch again without that event.
-            outcome.rejected.append(
-                rejection(toWrite.at(failed), QStringLiteral("conflict"), failure.message));
-            toWrite.removeAt(failed);
+            refused.emplace(toWrite.takeAt(failed), failure);
             continue;
         }
         if (auto s = transaction.commit(); !s)
             return s.error();
         outcome.accepted.append(accepted);
         outcome.lastSeq = next;
+        pushrefusal::inBatchOrder(events, &outcome.accepted, &outcome.rejected);
         return outcome;
     }
 }

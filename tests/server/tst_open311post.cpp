@@ -338,6 +338,68 @@ private slots:
         QVERIFY(!events.body.contains("6175550199"));
     }
 
+    // Percent-encoded text no store keeps exactly — a noncharacter, a lone surrogate, bytes that
+    // are not UTF-8 — anywhere in a name or a description is refused with the documented 400
+    // and nothing is kept (it was stored with U+FFFD in its place: "Zeb\uFFFD\uFFFD\uFFFDulon").
+    // Percent-encoded text that is fine still arrives as sent.
+    void percentEncodedTextNoStoreKeepsIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("field");
+        QTest::addColumn<QByteArray>("encoded");
+        for (const QByteArray &field :
+             {QByteArrayLiteral("first_name"), QByteArrayLiteral("description")}) {
+            QTest::addRow("%s U+FFFE", field.constData())
+                << field << QByteArray("Zeb%EF%BF%BEulon");
+            QTest::addRow("%s U+FFFF", field.constData())
+                << field << QByteArray("Zeb%EF%BF%BFulon");
+            QTest::addRow("%s lone surrogate", field.constData())
+                << field << QByteArray("Zeb%ED%A0%80ulon");
+            QTest::addRow("%s not UTF-8", field.constData()) << field << QByteArray("Zeb%FFulon");
+            QTest::addRow("%s overlong NUL", field.constData())
+                << field << QByteArray("Zeb%C0%80ulon");
+        }
+        QTest::addRow("name of a field")
+            << QByteArray("attribute[%EF%BF%BE]") << QByteArray("Zebulon");
+    }
+
+    void percentEncodedTextNoStoreKeepsIsRefused()
+    {
+        QFETCH(QByteArray, field);
+        QFETCH(QByteArray, encoded);
+        const auto send = [&](const QByteArray &value) {
+            QByteArray form = "api_key=" + m_key.toLatin1() +
+                              "&service_code=RODENTACT&address_string=1+City+Hall+Plz"
+                              "&last_name=Quux";
+            if (field != "description")
+                form += "&description=Rats+in+the+kitchen";
+            return server().request(QByteArrayLiteral("POST"),
+                                    QStringLiteral("/open311/v2/requests.json"),
+                                    form + '&' + field + '=' + value,
+                                    {{QByteArrayLiteral("Content-Type"),
+                                      QByteArrayLiteral("application/x-www-form-urlencoded")}});
+        };
+        // The last 90 days (the default window): the requests made in this test are in it.
+        const QString recent = QStringLiteral("/open311/v2/requests.json");
+        const auto before = server().get(recent);
+        QCOMPARE(before.status, 200);
+        const auto refused = send(encoded);
+        QCOMPARE(refused.status, 400);
+        QVERIFY2(refused.body.contains("holds characters no store keeps"),
+                 refused.body.constData());
+        QCOMPARE(server().get(recent).body, before.body);
+        if (field.startsWith("attribute"))
+            return;
+        // The same field with text every store keeps, percent-encoded: "Señor Zebulon".
+        const auto created = send("Se%C3%B1or+Zebulon");
+        QVERIFY2(created.status == 200, created.body.constData());
+        if (field == "description") {
+            const auto back =
+                server().get(QStringLiteral("/open311/v2/requests/%1.json")
+                                 .arg(created.json()[0][u"service_request_id"].toString()));
+            QCOMPARE(back.json()[0][u"description"].toString(), QStringLiteral("Señor Zebulon"));
+        }
+    }
+
     // A label whose key was revoked may be issued again (a partner's key rotated).
     void aRevokedLabelCanBeIssuedAgain()
     {

@@ -40,7 +40,9 @@ private slots:
             std::unique_ptr<QNetworkReply> a(post(server().baseUrl()));
             std::unique_ptr<QNetworkReply> b(post(second.baseUrl()));
             QTRY_VERIFY_WITH_TIMEOUT(a->isFinished() && b->isFinished(), 20000);
-            QMap<QString, double> answers[2];
+            // The same answer, word for word: the batch's events in the batch's order (the
+            // process that found them stored by the other one meanwhile listed them backwards).
+            QList<std::pair<QString, double>> answers[2];
             int i = 0;
             for (QNetworkReply *reply : {a.get(), b.get()}) {
                 const QByteArray answer = reply->readAll();
@@ -48,11 +50,13 @@ private slots:
                 const QJsonObject json = QJsonDocument::fromJson(answer).object();
                 QVERIFY2(json.value(u"rejected").toArray().isEmpty(), answer.constData());
                 for (const QJsonValue &v : json.value(u"accepted").toArray())
-                    answers[i].insert(v[u"id"].toString(), v[u"seq"].toDouble());
+                    answers[i].append({v[u"id"].toString(), v[u"seq"].toDouble()});
                 ++i;
             }
             QCOMPARE(answers[0].size(), 200);
             QCOMPARE(answers[0], answers[1]);
+            for (qsizetype n = 0; n < events.size(); ++n)
+                QCOMPARE(answers[0].at(n).first, events.at(n)[u"id"].toString());
         }
         second.terminate();
     }
@@ -268,6 +272,18 @@ private slots:
         QCOMPARE(r.json()[u"rejected"][0][u"code"].toString(), QStringLiteral("conflict"));
         QCOMPARE(lastSeq(), before + 2);
         QCOMPARE(qint64(r.json()[u"accepted"][1][u"seq"].toDouble()), before + 2);
+        verifyTakenNumber(r.json()[u"rejected"][0].toObject(), number);
+        if (QTest::currentTestFailed())
+            return;
+        // In a later push, the number found in the store.
+        const auto later =
+            push({requestCreated(QStringLiteral("u_lobby"), number)}, QStringLiteral("lobby"));
+        QCOMPARE(later.status, 200);
+        QCOMPARE(later.json()[u"rejected"].toArray().size(), 1);
+        verifyTakenNumber(later.json()[u"rejected"][0].toObject(), number);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(lastSeq(), before + 2);
     }
 
     void longPollWakesUpAtOnce()
@@ -399,6 +415,22 @@ private slots:
         verifyError(
             server().get(QStringLiteral("/api/v1/reference/addresses?page_size=999999"), token),
             400, QStringLiteral("validation"));
+    }
+
+private:
+    // The refusal says what clashes and names the field, never the driver's or SQL text (it
+    // carried "INSERT INTO requests(...) failed: ... duplicate key value violates unique
+    // constraint" on PostgreSQL, "UNIQUE constraint failed" on SQLite).
+    static void verifyTakenNumber(const QJsonObject &rejected, const QString &number)
+    {
+        QCOMPARE(rejected.value(u"code").toString(), QStringLiteral("conflict"));
+        QCOMPARE(rejected.value(u"field").toString(), QStringLiteral("payload.number"));
+        const QString message = rejected.value(u"message").toString();
+        QVERIFY2(message.contains(number) && message.contains(u"new number"), qPrintable(message));
+        for (const char16_t *driverText :
+             {u"INSERT", u"constraint", u"QPSQL", u"duplicate key", u"UNIQUE", u"failed"})
+            QVERIFY2(!message.contains(QStringView(driverText), Qt::CaseInsensitive),
+                     qPrintable(message));
     }
 };
 
