@@ -79,6 +79,7 @@ private slots:
         QVERIFY(m_servers[0]->addUser(QStringLiteral("front.desk"), QStringLiteral("call_taker")));
         QVERIFY(m_servers[0]->addUser(QStringLiteral("tina"), QStringLiteral("trainer")));
         QVERIFY(m_servers[0]->addUser(QStringLiteral("ana"), QStringLiteral("call_taker")));
+        QVERIFY(m_servers[0]->addUser(QStringLiteral("lee"), QStringLiteral("call_taker")));
         for (auto &server : m_servers) {
             QVERIFY(server->start());
             ports.append(server->port());
@@ -242,6 +243,37 @@ private slots:
         for (const QByteArray &line : m_nginx->accessLog().split('\n')) {
             if (line.contains("/api/v1/practice/"))
                 QVERIFY2(line.contains(home), line.constData());
+        }
+    }
+
+    // Per account behind nginx: the sign-in limits are counted by each process, but the lock
+    // after five wrong passwords is the store's, so password guesses spread by nginx over both
+    // processes (from five client addresses) lock the account for all of them.
+    void wrongPasswordsThroughNginxLockTheAccountOnEveryProcess()
+    {
+        const qsizetype logBefore = m_nginx->accessLog().size();
+        const auto signIn = [&](const QByteArray &password, int client) {
+            const QByteArray body = "{\"username\":\"lee\",\"password\":\"" + password + "\"}";
+            return viaNginx("POST /api/v1/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                            "application/json\r\nContent-Length: " +
+                                QByteArray::number(body.size()) + "\r\n\r\n" + body,
+                            QHostAddress(QStringLiteral("127.0.0.%1").arg(client)));
+        };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(test::statusOf(signIn("not the password " + QByteArray::number(i), 40 + i)),
+                     401);
+        // Both processes were asked.
+        QTRY_COMPARE(m_nginx->accessLog().mid(logBefore).count("/api/v1/login"), qsizetype(5));
+        for (const auto &server : m_servers)
+            QVERIFY2(m_nginx->accessLog().mid(logBefore).contains(
+                         QByteArray("up=127.0.0.1:" + QByteArray::number(server->port()))),
+                     m_nginx->accessLog().mid(logBefore).constData());
+        // The right password, from new addresses, through either process: locked.
+        for (int i = 0; i < 2; ++i) {
+            const QByteArray locked = signIn("correct horse battery", 50 + i);
+            QCOMPARE(test::statusOf(locked), 429);
+            QVERIFY(test::headerOf(locked, "Retry-After").toInt() > 0);
+            QVERIFY(bodyOf(locked).value(u"token").isUndefined());
         }
     }
 
