@@ -27,6 +27,7 @@ LowDelayServer::LowDelayServer(const ConnectionLimits &limits, ConnectionGuard::
     if (m_limits.maxAnonymousConnections <= 0 ||
         m_limits.maxAnonymousConnections > m_limits.maxConnections)
         m_limits.maxAnonymousConnections = m_limits.maxConnections;
+    setListenBacklogSize(ListenBacklog);
     m_clock.start();
     m_sweep.setInterval(250);
     connect(&m_sweep, &QTimer::timeout, this, [this] { sweep(); });

@@ -36,6 +36,11 @@ public:
     static constexpr int MaxAtTheDoor = 64;
     // Refused connections still being closed; beyond this, new ones are closed unanswered.
     static constexpr int MaxClosing = 256;
+    // Connections the kernel completes and queues until the event loop accepts them (it caps
+    // this at net.core.somaxconn, 4096 on Debian 12). Qt's default of 50 dropped the rest of a
+    // burst at the SYN — nginx opening a connection for each of hundreds of held long-polls timed
+    // out connecting and answered 503.
+    static constexpr int ListenBacklog = 4096;
 
     LowDelayServer(const ConnectionLimits &limits, ConnectionGuard::Admission admission,
                    SignInCheck signedIn, QObject *parent = nullptr);

@@ -89,6 +89,10 @@ private slots:
     void connectionCloseAndHttp10CloseAfterTheAnswer();
     void theConnectionCapRefusesCleanly();
 
+    // Hundreds of connections in one moment (nginx opening one per held long-poll) were dropped
+    // at the SYN beyond Qt's listen backlog of 50: nginx timed out connecting and answered 503.
+    void aBurstOfConnectionsWaitsInTheListenQueue();
+
     // A hostile client filling the cap with idle sockets locked signed-in workstations out: a
     // new connection was refused at the cap whether or not it carried a valid token.
     void signedInWorkstationsAreServedAtTheCap();

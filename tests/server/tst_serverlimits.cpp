@@ -7,6 +7,11 @@
 
 #include "tests/server/serverlimitssuite.h"
 
+#include <QScopeGuard>
+#include <algorithm>
+#include <csignal>
+#include <vector>
+
 using namespace civicdesk;
 
 void TestServerLimits::initTestCase()
@@ -176,6 +181,36 @@ void TestServerLimits::connectionCloseAndHttp10CloseAfterTheAnswer()
     kept.send(servicesRequest());
     QCOMPARE(statusOf(kept.response()), 200);
     QVERIFY(kept.isOpen());
+}
+
+void TestServerLimits::aBurstOfConnectionsWaitsInTheListenQueue()
+{
+    QVERIFY(restart());
+    // Stopped, the server accepts nothing: each connection of the burst must wait in the kernel's
+    // listen queue (the handshake done) until the server takes it.
+    const pid_t pid = pid_t(server().processId());
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    const auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
+    constexpr int Burst = 600;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < Burst; ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        sockets.back()->connectToHost(QHostAddress::LocalHost, server().port());
+    }
+    const auto connected = [&] {
+        return int(std::count_if(sockets.begin(), sockets.end(), [](const auto &socket) {
+            return socket->state() == QAbstractSocket::ConnectedState;
+        }));
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(connected(), Burst, 5000);
+    ::kill(pid, SIGCONT);
+    // Running again, the server answers on them: the first and the last of the burst.
+    for (QTcpSocket *s : {sockets.front().get(), sockets.back().get()}) {
+        s->write(servicesRequest());
+        QByteArray in;
+        QTRY_VERIFY_WITH_TIMEOUT((in += s->readAll(), responseLength(in) > 0), 30000);
+        QCOMPARE(statusOf(in), 200);
+    }
 }
 
 void TestServerLimits::theConnectionCapRefusesCleanly()
