@@ -13,6 +13,7 @@
 #include "tests/bench/percentile.h"
 #include "tests/support/nginxproxy.h"
 #include "tests/support/pgcluster.h"
+#include "tests/support/rawhttp.h"
 #include "tests/support/serverprocess.h"
 
 #include <QElapsedTimer>
@@ -32,6 +33,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <string>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
@@ -116,8 +118,9 @@ struct Figures
     int pushed = 0;
     int pushesAnswered = 0;
     qint64 received = 0;
-    int pollErrors = 0;    // answers to pollers other than 200
-    int silentPollers = 0; // pollers that received none of the events
+    int pollErrors = 0;                   // answers to pollers other than 200
+    std::map<int, int> pollErrorStatuses; // those answers by status
+    int silentPollers = 0;                // pollers that received none of the events
     double seconds = 0;
     std::vector<double> latencies;
     std::vector<double> pushLatencies;
@@ -182,6 +185,7 @@ Figures fanout(const Connect &connect, const QByteArray &token, int perSecond, i
     std::unique_ptr<QThread> polling = startOnEpoll([&] {
         std::vector<std::unique_ptr<QTcpSocket>> pollers;
         std::vector<QByteArray> in(static_cast<size_t>(pollerCount));
+        std::vector<qint64> cursor(static_cast<size_t>(pollerCount), start);
         for (int i = 0; i < pollerCount; ++i) {
             std::unique_ptr<QTcpSocket> socket = connect();
             QTcpSocket *s = socket.get();
@@ -191,8 +195,20 @@ Figures fanout(const Connect &connect, const QByteArray &token, int perSecond, i
                 for (qsizetype length = messageLength(buffer); length > 0;
                      length = messageLength(buffer)) {
                     const qint64 now = clock.nsecsElapsed();
-                    if (!buffer.startsWith("HTTP/1.1 200"))
+                    if (!buffer.startsWith("HTTP/1.1 200")) {
+                        // As a workstation: the same pull again after the answer's Retry-After
+                        // (nginx's 503 when it could not reach a process). It pulled again after
+                        // -1 before, and every answer after that was a 400.
                         ++figures.pollErrors;
+                        ++figures.pollErrorStatuses[buffer.mid(9, 3).toInt()];
+                        const int seconds =
+                            std::max(1, test::headerOf(buffer.left(length), "Retry-After").toInt());
+                        buffer.remove(0, length);
+                        QTimer::singleShot(seconds * 1000, s, [&, s, i] {
+                            s->write(pullRequest(token, cursor[size_t(i)], 30));
+                        });
+                        continue;
+                    }
                     const Pulled pulled = scan(buffer.left(length));
                     buffer.remove(0, length);
                     const QMutexLocker locked(&sentMutex);
@@ -204,8 +220,8 @@ Figures fanout(const Connect &connect, const QByteArray &token, int perSecond, i
                             ++perPoller[size_t(i)];
                         }
                     }
-                    s->write(pullRequest(token, pulled.ids.empty() ? pulled.lastSeq : pulled.maxSeq,
-                                         30));
+                    cursor[size_t(i)] = pulled.ids.empty() ? pulled.lastSeq : pulled.maxSeq;
+                    s->write(pullRequest(token, cursor[size_t(i)], 30));
                 }
             });
             // Sent now, not when the event loop first runs: connecting 1,000 pollers on a
@@ -333,6 +349,8 @@ void report(benchmark::State &state, const Figures &f, const Figures *bare)
         100.0 * double(f.received) / double(std::max(1, f.pushed * f.pollers));
     state.counters["deliveries_per_s"] = double(f.received) / std::max(1.0, f.seconds);
     state.counters["poll_errors"] = f.pollErrors;
+    for (const auto &[status, count] : f.pollErrorStatuses)
+        state.counters["poll_errors_" + std::to_string(status)] = count;
     state.counters["silent_pollers"] = f.silentPollers;
     state.counters["change_p50_ms"] = p50;
     state.counters["change_p99_ms"] = p99;
