@@ -55,6 +55,16 @@ void addContacts(KpiReport &r, const QString &channel, const QString &outcome, q
                  qint64 ended, qint64 handleSeconds);
 void sortCounts(QList<KpiCount> &list);
 
+// The whole UTC days inside [start, end) (UTC seconds), as day numbers [first, last) (none when
+// first >= last): what a period reads from the store's day rollups; the rest of it, its edges,
+// is counted directly.
+struct UtcDays
+{
+    qint64 first = 0;
+    qint64 last = 0;
+};
+UtcDays wholeUtcDays(qint64 start, qint64 end);
+
 Result<QSqlQuery> run(const QString &connection, const Sql &statement);
 inline qint64 integer(const QSqlQuery &q, int column)
 {
