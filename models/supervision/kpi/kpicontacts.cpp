@@ -14,11 +14,7 @@ using namespace kpisql;
 // The filter's contacts that started in [from, to) (UTC seconds), as a condition on `c`.
 Sql rawFilter(const KpiFilter &f, qint64 from, qint64 to)
 {
-    Sql s = contactFilter(f);
-    s.add(QStringLiteral(" AND c.started_at >= CAST(? AS BIGINT) AND c.started_at < CAST(? AS "
-                         "BIGINT)"),
-          {from, to});
-    return s;
+    return contactFilterIn(f, from, to);
 }
 
 // Runs `grouped` (rows of channel, outcome, contacts, ended, handle seconds, FCR eligible,

@@ -36,10 +36,15 @@ Sql inTeam(const QList<TeamSpan> &spans, const QString &agent, const QString &at
 
 Sql contactFilter(const KpiFilter &f, const QString &alias)
 {
+    return contactFilterIn(f, f.period.start(), f.period.end(), alias);
+}
+
+Sql contactFilterIn(const KpiFilter &f, qint64 from, qint64 to, const QString &alias)
+{
     Sql s;
     s.add(alias + u".started_at >= CAST(? AS BIGINT) AND " + alias +
               u".started_at < CAST(? AS BIGINT)",
-          {f.period.start(), f.period.end()});
+          {std::max(from, f.period.start()), std::min(to, f.period.end())});
     s.add(u" AND (CAST(? AS TEXT) = '' OR " + alias + u".agent = ?)",
           {sql::text(f.agent), sql::text(f.agent)});
     s.add(u" AND (CAST(? AS TEXT) = '' OR " + alias + u".channel = ?)",

@@ -36,6 +36,10 @@ Sql oneOf(const QString &column, const QStringList &names);
 Sql inTeam(const QList<TeamSpan> &spans, const QString &agent, const QString &at);
 // Contacts of the period, the agent, the team and the channel; `alias` names the contacts table.
 Sql contactFilter(const KpiFilter &f, const QString &alias = QStringLiteral("c"));
+// The same for the contacts that started in [from, to) (UTC seconds, within the period): one
+// range on the start, so that the index reads only that range.
+Sql contactFilterIn(const KpiFilter &f, qint64 from, qint64 to,
+                    const QString &alias = QStringLiteral("c"));
 // Requests the agent (or a member of the team) created, of the channel, the department and the
 // type.
 Sql requestFilter(const KpiFilter &f);
