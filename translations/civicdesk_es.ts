@@ -3684,6 +3684,17 @@
         <source>&quot;Due within&quot; is 1 to %1 hours.</source>
         <translation>«Vence en» es de 1 a %1 horas.</translation>
     </message>
+    <message>
+        <source>This store holds none of the city&apos;s imported request history: the central store&apos;s figures also count it.</source>
+        <translation>Este almacén no tiene nada del historial de solicitudes importado de la ciudad: las cifras del almacén central también lo cuentan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This store holds %n request(s) of the city&apos;s imported history, opened %1 to %2; the central store&apos;s figures count all it holds.</source>
+        <translation>
+            <numerusform>Este almacén tiene %n solicitud del historial importado de la ciudad, abierta entre el %1 y el %2; las cifras del almacén central cuentan todo lo que este tiene.</numerusform>
+            <numerusform>Este almacén tiene %n solicitudes del historial importado de la ciudad, abiertas entre el %1 y el %2; las cifras del almacén central cuentan todo lo que este tiene.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>

@@ -9,6 +9,7 @@
 #include "models/citypack/import/knowledgeimport.h"
 #include "models/citypack/import/placeimport.h"
 #include "models/store/database.h"
+#include "models/store/schema/requestrollups.h"
 #include "models/store/sql/dialect.h"
 #include "models/store/sql/sql.h"
 
@@ -179,6 +180,9 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
             return s.error();
     }
     if (auto s = deriveSlas(db, targetHours, report); !s)
+        return s.error();
+    // The supervisor's request figures count the history just written.
+    if (auto s = requestrollups::rebuild(db); !s)
         return s.error();
     const QList<std::pair<QString, QString>> meta = {
         {QStringLiteral("city_id"), pack.id},

@@ -13,6 +13,7 @@
 #include "models/store/projections/requestlinkprojection.h"
 #include "models/store/projections/requestprojection.h"
 #include "models/store/schema/kpirollups.h"
+#include "models/store/schema/requestrollups.h"
 #include "models/store/sql/dialect.h"
 #include "models/store/sql/sql.h"
 
@@ -138,11 +139,56 @@ Status requestMoved(QSqlDatabase &db, const Event &e)
     return kpirollups::refreshFcr(db, kpirollups::FcrScope::Request, e.entityId);
 }
 
+// A request just created, as the request rollup counts it: its row as createdRow() writes it
+// (no read back).
+requestrollups::RequestState createdState(const Event &e)
+{
+    const QVariantList row = requestprojection::createdRow(e);
+    requestrollups::RequestState r;
+    r.exists = true;
+    r.opened = !row.at(16).isNull(); // opened_at
+    r.openedAt = row.at(16).toLongLong();
+    r.typeName = row.at(3).toString();
+    r.service = row.at(2).isNull() ? r.typeName : row.at(2).toString(); // service_code
+    r.channel = row.at(13).toString();
+    r.department = row.at(14).toString();
+    return r;
+}
+
+// A request event that may move the request in the request rollup (its type, department,
+// channel, status or times).
+bool movesARequest(const Event &e)
+{
+    return e.kind == u"request.field_changed" || e.kind == u"request.status_changed";
+}
+
+// The projection of a request event with the request rollup it moves
+// (models/store/schema/requestrollups.h).
+Status projectRequest(QSqlDatabase &db, const Projection &p, const Event &e)
+{
+    if (e.kind == u"request.created") {
+        if (auto s = p.apply(db, e); !s)
+            return s;
+        return requestrollups::move(db, {}, createdState(e));
+    }
+    if (!movesARequest(e))
+        return p.apply(db, e);
+    auto before = requestrollups::state(db, e.entityId);
+    if (!before)
+        return before.error();
+    if (auto s = p.apply(db, e); !s)
+        return s;
+    auto after = requestrollups::state(db, e.entityId);
+    if (!after)
+        return after.error();
+    return requestrollups::move(db, before.value(), after.value());
+}
+
 // The projection of `e` with the KPI rollups it moves (models/store/schema/kpirollups.h).
 Status project(QSqlDatabase &db, const Projection &p, const Event &e)
 {
     if (!movesAContact(e)) {
-        if (auto s = p.apply(db, e); !s)
+        if (auto s = projectRequest(db, p, e); !s)
             return s;
         return requestMoved(db, e);
     }
@@ -195,6 +241,8 @@ Status applyAll(QSqlDatabase &db, const QList<Event> &events)
         if (auto s = requests.flush(); !s)
             return s;
         for (const Event &e : std::as_const(created)) {
+            if (auto s = requestrollups::move(db, {}, createdState(e)); !s)
+                return s;
             if (auto s = requestMoved(db, e); !s)
                 return s;
         }

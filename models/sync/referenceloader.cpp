@@ -3,6 +3,7 @@
 #include "models/domain/text/jsonnumber.h"
 #include "models/store/database.h"
 #include "models/store/referencedata.h"
+#include "models/store/schema/requestrollups.h"
 #include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
@@ -262,6 +263,9 @@ Status ReferenceLoader::finish(const QString &version, const QJsonObject &city)
         if (auto s = sql::exec(query, statement); !s)
             return s;
     }
+    // The supervisor's request figures count the imported history just loaded.
+    if (auto s = requestrollups::rebuild(db); !s)
+        return s;
     const QList<std::pair<QString, QString>> cityMeta = {
         {QStringLiteral("city_id"), QStringLiteral("id")},
         {QStringLiteral("city_name"), QStringLiteral("name")},

@@ -4,6 +4,7 @@
 #include "models/store/eventrow.h"
 #include "models/store/eventstore.h"
 #include "models/store/projector.h"
+#include "models/store/schema/requestrollups.h"
 #include "models/store/sql/sql.h"
 
 #include <QCoreApplication>
@@ -291,6 +292,12 @@ Result<QString> SyncStore::resend(EventStore &events, const QString &rejectedId,
         // The refused creation is still projected here; the corrected one replaces it.
         sql::Transaction transaction(db);
         if (auto s = transaction.begin(); !s)
+            return s.error();
+        // Its counts leave the request rollup with it.
+        auto refused = requestrollups::state(db, corrected.entityId);
+        if (!refused)
+            return refused.error();
+        if (auto s = requestrollups::move(db, refused.value(), {}); !s)
             return s.error();
         QSqlQuery query(db);
         if (auto s = sql::exec(query,

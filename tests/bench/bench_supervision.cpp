@@ -21,6 +21,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -47,6 +48,13 @@ bench::SupervisionStoreShape shape()
 }
 
 const QDateTime Now = bench::supervisionNow();
+
+// The machine's load (1-minute average from /proc/loadavg), printed beside each figure.
+double loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll().split(' ').first().toDouble() : -1;
+}
 const QTimeZone Zone("America/New_York");
 
 void run(QSqlQuery &q)
@@ -177,6 +185,7 @@ void report(benchmark::State &state, Database *db, const KpiFilter &filter)
     state.counters["bare_p99_ms"] = bench::percentile(baseline, 0.99);
     state.counters["to_bare_median"] =
         bench::percentile(whole, 0.5) / std::max(1e-9, bench::percentile(baseline, 0.5));
+    state.counters["loadavg"] = loadAverage();
 }
 
 void BM_KpiToday(benchmark::State &state)
@@ -271,6 +280,9 @@ void incremental(benchmark::State &state, Database *store)
                                 "started_at), 0) FROM contacts WHERE started_at >= ? AND "
                                 "started_at < ?"));
     std::vector<double> incremental, baseline, dashboard;
+    // Where an event's time goes: the append (its projection and the rollups it moves), today's
+    // figures brought up to date, the backlog brought up to date.
+    std::vector<double> appended, todayUpdated, backlogUpdated;
     int i = 0;
     qint64 contacts = 0;
     for (auto _ : state) {
@@ -308,10 +320,19 @@ void incremental(benchmark::State &state, Database *store)
         ++i;
         QElapsedTimer t;
         t.start();
-        if (!events.append(event) || !today.update(Now) || !backlog.update()) {
+        QElapsedTimer part;
+        part.start();
+        const bool ok = events.append(event).ok();
+        appended.push_back(double(part.nsecsElapsed()) / 1e6);
+        part.restart();
+        const bool todayOk = ok && today.update(Now).ok();
+        todayUpdated.push_back(double(part.nsecsElapsed()) / 1e6);
+        part.restart();
+        if (!todayOk || !backlog.update()) {
             state.SkipWithError("append or update failed");
             break;
         }
+        backlogUpdated.push_back(double(part.nsecsElapsed()) / 1e6);
         contacts = today.contacts(filter).contacts;
         benchmark::DoNotOptimize(contacts);
         incremental.push_back(double(t.nsecsElapsed()) / 1e6);
@@ -328,7 +349,8 @@ void incremental(benchmark::State &state, Database *store)
     state.counters["contacts_today"] = double(contacts);
     for (const auto &[name, ms] :
          {std::pair{"event", &incremental}, std::pair{"bare_query", &baseline},
-          std::pair{"dashboard_today", &dashboard}}) {
+          std::pair{"dashboard_today", &dashboard}, std::pair{"append", &appended},
+          std::pair{"today_update", &todayUpdated}, std::pair{"backlog_update", &backlogUpdated}}) {
         state.counters[std::string(name) + "_median_ms"] = bench::percentile(*ms, 0.5);
         state.counters[std::string(name) + "_p99_ms"] = bench::percentile(*ms, 0.99);
     }
@@ -337,6 +359,7 @@ void incremental(benchmark::State &state, Database *store)
     state.counters["dashboard_to_bare_median"] =
         bench::percentile(dashboard, 0.5) / std::max(1e-9, bench::percentile(baseline, 0.5));
     state.counters["open_requests"] = double(backlog.openRequests());
+    state.counters["loadavg"] = loadAverage();
 }
 
 void BM_KpiTodayIncremental(benchmark::State &state)

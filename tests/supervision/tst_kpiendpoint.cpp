@@ -3,7 +3,9 @@
 // figures: two call takers record contacts and requests on their workstations across a local
 // midnight of the fixture city (New York), the supervisor puts one in a team and closes a
 // request; once the supervisor's replica has every event, the endpoint's report equals the
-// replica's (SupervisionKpis, kpijson) for the same period per agent, team and channel. A call
+// replica's (SupervisionKpis, kpijson) for the same period per agent, team and channel. The
+// city's imported history, which the server holds and the replica does not, is counted by the
+// server, and both say how much of it they hold: the figures differ by its part only. A call
 // taker's token is refused (403) and bad dates are a 400 naming the parameter.
 
 #include "models/domain/supervision/teammembership.h"
@@ -219,6 +221,57 @@ private slots:
         QCOMPARE(hours.at(10).toInt(), 1); // 15:00 UTC = 10:00 in New York
         QCOMPARE(hours.at(11).toInt(), 1);
         QCOMPARE(hours.at(22).toInt(), 1); // 03:30 UTC the next day = 22:30 on the 10th
+    }
+
+    void theImportedHistoryIsTheDifferenceAndSaid()
+    {
+        // The server imported the fixture city's history (January 2015); the supervisor's
+        // replica started empty and holds none of it. The server is the whole truth and counts
+        // it; both say how much of it they hold, and their figures differ by it only.
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("from"), QStringLiteral("2015-01-01"));
+        query.addQueryItem(QStringLiteral("to"), QStringLiteral("2015-01-31"));
+        const auto reply = ask(query, m_samToken);
+        QCOMPARE(reply.status, 200);
+        const QJsonObject remote = reply.json().object().value(u"report").toObject();
+        const QJsonObject held = reply.json().object().value(u"history").toObject();
+        QVERIFY(held.value(u"requests").toInt() > 0);
+        QVERIFY(held.value(u"first").toString().startsWith(u"2015-01"));
+        QVERIFY(held.value(u"last").toString() >= held.value(u"first").toString());
+        QVERIFY(remote.value(u"requests_opened").toInt() > 0);
+        QCOMPARE(remote.value(u"imported_opened"), remote.value(u"requests_opened"));
+        QVERIFY(remote.value(u"imported_sla_closed").toInt() > 0);
+
+        KpiFilter filter;
+        filter.period = KpiPeriod::days(QDate(2015, 1, 1), QDate(2015, 1, 31), NewYork);
+        const SupervisionKpis kpis(m_sam->db());
+        auto local = kpis.report(filter, QDateTime::currentDateTimeUtc());
+        QVERIFY2(local.ok(), local.ok() ? "" : qPrintable(local.error().message));
+        auto history = kpis.history(NewYork);
+        QVERIFY2(history.ok(), history.ok() ? "" : qPrintable(history.error().message));
+        QCOMPARE(history.value().requests, 0);
+        QVERIFY(!history.value().first.isValid());
+        QVERIFY(SupervisionKpis::historyNote(history.value()).contains(u"none"));
+        QCOMPARE(kpijson::toJson(history.value()).value(u"first"), QJsonValue());
+
+        const QJsonObject mine = kpijson::toJson(local.value());
+        const auto differ = [&](const char16_t *total, const char16_t *imported) {
+            return remote.value(QStringView(total)).toInt() -
+                   remote.value(QStringView(imported)).toInt();
+        };
+        QCOMPARE(mine.value(u"requests_opened").toInt(),
+                 differ(u"requests_opened", u"imported_opened"));
+        QCOMPARE(mine.value(u"sla_closed").toInt(), differ(u"sla_closed", u"imported_sla_closed"));
+        QCOMPARE(mine.value(u"sla_met").toInt(), differ(u"sla_met", u"imported_sla_met"));
+        QCOMPARE(mine.value(u"open").toInt() - int(history.value().open),
+                 remote.value(u"open").toInt() - held.value(u"open").toInt());
+        // The contacts are the same on both.
+        for (const char16_t *key : {u"contacts", u"ended", u"handle_seconds", u"by_channel",
+                                    u"by_outcome", u"by_hour", u"fcr_eligible"})
+            QCOMPARE(remote.value(QStringView(key)), mine.value(QStringView(key)));
+        // A workstation holding the history says so: its note names how many and when.
+        const KpiHistory some{25, 3, QDate(2015, 1, 2), QDate(2015, 1, 30)};
+        QVERIFY(SupervisionKpis::historyNote(some).contains(u"25"));
     }
 
     void onlySupervisorsAndAdminsMayAsk()

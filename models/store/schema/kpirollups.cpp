@@ -1,9 +1,9 @@
 #include "models/store/schema/kpirollups.h"
 
+#include "models/store/schema/requestrollups.h"
 #include "models/store/sql/sql.h"
 
 #include <QSqlQuery>
-#include <QSqlRecord>
 
 namespace civicdesk::kpirollups {
 
@@ -152,30 +152,30 @@ Status rebuild(QSqlDatabase &db)
         if (auto s = sql::exec(q, statement); !s)
             return s;
     }
-    return Ok{};
+    return requestrollups::rebuild(db);
 }
 
 Result<ContactState> contactState(QSqlDatabase &db, const QString &contactId)
 {
-    QSqlQuery q(db);
-    if (auto s = sql::exec(q,
-                           QStringLiteral("SELECT started_at, COALESCE(agent, ''), channel, "
-                                          "COALESCE(outcome, ''), ended_at, fcr FROM contacts "
-                                          "WHERE id = ?"),
-                           {contactId});
-        !s)
-        return s.error();
+    auto rows = sql::rowsCached(db,
+                                QStringLiteral("SELECT started_at, COALESCE(agent, ''), channel, "
+                                               "COALESCE(outcome, ''), ended_at, fcr FROM "
+                                               "contacts WHERE id = ?"),
+                                {contactId});
+    if (!rows)
+        return rows.error();
     ContactState c;
-    if (!q.next())
+    if (rows.value().isEmpty())
         return c;
+    const QVariantList &row = rows.value().constFirst();
     c.exists = true;
-    c.startedAt = q.value(0).toLongLong();
-    c.agent = q.value(1).toString();
-    c.channel = q.value(2).toString();
-    c.outcome = q.value(3).toString();
-    c.ended = !q.value(4).isNull();
-    c.handleSeconds = c.ended ? q.value(4).toLongLong() - c.startedAt : 0;
-    c.fcr = q.value(5).isNull() ? -1 : q.value(5).toInt();
+    c.startedAt = row.at(0).toLongLong();
+    c.agent = row.at(1).toString();
+    c.channel = row.at(2).toString();
+    c.outcome = row.at(3).toString();
+    c.ended = !row.at(4).isNull();
+    c.handleSeconds = c.ended ? row.at(4).toLongLong() - c.startedAt : 0;
+    c.fcr = row.at(5).isNull() ? -1 : row.at(5).toInt();
     return c;
 }
 
@@ -195,23 +195,6 @@ Status moveContact(QSqlDatabase &db, const ContactState &before, const ContactSt
 
 namespace {
 
-Result<QList<QVariantList>> rowsOf(QSqlDatabase &db, const QString &statement,
-                                   const QVariantList &values)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (auto s = sql::exec(q, statement, values); !s)
-        return s.error();
-    QList<QVariantList> rows;
-    while (q.next()) {
-        QVariantList row;
-        for (int i = 0; i < q.record().count(); ++i)
-            row.append(q.value(i));
-        rows.append(row);
-    }
-    return rows;
-}
-
 void addNew(QStringList &to, const QList<QVariantList> &rows)
 {
     for (const QVariantList &row : rows) {
@@ -229,12 +212,12 @@ Status refreshFcr(QSqlDatabase &db, FcrScope scope, const QString &id)
     // The caller-and-type groups the links were in and are in now.
     const QString groupsOf = u"SELECT DISTINCT caller, type FROM contact_request_links" + which +
                              u" AND caller IS NOT NULL AND type IS NOT NULL";
-    auto before = rowsOf(db, groupsOf, {id});
+    auto before = sql::rowsCached(db, groupsOf, {id});
     if (!before)
         return before.error();
     if (auto s = sql::execCached(db, RefreshLinks + which, {id}); !s)
         return s;
-    auto after = rowsOf(db, groupsOf, {id});
+    auto after = sql::rowsCached(db, groupsOf, {id});
     if (!after)
         return after.error();
     QList<QVariantList> groups = before.value();
@@ -246,7 +229,8 @@ Status refreshFcr(QSqlDatabase &db, FcrScope scope, const QString &id)
     QStringList contacts;
     if (scope == FcrScope::Contact)
         contacts.append(id);
-    auto own = rowsOf(db, u"SELECT DISTINCT contact_id FROM contact_request_links" + which, {id});
+    auto own =
+        sql::rowsCached(db, u"SELECT DISTINCT contact_id FROM contact_request_links" + which, {id});
     if (!own)
         return own.error();
     addNew(contacts, own.value());
@@ -254,10 +238,11 @@ Status refreshFcr(QSqlDatabase &db, FcrScope scope, const QString &id)
         if (auto s = sql::execCached(db, RefreshRepeated + u" WHERE caller = ? AND type = ?", g);
             !s)
             return s;
-        auto members = rowsOf(db,
-                              QStringLiteral("SELECT DISTINCT contact_id FROM "
-                                             "contact_request_links WHERE caller = ? AND type = ?"),
-                              g);
+        auto members =
+            sql::rowsCached(db,
+                            QStringLiteral("SELECT DISTINCT contact_id FROM "
+                                           "contact_request_links WHERE caller = ? AND type = ?"),
+                            g);
         if (!members)
             return members.error();
         addNew(contacts, members.value());

@@ -36,7 +36,8 @@ namespace civicdesk::kpirollups {
 // The migration's statements (SQLite, translated for PostgreSQL like every migration), released
 // as schema 25: never change them, add a migration.
 QStringList migration();
-// Empties the rollups and builds them again from the projections and the log.
+// Empties the rollups (the request rollup too, models/store/schema/requestrollups.h) and builds
+// them again from the projections and the log.
 Status rebuild(QSqlDatabase &db);
 
 // The contact's rollup before and after a contact event is projected: call before() first,

@@ -1,6 +1,7 @@
 #include "models/store/schema/migrationsteps.h"
 
 #include "models/store/schema/kpirollups.h"
+#include "models/store/schema/requestrollups.h"
 
 namespace civicdesk::migrations {
 
@@ -396,6 +397,10 @@ const QList<QStringList> &all()
         // joined in; who created each request; covering indexes for a period's requests. Built
         // here from what the store holds.
         kpirollups::migration(),
+        // Supervisor KPIs over the year (models/store/schema/requestrollups.h): requests opened
+        // and closed per UTC day, type, department, channel and origin; indexes for an agent's
+        // requests of a period. Built here from the requests.
+        requestrollups::migration(),
     };
     return steps;
 }

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlError>
+#include <QSqlRecord>
 #include <map>
 #include <memory>
 
@@ -71,21 +72,59 @@ int count(const QSqlDatabase &db, const QString &statement, const QVariantList &
     return -1;
 }
 
-Status execCached(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
+namespace {
+
+// The kept query of `statement` on the connection, prepared the first time.
+Result<QSqlQuery *> keptQuery(const QSqlDatabase &db, const QString &statement)
 {
     auto &queries = queryCache()[db.connectionName()];
     auto found = queries.find(statement);
     if (found == queries.end()) {
         auto query = std::make_unique<QSqlQuery>(db);
+        query->setForwardOnly(true);
         if (!query->prepare(statement)) {
             qCWarning(lcStorage) << "prepare failed:" << statement << query->lastError().text();
             return errorOf(*query, statement.simplified().left(60));
         }
         found = queries.emplace(statement, std::move(query)).first;
     }
-    Status status = execPrepared(*found->second, values);
-    found->second->finish();
+    return found->second.get();
+}
+
+} // namespace
+
+Status execCached(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
+{
+    auto query = keptQuery(db, statement);
+    if (!query)
+        return query.error();
+    Status status = execPrepared(*query.value(), values);
+    query.value()->finish();
     return status;
+}
+
+Result<QList<QVariantList>> rowsCached(const QSqlDatabase &db, const QString &statement,
+                                       const QVariantList &values)
+{
+    auto query = keptQuery(db, statement);
+    if (!query)
+        return query.error();
+    QSqlQuery &q = *query.value();
+    if (auto s = execPrepared(q, values); !s) {
+        q.finish();
+        return s.error();
+    }
+    QList<QVariantList> rows;
+    const int columns = q.record().count();
+    while (q.next()) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int i = 0; i < columns; ++i)
+            row.append(q.value(i));
+        rows.append(row);
+    }
+    q.finish();
+    return rows;
 }
 
 void forgetCachedQueries(const QString &connectionName)

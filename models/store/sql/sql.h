@@ -27,6 +27,10 @@ int count(const QSqlDatabase &db, const QString &statement, const QVariantList &
 // connection, reused afterwards (on PostgreSQL every fresh prepare costs extra round trips).
 // For writes on hot paths (the projector); never for statements whose rows are read.
 Status execCached(const QSqlDatabase &db, const QString &statement, const QVariantList &values);
+// Like execCached() for a statement whose rows are read: its rows, each a list of its columns'
+// values, read whole before the kept query is finished (so the caller may run it again at once).
+Result<QList<QVariantList>> rowsCached(const QSqlDatabase &db, const QString &statement,
+                                       const QVariantList &values);
 // Drops the kept queries of a connection; the store calls it before closing the connection.
 void forgetCachedQueries(const QString &connectionName);
 

@@ -14,11 +14,7 @@ using namespace kpisql;
 // The filter's contacts that started in [from, to) (UTC seconds), as a condition on `c`.
 Sql rawFilter(const KpiFilter &f, qint64 from, qint64 to)
 {
-    Sql s = contactFilter(f);
-    s.add(QStringLiteral(" AND c.started_at >= CAST(? AS BIGINT) AND c.started_at < CAST(? AS "
-                         "BIGINT)"),
-          {from, to});
-    return s;
+    return contactFilterIn(f, from, to);
 }
 
 // Runs `grouped` (rows of channel, outcome, contacts, ended, handle seconds, FCR eligible,
@@ -147,18 +143,12 @@ Status countRollup(const QString &connection, const KpiFilter &f, qint64 first, 
     return Ok{};
 }
 
-qint64 floorDiv(qint64 a, qint64 b)
-{
-    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
-}
-
 // The figures of the filter (without a team) over [start, end), within its period.
 Status countRange(const QString &connection, const KpiFilter &f, qint64 start, qint64 end,
                   KpiReport &r)
 {
     // The whole UTC days inside the range: [first, last).
-    const qint64 first = floorDiv(start + Day - 1, Day);
-    const qint64 last = floorDiv(end, Day);
+    const auto [first, last] = wholeUtcDays(start, end);
     if (first >= last) {
         if (auto s = countRaw(connection, f, start, end, r); !s)
             return s;

@@ -61,6 +61,9 @@ QJsonObject toJson(const KpiReport &r)
             {QStringLiteral("requests_by_type"), types},
             {QStringLiteral("sla_closed"), double(r.slaClosed)},
             {QStringLiteral("sla_met"), double(r.slaMet)},
+            {QStringLiteral("imported_opened"), double(r.importedOpened)},
+            {QStringLiteral("imported_sla_closed"), double(r.importedSlaClosed)},
+            {QStringLiteral("imported_sla_met"), double(r.importedSlaMet)},
             {QStringLiteral("open"), double(r.open)},
             {QStringLiteral("overdue"), double(r.overdue)},
             {QStringLiteral("due_soon"), double(r.dueSoon)},
@@ -71,6 +74,15 @@ QJsonObject toJson(const KpiReport &r)
             {QStringLiteral("request_share"), rate(r.requestShare())},
             {QStringLiteral("fcr_rate"), rate(r.fcrRate())},
             {QStringLiteral("sla_met_rate"), rate(r.slaMetRate())}};
+}
+
+QJsonObject toJson(const KpiHistory &h)
+{
+    return {
+        {QStringLiteral("requests"), double(h.requests)},
+        {QStringLiteral("open"), double(h.open)},
+        {QStringLiteral("first"), h.first.isValid() ? h.first.toString(Qt::ISODate) : QJsonValue()},
+        {QStringLiteral("last"), h.last.isValid() ? h.last.toString(Qt::ISODate) : QJsonValue()}};
 }
 
 } // namespace civicdesk::kpijson

@@ -11,5 +11,8 @@ namespace civicdesk::kpijson {
 // objects, by_hour as 24 counts (local hours), and the rates derived from the counts (null
 // where their base is 0). The workstation compares its replica's figures with it.
 QJsonObject toJson(const KpiReport &report);
+// The imported history a store holds (the endpoint's "history"): requests, open, and the local
+// days first and last opened (ISO dates, null when none).
+QJsonObject toJson(const KpiHistory &history);
 
 } // namespace civicdesk::kpijson

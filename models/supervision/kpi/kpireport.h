@@ -76,6 +76,20 @@ struct KpiBacklogRow
     std::array<qint64, 4> ages{}; // by BacklogAgeLimits
 };
 
+// The city's imported request history a store holds: the central store holds what the city
+// imported; a workstation what its first sync loaded from the central store (none when it
+// started from an empty store), so the central store's figures count the history the
+// workstation's do not hold. `first` and `last` are the local days the oldest and the newest of
+// them opened (invalid when none); `open` of them are open now.
+struct KpiHistory
+{
+    qint64 requests = 0;
+    qint64 open = 0;
+    QDate first;
+    QDate last;
+    bool operator==(const KpiHistory &other) const = default;
+};
+
 // The figures of one filter at one moment. Counts over contacts are contacts that started in
 // the period; the SLA backlog (open, overdue, due soon, ages) is the state now.
 struct KpiReport
@@ -95,6 +109,12 @@ struct KpiReport
     QList<KpiRequestTypeRow> requestsByType;
     qint64 slaClosed = 0; // closed in the period with a due time
     qint64 slaMet = 0;    // ... on or before it
+    // Of requestsOpened, slaClosed and slaMet: the part from the city's imported history (the
+    // requests the city's import wrote, not events), which a workstation holds only as far as
+    // its first sync loaded it (KpiHistory says how far).
+    qint64 importedOpened = 0;
+    qint64 importedSlaClosed = 0;
+    qint64 importedSlaMet = 0;
     qint64 open = 0;
     qint64 overdue = 0;
     qint64 dueSoon = 0;

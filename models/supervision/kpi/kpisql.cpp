@@ -36,10 +36,15 @@ Sql inTeam(const QList<TeamSpan> &spans, const QString &agent, const QString &at
 
 Sql contactFilter(const KpiFilter &f, const QString &alias)
 {
+    return contactFilterIn(f, f.period.start(), f.period.end(), alias);
+}
+
+Sql contactFilterIn(const KpiFilter &f, qint64 from, qint64 to, const QString &alias)
+{
     Sql s;
     s.add(alias + u".started_at >= CAST(? AS BIGINT) AND " + alias +
               u".started_at < CAST(? AS BIGINT)",
-          {f.period.start(), f.period.end()});
+          {std::max(from, f.period.start()), std::min(to, f.period.end())});
     s.add(u" AND (CAST(? AS TEXT) = '' OR " + alias + u".agent = ?)",
           {sql::text(f.agent), sql::text(f.agent)});
     s.add(u" AND (CAST(? AS TEXT) = '' OR " + alias + u".channel = ?)",
@@ -55,9 +60,10 @@ Sql requestFilter(const KpiFilter &f)
     Sql s;
     s.add(QStringLiteral("(CAST(? AS TEXT) = '' OR r.channel = ?)"),
           {sql::text(f.channel), sql::text(f.channel)});
-    // Who created it: the actor of its request.created event (models/store/schema/kpirollups.h).
-    s.add(QStringLiteral(" AND (CAST(? AS TEXT) = '' OR r.created_by = ?)"),
-          {sql::text(f.agent), sql::text(f.agent)});
+    // Who created it: the actor of its request.created event (models/store/schema/kpirollups.h);
+    // a plain equality, so that the index by creator and time is used.
+    if (!f.agent.isEmpty())
+        s.add(QStringLiteral(" AND r.created_by = ?"), {f.agent});
     if (!f.team.isEmpty())
         s.add(QStringLiteral(" AND "))
             .add(
@@ -143,6 +149,18 @@ void sortCounts(QList<KpiCount> &list)
     std::sort(list.begin(), list.end(), [](const KpiCount &a, const KpiCount &b) {
         return a.count != b.count ? a.count > b.count : a.key < b.key;
     });
+}
+
+namespace {
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+} // namespace
+
+UtcDays wholeUtcDays(qint64 start, qint64 end)
+{
+    return {floorDiv(start + Day - 1, Day), floorDiv(end, Day)};
 }
 
 Result<QSqlQuery> run(const QString &connection, const Sql &statement)

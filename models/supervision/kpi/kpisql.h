@@ -36,6 +36,10 @@ Sql oneOf(const QString &column, const QStringList &names);
 Sql inTeam(const QList<TeamSpan> &spans, const QString &agent, const QString &at);
 // Contacts of the period, the agent, the team and the channel; `alias` names the contacts table.
 Sql contactFilter(const KpiFilter &f, const QString &alias = QStringLiteral("c"));
+// The same for the contacts that started in [from, to) (UTC seconds, within the period): one
+// range on the start, so that the index reads only that range.
+Sql contactFilterIn(const KpiFilter &f, qint64 from, qint64 to,
+                    const QString &alias = QStringLiteral("c"));
 // Requests the agent (or a member of the team) created, of the channel, the department and the
 // type.
 Sql requestFilter(const KpiFilter &f);
@@ -54,6 +58,16 @@ Sql countWhen(const Sql &condition);
 void addContacts(KpiReport &r, const QString &channel, const QString &outcome, qint64 n,
                  qint64 ended, qint64 handleSeconds);
 void sortCounts(QList<KpiCount> &list);
+
+// The whole UTC days inside [start, end) (UTC seconds), as day numbers [first, last) (none when
+// first >= last): what a period reads from the store's day rollups; the rest of it, its edges,
+// is counted directly.
+struct UtcDays
+{
+    qint64 first = 0;
+    qint64 last = 0;
+};
+UtcDays wholeUtcDays(qint64 start, qint64 end);
 
 Result<QSqlQuery> run(const QString &connection, const Sql &statement);
 inline qint64 integer(const QSqlQuery &q, int column)

@@ -5,10 +5,12 @@
 #include "models/supervision/agentteams.h"
 #include "models/supervision/kpi/backlogfigures.h"
 #include "models/supervision/kpi/kpicontacts.h"
+#include "models/supervision/kpi/kpirequests.h"
 #include "models/supervision/kpi/kpisql.h"
 #include "models/supervision/kpi/todayfigures.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace civicdesk {
 
@@ -241,40 +243,9 @@ Result<KpiReport> SupervisionKpis::report(const KpiFilter &given, const QDateTim
         return s.error();
     }
 
-    // Requests opened in the period, by type and department.
-    Sql opened;
-    opened
-        .add(QStringLiteral("SELECT COALESCE(r.service_code, r.type_name), max(r.type_name), "
-                            "COALESCE(r.department_code, ''), count(*) FROM requests r WHERE "))
-        .add(requestCondition(f, KpiCell{M::RequestsOpened, {}, -1, {}, {}, -1}, now))
-        .add(QStringLiteral(" AND "))
-        .add(requestFilter(f))
-        .add(QStringLiteral(" GROUP BY 1, 3 ORDER BY 4 DESC, 2, 3"));
-    auto o = run(m_connection, opened);
-    if (!o)
-        return o.error();
-    while (o.value().next()) {
-        KpiRequestTypeRow row{o.value().value(0).toString(), o.value().value(1).toString(),
-                              o.value().value(2).toString(), integer(o.value(), 3)};
-        r.requestsOpened += row.count;
-        r.requestsByType.append(row);
-    }
-
-    // SLA: closed in the period, on time or not.
-    Sql closed;
-    closed.add(QStringLiteral("SELECT count(*), "))
-        .add(countWhen(Sql{QStringLiteral("r.closed_at <= r.due_at"), {}}))
-        .add(QStringLiteral(" FROM requests r WHERE "))
-        .add(requestCondition(f, KpiCell{M::SlaClosed, {}, -1, {}, {}, -1}, now))
-        .add(QStringLiteral(" AND "))
-        .add(requestFilter(f));
-    auto c = run(m_connection, closed);
-    if (!c)
-        return c.error();
-    if (c.value().next()) {
-        r.slaClosed = integer(c.value(), 0);
-        r.slaMet = integer(c.value(), 1);
-    }
+    // Requests opened in the period by type and department, and the SLA of those closed in it.
+    if (auto s = kpirequests::count(m_connection, f, r); !s)
+        return s.error();
 
     // The backlog now, by type and department.
     if (backlogFigures) {
@@ -392,6 +363,23 @@ Result<QList<KpiRequestLine>> SupervisionKpis::requestsBehind(const KpiFilter &g
                       integer(row, 6), integer(row, 7)});
     }
     return lines;
+}
+
+Result<KpiHistory> SupervisionKpis::history(const QTimeZone &zone) const
+{
+    return kpirequests::history(m_connection, zone);
+}
+
+QString SupervisionKpis::historyNote(const KpiHistory &h)
+{
+    if (h.requests == 0)
+        return Text::tr("This store holds none of the city's imported request history: the "
+                        "central store's figures also count it.");
+    return Text::tr("This store holds %n request(s) of the city's imported history, opened %1 to "
+                    "%2; the central store's figures count all it holds.",
+                    nullptr, int(std::min<qint64>(h.requests, std::numeric_limits<int>::max())))
+        .arg(QLocale().toString(h.first, QLocale::ShortFormat),
+             QLocale().toString(h.last, QLocale::ShortFormat));
 }
 
 QStringList SupervisionKpis::agents() const

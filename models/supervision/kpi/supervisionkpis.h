@@ -65,6 +65,12 @@ public:
     Result<AnswerReport> answers(const KpiFilter &filter, int limit = ListLimit) const;
     static constexpr int ListLimit = 200;
 
+    // The city's imported request history this store holds (KpiHistory), with its days in
+    // `zone`: what a workstation's figures can count of it, beside the central store's.
+    Result<KpiHistory> history(const QTimeZone &zone) const;
+    // One sentence saying what imported history the store holds, to show beside its figures.
+    static QString historyNote(const KpiHistory &history);
+
     // Agents with contacts in the store, for the agent filter.
     QStringList agents() const;
 
