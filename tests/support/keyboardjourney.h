@@ -16,6 +16,7 @@
 #include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +25,8 @@
 #include <QMultiMap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,6 +111,19 @@ inline QStringList truncatedTexts(const QWidget *root)
                                   edit->text())
                              .arg(needed)
                              .arg(edit->width()));
+    }
+    // A choice shows its whole text ("Todos los departamentos", not "Todos los departament").
+    for (const QComboBox *box : root->findChildren<QComboBox *>()) {
+        if (box->isEditable() || !box->isVisible() || box->currentText().isEmpty())
+            continue;
+        QStyleOptionComboBox option;
+        option.initFrom(box);
+        option.currentText = box->currentText();
+        const QRect field = box->style()->subControlRect(QStyle::CC_ComboBox, &option,
+                                                         QStyle::SC_ComboBoxEditField, box);
+        check(box, box->currentText(),
+              box->width() - field.width() +
+                  box->fontMetrics().horizontalAdvance(box->currentText()));
     }
     // Every tab of a tab strip is shown whole: none elided, none pushed behind scroll arrows.
     for (const QTabBar *bar : root->findChildren<QTabBar *>()) {
