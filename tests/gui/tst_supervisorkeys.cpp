@@ -5,17 +5,14 @@
 // filters apply to, each filter takes the focus with its Alt letter. Runs in English
 // (tst_supervisorkeys) and in Spanish (tst_supervisorkeys_es, CIVICDESK_TEST_LANGUAGE=es).
 
-#include "tests/support/keyboardjourney.h"
-#include "translations/translator.h"
+#include "tests/gui/desklanguage.h"
 #include "ui/supervisor/supervisorworkspace.h"
 
 #include <QApplication>
 #include <QComboBox>
-#include <QScopeGuard>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
-#include <QToolButton>
 
 using namespace civicdesk;
 
@@ -69,50 +66,20 @@ const QList<FilterKey> &filterKeys()
     return keys;
 }
 
-bool spanish()
-{
-    return qEnvironmentVariable("CIVICDESK_TEST_LANGUAGE") == u"es";
-}
-
 Qt::Key keyOf(const Letters &letters)
 {
-    return Qt::Key(Qt::Key_A + ((spanish() ? letters.es : letters.en) - 'A'));
-}
-
-// The scroll arrows of a tab strip are shown only when some tab does not fit.
-QStringList scrollArrows(const QTabWidget *tabs)
-{
-    QStringList shown;
-    for (const QToolButton *arrow : tabs->tabBar()->findChildren<QToolButton *>()) {
-        if (arrow->isVisible())
-            shown.append(u"scroll arrow " + arrow->accessibleName());
-    }
-    return shown;
+    return Qt::Key(Qt::Key_A + ((test::spanish() ? letters.es : letters.en) - 'A'));
 }
 
 } // namespace
 
-class TestSupervisorKeys : public test::DeskFixture
+class TestSupervisorKeys : public test::LanguageDeskFixture
 {
     Q_OBJECT
 
-    QFont m_font;
-
 private slots:
-    void initTestCase()
-    {
-        const QString language = qEnvironmentVariable("CIVICDESK_TEST_LANGUAGE");
-        if (!language.isEmpty())
-            QCOMPARE(installTranslations(*QCoreApplication::instance(), language), language);
-        // A desktop's usual 10 pt (offscreen gives 9 pt; Xvfb and most desktops 10 pt).
-        m_font = QApplication::font();
-        QFont desktop = m_font;
-        desktop.setPointSize(10);
-        QApplication::setFont(desktop);
-    }
-
-    void cleanupTestCase() { QApplication::setFont(m_font); }
-
+    void initTestCase() { QVERIFY(useLanguageAndDesktopFont()); }
+    void cleanupTestCase() { restoreFont(); }
     void init() { QVERIFY(freshCity()); }
 
     void everyTabAndFilterByItsAltLetterNothingCut()
@@ -137,7 +104,7 @@ private slots:
                                tabs->currentWidget()->isAncestorOf(focus)),
                      qPrintable(tab + u": the focus is on " +
                                 (focus ? focus->objectName() : QStringLiteral("nothing"))));
-            const QStringList cut = test::truncatedTexts(workspace) + scrollArrows(tabs);
+            const QStringList cut = test::truncatedTexts(workspace);
             QVERIFY2(cut.isEmpty(), qPrintable(tab + u":\n" + cut.join(u'\n')));
             const QStringList clashes = test::mnemonicClashes(workspace);
             QVERIFY2(clashes.isEmpty(), qPrintable(tab + u":\n" + clashes.join(u'\n')));

@@ -32,6 +32,7 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QTimer>
+#include <QToolButton>
 #include <functional>
 #include <memory>
 
@@ -129,6 +130,14 @@ inline QStringList truncatedTexts(const QWidget *root)
     for (const QTabBar *bar : root->findChildren<QTabBar *>()) {
         if (!bar->isVisible())
             continue;
+        // The scroll arrows show only while some tab is out of sight (and cover the last ones).
+        for (const QToolButton *arrow : bar->findChildren<QToolButton *>()) {
+            if (arrow->isVisible())
+                found.append(QStringLiteral("%1 (QTabBar): scroll arrows shown, %2 tabs")
+                                 .arg(bar->parentWidget() ? bar->parentWidget()->objectName()
+                                                          : bar->objectName())
+                                 .arg(bar->count()));
+        }
         for (int i = 0; i < bar->count(); ++i) {
             const QString text = QString(bar->tabText(i)).remove(u'&');
             const QRect rect = bar->tabRect(i);
