@@ -4451,10 +4451,6 @@
 <context>
     <name>civicdesk::AuditTrailPanel</name>
     <message>
-        <source>Days back:</source>
-        <translation>Days back:</translation>
-    </message>
-    <message>
         <source>Days of the audit trail</source>
         <translation>Days of the audit trail</translation>
     </message>
@@ -4595,6 +4591,10 @@
     <message>
         <source>, with the callers&apos; details</source>
         <translation>, with the callers&apos; details</translation>
+    </message>
+    <message>
+        <source>&amp;Days back:</source>
+        <translation>&amp;Days back:</translation>
     </message>
 </context>
 <context>
@@ -5323,10 +5323,6 @@
         <translation>Posted by</translation>
     </message>
     <message>
-        <source>&amp;Withdraw the known issue</source>
-        <translation>&amp;Withdraw the known issue</translation>
-    </message>
-    <message>
         <source>Withdraw the selected known issue</source>
         <translation>Withdraw the selected known issue</translation>
     </message>
@@ -5366,10 +5362,6 @@
         <translation>Known issue withdrawn: agents no longer see it.</translation>
     </message>
     <message>
-        <source>Show on the &amp;map</source>
-        <translation>Show on the &amp;map</translation>
-    </message>
-    <message>
         <source>Show the selected cluster on the map</source>
         <translation>Show the selected cluster on the map</translation>
     </message>
@@ -5383,6 +5375,14 @@
             <numerusform>Saved for every workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</numerusform>
             <numerusform>Saved for every workstation: %1 now makes a cluster with %n request(s) within %2 m in %3 h.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show on the ma&amp;p</source>
+        <translation>Show on the ma&amp;p</translation>
+    </message>
+    <message>
+        <source>With&amp;draw the known issue</source>
+        <translation>With&amp;draw the known issue</translation>
     </message>
 </context>
 <context>
@@ -9954,16 +9954,8 @@ Watch the screen for your number.</translation>
         <translation>Reviewers, separated by commas</translation>
     </message>
     <message>
-        <source>Dra&amp;w the sample</source>
-        <translation>Dra&amp;w the sample</translation>
-    </message>
-    <message>
         <source>Draw the sample</source>
         <translation>Draw the sample</translation>
-    </message>
-    <message>
-        <source>Publish the st&amp;andard form</source>
-        <translation>Publish the st&amp;andard form</translation>
     </message>
     <message>
         <source>Publish the standard 311 form</source>
@@ -10016,22 +10008,6 @@ Watch the screen for your number.</translation>
     <message>
         <source>Submitted</source>
         <translation>Submitted</translation>
-    </message>
-    <message>
-        <source>&amp;Month:</source>
-        <translation>&amp;Month:</translation>
-    </message>
-    <message>
-        <source>&amp;Short:</source>
-        <translation>&amp;Short:</translation>
-    </message>
-    <message>
-        <source>&amp;Long:</source>
-        <translation>&amp;Long:</translation>
-    </message>
-    <message>
-        <source>Lo&amp;ng from:</source>
-        <translation>Lo&amp;ng from:</translation>
     </message>
     <message>
         <source>R&amp;eviewers:</source>
@@ -10154,6 +10130,30 @@ Watch the screen for your number.</translation>
     <message>
         <source>Scoring is independent: another reviewer&apos;s evaluation of a contact is shown here only after you have submitted your own.</source>
         <translation>Scoring is independent: another reviewer&apos;s evaluation of a contact is shown here only after you have submitted your own.</translation>
+    </message>
+    <message>
+        <source>&amp;Draw the sample</source>
+        <translation>&amp;Draw the sample</translation>
+    </message>
+    <message>
+        <source>&amp;Publish the standard form</source>
+        <translation>&amp;Publish the standard form</translation>
+    </message>
+    <message>
+        <source>Mo&amp;nth:</source>
+        <translation>Mo&amp;nth:</translation>
+    </message>
+    <message>
+        <source>Shor&amp;t:</source>
+        <translation>Shor&amp;t:</translation>
+    </message>
+    <message>
+        <source>Lon&amp;g:</source>
+        <translation>Lon&amp;g:</translation>
+    </message>
+    <message>
+        <source>Long &amp;from:</source>
+        <translation>Long &amp;from:</translation>
     </message>
 </context>
 <context>
@@ -10791,10 +10791,6 @@ Watch the screen for your number.</translation>
         <translation>Overdue by / left</translation>
     </message>
     <message>
-        <source>&amp;Show:</source>
-        <translation>&amp;Show:</translation>
-    </message>
-    <message>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -10821,6 +10817,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>Listed: the %1 opened first of each kind (overdue, due soon).</source>
         <translation>Listed: the %1 opened first of each kind (overdue, due soon).</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
     </message>
 </context>
 <context>
@@ -10945,14 +10945,6 @@ Watch the screen for your number.</translation>
         <translation> h</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Refresh</translation>
-    </message>
-    <message>
-        <source>Count again</source>
-        <translation>Count again</translation>
-    </message>
-    <message>
         <source>&amp;Period:</source>
         <translation>&amp;Period:</translation>
     </message>
@@ -11027,10 +11019,6 @@ Watch the screen for your number.</translation>
     <message>
         <source>Agents asking for a supervisor</source>
         <translation>Agents asking for a supervisor</translation>
-    </message>
-    <message>
-        <source>&amp;Answer: I am on my way</source>
-        <translation>&amp;Answer: I am on my way</translation>
     </message>
     <message>
         <source>Answer the selected help flag</source>
@@ -11109,44 +11097,12 @@ Watch the screen for your number.</translation>
         <translation>Cl&amp;usters</translation>
     </message>
     <message>
-        <source>Team:</source>
-        <translation>Team:</translation>
-    </message>
-    <message>
-        <source>Phone system</source>
-        <translation>Phone system</translation>
-    </message>
-    <message>
-        <source>Teams</source>
-        <translation>Teams</translation>
-    </message>
-    <message>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
         <source>All teams</source>
         <translation>All teams</translation>
-    </message>
-    <message>
-        <source>Repeat locations</source>
-        <translation>Repeat locations</translation>
-    </message>
-    <message>
-        <source>Answers</source>
-        <translation>Answers</translation>
-    </message>
-    <message>
-        <source>SLA alerts</source>
-        <translation>SLA alerts</translation>
-    </message>
-    <message>
-        <source>Department:</source>
-        <translation>Department:</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>Type:</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -11173,8 +11129,52 @@ Watch the screen for your number.</translation>
         <translation>Lobby counter</translation>
     </message>
     <message>
-        <source>Audit trail</source>
-        <translation>Audit trail</translation>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Count again (F5)</source>
+        <translation>Count again (F5)</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>T&amp;eam:</translation>
+    </message>
+    <message>
+        <source>Departme&amp;nt:</source>
+        <translation>Departme&amp;nt:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer: I am on my way</source>
+        <translation>A&amp;nswer: I am on my way</translation>
+    </message>
+    <message>
+        <source>Phone &amp;system</source>
+        <translation>Phone &amp;system</translation>
+    </message>
+    <message>
+        <source>Tea&amp;ms</source>
+        <translation>Tea&amp;ms</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat locations</source>
+        <translation>&amp;Repeat locations</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wers</source>
+        <translation>Ans&amp;wers</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation>&amp;Audit trail</translation>
+    </message>
+    <message>
+        <source>SLA a&amp;lerts</source>
+        <translation>SLA a&amp;lerts</translation>
     </message>
 </context>
 <context>
@@ -11364,10 +11364,6 @@ Watch the screen for your number.</translation>
 <context>
     <name>civicdesk::TeamsPanel</name>
     <message>
-        <source>&amp;Set team</source>
-        <translation>&amp;Set team</translation>
-    </message>
-    <message>
         <source>Agents and their teams; Enter edits the selected agent&apos;s</source>
         <translation>Agents and their teams; Enter edits the selected agent&apos;s</translation>
     </message>
@@ -11396,20 +11392,24 @@ Watch the screen for your number.</translation>
         <translation>Put the agent into the team</translation>
     </message>
     <message>
-        <source>&amp;Agent:</source>
-        <translation>&amp;Agent:</translation>
-    </message>
-    <message>
-        <source>Tea&amp;m:</source>
-        <translation>Tea&amp;m:</translation>
-    </message>
-    <message>
         <source>%1 is in no team now.</source>
         <translation>%1 is in no team now.</translation>
     </message>
     <message>
         <source>%1 is in the team %2 now.</source>
         <translation>%1 is in the team %2 now.</translation>
+    </message>
+    <message>
+        <source>Set &amp;team</source>
+        <translation>Set &amp;team</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>A&amp;gent:</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>T&amp;eam:</translation>
     </message>
 </context>
 <context>

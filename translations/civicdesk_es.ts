@@ -4451,10 +4451,6 @@
 <context>
     <name>civicdesk::AuditTrailPanel</name>
     <message>
-        <source>Days back:</source>
-        <translation>Días atrás:</translation>
-    </message>
-    <message>
         <source>Days of the audit trail</source>
         <translation>Días del registro de auditoría</translation>
     </message>
@@ -4595,6 +4591,10 @@
     <message>
         <source>, with the callers&apos; details</source>
         <translation>, con los datos de quienes llamaron</translation>
+    </message>
+    <message>
+        <source>&amp;Days back:</source>
+        <translation>&amp;Días atrás:</translation>
     </message>
 </context>
 <context>
@@ -5252,7 +5252,7 @@
     </message>
     <message>
         <source>Post a &amp;known issue…</source>
-        <translation>Pu&amp;blicar una incidencia conocida…</translation>
+        <translation>Pub&amp;licar una incidencia conocida…</translation>
     </message>
     <message>
         <source>Post a known issue about the selected cluster</source>
@@ -5260,7 +5260,7 @@
     </message>
     <message>
         <source>Rule for t&amp;ype:</source>
-        <translation>Reg&amp;la para el tipo:</translation>
+        <translation>Re&amp;gla para el tipo:</translation>
     </message>
     <message>
         <source>Cluster rule for</source>
@@ -5323,10 +5323,6 @@
         <translation>Publicada por</translation>
     </message>
     <message>
-        <source>&amp;Withdraw the known issue</source>
-        <translation>Retirar la i&amp;ncidencia conocida</translation>
-    </message>
-    <message>
         <source>Withdraw the selected known issue</source>
         <translation>Retirar la incidencia conocida seleccionada</translation>
     </message>
@@ -5366,10 +5362,6 @@
         <translation>Incidencia conocida retirada: los agentes ya no la ven.</translation>
     </message>
     <message>
-        <source>Show on the &amp;map</source>
-        <translation>Mostrar en el &amp;mapa</translation>
-    </message>
-    <message>
         <source>Show the selected cluster on the map</source>
         <translation>Mostrar el foco seleccionado en el mapa</translation>
     </message>
@@ -5383,6 +5375,14 @@
             <numerusform>Guardado para todos los puestos: %1 forma ahora un foco con %n solicitud a menos de %2 m en %3 h.</numerusform>
             <numerusform>Guardado para todos los puestos: %1 forma ahora un foco con %n solicitudes a menos de %2 m en %3 h.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show on the ma&amp;p</source>
+        <translation>Mostrar en el &amp;mapa</translation>
+    </message>
+    <message>
+        <source>With&amp;draw the known issue</source>
+        <translation>&amp;Retirar la incidencia conocida</translation>
     </message>
 </context>
 <context>
@@ -8421,7 +8421,7 @@ Esté atento a su número en la pantalla.</translation>
     <name>civicdesk::PhoneFiguresPanel</name>
     <message>
         <source>Load the inter&amp;val report…</source>
-        <translation>Cargar el informe por interva&amp;los…</translation>
+        <translation>Cargar el informe por intervalos…</translation>
     </message>
     <message>
         <source>Phone system figures by queue</source>
@@ -9954,16 +9954,8 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Evaluadores, separados por comas</translation>
     </message>
     <message>
-        <source>Dra&amp;w the sample</source>
-        <translation>Sacar la m&amp;uestra</translation>
-    </message>
-    <message>
         <source>Draw the sample</source>
         <translation>Sacar la muestra</translation>
-    </message>
-    <message>
-        <source>Publish the st&amp;andard form</source>
-        <translation>Pu&amp;blicar el formulario estándar</translation>
     </message>
     <message>
         <source>Publish the standard 311 form</source>
@@ -10018,22 +10010,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Enviada</translation>
     </message>
     <message>
-        <source>&amp;Month:</source>
-        <translation>&amp;Mes:</translation>
-    </message>
-    <message>
-        <source>&amp;Short:</source>
-        <translation>Cortos:</translation>
-    </message>
-    <message>
-        <source>&amp;Long:</source>
-        <translation>&amp;Largos:</translation>
-    </message>
-    <message>
-        <source>Lo&amp;ng from:</source>
-        <translation>Largos desde:</translation>
-    </message>
-    <message>
         <source>R&amp;eviewers:</source>
         <translation>Evaluado&amp;res:</translation>
     </message>
@@ -10086,7 +10062,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>Edit the form (new &amp;version)…</source>
-        <translation>Editar el &amp;formulario (nueva versión)…</translation>
+        <translation>Editar el formulario (nueva &amp;versión)…</translation>
     </message>
     <message>
         <source>Edit the evaluation form as a new version</source>
@@ -10141,7 +10117,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>Sample &amp;kind:</source>
-        <translation>Alca&amp;nce de la muestra:</translation>
+        <translation>Alcance de la mues&amp;tra:</translation>
     </message>
     <message>
         <source>Per agent:</source>
@@ -10154,6 +10130,30 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Scoring is independent: another reviewer&apos;s evaluation of a contact is shown here only after you have submitted your own.</source>
         <translation>La puntuación es independiente: la evaluación de otro revisor sobre un contacto solo se muestra aquí después de que usted haya enviado la suya.</translation>
+    </message>
+    <message>
+        <source>&amp;Draw the sample</source>
+        <translation>Sacar la m&amp;uestra</translation>
+    </message>
+    <message>
+        <source>&amp;Publish the standard form</source>
+        <translation>Pub&amp;licar el formulario estándar</translation>
+    </message>
+    <message>
+        <source>Mo&amp;nth:</source>
+        <translation>&amp;Mes:</translation>
+    </message>
+    <message>
+        <source>Shor&amp;t:</source>
+        <translation>Cortos:</translation>
+    </message>
+    <message>
+        <source>Lon&amp;g:</source>
+        <translation>Lar&amp;gos:</translation>
+    </message>
+    <message>
+        <source>Long &amp;from:</source>
+        <translation>Largos &amp;desde:</translation>
     </message>
 </context>
 <context>
@@ -10791,10 +10791,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Vencida hace / queda</translation>
     </message>
     <message>
-        <source>&amp;Show:</source>
-        <translation>&amp;Mostrar:</translation>
-    </message>
-    <message>
         <source>Overdue</source>
         <translation>Vencida</translation>
     </message>
@@ -10821,6 +10817,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Listed: the %1 opened first of each kind (overdue, due soon).</source>
         <translation>Se listan las %1 abiertas primero de cada clase (vencidas, a punto de vencer).</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
     </message>
 </context>
 <context>
@@ -10945,16 +10945,8 @@ Esté atento a su número en la pantalla.</translation>
         <translation> h</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
-    </message>
-    <message>
-        <source>Count again</source>
-        <translation>Volver a contar</translation>
-    </message>
-    <message>
         <source>&amp;Period:</source>
-        <translation>&amp;Periodo:</translation>
+        <translation>Pe&amp;riodo:</translation>
     </message>
     <message>
         <source>&amp;From:</source>
@@ -10970,7 +10962,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>&amp;Channel:</source>
-        <translation>&amp;Canal:</translation>
+        <translation>Cana&amp;l:</translation>
     </message>
     <message>
         <source>&amp;Due within:</source>
@@ -11029,10 +11021,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Agentes que piden un supervisor</translation>
     </message>
     <message>
-        <source>&amp;Answer: I am on my way</source>
-        <translation>&amp;Responder: voy para allá</translation>
-    </message>
-    <message>
         <source>Answer the selected help flag</source>
         <translation>Responder a la petición de ayuda seleccionada</translation>
     </message>
@@ -11046,7 +11034,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>SLA &amp;backlog</source>
-        <translation>&amp;Trabajo pendiente (SLA)</translation>
+        <translation>&amp;Pendientes</translation>
     </message>
     <message>
         <source>&amp;Help flags</source>
@@ -11098,27 +11086,15 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>&amp;Quality review</source>
-        <translation>Revi&amp;sión de calidad</translation>
+        <translation>&amp;Calidad</translation>
     </message>
     <message>
         <source>L&amp;obby</source>
-        <translation>Sala de &amp;espera</translation>
+        <translation>Vestí&amp;bulo</translation>
     </message>
     <message>
         <source>Cl&amp;usters</source>
-        <translation>F&amp;ocos</translation>
-    </message>
-    <message>
-        <source>Team:</source>
-        <translation>Equipo:</translation>
-    </message>
-    <message>
-        <source>Phone system</source>
-        <translation>Centralita</translation>
-    </message>
-    <message>
-        <source>Teams</source>
-        <translation>Equipos</translation>
+        <translation>&amp;Focos</translation>
     </message>
     <message>
         <source>Team</source>
@@ -11127,26 +11103,6 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>All teams</source>
         <translation>Todos los equipos</translation>
-    </message>
-    <message>
-        <source>Repeat locations</source>
-        <translation>Lugares repetidos</translation>
-    </message>
-    <message>
-        <source>Answers</source>
-        <translation>Respuestas</translation>
-    </message>
-    <message>
-        <source>SLA alerts</source>
-        <translation>Alertas de SLA</translation>
-    </message>
-    <message>
-        <source>Department:</source>
-        <translation>Departamento:</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>Tipo:</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -11173,8 +11129,52 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Ventanilla del vestíbulo</translation>
     </message>
     <message>
-        <source>Audit trail</source>
-        <translation>Registro de auditoría</translation>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Count again (F5)</source>
+        <translation>Volver a contar (F5)</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>Eq&amp;uipo:</translation>
+    </message>
+    <message>
+        <source>Departme&amp;nt:</source>
+        <translation>Departa&amp;mento:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer: I am on my way</source>
+        <translation>&amp;Responder: voy para allá</translation>
+    </message>
+    <message>
+        <source>Phone &amp;system</source>
+        <translation>Ce&amp;ntralita</translation>
+    </message>
+    <message>
+        <source>Tea&amp;ms</source>
+        <translation>E&amp;quipos</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat locations</source>
+        <translation>Lugares r&amp;epetidos</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wers</source>
+        <translation>Re&amp;spuestas</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation>Audit&amp;oría</translation>
+    </message>
+    <message>
+        <source>SLA a&amp;lerts</source>
+        <translation>&amp;Alertas SLA</translation>
     </message>
 </context>
 <context>
@@ -11364,10 +11364,6 @@ Esté atento a su número en la pantalla.</translation>
 <context>
     <name>civicdesk::TeamsPanel</name>
     <message>
-        <source>&amp;Set team</source>
-        <translation>&amp;Fijar equipo</translation>
-    </message>
-    <message>
         <source>Agents and their teams; Enter edits the selected agent&apos;s</source>
         <translation>Agentes y sus equipos; Intro edita el del agente seleccionado</translation>
     </message>
@@ -11396,20 +11392,24 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Poner al agente en el equipo</translation>
     </message>
     <message>
-        <source>&amp;Agent:</source>
-        <translation>Age&amp;nte:</translation>
-    </message>
-    <message>
-        <source>Tea&amp;m:</source>
-        <translation>Eq&amp;uipo:</translation>
-    </message>
-    <message>
         <source>%1 is in no team now.</source>
         <translation>%1 ya no está en ningún equipo.</translation>
     </message>
     <message>
         <source>%1 is in the team %2 now.</source>
         <translation>%1 está ahora en el equipo %2.</translation>
+    </message>
+    <message>
+        <source>Set &amp;team</source>
+        <translation>Fija&amp;r equipo</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>A&amp;gente:</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>Eq&amp;uipo:</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 // opens one; Alt+K posts a known issue with the agents' text, the callers' script and an
 // expiry. Then a call taker's intake: the rodent type at 57 A Chestnut St shows the banner, and
 // Ctrl+K attaches the caller to the cluster's parent request. The cluster is on the supervisor's
-// map, Alt+M shows it there, and a click on it there opens it in the workspace. Results through
+// map, Alt+P shows it there, and a click on it there opens it in the workspace. Results through
 // the capability API.
 
 #include "models/alerts/clusterrulelog.h"
@@ -138,7 +138,7 @@ private slots:
         qInfo("cluster to known issue: %d keys beyond typed text", j.keys);
     }
 
-    // The cluster is on the supervisor's map (its area and count); Alt+M in the Clusters tab
+    // The cluster is on the supervisor's map (its area and count); Alt+P in the Clusters tab
     // brings the map to it, drawn as selected; a click on it on the map (the page's
     // clusterActivated, tests/webengine/tst_mapclusterareas) opens it in the workspace.
     void theClusterIsOnTheMapBothWays()
@@ -164,7 +164,7 @@ private slots:
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; ")));
         QVERIFY(workspace->clustersPanel()->showOnMapButton()->isEnabled());
         QSignalSpy shown(workspace->clustersPanel(), &ClustersPanel::shownOnMap);
-        QVERIFY(j.press(Qt::Key_M, Qt::AltModifier));
+        QVERIFY(j.press(Qt::Key_P, Qt::AltModifier));
         QTRY_COMPARE(shown.size(), 1); // a mnemonic clicks after the button's animation
         QCOMPARE(desk.window->clusterMap()->selected(), parentId);
         QCOMPARE(drawn().value(u"selected").toString(), parentId);
@@ -243,7 +243,7 @@ private slots:
         ClustersPanel *panel = workspace->clustersPanel();
         QCOMPARE(panel->knownIssueList()->rowCount(), 1);
         QCOMPARE(panel->knownIssueList()->item(0, 3)->text(), m_numbers.first());
-        QVERIFY(j.press(Qt::Key_W, Qt::AltModifier));
+        QVERIFY(j.press(Qt::Key_D, Qt::AltModifier));
         QTRY_COMPARE(panel->knownIssueList()->rowCount(), 0);
         QVERIFY(
             KnownIssues::inForce(m_store->db().connectionName(), QDateTime::currentDateTimeUtc())

@@ -1,6 +1,6 @@
 // Quality review through the real widgets, by keyboard only (every key to
 // QApplication::focusWidget()): a supervisor opens the workspace (Ctrl+Shift+W), the quality
-// review tab (Alt+Q), publishes the standard form (Alt+A), opens the sampled contact (Enter),
+// review tab (Alt+Q), publishes the standard form (Alt+P), opens the sampled contact (Enter),
 // scores it question by question beside its recorded steps and submits (Ctrl+Return); the agent
 // opens their own evaluations (Ctrl+Shift+Q) and acknowledges it with a note (Alt+K); the
 // supervisor links a coaching note to it (Enter on the evaluation, Alt+C) and the agent reads it.
@@ -159,7 +159,7 @@ private slots:
 
         // No form yet: publish the standard one; the focus comes back to the sample.
         QVERIFY(!panel->reviews().latestForm(ReviewPanel::standardForm().id));
-        QVERIFY(j.press(Qt::Key_A, Qt::AltModifier));
+        QVERIFY(j.press(Qt::Key_P, Qt::AltModifier));
         QTRY_VERIFY(panel->reviews().latestForm(ReviewPanel::standardForm().id));
         QTRY_COMPARE(j.focusName(), QStringLiteral("sampleTable"));
 

@@ -354,7 +354,7 @@ private slots:
         QCOMPARE(j.focusName(), QStringLiteral("samplePerAgentSpinBox"));
         QVERIFY(j.press(Qt::Key_A, Qt::ControlModifier));
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("2"));
-        QVERIFY(j.press(Qt::Key_W, Qt::AltModifier));
+        QVERIFY(j.press(Qt::Key_D, Qt::AltModifier));
         ReviewPanel *panel = workspace->reviewPanel();
         QTRY_COMPARE(panel->sample().size(), 4); // two of ana's three, bob's two
         QMap<QString, int> perAgent;

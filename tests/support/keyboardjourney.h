@@ -16,6 +16,7 @@
 #include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,11 +25,14 @@
 #include <QMultiMap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 #include <QTimer>
+#include <QToolButton>
 #include <functional>
 #include <memory>
 
@@ -109,10 +113,31 @@ inline QStringList truncatedTexts(const QWidget *root)
                              .arg(needed)
                              .arg(edit->width()));
     }
+    // A choice shows its whole text ("Todos los departamentos", not "Todos los departament").
+    for (const QComboBox *box : root->findChildren<QComboBox *>()) {
+        if (box->isEditable() || !box->isVisible() || box->currentText().isEmpty())
+            continue;
+        QStyleOptionComboBox option;
+        option.initFrom(box);
+        option.currentText = box->currentText();
+        const QRect field = box->style()->subControlRect(QStyle::CC_ComboBox, &option,
+                                                         QStyle::SC_ComboBoxEditField, box);
+        check(box, box->currentText(),
+              box->width() - field.width() +
+                  box->fontMetrics().horizontalAdvance(box->currentText()));
+    }
     // Every tab of a tab strip is shown whole: none elided, none pushed behind scroll arrows.
     for (const QTabBar *bar : root->findChildren<QTabBar *>()) {
         if (!bar->isVisible())
             continue;
+        // The scroll arrows show only while some tab is out of sight (and cover the last ones).
+        for (const QToolButton *arrow : bar->findChildren<QToolButton *>()) {
+            if (arrow->isVisible())
+                found.append(QStringLiteral("%1 (QTabBar): scroll arrows shown, %2 tabs")
+                                 .arg(bar->parentWidget() ? bar->parentWidget()->objectName()
+                                                          : bar->objectName())
+                                 .arg(bar->count()));
+        }
         for (int i = 0; i < bar->count(); ++i) {
             const QString text = QString(bar->tabText(i)).remove(u'&');
             const QRect rect = bar->tabRect(i);

@@ -20,7 +20,7 @@ AuditTrailPanel::AuditTrailPanel(const SupervisorContext &context, QWidget *pare
       m_table(new QTableWidget(this)), m_changes(new QTimer(this))
 {
     setObjectName(QStringLiteral("auditTrailPanel"));
-    auto *daysLabel = new QLabel(tr("Days back:"), this);
+    auto *daysLabel = new QLabel(tr("&Days back:"), this);
     daysLabel->setBuddy(m_days);
     m_days->setObjectName(QStringLiteral("auditTrailDaysBox"));
     m_days->setAccessibleName(tr("Days of the audit trail"));

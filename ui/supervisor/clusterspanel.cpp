@@ -105,7 +105,7 @@ void ClustersPanel::buildUi()
     connect(m_post, &QPushButton::clicked, this, &ClustersPanel::postKnownIssue);
 
     m_showOnMap->setObjectName(QStringLiteral("showClusterOnMapButton"));
-    m_showOnMap->setText(tr("Show on the &map"));
+    m_showOnMap->setText(tr("Show on the ma&p"));
     m_showOnMap->setAccessibleName(tr("Show the selected cluster on the map"));
     m_showOnMap->setAutoDefault(false);
     m_showOnMap->setEnabled(false);
@@ -156,7 +156,7 @@ void ClustersPanel::buildUi()
         {tr("Known issue"), tr("Area"), tr("Until"), tr("Parent request"), tr("Posted by")});
     m_issues->setMaximumHeight(m_issues->fontMetrics().height() * 6);
     m_withdraw->setObjectName(QStringLiteral("withdrawKnownIssueButton"));
-    m_withdraw->setText(tr("&Withdraw the known issue"));
+    m_withdraw->setText(tr("With&draw the known issue"));
     m_withdraw->setAccessibleName(tr("Withdraw the selected known issue"));
     m_withdraw->setAutoDefault(false);
     m_withdraw->setVisible(KnownIssues::mayPost(m_context.role));

@@ -155,10 +155,10 @@ ReviewPanel::ReviewPanel(const SupervisionServices &services, EventStore &events
             centre->setEnabled(kind == 0);
         m_perAgent->setEnabled(kind == 1);
     });
-    m_draw = new QPushButton(tr("Dra&w the sample"), this);
+    m_draw = new QPushButton(tr("&Draw the sample"), this);
     named(m_draw, "drawSampleButton", tr("Draw the sample"));
     m_draw->setAutoDefault(false);
-    m_publish = new QPushButton(tr("Publish the st&andard form"), this);
+    m_publish = new QPushButton(tr("&Publish the standard form"), this);
     named(m_publish, "publishStandardFormButton", tr("Publish the standard 311 form"));
     m_publish->setAutoDefault(false);
     m_editForm = new QPushButton(tr("Edit the form (new &version)…"), this);
@@ -198,10 +198,10 @@ ReviewPanel::ReviewPanel(const SupervisionServices &services, EventStore &events
         plan->addWidget(label);
         plan->addWidget(field);
     };
-    labelled(tr("&Month:"), m_month);
-    labelled(tr("&Short:"), m_short);
-    labelled(tr("&Long:"), m_long);
-    labelled(tr("Lo&ng from:"), m_longFrom);
+    labelled(tr("Mo&nth:"), m_month);
+    labelled(tr("Shor&t:"), m_short);
+    labelled(tr("Lon&g:"), m_long);
+    labelled(tr("Long &from:"), m_longFrom);
     labelled(tr("R&eviewers:"), m_reviewers);
     plan->addWidget(m_draw);
     auto *kindLine = new QHBoxLayout;

@@ -76,7 +76,7 @@ SlaAlertsPanel::SlaAlertsPanel(const SupervisorContext &context, QWidget *parent
         queue->addWidget(label);
         queue->addWidget(field);
     };
-    labelled(tr("&Show:"), m_which);
+    labelled(tr("Show:"), m_which);
     queue->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(queue);

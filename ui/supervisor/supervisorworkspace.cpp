@@ -7,6 +7,7 @@
 #include "models/supervision/kpi/supervisionkpis.h"
 #include "models/supervision/kpi/todayfigures.h"
 #include "models/workstation/supervisionservices.h"
+#include "ui/common/flowlayout.h"
 #include "ui/supervisor/answerspanel.h"
 #include "ui/supervisor/audittrailpanel.h"
 #include "ui/supervisor/clusterspanel.h"
@@ -31,6 +32,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -123,37 +125,45 @@ void SupervisorWorkspace::buildUi()
     m_dueSoon->setValue(4);
     m_dueSoon->setSuffix(tr(" h"));
     buildTeamAndPhone();
-    m_refresh = new QPushButton(tr("&Refresh"), this);
-    named(m_refresh, "kpiRefreshButton", tr("Count again"));
+    // F5 anywhere in the workspace; the button's letters belong to the tabs and filters.
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    named(m_refresh, "kpiRefreshButton", tr("Count again (F5)"));
     m_refresh->setAutoDefault(false);
+    auto *refreshKey = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    connect(refreshKey, &QShortcut::activated, this, &SupervisorWorkspace::refresh);
 
-    // Two rows, so that the workspace fits a 1366 px screen in every language: the period and
-    // the actions, then who and how.
-    auto *filters = new QHBoxLayout;
-    auto *scope = new QHBoxLayout;
-    const auto labelled = [this](QHBoxLayout *row, const QString &text, QWidget *field) {
-        auto *label = new QLabel(text, this);
+    // One row that wraps where the window is too narrow for it (a long translation, a city's long
+    // department names): each label stays beside its field, and nothing is cut or pushed past the
+    // screen. Shown on the tabs the filters apply to (filterBarShown).
+    m_filterBar = new QWidget(this);
+    m_filterBar->setObjectName(QStringLiteral("kpiFilterBar"));
+    auto *filters = new FlowLayout(m_filterBar);
+    filters->setContentsMargins(0, 0, 0, 0);
+    const auto labelled = [this, filters](const QString &text, QWidget *field) {
+        auto *pair = new QWidget(m_filterBar);
+        auto *row = new QHBoxLayout(pair);
+        row->setContentsMargins(0, 0, 0, 0);
+        auto *label = new QLabel(text, pair);
         label->setBuddy(field);
         row->addWidget(label);
         row->addWidget(field);
+        filters->addWidget(pair);
     };
-    labelled(filters, tr("&Period:"), m_period);
-    labelled(filters, tr("&From:"), m_from);
-    labelled(filters, tr("&To:"), m_to);
-    labelled(filters, tr("&Due within:"), m_dueSoon);
+    labelled(tr("&Period:"), m_period);
+    labelled(tr("&From:"), m_from);
+    labelled(tr("&To:"), m_to);
+    labelled(tr("&Due within:"), m_dueSoon);
+    labelled(tr("A&gent:"), m_agent);
+    labelled(tr("T&eam:"), m_team);
+    labelled(tr("&Channel:"), m_channel);
+    labelled(tr("Departme&nt:"), m_department);
+    labelled(tr("T&ype:"), m_queueType);
     filters->addWidget(m_refresh);
     // CSV of the contacts or requests behind the figures, for the filter as shown.
     auto *exports = new ExportActions(
         m_context, [this] { return filter(); }, this);
     exports->setObjectName(QStringLiteral("exportActions"));
     filters->addWidget(exports->button());
-    filters->addStretch(1);
-    labelled(scope, tr("A&gent:"), m_agent);
-    labelled(scope, tr("Team:"), m_team);
-    labelled(scope, tr("&Channel:"), m_channel);
-    labelled(scope, tr("Department:"), m_department);
-    labelled(scope, tr("Type:"), m_queueType);
-    scope->addStretch(1);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("kpiErrorLabel"));
@@ -205,7 +215,7 @@ void SupervisorWorkspace::buildUi()
     m_flags = new QTableWidget(this);
     named(m_flags, "helpFlagsTable", tr("Agents asking for a supervisor"));
     setUpRowList(m_flags);
-    m_answer = new QPushButton(tr("&Answer: I am on my way"), this);
+    m_answer = new QPushButton(tr("A&nswer: I am on my way"), this);
     named(m_answer, "answerHelpFlagButton", tr("Answer the selected help flag"));
     m_answer->setAutoDefault(false);
     connect(m_answer, &QPushButton::clicked, this, &SupervisorWorkspace::answerHelpFlag);
@@ -232,17 +242,18 @@ void SupervisorWorkspace::buildUi()
     m_tabs->addTab(m_clusters, tr("Cl&usters"));
     connect(m_clusters, &ClustersPanel::requestChosen, this, &SupervisorWorkspace::openRequest);
     // The phone system's interval reports, and the agents' teams (issue 16).
-    m_tabs->addTab(m_phone, tr("Phone system"));
-    m_tabs->addTab(m_teams, tr("Teams"));
-    m_tabs->addTab(m_repeats, tr("Repeat locations"));
-    m_tabs->addTab(m_answers, tr("Answers"));
+    m_tabs->addTab(m_phone, tr("Phone &system"));
+    m_tabs->addTab(m_teams, tr("Tea&ms"));
+    m_tabs->addTab(m_repeats, tr("&Repeat locations"));
+    m_tabs->addTab(m_answers, tr("Ans&wers"));
     m_audit = new AuditTrailPanel(m_context, this);
-    m_tabs->addTab(m_audit, tr("Audit trail"));
+    m_tabs->addTab(m_audit, tr("&Audit trail"));
     connect(m_audit, &AuditTrailPanel::requestChosen, this, &SupervisorWorkspace::openRequest);
     m_tabs->tabBar()->setObjectName(QStringLiteral("supervisorTabBar"));
     m_tabs->tabBar()->setAccessibleName(tr("Supervisor views"));
     // A tab chosen by its shortcut hands the focus to its list.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        showFilterBarFor(m_tabs->widget(index));
         refreshShownList();
         QWidget *page = m_tabs->widget(index);
         QWidget *list = page == m_flagsPage ? static_cast<QWidget *>(m_flags) : page;
@@ -250,25 +261,25 @@ void SupervisorWorkspace::buildUi()
     });
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(filters);
-    layout->addLayout(scope);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_error);
     layout->addWidget(exports->statusLabel());
-    layout->addLayout(tiles);
-    layout->addWidget(m_phoneLine);
-    layout->addWidget(definition);
+    // The headline figures, for the filter as shown: with the filters, on the figures' tabs.
+    m_headline = new QWidget(this);
+    m_headline->setObjectName(QStringLiteral("kpiHeadline"));
+    auto *headline = new QVBoxLayout(m_headline);
+    headline->setContentsMargins(0, 0, 0, 0);
+    headline->addLayout(tiles);
+    headline->addWidget(m_phoneLine);
+    headline->addWidget(definition);
+    layout->addWidget(m_headline);
     layout->addWidget(m_tabs, 1);
-    setTabOrder(m_period, m_from);
-    setTabOrder(m_from, m_to);
-    setTabOrder(m_to, m_agent);
-    setTabOrder(m_agent, m_team);
-    setTabOrder(m_team, m_channel);
-    setTabOrder(m_channel, m_department);
-    setTabOrder(m_department, m_queueType);
-    setTabOrder(m_queueType, m_dueSoon);
-    setTabOrder(m_dueSoon, m_refresh);
-    setTabOrder(m_refresh, exports->button());
-    setTabOrder(exports->button(), m_tabs);
+    // The filters in the order they are shown, then the tabs.
+    const QList<QWidget *> order = {
+        m_period,  m_from,       m_to,        m_dueSoon, m_agent,           m_team,
+        m_channel, m_department, m_queueType, m_refresh, exports->button(), m_tabs};
+    for (int i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 
     connect(m_agent, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_channel, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);

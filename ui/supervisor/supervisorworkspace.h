@@ -72,6 +72,10 @@ private:
     void buildUi();
     void buildTeamAndPhone(); // the team filter, the phone system's line and tabs
     void fillTeams();
+    // The filters and the headline figures are shown on the tabs they apply to (figures and
+    // lists), hidden on the others (help flags, quality review, clusters, teams, audit trail),
+    // which get the room, and whose controls take the Alt letters the filters use.
+    void showFilterBarFor(QWidget *page);
     // The SLA alerts, repeat locations and answers tabs (workspacelists.cpp); a list is read
     // again only while its tab is shown, and when its tab is chosen.
     void buildLists();
@@ -97,6 +101,8 @@ private:
     QComboBox *m_department = nullptr;
     QComboBox *m_queueType = nullptr;
     QComboBox *m_team;
+    QWidget *m_filterBar = nullptr;
+    QWidget *m_headline = nullptr;
     QLabel *m_phoneLine;
     PhoneFiguresPanel *m_phone = nullptr;
     TeamsPanel *m_teams = nullptr;

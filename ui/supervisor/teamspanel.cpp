@@ -28,7 +28,7 @@ int teamMaxLength()
 TeamsPanel::TeamsPanel(const SupervisorContext &context, QWidget *parent)
     : QWidget(parent), m_context(context), m_table(new QTableWidget(this)),
       m_agent(new QLineEdit(this)), m_team(new QLineEdit(this)),
-      m_set(new QPushButton(tr("&Set team"), this)), m_status(new QLabel(this)),
+      m_set(new QPushButton(tr("Set &team"), this)), m_status(new QLabel(this)),
       m_agents(new QCompleter(new QStringListModel(this), this)),
       m_teams(new QCompleter(new QStringListModel(this), this))
 {
@@ -56,9 +56,9 @@ TeamsPanel::TeamsPanel(const SupervisorContext &context, QWidget *parent)
     m_status->setObjectName(QStringLiteral("teamStatusLabel"));
     m_status->setWordWrap(true);
 
-    auto *agentLabel = new QLabel(tr("&Agent:"), this);
+    auto *agentLabel = new QLabel(tr("A&gent:"), this);
     agentLabel->setBuddy(m_agent);
-    auto *teamLabel = new QLabel(tr("Tea&m:"), this);
+    auto *teamLabel = new QLabel(tr("T&eam:"), this);
     teamLabel->setBuddy(m_team);
     auto *form = new QHBoxLayout;
     form->addWidget(agentLabel);

@@ -18,7 +18,7 @@ namespace civicdesk {
 void SupervisorWorkspace::buildLists()
 {
     m_slaAlerts = new SlaAlertsPanel(m_context, this);
-    m_tabs->addTab(m_slaAlerts, tr("SLA alerts"));
+    m_tabs->addTab(m_slaAlerts, tr("SLA a&lerts"));
     connect(m_slaAlerts, &SlaAlertsPanel::requestChosen, this, &SupervisorWorkspace::openRequest);
     m_repeats = new RepeatLocationsPanel(m_context, this);
     connect(m_repeats, &RepeatLocationsPanel::drill, this,
