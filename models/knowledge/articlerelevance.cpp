@@ -63,6 +63,33 @@ QList<double> ArticleRelevance::credits(const KnowledgeArticle &article, bool re
     return result;
 }
 
+double ArticleRelevance::phrasesIn(const KnowledgeArticle &article) const
+{
+    const qsizetype n = m_query.concepts.size();
+    if (n < 2 || m_total <= 0)
+        return 0;
+    // The title and each keyword phrase (keywords are separated by commas).
+    QStringList phrases = article.keywords.split(u',', Qt::SkipEmptyParts);
+    phrases.append(article.title);
+    QList<bool> inPair(n, false);
+    for (const QString &text : std::as_const(phrases)) {
+        const Field phrase = fieldOf(text);
+        if (phrase.words.size() < 2)
+            continue;
+        bool previous = holds(phrase, m_query.concepts.at(0));
+        for (qsizetype i = 1; i < n; ++i) {
+            const bool current = holds(phrase, m_query.concepts.at(i));
+            if (previous && current)
+                inPair[i - 1] = inPair[i] = true;
+            previous = current;
+        }
+    }
+    double sum = 0;
+    for (qsizetype i = 0; i < n; ++i)
+        sum += inPair.at(i) ? m_query.concepts.at(i).weight : 0.0;
+    return sum / m_total;
+}
+
 ArticleRelevance::Score ArticleRelevance::score(const KnowledgeArticle &article,
                                                 bool readBody) const
 {
@@ -79,6 +106,8 @@ ArticleRelevance::Score ArticleRelevance::score(const KnowledgeArticle &article,
     result.coverage = std::clamp(sum / m_total, 0.0, 1.0);
     result.headingWords = heading / std::max(m_query.rareWordWeight, 0.1);
     result.allInHeading = heading >= m_total * (1.0 - 1e-9);
+    if (m_query.concepts.size() >= phrasesCountFromConcepts)
+        result.phrases = phrasesIn(article);
     return result;
 }
 

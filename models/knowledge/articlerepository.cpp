@@ -246,6 +246,7 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
             hit.relevance = score.coverage;
             hit.headingWords = score.headingWords;
             hit.allInHeading = score.allInHeading;
+            hit.phrases = score.phrases;
             result.append(hit);
         }
         // Each hit's lead over the best article that gives another answer (its translations
@@ -260,12 +261,18 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
         }
         // The articles that answer most of the query first, the reading language first among
         // them, then by how much of the query they answer (in fifths: finer steps let one
-        // incidental word a caller said outweigh BM25's view of what the article is about),
-        // then BM25. (Whether the first is offered as the answer is isGoodMatch's to say.)
-        const auto key = [&language](const ArticleHit &h) {
+        // incidental word a caller said outweigh BM25's view of what the article is about) —
+        // for a long report, with what its keyword phrases hold together counting again at
+        // `phraseCredit` (ArticleRelevance) — then BM25. (Whether the first is offered as the
+        // answer is isGoodMatch's to say.)
+        const bool longReport =
+            analysed.concepts.size() >= ArticleRelevance::phrasesCountFromConcepts;
+        const auto key = [&language, longReport](const ArticleHit &h) {
+            const double ordering =
+                h.relevance + (longReport ? ArticleRelevance::phraseCredit * h.phrases : 0.0);
             return std::make_tuple(h.relevance < ArticleRelevance::goodMatchFloor,
                                    !language.isEmpty() && h.article.language != language,
-                                   -qRound(h.relevance * 5));
+                                   -qRound(ordering * 5));
         };
         std::stable_sort(
             result.begin(), result.end(),

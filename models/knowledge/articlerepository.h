@@ -41,6 +41,7 @@ struct ArticleHit
     double headingWords = 1.0;
     bool allInHeading = true; // its title and keywords hold everything typed
     double lead = 1.0;
+    double phrases = 0; // ArticleRelevance::Score::phrases
     bool isGoodMatch() const;
 };
 

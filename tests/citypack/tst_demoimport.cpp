@@ -35,7 +35,7 @@ private slots:
         QCOMPARE(r.addresses, 45098);
         QCOMPARE(r.intersections, 5510);
         QCOMPARE(r.layers, 9);
-        QCOMPARE(r.articles, 2 * 118 + 66 + 102); // seed en + es, agent, information // the seed,
+        QCOMPARE(r.articles, 2 * 118 + 66 + 112); // seed en + es, agent, information // the seed,
                                                   // and the articles written for the demo
         QVERIFY(r.requestsMapped > 100000);
 

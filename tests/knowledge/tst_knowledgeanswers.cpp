@@ -37,6 +37,22 @@ class TestKnowledgeAnswers : public QObject
         return m_articles->search(query);
     }
 
+    // The row's article (callerQueryColumns) is offered first, as the answer.
+    void firstIsTheRowsArticleAsAGoodMatch()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, language);
+        QFETCH(QString, article);
+        const QList<ArticleHit> hits = searchForCaller(query, language);
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().article.id, article);
+        QVERIFY2(hits.first().isGoodMatch(),
+                 qPrintable(QStringLiteral("relevance %1, heading %2 rare words, lead %3")
+                                .arg(hits.first().relevance)
+                                .arg(hits.first().headingWords)
+                                .arg(hits.first().lead)));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -158,20 +174,7 @@ private slots:
                                          << "seed:UNSHVSDWLK:es";
     }
 
-    void aLongReportAboutOneThingIsAGoodMatch()
-    {
-        QFETCH(QString, query);
-        QFETCH(QString, language);
-        QFETCH(QString, article);
-        const QList<ArticleHit> hits = searchForCaller(query, language);
-        QVERIFY(!hits.isEmpty());
-        QCOMPARE(hits.first().article.id, article);
-        QVERIFY2(hits.first().isGoodMatch(),
-                 qPrintable(QStringLiteral("relevance %1, heading %2 rare words, lead %3")
-                                .arg(hits.first().relevance)
-                                .arg(hits.first().headingWords)
-                                .arg(hits.first().lead)));
-    }
+    void aLongReportAboutOneThingIsAGoodMatch() { firstIsTheRowsArticleAsAGoodMatch(); }
 
     // Questions the City does not answer, where the agent's answer is who does: the Postal
     // Service for mail, a surveyor, the fence viewers or ISD for a neighbour's fence (none is
@@ -251,6 +254,107 @@ private slots:
                                     .arg(QString::fromUtf8(text), hits.first().article.id)
                                     .arg(hits.first().headingWords)));
         }
+    }
+
+    // Five everyday questions that had no article (issue 14's list): lead pipes, jury duty,
+    // cooling centers in a heat emergency, registering a rental unit, a power outage; each is
+    // offered as the answer in the caller's language. The City's own street lights stay with
+    // the street-light articles, not the utility's (none is an evaluation phrasing).
+    void everydayQuestionsThatHadNoArticle_data()
+    {
+        callerQueryColumns();
+        QTest::newRow("lead pipe") << "how do I get the lead pipe to my house replaced"
+                                   << "en"
+                                   << "info-lead-pipes-en";
+        QTest::newRow("tubería de plomo") << "creo que tengo tuberías de plomo, ¿el agua es segura?"
+                                          << "es"
+                                          << "info-lead-pipes-es";
+        QTest::newRow("jury summons") << "I got a jury summons and need to postpone it"
+                                      << "en"
+                                      << "info-jury-duty-en";
+        QTest::newRow("citación de jurado") << "me llegó una citación para jurado"
+                                            << "es"
+                                            << "info-jury-duty-es";
+        QTest::newRow("cooling center")
+            << "where is the nearest cooling center during this heat wave"
+            << "en"
+            << "info-cooling-centers-en";
+        QTest::newRow("ola de calor")
+            << "¿hay centros de enfriamiento abiertos por la ola de calor?"
+            << "es"
+            << "info-cooling-centers-es";
+        QTest::newRow("rental registration") << "do landlords have to register rental units with "
+                                                "the city every year"
+                                             << "en"
+                                             << "info-rental-registration-en";
+        QTest::newRow("registro de alquiler") << "¿tengo que hacer el registro de alquiler de mi "
+                                                 "apartamento?"
+                                              << "es"
+                                              << "info-rental-registration-es";
+        QTest::newRow("power outage") << "we lost power this morning, how do I report the outage"
+                                      << "en"
+                                      << "info-power-outage-en";
+        QTest::newRow("apagón") << "se fue la luz en mi casa, ¿a quién llamo por el apagón?"
+                                << "es"
+                                << "info-power-outage-es";
+    }
+
+    void everydayQuestionsThatHadNoArticle()
+    {
+        firstIsTheRowsArticleAsAGoodMatch();
+        if (QTest::currentTestFailed())
+            return;
+        for (const QString &streetLight :
+             {QStringLiteral("street light outage"),
+              QStringLiteral("the street light on my corner is out again")}) {
+            const QList<ArticleHit> lights = searchForCaller(streetLight, QStringLiteral("en"));
+            QVERIFY(!lights.isEmpty());
+            QVERIFY2(lights.first().article.translationGroup != u"info-power-outage",
+                     qPrintable(streetLight));
+        }
+    }
+
+    // A long report is ordered by what it is about: the article whose keyword phrase holds
+    // words said together ("parked on the sidewalk") before articles holding as much of it one
+    // word here and one there ("parked on sidewalk" failed before: the snow rules article came
+    // first; the shovelling and hydrant reports were answered before and must stay so; none is
+    // an evaluation phrasing). The limit of the rule: a report that says what followed ("the
+    // children walk in the street") gives another article's phrase too, and the Spanish
+    // sidewalk-parking report below still gets the snow article first (answered before).
+    void aLongReportIsOrderedByTheWordsItSaysTogether_data()
+    {
+        callerQueryColumns();
+        QTest::newRow("parked on sidewalk")
+            << "three delivery vans keep parking on the sidewalk outside the bakery every morning"
+            << "en"
+            << "kb-illegal-parking-en";
+        QTest::newRow("never shoveled")
+            << "the sidewalk in front of the laundromat was never shoveled and is a sheet of ice, "
+               "an old man slipped"
+            << "en"
+            << "kb-snow-complaints-en";
+        QTest::newRow("estacionado en la acera")
+            << "un camión lleva tres días estacionado en la acera frente a la escuela y los niños "
+               "caminan por la calle"
+            << "es"
+            << "kb-illegal-parking-es";
+        QTest::newRow("hydrant")
+            << "a pickup truck has been parked in front of the fire hydrant for two days"
+            << "en"
+            << "kb-illegal-parking-en";
+    }
+
+    void aLongReportIsOrderedByTheWordsItSaysTogether()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, language);
+        QFETCH(QString, article);
+        const QList<ArticleHit> hits = searchForCaller(query, language);
+        QVERIFY(!hits.isEmpty());
+        QEXPECT_FAIL("estacionado en la acera",
+                     "\"caminan por la calle\" is a phrase of the snow article's keywords too",
+                     Continue);
+        QCOMPARE(hits.first().article.id, article);
     }
 
     void filtersByLanguage()

@@ -47,8 +47,11 @@ class TestKnowledgeSearch : public QObject
     // dumping article: held-out en 83.8%, unseen en 83.9%, es 93.8%; then, 2026-12-07, the
     // articles saying who answers mail and property line questions, out of scope en 100% in
     // every half, and one fresh needle question first: fresh en 75.0%; then the articles on
-    // passports and on 311 itself: residents es out of scope 3 of 3, residents en 91.3%). The
-    // goal is 90% each.
+    // passports and on 311 itself: residents es out of scope 3 of 3, residents en 91.3%; then,
+    // 2026-12-07 later, five more information articles and long reports ordered by the words
+    // their keyword phrases hold together: residents en 94.2%, unseen es 100%, and the fifth
+    // set, long reports, frozen before that change: 91.4% before, 90.0% after). The goal is
+    // 90% each.
     static double floorFor(const QString &halfLanguageAndScope)
     {
         static const QHash<QString, double> floors = {
@@ -58,12 +61,13 @@ class TestKnowledgeSearch : public QObject
             {QStringLiteral("tuning en out"), 1.0},    {QStringLiteral("tuning es out"), 1.0},
             {QStringLiteral("held-out en in"), 0.83},  {QStringLiteral("held-out es in"), 0.92},
             {QStringLiteral("held-out en out"), 1.0},  {QStringLiteral("held-out es out"), 1.0},
-            {QStringLiteral("unseen en in"), 0.83},    {QStringLiteral("unseen es in"), 0.93},
+            {QStringLiteral("unseen en in"), 0.83},    {QStringLiteral("unseen es in"), 1.0},
             {QStringLiteral("unseen en out"), 1.0},    {QStringLiteral("unseen es out"), 0.5},
             {QStringLiteral("fresh en in"), 0.75},     {QStringLiteral("fresh es in"), 0.54},
-            {QStringLiteral("fresh es out"), 1.0},     {QStringLiteral("residents en in"), 0.90},
+            {QStringLiteral("fresh es out"), 1.0},     {QStringLiteral("residents en in"), 0.94},
             {QStringLiteral("residents es in"), 0.95}, {QStringLiteral("residents en out"), 1.0},
-            {QStringLiteral("residents es out"), 1.0},
+            {QStringLiteral("residents es out"), 1.0}, {QStringLiteral("reports en in"), 0.90},
+            {QStringLiteral("reports en out"), 1.0},
         };
         return floors.value(halfLanguageAndScope, 1.0);
     }
@@ -114,7 +118,7 @@ private slots:
         auto report =
             test::importPackWithoutHistory(m_store->db(), QStringLiteral(CIVICDESK_DEMO_CITY_DIR));
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
-        QCOMPARE(report.value().articles, 2 * 118 + 66 + 102); // seed en + es, agent, information
+        QCOMPARE(report.value().articles, 2 * 118 + 66 + 112); // seed en + es, agent, information
         QVERIFY(report.value().synonyms >= 60);
         m_articles = std::make_unique<ArticleRepository>(m_store->db());
     }
@@ -347,6 +351,7 @@ private slots:
             l.firstShownGood += t.firstShownGood;
             l.wrongFirstShownGood += t.wrongFirstShownGood;
         }
+        QStringList belowFloor; // every figure is printed before the test fails
         for (auto it = byLanguage.cbegin(); it != byLanguage.cend(); ++it) {
             const bool outOfScope = it.key().endsWith(u"out");
             const double rate =
@@ -359,8 +364,10 @@ private slots:
                       "%d; a wrong first shown as a good match %d",
                       qPrintable(it.key()), 100.0 * rate, it.value().total,
                       it.value().firstShownGood, it.value().top1, it.value().wrongFirstShownGood);
-            QVERIFY2(rate >= floorFor(it.key()), qPrintable(it.key()));
+            if (rate < floorFor(it.key()))
+                belowFloor.append(it.key());
         }
+        QVERIFY2(belowFloor.isEmpty(), qPrintable(belowFloor.join(QStringLiteral(", "))));
     }
 
     void independentPhrasingsFindTheirArticleOrNoGoodMatch()
@@ -392,6 +399,15 @@ private slots:
     {
         evaluate(test::testDataDir() + QStringLiteral("/knowledge-eval/residents.csv"), false,
                  QStringLiteral("residents"));
+    }
+
+    // A fifth independent set (tests/data/knowledge-eval/reports.csv, see SOURCES.md): long
+    // reports from Boston's Open311 descriptions, collected on 2026-12-07 before the ranking of
+    // long reports was changed and never used to choose that change.
+    void longReportsFindTheirArticleOrNoGoodMatch()
+    {
+        evaluate(test::testDataDir() + QStringLiteral("/knowledge-eval/reports.csv"), false,
+                 QStringLiteral("reports"));
     }
 };
 
