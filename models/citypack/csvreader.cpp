@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <cstring>
 
 namespace civicdesk {
 
@@ -133,21 +134,47 @@ bool CsvReader::next()
             i = 0;
             continue;
         }
-        const char c = line.at(i);
+        const char *data = line.constData();
         if (quoted) {
-            if (c == '"') {
-                if (i + 1 < line.size() && line.at(i + 1) == '"') {
-                    field += '"';
-                    i += 2;
-                    continue;
-                }
-                quoted = false;
-            } else {
-                field += c;
+            // Up to the next quote in one piece: a doubled quote is one quote, a single one
+            // closes the field.
+            const auto *quote =
+                static_cast<const char *>(std::memchr(data + i, '"', size_t(line.size() - i)));
+            const qsizetype at = quote ? qsizetype(quote - data) : line.size();
+            field.append(data + i, at - i);
+            i = at;
+            if (!quote)
+                continue;
+            if (i + 1 < line.size() && data[i + 1] == '"') {
+                field += '"';
+                i += 2;
+                continue;
             }
+            quoted = false;
             ++i;
             continue;
         }
+        // The bytes up to the next quote, separator or line end, in one piece (a NUL byte is
+        // one of them: the line's own end is where strcspn() stops for good).
+        const char stops[] = {'"', m_delimiter, '\n', '\r', '\0'};
+        qsizetype end = i;
+        while (true) {
+            end += qsizetype(std::strcspn(data + end, stops));
+            if (end >= line.size() || data[end] != '\0')
+                break;
+            ++end;
+        }
+        if (end > i) {
+            if (fieldWasQuoted) {
+                fail(m_line,
+                     QCoreApplication::translate("CsvReader", "text after a closing quote"));
+                return false;
+            }
+            field.append(data + i, end - i);
+            i = end;
+            continue;
+        }
+        const char c = data[i];
         if (c == '"') {
             if (!field.isEmpty()) {
                 fail(m_line,
@@ -162,9 +189,10 @@ bool CsvReader::next()
                 return false;
             field.clear();
             fieldWasQuoted = false;
-        } else if (c == '\n' || (c == '\r' && i + 1 < line.size() && line.at(i + 1) == '\n')) {
+        } else if (c == '\n' || (c == '\r' && i + 1 < line.size() && data[i + 1] == '\n')) {
             break;
         } else {
+            // A carriage return alone is text.
             if (fieldWasQuoted) {
                 fail(m_line,
                      QCoreApplication::translate("CsvReader", "text after a closing quote"));
@@ -225,7 +253,11 @@ Status CsvReader::readHeader(const QStringList &required)
 
 QString CsvReader::value(const QString &column) const
 {
-    const int index = m_columns.value(column, -1);
+    return valueAt(m_columns.value(column, -1));
+}
+
+QString CsvReader::valueAt(int index) const
+{
     if (index < 0 || index >= m_record.size())
         return {};
     const QString &text = m_record.at(index);

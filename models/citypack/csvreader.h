@@ -43,6 +43,8 @@ public:
     // The value of a named header column in the current record ("" when absent or when it is
     // one of the file's words for "no value", compared whatever their case).
     QString value(const QString &column) const;
+    // The same by the column's index (column()); "" for -1.
+    QString valueAt(int index) const;
     int column(const QString &name) const { return m_columns.value(name, -1); }
     // Physical line where the current record started (1-based).
     qint64 line() const { return m_recordLine; }

@@ -187,7 +187,9 @@ ExportDates::ExportDates(const HistorySchema &schema, const QTimeZone &zone)
 {
     for (const QString &format :
          schema.dateFormats.isEmpty() ? QStringList{schema.dateFormat} : schema.dateFormats)
-        m_forms.append({dateForm(format), format});
+        m_forms.append(
+            {dateForm(format), format,
+             dateForm(format) == DateForm::Qt ? DatePattern::compile(format) : std::nullopt});
 }
 
 std::optional<QDateTime> ExportDates::read(const QString &text) const
@@ -195,16 +197,16 @@ std::optional<QDateTime> ExportDates::read(const QString &text) const
     const QString t = text.trimmed();
     if (t.isEmpty())
         return QDateTime();
-    for (const auto &[form, format] : m_forms) {
-        if (auto d = readAs(form, format, t))
+    for (const Form &form : m_forms) {
+        if (auto d = readAs(form, t))
             return d;
     }
     return std::nullopt;
 }
 
-std::optional<QDateTime> ExportDates::readAs(DateForm form, const QString &format,
-                                             const QString &t) const
+std::optional<QDateTime> ExportDates::readAs(const Form &f, const QString &t) const
 {
+    const DateForm form = f.form;
     if (form == DateForm::Epoch || form == DateForm::EpochMs) {
         bool ok = false;
         const double value = t.toDouble(&ok);
@@ -225,7 +227,13 @@ std::optional<QDateTime> ExportDates::readAs(DateForm form, const QString &forma
             d.setTimeZone(m_zone);
         return d;
     }
-    QDateTime d = QDateTime::fromString(t, format);
+    QDateTime d;
+    if (f.pattern) {
+        if (const auto read = f.pattern->read(t))
+            d = QDateTime(read->first, read->second);
+    }
+    if (!d.isValid())
+        d = QDateTime::fromString(t, f.format);
     if (!d.isValid())
         return std::nullopt;
     // Qt reads a two-digit year as 19yy; the manifest says which century it is.

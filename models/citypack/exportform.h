@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/citypack/citypack.h"
+#include "models/citypack/datepattern.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -65,10 +66,15 @@ public:
     std::optional<QDateTime> read(const QString &text) const;
 
 private:
-    std::optional<QDateTime> readAs(DateForm form, const QString &format,
-                                    const QString &text) const;
+    struct Form
+    {
+        DateForm form;
+        QString format;
+        std::optional<DatePattern> pattern; // a Qt format read without Qt's parser
+    };
+    std::optional<QDateTime> readAs(const Form &form, const QString &text) const;
 
-    QList<std::pair<DateForm, QString>> m_forms;
+    QList<Form> m_forms;
     int m_century = 0;
     QTimeZone m_zone;
 };

@@ -282,6 +282,63 @@ private slots:
         QVERIFY(set.update(points).replace);
     }
 
+    // After a replacement the index of what the page holds is made on a worker thread while
+    // the page draws: a difference asked for at once still finds exactly what changed, a set
+    // cleared meanwhile (the page reloaded) replaces next, and an id the worker finds twice
+    // makes the next list go whole.
+    void aDifferenceRightAfterAReplacementIsRight()
+    {
+        QList<MapRequestPoint> points;
+        for (int i = 0; i < 20000; ++i)
+            points.append(
+                point(QString::number(i), 42.2 + (i % 1000) * 0.0001, -71.1 + (i / 1000) * 0.001));
+        points[3].serviceCode = QStringLiteral("GRAFFITI");
+        points[3].typeName = QStringLiteral("Graffiti Removal");
+        MarkerSet set;
+        MarkerPayload payload = set.update(points);
+        QVERIFY(payload.replace);
+        QCOMPARE(payload.total, 20000);
+        auto decoded = MarkerSet::decode(payload.bytes);
+        QVERIFY(decoded);
+        QCOMPARE(decoded->points.size(), 20000);
+        compareMarkers(decoded->points.at(3), points.at(3));
+        compareMarkers(decoded->points.at(19999), points.at(19999));
+
+        QList<MapRequestPoint> next = points;
+        next[5].status = RequestStatus::InProgress;
+        next[3].serviceCode = QStringLiteral("POTHOLE"); // another type
+        next[3].typeName = QStringLiteral("Pothole Repair");
+        next.removeAt(7);
+        payload = set.update(next);
+        QVERIFY(!payload.replace);
+        QCOMPARE(payload.changed, 2);
+        QCOMPARE(payload.removed, 1);
+        QCOMPARE(payload.total, 19999);
+        QCOMPARE(set.size(), 19999);
+        decoded = MarkerSet::decode(payload.bytes);
+        QVERIFY(decoded);
+        QCOMPARE(decoded->removed, QStringList{QStringLiteral("7")});
+        QCOMPARE(decoded->points.size(), 2);
+        compareMarkers(decoded->points.at(0), next.at(3));
+        compareMarkers(decoded->points.at(1), next.at(5));
+
+        // Cleared while the worker may still be making the index: nothing is left of it.
+        QVERIFY(set.update(points, true).replace);
+        set.clear();
+        QCOMPARE(set.size(), 0);
+        QVERIFY(set.update(next).replace);
+        QCOMPARE(set.size(), 19999);
+
+        // An id given twice, found by the worker: every marker drawn, the next list whole.
+        QList<MapRequestPoint> twice = points;
+        twice.append(points.first());
+        payload = set.update(twice, true);
+        QVERIFY(payload.replace);
+        QCOMPARE(payload.total, 20001);
+        QVERIFY(set.update(points).replace);
+        QVERIFY(!set.update(points).replace);
+    }
+
     // The layers whose views are made first are those the page draws at once (KINDS in map.js).
     void layersShownAtFirstMatchThePage()
     {

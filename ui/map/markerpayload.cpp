@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtEndian>
 #include <cstdio>
 #include <cstring>
@@ -78,31 +79,95 @@ void appendJsonString(QByteArray &out, const QString &text)
     out.append('"');
 }
 
-template <typename Strings>
-void appendJsonStrings(QByteArray &out, const char *key, const Strings &strings)
+// "key":[...] of `n` strings, the i-th being `at(i)`.
+template <typename At> void appendJsonStrings(QByteArray &out, const char *key, qsizetype n, At at)
 {
     out.append('"');
     out.append(key);
     out.append("\":[");
-    bool first = true;
-    for (const QString &s : strings) {
-        if (!first)
+    for (qsizetype i = 0; i < n; ++i) {
+        if (i > 0)
             out.append(',');
-        first = false;
-        appendJsonString(out, s);
+        appendJsonString(out, at(i));
     }
     out.append(']');
+}
+
+// The header and the binary columns of a payload of `n` markers (coordinates, type and status
+// indexes follow at the offsets below); the text is appended after them.
+QByteArray payloadOf(qsizetype n, bool replace, int total)
+{
+    QByteArray bytes(HeaderBytes + n * BytesPerMarker, Qt::Uninitialized);
+    char *d = bytes.data();
+    std::memcpy(d, Magic, sizeof Magic);
+    putU32(d + 4, quint32(mapprotocol::Version));
+    putU32(d + 8, replace ? ReplaceFlag : 0);
+    putU32(d + 12, quint32(n));
+    putU32(d + 16, quint32(total));
+    putU32(d + 20, 0); // the text's length, once it is there
+    return bytes;
+}
+
+qsizetype typesAt(qsizetype n)
+{
+    return HeaderBytes + 16 * n;
+}
+
+qsizetype statusesAt(qsizetype n)
+{
+    return HeaderBytes + 18 * n;
+}
+
+void appendText(QByteArray &bytes, const QByteArray &text)
+{
+    putU32(bytes.data() + 20, quint32(text.size()));
+    bytes.append(text);
 }
 
 } // namespace
 
 void MarkerSet::clear()
 {
-    m_entries.clear();
+    // A worker still making the index works on its own copies: its result is dropped.
+    m_pendingIndex = QFuture<Index>();
+    m_index = Index();
     m_typeIndex.clear();
     m_types.clear();
     m_changesInARow = 0;
-    m_repeated = false;
+}
+
+int MarkerSet::size()
+{
+    return int(index().entries.size());
+}
+
+MarkerSet::Index &MarkerSet::index()
+{
+    if (m_pendingIndex.isValid()) {
+        m_index = m_pendingIndex.result();
+        m_pendingIndex = QFuture<Index>();
+    }
+    return m_index;
+}
+
+MarkerSet::Index MarkerSet::indexOf(const QList<MapRequestPoint> &requests,
+                                    const QByteArray &payload, qsizetype typesAt,
+                                    qsizetype statusesAt, quint32 pass)
+{
+    Index index;
+    index.entries.reserve(requests.size());
+    const char *types = payload.constData() + typesAt;
+    const char *statuses = payload.constData() + statusesAt;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        const MapRequestPoint &r = requests.at(i);
+        index.entries.insert(r.id, Entry{r.latitude, r.longitude,
+                                         qFromLittleEndian<quint16>(types + 2 * i),
+                                         quint8(statuses[i]), r.number, pass});
+    }
+    // Ids that repeat are all drawn (the page counts markers, not ids), and the next list goes
+    // whole too.
+    index.repeated = index.entries.size() != requests.size();
+    return index;
 }
 
 quint16 MarkerSet::typeOf(const MapRequestPoint &point)
@@ -140,92 +205,17 @@ bool MarkerSet::isMostlyNew(const QList<MapRequestPoint> &requests) const
     qsizetype changed = 0;
     for (qsizetype i = 0; i < samples; ++i) {
         const MapRequestPoint &r = requests.at(i * size / samples);
-        const auto it = m_entries.constFind(r.id);
-        if (it == m_entries.cend() || !isUnchanged(*it, r))
+        const auto it = m_index.entries.constFind(r.id);
+        if (it == m_index.entries.cend() || !isUnchanged(*it, r))
             ++changed;
     }
     return changed * 4 > samples * 3;
 }
 
-MarkerPayload MarkerSet::update(const QList<MapRequestPoint> &requests, bool forceReplace)
+template <typename Ids, typename Numbers>
+QByteArray MarkerSet::textOf(qsizetype n, Ids ids, Numbers numbers,
+                             const QStringList &removed) const
 {
-    bool replace = forceReplace || m_repeated || m_entries.isEmpty() ||
-                   m_changesInARow >= MaxChangesInARow || isMostlyNew(requests);
-    const double limit = ReplaceShare * double(std::max<qsizetype>(requests.size(), 1));
-    QList<const MapRequestPoint *> changed;
-    QStringList removed;
-    if (!replace) {
-        // One look-up per request: each entry met is stamped with this pass, so the ones left
-        // unstamped are gone; an entry met twice, or a new id met twice, is an id that repeats.
-        ++m_pass;
-        QSet<QString> fresh;
-        bool repeated = false;
-        for (const MapRequestPoint &r : requests) {
-            const auto it = m_entries.find(r.id);
-            if (it == m_entries.end()) {
-                repeated = fresh.contains(r.id);
-                fresh.insert(r.id);
-                changed.append(&r);
-            } else {
-                repeated = it->pass == m_pass;
-                it->pass = m_pass;
-                if (!isUnchanged(*it, r))
-                    changed.append(&r);
-            }
-            if (repeated || double(changed.size()) > limit)
-                break;
-        }
-        replace = repeated || double(changed.size()) > limit;
-        if (!replace && m_entries.size() + fresh.size() > requests.size()) {
-            for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
-                if (it->pass != m_pass)
-                    removed.append(it.key());
-            }
-        }
-        replace = replace || double(changed.size() + removed.size()) > limit;
-    }
-    if (replace) {
-        clear();
-        changed.clear();
-        removed.clear();
-        changed.reserve(requests.size());
-        for (const MapRequestPoint &r : requests)
-            changed.append(&r);
-    } else {
-        ++m_changesInARow;
-        for (const QString &id : std::as_const(removed))
-            m_entries.remove(id);
-    }
-    m_entries.reserve(m_entries.size() + changed.size());
-    QList<quint16> types;
-    QByteArray statuses;
-    types.reserve(changed.size());
-    statuses.reserve(changed.size());
-    for (const MapRequestPoint *r : std::as_const(changed)) {
-        types.append(typeOf(*r));
-        statuses.append(char(mapprotocol::statusIndex(r->status)));
-        m_entries.insert(r->id, Entry{r->latitude, r->longitude, types.constLast(),
-                                      quint8(statuses.back()), r->number, m_pass});
-    }
-    // Ids that repeat are all drawn (the page counts markers, not ids), and the next list goes
-    // whole too.
-    if (replace)
-        m_repeated = m_entries.size() != requests.size();
-
-    MarkerPayload payload;
-    payload.replace = replace;
-    payload.changed = int(changed.size());
-    payload.removed = int(removed.size());
-    payload.total = replace ? int(requests.size()) : int(m_entries.size());
-    payload.bytes = encode(changed, types, statuses, removed, replace, payload.total);
-    return payload;
-}
-
-QByteArray MarkerSet::encode(const QList<const MapRequestPoint *> &changed,
-                             const QList<quint16> &types, const QByteArray &statuses,
-                             const QStringList &removed, bool replace, int total) const
-{
-    const qsizetype n = changed.size();
     QByteArray text;
     text.reserve(n * 48 + removed.size() * 24 + m_types.size() * 64 + 64);
     text.append("{\"types\":[");
@@ -241,38 +231,138 @@ QByteArray MarkerSet::encode(const QList<const MapRequestPoint *> &changed,
         text.append('}');
     }
     text.append("],");
-    QStringList ids, numbers;
-    ids.reserve(n);
-    numbers.reserve(n);
-    for (const MapRequestPoint *r : changed) {
-        ids.append(r->id);
-        numbers.append(r->number);
-    }
-    appendJsonStrings(text, "ids", ids);
+    appendJsonStrings(text, "ids", n, ids);
     text.append(',');
-    appendJsonStrings(text, "numbers", numbers);
+    appendJsonStrings(text, "numbers", n, numbers);
     text.append(',');
-    appendJsonStrings(text, "removed", removed);
+    appendJsonStrings(text, "removed", removed.size(),
+                      [&removed](qsizetype i) -> const QString & { return removed.at(i); });
     text.append('}');
+    return text;
+}
 
-    QByteArray bytes(HeaderBytes + n * BytesPerMarker, Qt::Uninitialized);
-    char *d = bytes.data();
-    std::memcpy(d, Magic, sizeof Magic);
-    putU32(d + 4, quint32(mapprotocol::Version));
-    putU32(d + 8, replace ? ReplaceFlag : 0);
-    putU32(d + 12, quint32(n));
-    putU32(d + 16, quint32(total));
-    putU32(d + 20, quint32(text.size()));
-    char *latitudes = d + HeaderBytes;
+MarkerPayload MarkerSet::update(const QList<MapRequestPoint> &requests, bool forceReplace)
+{
+    QHash<QString, Entry> &entries = index().entries;
+    bool replace = forceReplace || m_index.repeated || entries.isEmpty() ||
+                   m_changesInARow >= MaxChangesInARow || isMostlyNew(requests);
+    const double limit = ReplaceShare * double(std::max<qsizetype>(requests.size(), 1));
+    QList<const MapRequestPoint *> changed;
+    QStringList removed;
+    if (!replace) {
+        // One look-up per request: each entry met is stamped with this pass, so the ones left
+        // unstamped are gone; an entry met twice, or a new id met twice, is an id that repeats.
+        ++m_pass;
+        QSet<QString> fresh;
+        bool repeated = false;
+        for (const MapRequestPoint &r : requests) {
+            const auto it = entries.find(r.id);
+            if (it == entries.end()) {
+                repeated = fresh.contains(r.id);
+                fresh.insert(r.id);
+                changed.append(&r);
+            } else {
+                repeated = it->pass == m_pass;
+                it->pass = m_pass;
+                if (!isUnchanged(*it, r))
+                    changed.append(&r);
+            }
+            if (repeated || double(changed.size()) > limit)
+                break;
+        }
+        replace = repeated || double(changed.size()) > limit;
+        if (!replace && entries.size() + fresh.size() > requests.size()) {
+            for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+                if (it->pass != m_pass)
+                    removed.append(it.key());
+            }
+        }
+        replace = replace || double(changed.size() + removed.size()) > limit;
+    }
+    MarkerPayload payload;
+    payload.replace = replace;
+    if (replace) {
+        // The index of what the page had (16,000 entries) is let go on the worker too: the
+        // window's thread also composites the page, which is about to draw.
+        Index old = std::move(m_index);
+        clear();
+        ++m_pass;
+        payload.changed = int(requests.size());
+        payload.total = int(requests.size());
+        payload.bytes = encodeReplacement(requests);
+        // What the page now holds, made while the page reads the payload and draws.
+        m_pendingIndex = QtConcurrent::run(
+            [requests, bytes = payload.bytes, pass = m_pass, old = std::move(old)]() mutable {
+                old = Index();
+                return indexOf(requests, bytes, typesAt(requests.size()),
+                               statusesAt(requests.size()), pass);
+            });
+        return payload;
+    }
+    ++m_changesInARow;
+    for (const QString &id : std::as_const(removed))
+        entries.remove(id);
+    entries.reserve(entries.size() + changed.size());
+    QList<quint16> types;
+    QByteArray statuses;
+    types.reserve(changed.size());
+    statuses.reserve(changed.size());
+    for (const MapRequestPoint *r : std::as_const(changed)) {
+        types.append(typeOf(*r));
+        statuses.append(char(mapprotocol::statusIndex(r->status)));
+        entries.insert(r->id, Entry{r->latitude, r->longitude, types.constLast(),
+                                    quint8(statuses.back()), r->number, m_pass});
+    }
+    payload.changed = int(changed.size());
+    payload.removed = int(removed.size());
+    payload.total = int(entries.size());
+    payload.bytes = encode(changed, types, statuses, removed, replace, payload.total);
+    return payload;
+}
+
+QByteArray MarkerSet::encodeReplacement(const QList<MapRequestPoint> &requests)
+{
+    const qsizetype n = requests.size();
+    QByteArray bytes = payloadOf(n, true, int(n));
+    char *latitudes = bytes.data() + HeaderBytes;
     char *longitudes = latitudes + 8 * n;
-    char *typeIndexes = longitudes + 8 * n;
+    char *typeIndexes = bytes.data() + typesAt(n);
+    char *statuses = bytes.data() + statusesAt(n);
+    const MapRequestPoint *r = requests.constData();
+    for (qsizetype i = 0; i < n; ++i, ++r) {
+        putF64(latitudes + 8 * i, r->latitude);
+        putF64(longitudes + 8 * i, r->longitude);
+        qToLittleEndian(typeOf(*r), typeIndexes + 2 * i);
+        statuses[i] = char(mapprotocol::statusIndex(r->status));
+    }
+    const MapRequestPoint *points = requests.constData();
+    appendText(bytes,
+               textOf(
+                   n, [points](qsizetype i) -> const QString & { return points[i].id; },
+                   [points](qsizetype i) -> const QString & { return points[i].number; }, {}));
+    return bytes;
+}
+
+QByteArray MarkerSet::encode(const QList<const MapRequestPoint *> &changed,
+                             const QList<quint16> &types, const QByteArray &statuses,
+                             const QStringList &removed, bool replace, int total) const
+{
+    const qsizetype n = changed.size();
+    QByteArray bytes = payloadOf(n, replace, total);
+    char *latitudes = bytes.data() + HeaderBytes;
+    char *longitudes = latitudes + 8 * n;
+    char *typeIndexes = bytes.data() + typesAt(n);
     for (qsizetype i = 0; i < n; ++i) {
         putF64(latitudes + 8 * i, changed.at(i)->latitude);
         putF64(longitudes + 8 * i, changed.at(i)->longitude);
         qToLittleEndian(types.at(i), typeIndexes + 2 * i);
     }
-    std::memcpy(typeIndexes + 2 * n, statuses.constData(), size_t(n));
-    bytes.append(text);
+    std::memcpy(bytes.data() + statusesAt(n), statuses.constData(), size_t(n));
+    appendText(bytes,
+               textOf(
+                   n, [&changed](qsizetype i) -> const QString & { return changed.at(i)->id; },
+                   [&changed](qsizetype i) -> const QString & { return changed.at(i)->number; },
+                   removed));
     return bytes;
 }
 

@@ -3,6 +3,7 @@
 #include "models/requests/maprequestrepository.h"
 
 #include <QByteArray>
+#include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -43,7 +44,9 @@ struct DecodedMarkers
 };
 
 // What the page holds, so that a new list of requests goes as its difference from the last one:
-// a sync that changes a few requests of 16,000 sends those few.
+// a sync that changes a few requests of 16,000 sends those few. After a replacement the index
+// of what the page holds (by id) is made on a worker thread while the page draws; the next
+// update() waits for it, if it is not made yet.
 class MarkerSet
 {
 public:
@@ -58,7 +61,7 @@ public:
     MarkerPayload update(const QList<MapRequestPoint> &requests, bool forceReplace = false);
     // The page has no markers (it was reloaded).
     void clear();
-    int size() const { return int(m_entries.size()); }
+    int size();
 
     static std::optional<DecodedMarkers> decode(const QByteArray &bytes);
 
@@ -71,6 +74,11 @@ private:
         quint8 status = 0;
         QString number;
         quint32 pass = 0; // the last update() that met it
+    };
+    struct Index
+    {
+        QHash<QString, Entry> entries;
+        bool repeated = false; // the page was given an id twice: the next payload replaces all
     };
     struct Type
     {
@@ -88,17 +96,29 @@ private:
     static const QString &typeKey(const QString &serviceCode, const QString &typeName);
     bool isUnchanged(const Entry &entry, const MapRequestPoint &point) const;
     quint16 typeOf(const MapRequestPoint &point);
+    // The index of what the page holds, once the worker making it is done.
+    Index &index();
+    // The index of `requests` as replaced, whose type and status indexes are in `columns` (the
+    // payload's: types at `typesAt`, statuses at `statusesAt`); run on a worker thread.
+    static Index indexOf(const QList<MapRequestPoint> &requests, const QByteArray &payload,
+                         qsizetype typesAt, qsizetype statusesAt, quint32 pass);
     // `types` and `statuses`: the type index and status index of each of `changed`.
     QByteArray encode(const QList<const MapRequestPoint *> &changed, const QList<quint16> &types,
                       const QByteArray &statuses, const QStringList &removed, bool replace,
                       int total) const;
+    // A replacement by `requests`, written straight into the payload (no list between).
+    QByteArray encodeReplacement(const QList<MapRequestPoint> &requests);
+    // The text part of a payload of `n` markers, the i-th's id and number being ids(i) and
+    // numbers(i): the types, ids, numbers and removed ids.
+    template <typename Ids, typename Numbers>
+    QByteArray textOf(qsizetype n, Ids ids, Numbers numbers, const QStringList &removed) const;
 
-    QHash<QString, Entry> m_entries;
+    Index m_index;
+    QFuture<Index> m_pendingIndex;       // made after a replacement, not collected yet
     QHash<QString, quint16> m_typeIndex; // service code, or type name without one
     QList<Type> m_types;
     int m_changesInARow = 0;
     quint32 m_pass = 0;
-    bool m_repeated = false; // the page was given an id twice: the next payload replaces all
 };
 
 } // namespace civicdesk

@@ -256,14 +256,33 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
     const auto col = [&schema](const char16_t *field) {
         return schema.columns.value(QString::fromUtf16(field));
     };
-    // A cell's text, "" where the export writes its word for "no value" ("NULL", "N/A"): the
-    // reader knows the words (configureReader).
-    const auto cell = [&csv](const QString &column) { return csv.value(column); };
     QStringList required;
     for (auto it = schema.columns.cbegin(); it != schema.columns.cend(); ++it)
         required.append(it.value());
     if (auto s = csv.readHeader(required); !s)
         return makeError(QStringLiteral("pack.history"), schema.file + u": " + s.error().message);
+    // Each field's column, looked up once rather than at every cell of 100,000 rows.
+    struct Field
+    {
+        QString column;
+        int index;
+    };
+    const auto field = [&](const char16_t *name) {
+        const QString column = col(name);
+        return Field{column, csv.column(column)};
+    };
+    const Field idField = field(u"id"), openedField = field(u"opened"),
+                targetField = field(u"target"), closedField = field(u"closed"),
+                statusField = field(u"status"), typeField = field(u"type"),
+                latitudeField = field(u"latitude"), longitudeField = field(u"longitude"),
+                pointField = field(u"point"), titleField = field(u"title"),
+                closureField = field(u"closure_reason"), addressField = field(u"address"),
+                neighborhoodField = field(u"neighborhood"), wardField = field(u"ward"),
+                precinctField = field(u"precinct"), zipField = field(u"zip"),
+                sourceField = field(u"source"), departmentField = field(u"department");
+    // A cell's text, "" where the export writes its word for "no value" ("NULL", "N/A"): the
+    // reader knows the words (configureReader).
+    const auto cell = [&csv](const Field &f) { return csv.valueAt(f.index); };
 
     const QTimeZone zone(schema.timezone.isEmpty() ? pack.timezone.toUtf8()
                                                    : schema.timezone.toUtf8());
@@ -275,17 +294,15 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
     const QDateTime latest = QDateTime::currentDateTimeUtc().addDays(1);
     DateProblems unreadable(schema.file, schema.dateFormat, DateProblems::Kind::Unreadable);
     DateProblems implausible(schema.file, schema.dateFormat, DateProblems::Kind::Implausible);
-    const auto checkTime = [&](const char16_t *field,
-                               bool mayBeFuture) -> std::optional<QDateTime> {
-        const QString column = col(field);
-        const QString text = cell(column);
+    const auto checkTime = [&](const Field &f, bool mayBeFuture) -> std::optional<QDateTime> {
+        const QString text = cell(f);
         const auto t = dates.read(text);
         if (!t) {
-            unreadable.add(csv.line(), column, text, {});
+            unreadable.add(csv.line(), f.column, text, {});
             return std::nullopt;
         }
         if (t->isValid() && (*t < earliest || (!mayBeFuture && *t > latest))) {
-            implausible.add(csv.line(), column, text, *t);
+            implausible.add(csv.line(), f.column, text, *t);
             return std::nullopt;
         }
         return t;
@@ -331,40 +348,40 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
     RowProblems rows(pack);
     const qint64 totalBytes = std::max<qint64>(1, file.compressedSize());
     while (csv.next()) {
-        const QString caseId = cell(col(u"id")).trimmed();
+        const QString caseId = cell(idField).trimmed();
         if (caseId.isEmpty()) {
-            if (rows.add(rowError(
-                    schema.file, csv.line(),
-                    QCoreApplication::translate("CityImporter", "%1 is empty").arg(col(u"id")))))
+            if (rows.add(rowError(schema.file, csv.line(),
+                                  QCoreApplication::translate("CityImporter", "%1 is empty")
+                                      .arg(idField.column))))
                 break;
             continue;
         }
-        const auto openedAt = checkTime(u"opened", false);
-        const auto dueAt = checkTime(u"target", true);
-        const auto closedAt = checkTime(u"closed", false);
+        const auto openedAt = checkTime(openedField, false);
+        const auto dueAt = checkTime(targetField, true);
+        const auto closedAt = checkTime(closedField, false);
         // The status is checked even when a date is not: a city mends both at once.
-        const QString statusWord = cell(col(u"status")).trimmed();
+        const QString statusWord = cell(statusField).trimmed();
         const auto mapping = statuses.find(statusWord.toLower());
         if (mapping == statuses.cend())
             unknownStatuses.add(statusWord, csv.line());
         if (openedAt && !openedAt->isValid()) {
             if (rows.add(rowError(schema.file, csv.line(),
                                   QCoreApplication::translate("CityImporter", "%1 is empty")
-                                      .arg(col(u"opened")))))
+                                      .arg(openedField.column))))
                 break;
             continue;
         }
         if (!openedAt || !dueAt || !closedAt || mapping == statuses.cend())
             continue; // reported with the others at the end of the file
-        const QString type = cell(col(u"type")).trimmed();
+        const QString type = cell(typeField).trimmed();
         QString code = typeMap.value().value(type);
         if (!knownCodes.contains(code))
             code.clear();
         QVariant lat, lon;
-        QString latText = cell(col(u"latitude"));
-        QString lonText = cell(col(u"longitude"));
+        QString latText = cell(latitudeField);
+        QString lonText = cell(longitudeField);
         if (latText.isEmpty() && lonText.isEmpty()) {
-            const QString pointText = cell(col(u"point"));
+            const QString pointText = cell(pointField);
             if (!pointText.trimmed().isEmpty()) {
                 const auto point = splitPoint(pointText);
                 if (!point) {
@@ -373,7 +390,7 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
                                               "CityImporter",
                                               "%1 \"%2\" is not a point: expected (latitude, "
                                               "longitude) or POINT (longitude latitude)")
-                                              .arg(col(u"point"), pointText))))
+                                              .arg(pointField.column, pointText))))
                         break;
                     continue;
                 }
@@ -404,25 +421,25 @@ Result<HistoryResult> importHistory(QSqlDatabase &db, const CityPack &pack,
             if (dueAt->isValid() && *dueAt > *openedAt)
                 result.targetHours[code].append(double(openedAt->secsTo(*dueAt)) / 3600.0);
         }
-        const QString address = cell(col(u"address")).simplified();
+        const QString address = cell(addressField).simplified();
         // A case without a type (San Francisco publishes some) keeps its title, or no name.
-        const QString typeName = sql::text(type.isEmpty() ? cell(col(u"title")).trimmed() : type);
+        const QString typeName = sql::text(type.isEmpty() ? cell(titleField).trimmed() : type);
         auto s = insert.add({QString(pack.id + u':' + caseId),
                              caseId,
                              sql::nullable(code),
                              typeName,
                              mapping->status,
-                             sql::nullable(cell(col(u"closure_reason")).trimmed()),
-                             cell(col(u"title")).trimmed(),
+                             sql::nullable(cell(closureField).trimmed()),
+                             cell(titleField).trimmed(),
                              sql::nullable(address),
                              lat,
                              lon,
-                             sql::nullable(cell(col(u"neighborhood")).trimmed()),
-                             sql::nullable(cleanNumber(cell(col(u"ward")))),
-                             sql::nullable(cleanNumber(cell(col(u"precinct")), 4)),
-                             sql::nullable(cleanZip(cell(col(u"zip")))),
-                             sql::nullable(channelOf(cell(col(u"source")), pack.channels)),
-                             sql::nullable(cell(col(u"department")).trimmed()),
+                             sql::nullable(cell(neighborhoodField).trimmed()),
+                             sql::nullable(cleanNumber(cell(wardField))),
+                             sql::nullable(cleanNumber(cell(precinctField), 4)),
+                             sql::nullable(cleanZip(cell(zipField))),
+                             sql::nullable(channelOf(cell(sourceField), pack.channels)),
+                             sql::nullable(cell(departmentField).trimmed()),
                              sql::epoch(*openedAt),
                              sql::epoch(*dueAt),
                              sql::epoch(*closedAt),
