@@ -39,29 +39,41 @@ Result<qint64> EventStore::append(const Event &given)
         return std::nullopt;
     };
     QSqlQuery query(db);
-    // PostgreSQL has no last insert id for an identity column: the insert returns it.
+    // PostgreSQL has no last insert id for an identity column: the insert returns it, through a
+    // statement kept prepared (each fresh one costs round trips to prepare and release it).
     const bool postgres = m_database.dialect() == Dialect::Postgres;
-    auto s = sql::exec(
-        query,
+    const QString insert =
         QStringLiteral("INSERT INTO events(id, entity_type, entity_id, kind, payload, actor, "
-                       "device, client_time) VALUES(?, ?, ?, ?, ?, ?, ?, ?)") +
-            (postgres ? QStringLiteral(" RETURNING seq") : QString()),
-        {event.id, event.entityType, event.entityId, event.kind,
-         eventrow::payloadText(event.payload), event.actor, event.device,
-         event.clientTime.toMSecsSinceEpoch()});
-    if (!s)
-        return s.error();
-    const qint64 seq = postgres ? (query.next() ? query.value(0).toLongLong() : 0)
-                                : query.lastInsertId().toLongLong();
+                       "device, client_time) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    const QVariantList values = {event.id,
+                                 event.entityType,
+                                 event.entityId,
+                                 event.kind,
+                                 eventrow::payloadText(event.payload),
+                                 event.actor,
+                                 event.device,
+                                 event.clientTime.toMSecsSinceEpoch()};
+    qint64 seq = 0;
+    if (postgres) {
+        auto returned = sql::rowsCached(db, insert + u" RETURNING seq", values);
+        if (!returned)
+            return returned.error();
+        seq = returned.value().isEmpty() ? 0 : returned.value().constFirst().at(0).toLongLong();
+    } else {
+        if (auto s = sql::exec(query, insert, values); !s)
+            return s.error();
+        seq = query.lastInsertId().toLongLong();
+    }
     if (auto e = injected(Stage::EventWritten))
         return *e;
     if (auto p = projector::apply(db, event); !p)
         return p.error();
     if (auto e = injected(Stage::ProjectionUpdated))
         return *e;
-    if (auto q =
-            sql::exec(query, QStringLiteral("INSERT INTO outbox(event_id, queued_at) VALUES(?, ?)"),
-                      {event.id, QDateTime::currentMSecsSinceEpoch()});
+    if (auto q = sql::execCached(db,
+                                 QStringLiteral("INSERT INTO outbox(event_id, queued_at) VALUES(?, "
+                                                "?)"),
+                                 {event.id, QDateTime::currentMSecsSinceEpoch()});
         !q)
         return q.error();
     if (auto e = injected(Stage::Queued))

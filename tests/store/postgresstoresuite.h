@@ -51,23 +51,28 @@ inline QStringList sqliteTables(const Database &db)
     return names;
 }
 
-// Every row of `tables`, ordered by the first two columns, one line per row.
+// Every row of `tables`, one line per row, each table's lines sorted (rows that tie on their
+// first columns, as a rollup's, come out the same on both stores).
 inline QString dump(const Database &db, const QStringList &tables)
 {
     QString text;
     for (const QString &table : tables) {
         QSqlQuery rows(QSqlDatabase::database(db.connectionName()));
         // Table names come from the catalogue, not from input.
-        if (!rows.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(table)))
+        if (!rows.exec(QStringLiteral("SELECT * FROM %1").arg(table)))
             return QStringLiteral("cannot read ") + table;
         text += u"== " + table + u'\n';
+        QStringList lines;
         while (rows.next()) {
             QStringList values;
             for (int i = 0; i < rows.record().count(); ++i)
                 values.append(rows.value(i).isNull() ? QStringLiteral("NULL")
                                                      : rows.value(i).toString());
-            text += values.join(u'|') + u'\n';
+            lines.append(values.join(u'|'));
         }
+        lines.sort();
+        for (const QString &line : std::as_const(lines))
+            text += line + u'\n';
     }
     return text;
 }

@@ -58,30 +58,29 @@ Result<int> TodayFigures::update(const QDateTime &now)
             return s.error();
         return 0;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.setForwardOnly(true);
-    if (auto s = sql::exec(q,
-                           QStringLiteral("SELECT seq, entity_id, kind, payload, actor, "
-                                          "client_time FROM events WHERE seq > ? AND "
-                                          "entity_type = 'contact' AND kind IN "
-                                          "('contact.started', 'contact.ended') ORDER BY seq"),
-                           {m_lastSeq});
-        !s)
-        return s.error();
+    // Kept prepared: on PostgreSQL a fresh statement costs round trips on every event.
+    auto rows = sql::rowsCached(QSqlDatabase::database(m_connection),
+                                QStringLiteral("SELECT seq, entity_id, kind, payload, actor, "
+                                               "client_time FROM events WHERE seq > ? AND "
+                                               "entity_type = 'contact' AND kind IN "
+                                               "('contact.started', 'contact.ended') ORDER BY seq"),
+                                {m_lastSeq});
+    if (!rows)
+        return rows.error();
     int applied = 0;
     qint64 last = m_lastSeq;
-    while (q.next()) {
-        last = std::max(last, q.value(0).toLongLong());
-        const QJsonObject payload =
-            QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-        const qint64 at = q.value(5).toLongLong() / 1000;
-        if (q.value(2).toString() == u"contact.started")
-            started(q.value(1).toString(), at, payload.value(u"channel").toString(),
-                    q.value(4).toString());
+    for (const QVariantList &row : std::as_const(rows.value())) {
+        last = std::max(last, row.at(0).toLongLong());
+        const QJsonObject payload = QJsonDocument::fromJson(row.at(3).toString().toUtf8()).object();
+        const qint64 at = row.at(5).toLongLong() / 1000;
+        if (row.at(2).toString() == u"contact.started")
+            started(row.at(1).toString(), at, payload.value(u"channel").toString(),
+                    row.at(4).toString());
         else
-            ended(q.value(1).toString(), at, payload.value(u"outcome").toString());
+            ended(row.at(1).toString(), at, payload.value(u"outcome").toString());
         ++applied;
     }
+    QSqlQuery q(QSqlDatabase::database(m_connection));
     // Events of other kinds move the position too, so they are not read again.
     if (auto s = sql::exec(q, QStringLiteral("SELECT COALESCE(max(seq), 0) FROM events")); !s)
         return s.error();
