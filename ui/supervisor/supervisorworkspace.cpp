@@ -134,7 +134,7 @@ void SupervisorWorkspace::buildUi()
 
     // One row that wraps where the window is too narrow for it (a long translation, a city's long
     // department names): each label stays beside its field, and nothing is cut or pushed past the
-    // screen. Shown on the tabs the filters apply to (filterBarShown).
+    // screen. Shown on the tabs the filters apply to (showFilterBarFor).
     m_filterBar = new QWidget(this);
     m_filterBar->setObjectName(QStringLiteral("kpiFilterBar"));
     auto *filters = new FlowLayout(m_filterBar);
