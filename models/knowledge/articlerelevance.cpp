@@ -63,10 +63,21 @@ QList<double> ArticleRelevance::credits(const KnowledgeArticle &article, bool re
     return result;
 }
 
-double ArticleRelevance::phrasesIn(const KnowledgeArticle &article) const
+double ArticleRelevance::phrasesIn(const KnowledgeArticle &article,
+                                   const QList<double> &credits) const
 {
+    // Only things said next to each other that the title and keywords both hold can be held
+    // together by one phrase of them.
     const qsizetype n = m_query.concepts.size();
-    if (n < 2 || m_total <= 0)
+    QList<bool> candidate(n, false);
+    bool any = false;
+    for (qsizetype i = 1; i < n; ++i) {
+        if (credits.at(i - 1) >= 1.0 && credits.at(i) >= 1.0) {
+            candidate[i - 1] = candidate[i] = true;
+            any = true;
+        }
+    }
+    if (!any || m_total <= 0)
         return 0;
     // The title and each keyword phrase (keywords are separated by commas).
     QStringList phrases = article.keywords.split(u',', Qt::SkipEmptyParts);
@@ -76,9 +87,9 @@ double ArticleRelevance::phrasesIn(const KnowledgeArticle &article) const
         const Field phrase = fieldOf(text);
         if (phrase.words.size() < 2)
             continue;
-        bool previous = holds(phrase, m_query.concepts.at(0));
-        for (qsizetype i = 1; i < n; ++i) {
-            const bool current = holds(phrase, m_query.concepts.at(i));
+        bool previous = false;
+        for (qsizetype i = 0; i < n; ++i) {
+            const bool current = candidate.at(i) && holds(phrase, m_query.concepts.at(i));
             if (previous && current)
                 inPair[i - 1] = inPair[i] = true;
             previous = current;
@@ -107,7 +118,7 @@ ArticleRelevance::Score ArticleRelevance::score(const KnowledgeArticle &article,
     result.headingWords = heading / std::max(m_query.rareWordWeight, 0.1);
     result.allInHeading = heading >= m_total * (1.0 - 1e-9);
     if (m_query.concepts.size() >= phrasesCountFromConcepts)
-        result.phrases = phrasesIn(article);
+        result.phrases = phrasesIn(article, found);
     return result;
 }
 

@@ -71,8 +71,8 @@ private:
     };
     static Field fieldOf(const QString &text);
     static bool holds(const Field &field, const QueryConcept &said);
-    // Score::phrases of the article.
-    double phrasesIn(const KnowledgeArticle &article) const;
+    // Score::phrases of the article, whose `credits` are known.
+    double phrasesIn(const KnowledgeArticle &article, const QList<double> &credits) const;
 
     AnalysedQuery m_query;
     double m_total = 0;
