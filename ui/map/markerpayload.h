@@ -98,8 +98,8 @@ private:
     quint16 typeOf(const MapRequestPoint &point);
     // The index of what the page holds, once the worker making it is done.
     Index &index();
-    // The index of `requests` as replaced, whose type and status indexes are in `columns` (the
-    // payload's: types at `typesAt`, statuses at `statusesAt`); run on a worker thread.
+    // The index of `requests` as replaced, their type and status indexes read from `payload`
+    // (at `typesAt` and `statusesAt`); run on a worker thread.
     static Index indexOf(const QList<MapRequestPoint> &requests, const QByteArray &payload,
                          qsizetype typesAt, qsizetype statusesAt, quint32 pass);
     // `types` and `statuses`: the type index and status index of each of `changed`.
