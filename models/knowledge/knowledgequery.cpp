@@ -1,7 +1,7 @@
 #include "models/knowledge/knowledgequery.h"
 
 #include "models/domain/text/textmatch.h"
-#include "models/knowledge/languagewords.h"
+#include "models/knowledge/language/languagewords.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/knowledge/synonymgroups.h"
-#include "models/knowledge/wordstemmer.h"
+#include "models/knowledge/language/synonymgroups.h"
+#include "models/knowledge/language/wordstemmer.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "models/knowledge/wordstemmer.h"
+#include "models/knowledge/language/wordstemmer.h"
 
 #include "models/domain/text/textmatch.h"
 

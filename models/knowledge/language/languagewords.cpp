@@ -1,4 +1,4 @@
-#include "models/knowledge/languagewords.h"
+#include "models/knowledge/language/languagewords.h"
 
 #include <QSet>
 #include <QStringList>

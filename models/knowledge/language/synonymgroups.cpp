@@ -1,4 +1,4 @@
-#include "models/knowledge/synonymgroups.h"
+#include "models/knowledge/language/synonymgroups.h"
 
 #include <QSet>
 
