@@ -2,11 +2,13 @@
 // to QApplication::focusWidget()) in the real main window at 1366x768: a supervisor opens the
 // workspace, goes to the Teams tab, puts ana into "Days" and bob into "Nights", filters the
 // figures by team, then loads the phone system's interval report through the file dialog and
-// sees the service level beside the request figures. Results are read through the capability
+// sees the service level beside the request figures, and what imported history the replica
+// holds. Results are read through the capability
 // API (AgentTeams, SupervisionKpis, PhoneFigures).
 
 #include "models/store/eventstore.h"
 #include "models/supervision/agentteams.h"
+#include "models/supervision/kpi/supervisionkpis.h"
 #include "models/supervision/phone/phonefigures.h"
 #include "models/workstation/storecontext.h"
 #include "tests/support/keyboardjourney.h"
@@ -24,6 +26,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace civicdesk;
 
@@ -151,6 +154,17 @@ private slots:
         QVERIFY2(line->text().contains(u"10 %"), qPrintable(line->text()));
         QVERIFY2(line->text().contains(u"0:15"), qPrintable(line->text()));
         QVERIFY(test::mnemonicClashes(workspace).isEmpty());
+
+        // The Figures tab says what imported history this replica holds, as the capability
+        // counts it (the central store's figures count all the city's history).
+        QVERIFY(j.press(Qt::Key_I, Qt::AltModifier));
+        auto *history = workspace->findChild<QLabel *>(QStringLiteral("kpiHistoryLabel"));
+        QVERIFY(history);
+        QTRY_VERIFY(history->isVisible());
+        // The fixture city is Boston's (America/New_York).
+        auto held = SupervisionKpis(db).history(QTimeZone("America/New_York"));
+        QVERIFY2(held.ok(), held.ok() ? "" : qPrintable(held.error().message));
+        QCOMPARE(history->text(), SupervisionKpis::historyNote(held.value()));
     }
 };
 

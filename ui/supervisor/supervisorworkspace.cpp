@@ -197,6 +197,10 @@ void SupervisorWorkspace::buildUi()
     auto *definition = new QLabel(kpitexts::fcrDefinition(), this);
     definition->setObjectName(QStringLiteral("fcrDefinitionLabel"));
     definition->setWordWrap(true);
+    m_historyLine = new QLabel(this);
+    m_historyLine->setObjectName(QStringLiteral("kpiHistoryLabel"));
+    m_historyLine->setWordWrap(true);
+    m_historyLine->setVisible(!m_context.centralStore);
 
     m_figures = new FiguresTree(this);
     named(m_figures, "kpiFiguresTree", tr("Figures; Enter lists what is behind one"));
@@ -272,6 +276,7 @@ void SupervisorWorkspace::buildUi()
     headline->addLayout(tiles);
     headline->addWidget(m_phoneLine);
     headline->addWidget(definition);
+    headline->addWidget(m_historyLine);
     layout->addWidget(m_headline);
     layout->addWidget(m_tabs, 1);
     // The filters in the order they are shown, then the tabs.
@@ -324,6 +329,11 @@ void SupervisorWorkspace::refresh()
     }
     m_error->hide();
     m_report = report.value();
+    if (!m_context.centralStore) {
+        auto history = m_context.kpis.history(m_context.cityZone);
+        m_historyLine->setText(history ? SupervisionKpis::historyNote(history.value())
+                                       : history.error().message);
+    }
     m_lobby->refresh(filter());
     m_phone->refresh(filter().period);
     m_phoneLine->setText(kpitexts::phoneSummary(m_phone->figures()));

@@ -104,6 +104,9 @@ private:
     QWidget *m_filterBar = nullptr;
     QWidget *m_headline = nullptr;
     QLabel *m_phoneLine;
+    // What imported history this replica holds (its figures count only that; the central
+    // store's count all); hidden on the central store.
+    QLabel *m_historyLine = nullptr;
     PhoneFiguresPanel *m_phone = nullptr;
     TeamsPanel *m_teams = nullptr;
     // Today's contact figures, updated by the arriving events (no full recount).
