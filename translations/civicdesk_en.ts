@@ -3689,10 +3689,10 @@
         <translation>This store holds none of the city&apos;s imported request history: the central store&apos;s figures also count it.</translation>
     </message>
     <message numerus="yes">
-        <source>This store holds %n request(s) of the city&apos;s imported history, opened %1 to %2; the central store&apos;s figures count all it holds.</source>
+        <source>This store holds %Ln request(s) of the city&apos;s imported history, opened %1 to %2; the central store&apos;s figures count all it holds.</source>
         <translation>
-            <numerusform>This store holds %n request of the city&apos;s imported history, opened %1 to %2; the central store&apos;s figures count all it holds.</numerusform>
-            <numerusform>This store holds %n requests of the city&apos;s imported history, opened %1 to %2; the central store&apos;s figures count all it holds.</numerusform>
+            <numerusform>This store holds %Ln request of the city&apos;s imported history, opened %1 to %2; the central store&apos;s figures count all it holds.</numerusform>
+            <numerusform>This store holds %Ln requests of the city&apos;s imported history, opened %1 to %2; the central store&apos;s figures count all it holds.</numerusform>
         </translation>
     </message>
 </context>

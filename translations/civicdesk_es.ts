@@ -3689,10 +3689,10 @@
         <translation>Este almacén no tiene nada del historial de solicitudes importado de la ciudad: las cifras del almacén central también lo cuentan.</translation>
     </message>
     <message numerus="yes">
-        <source>This store holds %n request(s) of the city&apos;s imported history, opened %1 to %2; the central store&apos;s figures count all it holds.</source>
+        <source>This store holds %Ln request(s) of the city&apos;s imported history, opened %1 to %2; the central store&apos;s figures count all it holds.</source>
         <translation>
-            <numerusform>Este almacén tiene %n solicitud del historial importado de la ciudad, abierta entre el %1 y el %2; las cifras del almacén central cuentan todo lo que este tiene.</numerusform>
-            <numerusform>Este almacén tiene %n solicitudes del historial importado de la ciudad, abiertas entre el %1 y el %2; las cifras del almacén central cuentan todo lo que este tiene.</numerusform>
+            <numerusform>Este almacén tiene %Ln solicitud del historial importado de la ciudad, abierta entre el %1 y el %2; las cifras del almacén central cuentan todo el historial que guarda.</numerusform>
+            <numerusform>Este almacén tiene %Ln solicitudes del historial importado de la ciudad, abiertas entre el %1 y el %2; las cifras del almacén central cuentan todo el historial que guarda.</numerusform>
         </translation>
     </message>
 </context>

@@ -375,7 +375,7 @@ QString SupervisionKpis::historyNote(const KpiHistory &h)
     if (h.requests == 0)
         return Text::tr("This store holds none of the city's imported request history: the "
                         "central store's figures also count it.");
-    return Text::tr("This store holds %n request(s) of the city's imported history, opened %1 to "
+    return Text::tr("This store holds %Ln request(s) of the city's imported history, opened %1 to "
                     "%2; the central store's figures count all it holds.",
                     nullptr, int(std::min<qint64>(h.requests, std::numeric_limits<int>::max())))
         .arg(QLocale().toString(h.first, QLocale::ShortFormat),
