@@ -92,6 +92,7 @@ SupervisorWorkspace::SupervisorWorkspace(const SupervisorContext &context, QWidg
     connect(&context.changes, &StoreChanges::applied, this,
             [this](const StoreChanges::Applied &) { m_changes->start(); });
     refresh();
+    showHistory();
     resize(1280, 720);
 }
 
@@ -131,6 +132,7 @@ void SupervisorWorkspace::buildUi()
     m_refresh->setAutoDefault(false);
     auto *refreshKey = new QShortcut(QKeySequence(Qt::Key_F5), this);
     connect(refreshKey, &QShortcut::activated, this, &SupervisorWorkspace::refresh);
+    connect(refreshKey, &QShortcut::activated, this, &SupervisorWorkspace::showHistory);
 
     // One row that wraps where the window is too narrow for it (a long translation, a city's long
     // department names): each label stays beside its field, and nothing is cut or pushed past the
@@ -293,6 +295,7 @@ void SupervisorWorkspace::buildUi()
     connect(m_team, &QComboBox::currentIndexChanged, this, &SupervisorWorkspace::refresh);
     connect(m_dueSoon, &QSpinBox::valueChanged, this, &SupervisorWorkspace::refresh);
     connect(m_refresh, &QPushButton::clicked, this, &SupervisorWorkspace::refresh);
+    connect(m_refresh, &QPushButton::clicked, this, &SupervisorWorkspace::showHistory);
     m_figures->setFocus();
 }
 
@@ -329,16 +332,22 @@ void SupervisorWorkspace::refresh()
     }
     m_error->hide();
     m_report = report.value();
-    if (!m_context.centralStore) {
-        auto history = m_context.kpis.history(m_context.cityZone);
-        m_historyLine->setText(history ? SupervisionKpis::historyNote(history.value())
-                                       : history.error().message);
-    }
     m_lobby->refresh(filter());
     m_phone->refresh(filter().period);
     m_phoneLine->setText(kpitexts::phoneSummary(m_phone->figures()));
     showReport();
     refreshShownList();
+}
+
+void SupervisorWorkspace::showHistory()
+{
+    // Imported history changes only with a city import or a first sync, not with the arriving
+    // events: read when the workspace opens and on Refresh, not on every burst (a whole scan).
+    if (m_context.centralStore)
+        return;
+    auto history = m_context.kpis.history(m_context.cityZone);
+    m_historyLine->setText(history ? SupervisionKpis::historyNote(history.value())
+                                   : history.error().message);
 }
 
 void SupervisorWorkspace::showReport()

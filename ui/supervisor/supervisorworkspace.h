@@ -82,6 +82,8 @@ private:
     void fillQueues();
     void refreshShownList();
     void showReport();
+    // m_historyLine from the store's imported history.
+    void showHistory();
     void showBacklog();
     void showHelpFlags();
     void drill(const KpiCell &cell, const QString &title);
