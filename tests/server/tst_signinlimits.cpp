@@ -1,9 +1,10 @@
 // Sign-in limits held by the store every server process shares (issue 13): two civicdesk-server
 // processes on one store (a PostgreSQL database, or one SQLite file), each trusting the loopback
 // proxy's X-Forwarded-For as behind nginx. A burst of sign-ins from one client address spread
-// over both processes is refused at the limit with 429 and Retry-After, as is a burst at one
-// account from many addresses; another address or account is not held up; and a database outage
-// is a 503 with Retry-After, never a sign-in let through uncounted nor a wrong password.
+// over both processes is refused at the limit with 429 and Retry-After (and after a restart), as
+// is a burst at one account from many addresses; another address or account is not held up; and a
+// database outage is a 503 with Retry-After, never a sign-in let through uncounted nor a wrong
+// password.
 
 #include "tests/support/rawhttp.h"
 #include "tests/support/serverprocess.h"
@@ -149,6 +150,12 @@ private slots:
             QCOMPARE(signedIn(burst({{port(i), QStringLiteral("desk.11"), "198.51.100.7"}}),
                               QStringLiteral("address")),
                      0);
+        // A process started again does not hand the address a fresh minute.
+        m_servers[0]->terminate();
+        QVERIFY2(m_servers[0]->start(), m_servers[0]->log().constData());
+        QCOMPARE(signedIn(burst({{port(0), QStringLiteral("desk.11"), "198.51.100.7"}}),
+                          QStringLiteral("address")),
+                 0);
         // Another address behind the same proxy is not held up, on either process.
         for (int i = 0; i < 2; ++i)
             QCOMPARE(signedIn(burst({{port(i), QStringLiteral("desk.12"), "198.51.100.8"}}),
