@@ -11,7 +11,8 @@
 
 namespace civicdesk {
 
-// Counts attempts per key in fixed one-minute windows.
+// Counts attempts per key in one-minute windows, in this process's memory (the sign-in limits
+// shared by every process on a store are counted in it: models/accounts/signinattempts.h).
 class RateLimiter
 {
 public:

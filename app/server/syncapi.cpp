@@ -84,56 +84,6 @@ void SyncApi::registerRoutes(QHttpServer &server)
                  });
 }
 
-void SyncApi::login(const QHttpServerRequest &request, QHttpServerResponder &&responder)
-{
-    auto pending = http::PendingAnswer::make(request, std::move(responder));
-    if (auto refused = http::screen(request))
-        return pending->reply(*refused);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    int retry = 0;
-    const QString address = clientAddress(request, m_signIns.trustedProxies).toString();
-    if (!m_loginsPerAddress.allow(address, now, &retry))
-        return pending->reply(ApiGate::tooMany(
-            retry,
-            Text::tr("Too many sign-in attempts from this address; wait %1 seconds.").arg(retry)));
-    QJsonObject body;
-    if (auto refused = http::parseObject(request, body))
-        return pending->reply(*refused);
-    for (const char *name : {"username", "password"}) {
-        if (!body.value(QLatin1String(name)).isString() ||
-            body.value(QLatin1String(name)).toString().isEmpty())
-            return pending->reply(
-                badRequest(Text::tr("\"%1\" is required (a string).").arg(QLatin1String(name)),
-                           QString::fromLatin1(name)));
-    }
-    if (body.contains(u"device") && !body.value(u"device").isString())
-        return pending->reply(
-            badRequest(Text::tr("\"device\" must be a string."), QStringLiteral("device")));
-    const QString name = body.value(u"username").toString();
-    if (!m_loginsPerAccount.allow(name, now, &retry))
-        return pending->reply(ApiGate::tooMany(
-            retry,
-            Text::tr("Too many sign-in attempts for this account; wait %1 seconds.").arg(retry)));
-    auto attempt = m_accounts.beginSignIn(name, QDateTime::currentDateTimeUtc());
-    if (!attempt && !attempt.error().code.startsWith(u"auth.") && http::recoverStore())
-        attempt = m_accounts.beginSignIn(name, QDateTime::currentDateTimeUtc());
-    if (!attempt)
-        return pending->reply(signInAnswer(attempt.error(), name));
-    const QString device = body.value(u"device").toString().left(64);
-    const bool queued = m_passwordChecks.submit(
-        [hash = attempt.value().hash, password = body.value(u"password").toString()] {
-            return AccountStore::passwordMatches(hash, password);
-        },
-        [this, pending, attempt = attempt.value(), device](bool matched) {
-            finishSignIn(pending, attempt, matched, device);
-        });
-    if (!queued)
-        pending->reply(http::busy(Text::tr("The server is checking as many sign-ins as it can; "
-                                           "try again in %1 seconds.")
-                                      .arg(SignInRetryAfterSeconds),
-                                  SignInRetryAfterSeconds));
-}
-
 bool SyncApi::writerFull(const std::shared_ptr<http::PendingAnswer> &pending)
 {
     if (m_writer.inFlight() < m_pushQueue)
@@ -143,55 +93,6 @@ bool SyncApi::writerFull(const std::shared_ptr<http::PendingAnswer> &pending)
                                   .arg(WriterRetryAfterSeconds),
                               WriterRetryAfterSeconds));
     return true;
-}
-
-void SyncApi::finishSignIn(const std::shared_ptr<http::PendingAnswer> &pending,
-                           const AccountStore::SignInAttempt &attempt, bool matched,
-                           const QString &device)
-{
-    if (writerFull(pending))
-        return;
-    // The outcome (a new session, or a failure towards the lock) is written by the store writer
-    // on its own connection, even when the client has gone; answered once committed.
-    auto outcome = std::make_shared<Result<Session>>(Error{});
-    m_writer.submit(
-        [attempt, matched, device, outcome](Database &store) {
-            AccountStore accounts(store);
-            const auto finish = [&] {
-                return accounts.finishSignIn(attempt, matched, device,
-                                             QDateTime::currentDateTimeUtc());
-            };
-            *outcome = finish();
-            if (!*outcome && !outcome->error().code.startsWith(u"auth.") &&
-                StoreWriter::reconnected(store))
-                *outcome = finish(); // the connection was lost (PostgreSQL restarted)
-        },
-        [this, pending, outcome, name = attempt.name] {
-            pending->reply(signInAnswer(*outcome, name));
-        });
-}
-
-QHttpServerResponse SyncApi::signInAnswer(const Result<Session> &session, const QString &name)
-{
-    if (!session) {
-        if (session.error().code == u"auth.locked") {
-            const int seconds = m_accounts.lockedSeconds(name, QDateTime::currentDateTimeUtc());
-            return ApiGate::tooMany(seconds, session.error().message);
-        }
-        if (session.error().code.startsWith(u"auth."))
-            return http::error(HttpStatus::Unauthorized,
-                               session.error().code == u"auth.disabled"
-                                   ? QStringLiteral("disabled")
-                                   : QStringLiteral("invalid_credentials"),
-                               session.error().message);
-        return http::storeUnavailable(session.error().message);
-    }
-    const Session &s = session.value();
-    return http::json(QJsonObject{
-        {QStringLiteral("token"), s.token},
-        {QStringLiteral("expires_at"), double(s.expiresAt.toMSecsSinceEpoch())},
-        {QStringLiteral("user"), QJsonObject{{QStringLiteral("name"), s.userName},
-                                             {QStringLiteral("role"), agentRoleName(s.role)}}}});
 }
 
 void SyncApi::logout(const QHttpServerRequest &request, QHttpServerResponder &&responder)

@@ -67,7 +67,21 @@ public:
     }
 
 private:
+    // Sign-in (syncsignin.cpp): the attempt counted here, then in the store every process
+    // shares (by the store writer), then the password checked on a worker, then the outcome
+    // written by the store writer.
+    struct SignInRequest
+    {
+        QString address; // the client's (behind a trusted proxy, from X-Forwarded-For)
+        QString name;
+        QString password;
+        QString device;
+    };
     void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void countSignIn(const std::shared_ptr<http::PendingAnswer> &pending,
+                     const SignInRequest &signIn);
+    void checkPassword(const std::shared_ptr<http::PendingAnswer> &pending,
+                       const SignInRequest &signIn);
     // The password was checked: the store writer records the outcome.
     void finishSignIn(const std::shared_ptr<http::PendingAnswer> &pending,
                       const AccountStore::SignInAttempt &attempt, bool matched,
@@ -123,6 +137,7 @@ private:
     SignInLimits m_signIns;
     RateLimiter m_loginsPerAddress;
     RateLimiter m_loginsPerAccount;
+    QElapsedTimer m_attemptsPruned; // when this process last deleted the store's windows over
     PasswordChecks m_passwordChecks;
     LongPoll m_longPoll;
     qint64 m_lastSeq = 0;

@@ -4,7 +4,7 @@
 // printed as counters (milliseconds).
 
 #include "tests/bench/percentile.h"
-#include "tests/support/pgcluster.h"
+#include "tests/bench/postgresbench.h"
 #include "tests/support/serverprocess.h"
 
 #include <QElapsedTimer>
@@ -163,16 +163,9 @@ BENCHMARK(BM_ServerSqlite)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime
 
 void BM_ServerPostgres(benchmark::State &state)
 {
-    if (const QString why = test::PgCluster::unavailableReason(); !why.isEmpty()) {
-        state.SkipWithError(qPrintable(why));
-        return;
-    }
-    test::PgCluster cluster(true);
-    if (!cluster.isRunning()) {
-        state.SkipWithError(qPrintable(cluster.error()));
-        return;
-    }
-    runServer(state, cluster.createDatabase());
+    std::unique_ptr<test::PgCluster> cluster;
+    if (const QString url = bench::durablePostgres(state, cluster); !url.isEmpty())
+        runServer(state, url);
 }
 BENCHMARK(BM_ServerPostgres)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 

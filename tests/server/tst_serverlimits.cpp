@@ -19,7 +19,9 @@ void TestServerLimits::initTestCase()
     QVERIFY2(m_fixture.open() && m_fixture.importMiniCity() &&
                  m_fixture.addUsers({{QStringLiteral("agent.a"), QStringLiteral("call_taker")},
                                      {QStringLiteral("agent.b"), QStringLiteral("call_taker")},
-                                     {QStringLiteral("agent.c"), QStringLiteral("call_taker")}}),
+                                     {QStringLiteral("agent.c"), QStringLiteral("call_taker")},
+                                     {QStringLiteral("agent.d"), QStringLiteral("call_taker")},
+                                     {QStringLiteral("agent.e"), QStringLiteral("call_taker")}}),
              qPrintable(m_fixture.error()));
 }
 

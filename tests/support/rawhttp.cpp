@@ -33,8 +33,10 @@ QByteArray headerOf(const QByteArray &response, const QByteArray &name)
     return {};
 }
 
-RawConnection::RawConnection(quint16 port)
+RawConnection::RawConnection(quint16 port, const QHostAddress &from)
 {
+    if (!from.isNull())
+        m_socket.bind(from);
     m_socket.connectToHost(QHostAddress::LocalHost, port);
     m_socket.waitForConnected(10000);
 }

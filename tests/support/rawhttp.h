@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QTcpSocket>
 
 namespace civicdesk::test {
@@ -13,11 +14,12 @@ qsizetype responseLength(const QByteArray &bytes);
 int statusOf(const QByteArray &response);
 QByteArray headerOf(const QByteArray &response, const QByteArray &name);
 
-// One raw connection to 127.0.0.1: bytes go out exactly as given, answers are read as they come.
+// One raw connection to 127.0.0.1 (from `from`, another loopback address, when given): bytes go
+// out exactly as given, answers are read as they come.
 class RawConnection
 {
 public:
-    explicit RawConnection(quint16 port);
+    explicit RawConnection(quint16 port, const QHostAddress &from = {});
     bool isOpen() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QTcpSocket &socket() { return m_socket; }
 

@@ -401,6 +401,16 @@ const QList<QStringList> &all()
         // and closed per UTC day, type, department, channel and origin; indexes for an agent's
         // requests of a period. Built here from the requests.
         requestrollups::migration(),
+        // The central store's sign-in attempts per client address and per user name
+        // (models/accounts/signinattempts.h), counted in the store so that every server
+        // process on it holds one limit: each key's count in a minute from its first attempt;
+        // minutes long over are pruned.
+        {
+            QStringLiteral("CREATE TABLE signin_attempts(subject TEXT PRIMARY KEY, started_at "
+                           "INTEGER NOT NULL, attempts INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX signin_attempts_started ON "
+                           "signin_attempts(started_at)"),
+        },
     };
     return steps;
 }
