@@ -7105,6 +7105,10 @@ Watch the screen for your number.</source>
         <translation>People ahead of you: %1. You will be called shortly.
 Watch the screen for your number.</translation>
     </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Choose your language</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>

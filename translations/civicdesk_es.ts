@@ -5839,23 +5839,23 @@
     </message>
     <message>
         <source>Now serving</source>
-        <translation>Now serving</translation>
+        <translation>Atendiendo</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation>Ticket</translation>
+        <translation>Turno</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation>Counter</translation>
+        <translation>Ventanilla</translation>
     </message>
     <message>
         <source>Called before</source>
-        <translation>Called before</translation>
+        <translation>Llamados antes</translation>
     </message>
     <message>
         <source>Please take a ticket</source>
-        <translation>Please take a ticket</translation>
+        <translation>Por favor, tome un turno</translation>
     </message>
     <message>
         <source>Ticket %1 to counter %2</source>
@@ -7093,7 +7093,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>Welcome to %1</source>
-        <translation>Welcome to %1</translation>
+        <translation>Bienvenido a %1</translation>
     </message>
     <message>
         <source>The ticket could not be printed: please remember your number.</source>
@@ -7104,6 +7104,10 @@ Esté atento a su número en la pantalla.</translation>
 Watch the screen for your number.</source>
         <translation>Personas delante de usted: %1. Le llamarán en breve.
 Esté atento a su número en la pantalla.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Elija su idioma</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,9 @@ class LobbyRepository;
 class StoreChanges;
 
 // The lobby's second screen: now serving (ticket and counter) and the last few called, numbers
-// only (never names), large, white and yellow on black, in English and Spanish at once. It
-// follows the store: a call made here or pulled from the central store shows at once.
+// only (never names), large, white and yellow on black, in English and Spanish at once (whatever
+// the PC's own language). Before anyone is called it shows only the invitation to take a
+// ticket. It follows the store: a call made here or pulled from the central store shows at once.
 class DisplayBoard : public QWidget
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ public:
 
 private:
     const LobbyRepository &m_lobby;
+    QWidget *m_calls;
     QLabel *m_nowTicket;
     QLabel *m_nowCounter;
     QList<QLabel *> m_recent;

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -40,6 +41,9 @@ const char *const Wait =
 const char *const WaitSoon =
     QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "People ahead of you: %1. You will be called "
                                                 "shortly.\nWatch the screen for your number.");
+const char *const Welcome = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Welcome to %1");
+const char *const ChooseLanguage =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Choose your language");
 const char *const Done = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Done");
 const char *const Back = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Back");
 const char *const NotPrinted = QT_TRANSLATE_NOOP(
@@ -87,8 +91,12 @@ KioskWindow::KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *
     auto *languagePage = new QWidget(m_pages);
     auto *lv = new QVBoxLayout(languagePage);
     m_welcome = title(languagePage, QStringLiteral("kioskWelcomeLabel"), 34);
-    m_welcome->setText(tr("Welcome to %1").arg(cityName) +
-                       QStringLiteral("\nBienvenido · Choose your language · Elija su idioma"));
+    // Whatever the kiosk's own language: each line in English and in Spanish.
+    const VisitorText english(QStringLiteral("en")), spanish(QStringLiteral("es"));
+    m_welcome->setText(english(Context, Welcome).arg(cityName) + QStringLiteral(" · ") +
+                       spanish(Context, Welcome).arg(cityName) + u'\n' +
+                       english(Context, ChooseLanguage) + QStringLiteral(" · ") +
+                       spanish(Context, ChooseLanguage));
     lv->addWidget(m_welcome);
     m_english = bigButton(QStringLiteral("kioskEnglishButton"), languagePage);
     m_english->setText(QStringLiteral("English"));
@@ -124,6 +132,7 @@ KioskWindow::KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *
         m_reasons.append(button);
     }
     rv->addLayout(grid);
+    rv->addStretch();
 
     // 3. Accessibility need.
     auto *needPage = new QWidget(m_pages);
@@ -207,6 +216,24 @@ QPushButton *KioskWindow::bigButton(const QString &objectName, QWidget *parent)
     button->setAutoDefault(true);
     button->setFocusPolicy(Qt::StrongFocus);
     return button;
+}
+
+void KioskWindow::keyPressEvent(QKeyEvent *event)
+{
+    // Reached when the focused choice does not use the key itself (a button leaves Up and
+    // Down, the name field leaves all four arrows but Left and Right).
+    switch (event->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        focusNextPrevChild(event->key() == Qt::Key_Down);
+        return;
+    case Qt::Key_Escape:
+        if (m_pages->currentIndex() > LanguagePage && m_pages->currentIndex() < TicketPage)
+            showPage(Page(m_pages->currentIndex() - 1));
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+    }
 }
 
 void KioskWindow::chooseLanguage(const QString &language)
