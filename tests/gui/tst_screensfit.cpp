@@ -218,7 +218,7 @@ private slots:
     }
 
     // The display board (civicdesk --display-board) before anyone is called, and with six
-    // calls at two-digit counters on it.
+    // calls at two-digit counters on it, at 1366x768 and on a 1920x1080 TV.
     void theDisplayBoard()
     {
         StoreContext store(m_store->db(), QStringLiteral("lena"), AgentRole::Lobby);
@@ -251,6 +251,21 @@ private slots:
                  QStringLiteral("Now serving · Atendiendo"));
         cut = cutOnScreen(&board, QStringLiteral("display board, six calls"));
         QVERIFY2(cut.isEmpty(), qPrintable(cut));
+
+        // On a 1920x1080 TV the same board, larger: the number grows with the screen.
+        auto *number = board.findChild<QLabel *>(QStringLiteral("nowServingTicketLabel"));
+        QVERIFY(number);
+        const int small = QFontMetrics(number->font()).height();
+        board.resize(1920, 1080);
+        QTRY_COMPARE(board.size(), QSize(1920, 1080));
+        cut = cutOnScreen(&board, QStringLiteral("display board at 1920x1080, six calls"),
+                          QSize(1920, 1080));
+        QVERIFY2(cut.isEmpty(), qPrintable(cut));
+        const int large = QFontMetrics(number->font()).height();
+        QVERIFY2(large >= small * 1.3, qPrintable(QStringLiteral("%1 px at 1366x768, %2 px at "
+                                                                 "1920x1080")
+                                                      .arg(small)
+                                                      .arg(large)));
     }
 
     // Every page of the wallboard (civicdesk --wallboard) on a 1366x768 screen and on the

@@ -8,8 +8,10 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace civicdesk {
 
@@ -31,6 +33,10 @@ QString inBothLanguages(const char *source, const QString &between = QStringLite
            VisitorText(QStringLiteral("es"))(Context, source);
 }
 
+// The point sizes are for a 1366x768 screen (a common lobby TV); a larger screen scales them.
+const char *const BasePoints = "basePoints";
+constexpr double DesignWidth = 1366, DesignHeight = 768;
+
 // The ticket now served: the size of "A012"; a longer number is shown smaller.
 constexpr int NowPoints = 120;
 
@@ -43,6 +49,7 @@ QLabel *label(QWidget *parent, const QString &name, int points, const QString &c
     font.setPointSize(points);
     font.setBold(bold);
     l->setFont(font);
+    l->setProperty(BasePoints, points); // at 1366x768; scaled to the screen
     l->setStyleSheet(QStringLiteral("color: %1; background: transparent;").arg(color));
     return l;
 }
@@ -133,8 +140,10 @@ void DisplayBoard::refresh()
         m_nowCounter->clear();
     } else {
         m_nowTicket->setText(calls.first().number);
+        const int points = TicketSlipPrinter::numberPoints(calls.first().number, NowPoints);
+        m_nowTicket->setProperty(BasePoints, points);
         QFont font = m_nowTicket->font();
-        font.setPointSize(TicketSlipPrinter::numberPoints(calls.first().number, NowPoints));
+        font.setPointSizeF(points * m_scale);
         m_nowTicket->setFont(font);
         m_nowCounter->setText(calls.first().counter);
         m_nowTicket->setAccessibleName(
@@ -169,6 +178,22 @@ QStringList DisplayBoard::shownCalls() const
             shown.append(row->text().section(u' ', 0, 0) + u' ' + row->text().section(u' ', -1));
     }
     return shown;
+}
+
+void DisplayBoard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The whole board grows with the screen, the same proportions as at 1366x768: a 1920x1080
+    // TV shows the number 1.4 times as large rather than in its top-left corner.
+    m_scale = std::clamp(std::min(width() / DesignWidth, height() / DesignHeight), 0.5, 3.0);
+    for (QLabel *label : findChildren<QLabel *>()) {
+        const QVariant points = label->property(BasePoints);
+        if (!points.isValid())
+            continue;
+        QFont font = label->font();
+        font.setPointSizeF(points.toDouble() * m_scale);
+        label->setFont(font);
+    }
 }
 
 } // namespace civicdesk
