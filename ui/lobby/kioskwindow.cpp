@@ -220,8 +220,8 @@ QPushButton *KioskWindow::bigButton(const QString &objectName, QWidget *parent)
 
 void KioskWindow::keyPressEvent(QKeyEvent *event)
 {
-    // Reached when the focused choice does not use the key itself (a button leaves Up and
-    // Down, the name field leaves all four arrows but Left and Right).
+    // Reached when the focused widget does not use the key itself: a button moves the focus
+    // with the arrows on its own, the name field leaves Up and Down and Escape to the kiosk.
     switch (event->key()) {
     case Qt::Key_Up:
     case Qt::Key_Down:
