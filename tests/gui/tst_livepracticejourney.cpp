@@ -88,6 +88,10 @@ private slots:
         QCOMPARE(code.size(), 6);
         LiveTrainerWindow *trainerWindow = m_trainer->liveTrainerWindow();
         QVERIFY(trainerWindow);
+        // As it opens (900x600 beside the trainer's desk): no label or button cut.
+        QVERIFY(QTest::qWaitForWindowExposed(trainerWindow));
+        const QStringList cutAtOpening = test::truncatedTexts(trainerWindow);
+        QVERIFY2(cutAtOpening.isEmpty(), qPrintable(cutAtOpening.join(u'\n')));
         trainerWindow->resize(1366, 768);
         QVERIFY(QTest::qWaitForWindowExposed(trainerWindow));
         QVERIFY(activate(trainerWindow));
