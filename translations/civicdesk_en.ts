@@ -7109,6 +7109,18 @@ Watch the screen for your number.</translation>
         <source>Choose your language</source>
         <translation>Choose your language</translation>
     </message>
+    <message>
+        <source>Your name can be at most 100 characters: please shorten it.</source>
+        <translation>Your name can be at most 100 characters: please shorten it.</translation>
+    </message>
+    <message>
+        <source>No ticket number is free just now: please try again, or ask at the desk.</source>
+        <translation>No ticket number is free just now: please try again, or ask at the desk.</translation>
+    </message>
+    <message>
+        <source>Your ticket could not be issued: please try again, or ask at the desk for help.</source>
+        <translation>Your ticket could not be issued: please try again, or ask at the desk for help.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -12019,10 +12031,6 @@ Watch the screen for your number.</translation>
         <translation>No department</translation>
     </message>
     <message>
-        <source>Today in %1 · updated %2</source>
-        <translation>Today in %1 · updated %2</translation>
-    </message>
-    <message>
         <source>Phone system today</source>
         <translation>Phone system today</translation>
     </message>
@@ -12077,6 +12085,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>No-shows</source>
         <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>Today in %1 · updated %2 local time</source>
+        <translation>Today in %1 · updated %2 local time</translation>
     </message>
 </context>
 <context>

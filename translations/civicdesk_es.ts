@@ -7109,6 +7109,18 @@ Esté atento a su número en la pantalla.</translation>
         <source>Choose your language</source>
         <translation>Elija su idioma</translation>
     </message>
+    <message>
+        <source>Your name can be at most 100 characters: please shorten it.</source>
+        <translation>Su nombre puede tener como máximo 100 caracteres: acórtelo, por favor.</translation>
+    </message>
+    <message>
+        <source>No ticket number is free just now: please try again, or ask at the desk.</source>
+        <translation>Ahora no hay ningún número de turno libre: inténtelo de nuevo o pregunte en el mostrador.</translation>
+    </message>
+    <message>
+        <source>Your ticket could not be issued: please try again, or ask at the desk for help.</source>
+        <translation>No se pudo emitir su turno: inténtelo de nuevo o pida ayuda en el mostrador.</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::KnowledgePanel</name>
@@ -12019,10 +12031,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Sin departamento</translation>
     </message>
     <message>
-        <source>Today in %1 · updated %2</source>
-        <translation>Hoy en %1 · actualizado %2</translation>
-    </message>
-    <message>
         <source>Phone system today</source>
         <translation>Centralita hoy</translation>
     </message>
@@ -12077,6 +12085,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>No-shows</source>
         <translation>Ausentes</translation>
+    </message>
+    <message>
+        <source>Today in %1 · updated %2 local time</source>
+        <translation>Hoy en %1 · actualizado a las %2, hora local</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,16 @@ const char *const Done = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Done");
 const char *const Back = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Back");
 const char *const NotPrinted = QT_TRANSLATE_NOOP(
     "civicdesk::KioskWindow", "The ticket could not be printed: please remember your number.");
+// Why no ticket came out, in the visitor's words: what the store or the counter's rules said
+// goes to the log, the visitor learns what to do.
+const char *const NameTooLong = QT_TRANSLATE_NOOP(
+    "civicdesk::KioskWindow", "Your name can be at most 100 characters: please shorten it.");
+const char *const NoNumber =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow",
+                      "No ticket number is free just now: please try again, or ask at the desk.");
+const char *const NotIssued = QT_TRANSLATE_NOOP(
+    "civicdesk::KioskWindow",
+    "Your ticket could not be issued: please try again, or ask at the desk for help.");
 
 // The ticket number's size ("A012"; a longer number is shown smaller).
 constexpr int NumberPoints = 110;
@@ -323,7 +333,13 @@ void KioskWindow::issued(const Result<IssuedTicket> &issued)
     m_issuing = false;
     m_getTicket->setEnabled(true);
     if (!issued) {
-        m_error->setText(issued.error().message);
+        qWarning("kiosk: no ticket issued: %s (%s)", qPrintable(issued.error().message),
+                 qPrintable(issued.error().code));
+        const QString &code = issued.error().code;
+        const char *text = code == u"lobby.name"     ? NameTooLong
+                           : code == u"lobby.number" ? NoNumber
+                                                     : NotIssued;
+        m_error->setText(VisitorText(m_language)(Context, text));
         m_getTicket->setFocus(Qt::OtherFocusReason);
         return;
     }

@@ -253,9 +253,12 @@ void Wallboard::refresh()
             set(key, QString(), Level::Plain, QStringLiteral(" "));
         }
     }
+    // The wall names the city as people say it, with the city's own clock; the zone's id
+    // ("America/New_York") only when the store has no name for the city.
+    const QString city = m_context.services.cityName().trimmed();
     m_updated->setText(
-        tr("Today in %1 · updated %2")
-            .arg(QString::fromUtf8(m_context.cityZone.id()),
+        tr("Today in %1 · updated %2 local time")
+            .arg(city.isEmpty() ? QString::fromUtf8(m_context.cityZone.id()) : city,
                  locale.toString(now.toTimeZone(m_context.cityZone).time(), QLocale::ShortFormat)));
     fitToScreen();
 }
