@@ -5537,14 +5537,6 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Waited (min)</source>
-        <translation>Waited (min)</translation>
-    </message>
-    <message>
-        <source>Expected (min)</source>
-        <translation>Expected (min)</translation>
-    </message>
-    <message>
         <source>Waiting visitors</source>
         <translation>Waiting visitors</translation>
     </message>
@@ -5693,10 +5685,6 @@
         <translation>Receipt: %1</translation>
     </message>
     <message>
-        <source>yes: %1</source>
-        <translation>yes: %1</translation>
-    </message>
-    <message>
         <source>Spanish</source>
         <translation>Spanish</translation>
     </message>
@@ -5802,6 +5790,49 @@
     <message>
         <source>other need</source>
         <translation>other need</translation>
+    </message>
+    <message>
+        <source>mobility</source>
+        <translation>mobility</translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <comment>accessibility need</comment>
+        <translation>vision</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <comment>accessibility need</comment>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>accessibility need</comment>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Minutes waited since the ticket was taken</source>
+        <translation>Minutes waited since the ticket was taken</translation>
+    </message>
+    <message>
+        <source>Expected minutes until this visitor is called</source>
+        <translation>Expected minutes until this visitor is called</translation>
     </message>
 </context>
 <context>

@@ -5537,14 +5537,6 @@
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>Waited (min)</source>
-        <translation>Espera (min)</translation>
-    </message>
-    <message>
-        <source>Expected (min)</source>
-        <translation>Prevista (min)</translation>
-    </message>
-    <message>
         <source>Waiting visitors</source>
         <translation>Personas en espera</translation>
     </message>
@@ -5693,10 +5685,6 @@
         <translation>Comprobante: %1</translation>
     </message>
     <message>
-        <source>yes: %1</source>
-        <translation>sí: %1</translation>
-    </message>
-    <message>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
@@ -5802,6 +5790,49 @@
     <message>
         <source>other need</source>
         <translation>otra necesidad</translation>
+    </message>
+    <message>
+        <source>mobility</source>
+        <translation>movilidad</translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <comment>accessibility need</comment>
+        <translation>visión</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <comment>accessibility need</comment>
+        <translation>audición</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>accessibility need</comment>
+        <translation>otra</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Prevista</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Minutes waited since the ticket was taken</source>
+        <translation>Minutos de espera desde que se sacó el turno</translation>
+    </message>
+    <message>
+        <source>Expected minutes until this visitor is called</source>
+        <translation>Minutos previstos hasta que se llame a esta persona</translation>
     </message>
 </context>
 <context>

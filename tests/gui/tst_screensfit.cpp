@@ -11,6 +11,7 @@
 
 #include "models/citypack/citypack.h"
 #include "tests/gui/desklanguage.h"
+#include "tests/support/cutcolumns.h"
 #include "ui/common/importdialog.h"
 #include "ui/lobby/displayboard.h"
 #include "ui/lobby/kioskwindow.h"
@@ -22,6 +23,8 @@
 #include <QRegularExpression>
 #include <QTabWidget>
 #include <QTest>
+#include <QTreeWidget>
+#include <algorithm>
 
 using namespace civicdesk;
 
@@ -54,7 +57,7 @@ bool showOnScreen(QWidget &window, QSize screen = Screen)
 // Spanish word: it cannot wrap, so it is clipped).
 QString cutOnScreen(const QWidget *root, const QString &state, QSize screen = Screen)
 {
-    QStringList cut = test::truncatedTexts(root);
+    QStringList cut = test::truncatedTexts(root) + test::cutColumns(root);
     if (root->width() > screen.width() || root->height() > screen.height())
         cut.append(QStringLiteral("the window needs %1x%2 on a %3x%4 screen")
                        .arg(root->width())
@@ -142,13 +145,40 @@ private slots:
     {
         Desk desk = openDesk(QStringLiteral("agent1"), AgentRole::Lobby);
         QVERIFY(desk.window);
+        // A queue to read: the reasons with the longest names in the agent's language, each
+        // need, both languages, names (the waiting list shows every column whole but the name).
+        LobbyService &lobby = desk.store->lobby;
+        QStringList reasons = lobby.categories();
+        const QString language = test::spanish() ? QStringLiteral("es") : QStringLiteral("en");
+        std::sort(reasons.begin(), reasons.end(), [&](const QString &a, const QString &b) {
+            return lobby.categoryName(a, language).size() > lobby.categoryName(b, language).size();
+        });
+        const QStringList needs = {QString(), QStringLiteral("wheelchair"),
+                                   QStringLiteral("vision"), QStringLiteral("hearing"),
+                                   QStringLiteral("other")};
+        for (int i = 0; i < needs.size(); ++i) {
+            const CheckIn in{
+                reasons.at(i % 3),
+                {},
+                i % 2 ? QStringLiteral("es") : QStringLiteral("en"),
+                needs.at(i),
+                QStringLiteral("María de los Ángeles Villanueva-Castellanos %1").arg(i)};
+            const auto issued = lobby.issue(in);
+            QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message));
+        }
         test::Journey j;
         QVERIFY(j.press(Qt::Key_L, Qt::ControlModifier | Qt::AltModifier));
         QWidget *counter = desk.window->findChild<QWidget *>(QStringLiteral("counterPanel"));
         QVERIFY(counter);
         QTRY_VERIFY(counter->isVisible());
+        auto *queue = counter->findChild<QTreeWidget *>(QStringLiteral("counterQueueTreeWidget"));
+        QVERIFY(queue);
+        QTRY_COMPARE(queue->topLevelItemCount(), int(needs.size()));
         const QString cut = cutIn(desk.window.get(), QStringLiteral("lobby counter"));
         QVERIFY2(cut.isEmpty(), qPrintable(cut));
+        // The clerk reads the whole queue at a glance: no column cut but the name, no scrolling.
+        const QStringList columns = test::cutColumns(counter);
+        QVERIFY2(columns.isEmpty(), qPrintable(columns.join(u'\n')));
     }
 
     // The check-in kiosk (civicdesk --kiosk) at every step, by the keys of a kiosk keypad

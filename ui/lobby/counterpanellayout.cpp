@@ -12,7 +12,9 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -50,11 +52,16 @@ void CounterPanel::buildUi()
     m_queue = new QTreeWidget(this);
     m_queue->setObjectName(QStringLiteral("counterQueueTreeWidget"));
     m_queue->setRootIsDecorated(false);
-    m_queue->setColumnCount(6);
+    // Read at a glance: every column whole, sized to what it holds; only the visitor's name (free
+    // text, last) gives way and elides. Minutes carry their unit in the cell, a need its short
+    // word, so the list fits the counter's dock at 1366x768 in either language.
+    m_queue->setColumnCount(7);
     m_queue->setAllColumnsShowFocus(true);
+    m_queue->setTextElideMode(Qt::ElideRight);
     m_queue->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_queue->header()->setStretchLastSection(false);
-    m_queue->header()->setSectionResizeMode(1, QHeaderView::Stretch); // the reason gives way
+    m_queue->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_queue->header()->setSectionsMovable(false);
     m_queueLabel->setBuddy(m_queue);
     m_parkedLabel = makeLabel("counterParkedLabel");
     m_parked = new QListWidget(this);
@@ -118,11 +125,11 @@ void CounterPanel::buildUi()
     left->addWidget(m_parkedLabel);
     left->addWidget(m_parked);
     auto *buttons = new QGridLayout;
+    // Two a row: the waiting list beside them gets the width to show every column.
     const QList<QPushButton *> all = {m_callNext, m_callChosen, m_recall, m_noShow, m_park,
-                                      m_transfer, m_return,     m_walkIn, m_finish};
+                                      m_transfer, m_return,     m_walkIn, m_finish, m_checkIn};
     for (int i = 0; i < all.size(); ++i)
-        buttons->addWidget(all.at(i), i / 3, i % 3);
-    buttons->addWidget(m_checkIn, 3, 0, 1, 3);
+        buttons->addWidget(all.at(i), i / 2, i % 2);
     auto *form = new QFormLayout;
     form->addRow(m_reasonLabel, m_reason);
     auto *transferRow = new QHBoxLayout;
@@ -175,8 +182,10 @@ void CounterPanel::retranslate()
     m_toCategory->setCurrentIndex(std::max(0, m_toCategory->findData(toCategory)));
     m_category->setAccessibleName(tr("Categories this counter serves"));
     m_queueLabel->setText(tr("W&aiting (call next takes the first)"));
-    m_queue->setHeaderLabels({tr("Ticket"), tr("Reason"), tr("Need"), tr("Language"),
-                              tr("Waited (min)"), tr("Expected (min)")});
+    m_queue->setHeaderLabels({tr("Ticket"), tr("Reason"), tr("Need"), tr("Language"), tr("Waited"),
+                              tr("Expected"), tr("Name")});
+    m_queue->headerItem()->setToolTip(4, tr("Minutes waited since the ticket was taken"));
+    m_queue->headerItem()->setToolTip(5, tr("Expected minutes until this visitor is called"));
     m_queue->setAccessibleName(tr("Waiting visitors"));
     m_parkedLabel->setText(tr("Parked at this counter (Enter returns to the queue)"));
     m_parked->setAccessibleName(tr("Parked visitors"));
@@ -218,6 +227,37 @@ void CounterPanel::retranslate()
     m_card->setAccessibleName(tr("Visit card"));
     m_message->setAccessibleName(tr("Counter message"));
     refresh();
+}
+
+void CounterPanel::fitQueue()
+{
+    // What each column can hold, whoever waits: every reason of the city, both languages, every
+    // need, three-digit minutes; and what it holds now (a longer ticket number). The name gets
+    // room for a short one and elides a longer one.
+    const QFontMetrics metrics(m_queue->font());
+    const int padding =
+        2 * (m_queue->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_queue) + 1) + 4;
+    QList<QStringList> texts(NameColumn + 1);
+    texts[0] = {QStringLiteral("A999")};
+    for (const QString &c : m_ctx.lobby.categories())
+        texts[1].append(m_ctx.lobby.categoryName(c, agentLanguage()));
+    for (const char *need : {"wheelchair", "vision", "hearing", "other"})
+        texts[2].append(needWord(QString::fromLatin1(need)));
+    texts[3] = {tr("Spanish"), tr("English")};
+    texts[4] = texts[5] = {tr("%1 min").arg(999)};
+    texts[NameColumn] = {QStringLiteral("Maria Gonzalez")};
+    int total = 0;
+    for (int column = 0; column <= NameColumn; ++column) {
+        int width = m_queue->header()->sectionSizeHint(column);
+        for (const QString &text : texts.at(column))
+            width = std::max(width, metrics.horizontalAdvance(text) + padding);
+        if (column != NameColumn)
+            width = std::max(width,
+                             static_cast<QAbstractItemView *>(m_queue)->sizeHintForColumn(column));
+        total += width;
+    }
+    m_queue->setMinimumWidth(total + 2 * m_queue->frameWidth() +
+                             m_queue->verticalScrollBar()->sizeHint().width());
 }
 
 } // namespace civicdesk
