@@ -86,6 +86,8 @@ void CounterPanel::buildUi()
     m_card->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_card->setFrameShape(QFrame::StyledPanel);
     m_card->setMinimumHeight(64);
+    // Its lines wrap to the list's width and never widen the panel.
+    m_card->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_reasonLabel = makeLabel("counterReasonLabel");
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("counterReasonLineEdit"));
@@ -122,6 +124,8 @@ void CounterPanel::buildUi()
     left->addLayout(top);
     left->addWidget(m_queueLabel);
     left->addWidget(m_queue, 1);
+    // Who is at the counter, under who waits: the buttons beside keep the column's height.
+    left->addWidget(m_card);
     left->addWidget(m_parkedLabel);
     left->addWidget(m_parked);
     auto *buttons = new QGridLayout;
@@ -132,22 +136,20 @@ void CounterPanel::buildUi()
         buttons->addWidget(all.at(i), i / 2, i % 2);
     auto *form = new QFormLayout;
     form->addRow(m_reasonLabel, m_reason);
-    auto *transferRow = new QHBoxLayout;
-    transferRow->addWidget(m_toCounter, 1);
-    transferRow->addWidget(m_toCategoryLabel);
-    transferRow->addWidget(m_toCategory, 2);
-    form->addRow(m_toCounterLabel, transferRow);
+    // The counter and the category a visitor is transferred to, a row each: the column stays
+    // narrow and the waiting list keeps its width.
+    form->addRow(m_toCounterLabel, m_toCounter);
+    form->addRow(m_toCategoryLabel, m_toCategory);
     form->addRow(m_outcomeLabel, m_outcome);
     form->addRow(m_notesLabel, m_notes);
     auto *right = new QVBoxLayout;
-    right->addWidget(m_card);
     right->addLayout(buttons);
     right->addLayout(form);
     right->addWidget(m_message);
     right->addStretch();
     auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left, 5);
-    layout->addLayout(right, 4);
+    layout->addLayout(left, 3);
+    layout->addLayout(right, 2);
 
     // The agent's order: where am I, who waits, what to do, the details of it.
     QList<QWidget *> chain = {m_counter, m_category, m_queue};
@@ -231,21 +233,18 @@ void CounterPanel::retranslate()
 
 void CounterPanel::fitQueue()
 {
-    // What each column can hold, whoever waits: every reason of the city, both languages, every
-    // need, three-digit minutes; and what it holds now (a longer ticket number). The name gets
-    // room for a short one and elides a longer one.
+    // What each column holds now (the reasons of who waits, a longer ticket number) and can
+    // hold whoever comes: both languages, every need, three-digit minutes. The name gets room
+    // for its title and elides.
     const QFontMetrics metrics(m_queue->font());
     const int padding =
-        2 * (m_queue->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_queue) + 1) + 4;
+        2 * (m_queue->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_queue) + 1);
     QList<QStringList> texts(NameColumn + 1);
     texts[0] = {QStringLiteral("A999")};
-    for (const QString &c : m_ctx.lobby.categories())
-        texts[1].append(m_ctx.lobby.categoryName(c, agentLanguage()));
     for (const char *need : {"wheelchair", "vision", "hearing", "other"})
         texts[2].append(needWord(QString::fromLatin1(need)));
     texts[3] = {tr("Spanish"), tr("English")};
     texts[4] = texts[5] = {tr("%1 min").arg(999)};
-    texts[NameColumn] = {QStringLiteral("Maria Gonzalez")};
     int total = 0;
     for (int column = 0; column <= NameColumn; ++column) {
         int width = m_queue->header()->sectionSizeHint(column);
