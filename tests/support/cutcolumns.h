@@ -33,7 +33,7 @@ inline QStringList cutColumns(const QWidget *root)
         const QAbstractItemModel *model = view->model();
         const QString name = view->objectName();
         if (view->horizontalScrollBar()->maximum() > 0)
-            found.append(QStringLiteral("%1: needs a horizontal scroll of %2 px")
+            found.append(QStringLiteral("%1: needs a horizontal scroll (%2 steps)")
                              .arg(name)
                              .arg(view->horizontalScrollBar()->maximum()));
         const int width = view->viewport()->width();
