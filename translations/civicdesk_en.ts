@@ -5537,14 +5537,6 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Waited (min)</source>
-        <translation>Waited (min)</translation>
-    </message>
-    <message>
-        <source>Expected (min)</source>
-        <translation>Expected (min)</translation>
-    </message>
-    <message>
         <source>Waiting visitors</source>
         <translation>Waiting visitors</translation>
     </message>
@@ -5693,10 +5685,6 @@
         <translation>Receipt: %1</translation>
     </message>
     <message>
-        <source>yes: %1</source>
-        <translation>yes: %1</translation>
-    </message>
-    <message>
         <source>Spanish</source>
         <translation>Spanish</translation>
     </message>
@@ -5802,6 +5790,49 @@
     <message>
         <source>other need</source>
         <translation>other need</translation>
+    </message>
+    <message>
+        <source>mobility</source>
+        <translation>mobility</translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <comment>accessibility need</comment>
+        <translation>vision</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <comment>accessibility need</comment>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>accessibility need</comment>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Minutes waited since the ticket was taken</source>
+        <translation>Minutes waited since the ticket was taken</translation>
+    </message>
+    <message>
+        <source>Expected minutes until this visitor is called</source>
+        <translation>Expected minutes until this visitor is called</translation>
     </message>
 </context>
 <context>
@@ -7104,6 +7135,22 @@ Watch the screen for your number.</translation>
 Watch the screen for your number.</source>
         <translation>People ahead of you: %1. You will be called shortly.
 Watch the screen for your number.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Choose your language</translation>
+    </message>
+    <message>
+        <source>Your name can be at most 100 characters: please shorten it.</source>
+        <translation>Your name can be at most 100 characters: please shorten it.</translation>
+    </message>
+    <message>
+        <source>No ticket number is free just now: please try again, or ask at the desk.</source>
+        <translation>No ticket number is free just now: please try again, or ask at the desk.</translation>
+    </message>
+    <message>
+        <source>Your ticket could not be issued: please try again, or ask at the desk for help.</source>
+        <translation>Your ticket could not be issued: please try again, or ask at the desk for help.</translation>
     </message>
 </context>
 <context>
@@ -12015,10 +12062,6 @@ Watch the screen for your number.</translation>
         <translation>No department</translation>
     </message>
     <message>
-        <source>Today in %1 · updated %2</source>
-        <translation>Today in %1 · updated %2</translation>
-    </message>
-    <message>
         <source>Phone system today</source>
         <translation>Phone system today</translation>
     </message>
@@ -12073,6 +12116,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>No-shows</source>
         <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>Today in %1 · updated %2 local time</source>
+        <translation>Today in %1 · updated %2 local time</translation>
     </message>
 </context>
 <context>

@@ -5537,14 +5537,6 @@
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>Waited (min)</source>
-        <translation>Espera (min)</translation>
-    </message>
-    <message>
-        <source>Expected (min)</source>
-        <translation>Prevista (min)</translation>
-    </message>
-    <message>
         <source>Waiting visitors</source>
         <translation>Personas en espera</translation>
     </message>
@@ -5693,10 +5685,6 @@
         <translation>Comprobante: %1</translation>
     </message>
     <message>
-        <source>yes: %1</source>
-        <translation>sí: %1</translation>
-    </message>
-    <message>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
@@ -5803,6 +5791,49 @@
         <source>other need</source>
         <translation>otra necesidad</translation>
     </message>
+    <message>
+        <source>mobility</source>
+        <translation>movilidad</translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <comment>accessibility need</comment>
+        <translation>visión</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <comment>accessibility need</comment>
+        <translation>audición</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <comment>accessibility need</comment>
+        <translation>otra</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Prevista</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Minutes waited since the ticket was taken</source>
+        <translation>Minutos de espera desde que se sacó el turno</translation>
+    </message>
+    <message>
+        <source>Expected minutes until this visitor is called</source>
+        <translation>Minutos previstos hasta que se llame a esta persona</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::DeliveryStateLabel</name>
@@ -5839,23 +5870,23 @@
     </message>
     <message>
         <source>Now serving</source>
-        <translation>Now serving</translation>
+        <translation>Atendiendo</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation>Ticket</translation>
+        <translation>Turno</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation>Counter</translation>
+        <translation>Ventanilla</translation>
     </message>
     <message>
         <source>Called before</source>
-        <translation>Called before</translation>
+        <translation>Llamados antes</translation>
     </message>
     <message>
         <source>Please take a ticket</source>
-        <translation>Please take a ticket</translation>
+        <translation>Por favor, tome un turno</translation>
     </message>
     <message>
         <source>Ticket %1 to counter %2</source>
@@ -7093,7 +7124,7 @@ Esté atento a su número en la pantalla.</translation>
     </message>
     <message>
         <source>Welcome to %1</source>
-        <translation>Welcome to %1</translation>
+        <translation>Bienvenido a %1</translation>
     </message>
     <message>
         <source>The ticket could not be printed: please remember your number.</source>
@@ -7104,6 +7135,22 @@ Esté atento a su número en la pantalla.</translation>
 Watch the screen for your number.</source>
         <translation>Personas delante de usted: %1. Le llamarán en breve.
 Esté atento a su número en la pantalla.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Elija su idioma</translation>
+    </message>
+    <message>
+        <source>Your name can be at most 100 characters: please shorten it.</source>
+        <translation>Su nombre puede tener como máximo 100 caracteres: acórtelo, por favor.</translation>
+    </message>
+    <message>
+        <source>No ticket number is free just now: please try again, or ask at the desk.</source>
+        <translation>Ahora no hay ningún número de turno libre: inténtelo de nuevo o pregunte en el mostrador.</translation>
+    </message>
+    <message>
+        <source>Your ticket could not be issued: please try again, or ask at the desk for help.</source>
+        <translation>No se pudo emitir su turno: inténtelo de nuevo o pida ayuda en el mostrador.</translation>
     </message>
 </context>
 <context>
@@ -12015,10 +12062,6 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Sin departamento</translation>
     </message>
     <message>
-        <source>Today in %1 · updated %2</source>
-        <translation>Hoy en %1 · actualizado %2</translation>
-    </message>
-    <message>
         <source>Phone system today</source>
         <translation>Centralita hoy</translation>
     </message>
@@ -12073,6 +12116,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>No-shows</source>
         <translation>Ausentes</translation>
+    </message>
+    <message>
+        <source>Today in %1 · updated %2 local time</source>
+        <translation>Hoy en %1 · actualizado a las %2, hora local</translation>
     </message>
 </context>
 <context>

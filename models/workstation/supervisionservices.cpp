@@ -35,6 +35,11 @@ QTimeZone SupervisionServices::cityZone() const
     return QTimeZone(m_database.meta(QStringLiteral("city_timezone")).toUtf8());
 }
 
+QString SupervisionServices::cityName() const
+{
+    return m_database.meta(QStringLiteral("city_name"));
+}
+
 std::unique_ptr<TodayFigures> SupervisionServices::todayFigures(const QTimeZone &zone) const
 {
     return std::make_unique<TodayFigures>(m_database, zone);

@@ -49,6 +49,8 @@ public:
     StoreChanges &changes() const;
     // The city's time zone as the store holds it (city_timezone).
     QTimeZone cityZone() const;
+    // The city's name as the store holds it (city_name; empty when the store has none).
+    QString cityName() const;
 
     // Readers a widget keeps.
     std::unique_ptr<TodayFigures> todayFigures(const QTimeZone &zone) const;

@@ -12,6 +12,7 @@
 #include "ui/common/settings.h"
 #include "ui/intake/callpop.h"
 #include "ui/intake/intakepanel.h"
+#include "ui/lobby/kioskwindow.h"
 #ifdef CIVICDESK_WITH_CTI
 #include "ui/cti/telephonysettingsdialog.h"
 #endif
@@ -289,6 +290,40 @@ private slots:
         QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("counterPanel"))->isVisible());
         const QStringList counter = test::mnemonicClashes(&window);
         QVERIFY2(counter.isEmpty(), qPrintable(u"lobby counter\n" + counter.join(u'\n')));
+    }
+
+    // The lobby's check-in kiosk at each step, for an English- and a Spanish-speaking visitor:
+    // every choice named for a screen reader in the visitor's language, the name field by its
+    // question.
+    void theKioskEveryStep()
+    {
+        StoreContext store(m_store->db(), QStringLiteral("kiosk"), AgentRole::Lobby);
+        KioskWindow kiosk(store.lobby, QStringLiteral("Mini Boston"));
+        kiosk.setTicketFolder(m_settingsDir.filePath(QStringLiteral("tickets")));
+        kiosk.resize(1366, 768);
+        kiosk.show();
+        QVERIFY(QTest::qWaitForWindowActive(&kiosk));
+        test::Journey j;
+        for (const bool spanish : {false, true}) {
+            const QByteArray visitor = spanish ? "Spanish visitor, " : "English visitor, ";
+            const auto walk = [&](const char *step) {
+                const QByteArray state = visitor + step;
+                check(&kiosk, state.constData());
+            };
+            walk("language");
+            if (spanish)
+                QVERIFY(j.press(Qt::Key_Tab));
+            QVERIFY(j.press(Qt::Key_Return));
+            walk("reason");
+            QVERIFY(j.press(Qt::Key_Return));
+            walk("need");
+            QVERIFY(j.press(Qt::Key_Return));
+            walk("name");
+            QVERIFY(j.press(Qt::Key_Return));
+            QCOMPARE(j.focusName(), QStringLiteral("kioskDoneButton"));
+            walk("ticket");
+            QVERIFY(j.press(Qt::Key_Return));
+        }
     }
 
     // The phone on the intake: Dial (no call), the callers sharing a number, Transfer (an

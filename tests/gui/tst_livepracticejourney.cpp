@@ -88,6 +88,10 @@ private slots:
         QCOMPARE(code.size(), 6);
         LiveTrainerWindow *trainerWindow = m_trainer->liveTrainerWindow();
         QVERIFY(trainerWindow);
+        // As it opens (900x600 beside the trainer's desk): no label or button cut.
+        QVERIFY(QTest::qWaitForWindowExposed(trainerWindow));
+        const QStringList cutAtOpening = test::truncatedTexts(trainerWindow);
+        QVERIFY2(cutAtOpening.isEmpty(), qPrintable(cutAtOpening.join(u'\n')));
         trainerWindow->resize(1366, 768);
         QVERIFY(QTest::qWaitForWindowExposed(trainerWindow));
         QVERIFY(activate(trainerWindow));
@@ -169,6 +173,11 @@ private slots:
             translated("IntakeMirror", "Contact: %1 (%2 s)")
                 .arg(translated("IntakeMirror", "running"), QString())
                 .section(u'(', 0, 0)));
+
+        // The trainer's window at 1366x768 with the call under way, in the trainer's language:
+        // no label or button cut.
+        const QStringList cut = test::truncatedTexts(trainerWindow);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
 
         // For the README (CIVICDESK_SHOTS=folder): both sides as they are now.
         if (const QString shots = qEnvironmentVariable("CIVICDESK_SHOTS"); !shots.isEmpty()) {

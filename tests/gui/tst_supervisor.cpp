@@ -329,6 +329,22 @@ private slots:
         const QString noun = wall.texts().join(u'\n');
         for (const char *personal : {"Ximena", "Zelda", "Quux", "9876", "Secretive", "SUP-WALL"})
             QVERIFY2(!noun.contains(QLatin1String(personal)), personal);
+        // The footer names the city as people say it, with the city's clock, never a zone id.
+        const QString city = m_store->db().meta(QStringLiteral("city_name"));
+        QVERIFY(!city.isEmpty());
+        const QString footer =
+            wall.findChild<QLabel *>(QStringLiteral("wallboardUpdatedLabel"))->text();
+        const auto cityTime = [](qint64 secondsAgo) {
+            return QLocale().toString(QDateTime::currentDateTimeUtc()
+                                          .addSecs(-secondsAgo)
+                                          .toTimeZone(QTimeZone("America/New_York"))
+                                          .time(),
+                                      QLocale::ShortFormat);
+        };
+        QVERIFY2(footer.contains(city), qPrintable(footer));
+        QVERIFY2(!footer.contains(u"America/"), qPrintable(footer));
+        // Written when the wall last counted (a minute may have turned since).
+        QVERIFY2(footer.contains(cityTime(0)) || footer.contains(cityTime(60)), qPrintable(footer));
 
         // An event reaching the store updates the figures; a second overdue request past the red
         // threshold turns the figure red.

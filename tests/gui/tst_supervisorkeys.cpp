@@ -6,6 +6,7 @@
 // (tst_supervisorkeys) and in Spanish (tst_supervisorkeys_es, CIVICDESK_TEST_LANGUAGE=es).
 
 #include "tests/gui/desklanguage.h"
+#include "tests/support/cutcolumns.h"
 #include "ui/supervisor/supervisorworkspace.h"
 
 #include <QApplication>
@@ -104,7 +105,7 @@ private slots:
                                tabs->currentWidget()->isAncestorOf(focus)),
                      qPrintable(tab + u": the focus is on " +
                                 (focus ? focus->objectName() : QStringLiteral("nothing"))));
-            const QStringList cut = test::truncatedTexts(workspace);
+            const QStringList cut = test::truncatedTexts(workspace) + test::cutColumns(workspace);
             QVERIFY2(cut.isEmpty(), qPrintable(tab + u":\n" + cut.join(u'\n')));
             const QStringList clashes = test::mnemonicClashes(workspace);
             QVERIFY2(clashes.isEmpty(), qPrintable(tab + u":\n" + clashes.join(u'\n')));

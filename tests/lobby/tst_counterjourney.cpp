@@ -45,6 +45,15 @@ class TestCounterJourney : public QObject
         return issued.value().ticket;
     }
 
+    // The kiosk on its own screen of 1366x768, its tickets printed to the test's folder.
+    bool showKiosk(KioskWindow &kiosk)
+    {
+        kiosk.setTicketFolder(m_dir.filePath(QStringLiteral("tickets")));
+        kiosk.resize(1366, 768);
+        kiosk.show();
+        return QTest::qWaitForWindowActive(&kiosk);
+    }
+
 private slots:
     void init() { m_store = test::miniCityStore(); }
 
@@ -189,10 +198,7 @@ private slots:
     {
         StoreContext store(m_store->db(), QStringLiteral("kiosk"), AgentRole::Lobby);
         KioskWindow kiosk(store.lobby, QStringLiteral("Mini Boston"));
-        kiosk.setTicketFolder(m_dir.filePath(QStringLiteral("tickets")));
-        kiosk.resize(1366, 768);
-        kiosk.show();
-        QVERIFY(QTest::qWaitForWindowActive(&kiosk));
+        QVERIFY(showKiosk(kiosk));
         test::Journey j;
         QCOMPARE(j.focusName(), QStringLiteral("kioskEnglishButton"));
         QVERIFY(j.press(Qt::Key_Tab));
@@ -252,6 +258,51 @@ private slots:
         }
         QVERIFY(j.press(Qt::Key_Space)); // Done: back to the first step for the next visitor
         QCOMPARE(j.focusName(), QStringLiteral("kioskEnglishButton"));
+    }
+
+    // When no ticket can be issued the kiosk says so in the visitor's language, whatever the
+    // PC's (this test's window is in English): the store's own words go to the log.
+    void theKioskSaysWhyNotInTheVisitorsLanguage()
+    {
+        {
+            QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TRIGGER refuse_tickets BEFORE INSERT ON events WHEN "
+                "NEW.entity_type = 'ticket' BEGIN SELECT RAISE(ABORT, 'disk is full'); END")));
+        }
+        StoreContext store(m_store->db(), QStringLiteral("kiosk"), AgentRole::Lobby);
+        KioskWindow kiosk(store.lobby, QStringLiteral("Mini Boston"));
+        QVERIFY(showKiosk(kiosk));
+        auto *error = kiosk.findChild<QLabel *>(QStringLiteral("kioskErrorLabel"));
+        const auto takeTicket = [&kiosk](test::Journey &j, Qt::Key language) {
+            QCOMPARE(j.focusName(), QStringLiteral("kioskEnglishButton"));
+            if (language == Qt::Key_Tab)
+                QVERIFY(j.press(Qt::Key_Tab)); // Español
+            QVERIFY(j.press(Qt::Key_Space));
+            QCOMPARE(j.focusName(), QStringLiteral("kioskReason0Button"));
+            QVERIFY(j.press(Qt::Key_Space));
+            QCOMPARE(j.focusName(), QStringLiteral("kioskNeedNoneButton"));
+            QVERIFY(j.press(Qt::Key_Space));
+            QCOMPARE(j.focusName(), QStringLiteral("kioskNameLineEdit"));
+            QVERIFY(j.press(Qt::Key_Return));
+            // Still on the name step, the button there to try again.
+            QCOMPARE(j.focusName(), QStringLiteral("kioskGetTicketButton"));
+            QVERIFY(kiosk.lastTicketNumber().isEmpty());
+        };
+        test::Journey j;
+        takeTicket(j, Qt::Key_Tab);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(error->text(), QStringLiteral("No se pudo emitir su turno: inténtelo de nuevo o "
+                                               "pida ayuda en el mostrador."));
+        QVERIFY(error->isVisible());
+        kiosk.restart();
+        takeTicket(j, Qt::Key_Space);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(error->text(), QStringLiteral("Your ticket could not be issued: please try "
+                                               "again, or ask at the desk for help."));
+        QVERIFY(store.lobby.repository().waiting().isEmpty());
     }
 
     void theBoardShowsNumbersNeverNames()

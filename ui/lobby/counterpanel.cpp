@@ -72,6 +72,19 @@ QString CounterPanel::needName(const QString &need)
     return need;
 }
 
+QString CounterPanel::needWord(const QString &need)
+{
+    if (need == u"wheelchair")
+        return tr("mobility");
+    if (need == u"vision")
+        return tr("vision", "accessibility need");
+    if (need == u"hearing")
+        return tr("hearing", "accessibility need");
+    if (need == u"other")
+        return tr("other", "accessibility need");
+    return need;
+}
+
 QString CounterPanel::agentLanguage()
 {
     return QLocale().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en");
@@ -310,16 +323,19 @@ void CounterPanel::refresh()
         item->setData(0, Qt::UserRole, t.id);
         item->setText(0, t.number);
         item->setText(1, m_ctx.lobby.categoryName(t.category, agentLanguage()));
-        item->setText(2, t.accessibility.isEmpty() ? QString()
-                                                   : tr("yes: %1").arg(needName(t.accessibility)));
+        item->setText(2, needWord(t.accessibility));
+        item->setToolTip(2, needName(t.accessibility));
         item->setText(3, t.language == u"es" ? tr("Spanish") : tr("English"));
-        item->setText(4, minutes(t.waitSeconds(now)));
-        item->setText(5, minutes(m_ctx.lobby.expectedWaitSeconds(i, t.category)));
+        item->setText(4, tr("%1 min").arg(minutes(t.waitSeconds(now))));
+        item->setText(5, tr("%1 min").arg(minutes(m_ctx.lobby.expectedWaitSeconds(i, t.category))));
+        item->setText(NameColumn, t.visitorName);
+        item->setToolTip(NameColumn, t.visitorName);
         if (t.id == selected)
             m_queue->setCurrentItem(item);
     }
     if (!m_queue->currentItem() && m_queue->topLevelItemCount() > 0)
         m_queue->setCurrentItem(m_queue->topLevelItem(0));
+    fitQueue();
     m_parked->clear();
     for (const LobbyTicket &t : m_ctx.lobby.repository().parkedAt(here.counter)) {
         auto *item = new QListWidgetItem(

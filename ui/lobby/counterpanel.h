@@ -90,7 +90,13 @@ private:
     static QString agentLanguage();
     // An accessibility need (wheelchair, vision, hearing, other) in the agent's words.
     static QString needName(const QString &need);
+    // The same in one short word, for the waiting list's column (empty: no need).
+    static QString needWord(const QString &need);
     void buildUi();
+    // The waiting list as wide as its columns need to show every reason, need, language and
+    // wait whole (the name, last, gives way).
+    void fitQueue();
+    static constexpr int NameColumn = 6;
     void retranslate();
     void showResult(const Status &status, const QString &done);
     void showMessage(const QString &text, bool error);

@@ -12,7 +12,9 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -50,11 +52,16 @@ void CounterPanel::buildUi()
     m_queue = new QTreeWidget(this);
     m_queue->setObjectName(QStringLiteral("counterQueueTreeWidget"));
     m_queue->setRootIsDecorated(false);
-    m_queue->setColumnCount(6);
+    // Read at a glance: every column whole, sized to what it holds; only the visitor's name (free
+    // text, last) gives way and elides. Minutes carry their unit in the cell, a need its short
+    // word, so the list fits the counter's dock at 1366x768 in either language.
+    m_queue->setColumnCount(7);
     m_queue->setAllColumnsShowFocus(true);
+    m_queue->setTextElideMode(Qt::ElideRight);
     m_queue->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_queue->header()->setStretchLastSection(false);
-    m_queue->header()->setSectionResizeMode(1, QHeaderView::Stretch); // the reason gives way
+    m_queue->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_queue->header()->setSectionsMovable(false);
     m_queueLabel->setBuddy(m_queue);
     m_parkedLabel = makeLabel("counterParkedLabel");
     m_parked = new QListWidget(this);
@@ -79,6 +86,8 @@ void CounterPanel::buildUi()
     m_card->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_card->setFrameShape(QFrame::StyledPanel);
     m_card->setMinimumHeight(64);
+    // Its lines wrap to the list's width and never widen the panel.
+    m_card->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_reasonLabel = makeLabel("counterReasonLabel");
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("counterReasonLineEdit"));
@@ -115,32 +124,32 @@ void CounterPanel::buildUi()
     left->addLayout(top);
     left->addWidget(m_queueLabel);
     left->addWidget(m_queue, 1);
+    // Who is at the counter, under who waits: the buttons beside keep the column's height.
+    left->addWidget(m_card);
     left->addWidget(m_parkedLabel);
     left->addWidget(m_parked);
     auto *buttons = new QGridLayout;
+    // Two a row: the waiting list beside them gets the width to show every column.
     const QList<QPushButton *> all = {m_callNext, m_callChosen, m_recall, m_noShow, m_park,
-                                      m_transfer, m_return,     m_walkIn, m_finish};
+                                      m_transfer, m_return,     m_walkIn, m_finish, m_checkIn};
     for (int i = 0; i < all.size(); ++i)
-        buttons->addWidget(all.at(i), i / 3, i % 3);
-    buttons->addWidget(m_checkIn, 3, 0, 1, 3);
+        buttons->addWidget(all.at(i), i / 2, i % 2);
     auto *form = new QFormLayout;
     form->addRow(m_reasonLabel, m_reason);
-    auto *transferRow = new QHBoxLayout;
-    transferRow->addWidget(m_toCounter, 1);
-    transferRow->addWidget(m_toCategoryLabel);
-    transferRow->addWidget(m_toCategory, 2);
-    form->addRow(m_toCounterLabel, transferRow);
+    // The counter and the category a visitor is transferred to, a row each: the column stays
+    // narrow and the waiting list keeps its width.
+    form->addRow(m_toCounterLabel, m_toCounter);
+    form->addRow(m_toCategoryLabel, m_toCategory);
     form->addRow(m_outcomeLabel, m_outcome);
     form->addRow(m_notesLabel, m_notes);
     auto *right = new QVBoxLayout;
-    right->addWidget(m_card);
     right->addLayout(buttons);
     right->addLayout(form);
     right->addWidget(m_message);
     right->addStretch();
     auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left, 5);
-    layout->addLayout(right, 4);
+    layout->addLayout(left, 3);
+    layout->addLayout(right, 2);
 
     // The agent's order: where am I, who waits, what to do, the details of it.
     QList<QWidget *> chain = {m_counter, m_category, m_queue};
@@ -175,8 +184,10 @@ void CounterPanel::retranslate()
     m_toCategory->setCurrentIndex(std::max(0, m_toCategory->findData(toCategory)));
     m_category->setAccessibleName(tr("Categories this counter serves"));
     m_queueLabel->setText(tr("W&aiting (call next takes the first)"));
-    m_queue->setHeaderLabels({tr("Ticket"), tr("Reason"), tr("Need"), tr("Language"),
-                              tr("Waited (min)"), tr("Expected (min)")});
+    m_queue->setHeaderLabels({tr("Ticket"), tr("Reason"), tr("Need"), tr("Language"), tr("Waited"),
+                              tr("Expected"), tr("Name")});
+    m_queue->headerItem()->setToolTip(4, tr("Minutes waited since the ticket was taken"));
+    m_queue->headerItem()->setToolTip(5, tr("Expected minutes until this visitor is called"));
     m_queue->setAccessibleName(tr("Waiting visitors"));
     m_parkedLabel->setText(tr("Parked at this counter (Enter returns to the queue)"));
     m_parked->setAccessibleName(tr("Parked visitors"));
@@ -218,6 +229,34 @@ void CounterPanel::retranslate()
     m_card->setAccessibleName(tr("Visit card"));
     m_message->setAccessibleName(tr("Counter message"));
     refresh();
+}
+
+void CounterPanel::fitQueue()
+{
+    // What each column holds now (the reasons of who waits, a longer ticket number) and can
+    // hold whoever comes: both languages, every need, three-digit minutes. The name gets room
+    // for its title and elides.
+    const QFontMetrics metrics(m_queue->font());
+    const int padding =
+        2 * (m_queue->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_queue) + 1);
+    QList<QStringList> texts(NameColumn + 1);
+    texts[0] = {QStringLiteral("A999")};
+    for (const char *need : {"wheelchair", "vision", "hearing", "other"})
+        texts[2].append(needWord(QString::fromLatin1(need)));
+    texts[3] = {tr("Spanish"), tr("English")};
+    texts[4] = texts[5] = {tr("%1 min").arg(999)};
+    int total = 0;
+    for (int column = 0; column <= NameColumn; ++column) {
+        int width = m_queue->header()->sectionSizeHint(column);
+        for (const QString &text : texts.at(column))
+            width = std::max(width, metrics.horizontalAdvance(text) + padding);
+        if (column != NameColumn)
+            width = std::max(width,
+                             static_cast<QAbstractItemView *>(m_queue)->sizeHintForColumn(column));
+        total += width;
+    }
+    m_queue->setMinimumWidth(total + 2 * m_queue->frameWidth() +
+                             m_queue->verticalScrollBar()->sizeHint().width());
 }
 
 } // namespace civicdesk

@@ -13,8 +13,10 @@ class LobbyRepository;
 class StoreChanges;
 
 // The lobby's second screen: now serving (ticket and counter) and the last few called, numbers
-// only (never names), large, white and yellow on black, in English and Spanish at once. It
-// follows the store: a call made here or pulled from the central store shows at once.
+// only (never names), large, white and yellow on black, in English and Spanish at once (whatever
+// the PC's own language). Before anyone is called it shows only the invitation to take a
+// ticket. Its type is sized for a 1366x768 screen and grows with a larger one. It follows the
+// store: a call made here or pulled from the central store shows at once.
 class DisplayBoard : public QWidget
 {
     Q_OBJECT
@@ -30,8 +32,13 @@ public:
     // Speaks each new call (and recall) from now on; null: silent (the default).
     void setCallOut(CallOut *callOut) { m_callOut = callOut; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     const LobbyRepository &m_lobby;
+    double m_scale = 1.0; // the screen's size against the 1366x768 the sizes are for
+    QWidget *m_calls;
     QLabel *m_nowTicket;
     QLabel *m_nowCounter;
     QList<QLabel *> m_recent;

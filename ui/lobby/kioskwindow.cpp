@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -40,10 +41,23 @@ const char *const Wait =
 const char *const WaitSoon =
     QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "People ahead of you: %1. You will be called "
                                                 "shortly.\nWatch the screen for your number.");
+const char *const Welcome = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Welcome to %1");
+const char *const ChooseLanguage =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Choose your language");
 const char *const Done = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Done");
 const char *const Back = QT_TRANSLATE_NOOP("civicdesk::KioskWindow", "Back");
 const char *const NotPrinted = QT_TRANSLATE_NOOP(
     "civicdesk::KioskWindow", "The ticket could not be printed: please remember your number.");
+// Why no ticket came out, in the visitor's words: what the store or the counter's rules said
+// goes to the log, the visitor learns what to do.
+const char *const NameTooLong = QT_TRANSLATE_NOOP(
+    "civicdesk::KioskWindow", "Your name can be at most 100 characters: please shorten it.");
+const char *const NoNumber =
+    QT_TRANSLATE_NOOP("civicdesk::KioskWindow",
+                      "No ticket number is free just now: please try again, or ask at the desk.");
+const char *const NotIssued = QT_TRANSLATE_NOOP(
+    "civicdesk::KioskWindow",
+    "Your ticket could not be issued: please try again, or ask at the desk for help.");
 
 // The ticket number's size ("A012"; a longer number is shown smaller).
 constexpr int NumberPoints = 110;
@@ -87,8 +101,12 @@ KioskWindow::KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *
     auto *languagePage = new QWidget(m_pages);
     auto *lv = new QVBoxLayout(languagePage);
     m_welcome = title(languagePage, QStringLiteral("kioskWelcomeLabel"), 34);
-    m_welcome->setText(tr("Welcome to %1").arg(cityName) +
-                       QStringLiteral("\nBienvenido · Choose your language · Elija su idioma"));
+    // Whatever the kiosk's own language: each line in English and in Spanish.
+    const VisitorText english(QStringLiteral("en")), spanish(QStringLiteral("es"));
+    m_welcome->setText(english(Context, Welcome).arg(cityName) + QStringLiteral(" · ") +
+                       spanish(Context, Welcome).arg(cityName) + u'\n' +
+                       english(Context, ChooseLanguage) + QStringLiteral(" · ") +
+                       spanish(Context, ChooseLanguage));
     lv->addWidget(m_welcome);
     m_english = bigButton(QStringLiteral("kioskEnglishButton"), languagePage);
     m_english->setText(QStringLiteral("English"));
@@ -124,6 +142,7 @@ KioskWindow::KioskWindow(LobbyService &lobby, const QString &cityName, QWidget *
         m_reasons.append(button);
     }
     rv->addLayout(grid);
+    rv->addStretch();
 
     // 3. Accessibility need.
     auto *needPage = new QWidget(m_pages);
@@ -207,6 +226,24 @@ QPushButton *KioskWindow::bigButton(const QString &objectName, QWidget *parent)
     button->setAutoDefault(true);
     button->setFocusPolicy(Qt::StrongFocus);
     return button;
+}
+
+void KioskWindow::keyPressEvent(QKeyEvent *event)
+{
+    // Reached when the focused widget does not use the key itself: a button moves the focus
+    // with the arrows on its own, the name field leaves Up and Down and Escape to the kiosk.
+    switch (event->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        focusNextPrevChild(event->key() == Qt::Key_Down);
+        return;
+    case Qt::Key_Escape:
+        if (m_pages->currentIndex() > LanguagePage && m_pages->currentIndex() < TicketPage)
+            showPage(Page(m_pages->currentIndex() - 1));
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+    }
 }
 
 void KioskWindow::chooseLanguage(const QString &language)
@@ -296,7 +333,13 @@ void KioskWindow::issued(const Result<IssuedTicket> &issued)
     m_issuing = false;
     m_getTicket->setEnabled(true);
     if (!issued) {
-        m_error->setText(issued.error().message);
+        qWarning("kiosk: no ticket issued: %s (%s)", qPrintable(issued.error().message),
+                 qPrintable(issued.error().code));
+        const QString &code = issued.error().code;
+        const char *text = code == u"lobby.name"     ? NameTooLong
+                           : code == u"lobby.number" ? NoNumber
+                                                     : NotIssued;
+        m_error->setText(VisitorText(m_language)(Context, text));
         m_getTicket->setFocus(Qt::OtherFocusReason);
         return;
     }

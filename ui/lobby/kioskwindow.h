@@ -17,7 +17,8 @@ class VisitorText;
 // The self-service check-in: large touch-friendly steps in the visitor's language (English or
 // Spanish): language, reason (the city's service categories), accessibility need, name
 // (optional), then the ticket with the people ahead and the expected wait. It goes back to the
-// start by itself after a while, so the next visitor finds the first step.
+// start by itself after a while, so the next visitor finds the first step. Touch, a keyboard or
+// a kiosk keypad (arrows, Enter, Escape) work it alike.
 class KioskWindow : public QWidget
 {
     Q_OBJECT
@@ -39,6 +40,11 @@ public:
 
 signals:
     void ticketIssued(const civicdesk::IssuedTicket &issued);
+
+protected:
+    // A kiosk keypad's keys: the arrows move between the choices (Up and Left to the one
+    // before), Enter or Space chooses, Escape goes one step back.
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     enum Page

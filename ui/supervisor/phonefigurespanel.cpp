@@ -31,6 +31,9 @@ PhoneFiguresPanel::PhoneFiguresPanel(const SupervisorContext &context, QWidget *
     m_table->setHorizontalHeaderLabels({tr("Queue"), tr("Offered"), tr("Answered"), tr("Abandoned"),
                                         tr("Service level"), tr("Abandon rate"),
                                         tr("Average speed of answer")});
+    // The figures and their titles whole ("Nivel de servicio"), the queue's name gives way.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_status->setObjectName(QStringLiteral("phoneImportStatusLabel"));
     m_status->setWordWrap(true);

@@ -126,8 +126,9 @@ QWidget *Wallboard::addPage(const QString &title, const QStringList &keys)
         tile.name->setWordWrap(true);
         grid->addWidget(tile.value, (i / Columns) * 2, i % Columns,
                         Qt::AlignLeft | Qt::AlignBottom);
-        grid->addWidget(tile.name, (i / Columns) * 2 + 1, i % Columns,
-                        Qt::AlignLeft | Qt::AlignTop);
+        // The name takes its whole third, so it wraps only when it does not fit there
+        // ("Average handle time" on one line, not three words a line).
+        grid->addWidget(tile.name, (i / Columns) * 2 + 1, i % Columns, Qt::AlignTop);
         // The same figure may be on two pages: the key names the first, the page the others.
         const QString key = m_tiles.contains(keys.at(i))
                                 ? keys.at(i) + u'@' + QString::number(m_pages->count())
@@ -252,9 +253,12 @@ void Wallboard::refresh()
             set(key, QString(), Level::Plain, QStringLiteral(" "));
         }
     }
+    // The wall names the city as people say it, with the city's own clock; the zone's id
+    // ("America/New_York") only when the store has no name for the city.
+    const QString city = m_context.services.cityName().trimmed();
     m_updated->setText(
-        tr("Today in %1 · updated %2")
-            .arg(QString::fromUtf8(m_context.cityZone.id()),
+        tr("Today in %1 · updated %2 local time")
+            .arg(city.isEmpty() ? QString::fromUtf8(m_context.cityZone.id()) : city,
                  locale.toString(now.toTimeZone(m_context.cityZone).time(), QLocale::ShortFormat)));
     fitToScreen();
 }
