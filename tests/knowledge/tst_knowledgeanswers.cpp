@@ -4,10 +4,13 @@
 // gets who does, and a question nothing answers says "No good match". (The evaluation sets are
 // run by tst_knowledgesearch.)
 
+#include "models/knowledge/articlerelevance.h"
 #include "models/knowledge/articlerepository.h"
 #include "tests/support/packimport.h"
 #include "tests/support/teststore.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace civicdesk;
@@ -364,6 +367,37 @@ private slots:
         QVERIFY(!hits.isEmpty());
         for (const ArticleHit &h : hits)
             QCOMPARE(h.article.language, QStringLiteral("es"));
+    }
+
+    // The candidates' words are folded once and kept from one keystroke to the next
+    // (FoldedArticles); an article whose title, keywords or body change (edited, or the pack
+    // imported again) is read anew. (Last: it changes the store.)
+    void anArticleWhoseWordsChangeIsReadAnew()
+    {
+        const QString pothole = QStringLiteral("kb-pothole-en");
+        QList<ArticleHit> hits = searchForCaller(QStringLiteral("pothole"), QStringLiteral("en"));
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().article.id, pothole); // its words folded and kept
+        QSqlQuery q(QSqlDatabase::database(m_store->db().connectionName()));
+        for (const QString &change :
+             {QStringLiteral(
+                  "UPDATE articles SET keywords = keywords || ', quagmire' WHERE id = ?"),
+              QStringLiteral("UPDATE articles SET body = body || ' A morass.' WHERE id = ?")}) {
+            QVERIFY(q.prepare(change));
+            q.addBindValue(pothole);
+            QVERIFY(q.exec());
+        }
+        ArticleQuery query;
+        query.text = QStringLiteral("pothole quagmire morass");
+        query.callerLanguage = QStringLiteral("en");
+        query.limit = 10;
+        hits = m_articles->search(query);
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().article.id, pothole);
+        // Scored as the article reads now: "quagmire" in its keywords, "morass" in its body.
+        const ArticleRelevance relevance(m_articles->analyse(query));
+        QCOMPARE(relevance.credits(hits.first().article), (QList<double>{1.0, 1.0, 0.5}));
+        QCOMPARE(hits.first().relevance, relevance.of(hits.first().article));
     }
 };
 
