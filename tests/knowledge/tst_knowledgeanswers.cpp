@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <algorithm>
 
 using namespace civicdesk;
 
@@ -367,6 +368,43 @@ private slots:
         QVERIFY(!hits.isEmpty());
         for (const ArticleHit &h : hits)
             QCOMPARE(h.article.language, QStringLiteral("es"));
+    }
+
+    // Issue 14: the words Spanish speakers of different countries, and of the US, use for the
+    // same thing find the article that says it another way: "luminaria" (Argentina, Mexico) for
+    // a street light, "ticket" for a parking ticket ("multa"), "corralón" for the tow lot, "no
+    // anda" for broken. Each found a wrong article first before the Spanish synonyms of
+    // 2026-12-07 (evening); none is an evaluation phrasing. `answers`: the translation groups
+    // or request types that answer it.
+    void regionalAndUsSpanishWordsFindTheirArticle_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("answers");
+        QTest::newRow("luminaria")
+            << "hay una luminaria rota frente a mi casa"
+            << QStringList{QStringLiteral("STRLGTOUT"), QStringLiteral("STRLGTKDWN"),
+                           QStringLiteral("GENLGTREQ")};
+        QTest::newRow("ticket") << "¿dónde pago el ticket que me dejaron en el parabrisas?"
+                                << QStringList{QStringLiteral("info-parking-ticket-pay")};
+        QTest::newRow("corralón") << "¿cómo saco mi carro del corralón?"
+                                  << QStringList{QStringLiteral("info-towed-car")};
+        QTest::newRow("no anda") << "el semáforo de la esquina no anda"
+                                 << QStringList{QStringLiteral("TFCSGNINSP")};
+    }
+
+    void regionalAndUsSpanishWordsFindTheirArticle()
+    {
+        QFETCH(QString, query);
+        QFETCH(QStringList, answers);
+        const QList<ArticleHit> hits = searchForCaller(query, QStringLiteral("es"));
+        QVERIFY(!hits.isEmpty());
+        const KnowledgeArticle &first = hits.first().article;
+        QCOMPARE(first.language, QStringLiteral("es"));
+        const bool answered =
+            answers.contains(first.translationGroup) ||
+            std::any_of(first.serviceCodes.cbegin(), first.serviceCodes.cend(),
+                        [&answers](const QString &code) { return answers.contains(code); });
+        QVERIFY2(answered, qPrintable(first.id));
     }
 
     // The candidates' words are folded once and kept from one keystroke to the next
