@@ -1,9 +1,6 @@
 #include "models/knowledge/articlerelevance.h"
 
-#include "models/domain/text/textmatch.h"
-
 #include <algorithm>
-#include <optional>
 
 namespace civicdesk {
 
@@ -13,58 +10,45 @@ constexpr double bodyCredit = 0.5;
 
 ArticleRelevance::ArticleRelevance(const AnalysedQuery &query) : m_query(query)
 {
-    for (const QueryConcept &c : std::as_const(m_query.concepts))
+    for (const QueryConcept &c : std::as_const(m_query.concepts)) {
         m_total += c.weight;
+        Needles needles;
+        for (const QStringList *words : {&c.terms, &c.phrases}) {
+            for (const QString &w : *words)
+                needles.words.append(u' ' + w + u' ');
+        }
+        if (!c.prefix.isEmpty())
+            needles.prefix = u' ' + c.prefix;
+        m_needles.append(needles);
+    }
 }
 
-ArticleRelevance::Field ArticleRelevance::fieldOf(const QString &text)
+bool ArticleRelevance::holds(const QString &padded, qsizetype said) const
 {
-    Field f;
-    const QString folded = textmatch::fold(text);
-    f.padded = u' ' + folded + u' ';
-    f.words = folded.split(u' ', Qt::SkipEmptyParts);
-    return f;
-}
-
-bool ArticleRelevance::holds(const Field &field, const QueryConcept &said)
-{
-    for (const QString &t : said.terms) {
-        if (field.padded.contains(u' ' + t + u' '))
+    const Needles &needles = m_needles.at(said);
+    for (const QString &needle : needles.words) {
+        if (padded.contains(needle))
             return true;
     }
-    for (const QString &p : said.phrases) {
-        if (field.padded.contains(u' ' + p + u' '))
-            return true;
-    }
-    if (!said.prefix.isEmpty())
-        return std::any_of(field.words.cbegin(), field.words.cend(),
-                           [&said](const QString &w) { return w.startsWith(said.prefix); });
-    return false;
+    // A word of the text begins with the prefix (the text's words are between single spaces).
+    return !needles.prefix.isEmpty() && padded.contains(needles.prefix);
 }
 
-QList<double> ArticleRelevance::credits(const KnowledgeArticle &article, bool readBody) const
+QList<double> ArticleRelevance::credits(const FoldedArticle &article) const
 {
     QList<double> result;
-    const Field heading = fieldOf(article.title + u' ' + article.keywords);
-    std::optional<Field> body; // folded only when the heading leaves something unanswered
-    for (const QueryConcept &c : std::as_const(m_query.concepts)) {
-        if (holds(heading, c)) {
+    for (qsizetype i = 0; i < m_query.concepts.size(); ++i) {
+        if (holds(article.heading, i))
             result.append(1.0);
-            continue;
-        }
-        if (!readBody) {
+        else if (article.hasBody && holds(article.body, i))
+            result.append(bodyCredit);
+        else
             result.append(0.0);
-            continue;
-        }
-        if (!body)
-            body = fieldOf(article.body + u' ' + article.script);
-        result.append(holds(*body, c) ? bodyCredit : 0.0);
     }
     return result;
 }
 
-double ArticleRelevance::phrasesIn(const KnowledgeArticle &article,
-                                   const QList<double> &credits) const
+double ArticleRelevance::phrasesIn(const FoldedArticle &article, const QList<double> &credits) const
 {
     // Only things said next to each other that the title and keywords both hold can be held
     // together by one phrase of them.
@@ -79,17 +63,12 @@ double ArticleRelevance::phrasesIn(const KnowledgeArticle &article,
     }
     if (!any || m_total <= 0)
         return 0;
-    // The title and each keyword phrase (keywords are separated by commas).
-    QStringList phrases = article.keywords.split(u',', Qt::SkipEmptyParts);
-    phrases.append(article.title);
+    // The title and each keyword phrase of two words or more.
     QList<bool> inPair(n, false);
-    for (const QString &text : std::as_const(phrases)) {
-        const Field phrase = fieldOf(text);
-        if (phrase.words.size() < 2)
-            continue;
+    for (const QString &phrase : article.phrases) {
         bool previous = false;
         for (qsizetype i = 0; i < n; ++i) {
-            const bool current = candidate.at(i) && holds(phrase, m_query.concepts.at(i));
+            const bool current = candidate.at(i) && holds(phrase, i);
             if (previous && current)
                 inPair[i - 1] = inPair[i] = true;
             previous = current;
@@ -101,13 +80,12 @@ double ArticleRelevance::phrasesIn(const KnowledgeArticle &article,
     return sum / m_total;
 }
 
-ArticleRelevance::Score ArticleRelevance::score(const KnowledgeArticle &article,
-                                                bool readBody) const
+ArticleRelevance::Score ArticleRelevance::score(const FoldedArticle &article) const
 {
     Score result;
     if (m_total <= 0)
         return result;
-    const QList<double> found = credits(article, readBody);
+    const QList<double> found = credits(article);
     double sum = 0, heading = 0;
     for (int i = 0; i < found.size(); ++i) {
         const double weight = m_query.concepts.at(i).weight;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/knowledge/knowledgearticle.h"
+#include "models/knowledge/foldedarticles.h"
 #include "models/knowledge/knowledgequery.h"
 
 namespace civicdesk {
@@ -53,28 +54,40 @@ public:
     // `lead`: the coverage by which the article passes every other article found.
     static bool isGoodMatch(const Score &score, double lead);
 
-    // Without `readBody`, only the title and keywords count (cheaper: for matches BM25 ranks low).
-    Score score(const KnowledgeArticle &article, bool readBody = true) const;
+    // The article's words folded (FoldedArticles keeps them between keystrokes); its body
+    // counts when it was read (without it, only the title and keywords: cheaper, for matches
+    // BM25 ranks low).
+    Score score(const FoldedArticle &article) const;
+    Score score(const KnowledgeArticle &article, bool readBody = true) const
+    {
+        return score(FoldedArticle::of(article, readBody));
+    }
     double of(const KnowledgeArticle &article, bool readBody = true) const
     {
         return score(article, readBody).coverage;
     }
     // For each thing said (in the query's order): 1 when the title or keywords hold it, 0.5
     // when only the body does, 0 when the article does not.
-    QList<double> credits(const KnowledgeArticle &article, bool readBody = true) const;
+    QList<double> credits(const FoldedArticle &article) const;
+    QList<double> credits(const KnowledgeArticle &article, bool readBody = true) const
+    {
+        return credits(FoldedArticle::of(article, readBody));
+    }
 
 private:
-    struct Field
+    // What stands for one thing said in a folded text between spaces: " term " for each of its
+    // terms and synonyms, " prefix" for the word being typed.
+    struct Needles
     {
-        QString padded; // folded words between spaces
         QStringList words;
+        QString prefix;
     };
-    static Field fieldOf(const QString &text);
-    static bool holds(const Field &field, const QueryConcept &said);
+    bool holds(const QString &padded, qsizetype said) const;
     // Score::phrases of the article, whose `credits` are known.
-    double phrasesIn(const KnowledgeArticle &article, const QList<double> &credits) const;
+    double phrasesIn(const FoldedArticle &article, const QList<double> &credits) const;
 
     AnalysedQuery m_query;
+    QList<Needles> m_needles; // for each of m_query.concepts
     double m_total = 0;
 };
 

@@ -242,7 +242,7 @@ QList<ArticleHit> ArticleRepository::search(const ArticleQuery &query) const
         while (q.next()) {
             ArticleHit hit{articleFrom(q), q.value(16).toString()};
             const ArticleRelevance::Score score =
-                relevance.score(hit.article, result.size() < bodiesRead);
+                relevance.score(m_folded.of(hit.article, result.size() < bodiesRead));
             hit.relevance = score.coverage;
             hit.headingWords = score.headingWords;
             hit.allInHeading = score.allInHeading;

@@ -2,6 +2,7 @@
 
 #include "models/domain/department.h"
 #include "models/domain/knowledge/knowledgearticle.h"
+#include "models/knowledge/foldedarticles.h"
 #include "models/knowledge/knowledgequery.h"
 
 #include <QHash>
@@ -91,6 +92,7 @@ private:
     QString m_connection;
     mutable bool m_loaded = false;
     mutable KnowledgeQuery m_query;
+    mutable FoldedArticles m_folded; // the candidates' words, folded once
 };
 
 } // namespace civicdesk

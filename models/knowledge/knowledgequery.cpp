@@ -72,7 +72,12 @@ void KnowledgeQuery::setLanguageWords(const QString &language, const QStringList
 {
     auto lw = std::make_shared<LanguageWords>();
     lw->stemmer = std::make_unique<WordStemmer>(language);
-    for (const QString &raw : words) {
+    // In one order whatever order they come in (a set's, which changes from one run of the
+    // program to the next): the forms and corrections kept when there are more than their
+    // limit are then the same in every run.
+    QStringList sorted = words;
+    std::sort(sorted.begin(), sorted.end());
+    for (const QString &raw : std::as_const(sorted)) {
         const QString folded = textmatch::fold(raw);
         if (folded.isEmpty() || folded.contains(u' ') || lw->terms.contains(folded))
             continue;
@@ -230,8 +235,11 @@ QStringList KnowledgeQuery::corrections(const QString &w, const QString &languag
     }
     // A misspelt first letter: search the whole vocabulary, for long words only.
     if (result.isEmpty() && w.size() >= 6) {
-        for (auto it = byLetter.cbegin(); it != byLetter.cend() && result.size() < 2; ++it) {
-            for (const QString &term : it.value()) {
+        QStringList letters = byLetter.keys(); // in one order in every run
+        std::sort(letters.begin(), letters.end());
+        for (auto letter = letters.cbegin(); letter != letters.cend() && result.size() < 2;
+             ++letter) {
+            for (const QString &term : byLetter.value(*letter)) {
                 if (result.size() < 2 && knows(term) && textmatch::withinEdits(w, term, 1))
                     result.append(term);
             }
@@ -328,7 +336,16 @@ AnalysedQuery KnowledgeQuery::analyse(const QString &text, const QString &langua
             said.terms.append(w);
         }
         if (w.size() >= 4) {
-            const QStringList other = forms(w, language);
+            QStringList other = forms(w, language);
+            // A diminutive no article holds stands for its word ("ratitas" for "ratas").
+            if (other.isEmpty() && !knows(w)) {
+                const QStringList bases = languagewords::diminutiveBases(w, language);
+                for (const QString &base : bases) {
+                    if (other.size() < maxForms && knows(base) && !other.contains(base) &&
+                        !languagewords::isStopword(base, language))
+                        other.append(base);
+                }
+            }
             for (const QString &term : other) {
                 add(word(term, false));
                 said.terms.append(term);

@@ -50,16 +50,18 @@ class TestKnowledgeSearch : public QObject
     // passports and on 311 itself: residents es out of scope 3 of 3, residents en 91.3%; then,
     // 2026-12-07 later, five more information articles and long reports ordered by the words
     // their keyword phrases hold together: residents en 94.2%, unseen es 100%, and the fifth
-    // set, long reports, frozen before that change: 91.4% before, 90.0% after). The goal is
-    // 90% each.
+    // set, long reports, frozen before that change: 91.4% before, 90.0% after; the sixth,
+    // Spanish residents' complaints, frozen before the Spanish changes of 2026-12-07 evening:
+    // 78.3%; then Spanish diminutives and regional and US Spanish synonyms: vecinos 84.8%,
+    // held-out es 97.4%, every other set the same or better). The goal is 90% each.
     static double floorFor(const QString &halfLanguageAndScope)
     {
         static const QHash<QString, double> floors = {
-            {QStringLiteral("all en in"), 0.90},       {QStringLiteral("all es in"), 0.93},
+            {QStringLiteral("all en in"), 0.90},       {QStringLiteral("all es in"), 0.97},
             {QStringLiteral("all en out"), 1.0},       {QStringLiteral("all es out"), 1.0},
             {QStringLiteral("tuning en in"), 0.97},    {QStringLiteral("tuning es in"), 0.97},
             {QStringLiteral("tuning en out"), 1.0},    {QStringLiteral("tuning es out"), 1.0},
-            {QStringLiteral("held-out en in"), 0.83},  {QStringLiteral("held-out es in"), 0.92},
+            {QStringLiteral("held-out en in"), 0.83},  {QStringLiteral("held-out es in"), 0.97},
             {QStringLiteral("held-out en out"), 1.0},  {QStringLiteral("held-out es out"), 1.0},
             {QStringLiteral("unseen en in"), 0.83},    {QStringLiteral("unseen es in"), 1.0},
             {QStringLiteral("unseen en out"), 1.0},    {QStringLiteral("unseen es out"), 0.5},
@@ -67,7 +69,7 @@ class TestKnowledgeSearch : public QObject
             {QStringLiteral("fresh es out"), 1.0},     {QStringLiteral("residents en in"), 0.94},
             {QStringLiteral("residents es in"), 0.95}, {QStringLiteral("residents en out"), 1.0},
             {QStringLiteral("residents es out"), 1.0}, {QStringLiteral("reports en in"), 0.90},
-            {QStringLiteral("reports en out"), 1.0},
+            {QStringLiteral("reports en out"), 1.0},   {QStringLiteral("vecinos es in"), 0.84},
         };
         return floors.value(halfLanguageAndScope, 1.0);
     }
@@ -408,6 +410,15 @@ private slots:
     {
         evaluate(test::testDataDir() + QStringLiteral("/knowledge-eval/reports.csv"), false,
                  QStringLiteral("reports"));
+    }
+
+    // A sixth independent set (tests/data/knowledge-eval/vecinos.csv, see SOURCES.md): Spanish
+    // residents' complaints and questions, collected on 2026-12-07 before any change to the
+    // Spanish search of that evening and never used to choose one.
+    void spanishResidentsFindTheirArticle()
+    {
+        evaluate(test::testDataDir() + QStringLiteral("/knowledge-eval/vecinos.csv"), false,
+                 QStringLiteral("vecinos"));
     }
 };
 

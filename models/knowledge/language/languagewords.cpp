@@ -138,6 +138,42 @@ bool isFormOf(const QString &form, const QString &word, const QString &stem,
            pluralOf(form, word) || pluralOf(word, form);
 }
 
+QStringList diminutiveBases(const QString &word, const QString &language)
+{
+    constexpr int shortestRoot = 3;
+    QStringList bases;
+    if (language != u"es")
+        return bases;
+    // -ito, -ita, -itos, -itas after a root ("rat-itas"), -cito, -cita... after a whole word
+    // ("tarde-cita"); the root keeps its gender and number ("ratitas" -> "ratas", then "rata").
+    for (const QString &suffix : {QStringLiteral("itos"), QStringLiteral("itas"),
+                                  QStringLiteral("ito"), QStringLiteral("ita")}) {
+        if (!word.endsWith(suffix) || word.size() - suffix.size() < shortestRoot)
+            continue;
+        QString root = word.left(word.size() - suffix.size());
+        const bool plural = suffix.endsWith(u's');
+        const QChar vowel = suffix.at(2); // 'o' or 'a'
+        // "poqu-ito" is "poco", "amigu-ito" "amigo": the spelling keeps the root's sound.
+        if (root.endsWith(QStringLiteral("qu")))
+            root = root.left(root.size() - 2) + u'c';
+        else if (root.endsWith(QStringLiteral("gu")))
+            root.chop(1);
+        const QString singular = root + vowel;
+        if (plural)
+            bases.append(singular + u's');
+        bases.append(singular);
+        // "tarde-cita", "cafe-cito", "pobre-cito": a whole word before -c-.
+        if (root.endsWith(u'c') && root.size() - 1 >= shortestRoot) {
+            const QString whole = root.left(root.size() - 1);
+            if (plural)
+                bases.append(whole + u's');
+            bases.append(whole);
+        }
+        break;
+    }
+    return bases;
+}
+
 int streetWord(const QString &word)
 {
     static const QSet<QString> after =

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace civicdesk::languagewords {
 
@@ -26,6 +27,13 @@ bool isQuestionFrame(const QString &previousFoldedWord, const QString &foldedWor
 // "towing".)
 bool isFormOf(const QString &form, const QString &word, const QString &stem,
               const QString &language);
+
+// The words a Spanish diminutive may be made from, most likely first: "ratitas" -> "ratas",
+// "rata"; "perrito" -> "perro"; "tardecita" -> "tarde"; "poquito" -> "poco"; "amiguito" ->
+// "amigo". Callers say "ratitas", "la basurita", "un hoyito" where the articles say "ratas",
+// "basura", "hoyo"; Snowball does not undo a diminutive. Empty for a word that is not one (or
+// another language).
+QStringList diminutiveBases(const QString &foldedWord, const QString &language);
 
 // A word that says "street" after a street's name (+1: "street", "st", "avenue", "ave", "road",
 // "square"...) or before it (-1: "calle", "avenida"...), 0 for any other word.
