@@ -1717,6 +1717,29 @@
     </message>
 </context>
 <context>
+    <name>MapEngine</name>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 is missing</translation>
+    </message>
+    <message>
+        <source>%1 is not CivicDesk&apos;s map engine</source>
+        <translation>%1 is not CivicDesk&apos;s map engine</translation>
+    </message>
+    <message>
+        <source>The map&apos;s web engine could not be loaded (%1). Reinstall CivicDesk.</source>
+        <translation>The map&apos;s web engine could not be loaded (%1). Reinstall CivicDesk.</translation>
+    </message>
+    <message>
+        <source>This program did not set Qt::AA_ShareOpenGLContexts before making its QApplication, which the map&apos;s web engine needs.</source>
+        <translation>This program did not set Qt::AA_ShareOpenGLContexts before making its QApplication, which the map&apos;s web engine needs.</translation>
+    </message>
+    <message>
+        <source>The map&apos;s URL scheme could not be registered with the web engine.</source>
+        <translation>The map&apos;s URL scheme could not be registered with the web engine.</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyReportPdf</name>
     <message>
         <source>%1 cannot be written: %2</source>
@@ -8338,8 +8361,8 @@ Watch the screen for your number.</translation>
         <translation>Requests, the location being entered and duplicates on a map of the city. Arrow keys move a crosshair, Enter picks the nearest address, plus and minus zoom.</translation>
     </message>
     <message>
-        <source>The map cannot start in this program. Everything on the map is also available in the intake and history panels.</source>
-        <translation>The map cannot start in this program. Everything on the map is also available in the intake and history panels.</translation>
+        <source>Everything on the map is also available in the intake and history panels.</source>
+        <translation>Everything on the map is also available in the intake and history panels.</translation>
     </message>
 </context>
 <context>

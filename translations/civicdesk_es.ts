@@ -1717,6 +1717,29 @@
     </message>
 </context>
 <context>
+    <name>MapEngine</name>
+    <message>
+        <source>%1 is missing</source>
+        <translation>falta %1</translation>
+    </message>
+    <message>
+        <source>%1 is not CivicDesk&apos;s map engine</source>
+        <translation>%1 no es el motor del mapa de CivicDesk</translation>
+    </message>
+    <message>
+        <source>The map&apos;s web engine could not be loaded (%1). Reinstall CivicDesk.</source>
+        <translation>No se pudo cargar el motor web del mapa (%1). Reinstale CivicDesk.</translation>
+    </message>
+    <message>
+        <source>This program did not set Qt::AA_ShareOpenGLContexts before making its QApplication, which the map&apos;s web engine needs.</source>
+        <translation>Este programa no activó Qt::AA_ShareOpenGLContexts antes de crear su QApplication, y el motor web del mapa lo necesita.</translation>
+    </message>
+    <message>
+        <source>The map&apos;s URL scheme could not be registered with the web engine.</source>
+        <translation>No se pudo registrar el esquema de URL del mapa en el motor web.</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyReportPdf</name>
     <message>
         <source>%1 cannot be written: %2</source>
@@ -8338,8 +8361,8 @@ Esté atento a su número en la pantalla.</translation>
         <translation>Solicitudes, la ubicación que se está registrando y los duplicados en un mapa de la ciudad. Las flechas mueven una cruz, Intro elige la dirección más cercana, más y menos cambian el zoom.</translation>
     </message>
     <message>
-        <source>The map cannot start in this program. Everything on the map is also available in the intake and history panels.</source>
-        <translation>El mapa no puede iniciarse en este programa. Todo lo que muestra el mapa también está disponible en los paneles de admisión e historial.</translation>
+        <source>Everything on the map is also available in the intake and history panels.</source>
+        <translation>Todo lo que muestra el mapa también está disponible en los paneles de admisión e historial.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
-// civicdesk-start-bench [ROUNDS]: the workstation's start and memory, measured on the real
-// program (build/bin/civicdesk --startup-check: the time until a key typed into the focused
-// field landed), beside an empty Qt Widgets window started the same way in the same run.
+// civicdesk-start-bench [ROUNDS [CIVICDESK [EMPTYWINDOW]]]: the workstation's start and memory,
+// measured on the real program (build/bin/civicdesk --startup-check: the time until a key typed
+// into the focused field landed), beside an empty Qt Widgets window started the same way in the
+// same run; a second and third argument measure other builds of the two (a Release build, the
+// commit before).
 //   - cold start: a fresh HOME each round (the first start: the demo store is copied or imported)
 //   - warm start: the same store again
 //   - memory: the proportional set size (PSS, /proc/PID/smaps_rollup) of civicdesk and every
@@ -26,9 +28,21 @@ namespace {
 
 struct Started
 {
-    double readyMs = -1; // wall time from the start of the process to the key landing
+    double readyMs = -1;  // wall time from the start of the process to the key landing
+    double inMainMs = -1; // of which the program's own, from main() on ("ready after N ms")
     QString output = QString();
 };
+
+// The time the program itself reports from main() to the key ("civicdesk: ready after N ms").
+double inMainMs(const QByteArray &out)
+{
+    const qsizetype at = out.indexOf("ready after ");
+    if (at < 0)
+        return -1;
+    bool ok = false;
+    const double ms = out.mid(at + 12, out.indexOf(' ', at + 12) - at - 12).toDouble(&ok);
+    return ok ? ms : -1;
+}
 
 // Starts `program` with --startup-check and waits for its "ready" line; `atReady` runs then
 // (the process waits for commands when CIVICDESK_STARTUP_CHECK_HOLD=1 is in `env`).
@@ -49,6 +63,7 @@ Started startOnce(const QString &program, const QStringList &arguments,
         out += process.readAllStandardOutput();
         if (out.contains("ready after")) {
             result.readyMs = double(timer.nsecsElapsed()) / 1e6;
+            result.inMainMs = inMainMs(out);
             break;
         }
         if (process.state() == QProcess::NotRunning)
@@ -179,9 +194,14 @@ int main(int argc, char *argv[])
         !env.contains(QStringLiteral("QT_QPA_PLATFORM")))
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("QTWEBENGINE_DISABLE_SANDBOX"), QStringLiteral("1"));
-    const QString workstation = QStringLiteral(CIVICDESK_WORKSTATION);
-    const QString empty = QStringLiteral(CIVICDESK_EMPTY_WINDOW);
-    std::printf("civicdesk-start-bench: %d round(s), platform %s, load %s\n", rounds,
+    // A second argument names another civicdesk to measure (the commit before, in turn with
+    // this one; another build type), a third another empty window.
+    const QString workstation =
+        argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral(CIVICDESK_WORKSTATION);
+    const QString empty =
+        argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral(CIVICDESK_EMPTY_WINDOW);
+    std::printf("civicdesk-start-bench: %s beside %s, %d round(s), platform %s, load %s\n",
+                qPrintable(workstation), qPrintable(empty), rounds,
                 qPrintable(env.value(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"))),
                 [] {
                     QFile load(QStringLiteral("/proc/loadavg"));
@@ -191,6 +211,9 @@ int main(int argc, char *argv[])
                     .constData());
 
     std::vector<double> emptyMs, firstMs, warmMs;
+    // Of each start, the part before main(): exec, the dynamic loader (libraries, relocations)
+    // and static constructors.
+    std::vector<double> emptyLoadMs, warmLoadMs;
     Memory ready, withMap, prepared, preparedShown;
     for (int round = 0; round < rounds; ++round) {
         // An empty window, then the first start on a fresh HOME, then a start on that store.
@@ -251,14 +274,22 @@ int main(int argc, char *argv[])
         emptyMs.push_back(baseline.readyMs);
         firstMs.push_back(first.readyMs);
         warmMs.push_back(warm.readyMs);
-        std::printf("round %d: empty window %.0f ms, first start %.0f ms, warm start %.0f ms\n",
-                    round + 1, baseline.readyMs, first.readyMs, warm.readyMs);
+        emptyLoadMs.push_back(baseline.readyMs - baseline.inMainMs);
+        warmLoadMs.push_back(warm.readyMs - warm.inMainMs);
+        std::printf("round %d: empty window %.0f ms (%.0f before main), first start %.0f ms, warm "
+                    "start %.0f ms (%.0f before main)\n",
+                    round + 1, baseline.readyMs, emptyLoadMs.back(), first.readyMs, warm.readyMs,
+                    warmLoadMs.back());
         std::fflush(stdout);
     }
     const double baseline = civicdesk::bench::percentile(emptyMs, 0.5);
     print("empty Qt Widgets window", emptyMs, baseline);
     print("civicdesk first start (fresh HOME)", firstMs, baseline);
     print("civicdesk warm start", warmMs, baseline);
+    std::printf("before main() (loading): empty window median %.0f ms, civicdesk warm start "
+                "median %.0f ms\n",
+                civicdesk::bench::percentile(emptyLoadMs, 0.5),
+                civicdesk::bench::percentile(warmLoadMs, 0.5));
     std::printf("memory (PSS) once ready: %.0f MiB (civicdesk %.0f + %d other process(es) %.0f)\n",
                 ready.total(), ready.main, ready.processes - 1, ready.others);
     std::printf("memory (PSS) with the map shown: %.0f MiB (civicdesk %.0f + %d other "

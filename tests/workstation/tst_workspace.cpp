@@ -19,6 +19,7 @@
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapview.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QJsonArray>
@@ -273,5 +274,13 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestWorkspace)
+// As the workstation's main(): the map's web engine, loaded when the map starts, shares the
+// widgets' OpenGL contexts.
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    TestWorkspace test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_workspace.moc"

@@ -1,28 +1,25 @@
 #include "ui/map/mapview.h"
 
 #include "ui/map/mapbridge.h"
+#include "ui/map/mapengine.h"
 #include "ui/map/maplogging.h"
-#include "ui/map/mappage.h"
-#include "ui/map/mapschemehandler.h"
-#include "ui/map/mapurlguard.h"
 
 #include <QLabel>
 #include <QLocale>
+#include <QSet>
 #include <QShowEvent>
 #include <QStackedLayout>
 #include <QTimer>
 #include <QUrl>
-#include <QWebChannel>
-#include <QWebEngineProfile>
-#include <QWebEngineSettings>
-#include <QWebEngineView>
+#include <algorithm>
+#include <iterator>
 #include <unistd.h>
 
 namespace civicdesk {
 
 MapView::MapView(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedLayout(this)), m_message(new QLabel(this)),
-      m_bridge(new MapBridge(this)), m_scheme(new MapSchemeHandler(this))
+      m_bridge(new MapBridge(this))
 {
     m_message->setObjectName(QStringLiteral("mapMessageLabel"));
     m_message->setAlignment(Qt::AlignCenter);
@@ -54,24 +51,22 @@ MapView::~MapView()
     stop();
 }
 
+QWebEngineView *MapView::webView() const
+{
+    return m_engine ? m_engine->webView() : nullptr;
+}
+
 void MapView::stop()
 {
-    // The page must go before its profile.
     m_ready = false;
-    if (m_view)
-        m_stack->removeWidget(m_view);
-    delete m_view;
-    m_view = nullptr;
-    delete m_page;
-    m_page = nullptr;
-    m_channel = nullptr; // a child of the page
-    delete m_profile;
-    m_profile = nullptr;
+    if (m_engine)
+        m_stack->removeWidget(m_engine->widget());
+    m_engine.reset();
 }
 
 void MapView::restart()
 {
-    const bool wasStarted = m_view != nullptr;
+    const bool wasStarted = m_engine != nullptr;
     stop();
     m_restarts = 0;
     m_stack->setCurrentWidget(m_message);
@@ -90,65 +85,58 @@ QString MapView::sandboxProblem()
               "the map is also available in the intake and history panels.");
 }
 
+void MapView::showUnavailable(const QString &reason)
+{
+    m_unavailable = reason;
+    m_message->setText(reason);
+    m_stack->setCurrentWidget(m_message);
+}
+
 bool MapView::start()
 {
-    if (m_view)
+    if (m_engine)
         return true;
     if (!m_unavailable.isEmpty())
         return false;
-    m_unavailable = sandboxProblem();
-    if (!m_unavailable.isEmpty()) {
-        qCWarning(lcMap).noquote() << m_unavailable;
-        m_message->setText(m_unavailable);
-        m_stack->setCurrentWidget(m_message);
-        return false;
-    }
-    if (!MapSchemeHandler::isRegistered()) {
-        qCCritical(lcMap) << "the civicdesk-map URL scheme was not registered before the "
-                             "QApplication was made (MapSchemeHandler::registerScheme())";
-        m_unavailable = tr("The map cannot start in this program. Everything on the map is "
-                           "also available in the intake and history panels.");
-        m_message->setText(m_unavailable);
-        m_stack->setCurrentWidget(m_message);
+    if (const QString problem = sandboxProblem(); !problem.isEmpty()) {
+        qCWarning(lcMap).noquote() << problem;
+        showUnavailable(problem);
         return false;
     }
     emit starting();
-    QUrl tiles(m_config.tileUrl);
-    // An off-the-record profile: no cache or cookies on disk, nothing shared with other pages.
-    m_profile = new QWebEngineProfile(this);
-    m_profile->setUrlRequestInterceptor(
-        new MapUrlGuard(m_config.tileUrl.isEmpty() ? QString() : tiles.host(), m_profile));
-    m_profile->installUrlSchemeHandler(MapSchemeHandler::schemeName(), m_scheme);
-    m_page = new MapPage(m_profile, this);
-    m_page->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
-    m_page->settings()->setAttribute(QWebEngineSettings::FocusOnNavigationEnabled, false);
-    m_page->setBackgroundColor(QColor(0xdc, 0xda, 0xd3));
-    m_channel = new QWebChannel(m_page);
-    m_channel->registerObject(QStringLiteral("mapBridge"), m_bridge);
-    m_page->setWebChannel(m_channel);
-    connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
-        if (!ok)
-            qCWarning(lcMap) << "the map page failed to load";
-    });
-    connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
-            [this](QWebEnginePage::RenderProcessTerminationStatus status, int exitCode) {
-                qCWarning(lcMap) << "map renderer ended, status" << int(status) << "exit code"
-                                 << exitCode;
-                m_ready = false;
-                if (++m_restarts <= 3)
-                    m_page->triggerAction(QWebEnginePage::Reload);
-            });
-    m_view = new QWebEngineView(this);
-    m_view->setObjectName(QStringLiteral("mapWebView"));
-    m_view->setPage(m_page);
-    m_view->setAccessibleName(tr("City map"));
-    m_view->setAccessibleDescription(
+    MapEngine::Setup setup;
+    setup.parent = this;
+    setup.bridge = m_bridge;
+    setup.tileHost = m_config.tileUrl.isEmpty() ? QString() : QUrl(m_config.tileUrl).host();
+    setup.accessibleName = tr("City map");
+    setup.accessibleDescription =
         tr("Requests, the location being entered and duplicates on a map of the city. Arrow "
-           "keys move a crosshair, Enter picks the nearest address, plus and minus zoom."));
-    m_stack->addWidget(m_view);
-    m_stack->setCurrentWidget(m_view);
-    setFocusProxy(m_view);
-    m_page->load(MapSchemeHandler::pageUrl());
+           "keys move a crosshair, Enter picks the nearest address, plus and minus zoom.");
+    setup.rendererEnded = [this] {
+        m_ready = false;
+        if (++m_restarts <= 3 && m_engine)
+            m_engine->reload();
+    };
+    QString problem;
+    m_engine = MapEngine::create(setup, &problem);
+    if (!m_engine) {
+        qCCritical(lcMap).noquote() << problem;
+        showUnavailable(problem + u' ' +
+                        tr("Everything on the map is also available in the intake and history "
+                           "panels."));
+        return false;
+    }
+    QStringList ids;
+    for (const MapLayer &layer : std::as_const(m_layers))
+        ids.append(layer.id);
+    m_engine->expectLayers(ids);
+    for (auto it = m_layerData.cbegin(); it != m_layerData.cend(); ++it)
+        m_engine->setLayerData(it.key().section(u'/', 0, -2), it.key().section(u'/', -1),
+                               it.value());
+    m_stack->addWidget(m_engine->widget());
+    m_stack->setCurrentWidget(m_engine->widget());
+    setFocusProxy(m_engine->widget());
+    m_engine->load();
     return true;
 }
 
@@ -199,7 +187,7 @@ void MapView::setConfig(const MapConfig &config, const QHash<QString, QString> &
     if (m_config.locale.isEmpty())
         m_config.locale = QLocale().bcp47Name();
     m_configJson = mapprotocol::encodeConfig(m_config, labels);
-    if (m_view)
+    if (m_engine)
         qCDebug(lcMap) << "map configuration changed after start: applies on restart()";
 }
 
@@ -209,14 +197,24 @@ void MapView::setLayers(const QList<MapLayer> &layers)
     QStringList ids;
     for (const MapLayer &layer : layers)
         ids.append(layer.id);
-    m_scheme->expectLayers(ids);
+    // The data of a layer no longer shown is forgotten.
+    const QSet<QString> kept(ids.cbegin(), ids.cend());
+    for (auto it = m_layerData.begin(); it != m_layerData.end();)
+        it = kept.contains(it.key().section(u'/', 0, -2)) ? std::next(it) : m_layerData.erase(it);
+    if (m_engine)
+        m_engine->expectLayers(ids);
     if (m_ready)
-        m_page->triggerAction(QWebEnginePage::Reload); // a new basemap: start the page afresh
+        m_engine->reload(); // a new basemap: start the page afresh
 }
 
 void MapView::setLayerData(const QString &layerId, const QString &level, const QByteArray &json)
 {
-    m_scheme->setLayerData(layerId, level, json);
+    if (!std::any_of(m_layers.cbegin(), m_layers.cend(),
+                     [&layerId](const MapLayer &layer) { return layer.id == layerId; }))
+        return;
+    m_layerData.insert(layerId + u'/' + level, json);
+    if (m_engine)
+        m_engine->setLayerData(layerId, level, json);
 }
 
 void MapView::setRequests(const QList<MapRequestPoint> &requests)
@@ -240,7 +238,8 @@ void MapView::encodeMarkers(bool replace)
 void MapView::sendMarkers()
 {
     ++m_markerSequence;
-    m_scheme->setMarkers(m_markerSequence, m_lastMarkers.bytes, m_lastMarkers.replace);
+    if (m_engine)
+        m_engine->setMarkers(m_markerSequence, m_lastMarkers.bytes, m_lastMarkers.replace);
     m_markersSent = true;
     qCDebug(lcMap) << "markers" << m_markerSequence
                    << (m_lastMarkers.replace ? "replace" : "change") << m_lastMarkers.changed
@@ -304,9 +303,9 @@ void MapView::centerOn(double latitude, double longitude, int zoom)
 
 void MapView::focusMap()
 {
-    if (!m_view)
+    if (!m_engine)
         return;
-    m_view->setFocus(Qt::OtherFocusReason);
+    m_engine->widget()->setFocus(Qt::OtherFocusReason);
     if (m_ready)
         emit m_bridge->focusRequested();
 }

@@ -7,27 +7,26 @@
 
 #include <QHash>
 #include <QWidget>
+#include <memory>
 #include <optional>
 
 class QLabel;
 class QStackedLayout;
-class QWebChannel;
-class QWebEngineProfile;
 class QWebEngineView;
 
 namespace civicdesk {
 
 class MapBridge;
-class MapPage;
-class MapSchemeHandler;
+class MapEngine;
 
 // The interactive map: a QWebEngineView showing the bundled Leaflet page, driven through one
-// MapBridge. It keeps what it was given (basemap, requests, selection, intake location,
-// duplicates, hot spots) and hands it to the page whenever the page (re)starts, so it can be
-// given data before it is shown. The web engine starts once the map has been shown and is still
-// visible when the events of the show are done, or on start() while hidden (MapWarmUp: the page
-// then builds everything hidden and a show only paints); until then a hidden map costs nothing.
-// Each show of a started map is acknowledged by rendered("shown") once painted.
+// MapBridge; the web engine itself is a module loaded when the map first starts (mapengine.h). It
+// keeps what it was given (basemap, requests, selection, intake location, duplicates, hot spots)
+// and hands it to the page whenever the page (re)starts, so it can be given data before it is
+// shown. The web engine starts once the map has been shown and is still visible when the events of
+// the show are done, or on start() while hidden (MapWarmUp: the page then builds everything hidden
+// and a show only paints); until then a hidden map costs nothing. Each show of a started map is
+// acknowledged by rendered("shown") once painted.
 class MapView : public QWidget
 {
     Q_OBJECT
@@ -74,10 +73,10 @@ public:
     bool start();
     // Throws the page away and starts again (after a configuration change).
     void restart();
-    bool isStarted() const { return m_view != nullptr; }
+    bool isStarted() const { return m_engine != nullptr; }
     bool isReady() const { return m_ready; }
     QString unavailableReason() const { return m_unavailable; }
-    QWebEngineView *webView() const { return m_view; }
+    QWebEngineView *webView() const;
 
 signals:
     void starting(); // the web engine is about to load the page: last chance to give data
@@ -97,14 +96,12 @@ private:
     void stop();
     static QString sandboxProblem();
 
+    void showUnavailable(const QString &reason);
+
     QStackedLayout *m_stack;
     QLabel *m_message;
     MapBridge *m_bridge;
-    MapSchemeHandler *m_scheme;
-    QWebEngineProfile *m_profile = nullptr;
-    MapPage *m_page = nullptr;
-    QWebChannel *m_channel = nullptr;
-    QWebEngineView *m_view = nullptr;
+    std::unique_ptr<MapEngine> m_engine;
     bool m_ready = false;
     int m_restarts = 0;
     QString m_unavailable;
@@ -112,6 +109,7 @@ private:
     MapConfig m_config;
     QString m_configJson;
     QList<MapLayer> m_layers;
+    QHash<QString, QByteArray> m_layerData; // "<id>/<level>", kept for an engine (re)started
     QList<MapRequestPoint> m_requests;
     bool m_requestsGiven = false;
     MarkerSet m_pageMarkers; // what the page has once it applied every payload sent
