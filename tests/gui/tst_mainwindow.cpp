@@ -12,11 +12,13 @@
 #include "ui/common/settings.h"
 #include "ui/history/historypanel.h"
 #include "ui/intake/intakepanel.h"
+#include "ui/lobby/counterpanel.h"
 #include "ui/map/mapoverviewpanel.h"
 #include "ui/map/mapview.h"
 #include "ui/map/pickedlocation.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -152,6 +154,27 @@ private slots:
         QVERIFY(!window.mapPanel()->mapView()->isVisible());
         QCOMPARE(starting.size(), 0);
         QVERIFY(!window.mapPanel()->mapView()->isStarted());
+    }
+
+    // Issue 20, item 4: the lobby counter a call taker never opens is not built at the start
+    // (its waiting list was read and refreshed every 15 s behind a closed area); Ctrl+Alt+L
+    // builds it, shows it and puts the keyboard in its waiting list.
+    void theLobbyCounterIsBuiltWhenFirstOpened()
+    {
+        Settings settings(settingsFile());
+        StoreContext store(m_store->db(), QStringLiteral("agent1"));
+        MainWindow window(store, settings);
+        QVERIFY(showAt1366x768(window));
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("counterPanel")));
+        auto *counterDock = find<QDockWidget>(window, "lobbyDock");
+        QVERIFY(!counterDock->isVisible());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_L,
+                        Qt::ControlModifier | Qt::AltModifier);
+        auto *counter = window.findChild<QWidget *>(QStringLiteral("counterPanel"));
+        QVERIFY(counter);
+        QTRY_VERIFY(counter->isVisible());
+        QVERIFY(counter->isAncestorOf(QApplication::focusWidget()));
+        QCOMPARE(static_cast<QWidget *>(window.counterPanel()), counter);
     }
 
     // A point picked on the map beyond the city's boundary is that point, refused as outside

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <functional>
 
 namespace civicdesk {
 
@@ -12,17 +13,27 @@ namespace civicdesk {
 class DockBody : public QWidget
 {
 public:
+    using MakePanel = std::function<QWidget *(QWidget *parent)>;
+
     explicit DockBody(QWidget *panel, QWidget *parent = nullptr);
+    // A panel made the first time it is shown or asked for: an area most agents never open (the
+    // lobby counter at a call-taker's desk) costs nothing when the window starts.
+    explicit DockBody(MakePanel make, QWidget *parent = nullptr);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     void showPanel(bool visible);
+    // The panel, made now if it was not yet.
+    QWidget *panel();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    QWidget *m_panel;
+    void adopt(QWidget *panel);
+
+    MakePanel m_make;
+    QWidget *m_panel = nullptr;
 };
 
 } // namespace civicdesk

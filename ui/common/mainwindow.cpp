@@ -330,6 +330,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::addLobbyCounter()
 {
+    m_lobbyDock = addArea(new DockBody([this](QWidget *parent) { return makeCounter(parent); }),
+                          QStringLiteral("lobbyDock"));
+    m_lobbyDock->setWindowTitle(tr("Lobby counter"));
+}
+
+CounterPanel *MainWindow::counterPanel()
+{
+    return static_cast<CounterPanel *>(static_cast<DockBody *>(m_lobbyDock->widget())->panel());
+}
+
+CounterPanel *MainWindow::makeCounter(QWidget *parent)
+{
     Receipt city;
     city.cityName = m_store.meta(QStringLiteral("city_name"));
     city.phone = m_store.meta(QStringLiteral("city_phone"));
@@ -337,15 +349,15 @@ void MainWindow::addLobbyCounter()
     city.statusUrl = m_store.meta(QStringLiteral("city_status_url"));
     city.timeZone = m_store.meta(QStringLiteral("city_timezone"));
     m_counter = new CounterPanel(
-        CounterContext{m_store.lobby, m_store.requests, m_store.changes(), city}, this);
-    m_lobbyDock = addArea(m_counter, QStringLiteral("lobbyDock"));
-    m_lobbyDock->setWindowTitle(tr("Lobby counter"));
+        CounterContext{m_store.lobby, m_store.requests, m_store.changes(), city}, parent);
+    m_counter->setTraining(m_practice);
     connect(m_counter, &CounterPanel::walkInRequested, this, [this](const QString &language) {
         showArea(m_intakeDock);
         if (m_intake->startWalkIn(language))
             m_counter->setContact(m_intake->contactId());
     });
     connect(m_intake, &IntakePanel::requestCreated, m_counter, &CounterPanel::addRequest);
+    return m_counter;
 }
 
 } // namespace civicdesk

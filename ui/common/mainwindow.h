@@ -12,6 +12,7 @@ class QMenu;
 namespace civicdesk {
 
 class CounterPanel;
+class DockBody;
 class HistoryPanel;
 class IntakePanel;
 class KnowledgePanel;
@@ -37,7 +38,8 @@ public:
     KnowledgePanel *knowledgePanel() const { return m_knowledge; }
     MapOverviewPanel *mapPanel() const { return m_map; }
     HistoryPanel *historyPanel() const { return m_history; }
-    CounterPanel *counterPanel() const { return m_counter; }
+    // The lobby counter, made the first time its area is shown or it is asked for.
+    CounterPanel *counterPanel();
     QList<std::pair<QString, QKeySequence>> shortcuts() const;
     // The supervisor workspace (supervisors and admins only; null until opened).
     SupervisorWorkspace *supervisorWorkspace() const { return m_supervisor; }
@@ -87,6 +89,7 @@ protected:
 
 private:
     QDockWidget *addArea(QWidget *panel, const QString &objectName);
+    QDockWidget *addArea(DockBody *body, const QString &objectName);
     void applyDefaultLayout();
     // The default split in pixels of the window's present size (only a shown window honours it).
     void sizeDefaultDocks();
@@ -103,9 +106,11 @@ private:
     void showAbout();
     // Changes made elsewhere (pulled, imported) reach every view, once per burst.
     void applyOutsideChanges();
-    // The lobby counter area, tabbed behind history (in front for the lobby role); its walk-in
-    // contact starts in intake, whose requests then belong to the visit.
+    // The lobby counter area, tabbed behind history (in front for the lobby role); its panel is
+    // made when the area is first shown. Its walk-in contact starts in intake, whose requests
+    // then belong to the visit.
     void addLobbyCounter();
+    CounterPanel *makeCounter(QWidget *parent);
 
     // Before any widget: combo boxes are announced by their names (see accessiblecombobox.h).
     struct AccessibleNames

@@ -122,9 +122,13 @@ void MainWindow::restoreHistoryShare()
 
 QDockWidget *MainWindow::addArea(QWidget *panel, const QString &objectName)
 {
+    return addArea(new DockBody(panel), objectName);
+}
+
+QDockWidget *MainWindow::addArea(DockBody *body, const QString &objectName)
+{
     auto *dock = new QDockWidget(this);
     dock->setObjectName(objectName);
-    auto *body = new DockBody(panel, dock);
     dock->setWidget(body);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                       QDockWidget::DockWidgetClosable);
@@ -152,7 +156,7 @@ void MainWindow::showArea(QDockWidget *dock)
     else if (dock == m_historyDock)
         m_history->focusFilter();
     else if (dock == m_lobbyDock)
-        m_counter->focusQueue();
+        counterPanel()->focusQueue();
     else
         dock->widget()->setFocus(Qt::ShortcutFocusReason);
 }
