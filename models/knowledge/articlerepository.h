@@ -29,6 +29,12 @@ struct ArticleQuery
     // whose articles come first, when neither the language filter nor the words themselves
     // tell ("" when unknown).
     QString callerLanguage = QString();
+    // A plain list (nothing typed) for a list of titles: each article with its heading fields
+    // and the first `listBodyChars` characters of its body, without its script or keywords
+    // (the whole article is read with byId when it is shown). At the start of the knowledge
+    // panel this is what the window waits for.
+    bool headingsOnly = false;
+    static constexpr int listBodyChars = 300;
 };
 
 struct ArticleHit

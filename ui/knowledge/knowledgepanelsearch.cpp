@@ -55,8 +55,10 @@ void KnowledgePanel::runQuery()
 void KnowledgePanel::runQueryNow()
 {
     m_debounce->stop();
-    applyHits(m_searcher->searchNow(
-        currentQuery(m_search->text().trimmed().isEmpty() ? listLimit : searchLimit)));
+    const bool plain = m_search->text().trimmed().isEmpty();
+    ArticleQuery query = currentQuery(plain ? listLimit : searchLimit);
+    query.headingsOnly = plain;
+    applyHits(m_searcher->searchNow(query));
 }
 
 void KnowledgePanel::setCallerLanguage(const QString &language)
