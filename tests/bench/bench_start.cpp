@@ -5,6 +5,9 @@
 // commit before).
 //   - cold start: a fresh HOME each round (the first start: the demo store is copied or imported)
 //   - warm start: the same store again
+//   - cold start: the same store again, and the empty window, each just after the kernel's page
+//     cache was dropped (as after a reboot: every library, font and page of the store read from
+//     the disk; needs root, else said and left out)
 //   - memory: the proportional set size (PSS, /proc/PID/smaps_rollup) of civicdesk and every
 //     process below it (QtWebEngine): with the background preparation of the map turned off,
 //     once ready and again with the map's tab shown; with it on (the default), once the map is
@@ -22,6 +25,7 @@
 #include <QThread>
 #include <cstdio>
 #include <functional>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -175,6 +179,14 @@ void setPrepareInBackground(const QString &home, bool prepare)
         file.write(text);
 }
 
+// Drops the kernel's page cache (root only): the next start reads everything from the disk.
+bool dropPageCache()
+{
+    ::sync();
+    QFile drop(QStringLiteral("/proc/sys/vm/drop_caches"));
+    return drop.open(QIODevice::WriteOnly) && drop.write("3\n") == 2;
+}
+
 void print(const char *what, const std::vector<double> &values, double baseline)
 {
     using civicdesk::bench::percentile;
@@ -210,7 +222,8 @@ int main(int argc, char *argv[])
                 }()
                     .constData());
 
-    std::vector<double> emptyMs, firstMs, warmMs;
+    std::vector<double> emptyMs, firstMs, warmMs, coldEmptyMs, coldMs;
+    const bool cold = dropPageCache();
     // Of each start, the part before main(): exec, the dynamic loader (libraries, relocations)
     // and static constructors.
     std::vector<double> emptyLoadMs, warmLoadMs;
@@ -271,6 +284,21 @@ int main(int argc, char *argv[])
                 return 1;
             }
         }
+        if (cold) {
+            dropPageCache();
+            const Started emptyCold = startOnce(empty, {}, env);
+            dropPageCache();
+            const Started civicdeskCold =
+                startOnce(workstation, {QStringLiteral("--lang=en")}, homeEnv);
+            if (emptyCold.readyMs < 0 || civicdeskCold.readyMs < 0) {
+                std::fprintf(stderr, "civicdesk-start-bench: no ready line after a cold start\n");
+                return 1;
+            }
+            coldEmptyMs.push_back(emptyCold.readyMs);
+            coldMs.push_back(civicdeskCold.readyMs);
+            std::printf("round %d, page cache dropped: empty window %.0f ms, civicdesk %.0f ms\n",
+                        round + 1, emptyCold.readyMs, civicdeskCold.readyMs);
+        }
         emptyMs.push_back(baseline.readyMs);
         firstMs.push_back(first.readyMs);
         warmMs.push_back(warm.readyMs);
@@ -286,6 +314,13 @@ int main(int argc, char *argv[])
     print("empty Qt Widgets window", emptyMs, baseline);
     print("civicdesk first start (fresh HOME)", firstMs, baseline);
     print("civicdesk warm start", warmMs, baseline);
+    if (cold) {
+        const double coldBaseline = civicdesk::bench::percentile(coldEmptyMs, 0.5);
+        print("empty window, cold start", coldEmptyMs, coldBaseline);
+        print("civicdesk cold start", coldMs, coldBaseline);
+    } else {
+        std::printf("cold start: not measured (dropping the page cache needs root)\n");
+    }
     std::printf("before main() (loading): empty window median %.0f ms, civicdesk warm start "
                 "median %.0f ms\n",
                 civicdesk::bench::percentile(emptyLoadMs, 0.5),
