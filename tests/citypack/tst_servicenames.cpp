@@ -6,10 +6,14 @@
 #include "models/city/cataloguerepository.h"
 #include "models/citypack/cityimporter.h"
 #include "models/citypack/citypack.h"
+#include "models/itemmodels/callbacklistmodel.h"
+#include "models/itemmodels/historyentrymodel.h"
+#include "models/itemmodels/servicetypemodel.h"
 #include "models/lobby/lobbyrepository.h"
 #include "models/requests/requestsearchrepository.h"
 #include "tests/support/teststore.h"
 
+#include <QAbstractItemModelTester>
 #include <QSet>
 #include <QTest>
 
@@ -157,6 +161,53 @@ private slots:
         QCOMPARE(search.count(rodents, 1000), 0); // without the window's names
         rodents.typeCodes = names.codesMatching(rodents.type);
         QCOMPARE(search.count(rodents, 1000), byCityName);
+    }
+
+    // The item models of the picker and the History tables show the window's names; without
+    // names (an English window, a pack without them) the city's.
+    void modelsShowTheWindowsNames()
+    {
+        auto store = test::miniCityStore();
+        const CatalogueRepository catalogue(store->db());
+        const ServiceNames spanish = catalogue.serviceNames(u"es"_s);
+        CallbackEntry callback;
+        callback.typeName = u"Rodent Activity"_s;
+        callback.serviceCode = u"RODENTACT"_s;
+        CallbackListModel callbacks;
+        QAbstractItemModelTester callbacksTester(&callbacks);
+        callbacks.setEntries({callback});
+        const QModelIndex callbackType = callbacks.index(0, CallbackListModel::Type);
+        QVERIFY(callbackType.data().toString().startsWith(u"Rodent Activity ("));
+        callbacks.setTypeNames(spanish);
+        QVERIFY(callbackType.data().toString().startsWith(u"Ratas o ratones ("));
+
+        HistoryEntry entry;
+        entry.request.id = u"r1"_s;
+        entry.request.typeName = u"Rodent Activity"_s;
+        entry.request.serviceCode = u"RODENTACT"_s;
+        HistoryEntryModel history;
+        QAbstractItemModelTester historyTester(&history);
+        history.setTypeNames(spanish);
+        history.setEntries({entry});
+        QCOMPARE(history.index(0, HistoryEntryModel::Type).data().toString(), u"Ratas o ratones"_s);
+
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::UnitedStates));
+        ServiceTypeModel types(catalogue);
+        QLocale::setDefault(before);
+        QAbstractItemModelTester typesTester(&types);
+        const auto row = [&types](const QString &code) {
+            for (int i = 0; i < types.rowCount(); ++i) {
+                if (types.index(i).data(ServiceTypeModel::CodeRole) == code)
+                    return types.index(i);
+            }
+            return QModelIndex();
+        };
+        const QModelIndex rodents = row(u"RODENTACT"_s);
+        QCOMPARE(rodents.data().toString(), u"Ratas o ratones"_s);
+        QCOMPARE(rodents.data(ServiceTypeModel::CityNameRole).toString(), u"Rodent Activity"_s);
+        const QString search = rodents.data(ServiceTypeModel::SearchTextRole).toString();
+        QVERIFY(search.contains(u"Rodent Activity") && search.contains(u"Ratas o ratones"));
     }
 
     // Boston's pack names each of its 118 types in Spanish, and the import accepts them all.

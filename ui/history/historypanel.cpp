@@ -56,6 +56,7 @@ void HistoryPanel::build(const QTimeZone &cityZone)
     const ServiceNames names = m_services.catalogue.serviceNames();
     m_model->setTypeNames(names);
     m_readback->setTypeNames(names);
+    m_callbacksView->model()->setTypeNames(names);
     for (HistoryListView *view : {m_callerView, m_locationView, m_agentView}) {
         view->model()->setTypeNames(names);
         connect(view, &HistoryListView::requestActivated, this, &HistoryPanel::openRequest);
