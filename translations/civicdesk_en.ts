@@ -511,6 +511,10 @@
         <source>city.json: &quot;category_names&quot; names %1, which is not a group of the service list %2 (its groups: %3)</source>
         <translation>city.json: &quot;category_names&quot; names %1, which is not a group of the service list %2 (its groups: %3)</translation>
     </message>
+    <message>
+        <source>city.json: &quot;service_names&quot; names %1, which is not a service code of the service list %2; use a code of that list (%3, …) or remove the name</source>
+        <translation>city.json: &quot;service_names&quot; names %1, which is not a service code of the service list %2; use a code of that list (%3, …) or remove the name</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -649,6 +653,10 @@
     <message>
         <source>&quot;category_names&quot; must be an object of the catalogue&apos;s groups, each with its names by language</source>
         <translation>&quot;category_names&quot; must be an object of the catalogue&apos;s groups, each with its names by language</translation>
+    </message>
+    <message>
+        <source>&quot;service_names&quot; must be an object of the service list&apos;s codes, each with its names by language</source>
+        <translation>&quot;service_names&quot; must be an object of the service list&apos;s codes, each with its names by language</translation>
     </message>
 </context>
 <context>
@@ -3304,6 +3312,29 @@
     <message>
         <source>--max-anonymous-connections (%1) cannot be more than --max-connections (%2).</source>
         <translation>--max-anonymous-connections (%1) cannot be more than --max-connections (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceNames</name>
+    <message>
+        <source>keyed by the service list&apos;s service codes, none empty</source>
+        <translation>keyed by the service list&apos;s service codes, none empty</translation>
+    </message>
+    <message>
+        <source>an object of names by language, e.g. {&quot;es&quot;: &quot;Bache en la calle&quot;}</source>
+        <translation>an object of names by language, e.g. {&quot;es&quot;: &quot;Bache en la calle&quot;}</translation>
+    </message>
+    <message>
+        <source>keyed by one of the pack&apos;s &quot;languages&quot; (%1); add the language there first</source>
+        <translation>keyed by one of the pack&apos;s &quot;languages&quot; (%1); add the language there first</translation>
+    </message>
+    <message>
+        <source>a name of 1 to %1 characters</source>
+        <translation>a name of 1 to %1 characters</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>&quot;%1&quot; must be %2.</translation>
     </message>
 </context>
 <context>
@@ -9634,6 +9665,10 @@ Watch the screen for your number.</translation>
         <source>Status note:</source>
         <translation>Status note:</translation>
     </message>
+    <message>
+        <source>City&apos;s name:</source>
+        <translation>City&apos;s name:</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::RequestForm</name>
@@ -12002,6 +12037,10 @@ Watch the screen for your number.</translation>
     <message>
         <source>Enter to start this request</source>
         <translation>Enter to start this request</translation>
+    </message>
+    <message>
+        <source>City&apos;s name: %1</source>
+        <translation>City&apos;s name: %1</translation>
     </message>
 </context>
 <context>

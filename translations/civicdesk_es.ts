@@ -511,6 +511,10 @@
         <source>city.json: &quot;category_names&quot; names %1, which is not a group of the service list %2 (its groups: %3)</source>
         <translation>city.json: «category_names» nombra %1, que no es un grupo de la lista de servicios %2 (sus grupos: %3)</translation>
     </message>
+    <message>
+        <source>city.json: &quot;service_names&quot; names %1, which is not a service code of the service list %2; use a code of that list (%3, …) or remove the name</source>
+        <translation>city.json: «service_names» nombra %1, que no es un código de servicio de la lista de servicios %2; use un código de esa lista (%3, …) o quite el nombre</translation>
+    </message>
 </context>
 <context>
     <name>CityPack</name>
@@ -649,6 +653,10 @@
     <message>
         <source>&quot;category_names&quot; must be an object of the catalogue&apos;s groups, each with its names by language</source>
         <translation>«category_names» debe ser un objeto con los grupos del catálogo, cada uno con sus nombres por idioma</translation>
+    </message>
+    <message>
+        <source>&quot;service_names&quot; must be an object of the service list&apos;s codes, each with its names by language</source>
+        <translation>«service_names» debe ser un objeto con los códigos de la lista de servicios, cada uno con sus nombres por idioma</translation>
     </message>
 </context>
 <context>
@@ -3304,6 +3312,29 @@
     <message>
         <source>--max-anonymous-connections (%1) cannot be more than --max-connections (%2).</source>
         <translation>--max-anonymous-connections (%1) no puede ser mayor que --max-connections (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceNames</name>
+    <message>
+        <source>keyed by the service list&apos;s service codes, none empty</source>
+        <translation>un objeto cuyas claves son los códigos de servicio de la lista de servicios, ninguna vacía</translation>
+    </message>
+    <message>
+        <source>an object of names by language, e.g. {&quot;es&quot;: &quot;Bache en la calle&quot;}</source>
+        <translation>un objeto de nombres por idioma, p. ej. {&quot;es&quot;: &quot;Bache en la calle&quot;}</translation>
+    </message>
+    <message>
+        <source>keyed by one of the pack&apos;s &quot;languages&quot; (%1); add the language there first</source>
+        <translation>una clave de uno de los «languages» del paquete (%1); añada antes el idioma allí</translation>
+    </message>
+    <message>
+        <source>a name of 1 to %1 characters</source>
+        <translation>un nombre de 1 a %1 caracteres</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>«%1» debe ser %2.</translation>
     </message>
 </context>
 <context>
@@ -9634,6 +9665,10 @@ Esté atento a su número en la pantalla.</translation>
         <source>Status note:</source>
         <translation>Nota de estado:</translation>
     </message>
+    <message>
+        <source>City&apos;s name:</source>
+        <translation>Nombre de la ciudad:</translation>
+    </message>
 </context>
 <context>
     <name>civicdesk::RequestForm</name>
@@ -12002,6 +12037,10 @@ Esté atento a su número en la pantalla.</translation>
     <message>
         <source>Enter to start this request</source>
         <translation>Intro para iniciar esta solicitud</translation>
+    </message>
+    <message>
+        <source>City&apos;s name: %1</source>
+        <translation>Nombre de la ciudad: %1</translation>
     </message>
 </context>
 <context>

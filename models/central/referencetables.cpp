@@ -109,10 +109,12 @@ Result<ReferencePage> ReferenceTables::page(const QString &table, const QString 
 QHash<QString, QString> ReferenceTables::cityMeta() const
 {
     QHash<QString, QString> meta;
-    // The lobby's receipts (how to check a request) and kiosk (the categories' names) need the
-    // city's contact and names on every workstation, not only where the pack was imported.
-    for (const char *key : {"city_id", "city_name", "city_region", "city_timezone", "city_center",
-                            "city_phone", "city_web", "city_status_url", "city_category_names"})
+    // The lobby's receipts (how to check a request) and kiosk (the categories' names) and every
+    // view of a type (its names in the window's language) need the city's contact and names on
+    // every workstation, not only where the pack was imported.
+    for (const char *key :
+         {"city_id", "city_name", "city_region", "city_timezone", "city_center", "city_phone",
+          "city_web", "city_status_url", "city_category_names", "city_service_names"})
         meta.insert(QString::fromLatin1(key), m_database.meta(QString::fromLatin1(key)));
     return meta;
 }

@@ -129,4 +129,13 @@ std::optional<Department> CatalogueRepository::department(const QString &code) c
                       q.value(3).toString(), q.value(4).toString()};
 }
 
+ServiceNames CatalogueRepository::serviceNames(const QString &language) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!sql::exec(q, QStringLiteral("SELECT value FROM meta WHERE key = 'city_service_names'")) ||
+        !q.next())
+        return ServiceNames::fromMeta(QString(), language);
+    return ServiceNames::fromMeta(q.value(0).toString(), language);
+}
+
 } // namespace civicdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/department.h"
+#include "models/domain/servicenames.h"
 #include "models/domain/servicetype.h"
 
 #include <QList>
@@ -23,6 +24,9 @@ public:
     std::optional<ServiceType> serviceType(const QString &code) const;
     QList<Department> departments() const;
     std::optional<Department> department(const QString &code) const;
+    // What the city calls its types in its pack's languages, shown in `language` (the window's
+    // by default): the pack's "service_names", as imported or synced; none: the city's names.
+    ServiceNames serviceNames(const QString &language = ServiceNames::windowLanguage()) const;
 
 private:
     QString m_connection;

@@ -78,9 +78,10 @@ CityCheck checkCityPack(const QString &directory)
     }
     // An empty service list stands in for a broken one, so the other parts are still read.
     CityPack base = servicesOnly(pack);
-    // The categories' names are checked against the service list on their own (below), so that
-    // a misnamed group does not stop every other part from being read.
+    // The categories' and types' names are checked against the service list on their own
+    // (below), so that a misnamed group or code does not stop every other part from being read.
     base.categoryNames = QJsonObject();
+    base.serviceNames = QJsonObject();
     bool first = true;
     // `again`: a part whose layers were counted already (a history file read with them).
     const auto run = [&](const CityPack &part, bool again = false) -> bool {
@@ -138,12 +139,18 @@ CityCheck checkCityPack(const QString &directory)
             names.categoryNames = pack.categoryNames;
             parts.append(names);
         }
+        if (!pack.serviceNames.isEmpty()) {
+            CityPack names = base;
+            names.serviceNames = pack.serviceNames;
+            parts.append(names);
+        }
     }
     CityPack referrals = base;
     referrals.referralsFile = pack.referralsFile;
     CityPack knowledge = servicesOnly(pack, true);
     knowledge.servicesFile = base.servicesFile;
     knowledge.categoryNames = QJsonObject();
+    knowledge.serviceNames = QJsonObject();
     CityPack layers = base;
     layers.layers = pack.layers;
     CityPack addresses = base;

@@ -200,6 +200,10 @@ Result<ImportReport> CityImporter::import(const CityPack &pack)
          pack.categoryNames.isEmpty()
              ? QString()
              : QString::fromUtf8(QJsonDocument(pack.categoryNames).toJson(QJsonDocument::Compact))},
+        {QStringLiteral("city_service_names"),
+         pack.serviceNames.isEmpty()
+             ? QString()
+             : QString::fromUtf8(QJsonDocument(pack.serviceNames).toJson(QJsonDocument::Compact))},
         {QStringLiteral("city_center"),
          QStringLiteral("%1,%2").arg(pack.centerLat, 0, 'f', 6).arg(pack.centerLon, 0, 'f', 6)}};
     for (const auto &[key, value] : meta) {

@@ -3,6 +3,7 @@
 #include "models/citypack/exportform.h"
 #include "models/citypack/gzipdevice.h"
 #include "models/domain/categorynames.h"
+#include "models/domain/servicenames.h"
 #include "models/domain/supervision/clusterrule.h"
 
 #include <QCoreApplication>
@@ -300,6 +301,20 @@ Result<CityPack> CityPack::load(const QString &directory, QStringList *problems)
                                                               "each with its names by language"),
                       pack.categoryNames, [](const QJsonObject &json) -> Status {
                           if (auto names = CategoryNames::fromJson(json); !names)
+                              return names.error();
+                          return Ok{};
+                      }))
+        return *stopped;
+    // The service types' names in the pack's languages (default English): {CODE: {LANG: NAME}}.
+    pack.languages = strings(m, u"languages");
+    if (pack.languages.isEmpty())
+        pack.languages = {u"en"_s};
+    if (checkedObject(QStringLiteral("service_names"),
+                      QCoreApplication::translate("CityPack", "\"service_names\" must be an "
+                                                              "object of the service list's codes, "
+                                                              "each with its names by language"),
+                      pack.serviceNames, [&pack](const QJsonObject &json) -> Status {
+                          if (auto names = ServiceNames::fromJson(json, pack.languages); !names)
                               return names.error();
                           return Ok{};
                       }))

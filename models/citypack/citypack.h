@@ -133,6 +133,11 @@ struct CityPack
     // What the city calls its service categories in each language ("category_names"), checked
     // (models/domain/categorynames.h); empty: the catalogue's group names.
     QJsonObject categoryNames;
+    // The languages the pack writes its texts in ("languages"; default: en).
+    QStringList languages;
+    // What the city calls its service types in its languages ("service_names"), checked
+    // (models/domain/servicenames.h); empty: the service list's names only.
+    QJsonObject serviceNames;
     // Set by a check (--check-city), never by a manifest: the importers read every row of a file
     // and list each bad one (RowProblems) instead of stopping at the first.
     bool listEveryBadRow = false;

@@ -1,9 +1,6 @@
 #include "models/domain/categorynames.h"
 
-#include "models/domain/languagecode.h"
-
 #include <QCoreApplication>
-#include <algorithm>
 
 namespace civicdesk {
 
@@ -13,12 +10,6 @@ class Text
 {
     Q_DECLARE_TR_FUNCTIONS(CategoryNames)
 };
-
-Error bad(const QString &key, const QString &what)
-{
-    return makeError(QStringLiteral("category_names.invalid"),
-                     Text::tr("\"%1\" must be %2.").arg(key, what));
-}
 
 } // namespace
 
@@ -37,37 +28,26 @@ QString CategoryNames::name(const QString &category, const QString &language) co
 
 Result<CategoryNames> CategoryNames::fromJson(const QJsonObject &json, const QString &key)
 {
+    auto read = readNamesByLanguage(
+        json, {key,
+               MaxLength,
+               {},
+               Text::tr("keyed by the catalogue's service groups, none empty"),
+               Text::tr("an object of names by language, e.g. {\"en\": \"Animals\", "
+                        "\"es\": \"Animales\"}"),
+               Text::tr("keyed by an ISO 639 language code such as en or es"),
+               Text::tr("a name of 1 to %1 characters").arg(MaxLength),
+               Text::tr("\"%1\" must be %2.")});
+    if (!read)
+        return read.error();
     CategoryNames names;
-    for (auto it = json.begin(); it != json.end(); ++it) {
-        const QString at = key + u'.' + it.key();
-        if (it.key().trimmed().isEmpty())
-            return bad(key, Text::tr("keyed by the catalogue's service groups, none empty"));
-        if (!it.value().isObject() || it.value().toObject().isEmpty())
-            return bad(at, Text::tr("an object of names by language, e.g. {\"en\": \"Animals\", "
-                                    "\"es\": \"Animales\"}"));
-        const QJsonObject byLanguage = it.value().toObject();
-        for (auto name = byLanguage.begin(); name != byLanguage.end(); ++name) {
-            const QString where = at + u'.' + name.key();
-            if (!isLanguageCode(name.key()))
-                return bad(where, Text::tr("keyed by an ISO 639 language code such as en or es"));
-            const QString text = name.value().toString().simplified();
-            if (!name.value().isString() || text.isEmpty() || text.size() > MaxLength)
-                return bad(where, Text::tr("a name of 1 to %1 characters").arg(MaxLength));
-            names.m_names[it.key()].insert(name.key(), text);
-        }
-    }
+    names.m_names = read.value();
     return names;
 }
 
 QStringList CategoryNames::unknownAmong(const QStringList &groups) const
 {
-    QStringList unknown;
-    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
-        if (!groups.contains(it.key()))
-            unknown.append(it.key());
-    }
-    std::sort(unknown.begin(), unknown.end());
-    return unknown;
+    return unknownKeys(m_names, groups);
 }
 
 QJsonObject CategoryNames::toJson() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/namesbylanguage.h"
 #include "models/domain/result.h"
 
 #include <QHash>
@@ -37,7 +38,7 @@ public:
     QJsonObject toJson() const;
 
 private:
-    QHash<QString, QHash<QString, QString>> m_names; // category -> language -> name
+    NamesByLanguage m_names; // category -> language -> name
 };
 
 } // namespace civicdesk

@@ -62,9 +62,9 @@ QVariant CallbackListModel::display(const CallbackEntry &e, Column column) const
     case Number:
         return RequestNumber::published(e.requestNumber);
     case Type:
-        return e.typeName.isEmpty()
-                   ? QString()
-                   : tr("%1 (%2)").arg(e.typeName, requesttexts::status(e.requestStatus));
+        return e.typeName.isEmpty() ? QString()
+                                    : tr("%1 (%2)").arg(m_names.shown(e.serviceCode, e.typeName),
+                                                        requesttexts::status(e.requestStatus));
     case Caller:
         return e.callerName.isEmpty() ? e.phone : tr("%1, %2").arg(e.callerName, e.phone);
     case Note:

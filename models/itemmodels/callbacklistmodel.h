@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/clock.h"
+#include "models/domain/servicenames.h"
 #include "models/requests/callbackentry.h"
 
 #include <QAbstractTableModel>
@@ -42,6 +43,8 @@ public:
     int dueCount() const;
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setDisplayTimeZone(const QTimeZone &zone) { m_zone = zone; }
+    // Types are shown as the window's language names them (CatalogueRepository::serviceNames).
+    void setTypeNames(ServiceNames names) { m_names = std::move(names); }
     static QString stateText(CallbackEntry::State state);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -55,6 +58,7 @@ private:
 
     QList<CallbackEntry> m_entries;
     QTimeZone m_zone;
+    ServiceNames m_names;
     Clock m_clock;
 };
 

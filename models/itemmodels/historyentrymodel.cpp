@@ -37,10 +37,12 @@ QVariant HistoryEntryModel::display(const HistoryEntry &e, Column column) const
             number = RequestNumber::published(number);
         return numbers.join(QStringLiteral(", "));
     }
-    case Type:
+    case Type: {
+        const QString type = m_names.shown(e.request.serviceCode, e.request.typeName);
         if (!isContact)
-            return e.request.typeName;
-        return hasRequest ? tr("Contact: %1").arg(e.request.typeName) : tr("Contact");
+            return type;
+        return hasRequest ? tr("Contact: %1").arg(type) : tr("Contact");
+    }
     case Status:
         return isContact ? requesttexts::outcome(e.contact.outcome)
                          : requesttexts::status(e.request);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/clock.h"
+#include "models/domain/servicenames.h"
 #include "models/requests/historyentry.h"
 
 #include <QAbstractTableModel>
@@ -43,6 +44,8 @@ public:
     const HistoryEntry &entry(int row) const { return m_entries.at(row); }
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setDisplayTimeZone(const QTimeZone &zone) { m_zone = zone; }
+    // Types are shown as the window's language names them (CatalogueRepository::serviceNames).
+    void setTypeNames(ServiceNames names) { m_names = std::move(names); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -55,6 +58,7 @@ private:
 
     QList<HistoryEntry> m_entries;
     QTimeZone m_zone;
+    ServiceNames m_names;
     Clock m_clock;
 };
 

@@ -154,7 +154,7 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
     case Number:
         return RequestNumber::published(r.number);
     case Type:
-        return r.typeName;
+        return m_names.shown(r.serviceCode, r.typeName);
     case Status:
         return requesttexts::status(r);
     case Sla:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/clock.h"
+#include "models/domain/servicenames.h"
 #include "models/domain/servicerequest.h"
 #include "models/itemmodels/requestqueryrunner.h"
 #include "models/requests/historyfilter.h"
@@ -63,6 +64,9 @@ public:
     void setClock(Clock clock) { m_clock = std::move(clock); }
     // Times are shown in the city's zone (an agent in Boston reads Boston time).
     void setDisplayTimeZone(const QTimeZone &zone) { m_zone = zone; }
+    // Types are shown as the window's language names them (CatalogueRepository::serviceNames).
+    void setTypeNames(ServiceNames names) { m_names = std::move(names); }
+    const ServiceNames &typeNames() const { return m_names; }
     void reload();
     QString requestId(int row) const;
 
@@ -96,6 +100,7 @@ private:
     bool m_resetting = false;
     int m_total = 0;
     QTimeZone m_zone;
+    ServiceNames m_names;
     Clock m_clock;
 };
 

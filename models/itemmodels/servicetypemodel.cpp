@@ -14,6 +14,7 @@ void ServiceTypeModel::reload()
 {
     beginResetModel();
     m_types = m_repository.serviceTypes();
+    m_names = m_repository.serviceNames();
     endResetModel();
 }
 
@@ -44,6 +45,8 @@ QVariant ServiceTypeModel::data(const QModelIndex &index, int role) const
     const ServiceType &t = m_types.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        return m_names.shown(t.code, t.name);
+    case CityNameRole:
         return t.name;
     case Qt::ToolTipRole:
         return t.description;
@@ -58,7 +61,9 @@ QVariant ServiceTypeModel::data(const QModelIndex &index, int role) const
     case SlaTextRole:
         return slaText(t.sla);
     case SearchTextRole:
-        return QStringList{t.name, t.group, t.keywords, t.code, t.synonyms}.join(u' ');
+        return (QStringList{t.name, t.group, t.keywords, t.code, t.synonyms} +
+                m_names.allNames(t.code))
+            .join(u' ');
     default:
         return {};
     }

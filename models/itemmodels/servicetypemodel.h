@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/domain/servicenames.h"
 #include "models/domain/servicetype.h"
 
 #include <QAbstractListModel>
@@ -8,7 +9,8 @@ namespace civicdesk {
 
 class CatalogueRepository;
 
-// The service catalogue as a list, most requested types first.
+// The service catalogue as a list, most requested types first, each named in the window's
+// language when the city names it there (CatalogueRepository::serviceNames).
 class ServiceTypeModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -21,7 +23,8 @@ public:
         KeywordsRole,
         HasDefinitionRole,
         SlaTextRole,
-        SearchTextRole // name, group and keywords, for filtering
+        SearchTextRole, // names (the window's language and the city's), group and keywords
+        CityNameRole    // the city's own name of the type (its Open311 service list)
     };
 
     explicit ServiceTypeModel(const CatalogueRepository &repository, QObject *parent = nullptr);
@@ -37,6 +40,7 @@ public:
 private:
     const CatalogueRepository &m_repository;
     QList<ServiceType> m_types;
+    ServiceNames m_names;
 };
 
 } // namespace civicdesk

@@ -1,5 +1,6 @@
 #include "models/lobby/lobbyrepository.h"
 
+#include "models/domain/servicenames.h"
 #include "models/store/database.h"
 #include "models/store/sql/sql.h"
 
@@ -202,6 +203,12 @@ LobbyRepository::LookedUp LobbyRepository::lookedUp(const QString &contactId) co
 QString LobbyRepository::typeNameIn(const QString &serviceCode, const QString &language) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (sql::exec(q, QStringLiteral("SELECT value FROM meta WHERE key = 'city_service_names'")) &&
+        q.next()) {
+        const ServiceNames names = ServiceNames::fromMeta(q.value(0).toString(), language);
+        if (const QString named = names.name(serviceCode, language); !named.isEmpty())
+            return named;
+    }
     if (!sql::exec(q,
                    QStringLiteral("SELECT title FROM articles WHERE id = ? AND language = ? AND "
                                   "state = 'published'"),

@@ -54,9 +54,9 @@ public:
         QStringList referrals;
     };
     LookedUp lookedUp(const QString &contactId) const;
-    // A request type's name in `language` (es...): the title of the type's knowledge seed
-    // article in that language, as the city's pack names each type per language; empty when
-    // the pack gives none (the receipt then prints the catalogue's name).
+    // A request type's name in `language` (es...): the city pack's name of the type in that
+    // language ("service_names"), else the title of the type's knowledge seed article in it;
+    // empty when the pack gives neither (the receipt then prints the catalogue's name).
     QString typeNameIn(const QString &serviceCode, const QString &language) const;
     // The event log already holds this event (pulled from the central store, for example).
     bool hasEvent(const QString &eventId) const;

@@ -22,8 +22,9 @@ struct CallbackEntry
     QString id;
     QString requestId;
     QString requestNumber;
-    QString typeName; // of the request, when it is in the store
-    QString address;  // of the request
+    QString typeName;    // of the request, when it is in the store
+    QString serviceCode; // of the request (its name in the window's language: ServiceNames)
+    QString address;     // of the request
     RequestStatus requestStatus = RequestStatus::Open;
     QString callerId;
     QString callerName;

@@ -31,7 +31,8 @@ QList<CallbackEntry> CallbackRepository::select(const QString &where,
                    u"COALESCE(r.address, ''), COALESCE(r.status, 'open'), c.caller_id, "
                    u"c.caller_name, c.phone, c.due_at, c.note, c.scheduled_by, c.scheduled_at, "
                    u"c.done_at, COALESCE(c.done_by, ''), COALESCE(c.outcome, ''), "
-                   u"COALESCE(c.done_note, '') FROM request_callbacks c LEFT JOIN requests r ON "
+                   u"COALESCE(c.done_note, ''), COALESCE(r.service_code, '') FROM "
+                   u"request_callbacks c LEFT JOIN requests r ON "
                    u"r.id = c.request_id " +
                        where,
                    values))
@@ -56,6 +57,7 @@ QList<CallbackEntry> CallbackRepository::select(const QString &where,
         e.doneBy = q.value(14).toString();
         e.outcome = q.value(15).toString();
         e.doneNote = q.value(16).toString();
+        e.serviceCode = q.value(17).toString();
         entries.append(e);
     }
     return entries;

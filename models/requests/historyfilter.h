@@ -26,6 +26,9 @@ struct HistoryFilter
     QString text;  // a request number, or words of the address or type
     QString phone; // the caller's phone, in any spelling (normalised before matching)
     QString type;  // a service code, or words of the type name
+    // ... or these types: those whose name in the window's language has the words of `type`
+    // (ServiceNames::codesMatching), as the city's own name does not.
+    QStringList typeCodes;
     std::optional<RequestStatus> status;
     QDateTime openedFrom; // inclusive
     QDateTime openedTo;   // exclusive

@@ -82,8 +82,14 @@ QStringList clausesOf(const HistoryFilter &filter, QVariantList &values)
     }
     const QString type = filter.type.trimmed();
     if (!type.isEmpty()) {
-        clauses.append(QStringLiteral("(service_code = ? OR type_name LIKE ? ESCAPE '\\')"));
+        // One placeholder per type named in the window's language that matches.
+        QString clause = QStringLiteral("(service_code = ? OR type_name LIKE ? ESCAPE '\\'");
         values << type << likePattern(type);
+        for (const QString &code : filter.typeCodes) {
+            clause += QStringLiteral(" OR service_code = ?");
+            values << code;
+        }
+        clauses.append(clause + u')');
     }
     if (filter.status) {
         clauses.append(QStringLiteral("status = ?"));

@@ -276,6 +276,7 @@ Status ReferenceLoader::finish(const QString &version, const QJsonObject &city)
         {QStringLiteral("city_web"), QStringLiteral("web")},
         {QStringLiteral("city_status_url"), QStringLiteral("status_url")},
         {QStringLiteral("city_category_names"), QStringLiteral("category_names")},
+        {QStringLiteral("city_service_names"), QStringLiteral("service_names")},
     };
     for (const auto &[key, field] : cityMeta) {
         const QJsonValue value = city.contains(field) ? city.value(field) : city.value(key);

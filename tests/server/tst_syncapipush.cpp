@@ -382,6 +382,9 @@ private slots:
         QCOMPARE(index.json()[u"city"][u"city_name"].toString(), QStringLiteral("Mini Boston"));
         // Every workstation's lobby names the categories as the pack does (the kiosk's reasons).
         QVERIFY(index.json()[u"city"][u"city_category_names"].toString().contains(u"Animales"));
+        // ... and every view of a type names it in the window's language.
+        QVERIFY(
+            index.json()[u"city"][u"city_service_names"].toString().contains(u"Ratas o ratones"));
         qint64 addresses = 0;
         for (const QJsonValue &t : index.json()[u"tables"].toArray()) {
             if (t[u"name"].toString() == u"addresses")

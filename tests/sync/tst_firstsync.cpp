@@ -3,6 +3,7 @@
 // rebuilt, progress is reported, faults are retried, and an interrupted first sync resumes
 // from the last stored page instead of starting over.
 
+#include "models/city/cataloguerepository.h"
 #include "models/sync/firstsync.h"
 #include "models/sync/referenceloader.h"
 #include "tests/support/fakeserver.h"
@@ -80,7 +81,9 @@ class TestFirstSync : public QObject
                         {QStringLiteral("name"), QStringLiteral("Mini")},
                         {QStringLiteral("city_phone"), QStringLiteral("311")},
                         {QStringLiteral("city_category_names"),
-                         m_source->db().meta(QStringLiteral("city_category_names"))}});
+                         m_source->db().meta(QStringLiteral("city_category_names"))},
+                        {QStringLiteral("city_service_names"),
+                         m_source->db().meta(QStringLiteral("city_service_names"))}});
         QSqlDatabase db = QSqlDatabase::database(m_source->db().connectionName());
         m_totalRows = 0;
         for (const QString &table : ReferenceLoader::tables()) {
@@ -137,6 +140,11 @@ class TestFirstSync : public QObject
         QVERIFY(db.meta(QStringLiteral("city_category_names")).contains(u"Animales"));
         QCOMPARE(db.meta(QStringLiteral("city_category_names")),
                  m_source->db().meta(QStringLiteral("city_category_names")));
+        // Every view of a type names it in the window's language, as where the pack was imported.
+        QCOMPARE(CatalogueRepository(db)
+                     .serviceNames(QStringLiteral("es"))
+                     .shown(QStringLiteral("RODENTACT"), QStringLiteral("Rodent Activity")),
+                 QStringLiteral("Ratas o ratones"));
     }
 
 private slots:

@@ -52,8 +52,15 @@ void HistoryPanel::build(const QTimeZone &cityZone)
     m_tabs->addTab(m_agentView, {});
     m_tabs->addTab(m_callbacksView, {});
     m_tabs->addTab(m_search, {});
-    for (HistoryListView *view : {m_callerView, m_locationView, m_agentView})
+    // Every table names the types in the window's language.
+    const ServiceNames names = m_services.catalogue.serviceNames();
+    m_model->setTypeNames(names);
+    m_readback->setTypeNames(names);
+    m_callbacksView->model()->setTypeNames(names);
+    for (HistoryListView *view : {m_callerView, m_locationView, m_agentView}) {
+        view->model()->setTypeNames(names);
         connect(view, &HistoryListView::requestActivated, this, &HistoryPanel::openRequest);
+    }
     connect(m_callbacksView, &CallbackListView::requestActivated, this, &HistoryPanel::openRequest);
     connect(m_search, &HistorySearchView::requestActivated, this, &HistoryPanel::openRequest);
     connect(m_readback, &StatusReadbackBox::detailRequested, this, &HistoryPanel::openRequest);

@@ -208,6 +208,8 @@ void HistorySearchView::applyFilter()
     filter.status = requestStatusFromName(m_status->currentData().toString());
     filter.phone = m_phone->text();
     filter.type = m_type->text();
+    // A type is found by its name in the window's language too ("bache").
+    filter.typeCodes = m_model->typeNames().codesMatching(filter.type);
     const QDate from = chosen(m_from);
     const QDate to = chosen(m_to);
     // Whole days in the agent's zone; "to" includes its day.

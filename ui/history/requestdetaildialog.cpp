@@ -223,9 +223,10 @@ void RequestDetailDialog::reload()
     }
     const ServiceRequest &r = *m_request;
     setWindowTitle(tr("Request %1").arg(RequestNumber::published(r.number)));
-    m_title->setText(
-        tr("%1 · %2 · %3")
-            .arg(RequestNumber::published(r.number), r.typeName, requesttexts::status(r)));
+    m_title->setText(tr("%1 · %2 · %3")
+                         .arg(RequestNumber::published(r.number),
+                              m_services.catalogue.serviceNames().shown(r.serviceCode, r.typeName),
+                              requesttexts::status(r)));
     showFields(r);
     QStringList callers;
     const QList<Caller> attached = m_services.history.callersOf(r.id);

@@ -71,9 +71,13 @@ void RequestDetailDialog::showFields(const ServiceRequest &r)
         m_fields->addRow(label, text);
     };
     add(tr("Number:"), RequestNumber::published(r.number), QStringLiteral("detailNumberLabel"));
+    // The type in the window's language, and the city's own name when it differs.
+    const QString typeName = m_services.catalogue.serviceNames().shown(r.serviceCode, r.typeName);
     add(tr("Type:"),
-        r.serviceCode.isEmpty() ? r.typeName : tr("%1 (%2)").arg(r.typeName, r.serviceCode),
+        r.serviceCode.isEmpty() ? typeName : tr("%1 (%2)").arg(typeName, r.serviceCode),
         QStringLiteral("detailTypeLabel"));
+    if (typeName != r.typeName)
+        add(tr("City's name:"), r.typeName, QStringLiteral("detailCityTypeLabel"));
     add(tr("Status:"), requesttexts::status(r), QStringLiteral("detailStatusLabel"));
     add(tr("Status note:"), r.statusNote, QStringLiteral("detailStatusNoteLabel"));
     add(tr("Closure reason:"), requesttexts::closureReason(r.closureReason),

@@ -105,13 +105,13 @@ QString StatusReadbackBox::date(const QDateTime &time) const
 QString StatusReadbackBox::phrase(const ReadBack &found) const
 {
     const ServiceRequest &r = found.request;
+    const QString type = m_names.shown(r.serviceCode, r.typeName);
     QStringList sentences;
-    const QString what =
-        r.address.isEmpty()
-            ? tr("Request %1, %2, was opened on %3.")
-                  .arg(found.displayNumber, r.typeName, date(r.openedAt))
-            : tr("Request %1, %2 at %3, was opened on %4.")
-                  .arg(found.displayNumber, r.typeName, r.address, date(r.openedAt));
+    const QString what = r.address.isEmpty()
+                             ? tr("Request %1, %2, was opened on %3.")
+                                   .arg(found.displayNumber, type, date(r.openedAt))
+                             : tr("Request %1, %2 at %3, was opened on %4.")
+                                   .arg(found.displayNumber, type, r.address, date(r.openedAt));
     sentences.append(what);
     const QDateTime now = m_clock.now();
     switch (r.status) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/clock.h"
+#include "models/domain/servicenames.h"
 #include "models/requests/statusreadback.h"
 
 #include <QDateTime>
@@ -29,6 +30,8 @@ public:
     // Empty again, for the next caller.
     void clear();
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    // The type is read back as the window's language names it.
+    void setTypeNames(ServiceNames names) { m_names = std::move(names); }
     QString resultText() const;
     // The sentences for one request (what the result label shows).
     QString phrase(const ReadBack &found) const;
@@ -51,6 +54,7 @@ private:
     const StatusReadback &m_readback;
     QTimeZone m_zone;
     Clock m_clock;
+    ServiceNames m_names;
     QString m_foundId;
     QLabel *m_label;
     QLineEdit *m_number;

@@ -12,7 +12,8 @@
 
 namespace civicdesk {
 
-// Every typed word must appear in the type's name, group, keywords or synonyms.
+// Every typed word must appear in the type's name (in the window's language or the city's),
+// group, keywords or synonyms; accents and case do not count.
 class TypeFilterProxy : public QSortFilterProxyModel
 {
 public:
@@ -182,8 +183,15 @@ void TypePicker::showDetail(const QModelIndex &proxyIndex)
         m_catalogue.serviceType(proxyIndex.data(ServiceTypeModel::CodeRole).toString());
     if (!type)
         return;
-    QString html = u"<h3>" + type->name.toHtmlEscaped() + u"</h3><p>" +
-                   type->description.toHtmlEscaped() + u"</p><p><b>" + tr("Department:") + u"</b> ";
+    // The type as the window's language names it, and the city's own name beside it when they
+    // differ (what the city's staff and Open311 call it).
+    const QString shown = proxyIndex.data(Qt::DisplayRole).toString();
+    QString html = u"<h3>" + shown.toHtmlEscaped() + u"</h3>";
+    if (shown != type->name)
+        html +=
+            u"<p><small>" + tr("City's name: %1").arg(type->name.toHtmlEscaped()) + u"</small></p>";
+    html +=
+        u"<p>" + type->description.toHtmlEscaped() + u"</p><p><b>" + tr("Department:") + u"</b> ";
     const auto department = m_catalogue.department(type->departmentCode);
     html += department ? department->name.toHtmlEscaped() : tr("not assigned");
     html += u"<br><b>" + tr("Service level:") + u"</b> " + ServiceTypeModel::slaText(type->sla);

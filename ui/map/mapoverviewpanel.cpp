@@ -172,8 +172,9 @@ void MapOverviewPanel::fillFilters()
     m_filtersFilled = true;
     m_type->clear();
     m_type->addItem(tr("All types"), QString());
+    const ServiceNames names = m_store.catalogue.serviceNames();
     for (const MapFacet &type : m_mapRequests.serviceTypes())
-        m_type->addItem(type.label, type.code);
+        m_type->addItem(names.shown(type.code, type.label), type.code);
     m_type->setCurrentIndex(std::max(0, m_type->findData(currentType)));
     m_department->clear();
     m_department->addItem(tr("All departments"), QString());
@@ -225,7 +226,14 @@ void MapOverviewPanel::loadRequests()
 void MapOverviewPanel::showRequests(const QList<MapRequestPoint> &points)
 {
     qCDebug(lcMap) << points.size() << "requests read for the map";
-    m_map->setRequests(points);
+    // The markers' popups and tooltips name the types in the window's language.
+    const ServiceNames names = m_store.catalogue.serviceNames();
+    QList<MapRequestPoint> shown = points;
+    if (!names.isEmpty()) {
+        for (MapRequestPoint &point : shown)
+            point.typeName = names.shown(point.serviceCode, point.typeName);
+    }
+    m_map->setRequests(shown);
     m_countLabel->setText(tr("%Ln request(s) on the map", nullptr, int(points.size())));
 }
 
@@ -283,7 +291,8 @@ std::optional<MapMarker> MapOverviewPanel::markerFor(const QString &requestId) c
     const auto request = m_store.requests.byId(requestId);
     if (!request || !request->latitude || !request->longitude)
         return std::nullopt;
-    QString label = request->number + u" · " + request->typeName;
+    QString label = request->number + u" · " +
+                    m_store.catalogue.serviceNames().shown(request->serviceCode, request->typeName);
     if (!request->address.isEmpty())
         label += u" · " + request->address;
     return MapMarker{request->id, *request->latitude, *request->longitude, label};

@@ -1,6 +1,7 @@
 #include "ui/supervisor/clustermapfeed.h"
 
 #include "models/domain/supervision/clusterrulechange.h"
+#include "models/requests/historyservices.h"
 #include "models/workstation/supervisionservices.h"
 #include "ui/map/mapview.h"
 
@@ -67,6 +68,7 @@ void ClusterMapFeed::show(bool pan)
     QList<MapCluster> shown;
     shown.reserve(m_clusters.size());
     const QLocale locale;
+    const ServiceNames names = m_context.history.catalogue.serviceNames();
     for (const Cluster &c : std::as_const(m_clusters)) {
         MapCluster m;
         m.id = c.parent().id;
@@ -74,11 +76,12 @@ void ClusterMapFeed::show(bool pan)
         m.longitude = c.longitude;
         m.metres = c.metres;
         m.count = int(c.requests.size());
-        m.label = tr("%1: %n request(s) within %2 m since %3 (parent request %4)", nullptr, m.count)
-                      .arg(c.typeName, locale.toString(qRound(c.metres)),
-                           locale.toString(c.first().toTimeZone(m_context.cityZone).time(),
-                                           QLocale::ShortFormat),
-                           c.parent().number);
+        m.label =
+            tr("%1: %n request(s) within %2 m since %3 (parent request %4)", nullptr, m.count)
+                .arg(names.shown(c.serviceCode, c.typeName), locale.toString(qRound(c.metres)),
+                     locale.toString(c.first().toTimeZone(m_context.cityZone).time(),
+                                     QLocale::ShortFormat),
+                     c.parent().number);
         shown.append(m);
     }
     m_map->setClusters(shown, m_selected, pan);

@@ -1,6 +1,7 @@
 #include "ui/supervisor/clusterspanel.h"
 
 #include "models/domain/supervision/clusterrulechange.h"
+#include "models/requests/historyservices.h"
 #include "models/workstation/supervisionservices.h"
 #include "ui/supervisor/clusterrulehistory.h"
 #include "ui/supervisor/drilldowndialog.h"
@@ -224,11 +225,13 @@ void ClustersPanel::showClusters()
     const auto time = [this](const QDateTime &t) {
         return QLocale().toString(t.toTimeZone(m_context.cityZone), QLocale::ShortFormat);
     };
+    // The types in the window's language.
+    const ServiceNames names = m_context.history.catalogue.serviceNames();
     for (int row = 0; row < m_clusters.size(); ++row) {
         const Cluster &c = m_clusters.at(row);
         if (c.key == keepKey)
             keepRow = row;
-        m_list->setItem(row, 0, cell(c.typeName));
+        m_list->setItem(row, 0, cell(names.shown(c.serviceCode, c.typeName)));
         m_list->setItem(
             row, 1, cell(tr("within %1 m of %2").arg(qRound(c.metres)).arg(c.parent().address)));
         m_list->setItem(row, 2, cell(QLocale().toString(c.requests.size())));
@@ -251,7 +254,7 @@ void ClustersPanel::showClusters()
          it != m_watch.detector().rules().byType.end(); ++it)
         types.append({it.key(), it.key()});
     for (const Cluster &c : m_clusters)
-        types.append({c.serviceCode, c.typeName});
+        types.append({c.serviceCode, names.shown(c.serviceCode, c.typeName)});
     std::sort(types.begin(), types.end());
     const QSignalBlocker blockRules(m_ruleType);
     m_ruleType->clear();

@@ -60,9 +60,14 @@ void DrillWindows::showContacts(const QString &title, const Result<QList<KpiCont
 void DrillWindows::showRequests(const QString &title, const Result<QList<KpiRequestLine>> &lines)
 {
     DrillDownDialog *drill = newDrill(title);
-    if (lines)
-        drill->showRequests(lines.value(), SupervisionKpis::DrillLimit);
-    else
+    if (lines) {
+        // The types in the window's language.
+        const ServiceNames names = m_history.catalogue.serviceNames();
+        QList<KpiRequestLine> shown = lines.value();
+        for (KpiRequestLine &line : shown)
+            line.typeName = names.shown(line.serviceCode, line.typeName);
+        drill->showRequests(shown, SupervisionKpis::DrillLimit);
+    } else
         drill->showError(lines.error().message);
     present();
 }

@@ -1,6 +1,7 @@
 #include "ui/supervisor/slaalertspanel.h"
 
 #include "models/itemmodels/requesttexts.h"
+#include "models/requests/historyservices.h"
 #include "models/supervision/kpi/supervisionkpis.h"
 #include "ui/supervisor/drilldowndialog.h"
 
@@ -117,8 +118,11 @@ void SlaAlertsPanel::query()
             return;
         }
         m_cut = m_cut || lines.value().size() >= SupervisionKpis::DrillLimit;
-        for (const KpiRequestLine &line : lines.value())
+        const ServiceNames names = m_context.history.catalogue.serviceNames();
+        for (KpiRequestLine line : lines.value()) {
+            line.typeName = names.shown(line.serviceCode, line.typeName); // the window's language
             m_alerts.append({line, metric == M::Overdue});
+        }
     }
     std::stable_sort(m_alerts.begin(), m_alerts.end(),
                      [](const Alert &a, const Alert &b) { return a.line.dueAt < b.line.dueAt; });

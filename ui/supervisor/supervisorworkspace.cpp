@@ -2,6 +2,7 @@
 
 #include "models/domain/contact.h"
 #include "models/itemmodels/requesttexts.h"
+#include "models/requests/historyservices.h"
 #include "models/supervision/helpflags.h"
 #include "models/supervision/kpi/backlogfigures.h"
 #include "models/supervision/kpi/supervisionkpis.h"
@@ -332,6 +333,12 @@ void SupervisorWorkspace::refresh()
     }
     m_error->hide();
     m_report = report.value();
+    // The figures by type name the types in the window's language.
+    const ServiceNames names = m_context.history.catalogue.serviceNames();
+    for (KpiRequestTypeRow &row : m_report.requestsByType)
+        row.typeName = names.shown(row.serviceCode, row.typeName);
+    for (KpiBacklogRow &row : m_report.backlog)
+        row.typeName = names.shown(row.serviceCode, row.typeName);
     m_lobby->refresh(filter());
     m_phone->refresh(filter().period);
     m_phoneLine->setText(kpitexts::phoneSummary(m_phone->figures()));

@@ -3,6 +3,7 @@
 // shown, but only while its tab is shown (a refresh after every burst of events would otherwise
 // count lists nobody looks at).
 
+#include "models/requests/historyservices.h"
 #include "models/supervision/kpi/backlogfigures.h"
 #include "ui/supervisor/answerspanel.h"
 #include "ui/supervisor/repeatlocationspanel.h"
@@ -44,10 +45,11 @@ void SupervisorWorkspace::fillQueues()
     // The departments and types of the open requests, by name; a choice stays while it has some.
     QMap<QString, QString> departments; // shown -> "-" for none, or the code
     QMap<QString, QString> types;       // shown -> service code (or type name)
+    const ServiceNames names = m_context.history.catalogue.serviceNames();
     for (const KpiRequestTypeRow &queue : m_backlogFigures->queues()) {
         departments.insert(queue.department.isEmpty() ? tr("(none)") : queue.department,
                            queue.department.isEmpty() ? QStringLiteral("-") : queue.department);
-        types.insert(queue.typeName, queue.serviceCode);
+        types.insert(names.shown(queue.serviceCode, queue.typeName), queue.serviceCode);
     }
     const auto fill = [](QComboBox *box, const QString &all, const QMap<QString, QString> &items) {
         const QString current = box->currentData().toString();

@@ -4,6 +4,7 @@
 #include "models/citypack/citypack.h"
 #include "models/citypack/import/importsupport.h"
 #include "models/domain/categorynames.h"
+#include "models/domain/servicenames.h"
 #include "models/open311/servicesjson.h"
 #include "models/store/sql/sql.h"
 
@@ -95,6 +96,23 @@ Status importServices(QSqlDatabase &db, const CityPack &pack, ImportReport &repo
                                             "%3)")
                                  .arg(unknown.join(QStringLiteral(", ")), pack.servicesFile,
                                       groups.join(QStringLiteral(", "))));
+    }
+    // The types' names in the pack's languages belong to the list's own service codes.
+    if (!pack.serviceNames.isEmpty()) {
+        QStringList codes;
+        for (const ServiceType &t : list.value().services)
+            codes.append(t.code);
+        std::sort(codes.begin(), codes.end());
+        auto names = ServiceNames::fromJson(pack.serviceNames, pack.languages);
+        if (!names)
+            return names.error();
+        if (const QStringList unknown = names.value().unknownAmong(codes); !unknown.isEmpty())
+            return makeError(QStringLiteral("service_names.unknown"),
+                             ImportText::tr("city.json: \"service_names\" names %1, which is "
+                                            "not a service code of the service list %2; use a "
+                                            "code of that list (%3, …) or remove the name")
+                                 .arg(unknown.join(QStringLiteral(", ")), pack.servicesFile,
+                                      codes.mid(0, 3).join(QStringLiteral(", "))));
     }
     return Ok{};
 }

@@ -240,6 +240,7 @@ struct KpiRequestLine
     qint64 openedAt = 0;
     qint64 dueAt = 0; // 0 without an SLA
     qint64 closedAt = 0;
+    QString serviceCode; // its name in the window's language: ServiceNames
 };
 
 } // namespace civicdesk

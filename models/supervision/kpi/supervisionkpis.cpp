@@ -347,7 +347,8 @@ Result<QList<KpiRequestLine>> SupervisionKpis::requestsBehind(const KpiFilter &g
     const KpiFilter f = withTeam(given);
     Sql list;
     list.add(QStringLiteral("SELECT r.id, r.number, r.type_name, r.department_code, r.status, "
-                            "r.opened_at, r.due_at, r.closed_at FROM requests r WHERE "))
+                            "r.opened_at, r.due_at, r.closed_at, r.service_code FROM requests r "
+                            "WHERE "))
         .add(requestCondition(f, cell, now.toSecsSinceEpoch()))
         .add(QStringLiteral(" AND "))
         .add(requestFilter(f))
@@ -360,7 +361,7 @@ Result<QList<KpiRequestLine>> SupervisionKpis::requestsBehind(const KpiFilter &g
         const QSqlQuery &row = q.value();
         lines.append({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
                       row.value(3).toString(), row.value(4).toString(), integer(row, 5),
-                      integer(row, 6), integer(row, 7)});
+                      integer(row, 6), integer(row, 7), row.value(8).toString()});
     }
     return lines;
 }
