@@ -6844,6 +6844,14 @@
     </message>
 </context>
 <context>
+    <name>civicdesk::HiddenColumnsProxy</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>a column&apos;s title: the row&apos;s value in it</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>civicdesk::HistoryEntryModel</name>
     <message>
         <source>Contact: %1</source>

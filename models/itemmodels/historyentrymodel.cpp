@@ -3,8 +3,6 @@
 #include "models/domain/requestnumber.h"
 #include "models/itemmodels/requesttexts.h"
 
-#include <QLocale>
-
 namespace civicdesk {
 
 HistoryEntryModel::HistoryEntryModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -57,11 +55,8 @@ QVariant HistoryEntryModel::display(const HistoryEntry &e, Column column) const
         if (e.distanceMeters >= 0)
             return tr("%1 (%2 m away)").arg(e.request.address).arg(qRound(e.distanceMeters));
         return e.request.address;
-    case When: {
-        const QDateTime when = e.when();
-        return QLocale().toString(m_zone.isValid() ? when.toTimeZone(m_zone) : when.toLocalTime(),
-                                  QLocale::ShortFormat);
-    }
+    case When:
+        return requesttexts::listMoment(e.when(), m_clock.now(), m_zone);
     case ColumnCount:
         break;
     }
@@ -76,10 +71,16 @@ QVariant HistoryEntryModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(e, Column(index.column()));
-    case Qt::ToolTipRole:
-        if (e.kind == HistoryEntry::Kind::Contact && !e.contact.notes.isEmpty())
-            return e.contact.notes;
-        return e.request.description.isEmpty() ? QVariant() : QVariant(e.request.description);
+    case Qt::ToolTipRole: {
+        QString tip = e.kind == HistoryEntry::Kind::Contact && !e.contact.notes.isEmpty()
+                          ? e.contact.notes
+                          : e.request.description;
+        // The list shows the day (or today's time): the tooltip has both.
+        if (index.column() == When)
+            tip = tip.isEmpty() ? requesttexts::fullMoment(e.when(), m_zone)
+                                : requesttexts::fullMoment(e.when(), m_zone) + u'\n' + tip;
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
     case RequestIdRole:
         return e.request.id;
     case KindRole:

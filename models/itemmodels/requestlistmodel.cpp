@@ -3,8 +3,6 @@
 #include "models/domain/requestnumber.h"
 #include "models/itemmodels/requesttexts.h"
 
-#include <QLocale>
-
 namespace civicdesk {
 
 RequestListModel::RequestListModel(const Database &database, QObject *parent,
@@ -148,6 +146,8 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         return int(r.slaState(m_clock.now()));
     if (role == Qt::ToolTipRole && index.column() == Address)
         return r.neighborhood.isEmpty() ? r.address : r.address + u" — " + r.neighborhood;
+    if (role == Qt::ToolTipRole && index.column() == Opened)
+        return requesttexts::fullMoment(r.openedAt, m_zone);
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -164,9 +164,7 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
     case Address:
         return r.address;
     case Opened:
-        return QLocale().toString(m_zone.isValid() ? r.openedAt.toTimeZone(m_zone)
-                                                   : r.openedAt.toLocalTime(),
-                                  QLocale::ShortFormat);
+        return requesttexts::listMoment(r.openedAt, m_clock.now(), m_zone);
     case ColumnCount:
         break;
     }

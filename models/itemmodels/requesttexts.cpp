@@ -1,6 +1,7 @@
 #include "models/itemmodels/requesttexts.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <iterator>
 
 namespace civicdesk::requesttexts {
@@ -148,6 +149,26 @@ QString field(const QString &field)
     if (field == u"caller_id")
         return QCoreApplication::translate("civicdesk::RequestListModel", "Caller");
     return field;
+}
+
+namespace {
+QDateTime shown(const QDateTime &moment, const QTimeZone &zone)
+{
+    return zone.isValid() ? moment.toTimeZone(zone) : moment.toLocalTime();
+}
+} // namespace
+
+QString listMoment(const QDateTime &when, const QDateTime &now, const QTimeZone &zone)
+{
+    const QDateTime moment = shown(when, zone);
+    if (moment.date() == shown(now, zone).date())
+        return QLocale().toString(moment.time(), QLocale::ShortFormat);
+    return QLocale().toString(moment.date(), QLocale::ShortFormat);
+}
+
+QString fullMoment(const QDateTime &when, const QTimeZone &zone)
+{
+    return QLocale().toString(shown(when, zone), QLocale::ShortFormat);
 }
 
 QString callbackOutcome(const QString &outcome)

@@ -3,7 +3,9 @@
 #include "models/domain/contact.h"
 #include "models/domain/servicerequest.h"
 
+#include <QDateTime>
 #include <QString>
+#include <QTimeZone>
 
 namespace civicdesk::requesttexts {
 
@@ -22,6 +24,12 @@ QString outcome(std::optional<Outcome> outcome);
 // Closure reasons chosen here are codes; imported closure text is shown as the city wrote it.
 QString closureReason(const QString &reason);
 QString field(const QString &field);
+// When something happened, as a list shows it in the locale's short form: the time alone when
+// it was the day of `now` ("9:27 AM"), otherwise the date alone ("1/2/15"), in `zone` (the
+// city's; the agent's own when invalid).
+QString listMoment(const QDateTime &when, const QDateTime &now, const QTimeZone &zone);
+// The date and time, in the locale's short form ("1/2/15 9:27 AM"), for a list's tooltip.
+QString fullMoment(const QDateTime &when, const QTimeZone &zone);
 // How a callback went (RequestActions::callbackOutcomes()).
 QString callbackOutcome(const QString &outcome);
 

@@ -8,6 +8,7 @@
 #include "tests/history/historyfixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -95,6 +96,21 @@ private slots:
                  QStringLiteral("Open"));
         QCOMPARE(model.index(0, HistoryEntryModel::Channel).data().toString(),
                  QStringLiteral("Phone"));
+        // A row of today shows its time, an older one its date (the short forms a narrow
+        // dock has room for); the date column's tooltip holds both.
+        const QTimeZone boston("America/New_York");
+        model.setDisplayTimeZone(boston);
+        const QDateTime when = model.entry(0).when().toTimeZone(boston);
+        QCOMPARE(model.index(0, HistoryEntryModel::When).data().toString(),
+                 QLocale().toString(when.time(), QLocale::ShortFormat));
+        model.setClock(Clock::fixed(m_fx->now().addDays(3)));
+        QCOMPARE(model.index(0, HistoryEntryModel::When).data().toString(),
+                 QLocale().toString(when.date(), QLocale::ShortFormat));
+        QCOMPARE(model.index(0, HistoryEntryModel::When)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .section(u'\n', 0, 0),
+                 QLocale().toString(when, QLocale::ShortFormat));
         model.setEntries(history.nearLocation(test::HistoryFixture::Latitude,
                                               test::HistoryFixture::Longitude,
                                               test::HistoryFixture::address()));

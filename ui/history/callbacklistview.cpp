@@ -1,6 +1,7 @@
 #include "ui/history/callbacklistview.h"
 
 #include "models/itemmodels/callbacklistmodel.h"
+#include "ui/history/readablecolumn.h"
 #include "ui/history/requesttable.h"
 
 #include <QEvent>
@@ -17,9 +18,16 @@ CallbackListView::CallbackListView(const QTimeZone &cityZone, QWidget *parent)
     m_caption->setObjectName(QStringLiteral("callbacksLabel"));
     m_table->setObjectName(QStringLiteral("callbacksTableView"));
     m_model->setDisplayTimeZone(cityZone);
-    m_table->setModel(m_model);
-    setUpRequestTable(this, m_caption, m_table, CallbackListModel::Note,
-                      CallbackListModel::RequestIdRole,
+    // The note takes the spare width; in a narrow dock who promised the callback goes first,
+    // then the request's number and its type (the row's tooltip keeps them).
+    ColumnFit fit;
+    fit.flexible = CallbackListModel::Note;
+    fit.flexibleMinimum = charactersWide(m_table, 16);
+    fit.hideOrder = {CallbackListModel::ScheduledBy, CallbackListModel::Number,
+                     CallbackListModel::Type};
+    fit.widest = {{CallbackListModel::Type, charactersWide(m_table, 22)},
+                  {CallbackListModel::Caller, charactersWide(m_table, 24)}};
+    setUpRequestTable(this, m_caption, m_table, m_model, fit, CallbackListModel::RequestIdRole,
                       [this](const QString &id) { emit requestActivated(id); });
     retranslate();
 }
@@ -47,7 +55,7 @@ void CallbackListView::setEntries(QList<CallbackEntry> entries)
     m_model->setEntries(std::move(entries));
     retranslate();
     if (m_model->rowCount() > 0)
-        m_table->setCurrentIndex(m_model->index(0, 0));
+        m_table->setCurrentIndex(m_table->model()->index(0, 0));
 }
 
 } // namespace civicdesk

@@ -1,6 +1,7 @@
 #include "ui/history/historylistview.h"
 
 #include "models/itemmodels/historyentrymodel.h"
+#include "models/itemmodels/requestlistmodel.h"
 #include "ui/history/readablecolumn.h"
 #include "ui/history/requesttable.h"
 
@@ -18,12 +19,13 @@ HistoryListView::HistoryListView(const QString &objectNamePrefix, const QTimeZon
     m_caption->setObjectName(objectNamePrefix + u"HistoryLabel");
     m_table->setObjectName(objectNamePrefix + u"HistoryTableView");
     m_model->setDisplayTimeZone(cityZone);
-    m_table->setModel(m_model);
     setFocusProxy(m_table);
-    setUpRequestTable(this, m_caption, m_table, HistoryEntryModel::Address,
-                      HistoryEntryModel::RequestIdRole,
+    // The request columns and then the date (a contact's type names it, "Contact: ...").
+    static_assert(int(HistoryEntryModel::Address) == int(RequestListModel::Address) &&
+                  int(HistoryEntryModel::When) == int(RequestListModel::Opened));
+    const ColumnFit fit = requestColumnsFit(m_table, 20);
+    setUpRequestTable(this, m_caption, m_table, m_model, fit, HistoryEntryModel::RequestIdRole,
                       [this](const QString &id) { emit requestActivated(id); });
-    keepAddressReadable(m_table, HistoryEntryModel::Address, HistoryEntryModel::Type);
 }
 
 void HistoryListView::setEntries(QList<HistoryEntry> entries, const QString &caption)
@@ -31,7 +33,7 @@ void HistoryListView::setEntries(QList<HistoryEntry> entries, const QString &cap
     m_model->setEntries(std::move(entries));
     m_caption->setText(caption);
     if (m_model->rowCount() > 0)
-        m_table->setCurrentIndex(m_model->index(0, 0));
+        m_table->setCurrentIndex(m_table->model()->index(0, 0));
 }
 
 } // namespace civicdesk

@@ -60,7 +60,6 @@ HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
     m_toLabel->setBuddy(m_to);
     m_countLabel->setObjectName(QStringLiteral("historyCountLabel"));
     m_table->setObjectName(QStringLiteral("requestTableView"));
-    m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -68,19 +67,10 @@ HistorySearchView::HistorySearchView(RequestListModel *model, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    const QFontMetrics metrics = m_table->fontMetrics();
-    const auto widthOf = [&metrics](const QString &sample) {
-        return metrics.horizontalAdvance(sample) + 24;
-    };
-    m_table->setColumnWidth(RequestListModel::Number, widthOf(QStringLiteral("101001685666")));
-    m_table->setColumnWidth(RequestListModel::Type,
-                            widthOf(QStringLiteral("Street Light Outages")));
-    m_table->setColumnWidth(RequestListModel::Status, widthOf(QStringLiteral("In progress")));
-    m_table->setColumnWidth(RequestListModel::Sla, widthOf(QStringLiteral("No target")));
-    m_table->setColumnWidth(RequestListModel::Channel, widthOf(QStringLiteral("Employee")));
-    m_table->setColumnWidth(RequestListModel::Opened, widthOf(QStringLiteral("12/31/15 11:59 PM")));
-    keepAddressReadable(m_table, RequestListModel::Address, RequestListModel::Type);
+    // The request columns and then the opening date; the type names are the city's own, some
+    // long ("Schedule a Bulk Item Pickup").
+    const ColumnFit fit = requestColumnsFit(m_table, 26);
+    fitColumns(m_table, m_model, fit);
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicator(RequestListModel::Opened, Qt::DescendingOrder);
     m_debounce->setSingleShot(true);

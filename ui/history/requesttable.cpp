@@ -1,5 +1,7 @@
 #include "ui/history/requesttable.h"
 
+#include "ui/history/readablecolumn.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
@@ -7,8 +9,9 @@
 
 namespace civicdesk {
 
-void setUpRequestTable(QWidget *owner, QLabel *caption, QTableView *table, int stretchColumn,
-                       int requestIdRole, std::function<void(const QString &)> activated)
+void setUpRequestTable(QWidget *owner, QLabel *caption, QTableView *table,
+                       QAbstractItemModel *model, const ColumnFit &fit, int requestIdRole,
+                       std::function<void(const QString &)> activated)
 {
     caption->setWordWrap(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -18,7 +21,7 @@ void setUpRequestTable(QWidget *owner, QLabel *caption, QTableView *table, int s
     // Tab leaves the table (the arrows move in it): no keyboard trap.
     table->setTabKeyNavigation(false);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    fitColumns(table, model, fit);
     caption->setBuddy(table);
     auto *layout = new QVBoxLayout(owner);
     layout->setContentsMargins(0, 0, 0, 0);
